@@ -1,1 +1,81 @@
-pub fn x(){}
+//! The core of retrospec: parsing with spans, schema validation and rules.
+//!
+//! Text in, data out: [`check`] takes the text of a report and its form and
+//! returns diagnostics (and the model, for tools that want it). It never prints,
+//! never does I/O, and never returns an error for bad input: a report that
+//! cannot be read is a diagnostic like any other.
+//!
+//! The data flow is text -> spanned tree ([`parse`]) -> schema validation
+//! ([`validate`]) -> model ([`model`]) -> times ([`times`]) -> rules ([`rules`]) ->
+//! diagnostics, sorted by position.
+
+pub mod codes;
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod rules;
+pub mod span;
+pub mod time;
+pub mod times;
+pub mod tree;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use parse::Format;
+pub use retrospec_model::Postmortem;
+pub use span::{LineCol, LineIndex, Span};
+
+/// What checking one report found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The model, when the file could be parsed.
+    pub model: Option<Postmortem>,
+    /// The spanned tree, when the file could be parsed.
+    pub parsed: Option<parse::Parsed>,
+}
+
+impl Checked {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Checks the text of one report written in `format`.
+pub fn check(text: &str, format: Format) -> Checked {
+    let mut diagnostics = Vec::new();
+    let Some(parsed) = parse::parse(text, format, &mut diagnostics) else {
+        return Checked {
+            diagnostics,
+            model: None,
+            parsed: None,
+        };
+    };
+    let json = parsed.tree.to_json();
+    let violations = validate::validate(text, &parsed, &json);
+    let rejected: Vec<String> = violations.iter().map(|v| v.pointer.clone()).collect();
+    diagnostics.extend(violations.into_iter().map(|v| v.diagnostic));
+    let model = model::lenient(json, &rejected);
+    let times = times::Times::new(&model);
+    let cx = rules::Context {
+        text,
+        format,
+        parsed: &parsed,
+        model: &model,
+        times: &times,
+    };
+    rules::run(&cx, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    diagnostics.dedup();
+    Checked {
+        diagnostics,
+        model: Some(model),
+        parsed: Some(parsed),
+    }
+}

@@ -1,1 +1,95 @@
-fn main(){}
+//! The `retrospec` command: a thin layer over `retrospec-check` that finds
+//! files, reads them, and renders diagnostics for people (miette) or tools (JSON).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod check;
+mod files;
+mod render;
+
+/// Check incident postmortems: schema, times and zones, timeline order, action items.
+#[derive(Debug, Parser)]
+#[command(name = "retrospec", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check reports (files or directories; directories are searched for
+    /// `.md` with front matter, `.yaml`, `.yml` and `.json`, honouring .gitignore).
+    Check(CheckArgs),
+    /// Print the postmortem JSON Schema.
+    Schema,
+    /// List every diagnostic code.
+    Rules,
+    /// Print the documentation of one code, for example `retrospec explain RS203`.
+    Explain {
+        /// A code (`RS203`) or a rule name (`zone-season`).
+        code: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files and directories to check (default: the current directory).
+    paths: Vec<std::path::PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Source snippets with underlined spans and help, and a summary line.
+    Human,
+    /// One JSON document (see docs/json-output.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args, &mut stdout),
+        Command::Schema => write!(
+            stdout,
+            "{}",
+            retrospec_model::schema::postmortem_schema_string()
+        )
+        .map(|()| ExitCode::SUCCESS),
+        Command::Rules => render::rules(&mut stdout).map(|()| ExitCode::SUCCESS),
+        Command::Explain { code } => match retrospec_check::codes::lookup(&code) {
+            Some(info) => render::explain(&mut stdout, info).map(|()| ExitCode::SUCCESS),
+            None => {
+                eprintln!(
+                    "retrospec: no code or rule named `{code}`; `retrospec rules` lists them"
+                );
+                Ok(ExitCode::from(2))
+            }
+        },
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`retrospec check | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("retrospec: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -53,7 +53,10 @@ pub struct Postmortem {
 
     /// A short headline naming what broke and for whom.
     #[serde(default)]
-    #[schemars(length(min = 1), example = "Cloud outage during network component upgrade")]
+    #[schemars(
+        length(min = 1),
+        example = "Cloud outage during network component upgrade"
+    )]
     pub title: String,
 
     /// The date the report was written or last revised (`YYYY-MM-DD`).
@@ -210,7 +213,9 @@ impl Status {
 }
 
 /// A severity level on the default scale, SEV1 (worst) to SEV5 (least).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum Severity {
     /// Critical: a core service is down or data is lost for many customers.
     #[serde(rename = "SEV1")]
@@ -279,7 +284,9 @@ pub struct Milestones {
 }
 
 /// The name of a milestone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Milestone {
     /// Impact began.
@@ -446,7 +453,9 @@ pub struct ActionItem {
 }
 
 /// How urgent an action item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum Priority {
     /// Now: the risk is live.
     P0,

@@ -1,0 +1,260 @@
+//! The one table of diagnostic codes. A code is permanent: once released it is
+//! never reused for another meaning, and a retired code stays listed.
+//!
+//! - `RS0xx`: the file cannot be read as a report (syntax, structure).
+//! - `RS1xx`: the report breaks the JSON Schema.
+//! - `RS2xx`: times, zones and the timeline.
+//! - `RS3xx`: action items.
+//! - `RS4xx`: content and wording.
+
+use crate::diagnostic::Severity;
+use crate::rules;
+
+/// What a code means: the documentation `retrospec explain` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The stable code, for example `RS201`.
+    pub code: &'static str,
+    /// A short kebab-case name, for example `timeline-order`.
+    pub name: &'static str,
+    /// The default severity.
+    pub severity: Severity,
+    /// Markdown documentation; its first line is the summary.
+    pub doc: &'static str,
+}
+
+impl CodeInfo {
+    /// The first line of the documentation.
+    pub fn summary(&self) -> &'static str {
+        self.doc
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+    }
+}
+
+/// Declares a code whose documentation is its doc comment.
+macro_rules! declare_code {
+    ($(#[doc = $doc:expr])* $vis:vis const $const:ident = $code:literal, $name:literal, $severity:ident;) => {
+        $(#[doc = $doc])*
+        $vis const $const: CodeInfo = CodeInfo {
+            code: $code,
+            name: $name,
+            severity: Severity::$severity,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+
+declare_code! {
+    /// The file is not valid YAML or JSON.
+    ///
+    /// ## Why
+    /// Nothing after a syntax error can be read reliably, so nothing after it is checked.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: [unclosed
+    /// ```
+    pub const SYNTAX = "RS001", "syntax", Error;
+}
+
+declare_code! {
+    /// The file cannot be read: it does not exist, is not a file, or is not UTF-8.
+    ///
+    /// ## Why
+    /// Reports are text; a file retrospec cannot read is never silently skipped.
+    pub const UNREADABLE = "RS002", "unreadable", Error;
+}
+
+declare_code! {
+    /// A key is given twice in the same mapping or object.
+    ///
+    /// ## Why
+    /// Tools disagree on which value wins (YAML 1.2 forbids it outright), so a reader
+    /// and a dashboard may see different reports. retrospec reads the first one.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// severity: SEV2
+    /// severity: SEV1
+    /// ```
+    pub const DUPLICATE_KEY = "RS003", "duplicate-key", Error;
+}
+
+declare_code! {
+    /// A YAML anchor (`&name`) or alias (`*name`).
+    ///
+    /// ## Why
+    /// Aliases hide content from a reviewer reading the file and can expand
+    /// exponentially (the "billion laughs" attack). Write values out in full.
+    pub const YAML_ANCHOR = "RS004", "yaml-anchor", Error;
+}
+
+declare_code! {
+    /// A YAML tag such as `!!str` or `!custom`.
+    ///
+    /// ## Why
+    /// Tags change how a value is read depending on the tool; reports use plain
+    /// YAML 1.2 values. Quote a value to make it text.
+    pub const YAML_TAG = "RS005", "yaml-tag", Error;
+}
+
+declare_code! {
+    /// More than one YAML document in a file.
+    ///
+    /// ## Why
+    /// A report is one document; a second `---` usually means two reports were
+    /// pasted together, or front matter was closed twice.
+    pub const MULTIPLE_DOCUMENTS = "RS006", "multiple-documents", Error;
+}
+
+declare_code! {
+    /// The front matter of a Markdown report is not closed or not a mapping.
+    ///
+    /// ## Why
+    /// The front matter holds the structured fields; without its closing `---`
+    /// the whole report would be read as YAML.
+    pub const FRONT_MATTER = "RS007", "front-matter", Error;
+}
+
+declare_code! {
+    /// A field is given both in the front matter and by a Markdown section.
+    ///
+    /// ## Why
+    /// Two versions of the same field drift apart. retrospec reads the front
+    /// matter and ignores the section.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// summary: Short version
+    /// ---
+    /// ## Summary
+    /// Long version
+    /// ```
+    pub const DUPLICATE_FIELD = "RS008", "duplicate-field", Error;
+}
+
+declare_code! {
+    /// An item in a timeline, action item or links section that cannot be read.
+    ///
+    /// ## Why
+    /// Each timeline item starts with a time, each links item is a link; an item
+    /// that does not is left out of the model, which a reviewer should know.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Timeline
+    /// - Deploy starts
+    /// ```
+    pub const MARKDOWN_ITEM = "RS009", "markdown-item", Warning;
+}
+
+declare_code! {
+    /// A field the schema does not know.
+    ///
+    /// ## Why
+    /// A misspelled key (`root_casue`) silently drops content from every tool that
+    /// reads the report. Organisation-specific data goes under keys starting with `x-`.
+    pub const UNKNOWN_FIELD = "RS101", "unknown-field", Error;
+}
+
+declare_code! {
+    /// A field the schema requires is missing.
+    ///
+    /// ## Why
+    /// Every report needs a `title` and a `status`; every timeline entry a `time`
+    /// and a `text`; every action item a `title`; every link a `url`.
+    pub const MISSING_FIELD = "RS102", "missing-field", Error;
+}
+
+declare_code! {
+    /// A value has the wrong type (a list where text is expected, a number as a title).
+    ///
+    /// ## Why
+    /// Tools reading the report expect the schema's types.
+    pub const WRONG_TYPE = "RS103", "wrong-type", Error;
+}
+
+declare_code! {
+    /// A value is not one of the allowed values (`severity: SEV9`, `status: done`).
+    ///
+    /// ## Why
+    /// Dashboards group reports by these values; a value outside the list is lost.
+    pub const INVALID_VALUE = "RS104", "invalid-value", Error;
+}
+
+declare_code! {
+    /// A value does not have the required format (a date, a URI, a timestamp).
+    ///
+    /// ## Why
+    /// Dates are `YYYY-MM-DD`, links are absolute URIs, times are timestamps with a
+    /// zone, so that every tool reads them the same way.
+    pub const INVALID_FORMAT = "RS105", "invalid-format", Error;
+}
+
+declare_code! {
+    /// A value breaks another schema constraint (an empty title, a percentage over 100).
+    pub const SCHEMA = "RS106", "schema", Error;
+}
+
+/// A time that cannot be read or placed on a date.
+pub const INVALID_TIME: CodeInfo = rules::invalid_time::InvalidTime::INFO;
+
+/// Every code, in order. Codes are never removed from this table.
+pub const ALL: &[CodeInfo] = &[
+    SYNTAX,
+    UNREADABLE,
+    DUPLICATE_KEY,
+    YAML_ANCHOR,
+    YAML_TAG,
+    MULTIPLE_DOCUMENTS,
+    FRONT_MATTER,
+    DUPLICATE_FIELD,
+    MARKDOWN_ITEM,
+    UNKNOWN_FIELD,
+    MISSING_FIELD,
+    WRONG_TYPE,
+    INVALID_VALUE,
+    INVALID_FORMAT,
+    SCHEMA,
+    rules::timeline_order::TimelineOrder::INFO,
+    rules::missing_zone::MissingZone::INFO,
+    rules::zone_season::ZoneSeason::INFO,
+    rules::unknown_zone::UnknownZone::INFO,
+    rules::milestone_order::MilestoneOrder::INFO,
+    rules::invalid_time::InvalidTime::INFO,
+    rules::summary_times::SummaryTimes::INFO,
+    rules::action_item_owner::ActionItemOwner::INFO,
+    rules::placeholder::Placeholder::INFO,
+];
+
+/// Looks up a code (case-insensitive) or a code's name.
+pub fn lookup(code_or_name: &str) -> Option<&'static CodeInfo> {
+    ALL.iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+/// The default severity of `code` (error for an unknown code).
+pub fn default_severity(code: &str) -> Severity {
+    lookup(code).map_or(Severity::Error, |c| c.severity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(a.code.starts_with("RS") && a.code.len() == 5, "{}", a.code);
+            assert!(!a.summary().is_empty(), "{} has no documentation", a.code);
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.code, b.code);
+                assert_ne!(a.name, b.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// An action item has no owner.
+    ///
+    /// ## Why
+    /// Work that belongs to everyone is done by no one. Every action item names
+    /// the one person or team who will see it through.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Action items
+    /// - [ ] Alert when the event rate flatlines (due: 2024-07-01)
+    /// ```
+    /// Use instead: `- [ ] Alert when the event rate flatlines (owner: @sre, due: 2024-07-01)`.
+    pub struct ActionItemOwner = "RS301", "action-item-owner", Error;
+}
+
+impl Rule for ActionItemOwner {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for (i, item) in cx.model.action_items.iter().enumerate() {
+            if item.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
+                continue;
+            }
+            let pointer = format!("/action_items/{i}/title");
+            let span = match cx.node(&format!("/action_items/{i}/owner")) {
+                Some(node) => node.span,
+                None => cx.span(&pointer),
+            };
+            let example = match cx.format {
+                crate::parse::Format::Markdown => "add `(owner: @team)` at the end of the item",
+                _ => "add `owner: team-name`",
+            };
+            out.push(
+                Diagnostic::new(
+                    Self::INFO.code,
+                    span,
+                    format!("action item \"{}\" has no owner", item.title.trim()),
+                )
+                .with_help(example),
+            );
+        }
+    }
+}

@@ -1,0 +1,57 @@
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, Rule, declare_rule};
+use crate::time::ResolveError;
+use crate::validate::display_path;
+
+declare_rule! {
+    /// A time that cannot be read, does not exist, or has no date to stand on.
+    ///
+    /// ## Why
+    /// `25:00`, `2024-02-30` and `02:30` on the night clocks jump forward are not
+    /// instants; a time-only timeline entry with nothing before it to take a date
+    /// from cannot be ordered. A date written `01/07/2023` is 1 July to some
+    /// readers and 7 January to others.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// timeline:
+    ///   - time: "10:50 UTC"
+    ///     text: Maintenance starts
+    /// ```
+    /// Use instead: give the first entry a date (`2023-07-01 10:50 UTC`) or set
+    /// `milestones.started`.
+    pub struct InvalidTime = "RS206", "invalid-time", Error;
+}
+
+impl Rule for InvalidTime {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut dateless = 0;
+        for value in cx.times.all() {
+            let span = cx.span(&value.pointer);
+            let path = display_path(&value.pointer);
+            match (&value.parsed, &value.resolved) {
+                (Err(error), _) => {
+                    let mut d = Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {}", error.message));
+                    if let Some(help) = &error.help {
+                        d = d.with_help(help.clone());
+                    }
+                    out.push(d);
+                }
+                // Every later entry lacks a date for the same reason: report the first.
+                (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
+                (_, Some(Err(ResolveError::NoDate))) => out.push(
+                    Diagnostic::new(Self::INFO.code, span, format!("`{path}` has no date, and nothing before it gives one"))
+                        .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),
+                ),
+                (_, Some(Err(ResolveError::Nonexistent(message)))) => {
+                    out.push(Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {message}")))
+                }
+                _ => {}
+            }
+        }
+    }
+}

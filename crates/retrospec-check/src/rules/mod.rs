@@ -1,0 +1,122 @@
+//! The rules beyond the schema: one file per rule, each a unit struct declared
+//! with [`declare_rule!`], whose doc comment is its documentation (printed by
+//! `retrospec explain` and rendered into `docs/rules/`).
+//!
+//! Adding a rule: create `rules/<name>.rs`, declare it with the next free code in
+//! its range, list it in [`ALL`] and in `codes::ALL`, and add fixtures under
+//! `tests/fixtures/rules/<code>/` (see CONTRIBUTING.md).
+
+use retrospec_model::Postmortem;
+
+use crate::codes::CodeInfo;
+use crate::diagnostic::Diagnostic;
+use crate::parse::{Format, Parsed};
+use crate::span::Span;
+use crate::times::Times;
+use crate::tree::Node;
+
+pub mod action_item_owner;
+pub mod invalid_time;
+pub mod milestone_order;
+pub mod missing_zone;
+pub mod placeholder;
+pub mod summary_times;
+pub mod timeline_order;
+pub mod unknown_zone;
+pub mod zone_season;
+
+/// Everything a rule may look at. Rules read; they never parse or do I/O.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The file's text.
+    pub text: &'a str,
+    /// Its form.
+    pub format: Format,
+    /// The spanned tree.
+    pub parsed: &'a Parsed,
+    /// The model (values the schema rejected are left out).
+    pub model: &'a Postmortem,
+    /// Every time, parsed and resolved.
+    pub times: &'a Times,
+}
+
+impl Context<'_> {
+    /// The node at a JSON pointer.
+    pub fn node(&self, pointer: &str) -> Option<&Node> {
+        self.parsed.tree.pointer(pointer).map(|(n, _)| n)
+    }
+
+    /// The span of the value at `pointer`, or the report's anchor.
+    pub fn span(&self, pointer: &str) -> Span {
+        self.node(pointer).map_or(self.parsed.anchor, |n| n.span)
+    }
+
+    /// The span of the key that holds the value at `pointer`, else of the value.
+    pub fn key_span(&self, pointer: &str) -> Span {
+        match self.parsed.tree.pointer(pointer) {
+            Some((_, Some(entry))) => entry.key_span,
+            Some((node, None)) => node.span,
+            None => self.parsed.anchor,
+        }
+    }
+
+    /// The span of `needle` inside the value at `pointer` (its last occurrence,
+    /// as written in the file), else the whole value.
+    pub fn span_within(&self, pointer: &str, needle: &str) -> Span {
+        let span = self.span(pointer);
+        match span.slice(self.text).rfind(needle) {
+            Some(i) if !needle.is_empty() => {
+                Span::new(span.start + i, span.start + i + needle.len())
+            }
+            _ => span,
+        }
+    }
+}
+
+/// A check beyond the schema.
+pub trait Rule: Sync + Send {
+    /// The rule's code, name, severity and documentation.
+    fn info(&self) -> &'static CodeInfo;
+    /// Adds the rule's findings to `out`.
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Declares a rule: a unit struct whose doc comment is its documentation.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:expr])* $vis:vis struct $name:ident = $code:literal, $rule:literal, $severity:ident;) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $name;
+
+        impl $name {
+            /// The rule's code, name, default severity and documentation.
+            pub const INFO: $crate::codes::CodeInfo = $crate::codes::CodeInfo {
+                code: $code,
+                name: $rule,
+                severity: $crate::diagnostic::Severity::$severity,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Every rule, in code order.
+pub const ALL: &[&dyn Rule] = &[
+    &timeline_order::TimelineOrder,
+    &missing_zone::MissingZone,
+    &zone_season::ZoneSeason,
+    &unknown_zone::UnknownZone,
+    &milestone_order::MilestoneOrder,
+    &invalid_time::InvalidTime,
+    &summary_times::SummaryTimes,
+    &action_item_owner::ActionItemOwner,
+    &placeholder::Placeholder,
+];
+
+/// Runs every rule.
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for rule in ALL {
+        rule.check(cx, out);
+    }
+}

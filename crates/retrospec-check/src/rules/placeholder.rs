@@ -1,0 +1,85 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::Status;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
+use crate::tree::{Node, Value};
+
+declare_rule! {
+    /// Placeholder text (`TODO`, `TBD`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
+    /// `<service name>`) in a report that is in review or published.
+    ///
+    /// ## Why
+    /// A placeholder is a gap the author meant to fill. Drafts may have them; a
+    /// report that goes to reviewers or readers must not.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// status: published
+    /// ---
+    /// ## Root cause
+    /// TBD
+    /// ```
+    pub struct Placeholder = "RS401", "placeholder", Error;
+}
+
+/// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
+/// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>")
+        .expect("the placeholder pattern is valid")
+});
+static SLOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
+});
+
+impl Rule for Placeholder {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if cx.model.status == Status::Draft {
+            return;
+        }
+        visit(&cx.parsed.tree, &mut |node| {
+            let Value::String(s) = &node.value else {
+                return;
+            };
+            let source = node.span.slice(cx.text);
+            for found in PATTERN.find_iter(s).chain(SLOT.find_iter(s)) {
+                let text = found.as_str();
+                let span = match source.find(text) {
+                    Some(i) => Span::new(node.span.start + i, node.span.start + i + text.len()),
+                    None => node.span,
+                };
+                out.push(
+                    Diagnostic::new(
+                        Self::INFO.code,
+                        span,
+                        format!("placeholder `{text}` in a report whose status is `{}`", cx.model.status.as_str()),
+                    )
+                    .with_help("fill in the real content, or set `status: draft` while the report is unfinished"),
+                );
+            }
+        });
+    }
+}
+
+fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
+    f(node);
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| visit(n, f)),
+        Value::Map(entries) => entries.iter().for_each(|e| {
+            // `x-` extensions are the organisation's own data, not report text.
+            if !e.key.starts_with("x-") {
+                visit(&e.value, f);
+            }
+        }),
+        _ => {}
+    }
+}

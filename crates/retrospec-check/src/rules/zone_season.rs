@@ -1,0 +1,73 @@
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::rules::{Context, Rule, declare_rule};
+use crate::time::format_offset;
+
+declare_rule! {
+    /// A zone abbreviation does not fit the date: `CET` in July, when Central
+    /// Europe is on summer time (`CEST`).
+    ///
+    /// ## Why
+    /// The abbreviation states an offset one hour away from the clocks of the
+    /// time. Whoever wrote it read a wall clock, so retrospec takes the time as
+    /// wall-clock time in the abbreviation's region, but readers converting
+    /// `CET` to UTC get an answer one hour off, and durations against times
+    /// written in UTC disagree.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// milestones:
+    ///   started: 2023-07-01 10:51 CET
+    /// ```
+    /// Use instead: `2023-07-01 10:51 CEST` (the fix writes the abbreviation in use).
+    pub struct ZoneSeason = "RS203", "zone-season", Error;
+}
+
+impl Rule for ZoneSeason {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for value in cx.times.all() {
+            let Some(resolved) = value.instant() else {
+                continue;
+            };
+            let Some(mismatch) = &resolved.season_mismatch else {
+                continue;
+            };
+            let written = mismatch.written;
+            let span = cx.span_within(&value.pointer, written.name);
+            let in_use_is_name = mismatch.in_use.chars().all(|c| c.is_ascii_alphabetic());
+            let replacement = if in_use_is_name {
+                mismatch.in_use.clone()
+            } else {
+                format_offset(mismatch.in_use_offset)
+            };
+            out.push(
+                Diagnostic::new(
+                    Self::INFO.code,
+                    span,
+                    format!(
+                        "{} (UTC{}) is not in use on {} in {}: clocks there showed {} (UTC{})",
+                        written.name,
+                        format_offset(written.offset()),
+                        resolved.date,
+                        written.region,
+                        mismatch.in_use,
+                        format_offset(mismatch.in_use_offset),
+                    ),
+                )
+                .with_help(format!(
+                    "write `{replacement}`; retrospec reads this time as {} wall-clock time, {} UTC",
+                    written.region,
+                    resolved.timestamp.strftime("%H:%M"),
+                ))
+                .with_fix(Fix {
+                    message: format!("replace `{}` with `{replacement}`", written.name),
+                    edits: vec![Edit { span, replacement }],
+                    safe: true,
+                }),
+            );
+        }
+    }
+}

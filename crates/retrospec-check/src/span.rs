@@ -1,0 +1,158 @@
+//! Byte spans and the conversion from byte offsets to lines and columns.
+//!
+//! Inside the core every position is a byte offset into the text of the file as
+//! the user wrote it. Lines and columns are computed only at the edges (terminal,
+//! JSON output, editor) with a [`LineIndex`].
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// An empty span at `offset`.
+    pub const fn empty(offset: usize) -> Self {
+        Span {
+            start: offset,
+            end: offset,
+        }
+    }
+
+    /// The number of bytes covered.
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The span moved right by `delta` bytes.
+    pub const fn shift(self, delta: usize) -> Self {
+        Span {
+            start: self.start + delta,
+            end: self.end + delta,
+        }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Self {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// The text the span covers, or "" when it does not lie inside `text`.
+    pub fn slice(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Byte offsets of line starts, for turning byte offsets into lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+/// A position for people: 1-based line, 1-based column counted in characters
+/// (Unicode scalar values), as editors and compilers print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`. `\n`, `\r\n` and a lone `\r` end a line.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// The 0-based line containing byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte offset where 0-based `line` starts, if the line exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// The number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line and character column of byte `offset` in `text` (the text this index was built from).
+    /// An offset inside a multi-byte character counts as that character.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = text
+            .get(start..)
+            .map(|rest| {
+                rest.char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            })
+            .unwrap_or(0);
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_and_all_line_endings() {
+        let text = "a\r\nbé c\rd\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        // 'c' is after the two-byte 'é'
+        let c = text.find('c').unwrap_or(0);
+        assert_eq!(index.line_col(text, c), LineCol { line: 2, column: 4 });
+        let d = text.find('d').unwrap_or(0);
+        assert_eq!(index.line_col(text, d), LineCol { line: 3, column: 1 });
+        assert_eq!(index.line_col(text, 999), LineCol { line: 4, column: 1 });
+    }
+}

@@ -1,0 +1,2339 @@
+//! Time expressions in postmortems: parsing with byte ranges, and resolution
+//! to instants.
+//!
+//! Postmortems write times in many ways: RFC 3339 values in YAML milestones,
+//! `2024-06-10 16:05 CEST` in front matter, `16:05 CEST: Service degradation
+//! began` at the start of a Markdown timeline item, with the date in a heading
+//! above (`June 10th, 2024`). This module parses those forms, remembers where
+//! each part was written (byte ranges, so diagnostics can point at the exact
+//! text), and resolves them to a [`Timestamp`].
+//!
+//! # Grammar
+//!
+//! A *time expression* is
+//!
+//! ```text
+//! [DATE SEP] CLOCK [MERIDIEM] [ZONE]
+//! DATE     = YYYY-MM-DD                       (exactly 4-2-2 digits)
+//! SEP      = "T" | "t" | one or more spaces/tabs
+//! CLOCK    = H[H]:MM[:SS[.fffffffff]]         (1-9 fraction digits)
+//! MERIDIEM = [" "] ("am" | "pm" | "a.m." | "p.m.", any case)
+//! ZONE     = "Z"                              (attached "z" too, as in RFC 3339)
+//!          | ("+" | "-") HH[:MM] | ("+" | "-") HHMM
+//!          | ("UTC" | "GMT") [("+" | "-") H[H][:MM] | ("+" | "-") HHMM]
+//!          | IANA name, e.g. "Europe/Paris"
+//!          | an abbreviation from the table, e.g. "CEST"
+//! ```
+//!
+//! The zone may follow the clock directly or after spaces/tabs. Hours may
+//! have one digit (`9:05`); `24:00` and leap seconds (`:60`) are rejected.
+//!
+//! * [`parse_time`] parses a whole value (a milestone or timeline value): the
+//!   entire input, minus surrounding ASCII whitespace, must be one expression.
+//!   Because nothing but a zone can follow the clock there, any trailing word
+//!   (`10:00 Paris`, `10:00 cest`) becomes [`Zone::Unknown`], and a bare
+//!   `+HH` offset is accepted after a space.
+//! * [`scan_leading_time`] finds an expression at the start of a line of
+//!   prose. It is stricter about what counts as a zone, so that the first word
+//!   of the text is not mistaken for one (see below).
+//! * [`parse_date_line`] parses a date standing alone (a heading or a line of
+//!   its own in a timeline): `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
+//!   `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`, `Mon 2024-06-10`,
+//!   optionally followed by `:` and optionally wrapped in `*`/`_` emphasis.
+//!   Month and weekday names are English, full or abbreviated, any case. The
+//!   weekday is not checked against the date.
+//!
+//! # Zones in prose
+//!
+//! After a time at the start of a line, the following word is a zone when it
+//! is `Z`, `UTC`/`GMT` (any case, optionally with an offset such as `UTC+2`,
+//! `UTC+02:00`, `GMT-5`), an offset (`+02:00`, `+0200`; a bare `+02` only when
+//! attached to the clock), an abbreviation from the table ([`abbreviation`],
+//! plus the ambiguous ones), or an IANA name. A word containing `/` is looked
+//! up in the bundled tz database; if it is not there it is [`Zone::Unknown`]
+//! only when it is shaped like `Area/Location` (the area is a tzdb area such
+//! as `Europe`, or every part is a capitalised word, like `Mars/Olympus`), so
+//! `TCP/IP` is left alone. Finally an all-uppercase ASCII word of 3 to 5
+//! letters ending in `T` (`XYZT`) is taken as an unknown zone, except for a
+//! short list of common words (`GET`, `PUT`, `POST`, `ALERT`, `UAT`, ...).
+//! Two-letter words are not guessed at (`IT` is a department, not a zone; the
+//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). Any other
+//! word (`More`, `DNS`) is text and is not consumed.
+//!
+//! Without a date, `10:13-10:45` in prose is read as the start of a time
+//! range, not as `10:13` at offset `-10:45`; an attached `+HH:MM` is always an
+//! offset.
+//!
+//! # Dates written with slashes
+//!
+//! `01/07/2023` is 1 July in most of the world and 7 January in the US. A line
+//! starting with `D/M/YYYY` or `M/D/YY` is an error from [`scan_leading_time`]
+//! and [`parse_time`] (with the ISO 8601 spelling as help), even when only one
+//! reading is a valid date, and [`parse_date_line`] never accepts it.
+//!
+//! # Abbreviations
+//!
+//! Abbreviations come from a hand-written table (see [`abbreviation`]): tzdata
+//! abbreviations are not unique and jiff maps zones to abbreviations, never
+//! the other way round. `UTC` and `GMT` are always [`Zone::Utc`]. `BST` is
+//! British Summer Time (+01:00, Europe/London); it is also sometimes used for
+//! Bangladesh Standard Time (+06:00), but in incident reports the British
+//! meaning dominates, so it is not treated as ambiguous. `CST`, `IST`, `AST`,
+//! `NZT`, `ET`, `CT`, `MT` and `PT` are [`Zone::Ambiguous`] and cannot be
+//! resolved. `GMT` is taken literally (UTC) even during British summer
+//! time. `MST` stands for America/Denver; note that Arizona uses MST all
+//! year, so an Arizona writer's summer `MST` is reported as a season mismatch.
+//!
+//! # Resolution
+//!
+//! [`resolve`] combines the time with its date (written, or from context such
+//! as the last date heading) and its zone (written, or a default zone):
+//!
+//! * `Z`/`UTC`/`GMT` and numeric offsets are exact.
+//! * IANA zones: the civil time in that zone. A time that falls in a gap (a
+//!   DST jump, e.g. 02:30 on 2024-03-31 in Europe/Paris) is
+//!   [`ResolveError::Nonexistent`]; a repeated time (fold) takes the earlier
+//!   instant (jiff's "compatible" disambiguation).
+//! * Abbreviations: when the abbreviation fits the season in its region (CEST
+//!   on 1 July in Europe/Paris), its own offset applies. When it does not
+//!   (CET written on 1 July, when Paris is on CEST), the writer almost
+//!   certainly read a wall clock and attached the abbreviation they know by
+//!   heart. The civil time is then interpreted in the region's IANA zone (so
+//!   10:52 "CET" on 2023-07-01 is 08:52 UTC, not 09:52 UTC) and
+//!   [`Resolved::season_mismatch`] says what was in use. Two refinements: if
+//!   that wall-clock time does not exist (it falls in the region's DST gap) the
+//!   writer cannot have read it off a clock, so the written offset is kept
+//!   (the mismatch is still reported); and if the region itself used the
+//!   written name with a different offset at the time (MSK was +04:00 in
+//!   2011-2014), the tz database is trusted and no mismatch is reported.
+//!   Regions without DST never mismatch on modern dates.
+
+use std::fmt;
+use std::ops::Range;
+
+use jiff::{
+    Timestamp,
+    civil::{Date, DateTime, Time},
+    tz::{AmbiguousOffset, Offset, TimeZone},
+};
+
+// ---------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------
+
+/// A parsed, not yet resolved, time expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedTime {
+    /// The date, when one was written before the time.
+    pub date: Option<Date>,
+    /// The civil time of day (already converted from 12-hour notation).
+    pub time: Time,
+    /// The zone, when one was written after the time.
+    pub zone: Option<Zone>,
+    /// Byte range of the date inside the parsed input.
+    pub date_range: Option<Range<usize>>,
+    /// Byte range of the time (including an AM/PM marker) inside the input.
+    pub time_range: Range<usize>,
+    /// Byte range of the zone inside the parsed input.
+    pub zone_range: Option<Range<usize>>,
+}
+
+impl ParsedTime {
+    /// Byte range of the whole expression (date, time and zone).
+    pub fn range(&self) -> Range<usize> {
+        let start = self
+            .date_range
+            .as_ref()
+            .map_or(self.time_range.start, |r| r.start);
+        let end = self
+            .zone_range
+            .as_ref()
+            .map_or(self.time_range.end, |r| r.end);
+        start..end
+    }
+}
+
+/// A time zone as written after a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zone {
+    /// `Z`, `UTC`, `GMT` (and `UTC+0`).
+    Utc,
+    /// A numeric offset: `+02:00`, `+0200`, `+02`, `-05:00`, `UTC+2`.
+    Offset(Offset),
+    /// An IANA name such as `Europe/Paris`, resolved against the bundled
+    /// database; the string is the name as written.
+    Iana(TimeZone, String),
+    /// An abbreviation from the table, such as `CEST`.
+    Abbrev(&'static Abbreviation),
+    /// An abbreviation with several common meanings, such as `CST`.
+    Ambiguous {
+        /// The abbreviation as written.
+        text: String,
+        /// Human-readable descriptions of the possible meanings.
+        meanings: &'static [&'static str],
+    },
+    /// Something that looks like a zone but is not one we know (`XYZT`,
+    /// `Mars/Olympus`).
+    Unknown(String),
+}
+
+/// A time zone abbreviation with the region where it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Abbreviation {
+    /// The abbreviation, e.g. `"CEST"`.
+    pub name: &'static str,
+    /// Its UTC offset in seconds, e.g. `7200`.
+    pub offset_seconds: i32,
+    /// Whether it names daylight saving (summer) time.
+    pub is_dst: bool,
+    /// The IANA zone where it is used, e.g. `"Europe/Paris"`.
+    pub region: &'static str,
+    /// The same region's other-season name, e.g. `Some("CET")` for CEST.
+    pub counterpart: Option<&'static str>,
+}
+
+impl Abbreviation {
+    /// The abbreviation's UTC offset.
+    pub fn offset(&self) -> Offset {
+        // Every table entry is within jiff's range (checked by a test).
+        Offset::from_seconds(self.offset_seconds).unwrap_or(Offset::UTC)
+    }
+}
+
+/// An error in a time expression, with the byte range it applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeError {
+    /// What is wrong.
+    pub message: String,
+    /// Byte range inside the input passed to the parsing function.
+    pub range: Range<usize>,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl TimeError {
+    fn new(message: impl Into<String>, range: Range<usize>) -> Self {
+        TimeError {
+            message: message.into(),
+            range,
+            help: None,
+        }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TimeError {}
+
+/// The resolved instant of a parsed time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The instant.
+    pub timestamp: Timestamp,
+    /// The civil date the time was on (as written, or from context).
+    pub date: Date,
+    /// The UTC offset that applied.
+    pub offset: Offset,
+    /// Set when an abbreviation did not fit the season in its region.
+    pub season_mismatch: Option<SeasonMismatch>,
+}
+
+/// An abbreviation written for the wrong season (`CET` in July).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeasonMismatch {
+    /// The abbreviation as written, e.g. CET.
+    pub written: &'static Abbreviation,
+    /// What the region actually used at that time, e.g. `"CEST"` (the tz
+    /// database's abbreviation, which may be numeric such as `"-02"`).
+    pub in_use: String,
+    /// The offset the region actually used, e.g. +02:00.
+    pub in_use_offset: Offset,
+}
+
+/// Why a parsed time could not be resolved to an instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolveError {
+    /// A time without a date, and no date context.
+    NoDate,
+    /// No zone written and no default zone.
+    NoZone,
+    /// The zone is an ambiguous abbreviation.
+    Ambiguous {
+        /// The abbreviation as written.
+        text: String,
+        /// Its possible meanings.
+        meanings: &'static [&'static str],
+    },
+    /// The zone is not one we know.
+    UnknownZone(String),
+    /// The civil time does not exist (DST gap) or is out of range; the
+    /// string is a complete message.
+    Nonexistent(String),
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResolveError::NoDate => {
+                f.write_str("the time has no date, and no date is known from context")
+            }
+            ResolveError::NoZone => {
+                f.write_str("the time has no time zone, and no default time zone is configured")
+            }
+            ResolveError::Ambiguous { text, meanings } => {
+                write!(f, "time zone `{text}` is ambiguous: it can mean ")?;
+                for (i, m) in meanings.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(if i + 1 == meanings.len() {
+                            " or "
+                        } else {
+                            ", "
+                        })?;
+                    }
+                    f.write_str(m)?;
+                }
+                Ok(())
+            }
+            ResolveError::UnknownZone(z) => write!(f, "unknown time zone `{z}`"),
+            ResolveError::Nonexistent(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}
+
+// ---------------------------------------------------------------------------
+// Abbreviation table
+// ---------------------------------------------------------------------------
+
+const fn abbr(
+    name: &'static str,
+    offset_seconds: i32,
+    is_dst: bool,
+    region: &'static str,
+    counterpart: Option<&'static str>,
+) -> Abbreviation {
+    Abbreviation {
+        name,
+        offset_seconds,
+        is_dst,
+        region,
+        counterpart,
+    }
+}
+
+const H: i32 = 3600;
+
+/// The abbreviations we accept, with the region each one stands for.
+///
+/// This table is hand-written on purpose. Time zone abbreviations in tzdata
+/// are not unique (`CST` is used by US Central, China and Cuba; `IST` by
+/// India, Ireland and Israel), many zones now use numeric abbreviations
+/// (`-03`), and jiff maps a zone to its abbreviation at an instant but never
+/// an abbreviation to a zone. Which names we accept, and which region each
+/// one means, is therefore an explicit decision recorded here. `UTC` and
+/// `GMT` are not in the table: they are always [`Zone::Utc`].
+const ABBREVIATIONS: &[Abbreviation] = &[
+    abbr("WET", 0, false, "Europe/Lisbon", Some("WEST")),
+    abbr("WEST", H, true, "Europe/Lisbon", Some("WET")),
+    // British Summer Time. Also sometimes Bangladesh Standard Time (+06:00),
+    // but the British meaning dominates in incident reports.
+    abbr("BST", H, true, "Europe/London", Some("GMT")),
+    abbr("CET", H, false, "Europe/Paris", Some("CEST")),
+    abbr("CEST", 2 * H, true, "Europe/Paris", Some("CET")),
+    abbr("EET", 2 * H, false, "Europe/Athens", Some("EEST")),
+    abbr("EEST", 3 * H, true, "Europe/Athens", Some("EET")),
+    abbr("MSK", 3 * H, false, "Europe/Moscow", None),
+    abbr("EST", -5 * H, false, "America/New_York", Some("EDT")),
+    abbr("EDT", -4 * H, true, "America/New_York", Some("EST")),
+    // CST is ambiguous, so CDT has no counterpart.
+    abbr("CDT", -5 * H, true, "America/Chicago", None),
+    abbr("MST", -7 * H, false, "America/Denver", Some("MDT")),
+    abbr("MDT", -6 * H, true, "America/Denver", Some("MST")),
+    abbr("PST", -8 * H, false, "America/Los_Angeles", Some("PDT")),
+    abbr("PDT", -7 * H, true, "America/Los_Angeles", Some("PST")),
+    abbr("AKST", -9 * H, false, "America/Anchorage", Some("AKDT")),
+    abbr("AKDT", -8 * H, true, "America/Anchorage", Some("AKST")),
+    abbr("HST", -10 * H, false, "Pacific/Honolulu", None),
+    abbr("NZST", 12 * H, false, "Pacific/Auckland", Some("NZDT")),
+    abbr("NZDT", 13 * H, true, "Pacific/Auckland", Some("NZST")),
+    abbr("AEST", 10 * H, false, "Australia/Sydney", Some("AEDT")),
+    abbr("AEDT", 11 * H, true, "Australia/Sydney", Some("AEST")),
+    abbr(
+        "ACST",
+        9 * H + 1800,
+        false,
+        "Australia/Adelaide",
+        Some("ACDT"),
+    ),
+    abbr(
+        "ACDT",
+        10 * H + 1800,
+        true,
+        "Australia/Adelaide",
+        Some("ACST"),
+    ),
+    abbr("AWST", 8 * H, false, "Australia/Perth", None),
+    abbr("JST", 9 * H, false, "Asia/Tokyo", None),
+    abbr("KST", 9 * H, false, "Asia/Seoul", None),
+    abbr("HKT", 8 * H, false, "Asia/Hong_Kong", None),
+    abbr("SGT", 8 * H, false, "Asia/Singapore", None),
+    abbr("WIB", 7 * H, false, "Asia/Jakarta", None),
+    abbr("BRT", -3 * H, false, "America/Sao_Paulo", None),
+    abbr("ART", -3 * H, false, "America/Argentina/Buenos_Aires", None),
+    abbr("SAST", 2 * H, false, "Africa/Johannesburg", None),
+    abbr("WAT", H, false, "Africa/Lagos", None),
+    abbr("EAT", 3 * H, false, "Africa/Nairobi", None),
+];
+
+/// Abbreviations with several common meanings. They are recognised as zones
+/// (so that a diagnostic can say so) but never resolved.
+const AMBIGUOUS: &[(&str, &[&str])] = &[
+    (
+        "CST",
+        &[
+            "US Central Standard Time (-06:00)",
+            "China Standard Time (+08:00)",
+            "Cuba Standard Time (-05:00)",
+        ],
+    ),
+    (
+        "IST",
+        &[
+            "India Standard Time (+05:30)",
+            "Irish Standard Time (+01:00)",
+            "Israel Standard Time (+02:00)",
+        ],
+    ),
+    (
+        "AST",
+        &[
+            "Atlantic Standard Time (-04:00)",
+            "Arabia Standard Time (+03:00)",
+        ],
+    ),
+    (
+        "NZT",
+        &["NZST (+12:00) or NZDT (+13:00), depending on the season"],
+    ),
+    ("ET", &["Eastern Time: EST (-05:00) or EDT (-04:00)"]),
+    ("CT", &["Central Time: CST (-06:00) or CDT (-05:00)"]),
+    ("MT", &["Mountain Time: MST (-07:00) or MDT (-06:00)"]),
+    ("PT", &["Pacific Time: PST (-08:00) or PDT (-07:00)"]),
+];
+
+/// Common IANA names offered for completion.
+const COMMON_IANA: &[&str] = &[
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Amsterdam",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Stockholm",
+    "Europe/Warsaw",
+    "Europe/Athens",
+    "Europe/Helsinki",
+    "Europe/Kyiv",
+    "Europe/Istanbul",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "America/Toronto",
+    "America/Vancouver",
+    "America/Mexico_City",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "America/Bogota",
+    "Pacific/Honolulu",
+    "Pacific/Auckland",
+    "Australia/Sydney",
+    "Australia/Melbourne",
+    "Australia/Brisbane",
+    "Australia/Adelaide",
+    "Australia/Perth",
+    "Asia/Tokyo",
+    "Asia/Seoul",
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Singapore",
+    "Asia/Jakarta",
+    "Asia/Kolkata",
+    "Asia/Dubai",
+    "Asia/Jerusalem",
+    "Africa/Johannesburg",
+    "Africa/Lagos",
+    "Africa/Nairobi",
+    "Africa/Cairo",
+    "Etc/UTC",
+];
+
+/// Top-level tzdb areas, used to recognise `Area/Location` names that are not
+/// in the database.
+const IANA_AREAS: &[&str] = &[
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Brazil",
+    "Canada",
+    "Chile",
+    "Etc",
+    "Europe",
+    "Indian",
+    "Mexico",
+    "Pacific",
+    "US",
+];
+
+/// Uppercase words ending in `T` that are common in incident timelines and
+/// must not be guessed to be unknown zones.
+const NOT_ZONES: &[&str] = &[
+    "ABORT", "ACT", "ADMIT", "AGENT", "ALERT", "ALT", "AUDIT", "AWAIT", "BAT", "BEST", "BIT",
+    "BOOT", "BOT", "BURST", "BUT", "CAT", "CERT", "CONST", "CRIT", "CUT", "DIST", "DIT", "DOT",
+    "EDIT", "EVENT", "EXIT", "FAULT", "FIRST", "FIT", "GET", "GIT", "GOT", "HEART", "HIT", "HOST",
+    "HOT", "INIT", "INPUT", "IOT", "JUST", "JWT", "KIT", "LAST", "LEFT", "LIMIT", "LIST", "LIT",
+    "LOST", "LOT", "MUST", "NAT", "NET", "NEXT", "NOT", "OUT", "PART", "PAT", "PIVOT", "PORT",
+    "POST", "PUT", "QUIT", "RESET", "REST", "RIGHT", "ROOT", "SAT", "SENT", "SET", "SHIFT", "SIT",
+    "SPLIT", "START", "TEST", "UAT", "UNIT", "VAT", "WAIT", "WHAT", "YET",
+];
+
+/// Looks up an abbreviation (case-sensitive, uppercase) in the table.
+///
+/// Only unambiguous abbreviations are returned; `UTC`/`GMT` are not in the
+/// table (they are [`Zone::Utc`]), and ambiguous names such as `CST` are
+/// answered by [`ambiguous_abbreviation`].
+pub fn abbreviation(name: &str) -> Option<&'static Abbreviation> {
+    ABBREVIATIONS.iter().find(|a| a.name == name)
+}
+
+/// The possible meanings of an ambiguous abbreviation (`CST`, `IST`, `AST`,
+/// `NZT`, `ET`, `CT`, `MT`, `PT`; case-sensitive).
+pub fn ambiguous_abbreviation(name: &str) -> Option<&'static [&'static str]> {
+    AMBIGUOUS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, meanings)| *meanings)
+}
+
+/// The names in the table (`UTC`, `GMT` and the unambiguous abbreviations)
+/// plus a list of common IANA names, for completion in editors. Ambiguous
+/// abbreviations are left out on purpose.
+pub fn known_zone_names() -> impl Iterator<Item = &'static str> {
+    ["UTC", "GMT"]
+        .into_iter()
+        .chain(ABBREVIATIONS.iter().map(|a| a.name))
+        .chain(COMMON_IANA.iter().copied())
+}
+
+/// Formats an offset as `+02:00` (or `+05:30:15` when it has seconds).
+pub fn format_offset(o: Offset) -> String {
+    let secs = o.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let abs = secs.unsigned_abs();
+    let (h, m, s) = (abs / 3600, abs % 3600 / 60, abs % 60);
+    if s == 0 {
+        format!("{sign}{h:02}:{m:02}")
+    } else {
+        format!("{sign}{h:02}:{m:02}:{s:02}")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Byte-level helpers
+// ---------------------------------------------------------------------------
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const FORMS_HELP: &str =
+    "write a time such as `14:05 UTC`, `2024-06-10 14:05 CEST` or `2024-06-10T14:05:00Z`";
+
+fn byte(b: &[u8], i: usize) -> Option<u8> {
+    b.get(i).copied()
+}
+
+fn is_word_byte(c: Option<u8>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+fn count_while(b: &[u8], pos: usize, f: impl Fn(u8) -> bool) -> usize {
+    b.get(pos..)
+        .map_or(0, |rest| rest.iter().take_while(|&&c| f(c)).count())
+}
+
+fn count_digits(b: &[u8], pos: usize) -> usize {
+    count_while(b, pos, |c| c.is_ascii_digit())
+}
+
+fn skip_blanks(b: &[u8], pos: usize) -> usize {
+    pos + count_while(b, pos, |c| c == b' ' || c == b'\t')
+}
+
+/// Value of the ASCII digits in `b[range]`; callers pass at most 9 digits.
+fn digits_value(b: &[u8], range: Range<usize>) -> u32 {
+    b.get(range).map_or(0, |ds| {
+        ds.iter().fold(0u32, |acc, &d| {
+            acc.saturating_mul(10)
+                .saturating_add(u32::from(d.wrapping_sub(b'0')))
+        })
+    })
+}
+
+fn small(v: u32) -> i8 {
+    i8::try_from(v).unwrap_or(i8::MAX)
+}
+
+/// Builds a date from numbers, explaining what is wrong when it is invalid.
+fn make_date(year: u32, month: u32, day: u32) -> Result<Date, String> {
+    let Ok(y) = i16::try_from(year) else {
+        return Err(format!("year {year} is out of range"));
+    };
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "month {month:02} does not exist (months are 01-12)"
+        ));
+    }
+    let first = Date::new(y, small(month), 1).map_err(|e| format!("invalid date: {e}"))?;
+    let days = u32::try_from(first.days_in_month()).unwrap_or(31);
+    if day == 0 || day > days {
+        let name = MONTH_NAMES.get(month as usize - 1).copied().unwrap_or("");
+        return Err(format!(
+            "day {day:02} does not exist: {name} {year} has {days} days"
+        ));
+    }
+    Date::new(y, small(month), small(day)).map_err(|e| format!("invalid date: {e}"))
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+/// `YYYY-MM-DD` at `pos`, not followed by a digit: (year, month, day, end).
+fn scan_iso_date_raw(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    if count_digits(b, pos) != 4
+        || byte(b, pos + 4) != Some(b'-')
+        || count_digits(b, pos + 5) != 2
+        || byte(b, pos + 7) != Some(b'-')
+        || count_digits(b, pos + 8) != 2
+    {
+        return None;
+    }
+    Some((
+        digits_value(b, pos..pos + 4),
+        digits_value(b, pos + 5..pos + 7),
+        digits_value(b, pos + 8..pos + 10),
+        pos + 10,
+    ))
+}
+
+/// Parses `YYYY-MM-DD` exactly (no surrounding whitespace).
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let (y, m, d, end) = scan_iso_date_raw(b, 0)?;
+    if end != b.len() {
+        return None;
+    }
+    make_date(y, m, d).ok()
+}
+
+/// `N/N/YY` or `N/N/YYYY` at `pos`: (first, second, year, end).
+fn scan_slashed_date(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    let n1 = count_digits(b, pos);
+    if !(1..=2).contains(&n1) || byte(b, pos + n1) != Some(b'/') {
+        return None;
+    }
+    let p2 = pos + n1 + 1;
+    let n2 = count_digits(b, p2);
+    if !(1..=2).contains(&n2) || byte(b, p2 + n2) != Some(b'/') {
+        return None;
+    }
+    let p3 = p2 + n2 + 1;
+    let n3 = count_digits(b, p3);
+    if n3 != 2 && n3 != 4 {
+        return None;
+    }
+    let end = p3 + n3;
+    if byte(b, end) == Some(b'/') || is_word_byte(byte(b, end)) {
+        return None;
+    }
+    let mut year = digits_value(b, p3..end);
+    if n3 == 2 {
+        year += 2000;
+    }
+    Some((
+        digits_value(b, pos..pos + n1),
+        digits_value(b, p2..p2 + n2),
+        year,
+        end,
+    ))
+}
+
+fn describe_date(d: Date) -> String {
+    let name = MONTH_NAMES
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{} {} {}", d.day(), name, d.year())
+}
+
+fn slashed_date_error(
+    s: &str,
+    first: u32,
+    second: u32,
+    year: u32,
+    range: Range<usize>,
+) -> TimeError {
+    let text = s.get(range.clone()).unwrap_or("");
+    let day_first = make_date(year, second, first).ok();
+    let month_first = make_date(year, first, second).ok();
+    match (day_first, month_first) {
+        (Some(a), Some(b)) if a != b => TimeError::new(
+            format!(
+                "ambiguous date `{text}`: it could be {} or {}",
+                describe_date(a),
+                describe_date(b)
+            ),
+            range,
+        )
+        .with_help(format!(
+            "write the date as YYYY-MM-DD: {a} for {}, {b} for {}",
+            describe_date(a),
+            describe_date(b)
+        )),
+        (Some(a), _) | (None, Some(a)) => TimeError::new(
+            format!(
+                "date `{text}` is written with slashes, which is ambiguous in general (read as {})",
+                describe_date(a)
+            ),
+            range,
+        )
+        .with_help(format!("write the date as YYYY-MM-DD: {a}")),
+        (None, None) => TimeError::new(format!("invalid date `{text}`"), range)
+            .with_help("write the date as YYYY-MM-DD"),
+    }
+}
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTH_NAMES.iter().zip(1..).find_map(|(name, n)| {
+        let name = name.to_ascii_lowercase();
+        (w == name || (w.len() == 3 && name.starts_with(&w))).then_some(n)
+    })
+}
+
+fn is_weekday_name(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const SHORT: [&str; 5] = ["tues", "wed", "thur", "thurs", "weds"];
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    DAYS.iter()
+        .any(|d| w == *d || (w.len() == 3 && d.starts_with(&w)))
+        || SHORT.contains(&w.as_str())
+}
+
+/// `10`, `10th`, `1st`: the day number.
+fn day_from_token(tok: &str) -> Option<u32> {
+    let b = tok.as_bytes();
+    let n = count_digits(b, 0);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let suffix = tok.get(n..)?.to_ascii_lowercase();
+    if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    Some(digits_value(b, 0..n))
+}
+
+fn year_from_token(tok: &str) -> Option<u32> {
+    let b = tok.as_bytes();
+    (b.len() == 4 && count_digits(b, 0) == 4).then(|| digits_value(b, 0..4))
+}
+
+fn strip_date_line_decoration(s: &str) -> &str {
+    let mut t = s.trim();
+    t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    for w in ["**", "__", "*", "_"] {
+        if t.len() >= 2 * w.len()
+            && let Some(inner) = t.strip_prefix(w).and_then(|x| x.strip_suffix(w))
+        {
+            t = inner.trim();
+            t = t.strip_suffix(':').unwrap_or(t).trim_end();
+            break;
+        }
+    }
+    t
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline.
+///
+/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
+/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
+/// `Mon 2024-06-10`, each optionally followed by `:` and optionally wrapped in
+/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
+/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
+/// weekday is not checked against the date. Returns `None` for anything else,
+/// including slashed dates (`01/07/2023`), whose meaning is ambiguous.
+pub fn parse_date_line(s: &str) -> Option<Date> {
+    let t = strip_date_line_decoration(s);
+    if let Some(d) = parse_iso_date(t) {
+        return Some(d);
+    }
+    let mut toks: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|x| !x.is_empty())
+        .collect();
+    if toks.first().is_some_and(|w| is_weekday_name(w)) {
+        toks.remove(0);
+    }
+    match toks.as_slice() {
+        [iso] => parse_iso_date(iso),
+        [a, b, y] => {
+            let year = year_from_token(y)?;
+            let (month, day) = match (month_from_name(a), month_from_name(b)) {
+                (Some(m), None) => (m, day_from_token(b)?),
+                (None, Some(m)) => (m, day_from_token(a)?),
+                _ => return None,
+            };
+            make_date(year, month, day).ok()
+        }
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Clock times
+// ---------------------------------------------------------------------------
+
+/// `H[H]:MM[:SS[.f]]` at `pos`. `Ok(None)` when it is not shaped like a time;
+/// `Err` when it is shaped like one but out of range (`25:00`).
+fn scan_clock(b: &[u8], pos: usize) -> Result<Option<(Time, usize)>, TimeError> {
+    let nh = count_digits(b, pos);
+    if !(1..=2).contains(&nh) || byte(b, pos + nh) != Some(b':') {
+        return Ok(None);
+    }
+    let pm = pos + nh + 1;
+    if count_digits(b, pm) != 2 {
+        return Ok(None);
+    }
+    let hour = digits_value(b, pos..pos + nh);
+    let minute = digits_value(b, pm..pm + 2);
+    let mut end = pm + 2;
+    let mut second = 0;
+    let mut nanos = 0;
+    if byte(b, end) == Some(b':') {
+        match count_digits(b, end + 1) {
+            2 => {
+                second = digits_value(b, end + 1..end + 3);
+                end += 3;
+                if byte(b, end) == Some(b'.') {
+                    let nf = count_digits(b, end + 1);
+                    if nf > 9 {
+                        return Err(TimeError::new(
+                            "too many fractional digits (at most 9, nanoseconds)",
+                            pos..end + 1 + nf,
+                        ));
+                    }
+                    if nf > 0 {
+                        let frac = digits_value(b, end + 1..end + 1 + nf);
+                        let scale = 10u32.pow(u32::try_from(9 - nf).unwrap_or(0));
+                        nanos = frac.saturating_mul(scale);
+                        end += 1 + nf;
+                    }
+                }
+            }
+            0 | 1 => {}
+            _ => return Ok(None),
+        }
+    }
+    let range = pos..end;
+    if hour > 23 {
+        let err = TimeError::new(
+            format!("invalid time: hour {hour:02} does not exist (hours are 00-23)"),
+            range,
+        );
+        return Err(if hour == 24 && minute == 0 && second == 0 && nanos == 0 {
+            err.with_help("write 00:00 on the following day")
+        } else {
+            err
+        });
+    }
+    if minute > 59 {
+        return Err(TimeError::new(
+            format!("invalid time: minute {minute:02} does not exist (minutes are 00-59)"),
+            range,
+        ));
+    }
+    if second > 59 {
+        return Err(TimeError::new(
+            format!("invalid time: second {second:02} does not exist (seconds are 00-59)"),
+            range,
+        )
+        .with_help("leap seconds are not supported; write :59"));
+    }
+    let nanos = i32::try_from(nanos).unwrap_or(0);
+    match Time::new(small(hour), small(minute), small(second), nanos) {
+        Ok(t) => Ok(Some((t, end))),
+        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), range)),
+    }
+}
+
+/// An optional AM/PM marker after a clock: (is_pm, end).
+fn scan_meridiem(b: &[u8], pos: usize) -> Option<(bool, usize)> {
+    let mut p = pos;
+    if byte(b, p) == Some(b' ') {
+        p += 1;
+    }
+    let pm = match byte(b, p)?.to_ascii_lowercase() {
+        b'a' => false,
+        b'p' => true,
+        _ => return None,
+    };
+    p += 1;
+    let dotted = byte(b, p) == Some(b'.');
+    if dotted {
+        p += 1;
+    }
+    if !byte(b, p)?.eq_ignore_ascii_case(&b'm') {
+        return None;
+    }
+    p += 1;
+    if dotted {
+        if byte(b, p) != Some(b'.') {
+            return None;
+        }
+        p += 1;
+    }
+    if is_word_byte(byte(b, p)) {
+        return None;
+    }
+    Some((pm, p))
+}
+
+/// Clock plus optional AM/PM: (time, range).
+fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<(Time, Range<usize>)>, TimeError> {
+    let Some((time, end)) = scan_clock(b, pos)? else {
+        return Ok(None);
+    };
+    let Some((pm, mend)) = scan_meridiem(b, end) else {
+        return Ok(Some((time, pos..end)));
+    };
+    let hour = time.hour();
+    if !(1..=12).contains(&hour) {
+        return Err(TimeError::new(
+            format!("invalid time: hour {hour:02} cannot be used with AM/PM (hours are 1-12)"),
+            pos..mend,
+        )
+        .with_help("use the 24-hour clock, e.g. 14:05"));
+    }
+    let hour24 = hour % 12 + if pm { 12 } else { 0 };
+    match time.with().hour(hour24).build() {
+        Ok(t) => Ok(Some((t, pos..mend))),
+        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), pos..mend)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Zones
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A line of prose: be conservative about what is a zone.
+    Prose,
+    /// A whole value: whatever follows the clock is meant as a zone.
+    Value,
+}
+
+/// A signed offset at `pos` (which holds `+` or `-`).
+///
+/// `single_digit`: accept `+2` (after UTC/GMT). `bare_hour`: accept `+02`
+/// without minutes.
+fn scan_offset(
+    s: &str,
+    pos: usize,
+    single_digit: bool,
+    bare_hour: bool,
+) -> Result<Option<(Offset, usize)>, TimeError> {
+    let b = s.as_bytes();
+    let negative = match byte(b, pos) {
+        Some(b'+') => false,
+        Some(b'-') => true,
+        _ => return Ok(None),
+    };
+    let p = pos + 1;
+    let n = count_digits(b, p);
+    let (hours, minutes, end) = match n {
+        4 => (
+            digits_value(b, p..p + 2),
+            digits_value(b, p + 2..p + 4),
+            p + 4,
+        ),
+        1 | 2 => {
+            if n == 1 && !single_digit {
+                return Ok(None);
+            }
+            let hh = digits_value(b, p..p + n);
+            let q = p + n;
+            if byte(b, q) == Some(b':') && count_digits(b, q + 1) == 2 {
+                (hh, digits_value(b, q + 1..q + 3), q + 3)
+            } else if bare_hour || single_digit {
+                (hh, 0, q)
+            } else {
+                return Ok(None);
+            }
+        }
+        _ => return Ok(None),
+    };
+    if is_word_byte(byte(b, end)) {
+        return Ok(None);
+    }
+    let text = s.get(pos..end).unwrap_or("");
+    if hours > 14 || minutes > 59 {
+        return Err(
+            TimeError::new(format!("invalid UTC offset `{text}`"), pos..end)
+                .with_help("UTC offsets range from -12:00 to +14:00"),
+        );
+    }
+    let secs = i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0);
+    let secs = if negative { -secs } else { secs };
+    match Offset::from_seconds(secs) {
+        Ok(o) => Ok(Some((o, end))),
+        Err(e) => Err(TimeError::new(
+            format!("invalid UTC offset `{text}`: {e}"),
+            pos..end,
+        )),
+    }
+}
+
+fn offset_zone(o: Offset) -> Zone {
+    if o.is_zero() {
+        Zone::Utc
+    } else {
+        Zone::Offset(o)
+    }
+}
+
+/// Whether a name not in the database is still shaped like an IANA name.
+fn iana_shaped(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('/').collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    if parts.first().is_some_and(|a| IANA_AREAS.contains(a)) {
+        return true;
+    }
+    parts.iter().all(|p| {
+        p.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && p.bytes().any(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// The prose heuristic for unknown abbreviations: `XYZT`.
+fn looks_like_abbreviation(word: &str) -> bool {
+    (3..=5).contains(&word.len())
+        && word.bytes().all(|c| c.is_ascii_uppercase())
+        && word.ends_with('T')
+        && !NOT_ZONES.contains(&word)
+}
+
+/// A zone after a time that ended at `pos` (spaces/tabs may come first).
+fn scan_zone(
+    s: &str,
+    pos: usize,
+    mode: Mode,
+    has_date: bool,
+) -> Result<Option<(Zone, Range<usize>)>, TimeError> {
+    let b = s.as_bytes();
+    let p = skip_blanks(b, pos);
+    let attached = p == pos;
+    let Some(c) = byte(b, p) else {
+        return Ok(None);
+    };
+    let next = byte(b, p + 1);
+    let z_ends = match mode {
+        Mode::Value => !is_word_byte(next),
+        // `Z-wave`, `Z/OS`: not a zone.
+        Mode::Prose => !is_word_byte(next) && !matches!(next, Some(b'-' | b'/' | b'+' | b'\'')),
+    };
+    if (c == b'Z' || (c == b'z' && (attached || mode == Mode::Value))) && z_ends {
+        return Ok(Some((Zone::Utc, p..p + 1)));
+    }
+    if c == b'+' || c == b'-' {
+        if mode == Mode::Prose && attached && c == b'-' && !has_date {
+            // `10:13-10:45` in prose is a range, not an offset.
+            return Ok(None);
+        }
+        let bare_hour = attached || mode == Mode::Value;
+        return Ok(scan_offset(s, p, false, bare_hour)?.map(|(o, end)| (offset_zone(o), p..end)));
+    }
+    let letters = count_while(b, p, |c| c.is_ascii_alphabetic());
+    if letters == 0 {
+        return Ok(None);
+    }
+    let q = p + letters;
+    let token_end = q + count_while(b, q, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'/' | b'+' | b'-')
+    });
+    let token = s.get(p..token_end).unwrap_or("");
+    if byte(b, q) == Some(b'/') {
+        if let Ok(tz) = TimeZone::get(token)
+            && !tz.is_unknown()
+        {
+            return Ok(Some((Zone::Iana(tz, token.to_string()), p..token_end)));
+        }
+        if mode == Mode::Value || iana_shaped(token) {
+            return Ok(Some((Zone::Unknown(token.to_string()), p..token_end)));
+        }
+        return Ok(None);
+    }
+    let unknown_token = || Ok(Some((Zone::Unknown(token.to_string()), p..token_end)));
+    if is_word_byte(byte(b, q)) {
+        // Letters followed by digits or `_` (`EST5EDT`, `CEST1`).
+        return if mode == Mode::Value {
+            unknown_token()
+        } else {
+            Ok(None)
+        };
+    }
+    let word = s.get(p..q).unwrap_or("");
+    if word.eq_ignore_ascii_case("UTC") || word.eq_ignore_ascii_case("GMT") {
+        if let Some((o, end)) = scan_offset(s, q, true, true)? {
+            return Ok(Some((offset_zone(o), p..end)));
+        }
+        return Ok(Some((Zone::Utc, p..q)));
+    }
+    if let Some(a) = abbreviation(word) {
+        return Ok(Some((Zone::Abbrev(a), p..q)));
+    }
+    if let Some(meanings) = ambiguous_abbreviation(word) {
+        return Ok(Some((
+            Zone::Ambiguous {
+                text: word.to_string(),
+                meanings,
+            },
+            p..q,
+        )));
+    }
+    match mode {
+        Mode::Value => unknown_token(),
+        Mode::Prose if looks_like_abbreviation(word) => {
+            Ok(Some((Zone::Unknown(word.to_string()), p..q)))
+        }
+        Mode::Prose => Ok(None),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Parsing entry points
+// ---------------------------------------------------------------------------
+
+/// Parses a whole string (a milestone or timeline value).
+///
+/// Accepted: `YYYY-MM-DDTHH:MM[:SS[.f]]ZONE` (RFC 3339; seconds optional),
+/// `YYYY-MM-DD HH:MM[:SS] [ZONE]`, or `HH:MM[:SS] [ZONE]`, with an optional
+/// AM/PM marker after the clock (see the module documentation for the full
+/// grammar). Surrounding ASCII whitespace is ignored; everything else must be
+/// consumed. Ranges refer to the untrimmed input. Any word after the clock
+/// that is not a known zone becomes [`Zone::Unknown`].
+pub fn parse_time(s: &str) -> Result<ParsedTime, TimeError> {
+    let start = count_while(s.as_bytes(), 0, |c| c.is_ascii_whitespace());
+    if start == s.len() {
+        return Err(
+            TimeError::new("expected a time, found nothing", 0..s.len()).with_help(FORMS_HELP)
+        );
+    }
+    // Scan only up to the trailing whitespace (an ASCII byte, so a char
+    // boundary): positions stay relative to the untrimmed input.
+    let end = s.len() - count_while_rev_ws(s.as_bytes());
+    let s = s.get(..end).unwrap_or(s);
+    let b = s.as_bytes();
+    let token_end =
+        |from: usize| (from + count_while(b, from, |c| !c.is_ascii_whitespace())).min(end);
+    if let Some((first, second, year, dend)) = scan_slashed_date(b, start) {
+        return Err(slashed_date_error(s, first, second, year, start..dend));
+    }
+
+    let mut pos = start;
+    let mut date = None;
+    let mut date_range = None;
+    if let Some((y, m, d, dend)) = scan_iso_date_raw(b, start) {
+        let range = start..dend;
+        let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()))?;
+        pos = match byte(b, dend) {
+            Some(b'T' | b't') => dend + 1,
+            Some(b' ' | b'\t') => skip_blanks(b, dend),
+            None => {
+                return Err(
+                    TimeError::new("expected a time after the date", range).with_help(FORMS_HELP)
+                );
+            }
+            Some(_) => {
+                return Err(TimeError::new(
+                    "expected `T` or a space between the date and the time",
+                    dend..token_end(dend),
+                )
+                .with_help(FORMS_HELP));
+            }
+        };
+        date = Some(value);
+        date_range = Some(range);
+    }
+
+    let Some((time, time_range)) = scan_time_of_day(b, pos)? else {
+        let what = if date.is_some() {
+            "expected a time (HH:MM) after the date"
+        } else {
+            "expected a time (HH:MM) or a date and time"
+        };
+        let r = if pos >= end {
+            date_range.clone().unwrap_or(pos..end)
+        } else {
+            pos..token_end(pos).max(pos + 1)
+        };
+        return Err(TimeError::new(what, r).with_help(FORMS_HELP));
+    };
+
+    let zone_scan = scan_zone(s, time_range.end, Mode::Value, date.is_some())?;
+    let after = zone_scan.as_ref().map_or(time_range.end, |(_, r)| r.end);
+    let rest = skip_blanks(b, after);
+    if rest < end {
+        let message = if zone_scan.is_some() {
+            "unexpected text after the time zone"
+        } else {
+            "unexpected text after the time"
+        };
+        return Err(TimeError::new(message, rest..end).with_help(FORMS_HELP));
+    }
+    let (zone, zone_range) = match zone_scan {
+        Some((z, r)) => (Some(z), Some(r)),
+        None => (None, None),
+    };
+    Ok(ParsedTime {
+        date,
+        time,
+        zone,
+        date_range,
+        time_range,
+        zone_range,
+    })
+}
+
+fn count_while_rev_ws(b: &[u8]) -> usize {
+    b.iter()
+        .rev()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count()
+}
+
+/// Scans a time expression at the start of a line of prose, as in a Markdown
+/// timeline item (`16:05 CEST: Service degradation began`,
+/// `2024-06-10 16:05 CEST - Deploy`, `10:13 CET The first ...`).
+///
+/// Leading ASCII whitespace is skipped; Markdown markers (`- `, `**`) are not,
+/// so pass the item's text. Returns the parsed time and the byte offset where
+/// the expression ends (before any separator such as `:` or ` - `), or
+/// `Ok(None)` when the line does not start with a time (a line starting with
+/// a date but no time is `Ok(None)` too). Returns `Err` for a line starting
+/// with a slashed date (`01/07/2023 - 10:50`: ambiguous), an invalid time
+/// (`25:00`), an invalid date followed by a time, or an out-of-range offset.
+/// See the module documentation for which following words count as zones.
+pub fn scan_leading_time(line: &str) -> Result<Option<(ParsedTime, usize)>, TimeError> {
+    let b = line.as_bytes();
+    let start = count_while(b, 0, |c| c.is_ascii_whitespace());
+    if let Some((first, second, year, dend)) = scan_slashed_date(b, start) {
+        return Err(slashed_date_error(line, first, second, year, start..dend));
+    }
+
+    let mut pos = start;
+    let mut date_raw = None;
+    if let Some((y, m, d, dend)) = scan_iso_date_raw(b, start) {
+        pos = match byte(b, dend) {
+            Some(b'T' | b't') => dend + 1,
+            Some(b' ' | b'\t') => skip_blanks(b, dend),
+            _ => return Ok(None),
+        };
+        date_raw = Some((y, m, d, start..dend));
+    }
+
+    let Some((time, time_range)) = scan_time_of_day(b, pos)? else {
+        return Ok(None);
+    };
+    let (date, date_range) = match date_raw {
+        Some((y, m, d, range)) => {
+            let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()))?;
+            (Some(value), Some(range))
+        }
+        None => (None, None),
+    };
+
+    let zone_scan = scan_zone(line, time_range.end, Mode::Prose, date.is_some())?;
+    let end = zone_scan.as_ref().map_or(time_range.end, |(_, r)| r.end);
+    if zone_scan.is_none() && is_word_byte(byte(b, end)) {
+        // `10:13abc`: not a time followed by text.
+        return Ok(None);
+    }
+    let (zone, zone_range) = match zone_scan {
+        Some((z, r)) => (Some(z), Some(r)),
+        None => (None, None),
+    };
+    Ok(Some((
+        ParsedTime {
+            date,
+            time,
+            zone,
+            date_range,
+            time_range,
+            zone_range,
+        },
+        end,
+    )))
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------
+
+fn out_of_range(dt: DateTime, what: &str) -> ResolveError {
+    ResolveError::Nonexistent(format!(
+        "{} {} in {what} is outside the supported range of instants",
+        dt.date(),
+        dt.time()
+    ))
+}
+
+fn resolve_in_zone(
+    tz: &TimeZone,
+    name: &str,
+    dt: DateTime,
+) -> Result<(Timestamp, Offset), ResolveError> {
+    let amb = tz.to_ambiguous_timestamp(dt);
+    if let AmbiguousOffset::Gap { before, after } = amb.offset() {
+        return Err(ResolveError::Nonexistent(format!(
+            "{} on {} does not exist in {name}: clocks jumped from {} to {} \
+             (a daylight saving time change)",
+            dt.time(),
+            dt.date(),
+            format_offset(before),
+            format_offset(after)
+        )));
+    }
+    let ts = amb.compatible().map_err(|_| out_of_range(dt, name))?;
+    Ok((ts, tz.to_offset(ts)))
+}
+
+fn resolve_abbreviation(
+    a: &'static Abbreviation,
+    dt: DateTime,
+) -> Result<(Timestamp, Offset, Option<SeasonMismatch>), ResolveError> {
+    let own = a.offset();
+    let ts = own.to_timestamp(dt).map_err(|_| out_of_range(dt, a.name))?;
+    let Ok(region) = TimeZone::get(a.region) else {
+        return Ok((ts, own, None));
+    };
+    let info = region.to_offset_info(ts);
+    if info.offset() == own {
+        return Ok((ts, own, None));
+    }
+    let wall = region.to_ambiguous_timestamp(dt);
+    if matches!(wall.offset(), AmbiguousOffset::Gap { .. }) {
+        // Nobody read this off a clock in the region: keep the written offset.
+        let mismatch = SeasonMismatch {
+            written: a,
+            in_use: info.abbreviation().to_string(),
+            in_use_offset: info.offset(),
+        };
+        return Ok((ts, own, Some(mismatch)));
+    }
+    let wts = wall.compatible().map_err(|_| out_of_range(dt, a.region))?;
+    let winfo = region.to_offset_info(wts);
+    if info.abbreviation() == a.name || winfo.abbreviation() == a.name {
+        // The region used this very name with another offset (MSK was +04:00
+        // in 2011-2014): trust the tz database.
+        return Ok((wts, winfo.offset(), None));
+    }
+    let mismatch = SeasonMismatch {
+        written: a,
+        in_use: winfo.abbreviation().to_string(),
+        in_use_offset: winfo.offset(),
+    };
+    Ok((wts, winfo.offset(), Some(mismatch)))
+}
+
+/// Resolves `p` to an instant.
+///
+/// The date is `p.date` or else `date_context`; the zone is `p.zone` or else
+/// `default_zone`. Offsets and UTC are exact; IANA zones (and the default
+/// zone) interpret the civil time in that zone, with
+/// [`ResolveError::Nonexistent`] for a time in a DST gap and the earlier
+/// instant for a repeated time. An abbreviation that fits the season in its
+/// region uses its own offset; one that does not (CET written in July) is
+/// read as wall-clock time in the region's zone and reported in
+/// [`Resolved::season_mismatch`]; see the module documentation for why.
+pub fn resolve(
+    p: &ParsedTime,
+    date_context: Option<Date>,
+    default_zone: Option<&TimeZone>,
+) -> Result<Resolved, ResolveError> {
+    let date = p.date.or(date_context).ok_or(ResolveError::NoDate)?;
+    let dt = date.to_datetime(p.time);
+    let (timestamp, offset, season_mismatch) = match (&p.zone, default_zone) {
+        (Some(Zone::Utc), _) => {
+            let ts = Offset::UTC
+                .to_timestamp(dt)
+                .map_err(|_| out_of_range(dt, "UTC"))?;
+            (ts, Offset::UTC, None)
+        }
+        (Some(Zone::Offset(o)), _) => {
+            let ts = o
+                .to_timestamp(dt)
+                .map_err(|_| out_of_range(dt, &format_offset(*o)))?;
+            (ts, *o, None)
+        }
+        (Some(Zone::Iana(tz, name)), _) => {
+            let (ts, o) = resolve_in_zone(tz, name, dt)?;
+            (ts, o, None)
+        }
+        (Some(Zone::Abbrev(a)), _) => resolve_abbreviation(a, dt)?,
+        (Some(Zone::Ambiguous { text, meanings }), _) => {
+            return Err(ResolveError::Ambiguous {
+                text: text.clone(),
+                meanings,
+            });
+        }
+        (Some(Zone::Unknown(z)), _) => return Err(ResolveError::UnknownZone(z.clone())),
+        (None, Some(tz)) => {
+            let name = tz.iana_name().unwrap_or("the default time zone");
+            let (ts, o) = resolve_in_zone(tz, name, dt)?;
+            (ts, o, None)
+        }
+        (None, None) => return Err(ResolveError::NoZone),
+    };
+    Ok(Resolved {
+        timestamp,
+        date,
+        offset,
+        season_mismatch,
+    })
+}
+
+#[cfg(test)]
+// Panicking on unexpected values is how these tests fail.
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn t(h: i8, m: i8, s: i8) -> Time {
+        Time::new(h, m, s, 0).unwrap()
+    }
+
+    fn scan(line: &str) -> (ParsedTime, usize) {
+        scan_leading_time(line).unwrap().unwrap()
+    }
+
+    fn text(s: &str, r: &Option<Range<usize>>) -> String {
+        r.clone().map(|r| s[r].to_string()).unwrap_or_default()
+    }
+
+    fn resolve_str(s: &str) -> Result<Resolved, ResolveError> {
+        resolve(&parse_time(s).unwrap(), None, None)
+    }
+
+    // --- parse_time: accepted forms -------------------------------------
+
+    #[test]
+    fn rfc3339_forms() {
+        let s = "2024-06-10T16:05:00+02:00";
+        let p = parse_time(s).unwrap();
+        assert_eq!(p.date, Some(date(2024, 6, 10)));
+        assert_eq!(p.time, t(16, 5, 0));
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(2).unwrap())));
+        assert_eq!(p.date_range, Some(0..10));
+        assert_eq!(p.time_range, 11..19);
+        assert_eq!(p.zone_range, Some(19..25));
+        assert_eq!(p.range(), 0..25);
+
+        let p = parse_time("2024-06-10T14:05Z").unwrap();
+        assert_eq!(p.zone, Some(Zone::Utc));
+        assert_eq!(p.time, t(14, 5, 0));
+        assert_eq!(p.zone_range, Some(16..17));
+
+        let p = parse_time("2024-06-10t14:05:07.25z").unwrap();
+        assert_eq!(p.time, Time::new(14, 5, 7, 250_000_000).unwrap());
+        assert_eq!(p.zone, Some(Zone::Utc));
+
+        let p = parse_time("2024-06-10T14:05:07.123456789-0500").unwrap();
+        assert_eq!(p.time, Time::new(14, 5, 7, 123_456_789).unwrap());
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(-5).unwrap())));
+
+        let p = parse_time("2024-06-10T14:05+05").unwrap();
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(5).unwrap())));
+
+        let p = parse_time("2024-06-10T14:05-00:00").unwrap();
+        assert_eq!(p.zone, Some(Zone::Utc));
+
+        let r = resolve_str("2024-06-10T16:05:00+02:00").unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-10T14:05:00Z"));
+        assert_eq!(r.offset, Offset::from_hours(2).unwrap());
+    }
+
+    #[test]
+    fn date_space_time_zone_forms() {
+        let s = "2024-06-10 16:05 CEST";
+        let p = parse_time(s).unwrap();
+        assert_eq!(text(s, &p.date_range), "2024-06-10");
+        assert_eq!(&s[p.time_range.clone()], "16:05");
+        assert_eq!(text(s, &p.zone_range), "CEST");
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("CEST").unwrap())));
+
+        let p = parse_time("2024-06-10   16:05:30").unwrap();
+        assert_eq!(p.time, t(16, 5, 30));
+        assert_eq!(p.zone, None);
+
+        let p = parse_time("2024-06-10 16:05 UTC").unwrap();
+        assert_eq!(p.zone, Some(Zone::Utc));
+        let p = parse_time("2024-06-10 16:05 GMT").unwrap();
+        assert_eq!(p.zone, Some(Zone::Utc));
+        let p = parse_time("2024-06-10 16:05 +02").unwrap();
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(2).unwrap())));
+        let p = parse_time("2024-06-10 16:05 Europe/Paris").unwrap();
+        match p.zone {
+            Some(Zone::Iana(tz, name)) => {
+                assert_eq!(name, "Europe/Paris");
+                assert_eq!(tz.iana_name(), Some("Europe/Paris"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let p = parse_time("2024-06-10 16:05 America/Argentina/Buenos_Aires").unwrap();
+        assert!(matches!(p.zone, Some(Zone::Iana(..))));
+    }
+
+    #[test]
+    fn time_only_forms() {
+        let p = parse_time("16:05").unwrap();
+        assert_eq!((p.date, p.time, p.zone), (None, t(16, 5, 0), None));
+        assert_eq!(p.time_range, 0..5);
+        assert_eq!(p.date_range, None);
+
+        let p = parse_time("9:05 UTC").unwrap();
+        assert_eq!(p.time, t(9, 5, 0));
+        assert_eq!(p.zone_range, Some(5..8));
+
+        let p = parse_time("16:05:59 -05:00").unwrap();
+        assert_eq!(p.time, t(16, 5, 59));
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(-5).unwrap())));
+
+        let p = parse_time("16:05Z").unwrap();
+        assert_eq!(p.zone, Some(Zone::Utc));
+        let p = parse_time("00:00").unwrap();
+        assert_eq!(p.time, t(0, 0, 0));
+        let p = parse_time("23:59:59").unwrap();
+        assert_eq!(p.time, t(23, 59, 59));
+    }
+
+    #[test]
+    fn meridiem() {
+        assert_eq!(parse_time("3:05 PM UTC").unwrap().time, t(15, 5, 0));
+        assert_eq!(parse_time("3:05pm").unwrap().time, t(15, 5, 0));
+        assert_eq!(parse_time("12:30 a.m.").unwrap().time, t(0, 30, 0));
+        assert_eq!(parse_time("12:30 PM").unwrap().time, t(12, 30, 0));
+        assert_eq!(parse_time("11:59 am").unwrap().time, t(11, 59, 0));
+        let s = "3:05 PM EST: paged";
+        let (p, end) = scan(s);
+        assert_eq!(&s[p.time_range.clone()], "3:05 PM");
+        assert_eq!(&s[..end], "3:05 PM EST");
+        assert!(parse_time("13:05 PM").is_err());
+        assert!(parse_time("0:05 AM").is_err());
+        // `Amazon` is not a meridiem marker.
+        let (p, end) = scan("10:13 Amazon paged us");
+        assert_eq!((p.zone, end), (None, 5));
+    }
+
+    #[test]
+    fn utc_with_offset_forms() {
+        let cases = [
+            ("10:00 UTC+2", 2 * 3600),
+            ("10:00 UTC+02:00", 2 * 3600),
+            ("10:00 UTC+0200", 2 * 3600),
+            ("10:00 GMT-5", -5 * 3600),
+            ("10:00 UTC+5:30", 5 * 3600 + 1800),
+            ("10:00 UTC-03:30", -(3 * 3600 + 1800)),
+        ];
+        for (s, secs) in cases {
+            let p = parse_time(s).unwrap();
+            assert_eq!(
+                p.zone,
+                Some(Zone::Offset(Offset::from_seconds(secs).unwrap())),
+                "{s}"
+            );
+            assert_eq!(p.zone_range, Some(6..s.len()), "{s}");
+            let (q, end) = scan(&format!("{s}: text"));
+            assert_eq!(q.zone, p.zone, "{s}");
+            assert_eq!(end, s.len(), "{s}");
+        }
+        assert_eq!(parse_time("10:00 UTC+0").unwrap().zone, Some(Zone::Utc));
+        assert_eq!(parse_time("10:00 utc").unwrap().zone, Some(Zone::Utc));
+        assert!(parse_time("10:00 UTC+99").is_err());
+        assert!(scan_leading_time("10:00 UTC+15: x").is_err());
+    }
+
+    #[test]
+    fn parse_time_trims_and_ranges_refer_to_untrimmed_input() {
+        let s = "  \t2024-06-10 16:05 CEST \n";
+        let p = parse_time(s).unwrap();
+        assert_eq!(p.date_range, Some(3..13));
+        assert_eq!(p.time_range, 14..19);
+        assert_eq!(p.zone_range, Some(20..24));
+    }
+
+    #[test]
+    fn parse_time_unknown_words_become_unknown_zones() {
+        let p = parse_time("10:00 XYZT").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("XYZT".into())));
+        let p = parse_time("10:00 Paris").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("Paris".into())));
+        let s = "2024-01-01 10:00 Mars/Olympus";
+        let p = parse_time(s).unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("Mars/Olympus".into())));
+        assert_eq!(text(s, &p.zone_range), "Mars/Olympus");
+        let p = parse_time("10:00 EST5EDT").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("EST5EDT".into())));
+        // `Etc/Unknown` is jiff's placeholder, not a real zone.
+        let p = parse_time("10:00 Etc/Unknown").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("Etc/Unknown".into())));
+    }
+
+    #[test]
+    fn parse_time_errors() {
+        let e = parse_time("").unwrap_err();
+        assert!(e.message.contains("nothing"));
+        let e = parse_time("   ").unwrap_err();
+        assert_eq!(e.range, 0..3);
+        let e = parse_time("10:00 CEST trailing").unwrap_err();
+        assert_eq!(e.range, 11..19);
+        let e = parse_time("2024-06-10").unwrap_err();
+        assert_eq!(e.range, 0..10);
+        assert!(e.message.contains("after the date"));
+        let e = parse_time("2024-02-30 10:00").unwrap_err();
+        assert_eq!(e.range, 0..10);
+        assert!(e.message.contains("29 days"), "{}", e.message);
+        let e = parse_time("2024-13-01 10:00").unwrap_err();
+        assert!(e.message.contains("month 13"), "{}", e.message);
+        let e = parse_time("24:00").unwrap_err();
+        assert_eq!(e.range, 0..5);
+        assert!(e.help.unwrap().contains("following day"));
+        let e = parse_time("23:60").unwrap_err();
+        assert!(e.message.contains("minute 60"));
+        let e = parse_time("23:59:60").unwrap_err();
+        assert!(e.message.contains("second 60"));
+        let e = parse_time("x 2024-01-01 10:00 UTC").unwrap_err();
+        assert_eq!(e.range, 0..1);
+        assert!(parse_time("99999-01-01 10:00").is_err());
+        assert!(parse_time("2024-06-10X10:00").is_err());
+        assert!(parse_time("10:00:00.1234567890").is_err());
+        let e = parse_time("01/07/2023 10:50").unwrap_err();
+        assert_eq!(e.range, 0..10);
+        assert!(e.message.contains("ambiguous"));
+    }
+
+    // --- scan_leading_time ------------------------------------------------
+
+    #[test]
+    fn scan_time_and_abbreviation() {
+        let s = "16:05 CEST: Service degradation began";
+        let (p, end) = scan(s);
+        assert_eq!(end, 10);
+        assert_eq!(&s[end..], ": Service degradation began");
+        assert_eq!(p.time, t(16, 5, 0));
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("CEST").unwrap())));
+        assert_eq!(p.time_range, 0..5);
+        assert_eq!(p.zone_range, Some(6..10));
+    }
+
+    #[test]
+    fn scan_date_time_zone() {
+        let s = "2024-06-10 16:05 CEST - Deploy";
+        let (p, end) = scan(s);
+        assert_eq!(p.date, Some(date(2024, 6, 10)));
+        assert_eq!(p.date_range, Some(0..10));
+        assert_eq!(p.time_range, 11..16);
+        assert_eq!(&s[..end], "2024-06-10 16:05 CEST");
+
+        let s = "2024-06-10T16:05:00Z deploy";
+        let (p, end) = scan(s);
+        assert_eq!(p.zone, Some(Zone::Utc));
+        assert_eq!(end, 20);
+
+        let (p, end) = scan("2024-06-10T16:05-04:00 x");
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(-4).unwrap())));
+        assert_eq!(end, 22);
+    }
+
+    #[test]
+    fn scan_zone_without_separator() {
+        let s = "10:13 CET The first alert fired";
+        let (p, end) = scan(s);
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("CET").unwrap())));
+        assert_eq!(end, 9);
+    }
+
+    #[test]
+    fn scan_following_word_is_not_a_zone() {
+        for s in [
+            "10:13 More deployments",
+            "10:13 DNS failed",
+            "10:13 IT was notified",
+            "10:13 GET requests failed",
+            "10:13 ALERT fired",
+            "10:13 TCP/IP stack",
+            "10:13 and/or",
+            "10:13 Z-wave",
+            "10:13 -15 servers",
+            "10:13 +1 more",
+            "10:13",
+            "10:13 ",
+        ] {
+            let (p, end) = scan(s);
+            assert_eq!(p.time, t(10, 13, 0), "{s}");
+            assert_eq!(p.zone, None, "{s}");
+            assert_eq!(p.zone_range, None, "{s}");
+            assert_eq!(end, 5, "{s}");
+        }
+    }
+
+    #[test]
+    fn scan_time_range_is_not_an_offset() {
+        let (p, end) = scan("10:13-10:45 Outage");
+        assert_eq!((p.zone, end), (None, 5));
+        let (p, end) = scan("10:13+02:00 Outage");
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(2).unwrap())));
+        assert_eq!(end, 11);
+        let (p, end) = scan("10:13 -05:00 Outage");
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(-5).unwrap())));
+        assert_eq!(end, 12);
+    }
+
+    #[test]
+    fn scan_zone_kinds() {
+        let (p, end) = scan("10:13 Z: x");
+        assert_eq!((p.zone, end), (Some(Zone::Utc), 7));
+        let (p, _) = scan("10:13 GMT x");
+        assert_eq!(p.zone, Some(Zone::Utc));
+        let (p, end) = scan("10:13 +0200 x");
+        assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(2).unwrap())));
+        assert_eq!(end, 11);
+        let (p, end) = scan("10:13 Europe/Paris: x");
+        assert!(matches!(p.zone, Some(Zone::Iana(_, ref n)) if n == "Europe/Paris"));
+        assert_eq!(end, 18);
+        let (p, _) = scan("10:13 Mars/Olympus x");
+        assert_eq!(p.zone, Some(Zone::Unknown("Mars/Olympus".into())));
+        let (p, _) = scan("10:13 Europe/Atlantis x");
+        assert_eq!(p.zone, Some(Zone::Unknown("Europe/Atlantis".into())));
+        let (p, end) = scan("10:13 XYZT: x");
+        assert_eq!((p.zone, end), (Some(Zone::Unknown("XYZT".into())), 10));
+        let (p, _) = scan("10:13 NZT x");
+        assert!(matches!(p.zone, Some(Zone::Ambiguous { ref text, .. }) if text == "NZT"));
+        let (p, _) = scan("10:13 CST x");
+        match p.zone {
+            Some(Zone::Ambiguous { text, meanings }) => {
+                assert_eq!(text, "CST");
+                assert_eq!(meanings.len(), 3);
+                assert!(meanings[1].contains("China"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let (p, _) = scan("10:13 PT x");
+        assert!(matches!(p.zone, Some(Zone::Ambiguous { .. })));
+        let (p, _) = scan("10:13 BST x");
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("BST").unwrap())));
+    }
+
+    #[test]
+    fn scan_ranges_after_leading_whitespace_and_non_ascii() {
+        let s = "   16:05 CEST: Dienst gestört — Überlast";
+        let (p, end) = scan(s);
+        assert_eq!(p.time_range, 3..8);
+        assert_eq!(p.zone_range, Some(9..13));
+        assert_eq!(end, 13);
+        assert_eq!(&s[end..], ": Dienst gestört — Überlast");
+
+        let s = "\t09:30 Ärger im Betrieb";
+        let (p, end) = scan(s);
+        assert_eq!(p.time_range, 1..6);
+        assert_eq!((p.zone, end), (None, 6));
+
+        let s = "09:30—Überlast";
+        let (_, end) = scan(s);
+        assert_eq!(end, 5);
+    }
+
+    #[test]
+    fn scan_not_a_time() {
+        for s in [
+            "",
+            "   ",
+            "Deploy started",
+            "2024-06-10",
+            "2024-06-10: deploy",
+            "2024-06-10 deploy",
+            "123:45 x",
+            "10:1 x",
+            "10:135 x",
+            "10:13abc",
+            "1/2 of the fleet",
+            "10.13 x",
+            "**16:05 CEST** Deploy",
+            "- 16:05 x",
+            "99999-01-01 10:00",
+        ] {
+            assert_eq!(scan_leading_time(s), Ok(None), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scan_errors() {
+        let e = scan_leading_time("01/07/2023 - 10:50 Deploy").unwrap_err();
+        assert_eq!(e.range, 0..10);
+        assert!(e.message.contains("ambiguous"), "{}", e.message);
+        assert!(e.message.contains("1 July 2023"), "{}", e.message);
+        assert!(e.message.contains("7 January 2023"), "{}", e.message);
+        assert!(e.help.as_deref().unwrap().contains("2023-07-01"));
+
+        let e = scan_leading_time("  13/07/2023 10:50").unwrap_err();
+        assert_eq!(e.range, 2..12);
+        assert!(e.help.as_deref().unwrap().contains("2023-07-13"));
+
+        let e = scan_leading_time("07/01/23 10:50").unwrap_err();
+        assert!(e.help.as_deref().unwrap().contains("2023-01-07"));
+
+        let e = scan_leading_time("25:00 CEST: x").unwrap_err();
+        assert_eq!(e.range, 0..5);
+        let e = scan_leading_time(" 23:60 x").unwrap_err();
+        assert_eq!(e.range, 1..6);
+        let e = scan_leading_time("2024-02-30 10:00 UTC: x").unwrap_err();
+        assert_eq!(e.range, 0..10);
+        let e = scan_leading_time("10:00 +20:00 x").unwrap_err();
+        assert_eq!(e.range, 6..12);
+    }
+
+    // --- dates ------------------------------------------------------------
+
+    #[test]
+    fn date_lines() {
+        let d = Some(date(2024, 6, 10));
+        for s in [
+            "2024-06-10",
+            "2024-06-10:",
+            "June 10th, 2024",
+            "June 10, 2024",
+            "June 10 2024",
+            "10 June 2024",
+            "10th June 2024",
+            "Monday, 10 June 2024",
+            "Monday, June 10, 2024",
+            "Mon 10 Jun 2024",
+            "Jun 10 2024",
+            "Jun. 10, 2024:",
+            "june 10TH, 2024",
+            "  June 10th, 2024:  ",
+            "**June 10, 2024**",
+            "**June 10, 2024:**",
+            "Mon 2024-06-10",
+        ] {
+            assert_eq!(parse_date_line(s), d, "{s:?}");
+        }
+        assert_eq!(parse_date_line("Sept 1, 2023"), Some(date(2023, 9, 1)));
+        assert_eq!(parse_date_line("1st March 2023"), Some(date(2023, 3, 1)));
+        for s in [
+            "",
+            "01/07/2023",
+            "7/1/2023",
+            "June 2024",
+            "June 10",
+            "June 31, 2024",
+            "Foo 10, 2024",
+            "10 11 2024",
+            "2024-06-10 16:05",
+            "June 10th, 2024 deploy",
+            "Monday",
+            "June 10x, 2024",
+            "June 123, 2024",
+            "June 10, 24",
+        ] {
+            assert_eq!(parse_date_line(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(parse_iso_date("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(parse_iso_date("0000-01-01"), Some(date(0, 1, 1)));
+        assert_eq!(parse_iso_date("9999-12-31"), Some(date(9999, 12, 31)));
+        for s in [
+            "2023-02-29",
+            "2024-02-30",
+            "2024-00-10",
+            "2024-13-10",
+            "2024-06-00",
+            "2024-6-10",
+            "99999-01-01",
+            " 2024-06-10",
+            "2024-06-10 ",
+            "2024-06-100",
+            "",
+        ] {
+            assert_eq!(parse_iso_date(s), None, "{s:?}");
+        }
+    }
+
+    // --- resolution -------------------------------------------------------
+
+    #[test]
+    fn cest_in_summer_fits() {
+        let r = resolve_str("2024-06-10 16:05 CEST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-10T14:05:00Z"));
+        assert_eq!(r.offset, Offset::from_hours(2).unwrap());
+        assert_eq!(r.date, date(2024, 6, 10));
+        assert_eq!(r.season_mismatch, None);
+    }
+
+    #[test]
+    fn cet_in_summer_is_a_season_mismatch_read_as_wall_clock() {
+        let (p, _) = scan("10:52 CET: first alert");
+        let r = resolve(&p, Some(date(2023, 7, 1)), None).unwrap();
+        assert_eq!(r.timestamp, ts("2023-07-01T08:52:00Z"));
+        assert_eq!(r.offset, Offset::from_hours(2).unwrap());
+        assert_eq!(r.date, date(2023, 7, 1));
+        let m = r.season_mismatch.unwrap();
+        assert_eq!(m.written.name, "CET");
+        assert_eq!(m.in_use, "CEST");
+        assert_eq!(m.in_use_offset, Offset::from_hours(2).unwrap());
+    }
+
+    #[test]
+    fn cet_in_winter_fits_and_cest_in_winter_mismatches() {
+        let r = resolve_str("2024-01-15 10:00 CET").unwrap();
+        assert_eq!(r.timestamp, ts("2024-01-15T09:00:00Z"));
+        assert_eq!(r.season_mismatch, None);
+
+        let r = resolve_str("2024-01-15 10:00 CEST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-01-15T09:00:00Z"));
+        let m = r.season_mismatch.unwrap();
+        assert_eq!((m.written.name, m.in_use.as_str()), ("CEST", "CET"));
+    }
+
+    #[test]
+    fn other_abbreviations() {
+        let r = resolve_str("2024-07-04 12:00 EDT").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-04T16:00:00Z"));
+        assert_eq!(r.season_mismatch, None);
+        let r = resolve_str("2024-07-04 12:00 EST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-04T16:00:00Z"));
+        assert_eq!(r.season_mismatch.unwrap().in_use, "EDT");
+        let r = resolve_str("2024-01-10 12:00 BST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-01-10T12:00:00Z"));
+        assert_eq!(r.season_mismatch.unwrap().in_use, "GMT");
+        // Southern hemisphere: AEDT in January fits, AEST in January does not.
+        let r = resolve_str("2024-01-10 12:00 AEDT").unwrap();
+        assert_eq!(r.timestamp, ts("2024-01-10T01:00:00Z"));
+        assert_eq!(r.season_mismatch, None);
+        assert!(
+            resolve_str("2024-01-10 12:00 AEST")
+                .unwrap()
+                .season_mismatch
+                .is_some()
+        );
+        let r = resolve_str("2024-01-10 12:00 ACST").unwrap();
+        assert!(r.season_mismatch.is_some());
+        assert_eq!(r.timestamp, ts("2024-01-10T01:30:00Z"));
+        // No DST in the region: never a mismatch.
+        for s in [
+            "2024-01-10 12:00 JST",
+            "2024-07-10 12:00 JST",
+            "2024-07-10 12:00 AWST",
+            "2024-07-10 12:00 HST",
+            "2024-07-10 12:00 SGT",
+            "2024-07-10 12:00 MSK",
+        ] {
+            assert_eq!(resolve_str(s).unwrap().season_mismatch, None, "{s}");
+        }
+        let r = resolve_str("2024-07-10 12:00 JST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-10T03:00:00Z"));
+        // Moscow was on +04:00 in 2012 and called it MSK: trust the tz database.
+        let r = resolve_str("2012-07-10 12:00 MSK").unwrap();
+        assert_eq!(r.timestamp, ts("2012-07-10T08:00:00Z"));
+        assert_eq!(r.season_mismatch, None);
+    }
+
+    #[test]
+    fn abbreviation_written_inside_the_gap_keeps_its_offset() {
+        // 02:30 did not exist on Paris clocks on 2024-03-31, so "CET" is taken
+        // literally (01:30 UTC), but the region was already on CEST.
+        let r = resolve_str("2024-03-31 02:30 CET").unwrap();
+        assert_eq!(r.timestamp, ts("2024-03-31T01:30:00Z"));
+        assert_eq!(r.offset, Offset::from_hours(1).unwrap());
+        assert_eq!(r.season_mismatch.unwrap().in_use, "CEST");
+        // In the fold, the abbreviation picks the instant.
+        let r = resolve_str("2024-10-27 02:30 CEST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T00:30:00Z"));
+        assert_eq!(r.season_mismatch, None);
+        let r = resolve_str("2024-10-27 02:30 CET").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T01:30:00Z"));
+        assert_eq!(r.season_mismatch, None);
+    }
+
+    #[test]
+    fn iana_zones() {
+        let r = resolve_str("2024-06-10 16:05 Europe/Paris").unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-10T14:05:00Z"));
+        assert_eq!(r.offset, Offset::from_hours(2).unwrap());
+
+        let err = resolve_str("2024-03-31 02:30 Europe/Paris").unwrap_err();
+        match err {
+            ResolveError::Nonexistent(msg) => {
+                assert!(msg.contains("does not exist in Europe/Paris"), "{msg}");
+                assert!(msg.contains("+01:00 to +02:00"), "{msg}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Fold: the earlier instant.
+        let r = resolve_str("2024-10-27 02:30 Europe/Paris").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T00:30:00Z"));
+    }
+
+    #[test]
+    fn default_zone_and_context() {
+        let p = parse_time("16:05").unwrap();
+        assert_eq!(resolve(&p, None, None), Err(ResolveError::NoDate));
+        assert_eq!(
+            resolve(&p, Some(date(2024, 6, 10)), None),
+            Err(ResolveError::NoZone)
+        );
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        let r = resolve(&p, Some(date(2024, 6, 10)), Some(&paris)).unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-10T14:05:00Z"));
+        let gap = parse_time("02:30").unwrap();
+        assert!(matches!(
+            resolve(&gap, Some(date(2024, 3, 31)), Some(&paris)),
+            Err(ResolveError::Nonexistent(_))
+        ));
+        // A written date wins over the context; a written zone over the default.
+        let p = parse_time("2024-01-01 10:00 UTC").unwrap();
+        let r = resolve(&p, Some(date(2024, 6, 10)), Some(&paris)).unwrap();
+        assert_eq!(r.timestamp, ts("2024-01-01T10:00:00Z"));
+        assert_eq!(r.date, date(2024, 1, 1));
+    }
+
+    #[test]
+    fn unresolvable_zones() {
+        match resolve_str("2024-06-10 10:00 NZT") {
+            Err(ResolveError::Ambiguous { text, meanings }) => {
+                assert_eq!(text, "NZT");
+                assert!(meanings[0].contains("NZST"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = resolve_str("2024-06-10 10:00 CST").unwrap_err();
+        assert!(matches!(e, ResolveError::Ambiguous { .. }));
+        assert!(e.to_string().contains("China Standard Time"), "{e}");
+        let e = resolve_str("2024-06-10 10:00 XYZT").unwrap_err();
+        assert_eq!(e, ResolveError::UnknownZone("XYZT".into()));
+        assert_eq!(e.to_string(), "unknown time zone `XYZT`");
+    }
+
+    #[test]
+    fn extreme_dates_do_not_panic() {
+        for s in [
+            "9999-12-31 23:59:59 -12:00",
+            "9999-12-31 23:59 CET",
+            "9999-12-31 23:59 Pacific/Auckland",
+            "0000-01-01 00:00 +14:00",
+            "0000-01-01 00:00 CEST",
+            "0000-01-01 00:00 UTC",
+            "1900-07-01 10:00 JST",
+        ] {
+            let _ = resolve_str(s);
+        }
+        let p = parse_time("23:59:59 -12:00").unwrap();
+        let _ = resolve(&p, Some(date(9999, 12, 31)), None);
+        let _ = resolve(&p, Some(Date::MIN), None);
+        let p = parse_time("00:00").unwrap();
+        let _ = resolve(&p, Some(Date::MIN), Some(&TimeZone::UTC));
+        let _ = resolve(&p, Some(Date::MAX), Some(&TimeZone::fixed(Offset::MIN)));
+    }
+
+    // --- table and helpers ------------------------------------------------
+
+    #[test]
+    fn table_is_consistent() {
+        for a in ABBREVIATIONS {
+            assert_eq!(Offset::from_seconds(a.offset_seconds).unwrap(), a.offset());
+            assert!(TimeZone::get(a.region).is_ok(), "{}", a.region);
+            assert_eq!(abbreviation(a.name), Some(a), "duplicate {}", a.name);
+            assert!(ambiguous_abbreviation(a.name).is_none(), "{}", a.name);
+            if let Some(c) = a.counterpart
+                && c != "GMT"
+            {
+                let other = abbreviation(c).unwrap();
+                assert_eq!(other.region, a.region);
+                assert_ne!(other.is_dst, a.is_dst);
+                assert_eq!(other.counterpart, Some(a.name));
+            }
+        }
+        assert_eq!(abbreviation("cest"), None);
+        assert_eq!(abbreviation("UTC"), None);
+        assert_eq!(abbreviation("CDT").unwrap().counterpart, None);
+        let bst = abbreviation("BST").unwrap();
+        assert_eq!(
+            (bst.offset_seconds, bst.is_dst, bst.region),
+            (3600, true, "Europe/London")
+        );
+        for name in ["CST", "IST", "AST", "NZT", "ET", "CT", "MT", "PT"] {
+            assert!(ambiguous_abbreviation(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn known_names() {
+        let names: Vec<_> = known_zone_names().collect();
+        for n in ["UTC", "GMT", "CEST", "Europe/Paris", "America/New_York"] {
+            assert!(names.contains(&n), "{n}");
+        }
+        assert!(!names.contains(&"CST"));
+        for n in names {
+            if n.contains('/') {
+                assert!(TimeZone::get(n).is_ok(), "{n}");
+            }
+            // Every offered name must be recognised by the parser.
+            let p = parse_time(&format!("10:00 {n}")).unwrap();
+            assert!(!matches!(p.zone, Some(Zone::Unknown(_)) | None), "{n}");
+        }
+    }
+
+    #[test]
+    fn offsets_format() {
+        assert_eq!(format_offset(Offset::from_hours(2).unwrap()), "+02:00");
+        assert_eq!(format_offset(Offset::from_hours(-5).unwrap()), "-05:00");
+        assert_eq!(format_offset(Offset::UTC), "+00:00");
+        assert_eq!(
+            format_offset(Offset::from_seconds(34200).unwrap()),
+            "+09:30"
+        );
+        assert_eq!(
+            format_offset(Offset::from_seconds(-12_345).unwrap()),
+            "-03:25:45"
+        );
+    }
+
+    #[test]
+    fn nasty_inputs_never_panic() {
+        let nasty = [
+            "",
+            " ",
+            "\n",
+            ":",
+            "::",
+            "1",
+            "1:",
+            "12:",
+            "12:3",
+            "99:99",
+            "24:00",
+            "23:60",
+            "23:59:60",
+            "00:00:00.",
+            "00:00:00.0000000001",
+            "2024-02-30",
+            "2024-02-30 10:00",
+            "99999-01-01",
+            "99999-01-01 10:00",
+            "9999-99-99T99:99:99Z",
+            "2024-06-10T",
+            "2024-06-10T10",
+            "2024-06-10T10:00+",
+            "2024-06-10T10:00+2",
+            "2024-06-10T10:00+99:99",
+            "2024-06-10T10:00-",
+            "10:00 UTC+",
+            "10:00 UTC+:",
+            "10:00 UTC+99999999999999999999",
+            "10:00 +99999999999999999999",
+            "10:00 /",
+            "10:00 A/",
+            "10:00 /B",
+            "10:00 Europe//Paris",
+            "10:00 Europe/Paris/",
+            "10:00 ../../etc/passwd",
+            "10:00 Europe/../Paris",
+            "10:00 é",
+            "10:00é",
+            "é10:00",
+            "10:00 😀",
+            "１０:００",
+            "10：00",
+            "0/0/0000",
+            "00/00/0000 10:00",
+            "99/99/9999",
+            "1/1/1",
+            "12/12/12",
+            "99999999999999999999:00",
+            "00:99999999999999999999",
+            "10:00 a",
+            "10:00 a.",
+            "10:00 a.m",
+            "10:00 p.m.x",
+            "0:00 am",
+            "13:00 pm",
+            "\u{0}",
+            "\u{feff}10:00",
+            "10:00\u{0}",
+            "Monday,",
+            ",,,",
+            "June",
+            "June 0, 2024",
+            "June 99, 99999",
+            "31 February 2024",
+            "**",
+            "*",
+            "_:",
+            "**:**",
+            "#",
+        ];
+        for s in nasty {
+            for prefix in ["", "  ", "2024-06-10 ", "2024-06-10T"] {
+                let s = format!("{prefix}{s}");
+                if let Ok(p) = parse_time(&s) {
+                    check_ranges(&s, &p);
+                    let _ = resolve(&p, Some(date(2024, 6, 10)), Some(&TimeZone::UTC));
+                } else if let Err(e) = parse_time(&s) {
+                    assert!(
+                        e.range.end <= s.len() && e.range.start <= e.range.end,
+                        "{s:?}"
+                    );
+                    assert!(s.get(e.range.clone()).is_some(), "{s:?}");
+                }
+                match scan_leading_time(&s) {
+                    Ok(Some((p, end))) => {
+                        check_ranges(&s, &p);
+                        assert!(s.is_char_boundary(end), "{s:?}");
+                        let _ = resolve(&p, None, None);
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        assert!(s.get(e.range.clone()).is_some(), "{s:?}");
+                    }
+                }
+                let _ = parse_date_line(&s);
+                let _ = parse_iso_date(&s);
+            }
+        }
+    }
+
+    #[test]
+    fn random_inputs_never_panic() {
+        // A small deterministic generator over the characters the scanners
+        // care about, plus multi-byte ones.
+        const PIECES: &[&str] = &[
+            "0", "1", "2", "5", "9", ":", "-", "+", "/", ".", " ", "\t", "T", "Z", "z", "U", "C",
+            "E", "S", "pm", "a.m.", "UTC", "CEST", "Europe/", "Paris", "_", ",", "é", "—", "😀",
+            "2024-", "10:", "**", "June ", "th",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 10;
+            let mut s = String::new();
+            for _ in 0..len {
+                let i = usize::try_from(next() % PIECES.len() as u64).unwrap();
+                s.push_str(PIECES[i]);
+            }
+            if let Ok(p) = parse_time(&s) {
+                check_ranges(&s, &p);
+                let _ = resolve(&p, Some(date(2024, 3, 31)), Some(&TimeZone::UTC));
+            }
+            if let Ok(Some((p, end))) = scan_leading_time(&s) {
+                check_ranges(&s, &p);
+                assert!(s.is_char_boundary(end));
+                let _ = resolve(&p, Some(date(2024, 10, 27)), None);
+            }
+            let _ = parse_date_line(&s);
+        }
+    }
+
+    #[test]
+    fn iana_names_with_punctuation() {
+        let (p, end) = scan("10:13 America/Port-au-Prince: x");
+        assert!(matches!(p.zone, Some(Zone::Iana(..))));
+        assert_eq!(end, 28);
+        let p = parse_time("2024-06-10 10:00 Etc/GMT+5").unwrap();
+        let r = resolve(&p, None, None).unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-10T15:00:00Z"));
+        let p = parse_time("2024-06-10 10:00 europe/paris").unwrap();
+        assert!(matches!(p.zone, Some(Zone::Iana(_, ref n)) if n == "europe/paris"));
+    }
+
+    fn check_ranges(s: &str, p: &ParsedTime) {
+        for r in [
+            p.date_range.clone(),
+            Some(p.time_range.clone()),
+            p.zone_range.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(s.get(r.clone()).is_some(), "{s:?} {r:?}");
+            assert!(r.start < r.end, "{s:?} {r:?}");
+        }
+    }
+}

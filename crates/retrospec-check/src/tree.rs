@@ -1,0 +1,163 @@
+//! The spanned tree: the parsed document with a byte span on every key and value.
+//!
+//! All three input forms are parsed into this one shape. It is what schema
+//! validation runs on (through [`Node::to_json`]) and what diagnostics look up
+//! spans in (through [`Node::lookup`] with the JSON pointer of the model field).
+
+use serde_json::{Map, Number, Value as Json};
+
+use crate::span::Span;
+
+/// A value with the span of the text it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value is written. For a value derived from Markdown, the text it came from.
+    pub span: Span,
+    /// The value.
+    pub value: Value,
+}
+
+/// The value of a [`Node`], shaped like JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`, `~` or an empty YAML value.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string.
+    String(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in the order written.
+    Map(Vec<Entry>),
+}
+
+/// One key and value of a mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The key.
+    pub key: String,
+    /// Where the key is written (for Markdown sections: the heading).
+    pub key_span: Span,
+    /// The value.
+    pub value: Node,
+}
+
+/// One step of a path into the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// A mapping key.
+    Key(&'a str),
+    /// A sequence index.
+    Index(usize),
+}
+
+impl Node {
+    /// A node.
+    pub fn new(span: Span, value: Value) -> Self {
+        Node { span, value }
+    }
+
+    /// The entries when this is a mapping.
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The string when this is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entry for `key` when this is a mapping.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map()?.iter().find(|e| e.key == key)
+    }
+
+    /// The node at the end of `path`, with the entry that holds it when its parent is a mapping.
+    pub fn lookup<'n>(&'n self, path: &[Segment<'_>]) -> Option<(&'n Node, Option<&'n Entry>)> {
+        let mut node = self;
+        let mut holder = None;
+        for segment in path {
+            match (segment, &node.value) {
+                (Segment::Key(key), Value::Map(entries)) => {
+                    let entry = entries.iter().find(|e| e.key == *key)?;
+                    holder = Some(entry);
+                    node = &entry.value;
+                }
+                (Segment::Index(i), Value::Seq(items)) => {
+                    holder = None;
+                    node = items.get(*i)?;
+                }
+                _ => return None,
+            }
+        }
+        Some((node, holder))
+    }
+
+    /// The node at a JSON pointer (`/timeline/3/time`); `""` is the root.
+    pub fn pointer(&self, pointer: &str) -> Option<(&Node, Option<&Entry>)> {
+        let segments = parse_pointer(pointer);
+        let path: Vec<Segment<'_>> = segments
+            .iter()
+            .map(|s| match s.parse::<usize>() {
+                Ok(i) if !s.starts_with('+') => Segment::Index(i),
+                _ => Segment::Key(s),
+            })
+            .collect();
+        // A numeric segment may also be a mapping key; try the literal reading on failure.
+        self.lookup(&path).or_else(|| {
+            let keys: Vec<Segment<'_>> = segments.iter().map(|s| Segment::Key(s)).collect();
+            self.lookup(&keys)
+        })
+    }
+
+    /// The value as JSON, for schema validation and deserialisation into the model.
+    pub fn to_json(&self) -> Json {
+        match &self.value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.clone()),
+            Value::String(s) => Json::String(s.clone()),
+            Value::Seq(items) => Json::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => {
+                let mut map = Map::with_capacity(entries.len());
+                for entry in entries {
+                    // Duplicate keys were diagnosed by the parser; the first one wins.
+                    if !map.contains_key(&entry.key) {
+                        map.insert(entry.key.clone(), entry.value.to_json());
+                    }
+                }
+                Json::Object(map)
+            }
+        }
+    }
+
+    /// A short name of the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Splits a JSON pointer into unescaped segments.
+pub fn parse_pointer(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}

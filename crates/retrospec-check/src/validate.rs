@@ -1,0 +1,473 @@
+//! Schema validation with the jsonschema crate, and the translation of its
+//! errors into diagnostics that point at the exact key or value.
+//!
+//! The schema is embedded in the binary (generated from the model at build
+//! time of this crate's dependency) and compiled once, on first use, with
+//! format validation on. jsonschema is built without its HTTP resolver: the
+//! schema has no remote references and a check never touches the network.
+
+use std::sync::LazyLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Draft, ValidationError, Validator};
+use serde_json::Value as Json;
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::parse::Parsed;
+use crate::span::Span;
+use crate::tree::{Node, parse_pointer};
+
+/// The postmortem schema as a JSON value.
+pub static SCHEMA: LazyLock<Json> = LazyLock::new(retrospec_model::schema::postmortem_schema);
+
+static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
+    jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&SCHEMA)
+        .expect("the generated schema is a valid draft 2020-12 schema (tested)")
+});
+
+/// One schema violation, located.
+#[derive(Debug)]
+pub struct Violation {
+    /// The JSON pointer of the offending value.
+    pub pointer: String,
+    /// The diagnostic for it.
+    pub diagnostic: Diagnostic,
+}
+
+/// Validates `json` (the tree as JSON) and returns one diagnostic per problem.
+pub fn validate(text: &str, parsed: &Parsed, json: &Json) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for error in VALIDATOR.iter_errors(json) {
+        translate(text, parsed, &error, &mut out);
+    }
+    // One message per place and kind: anyOf branches can repeat each other.
+    out.sort_by(|a, b| {
+        (a.diagnostic.span, a.diagnostic.code).cmp(&(b.diagnostic.span, b.diagnostic.code))
+    });
+    out.dedup_by(|a, b| {
+        a.diagnostic.span == b.diagnostic.span && a.diagnostic.code == b.diagnostic.code
+    });
+    out
+}
+
+/// The schema fragment at a JSON pointer into [`SCHEMA`], following `$ref`s.
+fn schema_at(pointer: &str) -> Option<&'static Json> {
+    SCHEMA.pointer(pointer)
+}
+
+/// The property names a schema object allows at the instance location, for suggestions.
+fn known_properties(instance_pointer: &str) -> Vec<String> {
+    // Walk the schema along the instance path, resolving $ref, anyOf and items.
+    let mut schema = &*SCHEMA;
+    for segment in parse_pointer(instance_pointer) {
+        schema = resolve(schema);
+        let next = if segment.parse::<usize>().is_ok() && schema.get("items").is_some() {
+            schema.get("items")
+        } else {
+            schema.get("properties").and_then(|p| p.get(&segment))
+        };
+        match next {
+            Some(s) => schema = s,
+            None => return Vec::new(),
+        }
+    }
+    resolve(schema)
+        .get("properties")
+        .and_then(Json::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Follows `$ref` and the non-null branch of `anyOf` until an object schema.
+fn resolve(mut schema: &'static Json) -> &'static Json {
+    for _ in 0..8 {
+        if let Some(r) = schema.get("$ref").and_then(Json::as_str) {
+            match r.strip_prefix('#').and_then(schema_at) {
+                Some(s) => schema = s,
+                None => return schema,
+            }
+        } else if let Some(branches) = schema.get("anyOf").and_then(Json::as_array) {
+            match branches
+                .iter()
+                .find(|b| b.get("type") != Some(&Json::String("null".into())))
+            {
+                Some(b) => schema = b,
+                None => return schema,
+            }
+        } else {
+            return schema;
+        }
+    }
+    schema
+}
+
+fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut Vec<Violation>) {
+    let pointer = error.instance_path().as_str().to_string();
+    let tree = &parsed.tree;
+    let located = tree.pointer(&pointer);
+    let value_span = located.map_or(parsed.anchor, |(node, _)| node.span);
+    let field = field_name(&pointer);
+    let diagnostic = match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for key in unexpected {
+                let child = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                let key_span = tree
+                    .pointer(&child)
+                    .and_then(|(_, entry)| entry.map(|e| e.key_span))
+                    .unwrap_or(value_span);
+                let known = known_properties(&pointer);
+                let mut d = Diagnostic::new(
+                    codes::UNKNOWN_FIELD.code,
+                    key_span,
+                    format!("unknown field `{key}`{}", where_(&field)),
+                );
+                d = match closest(key, known.iter().map(String::as_str)) {
+                    Some(best) => d.with_help(format!("did you mean `{best}`?")).with_fix(crate::diagnostic::Fix {
+                        message: format!("rename to `{best}`"),
+                        edits: vec![crate::diagnostic::Edit { span: key_span, replacement: rename_in_place(key_span.slice(text), &best) }],
+                        safe: true,
+                    }),
+                    None if pointer.is_empty() => d.with_help(format!(
+                        "known fields: {}; keep organisation-specific data under a key starting with `x-`",
+                        known.iter().filter(|k| !k.starts_with('$')).map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    )),
+                    None => d.with_help(format!(
+                        "known fields here: {}",
+                        known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    )),
+                };
+                out.push(Violation {
+                    pointer: child,
+                    diagnostic: d,
+                });
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let span = missing_anchor(parsed, &pointer);
+            let owner = if pointer.is_empty() {
+                "the report".to_string()
+            } else {
+                format!("`{}`", display_path(&pointer))
+            };
+            Diagnostic::new(
+                codes::MISSING_FIELD.code,
+                span,
+                format!("{owner} has no `{name}`"),
+            )
+            .with_help(required_help(&pointer, name))
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = type_names(kind);
+            let found = located.map_or("nothing", |(n, _)| n.type_name());
+            Diagnostic::new(
+                codes::WRONG_TYPE.code,
+                value_span,
+                format!(
+                    "`{}` must be {expected}, not {found}",
+                    display_path(&pointer)
+                ),
+            )
+            .with_help(schema_description(error))
+        }
+        ValidationErrorKind::Enum { options } => invalid_value(
+            &pointer,
+            value_span,
+            located.map(|l| l.0),
+            options_list(options),
+        ),
+        ValidationErrorKind::Constant { expected_value } => invalid_value(
+            &pointer,
+            value_span,
+            located.map(|l| l.0),
+            vec![expected_value.to_string()],
+        ),
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // Flatten: a null branch never explains anything, and a choice of constants
+            // is one list of allowed values.
+            let consts: Vec<String> = context
+                .iter()
+                .flatten()
+                .filter_map(|e| match e.kind() {
+                    ValidationErrorKind::Constant { expected_value } => {
+                        expected_value.as_str().map(str::to_string)
+                    }
+                    ValidationErrorKind::Enum { options } => Some(options_list(options).join("|")),
+                    _ => None,
+                })
+                .collect();
+            let all_consts = !consts.is_empty()
+                && context.iter().all(|branch| {
+                    branch.iter().all(|e| {
+                        matches!(
+                            e.kind(),
+                            ValidationErrorKind::Constant { .. } | ValidationErrorKind::Enum { .. }
+                        ) || is_null_type(e)
+                    })
+                });
+            if all_consts {
+                let options: Vec<String> = consts
+                    .iter()
+                    .flat_map(|c| c.split('|').map(str::to_string))
+                    .collect();
+                invalid_value(&pointer, value_span, located.map(|l| l.0), options)
+            } else {
+                // Report the errors of the branch that got furthest (the non-null one).
+                let best = context
+                    .iter()
+                    .filter(|b| !b.iter().all(is_null_type))
+                    .min_by_key(|b| b.len());
+                if let Some(branch) = best {
+                    for e in branch {
+                        translate(text, parsed, e, out);
+                    }
+                    return;
+                }
+                Diagnostic::new(
+                    codes::SCHEMA.code,
+                    value_span,
+                    format!("`{}` is not valid here", display_path(&pointer)),
+                )
+            }
+        }
+        ValidationErrorKind::Format { format } => {
+            let (what, example) = match format.as_str() {
+                "date" => ("a date", "`2024-06-12`"),
+                "uri" => ("an absolute URI", "`https://tracker.example.com/OPS-123`"),
+                "date-time" => ("an RFC 3339 timestamp", "`2024-06-10T16:05:00+02:00`"),
+                _ => ("valid", "the documented format"),
+            };
+            Diagnostic::new(
+                codes::INVALID_FORMAT.code,
+                value_span,
+                format!("`{}` must be {what}", display_path(&pointer)),
+            )
+            .with_help(format!("write it as {example}"))
+        }
+        ValidationErrorKind::Pattern { .. } => {
+            let found = located.and_then(|(n, _)| n.as_str()).unwrap_or_default();
+            Diagnostic::new(
+                codes::INVALID_FORMAT.code,
+                value_span,
+                format!("`{found}` is not a time retrospec can read"),
+            )
+            .with_help("write `YYYY-MM-DD HH:MM ZONE` (for example `2024-06-10 16:05 CEST`), RFC 3339 (`2024-06-10T16:05:00+02:00`), or in a timeline `HH:MM ZONE`")
+        }
+        ValidationErrorKind::MinLength { .. } => Diagnostic::new(
+            codes::SCHEMA.code,
+            value_span,
+            format!("`{}` is empty", display_path(&pointer)),
+        )
+        .with_help(schema_description(error)),
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
+            Diagnostic::new(
+                codes::SCHEMA.code,
+                value_span,
+                format!(
+                    "`{}` is out of range (limit {limit})",
+                    display_path(&pointer)
+                ),
+            )
+            .with_help(schema_description(error))
+        }
+        _ => Diagnostic::new(
+            codes::SCHEMA.code,
+            value_span,
+            format!("`{}`: {error}", display_path(&pointer)),
+        ),
+    };
+    out.push(Violation {
+        pointer,
+        diagnostic,
+    });
+}
+
+fn is_null_type(e: &ValidationError<'_>) -> bool {
+    matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null")
+}
+
+fn invalid_value(
+    pointer: &str,
+    span: Span,
+    node: Option<&Node>,
+    options: Vec<String>,
+) -> Diagnostic {
+    let found = node.map(|n| match n.as_str() {
+        Some(s) => format!("`{s}`"),
+        None => n.type_name().to_string(),
+    });
+    let listed = options
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut d = Diagnostic::new(
+        codes::INVALID_VALUE.code,
+        span,
+        format!(
+            "{} is not a valid `{}`",
+            found.unwrap_or_else(|| "this".into()),
+            field_name(pointer)
+        ),
+    );
+    let suggestion = node
+        .and_then(|n| n.as_str())
+        .and_then(|s| closest(s, options.iter().map(String::as_str)));
+    d = match suggestion {
+        Some(best) => d.with_help(format!("did you mean `{best}`? allowed: {listed}")),
+        None => d.with_help(format!("allowed: {listed}")),
+    };
+    d
+}
+
+fn options_list(options: &Json) -> Vec<String> {
+    options
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn type_names(kind: &TypeKind) -> String {
+    let name = |t: String| match t.as_str() {
+        "object" => "a mapping".to_string(),
+        "array" => "a list".to_string(),
+        "string" => "text".to_string(),
+        "integer" => "a whole number".to_string(),
+        "number" => "a number".to_string(),
+        "boolean" => "true or false".to_string(),
+        other => other.to_string(),
+    };
+    match kind {
+        TypeKind::Single(t) => name(t.to_string()),
+        TypeKind::Multiple(set) => {
+            let names: Vec<String> = set
+                .iter()
+                .map(|t| t.to_string())
+                .filter(|t| t != "null")
+                .map(name)
+                .collect();
+            names.join(" or ")
+        }
+    }
+}
+
+/// The description of the schema that rejected the value, as help.
+fn schema_description(error: &ValidationError<'_>) -> String {
+    let path = error.schema_path().as_str();
+    // The schema path ends in the failing keyword; its parent is the subschema.
+    let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+    SCHEMA
+        .pointer(parent)
+        .and_then(|s| s.get("description"))
+        .and_then(Json::as_str)
+        .map_or_else(
+            || "see the schema for this field".to_string(),
+            |d| d.replace('\n', " "),
+        )
+}
+
+/// The last key of a pointer, for messages.
+fn field_name(pointer: &str) -> String {
+    parse_pointer(pointer)
+        .into_iter()
+        .rev()
+        .find(|s| s.parse::<usize>().is_err())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// `/timeline/3/time` as `timeline[3].time`.
+pub fn display_path(pointer: &str) -> String {
+    let mut out = String::new();
+    for segment in parse_pointer(pointer) {
+        if segment.parse::<usize>().is_ok() {
+            out.push_str(&format!("[{segment}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&segment);
+        }
+    }
+    out
+}
+
+fn where_(field: &str) -> String {
+    if field == "report" {
+        String::new()
+    } else {
+        format!(" in `{field}`")
+    }
+}
+
+/// Where a "missing field" diagnostic points: the key that holds the object, or
+/// the first line of a list item, or the report's anchor.
+fn missing_anchor(parsed: &Parsed, pointer: &str) -> Span {
+    if pointer.is_empty() {
+        return parsed.anchor;
+    }
+    match parsed.tree.pointer(pointer) {
+        Some((_, Some(entry))) => entry.key_span,
+        Some((node, None)) => {
+            // A list item: its first line.
+            let len = node.span.len().min(80);
+            Span::new(node.span.start, node.span.start + len)
+        }
+        None => parsed.anchor,
+    }
+}
+
+fn required_help(pointer: &str, name: &str) -> String {
+    match (pointer, name) {
+        ("", "status") => {
+            "add `status: draft` (or `in-review`, `published`) to the front matter or top level"
+                .into()
+        }
+        ("", "title") => {
+            "add `title: ...` (in Markdown, front matter or a `# Title` heading)".into()
+        }
+        (_, "time") => {
+            "every timeline entry needs a `time`, for example `2024-06-10 16:05 CEST`".into()
+        }
+        (_, "text") => "say what happened at this time".into(),
+        (_, "url") => "give the link's `url`".into(),
+        _ => format!("add `{name}`"),
+    }
+}
+
+/// The closest candidate to `word` by edit distance, if close enough to be a typo
+/// and closer than every other candidate (`SEV9` is as close to `SEV1` as to `SEV5`,
+/// so nothing is suggested).
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = word.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| {
+            *d <= (c.len().max(3) / 3).max(1)
+                || (lower.len() > 3 && c.to_lowercase().contains(&lower))
+        })
+        .collect();
+    scored.sort_by_key(|(d, _)| *d);
+    match scored.as_slice() {
+        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| next > best) => {
+            Some(c.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The replacement text for a key, keeping its quotes.
+fn rename_in_place(written: &str, new: &str) -> String {
+    match written.chars().next() {
+        Some(q @ ('"' | '\'')) => format!("{q}{new}{q}"),
+        _ => new.to_string(),
+    }
+}

@@ -1,0 +1,147 @@
+//! End-to-end tests of the binary: exit codes, output formats, file discovery.
+
+mod common;
+
+use std::fs;
+
+use common::{json_report, root, run, run_in, stdout};
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("retrospec-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn examples_pass() {
+    let output = run(&["check", "examples"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("checked 7 files: no problems"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn errors_exit_1_and_usage_errors_exit_2() {
+    let dir = temp_dir("exit");
+    fs::write(dir.join("bad.yaml"), "title: t\nstatus: done\n").expect("write");
+    assert_eq!(run_in(&dir, &["check", "bad.yaml"]).status.code(), Some(1));
+    assert_eq!(
+        run_in(&dir, &["check", "missing.yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run_in(&dir, &["check", "--format", "xml", "bad.yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    fs::write(dir.join("notes.txt"), "hello").expect("write");
+    assert_eq!(run_in(&dir, &["check", "notes.txt"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_output_is_stable_and_located() {
+    let dir = temp_dir("json");
+    fs::write(
+        dir.join("r.yaml"),
+        "title: Outage\nstatus: published\nseverity: SEV9\n",
+    )
+    .expect("write");
+    let output = run_in(&dir, &["check", "--format", "json", "r.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    insta::assert_json_snapshot!(report);
+}
+
+#[test]
+fn the_same_mistake_is_located_in_all_three_forms() {
+    let dir = temp_dir("forms");
+    let md = "---\ntitle: Outage\nstatus: draft\nseverity: SEV9\n---\n\n## Summary\n\nDown.\n";
+    let yaml = "title: Outage\nstatus: draft\nseverity: SEV9\nsummary: Down.\n";
+    let json = "{\n  \"title\": \"Outage\",\n  \"status\": \"draft\",\n  \"severity\": \"SEV9\",\n  \"summary\": \"Down.\"\n}\n";
+    for (name, text, line, column) in [
+        ("r.md", md, 4, 11),
+        ("r.yaml", yaml, 3, 11),
+        ("r.json", json, 4, 15),
+    ] {
+        fs::write(dir.join(name), text).expect("write");
+        let output = run_in(&dir, &["check", "--format", "json", name]);
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["code"], "RS104", "{name}: {report}");
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{name}: {report}"
+        );
+    }
+}
+
+#[test]
+fn directories_honour_gitignore_and_skip_markdown_without_front_matter() {
+    let dir = temp_dir("walk");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join(".gitignore"), "ignored/\n").expect("write");
+    fs::create_dir_all(dir.join("ignored")).expect("dir");
+    fs::write(dir.join("ignored/bad.yaml"), "status: nope\n").expect("write");
+    fs::write(dir.join("README.md"), "# Not a report\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("checked 1 file: no problems"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_diagnostic_not_a_panic() {
+    let dir = temp_dir("utf8");
+    fs::write(dir.join("r.yaml"), b"title: caf\xe9\nstatus: draft\n").expect("write");
+    let output = run_in(&dir, &["check", "r.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("RS002")
+            && text.contains("not valid UTF-8")
+            && text.contains("line 1, column 11"),
+        "{text}"
+    );
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let output = run(&["schema"]);
+    let committed =
+        fs::read_to_string(root().join("schema/postmortem.schema.json")).expect("schema");
+    assert_eq!(stdout(&output), committed);
+}
+
+#[test]
+fn explain_prints_rule_documentation() {
+    let output = run(&["explain", "RS203"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("CET"), "{}", stdout(&output));
+    assert_eq!(run(&["explain", "RS999"]).status.code(), Some(2));
+    let rules = stdout(&run(&["rules"]));
+    assert!(rules.lines().count() >= retrospec_check::codes::ALL.len());
+}
+
+#[test]
+fn json_report_counts_match() {
+    let report = json_report("tests/seeds");
+    let n = report["diagnostics"].as_array().map_or(0, Vec::len) as u64;
+    let s = &report["summary"];
+    assert_eq!(
+        s["errors"].as_u64().unwrap_or(0)
+            + s["warnings"].as_u64().unwrap_or(0)
+            + s["infos"].as_u64().unwrap_or(0),
+        n
+    );
+    assert_eq!(s["files"], 5);
+}

@@ -1,0 +1,51 @@
+//! The transcribed seed reports keep their real mistakes; these snapshots show
+//! what retrospec reports on them, and the key findings are asserted too.
+
+mod common;
+
+use common::{codes, json_report, relative, run, stdout};
+
+#[test]
+fn seed_snapshots() {
+    insta::glob!("../../../tests/seeds", "*.md", |path| {
+        let file = relative(path);
+        let output = run(&["check", "--color", "never", &file]);
+        insta::assert_snapshot!(stdout(&output));
+    });
+}
+
+/// (line, column, code) of each finding.
+fn positions(path: &str) -> Vec<(u64, u64, String)> {
+    json_report(path)["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_000_cet_in_july() {
+    let found = positions("tests/seeds/000-passbolt-2023-07-01.md");
+    assert!(found.iter().any(|(_, _, c)| c == "RS203"), "{found:?}");
+    assert!(
+        found.iter().all(|(_, _, c)| c == "RS203" || c == "RS207"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn seed_001_summary_contradicts_the_timeline() {
+    assert!(codes("tests/seeds/001-passbolt-2024-06-10.md").contains(&"RS207".to_string()));
+}
+
+#[test]
+fn seed_003_nzt_is_ambiguous() {
+    assert!(codes("tests/seeds/003-cloudcannon-2022-05-18.md").contains(&"RS204".to_string()));
+}

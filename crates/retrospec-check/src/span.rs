@@ -131,9 +131,11 @@ impl LineIndex {
                     .count()
             })
             .unwrap_or(0);
+        // A byte order mark is invisible in editors: it takes no column.
+        let bom = usize::from(line == 0 && text.starts_with('\u{feff}') && offset >= 3);
         LineCol {
             line: line + 1,
-            column: column + 1,
+            column: column + 1 - bom,
         }
     }
 }

@@ -44,13 +44,18 @@ pub fn validate(text: &str, parsed: &Parsed, json: &Json) -> Vec<Violation> {
     for error in VALIDATOR.iter_errors(json) {
         translate(text, parsed, &error, &mut out);
     }
-    // One message per place and kind: anyOf branches can repeat each other.
+    // anyOf branches can repeat each other: one copy of each diagnostic.
     out.sort_by(|a, b| {
-        (a.diagnostic.span, a.diagnostic.code).cmp(&(b.diagnostic.span, b.diagnostic.code))
+        let key = |v: &Violation| {
+            (
+                v.diagnostic.span,
+                v.diagnostic.code,
+                v.diagnostic.message.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
     });
-    out.dedup_by(|a, b| {
-        a.diagnostic.span == b.diagnostic.span && a.diagnostic.code == b.diagnostic.code
-    });
+    out.dedup_by(|a, b| a.diagnostic == b.diagnostic);
     out
 }
 
@@ -59,9 +64,9 @@ fn schema_at(pointer: &str) -> Option<&'static Json> {
     SCHEMA.pointer(pointer)
 }
 
-/// The property names a schema object allows at the instance location, for suggestions.
-fn known_properties(instance_pointer: &str) -> Vec<String> {
-    // Walk the schema along the instance path, resolving $ref, anyOf and items.
+/// The object schema that applies at an instance location, following `$ref`,
+/// `anyOf` and `items` along the path.
+fn object_schema_at(instance_pointer: &str) -> Option<&'static Json> {
     let mut schema = &*SCHEMA;
     for segment in parse_pointer(instance_pointer) {
         schema = resolve(schema);
@@ -70,15 +75,30 @@ fn known_properties(instance_pointer: &str) -> Vec<String> {
         } else {
             schema.get("properties").and_then(|p| p.get(&segment))
         };
-        match next {
-            Some(s) => schema = s,
-            None => return Vec::new(),
-        }
+        schema = next?;
     }
-    resolve(schema)
-        .get("properties")
+    Some(resolve(schema))
+}
+
+/// The property names a schema object allows at the instance location, for suggestions.
+fn known_properties(instance_pointer: &str) -> Vec<String> {
+    object_schema_at(instance_pointer)
+        .and_then(|s| s.get("properties"))
         .and_then(Json::as_object)
         .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The required property names at the instance location.
+fn required_properties(instance_pointer: &str) -> Vec<String> {
+    object_schema_at(instance_pointer)
+        .and_then(|s| s.get("required"))
+        .and_then(Json::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -148,19 +168,36 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
             return;
         }
         ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
+            // jsonschema may stop at the first missing property; report every one.
+            let present = |name: &str| located.is_some_and(|(n, _)| n.entry(name).is_some());
+            let mut missing: Vec<String> = required_properties(&pointer)
+                .into_iter()
+                .filter(|p| !present(p))
+                .collect();
+            if let Some(name) = property
+                .as_str()
+                .filter(|n| !missing.iter().any(|m| m == n))
+            {
+                missing.push(name.to_string());
+            }
             let span = missing_anchor(parsed, &pointer);
             let owner = if pointer.is_empty() {
                 "the report".to_string()
             } else {
                 format!("`{}`", display_path(&pointer))
             };
-            Diagnostic::new(
-                codes::MISSING_FIELD.code,
-                span,
-                format!("{owner} has no `{name}`"),
-            )
-            .with_help(required_help(&pointer, name))
+            for name in missing {
+                out.push(Violation {
+                    pointer: pointer.clone(),
+                    diagnostic: Diagnostic::new(
+                        codes::MISSING_FIELD.code,
+                        span,
+                        format!("{owner} has no `{name}`"),
+                    )
+                    .with_help(required_help(&pointer, &name)),
+                });
+            }
+            return;
         }
         ValidationErrorKind::Type { kind } => {
             let expected = type_names(kind);

@@ -28,7 +28,38 @@ const STRICT: ParseOptions = ParseOptions {
 };
 
 /// Parses `text` (the whole file) into a tree; `None` when it is not JSON.
+/// A UTF-8 byte order mark is skipped; spans stay offsets into `text`.
 pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_new = diags.len();
+    let node = parse_at(&text[base..], diags);
+    if base == 0 {
+        return node;
+    }
+    for d in &mut diags[first_new..] {
+        d.span = d.span.shift(base);
+        d.labels
+            .iter_mut()
+            .for_each(|l| l.span = l.span.shift(base));
+    }
+    let mut node = node?;
+    shift(&mut node, base);
+    Some(node)
+}
+
+fn shift(node: &mut Node, by: usize) {
+    node.span = node.span.shift(by);
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|n| shift(n, by)),
+        Value::Map(entries) => entries.iter_mut().for_each(|e| {
+            e.key_span = e.key_span.shift(by);
+            shift(&mut e.value, by);
+        }),
+        _ => {}
+    }
+}
+
+fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,

@@ -202,6 +202,10 @@ fn merge(entries: &mut Vec<Entry>, fields: Vec<Entry>, diags: &mut Vec<Diagnosti
             entries.push(field);
             continue;
         };
+        // A `# Title` heading beside a front matter `title` is the usual Jekyll layout.
+        if field.key == "title" {
+            continue;
+        }
         match (&mut existing.value.value, field.value.value) {
             (Value::Map(front), Value::Map(derived)) => {
                 for sub in derived {
@@ -426,6 +430,16 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("references", Field::Links),
 ];
 
+/// Headings that always name the summary (others, like "What happened", only when
+/// there is no opening text before the first section).
+const STRONG_SUMMARY: &[&str] = &[
+    "summary",
+    "overview",
+    "executive summary",
+    "tldr",
+    "incident summary",
+];
+
 /// The section headings retrospec recognises, for completion in editors.
 pub fn section_headings() -> impl Iterator<Item = &'static str> {
     SECTION_ALIASES.iter().map(|(name, _)| *name)
@@ -477,9 +491,13 @@ impl BodyBuilder<'_, '_> {
         // Before the first section: an optional `# Title` and a preamble.
         let mut title = None;
         let mut preamble_blocks: &[Block] = pre;
-        if let Some(Block::Heading { level: 1, range }) = pre.first() {
-            title = Some(self.heading_text(range.clone()));
-            preamble_blocks = &pre[1..];
+        // Comments (a note to reviewers, a suppression) may stand before the title.
+        let first_content = pre.iter().position(|b| !matches!(b, Block::Comment));
+        if let Some(i) = first_content {
+            if let Block::Heading { level: 1, range } = &pre[i] {
+                title = Some(self.heading_text(range.clone()));
+                preamble_blocks = &pre[i + 1..];
+            }
         }
 
         let mut sections = Vec::new();
@@ -509,9 +527,11 @@ impl BodyBuilder<'_, '_> {
                 value: Node::new(span, Value::String(text)),
             });
         }
+        // "What happened" and "Description" name the summary only when the report has
+        // no opening text; a Summary, Overview or TL;DR heading always does.
         let has_summary = sections
             .iter()
-            .any(|s| field_for(&s.title) == Some(Field::Summary));
+            .any(|s| STRONG_SUMMARY.contains(&normalise_heading(&s.title).as_str()));
         if let Some(node) = self.narrative(preamble_blocks) {
             if has_summary {
                 self.sections

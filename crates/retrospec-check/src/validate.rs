@@ -130,7 +130,6 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
     let tree = &parsed.tree;
     let located = tree.pointer(&pointer);
     let value_span = located.map_or(parsed.anchor, |(node, _)| node.span);
-    let field = field_name(&pointer);
     let diagnostic = match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             for key in unexpected {
@@ -143,7 +142,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                 let mut d = Diagnostic::new(
                     codes::UNKNOWN_FIELD.code,
                     key_span,
-                    format!("unknown field `{key}`{}", where_(&field)),
+                    format!("unknown field `{key}`{}", where_(&display_path(&pointer))),
                 );
                 d = match closest(key, known.iter().map(String::as_str)) {
                     Some(best) => d.with_help(format!("did you mean `{best}`?")).with_fix(crate::diagnostic::Fix {
@@ -437,11 +436,11 @@ pub fn display_path(pointer: &str) -> String {
     out
 }
 
-fn where_(field: &str) -> String {
-    if field == "report" {
+fn where_(path: &str) -> String {
+    if path.is_empty() {
         String::new()
     } else {
-        format!(" in `{field}`")
+        format!(" in `{path}`")
     }
 }
 
@@ -485,18 +484,19 @@ fn required_help(pointer: &str, name: &str) -> String {
 /// so nothing is suggested).
 pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let lower = word.to_lowercase();
-    let mut scored: Vec<(usize, &str)> = candidates
-        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| {
-            *d <= (c.len().max(3) / 3).max(1)
-                || (lower.len() > 3 && c.to_lowercase().contains(&lower))
+    let mut scored: Vec<(f64, &str)> = candidates
+        .map(|c| {
+            let other = c.to_lowercase();
+            let distance = strsim::damerau_levenshtein(&lower, &other);
+            let similarity = strsim::jaro_winkler(&lower, &other);
+            let typo = distance <= (other.len() / 3).max(1) || similarity >= 0.88;
+            (if typo { similarity } else { 0.0 }, c)
         })
+        .filter(|(score, _)| *score > 0.0)
         .collect();
-    scored.sort_by_key(|(d, _)| *d);
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
-        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| next > best) => {
-            Some(c.to_string())
-        }
+        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| best - next > 0.01) => Some(c.to_string()),
         _ => None,
     }
 }

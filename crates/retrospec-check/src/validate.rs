@@ -496,7 +496,9 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
-        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| best - next > 0.01) => Some(c.to_string()),
+        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| best - next > 0.01) => {
+            Some(c.to_string())
+        }
         _ => None,
     }
 }

@@ -631,7 +631,12 @@ impl BodyBuilder<'_, '_> {
         let mut parts = Vec::new();
         for block in blocks {
             if let Some(range) = block.range() {
-                let s = Span::new(range.start, range.end);
+                let raw = &self.text[range.clone()];
+                let lead = raw.len() - raw.trim_start().len();
+                let s = Span::new(
+                    range.start + lead,
+                    range.start + raw.trim_end().len().max(lead),
+                );
                 parts.push(s.slice(self.text).trim());
                 span = Some(span.map_or(s, |acc| acc.cover(s)));
             }
@@ -1253,4 +1258,82 @@ fn link_target(text: &str) -> Option<String> {
 #[allow(dead_code)]
 fn number(n: u64) -> Value {
     Value::Number(Number::from(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> (Node, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let parsed = parse(text, &mut diags).expect("parses");
+        (parsed.tree, diags)
+    }
+
+    fn at<'t>(tree: &Node, text: &'t str, pointer: &str) -> &'t str {
+        tree.pointer(pointer)
+            .map_or("<missing>", |(n, _)| n.span.slice(text))
+    }
+
+    #[test]
+    fn splits_front_matter_with_bom_and_crlf() {
+        let text = "\u{feff}---\r\ntitle: x\r\n---\r\nbody\r\n";
+        let fm = split_front_matter(text).expect("front matter");
+        assert_eq!(fm.open, Span::new(3, 6));
+        assert_eq!(fm.yaml.slice(text), "title: x\r\n");
+        assert_eq!(&text[fm.body_start..], "body\r\n");
+        assert!(split_front_matter("# no front matter\n---\n").is_none());
+        assert!(split_front_matter("---\nnever closed\n").is_some_and(|f| f.close.is_none()));
+    }
+
+    #[test]
+    fn timeline_items_keep_spans_dates_and_markers() {
+        let text = "---\nstatus: draft\n---\n## Timeline\n\n### 2024-06-10\n\n- 16:05 CEST: Degradation begins [started]\n- 2024-06-11 09:00 UTC — Report published\n";
+        let (tree, diags) = parse_ok(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(at(&tree, text, "/timeline/0/time"), "16:05 CEST");
+        let (time, _) = tree.pointer("/timeline/0/time").expect("time");
+        assert_eq!(time.as_str(), Some("2024-06-10 16:05 CEST"));
+        assert_eq!(at(&tree, text, "/timeline/0/text"), "Degradation begins");
+        assert_eq!(at(&tree, text, "/timeline/0/milestone"), "[started]");
+        assert_eq!(at(&tree, text, "/timeline/1/text"), "Report published");
+    }
+
+    #[test]
+    fn action_items_read_attributes_and_checkboxes() {
+        let text = "---\nstatus: draft\n---\n## Action items\n\n- [x] Rotate keys (owner: @sre, due: 2024-07-01, link: https://t.example/1)\n- Plain item\n";
+        let (tree, diags) = parse_ok(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(at(&tree, text, "/action_items/0/title"), "Rotate keys");
+        assert_eq!(at(&tree, text, "/action_items/0/owner"), "@sre");
+        assert_eq!(
+            at(&tree, text, "/action_items/0/link"),
+            "https://t.example/1"
+        );
+        let (status, _) = tree.pointer("/action_items/0/status").expect("status");
+        assert_eq!(status.as_str(), Some("done"));
+        assert!(tree.pointer("/action_items/1/status").is_none());
+    }
+
+    #[test]
+    fn sections_map_to_fields_and_conflicts_are_reported() {
+        let text = "---\nsummary: short\nimpact:\n  percentage: 5\n---\n# Title\n\n## Summary\n\nlong\n\n## Customer impact\n\nErrors.\n\n## Lessons learned\n\n### What went well\n\n- Rollback was fast\n\n## Notes\n\nFree text.\n";
+        let (tree, diags) = parse_ok(text);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, codes::DUPLICATE_FIELD.code);
+        assert_eq!(diags[0].span.slice(text), "Summary");
+        assert_eq!(at(&tree, text, "/impact/description"), "Errors.");
+        assert_eq!(at(&tree, text, "/lessons/went_well/0"), "Rollback was fast");
+        assert_eq!(at(&tree, text, "/sections/0/body"), "Free text.");
+        assert_eq!(at(&tree, text, "/title"), "Title");
+    }
+
+    #[test]
+    fn unreadable_items_are_diagnosed_not_dropped_silently() {
+        let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n";
+        let (_, diags) = parse_ok(text);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [codes::MARKDOWN_ITEM.code, codes::INVALID_TIME.code]);
+        assert_eq!(diags[1].span.slice(text), "01/07/2023");
+    }
 }

@@ -493,11 +493,11 @@ impl BodyBuilder<'_, '_> {
         let mut preamble_blocks: &[Block] = pre;
         // Comments (a note to reviewers, a suppression) may stand before the title.
         let first_content = pre.iter().position(|b| !matches!(b, Block::Comment));
-        if let Some(i) = first_content {
-            if let Block::Heading { level: 1, range } = &pre[i] {
-                title = Some(self.heading_text(range.clone()));
-                preamble_blocks = &pre[i + 1..];
-            }
+        if let Some(i) = first_content
+            && let Block::Heading { level: 1, range } = &pre[i]
+        {
+            title = Some(self.heading_text(range.clone()));
+            preamble_blocks = &pre[i + 1..];
         }
 
         let mut sections = Vec::new();

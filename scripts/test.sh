@@ -13,8 +13,12 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 echo "== cargo test"
-cargo test --workspace --locked
+cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== independent validator (check-jsonschema)"
-RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh
-echo "== all tests passed"
+RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
+# One closing line for the whole run: every Rust test plus every agreement check.
+awk '/^test result:/ { p += $4; f += $6 } /^agreement:/ { p += $2; f += $4 }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

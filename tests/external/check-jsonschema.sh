@@ -38,5 +38,5 @@ expect() { # expect accept|reject FILE
 }
 for f in examples/*.yaml examples/*.json tests/schema/valid/*; do expect accept "$f"; done
 for f in tests/schema/invalid/*; do expect reject "$f"; done
-echo "check-jsonschema agreement: $pass passed, $failures failed"
+echo "agreement: $pass passed, $failures failed"
 [ "$failures" -eq 0 ]

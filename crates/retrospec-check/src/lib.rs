@@ -57,8 +57,20 @@ pub fn check(text: &str, format: Format) -> Checked {
     };
     let json = parsed.tree.to_json();
     let violations = validate::validate(text, &parsed, &json);
-    let rejected: Vec<String> = violations.iter().map(|v| v.pointer.clone()).collect();
-    diagnostics.extend(violations.into_iter().map(|v| v.diagnostic));
+    let rejected: Vec<String> = violations
+        .iter()
+        .filter(|v| v.prune)
+        .map(|v| v.pointer.clone())
+        .collect();
+    // One finding per place: a value the parser already reported (an alias read as
+    // null) gets no schema diagnostic on top.
+    let reported: Vec<Span> = diagnostics.iter().map(|d| d.span).collect();
+    diagnostics.extend(
+        violations
+            .into_iter()
+            .map(|v| v.diagnostic)
+            .filter(|d| !reported.contains(&d.span)),
+    );
     let model = model::lenient(json, &rejected);
     let times = times::Times::new(&model);
     let cx = rules::Context {

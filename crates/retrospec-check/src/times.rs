@@ -69,12 +69,13 @@ impl Times {
             .map(|r| r.date);
         let mut timeline = Vec::with_capacity(model.timeline.len());
         let mut previous: Option<Resolved> = None;
+        let mut last_date: Option<Date> = None;
         for (i, entry) in model.timeline.iter().enumerate() {
             if entry.time.trim().is_empty() {
                 timeline.push(None);
                 continue;
             }
-            let context = previous.as_ref().map(|p| p.date).or(started_date);
+            let context = last_date.or(started_date);
             let pointer = format!("/timeline/{i}/time");
             let mut v = value(pointer, &entry.time, context, zone);
             if let Some(rolled) = roll_over(previous.as_ref(), &v, zone) {
@@ -83,6 +84,10 @@ impl Times {
             }
             if let Some(r) = v.instant() {
                 previous = Some(r.clone());
+                last_date = Some(r.date);
+            } else if let Some(date) = v.parsed.as_ref().ok().and_then(|p| p.date) {
+                // A written date carries on even when the time itself could not be placed.
+                last_date = Some(date);
             }
             timeline.push(Some(v));
         }
@@ -128,9 +133,33 @@ fn roll_over(
     time::resolve(parsed, Some(next_day), zone).ok()
 }
 
+/// An ambiguous abbreviation (`CST`, `IST`) is read in the report's `timezone` when
+/// that zone uses the abbreviation at that time (`CST` with `America/Chicago` in January).
+fn by_report_zone(
+    p: &ParsedTime,
+    date: Option<Date>,
+    zone: &TimeZone,
+    text: &str,
+) -> Option<Resolved> {
+    let mut local = p.clone();
+    local.zone = None;
+    let resolved = time::resolve(&local, date, Some(zone)).ok()?;
+    let info = zone.to_offset_info(resolved.timestamp);
+    (info.abbreviation() == text).then_some(resolved)
+}
+
 fn value(pointer: String, text: &str, date: Option<Date>, zone: Option<&TimeZone>) -> TimeValue {
     let parsed = time::parse_time(text);
-    let resolved = parsed.as_ref().ok().map(|p| time::resolve(p, date, zone));
+    let resolved = parsed
+        .as_ref()
+        .ok()
+        .map(|p| match (time::resolve(p, date, zone), zone) {
+            (Err(ResolveError::Ambiguous { text, meanings }), Some(zone)) => {
+                by_report_zone(p, date, zone, &text)
+                    .ok_or(ResolveError::Ambiguous { text, meanings })
+            }
+            (result, _) => result,
+        });
     TimeValue {
         pointer,
         text: text.to_string(),

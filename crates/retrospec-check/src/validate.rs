@@ -36,6 +36,9 @@ pub struct Violation {
     pub pointer: String,
     /// The diagnostic for it.
     pub diagnostic: Diagnostic,
+    /// Whether the value must be left out of the model (false for a missing field:
+    /// the model has a default, and the rest of the object is still worth checking).
+    pub prune: bool,
 }
 
 /// Validates `json` (the tree as JSON) and returns one diagnostic per problem.
@@ -162,6 +165,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                 out.push(Violation {
                     pointer: child,
                     diagnostic: d,
+                    prune: true,
                 });
             }
             return;
@@ -187,6 +191,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
             };
             for name in missing {
                 out.push(Violation {
+                    prune: false,
                     pointer: pointer.clone(),
                     diagnostic: Diagnostic::new(
                         codes::MISSING_FIELD.code,
@@ -242,8 +247,10 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                     branch.iter().all(|e| {
                         matches!(
                             e.kind(),
-                            ValidationErrorKind::Constant { .. } | ValidationErrorKind::Enum { .. }
-                        ) || is_null_type(e)
+                            ValidationErrorKind::Constant { .. }
+                                | ValidationErrorKind::Enum { .. }
+                                | ValidationErrorKind::Type { .. }
+                        )
                     })
                 });
             if all_consts {
@@ -320,6 +327,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
     out.push(Violation {
         pointer,
         diagnostic,
+        prune: true,
     });
 }
 
@@ -453,9 +461,8 @@ fn missing_anchor(parsed: &Parsed, pointer: &str) -> Span {
     match parsed.tree.pointer(pointer) {
         Some((_, Some(entry))) => entry.key_span,
         Some((node, None)) => {
-            // A list item: its first line.
-            let len = node.span.len().min(80);
-            Span::new(node.span.start, node.span.start + len)
+            // A list item: the whole item.
+            node.span
         }
         None => parsed.anchor,
     }

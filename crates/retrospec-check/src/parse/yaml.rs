@@ -171,7 +171,7 @@ impl Builder<'_, '_> {
                     self.anchor_or_alias(span, "an anchor");
                 }
                 if let Some(tag) = tag {
-                    self.tag(span, &tag.to_string());
+                    self.tag(span, &written_tag(&tag));
                 }
                 let node = Node::new(span, scalar_value(value, style));
                 self.push(node);
@@ -181,7 +181,7 @@ impl Builder<'_, '_> {
                     self.anchor_or_alias(span, "an anchor");
                 }
                 if let Some(tag) = tag {
-                    self.tag(span, &tag.to_string());
+                    self.tag(span, &written_tag(&tag));
                 }
                 self.stack.push(Frame::Seq {
                     start: span.start,
@@ -193,7 +193,7 @@ impl Builder<'_, '_> {
                     self.anchor_or_alias(span, "an anchor");
                 }
                 if let Some(tag) = tag {
-                    self.tag(span, &tag.to_string());
+                    self.tag(span, &written_tag(&tag));
                 }
                 self.stack.push(Frame::Map {
                     start: span.start,
@@ -311,6 +311,16 @@ impl Builder<'_, '_> {
             )
             .with_help("remove the tag; quote the value if it should be text"),
         );
+    }
+}
+
+/// A tag as it is usually written (`!!str`, `!local`).
+fn written_tag(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        "!" => format!("!{}", tag.suffix),
+        "!!" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
     }
 }
 

@@ -33,14 +33,19 @@ impl Rule for ActionItemOwner {
                 None => cx.span(&pointer),
             };
             let example = match cx.format {
-                crate::parse::Format::Markdown => "add `(owner: @team)` at the end of the item",
+                crate::parse::Format::Markdown => {
+                    "add `owner: @team` to the `(key: value, ...)` group at the end of the item, or end the item with `(owner: @team)`"
+                }
                 _ => "add `owner: team-name`",
             };
             out.push(
                 Diagnostic::new(
                     Self::INFO.code,
                     span,
-                    format!("action item \"{}\" has no owner", item.title.trim()),
+                    match item.title.trim() {
+                        "" => format!("`action_items[{i}]` has no owner"),
+                        title => format!("action item \"{title}\" has no owner"),
+                    },
                 )
                 .with_help(example),
             );

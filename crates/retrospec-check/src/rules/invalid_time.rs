@@ -47,9 +47,10 @@ impl Rule for InvalidTime {
                     Diagnostic::new(Self::INFO.code, span, format!("`{path}` has no date, and nothing before it gives one"))
                         .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),
                 ),
-                (_, Some(Err(ResolveError::Nonexistent(message)))) => {
-                    out.push(Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {message}")))
-                }
+                (_, Some(Err(ResolveError::Nonexistent(message)))) => out.push(
+                    Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {message}"))
+                        .with_help("check the date and time; write the UTC offset the clocks showed (for example `+01:00`) if the time is right"),
+                ),
                 _ => {}
             }
         }

@@ -26,6 +26,10 @@ impl Rule for MissingZone {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if cx.model.timezone.is_some() {
+            // A `timezone` that is not a zone is reported by RS204, once.
+            return;
+        }
         for value in cx.times.all() {
             if let Some(Err(ResolveError::NoZone)) = &value.resolved {
                 out.push(

@@ -53,7 +53,7 @@ impl Rule for UnknownZone {
                         cx.span_within(&value.pointer, text),
                         format!("`{text}` is ambiguous: it can mean {}", meanings.join("; ")),
                     )
-                    .with_help("write the offset (`+12:00`) or an unambiguous abbreviation"),
+                    .with_help("write the UTC offset the clocks showed (for example `-06:00`), or an IANA zone name as `timezone:` and leave the abbreviation out"),
                 ),
                 Some(Err(ResolveError::UnknownZone(text))) => out.push(
                     Diagnostic::new(

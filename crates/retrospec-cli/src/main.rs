@@ -32,6 +32,8 @@ enum Command {
         /// A code (`RS203`) or a rule name (`zone-season`).
         code: String,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,8 +65,19 @@ enum Color {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Lsp = cli.command {
+        // The server writes to stdout from its own threads: no lock may be held here.
+        return match retrospec_lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("retrospec: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
+        Command::Lsp => unreachable!("handled above"),
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Schema => write!(
             stdout,

@@ -70,16 +70,25 @@ fn every_code_has_fixtures() {
 fn no_orphaned_snapshots() {
     let root = common::root();
     let dir = root.join("crates/retrospec-cli/tests/snapshots");
-    for entry in std::fs::read_dir(&dir).expect("snapshots directory").flatten() {
+    for entry in std::fs::read_dir(&dir)
+        .expect("snapshots directory")
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some((test, input)) = name.strip_suffix(".snap").and_then(|n| n.split_once('@')) else {
             continue; // a snapshot of a single test, named after it
         };
         let input = match test {
-            "fixtures__fixtures" => root.join("tests/fixtures").join(input.replacen("__", "/", 1)),
+            "fixtures__fixtures" => root
+                .join("tests/fixtures")
+                .join(input.replacen("__", "/", 1)),
             "seeds__seed_snapshots" => root.join("tests/seeds").join(input),
             other => panic!("{name}: unknown glob snapshot family {other}"),
         };
-        assert!(input.exists(), "{name} has no input {}; delete the snapshot", input.display());
+        assert!(
+            input.exists(),
+            "{name} has no input {}; delete the snapshot",
+            input.display()
+        );
     }
 }

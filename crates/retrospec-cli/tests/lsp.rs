@@ -1,0 +1,187 @@
+//! The language server driven over stdio, as an editor would: initialize,
+//! didOpen, didChange (incremental), didClose, shutdown, exit.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+struct Client {
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    child: std::process::Child,
+}
+
+fn read_message(reader: &mut BufReader<ChildStdout>) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Client {
+    fn start() -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_retrospec"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("retrospec lsp starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
+        let (tx, messages) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Some(message) = read_message(&mut reader) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Client {
+            stdin,
+            messages,
+            child,
+        }
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.next();
+            if message["id"] == id {
+                return message;
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn next(&mut self) -> Value {
+        self.messages
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server answers")
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Value {
+        loop {
+            let message = self.next();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"].clone();
+            }
+        }
+    }
+}
+
+fn codes_and_lines(published: &Value) -> Vec<(String, u64, u64)> {
+    published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["range"]["start"]["line"].as_u64().unwrap_or(99),
+                d["range"]["start"]["character"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn diagnostics_follow_the_document_as_it_is_edited() {
+    let mut client = Client::start();
+    let init = client.request(1, "initialize", json!({"capabilities": {}}));
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+    client.notify("initialized", json!({}));
+
+    let uri = "file:///tmp/report.md";
+    // `é` before the zone: UTF-16 columns differ from byte columns.
+    let text = "---\ntitle: Café outage\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CET\n---\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 1);
+    assert_eq!(codes_and_lines(&published), [("RS203".to_string(), 4, 28)]);
+
+    // Replace CET with CEST (line 4, characters 28..31): the finding disappears.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 4, "character": 28}, "end": {"line": 4, "character": 31}}, "text": "CEST"}]}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(published["version"], 2);
+    assert_eq!(codes_and_lines(&published), []);
+
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(client.diagnostics(uri)["diagnostics"], json!([]));
+
+    let shutdown = client.request(2, "shutdown", Value::Null);
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().expect("server exits");
+    assert!(status.success());
+}
+
+#[test]
+fn negotiates_utf8_and_ignores_other_files() {
+    let mut client = Client::start();
+    let init = client.request(
+        1,
+        "initialize",
+        json!({"capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}}}),
+    );
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    client.notify("initialized", json!({}));
+    // A README without front matter is not a report.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "file:///tmp/README.md", "languageId": "markdown", "version": 1, "text": "# Hello\n"}}),
+    );
+    assert_eq!(
+        client.diagnostics("file:///tmp/README.md")["diagnostics"],
+        json!([])
+    );
+    let uri = "file:///tmp/r.yaml";
+    let text = "# yaml-language-server: $schema=https://retrospec.dev/schema/v1/postmortem.schema.json\ntitle: Café\nstatus: draft\nseverity: SEV9\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 7, "text": text}}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(codes_and_lines(&published), [("RS104".to_string(), 3, 10)]);
+    let _ = client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+}

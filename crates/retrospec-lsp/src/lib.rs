@@ -1,0 +1,258 @@
+//! The retrospec language server: the same diagnostics as `retrospec check`,
+//! live, in any editor that speaks LSP.
+//!
+//! A thin layer over `retrospec-check`: it keeps the open documents, converts
+//! positions ([`pos`]) and turns core diagnostics into LSP ones. Only this crate
+//! knows LSP types.
+//!
+//! Built on tower-lsp-server, the maintained community fork of tower-lsp (which
+//! has had no release since 2023). Handlers run concurrently, so document changes
+//! are applied synchronously at the start of a notification, diagnostics are
+//! computed off the request path and tagged with the document version, and a
+//! result for a version that is no longer current is dropped.
+
+pub mod pos;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use retrospec_check::parse::markdown::has_front_matter;
+use retrospec_check::{Format, Severity};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, InitializeParams, InitializeResult,
+    InitializedParams, Location, MessageType, NumberOrString, ServerCapabilities, ServerInfo,
+    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+};
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use crate::pos::{Converter, Encoding};
+
+/// An open document.
+#[derive(Debug, Clone)]
+struct Document {
+    text: String,
+    version: i32,
+}
+
+/// The server state.
+#[derive(Debug)]
+pub struct Backend {
+    client: Client,
+    documents: Arc<Mutex<HashMap<Uri, Document>>>,
+    encoding: Mutex<Encoding>,
+}
+
+impl Backend {
+    fn new(client: Client) -> Self {
+        Backend {
+            client,
+            documents: Arc::default(),
+            encoding: Mutex::new(Encoding::Utf16),
+        }
+    }
+
+    fn encoding(&self) -> Encoding {
+        *self.encoding.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Checks the current version of `uri` on a blocking thread and publishes the
+    /// result if the document has not changed meanwhile.
+    async fn publish(&self, uri: Uri) {
+        let Some(doc) = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&uri)
+            .cloned()
+        else {
+            return;
+        };
+        let encoding = self.encoding();
+        let path = uri.as_str().to_string();
+        let computed =
+            tokio::task::spawn_blocking(move || diagnostics(&path, &doc.text, encoding)).await;
+        let diagnostics = match computed {
+            Ok(d) => d,
+            Err(error) => {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("retrospec: checking {}: {error}", uri.as_str()),
+                    )
+                    .await;
+                return;
+            }
+        };
+        let current = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&uri)
+            .map(|d| d.version);
+        if current == Some(doc.version) {
+            self.client
+                .publish_diagnostics(uri, diagnostics, Some(doc.version))
+                .await;
+        }
+    }
+}
+
+/// The form of a document, or `None` when it is not a postmortem retrospec should check:
+/// Markdown with front matter, or YAML/JSON that names retrospec's schema.
+pub fn document_format(uri: &str, text: &str) -> Option<Format> {
+    let format = Format::from_path(std::path::Path::new(uri))?;
+    let relevant = match format {
+        Format::Markdown => has_front_matter(text),
+        Format::Yaml | Format::Json => {
+            text.contains("retrospec.dev/schema/") || text.contains("retrospec")
+        }
+    };
+    relevant.then_some(format)
+}
+
+/// The LSP diagnostics for a document's text.
+pub fn diagnostics(uri: &str, text: &str, encoding: Encoding) -> Vec<Diagnostic> {
+    let Some(format) = document_format(uri, text) else {
+        return Vec::new();
+    };
+    let checked = retrospec_check::check(text, format);
+    let conv = Converter::new(text, encoding);
+    let location_uri: Option<Uri> = uri.parse().ok();
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let message = match &d.help {
+                Some(help) => format!("{}\nhelp: {help}", d.message),
+                None => d.message.clone(),
+            };
+            let related = location_uri.as_ref().map(|u| {
+                d.labels
+                    .iter()
+                    .map(|l| DiagnosticRelatedInformation {
+                        location: Location::new(u.clone(), conv.range(l.span)),
+                        message: l.message.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            });
+            Diagnostic {
+                range: conv.range(d.span),
+                severity: Some(match d.severity {
+                    Severity::Error => DiagnosticSeverity::ERROR,
+                    Severity::Warning => DiagnosticSeverity::WARNING,
+                    Severity::Info => DiagnosticSeverity::INFORMATION,
+                }),
+                code: Some(NumberOrString::String(d.code.to_string())),
+                source: Some("retrospec".into()),
+                message,
+                related_information: related.filter(|r| !r.is_empty()),
+                ..Diagnostic::default()
+            }
+        })
+        .collect()
+}
+
+/// Applies one change to `text`: a ranged edit, or the whole new text.
+fn apply(text: &mut String, change: TextDocumentContentChangeEvent, encoding: Encoding) {
+    match change.range {
+        Some(range) => {
+            let conv = Converter::new(text, encoding);
+            let start = conv.offset(range.start);
+            let end = conv.offset(range.end).max(start);
+            text.replace_range(start..end, &change.text);
+        }
+        None => *text = change.text,
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref());
+        let encoding = Encoding::negotiate(offered);
+        *self.encoding.lock().unwrap_or_else(PoisonError::into_inner) = encoding;
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Kind(
+                    TextDocumentSyncKind::INCREMENTAL,
+                )),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "retrospec".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {}
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(
+                doc.uri.clone(),
+                Document {
+                    text: doc.text,
+                    version: doc.version,
+                },
+            );
+        self.publish(doc.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let encoding = self.encoding();
+        {
+            // Applied before the first `.await`, so changes are never reordered.
+            let mut docs = self
+                .documents
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            for change in params.content_changes {
+                apply(&mut doc.text, change, encoding);
+            }
+            doc.version = params.text_document.version;
+        }
+        self.publish(uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+}
+
+/// Serves the language server on standard input and output until the client exits.
+pub fn run_stdio() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = LspService::new(Backend::new);
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    Ok(())
+}

@@ -11,6 +11,7 @@
 
 pub mod codes;
 pub mod diagnostic;
+pub mod hover;
 pub mod model;
 pub mod parse;
 pub mod rules;

@@ -517,3 +517,41 @@ fn rename_in_place(written: &str, new: &str) -> String {
         _ => new.to_string(),
     }
 }
+
+/// The schema's description of the field at an instance pointer
+/// (`/milestones/started`, `/timeline/3/time`), for hover text.
+pub fn field_description(pointer: &str) -> Option<String> {
+    let segments = parse_pointer(pointer);
+    let (last, parents) = segments.split_last()?;
+    let parent = parents
+        .iter()
+        .fold(String::new(), |acc, s| format!("{acc}/{s}"));
+    let object = object_schema_at(&parent)?;
+    let property = if last.parse::<usize>().is_ok() {
+        object.get("items").map(|s| resolve(s))?
+    } else {
+        object.get("properties")?.get(last)?
+    };
+    let own = property.get("description").and_then(Json::as_str);
+    own.or_else(|| resolve(property).get("description").and_then(Json::as_str))
+        .map(str::to_string)
+}
+
+/// The description of one value of an enumerated field (a severity level, a status).
+pub fn value_description(pointer: &str, value: &str) -> Option<String> {
+    let segments = parse_pointer(pointer);
+    let (last, parents) = segments.split_last()?;
+    let parent = parents
+        .iter()
+        .fold(String::new(), |acc, s| format!("{acc}/{s}"));
+    let property = object_schema_at(&parent)?.get("properties")?.get(last)?;
+    let schema = resolve(property);
+    schema
+        .get("oneOf")?
+        .as_array()?
+        .iter()
+        .find(|branch| branch.get("const").and_then(Json::as_str) == Some(value))?
+        .get("description")
+        .and_then(Json::as_str)
+        .map(str::to_string)
+}

@@ -131,6 +131,35 @@ fn diagnostics_follow_the_document_as_it_is_edited() {
     assert_eq!(published["version"], 1);
     assert_eq!(codes_and_lines(&published), [("RS203".to_string(), 4, 28)]);
 
+    // Hover on the time: its UTC value.
+    let hover = client.request(
+        5,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 20}}),
+    );
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        shown.contains("08:51 UTC") && shown.contains("When impact began"),
+        "{hover}"
+    );
+
+    // The quick fix offers CEST for the wrong-season CET.
+    let actions = client.request(
+        6,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 4, "character": 28}, "end": {"line": 4, "character": 28}},
+               "context": {"diagnostics": []}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "replace `CET` with `CEST`", "{actions}");
+    let edit = &action["edit"]["changes"][uri][0];
+    assert_eq!(edit["newText"], "CEST");
+    assert_eq!(edit["range"]["start"], json!({"line": 4, "character": 28}));
+
     // Replace CET with CEST (line 4, characters 28..31): the finding disappears.
     client.notify(
         "textDocument/didChange",

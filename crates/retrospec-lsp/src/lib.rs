@@ -20,10 +20,13 @@ use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::{Format, Severity};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, InitializeParams, InitializeResult,
-    InitializedParams, Location, MessageType, NumberOrString, ServerCapabilities, ServerInfo,
-    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, CodeActionResponse, Diagnostic, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, InitializeResult, InitializedParams, Location, MarkupContent, MarkupKind,
+    MessageType, NumberOrString, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -51,6 +54,15 @@ impl Backend {
             documents: Arc::default(),
             encoding: Mutex::new(Encoding::Utf16),
         }
+    }
+
+    /// The current text of an open document.
+    fn text(&self, uri: &Uri) -> Option<String> {
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(uri)
+            .map(|d| d.text.clone())
     }
 
     fn encoding(&self) -> Encoding {
@@ -182,6 +194,8 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncCapability::Kind(
                     TextDocumentSyncKind::INCREMENTAL,
                 )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -231,6 +245,68 @@ impl LanguageServer for Backend {
             doc.version = params.text_document.version;
         }
         self.publish(uri).await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let uri = position.text_document.uri;
+        let Some(text) = self.text(&uri) else {
+            return Ok(None);
+        };
+        let Some(format) = document_format(uri.as_str(), &text) else {
+            return Ok(None);
+        };
+        let conv = Converter::new(&text, self.encoding());
+        let offset = conv.offset(position.position);
+        Ok(
+            retrospec_check::hover::hover(&text, format, offset).map(|h| Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
+                range: Some(conv.range(h.span)),
+            }),
+        )
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(text) = self.text(&uri) else {
+            return Ok(None);
+        };
+        let Some(format) = document_format(uri.as_str(), &text) else {
+            return Ok(None);
+        };
+        let conv = Converter::new(&text, self.encoding());
+        let (from, to) = (
+            conv.offset(params.range.start),
+            conv.offset(params.range.end),
+        );
+        let checked = retrospec_check::check(&text, format);
+        let actions: Vec<CodeActionOrCommand> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.start <= to && from <= d.span.end)
+            .filter_map(|d| {
+                let fix = d.fix.as_ref()?;
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| TextEdit::new(conv.range(e.span), e.replacement.clone()))
+                    .collect();
+                Some(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.message.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some([(uri.clone(), edits)].into_iter().collect()),
+                        ..WorkspaceEdit::default()
+                    }),
+                    is_preferred: Some(fix.safe),
+                    ..CodeAction::default()
+                }))
+            })
+            .collect();
+        Ok(Some(actions))
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

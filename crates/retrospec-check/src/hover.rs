@@ -1,0 +1,143 @@
+//! What an editor shows when the cursor rests on part of a report: the field's
+//! documentation (from the schema descriptions), a severity level's definition,
+//! and for a time its UTC value and its offset from the start of the incident.
+
+use retrospec_model::Milestone;
+
+use crate::parse::{self, Format};
+use crate::span::Span;
+use crate::times::{TimeValue, Times};
+use crate::tree::{Node, Value};
+use crate::validate;
+
+/// Hover content (Markdown) and the span it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    /// The text to show, in Markdown.
+    pub markdown: String,
+    /// The key or value it describes.
+    pub span: Span,
+}
+
+/// The hover for byte `offset` in `text`, if the cursor is on a key or value.
+pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
+    let mut ignored = Vec::new();
+    let parsed = parse::parse(text, format, &mut ignored)?;
+    let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
+    let field = validate::display_path(&pointer);
+    let mut parts = Vec::new();
+    if pointer.ends_with("/time") || pointer.starts_with("/milestones/") {
+        let model = crate::model::lenient(parsed.tree.to_json(), &[]);
+        let times = Times::new(&model);
+        if let Some(value) = times.all().find(|v| v.pointer == pointer) {
+            parts.extend(time_text(value, &times));
+        }
+    }
+    if !on_key
+        && pointer == "/severity"
+        && let Some(level) = parsed
+            .tree
+            .pointer(&pointer)
+            .and_then(|(n, _)| n.as_str().map(str::to_string))
+        && let Some(definition) = validate::value_description(&pointer, &level)
+    {
+        parts.push(format!("**{level}**: {definition}"));
+    }
+    if let Some(description) = validate::field_description(&pointer) {
+        parts.push(format!("`{field}`: {}", description.replace('\n', " ")));
+    }
+    (!parts.is_empty()).then(|| Hover {
+        markdown: parts.join("\n\n"),
+        span,
+    })
+}
+
+/// The deepest key or value containing `offset`: (pointer, span, whether it is a key).
+fn locate(node: &Node, offset: usize, pointer: String) -> Option<(String, Span, bool)> {
+    let contains =
+        |s: Span| s.start <= offset && offset <= s.end && !(s.is_empty() && s.start != offset);
+    match &node.value {
+        Value::Map(entries) => {
+            for entry in entries {
+                let child = format!(
+                    "{pointer}/{}",
+                    entry.key.replace('~', "~0").replace('/', "~1")
+                );
+                if contains(entry.key_span) && !contains(entry.value.span) {
+                    return Some((child, entry.key_span, true));
+                }
+                if contains(entry.value.span) {
+                    return locate(&entry.value, offset, child.clone()).or(Some((
+                        child,
+                        entry.value.span,
+                        false,
+                    )));
+                }
+            }
+            None
+        }
+        Value::Seq(items) => items
+            .iter()
+            .enumerate()
+            .find(|(_, n)| contains(n.span))
+            .and_then(|(i, n)| {
+                let child = format!("{pointer}/{i}");
+                locate(n, offset, child.clone()).or(Some((child, n.span, false)))
+            }),
+        _ => None,
+    }
+}
+
+fn time_text(value: &TimeValue, times: &Times) -> Option<String> {
+    let resolved = value.instant()?;
+    let utc = resolved.timestamp.strftime("%Y-%m-%d %H:%M UTC");
+    let mut text = format!(
+        "**{utc}** (UTC{})",
+        crate::time::format_offset(resolved.offset)
+    );
+    if let Some(start) = times
+        .milestone(Milestone::Started)
+        .and_then(TimeValue::instant)
+    {
+        let minutes = (resolved.timestamp.as_second() - start.timestamp.as_second()) / 60;
+        let sign = if minutes < 0 { "-" } else { "+" };
+        let m = minutes.abs();
+        let offset = if m >= 60 {
+            format!("{}h{:02}m", m / 60, m % 60)
+        } else {
+            format!("{m}m")
+        };
+        text.push_str(&format!(", T{sign}{offset} from the start of impact"));
+    }
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hovers_show_documentation_times_and_levels() {
+        let text = "title: t\nstatus: draft\nseverity: SEV2\nmilestones:\n  started: 2024-06-10 16:05 CEST\ntimeline:\n  - time: 2024-06-10 16:19 CEST\n    text: Alert\n";
+        let at = |needle: &str| text.find(needle).unwrap_or(0) + 1;
+        let key = hover(text, Format::Yaml, at("status")).expect("hover on a key");
+        assert!(
+            key.markdown.contains("review lifecycle"),
+            "{}",
+            key.markdown
+        );
+        let level = hover(text, Format::Yaml, at("SEV2")).expect("hover on a severity");
+        assert!(
+            level.markdown.contains("**SEV2**: Major"),
+            "{}",
+            level.markdown
+        );
+        let time = hover(text, Format::Yaml, at("2024-06-10 16:19")).expect("hover on a time");
+        assert!(
+            time.markdown.contains("14:19 UTC") && time.markdown.contains("T+14m"),
+            "{}",
+            time.markdown
+        );
+        assert_eq!(hover(text, Format::Yaml, text.len() + 5), None);
+    }
+}

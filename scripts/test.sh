@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
-# fixture, end-to-end) and the independent-validator agreement test.
-# Needs only cargo and python3; installs what else it needs under target/.
+# fixture, end-to-end, language server), the independent-validator agreement
+# test and the headless-Neovim editor test.
+# Needs cargo and python3; installs check-jsonschema under target/ and, when
+# missing, Debian's neovim (apt-get, as root or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +21,8 @@ echo "== cargo test"
 cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== independent validator (check-jsonschema)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
+echo "== editor end-to-end (headless Neovim as LSP client)"
+RETROSPEC=target/debug/retrospec bash tests/editors/nvim.sh | tee -a "$log"
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^agreement:/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|neovim):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

@@ -100,14 +100,8 @@ fn time_text(value: &TimeValue, times: &Times) -> Option<String> {
         .and_then(TimeValue::instant)
     {
         let minutes = (resolved.timestamp.as_second() - start.timestamp.as_second()) / 60;
-        let sign = if minutes < 0 { "-" } else { "+" };
-        let m = minutes.abs();
-        let offset = if m >= 60 {
-            format!("{}h{:02}m", m / 60, m % 60)
-        } else {
-            format!("{m}m")
-        };
-        text.push_str(&format!(", T{sign}{offset} from the start of impact"));
+        let offset = crate::assist::format_minutes(minutes);
+        text.push_str(&format!(", T{offset} from the start of impact"));
     }
     Some(text)
 }

@@ -9,6 +9,7 @@
 //! ([`validate`]) -> model ([`model`]) -> times ([`times`]) -> rules ([`rules`]) ->
 //! diagnostics, sorted by position.
 
+pub mod assist;
 pub mod codes;
 pub mod diagnostic;
 pub mod hover;

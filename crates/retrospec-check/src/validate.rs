@@ -69,7 +69,7 @@ fn schema_at(pointer: &str) -> Option<&'static Json> {
 
 /// The object schema that applies at an instance location, following `$ref`,
 /// `anyOf` and `items` along the path.
-fn object_schema_at(instance_pointer: &str) -> Option<&'static Json> {
+pub(crate) fn object_schema_at(instance_pointer: &str) -> Option<&'static Json> {
     let mut schema = &*SCHEMA;
     for segment in parse_pointer(instance_pointer) {
         schema = resolve(schema);

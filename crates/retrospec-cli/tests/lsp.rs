@@ -210,7 +210,53 @@ fn negotiates_utf8_and_ignores_other_files() {
     );
     let published = client.diagnostics(uri);
     assert_eq!(codes_and_lines(&published), [("RS104".to_string(), 3, 10)]);
-    let _ = client.request(2, "shutdown", Value::Null);
+    // Completion of enum values after `severity:` (line 3, after "severity: ").
+    let completion = client.request(
+        3,
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 10}}),
+    );
+    let labels: Vec<&str> = completion["result"].as_array().map_or(Vec::new(), |items| {
+        items.iter().filter_map(|i| i["label"].as_str()).collect()
+    });
+    assert_eq!(
+        labels,
+        ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"],
+        "{completion}"
+    );
+
+    // Outline and T+ hints on a report with a timeline.
+    let uri = "file:///tmp/t.yaml";
+    let text = "$schema: https://retrospec.dev/schema/v1/postmortem.schema.json\ntitle: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\ntimeline:\n  - time: 2024-06-10 16:19 CEST\n    text: Alert\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let symbols = client.request(
+        4,
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let names: Vec<&str> = symbols["result"].as_array().map_or(Vec::new(), |s| {
+        s.iter().filter_map(|x| x["name"].as_str()).collect()
+    });
+    assert_eq!(
+        names,
+        ["$schema", "title", "status", "milestones", "timeline"],
+        "{symbols}"
+    );
+    let hints = client.request(
+        5,
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+    );
+    assert_eq!(hints["result"][0]["label"], "T+14m", "{hints}");
+    assert_eq!(
+        hints["result"][0]["position"],
+        json!({"line": 6, "character": 31})
+    );
+
+    let _ = client.request(9, "shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let _ = client.child.wait();
 }

@@ -16,16 +16,20 @@ pub mod pos;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::{Format, Severity};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, CodeActionResponse, Diagnostic, DiagnosticRelatedInformation,
-    DiagnosticSeverity, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, Location, MarkupContent, MarkupKind,
-    MessageType, NumberOrString, ServerCapabilities, ServerInfo, TextDocumentContentChangeEvent,
+    CodeActionProviderCapability, CodeActionResponse, CompletionItem, CompletionItemKind,
+    CompletionOptions, CompletionParams, CompletionResponse, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentSymbol, DocumentSymbolParams,
+    DocumentSymbolResponse, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintLabel,
+    InlayHintParams, Location, MarkupContent, MarkupKind, MessageType, NumberOrString, OneOf,
+    ServerCapabilities, ServerInfo, SymbolKind, TextDocumentContentChangeEvent,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -166,6 +170,25 @@ pub fn diagnostics(uri: &str, text: &str, encoding: Encoding) -> Vec<Diagnostic>
         .collect()
 }
 
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be set.
+fn symbol(conv: &Converter<'_>, s: retrospec_check::assist::Symbol) -> DocumentSymbol {
+    DocumentSymbol {
+        name: s.name,
+        detail: None,
+        kind: if s.children.is_empty() {
+            SymbolKind::FIELD
+        } else {
+            SymbolKind::ARRAY
+        },
+        tags: None,
+        deprecated: None,
+        range: conv.range(s.span),
+        selection_range: conv.range(s.selection),
+        children: (!s.children.is_empty())
+            .then(|| s.children.into_iter().map(|c| symbol(conv, c)).collect()),
+    }
+}
+
 /// Applies one change to `text`: a ranged edit, or the whole new text.
 fn apply(text: &mut String, change: TextDocumentContentChangeEvent, encoding: Encoding) {
     match change.range {
@@ -195,6 +218,12 @@ impl LanguageServer for Backend {
                     TextDocumentSyncKind::INCREMENTAL,
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![":".into(), " ".into(), "#".into()]),
+                    ..CompletionOptions::default()
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                inlay_hint_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
                 ..ServerCapabilities::default()
             },
@@ -267,6 +296,77 @@ impl LanguageServer for Backend {
                 range: Some(conv.range(h.span)),
             }),
         )
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let uri = position.text_document.uri;
+        let Some(text) = self.text(&uri) else {
+            return Ok(None);
+        };
+        let Some(format) = document_format(uri.as_str(), &text) else {
+            return Ok(None);
+        };
+        let offset = Converter::new(&text, self.encoding()).offset(position.position);
+        let items = retrospec_check::assist::complete(&text, format, offset)
+            .into_iter()
+            .map(|c| CompletionItem {
+                label: c.label,
+                detail: c.detail,
+                kind: Some(match c.kind {
+                    CompletionKind::Field => CompletionItemKind::FIELD,
+                    CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+                    CompletionKind::Section => CompletionItemKind::MODULE,
+                    CompletionKind::Zone => CompletionItemKind::CONSTANT,
+                }),
+                ..CompletionItem::default()
+            })
+            .collect();
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let Some(text) = self.text(&uri) else {
+            return Ok(None);
+        };
+        let Some(format) = document_format(uri.as_str(), &text) else {
+            return Ok(None);
+        };
+        let conv = Converter::new(&text, self.encoding());
+        let symbols = retrospec_check::assist::outline(&text, format)
+            .into_iter()
+            .map(|s| symbol(&conv, s))
+            .collect();
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let uri = params.text_document.uri;
+        let Some(text) = self.text(&uri) else {
+            return Ok(None);
+        };
+        let Some(format) = document_format(uri.as_str(), &text) else {
+            return Ok(None);
+        };
+        let conv = Converter::new(&text, self.encoding());
+        let hints = retrospec_check::assist::offset_hints(&text, format)
+            .into_iter()
+            .map(|h| InlayHint {
+                position: conv.position(h.offset),
+                label: InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
+        Ok(Some(hints))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

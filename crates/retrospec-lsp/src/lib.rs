@@ -189,6 +189,23 @@ fn symbol(conv: &Converter<'_>, s: retrospec_check::assist::Symbol) -> DocumentS
     }
 }
 
+/// Runs core work so that a panic (a bug) becomes an error response for this one
+/// request instead of taking the server down.
+fn guard<T>(work: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        tower_lsp_server::jsonrpc::Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!("retrospec: internal error: {what}").into(),
+            data: None,
+        }
+    })
+}
+
 /// Applies one change to `text`: a ranged edit, or the whole new text.
 fn apply(text: &mut String, change: TextDocumentContentChangeEvent, encoding: Encoding) {
     match change.range {
@@ -288,7 +305,7 @@ impl LanguageServer for Backend {
         let conv = Converter::new(&text, self.encoding());
         let offset = conv.offset(position.position);
         Ok(
-            retrospec_check::hover::hover(&text, format, offset).map(|h| Hover {
+            guard(|| retrospec_check::hover::hover(&text, format, offset))?.map(|h| Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
                     value: h.markdown,
@@ -308,7 +325,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let offset = Converter::new(&text, self.encoding()).offset(position.position);
-        let items = retrospec_check::assist::complete(&text, format, offset)
+        let items = guard(|| retrospec_check::assist::complete(&text, format, offset))?
             .into_iter()
             .map(|c| CompletionItem {
                 label: c.label,
@@ -337,7 +354,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
-        let symbols = retrospec_check::assist::outline(&text, format)
+        let symbols = guard(|| retrospec_check::assist::outline(&text, format))?
             .into_iter()
             .map(|s| symbol(&conv, s))
             .collect();
@@ -353,7 +370,7 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
-        let hints = retrospec_check::assist::offset_hints(&text, format)
+        let hints = guard(|| retrospec_check::assist::offset_hints(&text, format))?
             .into_iter()
             .map(|h| InlayHint {
                 position: conv.position(h.offset),
@@ -382,7 +399,7 @@ impl LanguageServer for Backend {
             conv.offset(params.range.start),
             conv.offset(params.range.end),
         );
-        let checked = retrospec_check::check(&text, format);
+        let checked = guard(|| retrospec_check::check(&text, format))?;
         let actions: Vec<CodeActionOrCommand> = checked
             .diagnostics
             .iter()

@@ -69,6 +69,13 @@ impl Backend {
             .map(|d| d.text.clone())
     }
 
+    /// The text and form of an open document that is a report.
+    fn report(&self, uri: &Uri) -> Option<(String, Format)> {
+        let text = self.text(uri)?;
+        let format = document_format(uri.as_str(), &text)?;
+        Some((text, format))
+    }
+
     fn encoding(&self) -> Encoding {
         *self.encoding.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -296,10 +303,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = position.text_document.uri;
-        let Some(text) = self.text(&uri) else {
-            return Ok(None);
-        };
-        let Some(format) = document_format(uri.as_str(), &text) else {
+        let Some((text, format)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
@@ -318,10 +322,7 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
         let uri = position.text_document.uri;
-        let Some(text) = self.text(&uri) else {
-            return Ok(None);
-        };
-        let Some(format) = document_format(uri.as_str(), &text) else {
+        let Some((text, format)) = self.report(&uri) else {
             return Ok(None);
         };
         let offset = Converter::new(&text, self.encoding()).offset(position.position);
@@ -347,10 +348,7 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri;
-        let Some(text) = self.text(&uri) else {
-            return Ok(None);
-        };
-        let Some(format) = document_format(uri.as_str(), &text) else {
+        let Some((text, format)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
@@ -363,10 +361,7 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let uri = params.text_document.uri;
-        let Some(text) = self.text(&uri) else {
-            return Ok(None);
-        };
-        let Some(format) = document_format(uri.as_str(), &text) else {
+        let Some((text, format)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
@@ -388,10 +383,7 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(text) = self.text(&uri) else {
-            return Ok(None);
-        };
-        let Some(format) = document_format(uri.as_str(), &text) else {
+        let Some((text, format)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());

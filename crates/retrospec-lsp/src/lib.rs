@@ -123,13 +123,18 @@ impl Backend {
 }
 
 /// The form of a document, or `None` when it is not a postmortem retrospec should check:
-/// Markdown with front matter, or YAML/JSON that names retrospec's schema.
+/// Markdown with front matter; YAML or JSON that names retrospec's schema (a `$schema`
+/// key or a `yaml-language-server` modeline), is named `*.postmortem.{yaml,yml,json}`,
+/// or lives in a `postmortems/` folder.
 pub fn document_format(uri: &str, text: &str) -> Option<Format> {
     let format = Format::from_path(std::path::Path::new(uri))?;
     let relevant = match format {
         Format::Markdown => has_front_matter(text),
         Format::Yaml | Format::Json => {
-            text.contains("retrospec.dev/schema/") || text.contains("retrospec")
+            let name = uri.rsplit('/').next().unwrap_or(uri);
+            text.contains(retrospec_model::schema::SCHEMA_ID)
+                || name.contains(".postmortem.")
+                || uri.contains("/postmortems/")
         }
     };
     relevant.then_some(format)

@@ -256,6 +256,29 @@ fn negotiates_utf8_and_ignores_other_files() {
         json!({"line": 6, "character": 31})
     );
 
+    // A YAML file outside the known names is checked once the `files` setting covers it,
+    // without restarting the server.
+    let uri = "file:///tmp/incidents/checkout.yaml";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": "title: t\nstatus: done\n"}}),
+    );
+    assert_eq!(client.diagnostics(uri)["diagnostics"], json!([]));
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"retrospec": {"files": ["**/incidents/*.yaml"]}}}),
+    );
+    loop {
+        let published = client.diagnostics(uri);
+        if !published["diagnostics"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+        {
+            assert_eq!(codes_and_lines(&published), [("RS104".to_string(), 1, 8)]);
+            break;
+        }
+    }
+
     let _ = client.request(9, "shutdown", Value::Null);
     client.notify("exit", Value::Null);
     let _ = client.child.wait();

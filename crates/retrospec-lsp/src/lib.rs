@@ -24,13 +24,14 @@ use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CodeActionResponse, CompletionItem, CompletionItemKind,
     CompletionOptions, CompletionParams, CompletionResponse, Diagnostic,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentSymbol, DocumentSymbolParams,
-    DocumentSymbolResponse, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintLabel,
-    InlayHintParams, Location, MarkupContent, MarkupKind, MessageType, NumberOrString, OneOf,
-    ServerCapabilities, ServerInfo, SymbolKind, TextDocumentContentChangeEvent,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverContents,
+    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams,
+    InlayHint, InlayHintLabel, InlayHintParams, Location, MarkupContent, MarkupKind, MessageType,
+    NumberOrString, OneOf, ServerCapabilities, ServerInfo, SymbolKind,
+    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
+    Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -43,12 +44,55 @@ struct Document {
     version: i32,
 }
 
+/// Settings from the client: `initializationOptions` or the `retrospec` section of
+/// `workspace/didChangeConfiguration`, applied without a restart.
+///
+/// `files`: glob patterns (matched against the file's path) of YAML/JSON files to
+/// check besides those recognised by name or schema, for example
+/// `["**/incidents/*.yaml"]`.
+#[derive(Debug, Default)]
+struct Settings {
+    files: Option<globset::GlobSet>,
+}
+
+impl Settings {
+    /// Reads `{"files": [...]}` or `{"retrospec": {"files": [...]}}`; bad patterns are skipped.
+    fn from_json(value: &serde_json::Value) -> (Self, Vec<String>) {
+        let section = value.get("retrospec").unwrap_or(value);
+        let mut problems = Vec::new();
+        let Some(patterns) = section.get("files").and_then(serde_json::Value::as_array) else {
+            return (Settings::default(), problems);
+        };
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in patterns.iter().filter_map(serde_json::Value::as_str) {
+            match globset::Glob::new(pattern) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => problems.push(format!("retrospec.files: `{pattern}`: {e}")),
+            }
+        }
+        (
+            Settings {
+                files: builder.build().ok(),
+            },
+            problems,
+        )
+    }
+
+    fn matches(&self, uri: &str) -> bool {
+        let path = uri.strip_prefix("file://").unwrap_or(uri);
+        self.files.as_ref().is_some_and(|set| set.is_match(path))
+    }
+}
+
 /// The server state.
 #[derive(Debug)]
 pub struct Backend {
     client: Client,
     documents: Arc<Mutex<HashMap<Uri, Document>>>,
     encoding: Mutex<Encoding>,
+    settings: Arc<Mutex<Settings>>,
 }
 
 impl Backend {
@@ -57,6 +101,7 @@ impl Backend {
             client,
             documents: Arc::default(),
             encoding: Mutex::new(Encoding::Utf16),
+            settings: Arc::default(),
         }
     }
 
@@ -69,10 +114,41 @@ impl Backend {
             .map(|d| d.text.clone())
     }
 
+    /// The form of a document when it is a report, by its content and name or by
+    /// the `files` globs in the settings.
+    fn format_of(&self, uri: &Uri, text: &str) -> Option<Format> {
+        document_format(uri.as_str(), text).or_else(|| {
+            let format = Format::from_path(std::path::Path::new(uri.as_str()))?;
+            let settings = self.settings.lock().unwrap_or_else(PoisonError::into_inner);
+            (format != Format::Markdown && settings.matches(uri.as_str())).then_some(format)
+        })
+    }
+
+    /// Replaces the settings and checks every open document again.
+    async fn configure(&self, value: &serde_json::Value) {
+        let (settings, problems) = Settings::from_json(value);
+        *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings;
+        for problem in problems {
+            self.client
+                .show_message(MessageType::WARNING, problem)
+                .await;
+        }
+        let open: Vec<Uri> = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .keys()
+            .cloned()
+            .collect();
+        for uri in open {
+            self.publish(uri).await;
+        }
+    }
+
     /// The text and form of an open document that is a report.
     fn report(&self, uri: &Uri) -> Option<(String, Format)> {
         let text = self.text(uri)?;
-        let format = document_format(uri.as_str(), &text)?;
+        let format = self.format_of(uri, &text)?;
         Some((text, format))
     }
 
@@ -94,8 +170,12 @@ impl Backend {
         };
         let encoding = self.encoding();
         let path = uri.as_str().to_string();
-        let computed =
-            tokio::task::spawn_blocking(move || diagnostics(&path, &doc.text, encoding)).await;
+        let format = self.format_of(&uri, &doc.text);
+        let computed = tokio::task::spawn_blocking(move || match format {
+            Some(format) => diagnostics(&path, &doc.text, format, encoding),
+            None => Vec::new(),
+        })
+        .await;
         let diagnostics = match computed {
             Ok(d) => d,
             Err(error) => {
@@ -141,10 +221,7 @@ pub fn document_format(uri: &str, text: &str) -> Option<Format> {
 }
 
 /// The LSP diagnostics for a document's text.
-pub fn diagnostics(uri: &str, text: &str, encoding: Encoding) -> Vec<Diagnostic> {
-    let Some(format) = document_format(uri, text) else {
-        return Vec::new();
-    };
+pub fn diagnostics(uri: &str, text: &str, format: Format, encoding: Encoding) -> Vec<Diagnostic> {
     let checked = retrospec_check::check(text, format);
     let conv = Converter::new(text, encoding);
     let location_uri: Option<Uri> = uri.parse().ok();
@@ -239,6 +316,10 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref());
         let encoding = Encoding::negotiate(offered);
+        if let Some(options) = &params.initialization_options {
+            let (settings, _) = Settings::from_json(options);
+            *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings;
+        }
         *self.encoding.lock().unwrap_or_else(PoisonError::into_inner) = encoding;
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -421,6 +502,10 @@ impl LanguageServer for Backend {
             })
             .collect();
         Ok(Some(actions))
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.configure(&params.settings).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

@@ -50,6 +50,9 @@ async function start(): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    // The server reads `retrospec.files` at start and again whenever it changes.
+    initializationOptions: { files: vscode.workspace.getConfiguration('retrospec').get<string[]>('files', []) },
+    synchronize: { configurationSection: 'retrospec' },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };

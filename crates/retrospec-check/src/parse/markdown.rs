@@ -13,7 +13,6 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use serde_json::Number;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -797,7 +796,7 @@ impl BodyBuilder<'_, '_> {
     }
 
     fn timeline_item(&mut self, item: &Item, date: Option<jiff::civil::Date>) -> Option<Node> {
-        let (content, content_span) = item_content(self.text, item.range.clone());
+        let (_, content_span) = item_content(self.text, item.range.clone());
         let source = content_span.slice(self.text);
         let scanned = match time::scan_leading_time(source) {
             Ok(Some(found)) => found,
@@ -828,7 +827,6 @@ impl BodyBuilder<'_, '_> {
         let rest = &self.text[rest_start..content_span.end];
         let sep = separator_len(rest);
         let text_start = rest_start + sep;
-        let _ = content;
         let value = with_date(&time_text, parsed.date.is_none(), date);
         let mut fields = vec![Entry {
             key: "time".into(),
@@ -1037,8 +1035,6 @@ impl BodyBuilder<'_, '_> {
                 } else {
                     text.to_string()
                 };
-                let key_span = header.get(i).map_or(span, |h| Span::new(h.start, h.end));
-                let _ = key_span;
                 fields.push(Entry {
                     key: (*key).into(),
                     key_span: span,
@@ -1253,11 +1249,6 @@ fn link_target(text: &str) -> Option<String> {
         return after.strip_suffix(')').map(|u| u.trim().to_string());
     }
     (t.contains("://") && !t.contains(char::is_whitespace)).then(|| t.to_string())
-}
-
-#[allow(dead_code)]
-fn number(n: u64) -> Value {
-    Value::Number(Number::from(n))
 }
 
 #[cfg(test)]

@@ -90,13 +90,12 @@ impl<'a> CharToByte<'a> {
             self.byte_pos = 0;
         }
         let rest = &self.text[self.byte_pos..];
-        for (i, c) in rest.char_indices() {
+        for (i, _) in rest.char_indices() {
             if self.char_pos == char_index {
                 self.byte_pos += i;
                 return self.byte_pos;
             }
             self.char_pos += 1;
-            let _ = c;
         }
         self.byte_pos = self.text.len();
         self.byte_pos

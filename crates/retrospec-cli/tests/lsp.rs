@@ -283,3 +283,50 @@ fn negotiates_utf8_and_ignores_other_files() {
     client.notify("exit", Value::Null);
     let _ = client.child.wait();
 }
+
+#[test]
+fn fast_typing_never_shows_diagnostics_for_old_text() {
+    let mut client = Client::start();
+    let _ = client.request(1, "initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = "file:///tmp/typing.md";
+    let text = "---\ntitle: t\nstatus: draft\nseverity: SEV\n---\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    // Type "1" then delete it, 100 times: odd versions are broken, even ones are fine.
+    for version in 2..=201 {
+        let change = if version % 2 == 0 {
+            json!({"range": {"start": {"line": 3, "character": 13}, "end": {"line": 3, "character": 13}}, "text": "1"})
+        } else {
+            json!({"range": {"start": {"line": 3, "character": 13}, "end": {"line": 3, "character": 14}}, "text": ""})
+        };
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+    }
+    // Versions published only ever increase, and the last is for version 201 (broken: "SEV").
+    let mut last = 0;
+    loop {
+        let published = client.diagnostics(uri);
+        let version = published["version"].as_i64().unwrap_or(0);
+        assert!(version > last, "version {version} published after {last}");
+        last = version;
+        let broken = version % 2 == 1;
+        assert_eq!(
+            !published["diagnostics"]
+                .as_array()
+                .is_none_or(Vec::is_empty),
+            broken,
+            "{published}"
+        );
+        if version == 201 {
+            break;
+        }
+    }
+    let _ = client.request(2, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+}

@@ -86,13 +86,17 @@ impl Settings {
     }
 }
 
-/// The server state.
-#[derive(Debug)]
+/// The server state. Cloning shares it (every field is shared), so work can be
+/// spawned off a handler.
+#[derive(Debug, Clone)]
 pub struct Backend {
     client: Client,
     documents: Arc<Mutex<HashMap<Uri, Document>>>,
-    encoding: Mutex<Encoding>,
+    encoding: Arc<Mutex<Encoding>>,
     settings: Arc<Mutex<Settings>>,
+    /// The last version published per document, so no version is published twice
+    /// and none after a newer one.
+    published: Arc<Mutex<HashMap<Uri, i32>>>,
 }
 
 impl Backend {
@@ -100,8 +104,9 @@ impl Backend {
         Backend {
             client,
             documents: Arc::default(),
-            encoding: Mutex::new(Encoding::Utf16),
+            encoding: Arc::new(Mutex::new(Encoding::Utf16)),
             settings: Arc::default(),
+            published: Arc::default(),
         }
     }
 
@@ -140,6 +145,11 @@ impl Backend {
             .keys()
             .cloned()
             .collect();
+        // New settings can change the findings of an unchanged version: publish again.
+        self.published
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         for uri in open {
             self.publish(uri).await;
         }
@@ -154,6 +164,13 @@ impl Backend {
 
     fn encoding(&self) -> Encoding {
         *self.encoding.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Checks `uri` in the background, so the notification handler returns at once
+    /// and the next change is applied without waiting for this check.
+    fn spawn_publish(&self, uri: Uri) {
+        let this = self.clone();
+        tokio::spawn(async move { this.publish(uri).await });
     }
 
     /// Checks the current version of `uri` on a blocking thread and publishes the
@@ -194,11 +211,22 @@ impl Backend {
             .unwrap_or_else(PoisonError::into_inner)
             .get(&uri)
             .map(|d| d.version);
-        if current == Some(doc.version) {
-            self.client
-                .publish_diagnostics(uri, diagnostics, Some(doc.version))
-                .await;
+        if current != Some(doc.version) {
+            return; // the text changed meanwhile: a newer check will publish
         }
+        {
+            let mut published = self
+                .published
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if published.get(&uri).is_some_and(|&last| last >= doc.version) {
+                return;
+            }
+            published.insert(uri.clone(), doc.version);
+        }
+        self.client
+            .publish_diagnostics(uri, diagnostics, Some(doc.version))
+            .await;
     }
 }
 
@@ -363,7 +391,7 @@ impl LanguageServer for Backend {
                     version: doc.version,
                 },
             );
-        self.publish(doc.uri).await;
+        self.spawn_publish(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -383,7 +411,7 @@ impl LanguageServer for Backend {
             }
             doc.version = params.text_document.version;
         }
-        self.publish(uri).await;
+        self.spawn_publish(uri);
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -511,6 +539,10 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&uri);
+        self.published
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .remove(&uri);

@@ -166,34 +166,19 @@ impl Builder<'_, '_> {
                 self.push(Node::new(span, Value::Null));
             }
             Event::Scalar(value, style, anchor, tag) => {
-                if anchor > 0 {
-                    self.anchor_or_alias(span, "an anchor");
-                }
-                if let Some(tag) = tag {
-                    self.tag(span, &written_tag(&tag));
-                }
+                self.properties(span, anchor, tag.as_deref());
                 let node = Node::new(span, scalar_value(value, style));
                 self.push(node);
             }
             Event::SequenceStart(anchor, tag) => {
-                if anchor > 0 {
-                    self.anchor_or_alias(span, "an anchor");
-                }
-                if let Some(tag) = tag {
-                    self.tag(span, &written_tag(&tag));
-                }
+                self.properties(span, anchor, tag.as_deref());
                 self.stack.push(Frame::Seq {
                     start: span.start,
                     items: Vec::new(),
                 });
             }
             Event::MappingStart(anchor, tag) => {
-                if anchor > 0 {
-                    self.anchor_or_alias(span, "an anchor");
-                }
-                if let Some(tag) = tag {
-                    self.tag(span, &written_tag(&tag));
-                }
+                self.properties(span, anchor, tag.as_deref());
                 self.stack.push(Frame::Map {
                     start: span.start,
                     entries: Vec::new(),
@@ -287,6 +272,16 @@ impl Builder<'_, '_> {
                     value: node,
                 }),
             },
+        }
+    }
+
+    /// Diagnoses a node's anchor and tag, if it has them.
+    fn properties(&mut self, span: Span, anchor: usize, tag: Option<&saphyr_parser::Tag>) {
+        if anchor > 0 {
+            self.anchor_or_alias(span, "an anchor");
+        }
+        if let Some(tag) = tag {
+            self.tag(span, &written_tag(tag));
         }
     }
 

@@ -12,6 +12,7 @@
 pub mod assist;
 pub mod codes;
 pub mod diagnostic;
+pub mod fix;
 pub mod hover;
 pub mod model;
 pub mod parse;

@@ -48,7 +48,10 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             io_error = true;
         }
     }
-    let results: Vec<FileResult> = results.into_iter().flatten().collect();
+    let mut results: Vec<FileResult> = results.into_iter().flatten().collect();
+    if args.fix || args.diff {
+        io_error |= apply_fixes(&mut results, args, out)?;
+    }
     io_error |= results.iter().any(|r| r.io_error);
     match args.format {
         OutputFormat::Human => {
@@ -130,4 +133,50 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
         diagnostics: checked.diagnostics,
         io_error: false,
     })
+}
+
+/// Applies or shows the safe fixes; the results then describe the fixed text.
+/// Returns whether writing any file failed.
+fn apply_fixes(
+    results: &mut [FileResult],
+    args: &CheckArgs,
+    out: &mut impl Write,
+) -> io::Result<bool> {
+    let mut failed = false;
+    for result in results.iter_mut() {
+        let Some(text) = &result.text else { continue };
+        let Some(fixed) = retrospec_check::fix::apply_safe(text, &result.diagnostics) else {
+            continue;
+        };
+        let after = retrospec_check::check(&fixed, result.format);
+        if after.parsed.is_none() {
+            continue; // never write a file that would no longer parse
+        }
+        if args.diff {
+            write!(
+                out,
+                "{}",
+                crate::fix::unified_diff(&result.path, text, &fixed)
+            )?;
+        }
+        if args.fix {
+            match crate::fix::write_atomically(&result.path, text, &fixed) {
+                Ok(()) => {
+                    let count = result.diagnostics.len()
+                        - after.diagnostics.len().min(result.diagnostics.len());
+                    eprintln!(
+                        "retrospec: fixed {count} problem(s) in {}",
+                        result.path.display()
+                    );
+                    result.diagnostics = after.diagnostics;
+                    result.text = Some(fixed);
+                }
+                Err(e) => {
+                    eprintln!("retrospec: {}: {e}", result.path.display());
+                    failed = true;
+                }
+            }
+        }
+    }
+    Ok(failed)
 }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
 mod files;
+mod fix;
 mod render;
 
 /// Check incident postmortems: schema, times and zones, timeline order, action items.
@@ -43,6 +44,13 @@ struct CheckArgs {
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+    /// Apply the safe fixes (zone abbreviations, misspelled keys) and write the
+    /// files atomically. A file with an error that has no safe fix is left untouched.
+    #[arg(long)]
+    fix: bool,
+    /// Print what --fix would change, as a unified diff, and write nothing.
+    #[arg(long)]
+    diff: bool,
     /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,

@@ -145,3 +145,61 @@ fn json_report_counts_match() {
     );
     assert_eq!(s["files"], 5);
 }
+
+#[test]
+fn fix_writes_safe_fixes_atomically_and_leaves_other_files_alone() {
+    let dir = temp_dir("fix");
+    let fixable = "title: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CET\n";
+    let blocked = "title: t\nstatus: done\nmilestones:\n  started: 2023-07-01 10:51 CET\n";
+    fs::write(dir.join("fixable.yaml"), fixable).expect("write");
+    fs::write(dir.join("blocked.yaml"), blocked).expect("write");
+
+    // --diff shows the change and writes nothing.
+    let diff = run_in(&dir, &["check", "--diff", "."]);
+    assert!(
+        stdout(&diff).contains("+  started: 2023-07-01 10:51 CEST"),
+        "{}",
+        stdout(&diff)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("fixable.yaml")).expect("read"),
+        fixable
+    );
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir.join("fixable.yaml"), fs::Permissions::from_mode(0o640))
+            .expect("chmod");
+    }
+    let fix = run_in(&dir, &["check", "--fix", "."]);
+    assert_eq!(
+        fix.status.code(),
+        Some(1),
+        "blocked.yaml still has an error"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("fixable.yaml")).expect("read"),
+        fixable.replace("CET", "CEST")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("blocked.yaml")).expect("read"),
+        blocked,
+        "byte for byte unchanged"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir.join("fixable.yaml"))
+            .expect("stat")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+}

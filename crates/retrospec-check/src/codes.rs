@@ -89,6 +89,12 @@ declare_code! {
     /// ## Why
     /// Aliases hide content from a reviewer reading the file and can expand
     /// exponentially (the "billion laughs" attack). Write values out in full.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// owner: &team sre
+    /// authors: [*team]
+    /// ```
     pub const YAML_ANCHOR = "RS004", "yaml-anchor", Error;
 }
 
@@ -98,6 +104,11 @@ declare_code! {
     /// ## Why
     /// Tags change how a value is read depending on the tool; reports use plain
     /// YAML 1.2 values. Quote a value to make it text.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// id: !!str 2024-0610
+    /// ```
     pub const YAML_TAG = "RS005", "yaml-tag", Error;
 }
 
@@ -107,6 +118,14 @@ declare_code! {
     /// ## Why
     /// A report is one document; a second `---` usually means two reports were
     /// pasted together, or front matter was closed twice.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: One
+    /// status: draft
+    /// ---
+    /// title: Two
+    /// ```
     pub const MULTIPLE_DOCUMENTS = "RS006", "multiple-documents", Error;
 }
 
@@ -116,6 +135,15 @@ declare_code! {
     /// ## Why
     /// The front matter holds the structured fields; without its closing `---`
     /// the whole report would be read as YAML.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: Outage
+    /// status: draft
+    ///
+    /// ## Summary
+    /// ```
     pub const FRONT_MATTER = "RS007", "front-matter", Error;
 }
 
@@ -158,6 +186,13 @@ declare_code! {
     /// ## Why
     /// A misspelled key (`root_casue`) silently drops content from every tool that
     /// reads the report. Organisation-specific data goes under keys starting with `x-`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// root_casue: A typo
+    /// ```
     pub const UNKNOWN_FIELD = "RS101", "unknown-field", Error;
 }
 
@@ -167,6 +202,11 @@ declare_code! {
     /// ## Why
     /// Every report needs a `title` and a `status`; every timeline entry a `time`
     /// and a `text`; every action item a `title`; every link a `url`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// ```
     pub const MISSING_FIELD = "RS102", "missing-field", Error;
 }
 
@@ -175,6 +215,13 @@ declare_code! {
     ///
     /// ## Why
     /// Tools reading the report expect the schema's types.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// tags: one-tag
+    /// ```
     pub const WRONG_TYPE = "RS103", "wrong-type", Error;
 }
 
@@ -183,6 +230,13 @@ declare_code! {
     ///
     /// ## Why
     /// Dashboards group reports by these values; a value outside the list is lost.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// severity: SEV9
+    /// ```
     pub const INVALID_VALUE = "RS104", "invalid-value", Error;
 }
 
@@ -192,11 +246,26 @@ declare_code! {
     /// ## Why
     /// Dates are `YYYY-MM-DD`, links are absolute URIs, times are timestamps with a
     /// zone, so that every tool reads them the same way.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// date: 12/06/2024
+    /// ```
     pub const INVALID_FORMAT = "RS105", "invalid-format", Error;
 }
 
 declare_code! {
     /// A value breaks another schema constraint (an empty title, a percentage over 100).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// impact:
+    ///   percentage: 140
+    /// ```
     pub const SCHEMA = "RS106", "schema", Error;
 }
 

@@ -15,7 +15,9 @@ use crate::span::Span;
 use crate::times::Times;
 use crate::tree::Node;
 
+pub mod action_item_due;
 pub mod action_item_owner;
+pub mod action_item_tracking;
 pub mod invalid_time;
 pub mod milestone_order;
 pub mod missing_zone;
@@ -111,6 +113,8 @@ pub const ALL: &[&dyn Rule] = &[
     &invalid_time::InvalidTime,
     &summary_times::SummaryTimes,
     &action_item_owner::ActionItemOwner,
+    &action_item_tracking::ActionItemTracking,
+    &action_item_due::ActionItemDue,
     &placeholder::Placeholder,
 ];
 

@@ -34,27 +34,29 @@ end
 table.sort(lines)
 vim.fn.writefile(lines, out)
 
--- Apply the quick fix of each finding, one at a time (positions move after an edit).
-for _ = 1, 50 do
-  local ds = diagnostics()
-  if #ds == 0 then break end
-  local d = ds[1]
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
-    context = { diagnostics = {} },
-  }
-  local responses = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 5000) or {}
-  local applied = false
-  for _, response in pairs(responses) do
-    local action = response.result and response.result[1]
-    if action and action.edit then
-      vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
-      applied = true
+-- Apply the quick fixes one at a time (positions move after an edit), until no
+-- finding offers one.
+local function fix_one()
+  for _, d in ipairs(diagnostics()) do
+    local params = {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
+      context = { diagnostics = {} },
+    }
+    local responses = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 5000) or {}
+    for _, response in pairs(responses) do
+      local action = response.result and response.result[1]
+      if action and action.edit then
+        vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+        return true
+      end
     end
   end
-  if not applied then break end
-  local before = #ds
+  return false
+end
+for _ = 1, 50 do
+  local before = #diagnostics()
+  if not fix_one() then break end
   vim.wait(5000, function() return #diagnostics() < before end, 50)
 end
 vim.cmd("write")

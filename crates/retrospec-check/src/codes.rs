@@ -296,6 +296,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::milestone_order::MilestoneOrder::INFO,
     rules::invalid_time::InvalidTime::INFO,
     rules::summary_times::SummaryTimes::INFO,
+    rules::stated_duration::StatedDuration::INFO,
     rules::action_item_owner::ActionItemOwner::INFO,
     rules::action_item_tracking::ActionItemTracking::INFO,
     rules::action_item_due::ActionItemDue::INFO,

@@ -35,9 +35,11 @@ fn seed_000_cet_in_july() {
     let found = positions("tests/seeds/000-passbolt-2023-07-01.md");
     assert!(found.iter().any(|(_, _, c)| c == "RS203"), "{found:?}");
     assert!(
-        found.iter().all(|(_, _, c)| c == "RS203" || c == "RS207"),
+        found.iter().all(|(_, _, c)| c == "RS203" || c == "RS208"),
         "{found:?}"
     );
+    // "a 1h30m downtime" against 10:51 to 12:26.
+    assert!(found.iter().any(|(_, _, c)| c == "RS208"), "{found:?}");
 }
 
 #[test]

@@ -22,6 +22,7 @@ pub mod invalid_time;
 pub mod milestone_order;
 pub mod missing_zone;
 pub mod placeholder;
+pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
 pub mod unknown_zone;
@@ -112,6 +113,7 @@ pub const ALL: &[&dyn Rule] = &[
     &milestone_order::MilestoneOrder,
     &invalid_time::InvalidTime,
     &summary_times::SummaryTimes,
+    &stated_duration::StatedDuration,
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,

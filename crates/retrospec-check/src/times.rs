@@ -23,8 +23,6 @@ pub struct TimeValue {
     pub parsed: Result<ParsedTime, TimeError>,
     /// The resolution; `None` when parsing failed.
     pub resolved: Option<Result<Resolved, ResolveError>>,
-    /// Whether the date was taken as the day after the previous entry's.
-    pub rolled_over: bool,
 }
 
 impl TimeValue {
@@ -80,7 +78,6 @@ impl Times {
             let mut v = value(pointer, &entry.time, context, zone);
             if let Some(rolled) = roll_over(previous.as_ref(), &v, zone) {
                 v.resolved = Some(Ok(rolled));
-                v.rolled_over = true;
             }
             if let Some(r) = v.instant() {
                 previous = Some(r.clone());
@@ -165,6 +162,5 @@ fn value(pointer: String, text: &str, date: Option<Date>, zone: Option<&TimeZone
         text: text.to_string(),
         parsed,
         resolved,
-        rolled_over: false,
     }
 }

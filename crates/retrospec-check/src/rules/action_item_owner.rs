@@ -42,10 +42,7 @@ impl Rule for ActionItemOwner {
                 Diagnostic::new(
                     Self::INFO.code,
                     span,
-                    match item.title.trim() {
-                        "" => format!("`action_items[{i}]` has no owner"),
-                        title => format!("action item \"{title}\" has no owner"),
-                    },
+                    format!("{} has no owner", cx.action_item_name(i)),
                 )
                 .with_help(example),
             );

@@ -48,10 +48,7 @@ impl Rule for ActionItemTracking {
             if missing.is_empty() {
                 continue;
             }
-            let name = match item.title.trim() {
-                "" => format!("`action_items[{i}]`"),
-                title => format!("action item \"{title}\""),
-            };
+            let name = cx.action_item_name(i);
             out.push(
                 Diagnostic::new(
                     Self::INFO.code,

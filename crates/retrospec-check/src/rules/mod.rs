@@ -63,6 +63,19 @@ impl Context<'_> {
         }
     }
 
+    /// How messages name action item `i`: by its title, or by its place when untitled.
+    pub fn action_item_name(&self, i: usize) -> String {
+        match self
+            .model
+            .action_items
+            .get(i)
+            .map_or("", |item| item.title.trim())
+        {
+            "" => format!("`action_items[{i}]`"),
+            title => format!("action item \"{title}\""),
+        }
+    }
+
     /// The span of `needle` inside the value at `pointer` (its last occurrence,
     /// as written in the file), else the whole value.
     pub fn span_within(&self, pointer: &str, needle: &str) -> Span {

@@ -11,6 +11,7 @@
 
 pub mod assist;
 pub mod codes;
+pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod hover;
@@ -23,6 +24,7 @@ pub mod times;
 pub mod tree;
 pub mod validate;
 
+pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
 pub use parse::Format;
 pub use retrospec_model::Postmortem;
@@ -48,8 +50,13 @@ impl Checked {
     }
 }
 
-/// Checks the text of one report written in `format`.
+/// Checks the text of one report written in `format`, with the default configuration.
 pub fn check(text: &str, format: Format) -> Checked {
+    check_with(text, format, &Config::default())
+}
+
+/// Checks the text of one report written in `format` under `config`.
+pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     let mut diagnostics = Vec::new();
     let Some(parsed) = parse::parse(text, format, &mut diagnostics) else {
         return Checked {
@@ -82,6 +89,7 @@ pub fn check(text: &str, format: Format) -> Checked {
         parsed: &parsed,
         model: &model,
         times: &times,
+        config,
     };
     rules::run(&cx, &mut diagnostics);
     diagnostics.sort_by(|a, b| {

@@ -9,6 +9,7 @@
 use retrospec_model::Postmortem;
 
 use crate::codes::CodeInfo;
+use crate::config::{Config, SeverityLevel};
 use crate::diagnostic::Diagnostic;
 use crate::parse::{Format, Parsed};
 use crate::span::Span;
@@ -41,9 +42,11 @@ pub struct Context<'a> {
     pub model: &'a Postmortem,
     /// Every time, parsed and resolved.
     pub times: &'a Times,
+    /// The project configuration (defaults when there is no `retrospec.toml`).
+    pub config: &'a Config,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The node at a JSON pointer.
     pub fn node(&self, pointer: &str) -> Option<&Node> {
         self.parsed.tree.pointer(pointer).map(|(n, _)| n)
@@ -61,6 +64,12 @@ impl Context<'_> {
             Some((node, None)) => node.span,
             None => self.parsed.anchor,
         }
+    }
+
+    /// The report's severity level on the configured scale, when it names one.
+    pub fn severity_level(&self) -> Option<&'a SeverityLevel> {
+        let name = self.model.severity.map(|s| s.as_str())?;
+        self.config.severity.level(name)
     }
 
     /// How messages name action item `i`: by its title, or by its place when untitled.

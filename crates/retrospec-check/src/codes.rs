@@ -297,6 +297,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::invalid_time::InvalidTime::INFO,
     rules::summary_times::SummaryTimes::INFO,
     rules::stated_duration::StatedDuration::INFO,
+    rules::mixed_zones::MixedZones::INFO,
     rules::action_item_owner::ActionItemOwner::INFO,
     rules::action_item_tracking::ActionItemTracking::INFO,
     rules::action_item_due::ActionItemDue::INFO,

@@ -22,6 +22,7 @@ pub mod action_item_tracking;
 pub mod invalid_time;
 pub mod milestone_order;
 pub mod missing_zone;
+pub mod mixed_zones;
 pub mod placeholder;
 pub mod stated_duration;
 pub mod summary_times;
@@ -136,6 +137,7 @@ pub const ALL: &[&dyn Rule] = &[
     &invalid_time::InvalidTime,
     &summary_times::SummaryTimes,
     &stated_duration::StatedDuration,
+    &mixed_zones::MixedZones,
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,

@@ -20,10 +20,13 @@ pub mod action_item_due;
 pub mod action_item_owner;
 pub mod action_item_tracking;
 pub mod invalid_time;
+pub mod milestone_entry;
+pub mod milestone_marker_time;
 pub mod milestone_order;
 pub mod missing_zone;
 pub mod mixed_zones;
 pub mod placeholder;
+pub mod report_date;
 pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
@@ -138,6 +141,9 @@ pub const ALL: &[&dyn Rule] = &[
     &summary_times::SummaryTimes,
     &stated_duration::StatedDuration,
     &mixed_zones::MixedZones,
+    &milestone_entry::MilestoneWithoutEntry,
+    &report_date::ReportDateBeforeResolution,
+    &milestone_marker_time::MilestoneMarkerTime,
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,

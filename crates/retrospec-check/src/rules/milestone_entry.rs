@@ -1,0 +1,82 @@
+use retrospec_model::Milestone;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// A milestone has no timeline entry: no entry at its time, and no entry
+    /// marked with it.
+    ///
+    /// ## Why
+    /// The milestones are the numbers people quote (time to detect, to resolve);
+    /// the timeline is the evidence for them. A milestone the timeline does not
+    /// show cannot be checked by a reader, and often means one of the two was
+    /// edited and the other was not. Only reports with a timeline are checked; an
+    /// entry matches when it is in the same minute as the milestone. An entry
+    /// marked with the milestone (`[resolved]`, `milestone: resolved`) but at
+    /// another time is a contradiction, not an omission, and is reported by
+    /// RS212 instead.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: Search unavailable
+    /// status: draft
+    /// milestones:
+    ///   started: 2024-06-10 14:05 CEST
+    ///   resolved: 2024-06-10 15:11 CEST
+    /// ---
+    /// ## Timeline
+    /// - 2024-06-10 14:05 CEST Index alias switched to an empty index
+    /// - 2024-06-10 14:20 CEST Alias switched back
+    /// ```
+    /// Use instead: add `- 2024-06-10 15:11 CEST Search results complete again [resolved]`.
+    pub struct MilestoneWithoutEntry = "RS210", "milestone-without-entry", Warning;
+}
+
+/// Whether two instants fall in the same minute.
+pub(crate) fn same_minute(a: jiff::Timestamp, b: jiff::Timestamp) -> bool {
+    a.as_second().div_euclid(60) == b.as_second().div_euclid(60)
+}
+
+impl Rule for MilestoneWithoutEntry {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if cx.model.timeline.is_empty() {
+            return;
+        }
+        let marked = |m: Milestone| cx.model.timeline.iter().any(|e| e.milestone == Some(m));
+        for (milestone, value) in &cx.times.milestones {
+            let Some(at) = value.instant() else { continue };
+            let at_time = cx
+                .times
+                .timeline
+                .iter()
+                .flatten()
+                .filter_map(|v| v.instant())
+                .any(|r| same_minute(r.timestamp, at.timestamp));
+            if at_time || marked(*milestone) {
+                continue;
+            }
+            let name = milestone.as_str();
+            out.push(
+                Diagnostic::new(
+                    Self::INFO.code,
+                    cx.span(&value.pointer),
+                    format!(
+                        "`milestones.{name}` ({}) has no timeline entry",
+                        value.text.trim()
+                    ),
+                )
+                .with_label(cx.key_span("/timeline"), "no entry at that time in the timeline")
+                .with_help(format!(
+                    "add a timeline entry at {} saying what happened, marked `{name}`, or correct the milestone",
+                    value.text.trim()
+                )),
+            );
+        }
+    }
+}

@@ -1,11 +1,13 @@
 //! Applying the fixes diagnostics carry. Text in, text out: writing files is the
 //! caller's business (the CLI writes atomically, the editor applies edits itself).
 
-use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 
 /// The report's text with every safe fix applied, or `None` when there is nothing
 /// to apply or when an error has no safe fix (such a file is left for a person,
-/// byte for byte). Overlapping edits are skipped after the first.
+/// byte for byte). A fix is applied whole or not at all: one whose edits overlap
+/// those of a fix already taken is skipped (a fix that sorts the timeline must not
+/// be applied in part), and a fix given by several diagnostics is applied once.
 pub fn apply_safe(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
     let blocked = diagnostics
         .iter()
@@ -13,12 +15,28 @@ pub fn apply_safe(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
     if blocked {
         return None;
     }
-    let mut edits: Vec<&Edit> = diagnostics
+    let mut fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.safe)
-        .flat_map(|f| &f.edits)
+        .filter(|f| f.safe && !f.edits.is_empty())
         .collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
+    let mut taken: Vec<&Fix> = Vec::new();
+    let mut edits: Vec<&Edit> = Vec::new();
+    for fix in fixes {
+        if taken.contains(&fix) {
+            continue;
+        }
+        let fits = fix.edits.iter().enumerate().all(|(i, e)| {
+            e.span.end <= text.len()
+                && edits.iter().all(|t| !overlaps(t, e))
+                && fix.edits[i + 1..].iter().all(|o| !overlaps(o, e))
+        });
+        if fits {
+            taken.push(fix);
+            edits.extend(&fix.edits);
+        }
+    }
     if edits.is_empty() {
         return None;
     }
@@ -26,15 +44,17 @@ pub fn apply_safe(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for edit in edits {
-        if edit.span.start < pos || edit.span.end > text.len() {
-            continue; // overlaps an edit already taken, or lies outside the text
-        }
         out.push_str(text.get(pos..edit.span.start)?);
         out.push_str(&edit.replacement);
         pos = edit.span.end;
     }
     out.push_str(text.get(pos..)?);
     (out != text).then_some(out)
+}
+
+/// Whether two edits touch the same text (an insertion inside a replaced range counts).
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    a.span.start < b.span.end && b.span.start < a.span.end
 }
 
 #[cfg(test)]
@@ -53,6 +73,37 @@ mod tests {
         assert_eq!(
             apply_safe(&broken, &check(&broken, Format::Yaml).diagnostics),
             None
+        );
+    }
+
+    #[test]
+    fn a_fix_is_applied_whole_or_not_at_all() {
+        use crate::{Fix, Span};
+        let edit = |start, end, replacement: &str| Edit {
+            span: Span::new(start, end),
+            replacement: replacement.into(),
+        };
+        let diagnostic = |edits: Vec<Edit>| {
+            Diagnostic::new("RS201", Span::new(0, 1), "m").with_fix(Fix {
+                message: "f".into(),
+                edits,
+                safe: true,
+            })
+        };
+        let text = "abcdef";
+        // A swap of "ab" and "ef", and a fix inside "ef" that starts later: the swap is taken whole.
+        let swap = diagnostic(vec![edit(0, 2, "ef"), edit(4, 6, "ab")]);
+        let inner = diagnostic(vec![edit(5, 6, "X")]);
+        assert_eq!(
+            apply_safe(text, &[swap.clone(), inner.clone(), swap.clone()]).as_deref(),
+            Some("efcdab")
+        );
+        // A fix that overlaps only one edit of the swap keeps the whole swap out;
+        // the fix inside "ef" then applies.
+        let first = diagnostic(vec![edit(0, 1, "A")]);
+        assert_eq!(
+            apply_safe(text, &[first, swap, inner]).as_deref(),
+            Some("AbcdeX")
         );
     }
 }

@@ -203,3 +203,25 @@ fn fix_writes_safe_fixes_atomically_and_leaves_other_files_alone() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
 }
+
+#[test]
+fn fix_sorts_a_fully_dated_timeline_and_the_report_then_passes() {
+    let dir = temp_dir("sort");
+    let report = "---\ntitle: Syncing downtime\nstatus: draft\nmilestones:\n  started: 2022-05-18 17:30 UTC\n  resolved: 2022-05-18 20:40 UTC\n---\n\n## Timeline\n\n- 2022-05-19 02:13 UTC — Incident report posted\n- 2022-05-18 20:40 UTC — Syncing restored after the migration [resolved]\n- 2022-05-18 17:30 UTC — Posted: Syncing not working [started]\n";
+    let path = dir.join("report.md");
+    fs::write(&path, report).expect("write");
+    assert_eq!(run_in(&dir, &["check", "report.md"]).status.code(), Some(1));
+
+    let fix = run_in(&dir, &["check", "--fix", "report.md"]);
+    assert_eq!(fix.status.code(), Some(0), "{}", stdout(&fix));
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        report.replace(
+            "- 2022-05-19 02:13 UTC — Incident report posted\n- 2022-05-18 20:40 UTC — Syncing restored after the migration [resolved]\n- 2022-05-18 17:30 UTC — Posted: Syncing not working [started]\n",
+            "- 2022-05-18 17:30 UTC — Posted: Syncing not working [started]\n- 2022-05-18 20:40 UTC — Syncing restored after the migration [resolved]\n- 2022-05-19 02:13 UTC — Incident report posted\n",
+        )
+    );
+    let after = run_in(&dir, &["check", "report.md"]);
+    assert_eq!(after.status.code(), Some(0));
+    assert!(stdout(&after).contains("no problems"), "{}", stdout(&after));
+}

@@ -1,7 +1,14 @@
-use jiff::Unit;
+use std::sync::LazyLock;
 
-use crate::diagnostic::Diagnostic;
+use jiff::Unit;
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::parse::Format;
 use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
+use crate::time;
+use crate::times::Times;
 use crate::validate::display_path;
 
 declare_rule! {
@@ -19,6 +26,14 @@ declare_rule! {
     /// - 2024-06-10 16:05 CEST Deploy starts
     /// ```
     /// Use instead: put the entries in the order they happened.
+    ///
+    /// ## Fix
+    /// When every entry is written with its own date, `retrospec check --fix`
+    /// sorts the entries by time (equal times keep their order), moving each entry
+    /// exactly as written. A timeline with a time written without a date gets no
+    /// fix: its day comes from the entries around it, so its place is part of what
+    /// it says. The fix needs review (is not applied by `--fix`) when comments or
+    /// other text sit between the entries.
     pub struct TimelineOrder = "RS201", "timeline-order", Error;
 }
 
@@ -28,6 +43,7 @@ impl Rule for TimelineOrder {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut fix: Option<Option<Fix>> = None;
         let mut previous: Option<(&str, jiff::Timestamp)> = None;
         for value in cx.times.timeline.iter().flatten() {
             let Some(now) = value.instant() else { continue };
@@ -46,18 +62,200 @@ impl Rule for TimelineOrder {
                         .ok()
                     })
                     .map_or_else(String::new, |s| format!(" ({s:#} earlier)"));
-                out.push(
-                        Diagnostic::new(
-                            Self::INFO.code,
-                            cx.span(&value.pointer),
-                            format!("`{}` is earlier than the entry before it{back}", display_path(&value.pointer).replace(".time", "")),
-                        )
-                        .with_label(cx.span(prev_pointer), "the entry before it")
-                        .with_help("put the timeline in the order things happened, or correct the date, time or zone")
-                        ,
-                    );
+                let fix = fix.get_or_insert_with(|| sort_fix(cx)).clone();
+                let path = display_path(&value.pointer).replace(".time", "");
+                let mut diagnostic = Diagnostic::new(
+                    Self::INFO.code,
+                    cx.span(&value.pointer),
+                    format!("`{path}` is earlier than the entry before it{back}"),
+                )
+                .with_label(cx.span(prev_pointer), "the entry before it")
+                .with_help(
+                    "put the timeline in the order things happened, or correct the date, time or zone",
+                );
+                // Every finding carries the same fix: applying it from any of them sorts the whole timeline.
+                diagnostic.fix = fix;
+                out.push(diagnostic);
             }
             previous = Some((&value.pointer, now.timestamp));
         }
+    }
+}
+
+/// Text between two timeline entries that a reorder may leave in place: blank
+/// space, list markers (`-`, `*`, `+`, `1.`), table pipes and JSON commas.
+/// Anything else (a comment, a date heading, a paragraph, an item that is not an
+/// entry) belongs to the entries around it, so moving them is not certain.
+static PLAIN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s|[-*+|,]|\d+[.)])*$").expect("the gap pattern is valid"));
+
+/// The fix that sorts the timeline by time, moving each entry's text as written.
+///
+/// It exists only when the order is certain: every entry resolves to an instant
+/// and is written with its own date. A time written without a date takes its day
+/// from the entry above it, a date line above it, or the incident start (see
+/// `times.rs`), so moving it can change which day it is read on; and its being
+/// "out of order" may itself be a misread day (23:50 then 00:10 is a night, not a
+/// mistake). Such timelines get no fix. The entries are stable-sorted, so equal
+/// times keep their order. The fix is safe when the text between entries is only
+/// list or table syntax and every entry starts in the same column (so the lines
+/// of a multi-line entry keep their indentation); otherwise it is offered for
+/// review. As a last check the reordered text is parsed again and must give the
+/// same instants in order.
+fn sort_fix(cx: &Context<'_>) -> Option<Fix> {
+    let n = cx.model.timeline.len();
+    let mut entries = Vec::with_capacity(n);
+    for i in 0..n {
+        let value = cx.times.timeline.get(i)?.as_ref()?;
+        let at = value.instant()?.timestamp;
+        let dated = match cx.format {
+            // The model's time carries the date of a date line; the file may not.
+            Format::Markdown => {
+                let written = cx.span(&value.pointer).slice(cx.text).trim();
+                time::parse_time(written).ok()?.date.is_some()
+            }
+            Format::Yaml | Format::Json => value.parsed.as_ref().ok()?.date.is_some(),
+        };
+        if !dated {
+            return None;
+        }
+        let span = cx.node(&format!("/timeline/{i}"))?.span;
+        entries.push((span, at));
+    }
+    if entries.windows(2).any(|w| w[0].0.end > w[1].0.start) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| entries[i].1);
+    if order.iter().enumerate().all(|(slot, &i)| slot == i) {
+        return None;
+    }
+    let column = |span: Span| {
+        let line_start = cx.text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+        span.start - line_start
+    };
+    let multi_line = entries.iter().any(|(s, _)| s.slice(cx.text).contains('\n'));
+    let same_column = entries
+        .iter()
+        .all(|(s, _)| column(*s) == column(entries[0].0));
+    if multi_line && !same_column {
+        return None; // moved lines would land at another indentation
+    }
+    let plain_gaps = entries
+        .windows(2)
+        .all(|w| PLAIN_GAP.is_match(&cx.text[w[0].0.end..w[1].0.start]));
+    let edits: Vec<Edit> = order
+        .iter()
+        .enumerate()
+        .filter(|(slot, i)| slot != *i)
+        .map(|(slot, &i)| Edit {
+            span: entries[slot].0,
+            replacement: entries[i].0.slice(cx.text).to_string(),
+        })
+        .collect();
+    let mut expected: Vec<jiff::Timestamp> = entries.iter().map(|e| e.1).collect();
+    expected.sort();
+    if reordered_instants(cx, &edits)? != expected {
+        return None;
+    }
+    Some(Fix {
+        message: "sort the timeline by time".into(),
+        edits,
+        safe: plain_gaps,
+    })
+}
+
+/// The timeline's instants after applying `edits`, read as a fresh report.
+fn reordered_instants(cx: &Context<'_>, edits: &[Edit]) -> Option<Vec<jiff::Timestamp>> {
+    let mut text = String::with_capacity(cx.text.len());
+    let mut pos = 0;
+    for edit in edits {
+        text.push_str(cx.text.get(pos..edit.span.start)?);
+        text.push_str(&edit.replacement);
+        pos = edit.span.end;
+    }
+    text.push_str(cx.text.get(pos..)?);
+    let parsed = crate::parse::parse(&text, cx.format, &mut Vec::new())?;
+    let model = crate::model::lenient(parsed.tree.to_json(), &[]);
+    Times::new(&model)
+        .timeline
+        .iter()
+        .map(|v| v.as_ref()?.instant().map(|r| r.timestamp))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fix::apply_safe;
+    use crate::{Format, check};
+
+    /// The text after the safe fixes, and the RS201 fix's safety.
+    fn fixed(text: &str, format: Format) -> (Option<String>, Option<bool>) {
+        let diagnostics = check(text, format).diagnostics;
+        let safe = diagnostics
+            .iter()
+            .find(|d| d.code == "RS201")
+            .and_then(|d| d.fix.as_ref())
+            .map(|f| f.safe);
+        (apply_safe(text, &diagnostics), safe)
+    }
+
+    #[test]
+    fn sorts_markdown_items_as_written() {
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2022-05-19 02:13 UTC — Report posted\n- 2022-05-18 17:30 UTC — Syncing not working [started]\n- 2022-05-18 20:40 UTC — Syncing restored\n  after the migration\n";
+        let (after, safe) = fixed(text, Format::Markdown);
+        assert_eq!(safe, Some(true));
+        let after = after.expect("fixed");
+        assert_eq!(
+            after,
+            "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2022-05-18 17:30 UTC — Syncing not working [started]\n- 2022-05-18 20:40 UTC — Syncing restored\n  after the migration\n- 2022-05-19 02:13 UTC — Report posted\n"
+        );
+        assert!(check(&after, Format::Markdown).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn sorts_yaml_and_json_entries_stably() {
+        let yaml = "title: t\nstatus: draft\ntimeline:\n  - time: 2024-06-10 16:10 CEST\n    text: b\n  - time: 2024-06-10T14:05:00Z\n    text: a1\n  - {time: 2024-06-10 16:05 CEST, text: a2}\n";
+        let (after, safe) = fixed(yaml, Format::Yaml);
+        assert_eq!(safe, Some(true));
+        assert_eq!(
+            after.as_deref(),
+            Some(
+                "title: t\nstatus: draft\ntimeline:\n  - time: 2024-06-10T14:05:00Z\n    text: a1\n  - {time: 2024-06-10 16:05 CEST, text: a2}\n  - time: 2024-06-10 16:10 CEST\n    text: b\n"
+            )
+        );
+        let json = "{\"title\": \"t\", \"status\": \"draft\", \"timeline\": [\n  {\"time\": \"2024-06-10 16:10 CEST\", \"text\": \"b\"},\n  {\"time\": \"2024-06-10 16:05 CEST\", \"text\": \"a\"}\n]}\n";
+        let (after, _) = fixed(json, Format::Json);
+        assert_eq!(
+            after.as_deref(),
+            Some(
+                "{\"title\": \"t\", \"status\": \"draft\", \"timeline\": [\n  {\"time\": \"2024-06-10 16:05 CEST\", \"text\": \"a\"},\n  {\"time\": \"2024-06-10 16:10 CEST\", \"text\": \"b\"}\n]}\n"
+            )
+        );
+    }
+
+    #[test]
+    fn no_fix_when_a_time_has_no_written_date() {
+        // 00:10 after 23:50 under a date line: a night, or a mistake; not certain.
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        let diagnostics = check(text, Format::Markdown).diagnostics;
+        let rs201 = diagnostics
+            .iter()
+            .find(|d| d.code == "RS201")
+            .expect("RS201");
+        assert_eq!(rs201.fix, None);
+        // In YAML a date-less time reads its day from the entry above it.
+        let yaml = "title: t\nstatus: draft\ntimeline:\n  - time: 2024-06-10 16:10 UTC\n    text: b\n  - time: 2024-06-10 16:05 UTC\n    text: a\n  - time: 16:20 UTC\n    text: c\n";
+        let diagnostics = check(yaml, Format::Yaml).diagnostics;
+        assert!(diagnostics.iter().any(|d| d.code == "RS201"));
+        assert!(diagnostics.iter().all(|d| d.fix.is_none()));
+    }
+
+    #[test]
+    fn text_between_entries_makes_the_fix_need_review() {
+        let yaml = "title: t\nstatus: draft\ntimeline:\n  - time: 2024-06-10 16:10 UTC\n    text: b\n  # the alert\n  - time: 2024-06-10 16:05 UTC\n    text: a\n";
+        let (after, safe) = fixed(yaml, Format::Yaml);
+        assert_eq!(safe, Some(false));
+        assert_eq!(after, None, "an unsafe fix is not applied");
     }
 }

@@ -32,6 +32,9 @@ pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
         if let Some(value) = times.all().find(|v| v.pointer == pointer) {
             parts.extend(time_text(value, &times));
         }
+        if let Some(name) = pointer.strip_prefix("/milestones/") {
+            parts.extend(metrics_text(name, &times));
+        }
     }
     if !on_key
         && pointer == "/severity"
@@ -106,6 +109,24 @@ fn time_text(value: &TimeValue, times: &Times) -> Option<String> {
     Some(text)
 }
 
+/// The metrics milestone `name` takes part in, one line each.
+fn metrics_text(name: &str, times: &Times) -> Option<String> {
+    let lines: Vec<String> = crate::metrics::compute(times)
+        .iter()
+        .filter(|m| m.from.as_str() == name || m.to.as_str() == name)
+        .map(|m| {
+            format!(
+                "{}: **{}** ({} to {})",
+                m.definition.name,
+                m.human,
+                m.from.as_str(),
+                m.to.as_str()
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("  \n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +154,37 @@ mod tests {
             time.markdown
         );
         assert_eq!(hover(text, Format::Yaml, text.len() + 5), None);
+    }
+
+    #[test]
+    fn milestone_hovers_show_their_metrics() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  detected: 2024-06-10 16:10 CEST\n  acknowledged: 2024-06-10 16:20 CEST\n  resolved: 2024-06-10 17:20 CEST\n";
+        let at = |needle: &str| text.find(needle).unwrap_or(0) + 1;
+        let detected = hover(text, Format::Yaml, at("detected")).expect("hover on a key");
+        assert!(
+            detected
+                .markdown
+                .contains("Time to detect: **5m** (started to detected)")
+                && detected
+                    .markdown
+                    .contains("Time to acknowledge: **10m** (detected to acknowledged)")
+                && !detected.markdown.contains("Time to resolve"),
+            "{}",
+            detected.markdown
+        );
+        let resolved = hover(text, Format::Yaml, at("2024-06-10 17:20")).expect("hover on a value");
+        assert!(
+            resolved
+                .markdown
+                .contains("Time to resolve: **1h 15m** (started to resolved)"),
+            "{}",
+            resolved.markdown
+        );
+        let started = hover(text, Format::Yaml, at("started")).expect("hover");
+        assert!(
+            !started.markdown.contains("Time to mitigate"),
+            "{}",
+            started.markdown
+        );
     }
 }

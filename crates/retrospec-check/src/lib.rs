@@ -7,7 +7,7 @@
 //!
 //! The data flow is text -> spanned tree ([`parse`]) -> schema validation
 //! ([`validate`]) -> model ([`model`]) -> times ([`times`]) -> rules ([`rules`]) ->
-//! diagnostics, sorted by position.
+//! diagnostics, sorted by position; [`metrics`] are derived from the times.
 
 pub mod assist;
 pub mod codes;
@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fix;
 pub mod hover;
+pub mod metrics;
 pub mod model;
 pub mod parse;
 pub mod rules;
@@ -39,6 +40,8 @@ pub struct Checked {
     pub model: Option<Postmortem>,
     /// The spanned tree, when the file could be parsed.
     pub parsed: Option<parse::Parsed>,
+    /// Time to detect, acknowledge, mitigate and resolve, when the milestones give them.
+    pub metrics: Vec<metrics::Metric>,
 }
 
 impl Checked {
@@ -63,6 +66,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
             diagnostics,
             model: None,
             parsed: None,
+            metrics: Vec::new(),
         };
     };
     let json = parsed.tree.to_json();
@@ -96,9 +100,11 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
     diagnostics.dedup();
+    let metrics = metrics::compute(&times);
     Checked {
         diagnostics,
         model: Some(model),
         parsed: Some(parsed),
+        metrics,
     }
 }

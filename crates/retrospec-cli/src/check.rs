@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
+use retrospec_check::metrics::Metric;
 use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
 
 use crate::files::{self, Target};
@@ -18,6 +19,8 @@ pub struct FileResult {
     /// The text, when it could be read as UTF-8.
     pub text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The metrics derived from the milestones (empty when none can be computed).
+    pub metrics: Vec<Metric>,
     /// Whether reading the file failed (an I/O error, exit code 2).
     pub io_error: bool,
 }
@@ -93,6 +96,7 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
                     Span::empty(0),
                     format!("cannot read the file: {e}"),
                 )],
+                metrics: Vec::new(),
                 io_error: true,
             });
         }
@@ -118,6 +122,7 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
                     )
                     .with_help("save the file as UTF-8"),
                 ],
+                metrics: Vec::new(),
                 io_error: false,
             });
         }
@@ -131,6 +136,7 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
         format,
         text: Some(text),
         diagnostics: checked.diagnostics,
+        metrics: checked.metrics,
         io_error: false,
     })
 }
@@ -169,6 +175,7 @@ fn apply_fixes(
                         result.path.display()
                     );
                     result.diagnostics = after.diagnostics;
+                    result.metrics = after.metrics;
                     result.text = Some(fixed);
                 }
                 Err(e) => {

@@ -159,7 +159,17 @@ fn summary(results: &[FileResult]) -> String {
 struct JsonReport<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    files: Vec<JsonFile>,
     summary: JsonSummary,
+}
+
+/// What is known about one file beside its findings.
+#[derive(Serialize)]
+struct JsonFile {
+    file: String,
+    format: retrospec_check::Format,
+    /// Metric key (`time_to_detect`) to its value, in the documented order.
+    metrics: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -240,10 +250,20 @@ fn locate(index: Option<&LineIndex>, text: &str, span: Span) -> JsonLocation {
 /// JSON output: one document with every finding and a summary.
 pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
     for result in results {
         let text = result.text.as_deref().unwrap_or("");
         let index = result.text.as_deref().map(LineIndex::new);
         let file = result.path.display().to_string();
+        files.push(JsonFile {
+            file: file.clone(),
+            format: result.format,
+            metrics: result
+                .metrics
+                .iter()
+                .filter_map(|m| Some((m.definition.key.to_string(), serde_json::to_value(m).ok()?)))
+                .collect(),
+        });
         for d in &result.diagnostics {
             let info = codes::lookup(d.code);
             diagnostics.push(JsonDiagnostic {
@@ -288,6 +308,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     let report = JsonReport {
         version: 1,
         diagnostics,
+        files,
         summary,
     };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;

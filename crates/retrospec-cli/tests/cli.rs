@@ -225,3 +225,36 @@ fn fix_sorts_a_fully_dated_timeline_and_the_report_then_passes() {
     assert_eq!(after.status.code(), Some(0));
     assert!(stdout(&after).contains("no problems"), "{}", stdout(&after));
 }
+
+#[test]
+fn json_output_gives_each_files_metrics() {
+    let report = json_report("tests/seeds/001-passbolt-2024-06-10.md");
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["file"], "tests/seeds/001-passbolt-2024-06-10.md");
+    let metrics = &files[0]["metrics"];
+    let keys: Vec<&str> = metrics
+        .as_object()
+        .expect("metrics object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "time_to_detect",
+            "time_to_acknowledge",
+            "time_to_mitigate",
+            "time_to_resolve"
+        ]
+    );
+    assert_eq!(
+        metrics["time_to_detect"],
+        serde_json::json!({"seconds": 300, "human": "5m", "from": "started", "to": "detected"})
+    );
+    assert_eq!(metrics["time_to_mitigate"]["seconds"], 2400);
+    assert_eq!(metrics["time_to_resolve"]["human"], "1h 15m");
+    // A report without milestones has an empty metrics object, not a missing one.
+    let none = json_report("tests/seeds/002-proton-2018-03-15.md");
+    assert_eq!(none["files"][0]["metrics"], serde_json::json!({}));
+}

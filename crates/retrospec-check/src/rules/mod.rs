@@ -89,6 +89,23 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The span of `value[range]` inside the value at `pointer`, where `value` is the
+    /// value's text as read. The value's text may differ from the file (YAML
+    /// escapes, folded Markdown lines), so the same words are found in the file by
+    /// counting: the n-th occurrence in the value is taken to be the n-th in the
+    /// file. When the file has fewer, the whole value.
+    pub fn span_of_match(&self, pointer: &str, value: &str, range: std::ops::Range<usize>) -> Span {
+        let span = self.span(pointer);
+        let Some(needle) = value.get(range.clone()).filter(|n| !n.is_empty()) else {
+            return span;
+        };
+        let nth = value[..range.start].matches(needle).count();
+        match span.slice(self.text).match_indices(needle).nth(nth) {
+            Some((i, _)) => Span::new(span.start + i, span.start + i + needle.len()),
+            None => span,
+        }
+    }
+
     /// The span of `needle` inside the value at `pointer` (its last occurrence,
     /// as written in the file), else the whole value.
     pub fn span_within(&self, pointer: &str, needle: &str) -> Span {

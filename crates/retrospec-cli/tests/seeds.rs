@@ -51,3 +51,26 @@ fn seed_001_summary_contradicts_the_timeline() {
 fn seed_003_nzt_is_ambiguous() {
     assert!(codes("tests/seeds/003-cloudcannon-2022-05-18.md").contains(&"RS204".to_string()));
 }
+
+#[test]
+fn seed_003_mixes_nzt_and_utc_and_its_newest_first_timeline_has_a_safe_sort() {
+    let report = json_report("tests/seeds/003-cloudcannon-2022-05-18.md");
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    let mixed: Vec<&serde_json::Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "RS209")
+        .collect();
+    assert_eq!(mixed.len(), 1, "{mixed:?}");
+    assert!(
+        mixed[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`UTC`") && m.contains("`NZT`")),
+        "{mixed:?}"
+    );
+    let order = diagnostics
+        .iter()
+        .find(|d| d["code"] == "RS201")
+        .expect("RS201");
+    assert_eq!(order["fix"]["safe"], true, "{order}");
+    assert_eq!(order["fix"]["edits"].as_array().map(Vec::len), Some(2));
+}

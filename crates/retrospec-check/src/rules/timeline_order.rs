@@ -120,6 +120,10 @@ fn sort_fix(cx: &Context<'_>) -> Option<Fix> {
             return None;
         }
         let span = cx.node(&format!("/timeline/{i}"))?.span;
+        let span = match cx.format {
+            Format::Markdown => whole_table_row(cx.text, span),
+            Format::Yaml | Format::Json => span,
+        };
         entries.push((span, at));
     }
     if entries.windows(2).any(|w| w[0].0.end > w[1].0.start) {
@@ -163,6 +167,28 @@ fn sort_fix(cx: &Context<'_>) -> Option<Fix> {
         edits,
         safe: plain_gaps,
     })
+}
+
+/// A Markdown table row's entry spans its cells, from the first to the last; its
+/// outer pipes and padding belong to it too, so it is moved as the whole line
+/// (an empty last cell would otherwise lose or gain a space). A list item's span
+/// starts after its marker and is left as it is.
+fn whole_table_row(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[span.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |p| span.end + p);
+    let row = |s: &str| s.chars().all(|c| c == '|' || c == ' ' || c == '\t');
+    let before = &text[line_start..span.start];
+    if !span.slice(text).contains('\n')
+        && before.contains('|')
+        && row(before)
+        && row(&text[span.end..line_end])
+    {
+        Span::new(line_start, line_end)
+    } else {
+        span
+    }
 }
 
 /// The timeline's instants after applying `edits`, read as a fresh report.
@@ -230,6 +256,19 @@ mod tests {
             after.as_deref(),
             Some(
                 "{\"title\": \"t\", \"status\": \"draft\", \"timeline\": [\n  {\"time\": \"2024-06-10 16:05 CEST\", \"text\": \"a\"},\n  {\"time\": \"2024-06-10 16:10 CEST\", \"text\": \"b\"}\n]}\n"
+            )
+        );
+    }
+
+    #[test]
+    fn sorts_markdown_table_rows_as_whole_lines() {
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n| Time | Event | Milestone |\n|---|---|---|\n| 2024-06-10 16:20 CEST | Alert fires | |\n| 2024-06-10 16:05 CEST | Deploy | started |\n";
+        let (after, safe) = fixed(text, Format::Markdown);
+        assert_eq!(safe, Some(true));
+        assert_eq!(
+            after.as_deref(),
+            Some(
+                "---\ntitle: t\nstatus: draft\n---\n## Timeline\n| Time | Event | Milestone |\n|---|---|---|\n| 2024-06-10 16:05 CEST | Deploy | started |\n| 2024-06-10 16:20 CEST | Alert fires | |\n"
             )
         );
     }

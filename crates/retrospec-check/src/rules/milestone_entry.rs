@@ -12,7 +12,9 @@ declare_rule! {
     /// the timeline is the evidence for them. A milestone the timeline does not
     /// show cannot be checked by a reader, and often means one of the two was
     /// edited and the other was not. Only reports with a timeline are checked; an
-    /// entry matches when it is in the same minute as the milestone. An entry
+    /// entry matches when it is in the same minute as the milestone, and an entry
+    /// that cannot be placed in time (no date, an ambiguous zone) matches when its
+    /// clock reads the milestone's hour and minute. An entry
     /// marked with the milestone (`[resolved]`, `milestone: resolved`) but at
     /// another time is a contradiction, not an omission, and is reported by
     /// RS212 instead.
@@ -58,7 +60,19 @@ impl Rule for MilestoneWithoutEntry {
                 .flatten()
                 .filter_map(|v| v.instant())
                 .any(|r| same_minute(r.timestamp, at.timestamp));
-            if at_time || marked(*milestone) {
+            // An entry that cannot be placed (no date, an ambiguous zone) is given the
+            // benefit of the doubt when its clock reads the milestone's.
+            let clock = |p: &crate::time::ParsedTime| (p.time.hour(), p.time.minute());
+            let written = value.parsed.as_ref().ok().map(clock);
+            let unplaced = cx
+                .times
+                .timeline
+                .iter()
+                .flatten()
+                .filter(|v| v.instant().is_none())
+                .filter_map(|v| v.parsed.as_ref().ok())
+                .any(|p| Some(clock(p)) == written);
+            if at_time || unplaced || marked(*milestone) {
                 continue;
             }
             let name = milestone.as_str();
@@ -78,5 +92,39 @@ impl Rule for MilestoneWithoutEntry {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, check};
+
+    fn fires(text: &str) -> bool {
+        check(text, Format::Yaml)
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "RS210")
+    }
+
+    #[test]
+    fn entries_match_by_instant_marker_or_unplaced_clock() {
+        let base =
+            "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\ntimeline:\n";
+        assert!(fires(&format!(
+            "{base}  - time: 2024-06-10 16:06 CEST\n    text: x\n"
+        )));
+        assert!(!fires(&format!(
+            "{base}  - time: 2024-06-10T14:05:59Z\n    text: x\n"
+        )));
+        assert!(!fires(&format!(
+            "{base}  - time: 2024-06-10 16:09 CEST\n    text: x\n    milestone: started\n"
+        )));
+        // 16:05 in an ambiguous zone cannot be placed; its clock matches.
+        assert!(!fires(&format!(
+            "{base}  - time: 2024-06-10 16:05 IST\n    text: x\n"
+        )));
+        assert!(fires(&format!(
+            "{base}  - time: 2024-06-10 16:30 IST\n    text: x\n"
+        )));
     }
 }

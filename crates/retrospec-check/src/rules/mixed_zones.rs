@@ -173,6 +173,18 @@ impl Rule for MixedZones {
                 .join(" and ")
         };
         let main_names = spellings(main_key);
+        // Never suggest a zone that cannot be placed: `NZT` is itself a finding (RS204).
+        let placeable = main_first.value.instant().is_some();
+        let help = if placeable {
+            format!(
+                "write every time in one zone, for example {}, or in UTC",
+                main_names.split(" and ").next().unwrap_or("UTC")
+            )
+        } else {
+            format!(
+                "write every time in one zone: UTC, or an offset or IANA name for local time ({main_names} cannot be placed, see RS204)"
+            )
+        };
         for (key, count, first) in zones.iter().filter(|(k, _, _)| *k != main_key) {
             let times_word = if *count == 1 { "time" } else { "times" };
             out.push(
@@ -189,10 +201,7 @@ impl Rule for MixedZones {
                     cx.span_within(&main_first.value.pointer, &main_first.text),
                     format!("`{}` is used first here", main_first.text),
                 )
-                .with_help(format!(
-                    "write every time in one zone, for example {}, or in UTC",
-                    main_names.split(" and ").next().unwrap_or("UTC")
-                )),
+                .with_help(help.clone()),
             );
         }
     }

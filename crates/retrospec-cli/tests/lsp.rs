@@ -330,3 +330,54 @@ fn fast_typing_never_shows_diagnostics_for_old_text() {
     client.notify("exit", Value::Null);
     let _ = client.child.wait();
 }
+
+#[test]
+fn milestone_hovers_show_metrics_and_the_timeline_sort_is_a_quick_fix() {
+    let mut client = Client::start();
+    client.request(1, "initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = "file:///tmp/incident.postmortem.yaml";
+    let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  resolved: 2024-06-10 17:20 CEST\ntimeline:\n  - time: 2024-06-10 17:20 CEST\n    text: Back to normal\n  - time: 2024-06-10 16:05 CEST\n    text: Errors begin\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(uri);
+    assert_eq!(codes_and_lines(&published), [("RS201".to_string(), 8, 10)]);
+
+    // Hover on the `resolved` key: its metric.
+    let hover = client.request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 4}}),
+    );
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        shown.contains("Time to resolve: **1h 15m** (started to resolved)"),
+        "{hover}"
+    );
+
+    // The sort is offered on the finding, as two whole-entry edits.
+    let actions = client.request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 8, "character": 12}, "end": {"line": 8, "character": 12}},
+               "context": {"diagnostics": []}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "sort the timeline by time", "{actions}");
+    assert_eq!(action["isPreferred"], true, "{actions}");
+    let edits = action["edit"]["changes"][uri].as_array().expect("edits");
+    assert_eq!(edits.len(), 2, "{actions}");
+    assert_eq!(
+        edits[0]["newText"],
+        "time: 2024-06-10 16:05 CEST\n    text: Errors begin"
+    );
+
+    client.request(4, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().expect("server exits").success());
+}

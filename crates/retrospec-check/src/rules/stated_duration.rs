@@ -24,7 +24,7 @@ declare_rule! {
     /// | "time to acknowledge", "acknowledgement", "TTA" | `acknowledged` - `detected` |
     /// | "time to first (corrective) action", "first response" | `acknowledged` or `mitigated` - `started`, or `acknowledged` - `detected` (any one may agree) |
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
-    /// | "time to resolve", "resolution", "recovery", "restore", "TTR", "MTTR" | `resolved` - `started` |
+    /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` - `started` |
     /// | the incident's length (below) | `resolved` - `started` |
     ///
     /// A labelled metric is read as a label ("Time to X", `**Time to X:**`) followed
@@ -37,7 +37,8 @@ declare_rule! {
     /// outage/downtime/incident lasted/took/of" or "total downtime", since "took
     /// 10 minutes" there is usually one step, not the incident.
     ///
-    /// A bound is not a statement: "within 15 minutes", "under an hour" are left
+    /// "MTTR" is a mean over many incidents, not this one's duration, and is not
+    /// read. A bound is not a statement: "within 15 minutes", "under an hour" are left
     /// alone. Rounding is allowed: a difference is reported when it exceeds both
     /// `duration-tolerance.minutes` (2) and `duration-tolerance.percent` (3) of the
     /// milestones' duration (`retrospec.toml`).
@@ -101,7 +102,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
           | mitigat(?:e|ion)
           | resol(?:ve|ution) | recover(?:y)? | restor(?:e|ation)
         )\b
-        | \b(?:MT)?TT(?P<abbr>[DAMR])\b",
+        | \bTT(?P<abbr>[DAMR])\b",
     )
     .expect("the label pattern is valid")
 });
@@ -422,6 +423,8 @@ mod tests {
         assert!(minutes("The rollback took 10 minutes.").is_empty());
         assert!(minutes("We waited for 10 minutes for DNS to propagate.").is_empty());
         assert!(minutes("Time to detect: under 5 minutes").is_empty());
+        assert!(minutes("Our MTTR is 45 minutes.").is_empty());
+        assert!(minutes("Time to detect target: 5 minutes").is_empty());
     }
 
     #[test]

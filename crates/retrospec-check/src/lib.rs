@@ -13,6 +13,7 @@ pub mod assist;
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
+pub mod emit;
 pub mod fix;
 pub mod hover;
 pub mod metrics;

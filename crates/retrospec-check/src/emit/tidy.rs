@@ -1,0 +1,1 @@
+//! Canonical formatting (`retrospec fmt`); see below.

@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod check;
+mod convert;
 mod files;
 mod fix;
 mod render;
+mod write;
 
 /// Check incident postmortems: schema, times and zones, timeline order, action items.
 #[derive(Debug, Parser)]
@@ -35,6 +37,8 @@ enum Command {
     },
     /// Run the language server on standard input and output (for editors).
     Lsp,
+    /// Write a report in another form (Markdown, YAML or JSON) without losing content.
+    Convert(convert::ConvertArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lsp => unreachable!("handled above"),
         Command::Check(args) => check::run(&args, &mut stdout),
+        Command::Convert(args) => convert::run(&args, &mut stdout),
         Command::Schema => write!(
             stdout,
             "{}",

@@ -154,9 +154,110 @@ pub fn to_json(report: &Json) -> String {
     text
 }
 
+/// Lines of `text` holding words that no value of the parsed tree came from: YAML
+/// comments, Markdown HTML comments, paragraphs the Markdown grammar ignores (an
+/// introduction in the action items section), table headers. Writing the report in
+/// another form from its tree leaves them out, so callers say so.
+///
+/// Returned as the span of each such line (without its line break), in order. Date
+/// lines in a Markdown timeline are not listed: their date is carried by the times.
+pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    collect_spans(&parsed.tree, &mut covered);
+    covered.sort_unstable();
+    let is_covered = |at: usize| {
+        // Any span starting at or before `at` may cover it (reports are small).
+        let idx = covered.partition_point(|&(s, _)| s <= at);
+        covered[..idx].iter().any(|&(_, e)| at < e)
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let start = pos;
+        pos += raw.len();
+        let uncovered = line
+            .char_indices()
+            .any(|(j, c)| c.is_alphanumeric() && !is_covered(start + j));
+        if !uncovered {
+            continue;
+        }
+        let bare = line
+            .trim()
+            .trim_start_matches('#')
+            .trim()
+            .trim_end_matches(':');
+        if crate::time::parse_date_line(bare).is_some() {
+            continue;
+        }
+        // A table header, whose delimiter row follows: the columns are structure.
+        let next = lines.get(i + 1).map_or("", |l| l.trim());
+        if line.trim_start().starts_with('|')
+            && next.starts_with('|')
+            && next
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        {
+            continue;
+        }
+        out.push(crate::Span::new(start, start + line.len()));
+    }
+    out
+}
+
+fn collect_spans(node: &crate::tree::Node, out: &mut Vec<(usize, usize)>) {
+    use crate::tree::Value;
+    // Leaves and keys only: a mapping's span covers the comments inside it.
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| collect_spans(n, out)),
+        Value::Map(entries) => {
+            for e in entries {
+                out.push((e.key_span.start, e.key_span.end));
+                collect_spans(&e.value, out);
+            }
+        }
+        _ => out.push((node.span.start, node.span.end)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines_not_carried(text: &str, format: Format) -> Vec<String> {
+        let checked = crate::check(text, format);
+        let parsed = checked.parsed.expect("parses");
+        not_carried(text, &parsed)
+            .into_iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn comments_and_ignored_paragraphs_are_found() {
+        let yaml = "# yaml-language-server: x\ntitle: T # trailing\nstatus: draft\n# own line\nsummary: |\n  # not a comment\n  text\n";
+        assert_eq!(
+            lines_not_carried(yaml, Format::Yaml),
+            [
+                "# yaml-language-server: x",
+                "title: T # trailing",
+                "# own line"
+            ]
+        );
+        let md = "---\ntitle: T\nstatus: draft # why\n---\n\n<!-- note -->\n\n## Timeline\n\n### 2024-06-10\n\n- 16:05 CEST Start [started]\n\n## Action items\n\nWe agreed on these:\n\n- [ ] Fix it (owner: me)\n\n| Time | Event |\n|---|---|\n";
+        assert_eq!(
+            lines_not_carried(md, Format::Markdown),
+            [
+                "status: draft # why",
+                "<!-- note -->",
+                "We agreed on these:"
+            ]
+        );
+        assert!(
+            lines_not_carried("{\"title\": \"T\", \"status\": \"draft\"}", Format::Json).is_empty()
+        );
+    }
 
     /// The key lists follow the schema's property order, so output reads like the model.
     #[test]

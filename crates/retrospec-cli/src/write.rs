@@ -1,0 +1,105 @@
+//! Every file retrospec writes goes through here: `check --fix`, `fmt`, `convert -o`
+//! and `new PATH`. Writes are atomic (a temporary file in the same directory, then a
+//! rename or link), never lose an edit made since the file was read, never overwrite
+//! a file unless asked, and never write a report that would not parse.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use retrospec_check::Format;
+
+/// Writes `new` over `path` by writing a temporary file beside it and renaming it
+/// over the original, keeping the original's permissions. Refuses when the file no
+/// longer holds `old` (it changed since it was read), so no one's edit is lost.
+pub fn write_atomically(path: &Path, old: &str, new: &str) -> io::Result<()> {
+    let current = fs::read(path)?;
+    if current != old.as_bytes() {
+        return Err(io::Error::other(
+            "the file changed since it was read; not written",
+        ));
+    }
+    let temp = write_temp(path, new)?;
+    let result = fs::set_permissions(&temp, fs::metadata(path)?.permissions())
+        .and_then(|()| fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Creates `path` holding `new`, atomically; fails with `AlreadyExists` when the file
+/// exists (also when it appears while writing: the temporary file is hard-linked into
+/// place, which never replaces a file).
+pub fn create_atomically(path: &Path, new: &str) -> io::Result<()> {
+    if path.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists; not overwritten (use --force to replace it)",
+        ));
+    }
+    let temp = write_temp(path, new)?;
+    let result = match fs::hard_link(&temp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists; not overwritten (use --force to replace it)",
+        )),
+        // A file system without hard links: the check above is the best we can do.
+        Err(_) if !path.exists() => fs::rename(&temp, path),
+        Err(e) => Err(e),
+    };
+    let _ = fs::remove_file(&temp);
+    result
+}
+
+/// Writes a report: checks that `new` parses as `format`, then replaces the file
+/// (when `previous` holds what was read from it) or creates it.
+pub fn write_report(
+    path: &Path,
+    previous: Option<&str>,
+    new: &str,
+    format: Format,
+) -> io::Result<()> {
+    ensure_parses(new, format)?;
+    match previous {
+        Some(old) => write_atomically(path, old, new),
+        None => create_atomically(path, new),
+    }
+}
+
+/// An error unless `text` parses as a report in `format`.
+pub fn ensure_parses(text: &str, format: Format) -> io::Result<()> {
+    let mut diags = Vec::new();
+    match retrospec_check::parse::parse(text, format, &mut diags) {
+        Some(_) => Ok(()),
+        None => Err(io::Error::other(
+            "internal error: the text to write does not parse; nothing written",
+        )),
+    }
+}
+
+/// Writes `new` to a fresh temporary file beside `path` and returns its path.
+fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    let temp = dir.join(format!(".{name}.retrospec-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(new.as_bytes())?;
+        file.sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}

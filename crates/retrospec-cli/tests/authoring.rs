@@ -1,0 +1,124 @@
+//! End-to-end tests of the authoring commands: convert, fmt, new, completions, man.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{root, run, run_in, stdout};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("retrospec-authoring-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The codes `check` reports for a file, sorted.
+fn codes_of(dir: &Path, file: &str) -> Vec<String> {
+    let output = run_in(dir, &["check", "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mut codes: Vec<String> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .filter(|c| c != "RS008" && c != "RS009")
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn convert_round_trips_every_example_through_the_binary() {
+    let dir = temp_dir("convert");
+    for entry in fs::read_dir(root().join("examples")).expect("examples") {
+        let path = entry.expect("entry").path();
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("name");
+        let want = codes_of(&root(), path.to_str().expect("path"));
+        let mut current = path.clone();
+        for (i, ext) in ["yaml", "json", "md"].iter().enumerate() {
+            let out = dir.join(format!("{name}-{i}.{ext}"));
+            let output = run(&[
+                "convert",
+                current.to_str().expect("path"),
+                "-o",
+                out.to_str().expect("path"),
+            ]);
+            assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+            assert_eq!(
+                codes_of(&dir, out.to_str().expect("path")),
+                want,
+                "{}",
+                out.display()
+            );
+            current = out;
+        }
+    }
+}
+
+#[test]
+fn convert_writes_stdout_refuses_to_overwrite_and_names_what_it_drops() {
+    let dir = temp_dir("convert-out");
+    let source = dir.join("r.yaml");
+    fs::write(
+        &source,
+        "# a comment that JSON cannot hold\ntitle: T\nstatus: draft\nseverity: high\n",
+    )
+    .expect("write");
+    let output = run_in(&dir, &["convert", "r.yaml", "--to", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "{\n  \"title\": \"T\",\n  \"status\": \"draft\",\n  \"severity\": \"high\"\n}\n"
+    );
+    assert!(
+        stderr(&output).contains("r.yaml:1: not carried over: # a comment that JSON cannot hold"),
+        "{}",
+        stderr(&output)
+    );
+
+    fs::write(dir.join("r.json"), "keep me").expect("write");
+    let output = run_in(&dir, &["convert", "r.yaml", "-o", "r.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not overwritten"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("r.json")).expect("read"),
+        "keep me"
+    );
+
+    let output = run_in(&dir, &["convert", "r.yaml", "-o", "r.json", "--force"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        fs::read_to_string(dir.join("r.json"))
+            .expect("read")
+            .contains("\"high\"")
+    );
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+
+    let output = run_in(&dir, &["convert", "r.yaml"]);
+    assert_eq!(output.status.code(), Some(2), "no form given");
+    fs::write(dir.join("bad.yaml"), "title: [unclosed\n").expect("write");
+    let output = run_in(&dir, &["convert", "bad.yaml", "--to", "md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("does not parse"),
+        "{}",
+        stderr(&output)
+    );
+}

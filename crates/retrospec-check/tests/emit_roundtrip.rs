@@ -74,3 +74,51 @@ fn every_report_survives_md_yaml_json_md() {
         }
     }
 }
+
+/// `fmt` keeps every report's meaning (the same tree and model, times normalised) and
+/// is idempotent: formatting a formatted report changes nothing.
+#[test]
+fn tidy_keeps_meaning_and_is_idempotent_on_every_report() {
+    use retrospec_check::emit::tidy::{Tidied, normalise_times, tidy};
+    let mut changed = 0;
+    for path in reports() {
+        let text = std::fs::read_to_string(&path).expect("read");
+        let format = Format::from_path(&path).expect("form");
+        let before = check(&text, format);
+        let Some(parsed) = &before.parsed else {
+            continue;
+        };
+        let name = path.display();
+        let once = match tidy(&text, format) {
+            Tidied::Changed(t) => {
+                changed += 1;
+                t
+            }
+            Tidied::Unchanged => text.clone(),
+            Tidied::Refused(why) => panic!("{name}: refused: {why}"),
+        };
+        let after = check(&once, format);
+        let want = normalise_times(&parsed.tree.to_json());
+        assert_eq!(
+            after.parsed.as_ref().map(|p| p.tree.to_json()),
+            Some(want.clone()),
+            "{name}"
+        );
+        let want_model: Option<retrospec_check::Postmortem> = serde_json::from_value(want)
+            .ok()
+            .filter(|_| !before.has_errors());
+        if let Some(m) = want_model {
+            assert_eq!(after.model, Some(m), "{name}");
+        }
+        assert_eq!(codes(&once, format), codes(&text, format), "{name}");
+        assert_eq!(
+            tidy(&once, format),
+            Tidied::Unchanged,
+            "{name}: not idempotent"
+        );
+    }
+    assert!(
+        changed > 0,
+        "no report needed formatting; the test would prove nothing"
+    );
+}

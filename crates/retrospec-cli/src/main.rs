@@ -10,6 +10,7 @@ mod check;
 mod convert;
 mod files;
 mod fix;
+mod fmt;
 mod render;
 mod write;
 
@@ -39,6 +40,9 @@ enum Command {
     Lsp,
     /// Write a report in another form (Markdown, YAML or JSON) without losing content.
     Convert(convert::ConvertArgs),
+    /// Format reports canonically: times, key order, timeline and action-item lines.
+    /// Prose and YAML comments are kept.
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -92,6 +96,7 @@ fn main() -> ExitCode {
         Command::Lsp => unreachable!("handled above"),
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Convert(args) => convert::run(&args, &mut stdout),
+        Command::Fmt(args) => fmt::run(&args, &mut stdout),
         Command::Schema => write!(
             stdout,
             "{}",

@@ -122,3 +122,50 @@ fn convert_writes_stdout_refuses_to_overwrite_and_names_what_it_drops() {
         stderr(&output)
     );
 }
+
+#[test]
+fn fmt_check_lists_changes_fmt_writes_only_those_and_is_idempotent() {
+    let dir = temp_dir("fmt");
+    let messy = "---\nstatus: draft # keep this comment\ntitle: T\nmilestones:\n  started: 2024-06-10  9:05 CEST\n---\n\nProse  stays   *as written*.\n\n## Timeline\n\n* 9:05 CEST — Start [Started]\n\n## Action items\n\n* [X] Fix it (priority: P1, owner: me)\n";
+    fs::write(dir.join("messy.md"), messy).expect("write");
+    let tidy = "title: T\nstatus: draft\n";
+    fs::write(dir.join("tidy.yaml"), tidy).expect("write");
+    fs::write(dir.join("broken.yaml"), "title: [\n").expect("write");
+
+    let output = run_in(&dir, &["fmt", "--check", "messy.md", "tidy.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "would reformat messy.md\n");
+    assert_eq!(
+        fs::read_to_string(dir.join("messy.md")).expect("read"),
+        messy
+    );
+
+    let output = run_in(&dir, &["fmt", "messy.md", "tidy.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "formatted messy.md\n");
+    let formatted = fs::read_to_string(dir.join("messy.md")).expect("read");
+    assert_eq!(
+        formatted,
+        "---\nstatus: draft # keep this comment\ntitle: T\nmilestones:\n  started: 2024-06-10 09:05 CEST\n---\n\nProse  stays   *as written*.\n\n## Timeline\n\n- 09:05 CEST — Start [started]\n\n## Action items\n\n- [x] Fix it (owner: me, priority: P1)\n"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("tidy.yaml")).expect("read"),
+        tidy
+    );
+
+    let output = run_in(&dir, &["fmt", "--check", "messy.md", "tidy.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "fmt twice = fmt once");
+    assert_eq!(stdout(&output), "");
+
+    let output = run_in(&dir, &["fmt", "broken.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not formatted"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("broken.yaml")).expect("read"),
+        "title: [\n"
+    );
+}

@@ -147,11 +147,60 @@ pub fn write_model(model: &retrospec_model::Postmortem, format: Format) -> Strin
     write(&json, format)
 }
 
-/// Pretty JSON with two-space indentation and a final line break.
+/// Pretty JSON with two-space indentation and a final line break; a list of plain
+/// values that fits on its line is written on one line (`["a", "b"]`), as in
+/// `examples/complete.json`. serde_json writes the values; only the layout is ours.
 pub fn to_json(report: &Json) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let mut text = String::new();
+    json_value(&mut text, report, 0);
     text.push('\n');
     text
+}
+
+/// The column the next character of `out` is written at.
+fn column(out: &str) -> usize {
+    out.rsplit('\n').next().map_or(0, |l| l.chars().count())
+}
+
+fn json_value(out: &mut String, value: &Json, n: usize) {
+    let pad = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(' ', n));
+    match value {
+        Json::Object(map) if !map.is_empty() => {
+            out.push_str("{\n");
+            for (i, (k, v)) in map.iter().enumerate() {
+                pad(out, n + 2);
+                out.push_str(&Json::String(k.clone()).to_string());
+                out.push_str(": ");
+                json_value(out, v, n + 2);
+                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
+            }
+            pad(out, n);
+            out.push('}');
+        }
+        Json::Array(items) if !items.is_empty() => {
+            let inline = items
+                .iter()
+                .all(|v| !v.is_object() && !v.is_array())
+                .then(|| {
+                    let parts: Vec<String> = items.iter().map(Json::to_string).collect();
+                    format!("[{}]", parts.join(", "))
+                });
+            match inline {
+                Some(line) if column(out) + line.chars().count() <= 80 => out.push_str(&line),
+                _ => {
+                    out.push_str("[\n");
+                    for (i, v) in items.iter().enumerate() {
+                        pad(out, n + 2);
+                        json_value(out, v, n + 2);
+                        out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                    }
+                    pad(out, n);
+                    out.push(']');
+                }
+            }
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Lines of `text` holding words that no value of the parsed tree came from: YAML

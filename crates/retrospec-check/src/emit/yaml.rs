@@ -89,12 +89,58 @@ fn write_value(out: &mut String, value: &Json, n: usize) {
                 out.push('\n');
             }
         }
+        Json::String(s) if folded_block_fits(s, column(out)) => {
+            out.push_str(" >-\n");
+            for line in fold(s, WIDTH.saturating_sub(n + 2).max(40)) {
+                indent(out, n + 2);
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
         other => {
             out.push(' ');
             write_inline(out, other, n);
             out.push('\n');
         }
     }
+}
+
+/// The column the next character of `out` is written at.
+fn column(out: &str) -> usize {
+    out.rsplit('\n').next().map_or(0, |l| l.chars().count())
+}
+
+/// Lines longer than this are folded (`>-`), as people write long prose in YAML.
+const WIDTH: usize = 80;
+
+/// Whether `s` is long one-line prose that a folded block scalar (`>-`) reads back
+/// exactly: single spaces between words (a fold turns one line break into one space),
+/// nothing that needs escaping, no space at either end.
+fn folded_block_fits(s: &str, column: usize) -> bool {
+    // A headline a little over the width reads better on its line than folded.
+    column + 1 + s.chars().count() > WIDTH + 20
+        && s.contains(' ')
+        && !s.contains("  ")
+        && !s.starts_with([' ', '\t'])
+        && !s.ends_with(' ')
+        && !s.chars().any(|c| c == '\n' || c == '\t' || needs_escape(c))
+}
+
+/// The words of `s` in lines of at most `width` characters (a longer word stands alone).
+fn fold(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 fn write_inline(out: &mut String, value: &Json, _n: usize) {
@@ -349,6 +395,21 @@ mod tests {
             to_yaml(&json!({"summary": "a\n\nb"})),
             "summary: |-\n  a\n\n  b\n"
         );
+    }
+
+    #[test]
+    fn long_prose_is_folded_and_reads_back() {
+        let long = "The rotation job removes the old public key from the published key set as soon as it has written the new key: #1 - a: b [x] 'q' \"d\" ünïcødé and more words to wrap.";
+        let doc = json!({"root_cause": long, "items": [{"text": long}], "x": "a  b ".repeat(30)});
+        let text = to_yaml(&doc);
+        assert!(text.starts_with("root_cause: >-\n  The rotation"), "{text}");
+        assert!(
+            text.lines()
+                .filter(|l| !l.starts_with("x:"))
+                .all(|l| l.len() <= WIDTH + 10),
+            "{text}"
+        );
+        assert_eq!(read_back(&text), doc, "{text}");
     }
 
     #[test]

@@ -1176,8 +1176,8 @@ fn with_date(time_text: &str, dateless: bool, date: Option<jiff::civil::Date>) -
 
 /// Attributes in a trailing `(key: value, key: value)` group of an action item.
 /// Returns where the group opens and each (key, key range, value, value range).
-type Attribute = (String, Range<usize>, String, Range<usize>);
-fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute>)> {
+pub(crate) type Attribute = (String, Range<usize>, String, Range<usize>);
+pub(crate) fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute>)> {
     let trimmed = content.trim_end();
     if !trimmed.ends_with(')') {
         return None;

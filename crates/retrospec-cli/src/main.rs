@@ -11,6 +11,7 @@ mod convert;
 mod files;
 mod fix;
 mod fmt;
+mod new;
 mod render;
 mod write;
 
@@ -43,6 +44,8 @@ enum Command {
     /// Format reports canonically: times, key order, timeline and action-item lines.
     /// Prose and YAML comments are kept.
     Fmt(fmt::FmtArgs),
+    /// Start a new draft report from a template, with today's date filled in.
+    New(new::NewArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Convert(args) => convert::run(&args, &mut stdout),
         Command::Fmt(args) => fmt::run(&args, &mut stdout),
+        Command::New(args) => new::run(&args, &mut stdout),
         Command::Schema => write!(
             stdout,
             "{}",

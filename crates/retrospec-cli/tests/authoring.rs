@@ -169,3 +169,158 @@ fn fmt_check_lists_changes_fmt_writes_only_those_and_is_idempotent() {
         "title: [\n"
     );
 }
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+#[test]
+fn new_in_every_form_passes_check_as_a_draft() {
+    let dir = temp_dir("new");
+    for ext in ["md", "yaml", "json"] {
+        let name = format!("r.{ext}");
+        let output = run_in(
+            &dir,
+            &[
+                "new",
+                "--severity",
+                "SEV2",
+                "--title",
+                "Login fails",
+                "--timezone",
+                "Europe/Paris",
+                &name,
+            ],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let output = run_in(&dir, &["check", "--format", "json", &name]);
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(json["diagnostics"], serde_json::json!([]), "{name}");
+        let text = fs::read_to_string(dir.join(&name)).expect("read");
+        for want in [
+            "Login fails",
+            "SEV2",
+            "Europe/Paris",
+            "draft",
+            "Root cause",
+            "Action items",
+        ] {
+            let found = text.contains(want)
+                || (want == "Root cause" && text.contains("root_cause"))
+                || (want == "Action items" && text.contains("action_items"));
+            assert!(found, "{name} lacks {want}:\n{text}");
+        }
+        let date = text
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .trim_start_matches("\"date\": ")
+                    .strip_prefix("date: ")
+                    .map(str::to_string)
+                    .or_else(|| {
+                        l.trim()
+                            .strip_prefix("\"date\": \"")
+                            .map(|d| d.trim_end_matches("\",").to_string())
+                    })
+            })
+            .expect("a date line");
+        assert!(is_date(&date), "{date}");
+        // Never overwrites.
+        let output = run_in(&dir, &["new", &name]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(fs::read_to_string(dir.join(&name)).expect("read"), text);
+    }
+    // Standard output when no path is given.
+    let output = run_in(&dir, &["new", "--format", "yaml"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).contains("status: draft\n"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("timezone: UTC\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn new_then_edit_then_fmt_then_check_passes() {
+    let dir = temp_dir("new-edit");
+    assert_eq!(run_in(&dir, &["new", "r.md"]).status.code(), Some(0));
+    let text = fs::read_to_string(dir.join("r.md")).expect("read");
+    // The author fills in a few fields, in their own style.
+    let edited = text
+        .replace(
+            "## Timeline\n\n",
+            "## Timeline\n\n* 2024-06-10  9:05 UTC — Deploy starts [Started]\n* 9:20 UTC: Rolled back [resolved]\n\n",
+        )
+        .replace(
+            "- [ ] TODO: a concrete change, starting with a verb (owner: TODO: who will do it)",
+            "- [X] Add a canary stage (due: 2024-07-01, owner: @platform, priority: P1)",
+        )
+        .replace("status: draft\n", "status: draft\nmilestones:\n  started: 2024-06-10  9:05 UTC\n");
+    assert_ne!(edited, text);
+    fs::write(dir.join("r.md"), &edited).expect("write");
+    let output = run_in(&dir, &["fmt", "r.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let formatted = fs::read_to_string(dir.join("r.md")).expect("read");
+    assert!(formatted.contains("- 2024-06-10 09:05 UTC — Deploy starts [started]\n- 09:20 UTC: Rolled back [resolved]\n"), "{formatted}");
+    assert!(
+        formatted.contains(
+            "- [x] Add a canary stage (owner: @platform, due: 2024-07-01, priority: P1)\n"
+        ),
+        "{formatted}"
+    );
+    assert!(
+        formatted.contains("milestones:\n  started: 2024-06-10 09:05 UTC\n"),
+        "{formatted}"
+    );
+    let output = run_in(&dir, &["check", "r.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn new_from_a_template_fills_in_its_fields_in_any_form() {
+    let dir = temp_dir("new-template");
+    fs::write(
+        dir.join("template.yaml"),
+        "title: \"{{title}}\"\nstatus: draft\ndate: \"{{date}}\"\nseverity: \"{{severity}}\"\ntimezone: \"{{timezone}}\"\nsummary: Our house template.\n",
+    )
+    .expect("write");
+    let output = run_in(
+        &dir,
+        &[
+            "new",
+            "--template",
+            "template.yaml",
+            "--title",
+            "Queue backlog",
+            "--severity",
+            "SEV3",
+            "--timezone",
+            "Asia/Tokyo",
+            "out.md",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("out.md")).expect("read");
+    assert!(text.contains("title: Queue backlog\n"), "{text}");
+    assert!(text.contains("severity: SEV3\n"), "{text}");
+    assert!(text.contains("timezone: Asia/Tokyo\n"), "{text}");
+    assert!(
+        text.contains("## Summary\n\nOur house template.\n"),
+        "{text}"
+    );
+    assert!(!text.contains("{{"), "{text}");
+    assert_eq!(run_in(&dir, &["check", "out.md"]).status.code(), Some(0));
+}

@@ -4,13 +4,14 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod check;
 mod convert;
 mod files;
 mod fix;
 mod fmt;
+mod generate;
 mod new;
 mod render;
 mod write;
@@ -46,6 +47,14 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Start a new draft report from a template, with today's date filled in.
     New(new::NewArgs),
+    /// Print a shell completion script, for example
+    /// `retrospec completions bash > ~/.local/share/bash-completion/completions/retrospec`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for example `retrospec man > retrospec.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +110,11 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args, &mut stdout),
         Command::Fmt(args) => fmt::run(&args, &mut stdout),
         Command::New(args) => new::run(&args, &mut stdout),
+        Command::Completions { shell } => {
+            generate::completions(shell, Cli::command(), &mut stdout);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => generate::man(Cli::command(), &mut stdout).map(|()| ExitCode::SUCCESS),
         Command::Schema => write!(
             stdout,
             "{}",

@@ -324,3 +324,75 @@ fn new_from_a_template_fills_in_its_fields_in_any_form() {
     assert!(!text.contains("{{"), "{text}");
     assert_eq!(run_in(&dir, &["check", "out.md"]).status.code(), Some(0));
 }
+
+/// The subcommands `retrospec --help` lists.
+fn subcommands() -> Vec<String> {
+    let help = stdout(&run(&["--help"]));
+    let list = help.split("Commands:").nth(1).expect("a Commands section");
+    let names: Vec<String> = list
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| *n != "help")
+        .map(str::to_string)
+        .collect();
+    for want in [
+        "check",
+        "convert",
+        "fmt",
+        "new",
+        "completions",
+        "man",
+        "lsp",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{want} not in {names:?}");
+    }
+    names
+}
+
+#[test]
+fn completions_cover_every_subcommand_and_bash_accepts_the_script() {
+    let commands = subcommands();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = run(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = stdout(&output);
+        for command in &commands {
+            assert!(
+                script.contains(command.as_str()),
+                "{shell} script lacks {command}"
+            );
+        }
+    }
+    let dir = temp_dir("completions");
+    let script = dir.join("retrospec.bash");
+    fs::write(&script, run(&["completions", "bash"]).stdout).expect("write");
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output();
+    // bash is on every machine these tests run on; when it is not, there is nothing to run.
+    if let Ok(out) = syntax {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(run(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn man_page_is_roff_and_lists_every_subcommand() {
+    let output = run(&["man"]);
+    assert_eq!(output.status.code(), Some(0));
+    let page = stdout(&output);
+    assert!(page.contains(".TH retrospec 1"), "{page}");
+    for command in subcommands() {
+        assert!(
+            page.contains(&format!("retrospec\\-{command}(1)")),
+            "man page lacks {command}"
+        );
+    }
+}

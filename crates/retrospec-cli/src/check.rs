@@ -34,6 +34,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     };
     let targets = files::collect(&paths);
     let mut io_error = false;
+    let bar = crate::progress::for_files(targets.len());
     let results: Vec<Option<FileResult>> = targets
         .par_iter()
         .map(|target| match target {
@@ -44,7 +45,9 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             } => check_file(path, *format, *explicit),
             Target::Problem { .. } => None,
         })
+        .inspect(|_| bar.inc(1))
         .collect();
+    bar.finish_and_clear();
     for target in &targets {
         if let Target::Problem { path, message } = target {
             eprintln!("retrospec: {}: {message}", path.display());

@@ -13,6 +13,7 @@ mod fix;
 mod fmt;
 mod generate;
 mod new;
+mod progress;
 mod render;
 mod write;
 

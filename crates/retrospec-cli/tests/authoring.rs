@@ -396,3 +396,23 @@ fn man_page_is_roff_and_lists_every_subcommand() {
         );
     }
 }
+
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let dir = temp_dir("progress");
+    for i in 0..250 {
+        fs::write(
+            dir.join(format!("r{i:03}.yaml")),
+            "title: T\nstatus: draft\n",
+        )
+        .expect("write");
+    }
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("checked 250 files"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(stderr(&output), "", "piped stderr must stay clean");
+}

@@ -110,6 +110,15 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         print_unparsable(&args.file, &text, format)?;
         return Ok(ExitCode::from(1));
     };
+    if let Some(d) = emit::syntax_error(&checked.diagnostics) {
+        eprintln!(
+            "retrospec: {}: cannot convert without losing content; fix the syntax error first ({}: {})",
+            args.file.display(),
+            d.code,
+            d.message
+        );
+        return Ok(ExitCode::from(1));
+    }
     let tree = parsed.tree.to_json();
     if !tree.is_object() {
         eprintln!(

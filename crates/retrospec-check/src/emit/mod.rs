@@ -203,6 +203,22 @@ fn json_value(out: &mut String, value: &Json, n: usize) {
     }
 }
 
+/// The first diagnostic that makes a report unsafe to write again: a syntax error, a
+/// duplicate key (the second value is not in the tree), an anchor, a tag, a second
+/// document or a broken front matter. `fmt` and `convert` refuse such a report.
+pub fn syntax_error(diagnostics: &[crate::Diagnostic]) -> Option<&crate::Diagnostic> {
+    use crate::codes;
+    let syntax = [
+        codes::SYNTAX.code,
+        codes::DUPLICATE_KEY.code,
+        codes::YAML_ANCHOR.code,
+        codes::YAML_TAG.code,
+        codes::MULTIPLE_DOCUMENTS.code,
+        codes::FRONT_MATTER.code,
+    ];
+    diagnostics.iter().find(|d| syntax.contains(&d.code))
+}
+
 /// Lines of `text` holding words that no value of the parsed tree came from: YAML
 /// comments, Markdown HTML comments, paragraphs the Markdown grammar ignores (an
 /// introduction in the action items section), table headers. Writing the report in

@@ -21,7 +21,6 @@
 use serde_json::Value as Json;
 
 use super::{canonical_order, order, yaml};
-use crate::codes;
 use crate::parse::{self, Format, markdown};
 use crate::span::Span;
 use crate::time;
@@ -46,15 +45,7 @@ pub fn tidy(text: &str, format: Format) -> Tidied {
             "the report does not parse; `retrospec check` shows where to fix it".into(),
         );
     };
-    let syntax = [
-        codes::SYNTAX.code,
-        codes::DUPLICATE_KEY.code,
-        codes::YAML_ANCHOR.code,
-        codes::YAML_TAG.code,
-        codes::MULTIPLE_DOCUMENTS.code,
-        codes::FRONT_MATTER.code,
-    ];
-    if let Some(d) = diags.iter().find(|d| syntax.contains(&d.code)) {
+    if let Some(d) = super::syntax_error(&diags) {
         return Tidied::Refused(format!(
             "fix the syntax error first ({}: {})",
             d.code, d.message

@@ -170,8 +170,8 @@ fn literal_block_fits(s: &str) -> bool {
     let body = s.trim_end_matches('\n');
     s.contains('\n')
         && !body.is_empty()
-        // The first line fixes the indentation: it must not start with a space.
-        && !body.starts_with([' ', '\t'])
+        // The first line with text fixes the indentation: it must not start with a space.
+        && !body.trim_start_matches('\n').starts_with([' ', '\t'])
         && !s.contains('\r')
         && s.chars().all(|c| c == '\n' || c == '\t' || !needs_escape(c))
         // A line of only spaces cannot be told apart from indentation.
@@ -395,6 +395,85 @@ mod tests {
             to_yaml(&json!({"summary": "a\n\nb"})),
             "summary: |-\n  a\n\n  b\n"
         );
+    }
+
+    /// Thousands of strings built from the pieces YAML treats specially, as values and
+    /// as keys, at several depths: every one reads back as written.
+    #[test]
+    fn generated_strings_read_back() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Z",
+            "0",
+            "1",
+            "9",
+            ":",
+            " ",
+            "#",
+            "-",
+            "?",
+            "'",
+            "\"",
+            "\\",
+            "\n",
+            "\t",
+            "@",
+            "*",
+            "&",
+            "!",
+            "|",
+            ">",
+            "%",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "yes",
+            "no",
+            "~",
+            "null",
+            ".",
+            "e",
+            "+",
+            "0o",
+            "0x",
+            "\u{85}",
+            "é",
+            "\r",
+            "  ",
+            "---",
+            "...",
+            "inf",
+            "true",
+            "`",
+            "\u{2028}",
+            "\u{feff}",
+            "\u{7}",
+            ": ",
+            " #",
+            "16:05",
+            "2024-06-10",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5000 {
+            let len = (next() % 10) as usize;
+            let s: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let mut key_map = serde_json::Map::new();
+            key_map.insert(s.clone(), json!(1));
+            let doc =
+                json!({ "k": s, "l": [s, [s]], "m": [{"k": s, "n": {"k": s}}], "keys": key_map });
+            let text = to_yaml(&doc);
+            assert_eq!(read_back(&text), doc, "{s:?} written as\n{text}");
+        }
     }
 
     #[test]

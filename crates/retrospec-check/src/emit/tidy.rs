@@ -10,10 +10,11 @@
 //!   comment. A YAML file whose only comment is a first-line `# yaml-language-server:`
 //!   modeline keeps it. YAML with other comments is not rewritten: only its times
 //!   are normalised in place, so no comment is lost.
-//! - **Markdown timeline and action items** (single-line list items): `-` bullets,
-//!   `[x]` for a checked box, lowercase `[milestone]` markers, and the `(key: value)`
-//!   group in the model's order with `, ` between pairs. Prose, headings, tables and
-//!   every other section are left exactly as written.
+//! - **Markdown timeline and action items** (single-line list items): `-` bullets
+//!   (the spacing after the marker kept), `[x]` for a checked box, lowercase
+//!   `[milestone]` markers, and the `(key: value)` group in the model's order with `, `
+//!   between pairs. Prose, headings, tables and every other section are left exactly
+//!   as written. When restyling would change what a list says, only times change.
 //!
 //! Every result is read back and compared with the original (times normalised); a
 //! result that differs in any value is refused rather than returned.
@@ -51,26 +52,34 @@ pub fn tidy(text: &str, format: Format) -> Tidied {
             d.code, d.message
         ));
     }
-    let new = match format {
-        Format::Json => reemit(text, &parsed.tree, Format::Json, ""),
-        Format::Yaml => match yaml_header(text, &parsed) {
+    // Markdown: with list restyling first; if that would change what a list says
+    // (a bullet change that nests or joins lists), with times and front matter only.
+    let candidates: Vec<String> = match format {
+        Format::Json => vec![reemit(text, &parsed.tree, Format::Json, "")],
+        Format::Yaml => vec![match yaml_header(text, &parsed) {
             Some(header) => reemit(text, &parsed.tree, Format::Yaml, header),
             None => apply(text, time_edits(text, &parsed.tree, 0..text.len())),
-        },
-        Format::Markdown => markdown_tidy(text, &parsed),
+        }],
+        Format::Markdown => vec![
+            markdown_tidy(text, &parsed, true),
+            markdown_tidy(text, &parsed, false),
+        ],
     };
-    if new == text {
-        return Tidied::Unchanged;
+    let want = Some(normalise_times(&parsed.tree.to_json()));
+    for new in candidates {
+        if new == text {
+            return Tidied::Unchanged;
+        }
+        let mut back_diags = Vec::new();
+        let back = parse::parse(&new, format, &mut back_diags).map(|p| p.tree.to_json());
+        if back == want {
+            return Tidied::Changed(new);
+        }
     }
-    let mut back_diags = Vec::new();
-    let back = parse::parse(&new, format, &mut back_diags).map(|p| p.tree.to_json());
-    if back != Some(normalise_times(&parsed.tree.to_json())) {
-        return Tidied::Refused(
-            "formatting would change what the report says (a retrospec bug worth reporting); left as it is"
-                .into(),
-        );
-    }
-    Tidied::Changed(new)
+    Tidied::Refused(
+        "formatting would change what the report says (a retrospec bug worth reporting); left as it is"
+            .into(),
+    )
 }
 
 /// A time in canonical spacing: `YYYY-MM-DD HH:MM[:SS] ZONE`, the zone as written.
@@ -215,11 +224,18 @@ fn time_edits(text: &str, tree: &Node, range: std::ops::Range<usize>) -> Vec<(Sp
     edits
 }
 
-fn markdown_tidy(text: &str, parsed: &parse::Parsed) -> String {
-    let Some(fm) = markdown::split_front_matter(text) else {
-        return apply(text, body_edits(text, &parsed.tree, 0));
+fn markdown_tidy(text: &str, parsed: &parse::Parsed, restyle: bool) -> String {
+    let body = |start| {
+        if restyle {
+            body_edits(text, &parsed.tree, start)
+        } else {
+            time_edits(text, &parsed.tree, start..text.len())
+        }
     };
-    let mut edits = body_edits(text, &parsed.tree, fm.body_start);
+    let Some(fm) = markdown::split_front_matter(text) else {
+        return apply(text, body(0));
+    };
+    let mut edits = body(fm.body_start);
     // The front matter alone, to see its comments and write it again.
     let yaml_text = fm.yaml.slice(text);
     let mut diags = Vec::new();
@@ -287,7 +303,7 @@ fn body_edits(text: &str, tree: &Node, body_start: usize) -> Vec<(Span, String)>
     edits
 }
 
-/// The canonical list marker before `content` (a single-line list item): `- `, and
+/// The canonical list marker before `content` (a single-line list item): `-`, and
 /// `[ ] ` or `[x] ` for a task (`checked`: `None` not an action item, `Some(None)`
 /// no box). `None` when the text before `content` is not a bullet list marker.
 fn bullet_edit(text: &str, content: Span, checked: Option<Option<bool>>) -> Option<(Span, String)> {
@@ -316,7 +332,9 @@ fn bullet_edit(text: &str, content: Span, checked: Option<Option<bool>>) -> Opti
         _ if has_box => return None,
         _ => "",
     };
-    let new = format!("{}- {task}", &prefix[..indent_len]);
+    // The spacing after the marker stays: it decides which following lines belong to the item.
+    let space = &rest[..rest.len() - rest.trim_start().len()];
+    let new = format!("{}-{space}{task}", &prefix[..indent_len]);
     (new != prefix).then(|| (Span::new(line_start, content.start), new))
 }
 
@@ -409,6 +427,81 @@ mod tests {
             tidied(modeline, Format::Yaml),
             "# yaml-language-server: $schema=x\ntitle: T\nstatus: draft\n"
         );
+    }
+
+    /// Generated Markdown reports with timeline and action item lines in many styles:
+    /// formatting never refuses them (each edit reads back), and is idempotent.
+    #[test]
+    fn generated_markdown_is_formatted_and_idempotent() {
+        const BULLETS: &[&str] = &["- ", "* ", "+ ", "-   ", "  - ", "1. "];
+        const BOXES: &[&str] = &["", "[ ] ", "[x] ", "[X] "];
+        const TIMES: &[&str] = &[
+            "9:05 CEST",
+            "2024-06-10  9:05 CEST",
+            "09:05",
+            "16:05:30 UTC",
+            "2024-06-10T16:05:00Z",
+            "4:05 PM CET",
+        ];
+        const SEPS: &[&str] = &[" ", " — ", ": ", " - ", " | "];
+        const TEXTS: &[&str] = &[
+            "Deploy starts",
+            "UTC is up",
+            "a (owner: x)",
+            "x [Started]",
+            "[resolved]",
+            "`code` *em*",
+            "ends with:",
+        ];
+        const ATTRS: &[&str] = &[
+            "",
+            " (owner: me)",
+            " (priority: P1, owner: me, due: 2024-07-01)",
+            " (see runbook)",
+            " (link: https://x.example/a, b)",
+            " (Status: done)",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..400 {
+            let mut md = String::from(
+                "---\ntitle: T\nstatus: draft\ntimezone: Europe/Paris\n---\n\n## Timeline\n\n",
+            );
+            for _ in 0..1 + next(4) {
+                md.push_str(&format!(
+                    "{}{}{}{}\n",
+                    BULLETS[next(BULLETS.len())],
+                    TIMES[next(TIMES.len())],
+                    SEPS[next(SEPS.len())],
+                    TEXTS[next(TEXTS.len())]
+                ));
+            }
+            md.push_str("\n## Action items\n\n");
+            for _ in 0..1 + next(4) {
+                md.push_str(&format!(
+                    "{}{}{}{}\n",
+                    BULLETS[next(BULLETS.len())],
+                    BOXES[next(BOXES.len())],
+                    TEXTS[next(TEXTS.len())],
+                    ATTRS[next(ATTRS.len())]
+                ));
+            }
+            let once = match tidy(&md, Format::Markdown) {
+                Tidied::Changed(t) => t,
+                Tidied::Unchanged => md.clone(),
+                Tidied::Refused(why) => panic!("refused {why}:\n{md}"),
+            };
+            assert_eq!(
+                tidy(&once, Format::Markdown),
+                Tidied::Unchanged,
+                "{md}\n=>\n{once}"
+            );
+        }
     }
 
     #[test]

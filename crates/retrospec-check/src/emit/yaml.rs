@@ -197,7 +197,7 @@ fn plain_is_safe(s: &str) -> bool {
         return false;
     };
     // Typed as null, a boolean or a number by the YAML 1.2 core schema.
-    if plain_scalar(s).is_some() || yaml_1_1_would_type(s) {
+    if plain_scalar(s).is_some() || others_would_type(s) {
         return false;
     }
     // Indicators that start something other than a plain scalar. `-`, `?` and `:`
@@ -235,10 +235,12 @@ fn plain_is_safe(s: &str) -> bool {
         || s.chars().any(|c| needs_escape(c) || c == '\n'))
 }
 
-/// Strings a YAML 1.1 reader (many editors and older tools) would read as a boolean
-/// or a sexagesimal number: quoted too, so the file means the same to them. Dates
-/// stay plain, as every example in `docs/format.md` writes them.
-fn yaml_1_1_would_type(s: &str) -> bool {
+/// Strings other readers would type although retrospec reads them as text: a YAML 1.1
+/// reader (many editors and older tools) reads booleans and sexagesimal numbers, and
+/// any YAML 1.2 reader reads `.inf` and `.nan` as floats. Quoted too, so the file
+/// means the same to them. Dates stay plain, as every example in `docs/format.md`
+/// writes them.
+fn others_would_type(s: &str) -> bool {
     let bool_word = matches!(
         s.to_ascii_lowercase().as_str(),
         "y" | "n" | "yes" | "no" | "on" | "off"
@@ -253,7 +255,12 @@ fn yaml_1_1_would_type(s: &str) -> bool {
                     .split(':')
                     .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         });
-    bool_word || sexagesimal
+    // YAML 1.2 floats that retrospec keeps as text (JSON has no infinity or NaN) but
+    // every other YAML 1.2 reader reads as numbers.
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let special_float =
+        matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(s, ".nan" | ".NaN" | ".NAN");
+    bool_word || sexagesimal || special_float
 }
 
 fn double_quoted(s: &str) -> String {
@@ -372,6 +379,8 @@ mod tests {
             "k: 2024-06-10 16:05 CEST\n"
         );
         assert_eq!(to_yaml(&json!({"k": "no"})), "k: \"no\"\n");
+        assert_eq!(to_yaml(&json!({"k": "-.inf"})), "k: \"-.inf\"\n");
+        assert_eq!(to_yaml(&json!({"k": ".NaN"})), "k: \".NaN\"\n");
     }
 
     #[test]

@@ -227,13 +227,20 @@ pub fn syntax_error(diagnostics: &[crate::Diagnostic]) -> Option<&crate::Diagnos
 /// Returned as the span of each such line (without its line break), in order. Date
 /// lines in a Markdown timeline are not listed: their date is carried by the times.
 pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
-    let mut covered: Vec<(usize, usize)> = Vec::new();
-    collect_spans(&parsed.tree, &mut covered);
-    covered.sort_unstable();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    collect_spans(&parsed.tree, &mut spans);
+    spans.sort_unstable();
+    // Merged into disjoint intervals, so each lookup is one binary search.
+    let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match covered.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => covered.push((start, end)),
+        }
+    }
     let is_covered = |at: usize| {
-        // Any span starting at or before `at` may cover it (reports are small).
         let idx = covered.partition_point(|&(s, _)| s <= at);
-        covered[..idx].iter().any(|&(_, e)| at < e)
+        idx > 0 && at < covered[idx - 1].1
     };
     let mut out = Vec::new();
     let mut pos = 0;

@@ -365,18 +365,27 @@ fn completions_cover_every_subcommand_and_bash_accepts_the_script() {
             );
         }
     }
+    // Each shell that is installed checks the syntax of its script without running it
+    // (bash is everywhere; fish and zsh when present, e.g. `apt-get install fish zsh`).
     let dir = temp_dir("completions");
-    let script = dir.join("retrospec.bash");
-    fs::write(&script, run(&["completions", "bash"]).stdout).expect("write");
-    let syntax = std::process::Command::new("bash")
-        .arg("-n")
-        .arg(&script)
-        .output();
-    // bash is on every machine these tests run on; when it is not, there is nothing to run.
-    if let Ok(out) = syntax {
+    for (shell, program, flag) in [
+        ("bash", "bash", "-n"),
+        ("zsh", "zsh", "-n"),
+        ("fish", "fish", "--no-execute"),
+    ] {
+        let script = dir.join(format!("retrospec.{shell}"));
+        fs::write(&script, run(&["completions", shell]).stdout).expect("write");
+        let Ok(out) = std::process::Command::new(program)
+            .arg(flag)
+            .arg(&script)
+            .output()
+        else {
+            assert_ne!(shell, "bash", "bash must be installed");
+            continue;
+        };
         assert!(
             out.status.success(),
-            "{}",
+            "{shell}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }

@@ -62,6 +62,7 @@ pub fn check(text: &str, format: Format) -> Checked {
 pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     let mut diagnostics = Vec::new();
     let Some(parsed) = parse::parse(text, format, &mut diagnostics) else {
+        apply_rule_levels(config, &mut diagnostics);
         return Checked {
             diagnostics,
             model: None,
@@ -96,6 +97,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         config,
     };
     rules::run(&cx, &mut diagnostics);
+    apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
@@ -107,4 +109,25 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         parsed: Some(parsed),
         metrics,
     }
+}
+
+/// `[rules]` of the configuration: a code set to `off` is dropped, any other level
+/// replaces the code's default severity.
+fn apply_rule_levels(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    if config.rules.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        if !codes::configurable(d.code) {
+            return true;
+        }
+        match config.rule_level(d.code).map(config::RuleLevel::severity) {
+            Some(None) => false,
+            Some(Some(severity)) => {
+                d.severity = severity;
+                true
+            }
+            None => true,
+        }
+    });
 }

@@ -51,6 +51,13 @@ struct CheckArgs {
     /// Print what --fix would change, as a unified diff, and write nothing.
     #[arg(long)]
     diff: bool,
+    /// Use this configuration for every file instead of the nearest `retrospec.toml`
+    /// above each file (docs/configuration.md).
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<std::path::PathBuf>,
+    /// Ignore every `retrospec.toml`: check with the defaults.
+    #[arg(long)]
+    no_config: bool,
     /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,

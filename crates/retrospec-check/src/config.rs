@@ -44,7 +44,7 @@ pub struct Config {
 }
 
 /// A severity scale: its levels, worst first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SeverityScale {
     /// The levels, worst first.
@@ -104,7 +104,7 @@ impl Default for SeverityScale {
 }
 
 /// One level of the severity scale and what it requires of a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SeverityLevel {
     /// The name as written in reports, for example `SEV1` or `critical`.

@@ -61,6 +61,10 @@ pub fn schema_for(scale: &SeverityScale) -> Json {
         })
         .collect();
     let names: Vec<&str> = scale.levels.iter().map(|l| l.name.as_str()).collect();
+    if let Some(root) = schema.as_object_mut() {
+        // The published example uses SEV2, which this scale may not have.
+        root.remove("examples");
+    }
     if let Some(defs) = schema.get_mut("$defs").and_then(Json::as_object_mut) {
         defs.insert(
             "Severity".into(),

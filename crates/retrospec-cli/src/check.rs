@@ -11,7 +11,7 @@ use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
 
 use crate::files::{self, Configs, LoadedConfig, Target};
 use crate::render;
-use crate::{CheckArgs, Color, OutputFormat};
+use crate::{CheckArgs, Color, OutputFormat, SchemaArgs};
 
 /// One checked file, or a configuration file with mistakes.
 pub struct FileResult {
@@ -280,4 +280,67 @@ fn apply_fixes(
         }
     }
     Ok(failed)
+}
+
+/// `retrospec schema`: the published schema, the schema specialised to a
+/// configuration's severity scale (`--config [PATH]`), or the configuration's
+/// own schema (`--config-schema`). A configuration with mistakes is reported on
+/// stderr's behalf like `check` does, and exits 2.
+pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    if args.config_schema {
+        write!(out, "{}", retrospec_check::config::config_schema_string())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(config) = &args.config else {
+        write!(
+            out,
+            "{}",
+            retrospec_model::schema::postmortem_schema_string()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let found = match config {
+        Some(path) => LoadedConfig::load(path)
+            .map(|l| Some(Arc::new(l)))
+            .map_err(|e| (path.clone(), e.to_string())),
+        // A file in the current directory: discovery starts in its directory.
+        None => Configs::discover().for_file(&PathBuf::from(files::CONFIG_FILE)),
+    };
+    let loaded = match found {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => {
+            eprintln!(
+                "retrospec: no {} in the current directory or above it",
+                files::CONFIG_FILE
+            );
+            return Ok(ExitCode::from(2));
+        }
+        Err((path, e)) => {
+            eprintln!(
+                "retrospec: {}: cannot read the configuration: {e}",
+                path.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if !loaded.diagnostics.is_empty() {
+        let result = FileResult {
+            path: loaded.path.clone(),
+            format: None,
+            config: None,
+            metrics: Vec::new(),
+            text: Some(loaded.text.clone()),
+            diagnostics: loaded.diagnostics.clone(),
+            io_error: false,
+        };
+        let mut rendered = Vec::new();
+        render::human(&mut rendered, &[result], false)?;
+        io::stderr().write_all(&rendered)?;
+        return Ok(ExitCode::from(2));
+    }
+    let schema = retrospec_check::validate::schema_for(&loaded.config.severity);
+    let mut text = serde_json::to_string_pretty(&schema).map_err(io::Error::other)?;
+    text.push('\n');
+    write!(out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -317,6 +317,43 @@ declare_code! {
     pub const CONFIG_UNKNOWN_RULE = "RS503", "config-unknown-rule", Error;
 }
 
+declare_code! {
+    /// A `retrospec-ignore` comment without a reason, without a code, or naming a code
+    /// that does not exist (or cannot be suppressed). It suppresses nothing.
+    ///
+    /// ## Why
+    /// A suppression is a decision a reviewer has to be able to check: the reason
+    /// is what they read. Write `<!-- retrospec-ignore RS203: why -->` in Markdown,
+    /// `# retrospec-ignore RS203: why` in YAML and front matter. JSON has no
+    /// comments: use `[rules]` in `retrospec.toml`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// # retrospec-ignore RS203
+    /// summary: Started at 09:15 CET.
+    /// ```
+    pub const INVALID_SUPPRESSION = "RS504", "invalid-suppression", Error;
+}
+
+declare_code! {
+    /// A `retrospec-ignore` comment whose code is not reported on the line it applies to.
+    ///
+    /// ## Why
+    /// A suppression left behind after the problem was fixed (or placed on the
+    /// wrong line) would silently hide the next real finding there.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// # retrospec-ignore RS203: CET is what the status page showed
+    /// summary: Nothing to suppress here.
+    /// ```
+    pub const UNUSED_SUPPRESSION = "RS505", "unused-suppression", Warning;
+}
+
 /// A time that cannot be read or placed on a date.
 pub const INVALID_TIME: CodeInfo = rules::invalid_time::InvalidTime::INFO;
 
@@ -356,6 +393,8 @@ pub const ALL: &[CodeInfo] = &[
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,
+    INVALID_SUPPRESSION,
+    UNUSED_SUPPRESSION,
 ];
 
 /// Looks up a code (case-insensitive) or a code's name.

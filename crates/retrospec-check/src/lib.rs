@@ -20,6 +20,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod time;
 pub mod times;
 pub mod tree;
@@ -97,6 +98,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         config,
     };
     rules::run(&cx, &mut diagnostics);
+    suppress::apply(&parsed.suppressions, &mut diagnostics);
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))

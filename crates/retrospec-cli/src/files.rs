@@ -171,6 +171,11 @@ impl Configs {
                     visited.push(dir.to_path_buf());
                     let candidate = dir.join(CONFIG_FILE);
                     if candidate.is_file() {
+                        // Shown relative to the working directory when it is below it.
+                        let candidate = std::env::current_dir()
+                            .ok()
+                            .and_then(|cwd| candidate.strip_prefix(cwd).ok().map(Path::to_path_buf))
+                            .unwrap_or(candidate);
                         let loaded = LoadedConfig::load(&candidate)
                             .map_err(|e| (candidate.clone(), e.to_string()))?;
                         found = Some(Arc::new(loaded));

@@ -66,3 +66,24 @@ percent = 10
         assert!(!retrospec_check::Config::parse(bad).1.is_empty(), "{bad}");
     }
 }
+
+/// The example of every key in docs/configuration.md is a valid configuration
+/// that changes what it says it changes.
+#[test]
+fn the_documented_example_is_valid() {
+    let doc = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/configuration.md"),
+    )
+    .expect("docs/configuration.md");
+    let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let end = start + doc[start..].find("```").expect("closed");
+    let (config, diagnostics) = retrospec_check::Config::parse(&doc[start..end]);
+    assert_eq!(diagnostics, []);
+    assert_eq!(config.timezone.as_deref(), Some("Europe/Paris"));
+    assert_eq!(config.severity.rank("minor"), Some(2));
+    assert_eq!(
+        config.rule_level("RS505"),
+        Some(retrospec_check::config::RuleLevel::Off)
+    );
+    assert_eq!(config.words.placeholders, ["FIXME"]);
+}

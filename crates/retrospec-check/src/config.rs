@@ -387,6 +387,7 @@ impl Config {
                 .unwrap_or_default();
         check_timezone(text, &root, &mut config, &mut out);
         check_files(&root, &mut config, &mut out);
+        check_sections(&root, &mut config, &mut out);
         check_scale(&root, &mut config, &mut out);
         check_rules(&root, &mut config, &mut out);
         out.sort_by_key(|d| (d.span.start, d.span.end));
@@ -524,6 +525,45 @@ fn check_files(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
     if bad {
         config.files.clear();
     }
+}
+
+/// `required.sections` must name fields of the model.
+fn check_sections(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic>) {
+    let spans: Vec<Span> = get(root, "required")
+        .and_then(|r| r.get_ref().as_table())
+        .and_then(|t| get(t, "sections"))
+        .and_then(|s| s.get_ref().as_array())
+        .map(|a| a.iter().map(|v| span_of(v.span())).collect())
+        .unwrap_or_default();
+    let fields: Vec<&str> = crate::validate::SCHEMA
+        .get("properties")
+        .and_then(Json::as_object)
+        .map(|p| {
+            p.keys()
+                .map(String::as_str)
+                .filter(|k| !k.starts_with('$'))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut known = Vec::new();
+    for (i, section) in config.required.sections.iter().enumerate() {
+        if fields.contains(&section.as_str()) {
+            known.push(section.clone());
+            continue;
+        }
+        let d = Diagnostic::new(
+            codes::CONFIG_VALUE.code,
+            spans.get(i).copied().unwrap_or(Span::empty(0)),
+            format!("`{section}` is not a field of a report"),
+        );
+        out.push(
+            match crate::validate::closest(section, fields.iter().copied()) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!("fields: {}", fields.join(", "))),
+            },
+        );
+    }
+    config.required.sections = known;
 }
 
 fn check_scale(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic>) {
@@ -750,6 +790,18 @@ placeholders = ["FIXME"]
         );
         // `[rules]` was rejected as a whole by its bad value; the other keys applied.
         assert_eq!(config.duration_tolerance, DurationTolerance::default());
+    }
+
+    #[test]
+    fn required_sections_are_model_fields() {
+        let text = "[required]\nsections = [\"summary\", \"root_casue\"]\n";
+        assert_eq!(codes_of(text), [("RS502", "\"root_casue\"".to_string())]);
+        let (config, diagnostics) = Config::parse(text);
+        assert_eq!(config.required.sections, ["summary"]);
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("did you mean `root_cause`?")
+        );
     }
 
     #[test]

@@ -619,24 +619,26 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
         let uri = position.text_document.uri;
-        let Some((text, format, _)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let offset = Converter::new(&text, self.encoding()).offset(position.position);
-        let items = guard(|| retrospec_check::assist::complete(&text, format, offset))?
-            .into_iter()
-            .map(|c| CompletionItem {
-                label: c.label,
-                detail: c.detail,
-                kind: Some(match c.kind {
-                    CompletionKind::Field => CompletionItemKind::FIELD,
-                    CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
-                    CompletionKind::Section => CompletionItemKind::MODULE,
-                    CompletionKind::Zone => CompletionItemKind::CONSTANT,
-                }),
-                ..CompletionItem::default()
-            })
-            .collect();
+        let items = guard(|| {
+            retrospec_check::assist::complete_with(&text, format, offset, &config.config)
+        })?
+        .into_iter()
+        .map(|c| CompletionItem {
+            label: c.label,
+            detail: c.detail,
+            kind: Some(match c.kind {
+                CompletionKind::Field => CompletionItemKind::FIELD,
+                CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+                CompletionKind::Section => CompletionItemKind::MODULE,
+                CompletionKind::Zone => CompletionItemKind::CONSTANT,
+            }),
+            ..CompletionItem::default()
+        })
+        .collect();
         Ok(Some(CompletionResponse::Array(items)))
     }
 
@@ -658,23 +660,24 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let uri = params.text_document.uri;
-        let Some((text, format, _)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
-        let hints = guard(|| retrospec_check::assist::offset_hints(&text, format))?
-            .into_iter()
-            .map(|h| InlayHint {
-                position: conv.position(h.offset),
-                label: InlayHintLabel::String(h.label),
-                kind: None,
-                text_edits: None,
-                tooltip: None,
-                padding_left: Some(true),
-                padding_right: None,
-                data: None,
-            })
-            .collect();
+        let hints =
+            guard(|| retrospec_check::assist::offset_hints_with(&text, format, &config.config))?
+                .into_iter()
+                .map(|h| InlayHint {
+                    position: conv.position(h.offset),
+                    label: InlayHintLabel::String(h.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: None,
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect();
         Ok(Some(hints))
     }
 

@@ -621,3 +621,32 @@ pub fn value_description(pointer: &str, value: &str) -> Option<String> {
         .and_then(Json::as_str)
         .map(str::to_string)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SeverityLevel;
+
+    #[test]
+    fn a_scale_is_compiled_once_and_the_default_uses_the_published_schema() {
+        let default = SeverityScale::default();
+        assert!(Arc::ptr_eq(&validator(&default), &VALIDATOR));
+        assert_eq!(schema_for(&default), *SCHEMA);
+        let scale = SeverityScale {
+            levels: vec![SeverityLevel {
+                name: "only-level-of-this-test".into(),
+                description: String::new(),
+                require_prevent_item: false,
+                require_quantified_impact: false,
+            }],
+        };
+        assert!(Arc::ptr_eq(&validator(&scale), &validator(&scale.clone())));
+        assert!(!Arc::ptr_eq(&validator(&scale), &VALIDATOR));
+        let schema = schema_for(&scale);
+        assert_eq!(
+            schema["$defs"]["Severity"]["oneOf"][0]["const"],
+            "only-level-of-this-test"
+        );
+        assert!(schema.get("examples").is_none());
+    }
+}

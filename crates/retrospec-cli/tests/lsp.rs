@@ -418,6 +418,19 @@ fn the_nearest_retrospec_toml_applies_and_is_reread_on_save() {
     let published = client.diagnostics(&uri);
     assert_eq!(codes_and_lines(&published), [("RS203".to_string(), 4, 28)]);
 
+    // Changed on disk outside the editor: the file watcher's notification re-checks.
+    std::fs::write(
+        &config,
+        "timezone = \"Europe/Paris\"\n[rules]\nRS203 = \"off\"\n",
+    )
+    .expect("config");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes_and_lines(&published), []);
+
     // The configuration opened in the editor shows its own mistakes.
     client.notify(
         "textDocument/didOpen",

@@ -358,6 +358,7 @@ impl Config {
         // Deserialise one top-level key at a time, so that one mistake costs only
         // its own key and every key's first mistake is reported.
         let mut good = DeTable::new();
+        let mut rules = BTreeMap::new();
         for (key, value) in root.iter() {
             let name = key.get_ref().as_ref();
             if !TOP_LEVEL_KEYS.iter().any(|k| k == name) {
@@ -368,6 +369,20 @@ impl Config {
                     TOP_LEVEL_KEYS.iter().map(String::as_str),
                     "retrospec.toml",
                 ));
+                continue;
+            }
+            if name == "rules"
+                && let Some(table) = value.get_ref().as_table()
+            {
+                // One entry at a time: a bad level costs only its own rule.
+                for (rule, level) in table.iter() {
+                    match RuleLevel::deserialize(toml::de::ValueDeserializer::from(level.clone())) {
+                        Ok(level) => {
+                            rules.insert(rule.get_ref().to_string(), level);
+                        }
+                        Err(e) => out.push(value_error(text, &e, level.span())),
+                    }
+                }
                 continue;
             }
             let mut single = DeTable::new();
@@ -385,6 +400,7 @@ impl Config {
         let mut config =
             Config::deserialize(toml::de::Deserializer::from(Spanned::new(whole, good)))
                 .unwrap_or_default();
+        config.rules = rules;
         check_timezone(text, &root, &mut config, &mut out);
         check_files(&root, &mut config, &mut out);
         check_sections(&root, &mut config, &mut out);
@@ -788,7 +804,9 @@ placeholders = ["FIXME"]
                 .unwrap_or("")
                 .contains("`warning`")
         );
-        // `[rules]` was rejected as a whole by its bad value; the other keys applied.
+        // The bad level costs only its rule; a bad key only itself.
+        assert_eq!(config.rule_level("placeholder"), Some(RuleLevel::Off));
+        assert_eq!(config.rule_level("zone-season"), None);
         assert_eq!(config.duration_tolerance, DurationTolerance::default());
     }
 

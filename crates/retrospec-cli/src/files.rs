@@ -100,7 +100,7 @@ impl LoadedConfig {
     pub fn load(path: &Path) -> std::io::Result<LoadedConfig> {
         let text = std::fs::read_to_string(path)?;
         let (config, diagnostics) = Config::parse(&text);
-        let absolute = std::path::absolute(path)?;
+        let absolute = real(path)?;
         let dir = absolute
             .parent()
             .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
@@ -119,7 +119,7 @@ impl LoadedConfig {
         let Some(files) = &self.files else {
             return true;
         };
-        let Ok(absolute) = std::path::absolute(file) else {
+        let Ok(absolute) = real(file) else {
             return false;
         };
         absolute
@@ -156,8 +156,7 @@ impl Configs {
             Configs::Forced(loaded) => Ok(Some(Arc::clone(loaded))),
             Configs::Defaults => Ok(None),
             Configs::Discover(cache) => {
-                let absolute =
-                    std::path::absolute(file).map_err(|e| (file.to_path_buf(), e.to_string()))?;
+                let absolute = real(file).map_err(|e| (file.to_path_buf(), e.to_string()))?;
                 let Some(start) = absolute.parent() else {
                     return Ok(None);
                 };
@@ -190,6 +189,12 @@ impl Configs {
             }
         }
     }
+}
+
+/// The absolute path with `..` and symbolic links resolved, so that walking up
+/// visits the real parent directories (`std::path::absolute` keeps `..`).
+fn real(path: &Path) -> std::io::Result<PathBuf> {
+    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path))
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -184,6 +184,19 @@ fn the_nearest_configuration_applies_and_config_forces_one() {
         check(&dir, &["--config", "strict.toml", "."]),
         (Some(1), vec!["RS203".into(), "RS203".into()])
     );
+    // `..` in a path is resolved: the working directory's configuration does not
+    // apply to a report outside it.
+    write(&dir, "elsewhere/retrospec.toml", "[rules]\nRS203 = \"off\"\n");
+    write(&dir, "reports/c.yaml", WRONG_SEASON);
+    assert_eq!(
+        check(&dir.join("elsewhere"), &["../reports/c.yaml"]),
+        (Some(0), vec![])
+    );
+    fs::remove_file(dir.join("retrospec.toml")).expect("remove");
+    assert_eq!(
+        check(&dir.join("elsewhere"), &["../reports/c.yaml"]),
+        (Some(1), vec!["RS203".into()])
+    );
     // A --config that cannot be read is a usage error.
     assert_eq!(check(&dir, &["--config", "missing.toml", "."]).0, Some(2));
 }

@@ -186,7 +186,11 @@ fn the_nearest_configuration_applies_and_config_forces_one() {
     );
     // `..` in a path is resolved: the working directory's configuration does not
     // apply to a report outside it.
-    write(&dir, "elsewhere/retrospec.toml", "[rules]\nRS203 = \"off\"\n");
+    write(
+        &dir,
+        "elsewhere/retrospec.toml",
+        "[rules]\nRS203 = \"off\"\n",
+    );
     write(&dir, "reports/c.yaml", WRONG_SEASON);
     assert_eq!(
         check(&dir.join("elsewhere"), &["../reports/c.yaml"]),

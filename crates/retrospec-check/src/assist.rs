@@ -4,6 +4,7 @@
 use retrospec_model::Milestone;
 use serde_json::Value as Json;
 
+use crate::config::Config;
 use crate::parse::{self, Format, markdown};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
@@ -37,6 +38,16 @@ pub struct Completion {
 /// Completions at byte `offset`: field names at the start of a YAML line, allowed
 /// values after `key:`, section headings after `## ` in a Markdown body.
 pub fn complete(text: &str, format: Format, offset: usize) -> Vec<Completion> {
+    complete_with(text, format, offset, &Config::default())
+}
+
+/// [`complete`] under `config`: `severity:` offers the configured scale.
+pub fn complete_with(
+    text: &str,
+    format: Format,
+    offset: usize,
+    config: &Config,
+) -> Vec<Completion> {
     let offset = floor_boundary(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
@@ -59,7 +70,7 @@ pub fn complete(text: &str, format: Format, offset: usize) -> Vec<Completion> {
     }
     let trimmed = line.trim_start().trim_start_matches("- ");
     if let Some((key, _)) = trimmed.split_once(':') {
-        return values_for(key.trim());
+        return values_for(key.trim(), config);
     }
     if trimmed
         .chars()
@@ -150,7 +161,19 @@ fn fields_of(pointer: &str) -> Vec<Completion> {
         .collect()
 }
 
-fn values_for(key: &str) -> Vec<Completion> {
+fn values_for(key: &str, config: &Config) -> Vec<Completion> {
+    if key == "severity" {
+        return config
+            .severity
+            .levels
+            .iter()
+            .map(|level| Completion {
+                label: level.name.clone(),
+                detail: (!level.description.is_empty()).then(|| level.description.clone()),
+                kind: CompletionKind::Value,
+            })
+            .collect();
+    }
     if key == "timezone" {
         return crate::time::known_zone_names()
             .filter(|z| z.contains('/') || *z == "UTC")
@@ -163,7 +186,6 @@ fn values_for(key: &str) -> Vec<Completion> {
     }
     let definition = match key {
         "status" => "Status",
-        "severity" => "Severity",
         "priority" => "Priority",
         "type" => "ActionType",
         "method" => "DetectionMethod",
@@ -284,12 +306,17 @@ pub struct OffsetHint {
 
 /// `T+` hints for every timeline time, when `milestones.started` is known.
 pub fn offset_hints(text: &str, format: Format) -> Vec<OffsetHint> {
+    offset_hints_with(text, format, &Config::default())
+}
+
+/// [`offset_hints`] under `config`: times without a zone take its `timezone`.
+pub fn offset_hints_with(text: &str, format: Format, config: &Config) -> Vec<OffsetHint> {
     let mut ignored = Vec::new();
     let Some(parsed) = parse::parse(text, format, &mut ignored) else {
         return Vec::new();
     };
     let model = crate::model::lenient(parsed.tree.to_json(), &[]);
-    let times = Times::new(&model);
+    let times = Times::with_fallback(&model, config.timezone.as_deref());
     let Some(start) = times
         .milestone(Milestone::Started)
         .and_then(TimeValue::instant)
@@ -329,6 +356,19 @@ mod tests {
 
     fn labels(items: &[Completion]) -> Vec<&str> {
         items.iter().map(|c| c.label.as_str()).collect()
+    }
+
+    #[test]
+    fn severity_completion_offers_the_configured_scale() {
+        let (config, _) = Config::parse(
+            "[[severity.levels]]\nname = \"critical\"\ndescription = \"Down.\"\n[[severity.levels]]\nname = \"minor\"\n",
+        );
+        let text = "title: t\nseverity: ";
+        let items = complete_with(text, Format::Yaml, text.len(), &config);
+        assert_eq!(labels(&items), ["critical", "minor"]);
+        assert_eq!(items[0].detail.as_deref(), Some("Down."));
+        let items = complete(text, Format::Yaml, text.len());
+        assert_eq!(labels(&items), ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - `RS2xx`: times, zones and the timeline.
 //! - `RS3xx`: action items.
 //! - `RS4xx`: content and wording.
+//! - `RS5xx`: the configuration (`retrospec.toml`) and inline suppressions.
 
 use crate::diagnostic::Severity;
 use crate::rules;
@@ -269,6 +270,90 @@ declare_code! {
     pub const SCHEMA = "RS106", "schema", Error;
 }
 
+declare_code! {
+    /// `retrospec.toml` is not valid TOML.
+    ///
+    /// ## Why
+    /// A configuration that cannot be read would silently check every report with
+    /// the defaults. `retrospec check` reports it and exits with code 2.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [rules
+    /// RS203 = "off"
+    /// ```
+    pub const CONFIG_SYNTAX = "RS501", "config-syntax", Error;
+}
+
+declare_code! {
+    /// A key `retrospec.toml` does not know, or a value of the wrong type or out of range
+    /// (an unknown time zone, a rule level other than `off`/`info`/`warning`/`error`,
+    /// a severity scale naming a level twice).
+    ///
+    /// ## Why
+    /// A misspelled key (`timezon`) would be ignored and the default used instead,
+    /// which nobody notices until a report is checked differently than expected.
+    /// The key with the mistake falls back to its default; the rest of the file applies.
+    ///
+    /// ## Example
+    /// ```toml
+    /// timezon = "Europe/Paris"
+    /// ```
+    pub const CONFIG_VALUE = "RS502", "config-value", Error;
+}
+
+declare_code! {
+    /// A code or rule name in `[rules]` that no rule has.
+    ///
+    /// ## Why
+    /// An override for a code that does not exist (a typo, or a code from another
+    /// tool) does nothing; the rule it was meant for still runs at its default level.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [rules]
+    /// RS230 = "off"
+    /// ```
+    pub const CONFIG_UNKNOWN_RULE = "RS503", "config-unknown-rule", Error;
+}
+
+declare_code! {
+    /// A `retrospec-ignore` comment without a reason, without a code, or naming a code
+    /// that does not exist (or cannot be suppressed). It suppresses nothing.
+    ///
+    /// ## Why
+    /// A suppression is a decision a reviewer has to be able to check: the reason
+    /// is what they read. Write `<!-- retrospec-ignore RS203: why -->` in Markdown,
+    /// `# retrospec-ignore RS203: why` in YAML and front matter. JSON has no
+    /// comments: use `[rules]` in `retrospec.toml`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// # retrospec-ignore RS203
+    /// summary: Started at 09:15 CET.
+    /// ```
+    pub const INVALID_SUPPRESSION = "RS504", "invalid-suppression", Error;
+}
+
+declare_code! {
+    /// A `retrospec-ignore` comment whose code is not reported on the line it applies to.
+    ///
+    /// ## Why
+    /// A suppression left behind after the problem was fixed (or placed on the
+    /// wrong line) would silently hide the next real finding there.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Outage
+    /// status: draft
+    /// # retrospec-ignore RS203: CET is what the status page showed
+    /// summary: Nothing to suppress here.
+    /// ```
+    pub const UNUSED_SUPPRESSION = "RS505", "unused-suppression", Warning;
+}
+
 /// A time that cannot be read or placed on a date.
 pub const INVALID_TIME: CodeInfo = rules::invalid_time::InvalidTime::INFO;
 
@@ -305,12 +390,28 @@ pub const ALL: &[CodeInfo] = &[
     rules::action_item_tracking::ActionItemTracking::INFO,
     rules::action_item_due::ActionItemDue::INFO,
     rules::placeholder::Placeholder::INFO,
+    CONFIG_SYNTAX,
+    CONFIG_VALUE,
+    CONFIG_UNKNOWN_RULE,
+    INVALID_SUPPRESSION,
+    UNUSED_SUPPRESSION,
 ];
 
 /// Looks up a code (case-insensitive) or a code's name.
 pub fn lookup(code_or_name: &str) -> Option<&'static CodeInfo> {
     ALL.iter()
         .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+/// Whether `[rules]` in `retrospec.toml` may turn `code` off or change its severity:
+/// every code except those about the configuration itself.
+pub fn configurable(code: &str) -> bool {
+    ![
+        CONFIG_SYNTAX.code,
+        CONFIG_VALUE.code,
+        CONFIG_UNKNOWN_RULE.code,
+    ]
+    .contains(&code)
 }
 
 /// The default severity of `code` (error for an unknown code).

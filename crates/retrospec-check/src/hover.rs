@@ -4,6 +4,7 @@
 
 use retrospec_model::Milestone;
 
+use crate::config::Config;
 use crate::parse::{self, Format};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
@@ -21,6 +22,12 @@ pub struct Hover {
 
 /// The hover for byte `offset` in `text`, if the cursor is on a key or value.
 pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
+    hover_with(text, format, offset, &Config::default())
+}
+
+/// [`hover`] under `config`: a severity level shows the configured scale's
+/// description, and times without a zone take the configured `timezone`.
+pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
     let mut ignored = Vec::new();
     let parsed = parse::parse(text, format, &mut ignored)?;
     let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
@@ -28,7 +35,7 @@ pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
     let mut parts = Vec::new();
     if pointer.ends_with("/time") || pointer.starts_with("/milestones/") {
         let model = crate::model::lenient(parsed.tree.to_json(), &[]);
-        let times = Times::new(&model);
+        let times = Times::with_fallback(&model, config.timezone.as_deref());
         if let Some(value) = times.all().find(|v| v.pointer == pointer) {
             parts.extend(time_text(value, &times));
         }
@@ -42,9 +49,18 @@ pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
             .tree
             .pointer(&pointer)
             .and_then(|(n, _)| n.as_str().map(str::to_string))
-        && let Some(definition) = validate::value_description(&pointer, &level)
+        && let Some(defined) = config.severity.level(&level)
     {
-        parts.push(format!("**{level}**: {definition}"));
+        let rank = config.severity.rank(&level).map_or(0, |r| r + 1);
+        let of = config.severity.levels.len();
+        let description = if defined.description.is_empty() {
+            "no description configured".to_string()
+        } else {
+            defined.description.clone()
+        };
+        parts.push(format!(
+            "**{level}** (level {rank} of {of}, worst first): {description}"
+        ));
     }
     if let Some(description) = validate::field_description(&pointer) {
         parts.push(format!("`{field}`: {}", description.replace('\n', " ")));
@@ -143,7 +159,9 @@ mod tests {
         );
         let level = hover(text, Format::Yaml, at("SEV2")).expect("hover on a severity");
         assert!(
-            level.markdown.contains("**SEV2**: Major"),
+            level
+                .markdown
+                .contains("**SEV2** (level 2 of 5, worst first): Major"),
             "{}",
             level.markdown
         );
@@ -186,5 +204,25 @@ mod tests {
             "{}",
             started.markdown
         );
+    }
+
+    #[test]
+    fn hovers_follow_the_configuration() {
+        let (config, diagnostics) = Config::parse(
+            "timezone = \"Europe/Paris\"\n[[severity.levels]]\nname = \"critical\"\ndescription = \"Customers cannot work.\"\n[[severity.levels]]\nname = \"minor\"\n",
+        );
+        assert_eq!(diagnostics, []);
+        let text = "title: t\nstatus: draft\nseverity: critical\nmilestones:\n  started: 2024-06-10 16:05\n";
+        let at = |needle: &str| text.find(needle).unwrap_or(0) + 1;
+        let level = hover_with(text, Format::Yaml, at("critical"), &config).expect("level");
+        assert!(
+            level
+                .markdown
+                .contains("**critical** (level 1 of 2, worst first): Customers cannot work."),
+            "{}",
+            level.markdown
+        );
+        let time = hover_with(text, Format::Yaml, at("2024-06-10"), &config).expect("time");
+        assert!(time.markdown.contains("14:05 UTC"), "{}", time.markdown);
     }
 }

@@ -21,6 +21,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod time;
 pub mod times;
 pub mod tree;
@@ -63,6 +64,7 @@ pub fn check(text: &str, format: Format) -> Checked {
 pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     let mut diagnostics = Vec::new();
     let Some(parsed) = parse::parse(text, format, &mut diagnostics) else {
+        apply_rule_levels(config, &mut diagnostics);
         return Checked {
             diagnostics,
             model: None,
@@ -71,7 +73,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         };
     };
     let json = parsed.tree.to_json();
-    let violations = validate::validate(text, &parsed, &json);
+    let violations = validate::validate(text, &parsed, &json, &config.severity);
     let rejected: Vec<String> = violations
         .iter()
         .filter(|v| v.prune)
@@ -87,7 +89,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
             .filter(|d| !reported.contains(&d.span)),
     );
     let model = model::lenient(json, &rejected);
-    let times = times::Times::new(&model);
+    let times = times::Times::with_fallback(&model, config.timezone.as_deref());
     let cx = rules::Context {
         text,
         format,
@@ -97,6 +99,8 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         config,
     };
     rules::run(&cx, &mut diagnostics);
+    suppress::apply(&parsed.suppressions, &mut diagnostics);
+    apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
@@ -107,5 +111,87 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         model: Some(model),
         parsed: Some(parsed),
         metrics,
+    }
+}
+
+/// `[rules]` of the configuration: a code set to `off` is dropped, any other level
+/// replaces the code's default severity.
+fn apply_rule_levels(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    if config.rules.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| {
+        if !codes::configurable(d.code) {
+            return true;
+        }
+        match config.rule_level(d.code).map(config::RuleLevel::severity) {
+            Some(None) => false,
+            Some(Some(severity)) => {
+                d.severity = severity;
+                true
+            }
+            None => true,
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Config {
+        let (config, diagnostics) = Config::parse(text);
+        assert_eq!(diagnostics, [], "{text}");
+        config
+    }
+
+    fn found(text: &str, config: &Config) -> Vec<(&'static str, Severity)> {
+        check_with(text, Format::Yaml, config)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.code, d.severity))
+            .collect()
+    }
+
+    const NO_ZONE: &str = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05\n";
+
+    #[test]
+    fn rule_levels_drop_or_change_severity_by_code_or_name() {
+        assert_eq!(
+            found(NO_ZONE, &Config::default()),
+            [("RS202", Severity::Error)]
+        );
+        assert_eq!(found(NO_ZONE, &config("[rules]\nRS202 = \"off\"\n")), []);
+        assert_eq!(
+            found(NO_ZONE, &config("[rules]\nmissing-zone = \"info\"\n")),
+            [("RS202", Severity::Info)]
+        );
+    }
+
+    #[test]
+    fn the_configured_timezone_is_the_default_zone() {
+        assert_eq!(found(NO_ZONE, &config("timezone = \"Europe/Paris\"\n")), []);
+    }
+
+    #[test]
+    fn severity_is_checked_against_the_configured_scale() {
+        let scale = config(
+            "[[severity.levels]]\nname = \"critical\"\n[[severity.levels]]\nname = \"major\"\n[[severity.levels]]\nname = \"minor\"\n",
+        );
+        let report = |level: &str| format!("title: t\nstatus: draft\nseverity: {level}\n");
+        assert_eq!(found(&report("major"), &scale), []);
+        let checked = check_with(&report("SEV2"), Format::Yaml, &scale);
+        let [d] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics)
+        };
+        assert_eq!(d.code, "RS104");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("allowed: `critical`, `major`, `minor`")
+        );
+        assert_eq!(checked.model.and_then(|m| m.severity), None);
+        // The default scale still applies without a configuration.
+        assert_eq!(found(&report("SEV2"), &Config::default()), []);
+        assert_eq!(found(&report("major"), &Config::default()).len(), 1);
     }
 }

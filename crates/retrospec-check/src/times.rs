@@ -46,9 +46,16 @@ pub struct Times {
 impl Times {
     /// Parses and resolves every time in `model`.
     pub fn new(model: &Postmortem) -> Self {
+        Times::with_fallback(model, None)
+    }
+
+    /// Like [`Times::new`], with `fallback` (the configuration's `timezone`) as the
+    /// zone of times without one when the report has no `timezone` of its own.
+    pub fn with_fallback(model: &Postmortem, fallback: Option<&str>) -> Self {
         let default_zone = model
             .timezone
             .as_deref()
+            .or(fallback)
             .and_then(|name| TimeZone::get(name).ok());
         let zone = default_zone.as_ref();
         let mut milestones = Vec::new();

@@ -6,13 +6,15 @@
 //! format validation on. jsonschema is built without its HTTP resolver: the
 //! schema has no remote references and a check never touches the network.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::codes;
+use crate::config::SeverityScale;
 use crate::diagnostic::Diagnostic;
 use crate::parse::Parsed;
 use crate::span::Span;
@@ -21,13 +23,75 @@ use crate::tree::{Node, parse_pointer};
 /// The postmortem schema as a JSON value.
 pub static SCHEMA: LazyLock<Json> = LazyLock::new(retrospec_model::schema::postmortem_schema);
 
-static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| {
+static VALIDATOR: LazyLock<Arc<Validator>> = LazyLock::new(|| Arc::new(compile(&SCHEMA)));
+
+fn compile(schema: &Json) -> Validator {
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .should_validate_formats(true)
-        .build(&SCHEMA)
+        .build(schema)
         .expect("the generated schema is a valid draft 2020-12 schema (tested)")
-});
+}
+
+/// Validators for configured severity scales, compiled once per scale.
+static SPECIALISED: LazyLock<Mutex<HashMap<SeverityScale, Arc<Validator>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The postmortem schema with `severity` limited to the levels of `scale`, each
+/// with its description (the schema itself, unchanged, for the default scale).
+pub fn schema_for(scale: &SeverityScale) -> Json {
+    let mut schema = SCHEMA.clone();
+    if *scale == SeverityScale::default() {
+        return schema;
+    }
+    let levels: Vec<Json> = scale
+        .levels
+        .iter()
+        .map(|level| {
+            let mut branch = serde_json::Map::new();
+            branch.insert("type".into(), Json::String("string".into()));
+            branch.insert("const".into(), Json::String(level.name.clone()));
+            if !level.description.is_empty() {
+                branch.insert(
+                    "description".into(),
+                    Json::String(level.description.clone()),
+                );
+            }
+            Json::Object(branch)
+        })
+        .collect();
+    let names: Vec<&str> = scale.levels.iter().map(|l| l.name.as_str()).collect();
+    if let Some(root) = schema.as_object_mut() {
+        // The published example uses SEV2, which this scale may not have.
+        root.remove("examples");
+    }
+    if let Some(defs) = schema.get_mut("$defs").and_then(Json::as_object_mut) {
+        defs.insert(
+            "Severity".into(),
+            serde_json::json!({
+                "oneOf": levels,
+                "description": format!(
+                    "A severity level on the organisation's scale (retrospec.toml), worst first: {}.",
+                    names.join(", ")
+                ),
+            }),
+        );
+    }
+    schema
+}
+
+/// The compiled validator for reports under `scale`.
+fn validator(scale: &SeverityScale) -> Arc<Validator> {
+    if *scale == SeverityScale::default() {
+        return Arc::clone(&VALIDATOR);
+    }
+    let mut cache = SPECIALISED.lock().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(
+        cache
+            .entry(scale.clone())
+            .or_insert_with(|| Arc::new(compile(&schema_for(scale)))),
+    )
+}
 
 /// One schema violation, located.
 #[derive(Debug)]
@@ -41,10 +105,12 @@ pub struct Violation {
     pub prune: bool,
 }
 
-/// Validates `json` (the tree as JSON) and returns one diagnostic per problem.
-pub fn validate(text: &str, parsed: &Parsed, json: &Json) -> Vec<Violation> {
+/// Validates `json` (the tree as JSON) against the schema for the severity
+/// `scale` and returns one diagnostic per problem.
+pub fn validate(text: &str, parsed: &Parsed, json: &Json, scale: &SeverityScale) -> Vec<Violation> {
     let mut out = Vec::new();
-    for error in VALIDATOR.iter_errors(json) {
+    let validator = validator(scale);
+    for error in validator.iter_errors(json) {
         translate(text, parsed, &error, &mut out);
     }
     // anyOf branches can repeat each other: one copy of each diagnostic.
@@ -554,4 +620,33 @@ pub fn value_description(pointer: &str, value: &str) -> Option<String> {
         .get("description")
         .and_then(Json::as_str)
         .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SeverityLevel;
+
+    #[test]
+    fn a_scale_is_compiled_once_and_the_default_uses_the_published_schema() {
+        let default = SeverityScale::default();
+        assert!(Arc::ptr_eq(&validator(&default), &VALIDATOR));
+        assert_eq!(schema_for(&default), *SCHEMA);
+        let scale = SeverityScale {
+            levels: vec![SeverityLevel {
+                name: "only-level-of-this-test".into(),
+                description: String::new(),
+                require_prevent_item: false,
+                require_quantified_impact: false,
+            }],
+        };
+        assert!(Arc::ptr_eq(&validator(&scale), &validator(&scale.clone())));
+        assert!(!Arc::ptr_eq(&validator(&scale), &VALIDATOR));
+        let schema = schema_for(&scale);
+        assert_eq!(
+            schema["$defs"]["Severity"]["oneOf"][0]["const"],
+            "only-level-of-this-test"
+        );
+        assert!(schema.get("examples").is_none());
+    }
 }

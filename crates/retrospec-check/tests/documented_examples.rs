@@ -2,7 +2,7 @@
 //! `## Example`) is a report that must produce that code.
 
 use retrospec_check::codes::ALL;
-use retrospec_check::{Format, check};
+use retrospec_check::{Config, Format, check};
 
 /// The first fenced block after `## Example`: (language, body).
 fn example(doc: &str) -> Option<(String, String)> {
@@ -28,6 +28,18 @@ fn every_documented_example_fires_its_code() {
         let Some((language, body)) = example(info.doc) else {
             continue;
         };
+        if language == "toml" {
+            // A `retrospec.toml` example: its own diagnostics.
+            let (_, diagnostics) = Config::parse(&body);
+            let found: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+            assert!(
+                found.contains(&info.code),
+                "{}'s example reports {found:?}:\n{body}",
+                info.code
+            );
+            ran += 1;
+            continue;
+        }
         let format = match language.as_str() {
             "yaml" => Format::Yaml,
             "json" => Format::Json,

@@ -63,6 +63,9 @@ fn every_report_survives_md_yaml_json_md() {
         let tree = parsed.tree.to_json();
         let model = checked.model.clone();
         let want_codes = codes(&text, format);
+        // Suppressions are comments, and comments do not travel (convert names them on
+        // stderr): what they silence comes back, so only the tree and model are compared.
+        let compare_codes = parsed.suppressions.is_empty();
         let mut current = text.clone();
         let mut current_format = format;
         for next in [
@@ -78,7 +81,9 @@ fn every_report_survives_md_yaml_json_md() {
             let back_tree = back.parsed.as_ref().map(|p| p.tree.to_json());
             assert_eq!(back_tree.as_ref(), Some(&tree), "{name}:\n{written}");
             assert_eq!(back.model, model, "{name}");
-            assert_eq!(codes(&written, next), want_codes, "{name}:\n{written}");
+            if compare_codes {
+                assert_eq!(codes(&written, next), want_codes, "{name}:\n{written}");
+            }
             // Writing is stable: the written form, written again, is the same text.
             let again = emit::write(&back_tree.expect("tree"), next);
             assert_eq!(again, written, "{name}");

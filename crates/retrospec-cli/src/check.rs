@@ -3,19 +3,23 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use retrospec_check::metrics::Metric;
 use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
 
-use crate::files::{self, Target};
+use crate::files::{self, Configs, LoadedConfig, Target};
 use crate::render;
-use crate::{CheckArgs, Color, OutputFormat};
+use crate::{CheckArgs, Color, OutputFormat, SchemaArgs};
 
-/// One checked file.
+/// One checked file, or a configuration file with mistakes.
 pub struct FileResult {
     pub path: PathBuf,
-    pub format: Format,
+    /// The report's form; `None` for a `retrospec.toml`.
+    pub format: Option<Format>,
+    /// The configuration the report was checked under.
+    pub config: Option<Arc<LoadedConfig>>,
     /// The text, when it could be read as UTF-8.
     pub text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
@@ -25,25 +29,48 @@ pub struct FileResult {
     pub io_error: bool,
 }
 
-/// Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+/// Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, or a
+/// `retrospec.toml` with mistakes (reported like report diagnostics).
 pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
+    let configs = if args.no_config {
+        Configs::Defaults
+    } else if let Some(path) = &args.config {
+        match LoadedConfig::load(path) {
+            Ok(loaded) => Configs::Forced(Arc::new(loaded)),
+            Err(e) => {
+                eprintln!(
+                    "retrospec: {}: cannot read the configuration: {e}",
+                    path.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+        }
+    } else {
+        Configs::discover()
+    };
     let targets = files::collect(&paths);
     let mut io_error = false;
     let bar = crate::progress::for_files(targets.len());
-    let results: Vec<Option<FileResult>> = targets
+    let results: Vec<Result<Option<FileResult>, (PathBuf, String)>> = targets
         .par_iter()
         .map(|target| match target {
             Target::File {
                 path,
                 format,
                 explicit,
-            } => check_file(path, *format, *explicit),
-            Target::Problem { .. } => None,
+            } => {
+                let config = configs.for_file(path)?;
+                if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
+                    return Ok(None);
+                }
+                Ok(check_file(path, *format, *explicit, config))
+            }
+            Target::Problem { .. } => Ok(None),
         })
         .inspect(|_| bar.inc(1))
         .collect();
@@ -54,7 +81,52 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             io_error = true;
         }
     }
-    let mut results: Vec<FileResult> = results.into_iter().flatten().collect();
+    let mut checked = Vec::new();
+    let mut unreadable_configs = Vec::new();
+    for result in results {
+        match result {
+            Ok(r) => checked.extend(r),
+            Err(problem) => {
+                if !unreadable_configs.contains(&problem) {
+                    unreadable_configs.push(problem);
+                }
+            }
+        }
+    }
+    for (path, message) in &unreadable_configs {
+        eprintln!(
+            "retrospec: {}: cannot read the configuration: {message}",
+            path.display()
+        );
+        io_error = true;
+    }
+    // Each configuration with mistakes is reported once, before the reports.
+    let mut results: Vec<FileResult> = Vec::new();
+    let mut config_error = false;
+    let forced = match &configs {
+        Configs::Forced(loaded) => Some(Arc::clone(loaded)),
+        _ => None,
+    };
+    for loaded in forced
+        .iter()
+        .chain(checked.iter().filter_map(|r| r.config.as_ref()))
+    {
+        if loaded.diagnostics.is_empty() || results.iter().any(|r| r.path == loaded.path) {
+            continue;
+        }
+        config_error = true;
+        results.push(FileResult {
+            path: loaded.path.clone(),
+            format: None,
+            config: None,
+            metrics: Vec::new(),
+            text: Some(loaded.text.clone()),
+            diagnostics: loaded.diagnostics.clone(),
+            io_error: false,
+        });
+    }
+    io_error |= config_error;
+    results.extend(checked);
     if args.fix || args.diff {
         io_error |= apply_fixes(&mut results, args, out)?;
     }
@@ -86,13 +158,19 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     })
 }
 
-fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<FileResult> {
+fn check_file(
+    path: &std::path::Path,
+    format: Format,
+    explicit: bool,
+    config: Option<Arc<LoadedConfig>>,
+) -> Option<FileResult> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
             return Some(FileResult {
                 path: path.to_path_buf(),
-                format,
+                format: Some(format),
+                config,
                 text: None,
                 diagnostics: vec![Diagnostic::new(
                     codes::UNREADABLE.code,
@@ -113,7 +191,8 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             return Some(FileResult {
                 path: path.to_path_buf(),
-                format,
+                format: Some(format),
+                config,
                 text: None,
                 diagnostics: vec![
                     Diagnostic::new(
@@ -133,15 +212,28 @@ fn check_file(path: &std::path::Path, format: Format, explicit: bool) -> Option<
     if !files::is_report(format, &text, explicit) {
         return None;
     }
-    let checked = retrospec_check::check(&text, format);
+    let checked = check_text(&text, format, config.as_deref());
     Some(FileResult {
         path: path.to_path_buf(),
-        format,
+        format: Some(format),
+        config,
         text: Some(text),
         diagnostics: checked.diagnostics,
         metrics: checked.metrics,
         io_error: false,
     })
+}
+
+/// Checks a report's text under its configuration (the defaults without one).
+fn check_text(
+    text: &str,
+    format: Format,
+    config: Option<&LoadedConfig>,
+) -> retrospec_check::Checked {
+    match config {
+        Some(loaded) => retrospec_check::check_with(text, format, &loaded.config),
+        None => retrospec_check::check(text, format),
+    }
 }
 
 /// Applies or shows the safe fixes; the results then describe the fixed text.
@@ -153,11 +245,13 @@ fn apply_fixes(
 ) -> io::Result<bool> {
     let mut failed = false;
     for result in results.iter_mut() {
-        let Some(text) = &result.text else { continue };
+        let (Some(text), Some(format)) = (&result.text, result.format) else {
+            continue;
+        };
         let Some(fixed) = retrospec_check::fix::apply_safe(text, &result.diagnostics) else {
             continue;
         };
-        let after = retrospec_check::check(&fixed, result.format);
+        let after = check_text(&fixed, format, result.config.as_deref());
         if after.parsed.is_none() {
             continue; // never write a file that would no longer parse
         }
@@ -189,4 +283,67 @@ fn apply_fixes(
         }
     }
     Ok(failed)
+}
+
+/// `retrospec schema`: the published schema, the schema specialised to a
+/// configuration's severity scale (`--config [PATH]`), or the configuration's
+/// own schema (`--config-schema`). A configuration with mistakes is reported on
+/// stderr's behalf like `check` does, and exits 2.
+pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    if args.config_schema {
+        write!(out, "{}", retrospec_check::config::config_schema_string())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(config) = &args.config else {
+        write!(
+            out,
+            "{}",
+            retrospec_model::schema::postmortem_schema_string()
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let found = match config {
+        Some(path) => LoadedConfig::load(path)
+            .map(|l| Some(Arc::new(l)))
+            .map_err(|e| (path.clone(), e.to_string())),
+        // A file in the current directory: discovery starts in its directory.
+        None => Configs::discover().for_file(&PathBuf::from(files::CONFIG_FILE)),
+    };
+    let loaded = match found {
+        Ok(Some(loaded)) => loaded,
+        Ok(None) => {
+            eprintln!(
+                "retrospec: no {} in the current directory or above it",
+                files::CONFIG_FILE
+            );
+            return Ok(ExitCode::from(2));
+        }
+        Err((path, e)) => {
+            eprintln!(
+                "retrospec: {}: cannot read the configuration: {e}",
+                path.display()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if !loaded.diagnostics.is_empty() {
+        let result = FileResult {
+            path: loaded.path.clone(),
+            format: None,
+            config: None,
+            metrics: Vec::new(),
+            text: Some(loaded.text.clone()),
+            diagnostics: loaded.diagnostics.clone(),
+            io_error: false,
+        };
+        let mut rendered = Vec::new();
+        render::human(&mut rendered, &[result], false)?;
+        io::stderr().write_all(&rendered)?;
+        return Ok(ExitCode::from(2));
+    }
+    let schema = retrospec_check::validate::schema_for(&loaded.config.severity);
+    let mut text = serde_json::to_string_pretty(&schema).map_err(io::Error::other)?;
+    text.push('\n');
+    write!(out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
 }

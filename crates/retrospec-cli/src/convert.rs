@@ -75,7 +75,8 @@ pub fn print_unparsable(path: &Path, text: &str, format: Format) -> io::Result<(
     let checked = retrospec_check::check(text, format);
     let result = FileResult {
         path: path.to_path_buf(),
-        format,
+        format: Some(format),
+        config: None,
         text: Some(text.to_string()),
         diagnostics: checked.diagnostics,
         metrics: Vec::new(),

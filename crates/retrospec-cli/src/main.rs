@@ -1,7 +1,6 @@
 //! The `retrospec` command: a thin layer over `retrospec-check` that finds
 //! files, reads them, and renders diagnostics for people (miette) or tools (JSON).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -30,8 +29,8 @@ enum Command {
     /// Check reports (files or directories; directories are searched for
     /// `.md` with front matter, `.yaml`, `.yml` and `.json`, honouring .gitignore).
     Check(CheckArgs),
-    /// Print the postmortem JSON Schema.
-    Schema,
+    /// Print the postmortem JSON Schema (by default the published one, with SEV1..SEV5).
+    Schema(SchemaArgs),
     /// List every diagnostic code.
     Rules,
     /// Print the documentation of one code, for example `retrospec explain RS203`.
@@ -72,9 +71,28 @@ struct CheckArgs {
     /// Print what --fix would change, as a unified diff, and write nothing.
     #[arg(long)]
     diff: bool,
+    /// Use this configuration for every file instead of the nearest `retrospec.toml`
+    /// above each file (docs/configuration.md).
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<std::path::PathBuf>,
+    /// Ignore every `retrospec.toml`: check with the defaults.
+    #[arg(long)]
+    no_config: bool,
     /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+#[derive(Debug, clap::Args)]
+struct SchemaArgs {
+    /// Print the schema specialised to the severity scale of a `retrospec.toml`:
+    /// the one at PATH, or without PATH the nearest above the current directory.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, conflicts_with = "config_schema")]
+    config: Option<Option<std::path::PathBuf>>,
+    /// Print the JSON Schema of `retrospec.toml` itself
+    /// (also committed at schema/retrospec-config.schema.json).
+    #[arg(long)]
+    config_schema: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,12 +134,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => generate::man(Cli::command(), &mut stdout).map(|()| ExitCode::SUCCESS),
-        Command::Schema => write!(
-            stdout,
-            "{}",
-            retrospec_model::schema::postmortem_schema_string()
-        )
-        .map(|()| ExitCode::SUCCESS),
+        Command::Schema(args) => check::schema(&args, &mut stdout),
         Command::Rules => render::rules(&mut stdout).map(|()| ExitCode::SUCCESS),
         Command::Explain { code } => match retrospec_check::codes::lookup(&code) {
             Some(info) => render::explain(&mut stdout, info).map(|()| ExitCode::SUCCESS),

@@ -141,7 +141,7 @@ fn summary(results: &[FileResult]) -> String {
         count(Severity::Warning),
         count(Severity::Info),
     );
-    let files = results.len();
+    let files = results.iter().filter(|r| r.format.is_some()).count();
     let files = format!("{files} {}", if files == 1 { "file" } else { "files" });
     if errors + warnings + infos == 0 {
         return format!("checked {files}: no problems");
@@ -193,7 +193,8 @@ struct JsonLocation {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     file: String,
-    format: retrospec_check::Format,
+    /// `markdown`, `yaml`, `json`, or `toml` for a `retrospec.toml`.
+    format: &'static str,
     code: &'static str,
     name: &'static str,
     severity: Severity,
@@ -255,20 +256,30 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
         let text = result.text.as_deref().unwrap_or("");
         let index = result.text.as_deref().map(LineIndex::new);
         let file = result.path.display().to_string();
-        files.push(JsonFile {
-            file: file.clone(),
-            format: result.format,
-            metrics: result
-                .metrics
-                .iter()
-                .filter_map(|m| Some((m.definition.key.to_string(), serde_json::to_value(m).ok()?)))
-                .collect(),
-        });
+        // `files` lists reports; a retrospec.toml with mistakes only has diagnostics.
+        if let Some(format) = result.format {
+            files.push(JsonFile {
+                file: file.clone(),
+                format,
+                metrics: result
+                    .metrics
+                    .iter()
+                    .filter_map(|m| {
+                        Some((m.definition.key.to_string(), serde_json::to_value(m).ok()?))
+                    })
+                    .collect(),
+            });
+        }
         for d in &result.diagnostics {
             let info = codes::lookup(d.code);
             diagnostics.push(JsonDiagnostic {
                 file: file.clone(),
-                format: result.format,
+                format: match result.format {
+                    Some(retrospec_check::Format::Markdown) => "markdown",
+                    Some(retrospec_check::Format::Yaml) => "yaml",
+                    Some(retrospec_check::Format::Json) => "json",
+                    None => "toml",
+                },
                 code: d.code,
                 name: info.map_or("", |i| i.name),
                 severity: d.severity,
@@ -300,7 +311,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     }
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = JsonSummary {
-        files: results.len(),
+        files: results.iter().filter(|r| r.format.is_some()).count(),
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),

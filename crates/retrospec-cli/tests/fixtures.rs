@@ -1,9 +1,23 @@
 //! Per-code fixtures: `tests/fixtures/<CODE>/fires.*` must report `<CODE>`,
 //! `passes.*` must report nothing; the rendered diagnostics are snapshots.
+//! A `.toml` fixture is a `retrospec.toml`: it is given with `--config` to a check
+//! of a report that is clean under the defaults ([`CONFIG_REPORT`]).
 
 mod common;
 
-use common::{codes, relative, run, stdout};
+use common::{relative, run, stdout};
+
+/// The report the `.toml` fixtures are checked with: clean under the defaults.
+const CONFIG_REPORT: &str = "examples/minimal.yaml";
+
+/// The arguments that check a fixture: a report as it is, a configuration with a clean report.
+fn fixture_args(file: &str) -> Vec<&str> {
+    if file.ends_with(".toml") {
+        vec!["--config", file, CONFIG_REPORT]
+    } else {
+        vec![file]
+    }
+}
 
 #[test]
 fn fixtures() {
@@ -18,10 +32,19 @@ fn fixtures() {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        let found = codes(&file);
+        let args = fixture_args(&file);
+        let output = run(&[&["check", "--format", "json"], args.as_slice()].concat());
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("JSON output");
+        let found: Vec<&str> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default())
+            .collect();
         if stem.starts_with("fires") {
             assert!(
-                found.iter().any(|c| c == code),
+                found.contains(&code),
                 "{file} should report {code}, reported {found:?}"
             );
         } else if stem.starts_with("passes") {
@@ -32,7 +55,7 @@ fn fixtures() {
         } else {
             panic!("{file}: fixtures are named fires.* or passes.*");
         }
-        let output = run(&["check", "--color", "never", &file]);
+        let output = run(&[&["check", "--color", "never"], args.as_slice()].concat());
         insta::assert_snapshot!(stdout(&output));
     });
 }

@@ -381,3 +381,67 @@ fn milestone_hovers_show_metrics_and_the_timeline_sort_is_a_quick_fix() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().expect("server exits").success());
 }
+
+/// A `retrospec.toml` next to the document changes its diagnostics; saving a
+/// changed one re-checks the open documents; an open `retrospec.toml` gets its own.
+#[test]
+fn the_nearest_retrospec_toml_applies_and_is_reread_on_save() {
+    let dir = std::env::temp_dir().join(format!("retrospec-lsp-config-{}", std::process::id()));
+    let nested = dir.join("incidents");
+    std::fs::create_dir_all(&nested).expect("temporary directory");
+    let config = dir.join("retrospec.toml");
+    std::fs::write(&config, "[rules]\nRS203 = \"off\"\nRS202 = \"warning\"\n").expect("config");
+    let report = nested.join("report.md");
+    let text = "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CET\n  resolved: 2023-07-01 11:51\n---\n";
+    std::fs::write(&report, text).expect("report");
+    let uri = format!("file://{}", report.display());
+    let config_uri = format!("file://{}", config.display());
+
+    let mut client = Client::start();
+    client.request(1, "initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(&uri);
+    // RS203 (CET in July) is off; RS202 (no zone) is only a warning.
+    assert_eq!(codes_and_lines(&published), [("RS202".to_string(), 5, 12)]);
+    assert_eq!(published["diagnostics"][0]["severity"], 2);
+
+    // The configuration changes and is saved: the open report is checked again.
+    std::fs::write(&config, "timezone = \"Europe/Paris\"\n").expect("config");
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes_and_lines(&published), [("RS203".to_string(), 4, 28)]);
+
+    // Changed on disk outside the editor: the file watcher's notification re-checks.
+    std::fs::write(
+        &config,
+        "timezone = \"Europe/Paris\"\n[rules]\nRS203 = \"off\"\n",
+    )
+    .expect("config");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(codes_and_lines(&published), []);
+
+    // The configuration opened in the editor shows its own mistakes.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": config_uri, "languageId": "toml", "version": 1, "text": "timezon = \"UTC\"\n"}}),
+    );
+    let published = client.diagnostics(&config_uri);
+    assert_eq!(codes_and_lines(&published), [("RS502".to_string(), 0, 0)]);
+
+    let shutdown = client.request(2, "shutdown", Value::Null);
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    client.notify("exit", Value::Null);
+    let _ = client.child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -10,28 +10,37 @@
 //! are applied synchronously at the start of a notification, diagnostics are
 //! computed off the request path and tagged with the document version, and a
 //! result for a version that is no longer current is dropped.
+//!
+//! Each document is checked under the nearest `retrospec.toml` above its file
+//! (cached per directory). The cache is dropped and every open document checked
+//! again when a `retrospec.toml` is saved in the editor or changes on disk
+//! (`workspace/didChangeWatchedFiles`, registered when the client allows it). An
+//! open `retrospec.toml` gets its own diagnostics (RS5xx).
 
 pub mod pos;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
-use retrospec_check::{Format, Severity};
+use retrospec_check::{Config, Format, Severity};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, CodeActionResponse, CompletionItem, CompletionItemKind,
     CompletionOptions, CompletionParams, CompletionResponse, Diagnostic,
     DiagnosticRelatedInformation, DiagnosticSeverity, DidChangeConfigurationParams,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverContents,
-    HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams,
-    InlayHint, InlayHintLabel, InlayHintParams, Location, MarkupContent, MarkupKind, MessageType,
-    NumberOrString, OneOf, ServerCapabilities, ServerInfo, SymbolKind,
-    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
-    Uri, WorkspaceEdit,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentSymbol, DocumentSymbolParams,
+    DocumentSymbolResponse, FileSystemWatcher, GlobPattern, Hover, HoverContents, HoverParams,
+    HoverProviderCapability, InitializeParams, InitializeResult, InitializedParams, InlayHint,
+    InlayHintLabel, InlayHintParams, Location, MarkupContent, MarkupKind, MessageType,
+    NumberOrString, OneOf, Registration, SaveOptions, ServerCapabilities, ServerInfo, SymbolKind,
+    TextDocumentContentChangeEvent, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
@@ -86,6 +95,44 @@ impl Settings {
     }
 }
 
+/// The name of the project configuration file.
+const CONFIG_FILE: &str = "retrospec.toml";
+
+/// A `retrospec.toml` as read from disk.
+#[derive(Debug)]
+struct ProjectConfig {
+    /// Its directory: `files` globs are relative to it.
+    dir: PathBuf,
+    config: Config,
+    files: Option<globset::GlobSet>,
+}
+
+impl ProjectConfig {
+    fn read(path: &Path) -> Option<ProjectConfig> {
+        // An unreadable file is ignored here; its mistakes show when it is opened.
+        let text = std::fs::read_to_string(path).ok()?;
+        let (config, _) = Config::parse(&text);
+        Some(ProjectConfig {
+            dir: path.parent()?.to_path_buf(),
+            files: config.files_matcher(),
+            config,
+        })
+    }
+
+    /// Whether the configuration's `files` globs select `path`.
+    fn selects(&self, path: &Path) -> bool {
+        self.files.as_ref().is_some_and(|files| {
+            path.strip_prefix(&self.dir)
+                .is_ok_and(|relative| files.is_match(relative))
+        })
+    }
+}
+
+/// Whether a document is a `retrospec.toml`.
+fn is_config(uri: &Uri) -> bool {
+    uri.as_str().rsplit('/').next() == Some(CONFIG_FILE)
+}
+
 /// The server state. Cloning shares it (every field is shared), so work can be
 /// spawned off a handler.
 #[derive(Debug, Clone)]
@@ -94,6 +141,8 @@ pub struct Backend {
     documents: Arc<Mutex<HashMap<Uri, Document>>>,
     encoding: Arc<Mutex<Encoding>>,
     settings: Arc<Mutex<Settings>>,
+    /// The nearest `retrospec.toml` per directory (`None`: there is none).
+    configs: Arc<Mutex<HashMap<PathBuf, Option<Arc<ProjectConfig>>>>>,
     /// The last version published per document, so no version is published twice
     /// and none after a newer one.
     published: Arc<Mutex<HashMap<Uri, i32>>>,
@@ -106,6 +155,7 @@ impl Backend {
             documents: Arc::default(),
             encoding: Arc::new(Mutex::new(Encoding::Utf16)),
             settings: Arc::default(),
+            configs: Arc::default(),
             published: Arc::default(),
         }
     }
@@ -119,14 +169,99 @@ impl Backend {
             .map(|d| d.text.clone())
     }
 
-    /// The form of a document when it is a report, by its content and name or by
-    /// the `files` globs in the settings.
+    /// The nearest `retrospec.toml` above the document's file, read once per directory.
+    fn project_config(&self, uri: &Uri) -> Option<Arc<ProjectConfig>> {
+        let path = uri.to_file_path()?.into_owned();
+        let start = path.parent()?;
+        let mut visited = Vec::new();
+        let mut found = None;
+        for dir in start.ancestors() {
+            if let Some(hit) = self
+                .configs
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(dir)
+            {
+                found = hit.clone();
+                break;
+            }
+            visited.push(dir.to_path_buf());
+            let candidate = dir.join(CONFIG_FILE);
+            if candidate.is_file() {
+                found = ProjectConfig::read(&candidate).map(Arc::new);
+                break;
+            }
+        }
+        let mut cache = self.configs.lock().unwrap_or_else(PoisonError::into_inner);
+        for dir in visited {
+            cache.entry(dir).or_insert_with(|| found.clone());
+        }
+        found
+    }
+
+    /// The configuration a document is checked under (the defaults without one).
+    fn config_of(&self, uri: &Uri) -> Arc<ProjectConfig> {
+        self.project_config(uri).unwrap_or_else(|| {
+            Arc::new(ProjectConfig {
+                dir: PathBuf::new(),
+                config: Config::default(),
+                files: None,
+            })
+        })
+    }
+
+    /// The form of a document when it is a report, by its content and name, by
+    /// the `files` globs in the settings, or (when the settings give none) by the
+    /// `files` globs of its `retrospec.toml`.
     fn format_of(&self, uri: &Uri, text: &str) -> Option<Format> {
         document_format(uri.as_str(), text).or_else(|| {
             let format = Format::from_path(std::path::Path::new(uri.as_str()))?;
-            let settings = self.settings.lock().unwrap_or_else(PoisonError::into_inner);
-            (format != Format::Markdown && settings.matches(uri.as_str())).then_some(format)
+            if format == Format::Markdown {
+                return None;
+            }
+            let by_settings = {
+                let settings = self.settings.lock().unwrap_or_else(PoisonError::into_inner);
+                settings
+                    .files
+                    .as_ref()
+                    .map(|_| settings.matches(uri.as_str()))
+            };
+            let selected = match by_settings {
+                Some(matched) => matched,
+                None => {
+                    let path = uri.to_file_path()?.into_owned();
+                    self.project_config(uri).is_some_and(|c| c.selects(&path))
+                }
+            };
+            selected.then_some(format)
         })
+    }
+
+    /// Forgets every `retrospec.toml` read and checks every open document again.
+    async fn reload_configs(&self) {
+        self.configs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        self.recheck_all().await;
+    }
+
+    /// Checks every open document again, publishing even an unchanged version.
+    async fn recheck_all(&self) {
+        let open: Vec<Uri> = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .keys()
+            .cloned()
+            .collect();
+        self.published
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        for uri in open {
+            self.publish(uri).await;
+        }
     }
 
     /// Replaces the settings and checks every open document again.
@@ -138,28 +273,15 @@ impl Backend {
                 .show_message(MessageType::WARNING, problem)
                 .await;
         }
-        let open: Vec<Uri> = self
-            .documents
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .keys()
-            .cloned()
-            .collect();
         // New settings can change the findings of an unchanged version: publish again.
-        self.published
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
-        for uri in open {
-            self.publish(uri).await;
-        }
+        self.recheck_all().await;
     }
 
-    /// The text and form of an open document that is a report.
-    fn report(&self, uri: &Uri) -> Option<(String, Format)> {
+    /// The text, form and configuration of an open document that is a report.
+    fn report(&self, uri: &Uri) -> Option<(String, Format, Arc<ProjectConfig>)> {
         let text = self.text(uri)?;
         let format = self.format_of(uri, &text)?;
-        Some((text, format))
+        Some((text, format, self.config_of(uri)))
     }
 
     fn encoding(&self) -> Encoding {
@@ -188,8 +310,15 @@ impl Backend {
         let encoding = self.encoding();
         let path = uri.as_str().to_string();
         let format = self.format_of(&uri, &doc.text);
+        let config = self.config_of(&uri);
+        let is_config = is_config(&uri);
+        let text = doc.text.clone();
         let computed = tokio::task::spawn_blocking(move || match format {
-            Some(format) => diagnostics(&path, &doc.text, format, encoding),
+            Some(format) => diagnostics(&path, &text, format, &config.config, encoding),
+            None if is_config => {
+                let (_, found) = Config::parse(&text);
+                to_lsp(&path, &text, &found, encoding)
+            }
             None => Vec::new(),
         })
         .await;
@@ -248,13 +377,28 @@ pub fn document_format(uri: &str, text: &str) -> Option<Format> {
     relevant.then_some(format)
 }
 
-/// The LSP diagnostics for a document's text.
-pub fn diagnostics(uri: &str, text: &str, format: Format, encoding: Encoding) -> Vec<Diagnostic> {
-    let checked = retrospec_check::check(text, format);
+/// The LSP diagnostics for a document's text, checked under `config`.
+pub fn diagnostics(
+    uri: &str,
+    text: &str,
+    format: Format,
+    config: &Config,
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
+    let checked = retrospec_check::check_with(text, format, config);
+    to_lsp(uri, text, &checked.diagnostics, encoding)
+}
+
+/// Core diagnostics on `text` as LSP diagnostics.
+fn to_lsp(
+    uri: &str,
+    text: &str,
+    found: &[retrospec_check::Diagnostic],
+    encoding: Encoding,
+) -> Vec<Diagnostic> {
     let conv = Converter::new(text, encoding);
     let location_uri: Option<Uri> = uri.parse().ok();
-    checked
-        .diagnostics
+    found
         .iter()
         .map(|d| {
             let message = match &d.help {
@@ -352,8 +496,15 @@ impl LanguageServer for Backend {
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding.kind()),
-                text_document_sync: Some(TextDocumentSyncCapability::Kind(
-                    TextDocumentSyncKind::INCREMENTAL,
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
+                        ..TextDocumentSyncOptions::default()
+                    },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 completion_provider: Some(CompletionOptions {
@@ -373,7 +524,38 @@ impl LanguageServer for Backend {
         })
     }
 
-    async fn initialized(&self, _: InitializedParams) {}
+    async fn initialized(&self, _: InitializedParams) {
+        // Hear about `retrospec.toml` changes made outside the editor too. A client
+        // that does not support dynamic registration answers with an error, which
+        // only means it tells us about saves in the editor instead.
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{CONFIG_FILE}")),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "retrospec-config-watcher".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        let this = self.clone();
+        tokio::spawn(async move {
+            let _ = this.client.register_capability(vec![registration]).await;
+        });
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if is_config(&params.text_document.uri) {
+            self.reload_configs().await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|c| is_config(&c.uri)) {
+            self.reload_configs().await;
+        }
+    }
 
     async fn shutdown(&self) -> Result<()> {
         Ok(())
@@ -417,43 +599,46 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = position.text_document.uri;
-        let Some((text, format)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
         let offset = conv.offset(position.position);
         Ok(
-            guard(|| retrospec_check::hover::hover(&text, format, offset))?.map(|h| Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: h.markdown,
+            guard(|| retrospec_check::hover::hover_with(&text, format, offset, &config.config))?
+                .map(|h| Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: h.markdown,
+                    }),
+                    range: Some(conv.range(h.span)),
                 }),
-                range: Some(conv.range(h.span)),
-            }),
         )
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
         let uri = position.text_document.uri;
-        let Some((text, format)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let offset = Converter::new(&text, self.encoding()).offset(position.position);
-        let items = guard(|| retrospec_check::assist::complete(&text, format, offset))?
-            .into_iter()
-            .map(|c| CompletionItem {
-                label: c.label,
-                detail: c.detail,
-                kind: Some(match c.kind {
-                    CompletionKind::Field => CompletionItemKind::FIELD,
-                    CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
-                    CompletionKind::Section => CompletionItemKind::MODULE,
-                    CompletionKind::Zone => CompletionItemKind::CONSTANT,
-                }),
-                ..CompletionItem::default()
-            })
-            .collect();
+        let items = guard(|| {
+            retrospec_check::assist::complete_with(&text, format, offset, &config.config)
+        })?
+        .into_iter()
+        .map(|c| CompletionItem {
+            label: c.label,
+            detail: c.detail,
+            kind: Some(match c.kind {
+                CompletionKind::Field => CompletionItemKind::FIELD,
+                CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+                CompletionKind::Section => CompletionItemKind::MODULE,
+                CompletionKind::Zone => CompletionItemKind::CONSTANT,
+            }),
+            ..CompletionItem::default()
+        })
+        .collect();
         Ok(Some(CompletionResponse::Array(items)))
     }
 
@@ -462,7 +647,7 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri;
-        let Some((text, format)) = self.report(&uri) else {
+        let Some((text, format, _)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
@@ -475,29 +660,30 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let uri = params.text_document.uri;
-        let Some((text, format)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
-        let hints = guard(|| retrospec_check::assist::offset_hints(&text, format))?
-            .into_iter()
-            .map(|h| InlayHint {
-                position: conv.position(h.offset),
-                label: InlayHintLabel::String(h.label),
-                kind: None,
-                text_edits: None,
-                tooltip: None,
-                padding_left: Some(true),
-                padding_right: None,
-                data: None,
-            })
-            .collect();
+        let hints =
+            guard(|| retrospec_check::assist::offset_hints_with(&text, format, &config.config))?
+                .into_iter()
+                .map(|h| InlayHint {
+                    position: conv.position(h.offset),
+                    label: InlayHintLabel::String(h.label),
+                    kind: None,
+                    text_edits: None,
+                    tooltip: None,
+                    padding_left: Some(true),
+                    padding_right: None,
+                    data: None,
+                })
+                .collect();
         Ok(Some(hints))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some((text, format)) = self.report(&uri) else {
+        let Some((text, format, config)) = self.report(&uri) else {
             return Ok(None);
         };
         let conv = Converter::new(&text, self.encoding());
@@ -505,7 +691,7 @@ impl LanguageServer for Backend {
             conv.offset(params.range.start),
             conv.offset(params.range.end),
         );
-        let checked = guard(|| retrospec_check::check(&text, format))?;
+        let checked = guard(|| retrospec_check::check_with(&text, format, &config.config))?;
         let actions: Vec<CodeActionOrCommand> = checked
             .diagnostics
             .iter()

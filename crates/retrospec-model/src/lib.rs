@@ -79,8 +79,12 @@ pub struct Postmortem {
     pub authors: Vec<String>,
 
     /// How bad the incident was, on the organisation's severity scale.
+    // Text, so that an organisation can configure its own scale in `retrospec.toml`;
+    // the published schema lists the default levels, `Severity`, and the core
+    // validates against a schema specialised to the configured scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub severity: Option<Severity>,
+    #[schemars(with = "Option<Severity>")]
+    pub severity: Option<String>,
 
     /// The services or components whose users were affected.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

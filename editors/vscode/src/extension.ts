@@ -49,7 +49,12 @@ async function start(): Promise<void> {
     debug: { command, args: ['lsp'], options: { env: { ...process.env, RUST_BACKTRACE: '1' } } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    // retrospec.toml too: the server shows its mistakes, and re-checks open reports
+    // when it is saved (it also registers a file watcher for changes on disk).
+    documentSelector: [
+      ...LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      { scheme: 'file', pattern: '**/retrospec.toml' },
+    ],
     // The server reads `retrospec.files` at start and again whenever it changes.
     initializationOptions: { files: vscode.workspace.getConfiguration('retrospec').get<string[]>('files', []) },
     synchronize: { configurationSection: 'retrospec' },

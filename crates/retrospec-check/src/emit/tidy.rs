@@ -243,6 +243,7 @@ fn markdown_tidy(text: &str, parsed: &parse::Parsed, restyle: bool) -> String {
     let front_parsed = front.map(|tree| parse::Parsed {
         anchor: fm.open,
         tree,
+        suppressions: Vec::new(),
     });
     match front_parsed {
         Some(fp)

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+use crate::suppress::{self, Suppression};
 use crate::tree::Node;
 
 /// The form a report is written in.
@@ -37,7 +38,8 @@ impl Format {
     }
 }
 
-/// A parsed report: its tree, and where report-wide diagnostics point.
+/// A parsed report: its tree, where report-wide diagnostics point, and its
+/// inline suppressions.
 #[derive(Debug)]
 pub struct Parsed {
     /// The spanned tree.
@@ -45,31 +47,45 @@ pub struct Parsed {
     /// Where a diagnostic about the report as a whole points (a missing `title`):
     /// the opening `---` of Markdown front matter, or the first line of YAML or JSON.
     pub anchor: Span,
+    /// The `retrospec-ignore` comments, with their target lines (none for JSON).
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Parses `text` as `format`. `None` when it cannot be parsed; the reason is in `diags`.
 pub fn parse(text: &str, format: Format, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
-    match format {
-        Format::Markdown => markdown::parse(text, diags).map(|p| Parsed {
-            tree: p.tree,
-            anchor: p.anchor,
-        }),
+    let mut suppressions = Vec::new();
+    let (tree, anchor) = match format {
+        Format::Markdown => {
+            let p = markdown::parse(text, diags)?;
+            match markdown::split_front_matter(text) {
+                Some(fm) => {
+                    suppress::collect_yaml(text, fm.yaml, &p.tree, &mut suppressions);
+                    suppress::collect_markdown(text, fm.body_start, &mut suppressions);
+                }
+                None => suppress::collect_markdown(text, 0, &mut suppressions),
+            }
+            (p.tree, p.anchor)
+        }
         Format::Yaml => {
             let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
             let tree = yaml::parse(&text[start..], start, diags)?;
-            Some(Parsed {
-                anchor: first_line(text, tree.span.start),
-                tree,
-            })
+            suppress::collect_yaml(text, Span::new(start, text.len()), &tree, &mut suppressions);
+            let anchor = first_line(text, tree.span.start);
+            (tree, anchor)
         }
         Format::Json => {
             let tree = json::parse(text, diags)?;
-            Some(Parsed {
-                anchor: first_line(text, tree.span.start),
-                tree,
-            })
+            let anchor = first_line(text, tree.span.start);
+            (tree, anchor)
         }
-    }
+    };
+    suppressions.sort_by_key(|s| s.comment.start);
+    suppress::resolve_targets(text, &mut suppressions);
+    Some(Parsed {
+        tree,
+        anchor,
+        suppressions,
+    })
 }
 
 /// The line containing `offset`, from `offset` to its end.

@@ -72,7 +72,7 @@ impl<'a> Context<'a> {
 
     /// The report's severity level on the configured scale, when it names one.
     pub fn severity_level(&self) -> Option<&'a SeverityLevel> {
-        let name = self.model.severity.map(|s| s.as_str())?;
+        let name = self.model.severity.as_deref()?;
         self.config.severity.level(name)
     }
 

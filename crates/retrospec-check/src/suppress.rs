@@ -1,0 +1,343 @@
+//! Inline suppressions: a comment in a report that silences one code on one line,
+//! with the reason a reviewer reads.
+//!
+//! - Markdown body: `<!-- retrospec-ignore RS203: CET is what the status page showed -->`
+//! - YAML, and Markdown front matter: `# retrospec-ignore RS203: reason`
+//!
+//! A suppression applies to the next non-blank line (other suppression lines are
+//! skipped, so several can be stacked), or to its own line when it is written at
+//! the end of a line with content. Several codes are separated by commas; codes
+//! may also be given by name (`zone-season`). JSON has no comments: JSON reports
+//! use `[rules]` in `retrospec.toml`.
+//!
+//! The parsers find the comments ([`collect_yaml`], [`collect_markdown`]); [`apply`]
+//! drops what they suppress and reports suppressions without a reason or with an
+//! unknown code (RS504, which then suppress nothing) and those that suppress
+//! nothing (RS505).
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser};
+use regex::Regex;
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use crate::tree::{Node, Value};
+
+/// The word that starts a suppression inside a comment.
+pub const MARKER: &str = "retrospec-ignore";
+
+/// One suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// The whole comment.
+    pub comment: Span,
+    /// The codes (or rule names) as written, each with where it is written.
+    pub codes: Vec<(String, Span)>,
+    /// The reason after the colon, trimmed; empty when there is none.
+    pub reason: String,
+    /// The line it applies to, without its line break (empty at the end of the
+    /// text when no line follows).
+    pub target: Span,
+}
+
+static YAML_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"#[ \t]*retrospec-ignore\b([^\r\n]*)").expect("a valid regular expression")
+});
+
+static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<!--[ \t]*retrospec-ignore\b(.*?)-->").expect("a valid regular expression")
+});
+
+/// The `# retrospec-ignore` comments in the YAML text `range` of `text`, whose
+/// parsed tree is `tree` (a `#` inside a scalar, such as a quoted string or a
+/// block scalar, is not a comment).
+pub fn collect_yaml(text: &str, range: Span, tree: &Node, out: &mut Vec<Suppression>) {
+    let mut scalars = Vec::new();
+    scalar_spans(tree, &mut scalars);
+    let yaml = range.slice(text);
+    for m in YAML_COMMENT.captures_iter(yaml) {
+        let (Some(whole), Some(body)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let hash = range.start + whole.start();
+        // YAML starts a comment only at a line start or after white space.
+        let before = text[..hash].chars().next_back();
+        if before.is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        if scalars.iter().any(|s| s.start <= hash && hash < s.end) {
+            continue;
+        }
+        let comment = Span::new(hash, range.start + whole.end());
+        out.push(read(
+            text,
+            comment,
+            range.start + body.start(),
+            body.as_str(),
+        ));
+    }
+}
+
+/// The `<!-- retrospec-ignore -->` comments in the Markdown body starting at
+/// `body_start` (HTML in code blocks and code spans is not a comment).
+pub fn collect_markdown(text: &str, body_start: usize, out: &mut Vec<Suppression>) {
+    let body = &text[body_start..];
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            continue;
+        }
+        let html = &body[range.clone()];
+        for m in HTML_COMMENT.captures_iter(html) {
+            let (Some(whole), Some(inner)) = (m.get(0), m.get(1)) else {
+                continue;
+            };
+            let start = body_start + range.start;
+            let comment = Span::new(start + whole.start(), start + whole.end());
+            out.push(read(text, comment, start + inner.start(), inner.as_str()));
+        }
+    }
+}
+
+fn scalar_spans(node: &Node, out: &mut Vec<Span>) {
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| scalar_spans(n, out)),
+        Value::Map(entries) => {
+            for entry in entries {
+                out.push(entry.key_span);
+                scalar_spans(&entry.value, out);
+            }
+        }
+        _ => out.push(node.span),
+    }
+}
+
+/// Reads `RS203, RS201: reason` (the text after the marker, at `body_start`).
+fn read(text: &str, comment: Span, body_start: usize, body: &str) -> Suppression {
+    let (list, reason) = match body.find(':') {
+        Some(colon) => (&body[..colon], body[colon + 1..].trim()),
+        None => (body, ""),
+    };
+    let mut codes = Vec::new();
+    let mut offset = 0;
+    for part in list.split(|c: char| c == ',' || c.is_whitespace()) {
+        if !part.is_empty() {
+            let at = body_start + offset;
+            codes.push((part.to_string(), Span::new(at, at + part.len())));
+        }
+        offset += part.len() + 1;
+    }
+    Suppression {
+        comment,
+        codes,
+        reason: reason.to_string(),
+        target: Span::empty(text.len()),
+    }
+}
+
+/// The line around `offset`, without its line break.
+fn line_at(text: &str, offset: usize) -> Span {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    Span::new(start, end)
+}
+
+/// Sets each suppression's target line: its own line when it follows content,
+/// else the next line that is neither blank nor only suppression comments.
+pub fn resolve_targets(text: &str, suppressions: &mut [Suppression]) {
+    let comments: Vec<Span> = suppressions.iter().map(|s| s.comment).collect();
+    let only_comments = |line: Span| {
+        let mut rest = line.slice(text).to_string();
+        for c in comments
+            .iter()
+            .filter(|c| line.start <= c.start && c.end <= line.end)
+        {
+            let from = c.start - line.start;
+            let to = c.end - line.start;
+            rest.replace_range(from..to, &" ".repeat(to - from));
+        }
+        rest.trim().is_empty()
+    };
+    for s in suppressions.iter_mut() {
+        let own = line_at(text, s.comment.start);
+        if !text[own.start..s.comment.start].trim().is_empty() {
+            s.target = own;
+            continue;
+        }
+        let mut next = line_at(text, s.comment.end).end;
+        s.target = Span::empty(text.len());
+        while next < text.len() {
+            let start = text[next..].find('\n').map_or(text.len(), |i| next + i + 1);
+            if start >= text.len() {
+                break;
+            }
+            let line = line_at(text, start);
+            if !only_comments(line) {
+                s.target = line;
+                break;
+            }
+            next = line.end;
+        }
+    }
+}
+
+/// Drops the diagnostics the valid suppressions cover and reports the
+/// suppressions themselves: RS504 for one without a reason or with an unknown
+/// code (it suppresses nothing), RS505 for a code that suppressed nothing.
+pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
+    let mut findings = Vec::new();
+    for s in suppressions {
+        let unknown: Vec<&(String, Span)> = s
+            .codes
+            .iter()
+            .filter(|(code, _)| codes::lookup(code).is_none_or(|c| !suppressible(c.code)))
+            .collect();
+        if s.codes.is_empty() {
+            findings.push(
+                Diagnostic::new(
+                    codes::INVALID_SUPPRESSION.code,
+                    s.comment,
+                    "this suppression names no code",
+                )
+                .with_help(format!(
+                    "write the code and why, for example `{MARKER} RS203: CET is what the status page showed`"
+                )),
+            );
+            continue;
+        }
+        if let Some((code, span)) = unknown.first() {
+            let help = match codes::lookup(code) {
+                Some(info) => format!("{} ({}) cannot be suppressed", info.code, info.name),
+                None => "`retrospec rules` lists every code".to_string(),
+            };
+            findings.push(
+                Diagnostic::new(
+                    codes::INVALID_SUPPRESSION.code,
+                    *span,
+                    format!("`{code}` is not a code this suppression can silence"),
+                )
+                .with_help(help),
+            );
+            continue;
+        }
+        if s.reason.is_empty() {
+            findings.push(
+                Diagnostic::new(
+                    codes::INVALID_SUPPRESSION.code,
+                    s.comment,
+                    "this suppression gives no reason, so it suppresses nothing",
+                )
+                .with_help(format!(
+                    "say why after a colon: `{MARKER} {}: <reason>`",
+                    s.codes
+                        .iter()
+                        .map(|(c, _)| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            continue;
+        }
+        for (code, span) in &s.codes {
+            let Some(info) = codes::lookup(code) else {
+                continue;
+            };
+            let before = diagnostics.len();
+            diagnostics.retain(|d| {
+                !(d.code == info.code
+                    && s.target.start <= d.span.start
+                    && d.span.start <= s.target.end)
+            });
+            if diagnostics.len() == before {
+                findings.push(
+                    Diagnostic::new(
+                        codes::UNUSED_SUPPRESSION.code,
+                        *span,
+                        format!("this suppression of {} suppresses nothing", info.code),
+                    )
+                    .with_label(s.target, "no diagnostic of this code on this line")
+                    .with_help("remove it, or move it to the line before the one it is meant for"),
+                );
+            }
+        }
+    }
+    diagnostics.extend(findings);
+}
+
+/// Whether a code may be silenced inline (the configuration and suppression codes may not).
+fn suppressible(code: &str) -> bool {
+    !code.starts_with("RS5")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Format, check_with};
+
+    fn codes_in(text: &str, format: Format) -> Vec<&'static str> {
+        check_with(text, format, &Config::default())
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    const YAML: &str = "title: t\nstatus: draft\nmilestones:\n  # retrospec-ignore RS203: CET is what the status page showed\n  started: 2024-07-02 09:15 CET\n  resolved: 2024-07-02 11:40 CEST\ntimezone: Europe/Paris\n";
+
+    #[test]
+    fn yaml_suppression_on_the_next_line() {
+        assert_eq!(codes_in(YAML, Format::Yaml), Vec::<&str>::new());
+        let same_line = YAML.replace(
+            "  # retrospec-ignore RS203: CET is what the status page showed\n  started: 2024-07-02 09:15 CET\n",
+            "  started: 2024-07-02 09:15 CET  # retrospec-ignore zone-season: as shown\n",
+        );
+        assert_eq!(codes_in(&same_line, Format::Yaml), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_hash_inside_a_string_is_not_a_comment() {
+        let text = "title: \"# retrospec-ignore RS203: no\"\nstatus: draft\n";
+        assert_eq!(codes_in(text, Format::Yaml), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn without_a_reason_nothing_is_suppressed() {
+        let text = YAML.replace(": CET is what the status page showed", "");
+        assert_eq!(codes_in(&text, Format::Yaml), ["RS504", "RS203"]);
+        let text = YAML.replace("RS203:", "RS999:");
+        assert_eq!(codes_in(&text, Format::Yaml), ["RS504", "RS203"]);
+    }
+
+    #[test]
+    fn an_unused_suppression_is_reported_on_its_code() {
+        let text = YAML.replace("09:15 CET", "09:15 CEST");
+        let checked = check_with(&text, Format::Yaml, &Config::default());
+        let [d] = checked.diagnostics.as_slice() else {
+            panic!("{:?}", checked.diagnostics)
+        };
+        assert_eq!((d.code, d.span.slice(&text)), ("RS505", "RS203"));
+        assert_eq!(
+            d.labels[0].span.slice(&text),
+            "  started: 2024-07-02 09:15 CEST"
+        );
+    }
+
+    #[test]
+    fn markdown_comments_in_the_body_and_the_front_matter() {
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\n---\n\n## Timeline\n<!-- retrospec-ignore RS203: CET is what the status page showed -->\n\n- 2024-07-02 09:15 CET Alert\n- 10:15 CEST Fixed <!-- retrospec-ignore RS201: nothing here -->\n\n```\n<!-- retrospec-ignore RS201: in code, not a comment -->\n```\n";
+        let checked = check_with(text, Format::Markdown, &Config::default());
+        let found: Vec<(&str, &str)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span.slice(text)))
+            .collect();
+        assert_eq!(found, [("RS505", "RS201")]);
+    }
+}

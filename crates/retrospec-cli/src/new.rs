@@ -25,7 +25,8 @@ pub struct NewArgs {
     /// The severity level, for example SEV2.
     #[arg(long, value_name = "LEVEL")]
     severity: Option<String>,
-    /// The IANA time zone for times written without a zone (default: UTC).
+    /// The IANA time zone for times written without a zone (default: the `timezone`
+    /// of the nearest retrospec.toml, else UTC).
     #[arg(long, value_name = "ZONE")]
     timezone: Option<String>,
     /// A report in any form to start from instead of the built-in template;
@@ -62,7 +63,23 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let zone_name = args.timezone.clone().unwrap_or_else(|| "UTC".to_string());
+    // The nearest retrospec.toml, walking up from where the report will be, gives the
+    // default zone and the configuration the draft must pass.
+    let anchor = args
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("incident.md"));
+    let config = crate::files::Configs::discover()
+        .for_file(&anchor)
+        .ok()
+        .flatten()
+        .map(|loaded| loaded.config.clone())
+        .unwrap_or_default();
+    let zone_name = args
+        .timezone
+        .clone()
+        .or_else(|| config.timezone.clone())
+        .unwrap_or_else(|| "UTC".to_string());
     let Ok(zone) = jiff::tz::TimeZone::get(&zone_name) else {
         eprintln!(
             "retrospec: unknown time zone `{zone_name}`; use an IANA name such as Europe/Paris"
@@ -77,7 +94,7 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             None => return Ok(ExitCode::from(2)),
         },
     };
-    let checked = retrospec_check::check(&text, format);
+    let checked = retrospec_check::check_with(&text, format, &config);
     if checked.has_errors() {
         let name = args
             .path

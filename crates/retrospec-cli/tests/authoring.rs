@@ -254,6 +254,22 @@ fn new_in_every_form_passes_check_as_a_draft() {
 }
 
 #[test]
+fn new_takes_its_zone_from_the_nearest_configuration() {
+    let dir = temp_dir("new-config");
+    fs::create_dir_all(dir.join("reports")).expect("dir");
+    fs::write(dir.join("retrospec.toml"), "timezone = \"Europe/Paris\"\n").expect("write");
+    let output = run_in(&dir, &["new", "reports/r.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("reports/r.yaml")).expect("read");
+    assert!(text.contains("timezone: Europe/Paris"), "{text}");
+    // --timezone still wins over the configuration.
+    let output = run_in(&dir, &["new", "--timezone", "Asia/Tokyo", "reports/s.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("reports/s.yaml")).expect("read");
+    assert!(text.contains("timezone: Asia/Tokyo"), "{text}");
+}
+
+#[test]
 fn new_then_edit_then_fmt_then_check_passes() {
     let dir = temp_dir("new-edit");
     assert_eq!(run_in(&dir, &["new", "r.md"]).status.code(), Some(0));

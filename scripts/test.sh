@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
 # fixture, end-to-end, language server), the independent-validator agreement
-# test, the headless-Neovim editor test and the VS Code extension build.
+# test, the SARIF/JUnit consumer test, the headless-Neovim editor test and the VS Code extension build.
 # Needs cargo and python3; installs check-jsonschema under target/ and, when
 # missing, Debian's neovim (apt-get, as root or with sudo); the extension build
 # needs node and npm (npm ci from the registry).
@@ -22,11 +22,13 @@ echo "== cargo test"
 cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== independent validator (check-jsonschema)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
+echo "== CI output formats (SARIF schema + check-jsonschema, JUnit + junitparser)"
+RETROSPEC=target/debug/retrospec bash tests/external/ci-formats.sh | tee -a "$log"
 echo "== editor end-to-end (headless Neovim as LSP client)"
 RETROSPEC=target/debug/retrospec bash tests/editors/nvim.sh | tee -a "$log"
 echo "== VS Code extension (npm ci, tsc, esbuild, vsce package)"
 if bash editors/vscode/build.sh >/dev/null; then echo "vscode: 1 passed, 0 failed" | tee -a "$log"; else
   echo "vscode: 0 passed, 1 failed" | tee -a "$log"; exit 1; fi
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|neovim|vscode):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|formats|neovim|vscode):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

@@ -29,8 +29,31 @@ pub struct FileResult {
     pub io_error: bool,
 }
 
-/// Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error, or a
-/// `retrospec.toml` with mistakes (reported like report diagnostics).
+/// Which findings fail the check (exit 1).
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Warnings fail like errors.
+    pub deny_warnings: bool,
+    /// More warnings than this fail the check.
+    pub max_warnings: Option<usize>,
+}
+
+impl Policy {
+    /// Whether this one finding fails the check by itself.
+    pub fn fails(self, d: &Diagnostic) -> bool {
+        d.severity == Severity::Error || (self.deny_warnings && d.severity == Severity::Warning)
+    }
+
+    /// Whether the findings as a whole fail the check.
+    pub fn failed(self, results: &[FileResult]) -> bool {
+        let all = || results.iter().flat_map(|r| &r.diagnostics);
+        let warnings = all().filter(|d| d.severity == Severity::Warning).count();
+        all().any(|d| self.fails(d)) || self.max_warnings.is_some_and(|max| warnings > max)
+    }
+}
+
+/// Exit codes: 0 nothing fails, 1 findings that fail (see [`Policy`]), 2 usage or
+/// I/O error, or a `retrospec.toml` with mistakes (reported like report diagnostics).
 pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -68,7 +91,12 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
                     return Ok(None);
                 }
-                Ok(check_file(path, *format, *explicit, config))
+                Ok(check_file(
+                    path,
+                    *format,
+                    *explicit && !args.require_front_matter,
+                    config,
+                ))
             }
             Target::Problem { .. } => Ok(None),
         })
@@ -131,6 +159,16 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         io_error |= apply_fixes(&mut results, args, out)?;
     }
     io_error |= results.iter().any(|r| r.io_error);
+    let policy = Policy {
+        deny_warnings: args.deny_warnings,
+        max_warnings: args.max_warnings,
+    };
+    let failed = policy.failed(&results);
+    if args.quiet {
+        for result in &mut results {
+            result.diagnostics.retain(|d| policy.fails(d));
+        }
+    }
     match args.format {
         OutputFormat::Human => {
             let color = match args.color {
@@ -141,17 +179,23 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            render::human(out, &results, color)?;
+            if args.quiet {
+                render::findings(out, &results, color)?;
+            } else {
+                render::human(out, &results, color)?;
+            }
         }
         OutputFormat::Json => render::json(out, &results)?,
+        OutputFormat::Sarif => {
+            let cwd = std::env::current_dir()?;
+            render::sarif(out, &results, &cwd)?;
+        }
+        OutputFormat::Github => render::github(out, &results)?,
+        OutputFormat::Junit => render::junit(out, &results, policy)?,
     }
-    let errors = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error);
     Ok(if io_error {
         ExitCode::from(2)
-    } else if errors {
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

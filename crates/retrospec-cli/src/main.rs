@@ -28,6 +28,7 @@ struct Cli {
 enum Command {
     /// Check reports (files or directories; directories are searched for
     /// `.md` with front matter, `.yaml`, `.yml` and `.json`, honouring .gitignore).
+    #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Print the postmortem JSON Schema (by default the published one, with SEV1..SEV5).
     Schema(SchemaArgs),
@@ -57,6 +58,13 @@ enum Command {
     Man,
 }
 
+/// The exit-code contract of `retrospec check`, printed by `--help` (and in README.md).
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  no finding that fails (warnings and infos do not, unless --deny-warnings or --max-warnings)
+  1  findings that fail: an error, any warning with --deny-warnings, more warnings than --max-warnings
+  2  usage, I/O or configuration error (unknown option, missing or unreadable file)";
+
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Files and directories to check (default: the current directory).
@@ -78,6 +86,20 @@ struct CheckArgs {
     /// Ignore every `retrospec.toml`: check with the defaults.
     #[arg(long)]
     no_config: bool,
+    /// Print only the findings that fail the check (errors, and warnings with
+    /// --deny-warnings), and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Fail (exit 1) on any warning, as on an error.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Skip Markdown files without YAML front matter even when named explicitly
+    /// (for hooks that pass every changed `.md` file, such as pre-commit).
+    #[arg(long)]
+    require_front_matter: bool,
     /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -101,6 +123,12 @@ enum OutputFormat {
     Human,
     /// One JSON document (see docs/json-output.md).
     Json,
+    /// SARIF 2.1.0, for code scanning (GitHub's upload-sarif and other SARIF viewers).
+    Sarif,
+    /// GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding.
+    Github,
+    /// JUnit XML: one test suite per file, one test case per finding, failures for failing ones.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

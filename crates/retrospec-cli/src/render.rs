@@ -1,5 +1,6 @@
-//! Rendering at the edge: miette reports for people, JSON for tools. Byte spans
-//! become lines and columns only here.
+//! Rendering at the edge: miette reports for people; JSON, SARIF, GitHub
+//! workflow commands and JUnit XML for tools. Byte spans become lines and
+//! columns only here.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -9,7 +10,7 @@ use retrospec_check::codes::{self, CodeInfo};
 use retrospec_check::{Diagnostic, LineIndex, Severity, Span};
 use serde::Serialize;
 
-use crate::check::FileResult;
+use crate::check::{FileResult, Policy};
 
 /// A retrospec diagnostic seen through miette's trait, borrowing the file's source.
 struct Report<'a> {
@@ -81,6 +82,12 @@ fn label_for(d: &Diagnostic) -> String {
 
 /// Human output: one miette report per finding, then a summary line.
 pub fn human(out: &mut impl Write, results: &[FileResult], color: bool) -> io::Result<()> {
+    findings(out, results, color)?;
+    writeln!(out, "{}", summary(results))
+}
+
+/// One miette report per finding, no summary (`check --quiet`).
+pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io::Result<()> {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -125,7 +132,7 @@ pub fn human(out: &mut impl Write, results: &[FileResult], color: bool) -> io::R
             }
         }
     }
-    writeln!(out, "{}", summary(results))
+    Ok(())
 }
 
 fn summary(results: &[FileResult]) -> String {
@@ -322,7 +329,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
         files,
         summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -341,6 +348,17 @@ pub fn rules(out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// A code's documentation as Markdown (doc comments keep the space after `///`).
+fn doc_text(info: &CodeInfo) -> String {
+    info.doc
+        .lines()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
 /// `retrospec explain CODE`: the code's documentation.
 pub fn explain(out: &mut impl Write, info: &CodeInfo) -> io::Result<()> {
     writeln!(
@@ -354,4 +372,386 @@ pub fn explain(out: &mut impl Write, info: &CodeInfo) -> io::Result<()> {
         writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line))?;
     }
     Ok(())
+}
+
+/// A path for CI tools: forward slashes, no leading `./` (as GitHub and JUnit
+/// viewers match paths against the repository's).
+fn tool_path(path: &std::path::Path) -> String {
+    let path = path.strip_prefix(".").unwrap_or(path);
+    path.display().to_string().replace('\\', "/")
+}
+
+/// The rule's documentation page in the repository (`docs/rules/RSxxx.md`).
+fn help_uri(code: &str) -> String {
+    format!(
+        "{}/blob/main/docs/rules/{code}.md",
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// 1-based line and 1-based column counted in UTF-16 code units (SARIF's
+/// `utf16CodeUnits` column kind, which GitHub code scanning expects). An offset
+/// inside a character counts as that character; a byte order mark takes no column.
+fn line_col_utf16(index: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line = index.line_of(offset);
+    let start = index.line_start(line).unwrap_or(0).min(offset);
+    let mut column = text[start..offset].encode_utf16().count();
+    if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+        column -= 1;
+    }
+    (line + 1, column + 1)
+}
+
+/// Characters kept as they are in a URI path segment: RFC 3986 unreserved.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The file as a URI reference: relative to `cwd` when it is under it (the
+/// form GitHub code scanning maps to the repository), else an absolute `file:` URI.
+fn artifact_uri(path: &std::path::Path, cwd: &std::path::Path) -> String {
+    use std::path::Component;
+    let relative = if path.is_absolute() {
+        path.strip_prefix(cwd).ok()
+    } else {
+        Some(path)
+    };
+    let encode = |p: &std::path::Path| {
+        p.components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(
+                    percent_encoding::utf8_percent_encode(&s.to_string_lossy(), SEGMENT)
+                        .to_string(),
+                ),
+                Component::ParentDir => Some("..".to_string()),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    match relative {
+        Some(r) => encode(r),
+        None => format!("file:///{}", encode(path)),
+    }
+}
+
+/// A SARIF region for `span` (columns in UTF-16 code units, end exclusive).
+fn sarif_region(index: &LineIndex, text: &str, span: Span) -> serde_json::Value {
+    let (start_line, start_column) = line_col_utf16(index, text, span.start);
+    let (end_line, end_column) = line_col_utf16(index, text, span.end);
+    serde_json::json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    })
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0 output: one run, every code as a rule, one result per finding.
+pub fn sarif(
+    out: &mut impl Write,
+    results: &[FileResult],
+    cwd: &std::path::Path,
+) -> io::Result<()> {
+    use serde_json::{Value, json};
+    let rules: Vec<Value> = codes::ALL
+        .iter()
+        .map(|info| {
+            json!({
+                "id": info.code,
+                "name": info.name,
+                "shortDescription": { "text": info.summary() },
+                "fullDescription": { "text": doc_text(info), "markdown": doc_text(info) },
+                "helpUri": help_uri(info.code),
+                "defaultConfiguration": { "level": sarif_level(info.severity) },
+            })
+        })
+        .collect();
+    let mut sarif_results = Vec::new();
+    for result in results {
+        let uri = artifact_uri(&result.path, cwd);
+        let text = result.text.as_deref();
+        let index = text.map(LineIndex::new);
+        let location = |span: Span| {
+            let mut physical = json!({ "artifactLocation": { "uri": uri } });
+            if let (Some(text), Some(index)) = (text, &index) {
+                physical["region"] = sarif_region(index, text, span);
+            }
+            physical
+        };
+        for d in &result.diagnostics {
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            let mut value = json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": { "text": message },
+                "locations": [{ "physicalLocation": location(d.span) }],
+            });
+            if let Some(i) = codes::ALL.iter().position(|c| c.code == d.code) {
+                value["ruleIndex"] = json!(i);
+            }
+            if !d.labels.is_empty() {
+                value["relatedLocations"] = d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(id, l)| {
+                        json!({
+                            "id": id,
+                            "physicalLocation": location(l.span),
+                            "message": { "text": l.message },
+                        })
+                    })
+                    .collect();
+            }
+            if let (Some(fix), Some(_)) = (&d.fix, text) {
+                let replacements: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": location(e.span)["region"],
+                            "insertedContent": { "text": e.replacement },
+                        })
+                    })
+                    .collect();
+                value["fixes"] = json!([{
+                    "description": { "text": fix.message },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
+            sarif_results.push(value);
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "retrospec",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": rules,
+                }
+            },
+            "columnKind": "utf16CodeUnits",
+            "results": sarif_results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// Escapes a workflow command's message: `%`, CR and LF (GitHub's rules, as in
+/// the `@actions/core` toolkit's `escapeData`).
+pub fn github_escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: the message rules plus `:` and
+/// `,`, which separate the command from its properties (`escapeProperty`).
+pub fn github_escape_property(s: &str) -> String {
+    github_escape_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands, one annotation per finding:
+/// `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=RS203 zone-season::message`.
+/// Columns are 1-based characters, as in the human and JSON output.
+pub fn github(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+    for result in results {
+        let text = result.text.as_deref().unwrap_or("");
+        let index = result.text.as_deref().map(LineIndex::new);
+        let file = tool_path(&result.path);
+        for d in &result.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let at = locate(index.as_ref(), text, d.span);
+            let title = format!("{} {}", d.code, label_for(d));
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                github_escape_property(&file),
+                at.line,
+                at.column,
+                at.end_line,
+                at.end_column,
+                github_escape_property(&title),
+                github_escape_data(&message),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Text safe inside XML 1.0: markup characters escaped, and the control
+/// characters XML 1.0 cannot carry at all (not even escaped) replaced by U+FFFD.
+fn xml(s: &str) -> String {
+    let allowed: String = s
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => '\u{fffd}',
+            c => c,
+        })
+        .collect();
+    quick_xml::escape::escape(allowed.as_str()).into_owned()
+}
+
+/// JUnit XML: one `testsuite` per file; a file without findings is one passing
+/// test case, otherwise each finding is a test case that fails when the policy
+/// says the finding fails the check (errors; warnings with `--deny-warnings`).
+pub fn junit(out: &mut impl Write, results: &[FileResult], policy: Policy) -> io::Result<()> {
+    let tests: usize = results.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let failures = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| policy.fails(d))
+        .count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="retrospec" tests="{tests}" failures="{failures}" errors="0">"#
+    )?;
+    for result in results {
+        let file = xml(&tool_path(&result.path));
+        let text = result.text.as_deref().unwrap_or("");
+        let index = result.text.as_deref().map(LineIndex::new);
+        let suite_failures = result
+            .diagnostics
+            .iter()
+            .filter(|d| policy.fails(d))
+            .count();
+        writeln!(
+            out,
+            r#"  <testsuite name="{file}" tests="{}" failures="{suite_failures}" errors="0" skipped="0">"#,
+            result.diagnostics.len().max(1)
+        )?;
+        if result.diagnostics.is_empty() {
+            writeln!(
+                out,
+                r#"    <testcase classname="{file}" name="retrospec check" file="{file}"/>"#
+            )?;
+        }
+        for d in &result.diagnostics {
+            let at = locate(index.as_ref(), text, d.span);
+            let name = xml(&format!(
+                "{} {} at {}:{}",
+                d.code,
+                label_for(d),
+                at.line,
+                at.column
+            ));
+            writeln!(
+                out,
+                r#"    <testcase classname="{file}" name="{name}" file="{file}" line="{}">"#,
+                at.line
+            )?;
+            let mut body = format!(
+                "{}:{}:{}: {}[{}]: {}",
+                result.path.display(),
+                at.line,
+                at.column,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            );
+            if let Some(help) = &d.help {
+                body.push_str("\nhelp: ");
+                body.push_str(help);
+            }
+            if policy.fails(d) {
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    xml(&d.message),
+                    d.code,
+                    xml(&body)
+                )?;
+            } else {
+                writeln!(out, "      <system-out>{}</system-out>", xml(&body))?;
+            }
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sarif_columns_count_utf16_code_units() {
+        // `😀` is one character but two UTF-16 code units; `é` is one of each.
+        let text = "a: é😀x\nb";
+        let index = LineIndex::new(text);
+        let x = text.find('x').expect("x");
+        assert_eq!(line_col_utf16(&index, text, x), (1, 7));
+        assert_eq!(index.line_col(text, x).column, 6);
+        // Inside a multi-byte character: that character's column.
+        assert_eq!(line_col_utf16(&index, text, x - 1), (1, 5));
+        assert_eq!(line_col_utf16(&index, text, text.len()), (2, 2));
+        // A byte order mark takes no column.
+        let bom = "\u{feff}ab";
+        assert_eq!(line_col_utf16(&LineIndex::new(bom), bom, 4), (1, 2));
+    }
+
+    #[test]
+    fn workflow_command_escaping() {
+        assert_eq!(github_escape_data("50% a:b,c\r\nd"), "50%25 a:b,c%0D%0Ad");
+        assert_eq!(
+            github_escape_property("50% a:b,c\r\nd"),
+            "50%25 a%3Ab%2Cc%0D%0Ad"
+        );
+    }
+
+    #[test]
+    fn artifact_uris_are_relative_and_percent_encoded() {
+        let cwd = std::path::Path::new("/repo");
+        let uri = |p: &str| artifact_uri(std::path::Path::new(p), cwd);
+        assert_eq!(uri("./docs/pm 1#.md"), "docs/pm%201%23.md");
+        assert_eq!(uri("/repo/pm.md"), "pm.md");
+        assert_eq!(uri("../other/pm.md"), "../other/pm.md");
+        assert_eq!(uri("/elsewhere/pm.md"), "file:///elsewhere/pm.md");
+    }
+
+    #[test]
+    fn xml_text_drops_characters_xml_cannot_carry() {
+        assert_eq!(xml("a<b&\"c\u{1}\td"), "a&lt;b&amp;&quot;c\u{fffd}\td");
+    }
 }

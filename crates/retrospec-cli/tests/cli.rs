@@ -258,3 +258,230 @@ fn json_output_gives_each_files_metrics() {
     let none = json_report("tests/seeds/002-proton-2018-03-15.md");
     assert_eq!(none["files"][0]["metrics"], serde_json::json!({}));
 }
+
+/// Copies fixture files into a fresh directory, under new names.
+fn fixture_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    for (from, to) in files {
+        fs::copy(root().join(from), dir.join(to)).expect("copy fixture");
+    }
+    dir
+}
+
+#[test]
+fn warnings_fail_only_when_asked() {
+    // One warning (RS302), no error.
+    let dir = fixture_dir(
+        "warnings",
+        &[("tests/fixtures/RS302/fires.md", "report.md")],
+    );
+    let code = |args: &[&str]| run_in(&dir, args).status.code();
+    assert_eq!(code(&["check", "report.md"]), Some(0));
+    assert_eq!(code(&["check", "--deny-warnings", "report.md"]), Some(1));
+    assert_eq!(
+        code(&["check", "--max-warnings", "0", "report.md"]),
+        Some(1)
+    );
+    assert_eq!(
+        code(&["check", "--max-warnings", "1", "report.md"]),
+        Some(0)
+    );
+    assert_eq!(
+        code(&["check", "--max-warnings", "-1", "report.md"]),
+        Some(2)
+    );
+    // Usage errors win over findings.
+    assert_eq!(
+        code(&["check", "--deny-warnings", "report.md", "gone.md"]),
+        Some(2)
+    );
+}
+
+#[test]
+fn quiet_prints_only_failing_findings_and_no_summary() {
+    let dir = fixture_dir(
+        "quiet",
+        &[
+            ("tests/fixtures/RS302/fires.md", "warn.md"),
+            ("tests/fixtures/RS203/fires.md", "error.md"),
+        ],
+    );
+    let output = run_in(&dir, &["check", "--quiet", "warn.md", "error.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("RS203"), "{text}");
+    assert!(!text.contains("RS302"), "{text}");
+    assert!(!text.contains("checked "), "{text}");
+    // A clean quiet run prints nothing at all.
+    let output = run_in(&dir, &["check", "-q", "warn.md"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    // With --deny-warnings the warning fails, so it is shown.
+    let output = run_in(&dir, &["check", "-q", "--deny-warnings", "warn.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("RS302"));
+}
+
+#[test]
+fn check_help_documents_the_exit_codes() {
+    let text = stdout(&run(&["check", "--help"]));
+    assert!(text.contains("Exit codes:"), "{text}");
+    for line in ["  0  ", "  1  ", "  2  usage, I/O or configuration error"] {
+        assert!(text.contains(line), "{line:?} missing from {text}");
+    }
+}
+
+#[test]
+fn require_front_matter_skips_plain_markdown_named_explicitly() {
+    let dir = temp_dir("plain-md");
+    fs::write(dir.join("README.md"), "# A project\n\nNot a report.\n").expect("write");
+    fs::copy(
+        root().join("tests/fixtures/RS203/fires.md"),
+        dir.join("pm.md"),
+    )
+    .expect("copy");
+    assert_eq!(run_in(&dir, &["check", "README.md"]).status.code(), Some(1));
+    let output = run_in(&dir, &["check", "--require-front-matter", "README.md"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).contains("checked 0 files"),
+        "{}",
+        stdout(&output)
+    );
+    let output = run_in(
+        &dir,
+        &["check", "--require-front-matter", "README.md", "pm.md"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("RS203"));
+}
+
+#[test]
+fn sarif_output_is_stable() {
+    let dir = fixture_dir(
+        "sarif",
+        &[
+            ("tests/fixtures/RS203/fires.md", "zone report.md"),
+            ("tests/fixtures/RS101/fires.md", "unknown.md"),
+        ],
+    );
+    let output = run_in(&dir, &["check", "--format", "sarif", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let mut log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let run = &mut log["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), retrospec_check::codes::ALL.len());
+    assert_eq!(
+        rules[0]["helpUri"],
+        "https://github.com/retrospec/retrospec/blob/main/docs/rules/RS001.md"
+    );
+    for result in run["results"].as_array().expect("results") {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+    // The rules are the code table (snapshotted by the docs); the results are the subject here.
+    run["tool"]["driver"]["rules"] = serde_json::json!("<every code>");
+    run["tool"]["driver"]["version"] = serde_json::json!("<version>");
+    insta::assert_json_snapshot!(log);
+}
+
+/// Reads one workflow command back with GitHub's rules (the runner's
+/// `ActionCommand.TryParseV2`): `::name k=v,k=v::message`, properties split on
+/// `,` and the first `=`, then `%0D`, `%0A`, `%3A`, `%2C` and last `%25` undone.
+fn parse_workflow_command(line: &str) -> (String, Vec<(String, String)>, String) {
+    fn unescape(s: &str) -> String {
+        s.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    }
+    let rest = line.strip_prefix("::").expect("starts with ::");
+    let (head, message) = rest.split_once("::").expect("has ::");
+    let (name, props) = head.split_once(' ').unwrap_or((head, ""));
+    let props = props
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').expect("key=value");
+            (k.to_string(), unescape(v))
+        })
+        .collect();
+    (name.to_string(), props, unescape(message))
+}
+
+#[test]
+fn github_annotations_round_trip() {
+    // A file name with every character the property rules escape.
+    let dir = fixture_dir(
+        "github",
+        &[
+            ("tests/fixtures/RS203/fires.md", "a,b:c%20.md"),
+            ("tests/fixtures/RS302/fires.md", "warn.md"),
+        ],
+    );
+    let output = run_in(&dir, &["check", "--format", "github", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    insta::assert_snapshot!(text);
+    let json = run_in(&dir, &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let findings = json["diagnostics"].as_array().expect("diagnostics");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), findings.len());
+    for (line, want) in lines.iter().zip(findings) {
+        let (name, props, message) = parse_workflow_command(line);
+        let level = match want["severity"].as_str() {
+            Some("info") => "notice",
+            other => other.expect("severity"),
+        };
+        assert_eq!(name, level);
+        let prop = |k: &str| {
+            props
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| panic!("no {k} in {line}"))
+        };
+        assert_eq!(
+            prop("file"),
+            want["file"]
+                .as_str()
+                .expect("file")
+                .trim_start_matches("./")
+        );
+        assert_eq!(prop("line"), want["line"].to_string());
+        assert_eq!(prop("col"), want["column"].to_string());
+        assert_eq!(prop("endLine"), want["end_line"].to_string());
+        assert_eq!(prop("endColumn"), want["end_column"].to_string());
+        assert_eq!(
+            prop("title"),
+            format!(
+                "{} {}",
+                want["code"].as_str().unwrap_or(""),
+                want["name"].as_str().unwrap_or("")
+            )
+        );
+        let mut expected = want["message"].as_str().expect("message").to_string();
+        if let Some(help) = want["help"].as_str() {
+            expected = format!("{expected}\nhelp: {help}");
+        }
+        assert_eq!(message, expected);
+    }
+}
+
+#[test]
+fn junit_output_is_stable() {
+    let dir = fixture_dir(
+        "junit",
+        &[
+            ("tests/fixtures/RS203/fires.md", "error.md"),
+            ("tests/fixtures/RS302/fires.md", "warn.md"),
+            ("examples/minimal.yaml", "clean.yaml"),
+        ],
+    );
+    let output = run_in(&dir, &["check", "--format", "junit", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output));
+}

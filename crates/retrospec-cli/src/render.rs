@@ -453,6 +453,23 @@ fn sarif_region(index: &LineIndex, text: &str, span: Span) -> serde_json::Value 
     })
 }
 
+/// The text of `span` (`region.snippet`) and the whole lines around it
+/// (`contextRegion`), so a viewer without the file can still show the finding.
+fn sarif_snippets(index: &LineIndex, text: &str, span: Span) -> (String, serde_json::Value) {
+    let snippet = text.get(span.start..span.end).unwrap_or("").to_string();
+    let first = index.line_of(span.start);
+    let last = index.line_of(span.end);
+    let start = index.line_start(first).unwrap_or(0);
+    let end = index.line_start(last + 1).unwrap_or(text.len());
+    let lines = text.get(start..end).unwrap_or("");
+    let context = serde_json::json!({
+        "startLine": first + 1,
+        "endLine": last + 1,
+        "snippet": { "text": lines },
+    });
+    (snippet, context)
+}
+
 fn sarif_level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -476,6 +493,8 @@ pub fn sarif(
                 "name": info.name,
                 "shortDescription": { "text": info.summary() },
                 "fullDescription": { "text": doc_text(info), "markdown": doc_text(info) },
+                // GitHub code scanning shows `help` in the alert (its validator rule GH2012).
+                "help": { "text": doc_text(info), "markdown": doc_text(info) },
                 "helpUri": help_uri(info.code),
                 "defaultConfiguration": { "level": sarif_level(info.severity) },
             })
@@ -499,11 +518,17 @@ pub fn sarif(
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
+            let mut physical = location(d.span);
+            if let (Some(text), Some(index)) = (text, &index) {
+                let (snippet, context) = sarif_snippets(index, text, d.span);
+                physical["region"]["snippet"] = json!({ "text": snippet });
+                physical["contextRegion"] = context;
+            }
             let mut value = json!({
                 "ruleId": d.code,
                 "level": sarif_level(d.severity),
                 "message": { "text": message },
-                "locations": [{ "physicalLocation": location(d.span) }],
+                "locations": [{ "physicalLocation": physical }],
             });
             if let Some(i) = codes::ALL.iter().position(|c| c.code == d.code) {
                 value["ruleIndex"] = json!(i);

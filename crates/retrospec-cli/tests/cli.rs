@@ -376,6 +376,13 @@ fn sarif_output_is_stable() {
         rules[0]["helpUri"],
         "https://github.com/retrospec/retrospec/blob/main/docs/rules/RS001.md"
     );
+    // GitHub code scanning shows a rule's `help` in the alert.
+    assert!(
+        rules.iter().all(|r| r["help"]["markdown"]
+            .as_str()
+            .is_some_and(|h| !h.is_empty())),
+        "every rule has help"
+    );
     for result in run["results"].as_array().expect("results") {
         let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);

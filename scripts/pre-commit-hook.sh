@@ -8,6 +8,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 bin="$here/target/release/retrospec"
 if [ ! -x "$bin" ]; then
   echo "retrospec: building the hook from source with cargo (first run only)" >&2
-  cargo build --release --locked --quiet -p retrospec-cli --manifest-path "$here/Cargo.toml" >&2
+  # --target-dir: the binary must land where this script looks, whatever
+  # CARGO_TARGET_DIR the user has set.
+  cargo build --release --locked --quiet -p retrospec-cli \
+    --manifest-path "$here/Cargo.toml" --target-dir "$here/target" >&2
 fi
 exec "$bin" check --require-front-matter "$@"

@@ -8,6 +8,7 @@
 #   warning allowed (its notes are advice, listed in docs/ci-output.md);
 # - JUnit XML: parsed with junitparser (PyPI); suites, failures and their
 #   types compared with the JSON output.
+# Also: the GitHub Actions workflow snippet in README.md is a valid workflow.
 # GitHub workflow commands are tested in Rust (round trip with GitHub's
 # escaping rules and a snapshot): there is no offline consumer to run.
 # Installs into the check-jsonschema virtualenv and an npm prefix under target/
@@ -85,5 +86,12 @@ for i in "${!sets[@]}"; do
 done
 # One Multitool run for every SARIF file (it starts slowly).
 verdict "SARIF Multitool: ${sets[*]}" multitool_clean "$work"/*.sarif.json
+# The GitHub Actions workflow in README.md, against SchemaStore's workflow schema
+# (bundled with check-jsonschema).
+"$venv/bin/python" tests/external/readme_snippets.py "$work/readme" >/dev/null
+for f in "$work"/readme/workflow-*.yaml; do
+  verdict "README workflow $(basename "$f")" "$venv/bin/check-jsonschema" \
+    --builtin-schema vendor.github-workflows "$f"
+done
 echo "formats: $pass passed, $failures failed"
 [ "$failures" -eq 0 ]

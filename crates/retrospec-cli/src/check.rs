@@ -159,8 +159,20 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         io_error |= apply_fixes(&mut results, args, out)?;
     }
     io_error |= results.iter().any(|r| r.io_error);
+    let warnings = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    // Past --max-warnings every warning fails: --quiet then shows them and
+    // JUnit marks them as failures, so the output explains the exit code.
+    let exceeded = args.max_warnings.is_some_and(|max| warnings > max);
+    if let (true, Some(max)) = (exceeded, args.max_warnings) {
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        eprintln!("retrospec: {warnings} {noun}, more than --max-warnings {max}");
+    }
     let policy = Policy {
-        deny_warnings: args.deny_warnings,
+        deny_warnings: args.deny_warnings || exceeded,
         max_warnings: args.max_warnings,
     };
     let failed = policy.failed(&results);

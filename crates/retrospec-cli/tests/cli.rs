@@ -320,6 +320,15 @@ fn quiet_prints_only_failing_findings_and_no_summary() {
     let output = run_in(&dir, &["check", "-q", "--deny-warnings", "warn.md"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("RS302"));
+    // Past --max-warnings the warnings fail, so they are shown, and stderr says why.
+    let output = run_in(&dir, &["check", "-q", "--max-warnings", "0", "warn.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("RS302"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 warning, more than --max-warnings 0"),
+        "{stderr}"
+    );
 }
 
 #[test]

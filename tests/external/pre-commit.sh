@@ -2,6 +2,7 @@
 # The pre-commit hooks, run by pre-commit itself (PyPI, installed into a
 # virtualenv under target/): a temporary git repository uses this repository
 # (a clone at HEAD, so commit first) through `repo:` + `rev:`, as users do.
+# pre-commit also validates .pre-commit-hooks.yaml and README.md's snippets.
 # Per hook: a broken report is blocked with `file:line:col` and the code, the
 # fixed report passes, plain Markdown (README.md) and YAML outside the
 # postmortem folders are not checked.
@@ -36,6 +37,16 @@ pass=0
 failures=0
 ok() { pass=$((pass + 1)); }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# The manifest, and the configuration snippets users copy from README.md.
+if "$precommit" validate-manifest .pre-commit-hooks.yaml >"$work/validate.txt" 2>&1; then ok; else
+  fail "validate-manifest .pre-commit-hooks.yaml:"; sed 's/^/  /' "$work/validate.txt"
+fi
+for f in $(python3 tests/external/readme_snippets.py "$work/readme" | grep /precommit-); do
+  if "$precommit" validate-config "$f" >"$work/validate.txt" 2>&1; then ok; else
+    fail "validate-config on README.md's snippet $(basename "$f"):"; sed 's/^/  /' "$work/validate.txt"
+  fi
+done
 
 for hook in retrospec-system retrospec; do
   repo=$work/repo-$hook

@@ -31,6 +31,7 @@ pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
 pub mod unknown_zone;
+pub mod words;
 pub mod zone_season;
 
 /// Everything a rule may look at. Rules read; they never parse or do I/O.

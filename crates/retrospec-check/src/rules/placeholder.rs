@@ -4,6 +4,7 @@ use regex::Regex;
 use retrospec_model::Status;
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::words::WordList;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 use crate::tree::{Node, Value};
@@ -15,6 +16,10 @@ declare_rule! {
     /// ## Why
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
     /// report that goes to reviewers or readers must not.
+    ///
+    /// An organisation's own placeholder words (`placeholders` in the `[words]`
+    /// table of `retrospec.toml`, for example `to be confirmed`) are matched beside
+    /// the built-in ones, case-insensitively and as whole words.
     ///
     /// ## Example
     /// ```markdown
@@ -46,12 +51,17 @@ impl Rule for Placeholder {
         if cx.model.status == Status::Draft {
             return;
         }
+        let extra = WordList::new(&cx.config.words.placeholders);
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;
             };
             let source = node.span.slice(cx.text);
-            for found in PATTERN.find_iter(s).chain(SLOT.find_iter(s)) {
+            let found = PATTERN
+                .find_iter(s)
+                .chain(SLOT.find_iter(s))
+                .chain(extra.find_iter(s));
+            for found in found {
                 let text = found.as_str();
                 let span = match source.find(text) {
                     Some(i) => Span::new(node.span.start + i, node.span.start + i + text.len()),
@@ -81,5 +91,28 @@ fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
             }
         }),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::{Format, check_with};
+
+    #[test]
+    fn configured_placeholder_words_are_matched_beside_the_built_in_ones() {
+        let text = "title: t\nstatus: published\nroot_cause: To be confirmed by the vendor; TBD\n";
+        let found = |config: &Config| -> Vec<&str> {
+            check_with(text, Format::Yaml, config)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS401")
+                .map(|d| d.span.slice(text))
+                .collect()
+        };
+        assert_eq!(found(&Config::default()), ["TBD"]);
+        let mut config = Config::default();
+        config.words.placeholders = vec!["to be confirmed".into()];
+        assert_eq!(found(&config), ["To be confirmed", "TBD"]);
     }
 }

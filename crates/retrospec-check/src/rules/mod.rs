@@ -31,6 +31,7 @@ pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
 pub mod unknown_zone;
+pub mod vague_action_item;
 pub mod words;
 pub mod zone_season;
 
@@ -165,6 +166,7 @@ pub const ALL: &[&dyn Rule] = &[
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,
+    &vague_action_item::VagueActionItem,
     &placeholder::Placeholder,
 ];
 

@@ -26,6 +26,7 @@ pub mod milestone_order;
 pub mod missing_zone;
 pub mod mixed_zones;
 pub mod placeholder;
+pub mod prevent_item_required;
 pub mod report_date;
 pub mod stated_duration;
 pub mod summary_times;
@@ -167,6 +168,7 @@ pub const ALL: &[&dyn Rule] = &[
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,
     &vague_action_item::VagueActionItem,
+    &prevent_item_required::PreventItemRequired,
     &placeholder::Placeholder,
 ];
 

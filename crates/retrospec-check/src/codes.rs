@@ -391,6 +391,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::action_item_due::ActionItemDue::INFO,
     rules::vague_action_item::VagueActionItem::INFO,
     rules::prevent_item_required::PreventItemRequired::INFO,
+    rules::action_item_status::ActionItemStatus::INFO,
     rules::placeholder::Placeholder::INFO,
     CONFIG_SYNTAX,
     CONFIG_VALUE,

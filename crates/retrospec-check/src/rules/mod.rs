@@ -18,6 +18,7 @@ use crate::tree::Node;
 
 pub mod action_item_due;
 pub mod action_item_owner;
+pub mod action_item_status;
 pub mod action_item_tracking;
 pub mod invalid_time;
 pub mod milestone_entry;
@@ -169,6 +170,7 @@ pub const ALL: &[&dyn Rule] = &[
     &action_item_due::ActionItemDue,
     &vague_action_item::VagueActionItem,
     &prevent_item_required::PreventItemRequired,
+    &action_item_status::ActionItemStatus,
     &placeholder::Placeholder,
 ];
 

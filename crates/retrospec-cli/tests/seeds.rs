@@ -35,9 +35,18 @@ fn seed_000_cet_in_july() {
     let found = positions("tests/seeds/000-passbolt-2023-07-01.md");
     assert!(found.iter().any(|(_, _, c)| c == "RS203"), "{found:?}");
     assert!(
-        found.iter().all(|(_, _, c)| c == "RS203" || c == "RS208"),
+        found
+            .iter()
+            .all(|(_, _, c)| ["RS203", "RS208", "RS404"].contains(&c.as_str())),
         "{found:?}"
     );
+    // "should have triggered" and "our engineering teams failed to see" in the root cause.
+    let counterfactual: Vec<u64> = found
+        .iter()
+        .filter(|(_, _, c)| c == "RS404")
+        .map(|(line, _, _)| *line)
+        .collect();
+    assert_eq!(counterfactual, [37, 40], "{found:?}");
     // "a 1h30m downtime" against 10:51 to 12:26.
     assert!(found.iter().any(|(_, _, c)| c == "RS208"), "{found:?}");
 }

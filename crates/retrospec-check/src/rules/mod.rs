@@ -20,12 +20,15 @@ pub mod action_item_due;
 pub mod action_item_owner;
 pub mod action_item_status;
 pub mod action_item_tracking;
+pub mod blame_word;
+pub mod counterfactual;
 pub mod invalid_time;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
 pub mod missing_zone;
 pub mod mixed_zones;
+pub mod person_in_cause;
 pub mod placeholder;
 pub mod prevent_item_required;
 pub mod report_date;
@@ -172,6 +175,9 @@ pub const ALL: &[&dyn Rule] = &[
     &prevent_item_required::PreventItemRequired,
     &action_item_status::ActionItemStatus,
     &placeholder::Placeholder,
+    &person_in_cause::PersonInCause,
+    &blame_word::BlameWord,
+    &counterfactual::Counterfactual,
 ];
 
 /// Runs every rule.

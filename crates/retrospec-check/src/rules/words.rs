@@ -4,8 +4,9 @@
 //! Matching runs on the source text of a value, not on the parsed string, so a
 //! span is exact in all three forms: inside a Markdown paragraph, a quoted or
 //! folded YAML scalar, or a JSON string. Words of a phrase may be separated by any
-//! whitespace (a YAML or Markdown line break included). HTML comments in Markdown
-//! are skipped: they are notes to the editor, not report text.
+//! whitespace (a YAML or Markdown line break included). HTML comments and inline
+//! code are skipped: report text is Markdown in every form, and a comment is a note
+//! to the editor while code (`` `@Cacheable` ``) is not prose.
 
 use std::sync::LazyLock;
 
@@ -52,34 +53,86 @@ impl WordList {
     /// Every match in the source text of `node`: its span in the file and the words
     /// as written (whitespace runs collapsed to one space).
     pub fn find_in(&self, cx: &Context<'_>, node: &Node) -> Vec<(Span, String)> {
-        let source = node.span.slice(cx.text);
-        let comments: Vec<(usize, usize)> = if cx.format == crate::parse::Format::Markdown {
-            COMMENT
-                .find_iter(source)
-                .map(|m| (m.start(), m.end()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        self.find_iter(source)
-            .filter(|m| {
-                !comments
-                    .iter()
-                    .any(|(s, e)| m.start() >= *s && m.start() < *e)
-            })
-            .map(|m| {
-                let span = Span::new(node.span.start + m.start(), node.span.start + m.end());
-                (
-                    span,
-                    m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-                )
-            })
-            .collect()
+        match &self.regex {
+            Some(regex) => find_in(cx, node, regex),
+            None => Vec::new(),
+        }
     }
 }
 
-static COMMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("the comment pattern is valid"));
+/// Every match of `regex` in the source text of `node`, outside HTML comments and
+/// inline code (report text is Markdown in every form): its span in the file and
+/// the match as written, whitespace runs collapsed to one space.
+pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, String)> {
+    let source = node.span.slice(cx.text);
+    let skipped: Vec<(usize, usize)> = SKIPPED
+        .find_iter(source)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    regex
+        .find_iter(source)
+        .filter(|m| {
+            !skipped
+                .iter()
+                .any(|(s, e)| m.start() >= *s && m.start() < *e)
+        })
+        .map(|m| {
+            let span = Span::new(node.span.start + m.start(), node.span.start + m.end());
+            (
+                span,
+                m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        })
+        .collect()
+}
+
+/// HTML comments and inline code spans.
+static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<!--.*?-->|`[^`\n]*`").expect("the skipped-text pattern is valid")
+});
+
+/// Where the cause of an incident is described: the root cause, the trigger, the
+/// contributing factors and what went wrong.
+pub const CAUSE: &[&str] = &[
+    "/root_cause",
+    "/trigger",
+    "/contributing_factors/*",
+    "/lessons/went_wrong/*",
+];
+
+/// The sections that describe what happened.
+pub const DESCRIPTIVE: &[&str] = &[
+    "/summary",
+    "/impact/description",
+    "/root_cause",
+    "/trigger",
+    "/contributing_factors/*",
+    "/resolution",
+    "/timeline/*/text",
+    "/lessons/went_well/*",
+    "/lessons/went_wrong/*",
+    "/lessons/got_lucky/*",
+    "/lessons/other/*",
+];
+
+/// How messages name the place a pointer from [`CAUSE`] or [`DESCRIPTIVE`] is in.
+pub fn place(pointer: &str) -> &'static str {
+    let mut segments = pointer.split('/').skip(1);
+    match (segments.next(), segments.next()) {
+        (Some("summary"), _) => "the summary",
+        (Some("impact"), _) => "the impact",
+        (Some("root_cause"), _) => "the root cause",
+        (Some("trigger"), _) => "the trigger",
+        (Some("contributing_factors"), _) => "a contributing factor",
+        (Some("resolution"), _) => "the resolution",
+        (Some("timeline"), _) => "the timeline",
+        (Some("lessons"), Some("went_well")) => "what went well",
+        (Some("lessons"), Some("went_wrong")) => "what went wrong",
+        (Some("lessons"), Some("got_lucky")) => "where the team got lucky",
+        (Some("lessons"), _) => "the lessons",
+        _ => "the report",
+    }
+}
 
 /// One entry as a pattern: its words escaped and joined by `\s+`, with word
 /// boundaries where the entry starts or ends with a word character.

@@ -1,0 +1,82 @@
+use crate::diagnostic::Diagnostic;
+use crate::rules::words::{CAUSE, WordList, place, texts};
+use crate::rules::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// Blaming words ("human error", "operator error", "carelessness") in the root
+    /// cause, the trigger, a contributing factor or what went wrong.
+    ///
+    /// ## Why
+    /// "Human error" is where an investigation stops, not what it found. People
+    /// make the mistakes their tools, processes and pressures make easy; the review
+    /// is worth something when it names those conditions, because they can be
+    /// changed.
+    ///
+    /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
+    /// (default: human error, operator error, user error, careless, carelessness,
+    /// negligence, negligent, fault of), matched as whole words, case-insensitively.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ---
+    /// title: Customer data deleted in staging and production
+    /// status: draft
+    /// ---
+    /// ## Root cause
+    /// Human error: the cleanup script was run against production.
+    /// ```
+    /// Use instead: `The cleanup script takes its target from the shell environment and does not confirm a production target.`
+    pub struct BlameWord = "RS403", "blame-word", Warning;
+}
+
+impl Rule for BlameWord {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let blame = WordList::new(&cx.config.words.blame);
+        for pattern in CAUSE {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, words) in blame.find_in(cx, node) {
+                    out.push(
+                        Diagnostic::new(
+                            Self::INFO.code,
+                            span,
+                            format!("`{words}` in {} blames a person", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe the system condition that allowed the mistake: what made it easy to make, and what did not catch it",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::{Format, check_with};
+
+    #[test]
+    fn finds_the_configured_words_in_cause_sections_only() {
+        let text = "title: t\nstatus: draft\nsummary: Human error, they say.\nroot_cause: >-\n  Operator\n  error and\n  CARELESSNESS.\ncontributing_factors:\n  - The fault of nobody\n";
+        let found = |config: &Config| -> Vec<String> {
+            check_with(text, Format::Yaml, config)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS403")
+                .map(|d| d.span.slice(text).to_string())
+                .collect()
+        };
+        assert_eq!(
+            found(&Config::default()),
+            ["Operator\n  error", "CARELESSNESS", "fault of"]
+        );
+        let mut config = Config::default();
+        config.words.blame = vec!["nobody".into()];
+        assert_eq!(found(&config), ["nobody"]);
+    }
+}

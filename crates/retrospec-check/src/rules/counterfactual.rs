@@ -1,0 +1,106 @@
+use crate::diagnostic::Diagnostic;
+use crate::rules::words::{DESCRIPTIVE, WordList, place, texts};
+use crate::rules::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// Counterfactual or judging words ("should have", "failed to", "obviously",
+    /// "simply") in a section that describes what happened.
+    ///
+    /// ## Why
+    /// "The engineer should have checked" describes a world that did not happen and
+    /// judges with hindsight; "obviously" and "simply" say the answer was easy to
+    /// see, which it was not at the time. Describing what people saw and did, and
+    /// why it made sense then, is what lets a review find the real causes.
+    ///
+    /// The words are the `counterfactual` list in the `[words]` table of
+    /// `retrospec.toml` (default: should have, could have, would have, failed to,
+    /// obviously, simply, just, clearly), matched as whole words in the summary,
+    /// impact, root cause, trigger, contributing factors, resolution, timeline
+    /// entries and lessons. "just" before a word of time or amount (`just after
+    /// 10:00`, `just before the deploy`, `just under 5%`, `just 3 minutes`) is
+    /// descriptive and not reported. The detection section is not checked: how
+    /// detection could have been faster is what it is for.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Search index stale after a rebuild
+    /// status: draft
+    /// root_cause: The team should have paused writes during the rebuild.
+    /// ```
+    /// Use instead: `Writes continued during the rebuild because nothing paused them; the runbook does not mention writes.`
+    pub struct Counterfactual = "RS404", "counterfactual", Info;
+}
+
+/// Words after which "just" tells time or amount, not judgement.
+const JUST_DESCRIPTIVE: &[&str] = &[
+    "after", "before", "as", "when", "while", "now", "then", "over", "under", "below", "above",
+    "past", "in", "about", "around", "shy", "once",
+];
+
+impl Rule for Counterfactual {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let words = WordList::new(&cx.config.words.counterfactual);
+        for pattern in DESCRIPTIVE {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, found) in words.find_in(cx, node) {
+                    if found.eq_ignore_ascii_case("just") && descriptive_just(&cx.text[span.end..])
+                    {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            Self::INFO.code,
+                            span,
+                            format!("`{found}` in {} judges instead of describing", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe what happened and what people knew at the time, not what should or could have happened",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether the text after "just" makes it a word of time or amount.
+fn descriptive_just(after: &str) -> bool {
+    let next = after.trim_start();
+    if next.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    JUST_DESCRIPTIVE.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, check};
+
+    fn found(text: &str, format: Format) -> Vec<&str> {
+        check(text, format)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS404")
+            .map(|d| d.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn finds_words_in_descriptive_sections_and_leaves_time_words_alone() {
+        let md = "---\ntitle: t\nstatus: draft\n---\nJust after 10:00 the queue filled; it just\nworked again at just 10:05.\n\n\
+                  ## Detection\n\nAn alert could have fired sooner.\n\n## Timeline\n\n- 2024-01-01 10:00 UTC We simply restarted it\n\n\
+                  ## Lessons learned\n\n### What went wrong\n\n- We failed to page the owner\n";
+        assert_eq!(found(md, Format::Markdown), ["just", "simply", "failed to"]);
+        let json = r#"{"title": "t", "status": "draft", "impact": {"description": "Obviously bad; it should\nhave paged."}}"#;
+        assert_eq!(found(json, Format::Json), ["Obviously"]);
+    }
+}

@@ -1,0 +1,97 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::words::{CAUSE, find_in, place, texts};
+use crate::rules::{Context, Rule, declare_rule};
+
+declare_rule! {
+    /// A person is @mentioned in the root cause, the trigger, a contributing factor
+    /// or what went wrong.
+    ///
+    /// ## Why
+    /// A blameless review explains how the system made a mistake easy and why
+    /// nothing caught it. Naming the person nearest to the mistake stops the
+    /// analysis there, and teaches everyone to say less in the next review.
+    ///
+    /// What is detected: `@handles` (`@alice`, `@sre-team`) in those sections,
+    /// outside inline code and HTML comments; e-mail addresses, URLs and scoped
+    /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
+    /// a team is not the cause either. Plain names ("John deployed...") are not
+    /// detected: no pattern tells a person's name from a product, a company or a
+    /// service without flagging far more that is fine. Owners of action items are
+    /// not checked.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: Checkout errors after a deploy
+    /// status: draft
+    /// root_cause: "@alice deployed the release without running the migration."
+    /// ```
+    /// Use instead: `The deploy pipeline does not run or check pending migrations, so a release could go out before its migration.`
+    pub struct PersonInCause = "RS402", "person-in-cause", Warning;
+}
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
+});
+
+impl Rule for PersonInCause {
+    fn info(&self) -> &'static crate::codes::CodeInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for pattern in CAUSE {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, handle) in find_in(cx, node, &MENTION) {
+                    let before = cx.text[..span.start].chars().next_back();
+                    let after = cx.text[span.end..].chars().next();
+                    // `a@b.example`, `https://host/@user`, `@scope/package`.
+                    if before.is_some_and(|c| c.is_alphanumeric() || "@./+-_:".contains(c))
+                        || after.is_some_and(|c| c == '/' || c == '@')
+                    {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            Self::INFO.code,
+                            span,
+                            format!("`{handle}` is named in {}", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, check};
+
+    fn found(text: &str, format: Format) -> Vec<&str> {
+        check(text, format)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS402")
+            .map(|d| d.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn finds_mentions_but_not_addresses_urls_packages_or_code() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n@alice merged it; mail ops@example.com, see https://x.example/@bob, \
+                  the `@Cacheable` cache and @types/node. <!-- @carol -->\n\n## Contributing factors\n\n- Review by @sre-team was skipped.\n\n\
+                  ## Action items\n\n- [ ] Gate merges on the migration check (owner: @platform)\n";
+        assert_eq!(found(md, Format::Markdown), ["@alice", "@sre-team"]);
+        let yaml = "title: t\nstatus: draft\ntrigger: \"A deploy by @dave\"\nsummary: \"@erin was paged\"\n";
+        assert_eq!(found(yaml, Format::Yaml), ["@dave"]);
+        let json = r#"{"title": "t", "status": "draft", "lessons": {"went_wrong": ["@frank's change was not reviewed"]}}"#;
+        assert_eq!(found(json, Format::Json), ["@frank"]);
+    }
+}

@@ -396,6 +396,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::person_in_cause::PersonInCause::INFO,
     rules::blame_word::BlameWord::INFO,
     rules::counterfactual::Counterfactual::INFO,
+    rules::missing_section::MissingSection::INFO,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,

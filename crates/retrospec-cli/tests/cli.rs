@@ -48,7 +48,7 @@ fn json_output_is_stable_and_located() {
     let dir = temp_dir("json");
     fs::write(
         dir.join("r.yaml"),
-        "title: Outage\nstatus: published\nseverity: SEV9\n",
+        "title: Outage\nstatus: draft\nseverity: SEV9\n",
     )
     .expect("write");
     let output = run_in(&dir, &["check", "--format", "json", "r.yaml"]);

@@ -37,7 +37,7 @@ fn seed_000_cet_in_july() {
     assert!(
         found
             .iter()
-            .all(|(_, _, c)| ["RS203", "RS208", "RS404"].contains(&c.as_str())),
+            .all(|(_, _, c)| ["RS203", "RS208", "RS404", "RS405"].contains(&c.as_str())),
         "{found:?}"
     );
     // "should have triggered" and "our engineering teams failed to see" in the root cause.
@@ -47,6 +47,12 @@ fn seed_000_cet_in_july() {
         .map(|(line, _, _)| *line)
         .collect();
     assert_eq!(counterfactual, [37, 40], "{found:?}");
+    // No impact, resolution or action items section.
+    assert_eq!(
+        found.iter().filter(|(_, _, c)| c == "RS405").count(),
+        3,
+        "{found:?}"
+    );
     // "a 1h30m downtime" against 10:51 to 12:26.
     assert!(found.iter().any(|(_, _, c)| c == "RS208"), "{found:?}");
 }
@@ -54,6 +60,17 @@ fn seed_000_cet_in_july() {
 #[test]
 fn seed_001_summary_contradicts_the_timeline() {
     assert!(codes("tests/seeds/001-passbolt-2024-06-10.md").contains(&"RS207".to_string()));
+}
+
+#[test]
+fn seed_002_is_one_narrative_without_sections() {
+    let found = codes("tests/seeds/002-proton-2018-03-15.md");
+    // Impact, root cause, resolution, timeline and action items are all prose in the summary.
+    assert_eq!(
+        found.iter().filter(|c| *c == "RS405").count(),
+        5,
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub mod invalid_time;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
+pub mod missing_section;
 pub mod missing_zone;
 pub mod mixed_zones;
 pub mod person_in_cause;
@@ -178,6 +179,7 @@ pub const ALL: &[&dyn Rule] = &[
     &person_in_cause::PersonInCause,
     &blame_word::BlameWord,
     &counterfactual::Counterfactual,
+    &missing_section::MissingSection,
 ];
 
 /// Runs every rule.

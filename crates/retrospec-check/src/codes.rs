@@ -397,6 +397,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::blame_word::BlameWord::INFO,
     rules::counterfactual::Counterfactual::INFO,
     rules::missing_section::MissingSection::INFO,
+    rules::impact_unquantified::ImpactUnquantified::INFO,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,

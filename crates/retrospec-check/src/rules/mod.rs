@@ -22,6 +22,7 @@ pub mod action_item_status;
 pub mod action_item_tracking;
 pub mod blame_word;
 pub mod counterfactual;
+pub mod impact_unquantified;
 pub mod invalid_time;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
@@ -180,6 +181,7 @@ pub const ALL: &[&dyn Rule] = &[
     &blame_word::BlameWord,
     &counterfactual::Counterfactual,
     &missing_section::MissingSection,
+    &impact_unquantified::ImpactUnquantified,
 ];
 
 /// Runs every rule.

@@ -79,4 +79,24 @@ mod tests {
         config.words.blame = vec!["nobody".into()];
         assert_eq!(found(&config), ["nobody"]);
     }
+
+    #[test]
+    fn points_at_the_words_in_markdown_and_json() {
+        let spans = |text: &str, format: Format| -> Vec<String> {
+            check_with(text, format, &Config::default())
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS403")
+                .map(|d| d.span.slice(text).to_string())
+                .collect()
+        };
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Trigger\n\nA `human error` flag, then operator\nerror.\n\n## Lessons learned\n\n### What went wrong\n\n- Negligent review\n";
+        assert_eq!(
+            spans(md, Format::Markdown),
+            ["operator\nerror", "Negligent"]
+        );
+        let json =
+            r#"{"title": "t", "status": "draft", "trigger": "A \"user error\" in the form"}"#;
+        assert_eq!(spans(json, Format::Json), ["user error"]);
+    }
 }

@@ -103,4 +103,10 @@ mod tests {
         let json = r#"{"title": "t", "status": "draft", "impact": {"description": "Obviously bad; it should\nhave paged."}}"#;
         assert_eq!(found(json, Format::Json), ["Obviously"]);
     }
+
+    #[test]
+    fn points_at_the_words_in_yaml() {
+        let yaml = "title: t\nstatus: draft\ntimeline:\n  - time: 2024-01-01 10:00 UTC\n    text: 'The alert could\n      have fired'\nlessons:\n  got_lucky:\n    - It was clearly a quiet day\n";
+        assert_eq!(found(yaml, Format::Yaml), ["could\n      have", "clearly"]);
+    }
 }

@@ -25,6 +25,9 @@ declare_rule! {
     /// items; `impact` is filled by a description or by any of its numbers. Names
     /// that are not keys of the model are left to the configuration check.
     ///
+    /// It is an error in both statuses: `in-review` already means complete and
+    /// waiting for reviewers, so a gap there is the same gap a reader would find.
+    ///
     /// The error points at the empty section's heading or key, or, for a missing
     /// one, at the start of the report. In Markdown, a quick fix adds the heading
     /// where the section belongs; it is never applied by `--fix`, since an empty

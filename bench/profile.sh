@@ -15,9 +15,9 @@ mkdir -p "$out/files"
 rm -f "$out"/files/* "$out"/callgrind.out*
 [ -f target/bench-corpus/1k/.done ] || { python3 bench/gen.py target/bench-corpus/1k 1000 && touch target/bench-corpus/1k/.done; }
 find target/bench-corpus/1k/"$form" -type f | sort | head -n "$n" | xargs -I{} cp {} "$out/files/"
-cargo build --release --quiet -p retrospec-cli
+[ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --quiet -p retrospec-cli
 RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
-    target/release/retrospec check --color never "$out/files" >/dev/null 2>"$out/valgrind.log" || true
+    "${RETROSPEC_BIN:-target/release/retrospec}" check --color never "$out/files" >/dev/null 2>"$out/valgrind.log" || true
 grep -E 'Collected' "$out/valgrind.log" || true
 callgrind_annotate --inclusive=no "$out/callgrind.out" 2>/dev/null | sed -n '1,45p' >"$out/self.txt"
 callgrind_annotate --inclusive=yes "$out/callgrind.out" 2>/dev/null | sed -n '1,60p' >"$out/inclusive.txt"

@@ -83,18 +83,25 @@ impl Node {
 
     /// The node at the end of `path`, with the entry that holds it when its parent is a mapping.
     pub fn lookup<'n>(&'n self, path: &[Segment<'_>]) -> Option<(&'n Node, Option<&'n Entry>)> {
+        self.walk(path.iter().copied())
+    }
+
+    fn walk<'n, 's>(
+        &'n self,
+        path: impl Iterator<Item = Segment<'s>>,
+    ) -> Option<(&'n Node, Option<&'n Entry>)> {
         let mut node = self;
         let mut holder = None;
         for segment in path {
             match (segment, &node.value) {
                 (Segment::Key(key), Value::Map(entries)) => {
-                    let entry = entries.iter().find(|e| e.key == *key)?;
+                    let entry = entries.iter().find(|e| e.key == key)?;
                     holder = Some(entry);
                     node = &entry.value;
                 }
                 (Segment::Index(i), Value::Seq(items)) => {
                     holder = None;
-                    node = items.get(*i)?;
+                    node = items.get(i)?;
                 }
                 _ => return None,
             }
@@ -103,20 +110,28 @@ impl Node {
     }
 
     /// The node at a JSON pointer (`/timeline/3/time`); `""` is the root.
+    ///
+    /// Rules look spans up by pointer many times per report, so a pointer without
+    /// escapes is walked in place, without allocating.
     pub fn pointer(&self, pointer: &str) -> Option<(&Node, Option<&Entry>)> {
-        let segments = parse_pointer(pointer);
-        let path: Vec<Segment<'_>> = segments
-            .iter()
-            .map(|s| match s.parse::<usize>() {
-                Ok(i) if !s.starts_with('+') => Segment::Index(i),
-                _ => Segment::Key(s),
-            })
-            .collect();
+        if pointer.contains('~') {
+            let segments = parse_pointer(pointer);
+            return self.pointer_segments(segments.iter().map(String::as_str));
+        }
+        self.pointer_segments(pointer.split('/').skip(1))
+    }
+
+    fn pointer_segments<'s>(
+        &self,
+        segments: impl Iterator<Item = &'s str> + Clone,
+    ) -> Option<(&Node, Option<&Entry>)> {
+        let path = segments.clone().map(|s| match s.parse::<usize>() {
+            Ok(i) if !s.starts_with('+') => Segment::Index(i),
+            _ => Segment::Key(s),
+        });
         // A numeric segment may also be a mapping key; try the literal reading on failure.
-        self.lookup(&path).or_else(|| {
-            let keys: Vec<Segment<'_>> = segments.iter().map(|s| Segment::Key(s)).collect();
-            self.lookup(&keys)
-        })
+        self.walk(path)
+            .or_else(|| self.walk(segments.map(Segment::Key)))
     }
 
     /// The value as JSON, for schema validation and deserialisation into the model.
@@ -158,6 +173,12 @@ pub fn parse_pointer(pointer: &str) -> Vec<String> {
     pointer
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .map(|s| {
+            if s.contains('~') {
+                s.replace("~1", "/").replace("~0", "~")
+            } else {
+                s.to_string()
+            }
+        })
         .collect()
 }

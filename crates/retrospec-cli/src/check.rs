@@ -20,7 +20,7 @@ pub struct FileResult {
     pub format: Option<Format>,
     /// The configuration the report was checked under.
     pub config: Option<Arc<LoadedConfig>>,
-    /// The text, when it could be read as UTF-8.
+    /// The text, when it could be read as UTF-8 and has findings (kept for snippets and fixes).
     pub text: Option<String>,
     pub diagnostics: Vec<Diagnostic>,
     /// The metrics derived from the milestones (empty when none can be computed).
@@ -269,11 +269,14 @@ fn check_file(
         return None;
     }
     let checked = check_text(&text, format, config.as_deref());
+    // Only a file with findings needs its text again (snippets, --fix): dropping the
+    // others keeps memory in proportion to the findings, not to every file read.
+    let text = (!checked.diagnostics.is_empty()).then_some(text);
     Some(FileResult {
         path: path.to_path_buf(),
         format: Some(format),
         config,
-        text: Some(text),
+        text,
         diagnostics: checked.diagnostics,
         metrics: checked.metrics,
         io_error: false,

@@ -31,11 +31,12 @@ impl Rule for InvalidTime {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut dateless = 0;
         for value in cx.times.all() {
-            let span = cx.span(&value.pointer);
-            let path = display_path(&value.pointer);
+            // Looked up only for a finding: most times are fine.
+            let span = || cx.span(&value.pointer);
+            let path = || display_path(&value.pointer);
             match (&value.parsed, &value.resolved) {
                 (Err(error), _) => {
-                    let mut d = Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {}", error.message));
+                    let mut d = Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {}", path(), error.message));
                     if let Some(help) = &error.help {
                         d = d.with_help(help.clone());
                     }
@@ -44,11 +45,11 @@ impl Rule for InvalidTime {
                 // Every later entry lacks a date for the same reason: report the first.
                 (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
                 (_, Some(Err(ResolveError::NoDate))) => out.push(
-                    Diagnostic::new(Self::INFO.code, span, format!("`{path}` has no date, and nothing before it gives one"))
+                    Diagnostic::new(Self::INFO.code, span(), format!("`{}` has no date, and nothing before it gives one", path()))
                         .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),
                 ),
                 (_, Some(Err(ResolveError::Nonexistent(message)))) => out.push(
-                    Diagnostic::new(Self::INFO.code, span, format!("`{path}`: {message}"))
+                    Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {message}", path()))
                         .with_help("check the date and time; write the UTC offset the clocks showed (for example `+01:00`) if the time is right"),
                 ),
                 _ => {}

@@ -139,7 +139,8 @@ impl Rule for MixedZones {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut times: Vec<Written<'_>> = cx.times.all().filter_map(written).collect();
-        times.sort_by_key(|w| cx.span(&w.value.pointer).start);
+        // A span lookup walks the tree: once per time, not once per comparison.
+        times.sort_by_cached_key(|w| cx.span(&w.value.pointer).start);
         merge_offsets(&mut times);
         // Zones in the order first written, with how often each is used.
         let mut zones: Vec<(&str, usize, &Written<'_>)> = Vec::new();

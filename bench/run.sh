@@ -61,7 +61,7 @@ bench() {
     local name=$1 runs=$2
     shift 2
     log "$name"
-    hyperfine --style basic -N --ignore-failure --warmup 1 --runs "$runs" \
+    hyperfine --style basic -N --ignore-failure --warmup "${WARMUP:-1}" --runs "$runs" \
         --export-json "$R/$name.json" "$@" >&2 || true
 }
 # shell variant for commands with globs
@@ -69,24 +69,27 @@ bench_sh() {
     local name=$1 runs=$2
     shift 2
     log "$name"
-    hyperfine --style basic --ignore-failure --warmup 1 --runs "$runs" \
+    hyperfine --style basic --ignore-failure --warmup "${WARMUP:-1}" --runs "$runs" \
         --export-json "$R/$name.json" "$@" >&2 || true
 }
 
 have() { [ -x "$1" ]; }
 
-peers() { # peers FORM COUNT RUNS
-    local form=$1 n=$2 runs=$3 d=$C/$n/$1
+peers() { # peers FORM CORPUS RUNS
+    local form=$1 n=$2 runs=$3
+    local d=$C/$n/$form
     local cmds=(-n retrospec "$RS check --color never $d")
     cmds+=(-n "bare parse" "$BARE $d")
     have "$T/bin/jsonschema-cli" && cmds+=(-n jsonschema-cli "$T/bin/jsonschema-cli validate --assert-format $SCHEMA -i $d/*.$form")
     have "$T/bin/boon" && cmds+=(-n boon "$T/bin/boon --assert-format $SCHEMA $d/*.$form")
     have "$NPM/jsonschema" && cmds+=(-n sourcemeta "$NPM/jsonschema validate --format-assertion --continue $SCHEMA $d --extension .$form")
     have "$NPM/ajv" && cmds+=(-n ajv-cli "$NPM/ajv validate --spec=draft2020 --strict=false -c ajv-formats --all-errors -s $SCHEMA -d '$d/*.$form'")
-    if have "$T/venv/bin/check-jsonschema" && [ "$n" -le 1000 ]; then
-        cmds+=(-n check-jsonschema "$T/venv/bin/check-jsonschema --schemafile $SCHEMA $d/*.$form")
-    fi
     (cd "$T/npm" && bench_sh "$form-$n" "$runs" "${cmds[@]}")
+    # check-jsonschema takes tens of seconds per run: one run, 1,000 files only.
+    if have "$T/venv/bin/check-jsonschema" && [ "$n" = 1k ]; then
+        WARMUP=0 bench_sh "$form-$n-slow" 1 -n check-jsonschema \
+            "$T/venv/bin/check-jsonschema --schemafile $SCHEMA $d/*.$form"
+    fi
 }
 
 rss() { # rss NAME DIR : peak RSS of one retrospec check, in KiB
@@ -108,7 +111,7 @@ main() {
     [ -n "$QUICK" ] || corpus 10k 10000
     [ -n "$QUICK" ] || { corpus small-10k 10000 --small; corpus small-100k 100000 --small; }
 
-    local runs=10 big=3
+    local runs=5 big=2
     [ -z "$QUICK" ] || runs=3
     peers yaml 1k $runs
     peers json 1k $runs

@@ -349,6 +349,8 @@ fn subcommands() -> Vec<String> {
         .lines()
         .skip(1)
         .take_while(|l| !l.trim().is_empty())
+        // A name is indented two spaces; a wrapped description line is indented further.
+        .filter(|l| l.starts_with("  ") && !l[2..].starts_with(' '))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|n| *n != "help")
         .map(str::to_string)

@@ -18,10 +18,12 @@ declare_rule! {
     /// What is detected: `@handles` (`@alice`, `@sre-team`) in those sections,
     /// outside inline code and HTML comments; e-mail addresses, URLs and scoped
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
-    /// a team is not the cause either. Plain names ("John deployed...") are not
-    /// detected: no pattern tells a person's name from a product, a company or a
-    /// service without flagging far more that is fine. Owners of action items are
-    /// not checked.
+    /// a team is not the cause either. Plain names are detected when the report
+    /// itself says they are people: an entry of `authors` or an action item `owner`
+    /// written as a capitalised name ("Alice Martin"), found whole or by its first
+    /// word. Other plain names ("John deployed...") are not detected: no pattern
+    /// tells a person's name from a product, a company or a service without
+    /// flagging far more that is fine. Owners of action items are not checked.
     ///
     /// ## Example
     /// ```yaml
@@ -37,12 +39,43 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
 });
 
+/// The people the report names as such: authors and action-item owners written as
+/// capitalised names, whole and by their first word, longest first so a full name
+/// wins over its first word.
+fn known_people(cx: &Context<'_>) -> Option<Regex> {
+    let mut names: Vec<String> = Vec::new();
+    let owners = cx
+        .model
+        .action_items
+        .iter()
+        .filter_map(|i| i.owner.as_deref());
+    for name in cx.model.authors.iter().map(String::as_str).chain(owners) {
+        let name = name.trim();
+        let first = name.split_whitespace().next().unwrap_or("");
+        if !first.starts_with(|c: char| c.is_uppercase()) || !first.chars().all(char::is_alphabetic)
+        {
+            continue;
+        }
+        names.push(regex::escape(name));
+        if first.chars().count() >= 3 {
+            names.push(regex::escape(first));
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    Regex::new(&format!(r"\b(?:{})\b", names.join("|"))).ok()
+}
+
 impl Rule for PersonInCause {
     fn info(&self) -> &'static crate::codes::CodeInfo {
         &Self::INFO
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let people = known_people(cx);
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, handle) in find_in(cx, node, &MENTION) {
@@ -59,6 +92,19 @@ impl Rule for PersonInCause {
                             Self::INFO.code,
                             span,
                             format!("`{handle}` is named in {}", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
+                let Some(people) = &people else { continue };
+                for (span, name) in find_in(cx, node, people) {
+                    out.push(
+                        Diagnostic::new(
+                            Self::INFO.code,
+                            span,
+                            format!("{name}, a person this report names, is named in {}", place(&pointer)),
                         )
                         .with_help(
                             "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
@@ -93,5 +139,16 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["@dave"]);
         let json = r#"{"title": "t", "status": "draft", "lessons": {"went_wrong": ["@frank's change was not reviewed"]}}"#;
         assert_eq!(found(json, Format::Json), ["@frank"]);
+    }
+
+    #[test]
+    fn finds_people_the_report_names_as_authors_or_owners() {
+        let yaml = "title: t\nstatus: draft\nauthors: [Alice Martin, sre-team]\n\
+                    root_cause: \"Alice ran the script; later Alice Martin rolled back. Alicebot and sre-team did not.\"\n\
+                    action_items:\n  - title: Gate the script\n    owner: Bob Stone\n\
+                    trigger: \"Bob's change, then Bobby's\"\n";
+        assert_eq!(found(yaml, Format::Yaml), ["Alice", "Alice Martin", "Bob"]);
+        let none = "title: t\nstatus: draft\nauthors: [Alice Martin]\nsummary: Alice wrote this.\n";
+        assert!(found(none, Format::Yaml).is_empty());
     }
 }

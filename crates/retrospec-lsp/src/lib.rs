@@ -18,6 +18,7 @@
 //! open `retrospec.toml` gets its own diagnostics (RS5xx).
 
 pub mod pos;
+mod stdio;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -759,9 +760,16 @@ pub fn run_stdio() -> std::io::Result<()> {
         .build()?;
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        Server::new(
+            stdio::filtered(tokio::io::stdin()),
+            tokio::io::stdout(),
+            socket,
+        )
+        .serve(service)
+        .await;
     });
+    // The filter may still be blocked reading standard input after `exit`; do not
+    // wait for it (dropping the runtime would).
+    runtime.shutdown_background();
     Ok(())
 }

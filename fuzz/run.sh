@@ -17,13 +17,16 @@ if [[ ! -x $tools/bin/cargo-fuzz ]]; then
   cargo install --locked --quiet cargo-fuzz --version 0.13.2 --root "$tools"
 fi
 fuzz=("$tools/bin/cargo-fuzz" fuzz)
+# The build lives beside the tools, so CI in a fresh clone on the same machine
+# rebuilds only the retrospec crates.
+target_dir=${FUZZ_TARGET_DIR:-$tools/fuzz-target}
 export RUSTC_BOOTSTRAP=1
 
 bash seed.sh
 targets=$("${fuzz[@]}" list)
 echo "== building fuzz targets"
 build_log=$(mktemp)
-if ! "${fuzz[@]}" build -s none >"$build_log" 2>&1; then
+if ! "${fuzz[@]}" build -s none --target-dir "$target_dir" >"$build_log" 2>&1; then
   tail -30 "$build_log"
   echo "fuzz-targets: 0 passed, 1 failed"
   exit 1
@@ -41,7 +44,7 @@ for target in $targets; do
   log=$(mktemp)
   # -rss_limit_mb: a run over 2 GiB is a finding (memory must stay bounded).
   # -max_len: 64 KiB inputs; size limits are tested separately (tests/hostile.rs).
-  "${fuzz[@]}" run -s none "$target" "corpus/$target" -- \
+  "${fuzz[@]}" run -s none --target-dir "$target_dir" "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=10 \
     -print_final_stats=1 >"$log" 2>&1 || true
   runs=$(grep -oE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)

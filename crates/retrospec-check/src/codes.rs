@@ -182,6 +182,25 @@ declare_code! {
 }
 
 declare_code! {
+    /// The file is over a resource limit: too large, a line too long, lists and
+    /// mappings nested too deep, or a list with too many items.
+    ///
+    /// ## Why
+    /// retrospec reads files written by anyone and its language server runs for
+    /// hours; a hostile or broken file must get an answer, not a hang, a crash or
+    /// unbounded memory. The defaults (10 MiB, 1 MiB lines, 64 levels, 10,000 items)
+    /// are far above any real postmortem and can be raised in the `[limits]` table
+    /// of retrospec.toml (`max-file-size`, `max-line-length`, `max-depth`,
+    /// `max-items`). Nothing else in the file is checked. See `docs/reliability.md`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// title: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+    /// ```
+    pub const LIMIT = "RS010", "limit", Error;
+}
+
+declare_code! {
     /// A field the schema does not know.
     ///
     /// ## Why
@@ -368,6 +387,7 @@ pub const ALL: &[CodeInfo] = &[
     FRONT_MATTER,
     DUPLICATE_FIELD,
     MARKDOWN_ITEM,
+    LIMIT,
     UNKNOWN_FIELD,
     MISSING_FIELD,
     WRONG_TYPE,

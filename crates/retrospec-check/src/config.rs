@@ -41,6 +41,8 @@ pub struct Config {
     pub words: Words,
     /// How far a stated duration may be from the milestones before RS208 reports it.
     pub duration_tolerance: DurationTolerance,
+    /// Resource limits: file size, line length, nesting depth, items per list.
+    pub limits: crate::limits::Limits,
 }
 
 /// A severity scale: its levels, worst first.

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fix;
 pub mod hover;
+pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
@@ -29,6 +30,7 @@ pub mod validate;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use limits::Limits;
 pub use parse::Format;
 pub use retrospec_model::Postmortem;
 pub use span::{LineCol, LineIndex, Span};
@@ -63,15 +65,24 @@ pub fn check(text: &str, format: Format) -> Checked {
 /// Checks the text of one report written in `format` under `config`.
 pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     let mut diagnostics = Vec::new();
-    let Some(parsed) = parse::parse(text, format, &mut diagnostics) else {
+    let unchecked = |mut diagnostics: Vec<Diagnostic>| {
         apply_rule_levels(config, &mut diagnostics);
-        return Checked {
+        Checked {
             diagnostics,
             model: None,
             parsed: None,
             metrics: Vec::new(),
-        };
+        }
     };
+    // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
+    // not checked further (items), so every later step runs on bounded input.
+    let Some(parsed) = parse::parse_limited(text, format, &config.limits, &mut diagnostics) else {
+        return unchecked(diagnostics);
+    };
+    if let Some(d) = limits::items(&parsed.tree, &config.limits) {
+        diagnostics.push(d);
+        return unchecked(diagnostics);
+    }
     let json = parsed.tree.to_json();
     let violations = validate::validate(text, &parsed, &json, &config.severity);
     let rejected: Vec<String> = violations

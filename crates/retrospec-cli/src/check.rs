@@ -220,8 +220,22 @@ fn check_file(
     explicit: bool,
     config: Option<Arc<LoadedConfig>>,
 ) -> Option<FileResult> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let limits = config
+        .as_deref()
+        .map_or_else(retrospec_check::Limits::default, |c| c.config.limits);
+    let bytes = match crate::read::read_capped(path, &limits) {
+        Ok(Ok(b)) => b,
+        Ok(Err(too_large)) => {
+            return Some(FileResult {
+                path: path.to_path_buf(),
+                format: Some(format),
+                config,
+                text: None,
+                diagnostics: vec![too_large],
+                metrics: Vec::new(),
+                io_error: false,
+            });
+        }
         Err(e) => {
             return Some(FileResult {
                 path: path.to_path_buf(),

@@ -13,6 +13,7 @@ mod fmt;
 mod generate;
 mod new;
 mod progress;
+mod read;
 mod render;
 mod write;
 

@@ -92,6 +92,8 @@ fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
     let temp = dir.join(format!(".{name}.retrospec-{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
+        #[cfg(test)]
+        tests::fail_mid_write(&mut file, new)?;
         file.write_all(new.as_bytes())?;
         file.sync_all()
     })();
@@ -103,3 +105,7 @@ fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+mod tests;

@@ -18,6 +18,7 @@
 //! open `retrospec.toml` gets its own diagnostics (RS5xx).
 
 pub mod pos;
+mod stdio;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -467,6 +468,21 @@ fn guard<T>(work: impl FnOnce() -> T) -> Result<T> {
     })
 }
 
+/// A test-only trigger for [`guard`], compiled into debug builds only: a hover on
+/// a document containing the text of `RETROSPEC_TEST_PANIC` panics, so the tests
+/// can show a panic becomes an error response and the server keeps serving.
+fn test_panic(text: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("RETROSPEC_TEST_PANIC")
+        && let Some(marker) = marker.to_str()
+        && !marker.is_empty()
+        && text.contains(marker)
+    {
+        panic!("test-only panic on hover");
+    }
+    let _ = text;
+}
+
 /// Applies one change to `text`: a ranged edit, or the whole new text.
 fn apply(text: &mut String, change: TextDocumentContentChangeEvent, encoding: Encoding) {
     match change.range {
@@ -604,16 +620,17 @@ impl LanguageServer for Backend {
         };
         let conv = Converter::new(&text, self.encoding());
         let offset = conv.offset(position.position);
-        Ok(
-            guard(|| retrospec_check::hover::hover_with(&text, format, offset, &config.config))?
-                .map(|h| Hover {
-                    contents: HoverContents::Markup(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: h.markdown,
-                    }),
-                    range: Some(conv.range(h.span)),
-                }),
-        )
+        Ok(guard(|| {
+            test_panic(&text);
+            retrospec_check::hover::hover_with(&text, format, offset, &config.config)
+        })?
+        .map(|h| Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: h.markdown,
+            }),
+            range: Some(conv.range(h.span)),
+        }))
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -743,9 +760,16 @@ pub fn run_stdio() -> std::io::Result<()> {
         .build()?;
     runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        Server::new(
+            stdio::filtered(tokio::io::stdin()),
+            tokio::io::stdout(),
+            socket,
+        )
+        .serve(service)
+        .await;
     });
+    // The filter may still be blocked reading standard input after `exit`; do not
+    // wait for it (dropping the runtime would).
+    runtime.shutdown_background();
     Ok(())
 }

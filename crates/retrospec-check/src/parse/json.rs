@@ -59,7 +59,45 @@ fn shift(node: &mut Node, by: usize) {
     }
 }
 
+/// The first raw control character (U+0000 to U+001F) inside a string.
+///
+/// JSON (RFC 8259, section 7) requires them escaped; jsonc-parser accepts them,
+/// so a NUL byte or a raw tab would reach the model. Found by the hostile-input
+/// tests; checked by hand because the parser has no option for it.
+fn raw_control_in_string(text: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !in_string {
+            in_string = b == b'"';
+            continue;
+        }
+        match (escaped, b) {
+            (_, 0..=0x1f) => return Some(i),
+            (true, _) => escaped = false,
+            (false, b'\\') => escaped = true,
+            (false, b'"') => in_string = false,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    if let Some(at) = raw_control_in_string(text) {
+        diags.push(
+            Diagnostic::new(
+                codes::SYNTAX.code,
+                Span::new(at, at + 1),
+                format!(
+                    "invalid JSON: the control character U+{:04X} must be escaped in a string",
+                    text.as_bytes()[at]
+                ),
+            )
+            .with_help("write it as an escape (`\\n`, `\\t`, `\\u0000`) or remove it"),
+        );
+        return None;
+    }
     let collect = CollectOptions {
         comments: CommentCollectionStrategy::Off,
         tokens: false,
@@ -173,6 +211,9 @@ mod tests {
             "{a: 1}",
             "{\"a\": 'x'}",
             "{\"a\": 0x1}",
+            "{\"a\": \"nul\0\"}",
+            "{\"a\": \"tab\t\"}",
+            "{\"a\": \"\\\"line\nbreak\"}",
         ] {
             let mut diags = Vec::new();
             assert!(parse(text, &mut diags).is_none(), "{text}");

@@ -16,6 +16,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::limits::Limits;
 use crate::parse::yaml;
 use crate::span::Span;
 use crate::time;
@@ -113,6 +114,15 @@ pub struct ParsedMarkdown {
 
 /// Parses a Markdown report. Returns `None` when the front matter cannot be parsed.
 pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<ParsedMarkdown> {
+    parse_limited(text, &Limits::default(), diags)
+}
+
+/// [`parse`] with the front matter's nesting bounded by `limits`.
+pub fn parse_limited(
+    text: &str,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ParsedMarkdown> {
     let front = split_front_matter(text);
     let (mut entries, anchor, body_start) = match &front {
         Some(fm) => {
@@ -128,7 +138,7 @@ pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<ParsedMarkdown> 
                 return None;
             }
             let yaml_text = fm.yaml.slice(text);
-            let node = yaml::parse(yaml_text, fm.yaml.start, diags)?;
+            let node = yaml::parse_limited(yaml_text, fm.yaml.start, limits, diags)?;
             let entries = match node.value {
                 Value::Map(entries) => entries,
                 Value::Null => Vec::new(),

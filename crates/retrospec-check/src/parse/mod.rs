@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::Limits;
 use crate::span::Span;
 use crate::suppress::{self, Suppression};
 use crate::tree::Node;
@@ -52,11 +53,29 @@ pub struct Parsed {
 }
 
 /// Parses `text` as `format`. `None` when it cannot be parsed; the reason is in `diags`.
+/// Bounded by the default [`Limits`].
 pub fn parse(text: &str, format: Format, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    parse_limited(text, format, &Limits::default(), diags)
+}
+
+/// [`parse`] under `limits`: a text over the size or line-length limit is not
+/// parsed, and nesting is bounded while parsing (items are counted by
+/// [`crate::check_with`] on the tree). Hover, completion and formatting go through
+/// here too, so no entry point parses an unbounded text.
+pub fn parse_limited(
+    text: &str,
+    format: Format,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Parsed> {
+    if let Some(d) = crate::limits::text(text, limits) {
+        diags.push(d);
+        return None;
+    }
     let mut suppressions = Vec::new();
     let (tree, anchor) = match format {
         Format::Markdown => {
-            let p = markdown::parse(text, diags)?;
+            let p = markdown::parse_limited(text, limits, diags)?;
             match markdown::split_front_matter(text) {
                 Some(fm) => {
                     suppress::collect_yaml(text, fm.yaml, &p.tree, &mut suppressions);
@@ -68,12 +87,16 @@ pub fn parse(text: &str, format: Format, diags: &mut Vec<Diagnostic>) -> Option<
         }
         Format::Yaml => {
             let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            let tree = yaml::parse(&text[start..], start, diags)?;
+            let tree = yaml::parse_limited(&text[start..], start, limits, diags)?;
             suppress::collect_yaml(text, Span::new(start, text.len()), &tree, &mut suppressions);
             let anchor = first_line(text, tree.span.start);
             (tree, anchor)
         }
         Format::Json => {
+            if let Some(d) = crate::limits::json_depth(text, limits) {
+                diags.push(d);
+                return None;
+            }
             let tree = json::parse(text, diags)?;
             let anchor = first_line(text, tree.span.start);
             (tree, anchor)

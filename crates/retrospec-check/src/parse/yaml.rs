@@ -16,13 +16,28 @@ use serde_json::Number;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::limits::{self, Limits};
 use crate::span::Span;
 use crate::tree::{Entry, Node, Value};
 
 /// Parses `text` (which starts at byte `base` of the file) into a tree.
 /// Returns `None` when the text cannot be parsed at all; the reason is in `diags`.
 pub fn parse(text: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    parse_limited(text, base, &Limits::default(), diags)
+}
+
+/// [`parse`] with nesting bounded by `limits`: the first collection deeper than
+/// `max-depth` stops the parse with an RS010 diagnostic, before any recursive step
+/// (conversion, validation, drop) sees the tree.
+pub fn parse_limited(
+    text: &str,
+    base: usize,
+    limits: &Limits,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Node> {
     let mut builder = Builder {
+        limits,
+        too_deep: false,
         text,
         base,
         positions: CharToByte::new(text),
@@ -53,6 +68,9 @@ pub fn parse(text: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Option<Nod
                 return None;
             }
         }
+    }
+    if builder.too_deep {
+        return None;
     }
     builder.root.take().or_else(|| {
         // An empty document is an empty mapping at the start of the text.
@@ -115,6 +133,9 @@ enum Frame {
 }
 
 struct Builder<'t, 'd> {
+    limits: &'t Limits,
+    /// Set when a collection is nested deeper than the limit; the parse stops.
+    too_deep: bool,
     text: &'t str,
     base: usize,
     positions: CharToByte<'t>,
@@ -145,6 +166,14 @@ impl Builder<'_, '_> {
     /// Handles one event; returns false to stop.
     fn on_event(&mut self, event: Event<'_>, yspan: YamlSpan) -> bool {
         let span = self.span(yspan);
+        if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
+            && self.stack.len() >= self.limits.max_depth
+        {
+            let at = Span::new(span.start, span.start);
+            self.diags.push(limits::too_deep(at, self.limits));
+            self.too_deep = true;
+            return false;
+        }
         match event {
             Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
             Event::DocumentStart(_) => {

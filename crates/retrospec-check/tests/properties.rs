@@ -1,0 +1,177 @@
+//! Property tests: for any text, in each form, checking never panics and every
+//! span lies inside the text on character boundaries; `fmt` is idempotent and
+//! `convert` round-trips. Inputs are arbitrary strings and the examples and
+//! fixtures mutated byte by byte (arbitrary strings rarely get past the parser).
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use retrospec_check::emit::tidy::{Tidied, tidy};
+use retrospec_check::{Format, check, emit};
+
+/// Every example and fixture with its form.
+static CORPUS: LazyLock<Vec<(String, Format)>> = LazyLock::new(|| {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    collect(&root.join("examples"), &mut files);
+    collect(&root.join("tests/fixtures"), &mut files);
+    files.sort();
+    let corpus: Vec<_> = files
+        .iter()
+        .filter_map(|p| Some((std::fs::read_to_string(p).ok()?, Format::from_path(p)?)))
+        .collect();
+    assert!(corpus.len() > 40, "examples and fixtures found");
+    corpus
+});
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn format() -> impl Strategy<Value = Format> {
+    prop_oneof![
+        Just(Format::Markdown),
+        Just(Format::Yaml),
+        Just(Format::Json)
+    ]
+}
+
+/// One edit of a text: at a position (a fraction of its length), delete up to
+/// `len` bytes and insert `insert`.
+#[derive(Debug, Clone)]
+struct Mutation {
+    at: f64,
+    len: usize,
+    insert: String,
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let pieces = prop_oneof![
+        any::<String>(),
+        Just(String::new()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("---\n".to_string()),
+        Just(": ".to_string()),
+        Just("- ".to_string()),
+        Just("[".to_string()),
+        Just("{".to_string()),
+        Just("\"".to_string()),
+        Just("## ".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("é".to_string()),
+        Just("\0".to_string()),
+        Just("25:61".to_string()),
+        Just("99999-01-01".to_string()),
+        Just("&a ".to_string()),
+        Just("*a".to_string()),
+    ];
+    (0.0..=1.0f64, 0usize..16, pieces).prop_map(|(at, len, insert)| Mutation { at, len, insert })
+}
+
+fn mutate(text: &str, mutations: &[Mutation]) -> String {
+    let mut text = text.to_string();
+    for m in mutations {
+        let mut at = (text.len() as f64 * m.at) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + m.len).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        text.replace_range(at..end, &m.insert);
+    }
+    text
+}
+
+/// Checks `text` and asserts the span invariants.
+fn assert_spans(text: &str, format: Format) -> Result<(), TestCaseError> {
+    let checked = check(text, format);
+    for d in &checked.diagnostics {
+        let spans = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span));
+        let edits = d.fix.iter().flat_map(|f| f.edits.iter().map(|e| e.span));
+        for span in spans.chain(edits) {
+            prop_assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{} {span:?} outside {} bytes",
+                d.code,
+                text.len()
+            );
+            prop_assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{} {span:?} not on char boundaries",
+                d.code
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics_and_spans_stay_inside(text in any::<String>(), format in format()) {
+        assert_spans(&text, format)?;
+    }
+
+    #[test]
+    fn mutated_reports_never_panic_and_spans_stay_inside(
+        index in any::<prop::sample::Index>(),
+        mutations in prop::collection::vec(mutation(), 1..6),
+    ) {
+        let (text, format) = &CORPUS[index.index(CORPUS.len())];
+        let text = mutate(text, &mutations);
+        assert_spans(&text, *format)?;
+    }
+
+    /// `fmt` twice is `fmt` once.
+    #[test]
+    fn fmt_is_idempotent(
+        index in any::<prop::sample::Index>(),
+        mutations in prop::collection::vec(mutation(), 0..3),
+    ) {
+        let (text, format) = &CORPUS[index.index(CORPUS.len())];
+        let text = mutate(text, &mutations);
+        if let Tidied::Changed(once) = tidy(&text, *format) {
+            let twice = tidy(&once, *format);
+            prop_assert!(
+                matches!(twice, Tidied::Unchanged),
+                "formatting again changed it: {twice:?}\n--- once:\n{once}"
+            );
+        }
+    }
+
+    /// What `convert` writes reads back as the same tree, in every form.
+    #[test]
+    fn convert_round_trips(
+        index in any::<prop::sample::Index>(),
+        mutations in prop::collection::vec(mutation(), 0..3),
+        to in format(),
+    ) {
+        let (text, format) = &CORPUS[index.index(CORPUS.len())];
+        let text = mutate(text, &mutations);
+        let checked = check(&text, *format);
+        let Some(parsed) = &checked.parsed else { return Ok(()) };
+        if emit::syntax_error(&checked.diagnostics).is_some() {
+            return Ok(());
+        }
+        let tree = parsed.tree.to_json();
+        if !tree.is_object() {
+            return Ok(());
+        }
+        let written = emit::write(&tree, to);
+        let back = check(&written, to);
+        let back = back.parsed.map(|p| p.tree.to_json());
+        prop_assert_eq!(back.as_ref(), Some(&tree), "written as {:?}:\n{}", to, written);
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Supply chain: cargo-deny (licenses, bans, sources; advisories when its database
+# can be fetched), and no HTTP client anywhere in the dependency graph, so nothing
+# retrospec runs can touch the network. cargo-deny is installed once per machine
+# into $RETROSPEC_TOOLS (default ~/.cache/retrospec/tools). See docs/reliability.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools=${RETROSPEC_TOOLS:-$HOME/.cache/retrospec/tools}
+deny=$tools/bin/cargo-deny
+if [[ ! -x $deny ]]; then
+  echo "installing cargo-deny into $tools (once per machine)"
+  cargo install --locked --quiet cargo-deny --version 0.20.2 --no-default-features --root "$tools"
+fi
+passed=0
+failed=0
+step() { # step NAME COMMAND...: one counted check
+  if "${@:2}"; then passed=$((passed + 1)); else echo "supply chain: $1 FAILED"; failed=$((failed + 1)); fi
+}
+step "cargo deny" "$deny" --offline check --hide-inclusion-graph licenses bans sources
+no_http_client() {
+  local found
+  found=$(cargo tree --workspace --locked -e features --prefix none | grep -iE '^(reqwest|hyper|ureq|curl|isahc|attohttpc) ' | sort -u || true)
+  [[ -z $found ]] || { echo "an HTTP client is in the dependency graph:"; echo "$found"; return 1; }
+}
+step "no HTTP client" no_http_client
+if timeout 60 "$deny" fetch db >/dev/null 2>&1; then
+  step "cargo deny advisories" "$deny" check --hide-inclusion-graph advisories
+else
+  echo "supply chain: advisories skipped (the advisory database cannot be fetched from here)"
+fi
+echo "supply-chain: $passed passed, $failed failed"
+((failed == 0))

@@ -66,6 +66,24 @@ impl Span {
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Characters and UTF-16 code units before every multiple of [`BLOCK`] bytes, so
+    /// a column costs at most one block of counting. Counting from the line start
+    /// instead made k findings on one long line cost k times its length.
+    samples: Vec<(usize, usize)>,
+}
+
+/// The distance between two samples of [`LineIndex::samples`], in bytes.
+const BLOCK: usize = 256;
+
+/// Whether `b` starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// UTF-16 code units of the character that lead byte `b` starts (two for a
+/// four-byte character, one otherwise).
+fn utf16_units(b: u8) -> usize {
+    if b >= 0xF0 { 2 } else { 1 }
 }
 
 /// A position for people: 1-based line, 1-based column counted in characters
@@ -83,8 +101,17 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut samples = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let (mut chars, mut units) = (0, 0);
         let mut i = 0;
         while i < bytes.len() {
+            if i.is_multiple_of(BLOCK) {
+                samples.push((chars, units));
+            }
+            if starts_char(bytes[i]) {
+                chars += 1;
+                units += utf16_units(bytes[i]);
+            }
             match bytes[i] {
                 b'\n' => starts.push(i + 1),
                 b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
@@ -92,10 +119,35 @@ impl LineIndex {
             }
             i += 1;
         }
+        if bytes.len().is_multiple_of(BLOCK) {
+            samples.push((chars, units));
+        }
         LineIndex {
             starts,
             len: text.len(),
+            samples,
         }
+    }
+
+    /// Characters and UTF-16 code units that start before byte `offset` of `text`.
+    fn before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let block = offset / BLOCK;
+        let (mut chars, mut units) = self.samples.get(block).copied().unwrap_or_default();
+        for &b in &text.as_bytes()[block * BLOCK..offset] {
+            if starts_char(b) {
+                chars += 1;
+                units += utf16_units(b);
+            }
+        }
+        (chars, units)
+    }
+
+    /// The UTF-16 code units between the start of the line holding byte `offset`
+    /// and `offset` (a character boundary of `text`).
+    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+        let start = self.starts[self.line_of(offset)];
+        self.before(text, offset).1 - self.before(text, start).1
     }
 
     /// The 0-based line containing byte `offset` (clamped to the text).
@@ -123,14 +175,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = text
-            .get(start..)
-            .map(|rest| {
-                rest.char_indices()
-                    .take_while(|(i, _)| start + i < offset)
-                    .count()
-            })
-            .unwrap_or(0);
+        let column = self.before(text, offset).0 - self.before(text, start).0;
         // A byte order mark is invisible in editors: it takes no column.
         let bom = usize::from(line == 0 && text.starts_with('\u{feff}') && offset >= 3);
         LineCol {
@@ -156,5 +201,25 @@ mod tests {
         let d = text.find('d').unwrap_or(0);
         assert_eq!(index.line_col(text, d), LineCol { line: 3, column: 1 });
         assert_eq!(index.line_col(text, 999), LineCol { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn columns_past_many_blocks_match_counting_from_the_line_start() {
+        let text = format!("x\n{}\n", "aé😀b".repeat(300));
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices() {
+            let start = index.line_start(index.line_of(offset)).unwrap_or(0);
+            let chars = text[start..offset].chars().count();
+            let units = text[start..offset].encode_utf16().count();
+            assert_eq!(
+                index.line_col(&text, offset).column,
+                chars + 1,
+                "at {offset}"
+            );
+            assert_eq!(index.utf16_column(&text, offset), units, "at {offset}");
+        }
+        // Inside a character counts that character, as before.
+        let inside = text.find('é').unwrap_or(0) + 1;
+        assert_eq!(index.line_col(&text, inside).column, 3);
     }
 }

@@ -398,8 +398,7 @@ fn line_col_utf16(index: &LineIndex, text: &str, offset: usize) -> (usize, usize
         offset -= 1;
     }
     let line = index.line_of(offset);
-    let start = index.line_start(line).unwrap_or(0).min(offset);
-    let mut column = text[start..offset].encode_utf16().count();
+    let mut column = index.utf16_column(text, offset);
     if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
         column -= 1;
     }

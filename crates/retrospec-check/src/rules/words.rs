@@ -72,9 +72,11 @@ pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, Strin
     regex
         .find_iter(source)
         .filter(|m| {
-            !skipped
-                .iter()
-                .any(|(s, e)| m.start() >= *s && m.start() < *e)
+            // `skipped` is sorted and non-overlapping (one `find_iter`): the only range
+            // that can hold the match is the last one starting at or before it. A scan
+            // of every range per match was quadratic on long texts full of code spans.
+            let i = skipped.partition_point(|(s, _)| *s <= m.start());
+            !(i > 0 && m.start() < skipped[i - 1].1)
         })
         .map(|m| {
             let span = Span::new(node.span.start + m.start(), node.span.start + m.end());

@@ -37,10 +37,19 @@ for d in json.load(sys.stdin)["diagnostics"]:
     echo "MISMATCH on $seed"; diff <(echo "$expected") <(echo "$seen") || true
     failed=$((failed + 1))
   fi
-  # Seed 000's findings (CET in July) all have safe fixes: the fixed file passes.
+  # Seed 000's zone errors (CET in July) all have quick fixes: after the client
+  # applied every quick fix, no RS203 is left and nothing left has a fix to offer,
+  # and the sections RS405 asked for are there (as empty headings to fill in).
   if [ "$seed" = tests/seeds/000-passbolt-2023-07-01.md ]; then
-    if "$retrospec" check "$report" >/dev/null; then passed=$((passed + 1)); else
-      echo "the quick-fixed $seed still fails:"; "$retrospec" check --color never "$report" | tail -20
+    left=$({ "$retrospec" check --format json "$report" || true; } | python3 -c '
+import json, sys
+for d in json.load(sys.stdin)["diagnostics"]:
+    if d["code"] == "RS203" or (d.get("fix") and d["code"] != "RS405"):
+        print("%s:%s %s" % (d["line"], d["column"], d["code"]))')
+    if [ -z "$left" ] && grep -q '^## Impact' "$report" && [ "$(grep -c 'CEST' "$report")" -ge 7 ]; then
+      passed=$((passed + 1))
+    else
+      echo "the quick-fixed $seed still has fixable findings:"; echo "$left"
       failed=$((failed + 1))
     fi
   fi

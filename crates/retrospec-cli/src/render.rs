@@ -100,8 +100,18 @@ pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io
         let name = result.path.display().to_string();
         match &result.text {
             Some(text) => {
-                let source = NamedSource::new(name, text.clone());
-                for diagnostic in &result.diagnostics {
+                let source = NamedSource::new(name.clone(), text.clone());
+                let index = LineIndex::new(text);
+                for (n, diagnostic) in result.diagnostics.iter().enumerate() {
+                    if n >= MAX_SNIPPETS || on_long_line(&index, text, diagnostic) {
+                        let at = index.line_col(text, diagnostic.span.start);
+                        plain(
+                            out,
+                            &format!("{name}:{}:{}", at.line, at.column),
+                            diagnostic,
+                        )?;
+                        continue;
+                    }
                     let mut rendered = String::new();
                     handler
                         .render_report(
@@ -117,22 +127,47 @@ pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io
             }
             None => {
                 for d in &result.diagnostics {
-                    writeln!(
-                        out,
-                        "{}[{}]: {name}: {}",
-                        d.severity.as_str(),
-                        d.code,
-                        d.message
-                    )?;
-                    if let Some(help) = &d.help {
-                        writeln!(out, "  help: {help}")?;
-                    }
-                    writeln!(out)?;
+                    plain(out, &name, d)?;
                 }
             }
         }
     }
     Ok(())
+}
+
+/// Source snippets per file; past this, findings are printed as one line each with
+/// their location (miette reads the source from its start for every snippet).
+const MAX_SNIPPETS: usize = 200;
+
+/// Lines longer than this many bytes get no snippet: it would not be readable, and
+/// miette panics when a highlight's column passes 65,535.
+const LONG_LINE: usize = 1_000;
+
+/// Whether any span of `d` lies on a line longer than [`LONG_LINE`].
+fn on_long_line(index: &LineIndex, text: &str, d: &Diagnostic) -> bool {
+    std::iter::once(d.span)
+        .chain(d.labels.iter().map(|l| l.span))
+        .any(|span| {
+            let line = index.line_of(span.start);
+            let start = index.line_start(line).unwrap_or(0);
+            let end = index.line_start(line + 1).unwrap_or(text.len());
+            end - start > LONG_LINE
+        })
+}
+
+/// A finding without a snippet: `severity[code]: location: message`, then its help.
+fn plain(out: &mut impl Write, location: &str, d: &Diagnostic) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}[{}]: {location}: {}",
+        d.severity.as_str(),
+        d.code,
+        d.message
+    )?;
+    if let Some(help) = &d.help {
+        writeln!(out, "  help: {help}")?;
+    }
+    writeln!(out)
 }
 
 fn summary(results: &[FileResult]) -> String {

@@ -172,11 +172,17 @@ struct Stated {
     labelled: bool,
 }
 
+/// The most durations and metric labels read in one value.
+const MAX_STATED: usize = 100;
+
 /// Every stated duration in `text`. `summary` allows the looser introducers.
 fn stated(text: &str, summary_like: bool, loose: bool) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
-    let durations: Vec<Captures<'_>> = DURATION.captures_iter(text).collect();
-    for label in LABEL.captures_iter(text) {
+    // A report states a handful of durations; past MAX_STATED in one value the text
+    // is not prose (generated or hostile), and pairing labels with durations and
+    // locating each in the file would cost the square of their number.
+    let durations: Vec<Captures<'_>> = DURATION.captures_iter(text).take(MAX_STATED).collect();
+    for label in LABEL.captures_iter(text).take(MAX_STATED) {
         let (Some(whole), Some(what)) = (label.get(0), label.name("what").or(label.name("abbr")))
         else {
             continue;

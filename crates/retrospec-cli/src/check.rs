@@ -29,6 +29,21 @@ pub struct FileResult {
     pub io_error: bool,
 }
 
+impl FileResult {
+    /// The findings of a `retrospec.toml`, shown like a report's.
+    fn of_config(loaded: &LoadedConfig) -> FileResult {
+        FileResult {
+            path: loaded.path.clone(),
+            format: None,
+            config: None,
+            metrics: Vec::new(),
+            text: Some(loaded.text.clone()),
+            diagnostics: loaded.diagnostics.clone(),
+            io_error: false,
+        }
+    }
+}
+
 /// Which findings fail the check (exit 1).
 #[derive(Debug, Clone, Copy)]
 pub struct Policy {
@@ -143,15 +158,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             continue;
         }
         config_error = true;
-        results.push(FileResult {
-            path: loaded.path.clone(),
-            format: None,
-            config: None,
-            metrics: Vec::new(),
-            text: Some(loaded.text.clone()),
-            diagnostics: loaded.diagnostics.clone(),
-            io_error: false,
-        });
+        results.push(FileResult::of_config(loaded));
     }
     io_error |= config_error;
     results.extend(checked);
@@ -400,15 +407,7 @@ pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     };
     if !loaded.diagnostics.is_empty() {
-        let result = FileResult {
-            path: loaded.path.clone(),
-            format: None,
-            config: None,
-            metrics: Vec::new(),
-            text: Some(loaded.text.clone()),
-            diagnostics: loaded.diagnostics.clone(),
-            io_error: false,
-        };
+        let result = FileResult::of_config(&loaded);
         let mut rendered = Vec::new();
         render::human(&mut rendered, &[result], false)?;
         io::stderr().write_all(&rendered)?;

@@ -15,33 +15,13 @@ use serde_json::{Map, Value as Json};
 use super::yaml;
 use crate::parse::markdown;
 
-/// Fields that may become sections, in the order they are written.
-const BODY_FIELDS: &[&str] = &[
-    "summary",
-    "impact",
-    "root_cause",
-    "contributing_factors",
-    "trigger",
-    "detection",
-    "resolution",
-    "timeline",
-    "lessons",
-    "action_items",
-    "links",
-    "sections",
-];
-
 /// The report as Markdown with front matter; reads back (through the Markdown parser)
 /// as the same JSON.
 pub fn to_markdown(report: &Json) -> String {
     let Json::Object(map) = report else {
         return front_matter_only(report);
     };
-    let mut body: BTreeSet<&str> = BODY_FIELDS
-        .iter()
-        .copied()
-        .filter(|k| map.contains_key(*k))
-        .collect();
+    let mut body: BTreeSet<&str> = body_fields().filter(|k| map.contains_key(*k)).collect();
     // Each round moves at least one field to the front matter, so this ends.
     loop {
         let text = render(map, &body);
@@ -89,11 +69,11 @@ fn render(map: &Map<String, Json>, body: &BTreeSet<&str>) -> String {
         out.push_str(&yaml::to_yaml(&Json::Object(front)));
     }
     out.push_str("---\n");
-    for key in BODY_FIELDS {
+    for key in body_fields() {
         if !body.contains(key) {
             continue;
         }
-        let Some(value) = map.get(*key) else { continue };
+        let Some(value) = map.get(key) else { continue };
         section(&mut out, key, value);
     }
     out
@@ -261,6 +241,15 @@ pub fn heading_for(key: &str) -> &'static str {
         "links" => "Links",
         _ => "Notes",
     }
+}
+
+/// Fields that may become sections, in the order they are written: the model's
+/// order from `summary` on (everything before it is front matter only).
+fn body_fields() -> impl Iterator<Item = &'static str> {
+    super::order::POSTMORTEM
+        .iter()
+        .copied()
+        .skip_while(|k| *k != "summary")
 }
 
 #[cfg(test)]

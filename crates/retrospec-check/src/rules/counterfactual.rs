@@ -83,15 +83,10 @@ fn descriptive_just(after: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Format, check};
+    use crate::Format;
 
     fn found(text: &str, format: Format) -> Vec<&str> {
-        check(text, format)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS404")
-            .map(|d| d.span.slice(text))
-            .collect()
+        crate::rules::spans_of("RS404", text, format)
     }
 
     #[test]

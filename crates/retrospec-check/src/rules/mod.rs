@@ -190,3 +190,14 @@ pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         rule.check(cx, out);
     }
 }
+
+/// The text under each finding of `code` in `text`: the rule tests' shared probe.
+#[cfg(test)]
+pub(crate) fn spans_of<'t>(code: &str, text: &'t str, format: Format) -> Vec<&'t str> {
+    crate::check(text, format)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.span.slice(text))
+        .collect()
+}

@@ -118,15 +118,10 @@ impl Rule for PersonInCause {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Format, check};
+    use crate::Format;
 
     fn found(text: &str, format: Format) -> Vec<&str> {
-        check(text, format)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS402")
-            .map(|d| d.span.slice(text))
-            .collect()
+        crate::rules::spans_of("RS402", text, format)
     }
 
     #[test]

@@ -73,15 +73,10 @@ impl Rule for VagueActionItem {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Format, check};
+    use crate::Format;
 
     fn found(text: &str, format: Format) -> Vec<&str> {
-        check(text, format)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS304")
-            .map(|d| d.span.slice(text))
-            .collect()
+        crate::rules::spans_of("RS304", text, format)
     }
 
     #[test]

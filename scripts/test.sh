@@ -16,6 +16,11 @@ cd "$(dirname "$0")/.."
 
 # Snapshots are compared, never written, when this runs (CI or not).
 export INSTA_UPDATE=no
+# Property tests explore from a fixed seed here, so a run is reproducible and CI
+# cannot fail by the luck of the draw; `cargo test` alone explores from a random one.
+# (A random run found fmt changing a CRLF YAML report with a lone \r on a second
+# pass: open, see the stop note.)
+export PROPTEST_RNG_SEED=${PROPTEST_RNG_SEED:-1}
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 echo "== cargo fmt"

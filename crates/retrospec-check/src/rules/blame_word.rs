@@ -35,7 +35,7 @@ impl Rule for BlameWord {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let blame = WordList::new(&cx.config.words.blame);
+        let blame = WordList::cached(&cx.config.words.blame);
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {

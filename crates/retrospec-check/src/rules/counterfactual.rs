@@ -43,7 +43,7 @@ impl Rule for Counterfactual {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let words = WordList::new(&cx.config.words.counterfactual);
+        let words = WordList::cached(&cx.config.words.counterfactual);
         for pattern in DESCRIPTIVE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, found) in words.find_in(cx, node) {

@@ -57,7 +57,7 @@ impl Rule for Placeholder {
         if cx.model.status == Status::Draft {
             return;
         }
-        let extra = WordList::new(&cx.config.words.placeholders);
+        let extra = WordList::cached(&cx.config.words.placeholders);
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;

@@ -8,7 +8,9 @@
 //! code are skipped: report text is Markdown in every form, and a comment is a note
 //! to the editor while code (`` `@Cacheable` ``) is not prose.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
 
@@ -45,6 +47,30 @@ impl WordList {
         }
     }
 
+    /// The compiled list for `words`, compiled once per distinct list and shared.
+    ///
+    /// Compiling a list is a regex build (case-insensitive alternation with word
+    /// boundaries): about 60,000 instructions per entry, far more than matching it
+    /// against a report. The rules run once per file, with the same configured
+    /// lists for a whole run, so they take their lists from here.
+    pub fn cached(words: &[String]) -> Arc<WordList> {
+        /// Distinct lists kept; a language server whose configuration keeps changing
+        /// starts over past this rather than growing without bound.
+        const KEPT: usize = 64;
+        static CACHE: LazyLock<Mutex<HashMap<Vec<String>, Arc<WordList>>>> =
+            LazyLock::new(Mutex::default);
+        let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(list) = cache.get(words) {
+            return Arc::clone(list);
+        }
+        if cache.len() >= KEPT {
+            cache.clear();
+        }
+        let list = Arc::new(WordList::new(words));
+        cache.insert(words.to_vec(), Arc::clone(&list));
+        list
+    }
+
     /// Every match in `text`, as byte ranges.
     pub fn find_iter<'t>(&self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> {
         self.regex.iter().flat_map(move |r| r.find_iter(text))
@@ -64,25 +90,37 @@ impl WordList {
 /// inline code (report text is Markdown in every form): its span in the file and
 /// the match as written, whitespace runs collapsed to one space.
 pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, String)> {
+    find_with(cx, node, |source| {
+        regex.find_iter(source).map(|m| m.range()).collect()
+    })
+}
+
+/// [`find_in`] for any matcher: `find` returns the byte ranges of its matches in
+/// the source text it is given, in order and not overlapping.
+pub fn find_with(
+    cx: &Context<'_>,
+    node: &Node,
+    find: impl FnOnce(&str) -> Vec<Range<usize>>,
+) -> Vec<(Span, String)> {
     let source = node.span.slice(cx.text);
     let skipped: Vec<(usize, usize)> = SKIPPED
         .find_iter(source)
         .map(|m| (m.start(), m.end()))
         .collect();
-    regex
-        .find_iter(source)
+    find(source)
+        .into_iter()
         .filter(|m| {
             // `skipped` is sorted and non-overlapping (one `find_iter`): the only range
             // that can hold the match is the last one starting at or before it. A scan
             // of every range per match was quadratic on long texts full of code spans.
-            let i = skipped.partition_point(|(s, _)| *s <= m.start());
-            !(i > 0 && m.start() < skipped[i - 1].1)
+            let i = skipped.partition_point(|(s, _)| *s <= m.start);
+            !(i > 0 && m.start < skipped[i - 1].1)
         })
         .map(|m| {
-            let span = Span::new(node.span.start + m.start(), node.span.start + m.end());
+            let span = Span::new(node.span.start + m.start, node.span.start + m.end);
             (
                 span,
-                m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                source[m].split_whitespace().collect::<Vec<_>>().join(" "),
             )
         })
         .collect()

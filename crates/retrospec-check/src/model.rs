@@ -6,6 +6,7 @@
 //! not hide every other finding.
 
 use retrospec_model::Postmortem;
+use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
 use crate::tree::parse_pointer;
@@ -16,7 +17,9 @@ pub fn lenient(mut json: Json, rejected: &[String]) -> Postmortem {
     for pointer in rejected {
         prune(&mut json, pointer);
     }
-    let mut model = match serde_json::from_value::<Postmortem>(json.clone()) {
+    // Read from a borrow: `from_value` takes the value, and cloning it first cost
+    // as much as the deserialising itself.
+    let mut model = match Postmortem::deserialize(&json) {
         Ok(model) => model,
         Err(_) => retry(json),
     };

@@ -1,12 +1,12 @@
 use std::sync::LazyLock;
 
 use retrospec_model::Status;
-use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
+use crate::tree::{Node, Value};
 
 declare_rule! {
     /// A report that is in review or published leaves out a section the
@@ -77,7 +77,6 @@ impl Rule for MissingSection {
         if cx.model.status == Status::Draft {
             return;
         }
-        let model = serde_json::to_value(cx.model).unwrap_or(Json::Null);
         let mut seen = Vec::new();
         for key in &cx.config.required.sections {
             let key = key.trim();
@@ -85,10 +84,11 @@ impl Rule for MissingSection {
                 continue;
             }
             seen.push(key);
-            if !is_empty(model.get(key)) {
+            let node = cx.node(&format!("/{key}"));
+            if !is_empty(node) {
                 continue;
             }
-            let present = cx.node(&format!("/{key}")).is_some();
+            let present = node.is_some();
             let span = if present {
                 cx.key_span(&format!("/{key}"))
             } else {
@@ -137,13 +137,16 @@ impl Rule for MissingSection {
 
 /// Whether a model value is missing or holds nothing: null, blank text, an empty
 /// list, or an object whose values are all empty.
-fn is_empty(value: Option<&Json>) -> bool {
-    match value {
-        None | Some(Json::Null) => true,
-        Some(Json::String(s)) => s.trim().is_empty(),
-        Some(Json::Array(items)) => items.is_empty(),
-        Some(Json::Object(map)) => map.values().all(|v| is_empty(Some(v))),
-        Some(Json::Bool(_) | Json::Number(_)) => false,
+/// Read on the parsed tree, not the model: a value of the wrong type (which the
+/// model drops) already has its schema error, and serialising the model to look
+/// up a few keys cost a tenth of a whole check.
+fn is_empty(node: Option<&Node>) -> bool {
+    match node.map(|n| &n.value) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Seq(items)) => items.is_empty(),
+        Some(Value::Map(entries)) => entries.iter().all(|e| is_empty(Some(&e.value))),
+        Some(Value::Bool(_) | Value::Number(_)) => false,
     }
 }
 

@@ -201,26 +201,40 @@ fn phrase_pattern(phrase: &str) -> String {
 pub fn texts<'a>(cx: &Context<'a>, pattern: &str) -> Vec<(String, &'a Node)> {
     let mut found = Vec::new();
     let segments: Vec<&str> = pattern.split('/').skip(1).collect();
-    walk(&cx.parsed.tree, &segments, String::new(), &mut found);
+    walk(&cx.parsed.tree, &segments, &mut String::new(), &mut found);
     found
 }
 
-fn walk<'a>(node: &'a Node, rest: &[&str], pointer: String, out: &mut Vec<(String, &'a Node)>) {
+/// One buffer holds the pointer as the walk descends; a string is allocated only
+/// for a value found (these walks run for every text rule over every report).
+fn walk<'a>(
+    node: &'a Node,
+    rest: &[&str],
+    pointer: &mut String,
+    out: &mut Vec<(String, &'a Node)>,
+) {
     let Some((first, rest)) = rest.split_first() else {
         if let Value::String(_) = node.value {
-            out.push((pointer, node));
+            out.push((pointer.clone(), node));
         }
         return;
     };
+    let len = pointer.len();
     match (&node.value, *first) {
         (Value::Seq(items), "*") => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, rest, format!("{pointer}/{i}"), out);
+                use std::fmt::Write as _;
+                let _ = write!(pointer, "/{i}");
+                walk(item, rest, pointer, out);
+                pointer.truncate(len);
             }
         }
         (Value::Map(entries), key) => {
             if let Some(entry) = entries.iter().find(|e| e.key == key) {
-                walk(&entry.value, rest, format!("{pointer}/{key}"), out);
+                pointer.push('/');
+                pointer.push_str(key);
+                walk(&entry.value, rest, pointer, out);
+                pointer.truncate(len);
             }
         }
         _ => {}

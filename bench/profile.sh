@@ -14,7 +14,7 @@ out=target/bench-results/profile-$form
 mkdir -p "$out/files"
 rm -f "$out"/files/* "$out"/callgrind.out*
 [ -f target/bench-corpus/1k/.done ] || { python3 bench/gen.py target/bench-corpus/1k 1000 && touch target/bench-corpus/1k/.done; }
-find target/bench-corpus/1k/"$form" -type f | sort | head -n "$n" | xargs -I{} cp {} "$out/files/"
+find target/bench-corpus/1k/"$form" -type f | sort | sed -n "1,${n}p" | xargs -I{} cp {} "$out/files/"
 [ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --quiet -p retrospec-cli
 RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" \
     "${RETROSPEC_BIN:-target/release/retrospec}" check --color never "$out/files" >/dev/null 2>"$out/valgrind.log" || true

@@ -72,7 +72,7 @@ impl Rule for Placeholder {
         if cx.format != Format::Markdown
             && !cx.text.contains('\\')
             && !MAYBE_TEXT.is_match(cx.text)
-            && extra.find_iter(cx.text).next().is_none()
+            && extra.find(cx.text).is_empty()
         {
             return;
         }
@@ -87,9 +87,10 @@ impl Rule for Placeholder {
             let found = PATTERN
                 .find_iter(s)
                 .chain(SLOT.find_iter(s))
-                .chain(extra.find_iter(s));
+                .map(|m| m.range())
+                .chain(extra.find(s));
             for found in found {
-                let text = found.as_str();
+                let text = &s[found];
                 let span = match source.find(text) {
                     Some(i) => Span::new(node.span.start + i, node.span.start + i + text.len()),
                     None => node.span,

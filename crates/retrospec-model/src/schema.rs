@@ -16,10 +16,14 @@ pub const SCHEMA_ID: &str = "https://retrospec.dev/schema/v1/postmortem.schema.j
 pub const SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The timestamp forms a milestone accepts (anchored, ECMA-262 compatible).
-pub const TIMESTAMP_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?(Z|[+-]\d{2}(:?\d{2})?|[A-Za-z][A-Za-z0-9_+/-]*))?$";
+///
+/// Digits are `[0-9]`, not `\d`: ECMA-262's `\d` is ASCII but Rust's regex (and
+/// so the jsonschema crate) reads it as every Unicode digit, which accepted `٢٠٢٤`
+/// and made the pattern several times costlier to compile at start-up.
+pub const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?( ?(Z|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z0-9_+/-]*))?$";
 
 /// The forms a timeline time accepts: a timestamp, or a time of day with an optional zone.
-pub const TIMELINE_TIME_PATTERN: &str = r"^(\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?(Z|[+-]\d{2}(:?\d{2})?|[A-Za-z][A-Za-z0-9_+/-]*))?$";
+pub const TIMELINE_TIME_PATTERN: &str = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ])?[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?( ?(Z|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z0-9_+/-]*))?$";
 
 /// The prefix of organisation-specific extension keys.
 pub const EXTENSION_PREFIX: &str = "x-";

@@ -36,7 +36,7 @@ declare_rule! {
 
 /// The list marker and checkbox before an item's text: `- [x] `, `1. [ ] `.
 static CHECKBOX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX]\])[ \t]+$")
+    Regex::new(r"^[ \t]*(?:>[ \t]*)*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(\[[ xX]\])[ \t]+$")
         .expect("the checkbox pattern is valid")
 });
 

@@ -68,7 +68,7 @@ fn zone_key(zone: &Zone) -> Option<String> {
 /// (`US Central Standard Time (-06:00)`).
 fn candidate_offsets(meanings: &[&str]) -> Vec<String> {
     static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(([+-]\d{2}:\d{2})\)").expect("the offset pattern is valid")
+        Regex::new(r"\(([+-][0-9]{2}:[0-9]{2})\)").expect("the offset pattern is valid")
     });
     meanings
         .iter()

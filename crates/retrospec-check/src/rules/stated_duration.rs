@@ -63,10 +63,10 @@ declare_rule! {
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?P<h1>\d+)\s*h(?:ours?|rs?)?\s*(?:and\s*)?(?P<m1>\d{1,2})\s*m(?:in(?:ute)?s?)?\b
-        | \b(?P<h2>\d+)h(?P<m2>\d{2})\b
-        | \b(?P<h3>\d+)\s*(?:hours?|hrs?|h)\b
-        | \b(?P<m4>\d+)\s*(?:minutes?|mins?|m)\b
+        \b(?P<h1>[0-9]+)\s*h(?:ours?|rs?)?\s*(?:and\s*)?(?P<m1>[0-9]{1,2})\s*m(?:in(?:ute)?s?)?\b
+        | \b(?P<h2>[0-9]+)h(?P<m2>[0-9]{2})\b
+        | \b(?P<h3>[0-9]+)\s*(?:hours?|hrs?|h)\b
+        | \b(?P<m4>[0-9]+)\s*(?:minutes?|mins?|m)\b
         | \b(?P<one>an)\s+hour\b",
     )
     .expect("the duration pattern is valid")

@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 const TIME: &str =
-    r"(\d{1,2}(?:[:.]\d{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-]\d{2}:?\d{2}))?";
+    r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:\bbetween|\bfrom)\s+{TIME}\s+(?i:and|to|until)\s+{TIME}"

@@ -87,7 +87,7 @@ impl Rule for TimelineOrder {
 /// Anything else (a comment, a date heading, a paragraph, an item that is not an
 /// entry) belongs to the entries around it, so moving them is not certain.
 static PLAIN_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s|[-*+|,]|\d+[.)])*$").expect("the gap pattern is valid"));
+    LazyLock::new(|| Regex::new(r"^(?:\s|[-*+|,]|[0-9]+[.)])*$").expect("the gap pattern is valid"));
 
 /// The fix that sorts the timeline by time, moving each entry's text as written.
 ///

@@ -328,7 +328,14 @@ fn body_edits(text: &str, tree: &Node, body_start: usize) -> Vec<(Span, String)>
 /// The canonical list marker before `content` (a single-line list item): `-`, and
 /// `[ ] ` or `[x] ` for a task (`checked`: `None` not an action item, `Some(None)`
 /// no box). `None` when the text before `content` is not a bullet list marker.
+///
+/// An item with no text is left as written: its (empty) span sits right after the
+/// marker, so the spacing after a box is not part of the prefix, and writing `[ ] `
+/// there added one more space on every pass.
 fn bullet_edit(text: &str, content: Span, checked: Option<Option<bool>>) -> Option<(Span, String)> {
+    if content.is_empty() {
+        return None;
+    }
     let line_start = text[..content.start]
         .rfind(['\n', '\r'])
         .map_or(0, |i| i + 1);
@@ -525,6 +532,19 @@ mod tests {
                 Tidied::Unchanged,
                 "{md}\n=>\n{once}"
             );
+        }
+    }
+
+    /// An action item with a box and no text keeps its marker: the spacing after the
+    /// box is not before the item's text, and was added to on every pass (found by
+    /// `fmt_is_idempotent` with seed 3: a line break inserted after `- [ ]`).
+    #[test]
+    fn an_empty_task_item_is_left_as_written() {
+        for text in [
+            "## Action items\n\n- [ ]\n Make it wait (owner: me)\n",
+            "## Action items\n\n* [X]  \n",
+        ] {
+            assert_eq!(tidy(text, Format::Markdown), Tidied::Unchanged, "{text:?}");
         }
     }
 

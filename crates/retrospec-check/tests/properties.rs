@@ -59,6 +59,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         Just(String::new()),
         Just("\n".to_string()),
         Just("\r\n".to_string()),
+        // A lone CR is a line break in YAML 1.2 and CommonMark.
+        Just("\r".to_string()),
         Just("---\n".to_string()),
         Just(": ".to_string()),
         Just("- ".to_string()),
@@ -151,6 +153,24 @@ proptest! {
         }
     }
 
+    /// `fmt` twice is `fmt` once when the line breaks of a file are any mix of
+    /// `\n`, `\r\n` and a lone `\r` (each a line break in YAML 1.2 and CommonMark).
+    #[test]
+    fn fmt_is_idempotent_with_any_line_endings(
+        index in any::<prop::sample::Index>(),
+        endings in prop::collection::vec(0..3usize, 1..32),
+    ) {
+        let (text, format) = &CORPUS[index.index(CORPUS.len())];
+        let mixed = with_line_endings(text, &endings);
+        if let Tidied::Changed(once) = tidy(&mixed, *format) {
+            let twice = tidy(&once, *format);
+            prop_assert!(
+                matches!(twice, Tidied::Unchanged),
+                "formatting again changed it: {twice:?}\n--- input:\n{mixed:?}\n--- once:\n{once:?}"
+            );
+        }
+    }
+
     /// What `convert` writes reads back as the same tree, in every form.
     #[test]
     fn convert_round_trips(
@@ -160,18 +180,55 @@ proptest! {
     ) {
         let (text, format) = &CORPUS[index.index(CORPUS.len())];
         let text = mutate(text, &mutations);
-        let checked = check(&text, *format);
-        let Some(parsed) = &checked.parsed else { return Ok(()) };
-        if emit::syntax_error(&checked.diagnostics).is_some() {
-            return Ok(());
-        }
-        let tree = parsed.tree.to_json();
-        if !tree.is_object() {
-            return Ok(());
-        }
-        let written = emit::write(&tree, to);
-        let back = check(&written, to);
-        let back = back.parsed.map(|p| p.tree.to_json());
-        prop_assert_eq!(back.as_ref(), Some(&tree), "written as {:?}:\n{}", to, written);
+        assert_convert_round_trips(&text, *format, to)?;
     }
+
+    /// The same with the line breaks of a file any mix of `\n`, `\r\n` and a lone `\r`.
+    #[test]
+    fn convert_round_trips_with_any_line_endings(
+        index in any::<prop::sample::Index>(),
+        endings in prop::collection::vec(0..3usize, 1..32),
+        to in format(),
+    ) {
+        let (text, format) = &CORPUS[index.index(CORPUS.len())];
+        assert_convert_round_trips(&with_line_endings(text, &endings), *format, to)?;
+    }
+}
+
+/// `text` with its `\n` line breaks replaced in turn by `\n`, `\r\n` or `\r` (0, 1, 2 in `endings`).
+fn with_line_endings(text: &str, endings: &[usize]) -> String {
+    let mut mixed = String::with_capacity(text.len() * 2);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            mixed.push_str(["\n", "\r\n", "\r"][endings[(i - 1) % endings.len()]]);
+        }
+        mixed.push_str(line);
+    }
+    mixed
+}
+
+/// What `convert` writes from `text` in `to` reads back as the same tree.
+fn assert_convert_round_trips(text: &str, format: Format, to: Format) -> Result<(), TestCaseError> {
+    let checked = check(text, format);
+    let Some(parsed) = &checked.parsed else {
+        return Ok(());
+    };
+    if emit::syntax_error(&checked.diagnostics).is_some() {
+        return Ok(());
+    }
+    let tree = parsed.tree.to_json();
+    if !tree.is_object() {
+        return Ok(());
+    }
+    let written = emit::write(&tree, to);
+    let back = check(&written, to);
+    let back = back.parsed.map(|p| p.tree.to_json());
+    prop_assert_eq!(
+        back.as_ref(),
+        Some(&tree),
+        "written as {:?}:\n{}",
+        to,
+        written
+    );
+    Ok(())
 }

@@ -123,6 +123,26 @@ fn convert_writes_stdout_refuses_to_overwrite_and_names_what_it_drops() {
     );
 }
 
+/// A YAML file mixing CRLF, LF and a lone CR after its modeline: `fmt` writes it with
+/// CRLF throughout, once; `fmt --check` then finds nothing, and `check` reads the same.
+#[test]
+fn fmt_writes_a_mixed_line_ending_yaml_file_once() {
+    let dir = temp_dir("fmt-crlf");
+    let mixed = "# yaml-language-server: $schema=x.json\r\r\nstatus: draft\rtitle: Search results\r\n  delayed\nowner: search-team\r\n";
+    fs::write(dir.join("r.yaml"), mixed).expect("write");
+    let before = codes_of(&dir, "r.yaml");
+
+    let output = run_in(&dir, &["fmt", "r.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.join("r.yaml")).expect("read"),
+        "# yaml-language-server: $schema=x.json\r\ntitle: Search results delayed\r\nstatus: draft\r\nowner: search-team\r\n"
+    );
+    let output = run_in(&dir, &["fmt", "--check", "r.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "fmt twice = fmt once");
+    assert_eq!(codes_of(&dir, "r.yaml"), before);
+}
+
 #[test]
 fn fmt_check_lists_changes_fmt_writes_only_those_and_is_idempotent() {
     let dir = temp_dir("fmt");

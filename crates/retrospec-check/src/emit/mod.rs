@@ -17,6 +17,7 @@ pub mod yaml;
 use serde_json::{Map, Value as Json};
 
 use crate::parse::Format;
+use crate::span::Span;
 
 /// Field order of each object of the model (the order of the Rust fields, which is
 /// the order of the schema's `properties`; a test keeps the two in step).
@@ -243,12 +244,9 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
         idx > 0 && at < covered[idx - 1].1
     };
     let mut out = Vec::new();
-    let mut pos = 0;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    for (i, raw) in lines.iter().enumerate() {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let start = pos;
-        pos += raw.len();
+    let lines: Vec<Span> = lines(text).collect();
+    for (i, &span) in lines.iter().enumerate() {
+        let (start, line) = (span.start, span.slice(text));
         let uncovered = line
             .char_indices()
             .any(|(j, c)| c.is_alphanumeric() && !is_covered(start + j));
@@ -264,7 +262,7 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
             continue;
         }
         // A table header, whose delimiter row follows: the columns are structure.
-        let next = lines.get(i + 1).map_or("", |l| l.trim());
+        let next = lines.get(i + 1).map_or("", |l| l.slice(text).trim());
         if line.trim_start().starts_with('|')
             && next.starts_with('|')
             && next
@@ -273,9 +271,31 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
         {
             continue;
         }
-        out.push(crate::Span::new(start, start + line.len()));
+        out.push(span);
     }
     out
+}
+
+/// The lines of `text`, each without its line break. `\n`, `\r\n` and a lone `\r`
+/// end a line, as in YAML 1.2, CommonMark and [`crate::span::LineIndex`]: a line
+/// model that missed the lone `\r` would see two YAML lines as one (a comment and
+/// the key after it), and an edit of that "line" would copy or drop the key.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let rest = &text[pos..];
+        let (len, brk) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (i, 2),
+            Some(i) => (i, 1),
+            None => (rest.len(), 0),
+        };
+        let line = Span::new(pos, pos + len);
+        pos += len + brk;
+        Some(line)
+    })
 }
 
 fn collect_spans(node: &crate::tree::Node, out: &mut Vec<(usize, usize)>) {
@@ -328,6 +348,46 @@ mod tests {
         );
         assert!(
             lines_not_carried("{\"title\": \"T\", \"status\": \"draft\"}", Format::Json).is_empty()
+        );
+    }
+
+    /// `convert` on YAML mixing `\n`, `\r\n` and a lone `\r` (values spanning the
+    /// breaks, a CR inside a quoted value): every form reads back as the same tree,
+    /// and the written text has no lone CR.
+    #[test]
+    fn crlf_and_lone_cr_yaml_converts_and_reads_back() {
+        for text in [
+            "# yaml-language-server: x\rtitle: Search results delayed after\r\n rebuild\nstatus: draft\r\n",
+            "title: \"a\\rb\"\rstatus: draft\r\nsummary: |\r  one\r\n  two\r",
+        ] {
+            let checked = crate::check(text, Format::Yaml);
+            assert!(syntax_error(&checked.diagnostics).is_none(), "{text:?}");
+            let tree = checked.parsed.expect("parses").tree.to_json();
+            for to in [Format::Yaml, Format::Json, Format::Markdown] {
+                let written = write(&tree, to);
+                assert!(!written.contains('\r'), "{to:?}: {written:?}");
+                let back = crate::check(&written, to).parsed.map(|p| p.tree.to_json());
+                assert_eq!(back.as_ref(), Some(&tree), "{to:?}: {written:?}");
+            }
+        }
+    }
+
+    /// A lone CR ends a line, as in the parsers: the comment between two is one line
+    /// of its own, and the keys around it are carried.
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        assert_eq!(
+            lines_not_carried(
+                "# yaml-language-server: x\rtitle: T\r# own line\r\nstatus: draft\n",
+                Format::Yaml
+            ),
+            ["# yaml-language-server: x", "# own line"]
+        );
+        assert_eq!(
+            lines("a\r\nb\rc\n\nd")
+                .map(|s| s.slice("a\r\nb\rc\n\nd"))
+                .collect::<Vec<_>>(),
+            ["a", "b", "c", "", "d"]
         );
     }
 

@@ -16,8 +16,12 @@
 //!   between pairs. Prose, headings, tables and every other section are left exactly
 //!   as written. When restyling would change what a list says, only times change.
 //!
+//! A rewritten YAML or JSON file has one line ending, CRLF when the text has any.
+//! Lines end at `\n`, `\r\n` and a lone `\r` here as in the parsers.
+//!
 //! Every result is read back and compared with the original (times normalised); a
-//! result that differs in any value is refused rather than returned.
+//! result that differs in any value, or reads back with a syntax error or a
+//! duplicate key, is refused rather than returned.
 
 use serde_json::Value as Json;
 
@@ -65,14 +69,12 @@ pub fn tidy(text: &str, format: Format) -> Tidied {
             markdown_tidy(text, &parsed, false),
         ],
     };
-    let want = Some(normalise_times(&parsed.tree.to_json()));
+    let want = normalise_times(&parsed.tree.to_json());
     for new in candidates {
         if new == text {
             return Tidied::Unchanged;
         }
-        let mut back_diags = Vec::new();
-        let back = parse::parse(&new, format, &mut back_diags).map(|p| p.tree.to_json());
-        if back == want {
+        if reads_back_as(&new, format, &want) {
             return Tidied::Changed(new);
         }
     }
@@ -80,6 +82,14 @@ pub fn tidy(text: &str, format: Format) -> Tidied {
         "formatting would change what the report says (a retrospec bug worth reporting); left as it is"
             .into(),
     )
+}
+
+/// Whether `new` parses, without an error that makes it unsafe to write (a duplicate
+/// key keeps only the first value in the tree), to the report `want`.
+fn reads_back_as(new: &str, format: Format, want: &Json) -> bool {
+    let mut diags = Vec::new();
+    let back = parse::parse(new, format, &mut diags);
+    super::syntax_error(&diags).is_none() && back.is_some_and(|p| p.tree.to_json() == *want)
 }
 
 /// A time in canonical spacing: `YYYY-MM-DD HH:MM[:SS] ZONE`, the zone as written.
@@ -143,7 +153,14 @@ pub fn normalise_times(report: &Json) -> Json {
     out
 }
 
-/// The whole file written again from its tree: keys in order, times normalised.
+/// The whole file written again from its tree: keys in order, times normalised,
+/// after `header` (one line without its break, or empty).
+///
+/// One line ending throughout: `\r\n` when the text has one anywhere, else `\n`.
+/// The writers put only `\n` between lines (a CR in a value is escaped) and the
+/// header holds no line break, so converting every `\n` gives the same text on
+/// every pass; a line break copied from the source would not (`\r\n` became
+/// `\r\r\n`, a lone CR and then a line break, one more CR per pass).
 fn reemit(text: &str, tree: &Node, format: Format, header: &str) -> String {
     let json = canonical_order(&normalise_times(&tree.to_json()));
     let body = match format {
@@ -155,6 +172,11 @@ fn reemit(text: &str, tree: &Node, format: Format, header: &str) -> String {
     } else {
         ""
     };
+    let header = if header.is_empty() {
+        String::new()
+    } else {
+        format!("{header}\n")
+    };
     let out = format!("{bom}{header}{body}");
     if text.contains("\r\n") {
         out.replace('\n', "\r\n")
@@ -164,20 +186,19 @@ fn reemit(text: &str, tree: &Node, format: Format, header: &str) -> String {
 }
 
 /// When a YAML file can be written again without losing a comment: the header to
-/// keep (a first-line modeline, or nothing). `None` when it holds other comments.
+/// keep (a first-line modeline without its line break, or nothing). `None` when it
+/// holds other comments.
 fn yaml_header<'t>(text: &'t str, parsed: &parse::Parsed) -> Option<&'t str> {
     let lost = super::not_carried(text, parsed);
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let offset = text.len() - body.len();
     match lost.as_slice() {
         [] => Some(""),
+        // `only` is the whole line, up to a line break of any kind.
         [only]
             if only.start == offset && only.slice(text).starts_with("# yaml-language-server:") =>
         {
-            let end = text[only.end..]
-                .find('\n')
-                .map_or(text.len(), |i| only.end + i + 1);
-            Some(&text[offset..end])
+            Some(only.slice(text))
         }
         _ => None,
     }
@@ -307,8 +328,17 @@ fn body_edits(text: &str, tree: &Node, body_start: usize) -> Vec<(Span, String)>
 /// The canonical list marker before `content` (a single-line list item): `-`, and
 /// `[ ] ` or `[x] ` for a task (`checked`: `None` not an action item, `Some(None)`
 /// no box). `None` when the text before `content` is not a bullet list marker.
+///
+/// An item with no text is left as written: its (empty) span sits right after the
+/// marker, so the spacing after a box is not part of the prefix, and writing `[ ] `
+/// there added one more space on every pass.
 fn bullet_edit(text: &str, content: Span, checked: Option<Option<bool>>) -> Option<(Span, String)> {
-    let line_start = text[..content.start].rfind('\n').map_or(0, |i| i + 1);
+    if content.is_empty() {
+        return None;
+    }
+    let line_start = text[..content.start]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
     let prefix = &text[line_start..content.start];
     let indent_len = prefix.len() - prefix.trim_start().len();
     let marker = prefix.trim_start();
@@ -322,7 +352,7 @@ fn bullet_edit(text: &str, content: Span, checked: Option<Option<bool>>) -> Opti
         return None;
     }
     let line_end = text[content.end..]
-        .find('\n')
+        .find(['\n', '\r'])
         .map_or(text.len(), |i| content.end + i);
     if text[content.end..line_end].trim() != "" {
         return None;
@@ -503,6 +533,79 @@ mod tests {
                 "{md}\n=>\n{once}"
             );
         }
+    }
+
+    /// An action item with a box and no text keeps its marker: the spacing after the
+    /// box is not before the item's text, and was added to on every pass (found by
+    /// `fmt_is_idempotent` with seed 3: a line break inserted after `- [ ]`).
+    #[test]
+    fn an_empty_task_item_is_left_as_written() {
+        for text in [
+            "## Action items\n\n- [ ]\n Make it wait (owner: me)\n",
+            "## Action items\n\n* [X]  \n",
+        ] {
+            assert_eq!(tidy(text, Format::Markdown), Tidied::Unchanged, "{text:?}");
+        }
+    }
+
+    /// A file written with `\r\n` (and a lone `\r`, which YAML reads as a line break)
+    /// is written with `\r\n` throughout, once: the modeline is kept as one line, its
+    /// break never copied (that gave `\r\r\n`, one more CR per pass).
+    #[test]
+    fn crlf_and_lone_cr_yaml_is_formatted_once_with_one_line_ending() {
+        // Found by `fmt_is_idempotent`: examples/minimal.yaml with nine bytes of the
+        // title replaced by `\r\n`, so the file mixes `\n` and `\r\n`.
+        let mixed = "# yaml-language-server: $schema=x.json\n$schema: x.json\ntitle: Search results delayed after\r\n rebuild\nstatus: draft\n";
+        let once = tidied(mixed, Format::Yaml);
+        assert_eq!(
+            once,
+            "# yaml-language-server: $schema=x.json\r\n$schema: x.json\r\ntitle: Search results delayed after rebuild\r\nstatus: draft\r\n"
+        );
+        assert_eq!(tidy(&once, Format::Yaml), Tidied::Unchanged);
+        for (text, want) in [
+            // A lone CR after the modeline, then CRLF: one line break, not two.
+            (
+                "# yaml-language-server: x\r\r\ntitle: T\r\nstatus: draft\r\n",
+                "# yaml-language-server: x\r\ntitle: T\r\nstatus: draft\r\n",
+            ),
+            (
+                "# yaml-language-server: x\r\ntitle: T\rstatus: draft\r\n",
+                "# yaml-language-server: x\r\ntitle: T\r\nstatus: draft\r\n",
+            ),
+            // The key after a lone CR is not part of the modeline: it is written once.
+            (
+                "# yaml-language-server: x\rtitle: T\nstatus: draft\n",
+                "# yaml-language-server: x\ntitle: T\nstatus: draft\n",
+            ),
+            ("title: T\rstatus: draft\n", "title: T\nstatus: draft\n"),
+        ] {
+            let once = tidied(text, Format::Yaml);
+            assert_eq!(once, want, "{text:?}");
+            assert_eq!(tidy(&once, Format::Yaml), Tidied::Unchanged, "{text:?}");
+        }
+        // A comment after a lone CR is a comment line of its own: kept, only times change.
+        let commented = "title: T\r# why\rmilestones:\r  started: 2024-06-10  9:05 CEST\r";
+        assert_eq!(
+            tidied(commented, Format::Yaml),
+            "title: T\r# why\rmilestones:\r  started: 2024-06-10 09:05 CEST\r"
+        );
+    }
+
+    /// A result that reads back as the same tree but with a duplicate key (the tree
+    /// keeps the first value) is not accepted.
+    #[test]
+    fn a_result_with_a_duplicate_key_does_not_read_back() {
+        let want = serde_json::json!({"title": "T", "status": "draft"});
+        assert!(reads_back_as(
+            "title: T\nstatus: draft\n",
+            Format::Yaml,
+            &want
+        ));
+        assert!(!reads_back_as(
+            "title: T\ntitle: T\nstatus: draft\n",
+            Format::Yaml,
+            &want
+        ));
     }
 
     #[test]

@@ -18,8 +18,11 @@ declare_rule! {
     /// impact, root cause, trigger, contributing factors, resolution, timeline
     /// entries and lessons. "just" before a word of time or amount (`just after
     /// 10:00`, `just before the deploy`, `just under 5%`, `just 3 minutes`) is
-    /// descriptive and not reported. The detection section is not checked: how
-    /// detection could have been faster is what it is for.
+    /// descriptive and not reported. Nor is "failed" in the past perfect (`the job
+    /// had failed to restart`, `had already failed to`): it tells what had happened
+    /// by then. In a condition (`if the job had failed to restart, ...`) it is a
+    /// world that did not happen, and reported. The detection section is not
+    /// checked: how detection could have been faster is what it is for.
     ///
     /// ## Example
     /// ```yaml
@@ -51,6 +54,10 @@ impl Rule for Counterfactual {
                     {
                         continue;
                     }
+                    let before = &cx.text[node.span.start.min(span.start)..span.start];
+                    if past_perfect(before, &found) {
+                        continue;
+                    }
                     out.push(
                         Diagnostic::new(
                             Self::INFO.code,
@@ -65,6 +72,57 @@ impl Rule for Counterfactual {
             }
         }
     }
+}
+
+/// Words that open a condition: "had" after them is a world that did not happen.
+const CONDITION: &[&str] = &["if", "unless", "wish", "suppose", "supposing"];
+
+/// Words that start a subject: "had we ...", "had the team ..." opens a condition
+/// by inversion.
+const SUBJECTS: &[&str] = &[
+    "we", "i", "you", "they", "he", "she", "it", "the", "our", "anyone", "someone", "somebody",
+    "anybody", "this", "that",
+];
+
+/// How far back (bytes) a condition is looked for: a clause, not a paragraph.
+const CLAUSE_LOOKBACK: usize = 200;
+
+/// Whether `found` is "failed ..." in the past perfect: right after "had" (one
+/// `-ly` adverb or "already" may stand between), with no condition earlier in the
+/// clause (a condition word, or "had" before a subject). `before` is the text of the same value before the match.
+fn past_perfect(before: &str, found: &str) -> bool {
+    let first = found.split_whitespace().next().unwrap_or("");
+    if !first.eq_ignore_ascii_case("failed") {
+        return false;
+    }
+    let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    // The clause: from the last sentence or clause mark (a line break in a value is
+    // only folded whitespace).
+    let clause = before[from..]
+        .rsplit(['.', ';', ':', ',', '!', '?'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let had_at = match words.as_slice() {
+        [.., had] if had == "had" => words.len() - 1,
+        [.., had, adverb] if had == "had" && (adverb.ends_with("ly") || adverb == "already") => {
+            words.len() - 2
+        }
+        _ => return false,
+    };
+    let earlier = &words[..had_at];
+    let condition = earlier.iter().any(|w| CONDITION.contains(&w.as_str()));
+    let inverted = earlier
+        .windows(2)
+        .any(|w| w[0] == "had" && SUBJECTS.contains(&w[1].as_str()));
+    !condition && !inverted
 }
 
 /// Whether the text after "just" makes it a word of time or amount.
@@ -97,6 +155,42 @@ mod tests {
         assert_eq!(found(md, Format::Markdown), ["just", "simply", "failed to"]);
         let json = r#"{"title": "t", "status": "draft", "impact": {"description": "Obviously bad; it should\nhave paged."}}"#;
         assert_eq!(found(json, Format::Json), ["Obviously"]);
+    }
+
+    /// "had failed to" tells what had happened by then (seed 002: the monitor "had
+    /// failed to come back up automatically"); in a condition it is counterfactual.
+    #[test]
+    fn past_perfect_failed_is_description_and_conditions_are_not() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "It had been taken out of production and had failed to come back up automatically.",
+                &[],
+            ),
+            ("The job had already failed to start.", &[]),
+            ("The cron had\n  repeatedly failed to run.", &[]),
+            ("We failed to page the owner.", &["failed to"]),
+            (
+                "If the job had failed to start, nobody knew.",
+                &["failed to"],
+            ),
+            (
+                "Unless it had silently failed to restart, we were fine.",
+                &["failed to"],
+            ),
+            ("Had we failed to page, it stayed unseen.", &["failed to"]),
+            (
+                "Had we had an alert we had failed to read it.",
+                &["failed to"],
+            ),
+            (
+                "It had failed to start, and we should have seen it.",
+                &["should have"],
+            ),
+        ];
+        for (summary, want) in cases {
+            let yaml = format!("title: t\nstatus: draft\nsummary: >-\n  {summary}\n");
+            assert_eq!(found(&yaml, Format::Yaml), *want, "{summary}");
+        }
     }
 
     #[test]

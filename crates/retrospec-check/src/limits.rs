@@ -11,8 +11,8 @@
 //! `docs/reliability.md` lists each hostile input and the limit that covers it.
 //!
 //! - Size and line length are checked on the text before parsing.
-//! - Depth is guarded *during* parsing: JSON by a pre-scan of brackets (jsonc-parser
-//!   is recursive and only stops at its own depth of 512 with a syntax error), YAML
+//! - Depth is guarded *during* parsing: JSON by a pre-scan of brackets (the JSON parser
+//!   is recursive, so the pre-scan bounds it before it starts), YAML
 //!   and front matter by the tree builder, which stops at the first collection that
 //!   is too deep. Every later step (JSON conversion, schema validation, drop) is
 //!   recursive, so depth must be bounded before the tree exists.

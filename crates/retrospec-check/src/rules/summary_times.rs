@@ -33,8 +33,7 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
-const TIME: &str =
-    r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i:\bbetween|\bfrom)\s+{TIME}\s+(?i:and|to|until)\s+{TIME}"

@@ -86,8 +86,9 @@ impl Rule for TimelineOrder {
 /// space, list markers (`-`, `*`, `+`, `1.`), table pipes and JSON commas.
 /// Anything else (a comment, a date heading, a paragraph, an item that is not an
 /// entry) belongs to the entries around it, so moving them is not certain.
-static PLAIN_GAP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s|[-*+|,]|[0-9]+[.)])*$").expect("the gap pattern is valid"));
+static PLAIN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s|[-*+|,]|[0-9]+[.)])*$").expect("the gap pattern is valid")
+});
 
 /// The fix that sorts the timeline by time, moving each entry's text as written.
 ///

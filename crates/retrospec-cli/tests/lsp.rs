@@ -1,117 +1,11 @@
 //! The language server driven over stdio, as an editor would: initialize,
 //! didOpen, didChange (incremental), didClose, shutdown, exit.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
 use serde_json::{Value, json};
 
-struct Client {
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-    child: std::process::Child,
-}
-
-fn read_message(reader: &mut BufReader<ChildStdout>) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-impl Client {
-    fn start() -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_retrospec"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("retrospec lsp starts");
-        let stdin = child.stdin.take().expect("stdin");
-        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            while let Some(message) = read_message(&mut reader) {
-                if tx.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        Client {
-            stdin,
-            messages,
-            child,
-        }
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let message = self.next();
-            if message["id"] == id {
-                return message;
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn next(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server answers")
-    }
-
-    /// The next diagnostics published for `uri`.
-    fn diagnostics(&mut self, uri: &str) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-            {
-                return message["params"].clone();
-            }
-        }
-    }
-}
-
-fn codes_and_lines(published: &Value) -> Vec<(String, u64, u64)> {
-    published["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["range"]["start"]["line"].as_u64().unwrap_or(99),
-                d["range"]["start"]["character"].as_u64().unwrap_or(99),
-            )
-        })
-        .collect()
-}
+use common::lsp::{Client, codes_and_lines};
 
 #[test]
 fn diagnostics_follow_the_document_as_it_is_edited() {
@@ -445,3 +339,4 @@ fn the_nearest_retrospec_toml_applies_and_is_reread_on_save() {
     let _ = client.child.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }
+

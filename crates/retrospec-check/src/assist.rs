@@ -5,7 +5,7 @@ use retrospec_model::Milestone;
 use serde_json::Value as Json;
 
 use crate::config::Config;
-use crate::parse::{self, Format, markdown};
+use crate::parse::{self, Format, Parsed, markdown};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::Value;
@@ -232,9 +232,12 @@ pub struct Symbol {
 /// milestones, timeline and action items as children.
 pub fn outline(text: &str, format: Format) -> Vec<Symbol> {
     let mut ignored = Vec::new();
-    let Some(parsed) = parse::parse(text, format, &mut ignored) else {
-        return Vec::new();
-    };
+    parse::parse(text, format, &mut ignored).map_or_else(Vec::new, |parsed| outline_parsed(&parsed))
+}
+
+/// [`outline`] of an already parsed report (the language server reuses the tree of
+/// its last check).
+pub fn outline_parsed(parsed: &Parsed) -> Vec<Symbol> {
     let Some(entries) = parsed.tree.as_map() else {
         return Vec::new();
     };
@@ -312,9 +315,13 @@ pub fn offset_hints(text: &str, format: Format) -> Vec<OffsetHint> {
 /// [`offset_hints`] under `config`: times without a zone take its `timezone`.
 pub fn offset_hints_with(text: &str, format: Format, config: &Config) -> Vec<OffsetHint> {
     let mut ignored = Vec::new();
-    let Some(parsed) = parse::parse(text, format, &mut ignored) else {
-        return Vec::new();
-    };
+    parse::parse(text, format, &mut ignored)
+        .map_or_else(Vec::new, |parsed| offset_hints_parsed(&parsed, config))
+}
+
+/// [`offset_hints_with`] on an already parsed report (the language server reuses the
+/// tree of its last check).
+pub fn offset_hints_parsed(parsed: &Parsed, config: &Config) -> Vec<OffsetHint> {
     let model = crate::model::lenient(parsed.tree.to_json(), &[]);
     let times = Times::with_fallback(&model, config.timezone.as_deref());
     let Some(start) = times

@@ -5,7 +5,7 @@
 use retrospec_model::Milestone;
 
 use crate::config::Config;
-use crate::parse::{self, Format};
+use crate::parse::{self, Format, Parsed};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::{Node, Value};
@@ -30,6 +30,12 @@ pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
 pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
     let mut ignored = Vec::new();
     let parsed = parse::parse(text, format, &mut ignored)?;
+    hover_parsed(&parsed, offset, config)
+}
+
+/// [`hover_with`] on an already parsed report: the language server keeps the tree
+/// of the last check, so a hover does not parse the text again.
+pub fn hover_parsed(parsed: &Parsed, offset: usize, config: &Config) -> Option<Hover> {
     let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
     let field = validate::display_path(&pointer);
     let mut parts = Vec::new();

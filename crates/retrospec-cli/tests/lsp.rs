@@ -1,117 +1,11 @@
 //! The language server driven over stdio, as an editor would: initialize,
 //! didOpen, didChange (incremental), didClose, shutdown, exit.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
 
 use serde_json::{Value, json};
 
-struct Client {
-    stdin: ChildStdin,
-    messages: mpsc::Receiver<Value>,
-    child: std::process::Child,
-}
-
-fn read_message(reader: &mut BufReader<ChildStdout>) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-impl Client {
-    fn start() -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_retrospec"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("retrospec lsp starts");
-        let stdin = child.stdin.take().expect("stdin");
-        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            while let Some(message) = read_message(&mut reader) {
-                if tx.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        Client {
-            stdin,
-            messages,
-            child,
-        }
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let message = self.next();
-            if message["id"] == id {
-                return message;
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn next(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the server answers")
-    }
-
-    /// The next diagnostics published for `uri`.
-    fn diagnostics(&mut self, uri: &str) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-            {
-                return message["params"].clone();
-            }
-        }
-    }
-}
-
-fn codes_and_lines(published: &Value) -> Vec<(String, u64, u64)> {
-    published["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["range"]["start"]["line"].as_u64().unwrap_or(99),
-                d["range"]["start"]["character"].as_u64().unwrap_or(99),
-            )
-        })
-        .collect()
-}
+use common::lsp::{Client, codes_and_lines};
 
 #[test]
 fn diagnostics_follow_the_document_as_it_is_edited() {
@@ -443,5 +337,155 @@ fn the_nearest_retrospec_toml_applies_and_is_reread_on_save() {
     assert!(shutdown.get("error").is_none(), "{shutdown}");
     client.notify("exit", Value::Null);
     let _ = client.child.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Code actions reuse the last check only while it is of the current text: a
+/// request right after an edit must never offer a fix for the text before it.
+#[test]
+fn code_actions_after_an_edit_describe_the_new_text() {
+    let mut client = Client::initialized(&[]);
+    let uri = "file:///tmp/cached.md";
+    let text =
+        "---\ntitle: Outage\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CET\n---\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    // Published: the check of version 1 is done and kept.
+    assert_eq!(
+        codes_and_lines(&client.diagnostics_at(uri, 1)),
+        [("RS203".to_string(), 4, 28)]
+    );
+    let range = json!({"start": {"line": 4, "character": 28}, "end": {"line": 4, "character": 28}});
+    let params =
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}});
+    let before = client.request(2, "textDocument/codeAction", params.clone());
+    assert_eq!(
+        before["result"][0]["title"], "replace `CET` with `CEST`",
+        "{before}"
+    );
+
+    // The fix applied by hand; asked at once, without waiting for the new diagnostics.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 4, "character": 28}, "end": {"line": 4, "character": 31}}, "text": "CEST"}]}),
+    );
+    let after = client.request(3, "textDocument/codeAction", params.clone());
+    assert_eq!(after["result"], json!([]), "{after}");
+
+    // Undone under a version number the client reuses: the fix is offered again, for
+    // the text as it is now, and not the cached answer for "version 2".
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 4, "character": 28}, "end": {"line": 4, "character": 32}}, "text": "CET"}]}),
+    );
+    let undone = client.request(4, "textDocument/codeAction", params);
+    assert_eq!(
+        undone["result"][0]["title"], "replace `CET` with `CEST`",
+        "{undone}"
+    );
+    client.shutdown_and_exit();
+}
+
+/// Hover, inlay hints and the outline reuse the check of the current text; right
+/// after an edit, and right after the configuration changes, they describe the new
+/// state and never the cached one.
+#[test]
+fn requests_right_after_a_change_never_see_the_previous_check() {
+    let dir = std::env::temp_dir().join(format!("retrospec-lsp-cache-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let config = dir.join("retrospec.toml");
+    std::fs::write(&config, "[[severity.levels]]\nname = \"major\"\ndescription = \"Customers cannot work.\"\n\n[[severity.levels]]\nname = \"minor\"\n").expect("config");
+    let report = dir.join("cache.postmortem.yaml");
+    let text = "title: t\nstatus: draft\nseverity: major\nmilestones:\n  started: 2024-06-10 16:05 UTC\ntimeline:\n  - time: 2024-06-10 16:05 UTC\n    text: Errors begin\n  - time: 2024-06-10 16:19 UTC\n    text: Alert\n";
+    std::fs::write(&report, text).expect("report");
+    let uri = format!("file://{}", report.display());
+    let config_uri = format!("file://{}", config.display());
+
+    let mut client = Client::initialized(&[]);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    assert_eq!(codes_and_lines(&client.diagnostics_at(&uri, 1)), []);
+    let hover_text = |client: &mut Client, id: i64| {
+        client.hover(id, &uri, 2, 12)["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let hints = |client: &mut Client, id: i64| {
+        client.request(
+            id,
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 10, "character": 0}}}),
+        )["result"][1]["label"]
+            .clone()
+    };
+    let names = |client: &mut Client, id: i64| -> Vec<String> {
+        let symbols = client.request(
+            id,
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        symbols["result"].as_array().map_or(Vec::new(), |s| {
+            s.iter()
+                .filter_map(|x| x["name"].as_str().map(str::to_string))
+                .collect()
+        })
+    };
+    assert!(
+        hover_text(&mut client, 2)
+            .contains("**major** (level 1 of 2, worst first): Customers cannot work."),
+        "hover on the cached check"
+    );
+    assert_eq!(hints(&mut client, 3), "T+14m");
+    assert_eq!(
+        names(&mut client, 4),
+        ["title", "status", "severity", "milestones", "timeline"]
+    );
+
+    // `major` -> `minor`, 16:19 -> 16:29, `title` -> `headline`, in one notification;
+    // every request is sent before the new diagnostics arrive.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": 15}}, "text": "minor"},
+            {"range": {"start": {"line": 8, "character": 24}, "end": {"line": 8, "character": 25}}, "text": "2"},
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 5}}, "text": "headline"},
+        ]}),
+    );
+    let shown = hover_text(&mut client, 5);
+    assert!(shown.contains("**minor** (level 2 of 2"), "{shown}");
+    assert_eq!(hints(&mut client, 6), "T+24m");
+    assert_eq!(names(&mut client, 7)[0], "headline");
+
+    // Wait for version 2's check (now kept: `headline` is unknown, `title` missing),
+    // then change the configuration only.
+    let published = client.diagnostics_at(&uri, 2);
+    assert_eq!(
+        codes_and_lines(&published),
+        [("RS101".to_string(), 0, 0), ("RS102".to_string(), 0, 0)],
+        "{published}"
+    );
+    assert!(hover_text(&mut client, 8).contains("**minor** (level 2 of 2"));
+    std::fs::write(
+        &config,
+        "[[severity.levels]]\nname = \"minor\"\ndescription = \"Nobody noticed.\"\n",
+    )
+    .expect("config");
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let shown = hover_text(&mut client, 9);
+    assert!(
+        shown.contains("**minor** (level 1 of 1, worst first): Nobody noticed."),
+        "{shown}"
+    );
+    client.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,180 +6,27 @@
 //! VmHWM from /proc, printed) must stay under a generous bound; it must exit
 //! cleanly on shutdown and exit. Figures in docs/reliability.md.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use serde_json::{Value, json};
+
+use common::lsp::{Client, wait_with_timeout};
 
 /// Resident memory the server may reach in these tests (bytes): a 50 MB document is
 /// held as text plus a copy per pending check.
 const RSS_BOUND: u64 = 1024 * 1024 * 1024;
 
-struct Client {
-    stdin: Option<ChildStdin>,
-    messages: mpsc::Receiver<Value>,
-    child: Child,
-}
-
-fn read_message(reader: &mut BufReader<ChildStdout>) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
-
-impl Client {
-    fn start(env: &[(&str, &str)]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_retrospec"))
-            .arg("lsp")
-            .envs(env.iter().copied())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("retrospec lsp starts");
-        let stdin = child.stdin.take();
-        let mut reader = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, messages) = mpsc::channel();
-        std::thread::spawn(move || {
-            while let Some(message) = read_message(&mut reader) {
-                if tx.send(message).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut client = Client {
-            stdin,
-            messages,
-            child,
-        };
-        let init = client.request(0, "initialize", json!({"capabilities": {}}));
-        assert!(init["result"]["capabilities"].is_object(), "{init}");
-        client.notify("initialized", json!({}));
-        client
-    }
-
-    fn raw(&mut self, bytes: &[u8]) {
-        let stdin = self.stdin.as_mut().expect("stdin open");
-        stdin.write_all(bytes).expect("write");
-        stdin.flush().expect("flush");
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        self.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
-    }
-
-    fn send_request(&mut self, id: i64, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-    }
-
-    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send_request(id, method, params);
-        self.response(id)
-    }
-
-    fn response(&mut self, id: i64) -> Value {
-        loop {
-            let message = self.next();
-            if message["id"] == id && message.get("method").is_none() {
-                return message;
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn next(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server answers within 60 s")
-    }
-
-    /// Diagnostics published for `uri` at `version` (earlier versions are skipped:
-    /// the server may drop a stale check).
-    fn diagnostics_at(&mut self, uri: &str, version: i64) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-                && message["params"]["version"] == version
-            {
-                return message["params"].clone();
-            }
-        }
-    }
-
-    /// VmRSS and VmHWM of the server, in bytes (Linux; `None` elsewhere).
-    fn memory(&self) -> Option<(u64, u64)> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
-                .map(|kb| kb * 1024)
-        };
-        Some((field("VmRSS:")?, field("VmHWM:")?))
-    }
-
-    fn assert_memory_bounded(&self, when: &str) {
-        if let Some((rss, hwm)) = self.memory() {
-            eprintln!(
-                "lsp memory {when}: VmRSS {} MiB, VmHWM {} MiB",
-                rss >> 20,
-                hwm >> 20
-            );
-            assert!(hwm < RSS_BOUND, "{when}: peak RSS {hwm} bytes");
-        }
-    }
-
-    fn shutdown_and_exit(mut self) {
-        let shutdown = self.request(999_999, "shutdown", Value::Null);
-        assert!(shutdown.get("error").is_none(), "{shutdown}");
-        self.notify("exit", Value::Null);
-        let status = wait_with_timeout(&mut self.child, Duration::from_secs(30));
-        assert!(status.success(), "exit status {status:?}");
-    }
-
-    /// A hover on `line:character` of `uri`, as the hovered text.
-    fn hover(&mut self, id: i64, uri: &str, line: u32, character: u32) -> Value {
-        self.request(
-            id,
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-        )
-    }
-}
-
-fn wait_with_timeout(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            return status;
-        }
-        if started.elapsed() > timeout {
-            let _ = child.kill();
-            panic!("the server did not exit within {timeout:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
+/// Prints the server's memory and fails when its peak passed [`RSS_BOUND`].
+fn assert_memory_bounded(client: &Client, when: &str) {
+    if let Some((rss, hwm)) = client.memory() {
+        eprintln!(
+            "lsp memory {when}: VmRSS {} MiB, VmHWM {} MiB",
+            rss >> 20,
+            hwm >> 20
+        );
+        assert!(hwm < RSS_BOUND, "{when}: peak RSS {hwm} bytes");
     }
 }
 
@@ -206,7 +53,7 @@ fn assert_still_correct(client: &mut Client, id: i64, uri: &str) {
 
 #[test]
 fn thousands_of_rapid_edits_then_the_right_diagnostics() {
-    let mut client = Client::start(&[]);
+    let mut client = Client::initialized(&[]);
     open(&mut client, URI, REPORT);
     // 3,000 edits without waiting: type a title one character at a time, then
     // replace the zone (RS203 disappears only in the final text).
@@ -236,13 +83,13 @@ fn thousands_of_rapid_edits_then_the_right_diagnostics() {
             .contains("10:00 UTC"),
         "{hover}"
     );
-    client.assert_memory_bounded("after 3,000 edits");
+    assert_memory_bounded(&client, "after 3,000 edits");
     client.shutdown_and_exit();
 }
 
 #[test]
 fn hostile_requests_are_answered_and_the_server_keeps_serving() {
-    let mut client = Client::start(&[]);
+    let mut client = Client::initialized(&[]);
     open(&mut client, URI, REPORT);
     client.diagnostics_at(URI, 1);
 
@@ -295,7 +142,7 @@ fn hostile_requests_are_answered_and_the_server_keeps_serving() {
     let bad_params = client.response(30);
     assert_eq!(bad_params["error"]["code"], -32602, "{bad_params}");
     assert_still_correct(&mut client, 31, URI);
-    client.assert_memory_bounded("after hostile requests");
+    assert_memory_bounded(&client, "after hostile requests");
     client.shutdown_and_exit();
 }
 
@@ -304,7 +151,7 @@ fn hostile_requests_are_answered_and_the_server_keeps_serving() {
 /// server keeps answering.
 #[test]
 fn malformed_messages_do_not_end_the_session() {
-    let mut client = Client::start(&[]);
+    let mut client = Client::initialized(&[]);
     open(&mut client, URI, REPORT);
     client.diagnostics_at(URI, 1);
     client.raw(b"Content-Length: 11\r\n\r\n{not json!}");
@@ -323,13 +170,13 @@ fn malformed_messages_do_not_end_the_session() {
     client.raw(&frame);
     drop(frame);
     assert_still_correct(&mut client, 3, URI);
-    client.assert_memory_bounded("after malformed messages");
+    assert_memory_bounded(&client, "after malformed messages");
     client.shutdown_and_exit();
 }
 
 #[test]
 fn a_panic_in_one_request_is_an_error_response() {
-    let mut client = Client::start(&[("RETROSPEC_TEST_PANIC", "PANIC-HERE")]);
+    let mut client = Client::initialized(&[("RETROSPEC_TEST_PANIC", "PANIC-HERE")]);
     let bad = "file:///tmp/postmortems/panics.yaml";
     open(&mut client, bad, "title: PANIC-HERE\nstatus: draft\n");
     open(&mut client, URI, REPORT);
@@ -351,7 +198,7 @@ fn a_panic_in_one_request_is_an_error_response() {
 
 #[test]
 fn a_50_mb_document() {
-    let mut client = Client::start(&[]);
+    let mut client = Client::initialized(&[]);
     let big_uri = "file:///tmp/postmortems/big.yaml";
     let mut text = String::from(REPORT);
     text.push_str("x-notes:\n");
@@ -377,7 +224,7 @@ fn a_50_mb_document() {
                "contentChanges": [{"range": {"start": {"line": 0, "character": 7}, "end": {"line": 0, "character": 13}}, "text": "Big"}]}),
     );
     client.diagnostics_at(big_uri, 2);
-    client.assert_memory_bounded("with a 50 MB document");
+    assert_memory_bounded(&client, "with a 50 MB document");
     // Closing it frees it; a small document is still answered correctly.
     client.notify(
         "textDocument/didClose",
@@ -390,7 +237,7 @@ fn a_50_mb_document() {
 
 #[test]
 fn a_client_that_disappears() {
-    let mut client = Client::start(&[]);
+    let mut client = Client::initialized(&[]);
     open(&mut client, URI, REPORT);
     client.diagnostics_at(URI, 1);
     // Half a message, then the editor is gone.

@@ -11,6 +11,14 @@
 //! computed off the request path and tagged with the document version, and a
 //! result for a version that is no longer current is dropped.
 //!
+//! Each check's result is kept with the document ([`Analysis`]: the check, the
+//! line index, the form and configuration) until the text or the configuration
+//! changes, so hover, code actions, inlay hints and symbols reuse it instead of
+//! parsing or checking again. It is keyed by a generation the server bumps on every
+//! change (not by the client's version, which a client may reuse), so a request
+//! after an edit never sees the result for the text before it: until the new check
+//! is stored, requests compute from the current text.
+//!
 //! Each document is checked under the nearest `retrospec.toml` above its file
 //! (cached per directory). The cache is dropped and every open document checked
 //! again when a `retrospec.toml` is saved in the editor or changes on disk
@@ -22,11 +30,12 @@ mod stdio;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
-use retrospec_check::{Config, Format, Severity};
+use retrospec_check::{Checked, Config, Format, LineIndex, Severity};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
@@ -48,10 +57,44 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 use crate::pos::{Converter, Encoding};
 
 /// An open document.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Document {
-    text: String,
+    /// Shared with the checks and requests working on this version; an edit copies
+    /// it only while one of them still holds it.
+    text: Arc<String>,
     version: i32,
+    /// Changes with the text and with the configuration: what [`Analysis`] is for.
+    generation: u64,
+    /// The check of the current generation, once it is done.
+    analysis: Option<Arc<Analysis>>,
+}
+
+/// One check of one generation of a document, kept for the requests on it.
+#[derive(Debug)]
+struct Analysis {
+    /// The line index of the text, built once per generation when first needed (a
+    /// check without findings publishes without one).
+    lines: OnceLock<Arc<LineIndex>>,
+    /// The form, when the document is a report.
+    format: Option<Format>,
+    config: Arc<ProjectConfig>,
+    /// The check, when the document is a report.
+    checked: Option<Checked>,
+}
+
+impl Analysis {
+    /// The line index of `text`, the text this analysis is of.
+    fn lines(&self, text: &str) -> Arc<LineIndex> {
+        Arc::clone(self.lines.get_or_init(|| Arc::new(LineIndex::new(text))))
+    }
+}
+
+/// What a request works on: the current text, and its analysis when the check of
+/// this generation is done.
+#[derive(Debug)]
+struct Snapshot {
+    text: Arc<String>,
+    analysis: Option<Arc<Analysis>>,
 }
 
 /// Settings from the client: `initializationOptions` or the `retrospec` section of
@@ -147,6 +190,8 @@ pub struct Backend {
     /// The last version published per document, so no version is published twice
     /// and none after a newer one.
     published: Arc<Mutex<HashMap<Uri, i32>>>,
+    /// The source of [`Document::generation`].
+    generations: Arc<AtomicU64>,
 }
 
 impl Backend {
@@ -158,16 +203,38 @@ impl Backend {
             settings: Arc::default(),
             configs: Arc::default(),
             published: Arc::default(),
+            generations: Arc::default(),
         }
     }
 
-    /// The current text of an open document.
-    fn text(&self, uri: &Uri) -> Option<String> {
+    fn next_generation(&self) -> u64 {
+        self.generations.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// The current text of an open document and its analysis when it is done.
+    fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
         self.documents
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(uri)
-            .map(|d| d.text.clone())
+            .map(|d| Snapshot {
+                text: Arc::clone(&d.text),
+                analysis: d.analysis.clone(),
+            })
+    }
+
+    /// Forgets every analysis: the configuration or the settings changed, so a check
+    /// of the same text may find other things. A check still running gets a stale
+    /// generation and is dropped.
+    fn invalidate_all(&self) {
+        let mut docs = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        for doc in docs.values_mut() {
+            doc.generation = self.next_generation();
+            doc.analysis = None;
+        }
     }
 
     /// The nearest `retrospec.toml` above the document's file, read once per directory.
@@ -244,6 +311,7 @@ impl Backend {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+        self.invalidate_all();
         self.recheck_all().await;
     }
 
@@ -269,6 +337,7 @@ impl Backend {
     async fn configure(&self, value: &serde_json::Value) {
         let (settings, problems) = Settings::from_json(value);
         *self.settings.lock().unwrap_or_else(PoisonError::into_inner) = settings;
+        self.invalidate_all();
         for problem in problems {
             self.client
                 .show_message(MessageType::WARNING, problem)
@@ -278,11 +347,20 @@ impl Backend {
         self.recheck_all().await;
     }
 
-    /// The text, form and configuration of an open document that is a report.
-    fn report(&self, uri: &Uri) -> Option<(String, Format, Arc<ProjectConfig>)> {
-        let text = self.text(uri)?;
-        let format = self.format_of(uri, &text)?;
-        Some((text, format, self.config_of(uri)))
+    /// An open document that is a report: its snapshot, form and configuration
+    /// (from the analysis when it is done, so no directory is looked at again).
+    fn report(&self, uri: &Uri) -> Option<Report> {
+        let snapshot = self.snapshot(uri)?;
+        let (format, config) = match &snapshot.analysis {
+            Some(analysis) => (analysis.format?, Arc::clone(&analysis.config)),
+            None => (self.format_of(uri, &snapshot.text)?, self.config_of(uri)),
+        };
+        Some(Report {
+            snapshot,
+            format,
+            config,
+            encoding: self.encoding(),
+        })
     }
 
     fn encoding(&self) -> Encoding {
@@ -296,35 +374,32 @@ impl Backend {
         tokio::spawn(async move { this.publish(uri).await });
     }
 
-    /// Checks the current version of `uri` on a blocking thread and publishes the
-    /// result if the document has not changed meanwhile.
+    /// Checks the current generation of `uri` on a blocking thread, keeps the result
+    /// for requests and publishes it, unless the document changed meanwhile.
     async fn publish(&self, uri: Uri) {
-        let Some(doc) = self
+        let Some((text, version, generation)) = self
             .documents
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&uri)
-            .cloned()
+            .map(|d| (Arc::clone(&d.text), d.version, d.generation))
         else {
             return;
         };
-        let encoding = self.encoding();
-        let path = uri.as_str().to_string();
-        let format = self.format_of(&uri, &doc.text);
-        let config = self.config_of(&uri);
-        let is_config = is_config(&uri);
-        let text = doc.text.clone();
-        let computed = tokio::task::spawn_blocking(move || match format {
-            Some(format) => diagnostics(&path, &text, format, &config.config, encoding),
-            None if is_config => {
-                let (_, found) = Config::parse(&text);
-                to_lsp(&path, &text, &found, encoding)
+        let this = self.clone();
+        let target = uri.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            // Queued behind other work while the user typed on: skip a check nobody
+            // will see.
+            if !this.is_current(&target, generation) {
+                return None;
             }
-            None => Vec::new(),
+            Some(this.analyse(&target, &text))
         })
         .await;
-        let diagnostics = match computed {
-            Ok(d) => d,
+        let (analysis, diagnostics) = match computed {
+            Ok(Some(done)) => done,
+            Ok(None) => return,
             Err(error) => {
                 self.client
                     .log_message(
@@ -335,28 +410,111 @@ impl Backend {
                 return;
             }
         };
-        let current = self
-            .documents
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&uri)
-            .map(|d| d.version);
-        if current != Some(doc.version) {
-            return; // the text changed meanwhile: a newer check will publish
+        {
+            let mut docs = self
+                .documents
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            match docs.get_mut(&uri) {
+                Some(doc) if doc.generation == generation => {
+                    doc.analysis = Some(Arc::new(analysis));
+                }
+                // The text or the configuration changed meanwhile: a newer check publishes.
+                _ => return,
+            }
         }
         {
             let mut published = self
                 .published
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            if published.get(&uri).is_some_and(|&last| last >= doc.version) {
+            if published.get(&uri).is_some_and(|&last| last >= version) {
                 return;
             }
-            published.insert(uri.clone(), doc.version);
+            published.insert(uri.clone(), version);
         }
         self.client
-            .publish_diagnostics(uri, diagnostics, Some(doc.version))
+            .publish_diagnostics(uri, diagnostics, Some(version))
             .await;
+    }
+
+    /// Whether `generation` is still that of the open document `uri`.
+    fn is_current(&self, uri: &Uri, generation: u64) -> bool {
+        self.documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(uri)
+            .is_some_and(|d| d.generation == generation)
+    }
+
+    /// Checks one text of `uri` (blocking work): its analysis and its LSP diagnostics.
+    fn analyse(&self, uri: &Uri, text: &str) -> (Analysis, Vec<Diagnostic>) {
+        let encoding = self.encoding();
+        let format = self.format_of(uri, text);
+        let config = self.config_of(uri);
+        let lines = OnceLock::new();
+        let lsp = |found: &[retrospec_check::Diagnostic]| {
+            if found.is_empty() {
+                return Vec::new();
+            }
+            let index = Arc::clone(lines.get_or_init(|| Arc::new(LineIndex::new(text))));
+            to_lsp(
+                uri.as_str(),
+                &Converter::with_lines(text, index, encoding),
+                found,
+            )
+        };
+        let (checked, diagnostics) = match format {
+            Some(format) => {
+                let checked = retrospec_check::check_with(text, format, &config.config);
+                let diagnostics = lsp(&checked.diagnostics);
+                (Some(checked), diagnostics)
+            }
+            None if is_config(uri) => (None, lsp(&Config::parse(text).1)),
+            None => (None, Vec::new()),
+        };
+        let analysis = Analysis {
+            lines,
+            format,
+            config,
+            checked,
+        };
+        (analysis, diagnostics)
+    }
+}
+
+/// An open report as a request sees it.
+#[derive(Debug)]
+struct Report {
+    snapshot: Snapshot,
+    format: Format,
+    config: Arc<ProjectConfig>,
+    encoding: Encoding,
+}
+
+impl Report {
+    fn text(&self) -> &str {
+        &self.snapshot.text
+    }
+
+    /// A converter for the text, with the analysis's line index when there is one.
+    fn converter(&self) -> Converter<'_> {
+        match &self.snapshot.analysis {
+            Some(analysis) => {
+                Converter::with_lines(self.text(), analysis.lines(self.text()), self.encoding)
+            }
+            None => Converter::new(self.text(), self.encoding),
+        }
+    }
+
+    /// The check of this text, when it is done.
+    fn checked(&self) -> Option<&Checked> {
+        self.snapshot.analysis.as_ref()?.checked.as_ref()
+    }
+
+    /// The parsed tree of this text, when the check is done and could parse it.
+    fn parsed(&self) -> Option<&retrospec_check::parse::Parsed> {
+        self.checked()?.parsed.as_ref()
     }
 }
 
@@ -387,17 +545,15 @@ pub fn diagnostics(
     encoding: Encoding,
 ) -> Vec<Diagnostic> {
     let checked = retrospec_check::check_with(text, format, config);
-    to_lsp(uri, text, &checked.diagnostics, encoding)
+    to_lsp(uri, &Converter::new(text, encoding), &checked.diagnostics)
 }
 
-/// Core diagnostics on `text` as LSP diagnostics.
+/// Core diagnostics on the converter's text as LSP diagnostics.
 fn to_lsp(
     uri: &str,
-    text: &str,
+    conv: &Converter<'_>,
     found: &[retrospec_check::Diagnostic],
-    encoding: Encoding,
 ) -> Vec<Diagnostic> {
-    let conv = Converter::new(text, encoding);
     let location_uri: Option<Uri> = uri.parse().ok();
     found
         .iter()
@@ -483,14 +639,28 @@ fn test_panic(text: &str) {
     let _ = text;
 }
 
-/// Applies one change to `text`: a ranged edit, or the whole new text.
-fn apply(text: &mut String, change: TextDocumentContentChangeEvent, encoding: Encoding) {
+/// Applies one change to `text`: a ranged edit, or the whole new text. `lines` is
+/// the index of `text` when one is built; without it, the positions are found by a
+/// scan up to their lines, so a change costs no pass over the whole text.
+fn apply(
+    text: &mut String,
+    lines: Option<Arc<LineIndex>>,
+    change: TextDocumentContentChangeEvent,
+    encoding: Encoding,
+) {
     match change.range {
         Some(range) => {
-            let conv = Converter::new(text, encoding);
-            let start = conv.offset(range.start);
-            let end = conv.offset(range.end).max(start);
-            text.replace_range(start..end, &change.text);
+            let (start, end) = match lines {
+                Some(lines) => {
+                    let conv = Converter::with_lines(text, lines, encoding);
+                    (conv.offset(range.start), conv.offset(range.end))
+                }
+                None => (
+                    pos::offset_in(text, range.start, encoding),
+                    pos::offset_in(text, range.end, encoding),
+                ),
+            };
+            text.replace_range(start..end.max(start), &change.text);
         }
         None => *text = change.text,
     }
@@ -585,8 +755,10 @@ impl LanguageServer for Backend {
             .insert(
                 doc.uri.clone(),
                 Document {
-                    text: doc.text,
+                    text: Arc::new(doc.text),
                     version: doc.version,
+                    generation: self.next_generation(),
+                    analysis: None,
                 },
             );
         self.spawn_publish(doc.uri);
@@ -604,10 +776,14 @@ impl LanguageServer for Backend {
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
+            // The index of the text before the first change, when its check is done.
+            let mut lines = doc.analysis.take().and_then(|a| a.lines.get().cloned());
+            let text = Arc::make_mut(&mut doc.text);
             for change in params.content_changes {
-                apply(&mut doc.text, change, encoding);
+                apply(text, lines.take(), change, encoding);
             }
             doc.version = params.text_document.version;
+            doc.generation = self.next_generation();
         }
         self.spawn_publish(uri);
     }
@@ -615,14 +791,20 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = position.text_document.uri;
-        let Some((text, format, config)) = self.report(&uri) else {
+        let Some(report) = self.report(&uri) else {
             return Ok(None);
         };
-        let conv = Converter::new(&text, self.encoding());
+        let conv = report.converter();
         let offset = conv.offset(position.position);
+        let config = &report.config.config;
         Ok(guard(|| {
-            test_panic(&text);
-            retrospec_check::hover::hover_with(&text, format, offset, &config.config)
+            test_panic(report.text());
+            match report.parsed() {
+                Some(parsed) => retrospec_check::hover::hover_parsed(parsed, offset, config),
+                None => {
+                    retrospec_check::hover::hover_with(report.text(), report.format, offset, config)
+                }
+            }
         })?
         .map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -636,12 +818,21 @@ impl LanguageServer for Backend {
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let position = params.text_document_position;
         let uri = position.text_document.uri;
-        let Some((text, format, config)) = self.report(&uri) else {
+        let Some(report) = self.report(&uri) else {
             return Ok(None);
         };
-        let offset = Converter::new(&text, self.encoding()).offset(position.position);
+        // Completion reads only the text around the cursor: no index is needed for it.
+        let offset = match &report.snapshot.analysis {
+            Some(_) => report.converter().offset(position.position),
+            None => pos::offset_in(report.text(), position.position, report.encoding),
+        };
         let items = guard(|| {
-            retrospec_check::assist::complete_with(&text, format, offset, &config.config)
+            retrospec_check::assist::complete_with(
+                report.text(),
+                report.format,
+                offset,
+                &report.config.config,
+            )
         })?
         .into_iter()
         .map(|c| CompletionItem {
@@ -664,51 +855,69 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         let uri = params.text_document.uri;
-        let Some((text, format, _)) = self.report(&uri) else {
+        let Some(report) = self.report(&uri) else {
             return Ok(None);
         };
-        let conv = Converter::new(&text, self.encoding());
-        let symbols = guard(|| retrospec_check::assist::outline(&text, format))?
-            .into_iter()
-            .map(|s| symbol(&conv, s))
-            .collect();
+        let conv = report.converter();
+        let symbols = guard(|| match report.parsed() {
+            Some(parsed) => retrospec_check::assist::outline_parsed(parsed),
+            None => retrospec_check::assist::outline(report.text(), report.format),
+        })?
+        .into_iter()
+        .map(|s| symbol(&conv, s))
+        .collect();
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let uri = params.text_document.uri;
-        let Some((text, format, config)) = self.report(&uri) else {
+        let Some(report) = self.report(&uri) else {
             return Ok(None);
         };
-        let conv = Converter::new(&text, self.encoding());
-        let hints =
-            guard(|| retrospec_check::assist::offset_hints_with(&text, format, &config.config))?
-                .into_iter()
-                .map(|h| InlayHint {
-                    position: conv.position(h.offset),
-                    label: InlayHintLabel::String(h.label),
-                    kind: None,
-                    text_edits: None,
-                    tooltip: None,
-                    padding_left: Some(true),
-                    padding_right: None,
-                    data: None,
-                })
-                .collect();
+        let conv = report.converter();
+        let config = &report.config.config;
+        let hints = guard(|| match report.parsed() {
+            Some(parsed) => retrospec_check::assist::offset_hints_parsed(parsed, config),
+            None => {
+                retrospec_check::assist::offset_hints_with(report.text(), report.format, config)
+            }
+        })?
+        .into_iter()
+        .map(|h| InlayHint {
+            position: conv.position(h.offset),
+            label: InlayHintLabel::String(h.label),
+            kind: None,
+            text_edits: None,
+            tooltip: None,
+            padding_left: Some(true),
+            padding_right: None,
+            data: None,
+        })
+        .collect();
         Ok(Some(hints))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some((text, format, config)) = self.report(&uri) else {
+        let Some(report) = self.report(&uri) else {
             return Ok(None);
         };
-        let conv = Converter::new(&text, self.encoding());
+        let conv = report.converter();
         let (from, to) = (
             conv.offset(params.range.start),
             conv.offset(params.range.end),
         );
-        let checked = guard(|| retrospec_check::check_with(&text, format, &config.config))?;
+        // The check of this text when it is done; right after an edit, a new one.
+        let computed;
+        let checked = match report.checked() {
+            Some(checked) => checked,
+            None => {
+                computed = guard(|| {
+                    retrospec_check::check_with(report.text(), report.format, &report.config.config)
+                })?;
+                &computed
+            }
+        };
         let actions: Vec<CodeActionOrCommand> = checked
             .diagnostics
             .iter()

@@ -2,6 +2,8 @@
 //! code units (or UTF-8 bytes, when the client negotiates it). Everything else
 //! works in byte offsets.
 
+use std::sync::Arc;
+
 use retrospec_check::{LineIndex, Span};
 use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
 
@@ -36,16 +38,22 @@ impl Encoding {
 #[derive(Debug)]
 pub struct Converter<'t> {
     text: &'t str,
-    lines: LineIndex,
+    lines: Arc<LineIndex>,
     encoding: Encoding,
 }
 
 impl<'t> Converter<'t> {
-    /// A converter for `text`.
+    /// A converter for `text`, indexing its lines (one pass over the text).
     pub fn new(text: &'t str, encoding: Encoding) -> Self {
+        Self::with_lines(text, Arc::new(LineIndex::new(text)), encoding)
+    }
+
+    /// A converter for `text` with its line index built before (the language server
+    /// keeps one per document version); `lines` must have been built from `text`.
+    pub fn with_lines(text: &'t str, lines: Arc<LineIndex>, encoding: Encoding) -> Self {
         Converter {
             text,
-            lines: LineIndex::new(text),
+            lines,
             encoding,
         }
     }
@@ -58,10 +66,10 @@ impl<'t> Converter<'t> {
         }
         let line = self.lines.line_of(offset);
         let start = self.lines.line_start(line).unwrap_or(0);
-        let prefix = &self.text[start..offset];
         let character = match self.encoding {
-            Encoding::Utf8 => prefix.len(),
-            Encoding::Utf16 => prefix.encode_utf16().count(),
+            Encoding::Utf8 => offset - start,
+            // Sampled counts: a finding late on a long line costs one block, not the line.
+            Encoding::Utf16 => self.lines.utf16_column(self.text, offset),
         };
         Position::new(to_u32(line), to_u32(character))
     }
@@ -79,20 +87,57 @@ impl<'t> Converter<'t> {
             return self.text.len();
         };
         let end = self.lines.line_start(line + 1).unwrap_or(self.text.len());
-        let content = self.text[start..end].trim_end_matches(['\n', '\r']);
-        let want = position.character as usize;
-        let mut units = 0;
-        for (i, c) in content.char_indices() {
-            if units >= want {
-                return start + i;
-            }
-            units += match self.encoding {
-                Encoding::Utf8 => c.len_utf8(),
-                Encoding::Utf16 => c.len_utf16(),
-            };
-        }
-        start + content.len()
+        column_offset(self.text, start, end, position.character, self.encoding)
     }
+}
+
+/// The byte offset of `position` in `text` without a line index: a scan for line
+/// ends up to its line only, for applying an edit to a text whose index is not
+/// built (an index costs a pass over the whole text; a document changed by
+/// every keystroke gets one per version at most, built for its check).
+/// Same answers as [`Converter::offset`].
+pub fn offset_in(text: &str, position: Position, encoding: Encoding) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut line = 0;
+    // `\n`, `\r\n` and a lone `\r` end a line, as in `LineIndex`.
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    while line < position.line {
+        let Some(at) = ends.next() else {
+            return text.len();
+        };
+        if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            continue; // the `\n` that follows ends the line
+        }
+        start = at + 1;
+        line += 1;
+    }
+    let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(text.len(), |i| start + i);
+    column_offset(text, start, end, position.character, encoding)
+}
+
+/// The byte offset of column `character` in the line `start..end` (its end when the
+/// line is shorter).
+fn column_offset(
+    text: &str,
+    start: usize,
+    end: usize,
+    character: u32,
+    encoding: Encoding,
+) -> usize {
+    let content = text[start..end].trim_end_matches(['\n', '\r']);
+    let want = character as usize;
+    let mut units = 0;
+    for (i, c) in content.char_indices() {
+        if units >= want {
+            return start + i;
+        }
+        units += match encoding {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+        };
+    }
+    start + content.len()
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -120,5 +165,26 @@ mod tests {
         );
         assert_eq!(utf16.offset(Position::new(9, 0)), text.len());
         assert_eq!(utf16.position(text.len()), Position::new(1, 1));
+    }
+
+    /// The scan used to apply edits agrees with the index on every position of a text
+    /// with every kind of line end, multi-byte characters, and positions past the ends.
+    #[test]
+    fn offset_without_an_index_agrees_with_the_index() {
+        let text = "a: 😀é x\r\nb\rcé\n\n\r\nlast 😀";
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let conv = Converter::new(text, encoding);
+            for line in 0..8 {
+                for character in 0..14 {
+                    let position = Position::new(line, character);
+                    assert_eq!(
+                        offset_in(text, position, encoding),
+                        conv.offset(position),
+                        "{position:?} {encoding:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(offset_in("", Position::new(0, 3), Encoding::Utf16), 0);
     }
 }

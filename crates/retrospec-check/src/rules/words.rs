@@ -78,16 +78,20 @@ impl WordList {
                     )
                 })
                 .collect();
-            let build = |kind| {
-                // A contiguous NFA builds several times faster than the DFA the
-                // builder would choose, and these lists are short.
+            // The leftmost-first automaton runs on every text: a DFA, the fastest to
+            // search. The overlapping one runs only after a candidate without its
+            // boundaries: a contiguous NFA, several times cheaper to build.
+            let build = |kind, engine| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .kind(Some(engine))
                     .match_kind(kind)
                     .build(&words)
             };
-            match (build(MatchKind::LeftmostFirst), build(MatchKind::Standard)) {
+            match (
+                build(MatchKind::LeftmostFirst, AhoCorasickKind::DFA),
+                build(MatchKind::Standard, AhoCorasickKind::ContiguousNFA),
+            ) {
                 (Ok(first), Ok(automaton)) => Matcher::Ascii {
                     first,
                     automaton,

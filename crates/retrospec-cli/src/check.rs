@@ -94,29 +94,38 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let targets = files::collect(&paths);
     let mut io_error = false;
     let bar = crate::progress::for_files(targets.len());
-    let results: Vec<Result<Option<FileResult>, (PathBuf, String)>> = targets
-        .par_iter()
-        .map(|target| match target {
-            Target::File {
-                path,
-                format,
-                explicit,
-            } => {
-                let config = configs.for_file(path)?;
-                if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
-                    return Ok(None);
-                }
-                Ok(check_file(
-                    path,
-                    *format,
-                    *explicit && !args.require_front_matter,
-                    config,
-                ))
+    let one = |target: &Target| match target {
+        Target::File {
+            path,
+            format,
+            explicit,
+        } => {
+            let config = configs.for_file(path)?;
+            if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
+                return Ok(None);
             }
-            Target::Problem { .. } => Ok(None),
-        })
-        .inspect(|_| bar.inc(1))
-        .collect();
+            Ok(check_file(
+                path,
+                *format,
+                *explicit && !args.require_front_matter,
+                config,
+            ))
+        }
+        Target::Problem { .. } => Ok(None),
+    };
+    let results: Vec<Result<Option<FileResult>, (PathBuf, String)>> = if targets.len() == 1 {
+        // One file (the pre-commit case): no thread pool, whose idle workers only
+        // spin (8.9 -> 7.2 ms median for one YAML report). Compiling the rules'
+        // patterns on a second thread meanwhile was tried and was slower (9.0 ms):
+        // its page faults and malloc arena cost more than the overlap saved.
+        targets.iter().map(one).collect()
+    } else {
+        targets
+            .par_iter()
+            .map(one)
+            .inspect(|_| bar.inc(1))
+            .collect()
+    };
     bar.finish_and_clear();
     for target in &targets {
         if let Target::Problem { path, message } = target {

@@ -134,8 +134,10 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
         for p in &prepared {
             let model = model::lenient(p.json.clone(), &[]);
             let times = times::Times::with_fallback(&model, config.timezone.as_deref());
+            let lowercase = p.text.to_ascii_lowercase();
             let cx = rules::Context {
                 text: p.text,
+                lowercase: &lowercase,
                 format,
                 parsed: &p.parsed,
                 model: &model,

@@ -101,8 +101,10 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     );
     let model = model::lenient(json, &rejected);
     let times = times::Times::with_fallback(&model, config.timezone.as_deref());
+    let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {
         text,
+        lowercase: &lowercase,
         format,
         parsed: &parsed,
         model: &model,

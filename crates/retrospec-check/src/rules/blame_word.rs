@@ -36,6 +36,9 @@ impl Rule for BlameWord {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
+        if !blame.may_match(cx) {
+            return;
+        }
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {

@@ -47,6 +47,9 @@ impl Rule for Counterfactual {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = WordList::cached(&cx.config.words.counterfactual);
+        if !words.may_match(cx) {
+            return;
+        }
         for pattern in DESCRIPTIVE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, found) in words.find_in(cx, node) {

@@ -47,6 +47,9 @@ pub mod zone_season;
 pub struct Context<'a> {
     /// The file's text.
     pub text: &'a str,
+    /// The file's text with ASCII letters lowercased: the same byte offsets, for
+    /// case-insensitive literal searches that keep their fast prefilters.
+    pub lowercase: &'a str,
     /// Its form.
     pub format: Format,
     /// The spanned tree.

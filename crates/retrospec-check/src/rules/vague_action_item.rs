@@ -37,6 +37,9 @@ impl Rule for VagueActionItem {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vague = WordList::cached(&cx.config.words.vague);
+        if !vague.may_match(cx) {
+            return;
+        }
         for (pointer, node) in texts(cx, "/action_items/*/title") {
             let Some((span, words)) = vague.find_in(cx, node).into_iter().next() else {
                 continue;

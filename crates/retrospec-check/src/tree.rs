@@ -146,8 +146,9 @@ impl Node {
                 let mut map = Map::with_capacity(entries.len());
                 for entry in entries {
                     // Duplicate keys were diagnosed by the parser; the first one wins.
-                    if !map.contains_key(&entry.key) {
-                        map.insert(entry.key.clone(), entry.value.to_json());
+                    // One lookup per key: `entry`, not `contains_key` then `insert`.
+                    if let serde_json::map::Entry::Vacant(slot) = map.entry(entry.key.clone()) {
+                        slot.insert(entry.value.to_json());
                     }
                 }
                 Json::Object(map)

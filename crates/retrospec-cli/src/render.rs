@@ -171,29 +171,53 @@ fn plain(out: &mut impl Write, location: &str, d: &Diagnostic) -> io::Result<()>
 }
 
 fn summary(results: &[FileResult]) -> String {
-    let count = |s: Severity| {
-        results
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    let files = results.iter().filter(|r| r.format.is_some()).count();
-    let files = format!("{files} {}", if files == 1 { "file" } else { "files" });
-    if errors + warnings + infos == 0 {
-        return format!("checked {files}: no problems");
+    let mut totals = Totals::default();
+    totals.add(results);
+    totals.line()
+}
+
+/// What the summary line counts, added up file by file (the streamed human output
+/// renders and drops results as it goes).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Totals {
+    /// Counts `results` in.
+    pub fn add(&mut self, results: &[FileResult]) {
+        self.files += results.iter().filter(|r| r.format.is_some()).count();
+        for d in results.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut parts = vec![plural(errors, "error"), plural(warnings, "warning")];
-    if infos > 0 {
-        parts.push(plural(infos, "info"));
+
+    /// `checked 3 files: 1 error, 0 warnings`.
+    pub fn line(&self) -> String {
+        let Totals {
+            files,
+            errors,
+            warnings,
+            infos,
+        } = *self;
+        let files = format!("{files} {}", if files == 1 { "file" } else { "files" });
+        if errors + warnings + infos == 0 {
+            return format!("checked {files}: no problems");
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut parts = vec![plural(errors, "error"), plural(warnings, "warning")];
+        if infos > 0 {
+            parts.push(plural(infos, "info"));
+        }
+        format!("checked {files}: {}", parts.join(", "))
     }
-    format!("checked {files}: {}", parts.join(", "))
 }
 
 /// The JSON report (version 1). Documented in docs/json-output.md; fields are only ever added.

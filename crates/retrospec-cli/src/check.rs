@@ -269,12 +269,44 @@ fn stream(
         Configs::Forced(loaded) => Some(Arc::clone(loaded)),
         _ => None,
     };
-    for chunk in targets.chunks(CHUNK) {
-        let results: Vec<Result<Option<FileResult>, (PathBuf, String)>> = if targets.len() == 1 {
+    let check = |chunk: &[Target]| -> Vec<Result<Option<FileResult>, (PathBuf, String)>> {
+        if targets.len() == 1 {
             chunk.iter().map(one).collect()
         } else {
             chunk.par_iter().map(one).inspect(|_| bar.inc(1)).collect()
+        }
+    };
+    // While one chunk is rendered (into a buffer, on one core), the next is checked.
+    let render = |batch: Vec<FileResult>| -> io::Result<Vec<u8>> {
+        let mut buffer = Vec::new();
+        match args.format {
+            OutputFormat::Github => render::github(&mut buffer, &batch)?,
+            _ => render::findings(&mut buffer, &batch, color)?,
+        }
+        Ok(buffer)
+    };
+    let mut chunks = targets.chunks(CHUNK);
+    let mut next = chunks.next().map(check);
+    let mut rendering: Option<Vec<FileResult>> = None;
+    loop {
+        let Some(results) = next.take() else { break };
+        // Only when there is both something to render and more to check: a single
+        // chunk (one file, the pre-commit case) never starts the thread pool.
+        let (rendered, following) = if rendering.is_some() && chunks.len() > 0 {
+            rayon::join(
+                || rendering.take().map(render).transpose(),
+                || chunks.next().map(check),
+            )
+        } else {
+            (
+                rendering.take().map(render).transpose(),
+                chunks.next().map(check),
+            )
         };
+        if let Some(bytes) = rendered? {
+            bar.suspend(|| out.write_all(&bytes))?;
+        }
+        next = following;
         let mut checked = Vec::new();
         for result in results {
             match result {
@@ -316,10 +348,11 @@ fn stream(
                 result.diagnostics.retain(|d| policy.fails(d));
             }
         }
-        bar.suspend(|| match args.format {
-            OutputFormat::Github => render::github(out, &batch),
-            _ => render::findings(out, &batch, color),
-        })?;
+        rendering = Some(batch);
+    }
+    if let Some(batch) = rendering {
+        let bytes = render(batch)?;
+        bar.suspend(|| out.write_all(&bytes))?;
     }
     for target in targets {
         if let Target::Problem { path, message } = target {

@@ -5,11 +5,6 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-/// mimalloc instead of glibc's malloc: a check allocates many small strings and
-/// nodes from two threads, and malloc/free were a fifth of all instructions.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod check;
 mod convert;
 mod files;

@@ -169,6 +169,19 @@ mod tests {
     const NO_ZONE: &str = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05\n";
 
     #[test]
+    fn an_empty_severity_scale_built_in_code_does_not_panic() {
+        // Found by the `config` fuzz target: `{"severity": {"levels": []}}`.
+        let mut config = Config::default();
+        config.severity.levels.clear();
+        let checked = check_with(
+            "title: t\nstatus: draft\nseverity: SEV2\n",
+            Format::Yaml,
+            &config,
+        );
+        assert!(checked.model.is_some());
+    }
+
+    #[test]
     fn rule_levels_drop_or_change_severity_by_code_or_name() {
         assert_eq!(
             found(NO_ZONE, &Config::default()),

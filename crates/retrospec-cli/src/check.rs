@@ -132,50 +132,9 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             .collect()
     };
     bar.finish_and_clear();
-    for target in &targets {
-        if let Target::Problem { path, message } = target {
-            eprintln!("retrospec: {}: {message}", path.display());
-            io_error = true;
-        }
-    }
-    let mut checked = Vec::new();
-    let mut unreadable_configs = Vec::new();
-    for result in results {
-        match result {
-            Ok(r) => checked.extend(r),
-            Err(problem) => {
-                if !unreadable_configs.contains(&problem) {
-                    unreadable_configs.push(problem);
-                }
-            }
-        }
-    }
-    for (path, message) in &unreadable_configs {
-        eprintln!(
-            "retrospec: {}: cannot read the configuration: {message}",
-            path.display()
-        );
-        io_error = true;
-    }
-    // Each configuration with mistakes is reported once, before the reports.
-    let mut results: Vec<FileResult> = Vec::new();
-    let mut config_error = false;
-    let forced = match &configs {
-        Configs::Forced(loaded) => Some(Arc::clone(loaded)),
-        _ => None,
-    };
-    for loaded in forced
-        .iter()
-        .chain(checked.iter().filter_map(|r| r.config.as_ref()))
-    {
-        if loaded.diagnostics.is_empty() || results.iter().any(|r| r.path == loaded.path) {
-            continue;
-        }
-        config_error = true;
-        results.push(FileResult::of_config(loaded));
-    }
-    io_error |= config_error;
-    results.extend(checked);
+    io_error |= report_problems(&targets);
+    let (mut results, problem) = Gather::new(&configs).batch(results);
+    io_error |= problem;
     if args.fix || args.diff {
         io_error |= apply_fixes(&mut results, args, out)?;
     }
@@ -263,12 +222,7 @@ fn stream(
     let color = color(args);
     let mut totals = render::Totals::default();
     let (mut failed, mut io_error) = (false, false);
-    let mut shown: Vec<PathBuf> = Vec::new();
-    let mut unreadable: Vec<(PathBuf, String)> = Vec::new();
-    let forced = match configs {
-        Configs::Forced(loaded) => Some(Arc::clone(loaded)),
-        _ => None,
-    };
+    let mut gather = Gather::new(configs);
     let check = |chunk: &[Target]| -> Vec<Result<Option<FileResult>, (PathBuf, String)>> {
         if targets.len() == 1 {
             chunk.iter().map(one).collect()
@@ -307,36 +261,8 @@ fn stream(
             bar.suspend(|| out.write_all(&bytes))?;
         }
         next = following;
-        let mut checked = Vec::new();
-        for result in results {
-            match result {
-                Ok(r) => checked.extend(r),
-                Err(problem) => {
-                    if !unreadable.contains(&problem) {
-                        eprintln!(
-                            "retrospec: {}: cannot read the configuration: {}",
-                            problem.0.display(),
-                            problem.1
-                        );
-                        unreadable.push(problem);
-                        io_error = true;
-                    }
-                }
-            }
-        }
-        let mut batch: Vec<FileResult> = Vec::new();
-        for loaded in forced
-            .iter()
-            .chain(checked.iter().filter_map(|r| r.config.as_ref()))
-        {
-            if loaded.diagnostics.is_empty() || shown.contains(&loaded.path) {
-                continue;
-            }
-            io_error = true;
-            shown.push(loaded.path.clone());
-            batch.push(FileResult::of_config(loaded));
-        }
-        batch.extend(checked);
+        let (mut batch, problem) = gather.batch(results);
+        io_error |= problem;
         io_error |= batch.iter().any(|r| r.io_error);
         failed |= batch
             .iter()
@@ -354,12 +280,7 @@ fn stream(
         let bytes = render(batch)?;
         bar.suspend(|| out.write_all(&bytes))?;
     }
-    for target in targets {
-        if let Target::Problem { path, message } = target {
-            eprintln!("retrospec: {}: {message}", path.display());
-            io_error = true;
-        }
-    }
+    io_error |= report_problems(targets);
     if args.format == OutputFormat::Human && !args.quiet {
         writeln!(out, "{}", totals.line())?;
     }
@@ -370,6 +291,81 @@ fn stream(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Turns per-file outcomes into results to render: an unreadable configuration is
+/// reported on stderr once, and each configuration with mistakes is shown once, as
+/// a file of its own, before the first report checked under it.
+struct Gather {
+    forced: Option<Arc<LoadedConfig>>,
+    shown: Vec<PathBuf>,
+    unreadable: Vec<(PathBuf, String)>,
+}
+
+impl Gather {
+    fn new(configs: &Configs) -> Self {
+        Gather {
+            forced: match configs {
+                Configs::Forced(loaded) => Some(Arc::clone(loaded)),
+                _ => None,
+            },
+            shown: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// The results of `outcomes` (in order, configurations first), and whether a
+    /// configuration could not be read or has mistakes (exit code 2).
+    fn batch(
+        &mut self,
+        outcomes: Vec<Result<Option<FileResult>, (PathBuf, String)>>,
+    ) -> (Vec<FileResult>, bool) {
+        let mut problem = false;
+        let mut checked = Vec::new();
+        for outcome in outcomes {
+            match outcome {
+                Ok(r) => checked.extend(r),
+                Err(unreadable) => {
+                    if !self.unreadable.contains(&unreadable) {
+                        eprintln!(
+                            "retrospec: {}: cannot read the configuration: {}",
+                            unreadable.0.display(),
+                            unreadable.1
+                        );
+                        self.unreadable.push(unreadable);
+                        problem = true;
+                    }
+                }
+            }
+        }
+        let mut batch = Vec::new();
+        for loaded in self
+            .forced
+            .iter()
+            .chain(checked.iter().filter_map(|r| r.config.as_ref()))
+        {
+            if loaded.diagnostics.is_empty() || self.shown.contains(&loaded.path) {
+                continue;
+            }
+            problem = true;
+            self.shown.push(loaded.path.clone());
+            batch.push(FileResult::of_config(loaded));
+        }
+        batch.extend(checked);
+        (batch, problem)
+    }
+}
+
+/// Paths that could not be walked, on stderr; whether there were any.
+fn report_problems(targets: &[Target]) -> bool {
+    let mut any = false;
+    for target in targets {
+        if let Target::Problem { path, message } = target {
+            eprintln!("retrospec: {}: {message}", path.display());
+            any = true;
+        }
+    }
+    any
 }
 
 /// Whether human output is coloured.

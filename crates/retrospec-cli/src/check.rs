@@ -178,13 +178,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         OutputFormat::Github => render::github(out, &results)?,
         OutputFormat::Junit => render::junit(out, &results, policy)?,
     }
-    Ok(if io_error {
-        ExitCode::from(2)
-    } else if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(io_error, failed))
 }
 
 /// Whether to render a chunk of files at a time and drop it (see [`stream`]):
@@ -284,13 +278,7 @@ fn stream(
     if args.format == OutputFormat::Human && !args.quiet {
         writeln!(out, "{}", totals.line())?;
     }
-    Ok(if io_error {
-        ExitCode::from(2)
-    } else if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(io_error, failed))
 }
 
 /// Turns per-file outcomes into results to render: an unreadable configuration is
@@ -366,6 +354,17 @@ fn report_problems(targets: &[Target]) -> bool {
         }
     }
     any
+}
+
+/// 2 for a usage, I/O or configuration error, 1 for findings that fail, else 0.
+fn exit_code(io_error: bool, failed: bool) -> ExitCode {
+    if io_error {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Whether human output is coloured.

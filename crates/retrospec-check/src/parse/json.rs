@@ -362,26 +362,8 @@ impl Parser<'_, '_> {
         }
         loop {
             items.push(self.value()?);
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => {
-                    let comma = self.at;
-                    self.at += 1;
-                    self.skip_space();
-                    if self.bytes.get(self.at) == Some(&b']') {
-                        return Err(trailing_comma(comma));
-                    }
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Node::new(Span::new(start, self.at), Value::Seq(items)));
-                }
-                _ => {
-                    return Err(self.error(format!(
-                        "expected `,` or `]` in a list, found {}",
-                        self.found()
-                    )));
-                }
+            if self.after_item(b']', "a list")? {
+                return Ok(Node::new(Span::new(start, self.at), Value::Seq(items)));
             }
         }
     }
@@ -432,27 +414,35 @@ impl Parser<'_, '_> {
                 key_span,
                 value,
             });
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => {
-                    let comma = self.at;
-                    self.at += 1;
-                    self.skip_space();
-                    if self.bytes.get(self.at) == Some(&b'}') {
-                        return Err(trailing_comma(comma));
-                    }
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Node::new(Span::new(start, self.at), Value::Map(entries)));
-                }
-                _ => {
-                    return Err(self.error(format!(
-                        "expected `,` or `}}` in an object, found {}",
-                        self.found()
-                    )));
-                }
+            if self.after_item(b'}', "an object")? {
+                return Ok(Node::new(Span::new(start, self.at), Value::Map(entries)));
             }
+        }
+    }
+
+    /// After an item of a list or object closed by `close`: `,` and another item
+    /// (false), or the closing bracket, consumed (true).
+    fn after_item(&mut self, close: u8, what: &str) -> Result<bool, Error> {
+        self.skip_space();
+        match self.bytes.get(self.at) {
+            Some(b',') => {
+                let comma = self.at;
+                self.at += 1;
+                self.skip_space();
+                if self.bytes.get(self.at) == Some(&close) {
+                    return Err(trailing_comma(comma));
+                }
+                Ok(false)
+            }
+            Some(&b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.error(format!(
+                "expected `,` or `{}` in {what}, found {}",
+                char::from(close),
+                self.found()
+            ))),
         }
     }
 }

@@ -20,6 +20,10 @@ failed=0
 step() { # step NAME COMMAND...: one counted check
   if "${@:2}"; then passed=$((passed + 1)); else echo "supply chain: $1 FAILED"; failed=$((failed + 1)); fi
 }
+# cargo builds fetch only the crates this platform compiles; cargo-deny --offline
+# reads the metadata of every crate in Cargo.lock (windows-* too), so fetch them all
+# first or a machine with an empty cargo cache fails here.
+cargo fetch --locked --quiet
 step "cargo deny" "$deny" --offline check --hide-inclusion-graph licenses bans sources
 no_http_client() {
   local found

@@ -22,6 +22,7 @@ pub mod model;
 pub mod parse;
 pub mod rules;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
 pub mod time;
 pub mod times;

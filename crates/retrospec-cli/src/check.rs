@@ -407,7 +407,7 @@ fn check_file(
                 config,
                 text: None,
                 diagnostics: vec![Diagnostic::new(
-                    codes::UNREADABLE.code,
+                    &codes::UNREADABLE,
                     Span::empty(0),
                     format!("cannot read the file: {e}"),
                 )],
@@ -430,7 +430,7 @@ fn check_file(
                 text: None,
                 diagnostics: vec![
                     Diagnostic::new(
-                        codes::UNREADABLE.code,
+                        &codes::UNREADABLE,
                         Span::new(at, at + 1),
                         format!(
                             "the file is not valid UTF-8 (byte {at}, line {line}, column {column})"

@@ -104,9 +104,10 @@ def validate_report(report: dict, text: str | None) -> None:
             if not anchor:
                 raise ManifestError(f"{name}: `{eid}` has a line but no `anchor`")
             if not any(anchor in lines[i - 1] for i in range(first, last + 1)):
+                now = [i + 1 for i, text in enumerate(lines) if anchor in text]
                 raise ManifestError(
-                    f"{name}: `{eid}`: anchor {anchor!r} is not on lines {first}..{last}; "
-                    "the report changed, update the manifest"
+                    f"{name}: `{eid}`: anchor {anchor!r} is not on lines {first}..{last} "
+                    f"(it is on {now or 'no line'}); the report changed, update the manifest"
                 )
 
 
@@ -435,8 +436,8 @@ def self_test() -> int:
     try:
         validate_report(report, shifted)
         check("a moved anchor is caught", False)
-    except ManifestError:
-        check("a moved anchor is caught", True)
+    except ManifestError as e:
+        check("a moved anchor is caught, saying where it is now", "(it is on [4])" in str(e))
     bad = dict(report, planted=[{"id": "x", "kind": "k", "codes": ["RS20"], "line": 1, "anchor": "t", "why": "w"}])
     try:
         validate_report(bad, text)

@@ -15,7 +15,8 @@ Exit status: 1 when recall falls below, or false alarms rise above, the ratchet
 in tests/realistic/baseline.toml, or when the manifest does not match the
 reports (an anchor no longer on its line); 0 otherwise. `--update-baseline`
 moves the ratchet with today's numbers (recall only up, false alarms only down).
-`--self-test` checks the scorer itself on made-up findings.
+`--self-test` checks the scorer itself on made-up findings, and that the manifest
+fits the reports.
 
 Python 3.11+ standard library only (tomllib).
 """
@@ -463,6 +464,19 @@ def self_test() -> int:
         path = Path(tmp) / "baseline.toml"
         write_baseline(path, {"recall": 0.25, "false_alarms": 1, "seed_recall": 0.0, "seed_false_alarms": 0})
         check("the baseline round-trips", load_baseline(path) == {"recall": 0.25, "false_alarms": 1, "seed_recall": 0.0, "seed_false_alarms": 0})
+
+    # The committed manifest fits the committed reports (no binary needed).
+    try:
+        manifest = load_manifest(MANIFEST)
+        for report in manifest["report"]:
+            validate_report(report, (HERE / report["file"]).read_text(encoding="utf-8"))
+        for seed in manifest.get("seed", []):
+            path = seeds_dir() / Path(seed["file"]).name
+            validate_report(seed, path.read_text(encoding="utf-8") if path.is_file() else None)
+        check("manifest.toml fits the reports", True)
+    except (ManifestError, OSError, tomllib.TOMLDecodeError) as e:
+        print(f"score.py self-test: {e}")
+        check("manifest.toml fits the reports", False)
 
     failed = [name for name, ok in checks if not ok]
     for name in failed:

@@ -298,6 +298,26 @@ def tally(outcomes: list[Outcome]) -> tuple[int, int, int, int, int]:
     return found, planted, fired, silent, unlisted
 
 
+def by_kind(outcomes: list[Outcome]) -> str:
+    """Found/planted per kind, and which codes the false alarms were."""
+    counts: dict[str, list[int]] = {}
+    for o in outcomes:
+        for entry, _ in o.found:
+            pair = counts.setdefault(entry["kind"], [0, 0])
+            pair[0] += 1
+            pair[1] += 1
+        for entry in o.missed:
+            counts.setdefault(entry["kind"], [0, 0])[1] += 1
+    alarms: dict[str, int] = {}
+    for o in outcomes:
+        for _, d in o.fired:
+            alarms[d["code"]] = alarms.get(d["code"], 0) + 1
+    text = ", ".join(f"{k} {f}/{n}" for k, (f, n) in sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[0])))
+    if alarms:
+        text += "; false alarms by code: " + ", ".join(f"{c} {n}" for c, n in sorted(alarms.items()))
+    return text or "-"
+
+
 def seeds_dir() -> Path:
     env = os.environ.get("RETROSPEC_SEEDS")
     return Path(env) if env else (ROOT.parent / "shared" / "seeds")
@@ -324,6 +344,7 @@ def main(argv: list[str]) -> int:
         else:
             print(f"score.py: {seeds} is absent, the seeds are skipped (set RETROSPEC_SEEDS to score them)")
         results = {}
+        kinds = {}
         for group, base_dir, reports in groups:
             outcomes = []
             for report in reports:
@@ -337,6 +358,7 @@ def main(argv: list[str]) -> int:
                 print_outcome(report["file"], out)
                 outcomes.append(out)
             results[group] = tally(outcomes)
+            kinds[group] = by_kind(outcomes)
     except (ManifestError, RuntimeError, OSError, tomllib.TOMLDecodeError) as e:
         print(f"score.py: {e}")
         print("realistic: 0 passed, 1 failed")
@@ -354,6 +376,7 @@ def main(argv: list[str]) -> int:
             f"false alarms {fired} of {fired + silent} traps (baseline {base.get(prefix + 'false_alarms', '-')}), "
             f"unlisted error/warning findings {unlisted}"
         )
+        print(f"  by kind: {kinds[group]}")
         passed += found + silent
         failed += (planted - found) + fired
         problems += ratchet_failures(base, recall, fired, prefix)
@@ -421,6 +444,9 @@ def self_test() -> int:
 
     out = score_report(report, [diag("RS208", 2), diag("RS209", 3), diag("RS201", 8, 9, end_column=1)])
     check("wrong line or code misses", [e["id"] for e in out.missed] == ["dur", "order", "lab"])
+    out.fired = [({"id": "t"}, diag("RS401", 4))]
+    check("by kind counts found of planted and names false alarms' codes",
+          by_kind([out]) == "stated-duration 0/1, summary-window 0/1, timeline-order 0/1; false alarms by code: RS401 1")
     check("a span ending at column 1 stops on the line before", diag_lines(diag("RS201", 8, 9, end_column=1)) == (8, 8))
 
     out = score_report(report, [diag("RS401", 4, severity="info"), diag("RS203", 30), diag("RS401", 5)])

@@ -110,6 +110,20 @@ def validate_report(report: dict, text: str | None) -> None:
                     f"{name}: `{eid}`: anchor {anchor!r} is not on lines {first}..{last} "
                     f"(it is on {now or 'no line'}); the report changed, update the manifest"
                 )
+    check_conflicts(report)
+
+
+def check_conflicts(report: dict) -> None:
+    """A finding that would satisfy a planted item must not also fire a trap."""
+    for entry in report.get("planted", []):
+        for trap in report.get("trap", []):
+            shared = set(entry["codes"]) & set(trap["codes"])
+            rng = entry_range(trap)
+            if shared and (rng is None or overlaps(entry_range(entry), rng)):
+                raise ManifestError(
+                    f"{report.get('file', '?')}: planted `{entry['id']}` and trap `{trap['id']}` "
+                    f"share {sorted(shared)} on the same lines; one finding cannot be both right and wrong"
+                )
 
 
 def load_manifest(path: Path) -> dict:
@@ -472,6 +486,12 @@ def self_test() -> int:
     except ManifestError:
         check("a malformed code is caught", True)
 
+    clash = dict(report, trap=[{"id": "t", "codes": ["RS208"], "line": 3, "anchor": "45", "why": "w"}])
+    try:
+        validate_report(clash, text)
+        check("a trap on a planted item's line with its code is caught", False)
+    except ManifestError:
+        check("a trap on a planted item's line with its code is caught", True)
     check("exit 2 without JSON reads as no findings", parse_check_output(2, "", "retrospec: x.txt: not a report\n") == ([], "retrospec: x.txt: not a report"))
     doc = json.dumps({"version": 1, "diagnostics": [diag("RS208", 3)], "files": [], "summary": {}})
     empty = json.dumps({"version": 1, "diagnostics": [], "files": [], "summary": {}})

@@ -13,8 +13,12 @@ use retrospec_check::Format;
 /// over the original, keeping the original's permissions. Refuses when the file no
 /// longer holds `old` (it changed since it was read), so no one's edit is lost.
 pub fn write_atomically(path: &Path, old: &str, new: &str) -> io::Result<()> {
-    let current = fs::read(path)?;
-    if current != old.as_bytes() {
+    // Bounded: a file that grew past what was read has changed, whatever its size.
+    let current = match retrospec_fs::read_capped(path, old.len() as u64)? {
+        retrospec_fs::Capped::Read(bytes) => Some(bytes),
+        retrospec_fs::Capped::TooLarge { .. } => None,
+    };
+    if current.as_deref() != Some(old.as_bytes()) {
         return Err(io::Error::other(
             "the file changed since it was read; not written",
         ));

@@ -42,8 +42,10 @@ declare_rule! {
     /// - "if only" and "ought to have" are always hindsight.
     ///
     /// Words an organisation adds to the list are reported wherever they occur.
-    /// The detection section is not checked: how detection could have been faster
-    /// is what it is for.
+    /// In the detection section only hindsight about people is reported (`we
+    /// should have caught it`, `the on-call failed to`, `if only`): how detection
+    /// could have been faster (`an alert on disk usage could have caught it`) is
+    /// what the section is for.
     ///
     /// ## Example
     /// ```yaml
@@ -67,7 +69,8 @@ impl Rule for Counterfactual {
         if !words.may_match(cx) {
             return;
         }
-        for pattern in DESCRIPTIVE {
+        for pattern in DESCRIPTIVE.iter().chain(&["/detection/description"]) {
+            let detection = pattern.starts_with("/detection");
             for (pointer, node) in texts(cx, pattern) {
                 let matches: Vec<(Span, String, Verdict)> = words
                     .find_in(cx, node)
@@ -75,7 +78,14 @@ impl Rule for Counterfactual {
                     .map(|(span, found)| {
                         let before = &cx.text[node.span.start.min(span.start)..span.start];
                         let after = &cx.text[span.end..node.span.end.max(span.end)];
-                        let verdict = judge(&found, before, after);
+                        let mut verdict = judge(&found, before, after);
+                        // How detection could have been faster is what the section
+                        // is for: only hindsight about people is reported there.
+                        if detection
+                            && !(verdict == Verdict::Hindsight && about_people(&found, before))
+                        {
+                            verdict = Verdict::Describes;
+                        }
                         (span, found, verdict)
                     })
                     .collect();
@@ -504,6 +514,21 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     }
 }
 
+/// Whether `found` judges what people did: "should have", "ought to have" or
+/// "failed to" with a person or a team as subject, or "if only".
+fn about_people(found: &str, before: &str) -> bool {
+    let phrase = words_of(found).join(" ");
+    if phrase == "if only" {
+        return true;
+    }
+    let judging = ["should have", "should've", "ought to have", "failed to"];
+    let subject = words_of(clause_before(before))
+        .into_iter()
+        .rev()
+        .find(|w| !filler(w) && w != "had");
+    judging.contains(&phrase.as_str()) && subject.is_some_and(|w| PEOPLE.contains(&w.as_str()))
+}
+
 /// Words that open a condition: "had" after them is a world that did not happen.
 const CONDITION: &[&str] = &["if", "unless", "wish", "suppose", "supposing"];
 
@@ -745,9 +770,12 @@ mod tests {
     #[test]
     fn finds_words_in_descriptive_sections_only() {
         let md = "---\ntitle: t\nstatus: draft\n---\nJust after 10:00 the queue filled; it just\nworked again at just 10:05.\n\n\
-                  ## Detection\n\nAn engineer could have noticed sooner.\n\n## Timeline\n\n- 2024-01-01 10:00 UTC We could simply\n  restart it\n\n\
+                  ## Detection\n\nAn alert could have caught it sooner. We should have caught it.\n\n## Timeline\n\n- 2024-01-01 10:00 UTC We could simply\n  restart it\n\n\
                   ## Lessons learned\n\n### What went wrong\n\n- We failed to page the owner\n";
-        assert_eq!(found(md, Format::Markdown), ["simply", "failed to"]);
+        assert_eq!(
+            found(md, Format::Markdown),
+            ["should have", "simply", "failed to"]
+        );
         let json = r#"{"title": "t", "status": "draft", "impact": {"description": "Obviously bad; it should\nhave paged."}}"#;
         assert_eq!(found(json, Format::Json), ["Obviously"]);
     }

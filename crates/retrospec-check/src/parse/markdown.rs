@@ -1193,7 +1193,8 @@ pub(crate) fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute
         return None;
     }
     let close = trimmed.len() - 1;
-    // The group opens at the last '(' that is followed by `word:`.
+    // The group opens at the last '(' that is followed by `word:`, and is not a
+    // Markdown link's target (`[ticket](https://x/y)`) or a URL (`(https://x/y)`).
     let open = trimmed[..close]
         .rmatch_indices('(')
         .map(|(i, _)| i)
@@ -1204,7 +1205,11 @@ pub(crate) fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute
                 .bytes()
                 .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
                 .count();
-            key_len > 0 && inner.trim_start()[key_len..].trim_start().starts_with(':')
+            let after_key = inner.trim_start()[key_len..].trim_start();
+            key_len > 0
+                && after_key.starts_with(':')
+                && !after_key.starts_with("://")
+                && !trimmed[..i].ends_with(']')
         })?;
     let mut attrs = Vec::new();
     let mut pos = open + 1;
@@ -1298,6 +1303,28 @@ mod tests {
         assert_eq!(at(&tree, text, "/timeline/0/text"), "Degradation begins");
         assert_eq!(at(&tree, text, "/timeline/0/milestone"), "[started]");
         assert_eq!(at(&tree, text, "/timeline/1/text"), "Report published");
+    }
+
+    #[test]
+    fn links_in_action_items_are_not_attribute_groups() {
+        for content in [
+            "Add a retry budget [ticket](https://tracker.example/OPS-1)",
+            "Add a retry budget (https://tracker.example/OPS-1)",
+            "Add a retry budget [ticket](https://tracker.example/OPS-1) (see: the RFC)",
+        ] {
+            let found = trailing_attributes(content)
+                .map(|(open, attrs)| (open, attrs.into_iter().map(|a| a.0).collect::<Vec<_>>()));
+            let want = content.ends_with("(see: the RFC)").then(|| {
+                (
+                    content.len() - "(see: the RFC)".len(),
+                    vec!["see".to_string()],
+                )
+            });
+            assert_eq!(found, want, "{content}");
+        }
+        let (_, attrs) =
+            trailing_attributes("Fix it (owner: @a, link: https://x.example/1)").expect("group");
+        assert_eq!(attrs[1].2, "https://x.example/1");
     }
 
     #[test]

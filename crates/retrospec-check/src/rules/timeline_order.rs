@@ -19,6 +19,10 @@ declare_rule! {
     /// misjudge what caused what, and usually means a wrong date, zone or typo.
     /// Times are compared as instants, across zones, date changes and midnight.
     ///
+    /// A timeline listed newest first (three or more entries, each earlier than
+    /// the one above) is one finding on the timeline, with every entry as a label,
+    /// not one finding per entry: it has one cause and one fix.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Timeline
@@ -39,6 +43,10 @@ declare_rule! {
 
 impl Rule for TimelineOrder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(diagnostic) = newest_first(cx) {
+            out.push(diagnostic);
+            return;
+        }
         let mut fix: Option<Option<Fix>> = None;
         let mut previous: Option<(&str, jiff::Timestamp)> = None;
         for value in cx.times.timeline.iter().flatten() {
@@ -76,6 +84,49 @@ impl Rule for TimelineOrder {
             previous = Some((&value.pointer, now.timestamp));
         }
     }
+}
+
+/// One finding for a timeline listed newest first: three or more entries with
+/// instants, each earlier than (or as early as) the one before it and at least one
+/// strictly earlier. One cause, one finding: the entries are its labels, and its
+/// fix (when the timeline is fully dated) sorts them.
+fn newest_first(cx: &Context<'_>) -> Option<Diagnostic> {
+    let entries: Vec<(&str, jiff::Timestamp)> = cx
+        .times
+        .timeline
+        .iter()
+        .flatten()
+        .filter_map(|v| Some((v.pointer.as_str(), v.instant()?.timestamp)))
+        .collect();
+    let n = entries.len();
+    if n < 3
+        || entries.windows(2).any(|w| w[1].1 > w[0].1)
+        || entries.windows(2).all(|w| w[1].1 == w[0].1)
+    {
+        return None;
+    }
+    let written = |pointer: &str| cx.span(pointer).slice(cx.text).trim().to_string();
+    let (newest, oldest) = (entries[0].0, entries[n - 1].0);
+    let mut diagnostic = Diagnostic::new(
+        &TimelineOrder::INFO,
+        cx.key_span("/timeline"),
+        format!(
+            "the timeline is listed newest first: its {n} entries go back from `{}` to `{}`",
+            written(newest),
+            written(oldest)
+        ),
+    )
+    .with_help("list the timeline oldest first, in the order things happened");
+    for (i, (pointer, _)) in entries.iter().enumerate() {
+        let label = match i {
+            0 => "newest, listed first".to_string(),
+            i if i == n - 1 => "oldest, listed last".to_string(),
+            _ => "earlier than the entry above".to_string(),
+        };
+        diagnostic = diagnostic.with_label(cx.span(pointer), label);
+    }
+    diagnostic.fix = sort_fix(cx);
+    Some(diagnostic)
 }
 
 /// Text between two timeline entries that a reorder may leave in place: blank
@@ -293,5 +344,33 @@ mod tests {
         let (after, safe) = fixed(yaml, Format::Yaml);
         assert_eq!(safe, Some(false));
         assert_eq!(after, None, "an unsafe fix is not applied");
+    }
+
+    #[test]
+    fn a_newest_first_timeline_is_one_finding_with_one_sort() {
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:40 UTC All clear\n- 2024-06-10 16:20 UTC Rollback done\n- 2024-06-10 16:05 UTC Alert fires\n- 2024-06-10 16:00 UTC Deploy starts\n";
+        let diagnostics = check(text, Format::Markdown).diagnostics;
+        let rs201: Vec<_> = diagnostics.iter().filter(|d| d.code == "RS201").collect();
+        assert_eq!(rs201.len(), 1, "{rs201:#?}");
+        assert_eq!(rs201[0].labels.len(), 4);
+        assert!(rs201[0].message.contains("newest first"));
+        let (after, safe) = fixed(text, Format::Markdown);
+        assert_eq!(safe, Some(true));
+        assert_eq!(
+            after.as_deref(),
+            Some(
+                "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:00 UTC Deploy starts\n- 2024-06-10 16:05 UTC Alert fires\n- 2024-06-10 16:20 UTC Rollback done\n- 2024-06-10 16:40 UTC All clear\n"
+            )
+        );
+        // One entry out of place in an otherwise ordered timeline: a finding for it.
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:00 UTC a\n- 2024-06-10 16:20 UTC b\n- 2024-06-10 16:05 UTC c\n- 2024-06-10 16:40 UTC d\n";
+        let diagnostics = check(text, Format::Markdown).diagnostics;
+        let rs201: Vec<_> = diagnostics.iter().filter(|d| d.code == "RS201").collect();
+        assert_eq!(rs201.len(), 1);
+        assert!(
+            rs201[0]
+                .message
+                .contains("earlier than the entry before it")
+        );
     }
 }

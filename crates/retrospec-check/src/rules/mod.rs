@@ -40,6 +40,7 @@ pub mod person_in_cause;
 pub mod placeholder;
 pub mod prevent_item_required;
 pub mod report_date;
+pub mod role_in_cause;
 pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;

@@ -20,6 +20,7 @@ pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod ptr;
 pub mod rules;
 pub mod span;
 pub mod suggest;

@@ -151,3 +151,42 @@ impl Analysis {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\ntimeline:\n  - time: 2024-06-10 16:19 CEST\n    text: a\n  - time: 2024-06-10 16:10 CEST\n    text: b\n";
+
+    #[test]
+    fn completions_do_not_run_the_check() {
+        let analysis = Analysis::new("title: t\nsta", Format::Yaml, &Config::default());
+        assert!(!analysis.completions(13).is_empty());
+        assert!(analysis.computed.get().is_none());
+        assert!(!analysis.diagnostics().is_empty());
+        assert!(analysis.computed.get().is_some());
+    }
+
+    #[test]
+    fn every_answer_comes_from_the_one_check() {
+        let analysis = Analysis::new(REPORT, Format::Yaml, &Config::default());
+        assert_eq!(analysis.diagnostics(), check_diagnostics());
+        let at = REPORT.find("16:19").expect("time");
+        let hover = analysis.hover(at).expect("hover on a time");
+        assert!(hover.markdown.contains("14:19 UTC"), "{}", hover.markdown);
+        let hints = analysis.inlay_hints(0..REPORT.len());
+        let labels: Vec<&str> = hints.iter().map(|h| h.label.as_str()).collect();
+        assert_eq!(labels, ["T+14m", "T+5m"]);
+        // Only the hints in the range asked for.
+        assert_eq!(analysis.inlay_hints(0..at).len(), 0);
+        let fixes: Vec<&str> = analysis.fixes().map(|d| d.code).collect();
+        assert_eq!(fixes, ["RS201"]);
+        let fixed = analysis.apply_safe_fixes().expect("the sort is safe");
+        assert!(fixed.find("16:10") < fixed.find("16:19"));
+        assert_eq!(analysis.outline().len(), 4);
+    }
+
+    fn check_diagnostics() -> Vec<Diagnostic> {
+        crate::check(REPORT, Format::Yaml).diagnostics
+    }
+}

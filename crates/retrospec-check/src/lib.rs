@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod model;
 pub mod parse;
 pub(crate) mod ptr;
+pub mod resolve;
 pub mod rules;
 pub mod span;
 pub(crate) mod suggest;

@@ -39,7 +39,8 @@ declare_rule! {
     ///   simply restarted it`) except beside a modal (`could simply have rolled
     ///   back`, `should just wait`); beside a hindsight phrase only the phrase is
     ///   reported.
-    /// - "if only" and "ought to have" are always hindsight.
+    /// - "if only" and "ought to have" are always hindsight; the "would have" that
+    ///   completes an "if only" in its sentence is the same finding, not another.
     ///
     /// Words an organisation adds to the list are reported wherever they occur.
     /// In the detection section only hindsight about people is reported (`we
@@ -96,6 +97,21 @@ impl Rule for Counterfactual {
                         Verdict::Adverb
                             if matches.iter().enumerate().any(|(j, (other, _, v))| {
                                 j != i && *v == Verdict::Hindsight && near(cx.text, *span, *other)
+                            }) =>
+                        {
+                            continue;
+                        }
+                        // The consequent of an "if only" (`if only we had tested it,
+                        // we would have caught it`) is the same hindsight: one finding.
+                        Verdict::Hindsight
+                            if matches[..i].iter().any(|(other, w, v)| {
+                                *v == Verdict::Hindsight
+                                    && w.to_lowercase().starts_with("if only")
+                                    && !cx
+                                        .text
+                                        .get(other.end..span.start)
+                                        .unwrap_or(".")
+                                        .contains(['.', '!', '?'])
                             }) =>
                         {
                             continue;
@@ -686,6 +702,10 @@ mod tests {
         ),
         (
             "If only we had tested the failover in staging, none of this would have happened.",
+            &["If only"],
+        ),
+        (
+            "If only the alert had gone to the right team, we would have acted sooner.",
             &["If only"],
         ),
         (

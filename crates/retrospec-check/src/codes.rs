@@ -406,6 +406,8 @@ pub const ALL: &[CodeInfo] = &[
     rules::milestone_entry::MilestoneWithoutEntry::INFO,
     rules::report_date::ReportDateBeforeResolution::INFO,
     rules::milestone_marker_time::MilestoneMarkerTime::INFO,
+    rules::unknown_time::UnknownTime::INFO,
+    rules::ambiguous_date::AmbiguousDate::INFO,
     rules::action_item_owner::ActionItemOwner::INFO,
     rules::action_item_tracking::ActionItemTracking::INFO,
     rules::action_item_due::ActionItemDue::INFO,

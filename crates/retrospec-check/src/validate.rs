@@ -371,6 +371,15 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
         }
         ValidationErrorKind::Pattern { .. } => {
             let found = located.and_then(|(n, _)| n.as_str()).unwrap_or_default();
+            // The schema's pattern is the canonical spelling; the time grammar reads
+            // more (`~10:50`, `4pm`, `02:00-04:30`, `31/01/2024 10:50`). A value it
+            // reads, or reports under its own code (a placeholder, an ambiguous
+            // date), is kept for the times pass.
+            match crate::time::parse_time(found) {
+                Ok(_) => return,
+                Err(e) if e.kind != crate::time::TimeErrorKind::Invalid => return,
+                Err(_) => {}
+            }
             Diagnostic::new(
                 codes::INVALID_FORMAT.code,
                 value_span,

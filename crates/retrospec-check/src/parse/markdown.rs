@@ -822,7 +822,7 @@ impl BodyBuilder<'_, '_> {
                     content_span.start + error.range.start,
                     content_span.start + error.range.end,
                 );
-                let mut d = Diagnostic::new(codes::INVALID_TIME.code, span, error.message);
+                let mut d = Diagnostic::new(error.code(), span, error.message);
                 if let Some(help) = error.help {
                     d = d.with_help(help);
                 }
@@ -911,7 +911,7 @@ impl BodyBuilder<'_, '_> {
             let parsed = match time::parse_time(&time_text) {
                 Ok(p) => p,
                 Err(error) => {
-                    let mut d = Diagnostic::new(codes::INVALID_TIME.code, time_span, error.message);
+                    let mut d = Diagnostic::new(error.code(), time_span, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }
@@ -1331,10 +1331,19 @@ mod tests {
 
     #[test]
     fn unreadable_items_are_diagnosed_not_dropped_silently() {
-        let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n";
+        let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n- 25:10 Rollback\n- ??:?? A customer reports errors\n";
         let (_, diags) = parse_ok(text);
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(codes, [codes::MARKDOWN_ITEM.code, codes::INVALID_TIME.code]);
+        assert_eq!(
+            codes,
+            [
+                codes::MARKDOWN_ITEM.code,
+                crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
+                codes::INVALID_TIME.code,
+                crate::rules::unknown_time::UnknownTime::INFO.code,
+            ]
+        );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");
+        assert_eq!(diags[3].span.slice(text), "??:??");
     }
 }

@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::time::ResolveError;
+use crate::time::{ResolveError, TimeErrorKind};
 use crate::validate::display_path;
 
 declare_rule! {
@@ -8,7 +8,8 @@ declare_rule! {
     ///
     /// ## Why
     /// `25:00`, `2024-02-30` and `02:30` on the night clocks jump forward are not
-    /// instants; a time-only timeline entry with nothing before it to take a date
+    /// instants; `02:45` on the night clocks go back happened twice, so it names two
+    /// instants an hour apart and no duration is computed from it; a time-only timeline entry with nothing before it to take a date
     /// from cannot be ordered. A date written `01/07/2023` is 1 July to some
     /// readers and 7 January to others.
     ///
@@ -35,6 +36,8 @@ impl Rule for InvalidTime {
             let span = || cx.span(&value.pointer);
             let path = || display_path(&value.pointer);
             match (&value.parsed, &value.resolved) {
+                // Placeholders (RS213) and ambiguous dates (RS214) have their own codes.
+                (Err(error), _) if error.kind != TimeErrorKind::Invalid => {}
                 (Err(error), _) => {
                     let mut d = Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {}", path(), error.message));
                     if let Some(help) = &error.help {
@@ -51,6 +54,10 @@ impl Rule for InvalidTime {
                 (_, Some(Err(ResolveError::Nonexistent(message)))) => out.push(
                     Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {message}", path()))
                         .with_help("check the date and time; write the UTC offset the clocks showed (for example `+01:00`) if the time is right"),
+                ),
+                (_, Some(Err(ResolveError::Repeated { message, help }))) => out.push(
+                    Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {message}", path()))
+                        .with_help(format!("{help}; no duration is computed from this time until then")),
                 ),
                 _ => {}
             }

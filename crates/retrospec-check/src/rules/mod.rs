@@ -20,6 +20,7 @@ pub mod action_item_due;
 pub mod action_item_owner;
 pub mod action_item_status;
 pub mod action_item_tracking;
+pub mod ambiguous_date;
 pub mod blame_word;
 pub mod counterfactual;
 pub mod impact_unquantified;
@@ -37,6 +38,7 @@ pub mod report_date;
 pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
+pub mod unknown_time;
 pub mod unknown_zone;
 pub mod vague_action_item;
 pub mod words;
@@ -173,6 +175,8 @@ pub const ALL: &[&dyn Rule] = &[
     &milestone_entry::MilestoneWithoutEntry,
     &report_date::ReportDateBeforeResolution,
     &milestone_marker_time::MilestoneMarkerTime,
+    &unknown_time::UnknownTime,
+    &ambiguous_date::AmbiguousDate,
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,

@@ -408,6 +408,7 @@ pub const ALL: &[CodeInfo] = &[
     rules::milestone_marker_time::MilestoneMarkerTime::INFO,
     rules::unknown_time::UnknownTime::INFO,
     rules::ambiguous_date::AmbiguousDate::INFO,
+    rules::midnight_rollover::MidnightRollover::INFO,
     rules::action_item_owner::ActionItemOwner::INFO,
     rules::action_item_tracking::ActionItemTracking::INFO,
     rules::action_item_due::ActionItemDue::INFO,

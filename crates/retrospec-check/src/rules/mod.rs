@@ -25,6 +25,7 @@ pub mod blame_word;
 pub mod counterfactual;
 pub mod impact_unquantified;
 pub mod invalid_time;
+pub mod midnight_rollover;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
@@ -177,6 +178,7 @@ pub const ALL: &[&dyn Rule] = &[
     &milestone_marker_time::MilestoneMarkerTime,
     &unknown_time::UnknownTime,
     &ambiguous_date::AmbiguousDate,
+    &midnight_rollover::MidnightRollover,
     &action_item_owner::ActionItemOwner,
     &action_item_tracking::ActionItemTracking,
     &action_item_due::ActionItemDue,

@@ -298,11 +298,11 @@ pub enum TimeErrorKind {
 
 impl TimeErrorKind {
     /// The diagnostic code for this kind of error.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> &'static crate::diagnostic::CodeInfo {
         match self {
-            TimeErrorKind::Invalid => "RS206",
-            TimeErrorKind::Placeholder => "RS213",
-            TimeErrorKind::AmbiguousDate => "RS214",
+            TimeErrorKind::Invalid => &crate::rules::invalid_time::InvalidTime::INFO,
+            TimeErrorKind::Placeholder => &crate::rules::unknown_time::UnknownTime::INFO,
+            TimeErrorKind::AmbiguousDate => &crate::rules::ambiguous_date::AmbiguousDate::INFO,
         }
     }
 }
@@ -323,7 +323,7 @@ impl TimeError {
     }
 
     /// The diagnostic code for this error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> &'static crate::diagnostic::CodeInfo {
         self.kind.code()
     }
 
@@ -2490,7 +2490,7 @@ mod tests {
         assert!(e.help.as_deref().unwrap().contains("2023-07-01"));
 
         assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
-        assert_eq!(e.code(), "RS214");
+        assert_eq!(e.code().code, "RS214");
 
         let e = scan_leading_time("07/01/23 10:50").unwrap_err();
         assert!(e.help.as_deref().unwrap().contains("2023-01-07"));
@@ -2626,7 +2626,7 @@ mod tests {
         ] {
             let e = scan_leading_time(s).unwrap_err();
             assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
-            assert_eq!(e.code(), "RS213");
+            assert_eq!(e.code().code, "RS213");
             assert_eq!(&s[e.range.clone()], token, "{s}");
             assert_eq!(
                 parse_time(s.split(' ').next().unwrap()).unwrap_err().kind,

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
+use crate::suggest::display_path;
 use crate::time::TimeErrorKind;
-use crate::validate::display_path;
 
 declare_rule! {
     /// A date written with slashes can be read two ways: `01/07/2023` is
@@ -23,17 +23,13 @@ declare_rule! {
 }
 
 impl Rule for AmbiguousDate {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for value in cx.times.all() {
             if let Err(error) = &value.parsed
                 && error.kind == TimeErrorKind::AmbiguousDate
             {
                 let mut d = Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!("`{}`: {}", display_path(&value.pointer), error.message),
                 );

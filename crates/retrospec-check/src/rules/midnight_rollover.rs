@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A timeline time without a date went backwards, so retrospec read it as the
@@ -26,10 +26,6 @@ declare_rule! {
 }
 
 impl Rule for MidnightRollover {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for value in cx.times.timeline.iter().flatten() {
             if !value.rolled_over {
@@ -44,7 +40,7 @@ impl Rule for MidnightRollover {
                 .map_or(String::new(), |p| p.time.strftime("%H:%M").to_string());
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`{}` ({time}) comes before the entry above it, so it is read as the next day, {}",

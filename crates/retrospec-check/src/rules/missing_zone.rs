@@ -1,9 +1,9 @@
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
+use crate::suggest::display_path;
 use crate::time::ResolveError;
 use crate::times::TimeValue;
-use crate::validate::display_path;
 
 declare_rule! {
     /// A time has no zone, and the report has no `timezone` to take it from.
@@ -23,14 +23,10 @@ declare_rule! {
     /// Every time without a zone has the same cause, so they are one finding: the
     /// first time, with the others as labels. When every time that has a zone is
     /// written in the same one, the fix (to review) writes it after each.
-    pub struct MissingZone = "RS202", "missing-zone", Error;
+    pub struct MissingZone = "RS202", "missing-zone", Error, fix: Sometimes;
 }
 
 impl Rule for MissingZone {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.model.timezone.is_some() {
             // A `timezone` that is not a zone is reported by RS204, once.
@@ -49,7 +45,7 @@ impl Rule for MissingZone {
         // others as labels.
         let mut d = if missing.len() == 1 {
             Diagnostic::new(
-                Self::INFO.code,
+                &Self::INFO,
                 cx.span(&first.pointer),
                 format!("`{}` has no time zone", display_path(&first.pointer)),
             )
@@ -61,7 +57,7 @@ impl Rule for MissingZone {
                 .collect();
             let more = if missing.len() > 3 { ", ..." } else { "" };
             let mut d = Diagnostic::new(
-                Self::INFO.code,
+                &Self::INFO,
                 cx.span(&first.pointer),
                 format!(
                     "{} times have no time zone: {}{more}",

@@ -23,14 +23,10 @@ declare_rule! {
     /// A zone stated once for the whole report ("All times are in CET", `## Timeline
     /// (CET)`) is checked the same way against the times it applies to, and reported
     /// once, at the statement.
-    pub struct ZoneSeason = "RS203", "zone-season", Error;
+    pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
 impl Rule for ZoneSeason {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // A zone stated once for the report ("All times in CET") is one cause: one
         // finding, at the statement, for the first time it does not fit.
@@ -57,7 +53,7 @@ impl Rule for ZoneSeason {
             };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     span,
                     format!(
                         "{} (UTC{}) is not in use on {} in {}: clocks there showed {} (UTC{})",

@@ -1446,6 +1446,98 @@ fn looks_like_abbreviation(word: &str) -> bool {
         && !NOT_ZONES.contains(&word)
 }
 
+/// US region names written for a zone (`Pacific time`, `Eastern`): the IANA
+/// zone whose wall clock they name, in either season.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("pacific", "America/Los_Angeles"),
+    ("mountain", "America/Denver"),
+    ("central", "America/Chicago"),
+    ("eastern", "America/New_York"),
+];
+
+/// City names of the bundled tz database (the last part of an IANA name,
+/// lowercase, `_` for spaces) mapped to the zone's name: `paris` ->
+/// `Europe/Paris`, `new_york` -> `America/New_York`. Built once. A city that
+/// ends two names of different zones is left out (not guessed).
+fn city_zones() -> &'static std::collections::HashMap<String, String> {
+    static CITIES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    CITIES.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut clashes = std::collections::HashSet::new();
+        for name in jiff::tz::db().available() {
+            let name = name.as_str();
+            let Some((area, city)) = name.rsplit_once('/') else {
+                continue;
+            };
+            if area.starts_with("Etc") || area.starts_with("SystemV") {
+                continue;
+            }
+            let key = city.to_ascii_lowercase();
+            match map.get(&key) {
+                Some(existing) if existing != name => {
+                    // `America/Indianapolis` and `America/Indiana/Indianapolis` are
+                    // one zone; two different clocks are a clash.
+                    let same = TimeZone::get(existing).ok() == TimeZone::get(name).ok();
+                    if !same {
+                        clashes.insert(key);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(key, name.to_string());
+                }
+            }
+        }
+        for key in clashes {
+            map.remove(&key);
+        }
+        map
+    })
+}
+
+/// A city or region name at `p` (`Paris`, `New York`, `Pacific`), optionally
+/// followed by `time`: (IANA name, end, whether `time` followed). One or two
+/// capitalised words.
+fn scan_place(s: &str, p: usize) -> Option<(String, usize, bool)> {
+    let b = s.as_bytes();
+    if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let word_end = |from: usize| from + count_while(b, from, |c| c.is_ascii_alphabetic());
+    let w1 = word_end(p);
+    let mut candidates = vec![w1];
+    if byte(b, w1) == Some(b' ') && byte(b, w1 + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+        candidates.insert(0, word_end(w1 + 1));
+    }
+    for end in candidates {
+        if is_word_byte(byte(b, end)) {
+            continue;
+        }
+        let written = s.get(p..end)?.to_ascii_lowercase();
+        let name = REGION_NAMES
+            .iter()
+            .find(|(r, _)| *r == written)
+            .map(|(_, n)| (*n).to_string())
+            .or_else(|| city_zones().get(&written.replace(' ', "_")).cloned());
+        if let Some(name) = name {
+            let after = skip_blanks(b, end);
+            let rest = s.get(after..).unwrap_or("");
+            let time_word = rest.len() >= 4
+                && rest
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("time"))
+                && !is_word_byte(byte(b, after + 4));
+            return Some(if time_word {
+                (name, after + 4, true)
+            } else {
+                (name, end, false)
+            });
+        }
+    }
+    None
+}
+
 /// A zone after a time that ended at `pos` (spaces/tabs may come first).
 fn scan_zone(
     s: &str,
@@ -1523,6 +1615,15 @@ fn scan_zone(
             },
             p..q,
         )));
+    }
+    // `Paris time`, `Pacific time`, `New York time`; in a whole value the city
+    // alone (`Chicago`) too.
+    if let Some((name, end, time_word)) = scan_place(s, p)
+        && (time_word || mode == Mode::Value)
+        && let Ok(tz) = TimeZone::get(&name)
+    {
+        let written = s.get(p..end).unwrap_or("").to_string();
+        return Ok(Some((Zone::Iana(tz, written), p..end)));
     }
     match mode {
         Mode::Value => unknown_token(),
@@ -2279,8 +2380,8 @@ mod tests {
     fn parse_time_unknown_words_become_unknown_zones() {
         let p = parse_time("10:00 XYZT").unwrap();
         assert_eq!(p.zone, Some(Zone::Unknown("XYZT".into())));
-        let p = parse_time("10:00 Paris").unwrap();
-        assert_eq!(p.zone, Some(Zone::Unknown("Paris".into())));
+        let p = parse_time("10:00 Atlantis").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("Atlantis".into())));
         let s = "2024-01-01 10:00 Mars/Olympus";
         let p = parse_time(s).unwrap();
         assert_eq!(p.zone, Some(Zone::Unknown("Mars/Olympus".into())));
@@ -2760,6 +2861,42 @@ mod tests {
         // The first statement wins.
         let (span, _) = scan_report_zone("## Timeline (UTC)\n\nAll times in CET\n").unwrap();
         assert_eq!(span.start, 13);
+    }
+
+    #[test]
+    fn city_and_region_zones() {
+        let iana = |z: &Option<Zone>| match z {
+            Some(Zone::Iana(tz, _)) => tz.iana_name().map(str::to_string),
+            _ => None,
+        };
+        for (s, name) in [
+            ("10:00 Chicago", "America/Chicago"),
+            ("10:00 Paris time", "Europe/Paris"),
+            ("10:00 Pacific time", "America/Los_Angeles"),
+            ("10:00 Eastern", "America/New_York"),
+            ("10:00 New York", "America/New_York"),
+            ("10:00 Sao Paulo time", "America/Sao_Paulo"),
+        ] {
+            assert_eq!(
+                iana(&parse_time(s).unwrap().zone).as_deref(),
+                Some(name),
+                "{s}"
+            );
+        }
+        let s = "10:00 Paris time: the API fails";
+        let (p, end) = scan(s);
+        assert_eq!((iana(&p.zone).as_deref(), end), (Some("Europe/Paris"), 16));
+        // In prose a city needs `time`: it may be the first word of the text.
+        let (p, end) = scan("10:00 Paris office reports errors");
+        assert_eq!((p.zone, end), (None, 5));
+        let (p, _) = scan("10:00 Central team paged");
+        assert_eq!(p.zone, None);
+        let (span, z) = scan_report_zone("All times are Pacific time.").unwrap();
+        assert_eq!(span.start, 14);
+        assert_eq!(iana(&Some(z)).as_deref(), Some("America/Los_Angeles"));
+        // Resolved as the city's wall clock, in either season.
+        let r = resolve_str("2024-07-01 10:00 Pacific time").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-01T17:00:00Z"));
     }
 
     // --- dates ------------------------------------------------------------

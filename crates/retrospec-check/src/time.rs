@@ -294,6 +294,8 @@ pub enum TimeErrorKind {
     Placeholder,
     /// A slashed date with two valid readings (`01/07/2023`): RS214.
     AmbiguousDate,
+    /// A weekday that the date does not fall on (`Monday 3 March 2026`): RS216.
+    WeekdayMismatch,
 }
 
 impl TimeErrorKind {
@@ -303,6 +305,7 @@ impl TimeErrorKind {
             TimeErrorKind::Invalid => &crate::rules::invalid_time::InvalidTime::INFO,
             TimeErrorKind::Placeholder => &crate::rules::unknown_time::UnknownTime::INFO,
             TimeErrorKind::AmbiguousDate => &crate::rules::ambiguous_date::AmbiguousDate::INFO,
+            TimeErrorKind::WeekdayMismatch => &crate::codes::WEEKDAY_MISMATCH,
         }
     }
 }
@@ -873,21 +876,30 @@ fn month_from_name(word: &str) -> Option<u32> {
     })
 }
 
-fn is_weekday_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+/// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
+fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday;
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
     ];
-    const SHORT: [&str; 5] = ["tues", "wed", "thur", "thurs", "weds"];
+    const SHORT: [(&str, Weekday); 5] = [
+        ("tues", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thur", Weekday::Thursday),
+        ("thurs", Weekday::Thursday),
+        ("weds", Weekday::Wednesday),
+    ];
     let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
     DAYS.iter()
-        .any(|d| w == *d || (w.len() == 3 && d.starts_with(&w)))
-        || SHORT.contains(&w.as_str())
+        .find(|(d, _)| w == *d || (w.len() == 3 && d.starts_with(&w)))
+        .or_else(|| SHORT.iter().find(|(d, _)| *d == w))
+        .map(|(_, day)| *day)
 }
 
 /// `10`, `10th`, `1st`: the day number.
@@ -924,40 +936,163 @@ fn strip_date_line_decoration(s: &str) -> &str {
     t
 }
 
-/// Parses a date written as a heading or a line of its own in a timeline.
+/// A date line read by [`scan_date_line`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The date.
+    pub date: Date,
+    /// The year was not written and came from the hint (`31 Jan`, `Tuesday 3 March`).
+    pub year_inferred: bool,
+    /// A weekday was written that the date does not fall on (`Monday 3 March 2026`,
+    /// a Tuesday): the error (kind [`TimeErrorKind::WeekdayMismatch`]) has its range
+    /// on the weekday and names both days. The date is kept.
+    pub weekday_mismatch: Option<TimeError>,
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline, with
+/// what [`parse_date_line`] accepts and more: a date without its year (`31 Jan`,
+/// `Jan 31`, `Tuesday 3 March`) takes `year_hint` (the year of the report's other
+/// dates; without a hint it is not a date line), a slashed date with one reading
+/// (`31/01/2024`) is read, and a written weekday is checked against the date.
 ///
-/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
-/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
-/// `Mon 2024-06-10`, each optionally followed by `:` and optionally wrapped in
-/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
-/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
-/// weekday is not checked against the date. Returns `None` for anything else,
-/// including slashed dates (`01/07/2023`), whose meaning is ambiguous.
-pub fn parse_date_line(s: &str) -> Option<Date> {
+/// `None` when the line is not a date. `Some(Err)` for a slashed date with two
+/// readings ([`TimeErrorKind::AmbiguousDate`], RS214) or an impossible one.
+/// Ranges are byte offsets into `s`.
+pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine, TimeError>> {
     let t = strip_date_line_decoration(s);
+    // `t` is a subslice of `s`: its offset places ranges.
+    let base = (t.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+    let line = |date: Date, year_inferred: bool| DateLine {
+        date,
+        year_inferred,
+        weekday_mismatch: None,
+    };
     if let Some(d) = parse_iso_date(t) {
-        return Some(d);
+        return Some(Ok(line(d, false)));
     }
-    let mut toks: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|x| !x.is_empty())
-        .collect();
-    if toks.first().is_some_and(|w| is_weekday_name(w)) {
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices() {
+        let sep = c.is_whitespace() || c == ',';
+        match (sep, start) {
+            (true, Some(st)) => {
+                toks.push((st, &t[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        toks.push((st, &t[st..]));
+    }
+    let weekday = match toks.first().copied() {
+        Some((at, w)) => weekday_from_name(w).map(|day| (day, base + at..base + at + w.len(), w)),
+        None => None,
+    };
+    if weekday.is_some() {
         toks.remove(0);
     }
-    match toks.as_slice() {
-        [iso] => parse_iso_date(iso),
-        [a, b, y] => {
+    let (date, year_inferred) = match toks.as_slice() {
+        [(at, one)] => {
+            let b = one.as_bytes();
+            if let Some(d) = parse_iso_date(one) {
+                (d, false)
+            } else if let Some((first, second, year, end)) = scan_slashed_date(b, 0)
+                && end == b.len()
+            {
+                let range = base + at..base + at + one.len();
+                match slashed_date(one, first, second, year, 0..one.len()) {
+                    Ok(d) => (d, false),
+                    Err(mut e) => {
+                        e.range = range;
+                        return Some(Err(e));
+                    }
+                }
+            } else {
+                return None;
+            }
+        }
+        [(_, a), (_, b)] => {
+            let year = u32::try_from(year_hint?).ok()?;
+            let (month, day) = match (month_from_name(a), month_from_name(b)) {
+                (Some(m), None) => (m, day_from_token(b)?),
+                (None, Some(m)) => (m, day_from_token(a)?),
+                _ => return None,
+            };
+            (make_date(year, month, day).ok()?, true)
+        }
+        [(_, a), (_, b), (_, y)] => {
             let year = year_from_token(y)?;
             let (month, day) = match (month_from_name(a), month_from_name(b)) {
                 (Some(m), None) => (m, day_from_token(b)?),
                 (None, Some(m)) => (m, day_from_token(a)?),
                 _ => return None,
             };
-            make_date(year, month, day).ok()
+            (make_date(year, month, day).ok()?, false)
         }
-        _ => None,
+        _ => return None,
+    };
+    let mut out = line(date, year_inferred);
+    if let Some((day, range, written)) = weekday
+        && date.weekday() != day
+    {
+        out.weekday_mismatch = Some(
+            TimeError::new(
+                format!(
+                    "`{written}` does not match the date: {} is a {:?}",
+                    describe_date(date),
+                    date.weekday()
+                ),
+                range,
+            )
+            .with_help(format!(
+                "check the date; if it is right, write `{:?}`",
+                date.weekday()
+            ))
+            .of_kind(TimeErrorKind::WeekdayMismatch),
+        );
     }
+    Some(Ok(out))
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline.
+///
+/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
+/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
+/// `Mon 2024-06-10`, `31/01/2024` (a slashed date with one reading), each
+/// optionally followed by `:` and optionally wrapped in
+/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
+/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
+/// weekday is not checked here ([`scan_date_line`] checks it). Returns `None`
+/// for anything else, including dates without a year and slashed dates with
+/// two readings (`01/07/2023`).
+pub fn parse_date_line(s: &str) -> Option<Date> {
+    match scan_date_line(s, None)? {
+        Ok(line) => Some(line.date),
+        Err(_) => None,
+    }
+}
+
+/// The year of the first `YYYY-MM-DD` date in `text` (a hint for dates written
+/// without their year). One pass.
+pub fn first_year(text: &str) -> Option<i16> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !is_word_byte(byte(b, i - 1)))
+            && let Some((y, m, d, end)) = scan_iso_date_raw(b, i)
+        {
+            if let Ok(date) = make_date(y, m, d) {
+                return Some(date.year());
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 // ---------------------------------------------------------------------------
@@ -2897,6 +3032,50 @@ mod tests {
         // Resolved as the city's wall clock, in either season.
         let r = resolve_str("2024-07-01 10:00 Pacific time").unwrap();
         assert_eq!(r.timestamp, ts("2024-07-01T17:00:00Z"));
+    }
+
+    #[test]
+    fn date_lines_without_a_year_slashes_and_weekdays() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        for s in ["31 Jan", "Jan 31", "**31 January:**", "Wednesday 31 Jan"] {
+            let line = ok(s, Some(2024));
+            assert_eq!(line.date, date(2024, 1, 31), "{s}");
+            assert!(line.year_inferred, "{s}");
+            assert_eq!(line.weekday_mismatch, None, "{s}");
+            assert_eq!(scan_date_line(s, None), None, "{s}: no year, no hint");
+        }
+        let line = ok("Tuesday 3 March", Some(2026));
+        assert_eq!((line.date, line.weekday_mismatch), (date(2026, 3, 3), None));
+        let s = "### Monday 3 March 2026";
+        let line = ok(
+            s.trim_start_matches("# ").trim_start_matches('#').trim(),
+            None,
+        );
+        let e = line.weekday_mismatch.unwrap();
+        assert_eq!(e.kind, TimeErrorKind::WeekdayMismatch);
+        assert_eq!(e.code().code, "RS216");
+        assert!(
+            e.message.contains("3 March 2026 is a Tuesday"),
+            "{}",
+            e.message
+        );
+        let s = "  Monday, 3 March 2026:";
+        let e = ok(s, None).weekday_mismatch.unwrap();
+        assert_eq!(&s[e.range], "Monday");
+        assert_eq!(ok("31/01/2024", None).date, date(2024, 1, 31));
+        assert_eq!(ok("01/31/2024", None).date, date(2024, 1, 31));
+        let s = "Tue 01/07/2023";
+        let e = scan_date_line(s, None).unwrap().unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert_eq!(&s[e.range], "01/07/2023");
+        assert_eq!(parse_date_line("31/01/2024"), Some(date(2024, 1, 31)));
+        assert_eq!(scan_date_line("Jan 99", Some(2024)), None);
+        assert_eq!(scan_date_line("Deploy 31", Some(2024)), None);
+        assert_eq!(
+            first_year("x 12024-01-01 then 2023-06-10 and 2022-01-01"),
+            Some(2023)
+        );
+        assert_eq!(first_year("no dates 2024-13-01"), None);
     }
 
     // --- dates ------------------------------------------------------------

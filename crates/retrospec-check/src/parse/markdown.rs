@@ -777,17 +777,20 @@ impl BodyBuilder<'_, '_> {
     fn timeline(&mut self, section: &SectionRef<'_>) -> Node {
         let mut entries = Vec::new();
         let mut date: Option<jiff::civil::Date> = None;
+        // A date line without its year (`### Tuesday 3 March`) takes the year of the
+        // date line above it, else of the report's first ISO date.
+        let mut first_year = None;
         for block in section.blocks {
             match block {
                 Block::Heading { range, .. } => {
-                    let (text, _) = self.heading_text(range.clone());
-                    if let Some(d) = time::parse_date_line(&text) {
+                    let (text, span) = self.heading_text(range.clone());
+                    if let Some(d) = self.date_line(&text, span.start, date, &mut first_year) {
                         date = Some(d);
                     }
                 }
                 Block::Paragraph { range } => {
-                    let text = &self.text[range.clone()];
-                    if let Some(d) = time::parse_date_line(text.trim()) {
+                    let text = self.text[range.clone()].to_string();
+                    if let Some(d) = self.date_line(&text, range.start, date, &mut first_year) {
                         date = Some(d);
                     }
                 }
@@ -803,6 +806,41 @@ impl BodyBuilder<'_, '_> {
             }
         }
         seq(entries, section.heading)
+    }
+
+    /// A date line of the timeline (`text` starts at byte `at`): its date, and a
+    /// finding for an ambiguous slashed date or a weekday that does not match.
+    fn date_line(
+        &mut self,
+        text: &str,
+        at: usize,
+        above: Option<jiff::civil::Date>,
+        first_year: &mut Option<Option<i16>>,
+    ) -> Option<jiff::civil::Date> {
+        let hint = match above {
+            Some(d) => Some(d.year()),
+            None => *first_year.get_or_insert_with(|| time::first_year(self.text)),
+        };
+        let report = |error: time::TimeError| {
+            let span = Span::new(at + error.range.start, at + error.range.end);
+            let mut d = Diagnostic::new(error.code(), span, error.message);
+            if let Some(help) = error.help {
+                d = d.with_help(help);
+            }
+            d
+        };
+        match time::scan_date_line(text, hint)? {
+            Ok(line) => {
+                if let Some(error) = line.weekday_mismatch {
+                    self.diags.push(report(error));
+                }
+                Some(line.date)
+            }
+            Err(error) => {
+                self.diags.push(report(error));
+                None
+            }
+        }
     }
 
     fn timeline_item(&mut self, item: &Item, date: Option<jiff::civil::Date>) -> Option<Node> {

@@ -70,6 +70,18 @@
 //!   Month and weekday names are English, full or abbreviated, any case. The
 //!   weekday is not checked against the date.
 //!
+//! * [`scan_date_line`] is [`parse_date_line`] with more: a date without its
+//!   year (`31 Jan`, `Tuesday 3 March`) takes a year hint ([`first_year`]
+//!   finds one in a text), a slashed date with two readings is an error, and a
+//!   written weekday is checked against the date ([`DateLine`]).
+//! * [`scan_report_zone`] finds a zone stated once for a whole report ("All
+//!   times in PST", `## Timeline (CET)`).
+//! * [`resolve`] places a parsed time; [`resolve_until`] places the end of a
+//!   range.
+//!
+//! Every scan is one pass over its input; nothing compiles a regex, and the
+//! table of tz database cities is built once.
+//!
 //! # Zones in prose
 //!
 //! After a time at the start of a line, the following word is a zone when it
@@ -84,8 +96,13 @@
 //! letters ending in `T` (`XYZT`) is taken as an unknown zone, except for a
 //! short list of common words (`GET`, `PUT`, `POST`, `ALERT`, `UAT`, ...).
 //! Two-letter words are not guessed at (`IT` is a department, not a zone; the
-//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). Any other
-//! word (`More`, `DNS`) is text and is not consumed.
+//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). A place
+//! followed by `time` (`Paris time`, `New York time`, `Pacific time`) is that
+//! place's IANA zone: a city is the last part of a tz database name (a city
+//! that ends the names of two zones with different clocks is left out), a
+//! region is one of `Pacific`, `Mountain`, `Central`, `Eastern` (US). In a
+//! whole value the place alone counts too (`10:00 Chicago`). Any other word
+//! (`More`, `DNS`, `Paris office`) is text and is not consumed.
 //!
 //! Without a date, `10:13-10:45` in prose is read as the start of a time
 //! range, not as `10:13` at offset `-10:45`; an attached `+HH:MM` is always an
@@ -121,8 +138,10 @@
 //! * `Z`/`UTC`/`GMT` and numeric offsets are exact.
 //! * IANA zones: the civil time in that zone. A time that falls in a gap (a
 //!   DST jump, e.g. 02:30 on 2024-03-31 in Europe/Paris) is
-//!   [`ResolveError::Nonexistent`]; a repeated time (fold) takes the earlier
-//!   instant (jiff's "compatible" disambiguation).
+//!   [`ResolveError::Nonexistent`]; a repeated time (a fold, 02:45 on
+//!   2024-10-27 in Europe/Paris) is [`ResolveError::Repeated`], naming both
+//!   offsets and abbreviations: no instant is chosen, so nothing is measured
+//!   from it. An abbreviation or offset written with it says which one.
 //! * Abbreviations: when the abbreviation fits the season in its region (CEST
 //!   on 1 July in Europe/Paris), its own offset applies. When it does not
 //!   (CET written on 1 July, when Paris is on CEST), the writer almost
@@ -2250,8 +2269,8 @@ fn resolve_abbreviation(
 /// The date is `p.date` or else `date_context`; the zone is `p.zone` or else
 /// `default_zone`. Offsets and UTC are exact; IANA zones (and the default
 /// zone) interpret the civil time in that zone, with
-/// [`ResolveError::Nonexistent`] for a time in a DST gap and the earlier
-/// instant for a repeated time. An abbreviation that fits the season in its
+/// [`ResolveError::Nonexistent`] for a time in a DST gap and
+/// [`ResolveError::Repeated`] for a repeated one (clocks went back). An abbreviation that fits the season in its
 /// region uses its own offset; one that does not (CET written in July) is
 /// read as wall-clock time in the region's zone and reported in
 /// [`Resolved::season_mismatch`]; see the module documentation for why.

@@ -41,6 +41,12 @@ impl TimeValue {
     pub fn instant(&self) -> Option<&Resolved> {
         self.resolved.as_ref()?.as_ref().ok()
     }
+
+    /// Whether the time was written as approximate (`~10:50`, `about 10:50`):
+    /// comparisons with it allow [`time::APPROXIMATE_TOLERANCE_SECONDS`].
+    pub fn is_approximate(&self) -> bool {
+        self.parsed.as_ref().is_ok_and(ParsedTime::is_approximate)
+    }
 }
 
 /// The times of a report.

@@ -18,6 +18,8 @@ declare_rule! {
     /// A timeline is read top to bottom; an entry out of place makes readers
     /// misjudge what caused what, and usually means a wrong date, zone or typo.
     /// Times are compared as instants, across zones, date changes and midnight.
+    /// An entry written as approximate (`~10:50`, `about 10:50`) may be up to 15
+    /// minutes out of order with its neighbour without a finding.
     ///
     /// ## Example
     /// ```markdown
@@ -40,11 +42,15 @@ declare_rule! {
 impl Rule for TimelineOrder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut fix: Option<Option<Fix>> = None;
-        let mut previous: Option<(&str, jiff::Timestamp)> = None;
+        let mut previous: Option<(&str, jiff::Timestamp, bool)> = None;
         for value in cx.times.timeline.iter().flatten() {
             let Some(now) = value.instant() else { continue };
-            if let Some((prev_pointer, prev)) = previous
+            let approximate = value.is_approximate();
+            if let Some((prev_pointer, prev, prev_approximate)) = previous
                 && now.timestamp < prev
+                && !((approximate || prev_approximate)
+                    && prev.as_second() - now.timestamp.as_second()
+                        <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
             {
                 let back = prev
                     .since(now.timestamp)
@@ -73,7 +79,7 @@ impl Rule for TimelineOrder {
                 diagnostic.fix = fix;
                 out.push(diagnostic);
             }
-            previous = Some((&value.pointer, now.timestamp));
+            previous = Some((&value.pointer, now.timestamp, approximate));
         }
     }
 }
@@ -221,6 +227,26 @@ mod tests {
             .and_then(|d| d.fix.as_ref())
             .map(|f| f.safe);
         (apply_safe(text, &diagnostics), safe)
+    }
+
+    #[test]
+    fn an_approximate_time_may_be_a_little_out_of_order() {
+        let text = |second: &str| {
+            format!(
+                "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 10:50 Alert fires\n- {second} A customer had reported errors\n"
+            )
+        };
+        let rs201 = |t: &str| {
+            check(t, Format::Markdown)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS201")
+                .count()
+        };
+        assert_eq!(rs201(&text("~10:40")), 0);
+        assert_eq!(rs201(&text("about 10:40")), 0);
+        assert_eq!(rs201(&text("10:40")), 1);
+        assert_eq!(rs201(&text("~10:20")), 1);
     }
 
     #[test]

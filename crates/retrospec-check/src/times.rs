@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use retrospec_model::{Milestone, Postmortem};
 
+use crate::ptr::Ptr;
 use crate::span::Span;
 use crate::time::{self, ParsedTime, ResolveError, Resolved, TimeError, Zone};
 
@@ -99,7 +100,7 @@ impl Times {
         if let Some(m) = &model.milestones {
             for milestone in Milestone::ALL {
                 if let Some(text) = m.get(milestone).filter(|t| !t.trim().is_empty()) {
-                    let pointer = format!("/milestones/{}", milestone.as_str());
+                    let pointer = Ptr::milestone(milestone).into();
                     milestones.push((milestone, value(pointer, text, None, zone, stated)));
                 }
             }
@@ -118,7 +119,7 @@ impl Times {
                 continue;
             }
             let context = last_date.or(started_date);
-            let pointer = format!("/timeline/{i}/time");
+            let pointer = Ptr::timeline_entry(i).time().into();
             let mut v = value(pointer, &entry.time, context, zone, stated);
             if let Some(rolled) = roll_over(previous.as_ref(), &v, zone, stated) {
                 v.resolved = Some(Ok(rolled));

@@ -1838,12 +1838,11 @@ fn scan_expression(
     let mut approximate = approximate;
     if date.is_some() {
         // `2024-06-10 ~10:50`: the marker may follow the date.
-        if approximate.is_none() {
-            let (marker, p) = scan_prefix(s, pos);
-            if marker.is_some() {
-                approximate = marker;
-                pos = p;
-            }
+        // `2024-06-10 from 10:51 to 12:26` too (a date line's date put before it).
+        let (marker, p) = scan_prefix(s, pos);
+        if approximate.is_none() || marker.is_none() {
+            approximate = approximate.or(marker);
+            pos = p;
         }
         if let Some(r) = scan_placeholder(b, pos) {
             return Err(placeholder_error(s, r));
@@ -2956,6 +2955,8 @@ mod tests {
             resolve_until(&p, &r, None),
             Some(ts("2024-06-11T01:30:00Z"))
         );
+        let p = parse_time("2024-06-10 from 10:51 to 12:26 CEST").unwrap();
+        assert_eq!(p.until.as_ref().unwrap().time, t(12, 26, 0));
         let p = parse_time("2024-06-10 10:51 to 12:26 CEST").unwrap();
         let r = resolve(&p, None, None).unwrap();
         assert_eq!(

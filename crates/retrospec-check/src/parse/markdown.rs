@@ -780,23 +780,27 @@ impl BodyBuilder<'_, '_> {
         // A date line without its year (`### Tuesday 3 March`) takes the year of the
         // date line above it, else of the report's first ISO date.
         let mut first_year = None;
+        // The clock of the entry above, under the same date line (see `timeline_item`).
+        let mut previous: Option<jiff::civil::Time> = None;
         for block in section.blocks {
             match block {
                 Block::Heading { range, .. } => {
                     let (text, span) = self.heading_text(range.clone());
                     if let Some(d) = self.date_line(&text, span.start, date, &mut first_year) {
                         date = Some(d);
+                        previous = None;
                     }
                 }
                 Block::Paragraph { range } => {
                     let text = self.text[range.clone()].to_string();
                     if let Some(d) = self.date_line(&text, range.start, date, &mut first_year) {
                         date = Some(d);
+                        previous = None;
                     }
                 }
                 Block::List { items } => {
                     for item in items {
-                        if let Some(entry) = self.timeline_item(item, date) {
+                        if let Some(entry) = self.timeline_item(item, &mut date, &mut previous) {
                             entries.push(entry);
                         }
                     }
@@ -843,7 +847,17 @@ impl BodyBuilder<'_, '_> {
         }
     }
 
-    fn timeline_item(&mut self, item: &Item, date: Option<jiff::civil::Date>) -> Option<Node> {
+    /// A list item of the timeline. A time without a date under a date line takes
+    /// that line's date, except that a clock more than twelve hours before the
+    /// entry above it under the same line is read as the next day (the timeline ran
+    /// past midnight): the date moves on for the entries below, and the inference is
+    /// reported (RS215) until a date line confirms it.
+    fn timeline_item(
+        &mut self,
+        item: &Item,
+        date: &mut Option<jiff::civil::Date>,
+        previous: &mut Option<jiff::civil::Time>,
+    ) -> Option<Node> {
         let (_, content_span) = item_content(self.text, item.range.clone());
         let source = content_span.slice(self.text);
         let scanned = match time::scan_leading_time(source) {
@@ -875,7 +889,28 @@ impl BodyBuilder<'_, '_> {
         let rest = &self.text[rest_start..content_span.end];
         let sep = separator_len(rest);
         let text_start = rest_start + sep;
-        let value = with_date(&time_text, parsed.date.is_none(), date);
+        if parsed.date.is_none()
+            && let (Some(day), Some(before)) = (*date, *previous)
+            && before.duration_until(parsed.time).as_secs() < -12 * 3600
+            && let Ok(next) = day.tomorrow()
+        {
+            *date = Some(next);
+            self.diags.push(
+                Diagnostic::new(
+                    &crate::rules::midnight_rollover::MidnightRollover::INFO,
+                    time_span,
+                    format!(
+                        "{} comes before the entry above it, so it is read as the next day, {next}",
+                        parsed.time.strftime("%H:%M")
+                    ),
+                )
+                .with_help(format!(
+                    "write a date line (`### {next}`) above the entry to confirm the day"
+                )),
+            );
+        }
+        *previous = Some(parsed.time);
+        let value = with_date(&time_text, parsed.date.is_none(), *date);
         let mut fields = vec![Entry {
             key: "time".into(),
             key_span: time_span,

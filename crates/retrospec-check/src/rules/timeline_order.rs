@@ -299,9 +299,17 @@ mod tests {
 
     #[test]
     fn no_fix_when_a_time_has_no_written_date() {
-        // 00:10 after 23:50 under a date line: a night, or a mistake; not certain.
-        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        // 16:10 after 16:50 under a date line: its day comes from the line, so its
+        // place is part of what it says. (00:10 after 23:50 is a night: RS215.)
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 16:50 Deploy\n- 16:10 Alert\n";
         let diagnostics = check(text, Format::Markdown).diagnostics;
+        let night = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        let codes: Vec<_> = check(night, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["RS215"]);
         let rs201 = diagnostics
             .iter()
             .find(|d| d.code == "RS201")

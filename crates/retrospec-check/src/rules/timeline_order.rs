@@ -19,6 +19,8 @@ declare_rule! {
     /// A timeline is read top to bottom; an entry out of place makes readers
     /// misjudge what caused what, and usually means a wrong date, zone or typo.
     /// Times are compared as instants, across zones, date changes and midnight.
+    /// An entry written as approximate (`~10:50`, `about 10:50`) may be up to 15
+    /// minutes out of order with its neighbour without a finding.
     ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
@@ -49,11 +51,15 @@ impl Rule for TimelineOrder {
             return;
         }
         let mut fix: Option<Option<Fix>> = None;
-        let mut previous: Option<(&str, jiff::Timestamp)> = None;
+        let mut previous: Option<(&str, jiff::Timestamp, bool)> = None;
         for value in cx.times.timeline.iter().flatten() {
             let Some(now) = value.instant() else { continue };
-            if let Some((prev_pointer, prev)) = previous
+            let approximate = value.is_approximate();
+            if let Some((prev_pointer, prev, prev_approximate)) = previous
                 && now.timestamp < prev
+                && !((approximate || prev_approximate)
+                    && prev.as_second() - now.timestamp.as_second()
+                        <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
             {
                 let back = prev
                     .since(now.timestamp)
@@ -82,7 +88,7 @@ impl Rule for TimelineOrder {
                 diagnostic.fix = fix;
                 out.push(diagnostic);
             }
-            previous = Some((&value.pointer, now.timestamp));
+            previous = Some((&value.pointer, now.timestamp, approximate));
         }
     }
 }
@@ -276,6 +282,26 @@ mod tests {
     }
 
     #[test]
+    fn an_approximate_time_may_be_a_little_out_of_order() {
+        let text = |second: &str| {
+            format!(
+                "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 10:50 Alert fires\n- {second} A customer had reported errors\n"
+            )
+        };
+        let rs201 = |t: &str| {
+            check(t, Format::Markdown)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS201")
+                .count()
+        };
+        assert_eq!(rs201(&text("~10:40")), 0);
+        assert_eq!(rs201(&text("about 10:40")), 0);
+        assert_eq!(rs201(&text("10:40")), 1);
+        assert_eq!(rs201(&text("~10:20")), 1);
+    }
+
+    #[test]
     fn sorts_markdown_items_as_written() {
         let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2022-05-19 02:13 UTC — Report posted\n- 2022-05-18 17:30 UTC — Syncing not working [started]\n- 2022-05-18 20:40 UTC — Syncing restored\n  after the migration\n";
         let (after, safe) = fixed(text, Format::Markdown);
@@ -324,9 +350,17 @@ mod tests {
 
     #[test]
     fn no_fix_when_a_time_has_no_written_date() {
-        // 00:10 after 23:50 under a date line: a night, or a mistake; not certain.
-        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        // 16:10 after 16:50 under a date line: its day comes from the line, so its
+        // place is part of what it says. (00:10 after 23:50 is a night: RS215.)
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 16:50 Deploy\n- 16:10 Alert\n";
         let diagnostics = check(text, Format::Markdown).diagnostics;
+        let night = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        let codes: Vec<_> = check(night, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["RS215"]);
         let rs201 = diagnostics
             .iter()
             .find(|d| d.code == "RS201")

@@ -32,9 +32,12 @@ fn reports() -> Vec<PathBuf> {
 
 /// Codes that only the Markdown form can produce: a section that conflicts with the
 /// front matter (RS008), a list item that could not be read (RS009) and a checkbox
-/// that contradicts the item's `status:` (RS306; the written form keeps the status).
-/// Converting reports them on stderr instead (see `retrospec convert`).
-const MARKDOWN_ONLY: &[&str] = &["RS008", "RS009", "RS306"];
+/// that contradicts the item's `status:` (RS306; the written form keeps the status),
+/// and a next day inferred under a Markdown date line (RS215; the written form carries
+/// the inferred date on the entry) or a date line whose weekday the date does not fall
+/// on (RS216; the written form keeps the date, not the weekday). Converting reports them on stderr instead (see
+/// `retrospec convert`).
+const MARKDOWN_ONLY: &[&str] = &["RS008", "RS009", "RS215", "RS216", "RS306"];
 
 fn codes(text: &str, format: Format) -> Vec<&'static str> {
     let mut c: Vec<&'static str> = check(text, format)
@@ -82,7 +85,12 @@ fn every_report_survives_md_yaml_json_md() {
             let back_tree = back.parsed.as_ref().map(|p| p.tree.to_json());
             assert_eq!(back_tree.as_ref(), Some(&tree), "{name}:\n{written}");
             assert_eq!(back.model, model, "{name}");
-            if compare_codes {
+            // A zone stated in prose ("All times are in CET" under the timeline) travels
+            // only with that prose: a form that drops the paragraph (named on stderr) reads
+            // the times as zoneless, so the codes are compared where the zone travelled.
+            let zone_travelled = retrospec_check::time::scan_report_zone(&written).is_some()
+                == retrospec_check::time::scan_report_zone(&text).is_some();
+            if compare_codes && zone_travelled {
                 assert_eq!(codes(&written, next), want_codes, "{name}:\n{written}");
             }
             // Writing is stable: the written form, written again, is the same text.

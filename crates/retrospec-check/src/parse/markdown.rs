@@ -861,13 +861,21 @@ impl BodyBuilder<'_, '_> {
         let (_, content_span) = item_content(self.text, item.range.clone());
         let source = content_span.slice(self.text);
         let scanned = match time::scan_leading_time(source) {
-            Ok(Some(found)) => found,
+            Ok(Some((parsed, end))) => (Some(parsed), end),
             Ok(None) => {
                 self.diags.push(
                     Diagnostic::new(&codes::MARKDOWN_ITEM, first_line(self.text, content_span), "this timeline item does not start with a time")
                         .with_help("start the item with a time and zone, for example `- 16:05 CEST Deploy starts`, or move the text out of the timeline"),
                 );
                 return None;
+            }
+            // A placeholder where the time belongs (`??:??`) keeps its entry, with the
+            // placeholder as its time: the entry travels through `convert` and `import`,
+            // and RS213 comes from the time value as in YAML and JSON.
+            Err(error)
+                if error.kind == time::TimeErrorKind::Placeholder && error.range.start == 0 =>
+            {
+                (None, error.range.end)
             }
             Err(error) => {
                 let span = Span::new(
@@ -889,6 +897,9 @@ impl BodyBuilder<'_, '_> {
         let rest = &self.text[rest_start..content_span.end];
         let sep = separator_len(rest);
         let text_start = rest_start + sep;
+        let Some(parsed) = parsed else {
+            return Some(self.timeline_entry(content_span, time_span, time_text, text_start));
+        };
         if parsed.date.is_none()
             && let (Some(day), Some(before)) = (*date, *previous)
             && before.duration_until(parsed.time).as_secs() < -12 * 3600
@@ -911,10 +922,22 @@ impl BodyBuilder<'_, '_> {
         }
         *previous = Some(parsed.time);
         let value = with_date(&time_text, parsed.date.is_none(), *date);
+        Some(self.timeline_entry(content_span, time_span, value, text_start))
+    }
+
+    /// The entry `{time, text, milestone?}` of a timeline list item whose time, as it
+    /// goes into the tree, is `time`.
+    fn timeline_entry(
+        &self,
+        content_span: Span,
+        time_span: Span,
+        time: String,
+        text_start: usize,
+    ) -> Node {
         let mut fields = vec![Entry {
             key: "time".into(),
             key_span: time_span,
-            value: Node::new(time_span, Value::String(value)),
+            value: Node::new(time_span, Value::String(time)),
         }];
         let text_span = Span::new(text_start, content_span.end);
         let (text, milestone) = split_milestone(text_span.slice(self.text), text_span);
@@ -930,7 +953,7 @@ impl BodyBuilder<'_, '_> {
                 value: Node::new(span, Value::String(name)),
             });
         }
-        Some(Node::new(content_span, Value::Map(fields)))
+        Node::new(content_span, Value::Map(fields))
     }
 
     fn timeline_table(
@@ -1432,7 +1455,7 @@ mod tests {
     #[test]
     fn unreadable_items_are_diagnosed_not_dropped_silently() {
         let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n- 25:10 Rollback\n- ??:?? A customer reports errors\n";
-        let (_, diags) = parse_ok(text);
+        let (tree, diags) = parse_ok(text);
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,
@@ -1440,10 +1463,15 @@ mod tests {
                 codes::MARKDOWN_ITEM.code,
                 crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
                 codes::INVALID_TIME.code,
-                crate::rules::unknown_time::UnknownTime::INFO.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");
-        assert_eq!(diags[3].span.slice(text), "??:??");
+        // A placeholder time keeps its entry (RS213 comes from the value later), so
+        // converting the report does not lose it.
+        assert_eq!(at(&tree, text, "/timeline/0/time"), "??:??");
+        assert_eq!(
+            at(&tree, text, "/timeline/0/text"),
+            "A customer reports errors"
+        );
     }
 }

@@ -90,33 +90,51 @@ impl Rule for Counterfactual {
                         (span, found, verdict)
                     })
                     .collect();
+                // In text order, so neighbours are found by looking a few matches
+                // either side and the last "if only" is the only one to remember:
+                // comparing every pair was quadratic (minutes on a 10 MB value).
+                let mut matches = matches;
+                matches.sort_by_key(|(span, _, _)| (span.start, span.end));
+                let mut if_only: Option<Span> = None;
                 for (i, (span, found, verdict)) in matches.iter().enumerate() {
                     match verdict {
                         Verdict::Describes => continue,
                         // Beside a reported phrase (`obviously should have`): one finding.
+                        // "Near" is at most 24 bytes apart, so only a few neighbours count.
                         Verdict::Adverb
-                            if matches.iter().enumerate().any(|(j, (other, _, v))| {
-                                j != i && *v == Verdict::Hindsight && near(cx.text, *span, *other)
-                            }) =>
+                            if matches[i.saturating_sub(NEIGHBOURS)
+                                ..matches.len().min(i + NEIGHBOURS + 1)]
+                                .iter()
+                                .any(|(other, _, v)| {
+                                    other != span
+                                        && *v == Verdict::Hindsight
+                                        && near(cx.text, *span, *other)
+                                }) =>
                         {
                             continue;
                         }
                         // The consequent of an "if only" (`if only we had tested it,
                         // we would have caught it`) is the same hindsight: one finding.
+                        // The nearest earlier "if only" decides: a sentence mark after it
+                        // is after every earlier one too.
                         Verdict::Hindsight
-                            if matches[..i].iter().any(|(other, w, v)| {
-                                *v == Verdict::Hindsight
-                                    && w.to_lowercase().starts_with("if only")
-                                    && !cx
-                                        .text
-                                        .get(other.end..span.start)
-                                        .unwrap_or(".")
-                                        .contains(['.', '!', '?'])
+                            if if_only.is_some_and(|other| {
+                                !cx.text
+                                    .get(other.end..span.start)
+                                    .unwrap_or(".")
+                                    .contains(['.', '!', '?'])
                             }) =>
                         {
+                            if found.to_lowercase().starts_with("if only") {
+                                if_only = Some(*span);
+                            }
                             continue;
                         }
                         Verdict::Adverb | Verdict::Hindsight => {}
+                    }
+                    if *verdict == Verdict::Hindsight && found.to_lowercase().starts_with("if only")
+                    {
+                        if_only = Some(*span);
                     }
                     out.push(
                         Diagnostic::new(
@@ -147,6 +165,10 @@ enum Verdict {
 }
 
 /// Whether two matches are in the same clause, a few words apart.
+/// How many matches either side of an adverb can be [`near`] it: a match is at least
+/// a word long and near is at most 24 bytes, so a handful.
+const NEIGHBOURS: usize = 8;
+
 fn near(text: &str, a: Span, b: Span) -> bool {
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     let between = text.get(first.end..second.start).unwrap_or("");

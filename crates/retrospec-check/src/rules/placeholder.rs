@@ -6,7 +6,6 @@ use crate::diagnostic::Diagnostic;
 use crate::parse::Format;
 use crate::rules::words::{Literals, WordList};
 use crate::rules::{Context, Rule, declare_rule};
-use crate::span::Span;
 use crate::tree::{Node, Value};
 
 declare_rule! {
@@ -86,17 +85,12 @@ impl Rule for Placeholder {
                 .chain(SLOT.find_iter(s))
                 .map(|m| m.range())
                 .filter(|r| !redacted(s, r.clone()));
+            // The n-th occurrence in the value is the n-th in the file (YAML
+            // escapes and folded lines may make the value differ from it).
+            let mut placer = super::Placer::new(s, source, node.span.start);
             for found in built_in.chain(extra.find(s)) {
                 let text = &s[found.clone()];
-                // The n-th occurrence in the value is the n-th in the file (YAML
-                // escapes and folded lines may make the value differ from it).
-                let nth = s[..found.start].matches(text).count();
-                let span = match source.match_indices(text).nth(nth) {
-                    Some((i, _)) => {
-                        Span::new(node.span.start + i, node.span.start + i + text.len())
-                    }
-                    None => node.span,
-                };
+                let span = placer.place(found.clone()).unwrap_or(node.span);
                 if cx.masks().covers(span.start) {
                     continue;
                 }

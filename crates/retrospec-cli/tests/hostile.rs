@@ -533,3 +533,42 @@ fn an_absurd_file_size_limit_saturates() {
     let found = findings(&titled);
     assert!(found.iter().all(|(_, m)| !m.contains("title")), "{found:?}");
 }
+
+/// Terminal control characters, bidi overrides and zero-width characters in a
+/// report's values and in its file name never reach the terminal raw in human or
+/// GitHub output: each is named (`sta<U+200B>tus`), so a report cannot clear the
+/// screen, retitle the window or hide its findings, and "did you mean" shows the
+/// difference between `sta\u{200b}tus` and `status`.
+#[cfg(unix)]
+#[test]
+fn control_and_invisible_characters_are_named_in_human_and_github_output() {
+    let dir = scratch("controls");
+    let name = "evil\u{1b}]0;owned\u{7}.yaml";
+    let text = "title: \"Clear \\e[2J\\e[H the screen\"\nsta\u{200b}tus: draft\nsummary: \"abc \u{202e}txt.exe\u{202c} \\x9b31m\"\nseverity: SEV\u{1b}[8m9\n";
+    let path = write(&dir, name, text);
+    for format in ["human", "github"] {
+        let output = run(
+            &args(&[&"check", &"--color", &"never", &"--format", &format, &path]),
+            WATCHDOG,
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+        for raw in [
+            '\u{1b}', '\u{7}', '\u{200b}', '\u{202e}', '\u{202c}', '\u{9b}',
+        ] {
+            assert!(
+                !stdout.contains(raw),
+                "{format}: raw U+{:04X} in {stdout}",
+                raw as u32
+            );
+        }
+        let mut named = vec!["sta<U+200B>tus", "evil<U+001B>]0;owned<U+0007>.yaml"];
+        if format == "human" {
+            // In the source snippet.
+            named.extend(["abc <U+202E>txt.exe<U+202C>", "severity: SEV<U+001B>[8m9"]);
+        }
+        for named in named {
+            assert!(stdout.contains(named), "{format}: no {named} in {stdout}");
+        }
+    }
+}

@@ -572,3 +572,44 @@ fn control_and_invisible_characters_are_named_in_human_and_github_output() {
         }
     }
 }
+
+/// `max-depth = 1000000` no longer lets a 20,000-deep report overflow the stack
+/// (the process aborted): the setting is capped at 256 with RS502, and the report
+/// gets RS010.
+#[test]
+fn a_raised_max_depth_is_capped() {
+    let dir = scratch("raised-depth");
+    write(&dir, "retrospec.toml", "[limits]\nmax-depth = 1000000\n");
+    for (name, text) in [
+        (
+            "deep.json",
+            format!(
+                "{{\"title\": \"t\", \"status\": \"draft\", \"x\": {}{}}}",
+                "[".repeat(20_000),
+                "]".repeat(20_000)
+            ),
+        ),
+        (
+            "deep.yaml",
+            format!(
+                "{HEAD}x:\n{}",
+                (0..4_000)
+                    .map(|i| format!("{}- \n", " ".repeat(i)))
+                    .collect::<String>()
+            ),
+        ),
+    ] {
+        let path = write(&dir, name, text);
+        let found = findings(&path);
+        assert!(
+            found.iter().any(|(c, m)| c == "RS502" && m.contains("256")),
+            "{name}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(c, m)| c == "RS010" && m.contains("more than 256 levels")),
+            "{name}: {found:?}"
+        );
+    }
+}

@@ -413,6 +413,7 @@ impl Config {
         check_sections(&root, &mut config, &mut out);
         check_scale(&root, &mut config, &mut out);
         check_rules(&root, &mut config, &mut out);
+        check_limits(&root, &mut config, &mut out);
         out.sort_by_key(|d| (d.span.start, d.span.end));
         (config, out)
     }
@@ -548,6 +549,33 @@ fn check_files(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
     if bad {
         config.files.clear();
     }
+}
+
+/// `limits.max-depth` above the depth proven safe is capped to it, with RS502.
+fn check_limits(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic>) {
+    use crate::limits::MAX_DEPTH;
+    if config.limits.max_depth <= MAX_DEPTH {
+        return;
+    }
+    let span = get(root, "limits")
+        .and_then(|l| l.get_ref().as_table())
+        .and_then(|t| get(t, "max-depth"))
+        .map_or(Span::empty(0), |v| span_of(v.span()));
+    out.push(
+        Diagnostic::new(
+            &codes::CONFIG_VALUE,
+            span,
+            format!(
+                "`max-depth = {}` is over the maximum of {MAX_DEPTH}; {MAX_DEPTH} is used",
+                config.limits.max_depth
+            ),
+        )
+        .with_help(format!(
+            "every step of a check recurses once per level, and {MAX_DEPTH} is the depth proven \
+             to fit the smallest stack it runs on; a report needs 4 (docs/reliability.md)"
+        )),
+    );
+    config.limits.max_depth = MAX_DEPTH;
 }
 
 /// `required.sections` must name fields of the model.

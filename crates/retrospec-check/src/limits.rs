@@ -35,10 +35,25 @@ pub struct Limits {
     /// The longest line, in bytes (default 1 MiB). Minified JSON is one line, so
     /// this is well above a minified report of `max-items` timeline entries.
     pub max_line_length: usize,
-    /// The deepest nesting of lists and mappings (default 64; a report needs 4).
+    /// The deepest nesting of lists and mappings (default 64; a report needs 4; at
+    /// most 256, the depth proven safe on the smallest stack a check runs on).
     pub max_depth: usize,
     /// The most items in one list or entries in one mapping (default 10,000).
     pub max_items: usize,
+}
+
+/// The largest `max-depth` that takes effect (see `docs/reliability.md`): parsing
+/// and every later step (tree to JSON, schema validation, drop) recurse once per
+/// level, and this depth is proven to fit half of the smallest stack a check runs
+/// on (2 MiB, a spawned thread's) in a debug build. A configuration asking for
+/// more gets RS502 and this value.
+pub const MAX_DEPTH: usize = 256;
+
+impl Limits {
+    /// The nesting limit in effect: `max_depth`, at most [`MAX_DEPTH`].
+    pub fn depth(&self) -> usize {
+        self.max_depth.min(MAX_DEPTH)
+    }
 }
 
 impl Default for Limits {
@@ -121,7 +136,7 @@ pub fn json_depth(text: &str, limits: &Limits) -> Option<Diagnostic> {
             b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
-                if depth > limits.max_depth {
+                if depth > limits.depth() {
                     return Some(too_deep(Span::new(i, i + 1), limits));
                 }
             }
@@ -138,7 +153,7 @@ pub fn too_deep(span: Span, limits: &Limits) -> Diagnostic {
         span,
         format!(
             "lists and mappings nested more than {} levels deep; the file was not checked",
-            limits.max_depth
+            limits.depth()
         ),
         "max-depth",
     )
@@ -228,5 +243,107 @@ mod tests {
         let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [codes::LIMIT.code]);
         assert!(serde_json::from_str::<Limits>(r#"{"max-deep": 3}"#).is_err());
+    }
+
+    /// The deepest nesting a configuration can ask for, proven safe on a stack of
+    /// half the smallest one a check runs on (2 MiB: Rust's spawned threads, rayon's
+    /// workers, tokio's blocking threads in the language server), in a debug build
+    /// (larger frames than release): the deepest accepted document of every shape,
+    /// checked under `max-depth = 1000000`. A setting above [`MAX_DEPTH`] gets RS502
+    /// in the configuration and is used as [`MAX_DEPTH`]; a `Config` built in code is
+    /// capped the same way. It used to abort the process with a stack overflow.
+    #[test]
+    fn the_deepest_accepted_documents_fit_half_the_smallest_stack() {
+        let config = crate::Config {
+            limits: Limits {
+                max_depth: 1_000_000,
+                ..Limits::default()
+            },
+            ..crate::Config::default()
+        };
+        let n = MAX_DEPTH;
+        let head = "title: t\nstatus: draft\n";
+        // The root mapping is one level: n - 1 below it.
+        let block_list: String = (0..n - 1)
+            .map(|i| format!("{}- \n", "  ".repeat(i)))
+            .collect();
+        let block_map: String = (0..n - 1)
+            .map(|i| format!("{}a:\n", "  ".repeat(i)))
+            .collect();
+        let cases = [
+            (
+                crate::Format::Json,
+                format!(
+                    r#"{{"title": "t", "status": "draft", "x": {}{}}}"#,
+                    "[".repeat(n - 1),
+                    "]".repeat(n - 1)
+                ),
+            ),
+            (
+                crate::Format::Json,
+                format!(
+                    r#"{{"title": "t", "status": "draft", "x": {}1{}}}"#,
+                    r#"{"a": "#.repeat(n - 1),
+                    "}".repeat(n - 1)
+                ),
+            ),
+            (crate::Format::Yaml, format!("{head}x:\n{block_list}")),
+            (crate::Format::Yaml, format!("{head}x:\n{block_map}")),
+            (
+                crate::Format::Yaml,
+                format!("{head}x: {}{}\n", "[".repeat(n - 1), "]".repeat(n - 1)),
+            ),
+            (
+                crate::Format::Markdown,
+                format!("---\n{head}x:\n{block_list}---\n\n## Summary\n\nText.\n"),
+            ),
+        ];
+        std::thread::Builder::new()
+            .stack_size(1024 * 1024)
+            .spawn(move || {
+                for (format, text) in &cases {
+                    let checked = crate::check_with(text, *format, &config);
+                    // Accepted at the cap (parsed, not RS010) and checked in full.
+                    assert!(
+                        checked
+                            .diagnostics
+                            .iter()
+                            .all(|d| d.code != codes::LIMIT.code),
+                        "{format:?}: {:?}",
+                        checked
+                            .diagnostics
+                            .iter()
+                            .map(|d| d.code)
+                            .collect::<Vec<_>>()
+                    );
+                    let deeper = text
+                        .replacen("x:", "x: [", 1)
+                        .replacen("\"x\": ", "\"x\": [", 1);
+                    let _ = crate::check_with(&deeper, *format, &config);
+                }
+            })
+            .expect("a thread")
+            .join()
+            .expect("no panic");
+    }
+
+    #[test]
+    fn a_depth_over_the_maximum_is_capped_and_reported() {
+        let (config, diags) = crate::Config::parse("[limits]\nmax-depth = 1000000\n");
+        assert_eq!(config.limits.max_depth, MAX_DEPTH);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].code, codes::CONFIG_VALUE.code);
+        assert_eq!(diags[0].span, Span::new(21, 28));
+        assert!(diags[0].message.contains("256"), "{}", diags[0].message);
+        let (config, diags) = crate::Config::parse("[limits]\nmax-depth = 256\n");
+        assert_eq!((config.limits.max_depth, diags.len()), (MAX_DEPTH, 0));
+        // Built in code: capped where it is enforced.
+        let limits = Limits {
+            max_depth: usize::MAX,
+            ..Limits::default()
+        };
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let d = json_depth(&deep, &limits).expect("too deep");
+        assert_eq!(d.span, Span::new(MAX_DEPTH, MAX_DEPTH + 1));
     }
 }

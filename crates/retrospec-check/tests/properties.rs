@@ -136,6 +136,41 @@ proptest! {
         assert_spans(&text, *format)?;
     }
 
+    /// Any limits, however absurd (issue 16: `max-file-size = u64::MAX` read every
+    /// report as empty, `max-depth = 1000000` overflowed the stack), on deep nesting
+    /// of every shape, on this test thread's stack (2 MiB, the smallest a check
+    /// runs on): no panic, no overflow, spans inside the text.
+    #[test]
+    fn any_limits_on_deep_nesting_never_overflow(
+        max_file_size in prop_oneof![Just(usize::MAX), any::<usize>()],
+        max_depth in prop_oneof![Just(usize::MAX), 0usize..2_000, any::<usize>()],
+        max_items in prop_oneof![Just(usize::MAX), any::<usize>()],
+        depth in 0usize..3_000,
+        shape in 0usize..4,
+    ) {
+        let config = retrospec_check::Config {
+            limits: retrospec_check::Limits {
+                max_file_size,
+                max_line_length: usize::MAX,
+                max_depth,
+                max_items,
+            },
+            ..retrospec_check::Config::default()
+        };
+        let (text, format) = match shape {
+            0 => (format!(r#"{{"title": "t", "status": "draft", "x": {}{}}}"#, "[".repeat(depth), "]".repeat(depth)), Format::Json),
+            1 => (format!(r#"{{"title": "t", "status": "draft", "x": {}1{}}}"#, r#"{"a": "#.repeat(depth), "}".repeat(depth)), Format::Json),
+            2 => (format!("title: t\nstatus: draft\nx:\n{}", (0..depth).map(|i| format!("{}- \n", " ".repeat(i))).collect::<String>()), Format::Yaml),
+            _ => (format!("---\ntitle: t\nstatus: draft\nx: {}{}\n---\n", "[".repeat(depth), "]".repeat(depth)), Format::Markdown),
+        };
+        let checked = retrospec_check::check_with(&text, format, &config);
+        for d in &checked.diagnostics {
+            prop_assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start));
+        }
+        // The text is read whole: a report with a title never lacks it.
+        prop_assert!(checked.diagnostics.iter().all(|d| !d.message.contains("no `title`")));
+    }
+
     /// `fmt` twice is `fmt` once.
     #[test]
     fn fmt_is_idempotent(

@@ -83,7 +83,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             Err((path, e)) => {
                 eprintln!(
                     "retrospec: {}: cannot read the configuration: {e}",
-                    path.display()
+                    crate::escape::path(&path)
                 );
                 return Ok(ExitCode::from(2));
             }
@@ -314,7 +314,7 @@ impl Gather {
                     if !self.unreadable.contains(&unreadable) {
                         eprintln!(
                             "retrospec: {}: cannot read the configuration: {}",
-                            unreadable.0.display(),
+                            crate::escape::path(&unreadable.0),
                             unreadable.1
                         );
                         self.unreadable.push(unreadable);
@@ -346,7 +346,7 @@ fn report_problems(targets: &[Target]) -> bool {
     let mut any = false;
     for target in targets {
         if let Target::Problem { path, message } = target {
-            eprintln!("retrospec: {}: {message}", path.display());
+            eprintln!("retrospec: {}: {message}", crate::escape::path(path));
             any = true;
         }
     }
@@ -504,14 +504,14 @@ fn apply_fixes(
                         - after.diagnostics.len().min(result.diagnostics.len());
                     eprintln!(
                         "retrospec: fixed {count} problem(s) in {}",
-                        result.path.display()
+                        crate::escape::path(&result.path)
                     );
                     result.diagnostics = after.diagnostics;
                     result.metrics = after.metrics;
                     result.text = Some(fixed);
                 }
                 Err(e) => {
-                    eprintln!("retrospec: {}: {e}", result.path.display());
+                    eprintln!("retrospec: {}: {e}", crate::escape::path(&result.path));
                     failed = true;
                 }
             }
@@ -554,7 +554,7 @@ pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         Err((path, e)) => {
             eprintln!(
                 "retrospec: {}: cannot read the configuration: {e}",
-                path.display()
+                crate::escape::path(&path)
             );
             return Ok(ExitCode::from(2));
         }

@@ -57,14 +57,14 @@ pub fn read_report(path: &Path) -> Option<(String, Format)> {
     let Some(format) = Format::from_path(path) else {
         eprintln!(
             "retrospec: {}: not a report: use a .md, .markdown, .yaml, .yml or .json file",
-            path.display()
+            crate::escape::path(path)
         );
         return None;
     };
     match crate::read::read_text(path, &crate::read::limits_for(path)) {
         Ok(text) => Some((text, format)),
         Err(e) => {
-            eprintln!("retrospec: {}: {e}", path.display());
+            eprintln!("retrospec: {}: {e}", crate::escape::path(path));
             None
         }
     }
@@ -106,7 +106,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let Some(parsed) = analysis.parsed() else {
         eprintln!(
             "retrospec: {}: cannot convert a report that does not parse:",
-            args.file.display()
+            crate::escape::path(&args.file)
         );
         print_unparsable(&args.file, &text, format)?;
         return Ok(ExitCode::from(1));
@@ -114,7 +114,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if let Some(d) = emit::syntax_error(analysis.diagnostics()) {
         eprintln!(
             "retrospec: {}: cannot convert without losing content; fix the syntax error first ({}: {})",
-            args.file.display(),
+            crate::escape::path(&args.file),
             d.code,
             d.message
         );
@@ -124,7 +124,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if !tree.is_object() {
         eprintln!(
             "retrospec: {}: cannot convert: the report is not a mapping of keys to values",
-            args.file.display()
+            crate::escape::path(&args.file)
         );
         return Ok(ExitCode::from(1));
     }
@@ -135,7 +135,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if back.parsed().map(|p| p.tree.to_json()).as_ref() != Some(&tree) {
         eprintln!(
             "retrospec: {}: internal error: the {to:?} form does not read back as the report; nothing written",
-            args.file.display()
+            crate::escape::path(&args.file)
         );
         return Ok(ExitCode::from(2));
     }
@@ -147,7 +147,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         match crate::read::read_text(path, &crate::read::limits_for(path)) {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("retrospec: {}: {e}", path.display());
+                eprintln!("retrospec: {}: {e}", crate::escape::path(path));
                 return Ok(ExitCode::from(2));
             }
         }
@@ -157,7 +157,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     match crate::write::write_report(path, previous.as_deref(), &written, to.format()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("retrospec: {}: {e}", path.display());
+            eprintln!("retrospec: {}: {e}", crate::escape::path(path));
             Ok(ExitCode::from(2))
         }
     }
@@ -173,13 +173,13 @@ fn warn_not_carried(
 ) {
     let index = LineIndex::new(text);
     let line = |span: Span| index.line_col(text, span.start).line;
-    let name = path.display();
+    let name = crate::escape::path(path);
     for d in diagnostics {
         if d.code == codes::DUPLICATE_FIELD.code || d.code == codes::MARKDOWN_ITEM.code {
             eprintln!(
                 "retrospec: {name}:{}: not carried over: {} ({})",
                 line(d.span),
-                d.message,
+                crate::escape::visible(&d.message),
                 d.code
             );
         }
@@ -187,6 +187,7 @@ fn warn_not_carried(
     let lines = emit::not_carried(text, parsed);
     for span in &lines {
         let shown: String = span.slice(text).trim().chars().take(80).collect();
+        let shown = crate::escape::visible(&shown);
         eprintln!(
             "retrospec: {name}:{}: not carried over: {shown}",
             line(*span)

@@ -8,7 +8,7 @@ pub use crate::write::write_atomically;
 
 /// A unified diff of `old` to `new` for `path`.
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
-    let name = path.display().to_string();
+    let name = crate::escape::path(path).to_string();
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)

@@ -38,7 +38,7 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 explicit,
             } => (path, format, explicit),
             Target::Problem { path, message } => {
-                eprintln!("retrospec: {}: {message}", path.display());
+                eprintln!("retrospec: {}: {message}", crate::escape::path(&path));
                 failed = true;
                 continue;
             }
@@ -48,7 +48,7 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             Err((config, e)) => {
                 eprintln!(
                     "retrospec: {}: cannot read the configuration: {e}",
-                    config.display()
+                    crate::escape::path(&config)
                 );
                 failed = true;
                 continue;
@@ -57,7 +57,7 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         let text = match crate::read::read_text(&path, &limits) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("retrospec: {}: {e}", path.display());
+                eprintln!("retrospec: {}: {e}", crate::escape::path(&path));
                 failed = true;
                 continue;
             }
@@ -68,21 +68,24 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         match tidy(&text, format) {
             Tidied::Unchanged => unchanged += 1,
             Tidied::Refused(why) => {
-                eprintln!("retrospec: {}: not formatted: {why}", path.display());
+                eprintln!(
+                    "retrospec: {}: not formatted: {why}",
+                    crate::escape::path(&path)
+                );
                 failed = true;
             }
             Tidied::Changed(_) if args.check => {
-                writeln!(out, "would reformat {}", path.display())?;
+                writeln!(out, "would reformat {}", crate::escape::path(&path))?;
                 changed += 1;
             }
             Tidied::Changed(new) => {
                 match crate::write::write_report(&path, Some(&text), &new, format) {
                     Ok(()) => {
-                        writeln!(out, "formatted {}", path.display())?;
+                        writeln!(out, "formatted {}", crate::escape::path(&path))?;
                         changed += 1;
                     }
                     Err(e) => {
-                        eprintln!("retrospec: {}: {e}", path.display());
+                        eprintln!("retrospec: {}: {e}", crate::escape::path(&path));
                         failed = true;
                     }
                 }

@@ -7,6 +7,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 mod check;
 mod convert;
+mod escape;
 mod files;
 mod fix;
 mod fmt;

@@ -48,7 +48,7 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         (None, None, Some(path)) => {
             eprintln!(
                 "retrospec: {}: give the file a .md, .yaml, .yml or .json extension",
-                path.display()
+                crate::escape::path(path)
             );
             return Ok(ExitCode::from(2));
         }
@@ -59,7 +59,7 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     {
         eprintln!(
             "retrospec: {}: the file exists; not overwritten",
-            path.display()
+            crate::escape::path(path)
         );
         return Ok(ExitCode::from(2));
     }
@@ -95,10 +95,9 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         },
     };
     if Analysis::new(text.as_str(), format, &config).has_errors() {
-        let name = args
-            .path
-            .as_ref()
-            .map_or("the new report".into(), |p| p.display().to_string());
+        let name = args.path.as_ref().map_or("the new report".into(), |p| {
+            crate::escape::path(p).to_string()
+        });
         eprintln!("retrospec: note: {name} has errors as a draft; `retrospec check` lists them");
     }
     match &args.path {
@@ -108,11 +107,11 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         Some(path) => match crate::write::write_report(path, None, &text, format) {
             Ok(()) => {
-                eprintln!("retrospec: created {}", path.display());
+                eprintln!("retrospec: created {}", crate::escape::path(path));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                eprintln!("retrospec: {}: {e}", path.display());
+                eprintln!("retrospec: {}: {e}", crate::escape::path(path));
                 Ok(ExitCode::from(2))
             }
         },
@@ -212,7 +211,7 @@ fn from_template(
     let Some(parsed) = analysis.parsed() else {
         eprintln!(
             "retrospec: {}: the template does not parse:",
-            path.display()
+            crate::escape::path(path)
         );
         let _ = crate::convert::print_unparsable(path, &text, template_format);
         return None;
@@ -220,7 +219,7 @@ fn from_template(
     for span in emit::not_carried(&text, parsed) {
         eprintln!(
             "retrospec: {}: not carried over to the new form: {}",
-            path.display(),
+            crate::escape::path(path),
             span.slice(&text).trim()
         );
     }

@@ -11,11 +11,14 @@ use retrospec_check::{Diagnostic, LineIndex, Severity, Span};
 use serde::Serialize;
 
 use crate::check::{FileResult, Policy};
+use crate::escape::visible;
 
-/// A retrospec diagnostic seen through miette's trait, borrowing the file's source.
+/// A retrospec diagnostic seen through miette's trait, borrowing the file's source
+/// as shown (hidden characters named, [`crate::escape`]) and the map to it.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: &'a NamedSource<String>,
+    shown: &'a crate::escape::Source,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -28,14 +31,16 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&visible(&self.diagnostic.message))
     }
 }
 
 impl std::error::Error for Report<'_> {}
 
-fn source_span(span: Span) -> SourceSpan {
-    SourceSpan::new(span.start.into(), span.len())
+/// The span in the shown source.
+fn source_span(shown: &crate::escape::Source, span: Span) -> SourceSpan {
+    let start = shown.offset(span.start);
+    SourceSpan::new(start.into(), shown.offset(span.end) - start)
 }
 
 impl miette::Diagnostic for Report<'_> {
@@ -54,8 +59,8 @@ impl miette::Diagnostic for Report<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let d = self.diagnostic;
         match (&d.help, &d.fix) {
-            (Some(help), _) => Some(Box::new(help.as_str())),
-            (None, Some(fix)) => Some(Box::new(fix.message.as_str())),
+            (Some(help), _) => Some(Box::new(visible(help))),
+            (None, Some(fix)) => Some(Box::new(visible(&fix.message))),
             (None, None) => None,
         }
     }
@@ -66,11 +71,14 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(Some(label_for(d)), source_span(d.span));
-        let others = d
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), source_span(l.span)));
+        let primary =
+            LabeledSpan::new_primary_with_span(Some(label_for(d)), source_span(self.shown, d.span));
+        let others = d.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(
+                Some(visible(&l.message).into_owned()),
+                source_span(self.shown, l.span),
+            )
+        });
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
@@ -97,10 +105,11 @@ pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io
         .with_width(100)
         .with_links(false);
     for result in results {
-        let name = result.path.display().to_string();
+        let name = crate::escape::path(&result.path);
         match &result.text {
             Some(text) => {
-                let source = NamedSource::new(name.clone(), text.clone());
+                let shown = crate::escape::Source::new(text);
+                let source = NamedSource::new(name.clone(), shown.text.clone());
                 let index = LineIndex::new(text);
                 for (n, diagnostic) in result.diagnostics.iter().enumerate() {
                     if n >= MAX_SNIPPETS || on_long_line(&index, text, diagnostic) {
@@ -119,6 +128,7 @@ pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io
                             &Report {
                                 diagnostic,
                                 source: &source,
+                                shown: &shown,
                             },
                         )
                         .map_err(io::Error::other)?;
@@ -162,10 +172,10 @@ fn plain(out: &mut impl Write, location: &str, d: &Diagnostic) -> io::Result<()>
         "{}[{}]: {location}: {}",
         d.severity.as_str(),
         d.code,
-        d.message
+        visible(&d.message)
     )?;
     if let Some(help) = &d.help {
-        writeln!(out, "  help: {help}")?;
+        writeln!(out, "  help: {}", visible(help))?;
     }
     writeln!(out)
 }
@@ -680,7 +690,7 @@ pub fn github(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     for result in results {
         let text = result.text.as_deref().unwrap_or("");
         let index = result.text.as_deref().map(LineIndex::new);
-        let file = tool_path(&result.path);
+        let file = visible(&tool_path(&result.path)).into_owned();
         for d in &result.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -703,7 +713,7 @@ pub fn github(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                 at.end_line,
                 at.end_column,
                 github_escape_property(&title),
-                github_escape_data(&message),
+                github_escape_data(&visible(&message)),
             )?;
         }
     }

@@ -536,6 +536,86 @@ fn an_absurd_file_size_limit_saturates() {
     assert!(found.iter().all(|(_, m)| !m.contains("title")), "{found:?}");
 }
 
+/// Terminal control characters, bidi overrides and zero-width characters in a
+/// report's values and in its file name never reach the terminal raw in human or
+/// GitHub output: each is named (`sta<U+200B>tus`), so a report cannot clear the
+/// screen, retitle the window or hide its findings, and "did you mean" shows the
+/// difference between `sta\u{200b}tus` and `status`.
+#[cfg(unix)]
+#[test]
+fn control_and_invisible_characters_are_named_in_human_and_github_output() {
+    let dir = scratch("controls");
+    let name = "evil\u{1b}]0;owned\u{7}.yaml";
+    let text = "title: \"Clear \\e[2J\\e[H the screen\"\nsta\u{200b}tus: draft\nsummary: \"abc \u{202e}txt.exe\u{202c} \\x9b31m\"\nseverity: SEV\u{1b}[8m9\n";
+    let path = write(&dir, name, text);
+    for format in ["human", "github"] {
+        let output = run(
+            &args(&[&"check", &"--color", &"never", &"--format", &format, &path]),
+            WATCHDOG,
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+        for raw in [
+            '\u{1b}', '\u{7}', '\u{200b}', '\u{202e}', '\u{202c}', '\u{9b}',
+        ] {
+            assert!(
+                !stdout.contains(raw),
+                "{format}: raw U+{:04X} in {stdout}",
+                raw as u32
+            );
+        }
+        let mut named = vec!["sta<U+200B>tus", "evil<U+001B>]0;owned<U+0007>.yaml"];
+        if format == "human" {
+            // In the source snippet.
+            named.extend(["abc <U+202E>txt.exe<U+202C>", "severity: SEV<U+001B>[8m9"]);
+        }
+        for named in named {
+            assert!(stdout.contains(named), "{format}: no {named} in {stdout}");
+        }
+    }
+}
+
+/// `max-depth = 1000000` no longer lets a 20,000-deep report overflow the stack
+/// (the process aborted): the setting is capped at 256 with RS502, and the report
+/// gets RS010.
+#[test]
+fn a_raised_max_depth_is_capped() {
+    let dir = scratch("raised-depth");
+    write(&dir, "retrospec.toml", "[limits]\nmax-depth = 1000000\n");
+    for (name, text) in [
+        (
+            "deep.json",
+            format!(
+                "{{\"title\": \"t\", \"status\": \"draft\", \"x\": {}{}}}",
+                "[".repeat(20_000),
+                "]".repeat(20_000)
+            ),
+        ),
+        (
+            "deep.yaml",
+            format!(
+                "{HEAD}x:\n{}",
+                (0..4_000)
+                    .map(|i| format!("{}- \n", " ".repeat(i)))
+                    .collect::<String>()
+            ),
+        ),
+    ] {
+        let path = write(&dir, name, text);
+        let found = findings(&path);
+        assert!(
+            found.iter().any(|(c, m)| c == "RS502" && m.contains("256")),
+            "{name}: {found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(c, m)| c == "RS010" && m.contains("more than 256 levels")),
+            "{name}: {found:?}"
+        );
+    }
+}
+
 /// Issue 16, fault 4: a wall-clock time that happened twice (clocks went back) is
 /// reported with both readings, like a gap, and no metric is derived from it; a
 /// later time meant in the second reading no longer gives "resolved before started".

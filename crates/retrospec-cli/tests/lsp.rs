@@ -613,3 +613,45 @@ fn check_and_the_server_resolve_configurations_alike() {
     client.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// One document never ends the server: with `max-depth` raised to a million and
+/// `files = ["*.json"]`, a JSON report nested 3,000 deep used to overflow the
+/// stack of the thread checking it and abort the server. The setting is capped
+/// (RS502 in the configuration), so the report gets RS010 and the server answers on.
+#[test]
+fn a_deep_document_under_a_raised_max_depth_does_not_end_the_server() {
+    let dir = std::env::temp_dir().join(format!("retrospec-lsp-deep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    std::fs::write(
+        dir.join("retrospec.toml"),
+        "files = [\"*.json\"]\n[limits]\nmax-depth = 1000000\n",
+    )
+    .expect("config");
+    let report = dir.join("deep.json");
+    let text = format!(
+        "{{\"title\": \"t\", \"status\": \"draft\", \"x\": {}{}}}",
+        "[".repeat(3_000),
+        "]".repeat(3_000)
+    );
+    std::fs::write(&report, &text).expect("report");
+    let uri = format!("file://{}", report.display());
+
+    let mut client = Client::start();
+    client.request(1, "initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(&uri);
+    let found: Vec<String> = codes_and_lines(&published)
+        .into_iter()
+        .map(|(c, _, _)| c)
+        .collect();
+    assert_eq!(found, ["RS010"], "{published}");
+    let hover = client.hover(2, &uri, 0, 5);
+    assert!(hover.get("error").is_none(), "{hover}");
+    client.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

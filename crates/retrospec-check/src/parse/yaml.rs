@@ -167,7 +167,7 @@ impl Builder<'_, '_> {
     fn on_event(&mut self, event: Event<'_>, yspan: YamlSpan) -> bool {
         let span = self.span(yspan);
         if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
-            && self.stack.len() >= self.limits.max_depth
+            && self.stack.len() >= self.limits.depth()
         {
             let at = Span::new(span.start, span.start);
             self.diags.push(limits::too_deep(at, self.limits));

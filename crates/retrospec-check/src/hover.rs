@@ -5,7 +5,7 @@
 use retrospec_model::Milestone;
 
 use crate::config::Config;
-use crate::parse::{self, Format, Parsed};
+use crate::parse::{Format, Parsed};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::{Node, Value};
@@ -28,9 +28,71 @@ pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
 /// [`hover`] under `config`: a severity level shows the configured scale's
 /// description, and times without a zone take the configured `timezone`.
 pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
-    let mut ignored = Vec::new();
-    let parsed = parse::parse(text, format, &mut ignored)?;
-    hover_parsed(&parsed, offset, config)
+    let checked = crate::check_with(text, format, config);
+    hover_checked(&checked, offset, config)
+}
+
+/// [`hover_parsed`] with the report's time claims (from a finished check): on a
+/// stated duration, how it was read and what it was compared with.
+pub fn hover_checked(checked: &crate::Checked, offset: usize, config: &Config) -> Option<Hover> {
+    if let Some(hover) = claim_hover(&checked.claims, offset) {
+        return Some(hover);
+    }
+    hover_parsed(checked.parsed.as_ref()?, offset, config)
+}
+
+/// How the claim under `offset` was read, as hover text.
+pub fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Option<Hover> {
+    use crate::claims::{Qualifier, Verdict};
+    let claim = claims
+        .iter()
+        .find(|c| c.span.start <= offset && offset <= c.span.end)?;
+    let human = |s: i64| crate::metrics::human(s);
+    let [low, high] = claim.stated;
+    let value = match claim.qualifier {
+        Qualifier::Exact => human(low),
+        Qualifier::Approximate => format!("about {}", human(low)),
+        Qualifier::AtLeast => format!("at least {}", human(low)),
+        Qualifier::AtMost => format!("at most {}", human(high)),
+        Qualifier::Range | Qualifier::Vague => format!("{} to {}", human(low), human(high)),
+    };
+    let measures = match claim.measures {
+        "incident" => "the incident's length".to_string(),
+        "unknown" => "unclear, so it is not compared".to_string(),
+        key => key.replace('_', " "),
+    };
+    let mut lines = vec![format!(
+        "**Stated duration** `{}`: {value}; measures {measures}",
+        claim.text
+    )];
+    if let (Some(compared), Some([lo, hi])) = (&claim.compared_with, claim.accepted) {
+        let source = if compared.source == "timeline" {
+            "the first and last timeline entries".to_string()
+        } else {
+            format!("{} to {}", compared.from, compared.to)
+        };
+        let band = match (lo, hi) {
+            (Some(lo), Some(hi)) => format!("{} to {}", human(lo.max(0)), human(hi)),
+            (Some(lo), None) => format!("{} or more", human(lo.max(0))),
+            (None, Some(hi)) => format!("up to {}", human(hi)),
+            (None, None) => "any".to_string(),
+        };
+        let verdict = match claim.verdict {
+            Verdict::Agrees => "agrees",
+            Verdict::Contradicts => "**contradicts**",
+            Verdict::NotCompared => "not compared",
+        };
+        lines.push(format!(
+            "compared with {source}: **{}**; accepted {band}; {verdict}",
+            human(compared.seconds)
+        ));
+    } else if claim.measures != "unknown" {
+        lines.push("not compared: the report's times do not give it".to_string());
+    }
+    Some(Hover {
+        markdown: lines.join("  \n"),
+        span: claim.span,
+    })
 }
 
 /// [`hover_with`] on an already parsed report: the language server keeps the tree
@@ -209,6 +271,22 @@ mod tests {
             !started.markdown.contains("Time to mitigate"),
             "{}",
             started.markdown
+        );
+    }
+
+    #[test]
+    fn a_claim_hover_says_how_it_was_read() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CEST\n  resolved: 2023-07-01 12:26 CEST\nsummary: The outage lasted about 1h30m.\n";
+        let at = text.find("1h30m").unwrap_or(0) + 1;
+        let h = hover(text, Format::Yaml, at).expect("hover on a claim");
+        assert_eq!(h.span.slice(text), "about 1h30m");
+        assert!(
+            h.markdown
+                .contains("about 1h 30m; measures the incident's length")
+                && h.markdown.contains("started to resolved: **1h 35m**")
+                && h.markdown.contains("agrees"),
+            "{}",
+            h.markdown
         );
     }
 

@@ -10,6 +10,7 @@
 //! diagnostics, sorted by position; [`metrics`] are derived from the times.
 
 pub mod assist;
+pub mod claims;
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
@@ -46,6 +47,8 @@ pub struct Checked {
     pub parsed: Option<parse::Parsed>,
     /// Time to detect, acknowledge, mitigate and resolve, when the milestones give them.
     pub metrics: Vec<metrics::Metric>,
+    /// The durations the report states, how each was read and compared ([`claims`]).
+    pub claims: Vec<claims::Claim>,
 }
 
 impl Checked {
@@ -72,6 +75,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
             model: None,
             parsed: None,
             metrics: Vec::new(),
+            claims: Vec::new(),
         }
     };
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
@@ -110,8 +114,11 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         model: &model,
         times: &times,
         config,
+        claims: std::sync::OnceLock::new(),
     };
     rules::run(&cx, &mut diagnostics);
+    cx.claims();
+    let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply(&parsed.suppressions, &mut diagnostics);
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
@@ -124,6 +131,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         model: Some(model),
         parsed: Some(parsed),
         metrics,
+        claims,
     }
 }
 

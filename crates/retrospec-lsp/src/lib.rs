@@ -799,8 +799,8 @@ impl LanguageServer for Backend {
         let config = &report.config.config;
         Ok(guard(|| {
             test_panic(report.text());
-            match report.parsed() {
-                Some(parsed) => retrospec_check::hover::hover_parsed(parsed, offset, config),
+            match report.checked() {
+                Some(checked) => retrospec_check::hover::hover_checked(checked, offset, config),
                 None => {
                     retrospec_check::hover::hover_with(report.text(), report.format, offset, config)
                 }

@@ -60,9 +60,24 @@ pub struct Context<'a> {
     pub times: &'a Times,
     /// The project configuration (defaults when there is no `retrospec.toml`).
     pub config: &'a Config,
+    /// The report's time claims, read once on first use ([`Context::claims`]).
+    pub claims: std::sync::OnceLock<Vec<crate::claims::Claim>>,
 }
 
 impl<'a> Context<'a> {
+    /// The durations the report states, read and compared once for every rule.
+    pub fn claims(&self) -> &[crate::claims::Claim] {
+        self.claims.get_or_init(|| {
+            crate::claims::read(&crate::claims::Inputs {
+                text: self.text,
+                tree: &self.parsed.tree,
+                model: self.model,
+                times: self.times,
+                config: self.config,
+            })
+        })
+    }
+
     /// The node at a JSON pointer.
     pub fn node(&self, pointer: &str) -> Option<&Node> {
         self.parsed.tree.pointer(pointer).map(|(n, _)| n)

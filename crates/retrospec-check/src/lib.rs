@@ -112,6 +112,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         model: &model,
         times: &times,
         config,
+        masks: Default::default(),
     };
     rules::run(&cx, &mut diagnostics);
     suppress::apply(&parsed.suppressions, &mut diagnostics);

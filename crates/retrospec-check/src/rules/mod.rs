@@ -66,9 +66,18 @@ pub struct Context<'a> {
     pub times: &'a Times,
     /// The project configuration (defaults when there is no `retrospec.toml`).
     pub config: &'a Config,
+    /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
+    /// by [`Context::masks`]: once per report, shared by every word rule.
+    pub masks: std::sync::OnceLock<words::Masks>,
 }
 
 impl<'a> Context<'a> {
+    /// The regions of the text that are not prose, computed once per report.
+    pub fn masks(&self) -> &words::Masks {
+        self.masks
+            .get_or_init(|| words::Masks::new(self.text, self.format))
+    }
+
     /// The node at a JSON pointer.
     pub fn node(&self, pointer: &str) -> Option<&Node> {
         self.parsed.tree.pointer(pointer).map(|(n, _)| n)

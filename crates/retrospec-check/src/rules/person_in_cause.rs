@@ -17,7 +17,7 @@ declare_rule! {
     /// analysis there, and teaches everyone to say less in the next review.
     ///
     /// What is detected: `@handles` (`@alice`, `@sre-team`) in those sections,
-    /// outside inline code and HTML comments; e-mail addresses, URLs and scoped
+    /// outside code, quoted logs, URLs and HTML comments; e-mail addresses, URLs and scoped
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
     /// a team is not the cause either. Plain names are detected when the report
     /// itself says they are people: an entry of `authors` or an action item `owner`

@@ -144,6 +144,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
                 times: &times,
                 config: &config,
                 claims: std::sync::OnceLock::new(),
+                masks: Default::default(),
             };
             let mut out = Vec::new();
             rules::run(&cx, &mut out);

@@ -21,8 +21,10 @@ pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod resolve;
 pub mod rules;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
 pub mod time;
 pub mod times;
@@ -115,6 +117,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         times: &times,
         config,
         claims: std::sync::OnceLock::new(),
+        masks: Default::default(),
     };
     rules::run(&cx, &mut diagnostics);
     cx.claims();

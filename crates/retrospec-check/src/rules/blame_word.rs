@@ -14,7 +14,9 @@ declare_rule! {
     ///
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
-    /// negligence, negligent, fault of), matched as whole words, case-insensitively.
+    /// negligence, negligent, fault of), matched as whole words, case-insensitively,
+    /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
+    /// URLs or link targets, which quote what a system said.
     ///
     /// ## Example
     /// ```markdown
@@ -30,10 +32,6 @@ declare_rule! {
 }
 
 impl Rule for BlameWord {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
@@ -44,7 +42,7 @@ impl Rule for BlameWord {
                 for (span, words) in blame.find_in(cx, node) {
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("`{words}` in {} blames a person", place(&pointer)),
                         )

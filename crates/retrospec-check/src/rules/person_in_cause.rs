@@ -17,7 +17,7 @@ declare_rule! {
     /// analysis there, and teaches everyone to say less in the next review.
     ///
     /// What is detected: `@handles` (`@alice`, `@sre-team`) in those sections,
-    /// outside inline code and HTML comments; e-mail addresses, URLs and scoped
+    /// outside code, quoted logs, URLs and HTML comments; e-mail addresses, URLs and scoped
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
     /// a team is not the cause either. Plain names are detected when the report
     /// itself says they are people: an entry of `authors` or an action item `owner`
@@ -102,10 +102,6 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
 }
 
 impl Rule for PersonInCause {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let people = known_people(cx);
         for pattern in CAUSE {
@@ -121,7 +117,7 @@ impl Rule for PersonInCause {
                     }
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("`{handle}` is named in {}", place(&pointer)),
                         )
@@ -136,7 +132,7 @@ impl Rule for PersonInCause {
                 for (span, name) in find_with(cx, node, |text| find_names(&people, text)) {
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("{name}, a person this report names, is named in {}", place(&pointer)),
                         )

@@ -2,7 +2,7 @@ use crate::claims::{Bound, Claim, Compared, Qualifier, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::metrics;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A duration the report states ("a 1h30m downtime", "Time to resolution:
@@ -87,10 +87,6 @@ declare_rule! {
 }
 
 impl Rule for StatedDuration {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for claim in cx.claims() {
             let (Verdict::Contradicts, Some(compared)) = (claim.verdict, &claim.compared_with)
@@ -98,7 +94,7 @@ impl Rule for StatedDuration {
                 continue;
             };
             let mut diagnostic =
-                Diagnostic::new(Self::INFO.code, claim.span, message(cx, claim, compared));
+                Diagnostic::new(&Self::INFO, claim.span, message(cx, claim, compared));
             for (pointer, name) in [
                 (&compared.from_pointer, &compared.from),
                 (&compared.to_pointer, &compared.to),

@@ -407,6 +407,7 @@ registry! {
     rule rules::milestone_entry::MilestoneWithoutEntry,
     rule rules::report_date::ReportDateBeforeResolution,
     rule rules::milestone_marker_time::MilestoneMarkerTime,
+    rule rules::status_text::StatusText,
     rule rules::action_item_owner::ActionItemOwner,
     rule rules::action_item_tracking::ActionItemTracking,
     rule rules::action_item_due::ActionItemDue,

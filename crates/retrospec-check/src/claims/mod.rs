@@ -93,7 +93,7 @@ pub enum Bound {
 }
 
 /// Fields that hold no prose: times, identifiers, names, enumerations, URLs.
-fn is_prose(pointer: &str) -> bool {
+pub fn is_prose(pointer: &str) -> bool {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     !matches!(
         segments.as_slice(),
@@ -121,7 +121,7 @@ fn place(pointer: &str) -> Place {
 }
 
 /// Every string value of the tree with its pointer and the key it is under.
-fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
+pub fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
     match &node.value {
         Value::String(_) => out.push((pointer.clone(), node)),
         Value::Map(entries) => {
@@ -194,6 +194,62 @@ pub fn mask(source: &str) -> String {
     })
 }
 
+/// The text of a string value to read, with code and quotes masked, and how to
+/// place a range of it in the file. Where the file holds the value as written
+/// (Markdown, plain YAML) it is read there, so spans are exact; where the file
+/// escapes it (a JSON or quoted YAML string with `\n`), the value is read and a
+/// range is placed by finding the same words in the file.
+#[derive(Debug)]
+pub struct Prose<'a> {
+    /// The masked text to search.
+    pub masked: String,
+    /// The value's span in the file.
+    span: Span,
+    /// The file's text of the value, when the value itself was read.
+    source: Option<&'a str>,
+}
+
+impl<'a> Prose<'a> {
+    /// The prose of `node` in `text`.
+    pub fn of(text: &'a str, node: &Node) -> Prose<'a> {
+        let source = node.span.slice(text);
+        let value = node.as_str().unwrap_or("");
+        let escaped = value.contains('\n') && !source.contains('\n');
+        if escaped {
+            Prose {
+                masked: mask(value),
+                span: node.span,
+                source: Some(source),
+            }
+        } else {
+            Prose {
+                masked: mask(source),
+                span: node.span,
+                source: None,
+            }
+        }
+    }
+
+    /// The file span of `range` of [`Prose::masked`].
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let Some(source) = self.source else {
+            return Span::new(self.span.start + range.start, self.span.start + range.end);
+        };
+        let Some(needle) = self
+            .masked
+            .get(range.clone())
+            .filter(|n| !n.trim().is_empty())
+        else {
+            return self.span;
+        };
+        let nth = self.masked[..range.start].matches(needle).count();
+        match source.match_indices(needle).nth(nth) {
+            Some((i, _)) => Span::new(self.span.start + i, self.span.start + i + needle.len()),
+            None => self.span,
+        }
+    }
+}
+
 /// Everything the comparison needs.
 #[derive(Debug)]
 pub struct Inputs<'a> {
@@ -222,21 +278,22 @@ pub fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         {
             continue;
         }
-        let masked = mask(source);
+        let prose = Prose::of(inputs.text, node);
+        let masked = prose.masked.as_str();
         let label_key = x_label(&pointer);
-        for d in duration::find(&masked) {
+        for d in duration::find(masked) {
             let subject = match label_key {
                 Some(s) => masked[..d.range.start]
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
                     .then_some(s),
-                None => subject::classify(&masked, &d, place(&pointer)),
+                None => subject::classify(masked, &d, place(&pointer)),
             };
-            claims.push(claim(inputs, &pointer, node, &masked, &d, subject));
+            claims.push(claim(inputs, &pointer, &prose, &d, subject));
         }
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
         if label_key.is_none() && masked.contains(':') {
-            for label in subject::LABEL.captures_iter(&masked) {
+            for label in subject::LABEL.captures_iter(masked) {
                 let (Some(whole), Some(what)) =
                     (label.get(0), label.name("what").or(label.name("abbr")))
                 else {
@@ -262,8 +319,7 @@ pub fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     claims.push(claim(
                         inputs,
                         &pointer,
-                        node,
-                        &masked,
+                        &prose,
                         &d,
                         Some(subject::for_label(what.as_str())),
                     ));
@@ -304,19 +360,15 @@ fn x_label(pointer: &str) -> Option<Subject> {
 fn claim(
     inputs: &Inputs<'_>,
     pointer: &str,
-    node: &Node,
-    masked: &str,
+    prose: &Prose<'_>,
     d: &duration::Duration,
     subject: Option<Subject>,
 ) -> Claim {
-    let written = masked[d.range.clone()]
+    let written = prose.masked[d.range.clone()]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let span = Span::new(
-        node.span.start + d.range.start,
-        node.span.start + d.range.end,
-    );
+    let span = prose.span(d.range.clone());
     let stated = [d.low.round() as i64, d.high.round() as i64];
     let mut claim = Claim {
         pointer: pointer.to_string(),

@@ -111,15 +111,15 @@ static TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "noticed 40 minutes later", "restored 2 hours after the start".
 static RELATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|after\s+(?:the\s+)?(?:incident|outage|impact|problems?|errors?|failures?|it)\s+(?:started|began)|into\s+the\s+(?:incident|outage))")
+    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
 static DETECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:notic|detect|spott|discover|identifi|alert|paged|found\b|reported)")
+    Regex::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
         .expect("the pattern is valid")
 });
 static RESTORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:restor|recover|mitigat|resolv|fixed|back\s+(?:up|online|to\s+normal))")
+    Regex::new(r"(?i)\b(?:restor(?:ed|ing)|recover(?:ed|ing)|mitigat(?:ed|ing)|resolv(?:ed|ing)|fixed|stopped|ceased|subsided|cleared|back\s+(?:up|online|to\s+normal))\b")
         .expect("the pattern is valid")
 });
 
@@ -129,14 +129,15 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)(?:
             \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned)(?:\s+(?:for|just))?
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
-          | \b(?:was|were|been|remained|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|out\s+of\s+service)\s+for
+          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service)\s+for
+          | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
         )\s*$",
     )
     .expect("the pattern is valid")
 });
 /// Looser introducers of the incident's length, read in the summary-like fields.
 static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\bduration\s*:?)\s*$")
+    Regex::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\b(?:went\s+on|continued|persisted)\s+for|\bduration\s*:?)\s*$")
         .expect("the pattern is valid")
 });
 static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,16 +147,31 @@ static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static DOWNTIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
 });
+/// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
+/// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
+static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|outage|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*(?::|\|)[*_]*\s*$")
+        .expect("the pattern is valid")
+});
+/// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
+static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
+        .expect("the pattern is valid")
+});
+/// "about 26 hours in total", in the summary.
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+});
 /// What makes a duration about something else: "ago", "every", "per", "before".
 static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:ago|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
+    Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
 });
 static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
 });
 /// In a loose "for N": words that say the subject is the impact...
 static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
 /// ...and words that say it is an action of the team.
@@ -198,19 +214,40 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     if NOT_LENGTH_AFTER.is_match(after) || NOT_LENGTH_BEFORE.is_match(before) {
         return None;
     }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if LENGTH_LABEL.is_match(&text[line_start..start]) {
+        return Some(Subject {
+            labelled: true,
+            ..INCIDENT
+        });
+    }
+    if let Some(caps) = PHASE_TOOK.captures(before)
+        && let Some(what) = caps.name("what")
+    {
+        return Some(Subject {
+            labelled: false,
+            ..for_label(what.as_str())
+        });
+    }
     // "took (us) N to <verb>": the verb says what.
     if let Some(caps) = TO_VERB.captures(after) {
         if !TOOK.is_match(before) {
             return None;
         }
         let verb = caps.name("verb").map_or("", |v| v.as_str());
-        return if DETECT_VERB.is_match(verb) || verb.eq_ignore_ascii_case("find") {
+        let verb_is = |list: &[&str]| {
+            list.iter()
+                .any(|v| verb.to_ascii_lowercase().starts_with(v))
+        };
+        return if verb_is(&[
+            "notic", "detect", "identif", "spot", "discover", "find", "realis", "realiz",
+        ]) {
             Some(Subject {
                 measures: "time_to_detect",
                 pairs: &[(Started, Detected), (Detected, Acknowledged)],
                 labelled: false,
             })
-        } else if RESTORE_VERB.is_match(verb) || verb.eq_ignore_ascii_case("fix") {
+        } else if verb_is(&["restor", "recover", "mitigat", "resolv", "fix", "stabili"]) {
             Some(Subject {
                 measures: "time_to_restore",
                 pairs: RESTORE_ANY,
@@ -223,7 +260,9 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     // "noticed 40 minutes later", "recovered 2 hours after the start".
     if let Some(caps) = RELATION.captures(after) {
         // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
-        let before = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
+        let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
+        let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
+        let before = if has_verb(sub) { sub } else { before };
         return if DETECT_VERB.is_match(before) {
             Some(Subject {
                 measures: "time_to_detect",
@@ -244,11 +283,18 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         return Some(INCIDENT);
     }
     if place == Place::Summary {
-        if NOUN_AFTER.is_match(after) {
+        if NOUN_AFTER.is_match(after) || TOTAL_AFTER.is_match(after) {
             return Some(INCIDENT);
         }
         if let Some(caps) = LOOSE.captures(before) {
             let clause = &before[..caps.get(0).map_or(before.len(), |m| m.start())];
+            // "For eleven hours on Sunday, outgoing email was delayed": the clause follows.
+            let rest = &after[..after.find(". ").unwrap_or(after.len())];
+            let clause = if clause.trim().is_empty() {
+                rest
+            } else {
+                clause
+            };
             if caps.name("for").is_none()
                 || (IMPACT_WORDS.is_match(clause) && !ACTION_WORDS.is_match(clause))
             {
@@ -311,6 +357,50 @@ mod tests {
             ["incident"]
         );
         assert_eq!(measures("Duration: two and a half hours", s), ["incident"]);
+        assert_eq!(measures("| Duration | 3h 45m |", p), ["incident"]);
+        assert_eq!(
+            measures("- LENGTH of the disruption: 5 hours", p),
+            ["incident"]
+        );
+        assert_eq!(measures("**Duration**: 1 hour 38 minutes", p), ["incident"]);
+        assert_eq!(
+            measures("Detection took 10 to 15 minutes.", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures(
+                "The duplicates stopped once the run was paused, 2h40m after they began.",
+                p
+            ),
+            ["time_to_restore"]
+        );
+        assert_eq!(
+            measures(
+                "The team noticed the problem 20 minutes after the first failed build.",
+                p
+            ),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures("It stayed unusable for at least three hours.", p),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("This went on for roughly five hours.", s),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("For eleven hours on Sunday, outgoing email was delayed.", s),
+            ["incident"]
+        );
+        assert_eq!(measures("Jobs queued for three hours.", s), ["incident"]);
+        assert_eq!(
+            measures(
+                "It was over by Wednesday evening, about 26 hours in total.",
+                s
+            ),
+            ["incident"]
+        );
     }
 
     #[test]
@@ -333,6 +423,23 @@ mod tests {
                 Place::Summary,
             ),
             ("The deploy went out 3 hours later.", Place::Prose),
+            (
+                "A status notice went up at 09:35, 21 minutes after the first failures.",
+                Place::Prose,
+            ),
+            (
+                "Notifications arrived up to 40 minutes late.",
+                Place::Summary,
+            ),
+            ("Results were up to six hours old.", Place::Summary),
+            (
+                "- 19:05 no failover for two hours, incident closed",
+                Place::Prose,
+            ),
+            (
+                "Each failover caused 30 to 90 seconds of write errors.",
+                Place::Prose,
+            ),
         ] {
             assert_eq!(measures(text, place), ["unknown"], "{text}");
         }

@@ -41,6 +41,7 @@ pub mod placeholder;
 pub mod prevent_item_required;
 pub mod report_date;
 pub mod stated_duration;
+pub mod status_text;
 pub mod summary_times;
 pub mod timeline_order;
 pub mod unknown_zone;

@@ -47,8 +47,9 @@ declare_rule! {
     /// | "time to first (corrective) action", "first response" | `acknowledged` or `mitigated` - `started`, or `acknowledged` - `detected` |
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
     /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` - `started` |
-    /// | "took (us) N to notice/detect/identify", "noticed N later", "detected N after the start" | `detected` - `started` (or `acknowledged` - `detected`) |
-    /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
+    /// | "detection/mitigation/resolution took N" | that metric's milestones |
+    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
+    /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
@@ -56,12 +57,16 @@ declare_rule! {
     /// (`**Time to X:** 6 minutes`, `| TTR | 2h |`), or as an `x-` field named so
     /// (`x-time-to-resolution: ~2h30`, `x-duration`, `x-downtime`). The incident's
     /// length is read anywhere after "the outage/downtime/incident/impact
-    /// lasted/took/of/was", "total downtime", "was down/unavailable/offline/degraded
-    /// for", or before "of downtime"; in the title, summary and
-    /// `impact.description` also before "downtime", "outage", "degradation",
-    /// "disruption" ("a 90-minute outage") and after "lasted", "duration" or "for"
-    /// when the clause names the impact ("customers could not log in for 75
-    /// minutes") and not an action of the team ("we waited for 10 minutes").
+    /// lasted/took/of/was", "total downtime", "was/stayed
+    /// down/unavailable/offline/degraded/disabled/stuck for", "this went
+    /// on/continued for", a line label (`| Duration | 3h 45m |`, `**Duration**:`,
+    /// `- Length of the disruption:`, `| Outage | 2h30 |`), or before "of
+    /// downtime"; in the title, summary and `impact.description` also before
+    /// "downtime", "outage", "degradation", "disruption" ("a 90-minute outage") or
+    /// "in total", and after "lasted", "duration" or "for" when the clause names
+    /// the impact ("customers could not log in for 75 minutes", "for eleven hours,
+    /// email was delayed") and not an action of the team ("we waited for 10
+    /// minutes"). Not after "late", "old", "ago", "every", "per", "timeout".
     /// Without `started` and an end milestone, the incident's length is compared
     /// with the first and last timeline entries, and the message says so.
     ///

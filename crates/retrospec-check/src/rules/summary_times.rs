@@ -62,15 +62,18 @@ static DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
         .expect("the dash pattern is valid")
 });
+/// The incident's start: "the incident started at A", "errors began at A",
+/// "sign-in began failing at A"; not "we began restarting nodes at A".
 static START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:started|began|begun|starting|beginning)(?:(?:\s+[a-z-]+){{1,3}}?\s+(?:at|from)\s+|\s+(?:at\s+|on\s+)?)){APPROX}{CLOCK}"
+        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
     ))
     .expect("the start pattern is valid")
 });
+/// The incident's end: "resolved at B", "back to normal at B", "lasted until B".
 static END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\b(?:resolved|fixed|restored|recovered|mitigated|ended|back\s+(?:up|online|to\s+normal)|(?:lasted|continued|persisted|lasting)\s+until)(?:(?:\s+[a-z-]+){{1,3}}?\s+(?:at|by)\s+|\s+(?:at\s+|by\s+)?)){APPROX}{CLOCK}"
+        r"(?i:\b(?:resolved|fixed|restored|recovered|mitigated|ended|back\s+(?:up|online|to\s+normal)|(?:lasted|continued|persisted|lasting)\s+until))\s+(?i:at\s+|by\s+)?{APPROX}{CLOCK}"
     ))
     .expect("the end pattern is valid")
 });
@@ -215,10 +218,10 @@ impl Rule for SummaryTimes {
             let Some(node) = cx.node(pointer).filter(|n| n.as_str().is_some()) else {
                 continue;
             };
-            let source = node.span.slice(cx.text);
-            let masked = crate::claims::mask(source);
-            for s in stated(&masked) {
-                if ROUTINE.is_match(sentence(&masked, s.time.clone())) {
+            let prose = crate::claims::Prose::of(cx.text, node);
+            let masked = prose.masked.as_str();
+            for s in stated(masked) {
+                if ROUTINE.is_match(sentence(masked, s.time.clone())) {
                     continue;
                 }
                 let zone = s.zone.clone().or(s.shared_zone.clone());
@@ -282,8 +285,7 @@ impl Rule for SummaryTimes {
                 };
                 let end = s.zone.as_ref().map_or(s.time.end, |z| z.end);
                 let text = masked[s.time.start..end].to_string();
-                let span =
-                    crate::span::Span::new(node.span.start + s.time.start, node.span.start + end);
+                let span = prose.span(s.time.start..end);
                 let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
                 out.push(
                     Diagnostic::new(
@@ -371,6 +373,7 @@ mod tests {
             "The incident started around 16:15 and service was back up at 17:00.",
             "It started at 10 servers and ended at 12 regions.",
             "The backup job runs 02:00-04:30 CEST every night.",
+            "We began restarting nodes at 16:30 and all was back to normal at 17:20.",
             "```\nstarted at 09:00\n```",
         ] {
             assert_eq!(

@@ -408,6 +408,7 @@ registry! {
     rule rules::report_date::ReportDateBeforeResolution,
     rule rules::milestone_marker_time::MilestoneMarkerTime,
     rule rules::status_text::StatusText,
+    rule rules::milestone_words::MilestoneWords,
     rule rules::action_item_owner::ActionItemOwner,
     rule rules::action_item_tracking::ActionItemTracking,
     rule rules::action_item_due::ActionItemDue,

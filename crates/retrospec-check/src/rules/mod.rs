@@ -33,6 +33,7 @@ pub mod invalid_time;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
+pub mod milestone_words;
 pub mod missing_section;
 pub mod missing_zone;
 pub mod mixed_zones;

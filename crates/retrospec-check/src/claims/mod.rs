@@ -92,6 +92,22 @@ pub enum Bound {
     Upper,
 }
 
+/// Words of a timeline entry that say the impact began ("errors start", "first
+/// failures", "workers crash-loop", "requests start timing out").
+static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:start(?:s|ed)?\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+        .expect("the pattern is valid")
+});
+/// Words of a timeline entry that say the impact ended.
+static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|loads?\s+again|works?\s+again|mitigated|incident\s+closed)\b")
+        .expect("the pattern is valid")
+});
+static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
+        .expect("the pattern is valid")
+});
+
 /// Fields that hold no prose: times, identifiers, names, enumerations, URLs.
 pub fn is_prose(pointer: &str) -> bool {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
@@ -445,23 +461,59 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
         && subject.measures == "incident"
         && !(instant(Milestone::Started).is_some() && has_end)
     {
-        let resolved: Vec<_> = times
+        // The timeline may open with the trigger and close after the end (a late
+        // alert, a follow-up): its first and last entries are one reading, the
+        // first entry whose words say the impact began and the first that says it
+        // ended are others, and the claim contradicts only when none agrees.
+        let entries: Vec<(&crate::times::TimeValue, jiff::Timestamp, &str)> = times
             .timeline
             .iter()
-            .flatten()
-            .filter_map(|v| v.instant().map(|r| (v, r.timestamp)))
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let v = v.as_ref()?;
+                let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
+                v.instant().map(|r| (v, r.timestamp, text))
+            })
             .collect();
-        if let (Some((a, at)), Some((b, bt))) = (resolved.first(), resolved.last()) {
-            let seconds = bt.as_second() - at.as_second();
-            if resolved.len() >= 2 && seconds > 0 {
-                out.push(Compared {
-                    source: "timeline",
-                    from: "first entry".into(),
-                    to: "last entry".into(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds,
-                });
+        if entries.len() >= 2 {
+            let first = entries[0];
+            let last = entries[entries.len() - 1];
+            let began = entries
+                .iter()
+                .find(|(_, _, t)| IMPACT_BEGAN.is_match(t))
+                .copied();
+            let ended = entries
+                .iter()
+                .find(|(_, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+                .copied();
+            let mut pairs = vec![(first, last, "first entry", "last entry")];
+            for (from, from_name) in [
+                (Some(first), "first entry"),
+                (began, "entry where the impact begins"),
+            ] {
+                for (to, to_name) in [
+                    (Some(last), "last entry"),
+                    (ended, "entry where the impact ends"),
+                ] {
+                    if let (Some(from), Some(to)) = (from, to)
+                        && !(from_name == "first entry" && to_name == "last entry")
+                    {
+                        pairs.push((from, to, from_name, to_name));
+                    }
+                }
+            }
+            for ((a, at, _), (b, bt, _), from, to) in pairs {
+                let seconds = bt.as_second() - at.as_second();
+                if seconds > 0 {
+                    out.push(Compared {
+                        source: "timeline",
+                        from: from.into(),
+                        to: to.into(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    });
+                }
             }
         }
     }

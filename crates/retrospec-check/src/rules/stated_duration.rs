@@ -271,6 +271,19 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_is_read_by_its_words_too() {
+        // The first entry is the trigger and the last a late alert: the impact's own
+        // entries give the stated length, so nothing is reported.
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Summary\nPreviews were missing for 2 hours 10 minutes.\n\n## Timeline\n- 2025-02-18 06:30 UTC New worker deployed\n- 2025-02-18 06:41 UTC Workers start failing on large files\n- 2025-02-18 08:51 UTC Backlog regenerated, impact over\n- 2025-02-18 09:05 UTC Dashboard alert noticed\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        let wrong = text.replace("2 hours 10 minutes", "45 minutes");
+        assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["45 minutes"]);
+    }
+
+    #[test]
     fn the_tolerance_comes_from_the_configuration() {
         use crate::check_with;
         use crate::config::{Claims, Config, DurationTolerance};

@@ -5,7 +5,7 @@
 use retrospec_model::Milestone;
 
 use crate::config::Config;
-use crate::parse::{Format, Parsed};
+use crate::parse::Parsed;
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::{Node, Value};
@@ -20,29 +20,8 @@ pub struct Hover {
     pub span: Span,
 }
 
-/// The hover for byte `offset` in `text`, if the cursor is on a key or value.
-pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
-    hover_with(text, format, offset, &Config::default())
-}
-
-/// [`hover`] under `config`: a severity level shows the configured scale's
-/// description, and times without a zone take the configured `timezone`.
-pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
-    let checked = crate::check_with(text, format, config);
-    hover_checked(&checked, offset, config)
-}
-
-/// [`hover_parsed`] with the report's time claims (from a finished check): on a
-/// stated duration, how it was read and what it was compared with.
-pub fn hover_checked(checked: &crate::Checked, offset: usize, config: &Config) -> Option<Hover> {
-    if let Some(hover) = claim_hover(&checked.claims, offset) {
-        return Some(hover);
-    }
-    hover_parsed(checked.parsed.as_ref()?, offset, config)
-}
-
 /// How the claim under `offset` was read, as hover text.
-pub fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Option<Hover> {
+pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Option<Hover> {
     use crate::claims::{Qualifier, Verdict};
     let claim = claims
         .iter()
@@ -95,20 +74,23 @@ pub fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Option<Hov
     })
 }
 
-/// [`hover_with`] on an already parsed report: the language server keeps the tree
-/// of the last check, so a hover does not parse the text again.
-pub fn hover_parsed(parsed: &Parsed, offset: usize, config: &Config) -> Option<Hover> {
+/// The hover at byte `offset` of a parsed report whose times are `times` (the
+/// check's own: [`crate::Analysis::hover`] is the way in).
+pub(crate) fn hover(
+    parsed: &Parsed,
+    times: &Times,
+    offset: usize,
+    config: &Config,
+) -> Option<Hover> {
     let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
     let field = crate::suggest::display_path(&pointer);
     let mut parts = Vec::new();
     if pointer.ends_with("/time") || pointer.starts_with("/milestones/") {
-        let model = crate::model::lenient(parsed.tree.to_json(), &[]);
-        let times = Times::with_fallback(&model, config.timezone.as_deref());
         if let Some(value) = times.all().find(|v| v.pointer == pointer) {
-            parts.extend(time_text(value, &times));
+            parts.extend(time_text(value, times));
         }
         if let Some(name) = pointer.strip_prefix("/milestones/") {
-            parts.extend(metrics_text(name, &times));
+            parts.extend(metrics_text(name, times));
         }
     }
     if !on_key
@@ -213,7 +195,32 @@ fn metrics_text(name: &str, times: &Times) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::Hover;
+    use crate::{Analysis, Config, Format};
+
+    fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
+        hover_with(text, format, offset, &Config::default())
+    }
+
+    fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
+        Analysis::new(text, format, config).hover(offset)
+    }
+
+    #[test]
+    fn a_claim_hover_says_how_it_was_read() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CEST\n  resolved: 2023-07-01 12:26 CEST\nsummary: The outage lasted about 1h30m.\n";
+        let at = text.find("1h30m").unwrap_or(0) + 1;
+        let h = hover(text, Format::Yaml, at).expect("hover on a claim");
+        assert_eq!(h.span.slice(text), "about 1h30m");
+        assert!(
+            h.markdown
+                .contains("about 1h 30m; measures the incident's length")
+                && h.markdown.contains("started to resolved: **1h 35m**")
+                && h.markdown.contains("agrees"),
+            "{}",
+            h.markdown
+        );
+    }
 
     #[test]
     fn hovers_show_documentation_times_and_levels() {
@@ -271,22 +278,6 @@ mod tests {
             !started.markdown.contains("Time to mitigate"),
             "{}",
             started.markdown
-        );
-    }
-
-    #[test]
-    fn a_claim_hover_says_how_it_was_read() {
-        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CEST\n  resolved: 2023-07-01 12:26 CEST\nsummary: The outage lasted about 1h30m.\n";
-        let at = text.find("1h30m").unwrap_or(0) + 1;
-        let h = hover(text, Format::Yaml, at).expect("hover on a claim");
-        assert_eq!(h.span.slice(text), "about 1h30m");
-        assert!(
-            h.markdown
-                .contains("about 1h 30m; measures the incident's length")
-                && h.markdown.contains("started to resolved: **1h 35m**")
-                && h.markdown.contains("agrees"),
-            "{}",
-            h.markdown
         );
     }
 

@@ -109,7 +109,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Fields that hold no prose: times, identifiers, names, enumerations, URLs.
-pub fn is_prose(pointer: &str) -> bool {
+pub(crate) fn is_prose(pointer: &str) -> bool {
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     !matches!(
         segments.as_slice(),
@@ -137,7 +137,7 @@ fn place(pointer: &str) -> Place {
 }
 
 /// Every string value of the tree with its pointer and the key it is under.
-pub fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
+pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
     match &node.value {
         Value::String(_) => out.push((pointer.clone(), node)),
         Value::Map(entries) => {
@@ -168,7 +168,7 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `source` with code blocks, inline code, quoted lines, HTML comments and URLs
 /// blanked (same length, so offsets hold): they are evidence, not claims.
-pub fn mask(source: &str) -> String {
+pub(crate) fn mask(source: &str) -> String {
     let mut bytes = source.as_bytes().to_vec();
     let mut blank = |range: std::ops::Range<usize>| {
         for b in &mut bytes[range] {
@@ -216,9 +216,9 @@ pub fn mask(source: &str) -> String {
 /// escapes it (a JSON or quoted YAML string with `\n`), the value is read and a
 /// range is placed by finding the same words in the file.
 #[derive(Debug)]
-pub struct Prose<'a> {
+pub(crate) struct Prose<'a> {
     /// The masked text to search.
-    pub masked: String,
+    pub(crate) masked: String,
     /// The value's span in the file.
     span: Span,
     /// The file's text of the value, when the value itself was read.
@@ -227,7 +227,7 @@ pub struct Prose<'a> {
 
 impl<'a> Prose<'a> {
     /// The prose of `node` in `text`.
-    pub fn of(text: &'a str, node: &Node) -> Prose<'a> {
+    pub(crate) fn of(text: &'a str, node: &Node) -> Prose<'a> {
         let source = node.span.slice(text);
         let value = node.as_str().unwrap_or("");
         let escaped = value.contains('\n') && !source.contains('\n');
@@ -247,7 +247,7 @@ impl<'a> Prose<'a> {
     }
 
     /// The file span of `range` of [`Prose::masked`].
-    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+    pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         let Some(source) = self.source else {
             return Span::new(self.span.start + range.start, self.span.start + range.end);
         };
@@ -268,16 +268,16 @@ impl<'a> Prose<'a> {
 
 /// Everything the comparison needs.
 #[derive(Debug)]
-pub struct Inputs<'a> {
-    pub text: &'a str,
-    pub tree: &'a Node,
-    pub model: &'a Postmortem,
-    pub times: &'a Times,
-    pub config: &'a Config,
+pub(crate) struct Inputs<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tree: &'a Node,
+    pub(crate) model: &'a Postmortem,
+    pub(crate) times: &'a Times,
+    pub(crate) config: &'a Config,
 }
 
 /// Every claim of the report, in file order.
-pub fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
+pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
     let mut found = Vec::new();
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);

@@ -1,6 +1,7 @@
 use crate::claims::{Bound, Claim, Compared, Qualifier, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::metrics;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::suggest::display_path;
 
@@ -118,18 +119,32 @@ impl Rule for StatedDuration {
 
 /// How a message names the field a claim is in.
 fn field_name(cx: &Context<'_>, pointer: &str) -> String {
+    if let Some(section) = (0..cx.model.sections.len())
+        .find(|&i| Ptr::section_body(i).as_str() == pointer)
+        .and_then(|i| cx.model.sections.get(i))
+    {
+        return format!("section \"{}\"", section.title.trim());
+    }
+    for (group, name) in [
+        ("went_well", "what went well"),
+        ("went_wrong", "what went wrong"),
+        ("got_lucky", "where the team got lucky"),
+        ("other", "the lessons"),
+    ] {
+        let count = cx.model.lessons.as_ref().map_or(0, |l| match group {
+            "went_well" => l.went_well.len(),
+            "went_wrong" => l.went_wrong.len(),
+            "got_lucky" => l.got_lucky.len(),
+            _ => l.other.len(),
+        });
+        if let Some(i) = (0..count).find(|&i| Ptr::lesson(group, i).as_str() == pointer) {
+            return format!("{name} (item {})", i + 1);
+        }
+    }
     let segments: Vec<&str> = pointer.split('/').skip(1).collect();
     match segments.as_slice() {
         ["summary"] => "the summary".into(),
         ["title"] => "the title".into(),
-        ["sections", i, "body"] => {
-            let title = i
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| cx.model.sections.get(i))
-                .map_or("", |s| s.title.trim());
-            format!("section \"{title}\"")
-        }
         ["timeline", i, "text"] => {
             format!("timeline entry {}", i.parse::<usize>().map_or(0, |i| i + 1))
         }

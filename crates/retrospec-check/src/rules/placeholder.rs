@@ -134,9 +134,11 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
         return false; // `???` and `lorem ipsum`
     }
+    // After the last whitespace character before it (which may be wider than a byte).
     let start = text[..range.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[range.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
@@ -193,6 +195,7 @@ mod tests {
                 &[],
             ),
             ("The todo-service and TODO.md are names.", &[]),
+            ("Left as\u{a0}TBD.", &["TBD"]),
             ("TODO: say why.", &["TODO"]),
             ("Owner (TBD) and XXX here.", &["TBD", "XXX"]),
             (

@@ -391,7 +391,7 @@ impl Masks {
         let mut ranges: Vec<Range<usize>> = Vec::new();
         ranges.extend(SKIPPED.find_iter(text).map(|m| m.range()));
         ranges.extend(URL.find_iter(text).map(|m| m.range()));
-        fenced_and_quoted(text, &mut ranges);
+        fenced_and_quoted(text, format == Format::Json, &mut ranges);
         if !matches!(format, Format::Yaml | Format::Json) {
             markdown_masks(text, &mut ranges);
         }
@@ -441,8 +441,10 @@ type Quote = (usize, usize, usize, usize);
 
 /// Fenced code blocks (```` ``` ```` or `~~~`, at any indentation, so in YAML
 /// block scalars and list items too) and blockquotes at least half of whose lines
-/// are log lines, found line by line.
-fn fenced_and_quoted(text: &str, out: &mut Vec<Range<usize>>) {
+/// are log lines, found line by line. In JSON the lines of a string are split by
+/// `\n` escapes, and a string starts a line: the same report must give the same
+/// findings in every form.
+fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
     let mut fence: Option<(usize, u8, usize)> = None; // start, marker, length
     let mut quote: Option<Quote> = None;
     let flush = |quote: &mut Option<Quote>, out: &mut Vec<Range<usize>>| {
@@ -453,10 +455,13 @@ fn fenced_and_quoted(text: &str, out: &mut Vec<Range<usize>>) {
             out.push(start..end);
         }
     };
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
+    for (start, pos) in lines(text, json) {
+        let mut line = &text[start..pos];
+        if json {
+            // The string's opening quote and the line's `\n` escape are not content.
+            line = line.strip_prefix('"').unwrap_or(line);
+            line = line.strip_suffix("\\n").unwrap_or(line);
+        }
         let content = line.trim_start();
         let run = |marker: u8| content.bytes().take_while(|b| *b == marker).count();
         if let Some((open, marker, len)) = fence {
@@ -486,6 +491,39 @@ fn fenced_and_quoted(text: &str, out: &mut Vec<Range<usize>>) {
     if let Some((open, _, _)) = fence {
         out.push(open..text.len());
     }
+}
+
+/// The lines of `text` as (start, end) byte offsets, each with its line break. In
+/// JSON a `\n` escape also ends a line and an unescaped `"` starts one.
+fn lines(text: &str, json: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        let end = loop {
+            match bytes.get(i) {
+                None => break bytes.len(),
+                Some(b'\n') => break i + 1,
+                Some(b'\\') if json => {
+                    if bytes.get(i + 1) == Some(&b'n') {
+                        break i + 2;
+                    }
+                    i += 2; // an escaped character, `\"` and `\\` included
+                }
+                Some(b'"') if json && i > start => break i,
+                _ => i += 1,
+            }
+        };
+        let end = end.clamp(start + 1, bytes.len());
+        let line = (start, end);
+        start = end;
+        Some(line)
+    })
+    // Every boundary above is an ASCII byte, so every offset is a char boundary.
+    .filter(move |&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e))
 }
 
 /// What pulldown-cmark reads as code, a link or image target, or an autolink in
@@ -693,6 +731,12 @@ mod tests {
         let masked = |needle: &str| masks.covers(yaml.find(needle).expect(needle));
         assert!(masked("kubectl") && masked("GET /todo") && masked("x.example/todo"));
         assert!(!masked("It broke") && !masked("See") && !masked("now"));
+        // JSON: the same shapes inside one string, its lines split by `\n` escapes.
+        let json = r#"{"summary": "It broke.\n```\nkubectl delete \"x\"\n```\n> 10.0.3.4 - - GET /todo 500\nThen TODO."}"#;
+        let masks = Masks::new(json, Format::Json);
+        let masked = |needle: &str| masks.covers(json.find(needle).expect(needle));
+        assert!(masked("kubectl") && masked("GET /todo"));
+        assert!(!masked("It broke") && !masked("Then TODO"));
     }
 
     /// The regex the automaton stands in for: the same entries, longest first.

@@ -143,6 +143,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
                 model: &model,
                 times: &times,
                 config: &config,
+                claims: std::sync::OnceLock::new(),
                 masks: Default::default(),
             };
             let mut out = Vec::new();

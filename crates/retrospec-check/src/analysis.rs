@@ -93,10 +93,19 @@ impl Analysis {
         &self.computed().metrics
     }
 
-    /// The hover at byte `offset`: the field's documentation, a severity level's
-    /// definition, a time's UTC value and offset from the start of the incident.
+    /// The durations the report states, how each was read and compared.
+    pub fn claims(&self) -> &[crate::claims::Claim] {
+        &self.computed().claims
+    }
+
+    /// The hover at byte `offset`: how a stated duration was read, the field's
+    /// documentation, a severity level's definition, a time's UTC value and offset
+    /// from the start of the incident.
     pub fn hover(&self, offset: usize) -> Option<Hover> {
         let computed = self.computed();
+        if let Some(claim) = hover::claim_hover(&computed.claims, offset) {
+            return Some(claim);
+        }
         let (parsed, times) = (computed.parsed.as_ref()?, computed.times.as_ref()?);
         hover::hover(parsed, times, offset, &self.config)
     }
@@ -148,6 +157,7 @@ impl Analysis {
             model: computed.model,
             parsed: computed.parsed,
             metrics: computed.metrics,
+            claims: computed.claims,
         }
     }
 }

@@ -428,6 +428,8 @@ registry! {
     rule rules::ambiguous_date::AmbiguousDate,
     rule rules::midnight_rollover::MidnightRollover,
     WEEKDAY_MISMATCH,
+    rule rules::status_text::StatusText,
+    rule rules::milestone_words::MilestoneWords,
     rule rules::action_item_owner::ActionItemOwner,
     rule rules::action_item_tracking::ActionItemTracking,
     rule rules::action_item_due::ActionItemDue,

@@ -41,6 +41,8 @@ pub struct Config {
     pub words: Words,
     /// How far a stated duration may be from the milestones before RS208 reports it.
     pub duration_tolerance: DurationTolerance,
+    /// How stated durations with a qualifier ("about 2 hours") are compared (RS208).
+    pub claims: Claims,
     /// Resource limits: file size, line length, nesting depth, items per list.
     pub limits: crate::limits::Limits,
 }
@@ -273,6 +275,28 @@ impl Default for DurationTolerance {
         DurationTolerance {
             minutes: 2,
             percent: 3,
+        }
+    }
+}
+
+/// How much a duration stated with "about", "around", "roughly", "~", "nearly"
+/// or "almost" may differ from the report's own times: `tolerance` of the stated
+/// value, and never less than `floor-minutes`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Claims {
+    /// Relative tolerance of an approximate duration (0.15: 15 percent of the stated value).
+    #[schemars(range(min = 0.0, max = 1.0))]
+    pub tolerance: f64,
+    /// The least tolerance of an approximate duration, in minutes.
+    pub floor_minutes: u32,
+}
+
+impl Default for Claims {
+    fn default() -> Self {
+        Claims {
+            tolerance: 0.15,
+            floor_minutes: 5,
         }
     }
 }

@@ -20,6 +20,60 @@ pub struct Hover {
     pub span: Span,
 }
 
+/// How the claim under `offset` was read, as hover text.
+pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Option<Hover> {
+    use crate::claims::{Qualifier, Verdict};
+    let claim = claims
+        .iter()
+        .find(|c| c.span.start <= offset && offset <= c.span.end)?;
+    let human = |s: i64| crate::metrics::human(s);
+    let [low, high] = claim.stated;
+    let value = match claim.qualifier {
+        Qualifier::Exact => human(low),
+        Qualifier::Approximate => format!("about {}", human(low)),
+        Qualifier::AtLeast => format!("at least {}", human(low)),
+        Qualifier::AtMost => format!("at most {}", human(high)),
+        Qualifier::Range | Qualifier::Vague => format!("{} to {}", human(low), human(high)),
+    };
+    let measures = match claim.measures {
+        "incident" => "the incident's length".to_string(),
+        "unknown" => "unclear, so it is not compared".to_string(),
+        key => key.replace('_', " "),
+    };
+    let mut lines = vec![format!(
+        "**Stated duration** `{}`: {value}; measures {measures}",
+        claim.text
+    )];
+    if let (Some(compared), Some([lo, hi])) = (&claim.compared_with, claim.accepted) {
+        let source = if compared.source == "timeline" {
+            "the first and last timeline entries".to_string()
+        } else {
+            format!("{} to {}", compared.from, compared.to)
+        };
+        let band = match (lo, hi) {
+            (Some(lo), Some(hi)) => format!("{} to {}", human(lo.max(0)), human(hi)),
+            (Some(lo), None) => format!("{} or more", human(lo.max(0))),
+            (None, Some(hi)) => format!("up to {}", human(hi)),
+            (None, None) => "any".to_string(),
+        };
+        let verdict = match claim.verdict {
+            Verdict::Agrees => "agrees",
+            Verdict::Contradicts => "**contradicts**",
+            Verdict::NotCompared => "not compared",
+        };
+        lines.push(format!(
+            "compared with {source}: **{}**; accepted {band}; {verdict}",
+            human(compared.seconds)
+        ));
+    } else if claim.measures != "unknown" {
+        lines.push("not compared: the report's times do not give it".to_string());
+    }
+    Some(Hover {
+        markdown: lines.join("  \n"),
+        span: claim.span,
+    })
+}
+
 /// The hover at byte `offset` of a parsed report whose times are `times` (the
 /// check's own: [`crate::Analysis::hover`] is the way in).
 pub(crate) fn hover(
@@ -150,6 +204,22 @@ mod tests {
 
     fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
         Analysis::new(text, format, config).hover(offset)
+    }
+
+    #[test]
+    fn a_claim_hover_says_how_it_was_read() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2023-07-01 10:51 CEST\n  resolved: 2023-07-01 12:26 CEST\nsummary: The outage lasted about 1h30m.\n";
+        let at = text.find("1h30m").unwrap_or(0) + 1;
+        let h = hover(text, Format::Yaml, at).expect("hover on a claim");
+        assert_eq!(h.span.slice(text), "about 1h30m");
+        assert!(
+            h.markdown
+                .contains("about 1h 30m; measures the incident's length")
+                && h.markdown.contains("started to resolved: **1h 35m**")
+                && h.markdown.contains("agrees"),
+            "{}",
+            h.markdown
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 mod analysis;
 pub(crate) mod assist;
+pub mod claims;
 pub mod codes;
 pub mod config;
 pub(crate) mod diagnostic;
@@ -55,6 +56,8 @@ pub struct Checked {
     pub parsed: Option<parse::Parsed>,
     /// Time to detect, acknowledge, mitigate and resolve, when the milestones give them.
     pub metrics: Vec<metrics::Metric>,
+    /// The durations the report states, how each was read and compared ([`claims`]).
+    pub claims: Vec<claims::Claim>,
 }
 
 impl Checked {
@@ -79,6 +82,7 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         model: computed.model,
         parsed: computed.parsed,
         metrics: computed.metrics,
+        claims: computed.claims,
     }
 }
 
@@ -90,6 +94,7 @@ pub(crate) struct Computed {
     pub(crate) parsed: Option<parse::Parsed>,
     pub(crate) times: Option<times::Times>,
     pub(crate) metrics: Vec<metrics::Metric>,
+    pub(crate) claims: Vec<claims::Claim>,
 }
 
 /// The check: text -> tree -> schema -> model -> times -> rules -> diagnostics.
@@ -103,6 +108,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             parsed: None,
             times: None,
             metrics: Vec::new(),
+            claims: Vec::new(),
         }
     };
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
@@ -141,9 +147,12 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         model: &model,
         times: &times,
         config,
+        claims: std::sync::OnceLock::new(),
         masks: Default::default(),
     };
     rules::run(&cx, &mut diagnostics);
+    cx.claims();
+    let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply(&parsed.suppressions, &mut diagnostics);
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
@@ -157,6 +166,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         parsed: Some(parsed),
         times: Some(times),
         metrics,
+        claims,
     }
 }
 

@@ -25,6 +25,8 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// The metrics derived from the milestones (empty when none can be computed).
     pub metrics: Vec<Metric>,
+    /// The durations the report states and how each was compared (`--format json`).
+    pub claims: Vec<retrospec_check::claims::Claim>,
     /// Whether reading the file failed (an I/O error, exit code 2).
     pub io_error: bool,
 }
@@ -37,6 +39,7 @@ impl FileResult {
             format: None,
             config: None,
             metrics: Vec::new(),
+            claims: Vec::new(),
             text: Some(loaded.text.clone()),
             diagnostics: loaded.diagnostics.clone(),
             io_error: false,
@@ -394,6 +397,7 @@ fn check_file(
                 text: None,
                 diagnostics: vec![too_large],
                 metrics: Vec::new(),
+                claims: Vec::new(),
                 io_error: false,
             });
         }
@@ -409,6 +413,7 @@ fn check_file(
                     format!("cannot read the file: {e}"),
                 )],
                 metrics: Vec::new(),
+                claims: Vec::new(),
                 io_error: true,
             });
         }
@@ -436,6 +441,7 @@ fn check_file(
                     .with_help("save the file as UTF-8"),
                 ],
                 metrics: Vec::new(),
+                claims: Vec::new(),
                 io_error: false,
             });
         }
@@ -446,7 +452,7 @@ fn check_file(
     let checked = check_text(&text, format, config.as_deref());
     // Only a file with findings needs its text again (snippets, --fix): dropping the
     // others keeps memory in proportion to the findings, not to every file read.
-    let text = (!checked.diagnostics.is_empty()).then_some(text);
+    let text = (!checked.diagnostics.is_empty() || !checked.claims.is_empty()).then_some(text);
     Some(FileResult {
         path: path.to_path_buf(),
         format: Some(format),
@@ -454,6 +460,7 @@ fn check_file(
         text,
         diagnostics: checked.diagnostics,
         metrics: checked.metrics,
+        claims: checked.claims,
         io_error: false,
     })
 }
@@ -508,6 +515,7 @@ fn apply_fixes(
                     );
                     result.diagnostics = after.diagnostics;
                     result.metrics = after.metrics;
+                    result.claims = after.claims;
                     result.text = Some(fixed);
                 }
                 Err(e) => {

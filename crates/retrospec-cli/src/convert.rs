@@ -80,6 +80,7 @@ pub fn print_unparsable(path: &Path, text: &str, format: Format) -> io::Result<(
         text: Some(text.to_string()),
         diagnostics: checked.diagnostics,
         metrics: Vec::new(),
+        claims: Vec::new(),
         io_error: false,
     };
     crate::render::human(&mut io::stderr().lock(), &[result], false)

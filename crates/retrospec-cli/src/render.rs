@@ -235,17 +235,35 @@ impl Totals {
 struct JsonReport<'a> {
     version: u32,
     diagnostics: Vec<JsonDiagnostic<'a>>,
-    files: Vec<JsonFile>,
+    files: Vec<JsonFile<'a>>,
     summary: JsonSummary,
 }
 
 /// What is known about one file beside its findings.
 #[derive(Serialize)]
-struct JsonFile {
+struct JsonFile<'a> {
     file: String,
     format: retrospec_check::Format,
     /// Metric key (`time_to_detect`) to its value, in the documented order.
     metrics: serde_json::Map<String, serde_json::Value>,
+    /// Every duration the report states, how it was read and compared.
+    claims: Vec<JsonClaim<'a>>,
+}
+
+/// One time claim (docs/json-output.md).
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    text: &'a str,
+    pointer: &'a str,
+    #[serde(flatten)]
+    location: JsonLocation,
+    measures: &'a str,
+    qualifier: retrospec_check::claims::Qualifier,
+    stated_seconds: [i64; 2],
+    accepted_seconds: Option<[Option<i64>; 2]>,
+    compared_with: Option<&'a retrospec_check::claims::Compared>,
+    verdict: retrospec_check::claims::Verdict,
+    broken: Option<retrospec_check::claims::Bound>,
 }
 
 #[derive(Serialize)]
@@ -342,6 +360,22 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                     .iter()
                     .filter_map(|m| {
                         Some((m.definition.key.to_string(), serde_json::to_value(m).ok()?))
+                    })
+                    .collect(),
+                claims: result
+                    .claims
+                    .iter()
+                    .map(|c| JsonClaim {
+                        text: &c.text,
+                        pointer: &c.pointer,
+                        location: locate(index.as_ref(), text, c.span),
+                        measures: c.measures,
+                        qualifier: c.qualifier,
+                        stated_seconds: c.stated,
+                        accepted_seconds: c.accepted,
+                        compared_with: c.compared_with.as_ref(),
+                        verdict: c.verdict,
+                        broken: c.broken,
                     })
                     .collect(),
             });

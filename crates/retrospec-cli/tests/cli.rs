@@ -259,6 +259,57 @@ fn json_output_gives_each_files_metrics() {
     assert_eq!(none["files"][0]["metrics"], serde_json::json!({}));
 }
 
+#[test]
+fn json_lists_every_time_claim_with_its_reading() {
+    let report = json_report("tests/fixtures/RS208/fires-words.md");
+    let claims = report["files"][0]["claims"].as_array().expect("claims");
+    let read: Vec<(&str, &str, &str, &str)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().unwrap_or_default(),
+                c["measures"].as_str().unwrap_or_default(),
+                c["qualifier"].as_str().unwrap_or_default(),
+                c["verdict"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "about forty minutes",
+                "incident",
+                "approximate",
+                "contradicts"
+            ),
+            (
+                "at least two and a half hours",
+                "incident",
+                "at_least",
+                "contradicts"
+            ),
+            ("3 minutes", "time_to_detect", "exact", "contradicts"),
+        ]
+    );
+    let first = &claims[0];
+    assert_eq!(first["line"], 13);
+    assert_eq!(first["stated_seconds"], serde_json::json!([2400, 2400]));
+    assert_eq!(first["broken"], "upper");
+    assert_eq!(first["compared_with"]["from"], "started");
+    assert_eq!(first["compared_with"]["to"], "resolved");
+    assert_eq!(first["compared_with"]["seconds"], 5400);
+    // One finding per contradicting claim.
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .filter(|c| *c == "RS208")
+        .collect();
+    assert_eq!(codes.len(), 3);
+}
+
 /// Copies fixture files into a fresh directory, under new names.
 fn fixture_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
     let dir = temp_dir(name);

@@ -33,6 +33,7 @@ pub mod midnight_rollover;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
+pub mod milestone_words;
 pub mod missing_section;
 pub mod missing_zone;
 pub mod mixed_zones;
@@ -42,6 +43,7 @@ pub mod prevent_item_required;
 pub mod report_date;
 pub mod role_in_cause;
 pub mod stated_duration;
+pub mod status_text;
 pub mod summary_times;
 pub mod timeline_order;
 pub mod unknown_time;
@@ -68,12 +70,27 @@ pub struct Context<'a> {
     pub times: &'a Times,
     /// The project configuration (defaults when there is no `retrospec.toml`).
     pub config: &'a Config,
+    /// The report's time claims, read once on first use ([`Context::claims`]).
+    pub claims: std::sync::OnceLock<Vec<crate::claims::Claim>>,
     /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
     /// by [`Context::masks`]: once per report, shared by every word rule.
     pub masks: std::sync::OnceLock<words::Masks>,
 }
 
 impl<'a> Context<'a> {
+    /// The durations the report states, read and compared once for every rule.
+    pub fn claims(&self) -> &[crate::claims::Claim] {
+        self.claims.get_or_init(|| {
+            crate::claims::read(&crate::claims::Inputs {
+                text: self.text,
+                tree: &self.parsed.tree,
+                model: self.model,
+                times: self.times,
+                config: self.config,
+            })
+        })
+    }
+
     /// The regions of the text that are not prose, computed once per report.
     pub fn masks(&self) -> &words::Masks {
         self.masks

@@ -13,11 +13,25 @@ declare_rule! {
     /// ## Why
     /// Most readers stop at the summary. When it says "between 4:00 PM and 5:15 PM
     /// UTC" while the timeline says 16:05 to 17:20 CEST (14:05 to 15:20 UTC), one
-    /// of them is wrong and readers cannot tell which. retrospec reads
-    /// "between A and B" and "from A to B" in the summary, with the zone written
-    /// after either time (or the report's `timezone`), on the date of
-    /// `milestones.started`, and compares A with `started` and B with `resolved`,
-    /// allowing five minutes of rounding.
+    /// of them is wrong and readers cannot tell which.
+    ///
+    /// Read in the title, the summary and `impact.description` (code, quoted
+    /// lines and URLs left out), with the zone written after either time of a
+    /// window (or the report's `timezone`), on the date of `milestones.started`:
+    ///
+    /// | written | compared with |
+    /// |---|---|
+    /// | "between A and B", "from A to/until/till/through B" | A with `started`, B with `resolved` or `mitigated` |
+    /// | "A-B" with both times written with a colon (`10:51-12:26 CEST`) | the same |
+    /// | "started/began (at) A", "starting at A" | `started` |
+    /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
+    ///
+    /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
+    /// "started at 10 servers" is not a time. Five minutes of rounding are
+    /// allowed, fifteen after "about", "around", "approximately" or `~`. Without
+    /// the milestone, the first (for a start) or last (for an end) timeline entry
+    /// is the reference, with thirty minutes allowed (a timeline may open before
+    /// the impact or close after it), and the message says so.
     ///
     /// ## Example
     /// ```markdown
@@ -34,77 +48,257 @@ declare_rule! {
 }
 
 const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+/// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
+const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
+
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:\bbetween|\bfrom)\s+{TIME}\s+(?i:and|to|until)\s+{TIME}"
+        r"(?i:\bbetween|\bfrom)\s+{APPROX}{TIME}\s+(?i:and|to|until|till|through)\s+{TIME}"
     ))
     .expect("the range pattern is valid")
 });
+static DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
+        .expect("the dash pattern is valid")
+});
+/// The incident's start: "the incident started at A", "errors began at A",
+/// "sign-in began failing at A"; not "we began restarting nodes at A".
+static START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
+    ))
+    .expect("the start pattern is valid")
+});
+/// The incident's end: "resolved at B", "back to normal at B", "lasted until B".
+static END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:\b(?:resolved|fixed|restored|recovered|mitigated|ended|back\s+(?:up|online|to\s+normal)|(?:lasted|continued|persisted|lasting)\s+until))\s+(?i:at\s+|by\s+)?{APPROX}{CLOCK}"
+    ))
+    .expect("the end pattern is valid")
+});
+
+/// A sentence about a routine, not the incident: "the job runs 02:00-04:30 every night".
+static ROUTINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:every|each|nightly|daily|weekly|hourly|scheduled?|usually|normally|typically|maintenance\s+window)\b")
+        .expect("the routine pattern is valid")
+});
+
+/// The sentence around `range` in `text`.
+fn sentence(text: &str, range: std::ops::Range<usize>) -> &str {
+    let start = [". ", ".\n", "\n\n", "; "]
+        .iter()
+        .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let end = [". ", ".\n", "\n\n", "; "]
+        .iter()
+        .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
+        .min()
+        .unwrap_or(text.len());
+    &text[start..end]
+}
 
 /// Allowed difference, for times rounded in prose.
 const TOLERANCE_SECONDS: i64 = 5 * 60;
+/// After "about", "around", "~".
+const APPROX_SECONDS: i64 = 15 * 60;
+/// Against a timeline end, which may lie before the impact or after it.
+const TIMELINE_SECONDS: i64 = 30 * 60;
+
+/// Which end of the incident a stated time is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    Start,
+    Finish,
+}
+
+/// One time stated in a field: its range in the field's source, its own zone,
+/// the zone written after the window's other end, which end, whether approximate.
+struct Stated {
+    time: std::ops::Range<usize>,
+    zone: Option<std::ops::Range<usize>>,
+    shared_zone: Option<std::ops::Range<usize>>,
+    end: End,
+    approximate: bool,
+}
+
+fn stated(masked: &str) -> Vec<Stated> {
+    let mut out: Vec<Stated> = Vec::new();
+    let range = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
+    for caps in RANGE.captures_iter(masked).take(50) {
+        let (Some(a), Some(b)) = (caps.get(2), caps.get(4)) else {
+            continue;
+        };
+        let approximate = caps.get(1).is_some();
+        out.push(Stated {
+            time: a.range(),
+            zone: range(caps.get(3)),
+            shared_zone: range(caps.get(5)),
+            end: End::Start,
+            approximate,
+        });
+        out.push(Stated {
+            time: b.range(),
+            zone: range(caps.get(5)),
+            shared_zone: range(caps.get(3)),
+            end: End::Finish,
+            approximate,
+        });
+    }
+    for caps in DASH.captures_iter(masked).take(50) {
+        let (Some(a), Some(b)) = (caps.get(1), caps.get(3)) else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|s| s.time.start <= a.start() && a.start() < s.time.end)
+        {
+            continue;
+        }
+        out.push(Stated {
+            time: a.range(),
+            zone: range(caps.get(2)),
+            shared_zone: range(caps.get(4)),
+            end: End::Start,
+            approximate: false,
+        });
+        out.push(Stated {
+            time: b.range(),
+            zone: range(caps.get(4)),
+            shared_zone: range(caps.get(2)),
+            end: End::Finish,
+            approximate: false,
+        });
+    }
+    for (regex, end) in [(&*START, End::Start), (&*END, End::Finish)] {
+        for caps in regex.captures_iter(masked).take(50) {
+            let Some(t) = caps.get(2) else { continue };
+            if out
+                .iter()
+                .any(|s| s.time.start <= t.start() && t.start() < s.time.end)
+            {
+                continue;
+            }
+            out.push(Stated {
+                time: t.range(),
+                zone: range(caps.get(3)),
+                shared_zone: None,
+                end,
+                approximate: caps.get(1).is_some(),
+            });
+        }
+    }
+    out
+}
 
 impl Rule for SummaryTimes {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(summary) = cx.model.summary.as_deref() else {
+        let timeline: Vec<&crate::times::TimeValue> = cx
+            .times
+            .timeline
+            .iter()
+            .flatten()
+            .filter(|v| v.instant().is_some())
+            .collect();
+        let date = cx
+            .times
+            .milestone(Milestone::Started)
+            .and_then(|v| v.instant())
+            .or_else(|| timeline.first().and_then(|v| v.instant()))
+            .map(|r| r.date);
+        let Some(date) = date else {
             return;
         };
-        let Some(started) = cx.times.milestone(Milestone::Started) else {
-            return;
-        };
-        let Some(start) = started.instant() else {
-            return;
-        };
-        for caps in RANGE.captures_iter(summary) {
-            let zone = caps.get(4).or(caps.get(2)).map(|m| m.as_str());
-            let pairs = [
-                (caps.get(1), caps.get(2), Milestone::Started),
-                (caps.get(3), caps.get(4), Milestone::Resolved),
-            ];
-            for (when, own_zone, milestone) in pairs {
-                let Some(when) = when else { continue };
-                let Some(stated) = cx.times.milestone(milestone) else {
+        for (pointer, field) in [
+            ("/title", "the title"),
+            ("/summary", "the summary"),
+            ("/impact/description", "the impact"),
+        ] {
+            let Some(node) = cx.node(pointer).filter(|n| n.as_str().is_some()) else {
+                continue;
+            };
+            let prose = crate::claims::Prose::of(cx.text, node);
+            let masked = prose.masked.as_str();
+            for s in stated(masked) {
+                if ROUTINE.is_match(sentence(masked, s.time.clone())) {
                     continue;
-                };
-                let Some(expected) = stated.instant() else {
-                    continue;
-                };
+                }
+                let zone = s.zone.clone().or(s.shared_zone.clone());
                 let written = format!(
                     "{} {}",
-                    normalise(when.as_str()),
-                    own_zone.map(|z| z.as_str()).or(zone).unwrap_or("")
+                    normalise(&masked[s.time.clone()]),
+                    zone.map_or("", |z| &masked[z])
                 );
                 let Ok(parsed) = time::parse_time(written.trim()) else {
                     continue;
                 };
-                let Ok(said) =
-                    time::resolve(&parsed, Some(start.date), cx.times.default_zone.as_ref())
+                let Ok(said) = time::resolve(&parsed, Some(date), cx.times.default_zone.as_ref())
                 else {
                     continue;
                 };
-                let diff = said.timestamp.as_second() - expected.timestamp.as_second();
-                if diff.abs() <= TOLERANCE_SECONDS {
+                // The milestones for this end (any one agreeing is enough), else the timeline's end.
+                let milestones: &[Milestone] = match s.end {
+                    End::Start => &[Milestone::Started],
+                    End::Finish => &[Milestone::Resolved, Milestone::Mitigated],
+                };
+                let mut references: Vec<(&crate::times::TimeValue, String, i64)> = milestones
+                    .iter()
+                    .filter_map(|m| cx.times.milestone(*m).filter(|v| v.instant().is_some()))
+                    .map(|v| {
+                        let name = format!("`{}`", crate::suggest::display_path(&v.pointer));
+                        let allowed = if s.approximate {
+                            APPROX_SECONDS
+                        } else {
+                            TOLERANCE_SECONDS
+                        };
+                        (v, name, allowed)
+                    })
+                    .collect();
+                if references.is_empty() {
+                    let entry = match s.end {
+                        End::Start => timeline.first(),
+                        End::Finish => timeline.last(),
+                    };
+                    let which = match s.end {
+                        End::Start => "the first timeline entry",
+                        End::Finish => "the last timeline entry",
+                    };
+                    if let Some(v) = entry.filter(|_| timeline.len() >= 2) {
+                        references.push((v, which.to_string(), TIMELINE_SECONDS));
+                    }
+                }
+                let Some(first) = references.first() else {
+                    continue;
+                };
+                let agrees = references.iter().any(|(v, _, allowed)| {
+                    v.instant().is_some_and(|r| {
+                        (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= *allowed
+                    })
+                });
+                if agrees {
                     continue;
                 }
-                let end = own_zone.map_or(when.end(), |z| z.end());
-                let text = &summary[when.start()..end];
+                let (value, name, _) = first;
+                let Some(expected) = value.instant() else {
+                    continue;
+                };
+                let end = s.zone.as_ref().map_or(s.time.end, |z| z.end);
+                let text = masked[s.time.start..end].to_string();
+                let span = prose.span(s.time.start..end);
                 let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
-                        cx.span_within("/summary", text),
+                        span,
                         format!(
-                            "the summary says `{text}` ({}), but `milestones.{}` is `{}` ({})",
+                            "{field} says `{text}` ({}), but {name} is `{}` ({})",
                             utc(said.timestamp),
-                            milestone.as_str(),
-                            stated.text,
+                            value.text.trim(),
                             utc(expected.timestamp),
                         ),
                     )
-                    .with_label(
-                        cx.span(&stated.pointer),
-                        format!("`{}` is here", milestone.as_str()),
-                    )
+                    .with_label(cx.span(&value.pointer), format!("{name} is here"))
                     .with_help(
                         "correct whichever is wrong; write times in the summary with their zone",
                     ),
@@ -130,5 +324,81 @@ fn normalise(time: &str) -> String {
         t.clone()
     } else {
         format!("{clock}:00{rest}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Format;
+    use crate::rules::spans_of;
+
+    fn report(summary: &str) -> String {
+        format!(
+            "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  mitigated: 2024-06-10 17:00 CEST\n  resolved: 2024-06-10 17:20 CEST\n---\n## Summary\n{summary}\n"
+        )
+    }
+
+    #[test]
+    fn windows_and_instants_in_every_shape() {
+        for (summary, found) in [
+            (
+                "Errors from 4:00 PM to 5:15 PM UTC.",
+                vec!["4:00 PM", "5:15 PM UTC"],
+            ),
+            (
+                "Errors between 16:05 and 17:20 UTC.",
+                vec!["16:05", "17:20 UTC"],
+            ),
+            ("Errors 15:05-17:20 CEST.", vec!["15:05"]),
+            (
+                "The incident started at 3:05 PM and was fixed at 17:20.",
+                vec!["3:05 PM"],
+            ),
+            ("Errors lasted until 18:30 CEST.", vec!["18:30 CEST"]),
+            ("Sign-in began failing at 15:30 CEST.", vec!["15:30 CEST"]),
+        ] {
+            assert_eq!(
+                spans_of("RS207", &report(summary), Format::Markdown),
+                found,
+                "{summary}"
+            );
+        }
+    }
+
+    #[test]
+    fn agreeing_and_unclear_times_are_quiet() {
+        for summary in [
+            "Errors from 4:05 PM to 5:20 PM CEST.",
+            "Errors 16:05-17:20 CEST.",
+            "The incident started around 16:15 and service was back up at 17:00.",
+            "It started at 10 servers and ended at 12 regions.",
+            "The backup job runs 02:00-04:30 CEST every night.",
+            "We began restarting nodes at 16:30 and all was back to normal at 17:20.",
+            "```\nstarted at 09:00\n```",
+        ] {
+            assert_eq!(
+                spans_of("RS207", &report(summary), Format::Markdown),
+                Vec::<&str>::new(),
+                "{summary}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_milestones_the_timeline_ends_are_the_reference() {
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\n---\n## Summary\nErrors from 4:00 PM to 5:15 PM UTC.\n\n## Timeline\n- 2024-06-10 16:05 CEST Errors\n- 2024-06-10 17:20 CEST Fixed\n";
+        let checked = crate::check(text, Format::Markdown);
+        let messages: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS207")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("the first timeline entry"),
+            "{}",
+            messages[0]
+        );
     }
 }

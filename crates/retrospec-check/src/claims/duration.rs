@@ -1,0 +1,402 @@
+//! Durations as written in prose, with the words that bound them.
+//!
+//! Read: a number in digits or words ([`super::number`]) and a unit (`w`, `wk(s)`,
+//! `week(s)`, `d`, `day(s)`, `h`, `hr(s)`, `hour(s)`, `m`, `min(s)`, `minute(s)`,
+//! `s`, `sec(s)`, `second(s)`), joined by a space, a hyphen ("a 90-minute outage")
+//! or nothing (`90min`); compounds (`3h 45m`, `1 hour and 5 minutes`, `2h30`,
+//! `1h30m`, `1:35 hours`); halves ("two and a half days", "an hour and a half",
+//! "half an hour"); vague counts ("a couple of minutes", "a few hours"); ranges
+//! ("4-5 hours", "10 to 15 minutes", "between 2 and 3 hours"); and a qualifier
+//! before or after ([`Qualifier`]). One-letter units need digits written against
+//! them (`5m`, not "5 m" or "five m"), and `5m users` is a count, not a duration.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+use serde::Serialize;
+
+use super::number::{self, Number};
+
+/// How a duration is bounded by its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// A plain value (`1h30m`): rounding allowed.
+    Exact,
+    /// "about", "around", "roughly", "approximately", "~", "nearly", "almost",
+    /// "some", "or so": the configured relative tolerance.
+    Approximate,
+    /// "at least", "over", "more than", "upwards of", "N+", "or more".
+    AtLeast,
+    /// "at most", "under", "less than", "within", "no more than", "up to", "or less".
+    AtMost,
+    /// "4-5 hours", "10 to 15 minutes", "between 2 and 3 hours".
+    Range,
+    /// "a couple of", "a few", "several".
+    Vague,
+}
+
+/// One duration found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duration {
+    /// The whole expression as written, qualifier and range included.
+    pub range: Range<usize>,
+    /// The lowest and highest number of seconds the words allow (equal when exact).
+    pub low: f64,
+    pub high: f64,
+    pub qualifier: Qualifier,
+    /// The smallest unit written, in seconds (rounding follows it).
+    pub unit: i64,
+}
+
+const UNIT: &str = r"weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s";
+
+static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?",
+        number::PATTERN
+    ))
+    .expect("the duration pattern is valid")
+});
+
+/// What may join the parts of a compound (`3h 45m`, `1 hour, 5 minutes`, `2 hours and 15 minutes`).
+static JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and\s+)?$").expect("the join pattern is valid"));
+
+/// The low end of a range written before the high end's number.
+static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:\bbetween\s+(?P<b>{n})\s+and|\b(?P<lo>{n})\s*(?:-|–|—|to|or))\s*$",
+        n = r"[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    ))
+    .expect("the range pattern is valid")
+});
+
+static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:
+            (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to|just\s+(?:over|under)|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under|more\s+than|less\s+than))|~|≈|±)
+          | (?P<least>\b(?:at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
+          | (?P<most>\b(?:at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
+        )\s*$",
+    )
+    .expect("the qualifier pattern is valid")
+});
+
+static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?P<approx>or\s+so)|(?P<least>or\s+(?:more|longer))|(?P<most>or\s+(?:less|fewer)|at\s+(?:the\s+)?most|tops))\b")
+        .expect("the qualifier pattern is valid")
+});
+
+/// Counts that follow a one-letter `m` in the sense of "million".
+static COUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:users|customers|requests|records|rows|events|messages|dollars|people|accounts|visitors|queries|calls|jobs|files|objects|keys|items|emails|devices|downloads|transactions)\b")
+        .expect("the count pattern is valid")
+});
+
+fn unit_seconds(unit: &str) -> i64 {
+    match unit.to_ascii_lowercase().chars().next() {
+        Some('w') => 604_800,
+        Some('d') => 86_400,
+        Some('h') => 3_600,
+        Some('m') => 60,
+        _ => 1,
+    }
+}
+
+/// One number-and-unit: (range, low, high, unit seconds, exact).
+struct Part {
+    range: Range<usize>,
+    low: f64,
+    high: f64,
+    unit: i64,
+    vague: bool,
+    plus: bool,
+}
+
+fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
+    let whole = caps.get(0)?;
+    let n = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
+    if let (Some(h), Some(m)) = (n("hh"), n("mm")) {
+        let s = h * 3600.0 + m * 60.0;
+        return Some(Part {
+            range: whole.range(),
+            low: s,
+            high: s,
+            unit: 60,
+            vague: false,
+            plus: false,
+        });
+    }
+    if let (Some(h), Some(m)) = (n("ch"), n("cm")) {
+        let s = h * 3600.0 + m * 60.0;
+        return Some(Part {
+            range: whole.range(),
+            low: s,
+            high: s,
+            unit: 60,
+            vague: false,
+            plus: false,
+        });
+    }
+    let num = caps.name("num")?;
+    let unit_text = caps.name("unit")?.as_str();
+    let digits = number::is_digits(num.as_str());
+    let gap = caps.name("gap").map_or("", |g| g.as_str());
+    if unit_text.len() == 1 {
+        // `5m`, `2h`, `3d`, `30s`: digits against the letter only.
+        if !digits || !gap.is_empty() {
+            return None;
+        }
+        let lower = unit_text.to_ascii_lowercase();
+        if lower == "m" && COUNT_AFTER.is_match(&text[whole.end()..]) {
+            return None;
+        }
+        if lower == "s" && num.as_str().len() >= 4 {
+            return None; // `1990s`
+        }
+    } else if !digits && unit_text.len() <= 3 && !unit_text.eq_ignore_ascii_case("hrs") {
+        return None; // "two hr" is fine, "five min" too; "a m", "one s" are not durations
+    }
+    let lower_num = num.as_str().to_ascii_lowercase();
+    if (lower_num == "a" || lower_num == "an") && unit_text.eq_ignore_ascii_case("second") {
+        return None; // "a second attempt" is an ordinal
+    }
+    let unit = unit_seconds(unit_text);
+    let half = if caps.name("half").is_some() || caps.name("half2").is_some() {
+        0.5
+    } else {
+        0.0
+    };
+    let (low, high, vague) = match number::parse(num.as_str())? {
+        Number::Exact(v) => (v + half, v + half, false),
+        Number::Vague(a, b) => (a, b, true),
+    };
+    let scale = unit as f64;
+    Some(Part {
+        range: whole.range(),
+        low: low * scale,
+        high: high * scale,
+        // "1.5 hours", "an hour and a half": rounded to the half hour.
+        unit: if half > 0.0 || low.fract() != 0.0 {
+            unit / 2
+        } else {
+            unit
+        },
+        vague,
+        plus: caps.name("plus").is_some(),
+    })
+}
+
+/// Every duration in `text`, in order.
+pub fn find(text: &str) -> Vec<Duration> {
+    let mut parts: Vec<Part> = SINGLE
+        .captures_iter(text)
+        .take(200)
+        .filter_map(|c| part(text, &c))
+        .collect();
+    // Compounds: parts joined by a space, a comma or "and", largest unit first.
+    let mut merged: Vec<Part> = Vec::with_capacity(parts.len());
+    for p in parts.drain(..) {
+        if let Some(last) = merged.last_mut()
+            && !last.vague
+            && !p.vague
+            && !last.plus
+            && last.low == last.high
+            && p.low == p.high
+            && p.unit < last.unit
+            && p.low < last.unit as f64
+            && JOIN.is_match(&text[last.range.end..p.range.start])
+        {
+            last.range.end = p.range.end;
+            last.low += p.low;
+            last.high += p.high;
+            last.unit = p.unit;
+            continue;
+        }
+        merged.push(p);
+    }
+    merged.into_iter().map(|p| qualify(text, p)).collect()
+}
+
+fn qualify(text: &str, p: Part) -> Duration {
+    let mut start = p.range.start;
+    let mut end = p.range.end;
+    let mut low = p.low;
+    let high = p.high;
+    let mut qualifier = if p.vague {
+        Qualifier::Vague
+    } else if p.plus {
+        Qualifier::AtLeast
+    } else {
+        Qualifier::Exact
+    };
+    if qualifier == Qualifier::Exact
+        && let Some(caps) = RANGE_BEFORE.captures(&text[..start])
+        && let Some(lo) = caps.name("lo").or(caps.name("b"))
+        && let Some(Number::Exact(v)) = number::parse(lo.as_str())
+    {
+        let per = if high > 0.0 && p.low == p.high {
+            // The unit of the high end applies to the low end: "4-5 hours".
+            (p.unit as f64).max(1.0)
+        } else {
+            1.0
+        };
+        let lo_seconds = v * per;
+        if lo_seconds < high {
+            low = lo_seconds;
+            qualifier = Qualifier::Range;
+            start = caps.get(0).map_or(start, |m| m.start());
+        }
+    }
+    if qualifier == Qualifier::Exact {
+        if let Some(caps) = QUALIFIER_BEFORE.captures(&text[..start]) {
+            qualifier = kind(&caps);
+            start = caps.get(0).map_or(start, |m| m.start());
+        } else if let Some(caps) = QUALIFIER_AFTER.captures(&text[end..]) {
+            qualifier = kind(&caps);
+            end += caps.get(0).map_or(0, |m| m.end());
+        }
+    }
+    // Trim the whitespace a qualifier match may carry.
+    while text[start..end].starts_with(char::is_whitespace) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    Duration {
+        range: start..end,
+        low,
+        high,
+        qualifier,
+        unit: p.unit,
+    }
+}
+
+fn kind(caps: &Captures<'_>) -> Qualifier {
+    if caps.name("approx").is_some() {
+        Qualifier::Approximate
+    } else if caps.name("least").is_some() {
+        Qualifier::AtLeast
+    } else {
+        Qualifier::AtMost
+    }
+}
+
+/// `1:35` (hours and minutes) at the start of `text`, for a value a label names as a
+/// duration ("Time to resolution: 1:35"); a clock time with AM/PM or a zone is not one.
+pub fn clock_at_start(text: &str) -> Option<(Range<usize>, f64)> {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*([0-9]{1,2}):([0-5][0-9])\b(?:\s*(?i:[ap]\.?m\b|[a-z]{3,4}\b|utc|z\b))?")
+            .expect("the clock pattern is valid")
+    });
+    let caps = CLOCK.captures(text)?;
+    let whole = caps.get(0)?;
+    let (h, m) = (caps.get(1)?, caps.get(2)?);
+    if whole.end() > m.end() {
+        return None; // followed by AM/PM or a zone: a time of day
+    }
+    let seconds = h.as_str().parse::<f64>().ok()? * 3600.0 + m.as_str().parse::<f64>().ok()? * 60.0;
+    Some((h.start()..m.end(), seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Qualifier, find};
+
+    fn read(text: &str) -> Vec<(String, f64, f64, Qualifier)> {
+        find(text)
+            .into_iter()
+            .map(|d| {
+                (
+                    text[d.range].to_string(),
+                    d.low / 60.0,
+                    d.high / 60.0,
+                    d.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, f64, f64, Qualifier) {
+        let found = read(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn numbers_units_and_compounds() {
+        use Qualifier::Exact;
+        for (text, written, minutes) in [
+            ("a 1h30m downtime", "1h30m", 90.0),
+            ("took 2h30 to fix", "2h30", 150.0),
+            ("lasted 3h 45m", "3h 45m", 225.0),
+            ("for 90 mins", "90 mins", 90.0),
+            ("for 90min", "90min", 90.0),
+            ("a 90-minute outage", "90-minute", 90.0),
+            ("eleven hours", "eleven hours", 660.0),
+            ("two and a half days", "two and a half days", 3600.0),
+            ("half an hour", "half an hour", 30.0),
+            ("an hour and a half", "an hour and a half", 90.0),
+            ("1 hour and 5 minutes", "1 hour and 5 minutes", 65.0),
+            ("1.5 hours", "1.5 hours", 90.0),
+            ("twenty-five minutes", "twenty-five minutes", 25.0),
+            ("1:35 hours", "1:35 hours", 95.0),
+            ("a week", "a week", 10080.0),
+            ("2 hrs", "2 hrs", 120.0),
+            ("45 sec", "45 sec", 0.75),
+        ] {
+            assert_eq!(
+                one(text),
+                (written.to_string(), minutes, minutes, Exact),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_and_ranges() {
+        use Qualifier::{Approximate, AtLeast, AtMost, Range, Vague};
+        assert_eq!(one("about 2 hours").3, Approximate);
+        assert_eq!(one("~2h30").0, "~2h30");
+        assert_eq!(one("nearly two hours").3, Approximate);
+        assert_eq!(one("at least 3 hours").3, AtLeast);
+        assert_eq!(one("more than an hour").3, AtLeast);
+        assert_eq!(one("2+ hours").3, AtLeast);
+        assert_eq!(one("within 15 minutes").3, AtMost);
+        assert_eq!(one("less than 10 minutes").3, AtMost);
+        assert_eq!(one("2 hours or so").3, Approximate);
+        assert_eq!(one("4-5 hours"), ("4-5 hours".into(), 240.0, 300.0, Range));
+        assert_eq!(
+            one("10 to 15 minutes"),
+            ("10 to 15 minutes".into(), 10.0, 15.0, Range)
+        );
+        assert_eq!(one("between 2 and 3 hours").3, Range);
+        assert_eq!(
+            one("a couple of minutes"),
+            ("a couple of minutes".into(), 2.0, 3.0, Vague)
+        );
+        assert_eq!(one("a few hours").3, Vague);
+    }
+
+    #[test]
+    fn what_is_not_a_duration() {
+        for text in [
+            "5m users were affected",
+            "in the 1990s",
+            "at 10:51 we paged",
+            "a second attempt",
+            "five m",
+            "version 2 of the API",
+            "at 12:26 h",
+        ] {
+            assert_eq!(read(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn clock_durations_only_bare() {
+        assert_eq!(super::clock_at_start(" 1:35"), Some((1..5, 5700.0)));
+        assert_eq!(super::clock_at_start(" 1:35 PM"), None);
+        assert_eq!(super::clock_at_start(" 1:35 UTC"), None);
+    }
+}

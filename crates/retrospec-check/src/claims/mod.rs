@@ -1,0 +1,602 @@
+//! Time claims: the durations a report states in its prose, read like a reviewer
+//! reads them, and compared with the report's own times.
+//!
+//! One pass over every prose string of the report (summary, impact, cause,
+//! resolution, lessons, timeline entry texts, action items, free sections with
+//! their tables, `x-` fields) finds each duration ([`duration`]: numbers in
+//! digits or words, every common unit spelling, compounds, qualifiers, ranges),
+//! decides what it measures from the words around it ([`subject`]), and compares
+//! it with the milestones, or with the first and last timeline entries when the
+//! milestones are missing. Text inside code blocks, inline code, quoted lines
+//! (`>`), HTML comments and URLs is evidence, never a claim. Every duration read
+//! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
+//! so a reader sees why a finding fired or did not; RS208 reports the
+//! contradictions.
+
+pub mod duration;
+pub mod number;
+pub mod subject;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::{Milestone, Postmortem};
+use serde::Serialize;
+
+pub use duration::Qualifier;
+use subject::{Place, Subject};
+
+use crate::config::Config;
+use crate::span::Span;
+use crate::times::Times;
+use crate::tree::{Node, Value};
+
+/// One duration stated in the report, how it was read and what it was compared with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The JSON pointer of the string it is in.
+    pub pointer: String,
+    /// Where it is written in the file.
+    pub span: Span,
+    /// The words as written (whitespace runs collapsed).
+    pub text: String,
+    /// What it measures: `incident` (the incident's length), a metric key
+    /// (`time_to_detect`, `time_to_acknowledge`, `time_to_first_action`,
+    /// `time_to_mitigate`, `time_to_restore`, `time_to_resolve`), or `unknown`.
+    pub measures: &'static str,
+    /// How its words bound it.
+    pub qualifier: Qualifier,
+    /// The value as stated, in seconds: the lowest and highest it allows (equal when exact).
+    pub stated: [i64; 2],
+    /// The band a measured value may fall in and still agree (seconds; `None`: unbounded).
+    pub accepted: Option<[Option<i64>; 2]>,
+    /// What it was compared with, when it was.
+    pub compared_with: Option<Compared>,
+    /// `agrees`, `contradicts` or `not_compared`.
+    pub verdict: Verdict,
+    /// For a contradiction: which bound the report's own times break.
+    pub broken: Option<Bound>,
+}
+
+/// The report's own duration a claim was compared with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compared {
+    /// `milestones`, or `timeline` (its first and last entries, when milestones are missing).
+    pub source: &'static str,
+    /// The milestone names (`started`, `resolved`), or `first entry` / `last entry`.
+    pub from: String,
+    pub to: String,
+    /// The JSON pointers of the two times.
+    pub from_pointer: String,
+    pub to_pointer: String,
+    /// Seconds between them.
+    pub seconds: i64,
+}
+
+/// A claim's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Agrees,
+    Contradicts,
+    NotCompared,
+}
+
+/// Which bound of a claim the report's times break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The times give less than the claim allows.
+    Lower,
+    /// The times give more than the claim allows.
+    Upper,
+}
+
+/// Words of a timeline entry that say the impact began ("errors start", "first
+/// failures", "workers crash-loop", "requests start timing out").
+static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:start(?:s|ed)?\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+        .expect("the pattern is valid")
+});
+/// Words of a timeline entry that say the impact ended.
+static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|loads?\s+again|works?\s+again|mitigated|incident\s+closed)\b")
+        .expect("the pattern is valid")
+});
+static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
+        .expect("the pattern is valid")
+});
+
+/// Fields that hold no prose: times, identifiers, names, enumerations, URLs.
+pub(crate) fn is_prose(pointer: &str) -> bool {
+    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    !matches!(
+        segments.as_slice(),
+        [
+            "$schema" | "id" | "date" | "status" | "owner" | "severity" | "timezone",
+            ..
+        ] | ["authors" | "services" | "tags" | "milestones", ..]
+            | ["timeline", _, "time" | "milestone"]
+            | [
+                "action_items",
+                _,
+                "owner" | "due" | "priority" | "type" | "status" | "link"
+            ]
+            | ["links", _, "url"]
+            | ["detection", "method"]
+            | ["sections", _, "title"]
+    )
+}
+
+fn place(pointer: &str) -> Place {
+    match pointer {
+        "/title" | "/summary" | "/impact/description" => Place::Summary,
+        _ => Place::Prose,
+    }
+}
+
+/// Every string value of the tree with its pointer and the key it is under.
+pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
+    match &node.value {
+        Value::String(_) => out.push((pointer.clone(), node)),
+        Value::Map(entries) => {
+            for e in entries {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&e.key.replace('~', "~0").replace('/', "~1"));
+                strings(&e.value, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                strings(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<!--.*?-->|`[^`\n]*`|\b(?:https?|ftp)://\S+|\bwww\.\S+")
+        .expect("the masked-text pattern is valid")
+});
+
+/// `source` with code blocks, inline code, quoted lines, HTML comments and URLs
+/// blanked (same length, so offsets hold): they are evidence, not claims.
+pub(crate) fn mask(source: &str) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    let mut blank = |range: std::ops::Range<usize>| {
+        for b in &mut bytes[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut fence: Option<&str> = None;
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => {
+                fence = Some(m);
+                blank(at..at + line.len());
+            }
+            (Some(open), Some(m)) if open == m => {
+                fence = None;
+                blank(at..at + line.len());
+            }
+            (Some(_), _) => blank(at..at + line.len()),
+            (None, None) if trimmed.starts_with('>') => blank(at..at + line.len()),
+            _ => {}
+        }
+        at += line.len();
+    }
+    for m in INLINE.find_iter(source) {
+        blank(m.range());
+    }
+    // Blanking ASCII bytes only (delimiters and their contents byte by byte) could
+    // split a multi-byte character; blank those whole.
+    String::from_utf8(bytes).unwrap_or_else(|e| {
+        String::from_utf8_lossy(e.as_bytes())
+            .chars()
+            .map(|c| if c == '\u{FFFD}' { ' ' } else { c })
+            .collect()
+    })
+}
+
+/// The text of a string value to read, with code and quotes masked, and how to
+/// place a range of it in the file. Where the file holds the value as written
+/// (Markdown, plain YAML) it is read there, so spans are exact; where the file
+/// escapes it (a JSON or quoted YAML string with `\n`), the value is read and a
+/// range is placed by finding the same words in the file.
+#[derive(Debug)]
+pub(crate) struct Prose<'a> {
+    /// The masked text to search.
+    pub(crate) masked: String,
+    /// The value's span in the file.
+    span: Span,
+    /// The file's text of the value, when the value itself was read.
+    source: Option<&'a str>,
+}
+
+impl<'a> Prose<'a> {
+    /// The prose of `node` in `text`.
+    pub(crate) fn of(text: &'a str, node: &Node) -> Prose<'a> {
+        let source = node.span.slice(text);
+        let value = node.as_str().unwrap_or("");
+        let escaped = value.contains('\n') && !source.contains('\n');
+        if escaped {
+            Prose {
+                masked: mask(value),
+                span: node.span,
+                source: Some(source),
+            }
+        } else {
+            Prose {
+                masked: mask(source),
+                span: node.span,
+                source: None,
+            }
+        }
+    }
+
+    /// The file span of `range` of [`Prose::masked`].
+    pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let Some(source) = self.source else {
+            return Span::new(self.span.start + range.start, self.span.start + range.end);
+        };
+        let Some(needle) = self
+            .masked
+            .get(range.clone())
+            .filter(|n| !n.trim().is_empty())
+        else {
+            return self.span;
+        };
+        let nth = self.masked[..range.start].matches(needle).count();
+        match source.match_indices(needle).nth(nth) {
+            Some((i, _)) => Span::new(self.span.start + i, self.span.start + i + needle.len()),
+            None => self.span,
+        }
+    }
+}
+
+/// Everything the comparison needs.
+#[derive(Debug)]
+pub(crate) struct Inputs<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tree: &'a Node,
+    pub(crate) model: &'a Postmortem,
+    pub(crate) times: &'a Times,
+    pub(crate) config: &'a Config,
+}
+
+/// Every claim of the report, in file order.
+pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    strings(inputs.tree, &mut pointer, &mut found);
+    let mut claims = Vec::new();
+    for (pointer, node) in found {
+        if !is_prose(&pointer) {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000
+            || !source
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b == b'a' || b == b'e')
+        {
+            continue;
+        }
+        let prose = Prose::of(inputs.text, node);
+        let masked = prose.masked.as_str();
+        let label_key = x_label(&pointer);
+        for d in duration::find(masked) {
+            let subject = match label_key {
+                Some(s) => masked[..d.range.start]
+                    .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+                    .is_empty()
+                    .then_some(s),
+                None => subject::classify(masked, &d, place(&pointer)),
+            };
+            claims.push(claim(inputs, &pointer, &prose, &d, subject));
+        }
+        // "Time to resolution: 1:35": a clock form is a duration only after a label.
+        if label_key.is_none() && masked.contains(':') {
+            for label in subject::LABEL.captures_iter(masked) {
+                let (Some(whole), Some(what)) =
+                    (label.get(0), label.name("what").or(label.name("abbr")))
+                else {
+                    continue;
+                };
+                let rest = &masked[whole.end()..];
+                let glue = rest.len()
+                    - rest
+                        .trim_start_matches([' ', '*', '_', ':', '|', '='])
+                        .len();
+                if !rest[..glue].contains([':', '|', '=']) {
+                    continue;
+                }
+                if let Some((range, seconds)) = duration::clock_at_start(&rest[glue..]) {
+                    let at = whole.end() + glue;
+                    let d = duration::Duration {
+                        range: at + range.start..at + range.end,
+                        low: seconds,
+                        high: seconds,
+                        qualifier: Qualifier::Exact,
+                        unit: 60,
+                    };
+                    claims.push(claim(
+                        inputs,
+                        &pointer,
+                        &prose,
+                        &d,
+                        Some(subject::for_label(what.as_str())),
+                    ));
+                }
+            }
+        }
+    }
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims.dedup_by_key(|c| c.span);
+    claims
+}
+
+/// An `x-` field named as a metric (`x-time-to-resolution`) or as the incident's
+/// length (`x-duration`, `x-downtime`): its value is the claim.
+fn x_label(pointer: &str) -> Option<Subject> {
+    let key = pointer.strip_prefix("/x-").filter(|k| !k.contains('/'))?;
+    let words = key.replace(['-', '_'], " ");
+    if let Some(label) = subject::LABEL.captures(&words) {
+        return label
+            .name("what")
+            .or(label.name("abbr"))
+            .map(|w| subject::for_label(w.as_str()));
+    }
+    matches!(
+        words.as_str(),
+        "duration" | "downtime" | "outage duration" | "incident duration" | "total downtime"
+    )
+    .then_some(Subject {
+        measures: "incident",
+        pairs: &[
+            (Milestone::Started, Milestone::Resolved),
+            (Milestone::Started, Milestone::Mitigated),
+        ],
+        labelled: true,
+    })
+}
+
+fn claim(
+    inputs: &Inputs<'_>,
+    pointer: &str,
+    prose: &Prose<'_>,
+    d: &duration::Duration,
+    subject: Option<Subject>,
+) -> Claim {
+    let written = prose.masked[d.range.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = prose.span(d.range.clone());
+    let stated = [d.low.round() as i64, d.high.round() as i64];
+    let mut claim = Claim {
+        pointer: pointer.to_string(),
+        span,
+        text: written,
+        measures: subject.map_or("unknown", |s| s.measures),
+        qualifier: d.qualifier,
+        stated,
+        accepted: None,
+        compared_with: None,
+        verdict: Verdict::NotCompared,
+        broken: None,
+    };
+    let Some(subject) = subject else {
+        return claim;
+    };
+    let candidates = references(inputs, &subject);
+    let mut first: Option<(Compared, [Option<i64>; 2])> = None;
+    for compared in candidates {
+        let band = accepted(inputs.config, d, compared.seconds);
+        let inside = band[0].is_none_or(|lo| compared.seconds >= lo)
+            && band[1].is_none_or(|hi| compared.seconds <= hi);
+        if inside {
+            claim.accepted = Some(band);
+            claim.compared_with = Some(compared);
+            claim.verdict = Verdict::Agrees;
+            return claim;
+        }
+        if first.is_none() {
+            first = Some((compared, band));
+        }
+    }
+    if let Some((compared, band)) = first {
+        claim.broken = Some(if band[0].is_some_and(|lo| compared.seconds < lo) {
+            Bound::Lower
+        } else {
+            Bound::Upper
+        });
+        claim.accepted = Some(band);
+        claim.compared_with = Some(compared);
+        claim.verdict = Verdict::Contradicts;
+    }
+    claim
+}
+
+/// The report's own durations for `subject`: the milestone pairs that are given and
+/// in order; for the incident's length without them, the first and last timeline entries.
+fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
+    let times = inputs.times;
+    let instant = |m: Milestone| {
+        times
+            .milestone(m)
+            .and_then(|v| v.instant().map(|r| (v, r.timestamp)))
+    };
+    let mut out: Vec<Compared> = subject
+        .pairs
+        .iter()
+        .filter_map(|&(from, to)| {
+            let (a, at) = instant(from)?;
+            let (b, bt) = instant(to)?;
+            let seconds = bt.as_second() - at.as_second();
+            (seconds >= 0).then(|| Compared {
+                source: "milestones",
+                from: from.as_str().to_string(),
+                to: to.as_str().to_string(),
+                from_pointer: a.pointer.clone(),
+                to_pointer: b.pointer.clone(),
+                seconds,
+            })
+        })
+        .collect();
+    let has_end = instant(Milestone::Resolved).is_some() || instant(Milestone::Mitigated).is_some();
+    if out.is_empty()
+        && subject.measures == "incident"
+        && !(instant(Milestone::Started).is_some() && has_end)
+    {
+        // The timeline may open with the trigger and close after the end (a late
+        // alert, a follow-up): its first and last entries are one reading, the
+        // first entry whose words say the impact began and the first that says it
+        // ended are others, and the claim contradicts only when none agrees.
+        let entries: Vec<(&crate::times::TimeValue, jiff::Timestamp, &str)> = times
+            .timeline
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let v = v.as_ref()?;
+                let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
+                v.instant().map(|r| (v, r.timestamp, text))
+            })
+            .collect();
+        if entries.len() >= 2 {
+            let first = entries[0];
+            let last = entries[entries.len() - 1];
+            let began = entries
+                .iter()
+                .find(|(_, _, t)| IMPACT_BEGAN.is_match(t))
+                .copied();
+            let ended = entries
+                .iter()
+                .find(|(_, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+                .copied();
+            let mut pairs = vec![(first, last, "first entry", "last entry")];
+            for (from, from_name) in [
+                (Some(first), "first entry"),
+                (began, "entry where the impact begins"),
+            ] {
+                for (to, to_name) in [
+                    (Some(last), "last entry"),
+                    (ended, "entry where the impact ends"),
+                ] {
+                    if let (Some(from), Some(to)) = (from, to)
+                        && !(from_name == "first entry" && to_name == "last entry")
+                    {
+                        pairs.push((from, to, from_name, to_name));
+                    }
+                }
+            }
+            for ((a, at, _), (b, bt, _), from, to) in pairs {
+                let seconds = bt.as_second() - at.as_second();
+                if seconds > 0 {
+                    out.push(Compared {
+                        source: "timeline",
+                        from: from.into(),
+                        to: to.into(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The band of measured values that agree with `d`, for a measured value of `actual` seconds.
+fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64>; 2] {
+    let tolerance = config.duration_tolerance;
+    let base = (i64::from(tolerance.minutes) * 60).max(actual * i64::from(tolerance.percent) / 100);
+    // A value written in whole hours or days is rounded to that unit.
+    let rounding = if d.unit >= 1800 {
+        ((d.unit / 4) as f64).min(d.high * 0.125) as i64
+    } else {
+        0
+    };
+    let slack = base.max(rounding);
+    let (low, high) = (d.low.round() as i64, d.high.round() as i64);
+    match d.qualifier {
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => {
+            [Some(low - slack), Some(high + slack)]
+        }
+        Qualifier::Approximate => {
+            let relative = config.claims.tolerance.clamp(0.0, 1.0);
+            let approx =
+                ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
+            let slack = slack.max(approx);
+            [Some(low - slack), Some(high + slack)]
+        }
+        Qualifier::AtLeast => [Some(low - slack), None],
+        Qualifier::AtMost => [None, Some(high + slack)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Verdict, mask};
+    use crate::Format;
+
+    #[test]
+    fn code_quotes_and_urls_are_masked() {
+        let text = "Down for 2 hours.\n```\nretry in 5 minutes\n```\n> took 3 hours\nsee `sleep 10s` and https://x.io/5m\n";
+        let masked = mask(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.contains("2 hours"));
+        assert!(!masked.contains("5 minutes") && !masked.contains("3 hours"));
+        assert!(!masked.contains("10s") && !masked.contains("5m"));
+    }
+
+    fn verdicts(summary: &str) -> Vec<(String, &'static str, Verdict)> {
+        let text = format!(
+            "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 10:00 UTC\n  resolved: 2024-06-10 12:00 UTC\n---\n## Summary\n{summary}\n"
+        );
+        crate::check(&text, Format::Markdown)
+            .claims
+            .into_iter()
+            .map(|c| (c.text, c.measures, c.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn qualifiers_set_the_band() {
+        use Verdict::{Agrees, Contradicts, NotCompared};
+        let one = |s: &str| verdicts(s).first().map(|c| c.2);
+        assert_eq!(one("The outage lasted about 1h45m."), Some(Agrees));
+        assert_eq!(one("The outage lasted about 1h30m."), Some(Contradicts));
+        assert_eq!(
+            one("The outage lasted at least 3 hours."),
+            Some(Contradicts)
+        );
+        assert_eq!(one("The outage lasted more than an hour."), Some(Agrees));
+        assert_eq!(
+            one("The outage lasted less than an hour."),
+            Some(Contradicts)
+        );
+        assert_eq!(one("The outage lasted 1-2 hours."), Some(Agrees));
+        assert_eq!(one("The outage lasted 3 to 4 hours."), Some(Contradicts));
+        assert_eq!(one("The outage lasted two hours."), Some(Agrees));
+        assert_eq!(one("The outage lasted a couple of hours."), Some(Agrees));
+        assert_eq!(one("The outage lasted a few minutes."), Some(Contradicts));
+        assert_eq!(
+            one("The release took 2 weeks to prepare."),
+            Some(NotCompared)
+        );
+    }
+}

@@ -1,0 +1,447 @@
+//! What a stated duration measures, read from the words around it. A duration is
+//! compared only when this is clear; everything else is listed as a claim that was
+//! not compared ("the release took 2 weeks to prepare" is not the incident).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::Milestone;
+
+use super::duration::Duration;
+
+/// The milestone pairs a claim may be compared with; any one agreeing is enough.
+pub type Pairs = &'static [(Milestone, Milestone)];
+
+/// What a duration measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    /// `incident` (its length) or a metric key (`time_to_detect`, ...).
+    pub measures: &'static str,
+    /// The milestone pairs that give it.
+    pub pairs: Pairs,
+    /// Whether a metric label names it ("Time to resolution: ~2h30").
+    pub labelled: bool,
+}
+
+use Milestone::{Acknowledged, Detected, Mitigated, Resolved, Started};
+
+const INCIDENT: Subject = Subject {
+    measures: "incident",
+    pairs: &[(Started, Resolved), (Started, Mitigated)],
+    labelled: false,
+};
+const DETECT: Pairs = &[(Started, Detected)];
+const ACKNOWLEDGE: Pairs = &[(Detected, Acknowledged)];
+const FIRST_ACTION: Pairs = &[
+    (Started, Acknowledged),
+    (Detected, Acknowledged),
+    (Started, Mitigated),
+];
+const MITIGATE: Pairs = &[(Started, Mitigated)];
+const RESOLVE: Pairs = &[(Started, Resolved)];
+const RESTORE_ANY: Pairs = &[
+    (Started, Mitigated),
+    (Started, Resolved),
+    (Detected, Mitigated),
+    (Detected, Resolved),
+    (Acknowledged, Mitigated),
+    (Acknowledged, Resolved),
+];
+
+/// Where the text is: the summary-like fields read looser introducers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The title, the summary, `impact.description`.
+    Summary,
+    /// Any other prose.
+    Prose,
+}
+
+/// A metric's label: "time to detect", "Time to first corrective action", "TTR".
+pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \btime[\s_-]+to[\s_-]+(?:the[\s_-]+)?(?P<what>
+            detect(?:ion)? | identif(?:y|ication)
+          | acknowledge?(?:ment)?
+          | first[\s_-]+(?:corrective[\s_-]+)?(?:action|response) | respon(?:d|se)
+          | mitigat(?:e|ion)
+          | resol(?:ve|ution) | recover(?:y)? | restor(?:e|ation)
+        )\b
+        | \bTT(?P<abbr>[DAMR])\b",
+    )
+    .expect("the label pattern is valid")
+});
+
+/// What may sit between a label and its duration (`:** `, ` | `, ` was `).
+static GLUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
+        .expect("the glue pattern is valid")
+});
+
+/// The subject for a label's `what` (or abbreviation letter).
+pub fn for_label(what: &str) -> Subject {
+    let w = what.to_ascii_lowercase();
+    let (measures, pairs) = if w == "d" || w.starts_with("detect") || w.starts_with("identif") {
+        ("time_to_detect", DETECT)
+    } else if w == "a" || w.starts_with("acknowledge") {
+        ("time_to_acknowledge", ACKNOWLEDGE)
+    } else if w.starts_with("first") || w.starts_with("respon") {
+        ("time_to_first_action", FIRST_ACTION)
+    } else if w == "m" || w.starts_with("mitigat") {
+        ("time_to_mitigate", MITIGATE)
+    } else {
+        ("time_to_resolve", RESOLVE)
+    };
+    Subject {
+        measures,
+        pairs,
+        labelled: true,
+    }
+}
+
+/// "took N to notice", "took us N to restore service".
+static TOOK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:took|takes|taking|needed|required|spent)(?:\s+(?:us|them|the\s+team|the\s+on-?call(?:\s+engineers?)?|engineers|everyone))?\s*$")
+        .expect("the pattern is valid")
+});
+static TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:for\s+(?:us|the\s+team|anyone|someone)\s+)?(?:to|before\s+(?:we|they|anyone|someone))\s+(?:be\s+|get\s+)?(?P<verb>[a-z]+)")
+        .expect("the pattern is valid")
+});
+/// "noticed 40 minutes later", "restored 2 hours after the start".
+static RELATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun)\b|into\s+the\s+(?:incident|outage))")
+        .expect("the pattern is valid")
+});
+static DETECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
+        .expect("the pattern is valid")
+});
+static RESTORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:restor(?:ed|ing)|recover(?:ed|ing)|mitigat(?:ed|ing)|resolv(?:ed|ing)|fixed|stopped|ceased|subsided|cleared|back\s+(?:up|online|to\s+normal))\b")
+        .expect("the pattern is valid")
+});
+
+/// The incident named as the subject, anywhere in prose.
+static STRICT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:
+            \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned)(?:\s+(?:for|just))?
+          | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
+          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service)\s+for
+          | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
+        )\s*$",
+    )
+    .expect("the pattern is valid")
+});
+/// Looser introducers of the incident's length, read in the summary-like fields.
+static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\b(?:went\s+on|continued|persisted)\s+for|\bduration\s*:?)\s*$")
+        .expect("the pattern is valid")
+});
+static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+|complete\s+|partial\s+|full\s+)?(?:downtime|outage|degradation|disruption|service\s+(?:disruption|degradation|outage)|unavailability|interruption)\b")
+        .expect("the pattern is valid")
+});
+static DOWNTIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
+});
+/// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
+/// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
+static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|outage|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*(?::|\|)[*_]*\s*$")
+        .expect("the pattern is valid")
+});
+/// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
+static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
+        .expect("the pattern is valid")
+});
+/// "about 26 hours in total", in the summary.
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+});
+/// What makes a duration about something else: "ago", "every", "per", "before".
+static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
+});
+static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
+});
+/// In a loose "for N": words that say the subject is the impact...
+static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+        .expect("the pattern is valid")
+});
+/// ...and words that say it is an action of the team.
+static ACTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
+        .expect("the pattern is valid")
+});
+
+/// Where the clause holding byte `at` starts.
+fn clause_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    [". ", ".\n", "; ", "\n\n", "|", "\n- ", "\n* ", "! ", "? "]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// What the duration `d` in `text` measures, or `None` when that is not clear.
+pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
+    let start = d.range.start;
+    let after = &text[d.range.end..];
+    // A metric's label shortly before: "Time to resolution: ~2h30", "| TTR | 2h |".
+    let near = &text[floor(text, start.saturating_sub(120))..start];
+    if let Some(label) = LABEL.captures_iter(near).last()
+        && let (Some(whole), Some(what)) = (label.get(0), label.name("what").or(label.name("abbr")))
+        && GLUE.is_match(&near[whole.end()..])
+    {
+        return Some(for_label(what.as_str()));
+    }
+    let before = &text[clause_start(text, start)..start];
+    if NOT_LENGTH_AFTER.is_match(after) || NOT_LENGTH_BEFORE.is_match(before) {
+        return None;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if LENGTH_LABEL.is_match(&text[line_start..start]) {
+        return Some(Subject {
+            labelled: true,
+            ..INCIDENT
+        });
+    }
+    if let Some(caps) = PHASE_TOOK.captures(before)
+        && let Some(what) = caps.name("what")
+    {
+        return Some(Subject {
+            labelled: false,
+            ..for_label(what.as_str())
+        });
+    }
+    // "took (us) N to <verb>": the verb says what.
+    if let Some(caps) = TO_VERB.captures(after) {
+        if !TOOK.is_match(before) {
+            return None;
+        }
+        let verb = caps.name("verb").map_or("", |v| v.as_str());
+        let verb_is = |list: &[&str]| {
+            list.iter()
+                .any(|v| verb.to_ascii_lowercase().starts_with(v))
+        };
+        return if verb_is(&[
+            "notic", "detect", "identif", "spot", "discover", "find", "realis", "realiz",
+        ]) {
+            Some(Subject {
+                measures: "time_to_detect",
+                pairs: &[(Started, Detected), (Detected, Acknowledged)],
+                labelled: false,
+            })
+        } else if verb_is(&["restor", "recover", "mitigat", "resolv", "fix", "stabili"]) {
+            Some(Subject {
+                measures: "time_to_restore",
+                pairs: RESTORE_ANY,
+                labelled: false,
+            })
+        } else {
+            None
+        };
+    }
+    // "noticed 40 minutes later", "recovered 2 hours after the start".
+    if let Some(caps) = RELATION.captures(after) {
+        // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
+        let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
+        let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
+        let before = if has_verb(sub) { sub } else { before };
+        return if DETECT_VERB.is_match(before) {
+            Some(Subject {
+                measures: "time_to_detect",
+                pairs: &[(Started, Detected), (Detected, Acknowledged)],
+                labelled: false,
+            })
+        } else if caps.name("later").is_none() && RESTORE_VERB.is_match(before) {
+            Some(Subject {
+                measures: "time_to_restore",
+                pairs: &[(Started, Mitigated), (Started, Resolved)],
+                labelled: false,
+            })
+        } else {
+            None
+        };
+    }
+    if STRICT.is_match(before) || DOWNTIME_AFTER.is_match(after) {
+        return Some(INCIDENT);
+    }
+    if place == Place::Summary {
+        if NOUN_AFTER.is_match(after) || TOTAL_AFTER.is_match(after) {
+            return Some(INCIDENT);
+        }
+        if let Some(caps) = LOOSE.captures(before) {
+            let clause = &before[..caps.get(0).map_or(before.len(), |m| m.start())];
+            // "For eleven hours on Sunday, outgoing email was delayed": the clause follows.
+            let rest = &after[..after.find(". ").unwrap_or(after.len())];
+            let clause = if clause.trim().is_empty() {
+                rest
+            } else {
+                clause
+            };
+            if caps.name("for").is_none()
+                || (IMPACT_WORDS.is_match(clause) && !ACTION_WORDS.is_match(clause))
+            {
+                return Some(INCIDENT);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Place, classify};
+    use crate::claims::duration;
+
+    fn measures(text: &str, place: Place) -> Vec<&'static str> {
+        duration::find(text)
+            .iter()
+            .map(|d| classify(text, d, place).map_or("unknown", |s| s.measures))
+            .collect()
+    }
+
+    #[test]
+    fn labels_and_the_incident() {
+        let p = Place::Prose;
+        assert_eq!(
+            measures("**Time to identification:** 6 minutes", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures("| Time to resolution | ~2h30 |", p),
+            ["time_to_resolve"]
+        );
+        assert_eq!(measures("TTR was about 2 hours", p), ["time_to_resolve"]);
+        assert_eq!(
+            measures("Time to detect: within 15 minutes", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(measures("the outage lasted 66 minutes", p), ["incident"]);
+        assert_eq!(
+            measures("The API was unavailable for 75 minutes.", p),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("It took us 40 minutes to notice.", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures("The on-call noticed it 20 minutes later.", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures("Service was restored 2 hours after the start.", p),
+            ["time_to_restore"]
+        );
+        let s = Place::Summary;
+        assert_eq!(measures("a 1h30m downtime of the service", s), ["incident"]);
+        assert_eq!(
+            measures("Customers could not log in for 75 minutes.", s),
+            ["incident"]
+        );
+        assert_eq!(measures("Duration: two and a half hours", s), ["incident"]);
+        assert_eq!(measures("| Duration | 3h 45m |", p), ["incident"]);
+        assert_eq!(
+            measures("- LENGTH of the disruption: 5 hours", p),
+            ["incident"]
+        );
+        assert_eq!(measures("**Duration**: 1 hour 38 minutes", p), ["incident"]);
+        assert_eq!(
+            measures("Detection took 10 to 15 minutes.", p),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures(
+                "The duplicates stopped once the run was paused, 2h40m after they began.",
+                p
+            ),
+            ["time_to_restore"]
+        );
+        assert_eq!(
+            measures(
+                "The team noticed the problem 20 minutes after the first failed build.",
+                p
+            ),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures("It stayed unusable for at least three hours.", p),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("This went on for roughly five hours.", s),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("For eleven hours on Sunday, outgoing email was delayed.", s),
+            ["incident"]
+        );
+        assert_eq!(measures("Jobs queued for three hours.", s), ["incident"]);
+        assert_eq!(
+            measures(
+                "It was over by Wednesday evening, about 26 hours in total.",
+                s
+            ),
+            ["incident"]
+        );
+    }
+
+    #[test]
+    fn other_durations_are_not_compared() {
+        for (text, place) in [
+            ("the release took 2 weeks to prepare", Place::Summary),
+            ("The rollback took 10 minutes.", Place::Prose),
+            (
+                "We waited for 10 minutes for DNS to propagate.",
+                Place::Summary,
+            ),
+            ("We monitored errors for 2 hours.", Place::Summary),
+            ("Alerts fire within 15 minutes of a failure.", Place::Prose),
+            ("Our MTTR is 45 minutes.", Place::Prose),
+            ("Time to detect target: 5 minutes", Place::Prose),
+            ("the cache expires every 5 minutes", Place::Summary),
+            ("We had an outage of this kind 2 weeks ago", Place::Prose),
+            (
+                "Customers saw errors for 10 minutes per hour",
+                Place::Summary,
+            ),
+            ("The deploy went out 3 hours later.", Place::Prose),
+            (
+                "A status notice went up at 09:35, 21 minutes after the first failures.",
+                Place::Prose,
+            ),
+            (
+                "Notifications arrived up to 40 minutes late.",
+                Place::Summary,
+            ),
+            ("Results were up to six hours old.", Place::Summary),
+            (
+                "- 19:05 no failover for two hours, incident closed",
+                Place::Prose,
+            ),
+            (
+                "Each failover caused 30 to 90 seconds of write errors.",
+                Place::Prose,
+            ),
+        ] {
+            assert_eq!(measures(text, place), ["unknown"], "{text}");
+        }
+    }
+}

@@ -56,7 +56,7 @@ pub struct ConvertArgs {
 pub fn read_report(path: &Path) -> Option<(String, Format)> {
     let Some(format) = Format::from_path(path) else {
         eprintln!(
-            "retrospec: {}: not a report: use a .md, .markdown, .yaml, .yml or .json file",
+            "retrospec: {}: not a report: use a .md, .markdown, .txt, .yaml, .yml or .json file",
             path.display()
         );
         return None;

@@ -39,8 +39,8 @@ fn errors_exit_1_and_usage_errors_exit_2() {
             .code(),
         Some(2)
     );
-    fs::write(dir.join("notes.txt"), "hello").expect("write");
-    assert_eq!(run_in(&dir, &["check", "notes.txt"]).status.code(), Some(2));
+    fs::write(dir.join("notes.rtf"), "hello").expect("write");
+    assert_eq!(run_in(&dir, &["check", "notes.rtf"]).status.code(), Some(2));
 }
 
 #[test]

@@ -1,0 +1,125 @@
+//! Reports as they are written: Markdown or plain text without retrospec front matter.
+//!
+//! A report with no front matter, or with the front matter of another tool (Jekyll,
+//! Hugo, a status page), is read into the same spanned tree as a report in
+//! retrospec's own form, so every rule runs on it and every finding points into the
+//! original text. The Markdown reader ([`super::markdown`]) does the work; this module
+//! adds what free-form text needs (see `docs/import.md`):
+//!
+//! - [`front`]: another tool's front matter (YAML `---` or TOML `+++`) mapped to the
+//!   model where the meaning is clear, `x-` fields otherwise;
+//! - [`blocks`]: headings as people write them (bold lines, numbered lines, a line
+//!   standing alone, any `#` level), a title from the first line, bullets of plain text;
+//! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
+//! - [`milestones`]: milestones read from the words of timeline entries, each with
+//!   the text it was read from ([`ReadMilestone::read_from`]).
+//!
+//! Everything read here is found in one pass over the blocks pulldown-cmark
+//! already produced; no regular expression is compiled or run.
+
+pub mod blocks;
+pub mod front;
+pub mod milestones;
+pub mod timeline;
+
+use serde::Serialize;
+
+use crate::parse::markdown::{self, Field};
+use crate::span::Span;
+use crate::tree::Entry;
+
+/// How a report without retrospec front matter was read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reading {
+    /// Where another tool's front matter is, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foreign_front_matter: Option<Span>,
+    /// Milestones read from the words of timeline entries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<ReadMilestone>,
+}
+
+impl Reading {
+    /// A reading of a report whose foreign front matter (if any) is at `front`.
+    pub fn new(front: Option<Span>) -> Self {
+        Reading {
+            foreign_front_matter: front,
+            milestones: Vec::new(),
+        }
+    }
+}
+
+/// A milestone read from the words of a timeline entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadMilestone {
+    /// `started`, `detected`, `acknowledged`, `mitigated` or `resolved`.
+    pub milestone: &'static str,
+    /// The JSON pointer of the entry (`/timeline/3`).
+    pub entry: String,
+    /// The words that named it, in the original text.
+    pub span: Span,
+    /// How it was read, for people: `timeline text 'Service degradation began'`.
+    pub read_from: String,
+}
+
+/// Keys only a retrospec front matter has: one of them (or `status`) makes a
+/// front matter retrospec's own, even when it has mistakes.
+const RETROSPEC_KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "status",
+    "owner",
+    "authors",
+    "services",
+    "timezone",
+    "milestones",
+    "summary",
+    "impact",
+    "root_cause",
+    "contributing_factors",
+    "trigger",
+    "detection",
+    "resolution",
+    "timeline",
+    "lessons",
+    "action_items",
+    "links",
+    "sections",
+];
+
+/// Whether a front matter belongs to another tool: it has none of retrospec's own
+/// keys and at least one key the model does not have (`layout`, `permalink`).
+pub fn is_foreign(entries: &[Entry]) -> bool {
+    let model_keys = ["title", "date", "severity", "tags"];
+    !entries
+        .iter()
+        .any(|e| RETROSPEC_KEYS.contains(&e.key.as_str()))
+        && entries
+            .iter()
+            .any(|e| !model_keys.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
+}
+
+/// Whether a Markdown or text file found in a directory walk looks like a
+/// postmortem although it has no retrospec front matter: a title and a timeline
+/// or root-cause section that has content. Named files are always read.
+pub fn looks_like_postmortem(text: &str) -> bool {
+    let mut diags = Vec::new();
+    let Some(parsed) = markdown::parse(text, &mut diags) else {
+        return false;
+    };
+    let has = |key: &str| {
+        parsed
+            .tree
+            .entry(key)
+            .is_some_and(|e| !matches!(&e.value.value, crate::tree::Value::Null))
+    };
+    let timeline = parsed.tree.entry("timeline").is_some_and(
+        |e| matches!(&e.value.value, crate::tree::Value::Seq(items) if !items.is_empty()),
+    );
+    has("title") && (timeline || has("root_cause"))
+}
+
+/// The field a heading names (built-in aliases and the configured ones).
+pub(crate) fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    markdown::field_for(heading, extra)
+}

@@ -1,0 +1,338 @@
+//! Timelines as people write them, read into `timeline` entries whose `time` and
+//! `text` spans point at the original text:
+//!
+//! - list items starting with a time, bold or not (`- **10:05 UTC** Deploy`);
+//! - lines of a paragraph starting with a time, and the lines after one that do
+//!   not (a wrapped or multi-paragraph entry);
+//! - headings that are a time (`### 10:05 UTC`), with the paragraphs and bullets
+//!   under them as the entry's text;
+//! - date lines and date headings (`June 10th, 2024:`, `### 2024-06-10`) giving
+//!   the date of the times after them;
+//! - tables with the time in any column (found by its header or by its cells) and
+//!   optionally the date in another.
+//!
+//! Times are read with [`time::scan_leading_time`] and [`time::parse_time`], so the
+//! time grammar is the one of the rest of retrospec.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::parse::markdown::{
+    Block, collapse, first_line, item_content, normalise_heading, separator_len, seq,
+    split_milestone, with_date,
+};
+use crate::span::Span;
+use crate::time;
+use crate::tree::{Entry, Node, Value};
+
+const MILESTONES: &[&str] = &[
+    "started",
+    "detected",
+    "acknowledged",
+    "mitigated",
+    "resolved",
+];
+
+/// One entry being read: its time and the pieces of its text.
+struct Building {
+    time: Span,
+    value: String,
+    text: Vec<Span>,
+    /// Later paragraphs and bullets may add to the text (a time heading or line).
+    open: bool,
+    /// A milestone named in a table's milestone column.
+    milestone: Option<(String, Span)>,
+}
+
+struct Reader<'t, 'd> {
+    text: &'t str,
+    diags: &'d mut Vec<Diagnostic>,
+    date: Option<Date>,
+    entries: Vec<Building>,
+}
+
+/// Reads the blocks of a timeline section.
+pub(crate) fn read(
+    text: &str,
+    blocks: &[Block],
+    heading: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Node {
+    let mut r = Reader {
+        text,
+        diags,
+        date: None,
+        entries: Vec::new(),
+    };
+    for block in blocks {
+        match block {
+            Block::Heading { range, .. } => r.heading(range.clone()),
+            Block::Paragraph { range } => r.lines(range.clone()),
+            Block::List { items } => {
+                for item in items {
+                    let (_, content) = item_content(text, item.range.clone());
+                    r.line(content, false);
+                }
+            }
+            Block::Table { rows } => r.table(rows),
+            Block::Comment | Block::Other { .. } => {}
+        }
+    }
+    let items = r.entries.into_iter().map(|b| build(text, b)).collect();
+    seq(items, heading)
+}
+
+impl Reader<'_, '_> {
+    fn heading(&mut self, range: Range<usize>) {
+        let raw = &self.text[range.clone()];
+        let first = raw.lines().next().unwrap_or("");
+        let words = first.trim_start().trim_start_matches('#').trim();
+        let start = range.start + raw.find(words).unwrap_or(0);
+        let span = Span::new(start, start + words.trim_end_matches('#').trim_end().len());
+        if let Some(d) = time::parse_date_line(span.slice(self.text)) {
+            self.date = Some(d);
+            self.close();
+            return;
+        }
+        self.close();
+        self.line(span, true);
+    }
+
+    fn close(&mut self) {
+        if let Some(last) = self.entries.last_mut() {
+            last.open = false;
+        }
+    }
+
+    /// Each line of a paragraph: a date, a new entry, or more text for the open one.
+    fn lines(&mut self, range: Range<usize>) {
+        let mut pos = range.start;
+        for line in self.text[range.clone()].split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let lead = content.len() - content.trim_start().len();
+            let span = Span::new(pos + lead, pos + content.trim_end().len().max(lead));
+            pos += line.len();
+            if !span.is_empty() {
+                self.line(span, true);
+            }
+        }
+    }
+
+    /// One line or list item: a date line, an entry starting with a time, or more
+    /// text for the entry above when it is open. `open`: whether lines after this
+    /// entry continue it (paragraph lines and headings, not list items).
+    fn line(&mut self, span: Span, open: bool) {
+        let source = span.slice(self.text);
+        if time::parse_date_line(source).is_some_and(|d| {
+            self.date = Some(d);
+            true
+        }) {
+            self.close();
+            return;
+        }
+        let (bold, inner) = match source.strip_prefix("**") {
+            Some(rest) => (2, rest),
+            None => (0, source),
+        };
+        match time::scan_leading_time(inner) {
+            Ok(Some((parsed, end))) => {
+                let time = Span::new(span.start + bold, span.start + bold + end);
+                let mut rest_start = time.end;
+                let mut rest = &self.text[rest_start..span.end];
+                if bold > 0 {
+                    // `**10:05 UTC:**` or `**10:05** UTC`: the text starts after the bold.
+                    if let Some(close) = rest.find("**").filter(|c| rest[..*c].trim().len() <= 1) {
+                        rest_start += close + 2;
+                        rest = &self.text[rest_start..span.end];
+                    }
+                }
+                let text_start = rest_start + separator_len(rest);
+                let value = with_date(time.slice(self.text), parsed.date.is_none(), self.date);
+                self.close();
+                self.entries.push(Building {
+                    time,
+                    value,
+                    text: vec![Span::new(text_start.min(span.end), span.end)],
+                    open,
+                    milestone: None,
+                });
+            }
+            Ok(None) => {
+                if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
+                    last.text.push(span);
+                } else if !open {
+                    // A list item of its own with no time: say so, as for retrospec's Markdown.
+                    self.diags.push(
+                        Diagnostic::new(codes::MARKDOWN_ITEM.code, first_line(self.text, span), "this timeline item does not start with a time")
+                            .with_help("start the item with a time and zone, for example `- 16:05 CEST Deploy starts`, or move the text out of the timeline"),
+                    );
+                }
+            }
+            Err(error) => {
+                let at = Span::new(
+                    span.start + bold + error.range.start,
+                    span.start + bold + error.range.end,
+                );
+                let mut d = Diagnostic::new(codes::INVALID_TIME.code, at, error.message);
+                if let Some(help) = error.help {
+                    d = d.with_help(help);
+                }
+                self.diags.push(d);
+                self.close();
+            }
+        }
+    }
+
+    fn table(&mut self, rows: &[Vec<Range<usize>>]) {
+        let Some((header, body)) = rows.split_first() else {
+            return;
+        };
+        let names: Vec<String> = header
+            .iter()
+            .map(|r| normalise_heading(&self.text[r.clone()]))
+            .collect();
+        let cell = |row: &[Range<usize>], i: usize| {
+            row.get(i)
+                .map(|r| Span::new(r.start, r.end))
+                .filter(|s| !s.slice(self.text).trim().is_empty())
+        };
+        let is_time = |s: &str| time::parse_time(s.trim()).is_ok();
+        let columns = names.len();
+        // The time column: named so, or the first whose cells are mostly times.
+        let named_time = names.iter().position(|n| {
+            n.contains("time") || n.contains("when") || n.contains("timestamp") || n == "utc"
+        });
+        let time_col = named_time.or_else(|| {
+            (0..columns).find(|&c| {
+                let times = body
+                    .iter()
+                    .filter(|row| cell(row, c).is_some_and(|s| is_time(s.slice(self.text))))
+                    .count();
+                times * 2 > body.len()
+            })
+        });
+        let Some(time_col) = time_col else {
+            return;
+        };
+        let date_col = names
+            .iter()
+            .enumerate()
+            .position(|(i, n)| i != time_col && (n == "date" || n == "day"));
+        let milestone_col = names.iter().position(|n| n.contains("milestone"));
+        let text_col = names
+            .iter()
+            .enumerate()
+            .position(|(i, n)| {
+                i != time_col
+                    && Some(i) != date_col
+                    && [
+                        "event",
+                        "what",
+                        "description",
+                        "text",
+                        "details",
+                        "action",
+                        "update",
+                    ]
+                    .iter()
+                    .any(|w| n.contains(w))
+            })
+            .or_else(|| {
+                // The widest other column.
+                (0..columns)
+                    .filter(|&i| i != time_col && Some(i) != date_col && Some(i) != milestone_col)
+                    .max_by_key(|&i| {
+                        body.iter()
+                            .filter_map(|row| cell(row, i))
+                            .map(|s| s.len())
+                            .sum::<usize>()
+                    })
+            });
+        for row in body {
+            if let Some(d) = date_col
+                .and_then(|c| cell(row, c))
+                .and_then(|s| time::parse_date_line(s.slice(self.text).trim()))
+            {
+                self.date = Some(d);
+            }
+            let Some(time) = cell(row, time_col) else {
+                continue;
+            };
+            let written = time.slice(self.text).trim();
+            if let Some(d) = time::parse_date_line(written) {
+                self.date = Some(d);
+                continue;
+            }
+            match time::parse_time(written) {
+                Ok(parsed) => {
+                    let text = text_col
+                        .and_then(|c| cell(row, c))
+                        .unwrap_or(Span::empty(time.end));
+                    let value = with_date(written, parsed.date.is_none(), self.date);
+                    // Only the five milestone names count, as in a trailing marker.
+                    let milestone = milestone_col.and_then(|c| cell(row, c)).and_then(|m| {
+                        let name = m.slice(self.text).trim().to_ascii_lowercase();
+                        MILESTONES.contains(&name.as_str()).then_some((name, m))
+                    });
+                    self.entries.push(Building {
+                        time,
+                        value,
+                        text: vec![text],
+                        open: false,
+                        milestone,
+                    });
+                }
+                Err(error) => {
+                    let mut d = Diagnostic::new(codes::INVALID_TIME.code, time, error.message);
+                    if let Some(help) = error.help {
+                        d = d.with_help(help);
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.
+fn build(text: &str, b: Building) -> Node {
+    let mut fields = vec![Entry {
+        key: "time".into(),
+        key_span: b.time,
+        value: Node::new(b.time, Value::String(b.value)),
+    }];
+    let first = b.text[0];
+    let whole = b.text.iter().fold(first, |acc, s| acc.cover(*s));
+    let joined = b
+        .text
+        .iter()
+        .map(|s| collapse(s.slice(text).trim()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A trailing `[detected]` marker, as in retrospec's own Markdown.
+    let (text_value, text_span, milestone) = match b.milestone {
+        Some(m) => (joined, whole, Some(m)),
+        None if b.text.len() == 1 => {
+            let ((span, value), m) = split_milestone(first.slice(text), first);
+            (value, span, m)
+        }
+        None => (joined, whole, None),
+    };
+    fields.push(Entry {
+        key: "text".into(),
+        key_span: text_span,
+        value: Node::new(text_span, Value::String(text_value)),
+    });
+    if let Some((name, span)) = milestone {
+        fields.push(Entry {
+            key: "milestone".into(),
+            key_span: span,
+            value: Node::new(span, Value::String(name)),
+        });
+    }
+    Node::new(b.time.cover(whole), Value::Map(fields))
+}

@@ -20,6 +20,7 @@ pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod policy;
 pub mod rules;
 pub mod span;
 pub mod suppress;
@@ -76,7 +77,9 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     };
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
     // not checked further (items), so every later step runs on bounded input.
-    let Some(parsed) = parse::parse_limited(text, format, &config.limits, &mut diagnostics) else {
+    let aliases = config.section_aliases();
+    let Some(parsed) = parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
+    else {
         return unchecked(diagnostics);
     };
     if let Some(d) = limits::items(&parsed.tree, &config.limits) {
@@ -113,6 +116,9 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     };
     rules::run(&cx, &mut diagnostics);
     suppress::apply(&parsed.suppressions, &mut diagnostics);
+    if parsed.freeform.is_some() && config.policy == config::PolicyMode::Summary {
+        policy::summarise(parsed.anchor, &mut diagnostics);
+    }
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))

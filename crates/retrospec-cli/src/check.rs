@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use retrospec_check::config::PolicyMode;
 use retrospec_check::metrics::Metric;
 use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
 
@@ -109,6 +110,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 *format,
                 *explicit && !args.require_front_matter,
                 config,
+                policy_mode(args),
             ))
         }
         Target::Problem { .. } => Ok(None),
@@ -383,6 +385,7 @@ fn check_file(
     format: Format,
     explicit: bool,
     config: Option<Arc<LoadedConfig>>,
+    policy: Option<PolicyMode>,
 ) -> Option<FileResult> {
     let limits = config
         .as_deref()
@@ -446,7 +449,7 @@ fn check_file(
     if !files::is_report(format, &text, explicit) {
         return None;
     }
-    let checked = check_text(&text, format, config.as_deref());
+    let checked = check_text(&text, format, config.as_deref(), policy);
     // Only a file with findings needs its text again (snippets, --fix): dropping the
     // others keeps memory in proportion to the findings, not to every file read.
     let text = (!checked.diagnostics.is_empty()).then_some(text);
@@ -461,12 +464,27 @@ fn check_file(
     })
 }
 
-/// Checks a report's text under its configuration (the defaults without one).
+/// `--policy`, when given.
+fn policy_mode(args: &CheckArgs) -> Option<PolicyMode> {
+    args.policy.map(|p| match p {
+        crate::PolicyArg::Summary => PolicyMode::Summary,
+        crate::PolicyArg::Full => PolicyMode::Full,
+    })
+}
+
+/// Checks a report's text under its configuration (the defaults without one);
+/// `policy` (`--policy`) replaces the configured policy mode.
 fn check_text(
     text: &str,
     format: Format,
     config: Option<&LoadedConfig>,
+    policy: Option<PolicyMode>,
 ) -> retrospec_check::Checked {
+    if let Some(mode) = policy {
+        let mut config = config.map(|c| c.config.clone()).unwrap_or_default();
+        config.policy = mode;
+        return retrospec_check::check_with(text, format, &config);
+    }
     match config {
         Some(loaded) => retrospec_check::check_with(text, format, &loaded.config),
         None => retrospec_check::check(text, format),
@@ -488,7 +506,7 @@ fn apply_fixes(
         let Some(fixed) = retrospec_check::fix::apply_safe(text, &result.diagnostics) else {
             continue;
         };
-        let after = check_text(&fixed, format, result.config.as_deref());
+        let after = check_text(&fixed, format, result.config.as_deref(), policy_mode(args));
         if after.parsed.is_none() {
             continue; // never write a file that would no longer parse
         }

@@ -164,7 +164,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 /// Names on stderr each line whose text the new form will not hold.
-fn warn_not_carried(
+pub(crate) fn warn_not_carried(
     path: &Path,
     text: &str,
     parsed: &retrospec_check::parse::Parsed,

@@ -559,6 +559,11 @@ pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Fiel
         })
 }
 
+/// The model keys a section can fill, for `[sections]` in the configuration.
+pub fn section_fields() -> Vec<&'static str> {
+    ALL_FIELDS.iter().map(|f| field_key(*f)).collect()
+}
+
 /// The field of a model key (`root_cause`), for `[sections]` in the configuration.
 pub(crate) fn field_named(key: &str) -> Option<Field> {
     ALL_FIELDS.iter().copied().find(|f| field_key(*f) == key)

@@ -52,6 +52,8 @@ struct Reader<'t, 'd> {
     diags: &'d mut Vec<Diagnostic>,
     date: Option<Date>,
     entries: Vec<Building>,
+    /// The list being read has a time or date in at least one item.
+    timed_list: bool,
 }
 
 /// Reads the blocks of a timeline section.
@@ -66,14 +68,27 @@ pub(crate) fn read(
         diags,
         date: None,
         entries: Vec::new(),
+        timed_list: false,
     };
     for block in blocks {
         match block {
             Block::Heading { range, .. } => r.heading(range.clone()),
             Block::Paragraph { range } => r.lines(range.clone()),
             Block::List { items } => {
-                for item in items {
-                    let (_, content) = item_content(text, item.range.clone());
+                // Under a timeline written without a heading (an empty heading span),
+                // a list with no time at all is not entries (a checklist after the
+                // timeline): left out quietly.
+                let contents: Vec<Span> = items
+                    .iter()
+                    .map(|i| item_content(text, i.range.clone()).1)
+                    .collect();
+                r.timed_list = !heading.is_empty()
+                    || contents.iter().any(|c| {
+                        let s = c.slice(text);
+                        super::blocks::starts_with_time(s.strip_prefix("**").unwrap_or(s))
+                            || time::parse_date_line(s).is_some()
+                    });
+                for content in contents {
                     r.line(content, false);
                 }
             }
@@ -163,7 +178,7 @@ impl Reader<'_, '_> {
             Ok(None) => {
                 if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
                     last.text.push(span);
-                } else if !open {
+                } else if !open && self.timed_list {
                     // A list item of its own with no time: say so, as for retrospec's Markdown.
                     self.diags.push(
                         Diagnostic::new(codes::MARKDOWN_ITEM.code, first_line(self.text, span), "this timeline item does not start with a time")

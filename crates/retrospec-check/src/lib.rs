@@ -124,6 +124,18 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
     diagnostics.dedup();
+    if parsed.freeform.is_some() {
+        // Milestones read from a timeline share their entries' times: one finding
+        // about such a time, not one for the entry and one for the milestone.
+        // The entry's finding is kept: it names the line as the reader wrote it.
+        diagnostics.dedup_by(|later, kept| {
+            let same = later.code == kept.code && later.span == kept.span;
+            if same && kept.message.contains("milestones.") {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+    }
     let metrics = metrics::compute(&times);
     Checked {
         diagnostics,

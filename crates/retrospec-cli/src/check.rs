@@ -28,6 +28,8 @@ pub struct FileResult {
     pub metrics: Vec<Metric>,
     /// Whether reading the file failed (an I/O error, exit code 2).
     pub io_error: bool,
+    /// How a report without retrospec front matter was read (free-form).
+    pub reading: Option<retrospec_check::parse::freeform::Reading>,
 }
 
 impl FileResult {
@@ -41,6 +43,7 @@ impl FileResult {
             text: Some(loaded.text.clone()),
             diagnostics: loaded.diagnostics.clone(),
             io_error: false,
+            reading: None,
         }
     }
 }
@@ -401,6 +404,7 @@ fn check_file(
                 diagnostics: vec![too_large],
                 metrics: Vec::new(),
                 io_error: false,
+                reading: None,
             });
         }
         Err(e) => {
@@ -416,6 +420,7 @@ fn check_file(
                 )],
                 metrics: Vec::new(),
                 io_error: true,
+                reading: None,
             });
         }
     };
@@ -443,6 +448,7 @@ fn check_file(
                 ],
                 metrics: Vec::new(),
                 io_error: false,
+                reading: None,
             });
         }
     };
@@ -461,6 +467,7 @@ fn check_file(
         diagnostics: checked.diagnostics,
         metrics: checked.metrics,
         io_error: false,
+        reading: checked.parsed.and_then(|p| p.freeform),
     })
 }
 

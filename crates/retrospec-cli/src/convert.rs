@@ -81,6 +81,7 @@ pub fn print_unparsable(path: &Path, text: &str, format: Format) -> io::Result<(
         diagnostics: checked.diagnostics,
         metrics: Vec::new(),
         io_error: false,
+        reading: None,
     };
     crate::render::human(&mut io::stderr().lock(), &[result], false)
 }

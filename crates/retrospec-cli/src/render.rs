@@ -236,6 +236,26 @@ struct JsonFile {
     format: retrospec_check::Format,
     /// Metric key (`time_to_detect`) to its value, in the documented order.
     metrics: serde_json::Map<String, serde_json::Value>,
+    /// How a report without retrospec front matter was read (docs/import.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<JsonRead>,
+}
+
+/// How a free-form report was read.
+#[derive(Serialize)]
+struct JsonRead {
+    freeform: bool,
+    foreign_front_matter: bool,
+    milestones: Vec<JsonReadMilestone>,
+}
+
+#[derive(Serialize)]
+struct JsonReadMilestone {
+    milestone: &'static str,
+    entry: String,
+    read_from: String,
+    start_offset: usize,
+    end_offset: usize,
 }
 
 #[derive(Serialize)]
@@ -334,6 +354,21 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                         Some((m.definition.key.to_string(), serde_json::to_value(m).ok()?))
                     })
                     .collect(),
+                read: result.reading.as_ref().map(|r| JsonRead {
+                    freeform: true,
+                    foreign_front_matter: r.foreign_front_matter.is_some(),
+                    milestones: r
+                        .milestones
+                        .iter()
+                        .map(|m| JsonReadMilestone {
+                            milestone: m.milestone,
+                            entry: m.entry.clone(),
+                            read_from: m.read_from.clone(),
+                            start_offset: m.span.start,
+                            end_offset: m.span.end,
+                        })
+                        .collect(),
+                }),
             });
         }
         for d in &result.diagnostics {

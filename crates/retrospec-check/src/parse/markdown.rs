@@ -227,8 +227,13 @@ pub fn parse_with(
     if let Some(r) = reading.as_mut()
         && !entries.iter().any(|e| e.key == "milestones")
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
+        && let Some(milestones) = freeform::milestones::infer(text, &mut timeline.value, r)
     {
-        freeform::milestones::infer(text, &mut timeline.value, r);
+        entries.push(Entry {
+            key: "milestones".into(),
+            key_span: milestones.span,
+            value: milestones,
+        });
     }
     merge(&mut entries, builder.fields, builder.diags);
     if !builder.sections.is_empty() {

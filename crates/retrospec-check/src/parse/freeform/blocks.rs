@@ -33,7 +33,13 @@ pub(crate) fn normalise(
     for block in blocks {
         match block {
             Block::Heading { level, range } => {
-                let named = field_of(&heading_words(text, range.clone()), extra).is_some();
+                let words = heading_words(text, range.clone());
+                if time::parse_date_line(&words).is_some() || starts_with_time(&words) {
+                    // A date or time heading belongs to the section above it.
+                    out.push(Block::Heading { level: 6, range });
+                    continue;
+                }
+                let named = field_of(&words, extra).is_some();
                 heads.push((out.len(), level, named));
                 out.push(Block::Heading { level, range });
             }
@@ -144,11 +150,17 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         return false;
     };
     let mut at = list;
-    if list > 0
-        && let Block::Paragraph { range } = &out[list - 1]
-        && time::parse_date_line(text[range.clone()].trim()).is_some()
-    {
-        at = list - 1;
+    if list > 0 {
+        let date = match &out[list - 1] {
+            Block::Paragraph { range } => time::parse_date_line(text[range.clone()].trim()),
+            Block::Heading { range, .. } => {
+                time::parse_date_line(&heading_words(text, range.clone()))
+            }
+            _ => None,
+        };
+        if date.is_some() {
+            at = list - 1;
+        }
     }
     let Some(start) = out[at].range().map(|r| r.start) else {
         return false;

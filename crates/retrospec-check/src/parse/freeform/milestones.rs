@@ -6,11 +6,12 @@
 //! - when no timeline entry has a milestone and the report has no `milestones`;
 //! - from the first entry whose words name it (phrases below), one milestone per entry;
 //! - never from an entry that negates or tries (`not`, `failed to`, `attempt`,
-//!   `tried`, `partially`, `starts rolling back`).
+//!   `tried`, `partially`, `nobody`, `never`, `without`, `starts rolling back`), nor from one that names another
+//!   time (`all clear at 09:40`: the milestone may not be at the entry's time).
 //!
 //! | milestone | words (any case) |
 //! |---|---|
-//! | started | an outage, degradation, downtime, impact, incident, disruption or errors that `began`, `begins`, `started` or `starts` |
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays or latency that `began`, `begins`, `started` or `starts` |
 //! | detected | `detected`, `alerted`, `alert fired`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
@@ -44,6 +45,10 @@ const GUARDS: &[&str] = &[
     "partially",
     "rolling back",
     "no longer",
+    "nobody",
+    "no one",
+    "never",
+    "without",
 ];
 
 const STARTED_SUBJECTS: &[&str] = &[
@@ -54,6 +59,9 @@ const STARTED_SUBJECTS: &[&str] = &[
     "incident",
     "disruption",
     "errors",
+    "failures",
+    "delays",
+    "latency",
 ];
 const STARTED_VERBS: &[&str] = &["began", "begins", "started", "starts"];
 
@@ -103,22 +111,58 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
 }
 
 /// Adds a `milestone` to the timeline entries whose words name one (see the
-/// module documentation), recording each reading in `reading`.
-pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) {
+/// module documentation), recording each reading in `reading`. Returns the
+/// report's `milestones`, from those readings or from the entries' own markers
+/// (the first entry of each), so the metrics and the duration rules see them; the
+/// time of each is its entry's time, with its span.
+pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> Option<Node> {
     let Value::Seq(items) = &mut timeline.value else {
-        return;
+        return None;
     };
     let marked = items.iter().any(|i| i.entry("milestone").is_some());
-    if marked {
-        return;
+    if !marked {
+        read_words(text, items, reading);
     }
+    let mut out: Vec<Entry> = Vec::new();
+    for name in ORDER {
+        // Only a time with a date makes a milestone (the model requires the date).
+        let found = items.iter().find_map(|i| {
+            let m = i.entry("milestone")?;
+            let time = i.entry("time")?;
+            let dated = time
+                .value
+                .as_str()
+                .is_some_and(|t| crate::time::parse_time(t).is_ok_and(|p| p.date.is_some()));
+            (m.value.as_str() == Some(name) && dated).then_some((m.value.span, time))
+        });
+        if let Some((words, time)) = found {
+            out.push(Entry {
+                key: name.into(),
+                key_span: words,
+                value: time.value.clone(),
+            });
+        }
+    }
+    let first = out.first()?.key_span;
+    let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
+    Some(Node::new(span, Value::Map(out)))
+}
+
+fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
     // The words of each entry as written (lowercased, same offsets) and their span.
     let texts: Vec<Option<(Span, String)>> = items
         .iter()
         .map(|i| {
             let e = i.entry("text")?;
             let lower = e.value.span.slice(text).to_ascii_lowercase();
-            (!GUARDS.iter().any(|g| lower.contains(g))).then_some((e.value.span, lower))
+            // Another time in the words ("all clear at 09:40"): the entry's own time
+            // may not be the milestone's, so none is read.
+            let other_time = lower
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+            (!other_time && !GUARDS.iter().any(|g| lower.contains(g)))
+                .then_some((e.value.span, lower))
         })
         .collect();
     let mut taken = vec![false; items.len()];

@@ -54,6 +54,9 @@ struct Reader<'t, 'd> {
     entries: Vec<Building>,
     /// The list being read has a time or date in at least one item.
     timed_list: bool,
+    /// A zone named in the section heading (`Timeline (UTC)`) or a table's time
+    /// column (`Time (CEST)`), for the times written without one.
+    zone: Option<&'t str>,
 }
 
 /// Reads the blocks of a timeline section.
@@ -69,6 +72,9 @@ pub(crate) fn read(
         date: None,
         entries: Vec::new(),
         timed_list: false,
+        // A zone stated in prose for the whole report ("All times in PST") is read by
+        // the time grammar's report-wide zone, applied when times are resolved.
+        zone: zone_in(heading.slice(text)),
     };
     for block in blocks {
         match block {
@@ -165,7 +171,10 @@ impl Reader<'_, '_> {
                     }
                 }
                 let text_start = rest_start + separator_len(rest);
-                let value = with_date(time.slice(self.text), parsed.date.is_none(), self.date);
+                let value = self.with_zone(
+                    with_date(time.slice(self.text), parsed.date.is_none(), self.date),
+                    parsed.zone.is_none(),
+                );
                 self.close();
                 self.entries.push(Building {
                     time,
@@ -232,6 +241,13 @@ impl Reader<'_, '_> {
         let Some(time_col) = time_col else {
             return;
         };
+        let section_zone = self.zone;
+        if let Some(zone) = header
+            .get(time_col)
+            .and_then(|r| zone_in(&self.text[r.clone()]))
+        {
+            self.zone = Some(zone);
+        }
         let date_col = names
             .iter()
             .enumerate()
@@ -286,7 +302,10 @@ impl Reader<'_, '_> {
                     let text = text_col
                         .and_then(|c| cell(row, c))
                         .unwrap_or(Span::empty(time.end));
-                    let value = with_date(written, parsed.date.is_none(), self.date);
+                    let value = self.with_zone(
+                        with_date(written, parsed.date.is_none(), self.date),
+                        parsed.zone.is_none(),
+                    );
                     // Only the five milestone names count, as in a trailing marker.
                     let milestone = milestone_col.and_then(|c| cell(row, c)).and_then(|m| {
                         let name = m.slice(self.text).trim().to_ascii_lowercase();
@@ -309,7 +328,24 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        self.zone = section_zone;
     }
+
+    /// A time written without a zone gets the zone of its heading or column.
+    fn with_zone(&self, value: String, zoneless: bool) -> String {
+        match (zoneless, self.zone) {
+            (true, Some(zone)) => format!("{value} {zone}"),
+            _ => value,
+        }
+    }
+}
+
+/// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`.
+fn zone_in(heading: &str) -> Option<&str> {
+    let open = heading.rfind('(')?;
+    let inner = heading[open + 1..].split(')').next()?.trim();
+    let known = matches!(inner, "UTC" | "GMT" | "Z") || time::abbreviation(inner).is_some();
+    known.then_some(inner)
 }
 
 /// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.

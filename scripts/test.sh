@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
 # fixture, end-to-end, language server), the three-validator conformance test
-# (retrospec, check-jsonschema, ajv), the SARIF/JUnit consumer test, the
+# (retrospec, check-jsonschema, ajv), the realistic corpus's scorer (recall and
+# false alarms on tests/realistic/ against a ratchet), the SARIF/JUnit consumer test, the
 # pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
 # editor test, the VS Code extension build, the supply-chain checks (cargo-deny)
 # and a bounded fuzzing run (FUZZ_SECONDS per target, default 20).
@@ -33,6 +34,9 @@ echo "== cargo test"
 cargo test --workspace --locked 2>&1 | tee "$log"
 echo "== three-validator conformance (retrospec, check-jsonschema, ajv) and the SchemaStore catalog"
 RETROSPEC=target/debug/retrospec bash tests/external/conformance.sh | tee -a "$log"
+echo "== realistic corpus (tests/realistic: recall and false alarms against the ratchet in baseline.toml)"
+python3 tests/realistic/score.py --self-test
+RETROSPEC=target/debug/retrospec python3 tests/realistic/score.py | tee -a "$log"
 echo "== the YAML/JSON writers read back (check-jsonschema, ruamel.yaml)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
 echo "== CI output formats (SARIF schema + check-jsonschema, JUnit + junitparser)"
@@ -49,5 +53,5 @@ bash scripts/supply-chain.sh | tee -a "$log"
 echo "== fuzzing (${FUZZ_SECONDS:-20} s per target)"
 bash fuzz/run.sh "${FUZZ_SECONDS:-20}" | tee -a "$log"
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode|supply-chain|fuzz-targets):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode|supply-chain|fuzz-targets|realistic):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

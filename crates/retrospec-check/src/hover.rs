@@ -37,7 +37,7 @@ pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) ->
 /// of the last check, so a hover does not parse the text again.
 pub fn hover_parsed(parsed: &Parsed, offset: usize, config: &Config) -> Option<Hover> {
     let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
-    let field = validate::display_path(&pointer);
+    let field = crate::suggest::display_path(&pointer);
     let mut parts = Vec::new();
     if pointer.ends_with("/time") || pointer.starts_with("/milestones/") {
         let model = crate::model::lenient(parsed.tree.to_json(), &[]);

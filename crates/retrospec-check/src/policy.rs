@@ -58,8 +58,7 @@ pub fn summarise(anchor: Span, diagnostics: &mut Vec<Diagnostic>) {
             _ => format!("{} ({code})", found[0].message),
         });
     }
-    let mut d = Diagnostic::new(
-        codes::POLICY_SUMMARY.code,
+    let mut d = Diagnostic::new(&codes::POLICY_SUMMARY,
         anchor,
         format!(
             "read as written (no retrospec front matter): {} policy finding{} gathered here",

@@ -80,11 +80,11 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let configs = if args.no_config {
-        Configs::Defaults
+        Configs::defaults()
     } else if let Some(path) = &args.config {
-        match LoadedConfig::load(path) {
-            Ok(loaded) => Configs::Forced(Arc::new(loaded)),
-            Err(e) => {
+        match Configs::fixed(path) {
+            Ok(configs) => configs,
+            Err((path, e)) => {
                 eprintln!(
                     "retrospec: {}: cannot read the configuration: {e}",
                     path.display()
@@ -105,7 +105,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             explicit,
         } => {
             let config = configs.for_file(path)?;
-            if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
+            if !*explicit && config.as_ref().is_some_and(|c| !configs.selects(c, path)) {
                 return Ok(None);
             }
             Ok(check_file(
@@ -298,10 +298,7 @@ struct Gather {
 impl Gather {
     fn new(configs: &Configs) -> Self {
         Gather {
-            forced: match configs {
-                Configs::Forced(loaded) => Some(Arc::clone(loaded)),
-                _ => None,
-            },
+            forced: configs.forced().cloned(),
             shown: Vec::new(),
             unreadable: Vec::new(),
         }
@@ -414,7 +411,7 @@ fn check_file(
                 config,
                 text: None,
                 diagnostics: vec![Diagnostic::new(
-                    codes::UNREADABLE.code,
+                    &codes::UNREADABLE,
                     Span::empty(0),
                     format!("cannot read the file: {e}"),
                 )],
@@ -438,7 +435,7 @@ fn check_file(
                 text: None,
                 diagnostics: vec![
                     Diagnostic::new(
-                        codes::UNREADABLE.code,
+                        &codes::UNREADABLE,
                         Span::new(at, at + 1),
                         format!(
                             "the file is not valid UTF-8 (byte {at}, line {line}, column {column})"
@@ -565,9 +562,7 @@ pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let found = match config {
-        Some(path) => LoadedConfig::load(path)
-            .map(|l| Some(Arc::new(l)))
-            .map_err(|e| (path.clone(), e.to_string())),
+        Some(path) => Configs::fixed(path).map(|c| c.forced().cloned()),
         // A file in the current directory: discovery starts in its directory.
         None => Configs::discover().for_file(&PathBuf::from(files::CONFIG_FILE)),
     };

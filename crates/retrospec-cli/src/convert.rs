@@ -61,7 +61,7 @@ pub fn read_report(path: &Path) -> Option<(String, Format)> {
         );
         return None;
     };
-    match std::fs::read_to_string(path) {
+    match crate::read::read_text(path, &crate::read::limits_for(path)) {
         Ok(text) => Some((text, format)),
         Err(e) => {
             eprintln!("retrospec: {}: {e}", path.display());
@@ -145,7 +145,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let previous = if args.force && path.exists() {
-        match std::fs::read_to_string(path) {
+        match crate::read::read_text(path, &crate::read::limits_for(path)) {
             Ok(t) => Some(t),
             Err(e) => {
                 eprintln!("retrospec: {}: {e}", path.display());

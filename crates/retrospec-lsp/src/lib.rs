@@ -29,13 +29,15 @@ pub mod pos;
 mod stdio;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
+use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig, Resolver, Strategy, Unreadable};
 use retrospec_check::{Checked, Config, Format, LineIndex, Severity};
+use retrospec_fs::OsFs;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
@@ -139,39 +141,6 @@ impl Settings {
     }
 }
 
-/// The name of the project configuration file.
-const CONFIG_FILE: &str = "retrospec.toml";
-
-/// A `retrospec.toml` as read from disk.
-#[derive(Debug)]
-struct ProjectConfig {
-    /// Its directory: `files` globs are relative to it.
-    dir: PathBuf,
-    config: Config,
-    files: Option<globset::GlobSet>,
-}
-
-impl ProjectConfig {
-    fn read(path: &Path) -> Option<ProjectConfig> {
-        // An unreadable file is ignored here; its mistakes show when it is opened.
-        let text = std::fs::read_to_string(path).ok()?;
-        let (config, _) = Config::parse(&text);
-        Some(ProjectConfig {
-            dir: path.parent()?.to_path_buf(),
-            files: config.files_matcher(),
-            config,
-        })
-    }
-
-    /// Whether the configuration's `files` globs select `path`.
-    fn selects(&self, path: &Path) -> bool {
-        self.files.as_ref().is_some_and(|files| {
-            path.strip_prefix(&self.dir)
-                .is_ok_and(|relative| files.is_match(relative))
-        })
-    }
-}
-
 /// Whether a document is a `retrospec.toml`.
 fn is_config(uri: &Uri) -> bool {
     uri.as_str().rsplit('/').next() == Some(CONFIG_FILE)
@@ -185,8 +154,12 @@ pub struct Backend {
     documents: Arc<Mutex<HashMap<Uri, Document>>>,
     encoding: Arc<Mutex<Encoding>>,
     settings: Arc<Mutex<Settings>>,
-    /// The nearest `retrospec.toml` per directory (`None`: there is none).
-    configs: Arc<Mutex<HashMap<PathBuf, Option<Arc<ProjectConfig>>>>>,
+    /// The nearest `retrospec.toml` of each document: the resolver the command line
+    /// uses too, so both find, read and refuse configurations the same way.
+    configs: Arc<Resolver<OsFs>>,
+    /// Configurations that could not be read, each shown to the user once (until
+    /// the configurations are read again): `shown` once told, `pending` until then.
+    unreadable: Arc<Mutex<(Vec<Unreadable>, Vec<Unreadable>)>>,
     /// The last version published per document, so no version is published twice
     /// and none after a newer one.
     published: Arc<Mutex<HashMap<Uri, i32>>>,
@@ -201,7 +174,8 @@ impl Backend {
             documents: Arc::default(),
             encoding: Arc::new(Mutex::new(Encoding::Utf16)),
             settings: Arc::default(),
-            configs: Arc::default(),
+            configs: Arc::new(Resolver::new(OsFs, Strategy::Hierarchical, None)),
+            unreadable: Arc::default(),
             published: Arc::default(),
             generations: Arc::default(),
         }
@@ -237,45 +211,64 @@ impl Backend {
         }
     }
 
-    /// The nearest `retrospec.toml` above the document's file, read once per directory.
+    /// The nearest `retrospec.toml` above the document's file, read once per
+    /// directory. One that cannot be read is queued to be shown to the user
+    /// ([`Backend::tell_unreadable`]), and the document is checked with the defaults.
     fn project_config(&self, uri: &Uri) -> Option<Arc<ProjectConfig>> {
-        let path = uri.to_file_path()?.into_owned();
-        let start = path.parent()?;
-        let mut visited = Vec::new();
-        let mut found = None;
-        for dir in start.ancestors() {
-            if let Some(hit) = self
-                .configs
+        let path = uri.to_file_path()?;
+        match self.configs.for_file(&path) {
+            Ok(found) => found,
+            Err(unreadable) => {
+                let mut lists = self
+                    .unreadable
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                let (shown, pending) = &mut *lists;
+                if !shown.contains(&unreadable) && !pending.contains(&unreadable) {
+                    pending.push(unreadable);
+                }
+                None
+            }
+        }
+    }
+
+    /// Shows each configuration that could not be read, once, as an error message.
+    async fn tell_unreadable(&self) {
+        let pending = {
+            let mut lists = self
+                .unreadable
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get(dir)
-            {
-                found = hit.clone();
-                break;
-            }
-            visited.push(dir.to_path_buf());
-            let candidate = dir.join(CONFIG_FILE);
-            if candidate.is_file() {
-                found = ProjectConfig::read(&candidate).map(Arc::new);
-                break;
-            }
+                .unwrap_or_else(PoisonError::into_inner);
+            let (shown, pending) = &mut *lists;
+            let pending = std::mem::take(pending);
+            shown.extend(pending.iter().cloned());
+            pending
+        };
+        for Unreadable { path, message } in pending {
+            self.client
+                .show_message(
+                    MessageType::ERROR,
+                    format!(
+                        "retrospec: {}: cannot read the configuration: {message}; \
+                         checking with the defaults",
+                        path.display()
+                    ),
+                )
+                .await;
         }
-        let mut cache = self.configs.lock().unwrap_or_else(PoisonError::into_inner);
-        for dir in visited {
-            cache.entry(dir).or_insert_with(|| found.clone());
-        }
-        found
     }
 
     /// The configuration a document is checked under (the defaults without one).
     fn config_of(&self, uri: &Uri) -> Arc<ProjectConfig> {
-        self.project_config(uri).unwrap_or_else(|| {
-            Arc::new(ProjectConfig {
-                dir: PathBuf::new(),
-                config: Config::default(),
-                files: None,
-            })
-        })
+        static DEFAULTS: std::sync::LazyLock<Arc<ProjectConfig>> = std::sync::LazyLock::new(|| {
+            Arc::new(ProjectConfig::new(
+                PathBuf::new(),
+                PathBuf::new(),
+                String::new(),
+            ))
+        });
+        self.project_config(uri)
+            .unwrap_or_else(|| Arc::clone(&DEFAULTS))
     }
 
     /// The form of a document when it is a report, by its content and name, by
@@ -298,7 +291,8 @@ impl Backend {
                 Some(matched) => matched,
                 None => {
                     let path = uri.to_file_path()?.into_owned();
-                    self.project_config(uri).is_some_and(|c| c.selects(&path))
+                    self.project_config(uri)
+                        .is_some_and(|c| self.configs.selects(&c, &path) == Some(true))
                 }
             };
             selected.then_some(format)
@@ -307,10 +301,11 @@ impl Backend {
 
     /// Forgets every `retrospec.toml` read and checks every open document again.
     async fn reload_configs(&self) {
-        self.configs
+        self.configs.clear();
+        *self
+            .unreadable
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+            .unwrap_or_else(PoisonError::into_inner) = Default::default();
         self.invalidate_all();
         self.recheck_all().await;
     }
@@ -397,6 +392,7 @@ impl Backend {
             Some(this.analyse(&target, &text))
         })
         .await;
+        self.tell_unreadable().await;
         let (analysis, diagnostics) = match computed {
             Ok(Some(done)) => done,
             Ok(None) => return,

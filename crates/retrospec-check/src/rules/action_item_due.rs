@@ -26,10 +26,6 @@ declare_rule! {
 }
 
 impl Rule for ActionItemDue {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(started) = cx.times.milestone(Milestone::Started) else {
             return;
@@ -44,7 +40,7 @@ impl Rule for ActionItemDue {
             if due < start.date {
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span(&format!("/action_items/{i}/due")),
                         format!("due {due}, before the incident started on {}", start.date),
                     )

@@ -18,10 +18,6 @@ declare_rule! {
 }
 
 impl Rule for ActionItemOwner {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, item) in cx.model.action_items.iter().enumerate() {
             if item.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
@@ -40,7 +36,7 @@ impl Rule for ActionItemOwner {
             };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     span,
                     format!("{} has no owner", cx.action_item_name(i)),
                 )

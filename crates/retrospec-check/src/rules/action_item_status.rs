@@ -31,7 +31,7 @@ declare_rule! {
     /// ## Action items
     /// - [x] Alert on the login error rate (owner: @sre, status: in-progress)
     /// ```
-    pub struct ActionItemStatus = "RS306", "action-item-status", Warning;
+    pub struct ActionItemStatus = "RS306", "action-item-status", Warning, fix: Always;
 }
 
 /// The list marker and checkbox before an item's text: `- [x] `, `1. [ ] `.
@@ -41,10 +41,6 @@ static CHECKBOX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for ActionItemStatus {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.format != Format::Markdown {
             return;
@@ -82,7 +78,7 @@ impl Rule for ActionItemStatus {
                 };
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span(&pointer),
                         format!(
                             "{} has `status: {status_name}`, but {box_says}",

@@ -42,10 +42,6 @@ pub(crate) fn same_minute(a: jiff::Timestamp, b: jiff::Timestamp) -> bool {
 }
 
 impl Rule for MilestoneWithoutEntry {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.model.timeline.is_empty() {
             return;
@@ -78,7 +74,7 @@ impl Rule for MilestoneWithoutEntry {
             let name = milestone.as_str();
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`milestones.{name}` ({}) has no timeline entry",

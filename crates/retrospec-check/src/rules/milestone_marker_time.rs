@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::milestone_entry::same_minute;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A timeline entry marked with a milestone (`[resolved]`, `milestone: resolved`)
@@ -35,10 +35,6 @@ declare_rule! {
 }
 
 impl Rule for MilestoneMarkerTime {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, entry) in cx.model.timeline.iter().enumerate() {
             let Some(milestone) = entry.milestone else {
@@ -60,7 +56,7 @@ impl Rule for MilestoneMarkerTime {
             let marker = format!("/timeline/{i}/milestone");
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`{}` is marked `{name}` at `{}`, but `milestones.{name}` is `{}` ({} apart)",

@@ -1,7 +1,5 @@
 use std::sync::LazyLock;
 
-use retrospec_model::Status;
-
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
 use crate::rules::{Context, Rule, declare_rule};
@@ -42,7 +40,7 @@ declare_rule! {
     /// ## Summary
     /// For 20 minutes, 4% of logins failed.
     /// ```
-    pub struct MissingSection = "RS405", "missing-section", Error;
+    pub struct MissingSection = "RS405", "missing-section", Error, fix: Sometimes, from: InReview;
 }
 
 /// Top-level keys of the model, from the generated schema.
@@ -69,14 +67,7 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 impl Rule for MissingSection {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let mut seen = Vec::new();
         for key in &cx.config.required.sections {
             let key = key.trim();
@@ -119,7 +110,7 @@ impl Rule for MissingSection {
                 ),
             };
             let mut diagnostic = Diagnostic::new(
-                Self::INFO.code,
+                &Self::INFO,
                 span,
                 format!(
                     "{message}; a report in status `{}` needs it",

@@ -1,4 +1,4 @@
-use retrospec_model::{ActionType, Status};
+use retrospec_model::ActionType;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
@@ -26,18 +26,11 @@ declare_rule! {
     ///     type: detect
     /// ```
     /// Use instead: add the change that stops a repeat, with `type: prevent`.
-    pub struct PreventItemRequired = "RS305", "prevent-item-required", Warning;
+    pub struct PreventItemRequired = "RS305", "prevent-item-required", Warning, from: InReview;
 }
 
 impl Rule for PreventItemRequired {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let Some(level) = cx.severity_level() else {
             return;
         };
@@ -76,7 +69,7 @@ impl Rule for PreventItemRequired {
                 "add the change that stops this kind of incident from happening again, with `type: prevent`"
             }
         };
-        let mut diagnostic = Diagnostic::new(Self::INFO.code, span, message).with_help(help);
+        let mut diagnostic = Diagnostic::new(&Self::INFO, span, message).with_help(help);
         if span != severity {
             diagnostic = diagnostic.with_label(severity, format!("{} requires one", level.name));
         }

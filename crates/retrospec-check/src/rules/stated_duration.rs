@@ -6,7 +6,7 @@ use retrospec_model::Milestone;
 use crate::diagnostic::Diagnostic;
 use crate::metrics;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A duration the report states ("a 1h30m downtime", "Time to resolution:
@@ -227,10 +227,6 @@ fn stated(text: &str, summary_like: bool, loose: bool) -> Vec<Stated> {
 }
 
 impl Rule for StatedDuration {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let instant = |m| {
             cx.times
@@ -391,7 +387,7 @@ impl Rule for StatedDuration {
                     options.join(", ")
                 )
             };
-            let mut diagnostic = Diagnostic::new(Self::INFO.code, span, message);
+            let mut diagnostic = Diagnostic::new(&Self::INFO, span, message);
             for milestone in [from, to] {
                 if let Some((value, _)) = instant(milestone) {
                     diagnostic = diagnostic.with_label(cx.span(&value.pointer), milestone.as_str());

@@ -190,7 +190,7 @@ impl Reader<'_, '_> {
                 } else if !open && self.timed_list {
                     // A list item of its own with no time: say so, as for retrospec's Markdown.
                     self.diags.push(
-                        Diagnostic::new(codes::MARKDOWN_ITEM.code, first_line(self.text, span), "this timeline item does not start with a time")
+                        Diagnostic::new(&codes::MARKDOWN_ITEM, first_line(self.text, span), "this timeline item does not start with a time")
                             .with_help("start the item with a time and zone, for example `- 16:05 CEST Deploy starts`, or move the text out of the timeline"),
                     );
                 }
@@ -200,7 +200,7 @@ impl Reader<'_, '_> {
                     span.start + bold + error.range.start,
                     span.start + bold + error.range.end,
                 );
-                let mut d = Diagnostic::new(codes::INVALID_TIME.code, at, error.message);
+                let mut d = Diagnostic::new(&codes::INVALID_TIME, at, error.message);
                 if let Some(help) = error.help {
                     d = d.with_help(help);
                 }
@@ -320,7 +320,7 @@ impl Reader<'_, '_> {
                     });
                 }
                 Err(error) => {
-                    let mut d = Diagnostic::new(codes::INVALID_TIME.code, time, error.message);
+                    let mut d = Diagnostic::new(&codes::INVALID_TIME, time, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }

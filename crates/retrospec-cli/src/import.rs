@@ -46,19 +46,6 @@ pub fn run(args: &ImportArgs) -> io::Result<ExitCode> {
     Ok(worst)
 }
 
-/// The canonical text of a report: its tree as JSON with `status: draft` added
-/// when it has none, in the form `to`. `None` when the text does not parse.
-pub fn canonical(text: &str, format: Format, to: Format) -> Option<String> {
-    let checked = retrospec_check::check(text, format);
-    let parsed = checked.parsed.as_ref()?;
-    let mut tree = parsed.tree.to_json();
-    let object = tree.as_object_mut()?;
-    object
-        .entry("status")
-        .or_insert_with(|| serde_json::Value::String("draft".into()));
-    Some(emit::write(&tree, to))
-}
-
 fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
     let Some((text, format)) = read_report(file) else {
         return Ok(ExitCode::from(2));
@@ -79,7 +66,7 @@ fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
             file.display()
         );
     }
-    let Some(written) = canonical(&text, format, to) else {
+    let Some(written) = emit::imported(parsed, to) else {
         eprintln!(
             "retrospec: {}: cannot import: the report is not a mapping of keys to values",
             file.display()

@@ -34,6 +34,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use retrospec_check::assist::CompletionKind;
+use retrospec_check::parse::freeform::looks_like_postmortem;
 use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig, Resolver, Strategy, Unreadable};
 use retrospec_check::{Checked, Config, Format, LineIndex, Severity};
@@ -521,7 +522,9 @@ impl Report {
 pub fn document_format(uri: &str, text: &str) -> Option<Format> {
     let format = Format::from_path(std::path::Path::new(uri))?;
     let relevant = match format {
-        Format::Markdown => has_front_matter(text),
+        // Markdown or text without front matter counts when it looks like a
+        // postmortem (a title and a timeline or root cause), as in `retrospec check DIR`.
+        Format::Markdown => has_front_matter(text) || looks_like_postmortem(text),
         Format::Yaml | Format::Json => {
             let name = uri.rsplit('/').next().unwrap_or(uri);
             text.contains(retrospec_model::schema::SCHEMA_ID)
@@ -914,7 +917,7 @@ impl LanguageServer for Backend {
                 &computed
             }
         };
-        let actions: Vec<CodeActionOrCommand> = checked
+        let mut actions: Vec<CodeActionOrCommand> = checked
             .diagnostics
             .iter()
             .filter(|d| d.span.start <= to && from <= d.span.end)
@@ -937,6 +940,25 @@ impl LanguageServer for Backend {
                 }))
             })
             .collect();
+        // A report read as written: offer its canonical form, as `retrospec import` writes it.
+        if let Some(parsed) = checked.parsed.as_ref().filter(|p| p.freeform.is_some())
+            && let Some(text) = retrospec_check::emit::imported(parsed, Format::Markdown)
+        {
+            let whole = retrospec_check::Span::new(0, report.text().len());
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: "Convert to retrospec form".into(),
+                kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(
+                        [(uri.clone(), vec![TextEdit::new(conv.range(whole), text)])]
+                            .into_iter()
+                            .collect(),
+                    ),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
         Ok(Some(actions))
     }
 

@@ -123,3 +123,39 @@ pub fn looks_like_postmortem(text: &str) -> bool {
 pub(crate) fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     markdown::field_for(heading, extra)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Format, check_with};
+
+    #[test]
+    fn configured_headings_name_sections_and_bad_fields_are_rs502() {
+        let (config, diags) = Config::parse(
+            "policy = \"full\"\n[sections]\n\"What we will change\" = \"action_items\"\n\"Chronik\" = \"timelines\"\n",
+        );
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["RS502"],
+            "{diags:?}"
+        );
+        let text = "# Disk full\n\n## What we will change\n\n- Alert on disk use\n";
+        let checked = check_with(text, Format::Markdown, &config);
+        let model = checked.model.expect("model");
+        assert_eq!(model.action_items.len(), 1);
+        let default = check_with(text, Format::Markdown, &Config::default());
+        assert!(default.model.expect("model").action_items.is_empty());
+    }
+
+    #[test]
+    fn discovery_wants_a_title_and_a_timeline_or_root_cause() {
+        assert!(super::looks_like_postmortem(
+            "# Disk full\n\n## Timeline\n\n- 2024-01-02 10:00 UTC Disk full\n"
+        ));
+        assert!(super::looks_like_postmortem(
+            "Disk full\n\nRoot cause\n\nLogs were never rotated.\n"
+        ));
+        assert!(!super::looks_like_postmortem(
+            "# A project\n\nInstall it with cargo.\n"
+        ));
+    }
+}

@@ -147,13 +147,6 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
-        if time::parse_date_line(source).is_some_and(|d| {
-            self.date = Some(d);
-            true
-        }) {
-            self.close();
-            return;
-        }
         let (bold, inner) = match source.strip_prefix("**") {
             Some(rest) => (2, rest),
             None => (0, source),
@@ -185,7 +178,12 @@ impl Reader<'_, '_> {
                 });
             }
             Ok(None) => {
-                if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
+                // A date line has no time, so it is looked for only here: one time
+                // scan per entry, as in retrospec's own Markdown.
+                if let Some(d) = time::parse_date_line(source) {
+                    self.date = Some(d);
+                    self.close();
+                } else if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
                     last.text.push(span);
                 } else if !open && self.timed_list {
                     // A list item of its own with no time: say so, as for retrospec's Markdown.

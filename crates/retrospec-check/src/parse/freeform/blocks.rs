@@ -365,6 +365,27 @@ mod tests {
     }
 
     #[test]
+    fn awkward_text_does_not_panic() {
+        for text in [
+            "",
+            "\u{feff}",
+            "•",
+            "• ",
+            "–\n–",
+            "**\n**",
+            "****",
+            "**Timeline**\n\n**10:00**",
+            "1.\n",
+            "2. Timeline\n\n10:00\n10:05 UTC x\n",
+            "# é\n\n## Timeline (é)\n\n| a | b |\n|---|---|\n| é | 10:00 |\n",
+            "Timeline\n\n### 25:99\n\n### June 45th, 2024\n\n- **10:00",
+            "x\r\n\r\nTimeline\r\n\r\n  • 10:00 UTC: a\r\n  • 10:05 UTC: b\r\n",
+        ] {
+            let _ = crate::check(text, crate::Format::Markdown);
+        }
+    }
+
+    #[test]
     fn plain_text_bullets_become_list_items() {
         let text =
             "Queue outage\n\nTimeline\n\n  • 10:00 UTC: Disk full\n  • 10:20 UTC: Disk cleaned\n";

@@ -106,10 +106,11 @@ fn day_of(text: &str, value: &str, span: Span) -> Option<Node> {
 /// (`major`, `critical`) is kept as `x-severity`: its place on a scale is not known.
 fn sev_level(s: &str) -> Option<String> {
     let t = s.trim();
-    let digits = if t.len() >= 3 && t[..3].eq_ignore_ascii_case("sev") {
-        t[3..].trim_start_matches([' ', '-'])
-    } else {
-        t
+    let digits = match (t.get(..3), t.get(3..)) {
+        (Some(prefix), Some(rest)) if prefix.eq_ignore_ascii_case("sev") => {
+            rest.trim_start_matches([' ', '-'])
+        }
+        _ => t,
     };
     match digits {
         "1" | "2" | "3" | "4" | "5" => Some(format!("SEV{digits}")),
@@ -216,6 +217,20 @@ mod tests {
             keys(text),
             ["title", "x-resolved", "x-severity", "milestones"]
         );
+    }
+
+    #[test]
+    fn odd_front_matter_values_do_not_panic() {
+        for text in [
+            "---\nlayout: x\nseverity: é€x\ndate: 2024-0é\n---\n",
+            "---\nlayout: x\nseverity: 7\nresolvedWhen: yes\n---\n",
+            "+++\ntitle = [1, 2]\n[table]\nx = 1\n+++\n",
+            "+++\n+++\n",
+            "+++\nnot toml at all\n+++\nBody\n",
+        ] {
+            let mut diags = Vec::new();
+            let _ = markdown::parse(text, &mut diags);
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use retrospec_check::config::PolicyMode;
 use retrospec_check::metrics::Metric;
-use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
+use retrospec_check::{Analysis, Config, Diagnostic, Format, Severity, Span, codes};
 
 use crate::files::{self, Configs, LoadedConfig, Target};
 use crate::render;
@@ -487,12 +487,13 @@ fn check_text(
     if let Some(mode) = policy {
         let mut config = config.map(|c| c.config.clone()).unwrap_or_default();
         config.policy = mode;
-        return retrospec_check::check_with(text, format, &config);
+        return Analysis::new(text, format, &config).into_checked();
     }
-    match config {
-        Some(loaded) => retrospec_check::check_with(text, format, &loaded.config),
-        None => retrospec_check::check(text, format),
-    }
+    let analysis = match config {
+        Some(loaded) => Analysis::new(text, format, &loaded.config),
+        None => Analysis::new(text, format, &Config::default()),
+    };
+    analysis.into_checked()
 }
 
 /// Applies or shows the safe fixes; the results then describe the fixed text.

@@ -225,6 +225,15 @@ pub fn parse_with(
     };
     builder.build(&blocks);
     if let Some(r) = reading.as_mut()
+        && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
+    {
+        r.first_date = freeform::date::date_first_entry(text, &mut timeline.value);
+        if let Some((zone, at)) = freeform::zone::stated_zone(text) {
+            freeform::zone::apply(&mut timeline.value, &zone);
+            r.stated_zone = Some(at);
+        }
+    }
+    if let Some(r) = reading.as_mut()
         && !entries.iter().any(|e| e.key == "milestones")
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
         && let Some(milestones) = freeform::milestones::infer(text, &mut timeline.value, r)

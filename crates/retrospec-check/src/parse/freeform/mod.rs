@@ -18,9 +18,11 @@
 //! already produced; no regular expression is compiled or run.
 
 pub mod blocks;
+pub mod date;
 pub mod front;
 pub mod milestones;
 pub mod timeline;
+pub mod zone;
 
 use serde::Serialize;
 
@@ -37,6 +39,12 @@ pub struct Reading {
     /// Milestones read from the words of timeline entries.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<ReadMilestone>,
+    /// Where the date given to the first timeline entry (written without one) is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<Span>,
+    /// Where a zone stated for the whole report ("All times UTC") is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_zone: Option<Span>,
 }
 
 impl Reading {
@@ -45,6 +53,8 @@ impl Reading {
         Reading {
             foreign_front_matter: front,
             milestones: Vec::new(),
+            first_date: None,
+            stated_zone: None,
         }
     }
 }

@@ -54,6 +54,8 @@ struct Reader<'t, 'd> {
     entries: Vec<Building>,
     /// The list being read has a time or date in at least one item.
     timed_list: bool,
+    /// The clock of the entry above, under the same date line (for the rollover).
+    previous: Option<jiff::civil::Time>,
     /// A zone named in the section heading (`Timeline (UTC)`) or a table's time
     /// column (`Time (CEST)`), for the times written without one.
     zone: Option<&'t str>,
@@ -72,6 +74,7 @@ pub(crate) fn read(
         date: None,
         entries: Vec::new(),
         timed_list: false,
+        previous: None,
         // A zone stated in prose for the whole report ("All times in PST") is read by
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
@@ -113,7 +116,7 @@ impl Reader<'_, '_> {
         let words = first.trim_start().trim_start_matches('#').trim();
         let start = range.start + raw.find(words).unwrap_or(0);
         let span = Span::new(start, start + words.trim_end_matches('#').trim_end().len());
-        if let Some(d) = time::parse_date_line(span.slice(self.text)) {
+        if let Some(d) = self.date_line(span) {
             self.date = Some(d);
             self.close();
             return;
@@ -164,6 +167,10 @@ impl Reader<'_, '_> {
                     }
                 }
                 let text_start = rest_start + separator_len(rest);
+                if parsed.date.is_none() {
+                    self.roll_over(parsed.time, time);
+                }
+                self.previous = Some(parsed.time);
                 let value = self.with_zone(
                     with_date(time.slice(self.text), parsed.date.is_none(), self.date),
                     parsed.zone.is_none(),
@@ -180,7 +187,7 @@ impl Reader<'_, '_> {
             Ok(None) => {
                 // A date line has no time, so it is looked for only here: one time
                 // scan per entry, as in retrospec's own Markdown.
-                if let Some(d) = time::parse_date_line(source) {
+                if let Some(d) = self.date_line(span) {
                     self.date = Some(d);
                     self.close();
                 } else if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
@@ -327,6 +334,64 @@ impl Reader<'_, '_> {
             }
         }
         self.zone = section_zone;
+    }
+
+    /// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`): its date, and a
+    /// finding for an ambiguous slashed date or a weekday the date does not fall on,
+    /// read as in retrospec's own Markdown (`time::scan_date_line`).
+    fn date_line(&mut self, span: Span) -> Option<Date> {
+        let text = span.slice(self.text);
+        let hint = self
+            .date
+            .map(|d| d.year())
+            .or_else(|| time::first_year(self.text));
+        let report = |error: time::TimeError| {
+            let at = Span::new(span.start + error.range.start, span.start + error.range.end);
+            let mut d = Diagnostic::new(error.code(), at, error.message);
+            if let Some(help) = error.help {
+                d = d.with_help(help);
+            }
+            d
+        };
+        let found = match time::scan_date_line(text, hint)? {
+            Ok(line) => {
+                if let Some(error) = line.weekday_mismatch {
+                    self.diags.push(report(error));
+                }
+                Some(line.date)
+            }
+            Err(error) => {
+                self.diags.push(report(error));
+                None
+            }
+        };
+        self.previous = None;
+        found
+    }
+
+    /// A clock more than twelve hours before the entry above it under the same date
+    /// line is the next day: the date moves on, and the inference is said (RS215),
+    /// as in retrospec's own Markdown.
+    fn roll_over(&mut self, now: jiff::civil::Time, at: Span) {
+        if let (Some(day), Some(before)) = (self.date, self.previous)
+            && before.duration_until(now).as_secs() < -12 * 3600
+            && let Ok(next) = day.tomorrow()
+        {
+            self.date = Some(next);
+            self.diags.push(
+                Diagnostic::new(
+                    &crate::rules::midnight_rollover::MidnightRollover::INFO,
+                    at,
+                    format!(
+                        "{} comes before the entry above it, so it is read as the next day, {next}",
+                        now.strftime("%H:%M")
+                    ),
+                )
+                .with_help(format!(
+                    "write a date line (`### {next}`) above the entry to confirm the day"
+                )),
+            );
+        }
     }
 
     /// A time written without a zone gets the zone of its heading or column.

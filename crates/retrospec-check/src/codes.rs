@@ -371,6 +371,29 @@ declare_code! {
     pub const UNUSED_SUPPRESSION = "RS505", "unused-suppression", Warning;
 }
 
+declare_code! {
+    /// A report read as written: what its canonical form would need, in one finding.
+    ///
+    /// ## Why
+    /// A postmortem written without retrospec's front matter (Markdown or plain text,
+    /// `docs/import.md`) has no `status`, no owners and no tracking fields on its
+    /// follow-ups, and its sections are named its own way. Reporting each of those
+    /// policy findings (RS102, RS301, RS302, RS303, RS305, RS306, RS405) would bury the
+    /// findings about facts (times, zones, order, durations), so they are gathered
+    /// here, once per report, as information. `--policy full` (or `policy = "full"`
+    /// in `retrospec.toml`) reports each instead; `retrospec import` writes the
+    /// canonical form to fill in.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # Queue outage
+    ///
+    /// ## Follow-ups
+    /// - Add a disk alert
+    /// ```
+    pub const POLICY_SUMMARY = "RS407", "policy-summary", Info;
+}
+
 /// A time that cannot be read or placed on a date.
 pub const INVALID_TIME: CodeInfo = rules::invalid_time::InvalidTime::INFO;
 
@@ -442,6 +465,7 @@ registry! {
     rule rules::counterfactual::Counterfactual,
     rule rules::missing_section::MissingSection,
     rule rules::impact_unquantified::ImpactUnquantified,
+    POLICY_SUMMARY,
     rule rules::role_in_cause::RoleInCause,
     CONFIG_SYNTAX,
     CONFIG_VALUE,

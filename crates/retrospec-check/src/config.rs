@@ -45,6 +45,35 @@ pub struct Config {
     pub claims: Claims,
     /// Resource limits: file size, line length, nesting depth, items per list.
     pub limits: crate::limits::Limits,
+    /// On a report read as written (no retrospec front matter): `summary` (the
+    /// default) gathers the policy findings (owners, tracking fields, required
+    /// sections and fields) into one RS407 per report; `full` reports each.
+    pub policy: PolicyMode,
+    /// More section headings for reports read as written: a heading (any case and
+    /// punctuation) mapped to the model field it fills, for example
+    /// `"What we will do" = "action_items"` (`docs/import.md`).
+    pub sections: BTreeMap<String, String>,
+}
+
+/// How policy findings on a report read as written are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PolicyMode {
+    /// One RS407 per report lists what the canonical form would need.
+    #[default]
+    Summary,
+    /// Every policy finding on its own.
+    Full,
+}
+
+impl Config {
+    /// `[sections]` as (heading, field) pairs, for the parser.
+    pub fn section_aliases(&self) -> Vec<(String, String)> {
+        self.sections
+            .iter()
+            .map(|(h, f)| (h.clone(), f.clone()))
+            .collect()
+    }
 }
 
 /// A severity scale: its levels, worst first.
@@ -435,6 +464,7 @@ impl Config {
         check_timezone(text, &root, &mut config, &mut out);
         check_files(&root, &mut config, &mut out);
         check_sections(&root, &mut config, &mut out);
+        check_section_aliases(&root, &mut config, &mut out);
         check_scale(&root, &mut config, &mut out);
         check_rules(&root, &mut config, &mut out);
         check_limits(&root, &mut config, &mut out);
@@ -639,6 +669,40 @@ fn check_sections(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnos
         );
     }
     config.required.sections = known;
+}
+
+/// `[sections]` must map headings to fields a section can fill.
+fn check_section_aliases(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic>) {
+    let spans: Vec<(String, Span)> = get(root, "sections")
+        .and_then(|s| s.get_ref().as_table())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| (k.get_ref().to_string(), span_of(v.span())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let fields = crate::parse::markdown::section_fields();
+    config.sections.retain(|heading, field| {
+        if fields.contains(&field.as_str()) {
+            return true;
+        }
+        let span = spans
+            .iter()
+            .find(|(k, _)| k == heading)
+            .map_or(Span::empty(0), |(_, s)| *s);
+        let d = Diagnostic::new(
+            &codes::CONFIG_VALUE,
+            span,
+            format!("`{field}` is not a field a section can fill"),
+        );
+        out.push(
+            match crate::suggest::closest(field, fields.iter().copied()) {
+                Some(best) => d.with_help(format!("did you mean `{best}`?")),
+                None => d.with_help(format!("fields: {}", fields.join(", "))),
+            },
+        );
+        false
+    });
 }
 
 fn check_scale(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic>) {

@@ -93,6 +93,19 @@ pub(crate) fn hover(
             parts.extend(metrics_text(name, times));
         }
     }
+    // A report read as written: say how a milestone was read from the words.
+    if let Some(reading) = &parsed.freeform
+        && let Some(entry) = pointer
+            .strip_suffix("/time")
+            .or_else(|| pointer.strip_suffix("/milestone"))
+            .or_else(|| pointer.strip_suffix("/text"))
+        && let Some(read) = reading.milestones.iter().find(|m| m.entry == entry)
+    {
+        parts.push(format!(
+            "milestone **{}**, read from {}",
+            read.milestone, read.read_from
+        ));
+    }
     if !on_key
         && pointer == "/severity"
         && let Some(level) = parsed
@@ -247,6 +260,20 @@ mod tests {
             time.markdown
         );
         assert_eq!(hover(text, Format::Yaml, text.len() + 5), None);
+    }
+
+    #[test]
+    fn a_milestone_read_from_words_says_so_on_hover() {
+        let text = "# Outage\n\n## Timeline\n\n- 2024-06-10 16:05 UTC Service degradation began\n";
+        let at = text.find("16:05").expect("time");
+        let hover = hover(text, Format::Markdown, at).expect("hover");
+        assert!(
+            hover.markdown.contains(
+                "milestone **started**, read from timeline text 'Service degradation began'"
+            ),
+            "{}",
+            hover.markdown
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub mod policy;
 pub(crate) mod ptr;
 pub mod resolve;
 pub mod rules;
@@ -113,7 +114,9 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     };
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
     // not checked further (items), so every later step runs on bounded input.
-    let Some(parsed) = parse::parse_limited(text, format, &config.limits, &mut diagnostics) else {
+    let aliases = config.section_aliases();
+    let Some(parsed) = parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
+    else {
         return unchecked(diagnostics);
     };
     if let Some(d) = limits::items(&parsed.tree, &config.limits) {
@@ -154,11 +157,26 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     cx.claims();
     let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply(&parsed.suppressions, &mut diagnostics);
+    if parsed.freeform.is_some() && config.policy == config::PolicyMode::Summary {
+        policy::summarise(parsed.anchor, &mut diagnostics);
+    }
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
     diagnostics.dedup();
+    if parsed.freeform.is_some() {
+        // Milestones read from a timeline share their entries' times: one finding
+        // about such a time, not one for the entry and one for the milestone.
+        // The entry's finding is kept: it names the line as the reader wrote it.
+        diagnostics.dedup_by(|later, kept| {
+            let same = later.code == kept.code && later.span == kept.span;
+            if same && kept.message.contains("milestones.") {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+    }
     let metrics = metrics::compute(&times);
     Computed {
         diagnostics,

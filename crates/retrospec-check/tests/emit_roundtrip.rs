@@ -50,6 +50,15 @@ fn codes(text: &str, format: Format) -> Vec<&'static str> {
     c
 }
 
+/// [`codes`] without the policy findings, which a report read as written gathers
+/// into RS407 and its canonical form reports one by one.
+fn fact_codes(text: &str, format: Format) -> Vec<&'static str> {
+    codes(text, format)
+        .into_iter()
+        .filter(|c| *c != "RS407" && !retrospec_check::policy::POLICY_CODES.contains(c))
+        .collect()
+}
+
 #[test]
 fn every_report_survives_md_yaml_json_md() {
     for path in reports() {
@@ -66,6 +75,8 @@ fn every_report_survives_md_yaml_json_md() {
         }
         let tree = parsed.tree.to_json();
         let model = checked.model.clone();
+        let freeform = parsed.freeform.is_some();
+        let codes = if freeform { fact_codes } else { codes };
         let want_codes = codes(&text, format);
         // Suppressions are comments, and comments do not travel (convert names them on
         // stderr): what they silence comes back, so only the tree and model are compared.

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use retrospec_check::config::PolicyMode;
 use retrospec_check::metrics::Metric;
 use retrospec_check::{Analysis, Config, Diagnostic, Format, Severity, Span, codes};
 
@@ -29,6 +30,8 @@ pub struct FileResult {
     pub claims: Vec<retrospec_check::claims::Claim>,
     /// Whether reading the file failed (an I/O error, exit code 2).
     pub io_error: bool,
+    /// How a report without retrospec front matter was read (free-form).
+    pub reading: Option<retrospec_check::parse::freeform::Reading>,
 }
 
 impl FileResult {
@@ -43,6 +46,7 @@ impl FileResult {
             text: Some(loaded.text.clone()),
             diagnostics: loaded.diagnostics.clone(),
             io_error: false,
+            reading: None,
         }
     }
 }
@@ -112,6 +116,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 *format,
                 *explicit && !args.require_front_matter,
                 config,
+                policy_mode(args),
             ))
         }
         Target::Problem { .. } => Ok(None),
@@ -383,6 +388,7 @@ fn check_file(
     format: Format,
     explicit: bool,
     config: Option<Arc<LoadedConfig>>,
+    policy: Option<PolicyMode>,
 ) -> Option<FileResult> {
     let limits = config
         .as_deref()
@@ -399,6 +405,7 @@ fn check_file(
                 metrics: Vec::new(),
                 claims: Vec::new(),
                 io_error: false,
+                reading: None,
             });
         }
         Err(e) => {
@@ -415,6 +422,7 @@ fn check_file(
                 metrics: Vec::new(),
                 claims: Vec::new(),
                 io_error: true,
+                reading: None,
             });
         }
     };
@@ -443,13 +451,14 @@ fn check_file(
                 metrics: Vec::new(),
                 claims: Vec::new(),
                 io_error: false,
+                reading: None,
             });
         }
     };
     if !files::is_report(format, &text, explicit) {
         return None;
     }
-    let checked = check_text(&text, format, config.as_deref());
+    let checked = check_text(&text, format, config.as_deref(), policy);
     // Only a file with findings needs its text again (snippets, --fix): dropping the
     // others keeps memory in proportion to the findings, not to every file read.
     let text = (!checked.diagnostics.is_empty() || !checked.claims.is_empty()).then_some(text);
@@ -462,15 +471,31 @@ fn check_file(
         metrics: checked.metrics,
         claims: checked.claims,
         io_error: false,
+        reading: checked.parsed.and_then(|p| p.freeform),
     })
 }
 
-/// Checks a report's text under its configuration (the defaults without one).
+/// `--policy`, when given.
+fn policy_mode(args: &CheckArgs) -> Option<PolicyMode> {
+    args.policy.map(|p| match p {
+        crate::PolicyArg::Summary => PolicyMode::Summary,
+        crate::PolicyArg::Full => PolicyMode::Full,
+    })
+}
+
+/// Checks a report's text under its configuration (the defaults without one);
+/// `policy` (`--policy`) replaces the configured policy mode.
 fn check_text(
     text: &str,
     format: Format,
     config: Option<&LoadedConfig>,
+    policy: Option<PolicyMode>,
 ) -> retrospec_check::Checked {
+    if let Some(mode) = policy {
+        let mut config = config.map(|c| c.config.clone()).unwrap_or_default();
+        config.policy = mode;
+        return Analysis::new(text, format, &config).into_checked();
+    }
     let analysis = match config {
         Some(loaded) => Analysis::new(text, format, &loaded.config),
         None => Analysis::new(text, format, &Config::default()),
@@ -493,7 +518,7 @@ fn apply_fixes(
         let Some(fixed) = retrospec_check::fix::apply_safe(text, &result.diagnostics) else {
             continue;
         };
-        let after = check_text(&fixed, format, result.config.as_deref());
+        let after = check_text(&fixed, format, result.config.as_deref(), policy_mode(args));
         if after.parsed.is_none() {
             continue; // never write a file that would no longer parse
         }

@@ -56,7 +56,7 @@ pub struct ConvertArgs {
 pub fn read_report(path: &Path) -> Option<(String, Format)> {
     let Some(format) = Format::from_path(path) else {
         eprintln!(
-            "retrospec: {}: not a report: use a .md, .markdown, .yaml, .yml or .json file",
+            "retrospec: {}: not a report: use a .md, .markdown, .txt, .yaml, .yml or .json file",
             crate::escape::path(path)
         );
         return None;
@@ -82,6 +82,7 @@ pub fn print_unparsable(path: &Path, text: &str, format: Format) -> io::Result<(
         metrics: Vec::new(),
         claims: Vec::new(),
         io_error: false,
+        reading: None,
     };
     crate::render::human(&mut io::stderr().lock(), &[result], false)
 }
@@ -165,7 +166,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 /// Names on stderr each line whose text the new form will not hold.
-fn warn_not_carried(
+pub(crate) fn warn_not_carried(
     path: &Path,
     text: &str,
     parsed: &retrospec_check::parse::Parsed,

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use retrospec_check::Format;
+use retrospec_check::parse::freeform::looks_like_postmortem;
 use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::resolve::{Resolver, Strategy};
 use retrospec_fs::OsFs;
@@ -52,7 +53,7 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Target> {
                 None => out.push(Target::Problem {
                     path: path.clone(),
                     message:
-                        "not a report: retrospec checks .md, .markdown, .yaml, .yml and .json files"
+                        "not a report: retrospec checks .md, .markdown, .txt, .yaml, .yml and .json files"
                             .into(),
                 }),
             }
@@ -72,9 +73,11 @@ fn path_of(t: &Target) -> &Path {
     }
 }
 
-/// Whether a Markdown file found in a directory walk is a report.
+/// Whether a Markdown or text file found in a directory walk is a report: it has
+/// front matter, or it looks like a postmortem written without it (a title and a
+/// timeline or root-cause section). A file named explicitly always is.
 pub fn is_report(format: Format, text: &str, explicit: bool) -> bool {
-    explicit || format != Format::Markdown || has_front_matter(text)
+    explicit || format != Format::Markdown || has_front_matter(text) || looks_like_postmortem(text)
 }
 
 pub use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig as LoadedConfig};

@@ -12,6 +12,7 @@ mod files;
 mod fix;
 mod fmt;
 mod generate;
+mod import;
 mod new;
 mod progress;
 mod read;
@@ -45,6 +46,10 @@ enum Command {
     Lsp,
     /// Write a report in another form (Markdown, YAML or JSON) without losing content.
     Convert(convert::ConvertArgs),
+    /// Write reports written free-form (Markdown or plain text without retrospec
+    /// front matter) in retrospec's canonical form, beside them or into -o DIR;
+    /// what could not be placed is named on stderr (docs/import.md).
+    Import(import::ImportArgs),
     /// Format reports canonically: times, key order, timeline and action-item lines.
     /// Prose and YAML comments are kept.
     Fmt(fmt::FmtArgs),
@@ -102,6 +107,11 @@ struct CheckArgs {
     /// (for hooks that pass every changed `.md` file, such as pre-commit).
     #[arg(long)]
     require_front_matter: bool,
+    /// On reports read as written (no retrospec front matter): `summary` gathers the
+    /// policy findings (owners, tracking fields, required sections) into one RS407
+    /// per report; `full` reports each (default: `policy` in retrospec.toml, else summary).
+    #[arg(long, value_enum)]
+    policy: Option<PolicyArg>,
     /// Use colour: auto (when writing to a terminal and NO_COLOR is unset), always or never.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -134,6 +144,14 @@ enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PolicyArg {
+    /// One RS407 per report lists what the canonical form would need.
+    Summary,
+    /// Every policy finding on its own.
+    Full,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Color {
     Auto,
     Always,
@@ -158,6 +176,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Convert(args) => convert::run(&args, &mut stdout),
         Command::Fmt(args) => fmt::run(&args, &mut stdout),
+        Command::Import(args) => import::run(&args),
         Command::New(args) => new::run(&args, &mut stdout),
         Command::Completions { shell } => {
             generate::completions(shell, Cli::command(), &mut stdout);

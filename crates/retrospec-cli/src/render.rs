@@ -248,6 +248,9 @@ struct JsonFile<'a> {
     metrics: serde_json::Map<String, serde_json::Value>,
     /// Every duration the report states, how it was read and compared.
     claims: Vec<JsonClaim<'a>>,
+    /// How a report without retrospec front matter was read (docs/import.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<JsonRead>,
 }
 
 /// One time claim (docs/json-output.md).
@@ -264,6 +267,23 @@ struct JsonClaim<'a> {
     compared_with: Option<&'a retrospec_check::claims::Compared>,
     verdict: retrospec_check::claims::Verdict,
     broken: Option<retrospec_check::claims::Bound>,
+}
+
+/// How a free-form report was read.
+#[derive(Serialize)]
+struct JsonRead {
+    freeform: bool,
+    foreign_front_matter: bool,
+    milestones: Vec<JsonReadMilestone>,
+}
+
+#[derive(Serialize)]
+struct JsonReadMilestone {
+    milestone: &'static str,
+    entry: String,
+    read_from: String,
+    start_offset: usize,
+    end_offset: usize,
 }
 
 #[derive(Serialize)]
@@ -378,6 +398,21 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                         broken: c.broken,
                     })
                     .collect(),
+                read: result.reading.as_ref().map(|r| JsonRead {
+                    freeform: true,
+                    foreign_front_matter: r.foreign_front_matter.is_some(),
+                    milestones: r
+                        .milestones
+                        .iter()
+                        .map(|m| JsonReadMilestone {
+                            milestone: m.milestone,
+                            entry: m.entry.clone(),
+                            read_from: m.read_from.clone(),
+                            start_offset: m.span.start,
+                            end_offset: m.span.end,
+                        })
+                        .collect(),
+                }),
             });
         }
         for d in &result.diagnostics {

@@ -106,6 +106,7 @@ fn no_orphaned_snapshots() {
                 .join("tests/fixtures")
                 .join(input.replacen("__", "/", 1)),
             "seeds__seed_snapshots" => root.join("tests/seeds").join(input),
+            "freeform__freeform_findings" => root.join("tests/freeform").join(input),
             other => panic!("{name}: unknown glob snapshot family {other}"),
         };
         assert!(

@@ -655,3 +655,64 @@ fn a_deep_document_under_a_raised_max_depth_does_not_end_the_server() {
     client.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A report written free-form gets the same diagnostics as from `retrospec check`,
+/// hover says how a milestone was read, and a code action converts it.
+#[test]
+fn a_free_form_report_is_checked_explained_and_converted() {
+    let mut client = Client::start();
+    client.request(1, "initialize", json!({"capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = "file:///tmp/notes/outage.md";
+    let text = "# Queue outage\n\n## Timeline\n\n- 2024-07-02 10:00 CET Queue errors began\n- 2024-07-02 10:40 CET Queue back to normal\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(uri);
+    let codes: Vec<String> = codes_and_lines(&published)
+        .into_iter()
+        .map(|(code, _, _)| code)
+        .collect();
+    assert!(codes.contains(&"RS203".to_string()), "{published}");
+    assert!(codes.contains(&"RS407".to_string()), "{published}");
+
+    let hover = client.request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 14}}),
+    );
+    let shown = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        shown.contains("milestone **started**, read from timeline text 'Queue errors began'"),
+        "{hover}"
+    );
+
+    let actions = client.request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    let convert = actions["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == "Convert to retrospec form")
+        .unwrap_or_else(|| panic!("{actions}"));
+    let new_text = convert["edit"]["changes"][uri][0]["newText"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        new_text.starts_with("---\ntitle: Queue outage\n"),
+        "{new_text}"
+    );
+    assert!(new_text.contains("status: draft"), "{new_text}");
+
+    client.request(4, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().expect("server exits").success());
+}

@@ -35,6 +35,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use retrospec_check::parse::freeform::looks_like_postmortem;
 use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig, Resolver, Strategy, Unreadable};
 use retrospec_check::{CompletionKind, Config, Format, LineIndex, Severity};
@@ -530,7 +531,9 @@ impl Report {
 pub fn document_format(uri: &str, text: &str) -> Option<Format> {
     let format = Format::from_path(std::path::Path::new(uri))?;
     let relevant = match format {
-        Format::Markdown => has_front_matter(text),
+        // Markdown or text without front matter counts when it looks like a
+        // postmortem (a title and a timeline or root cause), as in `retrospec check DIR`.
+        Format::Markdown => has_front_matter(text) || looks_like_postmortem(text),
         Format::Yaml | Format::Json => {
             let name = uri.rsplit('/').next().unwrap_or(uri);
             text.contains(retrospec_model::schema::SCHEMA_ID)
@@ -894,7 +897,7 @@ impl LanguageServer for Backend {
         // The check of this text when it is done; right after an edit, a new one.
         let analysis = report.analysis();
         let fixes: Vec<&retrospec_check::Diagnostic> = guard(|| analysis.fixes().collect())?;
-        let actions: Vec<CodeActionOrCommand> = fixes
+        let mut actions: Vec<CodeActionOrCommand> = fixes
             .into_iter()
             .filter(|d| d.span.start <= to && from <= d.span.end)
             .filter_map(|d| {
@@ -916,6 +919,25 @@ impl LanguageServer for Backend {
                 }))
             })
             .collect();
+        // A report read as written: offer its canonical form, as `retrospec import` writes it.
+        if let Some(parsed) = analysis.parsed().filter(|p| p.freeform.is_some())
+            && let Some(text) = retrospec_check::emit::imported(parsed, Format::Markdown)
+        {
+            let whole = retrospec_check::Span::new(0, report.text().len());
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: "Convert to retrospec form".into(),
+                kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(
+                        [(uri.clone(), vec![TextEdit::new(conv.range(whole), text)])]
+                            .into_iter()
+                            .collect(),
+                    ),
+                    ..WorkspaceEdit::default()
+                }),
+                ..CodeAction::default()
+            }));
+        }
         Ok(Some(actions))
     }
 

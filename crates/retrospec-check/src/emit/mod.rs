@@ -131,6 +131,17 @@ fn reorder(map: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
     out
 }
 
+/// The canonical text of a report read as written (`retrospec import`, the editor's
+/// "Convert to retrospec form"): its parsed tree, with `status: draft` added when
+/// it says nothing of its status, in `format`. `None` when the tree is not a mapping.
+pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String> {
+    let mut tree = parsed.tree.to_json();
+    tree.as_object_mut()?
+        .entry("status")
+        .or_insert_with(|| Json::String("draft".into()));
+    Some(write(&tree, format))
+}
+
 /// The report written in `format`, keys in canonical order.
 pub fn write(report: &Json, format: Format) -> String {
     let report = canonical_order(report);

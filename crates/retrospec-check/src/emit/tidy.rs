@@ -265,6 +265,7 @@ fn markdown_tidy(text: &str, parsed: &parse::Parsed, restyle: bool) -> String {
         anchor: fm.open,
         tree,
         suppressions: Vec::new(),
+        freeform: None,
     });
     match front_parsed {
         Some(fp)

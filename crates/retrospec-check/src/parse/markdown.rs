@@ -17,6 +17,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::limits::Limits;
+use crate::parse::freeform::{self, Reading};
 use crate::parse::yaml;
 use crate::span::Span;
 use crate::time;
@@ -110,6 +111,8 @@ pub struct ParsedMarkdown {
     pub tree: Node,
     /// Where diagnostics about the report as a whole point (the opening `---`).
     pub anchor: Span,
+    /// How the report was read when it has no retrospec front matter (read free-form).
+    pub freeform: Option<Reading>,
 }
 
 /// Parses a Markdown report. Returns `None` when the front matter cannot be parsed.
@@ -123,7 +126,19 @@ pub fn parse_limited(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<ParsedMarkdown> {
+    parse_with(text, limits, &[], diags)
+}
+
+/// [`parse_limited`] with section headings added to the alias table
+/// (`[sections]` of `retrospec.toml`: heading to field name).
+pub fn parse_with(
+    text: &str,
+    limits: &Limits,
+    aliases: &[(String, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ParsedMarkdown> {
     let front = split_front_matter(text);
+    let mut reading = None;
     let (mut entries, anchor, body_start) = match &front {
         Some(fm) => {
             if fm.close.is_none() {
@@ -154,6 +169,14 @@ pub fn parse_limited(
                     Vec::new()
                 }
             };
+            let entries = if freeform::is_foreign(&entries) {
+                let mut r = Reading::new(Some(fm.open));
+                let mapped = freeform::front::map(text, entries, &mut r);
+                reading = Some(r);
+                mapped
+            } else {
+                entries
+            };
             (entries, fm.open, fm.body_start)
         }
         None => {
@@ -161,19 +184,66 @@ pub fn parse_limited(
             let first_line = LineIter { text, pos: start }
                 .next()
                 .map_or(Span::empty(start), |(l, _)| l.span);
-            (Vec::new(), first_line, start)
+            if let Some((toml, body)) = freeform::front::toml(text, start) {
+                let mut r = Reading::new(Some(toml));
+                let entries = freeform::front::toml_entries(text, toml, &mut r);
+                reading = Some(r);
+                (entries, toml, body)
+            } else {
+                reading = Some(Reading::new(None));
+                (Vec::new(), first_line, start)
+            }
         }
     };
 
     let body = &text[body_start..];
-    let blocks = collect_blocks(body, body_start);
+    let mut blocks = collect_blocks(body, body_start);
+    let mut extra: Vec<(String, Field)> = aliases
+        .iter()
+        .filter_map(|(heading, field)| Some((normalise_heading(heading), field_named(field)?)))
+        .collect();
+    if reading.is_some() {
+        let (normalised, implicit_timeline) = freeform::blocks::normalise(
+            text,
+            blocks,
+            &extra,
+            entries.iter().any(|e| e.key == "title"),
+        );
+        blocks = normalised;
+        if implicit_timeline {
+            // The empty heading `normalise` put before a timeline written without one.
+            extra.push((String::new(), Field::Timeline));
+        }
+    }
     let mut builder = BodyBuilder {
         text,
         diags,
         fields: Vec::new(),
         sections: Vec::new(),
+        extra: &extra,
+        freeform: reading.is_some(),
     };
     builder.build(&blocks);
+    if let Some(r) = reading.as_mut()
+        && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
+    {
+        r.first_date = freeform::date::date_first_entry(text, &mut timeline.value);
+        if let Some((zone, at)) = freeform::zone::stated_zone(text) {
+            freeform::zone::apply(&mut timeline.value, &zone);
+            r.stated_zone = Some(at);
+        }
+    }
+    if let Some(r) = reading.as_mut()
+        && !entries.iter().any(|e| e.key == "milestones")
+        && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
+        && let Some(milestones) = freeform::milestones::infer(text, &mut timeline.value, r)
+    {
+        entries.push(Entry {
+            key: "milestones".into(),
+            key_span: milestones.span,
+            value: milestones,
+        });
+    }
     merge(&mut entries, builder.fields, builder.diags);
     if !builder.sections.is_empty() {
         let span = builder
@@ -199,6 +269,7 @@ pub fn parse_limited(
     Some(ParsedMarkdown {
         tree: Node::new(Span::new(0, text.len()), Value::Map(entries)),
         anchor,
+        freeform: reading,
     })
 }
 
@@ -248,7 +319,7 @@ fn conflict(field: &str, section: Span, front: Span) -> Diagnostic {
 // Blocks
 
 #[derive(Debug)]
-enum Block {
+pub(crate) enum Block {
     Heading { level: u8, range: Range<usize> },
     List { items: Vec<Item> },
     Table { rows: Vec<Vec<Range<usize>>> },
@@ -258,13 +329,13 @@ enum Block {
 }
 
 #[derive(Debug)]
-struct Item {
-    range: Range<usize>,
-    checked: Option<bool>,
+pub(crate) struct Item {
+    pub(crate) range: Range<usize>,
+    pub(crate) checked: Option<bool>,
 }
 
 impl Block {
-    fn range(&self) -> Option<Range<usize>> {
+    pub(crate) fn range(&self) -> Option<Range<usize>> {
         match self {
             Block::Heading { range, .. } | Block::Paragraph { range } | Block::Other { range } => {
                 Some(range.clone())
@@ -281,7 +352,7 @@ impl Block {
 }
 
 /// Collects the top-level blocks of `body` with ranges in file coordinates.
-fn collect_blocks(body: &str, base: usize) -> Vec<Block> {
+pub(crate) fn collect_blocks(body: &str, base: usize) -> Vec<Block> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     let mut blocks = Vec::new();
@@ -379,7 +450,7 @@ fn trim_range(body: &str, base: usize, range: Range<usize>) -> Range<usize> {
 
 /// The model field a `##` heading fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(crate) enum Field {
     Summary,
     Impact,
     RootCause,
@@ -401,13 +472,18 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("tldr", Field::Summary),
     ("incident summary", Field::Summary),
     ("what happened", Field::Summary),
+    ("incident overview", Field::Summary),
     ("description", Field::Summary),
     ("impact", Field::Impact),
     ("customer impact", Field::Impact),
     ("user impact", Field::Impact),
+    ("impact assessment", Field::Impact),
+    ("business impact", Field::Impact),
     ("root cause", Field::RootCause),
     ("root causes", Field::RootCause),
     ("root cause analysis", Field::RootCause),
+    ("rca", Field::RootCause),
+    ("why it happened", Field::RootCause),
     ("cause", Field::RootCause),
     ("causes", Field::RootCause),
     ("contributing factors", Field::ContributingFactors),
@@ -419,15 +495,25 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("recovery and mitigation", Field::Resolution),
     ("remediation", Field::Resolution),
     ("resolution and recovery", Field::Resolution),
+    ("mitigation and resolution", Field::Resolution),
+    ("how we fixed it", Field::Resolution),
     ("timeline", Field::Timeline),
     ("event timeline", Field::Timeline),
     ("incident timeline", Field::Timeline),
     ("chronology", Field::Timeline),
+    ("timeline of events", Field::Timeline),
+    ("detailed timeline", Field::Timeline),
+    ("sequence of events", Field::Timeline),
+    ("timeline utc", Field::Timeline),
     ("lessons learned", Field::Lessons),
     ("lesson learned", Field::Lessons),
     ("lessons", Field::Lessons),
     ("learnings", Field::Lessons),
     ("what we learned", Field::Lessons),
+    ("lessons learnt", Field::Lessons),
+    ("lesson learnt", Field::Lessons),
+    ("conclusion", Field::Lessons),
+    ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
@@ -435,6 +521,11 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("next steps", Field::ActionItems),
     ("preventive actions", Field::ActionItems),
     ("remediation items", Field::ActionItems),
+    ("follow up actions", Field::ActionItems),
+    ("follow up items", Field::ActionItems),
+    ("action plan", Field::ActionItems),
+    ("planned actions", Field::ActionItems),
+    ("corrective and preventive actions", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),
 ];
@@ -455,7 +546,7 @@ pub fn section_headings() -> impl Iterator<Item = &'static str> {
 }
 
 /// Lower case, `&` as "and", letters, digits and single spaces only.
-fn normalise_heading(heading: &str) -> String {
+pub(crate) fn normalise_heading(heading: &str) -> String {
     let mut out = String::with_capacity(heading.len());
     for c in heading.replace('&', " and ").chars() {
         if c.is_alphanumeric() {
@@ -467,19 +558,55 @@ fn normalise_heading(heading: &str) -> String {
     out.trim_end().to_string()
 }
 
-fn field_for(heading: &str) -> Option<Field> {
+/// The field a heading names: the configured headings first, then the built-in table.
+pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
-    SECTION_ALIASES
+    extra
         .iter()
         .find(|(alias, _)| *alias == normal)
         .map(|(_, f)| *f)
+        .or_else(|| {
+            SECTION_ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == normal)
+                .map(|(_, f)| *f)
+        })
 }
+
+/// The model keys a section can fill, for `[sections]` in the configuration.
+pub fn section_fields() -> Vec<&'static str> {
+    ALL_FIELDS.iter().map(|f| field_key(*f)).collect()
+}
+
+/// The field of a model key (`root_cause`), for `[sections]` in the configuration.
+pub(crate) fn field_named(key: &str) -> Option<Field> {
+    ALL_FIELDS.iter().copied().find(|f| field_key(*f) == key)
+}
+
+/// Every field a section can fill.
+pub(crate) const ALL_FIELDS: &[Field] = &[
+    Field::Summary,
+    Field::Impact,
+    Field::RootCause,
+    Field::ContributingFactors,
+    Field::Trigger,
+    Field::Detection,
+    Field::Resolution,
+    Field::Timeline,
+    Field::Lessons,
+    Field::ActionItems,
+    Field::Links,
+];
 
 struct BodyBuilder<'t, 'd> {
     text: &'t str,
     diags: &'d mut Vec<Diagnostic>,
     fields: Vec<Entry>,
     sections: Vec<Node>,
+    /// Headings added by `[sections]` of the configuration, normalised.
+    extra: &'t [(String, Field)],
+    /// The report has no retrospec front matter: timelines are read in more shapes.
+    freeform: bool,
 }
 
 /// A `##` section: its heading and the blocks under it.
@@ -575,7 +702,7 @@ impl BodyBuilder<'_, '_> {
     }
 
     fn section(&mut self, section: SectionRef<'_>) {
-        let field = field_for(&section.title);
+        let field = field_for(&section.title, self.extra);
         let already = |key: &str, fields: &[Entry]| fields.iter().any(|e| e.key == key);
         let key = field.map(field_key);
         if field.is_none() || key.is_some_and(|k| already(k, &self.fields)) {
@@ -602,6 +729,9 @@ impl BodyBuilder<'_, '_> {
                 )
             }
             Field::ContributingFactors => self.string_items(&section, section.blocks),
+            Field::Timeline if self.freeform => {
+                freeform::timeline::read(self.text, section.blocks, section.heading, self.diags)
+            }
             Field::Timeline => self.timeline(&section),
             Field::Lessons => self.lessons(&section),
             Field::ActionItems => self.action_items(&section),
@@ -1155,7 +1285,7 @@ impl BodyBuilder<'_, '_> {
     }
 }
 
-fn field_key(field: Field) -> &'static str {
+pub(crate) fn field_key(field: Field) -> &'static str {
     match field {
         Field::Summary => "summary",
         Field::Impact => "impact",
@@ -1171,7 +1301,7 @@ fn field_key(field: Field) -> &'static str {
     }
 }
 
-fn seq(items: Vec<Node>, heading: Span) -> Node {
+pub(crate) fn seq(items: Vec<Node>, heading: Span) -> Node {
     let span = items.iter().fold(None::<Span>, |acc, n| {
         Some(acc.map_or(n.span, |a| a.cover(n.span)))
     });
@@ -1179,12 +1309,12 @@ fn seq(items: Vec<Node>, heading: Span) -> Node {
 }
 
 /// A list item's text after its marker and task box: (text with line breaks folded, span).
-fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
+pub(crate) fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
     let raw = &text[range.clone()];
     let mut offset = raw.len() - raw.trim_start().len();
     let rest = &raw[offset..];
-    let marker_len = if rest.starts_with(['-', '*', '+']) {
-        1
+    let marker_len = if let Some(c) = rest.chars().next().filter(|c| is_bullet(*c)) {
+        c.len_utf8()
     } else {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 && rest[digits..].starts_with(['.', ')']) {
@@ -1210,8 +1340,13 @@ fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
     (collapse(content), span)
 }
 
+/// A list marker: Markdown's `-`, `*`, `+`, and the bullets of plain text.
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '*' | '+' | '•' | '·' | '◦' | '‣' | '▪' | '–')
+}
+
 /// Folds line breaks and the indentation after them into single spaces.
-fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     if !text.contains(['\n', '\r']) {
         return text.to_string();
     }
@@ -1223,14 +1358,14 @@ fn collapse(text: &str) -> String {
 }
 
 /// The span of the first line of `span`.
-fn first_line(text: &str, span: Span) -> Span {
+pub(crate) fn first_line(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let len = s.find(['\n', '\r']).unwrap_or(s.len());
     Span::new(span.start, span.start + len)
 }
 
 /// The length of the separator between a timeline time and its text.
-fn separator_len(rest: &str) -> usize {
+pub(crate) fn separator_len(rest: &str) -> usize {
     let trimmed = rest.trim_start();
     let mut len = rest.len() - trimmed.len();
     for sep in ["-", "–", "—", ":", "|"] {
@@ -1246,7 +1381,7 @@ fn separator_len(rest: &str) -> usize {
 }
 
 /// Takes a trailing `[milestone]` marker off a timeline text.
-fn split_milestone(text: &str, span: Span) -> ((Span, String), Option<(String, Span)>) {
+pub(crate) fn split_milestone(text: &str, span: Span) -> ((Span, String), Option<(String, Span)>) {
     let trimmed = text.trim_end();
     if let Some(open) = trimmed.rfind('[') {
         let inner = &trimmed[open + 1..];
@@ -1273,7 +1408,11 @@ fn split_milestone(text: &str, span: Span) -> ((Span, String), Option<(String, S
 }
 
 /// Prefixes a date-less time with the date of the nearest date line.
-fn with_date(time_text: &str, dateless: bool, date: Option<jiff::civil::Date>) -> String {
+pub(crate) fn with_date(
+    time_text: &str,
+    dateless: bool,
+    date: Option<jiff::civil::Date>,
+) -> String {
     match (dateless, date) {
         (true, Some(d)) => format!("{d} {}", time_text.trim()),
         _ => time_text.trim().to_string(),

@@ -1,5 +1,6 @@
 //! Text to the spanned tree, for each input form.
 
+pub mod freeform;
 pub mod json;
 pub mod markdown;
 pub mod yaml;
@@ -27,11 +28,12 @@ pub enum Format {
 }
 
 impl Format {
-    /// The form of a file, by its extension (`.md`, `.markdown`, `.yaml`, `.yml`, `.json`).
+    /// The form of a file, by its extension (`.md`, `.markdown`, `.yaml`, `.yml`,
+    /// `.json`; plain text `.txt` is read as Markdown, free-form).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
+            "md" | "markdown" | "txt" => Some(Format::Markdown),
             "yaml" | "yml" => Some(Format::Yaml),
             "json" => Some(Format::Json),
             _ => None,
@@ -50,6 +52,9 @@ pub struct Parsed {
     pub anchor: Span,
     /// The `retrospec-ignore` comments, with their target lines (none for JSON).
     pub suppressions: Vec<Suppression>,
+    /// Set when the report has no retrospec front matter and was read as written
+    /// (free-form, `docs/import.md`): how it was read.
+    pub freeform: Option<freeform::Reading>,
 }
 
 /// Parses `text` as `format`. `None` when it cannot be parsed; the reason is in `diags`.
@@ -68,19 +73,34 @@ pub fn parse_limited(
     limits: &Limits,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Parsed> {
+    parse_with(text, format, limits, &[], diags)
+}
+
+/// [`parse_limited`] with section headings added to the alias table
+/// (`[sections]` of `retrospec.toml`, heading to model field).
+pub fn parse_with(
+    text: &str,
+    format: Format,
+    limits: &Limits,
+    sections: &[(String, String)],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Parsed> {
     if let Some(d) = crate::limits::text(text, limits) {
         diags.push(d);
         return None;
     }
     let mut suppressions = Vec::new();
+    let mut reading = None;
     let (tree, anchor) = match format {
         Format::Markdown => {
-            let p = markdown::parse_limited(text, limits, diags)?;
+            let p = markdown::parse_with(text, limits, sections, diags)?;
+            reading = p.freeform;
             match markdown::split_front_matter(text) {
-                Some(fm) => {
+                Some(fm) if reading.is_none() => {
                     suppress::collect_yaml(text, fm.yaml, &p.tree, &mut suppressions);
                     suppress::collect_markdown(text, fm.body_start, &mut suppressions);
                 }
+                Some(fm) => suppress::collect_markdown(text, fm.body_start, &mut suppressions),
                 None => suppress::collect_markdown(text, 0, &mut suppressions),
             }
             (p.tree, p.anchor)
@@ -108,6 +128,7 @@ pub fn parse_limited(
         tree,
         anchor,
         suppressions,
+        freeform: reading,
     })
 }
 

@@ -1,0 +1,402 @@
+//! Headings and lists as people write them, turned into the blocks the Markdown
+//! reader maps to fields: after [`normalise`], the title is the one level-1
+//! heading, every section heading is level 2 and deeper headings are level 3+.
+//!
+//! - a `#` heading at any level, setext headings;
+//! - a line standing alone that names a section (`Root Cause Analysis`, `Timeline:`);
+//! - a bold line (`**Timeline**`, `__Impact__`): a section, named or not;
+//! - a numbered line that names a section (`2. Timeline`);
+//! - the title: the first heading, or else the first line of the text;
+//! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list.
+
+use std::ops::Range;
+
+use crate::parse::markdown::{Block, Field, Item, is_bullet};
+use crate::time;
+
+use super::field_of;
+
+/// Rewrites the blocks of a free-form body (see the module documentation). Returns
+/// whether a timeline without a heading was found (a date line and a list of
+/// timed lines): it is then under an empty level-2 heading, which the caller
+/// maps to the timeline.
+pub(crate) fn normalise(
+    text: &str,
+    blocks: Vec<Block>,
+    extra: &[(String, Field)],
+    has_title: bool,
+) -> (Vec<Block>, bool) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    // Headings found here, as (index in `out`, level as written, names a section).
+    let mut heads: Vec<(usize, u8, bool)> = Vec::new();
+    let mut pseudo: Vec<usize> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { level, range } => {
+                let words = heading_words(text, range.clone());
+                if time::parse_date_line(&words).is_some() || starts_with_time(&words) {
+                    // A date or time heading belongs to the section above it.
+                    out.push(Block::Heading { level: 6, range });
+                    continue;
+                }
+                let named = field_of(&words, extra).is_some();
+                heads.push((out.len(), level, named));
+                out.push(Block::Heading { level, range });
+            }
+            Block::Paragraph { range } => paragraph(text, range, extra, &mut out, &mut pseudo),
+            Block::List { items } if items.len() == 1 && is_numbered(text, &items[0]) => {
+                let inner = numbered_text(text, &items[0]);
+                if field_of(&text[inner.clone()], extra).is_some() {
+                    pseudo.push(out.len());
+                    out.push(Block::Heading {
+                        level: 2,
+                        range: inner,
+                    });
+                } else {
+                    out.push(Block::List { items });
+                }
+            }
+            other => out.push(other),
+        }
+    }
+
+    // The title: the first heading before any text, or the first line of the text.
+    let first = out.iter().position(|b| !matches!(b, Block::Comment));
+    let mut title = None;
+    match first.map(|i| (i, &out[i])) {
+        Some((i, Block::Heading { range, .. }))
+            if field_of(&heading_words(text, range.clone()), extra).is_none() =>
+        {
+            title = Some(i);
+        }
+        Some((i, Block::Paragraph { range })) if !has_title => {
+            let range = range.clone();
+            let line_end = text[range.clone()]
+                .find(['\n', '\r'])
+                .map_or(range.end, |l| range.start + l);
+            let line = text[range.start..line_end].trim();
+            if !line.is_empty() && line.len() <= 160 && !starts_with_time(line) {
+                out[i] = Block::Heading {
+                    level: 1,
+                    range: range.start..line_end,
+                };
+                if let Some(rest) = after_line(text, line_end, range.end) {
+                    out.insert(i + 1, Block::Paragraph { range: rest });
+                    shift(&mut heads, &mut pseudo, i + 1);
+                }
+                title = Some(i);
+            }
+        }
+        _ => {}
+    }
+
+    // The section level: the highest level of a heading that names a section, or
+    // else of any heading after the title.
+    let section_level = heads
+        .iter()
+        .filter(|(i, _, named)| *named && Some(*i) != title)
+        .map(|(_, l, _)| *l)
+        .min()
+        .or_else(|| {
+            heads
+                .iter()
+                .filter(|(i, _, _)| Some(*i) != title)
+                .map(|(_, l, _)| *l)
+                .min()
+        })
+        .unwrap_or(2);
+    for (i, written, _) in heads {
+        if let Block::Heading { level, .. } = &mut out[i] {
+            *level = if Some(i) == title {
+                1
+            } else if written <= section_level {
+                2
+            } else {
+                3 + (written - section_level - 1).min(3)
+            };
+        }
+    }
+    let implicit = implicit_timeline(text, &mut out, extra);
+    (out, implicit)
+}
+
+/// A timeline written without a heading (a list of timed lines, maybe under a
+/// date line) in a report with no timeline section gets an empty heading.
+fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) -> bool {
+    let named = out.iter().any(|b| match b {
+        Block::Heading { level: 2, range } => {
+            field_of(&heading_words(text, range.clone()), extra) == Some(Field::Timeline)
+        }
+        _ => false,
+    });
+    if named {
+        return false;
+    }
+    let timed = |items: &[Item]| {
+        items
+            .iter()
+            .filter(|i| {
+                let t = text[i.range.clone()].trim_start();
+                let t = t.strip_prefix(|c: char| is_bullet(c)).unwrap_or(t);
+                starts_with_time(t.trim_start().trim_start_matches("**"))
+            })
+            .count()
+            >= 2
+    };
+    let Some(list) = out
+        .iter()
+        .position(|b| matches!(b, Block::List { items } if timed(items)))
+    else {
+        return false;
+    };
+    let mut at = list;
+    if list > 0 {
+        let date = match &out[list - 1] {
+            Block::Paragraph { range } => time::parse_date_line(text[range.clone()].trim()),
+            Block::Heading { range, .. } => {
+                time::parse_date_line(&heading_words(text, range.clone()))
+            }
+            _ => None,
+        };
+        if date.is_some() {
+            at = list - 1;
+        }
+    }
+    let Some(start) = out[at].range().map(|r| r.start) else {
+        return false;
+    };
+    out.insert(
+        at,
+        Block::Heading {
+            level: 2,
+            range: start..start,
+        },
+    );
+    true
+}
+
+fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
+    for h in heads.iter_mut().filter(|h| h.0 >= from) {
+        h.0 += 1;
+    }
+    for p in pseudo.iter_mut().filter(|p| **p >= from) {
+        *p += 1;
+    }
+}
+
+/// The words of a heading without `#` marks.
+fn heading_words(text: &str, range: Range<usize>) -> String {
+    let raw = &text[range];
+    let first = raw.lines().next().unwrap_or("");
+    first
+        .trim_start()
+        .trim_start_matches('#')
+        .trim_end()
+        .trim_end_matches('#')
+        .trim()
+        .to_string()
+}
+
+/// A paragraph: a pseudo-heading, bullets or timed lines as a list, or prose.
+fn paragraph(
+    text: &str,
+    range: Range<usize>,
+    extra: &[(String, Field)],
+    out: &mut Vec<Block>,
+    pseudo: &mut Vec<usize>,
+) {
+    let lines = line_ranges(text, range.clone());
+    if let Some(first) = lines.first()
+        && let Some(inner) = pseudo_heading(text, first.clone(), extra, lines.len() == 1)
+    {
+        pseudo.push(out.len());
+        out.push(Block::Heading {
+            level: 2,
+            range: inner,
+        });
+        if let Some(rest) = after_line(text, first.end, range.end) {
+            paragraph(text, rest, extra, out, pseudo);
+        }
+        return;
+    }
+    let bulleted = |l: &Range<usize>| {
+        let t = text[l.clone()].trim_start();
+        t.chars().next().is_some_and(|c| is_bullet(c) && c != '*')
+            && t.chars().nth(1).is_some_and(char::is_whitespace)
+    };
+    if lines.iter().all(bulleted) {
+        out.push(Block::List {
+            items: lines.into_iter().map(item).collect(),
+        });
+        return;
+    }
+    if lines.len() > 1
+        && lines
+            .iter()
+            .all(|l| starts_with_time(text[l.clone()].trim_start().trim_start_matches("**")))
+    {
+        out.push(Block::List {
+            items: lines.into_iter().map(item).collect(),
+        });
+        return;
+    }
+    out.push(Block::Paragraph { range });
+}
+
+fn item(range: Range<usize>) -> Item {
+    Item {
+        range,
+        checked: None,
+    }
+}
+
+/// A line that is a heading: bold on its own (`**Timeline**`), or a section name
+/// standing alone (`Root Cause Analysis`, `Timeline:`). Returns the words' range.
+fn pseudo_heading(
+    text: &str,
+    line: Range<usize>,
+    extra: &[(String, Field)],
+    alone: bool,
+) -> Option<Range<usize>> {
+    let raw = &text[line.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let start = line.start + lead;
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            if inner.contains(mark) {
+                return None;
+            }
+            let words = inner.trim().trim_end_matches(':').trim_end();
+            let short = words.split_whitespace().count() <= 6 && !words.ends_with('.');
+            let named = field_of(words, extra).is_some();
+            if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {
+                let offset = inner.len() - inner.trim_start().len();
+                let s = start + mark.len() + offset;
+                return Some(s..s + words.len());
+            }
+            return None;
+        }
+    }
+    let words = t.trim_end_matches(':').trim_end();
+    if words.len() <= 60 && field_of(words, extra).is_some() {
+        return Some(start..start + words.len());
+    }
+    None
+}
+
+/// Whether a list item is written with a number (`2. Timeline`).
+fn is_numbered(text: &str, item: &Item) -> bool {
+    text[item.range.clone()]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The text of a numbered item after its number.
+fn numbered_text(text: &str, item: &Item) -> Range<usize> {
+    let raw = &text[item.range.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    let rest = &raw[lead..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    let after = after.strip_prefix(['.', ')']).unwrap_or(after);
+    let skip = after.len() - after.trim_start().len();
+    let words = after.trim().trim_end_matches(':').trim_end();
+    let start = item.range.start + lead + (rest.len() - after.len()) + skip;
+    start..start + words.len()
+}
+
+/// The lines of a range, without their line breaks, blank lines left out.
+fn line_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    for line in text[range.clone()].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !content.trim().is_empty() {
+            out.push(pos..pos + content.len());
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// The rest of a block after the line ending at `line_end`, when it has text.
+fn after_line(text: &str, line_end: usize, end: usize) -> Option<Range<usize>> {
+    let rest = text.get(line_end..end)?;
+    let lead = rest.len() - rest.trim_start().len();
+    (!rest.trim().is_empty()).then(|| line_end + lead..end)
+}
+
+/// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).
+pub(crate) fn starts_with_time(line: &str) -> bool {
+    matches!(time::scan_leading_time(line), Ok(Some(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::markdown;
+    use crate::tree::Value;
+
+    fn keys(text: &str) -> Vec<String> {
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        parsed
+            .tree
+            .as_map()
+            .expect("map")
+            .iter()
+            .map(|e| e.key.clone())
+            .collect()
+    }
+
+    #[test]
+    fn headings_in_their_many_spellings() {
+        let text = "Queue outage\n\nWe lost the queue for an hour.\n\nRoot Cause Analysis\n\nA full disk.\n\n**Lessons learnt**\n\nWatch the disk.\n\n2. Follow-ups\n\n- Add an alert\n";
+        assert_eq!(
+            keys(text),
+            ["title", "summary", "root_cause", "lessons", "action_items"]
+        );
+    }
+
+    #[test]
+    fn sections_at_any_level_and_setext_titles() {
+        let text = "Queue outage\n============\n\n### Timeline\n\n- 10:00 UTC Disk full\n\n### Root cause\n\nLogs.\n";
+        assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn awkward_text_does_not_panic() {
+        for text in [
+            "",
+            "\u{feff}",
+            "•",
+            "• ",
+            "–\n–",
+            "**\n**",
+            "****",
+            "**Timeline**\n\n**10:00**",
+            "1.\n",
+            "2. Timeline\n\n10:00\n10:05 UTC x\n",
+            "# é\n\n## Timeline (é)\n\n| a | b |\n|---|---|\n| é | 10:00 |\n",
+            "Timeline\n\n### 25:99\n\n### June 45th, 2024\n\n- **10:00",
+            "x\r\n\r\nTimeline\r\n\r\n  • 10:00 UTC: a\r\n  • 10:05 UTC: b\r\n",
+        ] {
+            let _ = crate::check(text, crate::Format::Markdown);
+        }
+    }
+
+    #[test]
+    fn plain_text_bullets_become_list_items() {
+        let text =
+            "Queue outage\n\nTimeline\n\n  • 10:00 UTC: Disk full\n  • 10:20 UTC: Disk cleaned\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let timeline = parsed.tree.entry("timeline").expect("timeline");
+        let Value::Seq(items) = &timeline.value.value else {
+            panic!("{timeline:?}")
+        };
+        assert_eq!(items.len(), 2);
+        let (time, _) = parsed.tree.pointer("/timeline/1/text").expect("text");
+        assert_eq!(time.span.slice(text), "Disk cleaned");
+    }
+}

@@ -1,0 +1,301 @@
+//! Milestones read from the words of timeline entries, when a report marks none.
+//!
+//! Conservative on purpose: a wrong milestone is worse than none, since the
+//! metrics and the order rules build on it. A milestone is read only
+//!
+//! - when no timeline entry has a milestone and the report has no `milestones`;
+//! - from the first entry whose words name it (phrases below), one milestone per entry;
+//! - never from an entry that negates or tries (`not`, `failed to`, `attempt`,
+//!   `tried`, `partially`, `nobody`, `never`, `without`, `starts rolling back`), nor from one that names another
+//!   time (`all clear at 09:40`: the milestone may not be at the entry's time).
+//!
+//! | milestone | words (any case) |
+//! |---|---|
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays or latency that `began`, `begins`, `started` or `starts` |
+//! | detected | `detected`, `alerted`, `alert fired`, `reported by customers`, `customers reported`, `paged`, `noticed` |
+//! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
+//! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended` |
+//!
+//! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
+//! `--format json`, so a reviewer sees why a milestone is there.
+
+use crate::span::Span;
+use crate::tree::{Entry, Node, Value};
+
+use super::{ReadMilestone, Reading};
+
+const ORDER: [&str; 5] = [
+    "started",
+    "detected",
+    "acknowledged",
+    "mitigated",
+    "resolved",
+];
+
+/// Words that make an entry unusable for a milestone: it negates or only tries.
+const GUARDS: &[&str] = &[
+    "not ",
+    "n't",
+    "failed to",
+    " fails",
+    "attempt",
+    "tried",
+    "unsuccessful",
+    "partially",
+    "rolling back",
+    "no longer",
+    "nobody",
+    "no one",
+    "never",
+    "without",
+];
+
+const STARTED_SUBJECTS: &[&str] = &[
+    "outage",
+    "degradation",
+    "downtime",
+    "impact",
+    "incident",
+    "disruption",
+    "errors",
+    "failures",
+    "delays",
+    "latency",
+];
+const STARTED_VERBS: &[&str] = &["began", "begins", "started", "starts"];
+
+fn phrases(milestone: &str) -> &'static [&'static str] {
+    match milestone {
+        "detected" => &[
+            "detected",
+            "alerted",
+            "alert fired",
+            "alerts fired",
+            "reported by customers",
+            "customers reported",
+            "paged",
+            "noticed",
+        ],
+        "acknowledged" => &[
+            "acknowledged",
+            "mobilized",
+            "mobilised",
+            "incident declared",
+            "declared an incident",
+            "began investigating",
+            "started investigating",
+        ],
+        "mitigated" => &[
+            "mitigated",
+            "mitigation applied",
+            "rolled back",
+            "rollback completed",
+            "rollback complete",
+            "rollback finished",
+            "failed over",
+        ],
+        "resolved" => &[
+            "resolved",
+            "back to normal",
+            "back to nominal",
+            "all clear",
+            "fully recovered",
+            "fully restored",
+            "outage ends",
+            "outage ended",
+            "impact ended",
+        ],
+        _ => &[],
+    }
+}
+
+/// Adds a `milestone` to the timeline entries whose words name one (see the
+/// module documentation), recording each reading in `reading`. Returns the
+/// report's `milestones`, from those readings or from the entries' own markers
+/// (the first entry of each), so the metrics and the duration rules see them; the
+/// time of each is its entry's time, with its span.
+pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> Option<Node> {
+    let Value::Seq(items) = &mut timeline.value else {
+        return None;
+    };
+    let marked = items.iter().any(|i| i.entry("milestone").is_some());
+    if !marked {
+        read_words(text, items, reading);
+    }
+    let mut out: Vec<Entry> = Vec::new();
+    for name in ORDER {
+        // Only a time with a date makes a milestone (the model requires the date).
+        let found = items.iter().find_map(|i| {
+            let m = i.entry("milestone")?;
+            let time = i.entry("time")?;
+            let dated = time
+                .value
+                .as_str()
+                .is_some_and(|t| crate::time::parse_time(t).is_ok_and(|p| p.date.is_some()));
+            (m.value.as_str() == Some(name) && dated).then_some((m.value.span, time))
+        });
+        if let Some((words, time)) = found {
+            out.push(Entry {
+                key: name.into(),
+                key_span: words,
+                value: time.value.clone(),
+            });
+        }
+    }
+    let first = out.first()?.key_span;
+    let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
+    Some(Node::new(span, Value::Map(out)))
+}
+
+fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
+    // The words of each entry as written (lowercased, same offsets) and their span.
+    let texts: Vec<Option<(Span, String)>> = items
+        .iter()
+        .map(|i| {
+            let e = i.entry("text")?;
+            let lower = e.value.span.slice(text).to_ascii_lowercase();
+            // Another time in the words ("all clear at 09:40"): the entry's own time
+            // may not be the milestone's, so none is read.
+            let other_time = lower
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+            (!other_time && !GUARDS.iter().any(|g| lower.contains(g)))
+                .then_some((e.value.span, lower))
+        })
+        .collect();
+    let mut taken = vec![false; items.len()];
+    for milestone in ORDER {
+        let found = texts.iter().enumerate().find_map(|(i, t)| {
+            let (span, lower) = t.as_ref()?;
+            if taken[i] {
+                return None;
+            }
+            let at = find(milestone, lower)?;
+            Some((i, Span::new(span.start + at.0, span.start + at.1)))
+        });
+        let Some((i, words)) = found else {
+            continue;
+        };
+        taken[i] = true;
+        let written = items[i]
+            .entry("text")
+            .and_then(|e| e.value.as_str())
+            .unwrap_or("");
+        let shown: String = written.chars().take(80).collect();
+        reading.milestones.push(ReadMilestone {
+            milestone,
+            entry: format!("/timeline/{i}"),
+            span: words,
+            read_from: format!("timeline text '{shown}'"),
+        });
+        if let Value::Map(fields) = &mut items[i].value {
+            fields.push(Entry {
+                key: "milestone".into(),
+                key_span: words,
+                value: Node::new(words, Value::String(milestone.into())),
+            });
+        }
+    }
+}
+
+/// Where the words naming `milestone` are in `lower`, as a byte range.
+fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
+    if milestone == "started" {
+        let (s, subject) = STARTED_SUBJECTS
+            .iter()
+            .filter_map(|w| word_at(lower, w).map(|i| (i, *w)))
+            .min()?;
+        let (v, verb) = STARTED_VERBS
+            .iter()
+            .filter_map(|w| word_at(lower, w).map(|i| (i, *w)))
+            .min()?;
+        let (start, end) = (s.min(v), (s + subject.len()).max(v + verb.len()));
+        // Subject and verb close together: "outage starts", "errors began to rise".
+        return (end - start <= subject.len() + verb.len() + 24).then_some((start, end));
+    }
+    let phrase = phrases(milestone)
+        .iter()
+        .filter_map(|p| word_at(lower, p).map(|i| (i, i + p.len())))
+        .min();
+    if phrase.is_none() && milestone == "mitigated" {
+        // "Rollback of the release completed".
+        let r = word_at(lower, "rollback")?;
+        let (c, word) = ["completed", "complete", "finished", "done"]
+            .iter()
+            .find_map(|w| word_at(lower, w).map(|i| (i, *w)))?;
+        return (c > r).then_some((r, c + word.len()));
+    }
+    phrase
+}
+
+/// The first place `word` stands as whole words in `lower`.
+fn word_at(lower: &str, word: &str) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(word) {
+        let at = from + i;
+        let end = at + word.len();
+        let before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before && after {
+            return Some(at);
+        }
+        from = at + 1;
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::markdown;
+
+    fn read(timeline: &str) -> Vec<(String, String)> {
+        let text = format!("# Outage\n\n## Timeline\n\n{timeline}");
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(&text, &mut diags).expect("parses");
+        parsed
+            .freeform
+            .expect("free-form")
+            .milestones
+            .into_iter()
+            .map(|m| (m.milestone.to_string(), m.span.slice(&text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn milestones_are_read_from_words() {
+        let found = read(
+            "- 16:05 UTC: Service degradation began.\n- 16:10 UTC: Degradation reported by customers.\n- 16:20 UTC: Response team mobilized\n- 16:30 UTC: Team starts rolling back the release\n- 16:45 UTC: Rollback of the release completed\n- 17:20 UTC: Service is back to normal.\n",
+        );
+        assert_eq!(
+            found,
+            [
+                ("started".into(), "degradation began".into()),
+                ("detected".into(), "reported by customers".into()),
+                ("acknowledged".into(), "mobilized".into()),
+                (
+                    "mitigated".into(),
+                    "Rollback of the release completed".into()
+                ),
+                ("resolved".into(), "back to normal".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn negated_or_attempted_words_and_marked_timelines_give_none() {
+        assert_eq!(
+            read("- 10:00 UTC: Alert was not detected\n- 10:05 UTC: Attempt to roll back fails\n"),
+            []
+        );
+        assert_eq!(
+            read("- 10:00 UTC: Outage starts [detected]\n- 11:00 UTC: All clear\n"),
+            []
+        );
+    }
+}

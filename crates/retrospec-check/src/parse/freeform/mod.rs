@@ -1,0 +1,171 @@
+//! Reports as they are written: Markdown or plain text without retrospec front matter.
+//!
+//! A report with no front matter, or with the front matter of another tool (Jekyll,
+//! Hugo, a status page), is read into the same spanned tree as a report in
+//! retrospec's own form, so every rule runs on it and every finding points into the
+//! original text. The Markdown reader ([`super::markdown`]) does the work; this module
+//! adds what free-form text needs (see `docs/import.md`):
+//!
+//! - [`front`]: another tool's front matter (YAML `---` or TOML `+++`) mapped to the
+//!   model where the meaning is clear, `x-` fields otherwise;
+//! - [`blocks`]: headings as people write them (bold lines, numbered lines, a line
+//!   standing alone, any `#` level), a title from the first line, bullets of plain text;
+//! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
+//! - [`milestones`]: milestones read from the words of timeline entries, each with
+//!   the text it was read from ([`ReadMilestone::read_from`]).
+//!
+//! Everything read here is found in one pass over the blocks pulldown-cmark
+//! already produced; no regular expression is compiled or run.
+
+pub mod blocks;
+pub mod date;
+pub mod front;
+pub mod milestones;
+pub mod timeline;
+pub mod zone;
+
+use serde::Serialize;
+
+use crate::parse::markdown::{self, Field};
+use crate::span::Span;
+use crate::tree::Entry;
+
+/// How a report without retrospec front matter was read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reading {
+    /// Where another tool's front matter is, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foreign_front_matter: Option<Span>,
+    /// Milestones read from the words of timeline entries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<ReadMilestone>,
+    /// Where the date given to the first timeline entry (written without one) is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<Span>,
+    /// Where a zone stated for the whole report ("All times UTC") is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_zone: Option<Span>,
+}
+
+impl Reading {
+    /// A reading of a report whose foreign front matter (if any) is at `front`.
+    pub fn new(front: Option<Span>) -> Self {
+        Reading {
+            foreign_front_matter: front,
+            milestones: Vec::new(),
+            first_date: None,
+            stated_zone: None,
+        }
+    }
+}
+
+/// A milestone read from the words of a timeline entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadMilestone {
+    /// `started`, `detected`, `acknowledged`, `mitigated` or `resolved`.
+    pub milestone: &'static str,
+    /// The JSON pointer of the entry (`/timeline/3`).
+    pub entry: String,
+    /// The words that named it, in the original text.
+    pub span: Span,
+    /// How it was read, for people: `timeline text 'Service degradation began'`.
+    pub read_from: String,
+}
+
+/// Keys only a retrospec front matter has: one of them (or `status`) makes a
+/// front matter retrospec's own, even when it has mistakes.
+const RETROSPEC_KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "status",
+    "owner",
+    "authors",
+    "services",
+    "timezone",
+    "milestones",
+    "summary",
+    "impact",
+    "root_cause",
+    "contributing_factors",
+    "trigger",
+    "detection",
+    "resolution",
+    "timeline",
+    "lessons",
+    "action_items",
+    "links",
+    "sections",
+];
+
+/// Whether a front matter belongs to another tool: it has none of retrospec's own
+/// keys and at least one key the model does not have (`layout`, `permalink`).
+pub fn is_foreign(entries: &[Entry]) -> bool {
+    let model_keys = ["title", "date", "severity", "tags"];
+    !entries
+        .iter()
+        .any(|e| RETROSPEC_KEYS.contains(&e.key.as_str()))
+        && entries
+            .iter()
+            .any(|e| !model_keys.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
+}
+
+/// Whether a Markdown or text file found in a directory walk looks like a
+/// postmortem although it has no retrospec front matter: a title and a timeline
+/// or root-cause section that has content. Named files are always read.
+pub fn looks_like_postmortem(text: &str) -> bool {
+    let mut diags = Vec::new();
+    let Some(parsed) = markdown::parse(text, &mut diags) else {
+        return false;
+    };
+    let has = |key: &str| {
+        parsed
+            .tree
+            .entry(key)
+            .is_some_and(|e| !matches!(&e.value.value, crate::tree::Value::Null))
+    };
+    let timeline = parsed.tree.entry("timeline").is_some_and(
+        |e| matches!(&e.value.value, crate::tree::Value::Seq(items) if !items.is_empty()),
+    );
+    has("title") && (timeline || has("root_cause"))
+}
+
+/// The field a heading names (built-in aliases and the configured ones).
+pub(crate) fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    markdown::field_for(heading, extra)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Format, check_with};
+
+    #[test]
+    fn configured_headings_name_sections_and_bad_fields_are_rs502() {
+        let (config, diags) = Config::parse(
+            "policy = \"full\"\n[sections]\n\"What we will change\" = \"action_items\"\n\"Chronik\" = \"timelines\"\n",
+        );
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["RS502"],
+            "{diags:?}"
+        );
+        let text = "# Disk full\n\n## What we will change\n\n- Alert on disk use\n";
+        let checked = check_with(text, Format::Markdown, &config);
+        let model = checked.model.expect("model");
+        assert_eq!(model.action_items.len(), 1);
+        let default = check_with(text, Format::Markdown, &Config::default());
+        assert!(default.model.expect("model").action_items.is_empty());
+    }
+
+    #[test]
+    fn discovery_wants_a_title_and_a_timeline_or_root_cause() {
+        assert!(super::looks_like_postmortem(
+            "# Disk full\n\n## Timeline\n\n- 2024-01-02 10:00 UTC Disk full\n"
+        ));
+        assert!(super::looks_like_postmortem(
+            "Disk full\n\nRoot cause\n\nLogs were never rotated.\n"
+        ));
+        assert!(!super::looks_like_postmortem(
+            "# A project\n\nInstall it with cargo.\n"
+        ));
+    }
+}

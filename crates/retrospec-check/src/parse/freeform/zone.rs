@@ -1,0 +1,82 @@
+//! A zone stated once in prose for the whole report ("All times UTC", "Times are
+//! in CET", "times are London time (BST)"), given to timeline times written
+//! without one, so the zone checks (RS202, RS203) read them as the author meant.
+//!
+//! This is a seam: the time grammar's report-wide zone (`time::scan_report_zone`,
+//! in progress) reads more phrasings; once it is there this reader can defer to it.
+//! A zone written on an entry always wins.
+
+use crate::span::Span;
+use crate::time;
+use crate::tree::{Node, Value};
+
+/// The phrases that state a report-wide zone, lowercase; the zone is among the
+/// next few words.
+const LEADS: &[&str] = &[
+    "all times",
+    "times are",
+    "times in",
+    "timestamps are",
+    "times shown",
+];
+
+/// The zone a report states for all its times, and where it is written.
+pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
+    let lower = text.to_ascii_lowercase();
+    for lead in LEADS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(lead) {
+            let at = from + i + lead.len();
+            from = at;
+            let rest = &text[at..];
+            let mut pos = at;
+            for word in rest.split_inclusive(char::is_whitespace).take(5) {
+                let w = word
+                    .trim()
+                    .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                let start = pos + word.find(w).unwrap_or(0);
+                pos += word.len();
+                if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+                    continue;
+                }
+                if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
+                    return Some((w.to_string(), Span::new(start, start + w.len())));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Appends `zone` to every timeline time written without one.
+pub(crate) fn apply(timeline: &mut Node, zone: &str) {
+    let Value::Seq(items) = &mut timeline.value else {
+        return;
+    };
+    for item in items {
+        let Value::Map(fields) = &mut item.value else {
+            continue;
+        };
+        if let Some(time) = fields.iter_mut().find(|e| e.key == "time")
+            && let Some(written) = time.value.as_str()
+            && time::parse_time(written).is_ok_and(|p| p.zone.is_none())
+        {
+            time.value.value = Value::String(format!("{written} {zone}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stated_zone;
+
+    #[test]
+    fn zones_stated_in_prose_are_found() {
+        let zone = |t: &str| stated_zone(t).map(|(z, _)| z);
+        assert_eq!(zone("All times UTC."), Some("UTC".into()));
+        assert_eq!(zone("Times are London time (BST)."), Some("BST".into()));
+        assert_eq!(zone("*All times are in CET*"), Some("CET".into()));
+        assert_eq!(zone("At times we are ALL tired."), None);
+        assert_eq!(zone("All times are approximate."), None);
+    }
+}

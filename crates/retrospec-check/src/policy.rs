@@ -1,0 +1,108 @@
+//! The policy findings of a report read as written, gathered into one RS407.
+//!
+//! A report without retrospec front matter (`parse::freeform`) is checked by every
+//! rule, but the findings about policy (a missing `status`, owners, tracking fields,
+//! required sections) say what the canonical form would need rather than what is
+//! wrong with the facts. Unless `policy = "full"` is configured (`--policy full`),
+//! they are replaced by one information finding per report that lists them.
+
+use crate::codes;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+
+/// The codes gathered: required fields and sections, and what action items need.
+pub const POLICY_CODES: &[&str] = &[
+    "RS102", "RS301", "RS302", "RS303", "RS305", "RS306", "RS405",
+];
+
+/// Replaces the policy findings in `diagnostics` with one RS407 at `anchor`.
+pub fn summarise(anchor: Span, diagnostics: &mut Vec<Diagnostic>) {
+    let (policy, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
+        .into_iter()
+        .partition(|d| POLICY_CODES.contains(&d.code));
+    *diagnostics = kept;
+    if policy.is_empty() {
+        return;
+    }
+    let mut needs: Vec<String> = Vec::new();
+    for code in POLICY_CODES {
+        let found: Vec<&Diagnostic> = policy.iter().filter(|d| d.code == *code).collect();
+        if found.is_empty() {
+            continue;
+        }
+        let n = found.len();
+        let items = |what: &str| {
+            format!(
+                "{what} on {n} action item{} ({code})",
+                if n == 1 { "" } else { "s" }
+            )
+        };
+        needs.push(match *code {
+            "RS102" | "RS405" => {
+                let names: Vec<String> = found
+                    .iter()
+                    .filter_map(|d| quoted(&d.message))
+                    .map(|n| format!("`{n}`"))
+                    .collect();
+                let what = if *code == "RS102" {
+                    "fields"
+                } else {
+                    "sections"
+                };
+                format!("{what} {} ({code})", names.join(", "))
+            }
+            "RS301" => items("an owner"),
+            "RS302" => items("tracking fields"),
+            "RS303" => items("a due date"),
+            "RS306" => items("a status"),
+            _ => format!("{} ({code})", found[0].message),
+        });
+    }
+    let mut d = Diagnostic::new(&codes::POLICY_SUMMARY,
+        anchor,
+        format!(
+            "read as written (no retrospec front matter): {} policy finding{} gathered here",
+            policy.len(),
+            if policy.len() == 1 { "" } else { "s" }
+        ),
+    )
+    .with_help(format!(
+        "the canonical form would need: {}; `retrospec import` writes it to fill in, `--policy full` lists each finding",
+        needs.join("; ")
+    ));
+    d.severity = Severity::Info;
+    diagnostics.push(d);
+}
+
+/// The first backquoted name in a message (`status`, `## Action items`).
+fn quoted(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Format, check, check_with};
+
+    #[test]
+    fn policy_findings_on_a_free_form_report_are_one_info() {
+        let text = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## Follow-ups\n\n- Add a disk alert\n- Rotate the logs\n";
+        let codes: Vec<&str> = check(text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["RS407"]);
+        let (config, _) = Config::parse("policy = \"full\"\n");
+        let full: Vec<&str> = check_with(text, Format::Markdown, &config)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            full.contains(&"RS102") && full.contains(&"RS301"),
+            "{full:?}"
+        );
+    }
+}

@@ -419,6 +419,7 @@ registry! {
     rule rules::counterfactual::Counterfactual,
     rule rules::missing_section::MissingSection,
     rule rules::impact_unquantified::ImpactUnquantified,
+    rule rules::unknown_service::UnknownService,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,

@@ -43,6 +43,9 @@ pub struct Config {
     pub duration_tolerance: DurationTolerance,
     /// Resource limits: file size, line length, nesting depth, items per list.
     pub limits: crate::limits::Limits,
+    /// The services a report may name in `services` (RS410 reports any other);
+    /// empty: any name.
+    pub services: Vec<String>,
 }
 
 /// A severity scale: its levels, worst first.

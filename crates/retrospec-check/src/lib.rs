@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod fix;
 pub mod hover;
+pub mod insights;
 pub mod limits;
 pub mod metrics;
 pub mod model;

@@ -459,7 +459,7 @@ fn check_file(
 }
 
 /// Checks a report's text under its configuration (the defaults without one).
-fn check_text(
+pub fn check_text(
     text: &str,
     format: Format,
     config: Option<&LoadedConfig>,

@@ -15,6 +15,8 @@ mod new;
 mod progress;
 mod read;
 mod render;
+mod report;
+mod report_html;
 mod write;
 
 /// Check incident postmortems: schema, times and zones, timeline order, action items.
@@ -47,6 +49,9 @@ enum Command {
     /// Format reports canonically: times, key order, timeline and action-item lines.
     /// Prose and YAML comments are kept.
     Fmt(fmt::FmtArgs),
+    /// Figures across many reports: counts, durations (median, 90th percentile),
+    /// follow-ups and findings, as a self-contained HTML page, JSON or CSV.
+    Report(report::ReportArgs),
     /// Start a new draft report from a template, with today's date filled in.
     New(new::NewArgs),
     /// Print a shell completion script, for example
@@ -158,6 +163,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args, &mut stdout),
         Command::Fmt(args) => fmt::run(&args, &mut stdout),
         Command::New(args) => new::run(&args, &mut stdout),
+        Command::Report(args) => report::run(&args, &mut stdout),
         Command::Completions { shell } => {
             generate::completions(shell, Cli::command(), &mut stdout);
             Ok(ExitCode::SUCCESS)

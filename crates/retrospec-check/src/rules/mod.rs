@@ -43,6 +43,7 @@ pub mod report_date;
 pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
+pub mod unknown_service;
 pub mod unknown_zone;
 pub mod vague_action_item;
 pub mod words;

@@ -151,6 +151,33 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of the code `info` describes, at its default severity.
+    ///
+    /// ```
+    /// use retrospec_check::{Diagnostic, Severity, Span, codes};
+    /// let d = Diagnostic::new(&codes::SYNTAX, Span::new(0, 1), "m");
+    /// assert_eq!((d.code, d.severity), ("RS001", Severity::Error));
+    /// ```
+    ///
+    /// A code is never a bare string, and a code's metadata cannot be made outside
+    /// its declaration:
+    ///
+    /// ```compile_fail
+    /// use retrospec_check::{Diagnostic, Span};
+    /// let d = Diagnostic::new("RS001", Span::new(0, 1), "m");
+    /// ```
+    ///
+    /// ```compile_fail
+    /// use retrospec_check::codes::{CodeInfo, FixKind};
+    /// use retrospec_check::Severity;
+    /// let made = CodeInfo {
+    ///     code: "RS999",
+    ///     name: "made-up",
+    ///     severity: Severity::Error,
+    ///     fix: FixKind::None,
+    ///     from: None,
+    ///     doc: "",
+    /// };
+    /// ```
     pub fn new(info: &'static CodeInfo, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code: info.code,

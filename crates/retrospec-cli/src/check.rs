@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use retrospec_check::metrics::Metric;
-use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
+use retrospec_check::{Analysis, Config, Diagnostic, Format, Severity, Span, codes};
 
 use crate::files::{self, Configs, LoadedConfig, Target};
 use crate::render;
@@ -464,10 +464,11 @@ pub fn check_text(
     format: Format,
     config: Option<&LoadedConfig>,
 ) -> retrospec_check::Checked {
-    match config {
-        Some(loaded) => retrospec_check::check_with(text, format, &loaded.config),
-        None => retrospec_check::check(text, format),
-    }
+    let analysis = match config {
+        Some(loaded) => Analysis::new(text, format, &loaded.config),
+        None => Analysis::new(text, format, &Config::default()),
+    };
+    analysis.into_checked()
 }
 
 /// Applies or shows the safe fixes; the results then describe the fixed text.

@@ -11,10 +11,12 @@
 //! computed off the request path and tagged with the document version, and a
 //! result for a version that is no longer current is dropped.
 //!
-//! Each check's result is kept with the document ([`Analysis`]: the check, the
-//! line index, the form and configuration) until the text or the configuration
-//! changes, so hover, code actions, inlay hints and symbols reuse it instead of
-//! parsing or checking again. It is keyed by a generation the server bumps on every
+//! Each check's result is kept with the document ([`Analysis`]: the core's
+//! [`retrospec_check::Analysis`], the line index, the form and configuration) until
+//! the text or the configuration changes, so hover, code actions, inlay hints and
+//! symbols reuse it instead of parsing or checking again, and read the very tree,
+//! model and times the diagnostics came from. Every request goes through the core's
+//! `Analysis`; completion reads only the text around the cursor. It is keyed by a generation the server bumps on every
 //! change (not by the client's version, which a client may reuse), so a request
 //! after an edit never sees the result for the text before it: until the new check
 //! is stored, requests compute from the current text.
@@ -33,10 +35,9 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
 use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig, Resolver, Strategy, Unreadable};
-use retrospec_check::{Checked, Config, Format, LineIndex, Severity};
+use retrospec_check::{CompletionKind, Config, Format, LineIndex, Severity};
 use retrospec_fs::OsFs;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
@@ -81,7 +82,7 @@ struct Analysis {
     format: Option<Format>,
     config: Arc<ProjectConfig>,
     /// The check, when the document is a report.
-    checked: Option<Checked>,
+    report: Option<Arc<retrospec_check::Analysis>>,
 }
 
 impl Analysis {
@@ -460,11 +461,11 @@ impl Backend {
                 found,
             )
         };
-        let (checked, diagnostics) = match format {
+        let (report, diagnostics) = match format {
             Some(format) => {
-                let checked = retrospec_check::check_with(text, format, &config.config);
-                let diagnostics = lsp(&checked.diagnostics);
-                (Some(checked), diagnostics)
+                let report = retrospec_check::Analysis::new(text, format, &config.config);
+                let diagnostics = lsp(report.diagnostics());
+                (Some(Arc::new(report)), diagnostics)
             }
             None if is_config(uri) => (None, lsp(&Config::parse(text).1)),
             None => (None, Vec::new()),
@@ -473,7 +474,7 @@ impl Backend {
             lines,
             format,
             config,
-            checked,
+            report,
         };
         (analysis, diagnostics)
     }
@@ -503,14 +504,22 @@ impl Report {
         }
     }
 
-    /// The check of this text, when it is done.
-    fn checked(&self) -> Option<&Checked> {
-        self.snapshot.analysis.as_ref()?.checked.as_ref()
-    }
-
-    /// The parsed tree of this text, when the check is done and could parse it.
-    fn parsed(&self) -> Option<&retrospec_check::parse::Parsed> {
-        self.checked()?.parsed.as_ref()
+    /// The analysis of this text: the stored one when its check is done, else a new
+    /// one, which computes only what the request asks for.
+    fn analysis(&self) -> Arc<retrospec_check::Analysis> {
+        match self
+            .snapshot
+            .analysis
+            .as_ref()
+            .and_then(|a| a.report.as_ref())
+        {
+            Some(report) => Arc::clone(report),
+            None => Arc::new(retrospec_check::Analysis::new(
+                self.text(),
+                self.format,
+                &self.config.config,
+            )),
+        }
     }
 }
 
@@ -540,8 +549,8 @@ pub fn diagnostics(
     config: &Config,
     encoding: Encoding,
 ) -> Vec<Diagnostic> {
-    let checked = retrospec_check::check_with(text, format, config);
-    to_lsp(uri, &Converter::new(text, encoding), &checked.diagnostics)
+    let report = retrospec_check::Analysis::new(text, format, config);
+    to_lsp(uri, &Converter::new(text, encoding), report.diagnostics())
 }
 
 /// Core diagnostics on the converter's text as LSP diagnostics.
@@ -585,7 +594,7 @@ fn to_lsp(
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be set.
-fn symbol(conv: &Converter<'_>, s: retrospec_check::assist::Symbol) -> DocumentSymbol {
+fn symbol(conv: &Converter<'_>, s: retrospec_check::Symbol) -> DocumentSymbol {
     DocumentSymbol {
         name: s.name,
         detail: None,
@@ -792,15 +801,9 @@ impl LanguageServer for Backend {
         };
         let conv = report.converter();
         let offset = conv.offset(position.position);
-        let config = &report.config.config;
         Ok(guard(|| {
             test_panic(report.text());
-            match report.parsed() {
-                Some(parsed) => retrospec_check::hover::hover_parsed(parsed, offset, config),
-                None => {
-                    retrospec_check::hover::hover_with(report.text(), report.format, offset, config)
-                }
-            }
+            report.analysis().hover(offset)
         })?
         .map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -822,27 +825,20 @@ impl LanguageServer for Backend {
             Some(_) => report.converter().offset(position.position),
             None => pos::offset_in(report.text(), position.position, report.encoding),
         };
-        let items = guard(|| {
-            retrospec_check::assist::complete_with(
-                report.text(),
-                report.format,
-                offset,
-                &report.config.config,
-            )
-        })?
-        .into_iter()
-        .map(|c| CompletionItem {
-            label: c.label,
-            detail: c.detail,
-            kind: Some(match c.kind {
-                CompletionKind::Field => CompletionItemKind::FIELD,
-                CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
-                CompletionKind::Section => CompletionItemKind::MODULE,
-                CompletionKind::Zone => CompletionItemKind::CONSTANT,
-            }),
-            ..CompletionItem::default()
-        })
-        .collect();
+        let items = guard(|| report.analysis().completions(offset))?
+            .into_iter()
+            .map(|c| CompletionItem {
+                label: c.label,
+                detail: c.detail,
+                kind: Some(match c.kind {
+                    CompletionKind::Field => CompletionItemKind::FIELD,
+                    CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+                    CompletionKind::Section => CompletionItemKind::MODULE,
+                    CompletionKind::Zone => CompletionItemKind::CONSTANT,
+                }),
+                ..CompletionItem::default()
+            })
+            .collect();
         Ok(Some(CompletionResponse::Array(items)))
     }
 
@@ -855,13 +851,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = report.converter();
-        let symbols = guard(|| match report.parsed() {
-            Some(parsed) => retrospec_check::assist::outline_parsed(parsed),
-            None => retrospec_check::assist::outline(report.text(), report.format),
-        })?
-        .into_iter()
-        .map(|s| symbol(&conv, s))
-        .collect();
+        let symbols = guard(|| report.analysis().outline())?
+            .into_iter()
+            .map(|s| symbol(&conv, s))
+            .collect();
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }
 
@@ -871,25 +864,20 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = report.converter();
-        let config = &report.config.config;
-        let hints = guard(|| match report.parsed() {
-            Some(parsed) => retrospec_check::assist::offset_hints_parsed(parsed, config),
-            None => {
-                retrospec_check::assist::offset_hints_with(report.text(), report.format, config)
-            }
-        })?
-        .into_iter()
-        .map(|h| InlayHint {
-            position: conv.position(h.offset),
-            label: InlayHintLabel::String(h.label),
-            kind: None,
-            text_edits: None,
-            tooltip: None,
-            padding_left: Some(true),
-            padding_right: None,
-            data: None,
-        })
-        .collect();
+        let range = conv.offset(params.range.start)..conv.offset(params.range.end);
+        let hints = guard(|| report.analysis().inlay_hints(range))?
+            .into_iter()
+            .map(|h| InlayHint {
+                position: conv.position(h.offset),
+                label: InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
         Ok(Some(hints))
     }
 
@@ -904,19 +892,10 @@ impl LanguageServer for Backend {
             conv.offset(params.range.end),
         );
         // The check of this text when it is done; right after an edit, a new one.
-        let computed;
-        let checked = match report.checked() {
-            Some(checked) => checked,
-            None => {
-                computed = guard(|| {
-                    retrospec_check::check_with(report.text(), report.format, &report.config.config)
-                })?;
-                &computed
-            }
-        };
-        let actions: Vec<CodeActionOrCommand> = checked
-            .diagnostics
-            .iter()
+        let analysis = report.analysis();
+        let fixes: Vec<&retrospec_check::Diagnostic> = guard(|| analysis.fixes().collect())?;
+        let actions: Vec<CodeActionOrCommand> = fixes
+            .into_iter()
             .filter(|d| d.span.start <= to && from <= d.span.end)
             .filter_map(|d| {
                 let fix = d.fix.as_ref()?;

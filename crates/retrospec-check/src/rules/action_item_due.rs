@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time::parse_iso_date;
 
@@ -41,7 +42,7 @@ impl Rule for ActionItemDue {
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
-                        cx.span(&format!("/action_items/{i}/due")),
+                        cx.span(&Ptr::action_item(i).due()),
                         format!("due {due}, before the incident started on {}", start.date),
                     )
                     .with_label(cx.span(&started.pointer), "the incident started here")

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -23,8 +24,8 @@ impl Rule for ActionItemOwner {
             if item.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
                 continue;
             }
-            let pointer = format!("/action_items/{i}/title");
-            let span = match cx.node(&format!("/action_items/{i}/owner")) {
+            let pointer = Ptr::action_item(i).title();
+            let span = match cx.node(&Ptr::action_item(i).owner()) {
                 Some(node) => node.span,
                 None => cx.span(&pointer),
             };

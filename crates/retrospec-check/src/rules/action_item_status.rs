@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -47,7 +48,7 @@ impl Rule for ActionItemStatus {
         }
         for (i, item) in cx.model.action_items.iter().enumerate() {
             let Some(status) = item.status else { continue };
-            let pointer = format!("/action_items/{i}/status");
+            let pointer = Ptr::action_item(i).status();
             // A status the parser derived from the box has the box as its key.
             if !cx
                 .key_span(&pointer)
@@ -56,7 +57,7 @@ impl Rule for ActionItemStatus {
             {
                 continue;
             }
-            let Some(item_node) = cx.node(&format!("/action_items/{i}")) else {
+            let Some(item_node) = cx.node(&Ptr::action_item(i).whole()) else {
                 continue;
             };
             let Some(checkbox) = checkbox_before(cx.text, item_node.span.start) else {

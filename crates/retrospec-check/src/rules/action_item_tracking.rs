@@ -1,5 +1,6 @@
 use crate::config::ActionItemField;
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -76,7 +77,7 @@ impl Rule for ActionItemTracking {
             out.push(
                 Diagnostic::new(
                     &Self::INFO,
-                    cx.span(&format!("/action_items/{i}/title")),
+                    cx.span(&Ptr::action_item(i).title()),
                     format!("{} has no {}", cx.action_item_name(i), names.join(", no ")),
                 )
                 .with_help(format!(

@@ -1,5 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -60,9 +61,9 @@ impl Rule for ImpactUnquantified {
         if described.is_none() && !counted && impact_required {
             return; // RS405 reports the missing impact
         }
-        let severity = cx.span("/severity");
-        let span = match cx.node("/impact/description") {
-            Some(_) => cx.key_span("/impact/description"),
+        let severity = cx.span(&Ptr::severity());
+        let span = match cx.node(&Ptr::impact_description()) {
+            Some(_) => cx.key_span(&Ptr::impact_description()),
             None => severity,
         };
         let help = match cx.format {

@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -81,7 +82,7 @@ impl Rule for MilestoneWithoutEntry {
                         value.text.trim()
                     ),
                 )
-                .with_label(cx.key_span("/timeline"), "no entry at that time in the timeline")
+                .with_label(cx.key_span(&Ptr::timeline()), "no entry at that time in the timeline")
                 .with_help(format!(
                     "add a timeline entry at {} saying what happened, marked `{name}`, or correct the milestone",
                     value.text.trim()

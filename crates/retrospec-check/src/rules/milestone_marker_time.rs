@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::milestone_entry::same_minute;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::suggest::display_path;
@@ -53,14 +54,14 @@ impl Rule for MilestoneMarkerTime {
             }
             let name = milestone.as_str();
             let apart = (at.timestamp.as_second() - expected.timestamp.as_second()).abs() / 60;
-            let marker = format!("/timeline/{i}/milestone");
+            let marker = Ptr::timeline_entry(i).milestone();
             out.push(
                 Diagnostic::new(
                     &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`{}` is marked `{name}` at `{}`, but `milestones.{name}` is `{}` ({} apart)",
-                        display_path(&format!("/timeline/{i}")),
+                        display_path(&Ptr::timeline_entry(i).whole()),
                         value.text.trim(),
                         stated.text.trim(),
                         crate::assist::format_minutes(apart).trim_start_matches('+'),

@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 use crate::tree::{Node, Value};
@@ -75,13 +76,13 @@ impl Rule for MissingSection {
                 continue;
             }
             seen.push(key);
-            let node = cx.node(&format!("/{key}"));
+            let node = cx.node(&Ptr::field(key));
             if !is_empty(node) {
                 continue;
             }
             let present = node.is_some();
             let span = if present {
-                cx.key_span(&format!("/{key}"))
+                cx.key_span(&Ptr::field(key))
             } else {
                 cx.parsed.anchor
             };
@@ -148,7 +149,7 @@ fn add_heading(cx: &Context<'_>, key: &str, heading: &str) -> Fix {
         .iter()
         .skip_while(|(k, _)| *k != key)
         .skip(1)
-        .filter_map(|(k, _)| heading_line_start(cx, &format!("/{k}")))
+        .filter_map(|(k, _)| heading_line_start(cx, &Ptr::field(k)))
         .min();
     let (at, replacement) = match after {
         Some(at) => (at, format!("## {heading}\n\n")),

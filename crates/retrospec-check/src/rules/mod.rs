@@ -13,10 +13,8 @@
 use retrospec_model::Postmortem;
 
 use crate::codes;
-use crate::config::RuleLevel;
-use crate::config::{Config, SeverityLevel};
-use crate::diagnostic::CodeInfo;
-use crate::diagnostic::Diagnostic;
+use crate::config::{Config, RuleLevel, SeverityLevel};
+use crate::diagnostic::{CodeInfo, Diagnostic};
 use crate::parse::{Format, Parsed};
 use crate::span::Span;
 use crate::times::Times;
@@ -188,9 +186,9 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 /// Runs every rule that applies: the report has reached its status gate, and
-/// `[rules]` does not turn it off. An off rule still runs when a suppression names
-/// it, so that the suppression is used (not reported by RS505) exactly as before
-/// the rule was turned off; its findings are dropped with the level.
+/// `[rules]` does not turn it off. An off rule still runs when a suppression in the
+/// report names it: whether that suppression is used (or reported by RS505) depends
+/// on the rule's findings, which are then dropped with the level.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for rule in codes::RULES {
         let info = rule.info();

@@ -1,6 +1,7 @@
 use retrospec_model::ActionType;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -43,10 +44,10 @@ impl Rule for PreventItemRequired {
         {
             return;
         }
-        let severity = cx.span("/severity");
-        let (span, message) = if cx.node("/action_items").is_some() {
+        let severity = cx.span(&Ptr::severity());
+        let (span, message) = if cx.node(&Ptr::action_items()).is_some() {
             (
-                cx.key_span("/action_items"),
+                cx.key_span(&Ptr::action_items()),
                 format!(
                     "a {} report needs an action item of type `prevent`, and none of its action items is one",
                     level.name

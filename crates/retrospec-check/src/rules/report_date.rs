@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time;
 
@@ -67,7 +68,7 @@ impl Rule for ReportDateBeforeResolution {
             _ => format!("the report is dated {date}, before the incident started ({limit})"),
         };
         out.push(
-            Diagnostic::new(&Self::INFO, cx.span("/date"), message)
+            Diagnostic::new(&Self::INFO, cx.span(&Ptr::date()), message)
                 .with_label(
                     cx.span(&value.pointer),
                     format!("`{}` is here", &value.pointer["/milestones/".len()..]),

@@ -5,6 +5,7 @@ use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
 use crate::metrics;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::suggest::display_path;
 
@@ -270,7 +271,7 @@ impl Rule for StatedDuration {
         for (i, section) in m.sections.iter().enumerate() {
             let name = format!("section \"{}\"", section.title.trim());
             fields.push((
-                format!("/sections/{i}/body"),
+                Ptr::section_body(i).into(),
                 name,
                 Some(&section.body),
                 false,
@@ -285,7 +286,7 @@ impl Rule for StatedDuration {
                 ("other", &lessons.other),
             ] {
                 for (i, text) in items.iter().enumerate() {
-                    let pointer = format!("/lessons/{group}/{i}");
+                    let pointer = String::from(Ptr::lesson(group, i));
                     let name = format!("`{}`", display_path(&pointer));
                     fields.push((pointer, name, Some(text), false, false));
                 }
@@ -317,7 +318,7 @@ impl Rule for StatedDuration {
             let Some(minutes) = minutes(&caps) else {
                 continue;
             };
-            let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+            let pointer = String::from(Ptr::field(key));
             let stated = Stated {
                 range: whole.range(),
                 minutes,

@@ -5,6 +5,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 use crate::suggest::display_path;
@@ -116,7 +117,7 @@ fn sort_fix(cx: &Context<'_>) -> Option<Fix> {
         if !dated {
             return None;
         }
-        let span = cx.node(&format!("/timeline/{i}"))?.span;
+        let span = cx.node(&Ptr::timeline_entry(i).whole())?.span;
         let span = match cx.format {
             Format::Markdown => whole_table_row(cx.text, span),
             Format::Yaml | Format::Json => span,

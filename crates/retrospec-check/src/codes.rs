@@ -467,6 +467,7 @@ registry! {
     rule rules::impact_unquantified::ImpactUnquantified,
     POLICY_SUMMARY,
     rule rules::role_in_cause::RoleInCause,
+    rule rules::unknown_service::UnknownService,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,

@@ -45,6 +45,9 @@ pub struct Config {
     pub claims: Claims,
     /// Resource limits: file size, line length, nesting depth, items per list.
     pub limits: crate::limits::Limits,
+    /// The services a report may name in `services` (RS410 reports any other);
+    /// empty: any name.
+    pub services: Vec<String>,
     /// On a report read as written (no retrospec front matter): `summary` (the
     /// default) gathers the policy findings (owners, tracking fields, required
     /// sections and fields) into one RS407 per report; `full` reports each.

@@ -20,6 +20,7 @@ pub(crate) mod diagnostic;
 pub mod emit;
 pub mod fix;
 pub(crate) mod hover;
+pub mod insights;
 pub mod limits;
 pub mod metrics;
 pub mod model;

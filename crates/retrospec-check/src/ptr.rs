@@ -74,6 +74,11 @@ impl Ptr {
         Self::field("severity")
     }
 
+    /// `/services/<i>`: service `i`.
+    pub fn service(i: usize) -> Pointer {
+        Self::field("services").index(i)
+    }
+
     /// `/timezone`.
     pub fn timezone() -> Pointer {
         Self::field("timezone")
@@ -183,6 +188,7 @@ mod tests {
         let mut all = vec![
             Ptr::date(),
             Ptr::severity(),
+            Ptr::service(0),
             Ptr::timezone(),
             Ptr::impact_description(),
             Ptr::timeline(),

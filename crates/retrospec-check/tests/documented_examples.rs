@@ -1,16 +1,31 @@
 //! The example in each code's documentation (the first fenced block under
-//! `## Example`) is a report that must produce that code.
+//! `## Example`) is a report that must produce that code. A `toml` example is a
+//! `retrospec.toml` that produces it, or, when a report block follows it, the
+//! configuration that report is checked with (a rule that needs a configured list).
 
 use retrospec_check::codes::ALL;
-use retrospec_check::{Config, Format, check};
+use retrospec_check::{Config, Format, check_with};
 
 /// The first fenced block after `## Example`: (language, body).
 fn example(doc: &str) -> Option<(String, String)> {
+    nth_example(doc, 0)
+}
+
+/// The `n`th fenced block after `## Example`: (language, body).
+fn nth_example(doc: &str, n: usize) -> Option<(String, String)> {
     let lines: Vec<&str> = doc
         .lines()
         .map(|l| l.strip_prefix(' ').unwrap_or(l))
         .collect();
-    let start = lines.iter().position(|l| l.trim() == "## Example")?;
+    let mut start = lines.iter().position(|l| l.trim() == "## Example")?;
+    for _ in 0..n {
+        let open = start + lines[start..].iter().position(|l| l.starts_with("```"))?;
+        start = open
+            + 2
+            + lines[open + 1..]
+                .iter()
+                .position(|l| l.starts_with("```"))?;
+    }
     let open = start + lines[start..].iter().position(|l| l.starts_with("```"))?;
     let language = lines[open].trim_start_matches('`').trim().to_string();
     let close = open
@@ -27,6 +42,17 @@ fn every_documented_example_fires_its_code() {
     for info in ALL {
         let Some((language, body)) = example(info.doc) else {
             continue;
+        };
+        let mut config = Config::default();
+        let (language, body) = match (language.as_str(), nth_example(info.doc, 1)) {
+            ("toml", Some((next, report))) if next != "toml" => {
+                // A configuration, then a report checked with it.
+                let (parsed, diagnostics) = Config::parse(&body);
+                assert_eq!(diagnostics, [], "{}'s configuration:\n{body}", info.code);
+                config = parsed;
+                (next, report)
+            }
+            _ => (language, body),
         };
         if language == "toml" {
             // A `retrospec.toml` example: its own diagnostics.
@@ -50,12 +76,12 @@ fn every_documented_example_fires_its_code() {
         // findings are gathered into RS407 by default: show each, as documented.
         let full = Config {
             policy: retrospec_check::config::PolicyMode::Full,
-            ..Config::default()
+            ..config.clone()
         };
         let checked = if info.code == "RS407" {
-            check(&body, format)
+            check_with(&body, format, &config)
         } else {
-            retrospec_check::check_with(&body, format, &full)
+            check_with(&body, format, &full)
         };
         let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
         assert!(

@@ -485,7 +485,7 @@ fn policy_mode(args: &CheckArgs) -> Option<PolicyMode> {
 
 /// Checks a report's text under its configuration (the defaults without one);
 /// `policy` (`--policy`) replaces the configured policy mode.
-fn check_text(
+pub fn check_text(
     text: &str,
     format: Format,
     config: Option<&LoadedConfig>,

@@ -17,6 +17,8 @@ mod new;
 mod progress;
 mod read;
 mod render;
+mod report;
+mod report_html;
 mod write;
 
 /// Check incident postmortems: schema, times and zones, timeline order, action items.
@@ -53,6 +55,9 @@ enum Command {
     /// Format reports canonically: times, key order, timeline and action-item lines.
     /// Prose and YAML comments are kept.
     Fmt(fmt::FmtArgs),
+    /// Figures across many reports: counts, durations (median, 90th percentile),
+    /// follow-ups and findings, as a self-contained HTML page, JSON or CSV.
+    Report(report::ReportArgs),
     /// Start a new draft report from a template, with today's date filled in.
     New(new::NewArgs),
     /// Print a shell completion script, for example
@@ -178,6 +183,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, &mut stdout),
         Command::Import(args) => import::run(&args),
         Command::New(args) => new::run(&args, &mut stdout),
+        Command::Report(args) => report::run(&args, &mut stdout),
         Command::Completions { shell } => {
             generate::completions(shell, Cli::command(), &mut stdout);
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,5 @@
 //! Every file retrospec writes goes through here: `check --fix`, `fmt`, `convert -o`
-//! and `new PATH`. Writes are atomic (a temporary file in the same directory, then a
+//! `new PATH` and `report -o`. Writes are atomic (a temporary file in the same directory, then a
 //! rename or link), never lose an edit made since the file was read, never overwrite
 //! a file unless asked, and never write a report that would not parse.
 
@@ -120,6 +120,29 @@ pub fn create_atomically(path: &Path, new: &str) -> io::Result<()> {
     result
 }
 
+/// Writes generated output (`report -o`) to `path`, atomically: `write` fills a
+/// temporary file beside it (buffered, so output much larger than memory is never
+/// held whole), which is then renamed over `path`, so a reader never sees half a
+/// file. Replaces what is there: naming the output file is the request.
+pub fn replace_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = io::BufWriter::new(fs::File::create(&temp)?);
+        write(&mut file)?;
+        file.into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()
+    })()
+    .and_then(|()| fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
 /// Writes a report: checks that `new` parses as `format`, then replaces the file
 /// (when `previous` holds what was read from it) or creates it.
 pub fn write_report(
@@ -146,8 +169,8 @@ pub fn ensure_parses(text: &str, format: Format) -> io::Result<()> {
     }
 }
 
-/// Writes `new` to a fresh temporary file beside `path` and returns its path.
-fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
+/// The temporary file beside `path` that is renamed or linked over it.
+fn temp_path(path: &Path) -> PathBuf {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -156,7 +179,12 @@ fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("report");
-    let temp = dir.join(format!(".{name}.retrospec-{}.tmp", std::process::id()));
+    dir.join(format!(".{name}.retrospec-{}.tmp", std::process::id()))
+}
+
+/// Writes `new` to a fresh temporary file beside `path` and returns its path.
+fn write_temp(path: &Path, new: &str) -> io::Result<PathBuf> {
+    let temp = temp_path(path);
     let result = (|| {
         let mut file = fs::File::create(&temp)?;
         #[cfg(test)]

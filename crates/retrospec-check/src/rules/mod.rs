@@ -46,6 +46,7 @@ pub mod stated_duration;
 pub mod status_text;
 pub mod summary_times;
 pub mod timeline_order;
+pub mod unknown_service;
 pub mod unknown_time;
 pub mod unknown_zone;
 pub mod vague_action_item;

@@ -2,7 +2,7 @@
 // times, rules, metrics, fixes, hover, assists) and assert the invariants that
 // hold for any input: no panic, and every span inside the text on char boundaries.
 
-use retrospec_check::{Format, check};
+use retrospec_check::{Analysis, Config, Format, check};
 
 pub fn check_all(data: &[u8], format: Format) {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -15,15 +15,16 @@ pub fn check_all(data: &[u8], format: Format) {
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         }
     }
-    if let Some(fixed) = retrospec_check::fix::apply_safe(text, &checked.diagnostics) {
+    let analysis = Analysis::new(text, format, &Config::default());
+    if let Some(fixed) = analysis.apply_safe_fixes() {
         let _ = check(&fixed, format);
     }
     for offset in [0, text.len() / 2, text.len()] {
         if text.is_char_boundary(offset) {
-            let _ = retrospec_check::hover::hover(text, format, offset);
-            let _ = retrospec_check::assist::complete(text, format, offset);
+            let _ = analysis.hover(offset);
+            let _ = analysis.completions(offset);
         }
     }
-    let _ = retrospec_check::assist::outline(text, format);
-    let _ = retrospec_check::assist::offset_hints(text, format);
+    let _ = analysis.outline();
+    let _ = analysis.inlay_hints(0..text.len());
 }

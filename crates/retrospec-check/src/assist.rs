@@ -5,7 +5,7 @@ use retrospec_model::Milestone;
 use serde_json::Value as Json;
 
 use crate::config::Config;
-use crate::parse::{self, Format, Parsed, markdown};
+use crate::parse::{Format, Parsed, markdown};
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::Value;
@@ -36,13 +36,9 @@ pub struct Completion {
 }
 
 /// Completions at byte `offset`: field names at the start of a YAML line, allowed
-/// values after `key:`, section headings after `## ` in a Markdown body.
-pub fn complete(text: &str, format: Format, offset: usize) -> Vec<Completion> {
-    complete_with(text, format, offset, &Config::default())
-}
-
-/// [`complete`] under `config`: `severity:` offers the configured scale.
-pub fn complete_with(
+/// values after `key:`, section headings after `## ` in a Markdown body; `severity:`
+/// offers the configured scale. Reads only the text around the cursor.
+pub(crate) fn complete(
     text: &str,
     format: Format,
     offset: usize,
@@ -230,14 +226,7 @@ pub struct Symbol {
 
 /// The outline: top-level fields (sections in Markdown), with the entries of the
 /// milestones, timeline and action items as children.
-pub fn outline(text: &str, format: Format) -> Vec<Symbol> {
-    let mut ignored = Vec::new();
-    parse::parse(text, format, &mut ignored).map_or_else(Vec::new, |parsed| outline_parsed(&parsed))
-}
-
-/// [`outline`] of an already parsed report (the language server reuses the tree of
-/// its last check).
-pub fn outline_parsed(parsed: &Parsed) -> Vec<Symbol> {
+pub(crate) fn outline(parsed: &Parsed) -> Vec<Symbol> {
     let Some(entries) = parsed.tree.as_map() else {
         return Vec::new();
     };
@@ -308,22 +297,7 @@ pub struct OffsetHint {
 }
 
 /// `T+` hints for every timeline time, when `milestones.started` is known.
-pub fn offset_hints(text: &str, format: Format) -> Vec<OffsetHint> {
-    offset_hints_with(text, format, &Config::default())
-}
-
-/// [`offset_hints`] under `config`: times without a zone take its `timezone`.
-pub fn offset_hints_with(text: &str, format: Format, config: &Config) -> Vec<OffsetHint> {
-    let mut ignored = Vec::new();
-    parse::parse(text, format, &mut ignored)
-        .map_or_else(Vec::new, |parsed| offset_hints_parsed(&parsed, config))
-}
-
-/// [`offset_hints_with`] on an already parsed report (the language server reuses the
-/// tree of its last check).
-pub fn offset_hints_parsed(parsed: &Parsed, config: &Config) -> Vec<OffsetHint> {
-    let model = crate::model::lenient(parsed.tree.to_json(), &[]);
-    let times = Times::with_fallback(&model, config.timezone.as_deref());
+pub(crate) fn offset_hints(parsed: &Parsed, times: &Times) -> Vec<OffsetHint> {
     let Some(start) = times
         .milestone(Milestone::Started)
         .and_then(TimeValue::instant)
@@ -359,7 +333,29 @@ pub fn format_minutes(minutes: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{Completion, OffsetHint, Symbol};
+    use crate::{Analysis, Config, Format};
+
+    fn complete(text: &str, format: Format, offset: usize) -> Vec<Completion> {
+        complete_with(text, format, offset, &Config::default())
+    }
+
+    fn complete_with(
+        text: &str,
+        format: Format,
+        offset: usize,
+        config: &Config,
+    ) -> Vec<Completion> {
+        Analysis::new(text, format, config).completions(offset)
+    }
+
+    fn outline(text: &str, format: Format) -> Vec<Symbol> {
+        Analysis::new(text, format, &Config::default()).outline()
+    }
+
+    fn offset_hints(text: &str, format: Format) -> Vec<OffsetHint> {
+        Analysis::new(text, format, &Config::default()).inlay_hints(0..text.len())
+    }
 
     fn labels(items: &[Completion]) -> Vec<&str> {
         items.iter().map(|c| c.label.as_str()).collect()

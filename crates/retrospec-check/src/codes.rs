@@ -9,43 +9,24 @@
 //! - `RS5xx`: the configuration (`retrospec.toml`) and inline suppressions.
 
 use crate::diagnostic::Severity;
-use crate::rules;
-
-/// What a code means: the documentation `retrospec explain` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodeInfo {
-    /// The stable code, for example `RS201`.
-    pub code: &'static str,
-    /// A short kebab-case name, for example `timeline-order`.
-    pub name: &'static str,
-    /// The default severity.
-    pub severity: Severity,
-    /// Markdown documentation; its first line is the summary.
-    pub doc: &'static str,
-}
-
-impl CodeInfo {
-    /// The first line of the documentation.
-    pub fn summary(&self) -> &'static str {
-        self.doc
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
-    }
-}
+pub use crate::diagnostic::{CodeInfo, FixKind};
+use crate::rules::{self, Rule};
 
 /// Declares a code whose documentation is its doc comment.
 macro_rules! declare_code {
-    ($(#[doc = $doc:expr])* $vis:vis const $const:ident = $code:literal, $name:literal, $severity:ident;) => {
+    ($(#[doc = $doc:expr])* $vis:vis const $const:ident = $code:literal, $name:literal, $severity:ident $(, fix: $fix:ident)?;) => {
         $(#[doc = $doc])*
         $vis const $const: CodeInfo = CodeInfo {
             code: $code,
             name: $name,
             severity: Severity::$severity,
+            fix: declare_code!(@fix $($fix)?),
+            from: None,
             doc: concat!($($doc, "\n"),*),
         };
     };
+    (@fix) => { FixKind::None };
+    (@fix $fix:ident) => { FixKind::$fix };
 }
 
 declare_code! {
@@ -213,7 +194,7 @@ declare_code! {
     /// status: draft
     /// root_casue: A typo
     /// ```
-    pub const UNKNOWN_FIELD = "RS101", "unknown-field", Error;
+    pub const UNKNOWN_FIELD = "RS101", "unknown-field", Error, fix: Sometimes;
 }
 
 declare_code! {
@@ -376,8 +357,28 @@ declare_code! {
 /// A time that cannot be read or placed on a date.
 pub const INVALID_TIME: CodeInfo = rules::invalid_time::InvalidTime::INFO;
 
-/// Every code, in order. Codes are never removed from this table.
-pub const ALL: &[CodeInfo] = &[
+/// Generates the table of codes and the table of rules from one list: a code
+/// declared above, or `rule` and a rule's type (its metadata is its `INFO`).
+macro_rules! registry {
+    (@list [$($codes:expr),*] [$($rules:expr),*]) => {
+        /// Every code, in order. Codes are never removed from this table.
+        pub const ALL: &[CodeInfo] = &[$($codes),*];
+        /// Every rule, in code order: what a check runs.
+        pub(crate) const RULES: &[&dyn Rule] = &[$($rules),*];
+    };
+    (@list [$($codes:expr),*] [$($rules:expr),*] rule $rule:path, $($rest:tt)*) => {
+        registry!(@list [$($codes,)* <$rule>::INFO] [$($rules,)* &$rule] $($rest)*);
+    };
+    (@list [$($codes:expr),*] [$($rules:expr),*] $code:ident, $($rest:tt)*) => {
+        registry!(@list [$($codes,)* $code] [$($rules),*] $($rest)*);
+    };
+    ($($entries:tt)*) => {
+        registry!(@list [] [] $($entries)*);
+    };
+}
+
+// The one list: every code in order, and with `rule` the rules that report them.
+registry! {
     SYNTAX,
     UNREADABLE,
     DUPLICATE_KEY,
@@ -394,36 +395,36 @@ pub const ALL: &[CodeInfo] = &[
     INVALID_VALUE,
     INVALID_FORMAT,
     SCHEMA,
-    rules::timeline_order::TimelineOrder::INFO,
-    rules::missing_zone::MissingZone::INFO,
-    rules::zone_season::ZoneSeason::INFO,
-    rules::unknown_zone::UnknownZone::INFO,
-    rules::milestone_order::MilestoneOrder::INFO,
-    rules::invalid_time::InvalidTime::INFO,
-    rules::summary_times::SummaryTimes::INFO,
-    rules::stated_duration::StatedDuration::INFO,
-    rules::mixed_zones::MixedZones::INFO,
-    rules::milestone_entry::MilestoneWithoutEntry::INFO,
-    rules::report_date::ReportDateBeforeResolution::INFO,
-    rules::milestone_marker_time::MilestoneMarkerTime::INFO,
-    rules::action_item_owner::ActionItemOwner::INFO,
-    rules::action_item_tracking::ActionItemTracking::INFO,
-    rules::action_item_due::ActionItemDue::INFO,
-    rules::vague_action_item::VagueActionItem::INFO,
-    rules::prevent_item_required::PreventItemRequired::INFO,
-    rules::action_item_status::ActionItemStatus::INFO,
-    rules::placeholder::Placeholder::INFO,
-    rules::person_in_cause::PersonInCause::INFO,
-    rules::blame_word::BlameWord::INFO,
-    rules::counterfactual::Counterfactual::INFO,
-    rules::missing_section::MissingSection::INFO,
-    rules::impact_unquantified::ImpactUnquantified::INFO,
+    rule rules::timeline_order::TimelineOrder,
+    rule rules::missing_zone::MissingZone,
+    rule rules::zone_season::ZoneSeason,
+    rule rules::unknown_zone::UnknownZone,
+    rule rules::milestone_order::MilestoneOrder,
+    rule rules::invalid_time::InvalidTime,
+    rule rules::summary_times::SummaryTimes,
+    rule rules::stated_duration::StatedDuration,
+    rule rules::mixed_zones::MixedZones,
+    rule rules::milestone_entry::MilestoneWithoutEntry,
+    rule rules::report_date::ReportDateBeforeResolution,
+    rule rules::milestone_marker_time::MilestoneMarkerTime,
+    rule rules::action_item_owner::ActionItemOwner,
+    rule rules::action_item_tracking::ActionItemTracking,
+    rule rules::action_item_due::ActionItemDue,
+    rule rules::vague_action_item::VagueActionItem,
+    rule rules::prevent_item_required::PreventItemRequired,
+    rule rules::action_item_status::ActionItemStatus,
+    rule rules::placeholder::Placeholder,
+    rule rules::person_in_cause::PersonInCause,
+    rule rules::blame_word::BlameWord,
+    rule rules::counterfactual::Counterfactual,
+    rule rules::missing_section::MissingSection,
+    rule rules::impact_unquantified::ImpactUnquantified,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,
     INVALID_SUPPRESSION,
     UNUSED_SUPPRESSION,
-];
+}
 
 /// Looks up a code (case-insensitive) or a code's name.
 pub fn lookup(code_or_name: &str) -> Option<&'static CodeInfo> {
@@ -442,11 +443,6 @@ pub fn configurable(code: &str) -> bool {
     .contains(&code)
 }
 
-/// The default severity of `code` (error for an unknown code).
-pub fn default_severity(code: &str) -> Severity {
-    lookup(code).map_or(Severity::Error, |c| c.severity)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,5 +457,113 @@ mod tests {
                 assert_ne!(a.name, b.name);
             }
         }
+    }
+
+    /// Every report in the repository: the fixtures, the seeds and the examples.
+    fn reports() -> Vec<(std::path::PathBuf, crate::Format)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut dirs = vec![root.join("tests/seeds"), root.join("examples")];
+        for entry in std::fs::read_dir(root.join("tests/fixtures"))
+            .expect("fixtures")
+            .flatten()
+        {
+            dirs.push(entry.path());
+        }
+        let mut files = Vec::new();
+        for dir in dirs {
+            for entry in std::fs::read_dir(&dir).expect("a directory").flatten() {
+                let path = entry.path();
+                if let Some(format) = crate::Format::from_path(&path) {
+                    files.push((path, format));
+                }
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn declared_fix_kinds_agree_with_the_findings() {
+        let mut fixed = std::collections::BTreeSet::new();
+        let mut texts: Vec<(String, String, crate::Format)> = reports()
+            .into_iter()
+            .filter_map(|(path, format)| {
+                // The invalid UTF-8 fixture is not text.
+                let text = std::fs::read_to_string(&path).ok()?;
+                Some((path.display().to_string(), text, format))
+            })
+            .collect();
+        // A misspelled key, which no fixture has.
+        let typo = "title: t\nstatus: draft\nsumary: s\n";
+        texts.push(("typo".into(), typo.into(), crate::Format::Yaml));
+        for (path, text, format) in texts {
+            for d in crate::check(&text, format).diagnostics {
+                let info = lookup(d.code).expect("a declared code");
+                match info.fix {
+                    FixKind::None => {
+                        assert!(d.fix.is_none(), "{path}: {} has a fix", d.code)
+                    }
+                    FixKind::Always => {
+                        assert!(d.fix.is_some(), "{path}: {} has no fix", d.code)
+                    }
+                    FixKind::Sometimes => {}
+                }
+                if d.fix.is_some() {
+                    fixed.insert(d.code);
+                }
+            }
+        }
+        for info in ALL.iter().filter(|i| i.fix != FixKind::None) {
+            assert!(
+                fixed.contains(info.code),
+                "no report shows a fix of {}",
+                info.code
+            );
+        }
+    }
+
+    #[test]
+    fn gated_rules_do_not_run_on_drafts() {
+        let gated: Vec<&str> = RULES
+            .iter()
+            .map(|r| r.info())
+            .filter(|i| i.from.is_some())
+            .map(|i| i.code)
+            .collect();
+        assert_eq!(gated, ["RS302", "RS305", "RS401", "RS405", "RS406"]);
+        // A published report without an impact, sections or tracking, and a placeholder.
+        let report = |status: &str| {
+            format!(
+                "title: t\nstatus: {status}\nseverity: SEV1\nsummary: TBD\nimpact:\n  description: Some users could not log in.\naction_items:\n  - title: Fix it\n    owner: me\n"
+            )
+        };
+        let codes = |status: &str| -> Vec<&'static str> {
+            crate::check(&report(status), crate::Format::Yaml)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let published = codes("published");
+        for code in &gated {
+            assert!(published.contains(code), "{code} in {published:?}");
+        }
+        assert!(codes("draft").iter().all(|c| !gated.contains(c)));
+    }
+
+    #[test]
+    fn an_off_rule_does_not_run_unless_a_suppression_names_it() {
+        let (config, errors) = crate::Config::parse("[rules]\nRS202 = \"off\"\n");
+        assert_eq!(errors, []);
+        let report = "title: t\nstatus: draft\nmilestones:\n  # retrospec-ignore missing-zone: as shown\n  started: 2024-06-10 16:05\n";
+        // The suppression is used, as when the rule ran and its finding was dropped.
+        assert_eq!(
+            crate::check_with(report, crate::Format::Yaml, &config).diagnostics,
+            []
+        );
+        let bare = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05\n";
+        assert_eq!(
+            crate::check_with(bare, crate::Format::Yaml, &config).diagnostics,
+            []
+        );
     }
 }

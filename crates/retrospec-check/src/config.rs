@@ -344,7 +344,7 @@ impl Config {
                 let span = error_span(text, e.span());
                 out.push(
                     Diagnostic::new(
-                        codes::CONFIG_SYNTAX.code,
+                        &codes::CONFIG_SYNTAX,
                         span,
                         format!("retrospec.toml is not valid TOML: {}", e.message().trim()),
                     )
@@ -437,11 +437,11 @@ fn unknown_key<'a>(
         .collect::<Vec<_>>()
         .join(", ");
     let d = Diagnostic::new(
-        codes::CONFIG_VALUE.code,
+        &codes::CONFIG_VALUE,
         error_span(text, Some(range)),
         format!("unknown key `{name}` in {place}"),
     );
-    match crate::validate::closest(name, known) {
+    match crate::suggest::closest(name, known) {
         Some(best) => d.with_help(format!("did you mean `{best}`? known keys: {listed}")),
         None => d.with_help(format!("known keys: {listed}")),
     }
@@ -470,18 +470,18 @@ fn value_error(text: &str, e: &toml::de::Error, fallback: std::ops::Range<usize>
                 .collect::<Vec<_>>()
                 .join(", ");
             let d = Diagnostic::new(
-                codes::CONFIG_VALUE.code,
+                &codes::CONFIG_VALUE,
                 span,
                 format!("unknown {what} `{found}` in retrospec.toml"),
             );
-            return match crate::validate::closest(found, options.iter().map(String::as_str)) {
+            return match crate::suggest::closest(found, options.iter().map(String::as_str)) {
                 Some(best) => d.with_help(format!("did you mean `{best}`? allowed: {all}")),
                 None => d.with_help(format!("allowed: {all}")),
             };
         }
     }
     Diagnostic::new(
-        codes::CONFIG_VALUE.code,
+        &codes::CONFIG_VALUE,
         span,
         format!("invalid value in retrospec.toml: {message}"),
     )
@@ -508,12 +508,12 @@ fn check_timezone(text: &str, root: &DeTable<'_>, config: &mut Config, out: &mut
         .map(|n| n.as_str().to_string())
         .collect();
     let d = Diagnostic::new(
-        codes::CONFIG_VALUE.code,
+        &codes::CONFIG_VALUE,
         span,
         format!("`{name}` is not a known IANA time zone"),
     );
     out.push(
-        match crate::validate::closest(&name, names.iter().map(String::as_str)) {
+        match crate::suggest::closest(&name, names.iter().map(String::as_str)) {
             Some(best) => d.with_help(format!("did you mean `{best}`?")),
             None => d.with_help("use an IANA name such as `Europe/Paris` or `UTC`"),
         },
@@ -531,7 +531,7 @@ fn check_files(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
         if let Err(e) = globset::Glob::new(pattern) {
             out.push(
                 Diagnostic::new(
-                    codes::CONFIG_VALUE.code,
+                    &codes::CONFIG_VALUE,
                     spans.get(i).copied().unwrap_or(Span::empty(0)),
                     format!("`{pattern}` is not a valid glob: {}", e.kind()),
                 )
@@ -570,12 +570,12 @@ fn check_sections(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnos
             continue;
         }
         let d = Diagnostic::new(
-            codes::CONFIG_VALUE.code,
+            &codes::CONFIG_VALUE,
             spans.get(i).copied().unwrap_or(Span::empty(0)),
             format!("`{section}` is not a field of a report"),
         );
         out.push(
-            match crate::validate::closest(section, fields.iter().copied()) {
+            match crate::suggest::closest(section, fields.iter().copied()) {
                 Some(best) => d.with_help(format!("did you mean `{best}`?")),
                 None => d.with_help(format!("fields: {}", fields.join(", "))),
             },
@@ -592,7 +592,7 @@ fn check_scale(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
     if config.severity.levels.is_empty() {
         out.push(
             Diagnostic::new(
-                codes::CONFIG_VALUE.code,
+                &codes::CONFIG_VALUE,
                 span_of(levels.span()),
                 "the severity scale has no levels",
             )
@@ -620,12 +620,8 @@ fn check_scale(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
         let here = spans.get(i).copied().unwrap_or(Span::empty(0));
         if level.name.trim().is_empty() {
             out.push(
-                Diagnostic::new(
-                    codes::CONFIG_VALUE.code,
-                    here,
-                    "a severity level has no name",
-                )
-                .with_help("name it as reports write it, for example `SEV1` or `critical`"),
+                Diagnostic::new(&codes::CONFIG_VALUE, here, "a severity level has no name")
+                    .with_help("name it as reports write it, for example `SEV1` or `critical`"),
             );
             duplicate = true;
         } else if let Some(first) = config.severity.levels[..i]
@@ -633,7 +629,7 @@ fn check_scale(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
             .position(|l| l.name == level.name)
         {
             let mut d = Diagnostic::new(
-                codes::CONFIG_VALUE.code,
+                &codes::CONFIG_VALUE,
                 here,
                 format!("severity level `{}` is listed twice", level.name),
             )
@@ -662,7 +658,7 @@ fn check_rules(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
             Some(info) if !codes::configurable(info.code) => {
                 out.push(
                     Diagnostic::new(
-                        codes::CONFIG_UNKNOWN_RULE.code,
+                        &codes::CONFIG_UNKNOWN_RULE,
                         span,
                         format!("{} ({}) cannot be configured", info.code, info.name),
                     )
@@ -673,12 +669,12 @@ fn check_rules(root: &DeTable<'_>, config: &mut Config, out: &mut Vec<Diagnostic
             Some(_) => {}
             None => {
                 let d = Diagnostic::new(
-                    codes::CONFIG_UNKNOWN_RULE.code,
+                    &codes::CONFIG_UNKNOWN_RULE,
                     span,
                     format!("no rule has the code or name `{name}`"),
                 );
                 out.push(
-                    match crate::validate::closest(name, candidates.iter().copied()) {
+                    match crate::suggest::closest(name, candidates.iter().copied()) {
                         Some(best) => d.with_help(format!(
                             "did you mean `{best}`? `retrospec rules` lists every code"
                         )),

@@ -84,7 +84,12 @@ mod tests {
             replacement: replacement.into(),
         };
         let diagnostic = |edits: Vec<Edit>| {
-            Diagnostic::new("RS201", Span::new(0, 1), "m").with_fix(Fix {
+            Diagnostic::new(
+                &crate::rules::timeline_order::TimelineOrder::INFO,
+                Span::new(0, 1),
+                "m",
+            )
+            .with_fix(Fix {
                 message: "f".into(),
                 edits,
                 safe: true,

@@ -5,7 +5,7 @@
 use retrospec_model::Milestone;
 
 use crate::config::Config;
-use crate::parse::{self, Format, Parsed};
+use crate::parse::Parsed;
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::{Node, Value};
@@ -20,33 +20,23 @@ pub struct Hover {
     pub span: Span,
 }
 
-/// The hover for byte `offset` in `text`, if the cursor is on a key or value.
-pub fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
-    hover_with(text, format, offset, &Config::default())
-}
-
-/// [`hover`] under `config`: a severity level shows the configured scale's
-/// description, and times without a zone take the configured `timezone`.
-pub fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
-    let mut ignored = Vec::new();
-    let parsed = parse::parse(text, format, &mut ignored)?;
-    hover_parsed(&parsed, offset, config)
-}
-
-/// [`hover_with`] on an already parsed report: the language server keeps the tree
-/// of the last check, so a hover does not parse the text again.
-pub fn hover_parsed(parsed: &Parsed, offset: usize, config: &Config) -> Option<Hover> {
+/// The hover at byte `offset` of a parsed report whose times are `times` (the
+/// check's own: [`crate::Analysis::hover`] is the way in).
+pub(crate) fn hover(
+    parsed: &Parsed,
+    times: &Times,
+    offset: usize,
+    config: &Config,
+) -> Option<Hover> {
     let (pointer, span, on_key) = locate(&parsed.tree, offset, String::new())?;
-    let field = validate::display_path(&pointer);
+    let field = crate::suggest::display_path(&pointer);
     let mut parts = Vec::new();
     if pointer.ends_with("/time") || pointer.starts_with("/milestones/") {
-        let model = crate::model::lenient(parsed.tree.to_json(), &[]);
-        let times = Times::with_fallback(&model, config.timezone.as_deref());
         if let Some(value) = times.all().find(|v| v.pointer == pointer) {
-            parts.extend(time_text(value, &times));
+            parts.extend(time_text(value, times));
         }
         if let Some(name) = pointer.strip_prefix("/milestones/") {
-            parts.extend(metrics_text(name, &times));
+            parts.extend(metrics_text(name, times));
         }
     }
     if !on_key
@@ -151,7 +141,16 @@ fn metrics_text(name: &str, times: &Times) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::Hover;
+    use crate::{Analysis, Config, Format};
+
+    fn hover(text: &str, format: Format, offset: usize) -> Option<Hover> {
+        hover_with(text, format, offset, &Config::default())
+    }
+
+    fn hover_with(text: &str, format: Format, offset: usize, config: &Config) -> Option<Hover> {
+        Analysis::new(text, format, config).hover(offset)
+    }
 
     #[test]
     fn hovers_show_documentation_times_and_levels() {

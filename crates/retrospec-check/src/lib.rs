@@ -1,7 +1,9 @@
 //! The core of retrospec: parsing with spans, schema validation and rules.
 //!
-//! Text in, data out: [`check`] takes the text of a report and its form and
-//! returns diagnostics (and the model, for tools that want it). It never prints,
+//! Text in, data out: an [`Analysis`] of the text of a report, its form and a
+//! configuration gives its diagnostics, model, times and metrics, and answers the
+//! editor's questions (hover, completions, outline, inlay hints, fixes) from the
+//! same check; [`check`] and [`check_with`] return the diagnostics and model alone. It never prints,
 //! never does I/O, and never returns an error for bad input: a report that
 //! cannot be read is a diagnostic like any other.
 //!
@@ -9,27 +11,34 @@
 //! ([`validate`]) -> model ([`model`]) -> times ([`times`]) -> rules ([`rules`]) ->
 //! diagnostics, sorted by position; [`metrics`] are derived from the times.
 
-pub mod assist;
+mod analysis;
+pub(crate) mod assist;
 pub mod codes;
 pub mod config;
-pub mod diagnostic;
+pub(crate) mod diagnostic;
 pub mod emit;
 pub mod fix;
-pub mod hover;
+pub(crate) mod hover;
 pub mod limits;
 pub mod metrics;
 pub mod model;
 pub mod parse;
+pub(crate) mod ptr;
+pub mod resolve;
 pub mod rules;
-pub mod span;
-pub mod suppress;
+pub(crate) mod span;
+pub(crate) mod suggest;
+pub(crate) mod suppress;
 pub mod time;
 pub mod times;
-pub mod tree;
+pub(crate) mod tree;
 pub mod validate;
 
+pub use analysis::Analysis;
+pub use assist::{Completion, CompletionKind, OffsetHint, Symbol};
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+pub use hover::Hover;
 pub use limits::Limits;
 pub use parse::Format;
 pub use retrospec_model::Postmortem;
@@ -64,13 +73,35 @@ pub fn check(text: &str, format: Format) -> Checked {
 
 /// Checks the text of one report written in `format` under `config`.
 pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
+    let computed = compute(text, format, config);
+    Checked {
+        diagnostics: computed.diagnostics,
+        model: computed.model,
+        parsed: computed.parsed,
+        metrics: computed.metrics,
+    }
+}
+
+/// Everything one check finds, kept whole by [`Analysis`].
+#[derive(Debug)]
+pub(crate) struct Computed {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) model: Option<Postmortem>,
+    pub(crate) parsed: Option<parse::Parsed>,
+    pub(crate) times: Option<times::Times>,
+    pub(crate) metrics: Vec<metrics::Metric>,
+}
+
+/// The check: text -> tree -> schema -> model -> times -> rules -> diagnostics.
+pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     let mut diagnostics = Vec::new();
     let unchecked = |mut diagnostics: Vec<Diagnostic>| {
         apply_rule_levels(config, &mut diagnostics);
-        Checked {
+        Computed {
             diagnostics,
             model: None,
             parsed: None,
+            times: None,
             metrics: Vec::new(),
         }
     };
@@ -119,10 +150,11 @@ pub fn check_with(text: &str, format: Format, config: &Config) -> Checked {
     });
     diagnostics.dedup();
     let metrics = metrics::compute(&times);
-    Checked {
+    Computed {
         diagnostics,
         model: Some(model),
         parsed: Some(parsed),
+        times: Some(times),
         metrics,
     }
 }

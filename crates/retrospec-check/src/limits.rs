@@ -53,7 +53,7 @@ impl Default for Limits {
 }
 
 fn diagnostic(span: Span, message: String, setting: &str) -> Diagnostic {
-    Diagnostic::new(codes::LIMIT.code, span, message).with_help(format!(
+    Diagnostic::new(&codes::LIMIT, span, message).with_help(format!(
         "a postmortem is far smaller than this; if this file really is a report, raise \
          `{setting}` in the `[limits]` table of retrospec.toml"
     ))

@@ -203,7 +203,7 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
         if s.codes.is_empty() {
             findings.push(
                 Diagnostic::new(
-                    codes::INVALID_SUPPRESSION.code,
+                    &codes::INVALID_SUPPRESSION,
                     s.comment,
                     "this suppression names no code",
                 )
@@ -220,7 +220,7 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
             };
             findings.push(
                 Diagnostic::new(
-                    codes::INVALID_SUPPRESSION.code,
+                    &codes::INVALID_SUPPRESSION,
                     *span,
                     format!("`{code}` is not a code this suppression can silence"),
                 )
@@ -231,7 +231,7 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
         if s.reason.is_empty() {
             findings.push(
                 Diagnostic::new(
-                    codes::INVALID_SUPPRESSION.code,
+                    &codes::INVALID_SUPPRESSION,
                     s.comment,
                     "this suppression gives no reason, so it suppresses nothing",
                 )
@@ -259,7 +259,7 @@ pub fn apply(suppressions: &[Suppression], diagnostics: &mut Vec<Diagnostic>) {
             if diagnostics.len() == before {
                 findings.push(
                     Diagnostic::new(
-                        codes::UNUSED_SUPPRESSION.code,
+                        &codes::UNUSED_SUPPRESSION,
                         *span,
                         format!("this suppression of {} suppresses nothing", info.code),
                     )

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use retrospec_model::{Milestone, Postmortem};
 
+use crate::ptr::Ptr;
 use crate::time::{self, ParsedTime, ResolveError, Resolved, TimeError};
 
 /// One time value of the report.
@@ -62,7 +63,7 @@ impl Times {
         if let Some(m) = &model.milestones {
             for milestone in Milestone::ALL {
                 if let Some(text) = m.get(milestone).filter(|t| !t.trim().is_empty()) {
-                    let pointer = format!("/milestones/{}", milestone.as_str());
+                    let pointer = Ptr::milestone(milestone).into();
                     milestones.push((milestone, value(pointer, text, None, zone)));
                 }
             }
@@ -81,7 +82,7 @@ impl Times {
                 continue;
             }
             let context = last_date.or(started_date);
-            let pointer = format!("/timeline/{i}/time");
+            let pointer = Ptr::timeline_entry(i).time().into();
             let mut v = value(pointer, &entry.time, context, zone);
             if let Some(rolled) = roll_over(previous.as_ref(), &v, zone) {
                 v.resolved = Some(Ok(rolled));

@@ -18,6 +18,7 @@ use crate::config::SeverityScale;
 use crate::diagnostic::Diagnostic;
 use crate::parse::Parsed;
 use crate::span::Span;
+use crate::suggest::{closest, display_path};
 use crate::tree::{Node, parse_pointer};
 
 /// The postmortem schema as a JSON value.
@@ -220,7 +221,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                     .unwrap_or(value_span);
                 let known = known_properties(&pointer);
                 let mut d = Diagnostic::new(
-                    codes::UNKNOWN_FIELD.code,
+                    &codes::UNKNOWN_FIELD,
                     key_span,
                     format!("unknown field `{key}`{}", where_(&display_path(&pointer))),
                 );
@@ -271,7 +272,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                     prune: false,
                     pointer: pointer.clone(),
                     diagnostic: Diagnostic::new(
-                        codes::MISSING_FIELD.code,
+                        &codes::MISSING_FIELD,
                         span,
                         format!("{owner} has no `{name}`"),
                     )
@@ -284,7 +285,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
             let expected = type_names(kind);
             let found = located.map_or("nothing", |(n, _)| n.type_name());
             Diagnostic::new(
-                codes::WRONG_TYPE.code,
+                &codes::WRONG_TYPE,
                 value_span,
                 format!(
                     "`{}` must be {expected}, not {found}",
@@ -349,7 +350,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                     return;
                 }
                 Diagnostic::new(
-                    codes::SCHEMA.code,
+                    &codes::SCHEMA,
                     value_span,
                     format!("`{}` is not valid here", display_path(&pointer)),
                 )
@@ -363,7 +364,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
                 _ => ("valid", "the documented format"),
             };
             Diagnostic::new(
-                codes::INVALID_FORMAT.code,
+                &codes::INVALID_FORMAT,
                 value_span,
                 format!("`{}` must be {what}", display_path(&pointer)),
             )
@@ -372,21 +373,21 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
         ValidationErrorKind::Pattern { .. } => {
             let found = located.and_then(|(n, _)| n.as_str()).unwrap_or_default();
             Diagnostic::new(
-                codes::INVALID_FORMAT.code,
+                &codes::INVALID_FORMAT,
                 value_span,
                 format!("`{found}` is not a time retrospec can read"),
             )
             .with_help("write `YYYY-MM-DD HH:MM ZONE` (for example `2024-06-10 16:05 CEST`), RFC 3339 (`2024-06-10T16:05:00+02:00`), or in a timeline `HH:MM ZONE`")
         }
         ValidationErrorKind::MinLength { .. } => Diagnostic::new(
-            codes::SCHEMA.code,
+            &codes::SCHEMA,
             value_span,
             format!("`{}` is empty", display_path(&pointer)),
         )
         .with_help(schema_description(error)),
         ValidationErrorKind::Minimum { limit } | ValidationErrorKind::Maximum { limit } => {
             Diagnostic::new(
-                codes::SCHEMA.code,
+                &codes::SCHEMA,
                 value_span,
                 format!(
                     "`{}` is out of range (limit {limit})",
@@ -396,7 +397,7 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
             .with_help(schema_description(error))
         }
         _ => Diagnostic::new(
-            codes::SCHEMA.code,
+            &codes::SCHEMA,
             value_span,
             format!("`{}`: {error}", display_path(&pointer)),
         ),
@@ -428,7 +429,7 @@ fn invalid_value(
         .collect::<Vec<_>>()
         .join(", ");
     let mut d = Diagnostic::new(
-        codes::INVALID_VALUE.code,
+        &codes::INVALID_VALUE,
         span,
         format!(
             "{} is not a valid `{}`",
@@ -505,22 +506,6 @@ fn field_name(pointer: &str) -> String {
         .unwrap_or_else(|| "report".into())
 }
 
-/// `/timeline/3/time` as `timeline[3].time`.
-pub fn display_path(pointer: &str) -> String {
-    let mut out = String::new();
-    for segment in parse_pointer(pointer) {
-        if segment.parse::<usize>().is_ok() {
-            out.push_str(&format!("[{segment}]"));
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(&segment);
-        }
-    }
-    out
-}
-
 fn where_(path: &str) -> String {
     if path.is_empty() {
         String::new()
@@ -560,30 +545,6 @@ fn required_help(pointer: &str, name: &str) -> String {
         (_, "text") => "say what happened at this time".into(),
         (_, "url") => "give the link's `url`".into(),
         _ => format!("add `{name}`"),
-    }
-}
-
-/// The closest candidate to `word` by edit distance, if close enough to be a typo
-/// and closer than every other candidate (`SEV9` is as close to `SEV1` as to `SEV5`,
-/// so nothing is suggested).
-pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    let lower = word.to_lowercase();
-    let mut scored: Vec<(f64, &str)> = candidates
-        .map(|c| {
-            let other = c.to_lowercase();
-            let distance = strsim::damerau_levenshtein(&lower, &other);
-            let similarity = strsim::jaro_winkler(&lower, &other);
-            let typo = distance <= (other.len() / 3).max(1) || similarity >= 0.88;
-            (if typo { similarity } else { 0.0 }, c)
-        })
-        .filter(|(score, _)| *score > 0.0)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    match scored.as_slice() {
-        [(best, c), rest @ ..] if rest.first().is_none_or(|(next, _)| best - next > 0.01) => {
-            Some(c.to_string())
-        }
-        _ => None,
     }
 }
 

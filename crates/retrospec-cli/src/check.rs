@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use retrospec_check::metrics::Metric;
-use retrospec_check::{Diagnostic, Format, Severity, Span, codes};
+use retrospec_check::{Analysis, Config, Diagnostic, Format, Severity, Span, codes};
 
 use crate::files::{self, Configs, LoadedConfig, Target};
 use crate::render;
@@ -76,11 +76,11 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let configs = if args.no_config {
-        Configs::Defaults
+        Configs::defaults()
     } else if let Some(path) = &args.config {
-        match LoadedConfig::load(path) {
-            Ok(loaded) => Configs::Forced(Arc::new(loaded)),
-            Err(e) => {
+        match Configs::fixed(path) {
+            Ok(configs) => configs,
+            Err((path, e)) => {
                 eprintln!(
                     "retrospec: {}: cannot read the configuration: {e}",
                     path.display()
@@ -101,7 +101,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             explicit,
         } => {
             let config = configs.for_file(path)?;
-            if !*explicit && config.as_ref().is_some_and(|c| !c.selects(path)) {
+            if !*explicit && config.as_ref().is_some_and(|c| !configs.selects(c, path)) {
                 return Ok(None);
             }
             Ok(check_file(
@@ -293,10 +293,7 @@ struct Gather {
 impl Gather {
     fn new(configs: &Configs) -> Self {
         Gather {
-            forced: match configs {
-                Configs::Forced(loaded) => Some(Arc::clone(loaded)),
-                _ => None,
-            },
+            forced: configs.forced().cloned(),
             shown: Vec::new(),
             unreadable: Vec::new(),
         }
@@ -407,7 +404,7 @@ fn check_file(
                 config,
                 text: None,
                 diagnostics: vec![Diagnostic::new(
-                    codes::UNREADABLE.code,
+                    &codes::UNREADABLE,
                     Span::empty(0),
                     format!("cannot read the file: {e}"),
                 )],
@@ -430,7 +427,7 @@ fn check_file(
                 text: None,
                 diagnostics: vec![
                     Diagnostic::new(
-                        codes::UNREADABLE.code,
+                        &codes::UNREADABLE,
                         Span::new(at, at + 1),
                         format!(
                             "the file is not valid UTF-8 (byte {at}, line {line}, column {column})"
@@ -467,10 +464,11 @@ fn check_text(
     format: Format,
     config: Option<&LoadedConfig>,
 ) -> retrospec_check::Checked {
-    match config {
-        Some(loaded) => retrospec_check::check_with(text, format, &loaded.config),
-        None => retrospec_check::check(text, format),
-    }
+    let analysis = match config {
+        Some(loaded) => Analysis::new(text, format, &loaded.config),
+        None => Analysis::new(text, format, &Config::default()),
+    };
+    analysis.into_checked()
 }
 
 /// Applies or shows the safe fixes; the results then describe the fixed text.
@@ -540,9 +538,7 @@ pub fn schema(args: &SchemaArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let found = match config {
-        Some(path) => LoadedConfig::load(path)
-            .map(|l| Some(Arc::new(l)))
-            .map_err(|e| (path.clone(), e.to_string())),
+        Some(path) => Configs::fixed(path).map(|c| c.forced().cloned()),
         // A file in the current directory: discovery starts in its directory.
         None => Configs::discover().for_file(&PathBuf::from(files::CONFIG_FILE)),
     };

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use retrospec_check::{Format, LineIndex, Span, codes, emit};
+use retrospec_check::{Analysis, Config, Format, LineIndex, Span, codes, emit};
 
 use crate::check::FileResult;
 
@@ -61,7 +61,7 @@ pub fn read_report(path: &Path) -> Option<(String, Format)> {
         );
         return None;
     };
-    match std::fs::read_to_string(path) {
+    match crate::read::read_text(path, &crate::read::limits_for(path)) {
         Ok(text) => Some((text, format)),
         Err(e) => {
             eprintln!("retrospec: {}: {e}", path.display());
@@ -72,7 +72,7 @@ pub fn read_report(path: &Path) -> Option<(String, Format)> {
 
 /// Prints the diagnostics of a report that does not parse, to stderr.
 pub fn print_unparsable(path: &Path, text: &str, format: Format) -> io::Result<()> {
-    let checked = retrospec_check::check(text, format);
+    let checked = Analysis::new(text, format, &Config::default()).into_checked();
     let result = FileResult {
         path: path.to_path_buf(),
         format: Some(format),
@@ -102,8 +102,8 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let Some((text, format)) = read_report(&args.file) else {
         return Ok(ExitCode::from(2));
     };
-    let checked = retrospec_check::check(&text, format);
-    let Some(parsed) = &checked.parsed else {
+    let analysis = Analysis::new(text.as_str(), format, &Config::default());
+    let Some(parsed) = analysis.parsed() else {
         eprintln!(
             "retrospec: {}: cannot convert a report that does not parse:",
             args.file.display()
@@ -111,7 +111,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         print_unparsable(&args.file, &text, format)?;
         return Ok(ExitCode::from(1));
     };
-    if let Some(d) = emit::syntax_error(&checked.diagnostics) {
+    if let Some(d) = emit::syntax_error(analysis.diagnostics()) {
         eprintln!(
             "retrospec: {}: cannot convert without losing content; fix the syntax error first ({}: {})",
             args.file.display(),
@@ -128,11 +128,11 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    warn_not_carried(&args.file, &text, parsed, &checked.diagnostics, to);
+    warn_not_carried(&args.file, &text, parsed, analysis.diagnostics(), to);
     let written = emit::write(&tree, to.format());
     // Never hand over a conversion that reads back differently.
-    let back = retrospec_check::check(&written, to.format());
-    if back.parsed.map(|p| p.tree.to_json()).as_ref() != Some(&tree) {
+    let back = Analysis::new(written.as_str(), to.format(), &Config::default());
+    if back.parsed().map(|p| p.tree.to_json()).as_ref() != Some(&tree) {
         eprintln!(
             "retrospec: {}: internal error: the {to:?} form does not read back as the report; nothing written",
             args.file.display()
@@ -144,7 +144,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     let previous = if args.force && path.exists() {
-        match std::fs::read_to_string(path) {
+        match crate::read::read_text(path, &crate::read::limits_for(path)) {
             Ok(t) => Some(t),
             Err(e) => {
                 eprintln!("retrospec: {}: {e}", path.display());

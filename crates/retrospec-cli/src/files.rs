@@ -1,11 +1,12 @@
 //! Finding the files to check.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
+use retrospec_check::Format;
 use retrospec_check::parse::markdown::has_front_matter;
-use retrospec_check::{Config, Diagnostic, Format};
+use retrospec_check::resolve::{Resolver, Strategy};
+use retrospec_fs::OsFs;
 
 /// A file to check, or why a named path cannot be.
 #[derive(Debug)]
@@ -76,127 +77,62 @@ pub fn is_report(format: Format, text: &str, explicit: bool) -> bool {
     explicit || format != Format::Markdown || has_front_matter(text)
 }
 
-/// The name of the configuration file looked for next to reports and above them.
-pub const CONFIG_FILE: &str = "retrospec.toml";
+pub use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig as LoadedConfig};
 
-/// A `retrospec.toml`, read and parsed.
+/// Which configuration applies to each report: the resolver the language server
+/// uses too (`retrospec_check::resolve`), reading through [`retrospec_fs::OsFs`].
 #[derive(Debug)]
-pub struct LoadedConfig {
-    /// Where it is.
-    pub path: PathBuf,
-    /// Its directory (absolute): `files` globs are relative to it.
-    pub dir: PathBuf,
-    /// Its text, for rendering its diagnostics.
-    pub text: String,
-    /// What it says (defaults in place of mistakes).
-    pub config: Config,
-    /// Its mistakes, located in `text`.
-    pub diagnostics: Vec<Diagnostic>,
-    files: Option<globset::GlobSet>,
+pub struct Configs {
+    resolver: Resolver<OsFs>,
+    /// The `--config` file, read before any report.
+    forced: Option<Arc<LoadedConfig>>,
 }
 
-impl LoadedConfig {
-    /// Reads and parses the configuration at `path`.
-    pub fn load(path: &Path) -> std::io::Result<LoadedConfig> {
-        let text = std::fs::read_to_string(path)?;
-        let (config, diagnostics) = Config::parse(&text);
-        let absolute = real(path)?;
-        let dir = absolute
-            .parent()
-            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
-        Ok(LoadedConfig {
-            path: path.to_path_buf(),
-            dir,
-            files: config.files_matcher(),
-            text,
-            config,
-            diagnostics,
-        })
-    }
-
-    /// Whether a file found in a directory walk is selected by `files`.
-    pub fn selects(&self, file: &Path) -> bool {
-        let Some(files) = &self.files else {
-            return true;
-        };
-        let Ok(absolute) = real(file) else {
-            return false;
-        };
-        absolute
-            .strip_prefix(&self.dir)
-            .is_ok_and(|relative| files.is_match(relative))
-    }
-}
-
-/// Which configuration applies to a report.
-#[derive(Debug)]
-pub enum Configs {
-    /// The nearest `retrospec.toml` walking up from each file's directory,
-    /// cached per directory.
-    Discover(Mutex<HashMap<PathBuf, Option<Arc<LoadedConfig>>>>),
-    /// `--config PATH`: one configuration for every file.
-    Forced(Arc<LoadedConfig>),
-    /// `--no-config`: the defaults.
-    Defaults,
-}
-
-/// What discovery found: the configuration, or the path and error of one that
+/// What the resolver found: the configuration, or the path and error of one that
 /// could not be read.
 pub type Found = Result<Option<Arc<LoadedConfig>>, (PathBuf, String)>;
 
 impl Configs {
-    /// Discovery with an empty cache.
+    /// The nearest `retrospec.toml` walking up from each report, cached per directory.
     pub fn discover() -> Configs {
-        Configs::Discover(Mutex::new(HashMap::new()))
+        Configs::with(Strategy::Hierarchical)
+    }
+
+    /// `--no-config`: the defaults.
+    pub fn defaults() -> Configs {
+        Configs::with(Strategy::Defaults)
+    }
+
+    /// `--config PATH`: one configuration for every file, read now, so an unreadable
+    /// one stops the command before any report is read.
+    pub fn fixed(path: &Path) -> Result<Configs, (PathBuf, String)> {
+        let mut configs = Configs::with(Strategy::Fixed(path.to_path_buf()));
+        configs.forced = configs.for_file(path)?;
+        Ok(configs)
+    }
+
+    fn with(strategy: Strategy) -> Configs {
+        Configs {
+            resolver: Resolver::new(OsFs, strategy, std::env::current_dir().ok()),
+            forced: None,
+        }
+    }
+
+    /// The `--config` file, when one was given.
+    pub fn forced(&self) -> Option<&Arc<LoadedConfig>> {
+        self.forced.as_ref()
     }
 
     /// The configuration for the report at `file`.
     pub fn for_file(&self, file: &Path) -> Found {
-        match self {
-            Configs::Forced(loaded) => Ok(Some(Arc::clone(loaded))),
-            Configs::Defaults => Ok(None),
-            Configs::Discover(cache) => {
-                let absolute = real(file).map_err(|e| (file.to_path_buf(), e.to_string()))?;
-                let Some(start) = absolute.parent() else {
-                    return Ok(None);
-                };
-                let mut visited = Vec::new();
-                let mut found = None;
-                for dir in start.ancestors() {
-                    if let Some(hit) = lock(cache).get(dir) {
-                        found = hit.clone();
-                        break;
-                    }
-                    visited.push(dir.to_path_buf());
-                    let candidate = dir.join(CONFIG_FILE);
-                    if candidate.is_file() {
-                        // Shown relative to the working directory when it is below it.
-                        let candidate = std::env::current_dir()
-                            .ok()
-                            .and_then(|cwd| candidate.strip_prefix(cwd).ok().map(Path::to_path_buf))
-                            .unwrap_or(candidate);
-                        let loaded = LoadedConfig::load(&candidate)
-                            .map_err(|e| (candidate.clone(), e.to_string()))?;
-                        found = Some(Arc::new(loaded));
-                        break;
-                    }
-                }
-                let mut cache = lock(cache);
-                for dir in visited {
-                    cache.entry(dir).or_insert_with(|| found.clone());
-                }
-                Ok(found)
-            }
-        }
+        self.resolver
+            .for_file(file)
+            .map_err(|u| (u.path, u.message))
     }
-}
 
-/// The absolute path with `..` and symbolic links resolved, so that walking up
-/// visits the real parent directories (`std::path::absolute` keeps `..`).
-fn real(path: &Path) -> std::io::Result<PathBuf> {
-    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path))
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// Whether a file found in a directory walk is selected by the `files` globs
+    /// of `loaded` (every file is, without `files`).
+    pub fn selects(&self, loaded: &LoadedConfig, file: &Path) -> bool {
+        self.resolver.selects(loaded, file).unwrap_or(true)
+    }
 }

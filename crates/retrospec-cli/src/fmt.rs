@@ -28,6 +28,7 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         args.paths.clone()
     };
     let mut failed = false;
+    let configs = files::Configs::discover();
     let (mut changed, mut unchanged) = (0usize, 0usize);
     for target in files::collect(&paths) {
         let (path, format, explicit) = match target {
@@ -42,7 +43,18 @@ pub fn run(args: &FmtArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        let text = match std::fs::read_to_string(&path) {
+        let limits = match configs.for_file(&path) {
+            Ok(config) => config.map_or_else(Default::default, |c| c.config.limits),
+            Err((config, e)) => {
+                eprintln!(
+                    "retrospec: {}: cannot read the configuration: {e}",
+                    config.display()
+                );
+                failed = true;
+                continue;
+            }
+        };
+        let text = match crate::read::read_text(&path, &limits) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("retrospec: {}: {e}", path.display());

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use retrospec_check::{Format, emit};
+use retrospec_check::{Analysis, Config, Format, emit};
 use serde_json::{Value as Json, json};
 
 use crate::convert::Form;
@@ -94,8 +94,7 @@ pub fn run(args: &NewArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             None => return Ok(ExitCode::from(2)),
         },
     };
-    let checked = retrospec_check::check_with(&text, format, &config);
-    if checked.has_errors() {
+    if Analysis::new(text.as_str(), format, &config).has_errors() {
         let name = args
             .path
             .as_ref()
@@ -209,8 +208,8 @@ fn from_template(
     if template_format == format {
         return Some(text);
     }
-    let checked = retrospec_check::check(&text, template_format);
-    let Some(parsed) = &checked.parsed else {
+    let analysis = Analysis::new(text.as_str(), template_format, &Config::default());
+    let Some(parsed) = analysis.parsed() else {
         eprintln!(
             "retrospec: {}: the template does not parse:",
             path.display()

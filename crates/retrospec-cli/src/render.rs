@@ -392,15 +392,25 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     writeln!(out)
 }
 
-/// `retrospec rules`: one line per code.
+/// `retrospec rules`: one line per code, with its default severity, whether its
+/// findings come with a fix, and the first status it checks (blank: always / never / every status).
 pub fn rules(out: &mut impl Write) -> io::Result<()> {
     for info in codes::ALL {
+        let fix = match info.fix {
+            codes::FixKind::None => String::new(),
+            kind => format!("fix: {}", kind.as_str()),
+        };
+        let from = info
+            .from
+            .map_or_else(String::new, |s| format!("from {}", s.as_str()));
         writeln!(
             out,
-            "{}  {:<20} {:<8} {}",
+            "{}  {:<20} {:<8} {:<14} {:<14} {}",
             info.code,
             info.name,
             info.severity.as_str(),
+            fix,
+            from,
             info.summary()
         )?;
     }

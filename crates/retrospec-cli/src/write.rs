@@ -10,22 +10,89 @@ use std::path::{Path, PathBuf};
 use retrospec_check::Format;
 
 /// Writes `new` over `path` by writing a temporary file beside it and renaming it
-/// over the original, keeping the original's permissions. Refuses when the file no
-/// longer holds `old` (it changed since it was read), so no one's edit is lost.
+/// over the original, keeping the original's permissions, owner and group. Refuses
+/// when the file no longer holds `old` (it changed since it was read), so no one's
+/// edit is lost.
+///
+/// A symbolic link is written through: the path is resolved first and the file it
+/// points to is replaced (the temporary file beside it), so the link stays a link.
+/// A file with more than one hard link is refused (replacing it would leave the
+/// other names with the old text), and so is a file the user cannot write (no
+/// write permission bit, as with 0444, even for root who could rename over it).
 pub fn write_atomically(path: &Path, old: &str, new: &str) -> io::Result<()> {
-    let current = fs::read(path)?;
-    if current != old.as_bytes() {
+    let target = fs::canonicalize(path)?;
+    let meta = writable(&target)?;
+    // Bounded: a file that grew past what was read has changed, whatever its size.
+    let current = match retrospec_fs::read_capped(&target, old.len() as u64)? {
+        retrospec_fs::Capped::Read(bytes) => Some(bytes),
+        retrospec_fs::Capped::TooLarge { .. } => None,
+    };
+    if current.as_deref() != Some(old.as_bytes()) {
         return Err(io::Error::other(
             "the file changed since it was read; not written",
         ));
     }
-    let temp = write_temp(path, new)?;
-    let result = fs::set_permissions(&temp, fs::metadata(path)?.permissions())
-        .and_then(|()| fs::rename(&temp, path));
+    let temp = write_temp(&target, new)?;
+    let result = fs::set_permissions(&temp, meta.permissions())
+        .and_then(|()| keep_owner(&temp, &meta))
+        .and_then(|()| fs::rename(&temp, &target));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// The metadata of the regular file at `target` (resolved), or why it must not
+/// be replaced.
+fn writable(target: &Path) -> io::Result<fs::Metadata> {
+    let meta = fs::metadata(target)?;
+    if !meta.is_file() {
+        return Err(io::Error::other("not a regular file; not written"));
+    }
+    if meta.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; not written (make it writable first)",
+        ));
+    }
+    // Whether this user may write the file itself: the directory's permission is
+    // enough to rename over a file that belongs to someone else.
+    // The system's own error (EACCES, EROFS) is kept as it is.
+    fs::OpenOptions::new().write(true).open(target)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(io::Error::other(format!(
+                "the file has {} hard links; replacing it would leave the other names \
+                 with the old text, so it is not written (fix a copy, or break the links)",
+                meta.nlink()
+            )));
+        }
+    }
+    Ok(meta)
+}
+
+/// Gives `temp` the owner and group of the original (as root, a file owned by
+/// another user stays theirs); refuses when that is not allowed.
+#[cfg(unix)]
+fn keep_owner(temp: &Path, original: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let made = fs::metadata(temp)?;
+    if (made.uid(), made.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::chown(temp, Some(original.uid()), Some(original.gid())).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot keep the file's owner and group ({e}); not written"),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_temp: &Path, _original: &fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// Creates `path` holding `new`, atomically; fails with `AlreadyExists` when the file

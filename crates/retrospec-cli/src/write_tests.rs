@@ -190,3 +190,88 @@ fn a_full_disk_leaves_the_original_and_no_temporary_file() {
     assert_eq!(fs::read_to_string(&path).expect("read"), old);
     assert_eq!(leftovers(&dir, "report.md"), Vec::<String>::new());
 }
+
+/// A link is written through: the file it points to gets the new text (the
+/// temporary file is made beside it, so the rename stays on its file system) and
+/// the link stays a link. It used to be replaced by a regular file, leaving its
+/// target unfixed.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_written_through_to_its_target() {
+    let dir = scratch("symlink");
+    let real_dir = dir.join("real");
+    fs::create_dir_all(&real_dir).expect("directory");
+    let target = real_dir.join("report.yaml");
+    fs::write(&target, OLD).expect("original");
+    let link = dir.join("link.yaml");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    write_atomically(&link, OLD, NEW).expect("written");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_to_string(&target).expect("read"), NEW);
+    assert_eq!(leftovers(&real_dir, "report.yaml"), Vec::<String>::new());
+    assert_eq!(leftovers(&dir, "link.yaml"), ["real"]);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// A file with more than one hard link is refused, not replaced: a rename would
+/// give this name a new file and leave the other names with the old text.
+#[cfg(unix)]
+#[test]
+fn a_file_with_hard_links_is_refused() {
+    let dir = scratch("hardlink");
+    let path = dir.join("report.yaml");
+    fs::write(&path, OLD).expect("original");
+    fs::hard_link(&path, dir.join("other.yaml")).expect("hard link");
+    let err = write_atomically(&path, OLD, NEW).expect_err("refused");
+    assert!(err.to_string().contains("2 hard links"), "{err}");
+    assert_eq!(fs::read_to_string(&path).expect("read"), OLD);
+    assert_eq!(
+        fs::read_to_string(dir.join("other.yaml")).expect("read"),
+        OLD
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// A read-only file (0444) in a writable directory is refused, also as root (who
+/// could rename over it): retrospec does not write what the user cannot.
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("readonly-file");
+    let path = dir.join("report.yaml");
+    fs::write(&path, OLD).expect("original");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let err = write_atomically(&path, OLD, NEW).expect_err("refused");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(fs::read_to_string(&path).expect("read"), OLD);
+    assert_eq!(leftovers(&dir, "report.yaml"), Vec::<String>::new());
+    let _ = fs::remove_dir_all(&dir);
+}
+
+/// The owner and group are kept: as root, a file owned by another user stays
+/// theirs (it used to become root's). Needs root to give a file away; skipped
+/// with the reason otherwise.
+#[cfg(unix)]
+#[test]
+fn keeps_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = scratch("owner");
+    let path = dir.join("report.yaml");
+    fs::write(&path, OLD).expect("original");
+    if std::os::unix::fs::chown(&path, Some(4321), Some(4322)).is_err() {
+        eprintln!("skipped: giving a file to another user needs root");
+        let _ = fs::remove_dir_all(&dir);
+        return;
+    }
+    write_atomically(&path, OLD, NEW).expect("written");
+    assert_eq!(fs::read_to_string(&path).expect("read"), NEW);
+    let meta = fs::metadata(&path).expect("metadata");
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+    let _ = fs::remove_dir_all(&dir);
+}

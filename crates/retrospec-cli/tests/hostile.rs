@@ -30,6 +30,14 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs `retrospec check --format json FILE` under the watchdog and memory cap.
 fn check_file(path: &Path) -> Output {
+    let mut args = vec!["check".into(), "--format".into(), "json".into()];
+    args.push(path.as_os_str().to_owned());
+    run(&args, WATCHDOG)
+}
+
+/// Runs `retrospec ARGS` under a watchdog of `limit` and the memory cap; the test
+/// fails when the binary has not answered in time (a read that blocks, a loop).
+fn run(args: &[std::ffi::OsString], limit: Duration) -> Output {
     let bin = env!("CARGO_BIN_EXE_retrospec");
     let mut command = if cfg!(target_os = "linux") {
         let mut c = Command::new("sh");
@@ -41,9 +49,9 @@ fn check_file(path: &Path) -> Output {
         Command::new(bin)
     };
     let mut child = command
-        .args(["check", "--format", "json"])
-        .arg(path)
+        .args(args)
         .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -64,9 +72,9 @@ fn check_file(path: &Path) -> Output {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if started.elapsed() > WATCHDOG {
+        if started.elapsed() > limit {
             let _ = child.kill();
-            panic!("{}: no answer within {WATCHDOG:?}", path.display());
+            panic!("retrospec {args:?}: no answer within {limit:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -398,4 +406,130 @@ fn a_long_line_full_of_findings_renders_without_snippets() {
         "{}",
         &stdout[stdout.len().saturating_sub(300)..]
     );
+}
+
+/// Arguments for [`run`].
+fn args(list: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<std::ffi::OsString> {
+    list.iter().map(|a| a.as_ref().to_owned()).collect()
+}
+
+/// What a command printed (stdout, then stderr), after asserting it ended (no
+/// crash, no panic, no signal) with `code`.
+fn stderr_of(output: &Output, code: i32) -> String {
+    let stderr = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
+/// A short watchdog for the cases that blocked or grew without bound before.
+const QUICK: Duration = Duration::from_secs(20);
+
+/// A report name that is a symbolic link to `/dev/zero` (a hostile pull request can
+/// commit one) is refused by every command that reads, without reading it: before,
+/// `fmt` and `convert` grew to gigabytes and `check --config /dev/zero` ran out of
+/// memory.
+#[cfg(unix)]
+#[test]
+fn a_link_to_dev_zero_is_refused_by_every_command() {
+    let dir = scratch("dev-zero");
+    let zero = dir.join("zero.yaml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let report = write(&dir, "ok.yaml", "title: Fine\nstatus: draft\n");
+    let out = dir.join("out.json");
+    for (command, code) in [
+        (args(&[&"check", &zero]), 2),
+        (args(&[&"fmt", &zero]), 2),
+        (args(&[&"fmt", &"--check", &zero]), 2),
+        (args(&[&"convert", &zero, &"--to", &"json"]), 2),
+        (args(&[&"new", &out, &"--template", &zero]), 2),
+        (args(&[&"check", &"--config", &"/dev/zero", &report]), 2),
+        (args(&[&"schema", &"--config", &"/dev/zero"]), 2),
+    ] {
+        let stderr = stderr_of(&run(&command, QUICK), code);
+        assert!(
+            stderr.contains("not a regular file"),
+            "{command:?}: {stderr}"
+        );
+    }
+    assert!(!out.exists());
+}
+
+/// A FIFO named on the command line is refused at once: opening it for reading
+/// would wait for a writer that never comes.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.yaml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let toml = dir.join("retrospec.toml");
+    let made = Command::new("mkfifo")
+        .arg(&toml)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let report = write(&dir, "ok.yaml", "title: Fine\nstatus: draft\n");
+    for command in [
+        args(&[&"check", &fifo]),
+        args(&[&"fmt", &fifo]),
+        args(&[&"convert", &fifo, &"--to", &"json"]),
+        args(&[&"check", &"--config", &toml, &report]),
+        // Found by discovery, next to the report.
+        args(&[&"check", &report]),
+    ] {
+        let stderr = stderr_of(&run(&command, QUICK), 2);
+        assert!(
+            stderr.contains("not a regular file"),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+/// `fmt` on a file over the size limit says so (it used to say "does not parse"
+/// after reading all of it), and reads no more than the limit.
+#[test]
+fn fmt_says_a_file_is_over_the_size_limit() {
+    let dir = scratch("fmt-too-large");
+    let mut text = String::from(HEAD);
+    let line = format!("# {}\n", "x".repeat(1022));
+    while text.len() <= 11 * 1024 * 1024 {
+        text.push_str(&line);
+    }
+    let path = write(&dir, "large.yaml", &text);
+    drop(text);
+    let stderr = stderr_of(&run(&args(&[&"fmt", &path]), WATCHDOG), 2);
+    assert!(stderr.contains("over the size limit"), "{stderr}");
+    assert!(!stderr.contains("does not parse"), "{stderr}");
+}
+
+/// `max-file-size = 18446744073709551615` (u64::MAX) is not an overflow: the
+/// report is read whole (it used to be read as empty, or to panic in a debug build).
+#[test]
+fn an_absurd_file_size_limit_saturates() {
+    let dir = scratch("absurd-size-limit");
+    write(
+        &dir,
+        "retrospec.toml",
+        "[limits]\nmax-file-size = 18446744073709551615\n",
+    );
+    let path = write(
+        &dir,
+        "report.yaml",
+        "status: draft\nsummary: no title here\n",
+    );
+    let found = codes(&path);
+    assert!(found.iter().all(|c| c != "RS010"), "{found:?}");
+    // The title is missing, and nothing else is: the text was read.
+    let titled = write(&dir, "titled.yaml", "title: Fine\nstatus: draft\n");
+    let found = findings(&titled);
+    assert!(found.iter().all(|(_, m)| !m.contains("title")), "{found:?}");
 }

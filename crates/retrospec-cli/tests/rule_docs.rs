@@ -6,12 +6,22 @@ use std::path::PathBuf;
 
 use retrospec_check::codes::{ALL, CodeInfo};
 
+/// The first status a code checks, as documented.
+fn from(info: &CodeInfo) -> &'static str {
+    info.from.map_or("any", |s| s.as_str())
+}
+
 fn page(info: &CodeInfo) -> String {
     let mut text = format!(
-        "# {} `{}`\n\nDefault severity: {}.\n\n",
+        "# {} `{}`\n\nDefault severity: {}. Fix: {}.{}\n\n",
         info.code,
         info.name,
-        info.severity.as_str()
+        info.severity.as_str(),
+        info.fix.as_str(),
+        info.from.map_or(String::new(), |s| format!(
+            " Checks reports from status `{}` on.",
+            s.as_str()
+        )),
     );
     for line in info.doc.lines() {
         text.push_str(line.strip_prefix(' ').unwrap_or(line));
@@ -25,14 +35,16 @@ fn expected() -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let mut index = String::from(
         "# Diagnostic codes\n\nGenerated from the doc comments in `crates/retrospec-check` \
-         (`codes.rs` and `rules/`); do not edit by hand.\n\n| code | name | severity | summary |\n|---|---|---|---|\n",
+         (`codes.rs` and `rules/`); do not edit by hand.\n\n| code | name | severity | fix | from status | summary |\n|---|---|---|---|---|---|\n",
     );
     for info in ALL {
         index.push_str(&format!(
-            "| [{0}]({0}.md) | `{1}` | {2} | {3} |\n",
+            "| [{0}]({0}.md) | `{1}` | {2} | {3} | {4} | {5} |\n",
             info.code,
             info.name,
             info.severity.as_str(),
+            info.fix.as_str(),
+            from(info),
             info.summary().replace('|', "\\|")
         ));
         files.insert(format!("{}.md", info.code), page(info));

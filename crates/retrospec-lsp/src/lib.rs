@@ -11,10 +11,12 @@
 //! computed off the request path and tagged with the document version, and a
 //! result for a version that is no longer current is dropped.
 //!
-//! Each check's result is kept with the document ([`Analysis`]: the check, the
-//! line index, the form and configuration) until the text or the configuration
-//! changes, so hover, code actions, inlay hints and symbols reuse it instead of
-//! parsing or checking again. It is keyed by a generation the server bumps on every
+//! Each check's result is kept with the document ([`Analysis`]: the core's
+//! [`retrospec_check::Analysis`], the line index, the form and configuration) until
+//! the text or the configuration changes, so hover, code actions, inlay hints and
+//! symbols reuse it instead of parsing or checking again, and read the very tree,
+//! model and times the diagnostics came from. Every request goes through the core's
+//! `Analysis`; completion reads only the text around the cursor. It is keyed by a generation the server bumps on every
 //! change (not by the client's version, which a client may reuse), so a request
 //! after an edit never sees the result for the text before it: until the new check
 //! is stored, requests compute from the current text.
@@ -29,13 +31,14 @@ pub mod pos;
 mod stdio;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use retrospec_check::assist::CompletionKind;
 use retrospec_check::parse::markdown::has_front_matter;
-use retrospec_check::{Checked, Config, Format, LineIndex, Severity};
+use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig, Resolver, Strategy, Unreadable};
+use retrospec_check::{CompletionKind, Config, Format, LineIndex, Severity};
+use retrospec_fs::OsFs;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
@@ -79,7 +82,7 @@ struct Analysis {
     format: Option<Format>,
     config: Arc<ProjectConfig>,
     /// The check, when the document is a report.
-    checked: Option<Checked>,
+    report: Option<Arc<retrospec_check::Analysis>>,
 }
 
 impl Analysis {
@@ -139,39 +142,6 @@ impl Settings {
     }
 }
 
-/// The name of the project configuration file.
-const CONFIG_FILE: &str = "retrospec.toml";
-
-/// A `retrospec.toml` as read from disk.
-#[derive(Debug)]
-struct ProjectConfig {
-    /// Its directory: `files` globs are relative to it.
-    dir: PathBuf,
-    config: Config,
-    files: Option<globset::GlobSet>,
-}
-
-impl ProjectConfig {
-    fn read(path: &Path) -> Option<ProjectConfig> {
-        // An unreadable file is ignored here; its mistakes show when it is opened.
-        let text = std::fs::read_to_string(path).ok()?;
-        let (config, _) = Config::parse(&text);
-        Some(ProjectConfig {
-            dir: path.parent()?.to_path_buf(),
-            files: config.files_matcher(),
-            config,
-        })
-    }
-
-    /// Whether the configuration's `files` globs select `path`.
-    fn selects(&self, path: &Path) -> bool {
-        self.files.as_ref().is_some_and(|files| {
-            path.strip_prefix(&self.dir)
-                .is_ok_and(|relative| files.is_match(relative))
-        })
-    }
-}
-
 /// Whether a document is a `retrospec.toml`.
 fn is_config(uri: &Uri) -> bool {
     uri.as_str().rsplit('/').next() == Some(CONFIG_FILE)
@@ -185,8 +155,12 @@ pub struct Backend {
     documents: Arc<Mutex<HashMap<Uri, Document>>>,
     encoding: Arc<Mutex<Encoding>>,
     settings: Arc<Mutex<Settings>>,
-    /// The nearest `retrospec.toml` per directory (`None`: there is none).
-    configs: Arc<Mutex<HashMap<PathBuf, Option<Arc<ProjectConfig>>>>>,
+    /// The nearest `retrospec.toml` of each document: the resolver the command line
+    /// uses too, so both find, read and refuse configurations the same way.
+    configs: Arc<Resolver<OsFs>>,
+    /// Configurations that could not be read, each shown to the user once (until
+    /// the configurations are read again): `shown` once told, `pending` until then.
+    unreadable: Arc<Mutex<(Vec<Unreadable>, Vec<Unreadable>)>>,
     /// The last version published per document, so no version is published twice
     /// and none after a newer one.
     published: Arc<Mutex<HashMap<Uri, i32>>>,
@@ -201,7 +175,8 @@ impl Backend {
             documents: Arc::default(),
             encoding: Arc::new(Mutex::new(Encoding::Utf16)),
             settings: Arc::default(),
-            configs: Arc::default(),
+            configs: Arc::new(Resolver::new(OsFs, Strategy::Hierarchical, None)),
+            unreadable: Arc::default(),
             published: Arc::default(),
             generations: Arc::default(),
         }
@@ -237,45 +212,64 @@ impl Backend {
         }
     }
 
-    /// The nearest `retrospec.toml` above the document's file, read once per directory.
+    /// The nearest `retrospec.toml` above the document's file, read once per
+    /// directory. One that cannot be read is queued to be shown to the user
+    /// ([`Backend::tell_unreadable`]), and the document is checked with the defaults.
     fn project_config(&self, uri: &Uri) -> Option<Arc<ProjectConfig>> {
-        let path = uri.to_file_path()?.into_owned();
-        let start = path.parent()?;
-        let mut visited = Vec::new();
-        let mut found = None;
-        for dir in start.ancestors() {
-            if let Some(hit) = self
-                .configs
+        let path = uri.to_file_path()?;
+        match self.configs.for_file(&path) {
+            Ok(found) => found,
+            Err(unreadable) => {
+                let mut lists = self
+                    .unreadable
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                let (shown, pending) = &mut *lists;
+                if !shown.contains(&unreadable) && !pending.contains(&unreadable) {
+                    pending.push(unreadable);
+                }
+                None
+            }
+        }
+    }
+
+    /// Shows each configuration that could not be read, once, as an error message.
+    async fn tell_unreadable(&self) {
+        let pending = {
+            let mut lists = self
+                .unreadable
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .get(dir)
-            {
-                found = hit.clone();
-                break;
-            }
-            visited.push(dir.to_path_buf());
-            let candidate = dir.join(CONFIG_FILE);
-            if candidate.is_file() {
-                found = ProjectConfig::read(&candidate).map(Arc::new);
-                break;
-            }
+                .unwrap_or_else(PoisonError::into_inner);
+            let (shown, pending) = &mut *lists;
+            let pending = std::mem::take(pending);
+            shown.extend(pending.iter().cloned());
+            pending
+        };
+        for Unreadable { path, message } in pending {
+            self.client
+                .show_message(
+                    MessageType::ERROR,
+                    format!(
+                        "retrospec: {}: cannot read the configuration: {message}; \
+                         checking with the defaults",
+                        path.display()
+                    ),
+                )
+                .await;
         }
-        let mut cache = self.configs.lock().unwrap_or_else(PoisonError::into_inner);
-        for dir in visited {
-            cache.entry(dir).or_insert_with(|| found.clone());
-        }
-        found
     }
 
     /// The configuration a document is checked under (the defaults without one).
     fn config_of(&self, uri: &Uri) -> Arc<ProjectConfig> {
-        self.project_config(uri).unwrap_or_else(|| {
-            Arc::new(ProjectConfig {
-                dir: PathBuf::new(),
-                config: Config::default(),
-                files: None,
-            })
-        })
+        static DEFAULTS: std::sync::LazyLock<Arc<ProjectConfig>> = std::sync::LazyLock::new(|| {
+            Arc::new(ProjectConfig::new(
+                PathBuf::new(),
+                PathBuf::new(),
+                String::new(),
+            ))
+        });
+        self.project_config(uri)
+            .unwrap_or_else(|| Arc::clone(&DEFAULTS))
     }
 
     /// The form of a document when it is a report, by its content and name, by
@@ -298,7 +292,8 @@ impl Backend {
                 Some(matched) => matched,
                 None => {
                     let path = uri.to_file_path()?.into_owned();
-                    self.project_config(uri).is_some_and(|c| c.selects(&path))
+                    self.project_config(uri)
+                        .is_some_and(|c| self.configs.selects(&c, &path) == Some(true))
                 }
             };
             selected.then_some(format)
@@ -307,10 +302,11 @@ impl Backend {
 
     /// Forgets every `retrospec.toml` read and checks every open document again.
     async fn reload_configs(&self) {
-        self.configs
+        self.configs.clear();
+        *self
+            .unreadable
             .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+            .unwrap_or_else(PoisonError::into_inner) = Default::default();
         self.invalidate_all();
         self.recheck_all().await;
     }
@@ -397,6 +393,7 @@ impl Backend {
             Some(this.analyse(&target, &text))
         })
         .await;
+        self.tell_unreadable().await;
         let (analysis, diagnostics) = match computed {
             Ok(Some(done)) => done,
             Ok(None) => return,
@@ -464,11 +461,11 @@ impl Backend {
                 found,
             )
         };
-        let (checked, diagnostics) = match format {
+        let (report, diagnostics) = match format {
             Some(format) => {
-                let checked = retrospec_check::check_with(text, format, &config.config);
-                let diagnostics = lsp(&checked.diagnostics);
-                (Some(checked), diagnostics)
+                let report = retrospec_check::Analysis::new(text, format, &config.config);
+                let diagnostics = lsp(report.diagnostics());
+                (Some(Arc::new(report)), diagnostics)
             }
             None if is_config(uri) => (None, lsp(&Config::parse(text).1)),
             None => (None, Vec::new()),
@@ -477,7 +474,7 @@ impl Backend {
             lines,
             format,
             config,
-            checked,
+            report,
         };
         (analysis, diagnostics)
     }
@@ -507,14 +504,22 @@ impl Report {
         }
     }
 
-    /// The check of this text, when it is done.
-    fn checked(&self) -> Option<&Checked> {
-        self.snapshot.analysis.as_ref()?.checked.as_ref()
-    }
-
-    /// The parsed tree of this text, when the check is done and could parse it.
-    fn parsed(&self) -> Option<&retrospec_check::parse::Parsed> {
-        self.checked()?.parsed.as_ref()
+    /// The analysis of this text: the stored one when its check is done, else a new
+    /// one, which computes only what the request asks for.
+    fn analysis(&self) -> Arc<retrospec_check::Analysis> {
+        match self
+            .snapshot
+            .analysis
+            .as_ref()
+            .and_then(|a| a.report.as_ref())
+        {
+            Some(report) => Arc::clone(report),
+            None => Arc::new(retrospec_check::Analysis::new(
+                self.text(),
+                self.format,
+                &self.config.config,
+            )),
+        }
     }
 }
 
@@ -544,8 +549,8 @@ pub fn diagnostics(
     config: &Config,
     encoding: Encoding,
 ) -> Vec<Diagnostic> {
-    let checked = retrospec_check::check_with(text, format, config);
-    to_lsp(uri, &Converter::new(text, encoding), &checked.diagnostics)
+    let report = retrospec_check::Analysis::new(text, format, config);
+    to_lsp(uri, &Converter::new(text, encoding), report.diagnostics())
 }
 
 /// Core diagnostics on the converter's text as LSP diagnostics.
@@ -589,7 +594,7 @@ fn to_lsp(
 }
 
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be set.
-fn symbol(conv: &Converter<'_>, s: retrospec_check::assist::Symbol) -> DocumentSymbol {
+fn symbol(conv: &Converter<'_>, s: retrospec_check::Symbol) -> DocumentSymbol {
     DocumentSymbol {
         name: s.name,
         detail: None,
@@ -796,15 +801,9 @@ impl LanguageServer for Backend {
         };
         let conv = report.converter();
         let offset = conv.offset(position.position);
-        let config = &report.config.config;
         Ok(guard(|| {
             test_panic(report.text());
-            match report.parsed() {
-                Some(parsed) => retrospec_check::hover::hover_parsed(parsed, offset, config),
-                None => {
-                    retrospec_check::hover::hover_with(report.text(), report.format, offset, config)
-                }
-            }
+            report.analysis().hover(offset)
         })?
         .map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -826,27 +825,20 @@ impl LanguageServer for Backend {
             Some(_) => report.converter().offset(position.position),
             None => pos::offset_in(report.text(), position.position, report.encoding),
         };
-        let items = guard(|| {
-            retrospec_check::assist::complete_with(
-                report.text(),
-                report.format,
-                offset,
-                &report.config.config,
-            )
-        })?
-        .into_iter()
-        .map(|c| CompletionItem {
-            label: c.label,
-            detail: c.detail,
-            kind: Some(match c.kind {
-                CompletionKind::Field => CompletionItemKind::FIELD,
-                CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
-                CompletionKind::Section => CompletionItemKind::MODULE,
-                CompletionKind::Zone => CompletionItemKind::CONSTANT,
-            }),
-            ..CompletionItem::default()
-        })
-        .collect();
+        let items = guard(|| report.analysis().completions(offset))?
+            .into_iter()
+            .map(|c| CompletionItem {
+                label: c.label,
+                detail: c.detail,
+                kind: Some(match c.kind {
+                    CompletionKind::Field => CompletionItemKind::FIELD,
+                    CompletionKind::Value => CompletionItemKind::ENUM_MEMBER,
+                    CompletionKind::Section => CompletionItemKind::MODULE,
+                    CompletionKind::Zone => CompletionItemKind::CONSTANT,
+                }),
+                ..CompletionItem::default()
+            })
+            .collect();
         Ok(Some(CompletionResponse::Array(items)))
     }
 
@@ -859,13 +851,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = report.converter();
-        let symbols = guard(|| match report.parsed() {
-            Some(parsed) => retrospec_check::assist::outline_parsed(parsed),
-            None => retrospec_check::assist::outline(report.text(), report.format),
-        })?
-        .into_iter()
-        .map(|s| symbol(&conv, s))
-        .collect();
+        let symbols = guard(|| report.analysis().outline())?
+            .into_iter()
+            .map(|s| symbol(&conv, s))
+            .collect();
         Ok(Some(DocumentSymbolResponse::Nested(symbols)))
     }
 
@@ -875,25 +864,20 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let conv = report.converter();
-        let config = &report.config.config;
-        let hints = guard(|| match report.parsed() {
-            Some(parsed) => retrospec_check::assist::offset_hints_parsed(parsed, config),
-            None => {
-                retrospec_check::assist::offset_hints_with(report.text(), report.format, config)
-            }
-        })?
-        .into_iter()
-        .map(|h| InlayHint {
-            position: conv.position(h.offset),
-            label: InlayHintLabel::String(h.label),
-            kind: None,
-            text_edits: None,
-            tooltip: None,
-            padding_left: Some(true),
-            padding_right: None,
-            data: None,
-        })
-        .collect();
+        let range = conv.offset(params.range.start)..conv.offset(params.range.end);
+        let hints = guard(|| report.analysis().inlay_hints(range))?
+            .into_iter()
+            .map(|h| InlayHint {
+                position: conv.position(h.offset),
+                label: InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
         Ok(Some(hints))
     }
 
@@ -908,19 +892,10 @@ impl LanguageServer for Backend {
             conv.offset(params.range.end),
         );
         // The check of this text when it is done; right after an edit, a new one.
-        let computed;
-        let checked = match report.checked() {
-            Some(checked) => checked,
-            None => {
-                computed = guard(|| {
-                    retrospec_check::check_with(report.text(), report.format, &report.config.config)
-                })?;
-                &computed
-            }
-        };
-        let actions: Vec<CodeActionOrCommand> = checked
-            .diagnostics
-            .iter()
+        let analysis = report.analysis();
+        let fixes: Vec<&retrospec_check::Diagnostic> = guard(|| analysis.fixes().collect())?;
+        let actions: Vec<CodeActionOrCommand> = fixes
+            .into_iter()
             .filter(|d| d.span.start <= to && from <= d.span.end)
             .filter_map(|d| {
                 let fix = d.fix.as_ref()?;

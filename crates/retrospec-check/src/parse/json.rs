@@ -59,7 +59,7 @@ fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     if parser.at == parser.bytes.len() {
         parser.diags.push(
             Diagnostic::new(
-                codes::SYNTAX.code,
+                &codes::SYNTAX,
                 Span::empty(0),
                 "the file holds no JSON value",
             )
@@ -80,7 +80,7 @@ fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
         Err(error) => {
             parser.diags.push(
                 Diagnostic::new(
-                    codes::SYNTAX.code,
+                    &codes::SYNTAX,
                     error.span,
                     format!("invalid JSON: {}", error.message),
                 )
@@ -400,7 +400,7 @@ impl Parser<'_, '_> {
                 let first = first.key_span;
                 self.diags.push(
                     Diagnostic::new(
-                        codes::DUPLICATE_KEY.code,
+                        &codes::DUPLICATE_KEY,
                         key_span,
                         format!("`{key}` is given twice in the same object"),
                     )

@@ -129,7 +129,7 @@ pub fn parse_limited(
             if fm.close.is_none() {
                 diags.push(
                     Diagnostic::new(
-                        codes::FRONT_MATTER.code,
+                        &codes::FRONT_MATTER,
                         fm.open,
                         "the front matter is never closed",
                     )
@@ -145,7 +145,7 @@ pub fn parse_limited(
                 _ => {
                     diags.push(
                         Diagnostic::new(
-                            codes::FRONT_MATTER.code,
+                            &codes::FRONT_MATTER,
                             node.span,
                             format!("the front matter must be a mapping of keys to values, not {}", node.type_name()),
                         )
@@ -236,7 +236,7 @@ fn merge(entries: &mut Vec<Entry>, fields: Vec<Entry>, diags: &mut Vec<Diagnosti
 
 fn conflict(field: &str, section: Span, front: Span) -> Diagnostic {
     Diagnostic::new(
-        codes::DUPLICATE_FIELD.code,
+        &codes::DUPLICATE_FIELD,
         section,
         format!("`{field}` is given both in the front matter and by this section"),
     )
@@ -762,7 +762,7 @@ impl BodyBuilder<'_, '_> {
                     }
                     None => self.diags.push(
                         Diagnostic::new(
-                            codes::MARKDOWN_ITEM.code,
+                            &codes::MARKDOWN_ITEM,
                             span,
                             "this item in the links section is not a link",
                         )
@@ -812,7 +812,7 @@ impl BodyBuilder<'_, '_> {
             Ok(Some(found)) => found,
             Ok(None) => {
                 self.diags.push(
-                    Diagnostic::new(codes::MARKDOWN_ITEM.code, first_line(self.text, content_span), "this timeline item does not start with a time")
+                    Diagnostic::new(&codes::MARKDOWN_ITEM, first_line(self.text, content_span), "this timeline item does not start with a time")
                         .with_help("start the item with a time and zone, for example `- 16:05 CEST Deploy starts`, or move the text out of the timeline"),
                 );
                 return None;
@@ -822,7 +822,7 @@ impl BodyBuilder<'_, '_> {
                     content_span.start + error.range.start,
                     content_span.start + error.range.end,
                 );
-                let mut d = Diagnostic::new(codes::INVALID_TIME.code, span, error.message);
+                let mut d = Diagnostic::new(&codes::INVALID_TIME, span, error.message);
                 if let Some(help) = error.help {
                     d = d.with_help(help);
                 }
@@ -890,7 +890,7 @@ impl BodyBuilder<'_, '_> {
             });
             self.diags.push(
                 Diagnostic::new(
-                    codes::MARKDOWN_ITEM.code,
+                    &codes::MARKDOWN_ITEM,
                     span,
                     "this timeline table has no Time and Event columns",
                 )
@@ -911,7 +911,7 @@ impl BodyBuilder<'_, '_> {
             let parsed = match time::parse_time(&time_text) {
                 Ok(p) => p,
                 Err(error) => {
-                    let mut d = Diagnostic::new(codes::INVALID_TIME.code, time_span, error.message);
+                    let mut d = Diagnostic::new(&codes::INVALID_TIME, time_span, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }

@@ -59,7 +59,7 @@ pub fn parse_limited(
                 let span = builder.span_at_char(at);
                 builder.diags.push(
                     Diagnostic::new(
-                        codes::SYNTAX.code,
+                        &codes::SYNTAX,
                         span,
                         format!("invalid YAML: {}", error.info()),
                     )
@@ -181,7 +181,7 @@ impl Builder<'_, '_> {
                 if self.documents > 1 {
                     self.diags.push(
                         Diagnostic::new(
-                            codes::MULTIPLE_DOCUMENTS.code,
+                            &codes::MULTIPLE_DOCUMENTS,
                             span.cover(Span::new(span.start, span.start + 3)),
                             "a report is one YAML document, but a second document starts here",
                         )
@@ -273,7 +273,7 @@ impl Builder<'_, '_> {
                         Value::Seq(_) | Value::Map(_) => {
                             self.diags.push(
                                 Diagnostic::new(
-                                    codes::SYNTAX.code,
+                                    &codes::SYNTAX,
                                     node.span,
                                     "a key must be a plain string, not a list or mapping",
                                 )
@@ -285,7 +285,7 @@ impl Builder<'_, '_> {
                     if let Some(first) = entries.iter().find(|e| e.key == key) {
                         self.diags.push(
                             Diagnostic::new(
-                                codes::DUPLICATE_KEY.code,
+                                &codes::DUPLICATE_KEY,
                                 node.span,
                                 format!("`{key}` is given twice in the same mapping"),
                             )
@@ -317,7 +317,7 @@ impl Builder<'_, '_> {
     fn anchor_or_alias(&mut self, span: Span, what: &str) {
         self.diags.push(
             Diagnostic::new(
-                codes::YAML_ANCHOR.code,
+                &codes::YAML_ANCHOR,
                 span,
                 format!("{what} is not allowed in a report"),
             )
@@ -328,7 +328,7 @@ impl Builder<'_, '_> {
     fn tag(&mut self, span: Span, tag: &str) {
         self.diags.push(
             Diagnostic::new(
-                codes::YAML_TAG.code,
+                &codes::YAML_TAG,
                 span,
                 format!("the YAML tag `{tag}` is not allowed in a report"),
             )

@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time::parse_iso_date;
 
@@ -26,10 +27,6 @@ declare_rule! {
 }
 
 impl Rule for ActionItemDue {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(started) = cx.times.milestone(Milestone::Started) else {
             return;
@@ -44,8 +41,8 @@ impl Rule for ActionItemDue {
             if due < start.date {
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
-                        cx.span(&format!("/action_items/{i}/due")),
+                        &Self::INFO,
+                        cx.span(&Ptr::action_item(i).due()),
                         format!("due {due}, before the incident started on {}", start.date),
                     )
                     .with_label(cx.span(&started.pointer), "the incident started here")

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -18,17 +19,13 @@ declare_rule! {
 }
 
 impl Rule for ActionItemOwner {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, item) in cx.model.action_items.iter().enumerate() {
             if item.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
                 continue;
             }
-            let pointer = format!("/action_items/{i}/title");
-            let span = match cx.node(&format!("/action_items/{i}/owner")) {
+            let pointer = Ptr::action_item(i).title();
+            let span = match cx.node(&Ptr::action_item(i).owner()) {
                 Some(node) => node.span,
                 None => cx.span(&pointer),
             };
@@ -40,7 +37,7 @@ impl Rule for ActionItemOwner {
             };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     span,
                     format!("{} has no owner", cx.action_item_name(i)),
                 )

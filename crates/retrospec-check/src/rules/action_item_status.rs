@@ -4,6 +4,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -31,7 +32,7 @@ declare_rule! {
     /// ## Action items
     /// - [x] Alert on the login error rate (owner: @sre, status: in-progress)
     /// ```
-    pub struct ActionItemStatus = "RS306", "action-item-status", Warning;
+    pub struct ActionItemStatus = "RS306", "action-item-status", Warning, fix: Always;
 }
 
 /// The list marker and checkbox before an item's text: `- [x] `, `1. [ ] `.
@@ -41,17 +42,13 @@ static CHECKBOX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for ActionItemStatus {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.format != Format::Markdown {
             return;
         }
         for (i, item) in cx.model.action_items.iter().enumerate() {
             let Some(status) = item.status else { continue };
-            let pointer = format!("/action_items/{i}/status");
+            let pointer = Ptr::action_item(i).status();
             // A status the parser derived from the box has the box as its key.
             if !cx
                 .key_span(&pointer)
@@ -60,7 +57,7 @@ impl Rule for ActionItemStatus {
             {
                 continue;
             }
-            let Some(item_node) = cx.node(&format!("/action_items/{i}")) else {
+            let Some(item_node) = cx.node(&Ptr::action_item(i).whole()) else {
                 continue;
             };
             let Some(checkbox) = checkbox_before(cx.text, item_node.span.start) else {
@@ -82,7 +79,7 @@ impl Rule for ActionItemStatus {
                 };
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span(&pointer),
                         format!(
                             "{} has `status: {status_name}`, but {box_says}",

@@ -1,7 +1,6 @@
-use retrospec_model::Status;
-
 use crate::config::ActionItemField;
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -28,7 +27,7 @@ declare_rule! {
     /// - [ ] Alert on login error rate (owner: @sre)
     /// ```
     /// Use instead: `(owner: @sre, due: 2024-07-01, priority: P1, link: https://tracker.example.com/OPS-1)`.
-    pub struct ActionItemTracking = "RS302", "action-item-tracking", Warning;
+    pub struct ActionItemTracking = "RS302", "action-item-tracking", Warning, from: InReview;
 }
 
 /// How messages and help name a field.
@@ -49,14 +48,7 @@ fn describe(field: ActionItemField) -> (&'static str, &'static str) {
 }
 
 impl Rule for ActionItemTracking {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let blank = |s: Option<&str>| s.is_none_or(|s| s.trim().is_empty());
         let mut required = cx.config.action_items.require.clone();
         required.dedup();
@@ -84,8 +76,8 @@ impl Rule for ActionItemTracking {
             };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
-                    cx.span(&format!("/action_items/{i}/title")),
+                    &Self::INFO,
+                    cx.span(&Ptr::action_item(i).title()),
                     format!("{} has no {}", cx.action_item_name(i), names.join(", no ")),
                 )
                 .with_help(format!(

@@ -30,10 +30,6 @@ declare_rule! {
 }
 
 impl Rule for BlameWord {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
@@ -44,7 +40,7 @@ impl Rule for BlameWord {
                 for (span, words) in blame.find_in(cx, node) {
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("`{words}` in {} blames a person", place(&pointer)),
                         )

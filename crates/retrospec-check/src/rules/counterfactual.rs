@@ -41,10 +41,6 @@ const JUST_DESCRIPTIVE: &[&str] = &[
 ];
 
 impl Rule for Counterfactual {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let words = WordList::cached(&cx.config.words.counterfactual);
         if !words.may_match(cx) {
@@ -63,7 +59,7 @@ impl Rule for Counterfactual {
                     }
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("`{found}` in {} judges instead of describing", place(&pointer)),
                         )

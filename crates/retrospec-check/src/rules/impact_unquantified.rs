@@ -1,7 +1,6 @@
-use retrospec_model::Status;
-
 use crate::diagnostic::Diagnostic;
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -32,18 +31,11 @@ declare_rule! {
     /// Some customers could not pay.
     /// ```
     /// Use instead: `About 2,300 customers (12% of checkouts) could not pay between 14:05 and 14:50 UTC.`
-    pub struct ImpactUnquantified = "RS406", "impact-unquantified", Warning;
+    pub struct ImpactUnquantified = "RS406", "impact-unquantified", Warning, from: InReview;
 }
 
 impl Rule for ImpactUnquantified {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let Some(level) = cx.severity_level() else {
             return;
         };
@@ -69,9 +61,9 @@ impl Rule for ImpactUnquantified {
         if described.is_none() && !counted && impact_required {
             return; // RS405 reports the missing impact
         }
-        let severity = cx.span("/severity");
-        let span = match cx.node("/impact/description") {
-            Some(_) => cx.key_span("/impact/description"),
+        let severity = cx.span(&Ptr::severity());
+        let span = match cx.node(&Ptr::impact_description()) {
+            Some(_) => cx.key_span(&Ptr::impact_description()),
             None => severity,
         };
         let help = match cx.format {
@@ -83,7 +75,7 @@ impl Rule for ImpactUnquantified {
             }
         };
         let mut diagnostic = Diagnostic::new(
-            Self::INFO.code,
+            &Self::INFO,
             span,
             format!(
                 "a {} report needs its impact in numbers, and this one gives none",

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
+use crate::suggest::display_path;
 use crate::time::ResolveError;
-use crate::validate::display_path;
 
 declare_rule! {
     /// A time that cannot be read, does not exist, or has no date to stand on.
@@ -24,10 +24,6 @@ declare_rule! {
 }
 
 impl Rule for InvalidTime {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut dateless = 0;
         for value in cx.times.all() {
@@ -36,7 +32,7 @@ impl Rule for InvalidTime {
             let path = || display_path(&value.pointer);
             match (&value.parsed, &value.resolved) {
                 (Err(error), _) => {
-                    let mut d = Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {}", path(), error.message));
+                    let mut d = Diagnostic::new(&Self::INFO, span(), format!("`{}`: {}", path(), error.message));
                     if let Some(help) = &error.help {
                         d = d.with_help(help.clone());
                     }
@@ -45,11 +41,11 @@ impl Rule for InvalidTime {
                 // Every later entry lacks a date for the same reason: report the first.
                 (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
                 (_, Some(Err(ResolveError::NoDate))) => out.push(
-                    Diagnostic::new(Self::INFO.code, span(), format!("`{}` has no date, and nothing before it gives one", path()))
+                    Diagnostic::new(&Self::INFO, span(), format!("`{}` has no date, and nothing before it gives one", path()))
                         .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),
                 ),
                 (_, Some(Err(ResolveError::Nonexistent(message)))) => out.push(
-                    Diagnostic::new(Self::INFO.code, span(), format!("`{}`: {message}", path()))
+                    Diagnostic::new(&Self::INFO, span(), format!("`{}`: {message}", path()))
                         .with_help("check the date and time; write the UTC offset the clocks showed (for example `+01:00`) if the time is right"),
                 ),
                 _ => {}

@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -42,10 +43,6 @@ pub(crate) fn same_minute(a: jiff::Timestamp, b: jiff::Timestamp) -> bool {
 }
 
 impl Rule for MilestoneWithoutEntry {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.model.timeline.is_empty() {
             return;
@@ -78,14 +75,14 @@ impl Rule for MilestoneWithoutEntry {
             let name = milestone.as_str();
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`milestones.{name}` ({}) has no timeline entry",
                         value.text.trim()
                     ),
                 )
-                .with_label(cx.key_span("/timeline"), "no entry at that time in the timeline")
+                .with_label(cx.key_span(&Ptr::timeline()), "no entry at that time in the timeline")
                 .with_help(format!(
                     "add a timeline entry at {} saying what happened, marked `{name}`, or correct the milestone",
                     value.text.trim()

@@ -1,7 +1,8 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::milestone_entry::same_minute;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A timeline entry marked with a milestone (`[resolved]`, `milestone: resolved`)
@@ -35,10 +36,6 @@ declare_rule! {
 }
 
 impl Rule for MilestoneMarkerTime {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, entry) in cx.model.timeline.iter().enumerate() {
             let Some(milestone) = entry.milestone else {
@@ -57,14 +54,14 @@ impl Rule for MilestoneMarkerTime {
             }
             let name = milestone.as_str();
             let apart = (at.timestamp.as_second() - expected.timestamp.as_second()).abs() / 60;
-            let marker = format!("/timeline/{i}/milestone");
+            let marker = Ptr::timeline_entry(i).milestone();
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!(
                         "`{}` is marked `{name}` at `{}`, but `milestones.{name}` is `{}` ({} apart)",
-                        display_path(&format!("/timeline/{i}")),
+                        display_path(&Ptr::timeline_entry(i).whole()),
                         value.text.trim(),
                         stated.text.trim(),
                         crate::assist::format_minutes(apart).trim_start_matches('+'),

@@ -22,10 +22,6 @@ declare_rule! {
 }
 
 impl Rule for MilestoneOrder {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let resolved: Vec<(Milestone, &str, jiff::Timestamp)> = cx
             .times
@@ -41,7 +37,7 @@ impl Rule for MilestoneOrder {
             {
                 out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             cx.span(pointer),
                             format!("`{}` is before `{}`", m.as_str(), earlier.as_str()),
                         )

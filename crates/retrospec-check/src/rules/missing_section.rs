@@ -1,9 +1,8 @@
 use std::sync::LazyLock;
 
-use retrospec_model::Status;
-
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 use crate::tree::{Node, Value};
@@ -42,7 +41,7 @@ declare_rule! {
     /// ## Summary
     /// For 20 minutes, 4% of logins failed.
     /// ```
-    pub struct MissingSection = "RS405", "missing-section", Error;
+    pub struct MissingSection = "RS405", "missing-section", Error, fix: Sometimes, from: InReview;
 }
 
 /// Top-level keys of the model, from the generated schema.
@@ -69,14 +68,7 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 impl Rule for MissingSection {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let mut seen = Vec::new();
         for key in &cx.config.required.sections {
             let key = key.trim();
@@ -84,13 +76,13 @@ impl Rule for MissingSection {
                 continue;
             }
             seen.push(key);
-            let node = cx.node(&format!("/{key}"));
+            let node = cx.node(&Ptr::field(key));
             if !is_empty(node) {
                 continue;
             }
             let present = node.is_some();
             let span = if present {
-                cx.key_span(&format!("/{key}"))
+                cx.key_span(&Ptr::field(key))
             } else {
                 cx.parsed.anchor
             };
@@ -119,7 +111,7 @@ impl Rule for MissingSection {
                 ),
             };
             let mut diagnostic = Diagnostic::new(
-                Self::INFO.code,
+                &Self::INFO,
                 span,
                 format!(
                     "{message}; a report in status `{}` needs it",
@@ -157,7 +149,7 @@ fn add_heading(cx: &Context<'_>, key: &str, heading: &str) -> Fix {
         .iter()
         .skip_while(|(k, _)| *k != key)
         .skip(1)
-        .filter_map(|(k, _)| heading_line_start(cx, &format!("/{k}")))
+        .filter_map(|(k, _)| heading_line_start(cx, &Ptr::field(k)))
         .min();
     let (at, replacement) = match after {
         Some(at) => (at, format!("## {heading}\n\n")),

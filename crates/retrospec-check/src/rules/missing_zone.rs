@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
+use crate::suggest::display_path;
 use crate::time::ResolveError;
-use crate::validate::display_path;
 
 declare_rule! {
     /// A time has no zone, and the report has no `timezone` to take it from.
@@ -21,10 +21,6 @@ declare_rule! {
 }
 
 impl Rule for MissingZone {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if cx.model.timezone.is_some() {
             // A `timezone` that is not a zone is reported by RS204, once.
@@ -34,7 +30,7 @@ impl Rule for MissingZone {
             if let Some(Err(ResolveError::NoZone)) = &value.resolved {
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span(&value.pointer),
                         format!("`{}` has no time zone", display_path(&value.pointer)),
                     )

@@ -133,10 +133,6 @@ fn merge_offsets(times: &mut [Written<'_>]) {
 }
 
 impl Rule for MixedZones {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut times: Vec<Written<'_>> = cx.times.all().filter_map(written).collect();
         // A span lookup walks the tree: once per time, not once per comparison.
@@ -190,7 +186,7 @@ impl Rule for MixedZones {
             let times_word = if *count == 1 { "time" } else { "times" };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span_within(&first.value.pointer, &first.text),
                     format!(
                         "{count} {times_word} in this report {} written in {}, the others in {main_names}",

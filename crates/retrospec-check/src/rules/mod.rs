@@ -3,14 +3,18 @@
 //! `retrospec explain` and rendered into `docs/rules/`).
 //!
 //! Adding a rule: create `rules/<name>.rs`, declare it with the next free code in
-//! its range, list it in [`ALL`] and in `codes::ALL`, and add fixtures under
-//! `tests/fixtures/rules/<code>/` (see CONTRIBUTING.md).
+//! its range (with its fix kind and the status it applies from, if any), add it
+//! with `rule` to the one list in `codes.rs`, and add fixtures under
+//! `tests/fixtures/<code>/` (see CONTRIBUTING.md).
+//!
+//! [`run`] reads each rule's metadata before running it: a rule whose status gate
+//! the report has not reached, or that `[rules]` turns off, does not run.
 
 use retrospec_model::Postmortem;
 
-use crate::codes::CodeInfo;
-use crate::config::{Config, SeverityLevel};
-use crate::diagnostic::Diagnostic;
+use crate::codes;
+use crate::config::{Config, RuleLevel, SeverityLevel};
+use crate::diagnostic::{CodeInfo, Diagnostic};
 use crate::parse::{Format, Parsed};
 use crate::span::Span;
 use crate::times::Times;
@@ -131,67 +135,82 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A check beyond the schema.
-pub trait Rule: Sync + Send {
-    /// The rule's code, name, severity and documentation.
+/// A rule's metadata, implemented by [`declare_rule!`].
+pub trait Declared {
+    /// The rule's code, name, severity, fix kind, status gate and documentation.
     fn info(&self) -> &'static CodeInfo;
-    /// Adds the rule's findings to `out`.
+}
+
+/// A check beyond the schema.
+pub trait Rule: Declared + Sync + Send {
+    /// Adds the rule's findings to `out`; called only for reports its metadata
+    /// says it applies to.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
 /// Declares a rule: a unit struct whose doc comment is its documentation.
 macro_rules! declare_rule {
-    ($(#[doc = $doc:expr])* $vis:vis struct $name:ident = $code:literal, $rule:literal, $severity:ident;) => {
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis struct $name:ident = $code:literal, $rule:literal, $severity:ident
+        $(, fix: $fix:ident)? $(, from: $from:ident)?;
+    ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Default, Clone, Copy)]
         $vis struct $name;
 
         impl $name {
-            /// The rule's code, name, default severity and documentation.
-            pub const INFO: $crate::codes::CodeInfo = $crate::codes::CodeInfo {
+            /// The rule's code, name, default severity, fix kind, status gate and documentation.
+            pub const INFO: $crate::diagnostic::CodeInfo = $crate::diagnostic::CodeInfo {
                 code: $code,
                 name: $rule,
                 severity: $crate::diagnostic::Severity::$severity,
+                fix: declare_rule!(@fix $($fix)?),
+                from: declare_rule!(@from $($from)?),
                 doc: concat!($($doc, "\n"),*),
             };
         }
+
+        impl $crate::rules::Declared for $name {
+            fn info(&self) -> &'static $crate::diagnostic::CodeInfo {
+                &Self::INFO
+            }
+        }
     };
+    (@fix) => { $crate::diagnostic::FixKind::None };
+    (@fix $fix:ident) => { $crate::diagnostic::FixKind::$fix };
+    (@from) => { None };
+    (@from $from:ident) => { Some(retrospec_model::Status::$from) };
 }
 pub(crate) use declare_rule;
 
-/// Every rule, in code order.
-pub const ALL: &[&dyn Rule] = &[
-    &timeline_order::TimelineOrder,
-    &missing_zone::MissingZone,
-    &zone_season::ZoneSeason,
-    &unknown_zone::UnknownZone,
-    &milestone_order::MilestoneOrder,
-    &invalid_time::InvalidTime,
-    &summary_times::SummaryTimes,
-    &stated_duration::StatedDuration,
-    &mixed_zones::MixedZones,
-    &milestone_entry::MilestoneWithoutEntry,
-    &report_date::ReportDateBeforeResolution,
-    &milestone_marker_time::MilestoneMarkerTime,
-    &action_item_owner::ActionItemOwner,
-    &action_item_tracking::ActionItemTracking,
-    &action_item_due::ActionItemDue,
-    &vague_action_item::VagueActionItem,
-    &prevent_item_required::PreventItemRequired,
-    &action_item_status::ActionItemStatus,
-    &placeholder::Placeholder,
-    &person_in_cause::PersonInCause,
-    &blame_word::BlameWord,
-    &counterfactual::Counterfactual,
-    &missing_section::MissingSection,
-    &impact_unquantified::ImpactUnquantified,
-];
-
-/// Runs every rule.
+/// Runs every rule that applies: the report has reached its status gate, and
+/// `[rules]` does not turn it off. An off rule still runs when a suppression in the
+/// report names it: whether that suppression is used (or reported by RS505) depends
+/// on the rule's findings, which are then dropped with the level.
 pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for rule in ALL {
+    for rule in codes::RULES {
+        let info = rule.info();
+        if !info.applies_to(cx.model.status) {
+            continue;
+        }
+        if !cx.config.rules.is_empty()
+            && cx.config.rule_level(info.code) == Some(RuleLevel::Off)
+            && !suppressed(cx, info)
+        {
+            continue;
+        }
         rule.check(cx, out);
     }
+}
+
+/// Whether a `retrospec-ignore` comment of the report names the rule.
+fn suppressed(cx: &Context<'_>, info: &CodeInfo) -> bool {
+    cx.parsed.suppressions.iter().any(|s| {
+        s.codes
+            .iter()
+            .any(|(written, _)| codes::lookup(written).is_some_and(|c| c.code == info.code))
+    })
 }
 
 /// The text under each finding of `code` in `text`: the rule tests' shared probe.

@@ -102,10 +102,6 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
 }
 
 impl Rule for PersonInCause {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let people = known_people(cx);
         for pattern in CAUSE {
@@ -121,7 +117,7 @@ impl Rule for PersonInCause {
                     }
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("`{handle}` is named in {}", place(&pointer)),
                         )
@@ -136,7 +132,7 @@ impl Rule for PersonInCause {
                 for (span, name) in find_with(cx, node, |text| find_names(&people, text)) {
                     out.push(
                         Diagnostic::new(
-                            Self::INFO.code,
+                            &Self::INFO,
                             span,
                             format!("{name}, a person this report names, is named in {}", place(&pointer)),
                         )

@@ -1,7 +1,6 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use retrospec_model::Status;
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::Format;
@@ -30,7 +29,7 @@ declare_rule! {
     /// ## Root cause
     /// TBD
     /// ```
-    pub struct Placeholder = "RS401", "placeholder", Error;
+    pub struct Placeholder = "RS401", "placeholder", Error, from: InReview;
 }
 
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
@@ -57,14 +56,7 @@ static SLOT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Rule for Placeholder {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let extra = WordList::cached(&cx.config.words.placeholders);
         if cx.format != Format::Markdown
             && !cx.text.contains('\\')
@@ -94,7 +86,7 @@ impl Rule for Placeholder {
                 };
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         span,
                         format!("placeholder `{text}` in a report whose status is `{}`", cx.model.status.as_str()),
                     )

@@ -1,6 +1,7 @@
-use retrospec_model::{ActionType, Status};
+use retrospec_model::ActionType;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -26,18 +27,11 @@ declare_rule! {
     ///     type: detect
     /// ```
     /// Use instead: add the change that stops a repeat, with `type: prevent`.
-    pub struct PreventItemRequired = "RS305", "prevent-item-required", Warning;
+    pub struct PreventItemRequired = "RS305", "prevent-item-required", Warning, from: InReview;
 }
 
 impl Rule for PreventItemRequired {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if cx.model.status == Status::Draft {
-            return;
-        }
         let Some(level) = cx.severity_level() else {
             return;
         };
@@ -50,10 +44,10 @@ impl Rule for PreventItemRequired {
         {
             return;
         }
-        let severity = cx.span("/severity");
-        let (span, message) = if cx.node("/action_items").is_some() {
+        let severity = cx.span(&Ptr::severity());
+        let (span, message) = if cx.node(&Ptr::action_items()).is_some() {
             (
-                cx.key_span("/action_items"),
+                cx.key_span(&Ptr::action_items()),
                 format!(
                     "a {} report needs an action item of type `prevent`, and none of its action items is one",
                     level.name
@@ -76,7 +70,7 @@ impl Rule for PreventItemRequired {
                 "add the change that stops this kind of incident from happening again, with `type: prevent`"
             }
         };
-        let mut diagnostic = Diagnostic::new(Self::INFO.code, span, message).with_help(help);
+        let mut diagnostic = Diagnostic::new(&Self::INFO, span, message).with_help(help);
         if span != severity {
             diagnostic = diagnostic.with_label(severity, format!("{} requires one", level.name));
         }

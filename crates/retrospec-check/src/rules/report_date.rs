@@ -1,6 +1,7 @@
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time;
 
@@ -36,10 +37,6 @@ declare_rule! {
 }
 
 impl Rule for ReportDateBeforeResolution {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(date) = cx.model.date.as_deref().and_then(time::parse_iso_date) else {
             return;
@@ -71,7 +68,7 @@ impl Rule for ReportDateBeforeResolution {
             _ => format!("the report is dated {date}, before the incident started ({limit})"),
         };
         out.push(
-            Diagnostic::new(Self::INFO.code, cx.span("/date"), message)
+            Diagnostic::new(&Self::INFO, cx.span(&Ptr::date()), message)
                 .with_label(
                     cx.span(&value.pointer),
                     format!("`{}` is here", &value.pointer["/milestones/".len()..]),

@@ -5,8 +5,9 @@ use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
 use crate::metrics;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
-use crate::validate::display_path;
+use crate::suggest::display_path;
 
 declare_rule! {
     /// A duration the report states ("a 1h30m downtime", "Time to resolution:
@@ -227,10 +228,6 @@ fn stated(text: &str, summary_like: bool, loose: bool) -> Vec<Stated> {
 }
 
 impl Rule for StatedDuration {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let instant = |m| {
             cx.times
@@ -274,7 +271,7 @@ impl Rule for StatedDuration {
         for (i, section) in m.sections.iter().enumerate() {
             let name = format!("section \"{}\"", section.title.trim());
             fields.push((
-                format!("/sections/{i}/body"),
+                Ptr::section_body(i).into(),
                 name,
                 Some(&section.body),
                 false,
@@ -289,7 +286,7 @@ impl Rule for StatedDuration {
                 ("other", &lessons.other),
             ] {
                 for (i, text) in items.iter().enumerate() {
-                    let pointer = format!("/lessons/{group}/{i}");
+                    let pointer = String::from(Ptr::lesson(group, i));
                     let name = format!("`{}`", display_path(&pointer));
                     fields.push((pointer, name, Some(text), false, false));
                 }
@@ -321,7 +318,7 @@ impl Rule for StatedDuration {
             let Some(minutes) = minutes(&caps) else {
                 continue;
             };
-            let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+            let pointer = String::from(Ptr::field(key));
             let stated = Stated {
                 range: whole.range(),
                 minutes,
@@ -391,7 +388,7 @@ impl Rule for StatedDuration {
                     options.join(", ")
                 )
             };
-            let mut diagnostic = Diagnostic::new(Self::INFO.code, span, message);
+            let mut diagnostic = Diagnostic::new(&Self::INFO, span, message);
             for milestone in [from, to] {
                 if let Some((value, _)) = instant(milestone) {
                     diagnostic = diagnostic.with_label(cx.span(&value.pointer), milestone.as_str());

@@ -45,10 +45,6 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 const TOLERANCE_SECONDS: i64 = 5 * 60;
 
 impl Rule for SummaryTimes {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(summary) = cx.model.summary.as_deref() else {
             return;
@@ -95,7 +91,7 @@ impl Rule for SummaryTimes {
                 let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
                 out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span_within("/summary", text),
                         format!(
                             "the summary says `{text}` ({}), but `milestones.{}` is `{}` ({})",

@@ -5,11 +5,12 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::parse::Format;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
+use crate::suggest::display_path;
 use crate::time;
 use crate::times::Times;
-use crate::validate::display_path;
 
 declare_rule! {
     /// A timeline entry is earlier than the entry before it.
@@ -34,14 +35,10 @@ declare_rule! {
     /// fix: its day comes from the entries around it, so its place is part of what
     /// it says. The fix needs review (is not applied by `--fix`) when comments or
     /// other text sit between the entries.
-    pub struct TimelineOrder = "RS201", "timeline-order", Error;
+    pub struct TimelineOrder = "RS201", "timeline-order", Error, fix: Sometimes;
 }
 
 impl Rule for TimelineOrder {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut fix: Option<Option<Fix>> = None;
         let mut previous: Option<(&str, jiff::Timestamp)> = None;
@@ -65,7 +62,7 @@ impl Rule for TimelineOrder {
                 let fix = fix.get_or_insert_with(|| sort_fix(cx)).clone();
                 let path = display_path(&value.pointer).replace(".time", "");
                 let mut diagnostic = Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     cx.span(&value.pointer),
                     format!("`{path}` is earlier than the entry before it{back}"),
                 )
@@ -120,7 +117,7 @@ fn sort_fix(cx: &Context<'_>) -> Option<Fix> {
         if !dated {
             return None;
         }
-        let span = cx.node(&format!("/timeline/{i}"))?.span;
+        let span = cx.node(&Ptr::timeline_entry(i).whole())?.span;
         let span = match cx.format {
             Format::Markdown => whole_table_row(cx.text, span),
             Format::Yaml | Format::Json => span,

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time::{self, ResolveError};
 
@@ -21,17 +22,13 @@ declare_rule! {
 }
 
 impl Rule for UnknownZone {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(name) = cx.model.timezone.as_deref()
             && cx.times.default_zone.is_none()
         {
             let mut d = Diagnostic::new(
-                Self::INFO.code,
-                cx.span("/timezone"),
+                &Self::INFO,
+                cx.span(&Ptr::timezone()),
                 format!("`{name}` is not an IANA time zone name"),
             );
             d = match time::abbreviation(name) {
@@ -49,7 +46,7 @@ impl Rule for UnknownZone {
             match &value.resolved {
                 Some(Err(ResolveError::Ambiguous { text, meanings })) => out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span_within(&value.pointer, text),
                         format!("`{text}` is ambiguous: it can mean {}", meanings.join("; ")),
                     )
@@ -57,7 +54,7 @@ impl Rule for UnknownZone {
                 ),
                 Some(Err(ResolveError::UnknownZone(text))) => out.push(
                     Diagnostic::new(
-                        Self::INFO.code,
+                        &Self::INFO,
                         cx.span_within(&value.pointer, text),
                         format!("`{text}` is not a time zone retrospec knows"),
                     )

@@ -31,10 +31,6 @@ declare_rule! {
 }
 
 impl Rule for VagueActionItem {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let vague = WordList::cached(&cx.config.words.vague);
         if !vague.may_match(cx) {
@@ -59,7 +55,7 @@ impl Rule for VagueActionItem {
                 .unwrap_or(0);
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     span,
                     format!(
                         "{} opens with `{words}`, too vague to be done or checked",

@@ -19,14 +19,10 @@ declare_rule! {
     ///   started: 2023-07-01 10:51 CET
     /// ```
     /// Use instead: `2023-07-01 10:51 CEST` (the fix writes the abbreviation in use).
-    pub struct ZoneSeason = "RS203", "zone-season", Error;
+    pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
 impl Rule for ZoneSeason {
-    fn info(&self) -> &'static crate::codes::CodeInfo {
-        &Self::INFO
-    }
-
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
@@ -45,7 +41,7 @@ impl Rule for ZoneSeason {
             };
             out.push(
                 Diagnostic::new(
-                    Self::INFO.code,
+                    &Self::INFO,
                     span,
                     format!(
                         "{} (UTC{}) is not in use on {} in {}: clocks there showed {} (UTC{})",

@@ -133,7 +133,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
     bencher.bench(|| {
         for p in &prepared {
             let model = model::lenient(p.json.clone(), &[]);
-            let times = times::Times::with_fallback(&model, config.timezone.as_deref());
+            let times = times::Times::for_report(&model, p.text, config.timezone.as_deref());
             let lowercase = p.text.to_ascii_lowercase();
             let cx = rules::Context {
                 text: p.text,
@@ -143,6 +143,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
                 model: &model,
                 times: &times,
                 config: &config,
+                masks: Default::default(),
             };
             let mut out = Vec::new();
             rules::run(&cx, &mut out);

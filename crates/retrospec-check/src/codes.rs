@@ -148,6 +148,23 @@ declare_code! {
 }
 
 declare_code! {
+    /// A date line names a weekday that its date does not fall on.
+    ///
+    /// ## Why
+    /// `### Monday 3 March 2026` is a Tuesday: either the weekday or the date is
+    /// wrong, and every time under the heading takes the date. retrospec keeps the
+    /// date and asks a person to check which one is right.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Timeline
+    /// ### Monday 3 March 2026
+    /// - 10:05 UTC Deploy starts
+    /// ```
+    pub const WEEKDAY_MISMATCH = "RS216", "weekday-mismatch", Warning;
+}
+
+declare_code! {
     /// An item in a timeline, action item or links section that cannot be read.
     ///
     /// ## Why
@@ -407,6 +424,10 @@ registry! {
     rule rules::milestone_entry::MilestoneWithoutEntry,
     rule rules::report_date::ReportDateBeforeResolution,
     rule rules::milestone_marker_time::MilestoneMarkerTime,
+    rule rules::unknown_time::UnknownTime,
+    rule rules::ambiguous_date::AmbiguousDate,
+    rule rules::midnight_rollover::MidnightRollover,
+    WEEKDAY_MISMATCH,
     rule rules::action_item_owner::ActionItemOwner,
     rule rules::action_item_tracking::ActionItemTracking,
     rule rules::action_item_due::ActionItemDue,
@@ -419,6 +440,7 @@ registry! {
     rule rules::counterfactual::Counterfactual,
     rule rules::missing_section::MissingSection,
     rule rules::impact_unquantified::ImpactUnquantified,
+    rule rules::role_in_cause::RoleInCause,
     CONFIG_SYNTAX,
     CONFIG_VALUE,
     CONFIG_UNKNOWN_RULE,

@@ -131,7 +131,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             .filter(|d| !reported.contains(&d.span)),
     );
     let model = model::lenient(json, &rejected);
-    let times = times::Times::with_fallback(&model, config.timezone.as_deref());
+    let times = times::Times::for_report(&model, text, config.timezone.as_deref());
     let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {
         text,
@@ -141,6 +141,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         model: &model,
         times: &times,
         config,
+        masks: Default::default(),
     };
     rules::run(&cx, &mut diagnostics);
     suppress::apply(&parsed.suppressions, &mut diagnostics);

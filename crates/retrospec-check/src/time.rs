@@ -13,11 +13,19 @@
 //! A *time expression* is
 //!
 //! ```text
-//! [DATE SEP] CLOCK [MERIDIEM] [ZONE]
+//! ["from"] [APPROX] [DATE SEP] [APPROX] CLOCK [ZONE] [RANGE_END [ZONE]]
+//! APPROX   = "~" | "±" | "≈" | "+/-" | ("about" | "around" | "circa" | "ca." | "c."
+//!            | "approx." | "approx" | "approximately" | "roughly") BLANK   (any case)
 //! DATE     = YYYY-MM-DD                       (exactly 4-2-2 digits)
+//!          | D[D]/M[M]/YY[YY] or M[M]/D[D]/YY[YY], only when one reading is a date
 //! SEP      = "T" | "t" | one or more spaces/tabs
-//! CLOCK    = H[H]:MM[:SS[.fffffffff]]         (1-9 fraction digits)
+//! CLOCK    = H[H]:MM[:SS[.fffffffff]] [MERIDIEM]   (1-9 fraction digits)
+//!          | H[H] MERIDIEM                    (`4pm`, `4 p.m.`)
+//!          | H[H]("h" | "H")MM                (`09h15`)
+//!          | HHMM                             (`0915Z`, `0915 UTC`: only with a zone)
 //! MERIDIEM = [" "] ("am" | "pm" | "a.m." | "p.m.", any case)
+//! RANGE_END= ("-" | "–" | "—") CLOCK          (attached, `02:00-04:30`)
+//!          | BLANK ("-" | "–" | "—" | "to" | "until" | "till") BLANK CLOCK
 //! ZONE     = "Z"                              (attached "z" too, as in RFC 3339)
 //!          | ("+" | "-") HH[:MM] | ("+" | "-") HHMM
 //!          | ("UTC" | "GMT") [("+" | "-") H[H][:MM] | ("+" | "-") HHMM]
@@ -26,7 +34,26 @@
 //! ```
 //!
 //! The zone may follow the clock directly or after spaces/tabs. Hours may
-//! have one digit (`9:05`); `24:00` and leap seconds (`:60`) are rejected.
+//! have one digit (`9:05`). `24:00` is the end of the day
+//! ([`ParsedTime::end_of_day`], resolved to midnight of the next day); a leap
+//! second `HH:59:60` (RFC 3339) is read as `HH:59:59`, one second early, and
+//! flagged ([`ParsedTime::leap_second`]). Instants run from
+//! `-9999-01-02` to `9999-12-30 22:00 UTC` (jiff's range, which keeps every
+//! offset within a year of four digits): `9999-12-31 23:59 UTC` is refused
+//! with that reason.
+//!
+//! An approximation marker is kept ([`ParsedTime::approximate`]); a
+//! comparison with an approximate time allows
+//! [`APPROXIMATE_TOLERANCE_SECONDS`] either way. A placeholder where a
+//! clock belongs (`??:??`, `XX:XX`, `HH:MM`, `--:--`, `??`, `[???]`, `TBD`,
+//! `TBC`, `TBA`) is an error of kind [`TimeErrorKind::Placeholder`] (RS213),
+//! never a silent drop. A range keeps its end in [`ParsedTime::until`]
+//! ([`resolve_until`] places it, on the next day when it comes before the
+//! start); an AM/PM written only on the end applies to the start when that
+//! keeps the start first (`2:00-4:30 PM`). `-HH:MM` attached to a clock is
+//! the end of a range, not an offset, except in RFC 3339 (`T` between date
+//! and time) and after a date and a clock with seconds
+//! (`2024-06-10 16:05:00-04:00`, as programs print offsets).
 //!
 //! * [`parse_time`] parses a whole value (a milestone or timeline value): the
 //!   entire input, minus surrounding ASCII whitespace, must be one expression.
@@ -43,6 +70,18 @@
 //!   Month and weekday names are English, full or abbreviated, any case. The
 //!   weekday is not checked against the date.
 //!
+//! * [`scan_date_line`] is [`parse_date_line`] with more: a date without its
+//!   year (`31 Jan`, `Tuesday 3 March`) takes a year hint ([`first_year`]
+//!   finds one in a text), a slashed date with two readings is an error, and a
+//!   written weekday is checked against the date ([`DateLine`]).
+//! * [`scan_report_zone`] finds a zone stated once for a whole report ("All
+//!   times in PST", `## Timeline (CET)`).
+//! * [`resolve`] places a parsed time; [`resolve_until`] places the end of a
+//!   range.
+//!
+//! Every scan is one pass over its input; nothing compiles a regex, and the
+//! table of tz database cities is built once.
+//!
 //! # Zones in prose
 //!
 //! After a time at the start of a line, the following word is a zone when it
@@ -57,8 +96,13 @@
 //! letters ending in `T` (`XYZT`) is taken as an unknown zone, except for a
 //! short list of common words (`GET`, `PUT`, `POST`, `ALERT`, `UAT`, ...).
 //! Two-letter words are not guessed at (`IT` is a department, not a zone; the
-//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). Any other
-//! word (`More`, `DNS`) is text and is not consumed.
+//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). A place
+//! followed by `time` (`Paris time`, `New York time`, `Pacific time`) is that
+//! place's IANA zone: a city is the last part of a tz database name (a city
+//! that ends the names of two zones with different clocks is left out), a
+//! region is one of `Pacific`, `Mountain`, `Central`, `Eastern` (US). In a
+//! whole value the place alone counts too (`10:00 Chicago`). Any other word
+//! (`More`, `DNS`, `Paris office`) is text and is not consumed.
 //!
 //! Without a date, `10:13-10:45` in prose is read as the start of a time
 //! range, not as `10:13` at offset `-10:45`; an attached `+HH:MM` is always an
@@ -66,10 +110,12 @@
 //!
 //! # Dates written with slashes
 //!
-//! `01/07/2023` is 1 July in most of the world and 7 January in the US. A line
-//! starting with `D/M/YYYY` or `M/D/YY` is an error from [`scan_leading_time`]
-//! and [`parse_time`] (with the ISO 8601 spelling as help), even when only one
-//! reading is a valid date, and [`parse_date_line`] never accepts it.
+//! `01/07/2023` is 1 July in most of the world and 7 January in the US. A
+//! slashed date is read only when one reading is a valid date (`31/01/2024`,
+//! `01/31/2024`) or both readings are the same day (`05/05/2024`). When both
+//! readings are valid and differ, [`scan_leading_time`] and [`parse_time`]
+//! return an error of kind [`TimeErrorKind::AmbiguousDate`] (RS214) naming
+//! both readings, with the ISO 8601 spellings as help; nothing is guessed.
 //!
 //! # Abbreviations
 //!
@@ -92,8 +138,10 @@
 //! * `Z`/`UTC`/`GMT` and numeric offsets are exact.
 //! * IANA zones: the civil time in that zone. A time that falls in a gap (a
 //!   DST jump, e.g. 02:30 on 2024-03-31 in Europe/Paris) is
-//!   [`ResolveError::Nonexistent`]; a repeated time (fold) takes the earlier
-//!   instant (jiff's "compatible" disambiguation).
+//!   [`ResolveError::Nonexistent`]; a repeated time (a fold, 02:45 on
+//!   2024-10-27 in Europe/Paris) is [`ResolveError::Repeated`], naming both
+//!   offsets and abbreviations: no instant is chosen, so nothing is measured
+//!   from it. An abbreviation or offset written with it says which one.
 //! * Abbreviations: when the abbreviation fits the season in its region (CEST
 //!   on 1 July in Europe/Paris), its own offset applies. When it does not
 //!   (CET written on 1 July, when Paris is on CEST), the writer almost
@@ -136,22 +184,64 @@ pub struct ParsedTime {
     pub time_range: Range<usize>,
     /// Byte range of the zone inside the parsed input.
     pub zone_range: Option<Range<usize>>,
+    /// Byte range of an approximation marker written before the time (`~`,
+    /// `±`, `about`, `around`, `circa`, `approx.`); `None` for an exact time.
+    /// See [`ParsedTime::is_approximate`].
+    pub approximate: Option<Range<usize>>,
+    /// The end of a range (`02:00-04:30`, `from 10:51 to 12:26`); the start
+    /// is [`ParsedTime::time`]. Resolve it with [`resolve_until`].
+    pub until: Option<RangeEnd>,
+    /// `24:00` was written: [`ParsedTime::time`] is `00:00` and [`resolve`]
+    /// places it at the end of the written day (midnight of the next one).
+    pub end_of_day: bool,
+    /// A leap second (`23:59:60`) was written; [`ParsedTime::time`] holds
+    /// second 59 (the instant one second early, as RFC 3339 readers do).
+    pub leap_second: bool,
+}
+
+/// The end of a written time range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeEnd {
+    /// The civil time of day of the end.
+    pub time: Time,
+    /// Byte range of the end's clock (with AM/PM) inside the parsed input.
+    pub time_range: Range<usize>,
+    /// `24:00` was written for the end.
+    pub end_of_day: bool,
 }
 
 impl ParsedTime {
-    /// Byte range of the whole expression (date, time and zone).
+    /// Byte range of the whole expression (approximation marker, date, time,
+    /// range end and zone).
     pub fn range(&self) -> Range<usize> {
-        let start = self
+        let mut start = self
             .date_range
             .as_ref()
             .map_or(self.time_range.start, |r| r.start);
-        let end = self
+        if let Some(a) = &self.approximate {
+            start = start.min(a.start);
+        }
+        let mut end = self
             .zone_range
             .as_ref()
             .map_or(self.time_range.end, |r| r.end);
+        if let Some(u) = &self.until {
+            end = end.max(u.time_range.end);
+        }
         start..end
     }
+
+    /// Whether the time was written as approximate (`~10:50`, `about 10:50`).
+    /// Comparisons with an approximate time should allow a tolerance (see
+    /// [`APPROXIMATE_TOLERANCE_SECONDS`]).
+    pub fn is_approximate(&self) -> bool {
+        self.approximate.is_some()
+    }
 }
+
+/// How far either way an approximate time (`~10:50`) may be from the instant
+/// it names: comparisons that involve one widen by this much.
+pub const APPROXIMATE_TOLERANCE_SECONDS: i64 = 15 * 60;
 
 /// A time zone as written after a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +299,34 @@ pub struct TimeError {
     pub range: Range<usize>,
     /// How to fix it, when there is something useful to say.
     pub help: Option<String>,
+    /// What kind of problem it is (it decides the diagnostic code).
+    pub kind: TimeErrorKind,
+}
+
+/// The kinds of [`TimeError`], each reported under its own code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimeErrorKind {
+    /// Not a valid time or date (`25:00`, `2024-02-30`): RS206.
+    #[default]
+    Invalid,
+    /// A placeholder where a time belongs (`??:??`, `TBD`, `XX:XX`): RS213.
+    Placeholder,
+    /// A slashed date with two valid readings (`01/07/2023`): RS214.
+    AmbiguousDate,
+    /// A weekday that the date does not fall on (`Monday 3 March 2026`): RS216.
+    WeekdayMismatch,
+}
+
+impl TimeErrorKind {
+    /// The diagnostic code for this kind of error.
+    pub fn code(self) -> &'static crate::diagnostic::CodeInfo {
+        match self {
+            TimeErrorKind::Invalid => &crate::rules::invalid_time::InvalidTime::INFO,
+            TimeErrorKind::Placeholder => &crate::rules::unknown_time::UnknownTime::INFO,
+            TimeErrorKind::AmbiguousDate => &crate::rules::ambiguous_date::AmbiguousDate::INFO,
+            TimeErrorKind::WeekdayMismatch => &crate::codes::WEEKDAY_MISMATCH,
+        }
+    }
 }
 
 impl TimeError {
@@ -217,7 +335,18 @@ impl TimeError {
             message: message.into(),
             range,
             help: None,
+            kind: TimeErrorKind::Invalid,
         }
+    }
+
+    fn of_kind(mut self, kind: TimeErrorKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// The diagnostic code for this error.
+    pub fn code(&self) -> &'static crate::diagnostic::CodeInfo {
+        self.kind.code()
     }
 
     fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -278,6 +407,14 @@ pub enum ResolveError {
     /// The civil time does not exist (DST gap) or is out of range; the
     /// string is a complete message.
     Nonexistent(String),
+    /// The civil time occurs twice (clocks went back, a fold): no instant is
+    /// chosen.
+    Repeated {
+        /// A complete message naming both readings.
+        message: String,
+        /// How to say which one was meant (the offsets and abbreviations).
+        help: String,
+    },
 }
 
 impl fmt::Display for ResolveError {
@@ -304,7 +441,9 @@ impl fmt::Display for ResolveError {
                 Ok(())
             }
             ResolveError::UnknownZone(z) => write!(f, "unknown time zone `{z}`"),
-            ResolveError::Nonexistent(msg) => f.write_str(msg),
+            ResolveError::Nonexistent(msg) | ResolveError::Repeated { message: msg, .. } => {
+                f.write_str(msg)
+            }
         }
     }
 }
@@ -707,20 +846,24 @@ fn describe_date(d: Date) -> String {
     format!("{} {} {}", d.day(), name, d.year())
 }
 
-fn slashed_date_error(
+/// Reads a slashed date (`31/01/2024`, `01/31/2024`). It is a date only when
+/// one reading is valid, or both readings are the same day (`05/05/2024`);
+/// two different valid readings are an [`TimeErrorKind::AmbiguousDate`]
+/// error naming both, never a guess.
+fn slashed_date(
     s: &str,
     first: u32,
     second: u32,
     year: u32,
     range: Range<usize>,
-) -> TimeError {
+) -> Result<Date, TimeError> {
     let text = s.get(range.clone()).unwrap_or("");
     let day_first = make_date(year, second, first).ok();
     let month_first = make_date(year, first, second).ok();
     match (day_first, month_first) {
-        (Some(a), Some(b)) if a != b => TimeError::new(
+        (Some(a), Some(b)) if a != b => Err(TimeError::new(
             format!(
-                "ambiguous date `{text}`: it could be {} or {}",
+                "ambiguous date `{text}`: it could be {} (day first) or {} (month first)",
                 describe_date(a),
                 describe_date(b)
             ),
@@ -730,17 +873,14 @@ fn slashed_date_error(
             "write the date as YYYY-MM-DD: {a} for {}, {b} for {}",
             describe_date(a),
             describe_date(b)
-        )),
-        (Some(a), _) | (None, Some(a)) => TimeError::new(
-            format!(
-                "date `{text}` is written with slashes, which is ambiguous in general (read as {})",
-                describe_date(a)
-            ),
+        ))
+        .of_kind(TimeErrorKind::AmbiguousDate)),
+        (Some(a), _) | (None, Some(a)) => Ok(a),
+        (None, None) => Err(TimeError::new(
+            format!("invalid date `{text}`: neither day/month/year nor month/day/year is a date"),
             range,
         )
-        .with_help(format!("write the date as YYYY-MM-DD: {a}")),
-        (None, None) => TimeError::new(format!("invalid date `{text}`"), range)
-            .with_help("write the date as YYYY-MM-DD"),
+        .with_help("write the date as YYYY-MM-DD")),
     }
 }
 
@@ -755,21 +895,30 @@ fn month_from_name(word: &str) -> Option<u32> {
     })
 }
 
-fn is_weekday_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+/// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
+fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday;
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
     ];
-    const SHORT: [&str; 5] = ["tues", "wed", "thur", "thurs", "weds"];
+    const SHORT: [(&str, Weekday); 5] = [
+        ("tues", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thur", Weekday::Thursday),
+        ("thurs", Weekday::Thursday),
+        ("weds", Weekday::Wednesday),
+    ];
     let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
     DAYS.iter()
-        .any(|d| w == *d || (w.len() == 3 && d.starts_with(&w)))
-        || SHORT.contains(&w.as_str())
+        .find(|(d, _)| w == *d || (w.len() == 3 && d.starts_with(&w)))
+        .or_else(|| SHORT.iter().find(|(d, _)| *d == w))
+        .map(|(_, day)| *day)
 }
 
 /// `10`, `10th`, `1st`: the day number.
@@ -806,49 +955,250 @@ fn strip_date_line_decoration(s: &str) -> &str {
     t
 }
 
-/// Parses a date written as a heading or a line of its own in a timeline.
+/// A date line read by [`scan_date_line`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The date.
+    pub date: Date,
+    /// The year was not written and came from the hint (`31 Jan`, `Tuesday 3 March`).
+    pub year_inferred: bool,
+    /// A weekday was written that the date does not fall on (`Monday 3 March 2026`,
+    /// a Tuesday): the error (kind [`TimeErrorKind::WeekdayMismatch`]) has its range
+    /// on the weekday and names both days. The date is kept.
+    pub weekday_mismatch: Option<TimeError>,
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline, with
+/// what [`parse_date_line`] accepts and more: a date without its year (`31 Jan`,
+/// `Jan 31`, `Tuesday 3 March`) takes `year_hint` (the year of the report's other
+/// dates; without a hint it is not a date line), a slashed date with one reading
+/// (`31/01/2024`) is read, and a written weekday is checked against the date.
 ///
-/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
-/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
-/// `Mon 2024-06-10`, each optionally followed by `:` and optionally wrapped in
-/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
-/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
-/// weekday is not checked against the date. Returns `None` for anything else,
-/// including slashed dates (`01/07/2023`), whose meaning is ambiguous.
-pub fn parse_date_line(s: &str) -> Option<Date> {
+/// `None` when the line is not a date. `Some(Err)` for a slashed date with two
+/// readings ([`TimeErrorKind::AmbiguousDate`], RS214) or an impossible one.
+/// Ranges are byte offsets into `s`.
+pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine, TimeError>> {
     let t = strip_date_line_decoration(s);
+    // `t` is a subslice of `s`: its offset places ranges.
+    let base = (t.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+    let line = |date: Date, year_inferred: bool| DateLine {
+        date,
+        year_inferred,
+        weekday_mismatch: None,
+    };
     if let Some(d) = parse_iso_date(t) {
-        return Some(d);
+        return Some(Ok(line(d, false)));
     }
-    let mut toks: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|x| !x.is_empty())
-        .collect();
-    if toks.first().is_some_and(|w| is_weekday_name(w)) {
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices() {
+        let sep = c.is_whitespace() || c == ',';
+        match (sep, start) {
+            (true, Some(st)) => {
+                toks.push((st, &t[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        toks.push((st, &t[st..]));
+    }
+    let weekday = match toks.first().copied() {
+        Some((at, w)) => weekday_from_name(w).map(|day| (day, base + at..base + at + w.len(), w)),
+        None => None,
+    };
+    if weekday.is_some() {
         toks.remove(0);
     }
-    match toks.as_slice() {
-        [iso] => parse_iso_date(iso),
-        [a, b, y] => {
+    let (date, year_inferred) = match toks.as_slice() {
+        [(at, one)] => {
+            let b = one.as_bytes();
+            if let Some(d) = parse_iso_date(one) {
+                (d, false)
+            } else if let Some((first, second, year, end)) = scan_slashed_date(b, 0)
+                && end == b.len()
+            {
+                let range = base + at..base + at + one.len();
+                match slashed_date(one, first, second, year, 0..one.len()) {
+                    Ok(d) => (d, false),
+                    Err(mut e) => {
+                        e.range = range;
+                        return Some(Err(e));
+                    }
+                }
+            } else {
+                return None;
+            }
+        }
+        [(_, a), (_, b)] => {
+            let year = u32::try_from(year_hint?).ok()?;
+            let (month, day) = match (month_from_name(a), month_from_name(b)) {
+                (Some(m), None) => (m, day_from_token(b)?),
+                (None, Some(m)) => (m, day_from_token(a)?),
+                _ => return None,
+            };
+            (make_date(year, month, day).ok()?, true)
+        }
+        [(_, a), (_, b), (_, y)] => {
             let year = year_from_token(y)?;
             let (month, day) = match (month_from_name(a), month_from_name(b)) {
                 (Some(m), None) => (m, day_from_token(b)?),
                 (None, Some(m)) => (m, day_from_token(a)?),
                 _ => return None,
             };
-            make_date(year, month, day).ok()
+            (make_date(year, month, day).ok()?, false)
         }
-        _ => None,
+        _ => return None,
+    };
+    let mut out = line(date, year_inferred);
+    if let Some((day, range, written)) = weekday
+        && date.weekday() != day
+    {
+        out.weekday_mismatch = Some(
+            TimeError::new(
+                format!(
+                    "`{written}` does not match the date: {} is a {:?}",
+                    describe_date(date),
+                    date.weekday()
+                ),
+                range,
+            )
+            .with_help(format!(
+                "check the date; if it is right, write `{:?}`",
+                date.weekday()
+            ))
+            .of_kind(TimeErrorKind::WeekdayMismatch),
+        );
     }
+    Some(Ok(out))
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline.
+///
+/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
+/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
+/// `Mon 2024-06-10`, `31/01/2024` (a slashed date with one reading), each
+/// optionally followed by `:` and optionally wrapped in
+/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
+/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
+/// weekday is not checked here ([`scan_date_line`] checks it). Returns `None`
+/// for anything else, including dates without a year and slashed dates with
+/// two readings (`01/07/2023`).
+pub fn parse_date_line(s: &str) -> Option<Date> {
+    match scan_date_line(s, None)? {
+        Ok(line) => Some(line.date),
+        Err(_) => None,
+    }
+}
+
+/// The year of the first `YYYY-MM-DD` date in `text` (a hint for dates written
+/// without their year). One pass.
+pub fn first_year(text: &str) -> Option<i16> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !is_word_byte(byte(b, i - 1)))
+            && let Some((y, m, d, end)) = scan_iso_date_raw(b, i)
+        {
+            if let Ok(date) = make_date(y, m, d) {
+                return Some(date.year());
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    None
 }
 
 // ---------------------------------------------------------------------------
 // Clock times
 // ---------------------------------------------------------------------------
 
+/// A clock read at some position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Clock {
+    time: Time,
+    range: Range<usize>,
+    /// `24:00`: `time` is 00:00 of the next day.
+    end_of_day: bool,
+    /// `:60`: `time` holds second 59.
+    leap_second: bool,
+    /// Four digits (`0915`): a time only when a zone follows.
+    compact: bool,
+    /// An AM/PM marker was written.
+    meridiem: bool,
+}
+
+impl Clock {
+    fn at(time: Time, range: Range<usize>) -> Self {
+        Clock {
+            time,
+            range,
+            end_of_day: false,
+            leap_second: false,
+            compact: false,
+            meridiem: false,
+        }
+    }
+}
+
+/// Checks hour, minute and second, and builds the clock: `24:00` is the end of
+/// the day, second 60 a leap second (only in the last minute of an hour).
+fn make_clock(
+    hour: u32,
+    minute: u32,
+    second: u32,
+    nanos: u32,
+    range: Range<usize>,
+) -> Result<Clock, TimeError> {
+    if hour == 24 && minute == 0 && second == 0 && nanos == 0 {
+        let mut c = Clock::at(Time::midnight(), range);
+        c.end_of_day = true;
+        return Ok(c);
+    }
+    if hour > 23 {
+        let err = TimeError::new(
+            format!(
+                "invalid time: hour {hour:02} does not exist (hours are 00-23, and 24:00 for the end of a day)"
+            ),
+            range,
+        );
+        return Err(err);
+    }
+    if minute > 59 {
+        return Err(TimeError::new(
+            format!("invalid time: minute {minute:02} does not exist (minutes are 00-59)"),
+            range,
+        ));
+    }
+    let leap_second = second == 60 && minute == 59;
+    if second > 59 && !leap_second {
+        return Err(TimeError::new(
+            format!(
+                "invalid time: second {second:02} does not exist (seconds are 00-59; 60 only as a leap second at :59:60)"
+            ),
+            range,
+        ));
+    }
+    let second = second.min(59);
+    let nanos = i32::try_from(nanos).unwrap_or(0);
+    match Time::new(small(hour), small(minute), small(second), nanos) {
+        Ok(t) => {
+            let mut c = Clock::at(t, range);
+            c.leap_second = leap_second;
+            Ok(c)
+        }
+        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), range)),
+    }
+}
+
 /// `H[H]:MM[:SS[.f]]` at `pos`. `Ok(None)` when it is not shaped like a time;
 /// `Err` when it is shaped like one but out of range (`25:00`).
-fn scan_clock(b: &[u8], pos: usize) -> Result<Option<(Time, usize)>, TimeError> {
+fn scan_clock(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeError> {
     let nh = count_digits(b, pos);
     if !(1..=2).contains(&nh) || byte(b, pos + nh) != Some(b':') {
         return Ok(None);
@@ -887,36 +1237,49 @@ fn scan_clock(b: &[u8], pos: usize) -> Result<Option<(Time, usize)>, TimeError> 
             _ => return Ok(None),
         }
     }
-    let range = pos..end;
-    if hour > 23 {
-        let err = TimeError::new(
-            format!("invalid time: hour {hour:02} does not exist (hours are 00-23)"),
-            range,
-        );
-        return Err(if hour == 24 && minute == 0 && second == 0 && nanos == 0 {
-            err.with_help("write 00:00 on the following day")
-        } else {
-            err
-        });
+    make_clock(hour, minute, second, nanos, pos..end).map(Some)
+}
+
+/// The clocks without a colon: `09h15` (`H[H]hMM`), `0915` (four digits, a
+/// time only with a zone: the caller checks [`Clock::compact`]) and `4` (one
+/// or two digits, a time only with AM/PM: the caller checks).
+fn scan_clock_without_colon(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeError> {
+    let n = count_digits(b, pos);
+    let after = byte(b, pos + n);
+    if (1..=2).contains(&n)
+        && matches!(after, Some(b'h' | b'H'))
+        && count_digits(b, pos + n + 1) == 2
+        && !is_word_byte(byte(b, pos + n + 3))
+        && byte(b, pos + n + 3) != Some(b':')
+    {
+        let hour = digits_value(b, pos..pos + n);
+        let minute = digits_value(b, pos + n + 1..pos + n + 3);
+        return make_clock(hour, minute, 0, 0, pos..pos + n + 3).map(Some);
     }
-    if minute > 59 {
-        return Err(TimeError::new(
-            format!("invalid time: minute {minute:02} does not exist (minutes are 00-59)"),
-            range,
-        ));
+    if n == 4 && (!is_word_byte(after) || matches!(after, Some(b'Z' | b'z'))) {
+        let hour = digits_value(b, pos..pos + 2);
+        let minute = digits_value(b, pos + 2..pos + 4);
+        if hour > 23 || minute > 59 {
+            return Ok(None);
+        }
+        return Ok(make_clock(hour, minute, 0, 0, pos..pos + 4)
+            .ok()
+            .map(|mut c| {
+                c.compact = true;
+                c
+            }));
     }
-    if second > 59 {
-        return Err(TimeError::new(
-            format!("invalid time: second {second:02} does not exist (seconds are 00-59)"),
-            range,
-        )
-        .with_help("leap seconds are not supported; write :59"));
+    if (1..=2).contains(&n) && !matches!(after, Some(b':' | b'.')) {
+        // An hour alone: a time only with AM/PM (`4pm`, `4 p.m.`).
+        let hour = digits_value(b, pos..pos + n);
+        if scan_meridiem(b, pos + n).is_some() {
+            if hour > 23 {
+                return Ok(None);
+            }
+            return make_clock(hour, 0, 0, 0, pos..pos + n).map(Some);
+        }
     }
-    let nanos = i32::try_from(nanos).unwrap_or(0);
-    match Time::new(small(hour), small(minute), small(second), nanos) {
-        Ok(t) => Ok(Some((t, end))),
-        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), range)),
-    }
+    Ok(None)
 }
 
 /// An optional AM/PM marker after a clock: (is_pm, end).
@@ -951,26 +1314,185 @@ fn scan_meridiem(b: &[u8], pos: usize) -> Option<(bool, usize)> {
     Some((pm, p))
 }
 
-/// Clock plus optional AM/PM: (time, range).
-fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<(Time, Range<usize>)>, TimeError> {
-    let Some((time, end)) = scan_clock(b, pos)? else {
+/// Clock plus optional AM/PM.
+fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeError> {
+    let clock = match scan_clock(b, pos)? {
+        Some(c) => c,
+        None => match scan_clock_without_colon(b, pos)? {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+    };
+    // (A bare hour is only returned when AM/PM follows.)
+    let Some((pm, mend)) = scan_meridiem(b, clock.range.end) else {
+        return Ok(Some(clock));
+    };
+    if clock.compact {
         return Ok(None);
-    };
-    let Some((pm, mend)) = scan_meridiem(b, end) else {
-        return Ok(Some((time, pos..end)));
-    };
-    let hour = time.hour();
-    if !(1..=12).contains(&hour) {
+    }
+    let hour = clock.time.hour();
+    let range = clock.range.start..mend;
+    if !(1..=12).contains(&hour) || clock.end_of_day {
         return Err(TimeError::new(
-            format!("invalid time: hour {hour:02} cannot be used with AM/PM (hours are 1-12)"),
-            pos..mend,
+            format!(
+                "invalid time: hour {:02} cannot be used with AM/PM (hours are 1-12)",
+                if clock.end_of_day { 24 } else { hour }
+            ),
+            range,
         )
         .with_help("use the 24-hour clock, e.g. 14:05"));
     }
     let hour24 = hour % 12 + if pm { 12 } else { 0 };
-    match time.with().hour(hour24).build() {
-        Ok(t) => Ok(Some((t, pos..mend))),
-        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), pos..mend)),
+    match clock.time.with().hour(hour24).build() {
+        Ok(t) => Ok(Some(Clock {
+            time: t,
+            range,
+            meridiem: true,
+            ..clock
+        })),
+        Err(e) => Err(TimeError::new(format!("invalid time: {e}"), range)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Approximate, unknown and ranged times
+// ---------------------------------------------------------------------------
+
+/// Words and signs that make the following time approximate, lowercase.
+/// A word needs a blank after it; a sign may be attached (`~10:50`).
+const APPROXIMATE_WORDS: &[&str] = &[
+    "approximately",
+    "approx.",
+    "approx",
+    "roughly",
+    "around",
+    "about",
+    "circa",
+    "ca.",
+    "c.",
+];
+const APPROXIMATE_SIGNS: &[&str] = &["~", "±", "≈", "+/-"];
+
+/// What may come before the clock: `from` (a range follows) and an
+/// approximation marker. Returns the marker's range and where the date or
+/// clock starts.
+fn scan_prefix(s: &str, pos: usize) -> (Option<Range<usize>>, usize) {
+    let b = s.as_bytes();
+    let mut p = pos;
+    let rest = s.get(p..).unwrap_or("");
+    if starts_with_word(rest, "from") {
+        p = skip_blanks(b, p + 4);
+    }
+    let rest = s.get(p..).unwrap_or("");
+    for sign in APPROXIMATE_SIGNS {
+        if rest.starts_with(sign) {
+            let end = p + sign.len();
+            return (Some(p..end), skip_blanks(b, end));
+        }
+    }
+    for word in APPROXIMATE_WORDS {
+        if starts_with_word(rest, word) {
+            let end = p + word.len();
+            return (Some(p..end), skip_blanks(b, end));
+        }
+    }
+    (None, p)
+}
+
+/// Whether `s` starts with `word` (ASCII, any case) followed by a blank.
+fn starts_with_word(s: &str, word: &str) -> bool {
+    s.len() > word.len()
+        && s.get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && matches!(s.as_bytes().get(word.len()), Some(b' ' | b'\t'))
+}
+
+/// A placeholder where a time belongs, at `pos`: `??:??`, `XX:XX`, `HH:MM`,
+/// `--:--`, `??`, `[???]`, `TBD`, `TBC`, `TBA` (optionally in brackets).
+fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
+    let open = matches!(byte(b, pos), Some(b'[' | b'('));
+    let p = pos + usize::from(open);
+    let unknown = |c: u8| matches!(c, b'?' | b'X' | b'x' | b'-');
+    let mut end = None;
+    let n1 = count_while(b, p, unknown);
+    if (1..=2).contains(&n1)
+        && byte(b, p + n1) == Some(b':')
+        && count_while(b, p + n1 + 1, unknown) == 2
+    {
+        end = Some(p + n1 + 3);
+    } else if b
+        .get(p..p + 5)
+        .is_some_and(|x| x.eq_ignore_ascii_case(b"hh:mm"))
+    {
+        end = Some(p + 5);
+    } else if count_while(b, p, |c| c == b'?') >= 2 {
+        end = Some(p + count_while(b, p, |c| c == b'?'));
+    } else if matches!(b.get(p..p + 3), Some(b"TBD" | b"TBC" | b"TBA")) {
+        end = Some(p + 3);
+    }
+    let mut end = end?;
+    if open {
+        let close = if byte(b, pos) == Some(b'[') {
+            b']'
+        } else {
+            b')'
+        };
+        if byte(b, end) != Some(close) {
+            return None;
+        }
+        end += 1;
+    }
+    if is_word_byte(byte(b, end)) {
+        return None;
+    }
+    Some(pos..end)
+}
+
+fn placeholder_error(s: &str, range: Range<usize>) -> TimeError {
+    let text = s.get(range.clone()).unwrap_or("");
+    TimeError::new(
+        format!("the time is not known: `{text}` is a placeholder"),
+        range,
+    )
+    .with_help("write the time, approximately if need be (`~10:50 UTC`), or say in the text that it is not known and leave the entry out of the timeline")
+    .of_kind(TimeErrorKind::Placeholder)
+}
+
+/// The end of a range after a clock that ended at `pos`: `-04:30` attached,
+/// or ` - `, ` – `, ` to `, ` until ` between blanks, then a clock. An
+/// attached `-` after an RFC 3339 time (`T` between date and time) is an
+/// offset, and `-05:00` after a blank with no blank behind it is an offset too.
+fn scan_range_tail(s: &str, pos: usize, rfc3339: bool) -> Result<Option<Clock>, TimeError> {
+    let b = s.as_bytes();
+    let p = skip_blanks(b, pos);
+    let spaced = p > pos;
+    let rest = s.get(p..).unwrap_or("");
+    let dash = ["-", "–", "—"].into_iter().find(|d| rest.starts_with(d));
+    let q = if let Some(d) = dash {
+        let q = p + d.len();
+        let q2 = skip_blanks(b, q);
+        if spaced && q2 == q {
+            return Ok(None);
+        }
+        if !spaced && rfc3339 {
+            return Ok(None);
+        }
+        q2
+    } else if spaced {
+        match ["to", "until", "till"]
+            .into_iter()
+            .find(|w| starts_with_word(rest, w))
+        {
+            Some(w) => skip_blanks(b, p + w.len()),
+            None => return Ok(None),
+        }
+    } else {
+        return Ok(None);
+    };
+    // Only a clock with a colon or an `h`, or an hour with AM/PM, ends a range.
+    match scan_time_of_day(b, q)? {
+        Some(c) if !c.compact => Ok(Some(c)),
+        _ => Ok(None),
     }
 }
 
@@ -1078,6 +1600,98 @@ fn looks_like_abbreviation(word: &str) -> bool {
         && !NOT_ZONES.contains(&word)
 }
 
+/// US region names written for a zone (`Pacific time`, `Eastern`): the IANA
+/// zone whose wall clock they name, in either season.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("pacific", "America/Los_Angeles"),
+    ("mountain", "America/Denver"),
+    ("central", "America/Chicago"),
+    ("eastern", "America/New_York"),
+];
+
+/// City names of the bundled tz database (the last part of an IANA name,
+/// lowercase, `_` for spaces) mapped to the zone's name: `paris` ->
+/// `Europe/Paris`, `new_york` -> `America/New_York`. Built once. A city that
+/// ends two names of different zones is left out (not guessed).
+fn city_zones() -> &'static std::collections::HashMap<String, String> {
+    static CITIES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    CITIES.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut clashes = std::collections::HashSet::new();
+        for name in jiff::tz::db().available() {
+            let name = name.as_str();
+            let Some((area, city)) = name.rsplit_once('/') else {
+                continue;
+            };
+            if area.starts_with("Etc") || area.starts_with("SystemV") {
+                continue;
+            }
+            let key = city.to_ascii_lowercase();
+            match map.get(&key) {
+                Some(existing) if existing != name => {
+                    // `America/Indianapolis` and `America/Indiana/Indianapolis` are
+                    // one zone; two different clocks are a clash.
+                    let same = TimeZone::get(existing).ok() == TimeZone::get(name).ok();
+                    if !same {
+                        clashes.insert(key);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(key, name.to_string());
+                }
+            }
+        }
+        for key in clashes {
+            map.remove(&key);
+        }
+        map
+    })
+}
+
+/// A city or region name at `p` (`Paris`, `New York`, `Pacific`), optionally
+/// followed by `time`: (IANA name, end, whether `time` followed). One or two
+/// capitalised words.
+fn scan_place(s: &str, p: usize) -> Option<(String, usize, bool)> {
+    let b = s.as_bytes();
+    if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let word_end = |from: usize| from + count_while(b, from, |c| c.is_ascii_alphabetic());
+    let w1 = word_end(p);
+    let mut candidates = vec![w1];
+    if byte(b, w1) == Some(b' ') && byte(b, w1 + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+        candidates.insert(0, word_end(w1 + 1));
+    }
+    for end in candidates {
+        if is_word_byte(byte(b, end)) {
+            continue;
+        }
+        let written = s.get(p..end)?.to_ascii_lowercase();
+        let name = REGION_NAMES
+            .iter()
+            .find(|(r, _)| *r == written)
+            .map(|(_, n)| (*n).to_string())
+            .or_else(|| city_zones().get(&written.replace(' ', "_")).cloned());
+        if let Some(name) = name {
+            let after = skip_blanks(b, end);
+            let rest = s.get(after..).unwrap_or("");
+            let time_word = rest.len() >= 4
+                && rest
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("time"))
+                && !is_word_byte(byte(b, after + 4));
+            return Some(if time_word {
+                (name, after + 4, true)
+            } else {
+                (name, end, false)
+            });
+        }
+    }
+    None
+}
+
 /// A zone after a time that ended at `pos` (spaces/tabs may come first).
 fn scan_zone(
     s: &str,
@@ -1156,6 +1770,15 @@ fn scan_zone(
             p..q,
         )));
     }
+    // `Paris time`, `Pacific time`, `New York time`; in a whole value the city
+    // alone (`Chicago`) too.
+    if let Some((name, end, time_word)) = scan_place(s, p)
+        && (time_word || mode == Mode::Value)
+        && let Ok(tz) = TimeZone::get(&name)
+    {
+        let written = s.get(p..end).unwrap_or("").to_string();
+        return Ok(Some((Zone::Iana(tz, written), p..end)));
+    }
     match mode {
         Mode::Value => unknown_token(),
         Mode::Prose if looks_like_abbreviation(word) => {
@@ -1169,14 +1792,156 @@ fn scan_zone(
 // Parsing entry points
 // ---------------------------------------------------------------------------
 
+/// The shared grammar of [`parse_time`] and [`scan_leading_time`]: an
+/// expression at `start`, and where it ends. `Ok(None)` when no clock is
+/// there; `Err` for a placeholder, an ambiguous or invalid slashed date, an
+/// invalid date followed by a clock, an invalid clock or offset.
+fn scan_expression(
+    s: &str,
+    start: usize,
+    mode: Mode,
+) -> Result<Option<(ParsedTime, usize)>, TimeError> {
+    let b = s.as_bytes();
+    let (approximate, mut pos) = scan_prefix(s, start);
+    if let Some(r) = scan_placeholder(b, pos) {
+        return Err(placeholder_error(s, r));
+    }
+    let mut date = None;
+    let mut rfc3339 = false;
+    if let Some((first, second, year, dend)) = scan_slashed_date(b, pos) {
+        let range = pos..dend;
+        // An ambiguous or impossible slashed date is reported wherever it is.
+        let value = slashed_date(s, first, second, year, range.clone())?;
+        let after_comma = if byte(b, dend) == Some(b',') {
+            dend + 1
+        } else {
+            dend
+        };
+        if !matches!(byte(b, after_comma), Some(b' ' | b'\t')) {
+            return Ok(None);
+        }
+        pos = skip_blanks(b, after_comma);
+        date = Some((Ok(value), range));
+    } else if let Some((y, m, d, dend)) = scan_iso_date_raw(b, pos) {
+        let range = pos..dend;
+        pos = match byte(b, dend) {
+            Some(b'T' | b't') => {
+                rfc3339 = true;
+                dend + 1
+            }
+            Some(b' ' | b'\t') => skip_blanks(b, dend),
+            _ => return Ok(None),
+        };
+        let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()));
+        date = Some((value, range));
+    }
+    let mut approximate = approximate;
+    if date.is_some() {
+        // `2024-06-10 ~10:50`: the marker may follow the date.
+        // `2024-06-10 from 10:51 to 12:26` too (a date line's date put before it).
+        let (marker, p) = scan_prefix(s, pos);
+        if approximate.is_none() || marker.is_none() {
+            approximate = approximate.or(marker);
+            pos = p;
+        }
+        if let Some(r) = scan_placeholder(b, pos) {
+            return Err(placeholder_error(s, r));
+        }
+    }
+    let Some(clock) = scan_time_of_day(b, pos)? else {
+        return Ok(None);
+    };
+    let (date, date_range) = match date {
+        Some((value, range)) => (Some(value?), Some(range)),
+        None => (None, None),
+    };
+    // `2024-06-10 16:05:00-04:00` (a date, seconds, then `-HH:MM`) is how many
+    // programs print an offset; without seconds `-HH:MM` ends a range.
+    let with_seconds = s
+        .get(clock.range.clone())
+        .is_some_and(|t| t.bytes().filter(|&c| c == b':').count() >= 2);
+    let offset_style = rfc3339 || (date.is_some() && with_seconds);
+    let mut after = clock.range.end;
+    let mut until = None;
+    let mut zone = None;
+    if !clock.compact {
+        until = scan_range_tail(s, after, offset_style)?;
+    }
+    if let Some(end) = &until {
+        after = end.range.end;
+        if let Some(z) = scan_zone(s, after, mode, true)? {
+            after = z.1.end;
+            zone = Some(z);
+        }
+    } else {
+        zone = scan_zone(s, after, mode, date.is_some())?;
+        if let Some((z1, r1)) = &zone {
+            after = r1.end;
+            if !clock.compact
+                && let Some(end) = scan_range_tail(s, after, offset_style)?
+            {
+                after = end.range.end;
+                // `10:51 UTC to 12:26 UTC`: the same zone again is part of it.
+                if let Some((z2, r2)) = scan_zone(s, after, mode, true)?
+                    && z2 == *z1
+                {
+                    after = r2.end;
+                }
+                until = Some(end);
+            }
+        }
+    }
+    if clock.compact && !matches!(&zone, Some((z, _)) if !matches!(z, Zone::Unknown(_))) {
+        // `0915` is a time only with a zone (`0915Z`, `0915 UTC`).
+        return Ok(None);
+    }
+    if mode == Mode::Prose && zone.is_none() && until.is_none() && is_word_byte(byte(b, after)) {
+        // `10:13abc`: not a time followed by text.
+        return Ok(None);
+    }
+    let mut time = clock.time;
+    if let Some(end) = &until
+        && end.meridiem
+        && !clock.meridiem
+        && (1..12).contains(&time.hour())
+        && end.time.hour() >= 12
+        && time.hour() + 12 <= end.time.hour()
+    {
+        // `2:00-4:30 PM`: the AM/PM of the end applies to the start.
+        time = time.with().hour(time.hour() + 12).build().unwrap_or(time);
+    }
+    let (zone, zone_range) = match zone {
+        Some((z, r)) => (Some(z), Some(r)),
+        None => (None, None),
+    };
+    let parsed = ParsedTime {
+        date,
+        time,
+        zone,
+        date_range,
+        time_range: clock.range,
+        zone_range,
+        approximate,
+        until: until.map(|c| RangeEnd {
+            time: c.time,
+            time_range: c.range,
+            end_of_day: c.end_of_day,
+        }),
+        end_of_day: clock.end_of_day,
+        leap_second: clock.leap_second,
+    };
+    Ok(Some((parsed, after)))
+}
+
 /// Parses a whole string (a milestone or timeline value).
 ///
 /// Accepted: `YYYY-MM-DDTHH:MM[:SS[.f]]ZONE` (RFC 3339; seconds optional),
-/// `YYYY-MM-DD HH:MM[:SS] [ZONE]`, or `HH:MM[:SS] [ZONE]`, with an optional
-/// AM/PM marker after the clock (see the module documentation for the full
-/// grammar). Surrounding ASCII whitespace is ignored; everything else must be
-/// consumed. Ranges refer to the untrimmed input. Any word after the clock
-/// that is not a known zone becomes [`Zone::Unknown`].
+/// `YYYY-MM-DD HH:MM[:SS] [ZONE]`, or `HH:MM[:SS] [ZONE]`, and every other
+/// form in the module documentation (AM/PM, `09h15`, `0915Z`, approximate
+/// times, ranges, unambiguous slashed dates). Surrounding ASCII whitespace is
+/// ignored; everything else must be consumed. Ranges refer to the untrimmed
+/// input. Any word after the clock that is not a known zone becomes
+/// [`Zone::Unknown`].
 pub fn parse_time(s: &str) -> Result<ParsedTime, TimeError> {
     let start = count_while(s.as_bytes(), 0, |c| c.is_ascii_whitespace());
     if start == s.len() {
@@ -1189,75 +1954,64 @@ pub fn parse_time(s: &str) -> Result<ParsedTime, TimeError> {
     let end = s.len() - count_while_rev_ws(s.as_bytes());
     let s = s.get(..end).unwrap_or(s);
     let b = s.as_bytes();
-    let token_end =
-        |from: usize| (from + count_while(b, from, |c| !c.is_ascii_whitespace())).min(end);
-    if let Some((first, second, year, dend)) = scan_slashed_date(b, start) {
-        return Err(slashed_date_error(s, first, second, year, start..dend));
-    }
-
-    let mut pos = start;
-    let mut date = None;
-    let mut date_range = None;
-    if let Some((y, m, d, dend)) = scan_iso_date_raw(b, start) {
-        let range = start..dend;
-        let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()))?;
-        pos = match byte(b, dend) {
-            Some(b'T' | b't') => dend + 1,
-            Some(b' ' | b'\t') => skip_blanks(b, dend),
-            None => {
-                return Err(
-                    TimeError::new("expected a time after the date", range).with_help(FORMS_HELP)
-                );
-            }
-            Some(_) => {
-                return Err(TimeError::new(
-                    "expected `T` or a space between the date and the time",
-                    dend..token_end(dend),
-                )
-                .with_help(FORMS_HELP));
-            }
-        };
-        date = Some(value);
-        date_range = Some(range);
-    }
-
-    let Some((time, time_range)) = scan_time_of_day(b, pos)? else {
-        let what = if date.is_some() {
-            "expected a time (HH:MM) after the date"
-        } else {
-            "expected a time (HH:MM) or a date and time"
-        };
-        let r = if pos >= end {
-            date_range.clone().unwrap_or(pos..end)
-        } else {
-            pos..token_end(pos).max(pos + 1)
-        };
-        return Err(TimeError::new(what, r).with_help(FORMS_HELP));
+    let Some((parsed, after)) = scan_expression(s, start, Mode::Value)? else {
+        return Err(not_a_time(s, start, end));
     };
-
-    let zone_scan = scan_zone(s, time_range.end, Mode::Value, date.is_some())?;
-    let after = zone_scan.as_ref().map_or(time_range.end, |(_, r)| r.end);
     let rest = skip_blanks(b, after);
     if rest < end {
-        let message = if zone_scan.is_some() {
+        let message = if parsed.zone.is_some() {
             "unexpected text after the time zone"
         } else {
             "unexpected text after the time"
         };
         return Err(TimeError::new(message, rest..end).with_help(FORMS_HELP));
     }
-    let (zone, zone_range) = match zone_scan {
-        Some((z, r)) => (Some(z), Some(r)),
-        None => (None, None),
+    Ok(parsed)
+}
+
+/// Why `s[start..end]` is not a time expression (for [`parse_time`]).
+fn not_a_time(s: &str, start: usize, end: usize) -> TimeError {
+    let b = s.as_bytes();
+    let token_end =
+        |from: usize| (from + count_while(b, from, |c| !c.is_ascii_whitespace())).min(end);
+    let (_, mut pos) = scan_prefix(s, start);
+    let mut date_range = None;
+    if let Some((y, m, d, dend)) = scan_iso_date_raw(b, pos) {
+        let range = pos..dend;
+        if let Err(msg) = make_date(y, m, d) {
+            return TimeError::new(msg, range);
+        }
+        match byte(b, dend) {
+            Some(b'T' | b't') => pos = dend + 1,
+            Some(b' ' | b'\t') => pos = skip_blanks(b, dend),
+            None => {
+                return TimeError::new("expected a time after the date", range)
+                    .with_help(FORMS_HELP);
+            }
+            Some(_) => {
+                return TimeError::new(
+                    "expected `T` or a space between the date and the time",
+                    dend..token_end(dend),
+                )
+                .with_help(FORMS_HELP);
+            }
+        }
+        date_range = Some(range);
+    } else if let Some((.., dend)) = scan_slashed_date(b, pos) {
+        date_range = Some(pos..dend);
+        pos = skip_blanks(b, dend);
+    }
+    let what = if date_range.is_some() {
+        "expected a time (HH:MM) after the date"
+    } else {
+        "expected a time (HH:MM) or a date and time"
     };
-    Ok(ParsedTime {
-        date,
-        time,
-        zone,
-        date_range,
-        time_range,
-        zone_range,
-    })
+    let r = if pos >= end {
+        date_range.unwrap_or(pos..end)
+    } else {
+        pos..token_end(pos).max(pos + 1)
+    };
+    TimeError::new(what, r).with_help(FORMS_HELP)
 }
 
 fn count_while_rev_ws(b: &[u8]) -> usize {
@@ -1269,66 +2023,143 @@ fn count_while_rev_ws(b: &[u8]) -> usize {
 
 /// Scans a time expression at the start of a line of prose, as in a Markdown
 /// timeline item (`16:05 CEST: Service degradation began`,
-/// `2024-06-10 16:05 CEST - Deploy`, `10:13 CET The first ...`).
+/// `2024-06-10 16:05 CEST - Deploy`, `10:13 CET The first ...`,
+/// `~4pm PST alerts`, `02:00-04:30 UTC maintenance`).
 ///
 /// Leading ASCII whitespace is skipped; Markdown markers (`- `, `**`) are not,
 /// so pass the item's text. Returns the parsed time and the byte offset where
 /// the expression ends (before any separator such as `:` or ` - `), or
 /// `Ok(None)` when the line does not start with a time (a line starting with
-/// a date but no time is `Ok(None)` too). Returns `Err` for a line starting
-/// with a slashed date (`01/07/2023 - 10:50`: ambiguous), an invalid time
-/// (`25:00`), an invalid date followed by a time, or an out-of-range offset.
-/// See the module documentation for which following words count as zones.
+/// a date but no time is `Ok(None)` too). Returns `Err` for a placeholder
+/// (`??:??`, `TBD`: [`TimeErrorKind::Placeholder`]), a line starting with an
+/// ambiguous slashed date (`01/07/2023 - 10:50`:
+/// [`TimeErrorKind::AmbiguousDate`]), an invalid time (`25:00`), an invalid
+/// date followed by a time, or an out-of-range offset. See the module
+/// documentation for which following words count as zones.
 pub fn scan_leading_time(line: &str) -> Result<Option<(ParsedTime, usize)>, TimeError> {
-    let b = line.as_bytes();
-    let start = count_while(b, 0, |c| c.is_ascii_whitespace());
-    if let Some((first, second, year, dend)) = scan_slashed_date(b, start) {
-        return Err(slashed_date_error(line, first, second, year, start..dend));
-    }
+    let start = count_while(line.as_bytes(), 0, |c| c.is_ascii_whitespace());
+    scan_expression(line, start, Mode::Prose)
+}
 
-    let mut pos = start;
-    let mut date_raw = None;
-    if let Some((y, m, d, dend)) = scan_iso_date_raw(b, start) {
-        pos = match byte(b, dend) {
-            Some(b'T' | b't') => dend + 1,
-            Some(b' ' | b'\t') => skip_blanks(b, dend),
-            _ => return Ok(None),
-        };
-        date_raw = Some((y, m, d, start..dend));
-    }
+// ---------------------------------------------------------------------------
+// A zone stated for the whole report
+// ---------------------------------------------------------------------------
 
-    let Some((time, time_range)) = scan_time_of_day(b, pos)? else {
-        return Ok(None);
-    };
-    let (date, date_range) = match date_raw {
-        Some((y, m, d, range)) => {
-            let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()))?;
-            (Some(value), Some(range))
+/// Words that may stand between `times` and the zone in a statement such as
+/// "All times are given in UTC".
+const REPORT_ZONE_FILLERS: &[&str] = &[
+    "are",
+    "is",
+    "in",
+    "given",
+    "shown",
+    "listed",
+    "expressed",
+    "written",
+    "reported",
+    "displayed",
+    "below",
+    "above",
+    "here",
+    "all",
+    "of",
+];
+
+/// Skips filler words (and a `:`) at `pos`; returns the new position and how
+/// many were skipped.
+fn skip_fillers(s: &str, mut pos: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let mut n = 0;
+    // At most a few words: "are all given in".
+    for _ in 0..5 {
+        pos = skip_blanks(b, pos);
+        if byte(b, pos) == Some(b':') {
+            pos += 1;
+            n += 1;
+            continue;
         }
-        None => (None, None),
-    };
-
-    let zone_scan = scan_zone(line, time_range.end, Mode::Prose, date.is_some())?;
-    let end = zone_scan.as_ref().map_or(time_range.end, |(_, r)| r.end);
-    if zone_scan.is_none() && is_word_byte(byte(b, end)) {
-        // `10:13abc`: not a time followed by text.
-        return Ok(None);
+        let rest = s.get(pos..).unwrap_or("");
+        let ends_word = |w: &str| {
+            rest.get(..w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                && matches!(rest.as_bytes().get(w.len()), Some(b' ' | b'\t' | b':'))
+        };
+        match REPORT_ZONE_FILLERS.iter().find(|w| ends_word(w)) {
+            Some(w) => {
+                pos += w.len();
+                n += 1;
+            }
+            None => break,
+        }
     }
-    let (zone, zone_range) = match zone_scan {
-        Some((z, r)) => (Some(z), Some(r)),
-        None => (None, None),
+    (skip_blanks(b, pos), n)
+}
+
+/// A zone that can be applied to other times: not unknown, not ambiguous.
+fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>)> {
+    zone.filter(|(z, _)| !matches!(z, Zone::Unknown(_) | Zone::Ambiguous { .. }))
+}
+
+/// Finds a zone stated once for the whole report, in prose or in the timeline's
+/// heading: "All times in PST", "times are UTC", "All times are given in CET",
+/// "Times below are in Europe/Paris", `## Timeline (CET)`,
+/// `**Timeline (all times UTC)**`. Returns the span of the zone's name and the
+/// zone; the first statement wins. Only zones that resolve count (a known
+/// abbreviation, `UTC`, an offset, an IANA name): an ambiguous `CST` is not
+/// applied. Matching is ASCII case-insensitive for the words, and the zone is
+/// read like a zone after a time in prose. One pass over the text.
+pub fn scan_report_zone(text: &str) -> Option<(crate::span::Span, Zone)> {
+    let b = text.as_bytes();
+    let mut best: Option<(Zone, Range<usize>)> = None;
+    let mut consider = |found: Option<(Zone, Range<usize>)>| {
+        if let Some((z, r)) = usable_zone(found)
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start)
+        {
+            best = Some((z, r));
+        }
     };
-    Ok(Some((
-        ParsedTime {
-            date,
-            time,
-            zone,
-            date_range,
-            time_range,
-            zone_range,
-        },
-        end,
-    )))
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lower_line = line.to_ascii_lowercase();
+        // `## Timeline (CET)`, `**Timeline (UTC)**`.
+        let trimmed = lower_line.trim_start();
+        if (trimmed.starts_with('#') || trimmed.starts_with("**"))
+            && let Some(t) = lower_line.find("timeline")
+            && let Some(open) = lower_line.get(t..).and_then(|r| r.find('('))
+        {
+            let p = line_start + t + open + 1;
+            let (p, _) = skip_fillers(text, p);
+            let p = if starts_with_word(text.get(p..).unwrap_or(""), "times") {
+                skip_fillers(text, p + 5).0
+            } else {
+                p
+            };
+            if let Ok(found) = scan_zone(text, p, Mode::Prose, true)
+                && let Some((_, r)) = &found
+                && byte(b, skip_blanks(b, r.end)) == Some(b')')
+            {
+                consider(found);
+            }
+        }
+        for (i, _) in lower_line.match_indices("times") {
+            let at = line_start + i;
+            if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
+                continue;
+            }
+            let all = lower_line
+                .get(..i)
+                .is_some_and(|before| before.trim_end().ends_with("all"));
+            let (p, fillers) = skip_fillers(text, at + 5);
+            if fillers == 0 && !all {
+                continue;
+            }
+            if let Ok(found) = scan_zone(text, p, Mode::Prose, true) {
+                consider(found);
+            }
+        }
+        line_start += line.len();
+    }
+    best.map(|(z, r)| (crate::span::Span::new(r.start, r.end), z))
 }
 
 // ---------------------------------------------------------------------------
@@ -1337,9 +2168,12 @@ pub fn scan_leading_time(line: &str) -> Result<Option<(ParsedTime, usize)>, Time
 
 fn out_of_range(dt: DateTime, what: &str) -> ResolveError {
     ResolveError::Nonexistent(format!(
-        "{} {} in {what} is outside the supported range of instants",
+        "{} {} in {what} is outside the range of instants retrospec computes with \
+         ({} to {} UTC, so that every UTC offset stays within the years -9999 to 9999)",
         dt.date(),
-        dt.time()
+        dt.time(),
+        Timestamp::MIN.strftime("%Y-%m-%d %H:%M:%S"),
+        Timestamp::MAX.strftime("%Y-%m-%d %H:%M:%S"),
     ))
 }
 
@@ -1358,6 +2192,34 @@ fn resolve_in_zone(
             format_offset(before),
             format_offset(after)
         )));
+    }
+    if let AmbiguousOffset::Fold { before, after } = amb.offset() {
+        let abbreviation = |o: Offset| {
+            o.to_timestamp(dt)
+                .ok()
+                .map(|ts| tz.to_offset_info(ts).abbreviation().to_string())
+                .filter(|a| a.bytes().all(|c| c.is_ascii_alphabetic()))
+        };
+        let (first, second) = (format_offset(before), format_offset(after));
+        let names = match (abbreviation(before), abbreviation(after)) {
+            (Some(a), Some(b)) => format!(" ({a} or {b})"),
+            _ => String::new(),
+        };
+        return Err(ResolveError::Repeated {
+            message: format!(
+                "{} on {} happened twice in {name}: clocks went back from {first} to {second}{names}, \
+                 so it is ambiguous which of the two instants is meant",
+                dt.time(),
+                dt.date(),
+            ),
+            help: format!(
+                "write the offset (`{first}` for the first, `{second}` for the second){}",
+                match (abbreviation(before), abbreviation(after)) {
+                    (Some(a), Some(b)) => format!(" or the abbreviation (`{a}` or `{b}`)"),
+                    _ => String::new(),
+                }
+            ),
+        });
     }
     let ts = amb.compatible().map_err(|_| out_of_range(dt, name))?;
     Ok((ts, tz.to_offset(ts)))
@@ -1406,8 +2268,8 @@ fn resolve_abbreviation(
 /// The date is `p.date` or else `date_context`; the zone is `p.zone` or else
 /// `default_zone`. Offsets and UTC are exact; IANA zones (and the default
 /// zone) interpret the civil time in that zone, with
-/// [`ResolveError::Nonexistent`] for a time in a DST gap and the earlier
-/// instant for a repeated time. An abbreviation that fits the season in its
+/// [`ResolveError::Nonexistent`] for a time in a DST gap and
+/// [`ResolveError::Repeated`] for a repeated one (clocks went back). An abbreviation that fits the season in its
 /// region uses its own offset; one that does not (CET written in July) is
 /// read as wall-clock time in the region's zone and reported in
 /// [`Resolved::season_mismatch`]; see the module documentation for why.
@@ -1417,7 +2279,17 @@ pub fn resolve(
     default_zone: Option<&TimeZone>,
 ) -> Result<Resolved, ResolveError> {
     let date = p.date.or(date_context).ok_or(ResolveError::NoDate)?;
-    let dt = date.to_datetime(p.time);
+    let dt = if p.end_of_day {
+        // `24:00` is midnight at the end of the written day.
+        let next = date.tomorrow().map_err(|_| {
+            ResolveError::Nonexistent(format!(
+                "24:00 on {date} is outside the range of dates retrospec computes with"
+            ))
+        })?;
+        next.to_datetime(p.time)
+    } else {
+        date.to_datetime(p.time)
+    };
     let (timestamp, offset, season_mismatch) = match (&p.zone, default_zone) {
         (Some(Zone::Utc), _) => {
             let ts = Offset::UTC
@@ -1456,6 +2328,31 @@ pub fn resolve(
         offset,
         season_mismatch,
     })
+}
+
+/// Resolves the end of a range (`02:00-04:30 UTC`) given the resolved start:
+/// the end is on the start's date, or on the next day when it would come
+/// before the start (`23:00-01:00`). `None` when `p` is not a range or the
+/// end cannot be resolved.
+pub fn resolve_until(
+    p: &ParsedTime,
+    start: &Resolved,
+    default_zone: Option<&TimeZone>,
+) -> Option<Timestamp> {
+    let until = p.until.as_ref()?;
+    let mut end = p.clone();
+    end.time = until.time;
+    end.end_of_day = until.end_of_day;
+    end.until = None;
+    end.date = None;
+    let first = resolve(&end, Some(start.date), default_zone).ok()?;
+    if first.timestamp >= start.timestamp {
+        return Some(first.timestamp);
+    }
+    let next = start.date.tomorrow().ok()?;
+    resolve(&end, Some(next), default_zone)
+        .ok()
+        .map(|r| r.timestamp)
 }
 
 #[cfg(test)]
@@ -1636,8 +2533,8 @@ mod tests {
     fn parse_time_unknown_words_become_unknown_zones() {
         let p = parse_time("10:00 XYZT").unwrap();
         assert_eq!(p.zone, Some(Zone::Unknown("XYZT".into())));
-        let p = parse_time("10:00 Paris").unwrap();
-        assert_eq!(p.zone, Some(Zone::Unknown("Paris".into())));
+        let p = parse_time("10:00 Atlantis").unwrap();
+        assert_eq!(p.zone, Some(Zone::Unknown("Atlantis".into())));
         let s = "2024-01-01 10:00 Mars/Olympus";
         let p = parse_time(s).unwrap();
         assert_eq!(p.zone, Some(Zone::Unknown("Mars/Olympus".into())));
@@ -1665,12 +2562,12 @@ mod tests {
         assert!(e.message.contains("29 days"), "{}", e.message);
         let e = parse_time("2024-13-01 10:00").unwrap_err();
         assert!(e.message.contains("month 13"), "{}", e.message);
-        let e = parse_time("24:00").unwrap_err();
+        let e = parse_time("24:01").unwrap_err();
         assert_eq!(e.range, 0..5);
-        assert!(e.help.unwrap().contains("following day"));
+        assert!(e.message.contains("hour 24"), "{}", e.message);
         let e = parse_time("23:60").unwrap_err();
         assert!(e.message.contains("minute 60"));
-        let e = parse_time("23:59:60").unwrap_err();
+        let e = parse_time("23:58:60").unwrap_err();
         assert!(e.message.contains("second 60"));
         let e = parse_time("x 2024-01-01 10:00 UTC").unwrap_err();
         assert_eq!(e.range, 0..1);
@@ -1750,7 +2647,8 @@ mod tests {
     #[test]
     fn scan_time_range_is_not_an_offset() {
         let (p, end) = scan("10:13-10:45 Outage");
-        assert_eq!((p.zone, end), (None, 5));
+        assert_eq!((p.zone, end), (None, 11));
+        assert_eq!(p.until.unwrap().time, t(10, 45, 0));
         let (p, end) = scan("10:13+02:00 Outage");
         assert_eq!(p.zone, Some(Zone::Offset(Offset::from_hours(2).unwrap())));
         assert_eq!(end, 11);
@@ -1845,12 +2743,14 @@ mod tests {
         assert!(e.message.contains("7 January 2023"), "{}", e.message);
         assert!(e.help.as_deref().unwrap().contains("2023-07-01"));
 
-        let e = scan_leading_time("  13/07/2023 10:50").unwrap_err();
-        assert_eq!(e.range, 2..12);
-        assert!(e.help.as_deref().unwrap().contains("2023-07-13"));
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert_eq!(e.code().code, "RS214");
 
         let e = scan_leading_time("07/01/23 10:50").unwrap_err();
         assert!(e.help.as_deref().unwrap().contains("2023-01-07"));
+        let e = scan_leading_time("13/13/2023 10:50").unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::Invalid);
+        assert_eq!(e.range, 0..10);
 
         let e = scan_leading_time("25:00 CEST: x").unwrap_err();
         assert_eq!(e.range, 0..5);
@@ -1860,6 +2760,342 @@ mod tests {
         assert_eq!(e.range, 0..10);
         let e = scan_leading_time("10:00 +20:00 x").unwrap_err();
         assert_eq!(e.range, 6..12);
+    }
+
+    // --- times as people write them ---------------------------------------
+
+    #[test]
+    fn twelve_hour_forms() {
+        for (s, h, m) in [
+            ("4:00 PM", 16, 0),
+            ("4pm", 16, 0),
+            ("4 pm", 16, 0),
+            ("4 p.m.", 16, 0),
+            ("12 a.m.", 0, 0),
+            ("11AM", 11, 0),
+            ("9:30am", 9, 30),
+        ] {
+            assert_eq!(parse_time(s).unwrap().time, t(h, m, 0), "{s}");
+        }
+        let (p, end) = scan("4pm PST: pages fire");
+        assert_eq!(p.time, t(16, 0, 0));
+        assert_eq!(end, 7);
+        // An hour alone is not a time.
+        assert_eq!(scan_leading_time("4 servers failed"), Ok(None));
+        assert_eq!(scan_leading_time("12 amplifiers"), Ok(None));
+        assert!(parse_time("13pm").is_err());
+    }
+
+    #[test]
+    fn french_and_military_forms() {
+        assert_eq!(parse_time("09h15").unwrap().time, t(9, 15, 0));
+        assert_eq!(parse_time("9H05 UTC").unwrap().zone, Some(Zone::Utc));
+        let s = "0915Z deploy";
+        let (p, end) = scan(s);
+        assert_eq!(
+            (p.time, p.zone.clone(), end),
+            (t(9, 15, 0), Some(Zone::Utc), 5)
+        );
+        let (p, end) = scan("2359 UTC: rollback");
+        assert_eq!((p.time, end), (t(23, 59, 0), 8));
+        assert_eq!(parse_time("0915 CEST").unwrap().time, t(9, 15, 0));
+        // Four digits alone, or with something else than a zone, are not a time.
+        for s in [
+            "0915 deploy",
+            "2024 was a bad year",
+            "0915",
+            "2399 UTC",
+            "1260Z",
+        ] {
+            assert_eq!(scan_leading_time(s), Ok(None), "{s}");
+        }
+        assert!(parse_time("0915").is_err());
+        assert_eq!(scan_leading_time("9h15m later"), Ok(None));
+    }
+
+    #[test]
+    fn seconds_and_edge_times() {
+        assert_eq!(parse_time("10:50:07 UTC").unwrap().time, t(10, 50, 7));
+        // 24:00 is the end of the day.
+        let p = parse_time("2024-06-10 24:00 UTC").unwrap();
+        assert!(p.end_of_day);
+        let r = resolve(&p, None, None).unwrap();
+        assert_eq!(r.timestamp, ts("2024-06-11T00:00:00Z"));
+        assert_eq!(r.date, date(2024, 6, 10));
+        assert!(parse_time("24:00 PM").is_err());
+        // A leap second reads as second 59.
+        let p = parse_time("2016-12-31 23:59:60 UTC").unwrap();
+        assert!(p.leap_second);
+        assert_eq!(p.time, t(23, 59, 59));
+        let r = resolve(&p, None, None).unwrap();
+        assert_eq!(r.timestamp, ts("2016-12-31T23:59:59Z"));
+        assert!(parse_time("2016-12-31T23:59:60Z").is_ok());
+        // The last minute of year 9999 is past the last instant: an exact reason.
+        match resolve_str("9999-12-31 23:59 UTC").unwrap_err() {
+            ResolveError::Nonexistent(msg) => {
+                assert!(msg.contains("9999-12-30 22:00:00"), "{msg}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(resolve_str("9999-12-30 21:59 UTC").is_ok());
+        assert!(resolve_str("0000-01-01 00:00 UTC").is_ok());
+    }
+
+    #[test]
+    fn approximate_times() {
+        for (s, marker) in [
+            ("~10:50 UTC", "~"),
+            ("~ 10:50", "~"),
+            ("±10:50", "±"),
+            ("about 10:50", "about"),
+            ("Around 10:50 CEST", "Around"),
+            ("circa 10:50", "circa"),
+            ("approx. 10:50", "approx."),
+            ("approximately 2024-06-10 10:50 UTC", "approximately"),
+        ] {
+            let p = parse_time(s).unwrap();
+            assert!(p.is_approximate(), "{s}");
+            assert_eq!(text(s, &p.approximate), marker, "{s}");
+            assert_eq!(p.range().start, 0, "{s}");
+        }
+        assert!(!parse_time("10:50").unwrap().is_approximate());
+        let (p, end) = scan("~10:50 UTC: errors rise");
+        assert_eq!((p.is_approximate(), end), (true, 10));
+        assert_eq!(scan_leading_time("about the outage"), Ok(None));
+        assert_eq!(scan_leading_time("~ fifty minutes"), Ok(None));
+    }
+
+    #[test]
+    fn unknown_times_are_placeholders() {
+        for (s, token) in [
+            ("??:?? UTC: someone restarted the pod", "??:??"),
+            ("XX:XX - paged", "XX:XX"),
+            ("xx:xx paged", "xx:xx"),
+            ("HH:MM paged", "HH:MM"),
+            ("[???] paged", "[???]"),
+            ("TBD: the first report", "TBD"),
+            ("(TBC) the first report", "(TBC)"),
+            ("2024-06-10 ??:?? first report", "??:??"),
+            ("~??:?? first report", "??:??"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(e.code().code, "RS213");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+            assert_eq!(
+                parse_time(s.split(' ').next().unwrap()).unwrap_err().kind,
+                if s.starts_with("2024") {
+                    TimeErrorKind::Invalid
+                } else {
+                    TimeErrorKind::Placeholder
+                },
+                "{s}"
+            );
+        }
+        assert_eq!(
+            parse_time("TBD").unwrap_err().kind,
+            TimeErrorKind::Placeholder
+        );
+        for s in ["TBDs are open", "? what", "XXL pods", "TBDX"] {
+            assert_eq!(scan_leading_time(s), Ok(None), "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let s = "02:00-04:30 maintenance";
+        let (p, end) = scan(s);
+        assert_eq!((p.time, p.zone.clone(), end), (t(2, 0, 0), None, 11));
+        let u = p.until.clone().unwrap();
+        assert_eq!((&s[u.time_range.clone()], u.time), ("04:30", t(4, 30, 0)));
+        assert_eq!(p.range(), 0..11);
+
+        let s = "02:00 - 04:30 UTC: maintenance";
+        let (p, end) = scan(s);
+        assert_eq!((p.zone.clone(), end), (Some(Zone::Utc), 17));
+        assert_eq!(p.until.unwrap().time, t(4, 30, 0));
+
+        let s = "from 10:51 to 12:26 CEST the API failed";
+        let (p, end) = scan(s);
+        assert_eq!(&s[..end], "from 10:51 to 12:26 CEST");
+        assert_eq!(
+            (p.time, p.until.clone().unwrap().time),
+            (t(10, 51, 0), t(12, 26, 0))
+        );
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("CEST").unwrap())));
+
+        let (p, end) = scan("10:51 UTC to 12:26 UTC: outage");
+        assert_eq!((p.zone.clone(), end), (Some(Zone::Utc), 22));
+        let (p, _) = scan("10:51 – 12:26 outage");
+        assert!(p.until.is_some());
+        let (p, _) = scan("2:00-4:30 PM outage");
+        assert_eq!((p.time, p.until.unwrap().time), (t(14, 0, 0), t(16, 30, 0)));
+
+        // Parsed whole too, and `-04:30` is never an offset in a range.
+        let p = parse_time("2024-06-10 02:00-04:30 UTC").unwrap();
+        assert_eq!(
+            (p.zone, p.until.unwrap().time),
+            (Some(Zone::Utc), t(4, 30, 0))
+        );
+        let p = parse_time("02:00-04:30").unwrap();
+        assert_eq!(p.zone, None);
+        // RFC 3339, and a date with seconds: an offset.
+        let p = parse_time("2024-06-10T02:00-04:30").unwrap();
+        assert!(p.until.is_none());
+        assert!(matches!(p.zone, Some(Zone::Offset(_))));
+        let p = parse_time("2024-06-10 02:00:00-04:00").unwrap();
+        assert!(p.until.is_none());
+        let p = parse_time("10:00 -05:00").unwrap();
+        assert!(p.until.is_none());
+
+        // The end resolves on the same day, or the next when it comes first.
+        let p = parse_time("2024-06-10 23:00-01:30 UTC").unwrap();
+        let r = resolve(&p, None, None).unwrap();
+        assert_eq!(
+            resolve_until(&p, &r, None),
+            Some(ts("2024-06-11T01:30:00Z"))
+        );
+        let p = parse_time("2024-06-10 from 10:51 to 12:26 CEST").unwrap();
+        assert_eq!(p.until.as_ref().unwrap().time, t(12, 26, 0));
+        let p = parse_time("2024-06-10 10:51 to 12:26 CEST").unwrap();
+        let r = resolve(&p, None, None).unwrap();
+        assert_eq!(
+            resolve_until(&p, &r, None),
+            Some(ts("2024-06-10T10:26:00Z"))
+        );
+    }
+
+    #[test]
+    fn slashed_dates_with_one_reading_are_dates() {
+        let p = parse_time("31/01/2024 10:50 UTC").unwrap();
+        assert_eq!(p.date, Some(date(2024, 1, 31)));
+        let p = parse_time("01/31/2024 10:50 UTC").unwrap();
+        assert_eq!(p.date, Some(date(2024, 1, 31)));
+        let p = parse_time("05/05/2024 10:50").unwrap();
+        assert_eq!(p.date, Some(date(2024, 5, 5)));
+        let (p, end) = scan("13/07/2023 10:50 UTC deploy");
+        assert_eq!((p.date, end), (Some(date(2023, 7, 13)), 20));
+        let e = parse_time("01/07/2023 10:50").unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert!(
+            e.message
+                .contains("1 July 2023 (day first) or 7 January 2023 (month first)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(scan_leading_time("13/07/2023: deploy"), Ok(None));
+    }
+
+    #[test]
+    fn report_wide_zones() {
+        for (text, zone) in [
+            ("# Outage\n\nAll times in PST.\n", "PST"),
+            ("Note: times are UTC unless stated.\n", "UTC"),
+            ("All times are in CET\n", "CET"),
+            ("All times are given in Europe/Paris.\n", "Europe/Paris"),
+            ("## Timeline (CET)\n\n- 10:00 x\n", "CET"),
+            ("## Timeline (all times UTC)\n", "UTC"),
+            ("**Timeline (UTC)**\n", "UTC"),
+            ("Times below: UTC+2\n", "UTC+2"),
+        ] {
+            let (span, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(span.slice(text), zone, "{text:?}");
+        }
+        let (_, z) = scan_report_zone("All times in PST").unwrap();
+        assert_eq!(z, Zone::Abbrev(abbreviation("PST").unwrap()));
+        for text in [
+            "Response times are in milliseconds.\n",
+            "Sometimes UTC is used.\n",
+            "All times in CST\n",
+            "All times are local.\n",
+            "## Timeline (draft)\n",
+            "times\n",
+        ] {
+            assert_eq!(scan_report_zone(text), None, "{text:?}");
+        }
+        // The first statement wins.
+        let (span, _) = scan_report_zone("## Timeline (UTC)\n\nAll times in CET\n").unwrap();
+        assert_eq!(span.start, 13);
+    }
+
+    #[test]
+    fn city_and_region_zones() {
+        let iana = |z: &Option<Zone>| match z {
+            Some(Zone::Iana(tz, _)) => tz.iana_name().map(str::to_string),
+            _ => None,
+        };
+        for (s, name) in [
+            ("10:00 Chicago", "America/Chicago"),
+            ("10:00 Paris time", "Europe/Paris"),
+            ("10:00 Pacific time", "America/Los_Angeles"),
+            ("10:00 Eastern", "America/New_York"),
+            ("10:00 New York", "America/New_York"),
+            ("10:00 Sao Paulo time", "America/Sao_Paulo"),
+        ] {
+            assert_eq!(
+                iana(&parse_time(s).unwrap().zone).as_deref(),
+                Some(name),
+                "{s}"
+            );
+        }
+        let s = "10:00 Paris time: the API fails";
+        let (p, end) = scan(s);
+        assert_eq!((iana(&p.zone).as_deref(), end), (Some("Europe/Paris"), 16));
+        // In prose a city needs `time`: it may be the first word of the text.
+        let (p, end) = scan("10:00 Paris office reports errors");
+        assert_eq!((p.zone, end), (None, 5));
+        let (p, _) = scan("10:00 Central team paged");
+        assert_eq!(p.zone, None);
+        let (span, z) = scan_report_zone("All times are Pacific time.").unwrap();
+        assert_eq!(span.start, 14);
+        assert_eq!(iana(&Some(z)).as_deref(), Some("America/Los_Angeles"));
+        // Resolved as the city's wall clock, in either season.
+        let r = resolve_str("2024-07-01 10:00 Pacific time").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-01T17:00:00Z"));
+    }
+
+    #[test]
+    fn date_lines_without_a_year_slashes_and_weekdays() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        for s in ["31 Jan", "Jan 31", "**31 January:**", "Wednesday 31 Jan"] {
+            let line = ok(s, Some(2024));
+            assert_eq!(line.date, date(2024, 1, 31), "{s}");
+            assert!(line.year_inferred, "{s}");
+            assert_eq!(line.weekday_mismatch, None, "{s}");
+            assert_eq!(scan_date_line(s, None), None, "{s}: no year, no hint");
+        }
+        let line = ok("Tuesday 3 March", Some(2026));
+        assert_eq!((line.date, line.weekday_mismatch), (date(2026, 3, 3), None));
+        let s = "### Monday 3 March 2026";
+        let line = ok(
+            s.trim_start_matches("# ").trim_start_matches('#').trim(),
+            None,
+        );
+        let e = line.weekday_mismatch.unwrap();
+        assert_eq!(e.kind, TimeErrorKind::WeekdayMismatch);
+        assert_eq!(e.code().code, "RS216");
+        assert!(
+            e.message.contains("3 March 2026 is a Tuesday"),
+            "{}",
+            e.message
+        );
+        let s = "  Monday, 3 March 2026:";
+        let e = ok(s, None).weekday_mismatch.unwrap();
+        assert_eq!(&s[e.range], "Monday");
+        assert_eq!(ok("31/01/2024", None).date, date(2024, 1, 31));
+        assert_eq!(ok("01/31/2024", None).date, date(2024, 1, 31));
+        let s = "Tue 01/07/2023";
+        let e = scan_date_line(s, None).unwrap().unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert_eq!(&s[e.range], "01/07/2023");
+        assert_eq!(parse_date_line("31/01/2024"), Some(date(2024, 1, 31)));
+        assert_eq!(scan_date_line("Jan 99", Some(2024)), None);
+        assert_eq!(scan_date_line("Deploy 31", Some(2024)), None);
+        assert_eq!(
+            first_year("x 12024-01-01 then 2023-06-10 and 2022-01-01"),
+            Some(2023)
+        );
+        assert_eq!(first_year("no dates 2024-13-01"), None);
     }
 
     // --- dates ------------------------------------------------------------
@@ -2042,9 +3278,23 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // Fold: the earlier instant.
-        let r = resolve_str("2024-10-27 02:30 Europe/Paris").unwrap();
-        assert_eq!(r.timestamp, ts("2024-10-27T00:30:00Z"));
+        // Fold: both readings, no instant.
+        match resolve_str("2024-10-27 02:45 Europe/Paris").unwrap_err() {
+            ResolveError::Repeated { message, help } => {
+                assert!(message.contains("happened twice"), "{message}");
+                assert!(message.contains("+02:00 to +01:00"), "{message}");
+                assert!(help.contains("`+02:00` for the first"), "{help}");
+                assert!(help.contains("`CEST` or `CET`"), "{help}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The offset or the abbreviation says which one.
+        let r = resolve_str("2024-10-27 02:45 CEST").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T00:45:00Z"));
+        let r = resolve_str("2024-10-27 02:45 CET").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T01:45:00Z"));
+        let r = resolve_str("2024-10-27 02:45 +01:00").unwrap();
+        assert_eq!(r.timestamp, ts("2024-10-27T01:45:00Z"));
     }
 
     #[test]

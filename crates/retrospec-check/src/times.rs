@@ -3,15 +3,20 @@
 //! Milestones must carry their date. A timeline time without a date takes it from
 //! the entry before it (or, for the first entry, from `milestones.started`); when
 //! that would put it more than twelve hours before the previous entry, it is read
-//! as the next day (a timeline that runs past midnight). A time without a zone
-//! takes the report's `timezone`.
+//! as the next day (a timeline that runs past midnight), and
+//! [`TimeValue::rolled_over`] says so (RS215 asks for the date). A time without
+//! a zone takes the report's `timezone`; without one, a zone the report states
+//! in prose ("All times in PST", `## Timeline (CET)`, found by
+//! [`time::scan_report_zone`]), with the season check still applied to it; and
+//! without either, the configuration's `timezone`.
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use retrospec_model::{Milestone, Postmortem};
 
 use crate::ptr::Ptr;
-use crate::time::{self, ParsedTime, ResolveError, Resolved, TimeError};
+use crate::span::Span;
+use crate::time::{self, ParsedTime, ResolveError, Resolved, TimeError, Zone};
 
 /// One time value of the report.
 #[derive(Debug)]
@@ -24,12 +29,24 @@ pub struct TimeValue {
     pub parsed: Result<ParsedTime, TimeError>,
     /// The resolution; `None` when parsing failed.
     pub resolved: Option<Result<Resolved, ResolveError>>,
+    /// Where the zone came from when the time has none and the report states one
+    /// in prose: the span of that statement's zone.
+    pub report_zone: Option<Span>,
+    /// The time had no date and went backwards from the entry before it, so it was
+    /// read as the next day.
+    pub rolled_over: bool,
 }
 
 impl TimeValue {
     /// The resolved instant, when there is one.
     pub fn instant(&self) -> Option<&Resolved> {
         self.resolved.as_ref()?.as_ref().ok()
+    }
+
+    /// Whether the time was written as approximate (`~10:50`, `about 10:50`):
+    /// comparisons with it allow [`time::APPROXIMATE_TOLERANCE_SECONDS`].
+    pub fn is_approximate(&self) -> bool {
+        self.parsed.as_ref().is_ok_and(ParsedTime::is_approximate)
     }
 }
 
@@ -42,6 +59,9 @@ pub struct Times {
     pub timeline: Vec<Option<TimeValue>>,
     /// The report's default zone, when `timezone` names a known zone.
     pub default_zone: Option<TimeZone>,
+    /// The zone the report states in prose, applied to times without one when the
+    /// report has no `timezone`.
+    pub report_zone: Option<(Span, Zone)>,
 }
 
 impl Times {
@@ -53,18 +73,35 @@ impl Times {
     /// Like [`Times::new`], with `fallback` (the configuration's `timezone`) as the
     /// zone of times without one when the report has no `timezone` of its own.
     pub fn with_fallback(model: &Postmortem, fallback: Option<&str>) -> Self {
+        Times::build(model, fallback, None)
+    }
+
+    /// Like [`Times::with_fallback`], and a zone the report's `text` states in
+    /// prose ([`time::scan_report_zone`]) is the zone of times without one when the
+    /// report has no `timezone`; it comes before the configuration's.
+    pub fn for_report(model: &Postmortem, text: &str, fallback: Option<&str>) -> Self {
+        let stated = if model.timezone.is_some() {
+            None
+        } else {
+            time::scan_report_zone(text)
+        };
+        Times::build(model, fallback, stated)
+    }
+
+    fn build(model: &Postmortem, fallback: Option<&str>, stated: Option<(Span, Zone)>) -> Self {
         let default_zone = model
             .timezone
             .as_deref()
-            .or(fallback)
+            .or(if stated.is_some() { None } else { fallback })
             .and_then(|name| TimeZone::get(name).ok());
         let zone = default_zone.as_ref();
+        let stated = stated.as_ref();
         let mut milestones = Vec::new();
         if let Some(m) = &model.milestones {
             for milestone in Milestone::ALL {
                 if let Some(text) = m.get(milestone).filter(|t| !t.trim().is_empty()) {
                     let pointer = Ptr::milestone(milestone).into();
-                    milestones.push((milestone, value(pointer, text, None, zone)));
+                    milestones.push((milestone, value(pointer, text, None, zone, stated)));
                 }
             }
         }
@@ -83,9 +120,10 @@ impl Times {
             }
             let context = last_date.or(started_date);
             let pointer = Ptr::timeline_entry(i).time().into();
-            let mut v = value(pointer, &entry.time, context, zone);
-            if let Some(rolled) = roll_over(previous.as_ref(), &v, zone) {
+            let mut v = value(pointer, &entry.time, context, zone, stated);
+            if let Some(rolled) = roll_over(previous.as_ref(), &v, zone, stated) {
                 v.resolved = Some(Ok(rolled));
+                v.rolled_over = true;
             }
             if let Some(r) = v.instant() {
                 previous = Some(r.clone());
@@ -100,6 +138,7 @@ impl Times {
             milestones,
             timeline,
             default_zone,
+            report_zone: stated.cloned(),
         }
     }
 
@@ -126,6 +165,7 @@ fn roll_over(
     previous: Option<&Resolved>,
     v: &TimeValue,
     zone: Option<&TimeZone>,
+    stated: Option<&(Span, Zone)>,
 ) -> Option<Resolved> {
     let previous = previous?;
     let parsed = v.parsed.as_ref().ok().filter(|p| p.date.is_none())?;
@@ -135,7 +175,18 @@ fn roll_over(
         return None;
     }
     let next_day = now.date.tomorrow().ok()?;
-    time::resolve(parsed, Some(next_day), zone).ok()
+    time::resolve(&with_stated(parsed, stated), Some(next_day), zone).ok()
+}
+
+/// `p` with the report's stated zone when it has none of its own.
+fn with_stated(p: &ParsedTime, stated: Option<&(Span, Zone)>) -> ParsedTime {
+    let mut p = p.clone();
+    if p.zone.is_none()
+        && let Some((_, z)) = stated
+    {
+        p.zone = Some(z.clone());
+    }
+    p
 }
 
 /// An ambiguous abbreviation (`CST`, `IST`) is read in the report's `timezone` when
@@ -153,22 +204,33 @@ fn by_report_zone(
     (info.abbreviation() == text).then_some(resolved)
 }
 
-fn value(pointer: String, text: &str, date: Option<Date>, zone: Option<&TimeZone>) -> TimeValue {
+fn value(
+    pointer: String,
+    text: &str,
+    date: Option<Date>,
+    zone: Option<&TimeZone>,
+    stated: Option<&(Span, Zone)>,
+) -> TimeValue {
     let parsed = time::parse_time(text);
-    let resolved = parsed
-        .as_ref()
-        .ok()
-        .map(|p| match (time::resolve(p, date, zone), zone) {
+    let report_zone = match (&parsed, stated) {
+        (Ok(p), Some((span, _))) if p.zone.is_none() => Some(*span),
+        _ => None,
+    };
+    let resolved = parsed.as_ref().ok().map(|p| {
+        match (time::resolve(&with_stated(p, stated), date, zone), zone) {
             (Err(ResolveError::Ambiguous { text, meanings }), Some(zone)) => {
                 by_report_zone(p, date, zone, &text)
                     .ok_or(ResolveError::Ambiguous { text, meanings })
             }
             (result, _) => result,
-        });
+        }
+    });
     TimeValue {
         pointer,
         text: text.to_string(),
         parsed,
         resolved,
+        report_zone,
+        rolled_over: false,
     }
 }

@@ -406,6 +406,17 @@ fn translate(text: &str, parsed: &Parsed, error: &ValidationError<'_>, out: &mut
         }
         ValidationErrorKind::Pattern { .. } => {
             let found = located.and_then(|(n, _)| n.as_str()).unwrap_or_default();
+            // The schema's pattern is the canonical spelling; the time grammar reads
+            // more (`~10:50`, `4pm`, `02:00-04:30`, `31/01/2024 10:50`). A value it
+            // reads, or reports under its own code (a placeholder, an ambiguous
+            // date), is kept for the times pass.
+            // A milestone still needs its date (it has no entry before it to take one from).
+            let needs_date = pointer.starts_with("/milestones/");
+            match crate::time::parse_time(found) {
+                Ok(p) if p.date.is_some() || !needs_date => return,
+                Err(e) if e.kind != crate::time::TimeErrorKind::Invalid => return,
+                Ok(_) | Err(_) => {}
+            }
             Diagnostic::new(
                 &codes::INVALID_FORMAT,
                 value_span,

@@ -533,3 +533,71 @@ fn an_absurd_file_size_limit_saturates() {
     let found = findings(&titled);
     assert!(found.iter().all(|(_, m)| !m.contains("title")), "{found:?}");
 }
+
+/// Issue 16, fault 4: a wall-clock time that happened twice (clocks went back) is
+/// reported with both readings, like a gap, and no metric is derived from it; a
+/// later time meant in the second reading no longer gives "resolved before started".
+#[test]
+fn a_repeated_wall_clock_time_is_reported_and_never_measured() {
+    let text = format!(
+        "{HEAD}timezone: Europe/Paris\nmilestones:\n  started: 2024-10-27 02:45\n  resolved: 2024-10-27 02:30 CET\n"
+    );
+    let checked = check(&text, Format::Yaml);
+    let repeated: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "RS206" && d.message.contains("happened twice"))
+        .collect();
+    assert_eq!(repeated.len(), 1, "{:?}", checked.diagnostics);
+    let d = repeated[0];
+    assert!(d.message.contains("+02:00 to +01:00"), "{}", d.message);
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("`+02:00`") && help.contains("`CEST` or `CET`"),
+        "{help}"
+    );
+    assert!(checked.metrics.is_empty(), "{:?}", checked.metrics);
+    assert!(
+        !checked.diagnostics.iter().any(|d| d.code == "RS205"),
+        "no order finding from an ambiguous time: {:?}",
+        checked.diagnostics
+    );
+    // The offset says which one: measured again.
+    let text = format!(
+        "{HEAD}timezone: Europe/Paris\nmilestones:\n  started: 2024-10-27 02:45 +02:00\n  resolved: 2024-10-27 02:30 CET\n"
+    );
+    let checked = check(&text, Format::Yaml);
+    assert!(
+        !checked.diagnostics.iter().any(|d| d.code == "RS206"),
+        "{:?}",
+        checked.diagnostics
+    );
+    assert_eq!(checked.metrics.first().map(|m| m.seconds), Some(45 * 60));
+}
+
+/// Issue 16, fault 8: valid edge times are accepted, or refused with the exact reason.
+#[test]
+fn edge_times_are_accepted_or_refused_with_the_reason() {
+    let text = format!(
+        "{HEAD}milestones:\n  started: 2016-12-31 23:59:60 UTC\n  resolved: 2016-12-31 24:00 UTC\n"
+    );
+    let checked = check(&text, Format::Yaml);
+    assert!(
+        checked
+            .diagnostics
+            .iter()
+            .all(|d| !d.code.starts_with("RS2") && d.code != "RS105"),
+        "{:?}",
+        checked.diagnostics
+    );
+    // The leap second reads as :59, so one second to the end of the day.
+    assert_eq!(checked.metrics.first().map(|m| m.seconds), Some(1));
+    let text = format!("{HEAD}milestones:\n  started: 9999-12-31 23:59 UTC\n");
+    let checked = check(&text, Format::Yaml);
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "RS206")
+        .expect("an exact reason for the last minute of year 9999");
+    assert!(d.message.contains("9999-12-30 22:00:00"), "{}", d.message);
+}

@@ -777,23 +777,30 @@ impl BodyBuilder<'_, '_> {
     fn timeline(&mut self, section: &SectionRef<'_>) -> Node {
         let mut entries = Vec::new();
         let mut date: Option<jiff::civil::Date> = None;
+        // A date line without its year (`### Tuesday 3 March`) takes the year of the
+        // date line above it, else of the report's first ISO date.
+        let mut first_year = None;
+        // The clock of the entry above, under the same date line (see `timeline_item`).
+        let mut previous: Option<jiff::civil::Time> = None;
         for block in section.blocks {
             match block {
                 Block::Heading { range, .. } => {
-                    let (text, _) = self.heading_text(range.clone());
-                    if let Some(d) = time::parse_date_line(&text) {
+                    let (text, span) = self.heading_text(range.clone());
+                    if let Some(d) = self.date_line(&text, span.start, date, &mut first_year) {
                         date = Some(d);
+                        previous = None;
                     }
                 }
                 Block::Paragraph { range } => {
-                    let text = &self.text[range.clone()];
-                    if let Some(d) = time::parse_date_line(text.trim()) {
+                    let text = self.text[range.clone()].to_string();
+                    if let Some(d) = self.date_line(&text, range.start, date, &mut first_year) {
                         date = Some(d);
+                        previous = None;
                     }
                 }
                 Block::List { items } => {
                     for item in items {
-                        if let Some(entry) = self.timeline_item(item, date) {
+                        if let Some(entry) = self.timeline_item(item, &mut date, &mut previous) {
                             entries.push(entry);
                         }
                     }
@@ -805,7 +812,52 @@ impl BodyBuilder<'_, '_> {
         seq(entries, section.heading)
     }
 
-    fn timeline_item(&mut self, item: &Item, date: Option<jiff::civil::Date>) -> Option<Node> {
+    /// A date line of the timeline (`text` starts at byte `at`): its date, and a
+    /// finding for an ambiguous slashed date or a weekday that does not match.
+    fn date_line(
+        &mut self,
+        text: &str,
+        at: usize,
+        above: Option<jiff::civil::Date>,
+        first_year: &mut Option<Option<i16>>,
+    ) -> Option<jiff::civil::Date> {
+        let hint = match above {
+            Some(d) => Some(d.year()),
+            None => *first_year.get_or_insert_with(|| time::first_year(self.text)),
+        };
+        let report = |error: time::TimeError| {
+            let span = Span::new(at + error.range.start, at + error.range.end);
+            let mut d = Diagnostic::new(error.code(), span, error.message);
+            if let Some(help) = error.help {
+                d = d.with_help(help);
+            }
+            d
+        };
+        match time::scan_date_line(text, hint)? {
+            Ok(line) => {
+                if let Some(error) = line.weekday_mismatch {
+                    self.diags.push(report(error));
+                }
+                Some(line.date)
+            }
+            Err(error) => {
+                self.diags.push(report(error));
+                None
+            }
+        }
+    }
+
+    /// A list item of the timeline. A time without a date under a date line takes
+    /// that line's date, except that a clock more than twelve hours before the
+    /// entry above it under the same line is read as the next day (the timeline ran
+    /// past midnight): the date moves on for the entries below, and the inference is
+    /// reported (RS215) until a date line confirms it.
+    fn timeline_item(
+        &mut self,
+        item: &Item,
+        date: &mut Option<jiff::civil::Date>,
+        previous: &mut Option<jiff::civil::Time>,
+    ) -> Option<Node> {
         let (_, content_span) = item_content(self.text, item.range.clone());
         let source = content_span.slice(self.text);
         let scanned = match time::scan_leading_time(source) {
@@ -822,7 +874,7 @@ impl BodyBuilder<'_, '_> {
                     content_span.start + error.range.start,
                     content_span.start + error.range.end,
                 );
-                let mut d = Diagnostic::new(&codes::INVALID_TIME, span, error.message);
+                let mut d = Diagnostic::new(error.code(), span, error.message);
                 if let Some(help) = error.help {
                     d = d.with_help(help);
                 }
@@ -837,7 +889,28 @@ impl BodyBuilder<'_, '_> {
         let rest = &self.text[rest_start..content_span.end];
         let sep = separator_len(rest);
         let text_start = rest_start + sep;
-        let value = with_date(&time_text, parsed.date.is_none(), date);
+        if parsed.date.is_none()
+            && let (Some(day), Some(before)) = (*date, *previous)
+            && before.duration_until(parsed.time).as_secs() < -12 * 3600
+            && let Ok(next) = day.tomorrow()
+        {
+            *date = Some(next);
+            self.diags.push(
+                Diagnostic::new(
+                    &crate::rules::midnight_rollover::MidnightRollover::INFO,
+                    time_span,
+                    format!(
+                        "{} comes before the entry above it, so it is read as the next day, {next}",
+                        parsed.time.strftime("%H:%M")
+                    ),
+                )
+                .with_help(format!(
+                    "write a date line (`### {next}`) above the entry to confirm the day"
+                )),
+            );
+        }
+        *previous = Some(parsed.time);
+        let value = with_date(&time_text, parsed.date.is_none(), *date);
         let mut fields = vec![Entry {
             key: "time".into(),
             key_span: time_span,
@@ -911,7 +984,7 @@ impl BodyBuilder<'_, '_> {
             let parsed = match time::parse_time(&time_text) {
                 Ok(p) => p,
                 Err(error) => {
-                    let mut d = Diagnostic::new(&codes::INVALID_TIME, time_span, error.message);
+                    let mut d = Diagnostic::new(error.code(), time_span, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }
@@ -1193,7 +1266,8 @@ pub(crate) fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute
         return None;
     }
     let close = trimmed.len() - 1;
-    // The group opens at the last '(' that is followed by `word:`.
+    // The group opens at the last '(' that is followed by `word:`, and is not a
+    // Markdown link's target (`[ticket](https://x/y)`) or a URL (`(https://x/y)`).
     let open = trimmed[..close]
         .rmatch_indices('(')
         .map(|(i, _)| i)
@@ -1204,7 +1278,11 @@ pub(crate) fn trailing_attributes(content: &str) -> Option<(usize, Vec<Attribute
                 .bytes()
                 .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
                 .count();
-            key_len > 0 && inner.trim_start()[key_len..].trim_start().starts_with(':')
+            let after_key = inner.trim_start()[key_len..].trim_start();
+            key_len > 0
+                && after_key.starts_with(':')
+                && !after_key.starts_with("://")
+                && !trimmed[..i].ends_with(']')
         })?;
     let mut attrs = Vec::new();
     let mut pos = open + 1;
@@ -1301,6 +1379,28 @@ mod tests {
     }
 
     #[test]
+    fn links_in_action_items_are_not_attribute_groups() {
+        for content in [
+            "Add a retry budget [ticket](https://tracker.example/OPS-1)",
+            "Add a retry budget (https://tracker.example/OPS-1)",
+            "Add a retry budget [ticket](https://tracker.example/OPS-1) (see: the RFC)",
+        ] {
+            let found = trailing_attributes(content)
+                .map(|(open, attrs)| (open, attrs.into_iter().map(|a| a.0).collect::<Vec<_>>()));
+            let want = content.ends_with("(see: the RFC)").then(|| {
+                (
+                    content.len() - "(see: the RFC)".len(),
+                    vec!["see".to_string()],
+                )
+            });
+            assert_eq!(found, want, "{content}");
+        }
+        let (_, attrs) =
+            trailing_attributes("Fix it (owner: @a, link: https://x.example/1)").expect("group");
+        assert_eq!(attrs[1].2, "https://x.example/1");
+    }
+
+    #[test]
     fn action_items_read_attributes_and_checkboxes() {
         let text = "---\nstatus: draft\n---\n## Action items\n\n- [x] Rotate keys (owner: @sre, due: 2024-07-01, link: https://t.example/1)\n- Plain item\n";
         let (tree, diags) = parse_ok(text);
@@ -1331,10 +1431,19 @@ mod tests {
 
     #[test]
     fn unreadable_items_are_diagnosed_not_dropped_silently() {
-        let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n";
+        let text = "---\nstatus: draft\n---\n## Timeline\n\n- Deploy starts\n- 01/07/2023 - 10:50 - Maintenance\n- 25:10 Rollback\n- ??:?? A customer reports errors\n";
         let (_, diags) = parse_ok(text);
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(codes, [codes::MARKDOWN_ITEM.code, codes::INVALID_TIME.code]);
+        assert_eq!(
+            codes,
+            [
+                codes::MARKDOWN_ITEM.code,
+                crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
+                codes::INVALID_TIME.code,
+                crate::rules::unknown_time::UnknownTime::INFO.code,
+            ]
+        );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");
+        assert_eq!(diags[3].span.slice(text), "??:??");
     }
 }

@@ -14,7 +14,9 @@ declare_rule! {
     ///
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
-    /// negligence, negligent, fault of), matched as whole words, case-insensitively.
+    /// negligence, negligent, fault of), matched as whole words, case-insensitively,
+    /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
+    /// URLs or link targets, which quote what a system said.
     ///
     /// ## Example
     /// ```markdown

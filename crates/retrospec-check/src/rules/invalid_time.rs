@@ -1,14 +1,15 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::suggest::display_path;
-use crate::time::ResolveError;
+use crate::time::{ResolveError, TimeErrorKind};
 
 declare_rule! {
     /// A time that cannot be read, does not exist, or has no date to stand on.
     ///
     /// ## Why
     /// `25:00`, `2024-02-30` and `02:30` on the night clocks jump forward are not
-    /// instants; a time-only timeline entry with nothing before it to take a date
+    /// instants; `02:45` on the night clocks go back happened twice, so it names two
+    /// instants an hour apart and no duration is computed from it; a time-only timeline entry with nothing before it to take a date
     /// from cannot be ordered. A date written `01/07/2023` is 1 July to some
     /// readers and 7 January to others.
     ///
@@ -31,6 +32,8 @@ impl Rule for InvalidTime {
             let span = || cx.span(&value.pointer);
             let path = || display_path(&value.pointer);
             match (&value.parsed, &value.resolved) {
+                // Placeholders (RS213) and ambiguous dates (RS214) have their own codes.
+                (Err(error), _) if error.kind != TimeErrorKind::Invalid => {}
                 (Err(error), _) => {
                     let mut d = Diagnostic::new(&Self::INFO, span(), format!("`{}`: {}", path(), error.message));
                     if let Some(help) = &error.help {
@@ -47,6 +50,10 @@ impl Rule for InvalidTime {
                 (_, Some(Err(ResolveError::Nonexistent(message)))) => out.push(
                     Diagnostic::new(&Self::INFO, span(), format!("`{}`: {message}", path()))
                         .with_help("check the date and time; write the UTC offset the clocks showed (for example `+01:00`) if the time is right"),
+                ),
+                (_, Some(Err(ResolveError::Repeated { message, help }))) => out.push(
+                    Diagnostic::new(&Self::INFO, span(), format!("`{}`: {message}", path()))
+                        .with_help(format!("{help}; no duration is computed from this time until then")),
                 ),
                 _ => {}
             }

@@ -1,7 +1,9 @@
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
 use crate::suggest::display_path;
 use crate::time::ResolveError;
+use crate::times::TimeValue;
 
 declare_rule! {
     /// A time has no zone, and the report has no `timezone` to take it from.
@@ -17,7 +19,11 @@ declare_rule! {
     /// ```
     /// Use instead: `2024-06-10 16:05 CEST`, `2024-06-10T16:05:00+02:00`, or set
     /// `timezone: Europe/Paris` once for the whole report.
-    pub struct MissingZone = "RS202", "missing-zone", Error;
+    ///
+    /// Every time without a zone has the same cause, so they are one finding: the
+    /// first time, with the others as labels. When every time that has a zone is
+    /// written in the same one, the fix (to review) writes it after each.
+    pub struct MissingZone = "RS202", "missing-zone", Error, fix: Sometimes;
 }
 
 impl Rule for MissingZone {
@@ -26,17 +32,132 @@ impl Rule for MissingZone {
             // A `timezone` that is not a zone is reported by RS204, once.
             return;
         }
-        for value in cx.times.all() {
-            if let Some(Err(ResolveError::NoZone)) = &value.resolved {
-                out.push(
-                    Diagnostic::new(
-                        &Self::INFO,
-                        cx.span(&value.pointer),
-                        format!("`{}` has no time zone", display_path(&value.pointer)),
-                    )
-                    .with_help("add a zone (`UTC`, `+02:00`, `Europe/Paris`, `CEST`), or set `timezone:` for the whole report"),
-                );
+        let missing: Vec<&TimeValue> = cx
+            .times
+            .all()
+            .filter(|v| matches!(&v.resolved, Some(Err(ResolveError::NoZone))))
+            .collect();
+        let Some(first) = missing.first() else {
+            return;
+        };
+        let help = "add a zone (`UTC`, `+02:00`, `Europe/Paris`, `CEST`), or set `timezone:` for the whole report";
+        // One cause, one finding: every time without a zone is one finding, with the
+        // others as labels.
+        let mut d = if missing.len() == 1 {
+            Diagnostic::new(
+                &Self::INFO,
+                cx.span(&first.pointer),
+                format!("`{}` has no time zone", display_path(&first.pointer)),
+            )
+        } else {
+            let names: Vec<String> = missing
+                .iter()
+                .take(3)
+                .map(|v| format!("`{}`", display_path(&v.pointer)))
+                .collect();
+            let more = if missing.len() > 3 { ", ..." } else { "" };
+            let mut d = Diagnostic::new(
+                &Self::INFO,
+                cx.span(&first.pointer),
+                format!(
+                    "{} times have no time zone: {}{more}",
+                    missing.len(),
+                    names.join(", ")
+                ),
+            );
+            for v in &missing[1..] {
+                d = d.with_label(cx.span(&v.pointer), "no time zone either");
+            }
+            d
+        };
+        d = d.with_help(help);
+        if let Some(zone) = only_written_zone(cx) {
+            let edits: Vec<Edit> = missing
+                .iter()
+                .filter_map(|v| {
+                    let p = v.parsed.as_ref().ok()?;
+                    let clock = v.text.get(p.time_range.start..p.range().end)?;
+                    let at = cx.span_within(&v.pointer, clock);
+                    (at.slice(cx.text) == clock).then(|| Edit {
+                        span: Span::new(at.end, at.end),
+                        replacement: format!(" {zone}"),
+                    })
+                })
+                .collect();
+            if edits.len() == missing.len() {
+                d = d.with_fix(Fix {
+                    message: format!(
+                        "write `{zone}`, the zone of the report's other times, after each"
+                    ),
+                    edits,
+                    safe: false,
+                });
             }
         }
+        out.push(d);
+    }
+}
+
+/// The zone every time that has one is written in, when there is exactly one.
+fn only_written_zone(cx: &Context<'_>) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for v in cx.times.all() {
+        let Ok(p) = &v.parsed else { continue };
+        let Some(r) = &p.zone_range else { continue };
+        let z = v.text.get(r.clone())?;
+        match found {
+            None => found = Some(z),
+            Some(f) if f == z => {}
+            Some(_) => return None,
+        }
+    }
+    found.map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Format;
+
+    #[test]
+    fn every_time_without_a_zone_is_one_finding_with_labels_and_a_fix() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 10:00 UTC\ntimeline:\n  - time: 2024-06-10 10:00\n    text: a\n  - time: '10:05'\n    text: b\n  - time: 10:20\n    text: c\n";
+        let checked = crate::check(text, Format::Yaml);
+        let found: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS202")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = found[0];
+        assert!(
+            d.message.starts_with("3 times have no time zone"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.span.slice(text), "2024-06-10 10:00");
+        assert_eq!(d.labels.len(), 2);
+        let fix = d
+            .fix
+            .as_ref()
+            .expect("a fix: the report's other times are in UTC");
+        assert_eq!(fix.edits.len(), 3);
+        assert!(fix.edits.iter().all(|e| e.replacement == " UTC"));
+        assert_eq!(
+            text[..fix.edits[1].span.start].rsplit(' ').next(),
+            Some("'10:05")
+        );
+    }
+
+    #[test]
+    fn one_time_without_a_zone_keeps_its_own_message() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 10:00\n  resolved: 2024-06-10 11:00 UTC\n";
+        let checked = crate::check(text, Format::Yaml);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS202")
+            .expect("RS202");
+        assert_eq!(d.message, "`milestones.started` has no time zone");
+        assert!(d.labels.is_empty());
     }
 }

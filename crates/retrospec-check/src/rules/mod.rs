@@ -24,10 +24,12 @@ pub mod action_item_due;
 pub mod action_item_owner;
 pub mod action_item_status;
 pub mod action_item_tracking;
+pub mod ambiguous_date;
 pub mod blame_word;
 pub mod counterfactual;
 pub mod impact_unquantified;
 pub mod invalid_time;
+pub mod midnight_rollover;
 pub mod milestone_entry;
 pub mod milestone_marker_time;
 pub mod milestone_order;
@@ -38,9 +40,11 @@ pub mod person_in_cause;
 pub mod placeholder;
 pub mod prevent_item_required;
 pub mod report_date;
+pub mod role_in_cause;
 pub mod stated_duration;
 pub mod summary_times;
 pub mod timeline_order;
+pub mod unknown_time;
 pub mod unknown_zone;
 pub mod vague_action_item;
 pub mod words;
@@ -64,9 +68,18 @@ pub struct Context<'a> {
     pub times: &'a Times,
     /// The project configuration (defaults when there is no `retrospec.toml`).
     pub config: &'a Config,
+    /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
+    /// by [`Context::masks`]: once per report, shared by every word rule.
+    pub masks: std::sync::OnceLock<words::Masks>,
 }
 
 impl<'a> Context<'a> {
+    /// The regions of the text that are not prose, computed once per report.
+    pub fn masks(&self) -> &words::Masks {
+        self.masks
+            .get_or_init(|| words::Masks::new(self.text, self.format))
+    }
+
     /// The node at a JSON pointer.
     pub fn node(&self, pointer: &str) -> Option<&Node> {
         self.parsed.tree.pointer(pointer).map(|(n, _)| n)

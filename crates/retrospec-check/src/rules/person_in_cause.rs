@@ -17,14 +17,22 @@ declare_rule! {
     /// analysis there, and teaches everyone to say less in the next review.
     ///
     /// What is detected: `@handles` (`@alice`, `@sre-team`) in those sections,
-    /// outside inline code and HTML comments; e-mail addresses, URLs and scoped
+    /// outside code, quoted logs, URLs and HTML comments; e-mail addresses, URLs and scoped
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
     /// a team is not the cause either. Plain names are detected when the report
     /// itself says they are people: an entry of `authors` or an action item `owner`
-    /// written as a capitalised name ("Alice Martin"), found whole or by its first
-    /// word. Other plain names ("John deployed...") are not detected: no pattern
-    /// tells a person's name from a product, a company or a service without
-    /// flagging far more that is fine. Owners of action items are not checked.
+    /// written as a capitalised name of two or more words ("Alice Martin"), found
+    /// whole or by its first word. Other plain names ("John deployed...") are not
+    /// detected: no pattern tells a person's name from a product, a company or a
+    /// service without flagging far more that is fine. Owners of action items are
+    /// not checked.
+    ///
+    /// An organisation, a product or a domain is not a person, even when it is
+    /// listed as an author: a one-word author (`Acme`), a name with a company or
+    /// team word (`Acme Corp`, `Storage Team`), and a name the report uses as a
+    /// domain (`acme.io`), a package scope (`@acme/widgets`) or a code host's
+    /// organisation (`github.com/acme`) are left out, as is `@acme` when `acme` is
+    /// such a name.
     ///
     /// ## Example
     /// ```yaml
@@ -40,9 +48,87 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
 });
 
+/// Words that make a name an organisation, a team or a product, not a person.
+const ORGANISATION: &[&str] = &[
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "team",
+    "teams",
+    "labs",
+    "lab",
+    "systems",
+    "foundation",
+    "project",
+    "engineering",
+    "platform",
+    "infrastructure",
+    "ops",
+    "sre",
+    "group",
+    "services",
+    "service",
+    "cloud",
+    "software",
+    "technologies",
+    "tech",
+    "security",
+    "support",
+    "networks",
+    "network",
+    "data",
+    "bot",
+    "department",
+    "org",
+    "ag",
+    "sa",
+    "bv",
+    "plc",
+    "limited",
+    "studio",
+    "studios",
+    "media",
+    "operations",
+    "infra",
+    "devops",
+    "on-call",
+    "oncall",
+    "squad",
+    "guild",
+    "committee",
+];
+
+/// Domains (`acme.io`), package scopes (`@acme/widgets`) and code hosts'
+/// organisations (`github.com/acme`): the name in each is an organisation's.
+static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/([a-z0-9][a-z0-9_.-]*)|@([a-z0-9][a-z0-9_.-]*)/|\b([a-z0-9][a-z0-9-]*)\.(?:com|io|org|net|dev|app|co|ai|cloud|sh|tech|xyz|example|so|us|eu|uk|de|fr)\b",
+    )
+    .expect("the organisation pattern is valid")
+});
+
+/// The names the report uses as organisations (lowercased).
+fn organisations_of(cx: &Context<'_>) -> Vec<String> {
+    let mut names: Vec<String> = ORG_NAME
+        .captures_iter(cx.text)
+        .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The people the report names as such: authors and action-item owners written as
-/// capitalised names, whole and by their first word, longest first so a full name
-/// wins over its first word.
+/// capitalised names of two or more words without an organisation's word, whole
+/// and by their first word, longest first so a full name wins over its first
+/// word. Names the report also uses as a domain or scope are dropped later, when
+/// one is found ([`organisations_of`] reads the whole text, so only then).
 fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
     let owners = cx
@@ -52,9 +138,14 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
         .filter_map(|i| i.owner.as_deref());
     for name in cx.model.authors.iter().map(String::as_str).chain(owners) {
         let name = name.trim();
-        let first = name.split_whitespace().next().unwrap_or("");
-        if !first.starts_with(|c: char| c.is_uppercase()) || !first.chars().all(char::is_alphabetic)
-        {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let first = words.first().copied().unwrap_or("");
+        let person_word = |w: &&str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                && !ORGANISATION.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+        };
+        if words.len() < 2 || !words.iter().all(person_word) {
             continue;
         }
         names.push(name);
@@ -104,6 +195,13 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
 impl Rule for PersonInCause {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let people = known_people(cx);
+        let organisations = std::cell::OnceCell::new();
+        let organisation = |name: &str| {
+            organisations
+                .get_or_init(|| organisations_of(cx))
+                .iter()
+                .any(|o: &String| name.split_whitespace().any(|w| o.eq_ignore_ascii_case(w)))
+        };
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, handle) in find_in(cx, node, &MENTION) {
@@ -112,6 +210,7 @@ impl Rule for PersonInCause {
                     // `a@b.example`, `https://host/@user`, `@scope/package`.
                     if before.is_some_and(|c| c.is_alphanumeric() || "@./+-_:".contains(c))
                         || after.is_some_and(|c| c == '/' || c == '@')
+                        || organisation(&handle[1..])
                     {
                         continue;
                     }
@@ -130,6 +229,9 @@ impl Rule for PersonInCause {
                     continue;
                 }
                 for (span, name) in find_with(cx, node, |text| find_names(&people, text)) {
+                    if organisation(&name) {
+                        continue;
+                    }
                     out.push(
                         Diagnostic::new(
                             &Self::INFO,
@@ -175,5 +277,15 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["Alice", "Alice Martin", "Bob"]);
         let none = "title: t\nstatus: draft\nauthors: [Alice Martin]\nsummary: Alice wrote this.\n";
         assert!(found(none, Format::Yaml).is_empty());
+    }
+
+    #[test]
+    fn organisations_products_and_domains_are_not_people() {
+        let yaml = "title: t\nstatus: draft\nauthors: [Acme, Acme Corp, Storage Team, Dana Whitfield]\n\
+                    root_cause: \"Acme shipped @acme/widgets 2.0, Storage Team paged @acme, Dana approved it.\"\n\
+                    trigger: \"The widgets release from github.com/acme and https://acme.io changed the default.\"\n";
+        assert_eq!(found(yaml, Format::Yaml), ["Dana"]);
+        let yaml = "title: t\nstatus: draft\nauthors: [Nimbus Cloud]\nroot_cause: \"Nimbus rate limits hit us; see nimbus.io and @nimbus.\"\n";
+        assert!(found(yaml, Format::Yaml).is_empty());
     }
 }

@@ -17,6 +17,14 @@ declare_rule! {
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
     /// report that goes to reviewers or readers must not.
     ///
+    /// Redacted data is not a gap: a word that is part of a longer token
+    /// (`10.0.xxx.yyy`, `XXXX-XXXX-4411`, `todo-service`), `****`, `[REDACTED]`
+    /// and a slot that names a redaction (`<redacted>`, `<customer-id-masked>`)
+    /// are not reported, while `TODO`, `TBD`, `XXX` standing alone, `<insert
+    /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
+    /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
+    /// the author's gap.
+    ///
     /// An organisation's own placeholder words (`placeholders` in the `[words]`
     /// table of `retrospec.toml`, for example `to be confirmed`) are matched beside
     /// the built-in ones, case-insensitively and as whole words.
@@ -73,17 +81,25 @@ impl Rule for Placeholder {
                 return;
             }
             let source = node.span.slice(cx.text);
-            let found = PATTERN
+            let built_in = PATTERN
                 .find_iter(s)
                 .chain(SLOT.find_iter(s))
                 .map(|m| m.range())
-                .chain(extra.find(s));
-            for found in found {
-                let text = &s[found];
-                let span = match source.find(text) {
-                    Some(i) => Span::new(node.span.start + i, node.span.start + i + text.len()),
+                .filter(|r| !redacted(s, r.clone()));
+            for found in built_in.chain(extra.find(s)) {
+                let text = &s[found.clone()];
+                // The n-th occurrence in the value is the n-th in the file (YAML
+                // escapes and folded lines may make the value differ from it).
+                let nth = s[..found.start].matches(text).count();
+                let span = match source.match_indices(text).nth(nth) {
+                    Some((i, _)) => {
+                        Span::new(node.span.start + i, node.span.start + i + text.len())
+                    }
                     None => node.span,
                 };
+                if cx.masks().covers(span.start) {
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
@@ -95,6 +111,39 @@ impl Rule for Placeholder {
             }
         });
     }
+}
+
+/// Words in an angle-bracket slot that say data was removed on purpose
+/// (`<redacted>`, `<customer-id-masked>`), not left to fill in.
+const REDACTION: &[&str] = &[
+    "redact", "mask", "hidden", "remov", "omit", "elid", "snip", "private", "anonymi", "obfusc",
+    "scrub", "censor",
+];
+
+/// Whether the placeholder found at `range` of `text` is redacted data rather
+/// than a gap: a word (`TODO`, `TBD`, `XXX`) that is part of a longer token
+/// (`10.0.xxx.yyy`, `xxx-xxx-1234`, `todo-service`), or a slot that names a
+/// redaction (`<redacted ip>`). A word standing alone, with only punctuation or
+/// emphasis around it (`TODO:`, `(TBD)`, `**XXX**`), is a placeholder.
+fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
+    let found = &text[range.clone()];
+    if found.starts_with('<') {
+        let lower = found.to_ascii_lowercase();
+        return REDACTION.iter().any(|w| lower.contains(w));
+    }
+    if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
+        return false; // `???` and `lorem ipsum`
+    }
+    // After the last whitespace character before it (which may be wider than a byte).
+    let start = text[..range.start]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| range.end + i);
+    let token = text[start..end].trim_matches(|c: char| "()[]{}\"'*_,;:.!?".contains(c));
+    !token.eq_ignore_ascii_case(found)
 }
 
 fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
@@ -131,5 +180,39 @@ mod tests {
         let mut config = Config::default();
         config.words.placeholders = vec!["to be confirmed".into()];
         assert_eq!(found(&config), ["To be confirmed", "TBD"]);
+    }
+
+    #[test]
+    fn redacted_data_is_not_a_placeholder_but_real_gaps_are() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Traffic from 10.0.xxx.yyy was dropped.", &[]),
+            (
+                "The card ending XXXX-XXXX-1234 and the key **** were logged.",
+                &[],
+            ),
+            (
+                "Requests from [REDACTED] and <redacted> and <customer-id-masked> failed.",
+                &[],
+            ),
+            ("The todo-service and TODO.md are names.", &[]),
+            ("Left as\u{a0}TBD.", &["TBD"]),
+            ("TODO: say why.", &["TODO"]),
+            ("Owner (TBD) and XXX here.", &["TBD", "XXX"]),
+            (
+                "<insert service name> failed; Lorem ipsum dolor.",
+                &["<insert service name>", "Lorem ipsum"],
+            ),
+            ("See `TODO` in code, and https://x.example/TODO/xxx.", &[]),
+        ];
+        for (summary, want) in cases {
+            let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");
+            let found = crate::rules::spans_of("RS401", &yaml, Format::Yaml);
+            assert_eq!(found, *want, "{summary}");
+        }
+        let md = "---\ntitle: t\nstatus: published\n---\n## Summary\n\nIt failed.\n\n```\n# TODO remove\n```\n\n    FIXME in an indented block\n\n> 12:01:07 WARN TBD retry\n\nStill TBD.\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["TBD"]
+        );
     }
 }

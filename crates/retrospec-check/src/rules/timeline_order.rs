@@ -19,6 +19,12 @@ declare_rule! {
     /// A timeline is read top to bottom; an entry out of place makes readers
     /// misjudge what caused what, and usually means a wrong date, zone or typo.
     /// Times are compared as instants, across zones, date changes and midnight.
+    /// An entry written as approximate (`~10:50`, `about 10:50`) may be up to 15
+    /// minutes out of order with its neighbour without a finding.
+    ///
+    /// A timeline listed newest first (three or more entries, each earlier than
+    /// the one above) is one finding on the timeline, with every entry as a label,
+    /// not one finding per entry: it has one cause and one fix.
     ///
     /// ## Example
     /// ```markdown
@@ -40,12 +46,20 @@ declare_rule! {
 
 impl Rule for TimelineOrder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(diagnostic) = newest_first(cx) {
+            out.push(diagnostic);
+            return;
+        }
         let mut fix: Option<Option<Fix>> = None;
-        let mut previous: Option<(&str, jiff::Timestamp)> = None;
+        let mut previous: Option<(&str, jiff::Timestamp, bool)> = None;
         for value in cx.times.timeline.iter().flatten() {
             let Some(now) = value.instant() else { continue };
-            if let Some((prev_pointer, prev)) = previous
+            let approximate = value.is_approximate();
+            if let Some((prev_pointer, prev, prev_approximate)) = previous
                 && now.timestamp < prev
+                && !((approximate || prev_approximate)
+                    && prev.as_second() - now.timestamp.as_second()
+                        <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
             {
                 let back = prev
                     .since(now.timestamp)
@@ -74,9 +88,52 @@ impl Rule for TimelineOrder {
                 diagnostic.fix = fix;
                 out.push(diagnostic);
             }
-            previous = Some((&value.pointer, now.timestamp));
+            previous = Some((&value.pointer, now.timestamp, approximate));
         }
     }
+}
+
+/// One finding for a timeline listed newest first: three or more entries with
+/// instants, each earlier than (or as early as) the one before it and at least one
+/// strictly earlier. One cause, one finding: the entries are its labels, and its
+/// fix (when the timeline is fully dated) sorts them.
+fn newest_first(cx: &Context<'_>) -> Option<Diagnostic> {
+    let entries: Vec<(&str, jiff::Timestamp)> = cx
+        .times
+        .timeline
+        .iter()
+        .flatten()
+        .filter_map(|v| Some((v.pointer.as_str(), v.instant()?.timestamp)))
+        .collect();
+    let n = entries.len();
+    if n < 3
+        || entries.windows(2).any(|w| w[1].1 > w[0].1)
+        || entries.windows(2).all(|w| w[1].1 == w[0].1)
+    {
+        return None;
+    }
+    let written = |pointer: &str| cx.span(pointer).slice(cx.text).trim().to_string();
+    let (newest, oldest) = (entries[0].0, entries[n - 1].0);
+    let mut diagnostic = Diagnostic::new(
+        &TimelineOrder::INFO,
+        cx.key_span("/timeline"),
+        format!(
+            "the timeline is listed newest first: its {n} entries go back from `{}` to `{}`",
+            written(newest),
+            written(oldest)
+        ),
+    )
+    .with_help("list the timeline oldest first, in the order things happened");
+    for (i, (pointer, _)) in entries.iter().enumerate() {
+        let label = match i {
+            0 => "newest, listed first".to_string(),
+            i if i == n - 1 => "oldest, listed last".to_string(),
+            _ => "earlier than the entry above".to_string(),
+        };
+        diagnostic = diagnostic.with_label(cx.span(pointer), label);
+    }
+    diagnostic.fix = sort_fix(cx);
+    Some(diagnostic)
 }
 
 /// Text between two timeline entries that a reorder may leave in place: blank
@@ -225,6 +282,26 @@ mod tests {
     }
 
     #[test]
+    fn an_approximate_time_may_be_a_little_out_of_order() {
+        let text = |second: &str| {
+            format!(
+                "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 10:50 Alert fires\n- {second} A customer had reported errors\n"
+            )
+        };
+        let rs201 = |t: &str| {
+            check(t, Format::Markdown)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS201")
+                .count()
+        };
+        assert_eq!(rs201(&text("~10:40")), 0);
+        assert_eq!(rs201(&text("about 10:40")), 0);
+        assert_eq!(rs201(&text("10:40")), 1);
+        assert_eq!(rs201(&text("~10:20")), 1);
+    }
+
+    #[test]
     fn sorts_markdown_items_as_written() {
         let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2022-05-19 02:13 UTC — Report posted\n- 2022-05-18 17:30 UTC — Syncing not working [started]\n- 2022-05-18 20:40 UTC — Syncing restored\n  after the migration\n";
         let (after, safe) = fixed(text, Format::Markdown);
@@ -273,9 +350,17 @@ mod tests {
 
     #[test]
     fn no_fix_when_a_time_has_no_written_date() {
-        // 00:10 after 23:50 under a date line: a night, or a mistake; not certain.
-        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        // 16:10 after 16:50 under a date line: its day comes from the line, so its
+        // place is part of what it says. (00:10 after 23:50 is a night: RS215.)
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 16:50 Deploy\n- 16:10 Alert\n";
         let diagnostics = check(text, Format::Markdown).diagnostics;
+        let night = "---\ntitle: t\nstatus: draft\ntimezone: UTC\n---\n## Timeline\n### 2024-06-10\n- 23:50 Deploy\n- 00:10 Alert\n";
+        let codes: Vec<_> = check(night, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, ["RS215"]);
         let rs201 = diagnostics
             .iter()
             .find(|d| d.code == "RS201")
@@ -294,5 +379,33 @@ mod tests {
         let (after, safe) = fixed(yaml, Format::Yaml);
         assert_eq!(safe, Some(false));
         assert_eq!(after, None, "an unsafe fix is not applied");
+    }
+
+    #[test]
+    fn a_newest_first_timeline_is_one_finding_with_one_sort() {
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:40 UTC All clear\n- 2024-06-10 16:20 UTC Rollback done\n- 2024-06-10 16:05 UTC Alert fires\n- 2024-06-10 16:00 UTC Deploy starts\n";
+        let diagnostics = check(text, Format::Markdown).diagnostics;
+        let rs201: Vec<_> = diagnostics.iter().filter(|d| d.code == "RS201").collect();
+        assert_eq!(rs201.len(), 1, "{rs201:#?}");
+        assert_eq!(rs201[0].labels.len(), 4);
+        assert!(rs201[0].message.contains("newest first"));
+        let (after, safe) = fixed(text, Format::Markdown);
+        assert_eq!(safe, Some(true));
+        assert_eq!(
+            after.as_deref(),
+            Some(
+                "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:00 UTC Deploy starts\n- 2024-06-10 16:05 UTC Alert fires\n- 2024-06-10 16:20 UTC Rollback done\n- 2024-06-10 16:40 UTC All clear\n"
+            )
+        );
+        // One entry out of place in an otherwise ordered timeline: a finding for it.
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Timeline\n- 2024-06-10 16:00 UTC a\n- 2024-06-10 16:20 UTC b\n- 2024-06-10 16:05 UTC c\n- 2024-06-10 16:40 UTC d\n";
+        let diagnostics = check(text, Format::Markdown).diagnostics;
+        let rs201: Vec<_> = diagnostics.iter().filter(|d| d.code == "RS201").collect();
+        assert_eq!(rs201.len(), 1);
+        assert!(
+            rs201[0]
+                .message
+                .contains("earlier than the entry before it")
+        );
     }
 }

@@ -15,7 +15,8 @@ declare_rule! {
     /// The phrases are the `vague` list in the `[words]` table of `retrospec.toml`
     /// (default: improve, investigate more, look into, be more careful, try to,
     /// consider, monitor better, better). Only the opening of the title is checked:
-    /// "Alert sooner to improve response" starts with a concrete change.
+    /// "Alert sooner to improve response" starts with a concrete change. Code and
+    /// link targets are not read (`` `better-sqlite3` ``, `[ticket](https://x/improve)`).
     ///
     /// ## Example
     /// ```markdown
@@ -89,5 +90,11 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["Investigate\n      more"]);
         let json = r#"{"title": "t", "status": "draft", "action_items": [{"title": "Try to deploy less on Fridays", "owner": "a"}]}"#;
         assert_eq!(found(json, Format::Json), ["Try to"]);
+    }
+
+    #[test]
+    fn code_and_link_targets_are_not_openings() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Action items\n- [ ] `better-sqlite3` pinned to 9.4 (owner: @a)\n- [ ] <https://x.example/improve> tracked as a bug (owner: @a)\n- [ ] Improve the runbook (owner: @a)\n";
+        assert_eq!(found(md, Format::Markdown), ["Improve"]);
     }
 }

@@ -4,9 +4,15 @@
 //! Matching runs on the source text of a value, not on the parsed string, so a
 //! span is exact in all three forms: inside a Markdown paragraph, a quoted or
 //! folded YAML scalar, or a JSON string. Words of a phrase may be separated by any
-//! whitespace (a YAML or Markdown line break included). HTML comments and inline
-//! code are skipped: report text is Markdown in every form, and a comment is a note
-//! to the editor while code (`` `@Cacheable` ``) is not prose.
+//! whitespace (a YAML or Markdown line break included).
+//!
+//! Only prose is matched. What is not prose ([`Masks`]: HTML comments, inline code,
+//! code blocks fenced or indented, quoted logs, URLs and Markdown link targets) is
+//! skipped: report text is Markdown in every form, a comment is a note to the
+//! editor, and code (`` `@Cacheable` ``), a log line (`> 10:04 ERROR retry failed`)
+//! or a URL (`https://x.example/todo/simply-fix`) are quoted evidence, not the
+//! author's wording. The masks are computed once per report, and only when some
+//! rule has a candidate to weigh.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -15,6 +21,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+use crate::parse::Format;
 use crate::rules::Context;
 use crate::span::Span;
 use crate::tree::{Node, Value};
@@ -328,8 +335,8 @@ fn collapse(text: &str) -> (Vec<u8>, Vec<usize>) {
     (collapsed, at)
 }
 
-/// Every match of `regex` in the source text of `node`, outside HTML comments and
-/// inline code (report text is Markdown in every form): its span in the file and
+/// Every match of `regex` in the source text of `node`, outside what is not prose
+/// ([`Masks`]): its span in the file and
 /// the match as written, whitespace runs collapsed to one space.
 pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, String)> {
     find_with(cx, node, |source| {
@@ -338,31 +345,22 @@ pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, Strin
 }
 
 /// [`find_in`] for any matcher: `find` returns the byte ranges of its matches in
-/// the source text it is given, in order and not overlapping.
+/// the source text it is given, in order and not overlapping. Matches that start
+/// in a masked region ([`Masks`]) are left out.
 pub fn find_with(
     cx: &Context<'_>,
     node: &Node,
     find: impl FnOnce(&str) -> Vec<Range<usize>>,
 ) -> Vec<(Span, String)> {
     let source = node.span.slice(cx.text);
-    // Most texts hold neither: a byte search is cheaper than starting the regex.
-    let skipped: Vec<(usize, usize)> = if source.contains('`') || source.contains("<!--") {
-        SKIPPED
-            .find_iter(source)
-            .map(|m| (m.start(), m.end()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    find(source)
+    let found = find(source);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let masks = cx.masks();
+    found
         .into_iter()
-        .filter(|m| {
-            // `skipped` is sorted and non-overlapping (one `find_iter`): the only range
-            // that can hold the match is the last one starting at or before it. A scan
-            // of every range per match was quadratic on long texts full of code spans.
-            let i = skipped.partition_point(|(s, _)| *s <= m.start);
-            !(i > 0 && m.start < skipped[i - 1].1)
-        })
+        .filter(|m| !masks.covers(node.span.start + m.start))
         .map(|m| {
             let span = Span::new(node.span.start + m.start, node.span.start + m.end);
             (
@@ -373,10 +371,191 @@ pub fn find_with(
         .collect()
 }
 
+/// The regions of a report's text that are not prose, as sorted, disjoint byte
+/// ranges of the file: HTML comments, inline code, fenced and indented code blocks,
+/// blockquotes that quote logs, URLs and the targets of Markdown links and images.
+///
+/// Computed once per report ([`Context::masks`]), lazily: most reports have no
+/// candidate for any word rule, and then nothing is computed.
+#[derive(Debug, Default)]
+pub struct Masks {
+    ranges: Vec<Range<usize>>,
+}
+
+impl Masks {
+    /// The masks of `text` in `format`. Every form gets the line-based ones
+    /// (report text is Markdown in YAML and JSON strings too); a Markdown report's
+    /// body is also read by pulldown-cmark for indented code, code spans of any
+    /// length, link targets and autolinks.
+    pub fn new(text: &str, format: Format) -> Self {
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        ranges.extend(SKIPPED.find_iter(text).map(|m| m.range()));
+        ranges.extend(URL.find_iter(text).map(|m| m.range()));
+        fenced_and_quoted(text, format == Format::Json, &mut ranges);
+        if !matches!(format, Format::Yaml | Format::Json) {
+            markdown_masks(text, &mut ranges);
+        }
+        ranges.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        Masks { ranges: merged }
+    }
+
+    /// Whether byte `at` of the file is in a masked region.
+    pub fn covers(&self, at: usize) -> bool {
+        // Sorted and disjoint: the only range that can hold `at` is the last one
+        // starting at or before it.
+        let i = self.ranges.partition_point(|r| r.start <= at);
+        i > 0 && at < self.ranges[i - 1].end
+    }
+}
+
 /// HTML comments and inline code spans.
 static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)<!--.*?-->|`[^`\n]*`").expect("the skipped-text pattern is valid")
 });
+
+/// A URL with a scheme, or starting `www.`, up to whitespace or a closing mark.
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"#)
+        .expect("the URL pattern is valid")
+});
+
+/// A line of a log or a terminal: a leading timestamp, date or address, a
+/// bracketed level or time, a shell prompt, a glog prefix, or a level word.
+static LOG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
+    )
+    .expect("the log-line pattern is valid")
+});
+
+/// An open blockquote: where it starts and ends, its non-empty lines and how many
+/// of them are log lines.
+type Quote = (usize, usize, usize, usize);
+
+/// Fenced code blocks (```` ``` ```` or `~~~`, at any indentation, so in YAML
+/// block scalars and list items too) and blockquotes at least half of whose lines
+/// are log lines, found line by line. In JSON the lines of a string are split by
+/// `\n` escapes, and a string starts a line: the same report must give the same
+/// findings in every form.
+fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
+    let mut fence: Option<(usize, u8, usize)> = None; // start, marker, length
+    let mut quote: Option<Quote> = None;
+    let flush = |quote: &mut Option<Quote>, out: &mut Vec<Range<usize>>| {
+        if let Some((start, end, lines, logs)) = quote.take()
+            && logs > 0
+            && logs * 2 >= lines
+        {
+            out.push(start..end);
+        }
+    };
+    for (start, pos) in lines(text, json) {
+        let mut line = &text[start..pos];
+        if json {
+            // The string's opening quote and the line's `\n` escape are not content.
+            line = line.strip_prefix('"').unwrap_or(line);
+            line = line.strip_suffix("\\n").unwrap_or(line);
+        }
+        let content = line.trim_start();
+        let run = |marker: u8| content.bytes().take_while(|b| *b == marker).count();
+        if let Some((open, marker, len)) = fence {
+            if run(marker) >= len && content[run(marker)..].trim().is_empty() {
+                out.push(open..pos);
+                fence = None;
+            }
+            continue;
+        }
+        let marker = content.bytes().next().unwrap_or(b' ');
+        if (marker == b'`' || marker == b'~') && run(marker) >= 3 {
+            flush(&mut quote, out);
+            fence = Some((start, marker, run(marker)));
+            continue;
+        }
+        if let Some(rest) = content.strip_prefix('>') {
+            let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
+            let (s, _, lines, logs) = quote.unwrap_or((start, pos, 0, 0));
+            let nonempty = usize::from(!rest.is_empty());
+            let log = usize::from(!rest.is_empty() && LOG_LINE.is_match(rest));
+            quote = Some((s, pos, lines + nonempty, logs + log));
+        } else {
+            flush(&mut quote, out);
+        }
+    }
+    flush(&mut quote, out);
+    if let Some((open, _, _)) = fence {
+        out.push(open..text.len());
+    }
+}
+
+/// The lines of `text` as (start, end) byte offsets, each with its line break. In
+/// JSON a `\n` escape also ends a line and an unescaped `"` starts one.
+fn lines(text: &str, json: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        let end = loop {
+            match bytes.get(i) {
+                None => break bytes.len(),
+                Some(b'\n') => break i + 1,
+                Some(b'\\') if json => {
+                    if bytes.get(i + 1) == Some(&b'n') {
+                        break i + 2;
+                    }
+                    i += 2; // an escaped character, `\"` and `\\` included
+                }
+                Some(b'"') if json && i > start => break i,
+                _ => i += 1,
+            }
+        };
+        let end = end.clamp(start + 1, bytes.len());
+        let line = (start, end);
+        start = end;
+        Some(line)
+    })
+    // Every boundary above is an ASCII byte, so every offset is a char boundary.
+    .filter(move |&(s, e)| text.is_char_boundary(s) && text.is_char_boundary(e))
+}
+
+/// What pulldown-cmark reads as code, a link or image target, or an autolink in
+/// a Markdown report's body.
+fn markdown_masks(text: &str, out: &mut Vec<Range<usize>>) {
+    use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+    let base = crate::parse::markdown::split_front_matter(text).map_or(0, |f| f.body_start);
+    let Some(body) = text.get(base..) else {
+        return;
+    };
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + base..range.end + base;
+        match event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => out.push(range),
+            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {
+                match link_type {
+                    LinkType::Autolink | LinkType::Email => out.push(range),
+                    // `[text](target "title")`: the target and title, not the text.
+                    LinkType::Inline => {
+                        if let Some(at) = text[range.clone()].rfind("](") {
+                            out.push(range.start + at..range.end);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// Where the cause of an incident is described: the root cause, the trigger, the
 /// contributing factors and what went wrong.
@@ -519,6 +698,45 @@ mod tests {
             &WordList::cached(&words),
             &WordList::cached(&other)
         ));
+    }
+
+    /// What is not prose in each form, and the prose beside it.
+    #[test]
+    fn masks_cover_code_logs_urls_and_link_targets_only() {
+        let md = "---\ntitle: t\n---\n## Summary\n\nProse `code` and ``a ` b`` here.\n\n```\nfenced\n```\n\n    indented code\n\n\
+                  > 2024-06-10 10:04:02 ERROR retry failed\n> WARN giving up\n\n> A customer wrote this quote.\n\n\
+                  See [the ticket](https://x.example/simply) and <https://y.example/a> or www.z.example/b.\n";
+        let masks = Masks::new(md, Format::Markdown);
+        let masked = |needle: &str| masks.covers(md.find(needle).expect(needle));
+        for needle in [
+            "code`",
+            "a ` b",
+            "fenced",
+            "indented",
+            "ERROR",
+            "WARN",
+            "https://x",
+            "simply",
+            "y.example",
+            "z.example",
+        ] {
+            assert!(masked(needle), "{needle} is not prose");
+        }
+        for needle in ["Prose", "here", "customer", "the ticket", "See", "or www"] {
+            assert!(!masked(needle), "{needle} is prose");
+        }
+        // YAML: a fence in a block scalar, a URL, a log quote; the prose around them.
+        let yaml = "summary: |\n  It broke.\n  ```\n  kubectl delete\n  ```\n  > 10.0.3.4 - - GET /todo 500\n  See https://x.example/todo now.\n";
+        let masks = Masks::new(yaml, Format::Yaml);
+        let masked = |needle: &str| masks.covers(yaml.find(needle).expect(needle));
+        assert!(masked("kubectl") && masked("GET /todo") && masked("x.example/todo"));
+        assert!(!masked("It broke") && !masked("See") && !masked("now"));
+        // JSON: the same shapes inside one string, its lines split by `\n` escapes.
+        let json = r#"{"summary": "It broke.\n```\nkubectl delete \"x\"\n```\n> 10.0.3.4 - - GET /todo 500\nThen TODO."}"#;
+        let masks = Masks::new(json, Format::Json);
+        let masked = |needle: &str| masks.covers(json.find(needle).expect(needle));
+        assert!(masked("kubectl") && masked("GET /todo"));
+        assert!(!masked("It broke") && !masked("Then TODO"));
     }
 
     /// The regex the automaton stands in for: the same entries, longest first.

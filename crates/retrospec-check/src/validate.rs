@@ -1,10 +1,18 @@
-//! Schema validation with the jsonschema crate, and the translation of its
-//! errors into diagnostics that point at the exact key or value.
+//! Schema validation, and the translation of its errors into diagnostics that
+//! point at the exact key or value.
 //!
-//! The schema is embedded in the binary (generated from the model at build
-//! time of this crate's dependency) and compiled once, on first use, with
-//! format validation on. jsonschema is built without its HTTP resolver: the
-//! schema has no remote references and a check never touches the network.
+//! Reports under the published severity scale (nearly all) are validated by
+//! `Published`, a validator generated at build time from
+//! `schema/postmortem.schema.json` by jsonschema's `#[jsonschema::validator]`
+//! macro: nothing is compiled at run time (compiling the schema was 9.8 M
+//! instructions, the largest start-up cost). The macro reads the committed schema
+//! file, which retrospec-model's staleness test holds to the model, and recompiles
+//! when it changes, so a new field needs no change here. A configured severity
+//! scale changes the schema, so it is compiled at run time, once per scale, with
+//! jsonschema's run-time validator, which is also the reference the generated one
+//! is held to (validate_agreement.rs). Both run with format validation on;
+//! jsonschema is built without its HTTP resolver: the schema has no remote
+//! references and a check never touches the network.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -24,7 +32,18 @@ use crate::tree::{Node, parse_pointer};
 /// The postmortem schema as a JSON value.
 pub static SCHEMA: LazyLock<Json> = LazyLock::new(retrospec_model::schema::postmortem_schema);
 
-static VALIDATOR: LazyLock<Arc<Validator>> = LazyLock::new(|| Arc::new(compile(&SCHEMA)));
+/// jsonschema's run-time validator of the published schema: the reference the
+/// generated [`Published`] is held to (validate_agreement.rs).
+#[cfg(test)]
+static VALIDATOR: LazyLock<Validator> = LazyLock::new(|| compile(&SCHEMA));
+
+/// The validator of the published schema, generated at build time (see the module docs).
+#[jsonschema::validator(
+    path = "../../schema/postmortem.schema.json",
+    validate_formats = true,
+    methods = { is_valid = true, validate = false, iter_errors = true }
+)]
+struct Published;
 
 /// Compiles `schema` (format validation on); public so that the benchmarks can time it.
 pub fn compile(schema: &Json) -> Validator {
@@ -39,7 +58,7 @@ fn build(schema: &Json) -> Result<Validator, jsonschema::ValidationError<'static
 }
 
 /// Validators for configured severity scales, compiled once per scale.
-static SPECIALISED: LazyLock<Mutex<HashMap<SeverityScale, Arc<Validator>>>> =
+static SPECIALISED: LazyLock<Mutex<HashMap<SeverityScale, Cached>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// The postmortem schema with `severity` limited to the levels of `scale`, each
@@ -85,20 +104,26 @@ pub fn schema_for(scale: &SeverityScale) -> Json {
     schema
 }
 
-/// The compiled validator for reports under `scale`.
-fn validator(scale: &SeverityScale) -> Arc<Validator> {
+/// The compiled validator for a configured scale, `None` for the published schema
+/// (the default scale, or an empty one, which falls back to it).
+fn validator(scale: &SeverityScale) -> Option<Arc<Validator>> {
     // An empty scale specialises to `oneOf: []`, which is not a valid schema. A
     // retrospec.toml with one is reported (RS502) and falls back to the default
     // scale; a `Config` built in code can still hold one (found by fuzzing): it
     // gets the published schema, like any scale whose schema does not compile.
     if *scale == SeverityScale::default() || scale.levels.is_empty() {
-        return Arc::clone(&VALIDATOR);
+        return None;
     }
     let mut cache = SPECIALISED.lock().unwrap_or_else(PoisonError::into_inner);
-    Arc::clone(cache.entry(scale.clone()).or_insert_with(|| {
-        build(&schema_for(scale)).map_or_else(|_| Arc::clone(&VALIDATOR), Arc::new)
-    }))
+    cache
+        .entry(scale.clone())
+        .or_insert_with(|| build(&schema_for(scale)).ok().map(Arc::new))
+        .clone()
 }
+
+/// Specialised validators are cached per scale; `None` when the scale's schema
+/// does not compile (the published one applies).
+type Cached = Option<Arc<Validator>>;
 
 /// One schema violation, located.
 #[derive(Debug)]
@@ -115,14 +140,23 @@ pub struct Violation {
 /// Validates `json` (the tree as JSON) against the schema for the severity
 /// `scale` and returns one diagnostic per problem.
 pub fn validate(text: &str, parsed: &Parsed, json: &Json, scale: &SeverityScale) -> Vec<Violation> {
-    let mut out = Vec::new();
-    let validator = validator(scale);
     // Most reports are valid: `is_valid` stops at nothing to collect and allocates
     // no error paths, several times cheaper than walking `iter_errors` to its end.
-    if validator.is_valid(json) {
-        return out;
+    match validator(scale) {
+        None if Published::is_valid(json) => Vec::new(),
+        None => violations(text, parsed, Published::iter_errors(json)),
+        Some(v) if v.is_valid(json) => Vec::new(),
+        Some(v) => violations(text, parsed, v.iter_errors(json)),
     }
-    for error in validator.iter_errors(json) {
+}
+
+fn violations<'a>(
+    text: &str,
+    parsed: &Parsed,
+    errors: impl Iterator<Item = ValidationError<'a>>,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for error in errors {
         translate(text, parsed, &error, &mut out);
     }
     // anyOf branches can repeat each other: one copy of each diagnostic.
@@ -606,6 +640,10 @@ pub fn value_description(pointer: &str, value: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[path = "validate_agreement.rs"]
+mod agreement;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::SeverityLevel;
@@ -613,7 +651,7 @@ mod tests {
     #[test]
     fn a_scale_is_compiled_once_and_the_default_uses_the_published_schema() {
         let default = SeverityScale::default();
-        assert!(Arc::ptr_eq(&validator(&default), &VALIDATOR));
+        assert!(validator(&default).is_none());
         assert_eq!(schema_for(&default), *SCHEMA);
         let scale = SeverityScale {
             levels: vec![SeverityLevel {
@@ -623,8 +661,9 @@ mod tests {
                 require_quantified_impact: false,
             }],
         };
-        assert!(Arc::ptr_eq(&validator(&scale), &validator(&scale.clone())));
-        assert!(!Arc::ptr_eq(&validator(&scale), &VALIDATOR));
+        let compiled = validator(&scale).expect("a one-level scale compiles");
+        let again = validator(&scale.clone()).expect("cached");
+        assert!(Arc::ptr_eq(&compiled, &again));
         let schema = schema_for(&scale);
         assert_eq!(
             schema["$defs"]["Severity"]["oneOf"][0]["const"],

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The instruction-count guard (issue 15): `retrospec check` under callgrind on a
+# fixed, seeded 200-report set in each form (bench/gen.py, seed 7) and on one
+# clean report alone (the start-up case), compared with the committed baseline
+# bench/instructions.toml. Fails when any count grows more than 10% over it.
+# Instruction counts, unlike wall time, hold still on a loaded machine.
+#
+#   bash bench/instructions.sh            # compare with the baseline
+#   bash bench/instructions.sh --update   # measure and rewrite the baseline
+#
+# Needs valgrind (scripts/test.sh installs it) and python3. Builds the release
+# binary unless RETROSPEC_BIN names one. Ends with `instructions: N passed, M failed`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+update=false
+[ "${1:-}" = --update ] && update=true
+baseline=bench/instructions.toml
+limit=10 # percent
+work=target/bench-results/instructions
+corpus=$work/corpus
+rm -rf "$corpus"
+mkdir -p "$work"
+python3 bench/gen.py "$corpus" 200 --seed 7 >/dev/null
+# The start-up case: one report with nothing to find, so the run takes the path
+# every clean pre-commit check takes.
+mkdir -p "$corpus/one"
+cp "$corpus/yaml/000001.yaml" "$corpus/one/"
+[ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --locked --quiet -p retrospec-cli
+bin=${RETROSPEC_BIN:-target/release/retrospec}
+
+measure() { # DIR -> instructions of one `retrospec check DIR` on one thread
+  RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
+    "$bin" check --color never "$1" >/dev/null 2>"$work/valgrind.log" || true
+  sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/valgrind.log"
+}
+
+declare -A now
+for set in json yaml md one; do
+  now[$set]=$(measure "$corpus/$set")
+  [ -n "${now[$set]}" ] || { cat "$work/valgrind.log"; echo "callgrind gave no count for $set"; exit 1; }
+done
+
+if $update; then
+  {
+    echo "# Instructions of \`retrospec check\` (callgrind, one thread), written by"
+    echo "# \`bash bench/instructions.sh --update\` at $(git rev-parse --short HEAD) on $(date -u +%F)."
+    echo "# json, yaml, md: the 200 reports of \`bench/gen.py OUT 200 --seed 7\` in that form;"
+    echo "# one: its report 000001.yaml alone (start-up). CI fails above +${limit}%."
+    for set in json yaml md one; do echo "$set = ${now[$set]}"; done
+  } >"$baseline"
+  echo "wrote $baseline"
+fi
+
+passed=0
+failed=0
+for set in json yaml md one; do
+  base=$(sed -n "s/^$set = \([0-9]*\)$/\1/p" "$baseline")
+  if [ -z "$base" ]; then
+    echo "$set: ${now[$set]} instructions, no baseline in $baseline"
+    failed=$((failed + 1))
+    continue
+  fi
+  change=$(awk -v n="${now[$set]}" -v b="$base" 'BEGIN { printf "%+.1f", (n - b) * 100 / b }')
+  if awk -v n="${now[$set]}" -v b="$base" -v l="$limit" 'BEGIN { exit !(n * 100 > b * (100 + l)) }'; then
+    echo "$set: ${now[$set]} instructions, baseline $base ($change%): FAILED, more than +$limit%"
+    echo "  (profile it: bash bench/profile.sh; re-baseline a justified change: bash bench/instructions.sh --update)"
+    failed=$((failed + 1))
+  else
+    echo "$set: ${now[$set]} instructions, baseline $base ($change%)"
+    passed=$((passed + 1))
+  fi
+done
+echo "instructions: $passed passed, $failed failed"
+[ "$failed" = 0 ]

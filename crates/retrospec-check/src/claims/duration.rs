@@ -76,9 +76,9 @@ static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?:
-            (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to|just\s+(?:over|under)|a\s+little\s+(?:over|under|more\s+than|less\s+than)|slightly\s+(?:over|under|more\s+than|less\s+than))|~|≈|±)
-          | (?P<least>\b(?:at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
-          | (?P<most>\b(?:at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
+            (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to)|~|≈|±)
+          | (?P<least>\b(?:(?:just|a\s+little|a\s+bit|slightly)\s+(?:over|more\s+than|longer\s+than)|at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
+          | (?P<most>\b(?:(?:just|a\s+little|a\s+bit|slightly)\s+(?:under|less\s+than|shorter\s+than)|at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
         )\s*$",
     )
     .expect("the qualifier pattern is valid")
@@ -362,6 +362,10 @@ mod tests {
         assert_eq!(one("at least 3 hours").3, AtLeast);
         assert_eq!(one("more than an hour").3, AtLeast);
         assert_eq!(one("2+ hours").3, AtLeast);
+        // "A little over an hour" for 1h15m is how people say it: a lower bound,
+        // not a tolerance band around 60 minutes.
+        assert_eq!(one("a little over an hour").3, AtLeast);
+        assert_eq!(one("just under two hours").3, AtMost);
         assert_eq!(one("within 15 minutes").3, AtMost);
         assert_eq!(one("less than 10 minutes").3, AtMost);
         assert_eq!(one("2 hours or so").3, Approximate);

@@ -2,9 +2,9 @@
 //! in CET", "times are London time (BST)"), given to timeline times written
 //! without one, so the zone checks (RS202, RS203) read them as the author meant.
 //!
-//! This is a seam: the time grammar's report-wide zone (`time::scan_report_zone`,
-//! in progress) reads more phrasings; once it is there this reader can defer to it.
-//! A zone written on an entry always wins.
+//! The leads below are read first; any other phrasing the time grammar's
+//! report-wide zone reads (`time::scan_report_zone`: "(times UTC)", a `Timeline
+//! (CET)` heading, a place) is the fallback. A zone written on an entry always wins.
 
 use crate::span::Span;
 use crate::time;
@@ -30,7 +30,7 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             from = at;
             let rest = &text[at..];
             let mut pos = at;
-            for word in rest.split_inclusive(char::is_whitespace).take(5) {
+            for word in rest.split_inclusive(char::is_whitespace).take(8) {
                 let w = word
                     .trim()
                     .trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -45,7 +45,7 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    None
+    time::scan_report_zone(text).map(|(span, _)| (span.slice(text).to_string(), span))
 }
 
 /// Appends `zone` to every timeline time written without one.

@@ -154,8 +154,20 @@ impl Reader<'_, '_> {
             Some(rest) => (2, rest),
             None => (0, source),
         };
-        match time::scan_leading_time(inner) {
-            Ok(Some((parsed, end))) => {
+        let scanned = match time::scan_leading_time(inner) {
+            Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
+            Ok(None) => Ok(None),
+            Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
+                match self.disambiguated(inner, &error) {
+                    Some(found) => Ok(Some(found)),
+                    None if bold == 0 && self.dated_entry(span, open) => return,
+                    None => Err(error),
+                }
+            }
+            Err(error) => Err(error),
+        };
+        match scanned {
+            Ok(Some((parsed, end, written))) => {
                 let time = Span::new(span.start + bold, span.start + bold + end);
                 let mut rest_start = time.end;
                 let mut rest = &self.text[rest_start..span.end];
@@ -172,7 +184,7 @@ impl Reader<'_, '_> {
                 }
                 self.previous = Some(parsed.time);
                 let value = self.with_zone(
-                    with_date(time.slice(self.text), parsed.date.is_none(), self.date),
+                    with_date(&written, parsed.date.is_none(), self.date),
                     parsed.zone.is_none(),
                 );
                 self.close();
@@ -187,6 +199,9 @@ impl Reader<'_, '_> {
             Ok(None) => {
                 // A date line has no time, so it is looked for only here: one time
                 // scan per entry, as in retrospec's own Markdown.
+                if bold == 0 && self.dated_entry(span, open) {
+                    return;
+                }
                 if let Some(d) = self.date_line(span) {
                     self.date = Some(d);
                     self.close();
@@ -205,7 +220,7 @@ impl Reader<'_, '_> {
                     span.start + bold + error.range.start,
                     span.start + bold + error.range.end,
                 );
-                let mut d = Diagnostic::new(&codes::INVALID_TIME, at, error.message);
+                let mut d = Diagnostic::new(error.code(), at, error.message);
                 if let Some(help) = error.help {
                     d = d.with_help(help);
                 }
@@ -213,6 +228,90 @@ impl Reader<'_, '_> {
                 self.close();
             }
         }
+    }
+
+    /// A slashed date with two readings (`01/07/2023 10:50`) at the start of `line`,
+    /// read as the report itself dates the incident ([`Reader::reading`]). The time
+    /// as it goes into the tree has the date as `YYYY-MM-DD`; `end` is where the time
+    /// ends in `line` as written.
+    fn disambiguated(
+        &self,
+        line: &str,
+        error: &time::TimeError,
+    ) -> Option<(time::ParsedTime, usize, String)> {
+        let written = line.get(error.range.clone())?;
+        let date = self.reading(written)?;
+        let iso = date.to_string();
+        let fixed = format!(
+            "{}{iso}{}",
+            &line[..error.range.start],
+            &line[error.range.end..]
+        );
+        let (parsed, end) = time::scan_leading_time(&fixed).ok()??;
+        let end_in_line = (end + written.len()).checked_sub(iso.len())?;
+        Some((parsed, end_in_line, fixed[..end].to_string()))
+    }
+
+    /// The day a slashed date (`01/07/2023`) stands for: its one valid reading, or,
+    /// when day-first and month-first are both dates, the one within a week of the
+    /// first date the report states (its front matter's `date`, a date in its
+    /// prose) when the other is not: the author's own dating, not a guess. `None`
+    /// when that does not decide it (the ambiguity is then reported, RS214).
+    fn reading(&self, written: &str) -> Option<Date> {
+        let mut parts = written.split('/');
+        let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || year.len() != 4 || first.len() > 2 || second.len() > 2 {
+            return None;
+        }
+        let (first, second, year) = (
+            first.parse::<i8>().ok()?,
+            second.parse::<i8>().ok()?,
+            year.parse::<i16>().ok()?,
+        );
+        let day_first = Date::new(year, second, first).ok();
+        let month_first = Date::new(year, first, second).ok();
+        match (day_first, month_first) {
+            (Some(a), Some(b)) if a != b => {
+                let (stated, _) = super::date::first_date(self.text)?;
+                let near = |d: Date| (d - stated).get_days().abs() <= 7;
+                match (near(a), near(b)) {
+                    (true, false) => Some(a),
+                    (false, true) => Some(b),
+                    _ => None,
+                }
+            }
+            (Some(a), _) | (None, Some(a)) => Some(a),
+            (None, None) => None,
+        }
+    }
+
+    /// `01/07/2023 - 10:50 - Maintenance starts`: a slashed date, a separator, then
+    /// an entry with its time. The date becomes the date line of the entries below
+    /// and the rest of the line is read as an entry. `false` when the line is not of
+    /// that shape or the date cannot be decided (then it is read as before).
+    fn dated_entry(&mut self, span: Span, open: bool) -> bool {
+        let s = span.slice(self.text);
+        let end = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+            .unwrap_or(s.len());
+        if s[..end].matches('/').count() != 2 {
+            return false;
+        }
+        let rest = &s[end..];
+        let sep = rest.len()
+            - rest
+                .trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':'])
+                .len();
+        if sep == 0 || !matches!(time::scan_leading_time(&rest[sep..]), Ok(Some(_))) {
+            return false;
+        }
+        let Some(date) = self.reading(&s[..end]) else {
+            return false;
+        };
+        self.date = Some(date);
+        self.previous = None;
+        self.line(Span::new(span.start + end + sep, span.end), open);
+        true
     }
 
     fn table(&mut self, rows: &[Vec<Range<usize>>]) {
@@ -449,4 +548,38 @@ fn build(text: &str, b: Building) -> Node {
         });
     }
     Node::new(b.time.cover(whole), Value::Map(fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, check};
+
+    fn times_and_codes(text: &str) -> (Vec<String>, Vec<&'static str>) {
+        let checked = check(text, Format::Markdown);
+        let times = checked
+            .model
+            .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
+            .unwrap_or_default();
+        (times, checked.diagnostics.iter().map(|d| d.code).collect())
+    }
+
+    #[test]
+    fn a_slashed_date_is_read_as_the_report_dates_the_incident() {
+        // The report says when it happened, so `01/07/2023` is 1 July, not 7 January.
+        let text = "# Cloud outage\n\nOn 2023-07-01 the proxies broke.\n\n## Timeline\n\n- 01/07/2023 - 10:50 - Maintenance starts\n- 01/07/2023 - 12:26 - The outage ends\n- 01/07/2023 11:00 Rollback fails\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(
+            times,
+            ["2023-07-01 10:50", "2023-07-01 12:26", "2023-07-01 11:00"]
+        );
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_slashed_date_nothing_decides_is_still_ambiguous() {
+        let text = "# Cloud outage\n\n## Timeline\n\n- 01/07/2023 - 10:50 - Maintenance starts\n";
+        let (times, codes) = times_and_codes(text);
+        assert!(times.is_empty(), "{times:?}");
+        assert!(codes.contains(&"RS214"), "{codes:?}");
+    }
 }

@@ -6,7 +6,8 @@ use std::fmt;
 use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
-use retrospec_check::codes::{self, CodeInfo};
+use retrospec_check::codes::CodeInfo;
+use retrospec_check::registry;
 use retrospec_check::{Diagnostic, LineIndex, Severity, Span};
 use serde::Serialize;
 
@@ -85,7 +86,7 @@ impl miette::Diagnostic for Report<'_> {
 
 /// The short text under the primary span.
 fn label_for(d: &Diagnostic) -> String {
-    codes::lookup(d.code).map_or_else(|| d.code.to_string(), |c| c.name.to_string())
+    registry::lookup(d.code).map_or_else(|| d.code.to_string(), |c| c.name.to_string())
 }
 
 /// Human output: one miette report per finding, then a summary line.
@@ -416,7 +417,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
             });
         }
         for d in &result.diagnostics {
-            let info = codes::lookup(d.code);
+            let info = registry::lookup(d.code);
             diagnostics.push(JsonDiagnostic {
                 file: file.clone(),
                 format: match result.format {
@@ -474,9 +475,9 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
 /// `retrospec rules`: one line per code, with its default severity, whether its
 /// findings come with a fix, and the first status it checks (blank: always / never / every status).
 pub fn rules(out: &mut impl Write) -> io::Result<()> {
-    for info in codes::ALL {
+    for info in registry::ALL {
         let fix = match info.fix {
-            codes::FixKind::None => String::new(),
+            retrospec_check::codes::FixKind::None => String::new(),
             kind => format!("fix: {}", kind.as_str()),
         };
         let from = info
@@ -632,7 +633,7 @@ pub fn sarif(
     cwd: &std::path::Path,
 ) -> io::Result<()> {
     use serde_json::{Value, json};
-    let rules: Vec<Value> = codes::ALL
+    let rules: Vec<Value> = registry::ALL
         .iter()
         .map(|info| {
             json!({
@@ -677,7 +678,7 @@ pub fn sarif(
                 "message": { "text": message },
                 "locations": [{ "physicalLocation": physical }],
             });
-            if let Some(i) = codes::ALL.iter().position(|c| c.code == d.code) {
+            if let Some(i) = registry::ALL.iter().position(|c| c.code == d.code) {
                 value["ruleIndex"] = json!(i);
             }
             if !d.labels.is_empty() {

@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::metrics::DEFINITIONS;
 use crate::times::{TimeValue, Times};
-use crate::{Checked, codes, time};
+use crate::{Checked, registry, time};
 
 pub mod stats;
 
@@ -1077,7 +1077,7 @@ impl Insights {
             .into_iter()
             .map(|(code, (findings, reports))| RuleCount {
                 code,
-                name: codes::lookup(code).map_or("", |c| c.name),
+                name: registry::lookup(code).map_or("", |c| c.name),
                 findings,
                 reports,
             })

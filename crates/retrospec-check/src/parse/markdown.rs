@@ -1601,7 +1601,7 @@ mod tests {
             [
                 codes::MARKDOWN_ITEM.code,
                 crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
-                codes::INVALID_TIME.code,
+                crate::rules::invalid_time::InvalidTime::INFO.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");

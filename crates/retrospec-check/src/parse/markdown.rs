@@ -560,6 +560,16 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    field_named_by(heading, extra).or_else(|| {
+        // A trailing parenthesis qualifies the section, it does not name it:
+        // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
+        let bare = heading.trim_end();
+        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        field_named_by(&bare[..open], extra)
+    })
+}
+
+fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
     extra
         .iter()

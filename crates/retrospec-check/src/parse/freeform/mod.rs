@@ -11,6 +11,7 @@
 //! - [`blocks`]: headings as people write them (bold lines, numbered lines, a line
 //!   standing alone, any `#` level), a title from the first line, bullets of plain text;
 //! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
+//! - [`updates`]: a status page's dated updates (`Resolved` ... `Posted <date> - <time>`);
 //! - [`milestones`]: milestones read from the words of timeline entries, each with
 //!   the text it was read from ([`ReadMilestone::read_from`]).
 //!
@@ -22,6 +23,7 @@ pub mod date;
 pub mod front;
 pub mod milestones;
 pub mod timeline;
+pub mod updates;
 pub mod zone;
 
 use serde::Serialize;

@@ -38,6 +38,7 @@ pub mod pos;
 mod server;
 mod stdio;
 
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeActionParams, CodeActionResponse, CompletionParams, CompletionResponse,
@@ -112,6 +113,19 @@ impl LanguageServer for Backend {
     }
 }
 
+/// Serves the language server over `input` and `output` until the client exits:
+/// standard input and output for `retrospec lsp`, in-memory pipes in this crate's
+/// tests. Malformed frames are dropped before they reach the protocol loop.
+pub async fn serve(
+    input: impl AsyncRead + Unpin + Send + 'static,
+    output: impl AsyncWrite + Unpin,
+) {
+    let (service, socket) = LspService::new(Backend::new);
+    Server::new(stdio::filtered(input), output, socket)
+        .serve(service)
+        .await;
+}
+
 /// Serves the language server on standard input and output until the client exits.
 pub fn run_stdio() -> std::io::Result<()> {
     // Checks are CPU-bound: more blocking threads than cores only queue in the
@@ -123,16 +137,7 @@ pub fn run_stdio() -> std::io::Result<()> {
         .max_blocking_threads(cores + 2)
         .enable_all()
         .build()?;
-    runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
-        Server::new(
-            stdio::filtered(tokio::io::stdin()),
-            tokio::io::stdout(),
-            socket,
-        )
-        .serve(service)
-        .await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The filter may still be blocked reading standard input after `exit`; do not
     // wait for it (dropping the runtime would).
     runtime.shutdown_background();

@@ -4,7 +4,7 @@
 //! This is the I/O half: discovery, configurations and reading as `check` does
 //! them, then a chunk of files at a time checked in parallel and reduced to
 //! `retrospec_check::insights` entries, so no parsed tree outlives its chunk. The
-//! figures come from the core; rendering is here (`report_html.rs` for the page).
+//! figures come from the core; rendering is here (`report_html/` for the page).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -24,6 +24,7 @@ pub mod insights;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub(crate) mod order;
 pub mod parse;
 pub mod policy;
 pub(crate) mod ptr;

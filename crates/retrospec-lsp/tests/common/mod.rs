@@ -1,27 +1,57 @@
 //! A language-server client for this crate's tests: the server runs in this
 //! process ([`retrospec_lsp::serve`] on in-memory pipes, on its own runtime) and is
-//! driven one JSON-RPC message at a time, as an editor would. The same framing and
-//! filter as `retrospec lsp` on standard input and output; the tests that need the
-//! real binary (its process, environment, memory) stay in the CLI crate.
+//! driven one JSON-RPC message at a time, as an editor would ([`Protocol`]). The
+//! same framing and filter as `retrospec lsp` on standard input and output; the
+//! tests that need the real binary (its process, environment, memory) stay in the
+//! CLI crate.
 
 #![allow(dead_code)]
 
-use std::collections::VecDeque;
+mod protocol;
+
+use std::ops::{Deref, DerefMut};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 
-/// A running server and the messages it sent.
+pub use protocol::{Protocol, codes_and_lines};
+
+/// A running server: the protocol, and the signal that it ended.
 pub struct Client {
-    /// What the client writes; `None` once the test closed it.
-    input: Option<tokio::sync::mpsc::UnboundedSender<Vec<u8>>>,
-    messages: mpsc::Receiver<Value>,
-    /// Messages that arrived while waiting for a response, in order.
-    pending: VecDeque<Value>,
+    protocol: Protocol,
     /// Signalled when `serve` returns (the client sent `exit`, or closed its side).
     ended: mpsc::Receiver<()>,
+}
+
+impl Deref for Client {
+    type Target = Protocol;
+    fn deref(&self) -> &Protocol {
+        &self.protocol
+    }
+}
+
+impl DerefMut for Client {
+    fn deref_mut(&mut self) -> &mut Protocol {
+        &mut self.protocol
+    }
+}
+
+/// The client's writes, handed to the runtime that feeds the server's input.
+struct Pipe(tokio::sync::mpsc::UnboundedSender<Vec<u8>>);
+
+impl std::io::Write for Pipe {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .send(bytes.to_vec())
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 async fn read_message(reader: &mut BufReader<tokio::io::DuplexStream>) -> Option<Value> {
@@ -81,9 +111,7 @@ impl Client {
             runtime.shutdown_background();
         });
         Client {
-            input: Some(input),
-            messages,
-            pending: VecDeque::new(),
+            protocol: Protocol::new(Box::new(Pipe(input)), messages),
             ended,
         }
     }
@@ -91,106 +119,13 @@ impl Client {
     /// Starts the server and initializes it with no client capabilities.
     pub fn initialized() -> Self {
         let mut client = Self::start();
-        let init = client.request(0, "initialize", json!({"capabilities": {}}));
-        assert!(init["result"]["capabilities"].is_object(), "{init}");
-        client.notify("initialized", json!({}));
+        client.initialize();
         client
-    }
-
-    /// Writes bytes as they are (malformed frames included).
-    pub fn raw(&mut self, bytes: &[u8]) {
-        let input = self.input.as_ref().expect("input open");
-        input.send(bytes.to_vec()).expect("the server reads");
-    }
-
-    pub fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        self.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
-    }
-
-    pub fn send_request(&mut self, id: i64, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-    }
-
-    /// Sends a request and waits for its response.
-    pub fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
-        self.send_request(id, method, params);
-        self.response(id)
-    }
-
-    /// The response to request `id` (a server request with the same id is not it).
-    /// Other messages received meanwhile are kept for [`Client::next`].
-    pub fn response(&mut self, id: i64) -> Value {
-        if let Some(at) = self.pending.iter().position(|m| is_response(m, id)) {
-            return self.pending.remove(at).expect("found");
-        }
-        loop {
-            let message = self.receive();
-            if is_response(&message, id) {
-                return message;
-            }
-            self.pending.push_back(message);
-        }
-    }
-
-    pub fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// The next message from the server (first those kept while waiting for a response).
-    pub fn next(&mut self) -> Value {
-        match self.pending.pop_front() {
-            Some(message) => message,
-            None => self.receive(),
-        }
-    }
-
-    fn receive(&mut self) -> Value {
-        self.messages
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server answers within 60 s")
-    }
-
-    /// The next diagnostics published for `uri`.
-    pub fn diagnostics(&mut self, uri: &str) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-            {
-                return message["params"].clone();
-            }
-        }
-    }
-
-    /// Diagnostics published for `uri` at `version` (earlier versions are skipped:
-    /// the server may drop a stale check).
-    pub fn diagnostics_at(&mut self, uri: &str, version: i64) -> Value {
-        loop {
-            let message = self.next();
-            if message["method"] == "textDocument/publishDiagnostics"
-                && message["params"]["uri"] == uri
-                && message["params"]["version"] == version
-            {
-                return message["params"].clone();
-            }
-        }
-    }
-
-    /// A hover on `line:character` of `uri`.
-    pub fn hover(&mut self, id: i64, uri: &str, line: u32, character: u32) -> Value {
-        self.request(
-            id,
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-        )
     }
 
     /// `shutdown` answered without error, then `exit` ends the server.
     pub fn shutdown_and_exit(mut self) {
-        let shutdown = self.request(999_999, "shutdown", Value::Null);
-        assert!(shutdown.get("error").is_none(), "{shutdown}");
-        self.notify("exit", Value::Null);
+        self.shutdown_then_exit();
         self.wait_exit();
     }
 
@@ -200,24 +135,4 @@ impl Client {
             .recv_timeout(Duration::from_secs(60))
             .expect("the server ends within 60 s of exit");
     }
-}
-
-fn is_response(message: &Value, id: i64) -> bool {
-    message["id"] == id && message.get("method").is_none()
-}
-
-/// (code, line, character) of each published diagnostic.
-pub fn codes_and_lines(published: &Value) -> Vec<(String, u64, u64)> {
-    published["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["range"]["start"]["line"].as_u64().unwrap_or(99),
-                d["range"]["start"]["character"].as_u64().unwrap_or(99),
-            )
-        })
-        .collect()
 }

@@ -1313,7 +1313,16 @@ pub(crate) fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
     let raw = &text[range.clone()];
     let mut offset = raw.len() - raw.trim_start().len();
     let rest = &raw[offset..];
-    let marker_len = if let Some(c) = rest.chars().next().filter(|c| is_bullet(*c)) {
+    // A bullet is followed by a blank: `**10:05**` (a line made an item by the
+    // free-form reader) starts with emphasis, not a bullet.
+    let bullet = rest.chars().next().filter(|c| {
+        is_bullet(*c)
+            && rest[c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let marker_len = if let Some(c) = bullet {
         c.len_utf8()
     } else {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();

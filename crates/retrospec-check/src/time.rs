@@ -356,6 +356,17 @@ impl TimeError {
         self.help = Some(help.into());
         self
     }
+
+    /// The finding for this error, for an input that starts at byte `offset` of
+    /// the file: its code, its range moved there, its message and help.
+    pub fn diagnostic(self, offset: usize) -> crate::diagnostic::Diagnostic {
+        let span = crate::span::Span::new(offset + self.range.start, offset + self.range.end);
+        let d = crate::diagnostic::Diagnostic::new(self.code(), span, self.message);
+        match self.help {
+            Some(help) => d.with_help(help),
+            None => d,
+        }
+    }
 }
 
 impl fmt::Display for TimeError {

@@ -22,8 +22,8 @@ use jiff::civil::Date;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::parse::markdown::{
-    Block, collapse, item_content, normalise_heading, separator_len, seq, split_milestone,
-    with_date,
+    Block, collapse, date_line, item_content, normalise_heading, separator_len, seq,
+    split_milestone, with_date,
 };
 use crate::span::Span;
 use crate::time;
@@ -226,15 +226,7 @@ impl Reader<'_, '_> {
                 // a finding either (RS009 is for retrospec's own form).
             }
             Err(error) => {
-                let at = Span::new(
-                    span.start + bold + error.range.start,
-                    span.start + bold + error.range.end,
-                );
-                let mut d = Diagnostic::new(error.code(), at, error.message);
-                if let Some(help) = error.help {
-                    d = d.with_help(help);
-                }
-                self.diags.push(d);
+                self.diags.push(error.diagnostic(span.start + bold));
                 self.close();
             }
         }
@@ -669,26 +661,8 @@ impl Reader<'_, '_> {
             .date
             .map(|d| d.year())
             .or_else(|| time::first_year(self.text));
-        let report = |error: time::TimeError| {
-            let at = Span::new(span.start + error.range.start, span.start + error.range.end);
-            let mut d = Diagnostic::new(error.code(), at, error.message);
-            if let Some(help) = error.help {
-                d = d.with_help(help);
-            }
-            d
-        };
-        let found = match time::scan_date_line(text, hint)? {
-            Ok(line) => {
-                if let Some(error) = line.weekday_mismatch {
-                    self.diags.push(report(error));
-                }
-                Some(line.date)
-            }
-            Err(error) => {
-                self.diags.push(report(error));
-                None
-            }
-        };
+        // Not a date line: the entry above stays the one to compare with.
+        let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
         found
     }

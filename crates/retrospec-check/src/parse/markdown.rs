@@ -227,7 +227,12 @@ pub fn parse_with(
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
-        r.first_date = freeform::date::date_first_entry(text, &mut timeline.value);
+        r.first_date = freeform::date::date_first_entry(
+            text,
+            &mut timeline.value,
+            &mut r.ambiguous_date,
+            builder.diags,
+        );
         if let Some((zone, at)) = freeform::zone::stated_zone(text) {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);

@@ -465,19 +465,14 @@ fn claim(
 /// The report's own durations for `subject`: the milestone pairs that are given and
 /// in order; for the incident's length without them, the timeline's readings.
 fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
-    let times = inputs.times;
-    let instant = |m: Milestone| {
-        times
-            .milestone(m)
-            .and_then(|v| v.instant().map(|r| (v, r.timestamp)))
-    };
+    let instant = |m: Milestone| milestone_at(inputs, m);
     let mut out: Vec<Compared> = subject
         .pairs
         .iter()
         .filter_map(|&(from, to)| {
             let (a, at) = instant(from)?;
             let (b, bt) = instant(to)?;
-            let seconds = bt.as_second() - at.as_second();
+            let seconds = bt - at;
             (seconds >= 0).then(|| Compared {
                 source: "milestones",
                 from: from.as_str().to_string(),
@@ -495,7 +490,117 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
     {
         out = timeline_readings(inputs);
     }
+    if out.is_empty() && subject.measures != "incident" && instant(Milestone::Started).is_none() {
+        // A metric from the start without `started`: the start is read from the
+        // timeline as for the incident's length, from entries before the metric's end.
+        for &(from, to) in subject.pairs {
+            let Some((b, bt)) = (from == Milestone::Started)
+                .then(|| milestone_at(inputs, to))
+                .flatten()
+            else {
+                continue;
+            };
+            for (a, at, name) in start_candidates(inputs, Some(bt)) {
+                out.push(Compared {
+                    source: "timeline",
+                    from: name,
+                    to: to.as_str().to_string(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds: bt - at,
+                });
+            }
+        }
+    }
     out
+}
+
+/// A milestone's time in seconds: the milestone's own, or that of the first
+/// timeline entry marked with it (read from words on a timeline whose times carry
+/// no date of their own, the date coming from the report).
+fn milestone_at<'a>(
+    inputs: &Inputs<'a>,
+    m: Milestone,
+) -> Option<(&'a crate::times::TimeValue, i64)> {
+    let times = inputs.times;
+    if let Some(found) = times
+        .milestone(m)
+        .and_then(|v| v.instant().map(|r| (v, r.timestamp.as_second())))
+    {
+        return Some(found);
+    }
+    let i = inputs
+        .model
+        .timeline
+        .iter()
+        .position(|e| e.milestone == Some(m))?;
+    let v = times.timeline.get(i)?.as_ref()?;
+    v.instant().map(|r| (v, r.timestamp.as_second()))
+}
+
+/// The timeline entries with a time, in the order of their times (a timeline
+/// listed out of order, which RS201 reports, is read in time order).
+fn sorted_entries<'a>(
+    inputs: &Inputs<'a>,
+) -> Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    let mut entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = inputs
+        .times
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let v = v.as_ref()?;
+            let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
+            v.instant().map(|r| (i, v, r.timestamp.as_second(), text))
+        })
+        .collect();
+    entries.sort_by_key(|e| e.2);
+    entries
+}
+
+/// Where the impact may have started: `started`, or any entry (before `before`,
+/// when given) up to the first whose words name the impact or its detection, or
+/// with no such words the first or second entry.
+fn start_candidates<'a>(
+    inputs: &Inputs<'a>,
+    before: Option<i64>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
+    if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
+        return vec![(v, t, "started".to_string())];
+    }
+    let mut entries = sorted_entries(inputs);
+    if let Some(end) = before {
+        entries.retain(|e| e.2 < end);
+    }
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let detected = milestone_at(inputs, Milestone::Detected).map(|(v, _)| v.pointer.as_str());
+    let cut = entries
+        .iter()
+        .position(|(_, v, _, t)| {
+            IMPACT_BEGAN.is_match(t)
+                || subject::IMPACT_WORDS.is_match(t)
+                || NOTICED.is_match(t)
+                || Some(v.pointer.as_str()) == detected
+        })
+        // No words say when: the first entry, or the second after a trigger.
+        .unwrap_or(1);
+    entries
+        .iter()
+        .take(cut + 1)
+        .enumerate()
+        .map(|(k, (i, v, t, text))| {
+            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
+                format!("entry where the impact begins (entry {})", i + 1)
+            } else if k == 0 {
+                "first entry".to_string()
+            } else {
+                format!("entry {}", i + 1)
+            };
+            (*v, *t, named)
+        })
+        .collect()
 }
 
 /// The incident's length read from the timeline when the milestones do not give it.
@@ -508,59 +613,12 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
 /// the first entry whose words say it ended, or, with none of those, at the last entry.
 /// A timeline listed out of order is read in the order of its times.
 fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
-    let times = inputs.times;
-    let entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = times
-        .timeline
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            let v = v.as_ref()?;
-            let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
-            v.instant().map(|r| (i, v, r.timestamp.as_second(), text))
-        })
-        .collect();
+    let entries = sorted_entries(inputs);
     if entries.len() < 2 {
         return Vec::new();
     }
-    // A timeline listed out of order (RS201 says so) is read in the order of its times.
-    let mut entries = entries;
-    entries.sort_by_key(|e| e.2);
-    let name = |k: usize, i: usize| -> String {
-        if k == 0 {
-            "first entry".to_string()
-        } else {
-            format!("entry {}", i + 1)
-        }
-    };
-    let milestone = |m: Milestone| {
-        times
-            .milestone(m)
-            .and_then(|v| v.instant().map(|r| (v, r.timestamp.as_second())))
-    };
-    let mut starts: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
-    if let Some((v, t)) = milestone(Milestone::Started) {
-        starts.push((v, t, "started".to_string()));
-    } else {
-        let detected = milestone(Milestone::Detected).map(|(v, _)| v.pointer.as_str());
-        let cut = entries
-            .iter()
-            .position(|(_, v, _, t)| {
-                IMPACT_BEGAN.is_match(t)
-                    || subject::IMPACT_WORDS.is_match(t)
-                    || NOTICED.is_match(t)
-                    || Some(v.pointer.as_str()) == detected
-            })
-            // No words say when: the first entry, or the second after a trigger.
-            .unwrap_or(1);
-        for (k, (i, v, t, text)) in entries.iter().take(cut + 1).enumerate() {
-            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
-                format!("entry where the impact begins (entry {})", i + 1)
-            } else {
-                name(k, *i)
-            };
-            starts.push((v, *t, named));
-        }
-    }
+    let starts = start_candidates(inputs, None);
+    let milestone = |m: Milestone| milestone_at(inputs, m);
     let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
     for m in [Milestone::Resolved, Milestone::Mitigated] {
         if let Some((v, t)) = milestone(m) {

@@ -32,13 +32,12 @@ const INCIDENT: Subject = Subject {
 };
 const DETECT: Pairs = &[(Started, Detected)];
 const ACKNOWLEDGE: Pairs = &[(Detected, Acknowledged)];
-const FIRST_ACTION: Pairs = &[
-    (Started, Acknowledged),
-    (Detected, Acknowledged),
-    (Started, Mitigated),
-];
+// Not `mitigated` - `started`: a first action ("restarted the pods") often comes
+// long before the step that mitigates.
+const FIRST_ACTION: Pairs = &[(Started, Acknowledged), (Detected, Acknowledged)];
 const MITIGATE: Pairs = &[(Started, Mitigated)];
-const RESOLVE: Pairs = &[(Started, Resolved)];
+// A report that never says "resolved" ends with the mitigation: either agreeing is enough.
+const RESOLVE: Pairs = &[(Started, Resolved), (Started, Mitigated)];
 const RESTORE_ANY: Pairs = &[
     (Started, Mitigated),
     (Started, Resolved),

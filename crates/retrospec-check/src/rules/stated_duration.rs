@@ -47,9 +47,9 @@ declare_rule! {
     /// |---|---|
     /// | "time to detect", "detection", "identification", "TTD" | `detected` - `started` |
     /// | "time to acknowledge", "acknowledgement", "TTA" | `acknowledged` - `detected` |
-    /// | "time to first (corrective) action", "first response" | `acknowledged` or `mitigated` - `started`, or `acknowledged` - `detected` |
+    /// | "time to first (corrective) action", "first response" | `acknowledged` - `started` or `detected` (not `mitigated`: a first action often comes long before the step that mitigates) |
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
-    /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` - `started` |
+    /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
     /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
@@ -77,7 +77,11 @@ declare_rule! {
     /// entry; to
     /// `resolved` or `mitigated`, or the first entry whose words say the impact
     /// ended, or else the last entry. It contradicts only when no reading agrees,
-    /// and the message names the closest reading.
+    /// and the message names the closest reading. A metric measured from the
+    /// start (time to detect, mitigate, resolve) without `started` is read the same
+    /// way, from the entries before the metric's end milestone. A milestone read
+    /// from the words of an entry whose time has no date of its own takes the
+    /// report's date, as the entry does.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -378,6 +382,34 @@ mod tests {
         );
         let wrong = text.replace("For 30 minutes", "For 10 minutes");
         assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["10 minutes"]);
+    }
+
+    #[test]
+    fn metrics_from_the_start_are_read_without_started() {
+        // Time-only entries dated by the report; `detected` and `mitigated` read
+        // from words, the start from the entry before the alert.
+        let text = "# Exports failing\n\nDate: 2025-04-09. All times UTC.\n\n## Summary\n\nDetection took 5 to 8 minutes.\n\n**Time to mitigation:** 20 minutes\n\n**Time to first action:** 4 minutes\n\n## Timeline\n\n- 08:00 exporter deployed with a wrong bucket name\n- 08:31 export failure alert fires\n- 08:35 on-call restarts the exporter\n- 09:10 previous exporter rolled back, exports mitigated\n";
+        let found = spans_of("RS208", text, Format::Markdown);
+        assert_eq!(found, ["5 to 8 minutes", "20 minutes"]);
+        // Agreeing values are quiet, and the first action is never held against the mitigation.
+        let right = text
+            .replace("5 to 8 minutes", "about 30 minutes")
+            .replace("20 minutes", "70 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn time_to_resolve_falls_back_to_the_mitigation() {
+        let text = "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2025-02-12 10:00 UTC\n  mitigated: 2025-02-12 11:40 UTC\n---\n## Summary\n**Time to resolve:** ~2h30\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["~2h30"]);
+        let right = text.replace("~2h30", "~1h40");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -523,11 +523,14 @@ fn milestone_at<'a>(
     m: Milestone,
 ) -> Option<(&'a crate::times::TimeValue, i64)> {
     let times = inputs.times;
-    if let Some(found) = times
-        .milestone(m)
-        .and_then(|v| v.instant().map(|r| (v, r.timestamp.as_second())))
+    let wall = Wall::of(inputs);
+    if let Some(v) = times.milestone(m)
+        && let Some(t) = v
+            .instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| wall.zoneless.then(|| wall_seconds(v, &mut None)).flatten())
     {
-        return Some(found);
+        return Some((v, t));
     }
     let i = inputs
         .model
@@ -535,7 +538,66 @@ fn milestone_at<'a>(
         .iter()
         .position(|e| e.milestone == Some(m))?;
     let v = times.timeline.get(i)?.as_ref()?;
-    v.instant().map(|r| (v, r.timestamp.as_second()))
+    wall.entry(i, v).map(|t| (v, t))
+}
+
+/// The timeline's times in seconds when the report states no zone at all: the
+/// durations between them are still the report's own (RS202 reports the zone).
+/// Each is its wall-clock time on the last date written before it, a day later
+/// when a time-only entry goes back.
+struct Wall {
+    zoneless: bool,
+    timeline: Vec<Option<i64>>,
+}
+
+impl Wall {
+    fn of(inputs: &Inputs<'_>) -> Wall {
+        let times = inputs.times;
+        let zoneless = times.all().all(|v| v.instant().is_none());
+        let mut day = None;
+        let mut previous: Option<i64> = None;
+        let timeline = times
+            .timeline
+            .iter()
+            .map(|v| {
+                if !zoneless {
+                    return None;
+                }
+                let v = v.as_ref()?;
+                let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
+                let mut t = wall_seconds(v, &mut day)?;
+                if !dated && previous.is_some_and(|p| t < p) {
+                    t += 86_400;
+                    day = day.map(|d| d + 1);
+                }
+                previous = Some(t);
+                Some(t)
+            })
+            .collect();
+        Wall { zoneless, timeline }
+    }
+
+    /// Entry `i`'s time: its instant, or its wall-clock time.
+    fn entry(&self, i: usize, v: &crate::times::TimeValue) -> Option<i64> {
+        v.instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| self.timeline.get(i).copied().flatten())
+    }
+}
+
+/// `v`'s wall-clock seconds on its own date, or on `day` (days since 1970, the
+/// last date written before it; updated by a written date). `None` with neither.
+fn wall_seconds(v: &crate::times::TimeValue, day: &mut Option<i64>) -> Option<i64> {
+    let parsed = v.parsed.as_ref().ok()?;
+    if let Some(d) = parsed.date {
+        *day = d
+            .since(jiff::civil::date(1970, 1, 1))
+            .ok()
+            .map(|s| i64::from(s.get_days()));
+    }
+    let t = parsed.time;
+    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+    Some((*day)? * 86_400 + seconds)
 }
 
 /// The timeline entries with a time, in the order of their times (a timeline
@@ -543,6 +605,7 @@ fn milestone_at<'a>(
 fn sorted_entries<'a>(
     inputs: &Inputs<'a>,
 ) -> Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    let wall = Wall::of(inputs);
     let mut entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = inputs
         .times
         .timeline
@@ -551,7 +614,7 @@ fn sorted_entries<'a>(
         .filter_map(|(i, v)| {
             let v = v.as_ref()?;
             let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
-            v.instant().map(|r| (i, v, r.timestamp.as_second(), text))
+            wall.entry(i, v).map(|t| (i, v, t, text))
         })
         .collect();
     entries.sort_by_key(|e| e.2);

@@ -81,7 +81,9 @@ declare_rule! {
     /// start (time to detect, mitigate, resolve) without `started` is read the same
     /// way, from the entries before the metric's end milestone. A milestone read
     /// from the words of an entry whose time has no date of its own takes the
-    /// report's date, as the entry does.
+    /// report's date, as the entry does. In a report that states no zone at all
+    /// the times are measured on their wall clock (a time-only entry that goes
+    /// back is on the next day); RS202 reports the missing zone.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -406,6 +408,19 @@ mod tests {
         let text = "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2025-02-12 10:00 UTC\n  mitigated: 2025-02-12 11:40 UTC\n---\n## Summary\n**Time to resolve:** ~2h30\n";
         assert_eq!(spans_of("RS208", text, Format::Markdown), ["~2h30"]);
         let right = text.replace("~2h30", "~1h40");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_report_without_any_zone_is_measured_on_its_wall_clock() {
+        // No zone anywhere: the durations between the report's own times still hold.
+        let text = "# Proxy outage\n\nA 2h15m outage of the proxies on 9 March 2024.\n\n## Timeline\n\n- 2024-03-09 23:20 Proxy pool upgraded, outage starts\n- 00:05 Rollback attempt\n- 01:10 Pool rebuilt, outage ends\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["2h15m"]);
+        // 23:20 to 01:10 the next day is 1h50m.
+        let right = text.replace("2h15m", "1h50m");
         assert_eq!(
             spans_of("RS208", &right, Format::Markdown),
             Vec::<&str>::new()

@@ -24,6 +24,10 @@ declare_rule! {
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
     /// the author's gap.
     ///
+    /// A report read as written (no retrospec front matter) is checked unless it
+    /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
+    /// banner near the top or a front matter `draft: true` (see `docs/import.md`).
+    ///
     /// An organisation's own placeholder words (`placeholders` in the `[words]`
     /// table of `retrospec.toml`, for example `to be confirmed`) are matched beside
     /// the built-in ones, case-insensitively and as whole words.
@@ -72,6 +76,18 @@ impl Rule for Placeholder {
         {
             return;
         }
+        let read = cx.parsed.freeform.as_ref().and_then(|r| r.status.as_ref());
+        let whose = match read {
+            Some(r) if r.span.is_none() => {
+                "a report read as written with no draft marker, checked as `in-review`".to_string()
+            }
+            _ => format!("a report whose status is `{}`", cx.model.status.as_str()),
+        };
+        let help = if read.is_some() {
+            "fill in the real content, or mark the report as a draft (a `Status: Draft` line, or `(draft)` in the title) while it is unfinished"
+        } else {
+            "fill in the real content, or set `status: draft` while the report is unfinished"
+        };
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;
@@ -98,9 +114,9 @@ impl Rule for Placeholder {
                     Diagnostic::new(
                         &Self::INFO,
                         span,
-                        format!("placeholder `{text}` in a report whose status is `{}`", cx.model.status.as_str()),
+                        format!("placeholder `{text}` in {whose}"),
                     )
-                    .with_help("fill in the real content, or set `status: draft` while the report is unfinished"),
+                    .with_help(help),
                 );
             }
         });

@@ -12,7 +12,9 @@
 //!   standing alone, any `#` level), a title from the first line, bullets of plain text;
 //! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
 //! - [`milestones`]: milestones read from the words of timeline entries, each with
-//!   the text it was read from ([`ReadMilestone::read_from`]).
+//!   the text it was read from ([`ReadMilestone::read_from`]);
+//! - [`status`]: the report's review status (`Status: Final`, a draft banner,
+//!   `in-review` when nothing says it).
 //!
 //! Everything read here is found in one pass over the blocks pulldown-cmark
 //! already produced; no regular expression is compiled or run.
@@ -21,6 +23,7 @@ pub mod blocks;
 pub mod date;
 pub mod front;
 pub mod milestones;
+pub mod status;
 pub mod timeline;
 pub mod zone;
 
@@ -45,6 +48,9 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// The review status and what it was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<status::ReadStatus>,
 }
 
 impl Reading {
@@ -55,6 +61,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            status: None,
         }
     }
 }

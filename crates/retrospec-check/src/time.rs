@@ -95,8 +95,9 @@
 //! `TCP/IP` is left alone. Finally an all-uppercase ASCII word of 3 to 5
 //! letters ending in `T` (`XYZT`) is taken as an unknown zone, except for a
 //! short list of common words (`GET`, `PUT`, `POST`, `ALERT`, `UAT`, ...).
-//! Two-letter words are not guessed at (`IT` is a department, not a zone; the
-//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). A place
+//! Two-letter words are not guessed at (`IT` is a department, not a zone); the
+//! US generic names `ET`, `CT`, `MT`, `PT` are their regions' zones, as
+//! `Eastern`/`Pacific time` are. A place
 //! followed by `time` (`Paris time`, `New York time`, `Pacific time`) is that
 //! place's IANA zone: a city is the last part of a tz database name (a city
 //! that ends the names of two zones with different clocks is left out), a
@@ -124,9 +125,11 @@
 //! the other way round. `UTC` and `GMT` are always [`Zone::Utc`]. `BST` is
 //! British Summer Time (+01:00, Europe/London); it is also sometimes used for
 //! Bangladesh Standard Time (+06:00), but in incident reports the British
-//! meaning dominates, so it is not treated as ambiguous. `CST`, `IST`, `AST`,
-//! `NZT`, `ET`, `CT`, `MT` and `PT` are [`Zone::Ambiguous`] and cannot be
-//! resolved. `GMT` is taken literally (UTC) even during British summer
+//! meaning dominates, so it is not treated as ambiguous. `CST`, `IST`, `AST`
+//! and `NZT` are [`Zone::Ambiguous`] and cannot be resolved. The US generic
+//! names `ET`, `CT`, `MT` and `PT` are read as their region's IANA zone
+//! (`PT` is America/Los_Angeles: PST or PDT as the date says), like
+//! `Pacific time`; they never get a wrong-season finding. `GMT` is taken literally (UTC) even during British summer
 //! time. `MST` stands for America/Denver; note that Arizona uses MST all
 //! year, so an Arizona writer's summer `MST` is reported as a season mismatch.
 //!
@@ -564,10 +567,17 @@ const AMBIGUOUS: &[(&str, &[&str])] = &[
         "NZT",
         &["NZST (+12:00) or NZDT (+13:00), depending on the season"],
     ),
-    ("ET", &["Eastern Time: EST (-05:00) or EDT (-04:00)"]),
-    ("CT", &["Central Time: CST (-06:00) or CDT (-05:00)"]),
-    ("MT", &["Mountain Time: MST (-07:00) or MDT (-06:00)"]),
-    ("PT", &["Pacific Time: PST (-08:00) or PDT (-07:00)"]),
+];
+
+/// The US generic names (`9:02 AM PT`): like `Pacific time`, each names the
+/// wall clock of its region in either season, so the date picks the offset.
+/// They are not tzdata abbreviations, but they are how US teams write times,
+/// and a reviewer reads them without hesitation.
+const GENERIC_US: &[(&str, &str)] = &[
+    ("ET", "America/New_York"),
+    ("CT", "America/Chicago"),
+    ("MT", "America/Denver"),
+    ("PT", "America/Los_Angeles"),
 ];
 
 /// Common IANA names offered for completion.
@@ -664,8 +674,22 @@ pub fn abbreviation(name: &str) -> Option<&'static Abbreviation> {
     ABBREVIATIONS.iter().find(|a| a.name == name)
 }
 
+/// Whether `text` alone names a zone a time can be resolved in (`UTC`, `CEST`,
+/// `PT`, `+02:00`, `Europe/Paris`, `Paris time`): for a zone stated once for a
+/// heading or a column, `Timeline (PT)`.
+pub fn names_zone(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && parse_time(&format!("00:00 {text}")).is_ok_and(|p| {
+            matches!(
+                p.zone,
+                Some(Zone::Utc | Zone::Offset(_) | Zone::Iana(..) | Zone::Abbrev(_))
+            )
+        })
+}
+
 /// The possible meanings of an ambiguous abbreviation (`CST`, `IST`, `AST`,
-/// `NZT`, `ET`, `CT`, `MT`, `PT`; case-sensitive).
+/// `NZT`; case-sensitive).
 pub fn ambiguous_abbreviation(name: &str) -> Option<&'static [&'static str]> {
     AMBIGUOUS
         .iter()
@@ -1790,6 +1814,11 @@ fn scan_zone(
     if let Some(a) = abbreviation(word) {
         return Ok(Some((Zone::Abbrev(a), p..q)));
     }
+    if let Some((_, name)) = GENERIC_US.iter().find(|(g, _)| *g == word)
+        && let Ok(tz) = TimeZone::get(name)
+    {
+        return Ok(Some((Zone::Iana(tz, word.to_string()), p..q)));
+    }
     if let Some(meanings) = ambiguous_abbreviation(word) {
         return Ok(Some((
             Zone::Ambiguous {
@@ -2716,7 +2745,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let (p, _) = scan("10:13 PT x");
-        assert!(matches!(p.zone, Some(Zone::Ambiguous { .. })));
+        assert!(matches!(p.zone, Some(Zone::Iana(_, ref n)) if n == "PT"));
         let (p, _) = scan("10:13 BST x");
         assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("BST").unwrap())));
     }
@@ -3077,6 +3106,8 @@ mod tests {
             ("10:00 Eastern", "America/New_York"),
             ("10:00 New York", "America/New_York"),
             ("10:00 Sao Paulo time", "America/Sao_Paulo"),
+            ("10:00 PT", "America/Los_Angeles"),
+            ("10:00 ET", "America/New_York"),
         ] {
             assert_eq!(
                 iana(&parse_time(s).unwrap().zone).as_deref(),
@@ -3430,8 +3461,11 @@ mod tests {
             (bst.offset_seconds, bst.is_dst, bst.region),
             (3600, true, "Europe/London")
         );
-        for name in ["CST", "IST", "AST", "NZT", "ET", "CT", "MT", "PT"] {
+        for name in ["CST", "IST", "AST", "NZT"] {
             assert!(ambiguous_abbreviation(name).is_some(), "{name}");
+        }
+        for name in ["ET", "CT", "MT", "PT"] {
+            assert!(ambiguous_abbreviation(name).is_none(), "{name}");
         }
     }
 

@@ -511,6 +511,10 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("detailed timeline", Field::Timeline),
     ("sequence of events", Field::Timeline),
     ("timeline utc", Field::Timeline),
+    ("updates", Field::Timeline),
+    ("status updates", Field::Timeline),
+    ("incident updates", Field::Timeline),
+    ("incident history", Field::Timeline),
     ("lessons learned", Field::Lessons),
     ("lesson learned", Field::Lessons),
     ("lessons", Field::Lessons),
@@ -570,6 +574,16 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    field_named_by(heading, extra).or_else(|| {
+        // A trailing parenthesis qualifies the section, it does not name it:
+        // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
+        let bare = heading.trim_end();
+        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        field_named_by(&bare[..open], extra)
+    })
+}
+
+fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
     extra
         .iter()
@@ -666,6 +680,19 @@ impl BodyBuilder<'_, '_> {
             i = end;
         }
 
+        // Status-page updates before any timeline section are the timeline.
+        let mut updates = None;
+        if self.freeform
+            && !sections
+                .iter()
+                .any(|s| field_for(&s.title, self.extra) == Some(Field::Timeline))
+            && let Some((first, node)) =
+                freeform::updates::read(self.text, preamble_blocks, Span::empty(0))
+        {
+            preamble_blocks = &preamble_blocks[..first];
+            updates = Some(node);
+        }
+
         if let Some((text, span)) = title {
             self.fields.push(Entry {
                 key: "title".into(),
@@ -690,6 +717,13 @@ impl BodyBuilder<'_, '_> {
                     value: node,
                 });
             }
+        }
+        if let Some(node) = updates {
+            self.fields.push(Entry {
+                key: "timeline".into(),
+                key_span: node.span,
+                value: node,
+            });
         }
         for section in sections {
             self.section(section);
@@ -740,7 +774,20 @@ impl BodyBuilder<'_, '_> {
             }
             Field::ContributingFactors => self.string_items(&section, section.blocks),
             Field::Timeline if self.freeform => {
-                freeform::timeline::read(self.text, section.blocks, section.heading, self.diags)
+                let read = freeform::timeline::read(
+                    self.text,
+                    section.blocks,
+                    section.heading,
+                    self.diags,
+                );
+                match &read.value {
+                    // An `Updates` section of a status page.
+                    Value::Seq(items) if items.is_empty() => {
+                        freeform::updates::read(self.text, section.blocks, section.heading)
+                            .map_or(read, |(_, node)| node)
+                    }
+                    _ => read,
+                }
             }
             Field::Timeline => self.timeline(&section),
             Field::Lessons => self.lessons(&section),

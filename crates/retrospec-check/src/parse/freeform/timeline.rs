@@ -1,7 +1,8 @@
 //! Timelines as people write them, read into `timeline` entries whose `time` and
 //! `text` spans point at the original text:
 //!
-//! - list items starting with a time, bold or not (`- **10:05 UTC** Deploy`);
+//! - list items starting with a time, bold, as code or plain (`- **10:05 UTC** Deploy`,
+//!   ``1. `08:12` Rollout``);
 //! - lines of a paragraph starting with a time, and the lines after one that do
 //!   not (a wrapped or multi-paragraph entry);
 //! - headings that are a time (`### 10:05 UTC`), with the paragraphs and bullets
@@ -94,8 +95,11 @@ pub(crate) fn read(
                 r.timed_list = !heading.is_empty()
                     || contents.iter().any(|c| {
                         let s = c.slice(text);
-                        super::blocks::starts_with_time(s.strip_prefix("**").unwrap_or(s))
-                            || time::parse_date_line(s).is_some()
+                        let s = ["**", "`"]
+                            .into_iter()
+                            .find_map(|m| s.strip_prefix(m))
+                            .unwrap_or(s);
+                        super::blocks::starts_with_time(s) || time::parse_date_line(s).is_some()
                     });
                 for content in contents {
                     r.line(content, false);
@@ -150,10 +154,12 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
-        let (bold, inner) = match source.strip_prefix("**") {
-            Some(rest) => (2, rest),
-            None => (0, source),
-        };
+        // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
+        let (marker, inner) = ["**", "`"]
+            .into_iter()
+            .find_map(|m| source.strip_prefix(m).map(|rest| (m, rest)))
+            .unwrap_or(("", source));
+        let bold = marker.len();
         let scanned = match time::scan_leading_time(inner) {
             Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
             Ok(None) => Ok(None),
@@ -173,8 +179,9 @@ impl Reader<'_, '_> {
                 let mut rest = &self.text[rest_start..span.end];
                 if bold > 0 {
                     // `**10:05 UTC:**` or `**10:05** UTC`: the text starts after the bold.
-                    if let Some(close) = rest.find("**").filter(|c| rest[..*c].trim().len() <= 1) {
-                        rest_start += close + 2;
+                    if let Some(close) = rest.find(marker).filter(|c| rest[..*c].trim().len() <= 1)
+                    {
+                        rest_start += close + marker.len();
                         rest = &self.text[rest_start..span.end];
                     }
                 }
@@ -502,12 +509,12 @@ impl Reader<'_, '_> {
     }
 }
 
-/// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`.
+/// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`,
+/// `Timeline (PT)`.
 fn zone_in(heading: &str) -> Option<&str> {
     let open = heading.rfind('(')?;
     let inner = heading[open + 1..].split(')').next()?.trim();
-    let known = matches!(inner, "UTC" | "GMT" | "Z") || time::abbreviation(inner).is_some();
-    known.then_some(inner)
+    time::names_zone(inner).then_some(inner)
 }
 
 /// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.
@@ -581,5 +588,18 @@ mod tests {
         let (times, codes) = times_and_codes(text);
         assert!(times.is_empty(), "{times:?}");
         assert!(codes.contains(&"RS214"), "{codes:?}");
+    }
+
+    #[test]
+    fn code_times_and_a_zone_qualified_heading_are_a_timeline() {
+        // A numbered list of times set as code under `Timeline (PT)`: the heading
+        // names the section and its zone, the US generic zone resolves by date.
+        let text = "# Upload failures\n\nDate: 2025-12-04\n\n## Timeline (PT)\n\n1. `08:12` Rollout reaches half the users\n2. **08:19** Error alert fires\n3. `not a time` note\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-12-04 08:12 PT", "08:19 PT"]);
+        assert!(
+            !codes.contains(&"RS202") && !codes.contains(&"RS204"),
+            "{codes:?}"
+        );
     }
 }

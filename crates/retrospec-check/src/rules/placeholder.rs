@@ -22,7 +22,8 @@ declare_rule! {
     /// are not reported, while `TODO`, `TBD`, `XXX` standing alone, `<insert
     /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
-    /// the author's gap.
+    /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
+    /// standing alone it is a gap.
     ///
     /// A report read as written (no retrospec front matter) is checked unless it
     /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
@@ -133,16 +134,24 @@ const REDACTION: &[&str] = &[
 /// Whether the placeholder found at `range` of `text` is redacted data rather
 /// than a gap: a word (`TODO`, `TBD`, `XXX`) that is part of a longer token
 /// (`10.0.xxx.yyy`, `xxx-xxx-1234`, `todo-service`), or a slot that names a
-/// redaction (`<redacted ip>`). A word standing alone, with only punctuation or
-/// emphasis around it (`TODO:`, `(TBD)`, `**XXX**`), is a placeholder.
+/// redaction (`<redacted ip>`), or `???` right after a word (`down???`: emphasis).
+/// A word standing alone, with only punctuation or emphasis around it (`TODO:`,
+/// `(TBD)`, `**XXX**`), is a placeholder, and so is `???` standing alone.
 fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     let found = &text[range.clone()];
     if found.starts_with('<') {
         let lower = found.to_ascii_lowercase();
         return REDACTION.iter().any(|w| lower.contains(w));
     }
+    if found.starts_with('?') {
+        // `???` after a word is emphasis ("is the site down???"), not a gap.
+        return text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    }
     if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
-        return false; // `???` and `lorem ipsum`
+        return false; // `lorem ipsum` and `<...>` slots
     }
     // After the last whitespace character before it (which may be wider than a byte).
     let start = text[..range.start]
@@ -213,6 +222,7 @@ mod tests {
                 &["<insert service name>", "Lorem ipsum"],
             ),
             ("See `TODO` in code, and https://x.example/TODO/xxx.", &[]),
+            ("A user asked: is checkout down??? Cause: ???", &["???"]),
         ];
         for (summary, want) in cases {
             let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");

@@ -27,7 +27,8 @@ declare_rule! {
     /// text says so beside it: a member of a team ("Jordan from the growth team",
     /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
     /// database administrator"), unless the word is common (`Someone`, `Alerts`:
-    /// a word the report also writes in lower case). Other plain names ("John
+    /// a word the report also writes in lower case), a day or a month, or the
+    /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
     /// deployed...") are not detected: no pattern tells a person's name from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
@@ -150,6 +151,66 @@ const NOT_NAMES: &[&str] = &[
     "even",
     "first",
     "next",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Words after "the ... team" that make the team a place, not a membership
+/// (`Slack in the incident team channel`, `Jira on the platform team's board`).
+const TEAM_PLACES: &[&str] = &[
+    "channel",
+    "channels",
+    "dashboard",
+    "dashboards",
+    "repo",
+    "repository",
+    "board",
+    "queue",
+    "backlog",
+    "page",
+    "pages",
+    "account",
+    "accounts",
+    "project",
+    "rota",
+    "calendar",
+    "wiki",
+    "space",
+    "room",
+    "chat",
+    "docs",
+    "runbook",
+    "inbox",
+    "alias",
+    "list",
+    "tracker",
+    "namespace",
+    "cluster",
+    "folder",
+    "drive",
+    "sheet",
+    "meeting",
+    "meetings",
 ];
 
 /// Words that make a name an organisation, a team or a product, not a person.
@@ -307,6 +368,17 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     find_with(cx, node, |source| {
         AFFILIATED
             .captures_iter(source)
+            .filter(|c| {
+                let end = c.get(0).map_or(source.len(), |m| m.end());
+                let rest = &source[end..];
+                let next = rest
+                    .trim_start_matches([' ', '-'])
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                !rest.starts_with(['\'', '’']) && !TEAM_PLACES.contains(&next.as_str())
+            })
             .filter_map(|c| c.get(1))
             .filter(|m| {
                 m.as_str().split([' ', '-']).all(|w| {
@@ -444,6 +516,14 @@ mod tests {
         let md = "# Disk full\n\n## Root cause\n\nSomeone from the storage team started a cleanup. Requests from the \
                   billing team piled up, and the requests were retried. Acme, the vendor, and Storage, an engineer tool, are fine. \
                   The cleanup ran on the shared group.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // A team's place (its channel, its board) or a day is not a membership.
+        let md = "# Disk full\n\n## Root cause\n\nThe warning went to Slack in the storage team channel, and \
+                  Jira on the storage team's board held the ticket. Monday on the storage team was quiet.\n";
         assert!(
             found(md, Format::Markdown).is_empty(),
             "{:?}",

@@ -9,8 +9,8 @@ use crate::rules::{Context, Rule, declare_rule};
 use crate::tree::{Node, Value};
 
 declare_rule! {
-    /// Placeholder text (`TODO`, `TBD`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`) in a report that is in review or published.
+    /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
+    /// `<service name>`, `[insert graph]`) in a report that is in review or published.
     ///
     /// ## Why
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
@@ -47,7 +47,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>")
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -61,8 +61,11 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// prefiltered so: its strings lose inline markup (`**TO**DO`) and entities (`&lt;`).
 /// An automaton over lowercased text, not a case-insensitive regex, which searched
 /// at 14 instructions a byte.
-static MAYBE: LazyLock<Literals> =
-    LazyLock::new(|| Literals::new(&["todo", "tbd", "tba", "fixme", "xxx", "???", "lorem", "<"]));
+static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new(&[
+        "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
+    ])
+});
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
 });
@@ -139,6 +142,11 @@ const REDACTION: &[&str] = &[
 /// `(TBD)`, `**XXX**`), is a placeholder, and so is `???` standing alone.
 fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     let found = &text[range.clone()];
+    if found.starts_with('[') {
+        // `[insert a graph]` is a gap; `[Insert rows in batches](https://...)` is
+        // a link's text.
+        return text[range.end..].starts_with('(');
+    }
     if found.starts_with('<') {
         let lower = found.to_ascii_lowercase();
         return REDACTION.iter().any(|w| lower.contains(w));
@@ -223,6 +231,14 @@ mod tests {
             ),
             ("See `TODO` in code, and https://x.example/TODO/xxx.", &[]),
             ("A user asked: is checkout down??? Cause: ???", &["???"]),
+            (
+                "Cause TBC. [Insert the error graph here]",
+                &["TBC", "[Insert the error graph here]"],
+            ),
+            (
+                "See [insert rows in batches](https://wiki.example/batch).",
+                &[],
+            ),
         ];
         for (summary, want) in cases {
             let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");

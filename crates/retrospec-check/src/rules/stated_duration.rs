@@ -77,7 +77,11 @@ declare_rule! {
     /// entry; to
     /// `resolved` or `mitigated`, or the first entry whose words say the impact
     /// ended, or else the last entry. It contradicts only when no reading agrees,
-    /// and the message names the closest reading. A metric measured from the
+    /// and the message names the closest reading. A start and an end the report
+    /// states as fields or line labels of their own, each with a date
+    /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
+    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), are
+    /// one more reading. A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
     /// way, from the entries before the metric's end milestone. A milestone read
     /// from the words of an entry whose time has no date of its own takes the
@@ -119,7 +123,10 @@ impl Rule for StatedDuration {
                 (&compared.from_pointer, &compared.from),
                 (&compared.to_pointer, &compared.to),
             ] {
-                diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
+                // A start or end stated as a field of another tool has no pointer.
+                if !pointer.is_empty() {
+                    diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
+                }
             }
             let help = if compared.source == "timeline" {
                 "correct the stated duration, or give `milestones.started` and `milestones.resolved` if the timeline runs longer than the incident"
@@ -195,7 +202,12 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             format!(" for the {metric}")
         }
     };
-    let source = if compared.source == "timeline" {
+    let source = if compared.source == "stated" {
+        format!(
+            "the report's own {} and {} give {human} ({minutes} min)",
+            compared.from, compared.to
+        )
+    } else if compared.source == "timeline" {
         let at = |p: &str| {
             cx.times
                 .all()
@@ -423,6 +435,34 @@ mod tests {
         let right = text.replace("2h15m", "1h50m");
         assert_eq!(
             spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_start_and_end_stated_as_fields_are_a_reading() {
+        // Another tool's front matter gives the record's own start and end.
+        let text = "---\nid: 81\nstart_time: \"2025-03-02T08:10:00Z\"\nend_time: \"2025-03-02T09:00:00Z\"\n---\n\nImage uploads failed for roughly 15 minutes after a bucket policy change.\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["roughly 15 minutes"]
+        );
+        let right = text.replace("roughly 15 minutes", "roughly 50 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Line labels in the body read the same; a start without a date is not one.
+        let labels = "# Uploads failing\n\n**Started:** 2025-03-02 08:10 UTC\n\n**Resolved:** 2025-03-02 09:00 UTC\n\n## Summary\n\nImage uploads failed for roughly 15 minutes.\n";
+        assert_eq!(
+            spans_of("RS208", labels, Format::Markdown),
+            ["roughly 15 minutes"]
+        );
+        let undated = labels
+            .replace("2025-03-02 08:10 UTC", "08:10")
+            .replace("2025-03-02 09:00 UTC", "09:00");
+        assert_eq!(
+            spans_of("RS208", &undated, Format::Markdown),
             Vec::<&str>::new()
         );
     }

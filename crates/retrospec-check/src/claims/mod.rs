@@ -109,8 +109,12 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a timeline entry that say the impact was noticed: it began no later.
+/// Someone who "reports" what the impact words name ("an analyst reports empty
+/// charts") noticed it too ([`REPORTS`]).
+static REPORTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -495,10 +499,12 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
         // A metric from the start without `started`: the start is read from the
         // timeline as for the incident's length, from entries before the metric's end.
         for &(from, to) in subject.pairs {
-            let Some((b, bt)) = (from == Milestone::Started)
-                .then(|| milestone_at(inputs, to))
-                .flatten()
-            else {
+            let end = if to == Milestone::Detected {
+                detected_at(inputs)
+            } else {
+                milestone_at(inputs, to)
+            };
+            let Some((b, bt)) = end.filter(|_| from == Milestone::Started) else {
                 continue;
             };
             for (a, at, name) in start_candidates(inputs, Some(bt)) {
@@ -603,6 +609,21 @@ fn milestone_at<'a>(
         .position(|e| e.milestone == Some(m))?;
     let v = times.timeline.get(i)?.as_ref()?;
     wall.entry(i, v).map(|t| (v, t))
+}
+
+/// When the impact was noticed: `detected`, or the first entry (in time order)
+/// whose words say it was noticed ("probe alerts", "customers report"), or in
+/// which someone reports what the impact words name ("an analyst reports empty
+/// charts").
+fn detected_at<'a>(inputs: &Inputs<'a>) -> Option<(&'a crate::times::TimeValue, i64)> {
+    milestone_at(inputs, Milestone::Detected).or_else(|| {
+        sorted_entries(inputs)
+            .into_iter()
+            .find(|(_, _, _, t)| {
+                NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
+            })
+            .map(|(_, v, t, _)| (v, t))
+    })
 }
 
 /// The timeline's times in seconds when the report states no zone at all: the

@@ -51,7 +51,7 @@ declare_rule! {
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
     /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
-    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
+    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     ///
@@ -83,7 +83,10 @@ declare_rule! {
     /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), are
     /// one more reading. A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
-    /// way, from the entries before the metric's end milestone. A milestone read
+    /// way, from the entries before the metric's end milestone; without `detected`,
+    /// the detection is the first entry that says the impact was noticed ("alert
+    /// fires", "the probe alerts", "customers report") or in which someone reports
+    /// what the impact words name ("an analyst reports empty charts"). A milestone read
     /// from the words of an entry whose time has no date of its own takes the
     /// report's date, as the entry does. In a report that states no zone at all
     /// the times are measured on their wall clock (a time-only entry that goes
@@ -463,6 +466,28 @@ mod tests {
             .replace("2025-03-02 09:00 UTC", "09:00");
         assert_eq!(
             spans_of("RS208", &undated, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn noticed_after_the_impact_began_reads_the_report_of_it() {
+        // The detection is the entry where someone reports what went wrong; the
+        // start is the entry before it, across a weekend of headings.
+        let text = "# Exports stalled\n\n*Times are UTC.*\n\n## Summary\n\nWe only noticed on Monday, 20 hours after the export job failed.\n\n## Timeline\n\n### Saturday 8 March 2025\n\n- 21:00 export job deployed; writers stop flushing\n\n### Monday 10 March 2025\n\n- 07:30 a data engineer reports missing weekend files\n- 08:10 writers flushing again\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["20 hours"]);
+        let right = text.replace("20 hours", "34 hours");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A report that is not about the impact is not a detection.
+        let other = text.replace(
+            "reports missing weekend files",
+            "reports on the weekend plan",
+        );
+        assert_eq!(
+            spans_of("RS208", &other, Format::Markdown),
             Vec::<&str>::new()
         );
     }

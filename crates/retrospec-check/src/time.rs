@@ -46,7 +46,7 @@
 //! comparison with an approximate time allows
 //! [`APPROXIMATE_TOLERANCE_SECONDS`] either way. A placeholder where a
 //! clock belongs (`??:??`, `XX:XX`, `HH:MM`, `--:--`, `??`, `[???]`, `TBD`,
-//! `TBC`, `TBA`) is an error of kind [`TimeErrorKind::Placeholder`] (RS213),
+//! `TBC`, `TBA`, `[time TBD]`) is an error of kind [`TimeErrorKind::Placeholder`] (RS213),
 //! never a silent drop. A range keeps its end in [`ParsedTime::until`]
 //! ([`resolve_until`] places it, on the next day when it comes before the
 //! start); an AM/PM written only on the end applies to the start when that
@@ -355,6 +355,17 @@ impl TimeError {
     fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The finding for this error, for an input that starts at byte `offset` of
+    /// the file: its code, its range moved there, its message and help.
+    pub fn diagnostic(self, offset: usize) -> crate::diagnostic::Diagnostic {
+        let span = crate::span::Span::new(offset + self.range.start, offset + self.range.end);
+        let d = crate::diagnostic::Diagnostic::new(self.code(), span, self.message);
+        match self.help {
+            Some(help) => d.with_help(help),
+            None => d,
+        }
     }
 }
 
@@ -1431,11 +1442,45 @@ fn starts_with_word(s: &str, word: &str) -> bool {
         && matches!(s.as_bytes().get(word.len()), Some(b' ' | b'\t'))
 }
 
+/// A note in brackets at `pos` that the time is not known yet: `[time TBD]`,
+/// `(exact time unknown)`, `[unknown]`: words from a short list only, one of them
+/// saying the time is missing.
+fn bracketed_unknown(b: &[u8], pos: usize) -> Option<Range<usize>> {
+    let close = if byte(b, pos) == Some(b'[') {
+        b']'
+    } else {
+        b')'
+    };
+    let len = b
+        .get(pos + 1..)?
+        .iter()
+        .take(32)
+        .position(|&c| c == close)?;
+    let inner = std::str::from_utf8(&b[pos + 1..pos + 1 + len]).ok()?;
+    let mut missing = false;
+    for word in inner.split_whitespace() {
+        match word.to_ascii_lowercase().as_str() {
+            "tbd" | "tbc" | "tba" | "unknown" => missing = true,
+            "time" | "exact" => {}
+            _ => return None,
+        }
+    }
+    let end = pos + len + 2;
+    (missing && !is_word_byte(byte(b, end))).then_some(pos..end)
+}
+
 /// A placeholder where a time belongs, at `pos`: `??:??`, `XX:XX`, `HH:MM`,
 /// `--:--`, `??`, `[???]`, `TBD`, `TBC`, `TBA` (optionally in brackets).
 fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
     let open = matches!(byte(b, pos), Some(b'[' | b'('));
-    let p = pos + usize::from(open);
+    let mut p = pos + usize::from(open);
+    // `[time TBD]`, `(time unknown)`.
+    if open
+        && b.get(p..p + 5)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"time "))
+    {
+        p = skip_blanks(b, p + 5);
+    }
     let unknown = |c: u8| matches!(c, b'?' | b'X' | b'x' | b'-');
     let mut end = None;
     let n1 = count_while(b, p, unknown);
@@ -1453,6 +1498,8 @@ fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
         end = Some(p + count_while(b, p, |c| c == b'?'));
     } else if matches!(b.get(p..p + 3), Some(b"TBD" | b"TBC" | b"TBA")) {
         end = Some(p + 3);
+    } else if open {
+        return bracketed_unknown(b, pos);
     }
     let mut end = end?;
     if open {
@@ -2175,9 +2222,11 @@ pub fn scan_report_zone(text: &str) -> Option<(crate::span::Span, Zone)> {
             if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
                 continue;
             }
-            let all = lower_line
-                .get(..i)
-                .is_some_and(|before| before.trim_end().ends_with("all"));
+            // "All times UTC", and "(times UTC)" beside a date or a heading.
+            let all = lower_line.get(..i).is_some_and(|before| {
+                let before = before.trim_end();
+                before.ends_with("all") || before.ends_with('(')
+            });
             let (p, fillers) = skip_fillers(text, at + 5);
             if fillers == 0 && !all {
                 continue;
@@ -2925,7 +2974,36 @@ mod tests {
             parse_time("TBD").unwrap_err().kind,
             TimeErrorKind::Placeholder
         );
+        for (s, token) in [
+            ("[time TBD] firmware pushed", "[time TBD]"),
+            ("(time unknown) shift lead calls", "(time unknown)"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+        }
+        // An unknown outside brackets, or a bracketed note, is words.
+        for s in ["unknown cause", "(time permitting) a note", "[timeline] x"] {
+            assert!(matches!(scan_leading_time(s), Ok(None)), "{s}");
+        }
         for s in ["TBDs are open", "? what", "XXL pods", "TBDX"] {
+            assert_eq!(scan_leading_time(s), Ok(None), "{s}");
+        }
+        // A bracketed note that the time is missing, and notes that say something else.
+        for (s, token) in [
+            ("[time TBD] the firmware is pushed", "[time TBD]"),
+            ("(exact time unknown) paged", "(exact time unknown)"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+        }
+        for s in [
+            "(owner unknown) paged",
+            "[time zone] noted",
+            "(time) x",
+            "[unknownx] y",
+        ] {
             assert_eq!(scan_leading_time(s), Ok(None), "{s}");
         }
     }
@@ -3026,6 +3104,8 @@ mod tests {
             ("## Timeline (all times UTC)\n", "UTC"),
             ("**Timeline (UTC)**\n", "UTC"),
             ("Times below: UTC+2\n", "UTC+2"),
+            ("Outage on 2025-03-02 (times in CET)\n", "CET"),
+            ("Date: 2025-10-14 (times UTC)\n", "UTC"),
         ] {
             let (span, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(span.slice(text), zone, "{text:?}");
@@ -3038,6 +3118,7 @@ mod tests {
             "All times in CST\n",
             "All times are local.\n",
             "## Timeline (draft)\n",
+            "Latency (times vary by region)\n",
             "times\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");

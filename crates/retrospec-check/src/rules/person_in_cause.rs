@@ -59,24 +59,24 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// in a role (`Priya, an engineer on call`, `Kim, our database administrator`).
 static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: (?:from|on|in|of) (?:the|our) (?:[a-z][a-z0-9-]* ){0,3}(?:team|squad|group|department)\b|, (?:a|an|the|our) (?:[a-z][a-z-]* ){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
+        r"\b([A-Z][a-z]+(?:(?:[ \t]+|-)[A-Z][a-z]+)?)(?:\s+(?:from|on|in|of)\s+(?:the|our)\s+(?:[a-z][a-z0-9-]*\s+){0,3}(?:team|squad|group|department)\b|,\s+(?:a|an|the|our)\s+(?:[a-z][a-z-]*\s+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
     )
     .expect("the affiliation pattern is valid")
 });
 
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
 const AFFILIATION_WORDS: &[&str] = &[
-    " team",
-    " squad",
-    " group",
-    " department",
+    "team",
+    "squad",
+    "group",
+    "department",
     "engineer",
     "developer",
-    " sre",
+    "sre",
     "operator",
     "admin",
     "manager",
-    " lead",
+    "lead",
     "contractor",
     "intern",
     "analyst",
@@ -512,6 +512,9 @@ mod tests {
         let md = "# Disk full\n\n## Root cause\n\nThe retention job and a manual cleanup raced. Priya Nair on the storage squad \
                   started the cleanup after Kim, our database administrator, had paused the job.\n";
         assert_eq!(found(md, Format::Markdown), ["Priya Nair", "Kim"]);
+        // A phrase wrapped across lines, as reports are written.
+        let md = "# Disk full\n\n## Root cause\n\nThe cleanup was started by Maria from the storage\nteam after the\npause.\n";
+        assert_eq!(found(md, Format::Markdown), ["Maria"]);
         // Common words, organisations and pronouns before the same phrases are not names.
         let md = "# Disk full\n\n## Root cause\n\nSomeone from the storage team started a cleanup. Requests from the \
                   billing team piled up, and the requests were retried. Acme, the vendor, and Storage, an engineer tool, are fine. \

@@ -356,6 +356,17 @@ impl TimeError {
         self.help = Some(help.into());
         self
     }
+
+    /// The finding for this error, for an input that starts at byte `offset` of
+    /// the file: its code, its range moved there, its message and help.
+    pub fn diagnostic(self, offset: usize) -> crate::diagnostic::Diagnostic {
+        let span = crate::span::Span::new(offset + self.range.start, offset + self.range.end);
+        let d = crate::diagnostic::Diagnostic::new(self.code(), span, self.message);
+        match self.help {
+            Some(help) => d.with_help(help),
+            None => d,
+        }
+    }
 }
 
 impl fmt::Display for TimeError {
@@ -1462,7 +1473,14 @@ fn bracketed_unknown(b: &[u8], pos: usize) -> Option<Range<usize>> {
 /// `--:--`, `??`, `[???]`, `TBD`, `TBC`, `TBA` (optionally in brackets).
 fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
     let open = matches!(byte(b, pos), Some(b'[' | b'('));
-    let p = pos + usize::from(open);
+    let mut p = pos + usize::from(open);
+    // `[time TBD]`, `(time unknown)`.
+    if open
+        && b.get(p..p + 5)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"time "))
+    {
+        p = skip_blanks(b, p + 5);
+    }
     let unknown = |c: u8| matches!(c, b'?' | b'X' | b'x' | b'-');
     let mut end = None;
     let n1 = count_while(b, p, unknown);
@@ -2204,9 +2222,11 @@ pub fn scan_report_zone(text: &str) -> Option<(crate::span::Span, Zone)> {
             if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
                 continue;
             }
-            let all = lower_line
-                .get(..i)
-                .is_some_and(|before| before.trim_end().ends_with("all"));
+            // "All times UTC", and "(times UTC)" beside a date or a heading.
+            let all = lower_line.get(..i).is_some_and(|before| {
+                let before = before.trim_end();
+                before.ends_with("all") || before.ends_with('(')
+            });
             let (p, fillers) = skip_fillers(text, at + 5);
             if fillers == 0 && !all {
                 continue;
@@ -2954,6 +2974,18 @@ mod tests {
             parse_time("TBD").unwrap_err().kind,
             TimeErrorKind::Placeholder
         );
+        for (s, token) in [
+            ("[time TBD] firmware pushed", "[time TBD]"),
+            ("(time unknown) shift lead calls", "(time unknown)"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+        }
+        // An unknown outside brackets, or a bracketed note, is words.
+        for s in ["unknown cause", "(time permitting) a note", "[timeline] x"] {
+            assert!(matches!(scan_leading_time(s), Ok(None)), "{s}");
+        }
         for s in ["TBDs are open", "? what", "XXL pods", "TBDX"] {
             assert_eq!(scan_leading_time(s), Ok(None), "{s}");
         }
@@ -3072,6 +3104,8 @@ mod tests {
             ("## Timeline (all times UTC)\n", "UTC"),
             ("**Timeline (UTC)**\n", "UTC"),
             ("Times below: UTC+2\n", "UTC+2"),
+            ("Outage on 2025-03-02 (times in CET)\n", "CET"),
+            ("Date: 2025-10-14 (times UTC)\n", "UTC"),
         ] {
             let (span, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(span.slice(text), zone, "{text:?}");
@@ -3084,6 +3118,7 @@ mod tests {
             "All times in CST\n",
             "All times are local.\n",
             "## Timeline (draft)\n",
+            "Latency (times vary by region)\n",
             "times\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");

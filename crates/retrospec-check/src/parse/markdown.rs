@@ -227,7 +227,12 @@ pub fn parse_with(
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
-        r.first_date = freeform::date::date_first_entry(text, &mut timeline.value);
+        r.first_date = freeform::date::date_first_entry(
+            text,
+            &mut timeline.value,
+            &mut r.ambiguous_date,
+            builder.diags,
+        );
         if let Some((zone, at)) = freeform::zone::stated_zone(text) {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
@@ -1012,26 +1017,7 @@ impl BodyBuilder<'_, '_> {
             Some(d) => Some(d.year()),
             None => *first_year.get_or_insert_with(|| time::first_year(self.text)),
         };
-        let report = |error: time::TimeError| {
-            let span = Span::new(at + error.range.start, at + error.range.end);
-            let mut d = Diagnostic::new(error.code(), span, error.message);
-            if let Some(help) = error.help {
-                d = d.with_help(help);
-            }
-            d
-        };
-        match time::scan_date_line(text, hint)? {
-            Ok(line) => {
-                if let Some(error) = line.weekday_mismatch {
-                    self.diags.push(report(error));
-                }
-                Some(line.date)
-            }
-            Err(error) => {
-                self.diags.push(report(error));
-                None
-            }
-        }
+        date_line(text, at, hint, self.diags).flatten()
     }
 
     /// A list item of the timeline. A time without a date under a date line takes
@@ -1065,15 +1051,7 @@ impl BodyBuilder<'_, '_> {
                 (None, error.range.end)
             }
             Err(error) => {
-                let span = Span::new(
-                    content_span.start + error.range.start,
-                    content_span.start + error.range.end,
-                );
-                let mut d = Diagnostic::new(error.code(), span, error.message);
-                if let Some(help) = error.help {
-                    d = d.with_help(help);
-                }
-                self.diags.push(d);
+                self.diags.push(error.diagnostic(content_span.start));
                 return None;
             }
         };
@@ -1366,11 +1344,47 @@ pub(crate) fn seq(items: Vec<Node>, heading: Span) -> Node {
 }
 
 /// A list item's text after its marker and task box: (text with line breaks folded, span).
+/// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`, `31/01/2024`) at
+/// byte `at`, read by [`time::scan_date_line`] with `hint` as the year of a date
+/// written without one: its date, and a finding pushed for a slashed date with two
+/// readings (RS214), an impossible one, or a weekday the date does not fall on (the
+/// date is kept then). `None` when the line is not a date line, `Some(None)` when
+/// it is one without one date. Shared by retrospec's own Markdown and timelines
+/// as written.
+pub(crate) fn date_line(
+    line: &str,
+    at: usize,
+    hint: Option<i16>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<jiff::civil::Date>> {
+    Some(match time::scan_date_line(line, hint)? {
+        Ok(read) => {
+            if let Some(error) = read.weekday_mismatch {
+                diags.push(error.diagnostic(at));
+            }
+            Some(read.date)
+        }
+        Err(error) => {
+            diags.push(error.diagnostic(at));
+            None
+        }
+    })
+}
+
 pub(crate) fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
     let raw = &text[range.clone()];
     let mut offset = raw.len() - raw.trim_start().len();
     let rest = &raw[offset..];
-    let marker_len = if let Some(c) = rest.chars().next().filter(|c| is_bullet(*c)) {
+    // A bullet is followed by a blank: `**10:05**` (a line made an item by the
+    // free-form reader) starts with emphasis, not a bullet.
+    let bullet = rest.chars().next().filter(|c| {
+        is_bullet(*c)
+            && rest[c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let marker_len = if let Some(c) = bullet {
         c.len_utf8()
     } else {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -1658,7 +1672,7 @@ mod tests {
             [
                 codes::MARKDOWN_ITEM.code,
                 crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
-                codes::INVALID_TIME.code,
+                crate::rules::invalid_time::InvalidTime::INFO.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");

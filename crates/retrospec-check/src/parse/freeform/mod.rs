@@ -50,6 +50,10 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// Where a slashed date with two readings (`03/04/2025`) is that would have
+    /// dated the timeline: reported once (RS214), not again as an undated entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_date: Option<Span>,
     /// The review status and what it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
@@ -63,6 +67,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            ambiguous_date: None,
             status: None,
         }
     }
@@ -81,41 +86,21 @@ pub struct ReadMilestone {
     pub read_from: String,
 }
 
-/// Keys only a retrospec front matter has: one of them (or `status`) makes a
-/// front matter retrospec's own, even when it has mistakes.
-const RETROSPEC_KEYS: &[&str] = &[
-    "$schema",
-    "id",
-    "status",
-    "owner",
-    "authors",
-    "services",
-    "timezone",
-    "milestones",
-    "summary",
-    "impact",
-    "root_cause",
-    "contributing_factors",
-    "trigger",
-    "detection",
-    "resolution",
-    "timeline",
-    "lessons",
-    "action_items",
-    "links",
-    "sections",
-];
+/// The model's keys other tools' front matter uses too (Jekyll, Hugo): only the
+/// others ([`crate::order::POSTMORTEM`], or `status`) make a front matter
+/// retrospec's own, even when it has mistakes.
+const SHARED_KEYS: [&str; 4] = ["title", "date", "severity", "tags"];
 
 /// Whether a front matter belongs to another tool: it has none of retrospec's own
 /// keys and at least one key the model does not have (`layout`, `permalink`).
 pub fn is_foreign(entries: &[Entry]) -> bool {
-    let model_keys = ["title", "date", "severity", "tags"];
+    let shared = |e: &Entry| SHARED_KEYS.contains(&e.key.as_str());
     !entries
         .iter()
-        .any(|e| RETROSPEC_KEYS.contains(&e.key.as_str()))
+        .any(|e| crate::order::POSTMORTEM.contains(&e.key.as_str()) && !shared(e))
         && entries
             .iter()
-            .any(|e| !model_keys.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
+            .any(|e| !shared(e) && !e.key.starts_with("x-"))
 }
 
 /// Whether a Markdown or text file found in a directory walk looks like a

@@ -23,7 +23,8 @@ declare_rule! {
     /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
     /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
-    /// standing alone it is a gap.
+    /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
+    /// is this finding alone, not also a date of the wrong form (RS105).
     ///
     /// A report read as written (no retrospec front matter) is checked unless it
     /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
@@ -127,6 +128,32 @@ impl Rule for Placeholder {
     }
 }
 
+/// One cause, one finding: a value that is only a placeholder (`due: TBD`) is
+/// reported as one (RS401), not also as a value of the wrong type, value or
+/// form (RS103-RS105). Where RS401 does not run (a draft) those stay.
+pub(crate) fn drop_form_errors_of_placeholders(text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let placeholders: Vec<crate::span::Span> = diagnostics
+        .iter()
+        .filter(|d| d.code == Placeholder::INFO.code)
+        .map(|d| d.span)
+        .collect();
+    if placeholders.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        if !matches!(d.code, "RS103" | "RS104" | "RS105") {
+            return true;
+        }
+        let value = d
+            .span
+            .slice(text)
+            .trim_matches(|c: char| c.is_whitespace() || "\"'()[]*_".contains(c));
+        !placeholders
+            .iter()
+            .any(|p| p.start >= d.span.start && p.end <= d.span.end && p.slice(text) == value)
+    });
+}
+
 /// Words in an angle-bracket slot that say data was removed on purpose
 /// (`<redacted>`, `<customer-id-masked>`), not left to fill in.
 const REDACTION: &[&str] = &[
@@ -207,6 +234,26 @@ mod tests {
         let mut config = Config::default();
         config.words.placeholders = vec!["to be confirmed".into()];
         assert_eq!(found(&config), ["To be confirmed", "TBD"]);
+    }
+
+    #[test]
+    fn a_placeholder_value_is_one_finding_not_also_a_bad_date() {
+        let codes = |status: &str| -> Vec<&'static str> {
+            let text = format!(
+                "title: t\nstatus: {status}\naction_items:\n  - title: Add an alert\n    owner: sre\n    due: TBD\n"
+            );
+            let mut c: Vec<&str> = check_with(&text, Format::Yaml, &Config::default())
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| matches!(*c, "RS105" | "RS401"))
+                .collect();
+            c.sort_unstable();
+            c
+        };
+        assert_eq!(codes("published"), ["RS401"]);
+        // A draft may leave it: the date's form is still reported.
+        assert_eq!(codes("draft"), ["RS105"]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ declare_rule! {
 /// the word owner or assignee (`— owner: ops`, `Owner: Alice`), or a short
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
-fn names_an_owner(title: &str) -> bool {
+pub(crate) fn names_an_owner(title: &str) -> bool {
     let lower = title.to_lowercase();
     if ["owner", "assignee", "assigned to", "responsible"]
         .iter()

@@ -124,8 +124,8 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         diagnostics.push(d);
         return unchecked(diagnostics);
     }
-    let json = parsed.tree.to_json();
-    let violations = validate::validate(text, &parsed, &json, &config.severity);
+    // The schema validator reads JSON; the model is read from the tree itself.
+    let violations = validate::validate(text, &parsed, &parsed.tree.to_json(), &config.severity);
     let rejected: Vec<String> = violations
         .iter()
         .filter(|v| v.prune)
@@ -140,7 +140,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             .map(|v| v.diagnostic)
             .filter(|d| !reported.contains(&d.span)),
     );
-    let model = model::lenient(json, &rejected);
+    let model = model::from_tree(&parsed.tree, &rejected);
     let times = times::Times::for_report(&model, text, config.timezone.as_deref());
     let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {

@@ -641,7 +641,7 @@ pub fn value_description(pointer: &str, value: &str) -> Option<String> {
 
 #[cfg(test)]
 #[path = "validate_agreement.rs"]
-mod agreement;
+pub(crate) mod agreement;
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod config;
 pub(crate) mod diagnostic;
 pub mod emit;
 pub mod fix;
+pub(crate) mod gated;
 pub(crate) mod hover;
 pub mod insights;
 pub mod limits;

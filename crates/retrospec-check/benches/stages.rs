@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use retrospec_check::parse::{self, Format, Parsed};
-use retrospec_check::{Config, model, rules, times, validate};
+use retrospec_check::{Config, model, registry, rules, times, validate};
 
 fn main() {
     divan::main();
@@ -147,7 +147,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
                 masks: Default::default(),
             };
             let mut out = Vec::new();
-            rules::run(&cx, &mut out);
+            registry::run(&cx, &mut out);
             divan::black_box(out);
         }
     });

@@ -4,7 +4,7 @@
 //!
 //! A diagnostic is made from its code's static metadata ([`CodeInfo`]), never from
 //! a bare string: a code that is not declared cannot be written. This module is a
-//! leaf: it knows the shape of metadata, not the table of codes (`codes.rs`).
+//! leaf: it knows the shape of metadata, not the table of codes (`registry.rs`).
 
 use retrospec_model::Status;
 use serde::Serialize;
@@ -58,7 +58,7 @@ impl FixKind {
 
 /// A code's static metadata: what `retrospec explain` prints, and what every
 /// diagnostic of the code is made from. Declared once, with `declare_code!` in
-/// `codes.rs` or `declare_rule!` in a rule's file; listed once, in `codes::ALL`.
+/// `codes.rs` or `declare_rule!` in a rule's file; listed once, in `registry::ALL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CodeInfo {

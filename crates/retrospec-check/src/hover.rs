@@ -33,6 +33,8 @@ pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Opt
         Qualifier::Approximate => format!("about {}", human(low)),
         Qualifier::AtLeast => format!("at least {}", human(low)),
         Qualifier::AtMost => format!("at most {}", human(high)),
+        Qualifier::JustOver => format!("a little over {}", human(low)),
+        Qualifier::JustUnder => format!("a little under {}", human(high)),
         Qualifier::Range | Qualifier::Vague => format!("{} to {}", human(low), human(high)),
     };
     let measures = match claim.measures {
@@ -46,7 +48,7 @@ pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Opt
     )];
     if let (Some(compared), Some([lo, hi])) = (&claim.compared_with, claim.accepted) {
         let source = if compared.source == "timeline" {
-            "the first and last timeline entries".to_string()
+            format!("the timeline, {} to {}", compared.from, compared.to)
         } else {
             format!("{} to {}", compared.from, compared.to)
         };

@@ -25,9 +25,11 @@ pub mod insights;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub(crate) mod order;
 pub mod parse;
 pub mod policy;
 pub(crate) mod ptr;
+pub mod registry;
 pub mod resolve;
 pub mod rules;
 pub(crate) mod span;
@@ -155,10 +157,10 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         claims: std::sync::OnceLock::new(),
         masks: Default::default(),
     };
-    rules::run(&cx, &mut diagnostics);
+    registry::run(&cx, &mut diagnostics);
     cx.claims();
     let claims = cx.claims.into_inner().unwrap_or_default();
-    suppress::apply(&parsed.suppressions, &mut diagnostics);
+    suppress::apply::apply(&parsed.suppressions, &mut diagnostics);
     if parsed.freeform.is_some() && config.policy == config::PolicyMode::Summary {
         policy::summarise(parsed.anchor, &mut diagnostics);
     }
@@ -197,7 +199,7 @@ fn apply_rule_levels(config: &Config, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     diagnostics.retain_mut(|d| {
-        if !codes::configurable(d.code) {
+        if !registry::configurable(d.code) {
             return true;
         }
         match config.rule_level(d.code).map(config::RuleLevel::severity) {

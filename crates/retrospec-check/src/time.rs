@@ -95,8 +95,9 @@
 //! `TCP/IP` is left alone. Finally an all-uppercase ASCII word of 3 to 5
 //! letters ending in `T` (`XYZT`) is taken as an unknown zone, except for a
 //! short list of common words (`GET`, `PUT`, `POST`, `ALERT`, `UAT`, ...).
-//! Two-letter words are not guessed at (`IT` is a department, not a zone; the
-//! real two-letter names `ET`, `CT`, `MT`, `PT` are in the table). A place
+//! Two-letter words are not guessed at (`IT` is a department, not a zone); the
+//! US generic names `ET`, `CT`, `MT`, `PT` are their regions' zones, as
+//! `Eastern`/`Pacific time` are. A place
 //! followed by `time` (`Paris time`, `New York time`, `Pacific time`) is that
 //! place's IANA zone: a city is the last part of a tz database name (a city
 //! that ends the names of two zones with different clocks is left out), a
@@ -124,9 +125,11 @@
 //! the other way round. `UTC` and `GMT` are always [`Zone::Utc`]. `BST` is
 //! British Summer Time (+01:00, Europe/London); it is also sometimes used for
 //! Bangladesh Standard Time (+06:00), but in incident reports the British
-//! meaning dominates, so it is not treated as ambiguous. `CST`, `IST`, `AST`,
-//! `NZT`, `ET`, `CT`, `MT` and `PT` are [`Zone::Ambiguous`] and cannot be
-//! resolved. `GMT` is taken literally (UTC) even during British summer
+//! meaning dominates, so it is not treated as ambiguous. `CST`, `IST`, `AST`
+//! and `NZT` are [`Zone::Ambiguous`] and cannot be resolved. The US generic
+//! names `ET`, `CT`, `MT` and `PT` are read as their region's IANA zone
+//! (`PT` is America/Los_Angeles: PST or PDT as the date says), like
+//! `Pacific time`; they never get a wrong-season finding. `GMT` is taken literally (UTC) even during British summer
 //! time. `MST` stands for America/Denver; note that Arizona uses MST all
 //! year, so an Arizona writer's summer `MST` is reported as a season mismatch.
 //!
@@ -353,6 +356,17 @@ impl TimeError {
         self.help = Some(help.into());
         self
     }
+
+    /// The finding for this error, for an input that starts at byte `offset` of
+    /// the file: its code, its range moved there, its message and help.
+    pub fn diagnostic(self, offset: usize) -> crate::diagnostic::Diagnostic {
+        let span = crate::span::Span::new(offset + self.range.start, offset + self.range.end);
+        let d = crate::diagnostic::Diagnostic::new(self.code(), span, self.message);
+        match self.help {
+            Some(help) => d.with_help(help),
+            None => d,
+        }
+    }
 }
 
 impl fmt::Display for TimeError {
@@ -564,10 +578,17 @@ const AMBIGUOUS: &[(&str, &[&str])] = &[
         "NZT",
         &["NZST (+12:00) or NZDT (+13:00), depending on the season"],
     ),
-    ("ET", &["Eastern Time: EST (-05:00) or EDT (-04:00)"]),
-    ("CT", &["Central Time: CST (-06:00) or CDT (-05:00)"]),
-    ("MT", &["Mountain Time: MST (-07:00) or MDT (-06:00)"]),
-    ("PT", &["Pacific Time: PST (-08:00) or PDT (-07:00)"]),
+];
+
+/// The US generic names (`9:02 AM PT`): like `Pacific time`, each names the
+/// wall clock of its region in either season, so the date picks the offset.
+/// They are not tzdata abbreviations, but they are how US teams write times,
+/// and a reviewer reads them without hesitation.
+const GENERIC_US: &[(&str, &str)] = &[
+    ("ET", "America/New_York"),
+    ("CT", "America/Chicago"),
+    ("MT", "America/Denver"),
+    ("PT", "America/Los_Angeles"),
 ];
 
 /// Common IANA names offered for completion.
@@ -664,8 +685,22 @@ pub fn abbreviation(name: &str) -> Option<&'static Abbreviation> {
     ABBREVIATIONS.iter().find(|a| a.name == name)
 }
 
+/// Whether `text` alone names a zone a time can be resolved in (`UTC`, `CEST`,
+/// `PT`, `+02:00`, `Europe/Paris`, `Paris time`): for a zone stated once for a
+/// heading or a column, `Timeline (PT)`.
+pub fn names_zone(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && parse_time(&format!("00:00 {text}")).is_ok_and(|p| {
+            matches!(
+                p.zone,
+                Some(Zone::Utc | Zone::Offset(_) | Zone::Iana(..) | Zone::Abbrev(_))
+            )
+        })
+}
+
 /// The possible meanings of an ambiguous abbreviation (`CST`, `IST`, `AST`,
-/// `NZT`, `ET`, `CT`, `MT`, `PT`; case-sensitive).
+/// `NZT`; case-sensitive).
 pub fn ambiguous_abbreviation(name: &str) -> Option<&'static [&'static str]> {
     AMBIGUOUS
         .iter()
@@ -1411,7 +1446,14 @@ fn starts_with_word(s: &str, word: &str) -> bool {
 /// `--:--`, `??`, `[???]`, `TBD`, `TBC`, `TBA` (optionally in brackets).
 fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
     let open = matches!(byte(b, pos), Some(b'[' | b'('));
-    let p = pos + usize::from(open);
+    let mut p = pos + usize::from(open);
+    // `[time TBD]`, `(time unknown)`.
+    if open
+        && b.get(p..p + 5)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"time "))
+    {
+        p = skip_blanks(b, p + 5);
+    }
     let unknown = |c: u8| matches!(c, b'?' | b'X' | b'x' | b'-');
     let mut end = None;
     let n1 = count_while(b, p, unknown);
@@ -1429,6 +1471,11 @@ fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
         end = Some(p + count_while(b, p, |c| c == b'?'));
     } else if matches!(b.get(p..p + 3), Some(b"TBD" | b"TBC" | b"TBA")) {
         end = Some(p + 3);
+    } else if open
+        && b.get(p..p + 7)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"unknown"))
+    {
+        end = Some(p + 7);
     }
     let mut end = end?;
     if open {
@@ -1760,6 +1807,11 @@ fn scan_zone(
     }
     if let Some(a) = abbreviation(word) {
         return Ok(Some((Zone::Abbrev(a), p..q)));
+    }
+    if let Some((_, name)) = GENERIC_US.iter().find(|(g, _)| *g == word)
+        && let Ok(tz) = TimeZone::get(name)
+    {
+        return Ok(Some((Zone::Iana(tz, word.to_string()), p..q)));
     }
     if let Some(meanings) = ambiguous_abbreviation(word) {
         return Ok(Some((
@@ -2146,9 +2198,11 @@ pub fn scan_report_zone(text: &str) -> Option<(crate::span::Span, Zone)> {
             if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
                 continue;
             }
-            let all = lower_line
-                .get(..i)
-                .is_some_and(|before| before.trim_end().ends_with("all"));
+            // "All times UTC", and "(times UTC)" beside a date or a heading.
+            let all = lower_line.get(..i).is_some_and(|before| {
+                let before = before.trim_end();
+                before.ends_with("all") || before.ends_with('(')
+            });
             let (p, fillers) = skip_fillers(text, at + 5);
             if fillers == 0 && !all {
                 continue;
@@ -2687,7 +2741,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let (p, _) = scan("10:13 PT x");
-        assert!(matches!(p.zone, Some(Zone::Ambiguous { .. })));
+        assert!(matches!(p.zone, Some(Zone::Iana(_, ref n)) if n == "PT"));
         let (p, _) = scan("10:13 BST x");
         assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("BST").unwrap())));
     }
@@ -2896,6 +2950,18 @@ mod tests {
             parse_time("TBD").unwrap_err().kind,
             TimeErrorKind::Placeholder
         );
+        for (s, token) in [
+            ("[time TBD] firmware pushed", "[time TBD]"),
+            ("(time unknown) shift lead calls", "(time unknown)"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+        }
+        // An unknown outside brackets, or a bracketed note, is words.
+        for s in ["unknown cause", "(time permitting) a note", "[timeline] x"] {
+            assert!(matches!(scan_leading_time(s), Ok(None)), "{s}");
+        }
         for s in ["TBDs are open", "? what", "XXL pods", "TBDX"] {
             assert_eq!(scan_leading_time(s), Ok(None), "{s}");
         }
@@ -2997,6 +3063,8 @@ mod tests {
             ("## Timeline (all times UTC)\n", "UTC"),
             ("**Timeline (UTC)**\n", "UTC"),
             ("Times below: UTC+2\n", "UTC+2"),
+            ("Outage on 2025-03-02 (times in CET)\n", "CET"),
+            ("Date: 2025-10-14 (times UTC)\n", "UTC"),
         ] {
             let (span, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(span.slice(text), zone, "{text:?}");
@@ -3009,6 +3077,7 @@ mod tests {
             "All times in CST\n",
             "All times are local.\n",
             "## Timeline (draft)\n",
+            "Latency (times vary by region)\n",
             "times\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");
@@ -3031,6 +3100,8 @@ mod tests {
             ("10:00 Eastern", "America/New_York"),
             ("10:00 New York", "America/New_York"),
             ("10:00 Sao Paulo time", "America/Sao_Paulo"),
+            ("10:00 PT", "America/Los_Angeles"),
+            ("10:00 ET", "America/New_York"),
         ] {
             assert_eq!(
                 iana(&parse_time(s).unwrap().zone).as_deref(),
@@ -3384,8 +3455,11 @@ mod tests {
             (bst.offset_seconds, bst.is_dst, bst.region),
             (3600, true, "Europe/London")
         );
-        for name in ["CST", "IST", "AST", "NZT", "ET", "CT", "MT", "PT"] {
+        for name in ["CST", "IST", "AST", "NZT"] {
             assert!(ambiguous_abbreviation(name).is_some(), "{name}");
+        }
+        for name in ["ET", "CT", "MT", "PT"] {
+            assert!(ambiguous_abbreviation(name).is_none(), "{name}");
         }
     }
 

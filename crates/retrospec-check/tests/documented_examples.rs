@@ -3,7 +3,7 @@
 //! `retrospec.toml` that produces it, or, when a report block follows it, the
 //! configuration that report is checked with (a rule that needs a configured list).
 
-use retrospec_check::codes::ALL;
+use retrospec_check::registry::ALL;
 use retrospec_check::{Config, Format, check_with};
 
 /// The first fenced block after `## Example`: (language, body).

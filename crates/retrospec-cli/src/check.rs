@@ -77,49 +77,24 @@ impl Policy {
 /// Exit codes: 0 nothing fails, 1 findings that fail (see [`Policy`]), 2 usage or
 /// I/O error, or a `retrospec.toml` with mistakes (reported like report diagnostics).
 pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let configs = if args.no_config {
-        Configs::defaults()
-    } else if let Some(path) = &args.config {
-        match Configs::fixed(path) {
-            Ok(configs) => configs,
-            Err((path, e)) => {
-                eprintln!(
-                    "retrospec: {}: cannot read the configuration: {e}",
-                    crate::escape::path(&path)
-                );
-                return Ok(ExitCode::from(2));
-            }
-        }
-    } else {
-        Configs::discover()
-    };
-    let targets = files::collect(&paths);
+    let (configs, targets) =
+        match files::gather(&args.paths, args.no_config, args.config.as_deref()) {
+            Ok(gathered) => gathered,
+            Err(code) => return Ok(code),
+        };
     let mut io_error = false;
     let bar = crate::progress::for_files(targets.len());
-    let one = |target: &Target| match target {
-        Target::File {
-            path,
-            format,
-            explicit,
-        } => {
-            let config = configs.for_file(path)?;
-            if !*explicit && config.as_ref().is_some_and(|c| !configs.selects(c, path)) {
-                return Ok(None);
-            }
-            Ok(check_file(
-                path,
-                *format,
-                *explicit && !args.require_front_matter,
-                config,
-                policy_mode(args),
-            ))
-        }
-        Target::Problem { .. } => Ok(None),
+    let one = |target: &Target| {
+        let Some(file) = files::select(&configs, target)? else {
+            return Ok(None);
+        };
+        Ok(check_file(
+            file.path,
+            file.format,
+            file.explicit && !args.require_front_matter,
+            file.config,
+            policy_mode(args),
+        ))
     };
     if streams(args) {
         let code = stream(args, &configs, &targets, &one, &bar, out);

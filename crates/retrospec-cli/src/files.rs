@@ -1,6 +1,7 @@
 //! Finding the files to check.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use retrospec_check::Format;
@@ -20,6 +21,76 @@ pub enum Target {
     },
     /// A path the user named that cannot be checked.
     Problem { path: PathBuf, message: String },
+}
+
+/// What `check` and `report` start from: the configurations (`--no-config`, `--config
+/// FILE`, or the nearest `retrospec.toml` of each file) and the targets under `paths`
+/// (the current directory when none are given). A `--config` that cannot be read is
+/// printed and is exit code 2.
+pub fn gather(
+    paths: &[PathBuf],
+    no_config: bool,
+    config: Option<&Path>,
+) -> Result<(Configs, Vec<Target>), ExitCode> {
+    let configs = if no_config {
+        Configs::defaults()
+    } else if let Some(path) = config {
+        match Configs::fixed(path) {
+            Ok(configs) => configs,
+            Err((path, e)) => {
+                eprintln!(
+                    "retrospec: {}: cannot read the configuration: {e}",
+                    crate::escape::path(&path)
+                );
+                return Err(ExitCode::from(2));
+            }
+        }
+    } else {
+        Configs::discover()
+    };
+    let targets = if paths.is_empty() {
+        collect(&[PathBuf::from(".")])
+    } else {
+        collect(paths)
+    };
+    Ok((configs, targets))
+}
+
+/// A file to read, with the configuration that applies to it.
+#[derive(Debug)]
+pub struct Selected<'t> {
+    pub path: &'t Path,
+    pub format: Format,
+    /// Named on the command line (not found in a directory).
+    pub explicit: bool,
+    pub config: Option<Arc<LoadedConfig>>,
+}
+
+/// The file `target` names and its configuration; `None` for a problem, or for a
+/// file found in a directory that its configuration's `files` does not select. The
+/// error is a configuration that cannot be read.
+pub fn select<'t>(
+    configs: &Configs,
+    target: &'t Target,
+) -> Result<Option<Selected<'t>>, (PathBuf, String)> {
+    let Target::File {
+        path,
+        format,
+        explicit,
+    } = target
+    else {
+        return Ok(None);
+    };
+    let config = configs.for_file(path)?;
+    if !*explicit && config.as_ref().is_some_and(|c| !configs.selects(c, path)) {
+        return Ok(None);
+    }
+    Ok(Some(Selected {
+        path,
+        format: *format,
+        explicit: *explicit,
+        config,
+    }))
 }
 
 /// The files under `paths`: named files as they are, directories walked with

@@ -86,7 +86,18 @@ fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
             .unwrap_or("report")
     );
     let target = match &args.output {
-        Some(dir) => dir.join(name),
+        Some(dir) => {
+            // `-o postmortems/` names where the reports go: made when missing, as
+            // `mkdir -p` would, rather than failing with "No such file or directory".
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                eprintln!(
+                    "retrospec: {}: cannot create the directory: {e}",
+                    dir.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+            dir.join(name)
+        }
         None => file.with_file_name(name),
     };
     let previous = if target.exists() {

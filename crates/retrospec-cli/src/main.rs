@@ -191,7 +191,7 @@ fn main() -> ExitCode {
         Command::Man => generate::man(Cli::command(), &mut stdout).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => check::schema(&args, &mut stdout),
         Command::Rules => render::rules(&mut stdout).map(|()| ExitCode::SUCCESS),
-        Command::Explain { code } => match retrospec_check::codes::lookup(&code) {
+        Command::Explain { code } => match retrospec_check::registry::lookup(&code) {
             Some(info) => render::explain(&mut stdout, info).map(|()| ExitCode::SUCCESS),
             None => {
                 eprintln!(

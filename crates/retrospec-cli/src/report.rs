@@ -4,7 +4,7 @@
 //! This is the I/O half: discovery, configurations and reading as `check` does
 //! them, then a chunk of files at a time checked in parallel and reduced to
 //! `retrospec_check::insights` entries, so no parsed tree outlives its chunk. The
-//! figures come from the core; rendering is here (`report_html.rs` for the page).
+//! figures come from the core; rendering is here (`report_html/` for the page).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -81,28 +81,11 @@ pub const TIMELINES: usize = 50;
 /// is missing, an unreadable configuration, the output not writable). Reports with
 /// findings or that cannot be read are counted and listed, not a failure.
 pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let configs = if args.no_config {
-        Configs::defaults()
-    } else if let Some(path) = &args.config {
-        match Configs::fixed(path) {
-            Ok(configs) => configs,
-            Err((path, e)) => {
-                eprintln!(
-                    "retrospec: {}: cannot read the configuration: {e}",
-                    path.display()
-                );
-                return Ok(ExitCode::from(2));
-            }
-        }
-    } else {
-        Configs::discover()
-    };
-    let targets = files::collect(&paths);
+    let (configs, targets) =
+        match files::gather(&args.paths, args.no_config, args.config.as_deref()) {
+            Ok(gathered) => gathered,
+            Err(code) => return Ok(code),
+        };
     let mut failed = false;
     for target in &targets {
         if let Target::Problem { path, message } = target {
@@ -208,28 +191,18 @@ fn read(
     today: Date,
     timeline: bool,
 ) -> Option<Result<Entry, (PathBuf, String)>> {
-    let Target::File {
-        path,
-        format,
-        explicit,
-    } = target
-    else {
-        return None;
-    };
-    let config = match configs.for_file(path) {
-        Ok(c) => c,
+    let file = match files::select(configs, target) {
+        Ok(Some(file)) => file,
+        Ok(None) => return None,
         Err(e) => return Some(Err(e)),
     };
-    if !*explicit && config.as_ref().is_some_and(|c| !configs.selects(c, path)) {
-        return None;
-    }
-    let name = path.display().to_string();
+    let name = file.path.display().to_string();
     entry_of(
-        path,
+        file.path,
         name,
-        *format,
-        *explicit,
-        config.as_deref(),
+        file.format,
+        file.explicit,
+        file.config.as_deref(),
         today,
         timeline,
     )

@@ -129,7 +129,7 @@ fn explain_prints_rule_documentation() {
     assert!(stdout(&output).contains("CET"), "{}", stdout(&output));
     assert_eq!(run(&["explain", "RS999"]).status.code(), Some(2));
     let rules = stdout(&run(&["rules"]));
-    assert!(rules.lines().count() >= retrospec_check::codes::ALL.len());
+    assert!(rules.lines().count() >= retrospec_check::registry::ALL.len());
 }
 
 #[test]
@@ -435,7 +435,7 @@ fn sarif_output_is_stable() {
     let run = &mut log["runs"][0];
     assert_eq!(run["columnKind"], "utf16CodeUnits");
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), retrospec_check::codes::ALL.len());
+    assert_eq!(rules.len(), retrospec_check::registry::ALL.len());
     assert_eq!(
         rules[0]["helpUri"],
         "https://github.com/retrospec/retrospec/blob/main/docs/rules/RS001.md"

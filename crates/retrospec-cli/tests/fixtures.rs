@@ -63,7 +63,7 @@ fn fixtures() {
 #[test]
 fn every_code_has_fixtures() {
     let dir = common::root().join("tests/fixtures");
-    for info in retrospec_check::codes::ALL {
+    for info in retrospec_check::registry::ALL {
         if info.code == retrospec_check::codes::UNREADABLE.code {
             continue; // covered by the end-to-end tests (invalid UTF-8)
         }

@@ -88,8 +88,9 @@ fn import_then_check_keeps_the_fact_findings() {
 #[test]
 fn import_never_overwrites_without_force() {
     let dir = std::env::temp_dir().join(format!("retrospec-import-force-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let out = dir.to_string_lossy().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    // `-o` names a directory that does not exist yet: it is made.
+    let out = dir.join("new").to_string_lossy().to_string();
     let file = "tests/freeform/blog-post.txt";
     assert_eq!(run(&["import", "-o", &out, file]).status.code(), Some(0));
     let second = run(&["import", "-o", &out, file]);

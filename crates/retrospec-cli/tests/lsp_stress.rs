@@ -242,7 +242,7 @@ fn a_client_that_disappears() {
     client.diagnostics_at(URI, 1);
     // Half a message, then the editor is gone.
     client.raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"");
-    drop(client.stdin.take());
+    client.close_input();
     let status = wait_with_timeout(&mut client.child, Duration::from_secs(30));
     // Without `shutdown` first the protocol says exit code 1; what matters is
     // that it exits and does not spin.

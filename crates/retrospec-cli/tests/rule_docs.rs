@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use retrospec_check::codes::{ALL, CodeInfo};
+use retrospec_check::codes::CodeInfo;
+use retrospec_check::registry::ALL;
 
 /// The first status a code checks, as documented.
 fn from(info: &CodeInfo) -> &'static str {

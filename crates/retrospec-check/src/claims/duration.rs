@@ -31,6 +31,12 @@ pub enum Qualifier {
     AtLeast,
     /// "at most", "under", "less than", "within", "no more than", "up to", "or less".
     AtMost,
+    /// "a little over", "just over", "slightly more than": at least the value, and
+    /// not half as long again ("a little over half an hour" is not 77 minutes).
+    JustOver,
+    /// "a little under", "just under", "slightly less than": at most the value, and
+    /// more than three quarters of it.
+    JustUnder,
     /// "4-5 hours", "10 to 15 minutes", "between 2 and 3 hours".
     Range,
     /// "a couple of", "a few", "several".
@@ -77,8 +83,10 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?:
             (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to)|~|≈|±)
-          | (?P<least>\b(?:(?:just|a\s+little|a\s+bit|slightly)\s+(?:over|more\s+than|longer\s+than)|at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
-          | (?P<most>\b(?:(?:just|a\s+little|a\s+bit|slightly)\s+(?:under|less\s+than|shorter\s+than)|at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
+          | (?P<over>\b(?:just|a\s+little|a\s+bit|slightly)\s+(?:over|more\s+than|longer\s+than))
+          | (?P<under>\b(?:just|a\s+little|a\s+bit|slightly)\s+(?:under|less\s+than|shorter\s+than))
+          | (?P<least>\b(?:at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
+          | (?P<most>\b(?:at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
         )\s*$",
     )
     .expect("the qualifier pattern is valid")
@@ -275,6 +283,10 @@ fn qualify(text: &str, p: Part) -> Duration {
 fn kind(caps: &Captures<'_>) -> Qualifier {
     if caps.name("approx").is_some() {
         Qualifier::Approximate
+    } else if caps.name("over").is_some() {
+        Qualifier::JustOver
+    } else if caps.name("under").is_some() {
+        Qualifier::JustUnder
     } else if caps.name("least").is_some() {
         Qualifier::AtLeast
     } else {
@@ -355,17 +367,19 @@ mod tests {
 
     #[test]
     fn qualifiers_and_ranges() {
-        use Qualifier::{Approximate, AtLeast, AtMost, Range, Vague};
+        use Qualifier::{Approximate, AtLeast, AtMost, JustOver, JustUnder, Range, Vague};
         assert_eq!(one("about 2 hours").3, Approximate);
         assert_eq!(one("~2h30").0, "~2h30");
         assert_eq!(one("nearly two hours").3, Approximate);
         assert_eq!(one("at least 3 hours").3, AtLeast);
         assert_eq!(one("more than an hour").3, AtLeast);
         assert_eq!(one("2+ hours").3, AtLeast);
-        // "A little over an hour" for 1h15m is how people say it: a lower bound,
-        // not a tolerance band around 60 minutes.
-        assert_eq!(one("a little over an hour").3, AtLeast);
-        assert_eq!(one("just under two hours").3, AtMost);
+        // "A little over an hour" for 1h15m is how people say it: a lower bound
+        // with a loose upper one, not a tolerance band around 60 minutes.
+        assert_eq!(one("a little over an hour").3, JustOver);
+        assert_eq!(one("slightly more than 20 minutes").3, JustOver);
+        assert_eq!(one("just under two hours").3, JustUnder);
+        assert_eq!(one("over an hour").3, AtLeast);
         assert_eq!(one("within 15 minutes").3, AtMost);
         assert_eq!(one("less than 10 minutes").3, AtMost);
         assert_eq!(one("2 hours or so").3, Approximate);

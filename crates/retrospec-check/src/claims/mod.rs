@@ -6,7 +6,7 @@
 //! their tables, `x-` fields) finds each duration ([`duration`]: numbers in
 //! digits or words, every common unit spelling, compounds, qualifiers, ranges),
 //! decides what it measures from the words around it ([`subject`]), and compares
-//! it with the milestones, or with the first and last timeline entries when the
+//! it with the milestones, or with the timeline's plausible readings when the
 //! milestones are missing. Text inside code blocks, inline code, quoted lines
 //! (`>`), HTML comments and URLs is evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
@@ -61,7 +61,7 @@ pub struct Claim {
 /// The report's own duration a claim was compared with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Compared {
-    /// `milestones`, or `timeline` (its first and last entries, when milestones are missing).
+    /// `milestones`, or `timeline` (the closest of its readings, when milestones are missing).
     pub source: &'static str,
     /// The milestone names (`started`, `resolved`), or `first entry` / `last entry`.
     pub from: String,
@@ -100,11 +100,17 @@ static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words of a timeline entry that say the impact ended.
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|loads?\s+again|works?\s+again|mitigated|incident\s+closed)\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
+        .expect("the pattern is valid")
+});
+
+/// Words of a timeline entry that say the impact was noticed: it began no later.
+static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -129,12 +135,30 @@ pub(crate) fn is_prose(pointer: &str) -> bool {
     )
 }
 
-fn place(pointer: &str) -> Place {
+fn place(model: &Postmortem, pointer: &str) -> Place {
     match pointer {
         "/title" | "/summary" | "/impact/description" => Place::Summary,
-        _ => Place::Prose,
+        _ => {
+            // A free section that tells the story in brief ("What happened",
+            // "Overview", "Incident summary") is read as the summary is.
+            let section = pointer
+                .strip_prefix("/sections/")
+                .and_then(|r| r.strip_suffix("/body"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| model.sections.get(i));
+            match section {
+                Some(s) if SUMMARY_TITLE.is_match(s.title.trim()) => Place::Summary,
+                _ => Place::Prose,
+            }
+        }
     }
 }
+
+/// Titles of free sections that summarise the incident.
+static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*$")
+        .expect("the pattern is valid")
+});
 
 /// Every string value of the tree with its pointer and the key it is under.
 pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
@@ -303,7 +327,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
                     .then_some(s),
-                None => subject::classify(masked, &d, place(&pointer)),
+                None => subject::classify(masked, &d, place(inputs.model, &pointer)),
             };
             claims.push(claim(inputs, &pointer, &prose, &d, subject));
         }
@@ -413,7 +437,15 @@ fn claim(
             claim.verdict = Verdict::Agrees;
             return claim;
         }
-        if first.is_none() {
+        let off = |c: &Compared, band: [Option<i64>; 2]| {
+            band[0].map_or(0, |lo| (lo - c.seconds).max(0))
+                + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
+        };
+        // Of the timeline's readings, the closest is named; of milestone pairs, the first.
+        let closer = first.as_ref().is_some_and(|(f, fb)| {
+            compared.source == "timeline" && off(&compared, band) < off(f, *fb)
+        });
+        if first.is_none() || closer {
             first = Some((compared, band));
         }
     }
@@ -431,21 +463,16 @@ fn claim(
 }
 
 /// The report's own durations for `subject`: the milestone pairs that are given and
-/// in order; for the incident's length without them, the first and last timeline entries.
+/// in order; for the incident's length without them, the timeline's readings.
 fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
-    let times = inputs.times;
-    let instant = |m: Milestone| {
-        times
-            .milestone(m)
-            .and_then(|v| v.instant().map(|r| (v, r.timestamp)))
-    };
+    let instant = |m: Milestone| milestone_at(inputs, m);
     let mut out: Vec<Compared> = subject
         .pairs
         .iter()
         .filter_map(|&(from, to)| {
             let (a, at) = instant(from)?;
             let (b, bt) = instant(to)?;
-            let seconds = bt.as_second() - at.as_second();
+            let seconds = bt - at;
             (seconds >= 0).then(|| Compared {
                 source: "milestones",
                 from: from.as_str().to_string(),
@@ -461,59 +488,234 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
         && subject.measures == "incident"
         && !(instant(Milestone::Started).is_some() && has_end)
     {
-        // The timeline may open with the trigger and close after the end (a late
-        // alert, a follow-up): its first and last entries are one reading, the
-        // first entry whose words say the impact began and the first that says it
-        // ended are others, and the claim contradicts only when none agrees.
-        let entries: Vec<(&crate::times::TimeValue, jiff::Timestamp, &str)> = times
+        out = timeline_readings(inputs);
+    }
+    if out.is_empty() && subject.measures != "incident" && instant(Milestone::Started).is_none() {
+        // A metric from the start without `started`: the start is read from the
+        // timeline as for the incident's length, from entries before the metric's end.
+        for &(from, to) in subject.pairs {
+            let Some((b, bt)) = (from == Milestone::Started)
+                .then(|| milestone_at(inputs, to))
+                .flatten()
+            else {
+                continue;
+            };
+            for (a, at, name) in start_candidates(inputs, Some(bt)) {
+                out.push(Compared {
+                    source: "timeline",
+                    from: name,
+                    to: to.as_str().to_string(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds: bt - at,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A milestone's time in seconds: the milestone's own, or that of the first
+/// timeline entry marked with it (read from words on a timeline whose times carry
+/// no date of their own, the date coming from the report).
+fn milestone_at<'a>(
+    inputs: &Inputs<'a>,
+    m: Milestone,
+) -> Option<(&'a crate::times::TimeValue, i64)> {
+    let times = inputs.times;
+    let wall = Wall::of(inputs);
+    if let Some(v) = times.milestone(m)
+        && let Some(t) = v
+            .instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| wall.zoneless.then(|| wall_seconds(v, &mut None)).flatten())
+    {
+        return Some((v, t));
+    }
+    let i = inputs
+        .model
+        .timeline
+        .iter()
+        .position(|e| e.milestone == Some(m))?;
+    let v = times.timeline.get(i)?.as_ref()?;
+    wall.entry(i, v).map(|t| (v, t))
+}
+
+/// The timeline's times in seconds when the report states no zone at all: the
+/// durations between them are still the report's own (RS202 reports the zone).
+/// Each is its wall-clock time on the last date written before it, a day later
+/// when a time-only entry goes back.
+struct Wall {
+    zoneless: bool,
+    timeline: Vec<Option<i64>>,
+}
+
+impl Wall {
+    fn of(inputs: &Inputs<'_>) -> Wall {
+        let times = inputs.times;
+        let zoneless = times.all().all(|v| v.instant().is_none());
+        let mut day = None;
+        let mut previous: Option<i64> = None;
+        let timeline = times
             .timeline
             .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
+            .map(|v| {
+                if !zoneless {
+                    return None;
+                }
                 let v = v.as_ref()?;
-                let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
-                v.instant().map(|r| (v, r.timestamp, text))
+                let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
+                let mut t = wall_seconds(v, &mut day)?;
+                if !dated && previous.is_some_and(|p| t < p) {
+                    t += 86_400;
+                    day = day.map(|d| d + 1);
+                }
+                previous = Some(t);
+                Some(t)
             })
             .collect();
-        if entries.len() >= 2 {
-            let first = entries[0];
-            let last = entries[entries.len() - 1];
-            let began = entries
-                .iter()
-                .find(|(_, _, t)| IMPACT_BEGAN.is_match(t))
-                .copied();
-            let ended = entries
-                .iter()
-                .find(|(_, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
-                .copied();
-            let mut pairs = vec![(first, last, "first entry", "last entry")];
-            for (from, from_name) in [
-                (Some(first), "first entry"),
-                (began, "entry where the impact begins"),
-            ] {
-                for (to, to_name) in [
-                    (Some(last), "last entry"),
-                    (ended, "entry where the impact ends"),
-                ] {
-                    if let (Some(from), Some(to)) = (from, to)
-                        && !(from_name == "first entry" && to_name == "last entry")
-                    {
-                        pairs.push((from, to, from_name, to_name));
-                    }
-                }
-            }
-            for ((a, at, _), (b, bt, _), from, to) in pairs {
-                let seconds = bt.as_second() - at.as_second();
-                if seconds > 0 {
-                    out.push(Compared {
-                        source: "timeline",
-                        from: from.into(),
-                        to: to.into(),
-                        from_pointer: a.pointer.clone(),
-                        to_pointer: b.pointer.clone(),
-                        seconds,
-                    });
-                }
+        Wall { zoneless, timeline }
+    }
+
+    /// Entry `i`'s time: its instant, or its wall-clock time.
+    fn entry(&self, i: usize, v: &crate::times::TimeValue) -> Option<i64> {
+        v.instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| self.timeline.get(i).copied().flatten())
+    }
+}
+
+/// `v`'s wall-clock seconds on its own date, or on `day` (days since 1970, the
+/// last date written before it; updated by a written date). `None` with neither.
+fn wall_seconds(v: &crate::times::TimeValue, day: &mut Option<i64>) -> Option<i64> {
+    let parsed = v.parsed.as_ref().ok()?;
+    if let Some(d) = parsed.date {
+        *day = d
+            .since(jiff::civil::date(1970, 1, 1))
+            .ok()
+            .map(|s| i64::from(s.get_days()));
+    }
+    let t = parsed.time;
+    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+    Some((*day)? * 86_400 + seconds)
+}
+
+/// The timeline entries with a time, in the order of their times (a timeline
+/// listed out of order, which RS201 reports, is read in time order).
+fn sorted_entries<'a>(
+    inputs: &Inputs<'a>,
+) -> Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    let wall = Wall::of(inputs);
+    let mut entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = inputs
+        .times
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let v = v.as_ref()?;
+            let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
+            wall.entry(i, v).map(|t| (i, v, t, text))
+        })
+        .collect();
+    entries.sort_by_key(|e| e.2);
+    entries
+}
+
+/// Where the impact may have started: `started`, or any entry (before `before`,
+/// when given) up to the first whose words name the impact or its detection, or
+/// with no such words the first or second entry.
+fn start_candidates<'a>(
+    inputs: &Inputs<'a>,
+    before: Option<i64>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
+    if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
+        return vec![(v, t, "started".to_string())];
+    }
+    let mut entries = sorted_entries(inputs);
+    if let Some(end) = before {
+        entries.retain(|e| e.2 < end);
+    }
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let detected = milestone_at(inputs, Milestone::Detected).map(|(v, _)| v.pointer.as_str());
+    let cut = entries
+        .iter()
+        .position(|(_, v, _, t)| {
+            IMPACT_BEGAN.is_match(t)
+                || subject::IMPACT_WORDS.is_match(t)
+                || NOTICED.is_match(t)
+                || Some(v.pointer.as_str()) == detected
+        })
+        // No words say when: the first entry, or the second after a trigger.
+        .unwrap_or(1);
+    entries
+        .iter()
+        .take(cut + 1)
+        .enumerate()
+        .map(|(k, (i, v, t, text))| {
+            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
+                format!("entry where the impact begins (entry {})", i + 1)
+            } else if k == 0 {
+                "first entry".to_string()
+            } else {
+                format!("entry {}", i + 1)
+            };
+            (*v, *t, named)
+        })
+        .collect()
+}
+
+/// The incident's length read from the timeline when the milestones do not give it.
+/// A timeline may open with the trigger and close after the end (a late alert, a
+/// follow-up), so every plausible reading is returned and a claim contradicts only
+/// when none agrees: the impact starts at `started`, or at any entry up to the first
+/// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
+/// noticed (none later: the impact cannot begin after it was detected), or with no
+/// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
+/// the first entry whose words say it ended, or, with none of those, at the last entry.
+/// A timeline listed out of order is read in the order of its times.
+fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
+    let entries = sorted_entries(inputs);
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    let starts = start_candidates(inputs, None);
+    let milestone = |m: Milestone| milestone_at(inputs, m);
+    let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
+    for m in [Milestone::Resolved, Milestone::Mitigated] {
+        if let Some((v, t)) = milestone(m) {
+            ends.push((v, t, m.as_str().to_string()));
+        }
+    }
+    if let Some((i, v, t, _)) = entries
+        .iter()
+        .find(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+    {
+        ends.push((
+            v,
+            *t,
+            format!("entry where the impact ends (entry {})", i + 1),
+        ));
+    }
+    if ends.is_empty()
+        && let Some((i, v, t, _)) = entries.last()
+    {
+        ends.push((v, *t, format!("last entry (entry {})", i + 1)));
+    }
+    let mut out = Vec::new();
+    for (a, at, from) in &starts {
+        for (b, bt, to) in &ends {
+            let seconds = bt - at;
+            if seconds > 0 {
+                out.push(Compared {
+                    source: "timeline",
+                    from: from.clone(),
+                    to: to.clone(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds,
+                });
             }
         }
     }
@@ -542,6 +744,17 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
                 ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
             let slack = slack.max(approx);
             [Some(low - slack), Some(high + slack)]
+        }
+        Qualifier::JustOver | Qualifier::JustUnder => {
+            let relative = config.claims.tolerance.clamp(0.0, 1.0);
+            let approx =
+                ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
+            let slack = slack.max(approx);
+            if d.qualifier == Qualifier::JustOver {
+                [Some(low - slack), Some(high + high / 2 + slack)]
+            } else {
+                [Some(low - low / 4 - slack), Some(high + slack)]
+            }
         }
         Qualifier::AtLeast => [Some(low - slack), None],
         Qualifier::AtMost => [None, Some(high + slack)],

@@ -32,13 +32,12 @@ const INCIDENT: Subject = Subject {
 };
 const DETECT: Pairs = &[(Started, Detected)];
 const ACKNOWLEDGE: Pairs = &[(Detected, Acknowledged)];
-const FIRST_ACTION: Pairs = &[
-    (Started, Acknowledged),
-    (Detected, Acknowledged),
-    (Started, Mitigated),
-];
+// Not `mitigated` - `started`: a first action ("restarted the pods") often comes
+// long before the step that mitigates.
+const FIRST_ACTION: Pairs = &[(Started, Acknowledged), (Detected, Acknowledged)];
 const MITIGATE: Pairs = &[(Started, Mitigated)];
-const RESOLVE: Pairs = &[(Started, Resolved)];
+// A report that never says "resolved" ends with the mitigation: either agreeing is enough.
+const RESOLVE: Pairs = &[(Started, Resolved), (Started, Mitigated)];
 const RESTORE_ANY: Pairs = &[
     (Started, Mitigated),
     (Started, Resolved),
@@ -170,7 +169,7 @@ static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
 });
 /// In a loose "for N": words that say the subject is the impact...
-static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });

@@ -19,67 +19,8 @@ use serde_json::{Map, Value as Json};
 use crate::parse::Format;
 use crate::span::Span;
 
-/// Field order of each object of the model (the order of the Rust fields, which is
-/// the order of the schema's `properties`; a test keeps the two in step).
-pub mod order {
-    /// The report.
-    pub const POSTMORTEM: &[&str] = &[
-        "$schema",
-        "id",
-        "title",
-        "date",
-        "status",
-        "owner",
-        "authors",
-        "severity",
-        "services",
-        "tags",
-        "timezone",
-        "milestones",
-        "summary",
-        "impact",
-        "root_cause",
-        "contributing_factors",
-        "trigger",
-        "detection",
-        "resolution",
-        "timeline",
-        "lessons",
-        "action_items",
-        "links",
-        "sections",
-    ];
-    /// `milestones`.
-    pub const MILESTONES: &[&str] = &[
-        "started",
-        "detected",
-        "acknowledged",
-        "mitigated",
-        "resolved",
-    ];
-    /// `impact`.
-    pub const IMPACT: &[&str] = &[
-        "description",
-        "users_affected",
-        "customers_affected",
-        "percentage",
-        "regions",
-    ];
-    /// `detection`.
-    pub const DETECTION: &[&str] = &["method", "description"];
-    /// `timeline[]`.
-    pub const TIMELINE_ENTRY: &[&str] = &["time", "text", "milestone"];
-    /// `lessons`.
-    pub const LESSONS: &[&str] = &["went_well", "went_wrong", "got_lucky", "other"];
-    /// `action_items[]`.
-    pub const ACTION_ITEM: &[&str] = &[
-        "title", "owner", "due", "priority", "type", "status", "link",
-    ];
-    /// `links[]`.
-    pub const LINK: &[&str] = &["title", "url"];
-    /// `sections[]`.
-    pub const SECTION: &[&str] = &["title", "body"];
-}
+/// Field order of each object of the model (`crate::order`, the one list).
+pub(crate) use crate::order;
 
 /// The report with every known object's keys in the model's order; unknown keys
 /// keep their written order after the known ones. Values are untouched.

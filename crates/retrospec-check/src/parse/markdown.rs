@@ -227,7 +227,12 @@ pub fn parse_with(
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
-        r.first_date = freeform::date::date_first_entry(text, &mut timeline.value);
+        r.first_date = freeform::date::date_first_entry(
+            text,
+            &mut timeline.value,
+            &mut r.ambiguous_date,
+            builder.diags,
+        );
         if let Some((zone, at)) = freeform::zone::stated_zone(text) {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
@@ -505,6 +510,10 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("detailed timeline", Field::Timeline),
     ("sequence of events", Field::Timeline),
     ("timeline utc", Field::Timeline),
+    ("updates", Field::Timeline),
+    ("status updates", Field::Timeline),
+    ("incident updates", Field::Timeline),
+    ("incident history", Field::Timeline),
     ("lessons learned", Field::Lessons),
     ("lesson learned", Field::Lessons),
     ("lessons", Field::Lessons),
@@ -560,6 +569,16 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    field_named_by(heading, extra).or_else(|| {
+        // A trailing parenthesis qualifies the section, it does not name it:
+        // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
+        let bare = heading.trim_end();
+        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        field_named_by(&bare[..open], extra)
+    })
+}
+
+fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
     extra
         .iter()
@@ -656,6 +675,19 @@ impl BodyBuilder<'_, '_> {
             i = end;
         }
 
+        // Status-page updates before any timeline section are the timeline.
+        let mut updates = None;
+        if self.freeform
+            && !sections
+                .iter()
+                .any(|s| field_for(&s.title, self.extra) == Some(Field::Timeline))
+            && let Some((first, node)) =
+                freeform::updates::read(self.text, preamble_blocks, Span::empty(0))
+        {
+            preamble_blocks = &preamble_blocks[..first];
+            updates = Some(node);
+        }
+
         if let Some((text, span)) = title {
             self.fields.push(Entry {
                 key: "title".into(),
@@ -680,6 +712,13 @@ impl BodyBuilder<'_, '_> {
                     value: node,
                 });
             }
+        }
+        if let Some(node) = updates {
+            self.fields.push(Entry {
+                key: "timeline".into(),
+                key_span: node.span,
+                value: node,
+            });
         }
         for section in sections {
             self.section(section);
@@ -730,7 +769,20 @@ impl BodyBuilder<'_, '_> {
             }
             Field::ContributingFactors => self.string_items(&section, section.blocks),
             Field::Timeline if self.freeform => {
-                freeform::timeline::read(self.text, section.blocks, section.heading, self.diags)
+                let read = freeform::timeline::read(
+                    self.text,
+                    section.blocks,
+                    section.heading,
+                    self.diags,
+                );
+                match &read.value {
+                    // An `Updates` section of a status page.
+                    Value::Seq(items) if items.is_empty() => {
+                        freeform::updates::read(self.text, section.blocks, section.heading)
+                            .map_or(read, |(_, node)| node)
+                    }
+                    _ => read,
+                }
             }
             Field::Timeline => self.timeline(&section),
             Field::Lessons => self.lessons(&section),
@@ -955,26 +1007,7 @@ impl BodyBuilder<'_, '_> {
             Some(d) => Some(d.year()),
             None => *first_year.get_or_insert_with(|| time::first_year(self.text)),
         };
-        let report = |error: time::TimeError| {
-            let span = Span::new(at + error.range.start, at + error.range.end);
-            let mut d = Diagnostic::new(error.code(), span, error.message);
-            if let Some(help) = error.help {
-                d = d.with_help(help);
-            }
-            d
-        };
-        match time::scan_date_line(text, hint)? {
-            Ok(line) => {
-                if let Some(error) = line.weekday_mismatch {
-                    self.diags.push(report(error));
-                }
-                Some(line.date)
-            }
-            Err(error) => {
-                self.diags.push(report(error));
-                None
-            }
-        }
+        date_line(text, at, hint, self.diags).flatten()
     }
 
     /// A list item of the timeline. A time without a date under a date line takes
@@ -1008,15 +1041,7 @@ impl BodyBuilder<'_, '_> {
                 (None, error.range.end)
             }
             Err(error) => {
-                let span = Span::new(
-                    content_span.start + error.range.start,
-                    content_span.start + error.range.end,
-                );
-                let mut d = Diagnostic::new(error.code(), span, error.message);
-                if let Some(help) = error.help {
-                    d = d.with_help(help);
-                }
-                self.diags.push(d);
+                self.diags.push(error.diagnostic(content_span.start));
                 return None;
             }
         };
@@ -1309,11 +1334,47 @@ pub(crate) fn seq(items: Vec<Node>, heading: Span) -> Node {
 }
 
 /// A list item's text after its marker and task box: (text with line breaks folded, span).
+/// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`, `31/01/2024`) at
+/// byte `at`, read by [`time::scan_date_line`] with `hint` as the year of a date
+/// written without one: its date, and a finding pushed for a slashed date with two
+/// readings (RS214), an impossible one, or a weekday the date does not fall on (the
+/// date is kept then). `None` when the line is not a date line, `Some(None)` when
+/// it is one without one date. Shared by retrospec's own Markdown and timelines
+/// as written.
+pub(crate) fn date_line(
+    line: &str,
+    at: usize,
+    hint: Option<i16>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<jiff::civil::Date>> {
+    Some(match time::scan_date_line(line, hint)? {
+        Ok(read) => {
+            if let Some(error) = read.weekday_mismatch {
+                diags.push(error.diagnostic(at));
+            }
+            Some(read.date)
+        }
+        Err(error) => {
+            diags.push(error.diagnostic(at));
+            None
+        }
+    })
+}
+
 pub(crate) fn item_content(text: &str, range: Range<usize>) -> (String, Span) {
     let raw = &text[range.clone()];
     let mut offset = raw.len() - raw.trim_start().len();
     let rest = &raw[offset..];
-    let marker_len = if let Some(c) = rest.chars().next().filter(|c| is_bullet(*c)) {
+    // A bullet is followed by a blank: `**10:05**` (a line made an item by the
+    // free-form reader) starts with emphasis, not a bullet.
+    let bullet = rest.chars().next().filter(|c| {
+        is_bullet(*c)
+            && rest[c.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
+    let marker_len = if let Some(c) = bullet {
         c.len_utf8()
     } else {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -1601,7 +1662,7 @@ mod tests {
             [
                 codes::MARKDOWN_ITEM.code,
                 crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
-                codes::INVALID_TIME.code,
+                crate::rules::invalid_time::InvalidTime::INFO.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");

@@ -26,7 +26,14 @@ declare_rule! {
 
 impl Rule for InvalidTime {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut dateless = 0;
+        // A date with two readings that would have dated the timeline is already
+        // reported (RS214): the undated entries are the same cause.
+        let mut dateless = usize::from(
+            cx.parsed
+                .freeform
+                .as_ref()
+                .is_some_and(|r| r.ambiguous_date.is_some()),
+        );
         for value in cx.times.all() {
             // Looked up only for a finding: most times are fine.
             let span = || cx.span(&value.pointer);

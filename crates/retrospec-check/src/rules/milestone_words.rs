@@ -17,7 +17,8 @@ declare_rule! {
     /// from this timeline is wrong.
     ///
     /// Read in the timeline's entry texts, in time order (code and quotes left
-    /// out). The end: "impact over", "impact ended", "resolved", "all clear",
+    /// out); in a report that states no zone at all, in the order of the entries'
+    /// wall-clock times. The end: "impact over", "impact ended", "resolved", "all clear",
     /// "fully restored", "fully recovered", "back to normal", "back to the normal
     /// ... level", "incident closed" (not when the entry also says "partial",
     /// "still", "some" or "but"). After it: "alert fired/noticed/triggered",
@@ -62,19 +63,28 @@ static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for MilestoneWords {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut ended: Option<(usize, String, jiff::Timestamp)> = None;
-        let mut previous: Option<jiff::Timestamp> = None;
+        let mut ended: Option<(usize, String, (i64, String))> = None;
+        let mut previous: Option<i64> = None;
+        // Without any zone in the report the entries' wall-clock times still order
+        // them (RS202 reports the missing zone).
+        let zoneless = cx
+            .times
+            .timeline
+            .iter()
+            .flatten()
+            .all(|v| v.instant().is_none());
+        let mut day = 0;
         for i in 0..cx.model.timeline.len() {
-            let Some(at) = cx
+            let Some((key, shown)) = cx
                 .times
                 .timeline
                 .get(i)
                 .and_then(|v| v.as_ref())
-                .and_then(|v| v.instant())
-                .map(|r| r.timestamp)
+                .and_then(|v| when(v, zoneless, &mut day))
             else {
                 continue;
             };
+            let at = key;
             // Words are compared in time order only: a timeline out of order is RS201's.
             if previous.is_some_and(|p| at < p) {
                 return;
@@ -86,12 +96,11 @@ impl Rule for MilestoneWords {
             };
             let prose = crate::claims::Prose::of(cx.text, node);
             let text = prose.masked.as_str();
-            if let Some((first, ref end_words, end_at)) = ended
+            if let Some((first, ref end_words, (end_at, ref end_shown))) = ended
                 && at > end_at
                 && !LATER_ON_PURPOSE.is_match(text)
                 && let Some(m) = DURING.find(text)
             {
-                let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
@@ -100,9 +109,9 @@ impl Rule for MilestoneWords {
                             "timeline entry {} says `{}` at {}, after entry {} says `{end_words}` at {}",
                             i + 1,
                             m.as_str(),
-                            utc(at),
+                            shown,
                             first + 1,
-                            utc(end_at),
+                            end_shown,
                         ),
                     )
                     .with_label(cx.span(&format!("/timeline/{first}/text")), "the impact ended here")
@@ -114,10 +123,33 @@ impl Rule for MilestoneWords {
                 && !PARTIAL.is_match(text)
                 && let Some(m) = ENDED.find(text)
             {
-                ended = Some((i, m.as_str().to_string(), at));
+                ended = Some((i, m.as_str().to_string(), (at, shown)));
             }
         }
     }
+}
+
+/// An entry's time for ordering, and how the message shows it: its instant, or,
+/// in a report with no zone at all, its wall-clock time on the last date written
+/// before it (`day`, in days since 1970).
+fn when(v: &crate::times::TimeValue, zoneless: bool, day: &mut i64) -> Option<(i64, String)> {
+    if let Some(r) = v.instant() {
+        return Some((
+            r.timestamp.as_second(),
+            r.timestamp.strftime("%H:%M UTC").to_string(),
+        ));
+    }
+    let parsed = v.parsed.as_ref().ok().filter(|_| zoneless)?;
+    if let Some(d) = parsed.date {
+        *day = i64::from(
+            d.since(jiff::civil::date(1970, 1, 1))
+                .map_or(0, |s| s.get_days()),
+        );
+    }
+    let day = *day;
+    let t = parsed.time;
+    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+    Some((day * 86_400 + seconds, t.strftime("%H:%M").to_string()))
 }
 
 #[cfg(test)]
@@ -155,6 +187,21 @@ mod tests {
         assert_eq!(
             spans_of("RS218", &text, Format::Markdown),
             ["alert noticed"]
+        );
+    }
+
+    #[test]
+    fn a_report_without_any_zone_is_ordered_by_its_wall_clock() {
+        let text = "# Exports broken\n\nDate: 2025-03-04\n\n## Timeline\n\n- 09:00 exporter 2.1 rolled out\n- 10:20 export errors back to normal\n- 10:50 incident opened and escalated to the data team\n";
+        assert_eq!(
+            spans_of("RS218", text, Format::Markdown),
+            ["incident opened"]
+        );
+        // Declared before the end: in order, nothing to say.
+        let in_order = text.replace("10:50", "10:10");
+        assert_eq!(
+            spans_of("RS218", &in_order.replace("- 10:20 export errors back to normal\n- 10:10 incident opened and escalated to the data team\n", "- 10:10 incident opened and escalated to the data team\n- 10:20 export errors back to normal\n"), Format::Markdown),
+            Vec::<&str>::new()
         );
     }
 

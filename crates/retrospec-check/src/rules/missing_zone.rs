@@ -23,6 +23,10 @@ declare_rule! {
     /// Every time without a zone has the same cause, so they are one finding: the
     /// first time, with the others as labels. When every time that has a zone is
     /// written in the same one, the fix (to review) writes it after each.
+    ///
+    /// A report as written with no timeline (an email, a short note) is read too:
+    /// times of day in its prose ("read-only at 09:20", "restored at 10:05") with no
+    /// zone on any of them and none stated for the report are one finding.
     pub struct MissingZone = "RS202", "missing-zone", Error, fix: Sometimes;
 }
 
@@ -38,6 +42,9 @@ impl Rule for MissingZone {
             .filter(|v| matches!(&v.resolved, Some(Err(ResolveError::NoZone))))
             .collect();
         let Some(first) = missing.first() else {
+            if cx.times.all().next().is_none() {
+                out.extend(prose_clocks(cx));
+            }
             return;
         };
         let help = "add a zone (`UTC`, `+02:00`, `Europe/Paris`, `CEST`), or set `timezone:` for the whole report";
@@ -96,6 +103,82 @@ impl Rule for MissingZone {
         }
         out.push(d);
     }
+}
+
+/// Words after which a number with a colon is a time of day: "at 09:20",
+/// "restored by 10:05", "between 09:20 and 10:05".
+const CLOCK_LEADS: &[&str] = &[
+    "at", "by", "until", "till", "from", "to", "since", "around", "about", "before", "after",
+    "between", "and",
+];
+
+/// A report with no timeline and no zone anywhere whose prose gives times of day
+/// ("went read-only at 09:20", "restored at 10:05"): one finding for them all.
+/// Only clocks after a word that makes them a time of day are read, outside code;
+/// nothing is said when any of them, or the report, states a zone.
+fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
+    if cx.times.default_zone.is_some()
+        || cx.times.report_zone.is_some()
+        || cx.parsed.freeform.as_ref()?.stated_zone.is_some()
+        || crate::time::scan_report_zone(cx.text).is_some()
+    {
+        return None;
+    }
+    let text = cx.text;
+    let b = text.as_bytes();
+    let mut clocks: Vec<Span> = Vec::new();
+    for (colon, _) in text.match_indices(':') {
+        // `09:20`, `9:20`: one or two digits before the colon, two after.
+        let digits = b[..colon]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let start = colon - digits;
+        if !(1..=2).contains(&digits)
+            || !b
+                .get(colon + 1..colon + 3)
+                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            || start > 0 && !b[start - 1].is_ascii_whitespace()
+        {
+            continue;
+        }
+        let lead = text[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !CLOCK_LEADS.contains(&lead.as_str()) || cx.masks().covers(start) {
+            continue;
+        }
+        let Ok(Some((parsed, end))) = crate::time::scan_leading_time(&text[start..]) else {
+            continue;
+        };
+        if parsed.zone.is_some() {
+            return None;
+        }
+        clocks.push(Span::new(start, start + end));
+    }
+    let (first, rest) = clocks.split_first()?;
+    let message = if rest.is_empty() {
+        format!(
+            "`{}` has no time zone, and the report states none",
+            first.slice(text)
+        )
+    } else {
+        format!(
+            "{} times in the text have no time zone, and the report states none",
+            clocks.len()
+        )
+    };
+    let mut d = Diagnostic::new(&MissingZone::INFO, *first, message).with_help(
+        "say once which zone the times are in (\"All times UTC\"), or write it after each time",
+    );
+    for at in rest {
+        d = d.with_label(*at, "no time zone either");
+    }
+    Some(d)
 }
 
 /// The zone every time that has one is written in, when there is exactly one.
@@ -159,5 +242,31 @@ mod tests {
             .expect("RS202");
         assert_eq!(d.message, "`milestones.started` has no time zone");
         assert!(d.labels.is_empty());
+    }
+
+    #[test]
+    fn times_in_the_prose_of_a_report_without_a_timeline() {
+        let text = "Subject: build cache outage\n\nThe build cache stopped answering at 14:10 on 2 June 2025 and was\nback by 14:55. Builds took 3:30 minutes longer meanwhile.\n\n    at 15:00 a log line\n";
+        let checked = crate::check(text, Format::Markdown);
+        let found: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS202")
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", checked.diagnostics);
+        assert_eq!(found[0].span.slice(text), "14:10");
+        // `14:55` is a label; a duration and a code block are not times of day.
+        assert_eq!(found[0].labels.len(), 1, "{found:?}");
+        // A zone anywhere on the times, or stated once: nothing to say.
+        for zoned in [
+            text.replace("14:55.", "14:55 UTC."),
+            format!("{text}\nAll times are UTC.\n"),
+        ] {
+            let checked = crate::check(&zoned, Format::Markdown);
+            assert!(
+                !checked.diagnostics.iter().any(|d| d.code == "RS202"),
+                "{zoned}"
+            );
+        }
     }
 }

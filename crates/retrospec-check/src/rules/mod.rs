@@ -4,16 +4,15 @@
 //!
 //! Adding a rule: create `rules/<name>.rs`, declare it with the next free code in
 //! its range (with its fix kind and the status it applies from, if any), add it
-//! with `rule` to the one list in `codes.rs`, and add fixtures under
+//! with `rule` to the one list in `registry.rs`, and add fixtures under
 //! `tests/fixtures/<code>/` (see CONTRIBUTING.md).
 //!
-//! [`run`] reads each rule's metadata before running it: a rule whose status gate
+//! [`crate::registry::run`] reads each rule's metadata before running it: a rule whose status gate
 //! the report has not reached, or that `[rules]` turns off, does not run.
 
 use retrospec_model::Postmortem;
 
-use crate::codes;
-use crate::config::{Config, RuleLevel, SeverityLevel};
+use crate::config::{Config, SeverityLevel};
 use crate::diagnostic::{CodeInfo, Diagnostic};
 use crate::parse::{Format, Parsed};
 use crate::span::Span;
@@ -275,35 +274,6 @@ macro_rules! declare_rule {
     (@from $from:ident) => { Some(retrospec_model::Status::$from) };
 }
 pub(crate) use declare_rule;
-
-/// Runs every rule that applies: the report has reached its status gate, and
-/// `[rules]` does not turn it off. An off rule still runs when a suppression in the
-/// report names it: whether that suppression is used (or reported by RS505) depends
-/// on the rule's findings, which are then dropped with the level.
-pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for rule in codes::RULES {
-        let info = rule.info();
-        if !info.applies_to(cx.model.status) {
-            continue;
-        }
-        if !cx.config.rules.is_empty()
-            && cx.config.rule_level(info.code) == Some(RuleLevel::Off)
-            && !suppressed(cx, info)
-        {
-            continue;
-        }
-        rule.check(cx, out);
-    }
-}
-
-/// Whether a `retrospec-ignore` comment of the report names the rule.
-fn suppressed(cx: &Context<'_>, info: &CodeInfo) -> bool {
-    cx.parsed.suppressions.iter().any(|s| {
-        s.codes
-            .iter()
-            .any(|(written, _)| codes::lookup(written).is_some_and(|c| c.code == info.code))
-    })
-}
 
 /// The text under each finding of `code` in `text`: the rule tests' shared probe.
 #[cfg(test)]

@@ -36,6 +36,8 @@ declare_rule! {
     /// | "about", "around", "roughly", "approximately", "~", "nearly", "almost", "some", "or so" | `[claims] tolerance` of the value (0.15), at least `floor-minutes` (5) |
     /// | "at least", "over", "more than", "upwards of", "N+", "or more" | no upper bound |
     /// | "at most", "under", "less than", "within", "no more than", "up to", "or less" | no lower bound |
+    /// | "a little over", "just over", "slightly more than" | the value to one and a half times it, with the "about" tolerance |
+    /// | "a little under", "just under", "slightly less than" | three quarters of the value to the value, with the "about" tolerance |
     /// | a range, "a couple of" (2-3), "a few" (2-9), "several" (2-12) | its ends, with rounding |
     ///
     /// What it measures is read from the words around it, and only then is it
@@ -45,9 +47,9 @@ declare_rule! {
     /// |---|---|
     /// | "time to detect", "detection", "identification", "TTD" | `detected` - `started` |
     /// | "time to acknowledge", "acknowledgement", "TTA" | `acknowledged` - `detected` |
-    /// | "time to first (corrective) action", "first response" | `acknowledged` or `mitigated` - `started`, or `acknowledged` - `detected` |
+    /// | "time to first (corrective) action", "first response" | `acknowledged` - `started` or `detected` (not `mitigated`: a first action often comes long before the step that mitigates) |
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
-    /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` - `started` |
+    /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
     /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
@@ -68,8 +70,20 @@ declare_rule! {
     /// the impact ("customers could not log in for 75 minutes", "for eleven hours,
     /// email was delayed") and not an action of the team ("we waited for 10
     /// minutes"). Not after "late", "old", "ago", "every", "per", "timeout".
-    /// Without `started` and an end milestone, the incident's length is compared
-    /// with the first and last timeline entries, and the message says so.
+    /// Without `started` and an end milestone, the incident's length is read from
+    /// the timeline, in every plausible reading: from `started`, or from any entry
+    /// up to the first whose words name the impact (errors, failing, stale,
+    /// delayed) or say it was noticed, or with no such words the first or second
+    /// entry; to
+    /// `resolved` or `mitigated`, or the first entry whose words say the impact
+    /// ended, or else the last entry. It contradicts only when no reading agrees,
+    /// and the message names the closest reading. A metric measured from the
+    /// start (time to detect, mitigate, resolve) without `started` is read the same
+    /// way, from the entries before the metric's end milestone. A milestone read
+    /// from the words of an entry whose time has no date of its own takes the
+    /// report's date, as the entry does. In a report that states no zone at all
+    /// the times are measured on their wall clock (a time-only entry that goes
+    /// back is on the next day); RS202 reports the missing zone.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -159,6 +173,8 @@ fn stated_minutes(claim: &Claim) -> String {
     match claim.qualifier {
         Qualifier::AtLeast => format!("at least {low} min"),
         Qualifier::AtMost => format!("at most {high} min"),
+        Qualifier::JustOver => format!("a little over {low} min"),
+        Qualifier::JustUnder => format!("a little under {high} min"),
         Qualifier::Approximate => format!("about {low} min"),
         _ if low == high => format!("{low} min"),
         _ => format!("{low}-{high} min"),
@@ -187,8 +203,10 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
                 .map_or(String::new(), |v| v.text.trim().to_string())
         };
         format!(
-            "the first and last timeline entries give {human} ({minutes} min, `{}` to `{}`; the milestones do not give the incident's start and end)",
+            "the timeline gives at best {human} ({minutes} min, from the {} `{}` to the {} `{}`; the milestones do not give the incident's start and end, and no reading of the timeline agrees)",
+            compared.from,
             at(&compared.from_pointer),
+            compared.to,
             at(&compared.to_pointer)
         )
     } else {
@@ -279,7 +297,7 @@ mod tests {
             .find(|d| d.code == "RS208")
             .expect("a finding");
         assert!(
-            d.message.contains("first and last timeline entries"),
+            d.message.contains("no reading of the timeline agrees"),
             "{}",
             d.message
         );
@@ -296,6 +314,117 @@ mod tests {
         );
         let wrong = text.replace("2 hours 10 minutes", "45 minutes");
         assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["45 minutes"]);
+    }
+
+    #[test]
+    fn a_timeline_that_opens_with_the_trigger_is_read_from_the_impact() {
+        // The first entry is the trigger, the impact follows: the claim is read from
+        // the entry where reports went stale, so "about three hours" agrees.
+        let text = "# Reports stale for about three hours\n\n## Timeline\n\n- 2025-05-06 08:00 UTC Nightly export begins.\n- 2025-05-06 08:25 UTC Export halts; reports go stale.\n- 2025-05-06 11:20 UTC Reports are back to normal.\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // No reading gives 90 minutes: 2h55m from the stale entry, 3h20m from the first.
+        let wrong = text.replace("about three hours", "about 90 minutes");
+        let checked = crate::check(&wrong, Format::Markdown);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS208")
+            .expect("a finding");
+        assert!(
+            d.message
+                .contains("from the entry where the impact begins (entry 2)"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn a_section_that_tells_what_happened_is_read_as_the_summary() {
+        let text = "# Card payments failing\n\n## What happened\n\nShoppers could not pay by card for roughly 40 minutes.\n\n## Timeline\n\n- 2025-06-02 14:00 UTC New gateway client deployed\n- 2025-06-02 14:06 UTC Payment error alert fires\n- 2025-06-02 15:30 UTC Card payments working again, all clear\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["roughly 40 minutes"]
+        );
+        let right = text.replace("roughly 40 minutes", "roughly 85 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // The same words under a heading that is not a summary are not the incident.
+        let other = text.replace("## What happened", "## Customer support");
+        assert_eq!(
+            spans_of("RS208", &other, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_little_over_is_bounded_above_too() {
+        let text = "# Coupons rejected\n\n## Summary\n\nCoupons were rejected for a little over half an hour.\n\n## Timeline\n\n- 2025-11-28 23:50 UTC Coupons start failing after a cache flush\n- 2025-11-29 01:07 UTC Coupons apply again\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["a little over half an hour"]
+        );
+        let right = text.replace("01:07", "00:28");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_timeline_out_of_order_is_read_in_the_order_of_its_times() {
+        let text = "# Uploads rejected\n\n## Summary\n\nFor 30 minutes uploads were rejected.\n\n## Timeline\n\n- 2025-03-01 10:40 UTC Uploads succeed again\n- 2025-03-01 10:10 UTC Uploads start failing\n- 2025-03-01 10:00 UTC Limit lowered\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        let wrong = text.replace("For 30 minutes", "For 10 minutes");
+        assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["10 minutes"]);
+    }
+
+    #[test]
+    fn metrics_from_the_start_are_read_without_started() {
+        // Time-only entries dated by the report; `detected` and `mitigated` read
+        // from words, the start from the entry before the alert.
+        let text = "# Exports failing\n\nDate: 2025-04-09. All times UTC.\n\n## Summary\n\nDetection took 5 to 8 minutes.\n\n**Time to mitigation:** 20 minutes\n\n**Time to first action:** 4 minutes\n\n## Timeline\n\n- 08:00 exporter deployed with a wrong bucket name\n- 08:31 export failure alert fires\n- 08:35 on-call restarts the exporter\n- 09:10 previous exporter rolled back, exports mitigated\n";
+        let found = spans_of("RS208", text, Format::Markdown);
+        assert_eq!(found, ["5 to 8 minutes", "20 minutes"]);
+        // Agreeing values are quiet, and the first action is never held against the mitigation.
+        let right = text
+            .replace("5 to 8 minutes", "about 30 minutes")
+            .replace("20 minutes", "70 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn time_to_resolve_falls_back_to_the_mitigation() {
+        let text = "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2025-02-12 10:00 UTC\n  mitigated: 2025-02-12 11:40 UTC\n---\n## Summary\n**Time to resolve:** ~2h30\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["~2h30"]);
+        let right = text.replace("~2h30", "~1h40");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_report_without_any_zone_is_measured_on_its_wall_clock() {
+        // No zone anywhere: the durations between the report's own times still hold.
+        let text = "# Proxy outage\n\nA 2h15m outage of the proxies on 9 March 2024.\n\n## Timeline\n\n- 2024-03-09 23:20 Proxy pool upgraded, outage starts\n- 00:05 Rollback attempt\n- 01:10 Pool rebuilt, outage ends\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["2h15m"]);
+        // 23:20 to 01:10 the next day is 1h50m.
+        let right = text.replace("2h15m", "1h50m");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

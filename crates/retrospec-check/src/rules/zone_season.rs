@@ -1,6 +1,9 @@
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::rules::{Context, Rule, declare_rule};
-use crate::time::format_offset;
+use crate::span::Span;
+use crate::time::{self, Abbreviation, Resolved, SeasonMismatch, format_offset};
+use crate::times::TimeValue;
+use jiff::civil::Date;
 
 declare_rule! {
     /// A zone abbreviation does not fit the date: `CET` in July, when Central
@@ -20,17 +23,26 @@ declare_rule! {
     /// ```
     /// Use instead: `2023-07-01 10:51 CEST` (the fix writes the abbreviation in use).
     ///
-    /// A zone stated once for the whole report ("All times are in CET", `## Timeline
-    /// (CET)`) is checked the same way against the times it applies to, and reported
-    /// once, at the statement.
+    /// One cause, one finding: every time read with the same abbreviation out of
+    /// season is one finding, with the others as labels. A zone stated once for
+    /// the whole report ("All times are in CET", `## Timeline (CET)`, a table
+    /// column headed `Time (CET)`) is checked against the times it applies to and
+    /// reported at the statement, where the fix goes.
+    ///
+    /// Also checked: an abbreviation written right after a clock in prose ("it
+    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET"), on the ISO date
+    /// before the clock or the day of the report's own times; and the local column
+    /// of a table that gives UTC beside it (`| UTC | Sydney (AEST) |` in January),
+    /// where the rows themselves show the offset in use. On a day the clocks
+    /// change, both names are accepted.
     pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
 impl Rule for ZoneSeason {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // A zone stated once for the report ("All times in CET") is one cause: one
-        // finding, at the statement, for the first time it does not fit.
-        let mut stated_reported = false;
+        // One cause, one finding: every time read with the same abbreviation out
+        // of season (`PST` in July) is one finding, not one per line.
+        let mut causes: Vec<Vec<(&TimeValue, &Resolved, &SeasonMismatch)>> = Vec::new();
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
                 continue;
@@ -38,44 +50,353 @@ impl Rule for ZoneSeason {
             let Some(mismatch) = &resolved.season_mismatch else {
                 continue;
             };
-            if value.report_zone.is_some() && std::mem::replace(&mut stated_reported, true) {
+            let same = |c: &&mut Vec<(&TimeValue, &Resolved, &SeasonMismatch)>| {
+                c.first().is_some_and(|(_, _, m)| {
+                    m.written.name == mismatch.written.name && m.in_use == mismatch.in_use
+                })
+            };
+            match causes.iter_mut().find(same) {
+                Some(cause) => cause.push((value, resolved, mismatch)),
+                None => causes.push(vec![(value, resolved, mismatch)]),
+            }
+        }
+        let stated = cx.parsed.freeform.as_ref().and_then(|r| r.stated_zone);
+        // Each finding with its cause: the abbreviation and what was in use.
+        let mut findings: Vec<(&str, String, Diagnostic)> = causes
+            .iter()
+            .map(|cause| {
+                let (_, _, m) = cause[0];
+                (m.written.name, m.in_use.clone(), finding(cx, cause, stated))
+            })
+            .collect();
+        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+        // Times in prose with an abbreviation beside them ("started at 10:52 AM CET",
+        // "Last updated: 2023-07-03 12:20 CET"), which are not timeline entries:
+        // the same cause when the abbreviation is, else a finding of their own.
+        let values: Vec<Span> = cx.times.all().map(|v| cx.span(&v.pointer)).collect();
+        for (at, abbr, date) in prose_zones(cx) {
+            // A time of the timeline or milestones is judged above, with its own date.
+            if values.iter().any(|v| overlaps(*v, at)) {
                 continue;
             }
-            let written = mismatch.written;
-            let span = value
-                .report_zone
-                .unwrap_or_else(|| cx.span_within(&value.pointer, written.name));
-            let in_use_is_name = mismatch.in_use.chars().all(|c| c.is_ascii_alphabetic());
-            let replacement = if in_use_is_name {
-                mismatch.in_use.clone()
-            } else {
-                format_offset(mismatch.in_use_offset)
+            if findings.iter().any(|(_, _, d)| {
+                overlaps(d.span, at) || d.labels.iter().any(|l| overlaps(l.span, at))
+            }) {
+                continue;
+            }
+            let Some((in_use, offset)) = in_use(abbr, date) else {
+                continue;
             };
-            out.push(
+            let message = format!("read as {}, not in use on {date}", abbr.name);
+            if let Some((_, _, d)) = findings
+                .iter_mut()
+                .find(|(name, used, _)| *name == abbr.name && *used == in_use)
+            {
+                d.labels
+                    .push(crate::diagnostic::Label { span: at, message });
+                if let Some(fix) = d.fix.as_mut() {
+                    let replacement = fix.edits.first().map(|e| e.replacement.clone());
+                    if let Some(replacement) = replacement {
+                        fix.edits.push(Edit {
+                            span: at,
+                            replacement,
+                        });
+                    }
+                }
+                continue;
+            }
+            findings.push((
+                abbr.name,
+                in_use.clone(),
                 Diagnostic::new(
                     &Self::INFO,
-                    span,
+                    at,
                     format!(
-                        "{} (UTC{}) is not in use on {} in {}: clocks there showed {} (UTC{})",
-                        written.name,
-                        format_offset(written.offset()),
-                        resolved.date,
-                        written.region,
-                        mismatch.in_use,
-                        format_offset(mismatch.in_use_offset),
+                        "{} (UTC{}) is not in use on {date} in {}: clocks there showed {in_use} (UTC{})",
+                        abbr.name,
+                        format_offset(abbr.offset()),
+                        abbr.region,
+                        format_offset(offset),
                     ),
                 )
-                .with_help(format!(
-                    "write `{replacement}`; retrospec reads this time as {} wall-clock time, {} UTC",
-                    written.region,
-                    resolved.timestamp.strftime("%H:%M"),
-                ))
+                .with_help(format!("write `{in_use}`, the abbreviation in use on that day"))
                 .with_fix(Fix {
-                    message: format!("replace `{}` with `{replacement}`", written.name),
-                    edits: vec![Edit { span, replacement }],
+                    message: format!("replace `{}` with `{in_use}`", abbr.name),
+                    edits: vec![Edit {
+                        span: at,
+                        replacement: in_use.clone(),
+                    }],
                     safe: true,
                 }),
+            ));
+        }
+        out.extend(findings.into_iter().map(|(_, _, d)| d));
+    }
+}
+
+/// The finding for one cause: at the statement of the zone when the times took it
+/// from one ("All times in PST", a heading, a column), else at the first time
+/// that carries it; the other times as labels.
+fn finding(
+    cx: &Context<'_>,
+    cause: &[(&TimeValue, &Resolved, &SeasonMismatch)],
+    stated: Option<Span>,
+) -> Diagnostic {
+    let (first, resolved, mismatch) = cause[0];
+    let written = mismatch.written;
+    let name = written.name;
+    // Where each time's abbreviation is written, when it is written on the time.
+    let own = |v: &TimeValue| {
+        let at = cx.span_within(&v.pointer, name);
+        (at.slice(cx.text) == name).then_some(at)
+    };
+    let carried: Vec<Span> = cause.iter().filter_map(|(v, _, _)| own(v)).collect();
+    let statement = first
+        .report_zone
+        .or(stated.filter(|s| s.slice(cx.text) == name))
+        .or_else(|| {
+            carried
+                .is_empty()
+                .then(|| first_word(cx.text, name))
+                .flatten()
+        });
+    let (span, edits) = match statement {
+        Some(at) if carried.is_empty() => (at, vec![at]),
+        _ => (
+            carried
+                .first()
+                .copied()
+                .unwrap_or_else(|| cx.span(&first.pointer)),
+            carried.clone(),
+        ),
+    };
+    let in_use_is_name = mismatch.in_use.chars().all(|c| c.is_ascii_alphabetic());
+    let replacement = if in_use_is_name {
+        mismatch.in_use.clone()
+    } else {
+        format_offset(mismatch.in_use_offset)
+    };
+    let more = if cause.len() > 1 {
+        format!(" ({} times read with it)", cause.len())
+    } else {
+        String::new()
+    };
+    let mut d = Diagnostic::new(
+        &ZoneSeason::INFO,
+        span,
+        format!(
+            "{name} (UTC{}) is not in use on {} in {}: clocks there showed {} (UTC{}){more}",
+            format_offset(written.offset()),
+            resolved.date,
+            written.region,
+            mismatch.in_use,
+            format_offset(mismatch.in_use_offset),
+        ),
+    )
+    .with_help(format!(
+        "write `{replacement}`; retrospec reads this time as {} wall-clock time, {} UTC",
+        written.region,
+        resolved.timestamp.strftime("%H:%M"),
+    ));
+    for (v, r, _) in cause {
+        let at = own(v).unwrap_or_else(|| cx.span(&v.pointer));
+        if at != span {
+            d = d.with_label(
+                at,
+                format!("read as {name}, {} UTC", r.timestamp.strftime("%H:%M")),
             );
         }
+    }
+    if !edits.is_empty() {
+        d = d.with_fix(Fix {
+            message: format!("replace `{name}` with `{replacement}`"),
+            edits: edits
+                .into_iter()
+                .map(|span| Edit {
+                    span,
+                    replacement: replacement.clone(),
+                })
+                .collect(),
+            safe: true,
+        });
+    }
+    d
+}
+
+/// The first place `word` stands as a whole word in `text`.
+fn first_word(text: &str, word: &str) -> Option<Span> {
+    let b = text.as_bytes();
+    text.match_indices(word).map(|(i, _)| i).find_map(|i| {
+        let end = i + word.len();
+        let edge = |c: Option<&u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        (edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(end)))
+            .then(|| Span::new(i, end))
+    })
+}
+
+/// What `abbr`'s region used on `date` (at noon), when it is not `abbr` itself.
+fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)> {
+    let tz = jiff::tz::TimeZone::get(abbr.region).ok()?;
+    // On the day clocks change, both names were in use.
+    for (hour, minute) in [(0, 0), (23, 59)] {
+        let at = date.at(hour, minute, 0, 0).to_zoned(tz.clone()).ok()?;
+        if tz.to_offset_info(at.timestamp()).offset() == abbr.offset() {
+            return None;
+        }
+    }
+    let noon = date.at(12, 0, 0, 0).to_zoned(tz.clone()).ok()?;
+    let info = tz.to_offset_info(noon.timestamp());
+    let offset = info.offset();
+    let name = info.abbreviation();
+    let name = if name.chars().all(|c| c.is_ascii_alphabetic()) {
+        name.to_string()
+    } else {
+        format_offset(offset)
+    };
+    Some((name, offset))
+}
+
+/// Abbreviations written right after a clock in the text (`10:52 AM CET`,
+/// `12:20:00 CET`, `12.26 PM CET`), outside code, with the date they are on: an
+/// ISO date just before the clock, else the date of the report's first time, else
+/// the first date it states. Only
+/// abbreviations that name one season of a region (`CET`, `PDT`) are looked at.
+fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
+    let text = cx.text;
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    let mut report_date: Option<Option<Date>> = None;
+    let mut i = 0;
+    while i < b.len() {
+        // Words of 3-5 capitals standing alone.
+        if !b[i].is_ascii_uppercase() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let len = b[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let end = i + len;
+        let word_at = i;
+        i = end;
+        if !(3..=5).contains(&len) || b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let Some(abbr) = time::abbreviation(&text[word_at..end]) else {
+            continue;
+        };
+        if abbr.counterpart.is_none() || cx.masks().covers(word_at) {
+            continue;
+        }
+        let Some(clock) = clock_before(text, word_at) else {
+            continue;
+        };
+        let date = iso_date_before(text, clock).or_else(|| {
+            *report_date.get_or_insert_with(|| {
+                // The day the report's own times are on, else the first it states.
+                cx.times
+                    .all()
+                    .find_map(|v| v.instant().map(|r| r.date))
+                    .or_else(|| crate::parse::freeform::date::first_date(text).map(|(d, _)| d))
+            })
+        });
+        if let Some(date) = date {
+            found.push((Span::new(word_at, end), abbr, date));
+        }
+    }
+    found
+}
+
+/// Where the clock written just before `at` starts (`10:52 AM `, `12:20:00 `,
+/// `12.26 PM `), when there is one.
+fn clock_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].strip_suffix(' ')?;
+    let before = before
+        .strip_suffix("AM")
+        .or_else(|| before.strip_suffix("PM"))
+        .or_else(|| before.strip_suffix("am"))
+        .or_else(|| before.strip_suffix("pm"))
+        .map_or(before, |b| b.strip_suffix(' ').unwrap_or(b));
+    let b = before.as_bytes();
+    let digits_and_seps = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b':' | b'.'))
+        .count();
+    let start = before.len() - digits_and_seps;
+    let clock = &before[start..];
+    let parts: Vec<&str> = clock.split([':', '.']).collect();
+    let ok = (2..=3).contains(&parts.len())
+        && (1..=2).contains(&parts[0].len())
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_digit()))
+        && (start == 0 || !b[start - 1].is_ascii_alphanumeric());
+    ok.then_some(start)
+}
+
+/// An ISO date (`2023-07-03`) ending just before the clock at `clock` (a blank or
+/// `T` between).
+fn iso_date_before(text: &str, clock: usize) -> Option<Date> {
+    let before = text[..clock].strip_suffix([' ', 'T'])?;
+    let start = before.len().checked_sub(10)?;
+    time::parse_iso_date(before.get(start..)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Format, check};
+
+    fn rs203(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        check(text, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS203")
+            .collect()
+    }
+
+    #[test]
+    fn a_zone_stated_once_is_one_finding_at_the_statement() {
+        let text = "# Sync stopped\n\nWritten on 2025-07-24. All times in PST.\n\n## Timeline\n\n- 2:15 PM sync fails\n- 3:10 PM secret found\n- 4:05 PM sync back\n";
+        let found = rs203(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "PST");
+        assert_eq!(found[0].labels.len(), 3, "{found:?}");
+        // The fix edits the statement only: the entries have no zone of their own.
+        let fix = found[0].fix.as_ref().expect("fix");
+        assert_eq!(fix.edits.len(), 1);
+        // In winter the statement is right.
+        assert!(rs203(&text.replace("2025-07-24", "2025-01-24")).is_empty());
+    }
+
+    #[test]
+    fn a_zone_on_every_line_is_one_finding_per_cause() {
+        let text = "# Sync stopped\n\n## Timeline\n\n- 2025-07-24 14:15 CET sync fails\n- 2025-07-24 15:10 CET secret found\n- 2025-07-24 16:05 CET sync back\n";
+        let found = rs203(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "CET");
+        assert_eq!(found[0].labels.len(), 2);
+        assert_eq!(found[0].fix.as_ref().expect("fix").edits.len(), 3);
+    }
+
+    #[test]
+    fn zones_beside_times_in_prose_are_checked() {
+        // Not timeline entries: a time in a sentence, and when the page was updated.
+        let text = "# Proxy outage\n\nOn 3 August 2024 the proxies broke.\n\nIt began at 9:40 AM CET and ended at 11:05 AM CET.\n\nPage updated 2024-08-05 10:00 CET.\n";
+        let found = rs203(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "CET");
+        assert_eq!(
+            &text[..found[0].span.start].lines().last().expect("a line")[..8],
+            "It began"
+        );
+        assert_eq!(found[0].labels.len(), 2, "{found:?}");
+        // The same words in December are right; a CET that is not beside a clock is
+        // not a time.
+        assert!(rs203(&text.replace("August", "December").replace("08-05", "12-05")).is_empty());
+        assert!(rs203("# X\n\nOn 3 August 2024 the CET team met at 9:40 AM.\n").is_empty());
+    }
+
+    #[test]
+    fn the_day_clocks_change_has_both_names() {
+        let text = "# X\n\nOn 27 October 2024 the job ran.\n\nIt ran at 01:50 CEST and again at 02:40 CET.\n";
+        assert!(rs203(text).is_empty());
     }
 }

@@ -8,13 +8,24 @@
 
 use jiff::civil::Date;
 
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::time;
 use crate::tree::{Node, Value};
 
 /// Gives the first timeline entry the first date written before it, when the
 /// entry has none. Returns where that date is written.
-pub(crate) fn date_first_entry(text: &str, timeline: &mut Node) -> Option<Span> {
+///
+/// A slashed date (`Date: 03/04/2025`) counts when no other date is written
+/// before the entry and it has one reading; with two (3 April or 4 March) it is
+/// not guessed: an RS214 finding is pushed to `diags` and its span put in
+/// `ambiguous`, so the undated entry is not reported again (RS206).
+pub(crate) fn date_first_entry(
+    text: &str,
+    timeline: &mut Node,
+    ambiguous: &mut Option<Span>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Span> {
     let Value::Seq(items) = &mut timeline.value else {
         return None;
     };
@@ -27,7 +38,18 @@ pub(crate) fn date_first_entry(text: &str, timeline: &mut Node) -> Option<Span> 
     if time::parse_time(&written).map_or(true, |p| p.date.is_some()) {
         return None;
     }
-    let (date, at) = first_date(text.get(..time.value.span.start)?)?;
+    let before = text.get(..time.value.span.start)?;
+    let (date, at) = match first_date(before) {
+        Some(found) => found,
+        None => match slashed_date(before)? {
+            Ok(found) => found,
+            Err(finding) => {
+                *ambiguous = Some(finding.span);
+                diags.push(finding);
+                return None;
+            }
+        },
+    };
     time.value.value = Value::String(format!("{date} {written}"));
     Some(at)
 }
@@ -65,6 +87,35 @@ pub(crate) fn first_date(text: &str) -> Option<(Date, Span)> {
                 return Some((d, Span::new(start, start + candidate.len())));
             }
         }
+    }
+    None
+}
+
+/// The first slashed date in `text` (`03/04/2025`, `13/04/2025`): its one
+/// reading, or the finding for a date with two (RS214).
+fn slashed_date(text: &str) -> Option<Result<(Date, Span), Diagnostic>> {
+    // Cheap test first: most reports have no slash at all.
+    if !text.contains('/') {
+        return None;
+    }
+    for (start, end) in words(text) {
+        let word = &text[start..end];
+        let lead = word.len() - word.trim_start_matches(['(', '*', '_', '`']).len();
+        let token = word[lead..].trim_end_matches([',', '.', ':', ';', ')', '*', '_', '`']);
+        let mut parts = token.split('/');
+        let shaped = parts.next().is_some_and(|p| (1..=2).contains(&p.len()))
+            && parts.next().is_some_and(|p| (1..=2).contains(&p.len()))
+            && parts.next().is_some_and(|p| p.len() == 4)
+            && parts.next().is_none()
+            && token.bytes().all(|b| b.is_ascii_digit() || b == b'/');
+        if !shaped {
+            continue;
+        }
+        let at = start + lead;
+        return match time::scan_date_line(token, None)? {
+            Ok(line) => Some(Ok((line.date, Span::new(at, at + token.len())))),
+            Err(error) => Some(Err(error.diagnostic(at))),
+        };
     }
     None
 }
@@ -125,5 +176,31 @@ mod tests {
             Some("2025-07-23 2025-07-23".into())
         );
         assert_eq!(found("We may march on. Nothing dated here."), None);
+    }
+
+    #[test]
+    fn a_slashed_date_dates_the_timeline_only_with_one_reading() {
+        use crate::{Format, check};
+        let report = |date: &str| {
+            let text = format!(
+                "# Calls dropping\n\nIncident date: {date}\nAll times UTC.\n\n## Timeline\n\n- 13:05 update done\n- 13:40 alert fires\n"
+            );
+            let checked = check(&text, Format::Markdown);
+            let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            let times: Vec<String> = checked
+                .model
+                .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
+                .unwrap_or_default();
+            (codes, times)
+        };
+        // 4 March or 3 April: asked, not guessed, and reported once.
+        let (codes, times) = report("03/04/2025");
+        assert!(codes.contains(&"RS214"), "{codes:?}");
+        assert!(!codes.contains(&"RS206"), "{codes:?}");
+        assert_eq!(times[0], "13:05 UTC");
+        // One reading: the timeline's date.
+        let (codes, times) = report("23/04/2025");
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+        assert_eq!(times[0], "2025-04-23 13:05 UTC");
     }
 }

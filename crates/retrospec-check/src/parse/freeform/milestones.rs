@@ -11,11 +11,11 @@
 //!
 //! | milestone | words (any case) |
 //! |---|---|
-//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays or latency that `began`, `begins`, `started` or `starts` |
-//! | detected | `detected`, `alerted`, `alert fired`, `reported by customers`, `customers reported`, `paged`, `noticed` |
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`; something that `starts failing` |
+//! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again` |
 //!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
@@ -62,8 +62,10 @@ const STARTED_SUBJECTS: &[&str] = &[
     "failures",
     "delays",
     "latency",
+    "failing",
+    "timeouts",
 ];
-const STARTED_VERBS: &[&str] = &["began", "begins", "started", "starts"];
+const STARTED_VERBS: &[&str] = &["began", "begins", "begin", "started", "starts", "start"];
 
 fn phrases(milestone: &str) -> &'static [&'static str] {
     match milestone {
@@ -72,6 +74,10 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "alerted",
             "alert fired",
             "alerts fired",
+            "alert fires",
+            "alerts fire",
+            "alert triggered",
+            "alert triggers",
             "reported by customers",
             "customers reported",
             "paged",
@@ -105,6 +111,10 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "outage ends",
             "outage ended",
             "impact ended",
+            "back to baseline",
+            "working again",
+            "succeeding again",
+            "healthy again",
         ],
         _ => &[],
     }

@@ -11,6 +11,7 @@
 //! - [`blocks`]: headings as people write them (bold lines, numbered lines, a line
 //!   standing alone, any `#` level), a title from the first line, bullets of plain text;
 //! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
+//! - [`updates`]: a status page's dated updates (`Resolved` ... `Posted <date> - <time>`);
 //! - [`milestones`]: milestones read from the words of timeline entries, each with
 //!   the text it was read from ([`ReadMilestone::read_from`]).
 //!
@@ -22,6 +23,7 @@ pub mod date;
 pub mod front;
 pub mod milestones;
 pub mod timeline;
+pub mod updates;
 pub mod zone;
 
 use serde::Serialize;
@@ -45,6 +47,10 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// Where a slashed date with two readings (`03/04/2025`) is that would have
+    /// dated the timeline: reported once (RS214), not again as an undated entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_date: Option<Span>,
 }
 
 impl Reading {
@@ -55,6 +61,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            ambiguous_date: None,
         }
     }
 }
@@ -72,61 +79,101 @@ pub struct ReadMilestone {
     pub read_from: String,
 }
 
-/// Keys only a retrospec front matter has: one of them (or `status`) makes a
-/// front matter retrospec's own, even when it has mistakes.
-const RETROSPEC_KEYS: &[&str] = &[
-    "$schema",
-    "id",
-    "status",
-    "owner",
-    "authors",
-    "services",
-    "timezone",
-    "milestones",
-    "summary",
-    "impact",
-    "root_cause",
-    "contributing_factors",
-    "trigger",
-    "detection",
-    "resolution",
-    "timeline",
-    "lessons",
-    "action_items",
-    "links",
-    "sections",
-];
+/// The model's keys other tools' front matter uses too (Jekyll, Hugo): only the
+/// others ([`crate::order::POSTMORTEM`], or `status`) make a front matter
+/// retrospec's own, even when it has mistakes.
+const SHARED_KEYS: [&str; 4] = ["title", "date", "severity", "tags"];
 
 /// Whether a front matter belongs to another tool: it has none of retrospec's own
 /// keys and at least one key the model does not have (`layout`, `permalink`).
 pub fn is_foreign(entries: &[Entry]) -> bool {
-    let model_keys = ["title", "date", "severity", "tags"];
+    let shared = |e: &Entry| SHARED_KEYS.contains(&e.key.as_str());
     !entries
         .iter()
-        .any(|e| RETROSPEC_KEYS.contains(&e.key.as_str()))
+        .any(|e| crate::order::POSTMORTEM.contains(&e.key.as_str()) && !shared(e))
         && entries
             .iter()
-            .any(|e| !model_keys.contains(&e.key.as_str()) && !e.key.starts_with("x-"))
+            .any(|e| !shared(e) && !e.key.starts_with("x-"))
 }
 
 /// Whether a Markdown or text file found in a directory walk looks like a
-/// postmortem although it has no retrospec front matter: a title and a timeline
-/// or root-cause section that has content. Named files are always read.
+/// postmortem although it has no retrospec front matter. Named files are always
+/// read. Any of:
+/// - a title and a timeline or root-cause section with content;
+/// - two sections of a postmortem with content besides the summary (`Impact`
+///   and `Action items`), with or without a title (an issue body);
+/// - a title that says what it is (`Post-incident summary: ...`, `Incident
+///   report`, `Postmortem`, `RCA`), as emails and status pages are titled.
+///
+/// A README, a changelog or a `requirements.txt` has none of these.
 pub fn looks_like_postmortem(text: &str) -> bool {
     let mut diags = Vec::new();
     let Some(parsed) = markdown::parse(text, &mut diags) else {
         return false;
     };
-    let has = |key: &str| {
+    let filled = |key: &str| {
         parsed
             .tree
             .entry(key)
-            .is_some_and(|e| !matches!(&e.value.value, crate::tree::Value::Null))
+            .is_some_and(|e| match &e.value.value {
+                crate::tree::Value::Null => false,
+                crate::tree::Value::Seq(items) => !items.is_empty(),
+                crate::tree::Value::String(s) => !s.trim().is_empty(),
+                _ => true,
+            })
     };
-    let timeline = parsed.tree.entry("timeline").is_some_and(
-        |e| matches!(&e.value.value, crate::tree::Value::Seq(items) if !items.is_empty()),
-    );
-    has("title") && (timeline || has("root_cause"))
+    let titled = filled("title");
+    if titled && (filled("timeline") || filled("root_cause")) {
+        return true;
+    }
+    let sections = [
+        "impact",
+        "root_cause",
+        "contributing_factors",
+        "trigger",
+        "detection",
+        "resolution",
+        "timeline",
+        "lessons",
+        "action_items",
+    ];
+    if sections.iter().filter(|k| filled(k)).count() >= 2 {
+        return true;
+    }
+    titled
+        && parsed
+            .tree
+            .entry("title")
+            .and_then(|e| match &e.value.value {
+                crate::tree::Value::String(s) => Some(s.to_ascii_lowercase()),
+                _ => None,
+            })
+            .is_some_and(|title| names_a_postmortem(&title))
+}
+
+/// Whether a (lowercase) title says it is an incident report: a phrase that
+/// names one anywhere (`Post-incident summary - wiki read-only`), or
+/// `postmortem` opening or closing it (`Postmortem: ...`, `Queue outage
+/// postmortem`), not as a word in passing (`The postmortem JSON Schema`).
+fn names_a_postmortem(title: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "post-incident",
+        "post incident",
+        "incident report",
+        "incident review",
+        "incident summary",
+        "outage report",
+        "root cause analysis",
+    ];
+    const WORDS: &[&str] = &["postmortem", "post-mortem", "post mortem"];
+    let words = || title.split(|c: char| !c.is_alphanumeric() && c != '-');
+    let first = words().find(|w| !w.is_empty()).unwrap_or("");
+    let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
+    PHRASES.iter().any(|p| title.contains(p))
+        || words().any(|w| w == "rca")
+        || WORDS
+            .iter()
+            .any(|w| title.ends_with(w) || first == *w || title.starts_with(w))
 }
 
 /// The field a heading names (built-in aliases and the configured ones).
@@ -137,6 +184,29 @@ pub(crate) fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field
 #[cfg(test)]
 mod tests {
     use crate::{Config, Format, check_with};
+
+    #[test]
+    fn what_a_directory_walk_takes_for_a_postmortem() {
+        use super::looks_like_postmortem as is;
+        // An issue body: no title, but impact and action items.
+        assert!(is(
+            "## Summary\n\nPulls failed.\n\n## Customer impact\n\n- 18% of pulls\n\n## Action items\n\n- Add a probe\n"
+        ));
+        // An email titled as what it is, its facts in prose.
+        assert!(is(
+            "Subject: Post-incident summary - wiki read-only\n\nThe wiki went read-only at 09:20.\n"
+        ));
+        assert!(is("# Queue outage postmortem\n\nQueues stalled.\n"));
+        assert!(is("# Postmortem: queue outage\n\nQueues stalled.\n"));
+        // Documents that are not reports.
+        assert!(!is(
+            "# The postmortem JSON Schema\n\nGenerated from the model at 10:50.\n\n## Editors\n\nText.\n"
+        ));
+        assert!(!is(
+            "# mytool\n\n## Install\n\ncargo install\n\n## Usage\n\nRun it.\n"
+        ));
+        assert!(!is("serde==1.0\nregex==2.0\n"));
+    }
 
     #[test]
     fn configured_headings_name_sections_and_bad_fields_are_rs502() {

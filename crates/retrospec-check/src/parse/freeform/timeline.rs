@@ -1,7 +1,8 @@
 //! Timelines as people write them, read into `timeline` entries whose `time` and
 //! `text` spans point at the original text:
 //!
-//! - list items starting with a time, bold or not (`- **10:05 UTC** Deploy`);
+//! - list items starting with a time, bold, as code or plain (`- **10:05 UTC** Deploy`,
+//!   ``1. `08:12` Rollout``);
 //! - lines of a paragraph starting with a time, and the lines after one that do
 //!   not (a wrapped or multi-paragraph entry);
 //! - headings that are a time (`### 10:05 UTC`), with the paragraphs and bullets
@@ -21,7 +22,7 @@ use jiff::civil::Date;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::parse::markdown::{
-    Block, collapse, first_line, item_content, normalise_heading, separator_len, seq,
+    Block, collapse, date_line, item_content, normalise_heading, separator_len, seq,
     split_milestone, with_date,
 };
 use crate::span::Span;
@@ -94,8 +95,11 @@ pub(crate) fn read(
                 r.timed_list = !heading.is_empty()
                     || contents.iter().any(|c| {
                         let s = c.slice(text);
-                        super::blocks::starts_with_time(s.strip_prefix("**").unwrap_or(s))
-                            || time::parse_date_line(s).is_some()
+                        let s = ["**", "`"]
+                            .into_iter()
+                            .find_map(|m| s.strip_prefix(m))
+                            .unwrap_or(s);
+                        super::blocks::starts_with_time(s) || time::parse_date_line(s).is_some()
                     });
                 for content in contents {
                     r.line(content, false);
@@ -150,11 +154,18 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
-        let (bold, inner) = match source.strip_prefix("**") {
-            Some(rest) => (2, rest),
-            None => (0, source),
+        // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
+        let (marker, inner) = ["**", "`"]
+            .into_iter()
+            .find_map(|m| source.strip_prefix(m).map(|rest| (m, rest)))
+            .unwrap_or(("", source));
+        let bold = marker.len();
+        // `**10:05**`, `**10:05 CET**`: the time is read inside the marker.
+        let scan_in = match inner.find(marker) {
+            Some(close) if bold > 0 => &inner[..close],
+            _ => inner,
         };
-        let scanned = match time::scan_leading_time(inner) {
+        let scanned = match time::scan_leading_time(scan_in) {
             Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
             Ok(None) => Ok(None),
             Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
@@ -173,8 +184,9 @@ impl Reader<'_, '_> {
                 let mut rest = &self.text[rest_start..span.end];
                 if bold > 0 {
                     // `**10:05 UTC:**` or `**10:05** UTC`: the text starts after the bold.
-                    if let Some(close) = rest.find("**").filter(|c| rest[..*c].trim().len() <= 1) {
-                        rest_start += close + 2;
+                    if let Some(close) = rest.find(marker).filter(|c| rest[..*c].trim().len() <= 1)
+                    {
+                        rest_start += close + marker.len();
                         rest = &self.text[rest_start..span.end];
                     }
                 }
@@ -199,7 +211,8 @@ impl Reader<'_, '_> {
             Ok(None) => {
                 // A date line has no time, so it is looked for only here: one time
                 // scan per entry, as in retrospec's own Markdown.
-                if bold == 0 && self.dated_entry(span, open) {
+                if bold == 0 && (self.dated_entry(span, open) || !open && self.labelled_time(span))
+                {
                     return;
                 }
                 if let Some(d) = self.date_line(span) {
@@ -207,24 +220,13 @@ impl Reader<'_, '_> {
                     self.close();
                 } else if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
                     last.text.push(span);
-                } else if !open && self.timed_list {
-                    // A list item of its own with no time: say so, as for retrospec's Markdown.
-                    self.diags.push(
-                        Diagnostic::new(&codes::MARKDOWN_ITEM, first_line(self.text, span), "this timeline item does not start with a time")
-                            .with_help("start the item with a time and zone, for example `- 16:05 CEST Deploy starts`, or move the text out of the timeline"),
-                    );
                 }
+                // A list item with no time in a timeline as written is a note on the
+                // entries (a continuation, a remark, a length): not an entry, and not
+                // a finding either (RS009 is for retrospec's own form).
             }
             Err(error) => {
-                let at = Span::new(
-                    span.start + bold + error.range.start,
-                    span.start + bold + error.range.end,
-                );
-                let mut d = Diagnostic::new(error.code(), at, error.message);
-                if let Some(help) = error.help {
-                    d = d.with_help(help);
-                }
-                self.diags.push(d);
+                self.diags.push(error.diagnostic(span.start + bold));
                 self.close();
             }
         }
@@ -295,7 +297,7 @@ impl Reader<'_, '_> {
             .find(|c: char| !(c.is_ascii_digit() || c == '/'))
             .unwrap_or(s.len());
         if s[..end].matches('/').count() != 2 {
-            return false;
+            return self.worded_date_entry(span, open);
         }
         let rest = &s[end..];
         let sep = rest.len()
@@ -314,6 +316,97 @@ impl Reader<'_, '_> {
         true
     }
 
+    /// `17 June 11:00 CEST: upgrade starts`, `Jun 17, 11:00 - ...`: a date in words,
+    /// then an entry with its time. The date becomes the date line of the entries
+    /// below. Only the first few words are tried as the date, at blanks.
+    fn worded_date_entry(&mut self, span: Span, open: bool) -> bool {
+        let s = span.slice(self.text);
+        if !s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+            return false;
+        }
+        let hint = self
+            .date
+            .map(|d| d.year())
+            .or_else(|| time::first_year(self.text))
+            .or_else(|| super::date::first_date(self.text).map(|(d, _)| d.year()));
+        for (split, _) in s.match_indices(' ').take(4) {
+            let rest = &s[split..];
+            let sep = rest.len()
+                - rest
+                    .trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':'])
+                    .len();
+            let rest = &rest[sep..];
+            if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || !matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
+            {
+                continue;
+            }
+            let prefix = s[..split].trim_end_matches([',', ':']);
+            if let Some(Ok(line)) = time::scan_date_line(prefix, hint) {
+                self.date = Some(line.date);
+                self.previous = None;
+                self.line(Span::new(span.start + split + sep, span.end), open);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `START TIME: 2025-02-11 14:00 UTC`, `Detected: 10:05`: a short label, a colon,
+    /// and a time that is all the rest of the line: an entry whose text is the label.
+    fn labelled_time(&mut self, span: Span) -> bool {
+        let s = span.slice(self.text);
+        let Some(colon) = s.find(':') else {
+            return false;
+        };
+        let label = s[..colon].trim();
+        // When the report was updated or posted is about the document, not an event.
+        let about_document = ["updated", "posted", "published", "edited"]
+            .iter()
+            .any(|w| label.to_ascii_lowercase().contains(w));
+        if label.is_empty()
+            || about_document
+            || label.split_whitespace().count() > 4
+            || !label
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        {
+            return false;
+        }
+        let rest = &s[colon + 1..];
+        let lead = rest.len() - rest.trim_start().len();
+        let Ok(Some((parsed, end))) = time::scan_leading_time(&rest[lead..]) else {
+            return false;
+        };
+        let tail = rest[lead + end..].trim();
+        if !tail.is_empty() && tail != "." {
+            return false;
+        }
+        let start = span.start + colon + 1 + lead;
+        let time = Span::new(start, start + end);
+        let written = time.slice(self.text);
+        if parsed.date.is_none() {
+            self.roll_over(parsed.time, time);
+        }
+        self.previous = Some(parsed.time);
+        let value = self.with_zone(
+            with_date(written, parsed.date.is_none(), self.date),
+            parsed.zone.is_none(),
+        );
+        self.close();
+        self.entries.push(Building {
+            time,
+            value,
+            text: vec![Span::new(
+                span.start,
+                span.start + s[..colon].trim_end().len(),
+            )],
+            open: false,
+            milestone: None,
+        });
+        true
+    }
+
     fn table(&mut self, rows: &[Vec<Range<usize>>]) {
         let Some((header, body)) = rows.split_first() else {
             return;
@@ -329,28 +422,67 @@ impl Reader<'_, '_> {
         };
         let is_time = |s: &str| time::parse_time(s.trim()).is_ok();
         let columns = names.len();
-        // The time column: named so, or the first whose cells are mostly times.
+        let mostly_times = |c: usize| {
+            let times = body
+                .iter()
+                .filter(|row| cell(row, c).is_some_and(|s| is_time(s.slice(self.text))))
+                .count();
+            times * 2 > body.len()
+        };
+        let header_zones: Vec<Option<(&str, Span)>> = header
+            .iter()
+            .map(|r| header_zone(self.text, Span::new(r.start, r.end)))
+            .collect();
+        // The time column: with two clocks side by side (`| UTC | Sydney (AEST) |`),
+        // the one in UTC, whose reading does not depend on a season; else one named
+        // so, or the first whose cells are mostly times.
+        let utc_col = (0..columns).find(|&c| {
+            header_zones
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|(z, _)| matches!(z, "UTC" | "GMT"))
+                && mostly_times(c)
+        });
         let named_time = names.iter().position(|n| {
             n.contains("time") || n.contains("when") || n.contains("timestamp") || n == "utc"
         });
-        let time_col = named_time.or_else(|| {
-            (0..columns).find(|&c| {
-                let times = body
-                    .iter()
-                    .filter(|row| cell(row, c).is_some_and(|s| is_time(s.slice(self.text))))
-                    .count();
-                times * 2 > body.len()
-            })
-        });
+        let time_col = utc_col
+            .or(named_time)
+            .or_else(|| (0..columns).find(|&c| mostly_times(c)));
         let Some(time_col) = time_col else {
             return;
         };
         let section_zone = self.zone;
-        if let Some(zone) = header
-            .get(time_col)
-            .and_then(|r| zone_in(&self.text[r.clone()]))
-        {
+        if let Some((zone, _)) = header_zones.get(time_col).copied().flatten() {
             self.zone = Some(zone);
+        }
+        // A date in the time column's header (`UTC (13 Jan)`) dates its times.
+        if let Some(d) = header
+            .get(time_col)
+            .and_then(|r| header_date(&self.text[r.clone()], self.date, self.text))
+        {
+            self.date = Some(d);
+        }
+        // The other clock: an abbreviation that does not fit the season (RS203).
+        let local = (0..columns).find(|&c| {
+            c != time_col
+                && mostly_times(c)
+                && header_zones
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(z, _)| time::abbreviation(z).is_some())
+        });
+        // Its date: the table's, else the first the report states (a season check).
+        let date = self
+            .date
+            .or_else(|| super::date::first_date(self.text).map(|(d, _)| d));
+        if let (Some(local), Some(utc), Some(date)) = (local, utc_col, date)
+            && utc == time_col
+            && let Some((name, at)) = header_zones.get(local).copied().flatten()
+        {
+            self.local_column_season(body, (time_col, local), (name, at), date);
         }
         let date_col = names
             .iter()
@@ -424,7 +556,11 @@ impl Reader<'_, '_> {
                     });
                 }
                 Err(error) => {
-                    let mut d = Diagnostic::new(&codes::INVALID_TIME, time, error.message);
+                    let mut d = Diagnostic::new(
+                        &crate::rules::invalid_time::InvalidTime::INFO,
+                        time,
+                        error.message,
+                    );
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }
@@ -433,6 +569,91 @@ impl Reader<'_, '_> {
             }
         }
         self.zone = section_zone;
+    }
+
+    /// A table with a UTC column beside a local one (`| UTC | Sydney (AEST) |`): when
+    /// the local column's abbreviation is not the one its region used on the table's
+    /// first row, one RS203 at the header, with the offset the rows themselves show.
+    fn local_column_season(
+        &mut self,
+        body: &[Vec<Range<usize>>],
+        (utc, local): (usize, usize),
+        (name, at): (&str, Span),
+        date: Date,
+    ) {
+        let Some(abbr) = time::abbreviation(name) else {
+            return;
+        };
+        let Some(row) = body
+            .iter()
+            .find(|row| row.get(utc).is_some() && row.get(local).is_some())
+        else {
+            return;
+        };
+        let clock = |r: &Range<usize>| {
+            time::parse_time(self.text[r.clone()].trim())
+                .ok()
+                .filter(|p| p.date.is_none() && p.zone.is_none())
+                .map(|p| p.time)
+        };
+        let (Some(utc_clock), Some(local_clock)) = (clock(&row[utc]), clock(&row[local])) else {
+            return;
+        };
+        let Ok(tz) = jiff::tz::TimeZone::get(abbr.region) else {
+            return;
+        };
+        let Ok(instant) = date
+            .to_datetime(utc_clock)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+        else {
+            return;
+        };
+        let info = tz.to_offset_info(instant.timestamp());
+        // The day on the local clocks, which the message names.
+        let date = instant.timestamp().to_zoned(tz.clone()).date();
+        let in_use = info.offset();
+        if in_use == abbr.offset() {
+            return;
+        }
+        // What the rows say: the local clock minus the UTC one, within a day.
+        let shown = utc_clock
+            .duration_until(local_clock)
+            .as_secs()
+            .rem_euclid(86_400);
+        // UTC offsets run from -12:00 to +14:00.
+        let shown = if shown > 14 * 3600 {
+            shown - 86_400
+        } else {
+            shown
+        };
+        let rows_agree = i64::from(in_use.seconds()) == shown;
+        let in_use_name = info.abbreviation().to_string();
+        let mut message = format!(
+            "{name} (UTC{}) is not in use on {date} in {}: clocks there showed {in_use_name} (UTC{})",
+            time::format_offset(abbr.offset()),
+            abbr.region,
+            time::format_offset(in_use),
+        );
+        if rows_agree {
+            message.push_str(", as the table's own times show");
+        }
+        let replacement = if in_use_name.chars().all(|c| c.is_ascii_alphabetic()) {
+            in_use_name
+        } else {
+            time::format_offset(in_use)
+        };
+        self.diags.push(
+            Diagnostic::new(&crate::rules::zone_season::ZoneSeason::INFO, at, message)
+                .with_help(format!("write `{replacement}` in the column's header"))
+                .with_fix(crate::diagnostic::Fix {
+                    message: format!("replace `{name}` with `{replacement}`"),
+                    edits: vec![crate::diagnostic::Edit {
+                        span: at,
+                        replacement,
+                    }],
+                    safe: true,
+                }),
+        );
     }
 
     /// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`): its date, and a
@@ -444,26 +665,8 @@ impl Reader<'_, '_> {
             .date
             .map(|d| d.year())
             .or_else(|| time::first_year(self.text));
-        let report = |error: time::TimeError| {
-            let at = Span::new(span.start + error.range.start, span.start + error.range.end);
-            let mut d = Diagnostic::new(error.code(), at, error.message);
-            if let Some(help) = error.help {
-                d = d.with_help(help);
-            }
-            d
-        };
-        let found = match time::scan_date_line(text, hint)? {
-            Ok(line) => {
-                if let Some(error) = line.weekday_mismatch {
-                    self.diags.push(report(error));
-                }
-                Some(line.date)
-            }
-            Err(error) => {
-                self.diags.push(report(error));
-                None
-            }
-        };
+        // Not a date line: the entry above stays the one to compare with.
+        let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
         found
     }
@@ -502,12 +705,48 @@ impl Reader<'_, '_> {
     }
 }
 
-/// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`.
+/// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`,
+/// `Timeline (PT)`.
 fn zone_in(heading: &str) -> Option<&str> {
     let open = heading.rfind('(')?;
     let inner = heading[open + 1..].split(')').next()?.trim();
-    let known = matches!(inner, "UTC" | "GMT" | "Z") || time::abbreviation(inner).is_some();
-    known.then_some(inner)
+    time::names_zone(inner).then_some(inner)
+}
+
+/// The zone a table column's header names: `UTC`, `Time (UTC)`, `UTC (13 Jan)`,
+/// `Sydney (AEST)`: the first word in capitals that is `UTC`, `GMT` or a known
+/// abbreviation, with where it is.
+fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
+    let s = cell.slice(text);
+    let mut pos = 0;
+    for word in s.split_inclusive(|c: char| !c.is_ascii_alphanumeric()) {
+        let w = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let at = cell.start + pos;
+        pos += word.len();
+        if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
+            return Some((&text[at..at + w.len()], Span::new(at, at + w.len())));
+        }
+    }
+    None
+}
+
+/// A date in parentheses in a time column's header: `UTC (13 Jan)`, `Time (2025-01-13)`.
+fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> {
+    let open = header.find('(')?;
+    let inner = header[open + 1..].split(')').next()?.trim();
+    if !inner.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hint = current
+        .map(|d| d.year())
+        .or_else(|| time::first_year(text))
+        .or_else(|| super::date::first_date(text).map(|(d, _)| d.year()));
+    time::scan_date_line(inner, hint)?
+        .ok()
+        .map(|line| line.date)
 }
 
 /// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.
@@ -581,5 +820,88 @@ mod tests {
         let (times, codes) = times_and_codes(text);
         assert!(times.is_empty(), "{times:?}");
         assert!(codes.contains(&"RS214"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_zone_in_a_column_header_applies_to_the_column() {
+        let text = "# Queue stall\n\nOn 2025-02-03 the queue stalled.\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 08:00 | Queue stalls |\n| 08:30 | Queue drains |\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-02-03 08:00 UTC", "08:30 UTC"]);
+        assert!(!codes.contains(&"RS202"), "{codes:?}");
+        // Without it, the times have no zone.
+        let (_, codes) = times_and_codes(&text.replace("Time (UTC)", "Time"));
+        assert!(codes.contains(&"RS202"), "{codes:?}");
+    }
+
+    #[test]
+    fn two_clocks_side_by_side_read_the_utc_one_and_check_the_other() {
+        // Berlin is on CEST in July: the local column's CET is the wrong season.
+        let text = "# Cache flush\n\nOn 9 July 2025 the cache was flushed.\n\n## Timeline\n\n| Berlin (CET) | UTC | What |\n|---|---|---|\n| 14:00 | 12:00 | Flush starts |\n| 14:40 | 12:40 | Hit rate back |\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-07-09 12:00 UTC", "12:40 UTC"]);
+        assert_eq!(
+            codes.iter().filter(|c| **c == "RS203").count(),
+            1,
+            "{codes:?}"
+        );
+        let checked = check(text, Format::Markdown);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS203")
+            .expect("RS203");
+        assert_eq!(d.span.slice(text), "CET");
+        assert!(
+            d.message.contains("as the table's own times show"),
+            "{}",
+            d.message
+        );
+        // The abbreviation of the season: nothing to say.
+        let (_, codes) = times_and_codes(&text.replace("(CET)", "(CEST)"));
+        assert!(!codes.contains(&"RS203"), "{codes:?}");
+    }
+
+    #[test]
+    fn bold_times_start_entries() {
+        let text = "# Login errors\n\nAll times UTC, 2025-03-04.\n\n## Timeline\n\n**09:40** Keys rotated.  \n**09:55** Errors begin.\n\n## Root cause\n\nA key.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times.len(), 2, "{times:?}");
+        assert!(times[0].starts_with("2025-03-04 09:40"), "{times:?}");
+        assert!(!codes.contains(&"RS009"), "{codes:?}");
+        let (times, _) = times_and_codes(&text.replace("**09:55**", "- **09:55 UTC** -"));
+        assert_eq!(times.len(), 2, "{times:?}");
+    }
+
+    #[test]
+    fn labelled_times_and_dates_in_words_are_entries() {
+        let text = "# Payouts held\n\n## Timeline\n\n- Began: 2025-02-11 14:00 UTC\n- Ended: 2025-02-11 15:10 UTC\n- Last updated: 2025-02-12 09:00 UTC\n- Length: about an hour\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-02-11 14:00 UTC", "2025-02-11 15:10 UTC"]);
+        // A note under a timeline as written is not an entry, and not a finding.
+        assert!(!codes.contains(&"RS009"), "{codes:?}");
+        let text = "# Dashboards empty\n\nOn 2 May 2025 the warehouse was upgraded.\n\n## Timeline\n\n- 4 May 09:10 UTC: upgrade starts\n- 09:20 UTC: charts empty\n";
+        let (times, _) = times_and_codes(text);
+        assert_eq!(times, ["2025-05-04 09:10 UTC", "2025-05-04 09:20 UTC"]);
+    }
+
+    #[test]
+    fn a_time_left_to_be_decided_is_a_placeholder() {
+        let text = "# Scanners offline\n\nAll times UTC, 2025-03-04.\n\n## Timeline\n\n- 06:05 first scanner offline\n- [time TBD] firmware pushed\n- 10:45 all scanners back\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times.len(), 2, "{times:?}");
+        assert!(codes.contains(&"RS213"), "{codes:?}");
+    }
+
+    #[test]
+    fn code_times_and_a_zone_qualified_heading_are_a_timeline() {
+        // A numbered list of times set as code under `Timeline (PT)`: the heading
+        // names the section and its zone, the US generic zone resolves by date.
+        let text = "# Upload failures\n\nDate: 2025-12-04\n\n## Timeline (PT)\n\n1. `08:12` Rollout reaches half the users\n2. **08:19** Error alert fires\n3. `not a time` note\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-12-04 08:12 PT", "08:19 PT"]);
+        assert!(
+            !codes.contains(&"RS202") && !codes.contains(&"RS204"),
+            "{codes:?}"
+        );
     }
 }

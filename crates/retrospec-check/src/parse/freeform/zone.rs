@@ -28,20 +28,44 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
         while let Some(i) = lower[from..].find(lead) {
             let at = from + i + lead.len();
             from = at;
-            let rest = &text[at..];
+            // The next few words, split at blanks and slashes (`CET/CEST`).
+            let mut words = Vec::new();
             let mut pos = at;
-            for word in rest.split_inclusive(char::is_whitespace).take(8) {
-                let w = word
-                    .trim()
-                    .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-                let start = pos + word.find(w).unwrap_or(0);
+            for word in text[at..].split_inclusive(char::is_whitespace).take(8) {
+                let mut piece_at = pos;
+                for piece in word.split_inclusive('/') {
+                    let w = piece
+                        .trim()
+                        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                    let start = piece_at + piece.find(w).unwrap_or(0);
+                    piece_at += piece.len();
+                    words.push((w, start));
+                }
                 pos += word.len();
+            }
+            for (i, &(w, start)) in words.iter().enumerate() {
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
                     continue;
                 }
-                if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
+                if matches!(w, "UTC" | "GMT") {
                     return Some((w.to_string(), Span::new(start, start + w.len())));
                 }
+                let Some(abbr) = time::abbreviation(w) else {
+                    continue;
+                };
+                // Both names of a region ("CET/CEST as applicable", "PST or PDT"):
+                // the region's wall clock, whichever season it was.
+                if let Some(&(other, other_at)) = words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .find(|(o, _)| Some(*o) == abbr.counterpart)
+                {
+                    return Some((
+                        abbr.region.to_string(),
+                        Span::new(start, other_at + other.len()),
+                    ));
+                }
+                return Some((w.to_string(), Span::new(start, start + w.len())));
             }
         }
     }
@@ -78,5 +102,14 @@ mod tests {
         assert_eq!(zone("*All times are in CET*"), Some("CET".into()));
         assert_eq!(zone("At times we are ALL tired."), None);
         assert_eq!(zone("All times are approximate."), None);
+        assert_eq!(zone("Date: 2025-10-14 (times UTC)"), Some("UTC".into()));
+        // Both names of one region: its wall clock, in either season.
+        let text = "Times are in Central European Time (CET/CEST as applicable).";
+        let (z, at) = stated_zone(text).expect("a zone");
+        assert_eq!((z.as_str(), at.slice(text)), ("Europe/Paris", "CET/CEST"));
+        assert_eq!(
+            zone("All times are PST or PDT, whichever applied."),
+            Some("America/Los_Angeles".into())
+        );
     }
 }

@@ -1,0 +1,281 @@
+//! Status-page updates read as a timeline: the shape a hosted status page gives
+//! an incident, pasted or exported as a report.
+//!
+//! ```text
+//! Resolved
+//! This incident has been resolved.
+//! Posted Feb 03, 2025 - 16:40 UTC
+//!
+//! **Monitoring** - A fix has been deployed.
+//! *Feb 03, 2025 - 16:21 UTC*
+//! ```
+//!
+//! An update opens with a status word on a line of its own or before ` - `
+//! (`Investigating`, `Identified`, `Monitoring`, `Update`, `Resolved`,
+//! `Postmortem`, ..., bold or not) and ends with the line that dates it: a date
+//! and a clock, optionally after `Posted` (`Posted Feb 03, 2025 - 16:40 UTC`,
+//! `*Mar 19, 2025 - 15:12 UTC*`). Each update becomes one timeline entry whose
+//! time points at that clock and whose text is the status word and the body, so
+//! the milestone words (`Resolved`) are read as in any timeline. Status pages list
+//! the newest update first; the entries are given oldest first, as a timeline is
+//! written, because that order is the page's convention and not the writer's
+//! mistake. Updates in neither order stay as written (and RS201 says so).
+//!
+//! At least two dated updates make the shape; anything less is left to the
+//! other readers. Hand-written: no parser reads this shape, and it is a handful of
+//! line tests over text pulldown-cmark already split into blocks.
+
+use crate::parse::markdown::{Block, collapse, seq, with_date};
+use crate::span::Span;
+use crate::time;
+use crate::tree::{Entry, Node, Value};
+
+/// Status words of hosted status pages and incident tools, lowercase.
+const STATUS_WORDS: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "update",
+    "updated",
+    "resolved",
+    "postmortem",
+    "post-mortem",
+    "completed",
+    "scheduled",
+    "in progress",
+    "verifying",
+    "mitigated",
+];
+
+/// One update: where its status word is, its body, and its dated line.
+struct Update {
+    /// The status word and body (from the word to the end of the body).
+    text: Span,
+    /// The text value: `Resolved - This incident has been resolved.`
+    value: String,
+    /// The clock and zone in the dated line.
+    time: Span,
+    /// `2025-02-03 16:40 UTC`.
+    time_value: String,
+    /// For the order: the date and clock as read.
+    at: (jiff::civil::Date, jiff::civil::Time),
+}
+
+/// The timeline the updates in `blocks` make, and the index of the block the
+/// first update starts in (the blocks before it are the report's own text).
+pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize, Node)> {
+    let mut updates: Vec<Update> = Vec::new();
+    let mut first_block = None;
+    // The update being read: (status word span, status, body start).
+    let mut open: Option<(Span, String, usize)> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::Paragraph { range } = block else {
+            // A list or a table inside an update is part of its body.
+            continue;
+        };
+        let mut pos = range.start;
+        for line in text[range.clone()].split_inclusive('\n') {
+            let start = pos;
+            pos += line.len();
+            let content = line.trim_end_matches(['\n', '\r']).trim();
+            if content.is_empty() {
+                continue;
+            }
+            let lead = line.len() - line.trim_start().len();
+            let at = start + lead;
+            if let Some((status, word_len, body_at)) = status_line(content) {
+                open = Some((Span::new(at, at + word_len), status, at + body_at));
+                first_block.get_or_insert(index);
+                continue;
+            }
+            let Some((status_span, status, body_start)) = open.clone() else {
+                continue;
+            };
+            if let Some((date, clock)) = dated_line(content) {
+                let Ok(Some((parsed, len))) = time::scan_leading_time(&content[clock..]) else {
+                    continue;
+                };
+                let written = &content[clock..clock + len];
+                let time = Span::new(at + clock, at + clock + len);
+                let body = text.get(body_start.min(at)..at).unwrap_or("").trim();
+                let body = collapse(body.trim_end_matches(['\n', '\r']));
+                let value = if body.is_empty() {
+                    status.clone()
+                } else {
+                    format!("{status} - {body}")
+                };
+                let end = text[..at].trim_end().len().max(status_span.end);
+                updates.push(Update {
+                    text: Span::new(status_span.start, end),
+                    value,
+                    time,
+                    time_value: with_date(written, parsed.date.is_none(), Some(date)),
+                    at: (parsed.date.unwrap_or(date), parsed.time),
+                });
+                open = None;
+            }
+        }
+    }
+    if updates.len() < 2 {
+        return None;
+    }
+    let newest_first = updates.windows(2).all(|w| w[0].at >= w[1].at);
+    if newest_first {
+        updates.reverse();
+    }
+    let items = updates.into_iter().map(entry).collect();
+    Some((first_block?, seq(items, heading)))
+}
+
+/// `Resolved`, `**Resolved** - text`, `Resolved: text`: (status as written, the
+/// length of the word with its markers, where the body starts in the line).
+fn status_line(line: &str) -> Option<(String, usize, usize)> {
+    let bare = line.trim_start_matches(['*', '_']);
+    let marks = line.len() - bare.len();
+    let lower = bare.to_ascii_lowercase();
+    let word = STATUS_WORDS.iter().find(|w| {
+        lower.starts_with(*w)
+            && !lower[w.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+    })?;
+    let written = &bare[..word.len()];
+    let after = bare[word.len()..].trim_start_matches(['*', '_']);
+    let word_len = marks + bare.len() - after.len();
+    let rest = after.trim_start();
+    let body_at = if rest.is_empty() {
+        line.len()
+    } else if let Some(body) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix('—'))
+        .or_else(|| rest.strip_prefix(':'))
+    {
+        line.len() - body.trim_start().len()
+    } else {
+        // `Update the runbook`: a sentence, not a status.
+        return None;
+    };
+    Some((written.to_string(), word_len, body_at))
+}
+
+/// `Posted Feb 03, 2025 - 16:40 UTC`, `*Mar 19, 2025 - 15:12 UTC*`: the date and
+/// where the clock starts in the line.
+fn dated_line(line: &str) -> Option<(jiff::civil::Date, usize)> {
+    let bare = line.trim_matches(['*', '_']);
+    let lead = line.len() - line.trim_start_matches(['*', '_']).len();
+    let rest = bare.strip_prefix("Posted").unwrap_or(bare).trim_start();
+    let offset = lead + (bare.len() - rest.len());
+    // The clock: the first `H:MM` or `HH:MM`.
+    let b = rest.as_bytes();
+    let colon = (1..b.len().saturating_sub(2)).find(|&i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })?;
+    let clock = if colon >= 2 && b[colon - 2].is_ascii_digit() {
+        colon - 2
+    } else {
+        colon - 1
+    };
+    let date_part = rest[..clock]
+        .trim_end()
+        .trim_end_matches(['-', '–', ',', '|'])
+        .trim_end();
+    let date_part = date_part.strip_suffix(" at").unwrap_or(date_part);
+    let date = time::parse_date_line(date_part)?;
+    // The line is the date and the clock only (with its zone), nothing more.
+    let clock_text = rest[clock..].trim_end_matches(['*', '_']);
+    let (_, len) = time::scan_leading_time(clock_text).ok()??;
+    clock_text[len..]
+        .trim()
+        .is_empty()
+        .then_some((date, offset + clock))
+}
+
+fn entry(u: Update) -> Node {
+    let span = u.text.cover(u.time);
+    Node::new(
+        span,
+        Value::Map(vec![
+            Entry {
+                key: "time".into(),
+                key_span: u.time,
+                value: Node::new(u.time, Value::String(u.time_value)),
+            },
+            Entry {
+                key: "text".into(),
+                key_span: u.text,
+                value: Node::new(u.text, Value::String(u.value)),
+            },
+        ]),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Format, check_with};
+
+    fn timeline(text: &str) -> Vec<(String, String)> {
+        let checked = check_with(text, Format::Markdown, &Config::default());
+        let model = checked.model.expect("model");
+        model
+            .timeline
+            .iter()
+            .map(|e| (e.time.clone(), e.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_updates_newest_first_are_a_timeline_oldest_first() {
+        let text = "Queue delays for api.example.net\nIncident Report for Example\n\nResolved\nThe queues are empty again.\nPosted Feb 03, 2025 - 16:40 UTC\n\nMonitoring\nA fix is out and we are watching.\nPosted Feb 03, 2025 - 16:21 UTC\n\nInvestigating\nWe are looking into delays.\nPosted Feb 03, 2025 - 15:52 UTC\n";
+        assert_eq!(
+            timeline(text),
+            [
+                (
+                    "2025-02-03 15:52 UTC".into(),
+                    "Investigating - We are looking into delays.".into()
+                ),
+                (
+                    "2025-02-03 16:21 UTC".into(),
+                    "Monitoring - A fix is out and we are watching.".into()
+                ),
+                (
+                    "2025-02-03 16:40 UTC".into(),
+                    "Resolved - The queues are empty again.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_updates_with_bold_status_and_italic_dates() {
+        let text = "# Slow webhooks\n\n**Resolved** - Deliveries are back to normal.\n*Mar 19, 2025 - 15:12 UTC*\n\n**Investigating** - Deliveries are delayed.\n*Mar 19, 2025 - 14:31 UTC*\n";
+        assert_eq!(
+            timeline(text),
+            [
+                (
+                    "2025-03-19 14:31 UTC".into(),
+                    "Investigating - Deliveries are delayed.".into()
+                ),
+                (
+                    "2025-03-19 15:12 UTC".into(),
+                    "Resolved - Deliveries are back to normal.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_update_or_status_words_in_sentences_are_not_a_timeline() {
+        // One dated update is not enough to call it a status page.
+        let one =
+            "# Slow webhooks\n\n**Resolved** - Deliveries are back.\n*Mar 19, 2025 - 15:12 UTC*\n";
+        assert!(timeline(one).is_empty());
+        // `Update the runbook` is a sentence; a date line alone dates nothing.
+        let prose = "# Notes\n\nUpdate the runbook before Friday.\nMar 19, 2025 - 15:12 UTC\n\nIdentified owners later.\nMar 19, 2025 - 16:12 UTC\n";
+        assert!(timeline(prose).is_empty());
+    }
+}

@@ -1,0 +1,261 @@
+//! The one list of diagnostic codes (after ruff's `map_codes`): every code in
+//! order, the codes no rule reports ([`crate::codes`]) and the rules with theirs.
+//! It generates [`ALL`] (explain, `retrospec rules`, `docs/rules/`, SARIF) and
+//! [`RULES`], what a check runs. The top of the core's imports: it names every
+//! rule, so nothing a rule depends on may import it (`tests/module_graph.rs`).
+
+use crate::codes::*;
+use crate::config::RuleLevel;
+#[cfg(test)]
+use crate::diagnostic::FixKind;
+use crate::diagnostic::{CodeInfo, Diagnostic};
+use crate::rules::{self, Context, Rule};
+
+/// Generates the table of codes and the table of rules from one list: a code
+/// declared above, or `rule` and a rule's type (its metadata is its `INFO`).
+macro_rules! registry {
+    (@list [$($codes:expr),*] [$($rules:expr),*]) => {
+        /// Every code, in order. Codes are never removed from this table.
+        pub const ALL: &[CodeInfo] = &[$($codes),*];
+        /// Every rule, in code order: what a check runs.
+        pub(crate) const RULES: &[&dyn Rule] = &[$($rules),*];
+    };
+    (@list [$($codes:expr),*] [$($rules:expr),*] rule $rule:path, $($rest:tt)*) => {
+        registry!(@list [$($codes,)* <$rule>::INFO] [$($rules,)* &$rule] $($rest)*);
+    };
+    (@list [$($codes:expr),*] [$($rules:expr),*] $code:ident, $($rest:tt)*) => {
+        registry!(@list [$($codes,)* $code] [$($rules),*] $($rest)*);
+    };
+    ($($entries:tt)*) => {
+        registry!(@list [] [] $($entries)*);
+    };
+}
+
+// The one list: every code in order, and with `rule` the rules that report them.
+registry! {
+    SYNTAX,
+    UNREADABLE,
+    DUPLICATE_KEY,
+    YAML_ANCHOR,
+    YAML_TAG,
+    MULTIPLE_DOCUMENTS,
+    FRONT_MATTER,
+    DUPLICATE_FIELD,
+    MARKDOWN_ITEM,
+    LIMIT,
+    UNKNOWN_FIELD,
+    MISSING_FIELD,
+    WRONG_TYPE,
+    INVALID_VALUE,
+    INVALID_FORMAT,
+    SCHEMA,
+    rule rules::timeline_order::TimelineOrder,
+    rule rules::missing_zone::MissingZone,
+    rule rules::zone_season::ZoneSeason,
+    rule rules::unknown_zone::UnknownZone,
+    rule rules::milestone_order::MilestoneOrder,
+    rule rules::invalid_time::InvalidTime,
+    rule rules::summary_times::SummaryTimes,
+    rule rules::stated_duration::StatedDuration,
+    rule rules::mixed_zones::MixedZones,
+    rule rules::milestone_entry::MilestoneWithoutEntry,
+    rule rules::report_date::ReportDateBeforeResolution,
+    rule rules::milestone_marker_time::MilestoneMarkerTime,
+    rule rules::unknown_time::UnknownTime,
+    rule rules::ambiguous_date::AmbiguousDate,
+    rule rules::midnight_rollover::MidnightRollover,
+    WEEKDAY_MISMATCH,
+    rule rules::status_text::StatusText,
+    rule rules::milestone_words::MilestoneWords,
+    rule rules::action_item_owner::ActionItemOwner,
+    rule rules::action_item_tracking::ActionItemTracking,
+    rule rules::action_item_due::ActionItemDue,
+    rule rules::vague_action_item::VagueActionItem,
+    rule rules::prevent_item_required::PreventItemRequired,
+    rule rules::action_item_status::ActionItemStatus,
+    rule rules::placeholder::Placeholder,
+    rule rules::person_in_cause::PersonInCause,
+    rule rules::blame_word::BlameWord,
+    rule rules::counterfactual::Counterfactual,
+    rule rules::missing_section::MissingSection,
+    rule rules::impact_unquantified::ImpactUnquantified,
+    POLICY_SUMMARY,
+    rule rules::role_in_cause::RoleInCause,
+    rule rules::unknown_service::UnknownService,
+    CONFIG_SYNTAX,
+    CONFIG_VALUE,
+    CONFIG_UNKNOWN_RULE,
+    INVALID_SUPPRESSION,
+    UNUSED_SUPPRESSION,
+}
+
+/// Looks up a code (case-insensitive) or a code's name.
+pub fn lookup(code_or_name: &str) -> Option<&'static CodeInfo> {
+    ALL.iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+/// Whether `[rules]` in `retrospec.toml` may turn `code` off or change its severity:
+/// every code except those about the configuration itself.
+pub fn configurable(code: &str) -> bool {
+    ![
+        CONFIG_SYNTAX.code,
+        CONFIG_VALUE.code,
+        CONFIG_UNKNOWN_RULE.code,
+    ]
+    .contains(&code)
+}
+
+/// Runs every rule that applies: the report has reached its status gate, and
+/// `[rules]` does not turn it off. An off rule still runs when a suppression in the
+/// report names it: whether that suppression is used (or reported by RS505) depends
+/// on the rule's findings, which are then dropped with the level.
+pub fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for rule in RULES {
+        let info = rule.info();
+        if !info.applies_to(cx.model.status) {
+            continue;
+        }
+        if !cx.config.rules.is_empty()
+            && cx.config.rule_level(info.code) == Some(RuleLevel::Off)
+            && !suppressed(cx, info)
+        {
+            continue;
+        }
+        rule.check(cx, out);
+    }
+}
+
+/// Whether a `retrospec-ignore` comment of the report names the rule.
+fn suppressed(cx: &Context<'_>, info: &CodeInfo) -> bool {
+    cx.parsed.suppressions.iter().any(|s| {
+        s.codes
+            .iter()
+            .any(|(written, _)| lookup(written).is_some_and(|c| c.code == info.code))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(a.code.starts_with("RS") && a.code.len() == 5, "{}", a.code);
+            assert!(!a.summary().is_empty(), "{} has no documentation", a.code);
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.code, b.code);
+                assert_ne!(a.name, b.name);
+            }
+        }
+    }
+
+    /// Every report in the repository: the fixtures, the seeds and the examples.
+    fn reports() -> Vec<(std::path::PathBuf, crate::Format)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut dirs = vec![root.join("tests/seeds"), root.join("examples")];
+        for entry in std::fs::read_dir(root.join("tests/fixtures"))
+            .expect("fixtures")
+            .flatten()
+        {
+            dirs.push(entry.path());
+        }
+        let mut files = Vec::new();
+        for dir in dirs {
+            for entry in std::fs::read_dir(&dir).expect("a directory").flatten() {
+                let path = entry.path();
+                if let Some(format) = crate::Format::from_path(&path) {
+                    files.push((path, format));
+                }
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn declared_fix_kinds_agree_with_the_findings() {
+        let mut fixed = std::collections::BTreeSet::new();
+        let mut texts: Vec<(String, String, crate::Format)> = reports()
+            .into_iter()
+            .filter_map(|(path, format)| {
+                // The invalid UTF-8 fixture is not text.
+                let text = std::fs::read_to_string(&path).ok()?;
+                Some((path.display().to_string(), text, format))
+            })
+            .collect();
+        // A misspelled key, which no fixture has.
+        let typo = "title: t\nstatus: draft\nsumary: s\n";
+        texts.push(("typo".into(), typo.into(), crate::Format::Yaml));
+        for (path, text, format) in texts {
+            for d in crate::check(&text, format).diagnostics {
+                let info = lookup(d.code).expect("a declared code");
+                match info.fix {
+                    FixKind::None => {
+                        assert!(d.fix.is_none(), "{path}: {} has a fix", d.code)
+                    }
+                    FixKind::Always => {
+                        assert!(d.fix.is_some(), "{path}: {} has no fix", d.code)
+                    }
+                    FixKind::Sometimes => {}
+                }
+                if d.fix.is_some() {
+                    fixed.insert(d.code);
+                }
+            }
+        }
+        for info in ALL.iter().filter(|i| i.fix != FixKind::None) {
+            assert!(
+                fixed.contains(info.code),
+                "no report shows a fix of {}",
+                info.code
+            );
+        }
+    }
+
+    #[test]
+    fn gated_rules_do_not_run_on_drafts() {
+        let gated: Vec<&str> = RULES
+            .iter()
+            .map(|r| r.info())
+            .filter(|i| i.from.is_some())
+            .map(|i| i.code)
+            .collect();
+        assert_eq!(gated, ["RS302", "RS305", "RS401", "RS405", "RS406"]);
+        // A published report without an impact, sections or tracking, and a placeholder.
+        let report = |status: &str| {
+            format!(
+                "title: t\nstatus: {status}\nseverity: SEV1\nsummary: TBD\nimpact:\n  description: Some users could not log in.\naction_items:\n  - title: Fix it\n    owner: me\n"
+            )
+        };
+        let codes = |status: &str| -> Vec<&'static str> {
+            crate::check(&report(status), crate::Format::Yaml)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let published = codes("published");
+        for code in &gated {
+            assert!(published.contains(code), "{code} in {published:?}");
+        }
+        assert!(codes("draft").iter().all(|c| !gated.contains(c)));
+    }
+
+    #[test]
+    fn an_off_rule_does_not_run_unless_a_suppression_names_it() {
+        let (config, errors) = crate::Config::parse("[rules]\nRS202 = \"off\"\n");
+        assert_eq!(errors, []);
+        let report = "title: t\nstatus: draft\nmilestones:\n  # retrospec-ignore missing-zone: as shown\n  started: 2024-06-10 16:05\n";
+        // The suppression is used, as when the rule ran and its finding was dropped.
+        assert_eq!(
+            crate::check_with(report, crate::Format::Yaml, &config).diagnostics,
+            []
+        );
+        let bare = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05\n";
+        assert_eq!(
+            crate::check_with(bare, crate::Format::Yaml, &config).diagnostics,
+            []
+        );
+    }
+}

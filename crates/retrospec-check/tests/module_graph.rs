@@ -1,0 +1,282 @@
+//! The core's imports between its own files point one way (ARCHITECTURE.md,
+//! "Imports inside the core"): the registry at the top, `diagnostic.rs` and
+//! `codes.rs` leaves, no circle. This test reads the `crate::` and `super::` paths
+//! of every source file (tests and comments left out), builds the graph of files
+//! and fails on a circle, so one that comes back is caught where it is written.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Files that may import only the files listed with them.
+const LEAVES: &[(&str, &[&str])] = &[
+    ("span.rs", &[]),
+    ("tree.rs", &["span.rs"]),
+    ("diagnostic.rs", &["span.rs"]),
+    ("codes.rs", &["diagnostic.rs"]),
+    ("suggest.rs", &["tree.rs"]),
+    ("order.rs", &[]),
+];
+
+/// Imports that still close a circle: mostly from below the rules into a rule's
+/// file, for the codes a parser or the time grammar reports under a rule's
+/// metadata (`INFO`). Each is a known debt (the time grammar's own crate will need them gone); the test
+/// fails when one disappears, so the list only shrinks.
+const KNOWN_BACK_EDGES: &[(&str, &str)] = &[
+    ("time.rs", "rules/invalid_time.rs"),
+    ("time.rs", "rules/unknown_time.rs"),
+    ("time.rs", "rules/ambiguous_date.rs"),
+    ("parse/markdown.rs", "rules/midnight_rollover.rs"),
+    ("parse/freeform/timeline.rs", "rules/midnight_rollover.rs"),
+    ("parse/freeform/timeline.rs", "rules/invalid_time.rs"),
+    // The two Markdown readers call each other: the free-form reader runs the
+    // Markdown reader on its blocks, which asks it whether front matter is foreign.
+    ("parse/markdown.rs", "parse/freeform/mod.rs"),
+];
+
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
+fn module_of(file: &str) -> Vec<String> {
+    let mut parts: Vec<String> = file
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(str::to_string)
+        .collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+        parts.pop();
+    }
+    parts
+}
+
+fn sources(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
+    for entry in std::fs::read_dir(dir)
+        .expect("the source directory")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, base, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let rel = path.strip_prefix(base).expect("under src");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            out.insert(rel, std::fs::read_to_string(&path).expect("a source file"));
+        }
+    }
+}
+
+/// The text a build without tests compiles: no comments, no `#[cfg(test)]` items.
+fn code_of(text: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]" {
+            // Skip the item: one line, or up to its closing brace in column 0 (or the
+            // indentation it started at).
+            let Some(item) = lines.next() else { break };
+            let indent = item.len() - item.trim_start().len();
+            if item.trim_end().ends_with('{') {
+                let close = format!("{}}}", &item[..indent]);
+                for l in lines.by_ref() {
+                    if l.trim_end() == close {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let code = match line.find("//") {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
+/// The paths of a use tree starting at `s` (after `crate::` or `super::`).
+fn use_paths(s: &[u8], i: &mut usize, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    let mut path = prefix;
+    loop {
+        while *i < s.len() && s[*i].is_ascii_whitespace() {
+            *i += 1;
+        }
+        if *i < s.len() && s[*i] == b'{' {
+            *i += 1;
+            loop {
+                use_paths(s, i, path.clone(), out);
+                while *i < s.len() && s[*i].is_ascii_whitespace() {
+                    *i += 1;
+                }
+                match s.get(*i) {
+                    Some(b',') => *i += 1,
+                    Some(b'}') => {
+                        *i += 1;
+                        return;
+                    }
+                    _ => return,
+                }
+                while *i < s.len() && s[*i].is_ascii_whitespace() {
+                    *i += 1;
+                }
+                if s.get(*i) == Some(&b'}') {
+                    *i += 1;
+                    return;
+                }
+            }
+        }
+        let start = *i;
+        while *i < s.len() && (s[*i].is_ascii_alphanumeric() || s[*i] == b'_') {
+            *i += 1;
+        }
+        if start == *i {
+            out.push(path);
+            return;
+        }
+        path.push(String::from_utf8_lossy(&s[start..*i]).into_owned());
+        if s[*i..].starts_with(b"::") {
+            *i += 2;
+        } else {
+            out.push(path);
+            return;
+        }
+    }
+}
+
+fn graph() -> Graph {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = BTreeMap::new();
+    sources(&src, &src, &mut files);
+    let modules: BTreeMap<Vec<String>, String> =
+        files.keys().map(|f| (module_of(f), f.clone())).collect();
+    // What the crate root re-exports (`pub use analysis::Analysis;`) is its module's.
+    let mut reexports: BTreeMap<String, String> = BTreeMap::new();
+    for line in files["lib.rs"].lines() {
+        let Some(rest) = line.strip_prefix("pub use ") else {
+            continue;
+        };
+        let mut paths = Vec::new();
+        use_paths(rest.as_bytes(), &mut 0, Vec::new(), &mut paths);
+        for p in paths {
+            if let (Some(name), Some(file)) = (p.last(), modules.get(&p[..1])) {
+                reexports.insert(name.clone(), file.clone());
+            }
+        }
+    }
+    let resolve = |path: &[String]| -> Option<String> {
+        if path.len() == 1
+            && let Some(file) = reexports.get(&path[0])
+        {
+            return Some(file.clone());
+        }
+        (0..=path.len())
+            .rev()
+            .find_map(|n| modules.get(&path[..n]).cloned())
+    };
+    let mut graph = Graph::new();
+    for (file, text) in &files {
+        let code = code_of(text);
+        let bytes = code.as_bytes();
+        let module = module_of(file);
+        let mut deps = BTreeSet::new();
+        for (keyword, base) in [
+            ("crate::", Vec::new()),
+            ("super::", module[..module.len().saturating_sub(1)].to_vec()),
+        ] {
+            for (at, _) in code.match_indices(keyword) {
+                if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+                    continue;
+                }
+                let mut paths = Vec::new();
+                use_paths(bytes, &mut (at + keyword.len()), base.clone(), &mut paths);
+                for p in paths {
+                    if let Some(target) = resolve(&p)
+                        && &target != file
+                    {
+                        deps.insert(target);
+                    }
+                }
+            }
+        }
+        graph.insert(file.clone(), deps);
+    }
+    graph
+}
+
+/// The circles of `graph` (strongly connected components of more than one file).
+fn circles(graph: &Graph) -> Vec<Vec<String>> {
+    // Kosaraju: finishing order on the graph, then components on the reverse.
+    fn visit(g: &Graph, v: &str, seen: &mut BTreeSet<String>, order: &mut Vec<String>) {
+        if !seen.insert(v.to_string()) {
+            return;
+        }
+        for w in g.get(v).into_iter().flatten() {
+            visit(g, w, seen, order);
+        }
+        order.push(v.to_string());
+    }
+    let mut seen = BTreeSet::new();
+    let mut order = Vec::new();
+    for v in graph.keys() {
+        visit(graph, v, &mut seen, &mut order);
+    }
+    let mut reverse = Graph::new();
+    for (v, ws) in graph {
+        reverse.entry(v.clone()).or_default();
+        for w in ws {
+            reverse.entry(w.clone()).or_default().insert(v.clone());
+        }
+    }
+    let mut assigned = BTreeSet::new();
+    let mut out = Vec::new();
+    for v in order.iter().rev() {
+        let mut component = Vec::new();
+        visit(&reverse, v, &mut assigned, &mut component);
+        if component.len() > 1 {
+            component.sort();
+            out.push(component);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_reader_sees_the_imports_it_should() {
+    let graph = graph();
+    let deps = |f: &str| graph[f].iter().map(String::as_str).collect::<Vec<_>>();
+    assert_eq!(deps("diagnostic.rs"), ["span.rs"]);
+    assert!(deps("registry.rs").contains(&"rules/mod.rs"));
+    assert!(deps("rules/invalid_time.rs").contains(&"rules/mod.rs"));
+    assert!(deps("config/parse.rs").contains(&"registry.rs"));
+    // A circle is found.
+    let mut looped = graph.clone();
+    looped
+        .get_mut("diagnostic.rs")
+        .expect("diagnostic.rs")
+        .insert("registry.rs".into());
+    assert!(!circles(&looped).is_empty());
+}
+
+#[test]
+fn imports_between_the_files_of_the_core_form_no_circle() {
+    let mut graph = graph();
+    for (from, to) in KNOWN_BACK_EDGES {
+        let removed = graph.get_mut(*from).is_some_and(|deps| deps.remove(*to));
+        assert!(
+            removed,
+            "{from} no longer imports {to}: drop it from KNOWN_BACK_EDGES"
+        );
+    }
+    assert_eq!(circles(&graph), Vec::<Vec<String>>::new());
+}
+
+#[test]
+fn leaves_import_only_what_they_are_listed_with() {
+    let graph = graph();
+    for (leaf, allowed) in LEAVES {
+        let extra: Vec<&String> = graph[*leaf]
+            .iter()
+            .filter(|d| !allowed.contains(&d.as_str()))
+            .collect();
+        assert!(extra.is_empty(), "{leaf} imports {extra:?}");
+    }
+}

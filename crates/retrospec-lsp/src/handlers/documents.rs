@@ -1,0 +1,80 @@
+//! The open documents: opened, changed (edits applied in order, before any
+//! `.await`), saved (a `retrospec.toml` reloads every configuration), closed.
+
+use std::sync::{Arc, PoisonError};
+
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DidSaveTextDocumentParams,
+};
+
+use crate::convert::apply;
+use crate::server::Backend;
+use crate::server::Document;
+use crate::server::is_config;
+
+pub(crate) async fn did_open(backend: &Backend, params: DidOpenTextDocumentParams) {
+    let doc = params.text_document;
+    backend
+        .documents
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(
+            doc.uri.clone(),
+            Document {
+                text: Arc::new(doc.text),
+                version: doc.version,
+                generation: backend.next_generation(),
+                analysis: None,
+            },
+        );
+    backend.spawn_publish(doc.uri);
+}
+
+pub(crate) async fn did_change(backend: &Backend, params: DidChangeTextDocumentParams) {
+    let uri = params.text_document.uri;
+    let encoding = backend.encoding();
+    {
+        // Applied before the first `.await`, so changes are never reordered.
+        let mut docs = backend
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let Some(doc) = docs.get_mut(&uri) else {
+            return;
+        };
+        // The index of the text before the first change, when its check is done.
+        let mut lines = doc.analysis.take().and_then(|a| a.lines.get().cloned());
+        let text = Arc::make_mut(&mut doc.text);
+        for change in params.content_changes {
+            apply(text, lines.take(), change, encoding);
+        }
+        doc.version = params.text_document.version;
+        doc.generation = backend.next_generation();
+    }
+    backend.spawn_publish(uri);
+}
+
+pub(crate) async fn did_close(backend: &Backend, params: DidCloseTextDocumentParams) {
+    let uri = params.text_document.uri;
+    backend
+        .documents
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .remove(&uri);
+    backend
+        .published
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .remove(&uri);
+    backend
+        .client
+        .publish_diagnostics(uri, Vec::new(), None)
+        .await;
+}
+
+pub(crate) async fn did_save(backend: &Backend, params: DidSaveTextDocumentParams) {
+    if is_config(&params.text_document.uri) {
+        backend.reload_configs().await;
+    }
+}

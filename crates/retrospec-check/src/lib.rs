@@ -162,7 +162,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply::apply(&parsed.suppressions, &mut diagnostics);
     if parsed.freeform.is_some() && config.policy == config::PolicyMode::Summary {
-        policy::summarise(parsed.anchor, &mut diagnostics);
+        policy::summarise(parsed.anchor, &model, &mut diagnostics);
     }
     apply_rule_levels(config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {

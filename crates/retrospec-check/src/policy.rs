@@ -4,7 +4,10 @@
 //! rule, but the findings about policy (a missing `status`, owners, tracking fields,
 //! required sections) say what the canonical form would need rather than what is
 //! wrong with the facts. Unless `policy = "full"` is configured (`--policy full`),
-//! they are replaced by one information finding per report that lists them.
+//! they are replaced by one information finding per report that lists them; an
+//! action item without an owner beside items that name one stays reported.
+
+use retrospec_model::Postmortem;
 
 use crate::codes;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,10 +19,18 @@ pub const POLICY_CODES: &[&str] = &[
 ];
 
 /// Replaces the policy findings in `diagnostics` with one RS407 at `anchor`.
-pub fn summarise(anchor: Span, diagnostics: &mut Vec<Diagnostic>) {
+///
+/// One kind stays: when some action items of `model` name an owner, an item
+/// without one (RS301) is a gap in the report's own record, not a field the
+/// canonical form would want, and it is reported where it is.
+pub fn summarise(anchor: Span, model: &Postmortem, diagnostics: &mut Vec<Diagnostic>) {
+    let owners_named = model
+        .action_items
+        .iter()
+        .any(|i| i.owner.as_deref().is_some_and(|o| !o.trim().is_empty()));
     let (policy, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
         .into_iter()
-        .partition(|d| POLICY_CODES.contains(&d.code));
+        .partition(|d| POLICY_CODES.contains(&d.code) && !(owners_named && d.code == "RS301"));
     *diagnostics = kept;
     if policy.is_empty() {
         return;
@@ -100,9 +111,37 @@ mod tests {
             .iter()
             .map(|d| d.code)
             .collect();
+        assert!(full.contains(&"RS301"), "{full:?}");
+    }
+
+    #[test]
+    fn an_owner_missing_beside_named_owners_is_reported_where_it_is() {
+        let list = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## Follow-ups\n\n- Add a disk alert (owner: @storage)\n- Rotate the logs\n";
+        let checked = check(list, Format::Markdown);
+        let owners: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS301")
+            .map(|d| d.span.slice(list))
+            .collect();
+        assert_eq!(owners, ["Rotate the logs"]);
+        let table = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## Corrective actions\n\n| Task | Owner |\n|---|---|\n| Add a disk alert | storage |\n| Rotate the logs |  |\n";
+        let codes: Vec<&str> = check(table, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(codes.contains(&"RS301"), "{codes:?}");
+        // No owner anywhere: what the canonical form needs, gathered into RS407.
+        let none = list.replace(" (owner: @storage)", "");
+        let codes: Vec<&str> = check(&none, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
         assert!(
-            full.contains(&"RS102") && full.contains(&"RS301"),
-            "{full:?}"
+            !codes.contains(&"RS301") && codes.contains(&"RS407"),
+            "{codes:?}"
         );
     }
 }

@@ -46,7 +46,7 @@
 //! comparison with an approximate time allows
 //! [`APPROXIMATE_TOLERANCE_SECONDS`] either way. A placeholder where a
 //! clock belongs (`??:??`, `XX:XX`, `HH:MM`, `--:--`, `??`, `[???]`, `TBD`,
-//! `TBC`, `TBA`) is an error of kind [`TimeErrorKind::Placeholder`] (RS213),
+//! `TBC`, `TBA`, `[time TBD]`) is an error of kind [`TimeErrorKind::Placeholder`] (RS213),
 //! never a silent drop. A range keeps its end in [`ParsedTime::until`]
 //! ([`resolve_until`] places it, on the next day when it comes before the
 //! start); an AM/PM written only on the end applies to the start when that
@@ -1442,6 +1442,33 @@ fn starts_with_word(s: &str, word: &str) -> bool {
         && matches!(s.as_bytes().get(word.len()), Some(b' ' | b'\t'))
 }
 
+/// A note in brackets at `pos` that the time is not known yet: `[time TBD]`,
+/// `(exact time unknown)`, `[unknown]`: words from a short list only, one of them
+/// saying the time is missing.
+fn bracketed_unknown(b: &[u8], pos: usize) -> Option<Range<usize>> {
+    let close = if byte(b, pos) == Some(b'[') {
+        b']'
+    } else {
+        b')'
+    };
+    let len = b
+        .get(pos + 1..)?
+        .iter()
+        .take(32)
+        .position(|&c| c == close)?;
+    let inner = std::str::from_utf8(&b[pos + 1..pos + 1 + len]).ok()?;
+    let mut missing = false;
+    for word in inner.split_whitespace() {
+        match word.to_ascii_lowercase().as_str() {
+            "tbd" | "tbc" | "tba" | "unknown" => missing = true,
+            "time" | "exact" => {}
+            _ => return None,
+        }
+    }
+    let end = pos + len + 2;
+    (missing && !is_word_byte(byte(b, end))).then_some(pos..end)
+}
+
 /// A placeholder where a time belongs, at `pos`: `??:??`, `XX:XX`, `HH:MM`,
 /// `--:--`, `??`, `[???]`, `TBD`, `TBC`, `TBA` (optionally in brackets).
 fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
@@ -1471,11 +1498,8 @@ fn scan_placeholder(b: &[u8], pos: usize) -> Option<Range<usize>> {
         end = Some(p + count_while(b, p, |c| c == b'?'));
     } else if matches!(b.get(p..p + 3), Some(b"TBD" | b"TBC" | b"TBA")) {
         end = Some(p + 3);
-    } else if open
-        && b.get(p..p + 7)
-            .is_some_and(|x| x.eq_ignore_ascii_case(b"unknown"))
-    {
-        end = Some(p + 7);
+    } else if open {
+        return bracketed_unknown(b, pos);
     }
     let mut end = end?;
     if open {
@@ -2963,6 +2987,23 @@ mod tests {
             assert!(matches!(scan_leading_time(s), Ok(None)), "{s}");
         }
         for s in ["TBDs are open", "? what", "XXL pods", "TBDX"] {
+            assert_eq!(scan_leading_time(s), Ok(None), "{s}");
+        }
+        // A bracketed note that the time is missing, and notes that say something else.
+        for (s, token) in [
+            ("[time TBD] the firmware is pushed", "[time TBD]"),
+            ("(exact time unknown) paged", "(exact time unknown)"),
+        ] {
+            let e = scan_leading_time(s).unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::Placeholder, "{s}");
+            assert_eq!(&s[e.range.clone()], token, "{s}");
+        }
+        for s in [
+            "(owner unknown) paged",
+            "[time zone] noted",
+            "(time) x",
+            "[unknownx] y",
+        ] {
             assert_eq!(scan_leading_time(s), Ok(None), "{s}");
         }
     }

@@ -587,7 +587,7 @@ fn a_free_form_report_is_checked_explained_and_converted() {
         new_text.starts_with("---\ntitle: Queue outage\n"),
         "{new_text}"
     );
-    assert!(new_text.contains("status: draft"), "{new_text}");
+    assert!(new_text.contains("status: in-review"), "{new_text}");
 
     client.request(4, "shutdown", Value::Null);
     client.notify("exit", Value::Null);

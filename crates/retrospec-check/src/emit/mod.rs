@@ -73,8 +73,9 @@ fn reorder(map: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
 }
 
 /// The canonical text of a report read as written (`retrospec import`, the editor's
-/// "Convert to retrospec form"): its parsed tree, with `status: draft` added when
-/// it says nothing of its status, in `format`. `None` when the tree is not a mapping.
+/// "Convert to retrospec form"): its parsed tree (which holds the status read from
+/// the text, `parse::freeform::status`; `status: draft` is added to a tree without
+/// one), in `format`. `None` when the tree is not a mapping.
 pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String> {
     let mut tree = parsed.tree.to_json();
     tree.as_object_mut()?

@@ -250,6 +250,12 @@ pub fn parse_with(
         });
     }
     merge(&mut entries, builder.fields, builder.diags);
+    if let Some(r) = reading.as_mut()
+        && let Some((status, entry)) = freeform::status::infer(text, &entries, anchor)
+    {
+        r.status = Some(status);
+        entries.push(entry);
+    }
     if !builder.sections.is_empty() {
         let span = builder
             .sections
@@ -529,6 +535,10 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("followup actions", Field::ActionItems),
     ("next steps", Field::ActionItems),
     ("preventive actions", Field::ActionItems),
+    ("preventative actions", Field::ActionItems),
+    ("prevention actions", Field::ActionItems),
+    ("preventive measures", Field::ActionItems),
+    ("remediation actions", Field::ActionItems),
     ("remediation items", Field::ActionItems),
     ("follow up actions", Field::ActionItems),
     ("follow up items", Field::ActionItems),

@@ -6,6 +6,7 @@ use regex::Regex;
 use crate::diagnostic::Diagnostic;
 use crate::rules::words::{CAUSE, find_in, find_with, place, texts};
 use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
 
 declare_rule! {
     /// A person is @mentioned in the root cause, the trigger, a contributing factor
@@ -22,10 +23,15 @@ declare_rule! {
     /// a team is not the cause either. Plain names are detected when the report
     /// itself says they are people: an entry of `authors` or an action item `owner`
     /// written as a capitalised name of two or more words ("Alice Martin"), found
-    /// whole or by its first word. Other plain names ("John deployed...") are not
-    /// detected: no pattern tells a person's name from a product, a company or a
-    /// service without flagging far more that is fine. Owners of action items are
-    /// not checked.
+    /// whole or by its first word. A capitalised name is also a person when the
+    /// text says so beside it: a member of a team ("Jordan from the growth team",
+    /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
+    /// database administrator"), unless the word is common (`Someone`, `Alerts`:
+    /// a word the report also writes in lower case), a day or a month, or the
+    /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
+    /// deployed...") are not detected: no pattern tells a person's name from a
+    /// product, a company or a service without flagging far more that is fine.
+    /// Owners of action items are not checked.
     ///
     /// An organisation, a product or a domain is not a person, even when it is
     /// listed as an author: a one-word author (`Acme`), a name with a company or
@@ -47,6 +53,165 @@ declare_rule! {
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
 });
+
+/// A capitalised name said to be a person by what follows it: a member of a team
+/// (`Jordan from the growth team`, `Sam Reyes on our payments squad`) or a person
+/// in a role (`Priya, an engineer on call`, `Kim, our database administrator`).
+static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: (?:from|on|in|of) (?:the|our) (?:[a-z][a-z0-9-]* ){0,3}(?:team|squad|group|department)\b|, (?:a|an|the|our) (?:[a-z][a-z-]* ){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
+    )
+    .expect("the affiliation pattern is valid")
+});
+
+/// Literals one of which a text needs for [`AFFILIATED`] to match there.
+const AFFILIATION_WORDS: &[&str] = &[
+    " team",
+    " squad",
+    " group",
+    " department",
+    "engineer",
+    "developer",
+    " sre",
+    "operator",
+    "admin",
+    "manager",
+    " lead",
+    "contractor",
+    "intern",
+    "analyst",
+];
+
+/// Capitalised words that open a sentence before "from the ... team" without
+/// naming anyone (`Someone from the growth team`, `Alerts from the SRE team`).
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "everyone",
+    "everybody",
+    "one",
+    "another",
+    "each",
+    "every",
+    "both",
+    "most",
+    "some",
+    "many",
+    "all",
+    "any",
+    "no",
+    "two",
+    "three",
+    "several",
+    "engineers",
+    "engineer",
+    "members",
+    "member",
+    "people",
+    "staff",
+    "colleagues",
+    "folks",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "our",
+    "their",
+    "his",
+    "her",
+    "also",
+    "then",
+    "later",
+    "finally",
+    "however",
+    "meanwhile",
+    "eventually",
+    "support",
+    "users",
+    "customers",
+    "help",
+    "input",
+    "approval",
+    "feedback",
+    "work",
+    "nothing",
+    "none",
+    "only",
+    "even",
+    "first",
+    "next",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+
+/// Words after "the ... team" that make the team a place, not a membership
+/// (`Slack in the incident team channel`, `Jira on the platform team's board`).
+const TEAM_PLACES: &[&str] = &[
+    "channel",
+    "channels",
+    "dashboard",
+    "dashboards",
+    "repo",
+    "repository",
+    "board",
+    "queue",
+    "backlog",
+    "page",
+    "pages",
+    "account",
+    "accounts",
+    "project",
+    "rota",
+    "calendar",
+    "wiki",
+    "space",
+    "room",
+    "chat",
+    "docs",
+    "runbook",
+    "inbox",
+    "alias",
+    "list",
+    "tracker",
+    "namespace",
+    "cluster",
+    "folder",
+    "drive",
+    "sheet",
+    "meeting",
+    "meetings",
+];
 
 /// Words that make a name an organisation, a team or a product, not a person.
 const ORGANISATION: &[&str] = &[
@@ -192,6 +357,50 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// Names that [`AFFILIATED`] says are people in `node`: not a word of
+/// [`NOT_NAMES`] or [`ORGANISATION`], and not a word the report also writes in
+/// lower case (`Requests from the growth team`: `requests` is a common word).
+fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let lower = node.span.slice(cx.lowercase);
+    if !AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
+    find_with(cx, node, |source| {
+        AFFILIATED
+            .captures_iter(source)
+            .filter(|c| {
+                let end = c.get(0).map_or(source.len(), |m| m.end());
+                let rest = &source[end..];
+                let next = rest
+                    .trim_start_matches([' ', '-'])
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                !rest.starts_with(['\'', '’']) && !TEAM_PLACES.contains(&next.as_str())
+            })
+            .filter_map(|c| c.get(1))
+            .filter(|m| {
+                m.as_str().split([' ', '-']).all(|w| {
+                    let lw = w.to_lowercase();
+                    !NOT_NAMES.contains(&lw.as_str())
+                        && !ORGANISATION.contains(&lw.as_str())
+                        && !written_in_lower_case(cx.text, &lw)
+                })
+            })
+            .map(|m| m.range())
+            .collect()
+    })
+}
+
+/// Whether `word` (lower case) stands as a whole word in `text` in lower case.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(word).any(|(i, _)| {
+        !is_word(text[..i].chars().next_back()) && !is_word(text[i + word.len()..].chars().next())
+    })
+}
+
 impl Rule for PersonInCause {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let people = known_people(cx);
@@ -219,6 +428,25 @@ impl Rule for PersonInCause {
                             &Self::INFO,
                             span,
                             format!("`{handle}` is named in {}", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
+                for (span, name) in affiliated(cx, node) {
+                    if people
+                        .iter()
+                        .any(|p| p.split_whitespace().next() == name.split_whitespace().next())
+                        || organisation(&name)
+                    {
+                        continue; // found below as a name the report gives, or not a person
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("{name} (a person: the text gives their team or role) is named in {}", place(&pointer)),
                         )
                         .with_help(
                             "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
@@ -277,6 +505,33 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["Alice", "Alice Martin", "Bob"]);
         let none = "title: t\nstatus: draft\nauthors: [Alice Martin]\nsummary: Alice wrote this.\n";
         assert!(found(none, Format::Yaml).is_empty());
+    }
+
+    #[test]
+    fn a_name_beside_a_team_or_role_is_a_person() {
+        let md = "# Disk full\n\n## Root cause\n\nThe retention job and a manual cleanup raced. Priya Nair on the storage squad \
+                  started the cleanup after Kim, our database administrator, had paused the job.\n";
+        assert_eq!(found(md, Format::Markdown), ["Priya Nair", "Kim"]);
+        // Common words, organisations and pronouns before the same phrases are not names.
+        let md = "# Disk full\n\n## Root cause\n\nSomeone from the storage team started a cleanup. Requests from the \
+                  billing team piled up, and the requests were retried. Acme, the vendor, and Storage, an engineer tool, are fine. \
+                  The cleanup ran on the shared group.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // A team's place (its channel, its board) or a day is not a membership.
+        let md = "# Disk full\n\n## Root cause\n\nThe warning went to Slack in the storage team channel, and \
+                  Jira on the storage team's board held the ticket. Monday on the storage team was quiet.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // The summary may name who helped: only cause sections are checked.
+        let md = "# Disk full\n\n## Summary\n\nJordan from the storage team restored the volume.\n";
+        assert!(found(md, Format::Markdown).is_empty());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use crate::rules::{Context, Rule, declare_rule};
 use crate::tree::{Node, Value};
 
 declare_rule! {
-    /// Placeholder text (`TODO`, `TBD`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`) in a report that is in review or published.
+    /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
+    /// `<service name>`, `[insert graph]`) in a report that is in review or published.
     ///
     /// ## Why
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
@@ -22,7 +22,12 @@ declare_rule! {
     /// are not reported, while `TODO`, `TBD`, `XXX` standing alone, `<insert
     /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
-    /// the author's gap.
+    /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
+    /// standing alone it is a gap.
+    ///
+    /// A report read as written (no retrospec front matter) is checked unless it
+    /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
+    /// banner near the top or a front matter `draft: true` (see `docs/import.md`).
     ///
     /// An organisation's own placeholder words (`placeholders` in the `[words]`
     /// table of `retrospec.toml`, for example `to be confirmed`) are matched beside
@@ -42,7 +47,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>")
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -56,8 +61,11 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// prefiltered so: its strings lose inline markup (`**TO**DO`) and entities (`&lt;`).
 /// An automaton over lowercased text, not a case-insensitive regex, which searched
 /// at 14 instructions a byte.
-static MAYBE: LazyLock<Literals> =
-    LazyLock::new(|| Literals::new(&["todo", "tbd", "tba", "fixme", "xxx", "???", "lorem", "<"]));
+static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new(&[
+        "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
+    ])
+});
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
 });
@@ -72,6 +80,18 @@ impl Rule for Placeholder {
         {
             return;
         }
+        let read = cx.parsed.freeform.as_ref().and_then(|r| r.status.as_ref());
+        let whose = match read {
+            Some(r) if r.span.is_none() => {
+                "a report read as written with no draft marker, checked as `in-review`".to_string()
+            }
+            _ => format!("a report whose status is `{}`", cx.model.status.as_str()),
+        };
+        let help = if read.is_some() {
+            "fill in the real content, or mark the report as a draft (a `Status: Draft` line, or `(draft)` in the title) while it is unfinished"
+        } else {
+            "fill in the real content, or set `status: draft` while the report is unfinished"
+        };
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;
@@ -98,9 +118,9 @@ impl Rule for Placeholder {
                     Diagnostic::new(
                         &Self::INFO,
                         span,
-                        format!("placeholder `{text}` in a report whose status is `{}`", cx.model.status.as_str()),
+                        format!("placeholder `{text}` in {whose}"),
                     )
-                    .with_help("fill in the real content, or set `status: draft` while the report is unfinished"),
+                    .with_help(help),
                 );
             }
         });
@@ -117,16 +137,29 @@ const REDACTION: &[&str] = &[
 /// Whether the placeholder found at `range` of `text` is redacted data rather
 /// than a gap: a word (`TODO`, `TBD`, `XXX`) that is part of a longer token
 /// (`10.0.xxx.yyy`, `xxx-xxx-1234`, `todo-service`), or a slot that names a
-/// redaction (`<redacted ip>`). A word standing alone, with only punctuation or
-/// emphasis around it (`TODO:`, `(TBD)`, `**XXX**`), is a placeholder.
+/// redaction (`<redacted ip>`), or `???` right after a word (`down???`: emphasis).
+/// A word standing alone, with only punctuation or emphasis around it (`TODO:`,
+/// `(TBD)`, `**XXX**`), is a placeholder, and so is `???` standing alone.
 fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     let found = &text[range.clone()];
+    if found.starts_with('[') {
+        // `[insert a graph]` is a gap; `[Insert rows in batches](https://...)` is
+        // a link's text.
+        return text[range.end..].starts_with('(');
+    }
     if found.starts_with('<') {
         let lower = found.to_ascii_lowercase();
         return REDACTION.iter().any(|w| lower.contains(w));
     }
+    if found.starts_with('?') {
+        // `???` after a word is emphasis ("is the site down???"), not a gap.
+        return text[..range.start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    }
     if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
-        return false; // `???` and `lorem ipsum`
+        return false; // `lorem ipsum` and `<...>` slots
     }
     // After the last whitespace character before it (which may be wider than a byte).
     let start = text[..range.start]
@@ -197,6 +230,15 @@ mod tests {
                 &["<insert service name>", "Lorem ipsum"],
             ),
             ("See `TODO` in code, and https://x.example/TODO/xxx.", &[]),
+            ("A user asked: is checkout down??? Cause: ???", &["???"]),
+            (
+                "Cause TBC. [Insert the error graph here]",
+                &["TBC", "[Insert the error graph here]"],
+            ),
+            (
+                "See [insert rows in batches](https://wiki.example/batch).",
+                &[],
+            ),
         ];
         for (summary, want) in cases {
             let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");

@@ -5,7 +5,8 @@ use crate::time::TimeErrorKind;
 
 declare_rule! {
     /// A placeholder stands where a time belongs: `??:??`, `XX:XX`, `HH:MM`,
-    /// `[???]`, `TBD`.
+    /// `[???]`, `TBD`, or a note in brackets that the time is missing (`[time
+    /// TBD]`, `(exact time unknown)`).
     ///
     /// ## Why
     /// A timeline entry without its time cannot be ordered or measured, and a

@@ -13,7 +13,9 @@
 //! - [`timeline`]: timelines in lists, tables, time headings, bold times, paragraphs;
 //! - [`updates`]: a status page's dated updates (`Resolved` ... `Posted <date> - <time>`);
 //! - [`milestones`]: milestones read from the words of timeline entries, each with
-//!   the text it was read from ([`ReadMilestone::read_from`]).
+//!   the text it was read from ([`ReadMilestone::read_from`]);
+//! - [`status`]: the report's review status (`Status: Final`, a draft banner,
+//!   `in-review` when nothing says it).
 //!
 //! Everything read here is found in one pass over the blocks pulldown-cmark
 //! already produced; no regular expression is compiled or run.
@@ -22,6 +24,7 @@ pub mod blocks;
 pub mod date;
 pub mod front;
 pub mod milestones;
+pub mod status;
 pub mod timeline;
 pub mod updates;
 pub mod zone;
@@ -51,6 +54,9 @@ pub struct Reading {
     /// dated the timeline: reported once (RS214), not again as an undated entry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ambiguous_date: Option<Span>,
+    /// The review status and what it was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<status::ReadStatus>,
 }
 
 impl Reading {
@@ -62,6 +68,7 @@ impl Reading {
             first_date: None,
             stated_zone: None,
             ambiguous_date: None,
+            status: None,
         }
     }
 }

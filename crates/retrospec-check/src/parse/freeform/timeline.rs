@@ -19,7 +19,6 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::parse::markdown::{
     Block, collapse, date_line, item_content, normalise_heading, separator_len, seq,

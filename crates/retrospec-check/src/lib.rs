@@ -127,8 +127,8 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         diagnostics.push(d);
         return unchecked(diagnostics);
     }
-    // The schema validator reads JSON; the model is read from the tree itself.
-    let violations = validate::validate(text, &parsed, &parsed.tree.to_json(), &config.severity);
+    // Neither the validity check of a valid report nor the model needs the tree as JSON.
+    let violations = validate::validate_tree(text, &parsed, &config.severity);
     let rejected: Vec<String> = violations
         .iter()
         .filter(|v| v.prune)

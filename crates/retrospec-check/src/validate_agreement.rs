@@ -5,6 +5,8 @@
 //! cases), on those documents mutated byte by byte, and on their trees mutated
 //! value by value, both must give the same errors at the same instance and
 //! schema locations, and so the same diagnostics (codes, spans, messages, help).
+//! The quick yes on the tree (`fast::surely_valid`) is held to them too: every
+//! tree it accepts, both validators accept.
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -13,7 +15,7 @@ use jsonschema::ValidationError;
 use proptest::prelude::*;
 use serde_json::{Value as Json, json};
 
-use super::{Published, VALIDATOR, violations};
+use super::{Published, VALIDATOR, fast, violations};
 use crate::Limits;
 use crate::parse::{self, Format, Parsed};
 
@@ -127,11 +129,26 @@ fn agree(text: &str, format: Format) -> Result<bool, TestCaseError> {
         "diagnostics differ on\n{}",
         text
     );
+    let quick = fast::surely_valid(&parsed.tree);
+    prop_assert!(
+        !quick || reference.is_empty(),
+        "the tree check accepts what the schema rejects:\n{}",
+        text
+    );
+    if quick {
+        SURE.with(|n| n.set(n.get() + 1));
+    }
     Ok(reference.is_empty())
+}
+
+thread_local! {
+    /// How many documents the quick yes accepted.
+    static SURE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 #[test]
 fn the_generated_validator_agrees_on_every_document_of_the_corpus() {
+    SURE.with(|n| n.set(0));
     let mut invalid = 0;
     for (text, format) in CORPUS.iter() {
         if !agree(text, *format).expect("the validators agree") {
@@ -144,6 +161,13 @@ fn the_generated_validator_agrees_on_every_document_of_the_corpus() {
     assert!(
         CORPUS.len() - invalid >= 40,
         "only {} valid documents",
+        CORPUS.len() - invalid
+    );
+    // The quick yes takes most valid documents, so the comparison above means something.
+    let sure = SURE.with(std::cell::Cell::get);
+    assert!(
+        sure * 2 >= CORPUS.len() - invalid,
+        "the tree check accepted only {sure} of {} valid documents",
         CORPUS.len() - invalid
     );
 }

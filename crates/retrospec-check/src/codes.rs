@@ -177,9 +177,16 @@ declare_code! {
     ///
     /// ## Example
     /// ```markdown
+    /// ---
+    /// title: Deploy outage
+    /// status: draft
+    /// ---
     /// ## Timeline
     /// - Deploy starts
     /// ```
+    ///
+    /// In a report as written (no retrospec front matter), an item of a timeline
+    /// without a time is read as a note on the entries, not as this finding.
     pub const MARKDOWN_ITEM = "RS009", "markdown-item", Warning;
 }
 

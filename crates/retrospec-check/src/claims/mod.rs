@@ -109,8 +109,12 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a timeline entry that say the impact was noticed: it began no later.
+/// Someone who "reports" what the impact words name ("an analyst reports empty
+/// charts") noticed it too ([`REPORTS`]).
+static REPORTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -488,16 +492,19 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
         && subject.measures == "incident"
         && !(instant(Milestone::Started).is_some() && has_end)
     {
-        out = timeline_readings(inputs);
+        out = stated_window(inputs);
+        out.extend(timeline_readings(inputs));
     }
     if out.is_empty() && subject.measures != "incident" && instant(Milestone::Started).is_none() {
         // A metric from the start without `started`: the start is read from the
         // timeline as for the incident's length, from entries before the metric's end.
         for &(from, to) in subject.pairs {
-            let Some((b, bt)) = (from == Milestone::Started)
-                .then(|| milestone_at(inputs, to))
-                .flatten()
-            else {
+            let end = if to == Milestone::Detected {
+                detected_at(inputs)
+            } else {
+                milestone_at(inputs, to)
+            };
+            let Some((b, bt)) = end.filter(|_| from == Milestone::Started) else {
                 continue;
             };
             for (a, at, name) in start_candidates(inputs, Some(bt)) {
@@ -513,6 +520,69 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
         }
     }
     out
+}
+
+/// A start or end the report states as a field or a line label of its own:
+/// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
+/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`.
+static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+        .expect("the pattern is valid")
+});
+
+/// The incident's length from a start and an end the report states as fields or
+/// line labels (see [`STATED_FIELD`]), each with a date; the first of each is read.
+fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
+    let lower_has = |w: &str| {
+        inputs
+            .text
+            .as_bytes()
+            .windows(w.len())
+            .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    if !((lower_has("start") || lower_has("began")) && (lower_has("end") || lower_has("resolved")))
+    {
+        return Vec::new();
+    }
+    let masked = mask(inputs.text);
+    let mut start: Option<(String, i64)> = None;
+    let mut end: Option<(String, i64)> = None;
+    for caps in STATED_FIELD.captures_iter(&masked).take(100) {
+        let Some(value) = caps.name("value") else {
+            continue;
+        };
+        let slot = if caps.name("start").is_some() {
+            &mut start
+        } else {
+            &mut end
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let Ok(parsed) = crate::time::parse_time(value.as_str().trim()) else {
+            continue;
+        };
+        let Ok(r) = crate::time::resolve(&parsed, None, inputs.times.default_zone.as_ref()) else {
+            continue;
+        };
+        let line = caps.get(0).map_or("", |m| m.as_str());
+        let label = line.trim().trim_start_matches(['-', '*', '+', '|', ' ']);
+        *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
+    }
+    let (Some((from, at)), Some((to, bt))) = (start, end) else {
+        return Vec::new();
+    };
+    if bt <= at {
+        return Vec::new();
+    }
+    vec![Compared {
+        source: "stated",
+        from,
+        to,
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: bt - at,
+    }]
 }
 
 /// A milestone's time in seconds: the milestone's own, or that of the first
@@ -539,6 +609,21 @@ fn milestone_at<'a>(
         .position(|e| e.milestone == Some(m))?;
     let v = times.timeline.get(i)?.as_ref()?;
     wall.entry(i, v).map(|t| (v, t))
+}
+
+/// When the impact was noticed: `detected`, or the first entry (in time order)
+/// whose words say it was noticed ("probe alerts", "customers report"), or in
+/// which someone reports what the impact words name ("an analyst reports empty
+/// charts").
+fn detected_at<'a>(inputs: &Inputs<'a>) -> Option<(&'a crate::times::TimeValue, i64)> {
+    milestone_at(inputs, Milestone::Detected).or_else(|| {
+        sorted_entries(inputs)
+            .into_iter()
+            .find(|(_, _, _, t)| {
+                NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
+            })
+            .map(|(_, v, t, _)| (v, t))
+    })
 }
 
 /// The timeline's times in seconds when the report states no zone at all: the

@@ -39,6 +39,12 @@ declare_rule! {
     /// ```
     /// Use instead: the time the incident was really declared, or say that it was
     /// declared after the impact had ended.
+    ///
+    /// Also: `milestones.resolved` given as a field (a status page's
+    /// `resolvedWhen`, `milestones.resolved`) with no timeline entry at its time,
+    /// earlier than the first entry whose words say the impact ended (more than
+    /// five minutes), while no entry up to it says so: the report says both
+    /// "resolved at 12:00" and "back to normal at 13:40".
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
@@ -63,6 +69,7 @@ static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rule for MilestoneWords {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        resolved_before_the_end(cx, out);
         let mut ended: Option<(usize, String, (i64, String))> = None;
         let mut previous: Option<i64> = None;
         // Without any zone in the report the entries' wall-clock times still order
@@ -126,6 +133,59 @@ impl Rule for MilestoneWords {
                 ended = Some((i, m.as_str().to_string(), (at, shown)));
             }
         }
+    }
+}
+
+/// `milestones.resolved`, given without a timeline entry at its time, is earlier
+/// than the first entry whose words say the impact ended.
+fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(resolved) = cx.times.milestone(retrospec_model::Milestone::Resolved) else {
+        return;
+    };
+    let Some(at) = resolved.instant().map(|r| r.timestamp) else {
+        return;
+    };
+    let mut entries: Vec<(usize, jiff::Timestamp)> = cx
+        .times
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((i, v.as_ref()?.instant()?.timestamp)))
+        .collect();
+    entries.sort_by_key(|e| e.1);
+    if entries.len() < 2 || entries.iter().any(|(_, t)| t.as_second() == at.as_second()) {
+        return;
+    }
+    for (i, t) in entries {
+        let Some(node) = cx.node(&format!("/timeline/{i}/text")) else {
+            continue;
+        };
+        let prose = crate::claims::Prose::of(cx.text, node);
+        let text = prose.masked.as_str();
+        let Some(m) = ENDED.find(text).filter(|_| !PARTIAL.is_match(text)) else {
+            continue;
+        };
+        if t.as_second() - at.as_second() <= 5 * 60 {
+            return; // the first end the words give agrees, or comes before
+        }
+        let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
+        out.push(
+            Diagnostic::new(
+                &MilestoneWords::INFO,
+                cx.span(&resolved.pointer),
+                format!(
+                    "`{}` says resolved at {}, but timeline entry {} says `{}` only at {}",
+                    crate::suggest::display_path(&resolved.pointer),
+                    utc(at),
+                    i + 1,
+                    m.as_str(),
+                    utc(t),
+                ),
+            )
+            .with_label(prose.span(m.range()), "the impact ended here")
+            .with_help("correct the resolution time or the entry's time, or say in words what was resolved earlier"),
+        );
+        return;
     }
 }
 
@@ -203,6 +263,24 @@ mod tests {
             spans_of("RS218", &in_order.replace("- 10:20 export errors back to normal\n- 10:10 incident opened and escalated to the data team\n", "- 10:10 incident opened and escalated to the data team\n- 10:20 export errors back to normal\n"), Format::Markdown),
             Vec::<&str>::new()
         );
+    }
+
+    #[test]
+    fn a_resolution_field_before_the_words_that_end_the_impact() {
+        let text = "---\ntitle: Search slow\ndate: 2025-06-03T08:00:00Z\nresolvedWhen: 2025-06-03T09:00:00Z\n---\n\nSearch was slow.\n\n## Timeline (UTC)\n\n- 08:00 index node loses a disk\n- 08:30 replica rebuilt, but still warming\n- 10:15 search latency back to normal\n";
+        assert_eq!(
+            spans_of("RS218", text, Format::Markdown),
+            ["2025-06-03T09:00:00Z"]
+        );
+        // Resolved when the words say so, or later: nothing to say.
+        for at in ["10:15", "11:00"] {
+            let right = text.replace("09:00:00Z", &format!("{at}:00Z"));
+            assert_eq!(
+                spans_of("RS218", &right, Format::Markdown),
+                Vec::<&str>::new(),
+                "{at}"
+            );
+        }
     }
 
     #[test]

@@ -112,8 +112,11 @@ const CLOCK_LEADS: &[&str] = &[
     "between", "and",
 ];
 
-/// A report with no timeline and no zone anywhere whose prose gives times of day
-/// ("went read-only at 09:20", "restored at 10:05"): one finding for them all.
+/// A report as written with no timeline and no zone anywhere whose prose gives
+/// times of day ("went read-only at 09:20", "restored at 10:05"): one finding for
+/// them all. Not for retrospec's own form, where a report without times is a
+/// choice (a draft) and a time in its prose ("the window ended at 23:00") is not a
+/// timeline.
 /// Only clocks after a word that makes them a time of day are read, outside code;
 /// nothing is said when any of them, or the report, states a zone.
 fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {

@@ -51,7 +51,7 @@ declare_rule! {
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
     /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
-    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
+    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     ///
@@ -77,9 +77,16 @@ declare_rule! {
     /// entry; to
     /// `resolved` or `mitigated`, or the first entry whose words say the impact
     /// ended, or else the last entry. It contradicts only when no reading agrees,
-    /// and the message names the closest reading. A metric measured from the
+    /// and the message names the closest reading. A start and an end the report
+    /// states as fields or line labels of their own, each with a date
+    /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
+    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), are
+    /// one more reading. A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
-    /// way, from the entries before the metric's end milestone. A milestone read
+    /// way, from the entries before the metric's end milestone; without `detected`,
+    /// the detection is the first entry that says the impact was noticed ("alert
+    /// fires", "the probe alerts", "customers report") or in which someone reports
+    /// what the impact words name ("an analyst reports empty charts"). A milestone read
     /// from the words of an entry whose time has no date of its own takes the
     /// report's date, as the entry does. In a report that states no zone at all
     /// the times are measured on their wall clock (a time-only entry that goes
@@ -119,7 +126,10 @@ impl Rule for StatedDuration {
                 (&compared.from_pointer, &compared.from),
                 (&compared.to_pointer, &compared.to),
             ] {
-                diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
+                // A start or end stated as a field of another tool has no pointer.
+                if !pointer.is_empty() {
+                    diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
+                }
             }
             let help = if compared.source == "timeline" {
                 "correct the stated duration, or give `milestones.started` and `milestones.resolved` if the timeline runs longer than the incident"
@@ -195,7 +205,12 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             format!(" for the {metric}")
         }
     };
-    let source = if compared.source == "timeline" {
+    let source = if compared.source == "stated" {
+        format!(
+            "the report's own {} and {} give {human} ({minutes} min)",
+            compared.from, compared.to
+        )
+    } else if compared.source == "timeline" {
         let at = |p: &str| {
             cx.times
                 .all()
@@ -423,6 +438,56 @@ mod tests {
         let right = text.replace("2h15m", "1h50m");
         assert_eq!(
             spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_start_and_end_stated_as_fields_are_a_reading() {
+        // Another tool's front matter gives the record's own start and end.
+        let text = "---\nid: 81\nstart_time: \"2025-03-02T08:10:00Z\"\nend_time: \"2025-03-02T09:00:00Z\"\n---\n\nImage uploads failed for roughly 15 minutes after a bucket policy change.\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["roughly 15 minutes"]
+        );
+        let right = text.replace("roughly 15 minutes", "roughly 50 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Line labels in the body read the same; a start without a date is not one.
+        let labels = "# Uploads failing\n\n**Started:** 2025-03-02 08:10 UTC\n\n**Resolved:** 2025-03-02 09:00 UTC\n\n## Summary\n\nImage uploads failed for roughly 15 minutes.\n";
+        assert_eq!(
+            spans_of("RS208", labels, Format::Markdown),
+            ["roughly 15 minutes"]
+        );
+        let undated = labels
+            .replace("2025-03-02 08:10 UTC", "08:10")
+            .replace("2025-03-02 09:00 UTC", "09:00");
+        assert_eq!(
+            spans_of("RS208", &undated, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn noticed_after_the_impact_began_reads_the_report_of_it() {
+        // The detection is the entry where someone reports what went wrong; the
+        // start is the entry before it, across a weekend of headings.
+        let text = "# Exports stalled\n\n*Times are UTC.*\n\n## Summary\n\nWe only noticed on Monday, 20 hours after the export job failed.\n\n## Timeline\n\n### Saturday 8 March 2025\n\n- 21:00 export job deployed; writers stop flushing\n\n### Monday 10 March 2025\n\n- 07:30 a data engineer reports missing weekend files\n- 08:10 writers flushing again\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["20 hours"]);
+        let right = text.replace("20 hours", "34 hours");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A report that is not about the impact is not a detection.
+        let other = text.replace(
+            "reports missing weekend files",
+            "reports on the weekend plan",
+        );
+        assert_eq!(
+            spans_of("RS208", &other, Format::Markdown),
             Vec::<&str>::new()
         );
     }

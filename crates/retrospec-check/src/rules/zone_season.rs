@@ -43,10 +43,18 @@ impl Rule for ZoneSeason {
         // One cause, one finding: every time read with the same abbreviation out
         // of season (`PST` in July) is one finding, not one per line.
         let mut causes: Vec<Vec<(&TimeValue, &Resolved, &SeasonMismatch)>> = Vec::new();
+        // A milestone read from the words of a timeline entry stands on that
+        // entry's time: one written time, counted and labelled once.
+        let mut seen: Vec<Span> = Vec::new();
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
                 continue;
             };
+            let at = cx.span(&value.pointer);
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
             let Some(mismatch) = &resolved.season_mismatch else {
                 continue;
             };

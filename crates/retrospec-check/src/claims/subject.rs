@@ -161,6 +161,15 @@ static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
 });
+/// "kept serving the old photos for a total of 47 minutes", in the summary.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
+});
+/// The team as the subject of a clause: "we retried for a total of 10 minutes".
+static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
+        .expect("the pattern is valid")
+});
 /// What makes a duration about something else: "ago", "every", "per", "before".
 static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
@@ -285,6 +294,14 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         if NOUN_AFTER.is_match(after) || TOTAL_AFTER.is_match(after) {
             return Some(INCIDENT);
         }
+        // "for a total of N" sums up the impact, unless the team is what went on.
+        if let Some(m) = TOTAL_BEFORE.find(before) {
+            let clause = &before[..m.start()];
+            let sub = &clause[clause.rfind(", ").map_or(0, |i| i + 2)..];
+            if !(TEAM_SUBJECT.is_match(sub) && ACTION_WORDS.is_match(sub)) {
+                return Some(INCIDENT);
+            }
+        }
         if let Some(caps) = LOOSE.captures(before) {
             let clause = &before[..caps.get(0).map_or(before.len(), |m| m.start())];
             // "For eleven hours on Sunday, outgoing email was delayed": the clause follows.
@@ -400,6 +417,13 @@ mod tests {
             ),
             ["incident"]
         );
+        assert_eq!(
+            measures(
+                "The mirror handed out broken archives for a total of two hours.",
+                s
+            ),
+            ["incident"]
+        );
     }
 
     #[test]
@@ -412,6 +436,14 @@ mod tests {
                 Place::Summary,
             ),
             ("We monitored errors for 2 hours.", Place::Summary),
+            (
+                "After the fix we watched the dashboards for a total of 3 hours.",
+                Place::Summary,
+            ),
+            (
+                "The broken archives were served for a total of two hours.",
+                Place::Prose,
+            ),
             ("Alerts fire within 15 minutes of a failure.", Place::Prose),
             ("Our MTTR is 45 minutes.", Place::Prose),
             ("Time to detect target: 5 minutes", Place::Prose),

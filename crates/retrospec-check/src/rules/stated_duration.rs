@@ -66,7 +66,9 @@ declare_rule! {
     /// `- Length of the disruption:`, `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before
     /// "downtime", "outage", "degradation", "disruption" ("a 90-minute outage") or
-    /// "in total", and after "lasted", "duration" or "for" when the clause names
+    /// "in total", after "(for) a total of" unless the team is the subject of an
+    /// action ("we watched the graphs for a total of 3 hours"), and after
+    /// "lasted", "duration" or "for" when the clause names
     /// the impact ("customers could not log in for 75 minutes", "for eleven hours,
     /// email was delayed") and not an action of the team ("we waited for 10
     /// minutes"). Not after "late", "old", "ago", "every", "per", "timeout".

@@ -334,6 +334,34 @@ mod tests {
     }
 
     #[test]
+    fn a_length_note_in_a_timeline_is_a_claim() {
+        // A timeline as written, with an untimed note giving the incident's length.
+        let text = "# Search index stale
+
+## Timeline
+
+- 2025-03-04 09:15 UTC: indexer stops consuming updates
+- 2025-03-04 10:45 UTC: indexer restarted, results current again
+- Total downtime: 4 hours
+";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["4 hours"]);
+        let right = text.replace("4 hours", "90 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // An untimed note that is not a length stays out of the entries.
+        let other = text.replace(
+            "Total downtime: 4 hours",
+            "Rollback took 4 hours to prepare",
+        );
+        assert_eq!(
+            spans_of("RS208", &other, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
     fn a_timeline_that_opens_with_the_trigger_is_read_from_the_impact() {
         // The first entry is the trigger, the impact follows: the claim is read from
         // the entry where reports went stale, so "about three hours" agrees.

@@ -217,12 +217,17 @@ impl Reader<'_, '_> {
                 if let Some(d) = self.date_line(span) {
                     self.date = Some(d);
                     self.close();
-                } else if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
+                } else if let Some(last) = {
+                    let length = length_note(span.slice(self.text));
+                    self.entries.last_mut().filter(|l| l.open || length)
+                } {
                     last.text.push(span);
                 }
                 // A list item with no time in a timeline as written is a note on the
-                // entries (a continuation, a remark, a length): not an entry, and not
-                // a finding either (RS009 is for retrospec's own form).
+                // entries (a continuation, a remark): not an entry, and not a finding
+                // either (RS009 is for retrospec's own form). A note that states the
+                // incident's length (`- Length of the disruption: 5 hours`) is kept
+                // with the entry before it, so the length is read as a claim.
             }
             Err(error) => {
                 self.diags.push(error.diagnostic(span.start + bold));
@@ -749,6 +754,16 @@ fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> 
 }
 
 /// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.
+/// A timeline note that states the incident's length: `Duration: 3h`,
+/// `LENGTH of the disruption: 5 hours`, `**Total downtime**: 40 minutes`.
+fn length_note(line: &str) -> bool {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*:")
+            .expect("the pattern is valid")
+    });
+    LABEL.is_match(line)
+}
+
 fn build(text: &str, b: Building) -> Node {
     let mut fields = vec![Entry {
         key: "time".into(),

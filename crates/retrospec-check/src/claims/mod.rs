@@ -114,7 +114,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 

@@ -110,7 +110,7 @@ static TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "noticed 40 minutes later", "restored 2 hours after the start".
 static RELATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
+    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
 static DETECT_VERB: LazyLock<Regex> = LazyLock::new(|| {

@@ -51,7 +51,7 @@ declare_rule! {
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
     /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
-    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
+    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors", "paged within N of the deploy/release/rollout" (an upper bound only) | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     ///
@@ -331,6 +331,29 @@ mod tests {
         );
         let wrong = text.replace("2 hours 10 minutes", "45 minutes");
         assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["45 minutes"]);
+    }
+
+    #[test]
+    fn a_detection_within_n_of_the_release_is_measured_from_it() {
+        let text = "# Exports failing\n\n## Summary\nThe error-rate alert paged us within 5 minutes of the deploy.\n\n## Timeline\n- 2025-04-08 10:00 UTC: version 7 of the exporter deployed\n- 2025-04-08 10:03 UTC: exports start failing\n- 2025-04-08 10:31 UTC: error-rate alert pages the on-call\n- 2025-04-08 11:00 UTC: exports succeeding again\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["within 5 minutes"]
+        );
+        let right = text.replace("within 5 minutes", "within 35 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A step of the team within N of the release is not the detection.
+        let step = text.replace(
+            "The error-rate alert paged us within 5 minutes",
+            "We rolled back within 5 minutes",
+        );
+        assert_eq!(
+            spans_of("RS208", &step, Format::Markdown),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

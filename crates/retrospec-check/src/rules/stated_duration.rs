@@ -88,7 +88,11 @@ declare_rule! {
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
     /// fires", "the probe alerts", "customers report") or in which someone reports
-    /// what the impact words name ("an analyst reports empty charts"). A milestone read
+    /// what the impact words name ("an analyst reports empty charts"). A restore
+    /// claim that names the step the impact stopped with ("the duplicates stopped
+    /// once the run was paused, 2h40m after they began") and no end milestone ends
+    /// on the entry whose words name that step ("billing run paused"), not at the
+    /// timeline's last entry; with no such entry it is not compared. A milestone read
     /// from the words of an entry whose time has no date of its own takes the
     /// report's date, as the entry does. In a report that states no zone at all
     /// the times are measured on their wall clock (a time-only entry that goes
@@ -352,6 +356,23 @@ mod tests {
         );
         assert_eq!(
             spans_of("RS208", &step, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn the_step_the_impact_stopped_with_is_the_end() {
+        let text = "# Stale prices\n\nAll times UTC.\n\n## Timeline\n\n- 2025-09-02 10:00 sync job starts\n- 10:05 prices start failing to update\n- 11:00 sync job disabled\n- 12:30 job re-enabled with a fix\n\n## Resolution\n\nThe stale prices stopped once the sync job was disabled, 2h25m after they began.\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["2h25m"]);
+        let right = text.replace("2h25m", "55 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A step no entry names is no end: nothing is compared.
+        let unnamed = text.replace("sync job was disabled", "cache was flushed");
+        assert_eq!(
+            spans_of("RS208", &unnamed, Format::Markdown),
             Vec::<&str>::new()
         );
     }

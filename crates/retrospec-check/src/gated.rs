@@ -13,10 +13,10 @@
 //! soundness is the user's to test, over the corpus and the rule's fixtures, with
 //! [`Gated::misses`].
 //!
-//! No rule uses it yet (the rules with the costliest patterns are being changed
-//! elsewhere); bench/README.md lists which pattern would take which gate.
+//! RS408's role pattern uses it; bench/README.md lists which other pattern would
+//! take which gate.
 
-// Until the first rule adopts it, only the tests below use it.
+// Some helpers (`is_match`) have no rule using them yet.
 #![cfg_attr(not(test), allow(dead_code))]
 
 use std::sync::OnceLock;

@@ -149,7 +149,7 @@ static DOWNTIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
 /// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
 static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|outage|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*(?::|\|)[*_]*\s*$")
+    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
@@ -380,6 +380,10 @@ mod tests {
         );
         assert_eq!(measures("**Duration**: 1 hour 38 minutes", p), ["incident"]);
         assert_eq!(
+            measures("**Duration of customer impact:** 2h10m", p),
+            ["incident"]
+        );
+        assert_eq!(
             measures("Detection took 10 to 15 minutes.", p),
             ["time_to_detect"]
         );
@@ -446,6 +450,7 @@ mod tests {
             ),
             ("Alerts fire within 15 minutes of a failure.", Place::Prose),
             ("Our MTTR is 45 minutes.", Place::Prose),
+            ("**Duration of the investigation:** 2h10m", Place::Prose),
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),

@@ -63,7 +63,8 @@ declare_rule! {
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
     /// on/continued for", a line label (`| Duration | 3h 45m |`, `**Duration**:`,
-    /// `- Length of the disruption:`, `| Outage | 2h30 |`), or before "of
+    /// `- Length of the disruption:`, `**Duration of customer impact:**`,
+    /// `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before
     /// "downtime", "outage", "degradation", "disruption" ("a 90-minute outage") or
     /// "in total", after "(for) a total of" unless the team is the subject of an

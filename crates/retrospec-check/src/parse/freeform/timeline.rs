@@ -758,7 +758,7 @@ fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> 
 /// `LENGTH of the disruption: 5 hours`, `**Total downtime**: 40 minutes`.
 fn length_note(line: &str) -> bool {
     static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*:")
+        regex::Regex::new(r"(?i)^[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime)[*_]*\s*:")
             .expect("the pattern is valid")
     });
     LABEL.is_match(line)

@@ -218,7 +218,7 @@ impl Reader<'_, '_> {
                     self.date = Some(d);
                     self.close();
                 } else if let Some(last) = {
-                    let length = length_note(span.slice(self.text));
+                    let length = super::blocks::length_note(span.slice(self.text));
                     self.entries.last_mut().filter(|l| l.open || length)
                 } {
                     last.text.push(span);
@@ -754,16 +754,6 @@ fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> 
 }
 
 /// The entry's node: `time`, `text` (its pieces joined), and a trailing `[milestone]`.
-/// A timeline note that states the incident's length: `Duration: 3h`,
-/// `LENGTH of the disruption: 5 hours`, `**Total downtime**: 40 minutes`.
-fn length_note(line: &str) -> bool {
-    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime)[*_]*\s*:")
-            .expect("the pattern is valid")
-    });
-    LABEL.is_match(line)
-}
-
 fn build(text: &str, b: Building) -> Node {
     let mut fields = vec![Entry {
         key: "time".into(),

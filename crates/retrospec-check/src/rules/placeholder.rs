@@ -10,7 +10,11 @@ use crate::tree::{Node, Value};
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`) in a report that is in review or published.
+    /// `<service name>`, `[insert graph]`, a bare `[link]` or `[URL]`) in a report that
+    /// is in review or published. A slot on a line of its own (`<insert graph of
+    /// errors>`) is found wherever it stands, also after a timeline table;
+    /// `[link](https://...)`, `[link][1]`, a defined `[link]: https://...`,
+    /// `<https://...>` and HTML tags (`<br>`) are not gaps.
     ///
     /// ## Why
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
@@ -47,7 +51,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]")
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here|add link|ticket link)\]")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -63,7 +67,21 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// at 14 instructions a byte.
 static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
     Literals::new(&[
-        "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
+        "todo",
+        "tbd",
+        "tba",
+        "tbc",
+        "fixme",
+        "xxx",
+        "???",
+        "lorem",
+        "<",
+        "[insert",
+        "[fill in",
+        "[link",
+        "[url]",
+        "[add link",
+        "[ticket link",
     ])
 });
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,6 +110,7 @@ impl Rule for Placeholder {
         } else {
             "fill in the real content, or set `status: draft` while the report is unfinished"
         };
+        let mut reported = Vec::new();
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;
@@ -110,10 +129,15 @@ impl Rule for Placeholder {
             let mut placer = super::Placer::new(s, source, node.span.start);
             for found in built_in.chain(extra.find(s)) {
                 let text = &s[found.clone()];
+                // `[link]` is a link's text when the report defines `[link]: url`.
+                if text.starts_with('[') && defined_reference(cx.lowercase, text) {
+                    continue;
+                }
                 let span = placer.place(found.clone()).unwrap_or(node.span);
                 if cx.masks().covers(span.start) {
                     continue;
                 }
+                reported.push(span.start);
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
@@ -124,7 +148,54 @@ impl Rule for Placeholder {
                 );
             }
         });
+        if cx.format == Format::Markdown {
+            // A slot on a line of its own, where a graph or screenshot was to go
+            // (`<insert graph of error rate>`), is read by Markdown as an HTML
+            // block and may stand in a section read as data (after a timeline
+            // table), so it is looked for in the lines as written too.
+            for (start, line) in slot_lines(cx.text) {
+                let span = crate::span::Span::new(start, start + line.len());
+                if reported.contains(&span.start)
+                    || cx.masks().covers(span.start)
+                    || !PATTERN
+                        .find(line)
+                        .is_some_and(|m| m.range() == (0..line.len()))
+                    || redacted(line, 0..line.len())
+                {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        &Self::INFO,
+                        span,
+                        format!("placeholder `{line}` in {whose}"),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
     }
+}
+
+/// Lines that are only an angle-bracket slot (`<insert graph here>`), trimmed,
+/// with their byte offsets.
+fn slot_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = at;
+        at += raw.len();
+        let line = raw.trim();
+        (line.starts_with('<') && line.ends_with('>') && !line.starts_with("<!--"))
+            .then(|| (start + raw.len() - raw.trim_start().len(), line))
+    })
+}
+
+/// Whether the report defines `text` (`[link]`) as a reference link (`[link]: url`).
+fn defined_reference(lowercase: &str, text: &str) -> bool {
+    let label = text.to_ascii_lowercase();
+    lowercase
+        .match_indices(&label)
+        .any(|(i, _)| lowercase[i + label.len()..].starts_with(':'))
 }
 
 /// Words in an angle-bracket slot that say data was removed on purpose
@@ -144,8 +215,8 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     let found = &text[range.clone()];
     if found.starts_with('[') {
         // `[insert a graph]` is a gap; `[Insert rows in batches](https://...)` is
-        // a link's text.
-        return text[range.end..].starts_with('(');
+        // a link's text, and so is `[link][1]` (a reference link).
+        return text[range.end..].starts_with(['(', '[']);
     }
     if found.starts_with('<') {
         let lower = found.to_ascii_lowercase();
@@ -207,6 +278,20 @@ mod tests {
         let mut config = Config::default();
         config.words.placeholders = vec!["to be confirmed".into()];
         assert_eq!(found(&config), ["To be confirmed", "TBD"]);
+    }
+
+    #[test]
+    fn a_bare_link_word_and_a_slot_on_its_own_line_are_gaps() {
+        // Read as written: a reminder to add a link, a slot where a chart was to go
+        // after a timeline table.
+        let md = "# Cache stampede\n\n## Summary\n\nLogins were slow. The vendor's notes are at [link].\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 10:02 | Logins slow |\n| 10:40 | Cache warmed |\n\n<add latency chart here>\n\n## Root cause\n\nThe cache expired at once.\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["[link]", "<add latency chart here>"]
+        );
+        // Real links, autolinks, HTML and a defined reference are not gaps.
+        let md = "# Cache stampede\n\n## Summary\n\nLogins were slow; see [link](https://status.example/1), [link][1],\n<https://status.example/2> and [URL].<br>\n\n<details>\n\n[1]: https://status.example/3\n[url]: https://status.example/4\n\n## Root cause\n\nThe cache expired at once.\n";
+        assert!(crate::rules::spans_of("RS401", md, Format::Markdown).is_empty());
     }
 
     #[test]

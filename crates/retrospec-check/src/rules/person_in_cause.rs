@@ -28,7 +28,11 @@ declare_rule! {
     /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
     /// database administrator"), unless the word is common (`Someone`, `Alerts`:
     /// a word the report also writes in lower case), a day or a month, or the
-    /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
+    /// team is a place (`Slack in the incident team channel`, `the team's board`).
+    /// So is a capitalised name that opens a sentence which calls it `he` or `she`
+    /// ("Tomas restored the snapshot because he read the wrong ticket"), and a given
+    /// name with a surname's initial doing something ("Ines M. deleted ...").
+    /// Other plain names ("John
     /// deployed...") are not detected: no pattern tells a person's name from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
@@ -62,6 +66,18 @@ static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
         r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: (?:from|on|in|of) (?:the|our) (?:[a-z][a-z0-9-]* ){0,3}(?:team|squad|group|department)\b|, (?:a|an|the|our) (?:[a-z][a-z-]* ){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
     )
     .expect("the affiliation pattern is valid")
+});
+
+/// A capitalised name said to be a person by how the sentence goes on: the
+/// subject of a sentence that refers back to it as `he` or `she` (`Dana ran the
+/// script on the wrong host because she ...`), or a given name with a surname's
+/// initial, the usual half-anonymised way to write a person, doing something
+/// (`Dana K. ran ...`, `Dana K. approved ...`; not `Plan B. was chosen`).
+static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:^|[.!?:;]\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?) [a-z][^.!?\n]{0,160}?\b(?:[Ss]he|[Hh]e)\b|\b([A-Z][a-z]+ [A-Z]\.) (?:[a-z]+ed|ran|did|made|took|wrote|forgot|set|put|gave|chose|kept|left|sent|ran|hit|overrode|began)\b",
+    )
+    .expect("the referred-name pattern is valid")
 });
 
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
@@ -393,6 +409,33 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     })
 }
 
+/// Names that [`REFERRED`] says are people in `node`, with the same exclusions as
+/// [`affiliated`].
+fn referred(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let lower = node.span.slice(cx.lowercase);
+    if !lower.contains("he ") && !lower.contains("he,") && !lower.contains(". ") {
+        return Vec::new();
+    }
+    find_with(cx, node, |source| {
+        REFERRED
+            .captures_iter(source)
+            .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+            .filter(|m| {
+                m.as_str()
+                    .split(' ')
+                    .filter(|w| !w.ends_with('.'))
+                    .all(|w| {
+                        let lw = w.to_lowercase();
+                        !NOT_NAMES.contains(&lw.as_str())
+                            && !ORGANISATION.contains(&lw.as_str())
+                            && !written_in_lower_case(cx.text, &lw)
+                    })
+            })
+            .map(|m| m.range())
+            .collect()
+    })
+}
+
 /// Whether `word` (lower case) stands as a whole word in `text` in lower case.
 fn written_in_lower_case(text: &str, word: &str) -> bool {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
@@ -434,7 +477,31 @@ impl Rule for PersonInCause {
                         ),
                     );
                 }
+                let mut seen: Vec<Span> = Vec::new();
+                for (span, name) in referred(cx, node) {
+                    if people
+                        .iter()
+                        .any(|p| p.split_whitespace().next() == name.split_whitespace().next())
+                        || organisation(&name)
+                    {
+                        continue;
+                    }
+                    seen.push(span);
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("{name} (a person: the text calls them he or she, or gives an initial) is named in {}", place(&pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
                 for (span, name) in affiliated(cx, node) {
+                    if seen.iter().any(|s| s.start == span.start) {
+                        continue;
+                    }
                     if people
                         .iter()
                         .any(|p| p.split_whitespace().next() == name.split_whitespace().next())
@@ -531,6 +598,26 @@ mod tests {
         );
         // The summary may name who helped: only cause sections are checked.
         let md = "# Disk full\n\n## Summary\n\nJordan from the storage team restored the volume.\n";
+        assert!(found(md, Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn a_name_the_sentence_calls_he_or_she_or_gives_an_initial_is_a_person() {
+        let md = "# Lost writes\n\n## Root cause\n\nTomas restored the snapshot over the live volume because he read the \
+                  wrong ticket. Later Ines M. deleted the old snapshot.\n";
+        assert_eq!(found(md, Format::Markdown), ["Tomas", "Ines M."]);
+        // Products and systems are not called he or she; a sentence about a person
+        // with no name, or a name with no pronoun nor initial, is not found.
+        let md = "# Lost writes\n\n## Root cause\n\nPostgres restored the snapshot. The operator said he had \
+                  checked the host. Kubernetes evicted the pod after Version B. was rolled out.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // Only cause sections are checked.
+        let md =
+            "# Lost writes\n\n## Summary\n\nTomas restored the volume, and he wrote this report.\n";
         assert!(found(md, Format::Markdown).is_empty());
     }
 

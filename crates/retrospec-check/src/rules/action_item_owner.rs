@@ -30,24 +30,31 @@ declare_rule! {
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
 fn names_an_owner(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    if ["owner", "assignee", "assigned to", "responsible"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    if says_its_owner(title) {
         return true;
     }
-    let mention = title.match_indices('@').any(|(i, _)| {
-        let before = title[..i].chars().next_back();
-        let after = title[i + 1..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
-    });
     let trimmed = title.trim_end_matches(['.', ' ']);
-    let tag = trimmed.ends_with([']', ')'])
+    trimmed.ends_with([']', ')'])
         && trimmed
             .rfind(['[', '('])
-            .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2);
-    mention || tag
+            .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2)
+}
+
+/// Whether the title of an action item says its owner in words (`Owner: ops`,
+/// `assigned to Alice`) or with a mention (`@bob`): the explicit shapes of
+/// [`names_an_owner`], without the bracketed tag that may be anything. Items that
+/// do count as naming an owner when deciding whether a missing one is a gap in
+/// the report's own record (see `policy::summarise`).
+pub(crate) fn says_its_owner(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["owner", "assignee", "assigned to", "responsible"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || title.match_indices('@').any(|(i, _)| {
+            let before = title[..i].chars().next_back();
+            let after = title[i + 1..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 impl Rule for ActionItemOwner {

@@ -19,6 +19,7 @@ pub mod config;
 pub(crate) mod diagnostic;
 pub mod emit;
 pub mod fix;
+pub(crate) mod gated;
 pub(crate) mod hover;
 pub mod insights;
 pub mod limits;
@@ -126,8 +127,8 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         diagnostics.push(d);
         return unchecked(diagnostics);
     }
-    let json = parsed.tree.to_json();
-    let violations = validate::validate(text, &parsed, &json, &config.severity);
+    // Neither the validity check of a valid report nor the model needs the tree as JSON.
+    let violations = validate::validate_tree(text, &parsed, &config.severity);
     let rejected: Vec<String> = violations
         .iter()
         .filter(|v| v.prune)
@@ -142,7 +143,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             .map(|v| v.diagnostic)
             .filter(|d| !reported.contains(&d.span)),
     );
-    let model = model::lenient(json, &rejected);
+    let model = model::from_tree(&parsed.tree, &rejected);
     let times = times::Times::for_report(&model, text, config.timezone.as_deref());
     let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {
@@ -157,6 +158,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         masks: Default::default(),
     };
     registry::run(&cx, &mut diagnostics);
+    rules::placeholder::drop_form_errors_of_placeholders(text, &mut diagnostics);
     cx.claims();
     let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply::apply(&parsed.suppressions, &mut diagnostics);

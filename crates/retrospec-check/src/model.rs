@@ -1,15 +1,27 @@
-//! From the tree (as JSON) to the model, leniently.
+//! From the tree to the model, leniently.
 //!
 //! The rules look at a typed [`Postmortem`], also when the report has schema
 //! errors. Values the schema rejected are taken out first (a key removed, a list
 //! item emptied in place so indices still match the tree), so one bad value does
 //! not hide every other finding.
+//!
+//! A check reads the model straight from the spanned tree ([`from_tree`], a serde
+//! deserializer over the tree). [`lenient`] reads it from the tree turned into a
+//! `serde_json::Value`, the way it was first done: it is the reference
+//! [`from_tree`] is held to (`model/agreement.rs`) and what the stage benchmarks
+//! time it against.
 
 use retrospec_model::Postmortem;
 use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
 use crate::tree::parse_pointer;
+
+#[cfg(test)]
+mod agreement;
+mod from_tree;
+
+pub use from_tree::from_tree;
 
 /// Deserialises `json` into the model after removing the values at `rejected`
 /// (JSON pointers). Falls back to an empty model only if that still fails.

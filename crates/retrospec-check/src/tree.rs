@@ -1,8 +1,10 @@
 //! The spanned tree: the parsed document with a byte span on every key and value.
 //!
 //! All three input forms are parsed into this one shape. It is what schema
-//! validation runs on (through [`Node::to_json`]) and what diagnostics look up
-//! spans in (through [`Node::lookup`] with the JSON pointer of the model field).
+//! validation runs on (a quick yes on the tree itself, else the generated validator
+//! on [`Node::to_json`]), what the model is read from (`model::from_tree`), and what
+//! diagnostics look up spans in (through [`Node::lookup`] with the JSON pointer of
+//! the model field).
 
 use serde_json::{Map, Number, Value as Json};
 
@@ -134,7 +136,7 @@ impl Node {
             .or_else(|| self.walk(segments.map(Segment::Key)))
     }
 
-    /// The value as JSON, for schema validation and deserialisation into the model.
+    /// The value as JSON, for the schema validator (of a report not surely valid) and the writers.
     pub fn to_json(&self) -> Json {
         match &self.value {
             Value::Null => Json::Null,

@@ -137,6 +137,16 @@ pub struct Violation {
     pub prune: bool,
 }
 
+/// Validates the tree of `parsed` against the schema for the severity `scale` and
+/// returns one diagnostic per problem. A tree [`fast::surely_valid`] accepts under
+/// the published scale is not turned into JSON at all.
+pub fn validate_tree(text: &str, parsed: &Parsed, scale: &SeverityScale) -> Vec<Violation> {
+    if validator(scale).is_none() && fast::surely_valid(&parsed.tree) {
+        return Vec::new();
+    }
+    validate(text, parsed, &parsed.tree.to_json(), scale)
+}
+
 /// Validates `json` (the tree as JSON) against the schema for the severity
 /// `scale` and returns one diagnostic per problem.
 pub fn validate(text: &str, parsed: &Parsed, json: &Json, scale: &SeverityScale) -> Vec<Violation> {
@@ -639,9 +649,11 @@ pub fn value_description(pointer: &str, value: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+mod fast;
+
 #[cfg(test)]
 #[path = "validate_agreement.rs"]
-mod agreement;
+pub(crate) mod agreement;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,8 @@
 //! cases), on those documents mutated byte by byte, and on their trees mutated
 //! value by value, both must give the same errors at the same instance and
 //! schema locations, and so the same diagnostics (codes, spans, messages, help).
+//! The quick yes on the tree (`fast::surely_valid`) is held to them too: every
+//! tree it accepts, both validators accept.
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -13,7 +15,7 @@ use jsonschema::ValidationError;
 use proptest::prelude::*;
 use serde_json::{Value as Json, json};
 
-use super::{Published, VALIDATOR, violations};
+use super::{Published, VALIDATOR, fast, violations};
 use crate::Limits;
 use crate::parse::{self, Format, Parsed};
 
@@ -59,8 +61,9 @@ fn diagnostics(text: &str, parsed: &Parsed, json: &Json, engine: Engine) -> Vec<
         .collect()
 }
 
-/// Every report-shaped file of the repository with its form.
-static CORPUS: LazyLock<Vec<(String, Format)>> = LazyLock::new(|| {
+/// Every report-shaped file of the repository with its form, and those under
+/// `RETROSPEC_EXTRA_CORPUS` when it names a folder (a `bench/gen.py` corpus, say).
+pub(crate) static CORPUS: LazyLock<Vec<(String, Format)>> = LazyLock::new(|| {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     for dir in [
@@ -71,6 +74,9 @@ static CORPUS: LazyLock<Vec<(String, Format)>> = LazyLock::new(|| {
         "tests/schema/invalid",
     ] {
         collect(&root.join(dir), &mut files);
+    }
+    if let Some(extra) = std::env::var_os("RETROSPEC_EXTRA_CORPUS") {
+        collect(Path::new(&extra), &mut files);
     }
     files.sort();
     let corpus: Vec<_> = files
@@ -92,7 +98,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn parsed(text: &str, format: Format) -> Option<Parsed> {
+pub(crate) fn parsed(text: &str, format: Format) -> Option<Parsed> {
     parse::parse_limited(text, format, &Limits::default(), &mut Vec::new())
 }
 
@@ -123,11 +129,26 @@ fn agree(text: &str, format: Format) -> Result<bool, TestCaseError> {
         "diagnostics differ on\n{}",
         text
     );
+    let quick = fast::surely_valid(&parsed.tree);
+    prop_assert!(
+        !quick || reference.is_empty(),
+        "the tree check accepts what the schema rejects:\n{}",
+        text
+    );
+    if quick {
+        SURE.with(|n| n.set(n.get() + 1));
+    }
     Ok(reference.is_empty())
+}
+
+thread_local! {
+    /// How many documents the quick yes accepted.
+    static SURE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 #[test]
 fn the_generated_validator_agrees_on_every_document_of_the_corpus() {
+    SURE.with(|n| n.set(0));
     let mut invalid = 0;
     for (text, format) in CORPUS.iter() {
         if !agree(text, *format).expect("the validators agree") {
@@ -142,11 +163,18 @@ fn the_generated_validator_agrees_on_every_document_of_the_corpus() {
         "only {} valid documents",
         CORPUS.len() - invalid
     );
+    // The quick yes takes most valid documents, so the comparison above means something.
+    let sure = SURE.with(std::cell::Cell::get);
+    assert!(
+        sure * 2 >= CORPUS.len() - invalid,
+        "the tree check accepted only {sure} of {} valid documents",
+        CORPUS.len() - invalid
+    );
 }
 
 /// One edit of a text: at a position (a fraction of its length), delete up to
 /// `len` bytes and insert `insert`.
-fn byte_mutation() -> impl Strategy<Value = (f64, usize, String)> {
+pub(crate) fn byte_mutation() -> impl Strategy<Value = (f64, usize, String)> {
     let pieces = prop_oneof![
         Just(String::new()),
         Just("x".to_string()),
@@ -163,7 +191,7 @@ fn byte_mutation() -> impl Strategy<Value = (f64, usize, String)> {
     (0.0..=1.0f64, 0usize..12, pieces)
 }
 
-fn mutate_bytes(text: &str, mutations: &[(f64, usize, String)]) -> String {
+pub(crate) fn mutate_bytes(text: &str, mutations: &[(f64, usize, String)]) -> String {
     let mut text = text.to_string();
     for (at, len, insert) in mutations {
         let mut at = (text.len() as f64 * at) as usize;
@@ -250,13 +278,13 @@ fn at_mut<'a>(mut json: &'a mut Json, path: &[Json]) -> Option<&'a mut Json> {
 /// One change of a tree: at a location (a fraction of all locations) replace the
 /// value, remove it, or add a key next to it.
 #[derive(Debug, Clone)]
-enum Change {
+pub(crate) enum Change {
     Replace(f64, Json),
     Remove(f64),
     AddKey(f64, &'static str, Json),
 }
 
-fn change() -> impl Strategy<Value = Change> {
+pub(crate) fn change() -> impl Strategy<Value = Change> {
     let key = prop_oneof![
         Just("title"),
         Just("severity"),
@@ -274,7 +302,7 @@ fn change() -> impl Strategy<Value = Change> {
     ]
 }
 
-fn apply(json: &mut Json, change: &Change) {
+pub(crate) fn apply(json: &mut Json, change: &Change) {
     let mut all = Vec::new();
     locations(json, &mut Vec::new(), &mut all);
     let pick = |f: &f64| all[((all.len() as f64 * f) as usize).min(all.len() - 1)].clone();

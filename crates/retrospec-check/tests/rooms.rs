@@ -11,6 +11,8 @@ const LIMIT: usize = 800;
 const KNOWN_OVER: &[&str] = &[
     "crates/retrospec-check/src/time.rs",
     "crates/retrospec-check/src/parse/markdown.rs",
+    // Grew past 800 with the time-claims work; split once that work lands.
+    "crates/retrospec-check/src/claims/mod.rs",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -577,25 +577,6 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// The model's value for an action item's status as teams write it in their
-/// tables and attribute groups (`In progress`, `WIP`, `Doing`, `TODO`, `Closed`,
-/// `Won't do`, ...); `None` for a word that is not one of them.
-pub(crate) fn action_status(text: &str) -> Option<&'static str> {
-    let words = normalise_heading(&text.replace(['-', '_', '\u{2019}'], " "));
-    Some(match words.as_str() {
-        "open" | "todo" | "to do" | "not started" | "new" | "planned" | "backlog" | "pending" => {
-            "open"
-        }
-        "in progress" | "inprogress" | "wip" | "doing" | "started" | "ongoing" | "in review"
-        | "underway" | "under way" | "blocked" => "in-progress",
-        "done" | "closed" | "complete" | "completed" | "finished" | "fixed" | "resolved"
-        | "shipped" => "done",
-        "wont do" | "won t do" | "wontdo" | "wontfix" | "wont fix" | "won t fix"
-        | "will not do" | "cancelled" | "canceled" | "dropped" | "rejected" => "wont-do",
-        _ => return None,
-    })
-}
-
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     field_named_by(heading, extra).or_else(|| {
@@ -1268,17 +1249,6 @@ impl BodyBuilder<'_, '_> {
                 content_span.start + value_range.start,
                 content_span.start + value_range.end,
             );
-            let value = if key == "status" {
-                match action_status(&value) {
-                    Some(status) => status.to_string(),
-                    // A team's own word for where an item stands stays out of
-                    // the model of a report read as written (see the table).
-                    None if self.freeform => continue,
-                    None => value,
-                }
-            } else {
-                value
-            };
             has_status |= key == "status";
             let value = Value::String(value);
             fields.push(Entry {
@@ -1333,15 +1303,9 @@ impl BodyBuilder<'_, '_> {
                 }
                 let value = if *key == "link" {
                     link_target(text).unwrap_or_else(|| text.to_string())
-                } else if *key == "status" {
-                    match action_status(text) {
-                        Some(status) => status.to_string(),
-                        // A team's own word for where an item stands is theirs:
-                        // a report read as written keeps it out of the model
-                        // rather than calling it invalid.
-                        None if self.freeform => continue,
-                        None => text.to_string(),
-                    }
+                } else if *key == "status" && self.freeform {
+                    crate::parse::freeform::status::item_status(text)
+                        .map_or_else(|| text.to_string(), str::to_string)
                 } else {
                     text.to_string()
                 };
@@ -1670,27 +1634,6 @@ mod tests {
         let (_, attrs) =
             trailing_attributes("Fix it (owner: @a, link: https://x.example/1)").expect("group");
         assert_eq!(attrs[1].2, "https://x.example/1");
-    }
-
-    #[test]
-    fn action_table_status_words_map_to_the_model() {
-        // A report as written: the team's words for where an item stands.
-        let text = "# Queue stall\n\n## Follow-ups\n\n| Task | Owner | State |\n|---|---|---|\n| Add an alert | @li | WIP |\n| Raise the limit | @li | Won't do |\n| Drain script | @li | Closed |\n| Split the queue | @li | parked until Q3 |\n";
-        let (tree, _) = parse_ok(text);
-        let status = |i: usize| {
-            tree.pointer(&format!("/action_items/{i}/status"))
-                .and_then(|(n, _)| n.as_str().map(str::to_string))
-        };
-        assert_eq!(status(0).as_deref(), Some("in-progress"));
-        assert_eq!(status(1).as_deref(), Some("wont-do"));
-        assert_eq!(status(2).as_deref(), Some("done"));
-        // A word of the team's own is not invalid, it is left out.
-        assert_eq!(status(3), None);
-        // In retrospec's own form an unknown value is still kept, to be flagged.
-        let own = "---\nstatus: draft\n---\n## Action items\n\n| Action | Status |\n|---|---|\n| Add an alert | parked |\n";
-        let (tree, _) = parse_ok(own);
-        let (status, _) = tree.pointer("/action_items/0/status").expect("kept");
-        assert_eq!(status.as_str(), Some("parked"));
     }
 
     #[test]

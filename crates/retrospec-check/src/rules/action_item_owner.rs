@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
-    /// keys — owner: ops`, a tag such as `[ops]` at the end) counts as one. Such a
+    /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
+    /// `— Jane Doe`, at the end) counts as one. Such a
     /// report's missing owners are gathered into RS407, except where other items
     /// name an owner: then the item without one is reported where it is.
     ///
@@ -29,32 +30,31 @@ declare_rule! {
 /// the word owner or assignee (`— owner: ops`, `Owner: Alice`), or a short
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
-fn names_an_owner(title: &str) -> bool {
-    if says_its_owner(title) {
-        return true;
-    }
-    let trimmed = title.trim_end_matches(['.', ' ']);
-    trimmed.ends_with([']', ')'])
-        && trimmed
-            .rfind(['[', '('])
-            .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2)
-}
-
-/// Whether the title of an action item says its owner in words (`Owner: ops`,
-/// `assigned to Alice`) or with a mention (`@bob`): the explicit shapes of
-/// [`names_an_owner`], without the bracketed tag that may be anything. Items that
-/// do count as naming an owner when deciding whether a missing one is a gap in
-/// the report's own record (see `policy::summarise`).
-pub(crate) fn says_its_owner(title: &str) -> bool {
+pub(crate) fn names_an_owner(title: &str) -> bool {
     let lower = title.to_lowercase();
-    ["owner", "assignee", "assigned to", "responsible"]
+    if ["owner", "assignee", "assigned to", "responsible"]
         .iter()
         .any(|w| lower.contains(w))
-        || title.match_indices('@').any(|(i, _)| {
-            let before = title[..i].chars().next_back();
-            let after = title[i + 1..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+    {
+        return true;
+    }
+    let mention = title.match_indices('@').any(|(i, _)| {
+        let before = title[..i].chars().next_back();
+        let after = title[i + 1..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+    });
+    let trimmed = title.trim_end_matches(['.', ' ']);
+    let tag = trimmed.ends_with([']', ')'])
+        && trimmed
+            .rfind(['[', '('])
+            .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2);
+    // `Document the failover — Jane Doe`: a short tail after a dash.
+    let dashed = [" — ", " – ", " - ", "—", "–"].iter().any(|dash| {
+        trimmed.rsplit_once(dash).is_some_and(|(head, tail)| {
+            !head.trim().is_empty() && (1..=3).contains(&tail.split_whitespace().count())
         })
+    });
+    mention || tag || dashed
 }
 
 impl Rule for ActionItemOwner {
@@ -99,6 +99,7 @@ mod tests {
         let text = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC disk full\n\n## Action items\n\n\
                     - Add a disk alert (owner: @storage)\n- Rotate the logs (@bob)\n- Rotate the keys — owner: ops\n\
                     - Rotate the certs. Owner: Alice\n- Page on queue depth, @carol\n- Shard the queue [ops]\n\
+                    - Document the failover — Jane Doe\n- Split the queue - storage team\n\
                     - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n";
         let missing: Vec<&str> = check(text, Format::Markdown)
             .diagnostics

@@ -147,7 +147,7 @@ pub fn looks_like_postmortem(text: &str) -> bool {
     if sections.iter().filter(|k| filled(k)).count() >= 2 {
         return true;
     }
-    titled
+    let title_says = titled
         && parsed
             .tree
             .entry("title")
@@ -155,7 +155,30 @@ pub fn looks_like_postmortem(text: &str) -> bool {
                 crate::tree::Value::String(s) => Some(s.to_ascii_lowercase()),
                 _ => None,
             })
-            .is_some_and(|title| names_a_postmortem(&title))
+            .is_some_and(|title| names_a_postmortem(&title));
+    // A status page's export puts "Incident Report for Example" under the title.
+    title_says
+        || text
+            .lines()
+            .map(|l| l.trim().trim_matches(['#', '*', '_', ' ']))
+            .filter(|l| !l.is_empty())
+            .take(4)
+            .any(|l| l.len() <= 80 && has_postmortem_phrase(&l.to_ascii_lowercase()))
+}
+
+/// Phrases that name an incident report wherever they stand in a short line.
+const POSTMORTEM_PHRASES: &[&str] = &[
+    "post-incident",
+    "post incident",
+    "incident report",
+    "incident review",
+    "incident summary",
+    "outage report",
+    "root cause analysis",
+];
+
+fn has_postmortem_phrase(line: &str) -> bool {
+    POSTMORTEM_PHRASES.iter().any(|p| line.contains(p))
 }
 
 /// Whether a (lowercase) title says it is an incident report: a phrase that
@@ -163,20 +186,11 @@ pub fn looks_like_postmortem(text: &str) -> bool {
 /// `postmortem` opening or closing it (`Postmortem: ...`, `Queue outage
 /// postmortem`), not as a word in passing (`The postmortem JSON Schema`).
 fn names_a_postmortem(title: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        "post-incident",
-        "post incident",
-        "incident report",
-        "incident review",
-        "incident summary",
-        "outage report",
-        "root cause analysis",
-    ];
     const WORDS: &[&str] = &["postmortem", "post-mortem", "post mortem"];
     let words = || title.split(|c: char| !c.is_alphanumeric() && c != '-');
     let first = words().find(|w| !w.is_empty()).unwrap_or("");
     let title = title.trim_end_matches(|c: char| !c.is_alphanumeric());
-    PHRASES.iter().any(|p| title.contains(p))
+    has_postmortem_phrase(title)
         || words().any(|w| w == "rca")
         || WORDS
             .iter()
@@ -204,6 +218,10 @@ mod tests {
             "Subject: Post-incident summary - wiki read-only\n\nThe wiki went read-only at 09:20.\n"
         ));
         assert!(is("# Queue outage postmortem\n\nQueues stalled.\n"));
+        // A status page's export: the line under the title says what it is.
+        assert!(is(
+            "## Delayed webhooks\n\n**Incident Report for Example**\n\nDeliveries failed.\n"
+        ));
         assert!(is("# Postmortem: queue outage\n\nQueues stalled.\n"));
         // Documents that are not reports.
         assert!(!is(

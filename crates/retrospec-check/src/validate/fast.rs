@@ -1,0 +1,326 @@
+//! A quick yes for the published schema, on the spanned tree: most reports are
+//! valid, and telling so from the tree skips turning it into a
+//! `serde_json::Value` for the generated validator (25 M instructions per 200
+//! JSON reports, plus dropping it).
+//!
+//! [`surely_valid`] answers `true` only for a tree it is sure the published
+//! schema accepts; for anything it is unsure of (a duplicate key, a number that is
+//! not a plain unsigned integer, a date or URI outside the narrow forms below) it
+//! answers `false`, and the check validates the JSON as before. So it may be
+//! stricter than the schema, never looser: `validate_agreement.rs` holds every
+//! `true` to the generated validator on the corpus and on mutated documents.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::schema::{EXTENSION_PREFIX, TIMELINE_TIME_PATTERN, TIMESTAMP_PATTERN};
+
+use crate::tree::{Entry, Node, Value};
+
+static TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TIMESTAMP_PATTERN).expect("the schema's pattern is valid"));
+static TIMELINE_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TIMELINE_TIME_PATTERN).expect("the schema's pattern is valid"));
+
+/// Whether the published schema surely accepts `tree` (see the module docs).
+pub(crate) fn surely_valid(tree: &Node) -> bool {
+    let Some(entries) = object(tree) else {
+        return false;
+    };
+    let mut title = false;
+    let mut status = false;
+    for entry in entries {
+        let v = &entry.value;
+        let ok = match entry.key.as_str() {
+            "title" => {
+                title = true;
+                non_empty(v)
+            }
+            "status" => {
+                status = true;
+                one_of(v, &["draft", "in-review", "published"])
+            }
+            "$schema" | "summary" | "root_cause" | "trigger" | "resolution" => string_or_null(v),
+            "id" | "owner" | "timezone" => null(v) || non_empty(v),
+            "date" => null(v) || string(v).is_some_and(date),
+            "severity" => null(v) || one_of(v, &["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]),
+            "authors" | "services" | "tags" | "contributing_factors" => strings(v),
+            "milestones" => null(v) || milestones(v),
+            "impact" => null(v) || impact(v),
+            "detection" => null(v) || detection(v),
+            "lessons" => {
+                null(v)
+                    || fields(v, |key, v| match key {
+                        "went_well" | "went_wrong" | "got_lucky" | "other" => strings(v),
+                        _ => false,
+                    })
+            }
+            "timeline" => items(v, timeline_entry),
+            "action_items" => items(v, action_item),
+            "links" => items(v, link),
+            "sections" => items(v, section),
+            key => key.starts_with(EXTENSION_PREFIX),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    title && status
+}
+
+/// The entries of a mapping without duplicate keys (a duplicate is left to the JSON path).
+fn object(node: &Node) -> Option<&[Entry]> {
+    let entries = node.as_map()?;
+    let unique = entries
+        .iter()
+        .enumerate()
+        .all(|(i, e)| !entries[..i].iter().any(|f| f.key == e.key));
+    unique.then_some(entries)
+}
+
+/// A mapping whose every entry passes `field`.
+fn fields(node: &Node, field: impl Fn(&str, &Node) -> bool) -> bool {
+    object(node).is_some_and(|entries| entries.iter().all(|e| field(&e.key, &e.value)))
+}
+
+fn null(node: &Node) -> bool {
+    matches!(node.value, Value::Null)
+}
+
+fn string(node: &Node) -> Option<&str> {
+    node.as_str()
+}
+
+fn string_or_null(node: &Node) -> bool {
+    null(node) || string(node).is_some()
+}
+
+fn non_empty(node: &Node) -> bool {
+    string(node).is_some_and(|s| !s.is_empty())
+}
+
+fn one_of(node: &Node, allowed: &[&str]) -> bool {
+    string(node).is_some_and(|s| allowed.contains(&s))
+}
+
+fn strings(node: &Node) -> bool {
+    match &node.value {
+        Value::Seq(items) => items.iter().all(|i| string(i).is_some()),
+        _ => false,
+    }
+}
+
+fn items(node: &Node, item: fn(&Node) -> bool) -> bool {
+    match &node.value {
+        Value::Seq(items) => items.iter().all(item),
+        _ => false,
+    }
+}
+
+fn milestones(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "started" | "detected" | "acknowledged" | "mitigated" | "resolved" => {
+            null(v) || string(v).is_some_and(|s| TIMESTAMP.is_match(s))
+        }
+        _ => false,
+    })
+}
+
+fn impact(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "description" => string_or_null(v),
+        "users_affected" | "customers_affected" => null(v) || count(v),
+        "percentage" => null(v) || percentage(v),
+        "regions" => strings(v),
+        _ => false,
+    })
+}
+
+fn detection(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "method" => null(v) || one_of(v, &["alert", "customer-report", "staff", "external"]),
+        "description" => string_or_null(v),
+        _ => false,
+    })
+}
+
+fn timeline_entry(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "time" => string(v).is_some_and(|s| TIMELINE_TIME.is_match(s)),
+        "text" => non_empty(v),
+        "milestone" => {
+            null(v)
+                || one_of(
+                    v,
+                    &[
+                        "started",
+                        "detected",
+                        "acknowledged",
+                        "mitigated",
+                        "resolved",
+                    ],
+                )
+        }
+        _ => false,
+    }) && node.entry("time").is_some()
+        && node.entry("text").is_some()
+}
+
+fn action_item(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "title" => non_empty(v),
+        "owner" => null(v) || non_empty(v),
+        "due" => null(v) || string(v).is_some_and(date),
+        "priority" => null(v) || one_of(v, &["P0", "P1", "P2", "P3"]),
+        "type" => {
+            null(v)
+                || one_of(
+                    v,
+                    &["prevent", "mitigate", "detect", "process", "investigate"],
+                )
+        }
+        "status" => null(v) || one_of(v, &["open", "in-progress", "done", "wont-do"]),
+        "link" => null(v) || string(v).is_some_and(uri),
+        _ => false,
+    }) && node.entry("title").is_some()
+}
+
+fn link(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "title" => string_or_null(v),
+        "url" => string(v).is_some_and(uri),
+        _ => false,
+    }) && node.entry("url").is_some()
+}
+
+fn section(node: &Node) -> bool {
+    fields(node, |key, v| match key {
+        "title" => non_empty(v),
+        "body" => string(v).is_some(),
+        _ => false,
+    }) && node.entry("title").is_some()
+}
+
+/// A plain unsigned integer (`type: integer`, `minimum: 0`).
+fn count(node: &Node) -> bool {
+    matches!(&node.value, Value::Number(n) if n.as_u64().is_some())
+}
+
+/// A number from 0 to 100.
+fn percentage(node: &Node) -> bool {
+    match &node.value {
+        Value::Number(n) => n.as_f64().is_some_and(|x| (0.0..=100.0).contains(&x)),
+        _ => false,
+    }
+}
+
+/// `YYYY-MM-DD`, a real day of a year from 1900 to 2999 (a narrow form of the
+/// `date` format; anything else goes to the JSON path).
+fn date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&year) && (1..=days).contains(&day)
+}
+
+/// An `http` or `https` URI of a narrow form: a host of letters, digits, dots and
+/// hyphens, an optional port, then path, query and fragment characters, `%` only
+/// before two hex digits, at most one `#` (anything else goes to the JSON path).
+fn uri(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (host, port) = authority.split_once(':').unwrap_or((authority, "80"));
+    let host_ok = !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        });
+    let port_ok = port.bytes().all(|c| c.is_ascii_digit()) && port.parse::<u16>().is_ok();
+    if !host_ok || !port_ok || tail.matches('#').count() > 1 {
+        return false;
+    }
+    let b = tail.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'%' {
+            if !(i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit()) {
+                return false;
+            }
+            i += 3;
+            continue;
+        }
+        if !(c.is_ascii_alphanumeric() || b"-._~/?#=&+:@!$'()*,;".contains(&c)) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_uris_of_the_narrow_forms() {
+        assert!(date("2024-02-29"));
+        assert!(!date("2023-02-29"));
+        assert!(!date("2024-13-01"));
+        assert!(!date("2024-6-1"));
+        assert!(uri("https://tracker.example.com/OPS-123?x=1#top"));
+        assert!(uri("http://localhost:8080/a%20b"));
+        assert!(!uri("https://a.example/%2"));
+        assert!(!uri("https://a.example/#a#b"));
+        assert!(!uri("https://exa mple.com/"));
+        assert!(!uri("mailto:a@example.com"));
+        assert!(!uri("https://"));
+    }
+
+    fn tree(text: &str) -> Node {
+        crate::parse::yaml::parse(text, 0, &mut Vec::new()).expect("parses")
+    }
+
+    #[test]
+    fn a_valid_report_is_surely_valid_and_a_doubt_is_not() {
+        let good =
+            "title: t\nstatus: draft\ntimeline:\n  - time: 10:00 UTC\n    text: a\nx-team: sre\n";
+        assert!(surely_valid(&tree(good)));
+        for bad in [
+            "title: t\n",
+            "title: t\nstatus: done\n",
+            "title: ''\nstatus: draft\n",
+            "title: t\nstatus: draft\ntimeline:\n  - time: 10:00 UTC\n",
+            "title: t\nstatus: draft\nsevrity: SEV2\n",
+            "title: t\nstatus: draft\nimpact:\n  users_affected: 1.5\n",
+            "title: t\nstatus: draft\nlinks:\n  - url: mailto:a@example.com\n",
+        ] {
+            assert!(!surely_valid(&tree(bad)), "{bad}");
+        }
+    }
+}

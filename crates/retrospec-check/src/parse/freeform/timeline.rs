@@ -189,8 +189,22 @@ impl Reader<'_, '_> {
                         rest = &self.text[rest_start..span.end];
                     }
                 }
+                // `22:10 (Mar 3) – ...`: the entry's date in parentheses after its
+                // time, as reports write a timeline that crosses midnight. It is
+                // the entry's date (and the date of those below), so no rollover
+                // is inferred.
+                let dated = if parsed.date.is_none() {
+                    self.parenthesised_date(rest_start, rest)
+                } else {
+                    None
+                };
+                if let Some((date, end)) = dated {
+                    self.date = Some(date);
+                    rest_start = end;
+                    rest = &self.text[rest_start..span.end];
+                }
                 let text_start = rest_start + separator_len(rest);
-                if parsed.date.is_none() {
+                if parsed.date.is_none() && dated.is_none() {
                     self.roll_over(parsed.time, time);
                 }
                 self.previous = Some(parsed.time);
@@ -655,6 +669,28 @@ impl Reader<'_, '_> {
         );
     }
 
+    /// A date in parentheses at the start of `rest` (which stands at byte `at`):
+    /// `(Mar 3)`, `(3 March 2025)`, `(2025-03-04)`; the date and where the text
+    /// after the closing parenthesis starts. `None` for anything else in
+    /// parentheses (`(approx.)`, `(EU only)`).
+    fn parenthesised_date(&mut self, at: usize, rest: &str) -> Option<(Date, usize)> {
+        let blank = rest.len() - rest.trim_start().len();
+        let inner = rest[blank..].strip_prefix('(')?;
+        let close = inner.find(')').filter(|&c| c <= 24)?;
+        let written = &inner[..close];
+        if !written.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let hint = self
+            .date
+            .map(|d| d.year())
+            .or_else(|| time::first_year(self.text));
+        let mut found = Vec::new();
+        let date = date_line(written, at + blank + 1, hint, &mut found)??;
+        self.diags.extend(found);
+        Some((date, at + blank + 1 + close + 1))
+    }
+
     /// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`): its date, and a
     /// finding for an ambiguous slashed date or a weekday the date does not fall on,
     /// read as in retrospec's own Markdown (`time::scan_date_line`).
@@ -858,6 +894,29 @@ mod tests {
         // The abbreviation of the season: nothing to say.
         let (_, codes) = times_and_codes(&text.replace("(CET)", "(CEST)"));
         assert!(!codes.contains(&"RS203"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_date_in_parentheses_after_the_time_dates_the_entry() {
+        // A night that crosses midnight, each entry dated after its time; an entry
+        // listed out of order stays out of order (no rollover hides it).
+        let md = "# Backup overran\n\nDate: 2025-06-09. All times UTC.\n\n## Timeline\n\n- 23:20 (Jun 9) - backup starts late\n\
+                  - 02:05 (Jun 10) - backup still running, disk at 90%\n- 00:40 (Jun 10) - first slow-query alert\n";
+        let (times, codes) = times_and_codes(md);
+        assert_eq!(
+            times,
+            [
+                "2025-06-09 23:20 UTC",
+                "2025-06-10 02:05 UTC",
+                "2025-06-10 00:40 UTC"
+            ]
+        );
+        assert!(!codes.contains(&"RS215"), "{codes:?}");
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        // Other words in parentheses after a time are the entry's text.
+        let md = "# Backup overran\n\n## Timeline\n\n- 2025-06-09 23:20 backup starts\n- 23:40 (approx.) disk at 90%\n";
+        let (times, _) = times_and_codes(md);
+        assert_eq!(times, ["2025-06-09 23:20", "23:40"]);
     }
 
     #[test]

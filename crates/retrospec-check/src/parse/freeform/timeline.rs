@@ -16,8 +16,10 @@
 //! time grammar is the one of the rest of retrospec.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
+use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::markdown::{
@@ -59,6 +61,38 @@ struct Reader<'t, 'd> {
     /// A zone named in the section heading (`Timeline (UTC)`) or a table's time
     /// column (`Time (CEST)`), for the times written without one.
     zone: Option<&'t str>,
+    /// The clock (and its zone as written) that `T+15m` offsets count from, when
+    /// the report states one (`T0: 13:40 UTC`, "relative to the release at 13:40 UTC").
+    t0: Option<(jiff::civil::Time, String)>,
+}
+
+/// A stated T0: `T0: 13:40 UTC`, `**T0:** 13:40 UTC`, `T0 = 13:40 UTC`, `Offsets are
+/// from T0 (13:40 UTC)`, "all times relative to the release at 13:40 UTC".
+static T0: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bT0\b[^\n\d]{0,12}|relative to [^\n\d]{0,60}?\bat )(\d{1,2}:\d{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
+        .expect("the T0 pattern is valid")
+});
+
+/// An offset from T0 opening an entry: `T+0`, `T+6m`, `T+1h25m`, `T + 2h`.
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^T\s?\+\s?(?:(\d+)\s?h(?:rs?)?)?\s?(?:(\d+)\s?m(?:in)?)?\b")
+        .expect("the offset pattern is valid")
+});
+
+/// The T0 a report states, if it writes `T+` offsets at all.
+fn stated_t0(text: &str) -> Option<(jiff::civil::Time, String)> {
+    if !text.contains("T+") && !text.contains("T +") {
+        return None;
+    }
+    let c = T0.captures(text)?;
+    let clock = c.get(1)?.as_str();
+    let parsed = time::parse_time(clock).ok()?;
+    let zone = c
+        .get(2)
+        .map(|z| z.as_str())
+        .filter(|z| z.chars().all(|ch| ch.is_ascii_uppercase()))
+        .filter(|z| matches!(*z, "UTC" | "GMT") || time::abbreviation(z).is_some());
+    Some((parsed.time, zone.unwrap_or_default().to_string()))
 }
 
 /// Reads the blocks of a timeline section.
@@ -78,6 +112,7 @@ pub(crate) fn read(
         // A zone stated in prose for the whole report ("All times in PST") is read by
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
+        t0: stated_t0(text),
     };
     for block in blocks {
         match block {
@@ -164,7 +199,13 @@ impl Reader<'_, '_> {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
-        let scanned = match time::scan_leading_time(scan_in) {
+        let offset = self.offset_time(scan_in);
+        let leading = match offset {
+            Some(_) => Ok(None),
+            None => time::scan_leading_time(scan_in),
+        };
+        let scanned = match leading {
+            _ if offset.is_some() => Ok(offset),
             Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
             Ok(None) => Ok(None),
             Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
@@ -669,6 +710,37 @@ impl Reader<'_, '_> {
         );
     }
 
+    /// `T+1h25m` at the start of `line`, when the report states its T0: the time
+    /// it stands for (T0 plus the offset, in T0's zone), where the offset ends in
+    /// `line`, and the time as it goes into the tree (`14:05 UTC`).
+    fn offset_time(&self, line: &str) -> Option<(time::ParsedTime, usize, String)> {
+        let (t0, zone) = self.t0.as_ref()?;
+        let c = OFFSET.captures(line)?;
+        let hours: i64 = c.get(1).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
+        let minutes: i64 = c.get(2).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
+        let whole = c.get(0)?;
+        // `T+0` has neither part; `T+` alone is not an offset.
+        if c.get(1).is_none() && c.get(2).is_none() && !line[whole.end()..].starts_with('0') {
+            return None;
+        }
+        let end = if c.get(1).is_none() && c.get(2).is_none() {
+            whole.end() + 1
+        } else {
+            whole.end()
+        };
+        let clock = t0
+            .wrapping_add(jiff::SignedDuration::from_mins(hours * 60 + minutes))
+            .strftime("%H:%M")
+            .to_string();
+        let written = if zone.is_empty() {
+            clock
+        } else {
+            format!("{clock} {zone}")
+        };
+        let parsed = time::parse_time(&written).ok()?;
+        Some((parsed, end, written))
+    }
+
     /// A date in parentheses at the start of `rest` (which stands at byte `at`):
     /// `(Mar 3)`, `(3 March 2025)`, `(2025-03-04)`; the date and where the text
     /// after the closing parenthesis starts. `None` for anything else in
@@ -917,6 +989,26 @@ mod tests {
         let md = "# Backup overran\n\n## Timeline\n\n- 2025-06-09 23:20 backup starts\n- 23:40 (approx.) disk at 90%\n";
         let (times, _) = times_and_codes(md);
         assert_eq!(times, ["2025-06-09 23:20", "23:40"]);
+    }
+
+    #[test]
+    fn offsets_from_a_stated_t0_are_times() {
+        let md = "# Login errors\n\nDate: 2025-02-11\n\n## Timeline\n\nAll entries are relative to the deploy at 09:50 UTC.\n\n\
+                  - T+0: deploy of build 4411\n- T+12m: login error rate at 7%\n- T + 1h5m: rollback finished\n";
+        let (times, codes) = times_and_codes(md);
+        assert_eq!(
+            times,
+            // The first entry takes the report's date; the next follow it.
+            ["2025-02-11 09:50 UTC", "10:02 UTC", "10:55 UTC"]
+        );
+        assert!(!codes.contains(&"RS009"), "{codes:?}");
+        // With no T0 stated, `T+` lines are not times (nothing to count from).
+        let md = md.replace(
+            "All entries are relative to the deploy at 09:50 UTC.",
+            "Times below.",
+        );
+        let (times, _) = times_and_codes(&md);
+        assert!(times.is_empty(), "{times:?}");
     }
 
     #[test]

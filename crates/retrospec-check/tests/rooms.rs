@@ -13,6 +13,9 @@ const KNOWN_OVER: &[&str] = &[
     "crates/retrospec-check/src/parse/markdown.rs",
     // Grew past 800 with the time-claims work; split once that work lands.
     "crates/retrospec-check/src/claims/mod.rs",
+    // 827 lines with the parenthesised dates and T+ offsets (their reading is in
+    // parse/freeform/offset.rs); the table reading is the next piece to move out.
+    "crates/retrospec-check/src/parse/freeform/timeline.rs",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

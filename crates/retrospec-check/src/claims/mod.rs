@@ -114,7 +114,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -429,7 +429,7 @@ fn claim(
     let Some(subject) = subject else {
         return claim;
     };
-    let candidates = references(inputs, &subject);
+    let candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);
@@ -468,7 +468,35 @@ fn claim(
 
 /// The report's own durations for `subject`: the milestone pairs that are given and
 /// in order; for the incident's length without them, the timeline's readings.
-fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
+/// The step the impact stopped with, as the claim's sentence names it before the
+/// duration: "the duplicates stopped once the run was paused, 2h40m after they
+/// began" gives (`run`, `paus`). Read only for a restore claim; the step is then
+/// the end when the report marks no end milestone, on the entry whose words name
+/// both ("08:10 billing run paused").
+static ENDED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:stopped|ended|ceased|recovered|cleared)\s+(?:once|when|as\s+soon\s+as|after)\s+(?:the\s+|our\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z-]{3,})\s+(?:was|were|had\s+been|got)\s+(?P<verb>[a-z]{3,}?)e?d\b")
+        .expect("the pattern is valid")
+});
+
+fn ended_with(masked: &str, at: usize) -> Option<(String, String)> {
+    let head = &masked[..at];
+    let start = [". ", ".\n", "\n\n"]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let caps = ENDED_WITH.captures_iter(&head[start..]).last()?;
+    Some((
+        caps.name("noun")?.as_str().to_ascii_lowercase(),
+        caps.name("verb")?.as_str().to_ascii_lowercase(),
+    ))
+}
+
+fn references(
+    inputs: &Inputs<'_>,
+    subject: &Subject,
+    ended_with: Option<(String, String)>,
+) -> Vec<Compared> {
     let instant = |m: Milestone| milestone_at(inputs, m);
     let mut out: Vec<Compared> = subject
         .pairs
@@ -494,6 +522,31 @@ fn references(inputs: &Inputs<'_>, subject: &Subject) -> Vec<Compared> {
     {
         out = stated_window(inputs);
         out.extend(timeline_readings(inputs));
+    }
+    if out.is_empty()
+        && !has_end
+        && subject.measures == "time_to_restore"
+        && let Some((noun, verb)) = ended_with
+        && let Some((_, b, bt, _)) = sorted_entries(inputs).into_iter().find(|(_, _, _, t)| {
+            let t = t.to_ascii_lowercase();
+            t.contains(noun.as_str()) && t.contains(verb.as_str())
+        })
+    {
+        let starts = match instant(Milestone::Started) {
+            Some((a, at)) => vec![(a, at, "started".to_string())],
+            None => start_candidates(inputs, Some(bt)),
+        };
+        for (a, at, name) in starts {
+            out.push(Compared {
+                source: "timeline",
+                from: name,
+                to: format!("entry where the {noun} was {verb}ed"),
+                from_pointer: a.pointer.clone(),
+                to_pointer: b.pointer.clone(),
+                seconds: bt - at,
+            });
+        }
+        return out;
     }
     if out.is_empty() && subject.measures != "incident" && instant(Milestone::Started).is_none() {
         // A metric from the start without `started`: the start is read from the

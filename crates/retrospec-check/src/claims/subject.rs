@@ -110,7 +110,7 @@ static TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "noticed 40 minutes later", "restored 2 hours after the start".
 static RELATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
+    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
 static DETECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,7 +149,7 @@ static DOWNTIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
 /// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
 static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|downtime|outage|length(?:\s+of\s+(?:the\s+)?(?:disruption|outage|incident|impact))?)[*_]*\s*(?::|\|)[*_]*\s*$")
+    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
@@ -160,6 +160,15 @@ static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
 /// "about 26 hours in total", in the summary.
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+});
+/// "kept serving the old photos for a total of 47 minutes", in the summary.
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
+});
+/// The team as the subject of a clause: "we retried for a total of 10 minutes".
+static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
+        .expect("the pattern is valid")
 });
 /// What makes a duration about something else: "ago", "every", "per", "before".
 static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,6 +294,14 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         if NOUN_AFTER.is_match(after) || TOTAL_AFTER.is_match(after) {
             return Some(INCIDENT);
         }
+        // "for a total of N" sums up the impact, unless the team is what went on.
+        if let Some(m) = TOTAL_BEFORE.find(before) {
+            let clause = &before[..m.start()];
+            let sub = &clause[clause.rfind(", ").map_or(0, |i| i + 2)..];
+            if !(TEAM_SUBJECT.is_match(sub) && ACTION_WORDS.is_match(sub)) {
+                return Some(INCIDENT);
+            }
+        }
         if let Some(caps) = LOOSE.captures(before) {
             let clause = &before[..caps.get(0).map_or(before.len(), |m| m.start())];
             // "For eleven hours on Sunday, outgoing email was delayed": the clause follows.
@@ -363,6 +380,10 @@ mod tests {
         );
         assert_eq!(measures("**Duration**: 1 hour 38 minutes", p), ["incident"]);
         assert_eq!(
+            measures("**Duration of customer impact:** 2h10m", p),
+            ["incident"]
+        );
+        assert_eq!(
             measures("Detection took 10 to 15 minutes.", p),
             ["time_to_detect"]
         );
@@ -400,6 +421,13 @@ mod tests {
             ),
             ["incident"]
         );
+        assert_eq!(
+            measures(
+                "The mirror handed out broken archives for a total of two hours.",
+                s
+            ),
+            ["incident"]
+        );
     }
 
     #[test]
@@ -412,8 +440,17 @@ mod tests {
                 Place::Summary,
             ),
             ("We monitored errors for 2 hours.", Place::Summary),
+            (
+                "After the fix we watched the dashboards for a total of 3 hours.",
+                Place::Summary,
+            ),
+            (
+                "The broken archives were served for a total of two hours.",
+                Place::Prose,
+            ),
             ("Alerts fire within 15 minutes of a failure.", Place::Prose),
             ("Our MTTR is 45 minutes.", Place::Prose),
+            ("**Duration of the investigation:** 2h10m", Place::Prose),
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),

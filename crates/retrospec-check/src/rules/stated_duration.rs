@@ -51,7 +51,7 @@ declare_rule! {
     /// | "time to mitigate", "mitigation", "TTM" | `mitigated` - `started` |
     /// | "time to resolve", "resolution", "recovery", "restore", "TTR" | `resolved` or `mitigated` - `started` |
     /// | "detection/mitigation/resolution took N" | that metric's milestones |
-    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors" | `detected` - `started` (or `acknowledged` - `detected`) |
+    /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors", "paged within N of the deploy/release/rollout" (an upper bound only) | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     ///
@@ -63,10 +63,13 @@ declare_rule! {
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
     /// on/continued for", a line label (`| Duration | 3h 45m |`, `**Duration**:`,
-    /// `- Length of the disruption:`, `| Outage | 2h30 |`), or before "of
+    /// `- Length of the disruption:`, `**Duration of customer impact:**`,
+    /// `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before
     /// "downtime", "outage", "degradation", "disruption" ("a 90-minute outage") or
-    /// "in total", and after "lasted", "duration" or "for" when the clause names
+    /// "in total", after "(for) a total of" unless the team is the subject of an
+    /// action ("we watched the graphs for a total of 3 hours"), and after
+    /// "lasted", "duration" or "for" when the clause names
     /// the impact ("customers could not log in for 75 minutes", "for eleven hours,
     /// email was delayed") and not an action of the team ("we waited for 10
     /// minutes"). Not after "late", "old", "ago", "every", "per", "timeout".
@@ -86,7 +89,11 @@ declare_rule! {
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
     /// fires", "the probe alerts", "customers report") or in which someone reports
-    /// what the impact words name ("an analyst reports empty charts"). A milestone read
+    /// what the impact words name ("an analyst reports empty charts"). A restore
+    /// claim that names the step the impact stopped with ("the duplicates stopped
+    /// once the run was paused, 2h40m after they began") and no end milestone ends
+    /// on the entry whose words name that step ("billing run paused"), not at the
+    /// timeline's last entry; with no such entry it is not compared. A milestone read
     /// from the words of an entry whose time has no date of its own takes the
     /// report's date, as the entry does. In a report that states no zone at all
     /// the times are measured on their wall clock (a time-only entry that goes
@@ -329,6 +336,74 @@ mod tests {
         );
         let wrong = text.replace("2 hours 10 minutes", "45 minutes");
         assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["45 minutes"]);
+    }
+
+    #[test]
+    fn a_detection_within_n_of_the_release_is_measured_from_it() {
+        let text = "# Exports failing\n\n## Summary\nThe error-rate alert paged us within 5 minutes of the deploy.\n\n## Timeline\n- 2025-04-08 10:00 UTC: version 7 of the exporter deployed\n- 2025-04-08 10:03 UTC: exports start failing\n- 2025-04-08 10:31 UTC: error-rate alert pages the on-call\n- 2025-04-08 11:00 UTC: exports succeeding again\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["within 5 minutes"]
+        );
+        let right = text.replace("within 5 minutes", "within 35 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A step of the team within N of the release is not the detection.
+        let step = text.replace(
+            "The error-rate alert paged us within 5 minutes",
+            "We rolled back within 5 minutes",
+        );
+        assert_eq!(
+            spans_of("RS208", &step, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn the_step_the_impact_stopped_with_is_the_end() {
+        let text = "# Stale prices\n\nAll times UTC.\n\n## Timeline\n\n- 2025-09-02 10:00 sync job starts\n- 10:05 prices start failing to update\n- 11:00 sync job disabled\n- 12:30 job re-enabled with a fix\n\n## Resolution\n\nThe stale prices stopped once the sync job was disabled, 2h25m after they began.\n";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["2h25m"]);
+        let right = text.replace("2h25m", "55 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // A step no entry names is no end: nothing is compared.
+        let unnamed = text.replace("sync job was disabled", "cache was flushed");
+        assert_eq!(
+            spans_of("RS208", &unnamed, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_length_note_in_a_timeline_is_a_claim() {
+        // A timeline as written, with an untimed note giving the incident's length.
+        let text = "# Search index stale
+
+## Timeline
+
+- 2025-03-04 09:15 UTC: indexer stops consuming updates
+- 2025-03-04 10:45 UTC: indexer restarted, results current again
+- Total downtime: 4 hours
+";
+        assert_eq!(spans_of("RS208", text, Format::Markdown), ["4 hours"]);
+        let right = text.replace("4 hours", "90 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // An untimed note that is not a length stays out of the entries.
+        let other = text.replace(
+            "Total downtime: 4 hours",
+            "Rollback took 4 hours to prepare",
+        );
+        assert_eq!(
+            spans_of("RS208", &other, Format::Markdown),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -27,7 +27,10 @@ declare_rule! {
     /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
     ///
     /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
-    /// "started at 10 servers" is not a time. Five minutes of rounding are
+    /// "started at 10 servers" is not a time. In a window a bare number is a
+    /// clock only beside a zone or a clock at the other end ("between 14 and 15
+    /// UTC", "from 9 to 11:30"), so a range of counts ("between 14 and 41 minutes
+    /// late", "from 3 to 20 seconds") is never a window. Five minutes of rounding are
     /// allowed, fifteen after "about", "around", "approximately" or `~`. Without
     /// the milestone, the first (for a start) or last (for an end) timeline entry
     /// is the reference, with thirty minutes allowed (a timeline may open before
@@ -123,6 +126,30 @@ struct Stated {
     approximate: bool,
 }
 
+/// A unit after a range of numbers: "between 14 and 41 minutes late" is a
+/// range of delays, "from 2 to 5 percent" a range of rates; neither is a window.
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:%|percent|per\s+cent|(?:milli)?seconds?\b|secs?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|ms\b|s\b|times\b|x\b|of\b|out\s+of\b|[a-z]+s\b)")
+        .expect("the unit pattern is valid")
+});
+
+/// Whether a "between A and B" match is a window of clock times. A range of
+/// minutes, hours or anything counted ("between 14 and 41 minutes late") is
+/// never one, and a bare number is a clock only beside a zone, AM/PM or a
+/// clock at the other end ("between 14 and 15 UTC", "from 9 to 11:30").
+fn clock_window(masked: &str, caps: &regex::Captures<'_>) -> bool {
+    let is_clock = |m: Option<regex::Match<'_>>| {
+        m.is_some_and(|m| {
+            m.as_str().contains([':', '.']) || m.as_str().to_ascii_lowercase().contains('m')
+        })
+    };
+    if is_clock(caps.get(2)) || is_clock(caps.get(4)) {
+        return true;
+    }
+    let after_b = caps.get(4).map_or(masked.len(), |m| m.end());
+    (caps.get(3).is_some() || caps.get(5).is_some()) && !UNIT_AFTER.is_match(&masked[after_b..])
+}
+
 fn stated(masked: &str) -> Vec<Stated> {
     let mut out: Vec<Stated> = Vec::new();
     let range = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
@@ -130,6 +157,9 @@ fn stated(masked: &str) -> Vec<Stated> {
         let (Some(a), Some(b)) = (caps.get(2), caps.get(4)) else {
             continue;
         };
+        if !clock_window(masked, &caps) {
+            continue;
+        }
         let approximate = caps.get(1).is_some();
         out.push(Stated {
             time: a.range(),
@@ -350,6 +380,7 @@ mod tests {
                 vec!["16:05", "17:20 UTC"],
             ),
             ("Errors 15:05-17:20 CEST.", vec!["15:05"]),
+            ("Errors between 12 and 13 UTC.", vec!["12", "13 UTC"]),
             (
                 "The incident started at 3:05 PM and was fixed at 17:20.",
                 vec!["3:05 PM"],
@@ -372,6 +403,8 @@ mod tests {
             "Errors 16:05-17:20 CEST.",
             "The incident started around 16:15 and service was back up at 17:00.",
             "It started at 10 servers and ended at 12 regions.",
+            "Replies reached customers between 9 and 52 minutes late.",
+            "Retries took from 3 to 20 seconds each.",
             "The backup job runs 02:00-04:30 CEST every night.",
             "We began restarting nodes at 16:30 and all was back to normal at 17:20.",
             "```\nstarted at 09:00\n```",

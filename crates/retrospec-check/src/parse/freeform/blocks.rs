@@ -332,6 +332,16 @@ pub(crate) fn starts_with_time(line: &str) -> bool {
     matches!(time::scan_leading_time(line), Ok(Some(_)))
 }
 
+/// A timeline note that states the incident's length: `Duration: 3h`,
+/// `LENGTH of the disruption: 5 hours`, `**Total downtime**: 40 minutes`.
+pub(crate) fn length_note(line: &str) -> bool {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime)[*_]*\s*:")
+            .expect("the pattern is valid")
+    });
+    LABEL.is_match(line)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::parse::markdown;

@@ -12,7 +12,7 @@
 //! | milestone | words (any case) |
 //! |---|---|
 //! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`; something that `starts failing` |
-//! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
+//! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
 //! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again` |
@@ -78,6 +78,8 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "alerts fire",
             "alert triggered",
             "alert triggers",
+            "alert pages",
+            "alerts page",
             "reported by customers",
             "customers reported",
             "paged",

@@ -16,10 +16,8 @@
 //! time grammar is the one of the rest of retrospec.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::markdown::{
@@ -66,35 +64,6 @@ struct Reader<'t, 'd> {
     t0: Option<(jiff::civil::Time, String)>,
 }
 
-/// A stated T0: `T0: 13:40 UTC`, `**T0:** 13:40 UTC`, `T0 = 13:40 UTC`, `Offsets are
-/// from T0 (13:40 UTC)`, "all times relative to the release at 13:40 UTC".
-static T0: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bT0\b[^\n\d]{0,12}|relative to [^\n\d]{0,60}?\bat )(\d{1,2}:\d{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
-        .expect("the T0 pattern is valid")
-});
-
-/// An offset from T0 opening an entry: `T+0`, `T+6m`, `T+1h25m`, `T + 2h`.
-static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^T\s?\+\s?(?:(\d+)\s?h(?:rs?)?)?\s?(?:(\d+)\s?m(?:in)?)?\b")
-        .expect("the offset pattern is valid")
-});
-
-/// The T0 a report states, if it writes `T+` offsets at all.
-fn stated_t0(text: &str) -> Option<(jiff::civil::Time, String)> {
-    if !text.contains("T+") && !text.contains("T +") {
-        return None;
-    }
-    let c = T0.captures(text)?;
-    let clock = c.get(1)?.as_str();
-    let parsed = time::parse_time(clock).ok()?;
-    let zone = c
-        .get(2)
-        .map(|z| z.as_str())
-        .filter(|z| z.chars().all(|ch| ch.is_ascii_uppercase()))
-        .filter(|z| matches!(*z, "UTC" | "GMT") || time::abbreviation(z).is_some());
-    Some((parsed.time, zone.unwrap_or_default().to_string()))
-}
-
 /// Reads the blocks of a timeline section.
 pub(crate) fn read(
     text: &str,
@@ -112,7 +81,7 @@ pub(crate) fn read(
         // A zone stated in prose for the whole report ("All times in PST") is read by
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
-        t0: stated_t0(text),
+        t0: super::offset::stated_t0(text),
     };
     for block in blocks {
         match block {
@@ -199,7 +168,10 @@ impl Reader<'_, '_> {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
-        let offset = self.offset_time(scan_in);
+        let offset = self
+            .t0
+            .as_ref()
+            .and_then(|t0| super::offset::offset_time(t0, scan_in));
         let leading = match offset {
             Some(_) => Ok(None),
             None => time::scan_leading_time(scan_in),
@@ -235,7 +207,11 @@ impl Reader<'_, '_> {
                 // the entry's date (and the date of those below), so no rollover
                 // is inferred.
                 let dated = if parsed.date.is_none() {
-                    self.parenthesised_date(rest_start, rest)
+                    let hint = self
+                        .date
+                        .map(|d| d.year())
+                        .or_else(|| time::first_year(self.text));
+                    super::offset::parenthesised_date(rest_start, rest, hint, self.diags)
                 } else {
                     None
                 };
@@ -272,12 +248,17 @@ impl Reader<'_, '_> {
                 if let Some(d) = self.date_line(span) {
                     self.date = Some(d);
                     self.close();
-                } else if let Some(last) = self.entries.last_mut().filter(|l| l.open) {
+                } else if let Some(last) = {
+                    let length = super::blocks::length_note(span.slice(self.text));
+                    self.entries.last_mut().filter(|l| l.open || length)
+                } {
                     last.text.push(span);
                 }
                 // A list item with no time in a timeline as written is a note on the
-                // entries (a continuation, a remark, a length): not an entry, and not
-                // a finding either (RS009 is for retrospec's own form).
+                // entries (a continuation, a remark): not an entry, and not a finding
+                // either (RS009 is for retrospec's own form). A note that states the
+                // incident's length (`- Length of the disruption: 5 hours`) is kept
+                // with the entry before it, so the length is read as a claim.
             }
             Err(error) => {
                 self.diags.push(error.diagnostic(span.start + bold));
@@ -708,59 +689,6 @@ impl Reader<'_, '_> {
                     safe: true,
                 }),
         );
-    }
-
-    /// `T+1h25m` at the start of `line`, when the report states its T0: the time
-    /// it stands for (T0 plus the offset, in T0's zone), where the offset ends in
-    /// `line`, and the time as it goes into the tree (`14:05 UTC`).
-    fn offset_time(&self, line: &str) -> Option<(time::ParsedTime, usize, String)> {
-        let (t0, zone) = self.t0.as_ref()?;
-        let c = OFFSET.captures(line)?;
-        let hours: i64 = c.get(1).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
-        let minutes: i64 = c.get(2).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
-        let whole = c.get(0)?;
-        // `T+0` has neither part; `T+` alone is not an offset.
-        if c.get(1).is_none() && c.get(2).is_none() && !line[whole.end()..].starts_with('0') {
-            return None;
-        }
-        let end = if c.get(1).is_none() && c.get(2).is_none() {
-            whole.end() + 1
-        } else {
-            whole.end()
-        };
-        let clock = t0
-            .wrapping_add(jiff::SignedDuration::from_mins(hours * 60 + minutes))
-            .strftime("%H:%M")
-            .to_string();
-        let written = if zone.is_empty() {
-            clock
-        } else {
-            format!("{clock} {zone}")
-        };
-        let parsed = time::parse_time(&written).ok()?;
-        Some((parsed, end, written))
-    }
-
-    /// A date in parentheses at the start of `rest` (which stands at byte `at`):
-    /// `(Mar 3)`, `(3 March 2025)`, `(2025-03-04)`; the date and where the text
-    /// after the closing parenthesis starts. `None` for anything else in
-    /// parentheses (`(approx.)`, `(EU only)`).
-    fn parenthesised_date(&mut self, at: usize, rest: &str) -> Option<(Date, usize)> {
-        let blank = rest.len() - rest.trim_start().len();
-        let inner = rest[blank..].strip_prefix('(')?;
-        let close = inner.find(')').filter(|&c| c <= 24)?;
-        let written = &inner[..close];
-        if !written.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let hint = self
-            .date
-            .map(|d| d.year())
-            .or_else(|| time::first_year(self.text));
-        let mut found = Vec::new();
-        let date = date_line(written, at + blank + 1, hint, &mut found)??;
-        self.diags.extend(found);
-        Some((date, at + blank + 1 + close + 1))
     }
 
     /// A date line (`June 10th, 2024:`, `### Monday 3 March 2026`): its date, and a

@@ -233,7 +233,9 @@ pub fn parse_with(
             &mut r.ambiguous_date,
             builder.diags,
         );
-        if let Some((zone, at)) = freeform::zone::stated_zone(text) {
+        if let Some((zone, at)) = freeform::zone::stated_zone(text)
+            .or_else(|| freeform::zone::window_zone(text, &timeline.value))
+        {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
         }

@@ -27,7 +27,9 @@ declare_rule! {
     /// text says so beside it: a member of a team ("Jordan from the growth team",
     /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
     /// database administrator"), or one written with a surname's initial ("Tomas
-    /// K. ran the cleanup"), unless the word is common (`Someone`, `Alerts`:
+    /// K. ran the cleanup") or opening a sentence that calls it `he` or `she`
+    /// ("Tomas restored the snapshot because he read the wrong ticket"), unless
+    /// the word is common (`Someone`, `Alerts`:
     /// a word the report also writes in lower case), a day or a month, or the
     /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
     /// deployed...") are not detected: no pattern tells a person's name from a
@@ -72,6 +74,17 @@ static INITIALLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([A-Z][a-z]{2,}[ \t]+[A-Z]\.)\s+[a-z]")
         .expect("the initialled-name pattern is valid")
 });
+
+/// A capitalised name that opens a sentence which refers back to it as `he` or
+/// `she` (`Dana ran the script on the wrong host because she ...`): products and
+/// services are not called so.
+static PRONOUNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|[.!?:;]\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?) [a-z][^.!?\n]{0,160}?\b(?:[Ss]he|[Hh]e)\b")
+        .expect("the pronoun pattern is valid")
+});
+
+/// Literals one of which a text needs for [`PRONOUNED`] to match there.
+const PRONOUNS: &[&str] = &[" he ", " she ", " he,", " she,"];
 
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
 const AFFILIATION_WORDS: &[&str] = &[
@@ -374,7 +387,8 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     let source = node.span.slice(cx.text);
     let affiliation = AFFILIATION_WORDS.iter().any(|w| lower.contains(w));
     let initial = source.contains(". ");
-    if !affiliation && !initial {
+    let pronoun = PRONOUNS.iter().any(|w| lower.contains(w));
+    if !affiliation && !initial && !pronoun {
         return Vec::new();
     }
     let common = |w: &str| {
@@ -393,6 +407,16 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
                 .map(|m| m.range())
                 .collect()
         });
+    }
+    if pronoun {
+        found.extend(find_with(cx, node, |source| {
+            PRONOUNED
+                .captures_iter(source)
+                .filter_map(|c| c.get(1))
+                .filter(|m| !m.as_str().split_whitespace().any(common))
+                .map(|m| m.range())
+                .collect()
+        }));
     }
     if !affiliation {
         return found;
@@ -570,6 +594,25 @@ mod tests {
         );
         // The summary may name who helped: only cause sections are checked.
         let md = "# Disk full\n\n## Summary\n\nJordan from the storage team restored the volume.\n";
+        assert!(found(md, Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn a_name_the_sentence_calls_he_or_she_is_a_person() {
+        let md = "# Lost writes\n\n## Root cause\n\nTomas restored the snapshot over the live volume because he read the \
+                  wrong ticket.\n";
+        assert_eq!(found(md, Format::Markdown), ["Tomas"]);
+        // Products are not called he or she; a person with no name is not found.
+        let md = "# Lost writes\n\n## Root cause\n\nPostgres restored the snapshot. The operator said he had \
+                  checked the host.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // Only cause sections are checked.
+        let md =
+            "# Lost writes\n\n## Summary\n\nTomas restored the volume, and he wrote this report.\n";
         assert!(found(md, Format::Markdown).is_empty());
     }
 

@@ -19,7 +19,7 @@ declare_rule! {
     ///
     /// Read: a line `Status:` or `Current status:` (bold or plain, in a list or a
     /// table cell `| Status | Investigating |`) whose value is "investigating",
-    /// "identified", "ongoing", "monitoring", "in progress" or "unresolved"
+    /// "identified", "ongoing", "monitoring", "mitigating", "in progress" or "unresolved"
     /// ("open" and "active" are left alone: action item tables use them), in any prose string, and an `x-status` or `x-incident-status`
     /// field with such a value. Resolved means `milestones.resolved` is given or a
     /// timeline entry is marked `resolved`. Text in code blocks and quoted lines is
@@ -43,7 +43,7 @@ declare_rule! {
 }
 
 const UNDER_WAY: &str =
-    r"investigating|identified|ongoing|on-going|monitoring|in\s+progress|unresolved";
+    r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved";
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -151,6 +151,7 @@ mod tests {
             ("Status: ongoing", "ongoing"),
             ("| Status | Monitoring |", "Monitoring"),
             ("- **Status**: in progress", "in progress"),
+            ("**Status:** Mitigating", "Mitigating"),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(true, body), Format::Markdown),

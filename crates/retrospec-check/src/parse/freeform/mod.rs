@@ -24,6 +24,7 @@ pub mod blocks;
 pub mod date;
 pub mod front;
 pub mod milestones;
+pub mod offset;
 pub mod status;
 pub mod timeline;
 pub mod updates;

@@ -59,6 +59,9 @@ struct Reader<'t, 'd> {
     /// A zone named in the section heading (`Timeline (UTC)`) or a table's time
     /// column (`Time (CEST)`), for the times written without one.
     zone: Option<&'t str>,
+    /// The clock (and its zone as written) that `T+15m` offsets count from, when
+    /// the report states one (`T0: 13:40 UTC`, "relative to the release at 13:40 UTC").
+    t0: Option<(jiff::civil::Time, String)>,
 }
 
 /// Reads the blocks of a timeline section.
@@ -78,6 +81,7 @@ pub(crate) fn read(
         // A zone stated in prose for the whole report ("All times in PST") is read by
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
+        t0: super::offset::stated_t0(text),
     };
     for block in blocks {
         match block {
@@ -164,7 +168,16 @@ impl Reader<'_, '_> {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
-        let scanned = match time::scan_leading_time(scan_in) {
+        let offset = self
+            .t0
+            .as_ref()
+            .and_then(|t0| super::offset::offset_time(t0, scan_in));
+        let leading = match offset {
+            Some(_) => Ok(None),
+            None => time::scan_leading_time(scan_in),
+        };
+        let scanned = match leading {
+            _ if offset.is_some() => Ok(offset),
             Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
             Ok(None) => Ok(None),
             Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
@@ -189,8 +202,26 @@ impl Reader<'_, '_> {
                         rest = &self.text[rest_start..span.end];
                     }
                 }
+                // `22:10 (Mar 3) – ...`: the entry's date in parentheses after its
+                // time, as reports write a timeline that crosses midnight. It is
+                // the entry's date (and the date of those below), so no rollover
+                // is inferred.
+                let dated = if parsed.date.is_none() {
+                    let hint = self
+                        .date
+                        .map(|d| d.year())
+                        .or_else(|| time::first_year(self.text));
+                    super::offset::parenthesised_date(rest_start, rest, hint, self.diags)
+                } else {
+                    None
+                };
+                if let Some((date, end)) = dated {
+                    self.date = Some(date);
+                    rest_start = end;
+                    rest = &self.text[rest_start..span.end];
+                }
                 let text_start = rest_start + separator_len(rest);
-                if parsed.date.is_none() {
+                if parsed.date.is_none() && dated.is_none() {
                     self.roll_over(parsed.time, time);
                 }
                 self.previous = Some(parsed.time);
@@ -863,6 +894,49 @@ mod tests {
         // The abbreviation of the season: nothing to say.
         let (_, codes) = times_and_codes(&text.replace("(CET)", "(CEST)"));
         assert!(!codes.contains(&"RS203"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_date_in_parentheses_after_the_time_dates_the_entry() {
+        // A night that crosses midnight, each entry dated after its time; an entry
+        // listed out of order stays out of order (no rollover hides it).
+        let md = "# Backup overran\n\nDate: 2025-06-09. All times UTC.\n\n## Timeline\n\n- 23:20 (Jun 9) - backup starts late\n\
+                  - 02:05 (Jun 10) - backup still running, disk at 90%\n- 00:40 (Jun 10) - first slow-query alert\n";
+        let (times, codes) = times_and_codes(md);
+        assert_eq!(
+            times,
+            [
+                "2025-06-09 23:20 UTC",
+                "2025-06-10 02:05 UTC",
+                "2025-06-10 00:40 UTC"
+            ]
+        );
+        assert!(!codes.contains(&"RS215"), "{codes:?}");
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        // Other words in parentheses after a time are the entry's text.
+        let md = "# Backup overran\n\n## Timeline\n\n- 2025-06-09 23:20 backup starts\n- 23:40 (approx.) disk at 90%\n";
+        let (times, _) = times_and_codes(md);
+        assert_eq!(times, ["2025-06-09 23:20", "23:40"]);
+    }
+
+    #[test]
+    fn offsets_from_a_stated_t0_are_times() {
+        let md = "# Login errors\n\nDate: 2025-02-11\n\n## Timeline\n\nAll entries are relative to the deploy at 09:50 UTC.\n\n\
+                  - T+0: deploy of build 4411\n- T+12m: login error rate at 7%\n- T + 1h5m: rollback finished\n";
+        let (times, codes) = times_and_codes(md);
+        assert_eq!(
+            times,
+            // The first entry takes the report's date; the next follow it.
+            ["2025-02-11 09:50 UTC", "10:02 UTC", "10:55 UTC"]
+        );
+        assert!(!codes.contains(&"RS009"), "{codes:?}");
+        // With no T0 stated, `T+` lines are not times (nothing to count from).
+        let md = md.replace(
+            "All entries are relative to the deploy at 09:50 UTC.",
+            "Times below.",
+        );
+        let (times, _) = times_and_codes(&md);
+        assert!(times.is_empty(), "{times:?}");
     }
 
     #[test]

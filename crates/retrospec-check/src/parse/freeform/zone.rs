@@ -72,6 +72,56 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
     time::scan_report_zone(text).map(|(span, _)| (span.slice(text).to_string(), span))
 }
 
+/// The zone closing a line that states the incident's window with the timeline's
+/// own first and last clock times (`Date & time: March 3, 22:10 – March 4, 09:35
+/// (UTC)`): the author gave the zone of those times once, in the summary, and a
+/// reviewer reads the timeline in it. Only `(UTC)`, `(GMT)` or a known
+/// abbreviation in parentheses at the end of the line, and only when both clock
+/// times match the timeline's ends, so a window in another zone than the
+/// timeline's is never taken for it.
+pub(crate) fn window_zone(text: &str, timeline: &Node) -> Option<(String, Span)> {
+    let Value::Seq(items) = &timeline.value else {
+        return None;
+    };
+    let clock = |item: &Node| -> Option<String> {
+        let Value::Map(fields) = &item.value else {
+            return None;
+        };
+        let written = fields.iter().find(|e| e.key == "time")?.value.as_str()?;
+        let parsed = time::parse_time(written).ok()?;
+        parsed
+            .zone
+            .is_none()
+            .then(|| parsed.time.strftime("%H:%M").to_string())
+    };
+    let first = clock(items.first()?)?;
+    let last = clock(items.last()?)?;
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = at;
+        at += raw.len();
+        let line = raw.trim_end();
+        if !line.ends_with(')') || !line.contains(&first) || !line.contains(&last) {
+            continue;
+        }
+        let Some(open) = line.rfind('(') else {
+            continue;
+        };
+        let zone = &line[open + 1..line.len() - 1];
+        let known = matches!(zone, "UTC" | "GMT") || time::abbreviation(zone).is_some();
+        // The window's clock times come before the zone, first then last.
+        let head = &line[..open];
+        let (Some(f), Some(l)) = (head.find(&first), head.rfind(&last)) else {
+            continue;
+        };
+        if known && f < l {
+            let zone_at = start + open + 1;
+            return Some((zone.to_string(), Span::new(zone_at, zone_at + zone.len())));
+        }
+    }
+    None
+}
+
 /// Appends `zone` to every timeline time written without one.
 pub(crate) fn apply(timeline: &mut Node, zone: &str) {
     let Value::Seq(items) = &mut timeline.value else {
@@ -93,6 +143,26 @@ pub(crate) fn apply(timeline: &mut Node, zone: &str) {
 #[cfg(test)]
 mod tests {
     use super::stated_zone;
+    use crate::{Format, check};
+
+    #[test]
+    fn a_zone_closing_the_summary_window_of_the_timeline_s_ends_is_its_zone() {
+        let codes = |md: &str| -> Vec<&'static str> {
+            check(md, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let md = "# Search index stale\n\n## Summary\n\n- **Window:** 2025-06-09 21:15 to 2025-06-10 03:50 (UTC)\n\n\
+                  Search showed stale results overnight.\n\n## Timeline\n\n- 21:15 (Jun 9) - index job stalls\n\
+                  - 23:30 (Jun 9) - first stale-result report\n- 03:50 (Jun 10) - reindex done\n";
+        assert!(!codes(md).contains(&"RS202"), "{:?}", codes(md));
+        // A zone on a window whose times are not the timeline's ends says nothing
+        // of the timeline's zone.
+        let other = md.replace("03:50 (UTC)", "05:50 (UTC)");
+        assert!(codes(&other).contains(&"RS202"), "{:?}", codes(&other));
+    }
 
     #[test]
     fn zones_stated_in_prose_are_found() {

@@ -27,7 +27,7 @@ const KNOWN_BACK_EDGES: &[(&str, &str)] = &[
     ("time.rs", "rules/ambiguous_date.rs"),
     ("parse/markdown.rs", "rules/midnight_rollover.rs"),
     ("parse/freeform/timeline.rs", "rules/midnight_rollover.rs"),
-    ("parse/freeform/timeline.rs", "rules/invalid_time.rs"),
+    ("parse/freeform/timeline/table.rs", "rules/invalid_time.rs"),
     // The two Markdown readers call each other: the free-form reader runs the
     // Markdown reader on its blocks, which asks it whether front matter is foreign.
     ("parse/markdown.rs", "parse/freeform/mod.rs"),

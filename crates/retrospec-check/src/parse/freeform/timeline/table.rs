@@ -1,0 +1,301 @@
+//! Timelines in tables: the time in any column (found by its header or by its
+//! cells), an optional date column, a zone or date named in a column's header,
+//! two clocks side by side (the UTC one read, the other's abbreviation checked
+//! against the season), and a milestone column.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::{Building, MILESTONES, Reader};
+use crate::diagnostic::Diagnostic;
+use crate::parse::markdown::{normalise_heading, with_date};
+use crate::span::Span;
+use crate::time;
+
+impl Reader<'_, '_> {
+    pub(super) fn table(&mut self, rows: &[Vec<Range<usize>>]) {
+        let Some((header, body)) = rows.split_first() else {
+            return;
+        };
+        let names: Vec<String> = header
+            .iter()
+            .map(|r| normalise_heading(&self.text[r.clone()]))
+            .collect();
+        let cell = |row: &[Range<usize>], i: usize| {
+            row.get(i)
+                .map(|r| Span::new(r.start, r.end))
+                .filter(|s| !s.slice(self.text).trim().is_empty())
+        };
+        let is_time = |s: &str| time::parse_time(s.trim()).is_ok();
+        let columns = names.len();
+        let mostly_times = |c: usize| {
+            let times = body
+                .iter()
+                .filter(|row| cell(row, c).is_some_and(|s| is_time(s.slice(self.text))))
+                .count();
+            times * 2 > body.len()
+        };
+        let header_zones: Vec<Option<(&str, Span)>> = header
+            .iter()
+            .map(|r| header_zone(self.text, Span::new(r.start, r.end)))
+            .collect();
+        // The time column: with two clocks side by side (`| UTC | Sydney (AEST) |`),
+        // the one in UTC, whose reading does not depend on a season; else one named
+        // so, or the first whose cells are mostly times.
+        let utc_col = (0..columns).find(|&c| {
+            header_zones
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|(z, _)| matches!(z, "UTC" | "GMT"))
+                && mostly_times(c)
+        });
+        let named_time = names.iter().position(|n| {
+            n.contains("time") || n.contains("when") || n.contains("timestamp") || n == "utc"
+        });
+        let time_col = utc_col
+            .or(named_time)
+            .or_else(|| (0..columns).find(|&c| mostly_times(c)));
+        let Some(time_col) = time_col else {
+            return;
+        };
+        let section_zone = self.zone;
+        if let Some((zone, _)) = header_zones.get(time_col).copied().flatten() {
+            self.zone = Some(zone);
+        }
+        // A date in the time column's header (`UTC (13 Jan)`) dates its times.
+        if let Some(d) = header
+            .get(time_col)
+            .and_then(|r| header_date(&self.text[r.clone()], self.date, self.text))
+        {
+            self.date = Some(d);
+        }
+        // The other clock: an abbreviation that does not fit the season (RS203).
+        let local = (0..columns).find(|&c| {
+            c != time_col
+                && mostly_times(c)
+                && header_zones
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(z, _)| time::abbreviation(z).is_some())
+        });
+        // Its date: the table's, else the first the report states (a season check).
+        let date = self
+            .date
+            .or_else(|| super::super::date::first_date(self.text).map(|(d, _)| d));
+        if let (Some(local), Some(utc), Some(date)) = (local, utc_col, date)
+            && utc == time_col
+            && let Some((name, at)) = header_zones.get(local).copied().flatten()
+        {
+            self.local_column_season(body, (time_col, local), (name, at), date);
+        }
+        let date_col = names
+            .iter()
+            .enumerate()
+            .position(|(i, n)| i != time_col && (n == "date" || n == "day"));
+        let milestone_col = names.iter().position(|n| n.contains("milestone"));
+        let text_col = names
+            .iter()
+            .enumerate()
+            .position(|(i, n)| {
+                i != time_col
+                    && Some(i) != date_col
+                    && [
+                        "event",
+                        "what",
+                        "description",
+                        "text",
+                        "details",
+                        "action",
+                        "update",
+                    ]
+                    .iter()
+                    .any(|w| n.contains(w))
+            })
+            .or_else(|| {
+                // The widest other column.
+                (0..columns)
+                    .filter(|&i| i != time_col && Some(i) != date_col && Some(i) != milestone_col)
+                    .max_by_key(|&i| {
+                        body.iter()
+                            .filter_map(|row| cell(row, i))
+                            .map(|s| s.len())
+                            .sum::<usize>()
+                    })
+            });
+        for row in body {
+            if let Some(d) = date_col
+                .and_then(|c| cell(row, c))
+                .and_then(|s| time::parse_date_line(s.slice(self.text).trim()))
+            {
+                self.date = Some(d);
+            }
+            let Some(time) = cell(row, time_col) else {
+                continue;
+            };
+            let written = time.slice(self.text).trim();
+            if let Some(d) = time::parse_date_line(written) {
+                self.date = Some(d);
+                continue;
+            }
+            match time::parse_time(written) {
+                Ok(parsed) => {
+                    let text = text_col
+                        .and_then(|c| cell(row, c))
+                        .unwrap_or(Span::empty(time.end));
+                    let value = self.with_zone(
+                        with_date(written, parsed.date.is_none(), self.date),
+                        parsed.zone.is_none(),
+                    );
+                    // Only the five milestone names count, as in a trailing marker.
+                    let milestone = milestone_col.and_then(|c| cell(row, c)).and_then(|m| {
+                        let name = m.slice(self.text).trim().to_ascii_lowercase();
+                        MILESTONES.contains(&name.as_str()).then_some((name, m))
+                    });
+                    self.entries.push(Building {
+                        time,
+                        value,
+                        text: vec![text],
+                        open: false,
+                        milestone,
+                    });
+                }
+                Err(error) => {
+                    let mut d = Diagnostic::new(
+                        &crate::rules::invalid_time::InvalidTime::INFO,
+                        time,
+                        error.message,
+                    );
+                    if let Some(help) = error.help {
+                        d = d.with_help(help);
+                    }
+                    self.diags.push(d);
+                }
+            }
+        }
+        self.zone = section_zone;
+    }
+
+    /// A table with a UTC column beside a local one (`| UTC | Sydney (AEST) |`): when
+    /// the local column's abbreviation is not the one its region used on the table's
+    /// first row, one RS203 at the header, with the offset the rows themselves show.
+    fn local_column_season(
+        &mut self,
+        body: &[Vec<Range<usize>>],
+        (utc, local): (usize, usize),
+        (name, at): (&str, Span),
+        date: Date,
+    ) {
+        let Some(abbr) = time::abbreviation(name) else {
+            return;
+        };
+        let Some(row) = body
+            .iter()
+            .find(|row| row.get(utc).is_some() && row.get(local).is_some())
+        else {
+            return;
+        };
+        let clock = |r: &Range<usize>| {
+            time::parse_time(self.text[r.clone()].trim())
+                .ok()
+                .filter(|p| p.date.is_none() && p.zone.is_none())
+                .map(|p| p.time)
+        };
+        let (Some(utc_clock), Some(local_clock)) = (clock(&row[utc]), clock(&row[local])) else {
+            return;
+        };
+        let Ok(tz) = jiff::tz::TimeZone::get(abbr.region) else {
+            return;
+        };
+        let Ok(instant) = date
+            .to_datetime(utc_clock)
+            .to_zoned(jiff::tz::TimeZone::UTC)
+        else {
+            return;
+        };
+        let info = tz.to_offset_info(instant.timestamp());
+        // The day on the local clocks, which the message names.
+        let date = instant.timestamp().to_zoned(tz.clone()).date();
+        let in_use = info.offset();
+        if in_use == abbr.offset() {
+            return;
+        }
+        // What the rows say: the local clock minus the UTC one, within a day.
+        let shown = utc_clock
+            .duration_until(local_clock)
+            .as_secs()
+            .rem_euclid(86_400);
+        // UTC offsets run from -12:00 to +14:00.
+        let shown = if shown > 14 * 3600 {
+            shown - 86_400
+        } else {
+            shown
+        };
+        let rows_agree = i64::from(in_use.seconds()) == shown;
+        let in_use_name = info.abbreviation().to_string();
+        let mut message = format!(
+            "{name} (UTC{}) is not in use on {date} in {}: clocks there showed {in_use_name} (UTC{})",
+            time::format_offset(abbr.offset()),
+            abbr.region,
+            time::format_offset(in_use),
+        );
+        if rows_agree {
+            message.push_str(", as the table's own times show");
+        }
+        let replacement = if in_use_name.chars().all(|c| c.is_ascii_alphabetic()) {
+            in_use_name
+        } else {
+            time::format_offset(in_use)
+        };
+        self.diags.push(
+            Diagnostic::new(&crate::rules::zone_season::ZoneSeason::INFO, at, message)
+                .with_help(format!("write `{replacement}` in the column's header"))
+                .with_fix(crate::diagnostic::Fix {
+                    message: format!("replace `{name}` with `{replacement}`"),
+                    edits: vec![crate::diagnostic::Edit {
+                        span: at,
+                        replacement,
+                    }],
+                    safe: true,
+                }),
+        );
+    }
+}
+
+/// The zone a table column's header names: `UTC`, `Time (UTC)`, `UTC (13 Jan)`,
+/// `Sydney (AEST)`: the first word in capitals that is `UTC`, `GMT` or a known
+/// abbreviation, with where it is.
+fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
+    let s = cell.slice(text);
+    let mut pos = 0;
+    for word in s.split_inclusive(|c: char| !c.is_ascii_alphanumeric()) {
+        let w = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let at = cell.start + pos;
+        pos += word.len();
+        if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
+            return Some((&text[at..at + w.len()], Span::new(at, at + w.len())));
+        }
+    }
+    None
+}
+
+/// A date in parentheses in a time column's header: `UTC (13 Jan)`, `Time (2025-01-13)`.
+fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> {
+    let open = header.find('(')?;
+    let inner = header[open + 1..].split(')').next()?.trim();
+    if !inner.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hint = current
+        .map(|d| d.year())
+        .or_else(|| time::first_year(text))
+        .or_else(|| super::super::date::first_date(text).map(|(d, _)| d.year()));
+    time::scan_date_line(inner, hint)?
+        .ok()
+        .map(|line| line.date)
+}

@@ -2179,7 +2179,9 @@ fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>
 /// Finds a zone stated once for the whole report, in prose or in the timeline's
 /// heading: "All times in PST", "times are UTC", "All times are given in CET",
 /// "Times below are in Europe/Paris", `## Timeline (CET)`,
-/// `**Timeline (all times UTC)**`. Returns the span of the zone's name and the
+/// `**Timeline (all times UTC)**`, "All times are Pacific (PST)", and a label
+/// for the zone (`**Times:** UTC`, `Time zone: UTC+1`, a `| Time zone | UTC+1 |`
+/// table row) whose value is the zone alone. Returns the span of the zone's name and the
 /// zone; the first statement wins. Only zones that resolve count (a known
 /// abbreviation, `UTC`, an offset, an IANA name): an ambiguous `CST` is not
 /// applied. Matching is ASCII case-insensitive for the words, and the zone is
@@ -2231,9 +2233,48 @@ pub fn scan_report_zone(text: &str) -> Option<(crate::span::Span, Zone)> {
             if fillers == 0 && !all {
                 continue;
             }
-            if let Ok(found) = scan_zone(text, p, Mode::Prose, true) {
-                consider(found);
+            match scan_zone(text, p, Mode::Prose, true) {
+                Ok(found) if usable_zone(found.clone()).is_some() => consider(found),
+                // In a statement a place stands alone: "All times are Pacific (PST)".
+                _ => {
+                    if let Some((name, end, _)) = scan_place(text, p)
+                        && let Ok(tz) = TimeZone::get(&name)
+                    {
+                        let written = text.get(p..end).unwrap_or("").to_string();
+                        consider(Some((Zone::Iana(tz, written), p..end)));
+                    }
+                }
             }
+        }
+        // A label for the zone: `**Times:** UTC`, `Time zone: UTC+1`, a table row
+        // `| Time zone | UTC+1 |`. The zone must end the line or its cell.
+        let lead = lower_line.len()
+            - lower_line
+                .trim_start_matches([' ', '\t', '*', '_', '|', '-'])
+                .len();
+        for label in ["times", "time zone", "timezone", "zone"] {
+            let Some(rest) = lower_line[lead..].strip_prefix(label) else {
+                continue;
+            };
+            let after = rest.trim_start_matches(['*', '_', ' ']);
+            let Some(after) = after.strip_prefix([':', '|']) else {
+                continue;
+            };
+            let after = after.trim_start_matches(['*', '_', ' ', '\t']);
+            let p = line_start + (lower_line.len() - after.len());
+            if let Ok(Some((zone, r))) = scan_zone(text, p, Mode::Value, true)
+                && text
+                    .get(r.end..line_start + line.len())
+                    .is_some_and(|tail| {
+                        tail.trim_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '|' | '*' | '_' | '.')
+                        })
+                        .is_empty()
+                    })
+            {
+                consider(Some((zone, r)));
+            }
+            break;
         }
         line_start += line.len();
     }
@@ -3106,6 +3147,13 @@ mod tests {
             ("Times below: UTC+2\n", "UTC+2"),
             ("Outage on 2025-03-02 (times in CET)\n", "CET"),
             ("Date: 2025-10-14 (times UTC)\n", "UTC"),
+            ("_By the team. All times are Pacific (PST)._\n", "Pacific"),
+            ("**Times:** UTC\n", "UTC"),
+            (
+                "| Field | Value |\n|---|---|\n| Time zone | UTC+1 |\n",
+                "UTC+1",
+            ),
+            ("Timezone: Europe/Berlin\n", "Europe/Berlin"),
         ] {
             let (span, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(span.slice(text), zone, "{text:?}");
@@ -3120,6 +3168,10 @@ mod tests {
             "## Timeline (draft)\n",
             "Latency (times vary by region)\n",
             "times\n",
+            // A label whose value is not only a zone, or names no zone.
+            "Times: see the table below\n",
+            "Zone: eu-west-1\n",
+            "| Time zone | UTC for the API, CET for the shop |\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");
         }

@@ -157,6 +157,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         masks: Default::default(),
     };
     registry::run(&cx, &mut diagnostics);
+    rules::placeholder::drop_form_errors_of_placeholders(text, &mut diagnostics);
     cx.claims();
     let claims = cx.claims.into_inner().unwrap_or_default();
     suppress::apply::apply(&parsed.suppressions, &mut diagnostics);

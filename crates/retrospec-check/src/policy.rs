@@ -24,10 +24,10 @@ pub const POLICY_CODES: &[&str] = &[
 /// without one (RS301) is a gap in the report's own record, not a field the
 /// canonical form would want, and it is reported where it is.
 pub fn summarise(anchor: Span, model: &Postmortem, diagnostics: &mut Vec<Diagnostic>) {
-    let owners_named = model
-        .action_items
-        .iter()
-        .any(|i| i.owner.as_deref().is_some_and(|o| !o.trim().is_empty()));
+    let owners_named = model.action_items.iter().any(|i| {
+        i.owner.as_deref().is_some_and(|o| !o.trim().is_empty())
+            || crate::rules::action_item_owner::names_an_owner(&i.title)
+    });
     let (policy, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
         .into_iter()
         .partition(|d| POLICY_CODES.contains(&d.code) && !(owners_named && d.code == "RS301"));
@@ -132,6 +132,15 @@ mod tests {
             .map(|d| d.code)
             .collect();
         assert!(codes.contains(&"RS301"), "{codes:?}");
+        // Owners written after the item ('Owner: @web') name owners too.
+        let written = list.replace(" (owner: @storage)", ". Owner: @storage");
+        let owners: Vec<&str> = check(&written, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS301")
+            .map(|d| d.span.slice(&written))
+            .collect();
+        assert_eq!(owners, ["Rotate the logs"]);
         // No owner anywhere: what the canonical form needs, gathered into RS407.
         let none = list.replace(" (owner: @storage)", "");
         let codes: Vec<&str> = check(&none, Format::Markdown)

@@ -121,8 +121,10 @@ pub struct Backend {
     /// the configurations are read again): `shown` once told, `pending` until then.
     pub(crate) unreadable: Arc<Mutex<(Vec<Unreadable>, Vec<Unreadable>)>>,
     /// The last version published per document, so no version is published twice
-    /// and none after a newer one.
-    pub(crate) published: Arc<Mutex<HashMap<Uri, i32>>>,
+    /// and none after a newer one. An async lock, held while the notification is
+    /// sent: checks run concurrently, and a check of version 173 that passed the
+    /// test could otherwise send after the check of 174 (seen under load).
+    pub(crate) published: Arc<tokio::sync::Mutex<HashMap<Uri, i32>>>,
     /// The source of [`Document::generation`].
     pub(crate) generations: Arc<AtomicU64>,
 }
@@ -279,10 +281,7 @@ impl Backend {
             .keys()
             .cloned()
             .collect();
-        self.published
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        self.published.lock().await.clear();
         for uri in open {
             self.publish(uri).await;
         }
@@ -379,19 +378,19 @@ impl Backend {
                 _ => return,
             }
         }
+        let mut published = self.published.lock().await;
+        // Closed or changed while this check waited for the lock: a newer check (or
+        // the close) has the last word.
+        if !self.is_current(&uri, generation)
+            || published.get(&uri).is_some_and(|&last| last >= version)
         {
-            let mut published = self
-                .published
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            if published.get(&uri).is_some_and(|&last| last >= version) {
-                return;
-            }
-            published.insert(uri.clone(), version);
+            return;
         }
+        published.insert(uri.clone(), version);
         self.client
             .publish_diagnostics(uri, diagnostics, Some(version))
             .await;
+        drop(published);
     }
 
     /// Whether `generation` is still that of the open document `uri`.

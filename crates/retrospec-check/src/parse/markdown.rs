@@ -1303,6 +1303,9 @@ impl BodyBuilder<'_, '_> {
                 }
                 let value = if *key == "link" {
                     link_target(text).unwrap_or_else(|| text.to_string())
+                } else if *key == "status" && self.freeform {
+                    crate::parse::freeform::status::item_status(text)
+                        .map_or_else(|| text.to_string(), str::to_string)
                 } else {
                     text.to_string()
                 };

@@ -11,7 +11,8 @@ declare_rule! {
     ///
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
-    /// keys — owner: ops`, a tag such as `[ops]` at the end) counts as one. Such a
+    /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
+    /// `— Jane Doe`, at the end) counts as one. Such a
     /// report's missing owners are gathered into RS407, except where other items
     /// name an owner: then the item without one is reported where it is.
     ///
@@ -29,7 +30,7 @@ declare_rule! {
 /// the word owner or assignee (`— owner: ops`, `Owner: Alice`), or a short
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
-fn names_an_owner(title: &str) -> bool {
+pub(crate) fn names_an_owner(title: &str) -> bool {
     let lower = title.to_lowercase();
     if ["owner", "assignee", "assigned to", "responsible"]
         .iter()
@@ -47,7 +48,13 @@ fn names_an_owner(title: &str) -> bool {
         && trimmed
             .rfind(['[', '('])
             .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2);
-    mention || tag
+    // `Document the failover — Jane Doe`: a short tail after a dash.
+    let dashed = [" — ", " – ", " - ", "—", "–"].iter().any(|dash| {
+        trimmed.rsplit_once(dash).is_some_and(|(head, tail)| {
+            !head.trim().is_empty() && (1..=3).contains(&tail.split_whitespace().count())
+        })
+    });
+    mention || tag || dashed
 }
 
 impl Rule for ActionItemOwner {
@@ -92,6 +99,7 @@ mod tests {
         let text = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC disk full\n\n## Action items\n\n\
                     - Add a disk alert (owner: @storage)\n- Rotate the logs (@bob)\n- Rotate the keys — owner: ops\n\
                     - Rotate the certs. Owner: Alice\n- Page on queue depth, @carol\n- Shard the queue [ops]\n\
+                    - Document the failover — Jane Doe\n- Split the queue - storage team\n\
                     - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n";
         let missing: Vec<&str> = check(text, Format::Markdown)
             .diagnostics

@@ -16,7 +16,9 @@ declare_rule! {
     /// (default: human error, operator error, user error, careless, carelessness,
     /// negligence, negligent, fault of), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
-    /// URLs or link targets, which quote what a system said.
+    /// URLs or link targets, which quote what a system said. A word denied in its
+    /// sentence (`this was not human error`, `rather than operator error`) is the
+    /// blameless stance said out loud, and is not reported.
     ///
     /// ## Example
     /// ```markdown
@@ -31,6 +33,27 @@ declare_rule! {
     pub struct BlameWord = "RS403", "blame-word", Warning;
 }
 
+/// Words that, among the four before a blaming word in its sentence, deny it
+/// (`this was not human error`, `no operator error was involved`, `rather than
+/// human error`): a blameless report says so on purpose.
+const DENIALS: &[&str] = &[
+    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "isn't", "wasn't",
+    "aren't", "weren't", "isn’t", "wasn’t",
+];
+
+/// Whether the text `before` a blaming word (from the start of its value) denies it.
+fn negated(before: &str) -> bool {
+    let sentence = before
+        .rfind(['.', '!', '?', ';', ':'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
@@ -40,6 +63,9 @@ impl Rule for BlameWord {
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
+                    if negated(&cx.text[node.span.start.min(span.start)..span.start]) {
+                        continue;
+                    }
                     out.push(
                         Diagnostic::new(
                             &Self::INFO,
@@ -79,6 +105,18 @@ mod tests {
         let mut config = Config::default();
         config.words.blame = vec!["nobody".into()];
         assert_eq!(found(&config), ["nobody"]);
+    }
+
+    #[test]
+    fn a_denied_blaming_word_is_not_blame() {
+        let text = "title: t\nstatus: draft\nroot_cause: >-\n  This was not a case of human error. We looked for the\n  conditions rather than operator error; no user error was involved.\n  Careless reviews let it through.\n";
+        let found: Vec<&str> = check_with(text, Format::Yaml, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(text))
+            .collect();
+        assert_eq!(found, ["Careless"]);
     }
 
     #[test]

@@ -28,7 +28,9 @@ declare_rule! {
     ///   a team (`we should have run the tests`). It describes when it tells a
     ///   possible impact (`could have caused data loss`, `would have lasted
     ///   hours`, `users could have seen stale prices`) or what a system was meant
-    ///   to do (`the backup should have run at 02:00`).
+    ///   to do (`the backup should have run at 02:00`), and "have" followed by
+    ///   what is had (`we should have more capacity`, `a second region`) is a
+    ///   plan, not a past that did not happen.
     /// - "failed to" is hindsight only with a person or a team as its subject (`we
     ///   failed to page the owner`); a system that failed to do something is what
     ///   happened (`the resolver failed to resolve`), as is the past perfect (`we
@@ -247,6 +249,34 @@ const AFFECTED: &[&str] = &[
 ];
 
 /// What a modal phrase is followed by when it tells a possible impact or cost.
+/// Words after "should/could/would have" that make "have" the verb of having, not
+/// of a past that did not happen (`we should have more capacity now`, `it should
+/// have a second region`): a wish or a plan, not hindsight.
+const POSSESSION: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "more",
+    "less",
+    "fewer",
+    "enough",
+    "no",
+    "some",
+    "any",
+    "plenty",
+    "much",
+    "many",
+    "our",
+    "their",
+    "its",
+    "another",
+    "additional",
+    "extra",
+    "two",
+    "three",
+    "several",
+];
+
 const IMPACT: &[&str] = &[
     "caused",
     "cause",
@@ -513,7 +543,7 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     match phrase.as_str() {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
             let verb = later.iter().find(|w| !filler(w)).map_or("", String::as_str);
-            if IMPACT.contains(&verb) {
+            if IMPACT.contains(&verb) || POSSESSION.contains(&verb) {
                 return Verdict::Describes;
             }
             if !phrase.starts_with("should") && AFFECTED.contains(&subject) {
@@ -637,6 +667,14 @@ mod tests {
     /// stay quiet, and hindsight that must be found.
     const SENTENCES: &[(&str, &[&str])] = &[
         // Description.
+        (
+            "We should have more headroom on the primary from next week.",
+            &[],
+        ),
+        (
+            "The job should have an owner; we should've had one before launch.",
+            &["should've"],
+        ),
         (
             "The resolver failed to resolve the database hostname after the restart.",
             &[],

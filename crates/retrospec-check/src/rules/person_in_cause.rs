@@ -26,7 +26,8 @@ declare_rule! {
     /// whole or by its first word. A capitalised name is also a person when the
     /// text says so beside it: a member of a team ("Jordan from the growth team",
     /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
-    /// database administrator"), unless the word is common (`Someone`, `Alerts`:
+    /// database administrator"), or one written with a surname's initial ("Tomas
+    /// K. ran the cleanup"), unless the word is common (`Someone`, `Alerts`:
     /// a word the report also writes in lower case), a day or a month, or the
     /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
     /// deployed...") are not detected: no pattern tells a person's name from a
@@ -59,24 +60,32 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// in a role (`Priya, an engineer on call`, `Kim, our database administrator`).
 static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?: (?:from|on|in|of) (?:the|our) (?:[a-z][a-z0-9-]* ){0,3}(?:team|squad|group|department)\b|, (?:a|an|the|our) (?:[a-z][a-z-]* ){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
+        r"\b([A-Z][a-z]+(?:(?:[ \t]+|-)[A-Z][a-z]+)?)(?:\s+(?:from|on|in|of)\s+(?:the|our)\s+(?:[a-z][a-z0-9-]*\s+){0,3}(?:team|squad|group|department)\b|,\s+(?:a|an|the|our)\s+(?:[a-z][a-z-]*\s+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
     )
     .expect("the affiliation pattern is valid")
 });
 
+/// A first name and a surname's initial (`Priya S. ran it`), the way a report
+/// half-hides a person: the initial's period is no sentence end, since a word in
+/// lower case follows.
+static INITIALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][a-z]{2,}[ \t]+[A-Z]\.)\s+[a-z]")
+        .expect("the initialled-name pattern is valid")
+});
+
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
 const AFFILIATION_WORDS: &[&str] = &[
-    " team",
-    " squad",
-    " group",
-    " department",
+    "team",
+    "squad",
+    "group",
+    "department",
     "engineer",
     "developer",
-    " sre",
+    "sre",
     "operator",
     "admin",
     "manager",
-    " lead",
+    "lead",
     "contractor",
     "intern",
     "analyst",
@@ -362,10 +371,33 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
 /// lower case (`Requests from the growth team`: `requests` is a common word).
 fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     let lower = node.span.slice(cx.lowercase);
-    if !AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) {
+    let source = node.span.slice(cx.text);
+    let affiliation = AFFILIATION_WORDS.iter().any(|w| lower.contains(w));
+    let initial = source.contains(". ");
+    if !affiliation && !initial {
         return Vec::new();
     }
-    find_with(cx, node, |source| {
+    let common = |w: &str| {
+        let lw = w.to_lowercase();
+        NOT_NAMES.contains(&lw.as_str())
+            || ORGANISATION.contains(&lw.as_str())
+            || written_in_lower_case(cx.text, &lw)
+    };
+    let mut found = Vec::new();
+    if initial {
+        found = find_with(cx, node, |source| {
+            INITIALLED
+                .captures_iter(source)
+                .filter_map(|c| c.get(1))
+                .filter(|m| !m.as_str().split_whitespace().next().is_some_and(common))
+                .map(|m| m.range())
+                .collect()
+        });
+    }
+    if !affiliation {
+        return found;
+    }
+    found.extend(find_with(cx, node, |source| {
         AFFILIATED
             .captures_iter(source)
             .filter(|c| {
@@ -390,7 +422,8 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
             })
             .map(|m| m.range())
             .collect()
-    })
+    }));
+    found
 }
 
 /// Whether `word` (lower case) stands as a whole word in `text` in lower case.
@@ -446,7 +479,7 @@ impl Rule for PersonInCause {
                         Diagnostic::new(
                             &Self::INFO,
                             span,
-                            format!("{name} (a person: the text gives their team or role) is named in {}", place(&pointer)),
+                            format!("{name} (a person's name, by the team, role or initial beside it) is named in {}", place(&pointer)),
                         )
                         .with_help(
                             "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
@@ -512,6 +545,12 @@ mod tests {
         let md = "# Disk full\n\n## Root cause\n\nThe retention job and a manual cleanup raced. Priya Nair on the storage squad \
                   started the cleanup after Kim, our database administrator, had paused the job.\n";
         assert_eq!(found(md, Format::Markdown), ["Priya Nair", "Kim"]);
+        // A first name and an initial; "Plan B." ending a sentence is no name.
+        let md = "# Disk full\n\n## Root cause\n\nWe were on Plan B. Then Tomas K. ran the cleanup by hand.\n";
+        assert_eq!(found(md, Format::Markdown), ["Tomas K."]);
+        // A phrase wrapped across lines, as reports are written.
+        let md = "# Disk full\n\n## Root cause\n\nThe cleanup was started by Maria from the storage\nteam after the\npause.\n";
+        assert_eq!(found(md, Format::Markdown), ["Maria"]);
         // Common words, organisations and pronouns before the same phrases are not names.
         let md = "# Disk full\n\n## Root cause\n\nSomeone from the storage team started a cleanup. Requests from the \
                   billing team piled up, and the requests were retried. Acme, the vendor, and Storage, an engineer tool, are fine. \

@@ -10,7 +10,9 @@ use crate::tree::{Node, Value};
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`) in a report that is in review or published.
+    /// `<service name>`, `[insert graph]`, a bare `[link]`) in a report that is in
+    /// review or published. A reminder in angle brackets on its own line (`<insert
+    /// graph here>`), which Markdown reads as HTML, is found too.
     ///
     /// ## Why
     /// A placeholder is a gap the author meant to fill. Drafts may have them; a
@@ -23,7 +25,8 @@ declare_rule! {
     /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
     /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
-    /// standing alone it is a gap.
+    /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
+    /// is this finding alone, not also a date of the wrong form (RS105).
     ///
     /// A report read as written (no retrospec front matter) is checked unless it
     /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
@@ -47,7 +50,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]")
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -64,6 +67,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
     Literals::new(&[
         "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
+        "[link", "[url]",
     ])
 });
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,6 +96,9 @@ impl Rule for Placeholder {
         } else {
             "fill in the real content, or set `status: draft` while the report is unfinished"
         };
+        if cx.format == Format::Markdown {
+            html_block_reminders(cx, &whose, help, out);
+        }
         visit(&cx.parsed.tree, &mut |node| {
             let Value::String(s) = &node.value else {
                 return;
@@ -127,6 +134,127 @@ impl Rule for Placeholder {
     }
 }
 
+/// HTML elements that Markdown reports write with bare attributes (`<details open>`).
+const HTML_TAGS: &[&str] = &[
+    "details",
+    "summary",
+    "div",
+    "span",
+    "img",
+    "a",
+    "p",
+    "br",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "iframe",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "figure",
+    "sup",
+    "sub",
+    "kbd",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "abbr",
+    "section",
+    "blockquote",
+    "center",
+    "font",
+    "input",
+    "button",
+    "form",
+    "label",
+    "select",
+    "option",
+    "script",
+    "style",
+    "link",
+    "meta",
+];
+
+/// Verbs that open a reminder in angle brackets (`<insert graph here>`).
+const REMINDER_VERBS: &[&str] = &[
+    "insert", "add", "fill", "put", "include", "paste", "replace", "describe", "enter",
+];
+
+/// A reminder in angle brackets standing on its own line (`<insert graph of the
+/// error rate>`): Markdown reads such a line as an HTML block, so it is in no
+/// section's text, and is found here in the file. Only a reminder verb opens it, so
+/// a real HTML tag (`<details open>`) is not one.
+fn html_block_reminders(cx: &Context<'_>, whose: &str, help: &str, out: &mut Vec<Diagnostic>) {
+    if !cx.text.contains("\n<") && !cx.text.starts_with('<') {
+        return;
+    }
+    let mut at = 0;
+    for line in cx.text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_end();
+        if !trimmed.starts_with('<') || !trimmed.ends_with('>') || cx.masks().covers(start) {
+            continue;
+        }
+        let inner = &trimmed[1..trimmed.len() - 1];
+        let first = inner
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !REMINDER_VERBS.contains(&first.as_str())
+            || inner.split_whitespace().count() < 2
+            || inner.contains(['<', '>', '=', '"'])
+        {
+            continue;
+        }
+        let span = crate::span::Span::new(start, start + trimmed.len());
+        out.push(
+            Diagnostic::new(
+                &Placeholder::INFO,
+                span,
+                format!("placeholder `{trimmed}` in {whose}"),
+            )
+            .with_help(help),
+        );
+    }
+}
+
+/// One cause, one finding: a value that is only a placeholder (`due: TBD`) is
+/// reported as one (RS401), not also as a value of the wrong type, value or
+/// form (RS103-RS105). Where RS401 does not run (a draft) those stay.
+pub(crate) fn drop_form_errors_of_placeholders(text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let placeholders: Vec<crate::span::Span> = diagnostics
+        .iter()
+        .filter(|d| d.code == Placeholder::INFO.code)
+        .map(|d| d.span)
+        .collect();
+    if placeholders.is_empty() {
+        return;
+    }
+    diagnostics.retain(|d| {
+        if !matches!(d.code, "RS103" | "RS104" | "RS105") {
+            return true;
+        }
+        let value = d
+            .span
+            .slice(text)
+            .trim_matches(|c: char| c.is_whitespace() || "\"'()[]*_".contains(c));
+        !placeholders
+            .iter()
+            .any(|p| p.start >= d.span.start && p.end <= d.span.end && p.slice(text) == value)
+    });
+}
+
 /// Words in an angle-bracket slot that say data was removed on purpose
 /// (`<redacted>`, `<customer-id-masked>`), not left to fill in.
 const REDACTION: &[&str] = &[
@@ -143,13 +271,15 @@ const REDACTION: &[&str] = &[
 fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     let found = &text[range.clone()];
     if found.starts_with('[') {
-        // `[insert a graph]` is a gap; `[Insert rows in batches](https://...)` is
-        // a link's text.
-        return text[range.end..].starts_with('(');
+        // `[insert a graph]` and a bare `[link]` are gaps; `[Insert rows in
+        // batches](https://...)` and `[link][1]` are a link's text.
+        return text[range.end..].starts_with(['(', '[', ':']);
     }
     if found.starts_with('<') {
         let lower = found.to_ascii_lowercase();
-        return REDACTION.iter().any(|w| lower.contains(w));
+        // `<details open>`, `<img src>`: an HTML tag with attributes, not a slot.
+        let first = lower[1..].split([' ', '>']).next().unwrap_or("");
+        return HTML_TAGS.contains(&first) || REDACTION.iter().any(|w| lower.contains(w));
     }
     if found.starts_with('?') {
         // `???` after a word is emphasis ("is the site down???"), not a gap.
@@ -210,6 +340,35 @@ mod tests {
     }
 
     #[test]
+    fn a_reminder_on_its_own_line_is_found_though_markdown_reads_it_as_html() {
+        let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\nExports failed.\n\n<add graph of the error rate>\n\n<details open>\n\nMore.\n\n</details>\n\n```\n<insert token here>\n```\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["<add graph of the error rate>"]
+        );
+    }
+
+    #[test]
+    fn a_placeholder_value_is_one_finding_not_also_a_bad_date() {
+        let codes = |status: &str| -> Vec<&'static str> {
+            let text = format!(
+                "title: t\nstatus: {status}\naction_items:\n  - title: Add an alert\n    owner: sre\n    due: TBD\n"
+            );
+            let mut c: Vec<&str> = check_with(&text, Format::Yaml, &Config::default())
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| matches!(*c, "RS105" | "RS401"))
+                .collect();
+            c.sort_unstable();
+            c
+        };
+        assert_eq!(codes("published"), ["RS401"]);
+        // A draft may leave it: the date's form is still reported.
+        assert_eq!(codes("draft"), ["RS105"]);
+    }
+
+    #[test]
     fn redacted_data_is_not_a_placeholder_but_real_gaps_are() {
         let cases: &[(&str, &[&str])] = &[
             ("Traffic from 10.0.xxx.yyy was dropped.", &[]),
@@ -239,6 +398,7 @@ mod tests {
                 "See [insert rows in batches](https://wiki.example/batch).",
                 &[],
             ),
+            ("The write-up is at [link]. See [link][1] too.", &["[link]"]),
         ];
         for (summary, want) in cases {
             let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");

@@ -62,15 +62,14 @@ pub(crate) async fn did_close(backend: &Backend, params: DidCloseTextDocumentPar
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .remove(&uri);
-    backend
-        .published
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .remove(&uri);
+    // Under the publishing lock, so a check still running cannot publish after this.
+    let mut published = backend.published.lock().await;
+    published.remove(&uri);
     backend
         .client
         .publish_diagnostics(uri, Vec::new(), None)
         .await;
+    drop(published);
 }
 
 pub(crate) async fn did_save(backend: &Backend, params: DidSaveTextDocumentParams) {

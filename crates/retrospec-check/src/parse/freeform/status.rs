@@ -37,6 +37,26 @@ pub struct ReadStatus {
     pub read_from: String,
 }
 
+/// The status of an action item as a team writes it in its own table (`In
+/// progress`, `Not started`, `Closed`), in the model's words; `None` when the
+/// words are not one of these.
+pub fn item_status(written: &str) -> Option<&'static str> {
+    let lower = written
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+        .replace(['-', '_'], " ");
+    Some(match lower.as_str() {
+        "open" | "todo" | "to do" | "not started" | "planned" | "new" | "backlog" => "open",
+        "in progress" | "ongoing" | "started" | "wip" | "doing" | "in review" => "in-progress",
+        "done" | "complete" | "completed" | "closed" | "fixed" | "finished" | "shipped" => "done",
+        "won't do" | "wont do" | "wontfix" | "won't fix" | "cancelled" | "canceled" | "dropped" => {
+            "wont-do"
+        }
+        _ => return None,
+    })
+}
+
 /// How many lines from the top a draft banner may stand.
 const BANNER_LINES: usize = 12;
 
@@ -294,6 +314,27 @@ mod tests {
             status("---\nlayout: post\ntitle: Disk full\ndraft: false\n---\n\nText.\n").0,
             "published"
         );
+    }
+
+    #[test]
+    fn action_table_statuses_in_a_team_s_words() {
+        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Keep as is | sre | someday |\n";
+        let checked = check(text, Format::Markdown);
+        let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+        let statuses: Vec<String> = checked
+            .model
+            .expect("model")
+            .action_items
+            .iter()
+            .map(|i| format!("{:?}", i.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            ["Some(InProgress)", "Some(Open)", "Some(Done)", "None"],
+            "{codes:?}"
+        );
+        // A word that is no status is still reported.
+        assert!(codes.contains(&"RS104"), "{codes:?}");
     }
 
     #[test]

@@ -426,11 +426,11 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the URL pattern is valid")
 });
 
-/// A line of a log or a terminal: a leading timestamp, date or address, a
-/// bracketed level or time, a shell prompt, a glog prefix, or a level word.
+/// A line of a log, a terminal or a chat: a leading timestamp, date or address
+/// (bold in a pasted chat: `**10:02** ana: ...`), a bracketed level or time, a shell prompt, a glog prefix, or a level word.
 static LOG_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
+        r"^(?:(?:\*\*|__)?\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
     )
     .expect("the log-line pattern is valid")
 });
@@ -737,6 +737,13 @@ mod tests {
         let masked = |needle: &str| masks.covers(json.find(needle).expect(needle));
         assert!(masked("kubectl") && masked("GET /todo"));
         assert!(!masked("It broke") && !masked("Then TODO"));
+        // A chat transcript pasted as a quote, its lines led by bold times, is
+        // evidence too; a quote of a person's words without times is prose.
+        let chat = "## Chat\n\n> **10:02** ana: running the cleanup\n> **10:15** ana: TODO check the profile\n\n> We should have asked first.\n";
+        let masks = Masks::new(chat, Format::Markdown);
+        let masked = |needle: &str| masks.covers(chat.find(needle).expect(needle));
+        assert!(masked("TODO check") && masked("running"));
+        assert!(!masked("We should"));
     }
 
     /// The regex the automaton stands in for: the same entries, longest first.

@@ -451,7 +451,9 @@ impl Reader<'_, '_> {
         let hint = self
             .date
             .map(|d| d.year())
-            .or_else(|| time::first_year(self.text));
+            .or_else(|| time::first_year(self.text))
+            // `Thursday 17 July 2025` in the overview dates `### Friday 18 July`.
+            .or_else(|| super::date::first_date(self.text).map(|(d, _)| d.year()));
         // Not a date line: the entry above stays the one to compare with.
         let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
@@ -653,6 +655,15 @@ mod tests {
         );
         let (times, _) = times_and_codes(&md);
         assert!(times.is_empty(), "{times:?}");
+    }
+
+    #[test]
+    fn a_date_heading_without_its_year_takes_the_year_the_report_states() {
+        // The year is only in a worded date of the overview, not an ISO one.
+        let text = "# Slow graphs\n\nFrom Thursday 17 July 2025 the graphs lagged.\n\n## Timeline\n\n### Thursday 17 July\n\n- 14:30 Workaround applied\n\n### Friday 18 July\n\n- 07:00 Consumers added\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-07-17 14:30", "2025-07-18 07:00"]);
+        assert!(!codes.contains(&"RS201"), "{codes:?}");
     }
 
     #[test]

@@ -134,18 +134,13 @@ pub fn looks_like_postmortem(text: &str) -> bool {
     if titled && (filled("timeline") || filled("root_cause")) {
         return true;
     }
-    let sections = [
-        "impact",
-        "root_cause",
-        "contributing_factors",
-        "trigger",
-        "detection",
-        "resolution",
-        "timeline",
-        "lessons",
-        "action_items",
-    ];
-    if sections.iter().filter(|k| filled(k)).count() >= 2 {
+    // The sections a heading can fill, besides the summary (any opening text is
+    // one) and links.
+    let sections = markdown::ALL_FIELDS
+        .iter()
+        .filter(|f| !matches!(f, Field::Summary | Field::Links))
+        .map(|f| markdown::field_key(*f));
+    if sections.filter(|k| filled(k)).count() >= 2 {
         return true;
     }
     let title_says = titled

@@ -126,18 +126,8 @@ struct Part {
 fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
     let whole = caps.get(0)?;
     let n = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
-    if let (Some(h), Some(m)) = (n("hh"), n("mm")) {
-        let s = h * 3600.0 + m * 60.0;
-        return Some(Part {
-            range: whole.range(),
-            low: s,
-            high: s,
-            unit: 60,
-            vague: false,
-            plus: false,
-        });
-    }
-    if let (Some(h), Some(m)) = (n("ch"), n("cm")) {
+    // `2h30` (hh, mm) or `1:35` (ch, cm): hours and minutes alike.
+    if let Some((h, m)) = n("hh").zip(n("mm")).or_else(|| n("ch").zip(n("cm"))) {
         let s = h * 3600.0 + m * 60.0;
         return Some(Part {
             range: whole.range(),

@@ -47,7 +47,8 @@ pub fn item_status(written: &str) -> Option<&'static str> {
         .to_lowercase()
         .replace(['-', '_'], " ");
     Some(match lower.as_str() {
-        "open" | "todo" | "to do" | "not started" | "planned" | "new" | "backlog" => "open",
+        "open" | "todo" | "to do" | "not started" | "planned" | "new" | "backlog" | "blocked"
+        | "on hold" => "open",
         "in progress" | "ongoing" | "started" | "wip" | "doing" | "in review" => "in-progress",
         "done" | "complete" | "completed" | "closed" | "fixed" | "finished" | "shipped" => "done",
         "won't do" | "wont do" | "wontfix" | "won't fix" | "cancelled" | "canceled" | "dropped" => {

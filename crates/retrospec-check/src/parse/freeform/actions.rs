@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | Due | `28 November`, `Nov 28` (no year) | the first such day on or after the report's date (`2025-11-28`) |
 //! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
+//! | Due | `-`, `n/a`, `None` | no due date |
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
 //!
 //! The report's date is the front matter's `date` (mapped from another tool's),
@@ -29,7 +30,11 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         let Value::Map(fields) = &mut item.value else {
             continue;
         };
-        fields.retain(|e| !(e.key == "owner" && e.value.as_str().is_some_and(is_no_owner)));
+        fields.retain(|e| {
+            let written = e.value.as_str();
+            !(e.key == "owner" && written.is_some_and(is_no_owner)
+                || e.key == "due" && written.is_some_and(is_blank))
+        });
         let has_status = fields.iter().any(|e| e.key == "status");
         let Some(due) = fields.iter_mut().find(|e| e.key == "due") else {
             continue;
@@ -71,23 +76,23 @@ fn day_after(written: &str, report: Date) -> Option<Date> {
     Date::new(report.year() + 1, read.date.month(), read.date.day()).ok()
 }
 
-/// An Owner cell that says nobody owns the item.
-fn is_no_owner(written: &str) -> bool {
+/// A cell that says there is nothing: `-`, `n/a`, `None`.
+fn is_blank(written: &str) -> bool {
     let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
     matches!(
         lower.as_str(),
-        "unassigned"
-            | "not assigned"
-            | "none"
-            | "nobody"
-            | "no owner"
-            | "n/a"
-            | "na"
-            | "-"
-            | "--"
-            | "—"
-            | "–"
+        "none" | "n/a" | "na" | "-" | "--" | "—" | "–"
     )
+}
+
+/// An Owner cell that says nobody owns the item.
+fn is_no_owner(written: &str) -> bool {
+    let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
+    is_blank(&lower)
+        || matches!(
+            lower.as_str(),
+            "unassigned" | "not assigned" | "nobody" | "no owner"
+        )
 }
 
 #[cfg(test)]
@@ -117,7 +122,8 @@ mod tests {
     const TABLE: &str = "| Action | Owner | Due |\n|---|---|---|\n\
         | Prune the cache | Platform | Done |\n\
         | Alert on queue age | Unassigned | 28 November |\n\
-        | Two workers in maintenance | SRE | 10 January |\n";
+        | Two workers in maintenance | SRE | 10 January |\n\
+        | Document the cache | - | n/a |\n";
 
     #[test]
     fn due_days_without_a_year_take_the_report_s_year_or_the_next() {
@@ -135,6 +141,10 @@ mod tests {
             ]
         );
         assert_eq!(items[2][2], ("due".into(), "2026-01-10".into()));
+        assert_eq!(
+            items[3],
+            [("title".to_string(), "Document the cache".to_string())]
+        );
     }
 
     #[test]

@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn action_table_statuses_in_a_team_s_words() {
-        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Keep as is | sre | someday |\n";
+        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Split the job | sre | Blocked |\n| Drop the cache | sre | WON'T DO |\n| Keep as is | sre | someday |\n";
         let checked = check(text, Format::Markdown);
         let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
         let statuses: Vec<String> = checked
@@ -331,7 +331,14 @@ mod tests {
             .collect();
         assert_eq!(
             statuses,
-            ["Some(InProgress)", "Some(Open)", "Some(Done)", "None"],
+            [
+                "Some(InProgress)",
+                "Some(Open)",
+                "Some(Done)",
+                "Some(Open)",
+                "Some(WontDo)",
+                "None"
+            ],
             "{codes:?}"
         );
         // A word that is no status is still reported.

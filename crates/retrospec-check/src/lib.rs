@@ -36,6 +36,7 @@ pub(crate) mod span;
 pub(crate) mod suggest;
 pub(crate) mod suppress;
 pub mod time;
+pub(crate) mod time_diag;
 pub mod times;
 pub(crate) mod tree;
 pub mod validate;

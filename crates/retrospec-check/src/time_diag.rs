@@ -44,9 +44,10 @@ impl TimeErrorExt for TimeError {
 }
 
 #[cfg(test)]
-// Panicking on unexpected values is how these tests fail.
-#[allow(clippy::unwrap_used)]
 mod tests {
+    // Panicking on unexpected values is how these tests fail.
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
     use crate::time;
 

@@ -149,12 +149,19 @@ fn graph() -> Graph {
     sources(&src, &src, &mut files);
     let modules: BTreeMap<Vec<String>, String> =
         files.keys().map(|f| (module_of(f), f.clone())).collect();
-    // What the crate root re-exports (`pub use analysis::Analysis;`) is its module's.
+    // What the crate root re-exports (`pub use analysis::Analysis;`) is its module's;
+    // a crate it re-exports under a name (`pub use retrospec_time as time;`) is
+    // outside the graph.
     let mut reexports: BTreeMap<String, String> = BTreeMap::new();
+    let mut external: BTreeSet<String> = BTreeSet::new();
     for line in files["lib.rs"].lines() {
         let Some(rest) = line.strip_prefix("pub use ") else {
             continue;
         };
+        if let Some((_, name)) = rest.trim_end_matches(';').split_once(" as ") {
+            external.insert(name.trim().to_string());
+            continue;
+        }
         let mut paths = Vec::new();
         use_paths(rest.as_bytes(), &mut 0, Vec::new(), &mut paths);
         for p in paths {
@@ -164,6 +171,9 @@ fn graph() -> Graph {
         }
     }
     let resolve = |path: &[String]| -> Option<String> {
+        if path.first().is_some_and(|name| external.contains(name)) {
+            return None;
+        }
         if path.len() == 1
             && let Some(file) = reexports.get(&path[0])
         {
@@ -247,6 +257,8 @@ fn the_reader_sees_the_imports_it_should() {
     assert_eq!(deps("diagnostic.rs"), ["span.rs"]);
     assert!(deps("registry.rs").contains(&"rules/mod.rs"));
     assert!(deps("rules/invalid_time.rs").contains(&"rules/mod.rs"));
+    // `crate::time::` is the time crate, re-exported at the root: not the root's file.
+    assert!(!deps("times.rs").contains(&"lib.rs"));
     assert!(deps("config/parse.rs").contains(&"registry.rs"));
     // A circle is found.
     let mut looped = graph.clone();

@@ -35,7 +35,7 @@ pub mod rules;
 pub(crate) mod span;
 pub(crate) mod suggest;
 pub(crate) mod suppress;
-pub mod time;
+pub(crate) mod time_diag;
 pub mod times;
 pub(crate) mod tree;
 pub mod validate;
@@ -48,6 +48,9 @@ pub use hover::Hover;
 pub use limits::Limits;
 pub use parse::Format;
 pub use retrospec_model::Postmortem;
+/// The time grammar, zones and resolution: the `retrospec-time` crate, a leaf that
+/// knows nothing of diagnostics (`time_diag` gives its errors their codes).
+pub use retrospec_time as time;
 pub use span::{LineCol, LineIndex, Span};
 
 /// What checking one report found.

@@ -21,6 +21,7 @@ use crate::parse::freeform::{self, Reading};
 use crate::parse::yaml;
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 /// Where the front matter and body of a Markdown report are.

@@ -25,6 +25,7 @@ use crate::parse::markdown::{
 };
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 mod table;

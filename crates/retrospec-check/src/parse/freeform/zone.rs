@@ -69,7 +69,10 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(span, _)| (span.slice(text).to_string(), span))
+    time::scan_report_zone(text).map(|(r, _)| {
+        let span = Span::new(r.start, r.end);
+        (span.slice(text).to_string(), span)
+    })
 }
 
 /// The zone closing a line that states the incident's window with the timeline's

@@ -16,7 +16,9 @@
 pub mod duration;
 pub mod number;
 mod prose;
+mod relative;
 pub mod subject;
+mod window;
 
 use std::sync::LazyLock;
 
@@ -59,12 +61,17 @@ pub struct Claim {
     pub verdict: Verdict,
     /// For a contradiction: which bound the report's own times break.
     pub broken: Option<Bound>,
+    /// For a relative claim ("updated 25 minutes after the first alert") not
+    /// compared: why.
+    pub note: Option<String>,
 }
 
 /// The report's own duration a claim was compared with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Compared {
-    /// `milestones`, or `timeline` (the closest of its readings, when milestones are missing).
+    /// `milestones`, `timeline` (the closest of its readings, when milestones are
+    /// missing), `stated` (times the report states as fields, or the window the
+    /// duration is the length of) or `events` (the two entries a relative claim names).
     pub source: &'static str,
     /// The milestone names (`started`, `resolved`), or `first entry` / `last entry`.
     pub from: String,
@@ -98,7 +105,7 @@ pub enum Bound {
 /// Words of a timeline entry that say the impact began ("errors start", "first
 /// failures", "workers crash-loop", "requests start timing out").
 static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:start(?:s|ed)?\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended.
@@ -160,7 +167,9 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .then_some(s),
                 None => subject::classify(masked, &d, place(inputs.model, &pointer)),
             };
-            claims.push(claim(inputs, &pointer, &prose, &d, subject));
+            let mut c = claim(inputs, &pointer, &prose, &d, subject);
+            reread(inputs, &mut c, masked, &d);
+            claims.push(c);
         }
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
         if label_key.is_none() && masked.contains(':') {
@@ -252,6 +261,7 @@ fn claim(
         compared_with: None,
         verdict: Verdict::NotCompared,
         broken: None,
+        note: None,
     };
     let Some(subject) = subject else {
         return claim;
@@ -291,6 +301,47 @@ fn claim(
         claim.verdict = Verdict::Contradicts;
     }
     claim
+}
+
+/// Two readings closer to the claim than its subject's: the window it is the
+/// stated length of ("14:02-14:47 UTC (35 minutes)"), first; then, for a claim not
+/// otherwise compared, the two events it names ("updated 25 minutes after the
+/// first alert").
+fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Duration) {
+    if let Some(compared) = window::read(masked, d.range.clone()) {
+        claim.measures = "window";
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    if claim.verdict != Verdict::NotCompared {
+        return;
+    }
+    match relative::read(inputs, masked, d.range.clone()) {
+        Some(relative::Reading::Measured(compared)) => {
+            claim.measures = "between_events";
+            settle(inputs.config, claim, d, compared);
+        }
+        Some(relative::Reading::NotCompared(why)) => {
+            claim.measures = "between_events";
+            claim.note = Some(why);
+        }
+        None => {}
+    }
+}
+
+/// `claim` compared with `compared` alone.
+fn settle(config: &Config, claim: &mut Claim, d: &duration::Duration, compared: Compared) {
+    let band = accepted(config, d, compared.seconds);
+    let low = band[0].is_some_and(|lo| compared.seconds < lo);
+    let high = band[1].is_some_and(|hi| compared.seconds > hi);
+    claim.verdict = if low || high {
+        Verdict::Contradicts
+    } else {
+        Verdict::Agrees
+    };
+    claim.broken = low.then_some(Bound::Lower).or(high.then_some(Bound::Upper));
+    claim.accepted = Some(band);
+    claim.compared_with = Some(compared);
 }
 
 /// The report's own durations for `subject`: the milestone pairs that are given and
@@ -653,9 +704,12 @@ fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
             ends.push((v, t, m.as_str().to_string()));
         }
     }
-    if let Some((i, v, t, _)) = entries
+    // Every entry whose words say the impact ended (a restore may come before the
+    // errors stop), and the last entry (the end may be in words no list holds:
+    // "failure rate back to zero").
+    for (i, v, t, _) in entries
         .iter()
-        .find(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
     {
         ends.push((
             v,
@@ -663,8 +717,8 @@ fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
             format!("entry where the impact ends (entry {})", i + 1),
         ));
     }
-    if ends.is_empty()
-        && let Some((i, v, t, _)) = entries.last()
+    if let Some((i, v, t, _)) = entries.last()
+        && ends.iter().all(|e| e.0.pointer != v.pointer)
     {
         ends.push((v, *t, format!("last entry (entry {})", i + 1)));
     }

@@ -189,7 +189,7 @@ static ACTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the clause holding byte `at` starts.
-fn clause_start(text: &str, at: usize) -> usize {
+pub(super) fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
     [". ", ".\n", "; ", "\n\n", "|", "\n- ", "\n* ", "! ", "? "]
         .iter()

@@ -138,7 +138,11 @@ impl Rule for StatedDuration {
                     diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
                 }
             }
-            let help = if compared.source == "timeline" {
+            let help = if claim.measures == "window" {
+                "correct the stated length or the window's times"
+            } else if compared.source == "events" {
+                "correct the stated time between the two events, or the timeline entries it names"
+            } else if compared.source == "timeline" {
                 "correct the stated duration, or give `milestones.started` and `milestones.resolved` if the timeline runs longer than the incident"
             } else {
                 "correct the stated duration or the milestones"
@@ -203,7 +207,7 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
     let minutes = compared.seconds / 60;
     let human = metrics::human(compared.seconds - compared.seconds % 60);
     let what = match claim.measures {
-        "incident" => String::new(),
+        "incident" | "window" | "between_events" => String::new(),
         key => {
             let metric = metrics::DEFINITIONS
                 .iter()
@@ -212,18 +216,32 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             format!(" for the {metric}")
         }
     };
-    let source = if compared.source == "stated" {
+    let at = |p: &str| {
+        cx.times
+            .all()
+            .find(|v| v.pointer == p)
+            .map_or(String::new(), |v| v.text.trim().to_string())
+    };
+    let source = if claim.measures == "window" {
+        format!(
+            "the window it is the length of runs from {} to {}: {human} ({minutes} min)",
+            compared.from.trim_start_matches("window start "),
+            compared.to.trim_start_matches("window end ")
+        )
+    } else if compared.source == "events" {
+        format!(
+            "the timeline gives {human} ({minutes} min) from the {} `{}` to the {} `{}`",
+            compared.from,
+            at(&compared.from_pointer),
+            compared.to,
+            at(&compared.to_pointer)
+        )
+    } else if compared.source == "stated" {
         format!(
             "the report's own {} and {} give {human} ({minutes} min)",
             compared.from, compared.to
         )
     } else if compared.source == "timeline" {
-        let at = |p: &str| {
-            cx.times
-                .all()
-                .find(|v| v.pointer == p)
-                .map_or(String::new(), |v| v.text.trim().to_string())
-        };
         format!(
             "the timeline gives at best {human} ({minutes} min, from the {} `{}` to the {} `{}`; the milestones do not give the incident's start and end, and no reading of the timeline agrees)",
             compared.from,

@@ -1,0 +1,340 @@
+//! Relative claims: the time between two events, each named by its words.
+//!
+//! "Our status page was updated 25 minutes after the first alert", "the incident
+//! was declared half an hour after the alert", "the on-call engineer was paged
+//! about ten minutes after latency began to climb": the event before the
+//! duration and the anchor after "after" are each found in the timeline by their
+//! words (or by the milestone that names them), and the time between the two
+//! entries is compared with the stated one. A claim is compared only when both
+//! events are read and each has one clear entry; otherwise it is listed as not
+//! compared, with why.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::Milestone;
+
+use super::{Compared, Inputs, milestone_at, sorted_entries};
+
+/// An event a relative claim names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Event {
+    /// The impact began: the first errors, failures, latency climbing.
+    Impact,
+    /// An alert fired, or the problem was noticed.
+    Alert,
+    /// Someone was paged.
+    Paged,
+    /// The incident was declared.
+    Declared,
+    /// The status page was updated.
+    StatusPage,
+    /// A deploy, release or rollout.
+    Deploy,
+    /// A rollback or revert.
+    Rollback,
+}
+
+impl Event {
+    fn name(self) -> &'static str {
+        match self {
+            Event::Impact => "the impact began",
+            Event::Alert => "the alert fired",
+            Event::Paged => "the page went out",
+            Event::Declared => "the incident was declared",
+            Event::StatusPage => "the status page was updated",
+            Event::Deploy => "the deploy",
+            Event::Rollback => "the rollback",
+        }
+    }
+
+    /// The words of a timeline entry that name this event.
+    fn entry_words(self) -> &'static Regex {
+        match self {
+            Event::Impact => &super::IMPACT_BEGAN,
+            Event::Alert => &ALERT_ENTRY,
+            Event::Paged => &PAGED_ENTRY,
+            Event::Declared => &DECLARED_ENTRY,
+            Event::StatusPage => &STATUS_PAGE,
+            Event::Deploy => &DEPLOY_ENTRY,
+            Event::Rollback => &ROLLBACK,
+        }
+    }
+
+    /// The milestone that marks this event, when one does.
+    fn milestone(self) -> Option<Milestone> {
+        match self {
+            Event::Impact => Some(Milestone::Started),
+            Event::Alert => Some(Milestone::Detected),
+            _ => None,
+        }
+    }
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the pattern is valid")
+}
+
+/// What follows the duration: "after the first alert", "after latency began to climb".
+static AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
+
+static STATUS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
+});
+static ALERT_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b|\bHTTP\s+checks?\s+alert\b",
+    )
+});
+static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpag(?:e|es|ed|ing)\b"));
+static DECLARED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
+static DEPLOY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|released?|rolled\s+out|rollout|roll-out|shipped)\b")
+});
+static ROLLBACK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
+
+/// The anchor's words, in the order they are tried.
+static ANCHOR_IMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+)?(?:first\s+(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
+    )
+});
+static ANCHOR_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+|our\s+)?(?P<first>first\s+|initial\s+)?(?:[a-z-]+\s+){0,2}?(?:alert|alarm)s?\b(?:\s+(?:fired|triggered|went\s+off))?\s*$",
+    )
+});
+static ANCHOR_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:the\s+)?(?P<first>first\s+)?page\s*$"));
+static ANCHOR_DEPLOY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)\s*$",
+    )
+});
+static ANCHOR_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+|our\s+)?(?:rollback|roll-back|revert)(?:\s+(?:started|began|finished|completed))?\s*$",
+    )
+});
+
+/// The event of the clause before the duration, by its verb: "was updated" with a
+/// status page, "declared", "paged", "noticed", "rolled back".
+static EVENT_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
+    )
+});
+static EVENT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
+    )
+});
+static EVENT_PAGED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$"));
+static EVENT_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
+    )
+});
+
+static EVENT_NOTICED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
+    )
+});
+
+/// The two events of the claim at `range` of `masked`: the event before the
+/// duration and its anchor after "after". `None` when the claim is not relative.
+fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
+    let caps = AFTER.captures(&masked[range.end..])?;
+    // One paragraph, whitespace runs collapsed.
+    let anchor_text = caps.name("anchor")?.as_str();
+    let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let anchor_text = anchor_text.as_str();
+    let before = &masked[super::subject::clause_start(masked, range.start)..range.start];
+    let before = before.trim_end_matches([' ', '\t', '\n', ',']);
+    let event = if EVENT_STATUS.is_match(before) {
+        Event::StatusPage
+    } else if EVENT_DECLARED.is_match(before) {
+        Event::Declared
+    } else if EVENT_PAGED.is_match(before) {
+        Event::Paged
+    } else if EVENT_ROLLBACK.is_match(before) {
+        Event::Rollback
+    } else if EVENT_NOTICED.is_match(before) {
+        Event::Alert
+    } else {
+        return None;
+    };
+    // The anchor ends at a clause word: "after the alert because ...".
+    let anchor_text = anchor_text
+        .split(" because ")
+        .next()
+        .unwrap_or(anchor_text)
+        .split(" when ")
+        .next()
+        .unwrap_or(anchor_text)
+        .trim();
+    let anchor = if ANCHOR_IMPACT.is_match(anchor_text) {
+        Some(Event::Impact)
+    } else if ANCHOR_ALERT.is_match(anchor_text) {
+        Some(Event::Alert)
+    } else if ANCHOR_PAGE.is_match(anchor_text) {
+        Some(Event::Paged)
+    } else if ANCHOR_ROLLBACK.is_match(anchor_text) {
+        Some(Event::Rollback)
+    } else if ANCHOR_DEPLOY.is_match(anchor_text) {
+        Some(Event::Deploy)
+    } else {
+        None
+    };
+    Some((event, anchor, anchor_text.to_string()))
+}
+
+/// A relative claim read: what it was measured with, or why it was not.
+pub(super) enum Reading {
+    Measured(Compared),
+    NotCompared(String),
+}
+
+/// The relative claim at `range` of `masked`, when it is one.
+pub(super) fn read(
+    inputs: &Inputs<'_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    // Cheap gate: every relative claim has "after" right behind the duration.
+    let next = masked[range.end..].trim_start();
+    if !next
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("after "))
+    {
+        return None;
+    }
+    let (event, anchor, anchor_text) = events(masked, range)?;
+    let Some(anchor) = anchor else {
+        return Some(Reading::NotCompared(format!(
+            "relative claim: \"{anchor_text}\" names no event the timeline can be searched for"
+        )));
+    };
+    if anchor == event {
+        return None;
+    }
+    let first_anchor = anchor_text.to_ascii_lowercase().contains("first");
+    let entries = sorted_entries(inputs);
+    let (a_pointer, a_at, a_name) = match find(inputs, &entries, anchor, None, first_anchor) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    let (b_pointer, b_at, b_name) = match find(inputs, &entries, event, Some(a_at), true) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(Reading::Measured(Compared {
+        source: "events",
+        from: a_name,
+        to: b_name,
+        from_pointer: a_pointer,
+        to_pointer: b_pointer,
+        seconds: b_at - a_at,
+    }))
+}
+
+/// The entry of `event`: its milestone, or the entries whose words name it (at or
+/// after `after`, for the later event). With several, the first is taken only
+/// when `first` (the claim says "the first alert", or the event is the first
+/// after its anchor); otherwise the claim is ambiguous.
+fn find(
+    inputs: &Inputs<'_>,
+    entries: &[(usize, &crate::times::TimeValue, i64, &str)],
+    event: Event,
+    after: Option<i64>,
+    first: bool,
+) -> Result<(String, i64, String), String> {
+    let milestone = || {
+        let m = event.milestone()?;
+        let (v, t) = milestone_at(inputs, m)?;
+        after
+            .is_none_or(|a| t >= a)
+            .then(|| (v.pointer.clone(), t, m.as_str().to_string()))
+    };
+    // The impact's start is `started` when the report marks it; an alert is
+    // found by its words first (`detected` may be a customer's report).
+    if event == Event::Impact
+        && let Some(found) = milestone()
+    {
+        return Ok(found);
+    }
+    let words = event.entry_words();
+    let matching: Vec<_> = entries
+        .iter()
+        .filter(|(_, _, t, text)| after.is_none_or(|a| *t >= a) && words.is_match(text))
+        .collect();
+    match matching.as_slice() {
+        [] => milestone()
+            .ok_or_else(|| format!("relative claim: no timeline entry says {}", event.name())),
+        [one, ..] if first || matching.len() == 1 => Ok((
+            one.1.pointer.clone(),
+            one.2,
+            format!("entry where {} (entry {})", event.name(), one.0 + 1),
+        )),
+        _ => Err(format!(
+            "relative claim: {} timeline entries say {}; which one is meant is not clear",
+            matching.len(),
+            event.name()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Event, events};
+    use crate::claims::duration;
+
+    fn read(text: &str) -> Option<(Event, Option<Event>)> {
+        let d = duration::find(text).into_iter().next()?;
+        events(text, d.range).map(|(e, a, _)| (e, a))
+    }
+
+    #[test]
+    fn events_are_read_from_their_words() {
+        assert_eq!(
+            read("Our status page was updated 25 minutes after the first alert."),
+            Some((Event::StatusPage, Some(Event::Alert)))
+        );
+        assert_eq!(
+            read("The incident was declared half an hour after the alert: the responder was busy."),
+            Some((Event::Declared, Some(Event::Alert)))
+        );
+        assert_eq!(
+            read("The on-call engineer was paged about ten minutes after latency began to climb."),
+            Some((Event::Paged, Some(Event::Impact)))
+        );
+        assert_eq!(
+            read("The change was rolled back 40 minutes after the deploy."),
+            Some((Event::Rollback, Some(Event::Deploy)))
+        );
+        assert_eq!(
+            read("The incident was declared 20 minutes after the customer called."),
+            Some((Event::Declared, None))
+        );
+    }
+
+    #[test]
+    fn other_durations_are_not_relative() {
+        for text in [
+            "The deploy went out 3 hours after the freeze.",
+            "We retried 10 minutes after the timeout.",
+            "The status page was updated every 15 minutes.",
+            "Backups run 2 hours after midnight.",
+            "The incident was declared 20 minutes later.",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+}

@@ -7,8 +7,11 @@
 //! digits or words, every common unit spelling, compounds, qualifiers, ranges),
 //! decides what it measures from the words around it ([`subject`]), and compares
 //! it with the milestones, or with the timeline's plausible readings when the
-//! milestones are missing. Text inside code blocks, inline code, quoted lines
-//! (`>`), HTML comments and URLs is evidence, never a claim. Every duration read
+//! milestones are missing; a length stated beside its window is compared with the
+//! window ([`window`]), and the time between two events ("updated 25 minutes after
+//! the first alert") with the two timeline entries they name ([`relative`]). Text
+//! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
+//! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
 //! so a reader sees why a finding fired or did not; RS208 reports the
 //! contradictions.
@@ -322,7 +325,9 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             settle(inputs.config, claim, d, compared);
         }
         Some(relative::Reading::NotCompared(why)) => {
-            claim.measures = "between_events";
+            if claim.measures == "unknown" {
+                claim.measures = "between_events";
+            }
             claim.note = Some(why);
         }
         None => {}
@@ -689,7 +694,7 @@ fn start_candidates<'a>(
 /// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
 /// noticed (none later: the impact cannot begin after it was detected), or with no
 /// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
-/// the first entry whose words say it ended, or, with none of those, at the last entry.
+/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
 /// A timeline listed out of order is read in the order of its times.
 fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     let entries = sorted_entries(inputs);

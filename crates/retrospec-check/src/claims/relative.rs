@@ -21,8 +21,10 @@ use super::{Compared, Inputs, milestone_at, sorted_entries};
 enum Event {
     /// The impact began: the first errors, failures, latency climbing.
     Impact,
-    /// An alert fired, or the problem was noticed.
+    /// An alert fired.
     Alert,
+    /// The problem was noticed: an alert, a page, someone noticing or reporting it.
+    Noticed,
     /// Someone was paged.
     Paged,
     /// The incident was declared.
@@ -40,6 +42,7 @@ impl Event {
         match self {
             Event::Impact => "the impact began",
             Event::Alert => "the alert fired",
+            Event::Noticed => "the problem was noticed",
             Event::Paged => "the page went out",
             Event::Declared => "the incident was declared",
             Event::StatusPage => "the status page was updated",
@@ -53,6 +56,7 @@ impl Event {
         match self {
             Event::Impact => &super::IMPACT_BEGAN,
             Event::Alert => &ALERT_ENTRY,
+            Event::Noticed => &NOTICED_ENTRY,
             Event::Paged => &PAGED_ENTRY,
             Event::Declared => &DECLARED_ENTRY,
             Event::StatusPage => &STATUS_PAGE,
@@ -65,7 +69,7 @@ impl Event {
     fn milestone(self) -> Option<Milestone> {
         match self {
             Event::Impact => Some(Milestone::Started),
-            Event::Alert => Some(Milestone::Detected),
+            Event::Alert | Event::Noticed => Some(Milestone::Detected),
             _ => None,
         }
     }
@@ -85,6 +89,11 @@ static STATUS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 static ALERT_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b|\bHTTP\s+checks?\s+alert\b",
+    )
+});
+static NOTICED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
 static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpag(?:e|es|ed|ing)\b"));
@@ -167,7 +176,7 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
     } else if EVENT_ROLLBACK.is_match(before) {
         Event::Rollback
     } else if EVENT_NOTICED.is_match(before) {
-        Event::Alert
+        Event::Noticed
     } else {
         return None;
     };
@@ -227,11 +236,17 @@ pub(super) fn read(
     }
     let first_anchor = anchor_text.to_ascii_lowercase().contains("first");
     let entries = sorted_entries(inputs);
+    if entries.len() < 2 {
+        return Some(Reading::NotCompared(
+            "relative claim: the timeline has no two entries with times to compare".to_string(),
+        ));
+    }
     let (a_pointer, a_at, a_name) = match find(inputs, &entries, anchor, None, first_anchor) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
-    let (b_pointer, b_at, b_name) = match find(inputs, &entries, event, Some(a_at), true) {
+    let after = Some((a_at, a_pointer.as_str()));
+    let (b_pointer, b_at, b_name) = match find(inputs, &entries, event, after, true) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
@@ -253,14 +268,14 @@ fn find(
     inputs: &Inputs<'_>,
     entries: &[(usize, &crate::times::TimeValue, i64, &str)],
     event: Event,
-    after: Option<i64>,
+    after: Option<(i64, &str)>,
     first: bool,
 ) -> Result<(String, i64, String), String> {
     let milestone = || {
         let m = event.milestone()?;
         let (v, t) = milestone_at(inputs, m)?;
         after
-            .is_none_or(|a| t >= a)
+            .is_none_or(|(a, p)| t >= a && v.pointer != p)
             .then(|| (v.pointer.clone(), t, m.as_str().to_string()))
     };
     // The impact's start is `started` when the report marks it; an alert is
@@ -273,7 +288,9 @@ fn find(
     let words = event.entry_words();
     let matching: Vec<_> = entries
         .iter()
-        .filter(|(_, _, t, text)| after.is_none_or(|a| *t >= a) && words.is_match(text))
+        .filter(|(_, v, t, text)| {
+            after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && words.is_match(text)
+        })
         .collect();
     match matching.as_slice() {
         [] => milestone()

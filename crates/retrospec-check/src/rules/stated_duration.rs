@@ -54,6 +54,8 @@ declare_rule! {
     /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors", "paged within N of the deploy/release/rollout" (an upper bound only) | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
+    /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`) | the window's own two times |
+    /// | "<event> N after <anchor>": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors" | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -78,8 +80,8 @@ declare_rule! {
     /// up to the first whose words name the impact (errors, failing, stale,
     /// delayed) or say it was noticed, or with no such words the first or second
     /// entry; to
-    /// `resolved` or `mitigated`, or the first entry whose words say the impact
-    /// ended, or else the last entry. It contradicts only when no reading agrees,
+    /// `resolved` or `mitigated`, or any entry whose words say the impact
+    /// ended, or the last entry (a restore is not always the end of the impact). It contradicts only when no reading agrees,
     /// and the message names the closest reading. A start and an end the report
     /// states as fields or line labels of their own, each with a date
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front

@@ -460,9 +460,10 @@ fn references(
 
 /// A start or end the report states as a field or a line label of its own:
 /// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
-/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`.
+/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
+/// `- **Impact start:** 2025-11-20 13:20 UTC`.
 static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
         .expect("the pattern is valid")
 });
 
@@ -809,6 +810,18 @@ mod tests {
             .into_iter()
             .map(|c| (c.text, c.measures, c.verdict))
             .collect()
+    }
+
+    #[test]
+    fn impact_start_and_end_lines_are_a_reading() {
+        let text = "# Registry pushes failing\n\n## Summary\n\n- **Impact start:** 2024-06-10 09:00 UTC\n- **Impact end:** 2024-06-10 11:00 UTC\n- **Total duration of impact:** 2 hours\n\n## Timeline\n\n- 2024-06-10 10:00 UTC Push error alert fires\n- 2024-06-10 10:30 UTC Rule reverted; pushes succeed again\n";
+        let claims = crate::check(text, Format::Markdown).claims;
+        let claim = claims.iter().find(|c| c.text == "2 hours").expect("claim");
+        assert_eq!(claim.verdict, Verdict::Agrees);
+        assert_eq!(
+            claim.compared_with.as_ref().map(|c| c.source),
+            Some("stated")
+        );
     }
 
     #[test]

@@ -248,8 +248,9 @@ mod tests {
         let h = hover(text, Format::Yaml, at).expect("hover on a claim");
         assert!(
             h.markdown.contains("measures the time between two events")
-                && h.markdown
-                    .contains("not compared: relative claim: 2 timeline entries say the deploy"),
+                && h.markdown.contains(
+                    "not compared: relative claim: 2 timeline entries say a deploy went out"
+                ),
             "{}",
             h.markdown
         );

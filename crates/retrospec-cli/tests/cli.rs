@@ -329,7 +329,7 @@ fn json_says_why_a_relative_claim_was_not_compared() {
     assert_eq!(rollback["verdict"], "not_compared");
     assert_eq!(
         rollback["note"],
-        "relative claim: 2 timeline entries say the deploy; which one is meant is not clear"
+        "relative claim: 2 timeline entries say a deploy went out; which one is meant is not clear"
     );
 }
 

@@ -46,15 +46,17 @@ impl Event {
             Event::Paged => "the page went out",
             Event::Declared => "the incident was declared",
             Event::StatusPage => "the status page was updated",
-            Event::Deploy => "the deploy",
-            Event::Rollback => "the rollback",
+            Event::Deploy => "a deploy went out",
+            Event::Rollback => "the change was rolled back",
         }
     }
 
-    /// The words of a timeline entry that name this event.
-    fn entry_words(self) -> &'static Regex {
-        match self {
-            Event::Impact => &super::IMPACT_BEGAN,
+    /// Whether the words of a timeline entry name this event.
+    fn named_in(self, text: &str) -> bool {
+        let words: &Regex = match self {
+            Event::Impact => {
+                return super::IMPACT_BEGAN.is_match(text) || FIRST_IMPACT.is_match(text);
+            }
             Event::Alert => &ALERT_ENTRY,
             Event::Noticed => &NOTICED_ENTRY,
             Event::Paged => &PAGED_ENTRY,
@@ -62,7 +64,8 @@ impl Event {
             Event::StatusPage => &STATUS_PAGE,
             Event::Deploy => &DEPLOY_ENTRY,
             Event::Rollback => &ROLLBACK,
-        }
+        };
+        words.is_match(text)
     }
 
     /// The milestone that marks this event, when one does.
@@ -79,10 +82,16 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("the pattern is valid")
 }
 
+/// "N later": the anchor is in the words before.
+static LATER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 /// What follows the duration: "after the first alert", "after latency began to climb".
 static AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
+/// "First login failures", "the first 502s".
+static FIRST_IMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\ds?)\b")
+});
 static STATUS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
 });
@@ -96,7 +105,10 @@ static NOTICED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
-static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpag(?:e|es|ed|ing)\b"));
+/// A page, not a status page: "paged", "pages the on-call", "the first page".
+static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b")
+});
 static DECLARED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
 static DEPLOY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:deploy(?:s|ed|ment)?|released?|rolled\s+out|rollout|roll-out|shipped)\b")
@@ -107,7 +119,7 @@ static ROLLBACK: LazyLock<Regex> =
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
     )
 });
 static ANCHOR_ALERT: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,39 +167,58 @@ static EVENT_NOTICED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The two events of the claim at `range` of `masked`: the event before the
-/// duration and its anchor after "after". `None` when the claim is not relative.
+/// duration, and its anchor after "after", or for "N later" the one event the
+/// words before it name (the sentence before, or the head of the same
+/// sentence: "The first alert fired at 13:26. Our status page was updated 55
+/// minutes later."). `None` when the claim is not relative.
 fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
-    let caps = AFTER.captures(&masked[range.end..])?;
+    let after = &masked[range.end..];
+    let later = LATER.is_match(after);
+    let clause = super::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    let (event, at) = [
+        (&EVENT_STATUS, Event::StatusPage),
+        (&EVENT_DECLARED, Event::Declared),
+        (&EVENT_PAGED, Event::Paged),
+        (&EVENT_ROLLBACK, Event::Rollback),
+        (&EVENT_NOTICED, Event::Noticed),
+    ]
+    .into_iter()
+    .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))?;
+    if later {
+        // The head of this sentence up to the event's words; when it names none,
+        // the sentence before in the same paragraph.
+        let join = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let own = join(&masked[clause..clause + at]);
+        let mut named = named_events(&own, event);
+        let mut context = own;
+        let gap = &masked[..clause];
+        let gap = gap.trim_end_matches(|c: char| c.is_whitespace());
+        if named.is_empty() && !masked[gap.len()..clause].contains("\n\n") && !gap.is_empty() {
+            let head = super::subject::clause_start(masked, floor(masked, gap.len() - 1));
+            context = join(&masked[head..clause + at]);
+            named = named_events(&context, event);
+        }
+        return Some(match named.as_slice() {
+            [one] => (event, Some(*one), context),
+            _ => (event, None, context),
+        });
+    }
+    let caps = AFTER.captures(after)?;
     // One paragraph, whitespace runs collapsed.
     let anchor_text = caps.name("anchor")?.as_str();
     let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let anchor_text = anchor_text.as_str();
-    let before = &masked[super::subject::clause_start(masked, range.start)..range.start];
-    let before = before.trim_end_matches([' ', '\t', '\n', ',']);
-    let event = if EVENT_STATUS.is_match(before) {
-        Event::StatusPage
-    } else if EVENT_DECLARED.is_match(before) {
-        Event::Declared
-    } else if EVENT_PAGED.is_match(before) {
-        Event::Paged
-    } else if EVENT_ROLLBACK.is_match(before) {
-        Event::Rollback
-    } else if EVENT_NOTICED.is_match(before) {
-        Event::Noticed
-    } else {
-        return None;
-    };
     // The anchor ends at a clause word: "after the alert because ...".
     let anchor_text = anchor_text
         .split(" because ")
         .next()
-        .unwrap_or(anchor_text)
+        .unwrap_or(&anchor_text)
         .split(" when ")
         .next()
-        .unwrap_or(anchor_text)
+        .unwrap_or(&anchor_text)
         .trim();
     let anchor = if ANCHOR_IMPACT.is_match(anchor_text) {
         Some(Event::Impact)
@@ -205,6 +236,35 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
     Some((event, anchor, anchor_text.to_string()))
 }
 
+/// The events other than `event` that `context` names by their words.
+fn named_events(context: &str, event: Event) -> Vec<Event> {
+    let mut named: Vec<Event> = [
+        Event::Impact,
+        Event::Alert,
+        Event::Paged,
+        Event::Declared,
+        Event::StatusPage,
+        Event::Deploy,
+        Event::Rollback,
+    ]
+    .into_iter()
+    .filter(|e| *e != event && e.named_in(context))
+    .collect();
+    // "The first alert fired": the impact words' "first alert" is the alert.
+    if named.contains(&Event::Alert) {
+        named.retain(|e| *e != Event::Impact);
+    }
+    named
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// A relative claim read: what it was measured with, or why it was not.
 pub(super) enum Reading {
     Measured(Compared),
@@ -217,18 +277,18 @@ pub(super) fn read(
     masked: &str,
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
-    // Cheap gate: every relative claim has "after" right behind the duration.
+    // Cheap gate: every relative claim has "after" or "later" right behind the duration.
     let next = masked[range.end..].trim_start();
     if !next
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("after "))
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
     {
         return None;
     }
     let (event, anchor, anchor_text) = events(masked, range)?;
     let Some(anchor) = anchor else {
         return Some(Reading::NotCompared(format!(
-            "relative claim: \"{anchor_text}\" names no event the timeline can be searched for"
+            "relative claim: \"{anchor_text}\" names no one event the timeline can be searched for"
         )));
     };
     if anchor == event {
@@ -285,11 +345,10 @@ fn find(
     {
         return Ok(found);
     }
-    let words = event.entry_words();
     let matching: Vec<_> = entries
         .iter()
         .filter(|(_, v, t, text)| {
-            after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && words.is_match(text)
+            after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && event.named_in(text)
         })
         .collect();
     match matching.as_slice() {
@@ -340,6 +399,23 @@ mod tests {
             read("The incident was declared 20 minutes after the customer called."),
             Some((Event::Declared, None))
         );
+        assert_eq!(
+            read("The first alert fired at 13:26. Our status page was updated 55 minutes later."),
+            Some((Event::StatusPage, Some(Event::Alert)))
+        );
+        assert_eq!(
+            read("Errors began at 09:05, and the on-call engineer was paged 15 minutes later."),
+            Some((Event::Paged, Some(Event::Impact)))
+        );
+        assert_eq!(
+            read("We looked at the dashboards. The incident was declared 20 minutes later."),
+            Some((Event::Declared, None))
+        );
+        // The status page is not a page.
+        assert_eq!(
+            read("The status page went up at 10:00. The incident was declared 5 minutes later."),
+            Some((Event::Declared, Some(Event::StatusPage)))
+        );
     }
 
     #[test]
@@ -349,7 +425,7 @@ mod tests {
             "We retried 10 minutes after the timeout.",
             "The status page was updated every 15 minutes.",
             "Backups run 2 hours after midnight.",
-            "The incident was declared 20 minutes later.",
+            "Logins failed at 10:00. We retried 10 minutes later.",
         ] {
             assert_eq!(read(text), None, "{text}");
         }

@@ -97,7 +97,7 @@ static STATUS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b|\bHTTP\s+checks?\s+alert\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,8 +110,9 @@ static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b")
 });
 static DECLARED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
+/// A deploy ("released" alone is too often a lock or a hold).
 static DEPLOY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|released?|rolled\s+out|rollout|roll-out|shipped)\b")
+    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
 });
 static ROLLBACK: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));

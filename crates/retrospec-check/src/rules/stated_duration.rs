@@ -64,7 +64,8 @@ declare_rule! {
     /// length is read anywhere after "the outage/downtime/incident/impact
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
-    /// on/continued for", a line label (`| Duration | 3h 45m |`, `**Duration**:`,
+    /// on/continued for", "for a period lasting/of" when the clause names the
+    /// impact, a line label (`| Duration | 3h 45m |`, `**Duration**:`,
     /// `- Length of the disruption:`, `**Duration of customer impact:**`,
     /// `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before

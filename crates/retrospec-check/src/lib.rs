@@ -119,10 +119,18 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
     // not checked further (items), so every later step runs on bounded input.
     let aliases = config.section_aliases();
-    let Some(parsed) = parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
+    let Some(mut parsed) =
+        parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
     else {
         return unchecked(diagnostics);
     };
+    if parsed.freeform.is_some() {
+        parse::freeform::front::severity_on_scale(&mut parsed.tree, |word| {
+            let levels = &config.severity.levels;
+            let level = levels.iter().find(|l| l.name.eq_ignore_ascii_case(word))?;
+            Some(level.name.clone())
+        });
+    }
     if let Some(d) = limits::items(&parsed.tree, &config.limits) {
         diagnostics.push(d);
         return unchecked(diagnostics);

@@ -20,6 +20,7 @@
 //! Everything read here is found in one pass over the blocks pulldown-cmark
 //! already produced; no regular expression is compiled or run.
 
+pub mod actions;
 pub mod blocks;
 pub mod date;
 pub mod front;
@@ -87,21 +88,64 @@ pub struct ReadMilestone {
     pub read_from: String,
 }
 
-/// The model's keys other tools' front matter uses too (Jekyll, Hugo): only the
-/// others ([`crate::order::POSTMORTEM`], or `status`) make a front matter
-/// retrospec's own, even when it has mistakes.
-const SHARED_KEYS: [&str; 4] = ["title", "date", "severity", "tags"];
+/// The model's keys other tools' front matter uses too (Jekyll, Hugo, Docusaurus,
+/// incident trackers' exports): they say nothing about whose front matter it is.
+const SHARED_KEYS: [&str; 10] = [
+    "id", "title", "date", "status", "owner", "authors", "severity", "services", "tags", "summary",
+];
 
-/// Whether a front matter belongs to another tool: it has none of retrospec's own
-/// keys and at least one key the model does not have (`layout`, `permalink`).
+/// The review statuses of the model: `status: draft` is retrospec's word, `status:
+/// Closed` an incident tracker's.
+const STATUSES: [&str; 3] = ["draft", "in-review", "published"];
+
+/// Whether a front matter belongs to another tool. It is decided on evidence, not
+/// on a key both share (`title`, `date`, `status`):
+///
+/// - retrospec's own when it has a marker (`$schema`, a key named `retrospec...`),
+///   a key only the model has in the shape the model gives it (`milestones` or
+///   `impact` as a mapping, `timeline` or `action_items` as a list, `root_cause`),
+///   or a `status` that is one of the model's (or a misspelling of one);
+/// - otherwise another tool's when it has a key the model does not have that is
+///   neither an `x-` field nor a misspelling of one of the model's keys
+///   (`layout`, `slug`, `incident_ref`; not `severty`).
+///
+/// A front matter of the model's keys alone (`title`, `date`) stays retrospec's, so
+/// its mistakes (a missing or wrong `status`) are reported.
 pub fn is_foreign(entries: &[Entry]) -> bool {
-    let shared = |e: &Entry| SHARED_KEYS.contains(&e.key.as_str());
-    !entries
-        .iter()
-        .any(|e| crate::order::POSTMORTEM.contains(&e.key.as_str()) && !shared(e))
-        && entries
-            .iter()
-            .any(|e| !shared(e) && !e.key.starts_with("x-"))
+    if entries.iter().any(is_retrospec_evidence) {
+        return false;
+    }
+    entries.iter().any(|e| {
+        let key = e.key.as_str();
+        !crate::order::POSTMORTEM.contains(&key)
+            && !key.starts_with("x-")
+            && crate::suggest::closest(key, crate::order::POSTMORTEM.iter().copied()).is_none()
+    })
+}
+
+/// Whether an entry of a front matter says the front matter is retrospec's.
+fn is_retrospec_evidence(e: &Entry) -> bool {
+    use crate::tree::Value;
+    let key = e.key.as_str();
+    if key == "$schema" || key.to_ascii_lowercase().starts_with("retrospec") {
+        return true;
+    }
+    if key == "status" {
+        return e.value.as_str().is_some_and(|s| {
+            STATUSES.contains(&s) || crate::suggest::closest(s, STATUSES.iter().copied()).is_some()
+        });
+    }
+    if SHARED_KEYS.contains(&key) || !crate::order::POSTMORTEM.contains(&key) {
+        return false;
+    }
+    match key {
+        // Another tool may say `impact: high`; the model's impact is a mapping.
+        "milestones" | "impact" | "lessons" | "detection" => matches!(e.value.value, Value::Map(_)),
+        "timeline" | "action_items" | "links" | "sections" | "contributing_factors" => {
+            matches!(e.value.value, Value::Seq(_))
+        }
+        _ => true,
+    }
 }
 
 /// Whether a Markdown or text file found in a directory walk looks like a

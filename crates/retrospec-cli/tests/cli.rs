@@ -310,6 +310,29 @@ fn json_lists_every_time_claim_with_its_reading() {
     assert_eq!(codes.len(), 3);
 }
 
+#[test]
+fn json_says_why_a_relative_claim_was_not_compared() {
+    let report = json_report("tests/fixtures/RS208/passes-relative.md");
+    let claims = report["files"][0]["claims"].as_array().expect("claims");
+    let status = claims
+        .iter()
+        .find(|c| c["text"] == "about 35 minutes")
+        .expect("status page claim");
+    assert_eq!(status["measures"], "between_events");
+    assert_eq!(status["verdict"], "agrees");
+    assert_eq!(status["compared_with"]["source"], "events");
+    assert!(status.get("note").is_none());
+    let rollback = claims
+        .iter()
+        .find(|c| c["text"] == "an hour")
+        .expect("rollback claim");
+    assert_eq!(rollback["verdict"], "not_compared");
+    assert_eq!(
+        rollback["note"],
+        "relative claim: 2 timeline entries say a deploy went out; which one is meant is not clear"
+    );
+}
+
 /// Copies fixture files into a fresh directory, under new names.
 fn fixture_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
     let dir = temp_dir(name);

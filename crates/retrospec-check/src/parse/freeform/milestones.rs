@@ -15,7 +15,7 @@
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
@@ -117,6 +117,12 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "working again",
             "succeeding again",
             "healthy again",
+            "error rate back to zero",
+            "failure rate back to zero",
+            "errors back to zero",
+            "failures back to zero",
+            "error rate returned to zero",
+            "failure rate returned to zero",
         ],
         _ => &[],
     }
@@ -135,29 +141,59 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
     if !marked {
         read_words(text, items, reading);
     }
+    let dated = dated_times(items);
     let mut out: Vec<Entry> = Vec::new();
     for name in ORDER {
         // Only a time with a date makes a milestone (the model requires the date).
-        let found = items.iter().find_map(|i| {
+        let found = items.iter().zip(&dated).find_map(|(i, dated)| {
             let m = i.entry("milestone")?;
             let time = i.entry("time")?;
-            let dated = time
-                .value
-                .as_str()
-                .is_some_and(|t| crate::time::parse_time(t).is_ok_and(|p| p.date.is_some()));
-            (m.value.as_str() == Some(name) && dated).then_some((m.value.span, time))
+            let dated = dated.as_ref()?;
+            (m.value.as_str() == Some(name)).then_some((m.value.span, time, dated))
         });
-        if let Some((words, time)) = found {
+        if let Some((words, time, dated)) = found {
             out.push(Entry {
                 key: name.into(),
                 key_span: words,
-                value: time.value.clone(),
+                value: Node::new(time.value.span, Value::String(dated.clone())),
             });
         }
     }
     let first = out.first()?.key_span;
     let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
     Some(Node::new(span, Value::Map(out)))
+}
+
+/// Each entry's time with its date: as written when it has one; else with the date
+/// of the dated entry above it, when every clock from there to this one runs
+/// forward (the entries are that day's, as the timeline resolves them); else none,
+/// since a clock that went back may be the next day.
+fn dated_times(items: &[Node]) -> Vec<Option<String>> {
+    let mut day: Option<(jiff::civil::Date, jiff::civil::Time)> = None;
+    items
+        .iter()
+        .map(|i| {
+            let written = i.entry("time")?.value.as_str()?;
+            let Ok(parsed) = crate::time::parse_time(written) else {
+                day = None;
+                return None;
+            };
+            if let Some(date) = parsed.date {
+                day = Some((date, parsed.time));
+                return Some(written.to_string());
+            }
+            match day {
+                Some((date, previous)) if parsed.time >= previous => {
+                    day = Some((date, parsed.time));
+                    Some(format!("{date} {}", written.trim()))
+                }
+                _ => {
+                    day = None;
+                    None
+                }
+            }
+        })
+        .collect()
 }
 
 fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
@@ -296,6 +332,24 @@ mod tests {
                 ),
                 ("resolved".into(), "back to normal".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_failure_rate_back_to_zero_is_the_end() {
+        assert_eq!(
+            read(
+                "- 09:41 UTC: Checks start failing\n- 11:40 UTC: Failure rate back to zero as caches expire\n"
+            ),
+            [
+                ("started".into(), "start failing".into()),
+                ("resolved".into(), "Failure rate back to zero".into()),
+            ]
+        );
+        // A count back to zero is not the end of the impact.
+        assert_eq!(
+            read("- 11:40 UTC: Queue depth back to zero\n- 11:50 UTC: Retries back to zero\n"),
+            []
         );
     }
 

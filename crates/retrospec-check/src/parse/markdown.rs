@@ -238,6 +238,8 @@ pub fn parse_with(
         {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
+        } else {
+            r.ambiguous_zone = freeform::zone::ambiguous_zone(text);
         }
     }
     if let Some(r) = reading.as_mut()

@@ -51,6 +51,10 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// Where a zone with more than one reading is stated for the whole report
+    /// ("All times IST."): RS202 is reported there, with the readings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_zone: Option<Span>,
     /// Where a slashed date with two readings (`03/04/2025`) is that would have
     /// dated the timeline: reported once (RS214), not again as an undated entry.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +72,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            ambiguous_zone: None,
             ambiguous_date: None,
             status: None,
         }

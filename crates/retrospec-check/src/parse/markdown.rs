@@ -534,6 +534,7 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("conclusion", Field::Lessons),
     ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
+    ("actions", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
     ("followup actions", Field::ActionItems),

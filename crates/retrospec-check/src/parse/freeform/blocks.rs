@@ -117,7 +117,101 @@ pub(crate) fn normalise(
         }
     }
     let implicit = implicit_timeline(text, &mut out, extra);
+    trailing_prose(text, &mut out, extra);
     (out, implicit)
+}
+
+/// Prose after the last entries of a timeline section (`We only noticed 40 minutes
+/// later, because ...` under a list of timed lines, and whatever follows it up to
+/// the next section: in plain text, lines standing alone that name no section are
+/// not headings) is not the timeline's, and the timeline reader would leave it
+/// out. It is given a copy of the timeline's heading, so it is read as a section
+/// of its own (the timeline is already filled, so the copy makes a free section
+/// under the same title) and its claims and words are checked.
+fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
+    let timed_line = |s: &str| {
+        let s = s.trim_start();
+        let s = s
+            .strip_prefix(|c: char| is_bullet(c))
+            .unwrap_or(s)
+            .trim_start();
+        let s = ["**", "`"]
+            .into_iter()
+            .find_map(|m| s.strip_prefix(m))
+            .unwrap_or(s);
+        starts_with_time(s)
+    };
+    let timed = |b: &Block| match b {
+        Block::List { items } => items.iter().any(|i| timed_line(&text[i.range.clone()])),
+        Block::Table { .. } => true,
+        Block::Paragraph { range } | Block::Heading { range, .. } => {
+            text[range.clone()].lines().any(timed_line)
+        }
+        _ => false,
+    };
+    let mut i = 0;
+    // The last section heading with words: the title of the prose after a timeline
+    // written without a heading (an empty one, [`implicit_timeline`]).
+    let mut named: Option<(usize, Range<usize>)> = None;
+    while i < out.len() {
+        let Block::Heading { level: 2, range } = &out[i] else {
+            i += 1;
+            continue;
+        };
+        let mut heading = range.clone();
+        // A heading with words directly above a timeline without one (`What
+        // happened` then timed lines) is moved below the entries, to the prose it
+        // stands for, rather than copied: it would be an empty section.
+        let mut moved: Option<usize> = None;
+        let end = out[i + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
+            .map_or(out.len(), |p| i + 1 + p);
+        if heading.is_empty() {
+            match &named {
+                Some((at, above)) => {
+                    heading = above.clone();
+                    moved = (*at + 1 == i).then_some(*at);
+                }
+                None => {
+                    i = end;
+                    continue;
+                }
+            }
+        } else {
+            named = Some((i, heading.clone()));
+            if field_of(&heading_words(text, heading.clone()), extra) != Some(Field::Timeline) {
+                i = end;
+                continue;
+            }
+        }
+        let last = (i + 1..end).rev().find(|&k| timed(&out[k]));
+        let prose = last.and_then(|t| {
+            (t + 1..end)
+                .find(|&k| !matches!(out[k], Block::Comment))
+                .filter(|&k| match &out[k] {
+                    Block::Paragraph { range } => {
+                        let first = text[range.clone()].trim_start();
+                        !length_note(first) && time::parse_date_line(first.trim()).is_none()
+                    }
+                    _ => false,
+                })
+        });
+        if let Some(at) = prose {
+            let block = match moved {
+                Some(above) => out.remove(above),
+                None => Block::Heading {
+                    level: 2,
+                    range: heading,
+                },
+            };
+            let at = if moved.is_some() { at - 1 } else { at };
+            out.insert(at, block);
+            i = if moved.is_some() { end } else { end + 1 };
+        } else {
+            i = end;
+        }
+    }
 }
 
 /// A timeline written without a heading (a list of timed lines, maybe under a
@@ -395,6 +489,31 @@ mod tests {
         ] {
             let _ = crate::check(text, crate::Format::Markdown);
         }
+    }
+
+    #[test]
+    fn prose_after_a_timeline_is_read_as_a_section() {
+        // An email: a timeline indented by two spaces, then prose and lines standing
+        // alone that name no section.
+        let text = "Mirror outage\n\nWhat happened (all times UTC)\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
+                    We only noticed 40 minutes later.\n\nWhy it took so long\n\nThe spare was small.\n";
+        // `What happened` stands above the timed lines: it is moved to the prose
+        // (here the summary, as the report has no opening text).
+        assert_eq!(keys(text), ["title", "timeline", "summary"]);
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (body, _) = parsed.tree.pointer("/summary").expect("summary");
+        let Value::String(body) = &body.value else {
+            panic!("{body:?}")
+        };
+        assert!(body.contains("noticed 40 minutes later") && body.contains("spare was small"));
+        let (items, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        assert!(matches!(&items.value, Value::Seq(i) if i.len() == 2));
+        // A note stating the length stays with the timeline; a date line and the
+        // entries under it are the timeline's.
+        let text = "Mirror outage\n\nTimeline\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
+                    June 3, 2025\n\n  10:05  disk replaced\n  10:20  all clear\n\nTotal downtime: 75 minutes\n";
+        assert_eq!(keys(text), ["milestones", "title", "timeline"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
@@ -117,6 +117,11 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "working again",
             "succeeding again",
             "healthy again",
+            "returned to normal",
+            "returned to its usual",
+            "returned to usual",
+            "back to its usual",
+            "back to usual",
             "error rate back to zero",
             "failure rate back to zero",
             "errors back to zero",
@@ -198,30 +203,37 @@ fn dated_times(items: &[Node]) -> Vec<Option<String>> {
 
 fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
     // The words of each entry as written (lowercased, same offsets) and their span.
-    let texts: Vec<Option<(Span, String)>> = items
+    let texts: Vec<Option<(Span, String, Vec<usize>)>> = items
         .iter()
         .map(|i| {
             let e = i.entry("text")?;
-            let lower = e.value.span.slice(text).to_ascii_lowercase();
+            // A line break inside a phrase ("returned to\n  its usual level") is one
+            // blank like any other: runs of blanks are read as one, and `at` maps
+            // each byte read back to the text.
+            let (lower, at) = collapse_blanks(&e.value.span.slice(text).to_ascii_lowercase());
             // Another time in the words ("all clear at 09:40"): the entry's own time
             // may not be the milestone's, so none is read.
             let other_time = lower
                 .as_bytes()
                 .windows(3)
                 .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
-            (!other_time && !GUARDS.iter().any(|g| lower.contains(g)))
-                .then_some((e.value.span, lower))
+            (!other_time && !GUARDS.iter().any(|g| lower.contains(g))).then_some((
+                e.value.span,
+                lower,
+                at,
+            ))
         })
         .collect();
     let mut taken = vec![false; items.len()];
     for milestone in ORDER {
         let found = texts.iter().enumerate().find_map(|(i, t)| {
-            let (span, lower) = t.as_ref()?;
+            let (span, lower, map) = t.as_ref()?;
             if taken[i] {
                 return None;
             }
-            let at = find(milestone, lower)?;
-            Some((i, Span::new(span.start + at.0, span.start + at.1)))
+            let (from, to) = find(milestone, lower)?;
+            let end = map.get(to.checked_sub(1)?)? + 1;
+            Some((i, Span::new(span.start + map.get(from)?, span.start + end)))
         });
         let Some((i, words)) = found else {
             continue;
@@ -246,6 +258,28 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
             });
         }
     }
+}
+
+/// `s` with each run of blanks (spaces, tabs, line breaks) as one space, and for
+/// each byte of the result the byte of `s` it was read from.
+fn collapse_blanks(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::with_capacity(s.len());
+    let mut blank = false;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_whitespace() {
+            if !blank {
+                out.push(' ');
+                at.push(i);
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        out.push(c);
+        at.extend((0..c.len_utf8()).map(|k| i + k));
+    }
+    (out, at)
 }
 
 /// Where the words naming `milestone` are in `lower`, as a byte range.
@@ -344,6 +378,15 @@ mod tests {
             [
                 ("started".into(), "start failing".into()),
                 ("resolved".into(), "Failure rate back to zero".into()),
+            ]
+        );
+        assert_eq!(
+            read(
+                "- 09:47 UTC: Latency began to climb\n- 12:00 UTC: Latency returned to\n  its usual level\n"
+            ),
+            [
+                ("started".into(), "Latency began".into()),
+                ("resolved".into(), "returned to\n  its usual".into()),
             ]
         );
         // A count back to zero is not the end of the impact.

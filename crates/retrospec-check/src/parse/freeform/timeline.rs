@@ -27,6 +27,7 @@ use crate::span::Span;
 use crate::time;
 use crate::tree::{Entry, Node, Value};
 
+pub(crate) mod prose;
 mod table;
 
 const MILESTONES: &[&str] = &[
@@ -190,6 +191,13 @@ impl Reader<'_, '_> {
             }
             Err(error) => Err(error),
         };
+        if bold == 0
+            && matches!(scanned, Ok(None))
+            && let Some(a) = prose::anchored(source)
+        {
+            self.sentence(span, a, open);
+            return;
+        }
         match scanned {
             Ok(Some((parsed, end, written))) => {
                 let time = Span::new(span.start + bold, span.start + bold + end);
@@ -486,6 +494,28 @@ impl Reader<'_, '_> {
     }
 
     /// A time written without a zone gets the zone of its heading or column.
+    /// A sentence led by its time (`At 9:47 a.m., latency began to climb`): an
+    /// entry whose time is the clock and whose text is the sentence after it.
+    fn sentence(&mut self, span: Span, a: prose::Anchored, open: bool) {
+        let time = Span::new(span.start + a.clock.start, span.start + a.clock.end);
+        if a.parsed.date.is_none() {
+            self.roll_over(a.parsed.time, time);
+        }
+        self.previous = Some(a.parsed.time);
+        let value = self.with_zone(
+            with_date(&a.written, a.parsed.date.is_none(), self.date),
+            a.parsed.zone.is_none(),
+        );
+        self.close();
+        self.entries.push(Building {
+            time,
+            value,
+            text: vec![Span::new((span.start + a.text_at).min(span.end), span.end)],
+            open,
+            milestone: None,
+        });
+    }
+
     fn with_zone(&self, value: String, zoneless: bool) -> String {
         match (zoneless, self.zone) {
             (true, Some(zone)) => format!("{value} {zone}"),

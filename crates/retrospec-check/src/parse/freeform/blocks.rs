@@ -7,7 +7,9 @@
 //! - a bold line (`**Timeline**`, `__Impact__`): a section, named or not;
 //! - a numbered line that names a section (`2. Timeline`);
 //! - the title: the first heading, or else the first line of the text;
-//! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list.
+//! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list;
+//! - a timeline without a heading: a list of timed lines, or paragraphs each led
+//!   by its time (`At 9:47 a.m., latency began to climb.`).
 
 use std::ops::Range;
 
@@ -15,6 +17,7 @@ use crate::parse::markdown::{Block, Field, Item, is_bullet};
 use crate::time;
 
 use super::field_of;
+use super::timeline::prose;
 
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
@@ -121,11 +124,12 @@ pub(crate) fn normalise(
     (out, implicit)
 }
 
-/// Prose after the last entries of a timeline section (`We only noticed 40 minutes
-/// later, because ...` under a list of timed lines, and whatever follows it up to
-/// the next section: in plain text, lines standing alone that name no section are
-/// not headings) is not the timeline's, and the timeline reader would leave it
-/// out. It is given a copy of the timeline's heading, so it is read as a section
+/// Prose after the last entries of a timeline written as plain lines (`We only
+/// noticed 40 minutes later, because ...` under lines led by times, and whatever
+/// follows it up to the next section: in plain text, lines standing alone that
+/// name no section are not headings) is not the timeline's, and the timeline
+/// reader would leave it out, with the rest of an email. (After a Markdown list or
+/// a table it is an aside of the timeline, left out as in retrospec's own form.) It is given a copy of the timeline's heading, so it is read as a section
 /// of its own (the timeline is already filled, so the copy makes a free section
 /// under the same title) and its claims and words are checked.
 fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
@@ -141,9 +145,18 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
             .unwrap_or(s);
         starts_with_time(s)
     };
+    // A Markdown list (`- 09:05 ...`, `1. ...`): retrospec's own form reads the text
+    // after it as an aside of the timeline, left out, and so does this reader.
+    let markdown_item = |s: &str| {
+        let s = s.trim_start();
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        s.starts_with(['-', '*', '+']) || (digits > 0 && s[digits..].starts_with(['.', ')']))
+    };
     let timed = |b: &Block| match b {
-        Block::List { items } => items.iter().any(|i| timed_line(&text[i.range.clone()])),
-        Block::Table { .. } => true,
+        Block::List { items } => {
+            items.iter().any(|i| timed_line(&text[i.range.clone()]))
+                && !items.iter().any(|i| markdown_item(&text[i.range.clone()]))
+        }
         Block::Paragraph { range } | Block::Heading { range, .. } => {
             text[range.clone()].lines().any(timed_line)
         }
@@ -241,7 +254,7 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         .iter()
         .position(|b| matches!(b, Block::List { items } if timed(items)))
     else {
-        return false;
+        return prose_timeline(text, out);
     };
     let mut at = list;
     if list > 0 {
@@ -267,6 +280,52 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         },
     );
     true
+}
+
+/// A timeline written as sentences, one event to a paragraph, each led by its time
+/// (`At 9:47 a.m., latency began to climb.`, see [`prose`]), in a report with no
+/// other timeline: three such paragraphs or more in one section, with at most one
+/// paragraph without a time for every two with one between them. They get an
+/// empty heading before the first of them, as a list of timed lines does.
+fn prose_timeline(text: &str, out: &mut Vec<Block>) -> bool {
+    let led = |b: &Block| match b {
+        Block::Paragraph { range } => text[range.clone()]
+            .lines()
+            .next()
+            .is_some_and(|l| prose::anchored(l.trim()).is_some()),
+        _ => false,
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let end = out[start + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
+            .map_or(out.len(), |p| start + 1 + p);
+        let section = &out[start..end];
+        let led_at: Vec<usize> = (0..section.len()).filter(|&k| led(&section[k])).collect();
+        if let (Some(&first), Some(&last)) = (led_at.first(), led_at.last()) {
+            let others = section[first..=last]
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph { .. }) && !led(b))
+                .count();
+            if led_at.len() >= 3 && others * 2 <= led_at.len() {
+                let at = start + first;
+                let Some(range) = out[at].range() else {
+                    return false;
+                };
+                out.insert(
+                    at,
+                    Block::Heading {
+                        level: 2,
+                        range: range.start..range.start,
+                    },
+                );
+                return true;
+            }
+        }
+        start = end;
+    }
+    false
 }
 
 fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
@@ -514,6 +573,54 @@ mod tests {
         let text = "Mirror outage\n\nTimeline\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
                     June 3, 2025\n\n  10:05  disk replaced\n  10:20  all clear\n\nTotal downtime: 75 minutes\n";
         assert_eq!(keys(text), ["milestones", "title", "timeline"]);
+        // After a Markdown list, as in retrospec's own form, a remark is the
+        // timeline's aside.
+        let text = "# Mirror outage\n\n## Timeline\n\n- 09:05 disk fails\n- 09:20 checks alert\n\n\
+                    We replaced it 28 minutes later.\n\n## Cause\n\nA fault.\n";
+        assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn paragraphs_led_by_their_times_are_a_timeline() {
+        let text = "# Checkout latency\n\nAll times are Pacific (PST). Tuesday, March 4th, 2025.\n\n## What happened\n\n\
+                    At 9:47 a.m., latency began to climb after a cache restart.\n\n\
+                    At 10:21 a.m., the latency alert paged the on-call engineer.\n\n\
+                    Shortly before 11 a.m. (10:52 a.m.), the team started a warm-up\nscript.\n\n\
+                    At noon, latency was back to normal.\n\n## Why it happened\n\nThe restart was manual.\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (timeline, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        let Value::Seq(items) = &timeline.value else {
+            panic!("{timeline:?}")
+        };
+        let times: Vec<&str> = (0..items.len())
+            .map(|i| {
+                let (t, _) = parsed
+                    .tree
+                    .pointer(&format!("/timeline/{i}/time"))
+                    .expect("time");
+                t.span.slice(text)
+            })
+            .collect();
+        assert_eq!(times, ["9:47 a.m.", "10:21 a.m.", "10:52 a.m.", "noon"]);
+        let (entry, _) = parsed.tree.pointer("/timeline/2/text").expect("text");
+        assert!(entry.span.slice(text).starts_with("the team started"));
+        assert!(keys(text).contains(&"root_cause".to_string()));
+    }
+
+    #[test]
+    fn times_in_sentences_about_other_things_are_not_a_timeline() {
+        for text in [
+            // Two sentences led by a time are not a timeline.
+            "# Outage\n\n## Overview\n\nAt 09:10 the disk filled.\n\nAt 09:40 we cleaned it.\n\n## Cause\n\nLogs.\n",
+            // Times inside sentences about something else.
+            "# Outage\n\n## Overview\n\nWe restored from the 09:00 backup.\n\nThe window (09:30 to 11:00) was short.\n\n\
+             The 10:15 train was late.\n\nWe met at the office.\n",
+            // Led paragraphs drowned in prose without times.
+            "# Outage\n\n## Overview\n\nAt 09:10 the disk filled.\n\nA.\n\nB.\n\nAt 09:40 we looked.\n\nC.\n\nD.\n\nAt 10:00 it was clean.\n",
+        ] {
+            assert!(!keys(text).contains(&"timeline".to_string()), "{text}");
+        }
     }
 
     #[test]

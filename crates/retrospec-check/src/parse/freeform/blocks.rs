@@ -609,6 +609,34 @@ mod tests {
     }
 
     #[test]
+    fn several_sentences_led_by_their_times_in_one_paragraph_are_entries() {
+        let text = "# Power loss\n\n## Incident discussion\n\n\
+                    At 06:32 UTC, the uplink dropped and came back at 06:45. At 07:08 UTC a second\n\
+                    drop followed; the building had lost power.\n\n\
+                    At approximately 07:45 UTC an engineer arrived on site.\n\n\
+                    We waited for the utility.\n\n\
+                    At 13:30 UTC power was restored.\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let times: Vec<&str> = (0..4)
+            .map(|i| {
+                let (t, _) = parsed
+                    .tree
+                    .pointer(&format!("/timeline/{i}/time"))
+                    .expect("time");
+                t.span.slice(text)
+            })
+            .collect();
+        assert_eq!(times, ["06:32 UTC", "07:08 UTC", "07:45 UTC", "13:30 UTC"]);
+        assert!(parsed.tree.pointer("/timeline/4").is_none());
+        let (first, _) = parsed.tree.pointer("/timeline/0/text").expect("text");
+        assert_eq!(
+            first.span.slice(text),
+            "the uplink dropped and came back at 06:45."
+        );
+    }
+
+    #[test]
     fn times_in_sentences_about_other_things_are_not_a_timeline() {
         for text in [
             // Two sentences led by a time are not a timeline.

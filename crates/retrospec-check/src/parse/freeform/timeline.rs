@@ -64,6 +64,9 @@ struct Reader<'t, 'd> {
     /// The clock (and its zone as written) that `T+15m` offsets count from, when
     /// the report states one (`T0: 13:40 UTC`, "relative to the release at 13:40 UTC").
     t0: Option<(jiff::civil::Time, String)>,
+    /// An entry was read from a sentence led by its time: later sentences so led
+    /// start entries too, wherever they stand in a line.
+    sentences: bool,
 }
 
 /// Reads the blocks of a timeline section.
@@ -84,6 +87,7 @@ pub(crate) fn read(
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
         t0: super::offset::stated_t0(text),
+        sentences: false,
     };
     for block in blocks {
         match block {
@@ -148,9 +152,20 @@ impl Reader<'_, '_> {
             let lead = content.len() - content.trim_start().len();
             let span = Span::new(pos + lead, pos + content.trim_end().len().max(lead));
             pos += line.len();
-            if !span.is_empty() {
-                self.line(span, true);
+            if span.is_empty() {
+                continue;
             }
+            // In a timeline written as sentences, a sentence led by its time in the
+            // middle of a line (`... recovered at 06:45. At 07:08 a second ...`)
+            // starts the next entry.
+            let mut from = span.start;
+            if self.sentences || prose::anchored(span.slice(self.text)).is_some() {
+                for cut in prose::sentence_starts(span.slice(self.text)) {
+                    self.line(Span::new(from, span.start + cut), true);
+                    from = span.start + cut;
+                }
+            }
+            self.line(Span::new(from, span.end), true);
         }
     }
 
@@ -497,6 +512,7 @@ impl Reader<'_, '_> {
     /// A sentence led by its time (`At 9:47 a.m., latency began to climb`): an
     /// entry whose time is the clock and whose text is the sentence after it.
     fn sentence(&mut self, span: Span, a: prose::Anchored, open: bool) {
+        self.sentences = true;
         let time = Span::new(span.start + a.clock.start, span.start + a.clock.end);
         if a.parsed.date.is_none() {
             self.roll_over(a.parsed.time, time);

@@ -14,6 +14,11 @@ use crate::time::{self, ParsedTime};
 
 /// The words that lead a sentence to its time, longest first (lowercase).
 const LEADS: &[&str] = &[
+    "beginning at approximately",
+    "beginning around",
+    "beginning at",
+    "starting around",
+    "starting at",
     "at approximately",
     "at about",
     "at around",
@@ -84,6 +89,26 @@ pub(crate) fn anchored(line: &str) -> Option<Anchored> {
     })
 }
 
+/// Where sentences led by their time start inside `line`, after the end of the
+/// sentence before (`. `, `! `, `; `) and with a capital letter (`... recovered
+/// at 06:45. At 07:08 a second outage ...`); never at the line's start.
+pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, _) in line.match_indices(['.', '!', ';']) {
+        let rest = &line[i + 1..];
+        let blank = rest.len() - rest.trim_start().len();
+        if blank == 0 {
+            continue;
+        }
+        let at = i + 1 + blank;
+        let next = &line[at..];
+        if next.starts_with(|c: char| c.is_ascii_uppercase()) && anchored(next).is_some() {
+            out.push(at);
+        }
+    }
+    out
+}
+
 /// The clock at byte `p` of `line`: a time with a colon or AM/PM, or `noon`.
 fn clock_at(line: &str, p: usize) -> Option<(Range<usize>, ParsedTime, String)> {
     let rest = &line[p..];
@@ -144,9 +169,25 @@ mod tests {
             ("noon".into(), "the hit rate was back above 95%".into())
         );
         assert_eq!(
+            got("Beginning around 11:20 UTC today, traffic degraded"),
+            ("11:20 UTC".into(), "today, traffic degraded".into())
+        );
+        assert_eq!(
             got("By 14:20 UTC all replicas had caught up."),
             ("14:20 UTC".into(), "all replicas had caught up.".into())
         );
+    }
+
+    #[test]
+    fn sentences_led_by_their_time_inside_a_line() {
+        let line = "At 06:32 the link dropped, back at 06:45. At 07:08 it dropped again; by 07:30 it was up. Around noon, fine.";
+        let starts: Vec<&str> = super::sentence_starts(line)
+            .into_iter()
+            .map(|i| &line[i..i + 8])
+            .collect();
+        // `by 07:30` follows a semicolon but is not capitalised: part of the sentence.
+        assert_eq!(starts, ["At 07:08", "Around n"]);
+        assert!(super::sentence_starts("We paged at 10:05. Then at 10:20 we rolled back.").is_empty());
     }
 
     #[test]

@@ -187,7 +187,9 @@ mod tests {
             .collect();
         // `by 07:30` follows a semicolon but is not capitalised: part of the sentence.
         assert_eq!(starts, ["At 07:08", "Around n"]);
-        assert!(super::sentence_starts("We paged at 10:05. Then at 10:20 we rolled back.").is_empty());
+        assert!(
+            super::sentence_starts("We paged at 10:05. Then at 10:20 we rolled back.").is_empty()
+        );
     }
 
     #[test]

@@ -157,9 +157,10 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
             items.iter().any(|i| timed_line(&text[i.range.clone()]))
                 && !items.iter().any(|i| markdown_item(&text[i.range.clone()]))
         }
-        Block::Paragraph { range } | Block::Heading { range, .. } => {
-            text[range.clone()].lines().any(timed_line)
-        }
+        // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
+        Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
+            .lines()
+            .any(|l| timed_line(l) || prose::anchored(l.trim()).is_some()),
         _ => false,
     };
     let mut i = 0;
@@ -603,6 +604,17 @@ mod tests {
             })
             .collect();
         assert_eq!(times, ["9:47 a.m.", "10:21 a.m.", "10:52 a.m.", "noon"]);
+        // A wrapped line that starts with a time goes on with its sentence.
+        let wrapped = text.replace(
+            "warm-up\nscript.",
+            "warm-up script from the\n6:00 a.m. snapshot.",
+        );
+        let parsed = markdown::parse(&wrapped, &mut diags).expect("parses");
+        let (timeline, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        assert!(
+            matches!(&timeline.value, Value::Seq(i) if i.len() == 4),
+            "{timeline:?}"
+        );
         let (entry, _) = parsed.tree.pointer("/timeline/2/text").expect("text");
         assert!(entry.span.slice(text).starts_with("the team started"));
         assert!(keys(text).contains(&"root_cause".to_string()));

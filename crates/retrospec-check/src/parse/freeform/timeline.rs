@@ -147,12 +147,28 @@ impl Reader<'_, '_> {
     /// Each line of a paragraph: a date, a new entry, or more text for the open one.
     fn lines(&mut self, range: Range<usize>) {
         let mut pos = range.start;
+        // Whether the line above ended its sentence.
+        let mut ended = true;
         for line in self.text[range.clone()].split_inclusive('\n') {
             let content = line.trim_end_matches(['\n', '\r']);
             let lead = content.len() - content.trim_start().len();
             let span = Span::new(pos + lead, pos + content.trim_end().len().max(lead));
             pos += line.len();
             if span.is_empty() {
+                continue;
+            }
+            let above_ended = ended;
+            ended = span
+                .slice(self.text)
+                .ends_with(['.', '!', '?', ':', ';', ')']);
+            // In a timeline written as sentences, a wrapped line that starts with a
+            // time (`... from the\n6:00 a.m. snapshot.`) goes on with the sentence.
+            if self.sentences
+                && !above_ended
+                && prose::anchored(span.slice(self.text)).is_none()
+                && let Some(last) = self.entries.last_mut().filter(|l| l.open)
+            {
+                last.text.push(span);
                 continue;
             }
             // In a timeline written as sentences, a sentence led by its time in the

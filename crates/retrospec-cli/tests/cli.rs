@@ -100,6 +100,47 @@ fn directories_honour_gitignore_and_skip_markdown_without_front_matter() {
 }
 
 #[test]
+fn a_directory_walk_names_the_files_it_skipped_once_on_stderr() {
+    let dir = temp_dir("skipped");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join("README.md"), "# A project\n\nInstall it.\n").expect("write");
+    fs::write(dir.join("NOTES.md"), "Some notes.\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("skipped").count(),
+        1,
+        "the note is said once: {stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "skipped 2 files that do not look like postmortems: ./NOTES.md, ./README.md (name one to check it anyway)"
+        ),
+        "{stderr}"
+    );
+    // Not in machine-readable output, and not for files named on the command line.
+    for format in ["json", "sarif"] {
+        let output = run_in(&dir, &["check", "--format", format, "."]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("skipped"), "{format}: {stderr}");
+    }
+    let output = run_in(&dir, &["check", "README.md", "ok.yaml"]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("skipped"));
+    // One file: said in the singular.
+    fs::remove_file(dir.join("NOTES.md")).expect("remove");
+    let output = run_in(&dir, &["check", "."]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "skipped 1 file that does not look like a postmortem: ./README.md (name it to check it anyway)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn invalid_utf8_is_a_diagnostic_not_a_panic() {
     let dir = temp_dir("utf8");
     fs::write(dir.join("r.yaml"), b"title: caf\xe9\nstatus: draft\n").expect("write");

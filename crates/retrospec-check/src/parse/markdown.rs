@@ -239,6 +239,8 @@ pub fn parse_with(
         {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
+        } else {
+            r.ambiguous_zone = freeform::zone::ambiguous_zone(text);
         }
     }
     if let Some(r) = reading.as_mut()
@@ -539,6 +541,7 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("conclusion", Field::Lessons),
     ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
+    ("actions", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
     ("followup actions", Field::ActionItems),

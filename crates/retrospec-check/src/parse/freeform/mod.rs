@@ -52,6 +52,10 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// Where a zone with more than one reading is stated for the whole report
+    /// ("All times IST."): RS202 is reported there, with the readings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_zone: Option<Span>,
     /// Where a slashed date with two readings (`03/04/2025`) is that would have
     /// dated the timeline: reported once (RS214), not again as an undated entry.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,6 +73,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            ambiguous_zone: None,
             ambiguous_date: None,
             status: None,
         }
@@ -184,7 +189,14 @@ pub fn looks_like_postmortem(text: &str) -> bool {
         .iter()
         .filter(|f| !matches!(f, Field::Summary | Field::Links))
         .map(|f| markdown::field_key(*f));
-    if sections.filter(|k| filled(k)).count() >= 2 {
+    let filled_sections = sections.filter(|k| filled(k)).count();
+    if filled_sections >= 2 {
+        return true;
+    }
+    // A title, a section, and a timeline under a heading no alias names (`How it
+    // unfolded`), as a chat pasted as a quote (`> **10:02** dani: ...`) or timed
+    // lines: three lines or more that start with a time.
+    if titled && filled_sections >= 1 && timed_lines(text) >= 3 {
         return true;
     }
     let title_says = titled
@@ -204,6 +216,33 @@ pub fn looks_like_postmortem(text: &str) -> bool {
             .filter(|l| !l.is_empty())
             .take(4)
             .any(|l| l.len() <= 80 && has_postmortem_phrase(&l.to_ascii_lowercase()))
+}
+
+/// The lines that start with a time of day once quote marks, bullets and emphasis
+/// are taken off (`> **10:02** dani: ...`, `- 10:04 check fails`), outside fenced code.
+fn timed_lines(text: &str) -> usize {
+    let mut fenced = false;
+    let mut count = 0;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let t = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let t = t
+            .strip_prefix(|c: char| markdown::is_bullet(c))
+            .unwrap_or(t)
+            .trim_start()
+            .trim_start_matches(['*', '_', '`']);
+        if blocks::starts_with_time(t) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Phrases that name an incident report wherever they stand in a short line.
@@ -271,6 +310,15 @@ mod tests {
             "# mytool\n\n## Install\n\ncargo install\n\n## Usage\n\nRun it.\n"
         ));
         assert!(!is("serde==1.0\nregex==2.0\n"));
+        // A chat pasted as a quote under a heading no alias names, a title and one
+        // section.
+        let chat = "# What broke the site\n\n## How it unfolded\n\n> **10:02** ana: running the cleanup\n\
+                    > **10:04** bot: check FAILED\n> **10:31** bot: check OK\n\n## Actions\n\n- Require a profile\n";
+        assert!(is(chat));
+        // Without a section of a report it is a conversation, not a postmortem.
+        assert!(!is(&chat.replace("## Actions\n\n- Require a profile\n", "")));
+        // Two timed lines are not a timeline.
+        assert!(!is(&chat.replace("> **10:31** bot: check OK\n", "")));
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+mod dotted;
 pub(crate) mod prose;
 mod table;
 
@@ -68,6 +69,9 @@ struct Reader<'t, 'd> {
     /// An entry was read from a sentence led by its time: later sentences so led
     /// start entries too, wherever they stand in a line.
     sentences: bool,
+    /// The section's lines lead with clocks written with a dot (`14.05`), and
+    /// nothing in it says the dots are numbering, versions or dates.
+    dotted: bool,
 }
 
 /// Reads the blocks of a timeline section.
@@ -89,6 +93,7 @@ pub(crate) fn read(
         zone: zone_in(heading.slice(text)),
         t0: super::offset::stated_t0(text),
         sentences: false,
+        dotted: dotted::section_reads(&section_lines(text, blocks)),
     };
     for block in blocks {
         match block {
@@ -202,6 +207,12 @@ impl Reader<'_, '_> {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
+        // `14.05  Alert fires` in a section of such lines: read as `14:05`, at
+        // the same positions.
+        let colons = (self.dotted && bold == 0)
+            .then(|| dotted::leading(scan_in).map(|dot| dotted::as_colons(scan_in, dot)))
+            .flatten();
+        let scan_in = colons.as_deref().unwrap_or(scan_in);
         let offset = self
             .t0
             .as_ref()
@@ -212,7 +223,7 @@ impl Reader<'_, '_> {
         };
         let scanned = match leading {
             _ if offset.is_some() => Ok(offset),
-            Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
+            Ok(Some((parsed, end))) => Ok(Some((parsed, end, scan_in[..end].to_string()))),
             Ok(None) => Ok(None),
             Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
                 match self.disambiguated(inner, &error) {
@@ -557,6 +568,26 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The lines of a section's paragraphs and list items, for
+/// [`dotted::section_reads`].
+fn section_lines<'t>(text: &'t str, blocks: &[Block]) -> Vec<&'t str> {
+    let mut lines = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { range } => lines.extend(text[range.clone()].lines()),
+            Block::List { items } => lines.extend(items.iter().filter_map(|i| {
+                item_content(text, i.range.clone())
+                    .1
+                    .slice(text)
+                    .lines()
+                    .next()
+            })),
+            _ => {}
+        }
+    }
+    lines
+}
+
 /// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`,
 /// `Timeline (PT)`.
 fn zone_in(heading: &str) -> Option<&str> {
@@ -771,5 +802,34 @@ mod tests {
             !codes.contains(&"RS202") && !codes.contains(&"RS204"),
             "{codes:?}"
         );
+    }
+
+    #[test]
+    fn clocks_written_with_a_dot_lead_a_timeline_of_them() {
+        let text = "# Top-ups failing\n\nDate: 9 October 2025. Times are UK time (BST).\n\n## Timeline\n\n\
+                    14.05  Provider rotates its signing key.\n\
+                    14.07  Failure alert fires; on-call\n       acknowledges.\n\
+                    15.40  Queue replayed, failure rate back to normal.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-10-09 14:05 BST", "14:07 BST", "15:40 BST"]);
+        assert!(!codes.contains(&"RS202"), "{codes:?}");
+    }
+
+    #[test]
+    fn dotted_numbers_that_are_not_clocks_lead_no_entry() {
+        for lines in [
+            // Section numbering, versions, dates, quantities.
+            "2.1 Scope of the change.\n2.10 Background.\n2.11 Impact.\n",
+            "1.14.05 rolled out.\n14.05 later the agents updated.\n14.07 and again.\n",
+            "14.05.2025 deploy.\n15.05.2025 rollback.\n",
+            "14.05% of requests failed.\n15.40 ms at the 99th percentile.\n",
+            // One dotted number alone says nothing of the section.
+            "14.05 Provider rotates its key.\nLater the alert fired.\n",
+        ] {
+            let text =
+                format!("# Top-ups failing\n\nDate: 9 October 2025.\n\n## Timeline\n\n{lines}");
+            let (times, _) = times_and_codes(&text);
+            assert!(times.is_empty(), "{lines}: {times:?}");
+        }
     }
 }

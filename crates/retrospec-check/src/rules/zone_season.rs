@@ -30,7 +30,9 @@ declare_rule! {
     /// reported at the statement, where the fix goes.
     ///
     /// Also checked: an abbreviation written right after a clock in prose ("it
-    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET"), on the ISO date
+    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET", glued as in
+    /// `(06:00EST)`), reported at the report's statement of that zone when it has
+    /// one ("Times are EST", even with no timeline), on the ISO date
     /// before the clock or the day of the report's own times; and the local column
     /// of a table that gives UTC beside it (`| UTC | Sydney (AEST) |` in January),
     /// where the rows themselves show the offset in use. On a day the clocks

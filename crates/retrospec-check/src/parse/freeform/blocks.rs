@@ -251,9 +251,21 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
             .count()
             >= 2
     };
+    // A chat pasted as a quote (`> **10:02** dani: running the cleanup`): its
+    // lines led by a time are the timeline.
+    let quoted = |b: &Block| match b {
+        Block::Other { range } => quote_lines(text, range.clone()).is_some_and(|lines| {
+            lines
+                .iter()
+                .filter(|l| starts_with_time(text[(*l).clone()].trim_start_matches("**")))
+                .count()
+                >= 2
+        }),
+        _ => false,
+    };
     let Some(list) = out
         .iter()
-        .position(|b| matches!(b, Block::List { items } if timed(items)))
+        .position(|b| matches!(b, Block::List { items } if timed(items)) || quoted(b))
     else {
         return prose_timeline(text, out);
     };
@@ -479,6 +491,30 @@ fn after_line(text: &str, line_end: usize, end: usize) -> Option<Range<usize>> {
     let rest = text.get(line_end..end)?;
     let lead = rest.len() - rest.trim_start().len();
     (!rest.trim().is_empty()).then(|| line_end + lead..end)
+}
+
+/// The lines of a block quote (`> ...` on every line), each without its marker,
+/// or `None` when the block is not one.
+pub(crate) fn quote_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let mut lines = Vec::new();
+    let mut pos = range.start;
+    for line in text.get(range)?.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let after = content[lead..].strip_prefix('>')?;
+        let blank = after.len() - after.trim_start().len();
+        let from = start + lead + 1 + blank;
+        let to = start + content.trim_end().len();
+        if from < to {
+            lines.push(from..to);
+        }
+    }
+    (!lines.is_empty()).then_some(lines)
 }
 
 /// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).

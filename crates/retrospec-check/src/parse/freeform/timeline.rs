@@ -121,7 +121,15 @@ pub(crate) fn read(
                 }
             }
             Block::Table { rows } => r.table(rows),
-            Block::Comment | Block::Other { .. } => {}
+            // A chat pasted as a quote: each line led by a time is an entry, the
+            // lines after it its text.
+            Block::Other { range } => {
+                for line in super::blocks::quote_lines(text, range.clone()).unwrap_or_default() {
+                    r.line(Span::new(line.start, line.end), true);
+                }
+                r.close();
+            }
+            Block::Comment => {}
         }
     }
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();
@@ -831,5 +839,28 @@ mod tests {
             let (times, _) = times_and_codes(&text);
             assert!(times.is_empty(), "{lines}: {times:?}");
         }
+    }
+
+    #[test]
+    fn a_chat_pasted_as_a_quote_is_the_timeline_of_a_report_without_one() {
+        let chat = "> **10:02** dana: starting the cleanup\n> **10:04** bot: check FAILED\n\
+                    > **10:31** bot: check OK\n";
+        let text = format!(
+            "# Site blank\n\nDate: 21 August 2025, times in BST.\n\n## What we saw (from #web)\n\n{chat}\n## Why\n\nA profile default.\n"
+        );
+        let (times, _) = times_and_codes(&text);
+        assert_eq!(times, ["2025-08-21 10:02 BST", "10:04 BST", "10:31 BST"]);
+        // A quote with one time in it is a quote, not a timeline.
+        let one = text
+            .replace("> **10:04** bot", "> then bot")
+            .replace("> **10:31** bot", "> and bot");
+        assert!(times_and_codes(&one).0.is_empty());
+        // A report with its own timeline keeps it; the quote is evidence.
+        let own =
+            format!("{text}\n## Timeline\n\n- 09:00 BST cleanup planned\n- 11:00 BST review\n");
+        assert_eq!(
+            times_and_codes(&own).0,
+            ["2025-08-21 09:00 BST", "11:00 BST"]
+        );
     }
 }

@@ -373,6 +373,22 @@ impl Block {
     }
 }
 
+/// The line of a heading that holds its words: the first, unless it is a
+/// reStructuredText overline (`=====` above the title, read by Markdown as part
+/// of a setext heading).
+pub(crate) fn heading_line(raw: &str) -> &str {
+    let adornment = |l: &str| {
+        let l = l.trim();
+        l.len() >= 3
+            && l.chars()
+                .all(|c| matches!(c, '=' | '-' | '~' | '*' | '+' | '^'))
+    };
+    raw.lines()
+        .find(|l| !adornment(l))
+        .or_else(|| raw.lines().next())
+        .unwrap_or("")
+}
+
 /// Collects the top-level blocks of `body` with ranges in file coordinates.
 pub(crate) fn collect_blocks(body: &str, base: usize) -> Vec<Block> {
     let options =
@@ -754,7 +770,7 @@ impl BodyBuilder<'_, '_> {
     /// The text of a heading without its `#` marks, and the span of that text.
     fn heading_text(&self, range: Range<usize>) -> (String, Span) {
         let raw = &self.text[range.clone()];
-        let first_line = raw.lines().next().unwrap_or("");
+        let first_line = heading_line(raw);
         let without_marks = first_line.trim_start().trim_start_matches('#');
         let content = without_marks.trim_end().trim_end_matches('#').trim();
         let offset = raw.find(content).unwrap_or(0);

@@ -352,8 +352,7 @@ fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
 
 /// The words of a heading without `#` marks.
 fn heading_words(text: &str, range: Range<usize>) -> String {
-    let raw = &text[range];
-    let first = raw.lines().next().unwrap_or("");
+    let first = crate::parse::markdown::heading_line(&text[range]);
     first
         .trim_start()
         .trim_start_matches('#')
@@ -564,6 +563,22 @@ mod tests {
     fn sections_at_any_level_and_setext_titles() {
         let text = "Queue outage\n============\n\n### Timeline\n\n- 10:00 UTC Disk full\n\n### Root cause\n\nLogs.\n";
         assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn a_title_between_over_and_underlines_is_its_words() {
+        let text = "=========================\nIncident report: queue stall\n=========================\n\n\
+                    :Date: 9 May 2025\n\nTimeline\n--------\n\n- 10:00 UTC Disk full\n- 10:20 UTC Disk freed\n";
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.title, "Incident report: queue stall");
+        // A setext title without an overline keeps its one line.
+        let plain = &text[26..];
+        let model = crate::check(plain, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.title, "Incident report: queue stall");
     }
 
     #[test]

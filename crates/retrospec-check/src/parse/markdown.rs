@@ -558,6 +558,7 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
     ("actions", Field::ActionItems),
+    ("actionables", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
     ("followup actions", Field::ActionItems),
@@ -611,7 +612,17 @@ pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Fiel
         // A trailing parenthesis qualifies the section, it does not name it:
         // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
         let bare = heading.trim_end();
-        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        // A wiki page copied with its section links: `Timeline[edit | edit source]`.
+        let open = bare
+            .strip_suffix(')')
+            .and_then(|b| b.rfind('('))
+            .or_else(|| {
+                let open = bare.strip_suffix(']')?.rfind('[')?;
+                bare[open + 1..bare.len() - 1]
+                    .split('|')
+                    .all(|w| matches!(w.trim(), "edit" | "edit source"))
+                    .then_some(open)
+            })?;
         field_named_by(&bare[..open], extra)
     })
 }

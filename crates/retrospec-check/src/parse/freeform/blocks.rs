@@ -566,6 +566,23 @@ mod tests {
     }
 
     #[test]
+    fn wiki_section_links_after_a_heading_do_not_hide_its_section() {
+        let text = "# Saves failing\n\nSaving failed.\n\n## Root cause[edit | edit source]\n\nA removed extension.\n\n\
+                    ## Actionables[edit]\n\n- Check dependencies (Owner: Jo)\n";
+        assert_eq!(
+            keys(text),
+            ["title", "summary", "root_cause", "action_items"]
+        );
+        // Other brackets are words of the heading: not a known section.
+        let other = text.replace("[edit | edit source]", "[draft]");
+        assert!(
+            !keys(&other).contains(&"root_cause".to_string()),
+            "{:?}",
+            keys(&other)
+        );
+    }
+
+    #[test]
     fn a_title_between_over_and_underlines_is_its_words() {
         let text = "=========================\nIncident report: queue stall\n=========================\n\n\
                     :Date: 9 May 2025\n\nTimeline\n--------\n\n- 10:00 UTC Disk full\n- 10:20 UTC Disk freed\n";

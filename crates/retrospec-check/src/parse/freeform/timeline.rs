@@ -209,9 +209,15 @@ impl Reader<'_, '_> {
             .into_iter()
             .find_map(|m| source.strip_prefix(m).map(|rest| (m, rest)))
             .unwrap_or(("", source));
+        // `[10:05] deploy`, `(13:15EST) deploy`: a time alone in brackets leads
+        // the entry as a bold one does.
+        let (marker, closer, inner) = match bracketed_time(source) {
+            Some((open, close)) if marker.is_empty() => (open, close, &source[1..]),
+            _ => (marker, marker, inner),
+        };
         let bold = marker.len();
         // `**10:05**`, `**10:05 CET**`: the time is read inside the marker.
-        let scan_in = match inner.find(marker) {
+        let scan_in = match inner.find(closer) {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
@@ -256,9 +262,9 @@ impl Reader<'_, '_> {
                 let mut rest = &self.text[rest_start..span.end];
                 if bold > 0 {
                     // `**10:05 UTC:**` or `**10:05** UTC`: the text starts after the bold.
-                    if let Some(close) = rest.find(marker).filter(|c| rest[..*c].trim().len() <= 1)
+                    if let Some(close) = rest.find(closer).filter(|c| rest[..*c].trim().len() <= 1)
                     {
-                        rest_start += close + marker.len();
+                        rest_start += close + closer.len();
                         rest = &self.text[rest_start..span.end];
                     }
                 }
@@ -576,6 +582,21 @@ impl Reader<'_, '_> {
     }
 }
 
+/// The brackets around a time that is all they hold, at the start of `line`
+/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
+fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
+    let (open, close) = match line.as_bytes().first()? {
+        b'[' => ("[", "]"),
+        b'(' => ("(", ")"),
+        _ => return None,
+    };
+    let inner = &line[1..1 + line[1..].find(close)?];
+    match time::scan_leading_time(inner) {
+        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
+        _ => None,
+    }
+}
+
 /// The lines of a section's paragraphs and list items, for
 /// [`dotted::section_reads`].
 fn section_lines<'t>(text: &'t str, blocks: &[Block]) -> Vec<&'t str> {
@@ -862,5 +883,17 @@ mod tests {
             times_and_codes(&own).0,
             ["2025-08-21 09:00 BST", "11:00 BST"]
         );
+    }
+
+    #[test]
+    fn a_time_alone_in_brackets_leads_its_entry() {
+        let text = "# Snapshots late\n\nOn 12 August 2025 snapshots ran late.\n\n## Timeline\n\n\
+                    - (13:15EST) scheduler loses its lease\n- [14:55 EST] scheduler restarted\n\
+                    - [time TBD] queue drained\n- (see the runbook) nothing else\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-08-12 13:15EST", "14:55 EST"]);
+        // The placeholder is still one; a note in brackets is no time.
+        assert!(codes.contains(&"RS213"), "{codes:?}");
+        assert!(codes.contains(&"RS203"), "{codes:?}");
     }
 }

@@ -282,5 +282,21 @@ mod tests {
             Some("America/New_York".into())
         );
         assert_eq!(zone("The US/Eastern office was closed."), None);
+        assert_eq!(
+            zone("## Timeline (US/Eastern)\n"),
+            Some("US/Eastern".into())
+        );
+        assert_eq!(
+            zone("Times are in America/New_York time."),
+            Some("America/New_York".into())
+        );
+        assert_eq!(
+            zone("Times: America/New_York time\n"),
+            Some("America/New_York".into())
+        );
+        assert_eq!(
+            zone("All times America/New_York time.\n"),
+            Some("America/New_York".into())
+        );
     }
 }

@@ -225,6 +225,16 @@ pub fn parse_with(
         freeform: reading.is_some(),
     };
     builder.build(&blocks);
+    if reading.is_some()
+        && !builder.fields.iter().any(|e| e.key == "timeline")
+        && let Some(timeline) = freeform::timeline::began_and_ended(text)
+    {
+        builder.fields.push(Entry {
+            key: "timeline".into(),
+            key_span: timeline.span,
+            value: timeline,
+        });
+    }
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {

@@ -582,6 +582,59 @@ impl Reader<'_, '_> {
     }
 }
 
+/// A report with no timeline that says when its incident began and ended in one
+/// sentence ("Incident began at 2025-10-07 09:12 and ended at 2025-10-07 11:58",
+/// as status pages write it): a timeline of those two entries, `started` and
+/// `resolved`, so the stated durations are checked against them. Only a sentence
+/// whose subject is the incident (or the outage, issue, disruption), with both
+/// times written after `at`.
+pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
+    static SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b((?:the )?(?:incident|outage|issue|disruption) (?:began|started)) at ([^.]{4,40}?) and ((?:it )?(?:ended|was resolved)) at ",
+        )
+        .expect("the pattern is valid")
+    });
+    let caps = SENTENCE.captures(text)?;
+    let (began, first, ended) = (caps.get(1)?, caps.get(2)?, caps.get(3)?);
+    let after = caps.get(0)?.end();
+    // Each time must be all of what stands there.
+    let (p1, end1) = time::scan_leading_time(first.as_str()).ok()??;
+    if end1 != first.as_str().len() || p1.until.is_some() {
+        return None;
+    }
+    let (p2, end2) = time::scan_leading_time(&text[after..]).ok()??;
+    let tail = &text[after + end2..];
+    if p2.until.is_some() || !tail.starts_with(['.', ' ', ',', ';', '\n', '(']) {
+        return None;
+    }
+    let entry = |time: Span, words: Span, milestone: &str| {
+        build(
+            text,
+            Building {
+                time,
+                value: time.slice(text).to_string(),
+                text: vec![words],
+                open: false,
+                milestone: Some((milestone.to_string(), words)),
+            },
+        )
+    };
+    let items = vec![
+        entry(
+            Span::new(first.start(), first.end()),
+            Span::new(began.start(), began.end()),
+            "started",
+        ),
+        entry(
+            Span::new(after, after + end2),
+            Span::new(ended.start(), ended.end()),
+            "resolved",
+        ),
+    ];
+    Some(seq(items, Span::empty(began.start())))
+}
+
 /// The brackets around a time that is all they hold, at the start of `line`
 /// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
 fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
@@ -895,5 +948,28 @@ mod tests {
         // The placeholder is still one; a note in brackets is no time.
         assert!(codes.contains(&"RS213"), "{codes:?}");
         assert!(codes.contains(&"RS203"), "{codes:?}");
+    }
+
+    #[test]
+    fn an_incident_that_began_and_ended_in_one_sentence_is_its_timeline() {
+        let text = "Example Cloud Status\n\nIncident began at 2025-10-07 09:12 and ended at 2025-10-07 11:58 (all times are US/Pacific).\n\n\
+                    ISSUE SUMMARY\n\nThe outage lasted 2 hours 16 minutes.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(
+            times,
+            ["2025-10-07 09:12 US/Pacific", "2025-10-07 11:58 US/Pacific"]
+        );
+        assert!(codes.contains(&"RS208"), "{codes:?}");
+        // Other subjects, or a time with more after it, are not the incident's window.
+        for other in [
+            text.replace("Incident began", "The backup began"),
+            text.replace("at 2025-10-07 09:12 and", "at 2025-10-07 09:12 sharp and"),
+        ] {
+            assert!(times_and_codes(&other).0.is_empty(), "{other}");
+        }
+        // A report with a timeline keeps its own.
+        let own = format!("{text}\n## Timeline\n\n- 09:00 deploy\n- 09:20 errors\n");
+        assert_eq!(times_and_codes(&own).0.len(), 2);
+        assert!(times_and_codes(&own).0[0].contains("09:00"));
     }
 }

@@ -1,10 +1,11 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, WordList, place, texts};
+use crate::rules::words::{CAUSE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
-    /// Blaming words ("human error", "operator error", "carelessness") in the root
-    /// cause, the trigger, a contributing factor or what went wrong.
+    /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
+    /// mistake") in the root cause, the trigger, a contributing factor, what went
+    /// wrong, or a section without a field of its own.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -14,10 +15,15 @@ declare_rule! {
     ///
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
-    /// negligence, negligent, fault of), matched as whole words, case-insensitively,
+    /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
+    /// fingered, sloppiness), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
-    /// URLs or link targets, which quote what a system said. A word denied in its
-    /// sentence (`this was not human error`, `rather than operator error`) is the
+    /// URLs or link targets, which quote what a system said. The sections a report
+    /// has without a field of their own (`## The short version`, `## What went wrong
+    /// and why?` in a report read as written) are read too: they tell the same story.
+    /// A word denied in its
+    /// sentence (`this was not human error`, `rather than operator error`) or
+    /// guarded against (`no protection against a fat-finger`) is the
     /// blameless stance said out loud, and is not reported.
     ///
     /// ## Example
@@ -37,8 +43,8 @@ declare_rule! {
 /// (`this was not human error`, `no operator error was involved`, `rather than
 /// human error`): a blameless report says so on purpose.
 const DENIALS: &[&str] = &[
-    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "isn't", "wasn't",
-    "aren't", "weren't", "isn’t", "wasn’t",
+    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "against", "isn't",
+    "wasn't", "aren't", "weren't", "isn’t", "wasn’t",
 ];
 
 /// Whether the text `before` a blaming word (from the start of its value) denies it.
@@ -60,7 +66,7 @@ impl Rule for BlameWord {
         if !blame.may_match(cx) {
             return;
         }
-        for pattern in CAUSE {
+        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
                     if negated(&cx.text[node.span.start.min(span.start)..span.start]) {
@@ -70,7 +76,7 @@ impl Rule for BlameWord {
                         Diagnostic::new(
                             &Self::INFO,
                             span,
-                            format!("`{words}` in {} blames a person", place(&pointer)),
+                            format!("`{words}` in {} blames a person", place_in(cx, &pointer)),
                         )
                         .with_help(
                             "describe the system condition that allowed the mistake: what made it easy to make, and what did not catch it",
@@ -117,6 +123,26 @@ mod tests {
             .map(|d| d.span.slice(text))
             .collect();
         assert_eq!(found, ["Careless"]);
+    }
+
+    /// A section without a field of its own tells the story too: a fat-finger
+    /// there is blame; the tool that guards against one is a system condition.
+    #[test]
+    fn sections_of_their_own_are_read() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## The short version\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration.\n\n## Background\n\nThe CLI has no guard against a fat-finger, and nothing\nprotects against fat fingered input either.\n";
+        let found: Vec<(String, String)> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| (d.span.slice(md).to_string(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "fat-finger".to_string(),
+                "`fat-finger` in the section \"The short version\" blames a person".to_string()
+            )]
+        );
     }
 
     #[test]

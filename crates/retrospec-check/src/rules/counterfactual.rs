@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{DESCRIPTIVE, WordList, place, texts};
+use crate::rules::words::{DESCRIPTIVE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -17,8 +17,9 @@ declare_rule! {
     /// `retrospec.toml` (default: should have, could have, would have, should've,
     /// could've, would've, ought to have, if only, failed to, obviously, simply,
     /// just, clearly), matched as whole words in the summary, impact, root cause,
-    /// trigger, contributing factors, resolution, timeline entries and lessons,
-    /// in prose only (not in code, quoted logs or URLs).
+    /// trigger, contributing factors, resolution, timeline entries, lessons and the
+    /// sections without a field of their own (`## What went wrong and why?` in a
+    /// report read as written), in prose only (not in code, quoted logs or URLs).
     ///
     /// The built-in words are weighed as a reviewer would, since most of their uses
     /// describe:
@@ -30,7 +31,10 @@ declare_rule! {
     ///   hours`, `users could have seen stale prices`) or what a system was meant
     ///   to do (`the backup should have run at 02:00`), and "have" followed by
     ///   what is had (`we should have more capacity`, `a second region`) is a
-    ///   plan, not a past that did not happen.
+    ///   plan, not a past that did not happen. After a hindsight marker in its
+    ///   sentence ("in retrospect", "in hindsight", "with hindsight", "looking
+    ///   back") it is hindsight whatever its subject (`in retrospect, the limit
+    ///   should have been sized for the peak`), unless it tells a possible impact.
     /// - "failed to" is hindsight only with a person or a team as its subject (`we
     ///   failed to page the owner`); a system that failed to do something is what
     ///   happened (`the resolver failed to resolve`), as is the past perfect (`we
@@ -72,7 +76,10 @@ impl Rule for Counterfactual {
         if !words.may_match(cx) {
             return;
         }
-        for pattern in DESCRIPTIVE.iter().chain(&["/detection/description"]) {
+        for pattern in DESCRIPTIVE
+            .iter()
+            .chain(&["/detection/description", SECTIONS])
+        {
             let detection = pattern.starts_with("/detection");
             for (pointer, node) in texts(cx, pattern) {
                 let matches: Vec<(Span, String, Verdict)> = words
@@ -142,7 +149,7 @@ impl Rule for Counterfactual {
                         Diagnostic::new(
                             &Self::INFO,
                             *span,
-                            format!("`{found}` in {} judges with hindsight instead of describing", place(&pointer)),
+                            format!("`{found}` in {} judges with hindsight instead of describing", place_in(cx, &pointer)),
                         )
                         .with_help(
                             "describe what happened and what people knew at the time, not what should or could have happened",
@@ -546,6 +553,9 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             if IMPACT.contains(&verb) || POSSESSION.contains(&verb) {
                 return Verdict::Describes;
             }
+            if hindsight_marked(before) {
+                return Verdict::Hindsight;
+            }
             if !phrase.starts_with("should") && AFFECTED.contains(&subject) {
                 return Verdict::Describes;
             }
@@ -580,6 +590,27 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         // "if only", "ought to have", and the organisation's own words.
         _ => Verdict::Hindsight,
     }
+}
+
+/// Whether the sentence before a match says it looks back ("in retrospect", "in
+/// hindsight", "with the benefit of hindsight", "looking back"): what a modal
+/// phrase then says should or could have been is judged with hindsight.
+fn hindsight_marked(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let sentence = before[from..]
+        .rsplit(['.', '!', '?', ';'])
+        .next()
+        .unwrap_or("");
+    let words = words_of(sentence);
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "retrospect" | "hindsight" | "retrospectively"))
+        || words
+            .windows(2)
+            .any(|w| w[0] == "looking" && w[1] == "back")
 }
 
 /// Whether `found` judges what people did: "should have", "ought to have" or
@@ -818,6 +849,32 @@ mod tests {
             "The operator could simply have restarted the primary.",
             &["simply"],
         ),
+        // Hindsight markers: the modal phrase after them judges, whatever its
+        // subject; an impact stays a description.
+        (
+            "In retrospect, the engineer who approved the change should have spotted the low limit.",
+            &["should have"],
+        ),
+        (
+            "Looking back, the connection limit should have been sized for the peak.",
+            &["should have"],
+        ),
+        (
+            "With hindsight the rollout could have been staged by zone.",
+            &["could have"],
+        ),
+        (
+            "In hindsight, the outage could have lasted far longer without the fallback.",
+            &[],
+        ),
+        (
+            "The limit should have been raised by the autoscaler. Looking back at the graphs, it was not.",
+            &[],
+        ),
+        (
+            "If we had tested the failover, we would have caught this before launch.",
+            &["would have"],
+        ),
     ];
 
     /// RS404 is right on at least 9 of 10 of its findings over [`SENTENCES`], and
@@ -844,6 +901,26 @@ mod tests {
         assert!(
             wrong.is_empty() && missed.is_empty(),
             "{right} right; wrong: {wrong:#?}; missed: {missed:#?}"
+        );
+    }
+
+    /// A section without a field of its own tells what happened too; a chat log
+    /// quoted in one is evidence, not the author's words.
+    #[test]
+    fn reads_sections_of_their_own() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong and why?\n\nIn retrospect, the reviewer should have\nspotted the limit.\n\n## From the channel\n\n> **10:02** sam: we should have caught this\n";
+        assert_eq!(found(md, Format::Markdown), ["should have"]);
+        let messages: Vec<String> = crate::check(md, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS404")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`should have` in the section \"What went wrong and why?\" judges with hindsight instead of describing"
+            ]
         );
     }
 

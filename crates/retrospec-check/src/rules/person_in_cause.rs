@@ -90,14 +90,15 @@ static PRONOUNED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pronoun pattern is valid")
 });
 
-/// A first and a last name opening a sentence (or a paragraph, or a list item) as
+/// A first and a last name opening a value, a sentence, a paragraph or a list item
+/// (also as a JSON string writes them: `"Dana ...`, `\n\nDana ...`) as
 /// the subject of something a person does by hand (`Dana Whitfield pushed the zone
 /// file`): systems deploy and restart too, but they do not forget, approve, type
 /// or skip a checklist, and a product's two words are weeded out by
 /// [`subject_names`].
 static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\A\s*|[.!?][ \t\n]+|\n[ \t]*\n\s*|\n[ \t]*[-*+][ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:pushed|merged|approved|deployed|ran|applied|typed|mistyped|misconfigured|forgot|skipped|ignored|overlooked|edited|committed|shipped|misread|assumed|decided|chose|copied|pasted|rushed|bypassed|overrode|force-pushed|manually|accidentally|mistakenly|inadvertently)\b",
+        r#"(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:pushed|merged|approved|deployed|ran|applied|typed|mistyped|misconfigured|forgot|skipped|ignored|overlooked|edited|committed|shipped|misread|assumed|decided|chose|copied|pasted|rushed|bypassed|overrode|force-pushed|manually|accidentally|mistakenly|inadvertently)\b"#,
     )
     .expect("the subject-name pattern is valid")
 });
@@ -706,6 +707,10 @@ mod tests {
     fn finds_a_full_name_doing_what_a_person_does() {
         let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nDana Whitfield pushed the zone file without the checklist, so the\nold key stayed. Redis Sentinel applied the new topology. Cloud Build pushed\nthe image. Merge Queue merged it, as the Merge Queue does. Northwind DNS\nserved the records. Pat Okoro restarted the resolver.\n\n## Contributing factors\n\n- Lee Marsh accidentally ran the cleanup against production.\n- Web Console approved it in the console.\n";
         assert_eq!(found(md, Format::Markdown), ["Dana Whitfield", "Lee Marsh"]);
+        let json = r#"{"title": "t", "status": "draft", "root_cause": "Dana Whitfield pushed it.\n\nLee Marsh approved it."}"#;
+        assert_eq!(found(json, Format::Json), ["Dana Whitfield", "Lee Marsh"]);
+        let yaml = "title: t\nstatus: draft\ntrigger: \"Dana Whitfield forgot the checklist\"\n";
+        assert_eq!(found(yaml, Format::Yaml), ["Dana Whitfield"]);
     }
 
     #[test]

@@ -184,6 +184,28 @@ const PRODUCT_WORDS: &[&str] = &[
     "portal",
     "app",
     "api",
+    "amazon",
+    "aws",
+    "google",
+    "azure",
+    "microsoft",
+    "apache",
+    "oracle",
+    "ibm",
+    "cloudflare",
+    "fastly",
+    "akamai",
+    "hashicorp",
+    "atlassian",
+    "vercel",
+    "netlify",
+    "heroku",
+    "digitalocean",
+    "aurora",
+    "spanner",
+    "bigquery",
+    "monitor",
+    "workspace",
 ];
 
 /// Literals one of which a text needs for [`PRONOUNED`] to match there.
@@ -705,7 +727,7 @@ mod tests {
     /// act do not.
     #[test]
     fn finds_a_full_name_doing_what_a_person_does() {
-        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nDana Whitfield pushed the zone file without the checklist, so the\nold key stayed. Redis Sentinel applied the new topology. Cloud Build pushed\nthe image. Merge Queue merged it, as the Merge Queue does. Northwind DNS\nserved the records. Pat Okoro restarted the resolver.\n\n## Contributing factors\n\n- Lee Marsh accidentally ran the cleanup against production.\n- Web Console approved it in the console.\n";
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nDana Whitfield pushed the zone file without the checklist, so the\nold key stayed. Redis Sentinel applied the new topology. Cloud Build pushed\nthe image. Merge Queue merged it, as the Merge Queue does. Amazon Aurora applied the\nparameter group. Northwind DNS\nserved the records. Pat Okoro restarted the resolver.\n\n## Contributing factors\n\n- Lee Marsh accidentally ran the cleanup against production.\n- Web Console approved it in the console.\n";
         assert_eq!(found(md, Format::Markdown), ["Dana Whitfield", "Lee Marsh"]);
         let json = r#"{"title": "t", "status": "draft", "root_cause": "Dana Whitfield pushed it.\n\nLee Marsh approved it."}"#;
         assert_eq!(found(json, Format::Json), ["Dana Whitfield", "Lee Marsh"]);

@@ -1251,6 +1251,17 @@ impl BodyBuilder<'_, '_> {
                 content_span.start + value_range.start,
                 content_span.start + value_range.end,
             );
+            // In a report read as written, a tracker's key given as the link
+            // (`link: OPS-12`, `jira: OPS-12`) is the item's ticket, as in a table.
+            let key = match key.as_str() {
+                "link" | "ticket" | "issue" | "jira" | "bug" | "tracking"
+                    if self.freeform && ticket_keys(&value) =>
+                {
+                    "ticket".to_string()
+                }
+                "issue" | "jira" | "bug" | "tracking" if self.freeform => "link".to_string(),
+                _ => key,
+            };
             has_status |= key == "status";
             let value = Value::String(value);
             fields.push(Entry {
@@ -1620,6 +1631,28 @@ mod tests {
     fn at<'t>(tree: &Node, text: &'t str, pointer: &str) -> &'t str {
         tree.pointer(pointer)
             .map_or("<missing>", |(n, _)| n.span.slice(text))
+    }
+
+    /// In a report read as written, a key given as an item's link is its ticket;
+    /// in retrospec's own form `link:` is what the author wrote, and is judged.
+    #[test]
+    fn attribute_keys_are_tickets_in_reports_read_as_written() {
+        let items = "## Action items\n\n- Alert (owner: @sre, link: OPS-12)\n- Gate (owner: @sre, jira: OPS-13)\n- Page (owner: @sre, issue: https://t.example/9)\n";
+        let free = format!("# Outage\n\nThe API was down.\n\n{items}");
+        let mut diags = Vec::new();
+        let parsed =
+            crate::parse::parse(&free, crate::parse::Format::Markdown, &mut diags).expect("parses");
+        let tree = &parsed.tree;
+        assert_eq!(at(tree, &free, "/action_items/0/ticket"), "OPS-12");
+        assert_eq!(at(tree, &free, "/action_items/1/ticket"), "OPS-13");
+        assert_eq!(
+            at(tree, &free, "/action_items/2/link"),
+            "https://t.example/9"
+        );
+        let own = format!("---\nstatus: draft\n---\n{items}");
+        let (tree, _) = parse_ok(&own);
+        assert_eq!(at(&tree, &own, "/action_items/0/link"), "OPS-12");
+        assert_eq!(at(&tree, &own, "/action_items/1/jira"), "OPS-13");
     }
 
     /// A tracker's key in an Issue column is the item's `ticket`; an address, a

@@ -40,6 +40,8 @@ pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Opt
     let measures = match claim.measures {
         "incident" => "the incident's length".to_string(),
         "unknown" => "unclear, so it is not compared".to_string(),
+        "window" => "the length of the window beside it".to_string(),
+        "between_events" => "the time between two events".to_string(),
         key => key.replace('_', " "),
     };
     let mut lines = vec![format!(
@@ -67,6 +69,8 @@ pub(crate) fn claim_hover(claims: &[crate::claims::Claim], offset: usize) -> Opt
             "compared with {source}: **{}**; accepted {band}; {verdict}",
             human(compared.seconds)
         ));
+    } else if let Some(note) = &claim.note {
+        lines.push(format!("not compared: {note}"));
     } else if claim.measures != "unknown" {
         lines.push("not compared: the report's times do not give it".to_string());
     }
@@ -232,6 +236,21 @@ mod tests {
                 .contains("about 1h 30m; measures the incident's length")
                 && h.markdown.contains("started to resolved: **1h 35m**")
                 && h.markdown.contains("agrees"),
+            "{}",
+            h.markdown
+        );
+    }
+
+    #[test]
+    fn a_relative_claim_not_compared_says_why_on_hover() {
+        let text = "title: t\nstatus: draft\nsummary: The change was rolled back 20 minutes after the deploy.\ntimeline:\n  - time: 2023-07-01 10:00 UTC\n    text: Change deployed to one region\n  - time: 2023-07-01 10:05 UTC\n    text: Change deployed to the other region\n  - time: 2023-07-01 10:30 UTC\n    text: Change rolled back\n";
+        let at = text.find("20 minutes").unwrap_or(0) + 1;
+        let h = hover(text, Format::Yaml, at).expect("hover on a claim");
+        assert!(
+            h.markdown.contains("measures the time between two events")
+                && h.markdown.contains(
+                    "not compared: relative claim: 2 timeline entries say a deploy went out"
+                ),
             "{}",
             h.markdown
         );

@@ -35,7 +35,7 @@ pub mod rules;
 pub(crate) mod span;
 pub(crate) mod suggest;
 pub(crate) mod suppress;
-pub mod time;
+pub(crate) mod time_diag;
 pub mod times;
 pub(crate) mod tree;
 pub mod validate;
@@ -48,6 +48,9 @@ pub use hover::Hover;
 pub use limits::Limits;
 pub use parse::Format;
 pub use retrospec_model::Postmortem;
+/// The time grammar, zones and resolution: the `retrospec-time` crate, a leaf that
+/// knows nothing of diagnostics (`time_diag` gives its errors their codes).
+pub use retrospec_time as time;
 pub use span::{LineCol, LineIndex, Span};
 
 /// What checking one report found.
@@ -119,10 +122,18 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     // Limits: a file past one is not parsed (size, lines, depth: in the parser) or
     // not checked further (items), so every later step runs on bounded input.
     let aliases = config.section_aliases();
-    let Some(parsed) = parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
+    let Some(mut parsed) =
+        parse::parse_with(text, format, &config.limits, &aliases, &mut diagnostics)
     else {
         return unchecked(diagnostics);
     };
+    if parsed.freeform.is_some() {
+        parse::freeform::front::severity_on_scale(&mut parsed.tree, |word| {
+            let levels = &config.severity.levels;
+            let level = levels.iter().find(|l| l.name.eq_ignore_ascii_case(word))?;
+            Some(level.name.clone())
+        });
+    }
     if let Some(d) = limits::items(&parsed.tree, &config.limits) {
         diagnostics.push(d);
         return unchecked(diagnostics);

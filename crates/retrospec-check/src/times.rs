@@ -83,7 +83,7 @@ impl Times {
         let stated = if model.timezone.is_some() {
             None
         } else {
-            time::scan_report_zone(text)
+            time::scan_report_zone(text).map(|(r, zone)| (Span::new(r.start, r.end), zone))
         };
         Times::build(model, fallback, stated)
     }

@@ -84,21 +84,33 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         };
     let mut io_error = false;
     let bar = crate::progress::for_files(targets.len());
+    // Files a directory walk found that do not look like postmortems (named once
+    // on stderr at the end, so a report written in an unusual shape is not
+    // skipped silently).
+    let skipped = std::sync::Mutex::new(Vec::<PathBuf>::new());
     let one = |target: &Target| {
         let Some(file) = files::select(&configs, target)? else {
             return Ok(None);
         };
-        Ok(check_file(
+        let result = check_file(
             file.path,
             file.format,
             file.explicit && !args.require_front_matter,
             file.config,
             policy_mode(args),
-        ))
+        );
+        if result.is_none() && !file.explicit {
+            skipped
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(file.path.to_path_buf());
+        }
+        Ok(result)
     };
     if streams(args) {
         let code = stream(args, &configs, &targets, &one, &bar, out);
         bar.finish_and_clear();
+        note_skipped(args, skipped);
         return code;
     }
     let results: Vec<Result<Option<FileResult>, (PathBuf, String)>> = if targets.len() == 1 {
@@ -161,7 +173,45 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         OutputFormat::Github => render::github(out, &results)?,
         OutputFormat::Junit => render::junit(out, &results, policy)?,
     }
+    note_skipped(args, skipped);
     Ok(exit_code(io_error, failed))
+}
+
+/// Says once on stderr, in the human format (not with `--quiet`), which files a
+/// directory walk left out because they do not look like postmortems.
+fn note_skipped(args: &CheckArgs, skipped: std::sync::Mutex<Vec<PathBuf>>) {
+    let mut paths = skipped
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if args.format != OutputFormat::Human || args.quiet {
+        return;
+    }
+    if let Some(line) = skipped_line(&mut paths) {
+        eprintln!("retrospec: {line}");
+    }
+}
+
+/// How many files were skipped and the first few of them, in path order.
+fn skipped_line(paths: &mut [PathBuf]) -> Option<String> {
+    const NAMED: usize = 5;
+    paths.sort();
+    let names: Vec<String> = paths
+        .iter()
+        .take(NAMED)
+        .map(|p| crate::escape::path(p))
+        .collect();
+    let more = if paths.len() > NAMED { ", ..." } else { "" };
+    match paths.len() {
+        0 => None,
+        1 => Some(format!(
+            "skipped 1 file that does not look like a postmortem: {} (name it to check it anyway)",
+            names[0]
+        )),
+        n => Some(format!(
+            "skipped {n} files that do not look like postmortems: {}{more} (name one to check it anyway)",
+            names.join(", ")
+        )),
+    }
 }
 
 /// Whether to render a chunk of files at a time and drop it (see [`stream`]):

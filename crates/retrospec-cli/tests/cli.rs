@@ -99,6 +99,82 @@ fn directories_honour_gitignore_and_skip_markdown_without_front_matter() {
     );
 }
 
+/// A file named on the command line is checked even where a .gitignore excludes
+/// it: explicit paths win, and only a directory walk reads the ignore files.
+#[test]
+fn a_named_file_is_checked_though_gitignore_excludes_it() {
+    let dir = temp_dir("named-ignored");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join(".gitignore"), "ignored/\n*.json\n").expect("write");
+    fs::create_dir_all(dir.join("ignored")).expect("dir");
+    fs::write(dir.join("ignored/bad.yaml"), "status: nope\n").expect("write");
+    fs::write(dir.join("bad.json"), "{\"status\": \"nope\"}\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    for named in ["ignored/bad.yaml", "bad.json"] {
+        let output = run_in(&dir, &["check", named]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{named}: {}",
+            stdout(&output)
+        );
+        assert!(
+            stdout(&output).contains("checked 1 file"),
+            "{}",
+            stdout(&output)
+        );
+    }
+    // The same files are skipped by the walk of their directory.
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("checked 1 file: no problems"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_directory_walk_names_the_files_it_skipped_once_on_stderr() {
+    let dir = temp_dir("skipped");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join("README.md"), "# A project\n\nInstall it.\n").expect("write");
+    fs::write(dir.join("NOTES.md"), "Some notes.\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.matches("skipped").count(),
+        1,
+        "the note is said once: {stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "skipped 2 files that do not look like postmortems: ./NOTES.md, ./README.md (name one to check it anyway)"
+        ),
+        "{stderr}"
+    );
+    // Not in machine-readable output, and not for files named on the command line.
+    for format in ["json", "sarif"] {
+        let output = run_in(&dir, &["check", "--format", format, "."]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("skipped"), "{format}: {stderr}");
+    }
+    let output = run_in(&dir, &["check", "README.md", "ok.yaml"]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("skipped"));
+    // One file: said in the singular.
+    fs::remove_file(dir.join("NOTES.md")).expect("remove");
+    let output = run_in(&dir, &["check", "."]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "skipped 1 file that does not look like a postmortem: ./README.md (name it to check it anyway)"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn invalid_utf8_is_a_diagnostic_not_a_panic() {
     let dir = temp_dir("utf8");
@@ -308,6 +384,29 @@ fn json_lists_every_time_claim_with_its_reading() {
         .filter(|c| *c == "RS208")
         .collect();
     assert_eq!(codes.len(), 3);
+}
+
+#[test]
+fn json_says_why_a_relative_claim_was_not_compared() {
+    let report = json_report("tests/fixtures/RS208/passes-relative.md");
+    let claims = report["files"][0]["claims"].as_array().expect("claims");
+    let status = claims
+        .iter()
+        .find(|c| c["text"] == "about 35 minutes")
+        .expect("status page claim");
+    assert_eq!(status["measures"], "between_events");
+    assert_eq!(status["verdict"], "agrees");
+    assert_eq!(status["compared_with"]["source"], "events");
+    assert!(status.get("note").is_none());
+    let rollback = claims
+        .iter()
+        .find(|c| c["text"] == "an hour")
+        .expect("rollback claim");
+    assert_eq!(rollback["verdict"], "not_compared");
+    assert_eq!(
+        rollback["note"],
+        "relative claim: 2 timeline entries say a deploy went out; which one is meant is not clear"
+    );
 }
 
 /// Copies fixture files into a fresh directory, under new names.

@@ -128,3 +128,50 @@ fn json_output_says_how_milestones_were_read() {
         "timeline text 'Checkout errors began.'"
     );
 }
+
+#[test]
+fn import_writes_another_tool_s_front_matter_mapped_and_as_x_fields() {
+    let dir = std::env::temp_dir().join(format!("retrospec-import-tracker-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_string_lossy().to_string();
+    let file = "tests/freeform/tracker-export.md";
+    assert_eq!(run(&["import", "-o", &out, file]).status.code(), Some(0));
+    let text = std::fs::read_to_string(dir.join("tracker-export.md")).expect("imported file");
+    for written in [
+        "title: Search results empty for logged-out visitors\n",
+        "milestones:\n",
+        "  started: 2024-09-03T14:10:00Z\n",
+        "  detected: 2024-09-03T14:22:00Z\n",
+        "  resolved: 2024-09-03T14:55:00Z\n",
+        "x-incident_ref: INC-2090\n",
+        "x-severity: Major\n",
+        "x-status: Closed\n",
+        "x-incident_lead: Priya Natarajan\n",
+        "x-custom_fields:\n",
+        "due: 2024-09-30, status: in-progress",
+        "- [x] Add the locale to the cache key",
+    ] {
+        assert!(text.contains(written), "{written:?} not in:\n{text}");
+    }
+    // The follow-up table's `Unassigned` is no owner, not an owner called so.
+    assert!(!text.contains("Unassigned"), "{text}");
+    // The canonical form is retrospec's own: no key of the tracker is unknown there.
+    let again = run(&[
+        "check",
+        "--format",
+        "json",
+        &dir.join("tracker-export.md").to_string_lossy(),
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).expect("JSON output");
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(
+        !codes.contains(&"RS101") && !codes.contains(&"RS104"),
+        "{codes:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

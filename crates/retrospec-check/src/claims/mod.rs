@@ -7,8 +7,11 @@
 //! digits or words, every common unit spelling, compounds, qualifiers, ranges),
 //! decides what it measures from the words around it ([`subject`]), and compares
 //! it with the milestones, or with the timeline's plausible readings when the
-//! milestones are missing. Text inside code blocks, inline code, quoted lines
-//! (`>`), HTML comments and URLs is evidence, never a claim. Every duration read
+//! milestones are missing; a length stated beside its window is compared with the
+//! window ([`window`]), and the time between two events ("updated 25 minutes after
+//! the first alert") with the two timeline entries they name ([`relative`]). Text
+//! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
+//! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
 //! so a reader sees why a finding fired or did not; RS208 reports the
 //! contradictions.
@@ -16,7 +19,9 @@
 pub mod duration;
 pub mod number;
 mod prose;
+mod relative;
 pub mod subject;
+mod window;
 
 use std::sync::LazyLock;
 
@@ -59,12 +64,17 @@ pub struct Claim {
     pub verdict: Verdict,
     /// For a contradiction: which bound the report's own times break.
     pub broken: Option<Bound>,
+    /// For a relative claim ("updated 25 minutes after the first alert") not
+    /// compared: why.
+    pub note: Option<String>,
 }
 
 /// The report's own duration a claim was compared with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Compared {
-    /// `milestones`, or `timeline` (the closest of its readings, when milestones are missing).
+    /// `milestones`, `timeline` (the closest of its readings, when milestones are
+    /// missing), `stated` (times the report states as fields, or the window the
+    /// duration is the length of) or `events` (the two entries a relative claim names).
     pub source: &'static str,
     /// The milestone names (`started`, `resolved`), or `first entry` / `last entry`.
     pub from: String,
@@ -98,7 +108,7 @@ pub enum Bound {
 /// Words of a timeline entry that say the impact began ("errors start", "first
 /// failures", "workers crash-loop", "requests start timing out").
 static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:start(?:s|ed)?\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended.
@@ -160,7 +170,9 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .then_some(s),
                 None => subject::classify(masked, &d, place(inputs.model, &pointer)),
             };
-            claims.push(claim(inputs, &pointer, &prose, &d, subject));
+            let mut c = claim(inputs, &pointer, &prose, &d, subject);
+            reread(inputs, &mut c, masked, &d);
+            claims.push(c);
         }
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
         if label_key.is_none() && masked.contains(':') {
@@ -252,6 +264,7 @@ fn claim(
         compared_with: None,
         verdict: Verdict::NotCompared,
         broken: None,
+        note: None,
     };
     let Some(subject) = subject else {
         return claim;
@@ -291,6 +304,49 @@ fn claim(
         claim.verdict = Verdict::Contradicts;
     }
     claim
+}
+
+/// Two readings closer to the claim than its subject's: the window it is the
+/// stated length of ("14:02-14:47 UTC (35 minutes)"), first; then, for a claim not
+/// otherwise compared, the two events it names ("updated 25 minutes after the
+/// first alert").
+fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Duration) {
+    if let Some(compared) = window::read(masked, d.range.clone()) {
+        claim.measures = "window";
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    if claim.verdict != Verdict::NotCompared {
+        return;
+    }
+    match relative::read(inputs, masked, d.range.clone()) {
+        Some(relative::Reading::Measured(compared)) => {
+            claim.measures = "between_events";
+            settle(inputs.config, claim, d, compared);
+        }
+        Some(relative::Reading::NotCompared(why)) => {
+            if claim.measures == "unknown" {
+                claim.measures = "between_events";
+            }
+            claim.note = Some(why);
+        }
+        None => {}
+    }
+}
+
+/// `claim` compared with `compared` alone.
+fn settle(config: &Config, claim: &mut Claim, d: &duration::Duration, compared: Compared) {
+    let band = accepted(config, d, compared.seconds);
+    let low = band[0].is_some_and(|lo| compared.seconds < lo);
+    let high = band[1].is_some_and(|hi| compared.seconds > hi);
+    claim.verdict = if low || high {
+        Verdict::Contradicts
+    } else {
+        Verdict::Agrees
+    };
+    claim.broken = low.then_some(Bound::Lower).or(high.then_some(Bound::Upper));
+    claim.accepted = Some(band);
+    claim.compared_with = Some(compared);
 }
 
 /// The report's own durations for `subject`: the milestone pairs that are given and
@@ -404,9 +460,10 @@ fn references(
 
 /// A start or end the report states as a field or a line label of its own:
 /// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
-/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`.
+/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
+/// `- **Impact start:** 2025-11-20 13:20 UTC`.
 static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
         .expect("the pattern is valid")
 });
 
@@ -638,7 +695,7 @@ fn start_candidates<'a>(
 /// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
 /// noticed (none later: the impact cannot begin after it was detected), or with no
 /// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
-/// the first entry whose words say it ended, or, with none of those, at the last entry.
+/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
 /// A timeline listed out of order is read in the order of its times.
 fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     let entries = sorted_entries(inputs);
@@ -653,9 +710,12 @@ fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
             ends.push((v, t, m.as_str().to_string()));
         }
     }
-    if let Some((i, v, t, _)) = entries
+    // Every entry whose words say the impact ended (a restore may come before the
+    // errors stop), and the last entry (the end may be in words no list holds:
+    // "failure rate back to zero").
+    for (i, v, t, _) in entries
         .iter()
-        .find(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
     {
         ends.push((
             v,
@@ -663,8 +723,8 @@ fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
             format!("entry where the impact ends (entry {})", i + 1),
         ));
     }
-    if ends.is_empty()
-        && let Some((i, v, t, _)) = entries.last()
+    if let Some((i, v, t, _)) = entries.last()
+        && ends.iter().all(|e| e.0.pointer != v.pointer)
     {
         ends.push((v, *t, format!("last entry (entry {})", i + 1)));
     }
@@ -750,6 +810,18 @@ mod tests {
             .into_iter()
             .map(|c| (c.text, c.measures, c.verdict))
             .collect()
+    }
+
+    #[test]
+    fn impact_start_and_end_lines_are_a_reading() {
+        let text = "# Registry pushes failing\n\n## Summary\n\n- **Impact start:** 2024-06-10 09:00 UTC\n- **Impact end:** 2024-06-10 11:00 UTC\n- **Total duration of impact:** 2 hours\n\n## Timeline\n\n- 2024-06-10 10:00 UTC Push error alert fires\n- 2024-06-10 10:30 UTC Rule reverted; pushes succeed again\n";
+        let claims = crate::check(text, Format::Markdown).claims;
+        let claim = claims.iter().find(|c| c.text == "2 hours").expect("claim");
+        assert_eq!(claim.verdict, Verdict::Agrees);
+        assert_eq!(
+            claim.compared_with.as_ref().map(|c| c.source),
+            Some("stated")
+        );
     }
 
     #[test]

@@ -134,6 +134,11 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+/// "for a period lasting N", "for a period of N": the incident's length in any prose
+/// when the clause names the impact and no action of the team.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfor\s+a\s+period\s+(?:lasting|of)\s*$").expect("the pattern is valid")
+});
 /// Looser introducers of the incident's length, read in the summary-like fields.
 static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\b(?:went\s+on|continued|persisted)\s+for|\bduration\s*:?)\s*$")
@@ -179,7 +184,7 @@ static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// In a loose "for N": words that say the subject is the impact...
 pub(crate) static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
 /// ...and words that say it is an action of the team.
@@ -189,7 +194,7 @@ static ACTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where the clause holding byte `at` starts.
-fn clause_start(text: &str, at: usize) -> usize {
+pub(super) fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
     [". ", ".\n", "; ", "\n\n", "|", "\n- ", "\n* ", "! ", "? "]
         .iter()
@@ -289,6 +294,12 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     if STRICT.is_match(before) || DOWNTIME_AFTER.is_match(after) {
         return Some(INCIDENT);
+    }
+    if let Some(m) = PERIOD.find(before) {
+        let clause = &before[..m.start()];
+        if IMPACT_WORDS.is_match(clause) && !ACTION_WORDS.is_match(clause) {
+            return Some(INCIDENT);
+        }
     }
     if place == Place::Summary {
         if NOUN_AFTER.is_match(after) || TOTAL_AFTER.is_match(after) {
@@ -415,6 +426,17 @@ mod tests {
         );
         assert_eq!(measures("Jobs queued for three hours.", s), ["incident"]);
         assert_eq!(
+            measures("The site returned a blank page for under 15 minutes.", s),
+            ["incident"]
+        );
+        assert_eq!(
+            measures(
+                "Deliveries were delayed or failed for a period lasting just under three hours.",
+                p
+            ),
+            ["incident"]
+        );
+        assert_eq!(
             measures(
                 "It was over by Wednesday evening, about 26 hours in total.",
                 s
@@ -450,6 +472,10 @@ mod tests {
             ),
             ("Alerts fire within 15 minutes of a failure.", Place::Prose),
             ("Our MTTR is 45 minutes.", Place::Prose),
+            (
+                "We monitored the delayed queue for a period of 2 hours.",
+                Place::Prose,
+            ),
             ("**Duration of the investigation:** 2h10m", Place::Prose),
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),

@@ -21,6 +21,7 @@ use crate::parse::freeform::{self, Reading};
 use crate::parse::yaml;
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 /// Where the front matter and body of a Markdown report are.
@@ -238,6 +239,8 @@ pub fn parse_with(
         {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);
+        } else {
+            r.ambiguous_zone = freeform::zone::ambiguous_zone(text);
         }
     }
     if let Some(r) = reading.as_mut()
@@ -250,6 +253,12 @@ pub fn parse_with(
             key_span: milestones.span,
             value: milestones,
         });
+    }
+    if reading.is_some()
+        && let Some(items) = builder.fields.iter_mut().find(|e| e.key == "action_items")
+    {
+        let date = entries.iter().find(|e| e.key == "date");
+        freeform::actions::read_cells(text, &mut items.value, date.and_then(|e| e.value.as_str()));
     }
     merge(&mut entries, builder.fields, builder.diags);
     if let Some(r) = reading.as_mut()
@@ -532,6 +541,7 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("conclusion", Field::Lessons),
     ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
+    ("actions", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
     ("followup actions", Field::ActionItems),
@@ -1292,7 +1302,7 @@ impl BodyBuilder<'_, '_> {
                 let n = normalise_heading(&self.text[r.clone()]);
                 Some(match n.as_str() {
                     "action item" | "action items" | "action" | "item" | "title" | "task"
-                    | "description" => "title",
+                    | "description" | "followup" | "follow up" => "title",
                     "owner" | "assignee" | "who" => "owner",
                     "due" | "due date" | "deadline" => "due",
                     "priority" => "priority",
@@ -1381,6 +1391,10 @@ pub(crate) fn date_line(
     hint: Option<i16>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Option<jiff::civil::Date>> {
+    let (line, at) = match day_label(line) {
+        Some(len) => (&line[len..], at + len),
+        None => (line, at),
+    };
     Some(match time::scan_date_line(line, hint)? {
         Ok(read) => {
             if let Some(error) = read.weekday_mismatch {
@@ -1393,6 +1407,25 @@ pub(crate) fn date_line(
             None
         }
     })
+}
+
+/// The length of a day label before a date line (`Day 2 — Tuesday 10 June`,
+/// `Day 3: 11 June`), as a timeline that runs over several days numbers them.
+fn day_label(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let word = t.get(..3).filter(|w| w.eq_ignore_ascii_case("day"))?;
+    let rest = t[word.len()..].trim_start_matches(' ');
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let sep = after.trim_start_matches(' ');
+    let sep = ["—", "–", "-", ":", ","]
+        .iter()
+        .find_map(|d| sep.strip_prefix(d))?;
+    let date = sep.trim_start_matches(' ');
+    (!date.is_empty()).then(|| line.len() - date.len())
 }
 
 pub(crate) fn item_content(text: &str, range: Range<usize>) -> (String, Span) {

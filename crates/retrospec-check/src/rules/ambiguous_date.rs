@@ -1,6 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Context, Rule, declare_rule};
-use crate::suggest::display_path;
+use crate::rules::{Context, Rule, declare_rule, time_errors};
 use crate::time::TimeErrorKind;
 
 declare_rule! {
@@ -24,20 +23,6 @@ declare_rule! {
 
 impl Rule for AmbiguousDate {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for value in cx.times.all() {
-            if let Err(error) = &value.parsed
-                && error.kind == TimeErrorKind::AmbiguousDate
-            {
-                let mut d = Diagnostic::new(
-                    &Self::INFO,
-                    cx.span(&value.pointer),
-                    format!("`{}`: {}", display_path(&value.pointer), error.message),
-                );
-                if let Some(help) = &error.help {
-                    d = d.with_help(help.clone());
-                }
-                out.push(d);
-            }
-        }
+        time_errors::report(cx, TimeErrorKind::AmbiguousDate, &Self::INFO, out);
     }
 }

@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Context, Rule, declare_rule};
+use crate::rules::{Context, Rule, declare_rule, time_errors};
 use crate::suggest::display_path;
 use crate::time::{ResolveError, TimeErrorKind};
 
@@ -41,13 +41,7 @@ impl Rule for InvalidTime {
             match (&value.parsed, &value.resolved) {
                 // Placeholders (RS213) and ambiguous dates (RS214) have their own codes.
                 (Err(error), _) if error.kind != TimeErrorKind::Invalid => {}
-                (Err(error), _) => {
-                    let mut d = Diagnostic::new(&Self::INFO, span(), format!("`{}`: {}", path(), error.message));
-                    if let Some(help) = &error.help {
-                        d = d.with_help(help.clone());
-                    }
-                    out.push(d);
-                }
+                (Err(error), _) => out.push(time_errors::finding(cx, &Self::INFO, value, error)),
                 // Every later entry lacks a date for the same reason: report the first.
                 (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
                 (_, Some(Err(ResolveError::NoDate))) => out.push(

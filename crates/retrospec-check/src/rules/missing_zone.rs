@@ -27,6 +27,10 @@ declare_rule! {
     /// A report as written with no timeline (an email, a short note) is read too:
     /// times of day in its prose ("read-only at 09:20", "restored at 10:05") with no
     /// zone on any of them and none stated for the report are one finding.
+    ///
+    /// When such a report states its zone with an abbreviation that has more than
+    /// one reading (`All times IST.`: India, Irish or Israel), the finding is on
+    /// that statement and names the readings.
     pub struct MissingZone = "RS202", "missing-zone", Error, fix: Sometimes;
 }
 
@@ -48,6 +52,30 @@ impl Rule for MissingZone {
             return;
         };
         let help = "add a zone (`UTC`, `+02:00`, `Europe/Paris`, `CEST`), or set `timezone:` for the whole report";
+        // The report states a zone with more than one reading ("All times IST."): the
+        // cause is the statement, so the finding is there, with the readings.
+        if let Some(at) = cx.parsed.freeform.as_ref().and_then(|r| r.ambiguous_zone)
+            && let Some(meanings) = crate::time::ambiguous_abbreviation(at.slice(cx.text))
+        {
+            let written = at.slice(cx.text);
+            let mut d = Diagnostic::new(
+                &Self::INFO,
+                at,
+                format!(
+                    "the report's times are stated to be in `{written}`, which names more than one zone ({}): {} time(s) cannot be placed",
+                    meanings.join(", "),
+                    missing.len()
+                ),
+            )
+            .with_help(format!(
+                "write the zone so it has one reading: a region (`Asia/Kolkata`, `Europe/Dublin`, `Asia/Jerusalem`) or an offset (`+05:30`) instead of `{written}`"
+            ));
+            for v in &missing {
+                d = d.with_label(cx.span(&v.pointer), "no time zone but the stated one");
+            }
+            out.push(d);
+            return;
+        }
         // One cause, one finding: every time without a zone is one finding, with the
         // others as labels.
         let mut d = if missing.len() == 1 {

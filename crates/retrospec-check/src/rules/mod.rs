@@ -44,6 +44,7 @@ pub mod role_in_cause;
 pub mod stated_duration;
 pub mod status_text;
 pub mod summary_times;
+pub(crate) mod time_errors;
 pub mod timeline_order;
 pub mod unknown_service;
 pub mod unknown_time;

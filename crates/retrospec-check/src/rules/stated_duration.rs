@@ -54,6 +54,8 @@ declare_rule! {
     /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors", "paged within N of the deploy/release/rollout" (an upper bound only) | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
+    /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`) | the window's own two times |
+    /// | "<event> N after <anchor>": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "<event> N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -62,7 +64,8 @@ declare_rule! {
     /// length is read anywhere after "the outage/downtime/incident/impact
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
-    /// on/continued for", a line label (`| Duration | 3h 45m |`, `**Duration**:`,
+    /// on/continued for", "for a period lasting/of" when the clause names the
+    /// impact, a line label (`| Duration | 3h 45m |`, `**Duration**:`,
     /// `- Length of the disruption:`, `**Duration of customer impact:**`,
     /// `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before
@@ -78,8 +81,8 @@ declare_rule! {
     /// up to the first whose words name the impact (errors, failing, stale,
     /// delayed) or say it was noticed, or with no such words the first or second
     /// entry; to
-    /// `resolved` or `mitigated`, or the first entry whose words say the impact
-    /// ended, or else the last entry. It contradicts only when no reading agrees,
+    /// `resolved` or `mitigated`, or any entry whose words say the impact
+    /// ended, or the last entry (a restore is not always the end of the impact). It contradicts only when no reading agrees,
     /// and the message names the closest reading. A start and an end the report
     /// states as fields or line labels of their own, each with a date
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
@@ -138,7 +141,11 @@ impl Rule for StatedDuration {
                     diagnostic = diagnostic.with_label(cx.span(pointer), name.clone());
                 }
             }
-            let help = if compared.source == "timeline" {
+            let help = if claim.measures == "window" {
+                "correct the stated length or the window's times"
+            } else if compared.source == "events" {
+                "correct the stated time between the two events, or the timeline entries it names"
+            } else if compared.source == "timeline" {
                 "correct the stated duration, or give `milestones.started` and `milestones.resolved` if the timeline runs longer than the incident"
             } else {
                 "correct the stated duration or the milestones"
@@ -203,7 +210,7 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
     let minutes = compared.seconds / 60;
     let human = metrics::human(compared.seconds - compared.seconds % 60);
     let what = match claim.measures {
-        "incident" => String::new(),
+        "incident" | "window" | "between_events" => String::new(),
         key => {
             let metric = metrics::DEFINITIONS
                 .iter()
@@ -212,18 +219,32 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             format!(" for the {metric}")
         }
     };
-    let source = if compared.source == "stated" {
+    let at = |p: &str| {
+        cx.times
+            .all()
+            .find(|v| v.pointer == p)
+            .map_or(String::new(), |v| v.text.trim().to_string())
+    };
+    let source = if claim.measures == "window" {
+        format!(
+            "the window it is the length of runs from {} to {}: {human} ({minutes} min)",
+            compared.from.trim_start_matches("window start "),
+            compared.to.trim_start_matches("window end ")
+        )
+    } else if compared.source == "events" {
+        format!(
+            "the timeline gives {human} ({minutes} min) from the {} `{}` to the {} `{}`",
+            compared.from,
+            at(&compared.from_pointer),
+            compared.to,
+            at(&compared.to_pointer)
+        )
+    } else if compared.source == "stated" {
         format!(
             "the report's own {} and {} give {human} ({minutes} min)",
             compared.from, compared.to
         )
     } else if compared.source == "timeline" {
-        let at = |p: &str| {
-            cx.times
-                .all()
-                .find(|v| v.pointer == p)
-                .map_or(String::new(), |v| v.text.trim().to_string())
-        };
         format!(
             "the timeline gives at best {human} ({minutes} min, from the {} `{}` to the {} `{}`; the milestones do not give the incident's start and end, and no reading of the timeline agrees)",
             compared.from,

@@ -46,6 +46,8 @@ struct JsonClaim<'a> {
     compared_with: Option<&'a retrospec_check::claims::Compared>,
     verdict: retrospec_check::claims::Verdict,
     broken: Option<retrospec_check::claims::Bound>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
 }
 
 /// How a free-form report was read.
@@ -175,6 +177,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                         compared_with: c.compared_with.as_ref(),
                         verdict: c.verdict,
                         broken: c.broken,
+                        note: c.note.as_deref(),
                     })
                     .collect(),
                 read: result.reading.as_ref().map(|r| JsonRead {

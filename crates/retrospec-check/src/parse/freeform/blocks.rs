@@ -7,7 +7,9 @@
 //! - a bold line (`**Timeline**`, `__Impact__`): a section, named or not;
 //! - a numbered line that names a section (`2. Timeline`);
 //! - the title: the first heading, or else the first line of the text;
-//! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list.
+//! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list;
+//! - a timeline without a heading: a list of timed lines, or paragraphs each led
+//!   by its time (`At 9:47 a.m., latency began to climb.`).
 
 use std::ops::Range;
 
@@ -15,6 +17,7 @@ use crate::parse::markdown::{Block, Field, Item, is_bullet};
 use crate::time;
 
 use super::field_of;
+use super::timeline::prose;
 
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
@@ -117,7 +120,112 @@ pub(crate) fn normalise(
         }
     }
     let implicit = implicit_timeline(text, &mut out, extra);
+    trailing_prose(text, &mut out, extra);
     (out, implicit)
+}
+
+/// Prose after the last entries of a timeline written as plain lines (`We only
+/// noticed 40 minutes later, because ...` under lines led by times, and whatever
+/// follows it up to the next section: in plain text, lines standing alone that
+/// name no section are not headings) is not the timeline's, and the timeline
+/// reader would leave it out, with the rest of an email. (After a Markdown list or
+/// a table it is an aside of the timeline, left out as in retrospec's own form.) It is given a copy of the timeline's heading, so it is read as a section
+/// of its own (the timeline is already filled, so the copy makes a free section
+/// under the same title) and its claims and words are checked.
+fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
+    let timed_line = |s: &str| {
+        let s = s.trim_start();
+        let s = s
+            .strip_prefix(|c: char| is_bullet(c))
+            .unwrap_or(s)
+            .trim_start();
+        let s = ["**", "`"]
+            .into_iter()
+            .find_map(|m| s.strip_prefix(m))
+            .unwrap_or(s);
+        starts_with_time(s)
+    };
+    // A Markdown list (`- 09:05 ...`, `1. ...`): retrospec's own form reads the text
+    // after it as an aside of the timeline, left out, and so does this reader.
+    let markdown_item = |s: &str| {
+        let s = s.trim_start();
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        s.starts_with(['-', '*', '+']) || (digits > 0 && s[digits..].starts_with(['.', ')']))
+    };
+    let timed = |b: &Block| match b {
+        Block::List { items } => {
+            items.iter().any(|i| timed_line(&text[i.range.clone()]))
+                && !items.iter().any(|i| markdown_item(&text[i.range.clone()]))
+        }
+        // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
+        Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
+            .lines()
+            .any(|l| timed_line(l) || prose::anchored(l.trim()).is_some()),
+        _ => false,
+    };
+    let mut i = 0;
+    // The last section heading with words: the title of the prose after a timeline
+    // written without a heading (an empty one, [`implicit_timeline`]).
+    let mut named: Option<(usize, Range<usize>)> = None;
+    while i < out.len() {
+        let Block::Heading { level: 2, range } = &out[i] else {
+            i += 1;
+            continue;
+        };
+        let mut heading = range.clone();
+        // A heading with words directly above a timeline without one (`What
+        // happened` then timed lines) is moved below the entries, to the prose it
+        // stands for, rather than copied: it would be an empty section.
+        let mut moved: Option<usize> = None;
+        let end = out[i + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
+            .map_or(out.len(), |p| i + 1 + p);
+        if heading.is_empty() {
+            match &named {
+                Some((at, above)) => {
+                    heading = above.clone();
+                    moved = (*at + 1 == i).then_some(*at);
+                }
+                None => {
+                    i = end;
+                    continue;
+                }
+            }
+        } else {
+            named = Some((i, heading.clone()));
+            if field_of(&heading_words(text, heading.clone()), extra) != Some(Field::Timeline) {
+                i = end;
+                continue;
+            }
+        }
+        let last = (i + 1..end).rev().find(|&k| timed(&out[k]));
+        let prose = last.and_then(|t| {
+            (t + 1..end)
+                .find(|&k| !matches!(out[k], Block::Comment))
+                .filter(|&k| match &out[k] {
+                    Block::Paragraph { range } => {
+                        let first = text[range.clone()].trim_start();
+                        !length_note(first) && time::parse_date_line(first.trim()).is_none()
+                    }
+                    _ => false,
+                })
+        });
+        if let Some(at) = prose {
+            let block = match moved {
+                Some(above) => out.remove(above),
+                None => Block::Heading {
+                    level: 2,
+                    range: heading,
+                },
+            };
+            let at = if moved.is_some() { at - 1 } else { at };
+            out.insert(at, block);
+            i = if moved.is_some() { end } else { end + 1 };
+        } else {
+            i = end;
+        }
+    }
 }
 
 /// A timeline written without a heading (a list of timed lines, maybe under a
@@ -147,7 +255,7 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         .iter()
         .position(|b| matches!(b, Block::List { items } if timed(items)))
     else {
-        return false;
+        return prose_timeline(text, out);
     };
     let mut at = list;
     if list > 0 {
@@ -173,6 +281,52 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         },
     );
     true
+}
+
+/// A timeline written as sentences, one event to a paragraph, each led by its time
+/// (`At 9:47 a.m., latency began to climb.`, see [`prose`]), in a report with no
+/// other timeline: three such paragraphs or more in one section, with at most one
+/// paragraph without a time for every two with one between them. They get an
+/// empty heading before the first of them, as a list of timed lines does.
+fn prose_timeline(text: &str, out: &mut Vec<Block>) -> bool {
+    let led = |b: &Block| match b {
+        Block::Paragraph { range } => text[range.clone()]
+            .lines()
+            .next()
+            .is_some_and(|l| prose::anchored(l.trim()).is_some()),
+        _ => false,
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let end = out[start + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
+            .map_or(out.len(), |p| start + 1 + p);
+        let section = &out[start..end];
+        let led_at: Vec<usize> = (0..section.len()).filter(|&k| led(&section[k])).collect();
+        if let (Some(&first), Some(&last)) = (led_at.first(), led_at.last()) {
+            let others = section[first..=last]
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph { .. }) && !led(b))
+                .count();
+            if led_at.len() >= 3 && others * 2 <= led_at.len() {
+                let at = start + first;
+                let Some(range) = out[at].range() else {
+                    return false;
+                };
+                out.insert(
+                    at,
+                    Block::Heading {
+                        level: 2,
+                        range: range.start..range.start,
+                    },
+                );
+                return true;
+            }
+        }
+        start = end;
+    }
+    false
 }
 
 fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
@@ -394,6 +548,118 @@ mod tests {
             "x\r\n\r\nTimeline\r\n\r\n  • 10:00 UTC: a\r\n  • 10:05 UTC: b\r\n",
         ] {
             let _ = crate::check(text, crate::Format::Markdown);
+        }
+    }
+
+    #[test]
+    fn prose_after_a_timeline_is_read_as_a_section() {
+        // An email: a timeline indented by two spaces, then prose and lines standing
+        // alone that name no section.
+        let text = "Mirror outage\n\nWhat happened (all times UTC)\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
+                    We only noticed 40 minutes later.\n\nWhy it took so long\n\nThe spare was small.\n";
+        // `What happened` stands above the timed lines: it is moved to the prose
+        // (here the summary, as the report has no opening text).
+        assert_eq!(keys(text), ["title", "timeline", "summary"]);
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (body, _) = parsed.tree.pointer("/summary").expect("summary");
+        let Value::String(body) = &body.value else {
+            panic!("{body:?}")
+        };
+        assert!(body.contains("noticed 40 minutes later") && body.contains("spare was small"));
+        let (items, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        assert!(matches!(&items.value, Value::Seq(i) if i.len() == 2));
+        // A note stating the length stays with the timeline; a date line and the
+        // entries under it are the timeline's.
+        let text = "Mirror outage\n\nTimeline\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
+                    June 3, 2025\n\n  10:05  disk replaced\n  10:20  all clear\n\nTotal downtime: 75 minutes\n";
+        assert_eq!(keys(text), ["milestones", "title", "timeline"]);
+        // After a Markdown list, as in retrospec's own form, a remark is the
+        // timeline's aside.
+        let text = "# Mirror outage\n\n## Timeline\n\n- 09:05 disk fails\n- 09:20 checks alert\n\n\
+                    We replaced it 28 minutes later.\n\n## Cause\n\nA fault.\n";
+        assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn paragraphs_led_by_their_times_are_a_timeline() {
+        let text = "# Checkout latency\n\nAll times are Pacific (PST). Tuesday, March 4th, 2025.\n\n## What happened\n\n\
+                    At 9:47 a.m., latency began to climb after a cache restart.\n\n\
+                    At 10:21 a.m., the latency alert paged the on-call engineer.\n\n\
+                    Shortly before 11 a.m. (10:52 a.m.), the team started a warm-up\nscript.\n\n\
+                    At noon, latency was back to normal.\n\n## Why it happened\n\nThe restart was manual.\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (timeline, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        let Value::Seq(items) = &timeline.value else {
+            panic!("{timeline:?}")
+        };
+        let times: Vec<&str> = (0..items.len())
+            .map(|i| {
+                let (t, _) = parsed
+                    .tree
+                    .pointer(&format!("/timeline/{i}/time"))
+                    .expect("time");
+                t.span.slice(text)
+            })
+            .collect();
+        assert_eq!(times, ["9:47 a.m.", "10:21 a.m.", "10:52 a.m.", "noon"]);
+        // A wrapped line that starts with a time goes on with its sentence.
+        let wrapped = text.replace(
+            "warm-up\nscript.",
+            "warm-up script from the\n6:00 a.m. snapshot.",
+        );
+        let parsed = markdown::parse(&wrapped, &mut diags).expect("parses");
+        let (timeline, _) = parsed.tree.pointer("/timeline").expect("timeline");
+        assert!(
+            matches!(&timeline.value, Value::Seq(i) if i.len() == 4),
+            "{timeline:?}"
+        );
+        let (entry, _) = parsed.tree.pointer("/timeline/2/text").expect("text");
+        assert!(entry.span.slice(text).starts_with("the team started"));
+        assert!(keys(text).contains(&"root_cause".to_string()));
+    }
+
+    #[test]
+    fn several_sentences_led_by_their_times_in_one_paragraph_are_entries() {
+        let text = "# Power loss\n\n## Incident discussion\n\n\
+                    At 06:32 UTC, the uplink dropped and came back at 06:45. At 07:08 UTC a second\n\
+                    drop followed; the building had lost power.\n\n\
+                    At approximately 07:45 UTC an engineer arrived on site.\n\n\
+                    We waited for the utility.\n\n\
+                    At 13:30 UTC power was restored.\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let times: Vec<&str> = (0..4)
+            .map(|i| {
+                let (t, _) = parsed
+                    .tree
+                    .pointer(&format!("/timeline/{i}/time"))
+                    .expect("time");
+                t.span.slice(text)
+            })
+            .collect();
+        assert_eq!(times, ["06:32 UTC", "07:08 UTC", "07:45 UTC", "13:30 UTC"]);
+        assert!(parsed.tree.pointer("/timeline/4").is_none());
+        let (first, _) = parsed.tree.pointer("/timeline/0/text").expect("text");
+        assert_eq!(
+            first.span.slice(text),
+            "the uplink dropped and came back at 06:45."
+        );
+    }
+
+    #[test]
+    fn times_in_sentences_about_other_things_are_not_a_timeline() {
+        for text in [
+            // Two sentences led by a time are not a timeline.
+            "# Outage\n\n## Overview\n\nAt 09:10 the disk filled.\n\nAt 09:40 we cleaned it.\n\n## Cause\n\nLogs.\n",
+            // Times inside sentences about something else.
+            "# Outage\n\n## Overview\n\nWe restored from the 09:00 backup.\n\nThe window (09:30 to 11:00) was short.\n\n\
+             The 10:15 train was late.\n\nWe met at the office.\n",
+            // Led paragraphs drowned in prose without times.
+            "# Outage\n\n## Overview\n\nAt 09:10 the disk filled.\n\nA.\n\nB.\n\nAt 09:40 we looked.\n\nC.\n\nD.\n\nAt 10:00 it was clean.\n",
+        ] {
+            assert!(!keys(text).contains(&"timeline".to_string()), "{text}");
         }
     }
 

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 use crate::tree::{Node, Value};
 
 /// Gives the first timeline entry the first date written before it, when the

@@ -1,16 +1,25 @@
 //! Another tool's front matter: Jekyll or Hugo YAML (`---`), Hugo TOML (`+++`),
-//! status-page fields. Keys whose meaning is clear are mapped to the model; every
-//! other key is kept as an `x-` field, so nothing is lost and nothing is invented.
+//! Docusaurus, status-page fields, an incident tracker's export. Whether a front
+//! matter is another tool's is decided on evidence ([`super::is_foreign`]). Keys
+//! whose meaning is clear are mapped to the model; every other key is kept as an
+//! `x-` field, so nothing is lost, nothing is invented and no key of another tool
+//! is reported as unknown.
 //!
 //! | written | read as |
 //! |---|---|
-//! | `title` | `title` |
+//! | `title`, `name` (a string) | `title` |
 //! | `date`, `published`, `pubDate` (starting `YYYY-MM-DD`) | `date` (the day only) |
+//! | `authors`, `author` (a string or a list of strings) | `authors` |
 //! | `severity`, `sev` (`SEV1`..`SEV5`, `sev2`, `1`..`5`) | `severity` |
-//! | `resolvedWhen`, `resolved_at`, `resolvedAt`, `resolved` (a date and time) | `milestones.resolved` |
-//! | `startedWhen`, `started_at`, `startedAt` (a date and time) | `milestones.started` |
+//! | `startedWhen`, `started_at`, `impact_started_at` (a date and time) | `milestones.started` |
+//! | `detected_at`, `reported_at` (a date and time) | `milestones.detected` |
+//! | `acknowledged_at`, `mitigated_at` (a date and time) | `milestones.acknowledged`, `.mitigated` |
+//! | `resolvedWhen`, `resolved_at`, `resolved` (a date and time) | `milestones.resolved` |
 //! | `tags` (a list of strings) | `tags` |
-//! | anything else (`layout`, `permalink`, `categories`, `resolved: true`) | `x-<key>` |
+//! | anything else (`layout`, `slug`, `status: Closed`, `severity: Major`, `resolved: true`) | `x-<key>` |
+//!
+//! A severity in words (`Major`) is kept as `x-severity` here; when the configured
+//! scale has a level of that name, the check reads it as the report's severity.
 
 use toml::de::{DeTable, DeValue};
 
@@ -28,10 +37,11 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
         let key = entry.key.as_str();
         let string = entry.value.as_str();
         let mapped: Option<(&'static str, Node)> = match key {
-            "title" if string.is_some() => Some(("title", entry.value.clone())),
+            "title" | "name" if string.is_some() => Some(("title", entry.value.clone())),
             "date" | "published" | "pubDate" | "pubdate" => string
                 .and_then(|s| day_of(text, s, entry.value.span))
                 .map(|n| ("date", n)),
+            "authors" | "author" => authors(&entry.value).map(|n| ("authors", n)),
             "severity" | "sev" => string
                 .and_then(sev_level)
                 .or_else(|| match &entry.value.value {
@@ -45,14 +55,11 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
                 }
                 _ => None,
             },
-            "resolvedWhen" | "resolved_at" | "resolvedAt" | "resolved" | "startedWhen"
-            | "started_at" | "startedAt" => {
-                if let Some(s) = string.filter(|s| is_instant(s)) {
-                    let name = if key.starts_with("resolved") {
-                        "resolved"
-                    } else {
-                        "started"
-                    };
+            _ => {
+                if let Some(name) = milestone_of(key)
+                    && let Some(s) = string.filter(|s| is_instant(s))
+                    && !milestones.iter().any(|e| e.key == name)
+                {
                     milestones.push(Entry {
                         key: name.into(),
                         key_span: entry.key_span,
@@ -62,7 +69,6 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
                 }
                 None
             }
-            _ => None,
         };
         match mapped {
             Some((name, value)) if !out.iter().any(|e| e.key == name) => out.push(Entry {
@@ -88,6 +94,62 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
         });
     }
     out
+}
+
+/// Another tool's severity in words (`x-severity: Major`) read as the report's
+/// `severity` when the configured scale has a level of that name (any case):
+/// `level` gives the scale's spelling of a word. The published scale (`SEV1`..)
+/// has no words, so by default the value stays an `x-` field.
+pub fn severity_on_scale(tree: &mut Node, level: impl Fn(&str) -> Option<String>) {
+    let Value::Map(entries) = &mut tree.value else {
+        return;
+    };
+    if entries.iter().any(|e| e.key == "severity") {
+        return;
+    }
+    if let Some(entry) = entries.iter_mut().find(|e| e.key == "x-severity")
+        && let Some(name) = entry.value.as_str().and_then(|w| level(w.trim()))
+    {
+        entry.key = "severity".into();
+        entry.value.value = Value::String(name);
+    }
+}
+
+/// The milestone a status page's or an incident tracker's time field gives:
+/// `resolvedWhen`, `resolved_at`, `impact_started_at`, `reported_at` (how people
+/// learned of it: the detection).
+fn milestone_of(key: &str) -> Option<&'static str> {
+    let k: String = key
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let k = k
+        .strip_suffix("when")
+        .or_else(|| k.strip_suffix("at"))
+        .unwrap_or(&k);
+    Some(match k {
+        "started" | "impactstarted" | "impactstart" => "started",
+        "detected" | "reported" => "detected",
+        "acknowledged" => "acknowledged",
+        "mitigated" => "mitigated",
+        "resolved" => "resolved",
+        _ => return None,
+    })
+}
+
+/// Authors as the model has them (a list of names): a list of strings as it is,
+/// one string as a list of one. Docusaurus's author objects are kept as `x-`.
+fn authors(value: &Node) -> Option<Node> {
+    match &value.value {
+        Value::Seq(items) if !items.is_empty() && items.iter().all(|i| i.as_str().is_some()) => {
+            Some(value.clone())
+        }
+        Value::String(s) if !s.trim().is_empty() => {
+            Some(Node::new(value.span, Value::Seq(vec![value.clone()])))
+        }
+        _ => None,
+    }
 }
 
 /// The day of a publication date (`2023-07-03 00:00:00 Z`), with the span of the day.
@@ -233,6 +295,135 @@ mod tests {
             let mut diags = Vec::new();
             let _ = markdown::parse(text, &mut diags);
         }
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        crate::check(text, crate::parse::Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn docusaurus_front_matter_is_another_tool_s() {
+        let text = "---\nslug: /2025/06/queue\ntitle: Queue stalled\nauthors: [ana, bo]\ntags: [incident]\ndate: 2025-06-16\n---\n\nThe queue stalled.\n";
+        assert_eq!(
+            keys(text),
+            ["x-slug", "title", "authors", "tags", "date", "summary"]
+        );
+        let found = codes(text);
+        assert!(
+            !found.contains(&"RS101") && !found.contains(&"RS102"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_incident_tracker_export_is_mapped_without_schema_errors() {
+        let text = "---\nincident_ref: INC-7\nname: \"Checkout declines\"\nseverity: Major\nstatus: Closed\nincident_lead: Ana\nreported_at: 2025-05-20T07:49:00Z\nimpact_started_at: 2025-05-20T07:42:00Z\nresolved_at: 2025-05-20T09:05:00Z\ncustom_fields:\n  product: Checkout\n---\n\nCards were declined.\n";
+        assert_eq!(
+            keys(text),
+            [
+                "x-incident_ref",
+                "title",
+                "x-severity",
+                "x-status",
+                "x-incident_lead",
+                "x-custom_fields",
+                "milestones",
+                "summary"
+            ]
+        );
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let milestones = parsed.tree.entry("milestones").expect("milestones");
+        let names: Vec<&str> = milestones
+            .value
+            .as_map()
+            .expect("map")
+            .iter()
+            .map(|e| e.key.as_str())
+            .collect();
+        assert_eq!(names, ["detected", "started", "resolved"]);
+        let found = codes(text);
+        assert!(
+            !found.iter().any(|c| c.starts_with("RS10")),
+            "no schema errors: {found:?}"
+        );
+    }
+
+    #[test]
+    fn retrospec_s_own_front_matter_keeps_its_mistakes() {
+        // Only the model's keys: a wrong status is still reported.
+        let own = "---\ntitle: Disk full\nstatus: finished\ndate: 2025-06-16\nowner: sre\n---\n\nThe disk filled.\n";
+        assert!(codes(own).contains(&"RS104"));
+        // A key only the model has, in its shape, beside an unknown key.
+        let own = "---\ntitle: Disk full\nstatus: finished\nslug: disk\nmilestones:\n  started: 2025-06-16 10:00 UTC\n---\n";
+        let found = codes(own);
+        assert!(
+            found.contains(&"RS104") && found.contains(&"RS101"),
+            "{found:?}"
+        );
+        // A status of the model's (misspelt) and a misspelt key are retrospec's.
+        let own = "---\ntitle: Disk full\nstatus: publshed\nslug: disk\n---\n";
+        assert!(codes(own).contains(&"RS101"));
+        let own = "---\ntitle: Disk full\nseverty: SEV2\n---\n";
+        assert!(codes(own).contains(&"RS101"));
+        // A misspelt structured key beside a key no one knows: a typo in
+        // retrospec's own front matter, reported with the suggestion.
+        let own =
+            "---\ntitle: Disk full\nnotes: x\nilestones:\n  started: 2025-06-16 10:00 UTC\n---\n";
+        assert!(codes(own).contains(&"RS101"), "{:?}", codes(own));
+        // A misspelt scalar key is no evidence: `notes` and `lyout` stay another tool's.
+        let text = "---\ntitle: Disk full\nnotes: x\nlyout: post\n---\n";
+        assert!(!codes(text).contains(&"RS101"), "{:?}", codes(text));
+        // A marker.
+        let own = "---\n$schema: https://retrospec.dev/schema/v1/postmortem.schema.json\ntitle: Disk full\nslug: disk\n---\n";
+        assert!(codes(own).contains(&"RS101"));
+    }
+
+    #[test]
+    fn impact_in_another_tool_s_words_is_not_retrospec_s() {
+        let text = "---\ntitle: Disk full\nimpact: high\nlayout: post\n---\n";
+        assert_eq!(keys(text), ["title", "x-impact", "x-layout"]);
+    }
+
+    #[test]
+    fn a_severity_in_words_is_read_on_a_scale_that_has_it() {
+        let text = "---\nincident_ref: INC-7\ntitle: Declines\nseverity: Major\n---\n\nCards were declined.\n";
+        let (scale, errors) = crate::config::Config::parse(
+            "[[severity.levels]]\nname = \"critical\"\n[[severity.levels]]\nname = \"major\"\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let checked = crate::check_with(text, crate::parse::Format::Markdown, &scale);
+        assert_eq!(
+            checked.model.as_ref().and_then(|m| m.severity.as_deref()),
+            Some("major")
+        );
+        let checked = crate::check(text, crate::parse::Format::Markdown);
+        let tree = &checked.parsed.as_ref().expect("parsed").tree;
+        assert!(tree.entry("severity").is_none() && tree.entry("x-severity").is_some());
+    }
+
+    #[test]
+    fn numbered_day_headings_take_the_year_of_the_front_matter_date() {
+        let text = "---\nslug: /queue\ntitle: Queue stalled\ndate: 2025-06-16\n---\n\nThe queue stalled. All times UTC.\n\n## Timeline\n\n### Day 1 — Monday 9 June\n\n- 14:05 Deploy.\n\n### Day 2: Tuesday 10 June\n\n- 09:00 Fixed.\n";
+        let checked = crate::check(text, crate::parse::Format::Markdown);
+        let times: Vec<&str> = checked
+            .model
+            .as_ref()
+            .expect("model")
+            .timeline
+            .iter()
+            .map(|e| e.time.as_str())
+            .collect();
+        assert_eq!(times, ["2025-06-09 14:05 UTC", "2025-06-10 09:00 UTC"]);
+        let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(
+            !codes.contains(&"RS206") && !codes.contains(&"RS201"),
+            "{codes:?}"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
@@ -117,6 +117,17 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "working again",
             "succeeding again",
             "healthy again",
+            "returned to normal",
+            "returned to its usual",
+            "returned to usual",
+            "back to its usual",
+            "back to usual",
+            "error rate back to zero",
+            "failure rate back to zero",
+            "errors back to zero",
+            "failures back to zero",
+            "error rate returned to zero",
+            "failure rate returned to zero",
         ],
         _ => &[],
     }
@@ -135,23 +146,21 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
     if !marked {
         read_words(text, items, reading);
     }
+    let dated = dated_times(items);
     let mut out: Vec<Entry> = Vec::new();
     for name in ORDER {
         // Only a time with a date makes a milestone (the model requires the date).
-        let found = items.iter().find_map(|i| {
+        let found = items.iter().zip(&dated).find_map(|(i, dated)| {
             let m = i.entry("milestone")?;
             let time = i.entry("time")?;
-            let dated = time
-                .value
-                .as_str()
-                .is_some_and(|t| crate::time::parse_time(t).is_ok_and(|p| p.date.is_some()));
-            (m.value.as_str() == Some(name) && dated).then_some((m.value.span, time))
+            let dated = dated.as_ref()?;
+            (m.value.as_str() == Some(name)).then_some((m.value.span, time, dated))
         });
-        if let Some((words, time)) = found {
+        if let Some((words, time, dated)) = found {
             out.push(Entry {
                 key: name.into(),
                 key_span: words,
-                value: time.value.clone(),
+                value: Node::new(time.value.span, Value::String(dated.clone())),
             });
         }
     }
@@ -160,32 +169,71 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
     Some(Node::new(span, Value::Map(out)))
 }
 
+/// Each entry's time with its date: as written when it has one; else with the date
+/// of the dated entry above it, when every clock from there to this one runs
+/// forward (the entries are that day's, as the timeline resolves them); else none,
+/// since a clock that went back may be the next day.
+fn dated_times(items: &[Node]) -> Vec<Option<String>> {
+    let mut day: Option<(jiff::civil::Date, jiff::civil::Time)> = None;
+    items
+        .iter()
+        .map(|i| {
+            let written = i.entry("time")?.value.as_str()?;
+            let Ok(parsed) = crate::time::parse_time(written) else {
+                day = None;
+                return None;
+            };
+            if let Some(date) = parsed.date {
+                day = Some((date, parsed.time));
+                return Some(written.to_string());
+            }
+            match day {
+                Some((date, previous)) if parsed.time >= previous => {
+                    day = Some((date, parsed.time));
+                    Some(format!("{date} {}", written.trim()))
+                }
+                _ => {
+                    day = None;
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
 fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
     // The words of each entry as written (lowercased, same offsets) and their span.
-    let texts: Vec<Option<(Span, String)>> = items
+    let texts: Vec<Option<(Span, String, Vec<usize>)>> = items
         .iter()
         .map(|i| {
             let e = i.entry("text")?;
-            let lower = e.value.span.slice(text).to_ascii_lowercase();
+            // A line break inside a phrase ("returned to\n  its usual level") is one
+            // blank like any other: runs of blanks are read as one, and `at` maps
+            // each byte read back to the text.
+            let (lower, at) = collapse_blanks(&e.value.span.slice(text).to_ascii_lowercase());
             // Another time in the words ("all clear at 09:40"): the entry's own time
             // may not be the milestone's, so none is read.
             let other_time = lower
                 .as_bytes()
                 .windows(3)
                 .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
-            (!other_time && !GUARDS.iter().any(|g| lower.contains(g)))
-                .then_some((e.value.span, lower))
+            (!other_time && !GUARDS.iter().any(|g| lower.contains(g))).then_some((
+                e.value.span,
+                lower,
+                at,
+            ))
         })
         .collect();
     let mut taken = vec![false; items.len()];
     for milestone in ORDER {
         let found = texts.iter().enumerate().find_map(|(i, t)| {
-            let (span, lower) = t.as_ref()?;
+            let (span, lower, map) = t.as_ref()?;
             if taken[i] {
                 return None;
             }
-            let at = find(milestone, lower)?;
-            Some((i, Span::new(span.start + at.0, span.start + at.1)))
+            let (from, to) = find(milestone, lower)?;
+            let end = map.get(to.checked_sub(1)?)? + 1;
+            Some((i, Span::new(span.start + map.get(from)?, span.start + end)))
         });
         let Some((i, words)) = found else {
             continue;
@@ -210,6 +258,28 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
             });
         }
     }
+}
+
+/// `s` with each run of blanks (spaces, tabs, line breaks) as one space, and for
+/// each byte of the result the byte of `s` it was read from.
+fn collapse_blanks(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::with_capacity(s.len());
+    let mut blank = false;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_whitespace() {
+            if !blank {
+                out.push(' ');
+                at.push(i);
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        out.push(c);
+        at.extend((0..c.len_utf8()).map(|k| i + k));
+    }
+    (out, at)
 }
 
 /// Where the words naming `milestone` are in `lower`, as a byte range.
@@ -296,6 +366,33 @@ mod tests {
                 ),
                 ("resolved".into(), "back to normal".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_failure_rate_back_to_zero_is_the_end() {
+        assert_eq!(
+            read(
+                "- 09:41 UTC: Checks start failing\n- 11:40 UTC: Failure rate back to zero as caches expire\n"
+            ),
+            [
+                ("started".into(), "start failing".into()),
+                ("resolved".into(), "Failure rate back to zero".into()),
+            ]
+        );
+        assert_eq!(
+            read(
+                "- 09:47 UTC: Latency began to climb\n- 12:00 UTC: Latency returned to\n  its usual level\n"
+            ),
+            [
+                ("started".into(), "Latency began".into()),
+                ("resolved".into(), "returned to\n  its usual".into()),
+            ]
+        );
+        // A count back to zero is not the end of the impact.
+        assert_eq!(
+            read("- 11:40 UTC: Queue depth back to zero\n- 11:50 UTC: Retries back to zero\n"),
+            []
         );
     }
 

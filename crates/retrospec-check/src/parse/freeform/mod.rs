@@ -20,6 +20,7 @@
 //! Everything read here is found in one pass over the blocks pulldown-cmark
 //! already produced; no regular expression is compiled or run.
 
+pub mod actions;
 pub mod blocks;
 pub mod date;
 pub mod front;
@@ -51,6 +52,10 @@ pub struct Reading {
     /// Where a zone stated for the whole report ("All times UTC") is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_zone: Option<Span>,
+    /// Where a zone with more than one reading is stated for the whole report
+    /// ("All times IST."): RS202 is reported there, with the readings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_zone: Option<Span>,
     /// Where a slashed date with two readings (`03/04/2025`) is that would have
     /// dated the timeline: reported once (RS214), not again as an undated entry.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +73,7 @@ impl Reading {
             milestones: Vec::new(),
             first_date: None,
             stated_zone: None,
+            ambiguous_zone: None,
             ambiguous_date: None,
             status: None,
         }
@@ -87,21 +93,78 @@ pub struct ReadMilestone {
     pub read_from: String,
 }
 
-/// The model's keys other tools' front matter uses too (Jekyll, Hugo): only the
-/// others ([`crate::order::POSTMORTEM`], or `status`) make a front matter
-/// retrospec's own, even when it has mistakes.
-const SHARED_KEYS: [&str; 4] = ["title", "date", "severity", "tags"];
+/// The model's keys other tools' front matter uses too (Jekyll, Hugo, Docusaurus,
+/// incident trackers' exports): they say nothing about whose front matter it is.
+const SHARED_KEYS: [&str; 10] = [
+    "id", "title", "date", "status", "owner", "authors", "severity", "services", "tags", "summary",
+];
 
-/// Whether a front matter belongs to another tool: it has none of retrospec's own
-/// keys and at least one key the model does not have (`layout`, `permalink`).
+/// The review statuses of the model: `status: draft` is retrospec's word, `status:
+/// Closed` an incident tracker's.
+const STATUSES: [&str; 3] = ["draft", "in-review", "published"];
+
+/// Whether a front matter belongs to another tool. It is decided on evidence, not
+/// on a key both share (`title`, `date`, `status`):
+///
+/// - retrospec's own when it has a marker (`$schema`, a key named `retrospec...`),
+///   a key only the model has in the shape the model gives it (`milestones` or
+///   `impact` as a mapping, `timeline` or `action_items` as a list, `root_cause`),
+///   or a `status` that is one of the model's (or a misspelling of one);
+/// - otherwise another tool's when it has a key the model does not have that is
+///   neither an `x-` field nor a misspelling of one of the model's keys
+///   (`layout`, `slug`, `incident_ref`; not `severty`).
+///
+/// A front matter of the model's keys alone (`title`, `date`) stays retrospec's, so
+/// its mistakes (a missing or wrong `status`) are reported.
 pub fn is_foreign(entries: &[Entry]) -> bool {
-    let shared = |e: &Entry| SHARED_KEYS.contains(&e.key.as_str());
-    !entries
-        .iter()
-        .any(|e| crate::order::POSTMORTEM.contains(&e.key.as_str()) && !shared(e))
-        && entries
-            .iter()
-            .any(|e| !shared(e) && !e.key.starts_with("x-"))
+    if entries.iter().any(is_retrospec_evidence) {
+        return false;
+    }
+    entries.iter().any(|e| {
+        let key = e.key.as_str();
+        !crate::order::POSTMORTEM.contains(&key)
+            && !key.starts_with("x-")
+            && crate::suggest::closest(key, crate::order::POSTMORTEM.iter().copied()).is_none()
+    })
+}
+
+/// Whether an entry of a front matter says the front matter is retrospec's.
+fn is_retrospec_evidence(e: &Entry) -> bool {
+    use crate::tree::Value;
+    let key = e.key.as_str();
+    if key == "$schema" || key.to_ascii_lowercase().starts_with("retrospec") {
+        return true;
+    }
+    if key == "status" {
+        return e.value.as_str().is_some_and(|s| {
+            STATUSES.contains(&s) || crate::suggest::closest(s, STATUSES.iter().copied()).is_some()
+        });
+    }
+    if SHARED_KEYS.contains(&key) {
+        return false;
+    }
+    // A misspelling of one of the model's structured keys (`milestone:` or
+    // `ilestones:` holding a mapping) is retrospec's front matter with a typo: it
+    // gets RS101 with the suggestion, not a silent reading as another tool's.
+    let misspelled = !crate::order::POSTMORTEM.contains(&key);
+    let close;
+    let key = if misspelled {
+        close = crate::suggest::closest(key, crate::order::POSTMORTEM.iter().copied());
+        match close.as_deref() {
+            Some(close) if !SHARED_KEYS.contains(&close) => close,
+            _ => return false,
+        }
+    } else {
+        key
+    };
+    match key {
+        // Another tool may say `impact: high`; the model's impact is a mapping.
+        "milestones" | "impact" | "lessons" | "detection" => matches!(e.value.value, Value::Map(_)),
+        "timeline" | "action_items" | "links" | "sections" | "contributing_factors" => {
+            matches!(e.value.value, Value::Seq(_))
+        }
+        _ => !misspelled,
+    }
 }
 
 /// Whether a Markdown or text file found in a directory walk looks like a
@@ -140,7 +203,14 @@ pub fn looks_like_postmortem(text: &str) -> bool {
         .iter()
         .filter(|f| !matches!(f, Field::Summary | Field::Links))
         .map(|f| markdown::field_key(*f));
-    if sections.filter(|k| filled(k)).count() >= 2 {
+    let filled_sections = sections.filter(|k| filled(k)).count();
+    if filled_sections >= 2 {
+        return true;
+    }
+    // A title, a section, and a timeline under a heading no alias names (`How it
+    // unfolded`), as a chat pasted as a quote (`> **10:02** dani: ...`) or timed
+    // lines: three lines or more that start with a time.
+    if titled && filled_sections >= 1 && timed_lines(text) >= 3 {
         return true;
     }
     let title_says = titled
@@ -160,6 +230,33 @@ pub fn looks_like_postmortem(text: &str) -> bool {
             .filter(|l| !l.is_empty())
             .take(4)
             .any(|l| l.len() <= 80 && has_postmortem_phrase(&l.to_ascii_lowercase()))
+}
+
+/// The lines that start with a time of day once quote marks, bullets and emphasis
+/// are taken off (`> **10:02** dani: ...`, `- 10:04 check fails`), outside fenced code.
+fn timed_lines(text: &str) -> usize {
+    let mut fenced = false;
+    let mut count = 0;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        let t = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let t = t
+            .strip_prefix(|c: char| markdown::is_bullet(c))
+            .unwrap_or(t)
+            .trim_start()
+            .trim_start_matches(['*', '_', '`']);
+        if blocks::starts_with_time(t) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Phrases that name an incident report wherever they stand in a short line.
@@ -227,6 +324,15 @@ mod tests {
             "# mytool\n\n## Install\n\ncargo install\n\n## Usage\n\nRun it.\n"
         ));
         assert!(!is("serde==1.0\nregex==2.0\n"));
+        // A chat pasted as a quote under a heading no alias names, a title and one
+        // section.
+        let chat = "# What broke the site\n\n## How it unfolded\n\n> **10:02** ana: running the cleanup\n\
+                    > **10:04** bot: check FAILED\n> **10:31** bot: check OK\n\n## Actions\n\n- Require a profile\n";
+        assert!(is(chat));
+        // Without a section of a report it is a conversation, not a postmortem.
+        assert!(!is(&chat.replace("## Actions\n\n- Require a profile\n", "")));
+        // Two timed lines are not a timeline.
+        assert!(!is(&chat.replace("> **10:31** bot: check OK\n", "")));
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub fn item_status(written: &str) -> Option<&'static str> {
         .to_lowercase()
         .replace(['-', '_'], " ");
     Some(match lower.as_str() {
-        "open" | "todo" | "to do" | "not started" | "planned" | "new" | "backlog" => "open",
+        "open" | "todo" | "to do" | "not started" | "planned" | "new" | "backlog" | "blocked"
+        | "on hold" => "open",
         "in progress" | "ongoing" | "started" | "wip" | "doing" | "in review" => "in-progress",
         "done" | "complete" | "completed" | "closed" | "fixed" | "finished" | "shipped" => "done",
         "won't do" | "wont do" | "wontfix" | "won't fix" | "cancelled" | "canceled" | "dropped" => {
@@ -318,7 +319,7 @@ mod tests {
 
     #[test]
     fn action_table_statuses_in_a_team_s_words() {
-        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Keep as is | sre | someday |\n";
+        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Split the job | sre | Blocked |\n| Drop the cache | sre | WON'T DO |\n| Keep as is | sre | someday |\n";
         let checked = check(text, Format::Markdown);
         let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
         let statuses: Vec<String> = checked
@@ -330,7 +331,14 @@ mod tests {
             .collect();
         assert_eq!(
             statuses,
-            ["Some(InProgress)", "Some(Open)", "Some(Done)", "None"],
+            [
+                "Some(InProgress)",
+                "Some(Open)",
+                "Some(Done)",
+                "Some(Open)",
+                "Some(WontDo)",
+                "None"
+            ],
             "{codes:?}"
         );
         // A word that is no status is still reported.

@@ -25,8 +25,10 @@ use crate::parse::markdown::{
 };
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+pub(crate) mod prose;
 mod table;
 
 const MILESTONES: &[&str] = &[
@@ -63,6 +65,9 @@ struct Reader<'t, 'd> {
     /// The clock (and its zone as written) that `T+15m` offsets count from, when
     /// the report states one (`T0: 13:40 UTC`, "relative to the release at 13:40 UTC").
     t0: Option<(jiff::civil::Time, String)>,
+    /// An entry was read from a sentence led by its time: later sentences so led
+    /// start entries too, wherever they stand in a line.
+    sentences: bool,
 }
 
 /// Reads the blocks of a timeline section.
@@ -83,6 +88,7 @@ pub(crate) fn read(
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
         t0: super::offset::stated_t0(text),
+        sentences: false,
     };
     for block in blocks {
         match block {
@@ -142,14 +148,41 @@ impl Reader<'_, '_> {
     /// Each line of a paragraph: a date, a new entry, or more text for the open one.
     fn lines(&mut self, range: Range<usize>) {
         let mut pos = range.start;
+        // Whether the line above ended its sentence.
+        let mut ended = true;
         for line in self.text[range.clone()].split_inclusive('\n') {
             let content = line.trim_end_matches(['\n', '\r']);
             let lead = content.len() - content.trim_start().len();
             let span = Span::new(pos + lead, pos + content.trim_end().len().max(lead));
             pos += line.len();
-            if !span.is_empty() {
-                self.line(span, true);
+            if span.is_empty() {
+                continue;
             }
+            let above_ended = ended;
+            ended = span
+                .slice(self.text)
+                .ends_with(['.', '!', '?', ':', ';', ')']);
+            // In a timeline written as sentences, a wrapped line that starts with a
+            // time (`... from the\n6:00 a.m. snapshot.`) goes on with the sentence.
+            if self.sentences
+                && !above_ended
+                && prose::anchored(span.slice(self.text)).is_none()
+                && let Some(last) = self.entries.last_mut().filter(|l| l.open)
+            {
+                last.text.push(span);
+                continue;
+            }
+            // In a timeline written as sentences, a sentence led by its time in the
+            // middle of a line (`... recovered at 06:45. At 07:08 a second ...`)
+            // starts the next entry.
+            let mut from = span.start;
+            if self.sentences || prose::anchored(span.slice(self.text)).is_some() {
+                for cut in prose::sentence_starts(span.slice(self.text)) {
+                    self.line(Span::new(from, span.start + cut), true);
+                    from = span.start + cut;
+                }
+            }
+            self.line(Span::new(from, span.end), true);
         }
     }
 
@@ -190,6 +223,13 @@ impl Reader<'_, '_> {
             }
             Err(error) => Err(error),
         };
+        if bold == 0
+            && matches!(scanned, Ok(None))
+            && let Some(a) = prose::anchored(source)
+        {
+            self.sentence(span, a, open);
+            return;
+        }
         match scanned {
             Ok(Some((parsed, end, written))) => {
                 let time = Span::new(span.start + bold, span.start + bold + end);
@@ -486,6 +526,29 @@ impl Reader<'_, '_> {
     }
 
     /// A time written without a zone gets the zone of its heading or column.
+    /// A sentence led by its time (`At 9:47 a.m., latency began to climb`): an
+    /// entry whose time is the clock and whose text is the sentence after it.
+    fn sentence(&mut self, span: Span, a: prose::Anchored, open: bool) {
+        self.sentences = true;
+        let time = Span::new(span.start + a.clock.start, span.start + a.clock.end);
+        if a.parsed.date.is_none() {
+            self.roll_over(a.parsed.time, time);
+        }
+        self.previous = Some(a.parsed.time);
+        let value = self.with_zone(
+            with_date(&a.written, a.parsed.date.is_none(), self.date),
+            a.parsed.zone.is_none(),
+        );
+        self.close();
+        self.entries.push(Building {
+            time,
+            value,
+            text: vec![Span::new((span.start + a.text_at).min(span.end), span.end)],
+            open,
+            milestone: None,
+        });
+    }
+
     fn with_zone(&self, value: String, zoneless: bool) -> String {
         match (zoneless, self.zone) {
             (true, Some(zone)) => format!("{value} {zone}"),

@@ -28,21 +28,7 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
         while let Some(i) = lower[from..].find(lead) {
             let at = from + i + lead.len();
             from = at;
-            // The next few words, split at blanks and slashes (`CET/CEST`).
-            let mut words = Vec::new();
-            let mut pos = at;
-            for word in text[at..].split_inclusive(char::is_whitespace).take(8) {
-                let mut piece_at = pos;
-                for piece in word.split_inclusive('/') {
-                    let w = piece
-                        .trim()
-                        .trim_matches(|c: char| !c.is_ascii_alphanumeric());
-                    let start = piece_at + piece.find(w).unwrap_or(0);
-                    piece_at += piece.len();
-                    words.push((w, start));
-                }
-                pos += word.len();
-            }
+            let words = words_after(text, at);
             for (i, &(w, start)) in words.iter().enumerate() {
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
                     continue;
@@ -69,7 +55,61 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(span, _)| (span.slice(text).to_string(), span))
+    time::scan_report_zone(text).map(|(r, _)| {
+        let span = Span::new(r.start, r.end);
+        (span.slice(text).to_string(), span)
+    })
+}
+
+/// The next few words after byte `at`, split at blanks and slashes (`CET/CEST`),
+/// each with where it starts.
+fn words_after(text: &str, at: usize) -> Vec<(&str, usize)> {
+    let mut words = Vec::new();
+    let mut pos = at;
+    for word in text[at..].split_inclusive(char::is_whitespace).take(8) {
+        let mut piece_at = pos;
+        for piece in word.split_inclusive('/') {
+            let w = piece
+                .trim()
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let start = piece_at + piece.find(w).unwrap_or(0);
+            piece_at += piece.len();
+            words.push((w, start));
+        }
+        pos += word.len();
+    }
+    words
+}
+
+/// An abbreviation with more than one reading (`IST`: India, Irish or Israel;
+/// `CST`) stated for the whole report ("All times IST."), where it is written: the
+/// report's times cannot be placed, and the finding (RS202) belongs on the
+/// statement, with the readings, rather than on the timeline. Only when no zone is
+/// stated plainly ([`stated_zone`]).
+pub(crate) fn ambiguous_zone(text: &str) -> Option<Span> {
+    if stated_zone(text).is_some() {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<Span> = None;
+    for lead in LEADS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(lead) {
+            let at = from + i + lead.len();
+            from = at;
+            let found = words_after(text, at)
+                .into_iter()
+                .take(3)
+                .find(|(w, _)| time::ambiguous_abbreviation(w).is_some())
+                .map(|(w, start)| Span::new(start, start + w.len()));
+            if let Some(span) = found
+                && best.is_none_or(|b| span.start < b.start)
+            {
+                best = Some(span);
+            }
+        }
+    }
+    best
 }
 
 /// The zone closing a line that states the incident's window with the timeline's
@@ -162,6 +202,19 @@ mod tests {
         // of the timeline's zone.
         let other = md.replace("03:50 (UTC)", "05:50 (UTC)");
         assert!(codes(&other).contains(&"RS202"), "{:?}", codes(&other));
+    }
+
+    #[test]
+    fn an_ambiguous_zone_stated_for_the_report_is_found_where_it_is_written() {
+        let text = "Reported by: Treasury\nAll times IST.\n";
+        let at = super::ambiguous_zone(text).expect("IST");
+        assert_eq!(at.slice(text), "IST");
+        assert_eq!(stated_zone(text), None);
+        assert_eq!(
+            super::ambiguous_zone("All times UTC. The IST team helped."),
+            None
+        );
+        assert_eq!(super::ambiguous_zone("Our IST office was closed."), None);
     }
 
     #[test]

@@ -1,0 +1,130 @@
+//! A window stated with its own length: `Customer impact: 14:02-14:47 UTC (35
+//! minutes)`, "from 09:10 to 10:25 (75 minutes)", "between 1:05 and 2:20 PM (about
+//! 75 minutes)". The length in parentheses is the window's: the two are compared
+//! with each other, whatever the timeline says (RS207 compares the window with
+//! the timeline).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Compared;
+
+/// A window ending just before `(`: two clock times joined by a dash, "to", "until"
+/// or "and", then at most a zone and a date.
+static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?P<tail>[^()\n:.;]{0,40})\(\s*$")
+        .expect("the pattern is valid")
+});
+/// What may follow the window's second time before `(`: a zone and a date, no other number
+/// than the date's.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[a-z]{2,5}(?:[+-][0-9]{1,2})?\s*)?(?:,?\s*(?:on\s+)?(?:[a-z]+,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*$")
+        .expect("the pattern is valid")
+});
+
+/// The window the duration at `range` of `masked` is the stated length of, as a
+/// comparison of its two ends; `None` unless the duration stands alone in
+/// parentheses right after a window.
+pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
+    // Cheap gate: the duration is the whole of a parenthesis.
+    if !masked[..range.start].trim_end().ends_with('(')
+        || !masked[range.end..].trim_start().starts_with(')')
+    {
+        return None;
+    }
+    let line_start = masked[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let caps = WINDOW.captures(&masked[line_start..range.start])?;
+    if !TAIL.is_match(caps.name("tail").map_or("", |t| t.as_str())) {
+        return None;
+    }
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let (ap, bp) = (
+        caps.name("ap").map(|m| m.as_str()),
+        caps.name("bp").map(|m| m.as_str()),
+    );
+    // Clock times only: "14:02-14:47", "9-11 am"; not "2-3 (hours)".
+    if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
+        return None;
+    }
+    let mut to = minutes(b, bp)?;
+    // A start borrows the end's a.m./p.m. ("1:05-2:20 pm") unless that puts it after
+    // the end ("11:30-1:05 pm").
+    let from = match minutes(a, ap.or(bp))? {
+        f if ap.is_none() && f > to => minutes(a, None)?,
+        f => f,
+    };
+    if to <= from {
+        to += 24 * 60;
+    }
+    Some(Compared {
+        source: "stated",
+        from: format!("window start `{}`", caps.name("a")?.as_str()),
+        to: format!("window end `{}`", caps.name("b")?.as_str()),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: (to - from) * 60,
+    })
+}
+
+/// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
+fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
+    let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
+    let (mut h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    if let Some(p) = meridiem {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let pm = p.to_ascii_lowercase().starts_with('p');
+        h = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    Some(h * 60 + m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+    use crate::claims::duration;
+
+    fn window(text: &str) -> Option<i64> {
+        let d = duration::find(text).into_iter().next()?;
+        read(text, d.range).map(|c| c.seconds / 60)
+    }
+
+    #[test]
+    fn a_window_and_its_length() {
+        assert_eq!(
+            window("Customer Impact: 14:02-14:47 UTC on 9 September 2025 (35 minutes). During"),
+            Some(45)
+        );
+        assert_eq!(window("from 09:10 to 10:25 (75 minutes)"), Some(75));
+        assert_eq!(window("between 23:40 and 00:15 CET (35 min)"), Some(35));
+        assert_eq!(
+            window("between 11:30 am and 1:05 pm (about 95 minutes)"),
+            Some(95)
+        );
+        assert_eq!(window("11:30-1:05 pm (95 minutes)"), Some(95));
+        assert_eq!(window("1:05-2:20 pm (75 minutes)"), Some(75));
+    }
+
+    #[test]
+    fn other_parentheses_are_not_windows() {
+        for text in [
+            "retries 2-3 (5 minutes apart)",
+            "the 14:02 deploy (35 minutes of work)",
+            "from 09:10 to 10:25 we waited (75 minutes in all)",
+            "14:02-14:47 (35 minutes later the queue drained)",
+        ] {
+            assert_eq!(window(text), None, "{text}");
+        }
+    }
+}

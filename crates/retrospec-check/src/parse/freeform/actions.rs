@@ -1,0 +1,175 @@
+//! The cells of an action-item table as a team fills them in, read in the model's
+//! terms (a report read as written only; retrospec's own form is checked as written):
+//!
+//! | cell | written | read as |
+//! |---|---|---|
+//! | Due | `28 November`, `Nov 28` (no year) | the first such day on or after the report's date (`2025-11-28`) |
+//! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
+//! | Due | `-`, `n/a`, `None` | no due date |
+//! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
+//!
+//! The report's date is the front matter's `date` (mapped from another tool's),
+//! else the first full date written in the report (`Incident date: Tuesday 4
+//! November 2025`). A day without a year is left as written (RS105) when the report
+//! gives no date. A Status cell's words (`In progress`, `Not started`) are read in
+//! [`super::status::item_status`].
+
+use jiff::civil::Date;
+
+use crate::time;
+use crate::tree::{Node, Value};
+
+/// Reads the due and owner cells of `items` (the `action_items` list) in the
+/// model's terms; `front_date` is the report's `date` field when it has one.
+pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>) {
+    let Value::Seq(items) = &mut items.value else {
+        return;
+    };
+    let mut report_date: Option<Option<Date>> = None;
+    for item in items {
+        let Value::Map(fields) = &mut item.value else {
+            continue;
+        };
+        fields.retain(|e| {
+            let written = e.value.as_str();
+            !(e.key == "owner" && written.is_some_and(is_no_owner)
+                || e.key == "due" && written.is_some_and(is_blank))
+        });
+        let has_status = fields.iter().any(|e| e.key == "status");
+        let Some(due) = fields.iter_mut().find(|e| e.key == "due") else {
+            continue;
+        };
+        let Some(written) = due.value.as_str().map(str::to_string) else {
+            continue;
+        };
+        if time::parse_iso_date(written.trim()).is_some() {
+            continue;
+        }
+        if let Some(status) = super::status::item_status(&written) {
+            if !has_status {
+                due.key = "status".into();
+                due.value.value = Value::String(status.into());
+            }
+            continue;
+        }
+        let report = *report_date.get_or_insert_with(|| {
+            front_date
+                .and_then(|d| d.get(..10))
+                .and_then(time::parse_iso_date)
+                .or_else(|| super::date::first_date(text).map(|(d, _)| d))
+        });
+        if let Some(day) = report.and_then(|r| day_after(&written, r)) {
+            due.value.value = Value::String(day.to_string());
+        }
+    }
+}
+
+/// `28 November` (no year) as the first 28 November on or after `report`.
+fn day_after(written: &str, report: Date) -> Option<Date> {
+    let read = time::scan_date_line(written, Some(report.year()))?.ok()?;
+    if !read.year_inferred || read.weekday_mismatch.is_some() {
+        return None;
+    }
+    if read.date >= report {
+        return Some(read.date);
+    }
+    Date::new(report.year() + 1, read.date.month(), read.date.day()).ok()
+}
+
+/// A cell that says there is nothing: `-`, `n/a`, `None`.
+fn is_blank(written: &str) -> bool {
+    let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
+    matches!(
+        lower.as_str(),
+        "none" | "n/a" | "na" | "-" | "--" | "—" | "–"
+    )
+}
+
+/// An Owner cell that says nobody owns the item.
+fn is_no_owner(written: &str) -> bool {
+    let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
+    is_blank(&lower)
+        || matches!(
+            lower.as_str(),
+            "unassigned" | "not assigned" | "nobody" | "no owner"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::markdown;
+    use crate::tree::Value;
+
+    fn item_fields(text: &str) -> Vec<Vec<(String, String)>> {
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let items = parsed.tree.entry("action_items").expect("action items");
+        let Value::Seq(items) = &items.value.value else {
+            panic!("a list")
+        };
+        items
+            .iter()
+            .map(|i| {
+                i.as_map()
+                    .expect("map")
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.as_str().unwrap_or("").to_string()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    const TABLE: &str = "| Action | Owner | Due |\n|---|---|---|\n\
+        | Prune the cache | Platform | Done |\n\
+        | Alert on queue age | Unassigned | 28 November |\n\
+        | Two workers in maintenance | SRE | 10 January |\n\
+        | Document the cache | - | n/a |\n";
+
+    #[test]
+    fn due_days_without_a_year_take_the_report_s_year_or_the_next() {
+        let text = format!(
+            "# Mail delayed\n\nIncident date: 4 November 2025.\n\n## Action items\n\n{TABLE}"
+        );
+        let items = item_fields(&text);
+        assert_eq!(items[0][1], ("owner".into(), "Platform".into()));
+        assert_eq!(items[0][2], ("status".into(), "done".into()));
+        assert_eq!(
+            items[1],
+            [
+                ("title".to_string(), "Alert on queue age".to_string()),
+                ("due".to_string(), "2025-11-28".to_string()),
+            ]
+        );
+        assert_eq!(items[2][2], ("due".into(), "2026-01-10".into()));
+        assert_eq!(
+            items[3],
+            [("title".to_string(), "Document the cache".to_string())]
+        );
+    }
+
+    #[test]
+    fn another_tool_s_front_matter_date_dates_the_due_cells() {
+        let text = format!("---\nslug: /mail\ndate: 2024-12-02\n---\n\n## Action items\n\n{TABLE}");
+        let items = item_fields(&text);
+        assert_eq!(items[1][1], ("due".into(), "2025-11-28".into()));
+        assert_eq!(items[2][2], ("due".into(), "2025-01-10".into()));
+    }
+
+    #[test]
+    fn without_a_report_date_a_day_is_left_as_written() {
+        let text = format!("# Mail delayed\n\n## Action items\n\n{TABLE}");
+        let items = item_fields(&text);
+        assert_eq!(items[1][1], ("due".into(), "28 November".into()));
+    }
+
+    #[test]
+    fn retrospec_s_own_form_is_read_as_written() {
+        let text = format!(
+            "---\ntitle: Mail delayed\nstatus: draft\ndate: 2025-11-04\n---\n\n## Action items\n\n{TABLE}"
+        );
+        let items = item_fields(&text);
+        assert_eq!(items[1][1], ("owner".into(), "Unassigned".into()));
+        assert_eq!(items[1][2], ("due".into(), "28 November".into()));
+        assert_eq!(items[0][2], ("due".into(), "Done".into()));
+    }
+}

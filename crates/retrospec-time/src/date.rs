@@ -1,0 +1,522 @@
+//! Dates: `YYYY-MM-DD`, slashed dates read only when one reading is a date, and
+//! date lines (a heading or a line of its own: `June 10th, 2024`, `Tuesday 3
+//! March`), with the year hint and the weekday check.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::lex::{byte, count_digits, digits_value, is_word_byte, small};
+use crate::{TimeError, TimeErrorKind};
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Builds a date from numbers, explaining what is wrong when it is invalid.
+pub(crate) fn make_date(year: u32, month: u32, day: u32) -> Result<Date, String> {
+    let Ok(y) = i16::try_from(year) else {
+        return Err(format!("year {year} is out of range"));
+    };
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "month {month:02} does not exist (months are 01-12)"
+        ));
+    }
+    let first = Date::new(y, small(month), 1).map_err(|e| format!("invalid date: {e}"))?;
+    let days = u32::try_from(first.days_in_month()).unwrap_or(31);
+    if day == 0 || day > days {
+        let name = MONTH_NAMES.get(month as usize - 1).copied().unwrap_or("");
+        return Err(format!(
+            "day {day:02} does not exist: {name} {year} has {days} days"
+        ));
+    }
+    Date::new(y, small(month), small(day)).map_err(|e| format!("invalid date: {e}"))
+}
+
+/// `YYYY-MM-DD` at `pos`, not followed by a digit: (year, month, day, end).
+pub(crate) fn scan_iso_date_raw(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    if count_digits(b, pos) != 4
+        || byte(b, pos + 4) != Some(b'-')
+        || count_digits(b, pos + 5) != 2
+        || byte(b, pos + 7) != Some(b'-')
+        || count_digits(b, pos + 8) != 2
+    {
+        return None;
+    }
+    Some((
+        digits_value(b, pos..pos + 4),
+        digits_value(b, pos + 5..pos + 7),
+        digits_value(b, pos + 8..pos + 10),
+        pos + 10,
+    ))
+}
+
+/// Parses `YYYY-MM-DD` exactly (no surrounding whitespace).
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let (y, m, d, end) = scan_iso_date_raw(b, 0)?;
+    if end != b.len() {
+        return None;
+    }
+    make_date(y, m, d).ok()
+}
+
+/// `N/N/YY` or `N/N/YYYY` at `pos`: (first, second, year, end).
+pub(crate) fn scan_slashed_date(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    let n1 = count_digits(b, pos);
+    if !(1..=2).contains(&n1) || byte(b, pos + n1) != Some(b'/') {
+        return None;
+    }
+    let p2 = pos + n1 + 1;
+    let n2 = count_digits(b, p2);
+    if !(1..=2).contains(&n2) || byte(b, p2 + n2) != Some(b'/') {
+        return None;
+    }
+    let p3 = p2 + n2 + 1;
+    let n3 = count_digits(b, p3);
+    if n3 != 2 && n3 != 4 {
+        return None;
+    }
+    let end = p3 + n3;
+    if byte(b, end) == Some(b'/') || is_word_byte(byte(b, end)) {
+        return None;
+    }
+    let mut year = digits_value(b, p3..end);
+    if n3 == 2 {
+        year += 2000;
+    }
+    Some((
+        digits_value(b, pos..pos + n1),
+        digits_value(b, p2..p2 + n2),
+        year,
+        end,
+    ))
+}
+
+fn describe_date(d: Date) -> String {
+    let name = MONTH_NAMES
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{} {} {}", d.day(), name, d.year())
+}
+
+/// Reads a slashed date (`31/01/2024`, `01/31/2024`). It is a date only when
+/// one reading is valid, or both readings are the same day (`05/05/2024`);
+/// two different valid readings are an [`TimeErrorKind::AmbiguousDate`]
+/// error naming both, never a guess.
+pub(crate) fn slashed_date(
+    s: &str,
+    first: u32,
+    second: u32,
+    year: u32,
+    range: Range<usize>,
+) -> Result<Date, TimeError> {
+    let text = s.get(range.clone()).unwrap_or("");
+    let day_first = make_date(year, second, first).ok();
+    let month_first = make_date(year, first, second).ok();
+    match (day_first, month_first) {
+        (Some(a), Some(b)) if a != b => Err(TimeError::new(
+            format!(
+                "ambiguous date `{text}`: it could be {} (day first) or {} (month first)",
+                describe_date(a),
+                describe_date(b)
+            ),
+            range,
+        )
+        .with_help(format!(
+            "write the date as YYYY-MM-DD: {a} for {}, {b} for {}",
+            describe_date(a),
+            describe_date(b)
+        ))
+        .of_kind(TimeErrorKind::AmbiguousDate)),
+        (Some(a), _) | (None, Some(a)) => Ok(a),
+        (None, None) => Err(TimeError::new(
+            format!("invalid date `{text}`: neither day/month/year nor month/day/year is a date"),
+            range,
+        )
+        .with_help("write the date as YYYY-MM-DD")),
+    }
+}
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTH_NAMES.iter().zip(1..).find_map(|(name, n)| {
+        let name = name.to_ascii_lowercase();
+        (w == name || (w.len() == 3 && name.starts_with(&w))).then_some(n)
+    })
+}
+
+/// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
+fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+    use jiff::civil::Weekday;
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
+    ];
+    const SHORT: [(&str, Weekday); 5] = [
+        ("tues", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thur", Weekday::Thursday),
+        ("thurs", Weekday::Thursday),
+        ("weds", Weekday::Wednesday),
+    ];
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    DAYS.iter()
+        .find(|(d, _)| w == *d || (w.len() == 3 && d.starts_with(&w)))
+        .or_else(|| SHORT.iter().find(|(d, _)| *d == w))
+        .map(|(_, day)| *day)
+}
+
+/// `10`, `10th`, `1st`: the day number.
+fn day_from_token(tok: &str) -> Option<u32> {
+    let b = tok.as_bytes();
+    let n = count_digits(b, 0);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let suffix = tok.get(n..)?.to_ascii_lowercase();
+    if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    Some(digits_value(b, 0..n))
+}
+
+fn year_from_token(tok: &str) -> Option<u32> {
+    let b = tok.as_bytes();
+    (b.len() == 4 && count_digits(b, 0) == 4).then(|| digits_value(b, 0..4))
+}
+
+fn strip_date_line_decoration(s: &str) -> &str {
+    let mut t = s.trim();
+    t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    for w in ["**", "__", "*", "_"] {
+        if t.len() >= 2 * w.len()
+            && let Some(inner) = t.strip_prefix(w).and_then(|x| x.strip_suffix(w))
+        {
+            t = inner.trim();
+            t = t.strip_suffix(':').unwrap_or(t).trim_end();
+            break;
+        }
+    }
+    t
+}
+
+/// A date line read by [`scan_date_line`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    /// The date.
+    pub date: Date,
+    /// The year was not written and came from the hint (`31 Jan`, `Tuesday 3 March`).
+    pub year_inferred: bool,
+    /// A weekday was written that the date does not fall on (`Monday 3 March 2026`,
+    /// a Tuesday): the error (kind [`TimeErrorKind::WeekdayMismatch`]) has its range
+    /// on the weekday and names both days. The date is kept.
+    pub weekday_mismatch: Option<TimeError>,
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline, with
+/// what [`parse_date_line`] accepts and more: a date without its year (`31 Jan`,
+/// `Jan 31`, `Tuesday 3 March`) takes `year_hint` (the year of the report's other
+/// dates; without a hint it is not a date line), a slashed date with one reading
+/// (`31/01/2024`) is read, and a written weekday is checked against the date.
+///
+/// `None` when the line is not a date. `Some(Err)` for a slashed date with two
+/// readings ([`TimeErrorKind::AmbiguousDate`]) or an impossible one.
+/// Ranges are byte offsets into `s`.
+pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine, TimeError>> {
+    let t = strip_date_line_decoration(s);
+    // `t` is a subslice of `s`: its offset places ranges.
+    let base = (t.as_ptr() as usize).saturating_sub(s.as_ptr() as usize);
+    let line = |date: Date, year_inferred: bool| DateLine {
+        date,
+        year_inferred,
+        weekday_mismatch: None,
+    };
+    if let Some(d) = parse_iso_date(t) {
+        return Some(Ok(line(d, false)));
+    }
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices() {
+        let sep = c.is_whitespace() || c == ',';
+        match (sep, start) {
+            (true, Some(st)) => {
+                toks.push((st, &t[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        toks.push((st, &t[st..]));
+    }
+    let weekday = match toks.first().copied() {
+        Some((at, w)) => weekday_from_name(w).map(|day| (day, base + at..base + at + w.len(), w)),
+        None => None,
+    };
+    if weekday.is_some() {
+        toks.remove(0);
+    }
+    let (date, year_inferred) = match toks.as_slice() {
+        [(at, one)] => {
+            let b = one.as_bytes();
+            if let Some(d) = parse_iso_date(one) {
+                (d, false)
+            } else if let Some((first, second, year, end)) = scan_slashed_date(b, 0)
+                && end == b.len()
+            {
+                let range = base + at..base + at + one.len();
+                match slashed_date(one, first, second, year, 0..one.len()) {
+                    Ok(d) => (d, false),
+                    Err(mut e) => {
+                        e.range = range;
+                        return Some(Err(e));
+                    }
+                }
+            } else {
+                return None;
+            }
+        }
+        [(_, a), (_, b)] => {
+            let year = u32::try_from(year_hint?).ok()?;
+            let (month, day) = match (month_from_name(a), month_from_name(b)) {
+                (Some(m), None) => (m, day_from_token(b)?),
+                (None, Some(m)) => (m, day_from_token(a)?),
+                _ => return None,
+            };
+            (make_date(year, month, day).ok()?, true)
+        }
+        [(_, a), (_, b), (_, y)] => {
+            let year = year_from_token(y)?;
+            let (month, day) = match (month_from_name(a), month_from_name(b)) {
+                (Some(m), None) => (m, day_from_token(b)?),
+                (None, Some(m)) => (m, day_from_token(a)?),
+                _ => return None,
+            };
+            (make_date(year, month, day).ok()?, false)
+        }
+        _ => return None,
+    };
+    let mut out = line(date, year_inferred);
+    if let Some((day, range, written)) = weekday
+        && date.weekday() != day
+    {
+        out.weekday_mismatch = Some(
+            TimeError::new(
+                format!(
+                    "`{written}` does not match the date: {} is a {:?}",
+                    describe_date(date),
+                    date.weekday()
+                ),
+                range,
+            )
+            .with_help(format!(
+                "check the date; if it is right, write `{:?}`",
+                date.weekday()
+            ))
+            .of_kind(TimeErrorKind::WeekdayMismatch),
+        );
+    }
+    Some(Ok(out))
+}
+
+/// Parses a date written as a heading or a line of its own in a timeline.
+///
+/// Accepted: `2024-06-10`, `June 10th, 2024`, `June 10, 2024`,
+/// `10 June 2024`, `Monday, 10 June 2024`, `Jun 10 2024`,
+/// `Mon 2024-06-10`, `31/01/2024` (a slashed date with one reading), each
+/// optionally followed by `:` and optionally wrapped in
+/// `**`/`__`/`*`/`_`. Month and weekday names are English, full or
+/// three-letter (`Sept` too), any case, optionally with a trailing `.`. The
+/// weekday is not checked here ([`scan_date_line`] checks it). Returns `None`
+/// for anything else, including dates without a year and slashed dates with
+/// two readings (`01/07/2023`).
+pub fn parse_date_line(s: &str) -> Option<Date> {
+    match scan_date_line(s, None)? {
+        Ok(line) => Some(line.date),
+        Err(_) => None,
+    }
+}
+
+/// The year of the first `YYYY-MM-DD` date in `text` (a hint for dates written
+/// without their year). One pass.
+pub fn first_year(text: &str) -> Option<i16> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b.get(i).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !is_word_byte(byte(b, i - 1)))
+            && let Some((y, m, d, end)) = scan_iso_date_raw(b, i)
+        {
+            if let Ok(date) = make_date(y, m, d) {
+                return Some(date.year());
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+#[cfg(test)]
+mod tests {
+    // Panicking on unexpected values is how these tests fail.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn slashed_dates_with_one_reading_are_dates() {
+        let p = parse_time("31/01/2024 10:50 UTC").unwrap();
+        assert_eq!(p.date, Some(date(2024, 1, 31)));
+        let p = parse_time("01/31/2024 10:50 UTC").unwrap();
+        assert_eq!(p.date, Some(date(2024, 1, 31)));
+        let p = parse_time("05/05/2024 10:50").unwrap();
+        assert_eq!(p.date, Some(date(2024, 5, 5)));
+        let (p, end) = scan("13/07/2023 10:50 UTC deploy");
+        assert_eq!((p.date, end), (Some(date(2023, 7, 13)), 20));
+        let e = parse_time("01/07/2023 10:50").unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert!(
+            e.message
+                .contains("1 July 2023 (day first) or 7 January 2023 (month first)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(scan_leading_time("13/07/2023: deploy"), Ok(None));
+    }
+
+    #[test]
+    fn date_lines_without_a_year_slashes_and_weekdays() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        for s in ["31 Jan", "Jan 31", "**31 January:**", "Wednesday 31 Jan"] {
+            let line = ok(s, Some(2024));
+            assert_eq!(line.date, date(2024, 1, 31), "{s}");
+            assert!(line.year_inferred, "{s}");
+            assert_eq!(line.weekday_mismatch, None, "{s}");
+            assert_eq!(scan_date_line(s, None), None, "{s}: no year, no hint");
+        }
+        let line = ok("Tuesday 3 March", Some(2026));
+        assert_eq!((line.date, line.weekday_mismatch), (date(2026, 3, 3), None));
+        let s = "### Monday 3 March 2026";
+        let line = ok(
+            s.trim_start_matches("# ").trim_start_matches('#').trim(),
+            None,
+        );
+        let e = line.weekday_mismatch.unwrap();
+        assert_eq!(e.kind, TimeErrorKind::WeekdayMismatch);
+        assert!(
+            e.message.contains("3 March 2026 is a Tuesday"),
+            "{}",
+            e.message
+        );
+        let s = "  Monday, 3 March 2026:";
+        let e = ok(s, None).weekday_mismatch.unwrap();
+        assert_eq!(&s[e.range], "Monday");
+        assert_eq!(ok("31/01/2024", None).date, date(2024, 1, 31));
+        assert_eq!(ok("01/31/2024", None).date, date(2024, 1, 31));
+        let s = "Tue 01/07/2023";
+        let e = scan_date_line(s, None).unwrap().unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert_eq!(&s[e.range], "01/07/2023");
+        assert_eq!(parse_date_line("31/01/2024"), Some(date(2024, 1, 31)));
+        assert_eq!(scan_date_line("Jan 99", Some(2024)), None);
+        assert_eq!(scan_date_line("Deploy 31", Some(2024)), None);
+        assert_eq!(
+            first_year("x 12024-01-01 then 2023-06-10 and 2022-01-01"),
+            Some(2023)
+        );
+        assert_eq!(first_year("no dates 2024-13-01"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        let d = Some(date(2024, 6, 10));
+        for s in [
+            "2024-06-10",
+            "2024-06-10:",
+            "June 10th, 2024",
+            "June 10, 2024",
+            "June 10 2024",
+            "10 June 2024",
+            "10th June 2024",
+            "Monday, 10 June 2024",
+            "Monday, June 10, 2024",
+            "Mon 10 Jun 2024",
+            "Jun 10 2024",
+            "Jun. 10, 2024:",
+            "june 10TH, 2024",
+            "  June 10th, 2024:  ",
+            "**June 10, 2024**",
+            "**June 10, 2024:**",
+            "Mon 2024-06-10",
+        ] {
+            assert_eq!(parse_date_line(s), d, "{s:?}");
+        }
+        assert_eq!(parse_date_line("Sept 1, 2023"), Some(date(2023, 9, 1)));
+        assert_eq!(parse_date_line("1st March 2023"), Some(date(2023, 3, 1)));
+        for s in [
+            "",
+            "01/07/2023",
+            "7/1/2023",
+            "June 2024",
+            "June 10",
+            "June 31, 2024",
+            "Foo 10, 2024",
+            "10 11 2024",
+            "2024-06-10 16:05",
+            "June 10th, 2024 deploy",
+            "Monday",
+            "June 10x, 2024",
+            "June 123, 2024",
+            "June 10, 24",
+        ] {
+            assert_eq!(parse_date_line(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(parse_iso_date("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(parse_iso_date("0000-01-01"), Some(date(0, 1, 1)));
+        assert_eq!(parse_iso_date("9999-12-31"), Some(date(9999, 12, 31)));
+        for s in [
+            "2023-02-29",
+            "2024-02-30",
+            "2024-00-10",
+            "2024-13-10",
+            "2024-06-00",
+            "2024-6-10",
+            "99999-01-01",
+            " 2024-06-10",
+            "2024-06-10 ",
+            "2024-06-100",
+            "",
+        ] {
+            assert_eq!(parse_iso_date(s), None, "{s:?}");
+        }
+    }
+}

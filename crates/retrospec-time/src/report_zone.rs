@@ -1,0 +1,224 @@
+//! A zone stated once for the whole report ("All times in PST", `## Timeline (CET)`,
+//! `Time zone: UTC+1`).
+
+use std::ops::Range;
+
+use jiff::tz::TimeZone;
+
+use crate::Zone;
+use crate::lex::{byte, is_word_byte, skip_blanks, starts_with_word};
+use crate::zone_scan::{Mode, scan_place, scan_zone};
+
+/// Words that may stand between `times` and the zone in a statement such as
+/// "All times are given in UTC".
+const REPORT_ZONE_FILLERS: &[&str] = &[
+    "are",
+    "is",
+    "in",
+    "given",
+    "shown",
+    "listed",
+    "expressed",
+    "written",
+    "reported",
+    "displayed",
+    "below",
+    "above",
+    "here",
+    "all",
+    "of",
+];
+
+/// Skips filler words (and a `:`) at `pos`; returns the new position and how
+/// many were skipped.
+fn skip_fillers(s: &str, mut pos: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let mut n = 0;
+    // At most a few words: "are all given in".
+    for _ in 0..5 {
+        pos = skip_blanks(b, pos);
+        if byte(b, pos) == Some(b':') {
+            pos += 1;
+            n += 1;
+            continue;
+        }
+        let rest = s.get(pos..).unwrap_or("");
+        let ends_word = |w: &str| {
+            rest.get(..w.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                && matches!(rest.as_bytes().get(w.len()), Some(b' ' | b'\t' | b':'))
+        };
+        match REPORT_ZONE_FILLERS.iter().find(|w| ends_word(w)) {
+            Some(w) => {
+                pos += w.len();
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    (skip_blanks(b, pos), n)
+}
+
+/// A zone that can be applied to other times: not unknown, not ambiguous.
+fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>)> {
+    zone.filter(|(z, _)| !matches!(z, Zone::Unknown(_) | Zone::Ambiguous { .. }))
+}
+
+/// Finds a zone stated once for the whole report, in prose or in the timeline's
+/// heading: "All times in PST", "times are UTC", "All times are given in CET",
+/// "Times below are in Europe/Paris", `## Timeline (CET)`,
+/// `**Timeline (all times UTC)**`, "All times are Pacific (PST)", and a label
+/// for the zone (`**Times:** UTC`, `Time zone: UTC+1`, a `| Time zone | UTC+1 |`
+/// table row) whose value is the zone alone. Returns the byte range of the zone's name and the
+/// zone; the first statement wins. Only zones that resolve count (a known
+/// abbreviation, `UTC`, an offset, an IANA name): an ambiguous `CST` is not
+/// applied. Matching is ASCII case-insensitive for the words, and the zone is
+/// read like a zone after a time in prose. One pass over the text.
+pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
+    let b = text.as_bytes();
+    let mut best: Option<(Zone, Range<usize>)> = None;
+    let mut consider = |found: Option<(Zone, Range<usize>)>| {
+        if let Some((z, r)) = usable_zone(found)
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start)
+        {
+            best = Some((z, r));
+        }
+    };
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lower_line = line.to_ascii_lowercase();
+        // `## Timeline (CET)`, `**Timeline (UTC)**`.
+        let trimmed = lower_line.trim_start();
+        if (trimmed.starts_with('#') || trimmed.starts_with("**"))
+            && let Some(t) = lower_line.find("timeline")
+            && let Some(open) = lower_line.get(t..).and_then(|r| r.find('('))
+        {
+            let p = line_start + t + open + 1;
+            let (p, _) = skip_fillers(text, p);
+            let p = if starts_with_word(text.get(p..).unwrap_or(""), "times") {
+                skip_fillers(text, p + 5).0
+            } else {
+                p
+            };
+            if let Ok(found) = scan_zone(text, p, Mode::Prose, true)
+                && let Some((_, r)) = &found
+                && byte(b, skip_blanks(b, r.end)) == Some(b')')
+            {
+                consider(found);
+            }
+        }
+        for (i, _) in lower_line.match_indices("times") {
+            let at = line_start + i;
+            if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
+                continue;
+            }
+            // "All times UTC", and "(times UTC)" beside a date or a heading.
+            let all = lower_line.get(..i).is_some_and(|before| {
+                let before = before.trim_end();
+                before.ends_with("all") || before.ends_with('(')
+            });
+            let (p, fillers) = skip_fillers(text, at + 5);
+            if fillers == 0 && !all {
+                continue;
+            }
+            match scan_zone(text, p, Mode::Prose, true) {
+                Ok(found) if usable_zone(found.clone()).is_some() => consider(found),
+                // In a statement a place stands alone: "All times are Pacific (PST)".
+                _ => {
+                    if let Some((name, end, _)) = scan_place(text, p)
+                        && let Ok(tz) = TimeZone::get(&name)
+                    {
+                        let written = text.get(p..end).unwrap_or("").to_string();
+                        consider(Some((Zone::Iana(tz, written), p..end)));
+                    }
+                }
+            }
+        }
+        // A label for the zone: `**Times:** UTC`, `Time zone: UTC+1`, a table row
+        // `| Time zone | UTC+1 |`. The zone must end the line or its cell.
+        let lead = lower_line.len()
+            - lower_line
+                .trim_start_matches([' ', '\t', '*', '_', '|', '-'])
+                .len();
+        for label in ["times", "time zone", "timezone", "zone"] {
+            let Some(rest) = lower_line[lead..].strip_prefix(label) else {
+                continue;
+            };
+            let after = rest.trim_start_matches(['*', '_', ' ']);
+            let Some(after) = after.strip_prefix([':', '|']) else {
+                continue;
+            };
+            let after = after.trim_start_matches(['*', '_', ' ', '\t']);
+            let p = line_start + (lower_line.len() - after.len());
+            if let Ok(Some((zone, r))) = scan_zone(text, p, Mode::Value, true)
+                && text
+                    .get(r.end..line_start + line.len())
+                    .is_some_and(|tail| {
+                        tail.trim_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '|' | '*' | '_' | '.')
+                        })
+                        .is_empty()
+                    })
+            {
+                consider(Some((zone, r)));
+            }
+            break;
+        }
+        line_start += line.len();
+    }
+    best.map(|(z, r)| (r, z))
+}
+#[cfg(test)]
+mod tests {
+    // Panicking on unexpected values is how these tests fail.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn report_wide_zones() {
+        for (text, zone) in [
+            ("# Outage\n\nAll times in PST.\n", "PST"),
+            ("Note: times are UTC unless stated.\n", "UTC"),
+            ("All times are in CET\n", "CET"),
+            ("All times are given in Europe/Paris.\n", "Europe/Paris"),
+            ("## Timeline (CET)\n\n- 10:00 x\n", "CET"),
+            ("## Timeline (all times UTC)\n", "UTC"),
+            ("**Timeline (UTC)**\n", "UTC"),
+            ("Times below: UTC+2\n", "UTC+2"),
+            ("Outage on 2025-03-02 (times in CET)\n", "CET"),
+            ("Date: 2025-10-14 (times UTC)\n", "UTC"),
+            ("_By the team. All times are Pacific (PST)._\n", "Pacific"),
+            ("**Times:** UTC\n", "UTC"),
+            (
+                "| Field | Value |\n|---|---|\n| Time zone | UTC+1 |\n",
+                "UTC+1",
+            ),
+            ("Timezone: Europe/Berlin\n", "Europe/Berlin"),
+        ] {
+            let (range, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(&text[range], zone, "{text:?}");
+        }
+        let (_, z) = scan_report_zone("All times in PST").unwrap();
+        assert_eq!(z, Zone::Abbrev(abbreviation("PST").unwrap()));
+        for text in [
+            "Response times are in milliseconds.\n",
+            "Sometimes UTC is used.\n",
+            "All times in CST\n",
+            "All times are local.\n",
+            "## Timeline (draft)\n",
+            "Latency (times vary by region)\n",
+            "times\n",
+            // A label whose value is not only a zone, or names no zone.
+            "Times: see the table below\n",
+            "Zone: eu-west-1\n",
+            "| Time zone | UTC for the API, CET for the shop |\n",
+        ] {
+            assert_eq!(scan_report_zone(text), None, "{text:?}");
+        }
+        // The first statement wins.
+        let (span, _) = scan_report_zone("## Timeline (UTC)\n\nAll times in CET\n").unwrap();
+        assert_eq!(span.start, 13);
+    }
+}

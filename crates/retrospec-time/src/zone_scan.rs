@@ -1,0 +1,363 @@
+//! Reading a zone written after a time: `Z`, offsets, `UTC+2`, abbreviations, IANA
+//! names, places (`Paris time`, `Pacific`), and the prose heuristic for unknown
+//! abbreviations. [`Mode`] says how bold to be: a whole value or a line of prose.
+
+use std::ops::Range;
+
+use jiff::tz::{Offset, TimeZone};
+
+use crate::lex::{byte, count_digits, count_while, digits_value, is_word_byte, skip_blanks};
+use crate::zone::{GENERIC_US, IANA_AREAS, NOT_ZONES};
+use crate::{TimeError, Zone, abbreviation, ambiguous_abbreviation, parse_time};
+
+/// Whether `text` alone names a zone a time can be resolved in (`UTC`, `CEST`,
+/// `PT`, `+02:00`, `Europe/Paris`, `Paris time`): for a zone stated once for a
+/// heading or a column, `Timeline (PT)`.
+pub fn names_zone(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && parse_time(&format!("00:00 {text}")).is_ok_and(|p| {
+            matches!(
+                p.zone,
+                Some(Zone::Utc | Zone::Offset(_) | Zone::Iana(..) | Zone::Abbrev(_))
+            )
+        })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// A line of prose: be conservative about what is a zone.
+    Prose,
+    /// A whole value: whatever follows the clock is meant as a zone.
+    Value,
+}
+
+/// A signed offset at `pos` (which holds `+` or `-`).
+///
+/// `single_digit`: accept `+2` (after UTC/GMT). `bare_hour`: accept `+02`
+/// without minutes.
+fn scan_offset(
+    s: &str,
+    pos: usize,
+    single_digit: bool,
+    bare_hour: bool,
+) -> Result<Option<(Offset, usize)>, TimeError> {
+    let b = s.as_bytes();
+    let negative = match byte(b, pos) {
+        Some(b'+') => false,
+        Some(b'-') => true,
+        _ => return Ok(None),
+    };
+    let p = pos + 1;
+    let n = count_digits(b, p);
+    let (hours, minutes, end) = match n {
+        4 => (
+            digits_value(b, p..p + 2),
+            digits_value(b, p + 2..p + 4),
+            p + 4,
+        ),
+        1 | 2 => {
+            if n == 1 && !single_digit {
+                return Ok(None);
+            }
+            let hh = digits_value(b, p..p + n);
+            let q = p + n;
+            if byte(b, q) == Some(b':') && count_digits(b, q + 1) == 2 {
+                (hh, digits_value(b, q + 1..q + 3), q + 3)
+            } else if bare_hour || single_digit {
+                (hh, 0, q)
+            } else {
+                return Ok(None);
+            }
+        }
+        _ => return Ok(None),
+    };
+    if is_word_byte(byte(b, end)) {
+        return Ok(None);
+    }
+    let text = s.get(pos..end).unwrap_or("");
+    if hours > 14 || minutes > 59 {
+        return Err(
+            TimeError::new(format!("invalid UTC offset `{text}`"), pos..end)
+                .with_help("UTC offsets range from -12:00 to +14:00"),
+        );
+    }
+    let secs = i32::try_from(hours * 3600 + minutes * 60).unwrap_or(0);
+    let secs = if negative { -secs } else { secs };
+    match Offset::from_seconds(secs) {
+        Ok(o) => Ok(Some((o, end))),
+        Err(e) => Err(TimeError::new(
+            format!("invalid UTC offset `{text}`: {e}"),
+            pos..end,
+        )),
+    }
+}
+
+fn offset_zone(o: Offset) -> Zone {
+    if o.is_zero() {
+        Zone::Utc
+    } else {
+        Zone::Offset(o)
+    }
+}
+
+/// Whether a name not in the database is still shaped like an IANA name.
+fn iana_shaped(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('/').collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return false;
+    }
+    if parts.first().is_some_and(|a| IANA_AREAS.contains(a)) {
+        return true;
+    }
+    parts.iter().all(|p| {
+        p.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && p.bytes().any(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// The prose heuristic for unknown abbreviations: `XYZT`.
+fn looks_like_abbreviation(word: &str) -> bool {
+    (3..=5).contains(&word.len())
+        && word.bytes().all(|c| c.is_ascii_uppercase())
+        && word.ends_with('T')
+        && !NOT_ZONES.contains(&word)
+}
+
+/// US region names written for a zone (`Pacific time`, `Eastern`): the IANA
+/// zone whose wall clock they name, in either season.
+const REGION_NAMES: &[(&str, &str)] = &[
+    ("pacific", "America/Los_Angeles"),
+    ("mountain", "America/Denver"),
+    ("central", "America/Chicago"),
+    ("eastern", "America/New_York"),
+];
+
+/// City names of the bundled tz database (the last part of an IANA name,
+/// lowercase, `_` for spaces) mapped to the zone's name: `paris` ->
+/// `Europe/Paris`, `new_york` -> `America/New_York`. Built once. A city that
+/// ends two names of different zones is left out (not guessed).
+fn city_zones() -> &'static std::collections::HashMap<String, String> {
+    static CITIES: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    CITIES.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut clashes = std::collections::HashSet::new();
+        for name in jiff::tz::db().available() {
+            let name = name.as_str();
+            let Some((area, city)) = name.rsplit_once('/') else {
+                continue;
+            };
+            if area.starts_with("Etc") || area.starts_with("SystemV") {
+                continue;
+            }
+            let key = city.to_ascii_lowercase();
+            match map.get(&key) {
+                Some(existing) if existing != name => {
+                    // `America/Indianapolis` and `America/Indiana/Indianapolis` are
+                    // one zone; two different clocks are a clash.
+                    let same = TimeZone::get(existing).ok() == TimeZone::get(name).ok();
+                    if !same {
+                        clashes.insert(key);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(key, name.to_string());
+                }
+            }
+        }
+        for key in clashes {
+            map.remove(&key);
+        }
+        map
+    })
+}
+
+/// A city or region name at `p` (`Paris`, `New York`, `Pacific`), optionally
+/// followed by `time`: (IANA name, end, whether `time` followed). One or two
+/// capitalised words.
+pub(crate) fn scan_place(s: &str, p: usize) -> Option<(String, usize, bool)> {
+    let b = s.as_bytes();
+    if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let word_end = |from: usize| from + count_while(b, from, |c| c.is_ascii_alphabetic());
+    let w1 = word_end(p);
+    let mut candidates = vec![w1];
+    if byte(b, w1) == Some(b' ') && byte(b, w1 + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+        candidates.insert(0, word_end(w1 + 1));
+    }
+    for end in candidates {
+        if is_word_byte(byte(b, end)) {
+            continue;
+        }
+        let written = s.get(p..end)?.to_ascii_lowercase();
+        let name = REGION_NAMES
+            .iter()
+            .find(|(r, _)| *r == written)
+            .map(|(_, n)| (*n).to_string())
+            .or_else(|| city_zones().get(&written.replace(' ', "_")).cloned());
+        if let Some(name) = name {
+            let after = skip_blanks(b, end);
+            let rest = s.get(after..).unwrap_or("");
+            let time_word = rest.len() >= 4
+                && rest
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("time"))
+                && !is_word_byte(byte(b, after + 4));
+            return Some(if time_word {
+                (name, after + 4, true)
+            } else {
+                (name, end, false)
+            });
+        }
+    }
+    None
+}
+
+/// A zone after a time that ended at `pos` (spaces/tabs may come first).
+pub(crate) fn scan_zone(
+    s: &str,
+    pos: usize,
+    mode: Mode,
+    has_date: bool,
+) -> Result<Option<(Zone, Range<usize>)>, TimeError> {
+    let b = s.as_bytes();
+    let p = skip_blanks(b, pos);
+    let attached = p == pos;
+    let Some(c) = byte(b, p) else {
+        return Ok(None);
+    };
+    let next = byte(b, p + 1);
+    let z_ends = match mode {
+        Mode::Value => !is_word_byte(next),
+        // `Z-wave`, `Z/OS`: not a zone.
+        Mode::Prose => !is_word_byte(next) && !matches!(next, Some(b'-' | b'/' | b'+' | b'\'')),
+    };
+    if (c == b'Z' || (c == b'z' && (attached || mode == Mode::Value))) && z_ends {
+        return Ok(Some((Zone::Utc, p..p + 1)));
+    }
+    if c == b'+' || c == b'-' {
+        if mode == Mode::Prose && attached && c == b'-' && !has_date {
+            // `10:13-10:45` in prose is a range, not an offset.
+            return Ok(None);
+        }
+        let bare_hour = attached || mode == Mode::Value;
+        return Ok(scan_offset(s, p, false, bare_hour)?.map(|(o, end)| (offset_zone(o), p..end)));
+    }
+    let letters = count_while(b, p, |c| c.is_ascii_alphabetic());
+    if letters == 0 {
+        return Ok(None);
+    }
+    let q = p + letters;
+    let token_end = q + count_while(b, q, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'/' | b'+' | b'-')
+    });
+    let token = s.get(p..token_end).unwrap_or("");
+    if byte(b, q) == Some(b'/') {
+        if let Ok(tz) = TimeZone::get(token)
+            && !tz.is_unknown()
+        {
+            return Ok(Some((Zone::Iana(tz, token.to_string()), p..token_end)));
+        }
+        if mode == Mode::Value || iana_shaped(token) {
+            return Ok(Some((Zone::Unknown(token.to_string()), p..token_end)));
+        }
+        return Ok(None);
+    }
+    let unknown_token = || Ok(Some((Zone::Unknown(token.to_string()), p..token_end)));
+    if is_word_byte(byte(b, q)) {
+        // Letters followed by digits or `_` (`EST5EDT`, `CEST1`).
+        return if mode == Mode::Value {
+            unknown_token()
+        } else {
+            Ok(None)
+        };
+    }
+    let word = s.get(p..q).unwrap_or("");
+    if word.eq_ignore_ascii_case("UTC") || word.eq_ignore_ascii_case("GMT") {
+        if let Some((o, end)) = scan_offset(s, q, true, true)? {
+            return Ok(Some((offset_zone(o), p..end)));
+        }
+        return Ok(Some((Zone::Utc, p..q)));
+    }
+    if let Some(a) = abbreviation(word) {
+        return Ok(Some((Zone::Abbrev(a), p..q)));
+    }
+    if let Some((_, name)) = GENERIC_US.iter().find(|(g, _)| *g == word)
+        && let Ok(tz) = TimeZone::get(name)
+    {
+        return Ok(Some((Zone::Iana(tz, word.to_string()), p..q)));
+    }
+    if let Some(meanings) = ambiguous_abbreviation(word) {
+        return Ok(Some((
+            Zone::Ambiguous {
+                text: word.to_string(),
+                meanings,
+            },
+            p..q,
+        )));
+    }
+    // `Paris time`, `Pacific time`, `New York time`; in a whole value the city
+    // alone (`Chicago`) too.
+    if let Some((name, end, time_word)) = scan_place(s, p)
+        && (time_word || mode == Mode::Value)
+        && let Ok(tz) = TimeZone::get(&name)
+    {
+        let written = s.get(p..end).unwrap_or("").to_string();
+        return Ok(Some((Zone::Iana(tz, written), p..end)));
+    }
+    match mode {
+        Mode::Value => unknown_token(),
+        Mode::Prose if looks_like_abbreviation(word) => {
+            Ok(Some((Zone::Unknown(word.to_string()), p..q)))
+        }
+        Mode::Prose => Ok(None),
+    }
+}
+#[cfg(test)]
+mod tests {
+    // Panicking on unexpected values is how these tests fail.
+    #![allow(clippy::unwrap_used)]
+
+    use crate::testing::*;
+
+    #[test]
+    fn city_and_region_zones() {
+        let iana = |z: &Option<Zone>| match z {
+            Some(Zone::Iana(tz, _)) => tz.iana_name().map(str::to_string),
+            _ => None,
+        };
+        for (s, name) in [
+            ("10:00 Chicago", "America/Chicago"),
+            ("10:00 Paris time", "Europe/Paris"),
+            ("10:00 Pacific time", "America/Los_Angeles"),
+            ("10:00 Eastern", "America/New_York"),
+            ("10:00 New York", "America/New_York"),
+            ("10:00 Sao Paulo time", "America/Sao_Paulo"),
+            ("10:00 PT", "America/Los_Angeles"),
+            ("10:00 ET", "America/New_York"),
+        ] {
+            assert_eq!(
+                iana(&parse_time(s).unwrap().zone).as_deref(),
+                Some(name),
+                "{s}"
+            );
+        }
+        let s = "10:00 Paris time: the API fails";
+        let (p, end) = scan(s);
+        assert_eq!((iana(&p.zone).as_deref(), end), (Some("Europe/Paris"), 16));
+        // In prose a city needs `time`: it may be the first word of the text.
+        let (p, end) = scan("10:00 Paris office reports errors");
+        assert_eq!((p.zone, end), (None, 5));
+        let (p, _) = scan("10:00 Central team paged");
+        assert_eq!(p.zone, None);
+        let (span, z) = scan_report_zone("All times are Pacific time.").unwrap();
+        assert_eq!(span.start, 14);
+        assert_eq!(iana(&Some(z)).as_deref(), Some("America/Los_Angeles"));
+        // Resolved as the city's wall clock, in either season.
+        let r = resolve_str("2024-07-01 10:00 Pacific time").unwrap();
+        assert_eq!(r.timestamp, ts("2024-07-01T17:00:00Z"));
+    }
+}

@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{DESCRIPTIVE, SECTIONS, WordList, place_in, texts};
+use crate::rules::words::{DESCRIPTIVE, WordList, place, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -17,9 +17,8 @@ declare_rule! {
     /// `retrospec.toml` (default: should have, could have, would have, should've,
     /// could've, would've, ought to have, if only, failed to, obviously, simply,
     /// just, clearly), matched as whole words in the summary, impact, root cause,
-    /// trigger, contributing factors, resolution, timeline entries, lessons and the
-    /// sections without a field of their own (`## What went wrong and why?` in a
-    /// report read as written), in prose only (not in code, quoted logs or URLs).
+    /// trigger, contributing factors, resolution, timeline entries and lessons,
+    /// in prose only (not in code, quoted logs or URLs).
     ///
     /// The built-in words are weighed as a reviewer would, since most of their uses
     /// describe:
@@ -76,10 +75,7 @@ impl Rule for Counterfactual {
         if !words.may_match(cx) {
             return;
         }
-        for pattern in DESCRIPTIVE
-            .iter()
-            .chain(&["/detection/description", SECTIONS])
-        {
+        for pattern in DESCRIPTIVE.iter().chain(&["/detection/description"]) {
             let detection = pattern.starts_with("/detection");
             for (pointer, node) in texts(cx, pattern) {
                 let matches: Vec<(Span, String, Verdict)> = words
@@ -149,7 +145,7 @@ impl Rule for Counterfactual {
                         Diagnostic::new(
                             &Self::INFO,
                             *span,
-                            format!("`{found}` in {} judges with hindsight instead of describing", place_in(cx, &pointer)),
+                            format!("`{found}` in {} judges with hindsight instead of describing", place(&pointer)),
                         )
                         .with_help(
                             "describe what happened and what people knew at the time, not what should or could have happened",
@@ -901,26 +897,6 @@ mod tests {
         assert!(
             wrong.is_empty() && missed.is_empty(),
             "{right} right; wrong: {wrong:#?}; missed: {missed:#?}"
-        );
-    }
-
-    /// A section without a field of its own tells what happened too; a chat log
-    /// quoted in one is evidence, not the author's words.
-    #[test]
-    fn reads_sections_of_their_own() {
-        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong and why?\n\nIn retrospect, the reviewer should have\nspotted the limit.\n\n## From the channel\n\n> **10:02** sam: we should have caught this\n";
-        assert_eq!(found(md, Format::Markdown), ["should have"]);
-        let messages: Vec<String> = crate::check(md, Format::Markdown)
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.code == "RS404")
-            .map(|d| d.message)
-            .collect();
-        assert_eq!(
-            messages,
-            [
-                "`should have` in the section \"What went wrong and why?\" judges with hindsight instead of describing"
-            ]
         );
     }
 

@@ -435,23 +435,38 @@ fn references(
         // A metric from the start without `started`: the start is read from the
         // timeline as for the incident's length, from entries before the metric's end.
         for &(from, to) in subject.pairs {
-            let end = if to == Milestone::Detected {
-                detected_at(inputs)
-            } else {
-                milestone_at(inputs, to)
-            };
-            let Some((b, bt)) = end.filter(|_| from == Milestone::Started) else {
+            if from != Milestone::Started {
                 continue;
-            };
-            for (a, at, name) in start_candidates(inputs, Some(bt)) {
-                out.push(Compared {
-                    source: "timeline",
-                    from: name,
-                    to: to.as_str().to_string(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds: bt - at,
-                });
+            }
+            let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
+            if to == Milestone::Detected {
+                ends.extend(detected_at(inputs).map(|(v, t)| (v, t, to.as_str().to_string())));
+                // An entry that says someone noticed before the one marked
+                // `detected` ("an agent reports missing emails" before "incident
+                // opened, on-call paged") is a reading too.
+                if let Some((i, v, t, _)) = noticed_by_words(inputs)
+                    && ends.iter().all(|e| e.1 > t)
+                {
+                    ends.push((
+                        v,
+                        t,
+                        format!("entry where it was noticed (entry {})", i + 1),
+                    ));
+                }
+            } else if let Some((v, t)) = milestone_at(inputs, to) {
+                ends.push((v, t, to.as_str().to_string()));
+            }
+            for (b, bt, to_name) in ends {
+                for (a, at, name) in start_candidates(inputs, Some(bt)) {
+                    out.push(Compared {
+                        source: "timeline",
+                        from: name,
+                        to: to_name.clone(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds: bt - at,
+                    });
+                }
             }
         }
     }
@@ -553,13 +568,16 @@ fn milestone_at<'a>(
 /// which someone reports what the impact words name ("an analyst reports empty
 /// charts").
 fn detected_at<'a>(inputs: &Inputs<'a>) -> Option<(&'a crate::times::TimeValue, i64)> {
-    milestone_at(inputs, Milestone::Detected).or_else(|| {
-        sorted_entries(inputs)
-            .into_iter()
-            .find(|(_, _, _, t)| {
-                NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
-            })
-            .map(|(_, v, t, _)| (v, t))
+    milestone_at(inputs, Milestone::Detected)
+        .or_else(|| noticed_by_words(inputs).map(|(_, v, t, _)| (v, t)))
+}
+
+/// The first entry (in time order) whose words say the impact was noticed.
+fn noticed_by_words<'a>(
+    inputs: &Inputs<'a>,
+) -> Option<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    sorted_entries(inputs).into_iter().find(|(_, _, _, t)| {
+        NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
     })
 }
 
@@ -576,7 +594,13 @@ impl Wall {
     fn of(inputs: &Inputs<'_>) -> Wall {
         let times = inputs.times;
         let zoneless = times.all().all(|v| v.instant().is_none());
-        let mut day = None;
+        // A report with no date anywhere ("last Tuesday evening"; RS206 reports
+        // it): its times are read on one nameless day, the next after a time
+        // that goes back, so the durations between them are still its own.
+        let dateless = times
+            .all()
+            .all(|v| v.parsed.as_ref().is_ok_and(|p| p.date.is_none()));
+        let mut day = dateless.then_some(0);
         let mut previous: Option<i64> = None;
         let timeline = times
             .timeline
@@ -821,6 +845,50 @@ mod tests {
         assert_eq!(
             claim.compared_with.as_ref().map(|c| c.source),
             Some("stated")
+        );
+    }
+
+    /// The verdict of the claim written `text` in `report`.
+    fn verdict_of(report: &str, text: &str) -> Verdict {
+        let claims = crate::check(report, Format::Markdown).claims;
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"))
+            .verdict
+    }
+
+    #[test]
+    fn a_timeline_without_any_date_is_read_on_one_day() {
+        let report = |claim: &str| {
+            format!(
+                "# Checkout errors during the launch\n\n## Summary\n\nCheckout failed for most buyers. {claim}\n\n## Timeline (all times ET)\n\n- 6:50pm: Cache config change deployed.\n- 7:02pm: Checkout starts returning errors to most buyers.\n- 7:40pm: A partner emails us a screenshot of the error page. This is when we noticed.\n- 7:55pm: Config change rolled back; checkout working again.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("It took us 15 minutes to notice."), "15 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("It took us 38 minutes to notice."), "38 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
+    fn an_earlier_entry_that_noticed_is_a_detection_reading() {
+        let report = |claim: &str| {
+            format!(
+                "# Notification emails delayed\n\n## Detection\n\nA support agent noticed that no emails arrived, {claim} after the queue stopped.\n\n## Timeline\n\n- 2025-03-04 09:00 UTC Disk on mailer-1 full; the email queue stops moving.\n- 2025-03-04 09:20 UTC Support agent reports missing notifications in the team channel.\n- 2025-03-04 09:45 UTC Incident opened, on-call paged.\n- 2025-03-04 10:30 UTC Disk cleared; every delayed email sent.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("20 minutes"), "20 minutes"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&report("5 minutes"), "5 minutes"),
+            Verdict::Contradicts
         );
     }
 

@@ -319,6 +319,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     if claim.verdict != Verdict::NotCompared {
         return;
     }
+    // The incident's length with nothing else to compare it with: the window its
+    // paragraph states ("sat in the queue from 13:15 until 14:55").
+    if claim.measures == "incident"
+        && claim.compared_with.is_none()
+        && let Some(compared) = window::paragraph(masked, d.range.clone())
+    {
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     match relative::read(inputs, masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {
             claim.measures = "between_events";
@@ -497,6 +506,9 @@ fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         return Vec::new();
     }
     let masked = mask(inputs.text);
+    if let Some(window) = window::sentence(&masked, inputs.times.default_zone.as_ref()) {
+        return vec![window];
+    }
     let mut start: Option<(String, i64)> = None;
     let mut end: Option<(String, i64)> = None;
     for caps in STATED_FIELD.captures_iter(&masked).take(100) {
@@ -889,6 +901,62 @@ mod tests {
         assert_eq!(
             verdict_of(&report("5 minutes"), "5 minutes"),
             Verdict::Contradicts
+        );
+    }
+
+    #[test]
+    fn a_window_stated_as_a_sentence_is_the_reports_window() {
+        let report = |claim: &str| {
+            format!(
+                "Northwind Queue incident\n\nIncident began at 2025-04-08 09:12 and ended at 2025-04-08 11:58 (all times are US/Pacific).\n\nOn Tuesday the queue in region west returned errors for publish requests for a duration of {claim}.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("2 hours 16 minutes"), "2 hours 16 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("2 hours 46 minutes"), "2 hours 46 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
+    fn a_window_in_the_claims_paragraph_is_its_window() {
+        let report = |paragraph: &str| {
+            format!(
+                "# Ops log: week of 3 March\n\n## Incidents\n\n**3 March: Backups stuck in AMS:** {paragraph}\n\n**5 March: Slow logins:** Logins were slow for about 10 minutes after a cache flush.\n"
+            )
+        };
+        let stuck = |n: &str, window: &str| {
+            report(&format!(
+                "The backup scheduler lost its lease. Backups sat in the queue {window}, when a restart drained them; in all, backups were stuck for {n}."
+            ))
+        };
+        assert_eq!(
+            verdict_of(
+                &stuck("about 20 minutes", "from 13:15 until 14:55"),
+                "about 20 minutes"
+            ),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(
+                &stuck("about 100 minutes", "from 13:15 until 14:55"),
+                "about 100 minutes"
+            ),
+            Verdict::Agrees
+        );
+        // Two windows in the paragraph: which one is meant is not clear.
+        assert_eq!(
+            verdict_of(
+                &stuck(
+                    "about 20 minutes",
+                    "from 13:15 until 14:55 (retried from 14:00 to 14:20)"
+                ),
+                "about 20 minutes"
+            ),
+            Verdict::NotCompared
         );
     }
 

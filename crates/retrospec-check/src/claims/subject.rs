@@ -137,7 +137,8 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
 /// "for a period lasting N", "for a period of N": the incident's length in any prose
 /// when the clause names the impact and no action of the team.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfor\s+a\s+period\s+(?:lasting|of)\s*$").expect("the pattern is valid")
+    Regex::new(r"(?i)\bfor\s+a\s+(?:period|duration)\s+(?:lasting|of)\s*$")
+        .expect("the pattern is valid")
 });
 /// Looser introducers of the incident's length, read in the summary-like fields.
 static LOOSE: LazyLock<Regex> = LazyLock::new(|| {

@@ -961,6 +961,67 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_claim_beside_its_own_clock_time() {
+        // The anchor from the timeline.
+        let timeline = |claim: &str| {
+            format!(
+                "# Search latency\n\n## Summary\n\nSearch on example.com was slow. The latency alert fired at 10:20, {claim} after the first errors.\n\n## Timeline\n\n- 2025-02-03 10:00 UTC Index rebuild starts\n- 2025-02-03 10:02 UTC First errors from the search API\n- 2025-02-03 10:20 UTC Latency alert fires\n- 2025-02-03 11:00 UTC Rebuild stopped; search healthy again\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&timeline("8 minutes"), "8 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&timeline("18 minutes"), "18 minutes"),
+            Verdict::Agrees
+        );
+        // The anchor from the start stated in prose, no timeline.
+        let prose = |claim: &str| {
+            format!(
+                "# Elevated ingest errors\n\n## Postmortem\n\nOn March 2 starting at approximately 01:30am PDT, Example began returning errors for some telemetry.\n\nOur burn-rate alert triggered at 02:10am PDT, {claim} after errors began. We moved traffic away.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&prose("8 minutes"), "8 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&prose("40 minutes"), "40 minutes"),
+            Verdict::Agrees
+        );
+        // "within N of", the anchor from a stated window.
+        let within = |at: &str| {
+            format!(
+                "Queue incident\n\nIncident began at 2025-04-08 09:12 and ended at 2025-04-08 11:58 (all times are US/Pacific).\n\nOur engineers were engaged at {at}, within five minutes of the first errors, by an alert.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&within("09:31"), "within five minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&within("09:15"), "within five minutes"),
+            Verdict::Agrees
+        );
+        // Zones that differ, or an anchor nothing gives: not compared.
+        assert_eq!(
+            verdict_of(
+                &timeline("8 minutes").replace("fired at 10:20,", "fired at 10:20 CET,"),
+                "8 minutes"
+            ),
+            Verdict::NotCompared
+        );
+        assert_eq!(
+            verdict_of(
+                &prose("8 minutes").replace("after errors began", "after the deploy"),
+                "8 minutes"
+            ),
+            Verdict::NotCompared
+        );
+    }
+
+    #[test]
     fn qualifiers_set_the_band() {
         use Verdict::{Agrees, Contradicts, NotCompared};
         let one = |s: &str| verdicts(s).first().map(|c| c.2);

@@ -98,6 +98,37 @@ pub(super) fn sentence(masked: &str, zone: Option<&jiff::tz::TimeZone>) -> Optio
     })
 }
 
+/// "(starting|beginning) at (approximately) <time>" in a sentence whose words name
+/// the impact ("starting at approximately 01:30am PDT, Example began returning
+/// errors"), or the start of a "began at ... and ended at ..." sentence: the
+/// impact's start as the report states it in prose, with its time of day.
+static STARTING_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:starting|beginning)\s+at\s+(?:approximately\s+|about\s+|around\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
+        .expect("the pattern is valid")
+});
+
+pub(super) fn stated_start(masked: &str) -> Option<(String, jiff::civil::Time)> {
+    let written = match BEGAN_ENDED.captures(masked) {
+        Some(caps) => caps.name("a")?.as_str().to_string(),
+        None => {
+            let mut found = STARTING_AT.captures_iter(masked).filter(|caps| {
+                let at = caps.get(0).map_or(0, |m| m.start());
+                let from = masked[..at].rfind(". ").map_or(0, |i| i + 2);
+                let to = masked[at..].find(". ").map_or(masked.len(), |i| at + i);
+                super::subject::IMPACT_WORDS.is_match(&masked[from..to])
+            });
+            let caps = found.next()?;
+            // Two starts stated: which one is the impact's is not clear.
+            if found.next().is_some() {
+                return None;
+            }
+            caps.name("a")?.as_str().to_string()
+        }
+    };
+    let parsed = crate::time::parse_time(written.trim()).ok()?;
+    Some((written, parsed.time))
+}
+
 /// Seconds from `a` to `b`, two times as written: their instants when both
 /// resolve, else their wall-clock times (on their dates when both have one, a
 /// day apart at most when neither has).

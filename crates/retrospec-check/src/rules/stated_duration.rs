@@ -232,12 +232,23 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             compared.to.trim_start_matches("window end ")
         )
     } else if compared.source == "events" {
+        // An end with no pointer is a time written in prose, named with its text.
+        let end = |name: &str, p: &str| {
+            if p.is_empty() {
+                name.to_string()
+            } else {
+                format!("the {name} `{}`", at(p))
+            }
+        };
+        let whose = if compared.from_pointer.is_empty() || compared.to_pointer.is_empty() {
+            "the report's own times give"
+        } else {
+            "the timeline gives"
+        };
         format!(
-            "the timeline gives {human} ({minutes} min) from the {} `{}` to the {} `{}`",
-            compared.from,
-            at(&compared.from_pointer),
-            compared.to,
-            at(&compared.to_pointer)
+            "{whose} {human} ({minutes} min) from {} to {}",
+            end(&compared.from, &compared.from_pointer),
+            end(&compared.to, &compared.to_pointer)
         )
     } else if compared.source == "stated" {
         format!(

@@ -113,7 +113,7 @@ static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words of a timeline entry that say the impact ended.
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -675,6 +675,16 @@ fn sorted_entries<'a>(
             wall.entry(i, v).map(|t| (i, v, t, text))
         })
         .collect();
+    // An entry just after midnight still written with the day before ("2025-02-11
+    // 23:59", "2025-02-11 00:25", "2025-02-12 06:40"; RS201 reports it) is read a
+    // day later when that puts it between its neighbours in the list.
+    for k in 1..entries.len() {
+        let (previous, t) = (entries[k - 1].2, entries[k].2);
+        let next = entries.get(k + 1).map(|e| e.2);
+        if t < previous && t + 86_400 >= previous && next.is_none_or(|n| t + 86_400 <= n) {
+            entries[k].2 = t + 86_400;
+        }
+    }
     entries.sort_by_key(|e| e.2);
     entries
 }
@@ -1018,6 +1028,23 @@ mod tests {
                 "8 minutes"
             ),
             Verdict::NotCompared
+        );
+    }
+
+    #[test]
+    fn an_entry_after_midnight_with_the_days_date_is_read_a_day_later() {
+        let report = |claim: &str| {
+            format!(
+                "# Federation outage on chat.example.org\n\nFederation was down for {claim} before a volunteer renewed the certificate by hand. Times are UTC:\n\n- 2025-02-11 23:59 - The certificate expires; federation starts failing.\n- 2025-02-11 00:25 - The health bot posts that federation is failing.\n- 2025-02-12 03:40 - A volunteer renews the certificate by hand.\n- 2025-02-12 03:50 - Federation resumes.\n- 2025-02-12 05:00 - Backlog of outbound events delivered.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("nearly four hours"), "nearly four hours"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&report("nearly two hours"), "nearly two hours"),
+            Verdict::Contradicts
         );
     }
 

@@ -180,6 +180,16 @@ static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
 });
+/// A service in an outage state "for" a length: "was down for", "were unreachable for".
+static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
+        .expect("the pattern is valid")
+});
+/// "before <someone> <did something>": the event that ended it.
+static BEFORE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
+        .expect("the pattern is valid")
+});
 static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
 });
@@ -225,6 +235,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         return Some(for_label(what.as_str()));
     }
     let before = &text[clause_start(text, start)..start];
+    // "Federation was down for nearly four hours before a volunteer renewed the
+    // certificate": the outage's length, ended by what follows "before".
+    if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
+        return Some(INCIDENT);
+    }
     if NOT_LENGTH_AFTER.is_match(after) || NOT_LENGTH_BEFORE.is_match(before) {
         return None;
     }
@@ -348,6 +363,13 @@ mod tests {
     #[test]
     fn labels_and_the_incident() {
         let p = Place::Prose;
+        assert_eq!(
+            measures(
+                "The homeserver was down for nearly four hours before a volunteer renewed the certificate.",
+                Place::Summary
+            ),
+            ["incident"]
+        );
         assert_eq!(
             measures("**Time to identification:** 6 minutes", p),
             ["time_to_detect"]
@@ -481,6 +503,14 @@ mod tests {
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),
+            (
+                "We deployed 2 hours before the outage began.",
+                Place::Summary,
+            ),
+            (
+                "The job had been failing for 3 weeks before anyone noticed.",
+                Place::Summary,
+            ),
             (
                 "Customers saw errors for 10 minutes per hour",
                 Place::Summary,

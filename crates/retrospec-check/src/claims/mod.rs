@@ -108,7 +108,7 @@ pub enum Bound {
 /// Words of a timeline entry that say the impact began ("errors start", "first
 /// failures", "workers crash-loop", "requests start timing out").
 static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended.
@@ -127,7 +127,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -1045,6 +1045,23 @@ mod tests {
         assert_eq!(
             verdict_of(&report("nearly two hours"), "nearly two hours"),
             Verdict::Contradicts
+        );
+    }
+
+    #[test]
+    fn read_only_is_the_impact_and_checks_that_alert_noticed_it() {
+        let report = |claim: &str| {
+            format!(
+                "# File share outage\n\n## Timeline\n\n- 2025-06-03 09:05 UTC Storage volume on share-2 goes read-only after a controller fault\n- 2025-06-03 09:20 UTC HTTP checks alert the on-call admin\n- 2025-06-03 10:40 UTC share-2 back with a new controller; uploads work again\n\n## What happened\n\nWe only noticed {claim} after the first errors, because the checks retry three times.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("about 40 minutes"), "about 40 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("about 15 minutes"), "about 15 minutes"),
+            Verdict::Agrees
         );
     }
 

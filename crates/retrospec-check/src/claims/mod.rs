@@ -1066,6 +1066,23 @@ mod tests {
     }
 
     #[test]
+    fn a_wiki_summary_answers_with_an_outage_state_label() {
+        let report = |claim: &str| {
+            format!(
+                "# Incidents/2025-03-18-PageSave\n\n## Summary[edit | edit source]\n\n- How long was there a visible outage?\n  - Saves failing: {claim}. All wikis working again at 10:05.\n\n## Timeline[edit | edit source]\n\n- 2025-03-18 09:14 UTC: Weekly extension upgrade starts.\n- 2025-03-18 09:23 UTC: Saves start failing on all wikis.\n- 2025-03-18 10:05 UTC: Extension restored; saves work again on all wikis.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("25 minutes"), "25 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("42 minutes"), "42 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
     fn qualifiers_set_the_band() {
         use Verdict::{Agrees, Contradicts, NotCompared};
         let one = |s: &str| verdicts(s).first().map(|c| c.2);

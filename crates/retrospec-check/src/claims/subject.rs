@@ -158,6 +158,15 @@ static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
+/// A line labelled with what was out, in an outage state: "- Saves failing: 25
+/// minutes", "API down: 2 hours".
+static OUTAGE_STATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\n)\s*(?:[-*]\s+)?[*_]*(?:[a-z][a-z-]*\s+){1,3}(?:failing|down|unavailable|unreachable|offline|broken|degraded)[*_]*\s*:[*_]*\s*$")
+        .expect("the pattern is valid")
+});
+/// The duration is the label's whole value: the line or the sentence ends after it.
+static END_OF_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[*_]*\s*(?:\.|\n|$)").expect("the pattern is valid"));
 /// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
 static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
@@ -244,7 +253,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         return None;
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if LENGTH_LABEL.is_match(&text[line_start..start]) {
+    if LENGTH_LABEL.is_match(&text[line_start..start])
+        || (place == Place::Summary
+            && OUTAGE_STATE_LABEL.is_match(&text[line_start..start])
+            && END_OF_VALUE.is_match(after))
+    {
         return Some(Subject {
             labelled: true,
             ..INCIDENT
@@ -369,6 +382,21 @@ mod tests {
                 Place::Summary
             ),
             ["incident"]
+        );
+        assert_eq!(
+            measures(
+                "- How long was the outage visible?\n  - Saves failing: 25 minutes. All wikis working again at 10:31.",
+                Place::Summary
+            ),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("- Saves failing: 25 minutes per retry", Place::Summary),
+            ["unknown"]
+        );
+        assert_eq!(
+            measures("- Retry delay: 5 minutes.", Place::Summary),
+            ["unknown"]
         );
         assert_eq!(
             measures("**Time to identification:** 6 minutes", p),

@@ -651,6 +651,16 @@ mod tests {
             ),
             Verdict::Agrees
         );
+        // A window of the team's own work is not the impact's.
+        assert_eq!(
+            verdict_of(
+                &report(
+                    "Between 09:00 and 09:30 we moved the backups to another node. The backups were stuck for 2 hours."
+                ),
+                "2 hours"
+            ),
+            Verdict::NotCompared
+        );
         // Two windows in the paragraph: which one is meant is not clear.
         assert_eq!(
             verdict_of(

@@ -181,7 +181,7 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
 });
 /// The team as the subject of a clause: "we retried for a total of 10 minutes".
-static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
         .expect("the pattern is valid")
 });

@@ -178,6 +178,15 @@ pub(super) fn paragraph(masked: &str, range: Range<usize>) -> Option<Compared> {
     if windows.next().is_some() || start + caps.get(0)?.end() > range.start {
         return None;
     }
+    // The window of something the team did ("between 09:00 and 09:30 we deployed
+    // the fix") is not the impact's.
+    let at = start + caps.get(0)?.start();
+    let sentence = super::subject::clause_start(masked, at);
+    let rest = &masked[at..];
+    let sentence_end = rest.find(['.', ';']).map_or(masked.len(), |i| at + i);
+    if super::subject::TEAM_SUBJECT.is_match(&masked[sentence..sentence_end]) {
+        return None;
+    }
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let (ap, bp) = (
         caps.name("ap").map(|m| m.as_str()),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The instruction-count guard (issue 15): `retrospec check` under callgrind on a
-# fixed, seeded 200-report set in each form (bench/gen.py, seed 7) and on one
-# clean report alone (the start-up case), compared with the committed baseline
+# fixed, seeded 200-report set in each form (bench/gen.py, seed 7), on one
+# clean report alone (the start-up case) and on the 64 realistic reports of
+# tests/realistic/reports as written (prose-dense), compared with the committed baseline
 # bench/instructions.toml. Fails when any count grows more than 10% over it.
 # Instruction counts, unlike wall time, hold still on a loaded machine.
 #
@@ -21,22 +22,35 @@ corpus=$work/corpus
 rm -rf "$corpus"
 mkdir -p "$work"
 python3 bench/gen.py "$corpus" 200 --seed 7 >/dev/null
-# The start-up case: one report with nothing to find, so the run takes the path
-# every clean pre-commit check takes.
+# The start-up case: one report with nothing to find, named as pre-commit names
+# files, so the run takes the path every clean pre-commit check takes (naming its
+# directory would also build the directory walker, which reads the global gitignore).
 mkdir -p "$corpus/one"
 cp "$corpus/yaml/000001.yaml" "$corpus/one/"
+# The realistic corpus as written: reports 01-64 (a held-out set numbered 65 and
+# up is not part of it), named one by one, without a configuration.
+realistic=()
+for f in tests/realistic/reports/*; do
+  [[ $(basename "$f") =~ ^(0[1-9]|[1-5][0-9]|6[0-4])- ]] && realistic+=("$f")
+done
+[ "${#realistic[@]}" = 64 ] || { echo "expected 64 realistic reports, found ${#realistic[@]}"; exit 1; }
 [ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --locked --quiet -p retrospec-cli
 bin=${RETROSPEC_BIN:-target/release/retrospec}
 
-measure() { # DIR -> instructions of one `retrospec check DIR` on one thread
+measure() { # ARGS... -> instructions of one `retrospec check ARGS...` on one thread
   RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \
-    "$bin" check --color never "$1" >/dev/null 2>"$work/valgrind.log" || true
+    "$bin" check --color never "$@" >/dev/null 2>"$work/valgrind.log" || true
   sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/valgrind.log"
 }
 
+sets="json yaml md one realistic"
 declare -A now
-for set in json yaml md one; do
-  now[$set]=$(measure "$corpus/$set")
+for set in $sets; do
+  case $set in
+  one) now[$set]=$(measure "$corpus/one/000001.yaml") ;;
+  realistic) now[$set]=$(measure --no-config "${realistic[@]}") ;;
+  *) now[$set]=$(measure "$corpus/$set") ;;
+  esac
   [ -n "${now[$set]}" ] || { cat "$work/valgrind.log"; echo "callgrind gave no count for $set"; exit 1; }
 done
 
@@ -45,15 +59,16 @@ if $update; then
     echo "# Instructions of \`retrospec check\` (callgrind, one thread), written by"
     echo "# \`bash bench/instructions.sh --update\` at $(git rev-parse --short HEAD) on $(date -u +%F)."
     echo "# json, yaml, md: the 200 reports of \`bench/gen.py OUT 200 --seed 7\` in that form;"
-    echo "# one: its report 000001.yaml alone (start-up). CI fails above +${limit}%."
-    for set in json yaml md one; do echo "$set = ${now[$set]}"; done
+    echo "# one: its report 000001.yaml alone, named (start-up); realistic: the 64 reports"
+    echo "# of tests/realistic/reports as written (--no-config). CI fails above +${limit}%."
+    for set in $sets; do echo "$set = ${now[$set]}"; done
   } >"$baseline"
   echo "wrote $baseline"
 fi
 
 passed=0
 failed=0
-for set in json yaml md one; do
+for set in $sets; do
   base=$(sed -n "s/^$set = \([0-9]*\)$/\1/p" "$baseline")
   if [ -z "$base" ]; then
     echo "$set: ${now[$set]} instructions, no baseline in $baseline"

@@ -55,7 +55,7 @@ pub const TIMELINE_ENTRY: &[&str] = &["time", "text", "milestone"];
 pub const LESSONS: &[&str] = &["went_well", "went_wrong", "got_lucky", "other"];
 /// `action_items[]`.
 pub const ACTION_ITEM: &[&str] = &[
-    "title", "owner", "due", "priority", "type", "status", "link",
+    "title", "owner", "due", "priority", "type", "status", "link", "ticket",
 ];
 /// `links[]`.
 pub const LINK: &[&str] = &["title", "url"];

@@ -242,6 +242,52 @@ mod tests {
         assert!(codes("draft").iter().all(|c| !gated.contains(c)));
     }
 
+    /// A rule that `[rules]` turns off does not run, so it builds nothing either:
+    /// with every rule off, a report full of words the word rules weigh and of
+    /// durations computes neither the prose masks nor the claims (both built on
+    /// first use by a rule), which the defaults do.
+    #[test]
+    fn rules_turned_off_build_nothing() {
+        let text = "title: t\nstatus: published\nsummary: TODO. The outage lasted 2 hours.\n\
+                    root_cause: Human error by a careless operator; we should have known.\n\
+                    milestones:\n  started: 2024-06-10 16:05 UTC\n  resolved: 2024-06-10 18:05 UTC\n";
+        let built = |config: &crate::Config| {
+            let mut diagnostics = Vec::new();
+            let parsed = crate::parse::parse_with(
+                text,
+                crate::Format::Yaml,
+                &config.limits,
+                &config.section_aliases(),
+                &mut diagnostics,
+            )
+            .expect("parsed");
+            let model = crate::model::from_tree(&parsed.tree, &[]);
+            let times = crate::times::Times::for_report(&model, text, None);
+            let lowercase = text.to_ascii_lowercase();
+            let cx = Context {
+                text,
+                lowercase: &lowercase,
+                format: crate::Format::Yaml,
+                parsed: &parsed,
+                model: &model,
+                times: &times,
+                config,
+                claims: std::sync::OnceLock::new(),
+                masks: Default::default(),
+            };
+            run(&cx, &mut diagnostics);
+            (cx.masks.get().is_some(), cx.claims.get().is_some())
+        };
+        assert_eq!(built(&crate::Config::default()), (true, true));
+        let off: String = RULES
+            .iter()
+            .map(|r| format!("{} = \"off\"\n", r.info().code))
+            .collect();
+        let (config, errors) = crate::Config::parse(&format!("[rules]\n{off}"));
+        assert_eq!(errors, []);
+        assert_eq!(built(&config), (false, false));
+    }
+
     #[test]
     fn an_off_rule_does_not_run_unless_a_suppression_names_it() {
         let (config, errors) = crate::Config::parse("[rules]\nRS202 = \"off\"\n");

@@ -95,6 +95,12 @@ pub fn select<'t>(
 
 /// The files under `paths`: named files as they are, directories walked with
 /// .gitignore honoured, in a stable (sorted) order.
+///
+/// Only a directory builds the `ignore` walker: building one reads the global
+/// gitignore (through `~/.gitconfig`), about 1.3 M instructions of a one-file
+/// check's 49 M. A named file is checked whatever
+/// a .gitignore says (explicit paths win), so naming files, as pre-commit does,
+/// reads no ignore file at all.
 pub fn collect(paths: &[PathBuf]) -> Vec<Target> {
     let mut out = Vec::new();
     for path in paths {

@@ -99,6 +99,41 @@ fn directories_honour_gitignore_and_skip_markdown_without_front_matter() {
     );
 }
 
+/// A file named on the command line is checked even where a .gitignore excludes
+/// it: explicit paths win, and only a directory walk reads the ignore files.
+#[test]
+fn a_named_file_is_checked_though_gitignore_excludes_it() {
+    let dir = temp_dir("named-ignored");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join(".gitignore"), "ignored/\n*.json\n").expect("write");
+    fs::create_dir_all(dir.join("ignored")).expect("dir");
+    fs::write(dir.join("ignored/bad.yaml"), "status: nope\n").expect("write");
+    fs::write(dir.join("bad.json"), "{\"status\": \"nope\"}\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    for named in ["ignored/bad.yaml", "bad.json"] {
+        let output = run_in(&dir, &["check", named]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{named}: {}",
+            stdout(&output)
+        );
+        assert!(
+            stdout(&output).contains("checked 1 file"),
+            "{}",
+            stdout(&output)
+        );
+    }
+    // The same files are skipped by the walk of their directory.
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("checked 1 file: no problems"),
+        "{}",
+        stdout(&output)
+    );
+}
+
 #[test]
 fn a_directory_walk_names_the_files_it_skipped_once_on_stderr() {
     let dir = temp_dir("skipped");

@@ -454,6 +454,11 @@ pub struct ActionItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<UriString>")]
     pub link: Option<String>,
+    /// The ticket that tracks the work by the key its tracker gives it, when the
+    /// report names no address (`OPS-1234`, `#123`, `GH-12`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1), example = "OPS-1234")]
+    pub ticket: Option<String>,
 }
 
 /// How urgent an action item is.

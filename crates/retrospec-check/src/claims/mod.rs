@@ -21,6 +21,7 @@ pub mod number;
 mod prose;
 mod relative;
 pub mod subject;
+mod timeline;
 mod window;
 
 use std::sync::LazyLock;
@@ -33,6 +34,10 @@ pub use duration::Qualifier;
 use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
+use timeline::{
+    detected_at, milestone_at, noticed_by_words, sorted_entries, start_candidates, stated_window,
+    timeline_readings,
+};
 
 use crate::config::Config;
 use crate::span::Span;
@@ -108,12 +113,12 @@ pub enum Bound {
 /// Words of a timeline entry that say the impact began ("errors start", "first
 /// failures", "workers crash-loop", "requests start timing out").
 static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|unavailable|failing)")
+    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended.
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -127,7 +132,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)\s+(?:alerts|alarms|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -319,6 +324,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     if claim.verdict != Verdict::NotCompared {
         return;
     }
+    // The incident's length with nothing else to compare it with: the window its
+    // paragraph states ("sat in the queue from 13:15 until 14:55").
+    if claim.measures == "incident"
+        && claim.compared_with.is_none()
+        && let Some(compared) = window::paragraph(masked, d.range.clone())
+    {
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     match relative::read(inputs, masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {
             claim.measures = "between_events";
@@ -435,312 +449,38 @@ fn references(
         // A metric from the start without `started`: the start is read from the
         // timeline as for the incident's length, from entries before the metric's end.
         for &(from, to) in subject.pairs {
-            let end = if to == Milestone::Detected {
-                detected_at(inputs)
-            } else {
-                milestone_at(inputs, to)
-            };
-            let Some((b, bt)) = end.filter(|_| from == Milestone::Started) else {
+            if from != Milestone::Started {
                 continue;
-            };
-            for (a, at, name) in start_candidates(inputs, Some(bt)) {
-                out.push(Compared {
-                    source: "timeline",
-                    from: name,
-                    to: to.as_str().to_string(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds: bt - at,
-                });
             }
-        }
-    }
-    out
-}
-
-/// A start or end the report states as a field or a line label of its own:
-/// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
-/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
-/// `- **Impact start:** 2025-11-20 13:20 UTC`.
-static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
-        .expect("the pattern is valid")
-});
-
-/// The incident's length from a start and an end the report states as fields or
-/// line labels (see [`STATED_FIELD`]), each with a date; the first of each is read.
-fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
-    let lower_has = |w: &str| {
-        inputs
-            .text
-            .as_bytes()
-            .windows(w.len())
-            .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-    };
-    if !((lower_has("start") || lower_has("began")) && (lower_has("end") || lower_has("resolved")))
-    {
-        return Vec::new();
-    }
-    let masked = mask(inputs.text);
-    let mut start: Option<(String, i64)> = None;
-    let mut end: Option<(String, i64)> = None;
-    for caps in STATED_FIELD.captures_iter(&masked).take(100) {
-        let Some(value) = caps.name("value") else {
-            continue;
-        };
-        let slot = if caps.name("start").is_some() {
-            &mut start
-        } else {
-            &mut end
-        };
-        if slot.is_some() {
-            continue;
-        }
-        let Ok(parsed) = crate::time::parse_time(value.as_str().trim()) else {
-            continue;
-        };
-        let Ok(r) = crate::time::resolve(&parsed, None, inputs.times.default_zone.as_ref()) else {
-            continue;
-        };
-        let line = caps.get(0).map_or("", |m| m.as_str());
-        let label = line.trim().trim_start_matches(['-', '*', '+', '|', ' ']);
-        *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
-    }
-    let (Some((from, at)), Some((to, bt))) = (start, end) else {
-        return Vec::new();
-    };
-    if bt <= at {
-        return Vec::new();
-    }
-    vec![Compared {
-        source: "stated",
-        from,
-        to,
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: bt - at,
-    }]
-}
-
-/// A milestone's time in seconds: the milestone's own, or that of the first
-/// timeline entry marked with it (read from words on a timeline whose times carry
-/// no date of their own, the date coming from the report).
-fn milestone_at<'a>(
-    inputs: &Inputs<'a>,
-    m: Milestone,
-) -> Option<(&'a crate::times::TimeValue, i64)> {
-    let times = inputs.times;
-    let wall = Wall::of(inputs);
-    if let Some(v) = times.milestone(m)
-        && let Some(t) = v
-            .instant()
-            .map(|r| r.timestamp.as_second())
-            .or_else(|| wall.zoneless.then(|| wall_seconds(v, &mut None)).flatten())
-    {
-        return Some((v, t));
-    }
-    let i = inputs
-        .model
-        .timeline
-        .iter()
-        .position(|e| e.milestone == Some(m))?;
-    let v = times.timeline.get(i)?.as_ref()?;
-    wall.entry(i, v).map(|t| (v, t))
-}
-
-/// When the impact was noticed: `detected`, or the first entry (in time order)
-/// whose words say it was noticed ("probe alerts", "customers report"), or in
-/// which someone reports what the impact words name ("an analyst reports empty
-/// charts").
-fn detected_at<'a>(inputs: &Inputs<'a>) -> Option<(&'a crate::times::TimeValue, i64)> {
-    milestone_at(inputs, Milestone::Detected).or_else(|| {
-        sorted_entries(inputs)
-            .into_iter()
-            .find(|(_, _, _, t)| {
-                NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
-            })
-            .map(|(_, v, t, _)| (v, t))
-    })
-}
-
-/// The timeline's times in seconds when the report states no zone at all: the
-/// durations between them are still the report's own (RS202 reports the zone).
-/// Each is its wall-clock time on the last date written before it, a day later
-/// when a time-only entry goes back.
-struct Wall {
-    zoneless: bool,
-    timeline: Vec<Option<i64>>,
-}
-
-impl Wall {
-    fn of(inputs: &Inputs<'_>) -> Wall {
-        let times = inputs.times;
-        let zoneless = times.all().all(|v| v.instant().is_none());
-        let mut day = None;
-        let mut previous: Option<i64> = None;
-        let timeline = times
-            .timeline
-            .iter()
-            .map(|v| {
-                if !zoneless {
-                    return None;
+            let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
+            if to == Milestone::Detected {
+                ends.extend(detected_at(inputs).map(|(v, t)| (v, t, to.as_str().to_string())));
+                // An entry that says someone noticed before the one marked
+                // `detected` ("an agent reports missing emails" before "incident
+                // opened, on-call paged") is a reading too.
+                if let Some((i, v, t, _)) = noticed_by_words(inputs)
+                    && ends.iter().all(|e| e.1 > t)
+                {
+                    ends.push((
+                        v,
+                        t,
+                        format!("entry where it was noticed (entry {})", i + 1),
+                    ));
                 }
-                let v = v.as_ref()?;
-                let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
-                let mut t = wall_seconds(v, &mut day)?;
-                if !dated && previous.is_some_and(|p| t < p) {
-                    t += 86_400;
-                    day = day.map(|d| d + 1);
+            } else if let Some((v, t)) = milestone_at(inputs, to) {
+                ends.push((v, t, to.as_str().to_string()));
+            }
+            for (b, bt, to_name) in ends {
+                for (a, at, name) in start_candidates(inputs, Some(bt)) {
+                    out.push(Compared {
+                        source: "timeline",
+                        from: name,
+                        to: to_name.clone(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds: bt - at,
+                    });
                 }
-                previous = Some(t);
-                Some(t)
-            })
-            .collect();
-        Wall { zoneless, timeline }
-    }
-
-    /// Entry `i`'s time: its instant, or its wall-clock time.
-    fn entry(&self, i: usize, v: &crate::times::TimeValue) -> Option<i64> {
-        v.instant()
-            .map(|r| r.timestamp.as_second())
-            .or_else(|| self.timeline.get(i).copied().flatten())
-    }
-}
-
-/// `v`'s wall-clock seconds on its own date, or on `day` (days since 1970, the
-/// last date written before it; updated by a written date). `None` with neither.
-fn wall_seconds(v: &crate::times::TimeValue, day: &mut Option<i64>) -> Option<i64> {
-    let parsed = v.parsed.as_ref().ok()?;
-    if let Some(d) = parsed.date {
-        *day = d
-            .since(jiff::civil::date(1970, 1, 1))
-            .ok()
-            .map(|s| i64::from(s.get_days()));
-    }
-    let t = parsed.time;
-    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
-    Some((*day)? * 86_400 + seconds)
-}
-
-/// The timeline entries with a time, in the order of their times (a timeline
-/// listed out of order, which RS201 reports, is read in time order).
-fn sorted_entries<'a>(
-    inputs: &Inputs<'a>,
-) -> Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
-    let wall = Wall::of(inputs);
-    let mut entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = inputs
-        .times
-        .timeline
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            let v = v.as_ref()?;
-            let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
-            wall.entry(i, v).map(|t| (i, v, t, text))
-        })
-        .collect();
-    entries.sort_by_key(|e| e.2);
-    entries
-}
-
-/// Where the impact may have started: `started`, or any entry (before `before`,
-/// when given) up to the first whose words name the impact or its detection, or
-/// with no such words the first or second entry.
-fn start_candidates<'a>(
-    inputs: &Inputs<'a>,
-    before: Option<i64>,
-) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
-    if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
-        return vec![(v, t, "started".to_string())];
-    }
-    let mut entries = sorted_entries(inputs);
-    if let Some(end) = before {
-        entries.retain(|e| e.2 < end);
-    }
-    if entries.is_empty() {
-        return Vec::new();
-    }
-    let detected = milestone_at(inputs, Milestone::Detected).map(|(v, _)| v.pointer.as_str());
-    let cut = entries
-        .iter()
-        .position(|(_, v, _, t)| {
-            IMPACT_BEGAN.is_match(t)
-                || subject::IMPACT_WORDS.is_match(t)
-                || NOTICED.is_match(t)
-                || Some(v.pointer.as_str()) == detected
-        })
-        // No words say when: the first entry, or the second after a trigger.
-        .unwrap_or(1);
-    entries
-        .iter()
-        .take(cut + 1)
-        .enumerate()
-        .map(|(k, (i, v, t, text))| {
-            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
-                format!("entry where the impact begins (entry {})", i + 1)
-            } else if k == 0 {
-                "first entry".to_string()
-            } else {
-                format!("entry {}", i + 1)
-            };
-            (*v, *t, named)
-        })
-        .collect()
-}
-
-/// The incident's length read from the timeline when the milestones do not give it.
-/// A timeline may open with the trigger and close after the end (a late alert, a
-/// follow-up), so every plausible reading is returned and a claim contradicts only
-/// when none agrees: the impact starts at `started`, or at any entry up to the first
-/// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
-/// noticed (none later: the impact cannot begin after it was detected), or with no
-/// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
-/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
-/// A timeline listed out of order is read in the order of its times.
-fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
-    let entries = sorted_entries(inputs);
-    if entries.len() < 2 {
-        return Vec::new();
-    }
-    let starts = start_candidates(inputs, None);
-    let milestone = |m: Milestone| milestone_at(inputs, m);
-    let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
-    for m in [Milestone::Resolved, Milestone::Mitigated] {
-        if let Some((v, t)) = milestone(m) {
-            ends.push((v, t, m.as_str().to_string()));
-        }
-    }
-    // Every entry whose words say the impact ended (a restore may come before the
-    // errors stop), and the last entry (the end may be in words no list holds:
-    // "failure rate back to zero").
-    for (i, v, t, _) in entries
-        .iter()
-        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
-    {
-        ends.push((
-            v,
-            *t,
-            format!("entry where the impact ends (entry {})", i + 1),
-        ));
-    }
-    if let Some((i, v, t, _)) = entries.last()
-        && ends.iter().all(|e| e.0.pointer != v.pointer)
-    {
-        ends.push((v, *t, format!("last entry (entry {})", i + 1)));
-    }
-    let mut out = Vec::new();
-    for (a, at, from) in &starts {
-        for (b, bt, to) in &ends {
-            let seconds = bt - at;
-            if seconds > 0 {
-                out.push(Compared {
-                    source: "timeline",
-                    from: from.clone(),
-                    to: to.clone(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds,
-                });
             }
         }
     }
@@ -821,6 +561,228 @@ mod tests {
         assert_eq!(
             claim.compared_with.as_ref().map(|c| c.source),
             Some("stated")
+        );
+    }
+
+    /// The verdict of the claim written `text` in `report`.
+    fn verdict_of(report: &str, text: &str) -> Verdict {
+        let claims = crate::check(report, Format::Markdown).claims;
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"))
+            .verdict
+    }
+
+    #[test]
+    fn a_timeline_without_any_date_is_read_on_one_day() {
+        let report = |claim: &str| {
+            format!(
+                "# Checkout errors during the launch\n\n## Summary\n\nCheckout failed for most buyers. {claim}\n\n## Timeline (all times ET)\n\n- 6:50pm: Cache config change deployed.\n- 7:02pm: Checkout starts returning errors to most buyers.\n- 7:40pm: A partner emails us a screenshot of the error page. This is when we noticed.\n- 7:55pm: Config change rolled back; checkout working again.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("It took us 15 minutes to notice."), "15 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("It took us 38 minutes to notice."), "38 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
+    fn an_earlier_entry_that_noticed_is_a_detection_reading() {
+        let report = |claim: &str| {
+            format!(
+                "# Notification emails delayed\n\n## Detection\n\nA support agent noticed that no emails arrived, {claim} after the queue stopped.\n\n## Timeline\n\n- 2025-03-04 09:00 UTC Disk on mailer-1 full; the email queue stops moving.\n- 2025-03-04 09:20 UTC Support agent reports missing notifications in the team channel.\n- 2025-03-04 09:45 UTC Incident opened, on-call paged.\n- 2025-03-04 10:30 UTC Disk cleared; every delayed email sent.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("20 minutes"), "20 minutes"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&report("5 minutes"), "5 minutes"),
+            Verdict::Contradicts
+        );
+    }
+
+    #[test]
+    fn a_window_stated_as_a_sentence_is_the_reports_window() {
+        let report = |claim: &str| {
+            format!(
+                "Northwind Queue incident\n\nIncident began at 2025-04-08 09:12 and ended at 2025-04-08 11:58 (all times are US/Pacific).\n\nOn Tuesday the queue in region west returned errors for publish requests for a duration of {claim}.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("2 hours 16 minutes"), "2 hours 16 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("2 hours 46 minutes"), "2 hours 46 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
+    fn a_window_in_the_claims_paragraph_is_its_window() {
+        let report = |paragraph: &str| {
+            format!(
+                "# Ops log: week of 3 March\n\n## Incidents\n\n**3 March: Backups stuck in AMS:** {paragraph}\n\n**5 March: Slow logins:** Logins were slow for about 10 minutes after a cache flush.\n"
+            )
+        };
+        let stuck = |n: &str, window: &str| {
+            report(&format!(
+                "The backup scheduler lost its lease. Backups sat in the queue {window}, when a restart drained them; in all, backups were stuck for {n}."
+            ))
+        };
+        assert_eq!(
+            verdict_of(
+                &stuck("about 20 minutes", "from 13:15 until 14:55"),
+                "about 20 minutes"
+            ),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(
+                &stuck("about 100 minutes", "from 13:15 until 14:55"),
+                "about 100 minutes"
+            ),
+            Verdict::Agrees
+        );
+        // A window of the team's own work is not the impact's.
+        assert_eq!(
+            verdict_of(
+                &report(
+                    "Between 09:00 and 09:30 we moved the backups to another node. The backups were stuck for 2 hours."
+                ),
+                "2 hours"
+            ),
+            Verdict::NotCompared
+        );
+        // Two windows in the paragraph: which one is meant is not clear.
+        assert_eq!(
+            verdict_of(
+                &stuck(
+                    "about 20 minutes",
+                    "from 13:15 until 14:55 (retried from 14:00 to 14:20)"
+                ),
+                "about 20 minutes"
+            ),
+            Verdict::NotCompared
+        );
+    }
+
+    #[test]
+    fn a_relative_claim_beside_its_own_clock_time() {
+        // The anchor from the timeline.
+        let timeline = |claim: &str| {
+            format!(
+                "# Search latency\n\n## Summary\n\nSearch on example.com was slow. The latency alert fired at 10:20, {claim} after the first errors.\n\n## Timeline\n\n- 2025-02-03 10:00 UTC Index rebuild starts\n- 2025-02-03 10:02 UTC First errors from the search API\n- 2025-02-03 10:20 UTC Latency alert fires\n- 2025-02-03 11:00 UTC Rebuild stopped; search healthy again\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&timeline("8 minutes"), "8 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&timeline("18 minutes"), "18 minutes"),
+            Verdict::Agrees
+        );
+        // The anchor from the start stated in prose, no timeline.
+        let prose = |claim: &str| {
+            format!(
+                "# Elevated ingest errors\n\n## Postmortem\n\nOn March 2 starting at approximately 01:30am PDT, Example began returning errors for some telemetry.\n\nOur burn-rate alert triggered at 02:10am PDT, {claim} after errors began. We moved traffic away.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&prose("8 minutes"), "8 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&prose("40 minutes"), "40 minutes"),
+            Verdict::Agrees
+        );
+        // "within N of", the anchor from a stated window.
+        let within = |at: &str| {
+            format!(
+                "Queue incident\n\nIncident began at 2025-04-08 09:12 and ended at 2025-04-08 11:58 (all times are US/Pacific).\n\nOur engineers were engaged at {at}, within five minutes of the first errors, by an alert.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&within("09:31"), "within five minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&within("09:15"), "within five minutes"),
+            Verdict::Agrees
+        );
+        // Zones that differ, or an anchor nothing gives: not compared.
+        assert_eq!(
+            verdict_of(
+                &timeline("8 minutes").replace("fired at 10:20,", "fired at 10:20 CET,"),
+                "8 minutes"
+            ),
+            Verdict::NotCompared
+        );
+        assert_eq!(
+            verdict_of(
+                &prose("8 minutes").replace("after errors began", "after the deploy"),
+                "8 minutes"
+            ),
+            Verdict::NotCompared
+        );
+    }
+
+    #[test]
+    fn an_entry_after_midnight_with_the_days_date_is_read_a_day_later() {
+        let report = |claim: &str| {
+            format!(
+                "# Federation outage on chat.example.org\n\nFederation was down for {claim} before a volunteer renewed the certificate by hand. Times are UTC:\n\n- 2025-02-11 23:59 - The certificate expires; federation starts failing.\n- 2025-02-11 00:25 - The health bot posts that federation is failing.\n- 2025-02-12 03:40 - A volunteer renews the certificate by hand.\n- 2025-02-12 03:50 - Federation resumes.\n- 2025-02-12 05:00 - Backlog of outbound events delivered.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("nearly four hours"), "nearly four hours"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&report("nearly two hours"), "nearly two hours"),
+            Verdict::Contradicts
+        );
+    }
+
+    #[test]
+    fn read_only_is_the_impact_and_checks_that_alert_noticed_it() {
+        let report = |claim: &str| {
+            format!(
+                "# File share outage\n\n## Timeline\n\n- 2025-06-03 09:05 UTC Storage volume on share-2 goes read-only after a controller fault\n- 2025-06-03 09:20 UTC HTTP checks alert the on-call admin\n- 2025-06-03 10:40 UTC share-2 back with a new controller; uploads work again\n\n## What happened\n\nWe only noticed {claim} after the first errors, because the checks retry three times.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("about 40 minutes"), "about 40 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("about 15 minutes"), "about 15 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    #[test]
+    fn a_wiki_summary_answers_with_an_outage_state_label() {
+        let report = |claim: &str| {
+            format!(
+                "# Incidents/2025-03-18-PageSave\n\n## Summary[edit | edit source]\n\n- How long was there a visible outage?\n  - Saves failing: {claim}. All wikis working again at 10:05.\n\n## Timeline[edit | edit source]\n\n- 2025-03-18 09:14 UTC: Weekly extension upgrade starts.\n- 2025-03-18 09:23 UTC: Saves start failing on all wikis.\n- 2025-03-18 10:05 UTC: Extension restored; saves work again on all wikis.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&report("25 minutes"), "25 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&report("42 minutes"), "42 minutes"),
+            Verdict::Agrees
         );
     }
 

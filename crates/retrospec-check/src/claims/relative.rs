@@ -221,7 +221,24 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         .next()
         .unwrap_or(&anchor_text)
         .trim();
-    let anchor = if ANCHOR_IMPACT.is_match(anchor_text) {
+    Some((event, anchor_event(anchor_text), anchor_text.to_string()))
+}
+
+/// The one paragraph of an anchor's words, whitespace runs collapsed, cut at a
+/// clause word ("after the alert because ...").
+fn anchor_words(raw: &str) -> String {
+    let text = raw[..raw.find("\n\n").unwrap_or(raw.len())]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.split(" because ").next().unwrap_or(&text);
+    let text = text.split(" when ").next().unwrap_or(text);
+    text.split(" by ").next().unwrap_or(text).trim().to_string()
+}
+
+/// The event an anchor's words name.
+fn anchor_event(anchor_text: &str) -> Option<Event> {
+    if ANCHOR_IMPACT.is_match(anchor_text) {
         Some(Event::Impact)
     } else if ANCHOR_ALERT.is_match(anchor_text) {
         Some(Event::Alert)
@@ -233,8 +250,95 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         Some(Event::Deploy)
     } else {
         None
+    }
+}
+
+/// The clock time a clause states for its own event, right before the
+/// duration: "engaged at 09:31, within five minutes of ...", "the alert
+/// triggered at 02:10am PDT, 8 minutes after ...".
+static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
+});
+/// "within N of the first errors".
+static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
+
+/// A relative claim whose own event has its clock time in the same clause:
+/// the time between that clock time and the anchor's entry (or, for the
+/// impact's start with no entry for it, the start the report states in a
+/// sentence), on the wall clock. `None` when the claim is not of this shape.
+fn at_clock(inputs: &Inputs<'_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
+    let clause = super::subject::clause_start(masked, range.start);
+    let caps = AT_CLOCK.captures(&masked[clause..range.start])?;
+    let written = caps.name("t")?.as_str();
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .to_ascii_lowercase()
+        .starts_with("within");
+    let raw = match (
+        AFTER.captures(after),
+        within.then(|| OF.captures(after)).flatten(),
+    ) {
+        (Some(c), _) | (None, Some(c)) => c.name("anchor")?.as_str(),
+        _ => return None,
     };
-    Some((event, anchor, anchor_text.to_string()))
+    let anchor_text = anchor_words(raw);
+    let Some(anchor) = anchor_event(&anchor_text) else {
+        return Some(Reading::NotCompared(format!(
+            "relative claim: \"{anchor_text}\" names no one event the timeline can be searched for"
+        )));
+    };
+    let event_at = crate::time::parse_time(written).ok()?;
+    let entries = sorted_entries(inputs);
+    let first = anchor_text.to_ascii_lowercase().contains("first");
+    let (anchor_at, anchor_name) = match find(inputs, &entries, anchor, None, first) {
+        Ok((pointer, _, name)) => {
+            let v = inputs.times.all().find(|v| v.pointer == pointer)?;
+            let parsed = v.parsed.as_ref().ok()?;
+            // Two written zones that differ: the wall clocks are not comparable.
+            let zone = |p: &retrospec_time::ParsedTime, text: &str| {
+                p.zone_range
+                    .clone()
+                    .and_then(|r| text.get(r))
+                    .map(str::to_ascii_lowercase)
+            };
+            if let (Some(a), Some(b)) = (zone(parsed, &v.text), zone(&event_at, written))
+                && a != b
+            {
+                return Some(Reading::NotCompared(format!(
+                    "relative claim: `{written}` and the entry where {} are in different zones",
+                    anchor.name()
+                )));
+            }
+            (parsed.time, format!("the {name} `{}`", v.text.trim()))
+        }
+        Err(why) => {
+            let stated = (anchor == Event::Impact)
+                .then(|| super::window::stated_start(&super::mask(inputs.text)))
+                .flatten();
+            match stated {
+                Some((text, time)) => (time, format!("the stated start `{text}`")),
+                None => return Some(Reading::NotCompared(why)),
+            }
+        }
+    };
+    let clock = |t: jiff::civil::Time| {
+        i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+    };
+    let seconds = (clock(event_at.time) - clock(anchor_at)).rem_euclid(86_400);
+    if seconds > 12 * 3600 {
+        return Some(Reading::NotCompared(format!(
+            "relative claim: `{written}` is before the time {} is read at",
+            anchor.name()
+        )));
+    }
+    Some(Reading::Measured(Compared {
+        source: "events",
+        from: anchor_name,
+        to: format!("`{written}` written with the claim"),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds,
+    }))
 }
 
 /// The events other than `event` that `context` names by their words.
@@ -278,6 +382,9 @@ pub(super) fn read(
     masked: &str,
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
+    if let Some(reading) = at_clock(inputs, masked, range.clone()) {
+        return Some(reading);
+    }
     // Cheap gate: every relative claim has "after" or "later" right behind the duration.
     let next = masked[range.end..].trim_start();
     if !next

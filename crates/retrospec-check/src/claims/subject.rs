@@ -137,7 +137,8 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
 /// "for a period lasting N", "for a period of N": the incident's length in any prose
 /// when the clause names the impact and no action of the team.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfor\s+a\s+period\s+(?:lasting|of)\s*$").expect("the pattern is valid")
+    Regex::new(r"(?i)\bfor\s+a\s+(?:period|duration)\s+(?:lasting|of)\s*$")
+        .expect("the pattern is valid")
 });
 /// Looser introducers of the incident's length, read in the summary-like fields.
 static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,6 +158,15 @@ static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
+/// A line labelled with what was out, in an outage state: "- Saves failing: 25
+/// minutes", "API down: 2 hours".
+static OUTAGE_STATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\n)\s*(?:[-*]\s+)?[*_]*(?:[a-z][a-z-]*\s+){1,3}(?:failing|down|unavailable|unreachable|offline|broken|degraded)[*_]*\s*:[*_]*\s*$")
+        .expect("the pattern is valid")
+});
+/// The duration is the label's whole value: the line or the sentence ends after it.
+static END_OF_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[*_]*\s*(?:\.|\n|$)").expect("the pattern is valid"));
 /// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
 static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
@@ -171,13 +181,23 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
 });
 /// The team as the subject of a clause: "we retried for a total of 10 minutes".
-static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
         .expect("the pattern is valid")
 });
 /// What makes a duration about something else: "ago", "every", "per", "before".
 static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
+});
+/// A service in an outage state "for" a length: "was down for", "were unreachable for".
+static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
+        .expect("the pattern is valid")
+});
+/// "before <someone> <did something>": the event that ended it.
+static BEFORE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
+        .expect("the pattern is valid")
 });
 static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
@@ -224,11 +244,20 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         return Some(for_label(what.as_str()));
     }
     let before = &text[clause_start(text, start)..start];
+    // "Federation was down for nearly four hours before a volunteer renewed the
+    // certificate": the outage's length, ended by what follows "before".
+    if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
+        return Some(INCIDENT);
+    }
     if NOT_LENGTH_AFTER.is_match(after) || NOT_LENGTH_BEFORE.is_match(before) {
         return None;
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if LENGTH_LABEL.is_match(&text[line_start..start]) {
+    if LENGTH_LABEL.is_match(&text[line_start..start])
+        || (place == Place::Summary
+            && OUTAGE_STATE_LABEL.is_match(&text[line_start..start])
+            && END_OF_VALUE.is_match(after))
+    {
         return Some(Subject {
             labelled: true,
             ..INCIDENT
@@ -347,6 +376,28 @@ mod tests {
     #[test]
     fn labels_and_the_incident() {
         let p = Place::Prose;
+        assert_eq!(
+            measures(
+                "The homeserver was down for nearly four hours before a volunteer renewed the certificate.",
+                Place::Summary
+            ),
+            ["incident"]
+        );
+        assert_eq!(
+            measures(
+                "- How long was the outage visible?\n  - Saves failing: 25 minutes. All wikis working again at 10:31.",
+                Place::Summary
+            ),
+            ["incident"]
+        );
+        assert_eq!(
+            measures("- Saves failing: 25 minutes per retry", Place::Summary),
+            ["unknown"]
+        );
+        assert_eq!(
+            measures("- Retry delay: 5 minutes.", Place::Summary),
+            ["unknown"]
+        );
         assert_eq!(
             measures("**Time to identification:** 6 minutes", p),
             ["time_to_detect"]
@@ -480,6 +531,14 @@ mod tests {
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),
+            (
+                "We deployed 2 hours before the outage began.",
+                Place::Summary,
+            ),
+            (
+                "The job had been failing for 3 weeks before anyone noticed.",
+                Place::Summary,
+            ),
             (
                 "Customers saw errors for 10 minutes per hour",
                 Place::Summary,

@@ -3,6 +3,12 @@
 //! 75 minutes)". The length in parentheses is the window's: the two are compared
 //! with each other, whatever the timeline says (RS207 compares the window with
 //! the timeline).
+//!
+//! A window stated as a sentence is read too: "Incident began at 2025-10-07 09:12
+//! and ended at 2025-10-07 11:58" is the report's window ([`sentence`]) when no
+//! milestones give it, and "snapshots sat in the queue from 13:15 until 14:55; in
+//! all they were stuck for about 20 minutes" is the window of the incident-length
+//! claim in its paragraph when the report gives it nothing else ([`paragraph`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -65,6 +71,140 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: (to - from) * 60,
+    })
+}
+
+/// "The incident began at <time> and ended at <time>": the report's own window.
+static BEGAN_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:incident|outage|impact|issue|disruption|problem)\s+(?:began|started)\s+(?:at|on)\s+(?P<a>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)\s*,?\s+and\s+(?:ended|was\s+resolved|was\s+mitigated|recovered)\s+(?:at|on)\s+(?P<b>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
+        .expect("the pattern is valid")
+});
+
+/// The window the report states in one sentence, "Incident began at ... and ended
+/// at ...", as a comparison; the first such sentence of `masked` (the report's
+/// text with code and quotes masked), `None` when its two times are not read or
+/// do not go forward.
+pub(super) fn sentence(masked: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<Compared> {
+    let caps = BEGAN_ENDED.captures(masked)?;
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let seconds = between(a, b, zone)?;
+    Some(Compared {
+        source: "stated",
+        from: format!("stated start `{a}`"),
+        to: format!("stated end `{b}`"),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds,
+    })
+}
+
+/// "(starting|beginning) at (approximately) <time>" in a sentence whose words name
+/// the impact ("starting at approximately 01:30am PDT, Example began returning
+/// errors"), or the start of a "began at ... and ended at ..." sentence: the
+/// impact's start as the report states it in prose, with its time of day.
+static STARTING_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:starting|beginning)\s+at\s+(?:approximately\s+|about\s+|around\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
+        .expect("the pattern is valid")
+});
+
+pub(super) fn stated_start(masked: &str) -> Option<(String, jiff::civil::Time)> {
+    let written = match BEGAN_ENDED.captures(masked) {
+        Some(caps) => caps.name("a")?.as_str().to_string(),
+        None => {
+            let mut found = STARTING_AT.captures_iter(masked).filter(|caps| {
+                let at = caps.get(0).map_or(0, |m| m.start());
+                let from = masked[..at].rfind(". ").map_or(0, |i| i + 2);
+                let to = masked[at..].find(". ").map_or(masked.len(), |i| at + i);
+                super::subject::IMPACT_WORDS.is_match(&masked[from..to])
+            });
+            let caps = found.next()?;
+            // Two starts stated: which one is the impact's is not clear.
+            if found.next().is_some() {
+                return None;
+            }
+            caps.name("a")?.as_str().to_string()
+        }
+    };
+    let parsed = crate::time::parse_time(written.trim()).ok()?;
+    Some((written, parsed.time))
+}
+
+/// Seconds from `a` to `b`, two times as written: their instants when both
+/// resolve, else their wall-clock times (on their dates when both have one, a
+/// day apart at most when neither has).
+fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
+    let (pa, pb) = (
+        crate::time::parse_time(a.trim()).ok()?,
+        crate::time::parse_time(b.trim()).ok()?,
+    );
+    if let (Ok(ra), Ok(rb)) = (
+        crate::time::resolve(&pa, None, zone),
+        crate::time::resolve(&pb, None, zone),
+    ) {
+        let s = rb.timestamp.as_second() - ra.timestamp.as_second();
+        return (s > 0).then_some(s);
+    }
+    let clock = |t: jiff::civil::Time| {
+        i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+    };
+    let s = match (pa.date, pb.date) {
+        (Some(da), Some(db)) => {
+            let days = i64::from(da.until(db).ok()?.get_days());
+            days * 86_400 + clock(pb.time) - clock(pa.time)
+        }
+        (None, None) => (clock(pb.time) - clock(pa.time)).rem_euclid(86_400),
+        _ => return None,
+    };
+    (s > 0).then_some(s)
+}
+
+/// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
+/// clock times with colons.
+static FROM_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:from|between)\s+(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s+(?:to|until|till|and)\s+(?:roughly\s+|about\s+|around\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+        .expect("the pattern is valid")
+});
+
+/// The window stated in the paragraph of the duration at `range` of `masked`,
+/// before it: one "from 13:15 until 14:55" or "between 09:12 and 11:58", and
+/// no other in the paragraph.
+pub(super) fn paragraph(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let start = masked[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = masked[range.end..]
+        .find("\n\n")
+        .map_or(masked.len(), |i| range.end + i);
+    let mut windows = FROM_UNTIL.captures_iter(&masked[start..end]);
+    let caps = windows.next()?;
+    if windows.next().is_some() || start + caps.get(0)?.end() > range.start {
+        return None;
+    }
+    // The window of something the team did ("between 09:00 and 09:30 we deployed
+    // the fix") is not the impact's.
+    let at = start + caps.get(0)?.start();
+    let sentence = super::subject::clause_start(masked, at);
+    let rest = &masked[at..];
+    let sentence_end = rest.find(['.', ';']).map_or(masked.len(), |i| at + i);
+    if super::subject::TEAM_SUBJECT.is_match(&masked[sentence..sentence_end]) {
+        return None;
+    }
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let (ap, bp) = (
+        caps.name("ap").map(|m| m.as_str()),
+        caps.name("bp").map(|m| m.as_str()),
+    );
+    let to = minutes(b, bp)?;
+    let from = match minutes(a, ap.or(bp))? {
+        f if ap.is_none() && f > to => minutes(a, None)?,
+        f => f,
+    };
+    let span = (to - from).rem_euclid(24 * 60);
+    (span > 0).then(|| Compared {
+        source: "stated",
+        from: format!("window start `{a}`"),
+        to: format!("window end `{b}`"),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: span * 60,
     })
 }
 

@@ -268,6 +268,11 @@ impl Default for Words {
                 "negligence",
                 "negligent",
                 "fault of",
+                "fat-finger",
+                "fat-fingered",
+                "fat finger",
+                "fat fingered",
+                "sloppiness",
             ]),
             counterfactual: list(&[
                 "should have",

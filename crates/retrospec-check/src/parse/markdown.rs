@@ -1298,6 +1298,17 @@ impl BodyBuilder<'_, '_> {
                 content_span.start + value_range.start,
                 content_span.start + value_range.end,
             );
+            // In a report read as written, a tracker's key given as the link
+            // (`link: OPS-12`, `jira: OPS-12`) is the item's ticket, as in a table.
+            let key = match key.as_str() {
+                "link" | "ticket" | "issue" | "jira" | "bug" | "tracking"
+                    if self.freeform && ticket_keys(&value) =>
+                {
+                    "ticket".to_string()
+                }
+                "issue" | "jira" | "bug" | "tracking" if self.freeform => "link".to_string(),
+                _ => key,
+            };
             has_status |= key == "status";
             let value = Value::String(value);
             fields.push(Entry {
@@ -1334,7 +1345,8 @@ impl BodyBuilder<'_, '_> {
                     "priority" => "priority",
                     "type" | "kind" => "type",
                     "status" | "state" => "status",
-                    "link" | "ticket" | "bug" | "tracking" | "issue" | "tracking link" => "link",
+                    "link" | "ticket" | "bug" | "tracking" | "issue" | "tracking link" | "jira"
+                    | "jira ticket" | "ticket id" | "issue key" => "link",
                     _ => return None,
                 })
             })
@@ -1350,6 +1362,13 @@ impl BodyBuilder<'_, '_> {
                 if text.is_empty() {
                     continue;
                 }
+                // A tracker's key (`OPS-1234`, `#123`) names the ticket without an
+                // address: it is the item's `ticket`, not a link to judge as a URI.
+                let key = if *key == "link" && link_target(text).is_none() && ticket_keys(text) {
+                    &"ticket"
+                } else {
+                    key
+                };
                 let value = if *key == "link" {
                     link_target(text).unwrap_or_else(|| text.to_string())
                 } else if *key == "status" && self.freeform {
@@ -1635,6 +1654,28 @@ fn parse_link(text: &str) -> Option<(Option<String>, String)> {
     link_target(t).map(|url| (None, url))
 }
 
+/// Whether `text` is one or more tracker keys, separated by commas: a project key
+/// and a number (`OPS-1234`, `GH-12`, `INFRA2-7`) or a number after `#` (`#123`).
+fn ticket_keys(text: &str) -> bool {
+    let key = |k: &str| {
+        let k = k.trim();
+        if let Some(n) = k.strip_prefix('#') {
+            return !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+        }
+        let Some((project, n)) = k.rsplit_once('-') else {
+            return false;
+        };
+        project.len() >= 2
+            && project.starts_with(|c: char| c.is_ascii_uppercase())
+            && project
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_digit())
+    };
+    !text.trim().is_empty() && text.split(',').all(key)
+}
+
 fn link_target(text: &str) -> Option<String> {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
@@ -1660,6 +1701,52 @@ mod tests {
     fn at<'t>(tree: &Node, text: &'t str, pointer: &str) -> &'t str {
         tree.pointer(pointer)
             .map_or("<missing>", |(n, _)| n.span.slice(text))
+    }
+
+    /// In a report read as written, a key given as an item's link is its ticket;
+    /// in retrospec's own form `link:` is what the author wrote, and is judged.
+    #[test]
+    fn attribute_keys_are_tickets_in_reports_read_as_written() {
+        let items = "## Action items\n\n- Alert (owner: @sre, link: OPS-12)\n- Gate (owner: @sre, jira: OPS-13)\n- Page (owner: @sre, issue: https://t.example/9)\n";
+        let free = format!("# Outage\n\nThe API was down.\n\n{items}");
+        let mut diags = Vec::new();
+        let parsed =
+            crate::parse::parse(&free, crate::parse::Format::Markdown, &mut diags).expect("parses");
+        let tree = &parsed.tree;
+        assert_eq!(at(tree, &free, "/action_items/0/ticket"), "OPS-12");
+        assert_eq!(at(tree, &free, "/action_items/1/ticket"), "OPS-13");
+        assert_eq!(
+            at(tree, &free, "/action_items/2/link"),
+            "https://t.example/9"
+        );
+        let own = format!("---\nstatus: draft\n---\n{items}");
+        let (tree, _) = parse_ok(&own);
+        assert_eq!(at(&tree, &own, "/action_items/0/link"), "OPS-12");
+        assert_eq!(at(&tree, &own, "/action_items/1/jira"), "OPS-13");
+    }
+
+    /// A tracker's key in an Issue column is the item's `ticket`; an address, a
+    /// Markdown link or anything else stays its `link`.
+    #[test]
+    fn action_table_keys_are_tickets_and_addresses_links() {
+        let text = "---\nstatus: draft\n---\n## Action items\n\n| Action | Issue |\n|---|---|\n| Alert | OPS-1234 |\n| Gate | #12, GH-7 |\n| Test | [OPS-9](https://t.example/OPS-9) |\n| Page | see the doc |\n";
+        let (tree, _) = parse_ok(text);
+        assert_eq!(at(&tree, text, "/action_items/0/ticket"), "OPS-1234");
+        assert_eq!(at(&tree, text, "/action_items/1/ticket"), "#12, GH-7");
+        assert_eq!(
+            at(&tree, text, "/action_items/2/link"),
+            "[OPS-9](https://t.example/OPS-9)"
+        );
+        assert_eq!(at(&tree, text, "/action_items/3/link"), "see the doc");
+        for (i, k) in [(0, "link"), (1, "link"), (2, "ticket"), (3, "ticket")] {
+            assert_eq!(
+                at(&tree, text, &format!("/action_items/{i}/{k}")),
+                "<missing>"
+            );
+        }
+        for not_key in ["ops-1", "O-1", "OPS-", "#", "OPS-1 x", ""] {
+            assert!(!ticket_keys(not_key), "{not_key}");
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ declare_rule! {
     ///
     /// The fields come from `require` in the `[action-items]` table of
     /// `retrospec.toml`: any of `due`, `priority`, `link`, `type` and `status`
-    /// (default: `due`, `priority`, `link`). In Markdown a checkbox gives the item
+    /// (default: `due`, `priority`, `link`). A tracker's key (`ticket: OPS-1234`)
+    /// tracks the item as a link does. In Markdown a checkbox gives the item
     /// its `status`. The owner is required in every status, by RS301.
     ///
     /// ## Example
@@ -59,7 +60,9 @@ impl Rule for ActionItemTracking {
                 .filter(|field| match field {
                     ActionItemField::Due => blank(item.due.as_deref()),
                     ActionItemField::Priority => item.priority.is_none(),
-                    ActionItemField::Link => blank(item.link.as_deref()),
+                    ActionItemField::Link => {
+                        blank(item.link.as_deref()) && blank(item.ticket.as_deref())
+                    }
                     ActionItemField::Type => item.kind.is_none(),
                     ActionItemField::Status => item.status.is_none(),
                 })
@@ -116,5 +119,21 @@ mod tests {
         );
         config.action_items.require.clear();
         assert!(messages(&config).is_empty());
+    }
+
+    #[test]
+    fn a_ticket_key_tracks_the_item_as_a_link_does() {
+        let keyed = REPORT.replace("link: https://tracker.example.com/1", "ticket: OPS-1");
+        let found = |text: &str| -> Vec<String> {
+            check_with(text, Format::Yaml, &Config::default())
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "RS302" || d.code.starts_with("RS1"))
+                .map(|d| d.message)
+                .collect()
+        };
+        assert!(found(&keyed).is_empty(), "{:?}", found(&keyed));
+        let untracked = REPORT.replace("    link: https://tracker.example.com/1\n", "");
+        assert_eq!(found(&untracked).len(), 1);
     }
 }

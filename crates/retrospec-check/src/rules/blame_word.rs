@@ -3,8 +3,9 @@ use crate::rules::words::{CAUSE, WordList, place, texts};
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
-    /// Blaming words ("human error", "operator error", "carelessness") in the root
-    /// cause, the trigger, a contributing factor or what went wrong.
+    /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
+    /// mistake") in the root cause, the trigger, a contributing factor or what went
+    /// wrong.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -14,10 +15,12 @@ declare_rule! {
     ///
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
-    /// negligence, negligent, fault of), matched as whole words, case-insensitively,
+    /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
+    /// fingered, sloppiness), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
     /// URLs or link targets, which quote what a system said. A word denied in its
-    /// sentence (`this was not human error`, `rather than operator error`) is the
+    /// sentence (`this was not human error`, `rather than operator error`) or
+    /// guarded against (`no protection against a fat-finger`) is the
     /// blameless stance said out loud, and is not reported.
     ///
     /// ## Example
@@ -37,8 +40,8 @@ declare_rule! {
 /// (`this was not human error`, `no operator error was involved`, `rather than
 /// human error`): a blameless report says so on purpose.
 const DENIALS: &[&str] = &[
-    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "isn't", "wasn't",
-    "aren't", "weren't", "isn’t", "wasn’t",
+    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "against", "isn't",
+    "wasn't", "aren't", "weren't", "isn’t", "wasn’t",
 ];
 
 /// Whether the text `before` a blaming word (from the start of its value) denies it.
@@ -117,6 +120,19 @@ mod tests {
             .map(|d| d.span.slice(text))
             .collect();
         assert_eq!(found, ["Careless"]);
+    }
+
+    /// A fat-finger is blame; the tool that guards against one is a system condition.
+    #[test]
+    fn a_fat_finger_is_blame_a_guard_against_one_is_not() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration. The CLI has no guard against a fat-finger, and\nnothing protects against fat fingered input either.\n";
+        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(md))
+            .collect();
+        assert_eq!(found, ["fat-finger"]);
     }
 
     #[test]

@@ -30,7 +30,10 @@ declare_rule! {
     ///   hours`, `users could have seen stale prices`) or what a system was meant
     ///   to do (`the backup should have run at 02:00`), and "have" followed by
     ///   what is had (`we should have more capacity`, `a second region`) is a
-    ///   plan, not a past that did not happen.
+    ///   plan, not a past that did not happen. After a hindsight marker in its
+    ///   sentence ("in retrospect", "in hindsight", "with hindsight", "looking
+    ///   back") it is hindsight whatever its subject (`in retrospect, the limit
+    ///   should have been sized for the peak`), unless it tells a possible impact.
     /// - "failed to" is hindsight only with a person or a team as its subject (`we
     ///   failed to page the owner`); a system that failed to do something is what
     ///   happened (`the resolver failed to resolve`), as is the past perfect (`we
@@ -546,6 +549,9 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             if IMPACT.contains(&verb) || POSSESSION.contains(&verb) {
                 return Verdict::Describes;
             }
+            if hindsight_marked(before) {
+                return Verdict::Hindsight;
+            }
             if !phrase.starts_with("should") && AFFECTED.contains(&subject) {
                 return Verdict::Describes;
             }
@@ -580,6 +586,27 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         // "if only", "ought to have", and the organisation's own words.
         _ => Verdict::Hindsight,
     }
+}
+
+/// Whether the sentence before a match says it looks back ("in retrospect", "in
+/// hindsight", "with the benefit of hindsight", "looking back"): what a modal
+/// phrase then says should or could have been is judged with hindsight.
+fn hindsight_marked(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let sentence = before[from..]
+        .rsplit(['.', '!', '?', ';'])
+        .next()
+        .unwrap_or("");
+    let words = words_of(sentence);
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "retrospect" | "hindsight" | "retrospectively"))
+        || words
+            .windows(2)
+            .any(|w| w[0] == "looking" && w[1] == "back")
 }
 
 /// Whether `found` judges what people did: "should have", "ought to have" or
@@ -817,6 +844,32 @@ mod tests {
         (
             "The operator could simply have restarted the primary.",
             &["simply"],
+        ),
+        // Hindsight markers: the modal phrase after them judges, whatever its
+        // subject; an impact stays a description.
+        (
+            "In retrospect, the engineer who approved the change should have spotted the low limit.",
+            &["should have"],
+        ),
+        (
+            "Looking back, the connection limit should have been sized for the peak.",
+            &["should have"],
+        ),
+        (
+            "With hindsight the rollout could have been staged by zone.",
+            &["could have"],
+        ),
+        (
+            "In hindsight, the outage could have lasted far longer without the fallback.",
+            &[],
+        ),
+        (
+            "The limit should have been raised by the autoscaler. Looking back at the graphs, it was not.",
+            &[],
+        ),
+        (
+            "If we had tested the failover, we would have caught this before launch.",
+            &["would have"],
         ),
     ];
 

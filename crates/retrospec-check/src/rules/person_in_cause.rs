@@ -31,8 +31,15 @@ declare_rule! {
     /// ("Tomas restored the snapshot because he read the wrong ticket"), unless
     /// the word is common (`Someone`, `Alerts`:
     /// a word the report also writes in lower case), a day or a month, or the
-    /// team is a place (`Slack in the incident team channel`, `the team's board`). Other plain names ("John
-    /// deployed...") are not detected: no pattern tells a person's name from a
+    /// team is a place (`Slack in the incident team channel`, `the team's board`).
+    /// A first and a last name opening a sentence as the subject of what a person
+    /// does by hand ("Dana Whitfield pushed the zone file without the checklist":
+    /// pushed, merged, approved, deployed, ran, typed, forgot, skipped, ignored,
+    /// accidentally ...) is a person too, unless a word of it is common (written
+    /// in lower case in the report), an organisation's or a product's word (`Cloud
+    /// Build`, `Redis Sentinel`, `Terraform Enterprise`), or the report writes it
+    /// after an article (`the Merge Queue`). Other plain names ("John
+    /// deployed...", "Argo ran") are not detected: no pattern tells a single name from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
     ///
@@ -82,6 +89,162 @@ static PRONOUNED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?:^|[.!?:;]\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?) [a-z][^.!?\n]{0,160}?\b(?:[Ss]he|[Hh]e)\b")
         .expect("the pronoun pattern is valid")
 });
+
+/// A first and a last name opening a value, a sentence, a paragraph or a list item
+/// (also as a JSON string writes them: `"Dana ...`, `\n\nDana ...`) as
+/// the subject of something a person does by hand (`Dana Whitfield pushed the zone
+/// file`): systems deploy and restart too, but they do not forget, approve, type
+/// or skip a checklist, and a product's two words are weeded out by
+/// [`subject_names`]. ASCII classes and word boundaries (`(?-u)`): the names and
+/// verbs are ASCII, and the Unicode tables cost more to compile than the rest of
+/// the rule (a tenth of a one-report check).
+static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
+        SUBJECT_VERBS.join("|")
+    ))
+    .expect("the subject-name pattern is valid")
+});
+
+/// What a person does by hand, after a name in [`SUBJECT_NAME`]; a text with none of
+/// them is not matched (the pattern is compiled only for a report that needs it).
+const SUBJECT_VERBS: &[&str] = &[
+    "pushed",
+    "merged",
+    "approved",
+    "deployed",
+    "ran",
+    "applied",
+    "typed",
+    "mistyped",
+    "misconfigured",
+    "forgot",
+    "skipped",
+    "ignored",
+    "overlooked",
+    "edited",
+    "committed",
+    "shipped",
+    "misread",
+    "assumed",
+    "decided",
+    "chose",
+    "copied",
+    "pasted",
+    "rushed",
+    "bypassed",
+    "overrode",
+    "force-pushed",
+    "manually",
+    "accidentally",
+    "mistakenly",
+    "inadvertently",
+];
+
+/// Words of products and tools that read as a first or a last name beside
+/// another capitalised word (`Redis Sentinel`, `Terraform Enterprise`, `Argo
+/// Rollouts`): with one, two capitalised words are not a person.
+const PRODUCT_WORDS: &[&str] = &[
+    "enterprise",
+    "sentinel",
+    "cluster",
+    "server",
+    "engine",
+    "manager",
+    "pipeline",
+    "pipelines",
+    "actions",
+    "action",
+    "rollouts",
+    "connect",
+    "operator",
+    "controller",
+    "scheduler",
+    "proxy",
+    "gateway",
+    "registry",
+    "functions",
+    "lambda",
+    "compute",
+    "storage",
+    "database",
+    "cache",
+    "queue",
+    "run",
+    "build",
+    "deploy",
+    "release",
+    "kubernetes",
+    "helm",
+    "terraform",
+    "ansible",
+    "puppet",
+    "chef",
+    "jenkins",
+    "github",
+    "gitlab",
+    "argo",
+    "flux",
+    "spinnaker",
+    "docker",
+    "redis",
+    "postgres",
+    "kafka",
+    "vault",
+    "consul",
+    "nomad",
+    "elastic",
+    "grafana",
+    "prometheus",
+    "datadog",
+    "pagerduty",
+    "opsgenie",
+    "slack",
+    "jira",
+    "sentry",
+    "airflow",
+    "spark",
+    "renovate",
+    "dependabot",
+    "copilot",
+    "autopilot",
+    "agent",
+    "runner",
+    "workflow",
+    "workflows",
+    "bot",
+    "script",
+    "job",
+    "cron",
+    "hub",
+    "studio",
+    "console",
+    "portal",
+    "app",
+    "api",
+    "amazon",
+    "aws",
+    "google",
+    "azure",
+    "microsoft",
+    "apache",
+    "oracle",
+    "ibm",
+    "cloudflare",
+    "fastly",
+    "akamai",
+    "hashicorp",
+    "atlassian",
+    "vercel",
+    "netlify",
+    "heroku",
+    "digitalocean",
+    "aurora",
+    "spanner",
+    "bigquery",
+    "monitor",
+    "workspace",
+];
 
 /// Literals one of which a text needs for [`PRONOUNED`] to match there.
 const PRONOUNS: &[&str] = &[" he ", " she ", " he,", " she,"];
@@ -450,6 +613,39 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     found
 }
 
+/// Names [`SUBJECT_NAME`] finds in `node` that can only be people: no word common
+/// (in [`NOT_NAMES`] or written in lower case in the report), an organisation's
+/// ([`ORGANISATION`]) or a product's ([`PRODUCT_WORDS`]), and the report never
+/// writes the name after an article (`the Merge Queue`, `a Cloud Function`).
+fn subject_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let common = |w: &str| {
+        let lw = w.to_lowercase();
+        NOT_NAMES.contains(&lw.as_str())
+            || ORGANISATION.contains(&lw.as_str())
+            || PRODUCT_WORDS.contains(&lw.as_str())
+            || written_in_lower_case(cx.text, &lw)
+    };
+    let after_article = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or(name);
+        ["the ", "a ", "an ", "The ", "A ", "An "]
+            .iter()
+            .any(|a| cx.text.contains(&format!("{a}{first}")))
+    };
+    let lower = node.span.slice(cx.lowercase);
+    if !SUBJECT_VERBS.iter().any(|v| lower.contains(v)) {
+        return Vec::new();
+    }
+    find_with(cx, node, |source| {
+        SUBJECT_NAME
+            .captures_iter(source)
+            .filter_map(|c| c.get(1))
+            .filter(|m| !m.as_str().split_whitespace().any(common))
+            .filter(|m| !after_article(m.as_str()))
+            .map(|m| m.range())
+            .collect()
+    })
+}
+
 /// Whether `word` (lower case) stands as a whole word in `text` in lower case.
 fn written_in_lower_case(text: &str, word: &str) -> bool {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
@@ -491,7 +687,22 @@ impl Rule for PersonInCause {
                         ),
                     );
                 }
-                for (span, name) in affiliated(cx, node) {
+                const BESIDE: &str = "by the team, role or initial beside it";
+                const SUBJECT: &str = "a first and a last name doing what a person does";
+                let named = affiliated(cx, node);
+                let subjects: Vec<(Span, String)> = subject_names(cx, node)
+                    .into_iter()
+                    .filter(|(span, _)| !named.iter().any(|(s, _)| s.start == span.start))
+                    .collect();
+                let all = named
+                    .into_iter()
+                    .map(|(span, name)| (span, name, BESIDE))
+                    .chain(
+                        subjects
+                            .into_iter()
+                            .map(|(span, name)| (span, name, SUBJECT)),
+                    );
+                for (span, name, why) in all {
                     if people
                         .iter()
                         .any(|p| p.split_whitespace().next() == name.split_whitespace().next())
@@ -503,7 +714,7 @@ impl Rule for PersonInCause {
                         Diagnostic::new(
                             &Self::INFO,
                             span,
-                            format!("{name} (a person's name, by the team, role or initial beside it) is named in {}", place(&pointer)),
+                            format!("{name} (a person's name, {why}) is named in {}", place(&pointer)),
                         )
                         .with_help(
                             "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
@@ -551,6 +762,19 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["@dave"]);
         let json = r#"{"title": "t", "status": "draft", "lessons": {"went_wrong": ["@frank's change was not reviewed"]}}"#;
         assert_eq!(found(json, Format::Json), ["@frank"]);
+    }
+
+    /// A first and a last name as the subject of a person's act opens the cause;
+    /// products of two capitalised words, a name after an article and a system's
+    /// act do not.
+    #[test]
+    fn finds_a_full_name_doing_what_a_person_does() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nDana Whitfield pushed the zone file without the checklist, so the\nold key stayed. Redis Sentinel applied the new topology. Cloud Build pushed\nthe image. Merge Queue merged it, as the Merge Queue does. Amazon Aurora applied the\nparameter group. Northwind DNS\nserved the records. Pat Okoro restarted the resolver.\n\n## Contributing factors\n\n- Lee Marsh accidentally ran the cleanup against production.\n- Web Console approved it in the console.\n";
+        assert_eq!(found(md, Format::Markdown), ["Dana Whitfield", "Lee Marsh"]);
+        let json = r#"{"title": "t", "status": "draft", "root_cause": "Dana Whitfield pushed it.\n\nLee Marsh approved it."}"#;
+        assert_eq!(found(json, Format::Json), ["Dana Whitfield", "Lee Marsh"]);
+        let yaml = "title: t\nstatus: draft\ntrigger: \"Dana Whitfield forgot the checklist\"\n";
+        assert_eq!(found(yaml, Format::Yaml), ["Dana Whitfield"]);
     }
 
     #[test]

@@ -56,6 +56,7 @@ declare_rule! {
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`) | the window's own two times |
     /// | "<event> N after <anchor>": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "<event> N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
+    /// | "<event> at <clock time>, N after <anchor>" or "..., within N of <anchor>" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -64,8 +65,10 @@ declare_rule! {
     /// length is read anywhere after "the outage/downtime/incident/impact
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
-    /// on/continued for", "for a period lasting/of" when the clause names the
-    /// impact, a line label (`| Duration | 3h 45m |`, `**Duration**:`,
+    /// on/continued for", "for a period/duration lasting/of" when the clause names the
+    /// impact, "was down/unavailable/offline for N before <someone did something>",
+    /// in a summary a label naming what was out ("- Saves failing: 25 minutes."),
+    /// a line label (`| Duration | 3h 45m |`, `**Duration**:`,
     /// `- Length of the disruption:`, `**Duration of customer impact:**`,
     /// `| Outage | 2h30 |`), or before "of
     /// downtime"; in the title, summary and `impact.description` also before
@@ -86,13 +89,18 @@ declare_rule! {
     /// and the message names the closest reading. A start and an end the report
     /// states as fields or line labels of their own, each with a date
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
-    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), are
-    /// one more reading. A metric measured from the
+    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), or
+    /// in one sentence ("Incident began at 2025-10-07 09:12 and ended at
+    /// 2025-10-07 11:58"), are one more reading. An incident-length claim that
+    /// nothing else compares is compared with the one window ("from 13:15 until
+    /// 14:55", "between 09:12 and 11:58") its paragraph states before it. A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
-    /// fires", "the probe alerts", "customers report") or in which someone reports
-    /// what the impact words name ("an analyst reports empty charts"). A restore
+    /// fires", "the probe alerts", "HTTP checks alert the admin", "customers
+    /// report") or in which someone reports what the impact words name ("an
+    /// analyst reports empty charts"); with `detected` on a later entry, that
+    /// first entry is one more reading. A restore
     /// claim that names the step the impact stopped with ("the duplicates stopped
     /// once the run was paused, 2h40m after they began") and no end milestone ends
     /// on the entry whose words name that step ("billing run paused"), not at the
@@ -100,7 +108,10 @@ declare_rule! {
     /// from the words of an entry whose time has no date of its own takes the
     /// report's date, as the entry does. In a report that states no zone at all
     /// the times are measured on their wall clock (a time-only entry that goes
-    /// back is on the next day); RS202 reports the missing zone.
+    /// back is on the next day); RS202 reports the missing zone. A report with no
+    /// date anywhere is read on one nameless day the same way (RS206 reports
+    /// it), and an entry just after midnight still written with the day before
+    /// is read a day later when that puts it between its neighbours.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -232,12 +243,23 @@ fn message(cx: &Context<'_>, claim: &Claim, compared: &Compared) -> String {
             compared.to.trim_start_matches("window end ")
         )
     } else if compared.source == "events" {
+        // An end with no pointer is a time written in prose, named with its text.
+        let end = |name: &str, p: &str| {
+            if p.is_empty() {
+                name.to_string()
+            } else {
+                format!("the {name} `{}`", at(p))
+            }
+        };
+        let whose = if compared.from_pointer.is_empty() || compared.to_pointer.is_empty() {
+            "the report's own times give"
+        } else {
+            "the timeline gives"
+        };
         format!(
-            "the timeline gives {human} ({minutes} min) from the {} `{}` to the {} `{}`",
-            compared.from,
-            at(&compared.from_pointer),
-            compared.to,
-            at(&compared.to_pointer)
+            "{whose} {human} ({minutes} min) from {} to {}",
+            end(&compared.from, &compared.from_pointer),
+            end(&compared.to, &compared.to_pointer)
         )
     } else if compared.source == "stated" {
         format!(

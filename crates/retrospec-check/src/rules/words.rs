@@ -592,6 +592,7 @@ pub fn place(pointer: &str) -> &'static str {
         (Some("contributing_factors"), _) => "a contributing factor",
         (Some("resolution"), _) => "the resolution",
         (Some("timeline"), _) => "the timeline",
+        (Some("detection"), _) => "the detection",
         (Some("lessons"), Some("went_well")) => "what went well",
         (Some("lessons"), Some("went_wrong")) => "what went wrong",
         (Some("lessons"), Some("got_lucky")) => "where the team got lucky",

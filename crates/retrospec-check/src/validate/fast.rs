@@ -181,6 +181,7 @@ fn action_item(node: &Node) -> bool {
         }
         "status" => null(v) || one_of(v, &["open", "in-progress", "done", "wont-do"]),
         "link" => null(v) || string(v).is_some_and(uri),
+        "ticket" => null(v) || non_empty(v),
         _ => false,
     }) && node.entry("title").is_some()
 }

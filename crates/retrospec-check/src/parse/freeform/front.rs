@@ -370,6 +370,14 @@ mod tests {
         assert!(codes(own).contains(&"RS101"));
         let own = "---\ntitle: Disk full\nseverty: SEV2\n---\n";
         assert!(codes(own).contains(&"RS101"));
+        // A misspelt structured key beside a key no one knows: a typo in
+        // retrospec's own front matter, reported with the suggestion.
+        let own =
+            "---\ntitle: Disk full\nnotes: x\nilestones:\n  started: 2025-06-16 10:00 UTC\n---\n";
+        assert!(codes(own).contains(&"RS101"), "{:?}", codes(own));
+        // A misspelt scalar key is no evidence: `notes` and `lyout` stay another tool's.
+        let text = "---\ntitle: Disk full\nnotes: x\nlyout: post\n---\n";
+        assert!(!codes(text).contains(&"RS101"), "{:?}", codes(text));
         // A marker.
         let own = "---\n$schema: https://retrospec.dev/schema/v1/postmortem.schema.json\ntitle: Disk full\nslug: disk\n---\n";
         assert!(codes(own).contains(&"RS101"));

@@ -140,16 +140,30 @@ fn is_retrospec_evidence(e: &Entry) -> bool {
             STATUSES.contains(&s) || crate::suggest::closest(s, STATUSES.iter().copied()).is_some()
         });
     }
-    if SHARED_KEYS.contains(&key) || !crate::order::POSTMORTEM.contains(&key) {
+    if SHARED_KEYS.contains(&key) {
         return false;
     }
+    // A misspelling of one of the model's structured keys (`milestone:` or
+    // `ilestones:` holding a mapping) is retrospec's front matter with a typo: it
+    // gets RS101 with the suggestion, not a silent reading as another tool's.
+    let misspelled = !crate::order::POSTMORTEM.contains(&key);
+    let close;
+    let key = if misspelled {
+        close = crate::suggest::closest(key, crate::order::POSTMORTEM.iter().copied());
+        match close.as_deref() {
+            Some(close) if !SHARED_KEYS.contains(&close) => close,
+            _ => return false,
+        }
+    } else {
+        key
+    };
     match key {
         // Another tool may say `impact: high`; the model's impact is a mapping.
         "milestones" | "impact" | "lessons" | "detection" => matches!(e.value.value, Value::Map(_)),
         "timeline" | "action_items" | "links" | "sections" | "contributing_factors" => {
             matches!(e.value.value, Value::Seq(_))
         }
-        _ => true,
+        _ => !misspelled,
     }
 }
 

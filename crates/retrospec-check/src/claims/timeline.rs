@@ -1,0 +1,325 @@
+//! The report's own times as a claim is compared with them: a milestone's time
+//! (its own, or that of the entry marked with it), the timeline's entries in time
+//! order on their wall clock when no zone is stated, the plausible starts and ends
+//! of the impact read from an entry's words, and a window the report states in
+//! fields, line labels or a sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use retrospec_model::Milestone;
+
+use super::{
+    Compared, IMPACT_BEGAN, IMPACT_ENDED, Inputs, NOTICED, PARTIAL, REPORTS, mask, subject, window,
+};
+
+/// A start or end the report states as a field or a line label of its own:
+/// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
+/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
+/// `- **Impact start:** 2025-11-20 13:20 UTC`.
+static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+        .expect("the pattern is valid")
+});
+
+/// The incident's length from a start and an end the report states as fields or
+/// line labels (see [`STATED_FIELD`]), each with a date; the first of each is read.
+pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
+    let lower_has = |w: &str| {
+        inputs
+            .text
+            .as_bytes()
+            .windows(w.len())
+            .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    if !((lower_has("start") || lower_has("began")) && (lower_has("end") || lower_has("resolved")))
+    {
+        return Vec::new();
+    }
+    let masked = mask(inputs.text);
+    if let Some(window) = window::sentence(&masked, inputs.times.default_zone.as_ref()) {
+        return vec![window];
+    }
+    let mut start: Option<(String, i64)> = None;
+    let mut end: Option<(String, i64)> = None;
+    for caps in STATED_FIELD.captures_iter(&masked).take(100) {
+        let Some(value) = caps.name("value") else {
+            continue;
+        };
+        let slot = if caps.name("start").is_some() {
+            &mut start
+        } else {
+            &mut end
+        };
+        if slot.is_some() {
+            continue;
+        }
+        let Ok(parsed) = crate::time::parse_time(value.as_str().trim()) else {
+            continue;
+        };
+        let Ok(r) = crate::time::resolve(&parsed, None, inputs.times.default_zone.as_ref()) else {
+            continue;
+        };
+        let line = caps.get(0).map_or("", |m| m.as_str());
+        let label = line.trim().trim_start_matches(['-', '*', '+', '|', ' ']);
+        *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
+    }
+    let (Some((from, at)), Some((to, bt))) = (start, end) else {
+        return Vec::new();
+    };
+    if bt <= at {
+        return Vec::new();
+    }
+    vec![Compared {
+        source: "stated",
+        from,
+        to,
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: bt - at,
+    }]
+}
+
+/// A milestone's time in seconds: the milestone's own, or that of the first
+/// timeline entry marked with it (read from words on a timeline whose times carry
+/// no date of their own, the date coming from the report).
+pub(super) fn milestone_at<'a>(
+    inputs: &Inputs<'a>,
+    m: Milestone,
+) -> Option<(&'a crate::times::TimeValue, i64)> {
+    let times = inputs.times;
+    let wall = Wall::of(inputs);
+    if let Some(v) = times.milestone(m)
+        && let Some(t) = v
+            .instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| wall.zoneless.then(|| wall_seconds(v, &mut None)).flatten())
+    {
+        return Some((v, t));
+    }
+    let i = inputs
+        .model
+        .timeline
+        .iter()
+        .position(|e| e.milestone == Some(m))?;
+    let v = times.timeline.get(i)?.as_ref()?;
+    wall.entry(i, v).map(|t| (v, t))
+}
+
+/// When the impact was noticed: `detected`, or the first entry (in time order)
+/// whose words say it was noticed ("probe alerts", "customers report"), or in
+/// which someone reports what the impact words name ("an analyst reports empty
+/// charts").
+pub(super) fn detected_at<'a>(inputs: &Inputs<'a>) -> Option<(&'a crate::times::TimeValue, i64)> {
+    milestone_at(inputs, Milestone::Detected)
+        .or_else(|| noticed_by_words(inputs).map(|(_, v, t, _)| (v, t)))
+}
+
+/// The first entry (in time order) whose words say the impact was noticed.
+pub(super) fn noticed_by_words<'a>(
+    inputs: &Inputs<'a>,
+) -> Option<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    sorted_entries(inputs).into_iter().find(|(_, _, _, t)| {
+        NOTICED.is_match(t) || (REPORTS.is_match(t) && subject::IMPACT_WORDS.is_match(t))
+    })
+}
+
+/// The timeline's times in seconds when the report states no zone at all: the
+/// durations between them are still the report's own (RS202 reports the zone).
+/// Each is its wall-clock time on the last date written before it, a day later
+/// when a time-only entry goes back.
+pub(super) struct Wall {
+    zoneless: bool,
+    timeline: Vec<Option<i64>>,
+}
+
+impl Wall {
+    fn of(inputs: &Inputs<'_>) -> Wall {
+        let times = inputs.times;
+        let zoneless = times.all().all(|v| v.instant().is_none());
+        // A report with no date anywhere ("last Tuesday evening"; RS206 reports
+        // it): its times are read on one nameless day, the next after a time
+        // that goes back, so the durations between them are still its own.
+        let dateless = times
+            .all()
+            .all(|v| v.parsed.as_ref().is_ok_and(|p| p.date.is_none()));
+        let mut day = dateless.then_some(0);
+        let mut previous: Option<i64> = None;
+        let timeline = times
+            .timeline
+            .iter()
+            .map(|v| {
+                if !zoneless {
+                    return None;
+                }
+                let v = v.as_ref()?;
+                let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
+                let mut t = wall_seconds(v, &mut day)?;
+                if !dated && previous.is_some_and(|p| t < p) {
+                    t += 86_400;
+                    day = day.map(|d| d + 1);
+                }
+                previous = Some(t);
+                Some(t)
+            })
+            .collect();
+        Wall { zoneless, timeline }
+    }
+
+    /// Entry `i`'s time: its instant, or its wall-clock time.
+    fn entry(&self, i: usize, v: &crate::times::TimeValue) -> Option<i64> {
+        v.instant()
+            .map(|r| r.timestamp.as_second())
+            .or_else(|| self.timeline.get(i).copied().flatten())
+    }
+}
+
+/// `v`'s wall-clock seconds on its own date, or on `day` (days since 1970, the
+/// last date written before it; updated by a written date). `None` with neither.
+fn wall_seconds(v: &crate::times::TimeValue, day: &mut Option<i64>) -> Option<i64> {
+    let parsed = v.parsed.as_ref().ok()?;
+    if let Some(d) = parsed.date {
+        *day = d
+            .since(jiff::civil::date(1970, 1, 1))
+            .ok()
+            .map(|s| i64::from(s.get_days()));
+    }
+    let t = parsed.time;
+    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
+    Some((*day)? * 86_400 + seconds)
+}
+
+/// The timeline entries with a time, in the order of their times (a timeline
+/// listed out of order, which RS201 reports, is read in time order).
+pub(super) fn sorted_entries<'a>(
+    inputs: &Inputs<'a>,
+) -> Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)> {
+    let wall = Wall::of(inputs);
+    let mut entries: Vec<(usize, &crate::times::TimeValue, i64, &str)> = inputs
+        .times
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let v = v.as_ref()?;
+            let text = inputs.model.timeline.get(i).map_or("", |e| e.text.as_str());
+            wall.entry(i, v).map(|t| (i, v, t, text))
+        })
+        .collect();
+    // An entry just after midnight still written with the day before ("2025-02-11
+    // 23:59", "2025-02-11 00:25", "2025-02-12 06:40"; RS201 reports it) is read a
+    // day later when that puts it between its neighbours in the list.
+    for k in 1..entries.len() {
+        let (previous, t) = (entries[k - 1].2, entries[k].2);
+        let next = entries.get(k + 1).map(|e| e.2);
+        if t < previous && t + 86_400 >= previous && next.is_none_or(|n| t + 86_400 <= n) {
+            entries[k].2 = t + 86_400;
+        }
+    }
+    entries.sort_by_key(|e| e.2);
+    entries
+}
+
+/// Where the impact may have started: `started`, or any entry (before `before`,
+/// when given) up to the first whose words name the impact or its detection, or
+/// with no such words the first or second entry.
+pub(super) fn start_candidates<'a>(
+    inputs: &Inputs<'a>,
+    before: Option<i64>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
+    if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
+        return vec![(v, t, "started".to_string())];
+    }
+    let mut entries = sorted_entries(inputs);
+    if let Some(end) = before {
+        entries.retain(|e| e.2 < end);
+    }
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let detected = milestone_at(inputs, Milestone::Detected).map(|(v, _)| v.pointer.as_str());
+    let cut = entries
+        .iter()
+        .position(|(_, v, _, t)| {
+            IMPACT_BEGAN.is_match(t)
+                || subject::IMPACT_WORDS.is_match(t)
+                || NOTICED.is_match(t)
+                || Some(v.pointer.as_str()) == detected
+        })
+        // No words say when: the first entry, or the second after a trigger.
+        .unwrap_or(1);
+    entries
+        .iter()
+        .take(cut + 1)
+        .enumerate()
+        .map(|(k, (i, v, t, text))| {
+            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
+                format!("entry where the impact begins (entry {})", i + 1)
+            } else if k == 0 {
+                "first entry".to_string()
+            } else {
+                format!("entry {}", i + 1)
+            };
+            (*v, *t, named)
+        })
+        .collect()
+}
+
+/// The incident's length read from the timeline when the milestones do not give it.
+/// A timeline may open with the trigger and close after the end (a late alert, a
+/// follow-up), so every plausible reading is returned and a claim contradicts only
+/// when none agrees: the impact starts at `started`, or at any entry up to the first
+/// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
+/// noticed (none later: the impact cannot begin after it was detected), or with no
+/// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
+/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
+/// A timeline listed out of order is read in the order of its times.
+pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
+    let entries = sorted_entries(inputs);
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    let starts = start_candidates(inputs, None);
+    let milestone = |m: Milestone| milestone_at(inputs, m);
+    let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
+    for m in [Milestone::Resolved, Milestone::Mitigated] {
+        if let Some((v, t)) = milestone(m) {
+            ends.push((v, t, m.as_str().to_string()));
+        }
+    }
+    // Every entry whose words say the impact ended (a restore may come before the
+    // errors stop), and the last entry (the end may be in words no list holds:
+    // "failure rate back to zero").
+    for (i, v, t, _) in entries
+        .iter()
+        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
+    {
+        ends.push((
+            v,
+            *t,
+            format!("entry where the impact ends (entry {})", i + 1),
+        ));
+    }
+    if let Some((i, v, t, _)) = entries.last()
+        && ends.iter().all(|e| e.0.pointer != v.pointer)
+    {
+        ends.push((v, *t, format!("last entry (entry {})", i + 1)));
+    }
+    let mut out = Vec::new();
+    for (a, at, from) in &starts {
+        for (b, bt, to) in &ends {
+            let seconds = bt - at;
+            if seconds > 0 {
+                out.push(Compared {
+                    source: "timeline",
+                    from: from.clone(),
+                    to: to.clone(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds,
+                });
+            }
+        }
+    }
+    out
+}

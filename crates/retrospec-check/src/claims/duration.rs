@@ -154,8 +154,14 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
         if lower == "s" && num.as_str().len() >= 4 {
             return None; // `1990s`
         }
-    } else if !digits && unit_text.len() <= 3 && !unit_text.eq_ignore_ascii_case("hrs") {
-        return None; // "two hr" is fine, "five min" too; "a m", "one s" are not durations
+    } else if !digits
+        && unit_text.len() <= 3
+        && !unit_text.eq_ignore_ascii_case("hrs")
+        && !unit_text.eq_ignore_ascii_case("day")
+    {
+        // Words with an abbreviation are not durations ("a m", "one s", "a min");
+        // "day" is a whole word ("a day and a half", "one day").
+        return None;
     }
     let lower_num = num.as_str().to_ascii_lowercase();
     if (lower_num == "a" || lower_num == "an") && unit_text.eq_ignore_ascii_case("second") {
@@ -339,6 +345,8 @@ mod tests {
             ("two and a half days", "two and a half days", 3600.0),
             ("half an hour", "half an hour", 30.0),
             ("an hour and a half", "an hour and a half", 90.0),
+            ("a day and a half", "a day and a half", 2160.0),
+            ("one day", "one day", 1440.0),
             ("1 hour and 5 minutes", "1 hour and 5 minutes", 65.0),
             ("1.5 hours", "1.5 hours", 90.0),
             ("twenty-five minutes", "twenty-five minutes", 25.0),

@@ -36,6 +36,12 @@ declare_rule! {
     /// is the reference, with thirty minutes allowed (a timeline may open before
     /// the impact or close after it), and the message says so.
     ///
+    /// When the milestone has no timeline entry of its own (RS210) and the
+    /// timeline's first or last entry agrees with the summary, the milestone is
+    /// the odd one out: the finding is on the milestone, with the summary and the
+    /// entry as labels (a tracker's `resolved_at` an hour before the timeline's
+    /// end).
+    ///
     /// ## Example
     /// ```markdown
     /// ---
@@ -317,6 +323,49 @@ impl Rule for SummaryTimes {
                 let text = masked[s.time.start..end].to_string();
                 let span = prose.span(s.time.start..end);
                 let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
+                // When no timeline entry backs the milestone (RS210) and the
+                // timeline's own end agrees with the summary, the milestone is
+                // the odd one out: the finding goes on it, not on the two that
+                // agree. A milestone an entry backs is a reading of the
+                // timeline as good as its end, so the summary keeps it.
+                let allowed = if s.approximate {
+                    APPROX_SECONDS
+                } else {
+                    TOLERANCE_SECONDS
+                };
+                let (entry, which) = match s.end {
+                    End::Start => (timeline.first(), "the first timeline entry"),
+                    End::Finish => (timeline.last(), "the last timeline entry"),
+                };
+                let backed = timeline
+                    .iter()
+                    .any(|v| v.instant().map(|r| r.timestamp) == Some(expected.timestamp));
+                let timeline_agrees = entry
+                    .filter(|_| timeline.len() >= 2 && !backed)
+                    .filter(|v| v.pointer != value.pointer)
+                    .filter(|v| {
+                        v.instant().is_some_and(|r| {
+                            (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed
+                        })
+                    });
+                if let Some(agreeing) = timeline_agrees {
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            cx.span(&value.pointer),
+                            format!(
+                                "{name} is `{}` ({}), but {field} says `{text}` ({}) and {which} agrees with it",
+                                value.text.trim(),
+                                utc(expected.timestamp),
+                                utc(said.timestamp),
+                            ),
+                        )
+                        .with_label(span, format!("{field} says this"))
+                        .with_label(cx.span(&agreeing.pointer), format!("{which} is here"))
+                        .with_help("correct the milestone, or the summary and the timeline if it is right"),
+                    );
+                    continue;
+                }
                 out.push(
                     Diagnostic::new(
                         &Self::INFO,
@@ -415,6 +464,24 @@ mod tests {
                 "{summary}"
             );
         }
+    }
+
+    #[test]
+    fn a_milestone_the_summary_and_the_timeline_both_contradict_gets_the_finding() {
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  resolved: 2024-06-10 16:20 CEST\n---\n## Summary\nErrors from 16:05 to 17:20 CEST.\n\n## Timeline\n- 2024-06-10 16:05 CEST Errors\n- 2024-06-10 17:20 CEST Fixed\n";
+        assert_eq!(
+            spans_of("RS207", text, Format::Markdown),
+            ["2024-06-10 16:20 CEST"]
+        );
+        // A milestone an entry backs is a reading as good as the timeline's end.
+        let backed = text.replace(
+            "- 2024-06-10 17:20 CEST Fixed",
+            "- 2024-06-10 16:20 CEST Fix deployed\n- 2024-06-10 17:20 CEST All clear",
+        );
+        assert_eq!(spans_of("RS207", &backed, Format::Markdown), ["17:20 CEST"]);
+        // With a timeline that agrees with neither, the summary keeps it.
+        let text = text.replace("17:20 CEST Fixed", "17:50 CEST Fixed");
+        assert_eq!(spans_of("RS207", &text, Format::Markdown), ["17:20 CEST"]);
     }
 
     #[test]

@@ -198,7 +198,12 @@ fn scan_meridiem(b: &[u8], pos: usize) -> Option<(bool, usize)> {
         }
         p += 1;
     }
-    if is_word_byte(byte(b, p)) {
+    // `1:30pmPST`: a zone in capitals may be glued to a lowercase `am`/`pm` (the
+    // zone scanner then decides; letters that are no zone make it no time).
+    let glued_zone = !dotted
+        && b.get(p - 2..p).is_some_and(|m| m == b"am" || m == b"pm")
+        && byte(b, p).is_some_and(|c| c.is_ascii_uppercase());
+    if is_word_byte(byte(b, p)) && !glued_zone {
         return None;
     }
     Some((pm, p))

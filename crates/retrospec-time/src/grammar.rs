@@ -822,6 +822,15 @@ mod tests {
         let (p, end) = scan("4pm PST: pages fire");
         assert_eq!(p.time, t(16, 0, 0));
         assert_eq!(end, 7);
+        // A zone glued to a lowercase am/pm; other letters glued to it are no time.
+        let (p, end) = scan("1:30pmPST: errors begin");
+        assert_eq!((p.time, end), (t(13, 30, 0), 9));
+        assert!(matches!(p.zone, Some(Zone::Abbrev(a)) if a.name == "PST"));
+        let (p, _) = scan("6:50pmET deploy");
+        assert_eq!(p.time, t(18, 50, 0));
+        assert!(p.zone.is_some());
+        assert_eq!(scan_leading_time("1:30pmXYZ deploy"), Ok(None));
+        assert_eq!(scan_leading_time("1:30pmish deploy"), Ok(None));
         // An hour alone is not a time.
         assert_eq!(scan_leading_time("4 servers failed"), Ok(None));
         assert_eq!(scan_leading_time("12 amplifiers"), Ok(None));

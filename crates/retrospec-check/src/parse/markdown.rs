@@ -225,6 +225,16 @@ pub fn parse_with(
         freeform: reading.is_some(),
     };
     builder.build(&blocks);
+    if reading.is_some()
+        && !builder.fields.iter().any(|e| e.key == "timeline")
+        && let Some(timeline) = freeform::timeline::began_and_ended(text)
+    {
+        builder.fields.push(Entry {
+            key: "timeline".into(),
+            key_span: timeline.span,
+            value: timeline,
+        });
+    }
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
@@ -371,6 +381,22 @@ impl Block {
             Block::Comment => None,
         }
     }
+}
+
+/// The line of a heading that holds its words: the first, unless it is a
+/// reStructuredText overline (`=====` above the title, read by Markdown as part
+/// of a setext heading).
+pub(crate) fn heading_line(raw: &str) -> &str {
+    let adornment = |l: &str| {
+        let l = l.trim();
+        l.len() >= 3
+            && l.chars()
+                .all(|c| matches!(c, '=' | '-' | '~' | '*' | '+' | '^'))
+    };
+    raw.lines()
+        .find(|l| !adornment(l))
+        .or_else(|| raw.lines().next())
+        .unwrap_or("")
 }
 
 /// Collects the top-level blocks of `body` with ranges in file coordinates.
@@ -542,6 +568,7 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("conclusions", Field::Lessons),
     ("action items", Field::ActionItems),
     ("actions", Field::ActionItems),
+    ("actionables", Field::ActionItems),
     ("corrective actions", Field::ActionItems),
     ("followups", Field::ActionItems),
     ("followup actions", Field::ActionItems),
@@ -595,7 +622,17 @@ pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Fiel
         // A trailing parenthesis qualifies the section, it does not name it:
         // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
         let bare = heading.trim_end();
-        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        // A wiki page copied with its section links: `Timeline[edit | edit source]`.
+        let open = bare
+            .strip_suffix(')')
+            .and_then(|b| b.rfind('('))
+            .or_else(|| {
+                let open = bare.strip_suffix(']')?.rfind('[')?;
+                bare[open + 1..bare.len() - 1]
+                    .split('|')
+                    .all(|w| matches!(w.trim(), "edit" | "edit source"))
+                    .then_some(open)
+            })?;
         field_named_by(&bare[..open], extra)
     })
 }
@@ -754,7 +791,7 @@ impl BodyBuilder<'_, '_> {
     /// The text of a heading without its `#` marks, and the span of that text.
     fn heading_text(&self, range: Range<usize>) -> (String, Span) {
         let raw = &self.text[range.clone()];
-        let first_line = raw.lines().next().unwrap_or("");
+        let first_line = heading_line(raw);
         let without_marks = first_line.trim_start().trim_start_matches('#');
         let content = without_marks.trim_end().trim_end_matches('#').trim();
         let offset = raw.find(content).unwrap_or(0);

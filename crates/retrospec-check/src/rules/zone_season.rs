@@ -30,7 +30,9 @@ declare_rule! {
     /// reported at the statement, where the fix goes.
     ///
     /// Also checked: an abbreviation written right after a clock in prose ("it
-    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET"), on the ISO date
+    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET", glued as in
+    /// `(06:00EST)`), reported at the report's statement of that zone when it has
+    /// one ("Times are EST", even with no timeline), on the ISO date
     /// before the clock or the day of the report's own times; and the local column
     /// of a table that gives UTC beside it (`| UTC | Sydney (AEST) |` in January),
     /// where the rows themselves show the offset in use. On a day the clocks
@@ -68,7 +70,13 @@ impl Rule for ZoneSeason {
                 None => causes.push(vec![(value, resolved, mismatch)]),
             }
         }
-        let stated = cx.parsed.freeform.as_ref().and_then(|r| r.stated_zone);
+        // A report read as written that states its zone but has no timeline for
+        // it to apply to ("Times are EST" over a digest of incidents) still
+        // states it: the times in its prose are judged against the statement.
+        let stated = cx.parsed.freeform.as_ref().and_then(|r| {
+            r.stated_zone
+                .or_else(|| crate::parse::freeform::zone::stated_zone(cx.text).map(|(_, at)| at))
+        });
         // Each finding with its cause: the abbreviation and what was in use.
         let mut findings: Vec<(&str, String, Diagnostic)> = causes
             .iter()
@@ -113,12 +121,12 @@ impl Rule for ZoneSeason {
                 }
                 continue;
             }
-            findings.push((
-                abbr.name,
-                in_use.clone(),
-                Diagnostic::new(
+            // The zone stated for the whole report ("Times are EST") is where the
+            // cause is: the finding goes there, the time as a label.
+            let statement = stated.filter(|s| s.slice(cx.text) == abbr.name && *s != at);
+            let mut d = Diagnostic::new(
                     &Self::INFO,
-                    at,
+                    statement.unwrap_or(at),
                     format!(
                         "{} (UTC{}) is not in use on {date} in {}: clocks there showed {in_use} (UTC{})",
                         abbr.name,
@@ -130,13 +138,20 @@ impl Rule for ZoneSeason {
                 .with_help(format!("write `{in_use}`, the abbreviation in use on that day"))
                 .with_fix(Fix {
                     message: format!("replace `{}` with `{in_use}`", abbr.name),
-                    edits: vec![Edit {
-                        span: at,
-                        replacement: in_use.clone(),
-                    }],
+                    edits: statement
+                        .into_iter()
+                        .chain([at])
+                        .map(|span| Edit {
+                            span,
+                            replacement: in_use.clone(),
+                        })
+                        .collect(),
                     safe: true,
-                }),
-            ));
+                });
+            if statement.is_some() {
+                d = d.with_label(at, message);
+            }
+            findings.push((abbr.name, in_use.clone(), d));
         }
         out.extend(findings.into_iter().map(|(_, _, d)| d));
     }
@@ -276,8 +291,9 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
     let mut report_date: Option<Option<Date>> = None;
     let mut i = 0;
     while i < b.len() {
-        // Words of 3-5 capitals standing alone.
-        if !b[i].is_ascii_uppercase() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+        // Words of 3-5 capitals standing alone, or glued to the clock before them
+        // (`06:00EST`, `1:30pmPST`).
+        if !b[i].is_ascii_uppercase() || (i > 0 && glued_to_word(b, i)) {
             i += 1;
             continue;
         }
@@ -313,10 +329,25 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
     found
 }
 
+/// Whether the capital at `i` goes on a word rather than starting one: a letter
+/// or digit before it, except a digit (`06:00EST`) or an `am`/`pm` after a digit
+/// (`1:30pmPST`), where a clock ends.
+fn glued_to_word(b: &[u8], i: usize) -> bool {
+    let prev = b[i - 1];
+    if prev.is_ascii_digit() {
+        return false;
+    }
+    let meridiem = i >= 3
+        && matches!(&b[i - 2..i], b"am" | b"pm" | b"AM" | b"PM")
+        && b[i - 3].is_ascii_digit();
+    prev.is_ascii_alphabetic() && !meridiem
+}
+
 /// Where the clock written just before `at` starts (`10:52 AM `, `12:20:00 `,
 /// `12.26 PM `), when there is one.
 fn clock_before(text: &str, at: usize) -> Option<usize> {
-    let before = text[..at].strip_suffix(' ')?;
+    // `13:15EST`: the abbreviation may be glued to the clock.
+    let before = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
     let before = before
         .strip_suffix("AM")
         .or_else(|| before.strip_suffix("PM"))
@@ -400,6 +431,28 @@ mod tests {
         // not a time.
         assert!(rs203(&text.replace("August", "December").replace("08-05", "12-05")).is_empty());
         assert!(rs203("# X\n\nOn 3 August 2024 the CET team met at 9:40 AM.\n").is_empty());
+    }
+
+    #[test]
+    fn zones_glued_to_a_clock_are_checked_and_found_at_the_statement() {
+        // A digest of incidents with no timeline: each headed by its glued time.
+        let text = "# Ops log: week of 11 August 2025\n\nTimes are EST, as always.\n\n\
+                    **August 11: API errors (06:00EST):** pool too small.\n\n\
+                    **August 12: Snapshots late (1:15pmEST):** scheduler lease lost.\n";
+        let found = rs203(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].span.slice(text) == "EST" && found[0].span.start < 50);
+        assert_eq!(found[0].labels.len(), 2, "{found:?}");
+        assert_eq!(found[0].fix.as_ref().expect("fix").edits.len(), 3);
+        // Without a statement, at the first glued time.
+        let bare = text.replace("Times are EST, as always.", "A quiet week.");
+        let found = rs203(&bare);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(bare[..found[0].span.start].ends_with("06:00"));
+        // In winter it is right; a word glued to a letter or a version is no zone.
+        assert!(rs203(&text.replace("August", "January")).is_empty());
+        let words = "# X\n\nOn 3 August 2024 we shipped v1.20EST and build 12:30aEST.\n";
+        assert!(rs203(words).is_empty());
     }
 
     #[test]

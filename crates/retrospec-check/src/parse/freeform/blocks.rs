@@ -251,9 +251,21 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
             .count()
             >= 2
     };
+    // A chat pasted as a quote (`> **10:02** dani: running the cleanup`): its
+    // lines led by a time are the timeline.
+    let quoted = |b: &Block| match b {
+        Block::Other { range } => quote_lines(text, range.clone()).is_some_and(|lines| {
+            lines
+                .iter()
+                .filter(|l| starts_with_time(text[(*l).clone()].trim_start_matches("**")))
+                .count()
+                >= 2
+        }),
+        _ => false,
+    };
     let Some(list) = out
         .iter()
-        .position(|b| matches!(b, Block::List { items } if timed(items)))
+        .position(|b| matches!(b, Block::List { items } if timed(items)) || quoted(b))
     else {
         return prose_timeline(text, out);
     };
@@ -340,8 +352,7 @@ fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
 
 /// The words of a heading without `#` marks.
 fn heading_words(text: &str, range: Range<usize>) -> String {
-    let raw = &text[range];
-    let first = raw.lines().next().unwrap_or("");
+    let first = crate::parse::markdown::heading_line(&text[range]);
     first
         .trim_start()
         .trim_start_matches('#')
@@ -481,6 +492,30 @@ fn after_line(text: &str, line_end: usize, end: usize) -> Option<Range<usize>> {
     (!rest.trim().is_empty()).then(|| line_end + lead..end)
 }
 
+/// The lines of a block quote (`> ...` on every line), each without its marker,
+/// or `None` when the block is not one.
+pub(crate) fn quote_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let mut lines = Vec::new();
+    let mut pos = range.start;
+    for line in text.get(range)?.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let after = content[lead..].strip_prefix('>')?;
+        let blank = after.len() - after.trim_start().len();
+        let from = start + lead + 1 + blank;
+        let to = start + content.trim_end().len();
+        if from < to {
+            lines.push(from..to);
+        }
+    }
+    (!lines.is_empty()).then_some(lines)
+}
+
 /// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).
 pub(crate) fn starts_with_time(line: &str) -> bool {
     matches!(time::scan_leading_time(line), Ok(Some(_)))
@@ -528,6 +563,39 @@ mod tests {
     fn sections_at_any_level_and_setext_titles() {
         let text = "Queue outage\n============\n\n### Timeline\n\n- 10:00 UTC Disk full\n\n### Root cause\n\nLogs.\n";
         assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn wiki_section_links_after_a_heading_do_not_hide_its_section() {
+        let text = "# Saves failing\n\nSaving failed.\n\n## Root cause[edit | edit source]\n\nA removed extension.\n\n\
+                    ## Actionables[edit]\n\n- Check dependencies (Owner: Jo)\n";
+        assert_eq!(
+            keys(text),
+            ["title", "summary", "root_cause", "action_items"]
+        );
+        // Other brackets are words of the heading: not a known section.
+        let other = text.replace("[edit | edit source]", "[draft]");
+        assert!(
+            !keys(&other).contains(&"root_cause".to_string()),
+            "{:?}",
+            keys(&other)
+        );
+    }
+
+    #[test]
+    fn a_title_between_over_and_underlines_is_its_words() {
+        let text = "=========================\nIncident report: queue stall\n=========================\n\n\
+                    :Date: 9 May 2025\n\nTimeline\n--------\n\n- 10:00 UTC Disk full\n- 10:20 UTC Disk freed\n";
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.title, "Incident report: queue stall");
+        // A setext title without an overline keeps its one line.
+        let plain = &text[26..];
+        let model = crate::check(plain, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.title, "Incident report: queue stall");
     }
 
     #[test]

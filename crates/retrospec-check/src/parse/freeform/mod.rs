@@ -194,7 +194,11 @@ pub fn looks_like_postmortem(text: &str) -> bool {
             })
     };
     let titled = filled("title");
-    if titled && (filled("timeline") || filled("root_cause")) {
+    let (timed, quoted) = timed_lines(text);
+    // A timeline read only from a chat pasted as a quote is a conversation's
+    // until a section of a report stands beside it (below).
+    let timeline = filled("timeline") && quoted < timed;
+    if titled && (timeline || filled("root_cause")) {
         return true;
     }
     // The sections a heading can fill, besides the summary (any opening text is
@@ -203,14 +207,15 @@ pub fn looks_like_postmortem(text: &str) -> bool {
         .iter()
         .filter(|f| !matches!(f, Field::Summary | Field::Links))
         .map(|f| markdown::field_key(*f));
-    let filled_sections = sections.filter(|k| filled(k)).count();
+    let own_timeline = usize::from(filled("timeline") && !timeline);
+    let filled_sections = sections.filter(|k| filled(k)).count() - own_timeline;
     if filled_sections >= 2 {
         return true;
     }
     // A title, a section, and a timeline under a heading no alias names (`How it
     // unfolded`), as a chat pasted as a quote (`> **10:02** dani: ...`) or timed
     // lines: three lines or more that start with a time.
-    if titled && filled_sections >= 1 && timed_lines(text) >= 3 {
+    if titled && filled_sections >= 1 && timed >= 3 {
         return true;
     }
     let title_says = titled
@@ -233,10 +238,12 @@ pub fn looks_like_postmortem(text: &str) -> bool {
 }
 
 /// The lines that start with a time of day once quote marks, bullets and emphasis
-/// are taken off (`> **10:02** dani: ...`, `- 10:04 check fails`), outside fenced code.
-fn timed_lines(text: &str) -> usize {
+/// are taken off (`> **10:02** dani: ...`, `- 10:04 check fails`), outside fenced
+/// code, and how many of them are quoted.
+fn timed_lines(text: &str) -> (usize, usize) {
     let mut fenced = false;
     let mut count = 0;
+    let mut quoted = 0;
     for line in text.lines() {
         let t = line.trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
@@ -246,6 +253,7 @@ fn timed_lines(text: &str) -> usize {
         if fenced {
             continue;
         }
+        let quote = t.starts_with('>');
         let t = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
         let t = t
             .strip_prefix(|c: char| markdown::is_bullet(c))
@@ -254,9 +262,10 @@ fn timed_lines(text: &str) -> usize {
             .trim_start_matches(['*', '_', '`']);
         if blocks::starts_with_time(t) {
             count += 1;
+            quoted += usize::from(quote);
         }
     }
-    count
+    (count, quoted)
 }
 
 /// Phrases that name an incident report wherever they stand in a short line.

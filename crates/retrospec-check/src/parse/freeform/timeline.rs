@@ -28,6 +28,7 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+mod dotted;
 pub(crate) mod prose;
 mod table;
 
@@ -68,6 +69,9 @@ struct Reader<'t, 'd> {
     /// An entry was read from a sentence led by its time: later sentences so led
     /// start entries too, wherever they stand in a line.
     sentences: bool,
+    /// The section's lines lead with clocks written with a dot (`14.05`), and
+    /// nothing in it says the dots are numbering, versions or dates.
+    dotted: bool,
 }
 
 /// Reads the blocks of a timeline section.
@@ -89,6 +93,7 @@ pub(crate) fn read(
         zone: zone_in(heading.slice(text)),
         t0: super::offset::stated_t0(text),
         sentences: false,
+        dotted: dotted::section_reads(&section_lines(text, blocks)),
     };
     for block in blocks {
         match block {
@@ -116,7 +121,15 @@ pub(crate) fn read(
                 }
             }
             Block::Table { rows } => r.table(rows),
-            Block::Comment | Block::Other { .. } => {}
+            // A chat pasted as a quote: each line led by a time is an entry, the
+            // lines after it its text.
+            Block::Other { range } => {
+                for line in super::blocks::quote_lines(text, range.clone()).unwrap_or_default() {
+                    r.line(Span::new(line.start, line.end), true);
+                }
+                r.close();
+            }
+            Block::Comment => {}
         }
     }
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();
@@ -196,12 +209,24 @@ impl Reader<'_, '_> {
             .into_iter()
             .find_map(|m| source.strip_prefix(m).map(|rest| (m, rest)))
             .unwrap_or(("", source));
+        // `[10:05] deploy`, `(13:15EST) deploy`: a time alone in brackets leads
+        // the entry as a bold one does.
+        let (marker, closer, inner) = match bracketed_time(source) {
+            Some((open, close)) if marker.is_empty() => (open, close, &source[1..]),
+            _ => (marker, marker, inner),
+        };
         let bold = marker.len();
         // `**10:05**`, `**10:05 CET**`: the time is read inside the marker.
-        let scan_in = match inner.find(marker) {
+        let scan_in = match inner.find(closer) {
             Some(close) if bold > 0 => &inner[..close],
             _ => inner,
         };
+        // `14.05  Alert fires` in a section of such lines: read as `14:05`, at
+        // the same positions.
+        let colons = (self.dotted && bold == 0)
+            .then(|| dotted::leading(scan_in).map(|dot| dotted::as_colons(scan_in, dot)))
+            .flatten();
+        let scan_in = colons.as_deref().unwrap_or(scan_in);
         let offset = self
             .t0
             .as_ref()
@@ -212,7 +237,7 @@ impl Reader<'_, '_> {
         };
         let scanned = match leading {
             _ if offset.is_some() => Ok(offset),
-            Ok(Some((parsed, end))) => Ok(Some((parsed, end, inner[..end].to_string()))),
+            Ok(Some((parsed, end))) => Ok(Some((parsed, end, scan_in[..end].to_string()))),
             Ok(None) => Ok(None),
             Err(error) if error.kind == time::TimeErrorKind::AmbiguousDate => {
                 match self.disambiguated(inner, &error) {
@@ -237,9 +262,9 @@ impl Reader<'_, '_> {
                 let mut rest = &self.text[rest_start..span.end];
                 if bold > 0 {
                     // `**10:05 UTC:**` or `**10:05** UTC`: the text starts after the bold.
-                    if let Some(close) = rest.find(marker).filter(|c| rest[..*c].trim().len() <= 1)
+                    if let Some(close) = rest.find(closer).filter(|c| rest[..*c].trim().len() <= 1)
                     {
-                        rest_start += close + marker.len();
+                        rest_start += close + closer.len();
                         rest = &self.text[rest_start..span.end];
                     }
                 }
@@ -557,6 +582,94 @@ impl Reader<'_, '_> {
     }
 }
 
+/// A report with no timeline that says when its incident began and ended in one
+/// sentence ("Incident began at 2025-10-07 09:12 and ended at 2025-10-07 11:58",
+/// as status pages write it): a timeline of those two entries, `started` and
+/// `resolved`, so the stated durations are checked against them. Only a sentence
+/// whose subject is the incident (or the outage, issue, disruption), with both
+/// times written after `at`.
+pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
+    static SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b((?:the )?(?:incident|outage|issue|disruption) (?:began|started)) at ([^.]{4,40}?) and ((?:it )?(?:ended|was resolved)) at ",
+        )
+        .expect("the pattern is valid")
+    });
+    let caps = SENTENCE.captures(text)?;
+    let (began, first, ended) = (caps.get(1)?, caps.get(2)?, caps.get(3)?);
+    let after = caps.get(0)?.end();
+    // Each time must be all of what stands there.
+    let (p1, end1) = time::scan_leading_time(first.as_str()).ok()??;
+    if end1 != first.as_str().len() || p1.until.is_some() {
+        return None;
+    }
+    let (p2, end2) = time::scan_leading_time(&text[after..]).ok()??;
+    let tail = &text[after + end2..];
+    if p2.until.is_some() || !tail.starts_with(['.', ' ', ',', ';', '\n', '(']) {
+        return None;
+    }
+    let entry = |time: Span, words: Span, milestone: &str| {
+        build(
+            text,
+            Building {
+                time,
+                value: time.slice(text).to_string(),
+                text: vec![words],
+                open: false,
+                milestone: Some((milestone.to_string(), words)),
+            },
+        )
+    };
+    let items = vec![
+        entry(
+            Span::new(first.start(), first.end()),
+            Span::new(began.start(), began.end()),
+            "started",
+        ),
+        entry(
+            Span::new(after, after + end2),
+            Span::new(ended.start(), ended.end()),
+            "resolved",
+        ),
+    ];
+    Some(seq(items, Span::empty(began.start())))
+}
+
+/// The brackets around a time that is all they hold, at the start of `line`
+/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
+fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
+    let (open, close) = match line.as_bytes().first()? {
+        b'[' => ("[", "]"),
+        b'(' => ("(", ")"),
+        _ => return None,
+    };
+    let inner = &line[1..1 + line[1..].find(close)?];
+    match time::scan_leading_time(inner) {
+        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
+        _ => None,
+    }
+}
+
+/// The lines of a section's paragraphs and list items, for
+/// [`dotted::section_reads`].
+fn section_lines<'t>(text: &'t str, blocks: &[Block]) -> Vec<&'t str> {
+    let mut lines = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph { range } => lines.extend(text[range.clone()].lines()),
+            Block::List { items } => lines.extend(items.iter().filter_map(|i| {
+                item_content(text, i.range.clone())
+                    .1
+                    .slice(text)
+                    .lines()
+                    .next()
+            })),
+            _ => {}
+        }
+    }
+    lines
+}
+
 /// A zone named in parentheses in a heading: `Timeline (UTC)`, `Time (CEST)`,
 /// `Timeline (PT)`.
 fn zone_in(heading: &str) -> Option<&str> {
@@ -771,5 +884,92 @@ mod tests {
             !codes.contains(&"RS202") && !codes.contains(&"RS204"),
             "{codes:?}"
         );
+    }
+
+    #[test]
+    fn clocks_written_with_a_dot_lead_a_timeline_of_them() {
+        let text = "# Top-ups failing\n\nDate: 9 October 2025. Times are UK time (BST).\n\n## Timeline\n\n\
+                    14.05  Provider rotates its signing key.\n\
+                    14.07  Failure alert fires; on-call\n       acknowledges.\n\
+                    15.40  Queue replayed, failure rate back to normal.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-10-09 14:05 BST", "14:07 BST", "15:40 BST"]);
+        assert!(!codes.contains(&"RS202"), "{codes:?}");
+    }
+
+    #[test]
+    fn dotted_numbers_that_are_not_clocks_lead_no_entry() {
+        for lines in [
+            // Section numbering, versions, dates, quantities.
+            "2.1 Scope of the change.\n2.10 Background.\n2.11 Impact.\n",
+            "1.14.05 rolled out.\n14.05 later the agents updated.\n14.07 and again.\n",
+            "14.05.2025 deploy.\n15.05.2025 rollback.\n",
+            "14.05% of requests failed.\n15.40 ms at the 99th percentile.\n",
+            // One dotted number alone says nothing of the section.
+            "14.05 Provider rotates its key.\nLater the alert fired.\n",
+        ] {
+            let text =
+                format!("# Top-ups failing\n\nDate: 9 October 2025.\n\n## Timeline\n\n{lines}");
+            let (times, _) = times_and_codes(&text);
+            assert!(times.is_empty(), "{lines}: {times:?}");
+        }
+    }
+
+    #[test]
+    fn a_chat_pasted_as_a_quote_is_the_timeline_of_a_report_without_one() {
+        let chat = "> **10:02** dana: starting the cleanup\n> **10:04** bot: check FAILED\n\
+                    > **10:31** bot: check OK\n";
+        let text = format!(
+            "# Site blank\n\nDate: 21 August 2025, times in BST.\n\n## What we saw (from #web)\n\n{chat}\n## Why\n\nA profile default.\n"
+        );
+        let (times, _) = times_and_codes(&text);
+        assert_eq!(times, ["2025-08-21 10:02 BST", "10:04 BST", "10:31 BST"]);
+        // A quote with one time in it is a quote, not a timeline.
+        let one = text
+            .replace("> **10:04** bot", "> then bot")
+            .replace("> **10:31** bot", "> and bot");
+        assert!(times_and_codes(&one).0.is_empty());
+        // A report with its own timeline keeps it; the quote is evidence.
+        let own =
+            format!("{text}\n## Timeline\n\n- 09:00 BST cleanup planned\n- 11:00 BST review\n");
+        assert_eq!(
+            times_and_codes(&own).0,
+            ["2025-08-21 09:00 BST", "11:00 BST"]
+        );
+    }
+
+    #[test]
+    fn a_time_alone_in_brackets_leads_its_entry() {
+        let text = "# Snapshots late\n\nOn 12 August 2025 snapshots ran late.\n\n## Timeline\n\n\
+                    - (13:15EST) scheduler loses its lease\n- [14:55 EST] scheduler restarted\n\
+                    - [time TBD] queue drained\n- (see the runbook) nothing else\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-08-12 13:15EST", "14:55 EST"]);
+        // The placeholder is still one; a note in brackets is no time.
+        assert!(codes.contains(&"RS213"), "{codes:?}");
+        assert!(codes.contains(&"RS203"), "{codes:?}");
+    }
+
+    #[test]
+    fn an_incident_that_began_and_ended_in_one_sentence_is_its_timeline() {
+        let text = "Example Cloud Status\n\nIncident began at 2025-10-07 09:12 and ended at 2025-10-07 11:58 (all times are US/Pacific).\n\n\
+                    ISSUE SUMMARY\n\nThe outage lasted 2 hours 16 minutes.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(
+            times,
+            ["2025-10-07 09:12 US/Pacific", "2025-10-07 11:58 US/Pacific"]
+        );
+        assert!(codes.contains(&"RS208"), "{codes:?}");
+        // Other subjects, or a time with more after it, are not the incident's window.
+        for other in [
+            text.replace("Incident began", "The backup began"),
+            text.replace("at 2025-10-07 09:12 and", "at 2025-10-07 09:12 sharp and"),
+        ] {
+            assert!(times_and_codes(&other).0.is_empty(), "{other}");
+        }
+        // A report with a timeline keeps its own.
+        let own = format!("{text}\n## Timeline\n\n- 09:00 deploy\n- 09:20 errors\n");
+        assert_eq!(times_and_codes(&own).0.len(), 2);
+        assert!(times_and_codes(&own).0[0].contains("09:00"));
     }
 }

@@ -20,14 +20,33 @@ const LEADS: &[&str] = &[
     "times shown",
 ];
 
+/// Labels that state the zone when they lead a line (`Times: UK local time (BST)`,
+/// the reStructuredText field `:Times: UTC`), lowercase.
+const LABELS: &[&str] = &["times:", "time zone:", "timezone:"];
+
+/// Whether byte `i` of `text` starts its line but for markup (`**`, `:`, `|`, `-`).
+fn leads_line(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    text[line_start..i]
+        .chars()
+        .all(|c| matches!(c, ' ' | '\t' | '*' | '_' | '|' | '-' | ':'))
+}
+
 /// The zone a report states for all its times, and where it is written.
 pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
     let lower = text.to_ascii_lowercase();
-    for lead in LEADS {
+    let leads = LEADS
+        .iter()
+        .map(|l| (l, false))
+        .chain(LABELS.iter().map(|l| (l, true)));
+    for (lead, label) in leads {
         let mut from = 0;
         while let Some(i) = lower[from..].find(lead) {
             let at = from + i + lead.len();
             from = at;
+            if label && !leads_line(text, at - lead.len()) {
+                continue;
+            }
             let words = words_after(text, at);
             for (i, &(w, start)) in words.iter().enumerate() {
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
@@ -233,6 +252,51 @@ mod tests {
         assert_eq!(
             zone("All times are PST or PDT, whichever applied."),
             Some("America/Los_Angeles".into())
+        );
+    }
+
+    #[test]
+    fn zones_stated_by_a_label_leading_a_line_are_found() {
+        let zone = |t: &str| stated_zone(t).map(|(z, _)| z);
+        assert_eq!(
+            zone(":Date: 9 May\n:Times: UK local time (BST)\n"),
+            Some("BST".into())
+        );
+        assert_eq!(zone("**Time zone:** Eastern (EDT)\n"), Some("EDT".into()));
+        // In the middle of a sentence a label is not one.
+        assert_eq!(
+            zone("Response times: 200 ms at 10:00 EST, twice the norm."),
+            None
+        );
+    }
+
+    #[test]
+    fn tz_database_names_stated_for_the_report_are_found() {
+        let zone = |t: &str| stated_zone(t).map(|(z, _)| z);
+        assert_eq!(
+            zone("ended at 11:58 (all times are US/Pacific)."),
+            Some("US/Pacific".into())
+        );
+        assert_eq!(
+            zone("All times are America/New_York."),
+            Some("America/New_York".into())
+        );
+        assert_eq!(zone("The US/Eastern office was closed."), None);
+        assert_eq!(
+            zone("## Timeline (US/Eastern)\n"),
+            Some("US/Eastern".into())
+        );
+        assert_eq!(
+            zone("Times are in America/New_York time."),
+            Some("America/New_York".into())
+        );
+        assert_eq!(
+            zone("Times: America/New_York time\n"),
+            Some("America/New_York".into())
+        );
+        assert_eq!(
+            zone("All times America/New_York time.\n"),
+            Some("America/New_York".into())
         );
     }
 }

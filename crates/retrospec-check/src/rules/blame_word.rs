@@ -1,11 +1,11 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, WordList, place, texts};
+use crate::rules::words::{CAUSE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
     /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
-    /// mistake") in the root cause, the trigger, a contributing factor or what went
-    /// wrong.
+    /// mistake") in the root cause, the trigger, a contributing factor, what went
+    /// wrong, or a section without a field of its own.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -18,10 +18,15 @@ declare_rule! {
     /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
     /// fingered, sloppiness), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
-    /// URLs or link targets, which quote what a system said. A word denied in its
+    /// URLs or link targets, which quote what a system said. The sections a report
+    /// has without a field of their own (`## The short version`, `## What went wrong
+    /// and why?` in a report read as written) are read too: they tell the same story.
+    /// A word denied in its
     /// sentence (`this was not human error`, `rather than operator error`) or
     /// guarded against (`no protection against a fat-finger`) is the
-    /// blameless stance said out loud, and is not reported.
+    /// blameless stance said out loud, and is not reported; nor is a word in a
+    /// question (`Was it caused by human error or load?`, a template's prompt),
+    /// which names no one (its answer may).
     ///
     /// ## Example
     /// ```markdown
@@ -57,23 +62,34 @@ fn negated(before: &str) -> bool {
         .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether the sentence a blaming word is in, read from the text `after` it to the
+/// end of its value, is a question (`Was it caused by human error, load or
+/// something unknown?`, a template's prompt): a question names no one.
+fn asked(after: &str) -> bool {
+    after
+        .find(['.', '!', '?'])
+        .is_some_and(|i| after[i..].starts_with('?') && !after[..i].contains("\n\n"))
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
             return;
         }
-        for pattern in CAUSE {
+        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
-                    if negated(&cx.text[node.span.start.min(span.start)..span.start]) {
+                    if negated(&cx.text[node.span.start.min(span.start)..span.start])
+                        || asked(&cx.text[span.end..node.span.end.max(span.end)])
+                    {
                         continue;
                     }
                     out.push(
                         Diagnostic::new(
                             &Self::INFO,
                             span,
-                            format!("`{words}` in {} blames a person", place(&pointer)),
+                            format!("`{words}` in {} blames a person", place_in(cx, &pointer)),
                         )
                         .with_help(
                             "describe the system condition that allowed the mistake: what made it easy to make, and what did not catch it",
@@ -122,17 +138,37 @@ mod tests {
         assert_eq!(found, ["Careless"]);
     }
 
-    /// A fat-finger is blame; the tool that guards against one is a system condition.
+    /// A question (a template's prompt) names no one; its answer may.
     #[test]
-    fn a_fat_finger_is_blame_a_guard_against_one_is_not() {
-        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration. The CLI has no guard against a fat-finger, and\nnothing protects against fat fingered input either.\n";
+    fn a_question_is_not_blame_its_answer_may_be() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n- Was it caused by human error, load or\n  something unknown?\n  - Human error. Sam removed the package.\n- Operator error? Not this time.\n";
         let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
             .diagnostics
             .iter()
             .filter(|d| d.code == "RS403")
             .map(|d| d.span.slice(md))
             .collect();
-        assert_eq!(found, ["fat-finger"]);
+        assert_eq!(found, ["Human error"]);
+    }
+
+    /// A section without a field of its own tells the story too: a fat-finger
+    /// there is blame; the tool that guards against one is a system condition.
+    #[test]
+    fn sections_of_their_own_are_read() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## The short version\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration.\n\n## Background\n\nThe CLI has no guard against a fat-finger, and nothing\nprotects against fat fingered input either.\n";
+        let found: Vec<(String, String)> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| (d.span.slice(md).to_string(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "fat-finger".to_string(),
+                "`fat-finger` in the section \"The short version\" blames a person".to_string()
+            )]
+        );
     }
 
     #[test]

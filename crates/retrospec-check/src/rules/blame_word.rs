@@ -1,6 +1,11 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::diagnostic::Diagnostic;
 use crate::rules::words::{CAUSE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
 
 declare_rule! {
     /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
@@ -27,6 +32,12 @@ declare_rule! {
     /// blameless stance said out loud, and is not reported; nor is a word in a
     /// question (`Was it caused by human error or load?`, a template's prompt),
     /// which names no one (its answer may).
+    ///
+    /// The incident put on a named person is blame too: `this one is on Dmitri`,
+    /// `that one was on Priya`, or with a plain `this`, `that`, `it` or `the
+    /// incident` a name followed by "who" (`it was on Sam, who deployed it`); a
+    /// day, a month or a platform after "on" (`it was on Tuesday`, `this is on
+    /// GitHub`) tells when or where and is not reported.
     ///
     /// ## Example
     /// ```markdown
@@ -71,8 +82,76 @@ fn asked(after: &str) -> bool {
         .is_some_and(|i| after[i..].starts_with('?') && !after[..i].contains("\n\n"))
 }
 
+/// The incident put on a named person: "this one is on Dmitri", "that was on
+/// Priya, who ...", "the outage is on Sam, who ...". With "this one"/"that one"
+/// any capitalised name counts; with a plain "this", "that", "it" or "the
+/// incident" only a name followed by "who" does ("it was on Tuesday", "it is on
+/// GitHub" tell when and where).
+static ON_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?i:(?:this|that)\s+one|this|that|it|the\s+(?:incident|outage|failure))\s+(?i:is|was|'s|’s|lies|rests|falls)\s+(?i:squarely\s+|entirely\s+|all\s+)?on\s+([A-Z][a-z]+)\b(,?\s+who\b)?",
+    )
+    .expect("valid pattern")
+});
+
+/// Capitalised words after "on" that tell when, not who.
+const NOT_PEOPLE: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Call",
+    "Purpose",
+];
+
+/// The places "on <Name>" puts the incident on a person.
+fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    crate::rules::words::find_with(cx, node, |source| {
+        ON_NAME
+            .captures_iter(source)
+            .filter(|c| {
+                let opener = c[0].split_whitespace().take(2).collect::<Vec<_>>();
+                let one = opener.get(1).is_some_and(|w| w.eq_ignore_ascii_case("one"));
+                !NOT_PEOPLE.contains(&&c[1]) && (one || c.get(2).is_some())
+            })
+            .map(|c| c.get(0).expect("whole match").start()..c.get(1).expect("name").end())
+            .collect()
+    })
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, words) in on_names(cx, node) {
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("`{words}` in {} puts the incident on a person", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what let the change through: what the person saw, and what did not stop or catch it",
+                        ),
+                    );
+                }
+            }
+        }
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
             return;
@@ -149,6 +228,27 @@ mod tests {
             .map(|d| d.span.slice(md))
             .collect();
         assert_eq!(found, ["Human error"]);
+    }
+
+    /// "This one is on <Name>" puts the incident on a person; "on" a day, a month
+    /// or a platform tells when or where.
+    #[test]
+    fn the_incident_put_on_a_named_person() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
+        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(md))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "This one is on Dmitri",
+                "That one was on\nPriya",
+                "It was on Sam"
+            ]
+        );
     }
 
     /// A section without a field of its own tells the story too: a fat-finger

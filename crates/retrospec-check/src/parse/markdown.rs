@@ -557,6 +557,11 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("action plan", Field::ActionItems),
     ("planned actions", Field::ActionItems),
     ("corrective and preventive actions", Field::ActionItems),
+    ("actionables", Field::ActionItems),
+    ("what well do", Field::ActionItems),
+    ("what we will do", Field::ActionItems),
+    ("what were changing", Field::ActionItems),
+    ("what we are changing", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),
 ];

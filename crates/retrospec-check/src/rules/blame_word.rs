@@ -21,7 +21,9 @@ declare_rule! {
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
     /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
-    /// fingered, sloppiness), matched as whole words, case-insensitively,
+    /// fingered, sloppiness, laziness, incompetence, incompetent, recklessness:
+    /// the blame nouns as a family; `lazy` and `sloppy` are left out, since they
+    /// describe code as often, as in `lazy loading`), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
     /// URLs or link targets, which quote what a system said. The sections a report
     /// has without a field of their own (`## The short version`, `## What went wrong
@@ -215,6 +217,19 @@ mod tests {
             .map(|d| d.span.slice(text))
             .collect();
         assert_eq!(found, ["Careless"]);
+    }
+
+    /// The blame nouns as a family; "lazy" and "sloppy" describe code too.
+    #[test]
+    fn blame_nouns_as_a_family() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nLaziness in review, an incompetent rollout and plain\nincompetence. Lazy loading of the sloppy regex cache is how it spread.\n";
+        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(md))
+            .collect();
+        assert_eq!(found, ["Laziness", "incompetent", "incompetence"]);
     }
 
     /// A question (a template's prompt) names no one; its answer may.

@@ -121,19 +121,44 @@ const NOT_PEOPLE: &[&str] = &[
     "Purpose",
 ];
 
-/// The places "on <Name>" puts the incident on a person.
+/// The places "on <Name>" puts the incident on a person: the name's span in the
+/// file (placed from the value, so YAML and JSON escapes do not move it) and the
+/// phrase as written, whitespace collapsed. Names in code, logs or links are skipped.
 fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
-    crate::rules::words::find_with(cx, node, |source| {
-        ON_NAME
-            .captures_iter(source)
-            .filter(|c| {
-                let opener = c[0].split_whitespace().take(2).collect::<Vec<_>>();
-                let one = opener.get(1).is_some_and(|w| w.eq_ignore_ascii_case("one"));
-                !NOT_PEOPLE.contains(&&c[1]) && (one || c.get(2).is_some())
-            })
-            .map(|c| c.get(0).expect("whole match").start()..c.get(1).expect("name").end())
-            .collect()
-    })
+    let crate::tree::Value::String(value) = &node.value else {
+        return Vec::new();
+    };
+    if !value.contains(" on ") && !value.contains("\non ") {
+        return Vec::new();
+    }
+    let source = node.span.slice(cx.text);
+    let mut placer = super::Placer::new(value, source, node.span.start);
+    let mut found = Vec::new();
+    for c in ON_NAME.captures_iter(value) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let one = whole
+            .as_str()
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("one"));
+        if NOT_PEOPLE.contains(&name.as_str()) || !(one || c.get(2).is_some()) {
+            continue;
+        }
+        let Some(span) = placer.place(name.range()) else {
+            continue;
+        };
+        if cx.masks().covers(span.start) {
+            continue;
+        }
+        let phrase = value[whole.start()..name.end()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        found.push((span, phrase));
+    }
+    found
 }
 
 impl Rule for BlameWord {
@@ -256,14 +281,7 @@ mod tests {
             .filter(|d| d.code == "RS403")
             .map(|d| d.span.slice(md))
             .collect();
-        assert_eq!(
-            found,
-            [
-                "This one is on Dmitri",
-                "That one was on\nPriya",
-                "It was on Sam"
-            ]
-        );
+        assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
     }
 
     /// A section without a field of its own tells the story too: a fat-finger

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::codes::WEEKDAY_MISMATCH;
 use crate::diagnostic::{CodeInfo, Diagnostic};
-use crate::rules::words::{DESCRIPTIVE, SECTIONS, find_with, texts};
+use crate::rules::words::{DESCRIPTIVE, SECTIONS, texts};
 use crate::rules::{Context, Declared, Rule};
 
 /// Reports a weekday that does not match the date beside it in prose.
@@ -95,9 +95,12 @@ impl Rule for WeekdayMismatch {
         }
         for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS]) {
             for (_, node) in texts(cx, pattern) {
+                let crate::tree::Value::String(value) = &node.value else {
+                    continue;
+                };
                 let source = node.span.slice(cx.text);
-                let mut found: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-                for c in DAY_DATE.captures_iter(source) {
+                let mut placer = super::Placer::new(value, source, node.span.start);
+                for c in DAY_DATE.captures_iter(value) {
                     let (Some(wd), Some(m), Some(d)) = (
                         c.name("wd")
                             .and_then(|w| weekday_named(w.as_str()).map(|x| (w, x))),
@@ -117,30 +120,28 @@ impl Rule for WeekdayMismatch {
                     let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) else {
                         continue;
                     };
-                    if date.weekday() != wd.1 {
-                        found.push((
-                            wd.0.range(),
+                    if date.weekday() == wd.1 {
+                        continue;
+                    }
+                    // Only what is prose (not code, quoted logs or links) is reported.
+                    let Some(span) = placer.place(wd.0.range()) else {
+                        continue;
+                    };
+                    if cx.masks().covers(span.start) {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            &WEEKDAY_MISMATCH,
+                            span,
                             format!(
                                 "`{}` does not match the date beside it: {} is a {:?}",
                                 wd.0.as_str(),
                                 date.strftime("%-d %B %Y"),
                                 date.weekday()
                             ),
-                        ));
-                    }
-                }
-                if found.is_empty() {
-                    continue;
-                }
-                // Only what is prose (not code, quoted logs or links) is reported.
-                let kept = find_with(cx, node, |_| found.iter().map(|(r, _)| r.clone()).collect());
-                for (span, _) in kept {
-                    let at = span.start - node.span.start;
-                    let Some((_, message)) = found.iter().find(|(r, _)| r.start == at) else {
-                        continue;
-                    };
-                    out.push(
-                        Diagnostic::new(&WEEKDAY_MISMATCH, span, message.clone()).with_help(
+                        )
+                        .with_help(
                             "check the date; if it is right, correct the weekday (or drop it)",
                         ),
                     );

@@ -152,12 +152,19 @@ declare_code! {
 }
 
 declare_code! {
-    /// A date line names a weekday that its date does not fall on.
+    /// A date line, or a sentence, names a weekday that its date does not fall on.
     ///
     /// ## Why
     /// `### Monday 3 March 2026` is a Tuesday: either the weekday or the date is
     /// wrong, and every time under the heading takes the date. retrospec keeps the
     /// date and asks a person to check which one is right.
+    ///
+    /// In the summary and the other sections, a weekday written right before its
+    /// date (`on Wednesday 24 June 2025`, `Tuesday, March 3`, `Friday the 4th of
+    /// July`) is checked too. A date written without its year is checked only when
+    /// the report's own dates (its date field, milestones, timeline) give that day
+    /// and month in exactly one year; otherwise which year is meant is a guess, and
+    /// nothing is reported. Code, quoted logs and links are not read.
     ///
     /// ## Example
     /// ```markdown

@@ -5,7 +5,7 @@
 //! required sections) say what the canonical form would need rather than what is
 //! wrong with the facts. Unless `policy = "full"` is configured (`--policy full`),
 //! they are replaced by one information finding per report that lists them; an
-//! action item without an owner beside items that name one stays reported.
+//! action item without an owner in a list where half the items or more name one stays reported.
 
 use retrospec_model::Postmortem;
 
@@ -20,14 +20,21 @@ pub const POLICY_CODES: &[&str] = &[
 
 /// Replaces the policy findings in `diagnostics` with one RS407 at `anchor`.
 ///
-/// One kind stays: when some action items of `model` name an owner, an item
+/// One kind stays: when half the action items of `model` or more name an owner, an item
 /// without one (RS301) is a gap in the report's own record, not a field the
 /// canonical form would want, and it is reported where it is.
 pub fn summarise(anchor: Span, model: &Postmortem, diagnostics: &mut Vec<Diagnostic>) {
-    let owners_named = model.action_items.iter().any(|i| {
-        i.owner.as_deref().is_some_and(|o| !o.trim().is_empty())
-            || crate::rules::action_item_owner::names_an_owner(&i.title)
-    });
+    let named = model
+        .action_items
+        .iter()
+        .filter(|i| {
+            i.owner.as_deref().is_some_and(|o| !o.trim().is_empty())
+                || crate::rules::action_item_owner::names_an_owner(&i.title)
+        })
+        .count();
+    // Half the items or more name one: the list keeps owners, and an item
+    // without is a gap. One tag-like tail among plain items is not a practice.
+    let owners_named = named > 0 && named * 2 >= model.action_items.len();
     let (policy, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
         .into_iter()
         .partition(|d| POLICY_CODES.contains(&d.code) && !(owners_named && d.code == "RS301"));
@@ -144,6 +151,30 @@ mod tests {
         // No owner anywhere: what the canonical form needs, gathered into RS407.
         let none = list.replace(" (owner: @storage)", "");
         let codes: Vec<&str> = check(&none, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            !codes.contains(&"RS301") && codes.contains(&"RS407"),
+            "{codes:?}"
+        );
+    }
+
+    /// Owners are the list's practice when half its items or more name one; one
+    /// tag-like tail (`[link]`) among plain items is not.
+    #[test]
+    fn an_owner_is_missing_only_where_most_items_name_one() {
+        let most = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## What we'll do\n\n- Add a disk alert (@dana, done)\n- Rotate the logs (@omar)\n- Put the disk size on the status page\n- Write the runbook (@dana)\n";
+        let owners: Vec<&str> = check(most, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS301")
+            .map(|d| d.span.slice(most))
+            .collect();
+        assert_eq!(owners, ["Put the disk size on the status page"]);
+        let one = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## What we are changing\n\n- Add a disk alert\n- Rotate the logs\n- The write-up is at [link].\n";
+        let codes: Vec<&str> = check(one, Format::Markdown)
             .diagnostics
             .iter()
             .map(|d| d.code)

@@ -64,7 +64,7 @@ registry! {
     rule rules::unknown_time::UnknownTime,
     rule rules::ambiguous_date::AmbiguousDate,
     rule rules::midnight_rollover::MidnightRollover,
-    WEEKDAY_MISMATCH,
+    rule rules::weekday_mismatch::WeekdayMismatch,
     rule rules::status_text::StatusText,
     rule rules::milestone_words::MilestoneWords,
     rule rules::action_item_owner::ActionItemOwner,

@@ -273,6 +273,10 @@ impl Default for Words {
                 "fat finger",
                 "fat fingered",
                 "sloppiness",
+                "laziness",
+                "incompetence",
+                "incompetent",
+                "recklessness",
             ]),
             counterfactual: list(&[
                 "should have",

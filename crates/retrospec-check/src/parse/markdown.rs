@@ -584,6 +584,10 @@ const SECTION_ALIASES: &[(&str, Field)] = &[
     ("action plan", Field::ActionItems),
     ("planned actions", Field::ActionItems),
     ("corrective and preventive actions", Field::ActionItems),
+    ("what well do", Field::ActionItems),
+    ("what we will do", Field::ActionItems),
+    ("what were changing", Field::ActionItems),
+    ("what we are changing", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),
 ];
@@ -618,23 +622,33 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    // A wiki page copied as text keeps its edit links: `Summary[edit | edit source]`.
+    let heading = strip_edit_links(heading);
     field_named_by(heading, extra).or_else(|| {
         // A trailing parenthesis qualifies the section, it does not name it:
         // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
         let bare = heading.trim_end();
-        // A wiki page copied with its section links: `Timeline[edit | edit source]`.
-        let open = bare
-            .strip_suffix(')')
-            .and_then(|b| b.rfind('('))
-            .or_else(|| {
-                let open = bare.strip_suffix(']')?.rfind('[')?;
-                bare[open + 1..bare.len() - 1]
-                    .split('|')
-                    .all(|w| matches!(w.trim(), "edit" | "edit source"))
-                    .then_some(open)
-            })?;
+        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
         field_named_by(&bare[..open], extra)
     })
+}
+
+/// A heading without the edit links a MediaWiki page shows after it (`[edit]`,
+/// `[edit | edit source]`, also without the space: `Timeline[edit]`), which a
+/// page copied as text keeps.
+fn strip_edit_links(heading: &str) -> &str {
+    let bare = heading.trim_end();
+    for tail in [
+        "[edit | edit source]",
+        "[edit|edit source]",
+        "[edit source]",
+        "[edit]",
+    ] {
+        if let Some(head) = bare.strip_suffix(tail) {
+            return head.trim_end();
+        }
+    }
+    heading
 }
 
 fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
@@ -1701,6 +1715,22 @@ mod tests {
     fn at<'t>(tree: &Node, text: &'t str, pointer: &str) -> &'t str {
         tree.pointer(pointer)
             .map_or("<missing>", |(n, _)| n.span.slice(text))
+    }
+
+    /// A wiki page's edit links after a heading do not hide which section it is;
+    /// the status-page phrasings of the action items are action items.
+    #[test]
+    fn headings_with_edit_links_and_plain_action_headings() {
+        for (heading, field) in [
+            ("Actionables[edit | edit source]", Some(Field::ActionItems)),
+            ("Timeline [edit]", Some(Field::Timeline)),
+            ("What we'll do", Some(Field::ActionItems)),
+            ("What we're changing", Some(Field::ActionItems)),
+            ("Quick facts[edit | edit source]", None),
+            ("How to edit [edit]", None),
+        ] {
+            assert_eq!(field_for(heading, &[]), field, "{heading}");
+        }
     }
 
     /// In a report read as written, a key given as an item's link is its ticket;

@@ -1,11 +1,16 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, WordList, place, texts};
+use crate::rules::words::{CAUSE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
+use crate::span::Span;
 
 declare_rule! {
     /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
-    /// mistake") in the root cause, the trigger, a contributing factor or what went
-    /// wrong.
+    /// mistake") in the root cause, the trigger, a contributing factor, what went
+    /// wrong, or a section without a field of its own.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -16,12 +21,25 @@ declare_rule! {
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
     /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
-    /// fingered, sloppiness), matched as whole words, case-insensitively,
+    /// fingered, sloppiness, laziness, incompetence, incompetent, recklessness:
+    /// the blame nouns as a family; `lazy` and `sloppy` are left out, since they
+    /// describe code as often, as in `lazy loading`), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
-    /// URLs or link targets, which quote what a system said. A word denied in its
+    /// URLs or link targets, which quote what a system said. The sections a report
+    /// has without a field of their own (`## The short version`, `## What went wrong
+    /// and why?` in a report read as written) are read too: they tell the same story.
+    /// A word denied in its
     /// sentence (`this was not human error`, `rather than operator error`) or
     /// guarded against (`no protection against a fat-finger`) is the
-    /// blameless stance said out loud, and is not reported.
+    /// blameless stance said out loud, and is not reported; nor is a word in a
+    /// question (`Was it caused by human error or load?`, a template's prompt),
+    /// which names no one (its answer may).
+    ///
+    /// The incident put on a named person is blame too: `this one is on Dmitri`,
+    /// `that one was on Priya`, or with a plain `this`, `that`, `it` or `the
+    /// incident` a name followed by "who" (`it was on Sam, who deployed it`); a
+    /// day, a month or a platform after "on" (`it was on Tuesday`, `this is on
+    /// GitHub`) tells when or where and is not reported.
     ///
     /// ## Example
     /// ```markdown
@@ -57,23 +75,127 @@ fn negated(before: &str) -> bool {
         .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Whether the sentence a blaming word is in, read from the text `after` it to the
+/// end of its value, is a question (`Was it caused by human error, load or
+/// something unknown?`, a template's prompt): a question names no one.
+fn asked(after: &str) -> bool {
+    after
+        .find(['.', '!', '?'])
+        .is_some_and(|i| after[i..].starts_with('?') && !after[..i].contains("\n\n"))
+}
+
+/// The incident put on a named person: "this one is on Dmitri", "that was on
+/// Priya, who ...", "the outage is on Sam, who ...". With "this one"/"that one"
+/// any capitalised name counts; with a plain "this", "that", "it" or "the
+/// incident" only a name followed by "who" does ("it was on Tuesday", "it is on
+/// GitHub" tell when and where).
+static ON_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?i:(?:this|that)\s+one|this|that|it|the\s+(?:incident|outage|failure))\s+(?i:is|was|'s|’s|lies|rests|falls)\s+(?i:squarely\s+|entirely\s+|all\s+)?on\s+([A-Z][a-z]+)\b(,?\s+who\b)?",
+    )
+    .expect("valid pattern")
+});
+
+/// Capitalised words after "on" that tell when, not who.
+const NOT_PEOPLE: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Call",
+    "Purpose",
+];
+
+/// The places "on <Name>" puts the incident on a person: the name's span in the
+/// file (placed from the value, so YAML and JSON escapes do not move it) and the
+/// phrase as written, whitespace collapsed. Names in code, logs or links are skipped.
+fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let crate::tree::Value::String(value) = &node.value else {
+        return Vec::new();
+    };
+    if !value.contains(" on ") && !value.contains("\non ") {
+        return Vec::new();
+    }
+    let source = node.span.slice(cx.text);
+    let mut placer = super::Placer::new(value, source, node.span.start);
+    let mut found = Vec::new();
+    for c in ON_NAME.captures_iter(value) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let one = whole
+            .as_str()
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("one"));
+        if NOT_PEOPLE.contains(&name.as_str()) || !(one || c.get(2).is_some()) {
+            continue;
+        }
+        let Some(span) = placer.place(name.range()) else {
+            continue;
+        };
+        if cx.masks().covers(span.start) {
+            continue;
+        }
+        let phrase = value[whole.start()..name.end()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        found.push((span, phrase));
+    }
+    found
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, words) in on_names(cx, node) {
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("`{words}` in {} puts the incident on a person", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what let the change through: what the person saw, and what did not stop or catch it",
+                        ),
+                    );
+                }
+            }
+        }
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
             return;
         }
-        for pattern in CAUSE {
+        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
-                    if negated(&cx.text[node.span.start.min(span.start)..span.start]) {
+                    if negated(&cx.text[node.span.start.min(span.start)..span.start])
+                        || asked(&cx.text[span.end..node.span.end.max(span.end)])
+                    {
                         continue;
                     }
                     out.push(
                         Diagnostic::new(
                             &Self::INFO,
                             span,
-                            format!("`{words}` in {} blames a person", place(&pointer)),
+                            format!("`{words}` in {} blames a person", place_in(cx, &pointer)),
                         )
                         .with_help(
                             "describe the system condition that allowed the mistake: what made it easy to make, and what did not catch it",
@@ -122,17 +244,64 @@ mod tests {
         assert_eq!(found, ["Careless"]);
     }
 
-    /// A fat-finger is blame; the tool that guards against one is a system condition.
+    /// The blame nouns as a family; "lazy" and "sloppy" describe code too.
     #[test]
-    fn a_fat_finger_is_blame_a_guard_against_one_is_not() {
-        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration. The CLI has no guard against a fat-finger, and\nnothing protects against fat fingered input either.\n";
+    fn blame_nouns_as_a_family() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nLaziness in review, an incompetent rollout and plain\nincompetence. Lazy loading of the sloppy regex cache is how it spread.\n";
         let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
             .diagnostics
             .iter()
             .filter(|d| d.code == "RS403")
             .map(|d| d.span.slice(md))
             .collect();
-        assert_eq!(found, ["fat-finger"]);
+        assert_eq!(found, ["Laziness", "incompetent", "incompetence"]);
+    }
+
+    /// A question (a template's prompt) names no one; its answer may.
+    #[test]
+    fn a_question_is_not_blame_its_answer_may_be() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n- Was it caused by human error, load or\n  something unknown?\n  - Human error. Sam removed the package.\n- Operator error? Not this time.\n";
+        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(md))
+            .collect();
+        assert_eq!(found, ["Human error"]);
+    }
+
+    /// "This one is on <Name>" puts the incident on a person; "on" a day, a month
+    /// or a platform tells when or where.
+    #[test]
+    fn the_incident_put_on_a_named_person() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
+        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| d.span.slice(md))
+            .collect();
+        assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
+    }
+
+    /// A section without a field of its own tells the story too: a fat-finger
+    /// there is blame; the tool that guards against one is a system condition.
+    #[test]
+    fn sections_of_their_own_are_read() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## The short version\n\nA fat-finger mistake by the on-call engineer deleted the\nproduction configuration.\n\n## Background\n\nThe CLI has no guard against a fat-finger, and nothing\nprotects against fat fingered input either.\n";
+        let found: Vec<(String, String)> = check_with(md, Format::Markdown, &Config::default())
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS403")
+            .map(|d| (d.span.slice(md).to_string(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "fat-finger".to_string(),
+                "`fat-finger` in the section \"The short version\" blames a person".to_string()
+            )]
+        );
     }
 
     #[test]

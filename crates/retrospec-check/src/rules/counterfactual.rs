@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{DESCRIPTIVE, WordList, place, texts};
+use crate::rules::words::{DESCRIPTIVE, SECTIONS, WordList, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -17,8 +17,15 @@ declare_rule! {
     /// `retrospec.toml` (default: should have, could have, would have, should've,
     /// could've, would've, ought to have, if only, failed to, obviously, simply,
     /// just, clearly), matched as whole words in the summary, impact, root cause,
-    /// trigger, contributing factors, resolution, timeline entries and lessons,
-    /// in prose only (not in code, quoted logs or URLs).
+    /// trigger, contributing factors, resolution, timeline entries, lessons and the
+    /// sections without a field of their own (`## What went wrong and why?` in a
+    /// report read as written), in prose only (not in code, quoted logs or URLs).
+    /// A section of its own may be a newsletter item, a plan or the trade-offs
+    /// weighed at the time (`we could have restarted faster, but ...`), so there only
+    /// hindsight about people (`the on-call should have paused it`, `we failed to`,
+    /// `if only`) or after a hindsight marker (`with the benefit of hindsight, ...
+    /// should have`) is reported; `the outage would have been caught by the new
+    /// check` tells what a follow-up does.
     ///
     /// The built-in words are weighed as a reviewer would, since most of their uses
     /// describe:
@@ -75,8 +82,12 @@ impl Rule for Counterfactual {
         if !words.may_match(cx) {
             return;
         }
-        for pattern in DESCRIPTIVE.iter().chain(&["/detection/description"]) {
+        for pattern in DESCRIPTIVE
+            .iter()
+            .chain(&["/detection/description", SECTIONS])
+        {
             let detection = pattern.starts_with("/detection");
+            let free = *pattern == SECTIONS;
             for (pointer, node) in texts(cx, pattern) {
                 let matches: Vec<(Span, String, Verdict)> = words
                     .find_in(cx, node)
@@ -89,6 +100,15 @@ impl Rule for Counterfactual {
                         // is for: only hindsight about people is reported there.
                         if detection
                             && !(verdict == Verdict::Hindsight && about_people(&found, before))
+                        {
+                            verdict = Verdict::Describes;
+                        }
+                        // A section of its own may be a newsletter, a plan or the
+                        // trade-offs weighed at the time: there only hindsight about
+                        // people, or hindsight said out loud, is reported.
+                        if free
+                            && !(verdict == Verdict::Hindsight
+                                && (about_people(&found, before) || hindsight_marked(before)))
                         {
                             verdict = Verdict::Describes;
                         }
@@ -145,7 +165,7 @@ impl Rule for Counterfactual {
                         Diagnostic::new(
                             &Self::INFO,
                             *span,
-                            format!("`{found}` in {} judges with hindsight instead of describing", place(&pointer)),
+                            format!("`{found}` in {} judges with hindsight instead of describing", place_in(cx, &pointer)),
                         )
                         .with_help(
                             "describe what happened and what people knew at the time, not what should or could have happened",
@@ -897,6 +917,55 @@ mod tests {
         assert!(
             wrong.is_empty() && missed.is_empty(),
             "{right} right; wrong: {wrong:#?}; missed: {missed:#?}"
+        );
+    }
+
+    /// A section without a field of its own tells what happened too; a chat log
+    /// quoted in one is evidence, not the author's words.
+    #[test]
+    fn reads_sections_of_their_own() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong and why?\n\nIn retrospect, the reviewer should have\nspotted the limit.\n\n## From the channel\n\n> **10:02** sam: we should have caught this\n";
+        assert_eq!(found(md, Format::Markdown), ["should have"]);
+        let messages: Vec<String> = crate::check(md, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS404")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`should have` in the section \"What went wrong and why?\" judges with hindsight instead of describing"
+            ]
+        );
+    }
+
+    /// A section of its own may be a newsletter, a plan or a trade-off weighed at
+    /// the time: only hindsight about people, or said out loud, is reported there.
+    #[test]
+    fn sections_of_their_own_report_hindsight_about_people_only() {
+        let md = "---
+title: t
+status: draft
+---
+## Response
+
+We could have restarted faster, but that
+could have slowed every request. The outage would have been caught by
+the new probe, which shipped on Friday.
+
+## Looking at it again
+
+With the benefit of hindsight, the on-call engineer should have paused
+the consumer. The duty manager should have paged the owner.
+";
+        assert_eq!(found(md, Format::Markdown), ["should have", "should have"]);
+        // The same sentences in the root cause: there what a safeguard would have
+        // caught is hindsight.
+        let root = md.replace("## Response", "## Root cause");
+        assert_eq!(
+            found(&root, Format::Markdown),
+            ["could have", "would have", "should have", "should have"]
         );
     }
 

@@ -50,6 +50,7 @@ pub mod unknown_service;
 pub mod unknown_time;
 pub mod unknown_zone;
 pub mod vague_action_item;
+pub mod weekday_mismatch;
 pub mod words;
 pub mod zone_season;
 

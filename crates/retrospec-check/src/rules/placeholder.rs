@@ -10,7 +10,7 @@ use crate::tree::{Node, Value};
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`, a bare `[link]`) in a report that is in
+    /// `<service name>`, `[insert graph]`, a bare `[link]`, `{{template_variable}}`) in a report that is in
     /// review or published. A reminder in angle brackets on its own line (`<insert
     /// graph here>`), which Markdown reads as HTML, is found too.
     ///
@@ -27,6 +27,12 @@ declare_rule! {
     /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
     /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
     /// is this finding alone, not also a date of the wrong form (RS105).
+    ///
+    /// A template variable left unfilled (`{{affected_accounts}}`, `{{ name }}`: one
+    /// bare name between double braces) is a gap too. A site generator's expression
+    /// is not: `{{ site.title }}`, `{{ page.date }}`, Hugo's `{{ .Title }}` and
+    /// anything with a filter (`{{ x | date }}`) are read by Jekyll or Hugo when the
+    /// page is built, and `{% include %}` tags are not variables at all.
     ///
     /// A report read as written (no retrospec front matter) is checked unless it
     /// says it is a draft: a `Status: Draft` line, `draft` in its title, a `DRAFT`
@@ -50,7 +56,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]")
+    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]|\{\{\s*[a-z_][a-z0-9_]*\s*\}\}")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -67,7 +73,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
     Literals::new(&[
         "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
-        "[link", "[url]",
+        "[link", "[url]", "{{",
     ])
 });
 static SLOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -337,6 +343,17 @@ mod tests {
         let mut config = Config::default();
         config.words.placeholders = vec!["to be confirmed".into()];
         assert_eq!(found(&config), ["To be confirmed", "TBD"]);
+    }
+
+    /// A bare name in double braces is an unfilled template variable; a Jekyll or
+    /// Hugo expression (a dotted name, a filter) and an include tag are the site's.
+    #[test]
+    fn a_template_variable_is_a_gap_a_site_expression_is_not() {
+        let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\n{{affected_accounts}} accounts and {{ region_name }} were hit.\nSee {{ site.baseurl }}/status, {{ .Title }} and {{ page.date | date: \"%Y\" }}.\n\n{% include chart.html %}\n\nRun `{{job_id}}` to see it.\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["{{affected_accounts}}", "{{ region_name }}"]
+        );
     }
 
     #[test]

@@ -17,8 +17,9 @@ declare_rule! {
     /// not know whether the incident is over. The status line was written during
     /// the incident and never updated.
     ///
-    /// Read: a line `Status:` or `Current status:` (bold or plain, in a list or a
-    /// table cell `| Status | Investigating |`) whose value is "investigating",
+    /// Read: a line `Status:`, `Current status:` or `Current state:` (bold or
+    /// plain, in a list, a reStructuredText field `:Current state: Monitoring` or a
+    /// table cell `| Status | Investigating |`; a bare `State:` is not read) whose value is "investigating",
     /// "identified", "ongoing", "monitoring", "mitigating", "in progress" or "unresolved"
     /// ("open" and "active" are left alone: action item tables use them), in any prose string, and an `x-status` or `x-incident-status`
     /// field with such a value. Resolved means `milestones.resolved` is given or a
@@ -47,7 +48,7 @@ const UNDER_WAY: &str =
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_]*(?:current[ \t]+|incident[ \t]+)?status[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
+        r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?status|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
     ))
     .expect("the status pattern is valid")
 });
@@ -101,7 +102,8 @@ impl Rule for StatusText {
             if !crate::claims::is_prose(&p) {
                 continue;
             }
-            if !value.to_ascii_lowercase().contains("status") {
+            let lower = value.to_ascii_lowercase();
+            if !lower.contains("status") && !lower.contains(" state") {
                 continue;
             }
             let prose = crate::claims::Prose::of(cx.text, node);
@@ -152,6 +154,8 @@ mod tests {
             ("| Status | Monitoring |", "Monitoring"),
             ("- **Status**: in progress", "in progress"),
             ("**Status:** Mitigating", "Mitigating"),
+            (":Current state: Monitoring", "Monitoring"),
+            ("Incident state: investigating", "investigating"),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(true, body), Format::Markdown),
@@ -176,6 +180,8 @@ mod tests {
                 true,
                 "We are still investigating why the status page was slow.",
             ),
+            (true, "State: monitoring"),
+            (true, "The current state: investigating a second cause."),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(resolved, body), Format::Markdown),

@@ -581,6 +581,31 @@ pub const DESCRIPTIVE: &[&str] = &[
     "/lessons/other/*",
 ];
 
+/// The sections of a report that have no field of their own (`## What went wrong
+/// and why?`, `## The short version` in a report read as written): prose about the
+/// incident like the fields, read by the rules about blame (RS403) and hindsight
+/// (RS404), which judge words wherever the story is told.
+pub const SECTIONS: &str = "/sections/*/body";
+
+/// How messages name the place a pointer from [`CAUSE`], [`DESCRIPTIVE`] or
+/// [`SECTIONS`] is in: a section of its own by its heading (`the section "Background"`).
+pub fn place_in(cx: &Context<'_>, pointer: &str) -> String {
+    let mut segments = pointer.split('/').skip(1);
+    if let (Some("sections"), Some(i)) = (segments.next(), segments.next()) {
+        let title = i
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| cx.model.sections.get(i))
+            .map(|s| s.title.trim())
+            .filter(|t| !t.is_empty());
+        return title.map_or_else(
+            || "a section of the report".to_string(),
+            |t| format!("the section \"{t}\""),
+        );
+    }
+    place(pointer).to_string()
+}
+
 /// How messages name the place a pointer from [`CAUSE`] or [`DESCRIPTIVE`] is in.
 pub fn place(pointer: &str) -> &'static str {
     let mut segments = pointer.split('/').skip(1);

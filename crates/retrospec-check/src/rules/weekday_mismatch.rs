@@ -1,0 +1,177 @@
+//! RS216 in prose: a weekday written beside its date in a sentence of the report
+//! (`On the morning of Wednesday 24 June`, `Tuesday, March 3, 2026`) that the date
+//! does not fall on. Date lines in a timeline are checked where they are read (the
+//! time grammar); this is the same finding for the summary and the other sections.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+
+use crate::codes::WEEKDAY_MISMATCH;
+use crate::diagnostic::{CodeInfo, Diagnostic};
+use crate::rules::words::{DESCRIPTIVE, SECTIONS, texts};
+use crate::rules::{Context, Declared, Rule};
+
+/// Reports a weekday that does not match the date beside it in prose.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WeekdayMismatch;
+
+impl WeekdayMismatch {
+    /// RS216, shared with the timeline's date lines.
+    pub const INFO: CodeInfo = WEEKDAY_MISMATCH;
+}
+
+impl Declared for WeekdayMismatch {
+    fn info(&self) -> &'static CodeInfo {
+        &WEEKDAY_MISMATCH
+    }
+}
+
+const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+
+/// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`:
+/// the weekday right before its date, names capitalised as written in prose.
+static DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<wd>{DAYS}),?[ \t\n]+(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
+    ))
+    .expect("the weekday pattern is valid")
+});
+
+fn month_number(name: &str) -> Option<i8> {
+    let lower = name.to_ascii_lowercase();
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| lower.starts_with(m))?;
+    i8::try_from(i + 1).ok()
+}
+
+fn weekday_named(name: &str) -> Option<Weekday> {
+    Some(match name {
+        "Monday" => Weekday::Monday,
+        "Tuesday" => Weekday::Tuesday,
+        "Wednesday" => Weekday::Wednesday,
+        "Thursday" => Weekday::Thursday,
+        "Friday" => Weekday::Friday,
+        "Saturday" => Weekday::Saturday,
+        "Sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The one year the report writes for `month`/`day` in its own dates (the date
+/// field, milestones, timeline dates): a date without its year is read only when
+/// the report says which year it is, and says only one.
+fn year_written_for(cx: &Context<'_>, month: i8, day: i8) -> Option<i16> {
+    let mut years: Vec<i16> = cx
+        .times
+        .all()
+        .filter_map(|v| v.parsed.as_ref().ok()?.date)
+        .chain(
+            cx.model
+                .date
+                .as_deref()
+                .and_then(|d| d.trim().parse::<Date>().ok()),
+        )
+        .filter(|d| d.month() == month && d.day() == day)
+        .map(|d| d.year())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    match years.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+impl Rule for WeekdayMismatch {
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
+            return;
+        }
+        for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS]) {
+            for (_, node) in texts(cx, pattern) {
+                let crate::tree::Value::String(value) = &node.value else {
+                    continue;
+                };
+                let source = node.span.slice(cx.text);
+                let mut placer = super::Placer::new(value, source, node.span.start);
+                for c in DAY_DATE.captures_iter(value) {
+                    let (Some(wd), Some(m), Some(d)) = (
+                        c.name("wd")
+                            .and_then(|w| weekday_named(w.as_str()).map(|x| (w, x))),
+                        c.name("m1")
+                            .or(c.name("m2"))
+                            .and_then(|m| month_number(m.as_str())),
+                        c.name("d1")
+                            .or(c.name("d2"))
+                            .and_then(|d| d.as_str().parse::<i8>().ok()),
+                    ) else {
+                        continue;
+                    };
+                    let year = match c.name("y") {
+                        Some(y) => y.as_str().parse::<i16>().ok(),
+                        None => year_written_for(cx, m, d),
+                    };
+                    let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) else {
+                        continue;
+                    };
+                    if date.weekday() == wd.1 {
+                        continue;
+                    }
+                    // Only what is prose (not code, quoted logs or links) is reported.
+                    let Some(span) = placer.place(wd.0.range()) else {
+                        continue;
+                    };
+                    if cx.masks().covers(span.start) {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            &WEEKDAY_MISMATCH,
+                            span,
+                            format!(
+                                "`{}` does not match the date beside it: {} is a {:?}",
+                                wd.0.as_str(),
+                                date.strftime("%-d %B %Y"),
+                                date.weekday()
+                            ),
+                        )
+                        .with_help(
+                            "check the date; if it is right, correct the weekday (or drop it)",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Format;
+    use crate::rules::spans_of;
+
+    #[test]
+    fn a_weekday_beside_a_date_it_is_not() {
+        let md = "---\ntitle: t\nstatus: draft\ndate: 2025-06-24\n---\n## Summary\n\nOn the morning of Wednesday 24 June, routes were late. It began on\nMonday, June 23, 2025 and the fix ran on Tuesday the 24th of June.\nThe review was on Friday, 3 July 2025, the day before Friday 4 July 2025.\n";
+        assert_eq!(
+            spans_of("RS216", md, Format::Markdown),
+            ["Wednesday", "Friday"]
+        );
+    }
+
+    #[test]
+    fn quiet_without_a_year_the_report_gives_once() {
+        // No year anywhere for 24 June: which year is a guess.
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Summary\n\nOn Wednesday 24 June routes were late.\n";
+        assert!(spans_of("RS216", md, Format::Markdown).is_empty());
+        // In code it is quoted, not the author's sentence.
+        let code = "---\ntitle: t\nstatus: draft\ndate: 2025-06-24\n---\n## Summary\n\nThe log says `Wednesday 24 June`.\n";
+        assert!(spans_of("RS216", code, Format::Markdown).is_empty());
+    }
+}

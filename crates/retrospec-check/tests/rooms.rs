@@ -8,7 +8,7 @@ const LIMIT: usize = 800;
 
 /// Files still over the limit, each a known debt to split (issue 14); the test fails
 /// when one is no longer over, so the list only shrinks.
-const KNOWN_OVER: &[&str] = &["crates/retrospec-check/src/parse/markdown.rs"];
+const KNOWN_OVER: &[&str] = &[];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("a directory").flatten() {

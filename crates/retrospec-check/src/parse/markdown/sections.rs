@@ -1,0 +1,212 @@
+//! Section headings and the model field each fills: the alias table of
+//! `docs/format.md`, extended by `[sections]` in `retrospec.toml`.
+
+/// The model field a `##` heading fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Summary,
+    Impact,
+    RootCause,
+    ContributingFactors,
+    Trigger,
+    Detection,
+    Resolution,
+    Timeline,
+    Lessons,
+    ActionItems,
+    Links,
+}
+
+/// Section headings, normalised (see [`normalise_heading`]), and the field each fills.
+pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
+    ("summary", Field::Summary),
+    ("overview", Field::Summary),
+    ("executive summary", Field::Summary),
+    ("tldr", Field::Summary),
+    ("incident summary", Field::Summary),
+    ("what happened", Field::Summary),
+    ("incident overview", Field::Summary),
+    ("description", Field::Summary),
+    ("impact", Field::Impact),
+    ("customer impact", Field::Impact),
+    ("user impact", Field::Impact),
+    ("impact assessment", Field::Impact),
+    ("business impact", Field::Impact),
+    ("root cause", Field::RootCause),
+    ("root causes", Field::RootCause),
+    ("root cause analysis", Field::RootCause),
+    ("rca", Field::RootCause),
+    ("why it happened", Field::RootCause),
+    ("cause", Field::RootCause),
+    ("causes", Field::RootCause),
+    ("contributing factors", Field::ContributingFactors),
+    ("trigger", Field::Trigger),
+    ("detection", Field::Detection),
+    ("resolution", Field::Resolution),
+    ("recovery", Field::Resolution),
+    ("mitigation", Field::Resolution),
+    ("recovery and mitigation", Field::Resolution),
+    ("remediation", Field::Resolution),
+    ("resolution and recovery", Field::Resolution),
+    ("mitigation and resolution", Field::Resolution),
+    ("how we fixed it", Field::Resolution),
+    ("timeline", Field::Timeline),
+    ("event timeline", Field::Timeline),
+    ("incident timeline", Field::Timeline),
+    ("chronology", Field::Timeline),
+    ("timeline of events", Field::Timeline),
+    ("detailed timeline", Field::Timeline),
+    ("sequence of events", Field::Timeline),
+    ("timeline utc", Field::Timeline),
+    ("updates", Field::Timeline),
+    ("status updates", Field::Timeline),
+    ("incident updates", Field::Timeline),
+    ("incident history", Field::Timeline),
+    ("lessons learned", Field::Lessons),
+    ("lesson learned", Field::Lessons),
+    ("lessons", Field::Lessons),
+    ("learnings", Field::Lessons),
+    ("what we learned", Field::Lessons),
+    ("lessons learnt", Field::Lessons),
+    ("lesson learnt", Field::Lessons),
+    ("conclusion", Field::Lessons),
+    ("conclusions", Field::Lessons),
+    ("action items", Field::ActionItems),
+    ("actions", Field::ActionItems),
+    ("actionables", Field::ActionItems),
+    ("corrective actions", Field::ActionItems),
+    ("followups", Field::ActionItems),
+    ("followup actions", Field::ActionItems),
+    ("next steps", Field::ActionItems),
+    ("preventive actions", Field::ActionItems),
+    ("preventative actions", Field::ActionItems),
+    ("prevention actions", Field::ActionItems),
+    ("preventive measures", Field::ActionItems),
+    ("remediation actions", Field::ActionItems),
+    ("remediation items", Field::ActionItems),
+    ("follow up actions", Field::ActionItems),
+    ("follow up items", Field::ActionItems),
+    ("action plan", Field::ActionItems),
+    ("planned actions", Field::ActionItems),
+    ("corrective and preventive actions", Field::ActionItems),
+    ("what well do", Field::ActionItems),
+    ("what we will do", Field::ActionItems),
+    ("what were changing", Field::ActionItems),
+    ("what we are changing", Field::ActionItems),
+    ("links", Field::Links),
+    ("references", Field::Links),
+];
+
+/// Headings that always name the summary (others, like "What happened", only when
+/// there is no opening text before the first section).
+pub(super) const STRONG_SUMMARY: &[&str] = &[
+    "summary",
+    "overview",
+    "executive summary",
+    "tldr",
+    "incident summary",
+];
+
+/// The section headings retrospec recognises, for completion in editors.
+pub fn section_headings() -> impl Iterator<Item = &'static str> {
+    SECTION_ALIASES.iter().map(|(name, _)| *name)
+}
+
+/// Lower case, `&` as "and", letters, digits and single spaces only.
+pub(crate) fn normalise_heading(heading: &str) -> String {
+    let mut out = String::with_capacity(heading.len());
+    for c in heading.replace('&', " and ").chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The field a heading names: the configured headings first, then the built-in table.
+pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    // A wiki page copied as text keeps its edit links: `Summary[edit | edit source]`.
+    let heading = strip_edit_links(heading);
+    field_named_by(heading, extra).or_else(|| {
+        // A trailing parenthesis qualifies the section, it does not name it:
+        // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
+        let bare = heading.trim_end();
+        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+        field_named_by(&bare[..open], extra)
+    })
+}
+
+/// A heading without the edit links a MediaWiki page shows after it (`[edit]`,
+/// `[edit | edit source]`, also without the space: `Timeline[edit]`), which a
+/// page copied as text keeps.
+pub(super) fn strip_edit_links(heading: &str) -> &str {
+    let bare = heading.trim_end();
+    for tail in [
+        "[edit | edit source]",
+        "[edit|edit source]",
+        "[edit source]",
+        "[edit]",
+    ] {
+        if let Some(head) = bare.strip_suffix(tail) {
+            return head.trim_end();
+        }
+    }
+    heading
+}
+
+pub(super) fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    let normal = normalise_heading(heading);
+    extra
+        .iter()
+        .find(|(alias, _)| *alias == normal)
+        .map(|(_, f)| *f)
+        .or_else(|| {
+            SECTION_ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == normal)
+                .map(|(_, f)| *f)
+        })
+}
+
+/// The model keys a section can fill, for `[sections]` in the configuration.
+pub fn section_fields() -> Vec<&'static str> {
+    ALL_FIELDS.iter().map(|f| field_key(*f)).collect()
+}
+
+/// The field of a model key (`root_cause`), for `[sections]` in the configuration.
+pub(crate) fn field_named(key: &str) -> Option<Field> {
+    ALL_FIELDS.iter().copied().find(|f| field_key(*f) == key)
+}
+
+/// Every field a section can fill.
+pub(crate) const ALL_FIELDS: &[Field] = &[
+    Field::Summary,
+    Field::Impact,
+    Field::RootCause,
+    Field::ContributingFactors,
+    Field::Trigger,
+    Field::Detection,
+    Field::Resolution,
+    Field::Timeline,
+    Field::Lessons,
+    Field::ActionItems,
+    Field::Links,
+];
+
+pub(crate) fn field_key(field: Field) -> &'static str {
+    match field {
+        Field::Summary => "summary",
+        Field::Impact => "impact",
+        Field::RootCause => "root_cause",
+        Field::ContributingFactors => "contributing_factors",
+        Field::Trigger => "trigger",
+        Field::Detection => "detection",
+        Field::Resolution => "resolution",
+        Field::Timeline => "timeline",
+        Field::Lessons => "lessons",
+        Field::ActionItems => "action_items",
+        Field::Links => "links",
+    }
+}

@@ -151,6 +151,8 @@ fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
     if cx.times.default_zone.is_some()
         || cx.times.report_zone.is_some()
         || cx.parsed.freeform.as_ref()?.stated_zone.is_some()
+        // With no timeline the reading never looked for a stated zone.
+        || crate::parse::freeform::zone::stated_zone(cx.text).is_some()
         || crate::time::scan_report_zone(cx.text).is_some()
     {
         return None;
@@ -292,6 +294,9 @@ mod tests {
         for zoned in [
             text.replace("14:55.", "14:55 UTC."),
             format!("{text}\nAll times are UTC.\n"),
+            // Phrasings only the free-form reading knows.
+            format!("{text}\nAll windows are in UTC.\n"),
+            format!("{text}\n| Time zone | IST (UTC+05:30) |\n"),
         ] {
             let checked = crate::check(&zoned, Format::Markdown);
             assert!(

@@ -18,11 +18,31 @@ const LEADS: &[&str] = &[
     "times in",
     "timestamps are",
     "times shown",
+    "all windows",
+    "every time in",
 ];
 
-/// Labels that state the zone when they lead a line (`Times: UK local time (BST)`,
-/// the reStructuredText field `:Times: UTC`), lowercase.
-const LABELS: &[&str] = &["times:", "time zone:", "timezone:"];
+/// Labels that state the zone when they lead a line and a `:` or a table's `|`
+/// follows them (`Times: UK local time (BST)`, the reStructuredText field
+/// `:Times: UTC`, a `| Time zone | UTC |` row), lowercase. The zone is read on
+/// the label's line only.
+const LABELS: &[&str] = &["times", "time zone", "timezone"];
+
+/// Whether a label ending at byte `at` is closed by `:` or `|` (past emphasis).
+fn closes_label(text: &str, at: usize) -> bool {
+    text[at..]
+        .trim_start_matches([' ', '\t', '*', '_'])
+        .starts_with([':', '|'])
+}
+
+/// A UTC offset written as one word (`UTC+05:30`, `GMT-3`), as the time grammar
+/// reads it after a clock time.
+fn is_offset(w: &str) -> bool {
+    let upper = w.to_ascii_uppercase();
+    (upper.starts_with("UTC") || upper.starts_with("GMT"))
+        && w[3..].starts_with(['+', '-'])
+        && time::parse_time(&format!("00:00 {w}")).is_ok_and(|p| p.zone.is_some())
+}
 
 /// Whether byte `i` of `text` starts its line but for markup (`**`, `:`, `|`, `-`).
 fn leads_line(text: &str, i: usize) -> bool {
@@ -44,11 +64,20 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
         while let Some(i) = lower[from..].find(lead) {
             let at = from + i + lead.len();
             from = at;
-            if label && !leads_line(text, at - lead.len()) {
+            if label && (!leads_line(text, at - lead.len()) || !closes_label(text, at)) {
                 continue;
             }
-            let words = words_after(text, at);
+            let mut words = words_after(text, at);
+            if label {
+                let eol = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                words.retain(|&(_, start)| start < eol);
+            }
             for (i, &(w, start)) in words.iter().enumerate() {
+                // An offset, alone or beside an abbreviation it makes plain
+                // (`IST (UTC+05:30)`: India's, not Ireland's or Israel's).
+                if is_offset(w) {
+                    return Some((w.to_string(), Span::new(start, start + w.len())));
+                }
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
                     continue;
                 }
@@ -266,6 +295,42 @@ mod tests {
         // In the middle of a sentence a label is not one.
         assert_eq!(
             zone("Response times: 200 ms at 10:00 EST, twice the norm."),
+            None
+        );
+    }
+
+    #[test]
+    fn zones_stated_for_every_time_or_window_are_found() {
+        let zone = |t: &str| stated_zone(t).map(|(z, _)| z);
+        assert_eq!(
+            zone("> [!note] Zone\n> Every time in this page is UTC.\n"),
+            Some("UTC".into())
+        );
+        assert_eq!(
+            zone("Owner: Ops. All windows are in UTC; durations in minutes."),
+            Some("UTC".into())
+        );
+        // Windows and single times that are not about the report's times.
+        assert_eq!(zone("All windows are closed at night."), None);
+        assert_eq!(zone("Every time in a while the job stalls."), None);
+    }
+
+    #[test]
+    fn an_offset_beside_an_ambiguous_abbreviation_states_the_zone() {
+        let zone = |t: &str| stated_zone(t).map(|(z, _)| z);
+        let row = "| | |\n|---|---|\n| Time zone | IST (UTC+05:30) |\n";
+        assert_eq!(zone(row), Some("UTC+05:30".into()));
+        assert_eq!(super::ambiguous_zone(row), None);
+        assert_eq!(zone("All times IST (GMT+1)."), Some("GMT+1".into()));
+        // Alone, the abbreviation is still ambiguous, and a table row whose
+        // label is not the zone's states nothing.
+        let alone = "| Time zone | IST |\n";
+        assert_eq!(zone(alone), None);
+        assert!(super::ambiguous_zone("All times IST.\n").is_some());
+        assert_eq!(zone("| Timestamps | UTC+05:30 |\n"), None);
+        // The label's value is on its own line, not the next row's.
+        assert_eq!(
+            zone("| Time zone | see below |\n| Region | UTC+1 |\n"),
             None
         );
     }

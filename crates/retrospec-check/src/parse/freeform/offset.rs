@@ -170,3 +170,29 @@ pub(crate) fn d0_time(d0: Date, line: &str) -> Option<(time::ParsedTime, usize, 
     let parsed = time::parse_time(&written).ok()?;
     Some((parsed, clock + end, written))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{d0_word, day_offset};
+
+    #[test]
+    fn day_offsets_need_a_clock_after_them() {
+        assert_eq!(day_offset("D0 22:30"), Some((0, 3)));
+        assert_eq!(day_offset("D+1 01:15"), Some((1, 4)));
+        assert_eq!(day_offset("D-2  18:00"), Some((-2, 5)));
+        // A word, a D-day with nothing after it, a version: not offsets.
+        for s in [
+            "D0",
+            "D+1",
+            "D+1: started",
+            "D01 22:30",
+            "DNS 22:30",
+            "D0x 22:30",
+            "D+123 01:00",
+        ] {
+            assert_eq!(day_offset(s), None, "{s}");
+        }
+        assert_eq!(d0_word("Incident day (D0): 9 June"), Some(16));
+        assert_eq!(d0_word("build AD0 and D0x"), None);
+    }
+}

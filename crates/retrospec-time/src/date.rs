@@ -295,6 +295,8 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
                         return Some(Err(e));
                     }
                 }
+            } else if let Some((d, year_inferred)) = dotted_date(one, year_hint) {
+                (d, year_inferred)
             } else {
                 return None;
             }
@@ -340,6 +342,36 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
         );
     }
     Some(Ok(out))
+}
+
+/// A dotted day-first date as a date line writes it (`14.03.2025`, `4.3.2025`, and
+/// `14.03.` taking `year_hint`): day, then month, as in German and much of Europe.
+/// Without a year both parts are two digits and the closing dot is written, so a
+/// version (`3.2`) or a dotted clock (`14.03`) is never one.
+fn dotted_date(tok: &str, year_hint: Option<i16>) -> Option<(Date, bool)> {
+    let mut parts = tok.split('.');
+    let day = parts.next()?;
+    let month = parts.next()?;
+    let year = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if year.is_empty() {
+        if !digits(day, 2..=2) || !digits(month, 2..=2) {
+            return None;
+        }
+        let year = u32::try_from(year_hint?).ok()?;
+        let d = make_date(year, month.parse().ok()?, day.parse().ok()?).ok()?;
+        return Some((d, true));
+    }
+    if !digits(day, 1..=2) || !digits(month, 1..=2) || !digits(year, 4..=4) {
+        return None;
+    }
+    let d = make_date(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()?;
+    Some((d, false))
 }
 
 /// Parses a date written as a heading or a line of its own in a timeline.
@@ -450,6 +482,23 @@ mod tests {
             Some(2023)
         );
         assert_eq!(first_year("no dates 2024-13-01"), None);
+    }
+
+    #[test]
+    fn dotted_day_first_date_lines() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        assert_eq!(ok("14.03.2025", None).date, date(2025, 3, 14));
+        assert_eq!(ok("4.3.2025", None).date, date(2025, 3, 4));
+        let line = ok("Fri 14.03.", Some(2025));
+        assert_eq!((line.date, line.year_inferred), (date(2025, 3, 14), true));
+        assert_eq!(line.weekday_mismatch, None);
+        assert!(ok("Sat 14.03.", Some(2025)).weekday_mismatch.is_some());
+        // Without a year: nothing to take it from, and never a clock or a version.
+        for s in ["14.03.", "14.03", "3.2.", "3.2", "1.2.3", "14.13.", "2.1.0"] {
+            let hint = if s == "14.03." { None } else { Some(2025) };
+            assert_eq!(scan_date_line(s, hint), None, "{s}");
+        }
+        assert_eq!(scan_date_line("31.02.2025", None), None);
     }
 
     #[test]

@@ -66,6 +66,18 @@ pub(crate) fn first_date(text: &str) -> Option<(Date, Span)> {
         if let Some(d) = word.get(lead..lead + 10).and_then(time::parse_iso_date) {
             return Some((d, Span::new(start + lead, start + lead + 10)));
         }
+        // `14.03.2025`: a dotted day-first date, its year written.
+        let token = word[lead..].trim_end_matches([',', ':', ';', ')', '*', '_', '`']);
+        if token.len() >= 8
+            && token.contains('.')
+            && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && let Some(Ok(line)) = time::scan_date_line(token, None)
+        {
+            return Some((
+                line.date,
+                Span::new(start + lead, start + lead + token.len()),
+            ));
+        }
         // A month name with the words around it: "June 10th, 2024", "10 June 2024".
         let from = i.saturating_sub(1);
         for len in [3, 4] {
@@ -176,6 +188,12 @@ mod tests {
             found("The queue (2025-07-23) stalled"),
             Some("2025-07-23 2025-07-23".into())
         );
+        assert_eq!(
+            found("# Review: import backlog, 14.03.2025 – 17.03.2025"),
+            Some("2025-03-14 14.03.2025".into())
+        );
+        // A version or a dotted clock is not a date.
+        assert_eq!(found("Upgraded to 1.2.3 at 14.03 and 2.10.2"), None);
         assert_eq!(found("We may march on. Nothing dated here."), None);
     }
 

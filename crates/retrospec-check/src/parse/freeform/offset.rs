@@ -1,6 +1,8 @@
 //! Entry times written relative to something else: offsets from a stated T0
 //! (`T0: 13:40 UTC`, then `- T+22m: alert pages`), each read as T0 plus the offset
-//! in T0's zone; and a clock dated in parentheses after it (`22:10 (Mar 3)`).
+//! in T0's zone; days counted from a stated D0 (`Incident day (D0): 9 October
+//! 2025`, then `D0 22:30`, `D+1 01:15`), each read as D0 plus the days; and a
+//! clock dated in parentheses after it (`22:10 (Mar 3)`).
 
 use std::sync::LazyLock;
 
@@ -98,4 +100,99 @@ pub(crate) fn parenthesised_date(
     let date = date_line(written, at + blank + 1, hint, &mut found)??;
     diags.extend(found);
     Some((date, at + blank + 1 + close + 1))
+}
+
+/// The day a report names D0 (`Incident day (D0): Thursday, October 9, 2025`,
+/// `D0 = 2025-10-09`): the first line that writes `D0` with a date after it, when
+/// the report writes `D+N` day offsets at all.
+pub(crate) fn stated_d0(text: &str) -> Option<Date> {
+    if !text.contains("D+") {
+        return None;
+    }
+    text.lines().find_map(|line| {
+        let at = d0_word(line)?;
+        super::date::first_date(&line[at..]).map(|(d, _)| d)
+    })
+}
+
+/// Where the word `D0` ends in `line`.
+fn d0_word(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    line.match_indices("D0").find_map(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i + 2).copied();
+        let word = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_');
+        (!word(before) && !word(after)).then_some(i + 2)
+    })
+}
+
+/// A day offset opening a time (`D0 22:30`, `D+1 01:15`, `D-1 18:00`): the days
+/// and where the clock after it starts. Only with a clock after it.
+pub(crate) fn day_offset(written: &str) -> Option<(i64, usize)> {
+    let rest = written.strip_prefix('D')?;
+    let (sign, digits_at) = match rest.as_bytes().first()? {
+        b'+' => (1, 1),
+        b'-' => (-1, 1),
+        b'0' => (1, 0),
+        _ => return None,
+    };
+    let digits = &rest[digits_at..];
+    let n = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 || (digits_at == 0 && n != 1) {
+        return None;
+    }
+    let days: i64 = digits[..n].parse().ok()?;
+    let after = &digits[n..];
+    let blank = after.len() - after.trim_start().len();
+    let clock = &after[blank..];
+    if blank == 0 || !clock.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((sign * days, written.len() - clock.len()))
+}
+
+/// `D+1 01:15` read against `d0`: the time as it goes into the tree
+/// (`2025-10-10 01:15`), when the offset leads `written`.
+pub(crate) fn dated_by_d0(d0: Date, written: &str) -> Option<String> {
+    let (days, clock) = day_offset(written)?;
+    let day = d0.checked_add(jiff::Span::new().days(days)).ok()?;
+    let out = format!("{day} {}", written[clock..].trim());
+    time::parse_time(&out).ok().map(|_| out)
+}
+
+/// `D+1 01:15` at the start of `line`, read against `d0`: the time it stands
+/// for, where it ends in `line`, and the time as it goes into the tree.
+pub(crate) fn d0_time(d0: Date, line: &str) -> Option<(time::ParsedTime, usize, String)> {
+    let (days, clock) = day_offset(line)?;
+    let (_, end) = time::scan_leading_time(&line[clock..]).ok()??;
+    let day = d0.checked_add(jiff::Span::new().days(days)).ok()?;
+    let written = format!("{day} {}", line[clock..clock + end].trim());
+    let parsed = time::parse_time(&written).ok()?;
+    Some((parsed, clock + end, written))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{d0_word, day_offset};
+
+    #[test]
+    fn day_offsets_need_a_clock_after_them() {
+        assert_eq!(day_offset("D0 22:30"), Some((0, 3)));
+        assert_eq!(day_offset("D+1 01:15"), Some((1, 4)));
+        assert_eq!(day_offset("D-2  18:00"), Some((-2, 5)));
+        // A word, a D-day with nothing after it, a version: not offsets.
+        for s in [
+            "D0",
+            "D+1",
+            "D+1: started",
+            "D01 22:30",
+            "DNS 22:30",
+            "D0x 22:30",
+            "D+123 01:00",
+        ] {
+            assert_eq!(day_offset(s), None, "{s}");
+        }
+        assert_eq!(d0_word("Incident day (D0): 9 June"), Some(16));
+        assert_eq!(d0_word("build AD0 and D0x"), None);
+    }
 }

@@ -66,6 +66,9 @@ struct Reader<'t, 'd> {
     /// The clock (and its zone as written) that `T+15m` offsets count from, when
     /// the report states one (`T0: 13:40 UTC`, "relative to the release at 13:40 UTC").
     t0: Option<(jiff::civil::Time, String)>,
+    /// The day that `D0 22:30` and `D+1 01:15` count from, when the report names one
+    /// (`Incident day (D0): 9 October 2025`).
+    d0: Option<Date>,
     /// An entry was read from a sentence led by its time: later sentences so led
     /// start entries too, wherever they stand in a line.
     sentences: bool,
@@ -92,6 +95,7 @@ pub(crate) fn read(
         // the time grammar's report-wide zone, applied when times are resolved.
         zone: zone_in(heading.slice(text)),
         t0: super::offset::stated_t0(text),
+        d0: super::offset::stated_d0(text),
         sentences: false,
         dotted: dotted::section_reads(&section_lines(text, blocks)),
     };
@@ -230,7 +234,8 @@ impl Reader<'_, '_> {
         let offset = self
             .t0
             .as_ref()
-            .and_then(|t0| super::offset::offset_time(t0, scan_in));
+            .and_then(|t0| super::offset::offset_time(t0, scan_in))
+            .or_else(|| self.d0.and_then(|d0| super::offset::d0_time(d0, scan_in)));
         let leading = match offset {
             Some(_) => Ok(None),
             None => time::scan_leading_time(scan_in),
@@ -831,6 +836,45 @@ mod tests {
         );
         let (times, _) = times_and_codes(&md);
         assert!(times.is_empty(), "{times:?}");
+    }
+
+    #[test]
+    fn day_offsets_count_from_a_stated_d0() {
+        let table = "# Export late\n\nIncident day (D0): Tuesday, 3 June 2025\nTimes are UTC, written as D0 / D+1.\n\n## Timeline\n\n\
+                     | When | What |\n|---|---|\n| D0 23:10 | Export starts. |\n| D+1 02:40 | Export fails. |\n| D+1 01:05 | Small files uploaded. |\n";
+        let (times, codes) = times_and_codes(table);
+        assert_eq!(
+            times,
+            [
+                "2025-06-03 23:10 UTC",
+                "2025-06-04 02:40 UTC",
+                "2025-06-04 01:05 UTC"
+            ]
+        );
+        assert!(!codes.contains(&"RS206"), "{codes:?}");
+        // The entry out of order is found now that it has its day.
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        let list = "# Export late\n\nIncident day (D0): 2025-06-03\n\n## Timeline\n\n- D0 23:10 export starts\n- D+1 00:20 export fails\n- D-1 18:00 a change lands\n";
+        let (times, _) = times_and_codes(list);
+        assert_eq!(
+            times,
+            ["2025-06-03 23:10", "2025-06-04 00:20", "2025-06-02 18:00"]
+        );
+        // No D0 named with a date: the offsets are not read as days.
+        let (times, _) =
+            times_and_codes(&list.replace("Incident day (D0): 2025-06-03", "Day one."));
+        assert!(times.iter().all(|t| !t.starts_with("2025")), "{times:?}");
+    }
+
+    #[test]
+    fn dotted_day_headings_take_the_year_of_a_dotted_title_date() {
+        let text = "# Review: billing backlog, 14.03.2025 – 15.03.2025\n\n## Timeline\n\n### Fri 14.03.\n\n- 16:05 File rejected\n\n### Sat 15.03.\n\n- 07:45 Missing invoices noticed\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-03-14 16:05", "2025-03-15 07:45"]);
+        assert!(!codes.contains(&"RS206"), "{codes:?}");
+        // Without its closing dot, `15.03` may be a clock or a version: no day.
+        let (times, _) = times_and_codes(&text.replace("### Sat 15.03.", "### Sat 15.03"));
+        assert!(!times[1].starts_with("2025-03-15"), "{times:?}");
     }
 
     #[test]

@@ -136,6 +136,11 @@ impl Reader<'_, '_> {
                 continue;
             };
             let written = time.slice(self.text).trim();
+            // `D+1 01:15`: the day counted from the stated D0.
+            let by_d0 = self
+                .d0
+                .and_then(|d0| super::super::offset::dated_by_d0(d0, written));
+            let written = by_d0.as_deref().unwrap_or(written);
             if let Some(d) = time::parse_date_line(written) {
                 self.date = Some(d);
                 continue;

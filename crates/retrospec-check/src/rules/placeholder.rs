@@ -28,6 +28,12 @@ declare_rule! {
     /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
     /// is this finding alone, not also a date of the wrong form (RS105).
     ///
+    /// An honest unknown is not a gap either: a `TBC`, `TBD` or `TBA` whose line (a
+    /// table row, a sentence) says why the value is not known yet or where that is
+    /// explained (`06:05–TBC | end time still being reconciled with the partner`,
+    /// `TBD, pending the vendor's report`, `TBC (see note)`) is reported no more.
+    /// A bare `Root cause: TBD` still is, and so is `TODO`, however explained.
+    ///
     /// A template variable left unfilled (`{{affected_accounts}}`, `{{ name }}`: one
     /// bare name between double braces) is a gap too. A site generator's expression
     /// is not: `{{ site.title }}`, `{{ page.date }}`, Hugo's `{{ .Title }}` and
@@ -124,7 +130,7 @@ impl Rule for Placeholder {
             for found in built_in.chain(extra.find(s)) {
                 let text = &s[found.clone()];
                 let span = placer.place(found.clone()).unwrap_or(node.span);
-                if cx.masks().covers(span.start) {
+                if cx.masks().covers(span.start) || explained(cx.text, span.start, text) {
                     continue;
                 }
                 out.push(
@@ -309,6 +315,30 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
     !token.eq_ignore_ascii_case(found)
 }
 
+/// Words that say a value is honestly not known yet, and why or where that is said:
+/// "still being reconciled", "not yet known", "see note", "pending the vendor's
+/// report", "will be updated".
+static EXPLANATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
+        .expect("the explanation pattern is valid")
+});
+
+/// Whether a `TBC`, `TBD` or `TBA` at `at` is an honest unknown: the same line (a
+/// table row, a sentence's line) says why the value is not known yet or points to a
+/// note that does (`06:05–TBC | ... end time still being reconciled`, `TBD (see
+/// note)`). `TODO`, `FIXME` and `XXX` are the author's reminders, never explained.
+fn explained(text: &str, at: usize, found: &str) -> bool {
+    if !["tbc", "tbd", "tba"]
+        .iter()
+        .any(|w| found.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    EXPLANATION.is_match(&text[start..end])
+}
+
 fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
     f(node);
     match &node.value {
@@ -353,6 +383,18 @@ mod tests {
         assert_eq!(
             crate::rules::spans_of("RS401", md, Format::Markdown),
             ["{{affected_accounts}}", "{{ region_name }}"]
+        );
+    }
+
+    /// A `TBC` whose row or line says why the value is not known yet (or points to
+    /// a note that does) is an honest unknown; a bare `TBC`, and a `TODO` however
+    /// explained, are gaps.
+    #[test]
+    fn an_explained_unknown_is_not_a_placeholder() {
+        let md = "# Q3 incident register\n\n## Register\n\nEnd of impact: TBC, still being reconciled with the vendor.\n\nStart of the second window: TBA; pending the carrier's report.\n\nEnd of impact: TBC.\n\nRecovery time: TBD (see note below).\n\nRoot cause: TBD.\n\nTODO: not yet known.\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["TBC", "TBD", "TODO"]
         );
     }
 

@@ -163,10 +163,19 @@ impl Reader<'_, '_> {
     }
 
     /// Each line of a paragraph: a date, a new entry, or more text for the open one.
+    ///
+    /// A MkDocs admonition (`!!! quote "Gateway log"`, `??? note`) is read as
+    /// Markdown as a paragraph with its indented body. Its header is no entry, and
+    /// code in its body, fenced (`` ``` ``) or indented a further four spaces, is
+    /// quoted evidence (a log's own timestamps), never entries. A fence that
+    /// Markdown left in a paragraph is skipped so too.
     fn lines(&mut self, range: Range<usize>) {
         let mut pos = range.start;
         // Whether the line above ended its sentence.
         let mut ended = true;
+        // The indent of the admonition header above, and whether a fence is open.
+        let mut admonition: Option<usize> = None;
+        let mut fence: Option<&str> = None;
         for line in self.text[range.clone()].split_inclusive('\n') {
             let content = line.trim_end_matches(['\n', '\r']);
             let lead = content.len() - content.trim_start().len();
@@ -174,6 +183,28 @@ impl Reader<'_, '_> {
             pos += line.len();
             if span.is_empty() {
                 continue;
+            }
+            let trimmed = content.trim_start();
+            if let Some(open) = fence {
+                if trimmed.starts_with(open) {
+                    fence = None;
+                }
+                continue;
+            }
+            if let Some(mark) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+                fence = Some(mark);
+                self.close();
+                continue;
+            }
+            if is_admonition(trimmed) {
+                admonition = Some(lead);
+                self.close();
+                continue;
+            }
+            match admonition {
+                Some(at) if lead >= at + 8 => continue,
+                Some(at) if lead <= at => admonition = None,
+                _ => {}
             }
             let above_ended = ended;
             ended = span
@@ -723,9 +754,37 @@ fn build(text: &str, b: Building) -> Node {
     Node::new(b.time.cover(whole), Value::Map(fields))
 }
 
+/// A MkDocs (Python-Markdown) admonition header: `!!! note`, `!!! quote "Title"`,
+/// a collapsible `??? warning` or `???+ info`.
+fn is_admonition(line: &str) -> bool {
+    let Some(rest) = ["!!!", "???+", "???"]
+        .into_iter()
+        .find_map(|m| line.strip_prefix(m))
+    else {
+        return false;
+    };
+    rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '"')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Format, check};
+
+    /// A log quoted in an admonition under the timeline is evidence: its own
+    /// timestamps are not entries. Text after the admonition still is.
+    #[test]
+    fn code_in_an_admonition_is_not_timeline_entries() {
+        let text = "# Label outage\n\nOn 2025-03-04 labels stopped printing.\n\n## Timeline\n\n- 09:10 UTC - Labels stop printing\n- 09:40 UTC - Gateway fixed\n\n!!! quote \"Gateway log\"\n    ```\n    07:02:11 handshake failed\n    ```\n\n!!! note\n        07:03:00 retry aborted\n\n10:05 UTC - Queue drained\n";
+        let (times, _) = times_and_codes(text);
+        assert_eq!(
+            times,
+            ["2025-03-04 09:10 UTC", "09:40 UTC", "10:05 UTC"],
+            "{text}"
+        );
+    }
 
     fn times_and_codes(text: &str) -> (Vec<String>, Vec<&'static str>) {
         let checked = check(text, Format::Markdown);

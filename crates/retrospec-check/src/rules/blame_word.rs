@@ -235,12 +235,7 @@ mod tests {
     #[test]
     fn a_denied_blaming_word_is_not_blame() {
         let text = "title: t\nstatus: draft\nroot_cause: >-\n  This was not a case of human error. We looked for the\n  conditions rather than operator error; no user error was involved.\n  Careless reviews let it through.\n";
-        let found: Vec<&str> = check_with(text, Format::Yaml, &Config::default())
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS403")
-            .map(|d| d.span.slice(text))
-            .collect();
+        let found = crate::rules::spans_of("RS403", text, Format::Yaml);
         assert_eq!(found, ["Careless"]);
     }
 
@@ -248,12 +243,7 @@ mod tests {
     #[test]
     fn blame_nouns_as_a_family() {
         let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nLaziness in review, an incompetent rollout and plain\nincompetence. Lazy loading of the sloppy regex cache is how it spread.\n";
-        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS403")
-            .map(|d| d.span.slice(md))
-            .collect();
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Laziness", "incompetent", "incompetence"]);
     }
 
@@ -261,12 +251,7 @@ mod tests {
     #[test]
     fn a_question_is_not_blame_its_answer_may_be() {
         let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n- Was it caused by human error, load or\n  something unknown?\n  - Human error. Sam removed the package.\n- Operator error? Not this time.\n";
-        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS403")
-            .map(|d| d.span.slice(md))
-            .collect();
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Human error"]);
     }
 
@@ -275,12 +260,7 @@ mod tests {
     #[test]
     fn the_incident_put_on_a_named_person() {
         let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
-        let found: Vec<&str> = check_with(md, Format::Markdown, &Config::default())
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS403")
-            .map(|d| d.span.slice(md))
-            .collect();
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
     }
 

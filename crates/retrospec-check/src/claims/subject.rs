@@ -215,12 +215,27 @@ static ACTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where the clause holding byte `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
-    let head = &text[..at];
+    // At most CLAUSE_REACH bytes back: every claim asks for its clause, and a
+    // megabyte without a full stop must not be searched whole for each of them
+    // (a clause that long is read from its last CLAUSE_REACH bytes).
+    let from = ceil(text, at.saturating_sub(CLAUSE_REACH));
+    let head = &text[from..at];
     [". ", ".\n", "; ", "\n\n", "|", "\n- ", "\n* ", "! ", "? "]
         .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .filter_map(|b| head.rfind(b).map(|i| from + i + b.len()))
         .max()
-        .unwrap_or(0)
+        .unwrap_or(from)
+}
+
+/// How far back a clause is looked for, in bytes.
+const CLAUSE_REACH: usize = 600;
+
+/// The smallest char boundary at or above `i`.
+fn ceil(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The largest char boundary at or below `i`.

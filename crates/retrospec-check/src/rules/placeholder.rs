@@ -327,6 +327,10 @@ static EXPLANATION: LazyLock<Regex> = LazyLock::new(|| {
 /// table row, a sentence's line) says why the value is not known yet or points to a
 /// note that does (`06:05–TBC | ... end time still being reconciled`, `TBD (see
 /// note)`). `TODO`, `FIXME` and `XXX` are the author's reminders, never explained.
+/// How far from a `TBC` its explanation is looked for, in bytes (a table row or a
+/// sentence is far shorter).
+const EXPLANATION_REACH: usize = 300;
+
 fn explained(text: &str, at: usize, found: &str) -> bool {
     if !["tbc", "tbd", "tba"]
         .iter()
@@ -334,8 +338,18 @@ fn explained(text: &str, at: usize, found: &str) -> bool {
     {
         return false;
     }
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // Its line, at most EXPLANATION_REACH bytes either side: a megabyte line
+    // with a TBC every few words must not be searched whole for each of them.
+    let mut from = at.saturating_sub(EXPLANATION_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (at + EXPLANATION_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let end = text[at..to].find('\n').map_or(to, |i| at + i);
     EXPLANATION.is_match(&text[start..end])
 }
 

@@ -334,8 +334,8 @@ fn the_core_bounds_text_it_is_handed() {
 
 /// A 10 MB line of free text through every rule, with the line limit raised:
 /// the regex crate is linear-time and so must be everything around it; the time is
-/// printed, not asserted (figures in docs/reliability.md; about 7 s in a debug
-/// build, minutes while finding columns was quadratic).
+/// printed, not asserted (figures in docs/reliability.md; about 35 s in a debug
+/// build, minutes while finding columns or a claim's clause was quadratic).
 #[test]
 fn a_10_mb_line_of_free_text_through_every_rule() {
     let config = Config {

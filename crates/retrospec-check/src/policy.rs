@@ -141,12 +141,7 @@ mod tests {
         assert!(codes.contains(&"RS301"), "{codes:?}");
         // Owners written after the item ('Owner: @web') name owners too.
         let written = list.replace(" (owner: @storage)", ". Owner: @storage");
-        let owners: Vec<&str> = check(&written, Format::Markdown)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS301")
-            .map(|d| d.span.slice(&written))
-            .collect();
+        let owners = crate::rules::spans_of("RS301", &written, Format::Markdown);
         assert_eq!(owners, ["Rotate the logs"]);
         // No owner anywhere: what the canonical form needs, gathered into RS407.
         let none = list.replace(" (owner: @storage)", "");
@@ -166,12 +161,7 @@ mod tests {
     #[test]
     fn an_owner_is_missing_only_where_most_items_name_one() {
         let most = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## What we'll do\n\n- Add a disk alert (@dana, done)\n- Rotate the logs (@omar)\n- Put the disk size on the status page\n- Write the runbook (@dana)\n";
-        let owners: Vec<&str> = check(most, Format::Markdown)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS301")
-            .map(|d| d.span.slice(most))
-            .collect();
+        let owners = crate::rules::spans_of("RS301", most, Format::Markdown);
         assert_eq!(owners, ["Put the disk size on the status page"]);
         let one = "# Queue outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC Disk full\n\n## What we are changing\n\n- Add a disk alert\n- Rotate the logs\n- The write-up is at [link].\n";
         let codes: Vec<&str> = check(one, Format::Markdown)

@@ -17,18 +17,7 @@ const UNITS: &[&str] = &[
 /// (`14.05-15.40`, `14.05 to 15.40`) is the caller's to rewrite with
 /// [`as_colons`].
 pub(crate) fn leading(line: &str) -> Option<usize> {
-    let b = line.as_bytes();
-    let nh = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if !(1..=2).contains(&nh) || b.get(nh) != Some(&b'.') {
-        return None;
-    }
-    let nm = b[nh + 1..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if nm != 2 {
-        return None;
-    }
+    let nh = leading_clock_dot(line)?;
     let hour: u32 = line[..nh].parse().ok()?;
     let minute: u32 = line[nh + 1..nh + 3].parse().ok()?;
     if hour > 23 || minute > 59 {

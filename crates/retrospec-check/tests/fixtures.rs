@@ -57,7 +57,10 @@ fn fixtures() {
         }
         checked += 1;
     });
-    assert!(checked >= 150, "only {checked} fixtures found");
+    // `INSTA_GLOB_FILTER` (insta's) may narrow the run to a few fixtures on purpose.
+    if std::env::var_os("INSTA_GLOB_FILTER").is_none() {
+        assert!(checked >= 150, "only {checked} fixtures found");
+    }
 }
 
 #[test]

@@ -16,5 +16,7 @@ fn freeform_findings() {
         insta::assert_snapshot!(support::render(&check_file(&file, None)));
         checked += 1;
     });
-    assert!(checked >= 8, "only {checked} free-form reports found");
+    if std::env::var_os("INSTA_GLOB_FILTER").is_none() {
+        assert!(checked >= 8, "only {checked} free-form reports found");
+    }
 }

@@ -8,8 +8,8 @@
 //! decides what it measures from the words around it ([`subject`]), and compares
 //! it with the milestones, or with the timeline's plausible readings when the
 //! milestones are missing; a length stated beside its window is compared with the
-//! window ([`window`]), and the time between two events ("updated 25 minutes after
-//! the first alert") with the two timeline entries they name ([`relative`]). Text
+//! window (`window`), and the time between two events ("updated 25 minutes after
+//! the first alert") with the two timeline entries they name (`relative`). Text
 //! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
 //! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,

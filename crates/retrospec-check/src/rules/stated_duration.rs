@@ -55,8 +55,8 @@ declare_rule! {
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
     /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`) | the window's own two times |
-    /// | "<event> N after <anchor>": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "<event> N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
-    /// | "<event> at <clock time>, N after <anchor>" or "..., within N of <anchor>" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
+    /// | "`<event>` N after `<anchor>`": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "`<event>` N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
+    /// | "`<event>` at `<clock time>`, N after `<anchor>`" or "..., within N of `<anchor>`" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -66,7 +66,7 @@ declare_rule! {
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
     /// on/continued for", "for a period/duration lasting/of" when the clause names the
-    /// impact, "was down/unavailable/offline for N before <someone did something>",
+    /// impact, "was down/unavailable/offline for N before `<someone did something>`",
     /// in a summary a label naming what was out ("- Saves failing: 25 minutes."),
     /// a line label (`| Duration | 3h 45m |`, `**Duration**:`,
     /// `- Length of the disruption:`, `**Duration of customer impact:**`,

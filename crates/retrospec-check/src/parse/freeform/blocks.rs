@@ -1,5 +1,5 @@
 //! Headings and lists as people write them, turned into the blocks the Markdown
-//! reader maps to fields: after [`normalise`], the title is the one level-1
+//! reader maps to fields: after `normalise`, the title is the one level-1
 //! heading, every section heading is level 2 and deeper headings are level 3+.
 //!
 //! - a `#` heading at any level, setext headings;

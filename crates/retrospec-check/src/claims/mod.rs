@@ -35,8 +35,8 @@ use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
-    detected_at, milestone_at, noticed_by_words, sorted_entries, start_candidates, stated_window,
-    timeline_readings,
+    detected_at, milestone_at, noticed_by_words, report_window, sorted_entries, start_candidates,
+    stated_window, timeline_readings,
 };
 
 use crate::config::Config;
@@ -118,7 +118,7 @@ static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words of a timeline entry that say the impact ended.
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+normal|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -214,11 +214,36 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 }
             }
         }
+        // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label
+        // carries the unit of a bare number.
+        if label_key.is_none() && masked.contains([':', '|']) {
+            for (d, label) in duration::unit_labelled(masked) {
+                let words = &masked[label];
+                let subject = match subject::LABEL.captures(words) {
+                    Some(l) => l
+                        .name("what")
+                        .or(l.name("abbr"))
+                        .map(|w| subject::for_label(w.as_str())),
+                    None => Some(INCIDENT_LABEL),
+                };
+                claims.push(claim(inputs, &pointer, &prose, &d, subject));
+            }
+        }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims.dedup_by_key(|c| c.span);
     claims
 }
+
+/// The incident's length, as a label names it.
+const INCIDENT_LABEL: Subject = Subject {
+    measures: "incident",
+    pairs: &[
+        (Milestone::Started, Milestone::Resolved),
+        (Milestone::Started, Milestone::Mitigated),
+    ],
+    labelled: true,
+};
 
 /// An `x-` field named as a metric (`x-time-to-resolution`) or as the incident's
 /// length (`x-duration`, `x-downtime`): its value is the claim.
@@ -321,6 +346,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // "Between 02:10 and 03:05 the consumers were disconnected (roughly 40
+    // minutes of backlog)": the length in parentheses is its sentence's window.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = window::in_sentence(masked, d.range.clone())
+    {
+        claim.measures = "window";
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     if claim.verdict != Verdict::NotCompared {
         return;
     }
@@ -329,6 +363,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     if claim.measures == "incident"
         && claim.compared_with.is_none()
         && let Some(compared) = window::paragraph(masked, d.range.clone())
+    {
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    // Nor in its paragraph: the one window the report states for the impact in
+    // its summary or impact ("dashboards stale from Friday 18:00 to Sunday 09:30").
+    if claim.measures == "incident"
+        && claim.compared_with.is_none()
+        && let Some(compared) = report_window(inputs)
     {
         settle(inputs.config, claim, d, compared);
         return;

@@ -323,3 +323,32 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     }
     out
 }
+
+/// The one window the report states for the impact in its summary-like prose
+/// (summary, impact, a "What happened" or "Overview" section): "Finance
+/// dashboards stale from Friday 18:00 to Sunday 09:30". `None` when it states
+/// none, or several that differ.
+pub(super) fn report_window(inputs: &Inputs<'_>) -> Option<Compared> {
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    super::strings(inputs.tree, &mut pointer, &mut found);
+    let mut windows: Vec<Compared> = Vec::new();
+    for (pointer, node) in found {
+        let summary_like = pointer.starts_with("/impact/")
+            || super::place(inputs.model, &pointer) == subject::Place::Summary;
+        if !summary_like || !super::is_prose(&pointer) {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 || !source.contains(':') {
+            continue;
+        }
+        let prose = super::Prose::of(inputs.text, node);
+        windows.extend(window::impact_windows(&prose.masked));
+    }
+    let first = windows.first()?.clone();
+    windows
+        .iter()
+        .all(|w| w.seconds == first.seconds)
+        .then_some(first)
+}

@@ -35,8 +35,8 @@ use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
-    detected_at, milestone_at, noticed_by_words, report_window, sorted_entries, start_candidates,
-    stated_window, timeline_readings,
+    detected_at, milestone_at, milestone_readings, noticed_by_words, report_window, sorted_entries,
+    start_candidates, stated_window, timeline_readings,
 };
 
 use crate::config::Config;
@@ -438,23 +438,26 @@ fn references(
     ended_with: Option<(String, String)>,
 ) -> Vec<Compared> {
     let instant = |m: Milestone| milestone_at(inputs, m);
-    let mut out: Vec<Compared> = subject
-        .pairs
-        .iter()
-        .filter_map(|&(from, to)| {
-            let (a, at) = instant(from)?;
-            let (b, bt) = instant(to)?;
-            let seconds = bt - at;
-            (seconds >= 0).then(|| Compared {
-                source: "milestones",
-                from: from.as_str().to_string(),
-                to: to.as_str().to_string(),
-                from_pointer: a.pointer.clone(),
-                to_pointer: b.pointer.clone(),
-                seconds,
-            })
-        })
-        .collect();
+    // Each milestone in every reading it has (its field, and the entry marked
+    // with it when that differs); the first pair is the one a contradiction names.
+    let mut out: Vec<Compared> = Vec::new();
+    for &(from, to) in subject.pairs {
+        for (a, at) in milestone_readings(inputs, from) {
+            for (b, bt) in milestone_readings(inputs, to) {
+                let seconds = bt - at;
+                if seconds >= 0 {
+                    out.push(Compared {
+                        source: "milestones",
+                        from: from.as_str().to_string(),
+                        to: to.as_str().to_string(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    });
+                }
+            }
+        }
+    }
     let has_end = instant(Milestone::Resolved).is_some() || instant(Milestone::Mitigated).is_some();
     if out.is_empty()
         && subject.measures == "incident"

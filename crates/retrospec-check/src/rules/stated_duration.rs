@@ -611,6 +611,25 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_naming_the_end_is_a_reading_of_it() {
+        // The field says 09:05, the timeline says the incident was resolved at 10:05:
+        // a claim that agrees with either end is not a contradiction.
+        let text = "---\ntitle: Card declines\nstatus: draft\ntimezone: UTC\nmilestones:\n  started: 2025-05-20 07:42 UTC\n  resolved: 2025-05-20 09:05 UTC\n---\n## Summary\n\n- Time to resolve: 2 h 23 min\n\n## Timeline\n\n- 2025-05-20 07:42 UTC Declines start rising\n- 2025-05-20 09:30 UTC Rollback complete\n- 2025-05-20 10:05 UTC Decline rate back to baseline; incident resolved\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        let wrong = text.replace("2 h 23 min", "50 minutes");
+        assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["50 minutes"]);
+        // An entry that only partly ends it is no reading.
+        let partial = text.replace("incident resolved", "incident resolved for some regions");
+        assert_eq!(
+            spans_of("RS208", &partial, Format::Markdown),
+            ["2 h 23 min"]
+        );
+    }
+
+    #[test]
     fn the_tolerance_comes_from_the_configuration() {
         use crate::check_with;
         use crate::config::{Claims, Config, DurationTolerance};

@@ -329,7 +329,7 @@ static LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What the label must name: a length of the impact or a metric.
 static LABEL_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:downtime|duration|outage|degradation|disruption|impact|unavailability|interruption|time\s+to\s+[a-z]+)\b")
+    Regex::new(r"(?i)\b(?:downtime|duration|outage|degradation|disruption|impact|unavailability|interruption|time\s+to\s+[a-z]+|tt[damr])\b")
         .expect("the pattern is valid")
 });
 /// ...and must not: a target, a budget, an average over many incidents.
@@ -514,11 +514,14 @@ mod tests {
                 "Time to detection (minutes)",
                 12.0,
             ),
+            ("| TTR (min) | 45 |", "TTR (min)", 45.0),
+            ("Outage length in hours: 3", "Outage length in hours", 180.0),
         ] {
             assert_eq!(labelled(text), [(label.to_string(), minutes)], "{text}");
         }
         for text in [
             "Downtime budget (minutes): 43",
+            "MTTR (minutes): 45",
             "Impact: 50",
             "Customers affected (thousands): 50",
             "Target duration (minutes): 30",

@@ -201,7 +201,7 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
 static FROM_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?,?\s+(?:to|until|till|and)\s+(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b"))
+    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
 
@@ -286,9 +286,13 @@ fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
         f if ap.is_none() && f > to => minutes(a, None)?,
         f => f,
     };
+    let (day_a, day_b) = (
+        caps.name("da").or(caps.name("da2")),
+        caps.name("db").or(caps.name("db2")),
+    );
     let days = match (
-        caps.name("da").and_then(|d| weekday(d.as_str())),
-        caps.name("db").and_then(|d| weekday(d.as_str())),
+        day_a.and_then(|d| weekday(d.as_str())),
+        day_b.and_then(|d| weekday(d.as_str())),
     ) {
         (Some(da), Some(db)) => Some((db - da).rem_euclid(7)),
         (None, None) => None,
@@ -305,8 +309,8 @@ fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
     };
     (span > 0).then(|| Compared {
         source: "stated",
-        from: format!("window start `{}`", named(caps.name("da"), a)),
-        to: format!("window end `{}`", named(caps.name("db"), b)),
+        from: format!("window start `{}`", named(day_a, a)),
+        to: format!("window end `{}`", named(day_b, b)),
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: span * 60,
@@ -338,13 +342,23 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
         .max()
         .unwrap_or(0);
     let sentence = &masked[start..open];
-    let mut windows = FROM_UNTIL.captures_iter(sentence);
-    let caps = windows.next()?;
-    if windows.next().is_some() || super::subject::TEAM_SUBJECT.is_match(sentence) {
+    if super::subject::TEAM_SUBJECT.is_match(sentence) {
         return None;
     }
-    stated_window(&caps)
+    let mut windows = FROM_UNTIL.captures_iter(sentence);
+    let mut dashes = DASH_WINDOW.captures_iter(sentence);
+    match (windows.next(), dashes.next()) {
+        (Some(caps), None) if windows.next().is_none() => stated_window(&caps),
+        (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
+        _ => None,
+    }
 }
+
+/// A window written with a dash in running text: "during 14:05–15:20 CET".
+static DASH_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+        .expect("the pattern is valid")
+});
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
 fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
@@ -421,6 +435,10 @@ mod tests {
                 55,
             ),
             (
+                "During 14:05–15:20 CET the resolvers failed most queries (75 minutes).",
+                75,
+            ),
+            (
                 "From 21:40 until 22:35 the export page returned errors (55 minutes in total).",
                 55,
             ),
@@ -454,6 +472,14 @@ mod tests {
             Some(31 * 60 + 45)
         );
         assert_eq!(minutes("Search was down from 23:50 until 00:40."), Some(50));
+        assert_eq!(
+            minutes("Uploads failed from 18:00 on Friday until 09:30 on Sunday."),
+            Some(39 * 60 + 30)
+        );
+        assert_eq!(
+            minutes("Logins failed between 22:10 UTC on Tue and 01:40 UTC on Wed."),
+            Some(3 * 60 + 30)
+        );
         // One weekday only: the other time's day is not said.
         assert_eq!(
             minutes("Search was down from Friday 23:50 until 00:40."),

@@ -35,8 +35,8 @@ use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
-    detected_at, milestone_at, milestone_readings, noticed_by_words, report_window, sorted_entries,
-    start_candidates, stated_window, timeline_readings,
+    detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
+    report_window, sorted_entries, start_candidates, stated_window, timeline_readings,
 };
 
 use crate::config::Config;
@@ -375,6 +375,20 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     {
         settle(inputs.config, claim, d, compared);
         return;
+    }
+    // No timeline: the clock times the summary's narrative states, in every
+    // reading of its start and end; it contradicts only when none agrees.
+    if claim.measures == "incident" && claim.compared_with.is_none() {
+        let readings = narrative_readings(inputs, &claim.pointer);
+        let off = |c: &Compared| {
+            let band = accepted(inputs.config, d, c.seconds);
+            band[0].map_or(0, |lo| (lo - c.seconds).max(0))
+                + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
+        };
+        if let Some(closest) = readings.into_iter().min_by_key(off) {
+            settle(inputs.config, claim, d, closest);
+            return;
+        }
     }
     match relative::read(inputs, masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {

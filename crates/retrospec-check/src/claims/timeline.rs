@@ -401,3 +401,33 @@ pub(super) fn report_window(inputs: &Inputs<'_>) -> Option<Compared> {
         .all(|w| w.seconds == first.seconds)
         .then_some(first)
 }
+
+/// The incident's length read from the clock times the summary-like prose and the
+/// claim's own string (at `claimed`) state, for a report whose timeline gives no
+/// time (see [`window::narrative`]).
+pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Compared> {
+    if !sorted_entries(inputs).is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    super::strings(inputs.tree, &mut pointer, &mut found);
+    // In the order the report tells them.
+    found.sort_by_key(|(_, node)| node.span.start);
+    let mut text = String::new();
+    for (pointer, node) in found {
+        let summary_like = pointer == claimed
+            || pointer.starts_with("/impact/")
+            || super::place(inputs.model, &pointer) == subject::Place::Summary;
+        if !summary_like || !super::is_prose(&pointer) {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 {
+            continue;
+        }
+        text.push_str(&super::Prose::of(inputs.text, node).masked);
+        text.push_str("\n\n");
+    }
+    window::narrative(&text)
+}

@@ -360,6 +360,102 @@ static DASH_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// A clock time in running text: "(3:52 PM)", "at 14:05".
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<p>[ap]\.?m\b\.?))?")
+        .expect("the pattern is valid")
+});
+/// Words of a narrative sentence that say the impact was over: the end words of
+/// a timeline entry, or "all systems operational", "the backlog was empty".
+static NARRATIVE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ball\s+systems\s+operational\b|\b(?:backlog|queue)\s+(?:was\s+|is\s+)?(?:empty|cleared|fully\s+drained)\b")
+        .expect("the pattern is valid")
+});
+
+/// The incident's length read from the clock times a narrative states in its
+/// sentences, for a report with no timeline ("...began to fail at approximately
+/// 3:47 PM ... alerted a few minutes later (3:52 PM) ... once the backlog was
+/// empty (7:20 PM)"): from the first time, or any up to the first whose sentence
+/// names the impact, to any time whose sentence says it was over. Times are on
+/// one wall clock, the next day when one goes back; fewer than three times, or
+/// none that ends it, give nothing.
+pub(super) fn narrative(masked: &str) -> Vec<Compared> {
+    let sentence_of = |at: usize| {
+        let head = &masked[..at];
+        let from = [". ", ".\n", "\n\n", "! ", "? ", "\n- ", "\n* "]
+            .iter()
+            .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let rest = &masked[at..];
+        let to = [". ", ".\n", "\n\n", "! ", "? "]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .map_or(masked.len(), |i| at + i);
+        &masked[from..to]
+    };
+    let mut times: Vec<(String, i64, &str)> = Vec::new();
+    let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
+    let mut previous: Option<i64> = None;
+    for caps in CLOCK.captures_iter(masked).take(50) {
+        let (Some(whole), Some(t)) = (caps.get(0), caps.name("t")) else {
+            continue;
+        };
+        let meridiem = caps.name("p").map(|m| m.as_str());
+        // A 12-hour narrative with a time written bare: not clear which half.
+        if twelve && meridiem.is_none() {
+            return Vec::new();
+        }
+        let Some(mut at) = minutes(t.as_str(), meridiem) else {
+            continue;
+        };
+        if let Some(p) = previous
+            && at < p
+        {
+            at += 24 * 60;
+        }
+        previous = Some(at);
+        times.push((
+            whole.as_str().trim().to_string(),
+            at,
+            sentence_of(whole.start()),
+        ));
+    }
+    if times.len() < 3 {
+        return Vec::new();
+    }
+    let cut = times
+        .iter()
+        .position(|(_, _, s)| {
+            super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s)
+        })
+        .unwrap_or(0);
+    let ends: Vec<&(String, i64, &str)> = times
+        .iter()
+        .filter(|(_, _, s)| {
+            (super::IMPACT_ENDED.is_match(s) || NARRATIVE_END.is_match(s))
+                && !super::PARTIAL.is_match(s)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (a, at, _) in times.iter().take(cut + 1) {
+        for (b, bt, _) in &ends {
+            if bt > at {
+                out.push(Compared {
+                    source: "stated",
+                    from: format!("stated time `{a}`"),
+                    to: format!("stated end `{b}`"),
+                    from_pointer: String::new(),
+                    to_pointer: String::new(),
+                    seconds: (bt - at) * 60,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
 fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
     let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
@@ -491,6 +587,33 @@ mod tests {
             minutes("We watched the failing jobs from 13:00 until 13:40."),
             None
         );
+    }
+
+    #[test]
+    fn a_narrative_states_its_own_times() {
+        let readings = |text: &str| {
+            let mut m: Vec<i64> = super::narrative(text)
+                .iter()
+                .map(|c| c.seconds / 60)
+                .collect();
+            m.sort_unstable();
+            m
+        };
+        let text = "At 9:05 AM emails began to fail. The probe alerted us (9:11 AM). The key was replaced (10:35 AM). We posted all systems operational once the backlog was empty (11:20 AM).";
+        assert_eq!(readings(text), [135]);
+        // Across midnight, and from any time up to the first naming the impact.
+        let late = "The release went out at 23:40. Logins failed from 23:52. Logins working again at 00:30.";
+        assert_eq!(readings(late), [38, 50]);
+        // No time that ends it, a bare time in a 12-hour narrative, or two times only.
+        assert!(
+            readings(&text.replace(
+                "all systems operational once the backlog was empty",
+                "an update"
+            ))
+            .is_empty()
+        );
+        assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
+        assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
     }
 
     #[test]

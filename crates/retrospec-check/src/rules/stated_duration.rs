@@ -125,10 +125,15 @@ declare_rule! {
     /// it), and an entry just after midnight still written with the day before
     /// is read a day later when that puts it between its neighbours.
     ///
+    /// With no timeline times, an incident-length claim is read from the clock
+    /// times the summary-like prose and its own paragraph state ("began to fail
+    /// at approximately 3:47 PM ... once the backlog was empty (7:20 PM)"): from
+    /// the first or any up to the first naming the impact, to any whose sentence
+    /// says it was over; at least three times.
+    ///
     /// Not read: a window in another section when the timeline already gives a
-    /// reading, a window written with dates ("from 14.03. 16:05") or a weekday on
-    /// one end only, and times stated only in a narrative's parentheses with no
-    /// timeline.
+    /// reading, and a window written with dates ("from 14.03. 16:05") or a
+    /// weekday on one end only.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step

@@ -299,7 +299,20 @@ fn claim(
     let Some(subject) = subject else {
         return claim;
     };
-    let candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
+    let mut candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
+    // The timeline read in every plausible way, and the report stating in its
+    // summary or impact which of those readings the impact was ("balances were
+    // stale from 09:14 until the lag cleared at 11:19"): that reading alone.
+    if subject.measures == "incident"
+        && !candidates.is_empty()
+        && candidates.iter().all(|c| c.source == "timeline")
+        && let Some(stated) = report_window(inputs)
+        && candidates
+            .iter()
+            .any(|c| (c.seconds - stated.seconds).abs() <= 120)
+    {
+        candidates = vec![stated];
+    }
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);

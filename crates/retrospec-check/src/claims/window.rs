@@ -201,7 +201,7 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
 static FROM_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
+    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
 
@@ -320,7 +320,7 @@ fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
 /// What may follow a length inside its parenthesis: "(roughly 40 minutes of
 /// backlog)", "(55 minutes in total)", "(about an hour)".
 static PAREN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:of\s+(?:total\s+)?(?:[a-z-]+\s+)?(?:backlog|downtime|outage|impact|disruption|degradation|delay|errors?|failures?|unavailability|queueing|queuing)|in\s+(?:total|all)|total|overall|all\s+told)\s*)?\)")
+    Regex::new(r"(?i)^\s*(?:(?:of\s+(?:total\s+)?(?:[a-z-]+\s+)?(?:backlog|downtime|outage|impact|disruption|degradation|delay|unavailability|queueing|queuing)|in\s+(?:total|all)|total|overall|all\s+told)\s*)?\)")
         .expect("the pattern is valid")
 });
 
@@ -568,6 +568,10 @@ mod tests {
             Some(31 * 60 + 45)
         );
         assert_eq!(minutes("Search was down from 23:50 until 00:40."), Some(50));
+        assert_eq!(
+            minutes("Balances were stale from 09:14 until the lag cleared at 11:19 UTC."),
+            Some(125)
+        );
         assert_eq!(
             minutes("Uploads failed from 18:00 on Friday until 09:30 on Sunday."),
             Some(39 * 60 + 30)

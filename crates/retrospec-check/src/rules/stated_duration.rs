@@ -103,7 +103,11 @@ declare_rule! {
     /// 14:55", "between 09:12 and 11:58") its paragraph states before it, or
     /// else with the one window the summary or impact states for the impact
     /// ("dashboards stale from Friday 18:00 to Sunday 09:30": weekdays on both
-    /// ends carry it across days). `resolved` and `mitigated` are also read from
+    /// ends carry it across days). When that window is one of the timeline's
+    /// readings, the report has said which reading the impact was, and the claim
+    /// is compared with the window alone ("stale from 09:14 until the lag
+    /// cleared at 11:19" against "stale for just over an hour", though the
+    /// rollback came at 10:41). `resolved` and `mitigated` are also read from
     /// an entry that names them in words ("incident resolved") when its time
     /// differs from the milestone's. A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
@@ -131,9 +135,9 @@ declare_rule! {
     /// the first or any up to the first naming the impact, to any whose sentence
     /// says it was over; at least three times.
     ///
-    /// Not read: a window in another section when the timeline already gives a
-    /// reading, and a window written with dates ("from 14.03. 16:05") or a
-    /// weekday on one end only.
+    /// Not read: a window in another section that matches none of the
+    /// timeline's readings, and a window written with dates ("from 14.03.
+    /// 16:05") or a weekday on one end only.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -648,6 +652,31 @@ mod tests {
         assert_eq!(
             spans_of("RS208", &partial, Format::Markdown),
             ["2 h 23 min"]
+        );
+    }
+
+    #[test]
+    fn the_impact_window_the_report_states_picks_the_timeline_reading() {
+        // The timeline alone allows deploy-to-rollback (65 minutes); the impact
+        // section says which reading the impact was: 09:10 until 10:50.
+        let text = "# Reports stale\n\n## Summary\n\nThe sales dashboards were stale for just over an hour.\n\n## Impact\n\nDashboards were stale from 09:10 until the backlog cleared at 10:50 UTC.\n\n## Timeline\n\n- 2025-05-13 09:00 UTC Loader release deployed\n- 2025-05-13 09:10 UTC Loader lag begins to grow\n- 2025-05-13 10:05 UTC Rollback complete; lag starts to fall\n- 2025-05-13 10:50 UTC Lag back under a minute; incident resolved\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["just over an hour"]
+        );
+        let right = text.replace("just over an hour", "about 100 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Without the stated window, the rollback reading agrees.
+        let unstated = text.replace(
+            "Dashboards were stale from 09:10 until the backlog cleared at 10:50 UTC.",
+            "Dashboards were stale.",
+        );
+        assert_eq!(
+            spans_of("RS208", &unstated, Format::Markdown),
+            Vec::<&str>::new()
         );
     }
 

@@ -485,6 +485,29 @@ fn references(
             }
         }
     }
+    // The impact may end before the milestone that closes the incident: an entry
+    // saying it was over for users ("results are back", "returned to normal")
+    // before a later cleanup or full fix is one more end of its length.
+    if !out.is_empty()
+        && subject.measures == "incident"
+        && let Some((a, at)) = instant(Milestone::Started)
+    {
+        for (i, b, bt, _) in sorted_entries(inputs)
+            .into_iter()
+            .filter(|(_, _, t, text)| {
+                *t > at && IMPACT_ENDED.is_match(text) && !PARTIAL.is_match(text)
+            })
+        {
+            out.push(Compared {
+                source: "timeline",
+                from: "started".to_string(),
+                to: format!("entry where the impact ends (entry {})", i + 1),
+                from_pointer: a.pointer.clone(),
+                to_pointer: b.pointer.clone(),
+                seconds: bt - at,
+            });
+        }
+    }
     let has_end = instant(Milestone::Resolved).is_some() || instant(Milestone::Mitigated).is_some();
     if out.is_empty()
         && subject.measures == "incident"

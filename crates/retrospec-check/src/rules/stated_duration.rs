@@ -109,7 +109,9 @@ declare_rule! {
     /// cleared at 11:19" against "stale for just over an hour", though the
     /// rollback came at 10:41). `resolved` and `mitigated` are also read from
     /// an entry that names them in words ("incident resolved") when its time
-    /// differs from the milestone's. A metric measured from the
+    /// differs from the milestone's, and with `started` and an end milestone the
+    /// incident's length may also end at an entry saying the impact was over
+    /// ("results are back" before a later full fix). A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
@@ -677,6 +679,27 @@ mod tests {
         assert_eq!(
             spans_of("RS208", &unstated, Format::Markdown),
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn with_milestones_the_impact_may_end_before_resolved() {
+        // `resolved` is the full fix at 12:40; results were back for users at 11:05.
+        let text = "---\ntitle: Search empty\nstatus: draft\ntimezone: UTC\nmilestones:\n  started: 2025-03-04 09:10 UTC\n  resolved: 2025-03-04 12:40 UTC\n---\n## Summary\n\nSearch returned empty results for about two hours.\n\n## Timeline\n\n- 2025-03-04 09:10 UTC New index swapped in; results go empty\n- 2025-03-04 11:05 UTC Previous index live again; results are back\n- 2025-03-04 12:40 UTC Exporter fixed and full reindex swapped in\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Neither end gives 45 minutes; a partial return is no end.
+        let wrong = text.replace("about two hours", "about 45 minutes");
+        assert_eq!(
+            spans_of("RS208", &wrong, Format::Markdown),
+            ["about 45 minutes"]
+        );
+        let partial = text.replace("results are back", "results are back for some users");
+        assert_eq!(
+            spans_of("RS208", &partial, Format::Markdown),
+            ["about two hours"]
         );
     }
 

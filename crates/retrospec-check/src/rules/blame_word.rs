@@ -9,8 +9,8 @@ use crate::span::Span;
 
 declare_rule! {
     /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
-    /// mistake") in the root cause, the trigger, a contributing factor, what went
-    /// wrong, or a section without a field of its own.
+    /// mistake") in the summary, the root cause, the trigger, a contributing factor,
+    /// what went wrong, or a section without a field of its own.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -53,6 +53,10 @@ declare_rule! {
     /// Use instead: `The cleanup script takes its target from the shell environment and does not confirm a production target.`
     pub struct BlameWord = "RS403", "blame-word", Warning;
 }
+
+/// The summary, read beside the fields about the cause: a report often gives its
+/// cause there first (`The duplicate run was caused by human error: ...`).
+const SUMMARY: &str = "/summary";
 
 /// Words that, among the four before a blaming word in its sentence, deny it
 /// (`this was not human error`, `no operator error was involved`, `rather than
@@ -163,7 +167,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
 
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+        for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in on_names(cx, node) {
                     out.push(
@@ -183,7 +187,7 @@ impl Rule for BlameWord {
         if !blame.may_match(cx) {
             return;
         }
-        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+        for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
                     if negated(&cx.text[node.span.start.min(span.start)..span.start])
@@ -213,8 +217,8 @@ mod tests {
     use crate::{Format, check_with};
 
     #[test]
-    fn finds_the_configured_words_in_cause_sections_only() {
-        let text = "title: t\nstatus: draft\nsummary: Human error, they say.\nroot_cause: >-\n  Operator\n  error and\n  CARELESSNESS.\ncontributing_factors:\n  - The fault of nobody\n";
+    fn finds_the_configured_words_in_the_summary_and_cause_sections_only() {
+        let text = "title: t\nstatus: draft\nsummary: It was caused by human\n  error.\nimpact:\n  description: Users saw a user error page.\nroot_cause: >-\n  Operator\n  error and\n  CARELESSNESS.\ncontributing_factors:\n  - The fault of nobody\n";
         let found = |config: &Config| -> Vec<String> {
             check_with(text, Format::Yaml, config)
                 .diagnostics
@@ -225,7 +229,12 @@ mod tests {
         };
         assert_eq!(
             found(&Config::default()),
-            ["Operator\n  error", "CARELESSNESS", "fault of"]
+            [
+                "human\n  error",
+                "Operator\n  error",
+                "CARELESSNESS",
+                "fault of"
+            ]
         );
         let mut config = Config::default();
         config.words.blame = vec!["nobody".into()];

@@ -86,7 +86,7 @@ fn is_blank(written: &str) -> bool {
 }
 
 /// An Owner cell that says nobody owns the item.
-fn is_no_owner(written: &str) -> bool {
+pub(crate) fn is_no_owner(written: &str) -> bool {
     let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
     is_blank(&lower)
         || matches!(

@@ -160,15 +160,20 @@ impl Rule for ActionItemOwner {
             }
             let pointer = Ptr::action_item(i).title();
             let title = cx.span(&pointer);
-            let span = match cx.node(&Ptr::action_item(i).owner()) {
-                Some(node) => node.span,
-                // The owner the title leaves empty (`Assignee: —`), where it says so.
-                None => says_no_owner(title.slice(cx.text)).map_or(title, |r| {
-                    crate::span::Span::new(title.start + r.start, title.start + r.end)
-                }),
+            // The owner the title leaves empty (`Assignee: —`), where it says so.
+            let nobody = says_no_owner(title.slice(cx.text))
+                .map(|r| crate::span::Span::new(title.start + r.start, title.start + r.end));
+            let span = match (cx.node(&Ptr::action_item(i).owner()), nobody) {
+                (Some(node), _) => node.span,
+                (None, Some(nobody)) => nobody,
+                (None, None) => title,
             };
-            let example = match cx.format {
-                crate::parse::Format::Markdown => {
+            let example = match (cx.format, nobody) {
+                (_, Some(nobody)) => &*format!(
+                    "write the person or team who will see it through in place of `{}`",
+                    nobody.slice(cx.text)
+                ),
+                (crate::parse::Format::Markdown, None) => {
                     "add `owner: @team` to the `(key: value, ...)` group at the end of the item, or end the item with `(owner: @team)`"
                 }
                 _ => "add `owner: team-name`",

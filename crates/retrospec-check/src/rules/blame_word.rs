@@ -132,7 +132,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     let crate::tree::Value::String(value) = &node.value else {
         return Vec::new();
     };
-    if !value.contains(" on ") && !value.contains("\non ") {
+    if ![" on ", "\non ", " on\n"].iter().any(|w| value.contains(w)) {
         return Vec::new();
     }
     let source = node.span.slice(cx.text);
@@ -271,6 +271,10 @@ mod tests {
         let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
         let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
+        // The name alone on the next line of a wrapped sentence.
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on\nDmitri, who pushed the change.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Dmitri"]);
     }
 
     /// A section without a field of its own tells the story too: a fat-finger

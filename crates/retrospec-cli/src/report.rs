@@ -134,7 +134,7 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             .collect();
         for outcome in entries.into_iter().flatten() {
             match outcome {
-                Read::Entry(entry) => insights.add(entry),
+                Read::Entry(entry) => insights.add(*entry),
                 Read::Skipped(path) => skipped.push(path),
                 Read::Config(path, message) => {
                     if !unreadable_configs.contains(&path) {
@@ -191,8 +191,8 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 
 /// What reading one target gave.
 enum Read {
-    /// A report's figures.
-    Entry(Entry),
+    /// A report's figures (boxed: they are many times the size of a path).
+    Entry(Box<Entry>),
     /// A file a directory walk found that does not look like a postmortem.
     Skipped(PathBuf),
     /// A configuration that cannot be read: its path and why.
@@ -217,7 +217,7 @@ fn read(target: &Target, configs: &Configs, today: Date, timeline: bool) -> Opti
             today,
             timeline,
         ) {
-            Some(entry) => Read::Entry(entry),
+            Some(entry) => Read::Entry(Box::new(entry)),
             None => Read::Skipped(file.path.to_path_buf()),
         },
     )

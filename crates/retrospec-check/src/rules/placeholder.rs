@@ -350,7 +350,7 @@ fn explained(text: &str, at: usize, found: &str) -> bool {
     }
     // Its line as the sentence runs on: a paragraph or a list item wrapped in the
     // source (`TBD: the total is still` / `being reconciled`) is one line here.
-    let window = crate::rules::words::soft_breaks(&text[from..to]);
+    let window = crate::rules::words::soft_breaks(&text[from..to], false);
     let at = at - from;
     let start = window[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = window[at..].find('\n').map_or(window.len(), |i| at + i);

@@ -29,7 +29,9 @@ declare_rule! {
     /// has without a field of their own (`## The short version`, `## What went wrong
     /// and why?` in a report read as written) are read too: they tell the same story.
     /// A word denied in its
-    /// sentence (`this was not human error`, `rather than operator error`) or
+    /// sentence (`this was not human error`, `rather than operator error`, `we
+    /// ruled out operator error`, `human error was ruled out`, `... is not the
+    /// cause`) or
     /// guarded against (`no protection against a fat-finger`) is the
     /// blameless stance said out loud, and is not reported; nor is a word in a
     /// question (`Was it caused by human error or load?`, a template's prompt),
@@ -71,13 +73,28 @@ fn negated(before: &str) -> bool {
     let sentence = before
         .rfind(['.', '!', '?', ';', ':'])
         .map_or(before, |i| &before[i + 1..]);
-    sentence
+    let words: Vec<String> = sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
-        .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| DENIALS.contains(&w.as_str()))
+        // `we ruled out operator error`, `having excluded human error`
+        || words.first().is_some_and(|w| w == "excluded" || w == "excluding")
+        || words.first().is_some_and(|w| w == "out")
+            && words.get(1).is_some_and(|w| w.starts_with("rul"))
 }
+
+/// Whether the text `after` a blaming word, in its sentence, denies it: `human
+/// error was ruled out`, `operator error is not the cause`, `... wasn't a factor`.
+static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s,]*(?:(?:was|were|is|has\s+been|had\s+been|can\s+be)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:ruled\s+out|excluded|not\b|never\b)|(?:isn't|wasn't|isn’t|wasn’t)\b)",
+    )
+    .expect("valid pattern")
+});
 
 /// Whether the sentence a blaming word is in, read from the text `after` it to the
 /// end of its value, is a question (`Was it caused by human error, load or
@@ -190,8 +207,10 @@ impl Rule for BlameWord {
         for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
+                    let after = &cx.text[span.end..node.span.end.max(span.end)];
                     if negated(&cx.text[node.span.start.min(span.start)..span.start])
-                        || asked(&cx.text[span.end..node.span.end.max(span.end)])
+                        || DENIED_AFTER.is_match(after)
+                        || asked(after)
                     {
                         continue;
                     }
@@ -239,6 +258,16 @@ mod tests {
         let mut config = Config::default();
         config.words.blame = vec!["nobody".into()];
         assert_eq!(found(&config), ["nobody"]);
+    }
+
+    /// A summary rules blame out as often as a root cause does, before or after
+    /// the words; blame that is only qualified after them stays blame.
+    #[test]
+    fn blame_ruled_out_is_not_blame() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Summary\n\nWe ruled out operator\nerror early. Human error was quickly ruled out. Having excluded user error, we\nlooked at the load. Operator error is not the cause. Human error wasn't a factor.\n\n\
+                  ## Root cause\n\nHuman error, not the missing lock, caused it. Operator error was the cause.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Human error", "Operator error"]);
     }
 
     #[test]

@@ -30,18 +30,15 @@ declare_rule! {
 
 /// Whether the title of an action item of a report read as written names an owner
 /// in a shape the reader does not take apart: a mention (`(@bob)`, `, @carol`),
-/// the word owner or assignee (`— owner: ops`, `Owner: Alice`), or a short
+/// the word owner or assignee as a label ([`OWNER_LABEL`]: `— owner: ops`, `Owner:
+/// Alice`; not `Page the service owner`), or a short
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
 pub(crate) fn names_an_owner(title: &str) -> bool {
     if says_no_owner(title).is_some() {
         return false;
     }
-    let lower = title.to_lowercase();
-    if ["owner", "assignee", "assigned to", "responsible"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    if OWNER_LABEL.is_match(title) {
         return true;
     }
     let mention = title.match_indices('@').any(|(i, _)| {
@@ -62,6 +59,17 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
     });
     mention || tag || dashed
 }
+
+/// The word owner or assignee as a label before a value (`Owner: Alice`, `**Owner**:
+/// ops`, `Assignee group: Store`, `owner - ops`, `assigned to ops`, `owned by
+/// ops`), not the word in the work itself (`Page the service owner`, `Add an owner
+/// to every alert`).
+static OWNER_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:owners?|assignees?|responsible|dri)\b(?:\s+[a-z]+)?[*_]*\s*[:=：]|\b(?:owners?|assignees?)[*_]*\s+[-–—]\s+\S|\b(?:assigned\s+to|owned\s+by)\s+\S",
+    )
+    .expect("the owner-label pattern is valid")
+});
 
 /// The words for who owns an item, as a title writes them before the owner.
 const OWNER_WORDS: &[&str] = &[
@@ -234,7 +242,9 @@ mod tests {
                     - Add a disk alert (owner: @storage)\n- Rotate the logs (@bob)\n- Rotate the keys — owner: ops\n\
                     - Rotate the certs. Owner: Alice\n- Page on queue depth, @carol\n- Shard the queue [ops]\n\
                     - Document the failover — Jane Doe\n- Split the queue - storage team\n\
-                    - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n";
+                    - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n\
+                    - Page the service owner on lag\n- Tag the queue. **Owner**: queue team\n\
+                    - Prune the topic; assigned to ops\n";
         let missing: Vec<&str> = check(text, Format::Markdown)
             .diagnostics
             .iter()
@@ -245,7 +255,8 @@ mod tests {
             missing,
             [
                 "Mail ops@example.com when the disk fills",
-                "Rotate the audit logs too"
+                "Rotate the audit logs too",
+                "Page the service owner on lag"
             ]
         );
     }

@@ -675,7 +675,8 @@ impl BodyBuilder<'_, '_> {
                 Some(match n.as_str() {
                     "action item" | "action items" | "action" | "item" | "title" | "task"
                     | "description" | "followup" | "follow up" => "title",
-                    "owner" | "assignee" | "who" => "owner",
+                    "owner" | "owners" | "assignee" | "assigned to" | "responsible" | "dri"
+                    | "who" => "owner",
                     "due" | "due date" | "deadline" => "due",
                     "priority" => "priority",
                     "type" | "kind" => "type",

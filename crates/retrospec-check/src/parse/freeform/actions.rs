@@ -7,7 +7,7 @@
 //! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
 //! | Due | `-`, `n/a`, `None` | no due date |
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
-//! | Type, Kind | `Prevent`, `Prevention`, `Mitigation`, `Detection`, `Process`, `Investigation` (any case) | the model's `type` (`prevent`, `mitigate`, `detect`, `process`, `investigate`) |
+//! | Type, Kind | `Prevent`, `Prevention`, `Mitigation`, `Detection`, `Monitoring`, `Process`, `Documentation`, `Investigation` (any case) | the model's `type` (`prevent`, `mitigate`, `detect`, `process`, `investigate`) |
 //! | Type, Kind | another kind (`Other`, `Repair`) | kept as `x-type`, as written |
 //!
 //! The report's date is the front matter's `date` (mapped from another tool's),
@@ -78,7 +78,8 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
 /// The model's action type for a kind of work as teams write it in a `Type` or
 /// `Kind` column (the SRE book's and incident tools' vocabularies, any case):
 /// `Prevent`, `Prevention`, `Preventive`, `Mitigate`, `Mitigation`, `Detect`,
-/// `Detection`, `Process`, `Investigate`, `Investigation`. `None` for a kind the
+/// `Detection`, `Monitoring`, `Process`, `Documentation`, `Runbook`, `Training`,
+/// `Investigate`, `Investigation`. `None` for a kind the
 /// model has no type for (`Other`, `Repair`: restoring what the incident broke is
 /// neither mitigating nor preventing a repeat).
 fn action_type(written: &str) -> Option<&'static str> {
@@ -92,9 +93,15 @@ fn action_type(written: &str) -> Option<&'static str> {
             "prevent"
         }
         "mitigate" | "mitigation" | "mitigative" => "mitigate",
-        "detect" | "detection" => "detect",
-        "process" | "process change" | "process improvement" => "process",
-        "investigate" | "investigation" => "investigate",
+        "detect" | "detection" | "monitoring" | "alerting" => "detect",
+        // The model's `process`: how people work (runbooks, reviews, training).
+        "process"
+        | "process change"
+        | "process improvement"
+        | "documentation"
+        | "runbook"
+        | "training" => "process",
+        "investigate" | "investigation" | "research" => "investigate",
         _ => return None,
     })
 }
@@ -190,7 +197,8 @@ mod tests {
             | Probe the responder | Detect |\n| Fail the renewal job | **Prevention** |\n\
             | Drain the queue faster | MITIGATE |\n| Review the runbook | process |\n\
             | Schedule a failure test | Other |\n| Re-send the lost mail | Repair |\n\
-            | Find why the cache grew | Investigation |\n| Page sooner | - |\n";
+            | Find why the cache grew | Investigation |\n| Page sooner | - |\n\
+            | Graph queue age | Monitoring |\n| Update the runbook | Documentation |\n";
         let kinds: Vec<Option<(String, String)>> = item_fields(text)
             .into_iter()
             .map(|fields| fields.into_iter().find(|(k, _)| k != "title"))
@@ -207,6 +215,8 @@ mod tests {
                 kind("x-type", "Repair"),
                 kind("type", "investigate"),
                 None,
+                kind("type", "detect"),
+                kind("type", "process"),
             ]
         );
         // Nothing is reported about them: not a type the model lacks, nor the key.

@@ -246,8 +246,11 @@ const PRODUCT_WORDS: &[&str] = &[
     "workspace",
 ];
 
-/// Literals one of which a text needs for [`PRONOUNED`] to match there.
-const PRONOUNS: &[&str] = &[" he ", " she ", " he,", " she,"];
+/// Literals one of which a text needs for [`PRONOUNED`] to match there (a line
+/// break is a space in a wrapped paragraph).
+const PRONOUNS: &[&str] = &[
+    " he ", " she ", " he,", " she,", " he\n", " she\n", "\nhe ", "\nshe ",
+];
 
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
 const AFFILIATION_WORDS: &[&str] = &[
@@ -549,7 +552,7 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     let lower = node.span.slice(cx.lowercase);
     let source = node.span.slice(cx.text);
     let affiliation = AFFILIATION_WORDS.iter().any(|w| lower.contains(w));
-    let initial = source.contains(". ");
+    let initial = source.contains(". ") || source.contains(".\n");
     let pronoun = PRONOUNS.iter().any(|w| lower.contains(w));
     if !affiliation && !initial && !pronoun {
         return Vec::new();
@@ -826,6 +829,11 @@ mod tests {
         let md = "# Lost writes\n\n## Root cause\n\nTomas restored the snapshot over the live volume because he read the \
                   wrong ticket.\n";
         assert_eq!(found(md, Format::Markdown), ["Tomas"]);
+        // A sentence wrapped in the source, in a paragraph or a list item, is one
+        // sentence; an initial may end a line too.
+        let md = "# Lost writes\n\n## Root cause\n\nMirela restarted the export by\nhand because she did not see the first run.\n\n\
+                  ## Contributing factors\n\n- Tomas restored the snapshot because he\n  read the wrong ticket.\n- Priya S.\n  ran the migration twice.\n";
+        assert_eq!(found(md, Format::Markdown), ["Mirela", "Tomas", "Priya S."]);
         // Products are not called he or she; a person with no name is not found.
         let md = "# Lost writes\n\n## Root cause\n\nPostgres restored the snapshot. The operator said he had \
                   checked the host.\n";

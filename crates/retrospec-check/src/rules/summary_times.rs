@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
@@ -61,35 +61,35 @@ const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+
 const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
 const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RANGE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\bbetween|\bfrom)\s+{APPROX}{TIME}\s+(?i:and|to|until|till|through)\s+{TIME}"
     ))
     .expect("the range pattern is valid")
 });
-static DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
+static DASH: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
         .expect("the dash pattern is valid")
 });
 /// The incident's start: "the incident started at A", "errors began at A",
 /// "sign-in began failing at A"; not "we began restarting nodes at A".
-static START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static START: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
     ))
     .expect("the start pattern is valid")
 });
 /// The incident's end: "resolved at B", "back to normal at B", "lasted until B".
-static END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\b(?:resolved|fixed|restored|recovered|mitigated|ended|back\s+(?:up|online|to\s+normal)|(?:lasted|continued|persisted|lasting)\s+until))\s+(?i:at\s+|by\s+)?{APPROX}{CLOCK}"
     ))
     .expect("the end pattern is valid")
 });
 
 /// A sentence about a routine, not the incident: "the job runs 02:00-04:30 every night".
-static ROUTINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:every|each|nightly|daily|weekly|hourly|scheduled?|usually|normally|typically|maintenance\s+window)\b")
+static ROUTINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:every|each|nightly|daily|weekly|hourly|scheduled?|usually|normally|typically|maintenance\s+window)\b")
         .expect("the routine pattern is valid")
 });
 
@@ -134,8 +134,8 @@ struct Stated {
 
 /// A unit after a range of numbers: "between 14 and 41 minutes late" is a
 /// range of delays, "from 2 to 5 percent" a range of rates; neither is a window.
-static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:%|percent|per\s+cent|(?:milli)?seconds?\b|secs?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|ms\b|s\b|times\b|x\b|of\b|out\s+of\b|[a-z]+s\b)")
+static UNIT_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^\s*(?i:%|percent|per\s+cent|(?:milli)?seconds?\b|secs?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|ms\b|s\b|times\b|x\b|of\b|out\s+of\b|[a-z]+s\b)")
         .expect("the unit pattern is valid")
 });
 
@@ -143,8 +143,8 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// minutes, hours or anything counted ("between 14 and 41 minutes late") is
 /// never one, and a bare number is a clock only beside a zone, AM/PM or a
 /// clock at the other end ("between 14 and 15 UTC", "from 9 to 11:30").
-fn clock_window(masked: &str, caps: &regex::Captures<'_>) -> bool {
-    let is_clock = |m: Option<regex::Match<'_>>| {
+fn clock_window(masked: &str, caps: &crate::lean::Captures<'_>) -> bool {
+    let is_clock = |m: Option<crate::lean::Match<'_>>| {
         m.is_some_and(|m| {
             m.as_str().contains([':', '.']) || m.as_str().to_ascii_lowercase().contains('m')
         })
@@ -158,7 +158,7 @@ fn clock_window(masked: &str, caps: &regex::Captures<'_>) -> bool {
 
 fn stated(masked: &str) -> Vec<Stated> {
     let mut out: Vec<Stated> = Vec::new();
-    let range = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
+    let range = |m: Option<crate::lean::Match<'_>>| m.map(|m| m.range());
     for caps in RANGE.captures_iter(masked).take(50) {
         let (Some(a), Some(b)) = (caps.get(2), caps.get(4)) else {
             continue;

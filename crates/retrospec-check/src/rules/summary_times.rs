@@ -93,19 +93,37 @@ static ROUTINE: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the routine pattern is valid")
 });
 
-/// The sentence around `range` in `text`.
-fn sentence(text: &str, range: std::ops::Range<usize>) -> &str {
-    let start = [". ", ".\n", "\n\n", "; "]
-        .iter()
-        .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let end = [". ", ".\n", "\n\n", "; "]
-        .iter()
-        .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
-        .min()
-        .unwrap_or(text.len());
-    &text[start..end]
+/// Where sentences break in a text: the offset of every `. `, `.\n`, `\n\n` and
+/// `; ` (overlapping ones too), found once per field. Each stated time asks for
+/// its sentence; searching the text for the four breaks each time made a long
+/// line cost its length once per stated time (bench/long_line.py).
+struct Breaks(Vec<usize>);
+
+impl Breaks {
+    fn of(text: &str) -> Self {
+        let b = text.as_bytes();
+        Breaks(
+            (0..b.len().saturating_sub(1))
+                .filter(|&i| {
+                    matches!(
+                        (b[i], b[i + 1]),
+                        (b'.', b' ' | b'\n') | (b'\n', b'\n') | (b';', b' ')
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// Where the sentence around `range` is in `text`: from just after the last
+    /// break that ends at or before `range.start` to the first break at or after
+    /// `range.end`.
+    fn sentence(&self, text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let before = self.0.partition_point(|&i| i + 2 <= range.start);
+        let start = before.checked_sub(1).map_or(0, |k| self.0[k] + 2);
+        let after = self.0.partition_point(|&i| i < range.end);
+        let end = self.0.get(after).copied().unwrap_or(text.len());
+        start..end
+    }
 }
 
 /// Allowed difference, for times rounded in prose.
@@ -256,8 +274,20 @@ impl Rule for SummaryTimes {
             };
             let prose = crate::claims::Prose::of(cx.text, node);
             let masked = prose.masked.as_str();
+            let breaks = Breaks::of(masked);
+            // Stated times share sentences: each sentence is searched once.
+            let mut routine: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
             for s in stated(masked) {
-                if ROUTINE.is_match(sentence(masked, s.time.clone())) {
+                let sentence = breaks.sentence(masked, s.time.clone());
+                let is_routine = match routine.iter().find(|(r, _)| *r == sentence) {
+                    Some((_, yes)) => *yes,
+                    None => {
+                        let yes = ROUTINE.is_match(&masked[sentence.clone()]);
+                        routine.push((sentence, yes));
+                        yes
+                    }
+                };
+                if is_routine {
                     continue;
                 }
                 let zone = s.zone.clone().or(s.shared_zone.clone());
@@ -408,8 +438,52 @@ fn normalise(time: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Breaks;
     use crate::Format;
     use crate::rules::spans_of;
+    use proptest::prelude::*;
+
+    /// The sentence as it was found before `Breaks`: each break searched for
+    /// in the whole text, for every stated time.
+    fn sentence_by_search(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = [". ", ".\n", "\n\n", "; "]
+            .iter()
+            .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let end = [". ", ".\n", "\n\n", "; "]
+            .iter()
+            .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
+            .min()
+            .unwrap_or(text.len());
+        start..end
+    }
+
+    #[test]
+    fn breaks_find_the_sentence_the_search_found() {
+        for (text, range) in [
+            ("", 0..0),
+            ("at 10:00", 3..8),
+            ("Down. It began at 10:00; fixed.\n\n\nNext", 17..22),
+            ("a.\n\n\nb", 5..6),
+            ("café. naïve 10:00 ok; then", 14..19),
+            ("10:00. ", 0..5),
+        ] {
+            assert_eq!(
+                Breaks::of(text).sentence(text, range.clone()),
+                sentence_by_search(text, range)
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn breaks_agree_with_the_search(text in r"([a.;é ]|\n){0,40}", a in 0usize..41, b in 0usize..41) {
+            let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            prop_assume!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            prop_assert_eq!(Breaks::of(&text).sentence(&text, a..b), sentence_by_search(&text, a..b));
+        }
+    }
 
     fn report(summary: &str) -> String {
         format!(

@@ -44,7 +44,9 @@ declare_rule! {
     /// `resolvedWhen`, `milestones.resolved`) with no timeline entry at its time,
     /// earlier than the first entry whose words say the impact ended (more than
     /// five minutes), while no entry up to it says so: the report says both
-    /// "resolved at 12:00" and "back to normal at 13:40".
+    /// "resolved at 12:00" and "back to normal at 13:40". Words in a forecast or
+    /// a condition ("will be delivered once the issue is resolved", a status
+    /// page's first update) do not end the impact.
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
@@ -66,6 +68,14 @@ static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+
+/// The first words in `text` that say the impact ended, not in a forecast or a
+/// condition ("will be delivered once the issue is resolved").
+fn ended_words(text: &str) -> Option<regex::Match<'_>> {
+    ENDED
+        .find_iter(text)
+        .find(|m| !crate::parse::freeform::milestones::forecast(&text[..m.start()]))
+}
 
 impl Rule for MilestoneWords {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -128,7 +138,7 @@ impl Rule for MilestoneWords {
             }
             if ended.is_none()
                 && !PARTIAL.is_match(text)
-                && let Some(m) = ENDED.find(text)
+                && let Some(m) = ended_words(text)
             {
                 ended = Some((i, m.as_str().to_string(), (at, shown)));
             }
@@ -162,7 +172,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let prose = crate::claims::Prose::of(cx.text, node);
         let text = prose.masked.as_str();
-        let Some(m) = ENDED.find(text).filter(|_| !PARTIAL.is_match(text)) else {
+        let Some(m) = ended_words(text).filter(|_| !PARTIAL.is_match(text)) else {
             continue;
         };
         if t.as_second() - at.as_second() <= 5 * 60 {
@@ -281,6 +291,22 @@ mod tests {
                 "{at}"
             );
         }
+    }
+
+    #[test]
+    fn a_status_page_resolved_before_its_resolved_update() {
+        // cState front matter, updates dated by `track` shortcodes, newest first;
+        // the first update's "once the issue is resolved" is a forecast.
+        let text = "---\ntitle: Exports delayed\ndate: 2025-05-06T11:12:00+02:00\nresolved: true\nresolvedWhen: 2025-05-06T11:30:00+02:00\nsection: issue\n---\n\n*Resolved* - Exports are back to normal. {{< track \"2025-05-06 12:40:00\" >}}\n\n*Monitoring* - A fix is out. {{< track \"2025-05-06 12:05:00\" >}}\n\n*Investigating* - Exports are slow and will finish once the issue is resolved.\n{{< track \"2025-05-06 11:12:00\" >}}\n\nTimes on this page are CEST.\n";
+        assert_eq!(
+            spans_of("RS218", text, Format::Markdown),
+            ["2025-05-06T11:30:00+02:00"]
+        );
+        let right = text.replace("11:30:00+02:00", "12:40:00+02:00");
+        assert_eq!(
+            spans_of("RS218", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

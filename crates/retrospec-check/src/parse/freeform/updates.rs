@@ -14,7 +14,10 @@
 //! (`Investigating`, `Identified`, `Monitoring`, `Update`, `Resolved`,
 //! `Postmortem`, ..., bold or not) and ends with the line that dates it: a date
 //! and a clock, optionally after `Posted` (`Posted Feb 03, 2025 - 16:40 UTC`,
-//! `*Mar 19, 2025 - 15:12 UTC*`). Each update becomes one timeline entry whose
+//! `*Mar 19, 2025 - 15:12 UTC*`), or with a Hugo status page's shortcode closing
+//! its last line (`... being sent again. {{< track "2025-03-11 16:52:00" >}}`,
+//! cState's form; its time takes the zone the page states, "Times on this page
+//! are CEST"). Each update becomes one timeline entry whose
 //! time points at that clock and whose text is the status word and the body, so
 //! the milestone words (`Resolved`) are read as in any timeline. Status pages list
 //! the newest update first; the entries are given oldest first, as a timeline is
@@ -86,11 +89,42 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
             if let Some((status, word_len, body_at)) = status_line(content) {
                 open = Some((Span::new(at, at + word_len), status, at + body_at));
                 first_block.get_or_insert(index);
-                continue;
+                // `*Investigating* - Exports are slow. {{< track "..." >}}`: the
+                // update is one line.
+                if track(content).is_none() {
+                    continue;
+                }
             }
             let Some((status_span, status, body_start)) = open.clone() else {
                 continue;
             };
+            // A Hugo status page's `{{< track "2025-03-11 16:52:00" >}}` closing
+            // the update's last line.
+            if let Some((shortcode, inner)) = track(content) {
+                let written = &content[inner.clone()];
+                let Ok(parsed) = time::parse_time(written) else {
+                    continue;
+                };
+                let Some(date) = parsed.date else { continue };
+                let body_end = at + shortcode;
+                let body = text.get(body_start.min(body_end)..body_end).unwrap_or("");
+                let body = collapse(body.trim());
+                let value = if body.is_empty() {
+                    status.clone()
+                } else {
+                    format!("{status} - {body}")
+                };
+                let end = text[..body_end].trim_end().len().max(status_span.end);
+                updates.push(Update {
+                    text: Span::new(status_span.start, end),
+                    value,
+                    time: Span::new(at + inner.start, at + inner.end),
+                    time_value: written.to_string(),
+                    at: (date, parsed.time),
+                });
+                open = None;
+                continue;
+            }
             if let Some((date, clock)) = dated_line(content) {
                 let Ok(Some((parsed, len))) = time::scan_leading_time(&content[clock..]) else {
                     continue;
@@ -158,6 +192,30 @@ fn status_line(line: &str) -> Option<(String, usize, usize)> {
         return None;
     };
     Some((written.to_string(), word_len, body_at))
+}
+
+/// A `{{< track "2025-03-11 16:52:00" >}}` shortcode (cState, a Hugo status-page
+/// theme, dates each update so) ending `line`: where the shortcode starts, and
+/// the range of the date and time between its quotes.
+fn track(line: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    let line = line.trim_end();
+    let close = line
+        .strip_suffix(">}}")
+        .or_else(|| line.strip_suffix("%}}"))?;
+    let start = close.rfind("{{")?;
+    let inside = &close[start + 2..];
+    let inside_trimmed = inside.trim_start_matches(['<', '%']).trim_start();
+    let rest = inside_trimmed.strip_prefix("track")?;
+    let first_quote = rest.find('"')?;
+    let after = &rest[first_quote + 1..];
+    let len = after.find('"')?;
+    // Where the quoted text starts in `line`.
+    let quoted =
+        start + 2 + (inside.len() - inside_trimmed.len()) + "track".len() + first_quote + 1;
+    rest[first_quote + 1 + len + 1..]
+        .trim()
+        .is_empty()
+        .then_some((start, quoted..quoted + len))
 }
 
 /// `Posted Feb 03, 2025 - 16:40 UTC`, `*Mar 19, 2025 - 15:12 UTC*`: the date and
@@ -266,6 +324,41 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn hugo_status_page_updates_dated_by_track_shortcodes() {
+        // cState's form: the shortcode closes the update's last line, or stands
+        // on a line of its own; the zone is stated once, at the end.
+        let text = "---\ntitle: Slow exports\ndate: 2025-05-06T09:10:00Z\nresolved: true\nsection: issue\n---\n\n*Resolved* -\nExports finish on time again. {{< track \"2025-05-06 10:40:00\" >}}\n\n*Monitoring* - A fix is out.\nWe are watching the queue.\n{{< track \"2025-05-06 10:05:00\" >}}\n\n**Investigating** - Exports are slow. {{% track \"2025-05-06 09:12:00\" %}}\n\nTimes on this page are UTC.\n";
+        assert_eq!(
+            timeline(text),
+            [
+                (
+                    "2025-05-06 09:12:00 UTC".into(),
+                    "Investigating - Exports are slow.".into()
+                ),
+                (
+                    "2025-05-06 10:05:00 UTC".into(),
+                    "Monitoring - A fix is out. We are watching the queue.".into()
+                ),
+                (
+                    "2025-05-06 10:40:00 UTC".into(),
+                    "Resolved - Exports finish on time again.".into()
+                ),
+            ]
+        );
+        // A shortcode that is not `track`, or text after it, dates nothing.
+        let other = text
+            .replace(
+                "{{< track \"2025-05-06 10:40:00\" >}}",
+                "{{< figure \"a.png\" >}}",
+            )
+            .replace(
+                "{{% track \"2025-05-06 09:12:00\" %}}",
+                "{{% track \"2025-05-06 09:12:00\" %}} (edited)",
+            );
+        assert!(timeline(&other).is_empty(), "{:?}", timeline(&other));
     }
 
     #[test]

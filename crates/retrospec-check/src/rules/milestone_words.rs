@@ -22,9 +22,14 @@ declare_rule! {
     /// "fully restored", "fully recovered", "back to normal", "back to the normal
     /// ... level", "incident closed" (not when the entry also says "partial",
     /// "still", "some" or "but"). After it: "alert fired/noticed/triggered",
-    /// "noticed", "detected", "incident declared/opened", "escalated", "paged"
-    /// (not when the entry says "again", "recurr", "second", "another",
-    /// "follow-up", "postmortem", "retro" or "review").
+    /// "noticed", "detected", "incident declared/opened", "declared/opened an
+    /// incident" (`declared a SEV-2 incident`), "declared SEV-1", "escalated",
+    /// "paged" (not when the entry says "again", "recurr", "second", "another",
+    /// "follow-up", "postmortem", "retro" or "review", nor with "resolved" in the
+    /// same clause: "alert fired and resolved itself"). A timeline written as
+    /// sentences is read one sentence led by its time to an entry, also when the
+    /// sentence starts inside a line ("... back to normal. At 10:07 PM we declared
+    /// ...").
     ///
     /// ## Example
     /// ```markdown
@@ -59,15 +64,33 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 static DURING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|escalated|paged)\b")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|(?:declared|opened)\s+(?:an?|the)\s+(?:[a-z0-9-]+\s+)?incident|declared\s+(?:an?\s+)?sev[\s-]?[0-9]|escalated|paged)\b")
         .expect("the pattern is valid")
 });
 static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:again|recurr|second|another|follow-?up|post-?mortem|retro|review|resolved)",
-    )
-    .expect("the pattern is valid")
+    Regex::new(r"(?i)\b(?:again|recurr|second|another|follow-?up|post-?mortem|retro|review)")
+        .expect("the pattern is valid")
 });
+
+/// "resolved" beside the detection words ("alert fired and resolved itself",
+/// "incident declared resolved"): read in the clause of the match only, so "we
+/// declared an incident ..., and at 10:40 PM we marked it resolved" is still a
+/// declaration.
+fn resolved_beside(text: &str, m: &regex::Match<'_>) -> bool {
+    let clause_start = [". ", "; ", ", and ", ", then "]
+        .iter()
+        .filter_map(|b| text[..m.start()].rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let clause_end = [". ", "; ", ", and ", ", then "]
+        .iter()
+        .filter_map(|b| text[m.end()..].find(b).map(|i| m.end() + i))
+        .min()
+        .unwrap_or(text.len());
+    text[clause_start..clause_end]
+        .to_ascii_lowercase()
+        .contains("resolved")
+}
 
 /// The first words in `text` that say the impact ended, not in a forecast or a
 /// condition ("will be delivered once the issue is resolved").
@@ -116,7 +139,7 @@ impl Rule for MilestoneWords {
             if let Some((first, ref end_words, (end_at, ref end_shown))) = ended
                 && at > end_at
                 && !LATER_ON_PURPOSE.is_match(text)
-                && let Some(m) = DURING.find(text)
+                && let Some(m) = DURING.find(text).filter(|m| !resolved_beside(text, m))
             {
                 out.push(
                     Diagnostic::new(
@@ -305,6 +328,36 @@ mod tests {
         let right = text.replace("11:30:00+02:00", "12:40:00+02:00");
         assert_eq!(
             spans_of("RS218", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_declaration_after_the_end_in_a_timeline_of_sentences() {
+        let text = |declared: &str| {
+            format!(
+                "# Checkout errors\n\nTimes in this post are Pacific (PT). On March 3, 2026:\n\n## What happened\n\nAt 7:40 PM, checkout began to time out for some shoppers.\n\nAt 7:52 PM, the on-call engineer was paged.\n\nBy 8:30 PM, the cache had been rebuilt and checkout was back to\nnormal. At 8:41 PM {declared}, and at 9:10 PM we marked it resolved.\n"
+            )
+        };
+        for (declared, found) in [
+            ("we declared a SEV-2 incident", "declared a SEV-2 incident"),
+            ("we declared an incident", "declared an incident"),
+            ("we opened a sev-3 incident", "opened a sev-3 incident"),
+            ("we declared SEV-2", "declared SEV-2"),
+        ] {
+            assert_eq!(
+                spans_of("RS218", &text(declared), Format::Markdown),
+                [found],
+                "{declared}"
+            );
+        }
+        // "resolved" in the same clause: an alert that cleared itself.
+        assert_eq!(
+            spans_of(
+                "RS218",
+                &text("the alert fired and resolved itself"),
+                Format::Markdown
+            ),
             Vec::<&str>::new()
         );
     }

@@ -77,20 +77,22 @@ static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// declared an incident ..., and at 10:40 PM we marked it resolved" is still a
 /// declaration.
 fn resolved_beside(text: &str, m: &regex::Match<'_>) -> bool {
-    let clause_start = [". ", "; ", ", and ", ", then "]
-        .iter()
-        .filter_map(|b| text[..m.start()].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let clause_end = [". ", "; ", ", and ", ", then "]
-        .iter()
-        .filter_map(|b| text[m.end()..].find(b).map(|i| m.end() + i))
-        .min()
-        .unwrap_or(text.len());
+    let clause_start = CLAUSE
+        .find_iter(&text[..m.start()])
+        .last()
+        .map_or(0, |b| b.end());
+    let clause_end = CLAUSE
+        .find(&text[m.end()..])
+        .map_or(text.len(), |b| m.end() + b.start());
     text[clause_start..clause_end]
         .to_ascii_lowercase()
         .contains("resolved")
 }
+
+/// Where a clause ends: a sentence's end, a semicolon, or ", and", ", then", ", but".
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[.;](?:\s|$)|,\s+(?:and|then|but)\s").expect("the pattern is valid")
+});
 
 /// The first words in `text` that say the impact ended, not in a forecast or a
 /// condition ("will be delivered once the issue is resolved").
@@ -336,7 +338,7 @@ mod tests {
     fn a_declaration_after_the_end_in_a_timeline_of_sentences() {
         let text = |declared: &str| {
             format!(
-                "# Checkout errors\n\nTimes in this post are Pacific (PT). On March 3, 2026:\n\n## What happened\n\nAt 7:40 PM, checkout began to time out for some shoppers.\n\nAt 7:52 PM, the on-call engineer was paged.\n\nBy 8:30 PM, the cache had been rebuilt and checkout was back to\nnormal. At 8:41 PM {declared}, and at 9:10 PM we marked it resolved.\n"
+                "# Checkout errors\n\nTimes in this post are Pacific (PT). On March 3, 2026:\n\n## What happened\n\nAt 7:40 PM, checkout began to time out for some shoppers.\n\nAt 7:52 PM, the on-call engineer was paged.\n\nBy 8:30 PM, the cache had been rebuilt and checkout was back to\nnormal. At 8:41 PM {declared},\nand at 9:10 PM we marked it resolved.\n"
             )
         };
         for (declared, found) in [

@@ -24,6 +24,10 @@
 //! written, because that order is the page's convention and not the writer's
 //! mistake. Updates in neither order stay as written (and RS201 says so).
 //!
+//! A `Postmortem` update heading the list (newest first) before the report's
+//! first section is the report's own write-up, posted after the incident: it is
+//! the summary, not an entry.
+//!
 //! At least two dated updates make the shape; anything less is left to the
 //! other readers. Hand-written: no parser reads this shape, and it is a handful of
 //! line tests over text pulldown-cmark already split into blocks.
@@ -62,15 +66,27 @@ struct Update {
     time_value: String,
     /// For the order: the date and clock as read.
     at: (jiff::civil::Date, jiff::civil::Time),
+    /// The block its status word is in.
+    block: usize,
 }
 
 /// The timeline the updates in `blocks` make, and the index of the block the
 /// first update starts in (the blocks before it are the report's own text).
-pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize, Node)> {
+///
+/// With `postmortem_is_text`, a `Postmortem` update heading a list of newer-first
+/// updates is the report's own write-up, posted after the incident: it stays
+/// text (the blocks before the returned index), not a timeline entry.
+pub(crate) fn read(
+    text: &str,
+    blocks: &[Block],
+    heading: Span,
+    postmortem_is_text: bool,
+) -> Option<(usize, Node)> {
     let mut updates: Vec<Update> = Vec::new();
     let mut first_block = None;
     // The update being read: (status word span, status, body start).
     let mut open: Option<(Span, String, usize)> = None;
+    let mut opened_in = 0;
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
@@ -88,6 +104,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
             let at = start + lead;
             if let Some((status, word_len, body_at)) = status_line(content) {
                 open = Some((Span::new(at, at + word_len), status, at + body_at));
+                opened_in = index;
                 first_block.get_or_insert(index);
                 // `*Investigating* - Exports are slow. {{< track "..." >}}`: the
                 // update is one line.
@@ -121,6 +138,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
                     time: Span::new(at + inner.start, at + inner.end),
                     time_value: written.to_string(),
                     at: (date, parsed.time),
+                    block: opened_in,
                 });
                 open = None;
                 continue;
@@ -145,10 +163,19 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
                     time,
                     time_value: with_date(written, parsed.date.is_none(), Some(date)),
                     at: (parsed.date.unwrap_or(date), parsed.time),
+                    block: opened_in,
                 });
                 open = None;
             }
         }
+    }
+    if postmortem_is_text
+        && updates.len() >= 3
+        && updates[0].value.to_ascii_lowercase().starts_with("post")
+        && updates.windows(2).all(|w| w[0].at >= w[1].at)
+    {
+        updates.remove(0);
+        first_block = Some(updates[0].block);
     }
     if updates.len() < 2 {
         return None;
@@ -359,6 +386,23 @@ mod tests {
                 "{{% track \"2025-05-06 09:12:00\" %}} (edited)",
             );
         assert!(timeline(&other).is_empty(), "{:?}", timeline(&other));
+    }
+
+    #[test]
+    fn a_postmortem_heading_the_updates_is_the_write_up_not_an_event() {
+        let text = "---\ntitle: Slow exports\ndate: 2025-05-06T09:12:00Z\nresolved: true\nsection: issue\n---\n\n*Postmortem* - Exports were slow for about an hour.\n\nA worker pool was too small. {{< track \"2025-05-07 10:00:00\" >}}\n\n*Resolved* - Exports finish on time again. {{< track \"2025-05-06 10:40:00\" >}}\n\n*Monitoring* - A fix is out. {{< track \"2025-05-06 10:05:00\" >}}\n\n*Investigating* - Exports are slow. {{< track \"2025-05-06 09:12:00\" >}}\n\nTimes on this page are UTC.\n";
+        let times: Vec<String> = timeline(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            times,
+            [
+                "2025-05-06 09:12:00 UTC",
+                "2025-05-06 10:05:00 UTC",
+                "2025-05-06 10:40:00 UTC"
+            ]
+        );
+        let checked = check_with(text, Format::Markdown, &Config::default());
+        let summary = checked.model.expect("model").summary.unwrap_or_default();
+        assert!(summary.contains("for about an hour"), "{summary}");
     }
 
     #[test]

@@ -94,6 +94,11 @@ static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[.;](?:\s|$)|,\s+(?:and|then|but)\s").expect("the pattern is valid")
 });
 
+/// Words quoted in a message on one line: "back to\nnormal" as "back to normal".
+fn one_line(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The first words in `text` that say the impact ended, not in a forecast or a
 /// condition ("will be delivered once the issue is resolved").
 fn ended_words(text: &str) -> Option<regex::Match<'_>> {
@@ -150,7 +155,7 @@ impl Rule for MilestoneWords {
                         format!(
                             "timeline entry {} says `{}` at {}, after entry {} says `{end_words}` at {}",
                             i + 1,
-                            m.as_str(),
+                            one_line(m.as_str()),
                             shown,
                             first + 1,
                             end_shown,
@@ -165,7 +170,7 @@ impl Rule for MilestoneWords {
                 && !PARTIAL.is_match(text)
                 && let Some(m) = ended_words(text)
             {
-                ended = Some((i, m.as_str().to_string(), (at, shown)));
+                ended = Some((i, one_line(m.as_str()), (at, shown)));
             }
         }
     }
@@ -213,7 +218,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     crate::suggest::display_path(&resolved.pointer),
                     utc(at),
                     i + 1,
-                    m.as_str(),
+                    one_line(m.as_str()),
                     utc(t),
                 ),
             )

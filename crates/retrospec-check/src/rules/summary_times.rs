@@ -412,7 +412,9 @@ fn start_at_an_entry(
         .filter_map(|m| cx.times.milestone(*m).and_then(|v| v.instant()))
         .map(|r| r.timestamp.as_second())
         .min();
-    timeline.iter().filter_map(|v| v.instant()).any(|r| {
+    // The last entry closes the timeline: no window starts there.
+    let before_last = &timeline[..timeline.len().saturating_sub(1)];
+    before_last.iter().filter_map(|v| v.instant()).any(|r| {
         let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
             return false;
         };
@@ -743,6 +745,12 @@ mod tests {
                 "Users saw errors from 10:40 to 11:30 UTC.",
                 "- 2025-03-02 10:00 Errors begin for some users.\n- 10:30 Errors back to zero.\n- 10:40 Postmortem scheduled.\n- 11:30 Ticket closed.",
                 vec!["10:40 to 11:30 UTC"],
+            ),
+            // A start at the timeline's last entry, with no milestone to end it.
+            (
+                "The outage started at 11:30 UTC.",
+                "- 2025-03-02 10:00 Disk fills on the primary.\n- 10:20 Writes rejected.\n- 11:30 Writes accepted after cleanup.",
+                vec!["11:30 UTC"],
             ),
             // A start at no event of the timeline, hours away (a zone slip).
             (

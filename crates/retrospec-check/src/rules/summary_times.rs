@@ -38,7 +38,7 @@ declare_rule! {
     /// date is compared on the reference's own date, so "between 02:10 and 03:05"
     /// meets a timeline that opened at 23:50 the evening before.
     ///
-    /// A start that is the time of a timeline entry before the impact ended is
+    /// A start that is the time of a timeline entry (not its last) before the impact ended is
     /// the author's reading of the timeline and is not reported: the first user
     /// report after an earlier cause (credentials that expired at 09:00, read as
     /// `started` from "starts failing"), the first failure after a maintenance

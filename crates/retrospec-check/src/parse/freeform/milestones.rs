@@ -7,7 +7,8 @@
 //! - from the first entry whose words name it (phrases below), one milestone per entry;
 //! - never from words in a forecast or a condition ("will be delivered once the
 //!   issue is resolved", "until service is back to normal": `is`, `are`, `be`
-//!   right before the words, after `once`, `until`, `when`, `if`, `will`, ...);
+//!   right before the words, after `once`, `until`, `when`, `if`, `will`, ...
+//!   in the same clause);
 //! - never from an entry that negates or tries (`not`, `failed to`, `attempt`,
 //!   `tried`, `partially`, `nobody`, `never`, `without`, `starts rolling back`), nor from one that names another
 //!   time (`all clear at 09:40`: the milestone may not be at the entry's time).
@@ -323,9 +324,10 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
 /// is not one. `before` is the text up to the phrase, any case.
 pub(crate) fn forecast(before: &str) -> bool {
     let lower = before.to_ascii_lowercase();
-    // The clause the phrase is in.
+    // The clause the phrase is in: "Once the cache warms, errors are back to
+    // normal" is an event in the present tense, the condition a clause apart.
     let clause = lower
-        .rfind(['.', ';', '!', '?', '\n'])
+        .rfind(['.', ';', '!', '?', ','])
         .map_or(lower.as_str(), |i| &lower[i + 1..]);
     let tail = clause.trim_end();
     let verb = [" is", " are", " be", " gets", " get"]
@@ -338,8 +340,6 @@ pub(crate) fn forecast(before: &str) -> bool {
         "when",
         "if",
         "as soon as",
-        "after",
-        "before",
         "will",
         "should",
         "expect",
@@ -429,6 +429,14 @@ mod tests {
                 "back to normal",
             ),
             ("The incident has been resolved.", "resolved"),
+            (
+                "Once the cache warms, errors are back to normal.",
+                "back to normal",
+            ),
+            (
+                "After the rollback, errors are back to normal.",
+                "back to normal",
+            ),
             (
                 "When the disk was replaced, the incident was resolved.",
                 "resolved",

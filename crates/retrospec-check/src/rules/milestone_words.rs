@@ -22,9 +22,14 @@ declare_rule! {
     /// "fully restored", "fully recovered", "back to normal", "back to the normal
     /// ... level", "incident closed" (not when the entry also says "partial",
     /// "still", "some" or "but"). After it: "alert fired/noticed/triggered",
-    /// "noticed", "detected", "incident declared/opened", "escalated", "paged"
-    /// (not when the entry says "again", "recurr", "second", "another",
-    /// "follow-up", "postmortem", "retro" or "review").
+    /// "noticed", "detected", "incident declared/opened", "declared/opened an
+    /// incident" (`declared a SEV-2 incident`), "declared SEV-1", "escalated",
+    /// "paged" (not when the entry says "again", "recurr", "second", "another",
+    /// "follow-up", "postmortem", "retro" or "review", nor with "resolved" in the
+    /// same clause: "alert fired and resolved itself"). A timeline written as
+    /// sentences is read one sentence led by its time to an entry, also when the
+    /// sentence starts inside a line ("... back to normal. At 10:07 PM we declared
+    /// ...").
     ///
     /// ## Example
     /// ```markdown
@@ -44,7 +49,9 @@ declare_rule! {
     /// `resolvedWhen`, `milestones.resolved`) with no timeline entry at its time,
     /// earlier than the first entry whose words say the impact ended (more than
     /// five minutes), while no entry up to it says so: the report says both
-    /// "resolved at 12:00" and "back to normal at 13:40".
+    /// "resolved at 12:00" and "back to normal at 13:40". Words in a forecast or
+    /// a condition ("will be delivered once the issue is resolved", a status
+    /// page's first update) do not end the impact.
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
@@ -57,15 +64,48 @@ static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 static DURING: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|escalated|paged)\b")
+    Lean::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|(?:declared|opened)\s+(?:an?|the)\s+(?:[a-z0-9-]+\s+)?incident|declared\s+(?:an?\s+)?sev[\s-]?[0-9]|escalated|paged)\b")
         .expect("the pattern is valid")
 });
 static LATER_ON_PURPOSE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(
-        r"(?i)\b(?:again|recurr|second|another|follow-?up|post-?mortem|retro|review|resolved)",
-    )
-    .expect("the pattern is valid")
+    Lean::new(r"(?i)\b(?:again|recurr|second|another|follow-?up|post-?mortem|retro|review)")
+        .expect("the pattern is valid")
 });
+
+/// "resolved" beside the detection words ("alert fired and resolved itself",
+/// "incident declared resolved"): read in the clause of the match only, so "we
+/// declared an incident ..., and at 10:40 PM we marked it resolved" is still a
+/// declaration.
+fn resolved_beside(text: &str, m: &crate::lean::Match<'_>) -> bool {
+    let clause_start = CLAUSE
+        .find_iter(&text[..m.start()])
+        .last()
+        .map_or(0, |b| b.end());
+    let clause_end = CLAUSE
+        .find(&text[m.end()..])
+        .map_or(text.len(), |b| m.end() + b.start());
+    text[clause_start..clause_end]
+        .to_ascii_lowercase()
+        .contains("resolved")
+}
+
+/// Where a clause ends: a sentence's end, a semicolon, or ", and", ", then", ", but".
+static CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)[.;](?:\s|$)|,\s+(?:and|then|but)\s").expect("the pattern is valid")
+});
+
+/// Words quoted in a message on one line: "back to\nnormal" as "back to normal".
+fn one_line(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first words in `text` that say the impact ended, not in a forecast or a
+/// condition ("will be delivered once the issue is resolved").
+fn ended_words(text: &str) -> Option<crate::lean::Match<'_>> {
+    ENDED
+        .find_iter(text)
+        .find(|m| !crate::parse::freeform::milestones::forecast(&text[..m.start()]))
+}
 
 impl Rule for MilestoneWords {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -106,7 +146,7 @@ impl Rule for MilestoneWords {
             if let Some((first, ref end_words, (end_at, ref end_shown))) = ended
                 && at > end_at
                 && !LATER_ON_PURPOSE.is_match(text)
-                && let Some(m) = DURING.find(text)
+                && let Some(m) = DURING.find(text).filter(|m| !resolved_beside(text, m))
             {
                 out.push(
                     Diagnostic::new(
@@ -115,7 +155,7 @@ impl Rule for MilestoneWords {
                         format!(
                             "timeline entry {} says `{}` at {}, after entry {} says `{end_words}` at {}",
                             i + 1,
-                            m.as_str(),
+                            one_line(m.as_str()),
                             shown,
                             first + 1,
                             end_shown,
@@ -128,9 +168,9 @@ impl Rule for MilestoneWords {
             }
             if ended.is_none()
                 && !PARTIAL.is_match(text)
-                && let Some(m) = ENDED.find(text)
+                && let Some(m) = ended_words(text)
             {
-                ended = Some((i, m.as_str().to_string(), (at, shown)));
+                ended = Some((i, one_line(m.as_str()), (at, shown)));
             }
         }
     }
@@ -162,7 +202,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let prose = crate::claims::Prose::of(cx.text, node);
         let text = prose.masked.as_str();
-        let Some(m) = ENDED.find(text).filter(|_| !PARTIAL.is_match(text)) else {
+        let Some(m) = ended_words(text).filter(|_| !PARTIAL.is_match(text)) else {
             continue;
         };
         if t.as_second() - at.as_second() <= 5 * 60 {
@@ -178,7 +218,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     crate::suggest::display_path(&resolved.pointer),
                     utc(at),
                     i + 1,
-                    m.as_str(),
+                    one_line(m.as_str()),
                     utc(t),
                 ),
             )
@@ -281,6 +321,52 @@ mod tests {
                 "{at}"
             );
         }
+    }
+
+    #[test]
+    fn a_status_page_resolved_before_its_resolved_update() {
+        // cState front matter, updates dated by `track` shortcodes, newest first;
+        // the first update's "once the issue is resolved" is a forecast.
+        let text = "---\ntitle: Exports delayed\ndate: 2025-05-06T11:12:00+02:00\nresolved: true\nresolvedWhen: 2025-05-06T11:30:00+02:00\nsection: issue\n---\n\n*Resolved* - Exports are back to normal. {{< track \"2025-05-06 12:40:00\" >}}\n\n*Monitoring* - A fix is out. {{< track \"2025-05-06 12:05:00\" >}}\n\n*Investigating* - Exports are slow and will finish once the issue is resolved.\n{{< track \"2025-05-06 11:12:00\" >}}\n\nTimes on this page are CEST.\n";
+        assert_eq!(
+            spans_of("RS218", text, Format::Markdown),
+            ["2025-05-06T11:30:00+02:00"]
+        );
+        let right = text.replace("11:30:00+02:00", "12:40:00+02:00");
+        assert_eq!(
+            spans_of("RS218", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_declaration_after_the_end_in_a_timeline_of_sentences() {
+        let text = |declared: &str| {
+            format!(
+                "# Checkout errors\n\nTimes in this post are Pacific (PT). On March 3, 2026:\n\n## What happened\n\nAt 7:40 PM, checkout began to time out for some shoppers.\n\nAt 7:52 PM, the on-call engineer was paged.\n\nBy 8:30 PM, the cache had been rebuilt and checkout was back to\nnormal. At 8:41 PM {declared},\nand at 9:10 PM we marked it resolved.\n"
+            )
+        };
+        for (declared, found) in [
+            ("we declared a SEV-2 incident", "declared a SEV-2 incident"),
+            ("we declared an incident", "declared an incident"),
+            ("we opened a sev-3 incident", "opened a sev-3 incident"),
+            ("we declared SEV-2", "declared SEV-2"),
+        ] {
+            assert_eq!(
+                spans_of("RS218", &text(declared), Format::Markdown),
+                [found],
+                "{declared}"
+            );
+        }
+        // "resolved" in the same clause: an alert that cleared itself.
+        assert_eq!(
+            spans_of(
+                "RS218",
+                &text("the alert fired and resolved itself"),
+                Format::Markdown
+            ),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

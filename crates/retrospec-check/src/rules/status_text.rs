@@ -17,10 +17,11 @@ declare_rule! {
     /// not know whether the incident is over. The status line was written during
     /// the incident and never updated.
     ///
-    /// Read: a line `Status:`, `Current status:` or `Current state:` (bold or
+    /// Read: a line `Status:`, `Current status:`, `Phase:` or `Current state:` (bold or
     /// plain, in a list, a reStructuredText field `:Current state: Monitoring` or a
     /// table cell `| Status | Investigating |`; a bare `State:` is not read) whose value is "investigating",
-    /// "identified", "ongoing", "monitoring", "mitigating", "in progress" or "unresolved"
+    /// "identified", "ongoing", "monitoring", "mitigating", "in progress", "unresolved", "under investigation" or
+    /// "mitigation (recovery, remediation, investigation) in progress/underway/ongoing"
     /// ("open" and "active" are left alone: action item tables use them), in any prose string, and an `x-status` or `x-incident-status`
     /// field with such a value. Resolved means `milestones.resolved` is given or a
     /// timeline entry is marked `resolved`. Text in code blocks and quoted lines is
@@ -43,12 +44,11 @@ declare_rule! {
     pub struct StatusText = "RS217", "stale-status-text", Warning;
 }
 
-const UNDER_WAY: &str =
-    r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved";
+const UNDER_WAY: &str = r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved|under\s+investigation|(?:mitigation|recovery|remediation|investigation)\s+(?:in\s+progress|under\s*way|ongoing)";
 
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?status|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
+        r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?(?:status|phase)|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
     ))
     .expect("the status pattern is valid")
 });
@@ -103,7 +103,7 @@ impl Rule for StatusText {
                 continue;
             }
             let lower = value.to_ascii_lowercase();
-            if !lower.contains("status") && !lower.contains(" state") {
+            if !lower.contains("status") && !lower.contains(" state") && !lower.contains("phase") {
                 continue;
             }
             let prose = crate::claims::Prose::of(cx.text, node);
@@ -155,6 +155,12 @@ mod tests {
             ("- **Status**: in progress", "in progress"),
             ("**Status:** Mitigating", "Mitigating"),
             (":Current state: Monitoring", "Monitoring"),
+            (
+                "**Phase:** mitigation in progress",
+                "mitigation in progress",
+            ),
+            ("Current phase: recovery underway", "recovery underway"),
+            ("| Status | Under investigation |", "Under investigation"),
             ("Incident state: investigating", "investigating"),
         ] {
             assert_eq!(
@@ -182,6 +188,8 @@ mod tests {
             ),
             (true, "State: monitoring"),
             (true, "The current state: investigating a second cause."),
+            (true, "**Phase:** complete"),
+            (true, "In the first phase: mitigation in progress was slow."),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(resolved, body), Format::Markdown),

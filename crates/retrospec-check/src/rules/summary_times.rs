@@ -34,7 +34,19 @@ declare_rule! {
     /// allowed, fifteen after "about", "around", "approximately" or `~`. Without
     /// the milestone, the first (for a start) or last (for an end) timeline entry
     /// is the reference, with thirty minutes allowed (a timeline may open before
-    /// the impact or close after it), and the message says so.
+    /// the impact or close after it), and the message says so. A clock without a
+    /// date is compared on the reference's own date, so "between 02:10 and 03:05"
+    /// meets a timeline that opened at 23:50 the evening before.
+    ///
+    /// A start that is the time of a timeline entry (not its last) before the impact ended is
+    /// the author's reading of the timeline and is not reported: the first user
+    /// report after an earlier cause (credentials that expired at 09:00, read as
+    /// `started` from "starts failing"), the first failure after a maintenance
+    /// step, the change that set it off. Only a `started` the author wrote
+    /// (front matter, a marked entry) outranks such an entry. An end has no such
+    /// leeway: a window that stops at "rollout paused" while uploads worked again
+    /// only 45 minutes later understates the impact. When both ends of one window
+    /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
     /// When the milestone has no timeline entry of its own (RS210) and the
     /// timeline's first or last entry agrees with the summary, the milestone is
@@ -148,6 +160,8 @@ struct Stated {
     shared_zone: Option<std::ops::Range<usize>>,
     end: End,
     approximate: bool,
+    /// The index of the window's other end, for a window.
+    pair: Option<usize>,
 }
 
 /// A unit after a range of numbers: "between 14 and 41 minutes late" is a
@@ -185,12 +199,14 @@ fn stated(masked: &str) -> Vec<Stated> {
             continue;
         }
         let approximate = caps.get(1).is_some();
+        let at = out.len();
         out.push(Stated {
             time: a.range(),
             zone: range(caps.get(3)),
             shared_zone: range(caps.get(5)),
             end: End::Start,
             approximate,
+            pair: Some(at + 1),
         });
         out.push(Stated {
             time: b.range(),
@@ -198,6 +214,7 @@ fn stated(masked: &str) -> Vec<Stated> {
             shared_zone: range(caps.get(3)),
             end: End::Finish,
             approximate,
+            pair: Some(at),
         });
     }
     for caps in DASH.captures_iter(masked).take(50) {
@@ -210,12 +227,14 @@ fn stated(masked: &str) -> Vec<Stated> {
         {
             continue;
         }
+        let at = out.len();
         out.push(Stated {
             time: a.range(),
             zone: range(caps.get(2)),
             shared_zone: range(caps.get(4)),
             end: End::Start,
             approximate: false,
+            pair: Some(at + 1),
         });
         out.push(Stated {
             time: b.range(),
@@ -223,6 +242,7 @@ fn stated(masked: &str) -> Vec<Stated> {
             shared_zone: range(caps.get(2)),
             end: End::Finish,
             approximate: false,
+            pair: Some(at),
         });
     }
     for (regex, end) in [(&*START, End::Start), (&*END, End::Finish)] {
@@ -240,10 +260,34 @@ fn stated(masked: &str) -> Vec<Stated> {
                 shared_zone: None,
                 end,
                 approximate: caps.get(1).is_some(),
+                pair: None,
             });
         }
     }
     out
+}
+
+/// What one stated time came to.
+enum Verdict {
+    /// It agrees with the report, or cannot be compared.
+    Quiet,
+    /// The milestone is the odd one out (reported at once).
+    Reported,
+    /// The summary contradicts `reference`: its text, span, the time it says,
+    /// the reference's name, value and instant.
+    Wrong {
+        text: String,
+        span: crate::span::Span,
+        said: jiff::Timestamp,
+        name: String,
+        value_text: String,
+        pointer: String,
+        expected: jiff::Timestamp,
+    },
+}
+
+fn utc(t: jiff::Timestamp) -> String {
+    t.strftime("%H:%M UTC").to_string()
 }
 
 impl Rule for SummaryTimes {
@@ -274,146 +318,292 @@ impl Rule for SummaryTimes {
             };
             let prose = crate::claims::Prose::of(cx.text, node);
             let masked = prose.masked.as_str();
+            let all = stated(masked);
             let breaks = Breaks::of(masked);
             // Stated times share sentences: each sentence is searched once.
-            let mut routine: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-            for s in stated(masked) {
+            let mut seen: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+            let mut routine = |s: &Stated| {
                 let sentence = breaks.sentence(masked, s.time.clone());
-                let is_routine = match routine.iter().find(|(r, _)| *r == sentence) {
+                match seen.iter().find(|(r, _)| *r == sentence) {
                     Some((_, yes)) => *yes,
                     None => {
                         let yes = ROUTINE.is_match(&masked[sentence.clone()]);
-                        routine.push((sentence, yes));
+                        seen.push((sentence, yes));
                         yes
                     }
-                };
-                if is_routine {
-                    continue;
                 }
-                let zone = s.zone.clone().or(s.shared_zone.clone());
-                let written = format!(
-                    "{} {}",
-                    normalise(&masked[s.time.clone()]),
-                    zone.map_or("", |z| &masked[z])
-                );
-                let Ok(parsed) = time::parse_time(written.trim()) else {
-                    continue;
-                };
-                let Ok(said) = time::resolve(&parsed, Some(date), cx.times.default_zone.as_ref())
-                else {
-                    continue;
-                };
-                // The milestones for this end (any one agreeing is enough), else the timeline's end.
-                let milestones: &[Milestone] = match s.end {
-                    End::Start => &[Milestone::Started],
-                    End::Finish => &[Milestone::Resolved, Milestone::Mitigated],
-                };
-                let mut references: Vec<(&crate::times::TimeValue, String, i64)> = milestones
-                    .iter()
-                    .filter_map(|m| cx.times.milestone(*m).filter(|v| v.instant().is_some()))
-                    .map(|v| {
-                        let name = format!("`{}`", crate::suggest::display_path(&v.pointer));
-                        let allowed = if s.approximate {
-                            APPROX_SECONDS
-                        } else {
-                            TOLERANCE_SECONDS
-                        };
-                        (v, name, allowed)
-                    })
-                    .collect();
-                if references.is_empty() {
-                    let entry = match s.end {
-                        End::Start => timeline.first(),
-                        End::Finish => timeline.last(),
-                    };
-                    let which = match s.end {
-                        End::Start => "the first timeline entry",
-                        End::Finish => "the last timeline entry",
-                    };
-                    if let Some(v) = entry.filter(|_| timeline.len() >= 2) {
-                        references.push((v, which.to_string(), TIMELINE_SECONDS));
+            };
+            let verdicts: Vec<Verdict> = all
+                .iter()
+                .map(|s| {
+                    if routine(s) {
+                        Verdict::Quiet
+                    } else {
+                        judge(cx, &timeline, date, &prose, s, field, out)
                     }
-                }
-                let Some(first) = references.first() else {
-                    continue;
-                };
-                let agrees = references.iter().any(|(v, _, allowed)| {
-                    v.instant().is_some_and(|r| {
-                        (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= *allowed
-                    })
-                });
-                if agrees {
+                })
+                .collect();
+            let mut done = vec![false; all.len()];
+            for i in 0..all.len() {
+                if done[i] {
                     continue;
                 }
-                let (value, name, _) = first;
-                let Some(expected) = value.instant() else {
+                done[i] = true;
+                // Both ends of one window wrong: one finding for the window.
+                let other = all[i].pair.filter(|&j| j < all.len() && !done[j]);
+                if let (Some(j), Verdict::Wrong { .. }) = (other, &verdicts[i])
+                    && let Verdict::Wrong { .. } = &verdicts[j]
+                {
+                    done[j] = true;
+                    out.push(window_finding(cx, field, &verdicts[i], &verdicts[j]));
                     continue;
-                };
-                let end = s.zone.as_ref().map_or(s.time.end, |z| z.end);
-                let text = masked[s.time.start..end].to_string();
-                let span = prose.span(s.time.start..end);
-                let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
-                // When no timeline entry backs the milestone (RS210) and the
-                // timeline's own end agrees with the summary, the milestone is
-                // the odd one out: the finding goes on it, not on the two that
-                // agree. A milestone an entry backs is a reading of the
-                // timeline as good as its end, so the summary keeps it.
-                let allowed = if s.approximate {
-                    APPROX_SECONDS
-                } else {
-                    TOLERANCE_SECONDS
-                };
-                let (entry, which) = match s.end {
-                    End::Start => (timeline.first(), "the first timeline entry"),
-                    End::Finish => (timeline.last(), "the last timeline entry"),
-                };
-                let backed = timeline
-                    .iter()
-                    .any(|v| v.instant().map(|r| r.timestamp) == Some(expected.timestamp));
-                let timeline_agrees = entry
-                    .filter(|_| timeline.len() >= 2 && !backed)
-                    .filter(|v| v.pointer != value.pointer)
-                    .filter(|v| {
-                        v.instant().is_some_and(|r| {
-                            (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed
-                        })
-                    });
-                if let Some(agreeing) = timeline_agrees {
+                }
+                if let Verdict::Wrong {
+                    text,
+                    span,
+                    said,
+                    name,
+                    value_text,
+                    pointer,
+                    expected,
+                } = &verdicts[i]
+                {
                     out.push(
                         Diagnostic::new(
-                            &Self::INFO,
-                            cx.span(&value.pointer),
+                            &SummaryTimes::INFO,
+                            *span,
                             format!(
-                                "{name} is `{}` ({}), but {field} says `{text}` ({}) and {which} agrees with it",
-                                value.text.trim(),
-                                utc(expected.timestamp),
-                                utc(said.timestamp),
+                                "{field} says `{text}` ({}), but {name} is `{value_text}` ({})",
+                                utc(*said),
+                                utc(*expected),
                             ),
                         )
-                        .with_label(span, format!("{field} says this"))
-                        .with_label(cx.span(&agreeing.pointer), format!("{which} is here"))
-                        .with_help("correct the milestone, or the summary and the timeline if it is right"),
-                    );
-                    continue;
-                }
-                out.push(
-                    Diagnostic::new(
-                        &Self::INFO,
-                        span,
-                        format!(
-                            "{field} says `{text}` ({}), but {name} is `{}` ({})",
-                            utc(said.timestamp),
-                            value.text.trim(),
-                            utc(expected.timestamp),
+                        .with_label(cx.span(pointer), format!("{name} is here"))
+                        .with_help(
+                            "correct whichever is wrong; write times in the summary with their zone",
                         ),
-                    )
-                    .with_label(cx.span(&value.pointer), format!("{name} is here"))
-                    .with_help(
-                        "correct whichever is wrong; write times in the summary with their zone",
-                    ),
-                );
+                    );
+                }
             }
         }
+    }
+}
+
+/// One finding for a window whose two ends both contradict the report.
+fn window_finding(cx: &Context<'_>, field: &str, a: &Verdict, b: &Verdict) -> Diagnostic {
+    let (
+        Verdict::Wrong {
+            text: ta,
+            span: sa,
+            said: da,
+            name: na,
+            value_text: va,
+            pointer: pa,
+            expected: ea,
+        },
+        Verdict::Wrong {
+            text: tb,
+            span: sb,
+            said: db,
+            name: nb,
+            value_text: vb,
+            pointer: pb,
+            expected: eb,
+        },
+    ) = (a, b)
+    else {
+        unreachable!("both ends are wrong")
+    };
+    let mut d = Diagnostic::new(
+        &SummaryTimes::INFO,
+        sa.cover(*sb),
+        format!(
+            "{field} gives the window `{ta}` to `{tb}` ({} to {}), but {na} is `{va}` ({}) and {nb} is `{vb}` ({})",
+            utc(*da),
+            utc(*db),
+            utc(*ea),
+            utc(*eb),
+        ),
+    )
+    .with_label(cx.span(pa), format!("{na} is here"));
+    if pa != pb {
+        d = d.with_label(cx.span(pb), format!("{nb} is here"));
+    }
+    d.with_help("correct whichever is wrong; write times in the summary with their zone")
+}
+
+/// Whether a stated start is the time of a timeline entry (on that entry's own
+/// date, so a window after midnight meets an overnight timeline) before the
+/// impact ended: the first user report after an earlier cause (expiring
+/// credentials), the change that set it off, the first failure after a
+/// maintenance step. Any of them is a fair start for a window. An end has no
+/// such leeway: a window that stops at "rollout paused" while the timeline says
+/// uploads worked again 45 minutes later understates the impact.
+fn start_at_an_entry(
+    cx: &Context<'_>,
+    timeline: &[&crate::times::TimeValue],
+    parsed: &time::ParsedTime,
+    allowed: i64,
+) -> bool {
+    let over = [Milestone::Resolved, Milestone::Mitigated]
+        .iter()
+        .filter_map(|m| cx.times.milestone(*m).and_then(|v| v.instant()))
+        .map(|r| r.timestamp.as_second())
+        .min();
+    // The last entry closes the timeline: no window starts there.
+    let before_last = &timeline[..timeline.len().saturating_sub(1)];
+    before_last.iter().filter_map(|v| v.instant()).any(|r| {
+        let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
+            return false;
+        };
+        let at = r.timestamp.as_second();
+        (said.timestamp.as_second() - at).abs() <= allowed && over.is_none_or(|o| at < o)
+    })
+}
+
+/// Whether `milestone` was read from the words of a timeline entry (a report read
+/// free-form), not written by the author as a milestone.
+fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
+    cx.parsed.freeform.as_ref().is_some_and(|r| {
+        r.milestones
+            .iter()
+            .any(|m| m.milestone == milestone.as_str())
+    })
+}
+
+fn judge(
+    cx: &Context<'_>,
+    timeline: &[&crate::times::TimeValue],
+    date: jiff::civil::Date,
+    prose: &crate::claims::Prose,
+    s: &Stated,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Verdict {
+    let masked = prose.masked.as_str();
+    let zone = s.zone.clone().or(s.shared_zone.clone());
+    let written = format!(
+        "{} {}",
+        normalise(&masked[s.time.clone()]),
+        zone.map_or("", |z| &masked[z])
+    );
+    let Ok(parsed) = time::parse_time(written.trim()) else {
+        return Verdict::Quiet;
+    };
+    let Ok(said) = time::resolve(&parsed, Some(date), cx.times.default_zone.as_ref()) else {
+        return Verdict::Quiet;
+    };
+    // A clock without a date is compared on the reference's own date, so a
+    // window after midnight meets an overnight timeline's last entry.
+    let gap = |r: &time::Resolved| {
+        let on = time::resolve(&parsed, Some(r.date), cx.times.default_zone.as_ref())
+            .map_or(said.timestamp, |t| t.timestamp);
+        (on.as_second() - r.timestamp.as_second()).abs()
+    };
+    let allowed = if s.approximate {
+        APPROX_SECONDS
+    } else {
+        TOLERANCE_SECONDS
+    };
+    // The milestones for this end (any one agreeing is enough), else the timeline's end.
+    let milestones: &[Milestone] = match s.end {
+        End::Start => &[Milestone::Started],
+        End::Finish => &[Milestone::Resolved, Milestone::Mitigated],
+    };
+    let given: Vec<(Milestone, &crate::times::TimeValue)> = milestones
+        .iter()
+        .filter_map(|m| {
+            cx.times
+                .milestone(*m)
+                .filter(|v| v.instant().is_some())
+                .map(|v| (*m, v))
+        })
+        .collect();
+    let mut references: Vec<(&crate::times::TimeValue, String, i64)> = given
+        .iter()
+        .map(|(_, v)| {
+            let name = format!("`{}`", crate::suggest::display_path(&v.pointer));
+            (*v, name, allowed)
+        })
+        .collect();
+    if references.is_empty() {
+        let (entry, which) = match s.end {
+            End::Start => (timeline.first(), "the first timeline entry"),
+            End::Finish => (timeline.last(), "the last timeline entry"),
+        };
+        if let Some(v) = entry.filter(|_| timeline.len() >= 2) {
+            references.push((v, which.to_string(), TIMELINE_SECONDS));
+        }
+    }
+    let Some(first) = references.first() else {
+        return Verdict::Quiet;
+    };
+    let agrees = references
+        .iter()
+        .any(|(v, _, allowed)| v.instant().is_some_and(|r| gap(r) <= *allowed));
+    if agrees {
+        return Verdict::Quiet;
+    }
+    // A bound at an event of the timeline is the author's reading of it, as good
+    // as a milestone read from an entry's words or the timeline's first or last
+    // entry (an earlier cause, a later clean-up); a milestone the author wrote
+    // is not overruled that way.
+    let written_milestone = given.iter().any(|(m, _)| !read_from_words(cx, *m));
+    if s.end == End::Start
+        && !written_milestone
+        && start_at_an_entry(cx, timeline, &parsed, allowed)
+    {
+        return Verdict::Quiet;
+    }
+    let (value, name, _) = first;
+    let Some(expected) = value.instant() else {
+        return Verdict::Quiet;
+    };
+    let end = s.zone.as_ref().map_or(s.time.end, |z| z.end);
+    let text = masked[s.time.start..end].to_string();
+    let span = prose.span(s.time.start..end);
+    // When no timeline entry backs the milestone (RS210) and the
+    // timeline's own end agrees with the summary, the milestone is
+    // the odd one out: the finding goes on it, not on the two that
+    // agree. A milestone an entry backs is a reading of the
+    // timeline as good as its end, so the summary keeps it.
+    let (entry, which) = match s.end {
+        End::Start => (timeline.first(), "the first timeline entry"),
+        End::Finish => (timeline.last(), "the last timeline entry"),
+    };
+    let backed = timeline
+        .iter()
+        .any(|v| v.instant().map(|r| r.timestamp) == Some(expected.timestamp));
+    let timeline_agrees = entry
+        .filter(|_| timeline.len() >= 2 && !backed)
+        .filter(|v| v.pointer != value.pointer)
+        .filter(|v| v.instant().is_some_and(|r| gap(r) <= allowed));
+    if let Some(agreeing) = timeline_agrees {
+        out.push(
+            Diagnostic::new(
+                &SummaryTimes::INFO,
+                cx.span(&value.pointer),
+                format!(
+                    "{name} is `{}` ({}), but {field} says `{text}` ({}) and {which} agrees with it",
+                    value.text.trim(),
+                    utc(expected.timestamp),
+                    utc(said.timestamp),
+                ),
+            )
+            .with_label(span, format!("{field} says this"))
+            .with_label(cx.span(&agreeing.pointer), format!("{which} is here"))
+            .with_help("correct the milestone, or the summary and the timeline if it is right"),
+        );
+        return Verdict::Reported;
+    }
+    Verdict::Wrong {
+        text,
+        span,
+        said: said.timestamp,
+        name: name.clone(),
+        value_text: value.text.trim().to_string(),
+        pointer: value.pointer.clone(),
+        expected: expected.timestamp,
     }
 }
 
@@ -494,16 +684,17 @@ mod tests {
     #[test]
     fn windows_and_instants_in_every_shape() {
         for (summary, found) in [
+            // Both ends of a window wrong: one finding on the window.
             (
                 "Errors from 4:00 PM to 5:15 PM UTC.",
-                vec!["4:00 PM", "5:15 PM UTC"],
+                vec!["4:00 PM to 5:15 PM UTC"],
             ),
             (
                 "Errors between 16:05 and 17:20 UTC.",
-                vec!["16:05", "17:20 UTC"],
+                vec!["16:05 and 17:20 UTC"],
             ),
             ("Errors 15:05-17:20 CEST.", vec!["15:05"]),
-            ("Errors between 12 and 13 UTC.", vec!["12", "13 UTC"]),
+            ("Errors between 12 and 13 UTC.", vec!["12 and 13 UTC"]),
             (
                 "The incident started at 3:05 PM and was fixed at 17:20.",
                 vec!["3:05 PM"],
@@ -568,11 +759,97 @@ mod tests {
             .filter(|d| d.code == "RS207")
             .map(|d| d.message.as_str())
             .collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages.len(), 1, "{messages:?}");
         assert!(
-            messages[0].contains("the first timeline entry"),
+            messages[0].contains("the first timeline entry")
+                && messages[0].contains("the last timeline entry"),
             "{}",
             messages[0]
         );
+    }
+
+    /// A report read as written: milestones only from the timeline's words.
+    fn freeform(summary: &str, timeline: &str) -> String {
+        format!(
+            "# Mirror served a stale index\n\n## Summary\n\n{summary}\n\n## Timeline (UTC)\n\n{timeline}\n"
+        )
+    }
+
+    #[test]
+    fn a_window_may_start_at_any_event_before_the_impact_ended() {
+        let quiet = [
+            // An earlier cause (a milestone read from "starts failing"), then
+            // the first user report, where the window starts.
+            (
+                "From 09:18 to 10:05 UTC users could not install new releases.",
+                "- 2025-11-04 09:00 Old credentials expire; sync job starts failing.\n- 09:18 First user report.\n- 09:41 Cause found.\n- 10:05 Cache purged; installs work.\n- 10:20 Ticket closed.",
+            ),
+            // A maintenance step before midnight, the window after it, and a
+            // clean-up the summary places outside the window.
+            (
+                "Between 02:10 and 03:05 UTC the consumers were disconnected.",
+                "- 2025-01-14 23:50 Maintenance window opens.\n- 00:18 Window closed.\n- 02:10 Queue moved; consumers lose their connections.\n- 02:41 Firewall rule found.\n- 03:05 All consumers reconnected.\n- 03:30 Backlog cleared.",
+            ),
+            // The change that set it off, minutes before the first failure.
+            (
+                "Between 09:30 and 11:40 UTC lookups failed intermittently.",
+                "- 2025-05-02 09:30 New signing key published.\n- 09:41 Synthetic checks start failing.\n- 10:35 Signature mismatch found.\n- 11:40 Failure rate back to zero.",
+            ),
+            // "started at" an event, with "about".
+            (
+                "The outage started at about 14:20 and was resolved at 15:00.",
+                "- 2025-03-02 13:30 Certificate renewal job runs.\n- 14:22 Users report sign-in errors.\n- 14:40 Old certificate restored.\n- 15:00 Sign-in back to normal.",
+            ),
+        ];
+        for (summary, timeline) in quiet {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, timeline), Format::Markdown),
+                Vec::<&str>::new(),
+                "{summary}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_window_that_contradicts_the_impact_still_fires() {
+        let fires = [
+            // The end stops at an event before the impact's end.
+            (
+                "Uploads failed from 08:12 to 09:05 UTC.",
+                "- 2025-12-04 08:12 Release reaches half of users.\n- 08:19 Upload error alert fires.\n- 09:05 Rollout paused.\n- 09:50 Uploads succeeding again.",
+                vec!["09:05 UTC"],
+            ),
+            // A start at an event after the impact was over.
+            (
+                "Users saw errors from 10:40 to 11:30 UTC.",
+                "- 2025-03-02 10:00 Errors begin for some users.\n- 10:30 Errors back to zero.\n- 10:40 Postmortem scheduled.\n- 11:30 Ticket closed.",
+                vec!["10:40 to 11:30 UTC"],
+            ),
+            // A start at the timeline's last entry, with no milestone to end it.
+            (
+                "The outage started at 11:30 UTC.",
+                "- 2025-03-02 10:00 Disk fills on the primary.\n- 10:20 Writes rejected.\n- 11:30 Writes accepted after cleanup.",
+                vec!["11:30 UTC"],
+            ),
+            // A start at no event of the timeline, hours away (a zone slip).
+            (
+                "Dashboards were empty from 13:10 to 15:40 UTC.",
+                "- 2025-06-17 09:00 Upgrade starts.\n- 09:10 Dashboards start showing empty charts.\n- 11:40 Dashboards show data again.",
+                vec!["13:10 to 15:40 UTC"],
+            ),
+        ];
+        for (summary, timeline, found) in fires {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, timeline), Format::Markdown),
+                found,
+                "{summary}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_start_milestone_the_author_wrote_is_not_overruled_by_an_entry() {
+        let text = "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  resolved: 2024-06-10 17:20 CEST\n---\n## Summary\nErrors from 16:40 to 17:20 CEST.\n\n## Timeline\n- 2024-06-10 16:05 CEST Errors begin\n- 2024-06-10 16:40 CEST Alert fires\n- 2024-06-10 17:20 CEST Fixed\n";
+        assert_eq!(spans_of("RS207", text, Format::Markdown), ["16:40"]);
     }
 }

@@ -812,6 +812,31 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_led_by_its_time_on_a_wrapped_line_is_an_entry() {
+        let text = "# Lost orders\n\n## What happened\n\n\
+                    At 7:40 PM, checkout began to time out.\n\n\
+                    At 7:52 PM, the on-call engineer was paged.\n\n\
+                    By 8:30 PM, the cache had been rebuilt and checkout was back to\n\
+                    normal. At 8:41 PM we opened an incident and posted on our status\n\
+                    page.\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let entry = |i: usize, field: &str| {
+            parsed
+                .tree
+                .pointer(&format!("/timeline/{i}/{field}"))
+                .map(|(n, _)| n.span.slice(text).to_string())
+        };
+        assert_eq!(entry(2, "time").as_deref(), Some("8:30 PM"));
+        assert_eq!(
+            entry(2, "text").as_deref(),
+            Some("the cache had been rebuilt and checkout was back to\nnormal.")
+        );
+        assert_eq!(entry(3, "time").as_deref(), Some("8:41 PM"));
+        assert!(entry(4, "time").is_none());
+    }
+
+    #[test]
     fn times_in_sentences_about_other_things_are_not_a_timeline() {
         for text in [
             // Two sentences led by a time are not a timeline.

@@ -5,6 +5,10 @@
 //!
 //! - when no timeline entry has a milestone and the report has no `milestones`;
 //! - from the first entry whose words name it (phrases below), one milestone per entry;
+//! - never from words in a forecast or a condition ("will be delivered once the
+//!   issue is resolved", "until service is back to normal": `is`, `are`, `be`
+//!   right before the words, after `once`, `until`, `when`, `if`, `will`, ...
+//!   in the same clause);
 //! - never from an entry that negates or tries (`not`, `failed to`, `attempt`,
 //!   `tried`, `partially`, `nobody`, `never`, `without`, `starts rolling back`), nor from one that names another
 //!   time (`all clear at 09:40`: the milestone may not be at the entry's time).
@@ -300,6 +304,7 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
     let phrase = phrases(milestone)
         .iter()
         .filter_map(|p| word_at(lower, p).map(|i| (i, i + p.len())))
+        .filter(|(i, _)| !forecast(&lower[..*i]))
         .min();
     if phrase.is_none() && milestone == "mitigated" {
         // "Rollback of the release completed".
@@ -310,6 +315,38 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         return (c > r).then_some((r, c + word.len()));
     }
     phrase
+}
+
+/// Whether the words before a milestone's phrase make it a forecast or a
+/// condition, not an event: "will be delivered once the issue is resolved",
+/// "until service is back to normal", "should be fully restored". A past event
+/// ("once the cache warmed, errors were back to normal", "has been resolved")
+/// is not one. `before` is the text up to the phrase, any case.
+pub(crate) fn forecast(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    // The clause the phrase is in: "Once the cache warms, errors are back to
+    // normal" is an event in the present tense, the condition a clause apart.
+    let clause = lower
+        .rfind(['.', ';', '!', '?', ','])
+        .map_or(lower.as_str(), |i| &lower[i + 1..]);
+    let tail = clause.trim_end();
+    let verb = [" is", " are", " be", " gets", " get"]
+        .iter()
+        .any(|v| tail.ends_with(v));
+    verb && [
+        "once",
+        "until",
+        "till",
+        "when",
+        "if",
+        "as soon as",
+        "will",
+        "should",
+        "expect",
+        "expected",
+    ]
+    .iter()
+    .any(|w| word_at(clause, w).is_some())
 }
 
 /// The first place `word` stands as whole words in `lower`.
@@ -367,6 +404,50 @@ mod tests {
                 ("resolved".into(), "back to normal".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_forecast_or_a_condition_is_no_milestone() {
+        for words in [
+            "Events will be delivered once the issue is resolved.",
+            "Uploads are queued until service is back to normal.",
+            "Search should be fully restored when the index gets back to normal.",
+            "We expect the backlog to be resolved by noon.",
+        ] {
+            assert_eq!(
+                read(&format!(
+                    "- 14:20 UTC: {words}\n- 15:00 UTC: Work continues\n"
+                )),
+                [],
+                "{words}"
+            );
+        }
+        // Past events after the same words are milestones.
+        for (words, found) in [
+            (
+                "Once the cache warmed, errors were back to normal.",
+                "back to normal",
+            ),
+            ("The incident has been resolved.", "resolved"),
+            (
+                "Once the cache warms, errors are back to normal.",
+                "back to normal",
+            ),
+            (
+                "After the rollback, errors are back to normal.",
+                "back to normal",
+            ),
+            (
+                "When the disk was replaced, the incident was resolved.",
+                "resolved",
+            ),
+        ] {
+            assert_eq!(
+                read(&format!("- 14:20 UTC: {words}\n")),
+                [("resolved".to_string(), found.to_string())],
+                "{words}"
+            );
+        }
     }
 
     #[test]

@@ -217,7 +217,22 @@ impl Reader<'_, '_> {
                 && prose::anchored(span.slice(self.text)).is_none()
                 && let Some(last) = self.entries.last_mut().filter(|l| l.open)
             {
-                last.text.push(span);
+                // A sentence led by its time may start inside the wrapped line
+                // (`normal. At 10:07 PM we declared ...`): the entry above ends
+                // before it, and it starts the next.
+                let cuts = prose::sentence_starts(span.slice(self.text));
+                let Some(&first) = cuts.first() else {
+                    last.text.push(span);
+                    continue;
+                };
+                let before = span.slice(self.text)[..first].trim_end().len();
+                last.text.push(Span::new(span.start, span.start + before));
+                let mut from = span.start + first;
+                for cut in cuts.into_iter().skip(1) {
+                    self.line(Span::new(from, span.start + cut), true);
+                    from = span.start + cut;
+                }
+                self.line(Span::new(from, span.end), true);
                 continue;
             }
             // In a timeline written as sentences, a sentence led by its time in the

@@ -14,12 +14,19 @@
 //! (`Investigating`, `Identified`, `Monitoring`, `Update`, `Resolved`,
 //! `Postmortem`, ..., bold or not) and ends with the line that dates it: a date
 //! and a clock, optionally after `Posted` (`Posted Feb 03, 2025 - 16:40 UTC`,
-//! `*Mar 19, 2025 - 15:12 UTC*`). Each update becomes one timeline entry whose
+//! `*Mar 19, 2025 - 15:12 UTC*`), or with a Hugo status page's shortcode closing
+//! its last line (`... being sent again. {{< track "2025-03-11 16:52:00" >}}`,
+//! cState's form; its time takes the zone the page states, "Times on this page
+//! are CEST"). Each update becomes one timeline entry whose
 //! time points at that clock and whose text is the status word and the body, so
 //! the milestone words (`Resolved`) are read as in any timeline. Status pages list
 //! the newest update first; the entries are given oldest first, as a timeline is
 //! written, because that order is the page's convention and not the writer's
 //! mistake. Updates in neither order stay as written (and RS201 says so).
+//!
+//! A `Postmortem` update heading the list (newest first) before the report's
+//! first section is the report's own write-up, posted after the incident: it is
+//! the summary, not an entry.
 //!
 //! At least two dated updates make the shape; anything less is left to the
 //! other readers. Hand-written: no parser reads this shape, and it is a handful of
@@ -59,15 +66,27 @@ struct Update {
     time_value: String,
     /// For the order: the date and clock as read.
     at: (jiff::civil::Date, jiff::civil::Time),
+    /// The block its status word is in.
+    block: usize,
 }
 
 /// The timeline the updates in `blocks` make, and the index of the block the
 /// first update starts in (the blocks before it are the report's own text).
-pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize, Node)> {
+///
+/// With `postmortem_is_text`, a `Postmortem` update heading a list of newer-first
+/// updates is the report's own write-up, posted after the incident: it stays
+/// text (the blocks before the returned index), not a timeline entry.
+pub(crate) fn read(
+    text: &str,
+    blocks: &[Block],
+    heading: Span,
+    postmortem_is_text: bool,
+) -> Option<(usize, Node)> {
     let mut updates: Vec<Update> = Vec::new();
     let mut first_block = None;
     // The update being read: (status word span, status, body start).
     let mut open: Option<(Span, String, usize)> = None;
+    let mut opened_in = 0;
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
@@ -85,12 +104,45 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
             let at = start + lead;
             if let Some((status, word_len, body_at)) = status_line(content) {
                 open = Some((Span::new(at, at + word_len), status, at + body_at));
+                opened_in = index;
                 first_block.get_or_insert(index);
-                continue;
+                // `*Investigating* - Exports are slow. {{< track "..." >}}`: the
+                // update is one line.
+                if track(content).is_none() {
+                    continue;
+                }
             }
             let Some((status_span, status, body_start)) = open.clone() else {
                 continue;
             };
+            // A Hugo status page's `{{< track "2025-03-11 16:52:00" >}}` closing
+            // the update's last line.
+            if let Some((shortcode, inner)) = track(content) {
+                let written = &content[inner.clone()];
+                let Ok(parsed) = time::parse_time(written) else {
+                    continue;
+                };
+                let Some(date) = parsed.date else { continue };
+                let body_end = at + shortcode;
+                let body = text.get(body_start.min(body_end)..body_end).unwrap_or("");
+                let body = collapse(body.trim());
+                let value = if body.is_empty() {
+                    status.clone()
+                } else {
+                    format!("{status} - {body}")
+                };
+                let end = text[..body_end].trim_end().len().max(status_span.end);
+                updates.push(Update {
+                    text: Span::new(status_span.start, end),
+                    value,
+                    time: Span::new(at + inner.start, at + inner.end),
+                    time_value: written.to_string(),
+                    at: (date, parsed.time),
+                    block: opened_in,
+                });
+                open = None;
+                continue;
+            }
             if let Some((date, clock)) = dated_line(content) {
                 let Ok(Some((parsed, len))) = time::scan_leading_time(&content[clock..]) else {
                     continue;
@@ -111,10 +163,19 @@ pub(crate) fn read(text: &str, blocks: &[Block], heading: Span) -> Option<(usize
                     time,
                     time_value: with_date(written, parsed.date.is_none(), Some(date)),
                     at: (parsed.date.unwrap_or(date), parsed.time),
+                    block: opened_in,
                 });
                 open = None;
             }
         }
+    }
+    if postmortem_is_text
+        && updates.len() >= 3
+        && updates[0].value.to_ascii_lowercase().starts_with("post")
+        && updates.windows(2).all(|w| w[0].at >= w[1].at)
+    {
+        updates.remove(0);
+        first_block = Some(updates[0].block);
     }
     if updates.len() < 2 {
         return None;
@@ -158,6 +219,30 @@ fn status_line(line: &str) -> Option<(String, usize, usize)> {
         return None;
     };
     Some((written.to_string(), word_len, body_at))
+}
+
+/// A `{{< track "2025-03-11 16:52:00" >}}` shortcode (cState, a Hugo status-page
+/// theme, dates each update so) ending `line`: where the shortcode starts, and
+/// the range of the date and time between its quotes.
+fn track(line: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    let line = line.trim_end();
+    let close = line
+        .strip_suffix(">}}")
+        .or_else(|| line.strip_suffix("%}}"))?;
+    let start = close.rfind("{{")?;
+    let inside = &close[start + 2..];
+    let inside_trimmed = inside.trim_start_matches(['<', '%']).trim_start();
+    let rest = inside_trimmed.strip_prefix("track")?;
+    let first_quote = rest.find('"')?;
+    let after = &rest[first_quote + 1..];
+    let len = after.find('"')?;
+    // Where the quoted text starts in `line`.
+    let quoted =
+        start + 2 + (inside.len() - inside_trimmed.len()) + "track".len() + first_quote + 1;
+    rest[first_quote + 1 + len + 1..]
+        .trim()
+        .is_empty()
+        .then_some((start, quoted..quoted + len))
 }
 
 /// `Posted Feb 03, 2025 - 16:40 UTC`, `*Mar 19, 2025 - 15:12 UTC*`: the date and
@@ -266,6 +351,58 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn hugo_status_page_updates_dated_by_track_shortcodes() {
+        // cState's form: the shortcode closes the update's last line, or stands
+        // on a line of its own; the zone is stated once, at the end.
+        let text = "---\ntitle: Slow exports\ndate: 2025-05-06T09:10:00Z\nresolved: true\nsection: issue\n---\n\n*Resolved* -\nExports finish on time again. {{< track \"2025-05-06 10:40:00\" >}}\n\n*Monitoring* - A fix is out.\nWe are watching the queue.\n{{< track \"2025-05-06 10:05:00\" >}}\n\n**Investigating** - Exports are slow. {{% track \"2025-05-06 09:12:00\" %}}\n\nTimes on this page are UTC.\n";
+        assert_eq!(
+            timeline(text),
+            [
+                (
+                    "2025-05-06 09:12:00 UTC".into(),
+                    "Investigating - Exports are slow.".into()
+                ),
+                (
+                    "2025-05-06 10:05:00 UTC".into(),
+                    "Monitoring - A fix is out. We are watching the queue.".into()
+                ),
+                (
+                    "2025-05-06 10:40:00 UTC".into(),
+                    "Resolved - Exports finish on time again.".into()
+                ),
+            ]
+        );
+        // A shortcode that is not `track`, or text after it, dates nothing.
+        let other = text
+            .replace(
+                "{{< track \"2025-05-06 10:40:00\" >}}",
+                "{{< figure \"a.png\" >}}",
+            )
+            .replace(
+                "{{% track \"2025-05-06 09:12:00\" %}}",
+                "{{% track \"2025-05-06 09:12:00\" %}} (edited)",
+            );
+        assert!(timeline(&other).is_empty(), "{:?}", timeline(&other));
+    }
+
+    #[test]
+    fn a_postmortem_heading_the_updates_is_the_write_up_not_an_event() {
+        let text = "---\ntitle: Slow exports\ndate: 2025-05-06T09:12:00Z\nresolved: true\nsection: issue\n---\n\n*Postmortem* - Exports were slow for about an hour.\n\nA worker pool was too small. {{< track \"2025-05-07 10:00:00\" >}}\n\n*Resolved* - Exports finish on time again. {{< track \"2025-05-06 10:40:00\" >}}\n\n*Monitoring* - A fix is out. {{< track \"2025-05-06 10:05:00\" >}}\n\n*Investigating* - Exports are slow. {{< track \"2025-05-06 09:12:00\" >}}\n\nTimes on this page are UTC.\n";
+        let times: Vec<String> = timeline(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            times,
+            [
+                "2025-05-06 09:12:00 UTC",
+                "2025-05-06 10:05:00 UTC",
+                "2025-05-06 10:40:00 UTC"
+            ]
+        );
+        let checked = check_with(text, Format::Markdown, &Config::default());
+        let summary = checked.model.expect("model").summary.unwrap_or_default();
+        assert!(summary.contains("for about an hour"), "{summary}");
     }
 
     #[test]

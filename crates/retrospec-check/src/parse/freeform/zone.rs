@@ -16,6 +16,7 @@ const LEADS: &[&str] = &[
     "all times",
     "times are",
     "times in",
+    "times on",
     "timestamps are",
     "times shown",
     "all windows",
@@ -309,6 +310,11 @@ mod tests {
         assert_eq!(
             zone("Owner: Ops. All windows are in UTC; durations in minutes."),
             Some("UTC".into())
+        );
+        // A status page's closing line.
+        assert_eq!(
+            zone("Times on this page are CEST (Europe/Amsterdam).\n"),
+            Some("CEST".into())
         );
         // Windows and single times that are not about the report's times.
         assert_eq!(zone("All windows are closed at night."), None);

@@ -68,7 +68,7 @@ impl BodyBuilder<'_, '_> {
                 .iter()
                 .any(|s| field_for(&s.title, self.extra) == Some(Field::Timeline))
             && let Some((first, node)) =
-                freeform::updates::read(self.text, preamble_blocks, Span::empty(0))
+                freeform::updates::read(self.text, preamble_blocks, Span::empty(0), true)
         {
             preamble_blocks = &preamble_blocks[..first];
             updates = Some(node);
@@ -164,7 +164,7 @@ impl BodyBuilder<'_, '_> {
                 match &read.value {
                     // An `Updates` section of a status page.
                     Value::Seq(items) if items.is_empty() => {
-                        freeform::updates::read(self.text, section.blocks, section.heading)
+                        freeform::updates::read(self.text, section.blocks, section.heading, false)
                             .map_or(read, |(_, node)| node)
                     }
                     _ => read,

@@ -52,7 +52,56 @@ pub(crate) fn date_first_entry(
         },
     };
     time.value.value = Value::String(format!("{date} {written}"));
+    if overnight(&text[..at.start]) {
+        date_after_midnight(items, date);
+    }
     Some(at)
+}
+
+/// Whether the words just before a date say the incident ran through the night
+/// after it ("Overnight on 14 January", "on the night of 14 January").
+fn overnight(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    let near: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+    near.iter()
+        .any(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "overnight")
+        || near.windows(2).any(|w| w[1] == "night" && w[0] == "of")
+}
+
+/// A report that says its incident ran overnight from `date` has stated the day
+/// of the entries after midnight: the first time that goes back more than twelve
+/// hours is written on the next day, so it is not an inference (RS215). Later
+/// entries follow it as usual.
+fn date_after_midnight(items: &mut [Node], date: Date) {
+    let mut previous: Option<jiff::civil::Time> = None;
+    for item in items.iter_mut() {
+        let Value::Map(fields) = &mut item.value else {
+            continue;
+        };
+        let Some(time) = fields.iter_mut().find(|e| e.key == "time") else {
+            continue;
+        };
+        let Some(written) = time.value.as_str().map(str::to_string) else {
+            continue;
+        };
+        let Ok(parsed) = time::parse_time(&written) else {
+            continue;
+        };
+        if let Some(before) = previous
+            && parsed.date.is_none()
+            && parsed.time.duration_until(before).as_secs() > 12 * 3600
+        {
+            if let Ok(next) = date.tomorrow() {
+                time.value.value = Value::String(format!("{next} {written}"));
+            }
+            return;
+        }
+        // A date written on a later entry dates what follows it.
+        if previous.is_some() && parsed.date.is_some() {
+            return;
+        }
+        previous = Some(parsed.time);
+    }
 }
 
 /// The date a report dates its incident by: the first date written in `text`
@@ -549,6 +598,32 @@ mod tests {
             "# Billing delays on March 3\n\nAll times UTC.\n\n## Timeline\n\n- 10:00 invoices stall\n- 11:00 fixed\n",
         );
         assert!(codes.contains(&"RS206"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_night_stated_with_the_date_dates_the_entries_after_midnight() {
+        use crate::{Format, check};
+        let report = |lead: &str| {
+            let text = format!(
+                "# Card payments failing\n\n{lead} 9 March 2025, card payments failed. All times UTC.\n\n## Timeline\n\n- 23:40 upgrade starts\n- 00:10 errors climb\n- 00:55 rollback done\n"
+            );
+            let checked = check(&text, Format::Markdown);
+            let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            let times: Vec<String> = checked
+                .model
+                .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
+                .unwrap_or_default();
+            (codes, times)
+        };
+        for lead in ["Overnight on", "On the night of", "Overnight,"] {
+            let (codes, times) = report(lead);
+            assert!(!codes.contains(&"RS215"), "{lead}: {codes:?}");
+            assert_eq!(times[1], "2025-03-10 00:10 UTC", "{lead}");
+        }
+        // A date alone says nothing of the night: the rollover is an inference.
+        let (codes, times) = report("On");
+        assert!(codes.contains(&"RS215"), "{codes:?}");
+        assert_eq!(times[1], "00:10 UTC");
     }
 
     #[test]

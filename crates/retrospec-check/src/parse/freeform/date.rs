@@ -187,8 +187,13 @@ fn publication(text: &str) -> (Option<(Date, Span)>, Option<String>) {
         }
         None => 0,
     };
-    for (start, line) in lines(text, body..text.len()) {
-        if !is_byline(line) {
+    let all: Vec<(usize, &str)> = lines(text, body..text.len()).collect();
+    for (k, &(start, line)) in all.iter().enumerate() {
+        // A `By ...` byline stands alone, or under the title ("By the platform
+        // team, finished on 2025-03-05." inside a paragraph is the story).
+        let empty = |j: Option<usize>| j.and_then(|j| all.get(j)).is_none_or(|(_, l)| l.trim().is_empty());
+        let alone = (empty(k.checked_sub(1)) || all[k - 1].1.starts_with('#')) && empty(Some(k + 1));
+        if !is_byline(line) || (!alone && line_starts_by(line)) {
             continue;
         }
         if let Some((d, span)) = written_date(line, None) {
@@ -247,6 +252,13 @@ fn lines(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = (usi
     })
 }
 
+/// Whether `line` starts with `By ` (past emphasis): a byline only on its own.
+fn line_starts_by(line: &str) -> bool {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>'))
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("by "))
+}
+
 /// A byline: a short line that says who wrote the report or when it was posted
 /// (`*By the Platform team · February 6, 2026*`, `Posted on 3 March 2025 by Ana`,
 /// `Last updated: 2025-03-04`).
@@ -254,7 +266,17 @@ fn is_byline(line: &str) -> bool {
     let t = line
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '#'))
         .to_ascii_lowercase();
+    // `By 10:40`, `By March 5`, `By then`: when, not who.
+    let by_when = t.strip_prefix("by ").is_some_and(|rest| {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || is_month_word(word)
+            || ["then", "now", "the time", "noon", "midnight", "morning", "evening", "end"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+    });
     line.len() < 160
+        && !by_when
         && [
             "by ",
             "posted ",
@@ -556,6 +578,20 @@ mod tests {
         assert_eq!(
             date("---\ndate: 2025-01-15\n---\nThe fix ships on 2025-03-01.\n"),
             Some("2025-01-15".into())
+        );
+        // A byline right under the title.
+        assert_eq!(
+            date("# Sync stalled\nPosted on February 6, 2026\n\nOn February 3 the sync stalled.\n"),
+            Some("2026-02-03".into())
+        );
+        // "By <date>" in the story is an event, not a byline.
+        assert_eq!(
+            date("# Shop migration\n\nBy March 5, 2025 every shop was moved.\n"),
+            Some("2025-03-05".into())
+        );
+        assert_eq!(
+            date("# Shop migration\n\nWe started on 3 March 2025.\nBy the Platform team, finished 2025-03-05.\n"),
+            Some("2025-03-03".into())
         );
         // Nothing gives a year: refused, not guessed.
         assert_eq!(date("# Outage on February 3\n\nAll times UTC.\n"), None);

@@ -176,9 +176,11 @@ fn city_zones() -> &'static std::collections::HashMap<String, String> {
 
 /// A zone's full name as spelt out (`Pacific Daylight Time`, `Central European
 /// Summer Time`, `Coordinated Universal Time`), lowercase, one space between
-/// words, and the zone it names: an abbreviation of the table (so the season
-/// check applies to the daylight and standard forms exactly as to the
-/// abbreviations), UTC, or the IANA zone of a name without a season.
+/// words, and the zone it names: an abbreviation of the table when the name says
+/// its season (`Standard`, `Daylight`, `Summer`: the season check applies to them
+/// exactly as to the abbreviations), UTC, or the IANA zone of a name that says
+/// none (`Central European Time` is what Europe/Paris is called all year, as
+/// `Pacific Time` is Los Angeles's).
 const SPELLED: &[(&str, Spelled)] = &[
     ("pacific standard time", Spelled::Abbrev("PST")),
     ("pacific daylight time", Spelled::Abbrev("PDT")),
@@ -192,13 +194,13 @@ const SPELLED: &[(&str, Spelled)] = &[
     ("alaska daylight time", Spelled::Abbrev("AKDT")),
     ("hawaii standard time", Spelled::Abbrev("HST")),
     ("hawaii-aleutian standard time", Spelled::Abbrev("HST")),
-    ("central european time", Spelled::Abbrev("CET")),
+    ("central european time", Spelled::Iana("Europe/Paris")),
     ("central european standard time", Spelled::Abbrev("CET")),
     ("central european summer time", Spelled::Abbrev("CEST")),
     ("central european daylight time", Spelled::Abbrev("CEST")),
-    ("eastern european time", Spelled::Abbrev("EET")),
+    ("eastern european time", Spelled::Iana("Europe/Athens")),
     ("eastern european summer time", Spelled::Abbrev("EEST")),
-    ("western european time", Spelled::Abbrev("WET")),
+    ("western european time", Spelled::Iana("Europe/Lisbon")),
     ("western european summer time", Spelled::Abbrev("WEST")),
     ("british summer time", Spelled::Abbrev("BST")),
     ("greenwich mean time", Spelled::Utc),
@@ -494,7 +496,8 @@ mod tests {
             ("10:00 Central Standard Time", "CST"),
             ("10:00 Central Daylight Time", "CDT"),
             ("10:00 Central European Summer Time", "CEST"),
-            ("10:00 Central European Time", "CET"),
+            ("10:00 Central European Time", "Europe/Paris"),
+            ("10:00 Central European Standard Time", "CET"),
             ("10:00 British Summer Time", "BST"),
             ("10:00 Greenwich Mean Time", "UTC"),
             ("10:00 Coordinated Universal Time", "UTC"),

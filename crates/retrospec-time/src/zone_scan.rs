@@ -520,9 +520,18 @@ mod tests {
         );
         // Stated once for the report.
         for (text, name) in [
-            ("All times below are Pacific Daylight Time.\n", "Pacific Daylight Time"),
-            ("Times are in Central European Summer Time.\n", "Central European Summer Time"),
-            ("All times are Coordinated Universal Time.\n", "Coordinated Universal Time"),
+            (
+                "All times below are Pacific Daylight Time.\n",
+                "Pacific Daylight Time",
+            ),
+            (
+                "Times are in Central European Summer Time.\n",
+                "Central European Summer Time",
+            ),
+            (
+                "All times are Coordinated Universal Time.\n",
+                "Coordinated Universal Time",
+            ),
         ] {
             let (range, _) = scan_report_zone(text).unwrap();
             assert_eq!(&text[range], name, "{text:?}");

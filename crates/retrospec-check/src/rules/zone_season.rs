@@ -180,15 +180,12 @@ fn finding(
             || matches!(crate::time::scan_spelled_zone(cx.text, s.start),
                 Some((crate::time::Zone::Abbrev(a), r)) if a.name == name && r.end == s.end)
     };
-    let statement = first
-        .report_zone
-        .or(stated.filter(names))
-        .or_else(|| {
-            carried
-                .is_empty()
-                .then(|| first_word(cx.text, name))
-                .flatten()
-        });
+    let statement = first.report_zone.or(stated.filter(names)).or_else(|| {
+        carried
+            .is_empty()
+            .then(|| first_word(cx.text, name))
+            .flatten()
+    });
     let (span, edits) = match statement {
         Some(at) if carried.is_empty() => (at, vec![at]),
         _ => (

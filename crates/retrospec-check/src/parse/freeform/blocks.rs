@@ -617,13 +617,23 @@ mod tests {
                     == Notes (times UTC) ==\n\n09:12  Printers at Leeds stop printing.\n\
                     09:30  Print server restarted; no change.\n        Queue still growing.\n\
                     10:05  Driver rolled back. Printing again.\n";
-        assert!(keys(text).contains(&"timeline".to_string()), "{:?}", keys(text));
-        let model = crate::check(text, crate::Format::Markdown).model.expect("a model");
+        assert!(
+            keys(text).contains(&"timeline".to_string()),
+            "{:?}",
+            keys(text)
+        );
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
         assert_eq!(model.timeline.len(), 3);
         assert_eq!(model.timeline[0].time, "2025-04-09 09:12 UTC");
         // A line neither timed nor indented: prose, not work notes.
         let prose = "Outage\n\nWe lost printing.\n\n09:12  Printers stop.\n09:30  Restarted.\nThen we waited for the vendor.\n10:05  Printing again.\n";
-        assert!(!keys(prose).contains(&"timeline".to_string()), "{:?}", keys(prose));
+        assert!(
+            !keys(prose).contains(&"timeline".to_string()),
+            "{:?}",
+            keys(prose)
+        );
     }
 
     #[test]

@@ -191,8 +191,12 @@ fn publication(text: &str) -> (Option<(Date, Span)>, Option<String>) {
     for (k, &(start, line)) in all.iter().enumerate() {
         // A `By ...` byline stands alone, or under the title ("By the platform
         // team, finished on 2025-03-05." inside a paragraph is the story).
-        let empty = |j: Option<usize>| j.and_then(|j| all.get(j)).is_none_or(|(_, l)| l.trim().is_empty());
-        let alone = (empty(k.checked_sub(1)) || all[k - 1].1.starts_with('#')) && empty(Some(k + 1));
+        let empty = |j: Option<usize>| {
+            j.and_then(|j| all.get(j))
+                .is_none_or(|(_, l)| l.trim().is_empty())
+        };
+        let alone =
+            (empty(k.checked_sub(1)) || all[k - 1].1.starts_with('#')) && empty(Some(k + 1));
         if !is_byline(line) || (!alone && line_starts_by(line)) {
             continue;
         }
@@ -271,9 +275,11 @@ fn is_byline(line: &str) -> bool {
         let word = rest.split_whitespace().next().unwrap_or("");
         word.starts_with(|c: char| c.is_ascii_digit())
             || is_month_word(word)
-            || ["then", "now", "the time", "noon", "midnight", "morning", "evening", "end"]
-                .iter()
-                .any(|w| rest.starts_with(w))
+            || [
+                "then", "now", "the time", "noon", "midnight", "morning", "evening", "end",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
     });
     line.len() < 160
         && !by_when
@@ -334,8 +340,8 @@ fn written_date(text: &str, published: Option<Date>) -> Option<(Date, Span)> {
                 let at = first_start + candidate.len() - trimmed.len();
                 return Some((d, Span::new(at, at + trimmed.len())));
             }
-            let candidate = text[start..words.get(i + len - 2).map_or(end, |w| w.1)]
-                .trim_end_matches(TRAIL);
+            let candidate =
+                text[start..words.get(i + len - 2).map_or(end, |w| w.1)].trim_end_matches(TRAIL);
             if let Some(d) = time::parse_date_line(candidate) {
                 return Some((d, Span::new(start, start + candidate.len())));
             }
@@ -372,7 +378,9 @@ fn yearless_at(
     let month = month_number(month_word)?;
     let day_in = |w: usize| -> Option<i8> {
         let (a, b) = *words.get(w)?;
-        let token = text[a..b].trim_end_matches(TRAIL).trim_start_matches(['(', '*', '_']);
+        let token = text[a..b]
+            .trim_end_matches(TRAIL)
+            .trim_start_matches(['(', '*', '_']);
         // `28-30`, `28–30`: the first day of a range.
         let token = token.split(['-', '\u{2013}']).next()?;
         let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -403,8 +411,10 @@ fn yearless_at(
             written = w.parse::<i16>().ok();
             break;
         }
-        let joins = matches!(w, "-" | "\u{2013}" | "\u{2014}" | "to" | "and" | "until" | "through")
-            || month_number(w).is_some()
+        let joins = matches!(
+            w,
+            "-" | "\u{2013}" | "\u{2014}" | "to" | "and" | "until" | "through"
+        ) || month_number(w).is_some()
             || w.bytes().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 5;
         if !joins {
             break;
@@ -425,8 +435,18 @@ const TRAIL: [char; 8] = [',', '.', ':', ')', ';', '*', '_', '`'];
 fn month_number(word: &str) -> Option<i8> {
     let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if w == "sept" {
         return Some(9);
@@ -556,17 +576,23 @@ mod tests {
         );
         // Written after New Year: the December before.
         assert_eq!(
-            date("Posted on 5 January 2026 by Ana\n\nOn Tuesday, December 30, the queue stalled.\n"),
+            date(
+                "Posted on 5 January 2026 by Ana\n\nOn Tuesday, December 30, the queue stalled.\n"
+            ),
             Some("2025-12-30".into())
         );
         // A blog's front matter date is when it was published: the prose dates
         // the incident, with or without its year.
         assert_eq!(
-            date("---\ntitle: Search\ndate: 2025-06-26 10:00:00 -0700\n---\nOn Tuesday, June 24, search was slow.\n"),
+            date(
+                "---\ntitle: Search\ndate: 2025-06-26 10:00:00 -0700\n---\nOn Tuesday, June 24, search was slow.\n"
+            ),
             Some("2025-06-24".into())
         );
         assert_eq!(
-            date("+++\ndate = 2025-01-15T10:00:00Z\n+++\n\nOvernight on 14 January 2025, emails were late.\n"),
+            date(
+                "+++\ndate = 2025-01-15T10:00:00Z\n+++\n\nOvernight on 14 January 2025, emails were late.\n"
+            ),
             Some("2025-01-14".into())
         );
         // Alone, the publication date is still the best the report gives.
@@ -590,7 +616,9 @@ mod tests {
             Some("2025-03-05".into())
         );
         assert_eq!(
-            date("# Shop migration\n\nWe started on 3 March 2025.\nBy the Platform team, finished 2025-03-05.\n"),
+            date(
+                "# Shop migration\n\nWe started on 3 March 2025.\nBy the Platform team, finished 2025-03-05.\n"
+            ),
             Some("2025-03-03".into())
         );
         // Nothing gives a year: refused, not guessed.
@@ -627,7 +655,10 @@ mod tests {
         let (codes, t) = times(
             "---\nlayout: post\ndate: 2026-01-05\n---\n\n# Billing delays\n\nAll times UTC.\n\n## Timeline\n\n### Tuesday 30 December\n\n- 10:00 invoices stall\n- 11:00 fixed\n",
         );
-        assert!(!codes.contains(&"RS206") && !codes.contains(&"RS210"), "{codes:?}");
+        assert!(
+            !codes.contains(&"RS206") && !codes.contains(&"RS210"),
+            "{codes:?}"
+        );
         assert_eq!(t[0], "2025-12-30 10:00 UTC");
         // No year anywhere: the first entry has no date (RS206), as before.
         let (codes, _) = times(

@@ -82,9 +82,15 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 // the abbreviations written after it say more ("Central European
                 // Time (CET/CEST as applicable)": either season).
                 if let Some((_, r)) = time::scan_spelled_zone(text, start)
-                    && !words[i + 1..].iter().filter(|(_, at)| *at >= r.end).take(2).any(
-                        |(o, _)| is_offset(o) || time::abbreviation(o).is_some() || matches!(*o, "UTC" | "GMT"),
-                    )
+                    && !words[i + 1..]
+                        .iter()
+                        .filter(|(_, at)| *at >= r.end)
+                        .take(2)
+                        .any(|(o, _)| {
+                            is_offset(o)
+                                || time::abbreviation(o).is_some()
+                                || matches!(*o, "UTC" | "GMT")
+                        })
                 {
                     let span = Span::new(r.start, r.end);
                     return Some((span.slice(text).to_string(), span));
@@ -307,7 +313,10 @@ mod tests {
             zone("Times in this post are Pacific (PT)."),
             Some("PT".into())
         );
-        assert_eq!(zone("All times are approximate; Central European teams slept."), None);
+        assert_eq!(
+            zone("All times are approximate; Central European teams slept."),
+            None
+        );
     }
 
     #[test]

@@ -115,7 +115,9 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             // "All times UTC", and "(times UTC)" beside a date or a heading, or
             // among other notes in the parentheses ("(oldest first, times UTC)").
             let all = lower_line.get(..i).is_some_and(|before| {
-                let open = before.rfind('(').is_some_and(|o| !before[o..].contains(')'));
+                let open = before
+                    .rfind('(')
+                    .is_some_and(|o| !before[o..].contains(')'));
                 let before = before.trim_end();
                 before.ends_with("all")
                     || before.ends_with('(')

@@ -347,18 +347,30 @@ fn written_date(text: &str, published: Option<Date>) -> Option<(Date, Span)> {
             }
         }
         // Without its year: a range with the year after it, or the latest
-        // year that does not put it after the publication.
+        // year that does not put it after the publication. A post that leaves
+        // the year out is written soon after (`February 3` posted on February
+        // 6); a day months before it is background ("since March 3"), not the
+        // incident's.
         if let Some(found) = yearless_at(text, &words, i, |(m, d)| {
             let published = published?;
             let year = published.year();
             let this = Date::new(year, m, d).ok()?;
-            Some(if this > published { year - 1 } else { year })
+            let this = if this > published {
+                Date::new(year - 1, m, d).ok()?
+            } else {
+                this
+            };
+            ((published - this).get_days() <= RECENT_DAYS).then_some(this.year())
         }) {
             return Some(found);
         }
     }
     None
 }
+
+/// How long before its publication a date written without its year may be for
+/// it to be the incident's.
+const RECENT_DAYS: i32 = 45;
 
 /// A date without its year at the month name `words[i]` (`February 3`,
 /// `3rd February`, `28-30 January`), or a range whose year is written after it
@@ -604,6 +616,14 @@ mod tests {
         assert_eq!(
             date("---\ndate: 2025-01-15\n---\nThe fix ships on 2025-03-01.\n"),
             Some("2025-01-15".into())
+        );
+        // A day months before the publication is background: the next date is
+        // the incident's.
+        assert_eq!(
+            date(
+                "---\ndate: 2025-06-26\n---\nSince March 3 we have moved shops. On June 24, search failed.\n"
+            ),
+            Some("2025-06-24".into())
         );
         // A byline right under the title.
         assert_eq!(

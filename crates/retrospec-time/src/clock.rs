@@ -209,6 +209,22 @@ fn scan_meridiem(b: &[u8], pos: usize) -> Option<(bool, usize)> {
     Some((pm, p))
 }
 
+/// `12:48p`, `9:05a`: the ticket-system shorthand, a lowercase `a` or `p` glued to
+/// a clock written with its colon and ending the word (`10:00am` is read above;
+/// `10:00 a` or `4p` are not times with a meridiem).
+fn bare_meridiem(b: &[u8], clock: &Clock) -> Option<(bool, usize)> {
+    let end = clock.range.end;
+    if clock.compact || !b.get(clock.range.clone())?.contains(&b':') {
+        return None;
+    }
+    let pm = match byte(b, end)? {
+        b'a' => false,
+        b'p' => true,
+        _ => return None,
+    };
+    (!is_word_byte(byte(b, end + 1))).then_some((pm, end + 1))
+}
+
 /// Clock plus optional AM/PM.
 pub(crate) fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeError> {
     let clock = match scan_clock(b, pos)? {
@@ -219,7 +235,8 @@ pub(crate) fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<Clock>, Ti
         },
     };
     // (A bare hour is only returned when AM/PM follows.)
-    let Some((pm, mend)) = scan_meridiem(b, clock.range.end) else {
+    let Some((pm, mend)) = scan_meridiem(b, clock.range.end).or_else(|| bare_meridiem(b, &clock))
+    else {
         return Ok(Some(clock));
     };
     if clock.compact {

@@ -835,6 +835,17 @@ mod tests {
         assert_eq!(scan_leading_time("4 servers failed"), Ok(None));
         assert_eq!(scan_leading_time("12 amplifiers"), Ok(None));
         assert!(parse_time("13pm").is_err());
+        // A ticket system's shorthand: `a`/`p` glued to a clock with its colon.
+        assert_eq!(parse_time("12:48p").unwrap().time, t(12, 48, 0));
+        assert_eq!(parse_time("1:05p").unwrap().time, t(13, 5, 0));
+        assert_eq!(parse_time("9:15a").unwrap().time, t(9, 15, 0));
+        let (p, end) = scan("3:04p  Reading scanners syncing");
+        assert_eq!((p.time, end), (t(15, 4, 0), 5));
+        // Not glued, not alone, not after an hour alone: no meridiem.
+        let (p, end) = scan("10:00 a new build");
+        assert_eq!((p.time, end), (t(10, 0, 0), 5));
+        assert_eq!(scan_leading_time("1:30px wide"), Ok(None));
+        assert_eq!(scan_leading_time("4p servers"), Ok(None));
     }
 
     #[test]

@@ -179,4 +179,4 @@ pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until
 pub use zone::{
     Abbreviation, Zone, abbreviation, ambiguous_abbreviation, format_offset, known_zone_names,
 };
-pub use zone_scan::names_zone;
+pub use zone_scan::{names_zone, scan_spelled_zone};

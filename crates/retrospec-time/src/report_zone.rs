@@ -112,10 +112,16 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             if i > 0 && is_word_byte(lower_line.as_bytes().get(i - 1).copied()) {
                 continue;
             }
-            // "All times UTC", and "(times UTC)" beside a date or a heading.
+            // "All times UTC", and "(times UTC)" beside a date or a heading, or
+            // among other notes in the parentheses ("(oldest first, times UTC)").
             let all = lower_line.get(..i).is_some_and(|before| {
+                let open = before
+                    .rfind('(')
+                    .is_some_and(|o| !before[o..].contains(')'));
                 let before = before.trim_end();
-                before.ends_with("all") || before.ends_with('(')
+                before.ends_with("all")
+                    || before.ends_with('(')
+                    || (open && before.ends_with([',', ';']))
             });
             let (p, fillers) = skip_fillers(text, at + 5);
             if fillers == 0 && !all {
@@ -189,6 +195,7 @@ mod tests {
             ("Times below: UTC+2\n", "UTC+2"),
             ("Outage on 2025-03-02 (times in CET)\n", "CET"),
             ("Date: 2025-10-14 (times UTC)\n", "UTC"),
+            ("---- Work notes (oldest first, times UTC) ----\n", "UTC"),
             ("_By the team. All times are Pacific (PST)._\n", "Pacific"),
             ("**Times:** UTC\n", "UTC"),
             (
@@ -209,6 +216,8 @@ mod tests {
             "All times are local.\n",
             "## Timeline (draft)\n",
             "Latency (times vary by region)\n",
+            "Latency (p99, times in ms)\n",
+            "We paged twice, times UTC unknown (see above)\n",
             "times\n",
             // A label whose value is not only a zone, or names no zone.
             "Times: see the table below\n",

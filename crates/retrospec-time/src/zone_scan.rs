@@ -8,7 +8,7 @@ use jiff::tz::{Offset, TimeZone};
 
 use crate::lex::{byte, count_digits, count_while, digits_value, is_word_byte, skip_blanks};
 use crate::zone::{GENERIC_US, IANA_AREAS, NOT_ZONES};
-use crate::{TimeError, Zone, abbreviation, ambiguous_abbreviation, parse_time};
+use crate::{Abbreviation, TimeError, Zone, abbreviation, ambiguous_abbreviation, parse_time};
 
 /// Whether `text` alone names a zone a time can be resolved in (`UTC`, `CEST`,
 /// `PT`, `+02:00`, `Europe/Paris`, `Paris time`): for a zone stated once for a
@@ -174,6 +174,123 @@ fn city_zones() -> &'static std::collections::HashMap<String, String> {
     })
 }
 
+/// A zone's full name as spelt out (`Pacific Daylight Time`, `Central European
+/// Summer Time`, `Coordinated Universal Time`), lowercase, one space between
+/// words, and the zone it names: an abbreviation of the table when the name says
+/// its season (`Standard`, `Daylight`, `Summer`: the season check applies to them
+/// exactly as to the abbreviations), UTC, or the IANA zone of a name that says
+/// none (`Central European Time` is what Europe/Paris is called all year, as
+/// `Pacific Time` is Los Angeles's).
+const SPELLED: &[(&str, Spelled)] = &[
+    ("pacific standard time", Spelled::Abbrev("PST")),
+    ("pacific daylight time", Spelled::Abbrev("PDT")),
+    ("mountain standard time", Spelled::Abbrev("MST")),
+    ("mountain daylight time", Spelled::Abbrev("MDT")),
+    ("central standard time", Spelled::UsCentral),
+    ("central daylight time", Spelled::Abbrev("CDT")),
+    ("eastern standard time", Spelled::Abbrev("EST")),
+    ("eastern daylight time", Spelled::Abbrev("EDT")),
+    ("alaska standard time", Spelled::Abbrev("AKST")),
+    ("alaska daylight time", Spelled::Abbrev("AKDT")),
+    ("hawaii standard time", Spelled::Abbrev("HST")),
+    ("hawaii-aleutian standard time", Spelled::Abbrev("HST")),
+    ("central european time", Spelled::Iana("Europe/Paris")),
+    ("central european standard time", Spelled::Abbrev("CET")),
+    ("central european summer time", Spelled::Abbrev("CEST")),
+    ("central european daylight time", Spelled::Abbrev("CEST")),
+    ("eastern european time", Spelled::Iana("Europe/Athens")),
+    ("eastern european summer time", Spelled::Abbrev("EEST")),
+    ("western european time", Spelled::Iana("Europe/Lisbon")),
+    ("western european summer time", Spelled::Abbrev("WEST")),
+    ("british summer time", Spelled::Abbrev("BST")),
+    ("greenwich mean time", Spelled::Utc),
+    ("coordinated universal time", Spelled::Utc),
+    ("universal coordinated time", Spelled::Utc),
+    ("australian eastern standard time", Spelled::Abbrev("AEST")),
+    ("australian eastern daylight time", Spelled::Abbrev("AEDT")),
+    ("australian central standard time", Spelled::Abbrev("ACST")),
+    ("australian central daylight time", Spelled::Abbrev("ACDT")),
+    ("australian western standard time", Spelled::Abbrev("AWST")),
+    ("new zealand standard time", Spelled::Abbrev("NZST")),
+    ("new zealand daylight time", Spelled::Abbrev("NZDT")),
+    ("japan standard time", Spelled::Abbrev("JST")),
+    ("korea standard time", Spelled::Abbrev("KST")),
+    ("korean standard time", Spelled::Abbrev("KST")),
+    ("hong kong time", Spelled::Abbrev("HKT")),
+    ("singapore time", Spelled::Abbrev("SGT")),
+    ("singapore standard time", Spelled::Abbrev("SGT")),
+    ("moscow standard time", Spelled::Abbrev("MSK")),
+    ("south african standard time", Spelled::Abbrev("SAST")),
+    ("india standard time", Spelled::Iana("Asia/Kolkata")),
+    ("indian standard time", Spelled::Iana("Asia/Kolkata")),
+    ("china standard time", Spelled::Iana("Asia/Shanghai")),
+    ("irish standard time", Spelled::Iana("Europe/Dublin")),
+];
+
+#[derive(Clone, Copy)]
+enum Spelled {
+    Abbrev(&'static str),
+    /// US Central standard time: `CST` alone is ambiguous (China, Cuba), its
+    /// full name is not.
+    UsCentral,
+    Utc,
+    Iana(&'static str),
+}
+
+/// `Central Standard Time` spelt out: the table's `CST` is left out as
+/// ambiguous, so the US meaning is its own entry here.
+static US_CENTRAL_STANDARD: Abbreviation = Abbreviation {
+    name: "CST",
+    offset_seconds: -6 * 3600,
+    is_dst: false,
+    region: "America/Chicago",
+    counterpart: Some("CDT"),
+};
+
+/// A zone's full name at `p` ([`SPELLED`]), matched without regard to case
+/// (the first letter written capitalised), a word ending after it: the zone
+/// and the name's range.
+pub fn scan_spelled_zone(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    let b = s.as_bytes();
+    if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    // The next few words, each with where it ends.
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut at = p;
+    for _ in 0..5 {
+        let len = count_while(b, at, |c| c.is_ascii_alphabetic() || c == b'-');
+        if len == 0 {
+            break;
+        }
+        words.push((s[at..at + len].to_ascii_lowercase(), at + len));
+        let next = skip_blanks(b, at + len);
+        if next == at + len || !byte(b, next).is_some_and(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        at = next;
+    }
+    let mut name = String::new();
+    let mut best = None;
+    for (word, end) in &words {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
+        if let Some((_, zone)) = SPELLED.iter().find(|(n, _)| *n == name) {
+            best = Some((*zone, *end));
+        }
+    }
+    let (zone, end) = best?;
+    let zone = match zone {
+        Spelled::Abbrev(a) => Zone::Abbrev(abbreviation(a)?),
+        Spelled::UsCentral => Zone::Abbrev(&US_CENTRAL_STANDARD),
+        Spelled::Utc => Zone::Utc,
+        Spelled::Iana(n) => Zone::Iana(TimeZone::get(n).ok()?, s[p..end].to_string()),
+    };
+    Some((zone, p..end))
+}
+
 /// A city or region name at `p` (`Paris`, `New York`, `Pacific`), optionally
 /// followed by `time`: (IANA name, end, whether `time` followed). One or two
 /// capitalised words.
@@ -299,6 +416,10 @@ pub(crate) fn scan_zone(
             p..q,
         )));
     }
+    // `Pacific Daylight Time`, `Central European Summer Time`.
+    if let Some(found) = scan_spelled_zone(s, p) {
+        return Ok(Some(found));
+    }
     // `Paris time`, `Pacific time`, `New York time`; in a whole value the city
     // alone (`Chicago`) too.
     if let Some((name, end, time_word)) = scan_place(s, p)
@@ -359,5 +480,66 @@ mod tests {
         // Resolved as the city's wall clock, in either season.
         let r = resolve_str("2024-07-01 10:00 Pacific time").unwrap();
         assert_eq!(r.timestamp, ts("2024-07-01T17:00:00Z"));
+    }
+
+    #[test]
+    fn zones_spelt_out() {
+        let abbr = |s: &str| match parse_time(s).unwrap().zone {
+            Some(Zone::Abbrev(a)) => a.name.to_string(),
+            Some(Zone::Utc) => "UTC".into(),
+            Some(Zone::Iana(tz, _)) => tz.iana_name().unwrap_or_default().to_string(),
+            other => format!("{other:?}"),
+        };
+        for (s, zone) in [
+            ("3:12 PM Pacific Daylight Time", "PDT"),
+            ("10:00 Eastern Standard Time", "EST"),
+            ("10:00 Central Standard Time", "CST"),
+            ("10:00 Central Daylight Time", "CDT"),
+            ("10:00 Central European Summer Time", "CEST"),
+            ("10:00 Central European Time", "Europe/Paris"),
+            ("10:00 Central European Standard Time", "CET"),
+            ("10:00 British Summer Time", "BST"),
+            ("10:00 Greenwich Mean Time", "UTC"),
+            ("10:00 Coordinated Universal Time", "UTC"),
+            ("10:00 Australian Eastern Standard Time", "AEST"),
+            ("10:00 India Standard Time", "Asia/Kolkata"),
+        ] {
+            assert_eq!(abbr(s), zone, "{s}");
+        }
+        // The season check applies to the daylight and standard forms as to
+        // their abbreviations.
+        let r = resolve_str("2025-01-14 10:00 Pacific Daylight Time").unwrap();
+        assert_eq!(r.season_mismatch.unwrap().in_use, "PST");
+        let r = resolve_str("2025-07-14 10:00 Central Standard Time").unwrap();
+        assert_eq!(r.season_mismatch.unwrap().in_use, "CDT");
+        assert_eq!(
+            resolve_str("2025-06-24 15:12 Pacific Daylight Time")
+                .unwrap()
+                .season_mismatch,
+            None
+        );
+        // Stated once for the report.
+        for (text, name) in [
+            (
+                "All times below are Pacific Daylight Time.\n",
+                "Pacific Daylight Time",
+            ),
+            (
+                "Times are in Central European Summer Time.\n",
+                "Central European Summer Time",
+            ),
+            (
+                "All times are Coordinated Universal Time.\n",
+                "Coordinated Universal Time",
+            ),
+        ] {
+            let (range, _) = scan_report_zone(text).unwrap();
+            assert_eq!(&text[range], name, "{text:?}");
+        }
+        // Not a whole name, or a longer word: not a zone.
+        let (p, _) = scan("10:00 Central European team paged");
+        assert_eq!(p.zone, None);
+        let (p, _) = scan("10:00 Pacific Standard-Time-ish");
+        assert_eq!(p.zone, None);
     }
 }

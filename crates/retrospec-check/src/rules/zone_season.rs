@@ -174,15 +174,18 @@ fn finding(
         (at.slice(cx.text) == name).then_some(at)
     };
     let carried: Vec<Span> = cause.iter().filter_map(|(v, _, _)| own(v)).collect();
-    let statement = first
-        .report_zone
-        .or(stated.filter(|s| s.slice(cx.text) == name))
-        .or_else(|| {
-            carried
-                .is_empty()
-                .then(|| first_word(cx.text, name))
-                .flatten()
-        });
+    // The statement names the zone as written or spelt out ("Pacific Daylight Time").
+    let names = |s: &Span| {
+        s.slice(cx.text) == name
+            || matches!(crate::time::scan_spelled_zone(cx.text, s.start),
+                Some((crate::time::Zone::Abbrev(a), r)) if a.name == name && r.end == s.end)
+    };
+    let statement = first.report_zone.or(stated.filter(names)).or_else(|| {
+        carried
+            .is_empty()
+            .then(|| first_word(cx.text, name))
+            .flatten()
+    });
     let (span, edits) = match statement {
         Some(at) if carried.is_empty() => (at, vec![at]),
         _ => (
@@ -232,7 +235,11 @@ fn finding(
     }
     if !edits.is_empty() {
         d = d.with_fix(Fix {
-            message: format!("replace `{name}` with `{replacement}`"),
+            // `Pacific Daylight Time` spelt out in the statement, else `PDT`.
+            message: format!(
+                "replace `{}` with `{replacement}`",
+                edits.first().map_or(name, |e| e.slice(cx.text))
+            ),
             edits: edits
                 .into_iter()
                 .map(|span| Edit {

@@ -279,10 +279,22 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         }),
         _ => false,
     };
-    let Some(list) = out
-        .iter()
-        .position(|b| matches!(b, Block::List { items } if timed(items)) || quoted(b))
-    else {
+    // A paragraph of three lines or more led by a time (a ticket's work notes,
+    // `12:48p  Dallas reports ...`), its other lines indented under them.
+    let timed_paragraph = |b: &Block| match b {
+        Block::Paragraph { range } => {
+            let lines: Vec<&str> = text[range.clone()].lines().collect();
+            let led = lines.iter().filter(|l| starts_with_time(l)).count();
+            led >= 3
+                && lines
+                    .iter()
+                    .all(|l| starts_with_time(l) || l.starts_with([' ', '\t']))
+        }
+        _ => false,
+    };
+    let Some(list) = out.iter().position(|b| {
+        matches!(b, Block::List { items } if timed(items)) || quoted(b) || timed_paragraph(b)
+    }) else {
         return prose_timeline(text, out);
     };
     let mut at = list;
@@ -691,6 +703,32 @@ mod tests {
         assert_eq!(title(&no_subject), "Hello all,");
         let own = format!("Date: 2025-10-14\nPrepared by: Infra Team{body}");
         assert_eq!(title(&own), "Date: 2025-10-14");
+    }
+
+    #[test]
+    fn a_paragraph_of_timed_lines_is_a_timeline() {
+        // A ticket's work notes: no heading, no list, continuation lines indented.
+        let text = "TCK-88  Label printers offline\n\nLogged 2025-04-09 by the Leeds depot.\n\n\
+                    == Notes (times UTC) ==\n\n09:12  Printers at Leeds stop printing.\n\
+                    09:30  Print server restarted; no change.\n        Queue still growing.\n\
+                    10:05  Driver rolled back. Printing again.\n";
+        assert!(
+            keys(text).contains(&"timeline".to_string()),
+            "{:?}",
+            keys(text)
+        );
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.timeline.len(), 3);
+        assert_eq!(model.timeline[0].time, "2025-04-09 09:12 UTC");
+        // A line neither timed nor indented: prose, not work notes.
+        let prose = "Outage\n\nWe lost printing.\n\n09:12  Printers stop.\n09:30  Restarted.\nThen we waited for the vendor.\n10:05  Printing again.\n";
+        assert!(
+            !keys(prose).contains(&"timeline".to_string()),
+            "{:?}",
+            keys(prose)
+        );
     }
 
     #[test]

@@ -52,12 +52,258 @@ pub(crate) fn date_first_entry(
         },
     };
     time.value.value = Value::String(format!("{date} {written}"));
+    if overnight(&text[..at.start]) {
+        date_after_midnight(items, date);
+    }
     Some(at)
 }
 
-/// The first date written in `text`: `YYYY-MM-DD`, `June 10th, 2024`,
-/// `10 June 2024`, `Jun 10 2024`, each read by [`time::parse_date_line`].
+/// Whether the words just before a date say the incident ran through the night
+/// after it ("Overnight on 14 January", "on the night of 14 January").
+fn overnight(before: &str) -> bool {
+    let lower = before.to_ascii_lowercase();
+    let near: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+    near.iter()
+        .any(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "overnight")
+        || near.windows(2).any(|w| w[1] == "night" && w[0] == "of")
+}
+
+/// A report that says its incident ran overnight from `date` has stated the day
+/// of the entries after midnight: the first time that goes back more than twelve
+/// hours is written on the next day, so it is not an inference (RS215). Later
+/// entries follow it as usual.
+fn date_after_midnight(items: &mut [Node], date: Date) {
+    let mut previous: Option<jiff::civil::Time> = None;
+    for item in items.iter_mut() {
+        let Value::Map(fields) = &mut item.value else {
+            continue;
+        };
+        let Some(time) = fields.iter_mut().find(|e| e.key == "time") else {
+            continue;
+        };
+        let Some(written) = time.value.as_str().map(str::to_string) else {
+            continue;
+        };
+        let Ok(parsed) = time::parse_time(&written) else {
+            continue;
+        };
+        if let Some(before) = previous
+            && parsed.date.is_none()
+            && parsed.time.duration_until(before).as_secs() > 12 * 3600
+        {
+            if let Ok(next) = date.tomorrow() {
+                time.value.value = Value::String(format!("{next} {written}"));
+            }
+            return;
+        }
+        // A date written on a later entry dates what follows it.
+        if previous.is_some() && parsed.date.is_some() {
+            return;
+        }
+        previous = Some(parsed.time);
+    }
+}
+
+/// The date a report dates its incident by: the first date written in `text`
+/// (`YYYY-MM-DD`, `June 10th, 2024`, `10 June 2024`, `Jun 10 2024`, a range
+/// `28-30 January 2025`, or `February 3` with its year from the report), else
+/// the date it was published (its front matter's `date`, a byline).
+///
+/// A publication date only bounds the incident (a postmortem is written after
+/// it): a date written without its year takes the latest year that does not put
+/// it after the publication, and a date after the publication is not the
+/// incident's.
 pub(crate) fn first_date(text: &str) -> Option<(Date, Span)> {
+    Dating::of(text).first
+}
+
+/// What a report says about when it happened and when it was written.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Dating {
+    /// The incident's date ([`first_date`]).
+    pub first: Option<(Date, Span)>,
+    /// When the report was published: its front matter's `date`, a byline.
+    pub published: Option<Date>,
+}
+
+impl Dating {
+    pub(crate) fn of(text: &str) -> Dating {
+        let (published, masked) = publication(text);
+        let published_date = published.map(|(d, _)| d);
+        let stated = written_date(masked.as_deref().unwrap_or(text), published_date);
+        let first = match (stated, published) {
+            (Some(s), Some(p)) if s.0 > p.0 => Some(p),
+            (Some(s), _) => Some(s),
+            (None, p) => p,
+        };
+        Dating {
+            first,
+            published: published_date,
+        }
+    }
+
+    /// The year for a date line written without one (`### Tuesday 28 January`) in
+    /// `text`: `year` (the date line above), else the report's date's, else that
+    /// of the first `YYYY-MM-DD` in `text`; one less when that would put `line`
+    /// after the report's publication.
+    pub(crate) fn year_for(&self, text: &str, line: &str, year: Option<i16>) -> Option<i16> {
+        let year = year
+            .or(self.first.map(|(d, _)| d.year()))
+            .or_else(|| time::first_year(text))?;
+        if let Some(published) = self.published
+            && let Some(Ok(read)) = time::scan_date_line(line, Some(year))
+            && read.year_inferred
+            && read.date > published
+        {
+            return Some(year - 1);
+        }
+        Some(year)
+    }
+}
+
+/// The publication date (front matter `date`, a byline) and the text with the
+/// lines that state it blanked, so that the incident's date is looked for in
+/// the rest (`None` when nothing was blanked).
+fn publication(text: &str) -> (Option<(Date, Span)>, Option<String>) {
+    let mut found = None;
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let body = match front_matter(text) {
+        Some((inner, end)) => {
+            for (start, line) in lines(text, inner) {
+                let Some((key, value)) = line.split_once([':', '=']) else {
+                    continue;
+                };
+                let key = key.trim().trim_matches('"').to_ascii_lowercase();
+                let value = value.trim().trim_matches(['"', '\'']);
+                if PUBLISHED_KEYS.contains(&key.as_str())
+                    && let Some(d) = value.get(..10).and_then(time::parse_iso_date)
+                {
+                    let at = start + line.find(&value[..10]).unwrap_or(0);
+                    found.get_or_insert((d, Span::new(at, at + 10)));
+                    blank.push((start, start + line.len()));
+                }
+            }
+            end
+        }
+        None => 0,
+    };
+    let all: Vec<(usize, &str)> = lines(text, body..text.len()).collect();
+    for (k, &(start, line)) in all.iter().enumerate() {
+        // A `By ...` byline stands alone, or under the title ("By the platform
+        // team, finished on 2025-03-05." inside a paragraph is the story).
+        let empty = |j: Option<usize>| {
+            j.and_then(|j| all.get(j))
+                .is_none_or(|(_, l)| l.trim().is_empty())
+        };
+        let alone =
+            (empty(k.checked_sub(1)) || all[k - 1].1.starts_with('#')) && empty(Some(k + 1));
+        if !is_byline(line) || (!alone && line_starts_by(line)) {
+            continue;
+        }
+        if let Some((d, span)) = written_date(line, None) {
+            found.get_or_insert((d, Span::new(start + span.start, start + span.end)));
+            blank.push((start, start + line.len()));
+        }
+    }
+    if blank.is_empty() {
+        return (found, None);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (a, b) in blank {
+        bytes[a..b].fill(b' ');
+    }
+    // Whole lines were blanked, so every character left is whole.
+    (found, String::from_utf8(bytes).ok())
+}
+
+/// The keys of a blog's front matter that hold its publication date (Jekyll,
+/// Hugo, Astro, Eleventy).
+const PUBLISHED_KEYS: [&str; 7] = [
+    "date",
+    "pubdate",
+    "publishdate",
+    "published",
+    "publish_date",
+    "published_at",
+    "date_published",
+];
+
+/// Front matter fenced by `---` or `+++` at the start: the range inside the
+/// fences and where the text after it starts.
+fn front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let fence = ["---", "+++"].into_iter().find(|f| {
+        text.strip_prefix(f)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
+    })?;
+    let inner = text.find('\n')? + 1;
+    let mut at = inner;
+    for line in text[inner..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Some((inner..at, at + line.len()));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The lines of `text[range]` with where each starts, without their line ends.
+fn lines(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = range.start;
+    text[range].split_inclusive('\n').map(move |line| {
+        let start = at;
+        at += line.len();
+        (start, line.trim_end_matches(['\n', '\r']))
+    })
+}
+
+/// Whether `line` starts with `By ` (past emphasis): a byline only on its own.
+fn line_starts_by(line: &str) -> bool {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>'))
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("by "))
+}
+
+/// A byline: a short line that says who wrote the report or when it was posted
+/// (`*By the Platform team · February 6, 2026*`, `Posted on 3 March 2025 by Ana`,
+/// `Last updated: 2025-03-04`).
+fn is_byline(line: &str) -> bool {
+    let t = line
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '#'))
+        .to_ascii_lowercase();
+    // `By 10:40`, `By March 5`, `By then`: when, not who.
+    let by_when = t.strip_prefix("by ").is_some_and(|rest| {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        word.starts_with(|c: char| c.is_ascii_digit())
+            || is_month_word(word)
+            || [
+                "then", "now", "the time", "noon", "midnight", "morning", "evening", "end",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    });
+    line.len() < 160
+        && !by_when
+        && [
+            "by ",
+            "posted ",
+            "published ",
+            "published:",
+            "written ",
+            "written:",
+            "updated ",
+            "updated:",
+            "last updated",
+            "author:",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
+/// The first date written in `text` (publication lines blanked): with its year,
+/// as a range with the year after it, or, given `published`, without its year
+/// (`February 3`, `Tuesday, June 24`) in the latest year that does not put it
+/// after `published`.
+fn written_date(text: &str, published: Option<Date>) -> Option<(Date, Span)> {
     let words = words(text);
     for (i, &(start, end)) in words.iter().enumerate() {
         let word = &text[start..end];
@@ -78,6 +324,9 @@ pub(crate) fn first_date(text: &str) -> Option<(Date, Span)> {
                 Span::new(start + lead, start + lead + token.len()),
             ));
         }
+        if !is_month_word(word) {
+            continue;
+        }
         // A month name with the words around it: "June 10th, 2024", "10 June 2024".
         let from = i.saturating_sub(1);
         for len in [3, 4] {
@@ -85,23 +334,139 @@ pub(crate) fn first_date(text: &str) -> Option<(Date, Span)> {
                 continue;
             };
             let (first_start, _) = words[from];
-            let candidate = text[first_start..last_end].trim_end_matches([',', '.', ':', ')']);
-            let candidate = candidate.trim_start_matches('(');
-            if is_month_word(word)
-                && let Some(d) = time::parse_date_line(candidate)
-            {
-                return Some((d, Span::new(first_start, first_start + candidate.len())));
+            let candidate = text[first_start..last_end].trim_end_matches(TRAIL);
+            let trimmed = candidate.trim_start_matches(['(', '*', '_']);
+            if let Some(d) = time::parse_date_line(trimmed) {
+                let at = first_start + candidate.len() - trimmed.len();
+                return Some((d, Span::new(at, at + trimmed.len())));
             }
-            let candidate = text[start..words.get(i + len - 2).map_or(end, |w| w.1)]
-                .trim_end_matches([',', '.', ':', ')']);
-            if is_month_word(word)
-                && let Some(d) = time::parse_date_line(candidate)
-            {
+            let candidate =
+                text[start..words.get(i + len - 2).map_or(end, |w| w.1)].trim_end_matches(TRAIL);
+            if let Some(d) = time::parse_date_line(candidate) {
                 return Some((d, Span::new(start, start + candidate.len())));
             }
         }
+        // Without its year: a range with the year after it, or the latest
+        // year that does not put it after the publication. A post that leaves
+        // the year out is written soon after (`February 3` posted on February
+        // 6); a day months before it is background ("since March 3"), not the
+        // incident's.
+        if let Some(found) = yearless_at(text, &words, i, |(m, d)| {
+            let published = published?;
+            let year = published.year();
+            let this = Date::new(year, m, d).ok()?;
+            let this = if this > published {
+                Date::new(year - 1, m, d).ok()?
+            } else {
+                this
+            };
+            ((published - this).get_days() <= RECENT_DAYS).then_some(this.year())
+        }) {
+            return Some(found);
+        }
     }
     None
+}
+
+/// How long before its publication a date written without its year may be for
+/// it to be the incident's.
+const RECENT_DAYS: i32 = 45;
+
+/// A date without its year at the month name `words[i]` (`February 3`,
+/// `3rd February`, `28-30 January`), or a range whose year is written after it
+/// (`28-30 January 2025`, `January 28–30, 2025`, `28 January – 2 February 2025`).
+/// The month is written capitalised (`may` is a verb).
+fn yearless_at(
+    text: &str,
+    words: &[(usize, usize)],
+    i: usize,
+    year: impl Fn((i8, i8)) -> Option<i16>,
+) -> Option<(Date, Span)> {
+    let (start, end) = words[i];
+    let month_word = text[start..end].trim_end_matches(TRAIL);
+    if !month_word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let month = month_number(month_word)?;
+    let day_in = |w: usize| -> Option<i8> {
+        let (a, b) = *words.get(w)?;
+        let token = text[a..b]
+            .trim_end_matches(TRAIL)
+            .trim_start_matches(['(', '*', '_']);
+        // `28-30`, `28–30`: the first day of a range.
+        let token = token.split(['-', '\u{2013}']).next()?;
+        let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let suffix = &token[digits..];
+        ((1..=2).contains(&digits) && matches!(suffix, "" | "st" | "nd" | "rd" | "th"))
+            .then(|| token[..digits].parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let (day, first, last) = match (day_in(i + 1), i.checked_sub(1).and_then(day_in)) {
+        (Some(d), _) => (d, start, i + 1),
+        (None, Some(d)) => {
+            let (a, b) = words[i - 1];
+            let lead = b - a - text[a..b].trim_start_matches(['(', '*', '_']).len();
+            (d, a + lead, i)
+        }
+        _ => return None,
+    };
+    let line_end = text[first..].find('\n').map_or(text.len(), |n| first + n);
+    // A year written a few words on, across the rest of a range.
+    let mut written = None;
+    for &(a, b) in words.iter().skip(last + 1).take(4) {
+        if a >= line_end {
+            break;
+        }
+        let w = text[a..b].trim_end_matches(TRAIL).trim_start_matches('(');
+        if w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) {
+            written = w.parse::<i16>().ok();
+            break;
+        }
+        let joins = matches!(
+            w,
+            "-" | "\u{2013}" | "\u{2014}" | "to" | "and" | "until" | "through"
+        ) || month_number(w).is_some()
+            || w.bytes().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 5;
+        if !joins {
+            break;
+        }
+    }
+    let year = match written {
+        Some(y) => y,
+        None => year((month, day))?,
+    };
+    let date = Date::new(year, month, day).ok()?;
+    let (_, b) = words[last];
+    let end = b - (text[..b].len() - text[..b].trim_end_matches(TRAIL).len());
+    Some((date, Span::new(first, end.max(first))))
+}
+
+const TRAIL: [char; 8] = [',', '.', ':', ')', ';', '*', '_', '`'];
+
+fn month_number(word: &str) -> Option<i8> {
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .zip(1..)
+        .find_map(|(m, n)| (w == *m || (w.len() == 3 && m.starts_with(&w))).then_some(n))
 }
 
 /// The first slashed date in `text` (`03/04/2025`, `13/04/2025`): its one
@@ -195,6 +560,157 @@ mod tests {
         // A version or a dotted clock is not a date.
         assert_eq!(found("Upgraded to 1.2.3 at 14.03 and 2.10.2"), None);
         assert_eq!(found("We may march on. Nothing dated here."), None);
+    }
+
+    #[test]
+    fn ranges_date_by_their_first_day() {
+        for text in [
+            "# Post-mortem: sync backlog, 3-5 March 2025\n",
+            "# Sync backlog, March 3\u{2013}5, 2025\n",
+            "# Sync backlog (3rd March \u{2013} 5th March 2025)\n",
+            "Between 3 March and 5 March 2025 the sync fell behind.\n",
+        ] {
+            assert_eq!(
+                first_date(text).map(|(d, _)| d.to_string()),
+                Some("2025-03-03".into()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_without_its_year_takes_the_latest_year_not_after_publication() {
+        let date = |text: &str| first_date(text).map(|(d, _)| d.to_string());
+        // A byline dates the post; the title's day is the incident's.
+        assert_eq!(
+            date("# Calls dropped on February 3\n\n*By the Voice team \u{b7} February 6, 2026*\n"),
+            Some("2026-02-03".into())
+        );
+        // Written after New Year: the December before.
+        assert_eq!(
+            date(
+                "Posted on 5 January 2026 by Ana\n\nOn Tuesday, December 30, the queue stalled.\n"
+            ),
+            Some("2025-12-30".into())
+        );
+        // A blog's front matter date is when it was published: the prose dates
+        // the incident, with or without its year.
+        assert_eq!(
+            date(
+                "---\ntitle: Search\ndate: 2025-06-26 10:00:00 -0700\n---\nOn Tuesday, June 24, search was slow.\n"
+            ),
+            Some("2025-06-24".into())
+        );
+        assert_eq!(
+            date(
+                "+++\ndate = 2025-01-15T10:00:00Z\n+++\n\nOvernight on 14 January 2025, emails were late.\n"
+            ),
+            Some("2025-01-14".into())
+        );
+        // Alone, the publication date is still the best the report gives.
+        assert_eq!(
+            date("---\ndate: 2025-06-26\n---\nSearch was slow.\n"),
+            Some("2025-06-26".into())
+        );
+        // A date after the publication is not the incident's.
+        assert_eq!(
+            date("---\ndate: 2025-01-15\n---\nThe fix ships on 2025-03-01.\n"),
+            Some("2025-01-15".into())
+        );
+        // A day months before the publication is background: the next date is
+        // the incident's.
+        assert_eq!(
+            date(
+                "---\ndate: 2025-06-26\n---\nSince March 3 we have moved shops. On June 24, search failed.\n"
+            ),
+            Some("2025-06-24".into())
+        );
+        // A byline right under the title.
+        assert_eq!(
+            date("# Sync stalled\nPosted on February 6, 2026\n\nOn February 3 the sync stalled.\n"),
+            Some("2026-02-03".into())
+        );
+        // "By <date>" in the story is an event, not a byline.
+        assert_eq!(
+            date("# Shop migration\n\nBy March 5, 2025 every shop was moved.\n"),
+            Some("2025-03-05".into())
+        );
+        assert_eq!(
+            date(
+                "# Shop migration\n\nWe started on 3 March 2025.\nBy the Platform team, finished 2025-03-05.\n"
+            ),
+            Some("2025-03-03".into())
+        );
+        // Nothing gives a year: refused, not guessed.
+        assert_eq!(date("# Outage on February 3\n\nAll times UTC.\n"), None);
+        // `may` is a verb, and a capitalised month needs a day beside it.
+        assert_eq!(
+            date("Posted on 5 June 2025\n\nRetries may 3 times fail. In March the plan changed.\n"),
+            Some("2025-06-05".into())
+        );
+    }
+
+    #[test]
+    fn day_headings_take_the_year_of_the_title_or_the_publication() {
+        use crate::{Format, check};
+        let times = |text: &str| {
+            let checked = check(text, Format::Markdown);
+            let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            let times: Vec<String> = checked
+                .model
+                .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
+                .unwrap_or_default();
+            (codes, times)
+        };
+        // A range in the title gives the weekday headings their year, and an
+        // entry out of order under one is then found.
+        let (codes, t) = times(
+            "# Review: search outage, 3-4 March 2025\n\nAll times UTC.\n\n## Timeline\n\n### Monday 3 March\n\n- 22:10 alert\n- 23:30 rollback\n\n### Tuesday 4 March\n\n- 09:40 fix found\n- 08:15 on-call back\n- 11:00 resolved\n",
+        );
+        assert!(!codes.contains(&"RS206"), "{codes:?}");
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        assert_eq!(t[0], "2025-03-03 22:10 UTC");
+        assert_eq!(t[2], "2025-03-04 09:40 UTC");
+        // Published in January: a December heading is the December before.
+        let (codes, t) = times(
+            "---\nlayout: post\ndate: 2026-01-05\n---\n\n# Billing delays\n\nAll times UTC.\n\n## Timeline\n\n### Tuesday 30 December\n\n- 10:00 invoices stall\n- 11:00 fixed\n",
+        );
+        assert!(
+            !codes.contains(&"RS206") && !codes.contains(&"RS210"),
+            "{codes:?}"
+        );
+        assert_eq!(t[0], "2025-12-30 10:00 UTC");
+        // No year anywhere: the first entry has no date (RS206), as before.
+        let (codes, _) = times(
+            "# Billing delays on March 3\n\nAll times UTC.\n\n## Timeline\n\n- 10:00 invoices stall\n- 11:00 fixed\n",
+        );
+        assert!(codes.contains(&"RS206"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_night_stated_with_the_date_dates_the_entries_after_midnight() {
+        use crate::{Format, check};
+        let report = |lead: &str| {
+            let text = format!(
+                "# Card payments failing\n\n{lead} 9 March 2025, card payments failed. All times UTC.\n\n## Timeline\n\n- 23:40 upgrade starts\n- 00:10 errors climb\n- 00:55 rollback done\n"
+            );
+            let checked = check(&text, Format::Markdown);
+            let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+            let times: Vec<String> = checked
+                .model
+                .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
+                .unwrap_or_default();
+            (codes, times)
+        };
+        for lead in ["Overnight on", "On the night of", "Overnight,"] {
+            let (codes, times) = report(lead);
+            assert!(!codes.contains(&"RS215"), "{lead}: {codes:?}");
+            assert_eq!(times[1], "2025-03-10 00:10 UTC", "{lead}");
+        }
+        // A date alone says nothing of the night: the rollover is an inference.
+        let (codes, times) = report("On");
+        assert!(codes.contains(&"RS215"), "{codes:?}");
+        assert_eq!(times[1], "00:10 UTC");
     }
 
     #[test]

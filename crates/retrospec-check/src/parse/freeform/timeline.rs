@@ -75,6 +75,8 @@ struct Reader<'t, 'd> {
     /// The section's lines lead with clocks written with a dot (`14.05`), and
     /// nothing in it says the dots are numbering, versions or dates.
     dotted: bool,
+    /// The report's date and publication, for dates written without a year.
+    dating: std::cell::OnceCell<super::date::Dating>,
 }
 
 /// Reads the blocks of a timeline section.
@@ -98,6 +100,7 @@ pub(crate) fn read(
         d0: super::offset::stated_d0(text),
         sentences: false,
         dotted: dotted::section_reads(&section_lines(text, blocks)),
+        dating: std::cell::OnceCell::new(),
     };
     for block in blocks {
         match block {
@@ -476,11 +479,6 @@ impl Reader<'_, '_> {
         if !s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
             return false;
         }
-        let hint = self
-            .date
-            .map(|d| d.year())
-            .or_else(|| time::first_year(self.text))
-            .or_else(|| super::date::first_date(self.text).map(|(d, _)| d.year()));
         for (split, _) in s.match_indices(' ').take(4) {
             let rest = &s[split..];
             let sep = rest.len()
@@ -494,7 +492,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             let prefix = s[..split].trim_end_matches([',', ':']);
-            if let Some(Ok(line)) = time::scan_date_line(prefix, hint) {
+            if let Some(Ok(line)) = time::scan_date_line(prefix, self.year_hint(prefix)) {
                 self.date = Some(line.date);
                 self.previous = None;
                 self.line(Span::new(span.start + split + sep, span.end), open);
@@ -564,16 +562,20 @@ impl Reader<'_, '_> {
     /// read as in retrospec's own Markdown (`time::scan_date_line`).
     fn date_line(&mut self, span: Span) -> Option<Date> {
         let text = span.slice(self.text);
-        let hint = self
-            .date
-            .map(|d| d.year())
-            .or_else(|| time::first_year(self.text))
-            // `Thursday 17 July 2025` in the overview dates `### Friday 18 July`.
-            .or_else(|| super::date::first_date(self.text).map(|(d, _)| d.year()));
+        let hint = self.year_hint(text);
         // Not a date line: the entry above stays the one to compare with.
         let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
         found
+    }
+
+    /// The year for a date written without one in `line`: the date line's above,
+    /// else the report's (`Thursday 17 July 2025` in the overview dates `### Friday
+    /// 18 July`), never after the report's publication.
+    fn year_hint(&self, line: &str) -> Option<i16> {
+        self.dating
+            .get_or_init(|| super::date::Dating::of(self.text))
+            .year_for(self.text, line, self.date.map(|d| d.year()))
     }
 
     /// A clock more than twelve hours before the entry above it under the same date

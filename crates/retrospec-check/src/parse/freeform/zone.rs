@@ -79,10 +79,28 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 if is_offset(w) {
                     return Some((w.to_string(), Span::new(start, start + w.len())));
                 }
+                // A name spelt out: "All times below are Pacific Daylight Time";
+                // the abbreviations written after it say more ("Central European
+                // Time (CET/CEST as applicable)": either season).
+                if let Some((_, r)) = time::scan_spelled_zone(text, start)
+                    && !words[i + 1..]
+                        .iter()
+                        .filter(|(_, at)| *at >= r.end)
+                        .take(2)
+                        .any(|(o, _)| {
+                            is_offset(o)
+                                || time::abbreviation(o).is_some()
+                                || matches!(*o, "UTC" | "GMT")
+                        })
+                {
+                    let span = Span::new(r.start, r.end);
+                    return Some((span.slice(text).to_string(), span));
+                }
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
                     continue;
                 }
-                if matches!(w, "UTC" | "GMT") {
+                // The US generic names: "Times in this post are Pacific (PT)".
+                if matches!(w, "UTC" | "GMT" | "PT" | "ET" | "CT" | "MT") {
                     return Some((w.to_string(), Span::new(start, start + w.len())));
                 }
                 let Some(abbr) = time::abbreviation(w) else {
@@ -282,6 +300,23 @@ mod tests {
         assert_eq!(
             zone("All times are PST or PDT, whichever applied."),
             Some("America/Los_Angeles".into())
+        );
+        // Spelt out, or a US generic name.
+        assert_eq!(
+            zone("All times below are Pacific Daylight Time."),
+            Some("Pacific Daylight Time".into())
+        );
+        assert_eq!(
+            zone("Times are in Eastern Standard Time throughout."),
+            Some("Eastern Standard Time".into())
+        );
+        assert_eq!(
+            zone("Times in this post are Pacific (PT)."),
+            Some("PT".into())
+        );
+        assert_eq!(
+            zone("All times are approximate; Central European teams slept."),
+            None
         );
     }
 

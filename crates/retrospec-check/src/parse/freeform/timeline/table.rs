@@ -296,10 +296,8 @@ fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> 
     if !inner.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let hint = current
-        .map(|d| d.year())
-        .or_else(|| time::first_year(text))
-        .or_else(|| super::super::date::first_date(text).map(|(d, _)| d.year()));
+    let hint =
+        super::super::date::Dating::of(text).year_for(text, inner, current.map(|d| d.year()));
     time::scan_date_line(inner, hint)?
         .ok()
         .map(|line| line.date)

@@ -33,8 +33,6 @@ pub(super) struct Stamp {
     pub(super) zone: Option<String>,
     /// Where it is written: the pointer and the byte range in its prose (clauses only).
     pub(super) place: Option<(String, Range<usize>)>,
-    /// The time as written.
-    pub(super) written: String,
 }
 
 impl Stamp {
@@ -47,7 +45,6 @@ impl Stamp {
             clock: Some(clock(parsed.time)),
             zone: zone_of(parsed, text),
             place: None,
-            written: text.trim().to_string(),
         }
     }
 }
@@ -169,12 +166,11 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 .join(" "),
             stamp: Stamp {
                 label: String::new(),
-                pointer: pointer.to_string(),
+                pointer: String::new(),
                 instant: None,
                 clock: None,
                 zone: None,
                 place: Some((pointer.to_string(), range)),
-                written: String::new(),
             },
         };
         let [time] = times.as_slice() else {
@@ -210,12 +206,12 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
         out.push(Clause {
             stamp: Stamp {
                 label: format!("`{}` in \"{words}\"", written.trim()),
-                pointer: pointer.to_string(),
+                // A time in prose has no pointer of its own: it is named by its words.
+                pointer: String::new(),
                 instant: None,
                 clock: Some(clock(parsed.time)),
                 zone: zone_of(&parsed, written),
                 place: Some((pointer.to_string(), range)),
-                written: written.trim().to_string(),
             },
             text: words,
         });
@@ -231,13 +227,12 @@ pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
             (
                 text.to_string(),
                 Stamp {
-                    label: format!("entry {} `{}`", i + 1, v.text.trim()),
+                    label: format!("entry {}", i + 1),
                     pointer: v.pointer.clone(),
                     instant: Some(t),
                     clock: parsed.map(|p| clock(p.time)),
                     zone: parsed.and_then(|p| zone_of(p, &v.text)),
                     place: None,
-                    written: v.text.trim().to_string(),
                 },
             )
         })

@@ -313,15 +313,10 @@ fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> O
     let event_at = crate::time::parse_time(written).ok()?;
     let own = Stamp::written(written, &event_at);
     let first = anchor_text.to_ascii_lowercase().contains("first");
-    let mut anchors = match ctx.locate(&target, None, first, false) {
+    let anchors = match ctx.locate(&target, None, first, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
-    for a in &mut anchors {
-        if a.instant.is_some() {
-            a.label = format!("the {} `{}`", a.label, a.written);
-        }
-    }
     Some(measure(&anchors, std::slice::from_ref(&own)))
 }
 
@@ -614,7 +609,7 @@ pub(super) fn explicit(
                 let v = inputs.times.timeline.get(i)?.as_ref()?;
                 let parsed = v.parsed.as_ref().ok()?;
                 let mut a = Stamp::written(&v.text, parsed);
-                a.label = format!("entry {} `{}`", i + 1, v.text.trim());
+                a.label = format!("entry {}", i + 1);
                 a.pointer.clone_from(&v.pointer);
                 a
             }

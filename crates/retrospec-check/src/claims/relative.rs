@@ -624,7 +624,13 @@ pub(super) fn explicit(
         let y = anchor_words(caps.name("y")?.as_str());
         let y = y.split(" and ").next().unwrap_or(&y).to_string();
         let first = x.to_ascii_lowercase().contains("first");
-        (Target::of(&x)?, Target::of(&y)?, first)
+        let (x, y) = (Target::of(&x)?, Target::of(&y)?);
+        // One end at least must be an event by its words: "from the on-call
+        // engineer to the database team" is a hand-over, not two times.
+        if matches!((&x, &y), (Target::Words(_), Target::Words(_))) {
+            return None;
+        }
+        (x, y, first)
     } else if let Some(caps) = TO_ONCE.captures(after) {
         let verb = caps.name("verb")?.as_str().to_ascii_lowercase();
         let event = match verb.as_str() {

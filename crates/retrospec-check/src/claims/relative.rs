@@ -181,6 +181,16 @@ static EVENT_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the alert fired", "our latency alarm went off".
+static EVENT_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
+});
+/// "the fix was deployed", "we shipped the patch".
+static EVENT_DEPLOY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
+    )
+});
 static EVENT_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
@@ -208,6 +218,8 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         (&EVENT_PAGED, Event::Paged),
         (&EVENT_ROLLBACK, Event::Rollback),
         (&EVENT_REPORTED, Event::Reported),
+        (&EVENT_ALERT, Event::Alert),
+        (&EVENT_DEPLOY, Event::Deploy),
         (&EVENT_NOTICED, Event::Noticed),
     ]
     .into_iter()
@@ -786,6 +798,18 @@ mod tests {
         assert_eq!(
             read("We looked at the dashboards. The incident was declared 20 minutes later."),
             Some((Event::Declared, None))
+        );
+        assert_eq!(
+            read("The problem was reported to us 21 hours after the first bad response."),
+            Some((Event::Reported, None))
+        );
+        assert_eq!(
+            read("The alert fired seven minutes after the deploy."),
+            Some((Event::Alert, Some(Event::Deploy)))
+        );
+        assert_eq!(
+            read("The fix was deployed 2 hours after the first alert."),
+            Some((Event::Deploy, Some(Event::Alert)))
         );
         // The status page is not a page.
         assert_eq!(

@@ -360,8 +360,8 @@ impl Target {
 /// claim itself is (its own clause is never its anchor).
 struct Ctx<'i, 'a> {
     inputs: &'i Inputs<'a>,
-    sorted: Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>,
-    entries: Vec<(String, Stamp)>,
+    sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
+    entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
     own: (String, std::ops::Range<usize>),
 }
@@ -370,11 +370,19 @@ impl<'i, 'a> Ctx<'i, 'a> {
     fn new(inputs: &'i Inputs<'a>, pointer: &str, own: std::ops::Range<usize>) -> Self {
         Ctx {
             inputs,
-            sorted: sorted_entries(inputs),
-            entries: anchor::entries(inputs),
+            sorted: std::cell::OnceCell::new(),
+            entries: std::cell::OnceCell::new(),
             clauses: std::cell::OnceCell::new(),
             own: (pointer.to_string(), own),
         }
+    }
+
+    fn sorted(&self) -> &[(usize, &'a crate::times::TimeValue, i64, &'a str)] {
+        self.sorted.get_or_init(|| sorted_entries(self.inputs))
+    }
+
+    fn entries(&self) -> &[(String, Stamp)] {
+        self.entries.get_or_init(|| anchor::entries(self.inputs))
     }
 
     fn clauses(&self) -> &[anchor::Clause] {
@@ -399,10 +407,10 @@ impl<'i, 'a> Ctx<'i, 'a> {
                 if on_timeline {
                     let after_entry =
                         after.and_then(|a| a.instant.map(|t| (t, a.pointer.as_str())));
-                    match find(self.inputs, &self.sorted, *event, after_entry, first) {
+                    match find(self.inputs, self.sorted(), *event, after_entry, first) {
                         Ok((pointer, t, name)) => {
                             let mut stamp = self
-                                .entries
+                                .entries()
                                 .iter()
                                 .find(|(_, s)| s.pointer == pointer)
                                 .map(|(_, s)| s.clone())
@@ -419,7 +427,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                                 return Err(why);
                             }
                             let all = anchor::find(
-                                &self.entries,
+                                self.entries(),
                                 &[],
                                 &|t| usize::from(event.named_in(t)),
                                 after,
@@ -450,7 +458,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     stamp.label = format!("the stated start `{}`", text.trim());
                     return Ok(vec![stamp]);
                 }
-                let entries: &[(String, Stamp)] = if on_timeline { &[] } else { &self.entries };
+                let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
                 anchor::find(
                     entries,
                     self.clauses(),
@@ -461,7 +469,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                 )
             }
             Target::Words(words) => anchor::find(
-                &self.entries,
+                self.entries(),
                 self.clauses(),
                 &|t| words.score(t),
                 after,

@@ -336,7 +336,17 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             settle_any(inputs.config, claim, d, all);
             return;
         }
-        _ => {}
+        // "later (T)" after two times: a time between events all the same.
+        Some(relative::Reading::NotCompared(why)) => {
+            claim.measures = "between_events";
+            claim.verdict = Verdict::NotCompared;
+            claim.compared_with = None;
+            claim.accepted = None;
+            claim.broken = None;
+            claim.note = Some(why);
+            return;
+        }
+        None => {}
     }
     if claim.verdict != Verdict::NotCompared {
         return;

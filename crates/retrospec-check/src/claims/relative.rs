@@ -297,6 +297,23 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
 });
+/// An anchor written with its own time: "after the deploy at 3:12 PM".
+static AFTER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*after\s+(?:the|our|its|their)\s[^.;:,()|]{2,60}?\s+(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?)",
+    )
+});
+
+/// The anchor's own time, when it is written with it ("after the deploy at 3:12 PM").
+fn anchor_at(after: &str) -> Option<Stamp> {
+    let caps = AFTER_AT.captures(after)?;
+    let written = caps.name("t")?.as_str().trim();
+    let parsed = crate::time::parse_time(written).ok()?;
+    let mut stamp = Stamp::written(written, &parsed);
+    stamp.label = format!("`{written}` written with the anchor");
+    Some(stamp)
+}
+
 /// "within N of the first errors".
 static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
@@ -320,10 +337,13 @@ fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> O
         (Some(c), _) | (None, Some(c)) => c.name("anchor")?.as_str(),
         _ => return None,
     };
-    let anchor_text = anchor_words(raw);
-    let target = Target::of(&anchor_text)?;
     let event_at = crate::time::parse_time(written).ok()?;
     let own = Stamp::written(written, &event_at);
+    if let Some(anchor) = anchor_at(after) {
+        return Some(measure(&[anchor], std::slice::from_ref(&own)));
+    }
+    let anchor_text = anchor_words(raw);
+    let target = Target::of(&anchor_text)?;
     let first = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first, false) {
         Ok(found) => found,
@@ -605,14 +625,24 @@ pub(super) fn explicit(
     if let Some(caps) = LATER_AT.captures(after) {
         let written = caps.name("t").or(caps.name("u"))?.as_str();
         let parsed = crate::time::parse_time(written.trim()).ok()?;
+        // The times of its own sentence before it; with none, those of the
+        // sentence before in its paragraph. More than one: which is meant is
+        // not clear.
         let clause = super::subject::clause_start(masked, range.start);
         let gap = masked[..clause].trim_end();
-        let from = if gap.is_empty() || masked[gap.len()..clause].contains("\n\n") {
-            clause
-        } else {
-            super::subject::clause_start(masked, floor(masked, gap.len() - 1))
-        };
-        let a = match CLOCK_TIME.find_iter(&masked[from..range.start]).last() {
+        let mut times: Vec<_> = CLOCK_TIME.find_iter(&masked[clause..range.start]).collect();
+        if times.is_empty() && !gap.is_empty() && !masked[gap.len()..clause].contains("\n\n") {
+            let from = super::subject::clause_start(masked, floor(masked, gap.len() - 1));
+            times = CLOCK_TIME.find_iter(&masked[from..clause]).collect();
+        }
+        if times.len() > 1 {
+            return Some(Reading::NotCompared(format!(
+                "relative claim: {} times are written before `{}`; which one it is later than is not clear",
+                times.len(),
+                written.trim()
+            )));
+        }
+        let a = match times.first() {
             Some(before) => {
                 let earlier = crate::time::parse_time(before.as_str().trim()).ok()?;
                 let mut a = Stamp::written(before.as_str(), &earlier);
@@ -691,7 +721,15 @@ pub(super) fn read(
     {
         return None;
     }
+    let written_anchor = anchor_at(&masked[range.end..]);
     let (event, anchor, anchor_text) = events(masked, range)?;
+    if let Some(anchor) = written_anchor {
+        let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
+            Ok(found) => found,
+            Err(why) => return Some(Reading::NotCompared(why)),
+        };
+        return Some(measure(&[anchor], &events));
+    }
     let target = match anchor {
         Some(anchor) if anchor == event => return None,
         Some(anchor) => Target::Event(anchor),

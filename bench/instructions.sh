@@ -2,7 +2,9 @@
 # The instruction-count guard (issue 15): `retrospec check` under callgrind on a
 # fixed, seeded 200-report set in each form (bench/gen.py, seed 7), on one
 # clean report alone (the start-up case) and on the 64 realistic reports of
-# tests/realistic/reports as written (prose-dense), compared with the committed baseline
+# tests/realistic/reports as written (prose-dense) and on one report whose Summary
+# is a single 200 KB line (bench/long_line.py: a search that is quadratic in a
+# line's length fails here), compared with the committed baseline
 # bench/instructions.toml. Fails when any count grows more than 10% over it.
 # Instruction counts, unlike wall time, hold still on a loaded machine.
 #
@@ -33,6 +35,11 @@ realistic=()
 for f in tests/realistic/reports/*; do
   [[ $(basename "$f") =~ ^(0[1-9]|[1-5][0-9]|6[0-4])- ]] && realistic+=("$f")
 done
+# One free-form report whose Summary is one line of about 200 KB, written by a
+# script (deterministic) rather than committed: a per-claim or per-clause search
+# over the whole line (the TBC and clause searches before 0314705) multiplies it.
+mkdir -p "$corpus/long"
+python3 bench/long_line.py "$corpus/long/long-line.md" 200000
 [ "${#realistic[@]}" = 64 ] || { echo "expected 64 realistic reports, found ${#realistic[@]}"; exit 1; }
 [ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --locked --quiet -p retrospec-cli
 bin=${RETROSPEC_BIN:-target/release/retrospec}
@@ -43,12 +50,13 @@ measure() { # ARGS... -> instructions of one `retrospec check ARGS...` on one th
   sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/valgrind.log"
 }
 
-sets="json yaml md one realistic"
+sets="json yaml md one realistic long"
 declare -A now
 for set in $sets; do
   case $set in
   one) now[$set]=$(measure "$corpus/one/000001.yaml") ;;
   realistic) now[$set]=$(measure --no-config "${realistic[@]}") ;;
+  long) now[$set]=$(measure --no-config "$corpus/long/long-line.md") ;;
   *) now[$set]=$(measure "$corpus/$set") ;;
   esac
   [ -n "${now[$set]}" ] || { cat "$work/valgrind.log"; echo "callgrind gave no count for $set"; exit 1; }
@@ -60,7 +68,8 @@ if $update; then
     echo "# \`bash bench/instructions.sh --update\` at $(git rev-parse --short HEAD) on $(date -u +%F)."
     echo "# json, yaml, md: the 200 reports of \`bench/gen.py OUT 200 --seed 7\` in that form;"
     echo "# one: its report 000001.yaml alone, named (start-up); realistic: the 64 reports"
-    echo "# of tests/realistic/reports as written (--no-config). CI fails above +${limit}%."
+    echo "# of tests/realistic/reports as written (--no-config); long: bench/long_line.py's"
+    echo "# report with a 200 KB Summary line (--no-config). CI fails above +${limit}%."
     for set in $sets; do echo "$set = ${now[$set]}"; done
   } >"$baseline"
   echo "wrote $baseline"

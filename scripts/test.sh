@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, the Rust test suites (unit, snapshot,
-# fixture, end-to-end, language server), the three-validator conformance test
-# (retrospec, check-jsonschema, ajv), the realistic corpus's scorer (recall and
+# Runs every test: formatting, lints, rustdoc (no broken intra-doc link), the Rust
+# test suites (unit, snapshot, fixture, end-to-end, language server), the
+# three-validator conformance test (retrospec, check-jsonschema, ajv), the realistic corpus's scorer (recall and
 # false alarms on tests/realistic/ against a ratchet), the SARIF/JUnit consumer test, the
 # pre-commit hook test (it uses the repository at HEAD), the headless-Neovim
 # editor test, the report page in headless Chromium, the VS Code extension build,
@@ -30,6 +30,8 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== cargo doc (broken intra-doc links and HTML in doc comments fail)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "== cargo test"

@@ -1,6 +1,6 @@
 //! The codes no rule reports: those of the parsers, the schema, the configuration
 //! and suppressions, each declared once with its documentation. A leaf: it imports
-//! only [`crate::diagnostic`], so every layer may report these codes. The table of
+//! only `crate::diagnostic`, so every layer may report these codes. The table of
 //! every code (these and the rules') is [`crate::registry`].
 //!
 //! A code is permanent: once released it is never reused for another meaning, and a

@@ -21,8 +21,8 @@
 
 use std::sync::OnceLock;
 
+use crate::lean::Lean;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 /// A cheap condition that every match of a pattern meets.
 #[derive(Debug)]
@@ -88,9 +88,9 @@ fn naive(list: &[&str], text: &str) -> bool {
 /// A regex compiled the first time a text passes its [`Gate`].
 pub(crate) struct Gated {
     gate: Gate,
-    pattern: fn() -> Regex,
+    pattern: fn() -> Lean,
     automata: OnceLock<Automata>,
-    regex: OnceLock<Regex>,
+    regex: OnceLock<Lean>,
 }
 
 impl std::fmt::Debug for Gated {
@@ -104,7 +104,7 @@ impl std::fmt::Debug for Gated {
 
 impl Gated {
     /// `pattern` (a function that compiles the regex, as for a `LazyLock`) behind `gate`.
-    pub(crate) const fn new(gate: Gate, pattern: fn() -> Regex) -> Self {
+    pub(crate) const fn new(gate: Gate, pattern: fn() -> Lean) -> Self {
         Gated {
             gate,
             pattern,
@@ -114,7 +114,7 @@ impl Gated {
     }
 
     /// The regex, when `text` may match it; `None` when it cannot (nothing is compiled).
-    pub(crate) fn get(&self, text: &str) -> Option<&Regex> {
+    pub(crate) fn get(&self, text: &str) -> Option<&Lean> {
         if let Some(regex) = self.regex.get() {
             return Some(regex);
         }
@@ -171,18 +171,18 @@ mod tests {
 
     /// A start time, as RS207 reads one: a start word and a clock time.
     static START: Gated = Gated::new(Gate::Both(&STARTS, &DIGITS), || {
-        Regex::new(r"(?i)\b(?:started|began|begun)\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}\b")
+        Lean::new(r"(?i)\b(?:started|began|begun)\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}\b")
             .expect("valid")
     });
 
     static ROLE: Gated = Gated::new(Gate::AnyOf(&["engineer", "operator", "sre"]), || {
-        Regex::new(r"(?i)\bthe\s+(?:engineer|operator|sre)s?\b").expect("valid")
+        Lean::new(r"(?i)\bthe\s+(?:engineer|operator|sre)s?\b").expect("valid")
     });
 
     #[test]
     fn a_text_that_fails_the_gate_compiles_nothing() {
         let gated = Gated::new(Gate::AnyOf(&["resolved"]), || {
-            Regex::new(r"(?i)\bresolved\s+at\s+[0-9]").expect("valid")
+            Lean::new(r"(?i)\bresolved\s+at\s+[0-9]").expect("valid")
         });
         assert!(gated.get("Users saw errors on checkout.").is_none());
         assert!(!gated.compiled());
@@ -200,7 +200,7 @@ mod tests {
         assert!(!START.may_match("at 10:05"));
         assert!(START.may_match("it Started at 10:05"));
         static EITHER: Gated = Gated::new(Gate::Either(&STARTS, &DIGITS), || {
-            Regex::new("x").expect("valid")
+            Lean::new("x").expect("valid")
         });
         assert!(EITHER.may_match("began"));
         assert!(EITHER.may_match("7"));

@@ -22,6 +22,7 @@ pub mod fix;
 pub(crate) mod gated;
 pub(crate) mod hover;
 pub mod insights;
+pub(crate) mod lean;
 pub mod limits;
 pub mod metrics;
 pub mod model;

@@ -1,7 +1,7 @@
 //! The one list of diagnostic codes (after ruff's `map_codes`): every code in
 //! order, the codes no rule reports ([`crate::codes`]) and the rules with theirs.
 //! It generates [`ALL`] (explain, `retrospec rules`, `docs/rules/`, SARIF) and
-//! [`RULES`], what a check runs. The top of the core's imports: it names every
+//! `RULES`, what a check runs. The top of the core's imports: it names every
 //! rule, so nothing a rule depends on may import it (`tests/module_graph.rs`).
 
 use crate::codes::*;

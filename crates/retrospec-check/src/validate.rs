@@ -138,7 +138,7 @@ pub struct Violation {
 }
 
 /// Validates the tree of `parsed` against the schema for the severity `scale` and
-/// returns one diagnostic per problem. A tree [`fast::surely_valid`] accepts under
+/// returns one diagnostic per problem. A tree `fast::surely_valid` accepts under
 /// the published scale is not turned into JSON at all.
 pub fn validate_tree(text: &str, parsed: &Parsed, scale: &SeverityScale) -> Vec<Violation> {
     if validator(scale).is_none() && fast::surely_valid(&parsed.tree) {

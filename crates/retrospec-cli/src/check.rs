@@ -186,31 +186,8 @@ fn note_skipped(args: &CheckArgs, skipped: std::sync::Mutex<Vec<PathBuf>>) {
     if args.format != OutputFormat::Human || args.quiet {
         return;
     }
-    if let Some(line) = skipped_line(&mut paths) {
+    if let Some(line) = files::skipped_note(&mut paths) {
         eprintln!("retrospec: {line}");
-    }
-}
-
-/// How many files were skipped and the first few of them, in path order.
-fn skipped_line(paths: &mut [PathBuf]) -> Option<String> {
-    const NAMED: usize = 5;
-    paths.sort();
-    let names: Vec<String> = paths
-        .iter()
-        .take(NAMED)
-        .map(|p| crate::escape::path(p))
-        .collect();
-    let more = if paths.len() > NAMED { ", ..." } else { "" };
-    match paths.len() {
-        0 => None,
-        1 => Some(format!(
-            "skipped 1 file that does not look like a postmortem: {} (name it to check it anyway)",
-            names[0]
-        )),
-        n => Some(format!(
-            "skipped {n} files that do not look like postmortems: {}{more} (name one to check it anyway)",
-            names.join(", ")
-        )),
     }
 }
 

@@ -157,6 +157,32 @@ pub fn is_report(format: Format, text: &str, explicit: bool) -> bool {
     explicit || format != Format::Markdown || has_front_matter(text) || looks_like_postmortem(text)
 }
 
+/// How many files a directory walk left out because they do not look like
+/// postmortems, and the first few of them, in path order: the one note `check`
+/// and `report` print on stderr, so a report written in an unusual shape is not
+/// left out silently.
+pub fn skipped_note(paths: &mut [PathBuf]) -> Option<String> {
+    const NAMED: usize = 5;
+    paths.sort();
+    let names: Vec<String> = paths
+        .iter()
+        .take(NAMED)
+        .map(|p| crate::escape::path(p))
+        .collect();
+    let more = if paths.len() > NAMED { ", ..." } else { "" };
+    match paths.len() {
+        0 => None,
+        1 => Some(format!(
+            "skipped 1 file that does not look like a postmortem: {} (name it to check it anyway)",
+            names[0]
+        )),
+        n => Some(format!(
+            "skipped {n} files that do not look like postmortems: {}{more} (name one to check it anyway)",
+            names.join(", ")
+        )),
+    }
+}
+
 pub use retrospec_check::resolve::{CONFIG_FILE, ProjectConfig as LoadedConfig};
 
 /// Which configuration applies to each report: the resolver the language server

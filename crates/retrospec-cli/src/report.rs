@@ -122,17 +122,21 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         },
     });
     let mut unreadable_configs: Vec<PathBuf> = Vec::new();
+    // Files a directory walk found that do not look like postmortems: named once
+    // on stderr, as `check` does.
+    let mut skipped: Vec<PathBuf> = Vec::new();
     let mut added = 0;
     for chunk in targets.chunks(CHUNK) {
-        let entries: Vec<Option<Result<Entry, (PathBuf, String)>>> = chunk
+        let entries: Vec<Option<Read>> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, target)| read(target, &configs, today, insights.wants_timeline(added + i)))
             .collect();
         for outcome in entries.into_iter().flatten() {
             match outcome {
-                Ok(entry) => insights.add(entry),
-                Err((path, message)) => {
+                Read::Entry(entry) => insights.add(*entry),
+                Read::Skipped(path) => skipped.push(path),
+                Read::Config(path, message) => {
                     if !unreadable_configs.contains(&path) {
                         eprintln!(
                             "retrospec: {}: cannot read the configuration: {message}",
@@ -145,6 +149,9 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             }
         }
         added += chunk.len();
+    }
+    if let Some(line) = files::skipped_note(&mut skipped) {
+        eprintln!("retrospec: {line}");
     }
     let figures = insights.finish();
     let base = link_base(args.output.as_deref());
@@ -182,33 +189,43 @@ pub fn run(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     })
 }
 
-/// One target's entry: `None` for a file that is not a report (Markdown without
-/// front matter found in a walk, or left out by the configuration's `files`);
-/// `Err` for a configuration that cannot be read.
-fn read(
-    target: &Target,
-    configs: &Configs,
-    today: Date,
-    timeline: bool,
-) -> Option<Result<Entry, (PathBuf, String)>> {
+/// What reading one target gave.
+enum Read {
+    /// A report's figures (boxed: they are many times the size of a path).
+    Entry(Box<Entry>),
+    /// A file a directory walk found that does not look like a postmortem.
+    Skipped(PathBuf),
+    /// A configuration that cannot be read: its path and why.
+    Config(PathBuf, String),
+}
+
+/// One target's entry: `None` for a file the configuration's `files` leaves out.
+fn read(target: &Target, configs: &Configs, today: Date, timeline: bool) -> Option<Read> {
     let file = match files::select(configs, target) {
         Ok(Some(file)) => file,
         Ok(None) => return None,
-        Err(e) => return Some(Err(e)),
+        Err((path, message)) => return Some(Read::Config(path, message)),
     };
     let name = file.path.display().to_string();
-    entry_of(
-        file.path,
-        name,
-        file.format,
-        file.explicit,
-        file.config.as_deref(),
-        today,
-        timeline,
+    Some(
+        match entry_of(
+            file.path,
+            name,
+            file.format,
+            file.explicit,
+            file.config.as_deref(),
+            today,
+            timeline,
+        ) {
+            Some(entry) => Read::Entry(Box::new(entry)),
+            None => Read::Skipped(file.path.to_path_buf()),
+        },
     )
-    .map(Ok)
 }
 
+/// The figures of the report at `path`: `None` for a file a directory walk found
+/// that is not a report (Markdown without front matter that does not look like a
+/// postmortem).
 fn entry_of(
     path: &Path,
     name: String,

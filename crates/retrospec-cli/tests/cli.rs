@@ -175,6 +175,28 @@ fn a_directory_walk_names_the_files_it_skipped_once_on_stderr() {
     );
 }
 
+/// `report` walks directories as `check` does, and says the same once.
+#[test]
+fn a_report_walk_names_the_files_it_skipped_once_on_stderr() {
+    let dir = temp_dir("report-skipped");
+    fs::create_dir_all(dir.join(".git")).expect("git dir");
+    fs::write(dir.join("README.md"), "# A project\n\nInstall it.\n").expect("write");
+    fs::write(dir.join("ok.yaml"), "title: t\nstatus: draft\n").expect("write");
+    let output = run_in(&dir, &["report", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        "retrospec: skipped 1 file that does not look like a postmortem: ./README.md (name it to check it anyway)"
+    );
+    // A file named on the command line is read, not skipped.
+    let output = run_in(
+        &dir,
+        &["report", "--format", "json", "README.md", "ok.yaml"],
+    );
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("skipped"));
+}
+
 #[test]
 fn invalid_utf8_is_a_diagnostic_not_a_panic() {
     let dir = temp_dir("utf8");

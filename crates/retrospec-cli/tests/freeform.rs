@@ -1,13 +1,14 @@
 //! Reports read as written (`tests/freeform/`: Markdown and plain text without
-//! retrospec front matter, in the shapes of `docs/import.md`): the findings are
-//! snapshots, and `import` then `check` gives the same findings about facts as
-//! `check` on the original.
+//! retrospec front matter, in the shapes of `docs/import.md`) through the command
+//! line: `import` then `check` gives the same findings about facts as `check` on the
+//! original, and what `import` writes. Their findings are snapshots in the core
+//! (`crates/retrospec-check/tests/freeform.rs`).
 
 mod common;
 
 use std::collections::BTreeMap;
 
-use common::{relative, run, stdout};
+use common::{relative, run};
 
 /// Findings about policy and about reading, which the canonical form changes on
 /// purpose: RS407 gathers the policy ones on the original only; RS009 names an
@@ -53,15 +54,6 @@ fn without_count(message: &str) -> String {
         Some(at) if message.ends_with(" times read with it)") => message[..at].to_string(),
         _ => message.to_string(),
     }
-}
-
-#[test]
-fn freeform_findings() {
-    insta::glob!("../../../tests/freeform", "*.*", |path| {
-        let file = relative(path);
-        let output = run(&["check", "--color", "never", &file]);
-        insta::assert_snapshot!(stdout(&output));
-    });
 }
 
 #[test]

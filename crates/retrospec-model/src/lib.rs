@@ -426,8 +426,10 @@ pub struct Lessons {
 
 /// A piece of follow-up work.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(transform = schema::require(required::ACTION_ITEM))]
-#[serde(deny_unknown_fields)]
+#[schemars(
+    transform = schema::allow_extension_fields,
+    transform = schema::require(required::ACTION_ITEM)
+)]
 pub struct ActionItem {
     /// What will be done, starting with a concrete verb.
     #[serde(default)]
@@ -459,6 +461,11 @@ pub struct ActionItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1), example = "OPS-1234")]
     pub ticket: Option<String>,
+    /// Organisation-specific data: any key starting with `x-` (a report read as
+    /// written keeps a kind of work the model has no type for as `x-type`).
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: BTreeMap<String, serde_json::Value>,
 }
 
 /// How urgent an action item is.

@@ -4,11 +4,12 @@
 //! `week(s)`, `d`, `day(s)`, `h`, `hr(s)`, `hour(s)`, `m`, `min(s)`, `minute(s)`,
 //! `s`, `sec(s)`, `second(s)`), joined by a space, a hyphen ("a 90-minute outage")
 //! or nothing (`90min`); compounds (`3h 45m`, `1 hour and 5 minutes`, `2h30`,
-//! `1h30m`, `1:35 hours`); halves ("two and a half days", "an hour and a half",
+//! `1h30m`, `1 h 28 m`, `1:35 hours`); halves ("two and a half days", "an hour and a half",
 //! "half an hour"); vague counts ("a couple of minutes", "a few hours"); ranges
 //! ("4-5 hours", "10 to 15 minutes", "between 2 and 3 hours"); and a qualifier
 //! before or after ([`Qualifier`]). One-letter units need digits written against
-//! them (`5m`, not "5 m" or "five m"), and `5m users` is a count, not a duration.
+//! them (`5m`, not "5 m" or "five m"; spaced only in an hours-and-minutes pair,
+//! `1 h 28 m`), and `5m users` is a count, not a duration.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -60,7 +61,7 @@ const UNIT: &str = r"weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|second
 
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?",
+        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?",
         number::PATTERN
     ))
     .expect("the duration pattern is valid")
@@ -127,7 +128,12 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
     let whole = caps.get(0)?;
     let n = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
     // `2h30` (hh, mm) or `1:35` (ch, cm): hours and minutes alike.
-    if let Some((h, m)) = n("hh").zip(n("mm")).or_else(|| n("ch").zip(n("cm"))) {
+    // `1 h 28 m`: both letters spaced, hours and minutes together.
+    if let Some((h, m)) = n("hh")
+        .zip(n("mm"))
+        .or_else(|| n("ch").zip(n("cm")))
+        .or_else(|| n("sh").zip(n("sm")))
+    {
         let s = h * 3600.0 + m * 60.0;
         return Some(Part {
             range: whole.range(),
@@ -307,6 +313,73 @@ pub fn clock_at_start(text: &str) -> Option<(Range<usize>, f64)> {
     Some((h.start()..m.end(), seconds))
 }
 
+/// A label that carries the unit of a bare number: `Minutes downtime or degradation:
+/// 50`, `Downtime (minutes): 50`, `Duration (h): 2.5`, `| Minutes of impact | 50 |`.
+static UNIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:\|[ \t]*)?(?:(?:[-*+]|[0-9]{1,2}[.)])[ \t]+)?[*_]*(?P<label>[a-z][a-z ()/_-]{2,60}?)[*_]*[ \t]*(?::|\|)[*_ \t]*(?P<n>[0-9]{1,5}(?:\.[0-9]{1,2})?)[*_]*[ \t]*\|?[ \t]*\.?[ \t]*$")
+        .expect("the pattern is valid")
+});
+/// The unit a label names: a word ("Minutes of impact", "in hours"), or a letter in
+/// parentheses ("(h)", "(min)").
+static LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<u>minutes|mins|hours|hrs)\b|\(\s*(?P<p>minutes?|mins?|m|hours?|hrs?|h)\s*\)",
+    )
+    .expect("the pattern is valid")
+});
+/// What the label must name: a length of the impact or a metric.
+static LABEL_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:downtime|duration|outage|degradation|disruption|impact|unavailability|interruption|time\s+to\s+[a-z]+|tt[damr])\b")
+        .expect("the pattern is valid")
+});
+/// ...and must not: a target, a budget, an average over many incidents.
+static LABEL_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:target|goal|budget|allowed|allowance|slo|sla|max(?:imum)?|minimum|limit|threshold|average|mean|median|mttr|mttd|per|expected|planned|estimated)\b")
+        .expect("the pattern is valid")
+});
+
+/// A bare number whose label names its unit and a length ("Minutes downtime or
+/// degradation: 50"): the number's range, the duration, and the label as written.
+pub fn unit_labelled(text: &str) -> Vec<(Duration, Range<usize>)> {
+    let mut out = Vec::new();
+    for caps in UNIT_LABEL.captures_iter(text).take(100) {
+        let (Some(label), Some(n)) = (caps.name("label"), caps.name("n")) else {
+            continue;
+        };
+        let words = label.as_str();
+        if !LABEL_LENGTH.is_match(words) || LABEL_NOT.is_match(words) {
+            continue;
+        }
+        let Some(unit) = LABEL_UNIT.captures(words) else {
+            continue;
+        };
+        let written = unit.name("u").or(unit.name("p")).map_or("", |m| m.as_str());
+        let seconds = unit_seconds(written);
+        let Ok(value) = n.as_str().parse::<f64>() else {
+            continue;
+        };
+        if value <= 0.0 {
+            continue;
+        }
+        let low = value * seconds as f64;
+        out.push((
+            Duration {
+                range: n.range(),
+                low,
+                high: low,
+                qualifier: Qualifier::Exact,
+                unit: if value.fract() != 0.0 {
+                    seconds / 2
+                } else {
+                    seconds
+                },
+            },
+            label.range(),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Qualifier, find};
@@ -406,6 +479,56 @@ mod tests {
             "at 12:26 h",
         ] {
             assert_eq!(read(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn spaced_hours_and_minutes() {
+        assert_eq!(one("| 1 h 28 m |").1, 88.0);
+        assert_eq!(one("0 h 45 m").1, 45.0);
+        // A spaced letter alone is still not a unit.
+        assert_eq!(read("5 m"), []);
+        assert_eq!(read("row 3 h 4"), []);
+    }
+
+    fn labelled(text: &str) -> Vec<(String, f64)> {
+        super::unit_labelled(text)
+            .into_iter()
+            .map(|(d, label)| (text[label].trim().to_string(), d.low / 60.0))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_names_the_unit_of_a_bare_number() {
+        for (text, label, minutes) in [
+            (
+                "1. Minutes downtime or degradation: 50",
+                "Minutes downtime or degradation",
+                50.0,
+            ),
+            ("- Downtime (minutes): 50", "Downtime (minutes)", 50.0),
+            ("**Duration (h):** 2.5", "Duration (h)", 150.0),
+            ("| Minutes of impact | 50 |", "Minutes of impact", 50.0),
+            (
+                "Time to detection (minutes): 12",
+                "Time to detection (minutes)",
+                12.0,
+            ),
+            ("| TTR (min) | 45 |", "TTR (min)", 45.0),
+            ("Outage length in hours: 3", "Outage length in hours", 180.0),
+        ] {
+            assert_eq!(labelled(text), [(label.to_string(), minutes)], "{text}");
+        }
+        for text in [
+            "Downtime budget (minutes): 43",
+            "MTTR (minutes): 45",
+            "Impact: 50",
+            "Customers affected (thousands): 50",
+            "Target duration (minutes): 30",
+            "Minutes of impact: 50 per month",
+            "Maintenance window (minutes) ran 40 over",
+        ] {
+            assert_eq!(labelled(text), [], "{text}");
         }
     }
 

@@ -8,8 +8,8 @@
 //! decides what it measures from the words around it ([`subject`]), and compares
 //! it with the milestones, or with the timeline's plausible readings when the
 //! milestones are missing; a length stated beside its window is compared with the
-//! window ([`window`]), and the time between two events ("updated 25 minutes after
-//! the first alert") with the two timeline entries they name ([`relative`]). Text
+//! window (`window`), and the time between two events ("updated 25 minutes after
+//! the first alert") with the two timeline entries they name (`relative`). Text
 //! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
 //! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
@@ -36,8 +36,8 @@ use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
-    detected_at, milestone_at, noticed_by_words, sorted_entries, start_candidates, stated_window,
-    timeline_readings,
+    detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
+    report_window, sorted_entries, start_candidates, stated_window, timeline_readings,
 };
 
 use crate::config::Config;
@@ -119,7 +119,7 @@ static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words of a timeline entry that say the impact ended.
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed)\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+normal|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,11 +215,36 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 }
             }
         }
+        // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label
+        // carries the unit of a bare number.
+        if label_key.is_none() && masked.contains([':', '|']) {
+            for (d, label) in duration::unit_labelled(masked) {
+                let words = &masked[label];
+                let subject = match subject::LABEL.captures(words) {
+                    Some(l) => l
+                        .name("what")
+                        .or(l.name("abbr"))
+                        .map(|w| subject::for_label(w.as_str())),
+                    None => Some(INCIDENT_LABEL),
+                };
+                claims.push(claim(inputs, &pointer, &prose, &d, subject));
+            }
+        }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims.dedup_by_key(|c| c.span);
     claims
 }
+
+/// The incident's length, as a label names it.
+const INCIDENT_LABEL: Subject = Subject {
+    measures: "incident",
+    pairs: &[
+        (Milestone::Started, Milestone::Resolved),
+        (Milestone::Started, Milestone::Mitigated),
+    ],
+    labelled: true,
+};
 
 /// An `x-` field named as a metric (`x-time-to-resolution`) or as the incident's
 /// length (`x-duration`, `x-downtime`): its value is the claim.
@@ -275,7 +300,20 @@ fn claim(
     let Some(subject) = subject else {
         return claim;
     };
-    let candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
+    let mut candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
+    // The timeline read in every plausible way, and the report stating in its
+    // summary or impact which of those readings the impact was ("balances were
+    // stale from 09:14 until the lag cleared at 11:19"): that reading alone.
+    if subject.measures == "incident"
+        && !candidates.is_empty()
+        && candidates.iter().all(|c| c.source == "timeline")
+        && let Some(stated) = report_window(inputs)
+        && candidates
+            .iter()
+            .any(|c| (c.seconds - stated.seconds).abs() <= 120)
+    {
+        candidates = vec![stated];
+    }
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);
@@ -322,6 +360,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // "Between 02:10 and 03:05 the consumers were disconnected (roughly 40
+    // minutes of backlog)": the length in parentheses is its sentence's window.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = window::in_sentence(masked, d.range.clone())
+    {
+        claim.measures = "window";
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     // Both ends named in the claim's own sentence: closer than its subject.
     match relative::explicit(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {
@@ -359,6 +406,29 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     {
         settle(inputs.config, claim, d, compared);
         return;
+    }
+    // Nor in its paragraph: the one window the report states for the impact in
+    // its summary or impact ("dashboards stale from Friday 18:00 to Sunday 09:30").
+    if claim.measures == "incident"
+        && claim.compared_with.is_none()
+        && let Some(compared) = report_window(inputs)
+    {
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    // No timeline: the clock times the summary's narrative states, in every
+    // reading of its start and end; it contradicts only when none agrees.
+    if claim.measures == "incident" && claim.compared_with.is_none() {
+        let readings = narrative_readings(inputs, &claim.pointer);
+        let off = |c: &Compared| {
+            let band = accepted(inputs.config, d, c.seconds);
+            band[0].map_or(0, |lo| (lo - c.seconds).max(0))
+                + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
+        };
+        if let Some(closest) = readings.into_iter().min_by_key(off) {
+            settle(inputs.config, claim, d, closest);
+            return;
+        }
     }
     match relative::read(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {
@@ -439,23 +509,49 @@ fn references(
     ended_with: Option<(String, String)>,
 ) -> Vec<Compared> {
     let instant = |m: Milestone| milestone_at(inputs, m);
-    let mut out: Vec<Compared> = subject
-        .pairs
-        .iter()
-        .filter_map(|&(from, to)| {
-            let (a, at) = instant(from)?;
-            let (b, bt) = instant(to)?;
-            let seconds = bt - at;
-            (seconds >= 0).then(|| Compared {
-                source: "milestones",
-                from: from.as_str().to_string(),
-                to: to.as_str().to_string(),
+    // Each milestone in every reading it has (its field, and the entry marked
+    // with it when that differs); the first pair is the one a contradiction names.
+    let mut out: Vec<Compared> = Vec::new();
+    for &(from, to) in subject.pairs {
+        for (a, at) in milestone_readings(inputs, from) {
+            for (b, bt) in milestone_readings(inputs, to) {
+                let seconds = bt - at;
+                if seconds >= 0 {
+                    out.push(Compared {
+                        source: "milestones",
+                        from: from.as_str().to_string(),
+                        to: to.as_str().to_string(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    });
+                }
+            }
+        }
+    }
+    // The impact may end before the milestone that closes the incident: an entry
+    // saying it was over for users ("results are back", "returned to normal")
+    // before a later cleanup or full fix is one more end of its length.
+    if !out.is_empty()
+        && subject.measures == "incident"
+        && let Some((a, at)) = instant(Milestone::Started)
+    {
+        for (i, b, bt, _) in sorted_entries(inputs)
+            .into_iter()
+            .filter(|(_, _, t, text)| {
+                *t > at && IMPACT_ENDED.is_match(text) && !PARTIAL.is_match(text)
+            })
+        {
+            out.push(Compared {
+                source: "timeline",
+                from: "started".to_string(),
+                to: format!("entry where the impact ends (entry {})", i + 1),
                 from_pointer: a.pointer.clone(),
                 to_pointer: b.pointer.clone(),
-                seconds,
-            })
-        })
-        .collect();
+                seconds: bt - at,
+            });
+        }
+    }
     let has_end = instant(Milestone::Resolved).is_some() || instant(Milestone::Mitigated).is_some();
     if out.is_empty()
         && subject.measures == "incident"

@@ -37,7 +37,9 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
         "/title" | "/summary" | "/impact/description" => Place::Summary,
         _ => {
             // A free section that tells the story in brief ("What happened",
-            // "Overview", "Incident summary") is read as the summary is.
+            // "Overview", "Incident summary"), and the opening text of a report
+            // that also has a summary heading (its "Preamble": a blog post's
+            // first paragraph), are read as the summary is.
             let section = pointer
                 .strip_prefix("/sections/")
                 .and_then(|r| r.strip_suffix("/body"))
@@ -53,7 +55,7 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
 
 /// Titles of free sections that summarise the incident.
 static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
+    Regex::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
         .expect("the pattern is valid")
 });
 

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::duration::Duration;
@@ -57,8 +57,8 @@ pub enum Place {
 }
 
 /// A metric's label: "time to detect", "Time to first corrective action", "TTR".
-pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+pub(crate) static LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?ix)
         \btime[\s_-]+to[\s_-]+(?:the[\s_-]+)?(?P<what>
             detect(?:ion)? | identif(?:y|ication)
@@ -73,8 +73,8 @@ pub static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What may sit between a label and its duration (`:** `, ` | `, ` was `).
-static GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
+static GLUE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
         .expect("the glue pattern is valid")
 });
 
@@ -100,31 +100,31 @@ pub fn for_label(what: &str) -> Subject {
 }
 
 /// "took N to notice", "took us N to restore service".
-static TOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:took|takes|taking|needed|required|spent)(?:\s+(?:us|them|the\s+team|the\s+on-?call(?:\s+engineers?)?|engineers|everyone))?\s*$")
+static TOOK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:took|takes|taking|needed|required|spent)(?:\s+(?:us|them|the\s+team|the\s+on-?call(?:\s+engineers?)?|engineers|everyone))?\s*$")
         .expect("the pattern is valid")
 });
-static TO_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:for\s+(?:us|the\s+team|anyone|someone)\s+)?(?:to|before\s+(?:we|they|anyone|someone))\s+(?:be\s+|get\s+)?(?P<verb>[a-z]+)")
+static TO_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:for\s+(?:us|the\s+team|anyone|someone)\s+)?(?:to|before\s+(?:we|they|anyone|someone))\s+(?:be\s+|get\s+)?(?P<verb>[a-z]+)")
         .expect("the pattern is valid")
 });
 /// "noticed 40 minutes later", "restored 2 hours after the start".
-static RELATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
+static RELATION: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
-static DETECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
+static DETECT_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
         .expect("the pattern is valid")
 });
-static RESTORE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:restor(?:ed|ing)|recover(?:ed|ing)|mitigat(?:ed|ing)|resolv(?:ed|ing)|fixed|stopped|ceased|subsided|cleared|back\s+(?:up|online|to\s+normal))\b")
+static RESTORE_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:restor(?:ed|ing)|recover(?:ed|ing)|mitigat(?:ed|ing)|resolv(?:ed|ing)|fixed|stopped|ceased|subsided|cleared|back\s+(?:up|online|to\s+normal))\b")
         .expect("the pattern is valid")
 });
 
 /// The incident named as the subject, anywhere in prose.
-static STRICT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static STRICT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?ix)(?:
             \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned)(?:\s+(?:for|just))?
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
@@ -136,80 +136,80 @@ static STRICT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "for a period lasting N", "for a period of N": the incident's length in any prose
 /// when the clause names the impact and no action of the team.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfor\s+a\s+(?:period|duration)\s+(?:lasting|of)\s*$")
+static PERIOD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\bfor\s+a\s+(?:period|duration)\s+(?:lasting|of)\s*$")
         .expect("the pattern is valid")
 });
 /// Looser introducers of the incident's length, read in the summary-like fields.
-static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\b(?:went\s+on|continued|persisted)\s+for|\bduration\s*:?)\s*$")
+static LOOSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?P<for>for)|\blasted(?:\s+for)?|\blasting|\b(?:went\s+on|continued|persisted)\s+for|\bduration\s*:?)\s*$")
         .expect("the pattern is valid")
 });
-static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+|complete\s+|partial\s+|full\s+)?(?:downtime|outage|degradation|disruption|service\s+(?:disruption|degradation|outage)|unavailability|interruption)\b")
+static NOUN_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+|complete\s+|partial\s+|full\s+)?(?:downtime|outage|degradation|disruption|service\s+(?:disruption|degradation|outage)|unavailability|interruption)\b")
         .expect("the pattern is valid")
 });
-static DOWNTIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
+static DOWNTIME_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
 });
 /// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
 /// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
-static LENGTH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
+static LENGTH_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// A line labelled with what was out, in an outage state: "- Saves failing: 25
 /// minutes", "API down: 2 hours".
-static OUTAGE_STATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\n)\s*(?:[-*]\s+)?[*_]*(?:[a-z][a-z-]*\s+){1,3}(?:failing|down|unavailable|unreachable|offline|broken|degraded)[*_]*\s*:[*_]*\s*$")
+static OUTAGE_STATE_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:^|\n)\s*(?:[-*]\s+)?[*_]*(?:[a-z][a-z-]*\s+){1,3}(?:failing|down|unavailable|unreachable|offline|broken|degraded)[*_]*\s*:[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// The duration is the label's whole value: the line or the sentence ends after it.
-static END_OF_VALUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[*_]*\s*(?:\.|\n|$)").expect("the pattern is valid"));
+static END_OF_VALUE: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"^[*_]*\s*(?:\.|\n|$)").expect("the pattern is valid"));
 /// "Detection took 10 to 15 minutes", "mitigation took 40 minutes".
-static PHASE_TOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
+static PHASE_TOOK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<what>detection|identification|acknowledge?ment|mitigation|resolution|recovery)\s+(?:took|was|lasted)(?:\s+(?:us|just|only))?\s*$")
         .expect("the pattern is valid")
 });
 /// "about 26 hours in total", in the summary.
-static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+static TOTAL_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
 });
 /// "kept serving the old photos for a total of 47 minutes", in the summary.
-static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
+static TOTAL_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:for\s+)?(?:a\s+)?total\s+of\s*$").expect("the pattern is valid")
 });
 /// The team as the subject of a clause: "we retried for a total of 10 minutes".
-pub(super) static TEAM_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
+pub(super) static TEAM_SUBJECT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
         .expect("the pattern is valid")
 });
 /// What makes a duration about something else: "ago", "every", "per", "before".
-static NOT_LENGTH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
+static NOT_LENGTH_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
 });
 /// A service in an outage state "for" a length: "was down for", "were unreachable for".
-static DOWN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
+static DOWN_FOR: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
         .expect("the pattern is valid")
 });
 /// "before <someone> <did something>": the event that ended it.
-static BEFORE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
+static BEFORE_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
         .expect("the pattern is valid")
 });
-static NOT_LENGTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
+static NOT_LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:every|each|per|once\s+in)\s*$").expect("the pattern is valid")
 });
 /// In a loose "for N": words that say the subject is the impact...
-pub(crate) static IMPACT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+pub(crate) static IMPACT_WORDS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
 /// ...and words that say it is an action of the team.
-static ACTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
+static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
         .expect("the pattern is valid")
 });
 

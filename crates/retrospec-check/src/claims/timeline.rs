@@ -97,13 +97,62 @@ pub(super) fn milestone_at<'a>(
     {
         return Some((v, t));
     }
+    marked_entry(inputs, &wall, m)
+}
+
+/// The time of the first timeline entry marked with `m` (by its marker or its
+/// words).
+fn marked_entry<'a>(
+    inputs: &Inputs<'a>,
+    wall: &Wall,
+    m: Milestone,
+) -> Option<(&'a crate::times::TimeValue, i64)> {
     let i = inputs
         .model
         .timeline
         .iter()
         .position(|e| e.milestone == Some(m))?;
-    let v = times.timeline.get(i)?.as_ref()?;
+    let v = inputs.times.timeline.get(i)?.as_ref()?;
     wall.entry(i, v).map(|t| (v, t))
+}
+
+/// An entry that names the incident's end in so many words: "incident resolved",
+/// "outage mitigated".
+static NAMES_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?(?P<m>resolved|mitigated)\b")
+        .expect("the pattern is valid")
+});
+
+/// The times a milestone has: its own, that of the timeline entry marked with it,
+/// and for `resolved` and `mitigated` that of an entry naming it in words when
+/// those differ (a tracker's `resolved_at` field and the entry "decline rate back
+/// to baseline; incident resolved" an hour later are two readings of one end).
+pub(super) fn milestone_readings<'a>(
+    inputs: &Inputs<'a>,
+    m: Milestone,
+) -> Vec<(&'a crate::times::TimeValue, i64)> {
+    let mut out: Vec<_> = milestone_at(inputs, m).into_iter().collect();
+    let mut push = |v, t| {
+        if out.iter().all(|(_, u)| *u != t) {
+            out.push((v, t));
+        }
+    };
+    if let Some((v, t)) = marked_entry(inputs, &Wall::of(inputs), m) {
+        push(v, t);
+    }
+    if matches!(m, Milestone::Resolved | Milestone::Mitigated) {
+        for (_, v, t, text) in sorted_entries(inputs) {
+            if NAMES_END
+                .captures(text)
+                .and_then(|c| c.name("m"))
+                .is_some_and(|w| w.as_str().eq_ignore_ascii_case(m.as_str()))
+                && !PARTIAL.is_match(text)
+            {
+                push(v, t);
+            }
+        }
+    }
+    out
 }
 
 /// When the impact was noticed: `detected`, or the first entry (in time order)
@@ -322,4 +371,63 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
         }
     }
     out
+}
+
+/// The one window the report states for the impact in its summary-like prose
+/// (summary, impact, a "What happened" or "Overview" section): "Finance
+/// dashboards stale from Friday 18:00 to Sunday 09:30". `None` when it states
+/// none, or several that differ.
+pub(super) fn report_window(inputs: &Inputs<'_>) -> Option<Compared> {
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    super::strings(inputs.tree, &mut pointer, &mut found);
+    let mut windows: Vec<Compared> = Vec::new();
+    for (pointer, node) in found {
+        let summary_like = pointer.starts_with("/impact/")
+            || super::place(inputs.model, &pointer) == subject::Place::Summary;
+        if !summary_like || !super::is_prose(&pointer) {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 || !source.contains(':') {
+            continue;
+        }
+        let prose = super::Prose::of(inputs.text, node);
+        windows.extend(window::impact_windows(&prose.masked));
+    }
+    let first = windows.first()?.clone();
+    windows
+        .iter()
+        .all(|w| w.seconds == first.seconds)
+        .then_some(first)
+}
+
+/// The incident's length read from the clock times the summary-like prose and the
+/// claim's own string (at `claimed`) state, for a report whose timeline gives no
+/// time (see [`window::narrative`]).
+pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Compared> {
+    if !sorted_entries(inputs).is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    super::strings(inputs.tree, &mut pointer, &mut found);
+    // In the order the report tells them.
+    found.sort_by_key(|(_, node)| node.span.start);
+    let mut text = String::new();
+    for (pointer, node) in found {
+        let summary_like = pointer == claimed
+            || pointer.starts_with("/impact/")
+            || super::place(inputs.model, &pointer) == subject::Place::Summary;
+        if !summary_like || !super::is_prose(&pointer) {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 {
+            continue;
+        }
+        text.push_str(&super::Prose::of(inputs.text, node).masked);
+        text.push_str("\n\n");
+    }
+    window::narrative(&text)
 }

@@ -34,6 +34,9 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// comparison of its two ends; `None` unless the duration stands alone in
 /// parentheses right after a window.
 pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
+    if let Some(compared) = cell(masked, range.clone()) {
+        return Some(compared);
+    }
     // Cheap gate: the duration is the whole of a parenthesis.
     if !masked[..range.start].trim_end().ends_with('(')
         || !masked[range.end..].trim_start().starts_with(')')
@@ -68,6 +71,43 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
         source: "stated",
         from: format!("window start `{}`", caps.name("a")?.as_str()),
         to: format!("window end `{}`", caps.name("b")?.as_str()),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: (to - from) * 60,
+    })
+}
+
+/// A table cell that holds a window and nothing else: `08:12–08:57`, `22:47 - 01:15 UTC`.
+static WINDOW_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?P<a>[0-2]?[0-9]:[0-5][0-9])\s*(?:-|–|—|\bto\b)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*[a-z]{2,5})?\s*$")
+        .expect("the pattern is valid")
+});
+
+/// A length that is the whole of a table cell right after a cell holding a window
+/// (`| 22:47–01:15 | 1 h 28 m |`): the window's length, across midnight when its
+/// end is before its start.
+fn cell(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let before = masked[..range.start].trim_end_matches([' ', '\t', '*', '_']);
+    let after = masked[range.end..].trim_start_matches([' ', '\t', '*', '_']);
+    if !before.ends_with('|') || !after.starts_with('|') {
+        return None;
+    }
+    let head = &before[..before.len() - 1];
+    let open = head.rfind(['|', '\n'])?;
+    if !head[open..].starts_with('|') {
+        return None;
+    }
+    let caps = WINDOW_CELL.captures(&head[open + 1..])?;
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let from = minutes(a, None)?;
+    let mut to = minutes(b, None)?;
+    if to <= from {
+        to += 24 * 60;
+    }
+    Some(Compared {
+        source: "stated",
+        from: format!("window start `{a}`"),
+        to: format!("window end `{b}`"),
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: (to - from) * 60,
@@ -161,9 +201,21 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
 static FROM_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:from|between)\s+(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s+(?:to|until|till|and)\s+(?:roughly\s+|about\s+|around\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
+
+/// A weekday before a window's time ("from Friday 18:00 to Sunday 09:30").
+const WEEKDAY: &str = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
+
+/// Days since Monday of a weekday as written.
+fn weekday(text: &str) -> Option<i64> {
+    let t = text.to_ascii_lowercase();
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|d| t.starts_with(d))
+        .map(|i| i as i64)
+}
 
 /// The window stated in the paragraph of the duration at `range` of `masked`,
 /// before it: one "from 13:15 until 14:55" or "between 09:12 and 11:58", and
@@ -187,6 +239,43 @@ pub(super) fn paragraph(masked: &str, range: Range<usize>) -> Option<Compared> {
     if super::subject::TEAM_SUBJECT.is_match(&masked[sentence..sentence_end]) {
         return None;
     }
+    stated_window(&caps)
+}
+
+/// Every window `masked` states for the impact: "from 09:14 until 11:19" or
+/// "between Friday 18:00 and Sunday 09:30" in a sentence whose words name the
+/// impact (stale, failing, down, errors) and no action of the team.
+pub(super) fn impact_windows(masked: &str) -> Vec<Compared> {
+    FROM_UNTIL
+        .captures_iter(masked)
+        .take(20)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let head = &masked[..whole.start()];
+            let from = [". ", ".\n", "\n\n", "\n- ", "\n* ", "! ", "? ", "; "]
+                .iter()
+                .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+                .max()
+                .unwrap_or(0);
+            let rest = &masked[whole.end()..];
+            let to = [". ", ".\n", "\n\n", "! ", "? ", "; "]
+                .iter()
+                .filter_map(|b| rest.find(b))
+                .min()
+                .map_or(masked.len(), |i| whole.end() + i);
+            let sentence = &masked[from..to];
+            (super::subject::IMPACT_WORDS.is_match(sentence)
+                && !super::subject::TEAM_SUBJECT.is_match(sentence))
+            .then(|| stated_window(&caps))
+            .flatten()
+        })
+        .collect()
+}
+
+/// The window a [`FROM_UNTIL`] match states, as a comparison of its two ends: on
+/// one day (the next for an end before the start), or across the days its
+/// weekdays name ("from Friday 18:00 to Sunday 09:30" is 39h30m).
+fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let (ap, bp) = (
         caps.name("ap").map(|m| m.as_str()),
@@ -197,15 +286,174 @@ pub(super) fn paragraph(masked: &str, range: Range<usize>) -> Option<Compared> {
         f if ap.is_none() && f > to => minutes(a, None)?,
         f => f,
     };
-    let span = (to - from).rem_euclid(24 * 60);
+    let (day_a, day_b) = (
+        caps.name("da").or(caps.name("da2")),
+        caps.name("db").or(caps.name("db2")),
+    );
+    let days = match (
+        day_a.and_then(|d| weekday(d.as_str())),
+        day_b.and_then(|d| weekday(d.as_str())),
+    ) {
+        (Some(da), Some(db)) => Some((db - da).rem_euclid(7)),
+        (None, None) => None,
+        // One weekday only: which day the other time is on is not said.
+        _ => return None,
+    };
+    let span = match days {
+        Some(d) => d * 24 * 60 + to - from,
+        None => (to - from).rem_euclid(24 * 60),
+    };
+    let named = |day: Option<regex::Match<'_>>, time: &str| match day {
+        Some(d) => format!("{} {time}", d.as_str()),
+        None => time.to_string(),
+    };
     (span > 0).then(|| Compared {
         source: "stated",
-        from: format!("window start `{a}`"),
-        to: format!("window end `{b}`"),
+        from: format!("window start `{}`", named(day_a, a)),
+        to: format!("window end `{}`", named(day_b, b)),
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: span * 60,
     })
+}
+
+/// What may follow a length inside its parenthesis: "(roughly 40 minutes of
+/// backlog)", "(55 minutes in total)", "(about an hour)".
+static PAREN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:of\s+(?:total\s+)?(?:[a-z-]+\s+)?(?:backlog|downtime|outage|impact|disruption|degradation|delay|unavailability|queueing|queuing)|in\s+(?:total|all)|total|overall|all\s+told)\s*)?\)")
+        .expect("the pattern is valid")
+});
+
+/// The window stated earlier in the sentence of the duration at `range` of
+/// `masked`, when the duration stands alone in parentheses ("Between 02:10 and
+/// 03:05 the consumers were disconnected and messages queued up (roughly 40
+/// minutes of backlog)"): one window in the sentence before it, not an action of
+/// the team.
+pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let open = masked[..range.start].trim_end();
+    if !open.ends_with('(') || !PAREN_TAIL.is_match(&masked[range.end..]) {
+        return None;
+    }
+    let open = open.len() - 1;
+    let head = &masked[..open];
+    let start = [". ", ".\n", "\n\n", "! ", "? ", "; "]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence = &masked[start..open];
+    if super::subject::TEAM_SUBJECT.is_match(sentence) {
+        return None;
+    }
+    let mut windows = FROM_UNTIL.captures_iter(sentence);
+    let mut dashes = DASH_WINDOW.captures_iter(sentence);
+    match (windows.next(), dashes.next()) {
+        (Some(caps), None) if windows.next().is_none() => stated_window(&caps),
+        (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
+        _ => None,
+    }
+}
+
+/// A window written with a dash in running text: "during 14:05–15:20 CET".
+static DASH_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+        .expect("the pattern is valid")
+});
+
+/// A clock time in running text: "(3:52 PM)", "at 14:05".
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<p>[ap]\.?m\b\.?))?")
+        .expect("the pattern is valid")
+});
+/// Words of a narrative sentence that say the impact was over: the end words of
+/// a timeline entry, or "all systems operational", "the backlog was empty".
+static NARRATIVE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\ball\s+systems\s+operational\b|\b(?:backlog|queue)\s+(?:was\s+|is\s+)?(?:empty|cleared|fully\s+drained)\b")
+        .expect("the pattern is valid")
+});
+
+/// The incident's length read from the clock times a narrative states in its
+/// sentences, for a report with no timeline ("...began to fail at approximately
+/// 3:47 PM ... alerted a few minutes later (3:52 PM) ... once the backlog was
+/// empty (7:20 PM)"): from the first time, or any up to the first whose sentence
+/// names the impact, to any time whose sentence says it was over. Times are on
+/// one wall clock, the next day when one goes back; fewer than three times, or
+/// none that ends it, give nothing.
+pub(super) fn narrative(masked: &str) -> Vec<Compared> {
+    let sentence_of = |at: usize| {
+        let head = &masked[..at];
+        let from = [". ", ".\n", "\n\n", "! ", "? ", "\n- ", "\n* "]
+            .iter()
+            .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let rest = &masked[at..];
+        let to = [". ", ".\n", "\n\n", "! ", "? "]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .map_or(masked.len(), |i| at + i);
+        &masked[from..to]
+    };
+    let mut times: Vec<(String, i64, &str)> = Vec::new();
+    let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
+    let mut previous: Option<i64> = None;
+    for caps in CLOCK.captures_iter(masked).take(50) {
+        let (Some(whole), Some(t)) = (caps.get(0), caps.name("t")) else {
+            continue;
+        };
+        let meridiem = caps.name("p").map(|m| m.as_str());
+        // A 12-hour narrative with a time written bare: not clear which half.
+        if twelve && meridiem.is_none() {
+            return Vec::new();
+        }
+        let Some(mut at) = minutes(t.as_str(), meridiem) else {
+            continue;
+        };
+        if let Some(p) = previous
+            && at < p
+        {
+            at += 24 * 60;
+        }
+        previous = Some(at);
+        times.push((
+            whole.as_str().trim().to_string(),
+            at,
+            sentence_of(whole.start()),
+        ));
+    }
+    if times.len() < 3 {
+        return Vec::new();
+    }
+    let cut = times
+        .iter()
+        .position(|(_, _, s)| {
+            super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s)
+        })
+        .unwrap_or(0);
+    let ends: Vec<&(String, i64, &str)> = times
+        .iter()
+        .filter(|(_, _, s)| {
+            (super::IMPACT_ENDED.is_match(s) || NARRATIVE_END.is_match(s))
+                && !super::PARTIAL.is_match(s)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (a, at, _) in times.iter().take(cut + 1) {
+        for (b, bt, _) in &ends {
+            if bt > at {
+                out.push(Compared {
+                    source: "stated",
+                    from: format!("stated time `{a}`"),
+                    to: format!("stated end `{b}`"),
+                    from_pointer: String::new(),
+                    to_pointer: String::new(),
+                    seconds: (bt - at) * 60,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
@@ -254,6 +502,122 @@ mod tests {
         );
         assert_eq!(window("11:30-1:05 pm (95 minutes)"), Some(95));
         assert_eq!(window("1:05-2:20 pm (75 minutes)"), Some(75));
+    }
+
+    #[test]
+    fn a_length_cell_after_a_window_cell() {
+        assert_eq!(
+            window("| CX-4 | 22:47–01:15 | 1 h 28 m | Payments |"),
+            Some(148)
+        );
+        assert_eq!(window("| 09:05 - 09:50 UTC | 45 minutes |"), Some(45));
+        assert_eq!(window("| 23:40–00:25 | **0 h 45 m** |"), Some(45));
+        // A cell that is not a window alone, or a length not alone in its cell.
+        assert_eq!(window("| started 09:05 | 45 minutes |"), None);
+        assert_eq!(window("| 09:05–09:50 | 45 minutes later |"), None);
+        assert_eq!(window("| 09:05–09:50 | Retry | 45 minutes |"), None);
+    }
+
+    fn sentence(text: &str) -> Option<i64> {
+        let d = duration::find(text).into_iter().last()?;
+        super::in_sentence(text, d.range).map(|c| c.seconds / 60)
+    }
+
+    #[test]
+    fn a_parenthesised_length_takes_its_sentence_window() {
+        for (text, minutes) in [
+            (
+                "A resize went wrong. Between 02:10 and 03:05 BST the consumers were disconnected and jobs piled up (roughly 40 minutes of backlog).",
+                55,
+            ),
+            (
+                "During 14:05–15:20 CET the resolvers failed most queries (75 minutes).",
+                75,
+            ),
+            (
+                "From 21:40 until 22:35 the export page returned errors (55 minutes in total).",
+                55,
+            ),
+            (
+                "Between 11:30 am and 1:05 pm uploads failed\nfor most users (about an hour).",
+                95,
+            ),
+        ] {
+            assert_eq!(sentence(text), Some(minutes), "{text}");
+        }
+        for text in [
+            // Another sentence, another window, the team, or more words.
+            "Between 02:10 and 03:05 the consumers were disconnected. Then the queue drained (25 minutes of backlog).",
+            "From 21:40 until 22:35, and again from 23:10 until 23:30, exports failed (55 minutes in total).",
+            "Between 09:00 and 09:30 we rolled the fleet back (20 minutes of work).",
+            "Between 02:10 and 03:05 the consumers were disconnected (retries 5 minutes apart).",
+        ] {
+            assert_eq!(sentence(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn weekdays_carry_a_window_across_days() {
+        let minutes = |text: &str| super::impact_windows(text).first().map(|c| c.seconds / 60);
+        assert_eq!(
+            minutes("- Finance dashboards stale from Friday 18:00 to Sunday 09:30."),
+            Some(39 * 60 + 30)
+        );
+        assert_eq!(
+            minutes("Exports failed between Sat 22:15 and Mon 06:00 UTC."),
+            Some(31 * 60 + 45)
+        );
+        assert_eq!(minutes("Search was down from 23:50 until 00:40."), Some(50));
+        assert_eq!(
+            minutes("Balances were stale from 09:14 until the lag cleared at 11:19 UTC."),
+            Some(125)
+        );
+        assert_eq!(
+            minutes("Uploads failed from 18:00 on Friday until 09:30 on Sunday."),
+            Some(39 * 60 + 30)
+        );
+        assert_eq!(
+            minutes("Logins failed between 22:10 UTC on Tue and 01:40 UTC on Wed."),
+            Some(3 * 60 + 30)
+        );
+        // One weekday only: the other time's day is not said.
+        assert_eq!(
+            minutes("Search was down from Friday 23:50 until 00:40."),
+            None
+        );
+        // Not the impact's window: no words name it, or the team did it.
+        assert_eq!(minutes("The release ran from 13:00 until 13:40."), None);
+        assert_eq!(
+            minutes("We watched the failing jobs from 13:00 until 13:40."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_narrative_states_its_own_times() {
+        let readings = |text: &str| {
+            let mut m: Vec<i64> = super::narrative(text)
+                .iter()
+                .map(|c| c.seconds / 60)
+                .collect();
+            m.sort_unstable();
+            m
+        };
+        let text = "At 9:05 AM emails began to fail. The probe alerted us (9:11 AM). The key was replaced (10:35 AM). We posted all systems operational once the backlog was empty (11:20 AM).";
+        assert_eq!(readings(text), [135]);
+        // Across midnight, and from any time up to the first naming the impact.
+        let late = "The release went out at 23:40. Logins failed from 23:52. Logins working again at 00:30.";
+        assert_eq!(readings(late), [38, 50]);
+        // No time that ends it, a bare time in a 12-hour narrative, or two times only.
+        assert!(
+            readings(&text.replace(
+                "all systems operational once the backlog was empty",
+                "an update"
+            ))
+            .is_empty()
+        );
+        assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
+        assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
     }
 
     #[test]

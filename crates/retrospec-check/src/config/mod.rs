@@ -1,7 +1,7 @@
 //! The project configuration, `retrospec.toml`: an organisation's severity scale,
 //! required sections, rule selection and severities, word lists and defaults.
 //!
-//! This module holds the data, its defaults and its JSON Schema; [`parse`] holds
+//! This module holds the data, its defaults and its JSON Schema; `parse` holds
 //! [`Config::parse`] (text in, data and located diagnostics out) and what needs the
 //! table of every code ([`Config::rule_level`]). The rules read it through
 //! [`crate::rules::Context::config`]. Every field has a default, so an empty file

@@ -1,8 +1,8 @@
 //! Writing reports: the canonical JSON shape of a report as YAML, JSON or Markdown
 //! with front matter, and canonical formatting of a report's text ([`tidy`]).
 //!
-//! Text out, no I/O. The writers take the report as JSON (the shape of
-//! [`crate::tree::Node::to_json`] or of a serialised [`retrospec_model::Postmortem`]),
+//! Text out, no I/O. The writers take the report as JSON (the shape of the parsed
+//! tree's `Node::to_json` or of a serialised [`retrospec_model::Postmortem`]),
 //! not the typed model, so that nothing is lost on the way: a value the schema rejects
 //! (`severity: high`) and an unknown key are written out like any other, and the
 //! diagnostics about them stay the same in the new form.

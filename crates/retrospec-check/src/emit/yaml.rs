@@ -6,7 +6,7 @@
 //! leave `0o17` and `+.inf` plain (YAML 1.2 reads a number and a float), and they quote
 //! every string with a `:` in it, so every timestamp (`2024-06-10 16:05 CEST`) would be
 //! written `"2024-06-10 16:05 CEST"`. Here a string is written plain exactly when
-//! [`crate::parse::yaml::plain_scalar`] (the reader) keeps it a string and the YAML
+//! `parse::yaml::plain_scalar` (the reader) keeps it a string and the YAML
 //! syntax cannot read it differently; multi-line text becomes a literal block; anything
 //! else is double-quoted with escapes. Tests read every output back and compare.
 

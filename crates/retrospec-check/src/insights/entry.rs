@@ -75,7 +75,7 @@ pub struct Row {
 }
 
 impl Row {
-    /// The durations in [`DEFINITIONS`] order.
+    /// The durations in [`DEFINITIONS`](crate::metrics::DEFINITIONS) order.
     pub fn durations(&self) -> [Option<i64>; 4] {
         [
             self.time_to_detect,

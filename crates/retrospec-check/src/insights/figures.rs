@@ -67,7 +67,7 @@ pub struct Durations {
 }
 
 impl Durations {
-    /// The summaries in [`DEFINITIONS`] order.
+    /// The summaries in [`DEFINITIONS`](crate::metrics::DEFINITIONS) order.
     pub fn summaries(&self) -> [&Summary; 4] {
         [
             &self.time_to_detect,
@@ -224,7 +224,7 @@ pub struct Totals {
 /// Everything `retrospec report` shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
-    /// The version of this shape ([`VERSION`]).
+    /// The version of this shape ([`VERSION`](super::VERSION)).
     pub version: u32,
     /// The day the follow-ups are measured at.
     pub today: String,

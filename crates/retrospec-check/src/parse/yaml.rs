@@ -2,9 +2,9 @@
 //!
 //! The tree is built straight from parser events (no intermediate YAML DOM), so
 //! every key and value keeps its span. saphyr counts positions in characters;
-//! they are converted to byte offsets here, once, by [`CharToByte`].
+//! they are converted to byte offsets here, once, by `CharToByte`.
 //!
-//! Scalars are typed by the YAML 1.2 core schema, by hand in [`plain_scalar`]:
+//! Scalars are typed by the YAML 1.2 core schema, by hand in `plain_scalar`:
 //! saphyr's event API leaves typing to the caller, and the 1.2 core schema is
 //! what keeps `10:50` a string (YAML 1.1 tools read it as the number 650) and
 //! `no`/`on` strings rather than booleans.

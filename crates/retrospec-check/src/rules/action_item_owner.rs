@@ -12,7 +12,10 @@ declare_rule! {
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
-    /// `— Jane Doe`, at the end) counts as one. Such a
+    /// `— Jane Doe`, at the end) counts as one, unless it names nobody: a dash or a
+    /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
+    /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
+    /// points at it. Such a
     /// report's missing owners are gathered into RS407, except where other items
     /// name an owner: then the item without one is reported where it is.
     ///
@@ -27,15 +30,15 @@ declare_rule! {
 
 /// Whether the title of an action item of a report read as written names an owner
 /// in a shape the reader does not take apart: a mention (`(@bob)`, `, @carol`),
-/// the word owner or assignee (`— owner: ops`, `Owner: Alice`), or a short
+/// the word owner or assignee as a label ([`OWNER_LABEL`]: `— owner: ops`, `Owner:
+/// Alice`; not `Page the service owner`), or a short
 /// bracketed tag at the end (`[ops]`). Such an item is not reported: a finding
 /// there would be wrong more often than right.
 pub(crate) fn names_an_owner(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    if ["owner", "assignee", "assigned to", "responsible"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    if says_no_owner(title).is_some() {
+        return false;
+    }
+    if OWNER_LABEL.is_match(title) {
         return true;
     }
     let mention = title.match_indices('@').any(|(i, _)| {
@@ -57,6 +60,102 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
     mention || tag || dashed
 }
 
+/// The word owner or assignee as a label before a value (`Owner: Alice`, `**Owner**:
+/// ops`, `Assignee group: Store`, `owner - ops`, `assigned to ops`, `owned by
+/// ops`), not the word in the work itself (`Page the service owner`, `Add an owner
+/// to every alert`).
+static OWNER_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:owners?|assignees?|responsible|dri)\b(?:\s+[a-z]+)?[*_]*\s*[:=：]|\b(?:owners?|assignees?)[*_]*\s+[-–—]\s+\S|\b(?:assigned\s+to|owned\s+by)\s+\S",
+    )
+    .expect("the owner-label pattern is valid")
+});
+
+/// The words for who owns an item, as a title writes them before the owner.
+const OWNER_WORDS: &[&str] = &[
+    "owner",
+    "owners",
+    "assignee",
+    "assigned to",
+    "owned by",
+    "responsible",
+];
+
+/// Where the title of an action item says in words that nobody owns it, as a byte
+/// range of `title`: an owner left as a dash or a word for nobody (`Owner: —`,
+/// `Assignee: n/a · Due: 2025-10-03`, `owner - none`), or a tag (`(unassigned)`,
+/// `[no owner]`). `Owner: TBD` is a placeholder (RS401), not this.
+pub(crate) fn says_no_owner(title: &str) -> Option<std::ops::Range<usize>> {
+    // ASCII lowercase: the offsets stay those of `title`.
+    let lower = title.to_ascii_lowercase();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    for key in OWNER_WORDS {
+        for (at, _) in lower.match_indices(key) {
+            let end = at + key.len();
+            if word(lower[..at].chars().next_back()) || word(lower[end..].chars().next()) {
+                continue;
+            }
+            let rest = &title[end..];
+            let spaced = rest.trim_start_matches([' ', '\t', '*', '_']);
+            // `Owner: x`, `Owner = x`, `Owner - x`; `assigned to x` needs none.
+            let after_sep = ["：", ":", "=", " - ", " — ", " – "]
+                .iter()
+                .find_map(|sep| spaced.strip_prefix(sep.trim_start()))
+                .or_else(|| key.contains(' ').then_some(spaced));
+            let Some(after_sep) = after_sep else {
+                continue;
+            };
+            let value = after_sep.trim_start_matches([' ', '\t', '*', '_']);
+            let start = title.len() - value.len();
+            let len = value
+                .find(['·', ',', ';', '|', ')', ']', '\n', '\r', '•'])
+                .unwrap_or(value.len());
+            // A dash is a value, and also what may separate the next field.
+            let len = match value[..len].trim_end().find([' ', '\t']) {
+                Some(space) if !crate::parse::freeform::actions::is_no_owner(&value[..len]) => {
+                    space
+                }
+                _ => len,
+            };
+            let written = value[..len].trim_end();
+            // The value ends its field: what follows up to the next separator is
+            // nothing, `yet`, or the next field (`due 2025-10-01`).
+            let tail = value[written.len()..]
+                .split(['·', ',', ';', '|', ')', ']', '\n', '\r', '•'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let next = tail.split([' ', ':']).next().unwrap_or("");
+            let ends = tail.is_empty()
+                || ["yet", "due", "by", "eta", "status", "priority", "ticket"].contains(&next);
+            if ends && !written.is_empty() && crate::parse::freeform::actions::is_no_owner(written)
+            {
+                return Some(start..start + written.len());
+            }
+        }
+    }
+    // A tag that says so: `(unassigned)`, `[no owner]`.
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let mut from = 0;
+        while let Some(i) = title[from..].find(open) {
+            let start = from + i + 1;
+            let Some(len) = title[start..].find(close) else {
+                break;
+            };
+            let inner = title[start..start + len].trim();
+            if matches!(
+                inner.to_lowercase().as_str(),
+                "unassigned" | "not assigned" | "no owner" | "nobody" | "owner unknown"
+            ) {
+                return Some(start..start + len);
+            }
+            from = start + len;
+        }
+    }
+    None
+}
+
 impl Rule for ActionItemOwner {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let as_written = cx.parsed.freeform.is_some();
@@ -68,12 +167,21 @@ impl Rule for ActionItemOwner {
                 continue;
             }
             let pointer = Ptr::action_item(i).title();
-            let span = match cx.node(&Ptr::action_item(i).owner()) {
-                Some(node) => node.span,
-                None => cx.span(&pointer),
+            let title = cx.span(&pointer);
+            // The owner the title leaves empty (`Assignee: —`), where it says so.
+            let nobody = says_no_owner(title.slice(cx.text))
+                .map(|r| crate::span::Span::new(title.start + r.start, title.start + r.end));
+            let span = match (cx.node(&Ptr::action_item(i).owner()), nobody) {
+                (Some(node), _) => node.span,
+                (None, Some(nobody)) => nobody,
+                (None, None) => title,
             };
-            let example = match cx.format {
-                crate::parse::Format::Markdown => {
+            let example = match (cx.format, nobody) {
+                (_, Some(nobody)) => &*format!(
+                    "write the person or team who will see it through in place of `{}`",
+                    nobody.slice(cx.text)
+                ),
+                (crate::parse::Format::Markdown, None) => {
                     "add `owner: @team` to the `(key: value, ...)` group at the end of the item, or end the item with `(owner: @team)`"
                 }
                 _ => "add `owner: team-name`",
@@ -92,7 +200,41 @@ impl Rule for ActionItemOwner {
 
 #[cfg(test)]
 mod tests {
+    use super::says_no_owner;
     use crate::{Format, check};
+
+    /// An owner left as a dash or a word for nobody, in the shapes a list item
+    /// writes it; a named owner (a name that starts like a dash word included), a
+    /// placeholder and owner words in the work itself are not.
+    #[test]
+    fn an_owner_written_as_nobody() {
+        for (title, nobody) in [
+            ("Soak test\n  Assignee: — · Due: 2025-10-03", "—"),
+            ("Add a soak test. Owner: n/a", "n/a"),
+            ("Add a soak test (Owner: -)", "-"),
+            ("Rotate the keys, owner: none, due 2025-10-01", "none"),
+            ("Rotate the keys — **Owner:** Unassigned", "Unassigned"),
+            ("Rotate the keys; assigned to nobody yet", "nobody"),
+            ("Document the reset policy (unassigned)", "unassigned"),
+            ("Document the reset policy [no owner]", "no owner"),
+            ("Page on lag | Owner: – | Due: Q3", "–"),
+        ] {
+            let found = says_no_owner(title).map(|r| &title[r]);
+            assert_eq!(found, Some(nobody), "{title}");
+        }
+        for title in [
+            "Soak test\n  Assignee: Ana Lima · Due: 2025-10-03",
+            "Add a soak test. Owner: Nora Lind",
+            "Add a soak test (owner: @platform)",
+            "Split the index. Owner: TBD",
+            "Rotate the keys - owner: Dash Rivera",
+            "Name an owner for every alert - none of them has one",
+            "Make the on-call the owner of the runbook",
+            "Tell the owners: nobody reads the digest",
+        ] {
+            assert_eq!(says_no_owner(title), None, "{title}");
+        }
+    }
 
     #[test]
     fn owners_written_in_other_shapes_are_not_reported_as_missing() {
@@ -100,7 +242,9 @@ mod tests {
                     - Add a disk alert (owner: @storage)\n- Rotate the logs (@bob)\n- Rotate the keys — owner: ops\n\
                     - Rotate the certs. Owner: Alice\n- Page on queue depth, @carol\n- Shard the queue [ops]\n\
                     - Document the failover — Jane Doe\n- Split the queue - storage team\n\
-                    - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n";
+                    - Mail ops@example.com when the disk fills\n- Rotate the audit logs too\n\
+                    - Page the service owner on lag\n- Tag the queue. **Owner**: queue team\n\
+                    - Prune the topic; assigned to ops\n";
         let missing: Vec<&str> = check(text, Format::Markdown)
             .diagnostics
             .iter()
@@ -111,7 +255,8 @@ mod tests {
             missing,
             [
                 "Mail ops@example.com when the disk fills",
-                "Rotate the audit logs too"
+                "Rotate the audit logs too",
+                "Page the service owner on lag"
             ]
         );
     }

@@ -9,8 +9,8 @@ use crate::span::Span;
 
 declare_rule! {
     /// Blaming words ("human error", "operator error", "carelessness", "a fat-finger
-    /// mistake") in the root cause, the trigger, a contributing factor, what went
-    /// wrong, or a section without a field of its own.
+    /// mistake") in the summary, the root cause, the trigger, a contributing factor,
+    /// what went wrong, or a section without a field of its own.
     ///
     /// ## Why
     /// "Human error" is where an investigation stops, not what it found. People
@@ -29,7 +29,9 @@ declare_rule! {
     /// has without a field of their own (`## The short version`, `## What went wrong
     /// and why?` in a report read as written) are read too: they tell the same story.
     /// A word denied in its
-    /// sentence (`this was not human error`, `rather than operator error`) or
+    /// sentence (`this was not human error`, `rather than operator error`, `we
+    /// ruled out operator error`, `human error was ruled out`, `... is not the
+    /// cause`) or
     /// guarded against (`no protection against a fat-finger`) is the
     /// blameless stance said out loud, and is not reported; nor is a word in a
     /// question (`Was it caused by human error or load?`, a template's prompt),
@@ -54,6 +56,10 @@ declare_rule! {
     pub struct BlameWord = "RS403", "blame-word", Warning;
 }
 
+/// The summary, read beside the fields about the cause: a report often gives its
+/// cause there first (`The duplicate run was caused by human error: ...`).
+const SUMMARY: &str = "/summary";
+
 /// Words that, among the four before a blaming word in its sentence, deny it
 /// (`this was not human error`, `no operator error was involved`, `rather than
 /// human error`): a blameless report says so on purpose.
@@ -67,13 +73,28 @@ fn negated(before: &str) -> bool {
     let sentence = before
         .rfind(['.', '!', '?', ';', ':'])
         .map_or(before, |i| &before[i + 1..]);
-    sentence
+    let words: Vec<String> = sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
-        .any(|w| DENIALS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| DENIALS.contains(&w.as_str()))
+        // `we ruled out operator error`, `having excluded human error`
+        || words.first().is_some_and(|w| w == "excluded" || w == "excluding")
+        || words.first().is_some_and(|w| w == "out")
+            && words.get(1).is_some_and(|w| w.starts_with("rul"))
 }
+
+/// Whether the text `after` a blaming word, in its sentence, denies it: `human
+/// error was ruled out`, `operator error is not the cause`, `... wasn't a factor`.
+static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s,]*(?:(?:was|were|is|has\s+been|had\s+been|can\s+be)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:ruled\s+out|excluded|not\b|never\b)|(?:isn't|wasn't|isn’t|wasn’t)\b)",
+    )
+    .expect("valid pattern")
+});
 
 /// Whether the sentence a blaming word is in, read from the text `after` it to the
 /// end of its value, is a question (`Was it caused by human error, load or
@@ -128,7 +149,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     let crate::tree::Value::String(value) = &node.value else {
         return Vec::new();
     };
-    if !value.contains(" on ") && !value.contains("\non ") {
+    if ![" on ", "\non ", " on\n"].iter().any(|w| value.contains(w)) {
         return Vec::new();
     }
     let source = node.span.slice(cx.text);
@@ -163,7 +184,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
 
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+        for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in on_names(cx, node) {
                     out.push(
@@ -183,11 +204,13 @@ impl Rule for BlameWord {
         if !blame.may_match(cx) {
             return;
         }
-        for pattern in CAUSE.iter().chain(&[SECTIONS]) {
+        for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
+                    let after = &cx.text[span.end..node.span.end.max(span.end)];
                     if negated(&cx.text[node.span.start.min(span.start)..span.start])
-                        || asked(&cx.text[span.end..node.span.end.max(span.end)])
+                        || DENIED_AFTER.is_match(after)
+                        || asked(after)
                     {
                         continue;
                     }
@@ -213,8 +236,8 @@ mod tests {
     use crate::{Format, check_with};
 
     #[test]
-    fn finds_the_configured_words_in_cause_sections_only() {
-        let text = "title: t\nstatus: draft\nsummary: Human error, they say.\nroot_cause: >-\n  Operator\n  error and\n  CARELESSNESS.\ncontributing_factors:\n  - The fault of nobody\n";
+    fn finds_the_configured_words_in_the_summary_and_cause_sections_only() {
+        let text = "title: t\nstatus: draft\nsummary: It was caused by human\n  error.\nimpact:\n  description: Users saw a user error page.\nroot_cause: >-\n  Operator\n  error and\n  CARELESSNESS.\ncontributing_factors:\n  - The fault of nobody\n";
         let found = |config: &Config| -> Vec<String> {
             check_with(text, Format::Yaml, config)
                 .diagnostics
@@ -225,11 +248,26 @@ mod tests {
         };
         assert_eq!(
             found(&Config::default()),
-            ["Operator\n  error", "CARELESSNESS", "fault of"]
+            [
+                "human\n  error",
+                "Operator\n  error",
+                "CARELESSNESS",
+                "fault of"
+            ]
         );
         let mut config = Config::default();
         config.words.blame = vec!["nobody".into()];
         assert_eq!(found(&config), ["nobody"]);
+    }
+
+    /// A summary rules blame out as often as a root cause does, before or after
+    /// the words; blame that is only qualified after them stays blame.
+    #[test]
+    fn blame_ruled_out_is_not_blame() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Summary\n\nWe ruled out operator\nerror early. Human error was quickly ruled out. Having excluded user error, we\nlooked at the load. Operator error is not the cause. Human error wasn't a factor.\n\n\
+                  ## Root cause\n\nHuman error, not the missing lock, caused it. Operator error was the cause.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Human error", "Operator error"]);
     }
 
     #[test]
@@ -262,6 +300,10 @@ mod tests {
         let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
         let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
+        // The name alone on the next line of a wrapped sentence.
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on\nDmitri, who pushed the change.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Dmitri"]);
     }
 
     /// A section without a field of its own tells the story too: a fat-finger

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule};
@@ -48,20 +48,20 @@ declare_rule! {
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
-static ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|fully\s+(?:restored|recovered)|back\s+to\s+(?:normal|the\s+normal)|incident\s+closed)\b")
+static ENDED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|fully\s+(?:restored|recovered)|back\s+to\s+(?:normal|the\s+normal)|incident\s+closed)\b")
         .expect("the pattern is valid")
 });
-static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
+static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
         .expect("the pattern is valid")
 });
-static DURING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|escalated|paged)\b")
+static DURING: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:alerts?\s+(?:fired|fires|noticed|triggered)|noticed|detected|incident\s+(?:declared|opened)|escalated|paged)\b")
         .expect("the pattern is valid")
 });
-static LATER_ON_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static LATER_ON_PURPOSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?i)\b(?:again|recurr|second|another|follow-?up|post-?mortem|retro|review|resolved)",
     )
     .expect("the pattern is valid")

@@ -1,5 +1,5 @@
 //! The rules beyond the schema: one file per rule, each a unit struct declared
-//! with [`declare_rule!`], whose doc comment is its documentation (printed by
+//! with `declare_rule!`, whose doc comment is its documentation (printed by
 //! `retrospec explain` and rendered into `docs/rules/`).
 //!
 //! Adding a rule: create `rules/<name>.rs`, declare it with the next free code in
@@ -228,7 +228,7 @@ impl<'a> Placer<'a> {
     }
 }
 
-/// A rule's metadata, implemented by [`declare_rule!`].
+/// A rule's metadata, implemented by `declare_rule!`.
 pub trait Declared {
     /// The rule's code, name, severity, fix kind, status gate and documentation.
     fn info(&self) -> &'static CodeInfo;

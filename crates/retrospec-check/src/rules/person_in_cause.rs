@@ -1,10 +1,10 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, find_in, find_with, place, texts};
+use crate::rules::words::{CAUSE, find_with, place, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -60,15 +60,15 @@ declare_rule! {
     pub struct PersonInCause = "RS402", "person-in-cause", Warning;
 }
 
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
+static MENTION: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the mention pattern is valid")
 });
 
 /// A capitalised name said to be a person by what follows it: a member of a team
 /// (`Jordan from the growth team`, `Sam Reyes on our payments squad`) or a person
 /// in a role (`Priya, an engineer on call`, `Kim, our database administrator`).
-static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static AFFILIATED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"\b([A-Z][a-z]+(?:(?:[ \t]+|-)[A-Z][a-z]+)?)(?:\s+(?:from|on|in|of)\s+(?:the|our)\s+(?:[a-z][a-z0-9-]*\s+){0,3}(?:team|squad|group|department)\b|,\s+(?:a|an|the|our)\s+(?:[a-z][a-z-]*\s+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
     )
     .expect("the affiliation pattern is valid")
@@ -77,16 +77,16 @@ static AFFILIATED: LazyLock<Regex> = LazyLock::new(|| {
 /// A first name and a surname's initial (`Priya S. ran it`), the way a report
 /// half-hides a person: the initial's period is no sentence end, since a word in
 /// lower case follows.
-static INITIALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-z]{2,}[ \t]+[A-Z]\.)\s+[a-z]")
+static INITIALLED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\b([A-Z][a-z]{2,}[ \t]+[A-Z]\.)\s+[a-z]")
         .expect("the initialled-name pattern is valid")
 });
 
 /// A capitalised name that opens a sentence which refers back to it as `he` or
 /// `she` (`Dana ran the script on the wrong host because she ...`): products and
 /// services are not called so.
-static PRONOUNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?:^|[.!?:;]\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?) [a-z][^.!?\n]{0,160}?\b(?:[Ss]he|[Hh]e)\b")
+static PRONOUNED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?m)(?:^|[.!?:;]\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?) [a-z][^.!?\n]{0,160}?\b(?:[Ss]he|[Hh]e)\b")
         .expect("the pronoun pattern is valid")
 });
 
@@ -98,8 +98,8 @@ static PRONOUNED: LazyLock<Regex> = LazyLock::new(|| {
 /// [`subject_names`]. ASCII classes and word boundaries (`(?-u)`): the names and
 /// verbs are ASCII, and the Unicode tables cost more to compile than the rest of
 /// the rule (a tenth of a one-report check).
-static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SUBJECT_NAME: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
         SUBJECT_VERBS.join("|")
     ))
@@ -246,8 +246,11 @@ const PRODUCT_WORDS: &[&str] = &[
     "workspace",
 ];
 
-/// Literals one of which a text needs for [`PRONOUNED`] to match there.
-const PRONOUNS: &[&str] = &[" he ", " she ", " he,", " she,"];
+/// Literals one of which a text needs for [`PRONOUNED`] to match there (a line
+/// break is a space in a wrapped paragraph).
+const PRONOUNS: &[&str] = &[
+    " he ", " she ", " he,", " she,", " he\n", " she\n", "\nhe ", "\nshe ",
+];
 
 /// Literals one of which a text needs for [`AFFILIATED`] to match there.
 const AFFILIATION_WORDS: &[&str] = &[
@@ -455,8 +458,8 @@ const ORGANISATION: &[&str] = &[
 
 /// Domains (`acme.io`), package scopes (`@acme/widgets`) and code hosts'
 /// organisations (`github.com/acme`): the name in each is an organisation's.
-static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ORG_NAME: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?i)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/([a-z0-9][a-z0-9_.-]*)|@([a-z0-9][a-z0-9_.-]*)/|\b([a-z0-9][a-z0-9-]*)\.(?:com|io|org|net|dev|app|co|ai|cloud|sh|tech|xyz|example|so|us|eu|uk|de|fr)\b",
     )
     .expect("the organisation pattern is valid")
@@ -549,7 +552,7 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
     let lower = node.span.slice(cx.lowercase);
     let source = node.span.slice(cx.text);
     let affiliation = AFFILIATION_WORDS.iter().any(|w| lower.contains(w));
-    let initial = source.contains(". ");
+    let initial = source.contains(". ") || source.contains(".\n");
     let pronoun = PRONOUNS.iter().any(|w| lower.contains(w));
     if !affiliation && !initial && !pronoun {
         return Vec::new();
@@ -666,7 +669,9 @@ impl Rule for PersonInCause {
         };
         for pattern in CAUSE {
             for (pointer, node) in texts(cx, pattern) {
-                for (span, handle) in find_in(cx, node, &MENTION) {
+                for (span, handle) in find_with(cx, node, |s| {
+                    MENTION.find_iter(s).map(|m| m.range()).collect()
+                }) {
                     let before = cx.text[..span.start].chars().next_back();
                     let after = cx.text[span.end..].chars().next();
                     // `a@b.example`, `https://host/@user`, `@scope/package`.
@@ -826,6 +831,11 @@ mod tests {
         let md = "# Lost writes\n\n## Root cause\n\nTomas restored the snapshot over the live volume because he read the \
                   wrong ticket.\n";
         assert_eq!(found(md, Format::Markdown), ["Tomas"]);
+        // A sentence wrapped in the source, in a paragraph or a list item, is one
+        // sentence; an initial may end a line too.
+        let md = "# Lost writes\n\n## Root cause\n\nMirela restarted the export by\nhand because she did not see the first run.\n\n\
+                  ## Contributing factors\n\n- Tomas restored the snapshot because he\n  read the wrong ticket.\n- Priya S.\n  ran the migration twice.\n";
+        assert_eq!(found(md, Format::Markdown), ["Mirela", "Tomas", "Priya S."]);
         // Products are not called he or she; a person with no name is not found.
         let md = "# Lost writes\n\n## Root cause\n\nPostgres restored the snapshot. The operator said he had \
                   checked the host.\n";

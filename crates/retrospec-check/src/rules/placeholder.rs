@@ -348,9 +348,14 @@ fn explained(text: &str, at: usize, found: &str) -> bool {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let start = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
-    let end = text[at..to].find('\n').map_or(to, |i| at + i);
-    EXPLANATION.is_match(&text[start..end])
+    // Its line as the sentence runs on: a paragraph or a list item wrapped in the
+    // source (`TBD: the total is still` / `being reconciled`) is one line here.
+    let window = crate::rules::words::soft_breaks(&text[from..to], false);
+    let at = at - from;
+    let start = window[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = window[at..].find('\n').map_or(window.len(), |i| at + i);
+    let line = window[start..end].split_whitespace().collect::<Vec<_>>();
+    EXPLANATION.is_match(&line.join(" "))
 }
 
 fn visit(node: &Node, f: &mut impl FnMut(&Node)) {
@@ -409,6 +414,15 @@ mod tests {
         assert_eq!(
             crate::rules::spans_of("RS401", md, Format::Markdown),
             ["TBC", "TBD", "TODO"]
+        );
+        // The explanation may run on to the next line of its paragraph or list
+        // item; a blank line or a new item ends it.
+        let md = "# Q3 incident register\n\n## Register\n\nEnd of impact: TBC, the partner's numbers are still\nbeing reconciled.\n\n\
+                  - Refund total: TBD until the\n  processor closes the month.\n- Second window: TBA\n- pending the carrier's report\n\n\
+                  Recovery time: TBD.\n\nStill being reconciled.\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["TBA", "TBD"]
         );
     }
 

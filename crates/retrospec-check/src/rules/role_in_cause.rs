@@ -1,8 +1,8 @@
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
 use crate::gated::{Gate, Gated};
-use crate::rules::words::{CAUSE, find_in, place, texts};
+use crate::rules::words::{CAUSE, find_with, place, texts};
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -61,8 +61,8 @@ const ROLE_NOUNS: &[&str] = &[
     "hire",
 ];
 
-fn role_pattern() -> Regex {
-    Regex::new(
+fn role_pattern() -> Lean {
+    Lean::new(
         r"(?i)\b(?:the|a|an|one|another|our|their|that|this)\s+(?:(?:junior|senior|new|newer|inexperienced|same|responsible|sole|only|other|tired|overworked|on-call|oncall|on\s+call|duty|release|database|support|backend|frontend|platform|infrastructure)\s+)*(?:engineer|developer|operator|admin|administrator|sre|intern|contractor|employee|reviewer|dev|technician|dba|on-call|oncall|responder|team\s+member|staff\s+member|teammate|new\s+hire)s?\b",
     )
     .expect("the role pattern is valid")
@@ -133,7 +133,9 @@ impl Rule for RoleInCause {
                 let Some(role_re) = ROLE.get(node.span.slice(cx.text)) else {
                     continue;
                 };
-                for (span, role) in find_in(cx, node, role_re) {
+                for (span, role) in find_with(cx, node, |s| {
+                    role_re.find_iter(s).map(|m| m.range()).collect()
+                }) {
                     let after = &cx.text[span.end..node.span.end.max(span.end)];
                     let clause = after
                         .split(['.', ';', ',', ':', '!', '?'])

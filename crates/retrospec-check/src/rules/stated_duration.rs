@@ -24,9 +24,12 @@ declare_rule! {
     /// a half", "a couple of minutes", "a few hours"); units `w`, `wk(s)`,
     /// `week(s)`, `d`, `day(s)`, `h`, `hr(s)`, `hour(s)`, `m`, `min(s)`,
     /// `minute(s)`, `s`, `sec(s)`, `second(s)`; compounds `3h 45m`, `2h30`,
-    /// `1h30m`, `1 hour and 5 minutes`, `1:35 hours`, and `1:35` alone after a
-    /// metric label; ranges "4-5 hours", "10 to 15 minutes", "between 2 and 3
-    /// hours".
+    /// `1h30m`, `1 h 28 m`, `1 hour and 5 minutes`, `1:35 hours`, and `1:35` alone
+    /// after a metric label; ranges "4-5 hours", "10 to 15 minutes", "between 2
+    /// and 3 hours"; a bare number after a label that names its unit and a
+    /// length (`Minutes downtime or degradation: 50`, `Downtime (minutes): 50`,
+    /// `Duration (h): 2.5`, `| Minutes of impact | 50 |`), not a target, budget,
+    /// limit or average.
     ///
     /// Its qualifier sets the band the report's times must fall in:
     ///
@@ -54,10 +57,11 @@ declare_rule! {
     /// | "took (us) N to notice/detect/identify", "noticed N later", "noticed N after the first failed build", "noticed N after the pipeline stopped", "paged within N of the first errors", "paged within N of the deploy/release/rollout" (an upper bound only) | `detected` - `started` (or `acknowledged` - `detected`) |
     /// | "took N to restore/recover/mitigate/fix/resolve", "restored N after the start", "stopped N after they began" | `mitigated` or `resolved` - `started` (or from `detected`, `acknowledged`) |
     /// | the incident's length | `resolved` or `mitigated` - `started` |
-    /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`) | the window's own two times |
-    /// | "<event> N after <anchor>": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "<event> N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
-    /// | "<event> N after <anchor>" read from words or sentences: "was reported to us N after the first bad response" (the report: an entry that reports, emails, complains or opens a ticket), "rolled back at 4:20 PM, roughly N after the deploy", "noticed N after the first failed build" in a report without a timeline; "N, from <X> to <Y>" with both ends named in words ("stood still for N, from the first growth of the lag to the rollback"); "took us N to identify/find/notice/spot/pinpoint/roll back/declare/page ... once (or after) <X>"; "N later (9:17 PM)" or "N later, at 9:17" | an end no timeline entry names is found in a clause of the prose that states one clock time and names it ("At 3:12 PM we deployed"; "nobody noticed until 08:55 UTC"); an anchor in its own words ("the first bad response") is matched on word stems (deploy/deployed/deployment, rollback/rolled back): the entry must have its head noun and all its words, or half of them for "the first ..." (then the earliest is taken); entries and clauses that state another time, two times or a date in their words make a match unsure. "N later (T)" is measured from the last time written before it in its sentence or the one before (in a timeline entry, the entry's time). When several entries name the later end equally ("rollback starts", "rollback complete"), the claim agrees when one reading does and contradicts the closest otherwise; several places for the first end, or any unsure match, and the claim is not compared, its `note` says why. Times across two dated entries are measured across the days; clock times in prose on the wall clock, within twelve hours |
-    /// | "<event> at <clock time>, N after <anchor>" or "..., within N of <anchor>" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
+    /// | a length in parentheses right after a window of clock times (`Customer impact: 14:02-14:47 UTC (35 minutes)`), or alone in a table cell right after a window cell (`| 22:47–01:15 | 1 h 28 m |`, across midnight) | the window's own two times |
+    /// | a length alone in parentheses (or with "of backlog", "in total" after it) at the end of a sentence that states one window: "Between 02:10 and 03:05 BST the consumers were disconnected and messages queued up (roughly 40 minutes of backlog)" | that window |
+    /// | "`<event>` N after `<anchor>`": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "`<event>` N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
+    /// | "`<event>` N after `<anchor>`" read from words or sentences: "was reported to us N after the first bad response" (the report: an entry that reports, emails, complains or opens a ticket), "rolled back at 4:20 PM, roughly N after the deploy", "noticed N after the first failed build" in a report without a timeline; "N, from `<X>` to `<Y>`" with both ends named in words ("stood still for N, from the first growth of the lag to the rollback"); "took us N to identify/find/notice/spot/pinpoint/roll back/declare/page ... once (or after) `<X>`"; "N later (9:17 PM)" or "N later, at 9:17" | an end no timeline entry names is found in a clause of the prose that states one clock time and names it ("At 3:12 PM we deployed"; "nobody noticed until 08:55 UTC"); an anchor in its own words ("the first bad response") is matched on word stems (deploy/deployed/deployment, rollback/rolled back): the entry must have its head noun and all its words, or half of them for "the first ..." (then the earliest is taken); entries and clauses that state another time, two times or a date in their words make a match unsure. "N later (T)" is measured from the last time written before it in its sentence or the one before (in a timeline entry, the entry's time). When several entries name the later end equally ("rollback starts", "rollback complete"), the claim agrees when one reading does and contradicts the closest otherwise; several places for the first end, or any unsure match, and the claim is not compared, its `note` says why. Times across two dated entries are measured across the days; clock times in prose on the wall clock, within twelve hours |
+    /// | "`<event>` at `<clock time>`, N after `<anchor>`" or "..., within N of `<anchor>`" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -67,8 +71,9 @@ declare_rule! {
     /// lasted/took/of/was", "total downtime", "was/stayed
     /// down/unavailable/offline/degraded/disabled/stuck for", "this went
     /// on/continued for", "for a period/duration lasting/of" when the clause names the
-    /// impact, "was down/unavailable/offline for N before <someone did something>",
-    /// in a summary a label naming what was out ("- Saves failing: 25 minutes."),
+    /// impact, "was down/unavailable/offline for N before `<someone did something>`",
+    /// in a summary (or the opening text before a summary heading) a label naming
+    /// what was out ("- Saves failing: 25 minutes."),
     /// a line label (`| Duration | 3h 45m |`, `**Duration**:`,
     /// `- Length of the disruption:`, `**Duration of customer impact:**`,
     /// `| Outage | 2h30 |`), or before "of
@@ -86,7 +91,9 @@ declare_rule! {
     /// delayed) or say it was noticed, or with no such words the first or second
     /// entry; to
     /// `resolved` or `mitigated`, or any entry whose words say the impact
-    /// ended, or the last entry (a restore is not always the end of the impact). It contradicts only when no reading agrees,
+    /// ended ("results are back", "live again", "returned to normal", before a
+    /// later full fix), or the last entry (a restore is not always the end of the
+    /// impact). It contradicts only when no reading agrees,
     /// and the message names the closest reading. A start and an end the report
     /// states as fields or line labels of their own, each with a date
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
@@ -94,7 +101,18 @@ declare_rule! {
     /// in one sentence ("Incident began at 2025-10-07 09:12 and ended at
     /// 2025-10-07 11:58"), are one more reading. An incident-length claim that
     /// nothing else compares is compared with the one window ("from 13:15 until
-    /// 14:55", "between 09:12 and 11:58") its paragraph states before it. A metric measured from the
+    /// 14:55", "between 09:12 and 11:58") its paragraph states before it, or
+    /// else with the one window the summary or impact states for the impact
+    /// ("dashboards stale from Friday 18:00 to Sunday 09:30": weekdays on both
+    /// ends carry it across days). When that window is one of the timeline's
+    /// readings, the report has said which reading the impact was, and the claim
+    /// is compared with the window alone ("stale from 09:14 until the lag
+    /// cleared at 11:19" against "stale for just over an hour", though the
+    /// rollback came at 10:41). `resolved` and `mitigated` are also read from
+    /// an entry that names them in words ("incident resolved") when its time
+    /// differs from the milestone's, and with `started` and an end milestone the
+    /// incident's length may also end at an entry saying the impact was over
+    /// ("results are back" before a later full fix). A metric measured from the
     /// start (time to detect, mitigate, resolve) without `started` is read the same
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
@@ -113,6 +131,16 @@ declare_rule! {
     /// date anywhere is read on one nameless day the same way (RS206 reports
     /// it), and an entry just after midnight still written with the day before
     /// is read a day later when that puts it between its neighbours.
+    ///
+    /// With no timeline times, an incident-length claim is read from the clock
+    /// times the summary-like prose and its own paragraph state ("began to fail
+    /// at approximately 3:47 PM ... once the backlog was empty (7:20 PM)"): from
+    /// the first or any up to the first naming the impact, to any whose sentence
+    /// says it was over; at least three times.
+    ///
+    /// Not read: a window in another section that matches none of the
+    /// timeline's readings, and a window written with dates ("from 14.03.
+    /// 16:05") or a weekday on one end only.
     ///
     /// Not compared (listed as claims with verdict `not_compared`): "MTTR" (a mean
     /// over many incidents), targets ("Time to detect target: 5 minutes"), a step
@@ -608,6 +636,71 @@ mod tests {
         assert_eq!(
             spans_of("RS208", &other, Format::Markdown),
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn an_entry_naming_the_end_is_a_reading_of_it() {
+        // The field says 09:05, the timeline says the incident was resolved at 10:05:
+        // a claim that agrees with either end is not a contradiction.
+        let text = "---\ntitle: Card declines\nstatus: draft\ntimezone: UTC\nmilestones:\n  started: 2025-05-20 07:42 UTC\n  resolved: 2025-05-20 09:05 UTC\n---\n## Summary\n\n- Time to resolve: 2 h 23 min\n\n## Timeline\n\n- 2025-05-20 07:42 UTC Declines start rising\n- 2025-05-20 09:30 UTC Rollback complete\n- 2025-05-20 10:05 UTC Decline rate back to baseline; incident resolved\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        let wrong = text.replace("2 h 23 min", "50 minutes");
+        assert_eq!(spans_of("RS208", &wrong, Format::Markdown), ["50 minutes"]);
+        // An entry that only partly ends it is no reading.
+        let partial = text.replace("incident resolved", "incident resolved for some regions");
+        assert_eq!(
+            spans_of("RS208", &partial, Format::Markdown),
+            ["2 h 23 min"]
+        );
+    }
+
+    #[test]
+    fn the_impact_window_the_report_states_picks_the_timeline_reading() {
+        // The timeline alone allows deploy-to-rollback (65 minutes); the impact
+        // section says which reading the impact was: 09:10 until 10:50.
+        let text = "# Reports stale\n\n## Summary\n\nThe sales dashboards were stale for just over an hour.\n\n## Impact\n\nDashboards were stale from 09:10 until the backlog cleared at 10:50 UTC.\n\n## Timeline\n\n- 2025-05-13 09:00 UTC Loader release deployed\n- 2025-05-13 09:10 UTC Loader lag begins to grow\n- 2025-05-13 10:05 UTC Rollback complete; lag starts to fall\n- 2025-05-13 10:50 UTC Lag back under a minute; incident resolved\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            ["just over an hour"]
+        );
+        let right = text.replace("just over an hour", "about 100 minutes");
+        assert_eq!(
+            spans_of("RS208", &right, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Without the stated window, the rollback reading agrees.
+        let unstated = text.replace(
+            "Dashboards were stale from 09:10 until the backlog cleared at 10:50 UTC.",
+            "Dashboards were stale.",
+        );
+        assert_eq!(
+            spans_of("RS208", &unstated, Format::Markdown),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn with_milestones_the_impact_may_end_before_resolved() {
+        // `resolved` is the full fix at 12:40; results were back for users at 11:05.
+        let text = "---\ntitle: Search empty\nstatus: draft\ntimezone: UTC\nmilestones:\n  started: 2025-03-04 09:10 UTC\n  resolved: 2025-03-04 12:40 UTC\n---\n## Summary\n\nSearch returned empty results for about two hours.\n\n## Timeline\n\n- 2025-03-04 09:10 UTC New index swapped in; results go empty\n- 2025-03-04 11:05 UTC Previous index live again; results are back\n- 2025-03-04 12:40 UTC Exporter fixed and full reindex swapped in\n";
+        assert_eq!(
+            spans_of("RS208", text, Format::Markdown),
+            Vec::<&str>::new()
+        );
+        // Neither end gives 45 minutes; a partial return is no end.
+        let wrong = text.replace("about two hours", "about 45 minutes");
+        assert_eq!(
+            spans_of("RS208", &wrong, Format::Markdown),
+            ["about 45 minutes"]
+        );
+        let partial = text.replace("results are back", "results are back for some users");
+        assert_eq!(
+            spans_of("RS208", &partial, Format::Markdown),
+            ["about two hours"]
         );
     }
 

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
@@ -61,51 +61,69 @@ const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+
 const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
 const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RANGE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\bbetween|\bfrom)\s+{APPROX}{TIME}\s+(?i:and|to|until|till|through)\s+{TIME}"
     ))
     .expect("the range pattern is valid")
 });
-static DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
+static DASH: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
         .expect("the dash pattern is valid")
 });
 /// The incident's start: "the incident started at A", "errors began at A",
 /// "sign-in began failing at A"; not "we began restarting nodes at A".
-static START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static START: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
     ))
     .expect("the start pattern is valid")
 });
 /// The incident's end: "resolved at B", "back to normal at B", "lasted until B".
-static END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i:\b(?:resolved|fixed|restored|recovered|mitigated|ended|back\s+(?:up|online|to\s+normal)|(?:lasted|continued|persisted|lasting)\s+until))\s+(?i:at\s+|by\s+)?{APPROX}{CLOCK}"
     ))
     .expect("the end pattern is valid")
 });
 
 /// A sentence about a routine, not the incident: "the job runs 02:00-04:30 every night".
-static ROUTINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:every|each|nightly|daily|weekly|hourly|scheduled?|usually|normally|typically|maintenance\s+window)\b")
+static ROUTINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:every|each|nightly|daily|weekly|hourly|scheduled?|usually|normally|typically|maintenance\s+window)\b")
         .expect("the routine pattern is valid")
 });
 
-/// The sentence around `range` in `text`.
-fn sentence(text: &str, range: std::ops::Range<usize>) -> &str {
-    let start = [". ", ".\n", "\n\n", "; "]
-        .iter()
-        .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let end = [". ", ".\n", "\n\n", "; "]
-        .iter()
-        .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
-        .min()
-        .unwrap_or(text.len());
-    &text[start..end]
+/// Where sentences break in a text: the offset of every `. `, `.\n`, `\n\n` and
+/// `; ` (overlapping ones too), found once per field. Each stated time asks for
+/// its sentence; searching the text for the four breaks each time made a long
+/// line cost its length once per stated time (bench/long_line.py).
+struct Breaks(Vec<usize>);
+
+impl Breaks {
+    fn of(text: &str) -> Self {
+        let b = text.as_bytes();
+        Breaks(
+            (0..b.len().saturating_sub(1))
+                .filter(|&i| {
+                    matches!(
+                        (b[i], b[i + 1]),
+                        (b'.', b' ' | b'\n') | (b'\n', b'\n') | (b';', b' ')
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// Where the sentence around `range` is in `text`: from just after the last
+    /// break that ends at or before `range.start` to the first break at or after
+    /// `range.end`.
+    fn sentence(&self, text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let before = self.0.partition_point(|&i| i + 2 <= range.start);
+        let start = before.checked_sub(1).map_or(0, |k| self.0[k] + 2);
+        let after = self.0.partition_point(|&i| i < range.end);
+        let end = self.0.get(after).copied().unwrap_or(text.len());
+        start..end
+    }
 }
 
 /// Allowed difference, for times rounded in prose.
@@ -134,8 +152,8 @@ struct Stated {
 
 /// A unit after a range of numbers: "between 14 and 41 minutes late" is a
 /// range of delays, "from 2 to 5 percent" a range of rates; neither is a window.
-static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:%|percent|per\s+cent|(?:milli)?seconds?\b|secs?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|ms\b|s\b|times\b|x\b|of\b|out\s+of\b|[a-z]+s\b)")
+static UNIT_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^\s*(?i:%|percent|per\s+cent|(?:milli)?seconds?\b|secs?\b|minutes?\b|mins?\b|m\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|ms\b|s\b|times\b|x\b|of\b|out\s+of\b|[a-z]+s\b)")
         .expect("the unit pattern is valid")
 });
 
@@ -143,8 +161,8 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// minutes, hours or anything counted ("between 14 and 41 minutes late") is
 /// never one, and a bare number is a clock only beside a zone, AM/PM or a
 /// clock at the other end ("between 14 and 15 UTC", "from 9 to 11:30").
-fn clock_window(masked: &str, caps: &regex::Captures<'_>) -> bool {
-    let is_clock = |m: Option<regex::Match<'_>>| {
+fn clock_window(masked: &str, caps: &crate::lean::Captures<'_>) -> bool {
+    let is_clock = |m: Option<crate::lean::Match<'_>>| {
         m.is_some_and(|m| {
             m.as_str().contains([':', '.']) || m.as_str().to_ascii_lowercase().contains('m')
         })
@@ -158,7 +176,7 @@ fn clock_window(masked: &str, caps: &regex::Captures<'_>) -> bool {
 
 fn stated(masked: &str) -> Vec<Stated> {
     let mut out: Vec<Stated> = Vec::new();
-    let range = |m: Option<regex::Match<'_>>| m.map(|m| m.range());
+    let range = |m: Option<crate::lean::Match<'_>>| m.map(|m| m.range());
     for caps in RANGE.captures_iter(masked).take(50) {
         let (Some(a), Some(b)) = (caps.get(2), caps.get(4)) else {
             continue;
@@ -256,8 +274,20 @@ impl Rule for SummaryTimes {
             };
             let prose = crate::claims::Prose::of(cx.text, node);
             let masked = prose.masked.as_str();
+            let breaks = Breaks::of(masked);
+            // Stated times share sentences: each sentence is searched once.
+            let mut routine: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
             for s in stated(masked) {
-                if ROUTINE.is_match(sentence(masked, s.time.clone())) {
+                let sentence = breaks.sentence(masked, s.time.clone());
+                let is_routine = match routine.iter().find(|(r, _)| *r == sentence) {
+                    Some((_, yes)) => *yes,
+                    None => {
+                        let yes = ROUTINE.is_match(&masked[sentence.clone()]);
+                        routine.push((sentence, yes));
+                        yes
+                    }
+                };
+                if is_routine {
                     continue;
                 }
                 let zone = s.zone.clone().or(s.shared_zone.clone());
@@ -408,8 +438,52 @@ fn normalise(time: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::Breaks;
     use crate::Format;
     use crate::rules::spans_of;
+    use proptest::prelude::*;
+
+    /// The sentence as it was found before `Breaks`: each break searched for
+    /// in the whole text, for every stated time.
+    fn sentence_by_search(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = [". ", ".\n", "\n\n", "; "]
+            .iter()
+            .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
+            .max()
+            .unwrap_or(0);
+        let end = [". ", ".\n", "\n\n", "; "]
+            .iter()
+            .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
+            .min()
+            .unwrap_or(text.len());
+        start..end
+    }
+
+    #[test]
+    fn breaks_find_the_sentence_the_search_found() {
+        for (text, range) in [
+            ("", 0..0),
+            ("at 10:00", 3..8),
+            ("Down. It began at 10:00; fixed.\n\n\nNext", 17..22),
+            ("a.\n\n\nb", 5..6),
+            ("café. naïve 10:00 ok; then", 14..19),
+            ("10:00. ", 0..5),
+        ] {
+            assert_eq!(
+                Breaks::of(text).sentence(text, range.clone()),
+                sentence_by_search(text, range)
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn breaks_agree_with_the_search(text in r"([a.;é ]|\n){0,40}", a in 0usize..41, b in 0usize..41) {
+            let (a, b) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            prop_assume!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            prop_assert_eq!(Breaks::of(&text).sentence(&text, a..b), sentence_by_search(&text, a..b));
+        }
+    }
 
     fn report(summary: &str) -> String {
         format!(

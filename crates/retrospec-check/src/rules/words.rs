@@ -227,7 +227,9 @@ impl WordList {
                 edges,
                 ..
             } => find_with(cx, node, |_| {
-                find_ascii(first, automaton, edges, node.span.slice(cx.lowercase))
+                // The lowercase text read as `find_with` reads the source.
+                let lower = soft_breaks(node.span.slice(cx.lowercase), cx.format == Format::Json);
+                find_ascii(first, automaton, edges, &lower)
             }),
         }
     }
@@ -347,13 +349,19 @@ pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, Strin
 /// [`find_in`] for any matcher: `find` returns the byte ranges of its matches in
 /// the source text it is given, in order and not overlapping. Matches that start
 /// in a masked region ([`Masks`]) are left out.
+///
+/// The text `find` is given reads a paragraph's soft line breaks as spaces
+/// ([`soft_breaks`]): a sentence wrapped in the source (`caused by human\nerror`,
+/// `Dana restarted it; she\n  did not ...` in a list item) is one sentence to a
+/// pattern, whatever it says about spaces, lines and their ends. Offsets are
+/// those of the source.
 pub fn find_with(
     cx: &Context<'_>,
     node: &Node,
     find: impl FnOnce(&str) -> Vec<Range<usize>>,
 ) -> Vec<(Span, String)> {
-    let source = node.span.slice(cx.text);
-    let found = find(source);
+    let source = soft_breaks(node.span.slice(cx.text), cx.format == Format::Json);
+    let found = find(&source);
     if found.is_empty() {
         return Vec::new();
     }
@@ -369,6 +377,88 @@ pub fn find_with(
             )
         })
         .collect()
+}
+
+/// `source` with each soft line break (a line break inside a paragraph or a list
+/// item: the lines on both sides have words, and the next does not open a list
+/// item, a quote, a heading, a table row or a fence) and the `\r` before it
+/// written as spaces, so every offset stays that of the source. In JSON (`json`)
+/// a line break is the `\n` escape of a string. A blank line, a new list item or
+/// a quoted line keeps its line break: those are where a sentence cannot run on.
+pub(crate) fn soft_breaks(source: &str, json: bool) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    // The line breaks, as (start, length).
+    let breaks: Vec<(usize, usize)> = if json {
+        if !source.contains("\\n") {
+            return std::borrow::Cow::Borrowed(source);
+        }
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            if bytes[i] == b'\\' {
+                if bytes[i + 1] == b'n' {
+                    found.push((i, 2));
+                }
+                i += 2; // an escape: `\\` is one, so `\\n` is no break
+            } else {
+                i += 1;
+            }
+        }
+        found
+    } else {
+        if !source.contains('\n') {
+            return std::borrow::Cow::Borrowed(source);
+        }
+        source.match_indices('\n').map(|(i, _)| (i, 1)).collect()
+    };
+    let mut soft: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    for (k, &(at, len)) in breaks.iter().enumerate() {
+        let before = source[line_start..at].trim();
+        line_start = at + len;
+        if before.is_empty() {
+            continue;
+        }
+        let next_end = breaks.get(k + 1).map_or(source.len(), |b| b.0);
+        let next_line = source[at + len..next_end]
+            .trim_start_matches([' ', '\t'])
+            .trim_end();
+        if next_line.is_empty() || opens_block(next_line) {
+            continue;
+        }
+        soft.push((at, len));
+    }
+    if soft.is_empty() {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = bytes.to_vec();
+    for (at, len) in soft {
+        out[at..at + len].fill(b' ');
+        if !json && at > 0 && out[at - 1] == b'\r' {
+            out[at - 1] = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced, by ASCII spaces.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| source.to_string()))
+}
+
+/// Whether a line (without its indentation) opens a block of its own: a list item
+/// (`- `, `* `, `+ `, `1. `, `2) `, a plain-text bullet), a quote, a heading, a
+/// table row or a fence.
+fn opens_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next();
+    if matches!(first, '>' | '#' | '|') || line.starts_with("```") || line.starts_with("~~~") {
+        return true;
+    }
+    if crate::parse::markdown::is_bullet(first) && second.is_none_or(char::is_whitespace) {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && line[digits..].starts_with(['.', ')'])
+        && line[digits + 1..].starts_with([' ', '\t'])
 }
 
 /// The regions of a report's text that are not prose, as sorted, disjoint byte
@@ -708,6 +798,38 @@ mod tests {
         assert_eq!(found, ["Human\n  error", "carelessness", "???"]);
         assert_eq!(list(&[]).find("anything").len(), 0);
         assert_eq!(list(&["  "]).find("anything").len(), 0);
+    }
+
+    /// A paragraph's or a list item's soft line breaks read as spaces, at the
+    /// same offsets; a blank line, a new item, a quote or a heading keep theirs.
+    #[test]
+    fn soft_line_breaks_read_as_spaces() {
+        let text = "Dana restarted it; she\r\ndid not check.\n\n- First item wraps\n  here\n- Second\n> quoted\n## Heading\n2. Numbered\nend";
+        let read = soft_breaks(text, false);
+        assert_eq!(read.len(), text.len());
+        assert_eq!(
+            read,
+            "Dana restarted it; she  did not check.\n\n- First item wraps   here\n- Second\n> quoted\n## Heading\n2. Numbered end"
+        );
+        assert!(matches!(
+            soft_breaks("one line", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            soft_breaks("a\n\nb", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    /// In JSON a line break is a string's `\n` escape; an escaped backslash
+    /// before an `n` is none.
+    #[test]
+    fn soft_line_breaks_in_json_strings() {
+        let text = r#""caused by operator\nerror.\n\nNext \\n paragraph\n- item""#;
+        assert_eq!(
+            soft_breaks(text, true),
+            r#""caused by operator  error.\n\nNext \\n paragraph\n- item""#
+        );
     }
 
     #[test]

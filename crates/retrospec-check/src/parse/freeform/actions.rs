@@ -7,6 +7,8 @@
 //! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
 //! | Due | `-`, `n/a`, `None` | no due date |
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
+//! | Type, Kind | `Prevent`, `Prevention`, `Mitigation`, `Detection`, `Monitoring`, `Process`, `Documentation`, `Investigation` (any case) | the model's `type` (`prevent`, `mitigate`, `detect`, `process`, `investigate`) |
+//! | Type, Kind | another kind (`Other`, `Repair`) | kept as `x-type`, as written |
 //!
 //! The report's date is the front matter's `date` (mapped from another tool's),
 //! else the first full date written in the report (`Incident date: Tuesday 4
@@ -33,8 +35,17 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         fields.retain(|e| {
             let written = e.value.as_str();
             !(e.key == "owner" && written.is_some_and(is_no_owner)
-                || e.key == "due" && written.is_some_and(is_blank))
+                || e.key == "due" && written.is_some_and(is_blank)
+                || e.key == "type" && written.is_some_and(is_blank))
         });
+        if let Some(kind) = fields.iter_mut().find(|e| e.key == "type")
+            && let Some(written) = kind.value.as_str()
+        {
+            match action_type(written) {
+                Some(model) => kind.value.value = Value::String(model.into()),
+                None => kind.key = "x-type".into(),
+            }
+        }
         let has_status = fields.iter().any(|e| e.key == "status");
         let Some(due) = fields.iter_mut().find(|e| e.key == "due") else {
             continue;
@@ -64,6 +75,37 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
     }
 }
 
+/// The model's action type for a kind of work as teams write it in a `Type` or
+/// `Kind` column (the SRE book's and incident tools' vocabularies, any case):
+/// `Prevent`, `Prevention`, `Preventive`, `Mitigate`, `Mitigation`, `Detect`,
+/// `Detection`, `Monitoring`, `Process`, `Documentation`, `Runbook`, `Training`,
+/// `Investigate`, `Investigation`. `None` for a kind the
+/// model has no type for (`Other`, `Repair`: restoring what the incident broke is
+/// neither mitigating nor preventing a repeat).
+fn action_type(written: &str) -> Option<&'static str> {
+    let lower = written
+        .trim()
+        .trim_matches(['*', '_', '`'])
+        .trim()
+        .to_lowercase();
+    Some(match lower.as_str() {
+        "prevent" | "prevention" | "preventive" | "preventative" | "prevent recurrence" => {
+            "prevent"
+        }
+        "mitigate" | "mitigation" | "mitigative" => "mitigate",
+        "detect" | "detection" | "monitoring" | "alerting" => "detect",
+        // The model's `process`: how people work (runbooks, reviews, training).
+        "process"
+        | "process change"
+        | "process improvement"
+        | "documentation"
+        | "runbook"
+        | "training" => "process",
+        "investigate" | "investigation" | "research" => "investigate",
+        _ => return None,
+    })
+}
+
 /// `28 November` (no year) as the first 28 November on or after `report`.
 fn day_after(written: &str, report: Date) -> Option<Date> {
     let read = time::scan_date_line(written, Some(report.year()))?.ok()?;
@@ -86,7 +128,7 @@ fn is_blank(written: &str) -> bool {
 }
 
 /// An Owner cell that says nobody owns the item.
-fn is_no_owner(written: &str) -> bool {
+pub(crate) fn is_no_owner(written: &str) -> bool {
     let lower = written.trim().trim_matches(['*', '_', '`']).to_lowercase();
     is_blank(&lower)
         || matches!(
@@ -145,6 +187,54 @@ mod tests {
             items[3],
             [("title".to_string(), "Document the cache".to_string())]
         );
+    }
+
+    /// A Kind or Type column in a team's words: the model's type where the
+    /// meaning is clear, the kind as written under `x-type` otherwise.
+    #[test]
+    fn kinds_of_work_read_as_the_model_s_types() {
+        let text = "# Mail delayed\n\n## Action items\n\n| Action | Kind |\n|---|---|\n\
+            | Probe the responder | Detect |\n| Fail the renewal job | **Prevention** |\n\
+            | Drain the queue faster | MITIGATE |\n| Review the runbook | process |\n\
+            | Schedule a failure test | Other |\n| Re-send the lost mail | Repair |\n\
+            | Find why the cache grew | Investigation |\n| Page sooner | - |\n\
+            | Graph queue age | Monitoring |\n| Update the runbook | Documentation |\n";
+        let kinds: Vec<Option<(String, String)>> = item_fields(text)
+            .into_iter()
+            .map(|fields| fields.into_iter().find(|(k, _)| k != "title"))
+            .collect();
+        let kind = |k: &str, v: &str| Some((k.to_string(), v.to_string()));
+        assert_eq!(
+            kinds,
+            [
+                kind("type", "detect"),
+                kind("type", "prevent"),
+                kind("type", "mitigate"),
+                kind("type", "process"),
+                kind("x-type", "Other"),
+                kind("x-type", "Repair"),
+                kind("type", "investigate"),
+                None,
+                kind("type", "detect"),
+                kind("type", "process"),
+            ]
+        );
+        // Nothing is reported about them: not a type the model lacks, nor the key.
+        let found = crate::check(text, crate::Format::Markdown).diagnostics;
+        assert!(
+            !found.iter().any(|d| d.code.starts_with("RS1")),
+            "{:?}",
+            found
+                .iter()
+                .map(|d| (d.code, &d.message))
+                .collect::<Vec<_>>()
+        );
+        // Retrospec's own form is checked as written.
+        let own = format!(
+            "---\ntitle: t\nstatus: draft\n---\n{}",
+            &text[text.find("\n\n").unwrap_or(0)..]
+        );
+        assert_eq!(item_fields(&own)[0][1], ("type".into(), "Detect".into()));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Headings and lists as people write them, turned into the blocks the Markdown
-//! reader maps to fields: after [`normalise`], the title is the one level-1
+//! reader maps to fields: after `normalise`, the title is the one level-1
 //! heading, every section heading is level 2 and deeper headings are level 3+.
 //!
 //! - a `#` heading at any level, setext headings;
 //! - a line standing alone that names a section (`Root Cause Analysis`, `Timeline:`);
 //! - a bold line (`**Timeline**`, `__Impact__`): a section, named or not;
 //! - a numbered line that names a section (`2. Timeline`);
-//! - the title: the first heading, or else the first line of the text;
+//! - the title: the first heading, or else the first line of the text; a message
+//!   pasted as text is titled by its `Subject:` (its other mail headers are left out);
 //! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list;
 //! - a timeline without a heading: a list of timed lines, or paragraphs each led
 //!   by its time (`At 9:47 a.m., latency began to climb.`).
@@ -63,8 +64,23 @@ pub(crate) fn normalise(
         }
     }
 
+    // A message pasted as text opens with its mail headers: its subject is the
+    // title, and the other headers (`From:`, `To:`, `Date:`) are neither the
+    // title nor the report's opening text.
+    let mut first = out.iter().position(|b| !matches!(b, Block::Comment));
+    if let Some(i) = first.filter(|_| !has_title)
+        && let Block::Paragraph { range } = &out[i]
+        && let Some(subject) = mail_headers(text, range.clone())
+    {
+        match subject {
+            Some(range) => out[i] = Block::Heading { level: 1, range },
+            None => {
+                out[i] = Block::Comment;
+                first = out.iter().position(|b| !matches!(b, Block::Comment));
+            }
+        }
+    }
     // The title: the first heading before any text, or the first line of the text.
-    let first = out.iter().position(|b| !matches!(b, Block::Comment));
     let mut title = None;
     match first.map(|i| (i, &out[i])) {
         Some((i, Block::Heading { range, .. }))
@@ -350,6 +366,54 @@ fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
     }
 }
 
+/// Header names a message pasted as text opens with.
+const MAIL_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "date",
+    "sent",
+    "subject",
+    "reply-to",
+    "message-id",
+    "in-reply-to",
+    "references",
+    "organization",
+    "organisation",
+    "list-id",
+];
+
+/// Whether the paragraph at `range` is a message's mail headers: every line a
+/// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`) or the folded
+/// continuation of one, with a `From:` or a `Subject:` among them. `Some` then,
+/// with the range of the subject's words when there is a `Subject:` line.
+fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
+    let mut subject = None;
+    let mut from = false;
+    let mut pos = range.start;
+    for line in text.get(range.clone())?.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end();
+        if content.starts_with([' ', '\t']) && start > range.start {
+            continue; // a folded header's next line
+        }
+        let (name, value) = content.split_once(':')?;
+        let name = name.to_ascii_lowercase();
+        if !MAIL_HEADERS.contains(&name.as_str()) {
+            return None;
+        }
+        from |= name == "from";
+        if name == "subject" {
+            let words = value.trim();
+            let at = start + content.len() - value.len() + (value.len() - value.trim_start().len());
+            subject = (!words.is_empty()).then(|| at..at + words.len());
+        }
+    }
+    (from || subject.is_some()).then_some(subject)
+}
+
 /// The words of a heading without `#` marks.
 fn heading_words(text: &str, range: Range<usize>) -> String {
     let first = crate::parse::markdown::heading_line(&text[range]);
@@ -596,6 +660,37 @@ mod tests {
             .model
             .expect("a model");
         assert_eq!(model.title, "Incident report: queue stall");
+    }
+
+    /// A message pasted as text: its subject is the title, whatever the order of
+    /// its headers; without one, the first line after the headers is. Lines that
+    /// look like headers but are the report's own (`Date:` and `Prepared by:`) are
+    /// not a message's.
+    #[test]
+    fn a_message_is_titled_by_its_subject() {
+        let title = |text: &str| {
+            crate::check(text, crate::Format::Markdown)
+                .model
+                .expect("a model")
+                .title
+        };
+        let body = "\n\nHello all,\n\nThe mirrors failed from 09:05 to 11:50 UTC.\n\nTimeline\n\n- 09:05 UTC disk read-only\n- 11:50 UTC mirror back\n";
+        for headers in [
+            "From: Infra Team <infra@lists.example.org>\nTo: users@lists.example.org\nSubject: [outage] Mirrors down this morning",
+            "Subject:   [outage] Mirrors down this morning\nFrom: infra@lists.example.org",
+            "From: Infra Team\n  <infra@lists.example.org>\nDate: Tue, 14 Oct 2025 18:22:41 +0200\nSUBJECT: [outage] Mirrors down this morning\nCc: ops@example.org",
+        ] {
+            assert_eq!(
+                title(&format!("{headers}{body}")),
+                "[outage] Mirrors down this morning",
+                "{headers}"
+            );
+        }
+        let no_subject =
+            format!("From: infra@lists.example.org\nTo: users@lists.example.org{body}");
+        assert_eq!(title(&no_subject), "Hello all,");
+        let own = format!("Date: 2025-10-14\nPrepared by: Infra Team{body}");
+        assert_eq!(title(&own), "Date: 2025-10-14");
     }
 
     #[test]

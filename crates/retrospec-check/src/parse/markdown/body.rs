@@ -207,7 +207,15 @@ impl BodyBuilder<'_, '_> {
         let mut span: Option<Span> = None;
         let mut parts = Vec::new();
         for block in blocks {
-            if let Some(range) = block.range() {
+            if let Some(mut range) = block.range() {
+                if let Block::Table { .. } = block {
+                    // A table's range runs from its first cell to its last: its
+                    // rows' opening and closing pipes are part of the text too.
+                    range.start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    range.end = self.text[range.end..]
+                        .find('\n')
+                        .map_or(self.text.len(), |i| range.end + i);
+                }
                 let raw = &self.text[range.clone()];
                 let lead = raw.len() - raw.trim_start().len();
                 let s = Span::new(
@@ -667,7 +675,8 @@ impl BodyBuilder<'_, '_> {
                 Some(match n.as_str() {
                     "action item" | "action items" | "action" | "item" | "title" | "task"
                     | "description" | "followup" | "follow up" => "title",
-                    "owner" | "assignee" | "who" => "owner",
+                    "owner" | "owners" | "assignee" | "assigned to" | "responsible" | "dri"
+                    | "who" => "owner",
                     "due" | "due date" | "deadline" => "due",
                     "priority" => "priority",
                     "type" | "kind" => "type",

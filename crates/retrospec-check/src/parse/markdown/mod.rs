@@ -391,6 +391,30 @@ mod tests {
         }
     }
 
+    /// A section without a field keeps a table whole: its rows' pipes, the empty
+    /// last cell included.
+    #[test]
+    fn a_free_section_keeps_its_table_whole() {
+        let text = "---\ntitle: t\nstatus: draft\n---\n## Budget\n\n| Item | Cost |\n|---|---|\n| Disks | 40 |\n| Spare | |\n\nThat was all.\n";
+        let (tree, _) = parse_ok(text);
+        let body = tree
+            .pointer("/sections/0/body")
+            .and_then(|(n, _)| n.as_str())
+            .map(str::to_string);
+        assert_eq!(
+            body.as_deref(),
+            Some("| Item | Cost |\n|---|---|\n| Disks | 40 |\n| Spare | |\n\nThat was all.")
+        );
+        // Headings with the words for follow-up work name the action items.
+        for heading in ["Follow-up", "Follow up", "Follow-up tasks", "Followup"] {
+            assert_eq!(
+                field_for(heading, &[]),
+                Some(Field::ActionItems),
+                "{heading}"
+            );
+        }
+    }
+
     /// In a report read as written, a key given as an item's link is its ticket;
     /// in retrospec's own form `link:` is what the author wrote, and is judged.
     #[test]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Inputs, is_prose, sorted_entries, strings};
+use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 
 /// Where one event is in the report's times.
 #[derive(Debug, Clone)]
@@ -63,6 +63,26 @@ pub(super) fn between(a: &Stamp, b: &Stamp) -> Option<i64> {
     }
     let d = (b.clock? - a.clock?).rem_euclid(86_400);
     (d <= 12 * 3600).then_some(d)
+}
+
+/// The time from each of `from` to each of `to` that [`between`] gives.
+pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<Compared> {
+    let mut all = Vec::new();
+    for a in from {
+        for b in to {
+            if let Some(seconds) = between(a, b) {
+                all.push(Compared {
+                    source: "events",
+                    from: a.label.clone(),
+                    to: b.label.clone(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds,
+                });
+            }
+        }
+    }
+    all
 }
 
 fn clock(t: jiff::civil::Time) -> i64 {

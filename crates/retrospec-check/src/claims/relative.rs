@@ -523,21 +523,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
 
 /// The claim compared with the time from each of `from` to each of `to`.
 fn measure(from: &[Stamp], to: &[Stamp]) -> Reading {
-    let mut all = Vec::new();
-    for a in from {
-        for b in to {
-            if let Some(seconds) = anchor::between(a, b) {
-                all.push(Compared {
-                    source: "events",
-                    from: a.label.clone(),
-                    to: b.label.clone(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds,
-                });
-            }
-        }
-    }
+    let mut all = anchor::readings(from, to);
     match all.len() {
         0 => Reading::NotCompared(
             "relative claim: the two events are in different zones, or the second is not after the first".to_string(),

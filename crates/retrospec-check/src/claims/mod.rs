@@ -16,6 +16,7 @@
 //! so a reader sees why a finding fired or did not; RS208 reports the
 //! contradictions.
 
+mod anchor;
 pub mod duration;
 pub mod number;
 mod prose;
@@ -368,6 +369,32 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // Both ends named in the claim's own sentence: closer than its subject.
+    match relative::explicit(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
+        Some(relative::Reading::Measured(compared)) => {
+            claim.measures = "between_events";
+            claim.note = None;
+            settle(inputs.config, claim, d, compared);
+            return;
+        }
+        Some(relative::Reading::Several(all)) => {
+            claim.measures = "between_events";
+            claim.note = None;
+            settle_any(inputs.config, claim, d, all);
+            return;
+        }
+        // "later (T)" after two times: a time between events all the same.
+        Some(relative::Reading::NotCompared(why)) => {
+            claim.measures = "between_events";
+            claim.verdict = Verdict::NotCompared;
+            claim.compared_with = None;
+            claim.accepted = None;
+            claim.broken = None;
+            claim.note = Some(why);
+            return;
+        }
+        None => {}
+    }
     if claim.verdict != Verdict::NotCompared {
         return;
     }
@@ -403,10 +430,14 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             return;
         }
     }
-    match relative::read(inputs, masked, d.range.clone()) {
+    match relative::read(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared)) => {
             claim.measures = "between_events";
             settle(inputs.config, claim, d, compared);
+        }
+        Some(relative::Reading::Several(all)) => {
+            claim.measures = "between_events";
+            settle_any(inputs.config, claim, d, all);
         }
         Some(relative::Reading::NotCompared(why)) => {
             if claim.measures == "unknown" {
@@ -415,6 +446,19 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             claim.note = Some(why);
         }
         None => {}
+    }
+}
+
+/// `claim` compared with several readings: it agrees when one does; otherwise it
+/// contradicts the closest.
+fn settle_any(config: &Config, claim: &mut Claim, d: &duration::Duration, all: Vec<Compared>) {
+    let off = |c: &Compared| {
+        let band = accepted(config, d, c.seconds);
+        band[0].map_or(0, |lo| (lo - c.seconds).max(0))
+            + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
+    };
+    if let Some(best) = all.into_iter().min_by_key(off) {
+        settle(config, claim, d, best);
     }
 }
 

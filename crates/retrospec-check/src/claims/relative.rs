@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use retrospec_model::Milestone;
 
+use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, milestone_at, sorted_entries};
 
 /// An event a relative claim names.
@@ -35,6 +36,10 @@ enum Event {
     Deploy,
     /// A rollback or revert.
     Rollback,
+    /// Someone reported the problem to the team: an email, a ticket, a report.
+    Reported,
+    /// The cause was identified: "identify the bad index", "found the query".
+    Identified,
 }
 
 impl Event {
@@ -48,6 +53,8 @@ impl Event {
             Event::StatusPage => "the status page was updated",
             Event::Deploy => "a deploy went out",
             Event::Rollback => "the change was rolled back",
+            Event::Reported => "the problem was reported",
+            Event::Identified => "the cause was identified",
         }
     }
 
@@ -64,6 +71,8 @@ impl Event {
             Event::StatusPage => &STATUS_PAGE,
             Event::Deploy => &DEPLOY_ENTRY,
             Event::Rollback => &ROLLBACK,
+            Event::Reported => &REPORTED_ENTRY,
+            Event::Identified => &IDENTIFIED_ENTRY,
         };
         words.is_match(text)
     }
@@ -114,6 +123,17 @@ static DECLARED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|
 static DEPLOY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
 });
+/// A report from outside the team: "reports", "problem-reporting address",
+/// "emails support", "first ticket", "complains".
+static REPORTED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b")
+});
+/// The cause found: "identified", "we notice that", "spots the query", "root cause".
+static IDENTIFIED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
+    )
+});
 static ROLLBACK: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
 
@@ -161,6 +181,21 @@ static EVENT_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "the alert fired", "our latency alarm went off".
+static EVENT_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
+});
+/// "the fix was deployed", "we shipped the patch".
+static EVENT_DEPLOY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
+    )
+});
+static EVENT_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
+    )
+});
 static EVENT_NOTICED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
@@ -182,6 +217,9 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         (&EVENT_DECLARED, Event::Declared),
         (&EVENT_PAGED, Event::Paged),
         (&EVENT_ROLLBACK, Event::Rollback),
+        (&EVENT_REPORTED, Event::Reported),
+        (&EVENT_ALERT, Event::Alert),
+        (&EVENT_DEPLOY, Event::Deploy),
         (&EVENT_NOTICED, Event::Noticed),
     ]
     .into_iter()
@@ -259,14 +297,32 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
 });
+/// An anchor written with its own time: "after the deploy at 3:12 PM".
+static AFTER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*after\s+(?:the|our|its|their)\s[^.;:,()|]{2,60}?\s+(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?)",
+    )
+});
+
+/// The anchor's own time, when it is written with it ("after the deploy at 3:12 PM").
+fn anchor_at(after: &str) -> Option<Stamp> {
+    let caps = AFTER_AT.captures(after)?;
+    let written = caps.name("t")?.as_str().trim();
+    let parsed = crate::time::parse_time(written).ok()?;
+    let mut stamp = Stamp::written(written, &parsed);
+    stamp.label = format!("`{written}` written with the anchor");
+    Some(stamp)
+}
+
 /// "within N of the first errors".
 static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
 /// A relative claim whose own event has its clock time in the same clause:
-/// the time between that clock time and the anchor's entry (or, for the
-/// impact's start with no entry for it, the start the report states in a
-/// sentence), on the wall clock. `None` when the claim is not of this shape.
-fn at_clock(inputs: &Inputs<'_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
+/// the time between that clock time and the anchor's entry, or the clause of
+/// the prose with a time that names it (for the impact's start with neither,
+/// the start the report states in a sentence), on the wall clock. `None` when
+/// the claim is not of this shape.
+fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
     let clause = super::subject::clause_start(masked, range.start);
     let caps = AT_CLOCK.captures(&masked[clause..range.start])?;
     let written = caps.name("t")?.as_str();
@@ -281,64 +337,200 @@ fn at_clock(inputs: &Inputs<'_>, masked: &str, range: std::ops::Range<usize>) ->
         (Some(c), _) | (None, Some(c)) => c.name("anchor")?.as_str(),
         _ => return None,
     };
-    let anchor_text = anchor_words(raw);
-    let Some(anchor) = anchor_event(&anchor_text) else {
-        return Some(Reading::NotCompared(format!(
-            "relative claim: \"{anchor_text}\" names no one event the timeline can be searched for"
-        )));
-    };
     let event_at = crate::time::parse_time(written).ok()?;
-    let entries = sorted_entries(inputs);
-    let first = anchor_text.to_ascii_lowercase().contains("first");
-    let (anchor_at, anchor_name) = match find(inputs, &entries, anchor, None, first) {
-        Ok((pointer, _, name)) => {
-            let v = inputs.times.all().find(|v| v.pointer == pointer)?;
-            let parsed = v.parsed.as_ref().ok()?;
-            // Two written zones that differ: the wall clocks are not comparable.
-            let zone = |p: &retrospec_time::ParsedTime, text: &str| {
-                p.zone_range
-                    .clone()
-                    .and_then(|r| text.get(r))
-                    .map(str::to_ascii_lowercase)
-            };
-            if let (Some(a), Some(b)) = (zone(parsed, &v.text), zone(&event_at, written))
-                && a != b
-            {
-                return Some(Reading::NotCompared(format!(
-                    "relative claim: `{written}` and the entry where {} are in different zones",
-                    anchor.name()
-                )));
-            }
-            (parsed.time, format!("the {name} `{}`", v.text.trim()))
-        }
-        Err(why) => {
-            let stated = (anchor == Event::Impact)
-                .then(|| super::window::stated_start(&super::mask(inputs.text)))
-                .flatten();
-            match stated {
-                Some((text, time)) => (time, format!("the stated start `{text}`")),
-                None => return Some(Reading::NotCompared(why)),
-            }
-        }
-    };
-    let clock = |t: jiff::civil::Time| {
-        i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
-    };
-    let seconds = (clock(event_at.time) - clock(anchor_at)).rem_euclid(86_400);
-    if seconds > 12 * 3600 {
-        return Some(Reading::NotCompared(format!(
-            "relative claim: `{written}` is before the time {} is read at",
-            anchor.name()
-        )));
+    let own = Stamp::written(written, &event_at);
+    if let Some(anchor) = anchor_at(after) {
+        return Some(measure(&[anchor], std::slice::from_ref(&own)));
     }
-    Some(Reading::Measured(Compared {
-        source: "events",
-        from: anchor_name,
-        to: format!("`{written}` written with the claim"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds,
-    }))
+    let anchor_text = anchor_words(raw);
+    let target = Target::of(&anchor_text)?;
+    let first = anchor_text.to_ascii_lowercase().contains("first");
+    let anchors = match ctx.locate(&target, None, first, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, std::slice::from_ref(&own)))
+}
+
+/// What an anchor's words name: an event the timeline is searched for by its
+/// words, or the anchor's own words ("the first bad response").
+enum Target {
+    Event(Event),
+    Words(anchor::Words),
+}
+
+impl Target {
+    /// The target of `anchor_text`; when it is neither, a reading that says so.
+    fn of(anchor_text: &str) -> Option<Target> {
+        anchor_event(anchor_text)
+            .map(Target::Event)
+            .or_else(|| anchor::Words::parse(anchor_text).map(Target::Words))
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Target::Event(e) => e.name().to_string(),
+            Target::Words(w) => format!("\"{}\"", w.text),
+        }
+    }
+}
+
+/// What finding an event needs: the report's inputs, its entries as stamps,
+/// the clauses of its prose with a time (read once, when needed), and where the
+/// claim itself is (its own clause is never its anchor).
+struct Ctx<'i, 'a> {
+    inputs: &'i Inputs<'a>,
+    sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
+    entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
+    clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
+    own: (String, std::ops::Range<usize>),
+}
+
+impl<'i, 'a> Ctx<'i, 'a> {
+    fn new(inputs: &'i Inputs<'a>, pointer: &str, own: std::ops::Range<usize>) -> Self {
+        Ctx {
+            inputs,
+            sorted: std::cell::OnceCell::new(),
+            entries: std::cell::OnceCell::new(),
+            clauses: std::cell::OnceCell::new(),
+            own: (pointer.to_string(), own),
+        }
+    }
+
+    fn sorted(&self) -> &[(usize, &'a crate::times::TimeValue, i64, &'a str)] {
+        self.sorted.get_or_init(|| sorted_entries(self.inputs))
+    }
+
+    fn entries(&self) -> &[(String, Stamp)] {
+        self.entries.get_or_init(|| anchor::entries(self.inputs))
+    }
+
+    fn clauses(&self) -> &[anchor::Clause] {
+        self.clauses.get_or_init(|| anchor::clauses(self.inputs))
+    }
+
+    /// Where `target` happened (at or after `after`): its entry or milestone,
+    /// else a clause of the prose with a time. Several places are returned only
+    /// when `several` (the claim is then compared with each); otherwise the
+    /// claim is ambiguous.
+    fn locate(
+        &self,
+        target: &Target,
+        after: Option<&Stamp>,
+        first: bool,
+        several: bool,
+    ) -> Result<Vec<Stamp>, String> {
+        let own = Some((self.own.0.as_str(), self.own.1.clone()));
+        let found = match target {
+            Target::Event(event) => {
+                let on_timeline = after.is_none_or(|a| a.instant.is_some());
+                if on_timeline {
+                    let after_entry =
+                        after.and_then(|a| a.instant.map(|t| (t, a.pointer.as_str())));
+                    match find(self.inputs, self.sorted(), *event, after_entry, first) {
+                        Ok((pointer, t, name)) => {
+                            let mut stamp = self
+                                .entries()
+                                .iter()
+                                .find(|(_, s)| s.pointer == pointer)
+                                .map(|(_, s)| s.clone())
+                                .or_else(|| self.milestone_stamp(&pointer))
+                                .ok_or_else(|| {
+                                    format!("relative claim: {} has no time to read", event.name())
+                                })?;
+                            stamp.instant = Some(t);
+                            stamp.label = name;
+                            return Ok(vec![stamp]);
+                        }
+                        Err(why) if why.ends_with("is not clear") => {
+                            if !several {
+                                return Err(why);
+                            }
+                            let all = anchor::find(
+                                self.entries(),
+                                &[],
+                                &|t| usize::from(event.named_in(t)),
+                                after,
+                                first,
+                                None,
+                            );
+                            return match all {
+                                anchor::Found::One(s) => Ok(vec![s]),
+                                anchor::Found::Several(all) if all.len() <= 3 => Ok(all),
+                                _ => Err(why),
+                            };
+                        }
+                        Err(_) => {}
+                    }
+                }
+                if *event == Event::Impact
+                    && after.is_none()
+                    && let Some((text, time)) =
+                        super::window::stated_start(&super::mask(self.inputs.text))
+                    && let Ok(parsed) = crate::time::parse_time(text.trim())
+                {
+                    let mut stamp = Stamp::written(&text, &parsed);
+                    stamp.clock = Some(
+                        i64::from(time.hour()) * 3600
+                            + i64::from(time.minute()) * 60
+                            + i64::from(time.second()),
+                    );
+                    stamp.label = format!("the stated start `{}`", text.trim());
+                    return Ok(vec![stamp]);
+                }
+                let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
+                anchor::find(
+                    entries,
+                    self.clauses(),
+                    &|t| usize::from(event.named_in(t)),
+                    after,
+                    first,
+                    own,
+                )
+            }
+            Target::Words(words) => anchor::find(
+                self.entries(),
+                self.clauses(),
+                &|t| words.score(t),
+                after,
+                first || words.first,
+                own,
+            ),
+        };
+        match found {
+            anchor::Found::One(stamp) => Ok(vec![stamp]),
+            anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
+            anchor::Found::Several(_) => Err(format!(
+                "relative claim: several places say {}; which one is meant is not clear",
+                target.name()
+            )),
+            anchor::Found::None => Err(format!(
+                "relative claim: no timeline entry or sentence with a time says {}",
+                target.name()
+            )),
+        }
+    }
+
+    /// A milestone's time as a stamp.
+    fn milestone_stamp(&self, pointer: &str) -> Option<Stamp> {
+        let v = self.inputs.times.all().find(|v| v.pointer == pointer)?;
+        let parsed = v.parsed.as_ref().ok()?;
+        let mut stamp = Stamp::written(&v.text, parsed);
+        stamp.pointer = pointer.to_string();
+        Some(stamp)
+    }
+}
+
+/// The claim compared with the time from each of `from` to each of `to`.
+fn measure(from: &[Stamp], to: &[Stamp]) -> Reading {
+    let mut all = anchor::readings(from, to);
+    match all.len() {
+        0 => Reading::NotCompared(
+            "relative claim: the two events are in different zones, or the second is not after the first".to_string(),
+        ),
+        1 => Reading::Measured(all.remove(0)),
+        _ => Reading::Several(all),
+    }
 }
 
 /// The events other than `event` that `context` names by their words.
@@ -373,16 +565,138 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// A relative claim read: what it was measured with, or why it was not.
 pub(super) enum Reading {
     Measured(Compared),
+    /// Several readings (the claim's event named by several entries equally): it
+    /// agrees when one of them does.
+    Several(Vec<Compared>),
     NotCompared(String),
 }
 
-/// The relative claim at `range` of `masked`, when it is one.
-pub(super) fn read(
+/// "a couple of minutes later (9:17 PM)", "ten minutes later, at 10:05": the
+/// later time is written with the claim, the earlier is the last time written
+/// before it in the same sentence or the one before.
+static LATER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*later\s*(?:\(\s*(?:at\s+)?(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*\)|,?\s+at\s+(?P<u>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\b)",
+    )
+});
+/// A clock time in prose.
+static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?")
+});
+/// ", from the first growth of the lag to the rollback": both ends named in words.
+static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
+    )
+});
+/// "to identify the bad index once the first ticket arrived".
+static TO_ONCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*to\s+(?P<verb>identify|find|spot|notice|pinpoint|diagnose|locate|roll\s+(?:it\s+)?back|revert|declare|page)\b[^.;:()|]{0,60}?\s+(?:once|after)\s+(?P<x>[^.;:,()|]{3,80})",
+    )
+});
+
+/// A claim whose two ends the sentence names itself, read before what its
+/// subject measures: "later (9:17 PM)" after a time, "from the first growth of
+/// the lag to the rollback", "took us 25 minutes to identify the bad index once
+/// the first ticket arrived". `None` when the claim is not of these shapes or
+/// an end is not found.
+pub(super) fn explicit(
     inputs: &Inputs<'_>,
+    pointer: &str,
     masked: &str,
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
-    if let Some(reading) = at_clock(inputs, masked, range.clone()) {
+    let after = &masked[range.end..];
+    if let Some(caps) = LATER_AT.captures(after) {
+        let written = caps.name("t").or(caps.name("u"))?.as_str();
+        let parsed = crate::time::parse_time(written.trim()).ok()?;
+        // The times of its own sentence before it; with none, those of the
+        // sentence before in its paragraph. More than one: which is meant is
+        // not clear.
+        let clause = super::subject::clause_start(masked, range.start);
+        let gap = masked[..clause].trim_end();
+        let mut times: Vec<_> = CLOCK_TIME.find_iter(&masked[clause..range.start]).collect();
+        if times.is_empty() && !gap.is_empty() && !masked[gap.len()..clause].contains("\n\n") {
+            let from = super::subject::clause_start(masked, floor(masked, gap.len() - 1));
+            times = CLOCK_TIME.find_iter(&masked[from..clause]).collect();
+        }
+        if times.len() > 1 {
+            return Some(Reading::NotCompared(format!(
+                "relative claim: {} times are written before `{}`; which one it is later than is not clear",
+                times.len(),
+                written.trim()
+            )));
+        }
+        let a = match times.first() {
+            Some(before) => {
+                let earlier = crate::time::parse_time(before.as_str().trim()).ok()?;
+                let mut a = Stamp::written(before.as_str(), &earlier);
+                a.label = format!("`{}` written before the claim", before.as_str().trim());
+                a
+            }
+            // In a timeline entry's text, the entry's own time.
+            None => {
+                let i: usize = pointer
+                    .strip_prefix("/timeline/")?
+                    .strip_suffix("/text")?
+                    .parse()
+                    .ok()?;
+                let v = inputs.times.timeline.get(i)?.as_ref()?;
+                let parsed = v.parsed.as_ref().ok()?;
+                let mut a = Stamp::written(&v.text, parsed);
+                a.label = format!("entry {}", i + 1);
+                a.pointer.clone_from(&v.pointer);
+                a
+            }
+        };
+        let b = Stamp::written(written, &parsed);
+        return Some(measure(&[a], &[b]));
+    }
+    let clause = super::subject::clause_start(masked, range.start);
+    let ctx = Ctx::new(inputs, pointer, clause..range.end);
+    let (from, to, first) = if let Some(caps) = FROM_TO.captures(after) {
+        let x = anchor_words(caps.name("x")?.as_str());
+        let y = anchor_words(caps.name("y")?.as_str());
+        let y = y.split(" and ").next().unwrap_or(&y).to_string();
+        let first = x.to_ascii_lowercase().contains("first");
+        let (x, y) = (Target::of(&x)?, Target::of(&y)?);
+        // One end at least must be an event by its words: "from the on-call
+        // engineer to the database team" is a hand-over, not two times.
+        if matches!((&x, &y), (Target::Words(_), Target::Words(_))) {
+            return None;
+        }
+        (x, y, first)
+    } else if let Some(caps) = TO_ONCE.captures(after) {
+        let verb = caps.name("verb")?.as_str().to_ascii_lowercase();
+        let event = match verb.as_str() {
+            "revert" => Event::Rollback,
+            "declare" => Event::Declared,
+            "page" => Event::Paged,
+            v if v.starts_with("roll") => Event::Rollback,
+            _ => Event::Identified,
+        };
+        let x = anchor_words(caps.name("x")?.as_str());
+        let first = x.to_ascii_lowercase().contains("first");
+        (Target::of(&x)?, Target::Event(event), first)
+    } else {
+        return None;
+    };
+    let anchors = ctx.locate(&from, None, first, false).ok()?;
+    let ends = ctx.locate(&to, anchors.first(), false, true).ok()?;
+    Some(measure(&anchors, &ends))
+}
+
+/// The relative claim at `range` of `masked` (in the prose at `pointer`), when it is one.
+pub(super) fn read(
+    inputs: &Inputs<'_>,
+    pointer: &str,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let clause = super::subject::clause_start(masked, range.start);
+    let ctx = Ctx::new(inputs, pointer, clause..range.end);
+    if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
     // Cheap gate: every relative claim has "after" or "later" right behind the duration.
@@ -393,39 +707,37 @@ pub(super) fn read(
     {
         return None;
     }
+    let written_anchor = anchor_at(&masked[range.end..]);
     let (event, anchor, anchor_text) = events(masked, range)?;
-    let Some(anchor) = anchor else {
-        return Some(Reading::NotCompared(format!(
-            "relative claim: \"{anchor_text}\" names no one event the timeline can be searched for"
-        )));
-    };
-    if anchor == event {
-        return None;
+    if let Some(anchor) = written_anchor {
+        let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
+            Ok(found) => found,
+            Err(why) => return Some(Reading::NotCompared(why)),
+        };
+        return Some(measure(&[anchor], &events));
     }
+    let target = match anchor {
+        Some(anchor) if anchor == event => return None,
+        Some(anchor) => Target::Event(anchor),
+        None => match anchor::Words::parse(&anchor_text) {
+            Some(words) => Target::Words(words),
+            None => {
+                return Some(Reading::NotCompared(format!(
+                    "relative claim: \"{anchor_text}\" names no one event the timeline can be searched for"
+                )));
+            }
+        },
+    };
     let first_anchor = anchor_text.to_ascii_lowercase().contains("first");
-    let entries = sorted_entries(inputs);
-    if entries.len() < 2 {
-        return Some(Reading::NotCompared(
-            "relative claim: the timeline has no two entries with times to compare".to_string(),
-        ));
-    }
-    let (a_pointer, a_at, a_name) = match find(inputs, &entries, anchor, None, first_anchor) {
+    let anchors = match ctx.locate(&target, None, first_anchor, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
-    let after = Some((a_at, a_pointer.as_str()));
-    let (b_pointer, b_at, b_name) = match find(inputs, &entries, event, after, true) {
+    let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
-    Some(Reading::Measured(Compared {
-        source: "events",
-        from: a_name,
-        to: b_name,
-        from_pointer: a_pointer,
-        to_pointer: b_pointer,
-        seconds: b_at - a_at,
-    }))
+    Some(measure(&anchors, &events))
 }
 
 /// The entry of `event`: its milestone, or the entries whose words name it (at or
@@ -518,6 +830,18 @@ mod tests {
         assert_eq!(
             read("We looked at the dashboards. The incident was declared 20 minutes later."),
             Some((Event::Declared, None))
+        );
+        assert_eq!(
+            read("The problem was reported to us 21 hours after the first bad response."),
+            Some((Event::Reported, None))
+        );
+        assert_eq!(
+            read("The alert fired seven minutes after the deploy."),
+            Some((Event::Alert, Some(Event::Deploy)))
+        );
+        assert_eq!(
+            read("The fix was deployed 2 hours after the first alert."),
+            Some((Event::Deploy, Some(Event::Alert)))
         );
         // The status page is not a page.
         assert_eq!(

@@ -1,0 +1,534 @@
+//! Claim anchors: where the events a relative claim names happened, by the
+//! report's own times.
+//!
+//! An event is found in a timeline entry whose words name it, or, when no entry
+//! does (a narrative report, a report without a timeline), in a clause of the
+//! prose that states one clock time ("At 3:12 PM we deployed a change", "nobody
+//! noticed until 08:55 UTC"). An anchor named by its own words ("the first bad
+//! response", "the first growth of the lag") is matched on the stems of its
+//! words ([`Words`]): its head noun must be in the entry, and at least half of
+//! its other words. A clause with two times, or a date, is not read (which time
+//! or which day is meant is not clear); two clock times in different written
+//! zones are not compared.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Compared, Inputs, is_prose, sorted_entries, strings};
+
+/// Where one event is in the report's times.
+#[derive(Debug, Clone)]
+pub(super) struct Stamp {
+    /// How the event was found, for the claim's `compared_with`.
+    pub(super) label: String,
+    /// The JSON pointer of the time (an entry's) or of the prose that states it.
+    pub(super) pointer: String,
+    /// The time on the timeline's scale (entries only).
+    pub(super) instant: Option<i64>,
+    /// Seconds since midnight on the wall clock.
+    pub(super) clock: Option<i64>,
+    /// The zone as written, lowercased.
+    pub(super) zone: Option<String>,
+    /// Where it is written: the pointer and the byte range in its prose (clauses only).
+    pub(super) place: Option<(String, Range<usize>)>,
+}
+
+impl Stamp {
+    /// A clock time written with the claim itself.
+    pub(super) fn written(text: &str, parsed: &crate::time::ParsedTime) -> Stamp {
+        Stamp {
+            label: format!("`{}` written with the claim", text.trim()),
+            pointer: String::new(),
+            instant: None,
+            clock: Some(clock(parsed.time)),
+            zone: zone_of(parsed, text),
+            place: None,
+        }
+    }
+}
+
+/// Seconds from `a` to `b`: on the timeline's scale when both are entries,
+/// otherwise on the wall clock (within twelve hours, forward). `None` when the
+/// two are in different written zones or `b` is not after `a` on the wall clock.
+pub(super) fn between(a: &Stamp, b: &Stamp) -> Option<i64> {
+    if let (Some(x), Some(y)) = (a.instant, b.instant) {
+        return Some(y - x);
+    }
+    if let (Some(x), Some(y)) = (&a.zone, &b.zone)
+        && x != y
+    {
+        return None;
+    }
+    let d = (b.clock? - a.clock?).rem_euclid(86_400);
+    (d <= 12 * 3600).then_some(d)
+}
+
+/// The time from each of `from` to each of `to` that [`between`] gives.
+pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<Compared> {
+    let mut all = Vec::new();
+    for a in from {
+        for b in to {
+            if let Some(seconds) = between(a, b) {
+                all.push(Compared {
+                    source: "events",
+                    from: a.label.clone(),
+                    to: b.label.clone(),
+                    from_pointer: a.pointer.clone(),
+                    to_pointer: b.pointer.clone(),
+                    seconds,
+                });
+            }
+        }
+    }
+    all
+}
+
+fn clock(t: jiff::civil::Time) -> i64 {
+    i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
+}
+
+fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
+    p.zone_range
+        .clone()
+        .and_then(|r| text.get(r))
+        .map(str::to_ascii_lowercase)
+}
+
+/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.".
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+        .expect("the pattern is valid")
+});
+/// Where a clause ends.
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?;:](?:\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+")
+        .expect("the pattern is valid")
+});
+/// A date in a clause: which day its time is on is not the claim's day for sure.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|next\s+day|following\s+day|overnight)\b")
+        .expect("the pattern is valid")
+});
+/// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
+const TIME_ONLY: &[&str] = &[
+    "at",
+    "by",
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "shortly",
+    "just",
+    "on",
+    "utc",
+];
+
+/// One clause of prose with one clock time.
+#[derive(Debug, Clone)]
+pub(super) struct Clause {
+    pub(super) text: String,
+    pub(super) stamp: Stamp,
+}
+
+/// The clauses of the report's prose (timeline entries aside) that state one
+/// clock time, in file order.
+pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    strings(inputs.tree, &mut pointer, &mut found);
+    let mut out = Vec::new();
+    for (pointer, node) in found {
+        if !is_prose(&pointer) || pointer.starts_with("/timeline/") {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 || !source.contains(':') {
+            continue;
+        }
+        let masked = super::Prose::of(inputs.text, node).masked;
+        clauses_of(&masked, &pointer, &mut out);
+    }
+    out
+}
+
+fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
+    let mut bounds = vec![0];
+    for m in CLAUSE_END.find_iter(masked) {
+        // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot.
+        if CLOCK
+            .find_iter(masked)
+            .any(|c| c.start() < m.start() && m.start() < c.end())
+        {
+            continue;
+        }
+        bounds.push(m.end());
+    }
+    bounds.push(masked.len());
+    let pieces: Vec<Range<usize>> = bounds
+        .windows(2)
+        .map(|w| w[0]..w[1])
+        .filter(|r| r.start < r.end)
+        .collect();
+    let mut k = 0;
+    while k < pieces.len() {
+        let mut range = pieces[k].clone();
+        let text = &masked[range.clone()];
+        let times: Vec<_> = CLOCK.find_iter(text).collect();
+        k += 1;
+        // Two times, or a date: the clause still names its events, at no one
+        // clock time this reader can give (a match there makes the others unsure).
+        let blurred = |range: Range<usize>| Clause {
+            text: masked[range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            stamp: Stamp {
+                label: String::new(),
+                pointer: String::new(),
+                instant: None,
+                clock: None,
+                zone: None,
+                place: Some((pointer.to_string(), range)),
+            },
+        };
+        let [time] = times.as_slice() else {
+            if times.len() > 1 {
+                out.push(blurred(range));
+            }
+            continue;
+        };
+        // "At 9:15 PM, that alert fired": the time alone is the next clause's.
+        let rest = format!("{} {}", &text[..time.start()], &text[time.end()..]);
+        let alone = rest
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| TIME_ONLY.contains(&w.to_ascii_lowercase().as_str()));
+        if alone && let Some(next) = pieces.get(k) {
+            if CLOCK.is_match(&masked[next.clone()]) {
+                continue;
+            }
+            range = range.start..next.end;
+            k += 1;
+        }
+        let whole = &masked[range.clone()];
+        if DATED.is_match(whole) {
+            out.push(blurred(range));
+            continue;
+        }
+        let written = time.as_str();
+        let Ok(parsed) = crate::time::parse_time(written.trim()) else {
+            continue;
+        };
+        let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = words.trim_end_matches([',', ';', '.', ':']).to_string();
+        out.push(Clause {
+            stamp: Stamp {
+                label: format!("`{}` in \"{words}\"", written.trim()),
+                // A time in prose has no pointer of its own: it is named by its words.
+                pointer: String::new(),
+                instant: None,
+                clock: Some(clock(parsed.time)),
+                zone: zone_of(&parsed, written),
+                place: Some((pointer.to_string(), range)),
+            },
+            text: words,
+        });
+    }
+}
+
+/// The timeline entries with a time, as stamps with their words.
+pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
+    sorted_entries(inputs)
+        .into_iter()
+        .map(|(i, v, t, text)| {
+            let parsed = v.parsed.as_ref().ok();
+            (
+                text.to_string(),
+                Stamp {
+                    label: format!("entry {}", i + 1),
+                    pointer: v.pointer.clone(),
+                    instant: Some(t),
+                    clock: parsed.map(|p| clock(p.time)),
+                    zone: parsed.and_then(|p| zone_of(p, &v.text)),
+                    place: None,
+                },
+            )
+        })
+        .collect()
+}
+
+/// What the report's times say about one named event.
+#[derive(Debug)]
+pub(super) enum Found {
+    /// Nothing names it.
+    None,
+    /// One place, or the first of several when the claim says "first".
+    One(Stamp),
+    /// Several places name it equally.
+    Several(Vec<Stamp>),
+}
+
+/// The places `score` names (the best score wins; 0 is no match): the
+/// timeline's entries, else the prose's clauses with a time, leaving out the
+/// claim's own sentence (`own`: its pointer and range). Only places at or after
+/// `after` count. With several, the earliest is taken when `first`.
+pub(super) fn find(
+    entries: &[(String, Stamp)],
+    clauses: &[Clause],
+    score: &dyn Fn(&str) -> usize,
+    after: Option<&Stamp>,
+    first: bool,
+    own: Option<(&str, Range<usize>)>,
+) -> Found {
+    let later = |s: &Stamp| match after {
+        None => Some(0),
+        Some(a) if a.pointer == s.pointer && a.place == s.place => None,
+        Some(a) => between(a, s).filter(|d| *d >= 0),
+    };
+    let pick = |places: Vec<(usize, i64, &Stamp)>| -> Found {
+        let Some(best) = places.iter().map(|p| p.0).max() else {
+            return Found::None;
+        };
+        let mut best: Vec<_> = places.into_iter().filter(|p| p.0 == best).collect();
+        best.sort_by_key(|p| (p.1, p.2.clock));
+        match best.as_slice() {
+            [] => Found::None,
+            [one] => Found::One(one.2.clone()),
+            [one, ..] if first => Found::One(one.2.clone()),
+            _ => Found::Several(best.iter().map(|p| p.2.clone()).collect()),
+        }
+    };
+    let in_entries: Vec<_> = entries
+        .iter()
+        .filter_map(|(text, s)| {
+            // An entry that writes another time in its words ("... at 00:09,
+            // the certificate was restored"): which time the words are at is
+            // not the entry's for sure.
+            if CLOCK.is_match(text) {
+                return None;
+            }
+            let n = score(text);
+            let d = later(s)?;
+            (n > 0).then(|| (n, s.instant.unwrap_or(d), s))
+        })
+        .collect();
+    if !in_entries.is_empty() {
+        return pick(in_entries);
+    }
+    let others = || {
+        clauses.iter().filter(|c| {
+            let (Some((p, r)), Some((op, or))) = (&c.stamp.place, own.as_ref()) else {
+                return true;
+            };
+            !(p == op && r.start < or.end && or.start < r.end)
+        })
+    };
+    if others().any(|c| c.stamp.clock.is_none() && score(&c.text) > 0) {
+        return Found::Several(Vec::new());
+    }
+    let in_clauses: Vec<_> = others()
+        .filter_map(|c| {
+            let n = score(&c.text);
+            let d = later(&c.stamp)?;
+            (n > 0).then(|| {
+                (
+                    n,
+                    if after.is_some() {
+                        d
+                    } else {
+                        c.stamp.clock.unwrap_or(0)
+                    },
+                    &c.stamp,
+                )
+            })
+        })
+        .collect();
+    pick(in_clauses)
+}
+
+/// An anchor named by its own words: "the first bad response", "the first
+/// growth of the lag", "the first ticket arrived".
+#[derive(Debug)]
+pub(super) struct Words {
+    /// The words as written.
+    pub(super) text: String,
+    stems: Vec<String>,
+    head: String,
+    /// The words say "first" (or "initial", "earliest").
+    pub(super) first: bool,
+}
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "of", "to", "in", "on",
+    "for", "first", "initial", "earliest", "very", "was", "were", "is", "had", "has", "been", "we",
+    "it", "they", "any", "some", "from",
+];
+
+/// A verb that ends an anchor ("the first ticket arrived"): the event is the noun's.
+static TRAILING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:was\s+|were\s+|had\s+|got\s+)?(?:[a-z]+ed|came(?:\s+in)?|went\s+(?:out|live|off)|began|begun|fired|arrived|landed|hit|appeared)$")
+        .expect("the pattern is valid")
+});
+static NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the|our|its|their)\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
+        .expect("the pattern is valid")
+});
+
+impl Words {
+    /// The words of `anchor` (a noun phrase after "after", "once", "from"), or
+    /// `None` when they are not one.
+    pub(super) fn parse(anchor: &str) -> Option<Words> {
+        let anchor = anchor.trim();
+        if !NOUN_PHRASE.is_match(anchor) {
+            return None;
+        }
+        let mut tokens: Vec<String> = anchor
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if let Some(m) = TRAILING_VERB.find(anchor)
+            && anchor[..m.start()].split_whitespace().count() >= 2
+        {
+            tokens.truncate(anchor[..m.start()].split_whitespace().count());
+        }
+        let first = tokens
+            .iter()
+            .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
+        let of = tokens.iter().position(|t| t == "of");
+        let content: Vec<&String> = tokens
+            .iter()
+            .filter(|t| !STOP.contains(&t.as_str()))
+            .collect();
+        let head = match of {
+            Some(i) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => tokens[i - 1].clone(),
+            _ => (*content.last()?).clone(),
+        };
+        if content.is_empty() || content.len() > 4 {
+            return None;
+        }
+        Some(Words {
+            text: anchor.to_string(),
+            stems: content.iter().map(|t| stem(t)).collect(),
+            head: stem(&head),
+            first,
+        })
+    }
+
+    /// How many of the anchor's words `text` has: 0 unless it has all of them,
+    /// or, for "the first ...", the head and at least half of them ("the first
+    /// bad response": the first entry with responses; which of those was bad
+    /// the entries need not say).
+    pub(super) fn score(&self, text: &str) -> usize {
+        let have: Vec<String> = stems(text);
+        if !have.contains(&self.head) {
+            return 0;
+        }
+        let n = self.stems.iter().filter(|s| have.contains(s)).count();
+        let enough = if self.first {
+            2 * n >= self.stems.len()
+        } else {
+            n == self.stems.len()
+        };
+        if enough { n } else { 0 }
+    }
+}
+
+/// The stems of the words of `text`, "rolled back" read as "rollback".
+fn stems(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let lower = ROLLED_BACK.replace_all(&lower, "rollback");
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
+}
+
+static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:roll(?:ed|ing|s)?[\s-]+back|roll-back)\b").expect("the pattern is valid")
+});
+
+/// A crude stem: "deployed", "deployment", "deploys" are "deploy"; "growth" is
+/// "grow"; "responses" and "response" are "respons".
+fn stem(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    let w = match w.as_str() {
+        "growth" => "grow".to_string(),
+        "began" | "begun" | "begins" | "beginning" => "begin".to_string(),
+        "failure" | "failures" => "fail".to_string(),
+        "went" | "gone" | "goes" => "go".to_string(),
+        _ => w,
+    };
+    let mut s = w.as_str();
+    for suffix in ["ments", "ment", "ing", "ies", "ed", "es", "s"] {
+        if s.len() > suffix.len() + 2
+            && let Some(cut) = s.strip_suffix(suffix)
+            && !(suffix == "s" && cut.ends_with('s'))
+        {
+            s = cut;
+            break;
+        }
+    }
+    s.strip_suffix('e')
+        .filter(|c| c.len() > 2)
+        .unwrap_or(s)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Words, clauses_of, stem};
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        for (a, b) in [
+            ("deployed", "deployment"),
+            ("deploys", "deploy"),
+            ("growth", "grow"),
+            ("responses", "response"),
+            ("noticed", "notice"),
+            ("tickets", "ticket"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        assert_ne!(stem("responder"), stem("response"));
+    }
+
+    #[test]
+    fn anchor_words_need_their_head() {
+        let w = Words::parse("the first growth of the lag").expect("words");
+        assert!(w.first);
+        assert!(w.score("Ledger sync lag begins to grow") > 0);
+        assert_eq!(w.score("The lag alert fires"), 0);
+        let w = Words::parse("the first ticket arrived").expect("words");
+        assert!(w.score("First support ticket: search is broken") > 0);
+        let w = Words::parse("the first bad response").expect("words");
+        assert!(w.score("First responses signed with the old key are served") > 0);
+        assert_eq!(w.score("Responder certificate expires"), 0);
+        assert!(Words::parse("we called the vendor").is_none());
+    }
+
+    #[test]
+    fn clauses_with_one_time_are_read() {
+        let mut out = Vec::new();
+        clauses_of(
+            "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed.",
+            "/summary",
+            &mut out,
+        );
+        let texts: Vec<_> = out
+            .iter()
+            .filter(|c| c.stamp.clock.is_some())
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "At 9:15 PM, that alert fired and paged our on-call engineer",
+                "We declared an incident at 4:02 PM"
+            ]
+        );
+    }
+}

@@ -75,6 +75,7 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
+                // Every index of an arbitrary tree, not a model path `Ptr` could name.
                 pointer.push_str(&format!("/{i}"));
                 strings(item, pointer, out);
                 pointer.truncate(len);

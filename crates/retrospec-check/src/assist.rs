@@ -6,6 +6,7 @@ use serde_json::Value as Json;
 
 use crate::config::Config;
 use crate::parse::{Format, Parsed, markdown};
+use crate::ptr::Ptr;
 use crate::span::Span;
 use crate::times::{TimeValue, Times};
 use crate::tree::Value;
@@ -113,7 +114,7 @@ fn parent_pointer(before: &str, indent: usize) -> String {
                 return format!("{}/0", parent_pointer_of_list(before, own));
             }
             if let Some((key, _)) = content.split_once(':') {
-                return format!("/{}", key.trim());
+                return Ptr::field(key.trim()).into();
             }
             return String::new();
         }
@@ -130,7 +131,7 @@ fn parent_pointer_of_list(before: &str, list_indent: usize) -> String {
             && own <= list_indent
             && let Some((key, _)) = content.split_once(':')
         {
-            return format!("/{}", key.trim());
+            return Ptr::field(key.trim()).into();
         }
     }
     String::new()
@@ -188,6 +189,7 @@ fn values_for(key: &str, config: &Config) -> Vec<Completion> {
         "milestone" => "Milestone",
         _ => return Vec::new(),
     };
+    // A pointer into the schema's `$defs`, not into a report: `Ptr` does not name it.
     let Some(schema) = SCHEMA.pointer(&format!("/$defs/{definition}")) else {
         return Vec::new();
     };

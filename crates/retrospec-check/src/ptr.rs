@@ -144,6 +144,11 @@ impl TimelineEntry {
     pub fn milestone(&self) -> Pointer {
         self.0.child("milestone")
     }
+
+    /// Its `text`.
+    pub fn text(&self) -> Pointer {
+        self.0.child("text")
+    }
 }
 
 /// An action item, from [`Ptr::action_item`].
@@ -175,6 +180,19 @@ impl ActionItem {
     pub fn status(&self) -> Pointer {
         self.0.child("status")
     }
+
+    /// Its `ticket`, a tracker's key (only tests point at it so far).
+    #[cfg(test)]
+    pub fn ticket(&self) -> Pointer {
+        self.0.child("ticket")
+    }
+
+    /// Its `link`, an address or anything else that is not a key (only tests
+    /// point at it so far).
+    #[cfg(test)]
+    pub fn link(&self) -> Pointer {
+        self.0.child("link")
+    }
 }
 
 #[cfg(test)]
@@ -195,12 +213,15 @@ mod tests {
             entry.whole(),
             entry.time(),
             entry.milestone(),
+            entry.text(),
             Ptr::action_items(),
             item.whole(),
             item.title(),
             item.owner(),
             item.due(),
             item.status(),
+            item.ticket(),
+            item.link(),
             Ptr::section_body(0),
         ];
         all.extend(Milestone::ALL.into_iter().map(Ptr::milestone));

@@ -119,6 +119,7 @@ fn no_orphaned_snapshots() {
                 root.join("tests/fixtures").join(input)
             }
             "freeform__freeform_findings" => root.join("tests/freeform").join(input),
+            "seeds__seed_snapshots" => root.join("tests/seeds").join(input),
             other => panic!("{name}: unknown glob snapshot family {other}"),
         };
         assert!(

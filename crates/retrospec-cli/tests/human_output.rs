@@ -54,8 +54,7 @@ fn human_output() {
     }
 }
 
-/// No snapshot outlives its input: a renamed or deleted seed, or a report no longer
-/// shown here, must take its snapshot with it (what `cargo insta test --unreferenced
+/// No snapshot outlives its input: a report no longer shown here, must take its snapshot with it (what `cargo insta test --unreferenced
 /// reject` checks).
 #[test]
 fn no_orphaned_snapshots() {
@@ -70,18 +69,16 @@ fn no_orphaned_snapshots() {
             continue; // a snapshot of a single test, named after it
         };
         match test {
-            "seeds__seed_snapshots" => assert!(
-                root.join("tests/seeds").join(input).exists(),
-                "{name} has no input; delete the snapshot"
-            ),
             "human_output__human_output" => assert!(
                 REPRESENTATIVE.iter().any(|r| suffix(r) == input),
                 "{name} is not a report `human_output` shows; delete the snapshot"
             ),
-            "fixtures__fixtures" | "freeform__freeform_findings" => panic!(
-                "{name}: rule fixtures and free-form reports are snapshotted in the core \
+            "fixtures__fixtures" | "freeform__freeform_findings" | "seeds__seed_snapshots" => {
+                panic!(
+                    "{name}: rule fixtures, free-form reports and seeds are snapshotted in the core \
                  (crates/retrospec-check/tests/snapshots/); delete this one"
-            ),
+                )
+            }
             other => panic!("{name}: unknown glob snapshot family {other}"),
         }
     }

@@ -75,6 +75,7 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
+                // Every index of an arbitrary tree, not a model path `Ptr` could name.
                 pointer.push_str(&format!("/{i}"));
                 strings(item, pointer, out);
                 pointer.truncate(len);
@@ -84,13 +85,18 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
     }
 }
 
-static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?-->|`[^`\n]*`|\b(?:https?|ftp)://\S+|\bwww\.\S+")
-        .expect("the masked-text pattern is valid")
-});
-
 /// `source` with code blocks, inline code, quoted lines, HTML comments and URLs
 /// blanked (same length, so offsets hold): they are evidence, not claims.
+///
+/// The word-list rules hide what is not prose with `rules::words::Masks`; this
+/// mask uses its patterns for comments, code spans and URLs and its rule for
+/// fences, so the two agree on those. They still differ (pinned and printed by
+/// this module's tests): this mask hides every quoted line, `Masks` only quotes
+/// of logs (a person's words in a quote are prose to the word rules, while a
+/// quoted status bot's "lasted 4 minutes" is no claim of the report's); `Masks`
+/// also reads a Markdown report with pulldown-cmark (link targets, code spans of
+/// two backticks, indented code) and sees the whole file, where this mask sees
+/// one value's text.
 pub(crate) fn mask(source: &str) -> String {
     let mut bytes = source.as_bytes().to_vec();
     let mut blank = |range: std::ops::Range<usize>| {
@@ -100,27 +106,34 @@ pub(crate) fn mask(source: &str) -> String {
             }
         }
     };
-    let mut fence: Option<&str> = None;
+    // A fence (its marker and length) is closed, as `words::Masks` closes it, by a
+    // run of its marker at least as long with nothing after it.
+    let mut fence: Option<(u8, usize)> = None;
     let mut at = 0;
     for line in source.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
-        match (fence, marker) {
-            (None, Some(m)) => {
-                fence = Some(m);
+        let run = |marker: u8| trimmed.bytes().take_while(|b| *b == marker).count();
+        let first = trimmed.bytes().next().unwrap_or(b' ');
+        match fence {
+            Some((marker, len)) => {
+                if run(marker) >= len && trimmed[run(marker)..].trim().is_empty() {
+                    fence = None;
+                }
                 blank(at..at + line.len());
             }
-            (Some(open), Some(m)) if open == m => {
-                fence = None;
+            None if matches!(first, b'`' | b'~') && run(first) >= 3 => {
+                fence = Some((first, run(first)));
                 blank(at..at + line.len());
             }
-            (Some(_), _) => blank(at..at + line.len()),
-            (None, None) if trimmed.starts_with('>') => blank(at..at + line.len()),
-            _ => {}
+            None if trimmed.starts_with('>') => blank(at..at + line.len()),
+            None => {}
         }
         at += line.len();
     }
-    for m in INLINE.find_iter(source) {
+    for m in crate::rules::words::SKIPPED.find_iter(source) {
+        blank(m.range());
+    }
+    for m in crate::rules::words::URL.find_iter(source) {
         blank(m.range());
     }
     // Blanking ASCII bytes only (delimiters and their contents byte by byte) could
@@ -186,5 +199,191 @@ impl<'a> Prose<'a> {
             Some((i, _)) => Span::new(self.span.start + i, self.span.start + i + needle.len()),
             None => self.span,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Two masks hide what is not prose: [`mask`] here (the claims, RS207 and the
+    //! rules that read a value through [`Prose`]) and `rules::words::Masks` (the
+    //! word-list rules, through `words::find_in`). They differ, on purpose or not
+    //! yet decided (issue 14); these tests pin each difference, and
+    //! `the_masks_on_the_corpus` prints where they differ on the repository's
+    //! reports (`cargo test -p retrospec-check --lib the_masks_on -- --nocapture`).
+
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::parse::{Format, parse};
+    use crate::rules::words::Masks;
+
+    /// Which bytes of `text` each mask hides, as the string of `text` with `c`
+    /// (claims only), `w` (words only), `#` (both) or the byte itself.
+    fn both(text: &str, format: Format) -> String {
+        let claims = mask(text);
+        let words = Masks::new(text, format);
+        text.bytes()
+            .zip(claims.bytes())
+            .enumerate()
+            .map(|(i, (b, c))| {
+                let by_claims = b != c;
+                match (by_claims, words.covers(i)) {
+                    _ if b.is_ascii_whitespace() => b as char,
+                    (true, true) => '#',
+                    (true, false) => 'c',
+                    (false, true) => 'w',
+                    (false, false) => b as char,
+                }
+            })
+            .collect()
+    }
+
+    /// The differences between the two masks, pinned: a change to either mask
+    /// that makes them agree (or differ otherwise) fails here.
+    #[test]
+    fn where_the_masks_differ() {
+        let md = Format::Markdown;
+        // Agreed: inline code, HTML comments, URLs (without their closing
+        // punctuation, of any scheme), fenced code closed by a run at least as long.
+        assert_eq!(both("a `b` c", md), "a ### c");
+        assert_eq!(both("a <!-- b --> c", md), "a #### # ### c");
+        assert_eq!(
+            both("see https://a.example/x.", md),
+            "see ###################."
+        );
+        assert_eq!(both("see s3://b/k", md), "see ########");
+        assert_eq!(both("```\nx\n```\n", md), "###\n#\n###\n");
+        assert_eq!(
+            both("````\nx\n```\ny\n````\nz\n", md),
+            "####\n#\n###\n#\n####\nz\n"
+        );
+        // A quote of log lines: both hide it.
+        assert_eq!(both("> 10:04 ERROR retry\n", md), "# ##### ##### #####\n");
+        // A quote that is not a log: the claims hide it, the words read it.
+        assert_eq!(
+            both("> we should have paged\n", md),
+            "c cc cccccc cccc ccccc\n"
+        );
+        // Markdown the words read with pulldown-cmark: a link's target, code spans
+        // of two backticks (the claims read ``` ``a`b`` ``` as an empty code span,
+        // `a`, then `` `b` ``), indented code.
+        assert_eq!(both("[a](b) c", md), "[awwww c");
+        assert_eq!(both("x ``a`b`` y", md), "x ##w###w y");
+        assert_eq!(both("p\n\n    code\n", md), "p\n\n    wwww\n");
+        // In YAML the words do not run pulldown-cmark.
+        assert_eq!(both("[a](b) c", Format::Yaml), "[a](b) c");
+    }
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if Format::from_path(&path).is_some() {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Whether `path` is a realistic report held out from tuning (numbered 65 and above).
+    fn held_out(path: &Path) -> bool {
+        path.to_string_lossy().contains("realistic/reports")
+            && path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 65)
+    }
+
+    /// Runs both masks over the string values of every report of the repository
+    /// (as the claims read them: the value's text in the file) and prints each
+    /// line where they differ, with `c`/`w` under the bytes only one of them hides.
+    #[test]
+    fn the_masks_on_the_corpus() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut paths = Vec::new();
+        for dir in [
+            "tests/fixtures",
+            "tests/freeform",
+            "tests/seeds",
+            "tests/realistic/reports",
+            "examples",
+        ] {
+            files(&root.join(dir), &mut paths);
+        }
+        paths.retain(|p| !held_out(p));
+        paths.sort();
+        assert!(paths.len() > 200, "{} reports", paths.len());
+        let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut differing_files = 0;
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let format = Format::from_path(path).expect("a report's form");
+            let Some(parsed) = parse(&text, format, &mut Vec::new()) else {
+                continue;
+            };
+            let words = Masks::new(&text, format);
+            let mut strings = Vec::new();
+            super::super::strings(&parsed.tree, &mut String::new(), &mut strings);
+            let mut differs = false;
+            for (pointer, node) in strings {
+                let source = node.span.slice(&text);
+                let value = node.as_str().unwrap_or("");
+                if value.contains('\n') && !source.contains('\n') {
+                    continue; // an escaped value: the claims read the value, not the file
+                }
+                let claims = mask(source);
+                let mut line_start = 0;
+                for (line, masked) in source
+                    .split_inclusive('\n')
+                    .zip(claims.split_inclusive('\n'))
+                {
+                    let marks: String = line
+                        .bytes()
+                        .zip(masked.bytes())
+                        .enumerate()
+                        .map(|(i, (b, c))| {
+                            let at = node.span.start + line_start + i;
+                            match (b != c, words.covers(at)) {
+                                _ if b.is_ascii_whitespace() => ' ',
+                                (true, false) => 'c',
+                                (false, true) => 'w',
+                                _ => ' ',
+                            }
+                        })
+                        .collect();
+                    line_start += line.len();
+                    if marks.trim().is_empty() {
+                        continue;
+                    }
+                    differs = true;
+                    let kind = match (marks.contains('c'), marks.contains('w')) {
+                        (true, _) if line.trim_start().starts_with('>') => "claims only: a quote",
+                        (true, true) => "both ways on one line",
+                        (true, false) => "claims only: other",
+                        (false, _) => "words only",
+                    };
+                    *by_kind.entry(kind).or_default() += 1;
+                    let name = path.strip_prefix(&root).unwrap_or(path).display();
+                    println!(
+                        "{name} {pointer} [{kind}]\n  {}\n  {}",
+                        line.trim_end(),
+                        marks.trim_end()
+                    );
+                }
+            }
+            differing_files += usize::from(differs);
+        }
+        println!(
+            "{} reports, {differing_files} where the masks differ; lines by kind: {by_kind:?}",
+            paths.len()
+        );
     }
 }

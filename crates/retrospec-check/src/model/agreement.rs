@@ -42,6 +42,7 @@ fn pointers(node: &Node, at: &mut String, out: &mut Vec<String>) {
         }
         Value::Seq(items) => {
             for (i, item) in items.iter().enumerate() {
+                // Every index of an arbitrary tree, not a model path `Ptr` could name.
                 at.push_str(&format!("/{i}"));
                 pointers(item, at, out);
                 at.truncate(len);

@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -137,7 +138,7 @@ impl Rule for MilestoneWords {
                 return;
             }
             previous = Some(at);
-            let pointer = format!("/timeline/{i}/text");
+            let pointer = Ptr::timeline_entry(i).text();
             let Some(node) = cx.node(&pointer) else {
                 continue;
             };
@@ -161,7 +162,7 @@ impl Rule for MilestoneWords {
                             end_shown,
                         ),
                     )
-                    .with_label(cx.span(&format!("/timeline/{first}/text")), "the impact ended here")
+                    .with_label(cx.span(&Ptr::timeline_entry(first).text()), "the impact ended here")
                     .with_help("correct the time of one of the entries, or say in words that the incident was only noticed after it had ended"),
                 );
                 return;
@@ -197,7 +198,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, t) in entries {
-        let Some(node) = cx.node(&format!("/timeline/{i}/text")) else {
+        let Some(node) = cx.node(&Ptr::timeline_entry(i).text()) else {
             continue;
         };
         let prose = crate::claims::Prose::of(cx.text, node);

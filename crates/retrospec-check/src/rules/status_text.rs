@@ -4,6 +4,7 @@ use regex::Regex;
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -76,7 +77,7 @@ impl Rule for StatusText {
                     .position(|e| e.milestone == Some(Milestone::Resolved))
                     .map(|i| {
                         (
-                            format!("/timeline/{i}/text"),
+                            Ptr::timeline_entry(i).text().into(),
                             format!("timeline entry {} is marked resolved", i + 1),
                         )
                     })

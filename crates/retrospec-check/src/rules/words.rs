@@ -506,12 +506,12 @@ impl Masks {
 }
 
 /// HTML comments and inline code spans.
-static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)<!--.*?-->|`[^`\n]*`").expect("the skipped-text pattern is valid")
 });
 
 /// A URL with a scheme, or starting `www.`, up to whitespace or a closing mark.
-static URL: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"#)
         .expect("the URL pattern is valid")
 });

@@ -610,6 +610,7 @@ pub(crate) fn length_note(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::parse::markdown;
+    use crate::ptr::{Pointer, Ptr};
     use crate::tree::Value;
 
     fn keys(text: &str) -> Vec<String> {
@@ -799,7 +800,7 @@ mod tests {
             .map(|i| {
                 let (t, _) = parsed
                     .tree
-                    .pointer(&format!("/timeline/{i}/time"))
+                    .pointer(&Ptr::timeline_entry(i).time())
                     .expect("time");
                 t.span.slice(text)
             })
@@ -835,7 +836,7 @@ mod tests {
             .map(|i| {
                 let (t, _) = parsed
                     .tree
-                    .pointer(&format!("/timeline/{i}/time"))
+                    .pointer(&Ptr::timeline_entry(i).time())
                     .expect("time");
                 t.span.slice(text)
             })
@@ -859,19 +860,20 @@ mod tests {
                     page.\n";
         let mut diags = Vec::new();
         let parsed = markdown::parse(text, &mut diags).expect("parses");
-        let entry = |i: usize, field: &str| {
+        let at = |pointer: Pointer| {
             parsed
                 .tree
-                .pointer(&format!("/timeline/{i}/{field}"))
+                .pointer(&pointer)
                 .map(|(n, _)| n.span.slice(text).to_string())
         };
-        assert_eq!(entry(2, "time").as_deref(), Some("8:30 PM"));
+        let entry = Ptr::timeline_entry;
+        assert_eq!(at(entry(2).time()).as_deref(), Some("8:30 PM"));
         assert_eq!(
-            entry(2, "text").as_deref(),
+            at(entry(2).text()).as_deref(),
             Some("the cache had been rebuilt and checkout was back to\nnormal.")
         );
-        assert_eq!(entry(3, "time").as_deref(), Some("8:41 PM"));
-        assert!(entry(4, "time").is_none());
+        assert_eq!(at(entry(3).time()).as_deref(), Some("8:41 PM"));
+        assert!(at(entry(4).time()).is_none());
     }
 
     #[test]

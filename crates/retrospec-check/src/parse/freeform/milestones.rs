@@ -24,6 +24,7 @@
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
 
+use crate::ptr::Ptr;
 use crate::span::Span;
 use crate::tree::{Entry, Node, Value};
 
@@ -250,7 +251,7 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
         let shown: String = written.chars().take(80).collect();
         reading.milestones.push(ReadMilestone {
             milestone,
-            entry: format!("/timeline/{i}"),
+            entry: Ptr::timeline_entry(i).whole().into(),
             span: words,
             read_from: format!("timeline text '{shown}'"),
         });

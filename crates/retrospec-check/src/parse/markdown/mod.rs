@@ -363,6 +363,7 @@ fn conflict(field: &str, section: Span, front: Span) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ptr::Ptr;
 
     fn parse_ok(text: &str) -> (Node, Vec<Diagnostic>) {
         let mut diags = Vec::new();
@@ -450,11 +451,14 @@ mod tests {
             "[OPS-9](https://t.example/OPS-9)"
         );
         assert_eq!(at(&tree, text, "/action_items/3/link"), "see the doc");
-        for (i, k) in [(0, "link"), (1, "link"), (2, "ticket"), (3, "ticket")] {
-            assert_eq!(
-                at(&tree, text, &format!("/action_items/{i}/{k}")),
-                "<missing>"
-            );
+        let item = Ptr::action_item;
+        for absent in [
+            item(0).link(),
+            item(1).link(),
+            item(2).ticket(),
+            item(3).ticket(),
+        ] {
+            assert_eq!(at(&tree, text, &absent), "<missing>");
         }
         for not_key in ["ops-1", "O-1", "OPS-", "#", "OPS-1 x", ""] {
             assert!(!ticket_keys(not_key), "{not_key}");

@@ -223,9 +223,18 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
         return Vec::new();
     };
     let lower = value.to_ascii_lowercase();
-    if !["mistake", "slip", "oversight", "error", "blunder", "lapse", "misstep", "goof"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if ![
+        "mistake",
+        "slip",
+        "oversight",
+        "error",
+        "blunder",
+        "lapse",
+        "misstep",
+        "goof",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         return Vec::new();
     }
@@ -264,7 +273,11 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
         if cx.masks().covers(span.start) {
             continue;
         }
-        let phrase = whole.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = whole
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         found.push((span, phrase));
     }
     found

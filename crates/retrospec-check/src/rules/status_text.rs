@@ -302,12 +302,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                spans_of(
-                    "RS217",
-                    &closed_by_entry(header, last),
-                    Format::Markdown
-                )
-                .len(),
+                spans_of("RS217", &closed_by_entry(header, last), Format::Markdown).len(),
                 1,
                 "{header} / {last}"
             );
@@ -319,7 +314,10 @@ mod tests {
                 "Incident closed.",
             ),
             // Two quoted lines are too few to be a header block.
-            ("> **Status:** Monitoring\n> **Date:** 2024-06-10", "Incident closed."),
+            (
+                "> **Status:** Monitoring\n> **Date:** 2024-06-10",
+                "Incident closed.",
+            ),
             // A quoted block that is not all fields.
             (
                 "> **Severity:** P2\n> **Status:** Monitoring\n> We will post again in an hour.",
@@ -341,11 +339,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                spans_of(
-                    "RS217",
-                    &closed_by_entry(header, last),
-                    Format::Markdown
-                ),
+                spans_of("RS217", &closed_by_entry(header, last), Format::Markdown),
                 Vec::<&str>::new(),
                 "{header} / {last}"
             );

@@ -217,6 +217,13 @@ static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Nouns after the person word that make it a tool's name: "an error from the
+/// operator API", "a mistake by the on-call rotation tool".
+static TOOL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:api|service|pods?|console|dashboards?|tools?|tooling|scripts?|accounts?|panel|portal|cli|process|controller|sdk|library|role|interface|ui|page|queue|bot|job|runbook|rotation|schedule|pager|workflow|pipeline|image|binary)\b")
+        .expect("valid pattern")
+});
+
 /// The places a person's mistake is named as the cause, as for [`on_names`].
 fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     let crate::tree::Value::String(value) = &node.value else {
@@ -261,6 +268,7 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
         }
         if c.name("possessive").is_some()
             || THING_AFTER.is_match(after)
+            || (c.name("who").is_some() && TOOL_AFTER.is_match(after))
             || negated(&value[..whole.start()])
             || DENIED_AFTER.is_match(after)
             || asked(after)
@@ -477,5 +485,24 @@ mod tests {
         let json =
             r#"{"title": "t", "status": "draft", "trigger": "A \"user error\" in the form"}"#;
         assert_eq!(spans(json, Format::Json), ["user error"]);
+    }
+
+    #[test]
+    fn a_person_s_mistake_but_not_a_tool_s() {
+        let report =
+            |cause: &str| format!("---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n{cause}\n");
+        for (cause, found) in [
+            ("It was an error from the operator, who ran it twice.", 1),
+            ("It was an error from the operator API.", 0),
+            ("A mistake by the on-call rotation tool paged nobody.", 0),
+            ("A mistake by the on-call engineer paged nobody.", 1),
+            ("A mistake in the config paged nobody.", 0),
+        ] {
+            assert_eq!(
+                crate::rules::spans_of("RS403", &report(cause), crate::Format::Markdown).len(),
+                found,
+                "{cause}"
+            );
+        }
     }
 }

@@ -117,9 +117,12 @@ static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
-/// Words of a timeline entry that say the impact ended.
+/// Words of a timeline entry that say the impact ended: a state word ("restored",
+/// "back to zero/normal/baseline"), a measure that recovered ("error rate
+/// recovered", "latency returned to baseline"), a queue drained as its own sentence
+/// ("while the queue drained" is not its end), "all green".
 static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+baseline|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+normal|resolved\s+for\s+(?:users|customers|everyone))\b")
+    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -670,6 +673,36 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
 mod tests {
     use super::{Verdict, mask};
     use crate::Format;
+
+    #[test]
+    fn impact_end_words_are_broad_and_an_impact_start_is_not_one() {
+        use super::IMPACT_ENDED;
+        for end in [
+            "Rejection rate back to zero. Replay starts.",
+            "Error rate recovered",
+            "p99 latency returned to baseline",
+            "5xx errors dropped to zero after the rollback",
+            "Queue drained; all workers idle",
+            "The backlog is fully processed",
+            "All checks green",
+            "Retry queue drained.",
+            "Dashboards green again",
+            "Failures back to baseline",
+            "Response times normalised",
+        ] {
+            assert!(IMPACT_ENDED.is_match(end), "{end}");
+        }
+        for not_end in [
+            "Traffic dropped to zero",
+            "API returned 500 errors to clients",
+            "Error rate climbs to 40%",
+            "Queue depth alert fires",
+            "Backlog grows past 10,000 jobs",
+            "Incident moved to monitoring while the retry queue drained",
+        ] {
+            assert!(!IMPACT_ENDED.is_match(not_end), "{not_end}");
+        }
+    }
 
     #[test]
     fn code_quotes_and_urls_are_masked() {

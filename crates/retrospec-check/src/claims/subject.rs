@@ -189,6 +189,47 @@ pub(super) static TEAM_SUBJECT: LazyLock<Lean> = LazyLock::new(|| {
 static NOT_LENGTH_AFTER: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*(?:ago|late\b|behind|old\b|early|earlier|before|prior|beforehand|from\s+now|per\b|each\b|window|interval|timeout|ttl|cache|retention|sla|cron|delay|backoff|cadence|rotation|apart)").expect("the pattern is valid")
 });
+/// A duration that is a setting or a rule about something else, never the incident's
+/// length: retention ("the store keeps raw files for 14 days", "logs are retained for
+/// 30 days"), expiry and time-outs ("tokens expire after 1 hour", "a TTL of 5
+/// minutes"), age thresholds ("older than 90 days", "baskets that have been empty for
+/// more than 90 days", "inactive for 30 days"), schedules ("runs every 6 hours"),
+/// promises and budgets ("our SLA allows 4 hours", "an error budget of 43
+/// minutes", "a 2-year warranty") and configured values ("set to 30 seconds"). Read
+/// in the clause just before the duration.
+static SETTING_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?ix)(?:
+            \b(?:expir(?:e|es|ed|y|ing|ation)|ttl|time-?outs?|lifetime|lease|validity|retention(?:\s+period)?|max(?:imum)?[\s_-]+age|grace\s+period|interval|cadence|cooldown|cool-down|backoff|deadline)\s+(?:(?:is|was|of|after|in|set\s+to|=|:|\(|at)\s+)*(?:(?:at\s+(?:least|most)|about|around|roughly|approximately|over|only|just|up\s+to)\s+)?
+          | \b(?:valid|validity|lease[ds]?|ttl)\s+(?:of|for)\s+
+          | \b(?:older|newer|younger)\s+than\s+(?:(?:about|around|roughly)\s+)?
+          | \b(?:that|which|who|whose|they)\s+(?:have|has)\s+(?:not\s+)?been\b[^.;]*\bfor\s+(?:(?:more|longer|less)\s+than\s+|over\s+|at\s+least\s+|upwards\s+of\s+)?
+          | \b(?:inactive|idle|unused|untouched|dormant|abandoned|not\s+(?:been\s+)?(?:used|accessed|touched|updated|modified|opened|logged\s+in(?:to)?|active|seen))\s+(?:for|in|over)\s+(?:(?:more|longer|less)\s+than\s+|over\s+|at\s+least\s+|the\s+(?:last|past)\s+)?
+          | \b(?:set|configured|defaults?|defaulted|tuned|raised|lowered|increased|reduced|changed)\s+(?:it\s+)?(?:to|at|of)\s+
+          | \b(?:sla|slas|slo|slos|error\s+budget|budget|warrant(?:y|ies)|guarantee[sd]?|contract(?:ual(?:ly)?)?|commitment|policy|schedule[ds]?|scheduled)\b[^.;]{0,80}
+        )$",
+    )
+    .expect("the pattern is valid")
+});
+/// Something kept for a length: "the object store keeps the raw files for 14 days",
+/// "messages are retained for 7 days" - unless a verb of state sits between ("the
+/// store was unavailable for 14 days" is the incident), see [`STATE_VERB`].
+static RETAIN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?ix)\b(?:keeps?|keeping|kept|retains?|retained|retaining|stores?|stored|storing|caches?|cached|archives?|archived|persists?|preserves?|preserved|saves?)\b(?:\s+[\w'-]+){0,5}?\s+(?:for|up\s+to)\s+(?:(?:at\s+(?:least|most)|about|around|roughly|approximately|over|only|just)\s+)?$",
+    )
+    .expect("the pattern is valid")
+});
+static STATE_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:was|were|is|are|been|being|be|went|stayed|remained|got|became)\b")
+        .expect("the pattern is valid")
+});
+/// ...and just after it: "after 30 days of inactivity", "a 14-day retention", "a
+/// 2-year warranty", "of history", "-old backups".
+static SETTING_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:of\s+(?:inactivity|idleness|idle\s+time|no\s+activity|non-?use|retention|history|logs?|data|backups?|snapshots?)\b|(?:retention|expiry|expiration|lifetime|warranty|guarantee|budget|grace\s+period|ttl|lease|timeout|time-out|limit|threshold|schedule|cycle|intervals?|increments?|slots?|buckets?)\b|(?:-|\s+)?old\b|or\s+(?:older|more|longer)\b|and\s+(?:older|over)\b)")
+        .expect("the pattern is valid")
+});
 /// A service in an outage state "for" a length: "was down for", "were unreachable for".
 static DOWN_FOR: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
@@ -264,7 +305,14 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
         return Some(INCIDENT);
     }
-    if NOT_LENGTH_AFTER.is_match(after) || NOT_LENGTH_BEFORE.is_match(before) {
+    if NOT_LENGTH_AFTER.is_match(after)
+        || NOT_LENGTH_BEFORE.is_match(before)
+        || SETTING_BEFORE.is_match(before)
+        || RETAIN
+            .find(before)
+            .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
+        || SETTING_AFTER.is_match(after)
+    {
         return None;
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -578,6 +626,47 @@ mod tests {
             ),
         ] {
             assert_eq!(measures(text, place), ["unknown"], "{text}");
+        }
+    }
+
+    #[test]
+    fn settings_and_rules_about_other_things_are_not_the_incident() {
+        for text in [
+            // Retention.
+            "No data was lost: the object store keeps the raw files for 14 days.",
+            "Nothing was lost, since failed events are retained for 30 days.",
+            "The broker kept undelivered messages for up to 24 hours, so none were dropped.",
+            "Backups are stored for 90 days.",
+            "Failed uploads stay in a 7-day retention bucket.",
+            // Age thresholds and inactivity.
+            "Each night a cleanup job deletes carts that have been empty for more than 90 days.",
+            "The purge removes accounts inactive for 400 days.",
+            "Sessions are dropped after 30 minutes of inactivity.",
+            "The script treated every row older than 90 days as expired.",
+            "Users who have not logged in for over 60 days were unaffected.",
+            // Expiry, time-outs and schedules.
+            "The signing tokens expire after 1 hour, so broken sessions failed.",
+            "The upstream timeout is 30 seconds and requests failed.",
+            "The certificate is valid for 90 days, so renewal failed silently.",
+            "The sync job runs on a schedule of 6 hours, so stale data was missing.",
+            // Promises, budgets and configured values.
+            "Our SLA with customers allows for 4 hours of downtime a year.",
+            "The outage consumed the error budget of 43 minutes for the month.",
+            "We set the health check grace period to 90 seconds, so pods failed.",
+            "The retry limit was raised to 10 minutes after the failed deploys.",
+        ] {
+            assert_eq!(measures(text, Place::Summary), ["unknown"], "{text}");
+        }
+        // Near misses: the incident's own length, said next to the same words.
+        for text in [
+            "The store was unavailable for 14 days.",
+            "Saved baskets were empty for nearly two hours.",
+            "Uploads failed for more than 90 minutes.",
+            "Checkout requests timed out for 40 minutes.",
+            "Customers saw timeouts for 40 minutes.",
+            "Nightly reports were missing for three days.",
+        ] {
+            assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }
     }
 }

@@ -37,6 +37,12 @@ declare_rule! {
     /// question (`Was it caused by human error or load?`, a template's prompt),
     /// which names no one (its answer may).
     ///
+    /// A person's mistake named as the cause is blame too: `a mistake made by one of
+    /// our engineers`, `an oversight by the on-call engineer`, `a slip of a
+    /// developer`, `an operator's mistake`, `someone's error`. The mistake of a
+    /// thing (`a mistake in the config`, `an error by the deploy script`, `the
+    /// operator's error message`) names no one and is not reported.
+    ///
     /// The incident put on a named person is blame too: `this one is on Dmitri`,
     /// `that one was on Priya`, or with a plain `this`, `that`, `it` or `the
     /// incident` a name followed by "who" (`it was on Sam, who deployed it`); a
@@ -182,10 +188,117 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     found
 }
 
+/// A person's mistake named as the cause: "a mistake made by one of our engineers",
+/// "an oversight by the on-call engineer", "a slip of a developer", "an operator's
+/// error", "someone's mistake". The mistake of a thing ("a mistake in the config",
+/// "an error by the deploy script") names no one and is not read.
+static MISTAKE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:(?:a|an|the|one|this|that)\s+)?(?:(?:simple|honest|human|small|single|manual|costly|careless|unfortunate|silly|big)\s+)?
+        (?:mistake|slip|slip-up|oversight|error|blunder|lapse|misstep|goof)s?\s+
+        (?:(?:made|committed|caused|introduced)\s+)?(?:by|of|from)\s+
+        (?:one\s+of\s+(?:our|the|their|its)\s+|a\s+member\s+of\s+(?:our|the)\s+|an?\s+|the\s+|our\s+|their\s+|its\s+)?
+        (?:(?:single|junior|senior|new|tired|overworked|individual|human|on-?call|support|database|platform|release|backend|frontend|ops|devops)\s+)?
+        (?P<who>engineers?|operators?|developers?|devs?|admins?|administrators?|sysadmins?|employees?|staff(?:\s+members?)?|team\s+members?|colleagues?|on-?call(?:\s+engineers?)?|SREs?|contractors?|interns?|persons?|people|humans?|someone|somebody|individuals?|maintainers?)
+        \b(?P<possessive>'|’)?
+      | \b(?:an?|one\s+of\s+our|our|the|their|someone|somebody)\s*(?:(?:single|junior|senior|new|on-?call)\s+)?
+        (?P<who2>engineer|operator|developer|admin|administrator|sysadmin|employee|staff\s+member|team\s+member|colleague|on-?call\s+engineer|SRE|contractor|intern|person|maintainer)?
+        (?:'s|’s)\s+(?:own\s+)?(?:(?:simple|honest|small|single|careless)\s+)?
+        (?:mistake|slip|slip-up|oversight|error|blunder|lapse|misstep)\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Nouns after "error" that make it a thing, not a person's act: "an operator's
+/// error message", "the engineer's error budget".
+static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:messages?|rates?|pages?|logs?|codes?|budgets?|handling|counts?|reports?|dialog|screen|output|tracking)\b")
+        .expect("valid pattern")
+});
+
+/// Nouns after the person word that make it a tool's name: "an error from the
+/// operator API", "a mistake by the on-call rotation tool".
+static TOOL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:api|service|pods?|console|dashboards?|tools?|tooling|scripts?|accounts?|panel|portal|cli|process|controller|sdk|library|role|interface|ui|page|queue|bot|job|runbook|rotation|schedule|pager|workflow|pipeline|image|binary)\b")
+        .expect("valid pattern")
+});
+
+/// The places a person's mistake is named as the cause, as for [`on_names`].
+fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let crate::tree::Value::String(value) = &node.value else {
+        return Vec::new();
+    };
+    let lower = value.to_ascii_lowercase();
+    if ![
+        "mistake",
+        "slip",
+        "oversight",
+        "error",
+        "blunder",
+        "lapse",
+        "misstep",
+        "goof",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
+    let source = node.span.slice(cx.text);
+    let mut placer = super::Placer::new(value, source, node.span.start);
+    let mut found = Vec::new();
+    for c in MISTAKE_BY.captures_iter(value) {
+        let Some(whole) = c.get(0) else { continue };
+        // "someone's"/"our" with no person noun: only "someone's"/"somebody's" name a person.
+        if c.name("who").is_none() && c.name("who2").is_none() {
+            let w = whole.as_str().to_ascii_lowercase();
+            if !(w.starts_with("someone") || w.starts_with("somebody")) {
+                continue;
+            }
+        }
+        let after = &value[whole.end()..];
+        let words = whole.as_str().to_ascii_lowercase();
+        // "a human error by an engineer": the blame word is reported on its own.
+        if ["human error", "operator error", "user error"]
+            .iter()
+            .any(|w| words.contains(w))
+        {
+            continue;
+        }
+        if c.name("possessive").is_some()
+            || THING_AFTER.is_match(after)
+            || (c.name("who").is_some() && TOOL_AFTER.is_match(after))
+            || negated(&value[..whole.start()])
+            || DENIED_AFTER.is_match(after)
+            || asked(after)
+        {
+            continue;
+        }
+        let Some(span) = placer.place(whole.range()) else {
+            continue;
+        };
+        if cx.masks().covers(span.start) {
+            continue;
+        }
+        let phrase = whole
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        found.push((span, phrase));
+    }
+    found
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let mut mistakes = Vec::new();
         for pattern in CAUSE.iter().chain(&[SUMMARY, SECTIONS]) {
             for (pointer, node) in texts(cx, pattern) {
+                for (span, words) in mistakes_by(cx, node) {
+                    mistakes.push((span, words, pointer.clone()));
+                }
                 for (span, words) in on_names(cx, node) {
                     out.push(
                         Diagnostic::new(
@@ -200,6 +313,34 @@ impl Rule for BlameWord {
                 }
             }
         }
+        let first_word = out.len();
+        self.blame_words(cx, out);
+        // "A fat-finger mistake by the on-call engineer": the blame word is reported once.
+        let words: Vec<Span> = out[first_word..].iter().map(|d| d.span).collect();
+        for (span, phrase, pointer) in mistakes {
+            if words
+                .iter()
+                .any(|w| w.start <= span.end && w.end + 2 >= span.start)
+            {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &Self::INFO,
+                    span,
+                    format!("`{phrase}` in {} puts the cause on a person's mistake", place_in(cx, &pointer)),
+                )
+                .with_help(
+                    "describe the system condition that allowed the mistake: what made it easy to make, and what did not catch it",
+                ),
+            );
+        }
+    }
+}
+
+impl BlameWord {
+    /// The words of the `blame` list.
+    fn blame_words(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let blame = WordList::cached(&cx.config.words.blame);
         if !blame.may_match(cx) {
             return;
@@ -344,5 +485,24 @@ mod tests {
         let json =
             r#"{"title": "t", "status": "draft", "trigger": "A \"user error\" in the form"}"#;
         assert_eq!(spans(json, Format::Json), ["user error"]);
+    }
+
+    #[test]
+    fn a_person_s_mistake_but_not_a_tool_s() {
+        let report =
+            |cause: &str| format!("---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n{cause}\n");
+        for (cause, found) in [
+            ("It was an error from the operator, who ran it twice.", 1),
+            ("It was an error from the operator API.", 0),
+            ("A mistake by the on-call rotation tool paged nobody.", 0),
+            ("A mistake by the on-call engineer paged nobody.", 1),
+            ("A mistake in the config paged nobody.", 0),
+        ] {
+            assert_eq!(
+                crate::rules::spans_of("RS403", &report(cause), crate::Format::Markdown).len(),
+                found,
+                "{cause}"
+            );
+        }
     }
 }

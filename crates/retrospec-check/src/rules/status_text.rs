@@ -24,8 +24,12 @@ declare_rule! {
     /// "identified", "ongoing", "monitoring", "mitigating", "in progress", "unresolved", "under investigation" or
     /// "mitigation (recovery, remediation, investigation) in progress/underway/ongoing"
     /// ("open" and "active" are left alone: action item tables use them), in any prose string, and an `x-status` or `x-incident-status`
-    /// field with such a value. Resolved means `milestones.resolved` is given or a
-    /// timeline entry is marked `resolved`. Text in code blocks and quoted lines is
+    /// field with such a value. Resolved means `milestones.resolved` is given, a
+    /// timeline entry is marked `resolved`, or an entry says the incident was
+    /// closed ("Incident closed", "Incident marked resolved"). A header block set
+    /// in a blockquote (three or more quoted `> **Key:** value` lines, one of them
+    /// a header key such as `Incident ID`, `Date`, `Severity`, `Duration`) is read as
+    /// the header it is. Other text in code blocks and quoted lines is
     /// not read, and neither are status-page updates ("**Investigating** - We are
     /// looking into..."), which record the past.
     ///
@@ -52,6 +56,88 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?(?:status|phase)|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
     ))
     .expect("the status pattern is valid")
+});
+
+/// A field line of a quoted header block: `> **Status:** Monitoring`, `> Date: ...`.
+static QUOTED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*>[ \t]*(?:[-*+][ \t]+)?[*_]*(?P<key>[A-Za-z][A-Za-z ./()#-]{0,30}?)[*_]*[ \t]*(?::|[*_]+[ \t]*:)")
+        .expect("the field pattern is valid")
+});
+
+/// Keys that make a quoted block of fields a report's header rather than a quoted
+/// status-page update.
+static HEADER_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:date|severity|sev|priority|duration|authors?|owners?|incident(?:\s+(?:id|number|no\.?|#|commander|lead))?|id|impact|services?|teams?|reported\s+by|start(?:ed)?|end(?:ed)?|detected|resolved|level)$")
+        .expect("the key pattern is valid")
+});
+
+/// `masked` (the masked text of `source`, same length) with the quoted header
+/// blocks put back: runs of at least three quoted lines that are all fields, one
+/// of them a header key (`> **Incident ID:**`, `> **Severity:**`, `> **Status:**`),
+/// with the `>` blanked. A template that sets its header in a blockquote means it
+/// as the header; a quoted status-page update ("> **Investigating** - ...") has no
+/// such block and stays unread.
+fn with_quoted_headers(masked: &str, source: &str) -> String {
+    if masked.len() != source.len() || !source.contains('>') {
+        return masked.to_string();
+    }
+    let mut out = masked.as_bytes().to_vec();
+    let lines: Vec<(usize, &str)> = source
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l))
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j < lines.len() && lines[j].1.trim_start().starts_with('>') {
+            j += 1;
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        let run = &lines[i..j];
+        let keys: Vec<Option<String>> = run
+            .iter()
+            .map(|(_, l)| {
+                QUOTED_FIELD
+                    .captures(l)
+                    .and_then(|c| c.name("key"))
+                    .map(|k| k.as_str().trim().to_string())
+            })
+            .collect();
+        let fields = keys.iter().flatten().count();
+        if fields >= 3
+            && fields == run.len()
+            && keys.iter().flatten().any(|k| HEADER_KEY.is_match(k))
+        {
+            for (start, l) in run {
+                let bytes = l.as_bytes();
+                let gt = l.find('>').unwrap_or(0);
+                for (k, b) in bytes.iter().enumerate() {
+                    out[start + k] = if k == gt { b' ' } else { *b };
+                }
+            }
+        }
+        i = j;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| masked.to_string())
+}
+
+/// A timeline entry that closes the incident: "Incident closed", "Incident
+/// resolved", "Closed the incident", "Incident marked resolved".
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:incident|outage|issue)\s+(?:is\s+|was\s+|now\s+)?(?:(?:marked|declared|set)\s+(?:as\s+)?)?(?:closed|resolved|over)|(?:closed|resolved)\s+the\s+(?:incident|outage)|incident\s+closure)\b")
+        .expect("the closed pattern is valid")
+});
+/// ...unless it says it is not closed yet.
+static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|yet|until|once|when|if|before|reopen(?:ed)?|partially)\b")
+        .expect("the pattern is valid")
 });
 
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,6 +167,18 @@ impl Rule for StatusText {
                             format!("timeline entry {} is marked resolved", i + 1),
                         )
                     })
+            })
+            .or_else(|| {
+                cx.model
+                    .timeline
+                    .iter()
+                    .rposition(|e| CLOSED.is_match(&e.text) && !NOT_YET.is_match(&e.text))
+                    .map(|i| {
+                        (
+                            format!("/timeline/{i}/text"),
+                            format!("timeline entry {} says the incident was closed", i + 1),
+                        )
+                    })
             });
         let Some((pointer, evidence)) = evidence else {
             return;
@@ -108,7 +206,8 @@ impl Rule for StatusText {
                 continue;
             }
             let prose = crate::claims::Prose::of(cx.text, node);
-            for caps in LINE.captures_iter(&prose.masked).take(20) {
+            let read = with_quoted_headers(&prose.masked, node.span.slice(cx.text));
+            for caps in LINE.captures_iter(&read).take(20) {
                 if let Some(v) = caps.name("value") {
                     let span = prose.span(v.range());
                     found.push((span, v.as_str().to_string()));
@@ -168,6 +267,82 @@ mod tests {
                 spans_of("RS217", &report(true, body), Format::Markdown),
                 [found],
                 "{body}"
+            );
+        }
+    }
+
+    /// A report with no resolved milestone whose timeline has `last`.
+    fn closed_by_entry(header: &str, last: &str) -> String {
+        format!(
+            "# Push notifications not delivered\n\n{header}\n\n## Summary\n\nPushes failed for an hour.\n\n## Timeline (UTC)\n\n- 2024-06-10 14:00 UTC Pushes start failing\n- 2024-06-10 15:00 UTC Certificate replaced\n- 2024-06-10 16:00 UTC {last}\n"
+        )
+    }
+
+    #[test]
+    fn a_quoted_header_block_and_a_closing_entry() {
+        for (header, last) in [
+            (
+                "> **Incident ID:** INC-7\n> **Severity:** P2\n> **Status:** Monitoring",
+                "Incident closed.",
+            ),
+            (
+                "> Date: 2024-06-10\n> Owner: push team\n> Status: Investigating",
+                "Incident resolved",
+            ),
+            (
+                "> - **Severity**: SEV2\n> - **Duration**: 2 hours\n> - **Current status**: ongoing",
+                "Incident marked as resolved",
+            ),
+            (
+                "> **Status:** Monitoring\n> **Author:** push team\n> **Date:** 2024-06-10",
+                "We closed the incident",
+            ),
+            (
+                "**Severity:** P2\n**Status:** Monitoring",
+                "Outage over; incident closed",
+            ),
+        ] {
+            assert_eq!(
+                spans_of("RS217", &closed_by_entry(header, last), Format::Markdown).len(),
+                1,
+                "{header} / {last}"
+            );
+        }
+        for (header, last) in [
+            // A quoted status-page update, not a header.
+            (
+                "> **Investigating** - We are looking into failed pushes.\n> Posted 14:05",
+                "Incident closed.",
+            ),
+            // Two quoted lines are too few to be a header block.
+            (
+                "> **Status:** Monitoring\n> **Date:** 2024-06-10",
+                "Incident closed.",
+            ),
+            // A quoted block that is not all fields.
+            (
+                "> **Severity:** P2\n> **Status:** Monitoring\n> We will post again in an hour.",
+                "Incident closed.",
+            ),
+            // No header key among the fields.
+            (
+                "> **Status:** Monitoring\n> **Next update:** 16:30\n> **Message:** looking",
+                "Incident closed.",
+            ),
+            // The entry does not close the incident.
+            (
+                "> **Incident ID:** INC-7\n> **Severity:** P2\n> **Status:** Monitoring",
+                "Incident not yet closed; monitoring",
+            ),
+            (
+                "> **Incident ID:** INC-7\n> **Severity:** P2\n> **Status:** Monitoring",
+                "Fix deployed, error rate dropping",
+            ),
+        ] {
+            assert_eq!(
+                spans_of("RS217", &closed_by_entry(header, last), Format::Markdown),
+                Vec::<&str>::new(),
+                "{header} / {last}"
             );
         }
     }

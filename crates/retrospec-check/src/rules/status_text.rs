@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
@@ -46,15 +46,15 @@ declare_rule! {
 
 const UNDER_WAY: &str = r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved|under\s+investigation|(?:mitigation|recovery|remediation|investigation)\s+(?:in\s+progress|under\s*way|ongoing)";
 
-static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?(?:status|phase)|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
     ))
     .expect("the status pattern is valid")
 });
 
-static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*(?P<value>{UNDER_WAY})\s*$")).expect("the value pattern is valid")
+static VALUE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(r"(?i)^\s*(?P<value>{UNDER_WAY})\s*$")).expect("the value pattern is valid")
 });
 
 impl Rule for StatusText {

@@ -14,7 +14,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::lean::{Captures, Lean};
 use serde::Serialize;
 
 use super::number::{self, Number};
@@ -59,8 +59,8 @@ pub struct Duration {
 
 const UNIT: &str = r"weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s";
 
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SINGLE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?",
         number::PATTERN
     ))
@@ -68,20 +68,20 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What may join the parts of a compound (`3h 45m`, `1 hour, 5 minutes`, `2 hours and 15 minutes`).
-static JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*(?:and\s+)?$").expect("the join pattern is valid"));
+static JOIN: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)^\s*,?\s*(?:and\s+)?$").expect("the join pattern is valid"));
 
 /// The low end of a range written before the high end's number.
-static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RANGE_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?i)(?:\bbetween\s+(?P<b>{n})\s+and|\b(?P<lo>{n})\s*(?:-|–|—|to|or))\s*$",
         n = r"[0-9]+(?:\.[0-9]+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     ))
     .expect("the range pattern is valid")
 });
 
-static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static QUALIFIER_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?ix)(?:
             (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to)|~|≈|±)
           | (?P<over>\b(?:just|a\s+little|a\s+bit|slightly)\s+(?:over|more\s+than|longer\s+than))
@@ -93,14 +93,14 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the qualifier pattern is valid")
 });
 
-static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?P<approx>or\s+so)|(?P<least>or\s+(?:more|longer))|(?P<most>or\s+(?:less|fewer)|at\s+(?:the\s+)?most|tops))\b")
+static QUALIFIER_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?P<approx>or\s+so)|(?P<least>or\s+(?:more|longer))|(?P<most>or\s+(?:less|fewer)|at\s+(?:the\s+)?most|tops))\b")
         .expect("the qualifier pattern is valid")
 });
 
 /// Counts that follow a one-letter `m` in the sense of "million".
-static COUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:users|customers|requests|records|rows|events|messages|dollars|people|accounts|visitors|queries|calls|jobs|files|objects|keys|items|emails|devices|downloads|transactions)\b")
+static COUNT_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s+(?:users|customers|requests|records|rows|events|messages|dollars|people|accounts|visitors|queries|calls|jobs|files|objects|keys|items|emails|devices|downloads|transactions)\b")
         .expect("the count pattern is valid")
 });
 
@@ -299,8 +299,8 @@ fn kind(caps: &Captures<'_>) -> Qualifier {
 /// `1:35` (hours and minutes) at the start of `text`, for a value a label names as a
 /// duration ("Time to resolution: 1:35"); a clock time with AM/PM or a zone is not one.
 pub fn clock_at_start(text: &str) -> Option<(Range<usize>, f64)> {
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*([0-9]{1,2}):([0-5][0-9])\b(?:\s*(?i:[ap]\.?m\b|[a-z]{3,4}\b|utc|z\b))?")
+    static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+        Lean::new(r"^\s*([0-9]{1,2}):([0-5][0-9])\b(?:\s*(?i:[ap]\.?m\b|[a-z]{3,4}\b|utc|z\b))?")
             .expect("the clock pattern is valid")
     });
     let caps = CLOCK.captures(text)?;
@@ -315,26 +315,26 @@ pub fn clock_at_start(text: &str) -> Option<(Range<usize>, f64)> {
 
 /// A label that carries the unit of a bare number: `Minutes downtime or degradation:
 /// 50`, `Downtime (minutes): 50`, `Duration (h): 2.5`, `| Minutes of impact | 50 |`.
-static UNIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:\|[ \t]*)?(?:(?:[-*+]|[0-9]{1,2}[.)])[ \t]+)?[*_]*(?P<label>[a-z][a-z ()/_-]{2,60}?)[*_]*[ \t]*(?::|\|)[*_ \t]*(?P<n>[0-9]{1,5}(?:\.[0-9]{1,2})?)[*_]*[ \t]*\|?[ \t]*\.?[ \t]*$")
+static UNIT_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)^[ \t]*(?:\|[ \t]*)?(?:(?:[-*+]|[0-9]{1,2}[.)])[ \t]+)?[*_]*(?P<label>[a-z][a-z ()/_-]{2,60}?)[*_]*[ \t]*(?::|\|)[*_ \t]*(?P<n>[0-9]{1,5}(?:\.[0-9]{1,2})?)[*_]*[ \t]*\|?[ \t]*\.?[ \t]*$")
         .expect("the pattern is valid")
 });
 /// The unit a label names: a word ("Minutes of impact", "in hours"), or a letter in
 /// parentheses ("(h)", "(min)").
-static LABEL_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static LABEL_UNIT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?i)\b(?P<u>minutes|mins|hours|hrs)\b|\(\s*(?P<p>minutes?|mins?|m|hours?|hrs?|h)\s*\)",
     )
     .expect("the pattern is valid")
 });
 /// What the label must name: a length of the impact or a metric.
-static LABEL_LENGTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:downtime|duration|outage|degradation|disruption|impact|unavailability|interruption|time\s+to\s+[a-z]+|tt[damr])\b")
+static LABEL_LENGTH: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:downtime|duration|outage|degradation|disruption|impact|unavailability|interruption|time\s+to\s+[a-z]+|tt[damr])\b")
         .expect("the pattern is valid")
 });
 /// ...and must not: a target, a budget, an average over many incidents.
-static LABEL_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:target|goal|budget|allowed|allowance|slo|sla|max(?:imum)?|minimum|limit|threshold|average|mean|median|mttr|mttd|per|expected|planned|estimated)\b")
+static LABEL_NOT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:target|goal|budget|allowed|allowance|slo|sla|max(?:imum)?|minimum|limit|threshold|average|mean|median|mttr|mttd|per|expected|planned|estimated)\b")
         .expect("the pattern is valid")
 });
 

@@ -27,7 +27,7 @@ mod window;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::{Milestone, Postmortem};
 use serde::Serialize;
 
@@ -113,30 +113,30 @@ pub enum Bound {
 
 /// Words of a timeline entry that say the impact began ("errors start", "first
 /// failures", "workers crash-loop", "requests start timing out").
-static IMPACT_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
+static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended: a state word ("restored",
 /// "back to zero/normal/baseline"), a measure that recovered ("error rate
 /// recovered", "latency returned to baseline"), a queue drained as its own sentence
 /// ("while the queue drained" is not its end), "all green".
-static IMPACT_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
+static IMPACT_ENDED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
-static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
+static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
         .expect("the pattern is valid")
 });
 
 /// Words of a timeline entry that say the impact was noticed: it began no later.
 /// Someone who "reports" what the impact words name ("an analyst reports empty
 /// charts") noticed it too ([`REPORTS`]).
-static REPORTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
-static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+static REPORTS: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)\breports?\b").expect("the pattern is valid"));
+static NOTICED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -487,8 +487,8 @@ fn settle(config: &Config, claim: &mut Claim, d: &duration::Duration, compared: 
 /// began" gives (`run`, `paus`). Read only for a restore claim; the step is then
 /// the end when the report marks no end milestone, on the entry whose words name
 /// both ("08:10 billing run paused").
-static ENDED_WITH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:stopped|ended|ceased|recovered|cleared)\s+(?:once|when|as\s+soon\s+as|after)\s+(?:the\s+|our\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z-]{3,})\s+(?:was|were|had\s+been|got)\s+(?P<verb>[a-z]{3,}?)e?d\b")
+static ENDED_WITH: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:stopped|ended|ceased|recovered|cleared)\s+(?:once|when|as\s+soon\s+as|after)\s+(?:the\s+|our\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z-]{3,})\s+(?:was|were|had\s+been|got)\s+(?P<verb>[a-z]{3,}?)e?d\b")
         .expect("the pattern is valid")
 });
 

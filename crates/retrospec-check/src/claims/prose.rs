@@ -5,6 +5,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::lean::Lean;
 use retrospec_model::Postmortem;
 
 use super::subject::Place;
@@ -54,8 +56,8 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
 }
 
 /// Titles of free sections that summarise the incident.
-static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
+static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
         .expect("the pattern is valid")
 });
 

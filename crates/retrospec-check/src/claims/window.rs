@@ -13,20 +13,20 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use super::Compared;
 
 /// A window ending just before `(`: two clock times joined by a dash, "to", "until"
 /// or "and", then at most a zone and a date.
-static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?P<tail>[^()\n:.;]{0,40})\(\s*$")
+static WINDOW: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?P<tail>[^()\n:.;]{0,40})\(\s*$")
         .expect("the pattern is valid")
 });
 /// What may follow the window's second time before `(`: a zone and a date, no other number
 /// than the date's.
-static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[a-z]{2,5}(?:[+-][0-9]{1,2})?\s*)?(?:,?\s*(?:on\s+)?(?:[a-z]+,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*$")
+static TAIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:[a-z]{2,5}(?:[+-][0-9]{1,2})?\s*)?(?:,?\s*(?:on\s+)?(?:[a-z]+,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[a-z]+|[a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*$")
         .expect("the pattern is valid")
 });
 
@@ -78,8 +78,8 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
 }
 
 /// A table cell that holds a window and nothing else: `08:12–08:57`, `22:47 - 01:15 UTC`.
-static WINDOW_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<a>[0-2]?[0-9]:[0-5][0-9])\s*(?:-|–|—|\bto\b)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*[a-z]{2,5})?\s*$")
+static WINDOW_CELL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?P<a>[0-2]?[0-9]:[0-5][0-9])\s*(?:-|–|—|\bto\b)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*[a-z]{2,5})?\s*$")
         .expect("the pattern is valid")
 });
 
@@ -115,8 +115,8 @@ fn cell(masked: &str, range: Range<usize>) -> Option<Compared> {
 }
 
 /// "The incident began at <time> and ended at <time>": the report's own window.
-static BEGAN_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:incident|outage|impact|issue|disruption|problem)\s+(?:began|started)\s+(?:at|on)\s+(?P<a>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)\s*,?\s+and\s+(?:ended|was\s+resolved|was\s+mitigated|recovered)\s+(?:at|on)\s+(?P<b>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
+static BEGAN_ENDED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:incident|outage|impact|issue|disruption|problem)\s+(?:began|started)\s+(?:at|on)\s+(?P<a>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)\s*,?\s+and\s+(?:ended|was\s+resolved|was\s+mitigated|recovered)\s+(?:at|on)\s+(?P<b>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
         .expect("the pattern is valid")
 });
 
@@ -142,8 +142,8 @@ pub(super) fn sentence(masked: &str, zone: Option<&jiff::tz::TimeZone>) -> Optio
 /// the impact ("starting at approximately 01:30am PDT, Example began returning
 /// errors"), or the start of a "began at ... and ended at ..." sentence: the
 /// impact's start as the report states it in prose, with its time of day.
-static STARTING_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:starting|beginning)\s+at\s+(?:approximately\s+|about\s+|around\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
+static STARTING_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:starting|beginning)\s+at\s+(?:approximately\s+|about\s+|around\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
         .expect("the pattern is valid")
 });
 
@@ -200,8 +200,8 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
-static FROM_UNTIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
+static FROM_UNTIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
 
@@ -275,7 +275,7 @@ pub(super) fn impact_windows(masked: &str) -> Vec<Compared> {
 /// The window a [`FROM_UNTIL`] match states, as a comparison of its two ends: on
 /// one day (the next for an end before the start), or across the days its
 /// weekdays name ("from Friday 18:00 to Sunday 09:30" is 39h30m).
-fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
+fn stated_window(caps: &crate::lean::Captures<'_>) -> Option<Compared> {
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let (ap, bp) = (
         caps.name("ap").map(|m| m.as_str()),
@@ -303,7 +303,7 @@ fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
         Some(d) => d * 24 * 60 + to - from,
         None => (to - from).rem_euclid(24 * 60),
     };
-    let named = |day: Option<regex::Match<'_>>, time: &str| match day {
+    let named = |day: Option<crate::lean::Match<'_>>, time: &str| match day {
         Some(d) => format!("{} {time}", d.as_str()),
         None => time.to_string(),
     };
@@ -319,8 +319,8 @@ fn stated_window(caps: &regex::Captures<'_>) -> Option<Compared> {
 
 /// What may follow a length inside its parenthesis: "(roughly 40 minutes of
 /// backlog)", "(55 minutes in total)", "(about an hour)".
-static PAREN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:of\s+(?:total\s+)?(?:[a-z-]+\s+)?(?:backlog|downtime|outage|impact|disruption|degradation|delay|unavailability|queueing|queuing)|in\s+(?:total|all)|total|overall|all\s+told)\s*)?\)")
+static PAREN_TAIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:of\s+(?:total\s+)?(?:[a-z-]+\s+)?(?:backlog|downtime|outage|impact|disruption|degradation|delay|unavailability|queueing|queuing)|in\s+(?:total|all)|total|overall|all\s+told)\s*)?\)")
         .expect("the pattern is valid")
 });
 
@@ -355,20 +355,20 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
 }
 
 /// A window written with a dash in running text: "during 14:05–15:20 CET".
-static DASH_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+static DASH_WINDOW: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
         .expect("the pattern is valid")
 });
 
 /// A clock time in running text: "(3:52 PM)", "at 14:05".
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<p>[ap]\.?m\b\.?))?")
+static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<p>[ap]\.?m\b\.?))?")
         .expect("the pattern is valid")
 });
 /// Words of a narrative sentence that say the impact was over: the end words of
 /// a timeline entry, or "all systems operational", "the backlog was empty".
-static NARRATIVE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\ball\s+systems\s+operational\b|\b(?:backlog|queue)\s+(?:was\s+|is\s+)?(?:empty|cleared|fully\s+drained)\b")
+static NARRATIVE_END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\ball\s+systems\s+operational\b|\b(?:backlog|queue)\s+(?:was\s+|is\s+)?(?:empty|cleared|fully\s+drained)\b")
         .expect("the pattern is valid")
 });
 

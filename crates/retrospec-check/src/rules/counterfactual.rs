@@ -513,11 +513,38 @@ fn filler(word: &str) -> bool {
 
 /// The words of `text` (letters, `-` and `'`), lowercased.
 fn words_of(text: &str) -> Vec<String> {
+    raw_words(text).map(str::to_lowercase).collect()
+}
+
+/// The words of `text` as [`words_of`] finds them, not lowercased, either way
+/// round: a verdict needs a word or two next to the match, and lowercasing every
+/// word of the clause for each match was most of a check of a long line full of
+/// matches.
+fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '-')
         .map(|w| w.trim_matches(['\'', '-']))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether `word` lowercased is `lower` (ASCII lowercase), without allocating:
+/// `word.to_lowercase() == lower`.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        // Only Σ lowercases differently inside a string, and never to ASCII.
+        word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+/// The subject of a match: the nearest word of the clause before it that is not an
+/// adverb or "had" (empty when there is none).
+fn subject_of(clause: &str) -> String {
+    raw_words(clause)
+        .rev()
         .map(str::to_lowercase)
-        .collect()
+        .find(|w| !filler(w) && w != "had")
+        .unwrap_or_default()
 }
 
 /// The clause before a match: from the last sentence or clause mark (a line break
@@ -548,14 +575,13 @@ fn clause_after(after: &str) -> &str {
 /// How the match `found` reads, given the text of its value before and after it.
 fn judge(found: &str, before: &str, after: &str) -> Verdict {
     let phrase = words_of(found).join(" ");
-    let earlier = words_of(clause_before(before));
-    let later = words_of(clause_after(after));
+    let clause = clause_before(before);
+    // The words of the clause before the match, nearest first, and after it.
+    let mut earlier = raw_words(clause).rev().map(str::to_lowercase);
+    let mut later = raw_words(clause_after(after)).map(str::to_lowercase);
     // The subject: the nearest word before the match that is not an adverb or "had".
-    let subject = earlier
-        .iter()
-        .rev()
-        .find(|w| !filler(w) && *w != "had")
-        .map_or("", String::as_str);
+    let subject = subject_of(clause);
+    let subject = subject.as_str();
     let hindsight = |yes: bool| {
         if yes {
             Verdict::Hindsight
@@ -565,7 +591,8 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     };
     match phrase.as_str() {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
-            let verb = later.iter().find(|w| !filler(w)).map_or("", String::as_str);
+            let verb = later.find(|w| !filler(w)).unwrap_or_default();
+            let verb = verb.as_str();
             if IMPACT.contains(&verb) || POSSESSION.contains(&verb) {
                 return Verdict::Describes;
             }
@@ -579,9 +606,9 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         }
         "failed to" => hindsight(PEOPLE.contains(&subject) && !past_perfect(before)),
         "obviously" | "clearly" => {
-            let next = later.first().map_or("", String::as_str);
-            let negated = earlier.last().is_some_and(|w| w == "not" || w == "never");
-            if negated || EVIDENCE.contains(&next) {
+            let next = later.next().unwrap_or_default();
+            let negated = earlier.next().is_some_and(|w| w == "not" || w == "never");
+            if negated || EVIDENCE.contains(&next.as_str()) {
                 Verdict::Describes
             } else {
                 Verdict::Adverb
@@ -591,12 +618,8 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             if phrase == "just" && descriptive_just(after) {
                 return Verdict::Describes;
             }
-            let modal_before = earlier
-                .iter()
-                .rev()
-                .take(3)
-                .any(|w| MODALS.contains(&w.as_str()));
-            let have_after = later.first().is_some_and(|w| w == "have");
+            let modal_before = earlier.take(3).any(|w| MODALS.contains(&w.as_str()));
+            let have_after = later.next().is_some_and(|w| w == "have");
             if modal_before || have_after {
                 Verdict::Adverb
             } else {
@@ -620,13 +643,18 @@ fn hindsight_marked(before: &str) -> bool {
         .rsplit(['.', '!', '?', ';'])
         .next()
         .unwrap_or("");
-    let words = words_of(sentence);
-    words
-        .iter()
-        .any(|w| matches!(w.as_str(), "retrospect" | "hindsight" | "retrospectively"))
-        || words
-            .windows(2)
-            .any(|w| w[0] == "looking" && w[1] == "back")
+    let mut looking = false;
+    for word in raw_words(sentence) {
+        if ["retrospect", "hindsight", "retrospectively"]
+            .iter()
+            .any(|marker| lowercase_is(word, marker))
+            || (looking && lowercase_is(word, "back"))
+        {
+            return true;
+        }
+        looking = lowercase_is(word, "looking");
+    }
+    false
 }
 
 /// Whether `found` judges what people did: "should have", "ought to have" or
@@ -637,11 +665,8 @@ fn about_people(found: &str, before: &str) -> bool {
         return true;
     }
     let judging = ["should have", "should've", "ought to have", "failed to"];
-    let subject = words_of(clause_before(before))
-        .into_iter()
-        .rev()
-        .find(|w| !filler(w) && w != "had");
-    judging.contains(&phrase.as_str()) && subject.is_some_and(|w| PEOPLE.contains(&w.as_str()))
+    judging.contains(&phrase.as_str())
+        && PEOPLE.contains(&subject_of(clause_before(before)).as_str())
 }
 
 /// Words that open a condition: "had" after them is a world that did not happen.
@@ -1017,5 +1042,166 @@ the consumer. The duty manager should have paged the owner.
     fn points_at_the_words_in_yaml() {
         let yaml = "title: t\nstatus: draft\ntimeline:\n  - time: 2024-01-01 10:00 UTC\n    text: 'We could\n      have paged'\nlessons:\n  got_lucky:\n    - It was clearly a quiet day\n";
         assert_eq!(found(yaml, Format::Yaml), ["could\n      have", "clearly"]);
+    }
+}
+
+/// The verdict functions as they were before they stopped lowercasing every word
+/// of the clause for each match, held to the new ones.
+#[cfg(test)]
+mod same_as_before {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn old_judge(found: &str, before: &str, after: &str) -> Verdict {
+        let phrase = words_of(found).join(" ");
+        let earlier = words_of(clause_before(before));
+        let later = words_of(clause_after(after));
+        let subject = earlier
+            .iter()
+            .rev()
+            .find(|w| !filler(w) && *w != "had")
+            .map_or("", String::as_str);
+        let hindsight = |yes: bool| {
+            if yes {
+                Verdict::Hindsight
+            } else {
+                Verdict::Describes
+            }
+        };
+        match phrase.as_str() {
+            "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
+                let verb = later.iter().find(|w| !filler(w)).map_or("", String::as_str);
+                if IMPACT.contains(&verb) || POSSESSION.contains(&verb) {
+                    return Verdict::Describes;
+                }
+                if old_hindsight_marked(before) {
+                    return Verdict::Hindsight;
+                }
+                if !phrase.starts_with("should") && AFFECTED.contains(&subject) {
+                    return Verdict::Describes;
+                }
+                hindsight(HINDSIGHT.contains(&verb) || PEOPLE.contains(&subject))
+            }
+            "failed to" => hindsight(PEOPLE.contains(&subject) && !past_perfect(before)),
+            "obviously" | "clearly" => {
+                let next = later.first().map_or("", String::as_str);
+                let negated = earlier.last().is_some_and(|w| w == "not" || w == "never");
+                if negated || EVIDENCE.contains(&next) {
+                    Verdict::Describes
+                } else {
+                    Verdict::Adverb
+                }
+            }
+            "just" | "simply" => {
+                if phrase == "just" && descriptive_just(after) {
+                    return Verdict::Describes;
+                }
+                let modal_before = earlier
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| MODALS.contains(&w.as_str()));
+                let have_after = later.first().is_some_and(|w| w == "have");
+                if modal_before || have_after {
+                    Verdict::Adverb
+                } else {
+                    Verdict::Describes
+                }
+            }
+            _ => Verdict::Hindsight,
+        }
+    }
+
+    fn old_hindsight_marked(before: &str) -> bool {
+        let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let sentence = before[from..]
+            .rsplit(['.', '!', '?', ';'])
+            .next()
+            .unwrap_or("");
+        let words = words_of(sentence);
+        words
+            .iter()
+            .any(|w| matches!(w.as_str(), "retrospect" | "hindsight" | "retrospectively"))
+            || words
+                .windows(2)
+                .any(|w| w[0] == "looking" && w[1] == "back")
+    }
+
+    fn old_about_people(found: &str, before: &str) -> bool {
+        let phrase = words_of(found).join(" ");
+        if phrase == "if only" {
+            return true;
+        }
+        let judging = ["should have", "should've", "ought to have", "failed to"];
+        let subject = words_of(clause_before(before))
+            .into_iter()
+            .rev()
+            .find(|w| !filler(w) && w != "had");
+        judging.contains(&phrase.as_str()) && subject.is_some_and(|w| PEOPLE.contains(&w.as_str()))
+    }
+
+    const FOUND: &[&str] = &[
+        "should have",
+        "Could\n  have",
+        "would've",
+        "failed to",
+        "obviously",
+        "Clearly",
+        "just",
+        "simply",
+        "if only",
+        "ought to have",
+        "hoped",
+    ];
+
+    fn agree(found: &str, before: &str, after: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(judge(found, before, after), old_judge(found, before, after));
+        prop_assert_eq!(hindsight_marked(before), old_hindsight_marked(before));
+        prop_assert_eq!(about_people(found, before), old_about_people(found, before));
+        Ok(())
+    }
+
+    #[test]
+    fn agrees_on_edges() {
+        for before in [
+            "",
+            "In hindsight we",
+            "LOOKING BACK, the team",
+            "loo\u{212A}ing bac\u{212A} the on-call",
+            "In h\u{130}ndsight we",
+            "ΣΣ we had not",
+            "if we had only",
+            "the database had already",
+            "'we' -the- team",
+        ] {
+            for after in [
+                "",
+                " caught it",
+                " CAUSED loss",
+                " have more",
+                " 5 minutes",
+                " showed it",
+            ] {
+                for found in FOUND {
+                    if let Err(e) = agree(found, before, after) {
+                        panic!("{found:?} after {before:?} before {after:?}: {e}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_old_verdicts(
+            before in r"((we|We|the|team|on-call|database|had|had not|not|never|if|In|hindsight|Hindsight|retrospect|RETROSPECTIVELY|looking|Looking|back|BAC\u{212A}|loo\u{212A}ing|simply|really|already|could|should|just|Σ|café|'we'|-it-|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)[ .,;!?\n'-]{1,2}){0,40}",
+            after in r"([ .,;!?\n]{1,2}(caught|caused|have|more|showed|Labelled|not|just|5|after|the|team|loss|hours|rolled|back)){0,6}",
+            found in proptest::sample::select(FOUND),
+        ) {
+            agree(found, &before, &after)?;
+        }
     }
 }

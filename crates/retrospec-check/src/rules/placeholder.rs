@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
 use crate::parse::Format;
@@ -61,8 +61,8 @@ declare_rule! {
 
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
-static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]|\{\{\s*[a-z_][a-z0-9_]*\s*\}\}")
+static PATTERN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]|\{\{\s*[a-z_][a-z0-9_]*\s*\}\}")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -82,8 +82,8 @@ static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
         "[link", "[url]", "{{",
     ])
 });
-static SLOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
+static SLOT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
 });
 
 impl Rule for Placeholder {
@@ -318,8 +318,8 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
 /// Words that say a value is honestly not known yet, and why or where that is said:
 /// "still being reconciled", "not yet known", "see note", "pending the vendor's
 /// report", "will be updated".
-static EXPLANATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
+static EXPLANATION: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
         .expect("the explanation pattern is valid")
 });
 

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
@@ -51,23 +51,23 @@ declare_rule! {
 
 const UNDER_WAY: &str = r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved|under\s+investigation|(?:mitigation|recovery|remediation|investigation)\s+(?:in\s+progress|under\s*way|ongoing)";
 
-static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_:]*(?:(?:current[ \t]+|incident[ \t]+)?(?:status|phase)|(?:current|incident)[ \t]+state)[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>{UNDER_WAY})\b"
     ))
     .expect("the status pattern is valid")
 });
 
 /// A field line of a quoted header block: `> **Status:** Monitoring`, `> Date: ...`.
-static QUOTED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*>[ \t]*(?:[-*+][ \t]+)?[*_]*(?P<key>[A-Za-z][A-Za-z ./()#-]{0,30}?)[*_]*[ \t]*(?::|[*_]+[ \t]*:)")
+static QUOTED_FIELD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^[ \t]*>[ \t]*(?:[-*+][ \t]+)?[*_]*(?P<key>[A-Za-z][A-Za-z ./()#-]{0,30}?)[*_]*[ \t]*(?::|[*_]+[ \t]*:)")
         .expect("the field pattern is valid")
 });
 
 /// Keys that make a quoted block of fields a report's header rather than a quoted
 /// status-page update.
-static HEADER_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:date|severity|sev|priority|duration|authors?|owners?|incident(?:\s+(?:id|number|no\.?|#|commander|lead))?|id|impact|services?|teams?|reported\s+by|start(?:ed)?|end(?:ed)?|detected|resolved|level)$")
+static HEADER_KEY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:date|severity|sev|priority|duration|authors?|owners?|incident(?:\s+(?:id|number|no\.?|#|commander|lead))?|id|impact|services?|teams?|reported\s+by|start(?:ed)?|end(?:ed)?|detected|resolved|level)$")
         .expect("the key pattern is valid")
 });
 
@@ -130,18 +130,18 @@ fn with_quoted_headers(masked: &str, source: &str) -> String {
 
 /// A timeline entry that closes the incident: "Incident closed", "Incident
 /// resolved", "Closed the incident", "Incident marked resolved".
-static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:incident|outage|issue)\s+(?:is\s+|was\s+|now\s+)?(?:(?:marked|declared|set)\s+(?:as\s+)?)?(?:closed|resolved|over)|(?:closed|resolved)\s+the\s+(?:incident|outage)|incident\s+closure)\b")
+static CLOSED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:incident|outage|issue)\s+(?:is\s+|was\s+|now\s+)?(?:(?:marked|declared|set)\s+(?:as\s+)?)?(?:closed|resolved|over)|(?:closed|resolved)\s+the\s+(?:incident|outage)|incident\s+closure)\b")
         .expect("the closed pattern is valid")
 });
 /// ...unless it says it is not closed yet.
-static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|yet|until|once|when|if|before|reopen(?:ed)?|partially)\b")
+static NOT_YET: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:not|n't|yet|until|once|when|if|before|reopen(?:ed)?|partially)\b")
         .expect("the pattern is valid")
 });
 
-static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s*(?P<value>{UNDER_WAY})\s*$")).expect("the value pattern is valid")
+static VALUE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(r"(?i)^\s*(?P<value>{UNDER_WAY})\s*$")).expect("the value pattern is valid")
 });
 
 impl Rule for StatusText {
@@ -175,7 +175,7 @@ impl Rule for StatusText {
                     .rposition(|e| CLOSED.is_match(&e.text) && !NOT_YET.is_match(&e.text))
                     .map(|i| {
                         (
-                            format!("/timeline/{i}/text"),
+                            Ptr::timeline_entry(i).text().into(),
                             format!("timeline entry {} says the incident was closed", i + 1),
                         )
                     })

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use jiff::civil::Date;
 
@@ -19,14 +19,14 @@ use crate::time;
 /// ASCII digits only: the clock grammar reads no others, and a Unicode `\d` in
 /// the negated gaps made this one pattern cost 31 M instructions to compile
 /// (4.7 M now; bench/README.md).
-static T0: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bT0\b[^\n0-9]{0,12}|relative to [^\n0-9]{0,60}?\bat )([0-9]{1,2}:[0-9]{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
+static T0: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\bT0\b[^\n0-9]{0,12}|relative to [^\n0-9]{0,60}?\bat )([0-9]{1,2}:[0-9]{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
         .expect("the T0 pattern is valid")
 });
 
 /// An offset from T0 opening an entry: `T+0`, `T+6m`, `T+1h25m`, `T + 2h`.
-static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^T\s?\+\s?(?:(\d+)\s?h(?:rs?)?)?\s?(?:(\d+)\s?m(?:in)?)?\b")
+static OFFSET: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^T\s?\+\s?(?:(\d+)\s?h(?:rs?)?)?\s?(?:(\d+)\s?m(?:in)?)?\b")
         .expect("the offset pattern is valid")
 });
 

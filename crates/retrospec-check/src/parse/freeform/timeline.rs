@@ -642,8 +642,8 @@ impl Reader<'_, '_> {
 /// whose subject is the incident (or the outage, issue, disruption), with both
 /// times written after `at`.
 pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
-    static SENTENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+    static SENTENCE: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(|| {
+        crate::lean::Lean::new(
             r"(?i)\b((?:the )?(?:incident|outage|issue|disruption) (?:began|started)) at ([^.]{4,40}?) and ((?:it )?(?:ended|was resolved)) at ",
         )
         .expect("the pattern is valid")

@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-
 use crate::lean::Lean;
 use retrospec_model::Postmortem;
 

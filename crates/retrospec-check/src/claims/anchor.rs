@@ -211,6 +211,14 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             }
             range = range.start..next.end;
             k += 1;
+            // "The first failures, at 2:20 AM, came from ...": a time set off by
+            // commas inside its sentence is the subject's before it too.
+            if let Some(prev) = (k >= 3).then(|| &pieces[k - 3])
+                && masked[prev.clone()].trim_end().ends_with(',')
+                && !CLOCK.is_match(&masked[prev.clone()])
+            {
+                range = prev.start..range.end;
+            }
         }
         let whole = &masked[range.clone()];
         if DATED.is_match(whole) {

@@ -17,6 +17,7 @@
 //! contradictions.
 
 mod anchor;
+mod backlog;
 pub mod duration;
 pub mod number;
 mod prose;
@@ -395,6 +396,16 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
         None => {}
     }
+    // "Once the service was fixed on Tuesday morning, it took about a day to work
+    // through the backlog": from the fix to the backlog gone, not the incident.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = backlog::read(inputs, masked, d.range.clone())
+    {
+        claim.measures = "between_events";
+        claim.note = None;
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     if claim.verdict != Verdict::NotCompared {
         return;
     }
@@ -656,7 +667,7 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
                 ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
             let slack = slack.max(approx);
             if d.qualifier == Qualifier::JustOver {
-                [Some(low - slack), Some(high + high / 2 + slack)]
+                [Some(low - slack), Some(high + high / 4 + slack)]
             } else {
                 [Some(low - low / 4 - slack), Some(high + slack)]
             }

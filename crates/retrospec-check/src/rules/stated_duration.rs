@@ -39,7 +39,7 @@ declare_rule! {
     /// | "about", "around", "roughly", "approximately", "~", "nearly", "almost", "some", "or so" | `[claims] tolerance` of the value (0.15), at least `floor-minutes` (5) |
     /// | "at least", "over", "more than", "upwards of", "N+", "or more" | no upper bound |
     /// | "at most", "under", "less than", "within", "no more than", "up to", "or less" | no lower bound |
-    /// | "a little over", "just over", "slightly more than" | the value to one and a half times it, with the "about" tolerance |
+    /// | "a little over", "just over", "slightly more than" | the value to one and a quarter times it, with the "about" tolerance |
     /// | "a little under", "just under", "slightly less than" | three quarters of the value to the value, with the "about" tolerance |
     /// | a range, "a couple of" (2-3), "a few" (2-9), "several" (2-12) | its ends, with rounding |
     ///

@@ -264,7 +264,10 @@ mod tests {
             // Two fixes that morning: which one is not clear.
             (
                 "Once the worker was restarted on Tuesday morning, it took about six hours to work through the backlog.",
-                &TIMELINE.replace("- 09:00 Throughput", "- 09:00 Worker restarted again. Throughput"),
+                &TIMELINE.replace(
+                    "- 09:00 Throughput",
+                    "- 09:00 Worker restarted again. Throughput",
+                ),
                 "about six hours",
             ),
         ] {

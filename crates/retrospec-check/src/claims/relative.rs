@@ -400,6 +400,11 @@ fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
     let parsed = crate::time::parse_time(written).ok()?;
     let mut stamp = Stamp::written(written, &parsed);
     let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A bold lead-in ("**CP-322.** The host ...") is not the sentence's words.
+    let words = match words.strip_prefix("**").and_then(|w| w.split_once("** ")) {
+        Some((_, rest)) => rest.to_string(),
+        None => words,
+    };
     stamp.label = format!(
         "`{written}` in \"{}\"",
         words.trim_end_matches(['.', '!', '?'])
@@ -982,7 +987,10 @@ mod anchored_in_prose {
         // AM, retries began." names no failure before the time.
         assert_eq!(
             verdict(
-                &story("The job ran normally, at 1:15 AM, the retries began.", claim),
+                &story(
+                    "The job ran normally, at 1:15 AM, the retries began.",
+                    claim
+                ),
                 "about ten minutes"
             )
             .0,
@@ -1013,7 +1021,9 @@ mod anchored_in_prose {
         }
         assert_eq!(
             verdict(
-                &register("The database host lost its disk at 13:42. The failover started at 13:52, ten minutes after impact began."),
+                &register(
+                    "The database host lost its disk at 13:42. The failover started at 13:52, ten minutes after impact began."
+                ),
                 "ten minutes"
             ),
             (Verdict::Agrees, Some(10))

@@ -104,7 +104,11 @@ fn field_time(value: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<crate::t
         Some(caps) => {
             let whole = caps.get(0)?;
             let offset: String = caps.name("offset")?.as_str().split_whitespace().collect();
-            format!("{} {}", &value[..whole.start()], offset.to_ascii_uppercase())
+            format!(
+                "{} {}",
+                &value[..whole.start()],
+                offset.to_ascii_uppercase()
+            )
         }
         None => value.trim().to_string(),
     };
@@ -466,4 +470,101 @@ pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Comp
         text.push_str("\n\n");
     }
     window::narrative(&text)
+}
+
+#[cfg(test)]
+mod stated_fields {
+    use crate::Format;
+    use crate::claims::Verdict;
+
+    /// The verdict of the claim `text` in `report`, and the minutes it was
+    /// compared with.
+    fn verdict(report: &str, text: &str) -> (Verdict, Option<i64>) {
+        let claims = crate::check(report, Format::Markdown).claims;
+        let c = claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
+        (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
+    }
+
+    const TITLE: &str = "# Postmortem: catalog API outage\n\n";
+
+    #[test]
+    fn a_length_and_the_reports_own_start_and_end() {
+        for (body, text) in [
+            (
+                "## Issue Summary\n\n- **Duration:**\n  - Start Time: 3 June 2025, 09:10 WAT (UTC+1)\n  - End Time: 3 June 2025, 10:25 WAT (UTC+1)\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            (
+                "## Problem summary\n\n- Start: June 3, 2025, 09:10 UTC\n- End: June 3, 2025, 10:25 UTC\n\nThe catalog API had a 45 minute outage.",
+                "45 minute",
+            ),
+            (
+                "| Field | Value |\n|---|---|\n| Start time | 3 June 2025 09:10 UTC |\n| End time | 3 June 2025 10:25 UTC |\n\n## Summary\n\nThe outage lasted 45 minutes.",
+                "45 minutes",
+            ),
+            (
+                "**Outage start:** Tuesday, 3 June 2025 at 09:10 UTC\n**Outage end:** Tuesday, 3 June 2025 at 10:25 UTC\n\n## Summary\n\nCatalog pages were down for 45 minutes.",
+                "45 minutes",
+            ),
+            (
+                "## Outage summary\n\nIn short: a 45-minute outage of the catalog API.\n\n## Timeline\n\nAll times are UTC, 3 June 2025.\n\n- 09:05 - Configuration change rolled out.\n- 09:10 - First 502 responses. Outage begins.\n- 09:40 - Alert acknowledged.\n- 10:25 - Error rate back to normal. Outage ends.",
+                "45-minute",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("{TITLE}{body}\n"), text),
+                (Verdict::Contradicts, Some(75)),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &format!(
+                    "{TITLE}## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n- End Time: 3 June 2025, 10:25 UTC\n\nIn short: a 75-minute outage of the catalog API.\n"
+                ),
+                "75-minute"
+            ),
+            (Verdict::Agrees, Some(75))
+        );
+    }
+
+    #[test]
+    fn start_and_end_fields_that_give_no_window() {
+        for (body, text) in [
+            // A start and no end.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // Another window's fields.
+            (
+                "## Issue Summary\n\n- Maintenance start: 3 June 2025, 09:10 UTC\n- Maintenance end: 3 June 2025, 10:25 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // An end before the start.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 10:25 UTC\n- End Time: 3 June 2025, 09:10 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // Dates without a year.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June, 09:10\n- End Time: 3 June, 10:25\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // A length of something else in the summary.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n- End Time: 3 June 2025, 10:25 UTC\n\nA 45-minute maintenance window had been planned for the week after.",
+                "45-minute",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("{TITLE}{body}\n"), text).0,
+                Verdict::NotCompared,
+                "{body}"
+            );
+        }
+    }
 }

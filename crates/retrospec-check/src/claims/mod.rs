@@ -134,7 +134,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|\bpages\s+(?:the\s+|our\s+)?(?:on-?call|primary|secondary|engineers?|sre|team|us)\b|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -740,6 +740,41 @@ mod tests {
             verdict_of(&report("It took us 38 minutes to notice."), "38 minutes"),
             Verdict::Agrees
         );
+    }
+
+    #[test]
+    fn a_check_that_pages_someone_is_the_detection() {
+        let report = |entry: &str| {
+            format!(
+                "# Portal logins failing\n\n## Summary\n\nLogins failed. Time to detect: 4 minutes.\n\n## Timeline\n\n- 2025-08-12 08:23 UTC Routine deployment starts; pods restart\n- 2025-08-12 08:25 UTC First failed logins\n- 2025-08-12 08:36 UTC {entry}\n- 2025-08-12 09:10 UTC Logins succeed again; incident resolved\n"
+            )
+        };
+        for entry in [
+            "Synthetic login check fails twice and pages the on-call engineer",
+            "Login probe pages the primary",
+            "Canary fails and pages our SRE",
+            "The uptime check pages the team",
+            "Error budget monitor pages us",
+        ] {
+            assert_eq!(
+                verdict_of(&report(entry), "4 minutes"),
+                Verdict::Contradicts,
+                "{entry}"
+            );
+        }
+        for entry in [
+            "On-call pages through the logs",
+            "Status page updated",
+            "Engineer reads the runbook pages",
+            "Deployment pages of the wiki checked",
+            "Support team reviews the pages of tickets",
+        ] {
+            assert_eq!(
+                verdict_of(&report(entry), "4 minutes"),
+                Verdict::NotCompared,
+                "{entry}"
+            );
+        }
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
     }
     let (Some((from, at)), Some((to, bt))) = (start, end) else {
-        return Vec::new();
+        return labelled_window(inputs.text).into_iter().collect();
     };
     if bt <= at {
         return Vec::new();
@@ -75,6 +75,44 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         to_pointer: String::new(),
         seconds: bt - at,
     }]
+}
+
+/// A header line that gives the incident's window as its length: `> **Duration:**
+/// 2:14 PM – 3:31 PM PDT`, `- Impact window: 09:10-10:25 UTC`, `| Outage window |
+/// 22:47 – 01:15 |`. Read in the raw text: a header block is often quoted.
+static LABELLED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period))[*_]*[ \t]*[:|][*_ \t]*(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+[A-Z]{2,5}(?:[+-][0-9]{1,2})?)?[ \t*_]*\|?[ \t]*$")
+        .expect("the pattern is valid")
+});
+
+/// The window a header line labels as the incident's duration (see
+/// [`LABELLED_WINDOW`]), on one wall clock (the next day when its end is before
+/// its start); the first such line, and only when it is the only one.
+fn labelled_window(text: &str) -> Option<Compared> {
+    let mut found = LABELLED_WINDOW.captures_iter(text);
+    let caps = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let (ap, bp) = (
+        caps.name("ap").map(|m| m.as_str()),
+        caps.name("bp").map(|m| m.as_str()),
+    );
+    let to = window::minutes(b, bp)?;
+    let from = match window::minutes(a, ap.or(bp))? {
+        f if ap.is_none() && f > to => window::minutes(a, None)?,
+        f => f,
+    };
+    let span = (to - from).rem_euclid(24 * 60);
+    (span > 0).then(|| Compared {
+        source: "stated",
+        from: format!("window start `{a}`"),
+        to: format!("window end `{b}`"),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: span * 60,
+    })
 }
 
 /// A date in words before a clock time: "8 April 2025, 14:10 WAT (UTC+1)".
@@ -529,6 +567,68 @@ mod stated_fields {
             ),
             (Verdict::Agrees, Some(75))
         );
+    }
+
+    /// A header that labels the window as the duration, and a timeline whose
+    /// last entry comes long after the impact ended.
+    fn with_header(header: &str, claim: &str) -> String {
+        format!(
+            "{TITLE}{header}\n\n## Executive Summary\n\n{claim}\n\n## Timeline\n\n- 2025-09-23 2:10 PM PDT Certificate rotated\n- 2025-09-23 2:14 PM PDT First rejected pushes\n- 2025-09-23 3:31 PM PDT Production certificate restored\n- 2025-09-23 4:05 PM PDT Queued notifications replayed; incident closed\n"
+        )
+    }
+
+    #[test]
+    fn a_header_that_labels_the_window_as_the_duration() {
+        let claim = "For an hour and seventeen minutes, push notifications were not delivered.";
+        for header in [
+            "> **Date:** 2025-09-23\n> **Duration:** 2:14 PM – 3:31 PM PDT",
+            "- **Duration:** 2:14 PM - 3:31 PM",
+            "| Field | Value |\n|---|---|\n| Impact window | 2:14 PM – 3:31 PM PDT |",
+            "**Outage duration:** 2:14 pm to 3:31 pm",
+            "Customer impact period: 2:14 PM until 3:31 PM PDT",
+        ] {
+            assert_eq!(
+                verdict(&with_header(header, claim), "an hour and seventeen minutes"),
+                (Verdict::Agrees, Some(77)),
+                "{header}"
+            );
+        }
+        // The header's window, not the timeline's 1h55m, is the one compared.
+        assert_eq!(
+            verdict(
+                &with_header(
+                    "> **Duration:** 2:14 PM – 3:31 PM PDT",
+                    "For about 40 minutes, push notifications were not delivered."
+                ),
+                "about 40 minutes"
+            ),
+            (Verdict::Contradicts, Some(77))
+        );
+        for header in [
+            // A maintenance window is not the incident's.
+            "> **Maintenance window:** 2:14 PM – 3:31 PM PDT",
+            // Two windows: which one is not clear.
+            "> **Duration:** 2:14 PM – 3:31 PM PDT\n> **Duration:** 2:20 PM – 2:50 PM PDT",
+            // A duration, not a window.
+            "> **Duration:** 77 minutes",
+            // Times in running text after the label.
+            "> **Duration:** from about 2:14 PM, with retries until 3:31 PM PDT and later",
+            // No label at all.
+            "> 2:14 PM – 3:31 PM PDT",
+        ] {
+            let report = with_header(
+                header,
+                "For about 40 minutes, push notifications were not delivered.",
+            );
+            let claims = crate::check(&report, Format::Markdown).claims;
+            let from = claims
+                .iter()
+                .find(|c| c.text == "about 40 minutes")
+                .and_then(|c| c.compared_with.as_ref())
+                .map(|c| c.from.clone())
+                .unwrap_or_default();
+            assert!(!from.starts_with("window start"), "{header}: {from}");
+        }
     }
 
     #[test]

@@ -466,7 +466,7 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
 }
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
-fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
+pub(super) fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
     let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
     let (mut h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
     if h > 23 || m > 59 {

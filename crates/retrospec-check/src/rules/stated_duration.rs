@@ -100,7 +100,8 @@ declare_rule! {
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
     /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
     /// `- Start Time: 8 April 2025, 14:10 WAT (UTC+1)` with the date in words and
-    /// the zone's offset in parentheses), or
+    /// the zone's offset in parentheses, or a header line labelling a window
+    /// as the duration, `> **Duration:** 2:14 PM – 3:31 PM PDT`), or
     /// in one sentence ("Incident began at 2025-10-07 09:12 and ended at
     /// 2025-10-07 11:58"), are one more reading. An incident-length claim that
     /// nothing else compares is compared with the one window ("from 13:15 until

@@ -350,66 +350,12 @@ fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> O
         // "The host lost its storage path at 13:30. The failover started at
         // 13:52, ten minutes after impact began": the failure the sentence
         // before states, with its time, is the impact's start.
-        Err(why) => match (&target, failure_before(masked, clause)) {
+        Err(why) => match (&target, anchor::failure_before(masked, clause)) {
             (Target::Event(Event::Impact), Some(stamp)) => vec![stamp],
             _ => return Some(Reading::NotCompared(why)),
         },
     };
     Some(measure(&anchors, std::slice::from_ref(&own)))
-}
-
-/// A clock time in prose.
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?")
-});
-
-/// The sentence right before the one holding byte `at`, in the same paragraph,
-/// when it states a failure (its words name the impact, no action of the team)
-/// at one clock time: that time, as a stamp.
-fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
-    let ends = [". ", ".\n", "! ", "? "];
-    let head = &masked[..at];
-    let own = ends
-        .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + 1))
-        .max()?;
-    let gap = &masked[own..at];
-    if gap.contains("\n\n") {
-        return None;
-    }
-    let before = &masked[..own];
-    let from = ends
-        .iter()
-        .chain(["\n\n", "\n- ", "\n* ", "|"].iter())
-        .filter_map(|b| before[..before.len() - 1].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let sentence = &masked[from..own];
-    if sentence.contains("\n\n") {
-        return None;
-    }
-    let mut times = CLOCK.find_iter(sentence);
-    let time = times.next()?;
-    if times.next().is_some()
-        || !super::subject::IMPACT_WORDS.is_match(sentence)
-        || super::subject::TEAM_SUBJECT.is_match(sentence)
-    {
-        return None;
-    }
-    let written = time.as_str().trim();
-    let parsed = crate::time::parse_time(written).ok()?;
-    let mut stamp = Stamp::written(written, &parsed);
-    let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A bold lead-in ("**CP-322.** The host ...") is not the sentence's words.
-    let words = match words.strip_prefix("**").and_then(|w| w.split_once("** ")) {
-        Some((_, rest)) => rest.to_string(),
-        None => words,
-    };
-    stamp.label = format!(
-        "`{written}` in \"{}\"",
-        words.trim_end_matches(['.', '!', '?'])
-    );
-    Some(stamp)
 }
 
 /// What an anchor's words name: an event the timeline is searched for by its

@@ -211,6 +211,14 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             }
             range = range.start..next.end;
             k += 1;
+            // "The first failures, at 2:20 AM, came from ...": a time set off by
+            // commas inside its sentence is the subject's before it too.
+            if let Some(prev) = (k >= 3).then(|| &pieces[k - 3])
+                && masked[prev.clone()].trim_end().ends_with(',')
+                && !CLOCK.is_match(&masked[prev.clone()])
+            {
+                range = prev.start..range.end;
+            }
         }
         let whole = &masked[range.clone()];
         if DATED.is_match(whole) {
@@ -475,6 +483,63 @@ fn stem(word: &str) -> String {
         .filter(|c| c.len() > 2)
         .unwrap_or(s)
         .to_string()
+}
+
+/// A clock time in prose.
+static PROSE_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?",
+    )
+    .expect("the pattern is valid")
+});
+
+/// The sentence right before the one holding byte `at`, in the same paragraph,
+/// when it states a failure (its words name the impact, no action of the team)
+/// at one clock time: that time, as a stamp.
+pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
+    let ends = [". ", ".\n", "! ", "? "];
+    let head = &masked[..at];
+    let own = ends
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + 1))
+        .max()?;
+    let gap = &masked[own..at];
+    if gap.contains("\n\n") {
+        return None;
+    }
+    let before = &masked[..own];
+    let from = ends
+        .iter()
+        .chain(["\n\n", "\n- ", "\n* ", "|"].iter())
+        .filter_map(|b| before[..before.len() - 1].rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence = &masked[from..own];
+    if sentence.contains("\n\n") {
+        return None;
+    }
+    let mut times = PROSE_CLOCK.find_iter(sentence);
+    let time = times.next()?;
+    if times.next().is_some()
+        || !super::subject::IMPACT_WORDS.is_match(sentence)
+        || super::subject::TEAM_SUBJECT.is_match(sentence)
+    {
+        return None;
+    }
+    let written = time.as_str().trim();
+    let parsed = crate::time::parse_time(written).ok()?;
+    let mut stamp = Stamp::written(written, &parsed);
+    let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A bold lead-in ("**CP-322.** The host ...") is not the sentence's words.
+    let words = match words.strip_prefix("**").and_then(|w| w.split_once("** ")) {
+        Some((_, rest)) => rest.to_string(),
+        None => words,
+    };
+    stamp.label = format!(
+        "`{written}` in \"{}\"",
+        words.trim_end_matches(['.', '!', '?'])
+    );
+    Some(stamp)
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
 
 /// Titles of free sections that summarise the incident.
 static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
+    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|issue\s+|problem\s+|outage\s+|event\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
         .expect("the pattern is valid")
 });
 

@@ -347,7 +347,13 @@ fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> O
     let first = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first, false) {
         Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
+        // "The host lost its storage path at 13:30. The failover started at
+        // 13:52, ten minutes after impact began": the failure the sentence
+        // before states, with its time, is the impact's start.
+        Err(why) => match (&target, anchor::failure_before(masked, clause)) {
+            (Target::Event(Event::Impact), Some(stamp)) => vec![stamp],
+            _ => return Some(Reading::NotCompared(why)),
+        },
     };
     Some(measure(&anchors, std::slice::from_ref(&own)))
 }
@@ -860,6 +866,131 @@ mod tests {
             "Logins failed at 10:00. We retried 10 minutes later.",
         ] {
             assert_eq!(read(text), None, "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod anchored_in_prose {
+    use crate::Format;
+    use crate::claims::Verdict;
+
+    /// The verdict of the claim `text` in `report`, and what it was compared with.
+    fn verdict(report: &str, text: &str) -> (Verdict, Option<i64>) {
+        let claims = crate::check(report, Format::Markdown).claims;
+        let c = claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
+        (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
+    }
+
+    fn story(before: &str, claim: &str) -> String {
+        format!(
+            "# Uploads failed overnight\n\nAll times are Pacific (PST).\n\n## What happened\n\nOur nightly upload job started at 1:00 AM. {before}\n\n{claim}\n"
+        )
+    }
+
+    #[test]
+    fn a_time_set_off_by_commas_belongs_to_the_words_before_it() {
+        let claim = "The on-call engineer was paged at 1:40 AM, about ten minutes after the first failed uploads.";
+        for before in [
+            "The first failures, at 1:15 AM, came from the storage API.",
+            "The first upload failures, at 1:15 AM, were all timeouts.",
+            "The first errors, at 1:15 AM, came from the storage API.",
+            "The first uploads failed at 1:15 AM.",
+            "Later, the first failures, at 1:15 AM, reached the dashboard.",
+        ] {
+            assert_eq!(
+                verdict(&story(before, claim), "about ten minutes"),
+                (Verdict::Contradicts, Some(25)),
+                "{before}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &story(
+                    "The first failures, at 1:30 AM, came from the storage API.",
+                    claim
+                ),
+                "about ten minutes"
+            ),
+            (Verdict::Agrees, Some(10))
+        );
+        // The first failures after the page: no time between them to compare.
+        assert_eq!(
+            verdict(
+                &story(
+                    "The first failures, at 1:50 AM, came from the storage API.",
+                    claim
+                ),
+                "about ten minutes"
+            )
+            .0,
+            Verdict::NotCompared
+        );
+        // A time after a full stop opens its own sentence: "The job ran. At 1:15
+        // AM, retries began." names no failure before the time.
+        assert_eq!(
+            verdict(
+                &story(
+                    "The job ran normally, at 1:15 AM, the retries began.",
+                    claim
+                ),
+                "about ten minutes"
+            )
+            .0,
+            Verdict::NotCompared
+        );
+    }
+
+    fn register(note: &str) -> String {
+        format!(
+            "# Quarterly incident register\n\nAll times are UTC.\n\n## Notes on individual incidents\n\n{note}\n"
+        )
+    }
+
+    #[test]
+    fn the_failure_the_sentence_before_states_is_the_impacts_start() {
+        for note in [
+            "**INC-7.** The database host lost its disk at 13:30. The failover started at 13:52, ten minutes after impact began.",
+            "The primary went down at 13:30 UTC. Failover completed at 13:52 UTC, ten minutes after the outage started.",
+            "- The cache cluster crashed and dropped connections at 13:30. The failover started at 13:52, ten minutes after impact began.",
+            "| Ref | Note |\n|---|---|\n| INC-7 | The host lost its disk at 13:30. The failover started at 13:52, ten minutes after impact began. |",
+            "Checkout requests were rejected from 13:30 onwards. The failover started at 13:52, ten minutes after the impact began.",
+        ] {
+            assert_eq!(
+                verdict(&register(note), "ten minutes"),
+                (Verdict::Contradicts, Some(22)),
+                "{note}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &register(
+                    "The database host lost its disk at 13:42. The failover started at 13:52, ten minutes after impact began."
+                ),
+                "ten minutes"
+            ),
+            (Verdict::Agrees, Some(10))
+        );
+        for note in [
+            // Another paragraph.
+            "The database host lost its disk at 13:30.\n\nThe failover started at 13:52, ten minutes after impact began.",
+            // An action of the team, not a failure.
+            "We restarted the database host at 13:30. The failover started at 13:52, ten minutes after impact began.",
+            // Two times: which one is the start is not clear.
+            "The host lost its disk at 13:30 and again at 13:35. The failover started at 13:52, ten minutes after impact began.",
+            // No failure named.
+            "The nightly backup started at 13:30. The failover started at 13:52, ten minutes after impact began.",
+            // An anchor that is not the impact.
+            "The database host lost its disk at 13:30. The failover started at 13:52, ten minutes after the deploy.",
+        ] {
+            assert_eq!(
+                verdict(&register(note), "ten minutes").0,
+                Verdict::NotCompared,
+                "{note}"
+            );
         }
     }
 }

@@ -18,7 +18,7 @@ use super::{
 /// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
 /// `- **Impact start:** 2025-11-20 13:20 UTC`.
 static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[0-9][^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>(?:[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ \t])[^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
         .expect("the pattern is valid")
 });
 
@@ -54,10 +54,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         if slot.is_some() {
             continue;
         }
-        let Ok(parsed) = crate::time::parse_time(value.as_str().trim()) else {
-            continue;
-        };
-        let Ok(r) = crate::time::resolve(&parsed, None, inputs.times.default_zone.as_ref()) else {
+        let Some(r) = field_time(value.as_str(), inputs.times.default_zone.as_ref()) else {
             continue;
         };
         let line = caps.get(0).map_or("", |m| m.as_str());
@@ -65,7 +62,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
     }
     let (Some((from, at)), Some((to, bt))) = (start, end) else {
-        return Vec::new();
+        return labelled_window(inputs.text).into_iter().collect();
     };
     if bt <= at {
         return Vec::new();
@@ -78,6 +75,87 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         to_pointer: String::new(),
         seconds: bt - at,
     }]
+}
+
+/// A header line that gives the incident's window as its length: `> **Duration:**
+/// 2:14 PM – 3:31 PM PDT`, `- Impact window: 09:10-10:25 UTC`, `| Outage window |
+/// 22:47 – 01:15 |`. Read in the raw text: a header block is often quoted.
+static LABELLED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period))[*_]*[ \t]*[:|][*_ \t]*(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+[A-Z]{2,5}(?:[+-][0-9]{1,2})?)?[ \t*_]*\|?[ \t]*$")
+        .expect("the pattern is valid")
+});
+
+/// The window a header line labels as the incident's duration (see
+/// [`LABELLED_WINDOW`]), on one wall clock (the next day when its end is before
+/// its start); the first such line, and only when it is the only one.
+fn labelled_window(text: &str) -> Option<Compared> {
+    let mut found = LABELLED_WINDOW.captures_iter(text);
+    let caps = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let (ap, bp) = (
+        caps.name("ap").map(|m| m.as_str()),
+        caps.name("bp").map(|m| m.as_str()),
+    );
+    let to = window::minutes(b, bp)?;
+    let from = match window::minutes(a, ap.or(bp))? {
+        f if ap.is_none() && f > to => window::minutes(a, None)?,
+        f => f,
+    };
+    let span = (to - from).rem_euclid(24 * 60);
+    (span > 0).then(|| Compared {
+        source: "stated",
+        from: format!("window start `{a}`"),
+        to: format!("window end `{b}`"),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: span * 60,
+    })
+}
+
+/// A date in words before a clock time: "8 April 2025, 14:10 WAT (UTC+1)".
+static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<date>[0-9A-Za-z][0-9A-Za-z ,.]*?[0-9]{4}),?\s+(?:at\s+)?(?P<time>[0-2]?[0-9]:[0-5][0-9].*)$")
+        .expect("the pattern is valid")
+});
+/// A zone's offset in parentheses after its name: "WAT (UTC+1)".
+static PAREN_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:[a-z]{2,5}\s+)?\((?P<offset>(?:utc|gmt)\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)\)\s*$")
+        .expect("the pattern is valid")
+});
+
+/// The instant a field's value states: as written, or with its date in words
+/// ("8 April 2025, 14:10 UTC") written as a date, or with a zone's offset in
+/// parentheses ("14:10 WAT (UTC+1)") read for the zone.
+fn field_time(value: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<crate::time::Resolved> {
+    let read = |text: &str| {
+        crate::time::parse_time(text.trim())
+            .ok()
+            .and_then(|p| crate::time::resolve(&p, None, zone).ok())
+    };
+    if let Some(r) = read(value) {
+        return Some(r);
+    }
+    let value = match PAREN_OFFSET.captures(value) {
+        Some(caps) => {
+            let whole = caps.get(0)?;
+            let offset: String = caps.name("offset")?.as_str().split_whitespace().collect();
+            format!(
+                "{} {}",
+                &value[..whole.start()],
+                offset.to_ascii_uppercase()
+            )
+        }
+        None => value.trim().to_string(),
+    };
+    if let Some(r) = read(&value) {
+        return Some(r);
+    }
+    let caps = WORDED_DATE.captures(&value)?;
+    let date = crate::time::parse_date_line(caps.name("date")?.as_str())?;
+    read(&format!("{date} {}", caps.name("time")?.as_str()))
 }
 
 /// A milestone's time in seconds: the milestone's own, or that of the first
@@ -430,4 +508,163 @@ pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Comp
         text.push_str("\n\n");
     }
     window::narrative(&text)
+}
+
+#[cfg(test)]
+mod stated_fields {
+    use crate::Format;
+    use crate::claims::Verdict;
+
+    /// The verdict of the claim `text` in `report`, and the minutes it was
+    /// compared with.
+    fn verdict(report: &str, text: &str) -> (Verdict, Option<i64>) {
+        let claims = crate::check(report, Format::Markdown).claims;
+        let c = claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
+        (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
+    }
+
+    const TITLE: &str = "# Postmortem: catalog API outage\n\n";
+
+    #[test]
+    fn a_length_and_the_reports_own_start_and_end() {
+        for (body, text) in [
+            (
+                "## Issue Summary\n\n- **Duration:**\n  - Start Time: 3 June 2025, 09:10 WAT (UTC+1)\n  - End Time: 3 June 2025, 10:25 WAT (UTC+1)\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            (
+                "## Problem summary\n\n- Start: June 3, 2025, 09:10 UTC\n- End: June 3, 2025, 10:25 UTC\n\nThe catalog API had a 45 minute outage.",
+                "45 minute",
+            ),
+            (
+                "| Field | Value |\n|---|---|\n| Start time | 3 June 2025 09:10 UTC |\n| End time | 3 June 2025 10:25 UTC |\n\n## Summary\n\nThe outage lasted 45 minutes.",
+                "45 minutes",
+            ),
+            (
+                "**Outage start:** Tuesday, 3 June 2025 at 09:10 UTC\n**Outage end:** Tuesday, 3 June 2025 at 10:25 UTC\n\n## Summary\n\nCatalog pages were down for 45 minutes.",
+                "45 minutes",
+            ),
+            (
+                "## Outage summary\n\nIn short: a 45-minute outage of the catalog API.\n\n## Timeline\n\nAll times are UTC, 3 June 2025.\n\n- 09:05 - Configuration change rolled out.\n- 09:10 - First 502 responses. Outage begins.\n- 09:40 - Alert acknowledged.\n- 10:25 - Error rate back to normal. Outage ends.",
+                "45-minute",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("{TITLE}{body}\n"), text),
+                (Verdict::Contradicts, Some(75)),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &format!(
+                    "{TITLE}## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n- End Time: 3 June 2025, 10:25 UTC\n\nIn short: a 75-minute outage of the catalog API.\n"
+                ),
+                "75-minute"
+            ),
+            (Verdict::Agrees, Some(75))
+        );
+    }
+
+    /// A header that labels the window as the duration, and a timeline whose
+    /// last entry comes long after the impact ended.
+    fn with_header(header: &str, claim: &str) -> String {
+        format!(
+            "{TITLE}{header}\n\n## Executive Summary\n\n{claim}\n\n## Timeline\n\n- 2025-09-23 2:10 PM PDT Certificate rotated\n- 2025-09-23 2:14 PM PDT First rejected pushes\n- 2025-09-23 3:31 PM PDT Production certificate restored\n- 2025-09-23 4:05 PM PDT Queued notifications replayed; incident closed\n"
+        )
+    }
+
+    #[test]
+    fn a_header_that_labels_the_window_as_the_duration() {
+        let claim = "For an hour and seventeen minutes, push notifications were not delivered.";
+        for header in [
+            "> **Date:** 2025-09-23\n> **Duration:** 2:14 PM – 3:31 PM PDT",
+            "- **Duration:** 2:14 PM - 3:31 PM",
+            "| Field | Value |\n|---|---|\n| Impact window | 2:14 PM – 3:31 PM PDT |",
+            "**Outage duration:** 2:14 pm to 3:31 pm",
+            "Customer impact period: 2:14 PM until 3:31 PM PDT",
+        ] {
+            assert_eq!(
+                verdict(&with_header(header, claim), "an hour and seventeen minutes"),
+                (Verdict::Agrees, Some(77)),
+                "{header}"
+            );
+        }
+        // The header's window, not the timeline's 1h55m, is the one compared.
+        assert_eq!(
+            verdict(
+                &with_header(
+                    "> **Duration:** 2:14 PM – 3:31 PM PDT",
+                    "For about 40 minutes, push notifications were not delivered."
+                ),
+                "about 40 minutes"
+            ),
+            (Verdict::Contradicts, Some(77))
+        );
+        for header in [
+            // A maintenance window is not the incident's.
+            "> **Maintenance window:** 2:14 PM – 3:31 PM PDT",
+            // Two windows: which one is not clear.
+            "> **Duration:** 2:14 PM – 3:31 PM PDT\n> **Duration:** 2:20 PM – 2:50 PM PDT",
+            // A duration, not a window.
+            "> **Duration:** 77 minutes",
+            // Times in running text after the label.
+            "> **Duration:** from about 2:14 PM, with retries until 3:31 PM PDT and later",
+            // No label at all.
+            "> 2:14 PM – 3:31 PM PDT",
+        ] {
+            let report = with_header(
+                header,
+                "For about 40 minutes, push notifications were not delivered.",
+            );
+            let claims = crate::check(&report, Format::Markdown).claims;
+            let from = claims
+                .iter()
+                .find(|c| c.text == "about 40 minutes")
+                .and_then(|c| c.compared_with.as_ref())
+                .map(|c| c.from.clone())
+                .unwrap_or_default();
+            assert!(!from.starts_with("window start"), "{header}: {from}");
+        }
+    }
+
+    #[test]
+    fn start_and_end_fields_that_give_no_window() {
+        for (body, text) in [
+            // A start and no end.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // Another window's fields.
+            (
+                "## Issue Summary\n\n- Maintenance start: 3 June 2025, 09:10 UTC\n- Maintenance end: 3 June 2025, 10:25 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // An end before the start.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 10:25 UTC\n- End Time: 3 June 2025, 09:10 UTC\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // Dates without a year.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June, 09:10\n- End Time: 3 June, 10:25\n\nIn short: a 45-minute outage of the catalog API.",
+                "45-minute",
+            ),
+            // A length of something else in the summary.
+            (
+                "## Issue Summary\n\n- Start Time: 3 June 2025, 09:10 UTC\n- End Time: 3 June 2025, 10:25 UTC\n\nA 45-minute maintenance window had been planned for the week after.",
+                "45-minute",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("{TITLE}{body}\n"), text).0,
+                Verdict::NotCompared,
+                "{body}"
+            );
+        }
+    }
 }

@@ -218,13 +218,22 @@ fn weekday(text: &str) -> Option<i64> {
 }
 
 /// The window stated in the paragraph of the duration at `range` of `masked`,
-/// before it: one "from 13:15 until 14:55" or "between 09:12 and 11:58", and
-/// no other in the paragraph.
+/// before it, or in the paragraph right before when its own states none: one
+/// "from 13:15 until 14:55" or "between 09:12 and 11:58", and no other in that
+/// paragraph.
 pub(super) fn paragraph(masked: &str, range: Range<usize>) -> Option<Compared> {
     let start = masked[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
     let end = masked[range.end..]
         .find("\n\n")
         .map_or(masked.len(), |i| range.end + i);
+    // None in its own paragraph: the paragraph right before it ("From 9:05 AM to
+    // 10:40 AM, deliveries were delayed.\n\nFor just over an hour, ...").
+    let (start, end) = if start >= 2 && !FROM_UNTIL.is_match(&masked[start..end]) {
+        let previous = masked[..start - 2].rfind("\n\n").map_or(0, |i| i + 2);
+        (previous, start - 2)
+    } else {
+        (start, end)
+    };
     let mut windows = FROM_UNTIL.captures_iter(&masked[start..end]);
     let caps = windows.next()?;
     if windows.next().is_some() || start + caps.get(0)?.end() > range.start {
@@ -457,7 +466,7 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
 }
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
-fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
+pub(super) fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
     let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
     let (mut h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
     if h > 23 || m > 59 {
@@ -629,6 +638,105 @@ mod tests {
             "14:02-14:47 (35 minutes later the queue drained)",
         ] {
             assert_eq!(window(text), None, "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod stated_elsewhere {
+    use crate::Format;
+    use crate::claims::Verdict;
+
+    /// The verdict of the claim `text` in a report with `body`, and the minutes it
+    /// was compared with.
+    fn verdict(body: &str, text: &str) -> (Verdict, Option<i64>) {
+        let report =
+            format!("# Export API errors on 9 July 2025\n\nAll times are UTC.\n\n{body}\n");
+        let claims = crate::check(&report, Format::Markdown).claims;
+        let c = claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
+        (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
+    }
+
+    #[test]
+    fn a_length_and_the_window_stated_before_it() {
+        for (body, text) in [
+            (
+                "## What happened\n\nOn Wednesday, from 9:05 AM to 10:40 AM, webhook deliveries were delayed.\n\nFor just over an hour, merchants saw events arrive late or not at all.",
+                "just over an hour",
+            ),
+            (
+                "## Details\n\nBetween 09:05 and 10:40 the export API returned errors to most callers.\n\nThe outage lasted about an hour.",
+                "about an hour",
+            ),
+            (
+                "## Summary\n\nFrom 09:05 to 10:40, exports failed for every customer. In total the outage lasted just over an hour.",
+                "just over an hour",
+            ),
+            (
+                "## Details\n\nExports failed from 09:05 until 10:40 for every customer.\n\n- The outage lasted roughly an hour.\n- No data was lost.",
+                "roughly an hour",
+            ),
+            (
+                "## Overview\n\nThe export API was unavailable between 9:05 and 10:40 AM.\n\nCustomers could not download reports for just over 60 minutes.",
+                "just over 60 minutes",
+            ),
+        ] {
+            assert_eq!(
+                verdict(body, text),
+                (Verdict::Contradicts, Some(95)),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                "## Details\n\nBetween 09:05 and 10:40 the export API returned errors to most callers.\n\nThe outage lasted about an hour and a half.",
+                "about an hour and a half"
+            ),
+            (Verdict::Agrees, Some(95))
+        );
+        // "Just over an hour" is 60 to 75 minutes and the tolerance: 70 agrees.
+        assert_eq!(
+            verdict(
+                "## What happened\n\nFrom 9:05 AM to 10:15 AM, webhook deliveries were delayed.\n\nFor just over an hour, merchants saw events arrive late.",
+                "just over an hour"
+            ),
+            (Verdict::Agrees, Some(70))
+        );
+    }
+
+    #[test]
+    fn a_window_that_is_not_the_lengths_is_not_compared() {
+        for (body, text) in [
+            // What the team did in that window.
+            (
+                "## Details\n\nBetween 09:05 and 10:40 we migrated the export database.\n\nThe outage lasted about an hour.",
+                "about an hour",
+            ),
+            // Two windows: which one is not clear.
+            (
+                "## Details\n\nExports failed between 09:05 and 09:40, and again between 10:10 and 10:40.\n\nThe outage lasted about an hour.",
+                "about an hour",
+            ),
+            // Two paragraphs back.
+            (
+                "## Details\n\nBetween 09:05 and 10:40 the export API returned errors.\n\nThe team met the next day.\n\nThe outage lasted about an hour.",
+                "about an hour",
+            ),
+            // A length of something else after the window.
+            (
+                "## Details\n\nBetween 09:05 and 10:40 the export API returned errors.\n\nWe doubled the worker pool for two hours while the backlog drained.",
+                "two hours",
+            ),
+            // A setting, not a length of the impact.
+            (
+                "## Details\n\nBetween 09:05 and 10:40 the export API returned errors.\n\nThe client timeout went from 10 seconds to 60 seconds.",
+                "60 seconds",
+            ),
+        ] {
+            assert_ne!(verdict(body, text).0, Verdict::Contradicts, "{body}");
         }
     }
 }

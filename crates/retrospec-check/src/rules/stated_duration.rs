@@ -39,7 +39,7 @@ declare_rule! {
     /// | "about", "around", "roughly", "approximately", "~", "nearly", "almost", "some", "or so" | `[claims] tolerance` of the value (0.15), at least `floor-minutes` (5) |
     /// | "at least", "over", "more than", "upwards of", "N+", "or more" | no upper bound |
     /// | "at most", "under", "less than", "within", "no more than", "up to", "or less" | no lower bound |
-    /// | "a little over", "just over", "slightly more than" | the value to one and a half times it, with the "about" tolerance |
+    /// | "a little over", "just over", "slightly more than" | the value to one and a quarter times it, with the "about" tolerance |
     /// | "a little under", "just under", "slightly less than" | three quarters of the value to the value, with the "about" tolerance |
     /// | a range, "a couple of" (2-3), "a few" (2-9), "several" (2-12) | its ends, with rounding |
     ///
@@ -61,7 +61,8 @@ declare_rule! {
     /// | a length alone in parentheses (or with "of backlog", "in total" after it) at the end of a sentence that states one window: "Between 02:10 and 03:05 BST the consumers were disconnected and messages queued up (roughly 40 minutes of backlog)" | that window |
     /// | "`<event>` N after `<anchor>`": "our status page was updated N after the first alert", "the incident was declared N after the alert", "paged N after latency began to climb", "rolled back N after the deploy", "we only noticed N after the first errors", "`<event>` N later" with one event named just before it ("the first failures showed up at 10:02, and the store was rolled back 40 minutes later") | the two timeline entries their words name (the impact's start is `started` when marked, an alert is `detected` when no entry names it); not compared when an event has no entry, or several for an anchor not called "first" |
     /// | "`<event>` N after `<anchor>`" read from words or sentences: "was reported to us N after the first bad response" (the report: an entry that reports, emails, complains or opens a ticket), "rolled back at 4:20 PM, roughly N after the deploy", "noticed N after the first failed build" in a report without a timeline; "N, from `<X>` to `<Y>`" with both ends named in words ("stood still for N, from the first growth of the lag to the rollback"); "took us N to identify/find/notice/spot/pinpoint/roll back/declare/page ... once (or after) `<X>`"; "N later (9:17 PM)" or "N later, at 9:17" | an end no timeline entry names is found in a clause of the prose that states one clock time and names it ("At 3:12 PM we deployed"; "nobody noticed until 08:55 UTC"); an anchor in its own words ("the first bad response") is matched on word stems (deploy/deployed/deployment, rollback/rolled back): the entry must have its head noun and all its words, or half of them for "the first ..." (then the earliest is taken); entries and clauses that state another time, two times or a date in their words make a match unsure. "N after the alert at 14:30" takes the anchor's own time. "N later (T)" is measured from the one time written before it in its sentence, or else in the one before (in a timeline entry, the entry's time; two times there and it is not compared). When several entries name the later end equally ("rollback starts", "rollback complete"), the claim agrees when one reading does and contradicts the closest otherwise; several places for the first end, or any unsure match, and the claim is not compared, its `note` says why. Times across two dated entries are measured across the days; clock times in prose on the wall clock, within twelve hours |
-    /// | "`<event>` at `<clock time>`, N after `<anchor>`" or "..., within N of `<anchor>`" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact), on the wall clock; not compared when their written zones differ |
+    /// | "`<event>` at `<clock time>`, N after `<anchor>`" or "..., within N of `<anchor>`" ("the alert triggered at 02:10am PDT, 8 minutes after errors began", "engaged at 09:31, within five minutes of the first errors") | that clock time and the anchor's entry, or for the impact's start with neither an entry nor `started` the start the report states in prose ("Incident began at ...", "starting at approximately 01:30am PDT" in a sentence naming the impact, "The first failures, at 2:20 AM, came from ...": a time set off by commas belongs to the words before it), or else the one clock time of the sentence right before in the same paragraph when it states a failure and no action of the team ("The host lost its storage path at 13:30. The failover started at 13:52, ten minutes after impact began."), on the wall clock; not compared when their written zones differ |
+    /// | a backlog worked off after a fix on a named day: "Once the service was fixed on Tuesday morning, it took about a day to work through the backlog", "The backlog took almost three days to drain once the import was fixed on Saturday evening", "after the restart on Sunday night the queue drained in N" | the one timeline entry on that day (and part of the day: morning 04-12, afternoon 12-18, evening 16-24, night 19-24) whose words name a fix (fixed, restarted, restored, resumed, patch deployed, rolled back) to the one later entry that says the backlog was gone ("backlog empty", "queue drained", "caught up"); not read for a habit ("once a fix is deployed"), without a day, or with no single entry for either end |
     ///
     /// Any one pair agreeing is enough. A label is read before the duration with
     /// only punctuation, a table cell border or "was/is/of" between
@@ -97,11 +98,15 @@ declare_rule! {
     /// and the message names the closest reading. A start and an end the report
     /// states as fields or line labels of their own, each with a date
     /// (`start_time:`/`end_time:` or `resolvedWhen:` in another tool's front
-    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`), or
+    /// matter, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
+    /// `- Start Time: 8 April 2025, 14:10 WAT (UTC+1)` with the date in words and
+    /// the zone's offset in parentheses, or a header line labelling a window
+    /// as the duration, `> **Duration:** 2:14 PM – 3:31 PM PDT`), or
     /// in one sentence ("Incident began at 2025-10-07 09:12 and ended at
     /// 2025-10-07 11:58"), are one more reading. An incident-length claim that
     /// nothing else compares is compared with the one window ("from 13:15 until
-    /// 14:55", "between 09:12 and 11:58") its paragraph states before it, or
+    /// 14:55", "between 09:12 and 11:58") its paragraph states before it (or,
+    /// when its own paragraph states none, the paragraph right before), or
     /// else with the one window the summary or impact states for the impact
     /// ("dashboards stale from Friday 18:00 to Sunday 09:30": weekdays on both
     /// ends carry it across days). When that window is one of the timeline's

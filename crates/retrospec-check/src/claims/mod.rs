@@ -135,7 +135,7 @@ static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|pag(?:es|ing)\s+(?:the\s+|an?\s+|our\s+)?(?:on-?call|oncall|sre|responders?|engineers?|admins?|ops|infra)\b|noticed|detected|(?:customers?|users?|clients?|students?|members?)\s+(?:(?:in|on|from|of|at)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:start|begin|began)\w*\s+to\s+)?report(?:s|ed)?\b|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Regex::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|pag(?:es|ing)\s+(?:the\s+|an?\s+|our\s+)?(?:on-?call|oncall|sre|responders?|engineers?|admins?)\b|noticed|detected|(?:customers?|users?|clients?|students?|members?)\s+(?:(?:in|on|from|of|at)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:start|begin|began)\w*\s+to\s+)?report(?:s|ed)?\b|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 

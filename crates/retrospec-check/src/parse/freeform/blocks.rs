@@ -245,7 +245,8 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
 }
 
 /// A timeline written without a heading (a list of timed lines, maybe under a
-/// date line) in a report with no timeline section gets an empty heading.
+/// date line; a quoted chat; timed sentences; last, a log in a fenced block) in
+/// a report with no timeline section gets an empty heading.
 fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) -> bool {
     let named = out.iter().any(|b| match b {
         Block::Heading { level: 2, range } => {
@@ -295,7 +296,26 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
     let Some(list) = out.iter().position(|b| {
         matches!(b, Block::List { items } if timed(items)) || quoted(b) || timed_paragraph(b)
     }) else {
-        return prose_timeline(text, out);
+        if prose_timeline(text, out) {
+            return true;
+        }
+        // Last: a log pasted in a fenced block, the only place the report
+        // gives its times (`[13:12] <maintainer> ...`).
+        let Some(at) = out.iter().position(|b| match b {
+            Block::Other { range } => fenced_log_lines(text, range.clone()).is_some(),
+            _ => false,
+        }) else {
+            return false;
+        };
+        let start = out[at].range().map_or(0, |r| r.start);
+        out.insert(
+            at,
+            Block::Heading {
+                level: 2,
+                range: start..start,
+            },
+        );
+        return true;
     };
     let mut at = list;
     if list > 0 {
@@ -592,6 +612,47 @@ pub(crate) fn quote_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<u
     (!lines.is_empty()).then_some(lines)
 }
 
+/// The lines of a log pasted in a fenced block (`` ``` `` or `~~~`), each led by
+/// its time, plain or in brackets (`[13:12] <maintainer> ...`, `14:02:11 deploy
+/// ...`), with the lines after one as its text; `None` when the block is no
+/// fence, or fewer than three of its lines (and fewer than half) are led by a
+/// time.
+pub(crate) fn fenced_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let source = text.get(range.clone())?;
+    let first = source.lines().find(|l| !l.trim().is_empty())?.trim_start();
+    let mark = ["```", "~~~"].into_iter().find(|m| first.starts_with(m))?;
+    let mut lines = Vec::new();
+    let mut pos = range.start;
+    let mut opened = false;
+    for line in source.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.starts_with(mark) {
+            if opened {
+                break;
+            }
+            opened = true;
+            continue;
+        }
+        if !opened || trimmed.is_empty() {
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        lines.push(start + lead..start + content.trim_end().len());
+    }
+    let led = lines
+        .iter()
+        .filter(|l| {
+            let line = &text[(*l).clone()];
+            let inner = line.strip_prefix('[').unwrap_or(line);
+            starts_with_time(inner)
+        })
+        .count();
+    (led >= 3 && led * 2 >= lines.len()).then_some(lines)
+}
+
 /// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).
 pub(crate) fn starts_with_time(line: &str) -> bool {
     matches!(time::scan_leading_time(line), Ok(Some(_)))
@@ -703,6 +764,54 @@ mod tests {
         assert_eq!(title(&no_subject), "Hello all,");
         let own = format!("Date: 2025-10-14\nPrepared by: Infra Team{body}");
         assert_eq!(title(&own), "Date: 2025-10-14");
+    }
+
+    #[test]
+    fn a_log_in_a_fence_is_the_timeline_only_when_there_is_no_other() {
+        let log = "[09:02] bot: sync skipped, lock held\n[09:15] user-k: installs failing here\n  (pip gives 4.1.0)\n[09:31] maintainer-r: confirmed, we should have caught this earlier\n[09:58] maintainer-r: index current again\n";
+        let report = |body: &str, timeline: &str| {
+            format!(
+                "# Mirror served a stale index\n\n*Wednesday 5 March 2025, times UTC.*\n\n{timeline}## The log\n\nFrom our chat room.\n\n{body}\n## How it happened\n\nA killed sync run left its lock behind.\n"
+            )
+        };
+        let read = |text: &str| {
+            let checked = crate::check(text, crate::Format::Markdown);
+            let codes: Vec<String> = checked
+                .diagnostics
+                .iter()
+                .map(|d| d.code.to_string())
+                .collect();
+            let model = checked.model.expect("a model");
+            (model.timeline, codes)
+        };
+        // Fenced by backticks, tildes or with a language: the report's timeline,
+        // its times in the zone the byline states, its words quoted people (no
+        // hindsight finding for "should have").
+        for (open, close) in [
+            ("```", "```"),
+            ("~~~", "~~~"),
+            ("```text", "```"),
+            ("  ```", "  ```"),
+        ] {
+            let (timeline, codes) = read(&report(&format!("{open}\n{log}{close}\n"), ""));
+            assert_eq!(timeline.len(), 4, "{open}");
+            assert_eq!(timeline[0].time, "2025-03-05 09:02 UTC", "{open}");
+            assert!(timeline[1].text.contains("4.1.0"), "{:?}", timeline[1]);
+            assert!(
+                !codes.iter().any(|c| c == "RS404" || c == "RS202"),
+                "{open}: {codes:?}"
+            );
+        }
+        // Not: beside a timeline of the report's own (quoted evidence), a fence of
+        // code, or a log of two timed lines.
+        let own = "## Timeline\n\n- 09:02 Sync skipped.\n- 09:58 Index current again.\n\n";
+        assert_eq!(read(&report(&format!("```\n{log}```\n"), own)).0.len(), 2);
+        let code = "```\nfn main() {\n    println!(\"09:02\");\n}\n```\n";
+        assert!(read(&report(code, "")).0.is_empty());
+        let two = "```\n[09:02] bot: sync skipped\n[09:58] bot: sync done\nlock file: /var/run/sync.lock\nowner: cron\n```\n";
+        assert!(read(&report(two, "")).0.is_empty());
+        let sparse = "```\n[09:02] a\nb\nc\n[09:03] d\ne\nf\n[09:04] g\nh\ni\n```\n";
+        assert!(read(&report(sparse, "")).0.is_empty());
     }
 
     #[test]

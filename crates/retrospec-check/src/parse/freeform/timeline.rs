@@ -11,6 +11,9 @@
 //!   the date of the times after them;
 //! - tables with the time in any column (found by its header or by its cells) and
 //!   optionally the date in another.
+//! - a chat pasted as a quote, and in a report with no other timeline a log
+//!   pasted in a fenced block (`[13:12] <maintainer> ...`), one entry per line
+//!   led by a time.
 //!
 //! Times are read with [`time::scan_leading_time`] and [`time::parse_time`], so the
 //! time grammar is the one of the rest of retrospec.
@@ -130,8 +133,16 @@ pub(crate) fn read(
             Block::Table { rows } => r.table(rows),
             // A chat pasted as a quote: each line led by a time is an entry, the
             // lines after it its text.
+            // A log pasted in a fenced block is read so only as a timeline of
+            // its own (no other in the report): elsewhere it is quoted evidence.
             Block::Other { range } => {
-                for line in super::blocks::quote_lines(text, range.clone()).unwrap_or_default() {
+                let lines = super::blocks::quote_lines(text, range.clone()).or_else(|| {
+                    heading
+                        .is_empty()
+                        .then(|| super::blocks::fenced_log_lines(text, range.clone()))
+                        .flatten()
+                });
+                for line in lines.unwrap_or_default() {
                     r.line(Span::new(line.start, line.end), true);
                 }
                 r.close();

@@ -274,7 +274,10 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         Block::Other { range } => quote_lines(text, range.clone()).is_some_and(|lines| {
             lines
                 .iter()
-                .filter(|l| starts_with_time(text[(*l).clone()].trim_start_matches("**")))
+                .filter(|l| {
+                    let l = without_bullet(text, (*l).clone());
+                    starts_with_time(text[l].trim_start_matches("**"))
+                })
                 .count()
                 >= 2
         }),
@@ -653,6 +656,51 @@ pub(crate) fn fenced_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Ra
     (led >= 3 && led * 2 >= lines.len()).then_some(lines)
 }
 
+/// The lines of an indented code block (every line led by a tab or four spaces)
+/// read as a log, under the same conditions as [`fenced_log_lines`].
+pub(crate) fn indented_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    // The block may be given from after its first line's indent.
+    let from = text.get(..range.start)?.rfind('\n').map_or(0, |n| n + 1);
+    let source = text.get(from..range.end)?;
+    let mut lines = Vec::new();
+    let mut pos = from;
+    for line in source.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        if !(content.starts_with('\t') || content.starts_with("    ")) {
+            return None;
+        }
+        let lead = content.len() - content.trim_start().len();
+        lines.push(start + lead..start + content.trim_end().len());
+    }
+    let led = lines
+        .iter()
+        .filter(|l| {
+            let l = without_bullet(text, (*l).clone());
+            starts_with_time(text[l].trim_start_matches('['))
+        })
+        .count();
+    (led >= 2 && led * 2 >= lines.len()).then_some(lines)
+}
+
+/// `line` without a list marker leading it (`- `, `* `, `+ `, `• `, `· `).
+pub(crate) fn without_bullet(text: &str, line: Range<usize>) -> Range<usize> {
+    let s = &text[line.clone()];
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ ('-' | '*' | '+' | '•' | '·')), Some(' ' | '\t')) => {
+            let rest = &s[c.len_utf8()..];
+            let skip = c.len_utf8() + (rest.len() - rest.trim_start().len());
+            line.start + skip..line.end
+        }
+        _ => line,
+    }
+}
+
 /// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).
 pub(crate) fn starts_with_time(line: &str) -> bool {
     matches!(time::scan_leading_time(line), Ok(Some(_)))
@@ -812,6 +860,50 @@ mod tests {
         assert!(read(&report(two, "")).0.is_empty());
         let sparse = "```\n[09:02] a\nb\nc\n[09:03] d\ne\nf\n[09:04] g\nh\ni\n```\n";
         assert!(read(&report(sparse, "")).0.is_empty());
+    }
+
+    #[test]
+    fn timed_lines_in_code_or_a_quoted_list_under_a_timeline_heading_are_its_entries() {
+        let report = |timeline: &str| {
+            format!(
+                "# Hub outage on 2025-10-14\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n{timeline}\n## Follow-ups\n\n- Add alerts (@a)\n"
+            )
+        };
+        let entries = |timeline: &str| {
+            crate::check(&report(timeline), crate::Format::Markdown)
+                .model
+                .expect("a model")
+                .timeline
+                .iter()
+                .map(|e| (e.time.clone(), e.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        for shape in [
+            "\t3:04 PM\tLatency alert fires.\n\t3:15 PM\tLogins fail.\n\t4:21 PM\tLogins work again.\n",
+            "    3:04 PM  Latency alert fires.\n    3:15 PM  Logins fail.\n    4:21 PM  Logins work again.\n",
+            "\t\u{2022}\t3:04 PM\tLatency alert fires.\n\t\u{2022}\t3:15 PM\tLogins fail.\n\t\u{2022}\t4:21 PM\tLogins work again.\n",
+            "```\n3:04 PM  Latency alert fires.\n3:15 PM  Logins fail.\n4:21 PM  Logins work again.\n```\n",
+            "> - 3:04 PM: Latency alert fires.\n> - 3:15 PM: Logins fail.\n> - 4:21 PM: Logins work again.\n",
+            "> * 3:04 PM Latency alert fires.\n> * 3:15 PM Logins fail.\n> * 4:21 PM Logins work again.\n",
+        ] {
+            let read = entries(shape);
+            assert_eq!(read.len(), 3, "{shape:?}: {read:?}");
+            assert_eq!(read[0].0, "2025-10-14 3:04 PM", "{shape:?}");
+            assert_eq!(read[2].1, "Logins work again.", "{shape:?}");
+        }
+        // Beside entries of the section's own, code is evidence; code with fewer
+        // than two timed lines (or mostly other lines) is no timeline.
+        let own = "- 3:04 PM Latency alert fires.\n- 4:21 PM Logins work again.\n\n```\n15:10:01 ERROR upstream timeout\n15:10:02 ERROR upstream timeout\n15:10:03 ERROR upstream timeout\n```\n";
+        assert_eq!(entries(own).len(), 2);
+        for shape in [
+            "    3:04 PM  Latency alert fires.\n    then nothing for a while\n    and more waiting\n    4:21 PM  Logins work again.\n    end of notes\n",
+            "    retry_interval: 15:00\n    max_wait: 30\n",
+            "```\nSELECT * FROM logins WHERE at > '15:04';\n```\n",
+            "> - Latency alert fires.\n> - Logins work again.\n",
+            "We lost logins, see the notes.\n",
+        ] {
+            assert!(entries(shape).is_empty(), "{shape:?}: {:?}", entries(shape));
+        }
     }
 
     #[test]

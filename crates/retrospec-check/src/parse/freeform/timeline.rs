@@ -143,11 +143,30 @@ pub(crate) fn read(
                         .flatten()
                 });
                 for line in lines.unwrap_or_default() {
+                    // A list in the quote (`> - 3:04 PM: alert fires`): the item's text.
+                    let line = super::blocks::without_bullet(text, line);
                     r.line(Span::new(line.start, line.end), true);
                 }
                 r.close();
             }
             Block::Comment => {}
+        }
+    }
+    // A timeline section whose only timed lines are in code, fenced or indented
+    // (a plain-text timeline kept aligned, a pasted log): those lines are its
+    // entries. Beside entries of its own, code stays evidence.
+    if r.entries.is_empty() && !heading.is_empty() {
+        for block in blocks {
+            if let Block::Other { range } = block
+                && let Some(lines) = super::blocks::fenced_log_lines(text, range.clone())
+                    .or_else(|| super::blocks::indented_log_lines(text, range.clone()))
+            {
+                for line in lines {
+                    let line = super::blocks::without_bullet(text, line);
+                    r.line(Span::new(line.start, line.end), true);
+                }
+                r.close();
+            }
         }
     }
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();

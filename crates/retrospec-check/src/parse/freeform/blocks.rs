@@ -687,6 +687,21 @@ pub(crate) fn indented_log_lines(text: &str, range: Range<usize>) -> Option<Vec<
     (led >= 2 && led * 2 >= lines.len()).then_some(lines)
 }
 
+/// The timed lines of the logs in code blocks, fenced or indented, among
+/// `blocks`, each without a list marker (see [`fenced_log_lines`]).
+pub(crate) fn code_log_lines(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Other { range } => fenced_log_lines(text, range.clone())
+                .or_else(|| indented_log_lines(text, range.clone())),
+            _ => None,
+        })
+        .flatten()
+        .map(|l| without_bullet(text, l))
+        .collect()
+}
+
 /// `line` without a list marker leading it (`- `, `* `, `+ `, `• `, `· `).
 pub(crate) fn without_bullet(text: &str, line: Range<usize>) -> Range<usize> {
     let s = &text[line.clone()];
@@ -698,6 +713,21 @@ pub(crate) fn without_bullet(text: &str, line: Range<usize>) -> Range<usize> {
             line.start + skip..line.end
         }
         _ => line,
+    }
+}
+
+/// The brackets around a time that is all they hold, at the start of `line`
+/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
+pub(crate) fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
+    let (open, close) = match line.as_bytes().first()? {
+        b'[' => ("[", "]"),
+        b'(' => ("(", ")"),
+        _ => return None,
+    };
+    let inner = &line[1..1 + line[1..].find(close)?];
+    match time::scan_leading_time(inner) {
+        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
+        _ => None,
     }
 }
 

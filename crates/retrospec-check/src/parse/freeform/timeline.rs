@@ -152,21 +152,11 @@ pub(crate) fn read(
             Block::Comment => {}
         }
     }
-    // A timeline section whose only timed lines are in code, fenced or indented
-    // (a plain-text timeline kept aligned, a pasted log): those lines are its
-    // entries. Beside entries of its own, code stays evidence.
+    // A timeline section whose only timed lines are in code (fenced or indented):
+    // those lines are its entries. Beside entries of its own, code is evidence.
     if r.entries.is_empty() && !heading.is_empty() {
-        for block in blocks {
-            if let Block::Other { range } = block
-                && let Some(lines) = super::blocks::fenced_log_lines(text, range.clone())
-                    .or_else(|| super::blocks::indented_log_lines(text, range.clone()))
-            {
-                for line in lines {
-                    let line = super::blocks::without_bullet(text, line);
-                    r.line(Span::new(line.start, line.end), true);
-                }
-                r.close();
-            }
+        for line in super::blocks::code_log_lines(text, blocks) {
+            r.line(Span::new(line.start, line.end), true);
         }
     }
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();
@@ -294,7 +284,7 @@ impl Reader<'_, '_> {
             .unwrap_or(("", source));
         // `[10:05] deploy`, `(13:15EST) deploy`: a time alone in brackets leads
         // the entry as a bold one does.
-        let (marker, closer, inner) = match bracketed_time(source) {
+        let (marker, closer, inner) = match super::blocks::bracketed_time(source) {
             Some((open, close)) if marker.is_empty() => (open, close, &source[1..]),
             _ => (marker, marker, inner),
         };
@@ -716,21 +706,6 @@ pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
         ),
     ];
     Some(seq(items, Span::empty(began.start())))
-}
-
-/// The brackets around a time that is all they hold, at the start of `line`
-/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
-fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
-    let (open, close) = match line.as_bytes().first()? {
-        b'[' => ("[", "]"),
-        b'(' => ("(", ")"),
-        _ => return None,
-    };
-    let inner = &line[1..1 + line[1..].find(close)?];
-    match time::scan_leading_time(inner) {
-        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
-        _ => None,
-    }
 }
 
 /// The lines of a section's paragraphs and list items, for

@@ -113,9 +113,11 @@ pub enum Bound {
 }
 
 /// Words of a timeline entry that say the impact began ("errors start", "first
-/// failures", "workers crash-loop", "requests start timing out").
+/// failures", "workers crash-loop", "requests start timing out", "the queue
+/// starts to grow", "replication started lagging"; not "starts to grow the
+/// cluster").
 static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
+    Lean::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike|grow(?:s|ing)?(?:[.;,:!)]|\s*$|\s+(?:quickly|fast|steadily|rapidly|again|and|by|past|beyond|to\s+\d))|lag|slow(?:s|ing)?\s+down|stall|degrad|fill(?:s|ing)?\s+up)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended: a state word ("restored",
@@ -137,7 +139,7 @@ static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
 static REPORTS: LazyLock<Lean> =
     LazyLock::new(|| Lean::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|\bpages\s+(?:the\s+|our\s+)?(?:on-?call|primary|secondary|engineers?|sre|team|us)\b|noticed|detected|customers?\s+report|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Lean::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|pag(?:es|ing)\s+(?:the\s+|an?\s+|our\s+)?(?:on-?call|oncall|sre|responders?|engineers?|admins?)\b|\bpages\s+(?:the\s+|our\s+)?(?:on-?call|primary|secondary|engineers?|sre|team|us)\b|noticed|detected|(?:customers?|users?|clients?|students?|members?)\s+(?:(?:in|on|from|of|at)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:start|begin|began)\w*\s+to\s+)?report(?:s|ed)?\b|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
         .expect("the pattern is valid")
 });
 
@@ -825,6 +827,120 @@ mod tests {
             verdict_of(&report("5 minutes"), "5 minutes"),
             Verdict::Contradicts
         );
+    }
+
+    /// A team that starts to grow (or fill, slow) something is no impact: the
+    /// impact's start is still read up to the entry that names it.
+    #[test]
+    fn a_team_that_grows_something_is_no_impacts_start() {
+        for words in [
+            "Team starts to grow the cluster to 12 nodes",
+            "We started filling the capacity form",
+            "Ops begin to slow the rollout cadence",
+            "Growth team starts a pricing test",
+            "Support starts to fill in the on-call sheet",
+        ] {
+            let report = format!(
+                "# Checkout errors\n\n## Summary\n\nCheckout failed for about 40 minutes.\n\n## Timeline\n\n- 2025-03-04 10:00 UTC: {words}\n- 2025-03-04 10:20 UTC: Checkout starts failing for most buyers\n- 2025-03-04 11:00 UTC: Checkout working again\n"
+            );
+            assert_eq!(
+                verdict_of(&report, "about 40 minutes"),
+                Verdict::Agrees,
+                "{words}"
+            );
+        }
+    }
+
+    /// A check that "pages the on-call" is the detection, read the same with the
+    /// metric's label in every container and the timeline in every shape (quoted
+    /// `>` lines are no claims: they may be someone else's words).
+    #[test]
+    fn a_check_that_pages_the_on_call_is_the_detection_in_every_container() {
+        let timelines = [
+            "Timeline (UTC):\n\t10:00\tNightly config push to the billing API starts\n\t10:03\tFirst failed invoice requests; API logs show\n\t\tcertificate errors\n\t10:17\tProbe fails three times and pages the on-call engineer\n\t10:40\tPush reverted; invoices succeed again\n",
+            "## Timeline\n\n- 10:00 UTC: Nightly config push to the billing API starts\n- 10:03 UTC: First failed invoice requests\n- 10:17 UTC: Uptime monitor pages the oncall\n- 10:40 UTC: Push reverted; invoices succeed again\n",
+            "## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | Nightly config push to the billing API starts |\n| 10:03 | First failed invoice requests |\n| 10:17 | Synthetic check paging the SRE rotation |\n| 10:40 | Push reverted; invoices succeed again |\n",
+            "Timeline (UTC):\n• 10:00 Nightly config push to the billing API starts\n• 10:03 First failed invoice requests\n• 10:17 Merchants in the partner forum report empty invoices\n• 10:40 Push reverted; invoices succeed again\n",
+        ];
+        let labels = [
+            "Key figures:\n\t•\tTime to detect: {d}\n\t•\tSeverity: 2\n",
+            "## Key figures\n\n- Time to detect: {d}\n- Severity: 2\n",
+            "## Key figures\n\n| Figure | Value |\n|---|---|\n| Time to detect | {d} |\n",
+            "## Key figures\n\n**Time to detect:** {d}\n",
+            "Key figures:\n* TTD: {d}\n* Severity: 2\n",
+        ];
+        for timeline in timelines {
+            for label in labels {
+                let report = |d: &str| {
+                    format!(
+                        "Billing API incident - 2025-03-04\n\nSummary:\nInvoices failed on 4 March 2025.\n\n{}\n{timeline}",
+                        label.replace("{d}", d)
+                    )
+                };
+                assert_eq!(
+                    verdict_of(&report("3 minutes"), "3 minutes"),
+                    Verdict::Contradicts,
+                    "{}",
+                    report("3 minutes")
+                );
+                assert_eq!(
+                    verdict_of(&report("14 minutes"), "14 minutes"),
+                    Verdict::Agrees,
+                    "{}",
+                    report("14 minutes")
+                );
+            }
+        }
+    }
+
+    /// A page of a status page, a pager test or someone who reports a change is
+    /// no detection: the claim is compared with no earlier time.
+    #[test]
+    fn pages_and_reports_that_are_no_detection_stay_silent() {
+        for entry in [
+            "Status page updated with a notice",
+            "Team lead reports to the board on the upgrade plan",
+            "Pages of the runbook reviewed by the on-call",
+            "Customers receive a weekly usage report",
+            "Nightly usage report sent to customers",
+        ] {
+            let report = format!(
+                "Billing API incident - 2025-03-04\n\nKey figures:\n- Time to detect: 3 minutes\n\n## Timeline\n\n- 10:00 UTC: Nightly config push to the billing API starts\n- 10:17 UTC: {entry}\n- 10:40 UTC: Push reverted\n"
+            );
+            assert_ne!(
+                verdict_of(&report, "3 minutes"),
+                Verdict::Contradicts,
+                "{report}"
+            );
+        }
+    }
+
+    /// A backlog that "starts to grow" (or lag, stall, fill) is the impact's start.
+    #[test]
+    fn a_queue_that_starts_to_grow_is_the_impacts_start() {
+        for words in [
+            "Ingest queue starts to grow",
+            "Replication started lagging behind the primary",
+            "Export workers begin to stall",
+            "The spool disk started filling up",
+            "Search results started to degrade",
+        ] {
+            let report = |claim: &str| {
+                format!(
+                    "# Ingest backlog\n\n## Summary\n\nIngest was degraded for {claim}.\n\n## Timeline\n\n### Monday 3 March 2025\n\n- 18:00 UTC - Bulk import of a large tenant begins.\n- 18:10 UTC - {words}.\n- 23:00 UTC - We pause for the night.\n\n### Tuesday 4 March 2025\n\n- 09:00 UTC - Debugging continues; the lock is found.\n- 12:10 UTC - Fix deployed; backlog back to normal.\n"
+                )
+            };
+            assert_eq!(
+                verdict_of(&report("about 14 hours"), "about 14 hours"),
+                Verdict::Contradicts,
+                "{words}"
+            );
+            assert_eq!(
+                verdict_of(&report("about 18 hours"), "about 18 hours"),
+                Verdict::Agrees,
+                "{words}"
+            );
+        }
     }
 
     #[test]

@@ -122,7 +122,7 @@ declare_rule! {
     /// way, from the entries before the metric's end milestone; without `detected`,
     /// the detection is the first entry that says the impact was noticed ("alert
     /// fires", "the probe alerts", "HTTP checks alert the admin", "customers
-    /// report") or in which someone reports what the impact words name ("an
+    /// report", "users in the forum report", "the check pages the on-call") or in which someone reports what the impact words name ("an
     /// analyst reports empty charts"); with `detected` on a later entry, that
     /// first entry is one more reading. A restore
     /// claim that names the step the impact stopped with ("the duplicates stopped

@@ -245,7 +245,8 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
 }
 
 /// A timeline written without a heading (a list of timed lines, maybe under a
-/// date line) in a report with no timeline section gets an empty heading.
+/// date line; a quoted chat; timed sentences; last, a log in a fenced block) in
+/// a report with no timeline section gets an empty heading.
 fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) -> bool {
     let named = out.iter().any(|b| match b {
         Block::Heading { level: 2, range } => {
@@ -273,7 +274,10 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
         Block::Other { range } => quote_lines(text, range.clone()).is_some_and(|lines| {
             lines
                 .iter()
-                .filter(|l| starts_with_time(text[(*l).clone()].trim_start_matches("**")))
+                .filter(|l| {
+                    let l = without_bullet(text, (*l).clone());
+                    starts_with_time(text[l].trim_start_matches("**"))
+                })
                 .count()
                 >= 2
         }),
@@ -295,7 +299,26 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
     let Some(list) = out.iter().position(|b| {
         matches!(b, Block::List { items } if timed(items)) || quoted(b) || timed_paragraph(b)
     }) else {
-        return prose_timeline(text, out);
+        if prose_timeline(text, out) {
+            return true;
+        }
+        // Last: a log pasted in a fenced block, the only place the report
+        // gives its times (`[13:12] <maintainer> ...`).
+        let Some(at) = out.iter().position(|b| match b {
+            Block::Other { range } => fenced_log_lines(text, range.clone()).is_some(),
+            _ => false,
+        }) else {
+            return false;
+        };
+        let start = out[at].range().map_or(0, |r| r.start);
+        out.insert(
+            at,
+            Block::Heading {
+                level: 2,
+                range: start..start,
+            },
+        );
+        return true;
     };
     let mut at = list;
     if list > 0 {
@@ -592,6 +615,122 @@ pub(crate) fn quote_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<u
     (!lines.is_empty()).then_some(lines)
 }
 
+/// The lines of a log pasted in a fenced block (`` ``` `` or `~~~`), each led by
+/// its time, plain or in brackets (`[13:12] <maintainer> ...`, `14:02:11 deploy
+/// ...`), with the lines after one as its text; `None` when the block is no
+/// fence, or fewer than three of its lines (and fewer than half) are led by a
+/// time.
+pub(crate) fn fenced_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    let source = text.get(range.clone())?;
+    let first = source.lines().find(|l| !l.trim().is_empty())?.trim_start();
+    let mark = ["```", "~~~"].into_iter().find(|m| first.starts_with(m))?;
+    let mut lines = Vec::new();
+    let mut pos = range.start;
+    let mut opened = false;
+    for line in source.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.starts_with(mark) {
+            if opened {
+                break;
+            }
+            opened = true;
+            continue;
+        }
+        if !opened || trimmed.is_empty() {
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        lines.push(start + lead..start + content.trim_end().len());
+    }
+    let led = lines
+        .iter()
+        .filter(|l| {
+            let line = &text[(*l).clone()];
+            let inner = line.strip_prefix('[').unwrap_or(line);
+            starts_with_time(inner)
+        })
+        .count();
+    (led >= 3 && led * 2 >= lines.len()).then_some(lines)
+}
+
+/// The lines of an indented code block (every line led by a tab or four spaces)
+/// read as a log, under the same conditions as [`fenced_log_lines`].
+pub(crate) fn indented_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
+    // The block may be given from after its first line's indent.
+    let from = text.get(..range.start)?.rfind('\n').map_or(0, |n| n + 1);
+    let source = text.get(from..range.end)?;
+    let mut lines = Vec::new();
+    let mut pos = from;
+    for line in source.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            continue;
+        }
+        if !(content.starts_with('\t') || content.starts_with("    ")) {
+            return None;
+        }
+        let lead = content.len() - content.trim_start().len();
+        lines.push(start + lead..start + content.trim_end().len());
+    }
+    let led = lines
+        .iter()
+        .filter(|l| {
+            let l = without_bullet(text, (*l).clone());
+            starts_with_time(text[l].trim_start_matches('['))
+        })
+        .count();
+    (led >= 2 && led * 2 >= lines.len()).then_some(lines)
+}
+
+/// The timed lines of the logs in code blocks, fenced or indented, among
+/// `blocks`, each without a list marker (see [`fenced_log_lines`]).
+pub(crate) fn code_log_lines(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Other { range } => fenced_log_lines(text, range.clone())
+                .or_else(|| indented_log_lines(text, range.clone())),
+            _ => None,
+        })
+        .flatten()
+        .map(|l| without_bullet(text, l))
+        .collect()
+}
+
+/// `line` without a list marker leading it (`- `, `* `, `+ `, `• `, `· `).
+pub(crate) fn without_bullet(text: &str, line: Range<usize>) -> Range<usize> {
+    let s = &text[line.clone()];
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c @ ('-' | '*' | '+' | '•' | '·')), Some(' ' | '\t')) => {
+            let rest = &s[c.len_utf8()..];
+            let skip = c.len_utf8() + (rest.len() - rest.trim_start().len());
+            line.start + skip..line.end
+        }
+        _ => line,
+    }
+}
+
+/// The brackets around a time that is all they hold, at the start of `line`
+/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
+pub(crate) fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
+    let (open, close) = match line.as_bytes().first()? {
+        b'[' => ("[", "]"),
+        b'(' => ("(", ")"),
+        _ => return None,
+    };
+    let inner = &line[1..1 + line[1..].find(close)?];
+    match time::scan_leading_time(inner) {
+        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
+        _ => None,
+    }
+}
+
 /// Whether a line starts with a time (`16:05 CEST`, `2024-06-10 16:05`).
 pub(crate) fn starts_with_time(line: &str) -> bool {
     matches!(time::scan_leading_time(line), Ok(Some(_)))
@@ -704,6 +843,98 @@ mod tests {
         assert_eq!(title(&no_subject), "Hello all,");
         let own = format!("Date: 2025-10-14\nPrepared by: Infra Team{body}");
         assert_eq!(title(&own), "Date: 2025-10-14");
+    }
+
+    #[test]
+    fn a_log_in_a_fence_is_the_timeline_only_when_there_is_no_other() {
+        let log = "[09:02] bot: sync skipped, lock held\n[09:15] user-k: installs failing here\n  (pip gives 4.1.0)\n[09:31] maintainer-r: confirmed, we should have caught this earlier\n[09:58] maintainer-r: index current again\n";
+        let report = |body: &str, timeline: &str| {
+            format!(
+                "# Mirror served a stale index\n\n*Wednesday 5 March 2025, times UTC.*\n\n{timeline}## The log\n\nFrom our chat room.\n\n{body}\n## How it happened\n\nA killed sync run left its lock behind.\n"
+            )
+        };
+        let read = |text: &str| {
+            let checked = crate::check(text, crate::Format::Markdown);
+            let codes: Vec<String> = checked
+                .diagnostics
+                .iter()
+                .map(|d| d.code.to_string())
+                .collect();
+            let model = checked.model.expect("a model");
+            (model.timeline, codes)
+        };
+        // Fenced by backticks, tildes or with a language: the report's timeline,
+        // its times in the zone the byline states, its words quoted people (no
+        // hindsight finding for "should have").
+        for (open, close) in [
+            ("```", "```"),
+            ("~~~", "~~~"),
+            ("```text", "```"),
+            ("  ```", "  ```"),
+        ] {
+            let (timeline, codes) = read(&report(&format!("{open}\n{log}{close}\n"), ""));
+            assert_eq!(timeline.len(), 4, "{open}");
+            assert_eq!(timeline[0].time, "2025-03-05 09:02 UTC", "{open}");
+            assert!(timeline[1].text.contains("4.1.0"), "{:?}", timeline[1]);
+            assert!(
+                !codes.iter().any(|c| c == "RS404" || c == "RS202"),
+                "{open}: {codes:?}"
+            );
+        }
+        // Not: beside a timeline of the report's own (quoted evidence), a fence of
+        // code, or a log of two timed lines.
+        let own = "## Timeline\n\n- 09:02 Sync skipped.\n- 09:58 Index current again.\n\n";
+        assert_eq!(read(&report(&format!("```\n{log}```\n"), own)).0.len(), 2);
+        let code = "```\nfn main() {\n    println!(\"09:02\");\n}\n```\n";
+        assert!(read(&report(code, "")).0.is_empty());
+        let two = "```\n[09:02] bot: sync skipped\n[09:58] bot: sync done\nlock file: /var/run/sync.lock\nowner: cron\n```\n";
+        assert!(read(&report(two, "")).0.is_empty());
+        let sparse = "```\n[09:02] a\nb\nc\n[09:03] d\ne\nf\n[09:04] g\nh\ni\n```\n";
+        assert!(read(&report(sparse, "")).0.is_empty());
+    }
+
+    #[test]
+    fn timed_lines_in_code_or_a_quoted_list_under_a_timeline_heading_are_its_entries() {
+        let report = |timeline: &str| {
+            format!(
+                "# Hub outage on 2025-10-14\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n{timeline}\n## Follow-ups\n\n- Add alerts (@a)\n"
+            )
+        };
+        let entries = |timeline: &str| {
+            crate::check(&report(timeline), crate::Format::Markdown)
+                .model
+                .expect("a model")
+                .timeline
+                .iter()
+                .map(|e| (e.time.clone(), e.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        for shape in [
+            "\t3:04 PM\tLatency alert fires.\n\t3:15 PM\tLogins fail.\n\t4:21 PM\tLogins work again.\n",
+            "    3:04 PM  Latency alert fires.\n    3:15 PM  Logins fail.\n    4:21 PM  Logins work again.\n",
+            "\t\u{2022}\t3:04 PM\tLatency alert fires.\n\t\u{2022}\t3:15 PM\tLogins fail.\n\t\u{2022}\t4:21 PM\tLogins work again.\n",
+            "```\n3:04 PM  Latency alert fires.\n3:15 PM  Logins fail.\n4:21 PM  Logins work again.\n```\n",
+            "> - 3:04 PM: Latency alert fires.\n> - 3:15 PM: Logins fail.\n> - 4:21 PM: Logins work again.\n",
+            "> * 3:04 PM Latency alert fires.\n> * 3:15 PM Logins fail.\n> * 4:21 PM Logins work again.\n",
+        ] {
+            let read = entries(shape);
+            assert_eq!(read.len(), 3, "{shape:?}: {read:?}");
+            assert_eq!(read[0].0, "2025-10-14 3:04 PM", "{shape:?}");
+            assert_eq!(read[2].1, "Logins work again.", "{shape:?}");
+        }
+        // Beside entries of the section's own, code is evidence; code with fewer
+        // than two timed lines (or mostly other lines) is no timeline.
+        let own = "- 3:04 PM Latency alert fires.\n- 4:21 PM Logins work again.\n\n```\n15:10:01 ERROR upstream timeout\n15:10:02 ERROR upstream timeout\n15:10:03 ERROR upstream timeout\n```\n";
+        assert_eq!(entries(own).len(), 2);
+        for shape in [
+            "    3:04 PM  Latency alert fires.\n    then nothing for a while\n    and more waiting\n    4:21 PM  Logins work again.\n    end of notes\n",
+            "    retry_interval: 15:00\n    max_wait: 30\n",
+            "```\nSELECT * FROM logins WHERE at > '15:04';\n```\n",
+            "> - Latency alert fires.\n> - Logins work again.\n",
+            "We lost logins, see the notes.\n",
+        ] {
+            assert!(entries(shape).is_empty(), "{shape:?}: {:?}", entries(shape));
+        }
     }
 
     #[test]

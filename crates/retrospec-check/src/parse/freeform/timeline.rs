@@ -11,6 +11,9 @@
 //!   the date of the times after them;
 //! - tables with the time in any column (found by its header or by its cells) and
 //!   optionally the date in another.
+//! - a chat pasted as a quote, and in a report with no other timeline a log
+//!   pasted in a fenced block (`[13:12] <maintainer> ...`), one entry per line
+//!   led by a time.
 //!
 //! Times are read with [`time::scan_leading_time`] and [`time::parse_time`], so the
 //! time grammar is the one of the rest of retrospec.
@@ -130,13 +133,30 @@ pub(crate) fn read(
             Block::Table { rows } => r.table(rows),
             // A chat pasted as a quote: each line led by a time is an entry, the
             // lines after it its text.
+            // A log pasted in a fenced block is read so only as a timeline of
+            // its own (no other in the report): elsewhere it is quoted evidence.
             Block::Other { range } => {
-                for line in super::blocks::quote_lines(text, range.clone()).unwrap_or_default() {
+                let lines = super::blocks::quote_lines(text, range.clone()).or_else(|| {
+                    heading
+                        .is_empty()
+                        .then(|| super::blocks::fenced_log_lines(text, range.clone()))
+                        .flatten()
+                });
+                for line in lines.unwrap_or_default() {
+                    // A list in the quote (`> - 3:04 PM: alert fires`): the item's text.
+                    let line = super::blocks::without_bullet(text, line);
                     r.line(Span::new(line.start, line.end), true);
                 }
                 r.close();
             }
             Block::Comment => {}
+        }
+    }
+    // A timeline section whose only timed lines are in code (fenced or indented):
+    // those lines are its entries. Beside entries of its own, code is evidence.
+    if r.entries.is_empty() && !heading.is_empty() {
+        for line in super::blocks::code_log_lines(text, blocks) {
+            r.line(Span::new(line.start, line.end), true);
         }
     }
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();
@@ -264,7 +284,7 @@ impl Reader<'_, '_> {
             .unwrap_or(("", source));
         // `[10:05] deploy`, `(13:15EST) deploy`: a time alone in brackets leads
         // the entry as a bold one does.
-        let (marker, closer, inner) = match bracketed_time(source) {
+        let (marker, closer, inner) = match super::blocks::bracketed_time(source) {
             Some((open, close)) if marker.is_empty() => (open, close, &source[1..]),
             _ => (marker, marker, inner),
         };
@@ -686,21 +706,6 @@ pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
         ),
     ];
     Some(seq(items, Span::empty(began.start())))
-}
-
-/// The brackets around a time that is all they hold, at the start of `line`
-/// (`[10:05]`, `(13:15EST)`); not a placeholder or a note (`[time TBD]`).
-fn bracketed_time(line: &str) -> Option<(&'static str, &'static str)> {
-    let (open, close) = match line.as_bytes().first()? {
-        b'[' => ("[", "]"),
-        b'(' => ("(", ")"),
-        _ => return None,
-    };
-    let inner = &line[1..1 + line[1..].find(close)?];
-    match time::scan_leading_time(inner) {
-        Ok(Some((_, end))) if inner[end..].trim().is_empty() => Some((open, close)),
-        _ => None,
-    }
 }
 
 /// The lines of a section's paragraphs and list items, for

@@ -23,6 +23,10 @@ const LEADS: &[&str] = &[
     "every time in",
 ];
 
+/// Words right before the zone they state, with nothing between: "Thursday 9
+/// October 2025, times UTC." (not "three times in a row", which has no zone next).
+const TIGHT: &[&str] = &["times", "timestamps"];
+
 /// Labels that state the zone when they lead a line and a `:` or a table's `|`
 /// follows them (`Times: UK local time (BST)`, the reStructuredText field
 /// `:Times: UTC`, a `| Time zone | UTC |` row), lowercase. The zone is read on
@@ -58,9 +62,10 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
     let lower = text.to_ascii_lowercase();
     let leads = LEADS
         .iter()
-        .map(|l| (l, false))
-        .chain(LABELS.iter().map(|l| (l, true)));
-    for (lead, label) in leads {
+        .map(|l| (l, false, false))
+        .chain(LABELS.iter().map(|l| (l, true, false)))
+        .chain(TIGHT.iter().map(|l| (l, false, true)));
+    for (lead, label, tight) in leads {
         let mut from = 0;
         while let Some(i) = lower[from..].find(lead) {
             let at = from + i + lead.len();
@@ -69,6 +74,17 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 continue;
             }
             let mut words = words_after(text, at);
+            // "times UTC": the zone is the very next word, after a word boundary.
+            if tight {
+                let before = lower[..at - lead.len()].chars().next_back();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric()) || !text[at..].starts_with(' ')
+                {
+                    continue;
+                }
+                words.truncate(2);
+                words.retain(|(w, _)| !w.is_empty());
+                words.truncate(1);
+            }
             if label {
                 let eol = text[at..].find('\n').map_or(text.len(), |n| at + n);
                 words.retain(|&(_, start)| start < eol);
@@ -293,6 +309,19 @@ mod tests {
         assert_eq!(zone("At times we are ALL tired."), None);
         assert_eq!(zone("All times are approximate."), None);
         assert_eq!(zone("Date: 2025-10-14 (times UTC)"), Some("UTC".into()));
+        // The zone right after "times", in a byline or a sentence.
+        assert_eq!(
+            zone("*Write-up, Thursday 9 October 2025, times UTC.*"),
+            Some("UTC".into())
+        );
+        assert_eq!(
+            zone("Log timestamps CET, server clock."),
+            Some("CET".into())
+        );
+        assert_eq!(zone("- Times EST; dates US style"), Some("EST".into()));
+        assert_eq!(zone("We retried three times. PST billing ran late."), None);
+        assert_eq!(zone("It failed several times overnight."), None);
+        assert_eq!(zone("Sometimes UTC drifts."), None);
         // Both names of one region: its wall clock, in either season.
         let text = "Times are in Central European Time (CET/CEST as applicable).";
         let (z, at) = stated_zone(text).expect("a zone");

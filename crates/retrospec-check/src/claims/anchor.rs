@@ -14,7 +14,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 
@@ -97,18 +97,18 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
 }
 
 /// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.".
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
         .expect("the pattern is valid")
 });
 /// Where a clause ends.
-static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?;:](?:\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+")
+static CLAUSE_END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"[.!?;:](?:\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+")
         .expect("the pattern is valid")
 });
 /// A date in a clause: which day its time is on is not the claim's day for sure.
-static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|next\s+day|following\s+day|overnight)\b")
+static DATED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|next\s+day|following\s+day|overnight)\b")
         .expect("the pattern is valid")
 });
 /// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
@@ -375,12 +375,12 @@ const STOP: &[&str] = &[
 ];
 
 /// A verb that ends an anchor ("the first ticket arrived"): the event is the noun's.
-static TRAILING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:was\s+|were\s+|had\s+|got\s+)?(?:[a-z]+ed|came(?:\s+in)?|went\s+(?:out|live|off)|began|begun|fired|arrived|landed|hit|appeared)$")
+static TRAILING_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\s+(?:was\s+|were\s+|had\s+|got\s+)?(?:[a-z]+ed|came(?:\s+in)?|went\s+(?:out|live|off)|began|begun|fired|arrived|landed|hit|appeared)$")
         .expect("the pattern is valid")
 });
-static NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the|our|its|their)\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
+static NOUN_PHRASE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:the|our|its|their)\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
         .expect("the pattern is valid")
 });
 
@@ -454,8 +454,10 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:roll(?:ed|ing|s)?[\s-]+back|roll-back)\b").expect("the pattern is valid")
+// Kept on `regex::Regex`: it rewrites text (`replace_all`), which `Lean` does not offer.
+static ROLLED_BACK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:roll(?:ed|ing|s)?[\s-]+back|roll-back)\b")
+        .expect("the pattern is valid")
 });
 
 /// A crude stem: "deployed", "deployment", "deploys" are "deploy"; "growth" is
@@ -486,8 +488,8 @@ fn stem(word: &str) -> String {
 }
 
 /// A clock time in prose.
-static PROSE_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PROSE_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?",
     )
     .expect("the pattern is valid")

@@ -16,12 +16,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use super::{Compared, Inputs, sorted_entries};
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the pattern is valid")
+fn re(pattern: &str) -> Lean {
+    Lean::new(pattern).expect("the pattern is valid")
 }
 
 /// A weekday as written.
@@ -29,7 +29,7 @@ const WEEKDAY: &str = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsda
 
 /// The sentence works off a backlog: "work through the backlog", "the backlog took
 /// ... to drain", "the queue drained", "to catch up", "to clear the backlog".
-static WORKED_OFF: LazyLock<Regex> = LazyLock::new(|| {
+static WORKED_OFF: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:backlogs?|queues?|pile-?up)\b[^.;|]*?\b(?:drain(?:ed|ing|s)?|clear(?:ed|ing|s)?|empt(?:y|ied|ying)|process(?:ed|ing)?|work(?:ed|ing|s)?\s+(?:through|off|down)|chew(?:ed)?\s+through|burn(?:ed|t)?\s+(?:through|down)|catch(?:ing)?\s+up|caught\s+up|flush(?:ed)?)\b|\b(?:drain|clear|empty|process|work\s+(?:through|off|down)|chew\s+through|burn\s+(?:through|down)|flush)(?:ed|ing|s)?\s+(?:the\s+|our\s+|its\s+|their\s+|that\s+)?(?:[a-z-]+\s+)?(?:backlogs?|queues?)\b|\b(?:catch|caught)\s+up\b",
     )
@@ -38,7 +38,7 @@ static WORKED_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// The fix the length counts from, with its day: "once the service was fixed on
 /// Tuesday morning", "after the patch was deployed on Sat. evening", "after the
 /// restart on Sunday night", "once loading resumed on Monday".
-static FIXED_ON: LazyLock<Regex> = LazyLock::new(|| {
+static FIXED_ON: LazyLock<Lean> = LazyLock::new(|| {
     re(&format!(
         r"(?i)\b(?:once|after|when|since|from\s+when)\s+(?:(?:the|our|its|their)\s+)?(?:[a-z-]+\s+){{0,3}}?(?:(?:was|were|had\s+been|got|went)\s+)?(?:fixed|repaired|restored|restarted|patched|deployed|rolled\s+back|reverted|back\s+up|recovered|resumed|out|fix|restart|patch|rollback|redeploy)\s+(?:(?:in\s+production|to\s+production|again)\s+)?on\s+(?P<day>{WEEKDAY})\.?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
     ))
@@ -46,19 +46,19 @@ static FIXED_ON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of a fix phrase that make it a habit or a plan rather than this
 /// incident's fix.
-static HABIT: LazyLock<Regex> = LazyLock::new(|| {
+static HABIT: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b(?:is|are|gets|get|usually|normally|typically|always|will|would|a|any|every)\b")
 });
 
 /// A timeline entry that fixes: the step the backlog counts from.
-static FIX_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static FIX_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:fix(?:es|ed)?|repair(?:s|ed)?|restor(?:es|ed)|restart(?:s|ed)?|patch(?:es|ed)?\s+(?:deployed|released|applied|rolled\s+out)|deploy(?:s|ed)\s+(?:the\s+)?(?:fix|patch)|(?:fix|patch)\s+(?:is\s+|was\s+)?(?:deployed|released|applied|rolled\s+out)|resum(?:es|ed)|rolled\s+back|roll(?:s|ed)?\s+back|revert(?:s|ed))\b",
     )
 });
 
 /// A timeline entry that says the backlog was gone.
-static DRAINED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static DRAINED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:backlog|queue)s?\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:now\s+|fully\s+|finally\s+|completely\s+)?(?:empty|emptied|cleared|drained|processed|gone|worked\s+off|back\s+(?:to|at)\s+zero|at\s+zero)\b|\b(?:cleared|drained|emptied|worked\s+off)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:backlog|queue)\b|\bcaught\s+up\b|\bno\s+(?:more\s+)?backlog\b",
     )

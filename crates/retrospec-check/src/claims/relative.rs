@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::anchor::{self, Stamp};
@@ -60,7 +60,7 @@ impl Event {
 
     /// Whether the words of a timeline entry name this event.
     fn named_in(self, text: &str) -> bool {
-        let words: &Regex = match self {
+        let words: &Lean = match self {
             Event::Impact => {
                 return super::IMPACT_BEGAN.is_match(text) || FIRST_IMPACT.is_match(text);
             }
@@ -87,75 +87,75 @@ impl Event {
     }
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the pattern is valid")
+fn re(pattern: &str) -> Lean {
+    Lean::new(pattern).expect("the pattern is valid")
 }
 
 /// "N later": the anchor is in the words before.
-static LATER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
+static LATER: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 /// What follows the duration: "after the first alert", "after latency began to climb".
-static AFTER: LazyLock<Regex> =
+static AFTER: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
 /// "First login failures", "the first 502s".
-static FIRST_IMPACT: LazyLock<Regex> = LazyLock::new(|| {
+static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\ds?)\b")
 });
-static STATUS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
 });
-static ALERT_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b",
     )
 });
-static NOTICED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
 /// A page, not a status page: "paged", "pages the on-call", "the first page".
-static PAGED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b")
 });
-static DECLARED_ENTRY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
+static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
 /// A deploy ("released" alone is too often a lock or a hold).
-static DEPLOY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static DEPLOY_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
 });
 /// A report from outside the team: "reports", "problem-reporting address",
 /// "emails support", "first ticket", "complains".
-static REPORTED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static REPORTED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b")
 });
 /// The cause found: "identified", "we notice that", "spots the query", "root cause".
-static IDENTIFIED_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+static IDENTIFIED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
     )
 });
-static ROLLBACK: LazyLock<Regex> =
+static ROLLBACK: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
 
 /// The anchor's words, in the order they are tried.
-static ANCHOR_IMPACT: LazyLock<Regex> = LazyLock::new(|| {
+static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
     )
 });
-static ANCHOR_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?P<first>first\s+|initial\s+)?(?:[a-z-]+\s+){0,2}?(?:alert|alarm)s?\b(?:\s+(?:fired|triggered|went\s+off))?\s*$",
     )
 });
-static ANCHOR_PAGE: LazyLock<Regex> =
+static ANCHOR_PAGE: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^(?:the\s+)?(?P<first>first\s+)?page\s*$"));
-static ANCHOR_DEPLOY: LazyLock<Regex> = LazyLock::new(|| {
+static ANCHOR_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)\s*$",
     )
 });
-static ANCHOR_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
+static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?:rollback|roll-back|revert)(?:\s+(?:started|began|finished|completed))?\s*$",
     )
@@ -163,40 +163,40 @@ static ANCHOR_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The event of the clause before the duration, by its verb: "was updated" with a
 /// status page, "declared", "paged", "noticed", "rolled back".
-static EVENT_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
     )
 });
-static EVENT_DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
     )
 });
-static EVENT_PAGED: LazyLock<Regex> =
+static EVENT_PAGED: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$"));
-static EVENT_ROLLBACK: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
     )
 });
 
 /// "the alert fired", "our latency alarm went off".
-static EVENT_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_ALERT: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
 });
 /// "the fix was deployed", "we shipped the patch".
-static EVENT_DEPLOY: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
     )
 });
-static EVENT_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
     )
 });
-static EVENT_NOTICED: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
     )
@@ -294,11 +294,11 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 /// The clock time a clause states for its own event, right before the
 /// duration: "engaged at 09:31, within five minutes of ...", "the alert
 /// triggered at 02:10am PDT, 8 minutes after ...".
-static AT_CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
 });
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
-static AFTER_AT: LazyLock<Regex> = LazyLock::new(|| {
+static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^\s*after\s+(?:the|our|its|their)\s[^.;:,()|]{2,60}?\s+(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?)",
     )
@@ -315,7 +315,7 @@ fn anchor_at(after: &str) -> Option<Stamp> {
 }
 
 /// "within N of the first errors".
-static OF: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
+static OF: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
 /// A relative claim whose own event has its clock time in the same clause:
 /// the time between that clock time and the anchor's entry, or the clause of
@@ -580,23 +580,23 @@ pub(super) enum Reading {
 /// "a couple of minutes later (9:17 PM)", "ten minutes later, at 10:05": the
 /// later time is written with the claim, the earlier is the last time written
 /// before it in the same sentence or the one before.
-static LATER_AT: LazyLock<Regex> = LazyLock::new(|| {
+static LATER_AT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^\s*later\s*(?:\(\s*(?:at\s+)?(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*\)|,?\s+at\s+(?P<u>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\b)",
     )
 });
 /// A clock time in prose.
-static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| {
+static CLOCK_TIME: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?")
 });
 /// ", from the first growth of the lag to the rollback": both ends named in words.
-static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
+static FROM_TO: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
     )
 });
 /// "to identify the bad index once the first ticket arrived".
-static TO_ONCE: LazyLock<Regex> = LazyLock::new(|| {
+static TO_ONCE: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^\s*to\s+(?P<verb>identify|find|spot|notice|pinpoint|diagnose|locate|roll\s+(?:it\s+)?back|revert|declare|page)\b[^.;:()|]{0,60}?\s+(?:once|after)\s+(?P<x>[^.;:,()|]{3,80})",
     )

@@ -245,6 +245,37 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
     {
         return Vec::new();
     }
+    // Nor without a word for a person: "error" alone is in most clean reports, and
+    // compiling MISTAKE_BY for them was a third of a one-file check.
+    if ![
+        "engineer",
+        "operator",
+        "develop",
+        "dev",
+        "admin",
+        "employee",
+        "staff",
+        "member",
+        "colleague",
+        "on-call",
+        "oncall",
+        "on call",
+        "sre",
+        "contractor",
+        "intern",
+        "person",
+        "people",
+        "human",
+        "someone",
+        "somebody",
+        "individual",
+        "maintainer",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
     let source = node.span.slice(cx.text);
     let mut placer = super::Placer::new(value, source, node.span.start);
     let mut found = Vec::new();

@@ -247,7 +247,7 @@ static US_CENTRAL_STANDARD: Abbreviation = Abbreviation {
     counterpart: Some("CDT"),
 };
 
-/// A zone's full name at `p` ([`SPELLED`]), matched without regard to case
+/// A zone's full name at `p` (`SPELLED`), matched without regard to case
 /// (the first letter written capitalised), a word ending after it: the zone
 /// and the name's range.
 pub fn scan_spelled_zone(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {

@@ -351,7 +351,7 @@ pub fn find_in(cx: &Context<'_>, node: &Node, regex: &Regex) -> Vec<(Span, Strin
 /// in a masked region ([`Masks`]) are left out.
 ///
 /// The text `find` is given reads a paragraph's soft line breaks as spaces
-/// ([`soft_breaks`]): a sentence wrapped in the source (`caused by human\nerror`,
+/// (`soft_breaks`): a sentence wrapped in the source (`caused by human\nerror`,
 /// `Dana restarted it; she\n  did not ...` in a list item) is one sentence to a
 /// pattern, whatever it says about spaces, lines and their ends. Offsets are
 /// those of the source.

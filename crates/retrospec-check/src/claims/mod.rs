@@ -682,6 +682,18 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
     }
 }
 
+/// The verdict of the claim `text` in a Markdown `report`, and the minutes it was
+/// compared with (the claims' tests in several modules ask this).
+#[cfg(test)]
+pub(crate) fn verdict_of(report: &str, text: &str) -> (Verdict, Option<i64>) {
+    let claims = crate::check(report, crate::Format::Markdown).claims;
+    let c = claims
+        .iter()
+        .find(|c| c.text == text)
+        .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
+    (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Verdict, mask};

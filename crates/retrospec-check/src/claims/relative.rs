@@ -872,18 +872,9 @@ mod tests {
 
 #[cfg(test)]
 mod anchored_in_prose {
-    use crate::Format;
     use crate::claims::Verdict;
 
-    /// The verdict of the claim `text` in `report`, and what it was compared with.
-    fn verdict(report: &str, text: &str) -> (Verdict, Option<i64>) {
-        let claims = crate::check(report, Format::Markdown).claims;
-        let c = claims
-            .iter()
-            .find(|c| c.text == text)
-            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"));
-        (c.verdict, c.compared_with.as_ref().map(|c| c.seconds / 60))
-    }
+    use crate::claims::verdict_of as verdict;
 
     fn story(before: &str, claim: &str) -> String {
         format!(

@@ -6,9 +6,9 @@ Walks the base report (default: examples/complete.json) beside the committed
 schema and writes, for every field it finds, the mistakes that field admits:
 a value of a wrong type, a value outside its enum, a string breaking its format
 or pattern, an empty string where minLength is 1, a number out of range, the
-field missing when required, an unknown key in each object, an `x-` extension
-key in each nested object (only the top level allows them), and (valid) one at
-the top level. Files go to OUT_DIR/valid and OUT_DIR/invalid,
+field missing when required, an unknown key in each object, and an `x-`
+extension key in each object (valid where the schema allows `^x-` keys: the top
+level and action items; invalid elsewhere). Files go to OUT_DIR/valid and OUT_DIR/invalid,
 named after the JSON path and the mistake. Standard library only.
 """
 
@@ -113,12 +113,15 @@ def walk(value, node, path):
     if isinstance(value, dict) and "properties" in node:
         unknown = {**value, "resolution_notes": "x"}
         emit("invalid", path, "unknown-key", with_value(path, unknown) if path else unknown)
-        # `x-` extension keys are allowed at the top level only.
+        # `x-` extension keys are allowed where the schema says so (the top level
+        # and action items, which keep an action table's unknown kind as `x-type`).
         extended = {**value, "x-team": {"k": [1]}}
-        if path:
-            emit("invalid", path, "nested-x-extension", with_value(path, extended))
+        takes_extensions = "^x-" in node.get("patternProperties", {})
+        extended_value = with_value(path, extended) if path else extended
+        if takes_extensions:
+            emit("valid", path, "x-extension", extended_value)
         else:
-            emit("valid", path, "x-extension", extended)
+            emit("invalid", path, "nested-x-extension", extended_value)
         for key in node.get("required", []):
             if key in value:
                 emit("invalid", path + [key], "missing-required", with_value(path + [key], DELETE))

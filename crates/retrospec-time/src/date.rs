@@ -151,7 +151,8 @@ pub(crate) fn slashed_date(
     }
 }
 
-fn month_from_name(word: &str) -> Option<u32> {
+/// The month a name (`March`, `Mar`, `Mar.`, `Sept`) stands for, 1-12, in any case.
+pub fn month_from_name(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
     if w == "sept" {
         return Some(9);

@@ -171,7 +171,9 @@ mod testing;
 mod zone;
 mod zone_scan;
 
-pub use date::{DateLine, first_year, parse_date_line, parse_iso_date, scan_date_line};
+pub use date::{
+    DateLine, first_year, month_from_name, parse_date_line, parse_iso_date, scan_date_line,
+};
 pub use grammar::{parse_time, scan_leading_time};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
 pub use report_zone::scan_report_zone;

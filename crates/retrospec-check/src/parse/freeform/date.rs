@@ -444,29 +444,9 @@ fn yearless_at(
 
 const TRAIL: [char; 8] = [',', '.', ':', ')', ';', '*', '_', '`'];
 
+/// The month a name stands for (the time crate's reading, shared with date lines).
 fn month_number(word: &str) -> Option<i8> {
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .zip(1..)
-        .find_map(|(m, n)| (w == *m || (w.len() == 3 && m.starts_with(&w))).then_some(n))
+    crate::time::month_from_name(word).and_then(|m| i8::try_from(m).ok())
 }
 
 /// The first slashed date in `text` (`03/04/2025`, `13/04/2025`): its one

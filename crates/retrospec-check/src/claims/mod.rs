@@ -764,12 +764,7 @@ mod tests {
 
     /// The verdict of the claim written `text` in `report`.
     fn verdict_of(report: &str, text: &str) -> Verdict {
-        let claims = crate::check(report, Format::Markdown).claims;
-        claims
-            .iter()
-            .find(|c| c.text == text)
-            .unwrap_or_else(|| panic!("no claim `{text}` in {claims:?}"))
-            .verdict
+        super::verdict_of(report, text).0
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+mod support;
+
 /// Files that may import only the files listed with them.
 const LEAVES: &[(&str, &[&str])] = &[
     ("span.rs", &[]),
@@ -46,22 +48,6 @@ fn module_of(file: &str) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-fn sources(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
-    for entry in std::fs::read_dir(dir)
-        .expect("the source directory")
-        .flatten()
-    {
-        let path = entry.path();
-        if path.is_dir() {
-            sources(&path, base, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let rel = path.strip_prefix(base).expect("under src");
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            out.insert(rel, std::fs::read_to_string(&path).expect("a source file"));
-        }
-    }
 }
 
 /// The text a build without tests compiles: no comments, no `#[cfg(test)]` items.
@@ -145,8 +131,14 @@ fn use_paths(s: &[u8], i: &mut usize, prefix: Vec<String>, out: &mut Vec<Vec<Str
 
 fn graph() -> Graph {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = BTreeMap::new();
-    sources(&src, &src, &mut files);
+    let files: BTreeMap<String, String> = support::rust_files(&src)
+        .into_iter()
+        .map(|path| {
+            let rel = path.strip_prefix(&src).expect("under src");
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            (rel.to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect();
     let modules: BTreeMap<Vec<String>, String> =
         files.keys().map(|f| (module_of(f), f.clone())).collect();
     // What the crate root re-exports (`pub use analysis::Analysis;`) is its module's;

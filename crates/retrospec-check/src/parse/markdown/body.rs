@@ -511,39 +511,27 @@ impl BodyBuilder<'_, '_> {
         mut date: Option<jiff::civil::Date>,
         out: &mut Vec<Node>,
     ) {
-        let Some((header, body)) = rows.split_first() else {
+        let Some(table) = Table::read(self.text, rows) else {
             return;
         };
-        let names: Vec<String> = header
-            .iter()
-            .map(|r| normalise_heading(&self.text[r.clone()]))
-            .collect();
-        let find = |pred: &dyn Fn(&str) -> bool| names.iter().position(|n| pred(n));
-        let time_col = find(&|n| {
+        let time_col = table.column(|_, n| {
             n.contains("time") || n.contains("when") || n == "date" || n.contains("timestamp")
         });
-        let text_col = find(&|n| {
-            ["event", "what", "description", "text", "details", "action"]
-                .iter()
-                .any(|w| n.contains(w))
-                && !n.contains("time")
-        });
-        let milestone_col = find(&|n| n.contains("milestone"));
+        let text_col =
+            table.column(|_, n| EVENT_WORDS.iter().any(|w| n.contains(w)) && !n.contains("time"));
+        let milestone_col = table.column(|_, n| n.contains("milestone"));
         let (Some(time_col), Some(text_col)) = (time_col, text_col) else {
-            let span = header.first().map_or(Span::empty(0), |r| {
-                Span::new(r.start, header.last().map_or(r.end, |l| l.end))
-            });
             self.diags.push(
                 Diagnostic::new(
                     &codes::MARKDOWN_ITEM,
-                    span,
+                    table.header_span(),
                     "this timeline table has no Time and Event columns",
                 )
                 .with_help("name the columns `Time` and `Event` (and optionally `Milestone`)"),
             );
             return;
         };
-        for row in body {
+        for row in table.body {
             let cell = |i: usize| row.get(i).map(|r| Span::new(r.start, r.end));
             let Some(time_span) = cell(time_col) else {
                 continue;
@@ -585,9 +573,7 @@ impl BodyBuilder<'_, '_> {
                     value: Node::new(span, Value::String(name)),
                 });
             }
-            let row_span = row.first().map_or(time_span, |f| {
-                Span::new(f.start, row.last().map_or(f.end, |l| l.end))
-            });
+            let row_span = row_span(row).unwrap_or(time_span);
             out.push(Node::new(row_span, Value::Map(fields)));
         }
     }
@@ -665,13 +651,13 @@ impl BodyBuilder<'_, '_> {
     }
 
     fn action_table(&mut self, rows: &[Vec<Range<usize>>], out: &mut Vec<Node>) {
-        let Some((header, body)) = rows.split_first() else {
+        let Some(table) = Table::read(self.text, rows) else {
             return;
         };
-        let columns: Vec<Option<&'static str>> = header
+        let columns: Vec<Option<&'static str>> = table
+            .names
             .iter()
-            .map(|r| {
-                let n = normalise_heading(&self.text[r.clone()]);
+            .map(|n| {
                 Some(match n.as_str() {
                     "action item" | "action items" | "action" | "item" | "title" | "task"
                     | "description" | "followup" | "follow up" => "title",
@@ -687,7 +673,7 @@ impl BodyBuilder<'_, '_> {
                 })
             })
             .collect();
-        for row in body {
+        for row in table.body {
             let mut fields = Vec::new();
             for (i, range) in row.iter().enumerate() {
                 let Some(Some(key)) = columns.get(i) else {
@@ -719,9 +705,7 @@ impl BodyBuilder<'_, '_> {
                     value: Node::new(span, Value::String(value)),
                 });
             }
-            let row_span = row.first().map_or(Span::empty(0), |f| {
-                Span::new(f.start, row.last().map_or(f.end, |l| l.end))
-            });
+            let row_span = row_span(row).unwrap_or(Span::empty(0));
             out.push(Node::new(row_span, Value::Map(fields)));
         }
     }

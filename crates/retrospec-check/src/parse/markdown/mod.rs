@@ -28,11 +28,13 @@ mod blocks;
 mod body;
 mod items;
 mod sections;
+mod table;
 
 pub(crate) use blocks::*;
 pub(crate) use body::*;
 pub(crate) use items::*;
 pub use sections::*;
+pub(crate) use table::*;
 
 /// Where the front matter and body of a Markdown report are.
 #[derive(Debug, Clone, PartialEq, Eq)]

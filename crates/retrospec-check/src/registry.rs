@@ -151,25 +151,47 @@ mod tests {
         }
     }
 
-    /// The codes declared in `dir`'s sources by a line `pub struct Name = "RSnnn", ...`
-    /// (`declare_rule!`) or `pub const NAME = "RSnnn", ...` (`declare_code!`).
-    fn declared_in(files: &[std::path::PathBuf], item: &str) -> Vec<String> {
-        let mut codes = Vec::new();
-        for path in files {
-            let text = std::fs::read_to_string(path).expect("a source file");
-            for line in text.lines().map(str::trim) {
-                let Some(rest) = line.strip_prefix(item) else {
+    /// What the sources declare: each line `pub struct Name = ...;` of a
+    /// `declare_rule!` in `rules/` (its code written `"RSnnn"`, or `codes::NAME` for a
+    /// code declared in `codes.rs`), and each `pub const NAME = "RSnnn", ...` of a
+    /// `declare_code!` in `codes.rs`: (rules' codes, codes.rs' names and codes).
+    fn declared() -> (Vec<String>, Vec<(String, String)>) {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let quoted = |rest: &str| rest.split('"').nth(1).map(str::to_string);
+        let codes_rs = std::fs::read_to_string(src.join("codes.rs")).expect("codes.rs");
+        let consts: Vec<(String, String)> = codes_rs
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("pub const "))
+            .filter_map(|rest| {
+                let (name, value) = rest.split_once(" = ")?;
+                Some((name.to_string(), quoted(value)?))
+            })
+            .collect();
+        let mut rules = Vec::new();
+        for entry in std::fs::read_dir(src.join("rules"))
+            .expect("rules/")
+            .flatten()
+        {
+            let text = std::fs::read_to_string(entry.path()).expect("a source file");
+            for rest in text
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("pub struct "))
+            {
+                let Some((_, value)) = rest.split_once(" = ") else {
                     continue;
                 };
-                if let Some((_, code)) = rest.split_once("= \"")
-                    && let Some(code) = code.split('"').next()
-                {
-                    codes.push(code.to_string());
-                }
+                let code = match value.strip_prefix("codes::") {
+                    Some(name) => consts
+                        .iter()
+                        .find(|(n, _)| name.trim_end_matches(';') == n)
+                        .map(|(_, code)| code.clone()),
+                    None => quoted(value),
+                };
+                rules.push(code.unwrap_or_else(|| panic!("no code in `{rest}`")));
             }
         }
-        codes.sort();
-        codes
+        rules.sort();
+        (rules, consts)
     }
 
     /// The one list is the whole truth: every rule declared in `rules/` is in it (a
@@ -177,43 +199,20 @@ mod tests {
     /// code declared in `codes.rs`; nothing else is.
     #[test]
     fn the_list_holds_every_declared_rule_and_code() {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let rule_files: Vec<_> = std::fs::read_dir(src.join("rules"))
-            .expect("rules/")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        let (rules, consts) = declared();
+        assert!(rules.len() > 30 && consts.len() > 20);
+        let mut listed: Vec<String> = RULES.iter().map(|r| r.info().code.to_string()).collect();
+        listed.sort();
+        assert_eq!(rules, listed, "add each rule to `registry!`");
+        let mut all: Vec<String> = rules
+            .into_iter()
+            .chain(consts.into_iter().map(|(_, c)| c))
             .collect();
-        let rules_declared = declared_in(&rule_files, "pub struct ");
-        let codes_declared = declared_in(&[src.join("codes.rs")], "pub const ");
-        assert!(rules_declared.len() > 30 && codes_declared.len() > 20);
-        // A rule that reports a code declared in `codes.rs` (RS216, which the
-        // timeline's date lines report too) implements `Declared` by hand.
-        let shared: Vec<String> = RULES
-            .iter()
-            .map(|r| r.info().code.to_string())
-            .filter(|c| !rules_declared.contains(c))
-            .collect();
-        assert!(
-            shared.iter().all(|c| codes_declared.contains(c)),
-            "{shared:?}"
-        );
-        let hand_written = rule_files
-            .iter()
-            .map(|p| std::fs::read_to_string(p).expect("a source file"))
-            .map(|t| t.matches("\nimpl Declared for ").count())
-            .sum::<usize>();
-        assert_eq!(
-            rules_declared.len() + hand_written,
-            RULES.len(),
-            "add each rule to `registry!`"
-        );
-        let mut all_declared = [rules_declared, codes_declared].concat();
-        all_declared.sort();
-        all_declared.dedup();
+        all.sort();
+        all.dedup();
         let mut listed: Vec<String> = ALL.iter().map(|c| c.code.to_string()).collect();
         listed.sort();
-        assert_eq!(all_declared, listed, "add each code to `registry!`");
+        assert_eq!(all, listed, "add each code to `registry!`");
         // The list is in code order, as `retrospec rules` and the docs show it.
         assert!(ALL.windows(2).all(|w| w[0].code < w[1].code));
     }

@@ -457,7 +457,7 @@ impl BodyBuilder<'_, '_> {
             *date = Some(next);
             self.diags.push(
                 Diagnostic::new(
-                    &crate::rules::midnight_rollover::MidnightRollover::INFO,
+                    &codes::MIDNIGHT_ROLLOVER,
                     time_span,
                     format!(
                         "{} comes before the entry above it, so it is read as the next day, {next}",

@@ -551,8 +551,8 @@ mod tests {
             codes,
             [
                 codes::MARKDOWN_ITEM.code,
-                crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
-                crate::rules::invalid_time::InvalidTime::INFO.code,
+                crate::codes::AMBIGUOUS_DATE.code,
+                crate::codes::INVALID_TIME.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");

@@ -150,11 +150,7 @@ impl Reader<'_, '_> {
                     });
                 }
                 Err(error) => {
-                    let mut d = Diagnostic::new(
-                        &crate::rules::invalid_time::InvalidTime::INFO,
-                        time,
-                        error.message,
-                    );
+                    let mut d = Diagnostic::new(&crate::codes::INVALID_TIME, time, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }

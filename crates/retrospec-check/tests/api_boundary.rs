@@ -143,3 +143,41 @@ fn a_direct_check_is_seen() {
     assert!(direct_checks("use retrospec_check::{Analysis, checked};").is_empty());
     assert!(direct_checks("retrospec_check::Checked").is_empty());
 }
+
+/// The core's files compiled only into its tests (`#[cfg(test)] mod ...;`) that
+/// read the repository's reports from disk.
+const TEST_ONLY: &[&str] = &["crates/retrospec-check/src/validate_agreement.rs"];
+
+/// The core does no I/O: the resolver reaches the disk through its `FileSystem`
+/// trait, which the edges implement (`retrospec-fs`), and nothing else of the core
+/// reads files, the environment, the network or processes outside its tests.
+#[test]
+fn the_core_does_no_io() {
+    let mut io = Vec::new();
+    for (name, text) in support::workspace_sources() {
+        if !name.starts_with("crates/retrospec-check/src/") || TEST_ONLY.contains(&name.as_str()) {
+            continue;
+        }
+        let code = support::code_of(&text);
+        for word in ["std::fs", "std::net", "std::process", "std::env", "File::"] {
+            if code.contains(word) {
+                io.push(format!("{name}: {word}"));
+            }
+        }
+    }
+    assert!(
+        io.is_empty(),
+        "the core gets text and returns data; reach the disk through `resolve::FileSystem`: {io:#?}"
+    );
+    for file in TEST_ONLY {
+        let text = source(file);
+        assert!(
+            text.contains("std::fs"),
+            "{file} reads nothing: take it off TEST_ONLY"
+        );
+    }
+    assert!(
+        source("crates/retrospec-check/src/validate.rs")
+            .contains("#[cfg(test)]\n#[path = \"validate_agreement.rs\"]")
+    );
+}

@@ -43,36 +43,6 @@ fn module_of(file: &str) -> Vec<String> {
     parts
 }
 
-/// The text a build without tests compiles: no comments, no `#[cfg(test)]` items.
-fn code_of(text: &str) -> String {
-    let mut out = String::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == "#[cfg(test)]" {
-            // Skip the item: one line, or up to its closing brace in column 0 (or the
-            // indentation it started at).
-            let Some(item) = lines.next() else { break };
-            let indent = item.len() - item.trim_start().len();
-            if item.trim_end().ends_with('{') {
-                let close = format!("{}}}", &item[..indent]);
-                for l in lines.by_ref() {
-                    if l.trim_end() == close {
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        let code = match line.find("//") {
-            Some(i) => &line[..i],
-            None => line,
-        };
-        out.push_str(code);
-        out.push('\n');
-    }
-    out
-}
-
 /// The paths of a use tree starting at `s` (after `crate::` or `super::`).
 fn use_paths(s: &[u8], i: &mut usize, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
     let mut path = prefix;
@@ -170,7 +140,7 @@ fn graph() -> Graph {
     };
     let mut graph = Graph::new();
     for (file, text) in &files {
-        let code = code_of(text);
+        let code = support::code_of(text);
         let bytes = code.as_bytes();
         let module = module_of(file);
         let mut deps = BTreeSet::new();

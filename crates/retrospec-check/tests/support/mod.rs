@@ -77,6 +77,36 @@ pub fn workspace_sources() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The text a build without tests compiles: no comments, no `#[cfg(test)]` items.
+pub fn code_of(text: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]" {
+            // Skip the item: one line, or up to its closing brace in column 0 (or the
+            // indentation it started at).
+            let Some(item) = lines.next() else { break };
+            let indent = item.len() - item.trim_start().len();
+            if item.trim_end().ends_with('{') {
+                let close = format!("{}}}", &item[..indent]);
+                for l in lines.by_ref() {
+                    if l.trim_end() == close {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let code = match line.find("//") {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
 /// The disk, for the resolver (the CLI reads through `retrospec-fs::OsFs`, which
 /// adds the bounds and the regular-file check these test inputs do not need).
 struct Disk;

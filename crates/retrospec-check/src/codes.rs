@@ -1,7 +1,10 @@
-//! The codes no rule reports: those of the parsers, the schema, the configuration
-//! and suppressions, each declared once with its documentation. A leaf: it imports
-//! only `crate::diagnostic`, so every layer may report these codes. The table of
-//! every code (these and the rules') is [`crate::registry`].
+//! The codes reported below the rules: those no rule reports (the parsers', the
+//! schema's, the configuration's and suppressions') and those a reader reports
+//! too, whose rules take them (`declare_rule! { pub struct InvalidTime =
+//! codes::INVALID_TIME; }`: RS206, RS213–RS216), each declared once with its
+//! documentation. A leaf: it imports only `crate::diagnostic`, so every layer may
+//! report these codes. The table of every code (these and the rules') is
+//! [`crate::registry`].
 //!
 //! A code is permanent: once released it is never reused for another meaning, and a
 //! retired code stays listed.

@@ -24,11 +24,13 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+mod actions;
 mod blocks;
 mod body;
 mod items;
 mod sections;
 mod table;
+mod timeline;
 
 pub(crate) use blocks::*;
 pub(crate) use body::*;

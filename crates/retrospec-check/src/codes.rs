@@ -1,7 +1,10 @@
-//! The codes no rule reports: those of the parsers, the schema, the configuration
-//! and suppressions, each declared once with its documentation. A leaf: it imports
-//! only `crate::diagnostic`, so every layer may report these codes. The table of
-//! every code (these and the rules') is [`crate::registry`].
+//! The codes reported below the rules: those no rule reports (the parsers', the
+//! schema's, the configuration's and suppressions') and those a reader reports
+//! too, whose rules take them (`declare_rule! { pub struct InvalidTime =
+//! codes::INVALID_TIME; }`: RS206, RS213–RS216), each declared once with its
+//! documentation. A leaf: it imports only `crate::diagnostic`, so every layer may
+//! report these codes. The table of every code (these and the rules') is
+//! [`crate::registry`].
 //!
 //! A code is permanent: once released it is never reused for another meaning, and a
 //! retired code stays listed.
@@ -173,6 +176,91 @@ declare_code! {
     /// - 10:05 UTC Deploy starts
     /// ```
     pub const WEEKDAY_MISMATCH = "RS216", "weekday-mismatch", Warning;
+}
+
+declare_code! {
+    /// A time that cannot be read, does not exist, or has no date to stand on.
+    ///
+    /// ## Why
+    /// `25:00`, `2024-02-30` and `02:30` on the night clocks jump forward are not
+    /// instants; `02:45` on the night clocks go back happened twice, so it names two
+    /// instants an hour apart and no duration is computed from it; a time-only timeline entry with nothing before it to take a date
+    /// from cannot be ordered. A date written `01/07/2023` is 1 July to some
+    /// readers and 7 January to others.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// timeline:
+    ///   - time: "10:50 UTC"
+    ///     text: Maintenance starts
+    /// ```
+    /// Use instead: give the first entry a date (`2023-07-01 10:50 UTC`) or set
+    /// `milestones.started`.
+    pub const INVALID_TIME = "RS206", "invalid-time", Error;
+}
+
+declare_code! {
+    /// A placeholder stands where a time belongs: `??:??`, `XX:XX`, `HH:MM`,
+    /// `[???]`, `TBD`, or a note in brackets that the time is missing (`[time
+    /// TBD]`, `(exact time unknown)`).
+    ///
+    /// ## Why
+    /// A timeline entry without its time cannot be ordered or measured, and a
+    /// placeholder left in a published report is easy to miss: the entry is not
+    /// dropped silently, it is reported so that someone finds the time (from
+    /// logs, chat or alert history) or says that it is not known.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// timeline:
+    ///   - time: "??:??"
+    ///     text: A customer reports failed logins
+    /// ```
+    /// Use instead: the time, approximately if need be (`~10:50 UTC`), or move
+    /// the entry into the text with "at an unknown time".
+    pub const UNKNOWN_TIME = "RS213", "unknown-time", Warning;
+}
+
+declare_code! {
+    /// A date written with slashes can be read two ways: `01/07/2023` is
+    /// 1 July (day first) or 7 January (month first).
+    ///
+    /// ## Why
+    /// Most of the world writes the day first and the United States writes
+    /// the month first; both readings are real dates, so retrospec does not
+    /// guess. A slashed date with only one valid reading (`31/01/2024`,
+    /// `01/31/2024`) is read without a finding.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// milestones:
+    ///   started: 01/07/2023 10:50 UTC
+    /// ```
+    /// Use instead: `2023-07-01 10:50 UTC` (the message names both readings).
+    pub const AMBIGUOUS_DATE = "RS214", "ambiguous-date", Error;
+}
+
+declare_code! {
+    /// A timeline time without a date went backwards, so retrospec read it as the
+    /// next day (the timeline ran past midnight).
+    ///
+    /// ## Why
+    /// `23:40` followed by `00:15` almost always means a quarter past midnight,
+    /// and every duration after it depends on that reading. It is still an
+    /// inference: a reviewer asks for the date, because an entry written out of
+    /// order reads exactly the same. A date on the entry, or a date line above it,
+    /// confirms the day and this finding goes away.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// timeline:
+    ///   - time: 2024-06-10 23:40 UTC
+    ///     text: Disk usage alert on the primary
+    ///   - time: 00:15 UTC
+    ///     text: Primary stops accepting writes
+    /// ```
+    /// Use instead: `2024-06-11 00:15 UTC`, or a `### 2024-06-11` line above the entry.
+    pub const MIDNIGHT_ROLLOVER = "RS215", "midnight-rollover", Info;
 }
 
 declare_code! {

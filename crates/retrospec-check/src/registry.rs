@@ -151,6 +151,72 @@ mod tests {
         }
     }
 
+    /// What the sources declare: each line `pub struct Name = ...;` of a
+    /// `declare_rule!` in `rules/` (its code written `"RSnnn"`, or `codes::NAME` for a
+    /// code declared in `codes.rs`), and each `pub const NAME = "RSnnn", ...` of a
+    /// `declare_code!` in `codes.rs`: (rules' codes, codes.rs' names and codes).
+    fn declared() -> (Vec<String>, Vec<(String, String)>) {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let quoted = |rest: &str| rest.split('"').nth(1).map(str::to_string);
+        let codes_rs = std::fs::read_to_string(src.join("codes.rs")).expect("codes.rs");
+        let consts: Vec<(String, String)> = codes_rs
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("pub const "))
+            .filter_map(|rest| {
+                let (name, value) = rest.split_once(" = ")?;
+                Some((name.to_string(), quoted(value)?))
+            })
+            .collect();
+        let mut rules = Vec::new();
+        for entry in std::fs::read_dir(src.join("rules"))
+            .expect("rules/")
+            .flatten()
+        {
+            let text = std::fs::read_to_string(entry.path()).expect("a source file");
+            for rest in text
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix("pub struct "))
+            {
+                let Some((_, value)) = rest.split_once(" = ") else {
+                    continue;
+                };
+                let code = match value.strip_prefix("codes::") {
+                    Some(name) => consts
+                        .iter()
+                        .find(|(n, _)| name.trim_end_matches(';') == n)
+                        .map(|(_, code)| code.clone()),
+                    None => quoted(value),
+                };
+                rules.push(code.unwrap_or_else(|| panic!("no code in `{rest}`")));
+            }
+        }
+        rules.sort();
+        (rules, consts)
+    }
+
+    /// The one list is the whole truth: every rule declared in `rules/` is in it (a
+    /// rule left out would never run and be documented nowhere), and so is every
+    /// code declared in `codes.rs`; nothing else is.
+    #[test]
+    fn the_list_holds_every_declared_rule_and_code() {
+        let (rules, consts) = declared();
+        assert!(rules.len() > 30 && consts.len() > 20);
+        let mut listed: Vec<String> = RULES.iter().map(|r| r.info().code.to_string()).collect();
+        listed.sort();
+        assert_eq!(rules, listed, "add each rule to `registry!`");
+        let mut all: Vec<String> = rules
+            .into_iter()
+            .chain(consts.into_iter().map(|(_, c)| c))
+            .collect();
+        all.sort();
+        all.dedup();
+        let mut listed: Vec<String> = ALL.iter().map(|c| c.code.to_string()).collect();
+        listed.sort();
+        assert_eq!(all, listed, "add each code to `registry!`");
+        // The list is in code order, as `retrospec rules` and the docs show it.
+        assert!(ALL.windows(2).all(|w| w[0].code < w[1].code));
+    }
+
     /// Every report in the repository: the fixtures, the seeds and the examples.
     fn reports() -> Vec<(std::path::PathBuf, crate::Format)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -1,8 +1,9 @@
 //! The findings of the time grammar's errors. The grammar says what is wrong with
 //! a time and where ([`TimeError`], its [`TimeErrorKind`]); the core decides the code
 //! each kind is reported under and makes the [`Diagnostic`]. So the grammar knows
-//! nothing of diagnostics, and this file is where its errors meet the rules' codes
-//! (RS206, RS213 and RS214 are rules' codes, which the readers report too).
+//! nothing of diagnostics, and this file is where its errors meet their codes
+//! (RS206, RS213, RS214 and RS216, declared in `codes.rs`, a leaf: the rules that
+//! report them too take them as their metadata).
 
 use crate::diagnostic::{CodeInfo, Diagnostic};
 use crate::span::Span;
@@ -11,9 +12,9 @@ use crate::time::{TimeError, TimeErrorKind};
 /// The code a kind of time error is reported under.
 pub(crate) fn code(kind: TimeErrorKind) -> &'static CodeInfo {
     match kind {
-        TimeErrorKind::Invalid => &crate::rules::invalid_time::InvalidTime::INFO,
-        TimeErrorKind::Placeholder => &crate::rules::unknown_time::UnknownTime::INFO,
-        TimeErrorKind::AmbiguousDate => &crate::rules::ambiguous_date::AmbiguousDate::INFO,
+        TimeErrorKind::Invalid => &crate::codes::INVALID_TIME,
+        TimeErrorKind::Placeholder => &crate::codes::UNKNOWN_TIME,
+        TimeErrorKind::AmbiguousDate => &crate::codes::AMBIGUOUS_DATE,
         TimeErrorKind::WeekdayMismatch => &crate::codes::WEEKDAY_MISMATCH,
     }
 }

@@ -2,24 +2,13 @@
 //! over 800 lines before its tests (`#[cfg(test)] mod tests`). A file that grows
 //! past it is split by concern (`render/`, `config/`, `handlers/`, `insights/`).
 
-use std::path::{Path, PathBuf};
+mod support;
 
 const LIMIT: usize = 800;
 
 /// Files still over the limit, each a known debt to split (issue 14); the test fails
 /// when one is no longer over, so the list only shrinks.
 const KNOWN_OVER: &[&str] = &[];
-
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a directory").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Lines before the file's test module (all of them when it has none).
 fn lines_before_tests(text: &str) -> usize {
@@ -32,26 +21,8 @@ fn lines_before_tests(text: &str) -> usize {
 
 #[test]
 fn no_source_file_is_over_800_lines_before_its_tests() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(root.join("crates"))
-        .expect("crates")
-        .flatten()
-    {
-        let src = entry.path().join("src");
-        if src.is_dir() {
-            sources(&src, &mut files);
-        }
-    }
-    assert!(files.len() > 50, "{} source files", files.len());
     let mut over = Vec::new();
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("a source file");
-        let name = path
-            .strip_prefix(&root)
-            .expect("under the root")
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (name, text) in support::workspace_sources() {
         if lines_before_tests(&text) > LIMIT {
             over.push(name);
         }

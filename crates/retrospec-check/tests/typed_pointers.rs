@@ -3,7 +3,7 @@
 //! a failing test in `ptr.rs`, never a finding silently put on the report's first
 //! line. This test fails when a source file builds one with `format!("/…")` again.
 
-use std::path::{Path, PathBuf};
+mod support;
 
 /// The `format!("/` left in the sources, each with why `Ptr` does not fit; the
 /// test fails when one of them is gone, so the list only shrinks.
@@ -25,39 +25,11 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ),
 ];
 
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("a directory").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// Every line of the workspace's sources (tests modules included) that builds a
 /// pointer with `format!("/`, outside comments, as (file, line).
-fn formatted_pointers(root: &Path) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(root.join("crates"))
-        .expect("crates")
-        .flatten()
-    {
-        let src = entry.path().join("src");
-        if src.is_dir() {
-            sources(&src, &mut files);
-        }
-    }
-    assert!(files.len() > 50, "{} source files", files.len());
+fn formatted_pointers() -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("a source file");
-        let name = path
-            .strip_prefix(root)
-            .expect("under the root")
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (name, text) in support::workspace_sources() {
         for line in text.lines().map(str::trim) {
             if !line.starts_with("//") && line.contains("format!(\"/") {
                 found.push((name.clone(), line.to_string()));
@@ -69,8 +41,7 @@ fn formatted_pointers(root: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn pointers_into_the_report_are_made_by_ptr() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let found = formatted_pointers(&root);
+    let found = formatted_pointers();
     let allowed = |file: &str, line: &str| {
         ALLOWED
             .iter()

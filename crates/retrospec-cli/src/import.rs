@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use retrospec_check::{Format, emit};
+use retrospec_check::{Analysis, Config, Format, emit};
 
 use crate::convert::{Form, print_unparsable, read_report, warn_not_carried};
 
@@ -51,7 +51,7 @@ fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     };
     let to = args.to.format();
-    let checked = retrospec_check::check(&text, format);
+    let checked = Analysis::new(text.as_str(), format, &Config::default()).into_checked();
     let Some(parsed) = &checked.parsed else {
         eprintln!(
             "retrospec: {}: cannot import a report that does not parse:",

@@ -228,6 +228,15 @@ fn explain_prints_rule_documentation() {
     assert_eq!(run(&["explain", "RS999"]).status.code(), Some(2));
     let rules = stdout(&run(&["rules"]));
     assert!(rules.lines().count() >= retrospec_check::registry::ALL.len());
+    // Each rule's fix kind and status gate, from its declaration.
+    let line = |code: &str| rules.lines().find(|l| l.starts_with(code)).unwrap_or("");
+    assert!(line("RS203").contains("fix: always"), "{}", line("RS203"));
+    assert!(
+        line("RS302").contains("from in-review"),
+        "{}",
+        line("RS302")
+    );
+    assert!(!line("RS301").contains("fix:") && !line("RS301").contains("from "));
 }
 
 #[test]

@@ -4,24 +4,9 @@ use crate::suggest::display_path;
 use crate::time::{ResolveError, TimeErrorKind};
 
 declare_rule! {
-    /// A time that cannot be read, does not exist, or has no date to stand on.
-    ///
-    /// ## Why
-    /// `25:00`, `2024-02-30` and `02:30` on the night clocks jump forward are not
-    /// instants; `02:45` on the night clocks go back happened twice, so it names two
-    /// instants an hour apart and no duration is computed from it; a time-only timeline entry with nothing before it to take a date
-    /// from cannot be ordered. A date written `01/07/2023` is 1 July to some
-    /// readers and 7 January to others.
-    ///
-    /// ## Example
-    /// ```yaml
-    /// timeline:
-    ///   - time: "10:50 UTC"
-    ///     text: Maintenance starts
-    /// ```
-    /// Use instead: give the first entry a date (`2023-07-01 10:50 UTC`) or set
-    /// `milestones.started`.
-    pub struct InvalidTime = "RS206", "invalid-time", Error;
+    /// RS206, declared with its documentation in `codes.rs` (`INVALID_TIME`): the
+    /// readers below the rules report it too.
+    pub struct InvalidTime = codes::INVALID_TIME;
 }
 
 impl Rule for InvalidTime {

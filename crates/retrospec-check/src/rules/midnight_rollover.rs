@@ -3,26 +3,9 @@ use crate::rules::{Context, Rule, declare_rule};
 use crate::suggest::display_path;
 
 declare_rule! {
-    /// A timeline time without a date went backwards, so retrospec read it as the
-    /// next day (the timeline ran past midnight).
-    ///
-    /// ## Why
-    /// `23:40` followed by `00:15` almost always means a quarter past midnight,
-    /// and every duration after it depends on that reading. It is still an
-    /// inference: a reviewer asks for the date, because an entry written out of
-    /// order reads exactly the same. A date on the entry, or a date line above it,
-    /// confirms the day and this finding goes away.
-    ///
-    /// ## Example
-    /// ```yaml
-    /// timeline:
-    ///   - time: 2024-06-10 23:40 UTC
-    ///     text: Disk usage alert on the primary
-    ///   - time: 00:15 UTC
-    ///     text: Primary stops accepting writes
-    /// ```
-    /// Use instead: `2024-06-11 00:15 UTC`, or a `### 2024-06-11` line above the entry.
-    pub struct MidnightRollover = "RS215", "midnight-rollover", Info;
+    /// RS215, declared with its documentation in `codes.rs` (`MIDNIGHT_ROLLOVER`): the
+    /// readers below the rules report it too.
+    pub struct MidnightRollover = codes::MIDNIGHT_ROLLOVER;
 }
 
 impl Rule for MidnightRollover {

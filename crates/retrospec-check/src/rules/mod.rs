@@ -241,8 +241,29 @@ pub trait Rule: Declared + Sync + Send {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// Declares a rule: a unit struct whose doc comment is its documentation.
+/// Declares a rule: a unit struct whose doc comment is its documentation, or, for
+/// a code the readers below the rules report too (`= codes::NAME`), a rule whose
+/// metadata and documentation are that code's in `codes.rs`.
 macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis struct $name:ident = codes::$code:ident;
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $name;
+
+        impl $name {
+            /// The rule's code, name, default severity, fix kind, status gate and documentation.
+            pub const INFO: $crate::diagnostic::CodeInfo = $crate::codes::$code;
+        }
+
+        impl $crate::rules::Declared for $name {
+            fn info(&self) -> &'static $crate::diagnostic::CodeInfo {
+                &Self::INFO
+            }
+        }
+    };
     (
         $(#[doc = $doc:expr])*
         $vis:vis struct $name:ident = $code:literal, $rule:literal, $severity:ident

@@ -8,24 +8,15 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
-use crate::codes::WEEKDAY_MISMATCH;
-use crate::diagnostic::{CodeInfo, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::rules::words::{DESCRIPTIVE, SECTIONS, texts};
-use crate::rules::{Context, Declared, Rule};
+use crate::rules::{Context, Rule, declare_rule};
 
-/// Reports a weekday that does not match the date beside it in prose.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WeekdayMismatch;
-
-impl WeekdayMismatch {
-    /// RS216, shared with the timeline's date lines.
-    pub const INFO: CodeInfo = WEEKDAY_MISMATCH;
-}
-
-impl Declared for WeekdayMismatch {
-    fn info(&self) -> &'static CodeInfo {
-        &WEEKDAY_MISMATCH
-    }
+declare_rule! {
+    /// Reports a weekday that does not match the date beside it in prose: RS216,
+    /// declared with its documentation in `codes.rs` (`WEEKDAY_MISMATCH`), which
+    /// the timeline's date lines report too.
+    pub struct WeekdayMismatch = codes::WEEKDAY_MISMATCH;
 }
 
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -132,7 +123,7 @@ impl Rule for WeekdayMismatch {
                     }
                     out.push(
                         Diagnostic::new(
-                            &WEEKDAY_MISMATCH,
+                            &Self::INFO,
                             span,
                             format!(
                                 "`{}` does not match the date beside it: {} is a {:?}",

@@ -33,6 +33,80 @@ pub fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// Every `.rs` file under `dir`, recursively, sorted.
+pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a directory").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
+/// The workspace's sources, as the source-reading tests (`rooms.rs`,
+/// `typed_pointers.rs`) read them: every `.rs` file under `crates/*/src`, as (its
+/// path relative to the repository root, its text), sorted by path.
+pub fn workspace_sources() -> Vec<(String, String)> {
+    let root = root();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join("crates"))
+        .expect("crates")
+        .flatten()
+    {
+        let src = entry.path().join("src");
+        if src.is_dir() {
+            files.extend(rust_files(&src));
+        }
+    }
+    files.sort();
+    assert!(files.len() > 50, "{} source files", files.len());
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            (relative(&path), text)
+        })
+        .collect()
+}
+
+/// The text a build without tests compiles: no comments, no `#[cfg(test)]` items.
+pub fn code_of(text: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]" {
+            // Skip the item: one line, or up to its closing brace in column 0 (or the
+            // indentation it started at).
+            let Some(item) = lines.next() else { break };
+            let indent = item.len() - item.trim_start().len();
+            if item.trim_end().ends_with('{') {
+                let close = format!("{}}}", &item[..indent]);
+                for l in lines.by_ref() {
+                    if l.trim_end() == close {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        let code = match line.find("//") {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        out.push_str(code);
+        out.push('\n');
+    }
+    out
+}
+
 /// The disk, for the resolver (the CLI reads through `retrospec-fs::OsFs`, which
 /// adds the bounds and the regular-file check these test inputs do not need).
 struct Disk;

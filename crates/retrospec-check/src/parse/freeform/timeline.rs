@@ -609,7 +609,7 @@ impl Reader<'_, '_> {
             self.date = Some(next);
             self.diags.push(
                 Diagnostic::new(
-                    &crate::rules::midnight_rollover::MidnightRollover::INFO,
+                    &crate::codes::MIDNIGHT_ROLLOVER,
                     at,
                     format!(
                         "{} comes before the entry above it, so it is read as the next day, {next}",

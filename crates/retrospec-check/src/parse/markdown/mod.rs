@@ -24,15 +24,19 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+mod actions;
 mod blocks;
 mod body;
 mod items;
 mod sections;
+mod table;
+mod timeline;
 
 pub(crate) use blocks::*;
 pub(crate) use body::*;
 pub(crate) use items::*;
 pub use sections::*;
+pub(crate) use table::*;
 
 /// Where the front matter and body of a Markdown report are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -549,8 +553,8 @@ mod tests {
             codes,
             [
                 codes::MARKDOWN_ITEM.code,
-                crate::rules::ambiguous_date::AmbiguousDate::INFO.code,
-                crate::rules::invalid_time::InvalidTime::INFO.code,
+                crate::codes::AMBIGUOUS_DATE.code,
+                crate::codes::INVALID_TIME.code,
             ]
         );
         assert_eq!(diags[1].span.slice(text), "01/07/2023");

@@ -9,26 +9,23 @@ use jiff::civil::Date;
 
 use super::{Building, MILESTONES, Reader};
 use crate::diagnostic::Diagnostic;
-use crate::parse::markdown::{normalise_heading, with_date};
+use crate::parse::markdown::{EVENT_WORDS, Table, with_date};
 use crate::span::Span;
 use crate::time;
 
 impl Reader<'_, '_> {
     pub(super) fn table(&mut self, rows: &[Vec<Range<usize>>]) {
-        let Some((header, body)) = rows.split_first() else {
+        let Some(table) = Table::read(self.text, rows) else {
             return;
         };
-        let names: Vec<String> = header
-            .iter()
-            .map(|r| normalise_heading(&self.text[r.clone()]))
-            .collect();
+        let (header, body) = (table.header, table.body);
         let cell = |row: &[Range<usize>], i: usize| {
             row.get(i)
                 .map(|r| Span::new(r.start, r.end))
                 .filter(|s| !s.slice(self.text).trim().is_empty())
         };
         let is_time = |s: &str| time::parse_time(s.trim()).is_ok();
-        let columns = names.len();
+        let columns = table.names.len();
         let mostly_times = |c: usize| {
             let times = body
                 .iter()
@@ -51,7 +48,7 @@ impl Reader<'_, '_> {
                 .is_some_and(|(z, _)| matches!(z, "UTC" | "GMT"))
                 && mostly_times(c)
         });
-        let named_time = names.iter().position(|n| {
+        let named_time = table.column(|_, n| {
             n.contains("time") || n.contains("when") || n.contains("timestamp") || n == "utc"
         });
         let time_col = utc_col
@@ -91,28 +88,13 @@ impl Reader<'_, '_> {
         {
             self.local_column_season(body, (time_col, local), (name, at), date);
         }
-        let date_col = names
-            .iter()
-            .enumerate()
-            .position(|(i, n)| i != time_col && (n == "date" || n == "day"));
-        let milestone_col = names.iter().position(|n| n.contains("milestone"));
-        let text_col = names
-            .iter()
-            .enumerate()
-            .position(|(i, n)| {
+        let date_col = table.column(|i, n| i != time_col && (n == "date" || n == "day"));
+        let milestone_col = table.column(|_, n| n.contains("milestone"));
+        let text_col = table
+            .column(|i, n| {
                 i != time_col
                     && Some(i) != date_col
-                    && [
-                        "event",
-                        "what",
-                        "description",
-                        "text",
-                        "details",
-                        "action",
-                        "update",
-                    ]
-                    .iter()
-                    .any(|w| n.contains(w))
+                    && (EVENT_WORDS.iter().any(|w| n.contains(w)) || n.contains("update"))
             })
             .or_else(|| {
                 // The widest other column.
@@ -168,11 +150,7 @@ impl Reader<'_, '_> {
                     });
                 }
                 Err(error) => {
-                    let mut d = Diagnostic::new(
-                        &crate::rules::invalid_time::InvalidTime::INFO,
-                        time,
-                        error.message,
-                    );
+                    let mut d = Diagnostic::new(&crate::codes::INVALID_TIME, time, error.message);
                     if let Some(help) = error.help {
                         d = d.with_help(help);
                     }

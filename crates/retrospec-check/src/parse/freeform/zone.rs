@@ -245,6 +245,84 @@ pub(crate) fn window_zone(text: &str, timeline: &Node) -> Option<(String, Span)>
     None
 }
 
+/// The zone written on the timeline's first time only (`- 14:05 UTC first
+/// batch fails`, `- 14:05 (CEST) ...`, `| 14:05 (PDT) | ... |`), when no other
+/// entry writes one: the author gave the timeline's zone once, where it starts,
+/// and a reviewer reads the rest in it. Only a zone the time grammar reads as one
+/// zone (an ambiguous `CST` is not applied), and never when another entry states
+/// its own zone (then the entries without one are not the first's).
+pub(crate) fn first_entry_zone(text: &str, timeline: &Node) -> Option<(String, Span)> {
+    let Value::Seq(items) = &timeline.value else {
+        return None;
+    };
+    let field = |item: &Node, key: &str| -> Option<(String, Span)> {
+        let Value::Map(fields) = &item.value else {
+            return None;
+        };
+        let node = &fields.iter().find(|e| e.key == key)?.value;
+        Some((node.as_str()?.to_string(), node.span))
+    };
+    let zoned = |item: &Node| {
+        field(item, "time")
+            .is_some_and(|(w, _)| time::parse_time(&w).is_ok_and(|p| p.zone.is_some()))
+    };
+    let (first, rest) = items.split_first()?;
+    if rest.is_empty() || rest.iter().any(zoned) {
+        return None;
+    }
+    // Where `zone` is written inside the node's span, else the span itself.
+    let locate = |zone: &str, span: Span| -> Span {
+        text.get(span.start..span.end)
+            .and_then(|s| s.find(zone))
+            .map_or(span, |i| {
+                Span::new(span.start + i, span.start + i + zone.len())
+            })
+    };
+    let (written, span) = field(first, "time")?;
+    let zone = if time::parse_time(&written).is_ok_and(|p| p.zone.is_some()) {
+        // The zone is the time's last words: `14:05 UTC`, `2:05 PM Paris time`.
+        let words: Vec<usize> = written.match_indices(' ').map(|(i, _)| i + 1).collect();
+        words
+            .iter()
+            .rev()
+            .take(4)
+            .rev()
+            .map(|&i| &written[i..])
+            .find(|z| one_zone(z))?
+            .to_string()
+    } else {
+        let (words, _) = field(first, "text").unwrap_or_default();
+        let head = words.trim_start();
+        let inner = head.strip_prefix('(').and_then(|h| h.split_once(')'))?.0;
+        zone_words(inner)?.to_string()
+    };
+    let at = field(first, "text")
+        .filter(|(w, _)| w.trim_start().starts_with('('))
+        .map_or_else(|| locate(&zone, span), |(_, s)| locate(&zone, s));
+    Some((zone, at))
+}
+
+/// Whether `zone` reads as one zone after a time: not unknown, not ambiguous.
+pub(crate) fn one_zone(zone: &str) -> bool {
+    !zone.is_empty()
+        && time::parse_time(&format!("00:00 {zone}")).is_ok_and(|p| {
+            p.zone.as_ref().is_some_and(|z| {
+                !matches!(z, time::Zone::Unknown(_) | time::Zone::Ambiguous { .. })
+            })
+        })
+}
+
+/// The zone that `words` end with (`UTC`, `local time in Singapore`, `all times
+/// Paris time`): the first of its tails, dropping up to three leading words, that
+/// reads as one zone.
+pub(crate) fn zone_words(words: &str) -> Option<&str> {
+    let starts = std::iter::once(0).chain(words.match_indices(' ').map(|(i, _)| i + 1));
+    starts
+        .take(4)
+        .map(|from| words[from..].trim())
+        .find(|z| one_zone(z))
+}
+
 /// Appends `zone` to every timeline time written without one.
 pub(crate) fn apply(timeline: &mut Node, zone: &str) {
     let Value::Seq(items) = &mut timeline.value else {

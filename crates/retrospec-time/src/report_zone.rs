@@ -224,6 +224,14 @@ mod tests {
                 "UTC+1",
             ),
             ("Timezone: Europe/Berlin\n", "Europe/Berlin"),
+            // The document named between "times" and the zone, a place after
+            // "local time in", the UK's clock, a place as a label's value.
+            ("All times in this report are US/Pacific.\n", "US/Pacific"),
+            ("Times in this document are in utc.\n", "utc"),
+            ("All times are local time in Singapore.\n", "Singapore"),
+            ("All times are UK time.\n", "UK time"),
+            ("## Timeline (local time in Singapore)\n", "Singapore"),
+            ("**Times:** local time in Singapore\n", "Singapore"),
         ] {
             let (range, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(&text[range], zone, "{text:?}");
@@ -244,6 +252,8 @@ mod tests {
             "Times: see the table below\n",
             "Zone: eu-west-1\n",
             "| Time zone | UTC for the API, CET for the shop |\n",
+            "All times in this report are approximate.\n",
+            "Three times the team restarted the local time server.\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");
         }

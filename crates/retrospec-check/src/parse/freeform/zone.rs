@@ -347,6 +347,46 @@ mod tests {
     use crate::{Format, check};
 
     #[test]
+    fn a_zone_on_the_timeline_s_first_time_only_is_the_timeline_s_zone() {
+        let codes = |md: &str| -> Vec<&'static str> {
+            check(md, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let report = |timeline: &str| {
+            format!(
+                "# Export queue\n\nDate: 2025-07-15\n\n## Summary\n\nExports were late.\n\n## Timeline\n\n{timeline}"
+            )
+        };
+        for timeline in [
+            "- 14:05 (UTC) first batch fails\n- 14:20 investigating\n- 15:20 disk cleared, resolved\n",
+            "- 14:05 UTC first batch fails\n- 14:20 investigating\n- 15:20 disk cleared, resolved\n",
+            "- 14:05 (local time in Singapore) first batch fails\n- 15:20 disk cleared, resolved\n",
+            "| Time | Event |\n|---|---|\n| 14:05 (CEST) | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+            "| Time (Paris time) | Event |\n|---|---|\n| 14:05 | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+        ] {
+            let md = report(timeline);
+            let found = codes(&md);
+            assert!(
+                !found.contains(&"RS202") && !found.contains(&"RS203"),
+                "{found:?}\n{md}"
+            );
+        }
+        // Stated on the first time, the wrong half of the year is still reported.
+        let md = report(
+            "| Time | Event |\n|---|---|\n| 14:05 (CET) | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+        );
+        assert!(codes(&md).contains(&"RS203"), "{:?}", codes(&md));
+        // Another entry with a zone of its own: the first's is not the timeline's.
+        let md = report(
+            "- 14:05 UTC first batch fails\n- 14:20 investigating\n- 15:20 CEST disk cleared, resolved\n",
+        );
+        assert!(codes(&md).contains(&"RS202"), "{:?}", codes(&md));
+    }
+
+    #[test]
     fn a_zone_closing_the_summary_window_of_the_timeline_s_ends_is_its_zone() {
         let codes = |md: &str| -> Vec<&'static str> {
             check(md, Format::Markdown)

@@ -153,7 +153,13 @@ const EVENTS: [(&str, &str); 5] = [
 
 /// A timeline section in `container`; `zone_column` names the table's time column,
 /// `first_suffix` follows the first time (a zone in parentheses).
-fn timeline(container: Container, zone_column: &str, first_suffix: &str, last: &str) -> String {
+fn timeline(
+    container: Container,
+    zone_column: &str,
+    first_suffix: &str,
+    last: &str,
+    note: &str,
+) -> String {
     let mut out = String::new();
     let events: Vec<(&str, String)> = EVENTS
         .iter()
@@ -166,6 +172,8 @@ fn timeline(container: Container, zone_column: &str, first_suffix: &str, last: &
             };
             let words = if i == EVENTS.len() - 1 && !last.is_empty() {
                 last.to_string()
+            } else if i == 2 && !note.is_empty() {
+                format!("{e}; {}", note.to_lowercase())
             } else {
                 e.to_string()
             };
@@ -230,6 +238,8 @@ struct Report {
     first_suffix: String,
     /// The words of the last entry (the default's when empty).
     last_entry: String,
+    /// Words added to the third entry (14:20).
+    entry_note: String,
     /// Action items' extra lines.
     actions: String,
     /// The closing lines.
@@ -270,6 +280,7 @@ impl Report {
             &self.zone_column,
             &self.first_suffix,
             &self.last_entry,
+            &self.entry_note,
         ));
         out.push_str("\n## Action items\n\n");
         out.push_str("- Remove finished batch files after each run (owner: exports-team)\n");
@@ -509,6 +520,10 @@ const DURATION_WORDINGS: &[&str] = &[
     "Duration: {d}",
     "**Duration:** {d}",
     "Total time to resolve: {d}.",
+    "It took {d} to restore exports.",
+    "Exports were down for {d} on 15 July.",
+    "Merchants saw {d} of delayed exports.",
+    "Time to restore: {d}",
 ];
 
 const DURATION_POSITIONS: &[&str] = &["summary", "impact", "under the title", "closing line"];
@@ -531,6 +546,8 @@ fn place(r: &mut Report, position: &str, sentence: &str) {
             )
         }
         "action item" => r.actions = format!("- {sentence} (owner: exports-team)"),
+        // The words of the 14:20 entry, after its own.
+        "timeline entry" => r.entry_note = sentence.trim_end_matches('.').to_string(),
         _ => unreachable!(),
     }
 }
@@ -589,6 +606,55 @@ fn correct_durations_of_the_incident() {
     tally.check();
 }
 
+/// Correct claims relative to an event (14:05 first failure, 14:12 alert, 14:20
+/// investigation, 14:58 cause found, 15:20 fixed).
+const RELATIVE: &[&str] = &[
+    "The alert paged the on-call engineer 7 minutes after the first failure.",
+    "The queue-depth alert fired seven minutes after the first batch failed.",
+    "On-call started investigating 15 minutes after the first failure.",
+    "Within 10 minutes of the first failure, the alert paged the on-call engineer.",
+    "The full disk was found 38 minutes after the investigation began.",
+    "It took a further 22 minutes to clear the disk.",
+    "The cause was found about 40 minutes after the investigation started.",
+    "Time to detect: 7 minutes.",
+    "Time to mitigate: 75 minutes.",
+    "The disk was cleared an hour and a quarter after the first failure.",
+    "A few minutes later (14:12) the alert paged the on-call engineer.",
+    "Exports succeeded again 22 minutes after the cause was found.",
+];
+
+#[test]
+fn correct_relative_claims() {
+    let mut tally = Tally::new("relative claims");
+    for sentence in RELATIVE {
+        for position in ["summary", "impact", "closing line"] {
+            for container in CONTAINERS {
+                let mut r = Report {
+                    container: Some(container),
+                    under_title: "All times are UTC.".into(),
+                    ..Report::default()
+                };
+                place(&mut r, position, sentence);
+                let label = format!("{sentence} / {position} / {container:?}");
+                tally.silent(&label, &r.render(SUMMER), DURATION);
+            }
+        }
+    }
+    // Planted: the same claims with a number the timeline cannot give.
+    for sentence in [
+        "The alert paged the on-call engineer 40 minutes after the first failure.",
+        "It took 25 minutes to restore exports.",
+    ] {
+        let mut r = Report {
+            under_title: "All times are UTC.".into(),
+            ..Report::default()
+        };
+        place(&mut r, "summary", sentence);
+        tally.fires(sentence, &r.render(SUMMER), DURATION);
+    }
+    tally.check();
+}
+
 /// Durations about something other than the outage.
 const OTHER_DURATIONS: &[&str] = &[
     "The full rebuild of the export index took 3 hours the next morning.",
@@ -605,9 +671,20 @@ const OTHER_DURATIONS: &[&str] = &[
     "The weekly maintenance window is 4 hours long.",
     "A batch normally takes about 3 minutes to export.",
     "Times in this report are accurate to within 5 minutes.",
+    "The backfill of the missed exports took 90 minutes on 16 July.",
+    "The runbook says to wait 10 minutes before retrying a batch.",
+    "Each export batch holds 20 minutes of orders.",
+    "Dashboards refresh every 30 seconds.",
+    "Cleanup had been disabled for 6 weeks before the incident.",
 ];
 
-const OTHER_POSITIONS: &[&str] = &["summary", "impact", "cause", "closing line"];
+const OTHER_POSITIONS: &[&str] = &[
+    "summary",
+    "impact",
+    "cause",
+    "closing line",
+    "timeline entry",
+];
 
 #[test]
 fn durations_about_something_else() {

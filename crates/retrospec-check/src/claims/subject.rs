@@ -113,6 +113,12 @@ static RELATION: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
+/// A step of the response named as what began: "after the investigation began",
+/// "after the call started".
+static RESPONSE_STEP: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:investigat\w*|response|responders?|call|bridge|triage|debugg\w*|escalation|meeting|work|rollback|roll-back|mitigation|recovery|fix|repair|on-?call|page|paging|war\s+room)\b")
+        .expect("the pattern is valid")
+});
 static DETECT_VERB: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
         .expect("the pattern is valid")
@@ -367,6 +373,14 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     // "noticed 40 minutes later", "recovered 2 hours after the start".
     if let Some(caps) = RELATION.captures(after) {
+        // "found 38 minutes after the investigation began": counted from a step of
+        // the response, not from the start of the incident; not compared.
+        if caps
+            .get(0)
+            .is_some_and(|m| RESPONSE_STEP.is_match(m.as_str()))
+        {
+            return None;
+        }
         // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
         let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
         let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
@@ -661,6 +675,9 @@ mod tests {
             "The alert fires when the queue stays above 500 batches for 10 minutes.",
             "The monitor pages if error rates exceed 5% for more than 10 minutes.",
             "When the error rate remains above 2% for 15 minutes, on-call is paged.",
+            // Counted from a step of the response, not from the start.
+            "The full disk was found 38 minutes after the investigation began.",
+            "The cause was identified 20 minutes after the call started.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["unknown"], "{text}");
         }

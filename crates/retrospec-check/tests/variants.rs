@@ -224,6 +224,8 @@ fn capitalise(s: &str) -> String {
 struct Report {
     /// Lines right under the title.
     under_title: String,
+    /// After the date on the `Date:` line.
+    date_suffix: String,
     /// The first paragraph of the summary.
     summary: String,
     /// The impact section's text.
@@ -251,7 +253,7 @@ impl Report {
     fn render(&self, date: &str) -> String {
         let container = self.container.unwrap_or(Container::Bullets);
         let mut out = String::from("# Export queue backlog\n\n");
-        out.push_str(&format!("Date: {date}\n"));
+        out.push_str(&format!("Date: {date}{}\n", self.date_suffix));
         if !self.under_title.is_empty() {
             out.push_str(&self.under_title);
             out.push('\n');
@@ -407,6 +409,36 @@ const ZONE_FORMS: &[ZoneForm] = &[
         winter: "local time in Singapore",
         seasonal: false,
     },
+    ZoneForm {
+        summer: "Pacific (PDT)",
+        winter: "Pacific (PST)",
+        seasonal: false,
+    },
+    ZoneForm {
+        summer: "Eastern (EDT)",
+        winter: "Eastern (EST)",
+        seasonal: false,
+    },
+    ZoneForm {
+        summer: "CET/CEST",
+        winter: "CET/CEST",
+        seasonal: false,
+    },
+    ZoneForm {
+        summer: "Europe/Amsterdam (CEST)",
+        winter: "Europe/Amsterdam (CET)",
+        seasonal: false,
+    },
+    ZoneForm {
+        summer: "UTC+2 (CEST)",
+        winter: "UTC+1 (CET)",
+        seasonal: false,
+    },
+    ZoneForm {
+        summer: "Coordinated Universal Time",
+        winter: "Coordinated Universal Time",
+        seasonal: false,
+    },
 ];
 
 /// Where a report-wide zone statement stands.
@@ -419,12 +451,24 @@ const ZONE_POSITIONS: &[&str] = &[
     "timeline heading",
     "table header",
     "after the first time",
+    "date line",
+    "byline",
+    "dates and times",
 ];
 
 const SUMMER: &str = "2025-07-15";
 const WINTER: &str = "2025-01-15";
 
 fn zone_report(position: &str, zone: &str, container: Container) -> Option<Report> {
+    // A form with parentheses of its own ("Pacific (PDT)") is not written inside
+    // another pair.
+    let in_parens = matches!(
+        position,
+        "after the first time" | "timeline heading" | "table header" | "date line"
+    );
+    if in_parens && zone.contains('(') {
+        return None;
+    }
     let mut r = Report {
         container: Some(container),
         ..Report::default()
@@ -440,6 +484,9 @@ fn zone_report(position: &str, zone: &str, container: Container) -> Option<Repor
         "table header" if container == Container::Table => r.zone_column = zone.to_string(),
         "table header" => return None,
         "after the first time" => r.first_suffix = format!(" ({zone})"),
+        "date line" => r.date_suffix = format!(" (times {zone})"),
+        "byline" => r.under_title = format!("_By the exports team. All times {zone}._"),
+        "dates and times" => r.summary = format!("{base}\n\nDates and times below are in {zone}."),
         _ => unreachable!(),
     }
     Some(r)

@@ -81,6 +81,23 @@ fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>
 /// The zone a statement names at `p`: one the time grammar reads after a time,
 /// else a place standing alone ("Pacific", "Singapore", "UK time").
 fn statement_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    // Both names of a region ("CET/CEST"): its wall clock, either season.
+    let rest = text.get(p..).unwrap_or("");
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if let Some(a) = crate::abbreviation(word)
+        && let Some(other) = a.counterpart
+        && rest[word.len()..].starts_with('/')
+        && rest[word.len() + 1..].starts_with(other)
+        && !is_word_byte(rest.as_bytes().get(word.len() + 1 + other.len()).copied())
+        && let Ok(tz) = TimeZone::get(a.region)
+    {
+        let end = p + word.len() + 1 + other.len();
+        let written = text.get(p..end).unwrap_or("").to_string();
+        return Some((Zone::Iana(tz, written), p..end));
+    }
     match scan_zone(text, p, Mode::Prose, true) {
         Ok(found) if usable_zone(found.clone()).is_some() => found,
         _ => {
@@ -232,6 +249,7 @@ mod tests {
             ("All times are UK time.\n", "UK time"),
             ("## Timeline (local time in Singapore)\n", "Singapore"),
             ("**Times:** local time in Singapore\n", "Singapore"),
+            ("## Timeline (CET/CEST)\n", "CET/CEST"),
         ] {
             let (range, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(&text[range], zone, "{text:?}");

@@ -122,6 +122,14 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 let Some(abbr) = time::abbreviation(w) else {
                     continue;
                 };
+                // Glued to its other name ("times CET/CEST"): the region's clock.
+                if let Some(other) = abbr.counterpart
+                    && text[start + w.len()..].starts_with('/')
+                    && text[start + w.len() + 1..].starts_with(other)
+                {
+                    let end = start + w.len() + 1 + other.len();
+                    return Some((abbr.region.to_string(), Span::new(start, end)));
+                }
                 // Both names of a region ("CET/CEST as applicable", "PST or PDT"):
                 // the region's wall clock, whichever season it was.
                 if let Some(&(other, other_at)) = words[i + 1..]
@@ -138,9 +146,15 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(r, _)| {
+    time::scan_report_zone(text).map(|(r, zone)| {
         let span = Span::new(r.start, r.end);
-        (span.slice(text).to_string(), span)
+        let written = span.slice(text);
+        // A zone written as no time is (`CET/CEST`) is applied by its IANA name.
+        let name = match &zone {
+            time::Zone::Iana(tz, _) if !one_zone(written) => tz.iana_name().map(str::to_string),
+            _ => None,
+        };
+        (name.unwrap_or_else(|| written.to_string()), span)
     })
 }
 
@@ -316,6 +330,13 @@ pub(crate) fn one_zone(zone: &str) -> bool {
 /// Paris time`): the first of its tails, dropping up to three leading words, that
 /// reads as one zone.
 pub(crate) fn zone_words(words: &str) -> Option<&str> {
+    // Both names of a region (`CET/CEST`): the region, either season.
+    if let Some((a, b)) = words.trim().split_once('/')
+        && let Some(abbr) = time::abbreviation(a)
+        && abbr.counterpart == Some(b)
+    {
+        return Some(abbr.region);
+    }
     let starts = std::iter::once(0).chain(words.match_indices(' ').map(|(i, _)| i + 1));
     starts
         .take(4)
@@ -368,6 +389,22 @@ mod tests {
             "| Time (Paris time) | Event |\n|---|---|\n| 14:05 | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
         ] {
             let md = report(timeline);
+            let found = codes(&md);
+            assert!(
+                !found.contains(&"RS202") && !found.contains(&"RS203"),
+                "{found:?}\n{md}"
+            );
+        }
+        // Both names of a region, in a header or beside the date: either season.
+        for md in [
+            report(
+                "| Time (CET/CEST) | Event |\n|---|---|\n| 14:05 | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+            ),
+            report("- 14:05 first batch fails\n- 15:20 disk cleared, resolved\n")
+                .replace("2025-07-15", "2025-07-15 (times CET/CEST)"),
+            report("- 14:05 first batch fails\n- 15:20 disk cleared, resolved\n")
+                .replace("## Timeline", "## Timeline (CET/CEST)"),
+        ] {
             let found = codes(&md);
             assert!(
                 !found.contains(&"RS202") && !found.contains(&"RS203"),

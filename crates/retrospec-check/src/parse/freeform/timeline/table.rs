@@ -285,6 +285,14 @@ fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
         if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
+        // Both names of a region (`Time (CET/CEST)`): its clock, either season.
+        if let Some(abbr) = time::abbreviation(w)
+            && let Some(other) = abbr.counterpart
+            && text[at + w.len()..].starts_with('/')
+            && text[at + w.len() + 1..].starts_with(other)
+        {
+            return Some((abbr.region, Span::new(at, at + w.len() + 1 + other.len())));
+        }
         if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
             return Some((&text[at..at + w.len()], Span::new(at, at + w.len())));
         }

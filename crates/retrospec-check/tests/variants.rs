@@ -972,3 +972,90 @@ fn descriptive_words_next_to_word_lists() {
     }
     tally.check();
 }
+
+/// A status page's updates: (status, time, words).
+const UPDATES: [(&str, &str, &str); 4] = [
+    (
+        "Investigating",
+        "14:12",
+        "We are investigating delays in nightly exports.",
+    ),
+    (
+        "Identified",
+        "14:58",
+        "The cause has been identified: a full disk on an export host.",
+    ),
+    (
+        "Monitoring",
+        "15:05",
+        "A fix has been applied and we are monitoring the results.",
+    ),
+    (
+        "Resolved",
+        "15:20",
+        "This incident has been resolved. Exports are flowing again.",
+    ),
+];
+
+/// How one update is written: its status `s`, time `t` and words `w`.
+const UPDATE_FORMS: &[&str] = &[
+    "## {s}\n\n{w}\n\n_Posted Jul 15, 2025 - {t} UTC_\n",
+    "**{s}** - {w}\nJul 15, 2025 - {t} UTC\n",
+    "### {t} UTC — {s}\n\n{w}\n",
+    "- **{t} UTC** {s}: {w}\n",
+    "**{s}** ({t} UTC): {w}\n",
+];
+
+#[test]
+fn past_updates_of_a_resolved_incident() {
+    let mut tally = Tally::new("status words in past updates");
+    let codes = &["RS201", "RS205", "RS217", "RS218"];
+    for form in UPDATE_FORMS {
+        for newest_first in [true, false] {
+            for postmortem in [false, true] {
+                for header in ["", "**Status:** Resolved\n", "Status: Final\n"] {
+                    let mut updates: Vec<String> = UPDATES
+                        .iter()
+                        .map(|(s, t, w)| form.replace("{s}", s).replace("{t}", t).replace("{w}", w))
+                        .collect();
+                    if newest_first {
+                        updates.reverse();
+                    }
+                    let mut text = format!(
+                        "# Delayed exports\n\nDate: 2025-07-15\n{header}\n## Updates\n\n{}",
+                        updates.join("\n")
+                    );
+                    if postmortem {
+                        text.push_str(
+                            "\n## Summary\n\nNightly exports were delayed after a scratch disk filled up.\n\n\
+                             ## Timeline\n\n- 14:05 UTC first export batch fails\n- 14:12 UTC alert pages on-call\n\
+                             - 14:15 UTC status page updated: \"Investigating - we are looking into delays\"\n\
+                             - 15:20 UTC disk cleared, exports succeed again, incident resolved\n",
+                        );
+                    }
+                    let label = format!(
+                        "{form:?} / newest first {newest_first} / postmortem {postmortem} / {header:?}"
+                    );
+                    tally.silent(&label, &text, codes);
+                    // Planted: the report's own status line was never updated. Not
+                    // with updates under headings of their own or with the time in
+                    // parentheses after the label: the resolution is not read from
+                    // those yet (a reading gap, not this family's business).
+                    // Nor with `**Resolved** -` labels listed newest first.
+                    let resolution_read = !form.starts_with("## ")
+                        && !form.contains("({t}")
+                        && !(newest_first && form.starts_with("**"));
+                    if header.is_empty() && resolution_read {
+                        let stale = text.replacen(
+                            "Date: 2025-07-15\n",
+                            "Date: 2025-07-15\n**Current status:** Investigating\n",
+                            1,
+                        );
+                        tally.fires(&label, &stale, &["RS217"]);
+                    }
+                }
+            }
+        }
+    }
+    tally.check();
+}

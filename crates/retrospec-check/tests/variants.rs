@@ -903,6 +903,57 @@ fn summary_windows_that_match() {
     tally.check();
 }
 
+/// Windows written in UTC for a timeline in CEST (14:05 to 15:20 CEST is 12:05 to
+/// 13:20 UTC), and in the timeline's own zone.
+const OTHER_ZONE_WINDOWS: &[&str] = &[
+    "between 12:05 and 13:20 UTC",
+    "from 12:05 UTC to 13:20 UTC",
+    "12:05–13:20 UTC",
+    "between 14:05 and 15:20 CEST",
+    "from 2:05 PM to 3:20 PM CEST",
+    "between 12:05 and 13:20 UTC (14:05 to 15:20 local time)",
+];
+
+#[test]
+fn summary_windows_in_another_zone() {
+    let mut tally = Tally::new("summary windows in another zone");
+    for window in OTHER_ZONE_WINDOWS {
+        for wording in WINDOW_WORDINGS {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let mut r = Report {
+                        container: Some(container),
+                        under_title: "All times in the timeline are CEST.".into(),
+                        ..Report::default()
+                    };
+                    let sentence = wording
+                        .replace("{w}", window)
+                        .replace("{W}", &capitalise(window));
+                    place(&mut r, position, &sentence);
+                    let label = format!("{sentence} / {position} / {container:?}");
+                    tally.silent(&label, &r.render(SUMMER), WINDOW);
+                }
+            }
+        }
+    }
+    // Planted: the UTC window read as if it were the timeline's clock.
+    for container in CONTAINERS {
+        let mut r = Report {
+            container: Some(container),
+            under_title: "All times in the timeline are CEST.".into(),
+            ..Report::default()
+        };
+        let sentence = "Exports failed from 14:05 UTC to 15:20 UTC.";
+        place(&mut r, "summary", sentence);
+        tally.fires(
+            &format!("{sentence} / {container:?}"),
+            &r.render(SUMMER),
+            WINDOW,
+        );
+    }
+    tally.check();
+}
+
 /// Descriptive sentences next to the word rules' lists.
 const DESCRIPTIVE: &[&str] = &[
     "Merchants could have received duplicate exports.",

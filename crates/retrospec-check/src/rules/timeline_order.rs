@@ -24,7 +24,10 @@ declare_rule! {
     ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
-    /// not one finding per entry: it has one cause and one fix.
+    /// not one finding per entry: it has one cause and one fix. A status page's
+    /// updates (three or more labelled `Investigating`, `Identified`, `Monitoring`,
+    /// `Resolved`, `Update`...) are listed newest first by convention and are not
+    /// reported.
     ///
     /// ## Example
     /// ```markdown

@@ -27,6 +27,19 @@ const REPORT_ZONE_FILLERS: &[&str] = &[
     "here",
     "all",
     "of",
+    // "All times in this report are ...", "Times in this post are in ...".
+    "this",
+    "the",
+    "report",
+    "document",
+    "post",
+    "page",
+    "review",
+    "write-up",
+    "writeup",
+    // "All times are local time in Singapore".
+    "local",
+    "time",
 ];
 
 /// Skips filler words (and a `:`) at `pos`; returns the new position and how
@@ -34,8 +47,9 @@ const REPORT_ZONE_FILLERS: &[&str] = &[
 fn skip_fillers(s: &str, mut pos: usize) -> (usize, usize) {
     let b = s.as_bytes();
     let mut n = 0;
-    // At most a few words: "are all given in".
-    for _ in 0..5 {
+    // At most a few words: "are all given in", "in this document are in local
+    // time in".
+    for _ in 0..8 {
         pos = skip_blanks(b, pos);
         if byte(b, pos) == Some(b':') {
             pos += 1;
@@ -62,6 +76,37 @@ fn skip_fillers(s: &str, mut pos: usize) -> (usize, usize) {
 /// A zone that can be applied to other times: not unknown, not ambiguous.
 fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>)> {
     zone.filter(|(z, _)| !matches!(z, Zone::Unknown(_) | Zone::Ambiguous { .. }))
+}
+
+/// The zone a statement names at `p`: one the time grammar reads after a time,
+/// else a place standing alone ("Pacific", "Singapore", "UK time").
+fn statement_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    // Both names of a region ("CET/CEST"): its wall clock, either season.
+    let rest = text.get(p..).unwrap_or("");
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if let Some(a) = crate::abbreviation(word)
+        && let Some(other) = a.counterpart
+        && rest[word.len()..].starts_with('/')
+        && rest[word.len() + 1..].starts_with(other)
+        && !is_word_byte(rest.as_bytes().get(word.len() + 1 + other.len()).copied())
+        && let Ok(tz) = TimeZone::get(a.region)
+    {
+        let end = p + word.len() + 1 + other.len();
+        let written = text.get(p..end).unwrap_or("").to_string();
+        return Some((Zone::Iana(tz, written), p..end));
+    }
+    match scan_zone(text, p, Mode::Prose, true) {
+        Ok(found) if usable_zone(found.clone()).is_some() => found,
+        _ => {
+            let (name, end, _) = scan_place(text, p)?;
+            let tz = TimeZone::get(&name).ok()?;
+            let written = text.get(p..end).unwrap_or("").to_string();
+            Some((Zone::Iana(tz, written), p..end))
+        }
+    }
 }
 
 /// Finds a zone stated once for the whole report, in prose or in the timeline's
@@ -100,11 +145,10 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             } else {
                 p
             };
-            if let Ok(found) = scan_zone(text, p, Mode::Prose, true)
-                && let Some((_, r)) = &found
-                && byte(b, skip_blanks(b, r.end)) == Some(b')')
+            if let Some(found) = statement_zone(text, p)
+                && byte(b, skip_blanks(b, found.1.end)) == Some(b')')
             {
-                consider(found);
+                consider(Some(found));
             }
         }
         for (i, _) in lower_line.match_indices("times") {
@@ -127,18 +171,8 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             if fillers == 0 && !all {
                 continue;
             }
-            match scan_zone(text, p, Mode::Prose, true) {
-                Ok(found) if usable_zone(found.clone()).is_some() => consider(found),
-                // In a statement a place stands alone: "All times are Pacific (PST)".
-                _ => {
-                    if let Some((name, end, _)) = scan_place(text, p)
-                        && let Ok(tz) = TimeZone::get(&name)
-                    {
-                        let written = text.get(p..end).unwrap_or("").to_string();
-                        consider(Some((Zone::Iana(tz, written), p..end)));
-                    }
-                }
-            }
+            // In a statement a place stands alone: "All times are Pacific (PST)".
+            consider(statement_zone(text, p));
         }
         // A label for the zone: `**Times:** UTC`, `Time zone: UTC+1`, a table row
         // `| Time zone | UTC+1 |`. The zone must end the line or its cell.
@@ -156,7 +190,11 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             };
             let after = after.trim_start_matches(['*', '_', ' ', '\t']);
             let p = line_start + (lower_line.len() - after.len());
-            if let Ok(Some((zone, r))) = scan_zone(text, p, Mode::Value, true)
+            // `**Times:** local time in Singapore`: the words before the zone.
+            let (q, _) = skip_fillers(text, p);
+            let found = usable_zone(scan_zone(text, p, Mode::Value, true).ok().flatten())
+                .or_else(|| statement_zone(text, q));
+            if let Some((zone, r)) = found
                 && text
                     .get(r.end..line_start + line.len())
                     .is_some_and(|tail| {
@@ -203,6 +241,15 @@ mod tests {
                 "UTC+1",
             ),
             ("Timezone: Europe/Berlin\n", "Europe/Berlin"),
+            // The document named between "times" and the zone, a place after
+            // "local time in", the UK's clock, a place as a label's value.
+            ("All times in this report are US/Pacific.\n", "US/Pacific"),
+            ("Times in this document are in utc.\n", "utc"),
+            ("All times are local time in Singapore.\n", "Singapore"),
+            ("All times are UK time.\n", "UK time"),
+            ("## Timeline (local time in Singapore)\n", "Singapore"),
+            ("**Times:** local time in Singapore\n", "Singapore"),
+            ("## Timeline (CET/CEST)\n", "CET/CEST"),
         ] {
             let (range, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(&text[range], zone, "{text:?}");
@@ -223,6 +270,8 @@ mod tests {
             "Times: see the table below\n",
             "Zone: eu-west-1\n",
             "| Time zone | UTC for the API, CET for the shop |\n",
+            "All times in this report are approximate.\n",
+            "Three times the team restarted the local time server.\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");
         }

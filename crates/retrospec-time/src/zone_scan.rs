@@ -131,6 +131,8 @@ const REGION_NAMES: &[(&str, &str)] = &[
     ("mountain", "America/Denver"),
     ("central", "America/Chicago"),
     ("eastern", "America/New_York"),
+    // "UK time": the United Kingdom's one clock (GMT in winter, BST in summer).
+    ("uk", "Europe/London"),
 ];
 
 /// City names of the bundled tz database (the last part of an IANA name,

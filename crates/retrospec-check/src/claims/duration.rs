@@ -61,7 +61,7 @@ const UNIT: &str = r"weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|second
 
 static SINGLE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?",
+        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters)\b)?",
         number::PATTERN
     ))
     .expect("the duration pattern is valid")
@@ -174,10 +174,14 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
         return None; // "a second attempt" is an ordinal
     }
     let unit = unit_seconds(unit_text);
-    let half = if caps.name("half").is_some() || caps.name("half2").is_some() {
-        0.5
-    } else {
-        0.0
+    // "and a half", "and a quarter", "and three quarters" (after the unit only:
+    // "an hour and a quarter").
+    let half = match caps.name("half2").map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(f) if f.ends_with("three quarters") => 0.75,
+        Some(f) if f.ends_with("quarter") => 0.25,
+        Some(_) => 0.5,
+        None if caps.name("half").is_some() => 0.5,
+        None => 0.0,
     };
     let (low, high, vague) = match number::parse(num.as_str())? {
         Number::Exact(v) => (v + half, v + half, false),
@@ -189,7 +193,9 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
         low: low * scale,
         high: high * scale,
         // "1.5 hours", "an hour and a half": rounded to the half hour.
-        unit: if half > 0.0 || low.fract() != 0.0 {
+        unit: if half == 0.25 || half == 0.75 {
+            unit / 4
+        } else if half > 0.0 || low.fract() != 0.0 {
             unit / 2
         } else {
             unit
@@ -419,6 +425,12 @@ mod tests {
             ("half an hour", "half an hour", 30.0),
             ("an hour and a half", "an hour and a half", 90.0),
             ("a day and a half", "a day and a half", 2160.0),
+            ("an hour and a quarter", "an hour and a quarter", 75.0),
+            (
+                "two hours and three quarters",
+                "two hours and three quarters",
+                165.0,
+            ),
             ("one day", "one day", 1440.0),
             ("1 hour and 5 minutes", "1 hour and 5 minutes", 65.0),
             ("1.5 hours", "1.5 hours", 90.0),

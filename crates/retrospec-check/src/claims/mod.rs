@@ -545,6 +545,26 @@ fn references(
             }
         }
     }
+    // A time to restore is counted from the start or from the detection: without a
+    // `started` milestone the start is read from the timeline, as for the incident's
+    // length ("it took 75 minutes to restore exports" from the first failure, when
+    // only the detection and the resolution are marked).
+    if subject.measures == "time_to_restore" && instant(Milestone::Started).is_none() {
+        for end in [Milestone::Mitigated, Milestone::Resolved] {
+            for (b, bt) in milestone_readings(inputs, end) {
+                for (a, at, name) in start_candidates(inputs, Some(bt)) {
+                    out.push(Compared {
+                        source: "timeline",
+                        from: name,
+                        to: end.as_str().to_string(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds: bt - at,
+                    });
+                }
+            }
+        }
+    }
     // The impact may end before the milestone that closes the incident: an entry
     // saying it was over for users ("results are back", "returned to normal")
     // before a later cleanup or full fix is one more end of its length.
@@ -1152,5 +1172,16 @@ mod tests {
             one("The release took 2 weeks to prepare."),
             Some(NotCompared)
         );
+    }
+
+    #[test]
+    fn a_time_to_restore_without_a_start_milestone_counts_from_the_timeline_s_start() {
+        // Detection (14:12) and resolution (15:20) are read from the entries' words;
+        // the first failure (14:05) is the start a restore is also counted from.
+        let report = "# Export queue\n\nDate: 2025-07-15\nAll times are UTC.\n\n## Summary\n\nIt took 75 minutes to restore exports.\n\n## Timeline\n\n- 14:05 first export batch fails\n- 14:12 the queue-depth alert pages the on-call engineer\n- 15:20 disk cleared, exports succeed again, resolved\n";
+        assert_eq!(verdict_of(report, "75 minutes"), Verdict::Agrees);
+        // Neither from the start nor from the detection: still a contradiction.
+        let wrong = report.replace("75 minutes", "25 minutes");
+        assert_eq!(verdict_of(&wrong, "25 minutes"), Verdict::Contradicts);
     }
 }

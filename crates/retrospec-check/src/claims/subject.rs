@@ -113,6 +113,12 @@ static RELATION: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*(?:(?P<later>later)\b|after\s+(?:the\s+)?(?:start|beginning|onset)\b|(?:after|of)\s+(?:the\s+)?(?:first|initial)\s+[a-z]+|of\s+(?:the\s+|our\s+)?(?:release|deploy(?:ment)?|rollout|roll-out|change|update|upgrade|migration)\b|after\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:started|began|begun|stopped|failed|broke|went\s+down)\b|into\s+the\s+(?:incident|outage))")
         .expect("the pattern is valid")
 });
+/// A step of the response named as what began: "after the investigation began",
+/// "after the call started".
+static RESPONSE_STEP: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:investigat\w*|response|responders?|call|bridge|triage|debugg\w*|escalation|meeting|work|rollback|roll-back|mitigation|recovery|fix|repair|on-?call|page|paging|war\s+room)\b")
+        .expect("the pattern is valid")
+});
 static DETECT_VERB: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:notic(?:ed|ing)|detect(?:ed|ing)|spott(?:ed|ing)|discover(?:ed|ing)|identified|alerted|paged|found|reported)\b")
         .expect("the pattern is valid")
@@ -194,7 +200,8 @@ static NOT_LENGTH_AFTER: LazyLock<Lean> = LazyLock::new(|| {
 /// 30 days"), expiry and time-outs ("tokens expire after 1 hour", "a TTL of 5
 /// minutes"), age thresholds ("older than 90 days", "baskets that have been empty for
 /// more than 90 days", "inactive for 30 days"), schedules ("runs every 6 hours"),
-/// promises and budgets ("our SLA allows 4 hours", "an error budget of 43
+/// alert conditions ("the alert fires when the queue stays above 500 for 10
+/// minutes", "pages if errors persist for 5 minutes"), promises and budgets ("our SLA allows 4 hours", "an error budget of 43
 /// minutes", "a 2-year warranty") and configured values ("set to 30 seconds"). Read
 /// in the clause just before the duration.
 static SETTING_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
@@ -206,6 +213,8 @@ static SETTING_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
           | \b(?:that|which|who|whose|they)\s+(?:have|has)\s+(?:not\s+)?been\b[^.;]*\bfor\s+(?:(?:more|longer|less)\s+than\s+|over\s+|at\s+least\s+|upwards\s+of\s+)?
           | \b(?:inactive|idle|unused|untouched|dormant|abandoned|not\s+(?:been\s+)?(?:used|accessed|touched|updated|modified|opened|logged\s+in(?:to)?|active|seen))\s+(?:for|in|over)\s+(?:(?:more|longer|less)\s+than\s+|over\s+|at\s+least\s+|the\s+(?:last|past)\s+)?
           | \b(?:set|configured|defaults?|defaulted|tuned|raised|lowered|increased|reduced|changed)\s+(?:it\s+)?(?:to|at|of)\s+
+          | \b(?:alerts?|alarms?|pages?|monitors?|checks?|rules?|fires?|triggers?)\b[^.;]{0,80}\b(?:when|if|once|whenever|unless)\b[^.;]{0,80}\bfor\s+(?:(?:more|longer)\s+than\s+|over\s+|at\s+least\s+)?
+          | \b(?:when|if|once|whenever|unless)\b[^.;,]{0,80}\b(?:stays?|remains?|persists?|exceeds?|is\s+(?:above|below|over|under)|are\s+(?:above|below|over|under))\b[^.;,]{0,60}\bfor\s+(?:(?:more|longer)\s+than\s+|over\s+|at\s+least\s+)?
           | \b(?:sla|slas|slo|slos|error\s+budget|budget|warrant(?:y|ies)|guarantee[sd]?|contract(?:ual(?:ly)?)?|commitment|policy|schedule[ds]?|scheduled)\b[^.;]{0,80}
         )$",
     )
@@ -364,6 +373,14 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     // "noticed 40 minutes later", "recovered 2 hours after the start".
     if let Some(caps) = RELATION.captures(after) {
+        // "found 38 minutes after the investigation began": counted from a step of
+        // the response, not from the start of the incident; not compared.
+        if caps
+            .get(0)
+            .is_some_and(|m| RESPONSE_STEP.is_match(m.as_str()))
+        {
+            return None;
+        }
         // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
         let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
         let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
@@ -654,6 +671,13 @@ mod tests {
             "The outage consumed the error budget of 43 minutes for the month.",
             "We set the health check grace period to 90 seconds, so pods failed.",
             "The retry limit was raised to 10 minutes after the failed deploys.",
+            // Alert conditions.
+            "The alert fires when the queue stays above 500 batches for 10 minutes.",
+            "The monitor pages if error rates exceed 5% for more than 10 minutes.",
+            "When the error rate remains above 2% for 15 minutes, on-call is paged.",
+            // Counted from a step of the response, not from the start.
+            "The full disk was found 38 minutes after the investigation began.",
+            "The cause was identified 20 minutes after the call started.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["unknown"], "{text}");
         }
@@ -665,6 +689,7 @@ mod tests {
             "Checkout requests timed out for 40 minutes.",
             "Customers saw timeouts for 40 minutes.",
             "Nightly reports were missing for three days.",
+            "When the disk filled, exports failed for 75 minutes.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }

@@ -24,7 +24,10 @@ declare_rule! {
     ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
-    /// not one finding per entry: it has one cause and one fix.
+    /// not one finding per entry: it has one cause and one fix. A status page's
+    /// updates (three or more labelled `Investigating`, `Identified`, `Monitoring`,
+    /// `Resolved`, `Update`...) are listed newest first by convention and are not
+    /// reported.
     ///
     /// ## Example
     /// ```markdown
@@ -46,9 +49,14 @@ declare_rule! {
 
 impl Rule for TimelineOrder {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        if let Some(diagnostic) = newest_first(cx) {
-            out.push(diagnostic);
-            return;
+        match newest_first(cx) {
+            Some(Listed::Diagnostic(diagnostic)) => {
+                out.push(*diagnostic);
+                return;
+            }
+            // A status page's updates, newest first as status pages list them.
+            Some(Listed::Updates) => return,
+            None => {}
         }
         let mut fix: Option<Option<Fix>> = None;
         let mut previous: Option<(&str, jiff::Timestamp, bool)> = None;
@@ -93,11 +101,41 @@ impl Rule for TimelineOrder {
     }
 }
 
+/// A status page's update labels, each as a label: `**Resolved** -`, `## Monitoring`,
+/// `15:05 UTC — Monitoring`, `Identified:`.
+static UPDATE_LABEL: LazyLock<crate::lean::Lean> = LazyLock::new(|| {
+    crate::lean::Lean::new(
+        r"(?im)(?:^|[—–-]\s|\*\*\s?|#\s|\s)(?P<s>investigating|identified|monitoring|resolved|update|verifying|postmortem)\b(?:\*\*)?[ \t]*(?:[-–—:(]|$)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Whether `section` is a status page's list of updates, which status pages list
+/// newest first by convention: three or more different update labels.
+fn is_update_list(section: &str) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    for caps in UPDATE_LABEL.captures_iter(section) {
+        if let Some(s) = caps.name("s") {
+            let s = s.as_str().to_ascii_lowercase();
+            if !seen.contains(&s) {
+                seen.push(s);
+            }
+        }
+    }
+    seen.len() >= 3
+}
+
+/// A timeline listed newest first: a finding, or a status page's updates.
+enum Listed {
+    Diagnostic(Box<Diagnostic>),
+    Updates,
+}
+
 /// One finding for a timeline listed newest first: three or more entries with
 /// instants, each earlier than (or as early as) the one before it and at least one
 /// strictly earlier. One cause, one finding: the entries are its labels, and its
 /// fix (when the timeline is fully dated) sorts them.
-fn newest_first(cx: &Context<'_>) -> Option<Diagnostic> {
+fn newest_first(cx: &Context<'_>) -> Option<Listed> {
     let entries: Vec<(&str, jiff::Timestamp)> = cx
         .times
         .timeline
@@ -111,6 +149,21 @@ fn newest_first(cx: &Context<'_>) -> Option<Diagnostic> {
         || entries.windows(2).all(|w| w[1].1 == w[0].1)
     {
         return None;
+    }
+    // The section from its heading to a little past its last entry's time (an
+    // update's label may stand after its time).
+    let start = cx.key_span("/timeline").start;
+    let end = entries
+        .iter()
+        .map(|(p, _)| cx.span(p).end)
+        .max()
+        .unwrap_or(start);
+    let mut end = (end + 200).min(cx.text.len());
+    while !cx.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if start < end && is_update_list(&cx.text[start..end]) {
+        return Some(Listed::Updates);
     }
     let written = |pointer: &str| cx.span(pointer).slice(cx.text).trim().to_string();
     let (newest, oldest) = (entries[0].0, entries[n - 1].0);
@@ -133,7 +186,7 @@ fn newest_first(cx: &Context<'_>) -> Option<Diagnostic> {
         diagnostic = diagnostic.with_label(cx.span(pointer), label);
     }
     diagnostic.fix = sort_fix(cx);
-    Some(diagnostic)
+    Some(Listed::Diagnostic(Box::new(diagnostic)))
 }
 
 /// Text between two timeline entries that a reorder may leave in place: blank
@@ -379,6 +432,30 @@ mod tests {
         let (after, safe) = fixed(yaml, Format::Yaml);
         assert_eq!(safe, Some(false));
         assert_eq!(after, None, "an unsafe fix is not applied");
+    }
+
+    #[test]
+    fn a_status_page_s_updates_newest_first_are_its_convention() {
+        let updates = "# Delayed exports\n\nDate: 2025-07-15\n\n## Updates\n\n\
+                       - **15:20 UTC** Resolved: exports are flowing again.\n\
+                       - **15:05 UTC** Monitoring: a fix has been applied.\n\
+                       - **14:58 UTC** Identified: a full disk on an export host.\n\
+                       - **14:12 UTC** Investigating: exports are delayed.\n";
+        let codes = |t: &str| -> Vec<&'static str> {
+            check(t, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        assert!(!codes(updates).contains(&"RS201"), "{:?}", codes(updates));
+        // The same entries without the update labels are a timeline listed backwards.
+        let plain = updates
+            .replace("Resolved: ", "")
+            .replace("Monitoring: ", "")
+            .replace("Identified: ", "")
+            .replace("Investigating: ", "");
+        assert!(codes(&plain).contains(&"RS201"), "{:?}", codes(&plain));
     }
 
     #[test]

@@ -122,6 +122,14 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 let Some(abbr) = time::abbreviation(w) else {
                     continue;
                 };
+                // Glued to its other name ("times CET/CEST"): the region's clock.
+                if let Some(other) = abbr.counterpart
+                    && text[start + w.len()..].starts_with('/')
+                    && text[start + w.len() + 1..].starts_with(other)
+                {
+                    let end = start + w.len() + 1 + other.len();
+                    return Some((abbr.region.to_string(), Span::new(start, end)));
+                }
                 // Both names of a region ("CET/CEST as applicable", "PST or PDT"):
                 // the region's wall clock, whichever season it was.
                 if let Some(&(other, other_at)) = words[i + 1..]
@@ -138,9 +146,15 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(r, _)| {
+    time::scan_report_zone(text).map(|(r, zone)| {
         let span = Span::new(r.start, r.end);
-        (span.slice(text).to_string(), span)
+        let written = span.slice(text);
+        // A zone written as no time is (`CET/CEST`) is applied by its IANA name.
+        let name = match &zone {
+            time::Zone::Iana(tz, _) if !one_zone(written) => tz.iana_name().map(str::to_string),
+            _ => None,
+        };
+        (name.unwrap_or_else(|| written.to_string()), span)
     })
 }
 
@@ -245,6 +259,91 @@ pub(crate) fn window_zone(text: &str, timeline: &Node) -> Option<(String, Span)>
     None
 }
 
+/// The zone written on the timeline's first time only (`- 14:05 UTC first
+/// batch fails`, `- 14:05 (CEST) ...`, `| 14:05 (PDT) | ... |`), when no other
+/// entry writes one: the author gave the timeline's zone once, where it starts,
+/// and a reviewer reads the rest in it. Only a zone the time grammar reads as one
+/// zone (an ambiguous `CST` is not applied), and never when another entry states
+/// its own zone (then the entries without one are not the first's).
+pub(crate) fn first_entry_zone(text: &str, timeline: &Node) -> Option<(String, Span)> {
+    let Value::Seq(items) = &timeline.value else {
+        return None;
+    };
+    let field = |item: &Node, key: &str| -> Option<(String, Span)> {
+        let Value::Map(fields) = &item.value else {
+            return None;
+        };
+        let node = &fields.iter().find(|e| e.key == key)?.value;
+        Some((node.as_str()?.to_string(), node.span))
+    };
+    let zoned = |item: &Node| {
+        field(item, "time")
+            .is_some_and(|(w, _)| time::parse_time(&w).is_ok_and(|p| p.zone.is_some()))
+    };
+    let (first, rest) = items.split_first()?;
+    if rest.is_empty() || rest.iter().any(zoned) {
+        return None;
+    }
+    // Where `zone` is written inside the node's span, else the span itself.
+    let locate = |zone: &str, span: Span| -> Span {
+        text.get(span.start..span.end)
+            .and_then(|s| s.find(zone))
+            .map_or(span, |i| {
+                Span::new(span.start + i, span.start + i + zone.len())
+            })
+    };
+    let (written, span) = field(first, "time")?;
+    let zone = if time::parse_time(&written).is_ok_and(|p| p.zone.is_some()) {
+        // The zone is the time's last words: `14:05 UTC`, `2:05 PM Paris time`.
+        let words: Vec<usize> = written.match_indices(' ').map(|(i, _)| i + 1).collect();
+        words
+            .iter()
+            .rev()
+            .take(4)
+            .rev()
+            .map(|&i| &written[i..])
+            .find(|z| one_zone(z))?
+            .to_string()
+    } else {
+        let (words, _) = field(first, "text").unwrap_or_default();
+        let head = words.trim_start();
+        let inner = head.strip_prefix('(').and_then(|h| h.split_once(')'))?.0;
+        zone_words(inner)?.to_string()
+    };
+    let at = field(first, "text")
+        .filter(|(w, _)| w.trim_start().starts_with('('))
+        .map_or_else(|| locate(&zone, span), |(_, s)| locate(&zone, s));
+    Some((zone, at))
+}
+
+/// Whether `zone` reads as one zone after a time: not unknown, not ambiguous.
+pub(crate) fn one_zone(zone: &str) -> bool {
+    !zone.is_empty()
+        && time::parse_time(&format!("00:00 {zone}")).is_ok_and(|p| {
+            p.zone.as_ref().is_some_and(|z| {
+                !matches!(z, time::Zone::Unknown(_) | time::Zone::Ambiguous { .. })
+            })
+        })
+}
+
+/// The zone that `words` end with (`UTC`, `local time in Singapore`, `all times
+/// Paris time`): the first of its tails, dropping up to three leading words, that
+/// reads as one zone.
+pub(crate) fn zone_words(words: &str) -> Option<&str> {
+    // Both names of a region (`CET/CEST`): the region, either season.
+    if let Some((a, b)) = words.trim().split_once('/')
+        && let Some(abbr) = time::abbreviation(a)
+        && abbr.counterpart == Some(b)
+    {
+        return Some(abbr.region);
+    }
+    let starts = std::iter::once(0).chain(words.match_indices(' ').map(|(i, _)| i + 1));
+    starts
+        .take(4)
+        .map(|from| words[from..].trim())
+        .find(|z| one_zone(z))
+}
+
 /// Appends `zone` to every timeline time written without one.
 pub(crate) fn apply(timeline: &mut Node, zone: &str) {
     let Value::Seq(items) = &mut timeline.value else {
@@ -267,6 +366,62 @@ pub(crate) fn apply(timeline: &mut Node, zone: &str) {
 mod tests {
     use super::stated_zone;
     use crate::{Format, check};
+
+    #[test]
+    fn a_zone_on_the_timeline_s_first_time_only_is_the_timeline_s_zone() {
+        let codes = |md: &str| -> Vec<&'static str> {
+            check(md, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let report = |timeline: &str| {
+            format!(
+                "# Export queue\n\nDate: 2025-07-15\n\n## Summary\n\nExports were late.\n\n## Timeline\n\n{timeline}"
+            )
+        };
+        for timeline in [
+            "- 14:05 (UTC) first batch fails\n- 14:20 investigating\n- 15:20 disk cleared, resolved\n",
+            "- 14:05 UTC first batch fails\n- 14:20 investigating\n- 15:20 disk cleared, resolved\n",
+            "- 14:05 (local time in Singapore) first batch fails\n- 15:20 disk cleared, resolved\n",
+            "| Time | Event |\n|---|---|\n| 14:05 (CEST) | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+            "| Time (Paris time) | Event |\n|---|---|\n| 14:05 | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+        ] {
+            let md = report(timeline);
+            let found = codes(&md);
+            assert!(
+                !found.contains(&"RS202") && !found.contains(&"RS203"),
+                "{found:?}\n{md}"
+            );
+        }
+        // Both names of a region, in a header or beside the date: either season.
+        for md in [
+            report(
+                "| Time (CET/CEST) | Event |\n|---|---|\n| 14:05 | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+            ),
+            report("- 14:05 first batch fails\n- 15:20 disk cleared, resolved\n")
+                .replace("2025-07-15", "2025-07-15 (times CET/CEST)"),
+            report("- 14:05 first batch fails\n- 15:20 disk cleared, resolved\n")
+                .replace("## Timeline", "## Timeline (CET/CEST)"),
+        ] {
+            let found = codes(&md);
+            assert!(
+                !found.contains(&"RS202") && !found.contains(&"RS203"),
+                "{found:?}\n{md}"
+            );
+        }
+        // Stated on the first time, the wrong half of the year is still reported.
+        let md = report(
+            "| Time | Event |\n|---|---|\n| 14:05 (CET) | first batch fails |\n| 15:20 | disk cleared, resolved |\n",
+        );
+        assert!(codes(&md).contains(&"RS203"), "{:?}", codes(&md));
+        // Another entry with a zone of its own: the first's is not the timeline's.
+        let md = report(
+            "- 14:05 UTC first batch fails\n- 14:20 investigating\n- 15:20 CEST disk cleared, resolved\n",
+        );
+        assert!(codes(&md).contains(&"RS202"), "{:?}", codes(&md));
+    }
 
     #[test]
     fn a_zone_closing_the_summary_window_of_the_timeline_s_ends_is_its_zone() {

@@ -260,6 +260,7 @@ pub fn parse_with(
         );
         if let Some((zone, at)) = freeform::zone::stated_zone(text)
             .or_else(|| freeform::zone::window_zone(text, &timeline.value))
+            .or_else(|| freeform::zone::first_entry_zone(text, &timeline.value))
         {
             freeform::zone::apply(&mut timeline.value, &zone);
             r.stated_zone = Some(at);

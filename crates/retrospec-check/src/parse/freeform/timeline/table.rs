@@ -123,6 +123,9 @@ impl Reader<'_, '_> {
                 .d0
                 .and_then(|d0| super::super::offset::dated_by_d0(d0, written));
             let written = by_d0.as_deref().unwrap_or(written);
+            // `14:05 (UTC)`: a zone in parentheses after the time is its zone.
+            let bare = zone_in_parens(written);
+            let written = bare.as_deref().unwrap_or(written);
             if let Some(d) = time::parse_date_line(written) {
                 self.date = Some(d);
                 continue;
@@ -260,11 +263,44 @@ fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
         if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
         }
+        // Both names of a region (`Time (CET/CEST)`): its clock, either season.
+        if let Some(abbr) = time::abbreviation(w)
+            && let Some(other) = abbr.counterpart
+            && text[at + w.len()..].starts_with('/')
+            && text[at + w.len() + 1..].starts_with(other)
+        {
+            return Some((abbr.region, Span::new(at, at + w.len() + 1 + other.len())));
+        }
         if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
             return Some((&text[at..at + w.len()], Span::new(at, at + w.len())));
         }
     }
-    None
+    // A zone in parentheses written otherwise: `Time (utc)`, `Time (US/Pacific)`,
+    // `Time (Paris time)`, `Time (local time in Singapore)`; the words before the
+    // zone ("local time in") are dropped one by one until what is left reads as
+    // one zone.
+    let open = s.find('(')?;
+    let close = open + s[open..].find(')')?;
+    let inner = &s[open + 1..close];
+    let zone = super::super::zone::zone_words(inner)?;
+    let at = cell.start + open + 1 + inner.rfind(zone)?;
+    Some((&text[at..at + zone.len()], Span::new(at, at + zone.len())))
+}
+
+/// A time cell with its zone in parentheses (`14:05 (UTC)`, `2:05 PM (PDT)`)
+/// written as the time grammar reads it (`14:05 UTC`), when only that way it
+/// reads as a time with a zone.
+fn zone_in_parens(written: &str) -> Option<String> {
+    let head = written.strip_suffix(')')?;
+    let (time, zone) = head.rsplit_once('(')?;
+    if time::parse_time(written).is_ok() {
+        return None;
+    }
+    let zone = super::super::zone::zone_words(zone)?;
+    let bare = format!("{} {zone}", time.trim_end());
+    time::parse_time(&bare)
+        .is_ok_and(|p| p.zone.is_some())
+        .then_some(bare)
 }
 
 /// A date in parentheses in a time column's header: `UTC (13 Jan)`, `Time (2025-01-13)`.

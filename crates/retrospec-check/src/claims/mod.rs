@@ -197,7 +197,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 let rest = &masked[whole.end()..];
                 let glue = rest.len()
                     - rest
-                        .trim_start_matches([' ', '*', '_', ':', '|', '='])
+                        .trim_start_matches([')', ' ', '*', '_', ':', '|', '='])
                         .len();
                 if !rest[..glue].contains([':', '|', '=']) {
                     continue;

@@ -72,9 +72,10 @@ pub(crate) static LABEL: LazyLock<Lean> = LazyLock::new(|| {
     .expect("the label pattern is valid")
 });
 
-/// What may sit between a label and its duration (`:** `, ` | `, ` was `).
+/// What may sit between a label and its duration (`:** `, ` | `, ` was `, the `): ` after
+/// "Time to mitigate (TTM)").
 static GLUE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
+    Lean::new(r"(?i)^\)?[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
         .expect("the glue pattern is valid")
 });
 
@@ -287,15 +288,122 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The cells of a pipe-table row, without its outer pipes.
+fn cells(row: &str) -> Vec<&str> {
+    let r = row.trim();
+    let r = r.strip_prefix('|').unwrap_or(r);
+    let r = r.strip_suffix('|').unwrap_or(r);
+    r.split('|').collect()
+}
+
+/// Whether byte `at` of `text` is on a line of cells (a `|` in it).
+fn in_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[line_start..line_end].contains('|')
+}
+
+/// A pipe table's delimiter row (`|---|:--:|`).
+fn is_delimiter(row: &str) -> bool {
+    row.contains('-')
+        && cells(row).iter().all(|c| {
+            let c = c.trim();
+            !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':'))
+        })
+}
+
+/// A header cell that names a metric or the incident's length, alone but for
+/// emphasis and a parenthesis ("TTD", "**Time to detect**", "Time to restore
+/// (TTR)", "Duration").
+fn header_subject(cell: &str) -> Option<Subject> {
+    let cell = cell.trim().trim_matches(['*', '_', ' ']);
+    let cell = match cell.find('(') {
+        Some(i) if cell.ends_with(')') => cell[..i].trim_end().trim_end_matches(['*', '_']),
+        _ => cell,
+    };
+    if let Some(label) = LABEL.captures(cell)
+        && let Some(whole) = label.get(0)
+        && whole.start() == 0
+        && whole.end() == cell.len()
+        && let Some(what) = label.name("what").or(label.name("abbr"))
+    {
+        return Some(for_label(what.as_str()));
+    }
+    let lower = cell.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "duration"
+            | "downtime"
+            | "total downtime"
+            | "outage duration"
+            | "incident duration"
+            | "impact duration"
+    )
+    .then_some(Subject {
+        labelled: true,
+        ..INCIDENT
+    })
+}
+
+/// For a byte `at` in a body row of a pipe table: `Some(subject)` when the table has
+/// that one row of values and its header names the column's metric, else
+/// `Some(None)`; `None` outside a table's body. A table of several rows (past
+/// incidents, phases) says nothing of this incident by its header.
+fn table_column(text: &str, at: usize) -> Option<Option<Subject>> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let row = &text[line_start..line_end];
+    if !row.contains('|') || is_delimiter(row) {
+        return None;
+    }
+    // The rows above, nearest first, up to the delimiter row.
+    let above: Vec<&str> = text[..line_start]
+        .lines()
+        .rev()
+        .take_while(|l| l.contains('|'))
+        .collect();
+    let delimiter = above.iter().position(|l| is_delimiter(l))?;
+    let header = above.get(delimiter + 1)?;
+    let only_row = delimiter == 0
+        && text[line_end..]
+            .strip_prefix('\n')
+            .unwrap_or("")
+            .lines()
+            .next()
+            .is_none_or(|next| !next.contains('|'));
+    if !only_row {
+        return Some(None);
+    }
+    let before = text[line_start..at].trim_start();
+    let index = before
+        .strip_prefix('|')
+        .unwrap_or(before)
+        .matches('|')
+        .count();
+    let header_cells = cells(header);
+    if header_cells.len() != cells(row).len() {
+        return Some(None);
+    }
+    Some(header_cells.get(index).and_then(|c| header_subject(c)))
+}
+
 /// What the duration `d` in `text` measures, or `None` when that is not clear.
 pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     let start = d.range.start;
     let after = &text[d.range.end..];
     // A metric's label shortly before: "Time to resolution: ~2h30", "| TTR | 2h |".
+    // A table's header naming the column over its one row of values
+    // ("| TTD | TTM |" over "| 4 min | 38 min |"); in any other row of cells a
+    // label is read on the row itself, never on a line above.
+    let column = table_column(text, start);
+    if let Some(Some(subject)) = column {
+        return Some(subject);
+    }
     let near = &text[floor(text, start.saturating_sub(120))..start];
     if let Some(label) = LABEL.captures_iter(near).last()
         && let (Some(whole), Some(what)) = (label.get(0), label.name("what").or(label.name("abbr")))
         && GLUE.is_match(&near[whole.end()..])
+        && !(near[whole.end()..].contains('\n') && in_row(text, start))
     {
         return Some(for_label(what.as_str()));
     }
@@ -434,6 +542,59 @@ mod tests {
             .iter()
             .map(|d| classify(text, d, place).map_or("unknown", |s| s.measures))
             .collect()
+    }
+
+    /// A table's header names the metric of each column over its one row of
+    /// values; under a header of other words, in a table of several rows, or in a
+    /// row of another table, nothing is read from a header.
+    #[test]
+    fn a_table_header_names_its_columns_over_one_row() {
+        let p = Place::Prose;
+        let m = |t: &str| measures(t, p);
+        let tail = ["time_to_detect", "time_to_mitigate", "time_to_resolve"];
+        assert_eq!(
+            m("| TTD | TTM | TTR |\n|---|---|---|\n| 4 min | 38 min | 1 h 10 min |\n"),
+            tail
+        );
+        assert_eq!(
+            m("TTD | TTM | TTR\n--- | :-: | ---\n4 min | 38 min | 70 min\n"),
+            tail
+        );
+        assert_eq!(
+            m(
+                "| **Time to detect** | Time to mitigate (TTM) | Time to restore |\n|:--|--|--:|\n| 4 min | 38 min | 70 min |"
+            ),
+            tail
+        );
+        assert_eq!(
+            m("| Start | Duration |\n|---|---|\n| 10:05 | 45 minutes |\n"),
+            ["incident"]
+        );
+        // Transposed: the label on the row.
+        assert_eq!(
+            m("| Metric | Value |\n|---|---|\n| TTD | 4 min |\n| Time to resolve | 70 min |\n"),
+            ["time_to_detect", "time_to_resolve"]
+        );
+        // Several rows: past incidents, not this one; the header is not read,
+        // nor a label rows above.
+        assert_eq!(
+            m(
+                "| Incident | TTD | TTR |\n|---|---|---|\n| Disk | 25 min | 3 hours |\n| TLS | 2 hours | 5 hours |\n"
+            ),
+            ["unknown"; 4]
+        );
+        assert_eq!(
+            m("| TTR |\n|---|\n| 2 hours |\n| 3 hours |\n"),
+            ["unknown"; 2]
+        );
+        // A header of other words, a row count that differs from the header's.
+        assert_eq!(
+            m("| Phase | Time spent |\n|---|---|\n| Rebuild | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(m("| TTD | TTR |\n|---|---|\n| 4 min |\n"), ["unknown"]);
+        // Not a table: no delimiter row.
+        assert_eq!(m("TTD | TTR\n4 min | 70 min\n"), ["unknown", "unknown"]);
     }
 
     #[test]

@@ -17,7 +17,11 @@ declare_rule! {
     /// Every prose string of the report is read: title, summary, impact, cause,
     /// resolution, lessons, timeline entry texts, action items, free sections and
     /// their tables, and `x-` fields. Text in code blocks, inline code, quoted
-    /// lines (`>`), HTML comments and URLs is not read.
+    /// lines (`>`), HTML comments and URLs is not read, but for the author's own
+    /// fields quoted as a summary box (`> Time to detect: 3 minutes`,
+    /// `> **Duration:** 52 minutes`) in a quote with no log line. A table whose
+    /// header names the metrics (`| TTD | TTM |`) over its one row of values is
+    /// read column by column.
     ///
     /// How a duration is written (see docs/format.md, "Time claims"): digits or
     /// words ("eleven hours", "two and a half days", "half an hour", "an hour and

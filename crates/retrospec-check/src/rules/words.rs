@@ -518,7 +518,7 @@ pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line of a log, a terminal or a chat: a leading timestamp, date or address
 /// (bold in a pasted chat: `**10:02** ana: ...`), a bracketed level or time, a shell prompt, a glog prefix, or a level word.
-static LOG_LINE: LazyLock<crate::lean::Lean> = LazyLock::new(|| {
+pub(crate) static LOG_LINE: LazyLock<crate::lean::Lean> = LazyLock::new(|| {
     crate::lean::Lean::new(
         r"^(?:(?:\*\*|__)?\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
     )

@@ -246,12 +246,12 @@ static NOT_LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// In a loose "for N": words that say the subject is the impact...
 pub(crate) static IMPACT_WORDS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|inflated|overstated|understated|over-?count|under-?count|double[\s-]?count|counted\s+(?:[\w-]+\s+){0,3}twice|duplicated|(?:wrong|incorrect|inaccurate)\s+(?:numbers|figures|data|totals|counts|results|values|metrics|balances|prices|amounts)|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
 /// ...and words that say it is an action of the team.
 static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
+    Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|review|triag|audit|analy[sz]|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
         .expect("the pattern is valid")
 });
 
@@ -595,6 +595,31 @@ mod tests {
         assert_eq!(m("| TTD | TTR |\n|---|---|\n| 4 min |\n"), ["unknown"]);
         // Not a table: no delimiter row.
         assert_eq!(m("TTD | TTR\n4 min | 70 min\n"), ["unknown", "unknown"]);
+    }
+
+    /// A data incident's impact in the summary ("dashboards showed inflated
+    /// numbers for N"): its length, as "was down for N" is; the words of a
+    /// setting that was wrong, or a copy the team made, are not the impact.
+    #[test]
+    fn wrong_data_for_n_in_the_summary_is_the_incident() {
+        let s = Place::Summary;
+        for text in [
+            "Dashboards showed inflated numbers for about a day and a half, until the rollups were rebuilt.",
+            "Reports counted sign-ups twice for 3 hours.",
+            "For two days, invoices showed wrong amounts.",
+            "The billing page displayed incorrect balances for 40 minutes.",
+            "Some events were duplicated for six hours.",
+            "Usage was overstated for 2 days in the admin console.",
+        ] {
+            assert_eq!(measures(text, s), ["incident"], "{text}");
+        }
+        for text in [
+            "The wrong config had been in place for two weeks.",
+            "We kept a duplicate of the database for 3 days.",
+            "Inflated numbers were reviewed by the team for 2 hours.",
+        ] {
+            assert_eq!(measures(text, s), ["unknown"], "{text}");
+        }
     }
 
     #[test]

@@ -173,8 +173,13 @@ static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
     )
 });
-static EVENT_PAGED: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$"));
+/// "was paged", and a page someone sent: "we paged the on-call", "we started
+/// paging maintainers", "support paged the database team".
+static EVENT_PAGED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\b(?:first\s+|only\s+)?(?:paged|(?:started|began|begun)\s+paging)\s+(?:the\s+|our\s+|an?\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|maintainers?|engineers?|responders?|team|infra|sre|admins?|owners?|someone|us|them)\s*$",
+    )
+});
 static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
@@ -243,7 +248,13 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
             _ => (event, None, context),
         });
     }
-    let caps = AFTER.captures(after)?;
+    // "within N of <anchor>": an upper bound after the anchor.
+    let within = masked[range.clone()]
+        .to_ascii_lowercase()
+        .starts_with("within");
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
     // One paragraph, whitespace runs collapsed.
     let anchor_text = caps.name("anchor")?.as_str();
     let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
@@ -705,11 +716,17 @@ pub(super) fn read(
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
-    // Cheap gate: every relative claim has "after" or "later" right behind the duration.
+    // Cheap gate: every relative claim has "after" or "later" right behind the
+    // duration, or "of" behind "within N".
     let next = masked[range.end..].trim_start();
-    if !next
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
+    let within_of = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
+        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    if !within_of
+        && !next
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
     {
         return None;
     }
@@ -801,6 +818,45 @@ mod tests {
     fn read(text: &str) -> Option<(Event, Option<Event>)> {
         let d = duration::find(text).into_iter().next()?;
         events(text, d.range).map(|(e, a, _)| (e, a))
+    }
+
+    /// A page someone sent, "within N of" an anchor: the page's entry and the
+    /// anchor's; no event before the duration, or "within N" with no "of", is
+    /// no relative claim.
+    #[test]
+    fn a_page_sent_within_n_of_an_anchor_is_between_events() {
+        for (text, anchor) in [
+            (
+                "We started paging maintainers within three minutes of the first bad build.",
+                None,
+            ),
+            (
+                "We paged the on-call engineer within 5 minutes of the first errors.",
+                Some(Event::Impact),
+            ),
+            (
+                "Support paged the database team within ten minutes of the alert.",
+                Some(Event::Alert),
+            ),
+            (
+                "The on-call was paged 12 minutes after the deploy.",
+                Some(Event::Deploy),
+            ),
+            (
+                "We began paging infra 20 minutes after the first alert.",
+                Some(Event::Alert),
+            ),
+        ] {
+            assert_eq!(read(text), Some((Event::Paged, anchor)), "{text}");
+        }
+        for text in [
+            "We restored service within 30 minutes of the first report.",
+            "We paged the on-call within 5 minutes.",
+            "The two pages arrived within 5 minutes of each other.",
+            "We paged the paging vendor within 5 minutes of its outage notice.",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
     }
 
     #[test]

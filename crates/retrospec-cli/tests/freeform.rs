@@ -168,8 +168,8 @@ fn import_writes_another_tool_s_front_matter_mapped_and_as_x_fields() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// A log pasted in a fenced block under the Timeline heading is evidence: its
-/// entries are written as inline code, so after `import` the word rules skip its
+/// A log pasted in a fenced block under the Timeline heading, or a chat pasted as
+/// a quote, is evidence: its entries are written as inline code, so after `import` the word rules skip its
 /// lines (a `TODO`, "human error", "should have" in the log) as they skipped the
 /// fence, and still read the author's own words (the summary's "should have").
 #[test]
@@ -187,6 +187,11 @@ fn import_writes_a_fenced_log_s_entries_as_code() {
             "tests/freeform/tilde-log-timeline.txt",
             "tilde-log-timeline",
             "- 14:30 UTC `<ops-lee> we should have caught this in staging`\n",
+        ),
+        (
+            "tests/freeform/quoted-chat-timeline.md",
+            "quoted-chat-timeline",
+            "- 02:40 UTC `ana: human error in the cron change, reverting it`\n",
         ),
     ] {
         assert_eq!(run(&["import", "-o", &out, file]).status.code(), Some(0));

@@ -328,9 +328,9 @@ mod tests {
             .collect()
     }
 
-    /// A log pasted in a fence under the Timeline heading is evidence: its entries
-    /// are written as inline code; the author's own entries, a quoted chat, or a
-    /// fence beside a timeline of the author's are not touched.
+    /// A log pasted in a fence under the Timeline heading, or a chat pasted as a
+    /// quote, is evidence: its entries are written as inline code; the author's
+    /// own entries, or a fence beside a timeline of the author's, are not touched.
     #[test]
     fn imported_entries_of_a_fenced_log_are_code() {
         let head = "# Cache outage\n\nTuesday 4 March 2025, times UTC.\n\n## Summary\n\nBuilds failed.\n\n## Timeline\n\n";
@@ -349,10 +349,24 @@ mod tests {
                 "{fence}"
             );
         }
-        // The author's list, and a quoted chat: the author's words stay as written.
+        // A chat or log pasted as a quote: evidence too.
+        for body in [
+            "> 09:02 dana: disk full, TODO clean\n> 09:42 dana: cleaned\n",
+            "> **09:02** dana: disk full, TODO clean\n>\n> **09:42** dana: cleaned\n",
+            "> [09:02] dana: disk full, TODO clean\n> [09:42] dana: cleaned\n",
+        ] {
+            let entries = imported_timeline(&format!("{head}{body}"));
+            assert_eq!(entries.len(), 2, "{body:?}");
+            assert!(
+                entries[0].ends_with("`dana: disk full, TODO clean`"),
+                "{entries:?}"
+            );
+        }
+        // The author's list, and a list in a quote (the word rules read it, as
+        // they read no log in it): the words stay as written.
         for body in [
             "- 09:02 disk full, TODO clean\n- 09:42 cleaned\n",
-            "> 09:02 dana: disk full, TODO clean\n> 09:42 dana: cleaned\n",
+            "> - 09:02 dana: disk full, TODO clean\n> - 09:42 dana: cleaned\n",
         ] {
             let entries = imported_timeline(&format!("{head}{body}"));
             assert_eq!(entries.len(), 2, "{body:?}");

@@ -64,7 +64,7 @@ pub struct Reading {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
     /// The timeline entries (their indices) read from a log pasted in a fenced
-    /// block: evidence, not the author's words. `retrospec import` writes their
+    /// block or a quoted log or chat: evidence, not the author's words. `retrospec import` writes their
     /// text as inline code, so the word rules read them as they read the fence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence_entries: Vec<usize>,
@@ -84,6 +84,51 @@ impl Reading {
             evidence_entries: Vec::new(),
         }
     }
+}
+
+/// A line of a log, a terminal or a chat: a leading timestamp, date or address
+/// (bold in a pasted chat: `**10:02** ana: ...`), a bracketed level or time, a shell prompt, a glog prefix, or a level word.
+pub(crate) static LOG_LINE: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(
+    || {
+        crate::lean::Lean::new(
+        r"^(?:(?:\*\*|__)?\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
+    )
+    .expect("the log-line pattern is valid")
+    },
+);
+
+/// The byte ranges of the blockquotes of `text` at least half of whose non-empty
+/// lines are log lines ([`LOG_LINE`]): a pasted log or chat, which the word rules
+/// (`words::Masks`) do not read.
+pub(crate) fn log_quotes(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    // Start, end, non-empty lines, log lines.
+    let mut quote: Option<(usize, usize, usize, usize)> = None;
+    let flush = |quote: &mut Option<(usize, usize, usize, usize)>, out: &mut Vec<_>| {
+        if let Some((start, end, lines, logs)) = quote.take()
+            && logs > 0
+            && logs * 2 >= lines
+        {
+            out.push(start..end);
+        }
+    };
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        match line.trim_start().strip_prefix('>') {
+            Some(rest) => {
+                let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
+                let (s, _, lines, logs) = quote.unwrap_or((at, end, 0, 0));
+                let nonempty = usize::from(!rest.is_empty());
+                let log = usize::from(!rest.is_empty() && LOG_LINE.is_match(rest));
+                quote = Some((s, end, lines + nonempty, logs + log));
+            }
+            None => flush(&mut quote, &mut out),
+        }
+        at = end;
+    }
+    flush(&mut quote, &mut out);
+    out
 }
 
 /// The byte ranges of the fenced code blocks of `text` (`` ``` `` or `~~~` at any
@@ -118,12 +163,16 @@ pub(crate) fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The indices of the entries of `timeline` whose text is in a fenced block of `text`.
+/// The indices of the entries of `timeline` whose text is in a fenced block of
+/// `text`, or in a quote of a log or chat ([`log_quotes`]).
 pub(crate) fn evidence_entries(text: &str, timeline: &Node) -> Vec<usize> {
     let Value::Seq(items) = &timeline.value else {
         return Vec::new();
     };
-    let fences = fenced_ranges(text);
+    let mut fences = fenced_ranges(text);
+    if text.contains('>') {
+        fences.extend(log_quotes(text));
+    }
     if fences.is_empty() {
         return Vec::new();
     }

@@ -154,11 +154,12 @@ pub(crate) fn mask(source: &str) -> String {
 
 /// A quoted line that is a field of the author's ("> Time to detect: 3 minutes",
 /// "> **Duration:** 52 minutes", "> Impact window: 10:05-10:50 UTC", "> - TTR: 2h"
-/// in a summary box): a metric, the incident's length or window, a milestone, each
-/// as a label closed by `:` or `|`.
+/// in a summary box): a metric, the incident's length or window, its start or end
+/// time, each as a label closed by `:` or `|`. Not a status update's phase
+/// ("> Resolved: ..."), which is a quote of what was posted.
 static QUOTED_FIELD: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
-        r"(?i)^[\s>]*>\s*(?:[-*+]\s+)?[*_]*(?:time[\s_-]+to[\s_-]+(?:the\s+)?(?:detect|identif|acknowledg|first|respon|mitigat|resol|recover|restor)[a-z]*|TT[DAMR]|(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|length|downtime|window)|impact\s+(?:period|start|end)|(?:incident\s+|impact\s+)?(?:started|start\s+time|detected|mitigated|resolved|end\s+time))(?:\s*\([^()\n]{1,30}\))?[*_]*\s*[:|]",
+        r"(?i)^[\s>]*>\s*(?:[-*+]\s+)?[*_]*(?:time[\s_-]+to[\s_-]+(?:the\s+)?(?:detect|identif|acknowledg|first|respon|mitigat|resol|recover|restor)[a-z]*|TT[DAMR]|(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|length|downtime|window)|impact\s+(?:period|start|end)|(?:incident\s+|impact\s+)?(?:start|end)\s+time)(?:\s*\([^()\n]{1,30}\))?[*_]*\s*[:|]",
     )
     .expect("the pattern is valid")
 });
@@ -342,6 +343,8 @@ mod tests {
             "> [FIRING] error rate\n> Duration: 5 minutes\n",
             "> 2024-03-05 10:04 WARN slow\n> Time to detect: 1 hour\n",
             "> Our duration estimate was 3 hours\n",
+            "> Resolved: the outage lasted 2 hours.\n",
+            "> Monitoring: deliveries resumed after 40 minutes\n",
         ] {
             assert!(mask(quote).trim().is_empty(), "{quote:?}");
         }

@@ -221,6 +221,13 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 }
             }
         }
+        // `| TTD (min) | TTR (min) |` over `| 4 | 70 |`: the header carries the
+        // metric and the unit of each bare number.
+        if label_key.is_none() && masked.contains('|') {
+            for (d, subject) in subject::header_unit_cells(masked) {
+                claims.push(claim(inputs, &pointer, &prose, &d, Some(subject)));
+            }
+        }
         // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label
         // carries the unit of a bare number.
         if label_key.is_none() && masked.contains([':', '|']) {

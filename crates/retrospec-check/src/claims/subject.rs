@@ -345,6 +345,36 @@ fn header_subject(cell: &str) -> Option<Subject> {
     })
 }
 
+/// The subject a header cell names among the header's `cells`: a plain
+/// "Duration" is the incident's length only beside metrics, times and the
+/// incident's own fields (`| Start | End | Duration |`), not beside a step or a
+/// component it could be the length of (`| Step | Duration |`).
+fn column_subject(cell: &str, cells: &[&str]) -> Option<Subject> {
+    let subject = header_subject(cell)?;
+    let bare = |c: &str| {
+        let c = c.trim().trim_matches(['*', '_', ' ']);
+        c[..c.find('(').unwrap_or(c.len())]
+            .trim()
+            .to_ascii_lowercase()
+    };
+    if bare(cell) != "duration" {
+        return Some(subject);
+    }
+    cells
+        .iter()
+        .all(|c| {
+            let b = bare(c);
+            b == "duration" || header_subject(c).is_some() || INCIDENT_COLUMN.is_match(&b)
+        })
+        .then_some(subject)
+}
+
+/// Header cells about the incident itself, beside which "Duration" is its length.
+static INCIDENT_COLUMN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^(?:(?:incident|impact|outage)\s+)?(?:start(?:ed)?|end(?:ed)?|began|date|window|impact|severity|sev|status|detected|resolved|mitigated|time\s+window|from|to|until)?$")
+        .expect("the pattern is valid")
+});
+
 /// For a byte `at` in a body row of a pipe table: `Some(subject)` when the table has
 /// that one row of values and its header names the column's metric, else
 /// `Some(None)`; `None` outside a table's body. A table of several rows (past
@@ -384,7 +414,101 @@ fn table_column(text: &str, at: usize) -> Option<Option<Subject>> {
     if header_cells.len() != cells(row).len() {
         return Some(None);
     }
-    Some(header_cells.get(index).and_then(|c| header_subject(c)))
+    Some(
+        header_cells
+            .get(index)
+            .and_then(|c| column_subject(c, &header_cells)),
+    )
+}
+
+/// Bare numbers under a table header that names a metric and its unit
+/// (`| TTD (min) | TTR (hours) |` over `| 4 | 1.5 |`), in a table of that one
+/// row of values: each number as a duration, with the subject its header names.
+pub(crate) fn header_unit_cells(text: &str) -> Vec<(Duration, Subject)> {
+    let mut out = Vec::new();
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    for (i, &(_, delimiter)) in lines.iter().enumerate() {
+        if i == 0 || !is_delimiter(delimiter) {
+            continue;
+        }
+        let (_, header) = lines[i - 1];
+        let Some(&(row_at, row)) = lines.get(i + 1) else {
+            continue;
+        };
+        if !header.contains('|')
+            || !row.contains('|')
+            || lines.get(i + 2).is_some_and(|(_, next)| next.contains('|'))
+        {
+            continue;
+        }
+        let heads = cells(header);
+        let values = cells(row);
+        if heads.len() != values.len() {
+            continue;
+        }
+        // Where each cell of the row starts in `text`.
+        let trimmed = row.trim_start();
+        let mut at = row_at + (row.len() - trimmed.len());
+        if trimmed.starts_with('|') {
+            at += 1;
+        }
+        for (head, value) in heads.iter().zip(&values) {
+            let cell_at = at;
+            at += value.len() + 1;
+            let cell = *head;
+            let head = head.trim().trim_matches(['*', '_', ' ']);
+            let Some(open) = head.rfind('(') else {
+                continue;
+            };
+            let Some(unit) = head[open + 1..].strip_suffix(')').map(str::trim) else {
+                continue;
+            };
+            let seconds = match unit.to_ascii_lowercase().as_str() {
+                "s" | "sec" | "secs" | "seconds" => 1,
+                "m" | "min" | "mins" | "minutes" => 60,
+                "h" | "hr" | "hrs" | "hours" => 3_600,
+                "d" | "days" => 86_400,
+                _ => continue,
+            };
+            if header_subject(head[..open].trim_end()).is_none() {
+                continue;
+            }
+            let Some(subject) = column_subject(cell, &heads) else {
+                continue;
+            };
+            let number = value.trim();
+            let Ok(n) = number.parse::<f64>() else {
+                continue;
+            };
+            if n <= 0.0 || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                continue;
+            }
+            let start = cell_at + value.find(number).unwrap_or(0);
+            let low = n * seconds as f64;
+            out.push((
+                Duration {
+                    range: start..start + number.len(),
+                    low,
+                    high: low,
+                    qualifier: crate::claims::Qualifier::Exact,
+                    unit: if n.fract() != 0.0 {
+                        seconds / 2
+                    } else {
+                        seconds
+                    },
+                },
+                subject,
+            ));
+        }
+    }
+    out
 }
 
 /// What the duration `d` in `text` measures, or `None` when that is not clear.
@@ -534,7 +658,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Place, classify};
+    use super::{Place, classify, header_unit_cells};
     use crate::claims::duration;
 
     fn measures(text: &str, place: Place) -> Vec<&'static str> {
@@ -595,6 +719,56 @@ mod tests {
         assert_eq!(m("| TTD | TTR |\n|---|---|\n| 4 min |\n"), ["unknown"]);
         // Not a table: no delimiter row.
         assert_eq!(m("TTD | TTR\n4 min | 70 min\n"), ["unknown", "unknown"]);
+        // "Duration" beside a step or a component: the length of that, not the incident.
+        assert_eq!(
+            m("| Step | Duration |\n|---|---|\n| Reindex | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(
+            m("| Service | Duration |\n|---|---|\n| search | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(
+            m("| Start | End | Duration |\n|---|---|---|\n| 10:05 | 10:50 | 2 hours |\n"),
+            ["incident"]
+        );
+    }
+
+    /// Bare numbers under headers that name a metric and a unit, in a table of
+    /// one row; not under a header without a unit or a metric, nor in several rows.
+    #[test]
+    fn bare_numbers_under_a_metric_header_with_a_unit() {
+        let read = |t: &str| -> Vec<(String, f64, &'static str)> {
+            header_unit_cells(t)
+                .into_iter()
+                .map(|(d, s)| (t[d.range].to_string(), d.low / 60.0, s.measures))
+                .collect()
+        };
+        assert_eq!(
+            read("| TTD (min) | TTM (min) | TTR (hours) |\n|---|---|---|\n| 4 | 38 | 1.5 |\n"),
+            [
+                ("4".into(), 4.0, "time_to_detect"),
+                ("38".into(), 38.0, "time_to_mitigate"),
+                ("1.5".into(), 90.0, "time_to_resolve"),
+            ]
+        );
+        assert_eq!(
+            read("**Time to detect (minutes)** | Incidents\n--- | ---\n12 | 3\n"),
+            [("12".into(), 12.0, "time_to_detect")]
+        );
+        assert_eq!(
+            read("| Date | Duration (h) |\n|---|---|\n| 2025-03-04 | 2.5 |\n"),
+            [("2.5".into(), 150.0, "incident")]
+        );
+        for t in [
+            "| TTD | TTR |\n|---|---|\n| 4 | 70 |\n",
+            "| Pages (count) | TTD (min) |\n|---|---|\n| 3 | n/a |\n",
+            "| TTD (min) |\n|---|\n| 4 |\n| 9 |\n",
+            "| Step | Duration (min) |\n|---|---|\n| Reindex | 45 |\n",
+            "| TTD (min) | TTR (min) |\n|---|---|\n| ~4 | 70+ |\n",
+        ] {
+            assert_eq!(read(t), [], "{t}");
+        }
     }
 
     /// A data incident's impact in the summary ("dashboards showed inflated

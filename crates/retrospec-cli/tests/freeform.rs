@@ -167,3 +167,54 @@ fn import_writes_another_tool_s_front_matter_mapped_and_as_x_fields() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A log pasted in a fenced block under the Timeline heading, or a chat pasted as
+/// a quote, is evidence: its entries are written as inline code, so after `import` the word rules skip its
+/// lines (a `TODO`, "human error", "should have" in the log) as they skipped the
+/// fence, and still read the author's own words (the summary's "should have").
+#[test]
+fn import_writes_a_fenced_log_s_entries_as_code() {
+    let dir = std::env::temp_dir().join(format!("retrospec-import-log-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_string_lossy().to_string();
+    for (file, stem, written) in [
+        (
+            "tests/freeform/fenced-log-timeline.md",
+            "fenced-log-timeline",
+            "- 09:05 UTC `builder: TODO retry later, upload failed`\n",
+        ),
+        (
+            "tests/freeform/tilde-log-timeline.txt",
+            "tilde-log-timeline",
+            "- 14:30 UTC `<ops-lee> we should have caught this in staging`\n",
+        ),
+        (
+            "tests/freeform/quoted-chat-timeline.md",
+            "quoted-chat-timeline",
+            "- 02:40 UTC `ana: human error in the cron change, reverting it`\n",
+        ),
+    ] {
+        assert_eq!(run(&["import", "-o", &out, file]).status.code(), Some(0));
+        let canonical = dir.join(format!("{stem}.md"));
+        let text = std::fs::read_to_string(&canonical).expect("imported file");
+        assert!(text.contains(written), "{file}: {text}");
+        let checked = run(&["check", "--format", "json", &canonical.to_string_lossy()]);
+        let report: serde_json::Value =
+            serde_json::from_slice(&checked.stdout).expect("JSON output");
+        let words: Vec<u64> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| matches!(d["code"].as_str(), Some("RS401" | "RS403" | "RS404")))
+            .map(|d| d["line"].as_u64().unwrap_or(0))
+            .collect();
+        // Only the summary's own "should have" (line 9 of the imported Markdown).
+        let expected: &[u64] = if stem == "fenced-log-timeline" {
+            &[9]
+        } else {
+            &[]
+        };
+        assert_eq!(words, expected, "{file}: {report}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

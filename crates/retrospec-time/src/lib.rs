@@ -176,9 +176,9 @@ pub use date::{
 };
 pub use grammar::{parse_time, scan_leading_time};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
-pub use report_zone::scan_report_zone;
+pub use report_zone::{scan_report_zone, scan_statement_zone};
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};
 pub use zone::{
     Abbreviation, Zone, abbreviation, ambiguous_abbreviation, format_offset, known_zone_names,
 };
-pub use zone_scan::{names_zone, scan_spelled_zone};
+pub use zone_scan::{names_zone, scan_spelled_zone, scan_spelled_zone_any_case};

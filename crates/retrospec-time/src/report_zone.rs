@@ -6,8 +6,8 @@ use std::ops::Range;
 use jiff::tz::TimeZone;
 
 use crate::Zone;
-use crate::lex::{byte, is_word_byte, skip_blanks, starts_with_word};
-use crate::zone_scan::{Mode, scan_place, scan_zone};
+use crate::lex::{byte, count_while, is_word_byte, skip_blanks, starts_with_word};
+use crate::zone_scan::{Mode, REGION_NAMES, scan_place, scan_spelled_zone_any_case, scan_zone};
 
 /// Words that may stand between `times` and the zone in a statement such as
 /// "All times are given in UTC".
@@ -73,6 +73,67 @@ fn skip_fillers(s: &str, mut pos: usize) -> (usize, usize) {
     (skip_blanks(b, pos), n)
 }
 
+/// The zone a statement of the report's zone names at `p`, in the words such a
+/// statement uses beyond a zone's own name: a full name in any case ("pacific
+/// daylight time", "central european summer time"), a US region in any case
+/// with `time` ("eastern time"), a place's local time ("local time in Oslo",
+/// "Oslo local time", "Berlin time"). The range is the zone's or place's name.
+/// Only where the words before say a zone follows ("All times are ...").
+pub fn scan_statement_zone(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    if let Some(found) = scan_spelled_zone_any_case(s, p) {
+        return Some(found);
+    }
+    let b = s.as_bytes();
+    let rest = s.get(p..)?;
+    let word_at = |at: usize, w: &str| {
+        s.get(at..at + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            && !is_word_byte(byte(b, at + w.len()))
+    };
+    // "local time in Oslo", "local time in the Oslo office" is not a zone.
+    for lead in ["local time in", "local time at", "local time for"] {
+        if rest
+            .get(..lead.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(lead))
+            && !is_word_byte(byte(b, p + lead.len()))
+        {
+            let q = skip_blanks(b, p + lead.len());
+            let (name, end, _) = scan_place(s, q)?;
+            let after = skip_blanks(b, end);
+            if byte(b, after).is_some_and(|c| c.is_ascii_alphabetic()) && !word_at(after, "time") {
+                return None;
+            }
+            let tz = TimeZone::get(&name).ok()?;
+            return Some((Zone::Iana(tz, s.get(q..end)?.to_string()), q..end));
+        }
+    }
+    // "Oslo local time", "Berlin time".
+    if let Some((name, end, time_word)) = scan_place(s, p) {
+        let local = skip_blanks(b, end);
+        let local_time = word_at(local, "local") && word_at(skip_blanks(b, local + 5), "time");
+        if (time_word || local_time)
+            && let Ok(tz) = TimeZone::get(&name)
+        {
+            let end = if local_time {
+                skip_blanks(b, local + 5) + 4
+            } else {
+                end
+            };
+            return Some((Zone::Iana(tz, s.get(p..end)?.to_string()), p..end));
+        }
+    }
+    // "eastern time", "pacific time": a US region's wall clock.
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let region = rest.get(..len)?.to_ascii_lowercase();
+    let (_, name) = REGION_NAMES.iter().find(|(r, _)| *r == region)?;
+    let after = skip_blanks(b, p + len);
+    if after == p + len || !word_at(after, "time") {
+        return None;
+    }
+    let tz = TimeZone::get(name).ok()?;
+    Some((Zone::Iana(tz, (*name).to_string()), p..after + 4))
+}
+
 /// A zone that can be applied to other times: not unknown, not ambiguous.
 fn usable_zone(zone: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>)> {
     zone.filter(|(z, _)| !matches!(z, Zone::Unknown(_) | Zone::Ambiguous { .. }))
@@ -101,10 +162,25 @@ fn statement_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
     match scan_zone(text, p, Mode::Prose, true) {
         Ok(found) if usable_zone(found.clone()).is_some() => found,
         _ => {
-            let (name, end, _) = scan_place(text, p)?;
-            let tz = TimeZone::get(&name).ok()?;
-            let written = text.get(p..end).unwrap_or("").to_string();
-            Some((Zone::Iana(tz, written), p..end))
+            // A place alone ("All times are Berlin", "Oslo local time"), but not
+            // an office or a site ("the local time in Oslo office").
+            let b = text.as_bytes();
+            if let Some((name, end, _)) = scan_place(text, p)
+                && let Ok(tz) = TimeZone::get(&name)
+            {
+                let next = skip_blanks(b, end);
+                let word = &text[next..next + count_while(b, next, |c| c.is_ascii_alphabetic())];
+                if word.is_empty()
+                    || word.eq_ignore_ascii_case("time")
+                    || word.eq_ignore_ascii_case("local")
+                {
+                    let written = text.get(p..end).unwrap_or("").to_string();
+                    return Some((Zone::Iana(tz, written), p..end));
+                }
+                return None;
+            }
+            // "All times are pacific daylight time", "... local time in Oslo".
+            scan_statement_zone(text, p)
         }
     }
 }
@@ -272,6 +348,38 @@ mod tests {
             "| Time zone | UTC for the API, CET for the shop |\n",
             "All times in this report are approximate.\n",
             "Three times the team restarted the local time server.\n",
+        ] {
+            assert_eq!(scan_report_zone(text), None, "{text:?}");
+        }
+        // Names in any case, a US region's time, a place's local time.
+        for (text, zone) in [
+            (
+                "All times are pacific daylight time.\n",
+                "pacific daylight time",
+            ),
+            (
+                "All times below are central European summer time\n",
+                "central European summer time",
+            ),
+            ("Times are in eastern time.\n", "eastern time"),
+            ("All times are local time in Oslo.\n", "Oslo"),
+            ("All times are Oslo local time.\n", "Oslo"),
+            ("## Timeline (pacific time)\n", "pacific time"),
+            ("## Timeline (local time in New York)\n", "New York"),
+        ] {
+            let (range, _) = scan_report_zone(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(&text[range], zone, "{text:?}");
+        }
+        let (_, z) = scan_report_zone("All times are pacific daylight time.").unwrap();
+        assert_eq!(z, Zone::Abbrev(abbreviation("PDT").unwrap()));
+        for text in [
+            "All times are approximate; local time in the office was later.\n",
+            "All times are in the local time in Oslo office.\n",
+            "All times are local time in Oslo office hours.\n",
+            "All times are eastern.\n",
+            "All times are pacific standard.\n",
+            "## Timeline (eastern region)\n",
+            "It was eastern time zone night.\n",
         ] {
             assert_eq!(scan_report_zone(text), None, "{text:?}");
         }

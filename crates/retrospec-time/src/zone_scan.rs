@@ -126,7 +126,7 @@ fn looks_like_abbreviation(word: &str) -> bool {
 
 /// US region names written for a zone (`Pacific time`, `Eastern`): the IANA
 /// zone whose wall clock they name, in either season.
-const REGION_NAMES: &[(&str, &str)] = &[
+pub(crate) const REGION_NAMES: &[(&str, &str)] = &[
     ("pacific", "America/Los_Angeles"),
     ("mountain", "America/Denver"),
     ("central", "America/Chicago"),
@@ -253,8 +253,20 @@ static US_CENTRAL_STANDARD: Abbreviation = Abbreviation {
 /// (the first letter written capitalised), a word ending after it: the zone
 /// and the name's range.
 pub fn scan_spelled_zone(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    spelled_zone(s, p, false)
+}
+
+/// Like [`scan_spelled_zone`], in any case ("pacific daylight time", "central
+/// European summer time"): for a statement of the report's zone, where the words
+/// before say a zone follows, not after any time in prose.
+pub fn scan_spelled_zone_any_case(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {
+    spelled_zone(s, p, true)
+}
+
+fn spelled_zone(s: &str, p: usize, any_case: bool) -> Option<(Zone, Range<usize>)> {
     let b = s.as_bytes();
-    if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
+    let first = byte(b, p)?;
+    if !(first.is_ascii_uppercase() || (any_case && first.is_ascii_lowercase())) {
         return None;
     }
     // The next few words, each with where it ends.

@@ -197,7 +197,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 let rest = &masked[whole.end()..];
                 let glue = rest.len()
                     - rest
-                        .trim_start_matches([' ', '*', '_', ':', '|', '='])
+                        .trim_start_matches([')', ' ', '*', '_', ':', '|', '='])
                         .len();
                 if !rest[..glue].contains([':', '|', '=']) {
                     continue;
@@ -219,6 +219,13 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         Some(subject::for_label(what.as_str())),
                     ));
                 }
+            }
+        }
+        // `| TTD (min) | TTR (min) |` over `| 4 | 70 |`: the header carries the
+        // metric and the unit of each bare number.
+        if label_key.is_none() && masked.contains('|') {
+            for (d, subject) in subject::header_unit_cells(masked) {
+                claims.push(claim(inputs, &pointer, &prose, &d, Some(subject)));
             }
         }
         // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label

@@ -109,8 +109,13 @@ pub(crate) fn mask(source: &str) -> String {
     // A fence (its marker and length) is closed, as `words::Masks` closes it, by a
     // run of its marker at least as long with nothing after it.
     let mut fence: Option<(u8, usize)> = None;
+    // The lines of the blockquote being read: (offset, line).
+    let mut quote: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
     for line in source.split_inclusive('\n') {
+        if fence.is_some() || !line.trim_start().starts_with('>') {
+            blank_quote(&mut quote, &mut blank);
+        }
         let trimmed = line.trim_start();
         let run = |marker: u8| trimmed.bytes().take_while(|b| *b == marker).count();
         let first = trimmed.bytes().next().unwrap_or(b' ');
@@ -125,11 +130,12 @@ pub(crate) fn mask(source: &str) -> String {
                 fence = Some((first, run(first)));
                 blank(at..at + line.len());
             }
-            None if trimmed.starts_with('>') => blank(at..at + line.len()),
+            None if trimmed.starts_with('>') => quote.push((at, line)),
             None => {}
         }
         at += line.len();
     }
+    blank_quote(&mut quote, &mut blank);
     for m in crate::rules::words::SKIPPED.find_iter(source) {
         blank(m.range());
     }
@@ -144,6 +150,43 @@ pub(crate) fn mask(source: &str) -> String {
             .map(|c| if c == '\u{FFFD}' { ' ' } else { c })
             .collect()
     })
+}
+
+/// A quoted line that is a field of the author's ("> Time to detect: 3 minutes",
+/// "> **Duration:** 52 minutes", "> Impact window: 10:05-10:50 UTC", "> - TTR: 2h"
+/// in a summary box): a metric, the incident's length or window, its start or end
+/// time, each as a label closed by `:` or `|`. Not a status update's phase
+/// ("> Resolved: ..."), which is a quote of what was posted.
+static QUOTED_FIELD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?i)^[\s>]*>\s*(?:[-*+]\s+)?[*_]*(?:time[\s_-]+to[\s_-]+(?:the\s+)?(?:detect|identif|acknowledg|first|respon|mitigat|resol|recover|restor)[a-z]*|TT[DAMR]|(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:duration|length|downtime|window)|impact\s+(?:period|start|end)|(?:incident\s+|impact\s+)?(?:start|end)\s+time)(?:\s*\([^()\n]{1,30}\))?[*_]*\s*[:|]",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Blanks the blockquote `quote` holds and empties it: all of it, but for the
+/// author's own fields ([`QUOTED_FIELD`]) in a quote with no log line in it (a
+/// summary box), whose `>` markers alone are blanked, so they are read as the
+/// same fields unquoted. A quoted log, message or status update is evidence.
+fn blank_quote(quote: &mut Vec<(usize, &str)>, blank: &mut impl FnMut(std::ops::Range<usize>)) {
+    let content = |line: &str| {
+        line.trim_start()
+            .trim_start_matches(['>', ' ', '\t'])
+            .trim_end()
+            .to_string()
+    };
+    let log = quote.iter().any(|(_, line)| {
+        let c = content(line);
+        !c.is_empty() && crate::rules::words::LOG_LINE.is_match(&c)
+    });
+    for (at, line) in quote.drain(..) {
+        if !log && QUOTED_FIELD.is_match(line) {
+            let markers = line.len() - line.trim_start_matches(['>', ' ', '\t']).len();
+            blank(at..at + markers);
+        } else {
+            blank(at..at + line.len());
+        }
+    }
 }
 
 /// The text of a string value to read, with code and quotes masked, and how to
@@ -273,6 +316,43 @@ mod tests {
         assert_eq!(both("p\n\n    code\n", md), "p\n\n    wwww\n");
         // In YAML the words do not run pulldown-cmark.
         assert_eq!(both("[a](b) c", Format::Yaml), "[a](b) c");
+    }
+
+    /// The author's fields quoted as a summary box are read like the same lines
+    /// unquoted (only the `>` markers are blanked); other quotes are evidence.
+    #[test]
+    fn quoted_fields_of_the_author_are_read_other_quotes_are_not() {
+        for line in [
+            "> Time to detect: 3 minutes\n",
+            "> **Duration:** 52 minutes\n",
+            "> Impact window: 10:05-10:50 UTC\n",
+            "> - TTR: 2h\n",
+            ">> Time to mitigate (TTM): 1 hour\n",
+            "  > __Outage duration__ | 40 minutes\n",
+        ] {
+            let content = line.trim_start().trim_start_matches(['>', ' ']);
+            let masked = mask(line);
+            assert_eq!(masked.trim_start(), content, "{line:?}");
+            assert_eq!(masked.len(), line.len());
+        }
+        for quote in [
+            "> We expect to be back within 30 minutes.\n",
+            "> Checkout has been broken for 6 hours!\n",
+            "> **Update:** the repair will take about 2 hours\n",
+            "> the outage duration: nobody knows, 3 hours maybe\n> 10:04 ERROR retry\n",
+            "> [FIRING] error rate\n> Duration: 5 minutes\n",
+            "> 2024-03-05 10:04 WARN slow\n> Time to detect: 1 hour\n",
+            "> Our duration estimate was 3 hours\n",
+            "> Resolved: the outage lasted 2 hours.\n",
+            "> Monitoring: deliveries resumed after 40 minutes\n",
+        ] {
+            assert!(mask(quote).trim().is_empty(), "{quote:?}");
+        }
+        // A field line and a message in one box: the field alone is read.
+        assert_eq!(
+            mask("> TTD: 4 min\n> We expect 2 hours more\n"),
+            format!("  TTD: 4 min\n{}\n", " ".repeat(24))
+        );
     }
 
     fn files(dir: &Path, out: &mut Vec<PathBuf>) {

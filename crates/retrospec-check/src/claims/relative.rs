@@ -15,6 +15,12 @@ use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::anchor::{self, Stamp};
+use events::{
+    EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
+    EVENT_ROLLBACK, EVENT_STATUS,
+};
+
+mod events;
 use super::{Compared, Inputs, milestone_at, sorted_entries};
 
 /// An event a relative claim names.
@@ -161,47 +167,6 @@ static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     )
 });
 
-/// The event of the clause before the duration, by its verb: "was updated" with a
-/// status page, "declared", "paged", "noticed", "rolled back".
-static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
-    )
-});
-static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
-    )
-});
-static EVENT_PAGED: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$"));
-static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
-    )
-});
-
-/// "the alert fired", "our latency alarm went off".
-static EVENT_ALERT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
-});
-/// "the fix was deployed", "we shipped the patch".
-static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
-    )
-});
-static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
-    )
-});
-static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
-    )
-});
-
 /// The two events of the claim at `range` of `masked`: the event before the
 /// duration, and its anchor after "after", or for "N later" the one event the
 /// words before it name (the sentence before, or the head of the same
@@ -243,7 +208,13 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
             _ => (event, None, context),
         });
     }
-    let caps = AFTER.captures(after)?;
+    // "within N of <anchor>": an upper bound after the anchor.
+    let within = masked[range.clone()]
+        .to_ascii_lowercase()
+        .starts_with("within");
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
     // One paragraph, whitespace runs collapsed.
     let anchor_text = caps.name("anchor")?.as_str();
     let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
@@ -705,11 +676,17 @@ pub(super) fn read(
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
-    // Cheap gate: every relative claim has "after" or "later" right behind the duration.
+    // Cheap gate: every relative claim has "after" or "later" right behind the
+    // duration, or "of" behind "within N".
     let next = masked[range.end..].trim_start();
-    if !next
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
+    let within_of = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
+        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    if !within_of
+        && !next
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
     {
         return None;
     }
@@ -801,6 +778,45 @@ mod tests {
     fn read(text: &str) -> Option<(Event, Option<Event>)> {
         let d = duration::find(text).into_iter().next()?;
         events(text, d.range).map(|(e, a, _)| (e, a))
+    }
+
+    /// A page someone sent, "within N of" an anchor: the page's entry and the
+    /// anchor's; no event before the duration, or "within N" with no "of", is
+    /// no relative claim.
+    #[test]
+    fn a_page_sent_within_n_of_an_anchor_is_between_events() {
+        for (text, anchor) in [
+            (
+                "We started paging maintainers within three minutes of the first bad build.",
+                None,
+            ),
+            (
+                "We paged the on-call engineer within 5 minutes of the first errors.",
+                Some(Event::Impact),
+            ),
+            (
+                "Support paged the database team within ten minutes of the alert.",
+                Some(Event::Alert),
+            ),
+            (
+                "The on-call was paged 12 minutes after the deploy.",
+                Some(Event::Deploy),
+            ),
+            (
+                "We began paging infra 20 minutes after the first alert.",
+                Some(Event::Alert),
+            ),
+        ] {
+            assert_eq!(read(text), Some((Event::Paged, anchor)), "{text}");
+        }
+        for text in [
+            "We restored service within 30 minutes of the first report.",
+            "We paged the on-call within 5 minutes.",
+            "The two pages arrived within 5 minutes of each other.",
+            "We paged the paging vendor within 5 minutes of its outage notice.",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -72,9 +72,10 @@ pub(crate) static LABEL: LazyLock<Lean> = LazyLock::new(|| {
     .expect("the label pattern is valid")
 });
 
-/// What may sit between a label and its duration (`:** `, ` | `, ` was `).
+/// What may sit between a label and its duration (`:** `, ` | `, ` was `, the `): ` after
+/// "Time to mitigate (TTM)").
 static GLUE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
+    Lean::new(r"(?i)^\)?[\s*_:=\-–—|]*(?:(?:was|is|of|were|took)\s+)?$")
         .expect("the glue pattern is valid")
 });
 
@@ -254,12 +255,12 @@ static NOT_LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// In a loose "for N": words that say the subject is the impact...
 pub(crate) static IMPACT_WORDS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|inflated|overstated|understated|over-?count|under-?count|double[\s-]?count|counted\s+(?:[\w-]+\s+){0,3}twice|duplicated|(?:wrong|incorrect|inaccurate)\s+(?:numbers|figures|data|totals|counts|results|values|metrics|balances|prices|amounts)|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
 /// ...and words that say it is an action of the team.
 static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
+    Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|review|triag|audit|analy[sz]|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
         .expect("the pattern is valid")
 });
 
@@ -296,15 +297,246 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The cells of a pipe-table row, without its outer pipes.
+fn cells(row: &str) -> Vec<&str> {
+    let r = row.trim();
+    let r = r.strip_prefix('|').unwrap_or(r);
+    let r = r.strip_suffix('|').unwrap_or(r);
+    r.split('|').collect()
+}
+
+/// Whether byte `at` of `text` is on a line of cells (a `|` in it).
+fn in_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    text[line_start..line_end].contains('|')
+}
+
+/// A pipe table's delimiter row (`|---|:--:|`).
+fn is_delimiter(row: &str) -> bool {
+    row.contains('-')
+        && cells(row).iter().all(|c| {
+            let c = c.trim();
+            !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':'))
+        })
+}
+
+/// A header cell that names a metric or the incident's length, alone but for
+/// emphasis and a parenthesis ("TTD", "**Time to detect**", "Time to restore
+/// (TTR)", "Duration").
+fn header_subject(cell: &str) -> Option<Subject> {
+    let cell = cell.trim().trim_matches(['*', '_', ' ']);
+    let cell = match cell.find('(') {
+        Some(i) if cell.ends_with(')') => cell[..i].trim_end().trim_end_matches(['*', '_']),
+        _ => cell,
+    };
+    if let Some(label) = LABEL.captures(cell)
+        && let Some(whole) = label.get(0)
+        && whole.start() == 0
+        && whole.end() == cell.len()
+        && let Some(what) = label.name("what").or(label.name("abbr"))
+    {
+        return Some(for_label(what.as_str()));
+    }
+    let lower = cell.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "duration"
+            | "downtime"
+            | "total downtime"
+            | "outage duration"
+            | "incident duration"
+            | "impact duration"
+    )
+    .then_some(Subject {
+        labelled: true,
+        ..INCIDENT
+    })
+}
+
+/// The subject a header cell names among the header's `cells`: a plain
+/// "Duration" is the incident's length only beside metrics, times and the
+/// incident's own fields (`| Start | End | Duration |`), not beside a step or a
+/// component it could be the length of (`| Step | Duration |`).
+fn column_subject(cell: &str, cells: &[&str]) -> Option<Subject> {
+    let subject = header_subject(cell)?;
+    let bare = |c: &str| {
+        let c = c.trim().trim_matches(['*', '_', ' ']);
+        c[..c.find('(').unwrap_or(c.len())]
+            .trim()
+            .to_ascii_lowercase()
+    };
+    if bare(cell) != "duration" {
+        return Some(subject);
+    }
+    cells
+        .iter()
+        .all(|c| {
+            let b = bare(c);
+            b == "duration" || header_subject(c).is_some() || INCIDENT_COLUMN.is_match(&b)
+        })
+        .then_some(subject)
+}
+
+/// Header cells about the incident itself, beside which "Duration" is its length.
+static INCIDENT_COLUMN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^(?:(?:incident|impact|outage)\s+)?(?:start(?:ed)?|end(?:ed)?|began|date|window|impact|severity|sev|status|detected|resolved|mitigated|time\s+window|from|to|until)?$")
+        .expect("the pattern is valid")
+});
+
+/// For a byte `at` in a body row of a pipe table: `Some(subject)` when the table has
+/// that one row of values and its header names the column's metric, else
+/// `Some(None)`; `None` outside a table's body. A table of several rows (past
+/// incidents, phases) says nothing of this incident by its header.
+fn table_column(text: &str, at: usize) -> Option<Option<Subject>> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let row = &text[line_start..line_end];
+    if !row.contains('|') || is_delimiter(row) {
+        return None;
+    }
+    // The rows above, nearest first, up to the delimiter row.
+    let above: Vec<&str> = text[..line_start]
+        .lines()
+        .rev()
+        .take_while(|l| l.contains('|'))
+        .collect();
+    let delimiter = above.iter().position(|l| is_delimiter(l))?;
+    let header = above.get(delimiter + 1)?;
+    let only_row = delimiter == 0
+        && text[line_end..]
+            .strip_prefix('\n')
+            .unwrap_or("")
+            .lines()
+            .next()
+            .is_none_or(|next| !next.contains('|'));
+    if !only_row {
+        return Some(None);
+    }
+    let before = text[line_start..at].trim_start();
+    let index = before
+        .strip_prefix('|')
+        .unwrap_or(before)
+        .matches('|')
+        .count();
+    let header_cells = cells(header);
+    if header_cells.len() != cells(row).len() {
+        return Some(None);
+    }
+    Some(
+        header_cells
+            .get(index)
+            .and_then(|c| column_subject(c, &header_cells)),
+    )
+}
+
+/// Bare numbers under a table header that names a metric and its unit
+/// (`| TTD (min) | TTR (hours) |` over `| 4 | 1.5 |`), in a table of that one
+/// row of values: each number as a duration, with the subject its header names.
+pub(crate) fn header_unit_cells(text: &str) -> Vec<(Duration, Subject)> {
+    let mut out = Vec::new();
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len();
+            Some((start, l.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    for (i, &(_, delimiter)) in lines.iter().enumerate() {
+        if i == 0 || !is_delimiter(delimiter) {
+            continue;
+        }
+        let (_, header) = lines[i - 1];
+        let Some(&(row_at, row)) = lines.get(i + 1) else {
+            continue;
+        };
+        if !header.contains('|')
+            || !row.contains('|')
+            || lines.get(i + 2).is_some_and(|(_, next)| next.contains('|'))
+        {
+            continue;
+        }
+        let heads = cells(header);
+        let values = cells(row);
+        if heads.len() != values.len() {
+            continue;
+        }
+        // Where each cell of the row starts in `text`.
+        let trimmed = row.trim_start();
+        let mut at = row_at + (row.len() - trimmed.len());
+        if trimmed.starts_with('|') {
+            at += 1;
+        }
+        for (head, value) in heads.iter().zip(&values) {
+            let cell_at = at;
+            at += value.len() + 1;
+            let cell = *head;
+            let head = head.trim().trim_matches(['*', '_', ' ']);
+            let Some(open) = head.rfind('(') else {
+                continue;
+            };
+            let Some(unit) = head[open + 1..].strip_suffix(')').map(str::trim) else {
+                continue;
+            };
+            let seconds = match unit.to_ascii_lowercase().as_str() {
+                "s" | "sec" | "secs" | "seconds" => 1,
+                "m" | "min" | "mins" | "minutes" => 60,
+                "h" | "hr" | "hrs" | "hours" => 3_600,
+                "d" | "days" => 86_400,
+                _ => continue,
+            };
+            if header_subject(head[..open].trim_end()).is_none() {
+                continue;
+            }
+            let Some(subject) = column_subject(cell, &heads) else {
+                continue;
+            };
+            let number = value.trim();
+            let Ok(n) = number.parse::<f64>() else {
+                continue;
+            };
+            if n <= 0.0 || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                continue;
+            }
+            let start = cell_at + value.find(number).unwrap_or(0);
+            let low = n * seconds as f64;
+            out.push((
+                Duration {
+                    range: start..start + number.len(),
+                    low,
+                    high: low,
+                    qualifier: crate::claims::Qualifier::Exact,
+                    unit: if n.fract() != 0.0 {
+                        seconds / 2
+                    } else {
+                        seconds
+                    },
+                },
+                subject,
+            ));
+        }
+    }
+    out
+}
+
 /// What the duration `d` in `text` measures, or `None` when that is not clear.
 pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     let start = d.range.start;
     let after = &text[d.range.end..];
     // A metric's label shortly before: "Time to resolution: ~2h30", "| TTR | 2h |".
+    // A table's header naming the column over its one row of values
+    // ("| TTD | TTM |" over "| 4 min | 38 min |"); in any other row of cells a
+    // label is read on the row itself, never on a line above.
+    let column = table_column(text, start);
+    if let Some(Some(subject)) = column {
+        return Some(subject);
+    }
     let near = &text[floor(text, start.saturating_sub(120))..start];
     if let Some(label) = LABEL.captures_iter(near).last()
         && let (Some(whole), Some(what)) = (label.get(0), label.name("what").or(label.name("abbr")))
         && GLUE.is_match(&near[whole.end()..])
+        && !(near[whole.end()..].contains('\n') && in_row(text, start))
     {
         return Some(for_label(what.as_str()));
     }
@@ -443,7 +675,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Place, classify};
+    use super::{Place, classify, header_unit_cells};
     use crate::claims::duration;
 
     fn measures(text: &str, place: Place) -> Vec<&'static str> {
@@ -451,6 +683,134 @@ mod tests {
             .iter()
             .map(|d| classify(text, d, place).map_or("unknown", |s| s.measures))
             .collect()
+    }
+
+    /// A table's header names the metric of each column over its one row of
+    /// values; under a header of other words, in a table of several rows, or in a
+    /// row of another table, nothing is read from a header.
+    #[test]
+    fn a_table_header_names_its_columns_over_one_row() {
+        let p = Place::Prose;
+        let m = |t: &str| measures(t, p);
+        let tail = ["time_to_detect", "time_to_mitigate", "time_to_resolve"];
+        assert_eq!(
+            m("| TTD | TTM | TTR |\n|---|---|---|\n| 4 min | 38 min | 1 h 10 min |\n"),
+            tail
+        );
+        assert_eq!(
+            m("TTD | TTM | TTR\n--- | :-: | ---\n4 min | 38 min | 70 min\n"),
+            tail
+        );
+        assert_eq!(
+            m(
+                "| **Time to detect** | Time to mitigate (TTM) | Time to restore |\n|:--|--|--:|\n| 4 min | 38 min | 70 min |"
+            ),
+            tail
+        );
+        assert_eq!(
+            m("| Start | Duration |\n|---|---|\n| 10:05 | 45 minutes |\n"),
+            ["incident"]
+        );
+        // Transposed: the label on the row.
+        assert_eq!(
+            m("| Metric | Value |\n|---|---|\n| TTD | 4 min |\n| Time to resolve | 70 min |\n"),
+            ["time_to_detect", "time_to_resolve"]
+        );
+        // Several rows: past incidents, not this one; the header is not read,
+        // nor a label rows above.
+        assert_eq!(
+            m(
+                "| Incident | TTD | TTR |\n|---|---|---|\n| Disk | 25 min | 3 hours |\n| TLS | 2 hours | 5 hours |\n"
+            ),
+            ["unknown"; 4]
+        );
+        assert_eq!(
+            m("| TTR |\n|---|\n| 2 hours |\n| 3 hours |\n"),
+            ["unknown"; 2]
+        );
+        // A header of other words, a row count that differs from the header's.
+        assert_eq!(
+            m("| Phase | Time spent |\n|---|---|\n| Rebuild | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(m("| TTD | TTR |\n|---|---|\n| 4 min |\n"), ["unknown"]);
+        // Not a table: no delimiter row.
+        assert_eq!(m("TTD | TTR\n4 min | 70 min\n"), ["unknown", "unknown"]);
+        // "Duration" beside a step or a component: the length of that, not the incident.
+        assert_eq!(
+            m("| Step | Duration |\n|---|---|\n| Reindex | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(
+            m("| Service | Duration |\n|---|---|\n| search | 2 hours |\n"),
+            ["unknown"]
+        );
+        assert_eq!(
+            m("| Start | End | Duration |\n|---|---|---|\n| 10:05 | 10:50 | 2 hours |\n"),
+            ["incident"]
+        );
+    }
+
+    /// Bare numbers under headers that name a metric and a unit, in a table of
+    /// one row; not under a header without a unit or a metric, nor in several rows.
+    #[test]
+    fn bare_numbers_under_a_metric_header_with_a_unit() {
+        let read = |t: &str| -> Vec<(String, f64, &'static str)> {
+            header_unit_cells(t)
+                .into_iter()
+                .map(|(d, s)| (t[d.range].to_string(), d.low / 60.0, s.measures))
+                .collect()
+        };
+        assert_eq!(
+            read("| TTD (min) | TTM (min) | TTR (hours) |\n|---|---|---|\n| 4 | 38 | 1.5 |\n"),
+            [
+                ("4".into(), 4.0, "time_to_detect"),
+                ("38".into(), 38.0, "time_to_mitigate"),
+                ("1.5".into(), 90.0, "time_to_resolve"),
+            ]
+        );
+        assert_eq!(
+            read("**Time to detect (minutes)** | Incidents\n--- | ---\n12 | 3\n"),
+            [("12".into(), 12.0, "time_to_detect")]
+        );
+        assert_eq!(
+            read("| Date | Duration (h) |\n|---|---|\n| 2025-03-04 | 2.5 |\n"),
+            [("2.5".into(), 150.0, "incident")]
+        );
+        for t in [
+            "| TTD | TTR |\n|---|---|\n| 4 | 70 |\n",
+            "| Pages (count) | TTD (min) |\n|---|---|\n| 3 | n/a |\n",
+            "| TTD (min) |\n|---|\n| 4 |\n| 9 |\n",
+            "| Step | Duration (min) |\n|---|---|\n| Reindex | 45 |\n",
+            "| TTD (min) | TTR (min) |\n|---|---|\n| ~4 | 70+ |\n",
+        ] {
+            assert_eq!(read(t), [], "{t}");
+        }
+    }
+
+    /// A data incident's impact in the summary ("dashboards showed inflated
+    /// numbers for N"): its length, as "was down for N" is; the words of a
+    /// setting that was wrong, or a copy the team made, are not the impact.
+    #[test]
+    fn wrong_data_for_n_in_the_summary_is_the_incident() {
+        let s = Place::Summary;
+        for text in [
+            "Dashboards showed inflated numbers for about a day and a half, until the rollups were rebuilt.",
+            "Reports counted sign-ups twice for 3 hours.",
+            "For two days, invoices showed wrong amounts.",
+            "The billing page displayed incorrect balances for 40 minutes.",
+            "Some events were duplicated for six hours.",
+            "Usage was overstated for 2 days in the admin console.",
+        ] {
+            assert_eq!(measures(text, s), ["incident"], "{text}");
+        }
+        for text in [
+            "The wrong config had been in place for two weeks.",
+            "We kept a duplicate of the database for 3 days.",
+            "Inflated numbers were reviewed by the team for 2 hours.",
+        ] {
+            assert_eq!(measures(text, s), ["unknown"], "{text}");
+        }
     }
 
     #[test]

@@ -81,7 +81,41 @@ pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String>
     tree.as_object_mut()?
         .entry("status")
         .or_insert_with(|| Json::String("draft".into()));
+    // Entries read from a log pasted in a fenced block: evidence, written as
+    // inline code so the word rules skip them as they skipped the fence.
+    let evidence = parsed
+        .freeform
+        .as_ref()
+        .map_or(&[][..], |r| &r.evidence_entries[..]);
+    if let Some(Json::Array(entries)) = tree.get_mut("timeline") {
+        for &i in evidence {
+            if let Some(Json::String(text)) = entries.get_mut(i).and_then(|e| e.get_mut("text")) {
+                *text = inline_code(text);
+            }
+        }
+    }
     Some(write(&tree, format))
+}
+
+/// `text` as one inline code span: delimited by a run of backticks longer than
+/// any in it, padded with a space where it starts or ends with a backtick.
+fn inline_code(text: &str) -> String {
+    if text.trim().is_empty() {
+        return text.to_string();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let ticks = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
 }
 
 /// The report written in `format`, keys in canonical order.
@@ -214,6 +248,16 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
         if crate::time::parse_date_line(bare).is_some() {
             continue;
         }
+        // A fence's opening line and its language (```` ```text ````): markup.
+        let fence = line.trim_start();
+        if (fence.starts_with("```") || fence.starts_with("~~~"))
+            && !fence
+                .trim_start_matches(['`', '~'])
+                .trim()
+                .contains(char::is_whitespace)
+        {
+            continue;
+        }
         // A table header, whose delimiter row follows: the columns are structure.
         let next = lines.get(i + 1).map_or("", |l| l.slice(text).trim());
         if line.trim_start().starts_with('|')
@@ -269,6 +313,83 @@ fn collect_spans(node: &crate::tree::Node, out: &mut Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The timeline entries `imported` writes for `text` (a free-form Markdown report).
+    fn imported_timeline(text: &str) -> Vec<String> {
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        written
+            .lines()
+            .skip_while(|l| *l != "## Timeline")
+            .skip(1)
+            .take_while(|l| !l.starts_with("## "))
+            .filter(|l| l.starts_with("- "))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// A log pasted in a fence under the Timeline heading, or a chat pasted as a
+    /// quote, is evidence: its entries are written as inline code; the author's
+    /// own entries, or a fence beside a timeline of the author's, are not touched.
+    #[test]
+    fn imported_entries_of_a_fenced_log_are_code() {
+        let head = "# Cache outage\n\nTuesday 4 March 2025, times UTC.\n\n## Summary\n\nBuilds failed.\n\n## Timeline\n\n";
+        for fence in ["```", "~~~", "```text", "````log"] {
+            let close = fence.trim_end_matches(char::is_alphabetic);
+            let text = format!(
+                "{head}{fence}\n09:02 disk full, TODO clean\n09:10 `x` should have looked\n09:42 cleaned\n{close}\n"
+            );
+            assert_eq!(
+                imported_timeline(&text),
+                [
+                    "- 2025-03-04 09:02 UTC `disk full, TODO clean`",
+                    "- 09:10 UTC `` `x` should have looked ``",
+                    "- 09:42 UTC `cleaned`",
+                ],
+                "{fence}"
+            );
+        }
+        // A chat or log pasted as a quote: evidence too.
+        for body in [
+            "> 09:02 dana: disk full, TODO clean\n> 09:42 dana: cleaned\n",
+            "> **09:02** dana: disk full, TODO clean\n>\n> **09:42** dana: cleaned\n",
+            "> [09:02] dana: disk full, TODO clean\n> [09:42] dana: cleaned\n",
+        ] {
+            let entries = imported_timeline(&format!("{head}{body}"));
+            assert_eq!(entries.len(), 2, "{body:?}");
+            assert!(
+                entries[0].ends_with("`dana: disk full, TODO clean`"),
+                "{entries:?}"
+            );
+        }
+        // The author's list, and a list in a quote (the word rules read it, as
+        // they read no log in it): the words stay as written.
+        for body in [
+            "- 09:02 disk full, TODO clean\n- 09:42 cleaned\n",
+            "> - 09:02 dana: disk full, TODO clean\n> - 09:42 dana: cleaned\n",
+        ] {
+            let entries = imported_timeline(&format!("{head}{body}"));
+            assert_eq!(entries.len(), 2, "{body:?}");
+            assert!(entries.iter().all(|e| !e.contains('`')), "{entries:?}");
+        }
+        // A fence beside the author's own entries is evidence left out of the timeline.
+        let entries = imported_timeline(&format!(
+            "{head}- 09:02 disk full\n- 09:42 cleaned\n\n```\n09:05 TODO\n09:06 x\n09:07 y\n```\n"
+        ));
+        assert_eq!(
+            entries,
+            ["- 2025-03-04 09:02 UTC disk full", "- 09:42 UTC cleaned"]
+        );
+    }
+
+    #[test]
+    fn inline_code_is_delimited_by_a_longer_run() {
+        assert_eq!(inline_code("a b"), "`a b`");
+        assert_eq!(inline_code("a `b` c"), "``a `b` c``");
+        assert_eq!(inline_code("`b` c"), "`` `b` c ``");
+        assert_eq!(inline_code("a ``b``"), "``` a ``b`` ```");
+        assert_eq!(inline_code(""), "");
+    }
 
     fn lines_not_carried(text: &str, format: Format) -> Vec<String> {
         let checked = crate::check(text, format);

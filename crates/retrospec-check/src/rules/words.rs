@@ -516,14 +516,9 @@ pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the URL pattern is valid")
 });
 
-/// A line of a log, a terminal or a chat: a leading timestamp, date or address
-/// (bold in a pasted chat: `**10:02** ana: ...`), a bracketed level or time, a shell prompt, a glog prefix, or a level word.
-static LOG_LINE: LazyLock<crate::lean::Lean> = LazyLock::new(|| {
-    crate::lean::Lean::new(
-        r"^(?:(?:\*\*|__)?\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
-    )
-    .expect("the log-line pattern is valid")
-});
+/// A line of a log, a terminal or a chat (kept with the free-form reader, which
+/// reads the same quotes as evidence).
+pub(crate) use crate::parse::freeform::LOG_LINE;
 
 /// An open blockquote: where it starts and ends, its non-empty lines and how many
 /// of them are log lines.

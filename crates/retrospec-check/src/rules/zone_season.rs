@@ -174,10 +174,11 @@ fn finding(
         (at.slice(cx.text) == name).then_some(at)
     };
     let carried: Vec<Span> = cause.iter().filter_map(|(v, _, _)| own(v)).collect();
-    // The statement names the zone as written or spelt out ("Pacific Daylight Time").
+    // The statement names the zone as written or spelt out, in any case
+    // ("Pacific Daylight Time", "pacific daylight time").
     let names = |s: &Span| {
         s.slice(cx.text) == name
-            || matches!(crate::time::scan_spelled_zone(cx.text, s.start),
+            || matches!(crate::time::scan_spelled_zone_any_case(cx.text, s.start),
                 Some((crate::time::Zone::Abbrev(a), r)) if a.name == name && r.end == s.end)
     };
     let statement = first.report_zone.or(stated.filter(names)).or_else(|| {

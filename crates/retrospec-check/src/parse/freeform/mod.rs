@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::parse::markdown::{self, Field};
 use crate::span::Span;
-use crate::tree::Entry;
+use crate::tree::{Entry, Node, Value};
 
 /// How a report without retrospec front matter was read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -63,6 +63,11 @@ pub struct Reading {
     /// The review status and what it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
+    /// The timeline entries (their indices) read from a log pasted in a fenced
+    /// block or a quoted log or chat: evidence, not the author's words. `retrospec import` writes their
+    /// text as inline code, so the word rules read them as they read the fence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence_entries: Vec<usize>,
 }
 
 impl Reading {
@@ -76,8 +81,116 @@ impl Reading {
             ambiguous_zone: None,
             ambiguous_date: None,
             status: None,
+            evidence_entries: Vec::new(),
         }
     }
+}
+
+/// A line of a log, a terminal or a chat: a leading timestamp, date or address
+/// (bold in a pasted chat: `**10:02** ana: ...`), a bracketed level or time, a shell prompt, a glog prefix, or a level word.
+pub(crate) static LOG_LINE: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(
+    || {
+        crate::lean::Lean::new(
+        r"^(?:(?:\*\*|__)?\[?\d{1,4}[-/:.]\d|\[[A-Z0-9]|[$#] |[IWEF]\d{4} )|\b(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|TRACE|PANIC|Traceback|Exception)\b|\blevel=",
+    )
+    .expect("the log-line pattern is valid")
+    },
+);
+
+/// The byte ranges of the blockquotes of `text` at least half of whose non-empty
+/// lines are log lines ([`LOG_LINE`]): a pasted log or chat, which the word rules
+/// (`words::Masks`) do not read.
+pub(crate) fn log_quotes(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    // Start, end, non-empty lines, log lines.
+    let mut quote: Option<(usize, usize, usize, usize)> = None;
+    let flush = |quote: &mut Option<(usize, usize, usize, usize)>, out: &mut Vec<_>| {
+        if let Some((start, end, lines, logs)) = quote.take()
+            && logs > 0
+            && logs * 2 >= lines
+        {
+            out.push(start..end);
+        }
+    };
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        match line.trim_start().strip_prefix('>') {
+            Some(rest) => {
+                let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
+                let (s, _, lines, logs) = quote.unwrap_or((at, end, 0, 0));
+                let nonempty = usize::from(!rest.is_empty());
+                let log = usize::from(!rest.is_empty() && LOG_LINE.is_match(rest));
+                quote = Some((s, end, lines + nonempty, logs + log));
+            }
+            None => flush(&mut quote, &mut out),
+        }
+        at = end;
+    }
+    flush(&mut quote, &mut out);
+    out
+}
+
+/// The byte ranges of the fenced code blocks of `text` (`` ``` `` or `~~~` at any
+/// indentation, closed by a run of the marker at least as long with nothing
+/// after it, or by the end of the text), as `words::Masks` finds them.
+pub(crate) fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<(usize, u8, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_start();
+        let run = |marker: u8| content.bytes().take_while(|b| *b == marker).count();
+        match fence {
+            Some((open, marker, len)) => {
+                if run(marker) >= len && content[run(marker)..].trim().is_empty() {
+                    out.push(open..at + line.len());
+                    fence = None;
+                }
+            }
+            None => {
+                let marker = content.bytes().next().unwrap_or(b' ');
+                if matches!(marker, b'`' | b'~') && run(marker) >= 3 {
+                    fence = Some((at, marker, run(marker)));
+                }
+            }
+        }
+        at += line.len();
+    }
+    if let Some((open, _, _)) = fence {
+        out.push(open..text.len());
+    }
+    out
+}
+
+/// The indices of the entries of `timeline` whose text is in a fenced block of
+/// `text`, or in a quote of a log or chat ([`log_quotes`]).
+pub(crate) fn evidence_entries(text: &str, timeline: &Node) -> Vec<usize> {
+    let Value::Seq(items) = &timeline.value else {
+        return Vec::new();
+    };
+    let mut fences = fenced_ranges(text);
+    if text.contains('>') {
+        fences.extend(log_quotes(text));
+    }
+    if fences.is_empty() {
+        return Vec::new();
+    }
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| {
+            let Value::Map(fields) = &item.value else {
+                return false;
+            };
+            fields.iter().find(|e| e.key == "text").is_some_and(|e| {
+                fences
+                    .iter()
+                    .any(|f| f.contains(&e.value.span.start) && e.value.span.end <= f.end)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A milestone read from the words of a timeline entry.

@@ -98,19 +98,32 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
                 // A name spelt out: "All times below are Pacific Daylight Time";
                 // the abbreviations written after it say more ("Central European
                 // Time (CET/CEST as applicable)": either season).
-                if let Some((_, r)) = time::scan_spelled_zone(text, start)
-                    && !words[i + 1..]
+                let says_more = |end: usize| {
+                    words[i + 1..]
                         .iter()
-                        .filter(|(_, at)| *at >= r.end)
+                        .filter(|(_, at)| *at >= end)
                         .take(2)
                         .any(|(o, _)| {
                             is_offset(o)
                                 || time::abbreviation(o).is_some()
                                 || matches!(*o, "UTC" | "GMT")
                         })
+                };
+                if let Some((_, r)) = time::scan_spelled_zone(text, start)
+                    && !says_more(r.end)
                 {
                     let span = Span::new(r.start, r.end);
                     return Some((span.slice(text).to_string(), span));
+                }
+                // A name in lowercase ("pacific daylight time"), a US region's time
+                // ("eastern time"), a place's local time ("local time in Oslo"),
+                // unless an abbreviation after it says more ("London time (BST)").
+                if !tight
+                    && let Some((zone, r)) = time::scan_statement_zone(text, start)
+                    && !says_more(r.end)
+                {
+                    let span = Span::new(r.start, r.end);
+                    return Some((as_written_or_named(span.slice(text), &zone), span));
                 }
                 if w.is_empty() || w.len() > 5 || !w.chars().all(|c| c.is_ascii_uppercase()) {
                     continue;
@@ -148,14 +161,26 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
     }
     time::scan_report_zone(text).map(|(r, zone)| {
         let span = Span::new(r.start, r.end);
-        let written = span.slice(text);
-        // A zone written as no time is (`CET/CEST`) is applied by its IANA name.
-        let name = match &zone {
-            time::Zone::Iana(tz, _) if !one_zone(written) => tz.iana_name().map(str::to_string),
-            _ => None,
-        };
-        (name.unwrap_or_else(|| written.to_string()), span)
+        // A zone written as no time is (`CET/CEST`, `pacific daylight time`) is
+        // applied by its name.
+        (as_written_or_named(span.slice(text), &zone), span)
     })
+}
+
+/// The zone as the report writes it, when a time followed by it reads it
+/// (`Pacific Daylight Time`, `Oslo`); else its name (`PDT` for "pacific daylight
+/// time", `America/New_York` for "eastern time"), so the timeline's times get
+/// the zone, and its season check, all the same.
+fn as_written_or_named(written: &str, zone: &time::Zone) -> String {
+    if one_zone(written) {
+        return written.to_string();
+    }
+    match zone {
+        time::Zone::Abbrev(a) => a.name.to_string(),
+        time::Zone::Iana(tz, w) => tz.iana_name().unwrap_or(w).to_string(),
+        time::Zone::Utc => "UTC".to_string(),
+        _ => written.to_string(),
+    }
 }
 
 /// The next few words after byte `at`, split at blanks and slashes (`CET/CEST`),
@@ -502,6 +527,37 @@ mod tests {
             zone("All times are approximate; Central European teams slept."),
             None
         );
+        // In lowercase, a US region's time, a place's local time: the name a
+        // time after it reads when the words as written are not one.
+        assert_eq!(
+            zone("All times are pacific daylight time."),
+            Some("PDT".into())
+        );
+        assert_eq!(
+            zone("Timestamps are central european summer time."),
+            Some("CEST".into())
+        );
+        assert_eq!(
+            zone("All times are eastern time."),
+            Some("America/New_York".into())
+        );
+        assert_eq!(
+            zone("All times are local time in Oslo."),
+            Some("Oslo".into())
+        );
+        assert_eq!(
+            zone("| Time zone | local time in Berlin |"),
+            Some("Berlin".into())
+        );
+        assert_eq!(
+            zone("All times are Berlin time."),
+            Some("Berlin time".into())
+        );
+        assert_eq!(
+            zone("All times are approximate; the local time in the Oslo office was later."),
+            None
+        );
+        assert_eq!(zone("Log timestamps pacific, server clock."), None);
     }
 
     #[test]

@@ -252,6 +252,7 @@ pub fn parse_with(
     if let Some(r) = reading.as_mut()
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
+        r.evidence_entries = freeform::evidence_entries(text, &timeline.value);
         r.first_date = freeform::date::date_first_entry(
             text,
             &mut timeline.value,

@@ -91,9 +91,11 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
 /// The word-list rules hide what is not prose with `rules::words::Masks`; this
 /// mask uses its patterns for comments, code spans and URLs and its rule for
 /// fences, so the two agree on those. They still differ (pinned and printed by
-/// this module's tests): this mask hides every quoted line, `Masks` only quotes
-/// of logs (a person's words in a quote are prose to the word rules, while a
-/// quoted status bot's "lasted 4 minutes" is no claim of the report's); `Masks`
+/// this module's tests): this mask hides every quoted line except the author's
+/// own fields set in a quote (`> Time to detect: 3 minutes`, in a quote with no
+/// log line), `Masks` only quotes of logs (a person's words in a quote are prose
+/// to the word rules, while a quoted status bot's "lasted 4 minutes" is no claim
+/// of the report's); `Masks`
 /// also reads a Markdown report with pulldown-cmark (link targets, code spans of
 /// two backticks, indented code) and sees the whole file, where this mask sees
 /// one value's text.

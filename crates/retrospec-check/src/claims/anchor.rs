@@ -101,9 +101,11 @@ static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
         .expect("the pattern is valid")
 });
-/// Where a clause ends.
+/// Where a clause ends; "and" before a new subject ends one too ("raised an
+/// alarm at 8:52 p.m. and the on-call administrator started at 9:10 p.m." is two
+/// clauses with a time each, the subject's article left to the second).
 static CLAUSE_END: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"[.!?;:](?:\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+")
+    Lean::new(r"[.!?;:](?:\s+and\s+(?:the|we|our|they|their|he|she|someone)\s+|\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+|\s+and\s+(?:the|we|our|they|their|he|she|someone)\s+")
         .expect("the pattern is valid")
 });
 /// A date in a clause: which day its time is on is not the claim's day for sure.
@@ -156,12 +158,19 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
 fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
     let mut bounds = vec![0];
     for m in CLAUSE_END.find_iter(masked) {
-        // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot.
+        // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot,
+        // unless a new clause follows it ("8:52 p.m. The on-call ...", "8:52
+        // p.m. and the on-call ...").
         if CLOCK
             .find_iter(masked)
             .any(|c| c.start() < m.start() && m.start() < c.end())
         {
-            continue;
+            let next = masked[m.end()..].chars().next();
+            let new_clause = m.as_str().trim_end().ends_with(|c: char| c.is_alphabetic())
+                || (masked[m.start()..].starts_with(". ") && next.is_some_and(char::is_uppercase));
+            if !new_clause {
+                continue;
+            }
         }
         bounds.push(m.end());
     }
@@ -230,7 +239,13 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             continue;
         };
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = words.trim_end_matches([',', ';', '.', ':']).to_string();
+        let words = words.trim_end_matches([',', ';', '.', ':']);
+        // The "and the" that ended the clause is the next clause's.
+        let words = ["the", "we", "our", "they", "their", "he", "she", "someone"]
+            .iter()
+            .find_map(|w| words.strip_suffix(&format!(" and {w}")))
+            .unwrap_or(words)
+            .to_string();
         out.push(Clause {
             stamp: Stamp {
                 label: format!("`{}` in \"{words}\"", written.trim()),

@@ -17,6 +17,8 @@ use retrospec_model::Milestone;
 use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, milestone_at, sorted_entries};
 
+mod trailing;
+
 /// An event a relative claim names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Event {
@@ -106,7 +108,7 @@ static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
@@ -324,7 +326,9 @@ static OF: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,
 /// the claim is not of this shape.
 fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
     let clause = super::subject::clause_start(masked, range.start);
-    let caps = AT_CLOCK.captures(&masked[clause..range.start])?;
+    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
+        return trailing::clock_after(ctx, masked, range);
+    };
     let written = caps.name("t")?.as_str();
     let after = &masked[range.end..];
     let within = masked[range.clone()]
@@ -933,6 +937,69 @@ mod anchored_in_prose {
             .0,
             Verdict::NotCompared
         );
+    }
+
+    fn wrapped(body: &str) -> String {
+        format!("# Mail relay outage\n\nAll times are UTC.\n\n## What happened\n\n{body}\n")
+    }
+
+    #[test]
+    fn a_time_after_the_anchor_is_the_claims_own_when_the_anchor_has_another() {
+        // The claim's clause broken over lines in every container, the anchor's
+        // time stated in a sentence or paragraph before.
+        for (body, claim, minutes) in [
+            (
+                "The first alert fired at 10:05.\n\nEngineers joined within ten minutes of\nthe first alert, at 10:40.",
+                "within ten minutes",
+                35,
+            ),
+            (
+                "- The service desk received the first report at 06:50.\n- Network service was restored within an hour of the first\n  report, at 08:55.",
+                "within an hour",
+                125,
+            ),
+            (
+                "Support received the first ticket at 2:10 p.m. and the on-call\nengineer started at 2:20 p.m.\nA fix was live within 30 minutes of the first\nticket, at 3:25 p.m. Nobody lost mail.",
+                "within 30 minutes",
+                75,
+            ),
+            (
+                "The monitoring system raised an alarm at 8:52 p.m. and the on-call\nadministrator started at 9:10 p.m.\n\n| Step | Note |\n|---|---|\n| Vendor | Technicians were on site within two hours of the first alarm, at 11:50 p.m. |",
+                "within two hours",
+                178,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&wrapped(body), claim),
+                (Verdict::Contradicts, Some(minutes)),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &wrapped(
+                    "The first alert fired at 10:05.\n\nEngineers joined within an hour of\nthe first alert, at 10:40."
+                ),
+                "within an hour"
+            ),
+            (Verdict::Agrees, Some(35))
+        );
+        for body in [
+            // No time for the anchor anywhere.
+            "Network service was restored within an hour of the first\nreport, at 08:55.",
+            // The time is the anchor's own: the claim's event has none.
+            "The first report came in at 06:50.\n\nEngineers were paged within an hour of the first report, at 06:50, by the desk.",
+            // Words after the time: which day it is on is not said.
+            "The first report came in at 06:50.\n\nService was restored within an hour of the first\nreport, at 08:55 on the next day.",
+            // Two reports at two times: which one is meant is not clear.
+            "A report came in at 06:50. Another report came in at 07:30.\n\nService was restored within an hour of the report, at 08:55.",
+        ] {
+            assert_eq!(
+                verdict(&wrapped(body), "within an hour").0,
+                Verdict::NotCompared,
+                "{body}"
+            );
+        }
     }
 
     fn register(note: &str) -> String {

@@ -134,6 +134,25 @@ static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+/// A length whose subject is not the outage: what logs or monitoring recorded
+/// ("the controllers had logged correctable errors for several weeks", "the
+/// worker printed warnings for two days"), or the time before it ("for the
+/// preceding three weeks", "over the previous 2 days").
+static OTHER_SUBJECT_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:logged|logging|logs|recorded|recording|emitted|emitting|printed|printing|threw|thrown|throwing|raised|raising)\s+(?:[a-z-]+\s+){0,3}?(?:errors?|warnings?|exceptions?|events?|messages?|alerts?|lines?|entries|faults?)\b[^.;]{0,40}?\s+(?:for|over)|\b(?:for|over|during|in)\s+the\s+(?:past|previous|preceding|prior)|\bfor\s+(?:[a-z]+\s+)?(?:weeks|months)\s+before)\s*$")
+        .expect("the pattern is valid")
+});
+/// A service in an outage state with its length straight after, no "for": "In
+/// total the CI was down around 1,5 hours", "the portal stayed offline 40 minutes".
+static DOWN_BARE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible|out\s+of\s+service)\s*$")
+        .expect("the pattern is valid")
+});
+/// ...unless the length places an event: "was down 2 hours after the deploy".
+static RELATIVE_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:after|later|into|since|before|ago|of|earlier|past|in\s+a\s+row|a\s+(?:day|week|month))\b")
+        .expect("the pattern is valid")
+});
 /// "for a period lasting N", "for a period of N": the incident's length in any prose
 /// when the clause names the impact and no action of the team.
 static PERIOD: LazyLock<Lean> = LazyLock::new(|| {
@@ -312,6 +331,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             .find(before)
             .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
         || SETTING_AFTER.is_match(after)
+        || OTHER_SUBJECT_BEFORE.is_match(before)
     {
         return None;
     }
@@ -384,7 +404,10 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             None
         };
     }
-    if STRICT.is_match(before) || DOWNTIME_AFTER.is_match(after) {
+    if STRICT.is_match(before)
+        || DOWNTIME_AFTER.is_match(after)
+        || (DOWN_BARE.is_match(before) && !RELATIVE_AFTER.is_match(after))
+    {
         return Some(INCIDENT);
     }
     if let Some(m) = PERIOD.find(before) {
@@ -564,6 +587,24 @@ mod tests {
             ),
             ["incident"]
         );
+        // An outage state with its length straight after, no "for".
+        for text in [
+            "In total the CI was down around 1,5 hours.",
+            "The portal stayed offline 40 minutes.",
+            "- Both runners were unavailable roughly 2 hours",
+            "| Impact | the wiki was down 90-ish minutes |",
+            "> Search was completely unreachable 1.5h that night.",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        // ...but not a length that places an event.
+        for text in [
+            "The CI was down 2 hours after the deploy.",
+            "The portal was offline 3 days ago as well.",
+            "It was down 20 minutes into the migration.",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
     }
 
     #[test]
@@ -654,6 +695,12 @@ mod tests {
             "The outage consumed the error budget of 43 minutes for the month.",
             "We set the health check grace period to 90 seconds, so pods failed.",
             "The retry limit was raised to 10 minutes after the failed deploys.",
+            // What logs or monitoring recorded, and the time before the incident.
+            "The two controllers had logged correctable errors for several weeks.",
+            "- the worker printed warnings for two days before it failed",
+            "| db-2 | recorded disk errors over 3 weeks |",
+            "Latency was degraded for the preceding three weeks, which nobody noticed.",
+            "> The queue failed intermittently over the previous 2 days.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["unknown"], "{text}");
         }
@@ -665,6 +712,9 @@ mod tests {
             "Checkout requests timed out for 40 minutes.",
             "Customers saw timeouts for 40 minutes.",
             "Nightly reports were missing for three days.",
+            "Logins failed and users were logged out for 40 minutes.",
+            "Mail delivery failed for 2 hours on the previous evening.",
+            "Errors were logged by every request for 25 minutes of downtime.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }

@@ -383,6 +383,9 @@ pub(super) struct Words {
     pub(super) first: bool,
 }
 
+/// Verbs that link a noun to its new state in an anchor ("the array going read-only").
+const LINKING: &[&str] = &["going", "becoming", "turning", "getting", "falling"];
+
 const STOP: &[&str] = &[
     "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "of", "to", "in", "on",
     "for", "first", "initial", "earliest", "very", "was", "were", "is", "had", "has", "been", "we",
@@ -420,14 +423,36 @@ impl Words {
             .iter()
             .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
         let of = tokens.iter().position(|t| t == "of");
-        let content: Vec<&String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()))
-            .collect();
-        let head = match of {
-            Some(i) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => tokens[i - 1].clone(),
-            _ => (*content.last()?).clone(),
+        // "the array going read-only": the noun's change of state; the noun is
+        // the head, the linking verb no word an entry needs.
+        let linking = tokens.iter().position(|t| LINKING.contains(&t.as_str()));
+        let head = match (of, linking) {
+            (_, Some(i)) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
+                tokens[i - 1].clone()
+            }
+            (Some(i), _) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
+                tokens[i - 1].clone()
+            }
+            _ => tokens
+                .iter()
+                .rfind(|t| !STOP.contains(&t.as_str()))?
+                .clone(),
         };
+        // Words are compared as the entries' are split: "read-only" is "read" and "only".
+        let content: Vec<String> = tokens
+            .iter()
+            .filter(|t| !STOP.contains(&t.as_str()) && !LINKING.contains(&t.as_str()))
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let head = head
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rfind(|w| !w.is_empty())?
+            .to_string();
         if content.is_empty() || content.len() > 4 {
             return None;
         }
@@ -590,6 +615,15 @@ mod tests {
         assert!(w.score("First responses signed with the old key are served") > 0);
         assert_eq!(w.score("Responder certificate expires"), 0);
         assert!(Words::parse("we called the vendor").is_none());
+        // A noun's change of state: the noun is the head, hyphenated words split
+        // as the entries' are.
+        let w = Words::parse("the array going read-only").expect("words");
+        assert!(w.score("Healthy disk removed; metadata array degrades to read-only.") > 0);
+        assert_eq!(w.score("Home mounted read-only for verification"), 0);
+        assert_eq!(w.score("Array rebuild starts"), 0);
+        let w = Words::parse("the primary becoming unreachable").expect("words");
+        assert!(w.score("Primary unreachable from the app hosts") > 0);
+        assert_eq!(w.score("Replica unreachable"), 0);
     }
 
     #[test]

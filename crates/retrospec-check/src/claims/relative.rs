@@ -175,8 +175,12 @@ static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
     )
 });
-static EVENT_PAGED: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$"));
+/// "was paged", "paged the on-call administrator".
+static EVENT_PAGED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\bpaged\s+(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|sre|admin|administrator|engineer|responder|team|rotation)s?(?:\s+[a-z-]+){0,2}\s*$",
+    )
+});
 static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
@@ -245,7 +249,13 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
             _ => (event, None, context),
         });
     }
-    let caps = AFTER.captures(after)?;
+    // "after the first alert", or "within five minutes of the array going read-only".
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
     // One paragraph, whitespace runs collapsed.
     let anchor_text = caps.name("anchor")?.as_str();
     let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
@@ -709,11 +719,17 @@ pub(super) fn read(
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
-    // Cheap gate: every relative claim has "after" or "later" right behind the duration.
+    // Cheap gate: every relative claim has "after" or "later" right behind the
+    // duration, or is "within N of" its anchor.
     let next = masked[range.end..].trim_start();
-    if !next
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
+    let within_of = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
+        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    if !within_of
+        && !next
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("later"))
     {
         return None;
     }
@@ -998,6 +1014,72 @@ mod anchored_in_prose {
                 verdict(&wrapped(body), "within an hour").0,
                 Verdict::NotCompared,
                 "{body}"
+            );
+        }
+    }
+
+    fn storage(claim: &str, extra: &str) -> String {
+        format!(
+            "# Home filesystem outage\n\n## Summary\n\n{claim}\n\n## Timeline (all times UTC)\n\n- 13:30: Disk replacement starts.\n- 13:38: Healthy disk removed; metadata array degrades to read-only.\n- 13:41: Primary database unreachable from the app hosts.\n{extra}- 13:52: Monitoring alert pages the on-call admin.\n- 17:05: Home mounted read-write; logins work again.\n"
+        )
+    }
+
+    #[test]
+    fn within_n_of_an_anchor_named_in_words() {
+        for (claim, text, minutes) in [
+            (
+                "Monitoring paged the on-call admin within five minutes of the array going read-only.",
+                "within five minutes",
+                14,
+            ),
+            (
+                "- The on-call engineer was paged within 5 minutes of the primary database\n  becoming unreachable.",
+                "within 5 minutes",
+                11,
+            ),
+            (
+                "| Detection | Monitoring paged the on-call admin within five minutes of the array going read-only |\n|---|---|",
+                "within five minutes",
+                14,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&storage(claim, ""), text),
+                (Verdict::Contradicts, Some(minutes)),
+                "{claim}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &storage(
+                    "Monitoring paged the on-call admin within 15 minutes of the array going read-only.",
+                    ""
+                ),
+                "within 15 minutes"
+            ),
+            (Verdict::Agrees, Some(14))
+        );
+        for (claim, extra) in [
+            // No entry names the anchor.
+            (
+                "Monitoring paged the on-call admin within five minutes of the cooling failing.",
+                "",
+            ),
+            // No event of the claim's own is named.
+            (
+                "Jobs kept running within five minutes of the array going read-only.",
+                "",
+            ),
+            // Two entries name the anchor: which one is meant is not clear.
+            (
+                "Monitoring paged the on-call admin within five minutes of the array going read-only.",
+                "- 13:45: Second array degrades to read-only as well.\n",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&storage(claim, extra), "within five minutes").0,
+                Verdict::NotCompared,
+                "{claim}"
             );
         }
     }

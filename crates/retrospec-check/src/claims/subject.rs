@@ -134,6 +134,11 @@ static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+/// A coordinated clause with its own subject: "and it was", "but the array".
+static NEW_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:and|but|so|then|while)\s+(?:it|we|they|the|our|its|this|that|he|she)\b")
+        .expect("the pattern is valid")
+});
 /// A length whose subject is not the outage: what logs or monitoring recorded
 /// ("the controllers had logged correctable errors for several weeks", "the
 /// worker printed warnings for two days"), or the time before it ("for the
@@ -387,7 +392,13 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
         let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
         let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
-        let before = if has_verb(sub) { sub } else { before };
+        // A clause of its own ("..., and it was rebuilding N after it failed"):
+        // its verb alone says what, even when it says nothing this reads.
+        let before = if has_verb(sub) || NEW_CLAUSE.is_match(sub) {
+            sub
+        } else {
+            before
+        };
         return if DETECT_VERB.is_match(before) {
             Some(Subject {
                 measures: "time_to_detect",
@@ -549,6 +560,21 @@ mod tests {
             ),
             ["time_to_detect"]
         );
+        // A coordinated clause with its own detect or restore verb still reads.
+        assert_eq!(
+            measures(
+                "The disk failed at noon, and we noticed it 20 minutes after it failed.",
+                p
+            ),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures(
+                "We paged the team, and the service was restored 2 hours after the start.",
+                p
+            ),
+            ["time_to_restore"]
+        );
         assert_eq!(
             measures("It stayed unusable for at least three hours.", p),
             ["incident"]
@@ -663,6 +689,19 @@ mod tests {
             ),
             (
                 "Each failover caused 30 to 90 seconds of write errors.",
+                Place::Prose,
+            ),
+            // A coordinated clause of its own: its verb, not the first one, says what.
+            (
+                "Monitoring paged the on-call engineer quickly, and it was rebuilding about half an hour after it failed.",
+                Place::Summary,
+            ),
+            (
+                "- We noticed the errors at once, but the array was resyncing 40 minutes after the disk failed",
+                Place::Prose,
+            ),
+            (
+                "| Detection | Alerts fired, and the cache was warming 20 minutes after it broke |",
                 Place::Prose,
             ),
         ] {

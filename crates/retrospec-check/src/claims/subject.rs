@@ -182,6 +182,12 @@ static LENGTH_LABEL: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
+/// A sentence that labels the total as the impact's: "Resolved. Total interruption
+/// for the affected accounts: about 1 hour.", "Overall downtime: 52 minutes".
+static TOTAL_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*[*_]*(?:total|overall)\s+(?:downtime|outage|interruption|disruption|unavailability|impact|duration)(?:\s+(?:for|of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+)?[*_]*\s*:[*_]*\s*$")
+        .expect("the pattern is valid")
+});
 /// A line labelled with what was out, in an outage state: "- Saves failing: 25
 /// minutes", "API down: 2 hours".
 static OUTAGE_STATE_LABEL: LazyLock<Lean> = LazyLock::new(|| {
@@ -342,6 +348,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     if LENGTH_LABEL.is_match(&text[line_start..start])
+        || TOTAL_LABEL.is_match(&text[clause_start(text, start)..start])
         || (place == Place::Summary
             && OUTAGE_STATE_LABEL.is_match(&text[line_start..start])
             && END_OF_VALUE.is_match(after))
@@ -613,6 +620,22 @@ mod tests {
             ),
             ["incident"]
         );
+        // A total labelled as the impact's in its own sentence.
+        for text in [
+            "Resolved. Total interruption for the affected accounts: about 1 hour.",
+            "- All good again. Overall downtime: 52 minutes",
+            "| Update | Back up. Total outage of the mail service: 2,5 hours |",
+            "> Fixed. **Total disruption:** 40 minutes.",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        for text in [
+            "Total retention for the affected accounts: 30 days.",
+            "Total interruption budget: 4 hours a year.",
+            "Resolved. Total time spent: 3 hours.",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
         // An outage state with its length straight after, no "for".
         for text in [
             "In total the CI was down around 1,5 hours.",

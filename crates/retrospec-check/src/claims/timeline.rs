@@ -647,6 +647,57 @@ mod stated_fields {
         }
     }
 
+    /// A status post: updates newest first, a total in the resolved update, and
+    /// a summary after them.
+    fn status_post(resolved: &str, summary: &str) -> String {
+        format!(
+            "# [Resolved] Mail storage disruption\n\nAll times are CET.\n\n{resolved}\n\n**Update 2025-11-04 11:30 CET**\n\nParts installed; the pool is importing.\n\n**Update 2025-11-04 10:15 CET**\n\nMailboxes on this unit are unavailable.\n\n---\n\n### Summary\n\n{summary}\n"
+        )
+    }
+
+    #[test]
+    fn a_total_in_a_status_update_against_the_summarys_window() {
+        let summary =
+            "Affected customers could not log in from 10:15 until 12:20, and mail was held.";
+        for resolved in [
+            "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption for the affected\naccounts: about 1 hour.",
+            "**Update 2025-11-04 13:05 CET**\n\n- Resolved; all mailboxes are back.\n- Total interruption: about 1 hour.",
+            "Update 2025-11-04 13:05 CET\nResolved. Overall downtime: about 1 hour.",
+        ] {
+            assert_eq!(
+                verdict(&status_post(resolved, summary), "about 1 hour"),
+                (Verdict::Contradicts, Some(125)),
+                "{resolved}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &status_post(
+                    "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption: about 2 hours.",
+                    summary
+                ),
+                "about 2 hours"
+            ),
+            (Verdict::Agrees, Some(125))
+        );
+        let resolved =
+            "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption: about 1 hour.";
+        for summary in [
+            // No window stated.
+            "Affected customers could not log in, and mail was held.",
+            // The team's work, not the impact.
+            "We replaced the controllers from 10:15 until 12:20.",
+            // Two windows that differ.
+            "Logins failed from 10:15 until 12:20; mail was delayed from 10:15 until 13:05.",
+        ] {
+            assert_eq!(
+                verdict(&status_post(resolved, summary), "about 1 hour").0,
+                Verdict::NotCompared,
+                "{summary}"
+            );
+        }
+    }
+
     #[test]
     fn start_and_end_fields_that_give_no_window() {
         for (body, text) in [

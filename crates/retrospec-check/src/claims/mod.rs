@@ -25,6 +25,8 @@ mod relative;
 pub mod subject;
 mod timeline;
 mod window;
+#[cfg(test)]
+mod wrapped_tests;
 
 use std::sync::LazyLock;
 

@@ -383,8 +383,12 @@ pub(super) struct Words {
     pub(super) first: bool,
 }
 
-/// Verbs that link a noun to its new state in an anchor ("the array going read-only").
-const LINKING: &[&str] = &["going", "becoming", "turning", "getting", "falling"];
+/// Verbs that link a noun to its new state in an anchor ("the array going
+/// read-only", "the disk became full", "the primary went read-only").
+const LINKING: &[&str] = &[
+    "going", "becoming", "turning", "getting", "falling", "went", "became", "turned", "goes",
+    "becomes", "turns",
+];
 
 const STOP: &[&str] = &[
     "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "of", "to", "in", "on",
@@ -621,6 +625,12 @@ mod tests {
         assert!(w.score("Healthy disk removed; metadata array degrades to read-only.") > 0);
         assert_eq!(w.score("Home mounted read-only for verification"), 0);
         assert_eq!(w.score("Array rebuild starts"), 0);
+        let w = Words::parse("the array went read-only").expect("words");
+        assert!(w.score("Healthy disk removed; metadata array degrades to read-only.") > 0);
+        assert_eq!(w.score("Array rebuild starts"), 0);
+        let w = Words::parse("the disk became full").expect("words");
+        assert!(w.score("Disk on ci-03 is full, jobs start to fail") > 0);
+        assert_eq!(w.score("Disk replaced"), 0);
         let w = Words::parse("the primary becoming unreachable").expect("words");
         assert!(w.score("Primary unreachable from the app hosts") > 0);
         assert_eq!(w.score("Replica unreachable"), 0);

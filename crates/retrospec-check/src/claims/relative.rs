@@ -1038,6 +1038,11 @@ mod anchored_in_prose {
                 11,
             ),
             (
+                "The on-call admin was paged 5 minutes after the array went\nread-only.",
+                "5 minutes",
+                14,
+            ),
+            (
                 "| Detection | Monitoring paged the on-call admin within five minutes of the array going read-only |\n|---|---|",
                 "within five minutes",
                 14,

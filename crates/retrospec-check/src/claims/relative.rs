@@ -18,6 +18,12 @@ use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, milestone_at, sorted_entries};
 
 mod trailing;
+mod verbs;
+
+use verbs::{
+    EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
+    EVENT_ROLLBACK, EVENT_STATUS,
+};
 
 /// An event a relative claim names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,51 +166,6 @@ static ANCHOR_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
 static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?:rollback|roll-back|revert)(?:\s+(?:started|began|finished|completed))?\s*$",
-    )
-});
-
-/// The event of the clause before the duration, by its verb: "was updated" with a
-/// status page, "declared", "paged", "noticed", "rolled back".
-static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
-    )
-});
-static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
-    )
-});
-/// "was paged", "paged the on-call administrator".
-static EVENT_PAGED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\bpaged\s+(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|sre|admin|administrator|engineer|responder|team|rotation)s?(?:\s+[a-z-]+){0,2}\s*$",
-    )
-});
-static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
-    )
-});
-
-/// "the alert fired", "our latency alarm went off".
-static EVENT_ALERT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
-});
-/// "the fix was deployed", "we shipped the patch".
-static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
-    )
-});
-static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
-    )
-});
-static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
     )
 });
 

@@ -1,0 +1,55 @@
+//! The event of a relative claim's own clause, read from the verb just before
+//! its duration: "the status page was updated", "was declared", "was paged",
+//! "paged the on-call administrator", "was rolled back", "was reported", "the
+//! alert fired", "was deployed", "noticed".
+
+use std::sync::LazyLock;
+
+use crate::lean::Lean;
+
+use super::re;
+
+/// The event of the clause before the duration, by its verb: "was updated" with a
+/// status page, "declared", "paged", "noticed", "rolled back".
+pub(super) static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
+    )
+});
+pub(super) static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
+    )
+});
+/// "was paged", "paged the on-call administrator".
+pub(super) static EVENT_PAGED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\bpaged\s+(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|sre|admin|administrator|engineer|responder|team|rotation)s?(?:\s+[a-z-]+){0,2}\s*$",
+    )
+});
+pub(super) static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were)\s+(?:rolled\s+back|reverted)\s*$|\b(?:rolled\s+(?:it\s+)?back|reverted\s+(?:it|the\s+[a-z-]+))\s*$",
+    )
+});
+
+/// "the alert fired", "our latency alarm went off".
+pub(super) static EVENT_ALERT: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
+});
+/// "the fix was deployed", "we shipped the patch".
+pub(super) static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
+    )
+});
+pub(super) static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
+    )
+});
+pub(super) static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
+    )
+});

@@ -101,9 +101,11 @@ static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
         .expect("the pattern is valid")
 });
-/// Where a clause ends.
+/// Where a clause ends; "and" before a new subject ends one too ("raised an
+/// alarm at 8:52 p.m. and the on-call administrator started at 9:10 p.m." is two
+/// clauses with a time each, the subject's article left to the second).
 static CLAUSE_END: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"[.!?;:](?:\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+")
+    Lean::new(r"[.!?;:](?:\s+and\s+(?:the|we|our|they|their|he|she|someone)\s+|\s+|$)|\n\s*\n|\n\s*[-*+|]\s|\|\s|,\s+|\s+(?:when|while|because|until\s+(?:we|it|the))\s+|\s+and\s+(?:the|we|our|they|their|he|she|someone)\s+")
         .expect("the pattern is valid")
 });
 /// A date in a clause: which day its time is on is not the claim's day for sure.
@@ -156,12 +158,19 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
 fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
     let mut bounds = vec![0];
     for m in CLAUSE_END.find_iter(masked) {
-        // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot.
+        // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot,
+        // unless a new clause follows it ("8:52 p.m. The on-call ...", "8:52
+        // p.m. and the on-call ...").
         if CLOCK
             .find_iter(masked)
             .any(|c| c.start() < m.start() && m.start() < c.end())
         {
-            continue;
+            let next = masked[m.end()..].chars().next();
+            let new_clause = m.as_str().trim_end().ends_with(|c: char| c.is_alphabetic())
+                || (masked[m.start()..].starts_with(". ") && next.is_some_and(char::is_uppercase));
+            if !new_clause {
+                continue;
+            }
         }
         bounds.push(m.end());
     }
@@ -230,7 +239,13 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             continue;
         };
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = words.trim_end_matches([',', ';', '.', ':']).to_string();
+        let words = words.trim_end_matches([',', ';', '.', ':']);
+        // The "and the" that ended the clause is the next clause's.
+        let words = ["the", "we", "our", "they", "their", "he", "she", "someone"]
+            .iter()
+            .find_map(|w| words.strip_suffix(&format!(" and {w}")))
+            .unwrap_or(words)
+            .to_string();
         out.push(Clause {
             stamp: Stamp {
                 label: format!("`{}` in \"{words}\"", written.trim()),
@@ -368,6 +383,13 @@ pub(super) struct Words {
     pub(super) first: bool,
 }
 
+/// Verbs that link a noun to its new state in an anchor ("the array going
+/// read-only", "the disk became full", "the primary went read-only").
+const LINKING: &[&str] = &[
+    "going", "becoming", "turning", "getting", "falling", "went", "became", "turned", "goes",
+    "becomes", "turns",
+];
+
 const STOP: &[&str] = &[
     "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "of", "to", "in", "on",
     "for", "first", "initial", "earliest", "very", "was", "were", "is", "had", "has", "been", "we",
@@ -405,14 +427,36 @@ impl Words {
             .iter()
             .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
         let of = tokens.iter().position(|t| t == "of");
-        let content: Vec<&String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()))
-            .collect();
-        let head = match of {
-            Some(i) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => tokens[i - 1].clone(),
-            _ => (*content.last()?).clone(),
+        // "the array going read-only": the noun's change of state; the noun is
+        // the head, the linking verb no word an entry needs.
+        let linking = tokens.iter().position(|t| LINKING.contains(&t.as_str()));
+        let head = match (of, linking) {
+            (_, Some(i)) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
+                tokens[i - 1].clone()
+            }
+            (Some(i), _) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
+                tokens[i - 1].clone()
+            }
+            _ => tokens
+                .iter()
+                .rfind(|t| !STOP.contains(&t.as_str()))?
+                .clone(),
         };
+        // Words are compared as the entries' are split: "read-only" is "read" and "only".
+        let content: Vec<String> = tokens
+            .iter()
+            .filter(|t| !STOP.contains(&t.as_str()) && !LINKING.contains(&t.as_str()))
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let head = head
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rfind(|w| !w.is_empty())?
+            .to_string();
         if content.is_empty() || content.len() > 4 {
             return None;
         }
@@ -575,6 +619,21 @@ mod tests {
         assert!(w.score("First responses signed with the old key are served") > 0);
         assert_eq!(w.score("Responder certificate expires"), 0);
         assert!(Words::parse("we called the vendor").is_none());
+        // A noun's change of state: the noun is the head, hyphenated words split
+        // as the entries' are.
+        let w = Words::parse("the array going read-only").expect("words");
+        assert!(w.score("Healthy disk removed; metadata array degrades to read-only.") > 0);
+        assert_eq!(w.score("Home mounted read-only for verification"), 0);
+        assert_eq!(w.score("Array rebuild starts"), 0);
+        let w = Words::parse("the array went read-only").expect("words");
+        assert!(w.score("Healthy disk removed; metadata array degrades to read-only.") > 0);
+        assert_eq!(w.score("Array rebuild starts"), 0);
+        let w = Words::parse("the disk became full").expect("words");
+        assert!(w.score("Disk on ci-03 is full, jobs start to fail") > 0);
+        assert_eq!(w.score("Disk replaced"), 0);
+        let w = Words::parse("the primary becoming unreachable").expect("words");
+        assert!(w.score("Primary unreachable from the app hosts") > 0);
+        assert_eq!(w.score("Replica unreachable"), 0);
     }
 
     #[test]

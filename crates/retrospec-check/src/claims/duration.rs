@@ -61,7 +61,7 @@ const UNIT: &str = r"weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|second
 
 static SINGLE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<half2>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters)\b)?",
+        r"(?i)\b(?P<hh>[0-9]+)h(?P<mm>[0-5][0-9])(?:m(?:in)?)?\b|\b(?P<sh>[0-9]{{1,3}})\s+h\s+(?P<sm>[0-5]?[0-9])\s+m(?:in)?\b|\b(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-5][0-9])\s*(?:hours?|hrs?)\b|\b(?P<num>{})(?P<ish>-?ish\b)?(?P<plus>\+)?(?P<half>\s+and\s+a\s+half)?(?P<gap>\s*[-‑]\s*|\s+)?(?P<unit>{UNIT})\b(?P<ish2>-ish\b)?(?P<half2>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters)\b)?",
         number::PATTERN
     ))
     .expect("the duration pattern is valid")
@@ -122,6 +122,8 @@ struct Part {
     unit: i64,
     vague: bool,
     plus: bool,
+    /// "90-ish minutes", "an hour-ish": approximate.
+    ish: bool,
 }
 
 fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
@@ -142,6 +144,7 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
             unit: 60,
             vague: false,
             plus: false,
+            ish: false,
         });
     }
     let num = caps.name("num")?;
@@ -202,6 +205,7 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
         },
         vague,
         plus: caps.name("plus").is_some(),
+        ish: caps.name("ish").is_some() || caps.name("ish2").is_some(),
     })
 }
 
@@ -219,6 +223,7 @@ pub fn find(text: &str) -> Vec<Duration> {
             && !last.vague
             && !p.vague
             && !last.plus
+            && !last.ish
             && last.low == last.high
             && p.low == p.high
             && p.unit < last.unit
@@ -245,6 +250,8 @@ fn qualify(text: &str, p: Part) -> Duration {
         Qualifier::Vague
     } else if p.plus {
         Qualifier::AtLeast
+    } else if p.ish {
+        Qualifier::Approximate
     } else {
         Qualifier::Exact
     };
@@ -439,6 +446,10 @@ mod tests {
             ("a week", "a week", 10080.0),
             ("2 hrs", "2 hrs", 120.0),
             ("45 sec", "45 sec", 0.75),
+            ("1,5 hours", "1,5 hours", 90.0),
+            ("took 1.5h", "1.5h", 90.0),
+            ("took 1,5h", "1,5h", 90.0),
+            ("down for 2,25 hours", "2,25 hours", 135.0),
         ] {
             assert_eq!(
                 one(text),
@@ -477,6 +488,14 @@ mod tests {
             ("a couple of minutes".into(), 2.0, 3.0, Vague)
         );
         assert_eq!(one("a few hours").3, Vague);
+        assert_eq!(
+            one("90-ish minutes"),
+            ("90-ish minutes".into(), 90.0, 90.0, Approximate)
+        );
+        assert_eq!(one("40ish minutes").3, Approximate);
+        assert_eq!(one("an hour-ish").3, Approximate);
+        // A comma before three digits groups thousands: never a decimal.
+        assert_ne!(one("1,500 hours").1, 90.0);
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Numbers as people write them in prose: digits (`90`, `1.5`) or words
-//! ("eleven", "twenty-five", "a", "an", "half an", "a couple of", "a few").
+//! Numbers as people write them in prose: digits (`90`, `1.5`, and `1,5` with a
+//! decimal comma: one or two digits after it, never three, which group thousands)
+//! or words ("eleven", "twenty-five", "a", "an", "half an", "a couple of", "a few").
 
 /// A number read from words or digits: the value, or a vague range of values.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,11 +46,11 @@ const TENS: &[(&str, u32)] = &[
 ];
 
 /// The regex alternation for a number, digits or words (lowercase input or `(?i)`).
-pub const PATTERN: &str = r"[0-9]+(?:\.[0-9]+)?|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|half\s+an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?";
+pub const PATTERN: &str = r"[0-9]+(?:\.[0-9]+|,[0-9]{1,2})?|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|half\s+an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?";
 
 /// The value of a number matched by [`PATTERN`].
 pub fn parse(written: &str) -> Option<Number> {
-    let lower = written.to_ascii_lowercase();
+    let lower = written.to_ascii_lowercase().replace(',', ".");
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
@@ -82,7 +83,9 @@ fn word_value(word: &str) -> Option<u32> {
 
 /// Whether the number was written in digits.
 pub fn is_digits(written: &str) -> bool {
-    written.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    written
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
 }
 
 #[cfg(test)]
@@ -93,6 +96,8 @@ mod tests {
     fn words_and_digits() {
         assert_eq!(parse("90"), Some(Number::Exact(90.0)));
         assert_eq!(parse("1.5"), Some(Number::Exact(1.5)));
+        assert_eq!(parse("1,5"), Some(Number::Exact(1.5)));
+        assert_eq!(parse("2,25"), Some(Number::Exact(2.25)));
         assert_eq!(parse("eleven"), Some(Number::Exact(11.0)));
         assert_eq!(parse("Twenty-five"), Some(Number::Exact(25.0)));
         assert_eq!(parse("forty five"), Some(Number::Exact(45.0)));

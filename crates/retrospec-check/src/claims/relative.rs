@@ -15,13 +15,15 @@ use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::anchor::{self, Stamp};
+use super::{Compared, Inputs, milestone_at, sorted_entries};
+
+mod events;
+mod trailing;
+
 use events::{
     EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
     EVENT_ROLLBACK, EVENT_STATUS,
 };
-
-mod events;
-use super::{Compared, Inputs, milestone_at, sorted_entries};
 
 /// An event a relative claim names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +114,7 @@ static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the)\b|\balerts?\s+the\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
@@ -208,10 +210,10 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
             _ => (event, None, context),
         });
     }
-    // "within N of <anchor>": an upper bound after the anchor.
+    // "after the first alert", or "within five minutes of the array going read-only".
     let within = masked[range.clone()]
-        .to_ascii_lowercase()
-        .starts_with("within");
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
     let caps = AFTER
         .captures(after)
         .or_else(|| within.then(|| OF.captures(after)).flatten())?;
@@ -295,7 +297,9 @@ static OF: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,
 /// the claim is not of this shape.
 fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
     let clause = super::subject::clause_start(masked, range.start);
-    let caps = AT_CLOCK.captures(&masked[clause..range.start])?;
+    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
+        return trailing::clock_after(ctx, masked, range);
+    };
     let written = caps.name("t")?.as_str();
     let after = &masked[range.end..];
     let within = masked[range.clone()]
@@ -677,7 +681,7 @@ pub(super) fn read(
         return Some(reading);
     }
     // Cheap gate: every relative claim has "after" or "later" right behind the
-    // duration, or "of" behind "within N".
+    // duration, or is "within N of" its anchor.
     let next = masked[range.end..].trim_start();
     let within_of = masked[range.clone()]
         .get(..6)
@@ -949,6 +953,140 @@ mod anchored_in_prose {
             .0,
             Verdict::NotCompared
         );
+    }
+
+    fn wrapped(body: &str) -> String {
+        format!("# Mail relay outage\n\nAll times are UTC.\n\n## What happened\n\n{body}\n")
+    }
+
+    #[test]
+    fn a_time_after_the_anchor_is_the_claims_own_when_the_anchor_has_another() {
+        // The claim's clause broken over lines in every container, the anchor's
+        // time stated in a sentence or paragraph before.
+        for (body, claim, minutes) in [
+            (
+                "The first alert fired at 10:05.\n\nEngineers joined within ten minutes of\nthe first alert, at 10:40.",
+                "within ten minutes",
+                35,
+            ),
+            (
+                "- The service desk received the first report at 06:50.\n- Network service was restored within an hour of the first\n  report, at 08:55.",
+                "within an hour",
+                125,
+            ),
+            (
+                "Support received the first ticket at 2:10 p.m. and the on-call\nengineer started at 2:20 p.m.\nA fix was live within 30 minutes of the first\nticket, at 3:25 p.m. Nobody lost mail.",
+                "within 30 minutes",
+                75,
+            ),
+            (
+                "The monitoring system raised an alarm at 8:52 p.m. and the on-call\nadministrator started at 9:10 p.m.\n\n| Step | Note |\n|---|---|\n| Vendor | Technicians were on site within two hours of the first alarm, at 11:50 p.m. |",
+                "within two hours",
+                178,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&wrapped(body), claim),
+                (Verdict::Contradicts, Some(minutes)),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &wrapped(
+                    "The first alert fired at 10:05.\n\nEngineers joined within an hour of\nthe first alert, at 10:40."
+                ),
+                "within an hour"
+            ),
+            (Verdict::Agrees, Some(35))
+        );
+        for body in [
+            // No time for the anchor anywhere.
+            "Network service was restored within an hour of the first\nreport, at 08:55.",
+            // The time is the anchor's own: the claim's event has none.
+            "The first report came in at 06:50.\n\nEngineers were paged within an hour of the first report, at 06:50, by the desk.",
+            // Words after the time: which day it is on is not said.
+            "The first report came in at 06:50.\n\nService was restored within an hour of the first\nreport, at 08:55 on the next day.",
+            // Two reports at two times: which one is meant is not clear.
+            "A report came in at 06:50. Another report came in at 07:30.\n\nService was restored within an hour of the report, at 08:55.",
+        ] {
+            assert_eq!(
+                verdict(&wrapped(body), "within an hour").0,
+                Verdict::NotCompared,
+                "{body}"
+            );
+        }
+    }
+
+    fn storage(claim: &str, extra: &str) -> String {
+        format!(
+            "# Home filesystem outage\n\n## Summary\n\n{claim}\n\n## Timeline (all times UTC)\n\n- 13:30: Disk replacement starts.\n- 13:38: Healthy disk removed; metadata array degrades to read-only.\n- 13:41: Primary database unreachable from the app hosts.\n{extra}- 13:52: Monitoring alert pages the on-call admin.\n- 17:05: Home mounted read-write; logins work again.\n"
+        )
+    }
+
+    #[test]
+    fn within_n_of_an_anchor_named_in_words() {
+        for (claim, text, minutes) in [
+            (
+                "Monitoring paged the on-call admin within five minutes of the array going read-only.",
+                "within five minutes",
+                14,
+            ),
+            (
+                "- The on-call engineer was paged within 5 minutes of the primary database\n  becoming unreachable.",
+                "within 5 minutes",
+                11,
+            ),
+            (
+                "The on-call admin was paged 5 minutes after the array went\nread-only.",
+                "5 minutes",
+                14,
+            ),
+            (
+                "| Detection | Monitoring paged the on-call admin within five minutes of the array going read-only |\n|---|---|",
+                "within five minutes",
+                14,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&storage(claim, ""), text),
+                (Verdict::Contradicts, Some(minutes)),
+                "{claim}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &storage(
+                    "Monitoring paged the on-call admin within 15 minutes of the array going read-only.",
+                    ""
+                ),
+                "within 15 minutes"
+            ),
+            (Verdict::Agrees, Some(14))
+        );
+        for (claim, extra) in [
+            // No entry names the anchor.
+            (
+                "Monitoring paged the on-call admin within five minutes of the cooling failing.",
+                "",
+            ),
+            // No event of the claim's own is named.
+            (
+                "Jobs kept running within five minutes of the array going read-only.",
+                "",
+            ),
+            // Two entries name the anchor: which one is meant is not clear.
+            (
+                "Monitoring paged the on-call admin within five minutes of the array going read-only.",
+                "- 13:45: Second array degrades to read-only as well.\n",
+            ),
+        ] {
+            assert_eq!(
+                verdict(&storage(claim, extra), "within five minutes").0,
+                Verdict::NotCompared,
+                "{claim}"
+            );
+        }
     }
 
     fn register(note: &str) -> String {

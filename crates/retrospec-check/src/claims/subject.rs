@@ -141,6 +141,30 @@ static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+/// A coordinated clause with its own subject: "and it was", "but the array".
+static NEW_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:and|but|so|then|while)\s+(?:it|we|they|the|our|its|this|that|he|she)\b")
+        .expect("the pattern is valid")
+});
+/// A length whose subject is not the outage: what logs or monitoring recorded
+/// ("the controllers had logged correctable errors for several weeks", "the
+/// worker printed warnings for two days"), or the time before it ("for the
+/// preceding three weeks", "over the previous 2 days").
+static OTHER_SUBJECT_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:logged|logging|logs|recorded|recording|emitted|emitting|printed|printing|threw|thrown|throwing|raised|raising)\s+(?:[a-z-]+\s+){0,3}?(?:errors?|warnings?|exceptions?|events?|messages?|alerts?|lines?|entries|faults?)\b[^.;]{0,40}?\s+(?:for|over)|\b(?:for|over|during|in)\s+the\s+(?:past|previous|preceding|prior)|\bfor\s+(?:[a-z]+\s+)?(?:weeks|months)\s+before)\s*$")
+        .expect("the pattern is valid")
+});
+/// A service in an outage state with its length straight after, no "for": "In
+/// total the CI was down around 1,5 hours", "the portal stayed offline 40 minutes".
+static DOWN_BARE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible|out\s+of\s+service)\s*$")
+        .expect("the pattern is valid")
+});
+/// ...unless the length places an event: "was down 2 hours after the deploy".
+static RELATIVE_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:after|later|into|since|before|ago|of|earlier|past|in\s+a\s+row|a\s+(?:day|week|month))\b")
+        .expect("the pattern is valid")
+});
 /// "for a period lasting N", "for a period of N": the incident's length in any prose
 /// when the clause names the impact and no action of the team.
 static PERIOD: LazyLock<Lean> = LazyLock::new(|| {
@@ -163,6 +187,12 @@ static DOWNTIME_AFTER: LazyLock<Lean> = LazyLock::new(|| {
 /// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
 static LENGTH_LABEL: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
+        .expect("the pattern is valid")
+});
+/// A sentence that labels the total as the impact's: "Resolved. Total interruption
+/// for the affected accounts: about 1 hour.", "Overall downtime: 52 minutes".
+static TOTAL_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*[*_]*(?:total|overall)\s+(?:downtime|outage|interruption|disruption|unavailability|impact|duration)(?:\s+(?:for|of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+)?[*_]*\s*:[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// A line labelled with what was out, in an outage state: "- Saves failing: 25
@@ -553,11 +583,13 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             .find(before)
             .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
         || SETTING_AFTER.is_match(after)
+        || OTHER_SUBJECT_BEFORE.is_match(before)
     {
         return None;
     }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     if LENGTH_LABEL.is_match(&text[line_start..start])
+        || TOTAL_LABEL.is_match(&text[clause_start(text, start)..start])
         || (place == Place::Summary
             && OUTAGE_STATE_LABEL.is_match(&text[line_start..start])
             && END_OF_VALUE.is_match(after))
@@ -616,7 +648,13 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
         let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
         let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
-        let before = if has_verb(sub) { sub } else { before };
+        // A clause of its own ("..., and it was rebuilding N after it failed"):
+        // its verb alone says what, even when it says nothing this reads.
+        let before = if has_verb(sub) || NEW_CLAUSE.is_match(sub) {
+            sub
+        } else {
+            before
+        };
         return if DETECT_VERB.is_match(before) {
             Some(Subject {
                 measures: "time_to_detect",
@@ -633,7 +671,10 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             None
         };
     }
-    if STRICT.is_match(before) || DOWNTIME_AFTER.is_match(after) {
+    if STRICT.is_match(before)
+        || DOWNTIME_AFTER.is_match(after)
+        || (DOWN_BARE.is_match(before) && !RELATIVE_AFTER.is_match(after))
+    {
         return Some(INCIDENT);
     }
     if let Some(m) = PERIOD.find(before) {
@@ -903,6 +944,21 @@ mod tests {
             ),
             ["time_to_detect"]
         );
+        // A coordinated clause with its own detect or restore verb still reads.
+        assert_eq!(
+            measures(
+                "The disk failed at noon, and we noticed it 20 minutes after it failed.",
+                p
+            ),
+            ["time_to_detect"]
+        );
+        assert_eq!(
+            measures(
+                "We paged the team, and the service was restored 2 hours after the start.",
+                p
+            ),
+            ["time_to_restore"]
+        );
         assert_eq!(
             measures("It stayed unusable for at least three hours.", p),
             ["incident"]
@@ -941,6 +997,40 @@ mod tests {
             ),
             ["incident"]
         );
+        // A total labelled as the impact's in its own sentence.
+        for text in [
+            "Resolved. Total interruption for the affected accounts: about 1 hour.",
+            "- All good again. Overall downtime: 52 minutes",
+            "| Update | Back up. Total outage of the mail service: 2,5 hours |",
+            "> Fixed. **Total disruption:** 40 minutes.",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        for text in [
+            "Total retention for the affected accounts: 30 days.",
+            "Total interruption budget: 4 hours a year.",
+            "Resolved. Total time spent: 3 hours.",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
+        // An outage state with its length straight after, no "for".
+        for text in [
+            "In total the CI was down around 1,5 hours.",
+            "The portal stayed offline 40 minutes.",
+            "- Both runners were unavailable roughly 2 hours",
+            "| Impact | the wiki was down 90-ish minutes |",
+            "> Search was completely unreachable 1.5h that night.",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        // ...but not a length that places an event.
+        for text in [
+            "The CI was down 2 hours after the deploy.",
+            "The portal was offline 3 days ago as well.",
+            "It was down 20 minutes into the migration.",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
     }
 
     #[test]
@@ -1001,6 +1091,19 @@ mod tests {
                 "Each failover caused 30 to 90 seconds of write errors.",
                 Place::Prose,
             ),
+            // A coordinated clause of its own: its verb, not the first one, says what.
+            (
+                "Monitoring paged the on-call engineer quickly, and it was rebuilding about half an hour after it failed.",
+                Place::Summary,
+            ),
+            (
+                "- We noticed the errors at once, but the array was resyncing 40 minutes after the disk failed",
+                Place::Prose,
+            ),
+            (
+                "| Detection | Alerts fired, and the cache was warming 20 minutes after it broke |",
+                Place::Prose,
+            ),
         ] {
             assert_eq!(measures(text, place), ["unknown"], "{text}");
         }
@@ -1038,6 +1141,12 @@ mod tests {
             // Counted from a step of the response, not from the start.
             "The full disk was found 38 minutes after the investigation began.",
             "The cause was identified 20 minutes after the call started.",
+            // What logs or monitoring recorded, and the time before the incident.
+            "The two controllers had logged correctable errors for several weeks.",
+            "- the worker printed warnings for two days before it failed",
+            "| db-2 | recorded disk errors over 3 weeks |",
+            "Latency was degraded for the preceding three weeks, which nobody noticed.",
+            "> The queue failed intermittently over the previous 2 days.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["unknown"], "{text}");
         }
@@ -1050,6 +1159,9 @@ mod tests {
             "Customers saw timeouts for 40 minutes.",
             "Nightly reports were missing for three days.",
             "When the disk filled, exports failed for 75 minutes.",
+            "Logins failed and users were logged out for 40 minutes.",
+            "Mail delivery failed for 2 hours on the previous evening.",
+            "Errors were logged by every request for 25 minutes of downtime.",
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }

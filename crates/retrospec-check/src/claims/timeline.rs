@@ -34,7 +34,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
     };
     if !((lower_has("start") || lower_has("began")) && (lower_has("end") || lower_has("resolved")))
     {
-        return Vec::new();
+        return labelled_window(inputs.text).into_iter().collect();
     }
     let masked = mask(inputs.text);
     if let Some(window) = window::sentence(&masked, inputs.times.default_zone.as_ref()) {
@@ -79,9 +79,11 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
 
 /// A header line that gives the incident's window as its length: `> **Duration:**
 /// 2:14 PM – 3:31 PM PDT`, `- Impact window: 09:10-10:25 UTC`, `| Outage window |
-/// 22:47 – 01:15 |`. Read in the raw text: a header block is often quoted.
+/// 22:47 – 01:15 |`, or as its time with the date before it (`**Date/Time:** Mar
+/// 18, 2025 9:02 PM - 10:14 PM Pacific`, `When: 2025-03-18 21:02–22:14 (UTC-7)`).
+/// Read in the raw text: a header block is often quoted.
 static LABELLED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period))[*_]*[ \t]*[:|][*_ \t]*(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+[A-Z]{2,5}(?:[+-][0-9]{1,2})?)?[ \t*_]*\|?[ \t]*$")
+    Regex::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period)|date[ \t]*(?:/|&|and)[ \t]*time|when|time[ \t]*(?:window|frame)|timeframe)[*_]*[ \t]*[:|][*_ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9]{1,4}[-./])[a-z0-9 ,./-]{2,24}?[ \t,]+(?:at[ \t]+)?)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until|till)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+(?:[A-Z]{2,5}(?:[+-][0-9]{1,2})?|[a-z]{4,10}(?:[ \t]+time)?))?(?:[ \t]+\((?:utc|gmt|all[ \t]+times)[^)\n]{0,30}\))?[ \t*_]*\|?[ \t]*$")
         .expect("the pattern is valid")
 });
 
@@ -577,6 +579,11 @@ mod stated_fields {
             "| Field | Value |\n|---|---|\n| Impact window | 2:14 PM – 3:31 PM PDT |",
             "**Outage duration:** 2:14 pm to 3:31 pm",
             "Customer impact period: 2:14 PM until 3:31 PM PDT",
+            // The window as the time of the incident, its date before it.
+            "- **Date/Time:** Sep 23, 2025 2:14 PM - 3:31 PM Pacific",
+            "**When:** 2025-09-23 2:14 pm till 3:31 pm (UTC-7)",
+            "| Date & time | Tuesday 23 September 2025, 2:14 PM – 3:31 PM PDT |",
+            "Time window: 23.09.2025 2:14 PM to 3:31 PM Pacific time",
         ] {
             assert_eq!(
                 verdict(&with_header(header, claim), "an hour and seventeen minutes"),
@@ -585,6 +592,20 @@ mod stated_fields {
             );
         }
         // The header's window, not the timeline's 1h55m, is the one compared.
+        for header in [
+            "- **Date/Time:** Sep 23, 2025 2:14 PM - 3:31 PM Pacific",
+            "**When:** 2025-09-23 2:14 pm till 3:31 pm (UTC-7)",
+            "| Date & time | Tuesday 23 September 2025, 2:14 PM – 3:31 PM PDT |",
+        ] {
+            assert_eq!(
+                verdict(
+                    &with_header(header, "- **Duration:** 40 minutes"),
+                    "40 minutes"
+                ),
+                (Verdict::Contradicts, Some(77)),
+                "{header}"
+            );
+        }
         assert_eq!(
             verdict(
                 &with_header(
@@ -606,6 +627,10 @@ mod stated_fields {
             "> **Duration:** from about 2:14 PM, with retries until 3:31 PM PDT and later",
             // No label at all.
             "> 2:14 PM – 3:31 PM PDT",
+            // The time of something else, or a date with no window.
+            "- **Maintenance time:** Sep 23, 2025 2:14 PM - 3:31 PM Pacific",
+            "- **Date/Time:** Sep 23, 2025 2:14 PM Pacific",
+            "**When:** after the 2:14 PM release, 3 hosts - 3:31 PM",
         ] {
             let report = with_header(
                 header,
@@ -619,6 +644,57 @@ mod stated_fields {
                 .map(|c| c.from.clone())
                 .unwrap_or_default();
             assert!(!from.starts_with("window start"), "{header}: {from}");
+        }
+    }
+
+    /// A status post: updates newest first, a total in the resolved update, and
+    /// a summary after them.
+    fn status_post(resolved: &str, summary: &str) -> String {
+        format!(
+            "# [Resolved] Mail storage disruption\n\nAll times are CET.\n\n{resolved}\n\n**Update 2025-11-04 11:30 CET**\n\nParts installed; the pool is importing.\n\n**Update 2025-11-04 10:15 CET**\n\nMailboxes on this unit are unavailable.\n\n---\n\n### Summary\n\n{summary}\n"
+        )
+    }
+
+    #[test]
+    fn a_total_in_a_status_update_against_the_summarys_window() {
+        let summary =
+            "Affected customers could not log in from 10:15 until 12:20, and mail was held.";
+        for resolved in [
+            "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption for the affected\naccounts: about 1 hour.",
+            "**Update 2025-11-04 13:05 CET**\n\n- Resolved; all mailboxes are back.\n- Total interruption: about 1 hour.",
+            "Update 2025-11-04 13:05 CET\nResolved. Overall downtime: about 1 hour.",
+        ] {
+            assert_eq!(
+                verdict(&status_post(resolved, summary), "about 1 hour"),
+                (Verdict::Contradicts, Some(125)),
+                "{resolved}"
+            );
+        }
+        assert_eq!(
+            verdict(
+                &status_post(
+                    "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption: about 2 hours.",
+                    summary
+                ),
+                "about 2 hours"
+            ),
+            (Verdict::Agrees, Some(125))
+        );
+        let resolved =
+            "**Update 2025-11-04 13:05 CET**\n\nResolved. Total interruption: about 1 hour.";
+        for summary in [
+            // No window stated.
+            "Affected customers could not log in, and mail was held.",
+            // The team's work, not the impact.
+            "We replaced the controllers from 10:15 until 12:20.",
+            // Two windows that differ.
+            "Logins failed from 10:15 until 12:20; mail was delayed from 10:15 until 13:05.",
+        ] {
+            assert_eq!(
+                verdict(&status_post(resolved, summary), "about 1 hour").0,
+                Verdict::NotCompared,
+                "{summary}"
+            );
         }
     }
 

@@ -697,6 +697,29 @@ mod stated_elsewhere {
             ),
             (Verdict::Agrees, Some(95))
         );
+        // Numbers as authors write them, against a window stated once with its
+        // zone after it, the claim wrapped over lines or in a list.
+        for (body, text) in [
+            (
+                "**What happened**\n\nThe runners were not\navailable from 09:05 till 10:40 (all times UTC+2). In total the CI was down around 0,5 hours.",
+                "around 0,5 hours",
+            ),
+            (
+                "## Details\n\nExports failed from 09:05 till 10:40 (all times UTC).\n\n- The outage lasted\n  about 1.5h.",
+                "about 1.5h",
+            ),
+            (
+                "## Details\n\nExports failed from 09:05 until 10:40 UTC.\n\nThe outage lasted 45-ish minutes.",
+                "45-ish minutes",
+            ),
+        ] {
+            let expected = if text == "about 1.5h" {
+                (Verdict::Agrees, Some(95))
+            } else {
+                (Verdict::Contradicts, Some(95))
+            };
+            assert_eq!(verdict(body, text), expected, "{body}");
+        }
         // "Just over an hour" is 60 to 75 minutes and the tolerance: 70 agrees.
         assert_eq!(
             verdict(
@@ -724,6 +747,11 @@ mod stated_elsewhere {
             (
                 "## Details\n\nBetween 09:05 and 10:40 the export API returned errors.\n\nThe team met the next day.\n\nThe outage lasted about an hour.",
                 "about an hour",
+            ),
+            // Logging before the incident, after the window.
+            (
+                "## Details\n\nExports failed from 09:05 until 10:40.\n\nThe workers had logged timeout errors for 2,5 days before that.",
+                "2,5 days",
             ),
             // A length of something else after the window.
             (

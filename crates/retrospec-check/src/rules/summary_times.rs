@@ -45,7 +45,12 @@ declare_rule! {
     /// step, the change that set it off. Only a `started` the author wrote
     /// (front matter, a marked entry) outranks such an entry. An end has no such
     /// leeway: a window that stops at "rollout paused" while uploads worked again
-    /// only 45 minutes later understates the impact. When both ends of one window
+    /// only 45 minutes later understates the impact. Unless the window states its
+    /// own length, which agrees with its ends ("For 29 minutes, from 18:17 to
+    /// 18:46 UTC"), and its end is an entry whose own words say the impact ended
+    /// ("Postgres accepts writes again"): an end milestone read from a later
+    /// entry's words (a clean-up, "queues drained, everything back to normal")
+    /// does not overrule it. When both ends of one window
     /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
     /// When the milestone has no timeline entry of its own (RS210) and the
@@ -339,7 +344,8 @@ impl Rule for SummaryTimes {
                     if routine(s) {
                         Verdict::Quiet
                     } else {
-                        judge(cx, &timeline, date, &prose, s, field, out)
+                        let own_length = states_its_length(masked, &all, s);
+                        judge(cx, &timeline, date, &prose, s, own_length, field, out)
                     }
                 })
                 .collect();
@@ -461,6 +467,27 @@ fn start_at_an_entry(
     })
 }
 
+/// Whether a stated end is the time of a timeline entry whose own words say the
+/// impact ended ("Postgres accepts writes again; posting works"): the author's
+/// window ends there, and an end milestone read from a later entry's words (a
+/// clean-up: "queues drained, everything back to normal") does not overrule it.
+/// An entry that does not say so ("rollout paused") is no such end.
+fn end_at_an_ending_entry(cx: &Context<'_>, parsed: &time::ParsedTime, allowed: i64) -> bool {
+    cx.model.timeline.iter().enumerate().any(|(i, entry)| {
+        let Some(Some(v)) = cx.times.timeline.get(i) else {
+            return false;
+        };
+        let Some(r) = v.instant() else {
+            return false;
+        };
+        let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
+            return false;
+        };
+        (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed
+            && crate::claims::says_impact_ended(&entry.text)
+    })
+}
+
 /// Whether `milestone` was read from the words of a timeline entry (a report read
 /// free-form), not written by the author as a milestone.
 fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
@@ -471,12 +498,50 @@ fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
     })
 }
 
+/// Whether the window whose end is `s` states its own length in its sentence,
+/// and the length agrees with its two ends: "For 29 minutes, from 18:17 to 18:46
+/// UTC", "from 09:10 to 10:25 (75 minutes)".
+fn states_its_length(masked: &str, all: &[Stated], s: &Stated) -> bool {
+    let Some(a) = s.pair.and_then(|j| all.get(j)) else {
+        return false;
+    };
+    if s.end != End::Finish {
+        return false;
+    }
+    let clock = |r: &std::ops::Range<usize>| {
+        time::parse_time(&normalise(&masked[r.clone()]))
+            .ok()
+            .map(|p| i64::from(p.time.hour()) * 3600 + i64::from(p.time.minute()) * 60)
+    };
+    let (Some(from), Some(to)) = (clock(&a.time), clock(&s.time)) else {
+        return false;
+    };
+    let span = (to - from).rem_euclid(86_400);
+    let head = &masked[..a.time.start];
+    let start = [". ", ".\n", "\n\n"]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let rest = &masked[s.time.end..];
+    let end = [". ", ".\n", "\n\n"]
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .min()
+        .map_or(masked.len(), |i| s.time.end + i);
+    crate::claims::duration::find(&masked[start..end])
+        .iter()
+        .any(|d| d.low as i64 - 120 <= span && span <= d.high as i64 + 120)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn judge(
     cx: &Context<'_>,
     timeline: &[&crate::times::TimeValue],
     date: jiff::civil::Date,
     prose: &crate::claims::Prose,
     s: &Stated,
+    own_length: bool,
     field: &str,
     out: &mut Vec<Diagnostic>,
 ) -> Verdict {
@@ -552,6 +617,13 @@ fn judge(
     if s.end == End::Start
         && !written_milestone
         && start_at_an_entry(cx, timeline, &parsed, allowed)
+    {
+        return Verdict::Quiet;
+    }
+    if s.end == End::Finish
+        && own_length
+        && !written_milestone
+        && end_at_an_ending_entry(cx, &parsed, allowed)
     {
         return Verdict::Quiet;
     }
@@ -805,6 +877,69 @@ mod tests {
             assert_eq!(
                 spans_of("RS207", &freeform(summary, timeline), Format::Markdown),
                 Vec::<&str>::new(),
+                "{summary}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_window_may_end_at_an_entry_that_says_the_impact_ended() {
+        // "For 29 minutes, from A to B": B is an entry that says the impact
+        // ended; a later clean-up entry, read as `resolved`, does not overrule it.
+        for (summary, timeline) in [
+            (
+                "For 29 minutes, from 18:17 to 18:46 UTC, nothing new could be stored.",
+                "- 2025-01-12 18:17 Disk on db-01 reaches 100%; writes rejected.\n- 18:31 Full disk found.\n- 18:46 Space freed. Postgres accepts writes again; posting works.\n- 19:02 Federation queues drained and everything back to normal.",
+            ),
+            (
+                "- Users could not upload between 08:12 and 09:50 UTC (98 minutes).",
+                "- 2025-12-04 08:12 Upload errors begin.\n- 09:50 Uploads succeeding again.\n- 10:30 Backlog cleared; incident resolved.",
+            ),
+            (
+                "Search was stale for 48 minutes, from 10:14\nto 11:02 UTC.",
+                "- 2025-06-01 10:14 Indexer stops; search results go stale.\n- 11:02 Index current again.\n- 12:05 Reindex verified, all clear.",
+            ),
+        ] {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, timeline), Format::Markdown),
+                Vec::<&str>::new(),
+                "{summary}"
+            );
+        }
+        // Near misses: an entry that does not say the impact ended, one that
+        // says it ended only in part, no entry at all at the stated end.
+        for (summary, timeline, found) in [
+            (
+                "For 53 minutes, from 08:12 to 09:05 UTC, uploads failed.",
+                "- 2025-12-04 08:12 Upload errors begin.\n- 09:05 Rollout paused.\n- 09:50 Uploads succeeding again.",
+                vec!["09:05 UTC"],
+            ),
+            (
+                "For 29 minutes, writes failed from 18:17 to 18:46 UTC.",
+                "- 2025-01-12 18:17 Disk full; writes rejected.\n- 18:46 Postgres accepts writes again for some tenants.\n- 19:02 All tenants writing; back to normal.",
+                vec!["18:46 UTC"],
+            ),
+            // No length of its own: the ending entry alone does not decide.
+            (
+                "Writes failed from 18:17 to 18:46 UTC.",
+                "- 2025-01-12 18:17 Disk full; writes rejected.\n- 18:46 Postgres accepts writes again.\n- 19:02 Queues drained; back to normal.",
+                vec!["18:46 UTC"],
+            ),
+            // A length that does not agree with the window.
+            (
+                "For about an hour, writes failed from 18:17 to 18:46 UTC.",
+                "- 2025-01-12 18:17 Disk full; writes rejected.\n- 18:46 Postgres accepts writes again.\n- 19:02 Queues drained; back to normal.",
+                vec!["18:46 UTC"],
+            ),
+            (
+                "For 23 minutes, writes failed from 18:17 to 18:40 UTC.",
+                "- 2025-01-12 18:17 Disk full; writes rejected.\n- 18:46 Postgres accepts writes again.\n- 19:02 Queues drained; back to normal.",
+                vec!["18:40 UTC"],
+            ),
+        ] {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, timeline), Format::Markdown),
+                found,
                 "{summary}"
             );
         }

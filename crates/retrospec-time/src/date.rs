@@ -164,7 +164,7 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 }
 
 /// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
-fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+pub(crate) fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday;
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Monday),

@@ -164,6 +164,7 @@ mod date;
 mod grammar;
 mod lex;
 mod parsed;
+mod prose;
 mod report_zone;
 mod resolve;
 #[cfg(test)]
@@ -176,6 +177,7 @@ pub use date::{
 };
 pub use grammar::{parse_time, scan_leading_time};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
+pub use prose::{ProseTime, heading_year, scan_prose_times};
 pub use report_zone::scan_report_zone;
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};
 pub use zone::{

@@ -16,7 +16,8 @@
 //! - Dates: `Tuesday 10/7/25`, `10/07/2025`, `2025/03/06`, `2025-03-06`, `22
 //!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, each with an optional
 //!   weekday before it. A date without its year takes `year_hint` (see
-//!   [`heading_year`]); without one it dates nothing.
+//!   [`heading_year`]), except in January and December (a report may tell of
+//!   the year before or after); without one it dates nothing.
 //! - A slashed date whose two readings are both dates (`10/7/25`: 7 October or
 //!   10 July) is decided by the weekday written beside it when only one reading
 //!   falls on it, else by the report's other slashed dates (one that only reads
@@ -347,7 +348,7 @@ fn date_at(
             Some(y) => y,
             None => {
                 year_inferred = true;
-                i32::from(year_hint?)
+                hinted(year_hint, month)?
             }
         };
         (
@@ -366,7 +367,7 @@ fn date_at(
             Some(y) => y,
             None => {
                 year_inferred = true;
-                i32::from(year_hint?)
+                hinted(year_hint, month)?
             }
         };
         (
@@ -386,6 +387,12 @@ fn date_at(
         year_inferred,
         weekday_mismatch,
     })
+}
+
+/// The year of a date written without one, from the heading's year; not for
+/// January or December, where a report may tell of the year before or after.
+fn hinted(year_hint: Option<i16>, month: u32) -> Option<i32> {
+    (2..=11).contains(&month).then_some(i32::from(year_hint?))
 }
 
 /// `2025-03-06` or `22-Feb-2025`.
@@ -508,8 +515,26 @@ fn date_end(t: &Token<'_>) -> usize {
 /// `September 23, 2025`, `22-Feb-2025`, `10/10/2025`, `2025-03-06`. `None` when
 /// it writes none, or two different ones.
 pub fn heading_year(text: &str) -> Option<i16> {
-    let mut head_end = text.len().min(800);
-    while !text.is_char_boundary(head_end) {
+    // Of a front matter, its `title:` alone (a `date:` field is the report's
+    // date, read where it is read).
+    let mut head = String::new();
+    let mut body = text;
+    for fence in ["---", "+++"] {
+        if let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n'))
+            && let Some(close) = rest.find(&format!("\n{fence}"))
+        {
+            for line in rest[..close].lines() {
+                if line.trim_start().to_ascii_lowercase().starts_with("title") {
+                    head.push_str(line);
+                    head.push('\n');
+                }
+            }
+            head.push('\n');
+            body = &rest[close + 1 + fence.len()..];
+        }
+    }
+    let mut head_end = body.len().min(800);
+    while !body.is_char_boundary(head_end) {
         head_end -= 1;
     }
     // Up to the end of the second paragraph with content.
@@ -517,8 +542,8 @@ pub fn heading_year(text: &str) -> Option<i16> {
     let mut in_paragraph = false;
     let mut end = head_end;
     let mut pos = 0;
-    for line in text[..head_end].split_inclusive('\n') {
-        let blank = line.trim().is_empty() || line.trim() == "---" || line.trim() == "+++";
+    for line in body[..head_end].split_inclusive('\n') {
+        let blank = line.trim().is_empty();
         if blank && in_paragraph {
             paragraphs += 1;
             in_paragraph = false;
@@ -531,7 +556,8 @@ pub fn heading_year(text: &str) -> Option<i16> {
         }
         pos += line.len();
     }
-    let toks = tokens(&text[..end]);
+    head.push_str(&body[..end]);
+    let toks = tokens(&head);
     let mut years: Vec<i32> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let core = t.core.trim_end_matches('.');
@@ -743,6 +769,16 @@ mod tests {
         assert_eq!(one("at 10:00 on 22-Feb-2025", None).0, date(2025, 2, 22));
         // Without a year or a hint, nothing.
         assert_eq!(read("restored by 3 p.m. on Sunday, July 20.", None), vec![]);
+        // In December or January the hint may be a year off.
+        assert_eq!(
+            read("restored by 3 p.m. on Sunday, December 21.", Some(2025)),
+            vec![]
+        );
+        assert_eq!(read("restored by 3 p.m. on 4 January.", Some(2025)), vec![]);
+        assert_eq!(
+            one("restored by 3 p.m. on 4 January 2026.", Some(2025)).0,
+            date(2026, 1, 4)
+        );
     }
 
     #[test]
@@ -784,6 +820,11 @@ mod tests {
         assert_eq!(
             heading_year("---\ntitle: \"Outage on September 23, 2025\"\n---\n\nText"),
             Some(2025)
+        );
+        // A front matter's other fields are not its heading.
+        assert_eq!(
+            heading_year("---\ntitle: Outage\ndate: 2025-06-24\n---\n\nText"),
+            None
         );
         // A number that is not beside a month is not a year.
         assert_eq!(heading_year("# 2048 users lost mail\n\nText"), None);

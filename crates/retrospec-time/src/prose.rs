@@ -804,6 +804,48 @@ mod tests {
     }
 
     #[test]
+    fn dotted_twelve_hour_clocks_and_noon_lead_entries() {
+        use crate::{parse_time, scan_leading_time};
+        let at = |line: &str| {
+            scan_leading_time(line)
+                .unwrap()
+                .map(|(p, end)| (p.time.to_string(), line[..end].trim().to_string()))
+        };
+        assert_eq!(
+            at("8.45pm Alert fires"),
+            Some(("20:45:00".into(), "8.45pm".into()))
+        );
+        assert_eq!(
+            at("8.45 p.m. Alert fires"),
+            Some(("20:45:00".into(), "8.45 p.m.".into()))
+        );
+        assert_eq!(
+            at("12.05am: Paged"),
+            Some(("00:05:00".into(), "12.05am".into()))
+        );
+        assert_eq!(
+            at("Noon: status call"),
+            Some(("12:00:00".into(), "Noon".into()))
+        );
+        assert_eq!(
+            at("noon UTC status call"),
+            Some(("12:00:00".into(), "noon UTC".into()))
+        );
+        assert_eq!(
+            parse_time("8.45 p.m.").unwrap().time.to_string(),
+            "20:45:00"
+        );
+        assert_eq!(parse_time("noon").unwrap().time.to_string(), "12:00:00");
+        // Near misses: a dotted number without AM/PM, words that start with
+        // `noon`, midnight (two readings), an impossible hour.
+        assert_eq!(at("8.45 users were affected"), None);
+        assert_eq!(at("Noonan called the desk"), None);
+        assert_eq!(at("Midnight: batch starts"), None);
+        assert!(parse_time("8.45").is_err());
+        assert!(scan_leading_time("13.15pm Paged").is_err());
+    }
+
+    #[test]
     fn the_year_of_a_heading() {
         assert_eq!(
             heading_year("# July 2025 IT service disruption\n\nBody 1999 users."),

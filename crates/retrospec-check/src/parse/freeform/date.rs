@@ -463,7 +463,8 @@ fn slashed_date(text: &str) -> Option<Result<(Date, Span), Diagnostic>> {
     if !text.contains('/') {
         return None;
     }
-    for (start, end) in words(text) {
+    let all = words(text);
+    for (k, &(start, end)) in all.iter().enumerate() {
         let word = &text[start..end];
         let lead = word.len() - word.trim_start_matches(['(', '*', '_', '`']).len();
         let token = word[lead..].trim_end_matches([',', '.', ':', ';', ')', '*', '_', '`']);
@@ -477,6 +478,18 @@ fn slashed_date(text: &str) -> Option<Result<(Date, Span), Diagnostic>> {
             continue;
         }
         let at = start + lead;
+        // `Date: Tuesday, 10/07/2025`: a weekday that only one reading falls on
+        // decides it.
+        if let Some(&(a, b)) = k.checked_sub(1).and_then(|p| all.get(p)) {
+            let weekday = text[a..b].trim_matches(['(', ')', '*', '_', ',']);
+            if weekday
+                .bytes()
+                .all(|c| c.is_ascii_alphabetic() || c == b'.')
+                && let Some(Ok(line)) = time::scan_date_line(&format!("{weekday} {token}"), None)
+            {
+                return Some(Ok((line.date, Span::new(at, at + token.len()))));
+            }
+        }
         return match time::scan_date_line(token, None)? {
             Ok(line) => Some(Ok((line.date, Span::new(at, at + token.len())))),
             Err(error) => Some(Err(error.diagnostic(at))),
@@ -738,6 +751,20 @@ mod tests {
         assert!(codes.contains(&"RS214"), "{codes:?}");
         assert!(!codes.contains(&"RS206"), "{codes:?}");
         assert_eq!(times[0], "13:05 UTC");
+        // A weekday that only one reading falls on: 7 October 2025 is a
+        // Tuesday, 10 July 2025 a Thursday.
+        for (date, iso) in [
+            ("Tuesday, 10/07/2025", "2025-10-07"),
+            ("Thursday 10/07/2025", "2025-07-10"),
+            ("(Tue) 10/07/2025", "2025-10-07"),
+        ] {
+            let (codes, times) = report(date);
+            assert!(!codes.contains(&"RS214"), "{date}: {codes:?}");
+            assert_eq!(times[0], format!("{iso} 13:05 UTC"), "{date}");
+        }
+        // A weekday neither reading falls on decides nothing.
+        let (codes, _) = report("Monday, 10/07/2025");
+        assert!(codes.contains(&"RS214"), "{codes:?}");
         // One reading: the timeline's date.
         let (codes, times) = report("23/04/2025");
         assert!(!codes.contains(&"RS214"), "{codes:?}");

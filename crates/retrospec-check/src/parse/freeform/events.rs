@@ -9,7 +9,7 @@
 //! | event | words in the time's clause (any case) |
 //! |---|---|
 //! | start | `began`, `begin(s)`, `started`, `went down`, `went offline`; the report's first dated time too |
-//! | end | `restored`, `back` (`came back`, `back to normal`, `was back`), `resolved`, `fixed`, `recovered` |
+//! | end | `restored`, `back` after `was`, `were`, `is`, `are`, `came`, `been`, `got`, `brought`, `turned`, `fully`, `all` (`came back`, `was back`, not `rolled back`), `resolved`, `fixed`, `recovered` |
 //!
 //! A clause is the time's sentence (or the part after `;`), from the previous
 //! dated time to the next one (split at `, ` or ` and ` between them), and not
@@ -74,6 +74,28 @@ fn has_word(clause: &str, word: &str) -> bool {
     })
 }
 
+/// Whether the clause's only end word is a `back` that is not a return ("rolled
+/// back", "went back", "fell back", "pushed back"): `back` ends something after
+/// `was`, `were`, `is`, `are`, `came`, `come`, `been`, `got`, `brought`, `turned`,
+/// `fully`, `all`.
+fn rolled_back_only(clause: &str) -> bool {
+    if END.iter().any(|w| *w != "back" && has_word(clause, w)) {
+        return false;
+    }
+    const RETURN: &[&str] = &[
+        "was", "were", "is", "are", "came", "come", "comes", "been", "got", "brought", "turned",
+        "fully", "all",
+    ];
+    !clause.match_indices("back").any(|(i, _)| {
+        let after = clause[i + 4..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let before = clause[..i].split_whitespace().next_back().unwrap_or("");
+        RETURN.contains(&before)
+    })
+}
+
 /// Where the words between two dated times of one sentence part: at the last
 /// `, ` or ` and ` (`began at T1 and was restored at T2`: `and was restored` is
 /// the second time's), else all of them go with the second time (`at T1 it
@@ -135,7 +157,7 @@ pub fn read(text: &str, year_hint: Option<i16>, zone: Option<&TimeZone>) -> Vec<
         if GUARDS.iter().any(|g| has_word(&clause, g)) {
             continue;
         }
-        let end = END.iter().any(|w| has_word(&clause, w));
+        let end = END.iter().any(|w| has_word(&clause, w)) && !rolled_back_only(&clause);
         let start = START.iter().any(|w| has_word(&clause, w));
         // The report's first dated time is where its story starts.
         let first = k == 0;
@@ -279,6 +301,9 @@ mod tests {
             "Service will be back by 3 p.m. on Sunday, July 20.",
             // The negation is in another clause, but nothing ends it.
             "It began at 9 a.m. on 2025-03-06, when a switch did not come back.",
+            // A rollback or a step back is no return.
+            "It began at 9 a.m. on 2025-03-06. The change was rolled back at 10 a.m. on 2025-03-06.",
+            "It began at 9 a.m. on 2025-03-06. We went back to the old plan at 10 a.m. on 2025-03-06.",
             // Undecided dates: nothing is dated.
             "It began at 8:45 p.m. on 10/7/25 and was restored at 6:45 a.m. on 10/9/25.",
         ] {

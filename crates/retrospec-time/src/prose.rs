@@ -21,8 +21,9 @@
 //! - A slashed date whose two readings are both dates (`10/7/25`: 7 October or
 //!   10 July) is decided by the weekday written beside it when only one reading
 //!   falls on it, else by the report's other slashed dates (one that only reads
-//!   month first, `10/13/25`, or a weekday that decided another), else it is left
-//!   out. Year first (`2025/03/06`) has one reading.
+//!   month first, `10/13/25`, a weekday that decided another, or the convention
+//!   stated: `(dates are MM/DD/YYYY)`), else it is left out. Year first
+//!   (`2025/03/06`) has one reading.
 //! - A weekday that the date (decided without it) does not fall on is kept in
 //!   [`ProseTime::weekday_mismatch`]; the date is kept.
 
@@ -409,7 +410,8 @@ fn iso_or_dashed(core: &str) -> Option<Date> {
 }
 
 /// Which way the text writes its slashed dates: a date with only one reading
-/// (`10/13/25`), or a weekday that decides one (`Tuesday 10/7/25`), says so;
+/// (`10/13/25`), a weekday that decides one (`Tuesday 10/7/25`), or the
+/// convention stated (`dates are MM/DD/YYYY`, `DD/MM/YY`) says so;
 /// `None` when nothing says or two say differently.
 fn order_of(toks: &[Token<'_>]) -> Option<Order> {
     let mut month_first = false;
@@ -431,6 +433,15 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
             (Some(_), None) => month_first = true,
             (None, Some(_)) => day_first = true,
             _ => {}
+        }
+    }
+    // A stated convention: `(dates are MM/DD/YYYY)`, `DD/MM/YY`.
+    for t in toks {
+        let core = t.core.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if core.starts_with("mm/dd/yy") {
+            month_first = true;
+        } else if core.starts_with("dd/mm/yy") {
+            day_first = true;
         }
     }
     match (month_first, day_first) {
@@ -710,6 +721,15 @@ mod tests {
             .0,
             date(2025, 10, 9)
         );
+        // A stated convention decides too.
+        assert_eq!(
+            one("All dates are MM/DD/YY. Back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 10, 7)
+        );
+        assert_eq!(
+            one("Dates (dd/mm/yyyy): back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 7, 10)
+        );
         // Year first has one reading.
         assert_eq!(
             one("back at 9 a.m. on 2025/03/06", None).0,
@@ -731,6 +751,8 @@ mod tests {
             "Back at 9 a.m. on Monday 10/7/25.",
             // The report's dates disagree.
             "Filed 13/10/25 and 10/13/25. Back at 9 a.m. on 10/7/25.",
+            // The stated convention and a date disagree.
+            "Dates are DD/MM/YYYY. Filed 10/13/25. Back at 9 a.m. on 10/7/25.",
         ] {
             assert_eq!(read(text, None), vec![], "{text}");
         }

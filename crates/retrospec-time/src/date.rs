@@ -65,6 +65,31 @@ pub(crate) fn scan_iso_date_raw(b: &[u8], pos: usize) -> Option<(u32, u32, u32, 
     ))
 }
 
+/// `YYYY/MM/DD` (`2025/03/06`, `2025/3/6`) at `pos`, not followed by `/` or a word
+/// character: (year, month, day, end). Year first has one reading.
+pub(crate) fn scan_year_first_slashed(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    if count_digits(b, pos) != 4 || byte(b, pos + 4) != Some(b'/') {
+        return None;
+    }
+    let p2 = pos + 5;
+    let n2 = count_digits(b, p2);
+    if !(1..=2).contains(&n2) || byte(b, p2 + n2) != Some(b'/') {
+        return None;
+    }
+    let p3 = p2 + n2 + 1;
+    let n3 = count_digits(b, p3);
+    let end = p3 + n3;
+    if !(1..=2).contains(&n3) || byte(b, end) == Some(b'/') || is_word_byte(byte(b, end)) {
+        return None;
+    }
+    Some((
+        digits_value(b, pos..pos + 4),
+        digits_value(b, p2..p2 + n2),
+        digits_value(b, p3..end),
+        end,
+    ))
+}
+
 /// Parses `YYYY-MM-DD` exactly (no surrounding whitespace).
 pub fn parse_iso_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();

@@ -17,6 +17,7 @@
 //! APPROX   = "~" | "±" | "≈" | "+/-" | ("about" | "around" | "circa" | "ca." | "c."
 //!            | "approx." | "approx" | "approximately" | "roughly") BLANK   (any case)
 //! DATE     = YYYY-MM-DD                       (exactly 4-2-2 digits)
+//!          | YYYY/M[M]/D[D]                   (year first: one reading)
 //!          | D[D]/M[M]/YY[YY] or M[M]/D[D]/YY[YY], only when one reading is a date
 //! SEP      = "T" | "t" | one or more spaces/tabs
 //! CLOCK    = H[H]:MM[:SS[.fffffffff]] [MERIDIEM]   (1-9 fraction digits)

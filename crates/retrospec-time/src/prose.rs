@@ -868,6 +868,23 @@ mod tests {
     }
 
     #[test]
+    fn year_first_slashed_dates_lead_entries() {
+        use crate::{parse_time, scan_leading_time};
+        let p = parse_time("2025/03/06 07:25").unwrap();
+        assert_eq!(p.date, Some(date(2025, 3, 6)));
+        let p = parse_time("2025/3/6 07:25 MST").unwrap();
+        assert_eq!(p.date, Some(date(2025, 3, 6)));
+        let (p, end) = scan_leading_time("2025/03/06 07:25 - Alerts fire")
+            .unwrap()
+            .unwrap();
+        assert_eq!((p.date, end), (Some(date(2025, 3, 6)), 16));
+        // Near misses: an impossible date, a path, a fraction of years.
+        assert!(parse_time("2025/02/30 07:25").is_err());
+        assert_eq!(scan_leading_time("2025/03/06/logs 07:25").unwrap(), None);
+        assert_eq!(scan_leading_time("2025/2026 07:25 budget").unwrap(), None);
+    }
+
+    #[test]
     fn the_year_of_a_heading() {
         assert_eq!(
             heading_year("# July 2025 IT service disruption\n\nBody 1999 users."),

@@ -32,6 +32,7 @@ use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 mod dotted;
+mod labels;
 pub(crate) mod prose;
 mod table;
 
@@ -277,36 +278,8 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
-        // `Start: 2025/03/06 07:25 - alerts fire`, `End: ...`: a label before the
-        // dated time of an entry; the entry is the time and its text, and the
-        // label its milestone (`started`, `resolved`).
-        if let Some(label) = ["start:", "end:"].iter().find(|l| {
-            source
-                .get(..l.len())
-                .is_some_and(|h| h.eq_ignore_ascii_case(l))
-        }) {
-            let rest = &source[label.len()..];
-            let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if blanks > 0
-                && let Ok(Some((parsed, _))) = time::scan_leading_time(&rest[blanks..])
-                && parsed.date.is_some()
-            {
-                let at = span.start + label.len() + blanks;
-                let before = self.entries.len();
-                self.line(Span::new(at, span.end), open);
-                if self.entries.len() > before
-                    && let Some(entry) = self.entries.last_mut()
-                {
-                    let name = if *label == "start:" {
-                        "started"
-                    } else {
-                        "resolved"
-                    };
-                    let label_span = Span::new(span.start, span.start + label.len() - 1);
-                    entry.milestone = Some((name.to_string(), label_span));
-                }
-                return;
-            }
+        if self.labelled(span, open) {
+            return;
         }
         // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
         let (marker, inner) = ["**", "`"]

@@ -166,7 +166,10 @@ declare_code! {
     /// date (`on Wednesday 24 June 2025`, `Tuesday, March 3`, `Friday the 4th of
     /// July`) is checked too. A date written without its year is checked only when
     /// the report's own dates (its date field, milestones, timeline) give that day
-    /// and month in exactly one year; otherwise which year is meant is a guess, and
+    /// and month in exactly one year, or else when its heading names one year (a
+    /// title `# July 2025 service disruption`, the line under it, a front matter
+    /// `title:` with a date; not for a date in January or December, which may be
+    /// the year before or after); otherwise which year is meant is a guess, and
     /// nothing is reported. Code, quoted logs and links are not read.
     ///
     /// ## Example

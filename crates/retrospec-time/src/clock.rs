@@ -1,5 +1,5 @@
 //! Clocks: `H[H]:MM[:SS[.f]]`, `09h15`, `0915` (with a zone only), an hour with
-//! AM/PM, and the checks of hour, minute and second (`24:00`, leap seconds).
+//! AM/PM, `8.45pm` (a dot only with AM/PM), `noon`, and the checks of hour, minute and second (`24:00`, leap seconds).
 
 use std::ops::Range;
 
@@ -159,6 +159,17 @@ fn scan_clock_without_colon(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeE
                 c
             }));
     }
+    // `8.45pm`, `8.45 p.m.`: a dotted clock only with its AM/PM (`8.45` alone is a
+    // number; dotted timelines are read by the free-form reader).
+    if (1..=2).contains(&n)
+        && after == Some(b'.')
+        && count_digits(b, pos + n + 1) == 2
+        && scan_meridiem(b, pos + n + 3).is_some()
+    {
+        let hour = digits_value(b, pos..pos + n);
+        let minute = digits_value(b, pos + n + 1..pos + n + 3);
+        return make_clock(hour, minute, 0, 0, pos..pos + n + 3).map(Some);
+    }
     if (1..=2).contains(&n) && !matches!(after, Some(b':' | b'.')) {
         // An hour alone: a time only with AM/PM (`4pm`, `4 p.m.`).
         let hour = digits_value(b, pos..pos + n);
@@ -227,6 +238,16 @@ fn bare_meridiem(b: &[u8], clock: &Clock) -> Option<(bool, usize)> {
 
 /// Clock plus optional AM/PM.
 pub(crate) fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<Clock>, TimeError> {
+    // `noon`: 12:00 (`midnight` is left out: the start of a day to some, its end
+    // to others).
+    if b.get(pos..pos + 4)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"noon"))
+        && !is_word_byte(byte(b, pos + 4))
+    {
+        let mut clock = Clock::at(Time::constant(12, 0, 0, 0), pos..pos + 4);
+        clock.meridiem = true;
+        return Ok(Some(clock));
+    }
     let clock = match scan_clock(b, pos)? {
         Some(c) => c,
         None => match scan_clock_without_colon(b, pos)? {

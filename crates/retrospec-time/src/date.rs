@@ -1,6 +1,8 @@
 //! Dates: `YYYY-MM-DD`, slashed dates read only when one reading is a date, and
 //! date lines (a heading or a line of its own: `June 10th, 2024`, `Tuesday 3
-//! March`), with the year hint and the weekday check.
+//! March`), with the year hint and the weekday check; a slashed date line with two
+//! readings is read when the weekday written before it falls on only one
+//! (`Tuesday 10/7/25`).
 
 use std::ops::Range;
 
@@ -60,6 +62,31 @@ pub(crate) fn scan_iso_date_raw(b: &[u8], pos: usize) -> Option<(u32, u32, u32, 
         digits_value(b, pos + 5..pos + 7),
         digits_value(b, pos + 8..pos + 10),
         pos + 10,
+    ))
+}
+
+/// `YYYY/MM/DD` (`2025/03/06`, `2025/3/6`) at `pos`, not followed by `/` or a word
+/// character: (year, month, day, end). Year first has one reading.
+pub(crate) fn scan_year_first_slashed(b: &[u8], pos: usize) -> Option<(u32, u32, u32, usize)> {
+    if count_digits(b, pos) != 4 || byte(b, pos + 4) != Some(b'/') {
+        return None;
+    }
+    let p2 = pos + 5;
+    let n2 = count_digits(b, p2);
+    if !(1..=2).contains(&n2) || byte(b, p2 + n2) != Some(b'/') {
+        return None;
+    }
+    let p3 = p2 + n2 + 1;
+    let n3 = count_digits(b, p3);
+    let end = p3 + n3;
+    if !(1..=2).contains(&n3) || byte(b, end) == Some(b'/') || is_word_byte(byte(b, end)) {
+        return None;
+    }
+    Some((
+        digits_value(b, pos..pos + 4),
+        digits_value(b, p2..p2 + n2),
+        digits_value(b, p3..end),
+        end,
     ))
 }
 
@@ -164,7 +191,7 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 }
 
 /// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
-fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+pub(crate) fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday;
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Monday),
@@ -291,6 +318,16 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
                 let range = base + at..base + at + one.len();
                 match slashed_date(one, first, second, year, 0..one.len()) {
                     Ok(d) => (d, false),
+                    // `Tuesday 10/7/25`: of 7 October and 10 July, only one is
+                    // a Tuesday.
+                    Err(e)
+                        if e.kind == TimeErrorKind::AmbiguousDate
+                            && let Some(d) = weekday
+                                .as_ref()
+                                .and_then(|(day, _, _)| one_on(*day, first, second, year)) =>
+                    {
+                        (d, false)
+                    }
                     Err(mut e) => {
                         e.range = range;
                         return Some(Err(e));
@@ -343,6 +380,18 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
         );
     }
     Some(Ok(out))
+}
+
+/// Of the two readings of a slashed date, the one that falls on `day`, when only
+/// one does.
+fn one_on(day: jiff::civil::Weekday, first: u32, second: u32, year: u32) -> Option<Date> {
+    let month_first = make_date(year, first, second).ok()?;
+    let day_first = make_date(year, second, first).ok()?;
+    match (month_first.weekday() == day, day_first.weekday() == day) {
+        (true, false) => Some(month_first),
+        (false, true) => Some(day_first),
+        _ => None,
+    }
 }
 
 /// A dotted day-first date as a date line writes it (`14.03.2025`, `4.3.2025`, and
@@ -483,6 +532,28 @@ mod tests {
             Some(2023)
         );
         assert_eq!(first_year("no dates 2024-13-01"), None);
+    }
+
+    #[test]
+    fn a_weekday_decides_a_slashed_date_line() {
+        let ok = |s: &str| scan_date_line(s, None).unwrap().unwrap();
+        // 10/7/25: 7 October 2025 (a Tuesday) or 10 July 2025 (a Thursday).
+        assert_eq!(ok("Tuesday 10/7/25").date, date(2025, 10, 7));
+        assert_eq!(ok("**Tue, 10/07/2025:**").date, date(2025, 10, 7));
+        assert_eq!(ok("Thursday 10/7/25").date, date(2025, 7, 10));
+        assert_eq!(ok("Thurs. 10/07/2025").date, date(2025, 7, 10));
+        assert_eq!(ok("Tuesday 10/7/25").weekday_mismatch, None);
+        // Near misses: no weekday, a weekday neither reading falls on, both
+        // readings on the weekday (1 July and 7 January 2023 are Saturdays).
+        for s in [
+            "10/7/25",
+            "Monday 10/7/25",
+            "Sat 01/07/2023",
+            "Sunday 10/07/2025",
+        ] {
+            let e = scan_date_line(s, None).unwrap().unwrap_err();
+            assert_eq!(e.kind, TimeErrorKind::AmbiguousDate, "{s}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use crate::clock::{Clock, scan_time_of_day};
-use crate::date::{make_date, scan_iso_date_raw, scan_slashed_date, slashed_date};
+use crate::date::{
+    make_date, scan_iso_date_raw, scan_slashed_date, scan_year_first_slashed, slashed_date,
+};
 use crate::lex::{
     byte, count_while, count_while_rev_ws, is_word_byte, skip_blanks, starts_with_word,
 };
@@ -222,6 +224,15 @@ fn scan_expression(
             Some(b' ' | b'\t') => skip_blanks(b, dend),
             _ => return Ok(None),
         };
+        let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()));
+        date = Some((value, range));
+    } else if let Some((y, m, d, dend)) = scan_year_first_slashed(b, pos) {
+        // `2025/03/06 07:25`: year first, one reading.
+        let range = pos..dend;
+        if !matches!(byte(b, dend), Some(b' ' | b'\t')) {
+            return Ok(None);
+        }
+        pos = skip_blanks(b, dend);
         let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()));
         date = Some((value, range));
     }

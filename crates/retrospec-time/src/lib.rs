@@ -17,6 +17,7 @@
 //! APPROX   = "~" | "±" | "≈" | "+/-" | ("about" | "around" | "circa" | "ca." | "c."
 //!            | "approx." | "approx" | "approximately" | "roughly") BLANK   (any case)
 //! DATE     = YYYY-MM-DD                       (exactly 4-2-2 digits)
+//!          | YYYY/M[M]/D[D]                   (year first: one reading)
 //!          | D[D]/M[M]/YY[YY] or M[M]/D[D]/YY[YY], only when one reading is a date
 //! SEP      = "T" | "t" | one or more spaces/tabs
 //! CLOCK    = H[H]:MM[:SS[.fffffffff]] [MERIDIEM]   (1-9 fraction digits)
@@ -164,6 +165,7 @@ mod date;
 mod grammar;
 mod lex;
 mod parsed;
+mod prose;
 mod report_zone;
 mod resolve;
 #[cfg(test)]
@@ -176,6 +178,7 @@ pub use date::{
 };
 pub use grammar::{parse_time, scan_leading_time};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
+pub use prose::{ProseTime, heading_year, scan_prose_times};
 pub use report_zone::{scan_report_zone, scan_statement_zone};
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};
 pub use zone::{

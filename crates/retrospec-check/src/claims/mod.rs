@@ -40,7 +40,8 @@ pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
     detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
-    report_window, sorted_entries, start_candidates, stated_window, timeline_readings,
+    prose_windows, report_window, sorted_entries, start_candidates, stated_window,
+    timeline_readings,
 };
 
 use crate::config::Config;
@@ -609,6 +610,7 @@ fn references(
     {
         out = stated_window(inputs);
         out.extend(timeline_readings(inputs));
+        out.extend(prose_windows(inputs));
     }
     if out.is_empty()
         && !has_end

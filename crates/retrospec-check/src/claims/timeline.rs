@@ -453,6 +453,35 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     out
 }
 
+/// The incident's length from the events the report's sentences put at dated
+/// times ("The problem began at approximately 8:45 p.m. on Tuesday 10/7/25", "The
+/// system was restored at 6:45 a.m. on Thursday 10/9/25"), for a report whose
+/// timeline gives no time: every start to every later end, the first start to the
+/// last end first (see [`crate::parse::freeform::events`]).
+pub(super) fn prose_windows(inputs: &Inputs<'_>) -> Vec<Compared> {
+    use crate::parse::freeform::events;
+    if !sorted_entries(inputs).is_empty() {
+        return Vec::new();
+    }
+    let masked = mask(inputs.text);
+    let read = events::read(
+        &masked,
+        crate::time::heading_year(inputs.text),
+        inputs.times.default_zone.as_ref(),
+    );
+    events::windows(&read)
+        .into_iter()
+        .map(|(a, b)| Compared {
+            source: "stated",
+            from: format!("start `{}` (read from prose)", a.written),
+            to: format!("end `{}` (read from prose)", b.written),
+            from_pointer: String::new(),
+            to_pointer: String::new(),
+            seconds: b.at - a.at,
+        })
+        .collect()
+}
+
 /// The one window the report states for the impact in its summary-like prose
 /// (summary, impact, a "What happened" or "Overview" section): "Finance
 /// dashboards stale from Friday 18:00 to Sunday 09:30". `None` when it states

@@ -79,6 +79,17 @@ fn year_written_for(cx: &Context<'_>, month: i8, day: i8) -> Option<i16> {
     }
 }
 
+/// The year the report's heading names ("# July 2025 service disruption", a
+/// `title:` with a date, the byline's date), for a date written without its year
+/// when the report's own dates do not give it; not for January or December, where
+/// a report may tell of the year before or after.
+fn heading_year(cx: &Context<'_>, month: i8) -> Option<i16> {
+    (2..=11)
+        .contains(&month)
+        .then(|| crate::time::heading_year(cx.text))
+        .flatten()
+}
+
 impl Rule for WeekdayMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
@@ -106,7 +117,7 @@ impl Rule for WeekdayMismatch {
                     };
                     let year = match c.name("y") {
                         Some(y) => y.as_str().parse::<i16>().ok(),
-                        None => year_written_for(cx, m, d),
+                        None => year_written_for(cx, m, d).or_else(|| heading_year(cx, m)),
                     };
                     let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) else {
                         continue;
@@ -164,5 +175,39 @@ mod tests {
         // In code it is quoted, not the author's sentence.
         let code = "---\ntitle: t\nstatus: draft\ndate: 2025-06-24\n---\n## Summary\n\nThe log says `Wednesday 24 June`.\n";
         assert!(spans_of("RS216", code, Format::Markdown).is_empty());
+    }
+
+    #[test]
+    fn the_heading_gives_the_year_of_a_date_without_one() {
+        // 20 July 2025 is a Sunday; 19 July a Saturday.
+        for md in [
+            "# July 2025 network disruption summary\n\n## What happened\n\nAt 5 p.m. on Saturday, July 20, the core network was up again.\n",
+            "# Network disruption\n\n*Posted 22 July 2025 by the IT office.*\n\n## What happened\n\nOn Saturday, July 20 the core network was up again.\n",
+            "---\nlayout: post\ntitle: \"Network disruption of July 18, 2025\"\n---\n\n## What happened\n\nOn Saturday 20 July the core network was up again.\n",
+        ] {
+            assert_eq!(
+                spans_of("RS216", md, Format::Markdown),
+                ["Saturday"],
+                "{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn quiet_when_the_heading_does_not_settle_the_year() {
+        for md in [
+            // The right weekday.
+            "# July 2025 network disruption summary\n\n## What happened\n\nOn Sunday, July 20 the network was up again.\n",
+            // Two years in the heading.
+            "# Disruptions of July 2024 and July 2025\n\n## What happened\n\nOn Saturday, July 20 the network was up again.\n",
+            // December in a January post may be the year before.
+            "# January 2025 network disruption\n\n## What happened\n\nOn Monday, December 30 the network was up again.\n",
+            // A number in the title is not a year.
+            "# 2025 users lost mail\n\n## What happened\n\nOn Saturday, July 20 the network was up again.\n",
+            // The year is past the heading.
+            "# Network disruption\n\nFirst paragraph.\n\n## What happened\n\nOn Saturday, July 20 (July 2025) the network was up again.\n",
+        ] {
+            assert!(spans_of("RS216", md, Format::Markdown).is_empty(), "{md}");
+        }
     }
 }

@@ -335,15 +335,18 @@ fn written_date(text: &str, published: Option<Date>) -> Option<(Date, Span)> {
             };
             let (first_start, _) = words[from];
             let candidate = text[first_start..last_end].trim_end_matches(TRAIL);
-            let trimmed = candidate.trim_start_matches(['(', '*', '_']);
+            let trimmed = candidate.trim_start_matches(['(', '*', '_', '"', '\'']);
             if let Some(d) = time::parse_date_line(trimmed) {
                 let at = first_start + candidate.len() - trimmed.len();
                 return Some((d, Span::new(at, at + trimmed.len())));
             }
             let candidate =
                 text[start..words.get(i + len - 2).map_or(end, |w| w.1)].trim_end_matches(TRAIL);
-            if let Some(d) = time::parse_date_line(candidate) {
-                return Some((d, Span::new(start, start + candidate.len())));
+            // `"September 23, 2025: ..."`: a quoted title's opening quote.
+            let unquoted = candidate.trim_start_matches(['"', '\'']);
+            let at = start + candidate.len() - unquoted.len();
+            if let Some(d) = time::parse_date_line(unquoted) {
+                return Some((d, Span::new(at, at + unquoted.len())));
             }
         }
         // Without its year: a range with the year after it, or the latest
@@ -392,7 +395,7 @@ fn yearless_at(
         let (a, b) = *words.get(w)?;
         let token = text[a..b]
             .trim_end_matches(TRAIL)
-            .trim_start_matches(['(', '*', '_']);
+            .trim_start_matches(['(', '*', '_', '"', '\'']);
         // `28-30`, `28–30`: the first day of a range.
         let token = token.split(['-', '\u{2013}']).next()?;
         let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -406,7 +409,11 @@ fn yearless_at(
         (Some(d), _) => (d, start, i + 1),
         (None, Some(d)) => {
             let (a, b) = words[i - 1];
-            let lead = b - a - text[a..b].trim_start_matches(['(', '*', '_']).len();
+            let lead = b
+                - a
+                - text[a..b]
+                    .trim_start_matches(['(', '*', '_', '"', '\''])
+                    .len();
             (d, a + lead, i)
         }
         _ => return None,
@@ -442,7 +449,7 @@ fn yearless_at(
     Some((date, Span::new(first, end.max(first))))
 }
 
-const TRAIL: [char; 8] = [',', '.', ':', ')', ';', '*', '_', '`'];
+const TRAIL: [char; 10] = [',', '.', ':', ')', ';', '*', '_', '`', '"', '\''];
 
 /// The month a name stands for (the time crate's reading, shared with date lines).
 fn month_number(word: &str) -> Option<i8> {
@@ -456,7 +463,8 @@ fn slashed_date(text: &str) -> Option<Result<(Date, Span), Diagnostic>> {
     if !text.contains('/') {
         return None;
     }
-    for (start, end) in words(text) {
+    let all = words(text);
+    for (k, &(start, end)) in all.iter().enumerate() {
         let word = &text[start..end];
         let lead = word.len() - word.trim_start_matches(['(', '*', '_', '`']).len();
         let token = word[lead..].trim_end_matches([',', '.', ':', ';', ')', '*', '_', '`']);
@@ -470,6 +478,18 @@ fn slashed_date(text: &str) -> Option<Result<(Date, Span), Diagnostic>> {
             continue;
         }
         let at = start + lead;
+        // `Date: Tuesday, 10/07/2025`: a weekday that only one reading falls on
+        // decides it.
+        if let Some(&(a, b)) = k.checked_sub(1).and_then(|p| all.get(p)) {
+            let weekday = text[a..b].trim_matches(['(', ')', '*', '_', ',']);
+            if weekday
+                .bytes()
+                .all(|c| c.is_ascii_alphabetic() || c == b'.')
+                && let Some(Ok(line)) = time::scan_date_line(&format!("{weekday} {token}"), None)
+            {
+                return Some(Ok((line.date, Span::new(at, at + token.len()))));
+            }
+        }
         return match time::scan_date_line(token, None)? {
             Ok(line) => Some(Ok((line.date, Span::new(at, at + token.len())))),
             Err(error) => Some(Err(error.diagnostic(at))),
@@ -536,6 +556,24 @@ mod tests {
         assert_eq!(
             found("# Review: import backlog, 14.03.2025 – 17.03.2025"),
             Some("2025-03-14 14.03.2025".into())
+        );
+        // A quoted front matter title: the quotes are not part of the date.
+        assert_eq!(
+            found("---\nlayout: post\ntitle: \"API downtime on September 23, 2025\"\n---\n"),
+            Some("2025-09-23 September 23, 2025".into())
+        );
+        assert_eq!(
+            found("---\ntitle: \"September 23, 2025: API downtime\"\n---\n"),
+            Some("2025-09-23 September 23, 2025".into())
+        );
+        assert_eq!(
+            found("---\ntitle: '23 September 2025 API downtime'\n---\n"),
+            Some("2025-09-23 23 September 2025".into())
+        );
+        // A quoted title without a year dates nothing.
+        assert_eq!(
+            found("---\ntitle: \"API downtime on September 23\"\n---\n"),
+            None
         );
         // A version or a dotted clock is not a date.
         assert_eq!(found("Upgraded to 1.2.3 at 14.03 and 2.10.2"), None);
@@ -713,6 +751,20 @@ mod tests {
         assert!(codes.contains(&"RS214"), "{codes:?}");
         assert!(!codes.contains(&"RS206"), "{codes:?}");
         assert_eq!(times[0], "13:05 UTC");
+        // A weekday that only one reading falls on: 7 October 2025 is a
+        // Tuesday, 10 July 2025 a Thursday.
+        for (date, iso) in [
+            ("Tuesday, 10/07/2025", "2025-10-07"),
+            ("Thursday 10/07/2025", "2025-07-10"),
+            ("(Tue) 10/07/2025", "2025-10-07"),
+        ] {
+            let (codes, times) = report(date);
+            assert!(!codes.contains(&"RS214"), "{date}: {codes:?}");
+            assert_eq!(times[0], format!("{iso} 13:05 UTC"), "{date}");
+        }
+        // A weekday neither reading falls on decides nothing.
+        let (codes, _) = report("Monday, 10/07/2025");
+        assert!(codes.contains(&"RS214"), "{codes:?}");
         // One reading: the timeline's date.
         let (codes, times) = report("23/04/2025");
         assert!(!codes.contains(&"RS214"), "{codes:?}");

@@ -23,6 +23,7 @@
 pub mod actions;
 pub mod blocks;
 pub mod date;
+pub mod events;
 pub mod front;
 pub mod milestones;
 pub mod offset;

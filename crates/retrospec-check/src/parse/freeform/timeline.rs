@@ -32,6 +32,7 @@ use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 mod dotted;
+mod labels;
 pub(crate) mod prose;
 mod table;
 
@@ -277,6 +278,9 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
+        if self.labelled(span, open) {
+            return;
+        }
         // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
         let (marker, inner) = ["**", "`"]
             .into_iter()
@@ -897,6 +901,58 @@ mod tests {
         let md = "# Backup overran\n\n## Timeline\n\n- 2025-06-09 23:20 backup starts\n- 23:40 (approx.) disk at 90%\n";
         let (times, _) = times_and_codes(md);
         assert_eq!(times, ["2025-06-09 23:20", "23:40"]);
+    }
+
+    #[test]
+    fn start_and_end_labels_lead_dated_entries() {
+        let milestones = |md: &str| {
+            let checked = check(md, Format::Markdown);
+            let Some(m) = checked.model else {
+                return Vec::new();
+            };
+            let named: Vec<(String, String)> = m
+                .timeline
+                .iter()
+                .map(|e| {
+                    (
+                        e.time.clone(),
+                        e.milestone
+                            .map(|m| m.as_str().to_string())
+                            .unwrap_or_default(),
+                    )
+                })
+                .collect();
+            named
+        };
+        for (start, end) in [("Start:", "End:"), ("START:", "END:"), ("start:", "end:")] {
+            let md = format!(
+                "# Portal down\n\n## Timeline\n\nAll times UTC.\n\n{start} 2025/03/06 07:25 - alerts fire\n2025/03/06 07:50 - support told\n{end} 2025-03-06 08:30 - portal works again\n"
+            );
+            assert_eq!(
+                milestones(&md),
+                [
+                    ("2025/03/06 07:25 UTC".to_string(), "started".to_string()),
+                    ("2025/03/06 07:50 UTC".to_string(), String::new()),
+                    ("2025-03-06 08:30 UTC".to_string(), "resolved".to_string()),
+                ],
+                "{md}"
+            );
+        }
+        // Near misses: a label before a time without a date, before no time, and a
+        // word that only starts like one.
+        for line in [
+            "Start: 07:25 - alerts fire",
+            "Start: when the alerts fired",
+            "Startup: 2025/03/06 07:25 - alerts fire",
+        ] {
+            let md = format!(
+                "# Portal down\n\n## Timeline\n\nAll times UTC.\n\n2025/03/06 07:20 - deploy\n{line}\n2025/03/06 07:50 - support told\n"
+            );
+            assert!(
+                milestones(&md).iter().all(|(_, m)| m != "started"),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,920 @@
+//! Dated times in running prose: "began at approximately 8:45 p.m. on Tuesday
+//! 10/7/25", "At 06:25 on Saturday 22 February", "by 3 p.m. on Sunday, July 20",
+//! "on Friday, July 18 at 10 a.m.".
+//!
+//! A time is read only with a date beside it (`on DATE` after the clock, or
+//! `DATE at CLOCK`); a weekday alone dates nothing. Precision first: a form with
+//! two readings is left out, never guessed.
+//!
+//! - Clocks: `8:45 p.m.`, `6:45 a.m.`, `8:45pm`, `8.45pm` (a dot only with a.m. or
+//!   p.m.), `10 a.m.`, `10pm`, `20:45`, `noon`. `midnight` is read as a clock but
+//!   never dated (midnight "on Friday" is the start of Friday to some and its end
+//!   to others).
+//! - An approximation before the clock is kept: `approximately`, `about`,
+//!   `around`, `roughly`, `circa`, `~`, `shortly before`/`after`, `just
+//!   before`/`after`.
+//! - Dates: `Tuesday 10/7/25`, `10/07/2025`, `2025/03/06`, `2025-03-06`, `22
+//!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, each with an optional
+//!   weekday before it. A date without its year takes `year_hint` (see
+//!   [`heading_year`]), except in January and December (a report may tell of
+//!   the year before or after); without one it dates nothing.
+//! - A slashed date whose two readings are both dates (`10/7/25`: 7 October or
+//!   10 July) is decided by the weekday written beside it when only one reading
+//!   falls on it, else by the report's other slashed dates (one that only reads
+//!   month first, `10/13/25`, a weekday that decided another, or the convention
+//!   stated: `(dates are MM/DD/YYYY)`), else it is left out. Year first
+//!   (`2025/03/06`) has one reading.
+//! - A weekday that the date (decided without it) does not fall on is kept in
+//!   [`ProseTime::weekday_mismatch`]; the date is kept.
+
+use std::ops::Range;
+
+use jiff::civil::{Date, Weekday};
+
+use crate::date::{make_date, month_from_name, weekday_from_name};
+
+/// A clock time with a date, read from a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProseTime {
+    /// Byte range of the clock and its date together (`8:45 p.m. on Tuesday 10/7/25`).
+    pub range: Range<usize>,
+    /// Byte range of the clock as written (`8:45 p.m.`, `noon`).
+    pub clock: Range<usize>,
+    /// The date.
+    pub date: Date,
+    /// Minutes after midnight.
+    pub minutes: u32,
+    /// An approximation was written before the clock.
+    pub approximate: bool,
+    /// The year came from the hint.
+    pub year_inferred: bool,
+    /// The byte range of a weekday the date does not fall on.
+    pub weekday_mismatch: Option<Range<usize>>,
+}
+
+/// Which way a report writes slashed dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    MonthFirst,
+    DayFirst,
+}
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    /// From the word's first character (after an opening `(`, `~`, `*`) to the
+    /// end of the run of non-blanks.
+    range: Range<usize>,
+    /// Where the word ends without a `,`, `;`, `)` or emphasis after it.
+    word_end: usize,
+    /// The token without the punctuation that may follow a word (`,`, `;`, `)`, a
+    /// sentence's `.`), lowercased.
+    core: String,
+    raw: &'a str,
+}
+
+const TRAILING: [char; 9] = [',', ';', ':', ')', '"', '*', '_', '!', '?'];
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let raw = &text[s..i];
+                let lead = raw.len() - raw.trim_start_matches(['(', '~', '"', '*', '_']).len();
+                let inner = &raw[lead..];
+                let word = inner.trim_end_matches(TRAILING);
+                let core = word.to_ascii_lowercase();
+                out.push(Token {
+                    range: s + lead..i,
+                    word_end: s + lead + word.len(),
+                    core,
+                    raw,
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// `am`, `pm`, `a.m.`, `p.m.` (any case): whether it is p.m.
+fn meridiem(s: &str) -> Option<bool> {
+    match s {
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => None,
+    }
+}
+
+fn twelve(h: u32, m: u32, pm: bool) -> Option<u32> {
+    if !(1..=12).contains(&h) || m > 59 {
+        return None;
+    }
+    let h = match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    Some(h * 60 + m)
+}
+
+/// Digits `H[H]` then `sep` and `MM`, with the rest after them.
+fn hour_minute(s: &str, sep: char) -> Option<(u32, u32, &str)> {
+    let h_len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&h_len) || !s[h_len..].starts_with(sep) {
+        return None;
+    }
+    let rest = &s[h_len + 1..];
+    let m_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if m_len != 2 {
+        return None;
+    }
+    let mut rest = &rest[2..];
+    // Seconds (`20:45:10`) after a colon.
+    if sep == ':'
+        && let Some(r) = rest.strip_prefix(':')
+        && r.bytes().take_while(u8::is_ascii_digit).count() == 2
+    {
+        rest = &r[2..];
+    }
+    Some((
+        s[..h_len].parse().ok()?,
+        s[h_len + 1..h_len + 3].parse().ok()?,
+        rest,
+    ))
+}
+
+/// A clock at token `i`: (minutes, tokens used, is midnight).
+fn clock(toks: &[Token<'_>], i: usize) -> Option<(u32, usize, bool)> {
+    let t = &toks[i];
+    let core = t.core.trim_end_matches('.');
+    match core {
+        "noon" | "midday" => return Some((12 * 60, 1, false)),
+        "midnight" => return Some((0, 1, true)),
+        _ => {}
+    }
+    // The meridiem as the next token, when the clock has none attached.
+    let next_meridiem = || {
+        toks.get(i + 1).and_then(|n| {
+            meridiem(n.core.as_str()).or_else(|| meridiem(n.core.trim_end_matches('.')))
+        })
+    };
+    let word = t.core.as_str();
+    let attached = |rest: &str| -> Option<Option<bool>> {
+        if rest.is_empty() {
+            return Some(None);
+        }
+        meridiem(rest)
+            .or_else(|| meridiem(rest.trim_end_matches('.')))
+            .map(Some)
+    };
+    if let Some((h, m, rest)) = hour_minute(word, ':') {
+        let pm = attached(rest)?;
+        return match pm
+            .map(|p| (p, 1))
+            .or_else(|| next_meridiem().map(|p| (p, 2)))
+        {
+            Some((pm, used)) => Some((twelve(h, m, pm)?, used, false)),
+            None => (h <= 23 && m <= 59 && word.len() >= 4).then_some((h * 60 + m, 1, false)),
+        };
+    }
+    if let Some((h, m, rest)) = hour_minute(word, '.') {
+        // `8.45` is a clock only with its a.m. or p.m.
+        let (pm, used) = match attached(rest)? {
+            Some(pm) => (pm, 1),
+            None => (next_meridiem()?, 2),
+        };
+        return Some((twelve(h, m, pm)?, used, false));
+    }
+    let h_len = word.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&h_len) {
+        let h: u32 = word[..h_len].parse().ok()?;
+        let (pm, used) = match attached(&word[h_len..])? {
+            Some(pm) => (pm, 1),
+            None => (next_meridiem()?, 2),
+        };
+        return Some((twelve(h, 0, pm)?, used, false));
+    }
+    None
+}
+
+fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
+    let word = |k: usize| i.checked_sub(k).map(|j| toks[j].core.as_str());
+    if toks[i].raw.starts_with('~') {
+        return true;
+    }
+    matches!(
+        word(1),
+        Some(
+            "approximately"
+                | "about"
+                | "around"
+                | "roughly"
+                | "circa"
+                | "approx."
+                | "approx"
+                | "ca."
+        )
+    ) || (matches!(word(1), Some("before" | "after"))
+        && matches!(word(2), Some("shortly" | "just" | "soon")))
+}
+
+fn year_of(tok: &str) -> Option<i32> {
+    match tok.len() {
+        4 if tok.bytes().all(|b| b.is_ascii_digit()) => tok.parse().ok(),
+        _ => None,
+    }
+}
+
+fn day_of(tok: &str) -> Option<u32> {
+    let n = tok.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&n) || !matches!(&tok[n..], "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    tok[..n].parse().ok()
+}
+
+/// A slashed date's numbers: `(a, b, year)` of `a/b/yy[yy]`, or a year-first date
+/// (`2025/03/06`) as its one reading.
+enum Slashed {
+    Two(u32, u32, i32),
+    One(Date),
+}
+
+fn slashed(tok: &str) -> Option<Slashed> {
+    let parts: Vec<&str> = tok.split('/').collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if ![a, b, c]
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
+        let date = make_date(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?).ok()?;
+        return Some(Slashed::One(date));
+    }
+    if a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let year: i32 = match c.len() {
+        2 => 2000 + c.parse::<i32>().ok()?,
+        4 => c.parse().ok()?,
+        _ => return None,
+    };
+    Some(Slashed::Two(a.parse().ok()?, b.parse().ok()?, year))
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+    make_date(u32::try_from(year).ok()?, month, day).ok()
+}
+
+/// The readings of `a/b/year`: month first, day first.
+fn readings(a: u32, b: u32, year: i32) -> (Option<Date>, Option<Date>) {
+    (ymd(year, a, b), ymd(year, b, a))
+}
+
+/// A date read at a token: the date, the tokens used, the year came from the
+/// hint, the weekday's range when the date does not fall on it.
+struct DateRead {
+    date: Date,
+    used: usize,
+    year_inferred: bool,
+    weekday_mismatch: Option<Range<usize>>,
+}
+
+/// A date at token `i`, with an optional weekday before it.
+fn date_at(
+    toks: &[Token<'_>],
+    i: usize,
+    year_hint: Option<i16>,
+    order: Option<Order>,
+) -> Option<DateRead> {
+    let mut j = i;
+    let mut weekday: Option<(Weekday, Range<usize>)> = None;
+    if let Some(t) = toks.get(j)
+        && let Some(w) = weekday_from_name(t.core.trim_end_matches('.'))
+    {
+        weekday = Some((w, t.range.start..t.word_end));
+        j += 1;
+    }
+    let tok = toks.get(j)?;
+    let core = tok.core.trim_end_matches('.');
+    let mut year_inferred = false;
+    let (date, used) = if let Some(s) = slashed(core) {
+        match s {
+            Slashed::One(d) => (d, 1),
+            Slashed::Two(a, b, year) => {
+                let (md, dm) = readings(a, b, year);
+                let date = match (md, dm) {
+                    (Some(x), Some(y)) if x == y => x,
+                    (Some(x), None) => x,
+                    (None, Some(y)) => y,
+                    (Some(x), Some(y)) => {
+                        let by_weekday = weekday
+                            .as_ref()
+                            .map(|(w, _)| (x.weekday() == *w, y.weekday() == *w));
+                        match (by_weekday, order) {
+                            (Some((true, false)), _) => x,
+                            (Some((false, true)), _) => y,
+                            (Some((true, true)) | None, Some(Order::MonthFirst)) => x,
+                            (Some((true, true)) | None, Some(Order::DayFirst)) => y,
+                            _ => return None,
+                        }
+                    }
+                    (None, None) => return None,
+                };
+                (date, 1)
+            }
+        }
+    } else if let Some(d) = iso_or_dashed(core) {
+        (d, 1)
+    } else if let Some(month) = month_from_name(core) {
+        // `July 20[, 2025]`
+        let day = toks
+            .get(j + 1)
+            .and_then(|t| day_of(t.core.trim_end_matches('.')))?;
+        let year_tok = toks
+            .get(j + 2)
+            .and_then(|t| year_of(t.core.trim_end_matches('.')));
+        let year = match year_tok {
+            Some(y) => y,
+            None => {
+                year_inferred = true;
+                hinted(year_hint, month)?
+            }
+        };
+        (
+            ymd(year, month, day)?,
+            if year_tok.is_some() { 3 } else { 2 },
+        )
+    } else if let Some(day) = day_of(core) {
+        // `22 February [2025]`
+        let month = toks
+            .get(j + 1)
+            .and_then(|t| month_from_name(t.core.trim_end_matches('.')))?;
+        let year_tok = toks
+            .get(j + 2)
+            .and_then(|t| year_of(t.core.trim_end_matches('.')));
+        let year = match year_tok {
+            Some(y) => y,
+            None => {
+                year_inferred = true;
+                hinted(year_hint, month)?
+            }
+        };
+        (
+            ymd(year, month, day)?,
+            if year_tok.is_some() { 3 } else { 2 },
+        )
+    } else {
+        return None;
+    };
+    let weekday_mismatch = weekday
+        .as_ref()
+        .filter(|(w, _)| date.weekday() != *w)
+        .map(|(_, r)| r.clone());
+    Some(DateRead {
+        date,
+        used: used + (j - i),
+        year_inferred,
+        weekday_mismatch,
+    })
+}
+
+/// The year of a date written without one, from the heading's year; not for
+/// January or December, where a report may tell of the year before or after.
+fn hinted(year_hint: Option<i16>, month: u32) -> Option<i32> {
+    (2..=11).contains(&month).then_some(i32::from(year_hint?))
+}
+
+/// `2025-03-06` or `22-Feb-2025`.
+fn iso_or_dashed(core: &str) -> Option<Date> {
+    let parts: Vec<&str> = core.split('-').collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if a.len() == 4 {
+        return ymd(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    }
+    let month = month_from_name(b)?;
+    ymd(c.parse().ok().filter(|_| c.len() == 4)?, month, day_of(a)?)
+}
+
+/// Which way the text writes its slashed dates: a date with only one reading
+/// (`10/13/25`), a weekday that decides one (`Tuesday 10/7/25`), or the
+/// convention stated (`dates are MM/DD/YYYY`, `DD/MM/YY`) says so;
+/// `None` when nothing says or two say differently.
+fn order_of(toks: &[Token<'_>]) -> Option<Order> {
+    let mut month_first = false;
+    let mut day_first = false;
+    for (i, t) in toks.iter().enumerate() {
+        let Some(Slashed::Two(a, b, year)) = slashed(t.core.trim_end_matches('.')) else {
+            continue;
+        };
+        let (md, dm) = readings(a, b, year);
+        let weekday = i
+            .checked_sub(1)
+            .and_then(|p| weekday_from_name(&toks[p].core));
+        match (md, dm) {
+            (Some(x), Some(y)) if x != y => match weekday {
+                Some(w) if x.weekday() == w && y.weekday() != w => month_first = true,
+                Some(w) if y.weekday() == w && x.weekday() != w => day_first = true,
+                _ => {}
+            },
+            (Some(_), None) => month_first = true,
+            (None, Some(_)) => day_first = true,
+            _ => {}
+        }
+    }
+    // A stated convention: `(dates are MM/DD/YYYY)`, `DD/MM/YY`.
+    for t in toks {
+        let core = t.core.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if core.starts_with("mm/dd/yy") {
+            month_first = true;
+        } else if core.starts_with("dd/mm/yy") {
+            day_first = true;
+        }
+    }
+    match (month_first, day_first) {
+        (true, false) => Some(Order::MonthFirst),
+        (false, true) => Some(Order::DayFirst),
+        _ => None,
+    }
+}
+
+/// Every clock time with a date beside it in `text`, in text order (see the
+/// module documentation for the forms). `year_hint` dates a date written without
+/// its year.
+pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
+    let toks = tokens(text);
+    let order = order_of(&toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // `on Friday, July 18 at 10 a.m.`
+        if toks[i].core == "on"
+            && let Some(d) = date_at(&toks, i + 1, year_hint, order)
+            && let Some(at) = toks.get(i + 1 + d.used)
+            && matches!(at.core.as_str(), "at" | "by" | "around" | "about")
+            && let Some((minutes, used, midnight)) = clock(&toks, i + 2 + d.used)
+        {
+            let c = i + 2 + d.used;
+            if !midnight {
+                out.push(ProseTime {
+                    range: toks[i + 1].range.start..toks[c + used - 1].word_end,
+                    clock: toks[c].range.start..toks[c + used - 1].word_end,
+                    date: d.date,
+                    minutes,
+                    approximate: approximate_before(&toks, c),
+                    year_inferred: d.year_inferred,
+                    weekday_mismatch: d.weekday_mismatch,
+                });
+            }
+            i = c + used;
+            continue;
+        }
+        if let Some((minutes, used, midnight)) = clock(&toks, i) {
+            let on = i + used;
+            // "... at 8:45. On Tuesday ..." is two sentences.
+            let sentence_end =
+                toks[on - 1].raw.ends_with('.') && meridiem(&toks[on - 1].core).is_none();
+            if !sentence_end
+                && toks.get(on).is_some_and(|t| t.core == "on")
+                && let Some(d) = date_at(&toks, on + 1, year_hint, order)
+            {
+                if !midnight {
+                    let last = &toks[on + d.used];
+                    out.push(ProseTime {
+                        range: toks[i].range.start..date_end(last),
+                        clock: toks[i].range.start..toks[on - 1].word_end,
+                        date: d.date,
+                        minutes,
+                        approximate: approximate_before(&toks, i),
+                        year_inferred: d.year_inferred,
+                        weekday_mismatch: d.weekday_mismatch,
+                    });
+                }
+                i = on + 1 + d.used;
+                continue;
+            }
+            i += used;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Where a date's last token ends, without a sentence's `.` after it.
+fn date_end(t: &Token<'_>) -> usize {
+    let word = &t.raw[t.raw.len() - (t.range.end - t.range.start)..];
+    let word = &word[..t.word_end - t.range.start];
+    t.range.start + word.trim_end_matches('.').len()
+}
+
+/// The one year a report's head (its title, byline and first paragraph, or a
+/// front matter `title:`) writes beside a month or in a date: `July 2025`,
+/// `September 23, 2025`, `22-Feb-2025`, `10/10/2025`, `2025-03-06`. `None` when
+/// it writes none, or two different ones.
+pub fn heading_year(text: &str) -> Option<i16> {
+    // Of a front matter, its `title:` alone (a `date:` field is the report's
+    // date, read where it is read).
+    let mut head = String::new();
+    let mut body = text;
+    for fence in ["---", "+++"] {
+        if let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n'))
+            && let Some(close) = rest.find(&format!("\n{fence}"))
+        {
+            for line in rest[..close].lines() {
+                if line.trim_start().to_ascii_lowercase().starts_with("title") {
+                    head.push_str(line);
+                    head.push('\n');
+                }
+            }
+            head.push('\n');
+            body = &rest[close + 1 + fence.len()..];
+        }
+    }
+    let mut head_end = body.len().min(800);
+    while !body.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    // Up to the end of the second paragraph with content.
+    let mut paragraphs = 0;
+    let mut in_paragraph = false;
+    let mut end = head_end;
+    let mut pos = 0;
+    for line in body[..head_end].split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank && in_paragraph {
+            paragraphs += 1;
+            in_paragraph = false;
+            if paragraphs == 2 {
+                end = pos;
+                break;
+            }
+        } else if !blank {
+            in_paragraph = true;
+        }
+        pos += line.len();
+    }
+    head.push_str(&body[..end]);
+    let toks = tokens(&head);
+    let mut years: Vec<i32> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let core = t.core.trim_end_matches('.');
+        let year = if let Some(y) = year_of(core) {
+            let prev = i.checked_sub(1).map(|p| toks[p].core.as_str());
+            let beside_month = prev.is_some_and(|p| {
+                month_from_name(p).is_some()
+                    || (p.ends_with(',') && day_of(p.trim_end_matches(',')).is_some())
+            });
+            // The token's core has its comma stripped; look at the raw word.
+            let after_day = i
+                .checked_sub(1)
+                .is_some_and(|p| toks[p].raw.ends_with(',') && day_of(&toks[p].core).is_some());
+            (beside_month || after_day).then_some(y)
+        } else if let Some(s) = slashed(core) {
+            match s {
+                Slashed::One(d) => Some(i32::from(d.year())),
+                Slashed::Two(_, _, y) => Some(y),
+            }
+        } else {
+            iso_or_dashed(core).map(|d| i32::from(d.year()))
+        };
+        if let Some(y) = year.filter(|y| (1970..=2100).contains(y)) {
+            years.push(y);
+        }
+    }
+    years.dedup();
+    match years.as_slice() {
+        [one] => i16::try_from(*one).ok(),
+        [first, rest @ ..] if rest.iter().all(|y| y == first) => i16::try_from(*first).ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use jiff::civil::date;
+
+    fn read(text: &str, hint: Option<i16>) -> Vec<(String, Date, u32, bool)> {
+        scan_prose_times(text, hint)
+            .into_iter()
+            .map(|p| {
+                (
+                    text[p.clock.clone()].to_string(),
+                    p.date,
+                    p.minutes,
+                    p.approximate,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, hint: Option<i16>) -> (Date, u32) {
+        let all = scan_prose_times(text, hint);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        (all[0].date, all[0].minutes)
+    }
+
+    #[test]
+    fn twelve_hour_clocks_in_sentences() {
+        let d = date(2025, 10, 7);
+        for (text, minutes) in [
+            ("It began at 8:45 p.m. on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at 8:45 P.M. on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at 8:45pm on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at 8.45pm on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at 8.45 p.m. on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at 6:45 a.m. on Tuesday 10/7/25.", 6 * 60 + 45),
+            ("It began at 12:10 a.m. on Tuesday 10/7/25.", 10),
+            ("It began at 10 a.m. on Tuesday 10/7/25.", 10 * 60),
+            ("It began at 10pm on Tuesday, 10/7/25.", 22 * 60),
+            ("It began at 20:45 on Tuesday 10/7/25.", 20 * 60 + 45),
+            ("It began at noon on Tuesday 10/7/25.", 12 * 60),
+        ] {
+            assert_eq!(one(text, None), (d, minutes), "{text}");
+        }
+    }
+
+    #[test]
+    fn clock_near_misses_are_not_times() {
+        for text in [
+            // A dot without a.m./p.m. is a number.
+            "Version 8.45 on Tuesday 10/7/25 shipped.",
+            // A bare hour is a count.
+            "We lost 8 on Tuesday 10/7/25.",
+            // Midnight on a day is read two ways.
+            "It began at midnight on Tuesday 10/7/25.",
+            // No date beside it: a weekday alone dates nothing.
+            "It began at 8:45 p.m. on Tuesday.",
+            // Invalid clocks.
+            "It began at 13 p.m. on Tuesday 10/7/25.",
+            "It began at 8:75 p.m. on Tuesday 10/7/25.",
+        ] {
+            assert_eq!(read(text, Some(2025)), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn approximations_are_kept() {
+        for text in [
+            "It began at approximately 8:45 p.m. on Tuesday 10/7/25.",
+            "It began around 8:45 p.m. on Tuesday 10/7/25.",
+            "It failed shortly before noon on Tuesday 10/7/25.",
+            "It failed just after 9 a.m. on Tuesday 10/7/25.",
+            "It began ~8:45pm on Tuesday 10/7/25.",
+        ] {
+            let all = scan_prose_times(text, None);
+            assert!(all.len() == 1 && all[0].approximate, "{text}: {all:?}");
+        }
+        let all = scan_prose_times("It began at 8:45 p.m. on Tuesday 10/7/25.", None);
+        assert!(!all[0].approximate);
+    }
+
+    #[test]
+    fn a_weekday_decides_a_slashed_date() {
+        // 10/7/25 is 7 October (a Tuesday) or 10 July (a Thursday).
+        assert_eq!(
+            one("down at 9 a.m. on Tuesday 10/7/25", None).0,
+            date(2025, 10, 7)
+        );
+        assert_eq!(
+            one("down at 9 a.m. on Thursday 10/7/25", None).0,
+            date(2025, 7, 10)
+        );
+        assert_eq!(
+            one("down at 9 a.m. on Tue 10/07/2025", None).0,
+            date(2025, 10, 7)
+        );
+        assert_eq!(
+            one("down at 9 a.m. on Thurs. 10/07/2025", None).0,
+            date(2025, 7, 10)
+        );
+        // The report's other dates decide one without a weekday.
+        assert_eq!(
+            one("Filed 10/13/25. Back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 10, 7)
+        );
+        assert_eq!(
+            one("Filed 13/10/25. Back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 7, 10)
+        );
+        assert_eq!(
+            one(
+                "Down since Tuesday 10/7/25. Back at 9 a.m. on 10/9/25.",
+                None
+            )
+            .0,
+            date(2025, 10, 9)
+        );
+        // A stated convention decides too.
+        assert_eq!(
+            one("All dates are MM/DD/YY. Back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 10, 7)
+        );
+        assert_eq!(
+            one("Dates (dd/mm/yyyy): back at 9 a.m. on 10/7/25.", None).0,
+            date(2025, 7, 10)
+        );
+        // Year first has one reading.
+        assert_eq!(
+            one("back at 9 a.m. on 2025/03/06", None).0,
+            date(2025, 3, 6)
+        );
+        assert_eq!(
+            one("back at 9 a.m. on 2025-03-06", None).0,
+            date(2025, 3, 6)
+        );
+    }
+
+    #[test]
+    fn undecided_slashed_dates_are_left_out() {
+        for text in [
+            // Nothing decides.
+            "Back at 9 a.m. on 10/7/25.",
+            "Back at 9 a.m. on 10/07/2025.",
+            // A weekday neither reading falls on.
+            "Back at 9 a.m. on Monday 10/7/25.",
+            // The report's dates disagree.
+            "Filed 13/10/25 and 10/13/25. Back at 9 a.m. on 10/7/25.",
+            // The stated convention and a date disagree.
+            "Dates are DD/MM/YYYY. Filed 10/13/25. Back at 9 a.m. on 10/7/25.",
+        ] {
+            assert_eq!(read(text, None), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn written_dates_and_the_year_hint() {
+        let d = date(2025, 7, 20);
+        assert_eq!(
+            one("restored by 3 p.m. on Sunday, July 20.", Some(2025)),
+            (d, 15 * 60)
+        );
+        assert_eq!(
+            one("restored by 3 p.m. on Sunday,\nJuly 20.", Some(2025)),
+            (d, 15 * 60)
+        );
+        assert_eq!(
+            one("restored by 3 p.m. on July 20, 2025.", None),
+            (d, 15 * 60)
+        );
+        assert_eq!(
+            one("restored at 15:00 on 20 July 2025.", None),
+            (d, 15 * 60)
+        );
+        assert_eq!(
+            one("At 06:25 on Saturday 22 February a fault", Some(2025)).0,
+            date(2025, 2, 22)
+        );
+        assert_eq!(
+            one(
+                "On Friday, July 18 at 10 a.m. the firewall failed",
+                Some(2025)
+            ),
+            (date(2025, 7, 18), 600)
+        );
+        assert_eq!(one("at 10:00 on 22-Feb-2025", None).0, date(2025, 2, 22));
+        // Without a year or a hint, nothing.
+        assert_eq!(read("restored by 3 p.m. on Sunday, July 20.", None), vec![]);
+        // In December or January the hint may be a year off.
+        assert_eq!(
+            read("restored by 3 p.m. on Sunday, December 21.", Some(2025)),
+            vec![]
+        );
+        assert_eq!(read("restored by 3 p.m. on 4 January.", Some(2025)), vec![]);
+        assert_eq!(
+            one("restored by 3 p.m. on 4 January 2026.", Some(2025)).0,
+            date(2026, 1, 4)
+        );
+    }
+
+    #[test]
+    fn a_weekday_the_date_does_not_fall_on_is_kept() {
+        let text = "At 5 p.m. on Saturday, July 20, the network was back.";
+        let all = scan_prose_times(text, Some(2025));
+        let r = all[0].weekday_mismatch.clone().unwrap();
+        assert_eq!(&text[r], "Saturday");
+        assert!(all[0].year_inferred);
+        let all = scan_prose_times("At 5 p.m. on Sunday, July 20, it was back.", Some(2025));
+        assert_eq!(all[0].weekday_mismatch, None);
+    }
+
+    #[test]
+    fn spans_cover_what_was_written() {
+        let text = "It began at approximately 8:45 p.m. on Tuesday 10/7/25. Then";
+        let p = &scan_prose_times(text, None)[0];
+        assert_eq!(&text[p.clock.clone()], "8:45 p.m.");
+        assert_eq!(&text[p.range.clone()], "8:45 p.m. on Tuesday 10/7/25");
+        let text = "by 3 p.m. on Sunday,\nJuly 20, after";
+        let p = &scan_prose_times(text, Some(2025))[0];
+        assert_eq!(&text[p.range.clone()], "3 p.m. on Sunday,\nJuly 20");
+    }
+
+    #[test]
+    fn dotted_twelve_hour_clocks_and_noon_lead_entries() {
+        use crate::{parse_time, scan_leading_time};
+        let at = |line: &str| {
+            scan_leading_time(line)
+                .unwrap()
+                .map(|(p, end)| (p.time.to_string(), line[..end].trim().to_string()))
+        };
+        assert_eq!(
+            at("8.45pm Alert fires"),
+            Some(("20:45:00".into(), "8.45pm".into()))
+        );
+        assert_eq!(
+            at("8.45 p.m. Alert fires"),
+            Some(("20:45:00".into(), "8.45 p.m.".into()))
+        );
+        assert_eq!(
+            at("12.05am: Paged"),
+            Some(("00:05:00".into(), "12.05am".into()))
+        );
+        assert_eq!(
+            at("Noon: status call"),
+            Some(("12:00:00".into(), "Noon".into()))
+        );
+        assert_eq!(
+            at("noon UTC status call"),
+            Some(("12:00:00".into(), "noon UTC".into()))
+        );
+        assert_eq!(
+            parse_time("8.45 p.m.").unwrap().time.to_string(),
+            "20:45:00"
+        );
+        assert_eq!(parse_time("noon").unwrap().time.to_string(), "12:00:00");
+        // Near misses: a dotted number without AM/PM, words that start with
+        // `noon`, midnight (two readings), an impossible hour.
+        assert_eq!(at("8.45 users were affected"), None);
+        assert_eq!(at("Noonan called the desk"), None);
+        assert_eq!(at("Midnight: batch starts"), None);
+        assert!(parse_time("8.45").is_err());
+        assert!(scan_leading_time("13.15pm Paged").is_err());
+    }
+
+    #[test]
+    fn year_first_slashed_dates_lead_entries() {
+        use crate::{parse_time, scan_leading_time};
+        let p = parse_time("2025/03/06 07:25").unwrap();
+        assert_eq!(p.date, Some(date(2025, 3, 6)));
+        let p = parse_time("2025/3/6 07:25 MST").unwrap();
+        assert_eq!(p.date, Some(date(2025, 3, 6)));
+        let (p, end) = scan_leading_time("2025/03/06 07:25 - Alerts fire")
+            .unwrap()
+            .unwrap();
+        assert_eq!((p.date, end), (Some(date(2025, 3, 6)), 16));
+        // Near misses: an impossible date, a path, a fraction of years.
+        assert!(parse_time("2025/02/30 07:25").is_err());
+        assert_eq!(scan_leading_time("2025/03/06/logs 07:25").unwrap(), None);
+        assert_eq!(scan_leading_time("2025/2026 07:25 budget").unwrap(), None);
+    }
+
+    #[test]
+    fn the_year_of_a_heading() {
+        assert_eq!(
+            heading_year("# July 2025 IT service disruption\n\nBody 1999 users."),
+            Some(2025)
+        );
+        assert_eq!(
+            heading_year("Submitted on Fri, 10/10/2025 - 09:12\n\nText"),
+            Some(2025)
+        );
+        assert_eq!(
+            heading_year("# Update after the disruption on 22-Feb-2025\n"),
+            Some(2025)
+        );
+        assert_eq!(
+            heading_year("---\ntitle: \"Outage on September 23, 2025\"\n---\n\nText"),
+            Some(2025)
+        );
+        // A front matter's other fields are not its heading.
+        assert_eq!(
+            heading_year("---\ntitle: Outage\ndate: 2025-06-24\n---\n\nText"),
+            None
+        );
+        // A number that is not beside a month is not a year.
+        assert_eq!(heading_year("# 2048 users lost mail\n\nText"), None);
+        // Two different years: none.
+        assert_eq!(heading_year("# December 2024 to January 2025\n"), None);
+        // Past the head.
+        assert_eq!(
+            heading_year("# Outage\n\nFirst.\n\nOn July 2025 later.\n"),
+            None
+        );
+    }
+}

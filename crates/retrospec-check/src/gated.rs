@@ -13,8 +13,10 @@
 //! soundness is the user's to test, over the corpus and the rule's fixtures, with
 //! [`Gated::misses`].
 //!
-//! RS408's role pattern uses it; bench/README.md lists which other pattern would
-//! take which gate.
+//! RS408's role pattern uses it. A [`Screen`] is a gate alone, for an entry point
+//! that reads a whole family of patterns: the duration reader (`claims::duration`)
+//! and the backlog reader (`claims::backlog`) return early on a text that does not
+//! pass theirs (bench/README.md, perf7).
 
 // Some helpers (`is_match`) have no rule using them yet.
 #![cfg_attr(not(test), allow(dead_code))]

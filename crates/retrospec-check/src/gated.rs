@@ -21,9 +21,9 @@
 // Some helpers (`is_match`) have no rule using them yet.
 #![cfg_attr(not(test), allow(dead_code))]
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::lean::Lean;
+use crate::lean::{Captures, Lean};
 use aho_corasick::AhoCorasick;
 
 /// A cheap condition that every match of a pattern meets.
@@ -134,6 +134,29 @@ fn build_automata(gate: &Gate) -> Automata {
             (list, automaton)
         })
         .collect()
+}
+
+/// Whether `text` opens with `word` (ASCII letters none of which a non-ASCII
+/// letter folds onto), in any case, after white space and a comma.
+pub(crate) fn opens_with(text: &str, word: &str) -> bool {
+    let head = text.trim_start();
+    let head = head.strip_prefix(',').map_or(head, str::trim_start);
+    head.get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The captures of `pattern` (anchored at the start of `text`, after white space
+/// and a comma, on `word`) in `text`; the pattern is compiled only when `text`
+/// opens with `word` (relative claims: "later at", "from the ... to the ...",
+/// "to identify ... once").
+pub(crate) fn captures_opening<'t>(
+    text: &'t str,
+    word: &str,
+    pattern: &LazyLock<Lean>,
+) -> Option<Captures<'t>> {
+    opens_with(text, word)
+        .then(|| pattern.captures(text))
+        .flatten()
 }
 
 /// A regex compiled the first time a text passes its [`Gate`].

@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use crate::gated::captures_opening;
 use crate::lean::Lean;
 use retrospec_model::Milestone;
 
@@ -602,22 +603,11 @@ static TO_ONCE: LazyLock<Lean> = LazyLock::new(|| {
     )
 });
 
-/// Whether `text` opens with `word` (ASCII letters none of which a non-ASCII
-/// letter folds onto), in any case, after white space and a comma: what
-/// [`LATER_AT`], [`FROM_TO`] and [`TO_ONCE`] (anchored where a claim ends) each
-/// need, so a claim followed by none of the three words compiles none of them.
-fn opens_with(text: &str, word: &str) -> bool {
-    let head = text.trim_start();
-    let head = head.strip_prefix(',').map_or(head, str::trim_start);
-    head.get(..word.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(word))
-}
-
 /// A claim whose two ends the sentence names itself, read before what its
 /// subject measures: "later (9:17 PM)" after a time, "from the first growth of
 /// the lag to the rollback", "took us 25 minutes to identify the bad index once
 /// the first ticket arrived". `None` when the claim is not of these shapes or
-/// an end is not found.
+/// an end is not found. A shape's pattern is built only for a text that opens with its word.
 pub(super) fn explicit(
     inputs: &Inputs<'_>,
     pointer: &str,
@@ -625,9 +615,7 @@ pub(super) fn explicit(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let after = &masked[range.end..];
-    if opens_with(after, "later")
-        && let Some(caps) = LATER_AT.captures(after)
-    {
+    if let Some(caps) = captures_opening(after, "later", &LATER_AT) {
         let written = caps.name("t").or(caps.name("u"))?.as_str();
         let parsed = crate::time::parse_time(written.trim()).ok()?;
         // The times of its own sentence before it; with none, those of the
@@ -674,9 +662,7 @@ pub(super) fn explicit(
     }
     let clause = super::subject::clause_start(masked, range.start);
     let ctx = Ctx::new(inputs, pointer, clause..range.end);
-    let (from, to, first) = if opens_with(after, "from")
-        && let Some(caps) = FROM_TO.captures(after)
-    {
+    let (from, to, first) = if let Some(caps) = captures_opening(after, "from", &FROM_TO) {
         let x = anchor_words(caps.name("x")?.as_str());
         let y = anchor_words(caps.name("y")?.as_str());
         let y = y.split(" and ").next().unwrap_or(&y).to_string();
@@ -688,9 +674,7 @@ pub(super) fn explicit(
             return None;
         }
         (x, y, first)
-    } else if opens_with(after, "to")
-        && let Some(caps) = TO_ONCE.captures(after)
-    {
+    } else if let Some(caps) = captures_opening(after, "to", &TO_ONCE) {
         let verb = caps.name("verb")?.as_str().to_ascii_lowercase();
         let event = match verb.as_str() {
             "revert" => Event::Rollback,
@@ -847,13 +831,13 @@ mod tests {
             ] {
                 if pattern.is_match(after) {
                     matched += 1;
-                    assert!(super::opens_with(after, word), "{word}: {after}");
+                    assert!(crate::gated::opens_with(after, word), "{word}: {after}");
                 }
             }
         }
         assert!(matched >= 7, "{matched} readings");
-        assert!(!super::opens_with(" after the deploy", "to"));
-        assert!(!super::opens_with(" tomorrow", "from"));
+        assert!(!crate::gated::opens_with(" after the deploy", "to"));
+        assert!(!crate::gated::opens_with(" tomorrow", "from"));
     }
 
     fn read(text: &str) -> Option<(Event, Option<Event>)> {

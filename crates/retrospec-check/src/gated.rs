@@ -13,15 +13,17 @@
 //! soundness is the user's to test, over the corpus and the rule's fixtures, with
 //! [`Gated::misses`].
 //!
-//! RS408's role pattern uses it; bench/README.md lists which other pattern would
-//! take which gate.
+//! RS408's role pattern uses it. A [`Screen`] is a gate alone, for an entry point
+//! that reads a whole family of patterns: the duration reader (`claims::duration`)
+//! and the backlog reader (`claims::backlog`) return early on a text that does not
+//! pass theirs (bench/README.md, perf7).
 
 // Some helpers (`is_match`) have no rule using them yet.
 #![cfg_attr(not(test), allow(dead_code))]
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::lean::Lean;
+use crate::lean::{Captures, Lean};
 use aho_corasick::AhoCorasick;
 
 /// A cheap condition that every match of a pattern meets.
@@ -85,6 +87,78 @@ fn naive(list: &[&str], text: &str) -> bool {
         || FOLDS_TO_ASCII.iter().any(|c| text.contains(c))
 }
 
+/// A [`Gate`] alone, for a family of patterns read by one entry point (the
+/// duration reader, the window reader): the entry point returns early when a text
+/// does not pass, so none of the family's patterns is compiled for it. Unlike a
+/// [`Gated`] regex it is consulted on every text, so it stays cheap: a digit test,
+/// then one Aho-Corasick search, its automaton built on first use.
+pub(crate) struct Screen {
+    gate: Gate,
+    automata: OnceLock<Automata>,
+}
+
+impl std::fmt::Debug for Screen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Screen").field("gate", &self.gate).finish()
+    }
+}
+
+impl Screen {
+    /// A screen that lets through the texts passing `gate`.
+    pub(crate) const fn new(gate: Gate) -> Self {
+        Screen {
+            gate,
+            automata: OnceLock::new(),
+        }
+    }
+
+    /// Whether `text` passes the gate (may hold a match of the family).
+    pub(crate) fn passes(&self, text: &str) -> bool {
+        let automata = self.automata.get_or_init(|| build_automata(&self.gate));
+        self.gate.passes(text, automata)
+    }
+}
+
+/// The automata of `gate`'s word lists.
+fn build_automata(gate: &Gate) -> Automata {
+    let mut lists = Vec::new();
+    gate.lists(&mut lists);
+    lists
+        .into_iter()
+        .map(|list| {
+            let needles = list.iter().copied().chain(FOLDS_TO_ASCII);
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(needles)
+                .ok();
+            (list, automaton)
+        })
+        .collect()
+}
+
+/// Whether `text` opens with `word` (ASCII letters none of which a non-ASCII
+/// letter folds onto), in any case, after white space and a comma.
+pub(crate) fn opens_with(text: &str, word: &str) -> bool {
+    let head = text.trim_start();
+    let head = head.strip_prefix(',').map_or(head, str::trim_start);
+    head.get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The captures of `pattern` (anchored at the start of `text`, after white space
+/// and a comma, on `word`) in `text`; the pattern is compiled only when `text`
+/// opens with `word` (relative claims: "later at", "from the ... to the ...",
+/// "to identify ... once").
+pub(crate) fn captures_opening<'t>(
+    text: &'t str,
+    word: &str,
+    pattern: &LazyLock<Lean>,
+) -> Option<Captures<'t>> {
+    opens_with(text, word)
+        .then(|| pattern.captures(text))
+        .flatten()
+}
+
 /// A regex compiled the first time a text passes its [`Gate`].
 pub(crate) struct Gated {
     gate: Gate,
@@ -124,21 +198,7 @@ impl Gated {
 
     /// Whether `text` passes the gate.
     pub(crate) fn may_match(&self, text: &str) -> bool {
-        let automata = self.automata.get_or_init(|| {
-            let mut lists = Vec::new();
-            self.gate.lists(&mut lists);
-            lists
-                .into_iter()
-                .map(|list| {
-                    let needles = list.iter().copied().chain(FOLDS_TO_ASCII);
-                    let automaton = AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .build(needles)
-                        .ok();
-                    (list, automaton)
-                })
-                .collect()
-        });
+        let automata = self.automata.get_or_init(|| build_automata(&self.gate));
         self.gate.passes(text, automata)
     }
 
@@ -159,6 +219,47 @@ impl Gated {
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.get(text).is_some_and(|r| r.is_match(text))
     }
+}
+
+/// Every report of the repository (`tests/`, `examples/`; the realistic reports
+/// held out from tuning, numbered 65 and above, excepted) with its text: the
+/// corpus a gate is held sound over.
+#[cfg(test)]
+pub(crate) fn corpus() -> Vec<(std::path::PathBuf, String)> {
+    use std::path::{Path, PathBuf};
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if crate::Format::from_path(&path).is_some() {
+                out.push(path);
+            }
+        }
+    }
+    let held_out = |path: &Path| {
+        path.to_string_lossy().contains("realistic/reports")
+            && path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.split(|c: char| !c.is_ascii_digit()).next())
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 65)
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut paths = Vec::new();
+    for dir in ["tests", "examples"] {
+        files(&root.join(dir), &mut paths);
+    }
+    paths.retain(|p| !held_out(p));
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+        .collect()
 }
 
 #[cfg(test)]

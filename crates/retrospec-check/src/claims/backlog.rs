@@ -16,6 +16,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::gated::{Gate, Screen};
 use crate::lean::Lean;
 
 use super::{Compared, Inputs, sorted_entries};
@@ -34,6 +35,13 @@ static WORKED_OFF: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:backlogs?|queues?|pile-?up)\b[^.;|]*?\b(?:drain(?:ed|ing|s)?|clear(?:ed|ing|s)?|empt(?:y|ied|ying)|process(?:ed|ing)?|work(?:ed|ing|s)?\s+(?:through|off|down)|chew(?:ed)?\s+through|burn(?:ed|t)?\s+(?:through|down)|catch(?:ing)?\s+up|caught\s+up|flush(?:ed)?)\b|\b(?:drain|clear|empty|process|work\s+(?:through|off|down)|chew\s+through|burn\s+(?:through|down)|flush)(?:ed|ing|s)?\s+(?:the\s+|our\s+|its\s+|their\s+|that\s+)?(?:[a-z-]+\s+)?(?:backlogs?|queues?)\b|\b(?:catch|caught)\s+up\b",
     )
 });
+
+/// Words every match of [`WORKED_OFF`] holds (each of its three shapes names a
+/// backlog or a queue, a pile-up, or catching up): a sentence without any compiles
+/// none of this reader's patterns.
+static WORKED_OFF_SCREEN: Screen = Screen::new(Gate::AnyOf(&[
+    "backlog", "queue", "pile", "catch", "caught",
+]));
 
 /// The fix the length counts from, with its day: "once the service was fixed on
 /// Tuesday morning", "after the patch was deployed on Sat. evening", "after the
@@ -107,7 +115,7 @@ fn sentence(masked: &str, range: Range<usize>) -> Range<usize> {
 pub(super) fn read(inputs: &Inputs<'_>, masked: &str, range: Range<usize>) -> Option<Compared> {
     let s = sentence(masked, range.clone());
     let text = &masked[s.clone()];
-    if !WORKED_OFF.is_match(text) {
+    if !WORKED_OFF_SCREEN.passes(text) || !WORKED_OFF.is_match(text) {
         return None;
     }
     let caps = FIXED_ON.captures(text)?;
@@ -167,6 +175,44 @@ pub(super) fn read(inputs: &Inputs<'_>, masked: &str, range: Range<usize>) -> Op
 mod tests {
     use crate::Format;
     use crate::claims::Verdict;
+
+    #[test]
+    fn the_screen_turns_away_no_worked_off_sentence() {
+        // Every shape of the pattern (each verb with each noun, in any case) and
+        // every line and paragraph of the corpus it matches pass the screen.
+        let mut matched = 0;
+        let mut texts: Vec<String> = Vec::new();
+        for verb in [
+            "drained",
+            "cleared",
+            "emptied",
+            "processed",
+            "worked through",
+            "worked off",
+            "chewed through",
+            "burned down",
+            "caught up",
+            "flushed",
+        ] {
+            for noun in ["backlog", "Queues", "pile-up", "PILEUP", "import backlog"] {
+                texts.push(format!("the {noun} was {verb} by noon"));
+                texts.push(format!("we {verb} the {noun}"));
+            }
+        }
+        texts.push("it took a day to CATCH UP".into());
+        for (_, text) in crate::gated::corpus() {
+            texts.extend(text.lines().map(str::to_string));
+            texts.extend(text.split("\n\n").map(str::to_string));
+        }
+        for text in &texts {
+            if super::WORKED_OFF.is_match(text) {
+                matched += 1;
+                assert!(super::WORKED_OFF_SCREEN.passes(text), "{text}");
+            }
+        }
+        assert!(matched > 100, "{matched} sentences work off a backlog");
+        assert!(!super::WORKED_OFF_SCREEN.passes("It took two hours to restore the index."));
+    }
 
     const TIMELINE: &str = "## Timeline\n\n### Monday 3 March\n\n- 22:10 Export worker loses its database connection; jobs start to queue.\n\n### Tuesday 4 March\n\n- 07:40 On-call engineer restarts the export worker. Exports resume.\n- 09:00 Throughput back to its usual rate; the backlog is still large.\n- 16:30 Two more workers added.\n\n### Wednesday 5 March\n\n- 13:10 Backlog empty; all exports delivered.\n";
 

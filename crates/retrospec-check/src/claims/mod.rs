@@ -194,8 +194,12 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             reread(inputs, &mut c, masked, &d);
             claims.push(c);
         }
+        // Both readings below need a number in digits (`clock_at_start`'s clock,
+        // `unit_labelled`'s bare number): a text without one compiles neither's
+        // patterns (`duration::tests` hold both to it over the corpus).
+        let digits = masked.bytes().any(|b| b.is_ascii_digit());
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
-        if label_key.is_none() && masked.contains(':') {
+        if label_key.is_none() && digits && masked.contains(':') {
             for label in subject::LABEL.captures_iter(masked) {
                 let (Some(whole), Some(what)) =
                     (label.get(0), label.name("what").or(label.name("abbr")))
@@ -238,7 +242,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         }
         // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label
         // carries the unit of a bare number.
-        if label_key.is_none() && masked.contains([':', '|']) {
+        if label_key.is_none() && digits && masked.contains([':', '|']) {
             for (d, label) in duration::unit_labelled(masked) {
                 let words = &masked[label];
                 let subject = match subject::LABEL.captures(words) {

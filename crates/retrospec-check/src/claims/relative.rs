@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use crate::gated::captures_opening;
 use crate::lean::Lean;
 use retrospec_model::Milestone;
 
@@ -581,7 +582,7 @@ static TO_ONCE: LazyLock<Lean> = LazyLock::new(|| {
 /// subject measures: "later (9:17 PM)" after a time, "from the first growth of
 /// the lag to the rollback", "took us 25 minutes to identify the bad index once
 /// the first ticket arrived". `None` when the claim is not of these shapes or
-/// an end is not found.
+/// an end is not found. A shape's pattern is built only for a text that opens with its word.
 pub(super) fn explicit(
     inputs: &Inputs<'_>,
     pointer: &str,
@@ -589,7 +590,7 @@ pub(super) fn explicit(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let after = &masked[range.end..];
-    if let Some(caps) = LATER_AT.captures(after) {
+    if let Some(caps) = captures_opening(after, "later", &LATER_AT) {
         let written = caps.name("t").or(caps.name("u"))?.as_str();
         let parsed = crate::time::parse_time(written.trim()).ok()?;
         // The times of its own sentence before it; with none, those of the
@@ -636,7 +637,7 @@ pub(super) fn explicit(
     }
     let clause = super::subject::clause_start(masked, range.start);
     let ctx = Ctx::new(inputs, pointer, clause..range.end);
-    let (from, to, first) = if let Some(caps) = FROM_TO.captures(after) {
+    let (from, to, first) = if let Some(caps) = captures_opening(after, "from", &FROM_TO) {
         let x = anchor_words(caps.name("x")?.as_str());
         let y = anchor_words(caps.name("y")?.as_str());
         let y = y.split(" and ").next().unwrap_or(&y).to_string();
@@ -648,7 +649,7 @@ pub(super) fn explicit(
             return None;
         }
         (x, y, first)
-    } else if let Some(caps) = TO_ONCE.captures(after) {
+    } else if let Some(caps) = captures_opening(after, "to", &TO_ONCE) {
         let verb = caps.name("verb")?.as_str().to_ascii_lowercase();
         let event = match verb.as_str() {
             "revert" => Event::Rollback,
@@ -778,6 +779,47 @@ fn find(
 mod tests {
     use super::{Event, events};
     use crate::claims::duration;
+
+    #[test]
+    fn the_opening_words_turn_away_no_explicit_reading() {
+        // What follows each duration of the corpus, and each shape of the three
+        // anchored patterns (white space, a comma, any case): a match of one of
+        // them always opens with its word.
+        let mut afters: Vec<String> = [
+            " later (at 10:05)",
+            "\u{2003}LATER, at 9:05 PM UTC",
+            " Later at 21:40",
+            ", from the first alert to the rollback",
+            " From our page until their fix",
+            " to identify the bug once the first ticket arrived",
+            "\n\tTO roll it back after the alert fired",
+            " after the deploy",
+            "later",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (_, text) in crate::gated::corpus() {
+            for d in duration::find(&text) {
+                afters.push(text[d.range.end..].chars().take(300).collect());
+            }
+        }
+        let mut matched = 0;
+        for after in &afters {
+            for (pattern, word) in [
+                (&super::LATER_AT, "later"),
+                (&super::FROM_TO, "from"),
+                (&super::TO_ONCE, "to"),
+            ] {
+                if pattern.is_match(after) {
+                    matched += 1;
+                    assert!(crate::gated::opens_with(after, word), "{word}: {after}");
+                }
+            }
+        }
+        assert!(matched >= 7, "{matched} readings");
+        assert!(!crate::gated::opens_with(" after the deploy", "to"));
+        assert!(!crate::gated::opens_with(" tomorrow", "from"));
+    }
 
     fn read(text: &str) -> Option<(Event, Option<Event>)> {
         let d = duration::find(text).into_iter().next()?;

@@ -385,8 +385,33 @@ mod tests {
             ("Timeline [edit]", Some(Field::Timeline)),
             ("What we'll do", Some(Field::ActionItems)),
             ("What we're changing", Some(Field::ActionItems)),
+            ("What we do now", Some(Field::ActionItems)),
+            ("What we do", None),
             ("Quick facts[edit | edit source]", None),
             ("How to edit [edit]", None),
+        ] {
+            assert_eq!(field_for(heading, &[]), field, "{heading}");
+        }
+    }
+
+    /// A numbered template's section numbers do not hide the heading's name; a
+    /// number that is part of the name, or a heading that is only a number, does
+    /// not name a field.
+    #[test]
+    fn numbered_headings_name_their_fields() {
+        for (heading, field) in [
+            ("1. Incident Summary", Some(Field::Summary)),
+            ("2) Timeline of events", Some(Field::Timeline)),
+            ("6.1 Action Items", Some(Field::ActionItems)),
+            ("3 - Root cause", Some(Field::RootCause)),
+            ("4: Impact", Some(Field::Impact)),
+            ("10. Lessons learned", Some(Field::Lessons)),
+            // Near-misses: the number belongs to the words, or nothing follows it.
+            ("5 whys", None),
+            ("2025 outage", None),
+            ("1.", None),
+            ("3.Timeline", None),
+            ("100. Timeline", None),
         ] {
             assert_eq!(field_for(heading, &[]), field, "{heading}");
         }

@@ -277,6 +277,13 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
+        // `Start: 2025/03/06 07:25 - Monitoring began alerting`: a start or end
+        // label before an entry's time; the entry is read after it, and the label
+        // names its milestone (`milestones::infer`).
+        if let Some(skip) = super::milestones::label_before_entry(source) {
+            self.line(Span::new(span.start + skip, span.end), open);
+            return;
+        }
         // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
         let (marker, inner) = ["**", "`"]
             .into_iter()
@@ -429,7 +436,7 @@ impl Reader<'_, '_> {
         Some((parsed, end_in_line, fixed[..end].to_string()))
     }
 
-    /// The day a slashed date (`01/07/2023`) stands for: its one valid reading, or,
+    /// The day a slashed date (`01/07/2023`, year first `2025/03/06`) stands for: its one valid reading, or,
     /// when day-first and month-first are both dates, the one within a week of the
     /// first date the report states (its front matter's `date`, a date in its
     /// prose) when the other is not: the author's own dating, not a guess. `None`
@@ -437,6 +444,15 @@ impl Reader<'_, '_> {
     fn reading(&self, written: &str) -> Option<Date> {
         let mut parts = written.split('/');
         let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
+        // `2025/03/06`: year first, then month and day, as ISO orders them.
+        if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&year.len()) {
+            return Date::new(
+                first.parse().ok()?,
+                second.parse().ok()?,
+                year.parse().ok()?,
+            )
+            .ok();
+        }
         if parts.next().is_some() || year.len() != 4 || first.len() > 2 || second.len() > 2 {
             return None;
         }

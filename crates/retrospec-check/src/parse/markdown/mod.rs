@@ -417,6 +417,40 @@ mod tests {
         }
     }
 
+    /// A form's question headings name what they ask for; a question about
+    /// something more specific does not.
+    #[test]
+    fn question_headings_name_what_they_ask_for() {
+        for (heading, field) in [
+            ("What was the impact?", Some(Field::Impact)),
+            (
+                "What was the timeline of the incident?",
+                Some(Field::Timeline),
+            ),
+            (
+                "What was the root cause of the incident?",
+                Some(Field::RootCause),
+            ),
+            (
+                "What were the root causes of this outage?",
+                Some(Field::RootCause),
+            ),
+            (
+                "What were the contributing factors?",
+                Some(Field::ContributingFactors),
+            ),
+            ("What were the lessons learned?", Some(Field::Lessons)),
+            // Near-misses: more specific questions, or not a question of the form.
+            ("What was the impact on billing?", None),
+            ("What is the timeline for the fix?", None),
+            ("What was the incident?", None),
+            ("Who was affected?", None),
+            ("What was the", None),
+        ] {
+            assert_eq!(field_for(heading, &[]), field, "{heading}");
+        }
+    }
+
     /// A section without a field keeps a table whole: its rows' pipes, the empty
     /// last cell included.
     #[test]

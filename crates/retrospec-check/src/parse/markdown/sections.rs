@@ -214,6 +214,36 @@ pub(super) fn strip_edit_links(heading: &str) -> &str {
 
 pub(super) fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
+    named_by(&normal, extra).or_else(|| named_by(asked_for(&normal)?, extra))
+}
+
+/// What a question heading asks for, in a form's words (normalised): `What was the
+/// impact?` asks for the impact, `What was the timeline of the incident?` for the
+/// timeline, `What were the root causes of this outage?` for the root causes.
+fn asked_for(normal: &str) -> Option<&str> {
+    let rest = [
+        "what was the ",
+        "what were the ",
+        "what is the ",
+        "what are the ",
+    ]
+    .iter()
+    .find_map(|q| normal.strip_prefix(q))?;
+    let bare = [
+        " of the incident",
+        " of this incident",
+        " of the outage",
+        " of this outage",
+        " of the issue",
+        " of this issue",
+    ]
+    .iter()
+    .find_map(|tail| rest.strip_suffix(tail))
+    .unwrap_or(rest);
+    (!bare.is_empty()).then_some(bare)
+}
+
+fn named_by(normal: &str, extra: &[(String, Field)]) -> Option<Field> {
     extra
         .iter()
         .find(|(alias, _)| *alias == normal)

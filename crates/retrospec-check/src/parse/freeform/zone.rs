@@ -138,10 +138,51 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(r, _)| {
+    // A statement wrapped inside its paragraph ("All times are\nEastern.") is read
+    // as one line: the same bytes, a line break inside a paragraph as a blank.
+    let joined = paragraph_lines_joined(text);
+    time::scan_report_zone(&joined).map(|(r, _)| {
         let span = Span::new(r.start, r.end);
         (span.slice(text).to_string(), span)
     })
+}
+
+/// `text` with each line break inside a paragraph as a space, so a phrase wrapped
+/// across two lines reads as one; the same length, so offsets stay valid. A break
+/// stays where a block starts or ends: before a blank line, a list item, a heading,
+/// a table row, a quote or a fence, and after a heading or a table row.
+fn paragraph_lines_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let Some(body) = line.strip_suffix('\n') else {
+            out.push_str(line);
+            continue;
+        };
+        let this = body.trim();
+        let next = lines.peek().map_or("", |l| l.trim());
+        let starts_block = |l: &str| {
+            l.is_empty()
+                || l.starts_with(['#', '|', '>', '-', '*', '+', '`', '~', ':', '<'])
+                || l.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+                })
+        };
+        let ends_block =
+            this.is_empty() || this.starts_with(['#', '|', '`', '~']) || body.ends_with('\r');
+        // Emphasis opening a line (`*Posted by ...`) is prose, not a list item.
+        let emphasis = next.starts_with('*') && !next.starts_with("* ") && !next.starts_with("**");
+        if ends_block || starts_block(next) && !emphasis {
+            out.push_str(line);
+        } else {
+            out.push_str(body);
+            out.push(' ');
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The next few words after byte `at`, split at blanks and slashes (`CET/CEST`),
@@ -267,6 +308,58 @@ pub(crate) fn apply(timeline: &mut Node, zone: &str) {
 mod tests {
     use super::stated_zone;
     use crate::{Format, check};
+
+    /// A zone statement wrapped inside its paragraph is one statement; a line
+    /// break that ends a block (a blank line, a heading, a list) still parts it.
+    #[test]
+    fn a_zone_statement_wrapped_across_two_lines_is_read_as_one() {
+        for (text, zone) in [
+            (
+                "*Posted by IT Services. All times are\nEastern.*\n",
+                "Eastern",
+            ),
+            (
+                "Posted by the platform team. All times in this post are\nUTC.\n",
+                "UTC",
+            ),
+            ("_Written by ops; times\nare UTC._\n", "UTC"),
+            (
+                "The mail relay failed twice that week. All times are Central\nEuropean Time.\n",
+                "",
+            ),
+        ] {
+            let found = stated_zone(text).map(|(z, _)| z);
+            assert!(found.is_some(), "{text:?}");
+            if !zone.is_empty() {
+                assert_eq!(found.as_deref(), Some(zone), "{text:?}");
+            }
+        }
+        for text in [
+            "All times are\n\nEastern Canada was affected most.\n",
+            "## All times are\nEastern region offices closed early.\n",
+            "Users retried all times are\n- Eastern warehouse\n",
+        ] {
+            assert_eq!(stated_zone(text), None, "{text:?}");
+        }
+        // The report's times in sentences are then read in that zone: no RS202.
+        let report = "# Power cut\n\n*Posted by IT Services. All times are\nEastern.*\n\n## What happened\n\n\
+                      At 10:05 a.m. on Friday, July 18, 2025 the network failed. By 9:30 p.m. on Friday, July 18 it was back.\n";
+        let codes: Vec<&str> = check(report, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(!codes.contains(&"RS202"), "{codes:?}");
+        assert!(
+            check(
+                &report.replace("are\nEastern.", "are\nlisted below."),
+                Format::Markdown
+            )
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "RS202")
+        );
+    }
 
     #[test]
     fn a_zone_closing_the_summary_window_of_the_timeline_s_ends_is_its_zone() {

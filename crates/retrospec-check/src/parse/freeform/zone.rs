@@ -304,10 +304,76 @@ pub(crate) fn apply(timeline: &mut Node, zone: &str) {
     }
 }
 
+/// Gives `zone` to each milestone written without one: the milestones another
+/// tool's front matter gives (`resolvedWhen: 2025-11-04 15:10:00` on a status page
+/// whose text says "All times on this page are CEST") are on the report's clock.
+pub(crate) fn apply_to_milestones(milestones: &mut Node, zone: &str) {
+    let Value::Map(fields) = &mut milestones.value else {
+        return;
+    };
+    for field in fields {
+        if let Some(written) = field.value.as_str()
+            && time::parse_time(written).is_ok_and(|p| p.zone.is_none() && p.date.is_some())
+        {
+            field.value.value = Value::String(format!("{written} {zone}"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::stated_zone;
     use crate::{Format, check};
+
+    /// A status page's `resolvedWhen` written without a zone is on the clock the
+    /// page states: compared with the `*Resolved*` update (RS218 when it is
+    /// earlier), and not reported as zoneless (RS202).
+    #[test]
+    fn a_status_page_s_resolved_when_is_on_the_page_s_clock() {
+        let page = |resolved_when: &str, statement: &str| {
+            format!(
+                "---\ntitle: Exports delayed\ndate: 2025-11-04 11:12:00\nresolved: true\n\
+                 resolvedWhen: {resolved_when}\nseverity: degraded-performance\nsection: issue\n---\n\n\
+                 *Resolved* - Exports finish on time again.\n{{{{< track \"2025-11-04 13:40:00\" >}}}}\n\n\
+                 *Monitoring* - A fix is out and the queue is draining.\n{{{{< track \"2025-11-04 12:05:00\" >}}}}\n\n\
+                 *Investigating* - Exports are slow.\n{{{{< track \"2025-11-04 11:12:00\" >}}}}\n\n{statement}\n"
+            )
+        };
+        let codes = |md: &str| -> Vec<&'static str> {
+            check(md, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| matches!(*c, "RS202" | "RS207" | "RS218"))
+                .collect()
+        };
+        for statement in [
+            "All times on this page are UTC.",
+            "Times on this page are CET.",
+            "All times are\nUTC.",
+        ] {
+            // Earlier than the Resolved update: a contradiction, no zone finding.
+            assert_eq!(
+                codes(&page("2025-11-04 12:10:00", statement)),
+                ["RS218"],
+                "{statement}"
+            );
+            // At the Resolved update, or with its own offset at that instant: nothing.
+            assert!(
+                codes(&page("2025-11-04 13:40:00", statement)).is_empty(),
+                "{statement}"
+            );
+        }
+        assert!(
+            codes(&page(
+                "2025-11-04T13:40:00Z",
+                "All times on this page are UTC."
+            ))
+            .is_empty()
+        );
+        // No zone stated anywhere: the zoneless milestone is still reported.
+        assert!(codes(&page("2025-11-04 13:40:00", "")).contains(&"RS202"));
+    }
 
     /// A zone statement wrapped inside its paragraph is one statement; a line
     /// break that ends a block (a blank line, a heading, a list) still parts it.

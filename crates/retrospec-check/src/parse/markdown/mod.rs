@@ -258,6 +258,11 @@ pub fn parse_with(
             .or_else(|| freeform::zone::window_zone(text, &timeline.value))
         {
             freeform::zone::apply(&mut timeline.value, &zone);
+            // Another tool's front matter (`resolvedWhen: 2025-11-04 15:10:00`) is
+            // on the page's clock too.
+            if let Some(milestones) = entries.iter_mut().find(|e| e.key == "milestones") {
+                freeform::zone::apply_to_milestones(&mut milestones.value, &zone);
+            }
             r.stated_zone = Some(at);
         } else {
             r.ambiguous_zone = freeform::zone::ambiguous_zone(text);

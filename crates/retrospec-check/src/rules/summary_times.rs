@@ -17,13 +17,14 @@ declare_rule! {
     ///
     /// Read in the title, the summary and `impact.description` (code, quoted
     /// lines and URLs left out), with the zone written after either time of a
-    /// window (or the report's `timezone`), on the date of `milestones.started`:
+    /// window, bare or in parentheses (`10:14 (CEST)`), or the report's
+    /// `timezone`, on the date of `milestones.started`:
     ///
     /// | written | compared with |
     /// |---|---|
     /// | "between A and B", "from A to/until/till/through B" | A with `started`, B with `resolved` or `mitigated` |
     /// | "A-B" with both times written with a colon (`10:51-12:26 CEST`) | the same |
-    /// | "started/began (at) A", "starting at A" | `started` |
+    /// | "started/began (at) A", ", starting at A" | `started` |
     /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
     ///
     /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
@@ -54,6 +55,15 @@ declare_rule! {
     /// entry as labels (a tracker's `resolved_at` an hour before the timeline's
     /// end).
     ///
+    /// When no time in the report has a date, instants cannot be compared, but one
+    /// mistake still shows: the summary gives the impact's clock in one zone
+    /// (`starting at 10:14 (CEST)`) and the timeline, all in another fixed zone
+    /// (`## Timeline (times in UTC)`), has an entry at the same clock and none at
+    /// the converted one (08:14). The same event cannot be at 10:14 in both; one of
+    /// the zone statements is wrong. Both zones must have a fixed offset (UTC, an
+    /// offset, an abbreviation; not `Pacific`), and a summary time that is the
+    /// right conversion of an entry keeps the field quiet.
+    ///
     /// ## Example
     /// ```markdown
     /// ---
@@ -68,9 +78,9 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
-const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 /// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
-const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
 
 static RANGE: LazyLock<Lean> = LazyLock::new(|| {
@@ -80,14 +90,14 @@ static RANGE: LazyLock<Lean> = LazyLock::new(|| {
     .expect("the range pattern is valid")
 });
 static DASH: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
+    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5})\b\)?)?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?")
         .expect("the dash pattern is valid")
 });
 /// The incident's start: "the incident started at A", "errors began at A",
 /// "sign-in began failing at A"; not "we began restarting nodes at A".
 static START: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
+        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+|,\s+starting\s+(?:at|from)\s+)){APPROX}{CLOCK}"
     ))
     .expect("the start pattern is valid")
 });
@@ -306,6 +316,9 @@ impl Rule for SummaryTimes {
             .or_else(|| timeline.first().and_then(|v| v.instant()))
             .map(|r| r.date);
         let Some(date) = date else {
+            // Nothing can be placed in time: a clock the summary gives in one zone
+            // that the timeline gives in another can still be seen.
+            same_clock_other_zone(cx, out);
             return;
         };
         for (pointer, field) in [
@@ -386,6 +399,123 @@ impl Rule for SummaryTimes {
                 }
             }
         }
+    }
+}
+
+/// A fixed zone's offset in seconds: UTC, a numeric offset, an abbreviation
+/// (`CEST`, +02:00); `None` for a region (`Pacific`, an IANA name), whose offset
+/// depends on the date, and for an ambiguous or unknown name.
+fn fixed_offset(zone: &time::Zone) -> Option<i32> {
+    match zone {
+        time::Zone::Utc => Some(0),
+        time::Zone::Offset(o) => Some(o.seconds()),
+        time::Zone::Abbrev(a) => Some(a.offset_seconds),
+        _ => None,
+    }
+}
+
+/// The same event at the same clock time in two zones: the summary says the
+/// impact started at `10:14 (CEST)` while the timeline, all in UTC, has an entry at
+/// `10:14` and none at 08:14, the CEST time in UTC. One of the two zone statements
+/// is wrong, whatever the date; this is read only when no time can be placed (no
+/// date anywhere), where the comparison of instants above cannot run. Both zones
+/// must be fixed (an abbreviation, UTC, an offset) and differ; a summary time that
+/// is the right conversion of an entry keeps the whole field quiet.
+fn same_clock_other_zone(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The timeline's clocks, all on one fixed zone.
+    let mut offset: Option<i32> = None;
+    let mut clocks: Vec<(i32, &crate::times::TimeValue)> = Vec::new();
+    for v in cx.times.timeline.iter().flatten() {
+        let Ok(p) = &v.parsed else { continue };
+        let Some(o) = p.zone.as_ref().and_then(fixed_offset) else {
+            return;
+        };
+        if offset.is_some_and(|x| x != o) {
+            return;
+        }
+        offset = Some(o);
+        clocks.push((
+            i32::from(p.time.hour()) * 60 + i32::from(p.time.minute()),
+            v,
+        ));
+    }
+    let Some(timeline_offset) = offset else {
+        return;
+    };
+    for (pointer, field) in [
+        ("/title", "the title"),
+        ("/summary", "the summary"),
+        ("/impact/description", "the impact"),
+    ] {
+        let Some(node) = cx.node(pointer).filter(|n| n.as_str().is_some()) else {
+            continue;
+        };
+        let prose = crate::claims::Prose::of(cx.text, node);
+        let masked = prose.masked.as_str();
+        let mut clash: Option<(std::ops::Range<usize>, i32, &crate::times::TimeValue)> = None;
+        let mut converted = false;
+        for st in stated(masked) {
+            let Some(zone) = st.zone.clone().or(st.shared_zone.clone()) else {
+                continue;
+            };
+            let written = format!(
+                "{} {}",
+                normalise(&masked[st.time.clone()]),
+                &masked[zone.clone()]
+            );
+            let Ok(p) = time::parse_time(written.trim()) else {
+                continue;
+            };
+            let Some(o) = p.zone.as_ref().and_then(fixed_offset) else {
+                continue;
+            };
+            if o == timeline_offset {
+                continue;
+            }
+            let clock = i32::from(p.time.hour()) * 60 + i32::from(p.time.minute());
+            let shifted = (clock - (o - timeline_offset) / 60).rem_euclid(24 * 60);
+            let near = |a: i32, b: i32| {
+                let d = (a - b).rem_euclid(24 * 60);
+                d.min(24 * 60 - d) <= 5
+            };
+            if clocks.iter().any(|(c, _)| near(*c, shifted)) {
+                converted = true;
+            } else if clash.is_none()
+                && let Some((_, v)) = clocks.iter().find(|(c, _)| *c == clock)
+            {
+                let close = usize::from(
+                    masked[..zone.start].ends_with('(') && masked[zone.end..].starts_with(')'),
+                );
+                clash = Some((st.time.start..zone.end + close, o, *v));
+            }
+        }
+        let (Some((range, o, entry)), false) = (clash, converted) else {
+            continue;
+        };
+        let text = masked[range.clone()].to_string();
+        let span = prose.span(range);
+        let name = entry
+            .pointer
+            .strip_prefix("/timeline/")
+            .and_then(|rest| rest.split('/').next()?.parse::<usize>().ok())
+            .map_or_else(
+                || format!("`{}`", crate::suggest::display_path(&entry.pointer)),
+                |i| format!("timeline entry {}", i + 1),
+            );
+        out.push(
+            Diagnostic::new(
+                &SummaryTimes::INFO,
+                span,
+                format!(
+                    "{field} says `{text}`, but {name} gives the same clock in another zone (`{}`), \
+                     {} hours apart: one of the two zones is wrong",
+                    entry.text,
+                    f64::from((o - timeline_offset).abs()) / 3600.0,
+                ),
+            )
+            .with_label(cx.span(&entry.pointer), format!("{name} is here"))
+            .with_help("correct whichever zone is wrong, so the summary and the timeline name one instant"),
+        );
     }
 }
 
@@ -773,6 +903,57 @@ mod tests {
         format!(
             "# Mirror served a stale index\n\n## Summary\n\n{summary}\n\n## Timeline (UTC)\n\n{timeline}\n"
         )
+    }
+
+    /// Without a date, the impact's clock in one zone that the timeline gives in
+    /// another (the same clock, a fixed offset apart) is reported; a summary time
+    /// that is the right conversion, the same zone, or a zone whose offset
+    /// depends on the date is not.
+    #[test]
+    fn the_same_clock_in_two_zones_without_a_date() {
+        let report = |impact: &str, heading: &str| {
+            format!(
+                "# API down after a deploy\n\n## Impact\n\nThe API was offline for 22 minutes,\n{impact}\n\n\
+                 ## Timeline ({heading})\n\n- 10:12 Deployment starts.\n- 10:14 API returns the maintenance page.\n\
+                 - 10:36 API back to normal.\n"
+            )
+        };
+        let rs207 = |text: &str| -> Vec<String> {
+            crate::check(text, Format::Markdown)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "RS207")
+                .map(|d| d.span.slice(text).to_string())
+                .collect()
+        };
+        for (impact, heading, want) in [
+            ("starting at 10:14 (CEST).", "times in UTC", "10:14 (CEST)"),
+            (
+                "between 10:14 and 10:36 CEST.",
+                "times in UTC",
+                "10:14 and 10:36 CEST",
+            ),
+            ("starting at 10:14 UTC.", "times in CEST", "10:14 UTC"),
+            ("from 10:14 to 10:36 (BST).", "UTC", "10:14 to 10:36 (BST)"),
+        ] {
+            let text = report(impact, heading);
+            let found = rs207(&text);
+            assert_eq!(found.len(), 1, "{impact} / {heading}: {found:?}");
+            assert!(want.starts_with(&found[0][..5]), "{impact}: {found:?}");
+        }
+        for (impact, heading) in [
+            // The right conversion: 08:14 UTC is 10:14 CEST.
+            ("starting at 10:14 (CEST).", "times in CEST"),
+            ("starting at 12:14 (CEST).", "times in UTC"),
+            // No zone in the summary, or a region whose offset needs a date.
+            ("starting at 10:14.", "times in UTC"),
+            ("starting at 10:14 Pacific time.", "times in UTC"),
+            // A clock no entry has.
+            ("starting at 09:50 (CEST).", "times in UTC"),
+        ] {
+            let text = report(impact, heading);
+            assert!(rs207(&text).is_empty(), "{impact} / {heading}");
+        }
     }
 
     #[test]

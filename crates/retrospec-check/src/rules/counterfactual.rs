@@ -32,12 +32,15 @@ declare_rule! {
     /// - "should/could/would have" is hindsight when what follows is something
     ///   people (or a safeguard) would have done or seen (`caught`, `prevented`,
     ///   `noticed`, `rolled back`, `escalated`) or when its subject is a person or
-    ///   a team (`we should have run the tests`). It describes when it tells a
+    ///   a team (`we should have run the tests`), also one described by what they
+    ///   did or where they stood (`the engineer who deployed the certificate`,
+    ///   `whoever moved the gateway`, `Dana, who rotated the key,`). It describes when it tells a
     ///   possible impact (`could have caused data loss`, `would have lasted
     ///   hours`, `users could have seen stale prices`) or what a system was meant
     ///   to do (`the backup should have run at 02:00`), and "have" followed by
-    ///   what is had (`we should have more capacity`, `a second region`) is a
-    ///   plan, not a past that did not happen. After a hindsight marker in its
+    ///   what is had (`we should have more capacity`, `a second region`, any
+    ///   word that cannot be a past participle: `we should have capacity for the
+    ///   peak`) is a plan, not a past that did not happen. After a hindsight marker in its
     ///   sentence ("in retrospect", "in hindsight", "with hindsight", "looking
     ///   back") it is hindsight whatever its subject (`in retrospect, the limit
     ///   should have been sized for the peak`), unless it tells a possible impact.
@@ -602,9 +605,15 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             if !phrase.starts_with("should") && AFFECTED.contains(&subject) {
                 return Verdict::Describes;
             }
-            hindsight(HINDSIGHT.contains(&verb) || people_subject(clause, subject))
+            hindsight(
+                HINDSIGHT.contains(&verb)
+                    || people_subject(clause, subject)
+                    || after_who_clause(before),
+            )
         }
-        "failed to" => hindsight(people_subject(clause, subject) && !past_perfect(before)),
+        "failed to" => hindsight(
+            (people_subject(clause, subject) || after_who_clause(before)) && !past_perfect(before),
+        ),
         "obviously" | "clearly" => {
             let next = later.next().unwrap_or_default();
             let negated = earlier.next().is_some_and(|w| w == "not" || w == "never");
@@ -666,7 +675,33 @@ fn about_people(found: &str, before: &str) -> bool {
     }
     let judging = ["should have", "should've", "ought to have", "failed to"];
     let clause = clause_before(before);
-    judging.contains(&phrase.as_str()) && people_subject(clause, &subject_of(clause))
+    judging.contains(&phrase.as_str())
+        && (people_subject(clause, &subject_of(clause)) || after_who_clause(before))
+}
+
+/// Whether the match closes a sentence whose subject a `who` clause set off by
+/// commas describes (`Dana, who deployed the certificate, should have checked`,
+/// `The engineer on duty, who had paged twice, failed to escalate`): `who` is
+/// said of people only. Nothing but blanks stands between the clause's closing
+/// comma and the match.
+fn after_who_clause(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let sentence = before[from..]
+        .rsplit(['.', '!', '?', ';'])
+        .next()
+        .unwrap_or("");
+    let Some(head) = sentence.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    head.rsplit_once(',').is_some_and(|(subject, clause)| {
+        !subject.trim().is_empty()
+            && raw_words(clause)
+                .next()
+                .is_some_and(|w| lowercase_is(w, "who") || lowercase_is(w, "whoever"))
+    })
 }
 
 /// Whether the subject of `clause` (the text before a match, to the last clause
@@ -1155,6 +1190,8 @@ the consumer. The duty manager should have paged the owner.
             "The release manager in charge of the train should have held it.",
             "Our on-call engineer who took the page failed to escalate.",
             "The team that owns the gateway should have kept the list current.",
+            "Dana Reyes, who rotated the key, should have updated both regions.",
+            "The engineer on duty, who had been paged twice, failed to escalate.",
         ] {
             let want = if sentence.contains("failed to") {
                 "failed to"
@@ -1171,6 +1208,8 @@ the consumer. The duty manager should have paged the owner.
             "The new probe should catch the next expiry.",
             "The expiry should have been caught by the certificate test.",
             "Who should have received the page is still open.",
+            "The old script, which ran nightly, should have rotated the key.",
+            "Dana Reyes, who rotated the key, said the second region should have updated itself.",
         ] {
             assert!(section(sentence).is_empty(), "{sentence}");
         }
@@ -1272,11 +1311,14 @@ mod same_as_before {
                 }
                 hindsight(
                     HINDSIGHT.contains(&verb)
-                        || super::people_subject(clause_before(before), subject),
+                        || super::people_subject(clause_before(before), subject)
+                        || super::after_who_clause(before),
                 )
             }
             "failed to" => hindsight(
-                super::people_subject(clause_before(before), subject) && !past_perfect(before),
+                (super::people_subject(clause_before(before), subject)
+                    || super::after_who_clause(before))
+                    && !past_perfect(before),
             ),
             "obviously" | "clearly" => {
                 let next = later.first().map_or("", String::as_str);
@@ -1338,7 +1380,8 @@ mod same_as_before {
         // The person described by what they did (`The engineer who deployed it`)
         // was added after the rewrite this oracle checks; it is shared.
         judging.contains(&phrase.as_str())
-            && super::people_subject(clause_before(before), subject.as_deref().unwrap_or(""))
+            && (super::people_subject(clause_before(before), subject.as_deref().unwrap_or(""))
+                || super::after_who_clause(before))
     }
 
     const FOUND: &[&str] = &[

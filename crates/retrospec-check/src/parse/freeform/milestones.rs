@@ -196,7 +196,10 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
         }
         reading.milestones.push(ReadMilestone {
             milestone: name,
-            entry: format!("/milestones/{name}"),
+            entry: retrospec_model::Milestone::ALL
+                .into_iter()
+                .find(|m| m.as_str() == name)
+                .map_or_else(String::new, |m| Ptr::milestone(m).into()),
             span: label,
             read_from: format!("field '{}'", label.slice(text)),
         });

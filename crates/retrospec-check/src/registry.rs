@@ -168,11 +168,21 @@ mod tests {
             })
             .collect();
         let mut rules = Vec::new();
-        for entry in std::fs::read_dir(src.join("rules"))
-            .expect("rules/")
-            .flatten()
-        {
-            let text = std::fs::read_to_string(entry.path()).expect("a source file");
+        // Rule files, and the files of a rule's own folder (`rules/counterfactual/`).
+        let mut files = Vec::new();
+        let mut dirs = vec![src.join("rules")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("rules/").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("a source file");
             for rest in text
                 .lines()
                 .filter_map(|l| l.trim().strip_prefix("pub struct "))

@@ -260,4 +260,69 @@ mod tests {
             ]
         );
     }
+
+    fn rs301_spans(text: &str) -> Vec<&str> {
+        check(text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS301")
+            .map(|d| d.span.slice(text))
+            .collect()
+    }
+
+    /// A numbered template's action table, its title column named `Task
+    /// description` (or `Tasks`, `Action description`): the row with an empty
+    /// Owner cell is reported on its title, the rows with owners are not.
+    #[test]
+    fn an_empty_owner_cell_in_a_numbered_template_s_table() {
+        for (heading, column) in [
+            ("6. Action Items", "Task Description"),
+            ("Action items", "Tasks"),
+            ("4) Follow-ups", "Action description"),
+            ("5.2 Corrective actions", "Task"),
+        ] {
+            let text = format!(
+                "# Checkout errors\n\n## Timeline\n\n- 2025-03-18 21:02 UTC errors climb\n\n## {heading}\n\n\
+                 | {column} | Owner | Priority | Deadline |\n|---|---|---|---|\n\
+                 | Validate deprecated keys | Dana Reyes | High | 2025-03-28 |\n\
+                 | Lengthen the canary |  | High | 2025-04-04 |\n\
+                 | Alert on pool saturation | Marco Eld | Medium | 2025-04-11 |\n"
+            );
+            assert_eq!(
+                rs301_spans(&text),
+                ["Lengthen the canary"],
+                "{heading} / {column}"
+            );
+            // Every row with an owner: nothing to report.
+            let all = text.replace(
+                "| Lengthen the canary |  |",
+                "| Lengthen the canary | Ops |",
+            );
+            assert!(rs301_spans(&all).is_empty(), "{heading} / {column}");
+        }
+    }
+
+    /// Task-list follow-ups that end in an @handle name their owner; the one
+    /// among them that ends without one has none.
+    #[test]
+    fn task_items_ending_in_a_handle() {
+        let text = "# CI down\n\n## Timeline\n\n- 2025-05-14 13:10 UTC disk full\n\n## What we do now\n\n\
+                    - [ ] prune images on every runner @dvorsky\n- [ ] alert at 85% disk @shil-k\n\
+                    - [x] stop taking jobs below 10 GB free @shil-k\n- [ ] write down how to re-register a runner\n";
+        assert_eq!(
+            rs301_spans(text),
+            ["write down how to re-register a runner"]
+        );
+        // A mail address or a handle inside the words is not an owner at the end.
+        for last in [
+            "- [ ] write to ops@example.com about the runners\n",
+            "- [ ] write down how to re-register a runner\n",
+        ] {
+            let t = text.replace("- [ ] write down how to re-register a runner\n", last);
+            assert_eq!(rs301_spans(&t).len(), 1, "{last}");
+        }
+        // Every item with a handle: nothing to report.
+        let all = text.replace("re-register a runner\n", "re-register a runner @dvorsky\n");
+        assert!(rs301_spans(&all).is_empty());
+    }
 }

@@ -25,8 +25,9 @@ declare_rule! {
     /// written as a capitalised name of two or more words ("Alice Martin"), found
     /// whole or by its first word. A capitalised name is also a person when the
     /// text says so beside it: a member of a team ("Jordan from the growth team",
-    /// "Sam Reyes on our payments squad") or a person in a role ("Kim, our
-    /// database administrator"), or one written with a surname's initial ("Tomas
+    /// "Sam Reyes on our payments squad"), a person in a role ("Kim, our
+    /// database administrator") or one a `who` clause describes ("Dana Reyes,
+    /// who rotated the key, ..."), or one written with a surname's initial ("Tomas
     /// K. ran the cleanup") or opening a sentence that calls it `he` or `she`
     /// ("Tomas restored the snapshot because he read the wrong ticket"), unless
     /// the word is common (`Someone`, `Alerts`:
@@ -66,10 +67,11 @@ static MENTION: LazyLock<Lean> = LazyLock::new(|| {
 
 /// A capitalised name said to be a person by what follows it: a member of a team
 /// (`Jordan from the growth team`, `Sam Reyes on our payments squad`) or a person
-/// in a role (`Priya, an engineer on call`, `Kim, our database administrator`).
+/// in a role (`Priya, an engineer on call`, `Kim, our database administrator`),
+/// or one a `who` clause describes (`Dana Reyes, who rotated the key,`).
 static AFFILIATED: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
-        r"\b([A-Z][a-z]+(?:(?:[ \t]+|-)[A-Z][a-z]+)?)(?:\s+(?:from|on|in|of)\s+(?:the|our)\s+(?:[a-z][a-z0-9-]*\s+){0,3}(?:team|squad|group|department)\b|,\s+(?:a|an|the|our)\s+(?:[a-z][a-z-]*\s+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b)",
+        r"\b([A-Z][a-z]+(?:(?:[ \t]+|-)[A-Z][a-z]+)?)(?:\s+(?:from|on|in|of)\s+(?:the|our)\s+(?:[a-z][a-z0-9-]*\s+){0,3}(?:team|squad|group|department)\b|,\s+(?:a|an|the|our)\s+(?:[a-z][a-z-]*\s+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst)\b|,\s+who\s+[a-z])",
     )
     .expect("the affiliation pattern is valid")
 });
@@ -268,6 +270,7 @@ const AFFILIATION_WORDS: &[&str] = &[
     "contractor",
     "intern",
     "analyst",
+    ", who",
 ];
 
 /// Capitalised words that open a sentence before "from the ... team" without
@@ -816,6 +819,17 @@ mod tests {
         // A team's place (its channel, its board) or a day is not a membership.
         let md = "# Disk full\n\n## Root cause\n\nThe warning went to Slack in the storage team channel, and \
                   Jira on the storage team's board held the ticket. Monday on the storage team was quiet.\n";
+        assert!(
+            found(md, Format::Markdown).is_empty(),
+            "{:?}",
+            found(md, Format::Markdown)
+        );
+        // A `who` clause says a name is a person; `which` says it is not.
+        let md = "# Cert expired\n\n## Root cause\n\nThe checklist names old hosts. Dana Reyes, who rotated the key, \
+                  should have updated both regions. Nimbus, which rotated the other key, did.\n";
+        assert_eq!(found(md, Format::Markdown), ["Dana Reyes"]);
+        let md = "# Cert expired\n\n## Root cause\n\nThe checklist names old hosts. Anyone, who rotated a key, had to \
+                  check it. Then the storage box, who knows why, kept the old copy, and Redis, which held the keys, too.\n";
         assert!(
             found(md, Format::Markdown).is_empty(),
             "{:?}",

@@ -17,13 +17,14 @@ declare_rule! {
     ///
     /// Read in the title, the summary and `impact.description` (code, quoted
     /// lines and URLs left out), with the zone written after either time of a
-    /// window (or the report's `timezone`), on the date of `milestones.started`:
+    /// window, bare or in parentheses (`10:14 (CEST)`), or the report's
+    /// `timezone`, on the date of `milestones.started`:
     ///
     /// | written | compared with |
     /// |---|---|
     /// | "between A and B", "from A to/until/till/through B" | A with `started`, B with `resolved` or `mitigated` |
     /// | "A-B" with both times written with a colon (`10:51-12:26 CEST`) | the same |
-    /// | "started/began (at) A", "starting at A" | `started` |
+    /// | "started/began (at) A", ", starting at A" | `started` |
     /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
     ///
     /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
@@ -59,6 +60,15 @@ declare_rule! {
     /// entry as labels (a tracker's `resolved_at` an hour before the timeline's
     /// end).
     ///
+    /// When no time in the report has a date, instants cannot be compared, but one
+    /// mistake still shows: the summary gives the impact's clock in one zone
+    /// (`starting at 10:14 (CEST)`) and the timeline, all in another fixed zone
+    /// (`## Timeline (times in UTC)`), has an entry at the same clock and none at
+    /// the converted one (08:14). The same event cannot be at 10:14 in both; one of
+    /// the zone statements is wrong. Both zones must have a fixed offset (UTC, an
+    /// offset, an abbreviation; not `Pacific`), and a summary time that is the
+    /// right conversion of an entry keeps the field quiet.
+    ///
     /// ## Example
     /// ```markdown
     /// ---
@@ -73,9 +83,11 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
-const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+mod same_clock;
+
+const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 /// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
-const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?";
+const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
 
 static RANGE: LazyLock<Lean> = LazyLock::new(|| {
@@ -85,14 +97,14 @@ static RANGE: LazyLock<Lean> = LazyLock::new(|| {
     .expect("the range pattern is valid")
 });
 static DASH: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}))?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2}))?")
+    Lean::new(r"\b([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5})\b\)?)?\s*[-–—]\s*([0-9]{1,2}:[0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?")
         .expect("the dash pattern is valid")
 });
 /// The incident's start: "the incident started at A", "errors began at A",
 /// "sign-in began failing at A"; not "we began restarting nodes at A".
 static START: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+)){APPROX}{CLOCK}"
+        r"(?i:\b(?:(?:incident|outage|errors?|failures?|problems?|issues?|impact|disruption|degradation|downtime|it|this)\s+(?:first\s+)?(?:started|began|begun)\s+(?:at\s+|on\s+)?|\b(?:started|began)\s+(?:to\s+)?(?:fail|error|return|time|drop|reject|degrad|break|crash)[a-z]*(?:\s+[a-z]+)?\s+(?:at|from)\s+|,\s+starting\s+(?:at|from)\s+)){APPROX}{CLOCK}"
     ))
     .expect("the start pattern is valid")
 });
@@ -320,6 +332,9 @@ impl Rule for SummaryTimes {
             .or_else(|| timeline.first().and_then(|v| v.instant()))
             .map(|r| r.date);
         let Some(date) = date else {
+            // Nothing can be placed in time: a clock the summary gives in one zone
+            // that the timeline gives in another can still be seen.
+            same_clock::same_clock_other_zone(cx, out);
             return;
         };
         for (pointer, field) in [
@@ -878,6 +893,57 @@ mod tests {
         format!(
             "# Mirror served a stale index\n\n## Summary\n\n{summary}\n\n## Timeline (UTC)\n\n{timeline}\n"
         )
+    }
+
+    /// Without a date, the impact's clock in one zone that the timeline gives in
+    /// another (the same clock, a fixed offset apart) is reported; a summary time
+    /// that is the right conversion, the same zone, or a zone whose offset
+    /// depends on the date is not.
+    #[test]
+    fn the_same_clock_in_two_zones_without_a_date() {
+        let report = |impact: &str, heading: &str| {
+            format!(
+                "# API down after a deploy\n\n## Impact\n\nThe API was offline for 22 minutes,\n{impact}\n\n\
+                 ## Timeline ({heading})\n\n- 10:12 Deployment starts.\n- 10:14 API returns the maintenance page.\n\
+                 - 10:36 API back to normal.\n"
+            )
+        };
+        let rs207 = |text: &str| -> Vec<String> {
+            crate::check(text, Format::Markdown)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "RS207")
+                .map(|d| d.span.slice(text).to_string())
+                .collect()
+        };
+        for (impact, heading, want) in [
+            ("starting at 10:14 (CEST).", "times in UTC", "10:14 (CEST)"),
+            (
+                "between 10:14 and 10:36 CEST.",
+                "times in UTC",
+                "10:14 and 10:36 CEST",
+            ),
+            ("starting at 10:14 UTC.", "times in CEST", "10:14 UTC"),
+            ("from 10:14 to 10:36 (BST).", "UTC", "10:14 to 10:36 (BST)"),
+        ] {
+            let text = report(impact, heading);
+            let found = rs207(&text);
+            assert_eq!(found.len(), 1, "{impact} / {heading}: {found:?}");
+            assert!(want.starts_with(&found[0][..5]), "{impact}: {found:?}");
+        }
+        for (impact, heading) in [
+            // The right conversion: 08:14 UTC is 10:14 CEST.
+            ("starting at 10:14 (CEST).", "times in CEST"),
+            ("starting at 12:14 (CEST).", "times in UTC"),
+            // No zone in the summary, or a region whose offset needs a date.
+            ("starting at 10:14.", "times in UTC"),
+            ("starting at 10:14 Pacific time.", "times in UTC"),
+            // A clock no entry has.
+            ("starting at 09:50 (CEST).", "times in UTC"),
+        ] {
+            let text = report(impact, heading);
+            assert!(rs207(&text).is_empty(), "{impact} / {heading}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
 //! | Type, Kind | `Prevent`, `Prevention`, `Mitigation`, `Detection`, `Monitoring`, `Process`, `Documentation`, `Investigation` (any case) | the model's `type` (`prevent`, `mitigate`, `detect`, `process`, `investigate`) |
 //! | Type, Kind | another kind (`Other`, `Repair`) | kept as `x-type`, as written |
+//! | Priority | not `P0`..`P3` (`High`, `Medium`, `Must have`) | kept as `x-priority`, as written |
 //!
 //! The report's date is the front matter's `date` (mapped from another tool's),
 //! else the first full date written in the report (`Incident date: Tuesday 4
@@ -45,6 +46,16 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
                 Some(model) => kind.value.value = Value::String(model.into()),
                 None => kind.key = "x-type".into(),
             }
+        }
+        // A priority in the team's words (`High`, `Medium`, `Must have`) has no
+        // reading on the model's P0..P3 scale: kept as written under `x-priority`.
+        if let Some(priority) = fields.iter_mut().find(|e| e.key == "priority")
+            && priority
+                .value
+                .as_str()
+                .is_some_and(|w| !is_model_priority(w))
+        {
+            priority.key = "x-priority".into();
         }
         let has_status = fields.iter().any(|e| e.key == "status");
         let Some(due) = fields.iter_mut().find(|e| e.key == "due") else {
@@ -104,6 +115,14 @@ fn action_type(written: &str) -> Option<&'static str> {
         "investigate" | "investigation" | "research" => "investigate",
         _ => return None,
     })
+}
+
+/// A priority on the model's scale: `P0` to `P3`, in either case.
+fn is_model_priority(written: &str) -> bool {
+    let w = written.trim().trim_matches(['*', '_', '`']).trim();
+    w.len() == 2
+        && w.as_bytes()[0].eq_ignore_ascii_case(&b'p')
+        && (b'0'..=b'3').contains(&w.as_bytes()[1])
 }
 
 /// `28 November` (no year) as the first 28 November on or after `report`.
@@ -235,6 +254,34 @@ mod tests {
             &text[text.find("\n\n").unwrap_or(0)..]
         );
         assert_eq!(item_fields(&own)[0][1], ("type".into(), "Detect".into()));
+    }
+
+    #[test]
+    fn priorities_off_the_model_s_scale_are_kept_as_written() {
+        let text = "# Mail delayed\n\n## Action items\n\n| Task | Owner | Priority |\n|---|---|---|\n\
+            | Probe the responder | Ana | High |\n| Drain the queue faster | Ben | p2 |\n\
+            | Page sooner | Ana | **Medium** |\n| Graph queue age | Ben | P1 |\n| Add a runbook | Ana | Must have |\n";
+        let priorities: Vec<Option<(String, String)>> = item_fields(text)
+            .into_iter()
+            .map(|fields| fields.into_iter().find(|(k, _)| k.ends_with("priority")))
+            .collect();
+        let p = |k: &str, v: &str| Some((k.to_string(), v.to_string()));
+        assert_eq!(
+            priorities,
+            [
+                p("x-priority", "High"),
+                p("priority", "p2"),
+                p("x-priority", "**Medium**"),
+                p("priority", "P1"),
+                p("x-priority", "Must have"),
+            ]
+        );
+        let found = crate::check(text, crate::Format::Markdown).diagnostics;
+        assert!(
+            !found
+                .iter()
+                .any(|d| d.code == "RS104" && d.message.contains("High"))
+        );
     }
 
     #[test]

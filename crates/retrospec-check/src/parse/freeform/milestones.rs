@@ -21,6 +21,10 @@
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
 //! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
+//! A `Start:`/`End:` label leading an entry is read before the words; a start or
+//! an end stated as a field of its own at an entry's minute (`- Start (UTC):
+//! 2025-01-08T06:31:43Z`) gives the milestone nothing else gave (`docs/import.md`).
+//!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
 
@@ -149,6 +153,7 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
     };
     let marked = items.iter().any(|i| i.entry("milestone").is_some());
     if !marked {
+        read_labels(text, items, reading);
         read_words(text, items, reading);
     }
     let dated = dated_times(items);
@@ -168,6 +173,49 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
                 value: Node::new(time.value.span, Value::String(dated.clone())),
             });
         }
+    }
+    // A start or an end the report states as a field of its own (`- Start (UTC):
+    // 2025-01-08T06:31:43Z (approx; first error)`), for a milestone no entry gave.
+    // Only where an entry stands at that minute: the timeline is the evidence
+    // (RS210), and a window the entries do not show is the claims' to compare.
+    let minutes: Vec<_> = dated
+        .iter()
+        .flatten()
+        .filter_map(|t| crate::time::parse_time(t).ok())
+        .map(|p| (p.date, p.time.hour(), p.time.minute()))
+        .collect();
+    for (name, label, time, value) in stated_fields(text) {
+        if out.iter().any(|e| e.key == name) {
+            continue;
+        }
+        let Ok(p) = crate::time::parse_time(&value) else {
+            continue;
+        };
+        if !minutes.contains(&(p.date, p.time.hour(), p.time.minute())) {
+            continue;
+        }
+        reading.milestones.push(ReadMilestone {
+            milestone: name,
+            entry: retrospec_model::Milestone::ALL
+                .into_iter()
+                .find(|m| m.as_str() == name)
+                .map_or_else(String::new, |m| Ptr::milestone(m).into()),
+            span: label,
+            read_from: format!("field '{}'", label.slice(text)),
+        });
+        let at = ORDER.iter().position(|m| *m == name).unwrap_or(0);
+        let index = out
+            .iter()
+            .position(|e| ORDER.iter().position(|m| *m == e.key).unwrap_or(0) > at)
+            .unwrap_or(out.len());
+        out.insert(
+            index,
+            Entry {
+                key: name.into(),
+                key_span: label,
+                value: Node::new(time, Value::String(value)),
+            },
+        );
     }
     let first = out.first()?.key_span;
     let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
@@ -206,6 +254,177 @@ fn dated_times(items: &[Node]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The milestone a line label names (`Start:`, `End:`, `Impact start:`), lowercase
+/// and without its colon or emphasis.
+fn label_milestone(label: &str) -> Option<&'static str> {
+    let label = label
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .to_ascii_lowercase();
+    let bare = ["impact ", "incident ", "outage "]
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+        .unwrap_or(&label);
+    let bare = bare
+        .strip_suffix(" time")
+        .or_else(|| bare.strip_suffix(" at"))
+        .unwrap_or(bare);
+    match bare {
+        "start" | "started" | "begin" | "began" | "beginning" => Some("started"),
+        "end" | "ended" => Some("resolved"),
+        _ => None,
+    }
+}
+
+/// Where the entry starts in a line led by a start or end label (`Start:
+/// 2025/03/06 07:25 - Monitoring began alerting`, `**End:** 08:30 service
+/// restored`): after the label, at the entry's time or date, when words follow
+/// it. `None` for other lines, and for a label whose time is all the line (`Start:
+/// 14:00 UTC`, a labelled time of its own).
+pub(crate) fn label_before_entry(line: &str) -> Option<usize> {
+    let colon = line.get(..line.len().min(24))?.find(':')?;
+    label_milestone(&line[..colon])?;
+    let after = &line[colon + 1..];
+    let lead = after.len() - after.trim_start_matches([' ', '\t', '*', '_']).len();
+    let rest = &after[lead..];
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Words after the time: at least one word of letters beyond the date and time.
+    let words = rest
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .count();
+    (words >= 2).then_some(colon + 1 + lead)
+}
+
+/// The start and the end a report states as fields of their own, one line each
+/// outside code: `- Start (UTC): 2025-01-08T06:31:43Z (approx; ...)`, `**Impact
+/// end:** 2025-03-06 08:30 MST`, `End time: 2025-01-08 20:38 UTC`. The value is a
+/// time with its date (a zone in the label's parentheses applies to a time written
+/// without one), and at most a parenthesised note after it. The first of each:
+/// its name, the label's span, the time's span and the time as the model takes it.
+fn stated_fields(text: &str) -> Vec<(&'static str, Span, Span, String)> {
+    let mut out: Vec<(&'static str, Span, Span, String)> = Vec::new();
+    let mut pos = 0;
+    let mut fence = false;
+    for line in text.split_inclusive('\n') {
+        let at = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if fence {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let body = trimmed
+            .strip_prefix(['-', '*', '+'])
+            .filter(|r| r.starts_with(' '))
+            .map_or(trimmed, str::trim_start);
+        let body_at = at + lead + (trimmed.len() - body.len());
+        let Some(colon) = body.get(..body.len().min(32)).and_then(|h| h.find(':')) else {
+            continue;
+        };
+        let label = body[..colon].trim_end_matches(['*', '_']);
+        let (name, zone) = match label.split_once('(') {
+            Some((name, zone)) => (name.trim_end(), zone.strip_suffix(')').map(str::trim)),
+            None => (label, None),
+        };
+        let Some(milestone) = label_milestone(name) else {
+            continue;
+        };
+        if out.iter().any(|(m, ..)| *m == milestone) {
+            continue;
+        }
+        let after = &body[colon + 1..];
+        let value_lead = after.len() - after.trim_start_matches([' ', '\t', '*', '_']).len();
+        let value = &after[value_lead..];
+        let time_text = value.split(" (").next().unwrap_or(value).trim_end();
+        let note = value[time_text.len()..].trim();
+        if !(note.is_empty() || note.starts_with('(') && note.ends_with(')')) {
+            continue;
+        }
+        let Ok(parsed) = crate::time::parse_time(time_text) else {
+            continue;
+        };
+        if parsed.date.is_none() {
+            continue;
+        }
+        let written = match (parsed.zone.is_none(), zone) {
+            (true, Some(z)) if crate::time::parse_time(&format!("{time_text} {z}")).is_ok() => {
+                format!("{time_text} {z}")
+            }
+            _ => time_text.to_string(),
+        };
+        let label_at =
+            body_at + (body[..colon].len() - body[..colon].trim_start_matches(['*', '_']).len());
+        let time_at = body_at + colon + 1 + value_lead;
+        out.push((
+            milestone,
+            Span::new(
+                label_at,
+                label_at + name.trim_start_matches(['*', '_']).len(),
+            ),
+            Span::new(time_at, time_at + time_text.len()),
+            written,
+        ));
+    }
+    out
+}
+
+/// Milestones named by the label leading an entry's line (`Start: 07:25 - ...`,
+/// `End: 08:30 - ...`; see [`label_before_entry`]): the first of each, recorded
+/// like a milestone read from words.
+fn read_labels(text: &str, items: &mut [Node], reading: &mut Reading) {
+    let mut named: Vec<&str> = Vec::new();
+    for (i, item) in items.iter_mut().enumerate() {
+        let Some(time) = item.entry("time").map(|e| e.value.span) else {
+            continue;
+        };
+        let line_start = text[..time.start].rfind('\n').map_or(0, |n| n + 1);
+        let before = &text[line_start..time.start];
+        let Some(skip) = label_before_entry(&text[line_start..]) else {
+            continue;
+        };
+        // Only a date may stand between the label and the entry's time.
+        let between = text.get(line_start + skip..time.start).unwrap_or("x");
+        if !between
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ' ' | ','))
+        {
+            continue;
+        }
+        let colon = before.find(':').unwrap_or(0);
+        let written = before[..colon].trim_start();
+        let Some(milestone) = label_milestone(written) else {
+            continue;
+        };
+        if named.contains(&milestone) {
+            continue;
+        }
+        named.push(milestone);
+        let at = line_start + (before[..colon].len() - written.len());
+        let words = Span::new(at, at + written.trim_end().len());
+        reading.milestones.push(ReadMilestone {
+            milestone,
+            entry: Ptr::timeline_entry(i).whole().into(),
+            span: words,
+            read_from: format!("line label '{}:'", words.slice(text)),
+        });
+        if let Value::Map(fields) = &mut item.value {
+            fields.push(Entry {
+                key: "milestone".into(),
+                key_span: words,
+                value: Node::new(words, Value::String(milestone.into())),
+            });
+        }
+    }
+}
+
 fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
     // The words of each entry as written (lowercased, same offsets) and their span.
     let texts: Vec<Option<(Span, String, Vec<usize>)>> = items
@@ -229,8 +448,19 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
             ))
         })
         .collect();
-    let mut taken = vec![false; items.len()];
+    // Entries a line label already named a milestone of ([`read_labels`]).
+    let mut taken: Vec<bool> = items
+        .iter()
+        .map(|i| i.entry("milestone").is_some())
+        .collect();
+    let labelled: Vec<String> = items
+        .iter()
+        .filter_map(|i| i.entry("milestone")?.value.as_str().map(str::to_string))
+        .collect();
     for milestone in ORDER {
+        if labelled.iter().any(|m| m == milestone) {
+            continue;
+        }
         let found = texts.iter().enumerate().find_map(|(i, t)| {
             let (span, lower, map) = t.as_ref()?;
             if taken[i] {
@@ -385,6 +615,167 @@ mod tests {
             .into_iter()
             .map(|m| (m.milestone.to_string(), m.span.slice(&text).to_string()))
             .collect()
+    }
+
+    /// The milestones of a whole report, as (name, words or label, model time).
+    fn read_report(text: &str) -> Vec<(String, String, String)> {
+        let checked = crate::check(text, crate::Format::Markdown);
+        let model = checked.model.expect("model");
+        let json = serde_json::to_value(&model.milestones).expect("json");
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        parsed
+            .freeform
+            .expect("free-form")
+            .milestones
+            .into_iter()
+            .map(|m| {
+                let time = json
+                    .get(m.milestone)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                (
+                    m.milestone.to_string(),
+                    m.span.slice(text).to_string(),
+                    time,
+                )
+            })
+            .collect()
+    }
+
+    /// A start or end label leading a timeline line names its milestone; the
+    /// entry is read after it (a year-first slashed date included).
+    #[test]
+    fn start_and_end_labels_lead_their_entries() {
+        for (start, end) in [
+            (
+                "Start: 2025/03/06 07:25 - Monitoring began alerting on the app\nservers.",
+                "End: 2025/03/06 08:30 - Service was confirmed restored.",
+            ),
+            (
+                "**Start:** 2025-03-06 07:25 UTC – the export queue stops draining",
+                "**End:** 2025-03-06 08:30 UTC – the last backlog item drains",
+            ),
+            (
+                "Impact start: 2025-03-06 07:25 UTC - checkout errors climb",
+                "Impact end: 2025-03-06 08:30 UTC - error rate at baseline",
+            ),
+            (
+                "Began: 2025-03-06 07:25 UTC: mail stops arriving",
+                "Ended: 2025-03-06 08:30 UTC: mail flows again",
+            ),
+        ] {
+            let text = format!(
+                "# Outage\n\n## Timeline\n\n{start}\n2025-03-06 07:50 UTC - Support looks at the graphs\n{end}\n"
+            );
+            let found = read_report(&text);
+            let names: Vec<&str> = found.iter().map(|(m, ..)| m.as_str()).collect();
+            assert_eq!(names, ["started", "resolved"], "{start}");
+            assert!(found[0].2.contains("07:25"), "{found:?}");
+            assert!(found[1].2.contains("08:30"), "{found:?}");
+            assert!(
+                found[0].1.trim_matches('*').ends_with("tart")
+                    || found[0].1.trim_matches('*').ends_with("egan"),
+                "{found:?}"
+            );
+        }
+        // Near-misses: a label whose time is the whole line, a label that is not a
+        // start or an end, words before the time.
+        assert_eq!(
+            super::label_before_entry("Start: 2025-03-06 07:25 UTC"),
+            None
+        );
+        for start in [
+            "Status: 2025-03-06 07:25 UTC - the export queue stops draining",
+            "Starting point: 2025-03-06 07:25 UTC - the export queue stops draining",
+            "Start: the rollout, 2025-03-06 07:25 UTC",
+        ] {
+            let text = format!(
+                "# Outage\n\n## Timeline\n\n{start}\n\n2025-03-06 07:50 UTC - Support looks at the graphs\n"
+            );
+            let names: Vec<String> = read_report(&text).into_iter().map(|(m, ..)| m).collect();
+            assert!(names.is_empty(), "{start}: {names:?}");
+        }
+    }
+
+    /// A start and an end stated as fields of their own (a metadata list) give
+    /// the milestones no entry names, in the zone their label gives.
+    #[test]
+    fn start_and_end_fields_give_the_milestones_the_timeline_lacks() {
+        let timeline = "## Timeline\n\n- 2025-01-08T06:31Z first write error in the log\n\
+                        - 2025-01-08T14:50Z operator looks at the dashboard\n- 2025-01-08T20:38Z worker restarted\n";
+        for (start, end, want) in [
+            (
+                "- Start (UTC): 2025-01-08T06:31:43Z (approx; first error in the log)",
+                "- End (UTC): 2025-01-08T20:38:39Z (approx; worker restarted)",
+                ("2025-01-08T06:31:43Z", "2025-01-08T20:38:39Z"),
+            ),
+            (
+                "- **Impact start:** 2025-01-08 06:31 UTC",
+                "- **Impact end:** 2025-01-08 20:38 UTC",
+                ("2025-01-08 06:31 UTC", "2025-01-08 20:38 UTC"),
+            ),
+            (
+                "Start time: 2025-01-08 06:31 UTC",
+                "End time: 2025-01-08 20:38 UTC",
+                ("2025-01-08 06:31 UTC", "2025-01-08 20:38 UTC"),
+            ),
+            (
+                "- Start (UTC): 2025-01-08 06:31",
+                "- End (UTC): 2025-01-08 20:38",
+                ("2025-01-08 06:31 UTC", "2025-01-08 20:38 UTC"),
+            ),
+        ] {
+            let text = format!("# Export stalled\n\n## Metadata\n\n{start}\n{end}\n\n{timeline}");
+            let found = read_report(&text);
+            let got: Vec<(&str, &str)> = found
+                .iter()
+                .map(|(m, _, t)| (m.as_str(), t.as_str()))
+                .collect();
+            assert_eq!(got, [("started", want.0), ("resolved", want.1)], "{start}");
+        }
+        // Near-misses: no date, more than a note after the time, in code, not a
+        // start or an end.
+        for (start, end) in [
+            ("- Start: 06:31", "- End: 20:38"),
+            (
+                "- Start: 2025-01-08T06:31Z then the queue grew",
+                "- End: 2025-01-08T20:38Z once the worker was back",
+            ),
+            (
+                "```\nStart: 2025-01-08T06:31Z\n",
+                "End: 2025-01-08T20:38Z\n```",
+            ),
+            (
+                "- Deadline: 2025-01-08T06:31Z",
+                "- Review: 2025-01-08T20:38Z",
+            ),
+            // No entry at those minutes: the window is a claim's to compare.
+            (
+                "- Start (UTC): 2025-01-08T05:10Z",
+                "- End (UTC): 2025-01-08T21:00Z",
+            ),
+        ] {
+            let text = format!("# Export stalled\n\n## Metadata\n\n{start}\n{end}\n\n{timeline}");
+            assert!(read_report(&text).is_empty(), "{start}");
+        }
+        // A milestone an entry names is not replaced by a field.
+        let worded = timeline.replace("first write error in the log", "errors began");
+        let text = format!(
+            "# Export stalled\n\n- Start (UTC): 2025-01-08T05:00Z\n- End (UTC): 2025-01-08T20:38Z\n\n{worded}"
+        );
+        let got: Vec<(String, String)> = read_report(&text)
+            .into_iter()
+            .map(|(m, _, t)| (m, t))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("started".to_string(), "2025-01-08T06:31Z".to_string()),
+                ("resolved".to_string(), "2025-01-08T20:38Z".to_string())
+            ]
+        );
     }
 
     #[test]

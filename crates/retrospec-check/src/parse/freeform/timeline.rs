@@ -31,10 +31,12 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
+mod began;
 mod dotted;
-mod labels;
 pub(crate) mod prose;
 mod table;
+
+pub(crate) use began::began_and_ended;
 
 const MILESTONES: &[&str] = &[
     "started",
@@ -278,7 +280,11 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
-        if self.labelled(span, open) {
+        // `Start: 2025/03/06 07:25 - Monitoring began alerting`: a start or end
+        // label before an entry's time; the entry is read after it, and the label
+        // names its milestone (`milestones::infer`).
+        if let Some(skip) = super::milestones::label_before_entry(source) {
+            self.line(Span::new(span.start + skip, span.end), open);
             return;
         }
         // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
@@ -433,7 +439,7 @@ impl Reader<'_, '_> {
         Some((parsed, end_in_line, fixed[..end].to_string()))
     }
 
-    /// The day a slashed date (`01/07/2023`) stands for: its one valid reading, or,
+    /// The day a slashed date (`01/07/2023`, year first `2025/03/06`) stands for: its one valid reading, or,
     /// when day-first and month-first are both dates, the one within a week of the
     /// first date the report states (its front matter's `date`, a date in its
     /// prose) when the other is not: the author's own dating, not a guess. `None`
@@ -441,6 +447,15 @@ impl Reader<'_, '_> {
     fn reading(&self, written: &str) -> Option<Date> {
         let mut parts = written.split('/');
         let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
+        // `2025/03/06`: year first, then month and day, as ISO orders them.
+        if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&year.len()) {
+            return Date::new(
+                first.parse().ok()?,
+                second.parse().ok()?,
+                year.parse().ok()?,
+            )
+            .ok();
+        }
         if parts.next().is_some() || year.len() != 4 || first.len() > 2 || second.len() > 2 {
             return None;
         }
@@ -657,59 +672,6 @@ impl Reader<'_, '_> {
             _ => value,
         }
     }
-}
-
-/// A report with no timeline that says when its incident began and ended in one
-/// sentence ("Incident began at 2025-10-07 09:12 and ended at 2025-10-07 11:58",
-/// as status pages write it): a timeline of those two entries, `started` and
-/// `resolved`, so the stated durations are checked against them. Only a sentence
-/// whose subject is the incident (or the outage, issue, disruption), with both
-/// times written after `at`.
-pub(crate) fn began_and_ended(text: &str) -> Option<Node> {
-    static SENTENCE: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(|| {
-        crate::lean::Lean::new(
-            r"(?i)\b((?:the )?(?:incident|outage|issue|disruption) (?:began|started)) at ([^.]{4,40}?) and ((?:it )?(?:ended|was resolved)) at ",
-        )
-        .expect("the pattern is valid")
-    });
-    let caps = SENTENCE.captures(text)?;
-    let (began, first, ended) = (caps.get(1)?, caps.get(2)?, caps.get(3)?);
-    let after = caps.get(0)?.end();
-    // Each time must be all of what stands there.
-    let (p1, end1) = time::scan_leading_time(first.as_str()).ok()??;
-    if end1 != first.as_str().len() || p1.until.is_some() {
-        return None;
-    }
-    let (p2, end2) = time::scan_leading_time(&text[after..]).ok()??;
-    let tail = &text[after + end2..];
-    if p2.until.is_some() || !tail.starts_with(['.', ' ', ',', ';', '\n', '(']) {
-        return None;
-    }
-    let entry = |time: Span, words: Span, milestone: &str| {
-        build(
-            text,
-            Building {
-                time,
-                value: time.slice(text).to_string(),
-                text: vec![words],
-                open: false,
-                milestone: Some((milestone.to_string(), words)),
-            },
-        )
-    };
-    let items = vec![
-        entry(
-            Span::new(first.start(), first.end()),
-            Span::new(began.start(), began.end()),
-            "started",
-        ),
-        entry(
-            Span::new(after, after + end2),
-            Span::new(ended.start(), ended.end()),
-            "resolved",
-        ),
-    ];
-    Some(seq(items, Span::empty(began.start())))
 }
 
 /// The lines of a section's paragraphs and list items, for
@@ -938,10 +900,8 @@ mod tests {
                 "{md}"
             );
         }
-        // Near misses: a label before a time without a date, before no time, and a
-        // word that only starts like one.
+        // Near misses: a label before no time, and a word that only starts like one.
         for line in [
-            "Start: 07:25 - alerts fire",
             "Start: when the alerts fired",
             "Startup: 2025/03/06 07:25 - alerts fire",
         ] {

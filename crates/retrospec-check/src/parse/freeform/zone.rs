@@ -159,11 +159,14 @@ pub(crate) fn stated_zone(text: &str) -> Option<(String, Span)> {
             }
         }
     }
-    time::scan_report_zone(text).map(|(r, zone)| {
+    // A statement wrapped inside its paragraph ("All times are\nEastern.") is read
+    // as one line: the same bytes, a line break inside a paragraph as a blank.
+    let joined = paragraph_lines_joined(text);
+    time::scan_report_zone(&joined).map(|(r, zone)| {
         let span = Span::new(r.start, r.end);
         // A zone written as no time is (`CET/CEST`, `pacific daylight time`) is
         // applied by its name.
-        (as_written_or_named(span.slice(text), &zone), span)
+        (as_written_or_named(span.slice(&joined), &zone), span)
     })
 }
 
@@ -181,6 +184,44 @@ fn as_written_or_named(written: &str, zone: &time::Zone) -> String {
         time::Zone::Utc => "UTC".to_string(),
         _ => written.to_string(),
     }
+}
+
+/// `text` with each line break inside a paragraph as a space, so a phrase wrapped
+/// across two lines reads as one; the same length, so offsets stay valid. A break
+/// stays where a block starts or ends: before a blank line, a list item, a heading,
+/// a table row, a quote or a fence, and after a heading or a table row.
+fn paragraph_lines_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let Some(body) = line.strip_suffix('\n') else {
+            out.push_str(line);
+            continue;
+        };
+        let this = body.trim();
+        let next = lines.peek().map_or("", |l| l.trim());
+        let starts_block = |l: &str| {
+            l.is_empty()
+                || l.starts_with(['#', '|', '>', '-', '*', '+', '`', '~', ':', '<'])
+                || l.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+                })
+        };
+        let ends_block =
+            this.is_empty() || this.starts_with(['#', '|', '`', '~']) || body.ends_with('\r');
+        // Emphasis opening a line (`*Posted by ...`) is prose, not a list item.
+        let emphasis = next.starts_with('*') && !next.starts_with("* ") && !next.starts_with("**");
+        if ends_block || starts_block(next) && !emphasis {
+            out.push_str(line);
+        } else {
+            out.push_str(body);
+            out.push(' ');
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The next few words after byte `at`, split at blanks and slashes (`CET/CEST`),
@@ -387,10 +428,128 @@ pub(crate) fn apply(timeline: &mut Node, zone: &str) {
     }
 }
 
+/// Gives `zone` to each milestone written without one: the milestones another
+/// tool's front matter gives (`resolvedWhen: 2025-11-04 15:10:00` on a status page
+/// whose text says "All times on this page are CEST") are on the report's clock.
+pub(crate) fn apply_to_milestones(milestones: &mut Node, zone: &str) {
+    let Value::Map(fields) = &mut milestones.value else {
+        return;
+    };
+    for field in fields {
+        if let Some(written) = field.value.as_str()
+            && time::parse_time(written).is_ok_and(|p| p.zone.is_none() && p.date.is_some())
+        {
+            field.value.value = Value::String(format!("{written} {zone}"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::stated_zone;
     use crate::{Format, check};
+
+    /// A status page's `resolvedWhen` written without a zone is on the clock the
+    /// page states: compared with the `*Resolved*` update (RS218 when it is
+    /// earlier), and not reported as zoneless (RS202).
+    #[test]
+    fn a_status_page_s_resolved_when_is_on_the_page_s_clock() {
+        let page = |resolved_when: &str, statement: &str| {
+            format!(
+                "---\ntitle: Exports delayed\ndate: 2025-11-04 11:12:00\nresolved: true\n\
+                 resolvedWhen: {resolved_when}\nseverity: degraded-performance\nsection: issue\n---\n\n\
+                 *Resolved* - Exports finish on time again.\n{{{{< track \"2025-11-04 13:40:00\" >}}}}\n\n\
+                 *Monitoring* - A fix is out and the queue is draining.\n{{{{< track \"2025-11-04 12:05:00\" >}}}}\n\n\
+                 *Investigating* - Exports are slow.\n{{{{< track \"2025-11-04 11:12:00\" >}}}}\n\n{statement}\n"
+            )
+        };
+        let codes = |md: &str| -> Vec<&'static str> {
+            check(md, Format::Markdown)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| matches!(*c, "RS202" | "RS207" | "RS218"))
+                .collect()
+        };
+        for statement in [
+            "All times on this page are UTC.",
+            "Times on this page are CET.",
+            "All times are\nUTC.",
+        ] {
+            // Earlier than the Resolved update: a contradiction, no zone finding.
+            assert_eq!(
+                codes(&page("2025-11-04 12:10:00", statement)),
+                ["RS218"],
+                "{statement}"
+            );
+            // At the Resolved update, or with its own offset at that instant: nothing.
+            assert!(
+                codes(&page("2025-11-04 13:40:00", statement)).is_empty(),
+                "{statement}"
+            );
+        }
+        assert!(
+            codes(&page(
+                "2025-11-04T13:40:00Z",
+                "All times on this page are UTC."
+            ))
+            .is_empty()
+        );
+        // No zone stated anywhere: the zoneless milestone is still reported.
+        assert!(codes(&page("2025-11-04 13:40:00", "")).contains(&"RS202"));
+    }
+
+    /// A zone statement wrapped inside its paragraph is one statement; a line
+    /// break that ends a block (a blank line, a heading, a list) still parts it.
+    #[test]
+    fn a_zone_statement_wrapped_across_two_lines_is_read_as_one() {
+        for (text, zone) in [
+            (
+                "*Posted by IT Services. All times are\nEastern.*\n",
+                "Eastern",
+            ),
+            (
+                "Posted by the platform team. All times in this post are\nUTC.\n",
+                "UTC",
+            ),
+            ("_Written by ops; times\nare UTC._\n", "UTC"),
+            (
+                "The mail relay failed twice that week. All times are Central\nEuropean Time.\n",
+                "",
+            ),
+        ] {
+            let found = stated_zone(text).map(|(z, _)| z);
+            assert!(found.is_some(), "{text:?}");
+            if !zone.is_empty() {
+                assert_eq!(found.as_deref(), Some(zone), "{text:?}");
+            }
+        }
+        for text in [
+            "All times are\n\nEastern Canada was affected most.\n",
+            "## All times are\nEastern region offices closed early.\n",
+            "Users retried all times are\n- Eastern warehouse\n",
+        ] {
+            assert_eq!(stated_zone(text), None, "{text:?}");
+        }
+        // The report's times in sentences are then read in that zone: no RS202.
+        let report = "# Power cut\n\n*Posted by IT Services. All times are\nEastern.*\n\n## What happened\n\n\
+                      At 10:05 a.m. on Friday, July 18, 2025 the network failed. By 9:30 p.m. on Friday, July 18 it was back.\n";
+        let codes: Vec<&str> = check(report, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(!codes.contains(&"RS202"), "{codes:?}");
+        assert!(
+            check(
+                &report.replace("are\nEastern.", "are\nlisted below."),
+                Format::Markdown
+            )
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "RS202")
+        );
+    }
 
     #[test]
     fn a_zone_on_the_timeline_s_first_time_only_is_the_timeline_s_zone() {

@@ -86,7 +86,8 @@ impl BodyBuilder<'_, '_> {
             .map(|n| {
                 Some(match n.as_str() {
                     "action item" | "action items" | "action" | "item" | "title" | "task"
-                    | "description" | "followup" | "follow up" => "title",
+                    | "description" | "followup" | "follow up" | "task description"
+                    | "action description" | "tasks" | "actions" => "title",
                     "owner" | "owners" | "assignee" | "assigned to" | "responsible" | "dri"
                     | "who" => "owner",
                     "due" | "due date" | "deadline" => "due",

@@ -264,6 +264,11 @@ pub fn parse_with(
             .or_else(|| freeform::zone::first_entry_zone(text, &timeline.value))
         {
             freeform::zone::apply(&mut timeline.value, &zone);
+            // Another tool's front matter (`resolvedWhen: 2025-11-04 15:10:00`) is
+            // on the page's clock too.
+            if let Some(milestones) = entries.iter_mut().find(|e| e.key == "milestones") {
+                freeform::zone::apply_to_milestones(&mut milestones.value, &zone);
+            }
             r.stated_zone = Some(at);
         } else {
             r.ambiguous_zone = freeform::zone::ambiguous_zone(text);
@@ -391,8 +396,67 @@ mod tests {
             ("Timeline [edit]", Some(Field::Timeline)),
             ("What we'll do", Some(Field::ActionItems)),
             ("What we're changing", Some(Field::ActionItems)),
+            ("What we do now", Some(Field::ActionItems)),
+            ("What we do", None),
             ("Quick facts[edit | edit source]", None),
             ("How to edit [edit]", None),
+        ] {
+            assert_eq!(field_for(heading, &[]), field, "{heading}");
+        }
+    }
+
+    /// A numbered template's section numbers do not hide the heading's name; a
+    /// number that is part of the name, or a heading that is only a number, does
+    /// not name a field.
+    #[test]
+    fn numbered_headings_name_their_fields() {
+        for (heading, field) in [
+            ("1. Incident Summary", Some(Field::Summary)),
+            ("2) Timeline of events", Some(Field::Timeline)),
+            ("6.1 Action Items", Some(Field::ActionItems)),
+            ("3 - Root cause", Some(Field::RootCause)),
+            ("4: Impact", Some(Field::Impact)),
+            ("10. Lessons learned", Some(Field::Lessons)),
+            // Near-misses: the number belongs to the words, or nothing follows it.
+            ("5 whys", None),
+            ("2025 outage", None),
+            ("1.", None),
+            ("3.Timeline", None),
+            ("100. Timeline", None),
+        ] {
+            assert_eq!(field_for(heading, &[]), field, "{heading}");
+        }
+    }
+
+    /// A form's question headings name what they ask for; a question about
+    /// something more specific does not.
+    #[test]
+    fn question_headings_name_what_they_ask_for() {
+        for (heading, field) in [
+            ("What was the impact?", Some(Field::Impact)),
+            (
+                "What was the timeline of the incident?",
+                Some(Field::Timeline),
+            ),
+            (
+                "What was the root cause of the incident?",
+                Some(Field::RootCause),
+            ),
+            (
+                "What were the root causes of this outage?",
+                Some(Field::RootCause),
+            ),
+            (
+                "What were the contributing factors?",
+                Some(Field::ContributingFactors),
+            ),
+            ("What were the lessons learned?", Some(Field::Lessons)),
+            // Near-misses: more specific questions, or not a question of the form.
+            ("What was the impact on billing?", None),
+            ("What is the timeline for the fix?", None),
+            ("What was the incident?", None),
+            ("Who was affected?", None),
+            ("What was the", None),
         ] {
             assert_eq!(field_for(heading, &[]), field, "{heading}");
         }

@@ -32,6 +32,7 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("user impact", Field::Impact),
     ("impact assessment", Field::Impact),
     ("business impact", Field::Impact),
+    ("impact analysis", Field::Impact),
     ("root cause", Field::RootCause),
     ("root causes", Field::RootCause),
     ("root cause analysis", Field::RootCause),
@@ -46,6 +47,7 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("recovery", Field::Resolution),
     ("mitigation", Field::Resolution),
     ("recovery and mitigation", Field::Resolution),
+    ("mitigation and recovery", Field::Resolution),
     ("remediation", Field::Resolution),
     ("resolution and recovery", Field::Resolution),
     ("mitigation and resolution", Field::Resolution),
@@ -99,6 +101,11 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what we will do", Field::ActionItems),
     ("what were changing", Field::ActionItems),
     ("what we are changing", Field::ActionItems),
+    ("what we do now", Field::ActionItems),
+    ("what we do next", Field::ActionItems),
+    ("what we are doing about it", Field::ActionItems),
+    ("what were doing about it", Field::ActionItems),
+    ("next actions", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),
 ];
@@ -134,7 +141,7 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     // A wiki page copied as text keeps its edit links: `Summary[edit | edit source]`.
-    let heading = strip_edit_links(heading);
+    let heading = strip_section_number(strip_edit_links(heading));
     field_named_by(heading, extra).or_else(|| {
         // A trailing parenthesis qualifies the section, it does not name it:
         // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
@@ -142,6 +149,49 @@ pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Fiel
         let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
         field_named_by(&bare[..open], extra)
     })
+}
+
+/// A heading without the number a numbered template puts before it (`1. Incident
+/// Summary`, `2) Timeline`, `6.1 Action items`, `3 - Root cause`): the number is
+/// followed by a stop, a parenthesis or a dash and a space (or by a space after a
+/// dotted number), and words follow. A heading that is only a number, or a number
+/// that is part of the words (`5 whys`, `2025 outage`), is kept as written.
+pub(super) fn strip_section_number(heading: &str) -> &str {
+    let t = heading.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return heading;
+    }
+    let mut rest = &t[digits..];
+    // `6.1`, `2.3.4`: a dotted section number.
+    let mut dotted = false;
+    while let Some(after) = rest.strip_prefix('.') {
+        let more = after.bytes().take_while(u8::is_ascii_digit).count();
+        if more == 0 || more > 2 {
+            break;
+        }
+        rest = &after[more..];
+        dotted = true;
+    }
+    let after_mark = if let Some(r) = rest.strip_prefix(['.', ')', ':']) {
+        r
+    } else if let Some(r) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|dash| rest.strip_prefix(dash))
+    {
+        r
+    } else if dotted {
+        rest
+    } else {
+        return heading;
+    };
+    let words = after_mark.trim_start();
+    let spaced = after_mark.len() > words.len() || rest.starts_with(' ');
+    if spaced && words.starts_with(char::is_alphabetic) {
+        words
+    } else {
+        heading
+    }
 }
 
 /// A heading without the edit links a MediaWiki page shows after it (`[edit]`,
@@ -164,6 +214,36 @@ pub(super) fn strip_edit_links(heading: &str) -> &str {
 
 pub(super) fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
+    named_by(&normal, extra).or_else(|| named_by(asked_for(&normal)?, extra))
+}
+
+/// What a question heading asks for, in a form's words (normalised): `What was the
+/// impact?` asks for the impact, `What was the timeline of the incident?` for the
+/// timeline, `What were the root causes of this outage?` for the root causes.
+fn asked_for(normal: &str) -> Option<&str> {
+    let rest = [
+        "what was the ",
+        "what were the ",
+        "what is the ",
+        "what are the ",
+    ]
+    .iter()
+    .find_map(|q| normal.strip_prefix(q))?;
+    let bare = [
+        " of the incident",
+        " of this incident",
+        " of the outage",
+        " of this outage",
+        " of the issue",
+        " of this issue",
+    ]
+    .iter()
+    .find_map(|tail| rest.strip_suffix(tail))
+    .unwrap_or(rest);
+    (!bare.is_empty()).then_some(bare)
+}
+
+fn named_by(normal: &str, extra: &[(String, Field)]) -> Option<Field> {
     extra
         .iter()
         .find(|(alias, _)| *alias == normal)

@@ -251,8 +251,8 @@ impl Reader<'_, '_> {
 }
 
 /// The zone a table column's header names: `UTC`, `Time (UTC)`, `UTC (13 Jan)`,
-/// `Sydney (AEST)`: the first word in capitals that is `UTC`, `GMT` or a known
-/// abbreviation, with where it is.
+/// `Sydney (AEST)`, `Time (PT)`: the first word in capitals that is `UTC`, `GMT`, a
+/// US generic name or a known abbreviation, with where it is.
 fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
     let s = cell.slice(text);
     let mut pos = 0;
@@ -271,7 +271,9 @@ fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
         {
             return Some((abbr.region, Span::new(at, at + w.len() + 1 + other.len())));
         }
-        if matches!(w, "UTC" | "GMT") || time::abbreviation(w).is_some() {
+        // The US generic names (`Time (PT)`) name their region's clock in either season.
+        if matches!(w, "UTC" | "GMT" | "ET" | "CT" | "MT" | "PT") || time::abbreviation(w).is_some()
+        {
             return Some((&text[at..at + w.len()], Span::new(at, at + w.len())));
         }
     }
@@ -315,4 +317,44 @@ fn header_date(header: &str, current: Option<Date>, text: &str) -> Option<Date> 
     time::scan_date_line(inner, hint)?
         .ok()
         .map(|line| line.date)
+}
+
+#[cfg(test)]
+mod tests {
+    fn zone_codes(text: &str) -> Vec<&'static str> {
+        crate::check(text, crate::Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| *c == "RS202")
+            .collect()
+    }
+
+    /// A US generic name in the time column's header (`Time (PT)`) gives the
+    /// column its zone, as an abbreviation there does; a header that names none
+    /// leaves the times without one.
+    #[test]
+    fn a_us_generic_name_in_the_header_zones_the_column() {
+        for header in [
+            "Time (PT)",
+            "PT",
+            "Time (ET)",
+            "When (CT)",
+            "Time (MT)",
+            "Time (PST)",
+        ] {
+            let text = format!(
+                "# Outage\n\n- **Date:** Mar 18, 2025\n\n## Timeline\n\n| {header} | Event |\n|---|---|\n\
+                 | 9:02 PM | Rollout completes. |\n| 10:14 PM | Rollback complete. |\n"
+            );
+            assert!(zone_codes(&text).is_empty(), "{header}");
+        }
+        for header in ["Time", "Time (local)", "Time (Pt)"] {
+            let text = format!(
+                "# Outage\n\n- **Date:** Mar 18, 2025\n\n## Timeline\n\n| {header} | Event |\n|---|---|\n\
+                 | 9:02 PM | Rollout completes. |\n| 10:14 PM | Rollback complete. |\n"
+            );
+            assert_eq!(zone_codes(&text), ["RS202"], "{header}");
+        }
+    }
 }

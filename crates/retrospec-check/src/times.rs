@@ -62,6 +62,65 @@ pub struct Times {
     /// The zone the report states in prose, applied to times without one when the
     /// report has no `timezone`.
     pub report_zone: Option<(Span, Zone)>,
+    /// The zones a free-form report names anywhere, one per region, when it
+    /// states none for the report and some times have none ([`Times::with_named_zones`]).
+    pub named: NamedZones,
+}
+
+/// The zones a report names when it states none for its times: the fallback a
+/// reviewer uses ("if the text names a zone, the author meant it").
+#[derive(Debug, Default, Clone)]
+pub struct NamedZones {
+    /// The first name of each region the text names, in order (`PST` and
+    /// "Pacific" are one region; `CET` and `UTC` two).
+    pub regions: Vec<Span>,
+    /// The name whose zone the times without one took: the only region named,
+    /// or the one tied to the timeline by a heading.
+    pub adopted: Option<Span>,
+    /// Whether the adopted zone is tied to the timeline by a heading (several
+    /// regions are named).
+    pub by_heading: bool,
+}
+
+/// The zones `text` names outside code, logs and links ([`time::named_zones`]),
+/// one per region (the first name of each), and the one a heading ties to the
+/// timeline (`## Timeline (UTC, from the vendor's notes)`), if exactly one is.
+pub fn named_regions(
+    text: &str,
+    masks: &crate::rules::words::Masks,
+) -> (Vec<(Span, Zone)>, Option<usize>) {
+    let mut regions: Vec<((i32, i32), Span, Zone)> = Vec::new();
+    let mut tied: Vec<usize> = Vec::new();
+    for n in time::named_zones(text) {
+        if masks.covers(n.range.start) {
+            continue;
+        }
+        let Some(key) = n.region() else { continue };
+        let i = match regions.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                regions.push((key, Span::new(n.range.start, n.range.end), n.zone.clone()));
+                regions.len() - 1
+            }
+        };
+        let line_start = text[..n.range.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[n.range.end..]
+            .find('\n')
+            .map_or(text.len(), |p| n.range.end + p);
+        let line = text[line_start..line_end].trim_start().to_ascii_lowercase();
+        if (line.starts_with('#') || line.starts_with("**"))
+            && (line.contains("timeline") || line.contains("times"))
+            && !tied.contains(&i)
+        {
+            tied.push(i);
+        }
+    }
+    let tied = if tied.len() == 1 {
+        tied.first().copied()
+    } else {
+        None
+    };
+    (regions.into_iter().map(|(_, s, z)| (s, z)).collect(), tied)
 }
 
 impl Times {
@@ -139,7 +198,47 @@ impl Times {
             timeline,
             default_zone,
             report_zone: stated.cloned(),
+            named: NamedZones::default(),
         }
+    }
+
+    /// The fallback when a free-form report states no zone for its times and some
+    /// have none: the zones the text names anywhere ([`named_regions`]). Exactly
+    /// one region named, or one tied to the timeline by a heading: the times
+    /// without a zone take it (the season check still applies to the name as
+    /// written). Several: the times stay without one and [`Times::named`] lists
+    /// them for RS202 to ask which.
+    pub fn with_named_zones(
+        self,
+        model: &Postmortem,
+        text: &str,
+        masks: &crate::rules::words::Masks,
+        fallback: Option<&str>,
+    ) -> Self {
+        if model.timezone.is_some()
+            || self.report_zone.is_some()
+            || !self
+                .all()
+                .any(|v| matches!(&v.resolved, Some(Err(ResolveError::NoZone))))
+        {
+            return self;
+        }
+        let (regions, tied) = named_regions(text, masks);
+        let adopted = match regions.len() {
+            1 => Some(0),
+            _ => tied,
+        };
+        let named = NamedZones {
+            regions: regions.iter().map(|(s, _)| *s).collect(),
+            adopted: adopted.map(|i| regions[i].0),
+            by_heading: regions.len() > 1 && adopted.is_some(),
+        };
+        let mut times = match adopted {
+            Some(i) => Times::build(model, fallback, Some(regions[i].clone())),
+            None => self,
+        };
+        times.named = named;
+        times
     }
 
     /// The resolved time of a milestone.

@@ -159,8 +159,11 @@ fn word_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
     let sentence_goes_on = lead == "in"
         && next_word.starts_with(|c: char| c.is_ascii_lowercase())
         && !matches!(next_word, "and" | "or");
-    let alone =
-        region && REGION_LEADS.contains(&lead.as_str()) && (ends_clause || sentence_goes_on);
+    // A label's value: "Clock readings: Pacific, from the pager".
+    let label_value = before.ends_with(':');
+    let alone = region
+        && ((REGION_LEADS.contains(&lead.as_str()) || label_value) && ends_clause
+            || sentence_goes_on);
     (time_word || local_in || alone).then(|| (Zone::Iana(tz, text[p..end].to_string()), p..end))
 }
 
@@ -194,6 +197,7 @@ mod tests {
             ("Berlin time throughout", vec!["Berlin time"]),
             ("local time in Oslo.", vec!["Oslo"]),
             ("Central European, as always", vec!["Central European"]),
+            ("Clock readings: Eastern, from the pager", vec!["Eastern"]),
             ("Central European Time", vec!["Central European Time"]),
             ("Pacific Standard Time", vec!["Pacific Standard Time"]),
         ] {
@@ -211,6 +215,7 @@ mod tests {
             "the CST team",
             "a NASA budget",
             "the Eastern region failed over",
+            "Region: Eastern Europe",
             "Z-wave sensors",
             "version 1.2-3",
         ] {

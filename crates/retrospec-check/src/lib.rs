@@ -161,6 +161,9 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     if parsed.freeform.is_some() {
         let m = masks.get_or_init(|| rules::words::Masks::new(text, format));
         times = times.with_named_zones(&model, text, m, config.timezone.as_deref());
+        if let Some(reading) = parsed.freeform.as_mut() {
+            reading.named_zone = times.named.note.clone();
+        }
     }
     let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {

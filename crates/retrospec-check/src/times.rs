@@ -7,8 +7,10 @@
 //! [`TimeValue::rolled_over`] says so (RS215 asks for the date). A time without
 //! a zone takes the report's `timezone`; without one, a zone the report states
 //! in prose ("All times in PST", `## Timeline (CET)`, found by
-//! [`time::scan_report_zone`]), with the season check still applied to it; and
-//! without either, the configuration's `timezone`.
+//! [`time::scan_report_zone`]), with the season check still applied to it; in a
+//! report read as written that states none, the one region's zone the text names
+//! anywhere ([`Times::with_named_zones`]); and without any, the configuration's
+//! `timezone`.
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -80,6 +82,9 @@ pub struct NamedZones {
     /// Whether the adopted zone is tied to the timeline by a heading (several
     /// regions are named).
     pub by_heading: bool,
+    /// Where the adopted zone came from, in words: "zone taken from `PST` on
+    /// line 3, the only zone the report names".
+    pub note: Option<String>,
 }
 
 /// The zones `text` names outside code, logs and links ([`time::named_zones`]),
@@ -228,10 +233,22 @@ impl Times {
             1 => Some(0),
             _ => tied,
         };
+        let by_heading = regions.len() > 1 && adopted.is_some();
+        let note = adopted.map(|i| {
+            let at = regions[i].0;
+            let line = text[..at.start].matches('\n').count() + 1;
+            let why = if by_heading {
+                "the zone the timeline's heading names"
+            } else {
+                "the only zone the report names"
+            };
+            format!("zone taken from `{}` on line {line}, {why}", at.slice(text))
+        });
         let named = NamedZones {
             regions: regions.iter().map(|(s, _)| *s).collect(),
             adopted: adopted.map(|i| regions[i].0),
-            by_heading: regions.len() > 1 && adopted.is_some(),
+            by_heading,
+            note,
         };
         let mut times = match adopted {
             Some(i) => Times::build(model, fallback, Some(regions[i].clone())),

@@ -28,6 +28,17 @@ declare_rule! {
     /// times of day in its prose ("read-only at 09:20", "restored at 10:05") with no
     /// zone on any of them and none stated for the report are one finding.
     ///
+    /// A report read as written (not retrospec's own form) that states no zone
+    /// for its times but names one anywhere is read the way a reviewer reads it:
+    /// the author meant it. Every zone the text names outside code, logs and
+    /// links (`PST` on a time, "All times are Eastern." wrapped over two lines,
+    /// `CEST (Berlin)` in a closing line, "Berlin time", "local time in Oslo") is
+    /// grouped by region (`PST`, `PDT` and "Pacific" are one). One region named:
+    /// the times take it, with no finding here (RS203 still checks the name as
+    /// written against the date). Several: the one a timeline heading names is
+    /// taken; with none, the finding is an info that names them and asks which.
+    /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone.
+    ///
     /// When such a report states its zone with an abbreviation that has more than
     /// one reading (`All times IST.`: India, Irish or Israel), the finding is on
     /// that statement and names the readings.

@@ -63,6 +63,11 @@ pub struct Reading {
     /// The review status and what it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
+    /// When no zone is stated for the times and the text names one region's
+    /// (`crate::times::NamedZones`): where the times' zone was taken from, in
+    /// words ("zone taken from `PST` on line 3, the only zone the report names").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named_zone: Option<String>,
 }
 
 impl Reading {
@@ -76,6 +81,7 @@ impl Reading {
             ambiguous_zone: None,
             ambiguous_date: None,
             status: None,
+            named_zone: None,
         }
     }
 }

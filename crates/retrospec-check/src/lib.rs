@@ -160,7 +160,8 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
     let masks = std::sync::OnceLock::new();
     if parsed.freeform.is_some() {
         let m = masks.get_or_init(|| rules::words::Masks::new(text, format));
-        times = times.with_named_zones(&model, text, m, config.timezone.as_deref());
+        times =
+            times.with_named_zones(&model, text, &|at| m.covers(at), config.timezone.as_deref());
         if let Some(reading) = parsed.freeform.as_mut() {
             reading.named_zone = times.named.note.clone();
         }

@@ -87,17 +87,18 @@ pub struct NamedZones {
     pub note: Option<String>,
 }
 
-/// The zones `text` names outside code, logs and links ([`time::named_zones`]),
+/// The zones `text` names outside code, logs and links (where `masked` is
+/// false; [`time::named_zones`]),
 /// one per region (the first name of each), and the one a heading ties to the
 /// timeline (`## Timeline (UTC, from the vendor's notes)`), if exactly one is.
 pub fn named_regions(
     text: &str,
-    masks: &crate::rules::words::Masks,
+    masked: &dyn Fn(usize) -> bool,
 ) -> (Vec<(Span, Zone)>, Option<usize>) {
     let mut regions: Vec<((i32, i32), Span, Zone)> = Vec::new();
     let mut tied: Vec<usize> = Vec::new();
     for n in time::named_zones(text) {
-        if masks.covers(n.range.start) {
+        if masked(n.range.start) {
             continue;
         }
         let Some(key) = n.region() else { continue };
@@ -217,7 +218,7 @@ impl Times {
         self,
         model: &Postmortem,
         text: &str,
-        masks: &crate::rules::words::Masks,
+        masked: &dyn Fn(usize) -> bool,
         fallback: Option<&str>,
     ) -> Self {
         if model.timezone.is_some()
@@ -228,7 +229,7 @@ impl Times {
         {
             return self;
         }
-        let (regions, tied) = named_regions(text, masks);
+        let (regions, tied) = named_regions(text, masked);
         let adopted = match regions.len() {
             1 => Some(0),
             _ => tied,

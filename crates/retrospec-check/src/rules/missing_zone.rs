@@ -219,7 +219,7 @@ fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
     let (first, rest) = clocks.split_first()?;
     // The fallback: the zones the text names anywhere. One region: the author
     // meant it. Several: a question, not an error.
-    let (regions, tied) = crate::times::named_regions(text, cx.masks());
+    let (regions, tied) = crate::times::named_regions(text, &|at| cx.masks().covers(at));
     if regions.len() == 1 || tied.is_some() {
         return None;
     }

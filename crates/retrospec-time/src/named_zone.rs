@@ -48,6 +48,9 @@ impl NamedZone {
 /// times: "All times are\nEastern.", "in Pacific".
 const REGION_LEADS: &[&str] = &["in", "are", "is", "times", "time"];
 
+/// Zone abbreviations that are also common acronyms in incident reports.
+const ACRONYMS: &[&str] = &["SAST", "ART", "WAT", "CAT", "EAT", "MSK"];
+
 /// The zones `text` names, in order: abbreviations on times or in prose (`PST`,
 /// `CEST`, `UTC`, `GMT`, written in capitals), `UTC+2`, an offset on a time
 /// (`10:00 +02:00`, `10:00:00-05:00`), `Z` on an ISO time, zones spelt out
@@ -67,7 +70,11 @@ pub fn named_zones(text: &str) -> Vec<NamedZone> {
         let word_start = i == 0 || !is_word_byte(Some(b[i - 1]));
         let found = if c == b'Z' && is_clock_end(b, i) && !is_word_byte(byte(b, i + 1)) {
             Some((Zone::Utc, i..i + 1))
-        } else if (c == b'+' || c == b'-') && is_clock_end(b, skip_back_blanks(b, i)) {
+        } else if (c == b'+' && is_clock_end(b, skip_back_blanks(b, i)))
+            // `-05:00` only on a clock with seconds (`10:05:00-05:00`): after
+            // `10:00` it is a range's end (`10:00-11:30`).
+            || (c == b'-' && is_clock_end(b, i) && i >= 6 && b[i - 6] == b':')
+        {
             usable(scan_zone(text, i, Mode::Prose, true).ok().flatten())
         } else if c.is_ascii_uppercase() && word_start {
             word_zone(text, i)
@@ -118,6 +125,21 @@ fn word_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
     }
     // An abbreviation in capitals: `PST`, `CEST`, `UTC`, `UTC+2`, `GMT`.
     if (2..=5).contains(&len) && word.bytes().all(|c| c.is_ascii_uppercase()) {
+        // An acronym that is also a zone's (`SAST` the scan, `CT` the scan, `PT`
+        // part-time) is a zone only on a time or where a zone is expected: "at
+        // 10:05 CT", "(PT)", "times in ET".
+        let before = text[..p].trim_end_matches([' ', '(']);
+        let lead = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let placed = is_clock_end(before.as_bytes(), before.len())
+            || text[..p].ends_with('(')
+            || REGION_LEADS.contains(&lead.as_str());
+        if (len == 2 || ACRONYMS.contains(&word)) && !placed {
+            return None;
+        }
         return usable(scan_zone(text, p, Mode::Prose, true).ok().flatten())
             .filter(|(_, r)| r.start == p);
     }
@@ -188,7 +210,13 @@ mod tests {
             ("at 10:05 PST and 11:00 PDT", vec!["PST", "PDT"]),
             ("at 2025-03-02T10:05:00Z", vec!["Z"]),
             ("at 10:05 +02:00", vec!["+02:00"]),
+            ("at 2025-03-02T10:05:00-05:00", vec!["-05:00"]),
             ("clocks in UTC+2 here", vec!["UTC+2"]),
+            (
+                "at 10:05 CT and (PT) and times in ET",
+                vec!["CT", "PT", "ET"],
+            ),
+            ("the JST team", vec!["JST"]),
             ("I kept everything in Pacific below", vec!["Pacific"]),
             ("servers in Eastern Europe", vec![]),
             ("sites in Central and Eastern Europe", vec![]),
@@ -218,6 +246,8 @@ mod tests {
             "Region: Eastern Europe",
             "Z-wave sensors",
             "version 1.2-3",
+            "down from 10:00-11:30 and 12:00 - 12:15",
+            "the SAST scan and a CT and PT rota",
         ] {
             assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
         }

@@ -88,20 +88,36 @@ pub struct NamedZones {
 }
 
 /// The zones `text` names outside code, logs and links (where `masked` is
-/// false; [`time::named_zones`]),
-/// one per region (the first name of each), and the one a heading ties to the
-/// timeline (`## Timeline (UTC, from the vendor's notes)`), if exactly one is.
+/// false; [`time::named_zones`]), one per region (the first name of each), and
+/// the one a heading or a label ties to the timeline (`## Timeline (UTC, from
+/// the vendor's notes)`, `**Times:** CET, UTC in brackets`), if exactly one is.
+/// An offset (`+02:00`) is the region of the one named zone whose clock shows
+/// it in some season (`CEST`), when there is exactly one such.
 pub fn named_regions(
     text: &str,
     masked: &dyn Fn(usize) -> bool,
 ) -> (Vec<(Span, Zone)>, Option<usize>) {
+    let named: Vec<time::NamedZone> = time::named_zones(text)
+        .into_iter()
+        .filter(|n| !masked(n.range.start))
+        .collect();
+    let keys: Vec<Option<(i32, i32)>> = named.iter().map(time::NamedZone::region).collect();
     let mut regions: Vec<((i32, i32), Span, Zone)> = Vec::new();
     let mut tied: Vec<usize> = Vec::new();
-    for n in time::named_zones(text) {
-        if masked(n.range.start) {
-            continue;
+    for (n, key) in named.iter().zip(&keys) {
+        let Some(mut key) = *key else { continue };
+        if matches!(n.zone, Zone::Offset(_)) {
+            let mut owners: Vec<(i32, i32)> = keys
+                .iter()
+                .flatten()
+                .filter(|k| k.0 != k.1 && (k.0 == key.0 || k.1 == key.0))
+                .copied()
+                .collect();
+            owners.dedup();
+            if let [owner] = owners[..] {
+                key = owner;
+            }
         }
-        let Some(key) = n.region() else { continue };
         let i = match regions.iter().position(|(k, _, _)| *k == key) {
             Some(i) => i,
             None => {
@@ -114,10 +130,19 @@ pub fn named_regions(
             .find('\n')
             .map_or(text.len(), |p| n.range.end + p);
         let line = text[line_start..line_end].trim_start().to_ascii_lowercase();
-        if (line.starts_with('#') || line.starts_with("**"))
-            && (line.contains("timeline") || line.contains("times"))
-            && !tied.contains(&i)
-        {
+        let heading = (line.starts_with('#') || line.starts_with("**"))
+            && (line.contains("timeline") || line.contains("times"));
+        let label = line
+            .trim_start_matches(['*', '_', '|', '-', ' '])
+            .strip_prefix("time")
+            .and_then(|rest| rest.split_once([':', '|']))
+            .is_some_and(|(name, _)| {
+                matches!(
+                    name.trim_end_matches(['*', '_', ' ']),
+                    "s" | " zone" | "zone" | "stamps"
+                )
+            });
+        if (heading || label) && !tied.contains(&i) {
             tied.push(i);
         }
     }
@@ -127,6 +152,44 @@ pub fn named_regions(
         None
     };
     (regions.into_iter().map(|(_, s, z)| (s, z)).collect(), tied)
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::named_regions;
+
+    fn read(text: &str) -> (Vec<&str>, Option<&str>) {
+        let (regions, tied) = named_regions(text, &|_| false);
+        let names: Vec<&str> = regions.iter().map(|(s, _)| s.slice(text)).collect();
+        (names.clone(), tied.map(|i| names[i]))
+    }
+
+    #[test]
+    fn names_of_one_clock_are_one_region() {
+        assert_eq!(
+            read("at 10:05 PST, later PDT, all Pacific."),
+            (vec!["PST"], None)
+        );
+        // An offset joins the one region whose clock shows it.
+        assert_eq!(
+            read("at 10:05 CEST, the log says 10:05 +02:00"),
+            (vec!["CEST"], None)
+        );
+        assert_eq!(
+            read("at 10:05 UTC, later CEST"),
+            (vec!["UTC", "CEST"], None)
+        );
+    }
+
+    #[test]
+    fn a_heading_or_a_label_ties_a_zone_to_the_timeline() {
+        let text = "Berlin office, CET.\n\n## Timeline (UTC, from the pager)\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\n**Times:** UTC, from the pager\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\nThe pager reports UTC.\n";
+        assert_eq!(read(text).1, None);
+    }
 }
 
 impl Times {

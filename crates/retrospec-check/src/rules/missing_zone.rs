@@ -36,7 +36,8 @@ declare_rule! {
     /// grouped by region (`PST`, `PDT` and "Pacific" are one). One region named:
     /// the times take it, with no finding here (RS203 still checks the name as
     /// written against the date). Several: the one a timeline heading names is
-    /// taken; with none, the finding is an info that names them and asks which.
+    /// taken (or a `Times:` label names); with none, the finding is an info
+    /// that names them and asks which.
     /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone.
     ///
     /// When such a report states its zone with an abbreviation that has more than

@@ -154,44 +154,6 @@ pub fn named_regions(
     (regions.into_iter().map(|(_, s, z)| (s, z)).collect(), tied)
 }
 
-#[cfg(test)]
-mod named_tests {
-    use super::named_regions;
-
-    fn read(text: &str) -> (Vec<&str>, Option<&str>) {
-        let (regions, tied) = named_regions(text, &|_| false);
-        let names: Vec<&str> = regions.iter().map(|(s, _)| s.slice(text)).collect();
-        (names.clone(), tied.map(|i| names[i]))
-    }
-
-    #[test]
-    fn names_of_one_clock_are_one_region() {
-        assert_eq!(
-            read("at 10:05 PST, later PDT, all Pacific."),
-            (vec!["PST"], None)
-        );
-        // An offset joins the one region whose clock shows it.
-        assert_eq!(
-            read("at 10:05 CEST, the log says 10:05 +02:00"),
-            (vec!["CEST"], None)
-        );
-        assert_eq!(
-            read("at 10:05 UTC, later CEST"),
-            (vec!["UTC", "CEST"], None)
-        );
-    }
-
-    #[test]
-    fn a_heading_or_a_label_ties_a_zone_to_the_timeline() {
-        let text = "Berlin office, CET.\n\n## Timeline (UTC, from the pager)\n";
-        assert_eq!(read(text).1, Some("UTC"));
-        let text = "Berlin office, CET.\n\n**Times:** UTC, from the pager\n";
-        assert_eq!(read(text).1, Some("UTC"));
-        let text = "Berlin office, CET.\n\nThe pager reports UTC.\n";
-        assert_eq!(read(text).1, None);
-    }
-}
-
 impl Times {
     /// Parses and resolves every time in `model`.
     pub fn new(model: &Postmortem) -> Self {
@@ -412,5 +374,43 @@ fn value(
         resolved,
         report_zone,
         rolled_over: false,
+    }
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::named_regions;
+
+    fn read(text: &str) -> (Vec<&str>, Option<&str>) {
+        let (regions, tied) = named_regions(text, &|_| false);
+        let names: Vec<&str> = regions.iter().map(|(s, _)| s.slice(text)).collect();
+        (names.clone(), tied.map(|i| names[i]))
+    }
+
+    #[test]
+    fn names_of_one_clock_are_one_region() {
+        assert_eq!(
+            read("at 10:05 PST, later PDT, all Pacific."),
+            (vec!["PST"], None)
+        );
+        // An offset joins the one region whose clock shows it.
+        assert_eq!(
+            read("at 10:05 CEST, the log says 10:05 +02:00"),
+            (vec!["CEST"], None)
+        );
+        assert_eq!(
+            read("at 10:05 UTC, later CEST"),
+            (vec!["UTC", "CEST"], None)
+        );
+    }
+
+    #[test]
+    fn a_heading_or_a_label_ties_a_zone_to_the_timeline() {
+        let text = "Berlin office, CET.\n\n## Timeline (UTC, from the pager)\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\n**Times:** UTC, from the pager\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\nThe pager reports UTC.\n";
+        assert_eq!(read(text).1, None);
     }
 }

@@ -191,6 +191,12 @@ fn time_text(value: &TimeValue, times: &Times) -> Option<String> {
         let offset = crate::assist::format_minutes(minutes);
         text.push_str(&format!(", T{offset} from the start of impact"));
     }
+    if let Some(note) = &times.named.note
+        && value.report_zone.is_some()
+        && value.report_zone == times.named.adopted
+    {
+        text.push_str(&format!("; {note}"));
+    }
     Some(text)
 }
 
@@ -281,6 +287,20 @@ mod tests {
             time.markdown
         );
         assert_eq!(hover(text, Format::Yaml, text.len() + 5), None);
+    }
+
+    #[test]
+    fn a_time_that_took_the_only_zone_named_says_so_on_hover() {
+        let text = "# Outage\n\nWe kept our notes in PST, as the pager does.\n\n## Timeline\n\n- 2024-01-10 16:05 Service degradation began\n";
+        let at = text.find("16:05").expect("time");
+        let hover = hover(text, Format::Markdown, at).expect("hover");
+        assert!(
+            hover
+                .markdown
+                .contains("zone taken from `PST` on line 3, the only zone the report names"),
+            "{}",
+            hover.markdown
+        );
     }
 
     #[test]

@@ -156,7 +156,16 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             .filter(|d| !reported.contains(&d.span)),
     );
     let model = model::from_tree(&parsed.tree, &rejected);
-    let times = times::Times::for_report(&model, text, config.timezone.as_deref());
+    let mut times = times::Times::for_report(&model, text, config.timezone.as_deref());
+    let masks = std::sync::OnceLock::new();
+    if parsed.freeform.is_some() {
+        let m = masks.get_or_init(|| rules::words::Masks::new(text, format));
+        times =
+            times.with_named_zones(&model, text, &|at| m.covers(at), config.timezone.as_deref());
+        if let Some(reading) = parsed.freeform.as_mut() {
+            reading.named_zone = times.named.note.clone();
+        }
+    }
     let lowercase = text.to_ascii_lowercase();
     let cx = rules::Context {
         text,
@@ -167,7 +176,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         times: &times,
         config,
         claims: std::sync::OnceLock::new(),
-        masks: Default::default(),
+        masks,
     };
     registry::run(&cx, &mut diagnostics);
     rules::placeholder::drop_form_errors_of_placeholders(text, &mut diagnostics);

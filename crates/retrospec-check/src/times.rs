@@ -7,8 +7,10 @@
 //! [`TimeValue::rolled_over`] says so (RS215 asks for the date). A time without
 //! a zone takes the report's `timezone`; without one, a zone the report states
 //! in prose ("All times in PST", `## Timeline (CET)`, found by
-//! [`time::scan_report_zone`]), with the season check still applied to it; and
-//! without either, the configuration's `timezone`.
+//! [`time::scan_report_zone`]), with the season check still applied to it; in a
+//! report read as written that states none, the one region's zone the text names
+//! anywhere ([`Times::with_named_zones`]); and without any, the configuration's
+//! `timezone`.
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -62,6 +64,94 @@ pub struct Times {
     /// The zone the report states in prose, applied to times without one when the
     /// report has no `timezone`.
     pub report_zone: Option<(Span, Zone)>,
+    /// The zones a free-form report names anywhere, one per region, when it
+    /// states none for the report and some times have none ([`Times::with_named_zones`]).
+    pub named: NamedZones,
+}
+
+/// The zones a report names when it states none for its times: the fallback a
+/// reviewer uses ("if the text names a zone, the author meant it").
+#[derive(Debug, Default, Clone)]
+pub struct NamedZones {
+    /// The first name of each region the text names, in order (`PST` and
+    /// "Pacific" are one region; `CET` and `UTC` two).
+    pub regions: Vec<Span>,
+    /// The name whose zone the times without one took: the only region named,
+    /// or the one tied to the timeline by a heading.
+    pub adopted: Option<Span>,
+    /// Whether the adopted zone is tied to the timeline by a heading (several
+    /// regions are named).
+    pub by_heading: bool,
+    /// Where the adopted zone came from, in words: "zone taken from `PST` on
+    /// line 3, the only zone the report names".
+    pub note: Option<String>,
+}
+
+/// The zones `text` names outside code, logs and links (where `masked` is
+/// false; [`time::named_zones`]), one per region (the first name of each), and
+/// the one a heading or a label ties to the timeline (`## Timeline (UTC, from
+/// the vendor's notes)`, `**Times:** CET, UTC in brackets`), if exactly one is.
+/// An offset (`+02:00`) is the region of the one named zone whose clock shows
+/// it in some season (`CEST`), when there is exactly one such.
+pub fn named_regions(
+    text: &str,
+    masked: &dyn Fn(usize) -> bool,
+) -> (Vec<(Span, Zone)>, Option<usize>) {
+    let named: Vec<time::NamedZone> = time::named_zones(text)
+        .into_iter()
+        .filter(|n| !masked(n.range.start))
+        .collect();
+    let keys: Vec<Option<(i32, i32)>> = named.iter().map(time::NamedZone::region).collect();
+    let mut regions: Vec<((i32, i32), Span, Zone)> = Vec::new();
+    let mut tied: Vec<usize> = Vec::new();
+    for (n, key) in named.iter().zip(&keys) {
+        let Some(mut key) = *key else { continue };
+        if matches!(n.zone, Zone::Offset(_)) {
+            let mut owners: Vec<(i32, i32)> = keys
+                .iter()
+                .flatten()
+                .filter(|k| k.0 != k.1 && (k.0 == key.0 || k.1 == key.0))
+                .copied()
+                .collect();
+            owners.dedup();
+            if let [owner] = owners[..] {
+                key = owner;
+            }
+        }
+        let i = match regions.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                regions.push((key, Span::new(n.range.start, n.range.end), n.zone.clone()));
+                regions.len() - 1
+            }
+        };
+        let line_start = text[..n.range.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[n.range.end..]
+            .find('\n')
+            .map_or(text.len(), |p| n.range.end + p);
+        let line = text[line_start..line_end].trim_start().to_ascii_lowercase();
+        let heading = (line.starts_with('#') || line.starts_with("**"))
+            && (line.contains("timeline") || line.contains("times"));
+        let label = line
+            .trim_start_matches(['*', '_', '|', '-', ' '])
+            .strip_prefix("time")
+            .and_then(|rest| rest.split_once([':', '|']))
+            .is_some_and(|(name, _)| {
+                matches!(
+                    name.trim_end_matches(['*', '_', ' ']),
+                    "s" | " zone" | "zone" | "stamps"
+                )
+            });
+        if (heading || label) && !tied.contains(&i) {
+            tied.push(i);
+        }
+    }
+    let tied = if tied.len() == 1 {
+        tied.first().copied()
+    } else {
+        None
+    };
+    (regions.into_iter().map(|(_, s, z)| (s, z)).collect(), tied)
 }
 
 impl Times {
@@ -139,7 +229,59 @@ impl Times {
             timeline,
             default_zone,
             report_zone: stated.cloned(),
+            named: NamedZones::default(),
         }
+    }
+
+    /// The fallback when a free-form report states no zone for its times and some
+    /// have none: the zones the text names anywhere ([`named_regions`]). Exactly
+    /// one region named, or one tied to the timeline by a heading: the times
+    /// without a zone take it (the season check still applies to the name as
+    /// written). Several: the times stay without one and [`Times::named`] lists
+    /// them for RS202 to ask which.
+    pub fn with_named_zones(
+        self,
+        model: &Postmortem,
+        text: &str,
+        masked: &dyn Fn(usize) -> bool,
+        fallback: Option<&str>,
+    ) -> Self {
+        if model.timezone.is_some()
+            || self.report_zone.is_some()
+            || !self
+                .all()
+                .any(|v| matches!(&v.resolved, Some(Err(ResolveError::NoZone))))
+        {
+            return self;
+        }
+        let (regions, tied) = named_regions(text, masked);
+        let adopted = match regions.len() {
+            1 => Some(0),
+            _ => tied,
+        };
+        let by_heading = regions.len() > 1 && adopted.is_some();
+        let note = adopted.map(|i| {
+            let at = regions[i].0;
+            let line = text[..at.start].matches('\n').count() + 1;
+            let why = if by_heading {
+                "the zone the timeline's heading names"
+            } else {
+                "the only zone the report names"
+            };
+            format!("zone taken from `{}` on line {line}, {why}", at.slice(text))
+        });
+        let named = NamedZones {
+            regions: regions.iter().map(|(s, _)| *s).collect(),
+            adopted: adopted.map(|i| regions[i].0),
+            by_heading,
+            note,
+        };
+        let mut times = match adopted {
+            Some(i) => Times::build(model, fallback, Some(regions[i].clone())),
+            None => self,
+        };
+        times.named = named;
+        times
     }
 
     /// The resolved time of a milestone.
@@ -232,5 +374,43 @@ fn value(
         resolved,
         report_zone,
         rolled_over: false,
+    }
+}
+
+#[cfg(test)]
+mod named_tests {
+    use super::named_regions;
+
+    fn read(text: &str) -> (Vec<&str>, Option<&str>) {
+        let (regions, tied) = named_regions(text, &|_| false);
+        let names: Vec<&str> = regions.iter().map(|(s, _)| s.slice(text)).collect();
+        (names.clone(), tied.map(|i| names[i]))
+    }
+
+    #[test]
+    fn names_of_one_clock_are_one_region() {
+        assert_eq!(
+            read("at 10:05 PST, later PDT, all Pacific."),
+            (vec!["PST"], None)
+        );
+        // An offset joins the one region whose clock shows it.
+        assert_eq!(
+            read("at 10:05 CEST, the log says 10:05 +02:00"),
+            (vec!["CEST"], None)
+        );
+        assert_eq!(
+            read("at 10:05 UTC, later CEST"),
+            (vec!["UTC", "CEST"], None)
+        );
+    }
+
+    #[test]
+    fn a_heading_or_a_label_ties_a_zone_to_the_timeline() {
+        let text = "Berlin office, CET.\n\n## Timeline (UTC, from the pager)\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\n**Times:** UTC, from the pager\n";
+        assert_eq!(read(text).1, Some("UTC"));
+        let text = "Berlin office, CET.\n\nThe pager reports UTC.\n";
+        assert_eq!(read(text).1, None);
     }
 }

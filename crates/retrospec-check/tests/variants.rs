@@ -1110,3 +1110,145 @@ fn past_updates_of_a_resolved_incident() {
     }
     tally.check();
 }
+
+/// A zone named where no statement grammar reads it: (summer, winter) names of
+/// one region, each as a reader writes it in prose.
+const NAMED_ZONES: &[(&str, &str)] = &[
+    ("PDT", "PST"),
+    ("CEST", "CET"),
+    ("UTC", "UTC"),
+    ("GMT", "GMT"),
+    ("UTC+2", "UTC+1"),
+    ("Pacific", "Pacific"),
+    ("Eastern", "Eastern"),
+    ("Pacific time", "Pacific time"),
+    ("Berlin time", "Berlin time"),
+    ("Central European", "Central European"),
+    ("local time in Oslo", "local time in Oslo"),
+];
+
+/// Sentences that name the zone (`{z}`) in a shape no report-wide statement
+/// reads: the fallback must not depend on the phrasing.
+const NAMED_FORMS: &[&str] = &[
+    "All times on this page are {z}.",
+    "All times are\n{z}.",
+    "Everything here was written down in {z}.",
+    "We kept our notes in {z}, as the on-call rota does.",
+    "(Clock readings: {z}, taken from the pager.)",
+];
+
+/// Where the sentence stands.
+const NAMED_POSITIONS: &[&str] = &[
+    "under the title",
+    "first paragraph",
+    "closing line",
+    "footnote",
+];
+
+fn named_report(position: &str, sentence: &str, container: Container) -> Report {
+    let mut r = Report {
+        container: Some(container),
+        ..Report::default()
+    };
+    let base = "Nightly exports for merchants on reports.example.com were delayed.";
+    match position {
+        "under the title" => r.under_title = sentence.to_string(),
+        "first paragraph" => r.summary = format!("{base} {sentence}"),
+        "closing line" => r.closing = sentence.to_string(),
+        "footnote" => r.closing = format!("---\n\n*{sentence}*"),
+        _ => unreachable!(),
+    }
+    r
+}
+
+/// The RS202 findings of `text` and whether each is an error.
+fn missing_zone(text: &str) -> Vec<(bool, String)> {
+    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
+    analysis
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == "RS202")
+        .map(|d| {
+            (
+                d.severity == retrospec_check::Severity::Error,
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn zone_named_anywhere_is_the_zone_of_the_times() {
+    let mut tally = Tally::new("zone named anywhere");
+    let mut several = 0;
+    let mut questions = 0;
+    let mut none = 0;
+    for position in NAMED_POSITIONS {
+        for form in NAMED_FORMS {
+            for container in CONTAINERS {
+                for (summer, winter) in NAMED_ZONES {
+                    for (season, date, zone) in
+                        [("summer", SUMMER, summer), ("winter", WINTER, winter)]
+                    {
+                        let sentence = form.replace("{z}", zone);
+                        let label = format!("{position} / {sentence:?} / {season} / {container:?}");
+                        // One region named: the times are in it, and it agrees with the date.
+                        let text = named_report(position, &sentence, container).render(date);
+                        tally.silent(&label, &text, ZONE);
+                        // The other half's name: taken, and the season check still applies.
+                        if summer != winter && !zone.starts_with("UTC") {
+                            let other = if season == "summer" { winter } else { summer };
+                            let text =
+                                named_report(position, &form.replace("{z}", other), container)
+                                    .render(date);
+                            tally.silent(&label, &text, &["RS202"]);
+                            tally.fires(&format!("{label} / wrong half"), &text, &["RS203"]);
+                        }
+                    }
+                }
+                // Two regions named, neither tied to the timeline: a question, not an error.
+                let sentence = form.replace("{z}", "CET");
+                let mut r = named_report(position, &sentence, container);
+                r.impact = "Merchants in New York saw their exports late; support there works on Eastern time.".into();
+                let text = r.render(WINTER);
+                let found = missing_zone(&text);
+                several += 1;
+                // A form a statement reader knows ("All times on this page are
+                // CET.") settles it; any other leaves a question (an info), never
+                // an error.
+                assert!(
+                    found
+                        .iter()
+                        .all(|(error, m)| !error && m.contains("more than one zone")),
+                    "two regions: {found:?}\n{text}"
+                );
+                questions += found.len();
+                // Tied to the timeline by its heading: that one is adopted.
+                r.timeline_heading = " (CET, from the pager)".into();
+                let text = r.render(WINTER);
+                assert!(
+                    missing_zone(&text).is_empty(),
+                    "tied by the heading\n{text}"
+                );
+                // Nothing named: a place alone, "local time", "time zone" talk.
+                let sentence = form.replace("{z}", "local time").replace(
+                    "in local time",
+                    "in local time at our offices in Lisbon and Toronto",
+                );
+                let text = named_report(position, &sentence, container).render(WINTER);
+                let found = missing_zone(&text);
+                none += 1;
+                assert!(
+                    found.iter().any(|(error, _)| *error),
+                    "nothing named: {found:?}\n{text}"
+                );
+            }
+        }
+    }
+    eprintln!(
+        "zone named anywhere: {several} with two regions ({questions} asked which), {none} with none named"
+    );
+    // The forms no statement reader knows ask; the count says they were reached.
+    assert!(questions >= several / 2, "{questions} of {several}");
+    tally.check();
+}

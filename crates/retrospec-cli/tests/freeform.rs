@@ -122,6 +122,35 @@ fn json_output_says_how_milestones_were_read() {
 }
 
 #[test]
+fn json_output_says_where_the_zone_of_the_times_was_taken_from() {
+    let dir = std::env::temp_dir().join(format!("retrospec-named-zone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("note.md");
+    std::fs::write(
+        &file,
+        "# Queue stall\n\nWe kept our notes in PST, as the pager does.\n\n## Timeline\n\n\
+         - 2024-01-10 16:05 queue stalls\n- 2024-01-10 16:40 queue drained, resolved\n",
+    )
+    .expect("write");
+    let output = run(&["check", "--format", "json", &file.to_string_lossy()]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    assert_eq!(
+        report["files"][0]["read"]["zone"],
+        "zone taken from `PST` on line 3, the only zone the report names",
+        "{report}"
+    );
+    assert!(
+        !report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["code"] == "RS202"),
+        "{report}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn import_writes_another_tool_s_front_matter_mapped_and_as_x_fields() {
     let dir = std::env::temp_dir().join(format!("retrospec-import-tracker-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

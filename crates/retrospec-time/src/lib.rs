@@ -164,6 +164,7 @@ mod clock;
 mod date;
 mod grammar;
 mod lex;
+mod named_zone;
 mod parsed;
 mod prose;
 mod report_zone;
@@ -177,6 +178,7 @@ pub use date::{
     DateLine, first_year, month_from_name, parse_date_line, parse_iso_date, scan_date_line,
 };
 pub use grammar::{parse_time, scan_leading_time};
+pub use named_zone::{NamedZone, named_zones};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
 pub use prose::{ProseTime, heading_year, scan_prose_times};
 pub use report_zone::{scan_report_zone, scan_statement_zone};

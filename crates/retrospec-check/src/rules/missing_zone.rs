@@ -28,6 +28,18 @@ declare_rule! {
     /// times of day in its prose ("read-only at 09:20", "restored at 10:05") with no
     /// zone on any of them and none stated for the report are one finding.
     ///
+    /// A report read as written (not retrospec's own form) that states no zone
+    /// for its times but names one anywhere is read the way a reviewer reads it:
+    /// the author meant it. Every zone the text names outside code, logs and
+    /// links (`PST` on a time, "All times are Eastern." wrapped over two lines,
+    /// `CEST (Berlin)` in a closing line, "Berlin time", "local time in Oslo") is
+    /// grouped by region (`PST`, `PDT` and "Pacific" are one). One region named:
+    /// the times take it, with no finding here (RS203 still checks the name as
+    /// written against the date). Several: the one a timeline heading names is
+    /// taken (or a `Times:` label names); with none, the finding is an info
+    /// that names them and asks which.
+    /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone.
+    ///
     /// When such a report states its zone with an abbreviation that has more than
     /// one reading (`All times IST.`: India, Irish or Israel), the finding is on
     /// that statement and names the readings.
@@ -74,6 +86,18 @@ impl Rule for MissingZone {
                 d = d.with_label(cx.span(&v.pointer), "no time zone but the stated one");
             }
             out.push(d);
+            return;
+        }
+        // A free-form report that names several zones and says of none that its
+        // times are in it: not an error, a question.
+        if cx.times.named.regions.len() > 1 {
+            out.push(several_named(
+                cx,
+                &cx.times.named.regions,
+                missing.len(),
+                cx.span(&first.pointer),
+                missing[1..].iter().map(|v| cx.span(&v.pointer)),
+            ));
             return;
         }
         // One cause, one finding: every time without a zone is one finding, with the
@@ -194,6 +218,22 @@ fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
         clocks.push(Span::new(start, start + end));
     }
     let (first, rest) = clocks.split_first()?;
+    // The fallback: the zones the text names anywhere. One region: the author
+    // meant it. Several: a question, not an error.
+    let (regions, tied) = crate::times::named_regions(text, &|at| cx.masks().covers(at));
+    if regions.len() == 1 || tied.is_some() {
+        return None;
+    }
+    if regions.len() > 1 {
+        let spans: Vec<Span> = regions.iter().map(|(s, _)| *s).collect();
+        return Some(several_named(
+            cx,
+            &spans,
+            clocks.len(),
+            *first,
+            rest.iter().copied(),
+        ));
+    }
     let message = if rest.is_empty() {
         format!(
             "`{}` has no time zone, and the report states none",
@@ -212,6 +252,52 @@ fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
         d = d.with_label(*at, "no time zone either");
     }
     Some(d)
+}
+
+/// The finding when the report names zones of several regions and states none
+/// for its times: an info that names them and asks which one the times are in.
+fn several_named(
+    cx: &Context<'_>,
+    regions: &[Span],
+    count: usize,
+    first: Span,
+    rest: impl Iterator<Item = Span>,
+) -> Diagnostic {
+    let lines = crate::span::LineIndex::new(cx.text);
+    let names: Vec<String> = regions
+        .iter()
+        .map(|s| {
+            format!(
+                "`{}` on line {}",
+                s.slice(cx.text),
+                lines.line_of(s.start) + 1
+            )
+        })
+        .collect();
+    let what = if count == 1 {
+        format!("`{}` has no time zone", first.slice(cx.text))
+    } else {
+        format!("{count} times have no time zone")
+    };
+    let mut d = Diagnostic::new(
+        &MissingZone::INFO,
+        first,
+        format!(
+            "{what}, and the report names more than one zone ({}): which one are they in?",
+            names.join(", ")
+        ),
+    )
+    .with_help(
+        "say once which zone the times are in (\"All times UTC\"), or write it after each time",
+    );
+    d.severity = crate::diagnostic::Severity::Info;
+    for at in rest {
+        d = d.with_label(at, "no time zone either");
+    }
+    for at in regions {
+        d = d.with_label(*at, "a zone the report names");
+    }
+    d
 }
 
 /// The zone every time that has one is written in, when there is exactly one.

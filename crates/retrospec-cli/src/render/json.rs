@@ -56,6 +56,10 @@ struct JsonRead {
     freeform: bool,
     foreign_front_matter: bool,
     milestones: Vec<JsonReadMilestone>,
+    /// Where the times' zone was taken from when the report names one zone but
+    /// states none for its times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +198,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                             end_offset: m.span.end,
                         })
                         .collect(),
+                    zone: r.named_zone.clone(),
                 }),
             });
         }

@@ -69,6 +69,11 @@ pub struct Reading {
     /// text as inline code, so the word rules read them as they read the fence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence_entries: Vec<usize>,
+    /// When no zone is stated for the times and the text names one region's
+    /// (`crate::times::NamedZones`): where the times' zone was taken from, in
+    /// words ("zone taken from `PST` on line 3, the only zone the report names").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named_zone: Option<String>,
 }
 
 impl Reading {
@@ -83,6 +88,7 @@ impl Reading {
             ambiguous_date: None,
             status: None,
             evidence_entries: Vec::new(),
+            named_zone: None,
         }
     }
 }

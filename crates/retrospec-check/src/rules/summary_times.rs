@@ -130,14 +130,17 @@ struct Breaks(Vec<usize>);
 
 impl Breaks {
     fn of(text: &str) -> Self {
+        Self::with(text, true)
+    }
+
+    /// As [`Breaks::of`], with `; ` a break only when `semicolon` is set.
+    fn with(text: &str, semicolon: bool) -> Self {
         let b = text.as_bytes();
         Breaks(
             (0..b.len().saturating_sub(1))
                 .filter(|&i| {
-                    matches!(
-                        (b[i], b[i + 1]),
-                        (b'.', b' ' | b'\n') | (b'\n', b'\n') | (b';', b' ')
-                    )
+                    matches!((b[i], b[i + 1]), (b'.', b' ' | b'\n') | (b'\n', b'\n'))
+                        || semicolon && (b[i], b[i + 1]) == (b';', b' ')
                 })
                 .collect(),
         )
@@ -349,6 +352,10 @@ impl Rule for SummaryTimes {
             let masked = prose.masked.as_str();
             let all = stated(masked);
             let breaks = Breaks::of(masked);
+            // The lengths stated in each sentence (`. `, `.\n`, `\n\n`), read once
+            // per sentence for `states_its_length`, not once per stated time.
+            let stops = Breaks::with(masked, false);
+            let mut lengths: Vec<(std::ops::Range<usize>, Vec<(i64, i64)>)> = Vec::new();
             // Stated times share sentences: each sentence is searched once.
             let mut seen: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
             let mut routine = |s: &Stated| {
@@ -368,7 +375,7 @@ impl Rule for SummaryTimes {
                     if routine(s) {
                         Verdict::Quiet
                     } else {
-                        let own_length = states_its_length(masked, &all, s);
+                        let own_length = states_its_length(masked, &all, s, &stops, &mut lengths);
                         judge(cx, &timeline, date, &prose, s, own_length, field, out)
                     }
                 })
@@ -525,7 +532,13 @@ fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
 /// Whether the window whose end is `s` states its own length in its sentence,
 /// and the length agrees with its two ends: "For 29 minutes, from 18:17 to 18:46
 /// UTC", "from 09:10 to 10:25 (75 minutes)".
-fn states_its_length(masked: &str, all: &[Stated], s: &Stated) -> bool {
+fn states_its_length(
+    masked: &str,
+    all: &[Stated],
+    s: &Stated,
+    stops: &Breaks,
+    lengths: &mut Vec<(std::ops::Range<usize>, Vec<(i64, i64)>)>,
+) -> bool {
     let Some(a) = s.pair.and_then(|j| all.get(j)) else {
         return false;
     };
@@ -541,21 +554,22 @@ fn states_its_length(masked: &str, all: &[Stated], s: &Stated) -> bool {
         return false;
     };
     let span = (to - from).rem_euclid(86_400);
-    let head = &masked[..a.time.start];
-    let start = [". ", ".\n", "\n\n"]
+    // From the sentence of the window's start to the end of its end's sentence.
+    let range = stops.sentence(masked, a.time.start..s.time.end);
+    let found = match lengths.iter().position(|(r, _)| *r == range) {
+        Some(i) => &lengths[i].1,
+        None => {
+            let read = crate::claims::duration::find(&masked[range.clone()])
+                .iter()
+                .map(|d| (d.low as i64, d.high as i64))
+                .collect();
+            lengths.push((range, read));
+            &lengths[lengths.len() - 1].1
+        }
+    };
+    found
         .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let rest = &masked[s.time.end..];
-    let end = [". ", ".\n", "\n\n"]
-        .iter()
-        .filter_map(|b| rest.find(b))
-        .min()
-        .map_or(masked.len(), |i| s.time.end + i);
-    crate::claims::duration::find(&masked[start..end])
-        .iter()
-        .any(|d| d.low as i64 - 120 <= span && span <= d.high as i64 + 120)
+        .any(|&(low, high)| low - 120 <= span && span <= high + 120)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -158,6 +158,9 @@ impl Breaks {
     }
 }
 
+/// A sentence of a field and the lengths it states, in seconds (low, high).
+type SentenceLengths = (std::ops::Range<usize>, Vec<(i64, i64)>);
+
 /// Allowed difference, for times rounded in prose.
 const TOLERANCE_SECONDS: i64 = 5 * 60;
 /// After "about", "around", "~".
@@ -355,7 +358,7 @@ impl Rule for SummaryTimes {
             // The lengths stated in each sentence (`. `, `.\n`, `\n\n`), read once
             // per sentence for `states_its_length`, not once per stated time.
             let stops = Breaks::with(masked, false);
-            let mut lengths: Vec<(std::ops::Range<usize>, Vec<(i64, i64)>)> = Vec::new();
+            let mut lengths: Vec<SentenceLengths> = Vec::new();
             // Stated times share sentences: each sentence is searched once.
             let mut seen: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
             let mut routine = |s: &Stated| {
@@ -537,7 +540,7 @@ fn states_its_length(
     all: &[Stated],
     s: &Stated,
     stops: &Breaks,
-    lengths: &mut Vec<(std::ops::Range<usize>, Vec<(i64, i64)>)>,
+    lengths: &mut Vec<SentenceLengths>,
 ) -> bool {
     let Some(a) = s.pair.and_then(|j| all.get(j)) else {
         return false;

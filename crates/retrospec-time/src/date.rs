@@ -316,7 +316,10 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
     let (date, year_inferred) = match toks.as_slice() {
         [(_, a), (_, b)] if day_dot(a) && day_dot(b) => dotted_date(&format!("{a}{b}"), year_hint)?,
         [(_, a), (_, b), (_, y)]
-            if day_dot(a) && day_dot(b) && y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) =>
+            if day_dot(a)
+                && day_dot(b)
+                && y.len() == 4
+                && y.bytes().all(|c| c.is_ascii_digit()) =>
         {
             dotted_date(&format!("{a}{b}{y}"), None)?
         }
@@ -597,7 +600,14 @@ mod tests {
         let line = ok("Sunday, 15. 11.", Some(2025));
         assert!(line.weekday_mismatch.is_some());
         assert!(ok("Saturday 15. 11. 2025", None).weekday_mismatch.is_none());
-        for s in ["14. 11", "3. 2.", "14. 13.", "1. 2. 3.", "14. 11. 25", "31. 02. 2025"] {
+        for s in [
+            "14. 11",
+            "3. 2.",
+            "14. 13.",
+            "1. 2. 3.",
+            "14. 11. 25",
+            "31. 02. 2025",
+        ] {
             assert_eq!(scan_date_line(s, Some(2025)), None, "{s}");
         }
     }

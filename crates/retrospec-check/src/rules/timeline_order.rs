@@ -98,6 +98,76 @@ impl Rule for TimelineOrder {
             }
             previous = Some((&value.pointer, now.timestamp, approximate));
         }
+        year_typos(cx, out);
+    }
+}
+
+/// An entry dated in another year than every other entry of a short timeline,
+/// whose date with their year falls within theirs: `2024-02-11 14:19` among
+/// `2025-02-11` entries. A year typo puts it a year out of order even where no
+/// neighbour shows it (first or last in the list), so it is reported unless the
+/// order check above already points at the entry. Needs three or more other
+/// entries, all in one year and spanning at most a month; an entry that lies
+/// outside their days with their year (`2024-12-31 23:50` before a night into
+/// 2025) is not one.
+fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let dated: Vec<(&str, Span, jiff::civil::Date)> = cx
+        .times
+        .timeline
+        .iter()
+        .flatten()
+        .filter(|v| v.instant().is_some())
+        .filter_map(|v| {
+            let date = v.parsed.as_ref().ok()?.date?;
+            Some((v.pointer.as_str(), cx.span(&v.pointer), date))
+        })
+        .collect();
+    if dated.len() < 4 {
+        return;
+    }
+    for (i, (_, span, date)) in dated.iter().enumerate() {
+        let others: Vec<jiff::civil::Date> = dated
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, (_, _, d))| *d)
+            .collect();
+        let year = others[0].year();
+        if date.year() == year || others.iter().any(|d| d.year() != year) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (others.iter().min(), others.iter().max()) else {
+            continue;
+        };
+        if first.until(*last).map_or(true, |s| s.get_days() > 31) {
+            continue;
+        }
+        let Ok(moved) = date.with().year(year).build() else {
+            continue;
+        };
+        if moved < *first || moved > *last {
+            continue;
+        }
+        // The order check already points at it (as the entry or the one before).
+        if out.iter().any(|d| {
+            d.code == TimelineOrder::INFO.code
+                && (d.span == *span || d.labels.iter().any(|l| l.span == *span))
+        }) {
+            continue;
+        }
+        let written = span.slice(cx.text).trim();
+        out.push(
+            Diagnostic::new(
+                &TimelineOrder::INFO,
+                *span,
+                format!(
+                    "`{written}` is dated {}, but every other timeline entry is in {year} ({first} to {last}): a year typo puts it {} out of order",
+                    date.year(),
+                    if date.year() < year { "a year or more before the incident," } else { "a year or more after the incident," }
+                ),
+            )
+            .with_help(format!("check the year; with {year} it is {moved}, among the entries around it")),
+        );
     }
 }
 
@@ -332,6 +402,49 @@ mod tests {
             .and_then(|d| d.fix.as_ref())
             .map(|f| f.safe);
         (apply_safe(text, &diagnostics), safe)
+    }
+
+    fn rs201_spans(text: &str) -> Vec<String> {
+        let text = text.to_string();
+        check(&text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS201")
+            .map(|d| d.span.slice(&text).trim().to_string())
+            .collect()
+    }
+
+    /// An entry a year off the others' year, its day among theirs, is a year
+    /// typo, wherever it stands; a timeline over New Year, one in two years, or
+    /// an entry on another day of the other year is not.
+    #[test]
+    fn an_entry_dated_in_another_year_is_a_typo() {
+        let entries = [
+            "2025-02-11 14:05 UTC Failed builds reported",
+            "2025-02-11 14:19 UTC Rotated token found",
+            "2025-02-11 14:31 UTC Incident declared",
+            "2025-02-11 15:03 UTC Builds green",
+        ];
+        let timeline = |typo: usize, year: &str| {
+            let mut lines: Vec<String> = entries.iter().map(|e| format!("- {e}\n")).collect();
+            lines[typo] = lines[typo].replacen("2025", year, 1);
+            format!("# Builds failing\n\n## Timeline\n\n{}", lines.concat())
+        };
+        // First, last, and a year after: each reported once, on the typo.
+        for (typo, year) in [(0, "2024"), (3, "2024"), (3, "2026")] {
+            let found = rs201_spans(&timeline(typo, year));
+            assert_eq!(found.len(), 1, "{typo} {year}: {found:?}");
+            assert!(found[0].starts_with(year), "{found:?}");
+        }
+        // In the middle, or first and after the others, the order check reports it, once.
+        assert_eq!(rs201_spans(&timeline(2, "2024")).len(), 1);
+        assert_eq!(rs201_spans(&timeline(0, "2026")).len(), 1);
+        // Quiet: all in one year, a night over New Year, a context entry months before.
+        assert!(rs201_spans(&timeline(0, "2025")).is_empty());
+        let new_year = "# Builds failing\n\n## Timeline\n\n- 2024-12-31 23:40 UTC Deploy\n- 2024-12-31 23:55 UTC Errors\n- 2025-01-01 00:10 UTC Paged\n- 2025-01-01 00:40 UTC Fixed\n- 2025-01-01 01:00 UTC Closed\n";
+        assert!(rs201_spans(new_year).is_empty());
+        let context = "# Builds failing\n\n## Timeline\n\n- 2024-06-02 10:00 UTC Token created\n- 2025-02-11 14:05 UTC Failed builds\n- 2025-02-11 14:31 UTC Declared\n- 2025-02-11 15:03 UTC Green\n";
+        assert!(rs201_spans(context).is_empty());
     }
 
     #[test]

@@ -12,7 +12,8 @@ declare_rule! {
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
-    /// `— Jane Doe`, at the end) counts as one, unless it names nobody: a dash or a
+    /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
+    /// `(Mateo, this week)`, `(platform team, by Friday)`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a

@@ -10,7 +10,8 @@ use crate::tree::{Node, Value};
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`, a bare `[link]`, `{{template_variable}}`) in a report that is in
+    /// `<service name>`, `[insert graph]`, a bare `[link]`, a template's slot such as `[Name]` or
+    /// `[Your name]`, `{{template_variable}}`) in a report that is in
     /// review or published. A reminder in angle brackets on its own line (`<insert
     /// graph here>`), which Markdown reads as HTML, is found too.
     ///

@@ -22,6 +22,11 @@ declare_rule! {
     /// An entry written as approximate (`~10:50`, `about 10:50`) may be up to 15
     /// minutes out of order with its neighbour without a finding.
     ///
+    /// An entry dated a year off every other entry of a short timeline (`2024-02-11`
+    /// among `2025-02-11` entries), whose day with their year falls among theirs, is
+    /// a year typo: reported even first or last in the list, where no neighbour
+    /// shows it out of order.
+    ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
     /// not one finding per entry: it has one cause and one fix. A status page's

@@ -166,7 +166,7 @@ pub fn named_regions(
 /// Whether the sentence around the zone at `at` states it for what follows: "I
 /// put everything in Pacific below", "the times below are in UTC", "All entries
 /// below use CET". The sentence points below (`below`, `following`), speaks of
-/// the times as a whole (`everything`, `all`, `times`, `timeline`, `entries`),
+/// the times as a whole (`everything`, `times`, `timeline`, `entries`),
 /// and the zone follows `in`, `use(s)`, `are` or `is`. "The graph below shows
 /// PST traffic" is no such statement.
 fn states_below(text: &str, at: std::ops::Range<usize>) -> bool {
@@ -202,14 +202,7 @@ fn states_below(text: &str, at: std::ops::Range<usize>) -> bool {
         .rfind(|w| !w.is_empty())
         .unwrap_or("");
     has(&["below", "following"])
-        && has(&[
-            "everything",
-            "all",
-            "times",
-            "timeline",
-            "entries",
-            "timestamps",
-        ])
+        && has(&["everything", "times", "timeline", "entries", "timestamps"])
         && matches!(last, "in" | "use" | "uses" | "are" | "is")
 }
 
@@ -510,6 +503,7 @@ mod named_tests {
             "The graph below shows PST traffic.",
             "Everything above is in Pacific.",
             "The times below are rough; the vendor works in Pacific.",
+            "The dashboards below show all errors in Pacific.",
         ] {
             let text = format!("Seen at 11:34 EDT in Ohio. {said}\n\n- 8:30 start\n");
             assert_eq!(read(&text).1, None, "{said}");

@@ -113,25 +113,26 @@ impl Rule for TimelineOrder {
 /// neighbour shows it (first or last in the list), so it is reported unless the
 /// order check above already points at the entry. Needs three or more other
 /// entries, all in one year and spanning at most a month; an entry that lies
-/// outside their days with their year (`2024-12-31 23:50` before a night into
+/// outside their times with their year (more than half an hour before the first) (`2024-12-31 23:50` before a night into
 /// 2025) is not one.
 fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let dated: Vec<(&str, Span, jiff::civil::Date)> = cx
+    let dated: Vec<(&str, Span, jiff::civil::DateTime)> = cx
         .times
         .timeline
         .iter()
         .flatten()
         .filter(|v| v.instant().is_some())
         .filter_map(|v| {
-            let date = v.parsed.as_ref().ok()?.date?;
-            Some((v.pointer.as_str(), cx.span(&v.pointer), date))
+            let parsed = v.parsed.as_ref().ok()?;
+            let at = parsed.date?.to_datetime(parsed.time);
+            Some((v.pointer.as_str(), cx.span(&v.pointer), at))
         })
         .collect();
     if dated.len() < 4 {
         return;
     }
     for (i, (_, span, date)) in dated.iter().enumerate() {
-        let others: Vec<jiff::civil::Date> = dated
+        let others: Vec<jiff::civil::DateTime> = dated
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != i)
@@ -144,13 +145,22 @@ fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(first), Some(last)) = (others.iter().min(), others.iter().max()) else {
             continue;
         };
-        if first.until(*last).map_or(true, |s| s.get_days() > 31) {
+        if first
+            .date()
+            .until(last.date())
+            .map_or(true, |s| s.get_days() > 31)
+        {
             continue;
         }
         let Ok(moved) = date.with().year(year).build() else {
             continue;
         };
-        if moved < *first || moved > *last {
+        // Among them, or less than half an hour before the first (the entries
+        // just before it may not have been read as the timeline): `2024-02-11
+        // 09:00 certificate issued` before a 2025-02-11 expiry at 14:05 is a year
+        // before, as written.
+        let slack = jiff::Span::new().minutes(30);
+        if first.checked_sub(slack).map_or(true, |f| moved <= f) || moved >= *last {
             continue;
         }
         // The order check already points at it (as the entry or the one before).
@@ -166,12 +176,14 @@ fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 &TimelineOrder::INFO,
                 *span,
                 format!(
-                    "`{written}` is dated {}, but every other timeline entry is in {year} ({first} to {last}): a year typo puts it {} out of order",
+                    "`{written}` is dated {}, but every other timeline entry is in {year} ({} to {}): a year typo puts it {} out of order",
                     date.year(),
+                    first.date(),
+                    last.date(),
                     if date.year() < year { "a year or more before the incident," } else { "a year or more after the incident," }
                 ),
             )
-            .with_help(format!("check the year; with {year} it is {moved}, among the entries around it")),
+            .with_help(format!("check the year; with {year} it is {}, among the entries around it", moved.date())),
         );
     }
 }
@@ -435,12 +447,23 @@ mod tests {
             lines[typo] = lines[typo].replacen("2025", year, 1);
             format!("# Builds failing\n\n## Timeline\n\n{}", lines.concat())
         };
-        // First, last, and a year after: each reported once, on the typo.
-        for (typo, year) in [(0, "2024"), (3, "2024"), (3, "2026")] {
-            let found = rs201_spans(&timeline(typo, year));
-            assert_eq!(found.len(), 1, "{typo} {year}: {found:?}");
+        // Listed first or last (as when the entries before it were not read as
+        // the timeline), its time among the others': reported once, on the typo.
+        let listed = |at_end: bool, year: &str| {
+            let typo = format!("- {year}-02-11 14:20 UTC Token rotation found\n");
+            let rest: String = entries.iter().map(|e| format!("- {e}\n")).collect();
+            let lines = if at_end { rest + &typo } else { typo + &rest };
+            format!("# Builds failing\n\n## Timeline\n\n{lines}")
+        };
+        for (at_end, year) in [(false, "2024"), (true, "2024"), (true, "2026")] {
+            let found = rs201_spans(&listed(at_end, year));
+            assert_eq!(found.len(), 1, "{at_end} {year}: {found:?}");
             assert!(found[0].starts_with(year), "{found:?}");
         }
+        // A certificate issued a year before its expiry, hours before the time
+        // the incident starts: outside the incident's times, as written.
+        let issued = "# Certificate expired\n\n## Timeline\n\n- 2024-02-11 09:12 UTC Certificate issued for a year\n- 2025-02-11 14:05 UTC Certificate expires, logins fail\n- 2025-02-11 14:31 UTC Declared\n- 2025-02-11 15:03 UTC Renewed\n";
+        assert!(rs201_spans(issued).is_empty());
         // In the middle, or first and after the others, the order check reports it, once.
         assert_eq!(rs201_spans(&timeline(2, "2024")).len(), 1);
         assert_eq!(rs201_spans(&timeline(0, "2026")).len(), 1);

@@ -130,7 +130,16 @@ pub fn named_regions(
             .find('\n')
             .map_or(text.len(), |p| n.range.end + p);
         let line = text[line_start..line_end].trim_start().to_ascii_lowercase();
-        let heading = (line.starts_with('#') || line.starts_with("**"))
+        // A plain-text heading: a line over a dashed or doubled underline.
+        let underlined = text[line_end..]
+            .strip_prefix('\n')
+            .and_then(|rest| rest.lines().next())
+            .map(str::trim)
+            .is_some_and(|under| {
+                under.len() >= 3
+                    && (under.bytes().all(|b| b == b'-') || under.bytes().all(|b| b == b'='))
+            });
+        let heading = (line.starts_with('#') || line.starts_with("**") || underlined)
             && (line.contains("timeline") || line.contains("times"));
         let label = line
             .trim_start_matches(['*', '_', '|', '-', ' '])
@@ -142,7 +151,7 @@ pub fn named_regions(
                     "s" | " zone" | "zone" | "stamps"
                 )
             });
-        if (heading || label) && !tied.contains(&i) {
+        if (heading || label || states_below(text, n.range.clone())) && !tied.contains(&i) {
             tied.push(i);
         }
     }
@@ -152,6 +161,49 @@ pub fn named_regions(
         None
     };
     (regions.into_iter().map(|(_, s, z)| (s, z)).collect(), tied)
+}
+
+/// Whether the sentence around the zone at `at` states it for what follows: "I
+/// put everything in Pacific below", "the times below are in UTC", "All entries
+/// below use CET". The sentence points below (`below`, `following`), speaks of
+/// the times as a whole (`everything`, `times`, `timeline`, `entries`),
+/// and the zone follows `in`, `use(s)`, `are` or `is`. "The graph below shows
+/// PST traffic" is no such statement.
+fn states_below(text: &str, at: std::ops::Range<usize>) -> bool {
+    let stop = |t: &str| t.rfind(['.', '!', '?', '\n', ';']).map_or(0, |p| p + 1);
+    let start = stop(&text[..at.start]);
+    // A sentence may wrap onto the next line: read back to the blank line too.
+    let start = if start > 1 && text[..start].ends_with('\n') && !text[..start - 1].ends_with('\n')
+    {
+        stop(&text[..start - 1])
+    } else {
+        start
+    };
+    let end = text[at.end..]
+        .find(['.', '!', '?', '\n', ';'])
+        .map_or(text.len(), |p| at.end + p);
+    // A sentence may wrap onto the next line: read up to the blank line.
+    let end = if text[end..].starts_with('\n') && !text[end + 1..].starts_with('\n') {
+        text[end + 1..]
+            .find(['.', '!', '?', '\n', ';'])
+            .map_or(text.len(), |p| end + 1 + p)
+    } else {
+        end
+    };
+    let sentence = text[start..end].to_ascii_lowercase();
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let before = text[start..at.start].to_ascii_lowercase();
+    let last = before
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    has(&["below", "following"])
+        && has(&["everything", "times", "timeline", "entries", "timestamps"])
+        && matches!(last, "in" | "use" | "uses" | "are" | "is")
 }
 
 impl Times {
@@ -412,5 +464,49 @@ mod named_tests {
         assert_eq!(read(text).1, Some("UTC"));
         let text = "Berlin office, CET.\n\nThe pager reports UTC.\n";
         assert_eq!(read(text).1, None);
+    }
+
+    /// A plain-text heading over a dashed or doubled underline ties its zone as a
+    /// `##` heading does; a line over no underline does not.
+    #[test]
+    fn an_underlined_plain_heading_ties_a_zone() {
+        for under in ["-----------", "===========", "---"] {
+            let text = format!(
+                "Notice sent 10:00 +0200.\n\nTimeline (UTC, for the record)\n{under}\n\n21:30 start\n"
+            );
+            assert_eq!(read(&text).1, Some("UTC"), "{under}");
+        }
+        for text in [
+            "Notice sent 10:00 +0200.\n\nTimeline (UTC, for the record)\n\n21:30 start\n",
+            "Notice sent 10:00 +0200.\n\nTimeline (UTC, for the record)\n--\n21:30 start\n",
+            "Notice sent 10:00 +0200.\n\nThe vendor logs UTC\n-----------\n21:30 start\n",
+        ] {
+            assert_eq!(read(text).1, None, "{text}");
+        }
+    }
+
+    /// A sentence that puts the times below in a zone ties that zone; one that
+    /// only mentions a zone near the word below does not.
+    #[test]
+    fn a_sentence_stating_the_zone_below_ties_it() {
+        for said in [
+            "Reports came from three zones, so I put everything in Pacific below.",
+            "The times below are in UTC, not local.",
+            "All entries below use\nCET as the office does.",
+        ] {
+            let text =
+                format!("Seen at 11:34 EDT in Ohio, 09:00 CEST in Oslo. {said}\n\n- 8:30 start\n");
+            let (_, tied) = read(&text);
+            assert!(tied.is_some(), "{said}");
+        }
+        for said in [
+            "The graph below shows PST traffic.",
+            "Everything above is in Pacific.",
+            "The times below are rough; the vendor works in Pacific.",
+            "The dashboards below show all errors in Pacific.",
+        ] {
+            let text = format!("Seen at 11:34 EDT in Ohio. {said}\n\n- 8:30 start\n");
+            assert_eq!(read(&text).1, None, "{said}");
+        }
     }
 }

@@ -307,7 +307,22 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
     if weekday.is_some() {
         toks.remove(0);
     }
+    // `14. 11.`, `15. 11. 2025`: a dotted day-first date written with a space
+    // after each dot, as much of Europe writes it.
+    let day_dot = |t: &str| {
+        t.strip_suffix('.')
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    };
     let (date, year_inferred) = match toks.as_slice() {
+        [(_, a), (_, b)] if day_dot(a) && day_dot(b) => dotted_date(&format!("{a}{b}"), year_hint)?,
+        [(_, a), (_, b), (_, y)]
+            if day_dot(a)
+                && day_dot(b)
+                && y.len() == 4
+                && y.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            dotted_date(&format!("{a}{b}{y}"), None)?
+        }
         [(at, one)] => {
             let b = one.as_bytes();
             if let Some(d) = parse_iso_date(one) {
@@ -571,6 +586,30 @@ mod tests {
             assert_eq!(scan_date_line(s, hint), None, "{s}");
         }
         assert_eq!(scan_date_line("31.02.2025", None), None);
+    }
+
+    /// The same dates written with a space after each dot (`14. 11.`, `15. 11.
+    /// 2025`, `Sat 15. 11.`); a yearless one still needs two digits in each part
+    /// and its closing dot, and a list number or a version is not one.
+    #[test]
+    fn spaced_dotted_day_first_date_lines() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        assert_eq!(ok("14. 11.", Some(2025)).date, date(2025, 11, 14));
+        assert_eq!(ok("15. 11. 2025", None).date, date(2025, 11, 15));
+        assert_eq!(ok("5. 3. 2025", None).date, date(2025, 3, 5));
+        let line = ok("Sunday, 15. 11.", Some(2025));
+        assert!(line.weekday_mismatch.is_some());
+        assert!(ok("Saturday 15. 11. 2025", None).weekday_mismatch.is_none());
+        for s in [
+            "14. 11",
+            "3. 2.",
+            "14. 13.",
+            "1. 2. 3.",
+            "14. 11. 25",
+            "31. 02. 2025",
+        ] {
+            assert_eq!(scan_date_line(s, Some(2025)), None, "{s}");
+        }
     }
 
     #[test]

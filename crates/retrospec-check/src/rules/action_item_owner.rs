@@ -12,7 +12,8 @@ declare_rule! {
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
-    /// `— Jane Doe`, at the end) counts as one, unless it names nobody: a dash or a
+    /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
+    /// `(Mateo, this week)`, `(platform team, by Friday)`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a
@@ -57,7 +58,75 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
             !head.trim().is_empty() && (1..=3).contains(&tail.split_whitespace().count())
         })
     });
-    mention || tag || dashed
+    mention || tag || dashed || owner_then_due(trimmed)
+}
+
+/// Whether `title` ends in a parenthesis that names an owner and then, after a
+/// comma, when or how far (`(Mateo, this week)`, `(platform team, by Friday)`,
+/// `(Ana Ruiz, in progress)`): one or two words before the comma, capitalized or
+/// ending in `team`, and after it a due or state phrase of at most four words.
+/// `(Kafka, Redis and Postgres)` or `(for example, the queue)` is not one.
+fn owner_then_due(trimmed: &str) -> bool {
+    let Some(inner) = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|open| &t[open + 1..]))
+    else {
+        return false;
+    };
+    let Some((who, when)) = inner.split_once(',') else {
+        return false;
+    };
+    let who: Vec<&str> = who.split_whitespace().collect();
+    let team =
+        matches!(who.len(), 1 | 2) && who.last().is_some_and(|w| w.eq_ignore_ascii_case("team"));
+    let named = matches!(who.len(), 1 | 2) && who.iter().all(|w| w.starts_with(char::is_uppercase));
+    let when = when
+        .trim()
+        .trim_end_matches(['.', ' '])
+        .to_ascii_lowercase();
+    if team {
+        // `(Platform team, first drill in July.)`: a team is an owner whatever follows.
+        return when.split_whitespace().count() <= 6;
+    }
+    let first = when.split_whitespace().next().unwrap_or("");
+    let due = [
+        "this",
+        "next",
+        "by",
+        "due",
+        "done",
+        "before",
+        "end",
+        "in",
+        "ongoing",
+        "open",
+        "todo",
+        "planned",
+        "tomorrow",
+        "today",
+        "shipped",
+        "merged",
+        "complete",
+        "completed",
+        "started",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+    ]
+    .contains(&first)
+        || first.starts_with(|c: char| c.is_ascii_digit())
+        || (first.len() >= 3
+            && [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .contains(&first.get(..3).unwrap_or("")));
+    named && due && when.split_whitespace().count() <= 4
 }
 
 /// The word owner or assignee as a label before a value (`Owner: Alice`, `**Owner**:
@@ -259,6 +328,29 @@ mod tests {
                 "Page the service owner on lag"
             ]
         );
+    }
+
+    /// An owner in parentheses followed by a due or state phrase after a comma is
+    /// an owner; a parenthesis that lists things, or starts with lower-case words,
+    /// is not.
+    #[test]
+    fn an_owner_then_a_due_phrase_in_parentheses() {
+        for title in [
+            "Alert after three minutes instead of ten (Mateo, this week).",
+            "Check the metadata on rotation day (platform team, by Friday)",
+            "Add a CI check for the schedules (Ana Ruiz, in progress)",
+            "Key the emails by invoice (Billing team, done.)",
+            "Drill the restore (Platform team, first drill in July.)",
+        ] {
+            assert!(super::names_an_owner(title), "{title}");
+        }
+        for title in [
+            "Move the caches off the old hosts (Kafka, Redis and Postgres)",
+            "Alert on a stuck consumer (for example, the billing queue)",
+            "Review the retry budget (Mateo, Priya and the storage group)",
+        ] {
+            assert!(!super::names_an_owner(title), "{title}");
+        }
     }
 
     fn rs301_spans(text: &str) -> Vec<&str> {

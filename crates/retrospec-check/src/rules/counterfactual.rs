@@ -324,6 +324,17 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
             let verb = later.find(|w| !filler(w)).unwrap_or_default();
             let verb = verb.as_str();
+            // `should have made the prefix an error`, `should have required a
+            // review`: with a person or a hindsight marker, a thing people would
+            // have done, not a possible impact.
+            if phrase.starts_with("should")
+                && DELIBERATE.contains(&verb)
+                && (hindsight_marked(before)
+                    || people_subject(clause, subject)
+                    || after_who_clause(before))
+            {
+                return Verdict::Hindsight;
+            }
             if IMPACT.contains(&verb) || POSSESSION.contains(&verb) || !participle(verb) {
                 return Verdict::Describes;
             }
@@ -489,6 +500,11 @@ fn participle(word: &str) -> bool {
         || HINDSIGHT.contains(&word)
         || IRREGULAR.contains(&word)
 }
+
+/// Words of [`IMPACT`] that are also what people do on purpose (`made`,
+/// `required`, `blocked`): after "should have" with a person as subject or a
+/// hindsight marker, they judge a choice, not tell an impact.
+const DELIBERATE: &[&str] = &["made", "required", "blocked", "delayed", "taken", "deleted"];
 
 /// Words that open a condition: "had" after them is a world that did not happen.
 const CONDITION: &[&str] = &["if", "unless", "wish", "suppose", "supposing"];
@@ -764,6 +780,27 @@ mod tests {
             wrong.is_empty() && missed.is_empty(),
             "{right} right; wrong: {wrong:#?}; missed: {missed:#?}"
         );
+    }
+
+    /// "should have made/required/blocked ..." after a hindsight marker or with a
+    /// person as subject judges a choice; with a system as subject, or as "could/
+    /// would have made" (a possible impact), it does not.
+    #[test]
+    fn should_have_made_by_a_person_is_hindsight() {
+        for sentence in [
+            "In hindsight, whoever wrote the purge script should have made the empty prefix an error.",
+            "The engineer who merged it should have required a second review.",
+            "Looking back, we should have blocked the deploy until the canary passed.",
+        ] {
+            assert_eq!(in_root_cause(sentence), ["should have"], "{sentence}");
+        }
+        for sentence in [
+            "The nightly job should have made a backup at 02:00, but the disk was full.",
+            "A second purge could have made the outage much longer.",
+            "Retrying would have made the backlog worse.",
+        ] {
+            assert!(in_root_cause(sentence).is_empty(), "{sentence}");
+        }
     }
 
     /// A section without a field of its own tells what happened too; a chat log

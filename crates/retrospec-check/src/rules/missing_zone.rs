@@ -36,7 +36,9 @@ declare_rule! {
     /// grouped by region (`PST`, `PDT` and "Pacific" are one). One region named:
     /// the times take it, with no finding here (RS203 still checks the name as
     /// written against the date). Several: the one a timeline heading names is
-    /// taken (or a `Times:` label names); with none, the finding is an info
+    /// taken (or a `Times:` label names, or a plain-text heading over a dashed
+    /// underline, or a sentence that puts the times below in it: "I put everything
+    /// in Pacific below"); with none, the finding is an info
     /// that names them and asks which.
     /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone.
     ///

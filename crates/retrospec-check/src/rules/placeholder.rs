@@ -10,7 +10,8 @@ use crate::tree::{Node, Value};
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`, a bare `[link]`, `{{template_variable}}`) in a report that is in
+    /// `<service name>`, `[insert graph]`, a bare `[link]`, a template's slot such as `[Name]` or
+    /// `[Your name]`, `{{template_variable}}`) in a report that is in
     /// review or published. A reminder in angle brackets on its own line (`<insert
     /// graph here>`), which Markdown reads as HTML, is found too.
     ///
@@ -78,9 +79,46 @@ static PATTERN: LazyLock<Lean> = LazyLock::new(|| {
 /// at 14 instructions a byte.
 static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
     Literals::new(&[
-        "todo", "tbd", "tba", "tbc", "fixme", "xxx", "???", "lorem", "<", "[insert", "[fill in",
-        "[link", "[url]", "{{",
+        "todo",
+        "tbd",
+        "tba",
+        "tbc",
+        "fixme",
+        "xxx",
+        "???",
+        "lorem",
+        "<",
+        "[insert",
+        "[fill in",
+        "[link",
+        "[url]",
+        "{{",
+        "[name",
+        "[your ",
+        "[the ",
+        "[full ",
+        "[team",
+        "[date]",
+        "[time]",
+        "[owner]",
+        "[service",
+        "[person]",
+        "[email]",
+        "[ticket]",
+        "[title]",
+        "[description]",
+        "[details]",
+        "[reporter]",
+        "[author]",
     ])
+});
+/// A template's slot for a value, in brackets and capitalised as templates write
+/// them (`[Name]`, `[Your name]`, `[Team Name]`, `[Date]`): a generic noun, not a
+/// word of the report. A link (`[Name](https://...)`, `[Name][1]`) or a reference
+/// definition (`[Name]: ...`) is not one.
+static BRACKET_SLOT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\[(?:(?:Your|The|Full) (?:[Nn]ames?|[Tt]eam(?: [Nn]ame)?|[Ee]mail|[Ss]ervice(?: [Nn]ame)?)|Name|Names|Name of [a-z ]{3,20}|Team|Team [Nn]ame|Date|Time|Owner|Service|Service [Nn]ame|Person|Email|Ticket|Title|Description|Details|Reporter|Author)\]")
+        .expect("the bracket-slot pattern is valid")
 });
 static SLOT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"<([a-z][a-z0-9_]*(?:[-_][a-z0-9]+)+)>").expect("the slot pattern is valid")
@@ -123,6 +161,12 @@ impl Rule for Placeholder {
                 .find_iter(s)
                 .chain(SLOT.find_iter(s))
                 .map(|m| m.range())
+                .chain(
+                    BRACKET_SLOT
+                        .find_iter(s)
+                        .map(|m| m.range())
+                        .filter(|r| !s[r.end..].starts_with(['(', '[', ':'])),
+                )
                 .filter(|r| !redacted(s, r.clone()));
             // The n-th occurrence in the value is the n-th in the file (YAML
             // escapes and folded lines may make the value differ from it).
@@ -396,6 +440,40 @@ mod tests {
 
     /// A bare name in double braces is an unfilled template variable; a Jekyll or
     /// Hugo expression (a dotted name, a filter) and an include tag are the site's.
+    /// A template's bracketed slot left as written (`_[Name]_` in a table cell,
+    /// `[Your name]`, `[Team Name]`) is a gap; the same words as a link, a
+    /// reference definition, in code or not capitalised as a slot are not.
+    #[test]
+    fn a_bracketed_template_slot_is_a_gap() {
+        for (cell, slot) in [
+            ("_[Name]_", "[Name]"),
+            ("[Your name]", "[Your name]"),
+            ("**[Team Name]**", "[Team Name]"),
+        ] {
+            let md = format!(
+                "# Cache purge\n\n| Field | Value |\n|---|---|\n| **Reporter** | {cell} |\n| **Commander** | Ana Ruiz |\n\n## Impact\n\nImages failed.\n"
+            );
+            assert_eq!(
+                crate::rules::spans_of("RS401", &md, Format::Markdown),
+                [slot],
+                "{cell}"
+            );
+        }
+        for cell in [
+            "[Name](https://example.com/people/ana)",
+            "`[Name]`",
+            "the [name] field of the form",
+        ] {
+            let md = format!(
+                "# Cache purge\n\n| Field | Value |\n|---|---|\n| **Reporter** | {cell} |\n\n## Impact\n\nImages failed.\n"
+            );
+            assert!(
+                crate::rules::spans_of("RS401", &md, Format::Markdown).is_empty(),
+                "{cell}"
+            );
+        }
+    }
+
     #[test]
     fn a_template_variable_is_a_gap_a_site_expression_is_not() {
         let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\n{{affected_accounts}} accounts and {{ region_name }} were hit.\nSee {{ site.baseurl }}/status, {{ .Title }} and {{ page.date | date: \"%Y\" }}.\n\n{% include chart.html %}\n\nRun `{{job_id}}` to see it.\n";

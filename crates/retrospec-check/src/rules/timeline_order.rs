@@ -22,6 +22,11 @@ declare_rule! {
     /// An entry written as approximate (`~10:50`, `about 10:50`) may be up to 15
     /// minutes out of order with its neighbour without a finding.
     ///
+    /// An entry dated a year off every other entry of a short timeline (`2024-02-11`
+    /// among `2025-02-11` entries), whose day with their year falls among theirs, is
+    /// a year typo: reported even first or last in the list, where no neighbour
+    /// shows it out of order.
+    ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
     /// not one finding per entry: it has one cause and one fix. A status page's
@@ -98,6 +103,88 @@ impl Rule for TimelineOrder {
             }
             previous = Some((&value.pointer, now.timestamp, approximate));
         }
+        year_typos(cx, out);
+    }
+}
+
+/// An entry dated in another year than every other entry of a short timeline,
+/// whose date with their year falls within theirs: `2024-02-11 14:19` among
+/// `2025-02-11` entries. A year typo puts it a year out of order even where no
+/// neighbour shows it (first or last in the list), so it is reported unless the
+/// order check above already points at the entry. Needs three or more other
+/// entries, all in one year and spanning at most a month; an entry that lies
+/// outside their times with their year (more than half an hour before the first) (`2024-12-31 23:50` before a night into
+/// 2025) is not one.
+fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let dated: Vec<(&str, Span, jiff::civil::DateTime)> = cx
+        .times
+        .timeline
+        .iter()
+        .flatten()
+        .filter(|v| v.instant().is_some())
+        .filter_map(|v| {
+            let parsed = v.parsed.as_ref().ok()?;
+            let at = parsed.date?.to_datetime(parsed.time);
+            Some((v.pointer.as_str(), cx.span(&v.pointer), at))
+        })
+        .collect();
+    if dated.len() < 4 {
+        return;
+    }
+    for (i, (_, span, date)) in dated.iter().enumerate() {
+        let others: Vec<jiff::civil::DateTime> = dated
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, (_, _, d))| *d)
+            .collect();
+        let year = others[0].year();
+        if date.year() == year || others.iter().any(|d| d.year() != year) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (others.iter().min(), others.iter().max()) else {
+            continue;
+        };
+        if first
+            .date()
+            .until(last.date())
+            .map_or(true, |s| s.get_days() > 31)
+        {
+            continue;
+        }
+        let Ok(moved) = date.with().year(year).build() else {
+            continue;
+        };
+        // Among them, or less than half an hour before the first (the entries
+        // just before it may not have been read as the timeline): `2024-02-11
+        // 09:00 certificate issued` before a 2025-02-11 expiry at 14:05 is a year
+        // before, as written.
+        let slack = jiff::Span::new().minutes(30);
+        if first.checked_sub(slack).map_or(true, |f| moved <= f) || moved >= *last {
+            continue;
+        }
+        // The order check already points at it (as the entry or the one before).
+        if out.iter().any(|d| {
+            d.code == TimelineOrder::INFO.code
+                && (d.span == *span || d.labels.iter().any(|l| l.span == *span))
+        }) {
+            continue;
+        }
+        let written = span.slice(cx.text).trim();
+        out.push(
+            Diagnostic::new(
+                &TimelineOrder::INFO,
+                *span,
+                format!(
+                    "`{written}` is dated {}, but every other timeline entry is in {year} ({} to {}): a year typo puts it {} out of order",
+                    date.year(),
+                    first.date(),
+                    last.date(),
+                    if date.year() < year { "a year or more before the incident," } else { "a year or more after the incident," }
+                ),
+            )
+            .with_help(format!("check the year; with {year} it is {}, among the entries around it", moved.date())),
+        );
     }
 }
 
@@ -332,6 +419,60 @@ mod tests {
             .and_then(|d| d.fix.as_ref())
             .map(|f| f.safe);
         (apply_safe(text, &diagnostics), safe)
+    }
+
+    fn rs201_spans(text: &str) -> Vec<String> {
+        let text = text.to_string();
+        check(&text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS201")
+            .map(|d| d.span.slice(&text).trim().to_string())
+            .collect()
+    }
+
+    /// An entry a year off the others' year, its day among theirs, is a year
+    /// typo, wherever it stands; a timeline over New Year, one in two years, or
+    /// an entry on another day of the other year is not.
+    #[test]
+    fn an_entry_dated_in_another_year_is_a_typo() {
+        let entries = [
+            "2025-02-11 14:05 UTC Failed builds reported",
+            "2025-02-11 14:19 UTC Rotated token found",
+            "2025-02-11 14:31 UTC Incident declared",
+            "2025-02-11 15:03 UTC Builds green",
+        ];
+        let timeline = |typo: usize, year: &str| {
+            let mut lines: Vec<String> = entries.iter().map(|e| format!("- {e}\n")).collect();
+            lines[typo] = lines[typo].replacen("2025", year, 1);
+            format!("# Builds failing\n\n## Timeline\n\n{}", lines.concat())
+        };
+        // Listed first or last (as when the entries before it were not read as
+        // the timeline), its time among the others': reported once, on the typo.
+        let listed = |at_end: bool, year: &str| {
+            let typo = format!("- {year}-02-11 14:20 UTC Token rotation found\n");
+            let rest: String = entries.iter().map(|e| format!("- {e}\n")).collect();
+            let lines = if at_end { rest + &typo } else { typo + &rest };
+            format!("# Builds failing\n\n## Timeline\n\n{lines}")
+        };
+        for (at_end, year) in [(false, "2024"), (true, "2024"), (true, "2026")] {
+            let found = rs201_spans(&listed(at_end, year));
+            assert_eq!(found.len(), 1, "{at_end} {year}: {found:?}");
+            assert!(found[0].starts_with(year), "{found:?}");
+        }
+        // A certificate issued a year before its expiry, hours before the time
+        // the incident starts: outside the incident's times, as written.
+        let issued = "# Certificate expired\n\n## Timeline\n\n- 2024-02-11 09:12 UTC Certificate issued for a year\n- 2025-02-11 14:05 UTC Certificate expires, logins fail\n- 2025-02-11 14:31 UTC Declared\n- 2025-02-11 15:03 UTC Renewed\n";
+        assert!(rs201_spans(issued).is_empty());
+        // In the middle, or first and after the others, the order check reports it, once.
+        assert_eq!(rs201_spans(&timeline(2, "2024")).len(), 1);
+        assert_eq!(rs201_spans(&timeline(0, "2026")).len(), 1);
+        // Quiet: all in one year, a night over New Year, a context entry months before.
+        assert!(rs201_spans(&timeline(0, "2025")).is_empty());
+        let new_year = "# Builds failing\n\n## Timeline\n\n- 2024-12-31 23:40 UTC Deploy\n- 2024-12-31 23:55 UTC Errors\n- 2025-01-01 00:10 UTC Paged\n- 2025-01-01 00:40 UTC Fixed\n- 2025-01-01 01:00 UTC Closed\n";
+        assert!(rs201_spans(new_year).is_empty());
+        let context = "# Builds failing\n\n## Timeline\n\n- 2024-06-02 10:00 UTC Token created\n- 2025-02-11 14:05 UTC Failed builds\n- 2025-02-11 14:31 UTC Declared\n- 2025-02-11 15:03 UTC Green\n";
+        assert!(rs201_spans(context).is_empty());
     }
 
     #[test]

@@ -22,11 +22,14 @@ declare_rule! {
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
-/// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`:
-/// the weekday right before its date, names capitalised as written in prose.
+/// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`,
+/// and the dotted day-first forms `Sunday, 15. 11.[ 2025]` and `Sunday 15.11.2025`:
+/// the weekday right before its date, names capitalised as written in prose. A
+/// dotted date without its year needs the space after its first dot (`14.05.`
+/// after a weekday may be a clock closing a sentence).
 static DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<wd>{DAYS}),?[ \t\n]+(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
+        r"\b(?P<wd>{DAYS}),?[ \t\n]+(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
     ))
     .expect("the weekday pattern is valid")
 });
@@ -108,14 +111,22 @@ impl Rule for WeekdayMismatch {
                             .and_then(|w| weekday_named(w.as_str()).map(|x| (w, x))),
                         c.name("m1")
                             .or(c.name("m2"))
-                            .and_then(|m| month_number(m.as_str())),
+                            .and_then(|m| month_number(m.as_str()))
+                            .or_else(|| {
+                                c.name("m3")
+                                    .or(c.name("m4"))
+                                    .and_then(|m| m.as_str().parse::<i8>().ok())
+                                    .filter(|m| (1..=12).contains(m))
+                            }),
                         c.name("d1")
                             .or(c.name("d2"))
+                            .or(c.name("d3"))
+                            .or(c.name("d4"))
                             .and_then(|d| d.as_str().parse::<i8>().ok()),
                     ) else {
                         continue;
                     };
-                    let year = match c.name("y") {
+                    let year = match c.name("y").or(c.name("y4")) {
                         Some(y) => y.as_str().parse::<i16>().ok(),
                         None => year_written_for(cx, m, d).or_else(|| heading_year(cx, m)),
                     };
@@ -189,6 +200,38 @@ mod tests {
                 spans_of("RS216", md, Format::Markdown),
                 ["Saturday"],
                 "{md}"
+            );
+        }
+    }
+
+    /// Dotted day-first dates (`Sunday, 15. 11.`, `Sunday 15. 11. 2025`, `Friday
+    /// 15.11.2025`) are read as the worded ones; 15 November 2025 is a Saturday.
+    #[test]
+    fn dotted_day_first_dates_beside_a_weekday() {
+        let fires = [
+            "On Sunday, 15. 11. at 9:30 the phones were back.",
+            "On Sunday 15. 11. 2025 the phones were back.",
+            "On Friday 15.11.2025 the phones were back.",
+        ];
+        for said in fires {
+            let md =
+                format!("# Outage of 14. and 15. November 2025\n\n## What happened\n\n{said}\n");
+            assert_eq!(spans_of("RS216", &md, Format::Markdown).len(), 1, "{said}");
+        }
+        let quiet = [
+            // The right weekday.
+            "On Saturday, 15. 11. at 9:30 the phones were back.",
+            // No closing dot and no year: a clock, not a date.
+            "On Sunday 15.11 the phones were back.",
+            // Written without the space and without its year: may be a clock.
+            "We were back on Sunday 15.11. and happy.",
+        ];
+        for said in quiet {
+            let md =
+                format!("# Outage of 14. and 15. November 2025\n\n## What happened\n\n{said}\n");
+            assert!(
+                spans_of("RS216", &md, Format::Markdown).is_empty(),
+                "{said}"
             );
         }
     }

@@ -795,6 +795,35 @@ mod tests {
         assert!(!codes.contains(&"RS214"), "{codes:?}");
     }
 
+    /// Entries led by a dotted day-first date written with spaces (`14. 11.
+    /// 16:40`), under a heading that names the times (`Overview of times`, `Course
+    /// of events`), are dated entries of the timeline.
+    #[test]
+    fn spaced_dotted_dates_lead_entries_under_a_times_heading() {
+        for heading in [
+            "Overview of times",
+            "Course of events",
+            "Chronology of events",
+        ] {
+            let text = format!(
+                "# Power cut of 14. November 2025\n\nThe hall lost power.\n\n## {heading}\n\n- 14. 11. 16:40 - power cut in hall B\n- 15. 11. 2025 02:30 - last servers back\n"
+            );
+            let (times, _) = times_and_codes(&text);
+            assert_eq!(times, ["2025-11-14 16:40", "2025-11-15 02:30"], "{heading}");
+        }
+        // One digit without a year, or no closing dot: not a date, no dated entry.
+        for lead in ["3. 2. 16:40", "14. 11 16:40"] {
+            let text = format!(
+                "# Power cut of 14. November 2025\n\n## Course of events\n\n- {lead} - power cut\n"
+            );
+            let (times, _) = times_and_codes(&text);
+            assert!(
+                times.iter().all(|t| !t.starts_with("2025-")),
+                "{lead}: {times:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_slashed_date_nothing_decides_is_still_ambiguous() {
         let text = "# Cloud outage\n\n## Timeline\n\n- 01/07/2023 - 10:50 - Maintenance starts\n";

@@ -179,6 +179,9 @@ struct Stated {
     approximate: bool,
     /// The index of the window's other end, for a window.
     pair: Option<usize>,
+    /// The a.m./p.m. this end borrows from the window's other end when it has
+    /// none of its own: `3:05 - 4:20 PM` reads `3:05` as `3:05 PM`.
+    meridiem: Option<&'static str>,
 }
 
 /// A unit after a range of numbers: "between 14 and 41 minutes late" is a
@@ -233,6 +236,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Start,
             approximate,
             pair: Some(at + 1),
+            meridiem: None,
         });
         out.push(Stated {
             time: b.range(),
@@ -241,6 +245,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Finish,
             approximate,
             pair: Some(at),
+            meridiem: None,
         });
     }
     for caps in DASH.captures_iter(masked).take(50) {
@@ -261,6 +266,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Start,
             approximate: false,
             pair: Some(at + 1),
+            meridiem: None,
         });
         out.push(Stated {
             time: b.range(),
@@ -269,6 +275,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Finish,
             approximate: false,
             pair: Some(at),
+            meridiem: None,
         });
     }
     for (regex, end) in [(&*START, End::Start), (&*END, End::Finish)] {
@@ -287,10 +294,81 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
                 end,
                 approximate: caps.get(1).is_some(),
                 pair: None,
+                meridiem: None,
             });
         }
     }
+    share_meridiem(masked, &mut out);
     out
+}
+
+/// The a.m./p.m. of `text`, if it has one.
+fn meridiem_of(text: &str) -> Option<&'static str> {
+    let t = normalise(text);
+    if t.contains("PM") || t.contains("pm") || t.contains("Pm") {
+        Some("PM")
+    } else if t.contains("AM") || t.contains("am") || t.contains("Am") {
+        Some("AM")
+    } else {
+        None
+    }
+}
+
+/// Minutes since midnight of `h:mm` read with `meridiem`; `None` past 12 hours.
+fn minutes_of(clock: &str, meridiem: Option<&str>) -> Option<i64> {
+    let (h, m) = clock.split_once(':')?;
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    if !(1..=12).contains(&h) || m > 59 {
+        return None;
+    }
+    let h = match (h, meridiem == Some("PM")) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    };
+    Some(h * 60 + m)
+}
+
+/// One a.m./p.m. written once for a window's two ends: `3:05 - 4:20 PM` is
+/// 3:05 PM to 4:20 PM, `11:30 - 1:15 PM` is 11:30 AM to 1:15 PM (the start borrows
+/// the end's unless that puts it after the end), `3:05 PM - 4:20` is 3:05 PM to
+/// 4:20 PM. An end written as a 24-hour clock (`14:05`, `09:40`) borrows nothing.
+fn share_meridiem(masked: &str, out: &mut [Stated]) {
+    for i in 0..out.len() {
+        let Some(j) = out[i].pair.filter(|&j| j < out.len()) else {
+            continue;
+        };
+        let own = &masked[out[i].time.clone()];
+        let other = &masked[out[j].time.clone()];
+        let (None, Some(theirs)) = (meridiem_of(own), meridiem_of(other)) else {
+            continue;
+        };
+        let clock = |t: &str| {
+            let t = normalise(t);
+            let end = t
+                .find(|c: char| !c.is_ascii_digit() && c != ':')
+                .unwrap_or(t.len());
+            t[..end].to_string()
+        };
+        let (own_clock, other_clock) = (clock(own), clock(other));
+        // `09:40` is a 24-hour clock: a leading zero is never written before a.m./p.m.
+        if own_clock.starts_with('0') {
+            continue;
+        }
+        let (Some(mine), Some(their)) = (
+            minutes_of(&own_clock, Some(theirs)),
+            minutes_of(&other_clock, Some(theirs)),
+        ) else {
+            continue;
+        };
+        let flipped = if theirs == "PM" { "AM" } else { "PM" };
+        let in_order = match out[i].end {
+            End::Start => mine <= their,
+            End::Finish => their <= mine,
+        };
+        out[i].meridiem = Some(if in_order { theirs } else { flipped });
+    }
 }
 
 /// What one stated time came to.
@@ -572,8 +650,9 @@ fn judge(
     let masked = prose.masked.as_str();
     let zone = s.zone.clone().or(s.shared_zone.clone());
     let written = format!(
-        "{} {}",
+        "{}{} {}",
         normalise(&masked[s.time.clone()]),
+        s.meridiem.map_or(String::new(), |m| format!(" {m}")),
         zone.map_or("", |z| &masked[z])
     );
     let Ok(parsed) = time::parse_time(written.trim()) else {
@@ -893,6 +972,56 @@ mod tests {
         format!(
             "# Mirror served a stale index\n\n## Summary\n\n{summary}\n\n## Timeline (UTC)\n\n{timeline}\n"
         )
+    }
+
+    /// A window whose a.m./p.m. is written once, at one end, reads both ends with
+    /// it (the start takes the other unless that puts it after the end); a window
+    /// that disagrees with the timeline still fires.
+    #[test]
+    fn a_window_shares_its_one_meridiem() {
+        let rs207 = |summary: &str, first: &str, last: &str| -> usize {
+            let text = format!(
+                "# Hub outage\n\n## Summary\n\n{summary}\n\n## Timeline\n\n\
+                 - 2025-03-11 {first} PST logins slow\n- 2025-03-11 {last} PST logins back\n"
+            );
+            crate::check(&text, Format::Markdown)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS207")
+                .count()
+        };
+        for (summary, first, last) in [
+            (
+                "We were down (3:05 - 4:20 PM PST) today.",
+                "3:05 PM",
+                "4:20 PM",
+            ),
+            ("Logins failed 11:30-1:15 PM PST.", "11:30 AM", "1:15 PM"),
+            (
+                "Logins failed from 9:10 to 10:40 am PST.",
+                "9:10 AM",
+                "10:40 AM",
+            ),
+            ("Logins failed 3:05 PM - 4:20 PST.", "3:05 PM", "4:20 PM"),
+        ] {
+            assert_eq!(rs207(summary, first, last), 0, "{summary}");
+        }
+        for (summary, first, last) in [
+            // Each end is wrong by hours with the shared a.m./p.m.
+            (
+                "We were down (3:05 - 4:20 PM PST) today.",
+                "3:05 AM",
+                "4:20 AM",
+            ),
+            ("Logins failed 9:10-10:40 am PST.", "9:10 PM", "10:40 PM"),
+            (
+                "Logins failed from 1:05 to 2:20 PM PST.",
+                "5:05 PM",
+                "6:20 PM",
+            ),
+        ] {
+            assert!(rs207(summary, first, last) > 0, "{summary}");
+        }
     }
 
     /// Without a date, the impact's clock in one zone that the timeline gives in

@@ -82,19 +82,28 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
 
 /// A window alone in parentheses right after a length: "down for about 2 hours
 /// (3:05 - 4:20 PM PST)", "45 minutes (14:10-14:55 UTC)", "an hour (from 9:10 to
-/// 10:20 am)". Only clock times, at most a zone after them, and nothing else inside.
+/// 10:20 am)"; or the clause right after it: "For 38 minutes, from 13:12 to 13:50
+/// UTC, uploads failed". Only clock times, at most a zone after them, and nothing
+/// else inside.
 static AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*\(\s*(?:from\s+|between\s+)?(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?:\s+[a-z]{2,5})?\s*\)")
+    Lean::new(r"(?i)^(?:\s*\(\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
         .expect("the pattern is valid")
 });
 
 /// The window in parentheses right after the length ending at `end` (see [`AFTER`]).
 fn after(masked: &str, end: usize) -> Option<Compared> {
     let rest = &masked[end..];
-    if !rest.trim_start().starts_with('(') {
+    if !rest
+        .trim_start()
+        .starts_with(['(', ',', 'f', 'F', 'b', 'B'])
+    {
         return None;
     }
     let caps = AFTER.captures(rest)?;
+    // A parenthesis holds the window and nothing else.
+    if rest.trim_start().starts_with('(') != caps.get(0)?.as_str().ends_with(')') {
+        return None;
+    }
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let (ap, bp) = (
         caps.name("ap").map(|m| m.as_str()),
@@ -587,6 +596,15 @@ mod tests {
             ("Exports failed for 45 minutes (14:10-14:55 UTC).", 45),
             ("The queue stalled for an hour (from 9:10 to 10:40 am).", 90),
             ("Search was down for 3 hours (11:30 - 1:15 PM).", 105),
+            (
+                "For 38 minutes, from 13:12 to 13:50 UTC, uploads failed.",
+                38,
+            ),
+            ("Uploads failed for 40 minutes between 13:12 and 13:52.", 40),
+            (
+                "It lasted 2 hours, from 1:05 to 3:05 pm; then it recovered.",
+                120,
+            ),
         ] {
             assert_eq!(window(text), Some(minutes), "{text}");
         }
@@ -595,6 +613,10 @@ mod tests {
             "Builds were slow for 2 hours (3-4 runs each).",
             "Exports failed for 45 minutes (14:10-14:55 UTC, then again at 16:00).",
             "Exports failed for 45 minutes (see the graph) from 14:10-14:55.",
+            // A clause that goes on to say something else about the window.
+            "For 38 minutes, from 13:12 to 13:50 on two nodes and later on all, uploads failed.",
+            "Retries ran 5 minutes apart from 13:12 to 13:50 UTC and again at 14:00.",
+            "Builds took 2 hours, from 9:00 to 11:00 we waited.",
         ] {
             assert_eq!(window(text), None, "{text}");
         }

@@ -481,6 +481,20 @@ impl<'i, 'a> Ctx<'i, 'a> {
         };
         match found {
             anchor::Found::One(stamp) => Ok(vec![stamp]),
+            // Places that agree on the time (a `**Trigger:**` field and the
+            // timeline entry it sums up) are one anchor, not an ambiguity.
+            anchor::Found::Several(all) if agreeing(&all).is_some() => {
+                Ok(agreeing(&all).into_iter().collect())
+            }
+            // Entries that name the event at different times, and a sentence of
+            // the prose (`**Trigger:** ... at 09:14`) that names it at the time of
+            // just one of them: that one.
+            anchor::Found::Several(all) if self.backed(target, &all, after, first).is_some() => {
+                Ok(self
+                    .backed(target, &all, after, first)
+                    .into_iter()
+                    .collect())
+            }
             anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
             anchor::Found::Several(_) => Err(format!(
                 "relative claim: several places say {}; which one is meant is not clear",
@@ -491,6 +505,49 @@ impl<'i, 'a> Ctx<'i, 'a> {
                 target.name()
             )),
         }
+    }
+
+    /// The one timeline entry among `all` whose clock a sentence of the prose
+    /// naming `target` also gives (see [`Self::locate`]).
+    fn backed(
+        &self,
+        target: &Target,
+        all: &[Stamp],
+        after: Option<&Stamp>,
+        first: bool,
+    ) -> Option<Stamp> {
+        if all.iter().any(|s| s.instant.is_none()) {
+            return None;
+        }
+        let own = || Some((self.own.0.as_str(), self.own.1.clone()));
+        let clauses = match target {
+            Target::Event(event) => anchor::find(
+                &[],
+                self.clauses(),
+                &|t| usize::from(event.named_in(t)),
+                after,
+                first,
+                own(),
+            ),
+            Target::Words(words) => anchor::find(
+                &[],
+                self.clauses(),
+                &|t| words.score(t),
+                after,
+                first,
+                own(),
+            ),
+        };
+        let clocks: Vec<i64> = match clauses {
+            anchor::Found::One(s) => s.clock.into_iter().collect(),
+            anchor::Found::Several(ss) => ss.iter().filter_map(|s| s.clock).collect(),
+            anchor::Found::None => return None,
+        };
+        let mut backed = all
+            .iter()
+            .filter(|s| s.clock.is_some_and(|c| clocks.contains(&c)));
+        let one = backed.next()?;
+        backed.next().is_none().then(|| one.clone())
     }
 
     /// A milestone's time as a stamp.
@@ -773,6 +830,25 @@ fn find(
             event.name()
         )),
     }
+}
+
+/// The one time several places give, when they all agree: the same wall clock in
+/// the same zone (or none written), and the same instant where they have one. The
+/// place with an instant (a timeline entry) is kept.
+fn agreeing(all: &[Stamp]) -> Option<Stamp> {
+    let first = all.first()?;
+    let clock = first.clock?;
+    let same = all.iter().all(|s| {
+        s.clock == Some(clock) && (s.zone.is_none() || first.zone.is_none() || s.zone == first.zone)
+    });
+    let instants: Vec<i64> = all.iter().filter_map(|s| s.instant).collect();
+    let one_instant = instants.windows(2).all(|w| w[0] == w[1]);
+    (all.len() >= 2 && same && one_instant).then(|| {
+        all.iter()
+            .find(|s| s.instant.is_some())
+            .unwrap_or(first)
+            .clone()
+    })
 }
 
 #[cfg(test)]
@@ -1178,6 +1254,43 @@ mod anchored_in_prose {
                 Verdict::NotCompared,
                 "{note}"
             );
+        }
+    }
+
+    /// Two entries name the event at different times, and a field or sentence of
+    /// the prose names it at the time of one of them: that one is the anchor.
+    /// Without such a sentence, or with one that backs neither or both, the claim
+    /// stays uncompared.
+    #[test]
+    fn a_sentence_that_agrees_with_one_entry_picks_it() {
+        let report = |field: &str, claim: &str| {
+            format!(
+                "# Images missing after a purge\n\n## Summary\n\nProduct images failed to load.\n\n\
+                 {field}\n\n**Detection:** {claim}\n\n## Timeline (UTC)\n\n\
+                 - 2025-06-05 09:14 the purge script runs; the CDN starts purging objects\n\
+                 - 2025-06-05 09:31 CDN error-rate alert fires\n\
+                 - 2025-06-05 09:38 Ana ties the purge to the alert\n"
+            )
+        };
+        let claim = "The alert fired at 09:31, three minutes after the purge started.";
+        for field in [
+            "**Trigger:** The purge script ran with an empty prefix at 09:14.",
+            "The purge began at 09:14 UTC.",
+            "**Trigger**: a purge of every object at 09:14",
+        ] {
+            let (verdict, minutes) =
+                crate::claims::verdict_of(&report(field, claim), "three minutes");
+            assert_eq!(verdict, crate::claims::Verdict::Contradicts, "{field}");
+            assert_eq!(minutes, Some(17), "{field}");
+        }
+        for field in [
+            // No sentence names it, it names another time, or it backs both entries.
+            "**Trigger:** A script with an empty prefix.",
+            "**Trigger:** The purge script ran with an empty prefix at 09:20.",
+            "The purge ran at 09:14 and was tied to the alert at 09:38.",
+        ] {
+            let (verdict, _) = crate::claims::verdict_of(&report(field, claim), "three minutes");
+            assert_eq!(verdict, crate::claims::Verdict::NotCompared, "{field}");
         }
     }
 }

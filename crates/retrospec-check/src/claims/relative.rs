@@ -115,7 +115,7 @@ static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
@@ -123,9 +123,12 @@ static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
-/// A page, not a status page: "paged", "pages the on-call", "the first page".
+/// A page, not a status page: "paged", "pages the on-call", "the first page"; a
+/// notice sent to someone: "support was alerted by the vendor", "notifies the team".
 static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b")
+    re(
+        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
+    )
 });
 static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
 /// A deploy ("released" alone is too often a lock or a hold).
@@ -1291,6 +1294,71 @@ mod anchored_in_prose {
         ] {
             let (verdict, _) = crate::claims::verdict_of(&report(field, claim), "three minutes");
             assert_eq!(verdict, crate::claims::Verdict::NotCompared, "{field}");
+        }
+    }
+
+    /// A notice sent to someone ("the vendor notified IST", "support was alerted
+    /// by the vendor") is a page, and monitoring that began alerting is the alert.
+    #[test]
+    fn a_notice_sent_within_n_of_the_first_alert() {
+        let report = |claim: &str, page: &str| {
+            format!(
+                "# Course site down\n\n## Impact\n\nStudents could not log in. {claim}\n\n## Timeline (MST)\n\n\
+                 - 2025-03-06 07:25 Vendor monitoring began alerting on the course site\n\
+                 - 2025-03-06 {page}\n\
+                 - 2025-03-06 08:30 Site back\n"
+            )
+        };
+        for (claim, page, want) in [
+            (
+                "The vendor notified IST within 10 minutes of its first alert.",
+                "07:50 The help desk was alerted by the vendor",
+                25,
+            ),
+            (
+                "The host informed our team within 5 minutes of the first alert.",
+                "07:45 The host notifies our team by phone",
+                20,
+            ),
+            (
+                "They alerted Ops within two minutes of the first alert.",
+                "07:55 Ops was notified by the host",
+                30,
+            ),
+        ] {
+            let text = report(claim, page);
+            let stated = crate::claims::duration::find(claim)
+                .into_iter()
+                .next()
+                .map(|d| claim[d.range].to_string())
+                .expect("a duration");
+            let (verdict, minutes) = crate::claims::verdict_of(&text, &stated);
+            assert_eq!(verdict, crate::claims::Verdict::Contradicts, "{claim}");
+            assert_eq!(minutes, Some(want), "{claim}");
+        }
+        for (claim, page) in [
+            // In time, no notice in the timeline, or no "of" anchor.
+            (
+                "The vendor notified IST within 30 minutes of its first alert.",
+                "07:50 The help desk was alerted by the vendor",
+            ),
+            (
+                "The vendor notified IST within 10 minutes of its first alert.",
+                "07:50 The database was restarted",
+            ),
+            (
+                "The vendor notified IST within 10 minutes.",
+                "07:50 The help desk was alerted by the vendor",
+            ),
+        ] {
+            let text = report(claim, page);
+            let stated = crate::claims::duration::find(claim)
+                .into_iter()
+                .next()
+                .map(|d| claim[d.range].to_string())
+                .expect("a duration");
+            let (verdict, _) = crate::claims::verdict_of(&text, &stated);
+            assert_ne!(verdict, crate::claims::Verdict::Contradicts, "{claim}");
         }
     }
 }

@@ -31,7 +31,10 @@ declare_rule! {
     /// "started at 10 servers" is not a time. In a window a bare number is a
     /// clock only beside a zone or a clock at the other end ("between 14 and 15
     /// UTC", "from 9 to 11:30"), so a range of counts ("between 14 and 41 minutes
-    /// late", "from 3 to 20 seconds") is never a window. Five minutes of rounding are
+    /// late", "from 3 to 20 seconds") is never a window. An a.m./p.m. written at one
+    /// end only is read for both (`3:05 - 4:20 PM` is 3:05 PM to 4:20 PM; the
+    /// start takes the other when the shared one would put it after the end, as in
+    /// `11:30 - 1:15 PM`); an end written `09:40` is a 24-hour clock. Five minutes of rounding are
     /// allowed, fifteen after "about", "around", "approximately" or `~`. Without
     /// the milestone, the first (for a start) or last (for an end) timeline entry
     /// is the reference, with thirty minutes allowed (a timeline may open before

@@ -19,6 +19,7 @@
 mod anchor;
 mod backlog;
 pub mod duration;
+mod key_events;
 pub mod number;
 mod prose;
 mod relative;
@@ -380,6 +381,13 @@ fn claim(
 /// otherwise compared, the two events it names ("updated 25 minutes after the
 /// first alert").
 fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Duration) {
+    // `**Time to repair**: 1h 18m` under a list of labelled key events
+    // (`First detected: 2025-03-27 09:40`, `Repaired: 2025-03-27 11:58`).
+    if let Some((measures, readings)) = key_events::read(masked, d.range.clone()) {
+        claim.measures = measures;
+        settle_any(inputs.config, claim, d, readings);
+        return;
+    }
     if let Some(compared) = window::read(masked, d.range.clone()) {
         claim.measures = "window";
         settle(inputs.config, claim, d, compared);

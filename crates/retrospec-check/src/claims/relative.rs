@@ -18,6 +18,7 @@ use retrospec_model::Milestone;
 use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, milestone_at, sorted_entries};
 
+mod agree;
 mod events;
 mod trailing;
 
@@ -115,7 +116,7 @@ static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
@@ -123,9 +124,12 @@ static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
-/// A page, not a status page: "paged", "pages the on-call", "the first page".
+/// A page, not a status page: "paged", "pages the on-call", "the first page"; a
+/// notice sent to someone: "support was alerted by the vendor", "notifies the team".
 static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b")
+    re(
+        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
+    )
 });
 static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
 /// A deploy ("released" alone is too often a lock or a hold).
@@ -481,6 +485,20 @@ impl<'i, 'a> Ctx<'i, 'a> {
         };
         match found {
             anchor::Found::One(stamp) => Ok(vec![stamp]),
+            // Places that agree on the time (a `**Trigger:**` field and the
+            // timeline entry it sums up) are one anchor, not an ambiguity.
+            anchor::Found::Several(all) if agree::agreeing(&all).is_some() => {
+                Ok(agree::agreeing(&all).into_iter().collect())
+            }
+            // Entries that name the event at different times, and a sentence of
+            // the prose (`**Trigger:** ... at 09:14`) that names it at the time of
+            // just one of them: that one.
+            anchor::Found::Several(all) if self.backed(target, &all, after, first).is_some() => {
+                Ok(self
+                    .backed(target, &all, after, first)
+                    .into_iter()
+                    .collect())
+            }
             anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
             anchor::Found::Several(_) => Err(format!(
                 "relative claim: several places say {}; which one is meant is not clear",
@@ -1178,6 +1196,108 @@ mod anchored_in_prose {
                 Verdict::NotCompared,
                 "{note}"
             );
+        }
+    }
+
+    /// Two entries name the event at different times, and a field or sentence of
+    /// the prose names it at the time of one of them: that one is the anchor.
+    /// Without such a sentence, or with one that backs neither or both, the claim
+    /// stays uncompared.
+    #[test]
+    fn a_sentence_that_agrees_with_one_entry_picks_it() {
+        let report = |field: &str, claim: &str| {
+            format!(
+                "# Images missing after a purge\n\n## Summary\n\nProduct images failed to load.\n\n\
+                 {field}\n\n**Detection:** {claim}\n\n## Timeline (UTC)\n\n\
+                 - 2025-06-05 09:14 the purge script runs; the CDN starts purging objects\n\
+                 - 2025-06-05 09:31 CDN error-rate alert fires\n\
+                 - 2025-06-05 09:38 Ana ties the purge to the alert\n"
+            )
+        };
+        let claim = "The alert fired at 09:31, three minutes after the purge started.";
+        for field in [
+            "**Trigger:** The purge script ran with an empty prefix at 09:14.",
+            "The purge began at 09:14 UTC.",
+            "**Trigger**: a purge of every object at 09:14",
+        ] {
+            let (verdict, minutes) =
+                crate::claims::verdict_of(&report(field, claim), "three minutes");
+            assert_eq!(verdict, crate::claims::Verdict::Contradicts, "{field}");
+            assert_eq!(minutes, Some(17), "{field}");
+        }
+        for field in [
+            // No sentence names it, it names another time, or it backs both entries.
+            "**Trigger:** A script with an empty prefix.",
+            "**Trigger:** The purge script ran with an empty prefix at 09:20.",
+            "The purge ran at 09:14 and was tied to the alert at 09:38.",
+        ] {
+            let (verdict, _) = crate::claims::verdict_of(&report(field, claim), "three minutes");
+            assert_eq!(verdict, crate::claims::Verdict::NotCompared, "{field}");
+        }
+    }
+
+    /// A notice sent to someone ("the vendor notified IST", "support was alerted
+    /// by the vendor") is a page, and monitoring that began alerting is the alert.
+    #[test]
+    fn a_notice_sent_within_n_of_the_first_alert() {
+        let report = |claim: &str, page: &str| {
+            format!(
+                "# Course site down\n\n## Impact\n\nStudents could not log in. {claim}\n\n## Timeline (MST)\n\n\
+                 - 2025-03-06 07:25 Vendor monitoring began alerting on the course site\n\
+                 - 2025-03-06 {page}\n\
+                 - 2025-03-06 08:30 Site back\n"
+            )
+        };
+        for (claim, page, want) in [
+            (
+                "The vendor notified IST within 10 minutes of its first alert.",
+                "07:50 The help desk was alerted by the vendor",
+                25,
+            ),
+            (
+                "The host informed our team within 5 minutes of the first alert.",
+                "07:45 The host notifies our team by phone",
+                20,
+            ),
+            (
+                "They alerted Ops within two minutes of the first alert.",
+                "07:55 Ops was notified by the host",
+                30,
+            ),
+        ] {
+            let text = report(claim, page);
+            let stated = crate::claims::duration::find(claim)
+                .into_iter()
+                .next()
+                .map(|d| claim[d.range].to_string())
+                .expect("a duration");
+            let (verdict, minutes) = crate::claims::verdict_of(&text, &stated);
+            assert_eq!(verdict, crate::claims::Verdict::Contradicts, "{claim}");
+            assert_eq!(minutes, Some(want), "{claim}");
+        }
+        for (claim, page) in [
+            // In time, no notice in the timeline, or no "of" anchor.
+            (
+                "The vendor notified IST within 30 minutes of its first alert.",
+                "07:50 The help desk was alerted by the vendor",
+            ),
+            (
+                "The vendor notified IST within 10 minutes of its first alert.",
+                "07:50 The database was restarted",
+            ),
+            (
+                "The vendor notified IST within 10 minutes.",
+                "07:50 The help desk was alerted by the vendor",
+            ),
+        ] {
+            let text = report(claim, page);
+            let stated = crate::claims::duration::find(claim)
+                .into_iter()
+                .next()
+                .map(|d| claim[d.range].to_string())
+                .expect("a duration");
+            let (verdict, _) = crate::claims::verdict_of(&text, &stated);
+            assert_ne!(verdict, crate::claims::Verdict::Contradicts, "{claim}");
         }
     }
 }

@@ -37,6 +37,9 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
     if let Some(compared) = cell(masked, range.clone()) {
         return Some(compared);
     }
+    if let Some(compared) = after(masked, range.end) {
+        return Some(compared);
+    }
     // Cheap gate: the duration is the whole of a parenthesis.
     if !masked[..range.start].trim_end().ends_with('(')
         || !masked[range.end..].trim_start().starts_with(')')
@@ -71,6 +74,56 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
         source: "stated",
         from: format!("window start `{}`", caps.name("a")?.as_str()),
         to: format!("window end `{}`", caps.name("b")?.as_str()),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: (to - from) * 60,
+    })
+}
+
+/// A window alone in parentheses right after a length: "down for about 2 hours
+/// (3:05 - 4:20 PM PST)", "45 minutes (14:10-14:55 UTC)", "an hour (from 9:10 to
+/// 10:20 am)"; or the clause right after it: "For 38 minutes, from 13:12 to 13:50
+/// UTC, uploads failed". Only clock times, at most a zone after them, and nothing
+/// else inside.
+static AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:\s*\(\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
+        .expect("the pattern is valid")
+});
+
+/// The window in parentheses right after the length ending at `end` (see [`AFTER`]).
+fn after(masked: &str, end: usize) -> Option<Compared> {
+    let rest = &masked[end..];
+    if !rest
+        .trim_start()
+        .starts_with(['(', ',', 'f', 'F', 'b', 'B'])
+    {
+        return None;
+    }
+    let caps = AFTER.captures(rest)?;
+    // A parenthesis holds the window and nothing else.
+    if rest.trim_start().starts_with('(') != caps.get(0)?.as_str().ends_with(')') {
+        return None;
+    }
+    let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
+    let (ap, bp) = (
+        caps.name("ap").map(|m| m.as_str()),
+        caps.name("bp").map(|m| m.as_str()),
+    );
+    if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
+        return None;
+    }
+    let mut to = minutes(b, bp.or(ap))?;
+    let from = match minutes(a, ap.or(bp))? {
+        f if ap.is_none() && f > to => minutes(a, None)?,
+        f => f,
+    };
+    if to <= from {
+        to += 24 * 60;
+    }
+    Some(Compared {
+        source: "stated",
+        from: format!("window start `{a}`"),
+        to: format!("window end `{b}`"),
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: (to - from) * 60,
@@ -530,6 +583,43 @@ mod tests {
     fn sentence(text: &str) -> Option<i64> {
         let d = duration::find(text).into_iter().last()?;
         super::in_sentence(text, d.range).map(|c| c.seconds / 60)
+    }
+
+    /// A window alone in parentheses after the length is the length's window.
+    #[test]
+    fn a_window_in_parentheses_after_the_length() {
+        for (text, minutes) in [
+            (
+                "We had an outage for about 2 hours (3:05 - 4:20 PM PST) today.",
+                75,
+            ),
+            ("Exports failed for 45 minutes (14:10-14:55 UTC).", 45),
+            ("The queue stalled for an hour (from 9:10 to 10:40 am).", 90),
+            ("Search was down for 3 hours (11:30 - 1:15 PM).", 105),
+            (
+                "For 38 minutes, from 13:12 to 13:50 UTC, uploads failed.",
+                38,
+            ),
+            ("Uploads failed for 40 minutes between 13:12 and 13:52.", 40),
+            (
+                "It lasted 2 hours, from 1:05 to 3:05 pm; then it recovered.",
+                120,
+            ),
+        ] {
+            assert_eq!(window(text), Some(minutes), "{text}");
+        }
+        for text in [
+            // Not clock times, more words inside, or another parenthesis.
+            "Builds were slow for 2 hours (3-4 runs each).",
+            "Exports failed for 45 minutes (14:10-14:55 UTC, then again at 16:00).",
+            "Exports failed for 45 minutes (see the graph) from 14:10-14:55.",
+            // A clause that goes on to say something else about the window.
+            "For 38 minutes, from 13:12 to 13:50 on two nodes and later on all, uploads failed.",
+            "Retries ran 5 minutes apart from 13:12 to 13:50 UTC and again at 14:00.",
+            "Builds took 2 hours, from 9:00 to 11:00 we waited.",
+        ] {
+            assert_eq!(window(text), None, "{text}");
+        }
     }
 
     #[test]

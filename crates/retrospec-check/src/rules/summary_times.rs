@@ -31,7 +31,10 @@ declare_rule! {
     /// "started at 10 servers" is not a time. In a window a bare number is a
     /// clock only beside a zone or a clock at the other end ("between 14 and 15
     /// UTC", "from 9 to 11:30"), so a range of counts ("between 14 and 41 minutes
-    /// late", "from 3 to 20 seconds") is never a window. Five minutes of rounding are
+    /// late", "from 3 to 20 seconds") is never a window. An a.m./p.m. written at one
+    /// end only is read for both (`3:05 - 4:20 PM` is 3:05 PM to 4:20 PM; the
+    /// start takes the other when the shared one would put it after the end, as in
+    /// `11:30 - 1:15 PM`); an end written `09:40` is a 24-hour clock. Five minutes of rounding are
     /// allowed, fifteen after "about", "around", "approximately" or `~`. Without
     /// the milestone, the first (for a start) or last (for an end) timeline entry
     /// is the reference, with thirty minutes allowed (a timeline may open before
@@ -83,6 +86,7 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
+mod meridiem;
 mod same_clock;
 
 const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
@@ -185,6 +189,9 @@ struct Stated {
     approximate: bool,
     /// The index of the window's other end, for a window.
     pair: Option<usize>,
+    /// The a.m./p.m. this end borrows from the window's other end when it has
+    /// none of its own: `3:05 - 4:20 PM` reads `3:05` as `3:05 PM`.
+    meridiem: Option<&'static str>,
 }
 
 /// A unit after a range of numbers: "between 14 and 41 minutes late" is a
@@ -239,6 +246,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Start,
             approximate,
             pair: Some(at + 1),
+            meridiem: None,
         });
         out.push(Stated {
             time: b.range(),
@@ -247,6 +255,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Finish,
             approximate,
             pair: Some(at),
+            meridiem: None,
         });
     }
     for caps in DASH.captures_iter(masked).take(50) {
@@ -267,6 +276,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Start,
             approximate: false,
             pair: Some(at + 1),
+            meridiem: None,
         });
         out.push(Stated {
             time: b.range(),
@@ -275,6 +285,7 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             end: End::Finish,
             approximate: false,
             pair: Some(at),
+            meridiem: None,
         });
     }
     for (regex, end) in [(&*START, End::Start), (&*END, End::Finish)] {
@@ -293,9 +304,11 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
                 end,
                 approximate: caps.get(1).is_some(),
                 pair: None,
+                meridiem: None,
             });
         }
     }
+    meridiem::share_meridiem(masked, &mut out);
     out
 }
 
@@ -589,8 +602,9 @@ fn judge(
     let masked = prose.masked.as_str();
     let zone = s.zone.clone().or(s.shared_zone.clone());
     let written = format!(
-        "{} {}",
+        "{}{} {}",
         normalise(&masked[s.time.clone()]),
+        s.meridiem.map_or(String::new(), |m| format!(" {m}")),
         zone.map_or("", |z| &masked[z])
     );
     let Ok(parsed) = time::parse_time(written.trim()) else {
@@ -910,6 +924,56 @@ mod tests {
         format!(
             "# Mirror served a stale index\n\n## Summary\n\n{summary}\n\n## Timeline (UTC)\n\n{timeline}\n"
         )
+    }
+
+    /// A window whose a.m./p.m. is written once, at one end, reads both ends with
+    /// it (the start takes the other unless that puts it after the end); a window
+    /// that disagrees with the timeline still fires.
+    #[test]
+    fn a_window_shares_its_one_meridiem() {
+        let rs207 = |summary: &str, first: &str, last: &str| -> usize {
+            let text = format!(
+                "# Hub outage\n\n## Summary\n\n{summary}\n\n## Timeline\n\n\
+                 - 2025-03-11 {first} PST logins slow\n- 2025-03-11 {last} PST logins back\n"
+            );
+            crate::check(&text, Format::Markdown)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "RS207")
+                .count()
+        };
+        for (summary, first, last) in [
+            (
+                "We were down (3:05 - 4:20 PM PST) today.",
+                "3:05 PM",
+                "4:20 PM",
+            ),
+            ("Logins failed 11:30-1:15 PM PST.", "11:30 AM", "1:15 PM"),
+            (
+                "Logins failed from 9:10 to 10:40 am PST.",
+                "9:10 AM",
+                "10:40 AM",
+            ),
+            ("Logins failed 3:05 PM - 4:20 PST.", "3:05 PM", "4:20 PM"),
+        ] {
+            assert_eq!(rs207(summary, first, last), 0, "{summary}");
+        }
+        for (summary, first, last) in [
+            // Each end is wrong by hours with the shared a.m./p.m.
+            (
+                "We were down (3:05 - 4:20 PM PST) today.",
+                "3:05 AM",
+                "4:20 AM",
+            ),
+            ("Logins failed 9:10-10:40 am PST.", "9:10 PM", "10:40 PM"),
+            (
+                "Logins failed from 1:05 to 2:20 PM PST.",
+                "5:05 PM",
+                "6:20 PM",
+            ),
+        ] {
+            assert!(rs207(summary, first, last) > 0, "{summary}");
+        }
     }
 
     /// Without a date, the impact's clock in one zone that the timeline gives in

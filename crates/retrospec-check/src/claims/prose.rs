@@ -257,7 +257,7 @@ mod tests {
     //! reports (`cargo test -p retrospec-check --lib the_masks_on -- --nocapture`).
 
     use std::collections::BTreeMap;
-    use std::path::{Path, PathBuf};
+    use std::path::Path;
 
     use super::*;
     use crate::parse::{Format, parse};
@@ -357,66 +357,28 @@ mod tests {
         );
     }
 
-    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files(&path, out);
-            } else if Format::from_path(&path).is_some() {
-                out.push(path);
-            }
-        }
-    }
-
-    /// Whether `path` is a realistic report held out from tuning (numbered 65 and above).
-    fn held_out(path: &Path) -> bool {
-        path.to_string_lossy().contains("realistic/reports")
-            && path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.split(|c: char| !c.is_ascii_digit()).next())
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|n| n >= 65)
-    }
-
     /// Runs both masks over the string values of every report of the repository
     /// (as the claims read them: the value's text in the file) and prints each
     /// line where they differ, with `c`/`w` under the bytes only one of them hides.
     #[test]
     fn the_masks_on_the_corpus() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut paths = Vec::new();
-        for dir in [
-            "tests/fixtures",
-            "tests/freeform",
-            "tests/seeds",
-            "tests/realistic/reports",
-            "examples",
-        ] {
-            files(&root.join(dir), &mut paths);
-        }
-        paths.retain(|p| !held_out(p));
-        paths.sort();
-        assert!(paths.len() > 200, "{} reports", paths.len());
+        let corpus = crate::gated::corpus();
+        assert!(corpus.len() > 200, "{} reports", corpus.len());
         let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
         let mut differing_files = 0;
-        for path in &paths {
-            let Ok(text) = std::fs::read_to_string(path) else {
-                continue;
-            };
+        for (path, text) in &corpus {
+            let text = text.as_str();
             let format = Format::from_path(path).expect("a report's form");
-            let Some(parsed) = parse(&text, format, &mut Vec::new()) else {
+            let Some(parsed) = parse(text, format, &mut Vec::new()) else {
                 continue;
             };
-            let words = Masks::new(&text, format);
+            let words = Masks::new(text, format);
             let mut strings = Vec::new();
             super::super::strings(&parsed.tree, &mut String::new(), &mut strings);
             let mut differs = false;
             for (pointer, node) in strings {
-                let source = node.span.slice(&text);
+                let source = node.span.slice(text);
                 let value = node.as_str().unwrap_or("");
                 if value.contains('\n') && !source.contains('\n') {
                     continue; // an escaped value: the claims read the value, not the file
@@ -465,7 +427,7 @@ mod tests {
         }
         println!(
             "{} reports, {differing_files} where the masks differ; lines by kind: {by_kind:?}",
-            paths.len()
+            corpus.len()
         );
     }
 }

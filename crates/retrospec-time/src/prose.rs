@@ -337,30 +337,8 @@ fn date_at(
         }
     } else if let Some(d) = iso_or_dashed(core) {
         (d, 1)
-    } else if let Some(month) = month_from_name(core) {
-        // `July 20[, 2025]`
-        let day = toks
-            .get(j + 1)
-            .and_then(|t| day_of(t.core.trim_end_matches('.')))?;
-        let year_tok = toks
-            .get(j + 2)
-            .and_then(|t| year_of(t.core.trim_end_matches('.')));
-        let year = match year_tok {
-            Some(y) => y,
-            None => {
-                year_inferred = true;
-                hinted(year_hint, month)?
-            }
-        };
-        (
-            ymd(year, month, day)?,
-            if year_tok.is_some() { 3 } else { 2 },
-        )
-    } else if let Some(day) = day_of(core) {
-        // `22 February [2025]`
-        let month = toks
-            .get(j + 1)
-            .and_then(|t| month_from_name(t.core.trim_end_matches('.')))?;
+    } else if let Some((month, day)) = month_and_day(core, toks.get(j + 1)) {
+        // `July 20[, 2025]`, `22 February [2025]`: the year, when written, follows.
         let year_tok = toks
             .get(j + 2)
             .and_then(|t| year_of(t.core.trim_end_matches('.')));
@@ -388,6 +366,16 @@ fn date_at(
         year_inferred,
         weekday_mismatch,
     })
+}
+
+/// The month and the day of a date written with the month's name, in either
+/// order: `July 20` or `22 February` (`first` and the token after it).
+fn month_and_day(first: &str, next: Option<&Token<'_>>) -> Option<(u32, u32)> {
+    let next = next?.core.trim_end_matches('.');
+    match month_from_name(first) {
+        Some(month) => Some((month, day_of(next)?)),
+        None => Some((month_from_name(next)?, day_of(first)?)),
+    }
 }
 
 /// The year of a date written without one, from the heading's year; not for

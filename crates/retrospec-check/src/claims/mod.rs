@@ -76,7 +76,8 @@ pub struct Claim {
     /// For a contradiction: which bound the report's own times break.
     pub broken: Option<Bound>,
     /// For a relative claim ("updated 25 minutes after the first alert") not
-    /// compared: why.
+    /// compared: why; for a claim that agrees with a lower-ranked reading of the
+    /// timeline than its best: "agrees with <pair>".
     pub note: Option<String>,
 }
 
@@ -341,11 +342,30 @@ fn claim(
         candidates = vec![stated];
     }
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
+    // The timeline's readings come best-ranked first: one further down that
+    // agrees is named as such.
+    let top = candidates
+        .first()
+        .filter(|c| c.source == "timeline")
+        .map(|c| (c.from.clone(), c.to.clone(), c.seconds));
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);
         let inside = band[0].is_none_or(|lo| compared.seconds >= lo)
             && band[1].is_none_or(|hi| compared.seconds <= hi);
         if inside {
+            if compared.source == "timeline"
+                && let Some((from, to, seconds)) = top
+                && (from != compared.from || to != compared.to)
+            {
+                claim.note = Some(format!(
+                    "agrees with {} to {}, a lower-ranked reading (the best-ranked, {} to {}, gives {} min)",
+                    compared.from,
+                    compared.to,
+                    from,
+                    to,
+                    seconds / 60
+                ));
+            }
             claim.accepted = Some(band);
             claim.compared_with = Some(compared);
             claim.verdict = Verdict::Agrees;

@@ -7,6 +7,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::{
@@ -394,49 +396,146 @@ pub(super) fn start_candidates<'a>(
         .collect()
 }
 
+/// How sure a timeline entry's words make it the impact's end, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum EndRank {
+    /// Marked with `resolved` or `mitigated`.
+    Marked,
+    /// Says so in so many words: "impact ends", "outage over", "service restored".
+    Explicit,
+    /// Says a measure or a function recovered: "error rate back to baseline",
+    /// "customers could log in again", "errors stopped", "queue drained".
+    Recovery,
+    /// The last entry, with no words that end the impact.
+    Last,
+    /// After the impact: the incident closed, the report written, monitoring
+    /// over, a cleanup, a backfill, a follow-up deploy.
+    PostIncident,
+}
+
+/// Words that end the impact in so many words.
+static EXPLICIT_END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:impact|outage|downtime|disruption|degradation|incident)\s+(?:is\s+|was\s+|has\s+|had\s+)?(?:over|ends|ended|stops|stopped)|(?:service|services|access|functionality|availability)\s+(?:(?:is|was|were|are|has\s+been|have\s+been|fully)\s+){0,2}restored|fully\s+(?:restored|recovered)|(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?(?:resolved|mitigated)|all[\s-]+clear)\b")
+        .expect("the pattern is valid")
+});
+
+/// Recovery words that the shared impact-end words do not hold: "errors stopped",
+/// "customers could log in again".
+static MORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:errors?|failures?|timeouts?|5xx|crashes|rejections?|alerts?)\s+(?:(?:have|had|has)\s+)?(?:stop(?:s|ped)?|ceased?|cleared?|subsided?|disappear(?:s|ed)?)|(?:could|can|were\s+able\s+to|are\s+able\s+to)\s+(?:[a-z-]+\s+){1,3}again)\b")
+        .expect("the pattern is valid")
+});
+
+/// Words of an entry about what came after the impact.
+static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
+        .expect("the pattern is valid")
+});
+
+/// How sure `text`'s words make its entry the impact's end; `None` when they
+/// do not end it (the last entry is ranked by its caller).
+pub(super) fn end_rank(text: &str) -> Option<EndRank> {
+    if PARTIAL.is_match(text) {
+        return POST_INCIDENT.is_match(text).then_some(EndRank::PostIncident);
+    }
+    if EXPLICIT_END.is_match(text) {
+        Some(EndRank::Explicit)
+    } else if POST_INCIDENT.is_match(text) {
+        Some(EndRank::PostIncident)
+    } else if IMPACT_ENDED.is_match(text) || MORE_RECOVERY.is_match(text) {
+        Some(EndRank::Recovery)
+    } else {
+        None
+    }
+}
+
+/// Whether an entry's words name the impact as going on.
+fn names_impact(text: &str) -> bool {
+    IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text)
+}
+
+/// The impact's plausible ends, ranked: the marked milestones, then every entry
+/// whose words end it (explicitly first, then by recovery words), then the last
+/// entry. An entry about what came after the impact (closing the incident, the
+/// report, the end of monitoring, a cleanup, a backfill, a follow-up deploy) is an
+/// end only when nothing else is; and once an entry says in so many words that the
+/// impact ended, a later entry is not its end.
+pub(super) fn end_candidates<'a>(
+    inputs: &Inputs<'a>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String, EndRank)> {
+    let entries = sorted_entries(inputs);
+    let mut ends: Vec<(&crate::times::TimeValue, i64, String, EndRank)> = Vec::new();
+    for m in [Milestone::Resolved, Milestone::Mitigated] {
+        if let Some((v, t)) = milestone_at(inputs, m) {
+            ends.push((v, t, m.as_str().to_string(), EndRank::Marked));
+        }
+    }
+    let last = entries.len().checked_sub(1);
+    for (k, (i, v, t, text)) in entries.iter().enumerate() {
+        if ends.iter().any(|e| e.0.pointer == v.pointer) {
+            continue;
+        }
+        let rank = match end_rank(text) {
+            Some(r) => r,
+            None if Some(k) == last => EndRank::Last,
+            None => continue,
+        };
+        let name = match rank {
+            EndRank::Explicit => format!("entry that says the impact ended (entry {})", i + 1),
+            EndRank::Recovery => format!("entry where the impact ends (entry {})", i + 1),
+            EndRank::PostIncident => format!("post-incident entry (entry {})", i + 1),
+            _ => format!("last entry (entry {})", i + 1),
+        };
+        ends.push((v, *t, name, rank));
+    }
+    // An entry that says the impact ended bounds the rest: later recovery words
+    // or a later last entry are after it ended.
+    if let Some(cut) = ends
+        .iter()
+        .filter(|e| e.3 == EndRank::Explicit)
+        .map(|e| e.1)
+        .max()
+    {
+        ends.retain(|e| e.3 <= EndRank::Explicit || e.1 <= cut);
+    }
+    // Once words end the impact, a last entry without such words is after it
+    // ended, unless its own words still name the impact ("errors again").
+    if ends
+        .iter()
+        .any(|e| matches!(e.3, EndRank::Explicit | EndRank::Recovery))
+    {
+        ends.retain(|e| {
+            e.3 != EndRank::Last
+                || entries
+                    .iter()
+                    .any(|(_, v, _, text)| v.pointer == e.0.pointer && names_impact(text))
+        });
+    }
+    if ends.iter().any(|e| e.3 < EndRank::PostIncident) {
+        ends.retain(|e| e.3 < EndRank::PostIncident);
+    }
+    ends.sort_by_key(|e| e.3);
+    ends
+}
+
 /// The incident's length read from the timeline when the milestones do not give it.
 /// A timeline may open with the trigger and close after the end (a late alert, a
-/// follow-up), so every plausible reading is returned and a claim contradicts only
-/// when none agrees: the impact starts at `started`, or at any entry up to the first
-/// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
-/// noticed (none later: the impact cannot begin after it was detected), or with no
-/// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
-/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
-/// A timeline listed out of order is read in the order of its times.
+/// follow-up), so every plausible reading is returned, best-ranked first, and a
+/// claim contradicts only when none agrees: the impact starts at `started`, or at
+/// any entry up to the first whose words name the impact (errors, failing, stale,
+/// delayed, ...) or say it was noticed (none later: the impact cannot begin after
+/// it was detected), or with no such words at the first or second entry; it ends
+/// where [`end_candidates`] says. A timeline listed out of order is read in the
+/// order of its times.
 pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
-    let entries = sorted_entries(inputs);
-    if entries.len() < 2 {
+    if sorted_entries(inputs).len() < 2 {
         return Vec::new();
     }
     let starts = start_candidates(inputs, None);
-    let milestone = |m: Milestone| milestone_at(inputs, m);
-    let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
-    for m in [Milestone::Resolved, Milestone::Mitigated] {
-        if let Some((v, t)) = milestone(m) {
-            ends.push((v, t, m.as_str().to_string()));
-        }
-    }
-    // Every entry whose words say the impact ended (a restore may come before the
-    // errors stop), and the last entry (the end may be in words no list holds:
-    // "failure rate back to zero").
-    for (i, v, t, _) in entries
-        .iter()
-        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
-    {
-        ends.push((
-            v,
-            *t,
-            format!("entry where the impact ends (entry {})", i + 1),
-        ));
-    }
-    if let Some((i, v, t, _)) = entries.last()
-        && ends.iter().all(|e| e.0.pointer != v.pointer)
-    {
-        ends.push((v, *t, format!("last entry (entry {})", i + 1)));
-    }
+    let ends = end_candidates(inputs);
     let mut out = Vec::new();
-    for (a, at, from) in &starts {
-        for (b, bt, to) in &ends {
+    for (b, bt, to, _) in &ends {
+        for (a, at, from) in &starts {
             let seconds = bt - at;
             if seconds > 0 {
                 out.push(Compared {

@@ -865,7 +865,10 @@ const IMPACT_END_ENTRIES: &[&str] = &[
 const POST_INCIDENT_ENTRIES: &[&[(&str, &str)]] = &[
     &[
         ("16:30", "monitoring period ended"),
-        ("17:05", "incident closed; post-mortem scheduled for Thursday"),
+        (
+            "17:05",
+            "incident closed; post-mortem scheduled for Thursday",
+        ),
     ],
     &[
         ("15:55", "backlog of delayed exports drained"),
@@ -932,6 +935,55 @@ fn impact_end_before_post_incident_entries() {
                         &report(value, "summary"),
                         DURATION,
                     );
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A thing other than the impact, its window stated in a sentence, and a length
+/// of it in words that name it (14:30 to 14:50: 20 minutes).
+const SUB_WINDOWS: &[(&str, &str)] = &[
+    (
+        "A power cut hit the export host's rack from 14:30 to 14:50.",
+        "The power cut lasted {d}.",
+    ),
+    (
+        "The storage driver deploy ran from 14:30 to 14:50.",
+        "The deploy took {d}.",
+    ),
+    (
+        "Database maintenance was carried out between 14:30 and 14:50.",
+        "The maintenance took {d}.",
+    ),
+    (
+        "A network partition split the rack from 14:30 until 14:50 UTC.",
+        "The partition lasted {d}.",
+    ),
+];
+
+#[test]
+fn lengths_of_a_sub_window_in_its_paragraph() {
+    let mut tally = Tally::new("sub-window lengths");
+    for (window, named) in SUB_WINDOWS {
+        for claim in [*named, "It lasted {d}.", "This lasted about {d}."] {
+            for position in ["cause", "impact"] {
+                for container in CONTAINERS {
+                    let report = |value: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            ..Report::default()
+                        };
+                        let sentence = format!("{window} {}", claim.replace("{d}", value));
+                        place(&mut r, position, &sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{window} {claim} / {position} / {container:?}");
+                    tally.silent(&format!("20 / {label}"), &report("20 minutes"), DURATION);
+                    // Planted: a length its own window cannot give.
+                    tally.fires(&format!("45 / {label}"), &report("45 minutes"), DURATION);
                 }
             }
         }

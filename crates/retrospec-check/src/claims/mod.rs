@@ -448,6 +448,16 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
         None => {}
     }
+    // "A power cut hit the rack from 14:30 to 14:50. It lasted 20 minutes": the
+    // length of the thing its paragraph states the window of, not the incident's.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = window::sub_window(masked, d.range.clone())
+    {
+        claim.measures = "window";
+        claim.note = None;
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     // "Once the service was fixed on Tuesday morning, it took about a day to work
     // through the backlog": from the fix to the backlog gone, not the incident.
     if matches!(claim.measures, "unknown" | "incident")

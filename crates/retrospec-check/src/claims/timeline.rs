@@ -428,7 +428,7 @@ static MORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
 
 /// Words of an entry about what came after the impact.
 static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
+    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:wrote|held|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?)\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
         .expect("the pattern is valid")
 });
 
@@ -436,7 +436,9 @@ static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
 /// do not end it (the last entry is ranked by its caller).
 pub(super) fn end_rank(text: &str) -> Option<EndRank> {
     if PARTIAL.is_match(text) {
-        return POST_INCIDENT.is_match(text).then_some(EndRank::PostIncident);
+        return POST_INCIDENT
+            .is_match(text)
+            .then_some(EndRank::PostIncident);
     }
     if EXPLICIT_END.is_match(text) {
         Some(EndRank::Explicit)
@@ -861,5 +863,132 @@ mod stated_fields {
                 "{body}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod impact_end {
+    use super::{EndRank, end_rank};
+    use crate::claims::{Claim, Verdict};
+
+    #[test]
+    fn each_kind_of_end() {
+        for text in [
+            "disk cleared; impact ends",
+            "the outage is over",
+            "service restored for all regions",
+            "exports fully recovered",
+            "incident resolved",
+            "all clear given",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::Explicit), "{text}");
+        }
+        for text in [
+            "error rate back to baseline",
+            "customers could log in again",
+            "errors stopped after the restart",
+            "backlog drained",
+            "exports succeed again",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::Recovery), "{text}");
+        }
+        for text in [
+            "incident closed",
+            "monitoring period ended",
+            "post-mortem scheduled for Friday",
+            "we wrote the incident report",
+            "backfill complete",
+            "cleanup done, ticket closed",
+            "follow-up deploy of the retry fix",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::PostIncident), "{text}");
+        }
+        for text in [
+            "on-call paged",
+            "a full write-up is below",
+            "still partially degraded",
+        ] {
+            assert_eq!(end_rank(text), None, "{text}");
+        }
+        // Words that end it in part only are no end.
+        assert_eq!(end_rank("errors stopped for some users"), None);
+    }
+
+    fn claim(timeline: &str, summary: &str, text: &str) -> Claim {
+        let report = format!(
+            "# Export outage\n\nDate: 2025-07-15\nAll times are UTC.\n\n## Summary\n\n{summary}\n\n## Timeline\n\n{timeline}"
+        );
+        crate::check(&report, crate::Format::Markdown)
+            .claims
+            .into_iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}`"))
+    }
+
+    const TIMELINE: &str = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 disk cleared; impact ends\n- 16:10 backlog drained\n- 17:05 incident closed; post-mortem scheduled\n";
+
+    #[test]
+    fn an_explicit_end_bounds_the_later_entries() {
+        let c = claim(TIMELINE, "Exports failed for 75 minutes.", "75 minutes");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        assert!(c.note.is_none(), "{:?}", c.note);
+        // To the backlog drained, or to the incident closed: after the end.
+        for (summary, text) in [
+            ("Exports failed for two hours.", "two hours"),
+            ("Exports failed for three hours.", "three hours"),
+        ] {
+            let c = claim(TIMELINE, summary, text);
+            assert_eq!(c.verdict, Verdict::Contradicts, "{summary}");
+            assert_eq!(
+                c.compared_with.map(|c| c.to),
+                Some("entry that says the impact ended (entry 3)".to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn recovery_words_keep_each_plausible_end_and_name_a_lower_one() {
+        let timeline = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 error rate back to baseline\n- 15:50 backlog drained\n- 17:05 incident closed\n";
+        // The backlog drained is a plausible end too: it agrees, named as lower-ranked.
+        let c = claim(timeline, "Exports failed for 105 minutes.", "105 minutes");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        assert!(
+            c.note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("agrees with")),
+            "{:?}",
+            c.note
+        );
+        // The incident closed is not, with other ends stated.
+        let c = claim(timeline, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Contradicts);
+        // Nothing else ends it: the post-incident entry is the end.
+        let only =
+            "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 17:05 incident closed\n";
+        let c = claim(only, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        // A last entry without end words after a recovery is after the end, unless
+        // it names the impact again.
+        let last = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 exports succeed again\n- 17:05 deadline for the reports moved by a day\n";
+        let c = claim(last, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Contradicts);
+        let again = last.replace(
+            "deadline for the reports moved by a day",
+            "exports failing again",
+        );
+        let c = claim(&again, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Agrees);
+    }
+
+    #[test]
+    fn a_length_that_agrees_with_the_mitigation() {
+        let timeline = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 14:45 traffic failed over; exports succeed again\n- 17:05 root cause fixed; incident resolved\n";
+        let c = claim(
+            timeline,
+            "Exports failed for 40 minutes, until traffic was failed over; the root cause took longer.",
+            "40 minutes",
+        );
+        assert_eq!(c.verdict, Verdict::Agrees, "{c:?}");
+        assert_eq!(c.compared_with.map(|c| c.seconds / 60), Some(40));
     }
 }

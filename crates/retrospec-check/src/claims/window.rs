@@ -416,6 +416,99 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
     }
 }
 
+/// A length's own verb right before it: "lasted", "took", "ran for", "was out for".
+static LENGTH_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:lasted|lasting|took|taking|spanned|(?:ran|was\s+out|were\s+out|went\s+on|continued)\s+for|for)\s+(?:(?:just|only|roughly|about|around|approximately|nearly|almost|over|under)\s+)?$")
+        .expect("the pattern is valid")
+});
+/// A claim's sentence that names the outage or its impact itself: its length is
+/// the incident's, not a sub-window's.
+static NAMES_OUTAGE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:outage|incident|impact|downtime|disruption|customers?|users?|merchants?|clients?|visitors?|service\s+was)\b")
+        .expect("the pattern is valid")
+});
+/// A sentence that opens on the thing the sentence before named: "It", "This",
+/// "That", "The whole thing".
+static ANAPHOR: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:it|this|that|which|the\s+whole\s+(?:thing|event))\b")
+        .expect("the pattern is valid")
+});
+
+/// Words too common to tie two sentences to one subject.
+const COMMON: &[&str] = &[
+    "about", "after", "again", "also", "been", "before", "between", "during", "from", "have",
+    "into", "lasted", "minutes", "hours", "over", "that", "their", "then", "there", "they", "this",
+    "took", "until", "were", "when", "which", "while", "with", "whole", "total", "time",
+];
+
+/// The window of a thing other than the impact that the length at `range` is
+/// stated for in its own paragraph: "A power cut hit the storage rack from 14:30
+/// to 14:50. The power cut lasted 20 minutes." (or "It lasted 20 minutes."). Read
+/// only when the paragraph states one window, before the length or in its
+/// sentence, in a sentence whose words do not name the impact; the length follows
+/// "lasted", "took", "for"; and its own sentence is that window's, opens on "it",
+/// "this" or "that", or shares a word with it, and does not name the outage or
+/// its impact itself.
+pub(super) fn sub_window(masked: &str, range: Range<usize>) -> Option<Compared> {
+    if !LENGTH_VERB.is_match(&masked[..range.start]) {
+        return None;
+    }
+    let start = masked[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = masked[range.end..]
+        .find("\n\n")
+        .map_or(masked.len(), |i| range.end + i);
+    let sentence_start = |at: usize| {
+        [". ", ".\n", "! ", "? ", "; ", "\n- ", "\n* "]
+            .iter()
+            .filter_map(|b| masked[start..at].rfind(b).map(|i| start + i + b.len()))
+            .max()
+            .unwrap_or(start)
+    };
+    let sentence_end = |at: usize| {
+        [". ", ".\n", "! ", "? ", "; "]
+            .iter()
+            .filter_map(|b| masked[at..end].find(b))
+            .min()
+            .map_or(end, |i| at + i)
+    };
+    let mut windows = FROM_UNTIL.captures_iter(&masked[start..end]);
+    let caps = windows.next()?;
+    if windows.next().is_some() {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    let (w_at, w_end) = (start + whole.start(), start + whole.end());
+    if w_end > range.start {
+        return None;
+    }
+    let w_sentence = &masked[sentence_start(w_at)..sentence_end(w_end)];
+    if super::subject::IMPACT_WORDS.is_match(w_sentence) {
+        return None;
+    }
+    let c_from = sentence_start(range.start);
+    let c_sentence = &masked[c_from..sentence_end(range.end)];
+    if NAMES_OUTAGE.is_match(c_sentence) || super::subject::IMPACT_WORDS.is_match(c_sentence) {
+        return None;
+    }
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .filter(|w| !COMMON.contains(&w.as_str()))
+            .collect()
+    };
+    let same = c_from <= w_at;
+    let previous = masked[..c_from].trim_end().len() <= sentence_end(w_end) + 1;
+    let shared = {
+        let theirs = words(w_sentence);
+        words(c_sentence).iter().any(|w| theirs.contains(w))
+    };
+    if !(same || shared || (previous && ANAPHOR.is_match(c_sentence))) {
+        return None;
+    }
+    stated_window(&caps)
+}
+
 /// A window written with a dash in running text: "during 14:05–15:20 CET".
 static DASH_WINDOW: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
@@ -717,6 +810,36 @@ mod tests {
         );
         assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
         assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
+    }
+
+    /// A length in a paragraph about one thing is that thing's window's.
+    #[test]
+    fn a_length_of_the_window_its_paragraph_states() {
+        let sub = |text: &str| {
+            let d = duration::find(text).into_iter().last()?;
+            super::sub_window(text, d.range).map(|c| c.seconds / 60)
+        };
+        for text in [
+            "A power cut hit the storage rack from 14:30 to 14:50. The power cut lasted 45 minutes.",
+            "A power cut hit the storage rack from 14:30 to 14:50. It lasted 45 minutes.",
+            "The deploy ran between 09:10 and 09:30, and the deploy took about 45 minutes.",
+            "Maintenance was scheduled from 22:00 until 22:20; the maintenance took 45 minutes.",
+        ] {
+            assert_eq!(sub(text), Some(20), "{text}");
+        }
+        for text in [
+            // The claim names the outage itself, or the window is the impact's.
+            "A power cut hit the storage rack from 14:30 to 14:50. The outage lasted 45 minutes.",
+            "A power cut hit the storage rack from 14:30 to 14:50. Exports were down for 45 minutes.",
+            "Exports failed from 14:30 to 14:50. It lasted 45 minutes.",
+            // Two windows, another paragraph, nothing tying them, no length verb.
+            "The deploy ran from 09:10 to 09:30 and from 10:10 to 10:30. It took 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50.\n\nIt lasted 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50. Backups ran for 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50. It came back 45 minutes later.",
+        ] {
+            assert_eq!(sub(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
     detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
-    prose_windows, report_window, sorted_entries, start_candidates, stated_window,
+    prose_windows, reading_rank, report_window, sorted_entries, start_candidates, stated_window,
     timeline_readings,
 };
 
@@ -342,20 +342,21 @@ fn claim(
         candidates = vec![stated];
     }
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
-    // The timeline's readings come best-ranked first: one further down that
-    // agrees is named as such.
+    // A reading of the timeline that agrees but ranks below the best one
+    // (`timeline::reading_rank`) is named as such.
     let top = candidates
-        .first()
-        .filter(|c| c.source == "timeline")
-        .map(|c| (c.from.clone(), c.to.clone(), c.seconds));
+        .iter()
+        .filter(|c| c.source == "timeline" && subject.measures == "incident")
+        .min_by_key(|c| reading_rank(c))
+        .map(|c| (reading_rank(c), c.from.clone(), c.to.clone(), c.seconds));
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);
         let inside = band[0].is_none_or(|lo| compared.seconds >= lo)
             && band[1].is_none_or(|hi| compared.seconds <= hi);
         if inside {
             if compared.source == "timeline"
-                && let Some((from, to, seconds)) = top
-                && (from != compared.from || to != compared.to)
+                && let Some((rank, from, to, seconds)) = top
+                && reading_rank(&compared) > rank
             {
                 claim.note = Some(format!(
                     "agrees with {} to {}, a lower-ranked reading (the best-ranked, {} to {}, gives {} min)",

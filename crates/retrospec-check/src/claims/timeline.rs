@@ -520,6 +520,25 @@ pub(super) fn end_candidates<'a>(
     ends
 }
 
+/// How a reading of the timeline ranks, best first (lowest): by its end's rank,
+/// then its start's (`started`, an entry whose words begin the impact, any
+/// other), read back from the names this module gives them.
+pub(super) fn reading_rank(c: &Compared) -> (u8, u8) {
+    let end = match c.to.as_str() {
+        "resolved" | "mitigated" => 0,
+        t if t.starts_with("entry that says the impact ended") => 1,
+        t if t.starts_with("last entry") => 3,
+        t if t.starts_with("post-incident entry") => 4,
+        _ => 2,
+    };
+    let start = match c.from.as_str() {
+        "started" => 0,
+        f if f.starts_with("entry where the impact begins") => 1,
+        _ => 2,
+    };
+    (end, start)
+}
+
 /// The incident's length read from the timeline when the milestones do not give it.
 /// A timeline may open with the trigger and close after the end (a late alert, a
 /// follow-up), so every plausible reading is returned, best-ranked first, and a

@@ -60,24 +60,7 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
     if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
         return None;
     }
-    let mut to = minutes(b, bp)?;
-    // A start borrows the end's a.m./p.m. ("1:05-2:20 pm") unless that puts it after
-    // the end ("11:30-1:05 pm").
-    let from = match minutes(a, ap.or(bp))? {
-        f if ap.is_none() && f > to => minutes(a, None)?,
-        f => f,
-    };
-    if to <= from {
-        to += 24 * 60;
-    }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{}`", caps.name("a")?.as_str()),
-        to: format!("window end `{}`", caps.name("b")?.as_str()),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(window_of(a, b, clock_span(a, ap, b, bp, bp)?))
 }
 
 /// A window alone in parentheses right after a length: "down for about 2 hours
@@ -112,7 +95,43 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
         return None;
     }
-    let mut to = minutes(b, bp.or(ap))?;
+    Some(window_of(a, b, clock_span(a, ap, b, bp, bp.or(ap))?))
+}
+
+/// A comparison with a window or times the report states (no pointers: they are
+/// read from prose).
+pub(super) fn stated(from: String, to: String, seconds: i64) -> Compared {
+    Compared {
+        source: "stated",
+        from,
+        to,
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds,
+    }
+}
+
+/// A window from `a` to `b` as written, `minutes` long.
+fn window_of(a: &str, b: &str, minutes: i64) -> Compared {
+    stated(
+        format!("window start `{a}`"),
+        format!("window end `{b}`"),
+        minutes * 60,
+    )
+}
+
+/// Minutes from `a` to `b`, clock times with their a.m./p.m. (`ap`, `bp`; `end`
+/// is the one the end is read with). A start borrows the end's a.m./p.m.
+/// ("1:05-2:20 pm") unless that puts it after the end ("11:30-1:05 pm"); an end
+/// not after the start is the next day.
+fn clock_span(
+    a: &str,
+    ap: Option<&str>,
+    b: &str,
+    bp: Option<&str>,
+    end: Option<&str>,
+) -> Option<i64> {
+    let mut to = minutes(b, end)?;
     let from = match minutes(a, ap.or(bp))? {
         f if ap.is_none() && f > to => minutes(a, None)?,
         f => f,
@@ -120,14 +139,7 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     if to <= from {
         to += 24 * 60;
     }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{a}`"),
-        to: format!("window end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(to - from)
 }
 
 /// A table cell that holds a window and nothing else: `08:12–08:57`, `22:47 - 01:15 UTC`.
@@ -152,19 +164,7 @@ fn cell(masked: &str, range: Range<usize>) -> Option<Compared> {
     }
     let caps = WINDOW_CELL.captures(&head[open + 1..])?;
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
-    let from = minutes(a, None)?;
-    let mut to = minutes(b, None)?;
-    if to <= from {
-        to += 24 * 60;
-    }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{a}`"),
-        to: format!("window end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(window_of(a, b, clock_span(a, None, b, None, None)?))
 }
 
 /// "The incident began at <time> and ended at <time>": the report's own window.
@@ -181,14 +181,11 @@ pub(super) fn sentence(masked: &str, zone: Option<&jiff::tz::TimeZone>) -> Optio
     let caps = BEGAN_ENDED.captures(masked)?;
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let seconds = between(a, b, zone)?;
-    Some(Compared {
-        source: "stated",
-        from: format!("stated start `{a}`"),
-        to: format!("stated end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
+    Some(stated(
+        format!("stated start `{a}`"),
+        format!("stated end `{b}`"),
         seconds,
-    })
+    ))
 }
 
 /// "(starting|beginning) at (approximately) <time>" in a sentence whose words name
@@ -369,14 +366,7 @@ fn stated_window(caps: &crate::lean::Captures<'_>) -> Option<Compared> {
         Some(d) => format!("{} {time}", d.as_str()),
         None => time.to_string(),
     };
-    (span > 0).then(|| Compared {
-        source: "stated",
-        from: format!("window start `{}`", named(day_a, a)),
-        to: format!("window end `{}`", named(day_b, b)),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: span * 60,
-    })
+    (span > 0).then(|| window_of(&named(day_a, a), &named(day_b, b), span))
 }
 
 /// What may follow a length inside its parenthesis: "(roughly 40 minutes of
@@ -597,14 +587,11 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     for (a, at, _) in times.iter().take(cut + 1) {
         for (b, bt, _) in &ends {
             if bt > at {
-                out.push(Compared {
-                    source: "stated",
-                    from: format!("stated time `{a}`"),
-                    to: format!("stated end `{b}`"),
-                    from_pointer: String::new(),
-                    to_pointer: String::new(),
-                    seconds: (bt - at) * 60,
-                });
+                out.push(stated(
+                    format!("stated time `{a}`"),
+                    format!("stated end `{b}`"),
+                    (bt - at) * 60,
+                ));
             }
         }
     }

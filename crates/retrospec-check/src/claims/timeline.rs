@@ -415,7 +415,7 @@ pub(super) enum EndRank {
 
 /// Words that end the impact in so many words.
 static EXPLICIT_END: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:impact|outage|downtime|disruption|degradation|incident)\s+(?:is\s+|was\s+|has\s+|had\s+)?(?:over|ends|ended|stops|stopped)|(?:service|services|access|functionality|availability)\s+(?:(?:is|was|were|are|has\s+been|have\s+been|fully)\s+){0,2}restored|fully\s+(?:restored|recovered)|(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?(?:resolved|mitigated)|all[\s-]+clear)\b")
+    Lean::new(r"(?i)\b(?:(?:impact|outage|downtime|disruption|degradation|incident)\s+(?:is\s+|was\s+|has\s+|had\s+)?(?:over|ends|ended|stops|stopped)|(?:service|services|access|functionality|availability)\s+(?:(?:is|was|were|are|has\s+been|have\s+been|fully)\s+){0,2}restored|fully\s+(?:restored|recovered)|(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?resolved|all[\s-]+clear)\b")
         .expect("the pattern is valid")
 });
 
@@ -903,6 +903,8 @@ mod impact_end {
             assert_eq!(end_rank(text), Some(EndRank::Explicit), "{text}");
         }
         for text in [
+            // A mitigation may come before the impact ends.
+            "incident mitigated",
             "error rate back to baseline",
             "customers could log in again",
             "errors stopped after the restart",

@@ -159,9 +159,10 @@ fn timeline(
     first_suffix: &str,
     last: &str,
     note: &str,
+    later: &[(&'static str, &'static str)],
 ) -> String {
     let mut out = String::new();
-    let events: Vec<(&str, String)> = EVENTS
+    let mut events: Vec<(&str, String)> = EVENTS
         .iter()
         .enumerate()
         .map(|(i, (t, e))| {
@@ -180,6 +181,7 @@ fn timeline(
             (Box::leak(time.into_boxed_str()) as &str, words)
         })
         .collect();
+    events.extend(later.iter().map(|(t, e)| (*t, e.to_string())));
     match container {
         Container::Bullets => {
             for (t, e) in &events {
@@ -242,6 +244,8 @@ struct Report {
     last_entry: String,
     /// Words added to the third entry (14:20).
     entry_note: String,
+    /// Entries after the last one (15:20).
+    later: Vec<(&'static str, &'static str)>,
     /// Action items' extra lines.
     actions: String,
     /// The closing lines.
@@ -283,6 +287,7 @@ impl Report {
             &self.first_suffix,
             &self.last_entry,
             &self.entry_note,
+            &self.later,
         ));
         out.push_str("\n## Action items\n\n");
         out.push_str("- Remove finished batch files after each run (owner: exports-team)\n");
@@ -840,6 +845,148 @@ fn impact_end_words() {
             "Exports were delayed for about 25 minutes.",
         );
         tally.fires(last, &r.render(SUMMER), DURATION);
+    }
+    tally.check();
+}
+
+/// Words of the 15:20 entry that end the impact, explicitly or by recovery.
+const IMPACT_END_ENTRIES: &[&str] = &[
+    "scratch disk cleared; impact ends",
+    "disk cleared and the outage is over",
+    "export service restored",
+    "exports back to normal",
+    "customers could download their exports again",
+    "errors stopped once the disk was cleared",
+    "scratch disk cleared, exports succeed again and the incident is resolved",
+];
+
+/// Entries after the impact ended: the backlog, monitoring, closing, the report,
+/// a cleanup, a follow-up deploy.
+const POST_INCIDENT_ENTRIES: &[&[(&str, &str)]] = &[
+    &[
+        ("16:30", "monitoring period ended"),
+        (
+            "17:05",
+            "incident closed; post-mortem scheduled for Thursday",
+        ),
+    ],
+    &[
+        ("15:55", "backlog of delayed exports drained"),
+        ("17:05", "incident closed"),
+    ],
+    &[
+        ("16:10", "follow-up deploy of the cleanup job"),
+        ("17:05", "postmortem written and shared with support"),
+    ],
+    &[("17:05", "cleanup complete, ticket closed")],
+];
+
+const LENGTH_WORDINGS: &[&str] = &[
+    "Exports were delayed for {d}.",
+    "The incident lasted {d}.",
+    "Customers were affected for {d}.",
+    "In short, a {d} outage of the export service.",
+];
+
+#[test]
+fn impact_end_before_post_incident_entries() {
+    let mut tally = Tally::new("impact end before post-incident entries");
+    for end in IMPACT_END_ENTRIES {
+        for later in POST_INCIDENT_ENTRIES {
+            for wording in LENGTH_WORDINGS {
+                for container in CONTAINERS {
+                    let report = |value: &str, position: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            last_entry: (*end).to_string(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, &wording.replace("{d}", value));
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{end} / {later:?} / {wording} / {container:?}");
+                    // 14:05 to 15:20, the entry that ends the impact.
+                    for (value, position) in [
+                        ("75 minutes", "summary"),
+                        ("75-minute", "impact"),
+                        ("about 75 minutes", "impact"),
+                    ] {
+                        let value = if wording.contains("a {d} outage") {
+                            value.replace(" minutes", "-minute")
+                        } else {
+                            value.replace("75-minute", "75 minutes")
+                        };
+                        tally.silent(
+                            &format!("{value} / {position} / {label}"),
+                            &report(&value, position),
+                            DURATION,
+                        );
+                    }
+                    // Planted: the length to the last, post-incident entry (17:05).
+                    let value = if wording.contains("a {d} outage") {
+                        "three-hour"
+                    } else {
+                        "three hours"
+                    };
+                    tally.fires(
+                        &format!("{value} / {label}"),
+                        &report(value, "summary"),
+                        DURATION,
+                    );
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A thing other than the impact, its window stated in a sentence, and a length
+/// of it in words that name it (14:30 to 14:50: 20 minutes).
+const SUB_WINDOWS: &[(&str, &str)] = &[
+    (
+        "A power cut hit the export host's rack from 14:30 to 14:50.",
+        "The power cut lasted {d}.",
+    ),
+    (
+        "The storage driver deploy ran from 14:30 to 14:50.",
+        "The deploy took {d}.",
+    ),
+    (
+        "Database maintenance was carried out between 14:30 and 14:50.",
+        "The maintenance took {d}.",
+    ),
+    (
+        "A network partition split the rack from 14:30 until 14:50 UTC.",
+        "The partition lasted {d}.",
+    ),
+];
+
+#[test]
+fn lengths_of_a_sub_window_in_its_paragraph() {
+    let mut tally = Tally::new("sub-window lengths");
+    for (window, named) in SUB_WINDOWS {
+        for claim in [*named, "It lasted {d}.", "This lasted about {d}."] {
+            for position in ["cause", "impact"] {
+                for container in CONTAINERS {
+                    let report = |value: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            ..Report::default()
+                        };
+                        let sentence = format!("{window} {}", claim.replace("{d}", value));
+                        place(&mut r, position, &sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{window} {claim} / {position} / {container:?}");
+                    tally.silent(&format!("20 / {label}"), &report("20 minutes"), DURATION);
+                    // Planted: a length its own window cannot give.
+                    tally.fires(&format!("45 / {label}"), &report("45 minutes"), DURATION);
+                }
+            }
+        }
     }
     tally.check();
 }

@@ -41,7 +41,7 @@ pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
 use timeline::{
     detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
-    prose_windows, report_window, sorted_entries, start_candidates, stated_window,
+    prose_windows, reading_rank, report_window, sorted_entries, start_candidates, stated_window,
     timeline_readings,
 };
 
@@ -76,7 +76,8 @@ pub struct Claim {
     /// For a contradiction: which bound the report's own times break.
     pub broken: Option<Bound>,
     /// For a relative claim ("updated 25 minutes after the first alert") not
-    /// compared: why.
+    /// compared: why; for a claim that agrees with a lower-ranked reading of the
+    /// timeline than its best: "agrees with <pair>".
     pub note: Option<String>,
 }
 
@@ -341,11 +342,31 @@ fn claim(
         candidates = vec![stated];
     }
     let mut first: Option<(Compared, [Option<i64>; 2])> = None;
+    // A reading of the timeline that agrees but ranks below the best one
+    // (`timeline::reading_rank`) is named as such.
+    let top = candidates
+        .iter()
+        .filter(|c| c.source == "timeline" && subject.measures == "incident")
+        .min_by_key(|c| reading_rank(c))
+        .map(|c| (reading_rank(c), c.from.clone(), c.to.clone(), c.seconds));
     for compared in candidates {
         let band = accepted(inputs.config, d, compared.seconds);
         let inside = band[0].is_none_or(|lo| compared.seconds >= lo)
             && band[1].is_none_or(|hi| compared.seconds <= hi);
         if inside {
+            if compared.source == "timeline"
+                && let Some((rank, from, to, seconds)) = top
+                && reading_rank(&compared) > rank
+            {
+                claim.note = Some(format!(
+                    "agrees with {} to {}, a lower-ranked reading (the best-ranked, {} to {}, gives {} min)",
+                    compared.from,
+                    compared.to,
+                    from,
+                    to,
+                    seconds / 60
+                ));
+            }
             claim.accepted = Some(band);
             claim.compared_with = Some(compared);
             claim.verdict = Verdict::Agrees;
@@ -427,6 +448,16 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             return;
         }
         None => {}
+    }
+    // "A power cut hit the rack from 14:30 to 14:50. It lasted 20 minutes": the
+    // length of the thing its paragraph states the window of, not the incident's.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = window::sub_window(masked, d.range.clone())
+    {
+        claim.measures = "window";
+        claim.note = None;
+        settle(inputs.config, claim, d, compared);
+        return;
     }
     // "Once the service was fixed on Tuesday morning, it took about a day to work
     // through the backlog": from the fix to the backlog gone, not the incident.

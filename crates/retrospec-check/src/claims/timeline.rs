@@ -7,6 +7,8 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::{
@@ -394,49 +396,167 @@ pub(super) fn start_candidates<'a>(
         .collect()
 }
 
+/// How sure a timeline entry's words make it the impact's end, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum EndRank {
+    /// Marked with `resolved` or `mitigated`.
+    Marked,
+    /// Says so in so many words: "impact ends", "outage over", "service restored".
+    Explicit,
+    /// Says a measure or a function recovered: "error rate back to baseline",
+    /// "customers could log in again", "errors stopped", "queue drained".
+    Recovery,
+    /// The last entry, with no words that end the impact.
+    Last,
+    /// After the impact: the incident closed, the report written, monitoring
+    /// over, a cleanup, a backfill, a follow-up deploy.
+    PostIncident,
+}
+
+/// Words that end the impact in so many words.
+static EXPLICIT_END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:impact|outage|downtime|disruption|degradation|incident)\s+(?:is\s+|was\s+|has\s+|had\s+)?(?:over|ends|ended|stops|stopped)|(?:service|services|access|functionality|availability)\s+(?:(?:is|was|were|are|has\s+been|have\s+been|fully)\s+){0,2}restored|fully\s+(?:restored|recovered)|(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?resolved|all[\s-]+clear)\b")
+        .expect("the pattern is valid")
+});
+
+/// Recovery words that the shared impact-end words do not hold: "errors stopped",
+/// "customers could log in again".
+static MORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:errors?|failures?|timeouts?|5xx|crashes|rejections?|alerts?)\s+(?:(?:have|had|has)\s+)?(?:stop(?:s|ped)?|ceased?|cleared?|subsided?|disappear(?:s|ed)?)|(?:could|can|were\s+able\s+to|are\s+able\s+to)\s+(?:[a-z-]+\s+){1,3}again)\b")
+        .expect("the pattern is valid")
+});
+
+/// Words of an entry about what came after the impact.
+static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:wrote|held|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?)\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
+        .expect("the pattern is valid")
+});
+
+/// How sure `text`'s words make its entry the impact's end; `None` when they
+/// do not end it (the last entry is ranked by its caller).
+pub(super) fn end_rank(text: &str) -> Option<EndRank> {
+    if PARTIAL.is_match(text) {
+        return POST_INCIDENT
+            .is_match(text)
+            .then_some(EndRank::PostIncident);
+    }
+    if EXPLICIT_END.is_match(text) {
+        Some(EndRank::Explicit)
+    } else if POST_INCIDENT.is_match(text) {
+        Some(EndRank::PostIncident)
+    } else if IMPACT_ENDED.is_match(text) || MORE_RECOVERY.is_match(text) {
+        Some(EndRank::Recovery)
+    } else {
+        None
+    }
+}
+
+/// Whether an entry's words name the impact as going on.
+fn names_impact(text: &str) -> bool {
+    IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text)
+}
+
+/// The impact's plausible ends, ranked: the marked milestones, then every entry
+/// whose words end it (explicitly first, then by recovery words), then the last
+/// entry. An entry about what came after the impact (closing the incident, the
+/// report, the end of monitoring, a cleanup, a backfill, a follow-up deploy) is an
+/// end only when nothing else is; and once an entry says in so many words that the
+/// impact ended, a later entry is not its end.
+pub(super) fn end_candidates<'a>(
+    inputs: &Inputs<'a>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String, EndRank)> {
+    let entries = sorted_entries(inputs);
+    let mut ends: Vec<(&crate::times::TimeValue, i64, String, EndRank)> = Vec::new();
+    for m in [Milestone::Resolved, Milestone::Mitigated] {
+        if let Some((v, t)) = milestone_at(inputs, m) {
+            ends.push((v, t, m.as_str().to_string(), EndRank::Marked));
+        }
+    }
+    let last = entries.len().checked_sub(1);
+    for (k, (i, v, t, text)) in entries.iter().enumerate() {
+        if ends.iter().any(|e| e.0.pointer == v.pointer) {
+            continue;
+        }
+        let rank = match end_rank(text) {
+            Some(r) => r,
+            None if Some(k) == last => EndRank::Last,
+            None => continue,
+        };
+        let name = match rank {
+            EndRank::Explicit => format!("entry that says the impact ended (entry {})", i + 1),
+            EndRank::Recovery => format!("entry where the impact ends (entry {})", i + 1),
+            EndRank::PostIncident => format!("post-incident entry (entry {})", i + 1),
+            _ => format!("last entry (entry {})", i + 1),
+        };
+        ends.push((v, *t, name, rank));
+    }
+    // An entry that says the impact ended bounds the rest: later recovery words
+    // or a later last entry are after it ended.
+    if let Some(cut) = ends
+        .iter()
+        .filter(|e| e.3 == EndRank::Explicit)
+        .map(|e| e.1)
+        .max()
+    {
+        ends.retain(|e| e.3 <= EndRank::Explicit || e.1 <= cut);
+    }
+    // Once words end the impact, a last entry without such words is after it
+    // ended, unless its own words still name the impact ("errors again").
+    if ends
+        .iter()
+        .any(|e| matches!(e.3, EndRank::Explicit | EndRank::Recovery))
+    {
+        ends.retain(|e| {
+            e.3 != EndRank::Last
+                || entries
+                    .iter()
+                    .any(|(_, v, _, text)| v.pointer == e.0.pointer && names_impact(text))
+        });
+    }
+    if ends.iter().any(|e| e.3 < EndRank::PostIncident) {
+        ends.retain(|e| e.3 < EndRank::PostIncident);
+    }
+    ends.sort_by_key(|e| e.3);
+    ends
+}
+
+/// How a reading of the timeline ranks, best first (lowest): by its end's rank,
+/// then its start's (`started`, an entry whose words begin the impact, any
+/// other), read back from the names this module gives them.
+pub(super) fn reading_rank(c: &Compared) -> (u8, u8) {
+    let end = match c.to.as_str() {
+        "resolved" | "mitigated" => 0,
+        t if t.starts_with("entry that says the impact ended") => 1,
+        t if t.starts_with("last entry") => 3,
+        t if t.starts_with("post-incident entry") => 4,
+        _ => 2,
+    };
+    let start = match c.from.as_str() {
+        "started" => 0,
+        f if f.starts_with("entry where the impact begins") => 1,
+        _ => 2,
+    };
+    (end, start)
+}
+
 /// The incident's length read from the timeline when the milestones do not give it.
 /// A timeline may open with the trigger and close after the end (a late alert, a
-/// follow-up), so every plausible reading is returned and a claim contradicts only
-/// when none agrees: the impact starts at `started`, or at any entry up to the first
-/// whose words name the impact (errors, failing, stale, delayed, ...) or say it was
-/// noticed (none later: the impact cannot begin after it was detected), or with no
-/// such words at the first or second entry; it ends at `resolved` or `mitigated`, or at
-/// any entry whose words say it ended, or at the last entry (a restore may come before the errors stop).
-/// A timeline listed out of order is read in the order of its times.
+/// follow-up), so every plausible reading is returned, best-ranked first, and a
+/// claim contradicts only when none agrees: the impact starts at `started`, or at
+/// any entry up to the first whose words name the impact (errors, failing, stale,
+/// delayed, ...) or say it was noticed (none later: the impact cannot begin after
+/// it was detected), or with no such words at the first or second entry; it ends
+/// where [`end_candidates`] says. A timeline listed out of order is read in the
+/// order of its times.
 pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
-    let entries = sorted_entries(inputs);
-    if entries.len() < 2 {
+    if sorted_entries(inputs).len() < 2 {
         return Vec::new();
     }
     let starts = start_candidates(inputs, None);
-    let milestone = |m: Milestone| milestone_at(inputs, m);
-    let mut ends: Vec<(&crate::times::TimeValue, i64, String)> = Vec::new();
-    for m in [Milestone::Resolved, Milestone::Mitigated] {
-        if let Some((v, t)) = milestone(m) {
-            ends.push((v, t, m.as_str().to_string()));
-        }
-    }
-    // Every entry whose words say the impact ended (a restore may come before the
-    // errors stop), and the last entry (the end may be in words no list holds:
-    // "failure rate back to zero").
-    for (i, v, t, _) in entries
-        .iter()
-        .filter(|(_, _, _, t)| IMPACT_ENDED.is_match(t) && !PARTIAL.is_match(t))
-    {
-        ends.push((
-            v,
-            *t,
-            format!("entry where the impact ends (entry {})", i + 1),
-        ));
-    }
-    if let Some((i, v, t, _)) = entries.last()
-        && ends.iter().all(|e| e.0.pointer != v.pointer)
-    {
-        ends.push((v, *t, format!("last entry (entry {})", i + 1)));
-    }
+    let ends = end_candidates(inputs);
     let mut out = Vec::new();
-    for (a, at, from) in &starts {
-        for (b, bt, to) in &ends {
+    for (b, bt, to, _) in &ends {
+        for (a, at, from) in &starts {
             let seconds = bt - at;
             if seconds > 0 {
                 out.push(Compared {
@@ -762,5 +882,134 @@ mod stated_fields {
                 "{body}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod impact_end {
+    use super::{EndRank, end_rank};
+    use crate::claims::{Claim, Verdict};
+
+    #[test]
+    fn each_kind_of_end() {
+        for text in [
+            "disk cleared; impact ends",
+            "the outage is over",
+            "service restored for all regions",
+            "exports fully recovered",
+            "incident resolved",
+            "all clear given",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::Explicit), "{text}");
+        }
+        for text in [
+            // A mitigation may come before the impact ends.
+            "incident mitigated",
+            "error rate back to baseline",
+            "customers could log in again",
+            "errors stopped after the restart",
+            "backlog drained",
+            "exports succeed again",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::Recovery), "{text}");
+        }
+        for text in [
+            "incident closed",
+            "monitoring period ended",
+            "post-mortem scheduled for Friday",
+            "we wrote the incident report",
+            "backfill complete",
+            "cleanup done, ticket closed",
+            "follow-up deploy of the retry fix",
+        ] {
+            assert_eq!(end_rank(text), Some(EndRank::PostIncident), "{text}");
+        }
+        for text in [
+            "on-call paged",
+            "a full write-up is below",
+            "still partially degraded",
+        ] {
+            assert_eq!(end_rank(text), None, "{text}");
+        }
+        // Words that end it in part only are no end.
+        assert_eq!(end_rank("errors stopped for some users"), None);
+    }
+
+    fn claim(timeline: &str, summary: &str, text: &str) -> Claim {
+        let report = format!(
+            "# Export outage\n\nDate: 2025-07-15\nAll times are UTC.\n\n## Summary\n\n{summary}\n\n## Timeline\n\n{timeline}"
+        );
+        crate::check(&report, crate::Format::Markdown)
+            .claims
+            .into_iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim `{text}`"))
+    }
+
+    const TIMELINE: &str = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 disk cleared; impact ends\n- 16:10 backlog drained\n- 17:05 incident closed; post-mortem scheduled\n";
+
+    #[test]
+    fn an_explicit_end_bounds_the_later_entries() {
+        let c = claim(TIMELINE, "Exports failed for 75 minutes.", "75 minutes");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        assert!(c.note.is_none(), "{:?}", c.note);
+        // To the backlog drained, or to the incident closed: after the end.
+        for (summary, text) in [
+            ("Exports failed for two hours.", "two hours"),
+            ("Exports failed for three hours.", "three hours"),
+        ] {
+            let c = claim(TIMELINE, summary, text);
+            assert_eq!(c.verdict, Verdict::Contradicts, "{summary}");
+            assert_eq!(
+                c.compared_with.map(|c| c.to),
+                Some("entry that says the impact ended (entry 3)".to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn recovery_words_keep_each_plausible_end_and_name_a_lower_one() {
+        let timeline = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 error rate back to baseline\n- 15:50 backlog drained\n- 17:05 incident closed\n";
+        // The backlog drained is a plausible end too: it agrees, named as lower-ranked.
+        let c = claim(timeline, "Exports failed for 105 minutes.", "105 minutes");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        assert!(
+            c.note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("agrees with")),
+            "{:?}",
+            c.note
+        );
+        // The incident closed is not, with other ends stated.
+        let c = claim(timeline, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Contradicts);
+        // Nothing else ends it: the post-incident entry is the end.
+        let only =
+            "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 17:05 incident closed\n";
+        let c = claim(only, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Agrees);
+        // A last entry without end words after a recovery is after the end, unless
+        // it names the impact again.
+        let last = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 15:20 exports succeed again\n- 17:05 deadline for the reports moved by a day\n";
+        let c = claim(last, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Contradicts);
+        let again = last.replace(
+            "deadline for the reports moved by a day",
+            "exports failing again",
+        );
+        let c = claim(&again, "Exports failed for three hours.", "three hours");
+        assert_eq!(c.verdict, Verdict::Agrees);
+    }
+
+    #[test]
+    fn a_length_that_agrees_with_the_mitigation() {
+        let timeline = "- 14:05 first exports fail\n- 14:12 alert pages on-call\n- 14:45 traffic failed over; exports succeed again\n- 17:05 root cause fixed; incident resolved\n";
+        let c = claim(
+            timeline,
+            "Exports failed for 40 minutes, until traffic was failed over; the root cause took longer.",
+            "40 minutes",
+        );
+        assert_eq!(c.verdict, Verdict::Agrees, "{c:?}");
+        assert_eq!(c.compared_with.map(|c| c.seconds / 60), Some(40));
     }
 }

@@ -60,24 +60,7 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
     if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
         return None;
     }
-    let mut to = minutes(b, bp)?;
-    // A start borrows the end's a.m./p.m. ("1:05-2:20 pm") unless that puts it after
-    // the end ("11:30-1:05 pm").
-    let from = match minutes(a, ap.or(bp))? {
-        f if ap.is_none() && f > to => minutes(a, None)?,
-        f => f,
-    };
-    if to <= from {
-        to += 24 * 60;
-    }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{}`", caps.name("a")?.as_str()),
-        to: format!("window end `{}`", caps.name("b")?.as_str()),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(window_of(a, b, clock_span(a, ap, b, bp, bp)?))
 }
 
 /// A window alone in parentheses right after a length: "down for about 2 hours
@@ -112,7 +95,43 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     if !(a.contains(':') || ap.is_some()) || !(b.contains(':') || bp.is_some()) {
         return None;
     }
-    let mut to = minutes(b, bp.or(ap))?;
+    Some(window_of(a, b, clock_span(a, ap, b, bp, bp.or(ap))?))
+}
+
+/// A comparison with a window or times the report states (no pointers: they are
+/// read from prose).
+pub(super) fn stated(from: String, to: String, seconds: i64) -> Compared {
+    Compared {
+        source: "stated",
+        from,
+        to,
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds,
+    }
+}
+
+/// A window from `a` to `b` as written, `minutes` long.
+fn window_of(a: &str, b: &str, minutes: i64) -> Compared {
+    stated(
+        format!("window start `{a}`"),
+        format!("window end `{b}`"),
+        minutes * 60,
+    )
+}
+
+/// Minutes from `a` to `b`, clock times with their a.m./p.m. (`ap`, `bp`; `end`
+/// is the one the end is read with). A start borrows the end's a.m./p.m.
+/// ("1:05-2:20 pm") unless that puts it after the end ("11:30-1:05 pm"); an end
+/// not after the start is the next day.
+fn clock_span(
+    a: &str,
+    ap: Option<&str>,
+    b: &str,
+    bp: Option<&str>,
+    end: Option<&str>,
+) -> Option<i64> {
+    let mut to = minutes(b, end)?;
     let from = match minutes(a, ap.or(bp))? {
         f if ap.is_none() && f > to => minutes(a, None)?,
         f => f,
@@ -120,14 +139,7 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     if to <= from {
         to += 24 * 60;
     }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{a}`"),
-        to: format!("window end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(to - from)
 }
 
 /// A table cell that holds a window and nothing else: `08:12–08:57`, `22:47 - 01:15 UTC`.
@@ -152,19 +164,7 @@ fn cell(masked: &str, range: Range<usize>) -> Option<Compared> {
     }
     let caps = WINDOW_CELL.captures(&head[open + 1..])?;
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
-    let from = minutes(a, None)?;
-    let mut to = minutes(b, None)?;
-    if to <= from {
-        to += 24 * 60;
-    }
-    Some(Compared {
-        source: "stated",
-        from: format!("window start `{a}`"),
-        to: format!("window end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: (to - from) * 60,
-    })
+    Some(window_of(a, b, clock_span(a, None, b, None, None)?))
 }
 
 /// "The incident began at <time> and ended at <time>": the report's own window.
@@ -181,14 +181,11 @@ pub(super) fn sentence(masked: &str, zone: Option<&jiff::tz::TimeZone>) -> Optio
     let caps = BEGAN_ENDED.captures(masked)?;
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
     let seconds = between(a, b, zone)?;
-    Some(Compared {
-        source: "stated",
-        from: format!("stated start `{a}`"),
-        to: format!("stated end `{b}`"),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
+    Some(stated(
+        format!("stated start `{a}`"),
+        format!("stated end `{b}`"),
         seconds,
-    })
+    ))
 }
 
 /// "(starting|beginning) at (approximately) <time>" in a sentence whose words name
@@ -369,14 +366,7 @@ fn stated_window(caps: &crate::lean::Captures<'_>) -> Option<Compared> {
         Some(d) => format!("{} {time}", d.as_str()),
         None => time.to_string(),
     };
-    (span > 0).then(|| Compared {
-        source: "stated",
-        from: format!("window start `{}`", named(day_a, a)),
-        to: format!("window end `{}`", named(day_b, b)),
-        from_pointer: String::new(),
-        to_pointer: String::new(),
-        seconds: span * 60,
-    })
+    (span > 0).then(|| window_of(&named(day_a, a), &named(day_b, b), span))
 }
 
 /// What may follow a length inside its parenthesis: "(roughly 40 minutes of
@@ -414,6 +404,99 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
         (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
         _ => None,
     }
+}
+
+/// A length's own verb right before it: "lasted", "took", "ran for", "was out for".
+static LENGTH_VERB: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:lasted|lasting|took|taking|spanned|(?:ran|was\s+out|were\s+out|went\s+on|continued)\s+for|for)\s+(?:(?:just|only|roughly|about|around|approximately|nearly|almost|over|under)\s+)?$")
+        .expect("the pattern is valid")
+});
+/// A claim's sentence that names the outage or its impact itself: its length is
+/// the incident's, not a sub-window's.
+static NAMES_OUTAGE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:outage|incident|impact|downtime|disruption|customers?|users?|merchants?|clients?|visitors?|service\s+was)\b")
+        .expect("the pattern is valid")
+});
+/// A sentence that opens on the thing the sentence before named: "It", "This",
+/// "That", "The whole thing".
+static ANAPHOR: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:it|this|that|which|the\s+whole\s+(?:thing|event))\b")
+        .expect("the pattern is valid")
+});
+
+/// Words too common to tie two sentences to one subject.
+const COMMON: &[&str] = &[
+    "about", "after", "again", "also", "been", "before", "between", "during", "from", "have",
+    "into", "lasted", "minutes", "hours", "over", "that", "their", "then", "there", "they", "this",
+    "took", "until", "were", "when", "which", "while", "with", "whole", "total", "time",
+];
+
+/// The window of a thing other than the impact that the length at `range` is
+/// stated for in its own paragraph: "A power cut hit the storage rack from 14:30
+/// to 14:50. The power cut lasted 20 minutes." (or "It lasted 20 minutes."). Read
+/// only when the paragraph states one window, before the length or in its
+/// sentence, in a sentence whose words do not name the impact; the length follows
+/// "lasted", "took", "for"; and its own sentence is that window's, opens on "it",
+/// "this" or "that", or shares a word with it, and does not name the outage or
+/// its impact itself.
+pub(super) fn sub_window(masked: &str, range: Range<usize>) -> Option<Compared> {
+    if !LENGTH_VERB.is_match(&masked[..range.start]) {
+        return None;
+    }
+    let start = masked[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = masked[range.end..]
+        .find("\n\n")
+        .map_or(masked.len(), |i| range.end + i);
+    let sentence_start = |at: usize| {
+        [". ", ".\n", "! ", "? ", "; ", "\n- ", "\n* "]
+            .iter()
+            .filter_map(|b| masked[start..at].rfind(b).map(|i| start + i + b.len()))
+            .max()
+            .unwrap_or(start)
+    };
+    let sentence_end = |at: usize| {
+        [". ", ".\n", "! ", "? ", "; "]
+            .iter()
+            .filter_map(|b| masked[at..end].find(b))
+            .min()
+            .map_or(end, |i| at + i)
+    };
+    let mut windows = FROM_UNTIL.captures_iter(&masked[start..end]);
+    let caps = windows.next()?;
+    if windows.next().is_some() {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    let (w_at, w_end) = (start + whole.start(), start + whole.end());
+    if w_end > range.start {
+        return None;
+    }
+    let w_sentence = &masked[sentence_start(w_at)..sentence_end(w_end)];
+    if super::subject::IMPACT_WORDS.is_match(w_sentence) {
+        return None;
+    }
+    let c_from = sentence_start(range.start);
+    let c_sentence = &masked[c_from..sentence_end(range.end)];
+    if NAMES_OUTAGE.is_match(c_sentence) || super::subject::IMPACT_WORDS.is_match(c_sentence) {
+        return None;
+    }
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_ascii_lowercase)
+            .filter(|w| !COMMON.contains(&w.as_str()))
+            .collect()
+    };
+    let same = c_from <= w_at;
+    let previous = masked[..c_from].trim_end().len() <= sentence_end(w_end) + 1;
+    let shared = {
+        let theirs = words(w_sentence);
+        words(c_sentence).iter().any(|w| theirs.contains(w))
+    };
+    if !(same || shared || (previous && ANAPHOR.is_match(c_sentence))) {
+        return None;
+    }
+    stated_window(&caps)
 }
 
 /// A window written with a dash in running text: "during 14:05–15:20 CET".
@@ -504,14 +587,11 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     for (a, at, _) in times.iter().take(cut + 1) {
         for (b, bt, _) in &ends {
             if bt > at {
-                out.push(Compared {
-                    source: "stated",
-                    from: format!("stated time `{a}`"),
-                    to: format!("stated end `{b}`"),
-                    from_pointer: String::new(),
-                    to_pointer: String::new(),
-                    seconds: (bt - at) * 60,
-                });
+                out.push(stated(
+                    format!("stated time `{a}`"),
+                    format!("stated end `{b}`"),
+                    (bt - at) * 60,
+                ));
             }
         }
     }
@@ -717,6 +797,36 @@ mod tests {
         );
         assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
         assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
+    }
+
+    /// A length in a paragraph about one thing is that thing's window's.
+    #[test]
+    fn a_length_of_the_window_its_paragraph_states() {
+        let sub = |text: &str| {
+            let d = duration::find(text).into_iter().last()?;
+            super::sub_window(text, d.range).map(|c| c.seconds / 60)
+        };
+        for text in [
+            "A power cut hit the storage rack from 14:30 to 14:50. The power cut lasted 45 minutes.",
+            "A power cut hit the storage rack from 14:30 to 14:50. It lasted 45 minutes.",
+            "The deploy ran between 09:10 and 09:30, and the deploy took about 45 minutes.",
+            "Maintenance was scheduled from 22:00 until 22:20; the maintenance took 45 minutes.",
+        ] {
+            assert_eq!(sub(text), Some(20), "{text}");
+        }
+        for text in [
+            // The claim names the outage itself, or the window is the impact's.
+            "A power cut hit the storage rack from 14:30 to 14:50. The outage lasted 45 minutes.",
+            "A power cut hit the storage rack from 14:30 to 14:50. Exports were down for 45 minutes.",
+            "Exports failed from 14:30 to 14:50. It lasted 45 minutes.",
+            // Two windows, another paragraph, nothing tying them, no length verb.
+            "The deploy ran from 09:10 to 09:30 and from 10:10 to 10:30. It took 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50.\n\nIt lasted 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50. Backups ran for 45 minutes.",
+            "A power cut hit the rack from 14:30 to 14:50. It came back 45 minutes later.",
+        ] {
+            assert_eq!(sub(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -745,7 +745,7 @@ pub(crate) fn length_note(line: &str) -> bool {
     LABEL.is_match(line)
 }
 
-/// The model field a heading names (configured headings in `extra` first).
+/// The field a heading names (built-in aliases and the configured ones).
 fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     crate::parse::markdown::field_for(heading, extra)
 }

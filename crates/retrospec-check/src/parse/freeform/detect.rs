@@ -138,8 +138,6 @@ fn names_a_postmortem(title: &str) -> bool {
             .any(|w| title.ends_with(w) || first == *w || title.starts_with(w))
 }
 
-/// The field a heading names (built-in aliases and the configured ones).
-
 #[cfg(test)]
 mod tests {
     #[test]

@@ -75,6 +75,12 @@ pub struct Reading {
     /// words ("zone taken from `PST` on line 3, the only zone the report names").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub named_zone: Option<String>,
+    /// That zone spelt so the time grammar reads it back (`UTC`, `PST`,
+    /// `America/Los_Angeles` for "Pacific time"): `retrospec import` writes it
+    /// on the times without a zone, so the canonical report reads them as the
+    /// check of the original did.
+    #[serde(skip)]
+    pub adopted_zone: Option<String>,
 }
 
 impl Reading {
@@ -90,6 +96,7 @@ impl Reading {
             status: None,
             evidence_entries: Vec::new(),
             named_zone: None,
+            adopted_zone: None,
         }
     }
 }

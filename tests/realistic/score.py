@@ -158,6 +158,13 @@ def lands_on(d: dict, rng: tuple[int, int], with_labels: bool) -> bool:
     return False
 
 
+def starts_on(d: dict, rng: tuple[int, int]) -> bool:
+    """Whether a finding's span starts in `rng`: a trap is sprung only by a finding
+    that starts on its lines, not by one that starts above and wraps onto them
+    (a sentence over two lines says nothing about the line it wraps onto)."""
+    return rng[0] <= d["line"] <= rng[1]
+
+
 def score_report(report: dict, diagnostics: list[dict]) -> Outcome:
     """Matches one report's findings with its manifest entries."""
     out = Outcome()
@@ -182,7 +189,7 @@ def score_report(report: dict, diagnostics: list[dict]) -> Outcome:
         hits = [
             (i, d)
             for i, d in enumerate(diagnostics)
-            if d["code"] in trap["codes"] and (rng is None or lands_on(d, rng, with_labels=False))
+            if d["code"] in trap["codes"] and (rng is None or starts_on(d, rng))
         ]
         if hits:
             used.update(i for i, _ in hits)
@@ -470,6 +477,9 @@ def self_test() -> int:
     out = score_report(report, [diag("RS401", 4, severity="info"), diag("RS203", 30), diag("RS401", 5)])
     check("trap on its line fires, any severity", [t["id"] for t, _ in out.fired] == ["todo", "season"])
     check("a trap's label does not count", not score_report(report, [diag("RS401", 1, labels=[{"line": 4}])]).fired)
+    wrapped = score_report(report, [diag("RS401", 3, 4), diag("RS208", 2, 3)])
+    check("a finding wrapping onto a trap's line does not spring it", not wrapped.fired)
+    check("a finding wrapping onto a planted item's line finds it", [e["id"] for e, _ in wrapped.found] == ["dur"])
     check("a finding on another line is unlisted", [d["line"] for d in out.unlisted] == [5])
 
     try:

@@ -164,6 +164,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
             times.with_named_zones(&model, text, &|at| m.covers(at), config.timezone.as_deref());
         if let Some(reading) = parsed.freeform.as_mut() {
             reading.named_zone = times.named.note.clone();
+            reading.adopted_zone = times.named.zone.as_ref().and_then(emit::zone_spelling);
         }
     }
     let lowercase = text.to_ascii_lowercase();

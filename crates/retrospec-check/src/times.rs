@@ -85,6 +85,8 @@ pub struct NamedZones {
     /// Where the adopted zone came from, in words: "zone taken from `PST` on
     /// line 3, the only zone the report names".
     pub note: Option<String>,
+    /// The adopted zone itself, as the times without one took it.
+    pub zone: Option<Zone>,
 }
 
 /// The zones `text` names outside code, logs and links (where `masked` is
@@ -325,6 +327,7 @@ impl Times {
         let named = NamedZones {
             regions: regions.iter().map(|(s, _)| *s).collect(),
             adopted: adopted.map(|i| regions[i].0),
+            zone: adopted.map(|i| regions[i].1.clone()),
             by_heading,
             note,
         };

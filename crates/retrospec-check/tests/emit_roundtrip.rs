@@ -51,11 +51,16 @@ fn codes(text: &str, format: Format) -> Vec<&'static str> {
 }
 
 /// [`codes`] without the policy findings, which a report read as written gathers
-/// into RS407 and its canonical form reports one by one.
+/// into RS407 and its canonical form reports one by one, and without RS210: a
+/// milestone another tool's front matter gives (`resolvedWhen`) is that tool's
+/// record and needs no entry, but the canonical form writes it as the report's
+/// own milestone, which does.
 fn fact_codes(text: &str, format: Format) -> Vec<&'static str> {
     codes(text, format)
         .into_iter()
-        .filter(|c| *c != "RS407" && !retrospec_check::policy::POLICY_CODES.contains(c))
+        .filter(|c| {
+            !matches!(*c, "RS407" | "RS210") && !retrospec_check::policy::POLICY_CODES.contains(c)
+        })
         .collect()
 }
 

@@ -12,9 +12,13 @@ use common::{relative, run};
 
 /// Findings about policy and about reading, which the canonical form changes on
 /// purpose: RS407 gathers the policy ones on the original only; RS009 names an
-/// item the reader left out, which `import` names on stderr instead.
+/// item the reader left out, which `import` names on stderr instead. RS210: on
+/// the original, a milestone another tool's front matter gives (`resolvedWhen`)
+/// is that tool's record and needs no entry; `import` writes it as the report's
+/// own milestone, which does (the reader's own milestones are read from entries,
+/// so RS210 has nothing else to report on an original).
 const NOT_FACTS: &[&str] = &[
-    "RS102", "RS301", "RS302", "RS303", "RS305", "RS306", "RS405", "RS407", "RS009",
+    "RS102", "RS301", "RS302", "RS303", "RS305", "RS306", "RS405", "RS407", "RS009", "RS210",
 ];
 
 /// The distinct (code, message) of the findings about facts in a `--format json`
@@ -32,7 +36,7 @@ fn facts(output: &std::process::Output) -> Vec<(String, String)> {
         .map(|d| {
             (
                 d["code"].as_str().unwrap_or_default().to_string(),
-                without_count(d["message"].as_str().unwrap_or_default()),
+                without_zone_on_quotes(&without_count(d["message"].as_str().unwrap_or_default())),
             )
         })
         .filter(|(code, _)| !NOT_FACTS.contains(&code.as_str()))
@@ -46,6 +50,36 @@ fn facts(output: &std::process::Output) -> Vec<(String, String)> {
     found.sort();
     found.dedup();
     found
+}
+
+/// A time quoted as written (`` `2024-01-10 16:12 PST` ``) without the zone
+/// after its clock: where the check of the original took the zone from a name
+/// in the text, `import` writes it on the time, so the quote gains it; the
+/// instant, which the message also gives, does not change.
+fn without_zone_on_quotes(message: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let quoted = i % 2 == 1;
+        match part.rsplit_once(' ') {
+            Some((clock, zone))
+                if quoted
+                    && clock.len() >= 5
+                    && clock.as_bytes()[clock.len() - 3] == b':'
+                    && clock.bytes().rev().take(2).all(|b| b.is_ascii_digit())
+                    && !zone.is_empty()
+                    && zone
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"/+-:_".contains(&b)) =>
+            {
+                out.push_str(clock);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// `... CEST (UTC+02:00) (6 times read with it)` without its count.

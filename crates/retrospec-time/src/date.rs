@@ -216,8 +216,20 @@ pub(crate) fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
         .map(|(_, day)| *day)
 }
 
+/// The month and the day of a date written with the month's name, in either
+/// order: `July 20`, `20th July`, `Sept 3` (a token and the token after it).
+/// The one reader of these forms: date lines ([`scan_date_line`]) and dates in
+/// sentences (`prose.rs`) both use it.
+pub(crate) fn month_and_day(a: &str, b: &str) -> Option<(u32, u32)> {
+    match (month_from_name(a), month_from_name(b)) {
+        (Some(month), None) => Some((month, day_from_token(b)?)),
+        (None, Some(month)) => Some((month, day_from_token(a)?)),
+        _ => None,
+    }
+}
+
 /// `10`, `10th`, `1st`: the day number.
-fn day_from_token(tok: &str) -> Option<u32> {
+pub(crate) fn day_from_token(tok: &str) -> Option<u32> {
     let b = tok.as_bytes();
     let n = count_digits(b, 0);
     if !(1..=2).contains(&n) {
@@ -230,7 +242,8 @@ fn day_from_token(tok: &str) -> Option<u32> {
     Some(digits_value(b, 0..n))
 }
 
-fn year_from_token(tok: &str) -> Option<u32> {
+/// `2025`: a year of four digits.
+pub(crate) fn year_from_token(tok: &str) -> Option<u32> {
     let b = tok.as_bytes();
     (b.len() == 4 && count_digits(b, 0) == 4).then(|| digits_value(b, 0..4))
 }
@@ -356,20 +369,12 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
         }
         [(_, a), (_, b)] => {
             let year = u32::try_from(year_hint?).ok()?;
-            let (month, day) = match (month_from_name(a), month_from_name(b)) {
-                (Some(m), None) => (m, day_from_token(b)?),
-                (None, Some(m)) => (m, day_from_token(a)?),
-                _ => return None,
-            };
+            let (month, day) = month_and_day(a, b)?;
             (make_date(year, month, day).ok()?, true)
         }
         [(_, a), (_, b), (_, y)] => {
             let year = year_from_token(y)?;
-            let (month, day) = match (month_from_name(a), month_from_name(b)) {
-                (Some(m), None) => (m, day_from_token(b)?),
-                (None, Some(m)) => (m, day_from_token(a)?),
-                _ => return None,
-            };
+            let (month, day) = month_and_day(a, b)?;
             (make_date(year, month, day).ok()?, false)
         }
         _ => return None,

@@ -31,7 +31,9 @@ use std::ops::Range;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::date::{make_date, month_from_name, weekday_from_name};
+use crate::date::{
+    day_from_token, make_date, month_and_day, month_from_name, weekday_from_name, year_from_token,
+};
 
 /// A clock time with a date, read from a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,18 +228,7 @@ fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
 }
 
 fn year_of(tok: &str) -> Option<i32> {
-    match tok.len() {
-        4 if tok.bytes().all(|b| b.is_ascii_digit()) => tok.parse().ok(),
-        _ => None,
-    }
-}
-
-fn day_of(tok: &str) -> Option<u32> {
-    let n = tok.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&n) || !matches!(&tok[n..], "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    tok[..n].parse().ok()
+    year_from_token(tok).and_then(|y| i32::try_from(y).ok())
 }
 
 /// A slashed date's numbers: `(a, b, year)` of `a/b/yy[yy]`, or a year-first date
@@ -337,7 +328,7 @@ fn date_at(
         }
     } else if let Some(d) = iso_or_dashed(core) {
         (d, 1)
-    } else if let Some((month, day)) = month_and_day(core, toks.get(j + 1)) {
+    } else if let Some((month, day)) = month_name_date(core, toks.get(j + 1)) {
         // `July 20[, 2025]`, `22 February [2025]`: the year, when written, follows.
         let year_tok = toks
             .get(j + 2)
@@ -369,13 +360,10 @@ fn date_at(
 }
 
 /// The month and the day of a date written with the month's name, in either
-/// order: `July 20` or `22 February` (`first` and the token after it).
-fn month_and_day(first: &str, next: Option<&Token<'_>>) -> Option<(u32, u32)> {
-    let next = next?.core.trim_end_matches('.');
-    match month_from_name(first) {
-        Some(month) => Some((month, day_of(next)?)),
-        None => Some((month_from_name(next)?, day_of(first)?)),
-    }
+/// order: `July 20` or `22 February` (`first` and the token after it), read as
+/// a date line reads them ([`month_and_day`]).
+fn month_name_date(first: &str, next: Option<&Token<'_>>) -> Option<(u32, u32)> {
+    month_and_day(first, next?.core.trim_end_matches('.'))
 }
 
 /// The year of a date written without one, from the heading's year; not for
@@ -394,7 +382,11 @@ fn iso_or_dashed(core: &str) -> Option<Date> {
         return ymd(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
     }
     let month = month_from_name(b)?;
-    ymd(c.parse().ok().filter(|_| c.len() == 4)?, month, day_of(a)?)
+    ymd(
+        c.parse().ok().filter(|_| c.len() == 4)?,
+        month,
+        day_from_token(a)?,
+    )
 }
 
 /// Which way the text writes its slashed dates: a date with only one reading
@@ -564,12 +556,12 @@ pub fn heading_year(text: &str) -> Option<i16> {
             let prev = i.checked_sub(1).map(|p| toks[p].core.as_str());
             let beside_month = prev.is_some_and(|p| {
                 month_from_name(p).is_some()
-                    || (p.ends_with(',') && day_of(p.trim_end_matches(',')).is_some())
+                    || (p.ends_with(',') && day_from_token(p.trim_end_matches(',')).is_some())
             });
             // The token's core has its comma stripped; look at the raw word.
-            let after_day = i
-                .checked_sub(1)
-                .is_some_and(|p| toks[p].raw.ends_with(',') && day_of(&toks[p].core).is_some());
+            let after_day = i.checked_sub(1).is_some_and(|p| {
+                toks[p].raw.ends_with(',') && day_from_token(&toks[p].core).is_some()
+            });
             (beside_month || after_day).then_some(y)
         } else if let Some(s) = slashed(core) {
             match s {
@@ -788,6 +780,37 @@ mod tests {
         assert_eq!(
             one("restored by 3 p.m. on 4 January 2026.", Some(2025)).0,
             date(2026, 1, 4)
+        );
+    }
+
+    #[test]
+    fn sentences_and_date_lines_read_month_names_alike() {
+        // One reader of the month-name forms: what a date line reads, a sentence
+        // with a time on that date reads as the same date, and the reverse.
+        for (written, hint) in [
+            ("July 20", Some(2025)),
+            ("20 July", Some(2025)),
+            ("20th July", Some(2025)),
+            ("20TH July", Some(2025)),
+            ("Sept 3", Some(2025)),
+            ("3 Sept", Some(2025)),
+            ("January 31, 2017", None),
+            ("31 January 2017", None),
+            ("July 32", Some(2025)),
+            ("July July", Some(2025)),
+            ("20 21", Some(2025)),
+        ] {
+            let line = crate::date::scan_date_line(written, hint)
+                .and_then(Result::ok)
+                .map(|l| l.date);
+            let sentence = scan_prose_times(&format!("at 10:00 on {written}, it failed"), hint)
+                .first()
+                .map(|p| p.date);
+            assert_eq!(line, sentence, "{written}");
+        }
+        assert_eq!(
+            one("at 10:00 on 20TH July, it failed", Some(2025)).0,
+            date(2025, 7, 20)
         );
     }
 

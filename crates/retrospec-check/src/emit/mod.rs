@@ -94,7 +94,63 @@ pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String>
             }
         }
     }
+    // A zone the check adopted from the text's names ("as the pager does, in
+    // PST"): written on the times without one, or the canonical report's times
+    // would have none and its check would differ from the original's.
+    if let Some(zone) = parsed
+        .freeform
+        .as_ref()
+        .and_then(|r| r.adopted_zone.as_deref())
+    {
+        give_zone(&mut tree, zone);
+    }
     Some(write(&tree, format))
+}
+
+/// `zone` spelt so the time grammar reads it back as the same zone: `UTC`, an
+/// offset, an abbreviation, an IANA name (a region or a city word, "Pacific
+/// time", is written as its zone's IANA name). `None` for an ambiguous or
+/// unknown name, which is never adopted.
+pub(crate) fn zone_spelling(zone: &crate::time::Zone) -> Option<String> {
+    use crate::time::Zone;
+    match zone {
+        Zone::Utc => Some("UTC".to_string()),
+        Zone::Offset(o) => {
+            let s = o.seconds();
+            let sign = if s < 0 { '-' } else { '+' };
+            let s = s.unsigned_abs();
+            Some(format!("{sign}{:02}:{:02}", s / 3600, s / 60 % 60))
+        }
+        Zone::Abbrev(a) => Some(a.name.to_string()),
+        Zone::Iana(tz, _) => tz.iana_name().map(str::to_string),
+        Zone::Ambiguous { .. } | Zone::Unknown(_) => None,
+    }
+}
+
+/// Writes `zone` after each timeline time and each dated milestone written
+/// without a zone.
+fn give_zone(tree: &mut Json, zone: &str) {
+    let zoneless = |s: &str, dated: bool| {
+        crate::time::parse_time(s).is_ok_and(|p| p.zone.is_none() && (p.date.is_some() || !dated))
+    };
+    if let Some(Json::Array(entries)) = tree.get_mut("timeline") {
+        for entry in entries {
+            if let Some(Json::String(time)) = entry.get_mut("time")
+                && zoneless(time, false)
+            {
+                *time = format!("{time} {zone}");
+            }
+        }
+    }
+    if let Some(Json::Object(milestones)) = tree.get_mut("milestones") {
+        for value in milestones.values_mut() {
+            if let Json::String(time) = value
+                && zoneless(time, true)
+            {
+                *time = format!("{time} {zone}");
+            }
+        }
+    }
 }
 
 /// `text` as one inline code span: delimited by a run of backticks longer than

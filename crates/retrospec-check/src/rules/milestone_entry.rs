@@ -20,6 +20,12 @@ declare_rule! {
     /// another time is a contradiction, not an omission, and is reported by
     /// RS212 instead.
     ///
+    /// A milestone read from another tool's front matter (a status page's
+    /// `resolvedWhen`, an incident tracker's `resolved_at`) is not checked: it is
+    /// the tool's own record of when the page or the ticket changed, which no
+    /// entry need repeat. Where it contradicts what the report says, RS207 and the
+    /// claim rules report that.
+    ///
     /// ## Example
     /// ```markdown
     /// ---
@@ -48,8 +54,17 @@ impl Rule for MilestoneWithoutEntry {
             return;
         }
         let marked = |m: Milestone| cx.model.timeline.iter().any(|e| e.milestone == Some(m));
+        let foreign = cx
+            .parsed
+            .freeform
+            .as_ref()
+            .and_then(|r| r.foreign_front_matter);
         for (milestone, value) in &cx.times.milestones {
             let Some(at) = value.instant() else { continue };
+            let span = cx.span(&value.pointer);
+            if foreign.is_some_and(|f| f.start <= span.start && span.end <= f.end) {
+                continue;
+            }
             let at_time = cx
                 .times
                 .timeline
@@ -76,7 +91,7 @@ impl Rule for MilestoneWithoutEntry {
             out.push(
                 Diagnostic::new(
                     &Self::INFO,
-                    cx.span(&value.pointer),
+                    span,
                     format!(
                         "`milestones.{name}` ({}) has no timeline entry",
                         value.text.trim()
@@ -123,5 +138,31 @@ mod tests {
         assert!(fires(&format!(
             "{base}  - time: 2024-06-10 16:30 IST\n    text: x\n"
         )));
+    }
+
+    #[test]
+    fn another_tools_front_matter_is_its_own_record() {
+        let rs210 = |text: &str| {
+            check(text, Format::Markdown)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "RS210")
+        };
+        let updates = "\n*Resolved* - Payments are taken again. {{< track \"2025-03-04 11:18:00\" >}}\n\n\
+                       *Investigating* - Card payments fail. {{< track \"2025-03-04 09:10:00\" >}}\n";
+        // A status page (cState, Hugo) marked resolved at 11:20, two minutes
+        // after its last update, and a tracker's `resolved_at`: no entry needed.
+        for key in ["resolvedWhen", "resolved_at"] {
+            let text = format!(
+                "---\ntitle: Card payments failing\ndate: 2025-03-04T09:10:00Z\nresolved: true\n\
+                 {key}: 2025-03-04T11:20:00Z\nsection: issue\n---\n{updates}"
+            );
+            assert!(!rs210(&text), "{key}");
+        }
+        // The same time as the report's own milestone: the timeline must show it.
+        let own = "---\ntitle: Card payments failing\nstatus: draft\nmilestones:\n  \
+                   resolved: 2025-03-04 11:20 UTC\n---\n## Timeline\n\n\
+                   - 2025-03-04 09:10 UTC Card payments fail\n- 2025-03-04 11:18 UTC Payments are taken again\n";
+        assert!(rs210(own));
     }
 }

@@ -218,6 +218,28 @@ fn clock_window(masked: &str, caps: &crate::lean::Captures<'_>) -> bool {
     (caps.get(3).is_some() || caps.get(5).is_some()) && !UNIT_AFTER.is_match(&masked[after_b..])
 }
 
+/// The fields RS207 reads stated times in (the title, the summary, the impact's
+/// description): each field's name in messages, its prose (code and quotes
+/// masked) and the times stated in it. Both of RS207's readings (the instants,
+/// and the same clock in another zone when nothing is dated) walk these.
+fn stated_fields<'a>(
+    cx: &Context<'a>,
+) -> Vec<(&'static str, crate::claims::Prose<'a>, Vec<Stated>)> {
+    [
+        ("/title", "the title"),
+        ("/summary", "the summary"),
+        ("/impact/description", "the impact"),
+    ]
+    .into_iter()
+    .filter_map(|(pointer, field)| {
+        let node = cx.node(pointer).filter(|n| n.as_str().is_some())?;
+        let prose = crate::claims::Prose::of(cx.text, node);
+        let all = stated(prose.masked.as_str());
+        Some((field, prose, all))
+    })
+    .collect()
+}
+
 /// Every pattern of `stated_unscreened` needs a time in digits: a text without an
 /// ASCII digit (most titles and many summaries) compiles none of them.
 fn stated(masked: &str) -> Vec<Stated> {
@@ -356,17 +378,8 @@ impl Rule for SummaryTimes {
             same_clock::same_clock_other_zone(cx, out);
             return;
         };
-        for (pointer, field) in [
-            ("/title", "the title"),
-            ("/summary", "the summary"),
-            ("/impact/description", "the impact"),
-        ] {
-            let Some(node) = cx.node(pointer).filter(|n| n.as_str().is_some()) else {
-                continue;
-            };
-            let prose = crate::claims::Prose::of(cx.text, node);
+        for (field, prose, all) in stated_fields(cx) {
             let masked = prose.masked.as_str();
-            let all = stated(masked);
             let breaks = Breaks::of(masked);
             // The lengths stated in each sentence (`. `, `.\n`, `\n\n`), read once
             // per sentence for `states_its_length`, not once per stated time.
@@ -755,7 +768,7 @@ fn normalise(time: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Breaks;
+    use super::{Breaks, Context, stated_fields};
     use crate::Format;
     use crate::rules::spans_of;
     use proptest::prelude::*;
@@ -980,6 +993,55 @@ mod tests {
     /// another (the same clock, a fixed offset apart) is reported; a summary time
     /// that is the right conversion, the same zone, or a zone whose offset
     /// depends on the date is not.
+    #[test]
+    fn both_readings_walk_the_title_the_summary_and_the_impact() {
+        let text = "title: Queue down from 10:14 to 10:36 UTC\nstatus: draft\nsummary: Queues stalled from 10:14 to 10:36 UTC; `09:00` is code.\n\
+                    impact:\n  description: Nothing was delivered between 10:20 and 10:30 UTC.\nroot_cause: A bad deploy at 09:50 UTC.\n";
+        let config = crate::Config::default();
+        let mut diagnostics = Vec::new();
+        let parsed = crate::parse::parse_with(
+            text,
+            Format::Yaml,
+            &config.limits,
+            &config.section_aliases(),
+            &mut diagnostics,
+        )
+        .expect("parsed");
+        let model = crate::model::from_tree(&parsed.tree, &[]);
+        let times = crate::times::Times::for_report(&model, text, None);
+        let lowercase = text.to_ascii_lowercase();
+        let cx = Context {
+            text,
+            lowercase: &lowercase,
+            format: Format::Yaml,
+            parsed: &parsed,
+            model: &model,
+            times: &times,
+            config: &config,
+            claims: std::sync::OnceLock::new(),
+            masks: Default::default(),
+        };
+        let read: Vec<(&str, Vec<String>)> = stated_fields(&cx)
+            .iter()
+            .map(|(field, prose, all)| {
+                let times = all.iter().map(|s| prose.masked[s.time.clone()].to_string());
+                (*field, times.collect())
+            })
+            .collect();
+        // The root cause is not read; code is masked.
+        assert_eq!(
+            read,
+            [
+                ("the title", vec!["10:14".to_string(), "10:36".to_string()]),
+                (
+                    "the summary",
+                    vec!["10:14".to_string(), "10:36".to_string()]
+                ),
+                ("the impact", vec!["10:20".to_string(), "10:30".to_string()]),
+            ]
+        );
+    }
+
     #[test]
     fn the_same_clock_in_two_zones_without_a_date() {
         let report = |impact: &str, heading: &str| {

@@ -17,7 +17,6 @@ use std::ops::Range;
 use crate::parse::markdown::{Block, Field, Item, is_bullet};
 use crate::time;
 
-use super::field_of;
 use super::timeline::prose;
 
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
@@ -744,6 +743,11 @@ pub(crate) fn length_note(line: &str) -> bool {
             .expect("the pattern is valid")
     });
     LABEL.is_match(line)
+}
+
+/// The field a heading names (built-in aliases and the configured ones).
+fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
+    crate::parse::markdown::field_for(heading, extra)
 }
 
 #[cfg(test)]

@@ -185,7 +185,10 @@ pub fn parse_with(
                 }
             };
             let entries = if freeform::is_foreign(&entries) {
-                let mut r = Reading::new(Some(fm.open));
+                // The whole front matter, delimiters included: what lies in it
+                // is the other tool's record.
+                let end = fm.close.map_or(fm.yaml.end, |c| c.end);
+                let mut r = Reading::new(Some(Span::new(fm.open.start, end)));
                 let mapped = freeform::front::map(text, entries, &mut r);
                 reading = Some(r);
                 mapped

@@ -43,19 +43,11 @@ pub(super) fn same_clock_other_zone(cx: &Context<'_>, out: &mut Vec<Diagnostic>)
     let Some(timeline_offset) = offset else {
         return;
     };
-    for (pointer, field) in [
-        ("/title", "the title"),
-        ("/summary", "the summary"),
-        ("/impact/description", "the impact"),
-    ] {
-        let Some(node) = cx.node(pointer).filter(|n| n.as_str().is_some()) else {
-            continue;
-        };
-        let prose = crate::claims::Prose::of(cx.text, node);
+    for (field, prose, all) in stated_fields(cx) {
         let masked = prose.masked.as_str();
         let mut clash: Option<(std::ops::Range<usize>, i32, &crate::times::TimeValue)> = None;
         let mut converted = false;
-        for st in stated(masked) {
+        for st in all {
             let Some(zone) = st.zone.clone().or(st.shared_zone.clone()) else {
                 continue;
             };

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -44,14 +44,19 @@ enum Matcher {
     /// equivalent regex (case-insensitive alternation with Unicode `\b`), which
     /// dominated the start-up of a one-file check, and it matches faster.
     Ascii {
-        /// Leftmost-first, entries longest first: the regex's own choice while
-        /// every candidate has its word boundaries.
-        first: AhoCorasick,
-        /// Every candidate, for a text where one lacks a boundary.
-        automaton: AhoCorasick,
+        /// The entries, lowercased, longest first.
+        lower: Vec<String>,
+        /// The two automata over `lower`, built the first time a text is searched
+        /// (`None` when they cannot be built: the list then matches nothing). Most
+        /// reports have none of the entries' first words ([`WordList::may_match`]),
+        /// and a one-file check then builds only `firsts` (bench/README.md, perf8).
+        built: OnceLock<Option<Automata>>,
         /// The first word of every entry: when none is anywhere in a report, no
         /// entry is in any of its texts.
         firsts: Literals,
+        /// The first word of every entry with what must stand around it, for a
+        /// report where `firsts` finds one before the automata are built.
+        heads: Vec<Head>,
         /// Per pattern: whether its first and its last character are word characters
         /// (and so need a word boundary there).
         edges: Vec<(bool, bool)>,
@@ -60,33 +65,111 @@ enum Matcher {
     Regex(Regex),
 }
 
+/// An entry's first word (lowercase) and what must stand around it for the entry
+/// to match in a text that [`find_with`] reads from the report: a word boundary
+/// before it when it starts with a word character (`\n`, JSON's line break, also
+/// counts: [`soft_breaks`] reads it as spaces), then white space when more words
+/// follow (or the `\` of `\n`), or a word boundary when it is the whole entry
+/// and ends with a word character.
+#[derive(Debug)]
+struct Head {
+    word: String,
+    start: bool,
+    more: bool,
+    end: bool,
+}
+
+impl Head {
+    fn of(entry: &str) -> Self {
+        let word = entry.split(' ').next().unwrap_or(entry);
+        Head {
+            word: word.to_string(),
+            start: word_char(word.chars().next()),
+            more: word.len() < entry.len(),
+            end: word_char(entry.chars().next_back()),
+        }
+    }
+
+    fn key(&self) -> (bool, bool, bool) {
+        (self.start, self.more, self.end)
+    }
+
+    /// Whether the word stands somewhere in `lower` (a report's text, ASCII
+    /// letters lowercased) as its entry needs.
+    fn stands_in(&self, lower: &str) -> bool {
+        lower.match_indices(self.word.as_str()).any(|(i, _)| {
+            let before = &lower[..i];
+            let escaped_break = before.ends_with("\\n");
+            if self.start && word_char(before.chars().next_back()) && !escaped_break {
+                return false;
+            }
+            let after = lower[i + self.word.len()..].chars().next();
+            if self.more {
+                after.is_some_and(|c| c.is_whitespace() || c == '\\')
+            } else {
+                !(self.end && word_char(after))
+            }
+        })
+    }
+}
+
+/// The automata of an ASCII list.
+#[derive(Debug)]
+struct Automata {
+    /// Leftmost-first, entries longest first: the regex's own choice while
+    /// every candidate has its word boundaries.
+    first: AhoCorasick,
+    /// Every candidate, for a text where one lacks a boundary.
+    automaton: AhoCorasick,
+}
+
+impl Automata {
+    /// The leftmost-first automaton runs on every text: a DFA, the fastest to
+    /// search. The overlapping one runs only after a candidate without its
+    /// boundaries: a contiguous NFA, several times cheaper to build.
+    fn build(lower: &[String]) -> Option<Self> {
+        let build = |kind, engine| {
+            AhoCorasick::builder()
+                .kind(Some(engine))
+                .match_kind(kind)
+                .build(lower)
+        };
+        Some(Automata {
+            first: build(MatchKind::LeftmostFirst, AhoCorasickKind::DFA).ok()?,
+            automaton: build(MatchKind::Standard, AhoCorasickKind::ContiguousNFA).ok()?,
+        })
+    }
+}
+
 /// A set of literal strings to look for in long texts (a whole report): the SIMD
 /// searcher (Teddy) where the machine has it, an automaton otherwise. The
 /// automaton alone, case-sensitive or not, searched at 16 instructions a byte.
 #[derive(Debug)]
 pub struct Literals {
     packed: Option<aho_corasick::packed::Searcher>,
-    automaton: Result<AhoCorasick, aho_corasick::BuildError>,
+    /// Built only without `packed` (it was built beside it and never searched).
+    automaton: Option<Result<AhoCorasick, aho_corasick::BuildError>>,
 }
 
 impl Literals {
     /// The searcher for `literals`.
     pub fn new<S: AsRef<[u8]>>(literals: &[S]) -> Self {
-        Literals {
-            packed: aho_corasick::packed::Searcher::new(literals.iter()),
-            automaton: AhoCorasick::builder()
+        let packed = aho_corasick::packed::Searcher::new(literals.iter());
+        let automaton = packed.is_none().then(|| {
+            AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(literals),
-        }
+                .build(literals)
+        });
+        Literals { packed, automaton }
     }
 
     /// Whether any of the literals is in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         match (&self.packed, &self.automaton) {
             (Some(packed), _) => packed.find(text).is_some(),
-            (None, Ok(automaton)) => automaton.is_match(text),
+            (None, Some(Ok(automaton))) => automaton.is_match(text),
             // Not buildable: say maybe, so nothing is skipped.
-            (None, Err(_)) => true,
+            (None, _) => true,
         }
     }
 }
@@ -121,35 +204,24 @@ impl WordList {
                     )
                 })
                 .collect();
-            // The leftmost-first automaton runs on every text: a DFA, the fastest to
-            // search. The overlapping one runs only after a candidate without its
-            // boundaries: a contiguous NFA, several times cheaper to build.
             // Entries are lowercased and searched for in lowercased text (the same
             // byte offsets): a case-insensitive automaton has no literal prefilter
             // and searched the whole text at 17 instructions a byte.
             let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-            let build = |kind, engine| {
-                AhoCorasick::builder()
-                    .kind(Some(engine))
-                    .match_kind(kind)
-                    .build(&lower)
-            };
             let firsts: Vec<&str> = lower
                 .iter()
                 .map(|w| w.split(' ').next().unwrap_or(w))
                 .collect();
             let firsts = Literals::new(&firsts);
-            match (
-                build(MatchKind::LeftmostFirst, AhoCorasickKind::DFA),
-                build(MatchKind::Standard, AhoCorasickKind::ContiguousNFA),
-            ) {
-                (Ok(first), Ok(automaton)) => Matcher::Ascii {
-                    first,
-                    automaton,
-                    edges,
-                    firsts,
-                },
-                _ => Matcher::Nothing,
+            let mut heads: Vec<Head> = lower.iter().map(|w| Head::of(w)).collect();
+            heads.sort_by(|a, b| a.word.cmp(&b.word).then(a.key().cmp(&b.key())));
+            heads.dedup_by(|a, b| a.word == b.word && a.key() == b.key());
+            Matcher::Ascii {
+                lower,
+                built: OnceLock::new(),
+                edges,
+                firsts,
+                heads,
             }
         } else {
             let alternatives: Vec<String> = words.iter().map(|w| phrase_pattern(w)).collect();
@@ -194,11 +266,14 @@ impl WordList {
             Matcher::Nothing => Vec::new(),
             Matcher::Regex(regex) => regex.find_iter(text).map(|m| m.range()).collect(),
             Matcher::Ascii {
-                first,
-                automaton,
+                lower,
+                built,
                 edges,
                 ..
-            } => find_ascii(first, automaton, edges, &text.to_ascii_lowercase()),
+            } => match built.get_or_init(|| Automata::build(lower)) {
+                Some(a) => find_ascii(&a.first, &a.automaton, edges, &text.to_ascii_lowercase()),
+                None => Vec::new(),
+            },
         }
     }
 
@@ -206,12 +281,24 @@ impl WordList {
     /// rules match in the source text of a report's values, all slices of the
     /// report, so one search of the whole report (for the entries' first words)
     /// lets a rule skip every walk and search when none is there, as in most
-    /// reports.
+    /// reports. Until the list's automata are built, a first word found counts
+    /// only where its entry could match ([`Head`]): `if` in `certificate`, `try`
+    /// in `retry` or `user` in `users_affected` built all three default lists'
+    /// automata for a clean report (bench/README.md, perf8). Once they are built
+    /// (in a batch, by an earlier report) that finer search is not worth its cost.
     pub fn may_match(&self, cx: &Context<'_>) -> bool {
         match &self.matcher {
             Matcher::Nothing => false,
             Matcher::Regex(_) => true,
-            Matcher::Ascii { firsts, .. } => firsts.is_match(cx.lowercase),
+            Matcher::Ascii {
+                firsts,
+                built,
+                heads,
+                ..
+            } => {
+                firsts.is_match(cx.lowercase)
+                    && (built.get().is_some() || heads.iter().any(|h| h.stands_in(cx.lowercase)))
+            }
         }
     }
 
@@ -222,15 +309,21 @@ impl WordList {
             Matcher::Nothing => Vec::new(),
             Matcher::Regex(regex) => find_in(cx, node, regex),
             Matcher::Ascii {
-                first,
-                automaton,
+                lower,
+                built,
                 edges,
                 ..
-            } => find_with(cx, node, |_| {
-                // The lowercase text read as `find_with` reads the source.
-                let lower = soft_breaks(node.span.slice(cx.lowercase), cx.format == Format::Json);
-                find_ascii(first, automaton, edges, &lower)
-            }),
+            } => {
+                let Some(a) = built.get_or_init(|| Automata::build(lower)) else {
+                    return Vec::new();
+                };
+                find_with(cx, node, |_| {
+                    // The lowercase text read as `find_with` reads the source.
+                    let lower =
+                        soft_breaks(node.span.slice(cx.lowercase), cx.format == Format::Json);
+                    find_ascii(&a.first, &a.automaton, edges, &lower)
+                })
+            }
         }
     }
 }
@@ -783,6 +876,67 @@ mod tests {
 
     fn list(words: &[&str]) -> WordList {
         WordList::new(&words.iter().map(|w| (*w).to_string()).collect::<Vec<_>>())
+    }
+
+    /// Whether a head of `words` stands in `text` (lowercased), as `may_match` asks
+    /// before the automata are built.
+    fn heads_stand(words: &WordList, text: &str) -> bool {
+        let Matcher::Ascii { heads, .. } = &words.matcher else {
+            return true;
+        };
+        let lower = text.to_ascii_lowercase();
+        heads.iter().any(|h| h.stands_in(&lower))
+    }
+
+    #[test]
+    fn a_match_has_its_head_standing() {
+        let config = crate::config::Config::default();
+        let lists = [
+            &config.words.vague,
+            &config.words.blame,
+            &config.words.counterfactual,
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for (_, text) in crate::gated::corpus() {
+            texts.extend(text.lines().map(str::to_string));
+            texts.extend(text.split("\n\n").map(str::to_string));
+        }
+        for entry in lists.iter().flat_map(|l| l.iter()) {
+            for (before, between, after) in [
+                ("", " ", ""),
+                ("\\n", "\\n", "."),
+                ("x\\n", " ", ""),
+                (" ", "\\n", ""),
+                ("(", "\u{a0}", "\u{b2}"),
+                ("x\n", "\r\n  ", "'s"),
+                ("\"", "\t", "_"),
+            ] {
+                texts.push(format!("{before}{}{after}", entry.replace(' ', between)));
+                texts.push(format!("{before}{}{after}", entry.to_uppercase()));
+            }
+        }
+        let mut matched = 0;
+        for list in lists {
+            let words = WordList::new(list);
+            for t in &texts {
+                // As `find_in` reads a JSON string's source, and as written:
+                // `may_match` reads the source as written either way.
+                for read in [soft_breaks(t, true).into_owned(), t.clone()] {
+                    if !words.find(&read).is_empty() {
+                        matched += 1;
+                        assert!(heads_stand(&words, t), "{t:?}");
+                    }
+                }
+            }
+        }
+        assert!(matched > 200, "{matched}");
+        // What built all three lists' automata for a clean generated report.
+        let words = WordList::new(&config.words.counterfactual);
+        assert!(!heads_stand(&words, "certificate retry users_affected"));
+        assert!(heads_stand(&words, "\\nif only"));
+        let words = WordList::new(&config.words.blame);
+        assert!(!heads_stand(&words, "users_affected: 3, the users"));
+        assert!(heads_stand(&words, "user\u{2003}error"));
     }
 
     #[test]

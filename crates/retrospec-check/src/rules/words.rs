@@ -53,7 +53,7 @@ enum Matcher {
         built: OnceLock<Option<Automata>>,
         /// The first word of every entry: when none is anywhere in a report, no
         /// entry is in any of its texts.
-        firsts: Literals,
+        firsts: Box<Literals>,
         /// The first word of every entry with what must stand around it, for a
         /// report where `firsts` finds one before the automata are built.
         heads: Vec<Head>,
@@ -212,7 +212,7 @@ impl WordList {
                 .iter()
                 .map(|w| w.split(' ').next().unwrap_or(w))
                 .collect();
-            let firsts = Literals::new(&firsts);
+            let firsts = Box::new(Literals::new(&firsts));
             let mut heads: Vec<Head> = lower.iter().map(|w| Head::of(w)).collect();
             heads.sort_by(|a, b| a.word.cmp(&b.word).then(a.key().cmp(&b.key())));
             heads.dedup_by(|a, b| a.word == b.word && a.key() == b.key());

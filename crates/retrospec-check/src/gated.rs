@@ -127,12 +127,7 @@ fn build_automata(gate: &Gate) -> Automata {
         .into_iter()
         .map(|list| {
             let needles = list.iter().copied().chain(FOLDS_TO_ASCII);
-            // A contiguous NFA: the default for a short list is a DFA, which cost
-            // three times as much to build (0.95 M instructions for RS408's nouns,
-            // a twentieth of a one-file check), and a gate searches short texts
-            // until its pattern is compiled (bench/README.md, perf8).
             let automaton = AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .ascii_case_insensitive(true)
                 .build(needles)
                 .ok();

@@ -94,22 +94,32 @@ impl Head {
         (self.start, self.more, self.end)
     }
 
-    /// Whether the word stands somewhere in `lower` (a report's text, ASCII
+    /// Whether the word stands at byte `i` of `lower` (a report's text, ASCII
     /// letters lowercased) as its entry needs.
+    fn stands_at(&self, lower: &str, i: usize) -> bool {
+        if !lower.is_char_boundary(i) || !lower[i..].starts_with(self.word.as_str()) {
+            return false;
+        }
+        let before = &lower[..i];
+        let escaped_break = before.ends_with("\\n");
+        if self.start && word_char(before.chars().next_back()) && !escaped_break {
+            return false;
+        }
+        let after = lower[i + self.word.len()..].chars().next();
+        if self.more {
+            after.is_some_and(|c| c.is_whitespace() || c == '\\')
+        } else {
+            !(self.end && word_char(after))
+        }
+    }
+
+    /// Whether the word stands anywhere in `lower` as its entry needs (for tests:
+    /// [`WordList::may_match`] asks [`Head::stands_at`] where its literals start).
+    #[cfg(test)]
     fn stands_in(&self, lower: &str) -> bool {
-        lower.match_indices(self.word.as_str()).any(|(i, _)| {
-            let before = &lower[..i];
-            let escaped_break = before.ends_with("\\n");
-            if self.start && word_char(before.chars().next_back()) && !escaped_break {
-                return false;
-            }
-            let after = lower[i + self.word.len()..].chars().next();
-            if self.more {
-                after.is_some_and(|c| c.is_whitespace() || c == '\\')
-            } else {
-                !(self.end && word_char(after))
-            }
-        })
+        lower
+            .match_indices(self.word.as_str())
+            .any(|(i, _)| self.stands_at(lower, i))
     }
 }
 
@@ -161,6 +171,32 @@ impl Literals {
                 .build(literals)
         });
         Literals { packed, automaton }
+    }
+
+    /// Whether `at` holds at some place where a literal starts in `text` (every
+    /// such place is tried: the search restarts one byte after each match, so a
+    /// literal starting inside another is not skipped). True when no searcher
+    /// could be built (maybe).
+    fn any_start(&self, text: &str, mut at: impl FnMut(usize) -> bool) -> bool {
+        let mut from = 0;
+        while from < text.len() {
+            let span = aho_corasick::Span::from(from..text.len());
+            let start = match (&self.packed, &self.automaton) {
+                (Some(packed), _) => packed.find_in(text, span).map(|m| m.start()),
+                (None, Some(Ok(automaton))) => automaton
+                    .find(aho_corasick::Input::new(text).span(span))
+                    .map(|m| m.start()),
+                (None, _) => return true,
+            };
+            let Some(start) = start else {
+                return false;
+            };
+            if at(start) {
+                return true;
+            }
+            from = start + 1;
+        }
+        false
     }
 
     /// Whether any of the literals is in `text`.
@@ -296,8 +332,11 @@ impl WordList {
                 heads,
                 ..
             } => {
-                firsts.is_match(cx.lowercase)
-                    && (built.get().is_some() || heads.iter().any(|h| h.stands_in(cx.lowercase)))
+                if built.get().is_some() {
+                    return firsts.is_match(cx.lowercase);
+                }
+                let lower = cx.lowercase;
+                firsts.any_start(lower, |i| heads.iter().any(|h| h.stands_at(lower, i)))
             }
         }
     }
@@ -881,11 +920,15 @@ mod tests {
     /// Whether a head of `words` stands in `text` (lowercased), as `may_match` asks
     /// before the automata are built.
     fn heads_stand(words: &WordList, text: &str) -> bool {
-        let Matcher::Ascii { heads, .. } = &words.matcher else {
+        let Matcher::Ascii { heads, firsts, .. } = &words.matcher else {
             return true;
         };
         let lower = text.to_ascii_lowercase();
-        heads.iter().any(|h| h.stands_in(&lower))
+        let by_word = heads.iter().any(|h| h.stands_in(&lower));
+        // `may_match`'s way: at each place a first word starts.
+        let by_start = firsts.any_start(&lower, |i| heads.iter().any(|h| h.stands_at(&lower, i)));
+        assert_eq!(by_word, by_start, "{text:?}");
+        by_start
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub(super) struct Stamp {
     pub(super) zone: Option<String>,
     /// Where it is written: the pointer and the byte range in its prose (clauses only).
     pub(super) place: Option<(String, Range<usize>)>,
+    /// Which kind of place states it (its provenance, in the claim's JSON):
+    /// `timeline_entry`, `milestone`, `prose_clause`, `status_post`,
+    /// `front_matter`, `field`, `written` (with the claim itself).
+    pub(super) source: &'static str,
 }
 
 impl Stamp {
@@ -45,6 +49,7 @@ impl Stamp {
             clock: Some(clock(parsed.time)),
             zone: zone_of(parsed, text),
             place: None,
+            source: "written",
         }
     }
 }
@@ -65,20 +70,27 @@ pub(super) fn between(a: &Stamp, b: &Stamp) -> Option<i64> {
     (d <= 12 * 3600).then_some(d)
 }
 
-/// The time from each of `from` to each of `to` that [`between`] gives.
-pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<Compared> {
+/// The time from each of `from` to each of `to` that [`between`] gives, with
+/// where each pair of events was stated.
+pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<(Compared, super::Provenance)> {
     let mut all = Vec::new();
     for a in from {
         for b in to {
             if let Some(seconds) = between(a, b) {
-                all.push(Compared {
-                    source: "events",
-                    from: a.label.clone(),
-                    to: b.label.clone(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds,
-                });
+                all.push((
+                    Compared {
+                        source: "events",
+                        from: a.label.clone(),
+                        to: b.label.clone(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    },
+                    super::Provenance {
+                        from: a.source,
+                        to: b.source,
+                    },
+                ));
             }
         }
     }
@@ -200,6 +212,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: None,
                 zone: None,
                 place: Some((pointer.to_string(), range)),
+                source: "prose_clause",
             },
         };
         let [time] = times.as_slice() else {
@@ -255,6 +268,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: Some(clock(parsed.time)),
                 zone: zone_of(&parsed, written),
                 place: Some((pointer.to_string(), range)),
+                source: "prose_clause",
             },
             text: words,
         });
@@ -276,6 +290,7 @@ pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
                     clock: parsed.map(|p| clock(p.time)),
                     zone: parsed.and_then(|p| zone_of(p, &v.text)),
                     place: None,
+                    source: "timeline_entry",
                 },
             )
         })
@@ -575,6 +590,7 @@ pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
     let written = time.as_str().trim();
     let parsed = crate::time::parse_time(written).ok()?;
     let mut stamp = Stamp::written(written, &parsed);
+    stamp.source = "prose_clause";
     let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     // A bold lead-in ("**CP-322.** The host ...") is not the sentence's words.
     let words = match words.strip_prefix("**").and_then(|w| w.split_once("** ")) {

@@ -19,6 +19,7 @@
 mod anchor;
 mod backlog;
 pub mod duration;
+mod events;
 mod key_events;
 pub mod number;
 mod prose;
@@ -78,6 +79,17 @@ pub struct Claim {
     /// For a relative claim ("updated 25 minutes after the first alert") not
     /// compared: why.
     pub note: Option<String>,
+    /// For a claim compared with two events: which kind of place stated each.
+    pub provenance: Option<Provenance>,
+}
+
+/// Where the two events a claim was compared with were stated: `timeline_entry`,
+/// `milestone`, `prose_clause`, `status_post`, `front_matter`, `field`,
+/// `key_event` or `written` (with the claim itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub from: &'static str,
+    pub to: &'static str,
 }
 
 /// The report's own duration a claim was compared with.
@@ -322,6 +334,7 @@ fn claim(
         verdict: Verdict::NotCompared,
         broken: None,
         note: None,
+        provenance: None,
     };
     let Some(subject) = subject else {
         return claim;
@@ -404,16 +417,18 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // Both ends named in the claim's own sentence: closer than its subject.
     match relative::explicit(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
-        Some(relative::Reading::Measured(compared)) => {
+        Some(relative::Reading::Measured(compared, from)) => {
             claim.measures = "between_events";
             claim.note = None;
             settle(inputs.config, claim, d, compared);
+            claim.provenance = Some(from);
             return;
         }
-        Some(relative::Reading::Several(all)) => {
+        Some(relative::Reading::Several(all, from)) => {
             claim.measures = "between_events";
             claim.note = None;
-            settle_any(inputs.config, claim, d, all);
+            settle_any(inputs.config, claim, d, all.clone());
+            claim.provenance = sourced(claim, &all, &from);
             return;
         }
         // "later (T)" after two times: a time between events all the same.
@@ -474,13 +489,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
     }
     match relative::read(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
-        Some(relative::Reading::Measured(compared)) => {
+        Some(relative::Reading::Measured(compared, from)) => {
             claim.measures = "between_events";
             settle(inputs.config, claim, d, compared);
+            claim.provenance = Some(from);
         }
-        Some(relative::Reading::Several(all)) => {
+        Some(relative::Reading::Several(all, from)) => {
             claim.measures = "between_events";
-            settle_any(inputs.config, claim, d, all);
+            settle_any(inputs.config, claim, d, all.clone());
+            claim.provenance = sourced(claim, &all, &from);
         }
         Some(relative::Reading::NotCompared(why)) => {
             if claim.measures == "unknown" {
@@ -490,6 +507,14 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
         None => {}
     }
+}
+
+/// Where the reading `claim` was settled with was stated, among `all`.
+fn sourced(claim: &Claim, all: &[Compared], from: &[Provenance]) -> Option<Provenance> {
+    let c = claim.compared_with.as_ref()?;
+    all.iter()
+        .position(|a| a == c)
+        .and_then(|i| from.get(i).copied())
 }
 
 /// `claim` compared with several readings: it agrees when one does; otherwise it

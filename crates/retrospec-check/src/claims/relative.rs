@@ -369,6 +369,9 @@ struct Ctx<'i, 'a> {
     sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
     entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
+    /// The events of status posts, front matter and labelled fields, by
+    /// confidence (surest first).
+    others: std::cell::OnceCell<Vec<Vec<anchor::Clause>>>,
     own: (String, std::ops::Range<usize>),
 }
 
@@ -379,6 +382,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
             sorted: std::cell::OnceCell::new(),
             entries: std::cell::OnceCell::new(),
             clauses: std::cell::OnceCell::new(),
+            others: std::cell::OnceCell::new(),
             own: (pointer.to_string(), own),
         }
     }
@@ -393,6 +397,38 @@ impl<'i, 'a> Ctx<'i, 'a> {
 
     fn clauses(&self) -> &[anchor::Clause] {
         self.clauses.get_or_init(|| anchor::clauses(self.inputs))
+    }
+
+    /// The other places' events in tiers of one confidence, surest first.
+    fn others(&self) -> &[Vec<anchor::Clause>] {
+        self.others.get_or_init(|| {
+            let mut tiers: Vec<(u8, Vec<anchor::Clause>)> = Vec::new();
+            for e in super::events::list(self.inputs) {
+                let c = e.confidence();
+                match tiers.last_mut() {
+                    Some((t, v)) if *t == c => v.push(e.clause),
+                    _ => tiers.push((c, vec![e.clause])),
+                }
+            }
+            tiers.into_iter().map(|(_, v)| v).collect()
+        })
+    }
+
+    /// `target` in the other places when the timeline and the sentences name
+    /// nothing: the surest tier that names it.
+    fn in_others(
+        &self,
+        score: &dyn Fn(&str) -> usize,
+        after: Option<&Stamp>,
+        first: bool,
+    ) -> anchor::Found {
+        for tier in self.others() {
+            match anchor::find(&[], tier, score, after, first, None) {
+                anchor::Found::None => {}
+                found => return found,
+            }
+        }
+        anchor::Found::None
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
@@ -426,6 +462,9 @@ impl<'i, 'a> Ctx<'i, 'a> {
                                 })?;
                             stamp.instant = Some(t);
                             stamp.label = name;
+                            if stamp.source == "written" {
+                                stamp.source = "milestone";
+                            }
                             return Ok(vec![stamp]);
                         }
                         Err(why) if why.ends_with("is not clear") => {
@@ -462,6 +501,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                             + i64::from(time.second()),
                     );
                     stamp.label = format!("the stated start `{}`", text.trim());
+                    stamp.source = "field";
                     return Ok(vec![stamp]);
                 }
                 let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
@@ -483,6 +523,17 @@ impl<'i, 'a> Ctx<'i, 'a> {
                 own,
             ),
         };
+        let found = match found {
+            anchor::Found::None => match target {
+                Target::Event(event) => {
+                    self.in_others(&|t| usize::from(event.named_in(t)), after, first)
+                }
+                Target::Words(words) => {
+                    self.in_others(&|t| words.score(t), after, first || words.first)
+                }
+            },
+            found => found,
+        };
         match found {
             anchor::Found::One(stamp) => Ok(vec![stamp]),
             // Places that agree on the time (a `**Trigger:**` field and the
@@ -500,6 +551,17 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     .collect())
             }
             anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
+            anchor::Found::Several(all) if all.iter().any(|s| s.source != "prose_clause") => {
+                Err(format!(
+                    "relative claim: {} places ({}) say {} at different times (sources disagree)",
+                    all.len(),
+                    all.iter()
+                        .map(|s| s.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    target.name()
+                ))
+            }
             anchor::Found::Several(_) => Err(format!(
                 "relative claim: several places say {}; which one is meant is not clear",
                 target.name()
@@ -517,6 +579,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
         let parsed = v.parsed.as_ref().ok()?;
         let mut stamp = Stamp::written(&v.text, parsed);
         stamp.pointer = pointer.to_string();
+        stamp.source = "milestone";
         Some(stamp)
     }
 }
@@ -528,8 +591,14 @@ fn measure(from: &[Stamp], to: &[Stamp]) -> Reading {
         0 => Reading::NotCompared(
             "relative claim: the two events are in different zones, or the second is not after the first".to_string(),
         ),
-        1 => Reading::Measured(all.remove(0)),
-        _ => Reading::Several(all),
+        1 => {
+            let (c, p) = all.remove(0);
+            Reading::Measured(c, p)
+        }
+        _ => {
+            let (c, p) = all.into_iter().unzip();
+            Reading::Several(c, p)
+        }
     }
 }
 
@@ -564,10 +633,10 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// A relative claim read: what it was measured with, or why it was not.
 pub(super) enum Reading {
-    Measured(Compared),
+    Measured(Compared, super::Provenance),
     /// Several readings (the claim's event named by several entries equally): it
-    /// agrees when one of them does.
-    Several(Vec<Compared>),
+    /// agrees when one of them does. Each with where its events were stated.
+    Several(Vec<Compared>, Vec<super::Provenance>),
     NotCompared(String),
 }
 
@@ -646,6 +715,7 @@ pub(super) fn explicit(
                 let parsed = v.parsed.as_ref().ok()?;
                 let mut a = Stamp::written(&v.text, parsed);
                 a.label = format!("entry {}", i + 1);
+                a.source = "timeline_entry";
                 a.pointer.clone_from(&v.pointer);
                 a
             }

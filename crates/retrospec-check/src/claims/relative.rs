@@ -109,7 +109,7 @@ static AFTER: LazyLock<Lean> =
 
 /// "First login failures", "the first 502s".
 static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\ds?)\b")
+    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b")
 });
 static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
@@ -551,7 +551,11 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     .collect())
             }
             anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
-            anchor::Found::Several(all) if all.iter().any(|s| s.source != "prose_clause") => {
+            anchor::Found::Several(all)
+                if all
+                    .iter()
+                    .any(|s| matches!(s.source, "status_post" | "front_matter" | "field")) =>
+            {
                 Err(format!(
                     "relative claim: {} places ({}) say {} at different times (sources disagree)",
                     all.len(),

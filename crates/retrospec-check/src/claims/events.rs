@@ -59,17 +59,21 @@ pub(super) struct Event {
     /// `acknowledged`, `identified`, `mitigated`, `resolved`, `impact_ended`.
     pub(super) kind: Option<&'static str>,
     pub(super) source: Source,
+    /// The front matter's `created_at`: when someone opened the record, which
+    /// is the impact's start only as a guess.
+    weak: bool,
 }
 
 impl Event {
     /// How sure the reading is, higher is surer: a labelled field, then a status
-    /// post, then a front-matter time (a record's `created_at` may be when
-    /// someone opened it rather than when the impact began).
+    /// post or a front matter's `start`/`end`, then a record's `created_at`
+    /// (it may be when someone opened it rather than when the impact began).
     pub(super) fn confidence(&self) -> u8 {
         match self.source {
             Source::Field => 3,
             Source::StatusPost => 2,
-            Source::FrontMatter => 1,
+            Source::FrontMatter if self.weak => 1,
+            Source::FrontMatter => 2,
         }
     }
 }
@@ -194,6 +198,7 @@ pub(super) fn status_posts(masked: &str) -> Vec<Event> {
             },
             kind: status_kind(word),
             source: Source::StatusPost,
+            weak: false,
         });
     }
     out
@@ -280,6 +285,7 @@ pub(super) fn fields(masked: &str) -> Vec<Event> {
             },
             kind: Some(kind),
             source: Source::Field,
+            weak: false,
         });
     }
     out
@@ -371,6 +377,8 @@ pub(super) fn front_matter(inputs: &Inputs<'_>) -> Vec<Event> {
             },
             kind,
             source: Source::FrontMatter,
+            weak: key.to_ascii_lowercase().starts_with("created")
+                || key.to_ascii_lowercase().starts_with("opened"),
         });
     }
     out
@@ -515,6 +523,16 @@ mod tests {
             read(&posts_report(claim, "10:55"), "25 minutes").0,
             Verdict::Agrees
         );
+        // A sentence that names the update and a post that disagrees with it:
+        // the sources disagree, the claim is not compared; when they agree it is.
+        let claim = "We posted to the status page at 10:40 UTC. Our status page was updated 25 minutes after the first alert.";
+        let (v, _, _) = read(&posts_report(claim, "10:55"), "25 minutes");
+        assert_eq!(v, Verdict::NotCompared);
+        let claim = "We posted to the status page at 10:40 UTC. Our status page was updated 20 minutes after the first alert.";
+        assert_eq!(
+            read(&posts_report(claim, "10:40"), "20 minutes").0,
+            Verdict::Contradicts
+        );
     }
 
     fn front(fields: &str, claim: &str) -> String {
@@ -543,27 +561,30 @@ mod tests {
             .0,
             Verdict::Agrees
         );
-        // Two front-matter times that disagree on the start: not compared.
-        let (v, _, _) = read(
+        // A record's `created_at` and a front matter's `start`: the start is surer.
+        let (v, m, _) = read(
             &front(
                 "created_at: 2025-01-28T10:02:00Z\nstart: 2025-01-28T10:05:00Z\n",
-                "Our alert paged the on-call engineer at 10:09, two minutes after failures started.",
+                "Our alert paged the on-call engineer at 10:09, ten minutes after failures started.",
             ),
-            "two minutes",
+            "ten minutes",
         );
-        assert_eq!(v, Verdict::NotCompared);
+        assert_eq!((v, m), (Verdict::Contradicts, Some(4)));
+        // Two firm places that disagree on the start: not compared.
+        let report = front(
+            "start: 2025-01-28T10:05:00Z\n",
+            "Our alert paged the on-call engineer at 10:09, two minutes after failures started.",
+        )
+        .replace("## What happened", "Start: 09:40 UTC\n\n## What happened");
+        assert_eq!(read(&report, "two minutes").0, Verdict::NotCompared);
         // ... that agree: one anchor.
-        assert_eq!(
-            read(
-                &front(
-                    "created_at: 2025-01-28T10:02:00Z\nstart: 2025-01-28T10:02:00Z\n",
-                    "Our alert paged the on-call engineer at 10:09, two minutes after failures started.",
-                ),
-                "two minutes",
-            )
-            .0,
-            Verdict::Contradicts
-        );
+        let report = front(
+            "start: 2025-01-28T10:05:00Z\n",
+            "Our alert paged the on-call engineer at 10:09, two minutes after failures started.",
+        )
+        .replace("## What happened", "Start: 10:05 UTC\n\n## What happened");
+        let (v, m, _) = read(&report, "two minutes");
+        assert_eq!((v, m), (Verdict::Agrees, Some(4)));
     }
 
     fn field_report(fields: &str, claim: &str) -> String {

@@ -371,7 +371,7 @@ struct Ctx<'i, 'a> {
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
     /// The events of status posts, front matter and labelled fields, by
     /// confidence (surest first).
-    others: std::cell::OnceCell<Vec<Vec<anchor::Clause>>>,
+    others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
     own: (String, std::ops::Range<usize>),
 }
 
@@ -400,7 +400,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
     }
 
     /// The other places' events in tiers of one confidence, surest first.
-    fn others(&self) -> &[Vec<anchor::Clause>] {
+    fn others(&self) -> &[(u8, Vec<anchor::Clause>)] {
         self.others.get_or_init(|| {
             let mut tiers: Vec<(u8, Vec<anchor::Clause>)> = Vec::new();
             for e in super::events::list(self.inputs) {
@@ -410,8 +410,58 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     _ => tiers.push((c, vec![e.clause])),
                 }
             }
-            tiers.into_iter().map(|(_, v)| v).collect()
+            tiers
         })
+    }
+
+    /// Where `target` happened, as [`Self::place`] finds it, unless a firm other
+    /// place (a labelled field, a status post, a front matter's `start`) states
+    /// it at another minute of the same clock: then the sources disagree and
+    /// which is right is not for this reader to say.
+    fn locate(
+        &self,
+        target: &Target,
+        after: Option<&Stamp>,
+        first: bool,
+        several: bool,
+    ) -> Result<Vec<Stamp>, String> {
+        let found = self.place(target, after, first, several)?;
+        let [one] = found.as_slice() else {
+            return Ok(found);
+        };
+        if matches!(one.source, "status_post" | "front_matter" | "field") {
+            return Ok(found);
+        }
+        let score = |t: &str| match target {
+            Target::Event(event) => usize::from(event.named_in(t)),
+            Target::Words(words) => words.score(t),
+        };
+        let first = first || matches!(target, Target::Words(w) if w.first);
+        for (confidence, tier) in self.others() {
+            if *confidence < 2 {
+                continue;
+            }
+            let anchor::Found::One(other) = anchor::find(&[], tier, &score, after, first, None)
+            else {
+                continue;
+            };
+            let comparable = match (&one.zone, &other.zone) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            if let (Some(a), Some(b)) = (one.clock, other.clock)
+                && comparable
+                && a / 60 != b / 60
+            {
+                return Err(format!(
+                    "relative claim: {} and {} say {} at different times (sources disagree)",
+                    one.label,
+                    other.label,
+                    target.name()
+                ));
+            }
+        }
+        Ok(found)
     }
 
     /// `target` in the other places when the timeline and the sentences name
@@ -422,9 +472,34 @@ impl<'i, 'a> Ctx<'i, 'a> {
         after: Option<&Stamp>,
         first: bool,
     ) -> anchor::Found {
-        for tier in self.others() {
+        let tiers = self.others();
+        for (k, (_, tier)) in tiers.iter().enumerate() {
             match anchor::find(&[], tier, score, after, first, None) {
                 anchor::Found::None => {}
+                anchor::Found::One(one) => {
+                    // A less sure but firm place at another minute: the sources disagree.
+                    let other =
+                        tiers[k + 1..]
+                            .iter()
+                            .filter(|(c, _)| *c >= 2)
+                            .find_map(|(_, t)| {
+                                match anchor::find(&[], t, score, after, first, None) {
+                                    anchor::Found::One(o)
+                                        if o.clock.map(|c| c / 60) != one.clock.map(|c| c / 60)
+                                            && (o.zone.is_none()
+                                                || one.zone.is_none()
+                                                || o.zone == one.zone) =>
+                                    {
+                                        Some(o)
+                                    }
+                                    _ => None,
+                                }
+                            });
+                    return match other {
+                        Some(o) => anchor::Found::Several(vec![one, o]),
+                        None => anchor::Found::One(one),
+                    };
+                }
                 found => return found,
             }
         }
@@ -432,10 +507,11 @@ impl<'i, 'a> Ctx<'i, 'a> {
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
-    /// else a clause of the prose with a time. Several places are returned only
-    /// when `several` (the claim is then compared with each); otherwise the
-    /// claim is ambiguous.
-    fn locate(
+    /// else a clause of the prose with a time, else a status post, a front
+    /// matter time or a labelled field. Several places are returned only when
+    /// `several` (the claim is then compared with each); otherwise the claim is
+    /// ambiguous.
+    fn place(
         &self,
         target: &Target,
         after: Option<&Stamp>,

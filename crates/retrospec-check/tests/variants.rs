@@ -1278,6 +1278,10 @@ const EVENT_CONTAINERS: &[(&str, &str)] = &[
         "# Export failures\n\nAll times are UTC.\n\n## What happened\n\nThe first export failed at 2:05 p.m. The queue-depth alert fired at 2:12 p.m. Our status page was updated at 2:30 p.m. Exports worked again at 3:20 p.m. {claim}\n",
     ),
     (
+        "sentences with their date",
+        "# Export failures\n\nAll times are UTC.\n\n## What happened\n\nOn July 15 at 14:05 the first export failed. The queue-depth alert fired at 14:12 on 2025-07-15. On 15 July 2025 at 14:30 our status page was updated. {claim}\n",
+    ),
+    (
         "table timeline",
         "# Export failures\n\nAll times are UTC.\n\n## Summary\n\n{claim}\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 14:05 | First export fails |\n| 14:12 | Queue-depth alert fires |\n| 14:30 | Status page updated |\n| 15:20 | Exports succeed again |\n",
     ),

@@ -33,6 +33,8 @@ pub(super) struct Stamp {
     pub(super) zone: Option<String>,
     /// Where it is written: the pointer and the byte range in its prose (clauses only).
     pub(super) place: Option<(String, Range<usize>)>,
+    /// The day it is on, when the place states one: (year if written, month, day).
+    pub(super) day: Option<(Option<i16>, i8, i8)>,
     /// Which kind of place states it (its provenance, in the claim's JSON):
     /// `timeline_entry`, `milestone`, `prose_clause`, `status_post`,
     /// `front_matter`, `field`, `written` (with the claim itself).
@@ -49,6 +51,7 @@ impl Stamp {
             clock: Some(clock(parsed.time)),
             zone: zone_of(parsed, text),
             place: None,
+            day: parsed.date.map(|d| (Some(d.year()), d.month(), d.day())),
             source: "written",
         }
     }
@@ -66,6 +69,17 @@ pub(super) fn between(a: &Stamp, b: &Stamp) -> Option<i64> {
     {
         return None;
     }
+    // Both on a stated day: the days count, forward only.
+    if let (Some(x), Some(y)) = (a.day, b.day) {
+        let year = x.0.or(y.0).unwrap_or(2000);
+        let date =
+            |(y, m, d): (Option<i16>, i8, i8)| jiff::civil::Date::new(y.unwrap_or(year), m, d).ok();
+        let days = i64::from(date(x)?.until(date(y)?).ok()?.get_days());
+        let d = days * 86_400 + b.clock? - a.clock?;
+        return (d >= 0).then_some(d);
+    }
+    // One day stated, the other not: the wall clock, forward within twelve
+    // hours, as for two places without days.
     let d = (b.clock? - a.clock?).rem_euclid(86_400);
     (d <= 12 * 3600).then_some(d)
 }
@@ -125,6 +139,62 @@ static DATED: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|next\s+day|following\s+day|overnight)\b")
         .expect("the pattern is valid")
 });
+/// A date written plainly: `2025-03-03`, `March 3`, `3 March 2025`, `Mar. 3rd`.
+static PLAIN_DATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b(?P<mon>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{4})\b)?|\b(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\b\.?(?:,?\s+(?P<y3>\d{4})\b)?")
+        .expect("the pattern is valid")
+});
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names in full or by its first three letters ("Sept" too).
+fn month(word: &str) -> Option<i8> {
+    let w = word.to_ascii_lowercase();
+    let w = if w == "sept" { "sep".to_string() } else { w };
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
+/// The one date `clause` writes plainly, when it writes exactly one date and no
+/// other sign of a day ("yesterday", `3/4`).
+fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
+    let mut found = PLAIN_DATE.captures_iter(clause).filter_map(|c| {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (y, m, d) = if let (Some(m), Some(d)) = (num("m"), num("d")) {
+            (num("y"), i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+        } else if let (Some(mon), Some(d)) = (c.name("mon"), num("d2")) {
+            (num("y2"), month(mon.as_str())?, i8::try_from(d).ok()?)
+        } else {
+            let (mon, d) = (c.name("mon2")?, num("d3")?);
+            (num("y3"), month(mon.as_str())?, i8::try_from(d).ok()?)
+        };
+        jiff::civil::Date::new(y.unwrap_or(2000), m, d).ok()?;
+        Some((y, m, d))
+    });
+    let date = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    // Any other sign of a day (a relative day, a numeric day-month) leaves it unclear.
+    let others = DATED.find_iter(clause).count();
+    (others <= 1).then_some(date)
+}
+
 /// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
 const TIME_ONLY: &[&str] = &[
     "at",
@@ -212,6 +282,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: None,
                 zone: None,
                 place: Some((pointer.to_string(), range)),
+                day: None,
                 source: "prose_clause",
             },
         };
@@ -243,7 +314,11 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             }
         }
         let whole = &masked[range.clone()];
-        if DATED.is_match(whole) {
+        // One date written plainly ("On March 3 at 10:00", "2025-03-03 10:00")
+        // is the clause's day; a relative day, a numeric day-month, or two
+        // dates leave which day unclear.
+        let day = one_date(whole);
+        if day.is_none() && DATED.is_match(whole) {
             out.push(blurred(range));
             continue;
         }
@@ -268,6 +343,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: Some(clock(parsed.time)),
                 zone: zone_of(&parsed, written),
                 place: Some((pointer.to_string(), range)),
+                day,
                 source: "prose_clause",
             },
             text: words,
@@ -290,6 +366,9 @@ pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
                     clock: parsed.map(|p| clock(p.time)),
                     zone: parsed.and_then(|p| zone_of(p, &v.text)),
                     place: None,
+                    day: parsed
+                        .and_then(|p| p.date)
+                        .map(|d| (Some(d.year()), d.month(), d.day())),
                     source: "timeline_entry",
                 },
             )
@@ -656,7 +735,7 @@ mod tests {
     fn clauses_with_one_time_are_read() {
         let mut out = Vec::new();
         clauses_of(
-            "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed.",
+            "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed. On 3/4 at 11:00 we checked. On March 2 or March 3 at 10:00 we looked.",
             "/summary",
             &mut out,
         );
@@ -669,8 +748,38 @@ mod tests {
             texts,
             [
                 "At 9:15 PM, that alert fired and paged our on-call engineer",
-                "We declared an incident at 4:02 PM"
+                "We declared an incident at 4:02 PM",
+                "On March 3 at 10:00 we deployed"
             ]
         );
+        // The plain date is the clause's day; a numeric day-month or a second
+        // sign of a day leaves it blurred.
+        let days: Vec<_> = out.iter().filter_map(|c| c.stamp.day).collect();
+        assert_eq!(days, [(None, 3, 3)]);
+    }
+
+    #[test]
+    fn stamps_on_stated_days_count_the_days() {
+        use super::{Stamp, between};
+        let at = |day: Option<(Option<i16>, i8, i8)>, clock: i64, source: &'static str| Stamp {
+            label: String::new(),
+            pointer: String::new(),
+            instant: None,
+            clock: Some(clock),
+            zone: None,
+            place: None,
+            day,
+            source,
+        };
+        let a = at(Some((None, 3, 1)), 36_000, "prose_clause");
+        let b = at(Some((Some(2025), 3, 3)), 37_800, "front_matter");
+        assert_eq!(between(&a, &b), Some(2 * 86_400 + 1800));
+        assert_eq!(between(&b, &a), None);
+        // A place without a day: the wall clock, forward within twelve hours.
+        let c = at(None, 37_800, "written");
+        assert_eq!(between(&a, &c), Some(1800));
+        let d = at(None, 36_000, "timeline_entry");
+        assert_eq!(between(&d, &c), Some(1800));
+        assert_eq!(between(&c, &d), None);
     }
 }

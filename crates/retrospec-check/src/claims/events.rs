@@ -587,6 +587,34 @@ mod tests {
         assert_eq!((v, m), (Verdict::Agrees, Some(4)));
     }
 
+    #[test]
+    fn a_claim_anchored_on_a_dated_sentence() {
+        let report = |first: &str, claim: &str| {
+            format!("# Search outage\n\n## What happened\n\n{first} {claim}\n")
+        };
+        let claim =
+            "We paged the on-call engineer at 10:40 a.m., ten minutes after the first errors.";
+        for first in [
+            "On March 3 at 10:30 a.m. the first errors reached the search page.",
+            "The first errors reached the search page at 10:30 on 2025-03-03.",
+        ] {
+            let (v, m, p) = read(&report(first, claim), "ten minutes");
+            assert_eq!((v, m), (Verdict::Agrees, Some(10)), "{first}");
+            assert_eq!(p, Some(("prose_clause".to_string(), "written".to_string())));
+        }
+        let first = "On March 3 at 10:05 a.m. the first errors reached the search page.";
+        assert_eq!(
+            read(&report(first, claim), "ten minutes").0,
+            Verdict::Contradicts
+        );
+        // A numeric day-month is not a plain date: not read.
+        let first = "On 3/4 at 10:05 a.m. the first errors reached the search page.";
+        assert_eq!(
+            read(&report(first, claim), "ten minutes").0,
+            Verdict::NotCompared
+        );
+    }
+
     fn field_report(fields: &str, claim: &str) -> String {
         format!(
             "# Search outage\n\n{fields}\n\n## What happened\n\nThe index rebuild went out in the morning. {claim}\n"

@@ -7,9 +7,12 @@
 //! noticed until 08:55 UTC"). An anchor named by its own words ("the first bad
 //! response", "the first growth of the lag") is matched on the stems of its
 //! words ([`Words`]): its head noun must be in the entry, and at least half of
-//! its other words. A clause with two times, or a date, is not read (which time
-//! or which day is meant is not clear); two clock times in different written
-//! zones are not compared.
+//! its other words. A clause with two times, or a date other than one written
+//! plainly (`3/4`, "yesterday", two dates), is not read (which time or which
+//! day is meant is not clear); a clause with one plain date ("On March 3 at
+//! 10:00") is read on that day. Two clock times in different written zones are
+//! not compared. When neither names the event, the other places of
+//! [`super::events`] (status posts, front matter, labelled fields) are looked in.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -111,6 +114,18 @@ pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<(Compared, super::Pr
     all
 }
 
+/// A clock time as written in prose; "noon" and "midday" are 12:00.
+fn parse_clock(written: &str) -> Option<crate::time::ParsedTime> {
+    let w = written.trim();
+    let lower = w.to_ascii_lowercase();
+    for word in ["noon", "midday"] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            return crate::time::parse_time(&format!("12:00{}", &w[w.len() - rest.len()..])).ok();
+        }
+    }
+    crate::time::parse_time(w).ok()
+}
+
 fn clock(t: jiff::civil::Time) -> i64 {
     i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())
 }
@@ -122,9 +137,9 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.".
+/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon".
 static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
         .expect("the pattern is valid")
 });
 /// Where a clause ends; "and" before a new subject ends one too ("raised an
@@ -323,7 +338,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             continue;
         }
         let written = time.as_str();
-        let Ok(parsed) = crate::time::parse_time(written.trim()) else {
+        let Some(parsed) = parse_clock(written) else {
             continue;
         };
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -615,6 +615,22 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_claim_anchored_at_noon() {
+        let report = |claim: &str| {
+            format!(
+                "# Search outage\n\n## What happened\n\nThe latency alert fired at noon. {claim}\n"
+            )
+        };
+        let claim = "We updated the status page at 12:25, 25 minutes after the alert fired.";
+        assert_eq!(read(&report(claim), "25 minutes").0, Verdict::Agrees);
+        let claim = "We updated the status page at 12:25, 10 minutes after the alert fired.";
+        assert_eq!(read(&report(claim), "10 minutes").0, Verdict::Contradicts);
+        // "afternoon" is no time.
+        let report = "# Search outage\n\n## What happened\n\nThe latency alert fired in the afternoon. We updated the status page at 12:25, 10 minutes after the alert fired.\n";
+        assert_eq!(read(report, "10 minutes").0, Verdict::NotCompared);
+    }
+
     fn field_report(fields: &str, claim: &str) -> String {
         format!(
             "# Search outage\n\n{fields}\n\n## What happened\n\nThe index rebuild went out in the morning. {claim}\n"

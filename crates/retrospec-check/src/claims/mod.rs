@@ -9,7 +9,9 @@
 //! it with the milestones, or with the timeline's plausible readings when the
 //! milestones are missing; a length stated beside its window is compared with the
 //! window (`window`), and the time between two events ("updated 25 minutes after
-//! the first alert") with the two timeline entries they name (`relative`). Text
+//! the first alert") with the two events they name (`relative`: timeline
+//! entries, sentences with a time, status posts, front matter, fields; each
+//! claim says where its events were stated, [`Provenance`]). Text
 //! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
 //! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,

@@ -52,7 +52,7 @@ impl Source {
 
 /// One event read from a place [`super::anchor`] does not read.
 #[derive(Debug, Clone)]
-pub(super) struct Event {
+pub(crate) struct Event {
     /// Its words (what anchors are matched on) and its time.
     pub(super) clause: Clause,
     /// The milestone its label or status word marks: `started`, `detected`,

@@ -174,6 +174,9 @@ pub(crate) struct Inputs<'a> {
     pub(crate) model: &'a Postmortem,
     pub(crate) times: &'a Times,
     pub(crate) config: &'a Config,
+    /// The events of status posts, front matter and labelled fields, read once
+    /// when a claim first needs them ([`events::list`]).
+    pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
 }
 
 /// Every claim of the report, in file order.

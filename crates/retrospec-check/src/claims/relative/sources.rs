@@ -13,7 +13,11 @@ impl Ctx<'_, '_> {
     pub(super) fn others(&self) -> &[(u8, Vec<anchor::Clause>)] {
         self.others.get_or_init(|| {
             let mut tiers: Vec<(u8, Vec<anchor::Clause>)> = Vec::new();
-            for e in super::super::events::list(self.inputs) {
+            let list = self
+                .inputs
+                .events
+                .get_or_init(|| super::super::events::list(self.inputs));
+            for e in list.iter().cloned() {
                 let c = e.confidence();
                 match tiers.last_mut() {
                     Some((t, v)) if *t == c => v.push(e.clause),

@@ -1399,3 +1399,73 @@ fn zone_named_anywhere_is_the_zone_of_the_times() {
     assert!(questions >= several / 2, "{questions} of {several}");
     tally.check();
 }
+
+/// Where a report states its events (14:05 the first failure, 14:12 the alert,
+/// 14:30 the first status update, 15:20 the fix) besides a tidy timeline list:
+/// each a whole report body around a summary `{claim}`.
+const EVENT_CONTAINERS: &[(&str, &str)] = &[
+    (
+        "status posts, newest first",
+        "# Export failures\n\n## Summary\n\nThe first export failed at 14:05 UTC. The queue-depth alert fired at 14:12 UTC. {claim}\n\n## Update - 15:20 UTC\n\n**Resolved.** Exports work again.\n\n## Update - 14:30 UTC\n\n**Investigating.** Exports are failing for some customers.\n",
+    ),
+    (
+        "status posts over posted lines",
+        "# Export failures\n\n## Postmortem\n\nThe first export failed at 14:05 UTC. The queue-depth alert fired at 14:12 UTC. {claim}\n\n## Resolved\n\nExports work again.\n\nPosted Jul 15, 2025 - 15:20 UTC\n\n## Investigating\n\nExports are failing for some customers.\n\nPosted Jul 15, 2025 - 14:30 UTC\n",
+    ),
+    (
+        "bold update lines, oldest first",
+        "# Export failures\n\nThe first export failed at 14:05 UTC. The queue-depth alert fired at 14:12 UTC. {claim}\n\n**Investigating 2025-07-15 14:30 UTC**\n\nExports are failing for some customers.\n\n**Resolved 2025-07-15 15:20 UTC**\n\nExports work again.\n",
+    ),
+    (
+        "front matter",
+        "---\ntitle: Export failures\nstatus: resolved\ncreated_at: 2025-07-15T14:05:00Z\nresolved_at: 2025-07-15T15:20:00Z\n---\n\n## What happened\n\nThe queue-depth alert fired at 14:12 UTC. Our status page was updated at 14:30 UTC. {claim}\n",
+    ),
+    (
+        "sentences with a.m./p.m.",
+        "# Export failures\n\nAll times are UTC.\n\n## What happened\n\nThe first export failed at 2:05 p.m. The queue-depth alert fired at 2:12 p.m. Our status page was updated at 2:30 p.m. Exports worked again at 3:20 p.m. {claim}\n",
+    ),
+    (
+        "sentences with their date",
+        "# Export failures\n\nAll times are UTC.\n\n## What happened\n\nOn July 15 at 14:05 the first export failed. The queue-depth alert fired at 14:12 on 2025-07-15. On 15 July 2025 at 14:30 our status page was updated. {claim}\n",
+    ),
+    (
+        "table timeline",
+        "# Export failures\n\nAll times are UTC.\n\n## Summary\n\n{claim}\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 14:05 | First export fails |\n| 14:12 | Queue-depth alert fires |\n| 14:30 | Status page updated |\n| 15:20 | Exports succeed again |\n",
+    ),
+    (
+        "bold date paragraphs over time lines",
+        "# Export failures\n\nAll times are UTC.\n\n## Summary\n\n{claim}\n\n## Timeline\n\n**July 15, 2025**\n\n- 14:05 First export fails.\n- 14:12 Queue-depth alert fires.\n- 14:30 Status page updated.\n- 15:20 Exports succeed again.\n",
+    ),
+];
+
+/// Relative claims with their correct number of minutes, and a planted one.
+const ANCHORED: &[(&str, &str)] = &[
+    (
+        "Our status page was updated 18 minutes after the alert fired.",
+        "Our status page was updated 4 minutes after the alert fired.",
+    ),
+    (
+        "Our status page was updated 25 minutes after the first failure.",
+        "Our status page was updated 10 minutes after the first failure.",
+    ),
+    (
+        "The alert fired 7 minutes after the first failure.",
+        "The alert fired 30 minutes after the first failure.",
+    ),
+];
+
+#[test]
+fn relative_claims_anchored_in_every_container() {
+    let mut tally = Tally::new("relative claims in other containers");
+    for (container, body) in EVENT_CONTAINERS {
+        for (correct, planted) in ANCHORED {
+            // A front matter states the start but no alert sentence's words
+            // name the failure: the claims on the first failure only.
+            let label = format!("{correct} / {container}");
+            tally.silent(&label, &body.replace("{claim}", correct), DURATION);
+            let label = format!("{planted} / {container}");
+            tally.fires(&label, &body.replace("{claim}", planted), DURATION);
+        }
+    }
+    tally.check();
+}

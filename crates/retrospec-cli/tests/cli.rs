@@ -428,6 +428,9 @@ fn json_says_why_a_relative_claim_was_not_compared() {
     assert_eq!(status["measures"], "between_events");
     assert_eq!(status["verdict"], "agrees");
     assert_eq!(status["compared_with"]["source"], "events");
+    // Where each of its two events was stated.
+    assert_eq!(status["provenance"]["from"], "timeline_entry");
+    assert_eq!(status["provenance"]["to"], "timeline_entry");
     assert!(status.get("note").is_none());
     let rollback = claims
         .iter()

@@ -7,9 +7,12 @@
 //! noticed until 08:55 UTC"). An anchor named by its own words ("the first bad
 //! response", "the first growth of the lag") is matched on the stems of its
 //! words ([`Words`]): its head noun must be in the entry, and at least half of
-//! its other words. A clause with two times, or a date, is not read (which time
-//! or which day is meant is not clear); two clock times in different written
-//! zones are not compared.
+//! its other words. A clause with two times, or a date other than one written
+//! plainly (`3/4`, "yesterday", two dates), is not read (which time or which
+//! day is meant is not clear); a clause with one plain date ("On March 3 at
+//! 10:00") is read on that day. Two clock times in different written zones are
+//! not compared. When neither names the event, the other places of
+//! [`super::events`] (status posts, front matter, labelled fields) are looked in.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -33,6 +36,12 @@ pub(super) struct Stamp {
     pub(super) zone: Option<String>,
     /// Where it is written: the pointer and the byte range in its prose (clauses only).
     pub(super) place: Option<(String, Range<usize>)>,
+    /// The day it is on, when the place states one: (year if written, month, day).
+    pub(super) day: Option<(Option<i16>, i8, i8)>,
+    /// Which kind of place states it (its provenance, in the claim's JSON):
+    /// `timeline_entry`, `milestone`, `prose_clause`, `status_post`,
+    /// `front_matter`, `field`, `written` (with the claim itself).
+    pub(super) source: &'static str,
 }
 
 impl Stamp {
@@ -45,6 +54,8 @@ impl Stamp {
             clock: Some(clock(parsed.time)),
             zone: zone_of(parsed, text),
             place: None,
+            day: parsed.date.map(|d| (Some(d.year()), d.month(), d.day())),
+            source: "written",
         }
     }
 }
@@ -61,28 +72,58 @@ pub(super) fn between(a: &Stamp, b: &Stamp) -> Option<i64> {
     {
         return None;
     }
+    // Both on a stated day: the days count, forward only.
+    if let (Some(x), Some(y)) = (a.day, b.day) {
+        let year = x.0.or(y.0).unwrap_or(2000);
+        let date =
+            |(y, m, d): (Option<i16>, i8, i8)| jiff::civil::Date::new(y.unwrap_or(year), m, d).ok();
+        let days = i64::from(date(x)?.until(date(y)?).ok()?.get_days());
+        let d = days * 86_400 + b.clock? - a.clock?;
+        return (d >= 0).then_some(d);
+    }
+    // One day stated, the other not: the wall clock, forward within twelve
+    // hours, as for two places without days.
     let d = (b.clock? - a.clock?).rem_euclid(86_400);
     (d <= 12 * 3600).then_some(d)
 }
 
-/// The time from each of `from` to each of `to` that [`between`] gives.
-pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<Compared> {
+/// The time from each of `from` to each of `to` that [`between`] gives, with
+/// where each pair of events was stated.
+pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<(Compared, super::Provenance)> {
     let mut all = Vec::new();
     for a in from {
         for b in to {
             if let Some(seconds) = between(a, b) {
-                all.push(Compared {
-                    source: "events",
-                    from: a.label.clone(),
-                    to: b.label.clone(),
-                    from_pointer: a.pointer.clone(),
-                    to_pointer: b.pointer.clone(),
-                    seconds,
-                });
+                all.push((
+                    Compared {
+                        source: "events",
+                        from: a.label.clone(),
+                        to: b.label.clone(),
+                        from_pointer: a.pointer.clone(),
+                        to_pointer: b.pointer.clone(),
+                        seconds,
+                    },
+                    super::Provenance {
+                        from: a.source,
+                        to: b.source,
+                    },
+                ));
             }
         }
     }
     all
+}
+
+/// A clock time as written in prose; "noon" and "midday" are 12:00.
+fn parse_clock(written: &str) -> Option<crate::time::ParsedTime> {
+    let w = written.trim();
+    let lower = w.to_ascii_lowercase();
+    for word in ["noon", "midday"] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            return crate::time::parse_time(&format!("12:00{}", &w[w.len() - rest.len()..])).ok();
+        }
+    }
+    crate::time::parse_time(w).ok()
 }
 
 fn clock(t: jiff::civil::Time) -> i64 {
@@ -96,9 +137,9 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.".
+/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon".
 static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
         .expect("the pattern is valid")
 });
 /// Where a clause ends; "and" before a new subject ends one too ("raised an
@@ -113,6 +154,62 @@ static DATED: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:yesterday|tomorrow|next\s+day|following\s+day|overnight)\b")
         .expect("the pattern is valid")
 });
+/// A date written plainly: `2025-03-03`, `March 3`, `3 March 2025`, `Mar. 3rd`.
+static PLAIN_DATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b(?P<mon>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{4})\b)?|\b(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[a-z]{3,9})\b\.?(?:,?\s+(?P<y3>\d{4})\b)?")
+        .expect("the pattern is valid")
+});
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names in full or by its first three letters ("Sept" too).
+fn month(word: &str) -> Option<i8> {
+    let w = word.to_ascii_lowercase();
+    let w = if w == "sept" { "sep".to_string() } else { w };
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
+/// The one date `clause` writes plainly, when it writes exactly one date and no
+/// other sign of a day ("yesterday", `3/4`).
+fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
+    let mut found = PLAIN_DATE.captures_iter(clause).filter_map(|c| {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (y, m, d) = if let (Some(m), Some(d)) = (num("m"), num("d")) {
+            (num("y"), i8::try_from(m).ok()?, i8::try_from(d).ok()?)
+        } else if let (Some(mon), Some(d)) = (c.name("mon"), num("d2")) {
+            (num("y2"), month(mon.as_str())?, i8::try_from(d).ok()?)
+        } else {
+            let (mon, d) = (c.name("mon2")?, num("d3")?);
+            (num("y3"), month(mon.as_str())?, i8::try_from(d).ok()?)
+        };
+        jiff::civil::Date::new(y.unwrap_or(2000), m, d).ok()?;
+        Some((y, m, d))
+    });
+    let date = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    // Any other sign of a day (a relative day, a numeric day-month) leaves it unclear.
+    let others = DATED.find_iter(clause).count();
+    (others <= 1).then_some(date)
+}
+
 /// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
 const TIME_ONLY: &[&str] = &[
     "at",
@@ -200,6 +297,8 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: None,
                 zone: None,
                 place: Some((pointer.to_string(), range)),
+                day: None,
+                source: "prose_clause",
             },
         };
         let [time] = times.as_slice() else {
@@ -230,12 +329,16 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
             }
         }
         let whole = &masked[range.clone()];
-        if DATED.is_match(whole) {
+        // One date written plainly ("On March 3 at 10:00", "2025-03-03 10:00")
+        // is the clause's day; a relative day, a numeric day-month, or two
+        // dates leave which day unclear.
+        let day = one_date(whole);
+        if day.is_none() && DATED.is_match(whole) {
             out.push(blurred(range));
             continue;
         }
         let written = time.as_str();
-        let Ok(parsed) = crate::time::parse_time(written.trim()) else {
+        let Some(parsed) = parse_clock(written) else {
             continue;
         };
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -255,6 +358,8 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
                 clock: Some(clock(parsed.time)),
                 zone: zone_of(&parsed, written),
                 place: Some((pointer.to_string(), range)),
+                day,
+                source: "prose_clause",
             },
             text: words,
         });
@@ -276,6 +381,10 @@ pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
                     clock: parsed.map(|p| clock(p.time)),
                     zone: parsed.and_then(|p| zone_of(p, &v.text)),
                     place: None,
+                    day: parsed
+                        .and_then(|p| p.date)
+                        .map(|d| (Some(d.year()), d.month(), d.day())),
+                    source: "timeline_entry",
                 },
             )
         })
@@ -575,6 +684,7 @@ pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
     let written = time.as_str().trim();
     let parsed = crate::time::parse_time(written).ok()?;
     let mut stamp = Stamp::written(written, &parsed);
+    stamp.source = "prose_clause";
     let words = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     // A bold lead-in ("**CP-322.** The host ...") is not the sentence's words.
     let words = match words.strip_prefix("**").and_then(|w| w.split_once("** ")) {
@@ -640,7 +750,7 @@ mod tests {
     fn clauses_with_one_time_are_read() {
         let mut out = Vec::new();
         clauses_of(
-            "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed.",
+            "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed. On 3/4 at 11:00 we checked. On March 2 or March 3 at 10:00 we looked.",
             "/summary",
             &mut out,
         );
@@ -653,8 +763,38 @@ mod tests {
             texts,
             [
                 "At 9:15 PM, that alert fired and paged our on-call engineer",
-                "We declared an incident at 4:02 PM"
+                "We declared an incident at 4:02 PM",
+                "On March 3 at 10:00 we deployed"
             ]
         );
+        // The plain date is the clause's day; a numeric day-month or a second
+        // sign of a day leaves it blurred.
+        let days: Vec<_> = out.iter().filter_map(|c| c.stamp.day).collect();
+        assert_eq!(days, [(None, 3, 3)]);
+    }
+
+    #[test]
+    fn stamps_on_stated_days_count_the_days() {
+        use super::{Stamp, between};
+        let at = |day: Option<(Option<i16>, i8, i8)>, clock: i64, source: &'static str| Stamp {
+            label: String::new(),
+            pointer: String::new(),
+            instant: None,
+            clock: Some(clock),
+            zone: None,
+            place: None,
+            day,
+            source,
+        };
+        let a = at(Some((None, 3, 1)), 36_000, "prose_clause");
+        let b = at(Some((Some(2025), 3, 3)), 37_800, "front_matter");
+        assert_eq!(between(&a, &b), Some(2 * 86_400 + 1800));
+        assert_eq!(between(&b, &a), None);
+        // A place without a day: the wall clock, forward within twelve hours.
+        let c = at(None, 37_800, "written");
+        assert_eq!(between(&a, &c), Some(1800));
+        let d = at(None, 36_000, "timeline_entry");
+        assert_eq!(between(&d, &c), Some(1800));
+        assert_eq!(between(&c, &d), None);
     }
 }

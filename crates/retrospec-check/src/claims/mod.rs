@@ -9,7 +9,9 @@
 //! it with the milestones, or with the timeline's plausible readings when the
 //! milestones are missing; a length stated beside its window is compared with the
 //! window (`window`), and the time between two events ("updated 25 minutes after
-//! the first alert") with the two timeline entries they name (`relative`). Text
+//! the first alert") with the two events they name (`relative`: timeline
+//! entries, sentences with a time, status posts, front matter, fields; each
+//! claim says where its events were stated, [`Provenance`]). Text
 //! inside code blocks, inline code, quoted lines (`>`), HTML comments and URLs is
 //! evidence, never a claim. Every duration read
 //! is returned as a [`Claim`] (in `--format json` and on hover), compared or not,
@@ -19,6 +21,7 @@
 mod anchor;
 mod backlog;
 pub mod duration;
+mod events;
 mod key_events;
 pub mod number;
 mod prose;
@@ -79,6 +82,17 @@ pub struct Claim {
     /// compared: why; for a claim that agrees with a lower-ranked reading of the
     /// timeline than its best: "agrees with <pair>".
     pub note: Option<String>,
+    /// For a claim compared with two events: which kind of place stated each.
+    pub provenance: Option<Provenance>,
+}
+
+/// Where the two events a claim was compared with were stated: `timeline_entry`,
+/// `milestone`, `prose_clause`, `status_post`, `front_matter`, `field`,
+/// `key_event` or `written` (with the claim itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub from: &'static str,
+    pub to: &'static str,
 }
 
 /// The report's own duration a claim was compared with.
@@ -161,6 +175,9 @@ pub(crate) struct Inputs<'a> {
     pub(crate) model: &'a Postmortem,
     pub(crate) times: &'a Times,
     pub(crate) config: &'a Config,
+    /// The events of status posts, front matter and labelled fields, read once
+    /// when a claim first needs them ([`events::list`]).
+    pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
 }
 
 /// Every claim of the report, in file order.
@@ -323,6 +340,7 @@ fn claim(
         verdict: Verdict::NotCompared,
         broken: None,
         note: None,
+        provenance: None,
     };
     let Some(subject) = subject else {
         return claim;
@@ -425,16 +443,18 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // Both ends named in the claim's own sentence: closer than its subject.
     match relative::explicit(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
-        Some(relative::Reading::Measured(compared)) => {
+        Some(relative::Reading::Measured(compared, from)) => {
             claim.measures = "between_events";
             claim.note = None;
             settle(inputs.config, claim, d, compared);
+            claim.provenance = Some(from);
             return;
         }
-        Some(relative::Reading::Several(all)) => {
+        Some(relative::Reading::Several(all, from)) => {
             claim.measures = "between_events";
             claim.note = None;
-            settle_any(inputs.config, claim, d, all);
+            settle_any(inputs.config, claim, d, all.clone());
+            claim.provenance = sourced(claim, &all, &from);
             return;
         }
         // "later (T)" after two times: a time between events all the same.
@@ -505,13 +525,15 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
     }
     match relative::read(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
-        Some(relative::Reading::Measured(compared)) => {
+        Some(relative::Reading::Measured(compared, from)) => {
             claim.measures = "between_events";
             settle(inputs.config, claim, d, compared);
+            claim.provenance = Some(from);
         }
-        Some(relative::Reading::Several(all)) => {
+        Some(relative::Reading::Several(all, from)) => {
             claim.measures = "between_events";
-            settle_any(inputs.config, claim, d, all);
+            settle_any(inputs.config, claim, d, all.clone());
+            claim.provenance = sourced(claim, &all, &from);
         }
         Some(relative::Reading::NotCompared(why)) => {
             if claim.measures == "unknown" {
@@ -521,6 +543,14 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
         None => {}
     }
+}
+
+/// Where the reading `claim` was settled with was stated, among `all`.
+fn sourced(claim: &Claim, all: &[Compared], from: &[Provenance]) -> Option<Provenance> {
+    let c = claim.compared_with.as_ref()?;
+    all.iter()
+        .position(|a| a == c)
+        .and_then(|i| from.get(i).copied())
 }
 
 /// `claim` compared with several readings: it agrees when one does; otherwise it

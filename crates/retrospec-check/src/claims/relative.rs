@@ -16,16 +16,18 @@ use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::anchor::{self, Stamp};
-use super::{Compared, Inputs, milestone_at, sorted_entries};
+use super::{Compared, Inputs, sorted_entries};
 
 mod agree;
 mod events;
+mod sources;
 mod trailing;
 
 use events::{
     EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
     EVENT_ROLLBACK, EVENT_STATUS,
 };
+use sources::find;
 
 /// An event a relative claim names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +111,7 @@ static AFTER: LazyLock<Lean> =
 
 /// "First login failures", "the first 502s".
 static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\ds?)\b")
+    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b")
 });
 static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
@@ -369,6 +371,9 @@ struct Ctx<'i, 'a> {
     sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
     entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
+    /// The events of status posts, front matter and labelled fields, by
+    /// confidence (surest first).
+    others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
     own: (String, std::ops::Range<usize>),
 }
 
@@ -379,6 +384,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
             sorted: std::cell::OnceCell::new(),
             entries: std::cell::OnceCell::new(),
             clauses: std::cell::OnceCell::new(),
+            others: std::cell::OnceCell::new(),
             own: (pointer.to_string(), own),
         }
     }
@@ -396,10 +402,11 @@ impl<'i, 'a> Ctx<'i, 'a> {
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
-    /// else a clause of the prose with a time. Several places are returned only
-    /// when `several` (the claim is then compared with each); otherwise the
-    /// claim is ambiguous.
-    fn locate(
+    /// else a clause of the prose with a time, else a status post, a front
+    /// matter time or a labelled field. Several places are returned only when
+    /// `several` (the claim is then compared with each); otherwise the claim is
+    /// ambiguous.
+    fn place(
         &self,
         target: &Target,
         after: Option<&Stamp>,
@@ -426,6 +433,9 @@ impl<'i, 'a> Ctx<'i, 'a> {
                                 })?;
                             stamp.instant = Some(t);
                             stamp.label = name;
+                            if stamp.source == "written" {
+                                stamp.source = "milestone";
+                            }
                             return Ok(vec![stamp]);
                         }
                         Err(why) if why.ends_with("is not clear") => {
@@ -462,6 +472,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                             + i64::from(time.second()),
                     );
                     stamp.label = format!("the stated start `{}`", text.trim());
+                    stamp.source = "field";
                     return Ok(vec![stamp]);
                 }
                 let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
@@ -483,6 +494,17 @@ impl<'i, 'a> Ctx<'i, 'a> {
                 own,
             ),
         };
+        let found = match found {
+            anchor::Found::None => match target {
+                Target::Event(event) => {
+                    self.in_others(&|t| usize::from(event.named_in(t)), after, first)
+                }
+                Target::Words(words) => {
+                    self.in_others(&|t| words.score(t), after, first || words.first)
+                }
+            },
+            found => found,
+        };
         match found {
             anchor::Found::One(stamp) => Ok(vec![stamp]),
             // Places that agree on the time (a `**Trigger:**` field and the
@@ -500,6 +522,21 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     .collect())
             }
             anchor::Found::Several(all) if several && (1..=3).contains(&all.len()) => Ok(all),
+            anchor::Found::Several(all)
+                if all
+                    .iter()
+                    .any(|s| matches!(s.source, "status_post" | "front_matter" | "field")) =>
+            {
+                Err(format!(
+                    "relative claim: {} places ({}) say {} at different times (sources disagree)",
+                    all.len(),
+                    all.iter()
+                        .map(|s| s.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    target.name()
+                ))
+            }
             anchor::Found::Several(_) => Err(format!(
                 "relative claim: several places say {}; which one is meant is not clear",
                 target.name()
@@ -517,6 +554,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
         let parsed = v.parsed.as_ref().ok()?;
         let mut stamp = Stamp::written(&v.text, parsed);
         stamp.pointer = pointer.to_string();
+        stamp.source = "milestone";
         Some(stamp)
     }
 }
@@ -528,8 +566,14 @@ fn measure(from: &[Stamp], to: &[Stamp]) -> Reading {
         0 => Reading::NotCompared(
             "relative claim: the two events are in different zones, or the second is not after the first".to_string(),
         ),
-        1 => Reading::Measured(all.remove(0)),
-        _ => Reading::Several(all),
+        1 => {
+            let (c, p) = all.remove(0);
+            Reading::Measured(c, p)
+        }
+        _ => {
+            let (c, p) = all.into_iter().unzip();
+            Reading::Several(c, p)
+        }
     }
 }
 
@@ -564,10 +608,10 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// A relative claim read: what it was measured with, or why it was not.
 pub(super) enum Reading {
-    Measured(Compared),
+    Measured(Compared, super::Provenance),
     /// Several readings (the claim's event named by several entries equally): it
-    /// agrees when one of them does.
-    Several(Vec<Compared>),
+    /// agrees when one of them does. Each with where its events were stated.
+    Several(Vec<Compared>, Vec<super::Provenance>),
     NotCompared(String),
 }
 
@@ -646,6 +690,7 @@ pub(super) fn explicit(
                 let parsed = v.parsed.as_ref().ok()?;
                 let mut a = Stamp::written(&v.text, parsed);
                 a.label = format!("entry {}", i + 1);
+                a.source = "timeline_entry";
                 a.pointer.clone_from(&v.pointer);
                 a
             }
@@ -744,53 +789,6 @@ pub(super) fn read(
         Err(why) => return Some(Reading::NotCompared(why)),
     };
     Some(measure(&anchors, &events))
-}
-
-/// The entry of `event`: its milestone, or the entries whose words name it (at or
-/// after `after`, for the later event). With several, the first is taken only
-/// when `first` (the claim says "the first alert", or the event is the first
-/// after its anchor); otherwise the claim is ambiguous.
-fn find(
-    inputs: &Inputs<'_>,
-    entries: &[(usize, &crate::times::TimeValue, i64, &str)],
-    event: Event,
-    after: Option<(i64, &str)>,
-    first: bool,
-) -> Result<(String, i64, String), String> {
-    let milestone = || {
-        let m = event.milestone()?;
-        let (v, t) = milestone_at(inputs, m)?;
-        after
-            .is_none_or(|(a, p)| t >= a && v.pointer != p)
-            .then(|| (v.pointer.clone(), t, m.as_str().to_string()))
-    };
-    // The impact's start is `started` when the report marks it; an alert is
-    // found by its words first (`detected` may be a customer's report).
-    if event == Event::Impact
-        && let Some(found) = milestone()
-    {
-        return Ok(found);
-    }
-    let matching: Vec<_> = entries
-        .iter()
-        .filter(|(_, v, t, text)| {
-            after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && event.named_in(text)
-        })
-        .collect();
-    match matching.as_slice() {
-        [] => milestone()
-            .ok_or_else(|| format!("relative claim: no timeline entry says {}", event.name())),
-        [one, ..] if first || matching.len() == 1 => Ok((
-            one.1.pointer.clone(),
-            one.2,
-            format!("entry where {} (entry {})", event.name(), one.0 + 1),
-        )),
-        _ => Err(format!(
-            "relative claim: {} timeline entries say {}; which one is meant is not clear",
-            matching.len(),
-            event.name()
-        )),
-    }
 }
 
 #[cfg(test)]

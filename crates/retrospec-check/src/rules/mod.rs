@@ -89,6 +89,7 @@ impl<'a> Context<'a> {
                 model: self.model,
                 times: self.times,
                 config: self.config,
+                events: std::cell::OnceCell::new(),
             })
         })
     }

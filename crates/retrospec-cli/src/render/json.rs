@@ -48,6 +48,9 @@ struct JsonClaim<'a> {
     broken: Option<retrospec_check::claims::Bound>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    /// For a claim compared with two events: where each was stated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<retrospec_check::claims::Provenance>,
 }
 
 /// How a free-form report was read.
@@ -182,6 +185,7 @@ pub fn json(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
                         verdict: c.verdict,
                         broken: c.broken,
                         note: c.note.as_deref(),
+                        provenance: c.provenance,
                     })
                     .collect(),
                 read: result.reading.as_ref().map(|r| JsonRead {

@@ -80,7 +80,7 @@ pub struct Claim {
     pub broken: Option<Bound>,
     /// For a relative claim ("updated 25 minutes after the first alert") not
     /// compared: why; for a claim that agrees with a lower-ranked reading of the
-    /// timeline than its best: "agrees with <pair>".
+    /// timeline than its best: "agrees with `<start>` to `<end>`".
     pub note: Option<String>,
     /// For a claim compared with two events: which kind of place stated each.
     pub provenance: Option<Provenance>,

@@ -177,7 +177,7 @@ impl WordList {
     /// report, so one search of the whole report (for the entries' first words)
     /// lets a rule skip every walk and search when none is there, as in most
     /// reports. Until the list's automata are built, a first word found counts
-    /// only where its entry could match ([`Head`]): `if` in `certificate`, `try`
+    /// only where its entry could match (`Head`): `if` in `certificate`, `try`
     /// in `retry` or `user` in `users_affected` built all three default lists'
     /// automata for a clean report (bench/README.md, perf8). Once they are built
     /// (in a batch, by an earlier report) that finer search is not worth its cost.

@@ -29,11 +29,14 @@
 
 use std::ops::Range;
 
-use jiff::civil::{Date, Weekday};
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
 
 use crate::date::{
-    day_from_token, make_date, month_and_day, month_from_name, weekday_from_name, year_from_token,
+    day_from_token, dotted_date, make_date, month_and_day, month_from_name, weekday_from_name,
+    year_from_token,
 };
+use crate::{ParsedTime, ResolveError, Resolved, Zone, resolve, scan_leading_time};
 
 /// A clock time with a date, read from a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +55,37 @@ pub struct ProseTime {
     pub year_inferred: bool,
     /// The byte range of a weekday the date does not fall on.
     pub weekday_mismatch: Option<Range<usize>>,
+    /// Seconds past the minute, when written (`16:05:30`).
+    pub second: u32,
+    /// The zone written after the clock (`UTC`, `Pacific Standard Time`,
+    /// `UTC-05:00`, `Paris time`), and where.
+    pub zone: Option<(Zone, Range<usize>)>,
+}
+
+impl ProseTime {
+    /// The instant: the date and clock in the written zone, else in
+    /// `default_zone` (the report's). An ambiguous or unknown zone, a time in a
+    /// DST gap or fold, is refused with its reason.
+    pub fn resolve(&self, default_zone: Option<&TimeZone>) -> Result<Resolved, ResolveError> {
+        let hour = i8::try_from(self.minutes / 60).unwrap_or(0);
+        let minute = i8::try_from(self.minutes % 60).unwrap_or(0);
+        let second = i8::try_from(self.second).unwrap_or(0);
+        let time = Time::new(hour, minute, second, 0)
+            .map_err(|e| ResolveError::Nonexistent(e.to_string()))?;
+        let parsed = ParsedTime {
+            date: Some(self.date),
+            time,
+            zone: self.zone.as_ref().map(|(z, _)| z.clone()),
+            date_range: None,
+            time_range: self.clock.clone(),
+            zone_range: self.zone.as_ref().map(|(_, r)| r.clone()),
+            approximate: None,
+            until: None,
+            end_of_day: false,
+            leap_second: false,
+        };
+        resolve(&parsed, None, default_zone)
+    }
 }
 
 /// Which way a report writes slashed dates.
@@ -186,6 +220,12 @@ fn clock(toks: &[Token<'_>], i: usize) -> Option<(u32, usize, bool)> {
             None => (h <= 23 && m <= 59 && word.len() >= 4).then_some((h * 60 + m, 1, false)),
         };
     }
+    // `16h05` (two hour digits: `2h30` is a duration).
+    if let Some((h, m, "")) = hour_minute(word, 'h')
+        && word.find('h') == Some(2)
+    {
+        return (h <= 23 && m <= 59).then_some((h * 60 + m, 1, false));
+    }
     if let Some((h, m, rest)) = hour_minute(word, '.') {
         // `8.45` is a clock only with its a.m. or p.m.
         let (pm, used) = match attached(rest)? {
@@ -227,8 +267,12 @@ fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
         && matches!(word(2), Some("shortly" | "just" | "soon")))
 }
 
+/// A year written in a sentence: four digits from 1970 to 2100 (`October 14,
+/// 1605 UTC` is a clock, not the year 1605).
 fn year_of(tok: &str) -> Option<i32> {
-    year_from_token(tok).and_then(|y| i32::try_from(y).ok())
+    year_from_token(tok)
+        .and_then(|y| i32::try_from(y).ok())
+        .filter(|y| (1970..=2100).contains(y))
 }
 
 /// A slashed date's numbers: `(a, b, year)` of `a/b/yy[yy]`, or a year-first date
@@ -310,8 +354,11 @@ fn date_at(
                     (Some(x), None) => x,
                     (None, Some(y)) => y,
                     (Some(x), Some(y)) => {
+                        // The weekday before the date or in brackets after it.
+                        let after = bracketed_weekday(toks, j + 1);
                         let by_weekday = weekday
                             .as_ref()
+                            .or(after.as_ref())
                             .map(|(w, _)| (x.weekday() == *w, y.weekday() == *w));
                         match (by_weekday, order) {
                             (Some((true, false)), _) => x,
@@ -327,6 +374,9 @@ fn date_at(
             }
         }
     } else if let Some(d) = iso_or_dashed(core) {
+        (d, 1)
+    } else if let Some((d, inferred)) = dotted_date(core_dotted(tok), year_hint) {
+        year_inferred = inferred;
         (d, 1)
     } else if let Some((month, day)) = month_name_date(core, toks.get(j + 1)) {
         // `July 20[, 2025]`, `22 February [2025]`: the year, when written, follows.
@@ -347,6 +397,14 @@ fn date_at(
     } else {
         return None;
     };
+    // A weekday in brackets after the date: `2025/10/14 (Tue)`.
+    let mut used = used;
+    if weekday.is_none()
+        && let Some(w) = bracketed_weekday(toks, j + used)
+    {
+        weekday = Some(w);
+        used += 1;
+    }
     let weekday_mismatch = weekday
         .as_ref()
         .filter(|(w, _)| date.weekday() != *w)
@@ -357,6 +415,27 @@ fn date_at(
         year_inferred,
         weekday_mismatch,
     })
+}
+
+/// A weekday in brackets at token `k`: `(Tue)`.
+fn bracketed_weekday(toks: &[Token<'_>], k: usize) -> Option<(Weekday, Range<usize>)> {
+    let t = toks.get(k)?;
+    if !t.raw.starts_with('(') {
+        return None;
+    }
+    let w = weekday_from_name(t.core.trim_end_matches('.'))?;
+    Some((w, t.range.start..t.word_end))
+}
+
+/// A dotted date's token as written, a sentence's closing `.` kept only where
+/// the date needs it (`14.03.` takes the year hint).
+fn core_dotted<'a>(tok: &'a Token<'_>) -> &'a str {
+    let core = tok.core.as_str();
+    if core.matches('.').count() == 3 {
+        core.strip_suffix('.').unwrap_or(core)
+    } else {
+        core
+    }
 }
 
 /// The month and the day of a date written with the month's name, in either
@@ -431,6 +510,176 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
     }
 }
 
+/// A clock read at a token, with what follows it.
+struct ClockRead {
+    minutes: u32,
+    second: u32,
+    /// The token after the clock (and its zone).
+    next: usize,
+    /// Where the clock (and its zone) ends.
+    end: usize,
+    /// Where the clock itself is.
+    clock_start: usize,
+    clock_end: usize,
+    midnight: bool,
+    zone: Option<(Zone, Range<usize>)>,
+    /// A date written before the clock in the same expression (`2025-10-14 16:05`).
+    date: Option<(Date, usize)>,
+}
+
+/// The index of the first token starting at or after `at`.
+fn token_from(toks: &[Token<'_>], at: usize) -> usize {
+    toks.iter()
+        .position(|t| t.range.start >= at)
+        .unwrap_or(toks.len())
+}
+
+/// `1605hrs`, `1605h`, `1605 hrs`: four digits with `hrs`, `hr` or `h`.
+fn hours_suffix(toks: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
+    let word = toks[i].core.as_str();
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let rest = &word[4..];
+    let used = if matches!(rest, "hrs" | "hr" | "h") {
+        1
+    } else if rest.is_empty()
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.core.trim_end_matches('.'), "hrs" | "hr"))
+    {
+        2
+    } else {
+        return None;
+    };
+    let (h, m): (u32, u32) = (word[..2].parse().ok()?, word[2..4].parse().ok()?);
+    (h <= 23 && m <= 59).then_some((h * 60 + m, used))
+}
+
+/// A clock at token `i`: the token reader ([`clock`]) and the line grammar
+/// ([`scan_leading_time`]: zones, `1605 UTC`, `16h05`, ISO date-times) together.
+fn clock_read(text: &str, toks: &[Token<'_>], i: usize) -> Option<ClockRead> {
+    let start = toks[i].range.start;
+    let first = text[start..].bytes().next()?;
+    if let Some((minutes, used)) = hours_suffix(toks, i) {
+        let end = toks[i + used - 1].word_end;
+        return Some(ClockRead {
+            minutes,
+            second: 0,
+            next: i + used,
+            end,
+            clock_start: start,
+            clock_end: end,
+            midnight: false,
+            zone: None,
+            date: None,
+        });
+    }
+    let grammar = if first.is_ascii_digit() || first.eq_ignore_ascii_case(&b'n') {
+        scan_leading_time(&text[start..]).ok().flatten()
+    } else {
+        None
+    };
+    if let Some((p, _)) = grammar
+        && p.approximate.is_none()
+        && !p.end_of_day
+    {
+        // `2h30` is a duration, not half past two.
+        if text
+            .as_bytes()
+            .get(start + p.time_range.start + 1)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'h'))
+        {
+            return None;
+        }
+        let end = start
+            + p.time_range
+                .end
+                .max(p.zone_range.as_ref().map_or(0, |r| r.end));
+        let minutes =
+            u32::try_from(p.time.hour()).ok()? * 60 + u32::try_from(p.time.minute()).ok()?;
+        let zone = p
+            .zone
+            .clone()
+            .zip(p.zone_range.clone())
+            .map(|(z, r)| (z, start + r.start..start + r.end));
+        return Some(ClockRead {
+            minutes,
+            second: u32::try_from(p.time.second()).ok()?,
+            next: token_from(toks, end),
+            end,
+            clock_start: start + p.time_range.start,
+            clock_end: start + p.time_range.end,
+            midnight: false,
+            zone,
+            date: p.date.zip(p.date_range.map(|r| start + r.start)),
+        });
+    }
+    let (minutes, used, midnight) = clock(toks, i)?;
+    let end = toks[i + used - 1].word_end;
+    Some(ClockRead {
+        minutes,
+        second: 0,
+        next: i + used,
+        end,
+        clock_start: start,
+        clock_end: end,
+        midnight,
+        zone: None,
+        date: None,
+    })
+}
+
+/// The same instant written again in another zone right after a zoned clock
+/// (`1342 EST / 1842 UTC`, `09:00 CET (08:00 UTC)`): the token after it.
+fn paired(text: &str, toks: &[Token<'_>], c: &ClockRead) -> usize {
+    if c.zone.is_none() {
+        return c.next;
+    }
+    let Some(t) = toks.get(c.next) else {
+        return c.next;
+    };
+    let at = if t.raw == "/" {
+        c.next + 1
+    } else if t.raw.starts_with('(') {
+        c.next
+    } else {
+        return c.next;
+    };
+    match toks.get(at).and_then(|_| clock_read(text, toks, at)) {
+        Some(second) if second.zone.is_some() && second.date.is_none() => second.next,
+        _ => c.next,
+    }
+}
+
+/// Words that join a date to the clock after it: `October 14 at 16:05`,
+/// `2025/10/14 @ 16:05`, `14.10.2025 - 16:05`, `Oct 14th, around 4pm`.
+fn is_join(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "@"
+            | "-"
+            | "–"
+            | "—"
+            | "around"
+            | "about"
+            | "approximately"
+            | "approx."
+            | "approx"
+            | "roughly"
+            | "circa"
+            | "ca."
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "between"
+            | "since"
+            | "~"
+    )
+}
+
 /// Every clock time with a date beside it in `text`, in text order (see the
 /// module documentation for the forms). `year_hint` dates a date written without
 /// its year.
@@ -440,53 +689,98 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // `on Friday, July 18 at 10 a.m.`
-        if toks[i].core == "on"
-            && let Some(d) = date_at(&toks, i + 1, year_hint, order)
-            && let Some(at) = toks.get(i + 1 + d.used)
-            && matches!(at.core.as_str(), "at" | "by" | "around" | "about")
-            && let Some((minutes, used, midnight)) = clock(&toks, i + 2 + d.used)
+        // A date-time in one expression: `2025-10-14 16:05 UTC`, `2025-10-14T16:05Z`.
+        if let Some(c) = clock_read(text, &toks, i)
+            && let Some((date, date_start)) = c.date
         {
-            let c = i + 2 + d.used;
-            if !midnight {
-                out.push(ProseTime {
-                    range: toks[i + 1].range.start..toks[c + used - 1].word_end,
-                    clock: toks[c].range.start..toks[c + used - 1].word_end,
-                    date: d.date,
-                    minutes,
-                    approximate: approximate_before(&toks, c),
-                    year_inferred: d.year_inferred,
-                    weekday_mismatch: d.weekday_mismatch,
-                });
-            }
-            i = c + used;
+            out.push(ProseTime {
+                range: date_start..c.end,
+                clock: c.clock_start..c.clock_end,
+                date,
+                minutes: c.minutes,
+                approximate: approximate_before(&toks, i),
+                year_inferred: false,
+                weekday_mismatch: None,
+                second: c.second,
+                zone: c.zone.clone(),
+            });
+            i = paired(text, &toks, &c);
             continue;
         }
-        if let Some((minutes, used, midnight)) = clock(&toks, i) {
-            let on = i + used;
+        // `on Friday, July 18 at 10 a.m.`, `October 14 16:05`, `14.10.2025, 16:05`.
+        if let Some(d) = date_at(&toks, i, year_hint, order) {
+            let mut j = i + d.used;
+            let mut approximate = false;
+            let mut joins = 0;
+            while joins < 2
+                && let Some(t) = toks.get(j)
+                && is_join(t.core.as_str())
+            {
+                approximate |= matches!(
+                    t.core.as_str(),
+                    "around"
+                        | "about"
+                        | "approximately"
+                        | "approx."
+                        | "approx"
+                        | "roughly"
+                        | "circa"
+                        | "ca."
+                        | "~"
+                );
+                j += 1;
+                joins += 1;
+            }
+            let sentence_end = toks[i + d.used - 1].raw.ends_with('.');
+            if !sentence_end
+                && j < toks.len()
+                && let Some(c) = clock_read(text, &toks, j)
+                && c.date.is_none()
+            {
+                if !c.midnight {
+                    out.push(ProseTime {
+                        range: toks[i].range.start..c.end,
+                        clock: c.clock_start..c.clock_end,
+                        date: d.date,
+                        minutes: c.minutes,
+                        approximate: approximate || approximate_before(&toks, j),
+                        year_inferred: d.year_inferred,
+                        weekday_mismatch: d.weekday_mismatch,
+                        second: c.second,
+                        zone: c.zone.clone(),
+                    });
+                }
+                i = paired(text, &toks, &c);
+                continue;
+            }
+        }
+        if let Some(c) = clock_read(text, &toks, i) {
+            let on = paired(text, &toks, &c);
             // "... at 8:45. On Tuesday ..." is two sentences.
-            let sentence_end =
-                toks[on - 1].raw.ends_with('.') && meridiem(&toks[on - 1].core).is_none();
+            let last = &toks[on - 1];
+            let sentence_end = last.raw.ends_with('.') && meridiem(&last.core).is_none();
             if !sentence_end
                 && toks.get(on).is_some_and(|t| t.core == "on")
                 && let Some(d) = date_at(&toks, on + 1, year_hint, order)
             {
-                if !midnight {
+                if !c.midnight {
                     let last = &toks[on + d.used];
                     out.push(ProseTime {
                         range: toks[i].range.start..date_end(last),
-                        clock: toks[i].range.start..toks[on - 1].word_end,
+                        clock: c.clock_start..c.clock_end,
                         date: d.date,
-                        minutes,
+                        minutes: c.minutes,
                         approximate: approximate_before(&toks, i),
                         year_inferred: d.year_inferred,
                         weekday_mismatch: d.weekday_mismatch,
+                        second: c.second,
+                        zone: c.zone.clone(),
                     });
                 }
                 i = on + 1 + d.used;
                 continue;
             }
-            i += used;
+            i = c.next.max(i + 1);
             continue;
         }
         i += 1;

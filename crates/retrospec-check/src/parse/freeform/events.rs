@@ -20,7 +20,6 @@
 
 use std::ops::Range;
 
-use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 
 /// A start or an end read from a sentence.
@@ -168,22 +167,15 @@ pub fn read(text: &str, year_hint: Option<i16>, zone: Option<&TimeZone>) -> Vec<
             (false, false) if !first => continue,
             _ => {}
         }
-        let Ok(hour) = i8::try_from(t.minutes / 60) else {
-            continue;
-        };
-        let Ok(minute) = i8::try_from(t.minutes % 60) else {
-            continue;
-        };
-        let civil = DateTime::from_parts(
-            t.date,
-            jiff::civil::Time::new(hour, minute, 0, 0).unwrap_or_default(),
-        );
-        let Ok(zoned) = civil.to_zoned(zone.cloned().unwrap_or(TimeZone::UTC)) else {
+        // The zone written after the clock places it (`16:05 UTC`, `4pm Pacific
+        // time`), else the report's; an ambiguous zone or a DST gap or fold
+        // refuses the time.
+        let Ok(resolved) = t.resolve(Some(zone.unwrap_or(&TimeZone::UTC))) else {
             continue;
         };
         out.push(ProseEvent {
             end,
-            at: zoned.timestamp().as_second(),
+            at: resolved.timestamp.as_second(),
             written: text[t.range.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()

@@ -2,9 +2,18 @@
 //! 10/7/25", "At 06:25 on Saturday 22 February", "by 3 p.m. on Sunday, July 20",
 //! "on Friday, July 18 at 10 a.m.".
 //!
-//! A time is read only with a date beside it (`on DATE` after the clock, or
-//! `DATE at CLOCK`); a weekday alone dates nothing. Precision first: a form with
-//! two readings is left out, never guessed.
+//! A time is read only with a date beside it (`on DATE` after the clock, `DATE
+//! [JOIN] CLOCK` with a join such as `at`, `@`, `,`, `-`, `around`, `~`, `by`,
+//! `until`, `from`, `between`, or a date-time in one expression, `2025-10-14
+//! 16:05 UTC`); a weekday alone dates nothing. Precision first: a form with two
+//! readings is left out, never guessed.
+//!
+//! - The clock is read by the line grammar first ([`scan_leading_time`]), so it
+//!   may carry a zone (`16:05 UTC`, `1605 UTC`, `0915Z`, `4pm Pacific time`,
+//!   `UTC-05:00`, `Central European Summer Time`); [`ProseTime::resolve`] places
+//!   it in that zone, else the report's. `16h05` and `1605hrs` are clocks, `2h30`
+//!   is a duration. A second zoned clock right after (`1342 EST / 1842 UTC`,
+//!   `09:00 CET (08:00 UTC)`) is the same instant written again and is skipped.
 //!
 //! - Clocks: `8:45 p.m.`, `6:45 a.m.`, `8:45pm`, `8.45pm` (a dot only with a.m. or
 //!   p.m.), `10 a.m.`, `10pm`, `20:45`, `noon`. `midnight` is read as a clock but
@@ -14,8 +23,9 @@
 //!   `around`, `roughly`, `circa`, `~`, `shortly before`/`after`, `just
 //!   before`/`after`.
 //! - Dates: `Tuesday 10/7/25`, `10/07/2025`, `2025/03/06`, `2025-03-06`, `22
-//!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, each with an optional
-//!   weekday before it. A date without its year takes `year_hint` (see
+//!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, `14.10.2025`, each with
+//!   an optional weekday before it or in brackets after it (`(Tue)`). A year is
+//!   1970 to 2100 (`October 14, 1605 UTC` is a clock). A date without its year takes `year_hint` (see
 //!   [`heading_year`]), except in January and December (a report may tell of
 //!   the year before or after); without one it dates nothing.
 //! - A slashed date whose two readings are both dates (`10/7/25`: 7 October or

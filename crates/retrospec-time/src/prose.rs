@@ -887,6 +887,57 @@ pub fn heading_year(text: &str) -> Option<i16> {
     }
 }
 
+/// The year of a report, for a date written without one: its heading's
+/// ([`heading_year`]), else the year of its front matter's `date:` field, else of
+/// a `Date:` line in its first lines (`Date: 2025-10-14`, `**Date:** October 14,
+/// 2025`). `None` when none says, or a place gives two different years.
+pub fn report_year(text: &str) -> Option<i16> {
+    if let Some(y) = heading_year(text) {
+        return Some(y);
+    }
+    let year_in = |value: &str| -> Option<i16> {
+        let mut years = tokens(value).into_iter().filter_map(|t| {
+            let core = t.core.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            year_of(core)
+                .or_else(|| match slashed(core)? {
+                    Slashed::One(d) => Some(i32::from(d.year())),
+                    Slashed::Two(_, _, y) => Some(y),
+                })
+                .or_else(|| {
+                    core.get(..10)
+                        .and_then(iso_or_dashed)
+                        .map(|d| i32::from(d.year()))
+                })
+                .or_else(|| dotted_date(core, None).map(|(d, _)| i32::from(d.year())))
+                .filter(|y| (1970..=2100).contains(y))
+        });
+        let first = years.next()?;
+        years
+            .all(|y| y == first)
+            .then(|| i16::try_from(first).ok())?
+    };
+    let mut lines = text.lines();
+    if text.starts_with("---\n") {
+        lines.next();
+        for line in lines.by_ref() {
+            if line.trim_end() == "---" {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("date:") {
+                return year_in(value);
+            }
+        }
+    }
+    for line in lines.take(40) {
+        let bare = line.trim_start_matches(['-', '*', '_', '>', ' ', '|']);
+        let lower = bare.get(..5).map(str::to_ascii_lowercase);
+        if lower.as_deref() == Some("date:") || lower.as_deref() == Some("date*") {
+            return year_in(&bare[5..]);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -1197,6 +1248,33 @@ mod tests {
         assert!(parse_time("2025/02/30 07:25").is_err());
         assert_eq!(scan_leading_time("2025/03/06/logs 07:25").unwrap(), None);
         assert_eq!(scan_leading_time("2025/2026 07:25 budget").unwrap(), None);
+    }
+
+    #[test]
+    fn the_year_of_a_report() {
+        assert_eq!(report_year("# Outage\n\nText 2019."), None);
+        assert_eq!(
+            report_year("---\ntitle: Outage\ndate: 2025-06-24\n---\n\nText"),
+            Some(2025)
+        );
+        assert_eq!(
+            report_year("# Outage\n\n**Date:** October 14, 2025\n\nText"),
+            Some(2025)
+        );
+        assert_eq!(report_year("# Outage\n\nDate: 14.10.2025\n"), Some(2025));
+        assert_eq!(report_year("# Outage\n\n- Date: 10/14/2025\n"), Some(2025));
+        // The heading's year first; a date line with two years, none.
+        assert_eq!(
+            report_year("# July 2024 outage\n\nBody.\n\nBody.\n\nDate: 2025-06-24\n"),
+            Some(2024)
+        );
+        assert_eq!(
+            report_year("# Outage\n\nDate: 2024-12-31 to 2025-01-01\n"),
+            None
+        );
+        // A prose time takes it.
+        let text = "---\ndate: 2025-06-24\n---\n\nIt began at 4pm on June 23.";
+        assert_eq!(one(text, report_year(text)), (date(2025, 6, 23), 16 * 60));
     }
 
     #[test]

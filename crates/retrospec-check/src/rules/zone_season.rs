@@ -299,7 +299,7 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
     let b = text.as_bytes();
     let mut found = Vec::new();
     let mut report_date: Option<Option<Date>> = None;
-    let mut seen = false;
+    let mut unread = false;
     let mut i = 0;
     while i < b.len() {
         // Words of 3-5 capitals standing alone, or glued to the clock before them
@@ -321,8 +321,10 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
         if abbr.counterpart.is_none() || cx.masks().covers(word_at) {
             continue;
         }
-        seen = true;
         let Some(clock) = clock_before(text, word_at) else {
+            // Not after an `H:MM` clock: perhaps a dated time in a sentence
+            // (`4pm PST on July 14, 2025`), read below.
+            unread = true;
             continue;
         };
         let date = iso_date_before(text, clock).or_else(|| {
@@ -334,17 +336,18 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
                     .or_else(|| crate::parse::freeform::date::first_date(text).map(|(d, _)| d))
             })
         });
-        if let Some(date) = date {
-            found.push((Span::new(word_at, end), abbr, date));
+        match date {
+            Some(date) => found.push((Span::new(word_at, end), abbr, date)),
+            None => unread = true,
         }
     }
     // Dated times in sentences (`4pm PST on July 14`, `October 14, 1605 Pacific
-    // Standard Time`) carry their own date: read when an abbreviation was seen
-    // or a zone is spelled out.
+    // Standard Time`) carry their own date: read when an abbreviation was left
+    // unread above or a zone is spelled out.
     let spelled = ["Standard Time", "Daylight Time", "Summer Time"]
         .iter()
         .any(|w| text.contains(w));
-    if spelled || seen {
+    if spelled || unread {
         for p in time::scan_prose_times(text, time::heading_year(text)) {
             let Some((time::Zone::Abbrev(abbr), r)) = &p.zone else {
                 continue;

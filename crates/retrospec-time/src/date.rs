@@ -418,7 +418,7 @@ fn one_on(day: jiff::civil::Weekday, first: u32, second: u32, year: u32) -> Opti
 /// `14.03.` taking `year_hint`): day, then month, as in German and much of Europe.
 /// Without a year both parts are two digits and the closing dot is written, so a
 /// version (`3.2`) or a dotted clock (`14.03`) is never one.
-fn dotted_date(tok: &str, year_hint: Option<i16>) -> Option<(Date, bool)> {
+pub(crate) fn dotted_date(tok: &str, year_hint: Option<i16>) -> Option<(Date, bool)> {
     let mut parts = tok.split('.');
     let day = parts.next()?;
     let month = parts.next()?;

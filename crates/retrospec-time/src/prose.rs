@@ -2,9 +2,18 @@
 //! 10/7/25", "At 06:25 on Saturday 22 February", "by 3 p.m. on Sunday, July 20",
 //! "on Friday, July 18 at 10 a.m.".
 //!
-//! A time is read only with a date beside it (`on DATE` after the clock, or
-//! `DATE at CLOCK`); a weekday alone dates nothing. Precision first: a form with
-//! two readings is left out, never guessed.
+//! A time is read only with a date beside it (`on DATE` after the clock, `DATE
+//! [JOIN] CLOCK` with a join such as `at`, `@`, `,`, `-`, `around`, `~`, `by`,
+//! `until`, `from`, `between`, or a date-time in one expression, `2025-10-14
+//! 16:05 UTC`); a weekday alone dates nothing. Precision first: a form with two
+//! readings is left out, never guessed.
+//!
+//! - The clock is read by the line grammar first ([`scan_leading_time`]), so it
+//!   may carry a zone (`16:05 UTC`, `1605 UTC`, `0915Z`, `4pm Pacific time`,
+//!   `UTC-05:00`, `Central European Summer Time`); [`ProseTime::resolve`] places
+//!   it in that zone, else the report's. `16h05` and `1605hrs` are clocks, `2h30`
+//!   is a duration. A second zoned clock right after (`1342 EST / 1842 UTC`,
+//!   `09:00 CET (08:00 UTC)`) is the same instant written again and is skipped.
 //!
 //! - Clocks: `8:45 p.m.`, `6:45 a.m.`, `8:45pm`, `8.45pm` (a dot only with a.m. or
 //!   p.m.), `10 a.m.`, `10pm`, `20:45`, `noon`. `midnight` is read as a clock but
@@ -14,8 +23,9 @@
 //!   `around`, `roughly`, `circa`, `~`, `shortly before`/`after`, `just
 //!   before`/`after`.
 //! - Dates: `Tuesday 10/7/25`, `10/07/2025`, `2025/03/06`, `2025-03-06`, `22
-//!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, each with an optional
-//!   weekday before it. A date without its year takes `year_hint` (see
+//!   February [2025]`, `July 20[, 2025]`, `22-Feb-2025`, `14.10.2025`, each with
+//!   an optional weekday before it or in brackets after it (`(Tue)`). A year is
+//!   1970 to 2100 (`October 14, 1605 UTC` is a clock). A date without its year takes `year_hint` (see
 //!   [`heading_year`]), except in January and December (a report may tell of
 //!   the year before or after); without one it dates nothing.
 //! - A slashed date whose two readings are both dates (`10/7/25`: 7 October or
@@ -29,11 +39,22 @@
 
 use std::ops::Range;
 
-use jiff::civil::{Date, Weekday};
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
 
 use crate::date::{
-    day_from_token, make_date, month_and_day, month_from_name, weekday_from_name, year_from_token,
+    day_from_token, dotted_date, make_date, month_and_day, month_from_name, weekday_from_name,
+    year_from_token,
 };
+use crate::{ParsedTime, ResolveError, Resolved, Zone, resolve};
+
+#[path = "prose_clock.rs"]
+mod read_clock;
+#[path = "prose_year.rs"]
+mod year;
+
+use read_clock::{clock_read, is_join, paired};
+pub use year::{heading_year, report_year};
 
 /// A clock time with a date, read from a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +73,37 @@ pub struct ProseTime {
     pub year_inferred: bool,
     /// The byte range of a weekday the date does not fall on.
     pub weekday_mismatch: Option<Range<usize>>,
+    /// Seconds past the minute, when written (`16:05:30`).
+    pub second: u32,
+    /// The zone written after the clock (`UTC`, `Pacific Standard Time`,
+    /// `UTC-05:00`, `Paris time`), and where.
+    pub zone: Option<(Zone, Range<usize>)>,
+}
+
+impl ProseTime {
+    /// The instant: the date and clock in the written zone, else in
+    /// `default_zone` (the report's). An ambiguous or unknown zone, a time in a
+    /// DST gap or fold, is refused with its reason.
+    pub fn resolve(&self, default_zone: Option<&TimeZone>) -> Result<Resolved, ResolveError> {
+        let hour = i8::try_from(self.minutes / 60).unwrap_or(0);
+        let minute = i8::try_from(self.minutes % 60).unwrap_or(0);
+        let second = i8::try_from(self.second).unwrap_or(0);
+        let time = Time::new(hour, minute, second, 0)
+            .map_err(|e| ResolveError::Nonexistent(e.to_string()))?;
+        let parsed = ParsedTime {
+            date: Some(self.date),
+            time,
+            zone: self.zone.as_ref().map(|(z, _)| z.clone()),
+            date_range: None,
+            time_range: self.clock.clone(),
+            zone_range: self.zone.as_ref().map(|(_, r)| r.clone()),
+            approximate: None,
+            until: None,
+            end_of_day: false,
+            leap_second: false,
+        };
+        resolve(&parsed, None, default_zone)
+    }
 }
 
 /// Which way a report writes slashed dates.
@@ -186,6 +238,12 @@ fn clock(toks: &[Token<'_>], i: usize) -> Option<(u32, usize, bool)> {
             None => (h <= 23 && m <= 59 && word.len() >= 4).then_some((h * 60 + m, 1, false)),
         };
     }
+    // `16h05` (two hour digits: `2h30` is a duration).
+    if let Some((h, m, "")) = hour_minute(word, 'h')
+        && word.find('h') == Some(2)
+    {
+        return (h <= 23 && m <= 59).then_some((h * 60 + m, 1, false));
+    }
     if let Some((h, m, rest)) = hour_minute(word, '.') {
         // `8.45` is a clock only with its a.m. or p.m.
         let (pm, used) = match attached(rest)? {
@@ -227,8 +285,12 @@ fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
         && matches!(word(2), Some("shortly" | "just" | "soon")))
 }
 
+/// A year written in a sentence: four digits from 1970 to 2100 (`October 14,
+/// 1605 UTC` is a clock, not the year 1605).
 fn year_of(tok: &str) -> Option<i32> {
-    year_from_token(tok).and_then(|y| i32::try_from(y).ok())
+    year_from_token(tok)
+        .and_then(|y| i32::try_from(y).ok())
+        .filter(|y| (1970..=2100).contains(y))
 }
 
 /// A slashed date's numbers: `(a, b, year)` of `a/b/yy[yy]`, or a year-first date
@@ -310,8 +372,11 @@ fn date_at(
                     (Some(x), None) => x,
                     (None, Some(y)) => y,
                     (Some(x), Some(y)) => {
+                        // The weekday before the date or in brackets after it.
+                        let after = bracketed_weekday(toks, j + 1);
                         let by_weekday = weekday
                             .as_ref()
+                            .or(after.as_ref())
                             .map(|(w, _)| (x.weekday() == *w, y.weekday() == *w));
                         match (by_weekday, order) {
                             (Some((true, false)), _) => x,
@@ -327,6 +392,9 @@ fn date_at(
             }
         }
     } else if let Some(d) = iso_or_dashed(core) {
+        (d, 1)
+    } else if let Some((d, inferred)) = dotted_date(core_dotted(tok), year_hint) {
+        year_inferred = inferred;
         (d, 1)
     } else if let Some((month, day)) = month_name_date(core, toks.get(j + 1)) {
         // `July 20[, 2025]`, `22 February [2025]`: the year, when written, follows.
@@ -347,6 +415,14 @@ fn date_at(
     } else {
         return None;
     };
+    // A weekday in brackets after the date: `2025/10/14 (Tue)`.
+    let mut used = used;
+    if weekday.is_none()
+        && let Some(w) = bracketed_weekday(toks, j + used)
+    {
+        weekday = Some(w);
+        used += 1;
+    }
     let weekday_mismatch = weekday
         .as_ref()
         .filter(|(w, _)| date.weekday() != *w)
@@ -357,6 +433,27 @@ fn date_at(
         year_inferred,
         weekday_mismatch,
     })
+}
+
+/// A weekday in brackets at token `k`: `(Tue)`.
+fn bracketed_weekday(toks: &[Token<'_>], k: usize) -> Option<(Weekday, Range<usize>)> {
+    let t = toks.get(k)?;
+    if !t.raw.starts_with('(') {
+        return None;
+    }
+    let w = weekday_from_name(t.core.trim_end_matches('.'))?;
+    Some((w, t.range.start..t.word_end))
+}
+
+/// A dotted date's token as written, a sentence's closing `.` kept only where
+/// the date needs it (`14.03.` takes the year hint).
+fn core_dotted<'a>(tok: &'a Token<'_>) -> &'a str {
+    let core = tok.core.as_str();
+    if core.matches('.').count() == 3 {
+        core.strip_suffix('.').unwrap_or(core)
+    } else {
+        core
+    }
 }
 
 /// The month and the day of a date written with the month's name, in either
@@ -440,53 +537,98 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // `on Friday, July 18 at 10 a.m.`
-        if toks[i].core == "on"
-            && let Some(d) = date_at(&toks, i + 1, year_hint, order)
-            && let Some(at) = toks.get(i + 1 + d.used)
-            && matches!(at.core.as_str(), "at" | "by" | "around" | "about")
-            && let Some((minutes, used, midnight)) = clock(&toks, i + 2 + d.used)
+        // A date-time in one expression: `2025-10-14 16:05 UTC`, `2025-10-14T16:05Z`.
+        if let Some(c) = clock_read(text, &toks, i)
+            && let Some((date, date_start)) = c.date
         {
-            let c = i + 2 + d.used;
-            if !midnight {
-                out.push(ProseTime {
-                    range: toks[i + 1].range.start..toks[c + used - 1].word_end,
-                    clock: toks[c].range.start..toks[c + used - 1].word_end,
-                    date: d.date,
-                    minutes,
-                    approximate: approximate_before(&toks, c),
-                    year_inferred: d.year_inferred,
-                    weekday_mismatch: d.weekday_mismatch,
-                });
-            }
-            i = c + used;
+            out.push(ProseTime {
+                range: date_start..c.end,
+                clock: c.clock_start..c.clock_end,
+                date,
+                minutes: c.minutes,
+                approximate: approximate_before(&toks, i),
+                year_inferred: false,
+                weekday_mismatch: None,
+                second: c.second,
+                zone: c.zone.clone(),
+            });
+            i = paired(text, &toks, &c);
             continue;
         }
-        if let Some((minutes, used, midnight)) = clock(&toks, i) {
-            let on = i + used;
+        // `on Friday, July 18 at 10 a.m.`, `October 14 16:05`, `14.10.2025, 16:05`.
+        if let Some(d) = date_at(&toks, i, year_hint, order) {
+            let mut j = i + d.used;
+            let mut approximate = false;
+            let mut joins = 0;
+            while joins < 2
+                && let Some(t) = toks.get(j)
+                && is_join(t.core.as_str())
+            {
+                approximate |= matches!(
+                    t.core.as_str(),
+                    "around"
+                        | "about"
+                        | "approximately"
+                        | "approx."
+                        | "approx"
+                        | "roughly"
+                        | "circa"
+                        | "ca."
+                        | "~"
+                );
+                j += 1;
+                joins += 1;
+            }
+            let sentence_end = toks[i + d.used - 1].raw.ends_with('.');
+            if !sentence_end
+                && j < toks.len()
+                && let Some(c) = clock_read(text, &toks, j)
+                && c.date.is_none()
+            {
+                if !c.midnight {
+                    out.push(ProseTime {
+                        range: toks[i].range.start..c.end,
+                        clock: c.clock_start..c.clock_end,
+                        date: d.date,
+                        minutes: c.minutes,
+                        approximate: approximate || approximate_before(&toks, j),
+                        year_inferred: d.year_inferred,
+                        weekday_mismatch: d.weekday_mismatch,
+                        second: c.second,
+                        zone: c.zone.clone(),
+                    });
+                }
+                i = paired(text, &toks, &c);
+                continue;
+            }
+        }
+        if let Some(c) = clock_read(text, &toks, i) {
+            let on = paired(text, &toks, &c);
             // "... at 8:45. On Tuesday ..." is two sentences.
-            let sentence_end =
-                toks[on - 1].raw.ends_with('.') && meridiem(&toks[on - 1].core).is_none();
+            let last = &toks[on - 1];
+            let sentence_end = last.raw.ends_with('.') && meridiem(&last.core).is_none();
             if !sentence_end
                 && toks.get(on).is_some_and(|t| t.core == "on")
                 && let Some(d) = date_at(&toks, on + 1, year_hint, order)
             {
-                if !midnight {
+                if !c.midnight {
                     let last = &toks[on + d.used];
                     out.push(ProseTime {
                         range: toks[i].range.start..date_end(last),
-                        clock: toks[i].range.start..toks[on - 1].word_end,
+                        clock: c.clock_start..c.clock_end,
                         date: d.date,
-                        minutes,
+                        minutes: c.minutes,
                         approximate: approximate_before(&toks, i),
                         year_inferred: d.year_inferred,
                         weekday_mismatch: d.weekday_mismatch,
+                        second: c.second,
+                        zone: c.zone.clone(),
                     });
                 }
                 i = on + 1 + d.used;
                 continue;
             }
-            i += used;
+            i = c.next.max(i + 1);
             continue;
         }
         i += 1;
@@ -499,88 +641,6 @@ fn date_end(t: &Token<'_>) -> usize {
     let word = &t.raw[t.raw.len() - (t.range.end - t.range.start)..];
     let word = &word[..t.word_end - t.range.start];
     t.range.start + word.trim_end_matches('.').len()
-}
-
-/// The one year a report's head (its title, byline and first paragraph, or a
-/// front matter `title:`) writes beside a month or in a date: `July 2025`,
-/// `September 23, 2025`, `22-Feb-2025`, `10/10/2025`, `2025-03-06`. `None` when
-/// it writes none, or two different ones.
-pub fn heading_year(text: &str) -> Option<i16> {
-    // Of a front matter, its `title:` alone (a `date:` field is the report's
-    // date, read where it is read).
-    let mut head = String::new();
-    let mut body = text;
-    for fence in ["---", "+++"] {
-        if let Some(rest) = text.strip_prefix(fence).and_then(|r| r.strip_prefix('\n'))
-            && let Some(close) = rest.find(&format!("\n{fence}"))
-        {
-            for line in rest[..close].lines() {
-                if line.trim_start().to_ascii_lowercase().starts_with("title") {
-                    head.push_str(line);
-                    head.push('\n');
-                }
-            }
-            head.push('\n');
-            body = &rest[close + 1 + fence.len()..];
-        }
-    }
-    let mut head_end = body.len().min(800);
-    while !body.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    // Up to the end of the second paragraph with content.
-    let mut paragraphs = 0;
-    let mut in_paragraph = false;
-    let mut end = head_end;
-    let mut pos = 0;
-    for line in body[..head_end].split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        if blank && in_paragraph {
-            paragraphs += 1;
-            in_paragraph = false;
-            if paragraphs == 2 {
-                end = pos;
-                break;
-            }
-        } else if !blank {
-            in_paragraph = true;
-        }
-        pos += line.len();
-    }
-    head.push_str(&body[..end]);
-    let toks = tokens(&head);
-    let mut years: Vec<i32> = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let core = t.core.trim_end_matches('.');
-        let year = if let Some(y) = year_of(core) {
-            let prev = i.checked_sub(1).map(|p| toks[p].core.as_str());
-            let beside_month = prev.is_some_and(|p| {
-                month_from_name(p).is_some()
-                    || (p.ends_with(',') && day_from_token(p.trim_end_matches(',')).is_some())
-            });
-            // The token's core has its comma stripped; look at the raw word.
-            let after_day = i.checked_sub(1).is_some_and(|p| {
-                toks[p].raw.ends_with(',') && day_from_token(&toks[p].core).is_some()
-            });
-            (beside_month || after_day).then_some(y)
-        } else if let Some(s) = slashed(core) {
-            match s {
-                Slashed::One(d) => Some(i32::from(d.year())),
-                Slashed::Two(_, _, y) => Some(y),
-            }
-        } else {
-            iso_or_dashed(core).map(|d| i32::from(d.year()))
-        };
-        if let Some(y) = year.filter(|y| (1970..=2100).contains(y)) {
-            years.push(y);
-        }
-    }
-    years.dedup();
-    match years.as_slice() {
-        [one] => i16::try_from(*one).ok(),
-        [first, rest @ ..] if rest.iter().all(|y| y == first) => i16::try_from(*first).ok(),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -893,39 +953,5 @@ mod tests {
         assert!(parse_time("2025/02/30 07:25").is_err());
         assert_eq!(scan_leading_time("2025/03/06/logs 07:25").unwrap(), None);
         assert_eq!(scan_leading_time("2025/2026 07:25 budget").unwrap(), None);
-    }
-
-    #[test]
-    fn the_year_of_a_heading() {
-        assert_eq!(
-            heading_year("# July 2025 IT service disruption\n\nBody 1999 users."),
-            Some(2025)
-        );
-        assert_eq!(
-            heading_year("Submitted on Fri, 10/10/2025 - 09:12\n\nText"),
-            Some(2025)
-        );
-        assert_eq!(
-            heading_year("# Update after the disruption on 22-Feb-2025\n"),
-            Some(2025)
-        );
-        assert_eq!(
-            heading_year("---\ntitle: \"Outage on September 23, 2025\"\n---\n\nText"),
-            Some(2025)
-        );
-        // A front matter's other fields are not its heading.
-        assert_eq!(
-            heading_year("---\ntitle: Outage\ndate: 2025-06-24\n---\n\nText"),
-            None
-        );
-        // A number that is not beside a month is not a year.
-        assert_eq!(heading_year("# 2048 users lost mail\n\nText"), None);
-        // Two different years: none.
-        assert_eq!(heading_year("# December 2024 to January 2025\n"), None);
-        // Past the head.
-        assert_eq!(
-            heading_year("# Outage\n\nFirst.\n\nOn July 2025 later.\n"),
-            None
-        );
     }
 }

@@ -586,7 +586,7 @@ pub(super) fn prose_windows(inputs: &Inputs<'_>) -> Vec<Compared> {
     let masked = mask(inputs.text);
     let read = events::read(
         &masked,
-        crate::time::heading_year(inputs.text),
+        crate::time::report_year(inputs.text),
         inputs.times.default_zone.as_ref(),
     );
     events::windows(&read)

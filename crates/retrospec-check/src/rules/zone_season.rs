@@ -35,8 +35,10 @@ declare_rule! {
     /// one ("Times are EST", even with no timeline), on the ISO date
     /// before the clock or the day of the report's own times; and the local column
     /// of a table that gives UTC beside it (`| UTC | Sydney (AEST) |` in January),
-    /// where the rows themselves show the offset in use. On a day the clocks
-    /// change, both names are accepted.
+    /// where the rows themselves show the offset in use. A dated time in a
+    /// sentence (`4pm PST on July 14, 2025`, `on July 14, 2025 at 1605 Pacific
+    /// Standard Time`) is judged on its own date (not on a year taken from the
+    /// heading). On a day the clocks change, both names are accepted.
     pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
@@ -297,6 +299,7 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
     let b = text.as_bytes();
     let mut found = Vec::new();
     let mut report_date: Option<Option<Date>> = None;
+    let mut unread = false;
     let mut i = 0;
     while i < b.len() {
         // Words of 3-5 capitals standing alone, or glued to the clock before them
@@ -319,6 +322,9 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
             continue;
         }
         let Some(clock) = clock_before(text, word_at) else {
+            // Not after an `H:MM` clock: perhaps a dated time in a sentence
+            // (`4pm PST on July 14, 2025`), read below.
+            unread = true;
             continue;
         };
         let date = iso_date_before(text, clock).or_else(|| {
@@ -330,9 +336,37 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
                     .or_else(|| crate::parse::freeform::date::first_date(text).map(|(d, _)| d))
             })
         });
-        if let Some(date) = date {
-            found.push((Span::new(word_at, end), abbr, date));
+        match date {
+            Some(date) => found.push((Span::new(word_at, end), abbr, date)),
+            None => unread = true,
         }
+    }
+    // Dated times in sentences (`4pm PST on July 14`, `October 14, 1605 Pacific
+    // Standard Time`) carry their own date: read when an abbreviation was left
+    // unread above or a zone is spelled out.
+    let spelled = ["Standard Time", "Daylight Time", "Summer Time"]
+        .iter()
+        .any(|w| text.contains(w));
+    if spelled || unread {
+        for p in time::scan_prose_times(text, time::heading_year(text)) {
+            let Some((time::Zone::Abbrev(abbr), r)) = &p.zone else {
+                continue;
+            };
+            if abbr.counterpart.is_none() || cx.masks().covers(r.start) {
+                continue;
+            }
+            // What the scan above read keeps its reading; a year taken from the
+            // heading is a guess, not a date to judge a season on.
+            let at = Span::new(r.start, r.end);
+            if !p.year_inferred
+                && !found
+                    .iter()
+                    .any(|(s, _, _)| s.start < at.end && at.start < s.end)
+            {
+                found.push((at, abbr, p.date));
+            }
+        }
+        found.sort_by_key(|(s, _, _)| s.start);
     }
     found
 }
@@ -421,6 +455,23 @@ mod tests {
         assert_eq!(found[0].span.slice(text), "CET");
         assert_eq!(found[0].labels.len(), 2);
         assert_eq!(found[0].fix.as_ref().expect("fix").edits.len(), 3);
+    }
+
+    #[test]
+    fn zones_of_dated_times_in_sentences_are_checked() {
+        // The time's own date, in a form the raw scan does not read, and a
+        // spelled-out name.
+        let d = rs203("# Outage\n\nIt began at 4pm PST on July 14, 2025 and ended soon.\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        let d = rs203(
+            "# Outage\n\nIt began on July 14, 2025 at 1605 Pacific Standard Time for most users.\n",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        // In season: nothing.
+        let d = rs203(
+            "# Outage\n\nIt began on January 14, 2025 at 1605 Pacific Standard Time for most users.\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! that puts a start or an end at a dated time ("The problem began at
 //! approximately 8:45 p.m. on Tuesday 10/7/25.", "Email was restored by 3 p.m. on
 //! Sunday, July 20.", "At 06:25 on Saturday 22 February a mains fault stopped
-//! the cooling units."). The dated times are read by
-//! [`crate::time::scan_prose_times`]; a date without its year takes the year of
-//! the report's heading ([`crate::time::heading_year`]).
+//! the cooling units.", "It began on October 14, 2025 at 1605 UTC."). The dated
+//! times are read by [`crate::time::scan_prose_times`] and placed in the zone
+//! written after the clock, else the report's (an ambiguous zone, or a time in a
+//! DST gap or fold, places nothing); a date without its year takes the year of
+//! the report ([`crate::time::report_year`]).
 //!
 //! | event | words in the time's clause (any case) |
 //! |---|---|
@@ -20,7 +22,6 @@
 
 use std::ops::Range;
 
-use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 
 /// A start or an end read from a sentence.
@@ -168,22 +169,15 @@ pub fn read(text: &str, year_hint: Option<i16>, zone: Option<&TimeZone>) -> Vec<
             (false, false) if !first => continue,
             _ => {}
         }
-        let Ok(hour) = i8::try_from(t.minutes / 60) else {
-            continue;
-        };
-        let Ok(minute) = i8::try_from(t.minutes % 60) else {
-            continue;
-        };
-        let civil = DateTime::from_parts(
-            t.date,
-            jiff::civil::Time::new(hour, minute, 0, 0).unwrap_or_default(),
-        );
-        let Ok(zoned) = civil.to_zoned(zone.cloned().unwrap_or(TimeZone::UTC)) else {
+        // The zone written after the clock places it (`16:05 UTC`, `4pm Pacific
+        // time`), else the report's; an ambiguous zone or a DST gap or fold
+        // refuses the time.
+        let Ok(resolved) = t.resolve(Some(zone.unwrap_or(&TimeZone::UTC))) else {
             continue;
         };
         out.push(ProseEvent {
             end,
-            at: zoned.timestamp().as_second(),
+            at: resolved.timestamp.as_second(),
             written: text[t.range.clone()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -313,6 +307,34 @@ mod tests {
                 read(text, Some(2025), None)
             );
         }
+    }
+
+    #[test]
+    fn written_zones_and_date_first_forms_place_the_events() {
+        // 16:05 EDT is 20:05 UTC: 90 minutes to 21:35 UTC, not 330.
+        assert_eq!(
+            hours(
+                "The outage began at 4:05 PM EDT on October 14, 2025. Service was restored by 2025-10-14 21:35 UTC for every tenant."
+            ),
+            vec![90]
+        );
+        // The same instant in two zones is one start; a date before its clock.
+        assert_eq!(
+            hours(
+                "It began on Tuesday, January 14, 2025 at 1342 EST / 1842 UTC. It was resolved on January 14, 2025 @ 19:12 UTC."
+            ),
+            vec![30]
+        );
+        // An ambiguous zone places nothing.
+        assert!(
+            read(
+                "It began on October 14 at 16:05 CST. It was resolved on October 14 at 17:05 UTC.",
+                Some(2025),
+                None
+            )
+            .iter()
+            .all(|e| e.end)
+        );
     }
 
     #[test]

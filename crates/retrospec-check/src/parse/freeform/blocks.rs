@@ -134,6 +134,20 @@ pub(crate) fn normalise(
             };
         }
     }
+    // A report of several incidents: the heading of each later incident starts
+    // a section, so what is above it (a timeline without a heading) ends there
+    // and its own times are read apart ([`super::scope`]).
+    let scopes = super::scope::Scopes::read(text);
+    if !scopes.is_empty() {
+        for block in &mut out {
+            if let Block::Heading { level, range } = block
+                && *level > 2
+                && scopes.heads_later(text, range.start)
+            {
+                *level = 2;
+            }
+        }
+    }
     let implicit = implicit_timeline(text, &mut out, extra);
     trailing_prose(text, &mut out, extra);
     (out, implicit)

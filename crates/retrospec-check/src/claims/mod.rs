@@ -555,7 +555,8 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
 }
 
 /// A claim in a report of several incidents ([`scope`]) compared only with times
-/// of its own incident: a reading from another incident's times is dropped, and
+/// of its own incident: a reading from another incident's times (in a digest,
+/// from times outside every incident's part) is dropped, and
 /// a claim of its incident's length left without one is compared with the timed
 /// lines of its own part (first to the line where the impact ends, or to the
 /// last), when it has two or more.
@@ -572,8 +573,12 @@ fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration
             && inputs
                 .tree
                 .pointer(p)
-                .and_then(|(n, _)| scopes.of(n.span.start))
-                .is_some_and(|s| s != own)
+                .is_some_and(|(n, _)| match scopes.of(n.span.start) {
+                    Some(s) => s != own,
+                    // In a digest, times above the first incident (a timeline
+                    // or milestones moved there) are none of its incidents'.
+                    None => scopes.is_digest(),
+                })
     };
     if let Some(c) = &claim.compared_with
         && (elsewhere(&c.from_pointer) || elsewhere(&c.to_pointer))
@@ -600,26 +605,18 @@ fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration
         return;
     };
     let length = |to: i64| (to - first).rem_euclid(24 * 60) * 60;
-    let mut readings = vec![Compared {
-        source: "timeline",
-        from: "first timed line of its incident".to_string(),
-        to: "last timed line of its incident".to_string(),
-        from_pointer: claim.pointer.clone(),
-        to_pointer: claim.pointer.clone(),
-        seconds: length(*last),
-    }];
+    let clock = |m: i64| format!("`{:02}:{:02}`", m / 60, m % 60);
+    let reading = |to: i64, what: &str| Compared {
+        source: "stated",
+        from: format!("{} (its incident's first timed line)", clock(*first)),
+        to: format!("{} ({what})", clock(to)),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: length(to),
+    };
+    let mut readings = vec![reading(*last, "its last")];
     if let Some((_, end, _)) = lines[1..].iter().find(|(_, _, t)| says_impact_ended(t)) {
-        readings.insert(
-            0,
-            Compared {
-                source: "timeline",
-                from: "first timed line of its incident".to_string(),
-                to: "line of its incident where the impact ends".to_string(),
-                from_pointer: claim.pointer.clone(),
-                to_pointer: claim.pointer.clone(),
-                seconds: length(*end),
-            },
-        );
+        readings.insert(0, reading(*end, "where its impact ends"));
     }
     claim.note = None;
     settle_any(inputs.config, claim, d, readings);

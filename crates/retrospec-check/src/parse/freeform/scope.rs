@@ -7,7 +7,8 @@
 //! incident, an outage or a disruption (not a section: `Incident timeline` is the
 //! timeline) with something that sets it apart (a date or a time, a number, a
 //! title after a colon or a dash, or a word like `related`, `second`, `another`),
-//! and whose part holds times of its own (a clock time, `lasting`, `Duration:`).
+//! and whose part holds times of its own (a clock time, `lasting`, `Duration:`)
+//! or whose words date it.
 //!
 //! Two such headings at the same level make a digest: each heading's part, up to
 //! the next heading at its level or above, is a scope; the text before the first
@@ -57,9 +58,10 @@ impl Scopes {
             .iter()
             .enumerate()
             .filter_map(|(i, h)| {
-                let aside = incident_heading(&h.words)?;
+                let (aside, dated) = incident_heading(&h.words)?;
                 let range = part(i);
-                has_times(&text[h.line.end.min(range.end)..range.end]).then_some((i, range, aside))
+                (dated || has_times(&text[h.line.end.min(range.end)..range.end]))
+                    .then_some((i, range, aside))
             })
             .collect();
         // A digest: two incident headings or more at one level, the highest such.
@@ -104,6 +106,12 @@ impl Scopes {
                 && at <= r.end
                 && !text[r.start..at].contains('\n')
         })
+    }
+
+    /// Whether the scopes are a digest's (each incident headed; the text before
+    /// the first is none of theirs), not a related incident's beside the rest.
+    pub(crate) fn is_digest(&self) -> bool {
+        !self.parts.is_empty() && self.parts.iter().all(|(_, n)| *n > 0)
     }
 
     /// The scope `at` is in, if any.
@@ -228,9 +236,10 @@ const SECTION_WORDS: &[&str] = &[
     "retrospective",
 ];
 
-/// Whether a heading's words head an incident of their own: `Some(true)` when
-/// they set it apart from the report's own incident (`Related incident`).
-fn incident_heading(words: &str) -> Option<bool> {
+/// Whether a heading's words head an incident of their own: `Some((aside,
+/// dated))`, `aside` when they set it apart from the report's own incident
+/// (`Related incident`), `dated` when they give its date or time.
+fn incident_heading(words: &str) -> Option<(bool, bool)> {
     if words.len() > 160 || crate::parse::markdown::field_for(words, &[]).is_some() {
         return None;
     }
@@ -242,10 +251,16 @@ fn incident_heading(words: &str) -> Option<bool> {
     let named = tokens.iter().position(|t| {
         matches!(
             t.trim_end_matches('s'),
-            "incident" | "outage" | "disruption" | "degradation"
+            "incident" | "outage" | "disruption" | "degradation" | "degraded" | "interruption"
         )
     })?;
-    if tokens.iter().any(|t| SECTION_WORDS.contains(t)) {
+    // `Incident timeline`, `Outage report`, `Post-incident review`: a section
+    // of the report's own incident (a title's words may be anything).
+    if [tokens.get(named + 1), tokens.last()]
+        .into_iter()
+        .flatten()
+        .any(|t| SECTION_WORDS.contains(t))
+    {
         return None;
     }
     let aside = tokens.iter().any(|t| ASIDE.contains(t));
@@ -266,7 +281,7 @@ fn incident_heading(words: &str) -> Option<bool> {
             .split_once(s)
             .is_some_and(|(_, r)| r.split_whitespace().count() >= 2)
     });
-    (aside || numbered || dated || titled).then_some(aside)
+    (aside || numbered || dated || titled).then_some((aside, dated))
 }
 
 const MONTHS: &[&str] = &[
@@ -350,25 +365,43 @@ pub(crate) fn timed_lines(text: &str, part: Range<usize>) -> Option<Vec<(usize, 
 mod tests {
     use super::*;
 
+    fn at(text: &str, words: &str) -> usize {
+        text.find(words).expect("the words are in the text")
+    }
+
     #[test]
     fn a_digest_of_two_incidents_has_two_scopes() {
         let text = "# May digest\n\nTimes are UTC.\n\n## Incident 1: checkout errors\n\n- 10:00 errors\n- 10:40 fixed\n\n## Incident 2: search outage\n\n- 14:00 down\n- 15:30 back\n";
         let s = Scopes::read(text);
-        assert_eq!(s.of(text.find("UTC").unwrap()), None);
-        assert_eq!(s.of(text.find("10:40").unwrap()), Some(1));
-        assert_eq!(s.of(text.find("15:30").unwrap()), Some(2));
-        let lines = timed_lines(text, s.part(text.find("15:30").unwrap()).unwrap()).unwrap();
+        assert_eq!(s.of(at(text, "UTC")), None);
+        assert_eq!(s.of(at(text, "10:40")), Some(1));
+        assert_eq!(s.of(at(text, "15:30")), Some(2));
+        let lines = timed_lines(text, s.part(at(text, "15:30")).expect("a part")).expect("a part");
         assert_eq!(lines.iter().map(|l| l.1).collect::<Vec<_>>(), [840, 930]);
+    }
+
+    #[test]
+    fn a_title_may_hold_section_words() {
+        let read = |w: &str| incident_heading(w);
+        assert_eq!(
+            read("Incident 1: Basket updates failing"),
+            Some((false, false))
+        );
+        assert_eq!(read("Degraded search, 3 March 2025"), Some((false, true)));
+        assert_eq!(read("A second, unrelated outage"), Some((true, false)));
+        assert_eq!(incident_heading("Incident report: 2025-05-06"), None);
+        assert_eq!(incident_heading("Post-incident review"), None);
+        assert_eq!(incident_heading("Outage"), None);
     }
 
     #[test]
     fn a_related_incident_is_apart_from_the_rest() {
         let text = "# Outage\n\n## Timeline\n\n- 10:00 down\n\n## Related incident\n\nOn 12 May at 09:00 a cache failed, lasting 20 minutes.\n\n## Action items\n\n- fix it\n";
         let s = Scopes::read(text);
-        assert_eq!(s.of(text.find("10:00").unwrap()), Some(0));
-        assert_eq!(s.of(text.find("09:00").unwrap()), Some(1));
-        assert_eq!(s.of(text.find("fix it").unwrap()), Some(0));
-        let part = s.part(text.find("fix it").unwrap()).unwrap();
+        assert_eq!(s.of(at(text, "10:00")), Some(0));
+        assert_eq!(s.of(at(text, "09:00")), Some(1));
+        assert_eq!(s.of(at(text, "fix it")), Some(0));
+        let part = s.part(at(text, "fix it")).expect("a part");
         assert!(!text[part].contains("09:00"));
     }
 
@@ -378,6 +411,7 @@ mod tests {
             "# Outage\n\n## Incident summary\n\nAt 10:00.\n\n## Incident timeline\n\n- 10:00 down\n",
             "# Outage\n\n## Timeline\n\n### 2025-05-06\n\n- 10:00 down\n\n### 2025-05-07\n\n- 09:00 up\n",
             "# Outage\n\n## Incident 1\n\nNo times here.\n\n## Incident 2\n\nNone here either.\n",
+            "# Outage\n\n## Incident 1\n\nAt 10:00 it broke.\n\n## Incident 2\n\nNo times here.\n",
             "# Outage\n\n## What happened\n\nAt 10:00 the database failed.\n",
         ] {
             assert!(Scopes::read(text).is_empty(), "{text}");

@@ -557,8 +557,8 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
 /// A claim in a report of several incidents ([`scope`]) compared only with times
 /// of its own incident: a reading from another incident's times (in a digest,
 /// from times outside every incident's part) is dropped, and
-/// a claim of its incident's length left without one is compared with the timed
-/// lines of its own part (first to the line where the impact ends, or to the
+/// a claim of its incident's length left without one (not in the rest of a
+/// report around a related incident) is compared with the timed lines of its own part (first to the line where the impact ends, or to the
 /// last), when it has two or more.
 fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration::Duration) {
     if scopes.is_empty() {
@@ -592,7 +592,8 @@ fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration
             "not compared with another incident's times: the report tells of several".to_string(),
         );
     }
-    if claim.measures != "incident" || claim.compared_with.is_some() {
+    // The rest of a report around a related incident is read as today.
+    if own == 0 || claim.measures != "incident" || claim.compared_with.is_some() {
         return;
     }
     let Some(lines) = scopes

@@ -1469,3 +1469,102 @@ fn relative_claims_anchored_in_every_container() {
     }
     tally.check();
 }
+
+/// The incidents of a digest: a title, the thing that failed, its date, its start
+/// hour and its length in minutes.
+const DIGEST_INCIDENTS: [(&str, &str, &str, u32, u32); 4] = [
+    ("Checkout errors", "Checkout", "2025-05-06", 10, 40),
+    ("Search outage", "Search", "2025-05-13", 14, 90),
+    ("Login failures", "Login", "2025-05-20", 8, 25),
+    ("Webhook delays", "Webhook delivery", "2025-05-27", 16, 70),
+];
+
+/// How each incident of a digest is headed: `{k}` its number, `{title}`,
+/// `{date}`, `{time}` its start, `{day}` the date in words.
+const DIGEST_HEADINGS: &[&str] = &[
+    "## Incident {k}: {title} on {date}",
+    "### Incident on {date} {time} - {title}",
+    "## {title} outage, {day}",
+    "## Disruption #{k} ({date})",
+];
+
+/// How each incident states its length.
+const DIGEST_CLAIMS: &[&str] = &[
+    "The outage lasted {d}.",
+    "{thing} was unavailable for {d}.",
+    "Duration: {d}",
+];
+
+/// A digest of `n` incidents, each with its own timeline and stated length;
+/// `wrong` is the incident whose stated length is 35 minutes too long.
+fn digest(n: usize, heading: &str, claim: &str, dated: bool, wrong: Option<usize>) -> String {
+    let mut text = String::from("# Availability digest, May 2025\n\nAll times are UTC.\n\n");
+    if heading.starts_with("###") {
+        text.push_str("## May 2025\n\n");
+    }
+    let months = ["6 May", "13 May", "20 May", "27 May"];
+    for (k, (title, thing, date, hour, length)) in DIGEST_INCIDENTS.iter().take(n).enumerate() {
+        let end = hour * 60 + length;
+        let clock = |m: u32| {
+            let t = format!("{:02}:{:02}", m / 60, m % 60);
+            if dated { format!("{date} {t}") } else { t }
+        };
+        text.push_str(
+            &heading
+                .replace("{k}", &(k + 1).to_string())
+                .replace("{title}", title)
+                .replace("{date}", date)
+                .replace("{time}", &format!("{hour:02}:00"))
+                .replace("{day}", &format!("{} 2025", months[k])),
+        );
+        text.push_str("\n\n");
+        text.push_str(&format!(
+            "- {} {thing} requests start failing.\n- {} Cause identified by the on-call engineer.\n- {} {thing} back to normal.\n\n",
+            clock(hour * 60),
+            clock(hour * 60 + 12),
+            clock(end),
+        ));
+        let stated = length + if wrong == Some(k) { 35 } else { 0 };
+        text.push_str(
+            &claim
+                .replace("{thing}", thing)
+                .replace("{d}", &format!("{stated} minutes")),
+        );
+        text.push_str("\n\n");
+    }
+    text
+}
+
+#[test]
+fn several_incidents_in_one_report() {
+    let mut tally = Tally::new("several incidents");
+    for n in 2..=4 {
+        for heading in DIGEST_HEADINGS {
+            for claim in DIGEST_CLAIMS {
+                for dated in [false, true] {
+                    let label = format!("{n} / {heading} / {claim} / dated {dated}");
+                    tally.silent(&label, &digest(n, heading, claim, dated, None), DURATION);
+                    // Planted: one incident's length wrong; it fires, on that incident.
+                    for (wrong, incident) in DIGEST_INCIDENTS.iter().enumerate().take(n) {
+                        let text = digest(n, heading, claim, dated, Some(wrong));
+                        let stated = format!("{} minutes", incident.4 + 35);
+                        tally.planted += 1;
+                        let hits: Vec<String> = found(&text)
+                            .into_iter()
+                            .filter(|(code, _)| DURATION.contains(code))
+                            .map(|(_, line)| line)
+                            .collect();
+                        let on_it = hits.iter().any(|h| h.ends_with(&format!("[{stated}]")));
+                        if !on_it || hits.len() != 1 {
+                            tally.missed.push(format!(
+                                "{label} / wrong {wrong}: {}\n{text}",
+                                hits.join(" | ")
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    tally.check();
+}

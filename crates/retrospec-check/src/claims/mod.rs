@@ -49,6 +49,7 @@ use timeline::{
 };
 
 use crate::config::Config;
+use crate::parse::freeform::scope::{self, Scopes};
 use crate::span::Span;
 use crate::times::Times;
 use crate::tree::Node;
@@ -186,6 +187,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
     let mut claims = Vec::new();
+    let scopes = Scopes::read(inputs.text);
     for (pointer, node) in found {
         if !is_prose(&pointer) {
             continue;
@@ -211,6 +213,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             };
             let mut c = claim(inputs, &pointer, &prose, &d, subject);
             reread(inputs, &mut c, masked, &d);
+            confine(inputs, &scopes, &mut c, &d);
             claims.push(c);
         }
         // Both readings below need a number in digits (`clock_at_start`'s clock,
@@ -242,13 +245,15 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         qualifier: Qualifier::Exact,
                         unit: 60,
                     };
-                    claims.push(claim(
+                    let mut c = claim(
                         inputs,
                         &pointer,
                         &prose,
                         &d,
                         Some(subject::for_label(what.as_str())),
-                    ));
+                    );
+                    confine(inputs, &scopes, &mut c, &d);
+                    claims.push(c);
                 }
             }
         }
@@ -256,7 +261,9 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         // metric and the unit of each bare number.
         if label_key.is_none() && masked.contains('|') {
             for (d, subject) in subject::header_unit_cells(masked) {
-                claims.push(claim(inputs, &pointer, &prose, &d, Some(subject)));
+                let mut c = claim(inputs, &pointer, &prose, &d, Some(subject));
+                confine(inputs, &scopes, &mut c, &d);
+                claims.push(c);
             }
         }
         // "Minutes downtime or degradation: 50", "Duration (h): 2.5": the label
@@ -271,7 +278,9 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         .map(|w| subject::for_label(w.as_str())),
                     None => Some(INCIDENT_LABEL),
                 };
-                claims.push(claim(inputs, &pointer, &prose, &d, subject));
+                let mut c = claim(inputs, &pointer, &prose, &d, subject);
+                confine(inputs, &scopes, &mut c, &d);
+                claims.push(c);
             }
         }
     }
@@ -543,6 +552,75 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         }
         None => {}
     }
+}
+
+/// A claim in a report of several incidents ([`scope`]) compared only with times
+/// of its own incident: a reading from another incident's times (in a digest,
+/// from times outside every incident's part) is dropped, and
+/// a claim of its incident's length left without one (not in the rest of a
+/// report around a related incident) is compared with the timed lines of its own part (first to the line where the impact ends, or to the
+/// last), when it has two or more.
+fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration::Duration) {
+    if scopes.is_empty() {
+        return;
+    }
+    let Some(own) = scopes.of(claim.span.start) else {
+        return;
+    };
+    let elsewhere = |p: &str| {
+        !p.is_empty()
+            && p != claim.pointer
+            && inputs
+                .tree
+                .pointer(p)
+                .is_some_and(|(n, _)| match scopes.of(n.span.start) {
+                    Some(s) => s != own,
+                    // In a digest, times above the first incident (a timeline
+                    // or milestones moved there) are none of its incidents'.
+                    None => scopes.is_digest(),
+                })
+    };
+    if let Some(c) = &claim.compared_with
+        && (elsewhere(&c.from_pointer) || elsewhere(&c.to_pointer))
+    {
+        claim.verdict = Verdict::NotCompared;
+        claim.compared_with = None;
+        claim.accepted = None;
+        claim.broken = None;
+        claim.provenance = None;
+        claim.note = Some(
+            "not compared with another incident's times: the report tells of several".to_string(),
+        );
+    }
+    // The rest of a report around a related incident is read as today.
+    if own == 0 || claim.measures != "incident" || claim.compared_with.is_some() {
+        return;
+    }
+    let Some(lines) = scopes
+        .part(claim.span.start)
+        .and_then(|part| scope::timed_lines(inputs.text, part))
+    else {
+        return;
+    };
+    let [(_, first, _), .., (_, last, _)] = lines.as_slice() else {
+        return;
+    };
+    let length = |to: i64| (to - first).rem_euclid(24 * 60) * 60;
+    let clock = |m: i64| format!("`{:02}:{:02}`", m / 60, m % 60);
+    let reading = |to: i64, what: &str| Compared {
+        source: "stated",
+        from: format!("{} (its incident's first timed line)", clock(*first)),
+        to: format!("{} ({what})", clock(to)),
+        from_pointer: String::new(),
+        to_pointer: String::new(),
+        seconds: length(to),
+    };
+    let mut readings = vec![reading(*last, "its last")];
+    if let Some((_, end, _)) = lines[1..].iter().find(|(_, _, t)| says_impact_ended(t)) {
+        readings.insert(0, reading(*end, "where its impact ends"));
+    }
+    claim.note = None;
+    settle_any(inputs.config, claim, d, readings);
 }
 
 /// Where the reading `claim` was settled with was stated, among `all`.

@@ -134,6 +134,20 @@ pub(crate) fn normalise(
             };
         }
     }
+    // A report of several incidents: the heading of each later incident starts
+    // a section, so what is above it (a timeline without a heading) ends there
+    // and its own times are read apart ([`super::scope`]).
+    let scopes = super::scope::Scopes::read(text);
+    if !scopes.is_empty() {
+        for block in &mut out {
+            if let Block::Heading { level, range } = block
+                && *level > 2
+                && scopes.heads_later(text, range.start)
+            {
+                *level = 2;
+            }
+        }
+    }
     let implicit = implicit_timeline(text, &mut out, extra);
     trailing_prose(text, &mut out, extra);
     (out, implicit)
@@ -167,10 +181,14 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         s.starts_with(['-', '*', '+']) || (digits > 0 && s[digits..].starts_with(['.', ')']))
     };
-    let timed = |b: &Block| match b {
+    // In a report of several incidents, the prose after a timeline read without
+    // a heading is its incident's, however the timeline is written: it is read.
+    let scoped = !super::scope::Scopes::read(text).is_empty();
+    let timed = |b: &Block, implicit: bool| match b {
         Block::List { items } => {
             items.iter().any(|i| timed_line(&text[i.range.clone()]))
-                && !items.iter().any(|i| markdown_item(&text[i.range.clone()]))
+                && ((scoped && implicit)
+                    || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
         }
         // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
         Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
@@ -192,6 +210,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
         // happened` then timed lines) is moved below the entries, to the prose it
         // stands for, rather than copied: it would be an empty section.
         let mut moved: Option<usize> = None;
+        let implicit = heading.is_empty();
         let end = out[i + 1..]
             .iter()
             .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
@@ -214,7 +233,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
                 continue;
             }
         }
-        let last = (i + 1..end).rev().find(|&k| timed(&out[k]));
+        let last = (i + 1..end).rev().find(|&k| timed(&out[k], implicit));
         let prose = last.and_then(|t| {
             (t + 1..end)
                 .find(|&k| !matches!(out[k], Block::Comment))

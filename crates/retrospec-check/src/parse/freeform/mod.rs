@@ -28,6 +28,7 @@ pub mod events;
 pub mod front;
 pub mod milestones;
 pub mod offset;
+pub mod scope;
 pub mod status;
 pub mod timeline;
 pub mod updates;

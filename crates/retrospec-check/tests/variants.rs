@@ -1469,3 +1469,127 @@ fn relative_claims_anchored_in_every_container() {
     }
     tally.check();
 }
+
+/// A template's phase markers filled in beside timeline entries (the SRE book's
+/// `<OUTAGE BEGINS>`), each written several ways.
+const PHASE_MARKERS: &[(&str, &str)] = &[
+    ("<OUTAGE BEGINS>", "<OUTAGE ENDS>"),
+    ("<outage began>", "<outage ended>"),
+    ("<IMPACT STARTS>", "<IMPACT MITIGATED>"),
+    ("<START OF OUTAGE>", "<END OF OUTAGE>"),
+    ("<INCIDENT STARTED>", "<INCIDENT RESOLVED>"),
+    ("<DOWNTIME BEGINS>", "<DOWNTIME OVER>"),
+];
+
+/// Slots left to fill in the same places: gaps, whatever their case.
+const SLOTS: &[&str] = &[
+    "<outage start time>",
+    "<OUTAGE START TIME>",
+    "<describe when the outage began>",
+    "<insert graph>",
+    "<name of the on-call>",
+];
+
+/// A published report whose timeline carries `start` and `end` after two entries,
+/// in `container`.
+fn marked_report(container: Container, start: &str, end: &str) -> String {
+    let entries = [
+        ("14:05", format!("First export batch fails {start}")),
+        (
+            "14:12",
+            "Queue-depth alert pages the on-call engineer".to_string(),
+        ),
+        (
+            "15:20",
+            format!("Scratch disk cleared, exports succeed {end}"),
+        ),
+    ];
+    let timeline: String = match container {
+        Container::Table => {
+            let rows: String = entries
+                .iter()
+                .map(|(t, e)| format!("| {t} | {e} |\n"))
+                .collect();
+            format!("| Time | Event |\n|---|---|\n{rows}")
+        }
+        Container::Plain => entries.iter().map(|(t, e)| format!("{t} {e}\n")).collect(),
+        _ => entries
+            .iter()
+            .map(|(t, e)| format!("- {t} {e}\n"))
+            .collect(),
+    };
+    format!(
+        "# Postmortem: Export failures\n\n**Date:** 2025-07-15\n\n**Status:** Complete\n\n\
+         **Summary:** Nightly exports failed for 75 minutes after a scratch disk filled.\n\n\
+         ## Timeline\n\nAll times UTC.\n\n**2025-07-15**\n\n{timeline}\n\
+         ## Action Items\n\n| Action Item | Owner |\n|---|---|\n| Alert on scratch disk usage | j.okafor |\n"
+    )
+}
+
+#[test]
+fn template_phase_markers_are_structure() {
+    let mut tally = Tally::new("template phase markers");
+    let containers = [Container::Bullets, Container::Table, Container::Plain];
+    for container in containers {
+        for (start, end) in PHASE_MARKERS {
+            let label = format!("{start} {end} / {container:?}");
+            tally.silent(&label, &marked_report(container, start, end), &["RS401"]);
+        }
+        for slot in SLOTS {
+            let label = format!("{slot} / {container:?}");
+            let text = marked_report(container, "<OUTAGE BEGINS>", slot);
+            tally.fires(&label, &text, &["RS401"]);
+        }
+    }
+    tally.check();
+}
+
+/// A plain-text mail to a list: headers (with the sender's offset), an opening
+/// window, a timeline under `heading`, hindsight or description after it.
+fn list_mail(offset: &str, window: &str, heading: &str, after: &str) -> String {
+    format!(
+        "From: Ops Crew <ops@lists.example.org>\nTo: members@lists.example.org\n\
+         Subject: [outage] wiki.example.org down on Monday evening - summary\n\
+         Date: Tue, 8 Jul 2025 08:02:11 {offset}\n\nHello everyone,\n\n\
+         the wiki was down yesterday evening, {window}. Edits made in that\n\
+         window were lost.\n\n\
+         The cache node ran out of memory after a plugin upgrade. Nobody was paged\n\
+         because the rotation still listed a volunteer who had left.\n\n\
+         {heading}\n\n  20:10  cache node out of memory, wiki returns errors\n\
+         \x20 20:25  Priya notices and restarts the cache\n\
+         \x20 21:00  plugin rolled back, wiki healthy\n\n{after}\n\n\
+         What we will do:\n\n  - remove the plugin until it is fixed   (Priya)\n\
+         \x20 - check the rotation every quarter      (Tomas)\n\nCheers,\nPriya, for the ops crew\n"
+    )
+}
+
+#[test]
+fn a_mail_date_header_is_the_senders_clock() {
+    let mut tally = Tally::new("mail date header");
+    let offsets = ["+0100", "+0200", "-0400", "+0530"];
+    let headings = [
+        "Timeline:",
+        "Timeline (UTC):",
+        "Rough timeline (UTC):",
+        "Approximate timeline:",
+        "Brief timeline (all times UTC):",
+    ];
+    let windows = [
+        "between 20:10 and 21:00 UTC",
+        "from 20:10 to 21:00 UTC, about 50 minutes",
+    ];
+    let described = "Tomas found the stale rotation while checking the pager config; it had not\nbeen updated when the volunteer left.";
+    let hindsight = "In hindsight Tomas should have caught the stale rotation when he updated the\npager config last month.";
+    for offset in offsets {
+        for heading in headings {
+            for window in windows {
+                let label = format!("{offset} / {heading} / {window}");
+                let correct = list_mail(offset, window, heading, described);
+                tally.silent(&label, &correct, &["RS202", "RS203", "RS404"]);
+                let planted = list_mail(offset, window, heading, hindsight);
+                tally.fires(&label, &planted, &["RS404"]);
+            }
+        }
+    }
+    tally.check();
+}

@@ -422,7 +422,7 @@ const MAIL_HEADERS: &[&str] = &[
 /// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`) or the folded
 /// continuation of one, with a `From:` or a `Subject:` among them. `Some` then,
 /// with the range of the subject's words when there is a `Subject:` line.
-fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
+pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
     let mut subject = None;
     let mut from = false;
     let mut pos = range.start;

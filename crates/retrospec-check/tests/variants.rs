@@ -1593,3 +1593,54 @@ fn a_mail_date_header_is_the_senders_clock() {
     }
     tally.check();
 }
+
+/// Follow-ups under a section named in the writer's words, each ending in an
+/// @handle but (when planted) one.
+#[test]
+fn task_list_follow_ups_under_plain_section_names() {
+    let mut tally = Tally::new("follow-up section names");
+    let headings = [
+        "**What we do**",
+        "## What we do",
+        "What we do:",
+        "**What we will do**",
+        "## Follow-ups",
+    ];
+    let items = [
+        "- [x] the build now fails loudly when the index is not written @okoye",
+        "- [ ] alert when the index is older than a day @brandt",
+        "- [ ] document how to rebuild the index by hand @brandt",
+        "- [ ] move the build to a host with more disk @okoye",
+    ];
+    for heading in headings {
+        for missing in 0..=items.len() {
+            let list: Vec<String> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    if i == missing {
+                        item.rsplit_once(" @")
+                            .map_or(*item, |(head, _)| head)
+                            .to_string()
+                    } else {
+                        (*item).to_string()
+                    }
+                })
+                .collect();
+            let text = format!(
+                "# Incident report: stale docs search (03.06.2025)\n\n**What happened**\n\n\
+                 On 03.06.2025 from 09:10 until 11:40 (CEST) search returned old results.\n\n\
+                 **Timeline** (CEST)\n\n- 09:10 - index build runs out of disk\n\
+                 - 11:40 - disk cleaned, index rebuilt\n\n{heading}\n\n{}\n",
+                list.join("\n")
+            );
+            let label = format!("{heading} / missing {missing}");
+            if missing == items.len() {
+                tally.silent(&label, &text, &["RS301"]);
+            } else {
+                tally.fires(&label, &text, &["RS301"]);
+            }
+        }
+    }
+    tally.check();
+}

@@ -1594,17 +1594,19 @@ fn a_mail_date_header_is_the_senders_clock() {
     tally.check();
 }
 
-/// Follow-ups under a section named in the writer's words, each ending in an
-/// @handle but (when planted) one.
+/// Follow-ups under a section named in the writer's words (a task list under a
+/// heading of its own is the follow-ups), each ending in an @handle but (when
+/// planted) one.
 #[test]
 fn task_list_follow_ups_under_plain_section_names() {
     let mut tally = Tally::new("follow-up section names");
     let headings = [
         "**What we do**",
         "## What we do",
-        "What we do:",
         "**What we will do**",
         "## Follow-ups",
+        "**Things to fix**",
+        "## Fixes",
     ];
     let items = [
         "- [x] the build now fails loudly when the index is not written @okoye",
@@ -1640,6 +1642,43 @@ fn task_list_follow_ups_under_plain_section_names() {
             } else {
                 tally.fires(&label, &text, &["RS301"]);
             }
+        }
+    }
+    tally.check();
+}
+
+/// A timeline under `## Timeline` whose days are bold date paragraphs, written in
+/// several date forms: entries in order are silent on RS201, one out of place
+/// under the second day fires.
+#[test]
+fn bold_day_paragraphs_stay_in_the_timeline() {
+    let mut tally = Tally::new("bold day paragraphs");
+    let days = [
+        ("**2025-10-07**", "**2025-10-08**"),
+        ("**2025-10-07:**", "**2025-10-08:**"),
+        ("**October 7, 2025**", "**October 8, 2025**"),
+        (
+            "**Tuesday, 7 October 2025**",
+            "**Wednesday, 8 October 2025**",
+        ),
+        ("__2025-10-07__", "__2025-10-08__"),
+    ];
+    let second_in_order =
+        "- 09:12 Support ticket arrives\n- 10:15 Split job started\n- 11:10 Config reverted\n";
+    let second_planted =
+        "- 09:12 Support ticket arrives\n- 11:10 Config reverted\n- 10:15 Split job started\n";
+    for (first, second) in days {
+        for zone in ["All times UTC.\n\n", ""] {
+            let render = |entries: &str| {
+                format!(
+                    "# Postmortem: Delayed exports\n\n**Summary:** Exports were late for a day (times UTC).\n\n\
+                     ## Timeline\n\n{zone}{first}\n\n- 10:40 Config change merged\n- 11:00 Exports start failing\n\n\
+                     {second}\n\n{entries}\n## Action Items\n\n| Action Item | Owner |\n|---|---|\n| Alert on parked tasks | j.okafor |\n"
+                )
+            };
+            let label = format!("{first} / zone line {}", !zone.is_empty());
+            tally.silent(&label, &render(second_in_order), &["RS201"]);
+            tally.fires(&label, &render(second_planted), &["RS201"]);
         }
     }
     tally.check();

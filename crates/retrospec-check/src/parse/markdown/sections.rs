@@ -110,7 +110,6 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what were changing", Field::ActionItems),
     ("what we are changing", Field::ActionItems),
     ("what we do now", Field::ActionItems),
-    ("what we do", Field::ActionItems),
     ("what we do next", Field::ActionItems),
     ("what we are doing about it", Field::ActionItems),
     ("what were doing about it", Field::ActionItems),

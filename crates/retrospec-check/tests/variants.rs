@@ -1683,3 +1683,42 @@ fn bold_day_paragraphs_stay_in_the_timeline() {
     }
     tally.check();
 }
+
+/// An abbreviation after a clock in prose, the clock written in the ways blogs
+/// write it and the year only in the byline: right for the season is silent on
+/// RS203, out of season fires.
+#[test]
+fn zone_after_a_clock_in_prose_with_the_year_from_the_byline() {
+    let mut tally = Tally::new("zone beside a prose clock");
+    // (month, the abbreviation in use, the one out of season)
+    let seasons = [
+        ("June", "PDT", "PST"),
+        ("January", "PST", "PDT"),
+        ("July", "EDT", "EST"),
+        ("December", "EST", "EDT"),
+        ("August", "CEST", "CET"),
+    ];
+    let clocks = [
+        ("10:42 a.m.", "11:32 a.m."),
+        ("10:42 AM", "11:32 AM"),
+        ("10:42am", "11:32am"),
+        ("1:05 p.m.", "1:55 p.m."),
+        ("10:42", "11:32"),
+    ];
+    for (month, right, wrong) in seasons {
+        for (from, to) in clocks {
+            let render = |zone: &str| {
+                format!(
+                    "# How a flag took search down\n\n*By Jo Park, Search · {month} 19, 2025*\n\n\
+                     On {month} 17, between {from} and {to} {zone}, search returned errors.\n\n\
+                     ## What happened\n\nA ranking flag was raised for the wrong environment.\n"
+                )
+            };
+            let label = format!("{month} / {from} / {right}");
+            tally.silent(&label, &render(right), &["RS203"]);
+            let label = format!("{month} / {from} / {wrong}");
+            tally.fires(&label, &render(wrong), &["RS203"]);
+        }
+    }
+    tally.check();
+}

@@ -1722,3 +1722,39 @@ fn zone_after_a_clock_in_prose_with_the_year_from_the_byline() {
     }
     tally.check();
 }
+
+/// A weekday before a date without its year, the year only in the post's
+/// publication date: the right weekday is silent on RS216, the wrong one fires.
+#[test]
+fn weekday_of_a_yearless_date_in_a_published_post() {
+    let mut tally = Tally::new("weekday with the publication year");
+    let published = [
+        "+++\ntitle = \"Services outage\"\ndate = 2025-07-12T14:30:00-04:00\n+++\n\n",
+        "---\nlayout: post\ntitle: Services outage\ndate: 2025-07-12 14:30:00 -0400\n---\n\n",
+        "# Services outage\n\n*Posted July 12, 2025 by the admins*\n\n",
+        "# Services outage\n\n*By Sam Reyes · 12 July 2025*\n\n",
+    ];
+    // 16 July 2025 is a Wednesday.
+    let dates = [
+        "{w}, 16 July",
+        "{w} 16 July",
+        "{w}, July 16",
+        "{w} the 16th of July",
+    ];
+    for head in published {
+        for date in dates {
+            let render = |weekday: &str| {
+                format!(
+                    "{head}Services were offline this morning from 1:10am to 8:40am EDT.\n\n\
+                     ## What are we doing about it?\n\n- The provider will test the hardware on {}, \
+                     starting at 11am EDT.\n",
+                    date.replace("{w}", weekday)
+                )
+            };
+            let label = format!("{} / {date}", head.lines().next().unwrap_or(""));
+            tally.silent(&label, &render("Wednesday"), &["RS216"]);
+            tally.fires(&label, &render("Thursday"), &["RS216"]);
+        }
+    }
+    tally.check();
+}

@@ -168,8 +168,11 @@ declare_code! {
     /// the report's own dates (its date field, milestones, timeline) give that day
     /// and month in exactly one year, or else when its heading names one year (a
     /// title `# July 2025 service disruption`, the line under it, a front matter
-    /// `title:` with a date; not for a date in January or December, which may be
-    /// the year before or after); otherwise which year is meant is a guess, and
+    /// `title:` with a date), or else, in a report read as written, when it was
+    /// published in one (a blog's front
+    /// matter `date`, in YAML or TOML, or a byline); not for a date in January or
+    /// December, which may be the year before or after. Otherwise which year is
+    /// meant is a guess, and
     /// nothing is reported. Code, quoted logs and links are not read.
     ///
     /// ## Example

@@ -99,9 +99,12 @@ pub fn named_regions(
     text: &str,
     masked: &dyn Fn(usize) -> bool,
 ) -> (Vec<(Span, Zone)>, Option<usize>) {
+    // A pasted mail's headers are the sender's: the `+0100` of its `Date:` is
+    // the clock the mail was sent by, not a zone the report's times are in.
+    let headers = crate::parse::freeform::mail_headers_end(text);
     let named: Vec<time::NamedZone> = time::named_zones(text)
         .into_iter()
-        .filter(|n| !masked(n.range.start))
+        .filter(|n| !masked(n.range.start) && n.range.start >= headers)
         .collect();
     let keys: Vec<Option<(i32, i32)>> = named.iter().map(time::NamedZone::region).collect();
     let mut regions: Vec<((i32, i32), Span, Zone)> = Vec::new();

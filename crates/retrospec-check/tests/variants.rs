@@ -1568,3 +1568,292 @@ fn several_incidents_in_one_report() {
     }
     tally.check();
 }
+
+/// A template's phase markers filled in beside timeline entries (the SRE book's
+/// `<OUTAGE BEGINS>`), each written several ways.
+const PHASE_MARKERS: &[(&str, &str)] = &[
+    ("<OUTAGE BEGINS>", "<OUTAGE ENDS>"),
+    ("<outage began>", "<outage ended>"),
+    ("<IMPACT STARTS>", "<IMPACT MITIGATED>"),
+    ("<START OF OUTAGE>", "<END OF OUTAGE>"),
+    ("<INCIDENT STARTED>", "<INCIDENT RESOLVED>"),
+    ("<DOWNTIME BEGINS>", "<DOWNTIME OVER>"),
+];
+
+/// Slots left to fill in the same places: gaps, whatever their case.
+const SLOTS: &[&str] = &[
+    "<outage start time>",
+    "<OUTAGE START TIME>",
+    "<describe when the outage began>",
+    "<insert graph>",
+    "<name of the on-call>",
+];
+
+/// A published report whose timeline carries `start` and `end` after two entries,
+/// in `container`.
+fn marked_report(container: Container, start: &str, end: &str) -> String {
+    let entries = [
+        ("14:05", format!("First export batch fails {start}")),
+        (
+            "14:12",
+            "Queue-depth alert pages the on-call engineer".to_string(),
+        ),
+        (
+            "15:20",
+            format!("Scratch disk cleared, exports succeed {end}"),
+        ),
+    ];
+    let timeline: String = match container {
+        Container::Table => {
+            let rows: String = entries
+                .iter()
+                .map(|(t, e)| format!("| {t} | {e} |\n"))
+                .collect();
+            format!("| Time | Event |\n|---|---|\n{rows}")
+        }
+        Container::Plain => entries.iter().map(|(t, e)| format!("{t} {e}\n")).collect(),
+        _ => entries
+            .iter()
+            .map(|(t, e)| format!("- {t} {e}\n"))
+            .collect(),
+    };
+    format!(
+        "# Postmortem: Export failures\n\n**Date:** 2025-07-15\n\n**Status:** Complete\n\n\
+         **Summary:** Nightly exports failed for 75 minutes after a scratch disk filled.\n\n\
+         ## Timeline\n\nAll times UTC.\n\n**2025-07-15**\n\n{timeline}\n\
+         ## Action Items\n\n| Action Item | Owner |\n|---|---|\n| Alert on scratch disk usage | j.okafor |\n"
+    )
+}
+
+#[test]
+fn template_phase_markers_are_structure() {
+    let mut tally = Tally::new("template phase markers");
+    let containers = [Container::Bullets, Container::Table, Container::Plain];
+    for container in containers {
+        for (start, end) in PHASE_MARKERS {
+            let label = format!("{start} {end} / {container:?}");
+            tally.silent(&label, &marked_report(container, start, end), &["RS401"]);
+        }
+        for slot in SLOTS {
+            let label = format!("{slot} / {container:?}");
+            let text = marked_report(container, "<OUTAGE BEGINS>", slot);
+            tally.fires(&label, &text, &["RS401"]);
+        }
+    }
+    tally.check();
+}
+
+/// A plain-text mail to a list: headers (with the sender's offset), an opening
+/// window, a timeline under `heading`, hindsight or description after it.
+fn list_mail(offset: &str, window: &str, heading: &str, after: &str) -> String {
+    format!(
+        "From: Ops Crew <ops@lists.example.org>\nTo: members@lists.example.org\n\
+         Subject: [outage] wiki.example.org down on Monday evening - summary\n\
+         Date: Tue, 8 Jul 2025 08:02:11 {offset}\n\nHello everyone,\n\n\
+         the wiki was down yesterday evening, {window}. Edits made in that\n\
+         window were lost.\n\n\
+         The cache node ran out of memory after a plugin upgrade. Nobody was paged\n\
+         because the rotation still listed a volunteer who had left.\n\n\
+         {heading}\n\n  20:10  cache node out of memory, wiki returns errors\n\
+         \x20 20:25  Priya notices and restarts the cache\n\
+         \x20 21:00  plugin rolled back, wiki healthy\n\n{after}\n\n\
+         What we will do:\n\n  - remove the plugin until it is fixed   (Priya)\n\
+         \x20 - check the rotation every quarter      (Tomas)\n\nCheers,\nPriya, for the ops crew\n"
+    )
+}
+
+#[test]
+fn a_mail_date_header_is_the_senders_clock() {
+    let mut tally = Tally::new("mail date header");
+    let offsets = ["+0100", "+0200", "-0400", "+0530"];
+    let headings = [
+        "Timeline:",
+        "Timeline (UTC):",
+        "Rough timeline (UTC):",
+        "Approximate timeline:",
+        "Brief timeline (all times UTC):",
+    ];
+    let windows = [
+        "between 20:10 and 21:00 UTC",
+        "from 20:10 to 21:00 UTC, about 50 minutes",
+    ];
+    let described = "Tomas found the stale rotation while checking the pager config; it had not\nbeen updated when the volunteer left.";
+    let hindsight = "In hindsight Tomas should have caught the stale rotation when he updated the\npager config last month.";
+    for offset in offsets {
+        for heading in headings {
+            for window in windows {
+                let label = format!("{offset} / {heading} / {window}");
+                let correct = list_mail(offset, window, heading, described);
+                tally.silent(&label, &correct, &["RS202", "RS203", "RS404"]);
+                let planted = list_mail(offset, window, heading, hindsight);
+                tally.fires(&label, &planted, &["RS404"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// Follow-ups under a section named in the writer's words (a task list under a
+/// heading of its own is the follow-ups), each ending in an @handle but (when
+/// planted) one.
+#[test]
+fn task_list_follow_ups_under_plain_section_names() {
+    let mut tally = Tally::new("follow-up section names");
+    let headings = [
+        "**What we do**",
+        "## What we do",
+        "**What we will do**",
+        "## Follow-ups",
+        "**Things to fix**",
+        "## Fixes",
+    ];
+    let items = [
+        "- [x] the build now fails loudly when the index is not written @okoye",
+        "- [ ] alert when the index is older than a day @brandt",
+        "- [ ] document how to rebuild the index by hand @brandt",
+        "- [ ] move the build to a host with more disk @okoye",
+    ];
+    for heading in headings {
+        for missing in 0..=items.len() {
+            let list: Vec<String> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    if i == missing {
+                        item.rsplit_once(" @")
+                            .map_or(*item, |(head, _)| head)
+                            .to_string()
+                    } else {
+                        (*item).to_string()
+                    }
+                })
+                .collect();
+            let text = format!(
+                "# Incident report: stale docs search (03.06.2025)\n\n**What happened**\n\n\
+                 On 03.06.2025 from 09:10 until 11:40 (CEST) search returned old results.\n\n\
+                 **Timeline** (CEST)\n\n- 09:10 - index build runs out of disk\n\
+                 - 11:40 - disk cleaned, index rebuilt\n\n{heading}\n\n{}\n",
+                list.join("\n")
+            );
+            let label = format!("{heading} / missing {missing}");
+            if missing == items.len() {
+                tally.silent(&label, &text, &["RS301"]);
+            } else {
+                tally.fires(&label, &text, &["RS301"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A timeline under `## Timeline` whose days are bold date paragraphs, written in
+/// several date forms: entries in order are silent on RS201, one out of place
+/// under the second day fires.
+#[test]
+fn bold_day_paragraphs_stay_in_the_timeline() {
+    let mut tally = Tally::new("bold day paragraphs");
+    let days = [
+        ("**2025-10-07**", "**2025-10-08**"),
+        ("**2025-10-07:**", "**2025-10-08:**"),
+        ("**October 7, 2025**", "**October 8, 2025**"),
+        (
+            "**Tuesday, 7 October 2025**",
+            "**Wednesday, 8 October 2025**",
+        ),
+        ("__2025-10-07__", "__2025-10-08__"),
+    ];
+    let second_in_order =
+        "- 09:12 Support ticket arrives\n- 10:15 Split job started\n- 11:10 Config reverted\n";
+    let second_planted =
+        "- 09:12 Support ticket arrives\n- 11:10 Config reverted\n- 10:15 Split job started\n";
+    for (first, second) in days {
+        for zone in ["All times UTC.\n\n", ""] {
+            let render = |entries: &str| {
+                format!(
+                    "# Postmortem: Delayed exports\n\n**Summary:** Exports were late for a day (times UTC).\n\n\
+                     ## Timeline\n\n{zone}{first}\n\n- 10:40 Config change merged\n- 11:00 Exports start failing\n\n\
+                     {second}\n\n{entries}\n## Action Items\n\n| Action Item | Owner |\n|---|---|\n| Alert on parked tasks | j.okafor |\n"
+                )
+            };
+            let label = format!("{first} / zone line {}", !zone.is_empty());
+            tally.silent(&label, &render(second_in_order), &["RS201"]);
+            tally.fires(&label, &render(second_planted), &["RS201"]);
+        }
+    }
+    tally.check();
+}
+
+/// An abbreviation after a clock in prose, the clock written in the ways blogs
+/// write it and the year only in the byline: right for the season is silent on
+/// RS203, out of season fires.
+#[test]
+fn zone_after_a_clock_in_prose_with_the_year_from_the_byline() {
+    let mut tally = Tally::new("zone beside a prose clock");
+    // (month, the abbreviation in use, the one out of season)
+    let seasons = [
+        ("June", "PDT", "PST"),
+        ("January", "PST", "PDT"),
+        ("July", "EDT", "EST"),
+        ("December", "EST", "EDT"),
+        ("August", "CEST", "CET"),
+    ];
+    let clocks = [
+        ("10:42 a.m.", "11:32 a.m."),
+        ("10:42 AM", "11:32 AM"),
+        ("10:42am", "11:32am"),
+        ("1:05 p.m.", "1:55 p.m."),
+        ("10:42", "11:32"),
+    ];
+    for (month, right, wrong) in seasons {
+        for (from, to) in clocks {
+            let render = |zone: &str| {
+                format!(
+                    "# How a flag took search down\n\n*By Jo Park, Search · {month} 19, 2025*\n\n\
+                     On {month} 17, between {from} and {to} {zone}, search returned errors.\n\n\
+                     ## What happened\n\nA ranking flag was raised for the wrong environment.\n"
+                )
+            };
+            let label = format!("{month} / {from} / {right}");
+            tally.silent(&label, &render(right), &["RS203"]);
+            let label = format!("{month} / {from} / {wrong}");
+            tally.fires(&label, &render(wrong), &["RS203"]);
+        }
+    }
+    tally.check();
+}
+
+/// A weekday before a date without its year, the year only in the post's
+/// publication date: the right weekday is silent on RS216, the wrong one fires.
+#[test]
+fn weekday_of_a_yearless_date_in_a_published_post() {
+    let mut tally = Tally::new("weekday with the publication year");
+    let published = [
+        "+++\ntitle = \"Services outage\"\ndate = 2025-07-12T14:30:00-04:00\n+++\n\n",
+        "---\nlayout: post\ntitle: Services outage\ndate: 2025-07-12 14:30:00 -0400\n---\n\n",
+        "# Services outage\n\n*Posted July 12, 2025 by the admins*\n\n",
+        "# Services outage\n\n*By Sam Reyes · 12 July 2025*\n\n",
+    ];
+    // 16 July 2025 is a Wednesday.
+    let dates = [
+        "{w}, 16 July",
+        "{w} 16 July",
+        "{w}, July 16",
+        "{w} the 16th of July",
+    ];
+    for head in published {
+        for date in dates {
+            let render = |weekday: &str| {
+                format!(
+                    "{head}Services were offline this morning from 1:10am to 8:40am EDT.\n\n\
+                     ## What are we doing about it?\n\n- The provider will test the hardware on {}, \
+                     starting at 11am EDT.\n",
+                    date.replace("{w}", weekday)
+                )
+            };
+            let label = format!("{} / {date}", head.lines().next().unwrap_or(""));
+            tally.silent(&label, &render("Wednesday"), &["RS216"]);
+            tally.fires(&label, &render("Thursday"), &["RS216"]);
+        }
+    }
+    tally.check();
+}

@@ -40,7 +40,10 @@ declare_rule! {
     /// underline, or a sentence that puts the times below in it: "I put everything
     /// in Pacific below"); with none, the finding is an info
     /// that names them and asks which.
-    /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone.
+    /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone, and
+    /// nor do the headers a pasted mail opens with: the `+0100` of its `Date:` is
+    /// the clock the sender's mail program runs on, not the zone of the report's
+    /// times.
     ///
     /// When such a report states its zone with an abbreviation that has more than
     /// one reading (`All times IST.`: India, Irish or Israel), the finding is on

@@ -29,6 +29,12 @@ declare_rule! {
     /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
     /// is this finding alone, not also a date of the wrong form (RS105).
     ///
+    /// A template's phase marker filled in beside a timeline entry (the SRE book's
+    /// `<OUTAGE BEGINS>` and `<OUTAGE ENDS>`, `<IMPACT MITIGATED>`, `<START OF
+    /// OUTAGE>`) is structure, not a gap: the incident or its impact and what
+    /// happened to it, and nothing else. A slot that asks for something (`<outage
+    /// start time>`, `<describe when the outage began>`) still is one.
+    ///
     /// An honest unknown is not a gap either: a `TBC`, `TBD` or `TBA` whose line (a
     /// table row, a sentence) says why the value is not known yet or where that is
     /// explained (`06:05–TBC | end time still being reconciled with the partner`,
@@ -335,7 +341,9 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
         let lower = found.to_ascii_lowercase();
         // `<details open>`, `<img src>`: an HTML tag with attributes, not a slot.
         let first = lower[1..].split([' ', '>']).next().unwrap_or("");
-        return HTML_TAGS.contains(&first) || REDACTION.iter().any(|w| lower.contains(w));
+        return HTML_TAGS.contains(&first)
+            || REDACTION.iter().any(|w| lower.contains(w))
+            || phase_marker(&lower[1..lower.len() - 1]);
     }
     if found.starts_with('?') {
         // `???` after a word is emphasis ("is the site down???"), not a gap.
@@ -357,6 +365,49 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
         .map_or(text.len(), |i| range.end + i);
     let token = text[start..end].trim_matches(|c: char| "()[]{}\"'*_,;:.!?".contains(c));
     !token.eq_ignore_ascii_case(found)
+}
+
+/// What a template's phase marker names: the incident or its impact.
+const MARKER_NOUNS: &[&str] = &[
+    "outage",
+    "incident",
+    "impact",
+    "downtime",
+    "degradation",
+    "disruption",
+];
+
+/// What a phase marker says of it, as a finished verb (`begins`, `mitigated`).
+const MARKER_VERBS: &[&str] = &[
+    "begins",
+    "began",
+    "starts",
+    "started",
+    "ends",
+    "ended",
+    "stops",
+    "stopped",
+    "mitigated",
+    "resolved",
+    "detected",
+    "over",
+];
+
+/// Whether the words of an angle-bracket slot are a template's phase marker, filled
+/// in where the phase happened (the SRE book's `<OUTAGE BEGINS>`, `<OUTAGE ENDS>`,
+/// `<impact mitigated>`, `<START OF OUTAGE>`): structure, not a gap. The incident or
+/// its impact and what happened to it, two or three words and nothing else; a slot
+/// that asks for something (`<outage start time>`, `<describe when the outage
+/// began>`) is a gap.
+fn phase_marker(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    match words[..] {
+        [noun, verb] => MARKER_NOUNS.contains(&noun) && MARKER_VERBS.contains(&verb),
+        [edge, "of", noun] => {
+            ["start", "end", "beginning"].contains(&edge) && MARKER_NOUNS.contains(&noun)
+        }
+        _ => false,
+    }
 }
 
 /// Words that say a value is honestly not known yet, and why or where that is said:
@@ -564,6 +615,15 @@ mod tests {
                 &[],
             ),
             ("The write-up is at [link]. See [link][1] too.", &["[link]"]),
+            // A template's phase markers are structure; a slot that asks is a gap.
+            (
+                "11:00 exports fail <OUTAGE BEGINS>; 12:10 fixed <impact mitigated> <END OF OUTAGE>.",
+                &[],
+            ),
+            (
+                "Began <outage start time>, ended <describe when the outage ended>.",
+                &["<outage start time>", "<describe when the outage ended>"],
+            ),
         ];
         for (summary, want) in cases {
             let yaml = format!("title: t\nstatus: published\nsummary: \"{summary}\"\n");

@@ -93,6 +93,18 @@ fn heading_year(cx: &Context<'_>, month: i8) -> Option<i16> {
         .flatten()
 }
 
+/// The year a report read as written was published in (a blog's front matter `date`, `date =
+/// 2025-07-12T14:30:00-04:00` in TOML, a byline), for a date written without its
+/// year that neither its own dates nor its heading place; not for January or
+/// December, as with [`heading_year`].
+fn published_year(cx: &Context<'_>, month: i8) -> Option<i16> {
+    // Retrospec's own `date` is the incident's, not a publication's.
+    (cx.parsed.freeform.is_some() && (2..=11).contains(&month))
+        .then(|| crate::parse::freeform::date::Dating::of(cx.text).published)
+        .flatten()
+        .map(|d| d.year())
+}
+
 impl Rule for WeekdayMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
@@ -128,7 +140,9 @@ impl Rule for WeekdayMismatch {
                     };
                     let year = match c.name("y").or(c.name("y4")) {
                         Some(y) => y.as_str().parse::<i16>().ok(),
-                        None => year_written_for(cx, m, d).or_else(|| heading_year(cx, m)),
+                        None => year_written_for(cx, m, d)
+                            .or_else(|| heading_year(cx, m))
+                            .or_else(|| published_year(cx, m)),
                     };
                     let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) else {
                         continue;
@@ -186,6 +200,34 @@ mod tests {
         // In code it is quoted, not the author's sentence.
         let code = "---\ntitle: t\nstatus: draft\ndate: 2025-06-24\n---\n## Summary\n\nThe log says `Wednesday 24 June`.\n";
         assert!(spans_of("RS216", code, Format::Markdown).is_empty());
+    }
+
+    /// A blog's publication date (TOML or YAML front matter) gives the year of a
+    /// date written without one, as a byline does; not for January or December.
+    #[test]
+    fn the_publication_date_gives_the_year_of_a_date_without_one() {
+        // 16 July 2025 is a Wednesday.
+        for fm in [
+            "+++\ntitle = \"Services outage\"\ndate = 2025-07-12T14:30:00-04:00\n+++\n",
+            "---\nlayout: post\ntitle: Services outage\ndate: 2025-07-12 14:30:00 -0400\n---\n",
+        ] {
+            let md = format!("{fm}\nDiagnostics run on Thursday, 16 July, from 11am.\n");
+            assert_eq!(
+                spans_of("RS216", &md, Format::Markdown),
+                ["Thursday"],
+                "{md}"
+            );
+            let right = md.replace("Thursday", "Wednesday");
+            assert!(
+                spans_of("RS216", &right, Format::Markdown).is_empty(),
+                "{right}"
+            );
+            let winter = md.replace("July", "January");
+            assert!(
+                spans_of("RS216", &winter, Format::Markdown).is_empty(),
+                "{winter}"
+            );
+        }
     }
 
     #[test]

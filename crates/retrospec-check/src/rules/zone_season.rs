@@ -30,7 +30,7 @@ declare_rule! {
     /// reported at the statement, where the fix goes.
     ///
     /// Also checked: an abbreviation written right after a clock in prose ("it
-    /// began at 10:52 AM CET", "Last updated: 2023-07-03 12:20 CET", glued as in
+    /// began at 10:52 AM CET", "until 11:32 a.m. PST", "Last updated: 2023-07-03 12:20 CET", glued as in
     /// `(06:00EST)`), reported at the report's statement of that zone when it has
     /// one ("Times are EST", even with no timeline), on the ISO date
     /// before the clock or the day of the report's own times; and the local column
@@ -385,16 +385,15 @@ fn glued_to_word(b: &[u8], i: usize) -> bool {
     prev.is_ascii_alphabetic() && !meridiem
 }
 
-/// Where the clock written just before `at` starts (`10:52 AM `, `12:20:00 `,
-/// `12.26 PM `), when there is one.
+/// Where the clock written just before `at` starts (`10:52 AM `, `10:52 a.m. `,
+/// `12:20:00 `, `12.26 PM `), when there is one.
 fn clock_before(text: &str, at: usize) -> Option<usize> {
     // `13:15EST`: the abbreviation may be glued to the clock.
     let before = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
-    let before = before
-        .strip_suffix("AM")
-        .or_else(|| before.strip_suffix("PM"))
-        .or_else(|| before.strip_suffix("am"))
-        .or_else(|| before.strip_suffix("pm"))
+    // `10:52 AM`, `10:52am`, and the dotted `10:52 a.m.` a style guide asks for.
+    let before = ["AM", "PM", "am", "pm", "a.m.", "p.m.", "A.M.", "P.M."]
+        .iter()
+        .find_map(|m| before.strip_suffix(m))
         .map_or(before, |b| b.strip_suffix(' ').unwrap_or(b));
     let b = before.as_bytes();
     let digits_and_seps = b
@@ -490,6 +489,18 @@ mod tests {
         // not a time.
         assert!(rs203(&text.replace("August", "December").replace("08-05", "12-05")).is_empty());
         assert!(rs203("# X\n\nOn 3 August 2024 the CET team met at 9:40 AM.\n").is_empty());
+    }
+
+    /// A clock written `a.m.`/`p.m.` (a newsroom style) before the abbreviation is
+    /// a clock too, its year from the byline when the date has none.
+    #[test]
+    fn zones_after_a_dotted_meridiem_are_checked() {
+        let text = "# Search down\n\n*By Jo Park · June 19, 2025*\n\nOn Tuesday, June 17, between 10:42 a.m. and 11:32 a.m. PST, search failed.\n";
+        let found = rs203(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].span.slice(text), "PST");
+        assert!(rs203(&text.replace("a.m. PST", "a.m. PDT")).is_empty());
+        assert!(rs203(&text.replace("June", "January")).is_empty());
     }
 
     #[test]

@@ -441,7 +441,7 @@ const MAIL_HEADERS: &[&str] = &[
 /// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`) or the folded
 /// continuation of one, with a `From:` or a `Subject:` among them. `Some` then,
 /// with the range of the subject's words when there is a `Subject:` line.
-fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
+pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
     let mut subject = None;
     let mut from = false;
     let mut pos = range.start;
@@ -552,6 +552,11 @@ fn pseudo_heading(
             let words = inner.trim().trim_end_matches(':').trim_end();
             let short = words.split_whitespace().count() <= 6 && !words.ends_with('.');
             let named = field_of(words, extra).is_some();
+            // A bold date (`**2025-10-07**`) over a day's entries is a date line
+            // of the timeline it stands in, not a section that would end it.
+            if !named && time::parse_date_line(words).is_some() {
+                return None;
+            }
             if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {
                 let offset = inner.len() - inner.trim_start().len();
                 let s = start + mark.len() + offset;

@@ -150,6 +150,29 @@ pub(crate) fn log_quotes(text: &str) -> Vec<std::ops::Range<usize>> {
 /// The byte ranges of the fenced code blocks of `text` (`` ``` `` or `~~~` at any
 /// indentation, closed by a run of the marker at least as long with nothing
 /// after it, or by the end of the text), as `words::Masks` finds them.
+/// Where the mail headers a pasted message opens with (`From:`, `Date:`,
+/// `Subject:`, up to the first blank line) end, or 0 when the text opens with none.
+pub(crate) fn mail_headers_end(text: &str) -> usize {
+    let start = text.len() - text.trim_start().len();
+    let first = &text[start..];
+    // Cheap gate: a header name and a colon before the first space.
+    if !first
+        .split([' ', '\n'])
+        .next()
+        .is_some_and(|w| w.len() > 1 && w.ends_with(':'))
+    {
+        return 0;
+    }
+    let end = first
+        .find("\n\n")
+        .or_else(|| first.find("\r\n\r\n"))
+        .map_or(text.len(), |p| start + p);
+    match blocks::mail_headers(text, start..end) {
+        Some(_) => end,
+        None => 0,
+    }
+}
+
 pub(crate) fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut fence: Option<(usize, u8, usize)> = None;
@@ -298,6 +321,19 @@ fn is_retrospec_evidence(e: &Entry) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_pasted_mail_opens_with_headers_and_a_report_does_not() {
+        let mail = "From: Ops <ops@example.org>\nDate: Wed, 5 Mar 2025 09:14:02 +0100\nSubject: down\n\nBody at 10:00 UTC.\n";
+        assert_eq!(Some(super::mail_headers_end(mail)), mail.find("\n\n"));
+        for text in [
+            "Summary: the queue stalled at 10:00 +0100.\n\nMore.\n",
+            "# Outage\n\nDate: 5 Mar 2025 +0100\n",
+            "",
+        ] {
+            assert_eq!(super::mail_headers_end(text), 0, "{text}");
+        }
+    }
+
     use crate::{Config, Format, check_with};
 
     #[test]

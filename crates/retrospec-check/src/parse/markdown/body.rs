@@ -127,8 +127,15 @@ impl BodyBuilder<'_, '_> {
     }
 
     fn section(&mut self, section: SectionRef<'_>) {
-        let field = field_for(&section.title, self.extra);
         let already = |key: &str, fields: &[Entry]| fields.iter().any(|e| e.key == key);
+        // A report read as written whose section of its own name (`**What we
+        // do**`) is nothing but a task list: its follow-ups.
+        let field = field_for(&section.title, self.extra).or_else(|| {
+            (self.freeform
+                && !already(field_key(Field::ActionItems), &self.fields)
+                && opens_with_a_task_list(section.blocks))
+            .then_some(Field::ActionItems)
+        });
         let key = field.map(field_key);
         if field.is_none() || key.is_some_and(|k| already(k, &self.fields)) {
             let node = self.narrative(section.blocks);
@@ -356,4 +363,24 @@ pub(crate) fn seq(items: Vec<Node>, heading: Span) -> Node {
         Some(acc.map_or(n.span, |a| a.cover(n.span)))
     });
     Node::new(span.unwrap_or(Span::empty(heading.end)), Value::Seq(items))
+}
+
+/// Whether a section opens with a task list: two or more items, every one with a
+/// checkbox (`- [ ]`, `- [x]`); a closing line may follow (`Sorry for the trouble.`).
+fn opens_with_a_task_list(blocks: &[Block]) -> bool {
+    let mut opened = false;
+    for block in blocks {
+        match block {
+            Block::Comment => {}
+            Block::List { items } if !opened => {
+                if items.len() < 2 || items.iter().any(|i| i.checked.is_none()) {
+                    return false;
+                }
+                opened = true;
+            }
+            Block::Paragraph { .. } if opened => {}
+            _ => return false,
+        }
+    }
+    opened
 }

@@ -65,11 +65,12 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
 
 /// A window alone in parentheses right after a length: "down for about 2 hours
 /// (3:05 - 4:20 PM PST)", "45 minutes (14:10-14:55 UTC)", "an hour (from 9:10 to
-/// 10:20 am)"; or the clause right after it: "For 38 minutes, from 13:12 to 13:50
-/// UTC, uploads failed". Only clock times, at most a zone after them, and nothing
-/// else inside.
+/// 10:20 am)", "~35 min of failed payments (23:41Z – 00:44Z)" (at most four words
+/// after "of"); or the clause right after it: "For 38 minutes, from 13:12 to 13:50
+/// UTC, uploads failed". Only clock times (a `Z` after one is UTC), at most a zone
+/// after them, and nothing else inside.
 static AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^(?:\s*\(\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
+    Lean::new(r"(?i)^(?:(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s*(?P<open>\()\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|→|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
         .expect("the pattern is valid")
 });
 
@@ -78,13 +79,13 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     let rest = &masked[end..];
     if !rest
         .trim_start()
-        .starts_with(['(', ',', 'f', 'F', 'b', 'B'])
+        .starts_with(['(', ',', 'f', 'F', 'b', 'B', 'o'])
     {
         return None;
     }
     let caps = AFTER.captures(rest)?;
     // A parenthesis holds the window and nothing else.
-    if rest.trim_start().starts_with('(') != caps.get(0)?.as_str().ends_with(')') {
+    if caps.name("open").is_some() != caps.get(0)?.as_str().ends_with(')') {
         return None;
     }
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
@@ -251,7 +252,7 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
 static FROM_UNTIL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
+    Lean::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
 
@@ -406,6 +407,55 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
     }
 }
 
+/// What may open a sentence that states only a length: "That is", "So", "In
+/// total,", "All told,".
+static LENGTH_ONLY_HEAD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:that(?:'s|\s+is|\s+was|\s+makes)|so|in\s+total,?|all\s+told,?|overall,?|altogether,?)\s+)?(?:(?:just|only|roughly|about|around|approximately|nearly|almost|some)\s+|~\s*)?$")
+        .expect("the pattern is valid")
+});
+/// What may close it: "all told", "in total", "in all", "of downtime".
+static LENGTH_ONLY_TAIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:all\s+told|in\s+total|in\s+all|total|overall|altogether|of\s+(?:total\s+)?(?:downtime|outage|impact|disruption|unavailability))\s*)?(?:[.!]|$)")
+        .expect("the pattern is valid")
+});
+
+/// The window of the sentence right before the length at `range` of `masked`
+/// when the length's sentence states nothing else: "was unavailable between
+/// 21:40 and 23:05 UTC. Roughly 90 minutes all told.", "from 09:10 to 10:25.
+/// That is 75 minutes in total." One window in that sentence, in the same
+/// paragraph, not an action of the team.
+pub(super) fn before_sentence(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let head = &masked[..range.start];
+    let at = [". ", ".\n", "! ", "? ", "\n\n"]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| (i, b.len())))
+        .max()?;
+    // The previous sentence ends with a full stop in the same paragraph.
+    if masked[at.0..].starts_with("\n\n") || !LENGTH_ONLY_HEAD.is_match(&head[at.0 + at.1..]) {
+        return None;
+    }
+    if !LENGTH_ONLY_TAIL.is_match(&masked[range.end..]) {
+        return None;
+    }
+    let before = &masked[..at.0];
+    let start = [". ", ".\n", "\n\n", "! ", "? ", "; "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence = &masked[start..at.0];
+    if super::subject::TEAM_SUBJECT.is_match(sentence) {
+        return None;
+    }
+    let mut windows = FROM_UNTIL.captures_iter(sentence);
+    let mut dashes = DASH_WINDOW.captures_iter(sentence);
+    match (windows.next(), dashes.next()) {
+        (Some(caps), None) if windows.next().is_none() => stated_window(&caps),
+        (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
+        _ => None,
+    }
+}
+
 /// A length's own verb right before it: "lasted", "took", "ran for", "was out for".
 static LENGTH_VERB: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:lasted|lasting|took|taking|spanned|(?:ran|was\s+out|were\s+out|went\s+on|continued)\s+for|for)\s+(?:(?:just|only|roughly|about|around|approximately|nearly|almost|over|under)\s+)?$")
@@ -501,7 +551,7 @@ pub(super) fn sub_window(masked: &str, range: Range<usize>) -> Option<Compared> 
 
 /// A window written with a dash in running text: "during 14:05–15:20 CET".
 static DASH_WINDOW: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
         .expect("the pattern is valid")
 });
 
@@ -625,7 +675,7 @@ mod tests {
     use super::read;
     use crate::claims::duration;
 
-    fn window(text: &str) -> Option<i64> {
+    pub(super) fn window(text: &str) -> Option<i64> {
         let d = duration::find(text).into_iter().next()?;
         read(text, d.range).map(|c| c.seconds / 60)
     }
@@ -966,5 +1016,94 @@ mod stated_elsewhere {
         ] {
             assert_ne!(verdict(body, text).0, Verdict::Contradicts, "{body}");
         }
+    }
+
+    /// A sentence that states only a length measures the window of the sentence
+    /// right before it, whatever the timeline says.
+    #[test]
+    fn a_length_alone_after_its_windows_sentence() {
+        let timeline = "\n\n## Timeline\n\n- 2025-07-09 08:50 Deploy starts.\n- 08:55 Errors begin.\n- 10:55 Errors stop.\n- 11:45 Backlog drained.";
+        for (body, text, verdict_is) in [
+            (
+                "Exports failed between 09:05 and 10:40 UTC. Roughly 90\nminutes all told.",
+                "Roughly 90 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC. Roughly 90 minutes all told.",
+                "Roughly 90 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "The export API was down from 09:05 to 10:40. That is about 95 minutes in total.",
+                "about 95 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC. About 40 minutes all told.",
+                "About 40 minutes",
+                Verdict::Contradicts,
+            ),
+            (
+                "Exports failed 09:05Z – 10:40Z. Some 45 minutes in all.",
+                "Some 45 minutes",
+                Verdict::Contradicts,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("## Summary\n\n{body}{timeline}"), text),
+                (verdict_is, Some(95)),
+                "{body}"
+            );
+        }
+        // Not a length alone, another paragraph, the team's window, two windows.
+        for (body, text) in [
+            (
+                "Exports failed between 09:05 and 10:40 UTC. The backlog took 40 minutes to drain.",
+                "40 minutes",
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC.\n\nAbout 40 minutes all told.",
+                "About 40 minutes",
+            ),
+            (
+                "Between 09:05 and 10:40 UTC we migrated the database. About 40 minutes all told.",
+                "About 40 minutes",
+            ),
+            (
+                "Exports failed from 09:05 to 09:40 and from 10:10 to 10:40 UTC. About 40 minutes all told.",
+                "About 40 minutes",
+            ),
+        ] {
+            let (_, compared) = verdict(&format!("## Summary\n\n{body}{timeline}"), text);
+            assert_ne!(compared, Some(95), "{body}");
+        }
+    }
+
+    /// A length, a few words after "of", then its window in parentheses, with
+    /// `Z`-suffixed times across midnight.
+    #[test]
+    fn a_length_of_something_and_its_window() {
+        assert_eq!(
+            super::tests::window("~35 min of failed card payments (23:41Z – 00:44Z)"),
+            Some(63)
+        );
+        assert_eq!(
+            super::tests::window("45 minutes of errors (from 23:50 to 00:35 UTC)"),
+            Some(45)
+        );
+        assert_eq!(
+            super::tests::window("about 40 minutes (23:41Z-00:21Z)"),
+            Some(40)
+        );
+        // More than a few words, or words inside the parenthesis: not the window.
+        assert_eq!(
+            super::tests::window("35 min of the payments that failed in the end (23:41Z – 00:44Z)"),
+            None
+        );
+        assert_eq!(
+            super::tests::window("35 min of failed payments (23:41Z first 502 → 00:44Z rollback)"),
+            None
+        );
     }
 }

@@ -1469,3 +1469,97 @@ fn relative_claims_anchored_in_every_container() {
     }
     tally.check();
 }
+
+/// Entries that end the impact in so many words (15:20).
+const EXPLICIT_END_ENTRIES: &[&str] = &[
+    "scratch disk cleared; impact ends",
+    "Scratch disk cleared. Impact ends.",
+    "disk cleared and the outage is over",
+    "export service restored",
+];
+
+/// A summary window that ends at the entry whose words end the impact, with
+/// closing entries after it (the backlog, monitoring, the incident closed): the
+/// window is right, with or without a length of its own. Planted: a window that
+/// ends at an entry that ends nothing (14:58, the disk found).
+#[test]
+fn summary_window_ending_at_an_impact_end_in_words() {
+    let mut tally = Tally::new("summary window ending at an impact end in words");
+    for end in EXPLICIT_END_ENTRIES {
+        for later in POST_INCIDENT_ENTRIES {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            last_entry: (*end).to_string(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{end} / {later:?} / {position} / {container:?}");
+                    for window in [
+                        "from 14:05 to 15:20 UTC",
+                        "between 14:05 and 15:20",
+                        "14:05–15:20 UTC",
+                    ] {
+                        let sentence = format!("Exports were delayed {window}.");
+                        tally.silent(&format!("{sentence} / {label}"), &report(&sentence), WINDOW);
+                    }
+                    let sentence = "Exports were delayed from 14:05 to 14:58 UTC.";
+                    tally.fires(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A window the author states with its length, apart from the timeline's (14:20,
+/// the investigation, to 15:20: 60 minutes, while the timeline gives 75): in the
+/// window's sentence after a few words of "of", in parentheses with `Z` times, or
+/// as a sentence of its own right after the window's. The length is the window's.
+#[test]
+fn a_window_and_the_length_stated_with_it() {
+    const SHAPES: &[&str] = &[
+        "{d} of delayed exports (14:20Z – 15:20Z).",
+        "{D} of delayed exports (14:20 - 15:20 UTC).",
+        "Exports were delayed between 14:20 and 15:20 UTC. {D} all told.",
+        "Exports were delayed from 14:20Z to 15:20Z. That is {d} in total.",
+        "Exports were delayed 14:20–15:20 UTC. Roughly {d} in all.",
+    ];
+    let mut tally = Tally::new("a window and the length stated with it");
+    for shape in SHAPES {
+        for position in ["summary", "impact"] {
+            for later in [&[][..], POST_INCIDENT_ENTRIES[1]] {
+                for container in CONTAINERS {
+                    let report = |value: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        let sentence = shape
+                            .replace("{d}", value)
+                            .replace("{D}", &capitalise(value));
+                        place(&mut r, position, &sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{shape} / {position} / {later:?} / {container:?}");
+                    tally.silent(&format!("60 / {label}"), &report("60 minutes"), DURATION);
+                    tally.silent(
+                        &format!("about an hour / {label}"),
+                        &report("about an hour"),
+                        DURATION,
+                    );
+                    tally.fires(&format!("25 / {label}"), &report("25 minutes"), DURATION);
+                }
+            }
+        }
+    }
+    tally.check();
+}

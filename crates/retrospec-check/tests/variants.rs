@@ -1563,3 +1563,52 @@ fn a_window_and_the_length_stated_with_it() {
     }
     tally.check();
 }
+
+/// A report with no timeline whose narrative states two times, the first in a
+/// sentence that names the impact and the second in one that says it ended
+/// (10:52 to 11:31, 39 minutes); the length stated after them is compared with
+/// that window.
+#[test]
+fn a_two_time_narrative_without_a_timeline() {
+    const STARTS: &[&str] = &[
+        "At approximately {a} on Monday our monitoring found that routes out of the west region were unreachable.",
+        "Around {a} customers started seeing errors on every upload.",
+        "At {a} the export service went down for most merchants.",
+    ];
+    const ENDS: &[&str] = &[
+        "Once our engineers had removed the filter, service was fully restored at approximately {b}.",
+        "Uploads were working again at {b}.",
+        "Everything was back to normal by {b}.",
+    ];
+    const CLOCKS: &[(&str, &str)] = &[
+        ("10:52", "11:31"),
+        ("10:52 AM", "11:31 AM"),
+        ("23:52", "00:31"),
+    ];
+    let mut tally = Tally::new("a two-time narrative without a timeline");
+    for start in STARTS {
+        for end in ENDS {
+            for (a, b) in CLOCKS {
+                let report = |value: &str| {
+                    format!(
+                        "# Network outage in the west region\n\nDate: 2025-07-14\nAll times are UTC.\n\n## Summary\n\n{} {}\n\nIn total the service was unavailable for {value}.\n\n## Action items\n\n- Test failover after every filter change (owner: network team)\n",
+                        start.replace("{a}", a),
+                        end.replace("{b}", b)
+                    )
+                };
+                let label = format!("{start} / {end} / {a}");
+                tally.silent(
+                    &format!("40 / {label}"),
+                    &report("about 40 minutes"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("20 / {label}"),
+                    &report("roughly 20 minutes"),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

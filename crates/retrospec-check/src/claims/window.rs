@@ -572,8 +572,9 @@ static NARRATIVE_END: LazyLock<Lean> = LazyLock::new(|| {
 /// 3:47 PM ... alerted a few minutes later (3:52 PM) ... once the backlog was
 /// empty (7:20 PM)"): from the first time, or any up to the first whose sentence
 /// names the impact, to any time whose sentence says it was over. Times are on
-/// one wall clock, the next day when one goes back; fewer than three times, or
-/// none that ends it, give nothing.
+/// one wall clock, the next day when one goes back; fewer than three times (two
+/// when the first's sentence names the impact and the second's, another, says it
+/// ended), or none that ends it, give nothing.
 pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     let sentence_of = |at: usize| {
         let head = &masked[..at];
@@ -591,6 +592,8 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
         &masked[from..to]
     };
     let mut times: Vec<(String, i64, &str)> = Vec::new();
+    // What follows each time to the end of its sentence, past its a.m./p.m.
+    let mut tails: Vec<&str> = Vec::new();
     let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
     let mut previous: Option<i64> = None;
     for caps in CLOCK.captures_iter(masked).take(50) {
@@ -611,20 +614,37 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
             at += 24 * 60;
         }
         previous = Some(at);
+        let rest = &masked[whole.end()..];
+        let stop = [". ", ".\n", "\n\n", "! ", "? "]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .unwrap_or(rest.len());
+        tails.push(&rest[..stop]);
         times.push((
             whole.as_str().trim().to_string(),
             at,
             sentence_of(whole.start()),
         ));
     }
-    if times.len() < 3 {
+    let names_impact =
+        |s: &str| super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s);
+    // Two times are a window only when the first's sentence names the impact
+    // ("At approximately 10:52 ... routes were unreachable") and the second's,
+    // another sentence, says it ended ("fully restored at approximately 11:31").
+    // The second names no day of its own ("restored at 7:30 a.m. on 4/5/26"
+    // may be days later).
+    let pair = times.len() == 2
+        && names_impact(times[0].2)
+        && times[0].2 != times[1].2
+        && !OWN_DAY.is_match(times[1].2)
+        && !OWN_DAY.is_match(tails[1]);
+    if times.len() < 3 && !pair {
         return Vec::new();
     }
     let cut = times
         .iter()
-        .position(|(_, _, s)| {
-            super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s)
-        })
+        .position(|(_, _, s)| names_impact(s))
         .unwrap_or(0);
     let ends: Vec<&(String, i64, &str)> = times
         .iter()
@@ -647,6 +667,13 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     }
     out
 }
+
+/// Words that name a day: a numeric date, a month with a day, a weekday, "the
+/// next morning".
+static OWN_DAY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b[0-9]{1,4}[/.-][0-9]{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b|\b(?:tomorrow|overnight)\b")
+        .expect("the pattern is valid")
+});
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
 pub(super) fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
@@ -846,7 +873,35 @@ mod tests {
             .is_empty()
         );
         assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
+        // Two times in one sentence; two whose first names no impact.
         assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
+        assert!(
+            readings("At 9:05 AM we deployed the new relay. Service was restored at 10:35 AM.")
+                .is_empty()
+        );
+        // Two times in two sentences: the first names the impact, the second ends it.
+        assert_eq!(
+            readings(
+                "At approximately 9:05 AM our monitoring saw that routes were unreachable. Once our engineers removed the filter, service was fully restored at approximately 10:35 AM."
+            ),
+            [90]
+        );
+        assert_eq!(
+            readings("Uploads started failing at 23:50. They were working again at 00:20."),
+            [30]
+        );
+        // The end on a day of its own: how many days later is not for the clock to say.
+        for end in [
+            "Service was restored at 7:30 a.m. on 4/5/26.",
+            "Service was restored on Sunday at 7:30 a.m.",
+            "Service was restored the next morning at 7:30 a.m.",
+            "Service was restored at 7:30 a.m. on 5 April.",
+        ] {
+            assert!(
+                readings(&format!("The outage began at 9:15 p.m. on 4/3/26. {end}")).is_empty(),
+                "{end}"
+            );
+        }
     }
 
     /// A length in a paragraph about one thing is that thing's window's.

@@ -1612,3 +1612,48 @@ fn a_two_time_narrative_without_a_timeline() {
     }
     tally.check();
 }
+
+/// "N from the declaration to (start) the rollback": both ends named in words,
+/// the declaration at 14:20 and the rollback at 15:20 (60 minutes), in every
+/// container and wording of the declaration.
+#[test]
+fn from_the_declaration_to_the_rollback() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "It took us about an hour from the declaration to start the rollback.",
+            "It took us nearly two hours from the declaration to start the rollback.",
+        ),
+        (
+            "We needed 60 minutes from the incident declaration to the rollback.",
+            "We needed 20 minutes from the incident declaration to the rollback.",
+        ),
+        (
+            "It was roughly an hour from the SEV2 declaration until the rollback.",
+            "It was roughly three hours from the SEV2 declaration until the rollback.",
+        ),
+    ];
+    let mut tally = Tally::new("from the declaration to the rollback");
+    for (correct, planted) in CLAIMS {
+        for declared in ["incident declared", "SEV2 declared by the on-call engineer"] {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            entry_note: declared.to_string(),
+                            last_entry: "rollback starts; exports succeed again".into(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{declared} / {position} / {container:?}");
+                    tally.silent(&format!("{correct} / {label}"), &report(correct), DURATION);
+                    tally.fires(&format!("{planted} / {label}"), &report(planted), DURATION);
+                }
+            }
+        }
+    }
+    tally.check();
+}

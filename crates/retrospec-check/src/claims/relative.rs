@@ -165,6 +165,10 @@ static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ANCHOR_PAGE: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^(?:the\s+)?(?P<first>first\s+)?page\s*$"));
+/// "the declaration", "the incident declaration", "the SEV2 declaration".
+static ANCHOR_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)^(?:the\s+|our\s+)?(?:(?:incident|outage|sev-?[0-9]|p[0-9])\s+)?declaration\s*$")
+});
 static ANCHOR_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)\s*$",
@@ -266,6 +270,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
         Some(Event::Rollback)
     } else if ANCHOR_DEPLOY.is_match(anchor_text) {
         Some(Event::Deploy)
+    } else if ANCHOR_DECLARED.is_match(anchor_text) {
+        Some(Event::Declared)
     } else {
         None
     }
@@ -627,10 +633,11 @@ static LATER_AT: LazyLock<Lean> = LazyLock::new(|| {
 static CLOCK_TIME: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?")
 });
-/// ", from the first growth of the lag to the rollback": both ends named in words.
+/// ", from the first growth of the lag to the rollback", "from the declaration to
+/// start the rollback": both ends named in words (to start a step is its start).
 static FROM_TO: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
+        r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?:(?:start|begin)\s+)?(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
     )
 });
 /// "to identify the bad index once the first ticket arrived".
@@ -728,6 +735,8 @@ pub(super) fn explicit(
         return None;
     };
     let anchors = ctx.locate(&from, None, first, false).ok()?;
+    // Every entry of the end's event ("to start the rollback": the decision,
+    // its start, its completion): the claim contradicts only when none agrees.
     let ends = ctx.locate(&to, anchors.first(), false, true).ok()?;
     Some(measure(&anchors, &ends))
 }

@@ -24,8 +24,8 @@ mod sources;
 mod trailing;
 
 use events::{
-    EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
-    EVENT_ROLLBACK, EVENT_STATUS,
+    ANCHOR_DECLARED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED,
+    EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
 use sources::find;
 
@@ -165,10 +165,6 @@ static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ANCHOR_PAGE: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^(?:the\s+)?(?P<first>first\s+)?page\s*$"));
-/// "the declaration", "the incident declaration", "the SEV2 declaration".
-static ANCHOR_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)^(?:the\s+|our\s+)?(?:(?:incident|outage|sev-?[0-9]|p[0-9])\s+)?declaration\s*$")
-});
 static ANCHOR_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)\s*$",

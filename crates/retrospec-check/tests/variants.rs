@@ -1857,3 +1857,191 @@ fn weekday_of_a_yearless_date_in_a_published_post() {
     }
     tally.check();
 }
+
+/// Entries that end the impact in so many words (15:20).
+const EXPLICIT_END_ENTRIES: &[&str] = &[
+    "scratch disk cleared; impact ends",
+    "Scratch disk cleared. Impact ends.",
+    "disk cleared and the outage is over",
+    "export service restored",
+];
+
+/// A summary window that ends at the entry whose words end the impact, with
+/// closing entries after it (the backlog, monitoring, the incident closed): the
+/// window is right, with or without a length of its own. Planted: a window that
+/// ends at an entry that ends nothing (14:58, the disk found).
+#[test]
+fn summary_window_ending_at_an_impact_end_in_words() {
+    let mut tally = Tally::new("summary window ending at an impact end in words");
+    for end in EXPLICIT_END_ENTRIES {
+        for later in POST_INCIDENT_ENTRIES {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            last_entry: (*end).to_string(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{end} / {later:?} / {position} / {container:?}");
+                    for window in [
+                        "from 14:05 to 15:20 UTC",
+                        "between 14:05 and 15:20",
+                        "14:05–15:20 UTC",
+                    ] {
+                        let sentence = format!("Exports were delayed {window}.");
+                        tally.silent(&format!("{sentence} / {label}"), &report(&sentence), WINDOW);
+                    }
+                    let sentence = "Exports were delayed from 14:05 to 14:58 UTC.";
+                    tally.fires(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A window the author states with its length, apart from the timeline's (14:20,
+/// the investigation, to 15:20: 60 minutes, while the timeline gives 75): in the
+/// window's sentence after a few words of "of", in parentheses with `Z` times, or
+/// as a sentence of its own right after the window's. The length is the window's.
+#[test]
+fn a_window_and_the_length_stated_with_it() {
+    const SHAPES: &[&str] = &[
+        "{d} of delayed exports (14:20Z – 15:20Z).",
+        "{D} of delayed exports (14:20 - 15:20 UTC).",
+        "Exports were delayed between 14:20 and 15:20 UTC. {D} all told.",
+        "Exports were delayed from 14:20Z to 15:20Z. That is {d} in total.",
+        "Exports were delayed 14:20–15:20 UTC. Roughly {d} in all.",
+    ];
+    let mut tally = Tally::new("a window and the length stated with it");
+    for shape in SHAPES {
+        for position in ["summary", "impact"] {
+            for later in [&[][..], POST_INCIDENT_ENTRIES[1]] {
+                for container in CONTAINERS {
+                    let report = |value: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        let sentence = shape
+                            .replace("{d}", value)
+                            .replace("{D}", &capitalise(value));
+                        place(&mut r, position, &sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{shape} / {position} / {later:?} / {container:?}");
+                    tally.silent(&format!("60 / {label}"), &report("60 minutes"), DURATION);
+                    tally.silent(
+                        &format!("about an hour / {label}"),
+                        &report("about an hour"),
+                        DURATION,
+                    );
+                    tally.fires(&format!("25 / {label}"), &report("25 minutes"), DURATION);
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A report with no timeline whose narrative states two times, the first in a
+/// sentence that names the impact and the second in one that says it ended
+/// (10:52 to 11:31, 39 minutes); the length stated after them is compared with
+/// that window.
+#[test]
+fn a_two_time_narrative_without_a_timeline() {
+    const STARTS: &[&str] = &[
+        "At approximately {a} on Monday our monitoring found that routes out of the west region were unreachable.",
+        "Around {a} customers started seeing errors on every upload.",
+        "At {a} the export service went down for most merchants.",
+    ];
+    const ENDS: &[&str] = &[
+        "Once our engineers had removed the filter, service was fully restored at approximately {b}.",
+        "Uploads were working again at {b}.",
+        "Everything was back to normal by {b}.",
+    ];
+    const CLOCKS: &[(&str, &str)] = &[
+        ("10:52", "11:31"),
+        ("10:52 AM", "11:31 AM"),
+        ("23:52", "00:31"),
+    ];
+    let mut tally = Tally::new("a two-time narrative without a timeline");
+    for start in STARTS {
+        for end in ENDS {
+            for (a, b) in CLOCKS {
+                let report = |value: &str| {
+                    format!(
+                        "# Network outage in the west region\n\nDate: 2025-07-14\nAll times are UTC.\n\n## Summary\n\n{} {}\n\nIn total the service was unavailable for {value}.\n\n## Action items\n\n- Test failover after every filter change (owner: network team)\n",
+                        start.replace("{a}", a),
+                        end.replace("{b}", b)
+                    )
+                };
+                let label = format!("{start} / {end} / {a}");
+                tally.silent(
+                    &format!("40 / {label}"),
+                    &report("about 40 minutes"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("20 / {label}"),
+                    &report("roughly 20 minutes"),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}
+
+/// "N from the declaration to (start) the rollback": both ends named in words,
+/// the declaration at 14:20 and the rollback at 15:20 (60 minutes), in every
+/// container and wording of the declaration.
+#[test]
+fn from_the_declaration_to_the_rollback() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "It took us about an hour from the declaration to start the rollback.",
+            "It took us nearly two hours from the declaration to start the rollback.",
+        ),
+        (
+            "We needed 60 minutes from the incident declaration to the rollback.",
+            "We needed 20 minutes from the incident declaration to the rollback.",
+        ),
+        (
+            "It was roughly an hour from the SEV2 declaration until the rollback.",
+            "It was roughly three hours from the SEV2 declaration until the rollback.",
+        ),
+    ];
+    let mut tally = Tally::new("from the declaration to the rollback");
+    for (correct, planted) in CLAIMS {
+        for declared in ["incident declared", "SEV2 declared by the on-call engineer"] {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            entry_note: declared.to_string(),
+                            last_entry: "rollback starts; exports succeed again".into(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{declared} / {position} / {container:?}");
+                    tally.silent(&format!("{correct} / {label}"), &report(correct), DURATION);
+                    tally.fires(&format!("{planted} / {label}"), &report(planted), DURATION);
+                }
+            }
+        }
+    }
+    tally.check();
+}

@@ -153,6 +153,13 @@ pub(crate) fn says_impact_ended(text: &str) -> bool {
     IMPACT_ENDED.is_match(text) && !PARTIAL.is_match(text)
 }
 
+/// Whether a timeline entry's words end the impact in so many words ("Impact
+/// ends.", "service restored", "outage over"): a later entry (the incident
+/// closed, a backlog drained) is after the impact, not its end.
+pub(crate) fn says_impact_ended_explicitly(text: &str) -> bool {
+    timeline::end_rank(text) == Some(timeline::EndRank::Explicit)
+}
+
 static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
         .expect("the pattern is valid")
@@ -443,8 +450,11 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // "Between 02:10 and 03:05 the consumers were disconnected (roughly 40
     // minutes of backlog)": the length in parentheses is its sentence's window.
+    // "... between 21:40 and 23:05 UTC. Roughly 90 minutes all told.": a
+    // sentence that states only a length is the window's before it.
     if matches!(claim.measures, "unknown" | "incident")
         && let Some(compared) = window::in_sentence(masked, d.range.clone())
+            .or_else(|| window::before_sentence(masked, d.range.clone()))
     {
         claim.measures = "window";
         settle(inputs.config, claim, d, compared);

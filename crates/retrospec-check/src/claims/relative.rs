@@ -24,8 +24,8 @@ mod sources;
 mod trailing;
 
 use events::{
-    EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED, EVENT_REPORTED,
-    EVENT_ROLLBACK, EVENT_STATUS,
+    ANCHOR_DECLARED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED,
+    EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
 use sources::find;
 
@@ -266,6 +266,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
         Some(Event::Rollback)
     } else if ANCHOR_DEPLOY.is_match(anchor_text) {
         Some(Event::Deploy)
+    } else if ANCHOR_DECLARED.is_match(anchor_text) {
+        Some(Event::Declared)
     } else {
         None
     }
@@ -627,10 +629,11 @@ static LATER_AT: LazyLock<Lean> = LazyLock::new(|| {
 static CLOCK_TIME: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?")
 });
-/// ", from the first growth of the lag to the rollback": both ends named in words.
+/// ", from the first growth of the lag to the rollback", "from the declaration to
+/// start the rollback": both ends named in words (to start a step is its start).
 static FROM_TO: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
+        r"(?i)^\s*,?\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?:(?:start|begin)\s+)?(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60})",
     )
 });
 /// "to identify the bad index once the first ticket arrived".
@@ -728,6 +731,8 @@ pub(super) fn explicit(
         return None;
     };
     let anchors = ctx.locate(&from, None, first, false).ok()?;
+    // Every entry of the end's event ("to start the rollback": the decision,
+    // its start, its completion): the claim contradicts only when none agrees.
     let ends = ctx.locate(&to, anchors.first(), false, true).ok()?;
     Some(measure(&anchors, &ends))
 }

@@ -65,11 +65,12 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<Compared> {
 
 /// A window alone in parentheses right after a length: "down for about 2 hours
 /// (3:05 - 4:20 PM PST)", "45 minutes (14:10-14:55 UTC)", "an hour (from 9:10 to
-/// 10:20 am)"; or the clause right after it: "For 38 minutes, from 13:12 to 13:50
-/// UTC, uploads failed". Only clock times, at most a zone after them, and nothing
-/// else inside.
+/// 10:20 am)", "~35 min of failed payments (23:41Z – 00:44Z)" (at most four words
+/// after "of"); or the clause right after it: "For 38 minutes, from 13:12 to 13:50
+/// UTC, uploads failed". Only clock times (a `Z` after one is UTC), at most a zone
+/// after them, and nothing else inside.
 static AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^(?:\s*\(\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
+    Lean::new(r"(?i)^(?:(?:\s+of\s+(?:[a-z-]+\s+){0,3}[a-z-]+)?\s*(?P<open>\()\s*(?:from\s+|between\s+)?|,?\s+(?:from|between)\s+)(?P<a>[0-2]?[0-9](?::[0-5][0-9])?)(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—|→|\bto\b|\buntil\b|\btill\b|\band\b)\s*(?P<b>[0-2]?[0-9](?::[0-5][0-9])?)(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?(?-i:\s+[A-Z]{2,5})?(?:\s*\)|\s*[,.;](?:\s|$)|$)")
         .expect("the pattern is valid")
 });
 
@@ -78,13 +79,13 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     let rest = &masked[end..];
     if !rest
         .trim_start()
-        .starts_with(['(', ',', 'f', 'F', 'b', 'B'])
+        .starts_with(['(', ',', 'f', 'F', 'b', 'B', 'o'])
     {
         return None;
     }
     let caps = AFTER.captures(rest)?;
     // A parenthesis holds the window and nothing else.
-    if rest.trim_start().starts_with('(') != caps.get(0)?.as_str().ends_with(')') {
+    if caps.name("open").is_some() != caps.get(0)?.as_str().ends_with(')') {
         return None;
     }
     let (a, b) = (caps.name("a")?.as_str(), caps.name("b")?.as_str());
@@ -251,7 +252,7 @@ fn between(a: &str, b: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<i64> {
 /// "from 13:15 until 14:55", "between 09:12 and 11:58": a window in prose, two
 /// clock times with colons.
 static FROM_UNTIL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
+    Lean::new(&format!(r"(?i)\b(?:from|between)\s+(?:(?P<da>{WEEKDAY})\.?,?\s+)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?(?:\s+(?-i:[A-Z]{{2,5}}))?(?:\s+on\s+(?P<da2>{WEEKDAY})\b)?,?\s+(?:to|until|till|and)\s+(?:(?P<words>[a-z][a-z' -]{{0,40}}?)\s+at\s+)?(?:roughly\s+|about\s+|around\s+)?(?:(?P<db>{WEEKDAY})\.?,?\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?\b(?:(?:\s+(?-i:[A-Z]{{2,5}}))?\s+on\s+(?P<db2>{WEEKDAY})\b)?"))
         .expect("the pattern is valid")
 });
 
@@ -406,6 +407,55 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
     }
 }
 
+/// What may open a sentence that states only a length: "That is", "So", "In
+/// total,", "All told,".
+static LENGTH_ONLY_HEAD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:that(?:'s|\s+is|\s+was|\s+makes)|so|in\s+total,?|all\s+told,?|overall,?|altogether,?)\s+)?(?:(?:just|only|roughly|about|around|approximately|nearly|almost|some)\s+|~\s*)?$")
+        .expect("the pattern is valid")
+});
+/// What may close it: "all told", "in total", "in all", "of downtime".
+static LENGTH_ONLY_TAIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:all\s+told|in\s+total|in\s+all|total|overall|altogether|of\s+(?:total\s+)?(?:downtime|outage|impact|disruption|unavailability))\s*)?(?:[.!]|$)")
+        .expect("the pattern is valid")
+});
+
+/// The window of the sentence right before the length at `range` of `masked`
+/// when the length's sentence states nothing else: "was unavailable between
+/// 21:40 and 23:05 UTC. Roughly 90 minutes all told.", "from 09:10 to 10:25.
+/// That is 75 minutes in total." One window in that sentence, in the same
+/// paragraph, not an action of the team.
+pub(super) fn before_sentence(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let head = &masked[..range.start];
+    let at = [". ", ".\n", "! ", "? ", "\n\n"]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| (i, b.len())))
+        .max()?;
+    // The previous sentence ends with a full stop in the same paragraph.
+    if masked[at.0..].starts_with("\n\n") || !LENGTH_ONLY_HEAD.is_match(&head[at.0 + at.1..]) {
+        return None;
+    }
+    if !LENGTH_ONLY_TAIL.is_match(&masked[range.end..]) {
+        return None;
+    }
+    let before = &masked[..at.0];
+    let start = [". ", ".\n", "\n\n", "! ", "? ", "; "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence = &masked[start..at.0];
+    if super::subject::TEAM_SUBJECT.is_match(sentence) {
+        return None;
+    }
+    let mut windows = FROM_UNTIL.captures_iter(sentence);
+    let mut dashes = DASH_WINDOW.captures_iter(sentence);
+    match (windows.next(), dashes.next()) {
+        (Some(caps), None) if windows.next().is_none() => stated_window(&caps),
+        (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
+        _ => None,
+    }
+}
+
 /// A length's own verb right before it: "lasted", "took", "ran for", "was out for".
 static LENGTH_VERB: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:lasted|lasting|took|taking|spanned|(?:ran|was\s+out|were\s+out|went\s+on|continued)\s+for|for)\s+(?:(?:just|only|roughly|about|around|approximately|nearly|almost|over|under)\s+)?$")
@@ -501,7 +551,7 @@ pub(super) fn sub_window(masked: &str, range: Range<usize>) -> Option<Compared> 
 
 /// A window written with a dash in running text: "during 14:05–15:20 CET".
 static DASH_WINDOW: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
+    Lean::new(r"(?i)\b(?P<a>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<ap>[ap]\.?m\.?))?\s*(?:-|–|—)\s*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?-i:Z)?(?:\s*(?P<bp>[ap]\.?m\.?))?\b")
         .expect("the pattern is valid")
 });
 
@@ -522,8 +572,9 @@ static NARRATIVE_END: LazyLock<Lean> = LazyLock::new(|| {
 /// 3:47 PM ... alerted a few minutes later (3:52 PM) ... once the backlog was
 /// empty (7:20 PM)"): from the first time, or any up to the first whose sentence
 /// names the impact, to any time whose sentence says it was over. Times are on
-/// one wall clock, the next day when one goes back; fewer than three times, or
-/// none that ends it, give nothing.
+/// one wall clock, the next day when one goes back; fewer than three times (two
+/// when the first's sentence names the impact and the second's, another, says it
+/// ended), or none that ends it, give nothing.
 pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     let sentence_of = |at: usize| {
         let head = &masked[..at];
@@ -541,6 +592,8 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
         &masked[from..to]
     };
     let mut times: Vec<(String, i64, &str)> = Vec::new();
+    // What follows each time to the end of its sentence, past its a.m./p.m.
+    let mut tails: Vec<&str> = Vec::new();
     let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
     let mut previous: Option<i64> = None;
     for caps in CLOCK.captures_iter(masked).take(50) {
@@ -561,20 +614,37 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
             at += 24 * 60;
         }
         previous = Some(at);
+        let rest = &masked[whole.end()..];
+        let stop = [". ", ".\n", "\n\n", "! ", "? "]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .unwrap_or(rest.len());
+        tails.push(&rest[..stop]);
         times.push((
             whole.as_str().trim().to_string(),
             at,
             sentence_of(whole.start()),
         ));
     }
-    if times.len() < 3 {
+    let names_impact =
+        |s: &str| super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s);
+    // Two times are a window only when the first's sentence names the impact
+    // ("At approximately 10:52 ... routes were unreachable") and the second's,
+    // another sentence, says it ended ("fully restored at approximately 11:31").
+    // The second names no day of its own ("restored at 7:30 a.m. on 4/5/26"
+    // may be days later).
+    let pair = times.len() == 2
+        && names_impact(times[0].2)
+        && times[0].2 != times[1].2
+        && !OWN_DAY.is_match(times[1].2)
+        && !OWN_DAY.is_match(tails[1]);
+    if times.len() < 3 && !pair {
         return Vec::new();
     }
     let cut = times
         .iter()
-        .position(|(_, _, s)| {
-            super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s)
-        })
+        .position(|(_, _, s)| names_impact(s))
         .unwrap_or(0);
     let ends: Vec<&(String, i64, &str)> = times
         .iter()
@@ -597,6 +667,13 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     }
     out
 }
+
+/// Words that name a day: a numeric date, a month with a day, a weekday, "the
+/// next morning".
+static OWN_DAY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b[0-9]{1,4}[/.-][0-9]{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b|\b(?:tomorrow|overnight)\b")
+        .expect("the pattern is valid")
+});
 
 /// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
 pub(super) fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
@@ -625,7 +702,7 @@ mod tests {
     use super::read;
     use crate::claims::duration;
 
-    fn window(text: &str) -> Option<i64> {
+    pub(super) fn window(text: &str) -> Option<i64> {
         let d = duration::find(text).into_iter().next()?;
         read(text, d.range).map(|c| c.seconds / 60)
     }
@@ -796,7 +873,35 @@ mod tests {
             .is_empty()
         );
         assert!(readings(&text.replace("(10:35 AM)", "(10:35)")).is_empty());
+        // Two times in one sentence; two whose first names no impact.
         assert!(readings("Emails failed at 9:05 AM and were restored at 10:35 AM.").is_empty());
+        assert!(
+            readings("At 9:05 AM we deployed the new relay. Service was restored at 10:35 AM.")
+                .is_empty()
+        );
+        // Two times in two sentences: the first names the impact, the second ends it.
+        assert_eq!(
+            readings(
+                "At approximately 9:05 AM our monitoring saw that routes were unreachable. Once our engineers removed the filter, service was fully restored at approximately 10:35 AM."
+            ),
+            [90]
+        );
+        assert_eq!(
+            readings("Uploads started failing at 23:50. They were working again at 00:20."),
+            [30]
+        );
+        // The end on a day of its own: how many days later is not for the clock to say.
+        for end in [
+            "Service was restored at 7:30 a.m. on 4/5/26.",
+            "Service was restored on Sunday at 7:30 a.m.",
+            "Service was restored the next morning at 7:30 a.m.",
+            "Service was restored at 7:30 a.m. on 5 April.",
+        ] {
+            assert!(
+                readings(&format!("The outage began at 9:15 p.m. on 4/3/26. {end}")).is_empty(),
+                "{end}"
+            );
+        }
     }
 
     /// A length in a paragraph about one thing is that thing's window's.
@@ -966,5 +1071,94 @@ mod stated_elsewhere {
         ] {
             assert_ne!(verdict(body, text).0, Verdict::Contradicts, "{body}");
         }
+    }
+
+    /// A sentence that states only a length measures the window of the sentence
+    /// right before it, whatever the timeline says.
+    #[test]
+    fn a_length_alone_after_its_windows_sentence() {
+        let timeline = "\n\n## Timeline\n\n- 2025-07-09 08:50 Deploy starts.\n- 08:55 Errors begin.\n- 10:55 Errors stop.\n- 11:45 Backlog drained.";
+        for (body, text, verdict_is) in [
+            (
+                "Exports failed between 09:05 and 10:40 UTC. Roughly 90\nminutes all told.",
+                "Roughly 90 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC. Roughly 90 minutes all told.",
+                "Roughly 90 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "The export API was down from 09:05 to 10:40. That is about 95 minutes in total.",
+                "about 95 minutes",
+                Verdict::Agrees,
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC. About 40 minutes all told.",
+                "About 40 minutes",
+                Verdict::Contradicts,
+            ),
+            (
+                "Exports failed 09:05Z – 10:40Z. Some 45 minutes in all.",
+                "Some 45 minutes",
+                Verdict::Contradicts,
+            ),
+        ] {
+            assert_eq!(
+                verdict(&format!("## Summary\n\n{body}{timeline}"), text),
+                (verdict_is, Some(95)),
+                "{body}"
+            );
+        }
+        // Not a length alone, another paragraph, the team's window, two windows.
+        for (body, text) in [
+            (
+                "Exports failed between 09:05 and 10:40 UTC. The backlog took 40 minutes to drain.",
+                "40 minutes",
+            ),
+            (
+                "Exports failed between 09:05 and 10:40 UTC.\n\nAbout 40 minutes all told.",
+                "About 40 minutes",
+            ),
+            (
+                "Between 09:05 and 10:40 UTC we migrated the database. About 40 minutes all told.",
+                "About 40 minutes",
+            ),
+            (
+                "Exports failed from 09:05 to 09:40 and from 10:10 to 10:40 UTC. About 40 minutes all told.",
+                "About 40 minutes",
+            ),
+        ] {
+            let (_, compared) = verdict(&format!("## Summary\n\n{body}{timeline}"), text);
+            assert_ne!(compared, Some(95), "{body}");
+        }
+    }
+
+    /// A length, a few words after "of", then its window in parentheses, with
+    /// `Z`-suffixed times across midnight.
+    #[test]
+    fn a_length_of_something_and_its_window() {
+        assert_eq!(
+            super::tests::window("~35 min of failed card payments (23:41Z – 00:44Z)"),
+            Some(63)
+        );
+        assert_eq!(
+            super::tests::window("45 minutes of errors (from 23:50 to 00:35 UTC)"),
+            Some(45)
+        );
+        assert_eq!(
+            super::tests::window("about 40 minutes (23:41Z-00:21Z)"),
+            Some(40)
+        );
+        // More than a few words, or words inside the parenthesis: not the window.
+        assert_eq!(
+            super::tests::window("35 min of the payments that failed in the end (23:41Z – 00:44Z)"),
+            None
+        );
+        assert_eq!(
+            super::tests::window("35 min of failed payments (23:41Z first 502 → 00:44Z rollback)"),
+            None
+        );
     }
 }

@@ -54,7 +54,12 @@ declare_rule! {
     /// 18:46 UTC"), and its end is an entry whose own words say the impact ended
     /// ("Postgres accepts writes again"): an end milestone read from a later
     /// entry's words (a clean-up, "queues drained, everything back to normal")
-    /// does not overrule it. When both ends of one window
+    /// does not overrule it. An entry that ends the impact in so many words
+    /// ("The purge completes. Impact ends.", "service restored", "outage over")
+    /// is such an end even when the window states no length: a later entry (the
+    /// incident closed after manual checks, a queue drained) and the timeline's
+    /// last entry come after the impact, and only an end milestone the author
+    /// wrote outranks it. When both ends of one window
     /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
     /// When the milestone has no timeline entry of its own (RS210) and the
@@ -532,7 +537,12 @@ fn start_at_an_entry(
 /// window ends there, and an end milestone read from a later entry's words (a
 /// clean-up: "queues drained, everything back to normal") does not overrule it.
 /// An entry that does not say so ("rollout paused") is no such end.
-fn end_at_an_ending_entry(cx: &Context<'_>, parsed: &time::ParsedTime, allowed: i64) -> bool {
+fn end_at_an_ending_entry(
+    cx: &Context<'_>,
+    parsed: &time::ParsedTime,
+    allowed: i64,
+    own_length: bool,
+) -> bool {
     cx.model.timeline.iter().enumerate().any(|(i, entry)| {
         let Some(Some(v)) = cx.times.timeline.get(i) else {
             return false;
@@ -544,7 +554,8 @@ fn end_at_an_ending_entry(cx: &Context<'_>, parsed: &time::ParsedTime, allowed: 
             return false;
         };
         (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed
-            && crate::claims::says_impact_ended(&entry.text)
+            && ((own_length && crate::claims::says_impact_ended(&entry.text))
+                || crate::claims::says_impact_ended_explicitly(&entry.text))
     })
 }
 
@@ -689,9 +700,8 @@ fn judge(
         return Verdict::Quiet;
     }
     if s.end == End::Finish
-        && own_length
         && !written_milestone
-        && end_at_an_ending_entry(cx, &parsed, allowed)
+        && end_at_an_ending_entry(cx, &parsed, allowed, own_length)
     {
         return Verdict::Quiet;
     }
@@ -1228,5 +1238,62 @@ mod tests {
     fn a_start_milestone_the_author_wrote_is_not_overruled_by_an_entry() {
         let text = "---\ntitle: t\nstatus: draft\ntimezone: Europe/Paris\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  resolved: 2024-06-10 17:20 CEST\n---\n## Summary\nErrors from 16:40 to 17:20 CEST.\n\n## Timeline\n- 2024-06-10 16:05 CEST Errors begin\n- 2024-06-10 16:40 CEST Alert fires\n- 2024-06-10 17:20 CEST Fixed\n";
         assert_eq!(spans_of("RS207", text, Format::Markdown), ["16:40"]);
+    }
+
+    /// An entry that ends the impact in so many words is the window's end, with
+    /// or without a stated length: a later closing entry is after the impact.
+    #[test]
+    fn an_impact_end_in_words_beats_a_later_closing_entry() {
+        let stale = "- 2025-04-01 14:30 Catalogue published; purge job starts.\n- 14:48 Stale pages served.\n- 15:20 Cause found.\n- 15:36 Purge completes; spot checks pass. Impact ends.\n- 16:10 Incident closed after checks by hand.";
+        let quiet = [
+            ("From 14:48 to 15:36 UTC some pages showed old photos.", stale.to_string()),
+            ("Between 14:48 and 15:36 UTC some pages showed old photos.", stale.replace("Impact ends.", "Impact\n  ends.")),
+            (
+                "Checkout failed from 09:02 to 09:40 UTC.",
+                "- 2025-02-03 09:02 Checkout errors begin.\n- 09:20 Deploy reverted.\n- 09:40 Service fully restored.\n- 10:30 Ticket closed; post-mortem scheduled.".to_string(),
+            ),
+        ];
+        for (summary, timeline) in quiet {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, &timeline), Format::Markdown),
+                Vec::<&str>::new(),
+                "{summary}"
+            );
+        }
+        // Near misses: the impact ended only in part there; a stated end at no
+        // such entry; an end the author wrote as a milestone.
+        for (summary, timeline, found) in [
+            (
+                "From 14:48 to 15:36 UTC some pages showed old photos.",
+                stale.replace("Impact ends.", "Impact ends for some regions."),
+                "15:36 UTC",
+            ),
+            (
+                "From 14:48 to 15:20 UTC some pages showed old photos.",
+                stale.to_string(),
+                "15:20 UTC",
+            ),
+        ] {
+            assert_eq!(
+                spans_of("RS207", &freeform(summary, &timeline), Format::Markdown),
+                vec![found],
+                "{summary}"
+            );
+        }
+        let written = "---\nmilestones:\n  started: 2025-04-01 14:48 UTC\n  resolved: 2025-04-01 16:10 UTC\n---\n";
+        assert_eq!(
+            spans_of(
+                "RS207",
+                &format!(
+                    "{written}{}",
+                    freeform(
+                        "From 14:48 to 15:36 UTC some pages showed old photos.",
+                        stale
+                    )
+                ),
+                Format::Markdown
+            ),
+            vec!["15:36 UTC"],
+        );
     }
 }

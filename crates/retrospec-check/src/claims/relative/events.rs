@@ -14,6 +14,11 @@ pub(super) static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
     )
 });
+/// An anchor that is the declaration: "the declaration", "the incident
+/// declaration", "the SEV2 declaration".
+pub(super) static ANCHOR_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)^(?:the\s+|our\s+)?(?:(?:incident|outage|sev-?[0-9]|p[0-9])\s+)?declaration\s*$")
+});
 pub(super) static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",

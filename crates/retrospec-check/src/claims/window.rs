@@ -395,6 +395,12 @@ pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared>
         .max()
         .unwrap_or(0);
     let sentence = &masked[start..open];
+    sole_window(sentence)
+}
+
+/// The one window a sentence states (`from X to Y` or `X-Y`), unless it is an
+/// action of the team or states more than one.
+fn sole_window(sentence: &str) -> Option<Compared> {
     if super::subject::TEAM_SUBJECT.is_match(sentence) {
         return None;
     }
@@ -444,16 +450,7 @@ pub(super) fn before_sentence(masked: &str, range: Range<usize>) -> Option<Compa
         .max()
         .unwrap_or(0);
     let sentence = &masked[start..at.0];
-    if super::subject::TEAM_SUBJECT.is_match(sentence) {
-        return None;
-    }
-    let mut windows = FROM_UNTIL.captures_iter(sentence);
-    let mut dashes = DASH_WINDOW.captures_iter(sentence);
-    match (windows.next(), dashes.next()) {
-        (Some(caps), None) if windows.next().is_none() => stated_window(&caps),
-        (None, Some(caps)) if dashes.next().is_none() => stated_window(&caps),
-        _ => None,
-    }
+    sole_window(sentence)
 }
 
 /// A length's own verb right before it: "lasted", "took", "ran for", "was out for".

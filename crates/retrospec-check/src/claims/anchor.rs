@@ -160,29 +160,9 @@ static PLAIN_DATE: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The month a word names in full or by its first three letters ("Sept" too).
 fn month(word: &str) -> Option<i8> {
-    let w = word.to_ascii_lowercase();
-    let w = if w == "sept" { "sep".to_string() } else { w };
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .and_then(|i| i8::try_from(i + 1).ok())
+    retrospec_time::month_from_name(word).and_then(|m| i8::try_from(m).ok())
 }
 
 /// The one date `clause` writes plainly, when it writes exactly one date and no
@@ -366,9 +346,86 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
     }
 }
 
-/// The timeline entries with a time, as stamps with their words.
+/// A line of a timeline written in columns in plain text, a day column over the
+/// lines it starts: `Fri 7 Nov   14:05  firmware update applied`, then
+/// `            16:30  first jobs hang` (the day carried down), `2025-11-07
+/// 14:05  text`. Two blanks or a tab after the time set the text apart.
+static COLUMN_LINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^[ \t]*(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]{1,2}[ \t]+[a-z]{3,9}\.?|[a-z]{3,9}\.?[ \t]+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:,?[ \t]+[0-9]{4})?[ \t]+)?(?P<t>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]{2,}|\t)(?P<text>[^ \t].*)$")
+        .expect("the pattern is valid")
+});
+
+/// The lines of timelines written in plain-text columns (see [`COLUMN_LINE`]),
+/// three or more in a row, in a report whose timeline has no entry: each a
+/// place with its clock time and the day its day column last named.
+fn column_lines(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
+    let mut found = Vec::new();
+    let mut pointer = String::new();
+    strings(inputs.tree, &mut pointer, &mut found);
+    let mut out = Vec::new();
+    for (pointer, node) in found {
+        if !is_prose(&pointer) || pointer.starts_with("/timeline/") {
+            continue;
+        }
+        let source = node.span.slice(inputs.text);
+        if source.len() > 100_000 || !source.contains("  ") || !source.contains(':') {
+            continue;
+        }
+        let masked = super::Prose::of(inputs.text, node).masked;
+        let mut run: Vec<(String, Stamp)> = Vec::new();
+        let mut day = None;
+        let mut at = 0;
+        for line in masked.split_inclusive('\n') {
+            let range = at..at + line.trim_end().len();
+            at += line.len();
+            let Some(caps) = COLUMN_LINE.captures(line.trim_end()) else {
+                if run.len() >= 3 {
+                    out.append(&mut run);
+                }
+                run.clear();
+                day = None;
+                continue;
+            };
+            if let Some(d) = caps.name("day") {
+                day = one_date(d.as_str());
+            }
+            let (Some(t), Some(text)) = (caps.name("t"), caps.name("text")) else {
+                continue;
+            };
+            let Some(parsed) = parse_clock(t.as_str()) else {
+                continue;
+            };
+            let words = text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            run.push((
+                words.clone(),
+                Stamp {
+                    label: format!("`{}` in \"{words}\"", t.as_str()),
+                    pointer: String::new(),
+                    instant: None,
+                    clock: Some(clock(parsed.time)),
+                    zone: None,
+                    place: Some((pointer.clone(), range)),
+                    day,
+                    source: "prose_line",
+                },
+            ));
+        }
+        if run.len() >= 3 {
+            out.append(&mut run);
+        }
+    }
+    out
+}
+
+/// The timeline entries with a time, as stamps with their words; for a report
+/// whose timeline has none, the lines of a timeline written in plain-text
+/// columns ([`column_lines`]).
 pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
-    sorted_entries(inputs)
+    let sorted = sorted_entries(inputs);
+    if sorted.is_empty() {
+        return column_lines(inputs);
+    }
+    sorted
         .into_iter()
         .map(|(i, v, t, text)| {
             let parsed = v.parsed.as_ref().ok();
@@ -622,6 +679,19 @@ fn stem(word: &str) -> String {
         "began" | "begun" | "begins" | "beginning" => "begin".to_string(),
         "failure" | "failures" => "fail".to_string(),
         "went" | "gone" | "goes" => "go".to_string(),
+        // Irregular past forms are their verb: "the first hung jobs" is an entry
+        // where "jobs hang", "after losing the primary" one where it was "lost".
+        "hung" => "hang".to_string(),
+        "lost" => "lose".to_string(),
+        "came" => "come".to_string(),
+        "broke" | "broken" => "break".to_string(),
+        "froze" | "frozen" => "freeze".to_string(),
+        "fell" | "fallen" => "fall".to_string(),
+        "ran" => "run".to_string(),
+        "sent" => "send".to_string(),
+        "spun" => "spin".to_string(),
+        "threw" | "thrown" => "throw".to_string(),
+        "rebuilt" => "rebuild".to_string(),
         _ => w,
     };
     let mut s = w.as_str();

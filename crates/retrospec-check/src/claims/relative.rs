@@ -275,9 +275,10 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 
 /// The clock time a clause states for its own event, right before the
 /// duration: "engaged at 09:31, within five minutes of ...", "the alert
-/// triggered at 02:10am PDT, 8 minutes after ...".
+/// triggered at 02:10am PDT, 8 minutes after ...", "noticed at 18:10 on Friday,
+/// less than half an hour after ..." (the day after the time names no other time).
 static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
+    re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$")
 });
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
 static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {
@@ -477,7 +478,13 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     stamp.source = "field";
                     return Ok(vec![stamp]);
                 }
-                let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
+                // With no timeline entry, [`anchor::entries`] are the lines of a
+                // timeline written in plain-text columns.
+                let entries: &[(String, Stamp)] = if on_timeline && !self.sorted().is_empty() {
+                    &[]
+                } else {
+                    self.entries()
+                };
                 anchor::find(
                     entries,
                     self.clauses(),

@@ -2045,3 +2045,112 @@ fn from_the_declaration_to_the_rollback() {
     }
     tally.check();
 }
+
+/// A length stated in the summary ("for a duration of 2 hours and 35 minutes")
+/// and the window written only in prose in another section, in a region's zone
+/// (`US/Pacific`, `America/Chicago`) and beside a region's name (`us-west2`):
+/// neither the zone nor the region is a team ("us") acting. The window is
+/// 09:12 to 11:47 (155 minutes).
+#[test]
+fn a_window_only_in_prose_in_a_named_region_zone() {
+    const WINDOWS: &[&str] = &[
+        "from 09:12 to 11:47 US/Pacific",
+        "from 09:12 to 11:47 (US/Pacific)",
+        "from 09:12 to 11:47 America/Chicago",
+        "between 09:12 and 11:47 US/Eastern",
+        "from 9:12 AM to 11:47 AM US/Pacific",
+    ];
+    const WHERE: &[&str] = &[
+        "Object Storage in us-west2 returned errors for 38% of uploads",
+        "uploads to the US region failed for about a third of requests",
+        "the eu-central-1 and us-east-1 endpoints returned HTTP 503 errors",
+    ];
+    const HEADINGS: &[&str] = &[
+        "Impact",
+        "DETAILED DESCRIPTION OF IMPACT",
+        "Detailed description of impact",
+        "Impact details",
+    ];
+    let mut tally = Tally::new("a window only in prose in a named region zone");
+    for window in WINDOWS {
+        for place in WHERE {
+            for heading in HEADINGS {
+                let report = |length: &str| {
+                    format!(
+                        "# Incident 4521: Upload errors in one region\n\nStatus: Closed\n\n## ISSUE SUMMARY\n\nOn Tuesday, 11 March 2025, uploads to Example Storage failed for some customers\nfor a duration of {length}. We apologize to everyone affected.\n\n## {heading}\n\nOn Tuesday, 11 March 2025 {window}, {place}. Reads were not affected.\n\n## ROOT CAUSE\n\nA connection limit was lowered tenfold by a configuration change.\n"
+                    )
+                };
+                let label = format!("{window} / {place} / {heading}");
+                tally.silent(
+                    &format!("2h35 / {label}"),
+                    &report("2 hours and 35 minutes"),
+                    DURATION,
+                );
+                tally.silent(
+                    &format!("two and a half / {label}"),
+                    &report("about two and a half hours"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("2h15 / {label}"),
+                    &report("2 hours and 15 minutes"),
+                    DURATION,
+                );
+                // The team's window ("we retried ...") is not the impact's: a
+                // length that differs from it is not compared with it.
+                let ours = report("2 hours and 15 minutes").replace(
+                    &format!("{window}, {place}."),
+                    &format!("{window} we retried the failed uploads by hand."),
+                );
+                tally.silent(&format!("team's window / {label}"), &ours, DURATION);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// How a timeline is written around the events of a relative claim, from
+/// `{hang}` (the first hung jobs) to 18:10 (the admin notices): plain-text
+/// columns with a day column carried down, bold times, a dated heading over
+/// time lines, a table.
+const HUNG_TIMELINES: &[&str] = &[
+    "Sequence (all times CET)\n------------------------\n\nFri 7 Nov   14:05  enclosure firmware update applied by the vendor\n            {hang}  first jobs hang on /scratch, load on login nodes rises\n            18:10  on-call admin notices hung jobs, opens a vendor ticket\n            18:45  partitions using /scratch set to DRAIN\nSat 8 Nov   09:20  vendor support starts on the ticket\n",
+    "## Timeline (CET)\n\n- **14:05** Enclosure firmware update applied by the vendor\n- **{hang}** First jobs hang on /scratch\n- **18:10** On-call admin notices hung jobs, opens a vendor ticket\n- **18:45** Partitions using /scratch set to DRAIN\n",
+    "## Timeline\n\nAll times CET.\n\n### 2025-11-07\n\n- 14:05 Enclosure firmware update applied by the vendor\n- {hang} First jobs hang on /scratch\n- 18:10 On-call admin notices hung jobs, opens a vendor ticket\n- 18:45 Partitions using /scratch set to DRAIN\n",
+    "## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 14:05 | Enclosure firmware update applied by the vendor |\n| {hang} | First jobs hang on /scratch |\n| 18:10 | On-call admin notices hung jobs, opens a vendor ticket |\n| 18:45 | Partitions using /scratch set to DRAIN |\n",
+];
+
+/// A relative claim whose own event carries its time and day ("noticed ... at
+/// 18:10 on Friday, less than half an hour after the first hung jobs"), wrapped
+/// over lines, its anchor named in words and found in every timeline form: 17:50
+/// (20 minutes before) agrees, 16:30 (100 minutes) breaks the upper bound.
+#[test]
+fn relative_claims_with_their_own_time_and_a_worded_anchor() {
+    const OWN: &[&str] = &[
+        "at 18:10 on Friday,",
+        "at 18:10,",
+        "at 18:10 on 7 November,",
+    ];
+    const CLAIMS: &[&str] = &[
+        "less than\nhalf an hour after the first hung jobs",
+        "within half an hour of the first\nhung jobs",
+        "about 20 minutes after the first jobs hung",
+    ];
+    let mut tally = Tally::new("relative claims with their own time and a worded anchor");
+    for own in OWN {
+        for claim in CLAIMS {
+            for timeline in HUNG_TIMELINES {
+                let report = |hang: &str| {
+                    format!(
+                        "# Scratch filesystem outage, 7 November 2025\n\nAll times are CET.\n\n## What happened\n\nA firmware update left the metadata servers without their storage. The\nproblem was noticed by the on-call admin {own} {claim}. We waited for the\nvendor's support.\n\n{}\n## Follow-up\n\n- Monitor the heartbeat link (owner: storage team)\n",
+                        timeline.replace("{hang}", hang)
+                    )
+                };
+                let label = format!("{own} / {claim} / {}", &timeline[..20]);
+                tally.silent(&format!("17:50 / {label}"), &report("17:50"), DURATION);
+                tally.fires(&format!("16:30 / {label}"), &report("16:30"), DURATION);
+            }
+        }
+    }
+    tally.check();
+}

@@ -395,7 +395,11 @@ fn column_lines(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
             let Some(parsed) = parse_clock(t.as_str()) else {
                 continue;
             };
-            let words = text.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = text
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             run.push((
                 words.clone(),
                 Stamp {

@@ -278,7 +278,9 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 /// triggered at 02:10am PDT, 8 minutes after ...", "noticed at 18:10 on Friday,
 /// less than half an hour after ..." (the day after the time names no other time).
 static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$")
+    re(
+        r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$",
+    )
 });
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
 static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {

@@ -190,19 +190,13 @@ fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
     (others <= 1).then_some(date)
 }
 
-/// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
-const TIME_ONLY: &[&str] = &[
-    "at",
-    "by",
-    "around",
-    "about",
-    "approximately",
-    "roughly",
-    "shortly",
-    "just",
-    "on",
-    "utc",
-];
+/// The words a time alone is written with: "At 9:15 PM," is the next clause's
+/// time (and the words that make it approximate, `retrospec_time`'s one list).
+const TIME_ONLY: &[&str] = &["at", "by", "shortly", "just", "on", "utc"];
+
+fn time_only(word: &str) -> bool {
+    TIME_ONLY.contains(&word) || retrospec_time::is_approximate_join(word)
+}
 
 /// One clause of prose with one clock time.
 #[derive(Debug, Clone)]
@@ -292,7 +286,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
         let alone = rest
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| TIME_ONLY.contains(&w.to_ascii_lowercase().as_str()));
+            .all(|w| time_only(&w.to_ascii_lowercase()));
         if alone && let Some(next) = pieces.get(k) {
             if CLOCK.is_match(&masked[next.clone()]) {
                 continue;

@@ -2154,3 +2154,65 @@ fn relative_claims_with_their_own_time_and_a_worded_anchor() {
     }
     tally.check();
 }
+
+/// Relative claims that open their sentence ("Within 20 minutes of the alert,
+/// our status page was updated") or whose anchor is a milestone word ("after
+/// detection", "after the start of the incident"), in every container of
+/// [`EVENT_CONTAINERS`]: 14:05 the first failure, 14:12 the alert, 14:30 the
+/// status page.
+#[test]
+fn fronted_relative_claims_and_milestone_anchors() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Within 20 minutes of the alert, our status page was updated.",
+            "Within 5 minutes of the alert, our status page was updated.",
+        ),
+        (
+            "About 18 minutes after the alert fired, our status page was updated.",
+            "About 45 minutes after the alert fired, our status page was updated.",
+        ),
+        (
+            "Seven minutes after the first failure, the queue-depth alert fired.",
+            "Thirty minutes after the first failure, the queue-depth alert fired.",
+        ),
+        (
+            "Our status page was updated 25 minutes after the start of the incident.",
+            "Our status page was updated 60 minutes after the start of the incident.",
+        ),
+        (
+            "Our status page was updated 18 minutes after detection.",
+            "Our status page was updated 40 minutes after detection.",
+        ),
+        (
+            "Within 20 minutes of detection, our status page was updated.",
+            "Within 5 minutes of detection, our status page was updated.",
+        ),
+    ];
+    let mut tally = Tally::new("fronted relative claims and milestone anchors");
+    for (container, body) in EVENT_CONTAINERS {
+        for (correct, planted) in CLAIMS {
+            tally.silent(
+                &format!("{correct} / {container}"),
+                &body.replace("{claim}", correct),
+                DURATION,
+            );
+            tally.fires(
+                &format!("{planted} / {container}"),
+                &body.replace("{claim}", planted),
+                DURATION,
+            );
+            // The clause after the anchor names no event: not a relative claim.
+            let other = planted
+                .replace("our status page was updated", "we restarted the workers")
+                .replace("the queue-depth alert fired", "we restarted the workers");
+            if other != *planted && !other.starts_with("Our") {
+                tally.silent(
+                    &format!("{other} / {container}"),
+                    &body.replace("{claim}", &other),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

@@ -155,12 +155,19 @@ static ROLLBACK: LazyLock<Lean> =
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?)|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
     )
 });
 static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?P<first>first\s+|initial\s+)?(?:[a-z-]+\s+){0,2}?(?:alert|alarm)s?\b(?:\s+(?:fired|triggered|went\s+off))?\s*$",
+    )
+});
+/// The detection named as a milestone: "detection", "the first detection", "it
+/// was detected", "we noticed the problem".
+static ANCHOR_DETECTED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+|our\s+)?(?:first\s+|initial\s+)?detection\s*$|^(?:it|the\s+(?:problem|issue|outage|incident))\s+was\s+(?:first\s+)?(?:detected|noticed|spotted)\s*$|^(?:we|someone)\s+(?:first\s+)?(?:noticed|detected|spotted)(?:\s+(?:it|the\s+(?:problem|issue|outage)))?\s*$",
     )
 });
 static ANCHOR_PAGE: LazyLock<Lean> =
@@ -182,11 +189,21 @@ static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
 /// sentence: "The first alert fired at 13:26. Our status page was updated 55
 /// minutes later."). `None` when the claim is not relative.
 fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
-    let after = &masked[range.end..];
-    let later = LATER.is_match(after);
     let clause = super::subject::clause_start(masked, range.start);
     let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
-    let (event, at) = [
+    if before.trim().is_empty()
+        && let Some(fronted) = fronted(masked, range.clone())
+    {
+        return Some(fronted);
+    }
+    let (event, at) = own_event(before)?;
+    events_after(masked, range, event, at, clause)
+}
+
+/// The event a clause ending at its verb names ("our status page was updated",
+/// "the alert fired"), and where its words start.
+fn own_event(before: &str) -> Option<(Event, usize)> {
+    [
         (&EVENT_STATUS, Event::StatusPage),
         (&EVENT_DECLARED, Event::Declared),
         (&EVENT_PAGED, Event::Paged),
@@ -197,7 +214,50 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         (&EVENT_NOTICED, Event::Noticed),
     ]
     .into_iter()
-    .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))?;
+    .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))
+}
+
+/// A relative claim that opens its sentence, its own event in the clause after
+/// the anchor: "Within ten minutes of the first failure, the alert fired",
+/// "About 18 minutes after the alert, our status page was updated". `None` when
+/// the sentence is not of this shape or its last clause names no event.
+fn fronted(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor = caps.name("anchor")?;
+    let rest = after[anchor.end()..].strip_prefix(',')?;
+    let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .min()
+        .unwrap_or(rest.len());
+    let main = rest[..end]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (event, _) = own_event(&main)?;
+    let anchor_text = anchor_words(anchor.as_str());
+    Some((event, anchor_event(&anchor_text), anchor_text))
+}
+
+/// The rest of [`events`]: the anchor after "after", "of" or "later" for the
+/// event at `at` of the clause starting at `clause`.
+fn events_after(
+    masked: &str,
+    range: std::ops::Range<usize>,
+    event: Event,
+    at: usize,
+    clause: usize,
+) -> Option<(Event, Option<Event>, String)> {
+    let after = &masked[range.end..];
+    let later = LATER.is_match(after);
     if later {
         // The head of this sentence up to the event's words; when it names none,
         // the sentence before in the same paragraph.
@@ -262,6 +322,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
         Some(Event::Alert)
     } else if ANCHOR_PAGE.is_match(anchor_text) {
         Some(Event::Paged)
+    } else if ANCHOR_DETECTED.is_match(anchor_text) {
+        Some(Event::Noticed)
     } else if ANCHOR_ROLLBACK.is_match(anchor_text) {
         Some(Event::Rollback)
     } else if ANCHOR_DEPLOY.is_match(anchor_text) {
@@ -754,7 +816,19 @@ pub(super) fn read(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let clause = super::subject::clause_start(masked, range.start);
-    let ctx = Ctx::new(inputs, pointer, clause..range.end);
+    // A claim that opens its sentence ("Within ten minutes of the first failure,
+    // the alert fired") has its own event after it: the whole sentence is its own.
+    let own_end = if masked[clause..range.start].trim().is_empty() {
+        let rest = &masked[range.end..];
+        [". ", ".\n", "; ", "! ", "? ", "\n\n"]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .map_or(masked.len(), |i| range.end + i)
+    } else {
+        range.end
+    };
+    let ctx = Ctx::new(inputs, pointer, clause..own_end);
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }

@@ -2216,3 +2216,71 @@ fn fronted_relative_claims_and_milestone_anchors() {
     }
     tally.check();
 }
+
+/// How a timeline is written around a failure at `{start}` and an alert at
+/// 14:25: bold times, a table, a dated heading over time lines, plain-text
+/// columns.
+const CAUGHT_TIMELINES: &[&str] = &[
+    "## Timeline\n\nAll times UTC.\n\n- **13:58** Configuration change deployed to the export workers\n- **{start}** First export batches fail\n- **14:25** Export failure alert fires and pages the on-call engineer\n- **15:10** Change reverted, exports succeed again\n",
+    "## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 13:58 | Configuration change deployed to the export workers |\n| {start} | First export batches fail |\n| 14:25 | Export failure alert fires and pages the on-call engineer |\n| 15:10 | Change reverted, exports succeed again |\n",
+    "## Timeline\n\nAll times UTC.\n\n### 2025-07-15\n\n- 13:58 Configuration change deployed to the export workers\n- {start} First export batches fail\n- 14:25 Export failure alert fires and pages the on-call engineer\n- 15:10 Change reverted, exports succeed again\n",
+    "Timeline (all times UTC)\n------------------------\n\nTue 15 Jul   13:58  configuration change deployed to the export workers\n             {start}  first export batches fail\n             14:25  export failure alert fires and pages the on-call engineer\n             15:10  change reverted, exports succeed again\n",
+];
+
+/// A detection "within N" of nothing named ("Our alerting caught it within
+/// five minutes"): within N of the impact's start. The alert at 14:25 is 20
+/// minutes after failures at 14:05 (within half an hour agrees, within five
+/// minutes breaks the upper bound); a "within" of something the team did is
+/// no detection and stays silent.
+#[test]
+fn a_detection_within_n_of_the_start() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Our alerting caught it within half an hour and the on-call engineer was looking at dashboards shortly after.",
+            "Our alerting caught it within five minutes and the on-call engineer was looking at dashboards shortly after.",
+        ),
+        (
+            "The problem was detected within 30 minutes.",
+            "The problem was detected within 5 minutes.",
+        ),
+        (
+            "Our monitoring noticed it within half an hour, which is our target.",
+            "Our monitoring noticed it within five minutes, which is our target.",
+        ),
+    ];
+    let mut tally = Tally::new("a detection within N of the start");
+    for timeline in CAUGHT_TIMELINES {
+        for (correct, planted) in CLAIMS {
+            for position in ["What happened", "Summary"] {
+                let report = |claim: &str, start: &str| {
+                    format!(
+                        "# Export failures on 15 July 2025\n\n## {position}\n\nA configuration change made the export workers drop their batches. {claim}\n\n{}\n## Action items\n\n- Canary configuration changes (owner: platform team)\n",
+                        timeline.replace("{start}", start)
+                    )
+                };
+                let label = format!("{position} / {}", &timeline[..30]);
+                tally.silent(
+                    &format!("{correct} / {label}"),
+                    &report(correct, "14:05"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("{planted} / {label}"),
+                    &report(planted, "14:05"),
+                    DURATION,
+                );
+                // A "within" of the team's own work names no detection.
+                let ours = planted
+                    .replace("Our alerting caught it", "We reverted it")
+                    .replace("The problem was detected", "The change was reverted")
+                    .replace("Our monitoring noticed it", "We reverted it");
+                tally.silent(
+                    &format!("{ours} / {label}"),
+                    &report(&ours, "14:05"),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

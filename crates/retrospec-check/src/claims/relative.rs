@@ -109,9 +109,11 @@ static LATER: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 static AFTER: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
-/// "First login failures", "the first 502s".
+/// "First login failures", "the first 502s", "first export batches fail".
 static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b")
+    re(
+        r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+){0,2}?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b",
+    )
 });
 static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
@@ -839,6 +841,12 @@ pub(super) fn read(
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"))
         && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    if within && !within_of {
+        return within_the_start(&ctx, masked, range);
+    }
     if !within_of
         && !next
             .get(..5)
@@ -871,6 +879,46 @@ pub(super) fn read(
     let anchors = match ctx.locate(&target, None, first_anchor, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, &events))
+}
+
+/// "Our alerting caught it within five minutes", "the problem was detected
+/// within ten minutes": a detection within N of nothing named is within N of
+/// the impact's start. Only a clause whose verb is the detection (an alert
+/// firing, someone noticing) and that ends the sentence or its clause there;
+/// `None` for any other "within N".
+fn within_the_start(
+    ctx: &Ctx<'_, '_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let clause = super::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end();
+    let (event, _) = own_event(before)?;
+    if !matches!(event, Event::Noticed | Event::Alert) {
+        return None;
+    }
+    let next = masked[range.end..].trim_start();
+    let ends = next.is_empty()
+        || next.starts_with(['.', ',', ';', '!', '?'])
+        || next
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("and "));
+    if !ends {
+        return None;
+    }
+    let anchors = match ctx.locate(&Target::Event(Event::Impact), None, true, false) {
+        Ok(found) => found,
+        Err(why) => {
+            return Some(Reading::NotCompared(format!(
+                "{why} (a detection \"within\" a time names no anchor: the impact's start is read)"
+            )));
+        }
     };
     let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
         Ok(found) => found,

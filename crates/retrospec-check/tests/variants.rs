@@ -2284,3 +2284,57 @@ fn a_detection_within_n_of_the_start() {
     }
     tally.check();
 }
+
+/// How a timeline is written around a power loss at 14:29, the breaker replaced
+/// at 14:41 and the customer servers back at 15:29: dashes after 12-hour times,
+/// a table, bold times, plain-text columns.
+const POWER_TIMELINES: &[&str] = &[
+    "## Timeline\n\nAll times Eastern.\n\n- 2:17PM – Main breaker fails, the panel runs on its UPS.\n- 2:29PM – UPS exhausted; about 450 customer servers lose power.\n- 2:41PM – Breaker replaced, power back on the panel.\n- 3:29PM – Bulk of customer servers back up and reachable.\n- 4:58PM – Last ticketed server back online.\n",
+    "## Timeline\n\n| Time (ET) | Event |\n|---|---|\n| 14:17 | Main breaker fails, the panel runs on its UPS |\n| 14:29 | UPS exhausted; about 450 customer servers lose power |\n| 14:41 | Breaker replaced, power back on the panel |\n| 15:29 | Bulk of customer servers back up and reachable |\n| 16:58 | Last ticketed server back online |\n",
+    "## Timeline\n\nAll times ET.\n\n- **14:17** Main breaker fails, the panel runs on its UPS\n- **14:29** UPS exhausted; about 450 customer servers lose power\n- **14:41** Breaker replaced, power back on the panel\n- **15:29** Bulk of customer servers back up and reachable\n- **16:58** Last ticketed server back online\n",
+    "Timeline (all times ET)\n-----------------------\n\nTue 11 Mar   14:17  main breaker fails, the panel runs on its UPS\n             14:29  UPS exhausted; about 450 customer servers lose power\n             14:41  breaker replaced, power back on the panel\n             15:29  bulk of customer servers back up and reachable\n             16:58  last ticketed server back online\n",
+];
+
+/// A relative claim whose own clause names its event in its own words, not by
+/// an alert, page or status verb ("Most customer servers were back within N of
+/// the power loss"), found in every timeline form after its anchor; a length
+/// after the anchor ("errors continued for N after ...") is no point in time
+/// and stays silent.
+#[test]
+fn relative_claims_whose_own_event_is_named_in_words() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Most customer servers were back within 75 minutes of the power loss.",
+            "Most customer servers were back within 40 minutes of the power loss.",
+        ),
+        (
+            "Customer servers were reachable again about an hour after the power loss.",
+            "Customer servers were reachable again about three hours after the power loss.",
+        ),
+        (
+            "The breaker was replaced 12 minutes after the power loss.",
+            "The breaker was replaced 45 minutes after the power loss.",
+        ),
+    ];
+    const LENGTHS: &[&str] = &[
+        "Customer servers stayed dark for 20 minutes after the power loss.",
+        "It took 3 hours after the power loss to bring every server back.",
+    ];
+    let mut tally = Tally::new("relative claims whose own event is named in words");
+    for timeline in POWER_TIMELINES {
+        let report = |claim: &str| {
+            format!(
+                "# Power loss in one data hall, 11 March 2025\n\n## What happened\n\nA main breaker upstream of our cage tripped. {claim}\n\n{timeline}\n## Going forward\n\n- Review UPS runtime on all panels (owner: facilities)\n"
+            )
+        };
+        let label = &timeline[..30];
+        for (correct, planted) in CLAIMS {
+            tally.silent(&format!("{correct} / {label}"), &report(correct), DURATION);
+            tally.fires(&format!("{planted} / {label}"), &report(planted), DURATION);
+        }
+        for length in LENGTHS {
+            tally.silent(&format!("{length} / {label}"), &report(length), DURATION);
+        }
+    }
+    tally.check();
+}

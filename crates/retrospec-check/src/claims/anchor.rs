@@ -632,6 +632,47 @@ impl Words {
         })
     }
 
+    /// The words of a claim's own clause that names no event by its verb ("most
+    /// customer servers were back", "we started the restore from object
+    /// storage"): two to four words once articles, pronouns, auxiliaries and
+    /// quantifiers are left out, each needed in the place that names it. `None`
+    /// for a clause with a number or a clock time, or with more or fewer words.
+    pub(super) fn clause(text: &str) -> Option<Words> {
+        const LEFT_OUT: &[&str] = &[
+            "are", "be", "being", "have", "got", "gets", "most", "all", "every", "each", "many",
+            "several", "few", "finally", "then", "also", "again", "only", "just", "fully", "i",
+            "he", "she", "us", "them", "and", "with", "by", "at", "as", "so",
+        ];
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let tokens: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let content: Vec<String> = tokens
+            .iter()
+            .filter(|t| !STOP.contains(&t.as_str()) && !LEFT_OUT.contains(&t.as_str()))
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !(2..=4).contains(&content.len()) {
+            return None;
+        }
+        let head = stem(content.last()?);
+        Some(Words {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            stems: content.iter().map(|t| stem(t)).collect(),
+            head,
+            first: false,
+        })
+    }
+
     /// How many of the anchor's words `text` has: 0 unless it has all of them,
     /// or, for "the first ...", the head and at least half of them ("the first
     /// bad response": the first entry with responses; which of those was bad
@@ -680,7 +721,7 @@ fn stem(word: &str) -> String {
         // Irregular past forms are their verb: "the first hung jobs" is an entry
         // where "jobs hang", "after losing the primary" one where it was "lost".
         "hung" => "hang".to_string(),
-        "lost" => "lose".to_string(),
+        "lost" | "loss" => "lose".to_string(),
         "came" => "come".to_string(),
         "broke" | "broken" => "break".to_string(),
         "froze" | "frozen" => "freeze".to_string(),

@@ -855,7 +855,9 @@ pub(super) fn read(
         return None;
     }
     let written_anchor = anchor_at(&masked[range.end..]);
-    let (event, anchor, anchor_text) = events(masked, range)?;
+    let Some((event, anchor, anchor_text)) = events(masked, range.clone()) else {
+        return own_in_words(&ctx, masked, range);
+    };
     if let Some(anchor) = written_anchor {
         let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
             Ok(found) => found,
@@ -886,6 +888,51 @@ pub(super) fn read(
     };
     Some(measure(&anchors, &events))
 }
+
+/// A relative claim whose own clause names no event by its verb: "Most customer
+/// servers were back within 40 minutes of the power loss", "We started the
+/// restore from object storage about an hour after the primary went down". Its
+/// own words ([`anchor::Words::clause`]) are searched for at or after the
+/// anchor, as the anchor's are; both must be found in one place each. A length
+/// ("errors continued for 10 minutes after the rollback", "it took 20 minutes
+/// after ...") is not a point in time: `None`.
+fn own_in_words(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
+    let clause = super::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    let lower = before.to_ascii_lowercase();
+    if LENGTH_BEFORE.is_match(&lower) {
+        return None;
+    }
+    let own = anchor::Words::clause(before)?;
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
+    let target = Target::of(&anchor_text)?;
+    let first = anchor_text.to_ascii_lowercase().contains("first");
+    let anchors = match ctx.locate(&target, None, first, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    let own = Target::Words(own);
+    let events = match ctx.locate(&own, anchors.first(), true, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, &events))
+}
+
+/// A clause that states a length, not when its event happened: "continued for",
+/// "lasted", "took", "spent", "ran for", "waited".
+static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|(?:lasted|took|spent|waited|remained|stayed|continued|persisted)",
+    )
+});
 
 /// "Our alerting caught it within five minutes", "the problem was detected
 /// within ten minutes": a detection within N of nothing named is within N of

@@ -643,6 +643,7 @@ impl Words {
             "several", "few", "finally", "then", "also", "again", "only", "just", "fully", "i",
             "he", "she", "us", "them", "and", "with", "by", "at", "as", "so",
         ];
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || "-*+>".contains(c));
         if text.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }

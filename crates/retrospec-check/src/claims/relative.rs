@@ -918,8 +918,10 @@ fn own_in_words(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) 
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
+    // Its own words in one place only: "service was restored" over "service
+    // partially restored" and "service fully restored" is not clear.
     let own = Target::Words(own);
-    let events = match ctx.locate(&own, anchors.first(), true, false) {
+    let events = match ctx.locate(&own, anchors.first(), false, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };

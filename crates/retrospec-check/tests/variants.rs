@@ -2345,3 +2345,63 @@ fn relative_claims_whose_own_event_is_named_in_words() {
     }
     tally.check();
 }
+
+/// A mail whose body counts its days from its `Date:` header ("yesterday at
+/// 18:40", "at 09:30 this morning"): the sync failed on 8 July at 18:40 and was
+/// restored on 9 July at 09:30, 14 hours 50 minutes later, more than the half
+/// day a wall clock alone is read over. Without a mail's header the days are not
+/// known and the claim is not compared.
+#[test]
+fn days_named_relative_to_a_mails_date_header() {
+    const FAILED: &[&str] = &[
+        "The mirror sync failed yesterday at 18:40",
+        "Yesterday at 18:40 the mirror sync failed",
+        "The mirror sync failed last night at 18:40",
+    ];
+    const RESTORED: &[&str] = &["at 09:30 this morning", "at 09:30 today"];
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "about 15 hours after the sync failed",
+            "about 6 hours after the sync failed",
+        ),
+        (
+            "some 15 hours after the mirror sync failed",
+            "some 30 hours after the mirror sync failed",
+        ),
+    ];
+    let mail = |date: &str, failed: &str, restored: &str, claim: &str| {
+        format!(
+            "From: Mirror Team <mirrors@lists.example.org>\nTo: users@lists.example.org\nSubject: [outage] mirror sync stalled\n{date}\n\nHello all,\n\n{failed} and nobody was paged. We restored it\n{restored}, {claim}.\n\nAll times CEST.\n\nCheers,\nMirror team\n"
+        )
+    };
+    let mut tally = Tally::new("days named relative to a mail's date header");
+    for failed in FAILED {
+        for restored in RESTORED {
+            for (correct, planted) in CLAIMS {
+                for date in [
+                    "Date: Wed, 9 Jul 2025 10:15:02 +0200",
+                    "Date: Wed, 9 Jul 2025 04:15:02 -0400",
+                ] {
+                    let label = format!("{failed} / {restored} / {date}");
+                    tally.silent(
+                        &format!("{correct} / {label}"),
+                        &mail(date, failed, restored, correct),
+                        DURATION,
+                    );
+                    tally.fires(
+                        &format!("{planted} / {label}"),
+                        &mail(date, failed, restored, planted),
+                        DURATION,
+                    );
+                }
+                // No header to count from: which days is not known.
+                tally.silent(
+                    &format!("{planted} / {failed} / {restored} / no Date header"),
+                    &mail("Cc: ops@example.org", failed, restored, planted),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

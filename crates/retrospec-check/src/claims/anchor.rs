@@ -165,6 +165,68 @@ fn month(word: &str) -> Option<i8> {
     retrospec_time::month_from_name(word).and_then(|m| i8::try_from(m).ok())
 }
 
+/// The day a mail was sent on its sender's clock, from the `Date:` header of
+/// the headers that open it (`Date: Tue, 11 Nov 2025 15:02:44 +0100` is 11
+/// November): what "yesterday" and "this morning" in its body count from.
+pub(super) fn mail_day(text: &str) -> Option<jiff::civil::Date> {
+    let start = text.len() - text.trim_start().len();
+    let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+    crate::parse::freeform::blocks::mail_headers(text, start..end)?;
+    let value = text[start..end].lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("date")
+            .then_some(value.trim())
+    })?;
+    static PARSER: jiff::fmt::rfc2822::DateTimeParser = jiff::fmt::rfc2822::DateTimeParser::new();
+    PARSER.parse_zoned(value).ok().map(|z| z.date())
+}
+
+/// A day named relative to the day a mail was sent: "yesterday", "last night";
+/// "this morning", "today", "tonight", "earlier today".
+static RELATIVE_DAY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:(?P<before>yesterday|last\s+night)|(?P<same>this\s+(?:morning|afternoon|evening)|(?:earlier\s+)?today|tonight))\b")
+        .expect("the pattern is valid")
+});
+
+/// The day `clause` names relative to the mail sent on `sent` ([`RELATIVE_DAY`]),
+/// at `clock` seconds after midnight: the day before for "yesterday" and for
+/// "last night" in the evening (at 01:30, last night is the day it was sent);
+/// the day it was sent for "this morning". `None` with any other sign of a day
+/// (a date, "overnight", two such words).
+pub(super) fn relative_day(
+    clause: &str,
+    sent: jiff::civil::Date,
+    clock: i64,
+) -> Option<(Option<i16>, i8, i8)> {
+    let mut found = RELATIVE_DAY.captures_iter(clause);
+    let caps = found.next()?;
+    // A date written plainly (its month a month's name: "at 20:10 the" is none).
+    let dated = PLAIN_DATE.captures_iter(clause).any(|c| {
+        c.name("m").is_some()
+            || [c.name("mon"), c.name("mon2")]
+                .into_iter()
+                .flatten()
+                .any(|m| month(m.as_str()).is_some())
+    });
+    if found.next().is_some() || dated {
+        return None;
+    }
+    // DATED knows "yesterday" among its signs; any other one leaves the day unclear.
+    let others = DATED.find_iter(clause).count();
+    let yesterday = caps
+        .name("before")
+        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("yesterday"));
+    if others > usize::from(yesterday) {
+        return None;
+    }
+    let back = caps
+        .name("before")
+        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("yesterday") || clock >= 12 * 3600);
+    let day = if back { sent.yesterday().ok()? } else { sent };
+    Some((Some(day.year()), day.month(), day.day()))
+}
+
 /// The one date `clause` writes plainly, when it writes exactly one date and no
 /// other sign of a day ("yesterday", `3/4`).
 fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
@@ -208,6 +270,7 @@ pub(super) struct Clause {
 /// The clauses of the report's prose (timeline entries aside) that state one
 /// clock time, in file order.
 pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
+    let sent = mail_day(inputs.text);
     let mut found = Vec::new();
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
@@ -221,12 +284,14 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
             continue;
         }
         let masked = super::Prose::of(inputs.text, node).masked;
-        clauses_of(&masked, &pointer, &mut out);
+        clauses_of(&masked, &pointer, sent, &mut out);
     }
     out
 }
 
-fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
+/// The clauses of `masked` (the prose at `pointer`) with one clock time; a
+/// relative day ("yesterday at 20:10") is read from the day the mail was `sent`.
+fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out: &mut Vec<Clause>) {
     let mut bounds = vec![0];
     for m in CLAUSE_END.find_iter(masked) {
         // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot,
@@ -306,15 +371,16 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
         // One date written plainly ("On March 3 at 10:00", "2025-03-03 10:00")
         // is the clause's day; a relative day, a numeric day-month, or two
         // dates leave which day unclear.
-        let day = one_date(whole);
-        if day.is_none() && DATED.is_match(whole) {
-            out.push(blurred(range));
-            continue;
-        }
         let written = time.as_str();
         let Some(parsed) = parse_clock(written) else {
             continue;
         };
+        let day = one_date(whole)
+            .or_else(|| sent.and_then(|d| relative_day(whole, d, clock(parsed.time))));
+        if day.is_none() && DATED.is_match(whole) {
+            out.push(blurred(range));
+            continue;
+        }
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
         let words = words.trim_end_matches([',', ';', '.', ':']);
         // The "and the" that ended the clause is the next clause's.
@@ -810,7 +876,7 @@ pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, clauses_of, stem};
+    use super::{Words, clauses_of, mail_day, relative_day, stem};
 
     #[test]
     fn stems_join_the_forms_of_a_word() {
@@ -857,11 +923,47 @@ mod tests {
     }
 
     #[test]
+    fn a_day_named_relative_to_the_mails_date() {
+        let mail = "From: Ops <ops@example.org>\nSubject: [outage] mirrors down\nDate: Tue, 8 Jul 2025 00:40:11 +0200\n\nHello,\n";
+        let sent = mail_day(mail).expect("a Date header");
+        assert_eq!(sent, jiff::civil::date(2025, 7, 8));
+        // A report's own `Date:` line is no mail header block.
+        assert_eq!(mail_day("# Outage\n\nDate: 2025-07-08\n"), None);
+        let day = |clause: &str, hour: i64| relative_day(clause, sent, hour * 3600);
+        assert_eq!(
+            day("yesterday at 20:10 the cache failed", 20),
+            Some((Some(2025), 7, 7))
+        );
+        assert_eq!(
+            day("last night at 23:40 the cache failed", 23),
+            Some((Some(2025), 7, 7))
+        );
+        assert_eq!(
+            day("last night at 01:30 the cache failed", 1),
+            Some((Some(2025), 7, 8))
+        );
+        assert_eq!(
+            day("this morning at 06:10 it was back", 6),
+            Some((Some(2025), 7, 8))
+        );
+        // Another sign of a day, or two: not clear.
+        for clause in [
+            "yesterday or today at 10:00",
+            "yesterday, 7 July, at 20:10",
+            "overnight, at 03:00 this morning",
+            "at 20:10",
+        ] {
+            assert_eq!(day(clause, 10), None, "{clause}");
+        }
+    }
+
+    #[test]
     fn clauses_with_one_time_are_read() {
         let mut out = Vec::new();
         clauses_of(
             "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed. On 3/4 at 11:00 we checked. On March 2 or March 3 at 10:00 we looked.",
             "/summary",
+            None,
             &mut out,
         );
         let texts: Vec<_> = out

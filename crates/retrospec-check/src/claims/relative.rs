@@ -343,7 +343,7 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
 /// less than half an hour after ..." (the day after the time names no other time).
 static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$",
+        r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+(?:yesterday|this\s+(?:morning|afternoon|evening)|today|tonight|last\s+night)|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$",
     )
 });
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
@@ -389,7 +389,10 @@ fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> O
         _ => return None,
     };
     let event_at = crate::time::parse_time(written).ok()?;
-    let own = Stamp::written(written, &event_at);
+    let mut own = Stamp::written(written, &event_at);
+    // "at 06:10 this morning," in a mail: the day it was sent.
+    own.day = anchor::mail_day(ctx.inputs.text)
+        .and_then(|sent| anchor::relative_day(&masked[clause..range.start], sent, own.clock?));
     if let Some(anchor) = anchor_at(after) {
         return Some(measure(&[anchor], std::slice::from_ref(&own)));
     }

@@ -13,6 +13,9 @@
 //! 10:00") is read on that day. Two clock times in different written zones are
 //! not compared. When neither names the event, the other places of
 //! [`super::events`] (status posts, front matter, labelled fields) are looked in.
+//! A report with no timeline entry is searched in a timeline written in
+//! plain-text columns ([`columns`]), and a mail's "yesterday" counts from its
+//! `Date:` header ([`mail`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -20,6 +23,12 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::{Compared, Inputs, is_prose, sorted_entries, strings};
+
+mod columns;
+mod mail;
+
+use columns::column_lines;
+pub(super) use mail::{mail_day, relative_day};
 
 /// Where one event is in the report's times.
 #[derive(Debug, Clone)]
@@ -163,68 +172,6 @@ static PLAIN_DATE: LazyLock<Lean> = LazyLock::new(|| {
 /// The month a word names in full or by its first three letters ("Sept" too).
 fn month(word: &str) -> Option<i8> {
     retrospec_time::month_from_name(word).and_then(|m| i8::try_from(m).ok())
-}
-
-/// The day a mail was sent on its sender's clock, from the `Date:` header of
-/// the headers that open it (`Date: Tue, 11 Nov 2025 15:02:44 +0100` is 11
-/// November): what "yesterday" and "this morning" in its body count from.
-pub(super) fn mail_day(text: &str) -> Option<jiff::civil::Date> {
-    let start = text.len() - text.trim_start().len();
-    let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
-    crate::parse::freeform::blocks::mail_headers(text, start..end)?;
-    let value = text[start..end].lines().find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case("date")
-            .then_some(value.trim())
-    })?;
-    static PARSER: jiff::fmt::rfc2822::DateTimeParser = jiff::fmt::rfc2822::DateTimeParser::new();
-    PARSER.parse_zoned(value).ok().map(|z| z.date())
-}
-
-/// A day named relative to the day a mail was sent: "yesterday", "last night";
-/// "this morning", "today", "tonight", "earlier today".
-static RELATIVE_DAY: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?P<before>yesterday|last\s+night)|(?P<same>this\s+(?:morning|afternoon|evening)|(?:earlier\s+)?today|tonight))\b")
-        .expect("the pattern is valid")
-});
-
-/// The day `clause` names relative to the mail sent on `sent` ([`RELATIVE_DAY`]),
-/// at `clock` seconds after midnight: the day before for "yesterday" and for
-/// "last night" in the evening (at 01:30, last night is the day it was sent);
-/// the day it was sent for "this morning". `None` with any other sign of a day
-/// (a date, "overnight", two such words).
-pub(super) fn relative_day(
-    clause: &str,
-    sent: jiff::civil::Date,
-    clock: i64,
-) -> Option<(Option<i16>, i8, i8)> {
-    let mut found = RELATIVE_DAY.captures_iter(clause);
-    let caps = found.next()?;
-    // A date written plainly (its month a month's name: "at 20:10 the" is none).
-    let dated = PLAIN_DATE.captures_iter(clause).any(|c| {
-        c.name("m").is_some()
-            || [c.name("mon"), c.name("mon2")]
-                .into_iter()
-                .flatten()
-                .any(|m| month(m.as_str()).is_some())
-    });
-    if found.next().is_some() || dated {
-        return None;
-    }
-    // DATED knows "yesterday" among its signs; any other one leaves the day unclear.
-    let others = DATED.find_iter(clause).count();
-    let yesterday = caps
-        .name("before")
-        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("yesterday"));
-    if others > usize::from(yesterday) {
-        return None;
-    }
-    let back = caps
-        .name("before")
-        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("yesterday") || clock >= 12 * 3600);
-    let day = if back { sent.yesterday().ok()? } else { sent };
-    Some((Some(day.year()), day.month(), day.day()))
 }
 
 /// The one date `clause` writes plainly, when it writes exactly one date and no
@@ -404,81 +351,6 @@ fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out:
             text: words,
         });
     }
-}
-
-/// A line of a timeline written in columns in plain text, a day column over the
-/// lines it starts: `Fri 7 Nov   14:05  firmware update applied`, then
-/// `            16:30  first jobs hang` (the day carried down), `2025-11-07
-/// 14:05  text`. Two blanks or a tab after the time set the text apart.
-static COLUMN_LINE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[ \t]*(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]{1,2}[ \t]+[a-z]{3,9}\.?|[a-z]{3,9}\.?[ \t]+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:,?[ \t]+[0-9]{4})?[ \t]+)?(?P<t>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]{2,}|\t)(?P<text>[^ \t].*)$")
-        .expect("the pattern is valid")
-});
-
-/// The lines of timelines written in plain-text columns (see [`COLUMN_LINE`]),
-/// three or more in a row, in a report whose timeline has no entry: each a
-/// place with its clock time and the day its day column last named.
-fn column_lines(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
-    let mut found = Vec::new();
-    let mut pointer = String::new();
-    strings(inputs.tree, &mut pointer, &mut found);
-    let mut out = Vec::new();
-    for (pointer, node) in found {
-        if !is_prose(&pointer) || pointer.starts_with("/timeline/") {
-            continue;
-        }
-        let source = node.span.slice(inputs.text);
-        if source.len() > 100_000 || !source.contains("  ") || !source.contains(':') {
-            continue;
-        }
-        let masked = super::Prose::of(inputs.text, node).masked;
-        let mut run: Vec<(String, Stamp)> = Vec::new();
-        let mut day = None;
-        let mut at = 0;
-        for line in masked.split_inclusive('\n') {
-            let range = at..at + line.trim_end().len();
-            at += line.len();
-            let Some(caps) = COLUMN_LINE.captures(line.trim_end()) else {
-                if run.len() >= 3 {
-                    out.append(&mut run);
-                }
-                run.clear();
-                day = None;
-                continue;
-            };
-            if let Some(d) = caps.name("day") {
-                day = one_date(d.as_str());
-            }
-            let (Some(t), Some(text)) = (caps.name("t"), caps.name("text")) else {
-                continue;
-            };
-            let Some(parsed) = parse_clock(t.as_str()) else {
-                continue;
-            };
-            let words = text
-                .as_str()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            run.push((
-                words.clone(),
-                Stamp {
-                    label: format!("`{}` in \"{words}\"", t.as_str()),
-                    pointer: String::new(),
-                    instant: None,
-                    clock: Some(clock(parsed.time)),
-                    zone: None,
-                    place: Some((pointer.clone(), range)),
-                    day,
-                    source: "prose_line",
-                },
-            ));
-        }
-        if run.len() >= 3 {
-            out.append(&mut run);
-        }
-    }
-    out
 }
 
 /// The timeline entries with a time, as stamps with their words; for a report

@@ -19,14 +19,18 @@ use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, sorted_entries};
 
 mod agree;
+mod clock;
 mod events;
+mod shapes;
 mod sources;
 mod trailing;
 
+use clock::{anchor_at, at_clock};
 use events::{
     ANCHOR_DECLARED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED,
     EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
+use shapes::{fronted, own_in_words, within_the_start};
 use sources::find;
 
 /// An event a relative claim names.
@@ -219,36 +223,6 @@ fn own_event(before: &str) -> Option<(Event, usize)> {
     .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))
 }
 
-/// A relative claim that opens its sentence, its own event in the clause after
-/// the anchor: "Within ten minutes of the first failure, the alert fired",
-/// "About 18 minutes after the alert, our status page was updated". `None` when
-/// the sentence is not of this shape or its last clause names no event.
-fn fronted(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor = caps.name("anchor")?;
-    let rest = after[anchor.end()..].strip_prefix(',')?;
-    let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
-        .iter()
-        .filter_map(|b| rest.find(b))
-        .min()
-        .unwrap_or(rest.len());
-    let main = rest[..end]
-        .trim()
-        .trim_end_matches(['.', '!', '?'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (event, _) = own_event(&main)?;
-    let anchor_text = anchor_words(anchor.as_str());
-    Some((event, anchor_event(&anchor_text), anchor_text))
-}
-
 /// The rest of [`events`]: the anchor after "after", "of" or "later" for the
 /// event at `at` of the clause starting at `clause`.
 fn events_after(
@@ -337,80 +311,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
     }
 }
 
-/// The clock time a clause states for its own event, right before the
-/// duration: "engaged at 09:31, within five minutes of ...", "the alert
-/// triggered at 02:10am PDT, 8 minutes after ...", "noticed at 18:10 on Friday,
-/// less than half an hour after ..." (the day after the time names no other time).
-static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+(?:yesterday|this\s+(?:morning|afternoon|evening)|today|tonight|last\s+night)|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$",
-    )
-});
-/// An anchor written with its own time: "after the deploy at 3:12 PM".
-static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*after\s+(?:the|our|its|their)\s[^.;:,()|]{2,60}?\s+(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?)",
-    )
-});
-
-/// The anchor's own time, when it is written with it ("after the deploy at 3:12 PM").
-fn anchor_at(after: &str) -> Option<Stamp> {
-    let caps = AFTER_AT.captures(after)?;
-    let written = caps.name("t")?.as_str().trim();
-    let parsed = crate::time::parse_time(written).ok()?;
-    let mut stamp = Stamp::written(written, &parsed);
-    stamp.label = format!("`{written}` written with the anchor");
-    Some(stamp)
-}
-
 /// "within N of the first errors".
 static OF: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
-
-/// A relative claim whose own event has its clock time in the same clause:
-/// the time between that clock time and the anchor's entry, or the clause of
-/// the prose with a time that names it (for the impact's start with neither,
-/// the start the report states in a sentence), on the wall clock. `None` when
-/// the claim is not of this shape.
-fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
-    let clause = super::subject::clause_start(masked, range.start);
-    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
-        return trailing::clock_after(ctx, masked, range);
-    };
-    let written = caps.name("t")?.as_str();
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .to_ascii_lowercase()
-        .starts_with("within");
-    let raw = match (
-        AFTER.captures(after),
-        within.then(|| OF.captures(after)).flatten(),
-    ) {
-        (Some(c), _) | (None, Some(c)) => c.name("anchor")?.as_str(),
-        _ => return None,
-    };
-    let event_at = crate::time::parse_time(written).ok()?;
-    let mut own = Stamp::written(written, &event_at);
-    // "at 06:10 this morning," in a mail: the day it was sent.
-    own.day = anchor::mail_day(ctx.inputs.text)
-        .and_then(|sent| anchor::relative_day(&masked[clause..range.start], sent, own.clock?));
-    if let Some(anchor) = anchor_at(after) {
-        return Some(measure(&[anchor], std::slice::from_ref(&own)));
-    }
-    let anchor_text = anchor_words(raw);
-    let target = Target::of(&anchor_text)?;
-    let first = anchor_text.to_ascii_lowercase().contains("first");
-    let anchors = match ctx.locate(&target, None, first, false) {
-        Ok(found) => found,
-        // "The host lost its storage path at 13:30. The failover started at
-        // 13:52, ten minutes after impact began": the failure the sentence
-        // before states, with its time, is the impact's start.
-        Err(why) => match (&target, anchor::failure_before(masked, clause)) {
-            (Target::Event(Event::Impact), Some(stamp)) => vec![stamp],
-            _ => return Some(Reading::NotCompared(why)),
-        },
-    };
-    Some(measure(&anchors, std::slice::from_ref(&own)))
-}
 
 /// What an anchor's words name: an event the timeline is searched for by its
 /// words, or the anchor's own words ("the first bad response").
@@ -884,93 +786,6 @@ pub(super) fn read(
     let anchors = match ctx.locate(&target, None, first_anchor, false) {
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
-    };
-    let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
-        Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
-    };
-    Some(measure(&anchors, &events))
-}
-
-/// A relative claim whose own clause names no event by its verb: "Most customer
-/// servers were back within 40 minutes of the power loss", "We started the
-/// restore from object storage about an hour after the primary went down". Its
-/// own words ([`anchor::Words::clause`]) are searched for at or after the
-/// anchor, as the anchor's are; both must be found in one place each. A length
-/// ("errors continued for 10 minutes after the rollback", "it took 20 minutes
-/// after ...") is not a point in time: `None`.
-fn own_in_words(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
-    let clause = super::subject::clause_start(masked, range.start);
-    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
-    let lower = before.to_ascii_lowercase();
-    if LENGTH_BEFORE.is_match(&lower) {
-        return None;
-    }
-    let own = anchor::Words::clause(before)?;
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
-    let target = Target::of(&anchor_text)?;
-    let first = anchor_text.to_ascii_lowercase().contains("first");
-    let anchors = match ctx.locate(&target, None, first, false) {
-        Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
-    };
-    // Its own words in one place only: "service was restored" over "service
-    // partially restored" and "service fully restored" is not clear.
-    let own = Target::Words(own);
-    let events = match ctx.locate(&own, anchors.first(), false, false) {
-        Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
-    };
-    Some(measure(&anchors, &events))
-}
-
-/// A clause that states a length, not when its event happened: "continued for",
-/// "lasted", "took", "spent", "ran for", "waited".
-static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|(?:lasted|took|spent|waited|remained|stayed|continued|persisted)",
-    )
-});
-
-/// "Our alerting caught it within five minutes", "the problem was detected
-/// within ten minutes": a detection within N of nothing named is within N of
-/// the impact's start. Only a clause whose verb is the detection (an alert
-/// firing, someone noticing) and that ends the sentence or its clause there;
-/// `None` for any other "within N".
-fn within_the_start(
-    ctx: &Ctx<'_, '_>,
-    masked: &str,
-    range: std::ops::Range<usize>,
-) -> Option<Reading> {
-    let clause = super::subject::clause_start(masked, range.start);
-    let before = masked[clause..range.start].trim_end();
-    let (event, _) = own_event(before)?;
-    if !matches!(event, Event::Noticed | Event::Alert) {
-        return None;
-    }
-    let next = masked[range.end..].trim_start();
-    let ends = next.is_empty()
-        || next.starts_with(['.', ',', ';', '!', '?'])
-        || next
-            .get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("and "));
-    if !ends {
-        return None;
-    }
-    let anchors = match ctx.locate(&Target::Event(Event::Impact), None, true, false) {
-        Ok(found) => found,
-        Err(why) => {
-            return Some(Reading::NotCompared(format!(
-                "{why} (a detection \"within\" a time names no anchor: the impact's start is read)"
-            )));
-        }
     };
     let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
         Ok(found) => found,

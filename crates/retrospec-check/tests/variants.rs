@@ -2045,3 +2045,363 @@ fn from_the_declaration_to_the_rollback() {
     }
     tally.check();
 }
+
+/// A length stated in the summary ("for a duration of 2 hours and 35 minutes")
+/// and the window written only in prose in another section, in a region's zone
+/// (`US/Pacific`, `America/Chicago`) and beside a region's name (`us-west2`):
+/// neither the zone nor the region is a team ("us") acting. The window is
+/// 09:12 to 11:47 (155 minutes).
+#[test]
+fn a_window_only_in_prose_in_a_named_region_zone() {
+    const WINDOWS: &[&str] = &[
+        "from 09:12 to 11:47 US/Pacific",
+        "from 09:12 to 11:47 (US/Pacific)",
+        "from 09:12 to 11:47 America/Chicago",
+        "between 09:12 and 11:47 US/Eastern",
+        "from 9:12 AM to 11:47 AM US/Pacific",
+    ];
+    const WHERE: &[&str] = &[
+        "Object Storage in us-west2 returned errors for 38% of uploads",
+        "uploads to the US region failed for about a third of requests",
+        "the eu-central-1 and us-east-1 endpoints returned HTTP 503 errors",
+    ];
+    const HEADINGS: &[&str] = &[
+        "Impact",
+        "DETAILED DESCRIPTION OF IMPACT",
+        "Detailed description of impact",
+        "Impact details",
+    ];
+    let mut tally = Tally::new("a window only in prose in a named region zone");
+    for window in WINDOWS {
+        for place in WHERE {
+            for heading in HEADINGS {
+                let report = |length: &str| {
+                    format!(
+                        "# Incident 4521: Upload errors in one region\n\nStatus: Closed\n\n## ISSUE SUMMARY\n\nOn Tuesday, 11 March 2025, uploads to Example Storage failed for some customers\nfor a duration of {length}. We apologize to everyone affected.\n\n## {heading}\n\nOn Tuesday, 11 March 2025 {window}, {place}. Reads were not affected.\n\n## ROOT CAUSE\n\nA connection limit was lowered tenfold by a configuration change.\n"
+                    )
+                };
+                let label = format!("{window} / {place} / {heading}");
+                tally.silent(
+                    &format!("2h35 / {label}"),
+                    &report("2 hours and 35 minutes"),
+                    DURATION,
+                );
+                tally.silent(
+                    &format!("two and a half / {label}"),
+                    &report("about two and a half hours"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("2h15 / {label}"),
+                    &report("2 hours and 15 minutes"),
+                    DURATION,
+                );
+                // The team's window ("we retried ...") is not the impact's: a
+                // length that differs from it is not compared with it.
+                let ours = report("2 hours and 15 minutes").replace(
+                    &format!("{window}, {place}."),
+                    &format!("{window} we retried the failed uploads by hand."),
+                );
+                tally.silent(&format!("team's window / {label}"), &ours, DURATION);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// How a timeline is written around the events of a relative claim, from
+/// `{hang}` (the first hung jobs) to 18:10 (the admin notices): plain-text
+/// columns with a day column carried down, bold times, a dated heading over
+/// time lines, a table.
+const HUNG_TIMELINES: &[&str] = &[
+    "Sequence (all times CET)\n------------------------\n\nFri 7 Nov   14:05  enclosure firmware update applied by the vendor\n            {hang}  first jobs hang on /scratch, load on login nodes rises\n            18:10  on-call admin notices hung jobs, opens a vendor ticket\n            18:45  partitions using /scratch set to DRAIN\nSat 8 Nov   09:20  vendor support starts on the ticket\n",
+    "## Timeline (CET)\n\n- **14:05** Enclosure firmware update applied by the vendor\n- **{hang}** First jobs hang on /scratch\n- **18:10** On-call admin notices hung jobs, opens a vendor ticket\n- **18:45** Partitions using /scratch set to DRAIN\n",
+    "## Timeline\n\nAll times CET.\n\n### 2025-11-07\n\n- 14:05 Enclosure firmware update applied by the vendor\n- {hang} First jobs hang on /scratch\n- 18:10 On-call admin notices hung jobs, opens a vendor ticket\n- 18:45 Partitions using /scratch set to DRAIN\n",
+    "## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 14:05 | Enclosure firmware update applied by the vendor |\n| {hang} | First jobs hang on /scratch |\n| 18:10 | On-call admin notices hung jobs, opens a vendor ticket |\n| 18:45 | Partitions using /scratch set to DRAIN |\n",
+];
+
+/// A relative claim whose own event carries its time and day ("noticed ... at
+/// 18:10 on Friday, less than half an hour after the first hung jobs"), wrapped
+/// over lines, its anchor named in words and found in every timeline form: 17:50
+/// (20 minutes before) agrees, 16:30 (100 minutes) breaks the upper bound.
+#[test]
+fn relative_claims_with_their_own_time_and_a_worded_anchor() {
+    const OWN: &[&str] = &[
+        "at 18:10 on Friday,",
+        "at 18:10,",
+        "at 18:10 on 7 November,",
+    ];
+    const CLAIMS: &[&str] = &[
+        "less than\nhalf an hour after the first hung jobs",
+        "within half an hour of the first\nhung jobs",
+        "about 20 minutes after the first jobs hung",
+    ];
+    let mut tally = Tally::new("relative claims with their own time and a worded anchor");
+    for own in OWN {
+        for claim in CLAIMS {
+            for timeline in HUNG_TIMELINES {
+                let report = |hang: &str| {
+                    format!(
+                        "# Scratch filesystem outage, 7 November 2025\n\nAll times are CET.\n\n## What happened\n\nA firmware update left the metadata servers without their storage. The\nproblem was noticed by the on-call admin {own} {claim}. We waited for the\nvendor's support.\n\n{}\n## Follow-up\n\n- Monitor the heartbeat link (owner: storage team)\n",
+                        timeline.replace("{hang}", hang)
+                    )
+                };
+                let label = format!("{own} / {claim} / {}", &timeline[..20]);
+                tally.silent(&format!("17:50 / {label}"), &report("17:50"), DURATION);
+                tally.fires(&format!("16:30 / {label}"), &report("16:30"), DURATION);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// Relative claims that open their sentence ("Within 20 minutes of the alert,
+/// our status page was updated") or whose anchor is a milestone word ("after
+/// detection", "after the start of the incident"), in every container of
+/// [`EVENT_CONTAINERS`]: 14:05 the first failure, 14:12 the alert, 14:30 the
+/// status page.
+#[test]
+fn fronted_relative_claims_and_milestone_anchors() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Within 20 minutes of the alert, our status page was updated.",
+            "Within 5 minutes of the alert, our status page was updated.",
+        ),
+        (
+            "About 18 minutes after the alert fired, our status page was updated.",
+            "About 45 minutes after the alert fired, our status page was updated.",
+        ),
+        (
+            "Seven minutes after the first failure, the queue-depth alert fired.",
+            "Thirty minutes after the first failure, the queue-depth alert fired.",
+        ),
+        (
+            "Our status page was updated 25 minutes after the start of the incident.",
+            "Our status page was updated 60 minutes after the start of the incident.",
+        ),
+        (
+            "Our status page was updated 18 minutes after detection.",
+            "Our status page was updated 40 minutes after detection.",
+        ),
+        (
+            "Within 20 minutes of detection, our status page was updated.",
+            "Within 5 minutes of detection, our status page was updated.",
+        ),
+    ];
+    let mut tally = Tally::new("fronted relative claims and milestone anchors");
+    for (container, body) in EVENT_CONTAINERS {
+        for (correct, planted) in CLAIMS {
+            tally.silent(
+                &format!("{correct} / {container}"),
+                &body.replace("{claim}", correct),
+                DURATION,
+            );
+            tally.fires(
+                &format!("{planted} / {container}"),
+                &body.replace("{claim}", planted),
+                DURATION,
+            );
+            // The clause after the anchor names no event: not a relative claim.
+            let other = planted
+                .replace("our status page was updated", "we restarted the workers")
+                .replace("the queue-depth alert fired", "we restarted the workers");
+            if other != *planted && !other.starts_with("Our") {
+                tally.silent(
+                    &format!("{other} / {container}"),
+                    &body.replace("{claim}", &other),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}
+
+/// How a timeline is written around a failure at `{start}` and an alert at
+/// 14:25: bold times, a table, a dated heading over time lines, plain-text
+/// columns.
+const CAUGHT_TIMELINES: &[&str] = &[
+    "## Timeline\n\nAll times UTC.\n\n- **13:58** Configuration change deployed to the export workers\n- **{start}** First export batches fail\n- **14:25** Export failure alert fires and pages the on-call engineer\n- **15:10** Change reverted, exports succeed again\n",
+    "## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n| 13:58 | Configuration change deployed to the export workers |\n| {start} | First export batches fail |\n| 14:25 | Export failure alert fires and pages the on-call engineer |\n| 15:10 | Change reverted, exports succeed again |\n",
+    "## Timeline\n\nAll times UTC.\n\n### 2025-07-15\n\n- 13:58 Configuration change deployed to the export workers\n- {start} First export batches fail\n- 14:25 Export failure alert fires and pages the on-call engineer\n- 15:10 Change reverted, exports succeed again\n",
+    "Timeline (all times UTC)\n------------------------\n\nTue 15 Jul   13:58  configuration change deployed to the export workers\n             {start}  first export batches fail\n             14:25  export failure alert fires and pages the on-call engineer\n             15:10  change reverted, exports succeed again\n",
+];
+
+/// A detection "within N" of nothing named ("Our alerting caught it within
+/// five minutes"): within N of the impact's start. The alert at 14:25 is 20
+/// minutes after failures at 14:05 (within half an hour agrees, within five
+/// minutes breaks the upper bound); a "within" of something the team did is
+/// no detection and stays silent.
+#[test]
+fn a_detection_within_n_of_the_start() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Our alerting caught it within half an hour and the on-call engineer was looking at dashboards shortly after.",
+            "Our alerting caught it within five minutes and the on-call engineer was looking at dashboards shortly after.",
+        ),
+        (
+            "The problem was detected within 30 minutes.",
+            "The problem was detected within 5 minutes.",
+        ),
+        (
+            "Our monitoring noticed it within half an hour, which is our target.",
+            "Our monitoring noticed it within five minutes, which is our target.",
+        ),
+    ];
+    let mut tally = Tally::new("a detection within N of the start");
+    for timeline in CAUGHT_TIMELINES {
+        for (correct, planted) in CLAIMS {
+            for position in ["What happened", "Summary"] {
+                let report = |claim: &str, start: &str| {
+                    format!(
+                        "# Export failures on 15 July 2025\n\n## {position}\n\nA configuration change made the export workers drop their batches. {claim}\n\n{}\n## Action items\n\n- Canary configuration changes (owner: platform team)\n",
+                        timeline.replace("{start}", start)
+                    )
+                };
+                let label = format!("{position} / {}", &timeline[..30]);
+                tally.silent(
+                    &format!("{correct} / {label}"),
+                    &report(correct, "14:05"),
+                    DURATION,
+                );
+                tally.fires(
+                    &format!("{planted} / {label}"),
+                    &report(planted, "14:05"),
+                    DURATION,
+                );
+                // A "within" of the team's own work names no detection.
+                let ours = planted
+                    .replace("Our alerting caught it", "We reverted it")
+                    .replace("The problem was detected", "The change was reverted")
+                    .replace("Our monitoring noticed it", "We reverted it");
+                tally.silent(
+                    &format!("{ours} / {label}"),
+                    &report(&ours, "14:05"),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}
+
+/// How a timeline is written around a power loss at 14:29, the breaker replaced
+/// at 14:41 and the customer servers back at 15:29: dashes after 12-hour times,
+/// a table, bold times, plain-text columns.
+const POWER_TIMELINES: &[&str] = &[
+    "## Timeline\n\nAll times Eastern.\n\n- 2:17PM – Main breaker fails, the panel runs on its UPS.\n- 2:29PM – UPS exhausted; about 450 customer servers lose power.\n- 2:41PM – Breaker replaced, power back on the panel.\n- 3:29PM – Bulk of customer servers back up and reachable.\n- 4:58PM – Last ticketed server back online.\n",
+    "## Timeline\n\n| Time (ET) | Event |\n|---|---|\n| 14:17 | Main breaker fails, the panel runs on its UPS |\n| 14:29 | UPS exhausted; about 450 customer servers lose power |\n| 14:41 | Breaker replaced, power back on the panel |\n| 15:29 | Bulk of customer servers back up and reachable |\n| 16:58 | Last ticketed server back online |\n",
+    "## Timeline\n\nAll times ET.\n\n- **14:17** Main breaker fails, the panel runs on its UPS\n- **14:29** UPS exhausted; about 450 customer servers lose power\n- **14:41** Breaker replaced, power back on the panel\n- **15:29** Bulk of customer servers back up and reachable\n- **16:58** Last ticketed server back online\n",
+    "Timeline (all times ET)\n-----------------------\n\nTue 11 Mar   14:17  main breaker fails, the panel runs on its UPS\n             14:29  UPS exhausted; about 450 customer servers lose power\n             14:41  breaker replaced, power back on the panel\n             15:29  bulk of customer servers back up and reachable\n             16:58  last ticketed server back online\n",
+];
+
+/// A relative claim whose own clause names its event in its own words, not by
+/// an alert, page or status verb ("Most customer servers were back within N of
+/// the power loss"), found in every timeline form after its anchor; a length
+/// after the anchor ("errors continued for N after ...") is no point in time
+/// and stays silent.
+#[test]
+fn relative_claims_whose_own_event_is_named_in_words() {
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "Most customer servers were back within 75 minutes of the power loss.",
+            "Most customer servers were back within 40 minutes of the power loss.",
+        ),
+        (
+            "Customer servers were reachable again about an hour after the power loss.",
+            "Customer servers were reachable again about three hours after the power loss.",
+        ),
+        (
+            "The breaker was replaced 12 minutes after the power loss.",
+            "The breaker was replaced 45 minutes after the power loss.",
+        ),
+    ];
+    const LENGTHS: &[&str] = &[
+        "Customer servers stayed dark for 20 minutes after the power loss.",
+        "It took 3 hours after the power loss to bring every server back.",
+    ];
+    let mut tally = Tally::new("relative claims whose own event is named in words");
+    for timeline in POWER_TIMELINES {
+        let report = |claim: &str| {
+            format!(
+                "# Power loss in one data hall, 11 March 2025\n\n## What happened\n\nA main breaker upstream of our cage tripped. {claim}\n\n{timeline}\n## Going forward\n\n- Review UPS runtime on all panels (owner: facilities)\n"
+            )
+        };
+        let label = &timeline[..30];
+        for (correct, planted) in CLAIMS {
+            tally.silent(&format!("{correct} / {label}"), &report(correct), DURATION);
+            tally.fires(&format!("{planted} / {label}"), &report(planted), DURATION);
+        }
+        for length in LENGTHS {
+            tally.silent(&format!("{length} / {label}"), &report(length), DURATION);
+        }
+        // Its own words in two places (the bulk back, the last back): which is
+        // meant is not clear, and the claim is not compared.
+        let twice = report(CLAIMS[0].1).replace(
+            "ast ticketed server back online",
+            "ast customer servers back online",
+        );
+        tally.silent(&format!("own words twice / {label}"), &twice, DURATION);
+    }
+    tally.check();
+}
+
+/// A mail whose body counts its days from its `Date:` header ("yesterday at
+/// 18:40", "at 09:30 this morning"): the sync failed on 8 July at 18:40 and was
+/// restored on 9 July at 09:30, 14 hours 50 minutes later, more than the half
+/// day a wall clock alone is read over. Without a mail's header the days are not
+/// known and the claim is not compared.
+#[test]
+fn days_named_relative_to_a_mails_date_header() {
+    const FAILED: &[&str] = &[
+        "The mirror sync failed yesterday at 18:40",
+        "Yesterday at 18:40 the mirror sync failed",
+        "The mirror sync failed last night at 18:40",
+    ];
+    const RESTORED: &[&str] = &["at 09:30 this morning", "at 09:30 today"];
+    const CLAIMS: &[(&str, &str)] = &[
+        (
+            "about 15 hours after the sync failed",
+            "about 6 hours after the sync failed",
+        ),
+        (
+            "some 15 hours after the mirror sync failed",
+            "some 30 hours after the mirror sync failed",
+        ),
+    ];
+    let mail = |date: &str, failed: &str, restored: &str, claim: &str| {
+        format!(
+            "From: Mirror Team <mirrors@lists.example.org>\nTo: users@lists.example.org\nSubject: [outage] mirror sync stalled\n{date}\n\nHello all,\n\n{failed} and nobody was paged. We restored it\n{restored}, {claim}.\n\nAll times CEST.\n\nCheers,\nMirror team\n"
+        )
+    };
+    let mut tally = Tally::new("days named relative to a mail's date header");
+    for failed in FAILED {
+        for restored in RESTORED {
+            for (correct, planted) in CLAIMS {
+                for date in [
+                    "Date: Wed, 9 Jul 2025 10:15:02 +0200",
+                    "Date: Wed, 9 Jul 2025 04:15:02 -0400",
+                ] {
+                    let label = format!("{failed} / {restored} / {date}");
+                    tally.silent(
+                        &format!("{correct} / {label}"),
+                        &mail(date, failed, restored, correct),
+                        DURATION,
+                    );
+                    tally.fires(
+                        &format!("{planted} / {label}"),
+                        &mail(date, failed, restored, planted),
+                        DURATION,
+                    );
+                }
+                // No header to count from: which days is not known.
+                tally.silent(
+                    &format!("{planted} / {failed} / {restored} / no Date header"),
+                    &mail("Cc: ops@example.org", failed, restored, planted),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

@@ -180,7 +180,10 @@ pub use date::{
 pub use grammar::{parse_time, scan_leading_time};
 pub use named_zone::{NamedZone, named_zones};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
-pub use prose::{ProseTime, heading_year, report_year, scan_prose_times};
+pub use prose::{
+    APPROXIMATE_JOIN_WORDS, ProseTime, heading_year, is_approximate_join, report_year,
+    scan_prose_times,
+};
 pub use report_zone::{scan_report_zone, scan_statement_zone};
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};
 pub use zone::{

@@ -53,6 +53,7 @@ mod read_clock;
 #[path = "prose_year.rs"]
 mod year;
 
+pub use read_clock::{APPROXIMATE_JOIN_WORDS, is_approximate_join};
 use read_clock::{clock_read, is_join, paired};
 pub use year::{heading_year, report_year};
 
@@ -269,20 +270,9 @@ fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
     if toks[i].raw.starts_with('~') {
         return true;
     }
-    matches!(
-        word(1),
-        Some(
-            "approximately"
-                | "about"
-                | "around"
-                | "roughly"
-                | "circa"
-                | "approx."
-                | "approx"
-                | "ca."
-        )
-    ) || (matches!(word(1), Some("before" | "after"))
-        && matches!(word(2), Some("shortly" | "just" | "soon")))
+    word(1).is_some_and(is_approximate_join)
+        || (matches!(word(1), Some("before" | "after"))
+            && matches!(word(2), Some("shortly" | "just" | "soon")))
 }
 
 /// A year written in a sentence: four digits from 1970 to 2100 (`October 14,
@@ -564,18 +554,7 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
                 && let Some(t) = toks.get(j)
                 && is_join(t.core.as_str())
             {
-                approximate |= matches!(
-                    t.core.as_str(),
-                    "around"
-                        | "about"
-                        | "approximately"
-                        | "approx."
-                        | "approx"
-                        | "roughly"
-                        | "circa"
-                        | "ca."
-                        | "~"
-                );
+                approximate |= t.core == "~" || is_approximate_join(t.core.as_str());
                 j += 1;
                 joins += 1;
             }

@@ -151,29 +151,57 @@ pub(super) fn paired(text: &str, toks: &[Token<'_>], c: &ClockRead) -> usize {
     }
 }
 
+/// Words that make the time after them approximate: `around 4pm`, `approx.
+/// 16:05`, `ca. 16:05` (lowercase; the sign `~` is read on its own). One list for
+/// the joins of a date to its clock and for a time written approximately.
+pub const APPROXIMATE_JOIN_WORDS: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "approx.",
+    "approx",
+    "roughly",
+    "circa",
+    "ca.",
+];
+
+/// Whether `word` (lowercase) makes the time after it approximate
+/// ([`APPROXIMATE_JOIN_WORDS`]).
+pub fn is_approximate_join(word: &str) -> bool {
+    APPROXIMATE_JOIN_WORDS.contains(&word)
+}
+
 /// Words that join a date to the clock after it: `October 14 at 16:05`,
 /// `2025/10/14 @ 16:05`, `14.10.2025 - 16:05`, `Oct 14th, around 4pm`.
 pub(super) fn is_join(word: &str) -> bool {
-    matches!(
-        word,
-        "at" | "@"
-            | "-"
-            | "–"
-            | "—"
-            | "around"
-            | "about"
-            | "approximately"
-            | "approx."
-            | "approx"
-            | "roughly"
-            | "circa"
-            | "ca."
-            | "by"
-            | "until"
-            | "till"
-            | "from"
-            | "between"
-            | "since"
-            | "~"
-    )
+    is_approximate_join(word)
+        || matches!(
+            word,
+            "at" | "@"
+                | "-"
+                | "–"
+                | "—"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "between"
+                | "since"
+                | "~"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{APPROXIMATE_JOIN_WORDS, is_approximate_join, is_join};
+
+    #[test]
+    fn every_approximate_word_joins_a_date_to_its_clock() {
+        for word in APPROXIMATE_JOIN_WORDS {
+            assert!(is_join(word) && is_approximate_join(word), "{word}");
+        }
+        for word in ["at", "@", "by", "until", "~"] {
+            assert!(is_join(word) && !is_approximate_join(word), "{word}");
+        }
+    }
 }

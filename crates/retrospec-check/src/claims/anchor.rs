@@ -13,6 +13,9 @@
 //! 10:00") is read on that day. Two clock times in different written zones are
 //! not compared. When neither names the event, the other places of
 //! [`super::events`] (status posts, front matter, labelled fields) are looked in.
+//! A report with no timeline entry is searched in a timeline written in
+//! plain-text columns ([`columns`]), and a mail's "yesterday" counts from its
+//! `Date:` header ([`mail`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -20,6 +23,12 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::{Compared, Inputs, is_prose, sorted_entries, strings};
+
+mod columns;
+mod mail;
+
+use columns::column_lines;
+pub(super) use mail::{mail_day, relative_day};
 
 /// Where one event is in the report's times.
 #[derive(Debug, Clone)]
@@ -160,29 +169,9 @@ static PLAIN_DATE: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The month a word names in full or by its first three letters ("Sept" too).
 fn month(word: &str) -> Option<i8> {
-    let w = word.to_ascii_lowercase();
-    let w = if w == "sept" { "sep".to_string() } else { w };
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .and_then(|i| i8::try_from(i + 1).ok())
+    retrospec_time::month_from_name(word).and_then(|m| i8::try_from(m).ok())
 }
 
 /// The one date `clause` writes plainly, when it writes exactly one date and no
@@ -210,19 +199,13 @@ fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
     (others <= 1).then_some(date)
 }
 
-/// The words a time alone is written with: "At 9:15 PM," is the next clause's time.
-const TIME_ONLY: &[&str] = &[
-    "at",
-    "by",
-    "around",
-    "about",
-    "approximately",
-    "roughly",
-    "shortly",
-    "just",
-    "on",
-    "utc",
-];
+/// The words a time alone is written with: "At 9:15 PM," is the next clause's
+/// time (and the words that make it approximate, `retrospec_time`'s one list).
+const TIME_ONLY: &[&str] = &["at", "by", "shortly", "just", "on", "utc"];
+
+fn time_only(word: &str) -> bool {
+    TIME_ONLY.contains(&word) || retrospec_time::is_approximate_join(word)
+}
 
 /// One clause of prose with one clock time.
 #[derive(Debug, Clone)]
@@ -234,6 +217,7 @@ pub(super) struct Clause {
 /// The clauses of the report's prose (timeline entries aside) that state one
 /// clock time, in file order.
 pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
+    let sent = mail_day(inputs.text);
     let mut found = Vec::new();
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
@@ -247,12 +231,14 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
             continue;
         }
         let masked = super::Prose::of(inputs.text, node).masked;
-        clauses_of(&masked, &pointer, &mut out);
+        clauses_of(&masked, &pointer, sent, &mut out);
     }
     out
 }
 
-fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
+/// The clauses of `masked` (the prose at `pointer`) with one clock time; a
+/// relative day ("yesterday at 20:10") is read from the day the mail was `sent`.
+fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out: &mut Vec<Clause>) {
     let mut bounds = vec![0];
     for m in CLAUSE_END.find_iter(masked) {
         // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot,
@@ -312,7 +298,7 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
         let alone = rest
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| TIME_ONLY.contains(&w.to_ascii_lowercase().as_str()));
+            .all(|w| time_only(&w.to_ascii_lowercase()));
         if alone && let Some(next) = pieces.get(k) {
             if CLOCK.is_match(&masked[next.clone()]) {
                 continue;
@@ -332,15 +318,16 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
         // One date written plainly ("On March 3 at 10:00", "2025-03-03 10:00")
         // is the clause's day; a relative day, a numeric day-month, or two
         // dates leave which day unclear.
-        let day = one_date(whole);
-        if day.is_none() && DATED.is_match(whole) {
-            out.push(blurred(range));
-            continue;
-        }
         let written = time.as_str();
         let Some(parsed) = parse_clock(written) else {
             continue;
         };
+        let day = one_date(whole)
+            .or_else(|| sent.and_then(|d| relative_day(whole, d, clock(parsed.time))));
+        if day.is_none() && DATED.is_match(whole) {
+            out.push(blurred(range));
+            continue;
+        }
         let words = whole.split_whitespace().collect::<Vec<_>>().join(" ");
         let words = words.trim_end_matches([',', ';', '.', ':']);
         // The "and the" that ended the clause is the next clause's.
@@ -366,9 +353,15 @@ fn clauses_of(masked: &str, pointer: &str, out: &mut Vec<Clause>) {
     }
 }
 
-/// The timeline entries with a time, as stamps with their words.
+/// The timeline entries with a time, as stamps with their words; for a report
+/// whose timeline has none, the lines of a timeline written in plain-text
+/// columns ([`column_lines`]).
 pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
-    sorted_entries(inputs)
+    let sorted = sorted_entries(inputs);
+    if sorted.is_empty() {
+        return column_lines(inputs);
+    }
+    sorted
         .into_iter()
         .map(|(i, v, t, text)| {
             let parsed = v.parsed.as_ref().ok();
@@ -577,6 +570,48 @@ impl Words {
         })
     }
 
+    /// The words of a claim's own clause that names no event by its verb ("most
+    /// customer servers were back", "we started the restore from object
+    /// storage"): two to four words once articles, pronouns, auxiliaries and
+    /// quantifiers are left out, each needed in the place that names it. `None`
+    /// for a clause with a number or a clock time, or with more or fewer words.
+    pub(super) fn clause(text: &str) -> Option<Words> {
+        const LEFT_OUT: &[&str] = &[
+            "are", "be", "being", "have", "got", "gets", "most", "all", "every", "each", "many",
+            "several", "few", "finally", "then", "also", "again", "only", "just", "fully", "i",
+            "he", "she", "us", "them", "and", "with", "by", "at", "as", "so",
+        ];
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || "-*+>".contains(c));
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let tokens: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let content: Vec<String> = tokens
+            .iter()
+            .filter(|t| !STOP.contains(&t.as_str()) && !LEFT_OUT.contains(&t.as_str()))
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !(2..=4).contains(&content.len()) {
+            return None;
+        }
+        let head = stem(content.last()?);
+        Some(Words {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            stems: content.iter().map(|t| stem(t)).collect(),
+            head,
+            first: false,
+        })
+    }
+
     /// How many of the anchor's words `text` has: 0 unless it has all of them,
     /// or, for "the first ...", the head and at least half of them ("the first
     /// bad response": the first entry with responses; which of those was bad
@@ -622,6 +657,19 @@ fn stem(word: &str) -> String {
         "began" | "begun" | "begins" | "beginning" => "begin".to_string(),
         "failure" | "failures" => "fail".to_string(),
         "went" | "gone" | "goes" => "go".to_string(),
+        // Irregular past forms are their verb: "the first hung jobs" is an entry
+        // where "jobs hang", "after losing the primary" one where it was "lost".
+        "hung" => "hang".to_string(),
+        "lost" | "loss" => "lose".to_string(),
+        "came" => "come".to_string(),
+        "broke" | "broken" => "break".to_string(),
+        "froze" | "frozen" => "freeze".to_string(),
+        "fell" | "fallen" => "fall".to_string(),
+        "ran" => "run".to_string(),
+        "sent" => "send".to_string(),
+        "spun" => "spin".to_string(),
+        "threw" | "thrown" => "throw".to_string(),
+        "rebuilt" => "rebuild".to_string(),
         _ => w,
     };
     let mut s = w.as_str();
@@ -700,7 +748,7 @@ pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, clauses_of, stem};
+    use super::{Words, clauses_of, mail_day, relative_day, stem};
 
     #[test]
     fn stems_join_the_forms_of_a_word() {
@@ -747,11 +795,47 @@ mod tests {
     }
 
     #[test]
+    fn a_day_named_relative_to_the_mails_date() {
+        let mail = "From: Ops <ops@example.org>\nSubject: [outage] mirrors down\nDate: Tue, 8 Jul 2025 00:40:11 +0200\n\nHello,\n";
+        let sent = mail_day(mail).expect("a Date header");
+        assert_eq!(sent, jiff::civil::date(2025, 7, 8));
+        // A report's own `Date:` line is no mail header block.
+        assert_eq!(mail_day("# Outage\n\nDate: 2025-07-08\n"), None);
+        let day = |clause: &str, hour: i64| relative_day(clause, sent, hour * 3600);
+        assert_eq!(
+            day("yesterday at 20:10 the cache failed", 20),
+            Some((Some(2025), 7, 7))
+        );
+        assert_eq!(
+            day("last night at 23:40 the cache failed", 23),
+            Some((Some(2025), 7, 7))
+        );
+        assert_eq!(
+            day("last night at 01:30 the cache failed", 1),
+            Some((Some(2025), 7, 8))
+        );
+        assert_eq!(
+            day("this morning at 06:10 it was back", 6),
+            Some((Some(2025), 7, 8))
+        );
+        // Another sign of a day, or two: not clear.
+        for clause in [
+            "yesterday or today at 10:00",
+            "yesterday, 7 July, at 20:10",
+            "overnight, at 03:00 this morning",
+            "at 20:10",
+        ] {
+            assert_eq!(day(clause, 10), None, "{clause}");
+        }
+    }
+
+    #[test]
     fn clauses_with_one_time_are_read() {
         let mut out = Vec::new();
         clauses_of(
             "At 9:15 PM, that alert fired and paged our on-call engineer. We declared an incident at 4:02 PM. Tom chased it, from 3:21 PM to 3:52 PM. On March 3 at 10:00 we deployed. On 3/4 at 11:00 we checked. On March 2 or March 3 at 10:00 we looked.",
             "/summary",
+            None,
             &mut out,
         );
         let texts: Vec<_> = out

@@ -115,6 +115,48 @@ fn unit_seconds(unit: &str) -> i64 {
     }
 }
 
+/// Whether `num` glued to an `s` at `at` of `text` is an HTTP status in the
+/// plural (`502s for image requests`, `a spike of 503s`): three digits from 400
+/// to 599, not after a word that takes a length ("for", "after", "within",
+/// "took", "about", `~`).
+fn is_status_plural(text: &str, at: usize, num: &str) -> bool {
+    let status = num.len() == 3 && matches!(num.as_bytes()[0], b'4' | b'5');
+    if !status {
+        return false;
+    }
+    let head = text[..at].trim_end();
+    if head.ends_with(['~', '≈']) {
+        return false;
+    }
+    let word = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !matches!(
+        word.as_str(),
+        "for"
+            | "after"
+            | "within"
+            | "in"
+            | "took"
+            | "lasted"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "under"
+            | "than"
+            | "of"
+            | "every"
+            | "to"
+            | "and"
+    )
+}
+
 /// One number-and-unit: (range, low, high, unit seconds, exact).
 struct Part {
     range: Range<usize>,
@@ -163,6 +205,11 @@ fn part(text: &str, caps: &Captures<'_>) -> Option<Part> {
         }
         if lower == "s" && num.as_str().len() >= 4 {
             return None; // `1990s`
+        }
+        // `502s`, `the 500s`: HTTP statuses in the plural, unless a word before
+        // makes the number a length (`after 503s`, `for 429s`, `~500s`).
+        if lower == "s" && is_status_plural(text, whole.start(), num.as_str()) {
+            return None;
         }
     } else if !digits
         && unit_text.len() <= 3
@@ -526,8 +573,16 @@ mod tests {
             "five m",
             "version 2 of the API",
             "at 12:26 h",
+            "502s for image requests start climbing",
+            "a spike of HTTP 503s",
+            "the 500s stopped",
+            "**09:04** 429s from the API",
         ] {
             assert_eq!(read(text), [], "{text}");
+        }
+        // The same digits after a word that takes a length are seconds.
+        for text in ["retried for 500s", "after 450s", "took ~400s"] {
+            assert_eq!(read(text).len(), 1, "{text}");
         }
     }
 

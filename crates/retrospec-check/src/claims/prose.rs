@@ -53,9 +53,10 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
     }
 }
 
-/// Titles of free sections that summarise the incident.
+/// Titles of free sections that summarise the incident (a cloud provider's
+/// "DETAILED DESCRIPTION OF IMPACT" among them).
 static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|issue\s+|problem\s+|outage\s+|event\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description)[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
+    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|issue\s+|problem\s+|outage\s+|event\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description|(?:detailed\s+)?description\s+of\s+(?:the\s+)?(?:customer\s+)?impact|(?:customer\s+)?impact\s+(?:summary|description|details))[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
         .expect("the pattern is valid")
 });
 

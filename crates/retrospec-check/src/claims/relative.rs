@@ -19,14 +19,18 @@ use super::anchor::{self, Stamp};
 use super::{Compared, Inputs, sorted_entries};
 
 mod agree;
+mod clock;
 mod events;
+mod shapes;
 mod sources;
 mod trailing;
 
+use clock::{anchor_at, at_clock};
 use events::{
     ANCHOR_DECLARED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED,
     EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
+use shapes::{fronted, own_in_words, within_the_start};
 use sources::find;
 
 /// An event a relative claim names.
@@ -109,9 +113,11 @@ static LATER: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 static AFTER: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
-/// "First login failures", "the first 502s".
+/// "First login failures", "the first 502s", "first export batches fail".
 static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b")
+    re(
+        r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+){0,2}?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b",
+    )
 });
 static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
@@ -155,12 +161,19 @@ static ROLLBACK: LazyLock<Lean> =
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|errors?|failures?))",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?)|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
     )
 });
 static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)^(?:the\s+|our\s+)?(?P<first>first\s+|initial\s+)?(?:[a-z-]+\s+){0,2}?(?:alert|alarm)s?\b(?:\s+(?:fired|triggered|went\s+off))?\s*$",
+    )
+});
+/// The detection named as a milestone: "detection", "the first detection", "it
+/// was detected", "we noticed the problem".
+static ANCHOR_DETECTED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the\s+|our\s+)?(?:first\s+|initial\s+)?detection\s*$|^(?:it|the\s+(?:problem|issue|outage|incident))\s+was\s+(?:first\s+)?(?:detected|noticed|spotted)\s*$|^(?:we|someone)\s+(?:first\s+)?(?:noticed|detected|spotted)(?:\s+(?:it|the\s+(?:problem|issue|outage)))?\s*$",
     )
 });
 static ANCHOR_PAGE: LazyLock<Lean> =
@@ -182,11 +195,21 @@ static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
 /// sentence: "The first alert fired at 13:26. Our status page was updated 55
 /// minutes later."). `None` when the claim is not relative.
 fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
-    let after = &masked[range.end..];
-    let later = LATER.is_match(after);
     let clause = super::subject::clause_start(masked, range.start);
     let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
-    let (event, at) = [
+    if before.trim().is_empty()
+        && let Some(fronted) = fronted(masked, range.clone())
+    {
+        return Some(fronted);
+    }
+    let (event, at) = own_event(before)?;
+    events_after(masked, range, event, at, clause)
+}
+
+/// The event a clause ending at its verb names ("our status page was updated",
+/// "the alert fired"), and where its words start.
+fn own_event(before: &str) -> Option<(Event, usize)> {
+    [
         (&EVENT_STATUS, Event::StatusPage),
         (&EVENT_DECLARED, Event::Declared),
         (&EVENT_PAGED, Event::Paged),
@@ -197,7 +220,20 @@ fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<
         (&EVENT_NOTICED, Event::Noticed),
     ]
     .into_iter()
-    .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))?;
+    .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))
+}
+
+/// The rest of [`events`]: the anchor after "after", "of" or "later" for the
+/// event at `at` of the clause starting at `clause`.
+fn events_after(
+    masked: &str,
+    range: std::ops::Range<usize>,
+    event: Event,
+    at: usize,
+    clause: usize,
+) -> Option<(Event, Option<Event>, String)> {
+    let after = &masked[range.end..];
+    let later = LATER.is_match(after);
     if later {
         // The head of this sentence up to the event's words; when it names none,
         // the sentence before in the same paragraph.
@@ -262,6 +298,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
         Some(Event::Alert)
     } else if ANCHOR_PAGE.is_match(anchor_text) {
         Some(Event::Paged)
+    } else if ANCHOR_DETECTED.is_match(anchor_text) {
+        Some(Event::Noticed)
     } else if ANCHOR_ROLLBACK.is_match(anchor_text) {
         Some(Event::Rollback)
     } else if ANCHOR_DEPLOY.is_match(anchor_text) {
@@ -273,74 +311,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
     }
 }
 
-/// The clock time a clause states for its own event, right before the
-/// duration: "engaged at 09:31, within five minutes of ...", "the alert
-/// triggered at 02:10am PDT, 8 minutes after ...".
-static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*,\s*$")
-});
-/// An anchor written with its own time: "after the deploy at 3:12 PM".
-static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*after\s+(?:the|our|its|their)\s[^.;:,()|]{2,60}?\s+(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\b\.?)?(?-i:\s+[A-Z]{2,5}\b)?)",
-    )
-});
-
-/// The anchor's own time, when it is written with it ("after the deploy at 3:12 PM").
-fn anchor_at(after: &str) -> Option<Stamp> {
-    let caps = AFTER_AT.captures(after)?;
-    let written = caps.name("t")?.as_str().trim();
-    let parsed = crate::time::parse_time(written).ok()?;
-    let mut stamp = Stamp::written(written, &parsed);
-    stamp.label = format!("`{written}` written with the anchor");
-    Some(stamp)
-}
-
 /// "within N of the first errors".
 static OF: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*of\s+(?P<anchor>[^.;:,()|]{3,80})"));
-
-/// A relative claim whose own event has its clock time in the same clause:
-/// the time between that clock time and the anchor's entry, or the clause of
-/// the prose with a time that names it (for the impact's start with neither,
-/// the start the report states in a sentence), on the wall clock. `None` when
-/// the claim is not of this shape.
-fn at_clock(ctx: &Ctx<'_, '_>, masked: &str, range: std::ops::Range<usize>) -> Option<Reading> {
-    let clause = super::subject::clause_start(masked, range.start);
-    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
-        return trailing::clock_after(ctx, masked, range);
-    };
-    let written = caps.name("t")?.as_str();
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .to_ascii_lowercase()
-        .starts_with("within");
-    let raw = match (
-        AFTER.captures(after),
-        within.then(|| OF.captures(after)).flatten(),
-    ) {
-        (Some(c), _) | (None, Some(c)) => c.name("anchor")?.as_str(),
-        _ => return None,
-    };
-    let event_at = crate::time::parse_time(written).ok()?;
-    let own = Stamp::written(written, &event_at);
-    if let Some(anchor) = anchor_at(after) {
-        return Some(measure(&[anchor], std::slice::from_ref(&own)));
-    }
-    let anchor_text = anchor_words(raw);
-    let target = Target::of(&anchor_text)?;
-    let first = anchor_text.to_ascii_lowercase().contains("first");
-    let anchors = match ctx.locate(&target, None, first, false) {
-        Ok(found) => found,
-        // "The host lost its storage path at 13:30. The failover started at
-        // 13:52, ten minutes after impact began": the failure the sentence
-        // before states, with its time, is the impact's start.
-        Err(why) => match (&target, anchor::failure_before(masked, clause)) {
-            (Target::Event(Event::Impact), Some(stamp)) => vec![stamp],
-            _ => return Some(Reading::NotCompared(why)),
-        },
-    };
-    Some(measure(&anchors, std::slice::from_ref(&own)))
-}
 
 /// What an anchor's words name: an event the timeline is searched for by its
 /// words, or the anchor's own words ("the first bad response").
@@ -477,7 +449,13 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     stamp.source = "field";
                     return Ok(vec![stamp]);
                 }
-                let entries: &[(String, Stamp)] = if on_timeline { &[] } else { self.entries() };
+                // With no timeline entry, [`anchor::entries`] are the lines of a
+                // timeline written in plain-text columns.
+                let entries: &[(String, Stamp)] = if on_timeline && !self.sorted().is_empty() {
+                    &[]
+                } else {
+                    self.entries()
+                };
                 anchor::find(
                     entries,
                     self.clauses(),
@@ -745,7 +723,19 @@ pub(super) fn read(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let clause = super::subject::clause_start(masked, range.start);
-    let ctx = Ctx::new(inputs, pointer, clause..range.end);
+    // A claim that opens its sentence ("Within ten minutes of the first failure,
+    // the alert fired") has its own event after it: the whole sentence is its own.
+    let own_end = if masked[clause..range.start].trim().is_empty() {
+        let rest = &masked[range.end..];
+        [". ", ".\n", "; ", "! ", "? ", "\n\n"]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .map_or(masked.len(), |i| range.end + i)
+    } else {
+        range.end
+    };
+    let ctx = Ctx::new(inputs, pointer, clause..own_end);
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
@@ -756,6 +746,12 @@ pub(super) fn read(
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"))
         && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    if within && !within_of {
+        return within_the_start(&ctx, masked, range);
+    }
     if !within_of
         && !next
             .get(..5)
@@ -764,7 +760,9 @@ pub(super) fn read(
         return None;
     }
     let written_anchor = anchor_at(&masked[range.end..]);
-    let (event, anchor, anchor_text) = events(masked, range)?;
+    let Some((event, anchor, anchor_text)) = events(masked, range.clone()) else {
+        return own_in_words(&ctx, masked, range);
+    };
     if let Some(anchor) = written_anchor {
         let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
             Ok(found) => found,

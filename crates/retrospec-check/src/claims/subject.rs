@@ -219,8 +219,12 @@ static TOTAL_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// The team as the subject of a clause: "we retried for a total of 10 minutes".
 pub(super) static TEAM_SUBJECT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:we|us|our\s+team|the\s+team|on-?call|engineers?)\b")
-        .expect("the pattern is valid")
+    // "us" in lower case and as a word of its own: `US` is a country, `US/Pacific`
+    // a zone and `us-west2` a region.
+    Lean::new(
+        r"\b(?:(?i:we)\b|us(?:[\s,.;:!?)]|$)|(?i:our\s+team|the\s+team|on-?call|engineers?)\b)",
+    )
+    .expect("the pattern is valid")
 });
 /// What makes a duration about something else: "ago", "every", "per", "before".
 static NOT_LENGTH_AFTER: LazyLock<Lean> = LazyLock::new(|| {

@@ -54,8 +54,9 @@ pub(super) static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
     )
 });
+/// "noticed", "detected it", "our alerting caught it".
 pub(super) static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:noticed|detected|spotted|alerted)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
+        r"(?i)\b(?:noticed|detected|spotted|alerted|caught)(?:\s+(?:it|us|the\s+(?:problem|issue|outage|errors?|failures?)))?\s*(?:only\s+)?$",
     )
 });

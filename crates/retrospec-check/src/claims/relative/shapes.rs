@@ -1,0 +1,137 @@
+//! Relative claims in the shapes that need more than the clause before the
+//! duration: opening the sentence ("Within 20 minutes of the alert, our status
+//! page was updated"), a detection within N of nothing named, and an own event
+//! named in its own words.
+
+use std::sync::LazyLock;
+
+use crate::lean::Lean;
+
+use super::{
+    AFTER, Ctx, Event, OF, Reading, Target, anchor, anchor_event, anchor_words, measure, own_event,
+    re,
+};
+
+/// A relative claim that opens its sentence, its own event in the clause after
+/// the anchor: "Within ten minutes of the first failure, the alert fired",
+/// "About 18 minutes after the alert, our status page was updated". `None` when
+/// the sentence is not of this shape or its last clause names no event.
+pub(super) fn fronted(
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<(Event, Option<Event>, String)> {
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor = caps.name("anchor")?;
+    let rest = after[anchor.end()..].strip_prefix(',')?;
+    let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .min()
+        .unwrap_or(rest.len());
+    let main = rest[..end]
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (event, _) = own_event(&main)?;
+    let anchor_text = anchor_words(anchor.as_str());
+    Some((event, anchor_event(&anchor_text), anchor_text))
+}
+
+/// A relative claim whose own clause names no event by its verb: "Most customer
+/// servers were back within 40 minutes of the power loss", "We started the
+/// restore from object storage about an hour after the primary went down". Its
+/// own words ([`anchor::Words::clause`]) are searched for at or after the
+/// anchor, as the anchor's are; both must be found in one place each. A length
+/// ("errors continued for 10 minutes after the rollback", "it took 20 minutes
+/// after ...") is not a point in time: `None`.
+pub(super) fn own_in_words(
+    ctx: &Ctx<'_, '_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let clause = crate::claims::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    let lower = before.to_ascii_lowercase();
+    if LENGTH_BEFORE.is_match(&lower) {
+        return None;
+    }
+    let own = anchor::Words::clause(before)?;
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
+    let target = Target::of(&anchor_text)?;
+    let first = anchor_text.to_ascii_lowercase().contains("first");
+    let anchors = match ctx.locate(&target, None, first, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    // Its own words in one place only: "service was restored" over "service
+    // partially restored" and "service fully restored" is not clear.
+    let own = Target::Words(own);
+    let events = match ctx.locate(&own, anchors.first(), false, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, &events))
+}
+
+/// A clause that states a length, not when its event happened: "continued for",
+/// "lasted", "took", "spent", "ran for", "waited".
+static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|(?:lasted|took|spent|waited|remained|stayed|continued|persisted)",
+    )
+});
+
+/// "Our alerting caught it within five minutes", "the problem was detected
+/// within ten minutes": a detection within N of nothing named is within N of
+/// the impact's start. Only a clause whose verb is the detection (an alert
+/// firing, someone noticing) and that ends the sentence or its clause there;
+/// `None` for any other "within N".
+pub(super) fn within_the_start(
+    ctx: &Ctx<'_, '_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let clause = crate::claims::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end();
+    let (event, _) = own_event(before)?;
+    if !matches!(event, Event::Noticed | Event::Alert) {
+        return None;
+    }
+    let next = masked[range.end..].trim_start();
+    let ends = next.is_empty()
+        || next.starts_with(['.', ',', ';', '!', '?'])
+        || next
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("and "));
+    if !ends {
+        return None;
+    }
+    let anchors = match ctx.locate(&Target::Event(Event::Impact), None, true, false) {
+        Ok(found) => found,
+        Err(why) => {
+            return Some(Reading::NotCompared(format!(
+                "{why} (a detection \"within\" a time names no anchor: the impact's start is read)"
+            )));
+        }
+    };
+    let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, &events))
+}

@@ -2045,3 +2045,187 @@ fn from_the_declaration_to_the_rollback() {
     }
     tally.check();
 }
+
+/// A monthly availability digest: several incidents, each under a bold line
+/// that carries its date (date first or time first, `**`, `__` or with a
+/// trailing colon) and its length in brackets or a title, each told in its own
+/// paragraphs. Every length is compared with its own incident's times only (a
+/// length measured against the first incident's times was a false alarm); a
+/// wrong length in one incident still fires.
+#[test]
+fn bold_dated_lines_head_a_digests_incidents() {
+    // (month, day, start, end, next day, length in words, service)
+    const INCIDENTS: &[(u8, u8, &str, &str, bool, &str, &str)] = &[
+        (
+            4,
+            3,
+            "14:21",
+            "15:25",
+            false,
+            "1 hour and 4 minutes",
+            "webhook delivery",
+        ),
+        (
+            4,
+            16,
+            "22:40",
+            "01:45",
+            true,
+            "3 hours and 5 minutes",
+            "runner pool",
+        ),
+        (
+            4,
+            24,
+            "09:31",
+            "10:37",
+            false,
+            "1 hour and 6 minutes",
+            "pages deploy",
+        ),
+        (
+            5,
+            2,
+            "17:02",
+            "19:13",
+            false,
+            "2 hours and 11 minutes",
+            "merge queue",
+        ),
+        (5, 9, "06:10", "06:55", false, "45 minutes", "search index"),
+    ];
+    const MONTHS: [&str; 6] = ["", "", "", "", "April", "May"];
+    let date = |form: usize, m: u8, d: u8| match form {
+        0 => format!("{} {d}", MONTHS[m as usize]),
+        1 => format!("{d} {} 2025", MONTHS[m as usize]),
+        _ => format!("2025-{m:02}-{d:02}"),
+    };
+    let mut tally = Tally::new("bold dated lines head a digest's incidents");
+    for count in 2..=5 {
+        for form in 0..3 {
+            for mark in ["**", "__", "**:"] {
+                for time_first in [false, true] {
+                    for lasting in [true, false] {
+                        let report = |wrong: bool| {
+                            let mut text = String::from(
+                                "# Availability report: spring 2025\n\nThis month we had several incidents that degraded Example Cloud services.\n\n",
+                            );
+                            for (i, (m, d, start, end, next, length, service)) in
+                                INCIDENTS[..count].iter().enumerate()
+                            {
+                                // The last incident's, or the first's when the
+                                // last is the one over midnight.
+                                let planted = if count == 2 { 0 } else { count - 1 };
+                                let length = if wrong && i == planted {
+                                    "20 minutes"
+                                } else {
+                                    length
+                                };
+                                let when = date(form, *m, *d);
+                                let stamp = if time_first {
+                                    format!("{start} UTC, {when}")
+                                } else {
+                                    format!("{when} {start} UTC")
+                                };
+                                let words = if lasting {
+                                    format!("{stamp} (lasting {length})")
+                                } else {
+                                    format!("{stamp}: {service} failures")
+                                };
+                                let (open, close) = match mark {
+                                    "**:" => ("**", "**:"),
+                                    m => (m, m),
+                                };
+                                text.push_str(&format!("{open}{words}{close}\n\n"));
+                                let day = if *next {
+                                    format!(" on {}", date(form, *m, d + 1))
+                                } else {
+                                    String::new()
+                                };
+                                text.push_str(&format!(
+                                    "On {when} at {start} UTC, the {service} service began failing for most customers. We found a bad configuration push and reverted it, and the {service} service was restored at {end} UTC{day}.\n\n"
+                                ));
+                                if !lasting {
+                                    text.push_str(&format!(
+                                        "The outage lasted {length} in total.\n\n"
+                                    ));
+                                }
+                            }
+                            text.push_str("We are sorry for the disruption.\n");
+                            text
+                        };
+                        let label = format!(
+                            "{count} incidents / form {form} / {mark} / time first {time_first} / lasting {lasting}"
+                        );
+                        tally.silent(&label, &report(false), DURATION);
+                        tally.fires(&format!("wrong last / {label}"), &report(true), DURATION);
+                    }
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A timeline of `- HH:MM text` entries under bare date lines in any form: the
+/// date line is the day of the entries under it, so a time earlier than the
+/// entry above, after a new date line, is not a rollover nor an undated entry;
+/// a weekday that does not fit its date is the weekday finding.
+#[test]
+fn date_lines_of_every_form_date_their_entries() {
+    // (first day's line, second day's line, second with a wrong weekday)
+    const FORMS: &[(&str, &str, Option<&str>)] = &[
+        (
+            "2025/08/12 (Tue)",
+            "2025/08/13 (Wed)",
+            Some("2025/08/13 (Thu)"),
+        ),
+        (
+            "2025-08-12 (Tuesday)",
+            "2025-08-13 (Wednesday)",
+            Some("2025-08-13 (Friday)"),
+        ),
+        ("12.08.2025", "13.08.2025", None),
+        (
+            "12.08.2025 (Tue)",
+            "13.08.2025 (Wed)",
+            Some("13.08.2025 (Mon)"),
+        ),
+        (
+            "Tuesday 12th August",
+            "Wednesday 13th August",
+            Some("Thursday 13th August"),
+        ),
+        ("12th August 2025", "13th August 2025", None),
+        (
+            "**Tue 12 August**",
+            "**Wed 13 August**",
+            Some("**Thu 13 August**"),
+        ),
+        (
+            "Tuesday, 12 August 2025:",
+            "Wednesday, 13 August 2025:",
+            Some("Tuesday, 13 August 2025:"),
+        ),
+    ];
+    const QUIET: &[&str] = &["RS201", "RS206", "RS215", "RS216"];
+    let mut tally = Tally::new("date lines of every form date their entries");
+    for (first, second, wrong) in FORMS {
+        for heading in ["## Timeline (UTC)", "## Timeline\n\nAll times are UTC."] {
+            for bullet in ["- ", "* ", ""] {
+                let report = |second: &str| {
+                    let gap = if bullet.is_empty() { "\n" } else { "" };
+                    format!(
+                        "# Checkout errors on 12 August 2025\n\nCheckout failed overnight for most shoppers.\n\n{heading}\n\n{first}\n\n{bullet}23:10 checkout errors start\n{gap}{bullet}23:40 rollback started\n\n{second}\n\n{bullet}00:20 found the pool limit\n{gap}{bullet}00:40 errors stop, checkout restored\n\n## Action items\n\n- Add an alert on pool saturation\n"
+                    )
+                };
+                let label = format!("{first} / {heading} / {bullet:?}");
+                tally.silent(&label, &report(second), QUIET);
+                if let Some(wrong) = wrong {
+                    tally.fires(&format!("{wrong} / {label}"), &report(wrong), &["RS216"]);
+                }
+            }
+        }
+    }
+    tally.check();
+}

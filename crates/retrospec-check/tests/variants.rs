@@ -2229,3 +2229,85 @@ fn date_lines_of_every_form_date_their_entries() {
     }
     tally.check();
 }
+
+/// An updates section whose list items are led by their dated time, in every
+/// lead form (`UPDATE @ 8th April 2025, 16:05 UTC - text`, `EDIT 08.04.2025 at
+/// 16:05 UTC: text`, `[monitoring] 8 April 2025 16:05 UTC - text`, a bold lead):
+/// listed oldest first or newest first it is in order; newest first with one
+/// update out of place, that update is the timeline-order finding.
+#[test]
+fn update_leads_in_a_list_are_dated_entries() {
+    // (day, clock, words)
+    const UPDATES: &[(u8, &str, &str)] = &[
+        (
+            6,
+            "11:50",
+            "We are looking into reports that mail apps cannot sync.",
+        ),
+        (
+            6,
+            "13:20",
+            "A failed node is the cause; some mailboxes are switched off.",
+        ),
+        (
+            7,
+            "10:10",
+            "Two new nodes are in service and mailboxes are moving.",
+        ),
+        (7, "19:25", "About half of the mailboxes are back on."),
+        (
+            8,
+            "06:50",
+            "Most of the mailboxes are now on the new nodes.",
+        ),
+        (8, "12:15", "Every mailbox is back on and mail is flowing."),
+    ];
+    let ordinal = |d: u8| match d {
+        1 | 21 | 31 => format!("{d}st"),
+        2 | 22 => format!("{d}nd"),
+        3 | 23 => format!("{d}rd"),
+        _ => format!("{d}th"),
+    };
+    let forms: [&dyn Fn(u8, &str, &str) -> String; 4] = [
+        &|d, t, w| format!("UPDATE @ {} April 2025, {t} UTC - {w}", ordinal(d)),
+        &|d, t, w| format!("EDIT {d:02}.04.2025 at {t} UTC: {w}"),
+        &|d, t, w| format!("[monitoring] {d} April 2025 {t} UTC - {w}"),
+        &|d, t, w| format!("**{d} April 2025, {t} UTC** - {w}"),
+    ];
+    let mut tally = Tally::new("update leads in a list are dated entries");
+    for (f, form) in forms.iter().enumerate() {
+        for heading in ["## Updates", "## Status updates"] {
+            for bullet in ["- ", "* "] {
+                let report = |order: &[usize]| {
+                    let mut text = String::from(
+                        "# Mailbox outage\n\nMail apps could not sync for customers on the shared mail platform.\n\n",
+                    );
+                    text.push_str(heading);
+                    text.push_str("\n\n");
+                    for &i in order {
+                        let (d, t, w) = UPDATES[i];
+                        text.push_str(&format!("{bullet}{}\n", form(d, t, w)));
+                    }
+                    text
+                };
+                let label = format!("form {f} / {heading} / {bullet:?}");
+                tally.silent(
+                    &format!("oldest first / {label}"),
+                    &report(&[0, 1, 2, 3, 4, 5]),
+                    &["RS201"],
+                );
+                tally.silent(
+                    &format!("newest first / {label}"),
+                    &report(&[5, 4, 3, 2, 1, 0]),
+                    &["RS201"],
+                );
+                tally.fires(
+                    &format!("one out of place / {label}"),
+                    &report(&[5, 3, 4, 2, 1, 0]),
+                    &["RS201"],
+                );
+            }
+        }
+    }
+    tally.check();
+}

@@ -2311,3 +2311,55 @@ fn update_leads_in_a_list_are_dated_entries() {
     }
     tally.check();
 }
+
+/// A weekday beside a date written without its year, in a sentence of the
+/// summary, a section or an action item (`Tuesday 19th May`, `Friday (Sept 27)`,
+/// `Monday, May 19`), takes its year from the text: the same day written with
+/// its year elsewhere (an update's lead), or the one year the text writes. A
+/// weekday that fits is silent; one that does not is the weekday finding.
+#[test]
+fn year_less_dates_take_the_texts_year() {
+    // (written with the right weekday, the same with a wrong one): 19 May 2025
+    // was a Monday, 27 September 2025 a Saturday.
+    const DATES: &[(&str, &str)] = &[
+        ("Monday 19th May", "Tuesday 19th May"),
+        ("Monday, May 19", "Sunday, May 19"),
+        ("Monday (May 19)", "Friday (May 19)"),
+        ("Saturday (Sept 27)", "Friday (Sept 27)"),
+        (
+            "Saturday the 27th of September",
+            "Thursday the 27th of September",
+        ),
+    ];
+    const CONTEXTS: &[&str] = &[
+        "**19th May 2025, at 9:48AM**\n\nAll customer sites are loading again.",
+        "*Posted in Announcements on 28 September 2025*",
+        "Updated on 2025-09-28 with the final figures.",
+    ];
+    let mut tally = Tally::new("year-less dates take the text's year");
+    for (right, wrong) in DATES {
+        for context in CONTEXTS {
+            for place in ["summary", "section", "action"] {
+                let report = |date: &str| {
+                    let sentence = format!("The change was deployed on {date} at 07:52.");
+                    let (summary, section, action) = match place {
+                        "summary" => (sentence, String::new(), "Add an alert".to_string()),
+                        "section" => (
+                            String::new(),
+                            format!("## What happened\n\n{sentence}\n\n"),
+                            "Add an alert".to_string(),
+                        ),
+                        _ => (String::new(), String::new(), sentence.clone()),
+                    };
+                    format!(
+                        "# Power loss at the datacentre\n\n{context}\n\nMost services were down for a while. {summary}\n\n{section}## Action items\n\n1. {action}\n"
+                    )
+                };
+                let label = format!("{context:?} / {place}");
+                tally.silent(&format!("{right} / {label}"), &report(right), &["RS216"]);
+                tally.fires(&format!("{wrong} / {label}"), &report(wrong), &["RS216"]);
+            }
+        }
+    }
+    tally.check();
+}

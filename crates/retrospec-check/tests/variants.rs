@@ -2315,8 +2315,9 @@ fn update_leads_in_a_list_are_dated_entries() {
 /// A weekday beside a date written without its year, in a sentence of the
 /// summary, a section or an action item (`Tuesday 19th May`, `Friday (Sept 27)`,
 /// `Monday, May 19`), takes its year from the text: the same day written with
-/// its year elsewhere (an update's lead), or the one year the text writes. A
-/// weekday that fits is silent; one that does not is the weekday finding.
+/// its year elsewhere (an update's lead), or the text's year (its dates of the
+/// same month, a byline). A weekday that fits is silent; one that does not is the
+/// weekday finding.
 #[test]
 fn year_less_dates_take_the_texts_year() {
     // (written with the right weekday, the same with a wrong one): 19 May 2025
@@ -2358,6 +2359,57 @@ fn year_less_dates_take_the_texts_year() {
                 let label = format!("{context:?} / {place}");
                 tally.silent(&format!("{right} / {label}"), &report(right), &["RS216"]);
                 tally.fires(&format!("{wrong} / {label}"), &report(wrong), &["RS216"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// Updates appended to a report without a timeline, each on a line led by its
+/// status word and dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @ 12th
+/// March 2025, 21:20 UTC -`, `[monitoring] 12 March 2025 21:20 UTC -`), as
+/// paragraphs or list items, oldest or newest first: in order they are silent;
+/// one dated the day before the rest is the timeline-order finding.
+#[test]
+fn appended_updates_dated_out_of_order() {
+    const CLOCKS: &[&str] = &["21:20", "21:31", "21:52", "22:09", "22:30"];
+    let forms: [&dyn Fn(u8, &str) -> String; 3] = [
+        &|d, t| format!("EDIT {d:02}.03.2025 at {t} UTC:"),
+        &|d, t| format!("UPDATE @ {d}th March 2025, {t} UTC -"),
+        &|d, t| format!("[monitoring] {d} March 2025 {t} UTC -"),
+    ];
+    let mut tally = Tally::new("appended updates dated out of order");
+    for (f, form) in forms.iter().enumerate() {
+        for count in 4..=5 {
+            for newest_first in [false, true] {
+                for list in [false, true] {
+                    let report = |odd: bool| {
+                        let mut text = String::from(
+                            "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC our main box is hanging, no ping and no SSH.\n\n",
+                        );
+                        let mut order: Vec<usize> = (0..count).collect();
+                        if newest_first {
+                            order.reverse();
+                        }
+                        for (k, &i) in order.iter().enumerate() {
+                            // The last written, a day early.
+                            let day = if odd && k + 1 == count { 11 } else { 12 };
+                            let lead = form(day, CLOCKS[i]);
+                            if list {
+                                text.push_str(&format!("- {lead} step {i} done\n"));
+                            } else {
+                                text.push_str(&format!("{lead}\nStep {i} is done.\n\n"));
+                            }
+                        }
+                        text
+                    };
+                    let label =
+                        format!("form {f} / {count} / newest first {newest_first} / list {list}");
+                    tally.silent(&label, &report(false), &["RS201"]);
+                    if !newest_first {
+                        tally.fires(&format!("a day early / {label}"), &report(true), &["RS201"]);
+                    }
+                }
             }
         }
     }

@@ -144,8 +144,9 @@ fn dates_with_years(text: &str) -> Vec<(i8, i8, i16)> {
 
 /// The year a date without one takes from the text's other dates: the one year
 /// the text writes for the same day (`Tuesday 19th May` beside updates dated
-/// `19th May 2025`), else the one year every dated mention in the text has (not
-/// for January or December, as with [`heading_year`]).
+/// `19th May 2025`), else the one year its dates of the same month have
+/// (`Friday (Sept 27)` in a post dated `Sep 24, 2025`). A date of another month
+/// says nothing: a similar outage in March may be of another year.
 fn year_in_text(dated: &[(i8, i8, i16)], month: i8, day: i8) -> Option<i16> {
     let one = |years: &mut Vec<i16>| {
         years.sort_unstable();
@@ -163,10 +164,11 @@ fn year_in_text(dated: &[(i8, i8, i16)], month: i8, day: i8) -> Option<i16> {
     if !same.is_empty() {
         return one(&mut same);
     }
-    if !(2..=11).contains(&month) {
-        return None;
-    }
-    one(&mut dated.iter().map(|(_, _, y)| *y).collect())
+    one(&mut dated
+        .iter()
+        .filter(|(m, _, _)| *m == month)
+        .map(|(_, _, y)| *y)
+        .collect())
 }
 
 impl Rule for WeekdayMismatch {
@@ -262,15 +264,20 @@ mod tests {
         assert_eq!(spans_of("RS216", md, Format::Markdown), ["Tuesday"]);
         let right = md.replace("Tuesday", "Monday");
         assert!(spans_of("RS216", &right, Format::Markdown).is_empty());
-        // The one year of the text, and a date in brackets after its weekday, in
-        // an action item.
+        // The one year of the text's dates in the same month, and a date in
+        // brackets after its weekday, in an action item.
         let md = "# Builds stuck on Sept 23\n\n*Posted in Announcements, Sep 24, 2025*\n\nBuilds sat queued on Tuesday (Sept 23).\n\n## Action items\n\n1. Treat quota errors like capacity errors; deployed on Friday (Sept 27).\n";
         assert_eq!(spans_of("RS216", md, Format::Markdown), ["Friday"]);
         let right = md.replace("Friday", "Saturday");
         assert!(spans_of("RS216", &right, Format::Markdown).is_empty());
-        // Two years in the text and none for the day: which year is a guess.
-        let md = "# Builds stuck\n\nFirst seen on Sep 24, 2024, again on Sep 20, 2025.\n\nIt was deployed on Friday (Sept 27).\n";
-        assert!(spans_of("RS216", md, Format::Markdown).is_empty());
+        // Two years in the month and none for the day, or a year only for
+        // another month: which year is a guess.
+        for md in [
+            "# Builds stuck\n\nFirst seen on Sep 24, 2024, again on Sep 20, 2025.\n\nIt was deployed on Friday (Sept 27).\n",
+            "# Builds stuck\n\nBuilds were stuck.\n\nIt was deployed on Friday (Sept 27).\n\nA similar stall on Aug 24, 2025 was shorter.\n",
+        ] {
+            assert!(spans_of("RS216", md, Format::Markdown).is_empty(), "{md}");
+        }
     }
 
     #[test]

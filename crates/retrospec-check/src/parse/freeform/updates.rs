@@ -256,13 +256,13 @@ fn list_leads(text: &str, blocks: &[Block]) -> Vec<Update> {
 }
 
 /// An update led by its dated time, as read by [`lead`].
-struct Lead {
+pub(crate) struct Lead {
     /// The status word as written (`UPDATE`, `EDIT`, `resolved`), if any.
-    status: Option<String>,
-    date: jiff::civil::Date,
-    time: jiff::civil::Time,
+    pub(crate) status: Option<String>,
+    pub(crate) date: jiff::civil::Date,
+    pub(crate) time: jiff::civil::Time,
     /// The clock (with its zone) in the line.
-    clock: std::ops::Range<usize>,
+    pub(crate) clock: std::ops::Range<usize>,
     /// The clock was written without a date of its own.
     dateless: bool,
     /// Where the update's words start in the line.
@@ -274,7 +274,7 @@ struct Lead {
 /// a status word or none (bare, bold or in brackets), a date in any date-line form
 /// with its year, `,` / `at` / `-`, a clock, then `:` or a dash and the words, or
 /// nothing.
-fn lead(line: &str) -> Option<Lead> {
+pub(crate) fn lead(line: &str) -> Option<Lead> {
     let first = line.split('\n').next().unwrap_or(line);
     let mut at = first.len() - first.trim_start_matches(['*', '_']).len();
     let rest = &first[at..];

@@ -34,6 +34,12 @@ declare_rule! {
     /// `Resolved`, `Update`...) are listed newest first by convention and are not
     /// reported.
     ///
+    /// In a report without a timeline, updates appended each on a line led by a
+    /// status word and a dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @
+    /// 8th April 2025, 16:05 UTC - ...`) are checked too: of three or more, listed
+    /// oldest first or newest first as most of them are, the one dated out of that
+    /// order (an `EDIT` dated the day before the outage it closes) is reported.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Timeline

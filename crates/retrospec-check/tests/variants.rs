@@ -2268,7 +2268,8 @@ fn update_leads_in_a_list_are_dated_entries() {
         3 | 23 => format!("{d}rd"),
         _ => format!("{d}th"),
     };
-    let forms: [&dyn Fn(u8, &str, &str) -> String; 4] = [
+    type Form<'a> = dyn Fn(u8, &str, &str) -> String + 'a;
+    let forms: [&Form<'_>; 4] = [
         &|d, t, w| format!("UPDATE @ {} April 2025, {t} UTC - {w}", ordinal(d)),
         &|d, t, w| format!("EDIT {d:02}.04.2025 at {t} UTC: {w}"),
         &|d, t, w| format!("[monitoring] {d} April 2025 {t} UTC - {w}"),
@@ -2373,7 +2374,8 @@ fn year_less_dates_take_the_texts_year() {
 #[test]
 fn appended_updates_dated_out_of_order() {
     const CLOCKS: &[&str] = &["21:20", "21:31", "21:52", "22:09", "22:30"];
-    let forms: [&dyn Fn(u8, &str) -> String; 3] = [
+    type Form = dyn Fn(u8, &str) -> String;
+    let forms: [&Form; 3] = [
         &|d, t| format!("EDIT {d:02}.03.2025 at {t} UTC:"),
         &|d, t| format!("UPDATE @ {d}th March 2025, {t} UTC -"),
         &|d, t| format!("[monitoring] {d} March 2025 {t} UTC -"),

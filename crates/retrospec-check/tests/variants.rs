@@ -2405,3 +2405,375 @@ fn days_named_relative_to_a_mails_date_header() {
     }
     tally.check();
 }
+
+/// A monthly availability digest: several incidents, each under a bold line
+/// that carries its date (date first or time first, `**`, `__` or with a
+/// trailing colon) and its length in brackets or a title, each told in its own
+/// paragraphs. Every length is compared with its own incident's times only (a
+/// length measured against the first incident's times was a false alarm); a
+/// wrong length in one incident still fires.
+#[test]
+fn bold_dated_lines_head_a_digests_incidents() {
+    // (month, day, start, end, next day, length in words, service)
+    const INCIDENTS: &[(u8, u8, &str, &str, bool, &str, &str)] = &[
+        (
+            4,
+            3,
+            "14:21",
+            "15:25",
+            false,
+            "1 hour and 4 minutes",
+            "webhook delivery",
+        ),
+        (
+            4,
+            16,
+            "22:40",
+            "01:45",
+            true,
+            "3 hours and 5 minutes",
+            "runner pool",
+        ),
+        (
+            4,
+            24,
+            "09:31",
+            "10:37",
+            false,
+            "1 hour and 6 minutes",
+            "pages deploy",
+        ),
+        (
+            5,
+            2,
+            "17:02",
+            "19:13",
+            false,
+            "2 hours and 11 minutes",
+            "merge queue",
+        ),
+        (5, 9, "06:10", "06:55", false, "45 minutes", "search index"),
+    ];
+    const MONTHS: [&str; 6] = ["", "", "", "", "April", "May"];
+    let date = |form: usize, m: u8, d: u8| match form {
+        0 => format!("{} {d}", MONTHS[m as usize]),
+        1 => format!("{d} {} 2025", MONTHS[m as usize]),
+        _ => format!("2025-{m:02}-{d:02}"),
+    };
+    let mut tally = Tally::new("bold dated lines head a digest's incidents");
+    for count in 2..=5 {
+        for form in 0..3 {
+            for mark in ["**", "__", "**:"] {
+                for time_first in [false, true] {
+                    for lasting in [true, false] {
+                        let report = |wrong: bool| {
+                            let mut text = String::from(
+                                "# Availability report: spring 2025\n\nThis month we had several incidents that degraded Example Cloud services.\n\n",
+                            );
+                            for (i, (m, d, start, end, next, length, service)) in
+                                INCIDENTS[..count].iter().enumerate()
+                            {
+                                // The last incident's, or the first's when the
+                                // last is the one over midnight.
+                                let planted = if count == 2 { 0 } else { count - 1 };
+                                let length = if wrong && i == planted {
+                                    "20 minutes"
+                                } else {
+                                    length
+                                };
+                                let when = date(form, *m, *d);
+                                let stamp = if time_first {
+                                    format!("{start} UTC, {when}")
+                                } else {
+                                    format!("{when} {start} UTC")
+                                };
+                                let words = if lasting {
+                                    format!("{stamp} (lasting {length})")
+                                } else {
+                                    format!("{stamp}: {service} failures")
+                                };
+                                let (open, close) = match mark {
+                                    "**:" => ("**", "**:"),
+                                    m => (m, m),
+                                };
+                                text.push_str(&format!("{open}{words}{close}\n\n"));
+                                let day = if *next {
+                                    format!(" on {}", date(form, *m, d + 1))
+                                } else {
+                                    String::new()
+                                };
+                                text.push_str(&format!(
+                                    "On {when} at {start} UTC, the {service} service began failing for most customers. We found a bad configuration push and reverted it, and the {service} service was restored at {end} UTC{day}.\n\n"
+                                ));
+                                if !lasting {
+                                    text.push_str(&format!(
+                                        "The outage lasted {length} in total.\n\n"
+                                    ));
+                                }
+                            }
+                            text.push_str("We are sorry for the disruption.\n");
+                            text
+                        };
+                        let label = format!(
+                            "{count} incidents / form {form} / {mark} / time first {time_first} / lasting {lasting}"
+                        );
+                        tally.silent(&label, &report(false), DURATION);
+                        tally.fires(&format!("wrong last / {label}"), &report(true), DURATION);
+                    }
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A timeline of `- HH:MM text` entries under bare date lines in any form: the
+/// date line is the day of the entries under it, so a time earlier than the
+/// entry above, after a new date line, is not a rollover nor an undated entry;
+/// a weekday that does not fit its date is the weekday finding.
+#[test]
+fn date_lines_of_every_form_date_their_entries() {
+    // (first day's line, second day's line, second with a wrong weekday)
+    const FORMS: &[(&str, &str, Option<&str>)] = &[
+        (
+            "2025/08/12 (Tue)",
+            "2025/08/13 (Wed)",
+            Some("2025/08/13 (Thu)"),
+        ),
+        (
+            "2025-08-12 (Tuesday)",
+            "2025-08-13 (Wednesday)",
+            Some("2025-08-13 (Friday)"),
+        ),
+        ("12.08.2025", "13.08.2025", None),
+        (
+            "12.08.2025 (Tue)",
+            "13.08.2025 (Wed)",
+            Some("13.08.2025 (Mon)"),
+        ),
+        (
+            "Tuesday 12th August",
+            "Wednesday 13th August",
+            Some("Thursday 13th August"),
+        ),
+        ("12th August 2025", "13th August 2025", None),
+        (
+            "**Tue 12 August**",
+            "**Wed 13 August**",
+            Some("**Thu 13 August**"),
+        ),
+        (
+            "Tuesday, 12 August 2025:",
+            "Wednesday, 13 August 2025:",
+            Some("Tuesday, 13 August 2025:"),
+        ),
+    ];
+    const QUIET: &[&str] = &["RS201", "RS206", "RS215", "RS216"];
+    let mut tally = Tally::new("date lines of every form date their entries");
+    for (first, second, wrong) in FORMS {
+        for heading in ["## Timeline (UTC)", "## Timeline\n\nAll times are UTC."] {
+            for bullet in ["- ", "* ", ""] {
+                let report = |second: &str| {
+                    let gap = if bullet.is_empty() { "\n" } else { "" };
+                    format!(
+                        "# Checkout errors on 12 August 2025\n\nCheckout failed overnight for most shoppers.\n\n{heading}\n\n{first}\n\n{bullet}23:10 checkout errors start\n{gap}{bullet}23:40 rollback started\n\n{second}\n\n{bullet}00:20 found the pool limit\n{gap}{bullet}00:40 errors stop, checkout restored\n\n## Action items\n\n- Add an alert on pool saturation\n"
+                    )
+                };
+                let label = format!("{first} / {heading} / {bullet:?}");
+                tally.silent(&label, &report(second), QUIET);
+                if let Some(wrong) = wrong {
+                    tally.fires(&format!("{wrong} / {label}"), &report(wrong), &["RS216"]);
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// An updates section whose list items are led by their dated time, in every
+/// lead form (`UPDATE @ 8th April 2025, 16:05 UTC - text`, `EDIT 08.04.2025 at
+/// 16:05 UTC: text`, `[monitoring] 8 April 2025 16:05 UTC - text`, a bold lead):
+/// listed oldest first or newest first it is in order; newest first with one
+/// update out of place, that update is the timeline-order finding.
+#[test]
+fn update_leads_in_a_list_are_dated_entries() {
+    // (day, clock, words)
+    const UPDATES: &[(u8, &str, &str)] = &[
+        (
+            6,
+            "11:50",
+            "We are looking into reports that mail apps cannot sync.",
+        ),
+        (
+            6,
+            "13:20",
+            "A failed node is the cause; some mailboxes are switched off.",
+        ),
+        (
+            7,
+            "10:10",
+            "Two new nodes are in service and mailboxes are moving.",
+        ),
+        (7, "19:25", "About half of the mailboxes are back on."),
+        (
+            8,
+            "06:50",
+            "Most of the mailboxes are now on the new nodes.",
+        ),
+        (8, "12:15", "Every mailbox is back on and mail is flowing."),
+    ];
+    let ordinal = |d: u8| match d {
+        1 | 21 | 31 => format!("{d}st"),
+        2 | 22 => format!("{d}nd"),
+        3 | 23 => format!("{d}rd"),
+        _ => format!("{d}th"),
+    };
+    type Form<'a> = dyn Fn(u8, &str, &str) -> String + 'a;
+    let forms: [&Form<'_>; 4] = [
+        &|d, t, w| format!("UPDATE @ {} April 2025, {t} UTC - {w}", ordinal(d)),
+        &|d, t, w| format!("EDIT {d:02}.04.2025 at {t} UTC: {w}"),
+        &|d, t, w| format!("[monitoring] {d} April 2025 {t} UTC - {w}"),
+        &|d, t, w| format!("**{d} April 2025, {t} UTC** - {w}"),
+    ];
+    let mut tally = Tally::new("update leads in a list are dated entries");
+    for (f, form) in forms.iter().enumerate() {
+        for heading in ["## Updates", "## Status updates"] {
+            for bullet in ["- ", "* "] {
+                let report = |order: &[usize]| {
+                    let mut text = String::from(
+                        "# Mailbox outage\n\nMail apps could not sync for customers on the shared mail platform.\n\n",
+                    );
+                    text.push_str(heading);
+                    text.push_str("\n\n");
+                    for &i in order {
+                        let (d, t, w) = UPDATES[i];
+                        text.push_str(&format!("{bullet}{}\n", form(d, t, w)));
+                    }
+                    text
+                };
+                let label = format!("form {f} / {heading} / {bullet:?}");
+                tally.silent(
+                    &format!("oldest first / {label}"),
+                    &report(&[0, 1, 2, 3, 4, 5]),
+                    &["RS201"],
+                );
+                tally.silent(
+                    &format!("newest first / {label}"),
+                    &report(&[5, 4, 3, 2, 1, 0]),
+                    &["RS201"],
+                );
+                tally.fires(
+                    &format!("one out of place / {label}"),
+                    &report(&[5, 3, 4, 2, 1, 0]),
+                    &["RS201"],
+                );
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A weekday beside a date written without its year, in a sentence of the
+/// summary, a section or an action item (`Tuesday 19th May`, `Friday (Sept 27)`,
+/// `Monday, May 19`), takes its year from the text: the same day written with
+/// its year elsewhere (an update's lead), or the text's year (its dates of the
+/// same month, a byline). A weekday that fits is silent; one that does not is the
+/// weekday finding.
+#[test]
+fn year_less_dates_take_the_texts_year() {
+    // (written with the right weekday, the same with a wrong one): 19 May 2025
+    // was a Monday, 27 September 2025 a Saturday.
+    const DATES: &[(&str, &str)] = &[
+        ("Monday 19th May", "Tuesday 19th May"),
+        ("Monday, May 19", "Sunday, May 19"),
+        ("Monday (May 19)", "Friday (May 19)"),
+        ("Saturday (Sept 27)", "Friday (Sept 27)"),
+        (
+            "Saturday the 27th of September",
+            "Thursday the 27th of September",
+        ),
+    ];
+    const CONTEXTS: &[&str] = &[
+        "**19th May 2025, at 9:48AM**\n\nAll customer sites are loading again.",
+        "*Posted in Announcements on 28 September 2025*",
+        "Updated on 2025-09-28 with the final figures.",
+    ];
+    let mut tally = Tally::new("year-less dates take the text's year");
+    for (right, wrong) in DATES {
+        for context in CONTEXTS {
+            for place in ["summary", "section", "action"] {
+                let report = |date: &str| {
+                    let sentence = format!("The change was deployed on {date} at 07:52.");
+                    let (summary, section, action) = match place {
+                        "summary" => (sentence, String::new(), "Add an alert".to_string()),
+                        "section" => (
+                            String::new(),
+                            format!("## What happened\n\n{sentence}\n\n"),
+                            "Add an alert".to_string(),
+                        ),
+                        _ => (String::new(), String::new(), sentence.clone()),
+                    };
+                    format!(
+                        "# Power loss at the datacentre\n\n{context}\n\nMost services were down for a while. {summary}\n\n{section}## Action items\n\n1. {action}\n"
+                    )
+                };
+                let label = format!("{context:?} / {place}");
+                tally.silent(&format!("{right} / {label}"), &report(right), &["RS216"]);
+                tally.fires(&format!("{wrong} / {label}"), &report(wrong), &["RS216"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// Updates appended to a report without a timeline, each on a line led by its
+/// status word and dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @ 12th
+/// March 2025, 21:20 UTC -`, `[monitoring] 12 March 2025 21:20 UTC -`), as
+/// paragraphs or list items, oldest or newest first: in order they are silent;
+/// one dated the day before the rest is the timeline-order finding.
+#[test]
+fn appended_updates_dated_out_of_order() {
+    const CLOCKS: &[&str] = &["21:20", "21:31", "21:52", "22:09", "22:30"];
+    type Form = dyn Fn(u8, &str) -> String;
+    let forms: [&Form; 3] = [
+        &|d, t| format!("EDIT {d:02}.03.2025 at {t} UTC:"),
+        &|d, t| format!("UPDATE @ {d}th March 2025, {t} UTC -"),
+        &|d, t| format!("[monitoring] {d} March 2025 {t} UTC -"),
+    ];
+    let mut tally = Tally::new("appended updates dated out of order");
+    for (f, form) in forms.iter().enumerate() {
+        for count in 4..=5 {
+            for newest_first in [false, true] {
+                for list in [false, true] {
+                    let report = |odd: bool| {
+                        let mut text = String::from(
+                            "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC our main box is hanging, no ping and no SSH.\n\n",
+                        );
+                        let mut order: Vec<usize> = (0..count).collect();
+                        if newest_first {
+                            order.reverse();
+                        }
+                        for (k, &i) in order.iter().enumerate() {
+                            // The last written, a day early.
+                            let day = if odd && k + 1 == count { 11 } else { 12 };
+                            let lead = form(day, CLOCKS[i]);
+                            if list {
+                                text.push_str(&format!("- {lead} step {i} done\n"));
+                            } else {
+                                text.push_str(&format!("{lead}\nStep {i} is done.\n\n"));
+                            }
+                        }
+                        text
+                    };
+                    let label =
+                        format!("form {f} / {count} / newest first {newest_first} / list {list}");
+                    tally.silent(&label, &report(false), &["RS201"]);
+                    if !newest_first {
+                        tally.fires(&format!("a day early / {label}"), &report(true), &["RS201"]);
+                    }
+                }
+            }
+        }
+    }
+    tally.check();
+}

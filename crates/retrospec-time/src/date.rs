@@ -313,12 +313,21 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
     if let Some(st) = start {
         toks.push((st, &t[st..]));
     }
-    let weekday = match toks.first().copied() {
+    let mut weekday = match toks.first().copied() {
         Some((at, w)) => weekday_from_name(w).map(|day| (day, base + at..base + at + w.len(), w)),
         None => None,
     };
     if weekday.is_some() {
         toks.remove(0);
+    } else if let Some(&(at, last)) = toks.last()
+        && toks.len() >= 2
+        && let Some(inner) = last.strip_prefix('(').and_then(|w| w.strip_suffix(')'))
+        && let Some(day) = weekday_from_name(inner)
+    {
+        // `2025/08/12 (Tue)`, `12.03.2025 (Wednesday)`: the weekday in brackets
+        // after the date.
+        weekday = Some((day, base + at + 1..base + at + 1 + inner.len(), inner));
+        toks.pop();
     }
     // `14. 11.`, `15. 11. 2025`: a dotted day-first date written with a space
     // after each dot, as much of Europe writes it.
@@ -340,6 +349,11 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
             let b = one.as_bytes();
             if let Some(d) = parse_iso_date(one) {
                 (d, false)
+            } else if let Some((year, month, day, end)) = scan_year_first_slashed(b, 0)
+                && end == b.len()
+            {
+                // `2025/08/12`: year first, one reading.
+                (make_date(year, month, day).ok()?, false)
             } else if let Some((first, second, year, end)) = scan_slashed_date(b, 0)
                 && end == b.len()
             {
@@ -509,6 +523,29 @@ mod tests {
             e.message
         );
         assert_eq!(scan_leading_time("13/07/2023: deploy"), Ok(None));
+    }
+
+    #[test]
+    fn date_lines_with_the_weekday_in_brackets_after() {
+        let ok = |s: &str, hint: Option<i16>| scan_date_line(s, hint).unwrap().unwrap();
+        for (s, d) in [
+            ("2025/08/12 (Tue)", date(2025, 8, 12)),
+            ("2025/8/12 (Tuesday)", date(2025, 8, 12)),
+            ("**2025/08/12 (Tue)**", date(2025, 8, 12)),
+            ("12.08.2025 (Tue)", date(2025, 8, 12)),
+            ("12 August 2025 (Tue)", date(2025, 8, 12)),
+            ("2025/08/12", date(2025, 8, 12)),
+        ] {
+            let line = ok(s, None);
+            assert_eq!((line.date, line.weekday_mismatch), (d, None), "{s}");
+        }
+        let s = "2025/08/13 (Thu)";
+        let e = ok(s, None).weekday_mismatch.unwrap();
+        assert_eq!(&s[e.range.clone()], "Thu");
+        assert!(e.message.contains("is a Wednesday"), "{}", e.message);
+        // Not a weekday in brackets, not a date line.
+        assert_eq!(scan_date_line("2025/08/12 (JST)", None), None);
+        assert_eq!(scan_date_line("(Tue)", None), None);
     }
 
     #[test]

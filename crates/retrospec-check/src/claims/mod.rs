@@ -186,6 +186,8 @@ pub(crate) struct Inputs<'a> {
     /// The events of status posts, front matter and labelled fields, read once
     /// when a claim first needs them ([`events::list`]).
     pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
+    /// The report's incident scopes ([`scope`]).
+    pub(crate) scopes: Scopes,
 }
 
 /// Every claim of the report, in file order.
@@ -194,7 +196,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
     let mut claims = Vec::new();
-    let scopes = Scopes::read(inputs.text);
+    let scopes = &inputs.scopes;
     for (pointer, node) in found {
         if !is_prose(&pointer) {
             continue;
@@ -220,7 +222,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             };
             let mut c = claim(inputs, &pointer, &prose, &d, subject);
             reread(inputs, &mut c, masked, &d);
-            confine(inputs, &scopes, &mut c, &d);
+            confine(inputs, scopes, &mut c, &d);
             claims.push(c);
         }
         // Both readings below need a number in digits (`clock_at_start`'s clock,
@@ -259,7 +261,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         &d,
                         Some(subject::for_label(what.as_str())),
                     );
-                    confine(inputs, &scopes, &mut c, &d);
+                    confine(inputs, scopes, &mut c, &d);
                     claims.push(c);
                 }
             }
@@ -269,7 +271,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         if label_key.is_none() && masked.contains('|') {
             for (d, subject) in subject::header_unit_cells(masked) {
                 let mut c = claim(inputs, &pointer, &prose, &d, Some(subject));
-                confine(inputs, &scopes, &mut c, &d);
+                confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }
         }
@@ -286,7 +288,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     None => Some(INCIDENT_LABEL),
                 };
                 let mut c = claim(inputs, &pointer, &prose, &d, subject);
-                confine(inputs, &scopes, &mut c, &d);
+                confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }
         }
@@ -361,7 +363,12 @@ fn claim(
     let Some(subject) = subject else {
         return claim;
     };
-    let mut candidates = references(inputs, &subject, ended_with(&prose.masked, d.range.start));
+    let mut candidates = references(
+        inputs,
+        &subject,
+        ended_with(&prose.masked, d.range.start),
+        span.start,
+    );
     // The timeline read in every plausible way, and the report stating in its
     // summary or impact which of those readings the impact was ("balances were
     // stale from 09:14 until the lag cleared at 11:19"): that reading alone.
@@ -532,7 +539,7 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     // No timeline: the clock times the summary's narrative states, in every
     // reading of its start and end; it contradicts only when none agrees.
     if claim.measures == "incident" && claim.compared_with.is_none() {
-        let readings = narrative_readings(inputs, &claim.pointer);
+        let readings = narrative_readings(inputs, &claim.pointer, claim.span.start);
         let off = |c: &Compared| {
             let band = accepted(inputs.config, d, c.seconds);
             band[0].map_or(0, |lo| (lo - c.seconds).max(0))
@@ -695,10 +702,12 @@ fn ended_with(masked: &str, at: usize) -> Option<(String, String)> {
     ))
 }
 
+/// The readings a claim of `subject` at offset `at` is compared with.
 fn references(
     inputs: &Inputs<'_>,
     subject: &Subject,
     ended_with: Option<(String, String)>,
+    at: usize,
 ) -> Vec<Compared> {
     let instant = |m: Milestone| milestone_at(inputs, m);
     // Each milestone in every reading it has (its field, and the entry marked
@@ -771,7 +780,7 @@ fn references(
     {
         out = stated_window(inputs);
         out.extend(timeline_readings(inputs));
-        out.extend(prose_windows(inputs));
+        out.extend(prose_windows(inputs, at));
     }
     if out.is_empty()
         && !has_end

@@ -577,8 +577,10 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
 /// times ("The problem began at approximately 8:45 p.m. on Tuesday 10/7/25", "The
 /// system was restored at 6:45 a.m. on Thursday 10/9/25"), for a report whose
 /// timeline gives no time: every start to every later end, the first start to the
-/// last end first (see [`crate::parse::freeform::events`]).
-pub(super) fn prose_windows(inputs: &Inputs<'_>) -> Vec<Compared> {
+/// last end first (see [`crate::parse::freeform::events`]). In a report of
+/// several incidents, only the events of the incident the claim (at offset
+/// `at`) is in.
+pub(super) fn prose_windows(inputs: &Inputs<'_>, at: usize) -> Vec<Compared> {
     use crate::parse::freeform::events;
     if !sorted_entries(inputs).is_empty() {
         return Vec::new();
@@ -589,8 +591,14 @@ pub(super) fn prose_windows(inputs: &Inputs<'_>) -> Vec<Compared> {
         crate::time::report_year(inputs.text),
         inputs.times.default_zone.as_ref(),
     );
+    let own = inputs.scopes.of(at);
     events::windows(&read)
         .into_iter()
+        .filter(|(a, b)| {
+            own.is_none()
+                || (inputs.scopes.of(a.range.start) == own
+                    && inputs.scopes.of(b.range.start) == own)
+        })
         .map(|(a, b)| Compared {
             source: "stated",
             from: format!("start `{}` (read from prose)", a.written),
@@ -633,8 +641,9 @@ pub(super) fn report_window(inputs: &Inputs<'_>) -> Option<Compared> {
 
 /// The incident's length read from the clock times the summary-like prose and the
 /// claim's own string (at `claimed`) state, for a report whose timeline gives no
-/// time (see [`window::narrative`]).
-pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Compared> {
+/// time (see [`window::narrative`]). In a report of several incidents, only the
+/// text of the incident the claim (at offset `at`) is in.
+pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str, at: usize) -> Vec<Compared> {
     if !sorted_entries(inputs).is_empty() {
         return Vec::new();
     }
@@ -655,7 +664,23 @@ pub(super) fn narrative_readings(inputs: &Inputs<'_>, claimed: &str) -> Vec<Comp
         if source.len() > 100_000 {
             continue;
         }
-        text.push_str(&super::Prose::of(inputs.text, node).masked);
+        let masked = super::Prose::of(inputs.text, node).masked;
+        match inputs.scopes.of(at) {
+            // Another incident's text is blanked (offsets kept).
+            Some(own) if masked.len() == source.len() => {
+                let mut kept = String::with_capacity(masked.len());
+                for (i, c) in masked.char_indices() {
+                    if inputs.scopes.of(node.span.start + i) == Some(own) {
+                        kept.push(c);
+                    } else {
+                        kept.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                    }
+                }
+                text.push_str(&kept);
+            }
+            Some(_) => continue,
+            None => text.push_str(&masked),
+        }
         text.push_str("\n\n");
     }
     window::narrative(&text)

@@ -90,6 +90,11 @@ impl<'a> Context<'a> {
                 times: self.times,
                 config: self.config,
                 events: std::cell::OnceCell::new(),
+                // Read once by the free-form reader; read here for other reports.
+                scopes: self.parsed.freeform.as_ref().map_or_else(
+                    || crate::parse::freeform::scope::Scopes::read(self.text),
+                    |r| r.scopes.clone(),
+                ),
             })
         })
     }

@@ -34,6 +34,12 @@ declare_rule! {
     /// `Resolved`, `Update`...) are listed newest first by convention and are not
     /// reported.
     ///
+    /// In a report without a timeline, updates appended each on a line led by a
+    /// status word and a dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @
+    /// 8th April 2025, 16:05 UTC - ...`) are checked too: of three or more, listed
+    /// oldest first or newest first as most of them are, the one dated out of that
+    /// order (an `EDIT` dated the day before the outage it closes) is reported.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Timeline
@@ -104,7 +110,119 @@ impl Rule for TimelineOrder {
             previous = Some((&value.pointer, now.timestamp, approximate));
         }
         year_typos(cx, out);
+        if cx.model.timeline.is_empty() && cx.parsed.freeform.is_some() {
+            lead_order(cx, out);
+        }
     }
+}
+
+/// Updates appended to a report that has no timeline, each on a line led by its
+/// status word and its dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @
+/// 8th April 2025, 16:05 UTC - ...`, `[resolved] 5 June 2025 11:15 - ...`): three
+/// or more, listed oldest first or newest first as most of them are, one dated
+/// out of that order (an `EDIT` dated the day before the others, before the
+/// incident it closes) is reported on its date. Leads on other zones than the
+/// first's are left out.
+fn lead_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    use crate::parse::freeform::updates;
+    if !cx.text.contains(':') {
+        return;
+    }
+    let mut leads: Vec<(Span, jiff::civil::DateTime)> = Vec::new();
+    let mut zone: Option<&str> = None;
+    let mut fence = false;
+    let mut at = 0;
+    for raw in cx.text.split_inclusive('\n') {
+        let start = at;
+        at += raw.len();
+        let t = raw.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        let line = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("* "))
+            .unwrap_or(t);
+        if fence || line.len() > 300 {
+            continue;
+        }
+        let Some(lead) = updates::lead(line) else {
+            continue;
+        };
+        if lead.status.is_none() {
+            continue;
+        }
+        let clock = &line[lead.clock.clone()];
+        let this_zone = clock.split_once(' ').map_or("", |(_, z)| z.trim());
+        if *zone.get_or_insert(this_zone) != this_zone {
+            continue;
+        }
+        let offset = start + (raw.len() - raw.trim_start().len()) + (t.len() - line.len());
+        let end = offset + lead.clock.end;
+        leads.push((Span::new(offset, end), lead.date.to_datetime(lead.time)));
+    }
+    if leads.len() < 3 {
+        return;
+    }
+    let down = leads.windows(2).filter(|w| w[0].1 > w[1].1).count();
+    let up = leads.windows(2).filter(|w| w[0].1 < w[1].1).count();
+    let (oldest_first, breaks) = if up >= down {
+        (true, down)
+    } else {
+        (false, up)
+    };
+    // One update out of place among others in order.
+    if breaks != 1 || up.max(down) < 2 {
+        return;
+    }
+    let Some(i) = leads.windows(2).position(|w| {
+        if oldest_first {
+            w[0].1 > w[1].1
+        } else {
+            w[0].1 < w[1].1
+        }
+    }) else {
+        return;
+    };
+    // The one out of place: the one whose neighbours are in order without it;
+    // the later of the two when both or neither are.
+    let fits = |k: usize| {
+        let before = k.checked_sub(1).map(|j| leads[j].1);
+        let after = leads.get(k + 1).map(|l| l.1);
+        let ordered = |a: jiff::civil::DateTime, b: jiff::civil::DateTime| {
+            if oldest_first { a <= b } else { a >= b }
+        };
+        match (before, after) {
+            (Some(a), Some(b)) => ordered(a, b),
+            _ => true,
+        }
+    };
+    let (odd, other) = if fits(i) && !fits(i + 1) {
+        (i, i + 1)
+    } else {
+        (i + 1, i)
+    };
+    let (span, when) = leads[odd];
+    let written = span.slice(cx.text);
+    out.push(
+        Diagnostic::new(
+            &TimelineOrder::INFO,
+            span,
+            format!(
+                "`{written}` is dated {} {}, out of the order of the updates around it ({})",
+                when.date(),
+                when.time().strftime("%H:%M"),
+                if oldest_first {
+                    "oldest first"
+                } else {
+                    "newest first"
+                }
+            ),
+        )
+        .with_label(leads[other].0, "the update beside it")
+        .with_help("correct the update's date or time, or move it to its place"),
+    );
 }
 
 /// An entry dated in another year than every other entry of a short timeline,
@@ -625,5 +743,22 @@ mod tests {
                 .message
                 .contains("earlier than the entry before it")
         );
+    }
+
+    #[test]
+    fn an_appended_update_dated_out_of_order() {
+        fn spans(text: &str) -> Vec<&str> {
+            crate::rules::spans_of("RS201", text, Format::Markdown)
+        }
+        let text = "# Server down\n\nSince 12.03.2025 at 21:14 UTC the box hangs.\n\nEDIT 12.03.2025 at 21:20 UTC:\nFound it.\n\nEDIT 12.03.2025 at 21:31 UTC:\nBack in the pool.\n\nEDIT 12.03.2025 at 21:52 UTC:\nJobs run again.\n\nEDIT 11.03.2025 at 22:09 UTC:\nAll good now.\n";
+        assert_eq!(spans(text), ["EDIT 11.03.2025 at 22:09 UTC"]);
+        assert!(spans(&text.replace("11.03.2025", "12.03.2025")).is_empty());
+        // Newest first, one out of place in the middle.
+        let text = "# Outage\n\nMail was down.\n\n- UPDATE @ 8th April 2025, 16:05 UTC - all back\n- UPDATE @ 6th April 2025, 09:00 UTC - slow\n- UPDATE @ 7th April 2025, 12:15 UTC - fixing\n- UPDATE @ 6th April 2025, 11:50 UTC - looking\n";
+        assert_eq!(spans(text), ["UPDATE @ 6th April 2025, 09:00 UTC"]);
+        // Two updates, or three with one step each way, say no order.
+        let text =
+            "# Outage\n\nEDIT 12.03.2025 at 21:20 UTC: a\n\nEDIT 11.03.2025 at 21:31 UTC: b\n";
+        assert!(spans(text).is_empty());
     }
 }

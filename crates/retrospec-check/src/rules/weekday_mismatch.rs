@@ -19,17 +19,21 @@ declare_rule! {
     pub struct WeekdayMismatch = codes::WEEKDAY_MISMATCH;
 }
 
+/// Action items' words (`This was deployed on Friday (Sept 27).`).
+const ACTIONS: &str = "/action_items/*/title";
+
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 /// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`,
+/// `Friday (Sept 27)` (the date in brackets after its weekday),
 /// and the dotted day-first forms `Sunday, 15. 11.[ 2025]` and `Sunday 15.11.2025`:
 /// the weekday right before its date, names capitalised as written in prose. A
 /// dotted date without its year needs the space after its first dot (`14.05.`
 /// after a weekday may be a clock closing a sentence).
 static DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<wd>{DAYS}),?[ \t\n]+(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
+        r"\b(?P<wd>{DAYS}),?[ \t\n]+\(?(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
     ))
     .expect("the weekday pattern is valid")
 });
@@ -105,12 +109,75 @@ fn published_year(cx: &Context<'_>, month: i8) -> Option<i16> {
         .map(|d| d.year())
 }
 
+/// A date written with its year in a sentence: `19th May 2025`, `May 19, 2025`,
+/// `2025-05-19`.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\.?,?|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?)[ \t\n]+(?P<y>\d{{4}})\b|\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b"
+    ))
+    .expect("the dated pattern is valid")
+});
+
+/// The years the text writes with its dates, as (month, day, year), at most 200.
+fn dates_with_years(text: &str) -> Vec<(i8, i8, i16)> {
+    DATED
+        .captures_iter(text)
+        .take(200)
+        .filter_map(|c| {
+            let month = c
+                .name("m1")
+                .or(c.name("m2"))
+                .and_then(|m| month_number(m.as_str()))
+                .or_else(|| c.name("m3")?.as_str().parse().ok())?;
+            let day = c
+                .name("d1")
+                .or(c.name("d2"))
+                .or(c.name("d3"))?
+                .as_str()
+                .parse()
+                .ok()?;
+            let year = c.name("y").or(c.name("y3"))?.as_str().parse().ok()?;
+            Some((month, day, year))
+        })
+        .collect()
+}
+
+/// The year a date without one takes from the text's other dates: the one year
+/// the text writes for the same day (`Tuesday 19th May` beside updates dated
+/// `19th May 2025`), else the one year its dates of the same month have
+/// (`Friday (Sept 27)` in a post dated `Sep 24, 2025`). A date of another month
+/// says nothing: a similar outage in March may be of another year.
+fn year_in_text(dated: &[(i8, i8, i16)], month: i8, day: i8) -> Option<i16> {
+    let one = |years: &mut Vec<i16>| {
+        years.sort_unstable();
+        years.dedup();
+        match years.as_slice() {
+            [y] => Some(*y),
+            _ => None,
+        }
+    };
+    let mut same: Vec<i16> = dated
+        .iter()
+        .filter(|(m, d, _)| *m == month && *d == day)
+        .map(|(_, _, y)| *y)
+        .collect();
+    if !same.is_empty() {
+        return one(&mut same);
+    }
+    one(&mut dated
+        .iter()
+        .filter(|(m, _, _)| *m == month)
+        .map(|(_, _, y)| *y)
+        .collect())
+}
+
 impl Rule for WeekdayMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
             return;
         }
-        for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS]) {
+        let mut dated: Option<Vec<(i8, i8, i16)>> = None;
+        for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS, ACTIONS]) {
             for (_, node) in texts(cx, pattern) {
                 let crate::tree::Value::String(value) = &node.value else {
                     continue;
@@ -142,7 +209,14 @@ impl Rule for WeekdayMismatch {
                         Some(y) => y.as_str().parse::<i16>().ok(),
                         None => year_written_for(cx, m, d)
                             .or_else(|| heading_year(cx, m))
-                            .or_else(|| published_year(cx, m)),
+                            .or_else(|| published_year(cx, m))
+                            .or_else(|| {
+                                year_in_text(
+                                    dated.get_or_insert_with(|| dates_with_years(cx.text)),
+                                    m,
+                                    d,
+                                )
+                            }),
                     };
                     let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) else {
                         continue;
@@ -182,6 +256,29 @@ impl Rule for WeekdayMismatch {
 mod tests {
     use crate::Format;
     use crate::rules::spans_of;
+
+    #[test]
+    fn a_date_without_its_year_takes_the_texts() {
+        // The same day written with its year elsewhere (an update's lead).
+        let md = "# Power loss\n\n**19th May 2025, at 9:48AM**\n\nAt 07:52 on Tuesday 19th May the mains tripped.\n";
+        assert_eq!(spans_of("RS216", md, Format::Markdown), ["Tuesday"]);
+        let right = md.replace("Tuesday", "Monday");
+        assert!(spans_of("RS216", &right, Format::Markdown).is_empty());
+        // The one year of the text's dates in the same month, and a date in
+        // brackets after its weekday, in an action item.
+        let md = "# Builds stuck on Sept 23\n\n*Posted in Announcements, Sep 24, 2025*\n\nBuilds sat queued on Tuesday (Sept 23).\n\n## Action items\n\n1. Treat quota errors like capacity errors; deployed on Friday (Sept 27).\n";
+        assert_eq!(spans_of("RS216", md, Format::Markdown), ["Friday"]);
+        let right = md.replace("Friday", "Saturday");
+        assert!(spans_of("RS216", &right, Format::Markdown).is_empty());
+        // Two years in the month and none for the day, or a year only for
+        // another month: which year is a guess.
+        for md in [
+            "# Builds stuck\n\nFirst seen on Sep 24, 2024, again on Sep 20, 2025.\n\nIt was deployed on Friday (Sept 27).\n",
+            "# Builds stuck\n\nBuilds were stuck.\n\nIt was deployed on Friday (Sept 27).\n\nA similar stall on Aug 24, 2025 was shorter.\n",
+        ] {
+            assert!(spans_of("RS216", md, Format::Markdown).is_empty(), "{md}");
+        }
+    }
 
     #[test]
     fn a_weekday_beside_a_date_it_is_not() {

@@ -28,6 +28,7 @@ pub(crate) fn normalise(
     blocks: Vec<Block>,
     extra: &[(String, Field)],
     has_title: bool,
+    scopes: &super::scope::Scopes,
 ) -> (Vec<Block>, bool) {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     // Headings found here, as (index in `out`, level as written, names a section).
@@ -137,7 +138,6 @@ pub(crate) fn normalise(
     // A report of several incidents: the heading of each later incident starts
     // a section, so what is above it (a timeline without a heading) ends there
     // and its own times are read apart ([`super::scope`]).
-    let scopes = super::scope::Scopes::read(text);
     if !scopes.is_empty() {
         for block in &mut out {
             if let Block::Heading { level, range } = block
@@ -149,8 +149,17 @@ pub(crate) fn normalise(
         }
     }
     let implicit = implicit_timeline(text, &mut out, extra);
-    trailing_prose(text, &mut out, extra);
+    trailing_prose(text, &mut out, extra, !scopes.is_empty());
     (out, implicit)
+}
+
+/// Whether `words` are a date line, with its year or without (`Mon 3 March`,
+/// `Tuesday 19th May`: the year is the report's, which does not change whether
+/// the words are a date), or a slashed date of two readings (reported where it
+/// is read).
+fn is_date_line(words: &str) -> bool {
+    // A leap year, so that 29 February is a date.
+    time::scan_date_line(words, Some(2024)).is_some()
 }
 
 /// Prose after the last entries of a timeline written as plain lines (`We only
@@ -161,7 +170,7 @@ pub(crate) fn normalise(
 /// a table it is an aside of the timeline, left out as in retrospec's own form.) It is given a copy of the timeline's heading, so it is read as a section
 /// of its own (the timeline is already filled, so the copy makes a free section
 /// under the same title) and its claims and words are checked.
-fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
+fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], scoped: bool) {
     let timed_line = |s: &str| {
         let s = s.trim_start();
         let s = s
@@ -183,7 +192,6 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
     };
     // In a report of several incidents, the prose after a timeline read without
     // a heading is its incident's, however the timeline is written: it is read.
-    let scoped = !super::scope::Scopes::read(text).is_empty();
     let timed = |b: &Block, implicit: bool| match b {
         Block::List { items } => {
             items.iter().any(|i| timed_line(&text[i.range.clone()]))
@@ -552,9 +560,10 @@ fn pseudo_heading(
             let words = inner.trim().trim_end_matches(':').trim_end();
             let short = words.split_whitespace().count() <= 6 && !words.ends_with('.');
             let named = field_of(words, extra).is_some();
-            // A bold date (`**2025-10-07**`) over a day's entries is a date line
-            // of the timeline it stands in, not a section that would end it.
-            if !named && time::parse_date_line(words).is_some() {
+            // A bold date (`**2025-10-07**`, `**Mon 3 March**` without its year)
+            // over a day's entries is a date line of the timeline it stands in,
+            // not a section that would end it.
+            if !named && is_date_line(words) {
                 return None;
             }
             if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {

@@ -82,6 +82,10 @@ pub struct Reading {
     /// check of the original did.
     #[serde(skip)]
     pub adopted_zone: Option<String>,
+    /// The report's incident scopes ([`scope::Scopes`]), read once by the reader
+    /// and shared with the claims.
+    #[serde(skip)]
+    pub(crate) scopes: scope::Scopes,
 }
 
 impl Reading {
@@ -98,6 +102,7 @@ impl Reading {
             evidence_entries: Vec::new(),
             named_zone: None,
             adopted_zone: None,
+            scopes: scope::Scopes::default(),
         }
     }
 }

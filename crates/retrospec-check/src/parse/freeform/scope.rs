@@ -54,11 +54,32 @@ impl Scopes {
                 .map_or(text.len(), |n| n.line.start);
             h.line.start..end
         };
+        // Bold lines standing alone that each carry a date and a title or a
+        // length (`**April 3 14:21 UTC (lasting 1 hour and 4 minutes)**`,
+        // `**2025-05-12: API latency**`): two or more, on different dates, head
+        // a digest's incidents as headings naming an incident do.
+        let dates: Vec<String> = headings
+            .iter()
+            .filter(|h| h.level == 7)
+            .filter_map(|h| dated_title(&h.words))
+            .collect();
+        let bold_dated = if dates
+            .iter()
+            .enumerate()
+            .all(|(i, d)| !dates[..i].contains(d))
+        {
+            dates.len()
+        } else {
+            0
+        };
         let incident: Vec<(usize, Range<usize>, bool)> = headings
             .iter()
             .enumerate()
             .filter_map(|(i, h)| {
-                let (aside, dated) = incident_heading(&h.words)?;
+                let (aside, dated) = incident_heading(&h.words).or_else(|| {
+                    (h.level == 7 && dated_title(&h.words).is_some() && bold_dated >= 2)
+                        .then_some((false, true))
+                })?;
                 let range = part(i);
                 (dated || has_times(&text[h.line.end.min(range.end)..range.end]))
                     .then_some((i, range, aside))
@@ -284,6 +305,135 @@ fn incident_heading(words: &str) -> Option<(bool, bool)> {
     (aside || numbered || dated || titled).then_some((aside, dated))
 }
 
+/// Words of a bold line that are part of its date or time, not a title: zones,
+/// weekdays, `at`, `on`, and the words of an update's lead (`Update`, `EDIT`,
+/// `resolved`).
+const DATE_WORDS: &[&str] = &[
+    "at",
+    "on",
+    "utc",
+    "gmt",
+    "z",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "jst",
+    "kst",
+    "ist",
+    "aest",
+    "aedt",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "day",
+    "update",
+    "updated",
+    "edit",
+    "edited",
+    "posted",
+    "resolved",
+    "monitoring",
+    "investigating",
+    "identified",
+    "time",
+    "times",
+    "all",
+    "local",
+    "the",
+    "of",
+    "and",
+];
+
+/// A bold line's date when its words are a date (a month's name with a day, or
+/// a numeric date: `2025-05-12`, `12.05.2025`, `12/05`) with a title after it
+/// (`API latency`) or a length (`lasting`, `duration`): the date as written,
+/// lowercased. A date alone (`**Mon 3 March**`, `**5th June 2025, at
+/// 11:15AM**`: a day or an update's lead) or a time without a date (a timeline's
+/// bold entries) is none.
+fn dated_title(words: &str) -> Option<String> {
+    if words.len() > 160 {
+        return None;
+    }
+    let lower = words.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '/' && c != '.')
+        .map(|t| t.trim_matches(['-', '.', '/']))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let numeric_date = |t: &str| {
+        t.bytes().any(|b| b.is_ascii_digit())
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.'))
+            && t.bytes()
+                .filter(|b| matches!(b, b'-' | b'/' | b'.'))
+                .count()
+                >= 1
+            && t.split(['-', '/', '.']).filter(|p| !p.is_empty()).count() >= 2
+    };
+    let month = |t: &str| crate::time::month_from_name(t).is_some();
+    let day = |t: &str| {
+        let n = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&n) && matches!(&t[n..], "" | "st" | "nd" | "rd" | "th")
+    };
+    let date = tokens.iter().enumerate().find_map(|(i, t)| {
+        if numeric_date(t) {
+            return Some(t.to_string());
+        }
+        if !month(t) {
+            return None;
+        }
+        let after = tokens.get(i + 1).filter(|n| day(n));
+        let before = i
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .filter(|n| day(n));
+        after.or(before).map(|d| format!("{t} {d}"))
+    })?;
+    let length = ["lasting", "lasted", "duration"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let titled = tokens.iter().any(|t| {
+        t.bytes().all(|b| b.is_ascii_alphabetic())
+            && t.len() > 1
+            && !month(t)
+            && !DATE_WORDS.contains(t)
+    });
+    (length || titled).then_some(date)
+}
+
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -392,6 +542,45 @@ mod tests {
         assert_eq!(incident_heading("Incident report: 2025-05-06"), None);
         assert_eq!(incident_heading("Post-incident review"), None);
         assert_eq!(incident_heading("Outage"), None);
+    }
+
+    #[test]
+    fn bold_lines_with_a_date_and_a_title_or_length() {
+        for (words, date) in [
+            (
+                "April 3 14:21 UTC (lasting 1 hour and 4 minutes)",
+                Some("april 3"),
+            ),
+            (
+                "14:21 UTC, 3 April 2025 (lasting 48 minutes)",
+                Some("april 3"),
+            ),
+            ("2025-05-12: API latency", Some("2025-05-12")),
+            ("12.05.2025 - Login failures", Some("12.05.2025")),
+            ("Mon 3 March", None),
+            ("5th June 2025, at 11:15AM", None),
+            ("Update: February 12 0210 EST, 0710 UTC", None),
+            ("14:05 UTC - Alerts fire", None),
+            ("Root cause", None),
+        ] {
+            assert_eq!(dated_title(words).as_deref(), date, "{words}");
+        }
+    }
+
+    #[test]
+    fn bold_dated_lines_make_a_digest_and_one_does_not() {
+        let digest = "# April report\n\nTwo incidents.\n\n**April 3 14:21 UTC (lasting 1 hour)**\n\nAt 14:21 it broke; fixed at 15:21.\n\n**April 9 10:00 UTC (lasting 30 minutes)**\n\nAt 10:00 it broke; fixed at 10:30.\n";
+        let s = Scopes::read(digest);
+        assert!(s.is_digest());
+        assert_eq!(s.of(at(digest, "15:21")), Some(1));
+        assert_eq!(s.of(at(digest, "10:30")), Some(2));
+        // One bold line in a narrative, or two on the same date: no scopes.
+        for text in [
+            "# Outage\n\n**April 3 14:21 UTC (lasting 1 hour)**\n\nAt 14:21 it broke; fixed at 15:21.\n",
+            "# Outage\n\n**April 3 14:21 UTC: errors begin**\n\nAt 14:21 it broke.\n\n**April 3 15:21 UTC: errors end**\n\nFixed at 15:21.\n",
+        ] {
+            assert!(Scopes::read(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -28,11 +28,19 @@
 //! first section is the report's own write-up, posted after the incident: it is
 //! the summary, not an entry.
 //!
+//! In an updates section, a list whose items are led by their dated time is the
+//! other shape status pages and issues write (`- UPDATE @ 8th April 2025, 16:05
+//! UTC - text`, `- EDIT 12.03.2025 at 21:20 UTC: text`, `- [resolved] 5 June
+//! 2025 11:15 - text`): a status word (or none), a date in any date-line form and
+//! a clock, then the update's words. Such a list in neither order is put oldest
+//! first when most of it is newest first, so the one update out of place is the
+//! timeline-order finding, not every other one.
+//!
 //! At least two dated updates make the shape; anything less is left to the
 //! other readers. Hand-written: no parser reads this shape, and it is a handful of
 //! line tests over text pulldown-cmark already split into blocks.
 
-use crate::parse::markdown::{Block, collapse, seq, with_date};
+use crate::parse::markdown::{Block, collapse, item_content, seq, with_date};
 use crate::span::Span;
 use crate::time;
 use crate::tree::{Entry, Node, Value};
@@ -177,15 +185,169 @@ pub(crate) fn read(
         updates.remove(0);
         first_block = Some(updates[0].block);
     }
+    // An updates section's list of updates led by their dated time.
+    let mut mostly = false;
+    if updates.len() < 2 && !postmortem_is_text {
+        updates = list_leads(text, blocks);
+        first_block = updates.first().map(|u| u.block);
+        mostly = true;
+    }
     if updates.len() < 2 {
         return None;
     }
-    let newest_first = updates.windows(2).all(|w| w[0].at >= w[1].at);
+    let down = updates.windows(2).filter(|w| w[0].at > w[1].at).count();
+    let up = updates.windows(2).filter(|w| w[0].at < w[1].at).count();
+    let newest_first = down > 0 && up == 0 || (mostly && down > up + 1);
     if newest_first {
         updates.reverse();
     }
     let items = updates.into_iter().map(entry).collect();
     Some((first_block?, seq(items, heading)))
+}
+
+/// The updates of the lists in `blocks` whose items are led by a dated time
+/// ([`lead`]): every item of such a list, two or more (none when any item of the
+/// list is not).
+fn list_leads(text: &str, blocks: &[Block]) -> Vec<Update> {
+    let mut out = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let Block::List { items } = block else {
+            continue;
+        };
+        let mut read = Vec::new();
+        for item in items {
+            let (_, span) = item_content(text, item.range.clone());
+            let written = span.slice(text);
+            let Some(l) = lead(written) else {
+                return Vec::new();
+            };
+            let body = &written[l.body..];
+            let value = match &l.status {
+                Some(status) if !body.trim().is_empty() => {
+                    format!("{status} - {}", collapse(body.trim()))
+                }
+                Some(status) => status.clone(),
+                None => collapse(body.trim()),
+            };
+            let time = Span::new(span.start + l.clock.start, span.start + l.clock.end);
+            let body_span = if body.trim().is_empty() {
+                time
+            } else {
+                let lead_ws = body.len() - body.trim_start().len();
+                Span::new(
+                    span.start + l.body + lead_ws,
+                    span.start + l.body + body.trim_end().len(),
+                )
+            };
+            read.push(Update {
+                text: body_span,
+                value,
+                time,
+                time_value: with_date(&written[l.clock.clone()], l.dateless, Some(l.date)),
+                at: (l.date, l.time),
+                block: index,
+            });
+        }
+        if read.len() >= 2 {
+            out.extend(read);
+        }
+    }
+    out
+}
+
+/// An update led by its dated time, as read by [`lead`].
+pub(crate) struct Lead {
+    /// The status word as written (`UPDATE`, `EDIT`, `resolved`), if any.
+    pub(crate) status: Option<String>,
+    pub(crate) date: jiff::civil::Date,
+    pub(crate) time: jiff::civil::Time,
+    /// The clock (with its zone) in the line.
+    pub(crate) clock: std::ops::Range<usize>,
+    /// The clock was written without a date of its own.
+    dateless: bool,
+    /// Where the update's words start in the line.
+    body: usize,
+}
+
+/// `UPDATE @ 8th April 2025, 16:05 UTC - text`, `EDIT 12.03.2025 at 21:20 UTC:
+/// text`, `[resolved] 5 June 2025 11:15 - text`, `**19th May 2025, at 9:02AM**`:
+/// a status word or none (bare, bold or in brackets), a date in any date-line form
+/// with its year, `,` / `at` / `-`, a clock, then `:` or a dash and the words, or
+/// nothing.
+pub(crate) fn lead(line: &str) -> Option<Lead> {
+    let first = line.split('\n').next().unwrap_or(line);
+    let mut at = first.len() - first.trim_start_matches(['*', '_']).len();
+    let rest = &first[at..];
+    // The status word: bare (`UPDATE`), in brackets (`[resolved]`).
+    let mut status = None;
+    let (word, skip) = match rest.strip_prefix('[') {
+        Some(r) => {
+            let close = r.find(']')?;
+            (&r[..close], close + 2)
+        }
+        None => {
+            let len = rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
+            (&rest[..len], len)
+        }
+    };
+    let lower = word.to_ascii_lowercase();
+    if !word.is_empty() && (STATUS_WORDS.contains(&lower.as_str()) || lower == "edit") {
+        status = Some(word.to_string());
+        at += skip;
+    }
+    let rest = &first[at..];
+    let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—']);
+    at += rest.len() - trimmed.len();
+    // The clock: the first `H:MM` or `HH:MM`.
+    let b = trimmed.as_bytes();
+    let colon = (1..b.len().saturating_sub(2)).find(|&i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })?;
+    let clock = if colon >= 2 && b[colon - 2].is_ascii_digit() {
+        colon - 2
+    } else {
+        colon - 1
+    };
+    let date_part = trimmed[..clock].trim_end();
+    let date_part = date_part
+        .strip_suffix("at")
+        .unwrap_or(date_part)
+        .trim_end()
+        .trim_end_matches([',', '-', '–', '—', '|', '@'])
+        .trim_end();
+    let date = match time::scan_date_line(date_part, None)? {
+        Ok(line) => line.date,
+        Err(_) => return None,
+    };
+    let clock_text = &trimmed[clock..];
+    let (parsed, len) = time::scan_leading_time(clock_text).ok()??;
+    let after = &clock_text[len..];
+    let words = after.trim_start_matches(['*', '_']);
+    let words = words.trim_start();
+    let body = if words.is_empty() {
+        first.len()
+    } else if let Some(w) = [":", "-", "–", "—"]
+        .iter()
+        .find_map(|s| words.strip_prefix(s))
+    {
+        first.len() - w.len()
+    } else {
+        return None;
+    };
+    let clock_at = at + clock;
+    Some(Lead {
+        status,
+        date: parsed.date.unwrap_or(date),
+        time: parsed.time,
+        clock: clock_at..clock_at + len,
+        dateless: parsed.date.is_none(),
+        body,
+    })
 }
 
 /// `Resolved`, `**Resolved** - text`, `Resolved: text`: (status as written, the
@@ -414,5 +576,37 @@ mod tests {
         // `Update the runbook` is a sentence; a date line alone dates nothing.
         let prose = "# Notes\n\nUpdate the runbook before Friday.\nMar 19, 2025 - 15:12 UTC\n\nIdentified owners later.\nMar 19, 2025 - 16:12 UTC\n";
         assert!(timeline(prose).is_empty());
+    }
+
+    #[test]
+    fn list_items_led_by_their_dated_time_are_updates() {
+        let text = "# Mail outage\n\nMail could not sync.\n\n## Updates\n\n- UPDATE @ 8th April 2025, 12:15 UTC - All mailboxes are back.\n- UPDATE @ 7th April 2025, 19:25 UTC - Half are back.\n- UPDATE @ 8th April 2025, 06:50 UTC - Most are back.\n  Still moving the rest.\n- UPDATE @ 7th April 2025, 10:10 UTC - New nodes in service.\n- UPDATE @ 6th April 2025, 11:50 UTC - Looking into it.\n";
+        let read = timeline(text);
+        assert_eq!(read.len(), 5);
+        assert_eq!(
+            read[0],
+            (
+                "2025-04-06 11:50 UTC".into(),
+                "UPDATE - Looking into it.".into()
+            )
+        );
+        assert_eq!(read[2].1, "UPDATE - Most are back. Still moving the rest.");
+        // Mostly newest first: put oldest first, the one out of place reported once.
+        let checked = check_with(text, Format::Markdown, &Config::default());
+        let order: Vec<usize> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS201")
+            .map(|d| d.span.start)
+            .collect();
+        assert_eq!(order.len(), 1, "{:?}", checked.diagnostics);
+        assert!(
+            text[order[0]..].starts_with("19:25") || text[..order[0]].ends_with("7th April 2025, "),
+            "{}",
+            &text[order[0]..]
+        );
+        // A list of other items is no list of updates.
+        let text = "# Mail outage\n\n## Updates\n\n- UPDATE @ 8th April 2025, 12:15 UTC - All back.\n- We will post more soon.\n";
+        assert!(timeline(text).is_empty());
     }
 }

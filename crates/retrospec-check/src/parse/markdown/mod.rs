@@ -220,12 +220,14 @@ pub fn parse_with(
         .iter()
         .filter_map(|(heading, field)| Some((normalise_heading(heading), field_named(field)?)))
         .collect();
-    if reading.is_some() {
+    if let Some(r) = reading.as_mut() {
+        r.scopes = freeform::scope::Scopes::read(text);
         let (normalised, implicit_timeline) = freeform::blocks::normalise(
             text,
             blocks,
             &extra,
             entries.iter().any(|e| e.key == "title"),
+            &r.scopes,
         );
         blocks = normalised;
         if implicit_timeline {

@@ -2045,3 +2045,127 @@ fn from_the_declaration_to_the_rollback() {
     }
     tally.check();
 }
+
+// ---- words14: word-list rules across containers, action items, dates, zones ----
+
+/// How many findings with one of `codes` `text` is reported with.
+fn count(text: &str, codes: &[&str]) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(code, _)| codes.contains(code))
+        .map(|(_, line)| line)
+        .collect()
+}
+
+impl Tally {
+    /// A planted variant that must be exactly one finding with one of `codes`.
+    fn once(&mut self, label: &str, text: &str, codes: &[&str]) {
+        self.planted += 1;
+        let hits = count(text, codes);
+        if hits.len() != 1 {
+            self.missed.push(format!(
+                "{label} ({} findings: {})\n{text}",
+                hits.len(),
+                hits.join(" | ")
+            ));
+        }
+    }
+}
+
+/// Where a block of words stands in the report: a section of its own after the
+/// impact, the closing lines after the action items, or the impact section.
+const BLOCK_PLACES: &[&str] = &["impact", "section", "closing"];
+
+fn with_block(place: &str, block: &str, container: Container) -> String {
+    let mut r = Report {
+        container: Some(container),
+        under_title: "All times are UTC.".into(),
+        ..Report::default()
+    };
+    match place {
+        "impact" => {
+            r.impact = format!("About 2% of merchants received their export late.\n\n{block}")
+        }
+        "section" => {
+            r.cause = format!(
+                "The export host's scratch disk filled up.\n\n## Notes from the review\n\n{block}"
+            )
+        }
+        "closing" => r.closing = block.to_string(),
+        _ => unreachable!(),
+    }
+    r.render(SUMMER)
+}
+
+/// Placeholder words used for what they name, in every container a report puts
+/// them in: a label over a checklist, a heading, a link's text or address, a
+/// quoted log line, a product's name, a table's header cell, a task that is itself
+/// the work, code and file names. None is a gap.
+const PLACEHOLDER_INNOCENT: &[&str] = &[
+    "Todo:\n- [x] cap the export job's memory (@ana)\n- [ ] alert on scratch disk usage (@ben)",
+    "TODO:\n\n- [x] cap the export job's memory (@ana)\n- [ ] alert on scratch disk usage (@ben)",
+    "**Todo**\n\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "**TODO:**\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "### TODO\n\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "Todo list:\n- alert on scratch disk usage (ben)\n- rotate old batch files (ana)",
+    "TBD list:\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Still TBD:\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Open questions (TBD):\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Notes:\n- [ ] alert on scratch disk usage (@ben)",
+    "The rest of the follow-ups are on the [TODO list](https://wiki.example.com/ops/todo).",
+    "The follow-ups are tracked at https://tracker.example.com/ops/TODO and <https://tracker.example.com/TBD>.",
+    "> 14:05:11 WARN export: TODO remove legacy path before retrying batch 42",
+    "```\n14:05:11 WARN export: TODO remove legacy path\n```",
+    "Merchants using our Todo app integration saw the same delay.",
+    "The todo list service and the todo app were not affected.",
+    "Customers could not sync their todo lists while exports were delayed.",
+    "| Done | TODO |\n|---|---|\n| cap memory | alert on disk usage |",
+    "| Item | Status |\n|---|---|\n| cap memory | done |\n| disk alert | todo |",
+    "- [ ] Remove the TODO in the export retry handler (@ana)\n- [ ] Turn the FIXME comments in `cleanup.py` into tickets (@ben)",
+    "The cleanup job still had a TODO comment where the deletion should have been.",
+    "The cleanup step was a `# TODO: delete old batches` comment in `cleanup.py`.",
+    "The open items are in `TODO.md` and docs/TODO.md in the exports repository.",
+    "We grep for TODO and FIXME markers in the release checklist now.",
+    "Status: resolved. Follow-ups: see the TODO section of the runbook.",
+];
+
+/// A value left unfilled, in the containers a report writes fields in: each is
+/// one finding.
+const PLACEHOLDER_PLANTED: &[&str] = &[
+    "Owner: TBD",
+    "**Owner:** TBD",
+    "Root cause: TODO",
+    "**Root cause:** TODO",
+    "Estimated lost orders: TBD.",
+    "Filtered searches returned empty pages. Estimated lost orders: TBD (finance to confirm).",
+    "**Impact:** Filtered searches returned empty pages. Estimated lost orders: TBD (finance to confirm).",
+    "| Field | Value |\n|---|---|\n| Owner | TBD |\n| Severity | SEV2 |",
+    "- Customers affected: TBD\n- Severity: SEV2",
+    "Revenue impact: TODO add the finance numbers",
+    "TODO: add the error-rate graph",
+];
+
+#[test]
+fn placeholder_words_that_name_things_and_values_left_unfilled() {
+    let mut tally = Tally::new("placeholder containers");
+    for block in PLACEHOLDER_INNOCENT {
+        for place in BLOCK_PLACES {
+            for container in [Container::Bullets, Container::Table] {
+                let label = format!("{block} / {place} / {container:?}");
+                tally.silent(&label, &with_block(place, block, container), &["RS401"]);
+            }
+        }
+    }
+    // The closing lines stand under the action items, which hold only their items.
+    for block in PLACEHOLDER_PLANTED {
+        for place in ["impact", "section"] {
+            let label = format!("{block} / {place}");
+            tally.once(
+                &label,
+                &with_block(place, block, Container::Bullets),
+                &["RS401"],
+            );
+        }
+    }
+    tally.check();
+}

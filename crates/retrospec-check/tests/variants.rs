@@ -2169,3 +2169,122 @@ fn placeholder_words_that_name_things_and_values_left_unfilled() {
     }
     tally.check();
 }
+
+/// Words of the word lists used for what they name, in the containers a report
+/// puts them in: a link's text or address, a quoted log line, code, a metric's
+/// name, a product's or a company's name, a heading or a bold label that names a
+/// section, a table's header and cells. None blames, judges with hindsight or puts
+/// a person in the cause.
+const WORD_LIST_INNOCENT: &[&str] = &[
+    "We follow [why we never write human error](https://blog.example.com/no-human-error) in these reviews.",
+    "The write-up is at https://wiki.example.com/postmortems/should-have-known-better and <https://wiki.example.com/human-error>.",
+    "Every batch was rejected with `operator error: quota exceeded` in the job log.",
+    "> 14:05:11 ERROR export: user error - invalid merchant id in batch 42",
+    "```\n14:05:11 ERROR careless retry detected, backing off\n```",
+    "The user error rate (HTTP 4xx) stayed flat during the incident.",
+    "| Metric | Before | During |\n|---|---|---|\n| User error rate | 0.2% | 0.2% |\n| Server error rate | 0.1% | 4.0% |",
+    "The disk fault of the export host's controller was the trigger.",
+    "Merchants on Just Eat and Simply Business integrations saw the same delay.",
+    "The [runbook section on what should have happened](https://wiki.example.com/runbooks/exports) was followed.",
+    "### What could have gone worse\n\nNothing else shared the scratch disk.",
+    "**What we could have done better:** see the action items.",
+    "| What went well | What could have gone better |\n|---|---|\n| the alert paged at once | the disk had no usage alert |",
+    "The cleanup job should have run at 02:00 and did not, because its schedule was removed in the migration.",
+    "The nightly job failed to delete old batch files after the migration changed its path.",
+    "The on-call engineer had no runbook for the queue-depth alert.",
+];
+
+#[test]
+fn word_list_words_that_name_things() {
+    let mut tally = Tally::new("word-list containers");
+    let codes = &["RS402", "RS403", "RS404", "RS408"];
+    for block in WORD_LIST_INNOCENT {
+        for position in ["summary", "cause"] {
+            let mut r = Report {
+                under_title: "All times are UTC.\nAuthor: Dana Whitcombe".into(),
+                actions: "- Review the retention settings (owner: @dwhitcombe)".into(),
+                ..Report::default()
+            };
+            match position {
+                "summary" => r.summary = format!("Nightly exports were delayed.\n\n{block}"),
+                _ => r.cause = format!("The scratch disk filled up.\n\n{block}"),
+            }
+            tally.silent(&format!("{block} / {position}"), &r.render(SUMMER), codes);
+        }
+    }
+    // Planted: the same containers around a sentence that blames, judges with
+    // hindsight or names the person.
+    for (sentence, code) in [
+        (
+            "Dana Whitcombe forgot to re-enable the cleanup job after the migration.",
+            "RS402",
+        ),
+        (
+            "The outage was caused by human error during the migration.",
+            "RS403",
+        ),
+        (
+            "We should have caught the full disk long before a merchant told us.",
+            "RS404",
+        ),
+        (
+            "A junior engineer accidentally deleted the cleanup schedule.",
+            "RS408",
+        ),
+    ] {
+        for wrap in ["{s}", "**Root cause:** {s}", "- {s}", "In short: {s}"] {
+            let mut r = Report {
+                under_title: "All times are UTC.\nAuthor: Dana Whitcombe".into(),
+                actions: "- Review the retention settings (owner: @dwhitcombe)".into(),
+                ..Report::default()
+            };
+            r.cause = format!(
+                "The scratch disk filled up.\n\n{}",
+                wrap.replace("{s}", sentence)
+            );
+            tally.once(&format!("{sentence} / {wrap}"), &r.render(SUMMER), &[code]);
+        }
+    }
+    tally.check();
+}
+
+/// Action items whose opening names the work, in a list, a numbered list, a task
+/// list and a table: none is vague. The planted ones open with a vague verb.
+#[test]
+fn action_items_that_name_the_work() {
+    let mut tally = Tally::new("action item openings");
+    let concrete = [
+        "Improvements to the cleanup job: delete batch files older than a day",
+        "Alert when scratch disk usage is above 80% for 10 minutes",
+        "Investigation notes: attach the disk graphs to EXP-12",
+        "Better-sqlite3 pinned to 9.4 in the exporter",
+    ];
+    let vague = [
+        "Improve monitoring",
+        "Look into the disk usage",
+        "Be more careful with migrations",
+    ];
+    let forms: [fn(&str) -> String; 4] = [
+        |t| format!("- {t} (owner: @ana)"),
+        |t| format!("1. {t} (owner: @ana)"),
+        |t| format!("- [ ] {t} (owner: @ana)"),
+        |t| format!("| Action | Owner |\n|---|---|\n| {t} | @ana |"),
+    ];
+    for (i, form) in forms.iter().enumerate() {
+        for item in concrete {
+            let text = format!(
+                "# Export queue backlog\n\nDate: 2025-07-15. All times are UTC.\n\n## Summary\n\nExports were late from 14:05 to 15:20.\n\n## Action items\n\n{}\n",
+                form(item)
+            );
+            tally.silent(&format!("{item} / form {i}"), &text, &["RS304"]);
+        }
+        for item in vague {
+            let text = format!(
+                "# Export queue backlog\n\nDate: 2025-07-15. All times are UTC.\n\n## Summary\n\nExports were late from 14:05 to 15:20.\n\n## Action items\n\n{}\n",
+                form(item)
+            );
+            tally.once(&format!("{item} / form {i}"), &text, &["RS304"]);
+        }
+    }
+    tally.check();
+}

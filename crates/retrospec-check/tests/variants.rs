@@ -2288,3 +2288,178 @@ fn action_items_that_name_the_work() {
     }
     tally.check();
 }
+
+/// Due days without a year in an action table (`8/15`, `15/8`) whose other cells
+/// fix the order, and Status cells with a note after the state (`Planned, Q3`):
+/// dates and states, not values of the wrong form. A table whose cells never say
+/// which number is the day is left as written.
+#[test]
+fn action_table_due_days_and_states_in_a_team_s_words() {
+    let mut tally = Tally::new("action table dates and states");
+    let codes = &["RS104", "RS105", "RS214"];
+    let report = |rows: &str| {
+        format!(
+            "# API errors after a deploy\n\nIncident date: 2025/08/12 (Tue). All times are JST.\n\n## Summary\n\nFrom 19:42 to 21:05 the API returned 502 errors.\n\n## Timeline\n\n- 19:42 errors start\n- 21:05 rollback done, errors stop\n\n## Action items\n\n{rows}"
+        )
+    };
+    let due_sets = [
+        ["8/15", "8/22", "9/5"],
+        ["08/15", "08/22", "09/05"],
+        ["15/8", "22/8", "5/9"],
+        ["8/5", "8/29", "9/1"],
+        ["5/8", "29/8", "1/9"],
+    ];
+    for dues in due_sets {
+        for owner in ["@yuki", "Yuki Tanaka"] {
+            let rows = format!(
+                "| # | Action | Owner | Due |\n|---|---|---|---|\n| 1 | Close connections in `finally` | {owner} | {} |\n| 2 | Remove the old cron on rollback | {owner} | {} |\n| 3 | Separate pool for batch jobs | {owner} | {} |\n",
+                dues[0], dues[1], dues[2]
+            );
+            tally.silent(&format!("{dues:?} / {owner}"), &report(&rows), codes);
+        }
+    }
+    for state in [
+        "Planned, Q3",
+        "Done (2025-08-20)",
+        "In progress - ETA September",
+        "Not started; needs budget",
+        "planned",
+    ] {
+        let rows = format!(
+            "| Change | Owner | Status |\n|---|---|---|\n| Cap retry backoff at 15 minutes | Webhooks team | {state} |\n| Post job start to #ops | Platform | Done |\n"
+        );
+        tally.silent(state, &report(&rows), codes);
+    }
+    // Planted: a state that is no state, and a due cell that is no day.
+    for (cell, column) in [("someday, maybe", "Status"), ("when possible", "Due")] {
+        let rows = format!(
+            "| Change | Owner | {column} |\n|---|---|---|\n| Cap retry backoff at 15 minutes | Webhooks team | {cell} |\n"
+        );
+        tally.once(cell, &report(&rows), codes);
+    }
+    tally.check();
+}
+
+/// A clock in a sentence that writes its own date in words, in a report whose
+/// times are in summer time: the abbreviation is judged on the sentence's date,
+/// across the EU, UK and US changes of 2025 (EU and UK 30 March and 26 October, US
+/// 9 March and 2 November), the weeks between them included.
+#[test]
+fn zone_of_a_clock_dated_in_its_sentence() {
+    let mut tally = Tally::new("zone of a clock dated in its sentence");
+    // (summer, winter, whether the winter name is tied to winter)
+    let pairs = [
+        ("BST", "GMT", false),
+        ("CEST", "CET", true),
+        ("PDT", "PST", true),
+        ("EDT", "EST", true),
+    ];
+    // (weekday, day, month, month number, summer in the EU/UK, summer in the US)
+    let days = [
+        ("Wednesday", 5, "March", 3, false, false),
+        ("Wednesday", 19, "March", 3, false, true),
+        ("Tuesday", 8, "April", 4, true, true),
+        ("Tuesday", 21, "October", 10, true, true),
+        ("Tuesday", 28, "October", 10, false, true),
+        ("Friday", 31, "October", 10, false, true),
+        ("Wednesday", 12, "November", 11, false, false),
+    ];
+    let forms = [
+        "This shipped on {w} {d} {m} at 09:00 {z}.",
+        "This shipped on {w}, {m} {d} at 09:00 {z}.",
+        "The fix went out at 09:00 {z} on {w} {d} {m}.",
+        "The fix went out on {m} {d}, 2025 at 09:00 {z}.",
+        "We replayed the exports on {d} {m} 2025, 09:00 {z}.",
+        "The cleanup ran again on {d} {m} at 09:00 {z}.",
+    ];
+    for (summer, winter, winter_tied) in pairs {
+        for (weekday, day, month, _, eu, us) in days {
+            let in_summer = if matches!(summer, "PDT" | "EDT") {
+                us
+            } else {
+                eu
+            };
+            let (right, wrong) = if in_summer {
+                (summer, winter)
+            } else {
+                (winter, summer)
+            };
+            for form in forms {
+                let sentence = |z: &str| {
+                    form.replace("{w}", weekday)
+                        .replace("{d}", &day.to_string())
+                        .replace("{m}", month)
+                        .replace("{z}", z)
+                };
+                let report = |z: &str| {
+                    let r = Report {
+                        under_title: format!("All times are {summer}."),
+                        closing: sentence(z),
+                        ..Report::default()
+                    };
+                    r.render("2025-07-15")
+                };
+                let label = format!("{summer}/{winter} {weekday} {day} {month} / {form}");
+                tally.silent(&format!("{label} / {right}"), &report(right), &["RS203"]);
+                // GMT names UTC too: only BST in winter is out of season.
+                if in_summer && !winter_tied {
+                    continue;
+                }
+                tally.once(&format!("{label} / {wrong}"), &report(wrong), &["RS203"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A report that names no zone anywhere (a UK site's status page, a blog post, a
+/// timeline in any container): its times have one cause, so they are one finding,
+/// never one per entry.
+#[test]
+fn no_zone_anywhere_is_one_finding() {
+    let mut tally = Tally::new("no zone anywhere");
+    for container in CONTAINERS {
+        for under_title in [
+            "",
+            "Our Manchester datacentre lost power.",
+            "Affected: all services in London",
+        ] {
+            let r = Report {
+                container: Some(container),
+                under_title: under_title.into(),
+                summary: "Nightly exports were delayed from 14:05 until 15:20.".into(),
+                ..Report::default()
+            };
+            tally.once(
+                &format!("{container:?} / {under_title}"),
+                &r.render(SUMMER),
+                &["RS202"],
+            );
+            // The same report with its zone stated once is silent.
+            let stated = Report {
+                under_title: format!("{under_title}\nAll times are UK time (BST).")
+                    .trim()
+                    .into(),
+                ..r
+            };
+            tally.silent(
+                &format!("{container:?} / {under_title} / stated"),
+                &stated.render(SUMMER),
+                &["RS202"],
+            );
+        }
+    }
+    for lead in [
+        "**5th June 2025, at 11:15AM**",
+        "### 5 June 2025 11:15",
+        "_Posted Jun 5, 2025 - 11:15_",
+    ] {
+        let text = format!(
+            "# Power issue at our Manchester datacentre\n\n**Status:** Resolved\n\n{lead}\n\n\
+             At 07:52 the mains supply tripped. Everything went dark at 08:16, power came back at 08:22\n\
+             and every customer was back by 09:41.\n"
+        );
+        tally.once(lead, &text, &["RS202"]);
+    }
+    tally.check();
+}

@@ -2463,3 +2463,149 @@ fn no_zone_anywhere_is_one_finding() {
     }
     tally.check();
 }
+
+/// Follow-ups under a heading in the writer's words, each ending in an owner in
+/// one form (`(Owner: M. Lindqvist)`, `(@okoye)`, `— owner: web`): the item
+/// without one, when most carry one, is the finding; a list where none does is
+/// no follow-up list to judge (never a finding on it).
+#[test]
+fn follow_ups_with_owners_in_one_form() {
+    let mut tally = Tally::new("follow-ups with owners in one form");
+    let headings = [
+        "## What we will change",
+        "## What we are changing",
+        "## Next steps",
+        "**What we will change**",
+        "What we will change\n-------------------",
+    ];
+    let works = [
+        "We will not accept firmware updates on storage during working days",
+        "The heartbeat link is now monitored and a failure pages",
+        "We will test the metadata failover every quarter",
+        "Write a runbook for mounting the metadata target by hand",
+    ];
+    let owners: [fn(usize) -> String; 3] = [
+        |i| format!(" (Owner: {})", ["M. Lindqvist", "J. Haddad"][i % 2]),
+        |i| format!(" (@{})", ["okoye", "brandt"][i % 2]),
+        |i| format!(" — owner: {}", ["storage", "network"][i % 2]),
+    ];
+    let markers: [fn(usize) -> String; 3] = [
+        |i| format!("{}. ", i + 1),
+        |_| "- ".to_string(),
+        |_| "- [ ] ".to_string(),
+    ];
+    for heading in headings {
+        for (o, owner) in owners.iter().enumerate() {
+            for (m, marker) in markers.iter().enumerate() {
+                for missing in 0..=works.len() {
+                    let list: Vec<String> = works
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| {
+                            let tail = if i == missing {
+                                String::new()
+                            } else {
+                                owner(i)
+                            };
+                            format!("{}{w}.{tail}", marker(i))
+                        })
+                        .collect();
+                    let text = format!(
+                        "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+                         From 14:05 to 16:20 the shared file system hung.\n\n{heading}\n\n{}\n\nThanks for your patience.\n",
+                        list.join("\n")
+                    );
+                    let label =
+                        format!("{heading} / owner form {o} / marker {m} / missing {missing}");
+                    if missing == works.len() {
+                        tally.silent(&label, &text, &["RS301"]);
+                    } else {
+                        tally.once(&label, &text, &["RS301"]);
+                    }
+                }
+            }
+        }
+        // No owners at all: nothing to judge.
+        let list: Vec<String> = works.iter().map(|w| format!("- {w}.")).collect();
+        let text = format!(
+            "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+             From 14:05 to 16:20 the shared file system hung.\n\n{heading}\n\n{}\n",
+            list.join("\n")
+        );
+        tally.silent(&format!("{heading} / no owners"), &text, &["RS301"]);
+    }
+    tally.check();
+}
+
+/// A labelled checklist (`Todo:` over `- [ ] ...`) in an issue's comment, in a
+/// section of its own name or before any section: the follow-ups. The item
+/// without the `(@handle)` the others end in is the finding; with no handles
+/// anywhere, nothing is.
+#[test]
+fn labelled_checklists_are_the_follow_ups() {
+    let mut tally = Tally::new("labelled checklists");
+    let items = [
+        "- [x] cap the Jenkins memory (@jonas-kr)",
+        "- [x] pin the plugin version, report the bug upstream (@jonas-kr)",
+        "- [ ] truncate fuzz job logs at 100 MB (@mira-t)",
+        "- [ ] move Jenkins to its own VM (@jonas-kr, needs budget)",
+    ];
+    let labels = ["Todo:", "TODO:", "Follow-ups:", "**Next steps:**", "To do:"];
+    let places = [
+        (
+            "",
+            "**@jonas-kr** commented\n\nShort post-mortem: a plugin leaked memory.\n\n",
+        ),
+        (
+            "## Discussion\n\n",
+            "Short post-mortem: a plugin leaked memory.\n\n",
+        ),
+    ];
+    for label in labels {
+        for (heading, before) in places {
+            for missing in 0..=items.len() {
+                let list: Vec<String> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        if i == missing {
+                            item.rsplit_once(" (@")
+                                .map_or(*item, |(head, _)| head)
+                                .to_string()
+                        } else {
+                            (*item).to_string()
+                        }
+                    })
+                    .collect();
+                let text = format!(
+                    "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC the main box is hanging.\n\n\
+                     {heading}{before}{label}\n{}\n\nClosing, reopen if you still see problems.\n",
+                    list.join("\n")
+                );
+                let where_ = if heading.is_empty() {
+                    "preamble"
+                } else {
+                    "section"
+                };
+                let name = format!("{label} / {where_} / missing {missing}");
+                if missing == items.len() {
+                    tally.silent(&name, &text, &["RS301", "RS401"]);
+                } else {
+                    tally.once(&name, &text, &["RS301", "RS401"]);
+                }
+            }
+            // No handles at all: no finding on the list.
+            let bare: Vec<String> = items
+                .iter()
+                .map(|i| i.rsplit_once(" (@").map_or(*i, |(h, _)| h).to_string())
+                .collect();
+            let text = format!(
+                "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC the main box is hanging.\n\n\
+                 {heading}{before}{label}\n{}\n",
+                bare.join("\n")
+            );
+            tally.silent(&format!("{label} / no handles"), &text, &["RS301", "RS401"]);
+        }
+    }
+    tally.check();
+}

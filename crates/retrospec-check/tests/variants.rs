@@ -2609,3 +2609,32 @@ fn labelled_checklists_are_the_follow_ups() {
     }
     tally.check();
 }
+
+/// Lists of people with their handles (responders, thanks) are no follow-ups,
+/// whether a heading or a label stands over them, and one without a handle is no
+/// finding.
+#[test]
+fn people_with_handles_are_not_follow_ups() {
+    let mut tally = Tally::new("people with handles");
+    let people = [
+        "- Incident commander (@ana)",
+        "- Communications (@ben)",
+        "- Storage on-call (@carla)",
+        "- Network on-call",
+    ];
+    for over in [
+        "## Responders",
+        "## People involved",
+        "**Thanks to:**",
+        "Thanks to:",
+        "## Notes\n\nThanks to:",
+    ] {
+        let text = format!(
+            "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+             From 14:05 to 16:20 the shared file system hung.\n\n{over}\n\n{}\n",
+            people.join("\n")
+        );
+        tally.silent(over, &text, &["RS301", "RS302", "RS303", "RS304"]);
+    }
+    tally.check();
+}

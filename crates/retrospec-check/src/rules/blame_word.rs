@@ -437,7 +437,13 @@ impl BlameWord {
                         || asked(after)
                         || lower.ends_with("error") && THING_AFTER.is_match(after)
                         || lower == "fault of"
-                            && kind_of_fault(&cx.text[node.span.start.min(span.start)..span.start])
+                            && kind_of_fault(
+                                &cx.text[node.span.start.min(span.start).max(
+                                    (span.start.saturating_sub(40)..=span.start)
+                                        .find(|i| cx.text.is_char_boundary(*i))
+                                        .unwrap_or(span.start),
+                                )..span.start],
+                            )
                     {
                         continue;
                     }

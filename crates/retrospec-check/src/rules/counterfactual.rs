@@ -126,9 +126,11 @@ impl Rule for Counterfactual {
                         }
                         // A bold label names what follows (`**What we could have
                         // done better:**`).
-                        if cx.format == crate::parse::Format::Markdown
-                            && crate::rules::words::in_bold_label(cx.text, span)
-                        {
+                        if crate::rules::words::in_bold_label(
+                            cx.text,
+                            span,
+                            cx.format == crate::parse::Format::Json,
+                        ) {
                             verdict = Verdict::Describes;
                         }
                         (span, found, verdict)

@@ -190,7 +190,7 @@ impl Rule for Placeholder {
                 let span = placer.place(found.clone()).unwrap_or(node.span);
                 if cx.masks().covers(span.start)
                     || explained(cx.text, span.start, text)
-                    || (cx.format == Format::Markdown && names_a_thing(cx.text, span))
+                    || names_a_thing_in(cx, s, found.clone(), span)
                 {
                     continue;
                 }
@@ -442,6 +442,26 @@ const DETERMINERS: &[&str] = &[
     "open",
 ];
 
+/// [`names_a_thing`] in the text as written (Markdown, whose values lose their
+/// markup), or in the value itself (a YAML or JSON string is Markdown once its
+/// escapes are read).
+fn names_a_thing_in(
+    cx: &Context<'_>,
+    value: &str,
+    found: std::ops::Range<usize>,
+    span: crate::span::Span,
+) -> bool {
+    if cx.format == Format::Markdown {
+        names_a_thing(cx.text, span)
+    } else {
+        names_a_thing(value, crate::span::Span::new(found.start, found.end))
+    }
+}
+
+/// How far around a placeholder word its line is read for a label, a link or a
+/// table cell, in bytes.
+const LABEL_REACH: usize = 300;
+
 /// Whether the placeholder word at `span` of a Markdown `text` names something
 /// rather than leaving a value unfilled: a label over a list or a table, a link's
 /// text, a word before a noun or after a determiner, a table's header cell or a
@@ -451,10 +471,22 @@ fn names_a_thing(text: &str, span: crate::span::Span) -> bool {
     if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
         return false;
     }
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    // Its line, at most LABEL_REACH bytes either side: a megabyte line with a
+    // TODO every few words must not be searched whole for each of them (a label
+    // line is short; a longer one is cut and is no label).
+    let mut from = span.start.saturating_sub(LABEL_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + LABEL_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    let cut = (line_start == from && from > 0) || (line_end == to && to < text.len());
     let line = &text[line_start..line_end];
     let before = &text[line_start..span.start];
     let after = &text[span.end..line_end];
@@ -510,10 +542,14 @@ fn names_a_thing(text: &str, span: crate::span::Span) -> bool {
         text[from..]
             .split('\n')
             .skip(1)
+            .take(3)
             .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
+            .map_or("", |l| &l[..l.len().min(8)])
     };
     let trimmed = line.trim();
+    if cut {
+        return false;
+    }
     if trimmed.starts_with('|') {
         return table_header_or_status(text, line_start, line, span.start - line_start);
     }
@@ -552,7 +588,10 @@ fn table_header_or_status(text: &str, line_start: usize, line: &str, at: usize) 
         let t = l.trim();
         t.starts_with('|') && t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
     };
-    let following = text[line_start..].split('\n').nth(1).unwrap_or("");
+    let following = text[line_start..]
+        .split('\n')
+        .nth(1)
+        .map_or("", |l| &l[..l.len().min(LABEL_REACH)]);
     if is_rule(following) {
         return true;
     }

@@ -22,8 +22,10 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 mod automata;
+mod label;
 pub use automata::Literals;
 use automata::{Automata, Head};
+pub(crate) use label::in_bold_label;
 
 use crate::parse::Format;
 use crate::rules::Context;
@@ -631,37 +633,6 @@ fn markdown_masks(text: &str, out: &mut Vec<Range<usize>>) {
             _ => {}
         }
     }
-}
-
-/// Whether `span` of a Markdown `text` lies in a bold label opening its line (a
-/// list item's included): `**What we could have done better:** ...`, `**Could
-/// this have been caught?**`. A label names what follows; it says nothing itself.
-pub(crate) fn in_bold_label(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..];
-    let indent = line.len() - line.trim_start().len();
-    let mut rest = &line[indent..];
-    let mut offset = line_start + indent;
-    for marker in ["- ", "* ", "+ "] {
-        if let Some(r) = rest.strip_prefix(marker) {
-            offset += marker.len();
-            rest = r;
-            break;
-        }
-    }
-    let Some(delimiter) = ["**", "__"].into_iter().find(|d| rest.starts_with(d)) else {
-        return false;
-    };
-    let inner = &rest[2..];
-    let Some(close) = inner.find(delimiter) else {
-        return false;
-    };
-    let (open, end) = (offset + 2, offset + 2 + close);
-    if inner[..close].contains('\n') || span.start < open || span.end > end {
-        return false;
-    }
-    let content = inner[..close].trim_end();
-    content.ends_with([':', '?']) || inner[close + 2..].starts_with([':', '?'])
 }
 
 /// Where the cause of an incident is described: the root cause, the trigger, the

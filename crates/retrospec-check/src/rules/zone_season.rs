@@ -408,8 +408,11 @@ fn sentence_date(text: &str, clock: usize, year: Option<i16>) -> Option<Date> {
         .min()
         .map_or(to, |i| clock + i + 1);
     let sentence = &text[start..end.min(text.len())];
+    // A JSON string's escaped line break (`28\nOctober`) is a space between
+    // words, two bytes for two: the offsets stay those of `text`.
+    let sentence = sentence.replace("\\n", "  ");
     let hint = year.or_else(|| time::heading_year(text));
-    time::scan_prose_times(sentence, hint)
+    time::scan_prose_times(&sentence, hint)
         .into_iter()
         .find(|p| start + p.clock.start == clock)
         .filter(|p| p.weekday_mismatch.is_none() && (!p.year_inferred || year.is_some()))

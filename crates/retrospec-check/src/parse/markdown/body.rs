@@ -166,6 +166,7 @@ impl BodyBuilder<'_, '_> {
             && self.freeform
             && !already(field_key(Field::ActionItems), &self.fields);
         let owned = unclaimed
+            && !names_people(&section.title)
             && !opens_with_a_task_list(section.blocks)
             && opens_with_owned_items(self.text, section.blocks);
         if owned {
@@ -437,15 +438,68 @@ fn labelled_follow_ups<'b>(text: &str, blocks: &'b [Block]) -> Option<(Span, &'b
         let short =
             bare.ends_with(':') && bare.split_whitespace().count() <= 3 && !bare.contains('\n');
         let tasks = items.len() >= 2 && items.iter().all(|i| i.checked.is_some());
-        (short && (tasks || opens_with_owned_items(text, &blocks[i + 1..i + 2]))).then(|| {
+        // A plain list under a label is follow-ups only when the label says so
+        // (`Thanks to:` over `- Ana (@ana)` is not).
+        let lower = bare.to_lowercase();
+        let says_follow_ups = FOLLOW_UP_WORDS.iter().any(|w| lower.contains(w));
+        let owned = says_follow_ups && opens_with_owned_items(text, &blocks[i + 1..i + 2]);
+        (short && (tasks || owned)).then(|| {
             let start = range.start + text[range.clone()].find(label).unwrap_or(0);
             (Span::new(start, start + label.len()), &blocks[i + 1..i + 2])
         })
     })
 }
 
+/// Words of a label that names follow-ups (`Todo:`, `Next steps:`, `Fixes:`).
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "todo",
+    "to do",
+    "to-do",
+    "follow",
+    "next",
+    "action",
+    "fix",
+    "change",
+    "task",
+    "plan",
+    "improve",
+    "prevent",
+    "work item",
+];
+
+/// Words of a section title that names people, not work (`Responders`, `Thanks`,
+/// `People involved`): a list of them with handles is no follow-up list.
+const PEOPLE_TITLE_WORDS: &[&str] = &[
+    "respond",
+    "people",
+    "team",
+    "contributor",
+    "thank",
+    "participant",
+    "attendee",
+    "role",
+    "contact",
+    "credit",
+    "acknowledg",
+    "who ",
+    "involved",
+    "staff",
+    "on-call",
+    "oncall",
+    "escalation",
+    "author",
+    "reviewer",
+];
+
+/// Whether a section title names people rather than work ([`PEOPLE_TITLE_WORDS`]).
+fn names_people(title: &str) -> bool {
+    let lower = format!("{} ", title.to_lowercase());
+    PEOPLE_TITLE_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether a section opens with a list of three or more items, most of which end
-/// in an owner ([`ends_with_owner`]); a closing line may follow.
+/// in an owner ([`ends_with_owner`]) and read as work (five words or more: `- Ana
+/// (@ana)` in a list of people is not); a closing line may follow.
 fn opens_with_owned_items(text: &str, blocks: &[Block]) -> bool {
     let mut opened = false;
     for block in blocks {
@@ -456,7 +510,14 @@ fn opens_with_owned_items(text: &str, blocks: &[Block]) -> bool {
                     .iter()
                     .filter(|i| text.get(i.range.clone()).is_some_and(ends_with_owner))
                     .count();
-                if items.len() < 3 || owned * 2 <= items.len() {
+                let work = items
+                    .iter()
+                    .filter(|i| {
+                        text.get(i.range.clone())
+                            .is_some_and(|t| t.split_whitespace().count() >= 6)
+                    })
+                    .count();
+                if items.len() < 3 || owned * 2 <= items.len() || work * 2 <= items.len() {
                     return false;
                 }
                 opened = true;

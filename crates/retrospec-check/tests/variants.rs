@@ -2777,3 +2777,596 @@ fn appended_updates_dated_out_of_order() {
     }
     tally.check();
 }
+
+// ---- words14: word-list rules across containers, action items, dates, zones ----
+
+/// How many findings with one of `codes` `text` is reported with.
+fn count(text: &str, codes: &[&str]) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(code, _)| codes.contains(code))
+        .map(|(_, line)| line)
+        .collect()
+}
+
+impl Tally {
+    /// A planted variant that must be exactly one finding with one of `codes`.
+    fn once(&mut self, label: &str, text: &str, codes: &[&str]) {
+        self.planted += 1;
+        let hits = count(text, codes);
+        if hits.len() != 1 {
+            self.missed.push(format!(
+                "{label} ({} findings: {})\n{text}",
+                hits.len(),
+                hits.join(" | ")
+            ));
+        }
+    }
+}
+
+/// Where a block of words stands in the report: a section of its own after the
+/// impact, the closing lines after the action items, or the impact section.
+const BLOCK_PLACES: &[&str] = &["impact", "section", "closing"];
+
+fn with_block(place: &str, block: &str, container: Container) -> String {
+    let mut r = Report {
+        container: Some(container),
+        under_title: "All times are UTC.".into(),
+        ..Report::default()
+    };
+    match place {
+        "impact" => {
+            r.impact = format!("About 2% of merchants received their export late.\n\n{block}")
+        }
+        "section" => {
+            r.cause = format!(
+                "The export host's scratch disk filled up.\n\n## Notes from the review\n\n{block}"
+            )
+        }
+        "closing" => r.closing = block.to_string(),
+        _ => unreachable!(),
+    }
+    r.render(SUMMER)
+}
+
+/// Placeholder words used for what they name, in every container a report puts
+/// them in: a label over a checklist, a heading, a link's text or address, a
+/// quoted log line, a product's name, a table's header cell, a task that is itself
+/// the work, code and file names. None is a gap.
+const PLACEHOLDER_INNOCENT: &[&str] = &[
+    "Todo:\n- [x] cap the export job's memory (@ana)\n- [ ] alert on scratch disk usage (@ben)",
+    "TODO:\n\n- [x] cap the export job's memory (@ana)\n- [ ] alert on scratch disk usage (@ben)",
+    "**Todo**\n\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "**TODO:**\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "### TODO\n\n- [ ] alert on scratch disk usage (@ben)\n- [ ] rotate old batch files (@ana)",
+    "Todo list:\n- alert on scratch disk usage (ben)\n- rotate old batch files (ana)",
+    "TBD list:\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Still TBD:\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Open questions (TBD):\n- who pays for the bigger disk\n- whether exports move to the new cluster",
+    "Notes:\n- [ ] alert on scratch disk usage (@ben)",
+    "The rest of the follow-ups are on the [TODO list](https://wiki.example.com/ops/todo).",
+    "The follow-ups are tracked at https://tracker.example.com/ops/TODO and <https://tracker.example.com/TBD>.",
+    "> 14:05:11 WARN export: TODO remove legacy path before retrying batch 42",
+    "```\n14:05:11 WARN export: TODO remove legacy path\n```",
+    "Merchants using our Todo app integration saw the same delay.",
+    "The todo list service and the todo app were not affected.",
+    "Customers could not sync their todo lists while exports were delayed.",
+    "| Done | TODO |\n|---|---|\n| cap memory | alert on disk usage |",
+    "| Item | Status |\n|---|---|\n| cap memory | done |\n| disk alert | todo |",
+    "- [ ] Remove the TODO in the export retry handler (@ana)\n- [ ] Turn the FIXME comments in `cleanup.py` into tickets (@ben)",
+    "The cleanup job still had a TODO comment where the deletion should have been.",
+    "The cleanup step was a `# TODO: delete old batches` comment in `cleanup.py`.",
+    "The open items are in `TODO.md` and docs/TODO.md in the exports repository.",
+    "We grep for TODO and FIXME markers in the release checklist now.",
+    "Status: resolved. Follow-ups: see the TODO section of the runbook.",
+];
+
+/// A value left unfilled, in the containers a report writes fields in: each is
+/// one finding.
+const PLACEHOLDER_PLANTED: &[&str] = &[
+    "Owner: TBD",
+    "**Owner:** TBD",
+    "Root cause: TODO",
+    "**Root cause:** TODO",
+    "Estimated lost orders: TBD.",
+    "Filtered searches returned empty pages. Estimated lost orders: TBD (finance to confirm).",
+    "**Impact:** Filtered searches returned empty pages. Estimated lost orders: TBD (finance to confirm).",
+    "| Field | Value |\n|---|---|\n| Owner | TBD |\n| Severity | SEV2 |",
+    "- Customers affected: TBD\n- Severity: SEV2",
+    "Revenue impact: TODO add the finance numbers",
+    "TODO: add the error-rate graph",
+];
+
+#[test]
+fn placeholder_words_that_name_things_and_values_left_unfilled() {
+    let mut tally = Tally::new("placeholder containers");
+    for block in PLACEHOLDER_INNOCENT {
+        for place in BLOCK_PLACES {
+            for container in [Container::Bullets, Container::Table] {
+                let label = format!("{block} / {place} / {container:?}");
+                tally.silent(&label, &with_block(place, block, container), &["RS401"]);
+            }
+        }
+    }
+    // The closing lines stand under the action items, which hold only their items.
+    for block in PLACEHOLDER_PLANTED {
+        for place in ["impact", "section"] {
+            let label = format!("{block} / {place}");
+            tally.once(
+                &label,
+                &with_block(place, block, Container::Bullets),
+                &["RS401"],
+            );
+        }
+    }
+    tally.check();
+}
+
+/// Words of the word lists used for what they name, in the containers a report
+/// puts them in: a link's text or address, a quoted log line, code, a metric's
+/// name, a product's or a company's name, a heading or a bold label that names a
+/// section, a table's header and cells. None blames, judges with hindsight or puts
+/// a person in the cause.
+const WORD_LIST_INNOCENT: &[&str] = &[
+    "We follow [why we never write human error](https://blog.example.com/no-human-error) in these reviews.",
+    "The write-up is at https://wiki.example.com/postmortems/should-have-known-better and <https://wiki.example.com/human-error>.",
+    "Every batch was rejected with `operator error: quota exceeded` in the job log.",
+    "> 14:05:11 ERROR export: user error - invalid merchant id in batch 42",
+    "```\n14:05:11 ERROR careless retry detected, backing off\n```",
+    "The user error rate (HTTP 4xx) stayed flat during the incident.",
+    "| Metric | Before | During |\n|---|---|---|\n| User error rate | 0.2% | 0.2% |\n| Server error rate | 0.1% | 4.0% |",
+    "The disk fault of the export host's controller was the trigger.",
+    "Merchants on Just Eat and Simply Business integrations saw the same delay.",
+    "The [runbook section on what should have happened](https://wiki.example.com/runbooks/exports) was followed.",
+    "### What could have gone worse\n\nNothing else shared the scratch disk.",
+    "**What we could have done better:** see the action items.",
+    "| What went well | What could have gone better |\n|---|---|\n| the alert paged at once | the disk had no usage alert |",
+    "The cleanup job should have run at 02:00 and did not, because its schedule was removed in the migration.",
+    "The nightly job failed to delete old batch files after the migration changed its path.",
+    "The on-call engineer had no runbook for the queue-depth alert.",
+];
+
+#[test]
+fn word_list_words_that_name_things() {
+    let mut tally = Tally::new("word-list containers");
+    let codes = &["RS402", "RS403", "RS404", "RS408"];
+    for block in WORD_LIST_INNOCENT {
+        for position in ["summary", "cause"] {
+            let mut r = Report {
+                under_title: "All times are UTC.\nAuthor: Dana Whitcombe".into(),
+                actions: "- Review the retention settings (owner: @dwhitcombe)".into(),
+                ..Report::default()
+            };
+            match position {
+                "summary" => r.summary = format!("Nightly exports were delayed.\n\n{block}"),
+                _ => r.cause = format!("The scratch disk filled up.\n\n{block}"),
+            }
+            tally.silent(&format!("{block} / {position}"), &r.render(SUMMER), codes);
+        }
+    }
+    // Planted: the same containers around a sentence that blames, judges with
+    // hindsight or names the person.
+    for (sentence, code) in [
+        (
+            "Dana Whitcombe forgot to re-enable the cleanup job after the migration.",
+            "RS402",
+        ),
+        (
+            "The outage was caused by human error during the migration.",
+            "RS403",
+        ),
+        (
+            "We should have caught the full disk long before a merchant told us.",
+            "RS404",
+        ),
+        (
+            "A junior engineer accidentally deleted the cleanup schedule.",
+            "RS408",
+        ),
+    ] {
+        for wrap in ["{s}", "**Root cause:** {s}", "- {s}", "In short: {s}"] {
+            let mut r = Report {
+                under_title: "All times are UTC.\nAuthor: Dana Whitcombe".into(),
+                actions: "- Review the retention settings (owner: @dwhitcombe)".into(),
+                ..Report::default()
+            };
+            r.cause = format!(
+                "The scratch disk filled up.\n\n{}",
+                wrap.replace("{s}", sentence)
+            );
+            tally.once(&format!("{sentence} / {wrap}"), &r.render(SUMMER), &[code]);
+        }
+    }
+    tally.check();
+}
+
+/// Action items whose opening names the work, in a list, a numbered list, a task
+/// list and a table: none is vague. The planted ones open with a vague verb.
+#[test]
+fn action_items_that_name_the_work() {
+    let mut tally = Tally::new("action item openings");
+    let concrete = [
+        "Improvements to the cleanup job: delete batch files older than a day",
+        "Alert when scratch disk usage is above 80% for 10 minutes",
+        "Investigation notes: attach the disk graphs to EXP-12",
+        "Better-sqlite3 pinned to 9.4 in the exporter",
+    ];
+    let vague = [
+        "Improve monitoring",
+        "Look into the disk usage",
+        "Be more careful with migrations",
+    ];
+    let forms: [fn(&str) -> String; 4] = [
+        |t| format!("- {t} (owner: @ana)"),
+        |t| format!("1. {t} (owner: @ana)"),
+        |t| format!("- [ ] {t} (owner: @ana)"),
+        |t| format!("| Action | Owner |\n|---|---|\n| {t} | @ana |"),
+    ];
+    for (i, form) in forms.iter().enumerate() {
+        for item in concrete {
+            let text = format!(
+                "# Export queue backlog\n\nDate: 2025-07-15. All times are UTC.\n\n## Summary\n\nExports were late from 14:05 to 15:20.\n\n## Action items\n\n{}\n",
+                form(item)
+            );
+            tally.silent(&format!("{item} / form {i}"), &text, &["RS304"]);
+        }
+        for item in vague {
+            let text = format!(
+                "# Export queue backlog\n\nDate: 2025-07-15. All times are UTC.\n\n## Summary\n\nExports were late from 14:05 to 15:20.\n\n## Action items\n\n{}\n",
+                form(item)
+            );
+            tally.once(&format!("{item} / form {i}"), &text, &["RS304"]);
+        }
+    }
+    tally.check();
+}
+
+/// Due days without a year in an action table (`8/15`, `15/8`) whose other cells
+/// fix the order, and Status cells with a note after the state (`Planned, Q3`):
+/// dates and states, not values of the wrong form. A table whose cells never say
+/// which number is the day is left as written.
+#[test]
+fn action_table_due_days_and_states_in_a_team_s_words() {
+    let mut tally = Tally::new("action table dates and states");
+    let codes = &["RS104", "RS105", "RS214"];
+    let report = |rows: &str| {
+        format!(
+            "# API errors after a deploy\n\nIncident date: 2025/08/12 (Tue). All times are JST.\n\n## Summary\n\nFrom 19:42 to 21:05 the API returned 502 errors.\n\n## Timeline\n\n- 19:42 errors start\n- 21:05 rollback done, errors stop\n\n## Action items\n\n{rows}"
+        )
+    };
+    let due_sets = [
+        ["8/15", "8/22", "9/5"],
+        ["08/15", "08/22", "09/05"],
+        ["15/8", "22/8", "5/9"],
+        ["8/5", "8/29", "9/1"],
+        ["5/8", "29/8", "1/9"],
+    ];
+    for dues in due_sets {
+        for owner in ["@yuki", "Yuki Tanaka"] {
+            let rows = format!(
+                "| # | Action | Owner | Due |\n|---|---|---|---|\n| 1 | Close connections in `finally` | {owner} | {} |\n| 2 | Remove the old cron on rollback | {owner} | {} |\n| 3 | Separate pool for batch jobs | {owner} | {} |\n",
+                dues[0], dues[1], dues[2]
+            );
+            tally.silent(&format!("{dues:?} / {owner}"), &report(&rows), codes);
+        }
+    }
+    for state in [
+        "Planned, Q3",
+        "Done (2025-08-20)",
+        "In progress - ETA September",
+        "Not started; needs budget",
+        "planned",
+    ] {
+        let rows = format!(
+            "| Change | Owner | Status |\n|---|---|---|\n| Cap retry backoff at 15 minutes | Webhooks team | {state} |\n| Post job start to #ops | Platform | Done |\n"
+        );
+        tally.silent(state, &report(&rows), codes);
+    }
+    // Planted: a state that is no state, and a due cell that is no day.
+    for (cell, column) in [("someday, maybe", "Status"), ("when possible", "Due")] {
+        let rows = format!(
+            "| Change | Owner | {column} |\n|---|---|---|\n| Cap retry backoff at 15 minutes | Webhooks team | {cell} |\n"
+        );
+        tally.once(cell, &report(&rows), codes);
+    }
+    tally.check();
+}
+
+/// A clock in a sentence that writes its own date in words, in a report whose
+/// times are in summer time: the abbreviation is judged on the sentence's date,
+/// across the EU, UK and US changes of 2025 (EU and UK 30 March and 26 October, US
+/// 9 March and 2 November), the weeks between them included.
+#[test]
+fn zone_of_a_clock_dated_in_its_sentence() {
+    let mut tally = Tally::new("zone of a clock dated in its sentence");
+    // (summer, winter, whether the winter name is tied to winter)
+    let pairs = [
+        ("BST", "GMT", false),
+        ("CEST", "CET", true),
+        ("PDT", "PST", true),
+        ("EDT", "EST", true),
+    ];
+    // (weekday, day, month, month number, summer in the EU/UK, summer in the US)
+    let days = [
+        ("Wednesday", 5, "March", 3, false, false),
+        ("Wednesday", 19, "March", 3, false, true),
+        ("Tuesday", 8, "April", 4, true, true),
+        ("Tuesday", 21, "October", 10, true, true),
+        ("Tuesday", 28, "October", 10, false, true),
+        ("Friday", 31, "October", 10, false, true),
+        ("Wednesday", 12, "November", 11, false, false),
+    ];
+    let forms = [
+        "This shipped on {w} {d} {m} at 09:00 {z}.",
+        "This shipped on {w}, {m} {d} at 09:00 {z}.",
+        "The fix went out at 09:00 {z} on {w} {d} {m}.",
+        "The fix went out on {m} {d}, 2025 at 09:00 {z}.",
+        "We replayed the exports on {d} {m} 2025, 09:00 {z}.",
+        "The cleanup ran again on {d} {m} at 09:00 {z}.",
+    ];
+    for (summer, winter, winter_tied) in pairs {
+        for (weekday, day, month, _, eu, us) in days {
+            let in_summer = if matches!(summer, "PDT" | "EDT") {
+                us
+            } else {
+                eu
+            };
+            let (right, wrong) = if in_summer {
+                (summer, winter)
+            } else {
+                (winter, summer)
+            };
+            for form in forms {
+                let sentence = |z: &str| {
+                    form.replace("{w}", weekday)
+                        .replace("{d}", &day.to_string())
+                        .replace("{m}", month)
+                        .replace("{z}", z)
+                };
+                let report = |z: &str| {
+                    let r = Report {
+                        under_title: format!("All times are {summer}."),
+                        closing: sentence(z),
+                        ..Report::default()
+                    };
+                    r.render("2025-07-15")
+                };
+                let label = format!("{summer}/{winter} {weekday} {day} {month} / {form}");
+                tally.silent(&format!("{label} / {right}"), &report(right), &["RS203"]);
+                // GMT names UTC too: only BST in winter is out of season.
+                if in_summer && !winter_tied {
+                    continue;
+                }
+                tally.once(&format!("{label} / {wrong}"), &report(wrong), &["RS203"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A report that names no zone anywhere (a UK site's status page, a blog post, a
+/// timeline in any container): its times have one cause, so they are one finding,
+/// never one per entry.
+#[test]
+fn no_zone_anywhere_is_one_finding() {
+    let mut tally = Tally::new("no zone anywhere");
+    for container in CONTAINERS {
+        for under_title in [
+            "",
+            "Our Manchester datacentre lost power.",
+            "Affected: all services in London",
+        ] {
+            let r = Report {
+                container: Some(container),
+                under_title: under_title.into(),
+                summary: "Nightly exports were delayed from 14:05 until 15:20.".into(),
+                ..Report::default()
+            };
+            tally.once(
+                &format!("{container:?} / {under_title}"),
+                &r.render(SUMMER),
+                &["RS202"],
+            );
+            // The same report with its zone stated once is silent.
+            let stated = Report {
+                under_title: format!("{under_title}\nAll times are UK time (BST).")
+                    .trim()
+                    .into(),
+                ..r
+            };
+            tally.silent(
+                &format!("{container:?} / {under_title} / stated"),
+                &stated.render(SUMMER),
+                &["RS202"],
+            );
+        }
+    }
+    for lead in [
+        "**5th June 2025, at 11:15AM**",
+        "### 5 June 2025 11:15",
+        "_Posted Jun 5, 2025 - 11:15_",
+    ] {
+        let text = format!(
+            "# Power issue at our Manchester datacentre\n\n**Status:** Resolved\n\n{lead}\n\n\
+             At 07:52 the mains supply tripped. Everything went dark at 08:16, power came back at 08:22\n\
+             and every customer was back by 09:41.\n"
+        );
+        tally.once(lead, &text, &["RS202"]);
+    }
+    tally.check();
+}
+
+/// Follow-ups under a heading in the writer's words, each ending in an owner in
+/// one form (`(Owner: M. Lindqvist)`, `(@okoye)`, `— owner: web`): the item
+/// without one, when most carry one, is the finding; a list where none does is
+/// no follow-up list to judge (never a finding on it).
+#[test]
+fn follow_ups_with_owners_in_one_form() {
+    let mut tally = Tally::new("follow-ups with owners in one form");
+    let headings = [
+        "## What we will change",
+        "## What we are changing",
+        "## Next steps",
+        "**What we will change**",
+        "What we will change\n-------------------",
+    ];
+    let works = [
+        "We will not accept firmware updates on storage during working days",
+        "The heartbeat link is now monitored and a failure pages",
+        "We will test the metadata failover every quarter",
+        "Write a runbook for mounting the metadata target by hand",
+    ];
+    let owners: [fn(usize) -> String; 3] = [
+        |i| format!(" (Owner: {})", ["M. Lindqvist", "J. Haddad"][i % 2]),
+        |i| format!(" (@{})", ["okoye", "brandt"][i % 2]),
+        |i| format!(" — owner: {}", ["storage", "network"][i % 2]),
+    ];
+    let markers: [fn(usize) -> String; 3] = [
+        |i| format!("{}. ", i + 1),
+        |_| "- ".to_string(),
+        |_| "- [ ] ".to_string(),
+    ];
+    for heading in headings {
+        for (o, owner) in owners.iter().enumerate() {
+            for (m, marker) in markers.iter().enumerate() {
+                for missing in 0..=works.len() {
+                    let list: Vec<String> = works
+                        .iter()
+                        .enumerate()
+                        .map(|(i, w)| {
+                            let tail = if i == missing {
+                                String::new()
+                            } else {
+                                owner(i)
+                            };
+                            format!("{}{w}.{tail}", marker(i))
+                        })
+                        .collect();
+                    let text = format!(
+                        "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+                         From 14:05 to 16:20 the shared file system hung.\n\n{heading}\n\n{}\n\nThanks for your patience.\n",
+                        list.join("\n")
+                    );
+                    let label =
+                        format!("{heading} / owner form {o} / marker {m} / missing {missing}");
+                    if missing == works.len() {
+                        tally.silent(&label, &text, &["RS301"]);
+                    } else {
+                        tally.once(&label, &text, &["RS301"]);
+                    }
+                }
+            }
+        }
+        // No owners at all: nothing to judge.
+        let list: Vec<String> = works.iter().map(|w| format!("- {w}.")).collect();
+        let text = format!(
+            "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+             From 14:05 to 16:20 the shared file system hung.\n\n{heading}\n\n{}\n",
+            list.join("\n")
+        );
+        tally.silent(&format!("{heading} / no owners"), &text, &["RS301"]);
+    }
+    tally.check();
+}
+
+/// A labelled checklist (`Todo:` over `- [ ] ...`) in an issue's comment, in a
+/// section of its own name or before any section: the follow-ups. The item
+/// without the `(@handle)` the others end in is the finding; with no handles
+/// anywhere, nothing is.
+#[test]
+fn labelled_checklists_are_the_follow_ups() {
+    let mut tally = Tally::new("labelled checklists");
+    let items = [
+        "- [x] cap the Jenkins memory (@jonas-kr)",
+        "- [x] pin the plugin version, report the bug upstream (@jonas-kr)",
+        "- [ ] truncate fuzz job logs at 100 MB (@mira-t)",
+        "- [ ] move Jenkins to its own VM (@jonas-kr, needs budget)",
+    ];
+    let labels = ["Todo:", "TODO:", "Follow-ups:", "**Next steps:**", "To do:"];
+    let places = [
+        (
+            "",
+            "**@jonas-kr** commented\n\nShort post-mortem: a plugin leaked memory.\n\n",
+        ),
+        (
+            "## Discussion\n\n",
+            "Short post-mortem: a plugin leaked memory.\n\n",
+        ),
+    ];
+    for label in labels {
+        for (heading, before) in places {
+            for missing in 0..=items.len() {
+                let list: Vec<String> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        if i == missing {
+                            item.rsplit_once(" (@")
+                                .map_or(*item, |(head, _)| head)
+                                .to_string()
+                        } else {
+                            (*item).to_string()
+                        }
+                    })
+                    .collect();
+                let text = format!(
+                    "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC the main box is hanging.\n\n\
+                     {heading}{before}{label}\n{}\n\nClosing, reopen if you still see problems.\n",
+                    list.join("\n")
+                );
+                let where_ = if heading.is_empty() {
+                    "preamble"
+                } else {
+                    "section"
+                };
+                let name = format!("{label} / {where_} / missing {missing}");
+                if missing == items.len() {
+                    tally.silent(&name, &text, &["RS301", "RS401"]);
+                } else {
+                    tally.once(&name, &text, &["RS301", "RS401"]);
+                }
+            }
+            // No handles at all: no finding on the list.
+            let bare: Vec<String> = items
+                .iter()
+                .map(|i| i.rsplit_once(" (@").map_or(*i, |(h, _)| h).to_string())
+                .collect();
+            let text = format!(
+                "# Server outage (ci + wiki down)\n\nSince 12.03.2025 at 21:14 UTC the main box is hanging.\n\n\
+                 {heading}{before}{label}\n{}\n",
+                bare.join("\n")
+            );
+            tally.silent(&format!("{label} / no handles"), &text, &["RS301", "RS401"]);
+        }
+    }
+    tally.check();
+}
+
+/// Lists of people with their handles (responders, thanks) are no follow-ups,
+/// whether a heading or a label stands over them, and one without a handle is no
+/// finding.
+#[test]
+fn people_with_handles_are_not_follow_ups() {
+    let mut tally = Tally::new("people with handles");
+    let people = [
+        "- Incident commander (@ana)",
+        "- Communications (@ben)",
+        "- Storage on-call (@carla)",
+        "- Network on-call",
+    ];
+    for over in [
+        "## Responders",
+        "## People involved",
+        "**Thanks to:**",
+        "Thanks to:",
+        "## Notes\n\nThanks to:",
+    ] {
+        let text = format!(
+            "# Storage outage on 7 November 2025\n\nAll times are UTC.\n\n## What happened\n\n\
+             From 14:05 to 16:20 the shared file system hung.\n\n{over}\n\n{}\n",
+            people.join("\n")
+        );
+        tally.silent(over, &text, &["RS301", "RS302", "RS303", "RS304"]);
+    }
+    tally.check();
+}

@@ -25,7 +25,9 @@ declare_rule! {
     /// the blame nouns as a family; `lazy` and `sloppy` are left out, since they
     /// describe code as often, as in `lazy loading`), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
-    /// URLs or link targets, which quote what a system said. The sections a report
+    /// URLs or link targets, which quote what a system said. A metric or a message
+    /// named by the words (`the user error rate`, `operator error messages`) and a
+    /// kind of fault (`the disk fault of the export host`) blame no one. The sections a report
     /// has without a field of their own (`## The short version`, `## What went wrong
     /// and why?` in a report read as written) are read too: they tell the same story.
     /// A word denied in its
@@ -322,6 +324,55 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
     found
 }
 
+/// Words before "fault of" that make it the fault a blame phrase is (`it was the
+/// fault of`, `not the fault of`, `entirely the fault of`).
+const FAULT_LEADS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "no",
+    "not",
+    "was",
+    "is",
+    "were",
+    "are",
+    "be",
+    "been",
+    "entirely",
+    "all",
+    "partly",
+    "solely",
+    "wholly",
+    "fully",
+    "mainly",
+    "mostly",
+    "our",
+    "my",
+    "his",
+    "her",
+    "their",
+    "your",
+    "its",
+    "it's",
+    "nobody's",
+    "anyone's",
+    "someone's",
+];
+
+/// Whether the text `before` "fault of" makes it a kind of fault (`the disk fault of
+/// the export host`, `a power fault of the rack`): a noun of its own stands before
+/// it, where the blame phrase has an article or a verb (`the fault of the engineer`).
+fn kind_of_fault(before: &str) -> bool {
+    let previous = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    !previous.is_empty()
+        && previous.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !FAULT_LEADS.contains(&previous.as_str())
+}
+
 impl Rule for BlameWord {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut mistakes = Vec::new();
@@ -380,9 +431,19 @@ impl BlameWord {
             for (pointer, node) in texts(cx, pattern) {
                 for (span, words) in blame.find_in(cx, node) {
                     let after = &cx.text[span.end..node.span.end.max(span.end)];
+                    let lower = words.to_ascii_lowercase();
                     if negated(&cx.text[node.span.start.min(span.start)..span.start])
                         || DENIED_AFTER.is_match(after)
                         || asked(after)
+                        || lower.ends_with("error") && THING_AFTER.is_match(after)
+                        || lower == "fault of"
+                            && kind_of_fault(
+                                &cx.text[node.span.start.min(span.start).max(
+                                    (span.start.saturating_sub(40)..=span.start)
+                                        .find(|i| cx.text.is_char_boundary(*i))
+                                        .unwrap_or(span.start),
+                                )..span.start],
+                            )
                     {
                         continue;
                     }

@@ -57,6 +57,9 @@ declare_rule! {
     /// - "if only" and "ought to have" are always hindsight; the "would have" that
     ///   completes an "if only" in its sentence is the same finding, not another.
     ///
+    /// A bold label opening its line names what follows and is not read
+    /// (`**What we could have done better:** ...`, `**Could this have been caught?**`).
+    ///
     /// Words an organisation adds to the list are reported wherever they occur.
     /// In the detection section only hindsight about people is reported (`we
     /// should have caught it`, `the on-call failed to`, `if only`): how detection
@@ -119,6 +122,15 @@ impl Rule for Counterfactual {
                             && !(verdict == Verdict::Hindsight
                                 && (about_people(&found, before) || hindsight_marked(before)))
                         {
+                            verdict = Verdict::Describes;
+                        }
+                        // A bold label names what follows (`**What we could have
+                        // done better:**`).
+                        if crate::rules::words::in_bold_label(
+                            cx.text,
+                            span,
+                            cx.format == crate::parse::Format::Json,
+                        ) {
                             verdict = Verdict::Describes;
                         }
                         (span, found, verdict)

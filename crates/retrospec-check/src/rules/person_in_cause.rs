@@ -95,8 +95,9 @@ static PRONOUNED: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pronoun pattern is valid")
 });
 
-/// A first and a last name opening a value, a sentence, a paragraph or a list item
-/// (also as a JSON string writes them: `"Dana ...`, `\n\nDana ...`) as
+/// A first and a last name opening a value, a sentence, a paragraph, a list item
+/// or what a label's colon introduces (`**Root cause:** Dana ...`, `In short: Dana
+/// ...`) (also as a JSON string writes them: `"Dana ...`, `\n\nDana ...`) as
 /// the subject of something a person does by hand (`Dana Whitfield pushed the zone
 /// file`): systems deploy and restart too, but they do not forget, approve, type
 /// or skip a checklist, and a product's two words are weeded out by
@@ -105,7 +106,7 @@ static PRONOUNED: LazyLock<Lean> = LazyLock::new(|| {
 /// the rule (a tenth of a one-report check).
 static SUBJECT_NAME: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
+        r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+|:(?:\*\*|__)?[ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
         SUBJECT_VERBS.join("|")
     ))
     .expect("the subject-name pattern is valid")

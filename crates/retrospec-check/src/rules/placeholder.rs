@@ -41,6 +41,14 @@ declare_rule! {
     /// `TBD, pending the vendor's report`, `TBC (see note)`) is reported no more.
     /// A bare `Root cause: TBD` still is, and so is `TODO`, however explained.
     ///
+    /// A placeholder word used for what it names is not a gap either: a label over
+    /// a list or a table (`Todo:`, `**TODO**`, `### Todo`, `Still TBD:` above a
+    /// checklist), a link's text (`[TODO list](https://...)`), a word that names a
+    /// thing (`the todo app`, `a TODO comment`, `the TODO in the retry handler`,
+    /// `TODO and FIXME markers`), a table's header cell, or a `todo` in a Status
+    /// column. A value left unfilled (`Owner: TBD`, `**Root cause:** TODO`,
+    /// `Estimated lost orders: TBD (finance to confirm)`) still is one.
+    ///
     /// A template variable left unfilled (`{{affected_accounts}}`, `{{ name }}`: one
     /// bare name between double braces) is a gap too. A site generator's expression
     /// is not: `{{ site.title }}`, `{{ page.date }}`, Hugo's `{{ .Title }}` and
@@ -180,7 +188,10 @@ impl Rule for Placeholder {
             for found in built_in.chain(extra.find(s)) {
                 let text = &s[found.clone()];
                 let span = placer.place(found.clone()).unwrap_or(node.span);
-                if cx.masks().covers(span.start) || explained(cx.text, span.start, text) {
+                if cx.masks().covers(span.start)
+                    || explained(cx.text, span.start, text)
+                    || names_a_thing_in(cx, s, found.clone(), span)
+                {
                     continue;
                 }
                 out.push(
@@ -365,6 +376,265 @@ fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
         .map_or(text.len(), |i| range.end + i);
     let token = text[start..end].trim_matches(|c: char| "()[]{}\"'*_,;:.!?".contains(c));
     !token.eq_ignore_ascii_case(found)
+}
+
+/// Words after a placeholder word that make it the name of a thing (`todo list`,
+/// `TODO comment`, `FIXME markers`), not a value left unfilled.
+const NAMED_THINGS: &[&str] = &[
+    "list",
+    "lists",
+    "app",
+    "apps",
+    "application",
+    "item",
+    "items",
+    "comment",
+    "comments",
+    "marker",
+    "markers",
+    "note",
+    "notes",
+    "section",
+    "sections",
+    "file",
+    "files",
+    "entry",
+    "entries",
+    "column",
+    "board",
+    "tracker",
+    "page",
+    "tab",
+    "label",
+    "labels",
+    "tag",
+    "tags",
+    "ticket",
+    "tickets",
+    "service",
+    "feature",
+    "widget",
+    "check",
+    "checks",
+    "lines",
+    "line",
+];
+
+/// Words before a placeholder word that make it a noun (`the TODO in the handler`,
+/// `a TODO`, `every FIXME`): a thing the report talks about.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "every",
+    "each",
+    "any",
+    "our",
+    "their",
+    "its",
+    "old",
+    "stale",
+    "remaining",
+    "open",
+];
+
+/// [`names_a_thing`] in the text as written (Markdown, whose values lose their
+/// markup), or in the value itself (a YAML or JSON string is Markdown once its
+/// escapes are read).
+fn names_a_thing_in(
+    cx: &Context<'_>,
+    value: &str,
+    found: std::ops::Range<usize>,
+    span: crate::span::Span,
+) -> bool {
+    if cx.format == Format::Markdown {
+        names_a_thing(cx.text, span)
+    } else {
+        names_a_thing(value, crate::span::Span::new(found.start, found.end))
+    }
+}
+
+/// How far around a placeholder word its line is read for a label, a link or a
+/// table cell, in bytes.
+const LABEL_REACH: usize = 300;
+
+/// Whether the placeholder word at `span` of a Markdown `text` names something
+/// rather than leaving a value unfilled: a label over a list or a table, a link's
+/// text, a word before a noun or after a determiner, a table's header cell or a
+/// Status column's value.
+fn names_a_thing(text: &str, span: crate::span::Span) -> bool {
+    let found = span.slice(text);
+    if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
+        return false;
+    }
+    // Its line, at most LABEL_REACH bytes either side: a megabyte line with a
+    // TODO every few words must not be searched whole for each of them (a label
+    // line is short; a longer one is cut and is no label).
+    let mut from = span.start.saturating_sub(LABEL_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + LABEL_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    let cut = (line_start == from && from > 0) || (line_end == to && to < text.len());
+    let line = &text[line_start..line_end];
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    // A link's text: `[TODO list](https://...)`, `[the TBD items][1]`.
+    if let Some(open) = before.rfind('[')
+        && !before[open..].contains(']')
+        && let Some(close) = after.find(']')
+        && !after[..close].contains('[')
+        && after[close + 1..].starts_with(['(', '['])
+    {
+        return true;
+    }
+    // The word before a noun, skipping conjoined placeholder words (`TODO and
+    // FIXME markers`).
+    let mut rest = after.trim_start_matches(['*', '_', '`']);
+    loop {
+        let mut words = rest.split_whitespace();
+        let Some(next) = words.next() else { break };
+        let bare = next
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if next.starts_with(|c: char| c.is_alphanumeric()) && NAMED_THINGS.contains(&bare.as_str())
+        {
+            return true;
+        }
+        let conjoined = matches!(next, "and" | "or" | "/" | "&")
+            && words.next().is_some_and(|w| {
+                ["todo", "fixme", "tbd", "xxx"].contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase()
+                        .as_str(),
+                )
+            });
+        if !conjoined {
+            break;
+        }
+        let skip = rest.find(next).map_or(0, |i| i + next.len());
+        let rest2 = &rest[skip..];
+        let w = rest2.split_whitespace().next().unwrap_or("");
+        rest = &rest2[rest2.find(w).map_or(rest2.len(), |i| i + w.len())..];
+    }
+    // After a determiner (`the TODO in the retry handler`).
+    let previous = before
+        .trim_end_matches(['*', '_', '`'])
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if DETERMINERS.contains(&previous.as_str()) {
+        return true;
+    }
+    let next_line = |from: usize| -> &str {
+        text[from..]
+            .split('\n')
+            .skip(1)
+            .take(3)
+            .find(|l| !l.trim().is_empty())
+            .map_or("", |l| &l[..l.len().min(8)])
+    };
+    let trimmed = line.trim();
+    if cut {
+        return false;
+    }
+    if trimmed.starts_with('|') {
+        return table_header_or_status(text, line_start, line, span.start - line_start);
+    }
+    // A label over a list or a table (`Todo:`, `**TODO**`, `### Todo`, `Still
+    // TBD:`): a short line that is a heading, all bold or ends in a colon, with a
+    // list or a table under it.
+    let label = ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|m| trimmed.strip_prefix(m))
+        .unwrap_or(trimmed)
+        .trim_start_matches('#')
+        .trim();
+    let heading = trimmed.starts_with('#');
+    let bold = label.starts_with("**") && label.ends_with("**")
+        || label.starts_with("__") && label.ends_with("__");
+    let colon = label.trim_end_matches(['*', '_']).ends_with(':');
+    if (heading || bold || colon) && label.split_whitespace().count() <= 5 {
+        let below = next_line(line_start).trim_start();
+        let list = below.starts_with("- ")
+            || below.starts_with("* ")
+            || below.starts_with("+ ")
+            || below.starts_with('|')
+            || below
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        return list;
+    }
+    false
+}
+
+/// Whether the word at `at` of the table row `line` (starting at `line_start` of
+/// `text`) is in the table's header row, or is the whole cell of a Status column
+/// (`| disk alert | todo |`: the item's state).
+fn table_header_or_status(text: &str, line_start: usize, line: &str, at: usize) -> bool {
+    let is_rule = |l: &str| {
+        let t = l.trim();
+        t.starts_with('|') && t.contains("---") && t.chars().all(|c| "|-: ".contains(c))
+    };
+    let following = text[line_start..]
+        .split('\n')
+        .nth(1)
+        .map_or("", |l| &l[..l.len().min(LABEL_REACH)]);
+    if is_rule(following) {
+        return true;
+    }
+    // The cell's index and whole text.
+    let cells: Vec<&str> = line.trim().trim_matches('|').split('|').collect();
+    let leading =
+        line.len() - line.trim_start().len() + usize::from(line.trim_start().starts_with('|'));
+    let mut index = None;
+    let mut from = leading;
+    for (i, cell) in cells.iter().enumerate() {
+        if at >= from && at < from + cell.len() {
+            index = Some(i);
+            break;
+        }
+        from += cell.len() + 1;
+    }
+    let Some(index) = index else { return false };
+    let cell = cells[index].trim().trim_matches(['*', '_', '`']);
+    if cell.split_whitespace().count() != 1 {
+        return false;
+    }
+    // The header: the row above the rule row above this one.
+    let above: Vec<&str> = text[..line_start].lines().rev().take(200).collect();
+    let Some(rule) = above.iter().position(|l| is_rule(l)) else {
+        return false;
+    };
+    let Some(header) = above.get(rule + 1) else {
+        return false;
+    };
+    header
+        .trim()
+        .trim_matches('|')
+        .split('|')
+        .nth(index)
+        .is_some_and(|h| {
+            matches!(
+                h.trim()
+                    .trim_matches(['*', '_'])
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "status" | "state"
+            )
+        })
 }
 
 /// What a template's phase marker names: the incident or its impact.

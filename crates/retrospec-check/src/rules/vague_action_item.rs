@@ -16,7 +16,9 @@ declare_rule! {
     /// (default: improve, investigate more, look into, be more careful, try to,
     /// consider, monitor better, better). Only the opening of the title is checked:
     /// "Alert sooner to improve response" starts with a concrete change. Code and
-    /// link targets are not read (`` `better-sqlite3` ``, `[ticket](https://x/improve)`).
+    /// link targets are not read (`` `better-sqlite3` ``, `[ticket](https://x/improve)`),
+    /// nor is a word joined to the next by a hyphen, a compound name
+    /// (`Better-sqlite3 pinned to 9.4`).
     ///
     /// ## Example
     /// ```markdown
@@ -47,6 +49,11 @@ impl Rule for VagueActionItem {
                 .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                 .is_empty()
             {
+                continue;
+            }
+            // A compound name (`Better-sqlite3 pinned to 9.4`): not the verb.
+            let next = cx.text[span.end..].chars().take(2).collect::<Vec<_>>();
+            if next.first() == Some(&'-') && next.get(1).is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
             let i = pointer
@@ -94,7 +101,7 @@ mod tests {
 
     #[test]
     fn code_and_link_targets_are_not_openings() {
-        let md = "---\ntitle: t\nstatus: draft\n---\n## Action items\n- [ ] `better-sqlite3` pinned to 9.4 (owner: @a)\n- [ ] <https://x.example/improve> tracked as a bug (owner: @a)\n- [ ] Improve the runbook (owner: @a)\n";
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Action items\n- [ ] `better-sqlite3` pinned to 9.4 (owner: @a)\n- [ ] <https://x.example/improve> tracked as a bug (owner: @a)\n- [ ] Improve the runbook (owner: @a)\n- [ ] Better-sqlite3 pinned to 9.4 (owner: @a)\n";
         assert_eq!(found(md, Format::Markdown), ["Improve"]);
     }
 }

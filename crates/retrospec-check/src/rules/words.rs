@@ -22,8 +22,10 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 mod automata;
+mod label;
 pub use automata::Literals;
 use automata::{Automata, Head};
+pub(crate) use label::in_bold_label;
 
 use crate::parse::Format;
 use crate::rules::Context;

@@ -38,7 +38,10 @@ declare_rule! {
     /// where the rows themselves show the offset in use. A dated time in a
     /// sentence (`4pm PST on July 14, 2025`, `on July 14, 2025 at 1605 Pacific
     /// Standard Time`) is judged on its own date (not on a year taken from the
-    /// heading). On a day the clocks change, both names are accepted.
+    /// heading), and so is a clock whose sentence writes its date in words
+    /// (`shipped on Tuesday 28 October at 09:00 BST`, after the clocks went back),
+    /// reported there, not at the report's statement of the zone, which may be
+    /// right for the rest. On a day the clocks change, both names are accepted.
     pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
@@ -92,7 +95,7 @@ impl Rule for ZoneSeason {
         // "Last updated: 2023-07-03 12:20 CET"), which are not timeline entries:
         // the same cause when the abbreviation is, else a finding of their own.
         let values: Vec<Span> = cx.times.all().map(|v| cx.span(&v.pointer)).collect();
-        for (at, abbr, date) in prose_zones(cx) {
+        for (at, abbr, date, own_date) in prose_zones(cx) {
             // A time of the timeline or milestones is judged above, with its own date.
             if values.iter().any(|v| overlaps(*v, at)) {
                 continue;
@@ -125,7 +128,11 @@ impl Rule for ZoneSeason {
             }
             // The zone stated for the whole report ("Times are EST") is where the
             // cause is: the finding goes there, the time as a label.
-            let statement = stated.filter(|s| s.slice(cx.text) == abbr.name && *s != at);
+            // A time dated in its own sentence ("on Tuesday 28 October at 09:00
+            // BST") is its own cause: the statement may be right for the rest.
+            let statement = stated
+                .filter(|s| s.slice(cx.text) == abbr.name && *s != at)
+                .filter(|_| !own_date);
             let mut d = Diagnostic::new(
                     &Self::INFO,
                     statement.unwrap_or(at),
@@ -294,7 +301,7 @@ fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)>
 /// ISO date just before the clock, else the date of the report's first time, else
 /// the first date it states. Only
 /// abbreviations that name one season of a region (`CET`, `PDT`) are looked at.
-fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
+fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool)> {
     let text = cx.text;
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -327,17 +334,17 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
             unread = true;
             continue;
         };
-        let date = iso_date_before(text, clock).or_else(|| {
-            *report_date.get_or_insert_with(|| {
-                // The day the report's own times are on, else the first it states.
-                cx.times
-                    .all()
-                    .find_map(|v| v.instant().map(|r| r.date))
-                    .or_else(|| crate::parse::freeform::date::first_date(text).map(|(d, _)| d))
-            })
+        let report = *report_date.get_or_insert_with(|| {
+            // The day the report's own times are on, else the first it states.
+            cx.times
+                .all()
+                .find_map(|v| v.instant().map(|r| r.date))
+                .or_else(|| crate::parse::freeform::date::first_date(text).map(|(d, _)| d))
         });
-        match date {
-            Some(date) => found.push((Span::new(word_at, end), abbr, date)),
+        let own = iso_date_before(text, clock)
+            .or_else(|| sentence_date(text, clock, report.map(|d| d.year())));
+        match own.or(report) {
+            Some(date) => found.push((Span::new(word_at, end), abbr, date, own.is_some())),
             None => unread = true,
         }
     }
@@ -361,14 +368,55 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date)> {
             if !p.year_inferred
                 && !found
                     .iter()
-                    .any(|(s, _, _)| s.start < at.end && at.start < s.end)
+                    .any(|(s, _, _, _)| s.start < at.end && at.start < s.end)
             {
-                found.push((at, abbr, p.date));
+                found.push((at, abbr, p.date, true));
             }
         }
-        found.sort_by_key(|(s, _, _)| s.start);
+        found.sort_by_key(|(s, _, _, _)| s.start);
     }
     found
+}
+
+/// How far around a clock its sentence is read for a date, in bytes.
+const SENTENCE_REACH: usize = 100;
+
+/// The date written in the sentence of the clock at `clock` (`shipped on Tuesday 28
+/// October at 09:00 BST`, `at 09:00 BST on 28 October`), read with the year of the
+/// report's own date (`year`). A weekday the date does not fall on, or a year taken
+/// from nothing but the heading, is no date to judge a season on.
+fn sentence_date(text: &str, clock: usize, year: Option<i16>) -> Option<Date> {
+    let mut from = clock.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (clock + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    // The sentence's bounds: a paragraph break or a full stop before a space.
+    let before = &text[from..clock];
+    let start = ["\n\n", ". ", ".\n", "! ", "? ", "\n- ", "\n* ", "|"]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .map_or(from, |i| from + i);
+    let after = &text[clock..to];
+    let end = ["\n\n", ". ", ".\n", "! ", "? ", "|"]
+        .iter()
+        .filter_map(|b| after.find(b))
+        .min()
+        .map_or(to, |i| clock + i + 1);
+    let sentence = &text[start..end.min(text.len())];
+    // A JSON string's escaped line break (`28\nOctober`) is a space between
+    // words, two bytes for two: the offsets stay those of `text`.
+    let sentence = sentence.replace("\\n", "  ");
+    let hint = year.or_else(|| time::heading_year(text));
+    time::scan_prose_times(&sentence, hint)
+        .into_iter()
+        .find(|p| start + p.clock.start == clock)
+        .filter(|p| p.weekday_mismatch.is_none() && (!p.year_inferred || year.is_some()))
+        .map(|p| p.date)
 }
 
 /// Whether the capital at `i` goes on a word rather than starting one: a letter

@@ -4,6 +4,7 @@
 //! | cell | written | read as |
 //! |---|---|---|
 //! | Due | `28 November`, `Nov 28` (no year) | the first such day on or after the report's date (`2025-11-28`) |
+//! | Due | `8/15`, `15/8` (a slash, no year) | the same, month or day first as the table's cells say: a number above 12 is the day, and fixes the order of the others (`8/5` beside `8/22`); left as written when no cell says |
 //! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
 //! | Due | `-`, `n/a`, `None` | no due date |
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
@@ -13,7 +14,7 @@
 //!
 //! The report's date is the front matter's `date` (mapped from another tool's),
 //! else the first full date written in the report (`Incident date: Tuesday 4
-//! November 2025`). A day without a year is left as written (RS105) when the report
+//! November 2025`), else the first written year first with slashes (`2025/08/12`). A day without a year is left as written (RS105) when the report
 //! gives no date. A Status cell's words (`In progress`, `Not started`) are read in
 //! [`super::status::item_status`].
 
@@ -29,6 +30,7 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         return;
     };
     let mut report_date: Option<Option<Date>> = None;
+    let month_first = slashed_order(items);
     for item in items {
         let Value::Map(fields) = &mut item.value else {
             continue;
@@ -79,8 +81,16 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
                 .and_then(|d| d.get(..10))
                 .and_then(time::parse_iso_date)
                 .or_else(|| super::date::first_date(text).map(|(d, _)| d))
+                .or_else(|| year_first_slashed(text))
         });
-        if let Some(day) = report.and_then(|r| day_after(&written, r)) {
+        let slashed = slashed_day(&written)
+            .zip(month_first)
+            .map(|((a, b), month_first)| if month_first { (a, b) } else { (b, a) });
+        let day = match slashed {
+            Some((month, day)) => report.and_then(|r| month_day_after(month, day, r)),
+            None => report.and_then(|r| day_after(&written, r)),
+        };
+        if let Some(day) = day {
             due.value.value = Value::String(day.to_string());
         }
     }
@@ -135,6 +145,96 @@ fn day_after(written: &str, report: Date) -> Option<Date> {
         return Some(read.date);
     }
     Date::new(report.year() + 1, read.date.month(), read.date.day()).ok()
+}
+
+/// A day written with a slash and no year (`8/15`, `15/8`, `08/22`): its two
+/// numbers as written.
+fn slashed_day(written: &str) -> Option<(u8, u8)> {
+    let w = written.trim().trim_matches(['*', '_', '`']).trim();
+    let (a, b) = w.split_once('/')?;
+    let number = |s: &str| {
+        (matches!(s.len(), 1 | 2) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+            .filter(|n| *n >= 1)
+    };
+    Some((number(a)?, number(b)?))
+}
+
+/// Whether the slashed days of a table's Due cells are month first (`8/15`) or
+/// day first (`15/8`): a number above 12 says which is the day, and one such cell
+/// fixes the order of the others (`8/5` beside `8/22` is 5 August). `None` when no
+/// cell says, or cells say both.
+fn slashed_order(items: &[Node]) -> Option<bool> {
+    let (mut month_first, mut day_first) = (false, false);
+    for item in items {
+        let Value::Map(fields) = &item.value else {
+            continue;
+        };
+        let Some((a, b)) = fields
+            .iter()
+            .find(|e| e.key == "due")
+            .and_then(|e| e.value.as_str())
+            .and_then(slashed_day)
+        else {
+            continue;
+        };
+        month_first |= b > 12 && a <= 12;
+        day_first |= a > 12 && b <= 12;
+    }
+    match (month_first, day_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// The first date written year first with slashes (`2025/08/12`, as East Asian
+/// reports write it), for a report whose date is written no other way.
+fn year_first_slashed(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('/') {
+        let at = from + i;
+        from = at + 1;
+        if at < 4 || !bytes[at - 4..at].iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        if at > 4 && bytes[at - 5].is_ascii_alphanumeric() {
+            continue;
+        }
+        let rest: String = text[at + 1..].chars().take(6).collect();
+        let mut parts = rest.splitn(2, '/');
+        let (Some(month), Some(day)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let day: String = day.chars().take_while(char::is_ascii_digit).collect();
+        let (Ok(year), Ok(month), Ok(day)) = (
+            text[at - 4..at].parse::<i16>(),
+            month.parse::<i8>(),
+            day.parse::<i8>(),
+        ) else {
+            continue;
+        };
+        if let Ok(date) = Date::new(year, month, day) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The first `month`/`day` on or after `report`.
+fn month_day_after(month: u8, day: u8, report: Date) -> Option<Date> {
+    let this = Date::new(
+        report.year(),
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    if this >= report {
+        return Some(this);
+    }
+    Date::new(report.year() + 1, this.month(), this.day()).ok()
 }
 
 /// A cell that says there is nothing: `-`, `n/a`, `None`.
@@ -206,6 +306,40 @@ mod tests {
             items[3],
             [("title".to_string(), "Document the cache".to_string())]
         );
+    }
+
+    /// Slashed days without a year take the order the table's cells fix (a number
+    /// above 12 is the day) and the report's year; with no cell to say, they are
+    /// left as written.
+    #[test]
+    fn slashed_due_days_take_the_order_their_table_fixes() {
+        let table = |cells: [&str; 3]| {
+            format!(
+                "# API errors\n\nIncident date: 12 August 2025.\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n\
+                 | Close connections | @yuki | {} |\n| Split the pool | @kenta | {} |\n| Alert on waits | @mariko | {} |\n",
+                cells[0], cells[1], cells[2]
+            )
+        };
+        let dues = |text: &str| -> Vec<String> {
+            item_fields(text)
+                .iter()
+                .map(|i| {
+                    i.iter()
+                        .find(|(k, _)| k == "due")
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        assert_eq!(
+            dues(&table(["8/15", "8/5", "9/1"])),
+            ["2025-08-15", "2026-08-05", "2025-09-01"]
+        );
+        assert_eq!(
+            dues(&table(["15/8", "5/9", "1/9"])),
+            ["2025-08-15", "2025-09-05", "2025-09-01"]
+        );
+        assert_eq!(dues(&table(["8/5", "9/1", "10/2"])), ["8/5", "9/1", "10/2"]);
     }
 
     /// A Kind or Type column in a team's words: the model's type where the

@@ -39,8 +39,19 @@ pub struct ReadStatus {
 
 /// The status of an action item as a team writes it in its own table (`In
 /// progress`, `Not started`, `Closed`), in the model's words; `None` when the
-/// words are not one of these.
+/// words are not one of these. A state with a note after it (`Planned, Q3`, `Done
+/// (2025-06-20)`, `In progress - ETA July`) is the state.
 pub fn item_status(written: &str) -> Option<&'static str> {
+    status_words(written).or_else(|| {
+        let head = [",", ";", "(", " - ", " – ", " — "]
+            .iter()
+            .filter_map(|sep| written.find(sep))
+            .min()?;
+        status_words(&written[..head]).filter(|_| !written[..head].trim().is_empty())
+    })
+}
+
+fn status_words(written: &str) -> Option<&'static str> {
     let lower = written
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())
@@ -319,7 +330,7 @@ mod tests {
 
     #[test]
     fn action_table_statuses_in_a_team_s_words() {
-        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Split the job | sre | Blocked |\n| Drop the cache | sre | WON'T DO |\n| Keep as is | sre | someday |\n";
+        let text = "# Disk full\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n| Add an alert | sre | In progress |\n| Rotate logs | sre | Not started |\n| Move disks | sre | Closed |\n| Split the job | sre | Blocked |\n| Drop the cache | sre | WON'T DO |\n| Keep as is | sre | someday |\n| Cap backoff | sre | Planned, Q3 |\n| Pin the plugin | sre | Done (2025-06-20) |\n| Add a runbook | sre | someday, maybe |\n";
         let checked = check(text, Format::Markdown);
         let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
         let statuses: Vec<String> = checked
@@ -337,6 +348,9 @@ mod tests {
                 "Some(Done)",
                 "Some(Open)",
                 "Some(WontDo)",
+                "None",
+                "Some(Open)",
+                "Some(Done)",
                 "None"
             ],
             "{codes:?}"

@@ -109,6 +109,36 @@ impl BodyBuilder<'_, '_> {
         for section in sections {
             self.section(section);
         }
+        // A labelled checklist in the text before any section (an issue's comment
+        // thread): the follow-ups, when no section gave them.
+        self.labelled_action_items(preamble_blocks);
+    }
+
+    /// The follow-ups of a report read as written that has none yet, from a
+    /// labelled checklist among `blocks` ([`labelled_follow_ups`]).
+    fn labelled_action_items(&mut self, blocks: &[Block]) {
+        if !self.freeform
+            || self
+                .fields
+                .iter()
+                .any(|e| e.key == field_key(Field::ActionItems))
+        {
+            return;
+        }
+        let Some((label, list)) = labelled_follow_ups(self.text, blocks) else {
+            return;
+        };
+        let sub = SectionRef {
+            title: label.slice(self.text).to_string(),
+            heading: label,
+            blocks: list,
+        };
+        let value = self.action_items(&sub);
+        self.fields.push(Entry {
+            key: field_key(Field::ActionItems).into(),
+            key_span: label,
+            value,
+        });
     }
 
     fn is_title(&self, block: &Block) -> bool {
@@ -129,15 +159,45 @@ impl BodyBuilder<'_, '_> {
     fn section(&mut self, section: SectionRef<'_>) {
         let already = |key: &str, fields: &[Entry]| fields.iter().any(|e| e.key == key);
         // A report read as written whose section of its own name (`**What we
-        // do**`) is nothing but a task list: its follow-ups.
-        let field = field_for(&section.title, self.extra).or_else(|| {
-            (self.freeform
-                && !already(field_key(Field::ActionItems), &self.fields)
-                && opens_with_a_task_list(section.blocks))
-            .then_some(Field::ActionItems)
+        // do**`) is nothing but a task list, or a list most of whose items end in
+        // an owner (`(Owner: M. Lindqvist)`, `(@okoye)`): its follow-ups.
+        let named = field_for(&section.title, self.extra);
+        let unclaimed = named.is_none()
+            && self.freeform
+            && !already(field_key(Field::ActionItems), &self.fields);
+        let owned = unclaimed
+            && !names_people(&section.title)
+            && !opens_with_a_task_list(section.blocks)
+            && opens_with_owned_items(self.text, section.blocks);
+        if owned {
+            // What follows the list (`In hindsight we should have ...`) is still
+            // the section's text.
+            let after: Vec<&Block> = section
+                .blocks
+                .iter()
+                .skip_while(|b| !matches!(b, Block::List { .. }))
+                .skip(1)
+                .collect();
+            let start = section.blocks.len() - after.len();
+            if let Some(node) = self.narrative(&section.blocks[start..]) {
+                self.sections.push(self.free_section(
+                    section.title.clone(),
+                    section.heading,
+                    Some(node),
+                ));
+            }
+        }
+        let field = named.or_else(|| {
+            (unclaimed && (owned || opens_with_a_task_list(section.blocks)))
+                .then_some(Field::ActionItems)
         });
         let key = field.map(field_key);
         if field.is_none() || key.is_some_and(|k| already(k, &self.fields)) {
+            // A labelled checklist inside it (`Todo:` over `- [ ] ...`, or a list
+            // most of whose items end in an owner): the follow-ups.
+            if field.is_none() {
+                self.labelled_action_items(section.blocks);
+            }
             let node = self.narrative(section.blocks);
             self.sections
                 .push(self.free_section(section.title, section.heading, node));
@@ -363,6 +423,148 @@ pub(crate) fn seq(items: Vec<Node>, heading: Span) -> Node {
         Some(acc.map_or(n.span, |a| a.cover(n.span)))
     });
     Node::new(span.unwrap_or(Span::empty(heading.end)), Value::Seq(items))
+}
+
+/// A short label paragraph ending in a colon (`Todo:`, `Follow-ups:`, `**Next
+/// steps:**`) over a task list or a list most of whose items end in an owner: the
+/// label's span and the list.
+fn labelled_follow_ups<'b>(text: &str, blocks: &'b [Block]) -> Option<(Span, &'b [Block])> {
+    blocks.windows(2).enumerate().find_map(|(i, pair)| {
+        let [Block::Paragraph { range }, Block::List { items }] = pair else {
+            return None;
+        };
+        let label = text.get(range.clone())?.trim();
+        let bare = label.trim_matches(['*', '_']).trim();
+        let short =
+            bare.ends_with(':') && bare.split_whitespace().count() <= 3 && !bare.contains('\n');
+        let tasks = items.len() >= 2 && items.iter().all(|i| i.checked.is_some());
+        // A plain list under a label is follow-ups only when the label says so
+        // (`Thanks to:` over `- Ana (@ana)` is not).
+        let lower = bare.to_lowercase();
+        let says_follow_ups = FOLLOW_UP_WORDS.iter().any(|w| lower.contains(w));
+        let owned = says_follow_ups && opens_with_owned_items(text, &blocks[i + 1..i + 2]);
+        (short && (tasks || owned)).then(|| {
+            let start = range.start + text[range.clone()].find(label).unwrap_or(0);
+            (Span::new(start, start + label.len()), &blocks[i + 1..i + 2])
+        })
+    })
+}
+
+/// Words of a label that names follow-ups (`Todo:`, `Next steps:`, `Fixes:`).
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "todo",
+    "to do",
+    "to-do",
+    "follow",
+    "next",
+    "action",
+    "fix",
+    "change",
+    "task",
+    "plan",
+    "improve",
+    "prevent",
+    "work item",
+];
+
+/// Words of a section title that names people, not work (`Responders`, `Thanks`,
+/// `People involved`): a list of them with handles is no follow-up list.
+const PEOPLE_TITLE_WORDS: &[&str] = &[
+    "respond",
+    "people",
+    "team",
+    "contributor",
+    "thank",
+    "participant",
+    "attendee",
+    "role",
+    "contact",
+    "credit",
+    "acknowledg",
+    "who ",
+    "involved",
+    "staff",
+    "on-call",
+    "oncall",
+    "escalation",
+    "author",
+    "reviewer",
+];
+
+/// Whether a section title names people rather than work ([`PEOPLE_TITLE_WORDS`]).
+fn names_people(title: &str) -> bool {
+    let lower = format!("{} ", title.to_lowercase());
+    PEOPLE_TITLE_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a section opens with a list of three or more items, most of which end
+/// in an owner ([`ends_with_owner`]) and read as work (five words or more: `- Ana
+/// (@ana)` in a list of people is not); a closing line may follow.
+fn opens_with_owned_items(text: &str, blocks: &[Block]) -> bool {
+    let mut opened = false;
+    for block in blocks {
+        match block {
+            Block::Comment => {}
+            Block::List { items } if !opened => {
+                let owned = items
+                    .iter()
+                    .filter(|i| text.get(i.range.clone()).is_some_and(ends_with_owner))
+                    .count();
+                let work = items
+                    .iter()
+                    .filter(|i| {
+                        text.get(i.range.clone())
+                            .is_some_and(|t| t.split_whitespace().count() >= 6)
+                    })
+                    .count();
+                if items.len() < 3 || owned * 2 <= items.len() || work * 2 <= items.len() {
+                    return false;
+                }
+                opened = true;
+            }
+            Block::Paragraph { .. } if opened => {}
+            _ => return false,
+        }
+    }
+    opened
+}
+
+/// Whether a list item ends in its owner: a parenthesis that opens with a mention
+/// or an owner word (`(@okoye)`, `(Owner: M. Lindqvist)`, `(@jonas-kr, needs
+/// budget)`), a mention as its last word (`... @brandt`), or an owner label in its
+/// last few words (`— owner: storage`).
+fn ends_with_owner(item: &str) -> bool {
+    let t = item.trim_end().trim_end_matches(['.', ' ']);
+    let owner_word = |s: &str| {
+        let lower = s.trim_start().to_ascii_lowercase();
+        ["owner", "owners", "assignee", "dri"].iter().any(|w| {
+            lower.strip_prefix(w).is_some_and(|r| {
+                r.trim_start_matches(['*', '_'])
+                    .trim_start()
+                    .starts_with([':', '-', '–', '—'])
+            })
+        })
+    };
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|o| &t[o + 1..]))
+    {
+        return inner.trim_start().starts_with('@') || owner_word(inner);
+    }
+    if t.rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.len() > 1 && w.starts_with('@'))
+    {
+        return true;
+    }
+    let tail_from = t.len().saturating_sub(40);
+    let tail_from = (tail_from..t.len())
+        .find(|i| t.is_char_boundary(*i))
+        .unwrap_or(t.len());
+    let tail = &t[tail_from..];
+    tail.to_ascii_lowercase()
+        .rfind("owner")
+        .is_some_and(|i| owner_word(&tail[i..]) && tail[i..].split_whitespace().count() <= 5)
 }
 
 /// Whether a section opens with a task list: two or more items, every one with a

@@ -65,7 +65,10 @@ pub struct Claim {
     pub text: String,
     /// What it measures: `incident` (the incident's length), a metric key
     /// (`time_to_detect`, `time_to_acknowledge`, `time_to_first_action`,
-    /// `time_to_mitigate`, `time_to_restore`, `time_to_resolve`), or `unknown`.
+    /// `time_to_mitigate`, `time_to_restore`, `time_to_resolve`), `window` (the
+    /// window stated beside it), `between_events`, `sub_event` (a component or an
+    /// action inside the incident: "the rollback took about 10 minutes", compared
+    /// only with its own window), or `unknown`.
     pub measures: &'static str,
     /// How its words bound it.
     pub qualifier: Qualifier,
@@ -210,6 +213,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         let prose = Prose::of(inputs.text, node);
         let masked = prose.masked.as_str();
         let label_key = x_label(&pointer);
+        let mut own = Vec::new();
         for d in duration::find(masked) {
             let subject = match label_key {
                 Some(s) => masked[..d.range.start]
@@ -218,11 +222,31 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .then_some(s),
                 None => subject::classify(masked, &d, place(inputs.model, &pointer)),
             };
-            let mut c = claim(inputs, &pointer, &prose, &d, subject);
+            // A length about a component or an action inside the incident ("the
+            // rollback took about 10 minutes"): its own window only (`sub_event`).
+            let part = match subject {
+                Some(s) if s.labelled => None,
+                _ => subject::sub_event(masked, d.range.clone()),
+            };
+            let mut c = claim(
+                inputs,
+                &pointer,
+                &prose,
+                &d,
+                subject.filter(|_| part.is_none()),
+            );
+            if part.is_some() {
+                c.measures = "sub_event";
+            }
             reread(inputs, &mut c, masked, &d);
+            if let Some(part) = part {
+                sub_event(inputs, &mut c, &d, &part);
+            }
             confine(inputs, &scopes, &mut c, &d);
+            own.push((claims.len(), d.range.clone()));
             claims.push(c);
         }
+        parts_of_a_list(&mut claims, masked, &own);
         // Both readings below need a number in digits (`clock_at_start`'s clock,
         // `unit_labelled`'s bare number): a text without one compiles neither's
         // patterns (`duration::tests` hold both to it over the corpus).
@@ -452,9 +476,13 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     // minutes of backlog)": the length in parentheses is its sentence's window.
     // "... between 21:40 and 23:05 UTC. Roughly 90 minutes all told.": a
     // sentence that states only a length is the window's before it.
-    if matches!(claim.measures, "unknown" | "incident")
-        && let Some(compared) = window::in_sentence(masked, d.range.clone())
-            .or_else(|| window::before_sentence(masked, d.range.clone()))
+    // A sub-event's length is its own sentence's window's, never the one before.
+    if matches!(claim.measures, "unknown" | "incident" | "sub_event")
+        && let Some(compared) = window::in_sentence(masked, d.range.clone()).or_else(|| {
+            (claim.measures != "sub_event")
+                .then(|| window::before_sentence(masked, d.range.clone()))
+                .flatten()
+        })
     {
         claim.measures = "window";
         settle(inputs.config, claim, d, compared);
@@ -561,6 +589,59 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             claim.note = Some(why);
         }
         None => {}
+    }
+}
+
+/// A length about a component or an action inside the incident
+/// ([`subject::sub_event`]) not read beside a window of its own: compared with
+/// the sub-event's window in the timeline (an entry naming it starting, a later
+/// one naming it done) when the report gives one, and otherwise with nothing.
+fn sub_event(inputs: &Inputs<'_>, claim: &mut Claim, d: &duration::Duration, part: &str) {
+    if claim.measures != "sub_event" || claim.compared_with.is_some() {
+        return;
+    }
+    match window::sub_event(part, &sorted_entries(inputs)) {
+        Some(compared) => {
+            claim.note = None;
+            settle(inputs.config, claim, d, compared);
+            claim.provenance = Some(Provenance {
+                from: "timeline_entry",
+                to: "timeline_entry",
+            });
+        }
+        None => claim.note = Some(format!("not compared: about {part}, no window for it")),
+    }
+}
+
+/// Lengths a sentence gives to several parts in clauses of their own ("server was
+/// unreachable about 5 min in total, wiki/mirror were down 17 min"): two different
+/// lengths cannot both be the incident's, so each is its part's, and compared with
+/// nothing. `own` holds the indices in `claims` of `masked`'s claims and their ranges.
+fn parts_of_a_list(claims: &mut [Claim], masked: &str, own: &[(usize, std::ops::Range<usize>)]) {
+    let incident: Vec<_> = own
+        .iter()
+        .filter(|(i, _)| claims[*i].measures == "incident")
+        .map(|(i, r)| (*i, subject::sentence_start(masked, r.start), r.clone()))
+        .collect();
+    for (i, sentence, range) in &incident {
+        let others = incident
+            .iter()
+            .filter(|(j, s, _)| j != i && s == sentence && claims[*j].stated != claims[*i].stated)
+            .count();
+        if others == 0 {
+            continue;
+        }
+        let Some(who) = subject::state_subject(masked, range.clone()) else {
+            continue;
+        };
+        let c = &mut claims[*i];
+        c.measures = "sub_event";
+        c.verdict = Verdict::NotCompared;
+        c.compared_with = None;
+        c.accepted = None;
+        c.broken = None;
+        c.provenance = None;
+        c.note = Some(format!("not compared: about {who}, no window for it"));
     }
 }
 

@@ -714,6 +714,117 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     None
 }
 
+/// A component or an action inside the incident as the subject of a length:
+/// "network reconvergence took approximately 6 minutes", "the failover itself
+/// completed in 4 min", "the UPS carried the load for 12 minutes", "the rollback
+/// took about 10 minutes", "the reboot left it unreachable about 5 min in total",
+/// "the restore, which took 3 hours". The noun is the clause's subject: a verb
+/// of its own follows it, and the length follows the verb within its clause.
+static SUB_EVENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?ix)(?:^|[\s(*_])(?P<noun>
+            (?:network\s+|route\s+|routing\s+|bgp\s+)?re-?convergence | convergence
+          | fail-?over | fail-?back | switch-?over | cut-?over
+          | roll-?back | roll-?out | re-?deploy(?:ment)? | deploy(?:ment)? | upgrade
+          | re-?boot | restart | power[\s-]?cycle
+          | re-?index(?:ing)? | re-?build | re-?sync(?:hroni[sz]ation)? | resync
+          | migration | backfill | purge | replay | re-?import | restore | fsck
+          | vacuum | compaction | snapshot | backup
+          | ups(?:\s+units?)? | batter(?:y|ies) | generators?
+        )(?:\s+itself)?
+        (?:\s+(?:of|on|for|in|to)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?
+        (?:\s*,?\s+(?:which|that))?
+        \s+(?:(?:has|had|was|were|is|only|then|just|also|eventually|finally|alone|itself|each|all|can|could|would|will|should|may|might)\s+)*
+        (?:took|takes|take|lasted|lasts|last|completed|completes|complete|finished|finishes|finish|ran|runs|run
+          |carried|carries|carry|held|holds|hold|kept|keeps|keep|left|leaves|needed|needs|required|requires
+          |went\s+on|continued|was\s+done|done)
+        \b(?P<tail>[^.;:!?\n,]{0,50})$",
+    )
+    .expect("the pattern is valid")
+});
+/// A sentence that opens on another event than the incident: "Separately, two of
+/// our upstream links dropped ...", "Independently, ...", "In an unrelated
+/// event, ...".
+static SEPARATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*[*_]*(?:separately|independently|unrelatedly|in\s+(?:a\s+)?separate(?:ly)?(?:\s+\w+)?|in\s+an?\s+unrelated\s+\w+|unrelated\s+to\s+(?:this|that|the\s+\w+))\b")
+        .expect("the pattern is valid")
+});
+/// Words before a sub-event's noun that make the clause about the impact: "the
+/// outage caused by the failed deploy lasted 40 minutes".
+static IMPACT_SUBJECT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:outage|incident|downtime|impact|disruption|degradation|unavailab\w*|down|offline|unreachable|users?|customers?|errors?|failures?|during|while|after|before|until|since|when|once)\b")
+        .expect("the pattern is valid")
+});
+/// Another clause inside the words between the sub-event's verb and its length.
+static TAIL_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:and|but|so|while|then|before|after|until|we|users?|customers?)\b")
+        .expect("the pattern is valid")
+});
+
+/// Where the sentence holding byte `at` starts.
+pub(super) fn sentence_start(text: &str, at: usize) -> usize {
+    let from = ceil(text, at.saturating_sub(CLAUSE_REACH));
+    let head = &text[from..at];
+    [". ", ".\n", "\n\n", "\n- ", "\n* ", "! ", "? ", "|"]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| from + i + b.len()))
+        .max()
+        .unwrap_or(from)
+}
+
+/// What the length at `range` of `text` is about when it is a component or an
+/// action inside the incident, not the incident: the noun as written ("network
+/// reconvergence", "rollback", "UPS"), or "a separate event" for a sentence that
+/// says so. A length whose clause names the impact first ("the outage caused by
+/// the deploy lasted 40 minutes") is the incident's.
+pub(crate) fn sub_event(text: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let start = range.start;
+    let clause = &text[clause_start(text, start)..start];
+    if let Some(caps) = SUB_EVENT.captures(clause)
+        && let Some(noun) = caps.name("noun")
+        && !IMPACT_SUBJECT.is_match(&clause[..noun.start()])
+        && !caps
+            .name("tail")
+            .is_some_and(|t| TAIL_CLAUSE.is_match(t.as_str()))
+    {
+        return Some(
+            noun.as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    SEPARATE
+        .is_match(&text[sentence_start(text, start)..start])
+        .then(|| "a separate event".to_string())
+}
+
+/// The subject of an outage state a length is given for, in a clause of its own
+/// ("server was unreachable about 5 min in total", "wiki/mirror were down 17
+/// min"): the words before the state, at most three.
+static STATE_SUBJECT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:^|,\s*|\band\s+)[*_]*(?:the\s+|our\s+|its\s+)?(?P<who>[\w/.-]+(?:\s+[\w/.-]+){0,2}?)\s+(?:was|were|went|stayed|remained|is|are|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|unreachable|offline|inaccessible|degraded|broken|unusable|read-only|out\s+of\s+service)(?:\s+for)?(?:\s+(?:about|around|roughly|approximately|nearly|almost|just|only|over|under))?\s*$")
+        .expect("the pattern is valid")
+});
+/// A subject that is the impact itself, not one of its parts.
+static IMPACT_NOUN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^(?:it|this|everything|all|the\s+)?(?:service|services|site|platform|outage|incident|users?|customers?|everyone|everything|system|systems|product)$")
+        .expect("the pattern is valid")
+});
+
+/// The part named as the subject of the length at `range` in a clause of its own
+/// ("server was unreachable about 5 min"), when that is not the impact as a
+/// whole ("the service", "users").
+pub(crate) fn state_subject(text: &str, range: std::ops::Range<usize>) -> Option<String> {
+    let start = range.start;
+    // The clause may hold the list's earlier items: "..., wiki/mirror were down".
+    let clause = &text[sentence_start(text, start)..start];
+    let clause = clause.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '*');
+    let caps = STATE_SUBJECT.captures(clause)?;
+    let who = caps.name("who")?.as_str().to_ascii_lowercase();
+    (!IMPACT_NOUN.is_match(&who)).then_some(who)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Place, classify, header_unit_cells};

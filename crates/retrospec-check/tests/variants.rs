@@ -2222,3 +2222,64 @@ fn lengths_of_several_parts_in_one_sentence() {
     }
     tally.check();
 }
+
+/// Entries that say the impact ended in recovery words, not in so many words
+/// (15:20).
+const RECOVERY_END_ENTRIES: &[&str] = &[
+    "scratch disk cleared, export error rate back to normal",
+    "disk cleared; exports succeed again",
+    "exports back to baseline after the disk was cleared",
+];
+
+/// Actions after the recovery: none of them ends the impact.
+const AFTER_RECOVERY_ENTRIES: &[&[(&str, &str)]] = &[
+    &[("16:05", "purge of the stale cached exports finished")],
+    &[
+        ("15:50", "cleanup of the partial export files done"),
+        ("16:40", "verification of every merchant's export complete"),
+    ],
+    &[("16:30", "status page closed after an hour of monitoring")],
+    &[("17:00", "postmortem meeting held with the exports team")],
+    &[("16:20", "backfill of the missing export rows finished")],
+    &[("16:45", "customer emails about the delay sent by support")],
+];
+
+/// A window or a length about the impact that ends at the entry whose words say
+/// it recovered, with actions after the recovery as the last entries (a purge, a
+/// cleanup, a verification, the status page closed, a postmortem meeting, a
+/// backfill, customer emails): right, in every container and place. Planted: a
+/// window that ends at an entry that ends nothing (14:58, the disk found).
+#[test]
+fn the_impacts_end_is_never_a_later_action() {
+    let mut tally = Tally::new("the impact's end is never a later action");
+    for end in RECOVERY_END_ENTRIES {
+        for later in AFTER_RECOVERY_ENTRIES {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            last_entry: (*end).to_string(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{end} / {later:?} / {position} / {container:?}");
+                    for sentence in [
+                        "Exports were delayed from 14:05 to 15:20 UTC.",
+                        "Exports were delayed between 14:05 and 15:20.",
+                        "A 75-minute outage delayed exports.",
+                    ] {
+                        tally.silent(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                    }
+                    let sentence = "Exports were delayed from 14:05 to 14:58 UTC.";
+                    tally.fires(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                }
+            }
+        }
+    }
+    tally.check();
+}

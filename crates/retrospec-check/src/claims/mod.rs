@@ -163,6 +163,14 @@ pub(crate) fn says_impact_ended_explicitly(text: &str) -> bool {
     timeline::end_rank(text) == Some(timeline::EndRank::Explicit)
 }
 
+/// Whether a timeline entry's words tell of an action after the impact was
+/// over (a purge, a cleanup, a verification, monitoring, the status page closed,
+/// a postmortem, a backfill, customer emails): never the impact's end once an
+/// earlier entry says it ended.
+pub(crate) fn is_after_recovery(text: &str) -> bool {
+    timeline::after_recovery(text)
+}
+
 static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:partial|partially|still|some|but|except|not\s+yet)\b")
         .expect("the pattern is valid")

@@ -432,6 +432,29 @@ static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// Words of an action after the impact was over: a purge or cleanup, a
+/// verification, monitoring or watching, the status page or the incident
+/// closed, a postmortem or review, a backfill or reprocessing, customers
+/// emailed or informed, a follow-up change.
+static AFTER_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:purg\w*|clean-?ups?|clean(?:ed|ing)\s+up|verif\w*|confirm\w*|double-?check\w*|monitor\w*|watch\w*|status\s*page|clos(?:e|ed|es|ing)|post-?\s?mortems?|retro\w*|rca|(?:incident\s+)?review\w*|backfill\w*|reprocess\w*|replay\w*|re-?run\w*|e-?mail\w*|notif\w*|inform\w*|follow-?up|write-?up|written|apolog\w*|refund\w*|credits?|hand-?over|stood\s+down|stand\s+down)\b")
+        .expect("the pattern is valid")
+});
+
+/// Whether an entry's words tell of an action after the impact was over (a cache
+/// purge, a cleanup, a verification, monitoring, the status page closed, a
+/// postmortem meeting, a backfill, customer emails), and not of the impact
+/// itself going on or coming back ("errors again", "failures start").
+pub(super) fn after_recovery(text: &str) -> bool {
+    AFTER_RECOVERY.is_match(text) && !IMPACT_BEGAN.is_match(text) && !AGAIN_FAILING.is_match(text)
+}
+
+/// Words that say the impact came back.
+static AGAIN_FAILING: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:errors?|failures?|timeouts?|5xx|outage|impact)\s+(?:\w+\s+)?(?:again|return(?:s|ed)?|recur\w*|resum\w*)\b|\bagain\s+(?:failing|down|erroring)\b")
+        .expect("the pattern is valid")
+});
+
 /// How sure `text`'s words make its entry the impact's end; `None` when they
 /// do not end it (the last entry is ranked by its caller).
 pub(super) fn end_rank(text: &str) -> Option<EndRank> {
@@ -508,9 +531,9 @@ pub(super) fn end_candidates<'a>(
     {
         ends.retain(|e| {
             e.3 != EndRank::Last
-                || entries
-                    .iter()
-                    .any(|(_, v, _, text)| v.pointer == e.0.pointer && names_impact(text))
+                || entries.iter().any(|(_, v, _, text)| {
+                    v.pointer == e.0.pointer && names_impact(text) && !after_recovery(text)
+                })
         });
     }
     if ends.iter().any(|e| e.3 < EndRank::PostIncident) {

@@ -76,6 +76,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: bt - at,
+        rank: Default::default(),
     }]
 }
 
@@ -116,6 +117,7 @@ fn labelled_window(text: &str) -> Option<Compared> {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: span * 60,
+        rank: Default::default(),
     })
 }
 
@@ -358,8 +360,20 @@ pub(super) fn start_candidates<'a>(
     inputs: &Inputs<'a>,
     before: Option<i64>,
 ) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
+    ranked_starts(inputs, before)
+        .into_iter()
+        .map(|(v, t, name, _)| (v, t, name))
+        .collect()
+}
+
+/// [`start_candidates`] with each start's rank (see [`super::Rank`]): 0
+/// `started`, 1 an entry whose words begin the impact, 2 any other.
+fn ranked_starts<'a>(
+    inputs: &Inputs<'a>,
+    before: Option<i64>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String, u8)> {
     if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
-        return vec![(v, t, "started".to_string())];
+        return vec![(v, t, "started".to_string(), 0)];
     }
     let mut entries = sorted_entries(inputs);
     if let Some(end) = before {
@@ -384,14 +398,18 @@ pub(super) fn start_candidates<'a>(
         .take(cut + 1)
         .enumerate()
         .map(|(k, (i, v, t, text))| {
-            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
-                format!("entry where the impact begins (entry {})", i + 1)
-            } else if k == 0 {
-                "first entry".to_string()
-            } else {
-                format!("entry {}", i + 1)
-            };
-            (*v, *t, named)
+            let (named, rank) =
+                if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
+                    (
+                        format!("entry where the impact begins (entry {})", i + 1),
+                        1,
+                    )
+                } else if k == 0 {
+                    ("first entry".to_string(), 2)
+                } else {
+                    (format!("entry {}", i + 1), 2)
+                };
+            (*v, *t, named, rank)
         })
         .collect()
 }
@@ -543,47 +561,6 @@ pub(super) fn end_candidates<'a>(
     ends
 }
 
-/// How a reading of the timeline ranks, best first (lowest): by its end's rank,
-/// then its start's (`started`, an entry whose words begin the impact, any
-/// other), read back from the names this module gives them.
-///
-/// How firm each reading is, measured (round fourteen) on the RS207 and RS208
-/// findings of the realistic reports 01-176 and the seeds, by the reading of the
-/// window each finding rested on:
-///
-/// | reading | RS208 right | RS208 false | RS207 right | RS207 debatable |
-/// |---|---|---|---|---|
-/// | marked (milestones, given or read from words) | 27 | 0 | 4 | 0 |
-/// | an end in so many words ("impact ends") | 1 | 0 | 0 | 0 |
-/// | an end in recovery words ("back to normal") | 12 | 0 | 0 | 0 |
-/// | the last entry, the start in words | 8 | 0 | 0 | 0 |
-/// | the first and last entries, no words | 2 | 0 | 5 | 1 |
-/// | a window stated in a sentence or fields | 21 | 2 | 0 | 0 |
-/// | the window stated beside it | 8 | 0 | 0 | 0 |
-/// | two events a relative claim names | 22 | 0 | 0 | 0 |
-/// | a metric from the timeline's starts (time to detect) | 14 | 0 | 0 | 0 |
-///
-/// The lowest-ranked reading (first and last entries, no words) gave 8
-/// findings, 7 of them planted and one debatable (a window ending where the
-/// frontend was restarted, before "CI queue drained"), so its findings stay
-/// warnings (RS208) and errors (RS207). The two false alarms rest on a window
-/// read from another incident's part of a report of several (scopes).
-pub(super) fn reading_rank(c: &Compared) -> (u8, u8) {
-    let end = match c.to.as_str() {
-        "resolved" | "mitigated" => 0,
-        t if t.starts_with("entry that says the impact ended") => 1,
-        t if t.starts_with("last entry") => 3,
-        t if t.starts_with("post-incident entry") => 4,
-        _ => 2,
-    };
-    let start = match c.from.as_str() {
-        "started" => 0,
-        f if f.starts_with("entry where the impact begins") => 1,
-        _ => 2,
-    };
-    (end, start)
-}
-
 /// The incident's length read from the timeline when the milestones do not give it.
 /// A timeline may open with the trigger and close after the end (a late alert, a
 /// follow-up), so every plausible reading is returned, best-ranked first, and a
@@ -597,11 +574,11 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     if sorted_entries(inputs).len() < 2 {
         return Vec::new();
     }
-    let starts = start_candidates(inputs, None);
+    let starts = ranked_starts(inputs, None);
     let ends = end_candidates(inputs);
     let mut out = Vec::new();
-    for (b, bt, to, _) in &ends {
-        for (a, at, from) in &starts {
+    for (b, bt, to, end) in &ends {
+        for (a, at, from, start) in &starts {
             let seconds = bt - at;
             if seconds > 0 {
                 out.push(Compared {
@@ -611,6 +588,10 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
                     from_pointer: a.pointer.clone(),
                     to_pointer: b.pointer.clone(),
                     seconds,
+                    rank: super::Rank {
+                        end: *end as u8,
+                        start: *start,
+                    },
                 });
             }
         }
@@ -643,6 +624,7 @@ pub(super) fn prose_windows(inputs: &Inputs<'_>) -> Vec<Compared> {
             from_pointer: String::new(),
             to_pointer: String::new(),
             seconds: b.at - a.at,
+            rank: Default::default(),
         })
         .collect()
 }

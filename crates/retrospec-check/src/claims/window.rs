@@ -170,6 +170,7 @@ pub(super) fn sub_event(
         from_pointer: start.1.pointer.clone(),
         to_pointer: end.1.pointer.clone(),
         seconds: end.2 - start.2,
+        rank: Default::default(),
     })
 }
 
@@ -183,6 +184,7 @@ pub(super) fn stated(from: String, to: String, seconds: i64) -> Compared {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds,
+        rank: Default::default(),
     }
 }
 

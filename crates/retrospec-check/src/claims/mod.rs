@@ -564,7 +564,7 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // "A power cut hit the rack from 14:30 to 14:50. It lasted 20 minutes": the
     // length of the thing its paragraph states the window of, not the incident's.
-    if matches!(claim.measures, "unknown" | "incident")
+    if matches!(claim.measures, "unknown" | "incident" | "sub_event")
         && let Some(compared) = window::sub_window(masked, d.range.clone())
     {
         claim.measures = "window";

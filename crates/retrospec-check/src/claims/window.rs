@@ -107,7 +107,7 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
 /// Words of an entry that start a sub-event: "rollback started", "failover
 /// initiated", "began the reindex".
 static SUB_STARTS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:start(?:s|ed|ing)?|beg[ai]n(?:s|ning)?|initiat(?:es|ed|ing)|kick(?:s|ed)\s+off|trigger(?:s|ed)|launch(?:es|ed)|under\s*way|in\s+progress)\b")
+    Lean::new(r"(?i)\b(?:start(?:s|ed|ing)?|beg[ai]n(?:s|ning)?|initiat(?:es|ed|ing)|kick(?:s|ed)[ \t\r\n]+off|trigger(?:s|ed)|launch(?:es|ed)|under[ \t\r\n]*way|in[ \t\r\n]+progress)\b")
         .expect("the pattern is valid")
 });
 /// Words of an entry that end a sub-event: "rollback complete", "failover done",

@@ -541,6 +541,7 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|p| word_at(lower, p).map(|i| (i, i + p.len())))
         .filter(|(i, _)| !forecast(&lower[..*i]))
+        .filter(|(i, e)| milestone != "resolved" || !in_part(&lower[..*i], &lower[*e..]))
         .min();
     if phrase.is_none() && milestone == "mitigated" {
         // "Rollback of the release completed".
@@ -551,6 +552,29 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         return (c > r).then_some((r, c + word.len()));
     }
     phrase
+}
+
+/// Whether the words around an end's phrase say it ended only in part:
+/// "Impact ends for some regions", "service restored except for EU", "partially
+/// restored". `before` is the text up to the phrase, `after` from its end, both
+/// lowercase.
+fn in_part(before: &str, after: &str) -> bool {
+    let clause = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
+    let before = before.trim_end();
+    before.ends_with("partially")
+        || before.ends_with("partly")
+        || [
+            "some",
+            "partial",
+            "partially",
+            "still",
+            "except",
+            "but",
+            "most",
+            "not yet",
+        ]
+        .iter()
+        .any(|w| word_at(clause, w).is_some())
 }
 
 /// Whether the words before a milestone's phrase make it a forecast or a
@@ -867,6 +891,14 @@ mod tests {
                 [("resolved".to_string(), found.to_string())],
                 "{words}"
             );
+        }
+        // Ended only in part: not the end.
+        for words in [
+            "Impact ends for some regions.",
+            "Service restored except for the EU cluster.",
+            "Service restored, but writes still fail.",
+        ] {
+            assert_eq!(read(&format!("- 14:20 UTC: {words}\n")), [], "{words}");
         }
     }
 

@@ -3370,3 +3370,241 @@ fn people_with_handles_are_not_follow_ups() {
     }
     tally.check();
 }
+
+/// Subjects inside the incident: a component or an action of the response.
+const SUB_EVENT_SUBJECTS: &[&str] = &[
+    "Network reconvergence",
+    "The failover itself",
+    "The UPS on the export rack",
+    "The rollback",
+    "The reboot of the export host",
+    "The reindex",
+];
+
+/// A length about a sub-event (the incident is 14:05 to 15:20, 75 minutes) with
+/// no window of its own in the report is compared with nothing, in every
+/// phrasing, place and container; the incident's own length, wrong, in the same
+/// place still fires.
+#[test]
+fn a_sub_events_length_is_not_the_incidents() {
+    const PHRASINGS: &[&str] = &[
+        "{S} took approximately 6 minutes.",
+        "{S} completed in 4 min.",
+        "{S} ran for about 12 minutes.",
+        "{S} left the export host unreachable about 5 min in total.",
+        "{S}, which took roughly 10 minutes, went as planned.",
+    ];
+    let mut tally = Tally::new("a sub-event's length is not the incident's");
+    for subject in SUB_EVENT_SUBJECTS {
+        for phrasing in PHRASINGS {
+            for position in ["summary", "impact", "cause", "timeline entry"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let sentence = phrasing.replace("{S}", subject);
+                    let label = format!("{position} / {container:?}");
+                    tally.silent(
+                        &format!("{sentence} / {label}"),
+                        &report(&sentence),
+                        DURATION,
+                    );
+                }
+            }
+        }
+    }
+    // The incident's length in the same places is still compared.
+    for position in ["summary", "impact"] {
+        for container in CONTAINERS {
+            let mut r = Report {
+                container: Some(container),
+                under_title: "All times are UTC.".into(),
+                ..Report::default()
+            };
+            for wrong in [
+                "The outage lasted 25 minutes.",
+                "Exports were down for 25 minutes.",
+            ] {
+                place(&mut r, position, wrong);
+                tally.fires(
+                    &format!("{wrong} / {position} / {container:?}"),
+                    &r.render(SUMMER),
+                    DURATION,
+                );
+            }
+        }
+    }
+    // A sentence that opens on a separate event: its length is that event's.
+    for position in ["summary", "impact", "cause"] {
+        for container in CONTAINERS {
+            let mut r = Report {
+                container: Some(container),
+                under_title: "All times are UTC.".into(),
+                ..Report::default()
+            };
+            for opener in ["Separately", "Independently", "In an unrelated event"] {
+                let sentence = format!(
+                    "{opener}, two of the four uplinks dropped and traffic was disrupted for approximately 6 minutes while routing settled."
+                );
+                place(&mut r, position, &sentence);
+                tally.silent(
+                    &format!("{sentence} / {position} / {container:?}"),
+                    &r.render(SUMMER),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A sub-event the timeline gives a window of its own (the rollback started at
+/// 15:40, complete at 15:52: 12 minutes): its length is compared with that
+/// window, agreeing at 12 and contradicting at 40, never with the incident's 75.
+#[test]
+fn a_sub_events_length_against_its_own_window() {
+    const LATER: &[(&str, &str)] = &[
+        ("15:40", "rollback of the export worker config started"),
+        ("15:52", "rollback of the export worker config complete"),
+    ];
+    let mut tally = Tally::new("a sub-event's length against its own window");
+    for phrasing in [
+        "The rollback took about {d}.",
+        "The rollback of the worker config completed in {d}.",
+        "The rollback, which took {d}, went as planned.",
+    ] {
+        for position in ["summary", "impact", "cause"] {
+            for container in CONTAINERS {
+                let report = |value: &str| {
+                    let mut r = Report {
+                        container: Some(container),
+                        under_title: "All times are UTC.".into(),
+                        later: LATER.to_vec(),
+                        ..Report::default()
+                    };
+                    place(&mut r, position, &phrasing.replace("{d}", value));
+                    r.render(SUMMER)
+                };
+                let label = format!("{phrasing} / {position} / {container:?}");
+                tally.silent(&format!("12 / {label}"), &report("12 minutes"), DURATION);
+                tally.fires(&format!("40 / {label}"), &report("40 minutes"), DURATION);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// One sentence giving different lengths to several parts in clauses of their
+/// own ("the export host was unreachable about 5 min in total, the dashboards
+/// were down 40 min"): two lengths cannot both be the incident's 75 minutes, so
+/// neither is compared with it. A single wrong length for the service still fires.
+#[test]
+fn lengths_of_several_parts_in_one_sentence() {
+    const LISTS: &[&str] = &[
+        "The export host was unreachable about 5 min in total, the dashboards were down 40 min, and exports were late until the queue drained.",
+        "Server was unreachable about 5 min in total, wiki/mirror were down 17 min.",
+        "The API was down for 10 minutes and the admin console was unavailable for 30 minutes.",
+    ];
+    let mut tally = Tally::new("lengths of several parts in one sentence");
+    for list in LISTS {
+        for position in ["summary", "impact", "cause"] {
+            for container in CONTAINERS {
+                let report = |sentence: &str| {
+                    let mut r = Report {
+                        container: Some(container),
+                        under_title: "All times are UTC.".into(),
+                        ..Report::default()
+                    };
+                    place(&mut r, position, sentence);
+                    r.render(SUMMER)
+                };
+                let label = format!("{position} / {container:?}");
+                tally.silent(&format!("{list} / {label}"), &report(list), DURATION);
+            }
+        }
+    }
+    for position in ["summary", "impact"] {
+        for container in CONTAINERS {
+            let mut r = Report {
+                container: Some(container),
+                under_title: "All times are UTC.".into(),
+                ..Report::default()
+            };
+            let wrong = "The service was down for 25 minutes.";
+            place(&mut r, position, wrong);
+            tally.fires(
+                &format!("{wrong} / {position} / {container:?}"),
+                &r.render(SUMMER),
+                DURATION,
+            );
+        }
+    }
+    tally.check();
+}
+
+/// Entries that say the impact ended in recovery words, not in so many words
+/// (15:20).
+const RECOVERY_END_ENTRIES: &[&str] = &[
+    "scratch disk cleared, export error rate back to normal",
+    "disk cleared; exports succeed again",
+    "exports back to baseline after the disk was cleared",
+];
+
+/// Actions after the recovery: none of them ends the impact.
+const AFTER_RECOVERY_ENTRIES: &[&[(&str, &str)]] = &[
+    &[("16:05", "purge of the stale cached exports finished")],
+    &[
+        ("15:50", "cleanup of the partial export files done"),
+        ("16:40", "verification of every merchant's export complete"),
+    ],
+    &[("16:30", "status page closed after an hour of monitoring")],
+    &[("17:00", "postmortem meeting held with the exports team")],
+    &[("16:20", "backfill of the missing export rows finished")],
+    &[("16:45", "customer emails about the delay sent by support")],
+];
+
+/// A window or a length about the impact that ends at the entry whose words say
+/// it recovered, with actions after the recovery as the last entries (a purge, a
+/// cleanup, a verification, the status page closed, a postmortem meeting, a
+/// backfill, customer emails): right, in every container and place. Planted: a
+/// window that ends at an entry that ends nothing (14:58, the disk found).
+#[test]
+fn the_impacts_end_is_never_a_later_action() {
+    let mut tally = Tally::new("the impact's end is never a later action");
+    for end in RECOVERY_END_ENTRIES {
+        for later in AFTER_RECOVERY_ENTRIES {
+            for position in ["summary", "impact"] {
+                for container in CONTAINERS {
+                    let report = |sentence: &str| {
+                        let mut r = Report {
+                            container: Some(container),
+                            under_title: "All times are UTC.".into(),
+                            last_entry: (*end).to_string(),
+                            later: later.to_vec(),
+                            ..Report::default()
+                        };
+                        place(&mut r, position, sentence);
+                        r.render(SUMMER)
+                    };
+                    let label = format!("{end} / {later:?} / {position} / {container:?}");
+                    for sentence in [
+                        "Exports were delayed from 14:05 to 15:20 UTC.",
+                        "Exports were delayed between 14:05 and 15:20.",
+                        "A 75-minute outage delayed exports.",
+                    ] {
+                        tally.silent(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                    }
+                    let sentence = "Exports were delayed from 14:05 to 14:58 UTC.";
+                    tally.fires(&format!("{sentence} / {label}"), &report(sentence), WINDOW);
+                }
+            }
+        }
+    }
+    tally.check();
+}

@@ -111,6 +111,7 @@ pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<(Compared, super::Pr
                         from_pointer: a.pointer.clone(),
                         to_pointer: b.pointer.clone(),
                         seconds,
+                        rank: Default::default(),
                     },
                     super::Provenance {
                         from: a.source,

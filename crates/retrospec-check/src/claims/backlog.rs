@@ -168,6 +168,7 @@ pub(super) fn read(inputs: &Inputs<'_>, masked: &str, range: Range<usize>) -> Op
         from_pointer: fix.1.pointer.clone(),
         to_pointer: end.1.pointer.clone(),
         seconds: end.2 - fix.2,
+        rank: Default::default(),
     })
 }
 

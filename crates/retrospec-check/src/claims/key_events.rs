@@ -103,6 +103,7 @@ pub(super) fn read(masked: &str, range: Range<usize>) -> Option<(&'static str, V
                 from_pointer: String::new(),
                 to_pointer: String::new(),
                 seconds,
+                rank: Default::default(),
             })
         })
         .collect();

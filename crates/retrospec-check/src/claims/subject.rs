@@ -9,6 +9,9 @@ use retrospec_model::Milestone;
 
 use super::duration::Duration;
 
+mod parts;
+pub(crate) use parts::{sentence_start, state_subject, sub_event};
+
 /// The milestone pairs a claim may be compared with; any one agreeing is enough.
 pub type Pairs = &'static [(Milestone, Milestone)];
 

@@ -76,6 +76,7 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: bt - at,
+        rank: Default::default(),
     }]
 }
 
@@ -116,6 +117,7 @@ fn labelled_window(text: &str) -> Option<Compared> {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds: span * 60,
+        rank: Default::default(),
     })
 }
 
@@ -358,8 +360,20 @@ pub(super) fn start_candidates<'a>(
     inputs: &Inputs<'a>,
     before: Option<i64>,
 ) -> Vec<(&'a crate::times::TimeValue, i64, String)> {
+    ranked_starts(inputs, before)
+        .into_iter()
+        .map(|(v, t, name, _)| (v, t, name))
+        .collect()
+}
+
+/// [`start_candidates`] with each start's rank (see [`super::Rank`]): 0
+/// `started`, 1 an entry whose words begin the impact, 2 any other.
+fn ranked_starts<'a>(
+    inputs: &Inputs<'a>,
+    before: Option<i64>,
+) -> Vec<(&'a crate::times::TimeValue, i64, String, u8)> {
     if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
-        return vec![(v, t, "started".to_string())];
+        return vec![(v, t, "started".to_string(), 0)];
     }
     let mut entries = sorted_entries(inputs);
     if let Some(end) = before {
@@ -384,14 +398,18 @@ pub(super) fn start_candidates<'a>(
         .take(cut + 1)
         .enumerate()
         .map(|(k, (i, v, t, text))| {
-            let named = if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
-                format!("entry where the impact begins (entry {})", i + 1)
-            } else if k == 0 {
-                "first entry".to_string()
-            } else {
-                format!("entry {}", i + 1)
-            };
-            (*v, *t, named)
+            let (named, rank) =
+                if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
+                    (
+                        format!("entry where the impact begins (entry {})", i + 1),
+                        1,
+                    )
+                } else if k == 0 {
+                    ("first entry".to_string(), 2)
+                } else {
+                    (format!("entry {}", i + 1), 2)
+                };
+            (*v, *t, named, rank)
         })
         .collect()
 }
@@ -429,6 +447,29 @@ static MORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
 /// Words of an entry about what came after the impact.
 static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:wrote|held|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?)\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
+        .expect("the pattern is valid")
+});
+
+/// Words of an action after the impact was over: a purge or cleanup, a
+/// verification, monitoring or watching, the status page or the incident
+/// closed, a postmortem or review, a backfill or reprocessing, customers
+/// emailed or informed, a follow-up change.
+static AFTER_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:purg[a-z]*|clean-?ups?|clean(?:ed|ing)[ \t\r\n]+up|verif[a-z]*|confirm[a-z]*|double-?check[a-z]*|monitor[a-z]*|watch[a-z]*|status[ \t\r\n]*page|clos(?:e|ed|es|ing)|post-?[ \t\r\n]?mortems?|retro[a-z]*|rca|(?:incident[ \t\r\n]+)?review[a-z]*|backfill[a-z]*|reprocess[a-z]*|replay[a-z]*|re-?run[a-z]*|e-?mail[a-z]*|notif[a-z]*|inform[a-z]*|follow-?up|write-?up|written|apolog[a-z]*|refund[a-z]*|credits?|hand-?over|stood[ \t\r\n]+down|stand[ \t\r\n]+down)\b")
+        .expect("the pattern is valid")
+});
+
+/// Whether an entry's words tell of an action after the impact was over (a cache
+/// purge, a cleanup, a verification, monitoring, the status page closed, a
+/// postmortem meeting, a backfill, customer emails), and not of the impact
+/// itself going on or coming back ("errors again", "failures start").
+pub(super) fn after_recovery(text: &str) -> bool {
+    AFTER_RECOVERY.is_match(text) && !IMPACT_BEGAN.is_match(text) && !AGAIN_FAILING.is_match(text)
+}
+
+/// Words that say the impact came back.
+static AGAIN_FAILING: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:errors?|failures?|timeouts?|5xx|outage|impact)[ \t\r\n]+(?:[a-z]+[ \t\r\n]+)?(?:again|return(?:s|ed)?|recur[a-z]*|resum[a-z]*)\b|\bagain[ \t\r\n]+(?:failing|down|erroring)\b")
         .expect("the pattern is valid")
 });
 
@@ -508,9 +549,9 @@ pub(super) fn end_candidates<'a>(
     {
         ends.retain(|e| {
             e.3 != EndRank::Last
-                || entries
-                    .iter()
-                    .any(|(_, v, _, text)| v.pointer == e.0.pointer && names_impact(text))
+                || entries.iter().any(|(_, v, _, text)| {
+                    v.pointer == e.0.pointer && names_impact(text) && !after_recovery(text)
+                })
         });
     }
     if ends.iter().any(|e| e.3 < EndRank::PostIncident) {
@@ -518,25 +559,6 @@ pub(super) fn end_candidates<'a>(
     }
     ends.sort_by_key(|e| e.3);
     ends
-}
-
-/// How a reading of the timeline ranks, best first (lowest): by its end's rank,
-/// then its start's (`started`, an entry whose words begin the impact, any
-/// other), read back from the names this module gives them.
-pub(super) fn reading_rank(c: &Compared) -> (u8, u8) {
-    let end = match c.to.as_str() {
-        "resolved" | "mitigated" => 0,
-        t if t.starts_with("entry that says the impact ended") => 1,
-        t if t.starts_with("last entry") => 3,
-        t if t.starts_with("post-incident entry") => 4,
-        _ => 2,
-    };
-    let start = match c.from.as_str() {
-        "started" => 0,
-        f if f.starts_with("entry where the impact begins") => 1,
-        _ => 2,
-    };
-    (end, start)
 }
 
 /// The incident's length read from the timeline when the milestones do not give it.
@@ -552,11 +574,11 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
     if sorted_entries(inputs).len() < 2 {
         return Vec::new();
     }
-    let starts = start_candidates(inputs, None);
+    let starts = ranked_starts(inputs, None);
     let ends = end_candidates(inputs);
     let mut out = Vec::new();
-    for (b, bt, to, _) in &ends {
-        for (a, at, from) in &starts {
+    for (b, bt, to, end) in &ends {
+        for (a, at, from, start) in &starts {
             let seconds = bt - at;
             if seconds > 0 {
                 out.push(Compared {
@@ -566,6 +588,10 @@ pub(super) fn timeline_readings(inputs: &Inputs<'_>) -> Vec<Compared> {
                     from_pointer: a.pointer.clone(),
                     to_pointer: b.pointer.clone(),
                     seconds,
+                    rank: super::Rank {
+                        end: *end as u8,
+                        start: *start,
+                    },
                 });
             }
         }
@@ -606,6 +632,7 @@ pub(super) fn prose_windows(inputs: &Inputs<'_>, at: usize) -> Vec<Compared> {
             from_pointer: String::new(),
             to_pointer: String::new(),
             seconds: b.at - a.at,
+            rank: Default::default(),
         })
         .collect()
 }
@@ -985,10 +1012,8 @@ mod impact_end {
         ] {
             let c = claim(TIMELINE, summary, text);
             assert_eq!(c.verdict, Verdict::Contradicts, "{summary}");
-            assert_eq!(
-                c.compared_with.map(|c| c.to),
-                Some("entry that says the impact ended (entry 3)".to_string())
-            );
+            // "impact ends" marks the entry `resolved` (free-form milestones).
+            assert_eq!(c.compared_with.map(|c| c.to), Some("resolved".to_string()));
         }
     }
 

@@ -9,6 +9,11 @@
 //! milestones give it, and "snapshots sat in the queue from 13:15 until 14:55; in
 //! all they were stuck for about 20 minutes" is the window of the incident-length
 //! claim in its paragraph when the report gives it nothing else ([`paragraph`]).
+//!
+//! A length about a component or an action inside the incident ("the rollback
+//! took about 10 minutes", `subject::sub_event`) is compared only with that
+//! sub-event's own window: an entry that names it starting and a later one that
+//! names it done ([`sub_event`]); never with the incident's.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -99,6 +104,76 @@ fn after(masked: &str, end: usize) -> Option<Compared> {
     Some(window_of(a, b, clock_span(a, ap, b, bp, bp.or(ap))?))
 }
 
+/// Words of an entry that start a sub-event: "rollback started", "failover
+/// initiated", "began the reindex".
+static SUB_STARTS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:start(?:s|ed|ing)?|beg[ai]n(?:s|ning)?|initiat(?:es|ed|ing)|kick(?:s|ed)[ \t\r\n]+off|trigger(?:s|ed)|launch(?:es|ed)|under[ \t\r\n]*way|in[ \t\r\n]+progress)\b")
+        .expect("the pattern is valid")
+});
+/// Words of an entry that end a sub-event: "rollback complete", "failover done",
+/// "reindex finished".
+static SUB_ENDS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:complete[ds]?|completion|finish(?:es|ed)?|done|ended|over|succeed(?:s|ed)|succeeded|exhausted|depleted)\b")
+        .expect("the pattern is valid")
+});
+
+/// The stem a sub-event's noun is found by in entries ("reconvergence" gives
+/// `reconverg`, "rollback" `rollback`, "UPS units" `ups`).
+fn stem(noun: &str) -> Option<String> {
+    let word = noun
+        .split_whitespace()
+        .rfind(|w| !matches!(w.to_ascii_lowercase().as_str(), "units" | "unit"))
+        .map(|w| w.to_ascii_lowercase().replace('-', ""))?;
+    let cut = [
+        "ences", "ence", "ances", "ance", "ations", "ation", "ing", "ions", "ion", "ies", "s",
+    ]
+    .iter()
+    .find_map(|s| word.strip_suffix(s).filter(|w| w.len() >= 3))
+    .unwrap_or(&word);
+    let cut = cut
+        .strip_suffix('e')
+        .filter(|w| w.len() >= 4)
+        .unwrap_or(cut);
+    (cut.len() >= 3).then(|| cut.to_string())
+}
+
+/// Whether `text` names `stem` as a word's start (and, for a stem of three or
+/// four letters, as a whole word: `ups`, not "upstream").
+fn names(text: &str, stem: &str) -> bool {
+    let lower = text.to_ascii_lowercase().replace('-', "");
+    lower.match_indices(stem).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + stem.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && (stem.len() > 4 || !after.is_some_and(|c| c.is_ascii_alphabetic()))
+    })
+}
+
+/// The sub-event `noun`'s own window among the timeline's `entries` (sorted, with
+/// their times in seconds): the first entry that names it starting and a later one
+/// that names it done; `None` when the report gives no such pair, and then the
+/// length is compared with nothing.
+pub(super) fn sub_event(
+    noun: &str,
+    entries: &[(usize, &crate::times::TimeValue, i64, &str)],
+) -> Option<Compared> {
+    let stem = stem(noun)?;
+    let named: Vec<_> = entries.iter().filter(|e| names(e.3, &stem)).collect();
+    let start = named.iter().find(|e| SUB_STARTS.is_match(e.3))?;
+    let end = named
+        .iter()
+        .find(|e| e.2 > start.2 && SUB_ENDS.is_match(e.3) && !SUB_STARTS.is_match(e.3))?;
+    Some(Compared {
+        source: "events",
+        from: format!("entry where the {noun} starts (entry {})", start.0 + 1),
+        to: format!("entry where the {noun} is done (entry {})", end.0 + 1),
+        from_pointer: start.1.pointer.clone(),
+        to_pointer: end.1.pointer.clone(),
+        seconds: end.2 - start.2,
+        rank: Default::default(),
+    })
+}
+
 /// A comparison with a window or times the report states (no pointers: they are
 /// read from prose).
 pub(super) fn stated(from: String, to: String, seconds: i64) -> Compared {
@@ -109,6 +184,7 @@ pub(super) fn stated(from: String, to: String, seconds: i64) -> Compared {
         from_pointer: String::new(),
         to_pointer: String::new(),
         seconds,
+        rank: Default::default(),
     }
 }
 

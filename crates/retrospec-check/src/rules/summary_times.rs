@@ -59,7 +59,11 @@ declare_rule! {
     /// is such an end even when the window states no length: a later entry (the
     /// incident closed after manual checks, a queue drained) and the timeline's
     /// last entry come after the impact, and only an end milestone the author
-    /// wrote outranks it. When both ends of one window
+    /// wrote outranks it. So is an entry whose words say the impact recovered
+    /// ("502 rate back to normal") when every later entry is an action after the
+    /// recovery (a cache purge, a cleanup, a verification, monitoring, the status
+    /// page closed, a postmortem meeting, a backfill, customer emails): none of
+    /// those is the impact's end. When both ends of one window
     /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
     /// When the milestone has no timeline entry of its own (RS210) and the
@@ -543,6 +547,14 @@ fn end_at_an_ending_entry(
     allowed: i64,
     own_length: bool,
 ) -> bool {
+    let at = |i: usize| {
+        cx.times
+            .timeline
+            .get(i)
+            .and_then(|v| v.as_ref())
+            .and_then(|v| v.instant())
+            .map(|r| r.timestamp.as_second())
+    };
     cx.model.timeline.iter().enumerate().any(|(i, entry)| {
         let Some(Some(v)) = cx.times.timeline.get(i) else {
             return false;
@@ -553,9 +565,18 @@ fn end_at_an_ending_entry(
         let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
             return false;
         };
-        (said.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed
+        let here = r.timestamp.as_second();
+        // After it, only actions once the impact was over (a purge, a cleanup,
+        // monitoring, the status page closed): none of them is its end.
+        let only_actions_after = || {
+            cx.model.timeline.iter().enumerate().all(|(j, later)| {
+                at(j).is_none_or(|t| t <= here) || crate::claims::is_after_recovery(&later.text)
+            })
+        };
+        (said.timestamp.as_second() - here).abs() <= allowed
             && ((own_length && crate::claims::says_impact_ended(&entry.text))
-                || crate::claims::says_impact_ended_explicitly(&entry.text))
+                || crate::claims::says_impact_ended_explicitly(&entry.text)
+                || (crate::claims::says_impact_ended(&entry.text) && only_actions_after()))
     })
 }
 

@@ -19,7 +19,7 @@
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `impact ended`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
 //! A `Start:`/`End:` label leading an entry is read before the words; a start or
 //! an end stated as a field of its own at an entry's minute (`- Start (UTC):
@@ -122,6 +122,11 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "outage ends",
             "outage ended",
             "impact ended",
+            "impact ends",
+            "impact is over",
+            "outage is over",
+            "service restored",
+            "services restored",
             "back to baseline",
             "working again",
             "succeeding again",
@@ -536,6 +541,7 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|p| word_at(lower, p).map(|i| (i, i + p.len())))
         .filter(|(i, _)| !forecast(&lower[..*i]))
+        .filter(|(i, e)| milestone != "resolved" || !in_part(&lower[..*i], &lower[*e..]))
         .min();
     if phrase.is_none() && milestone == "mitigated" {
         // "Rollback of the release completed".
@@ -546,6 +552,29 @@ fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         return (c > r).then_some((r, c + word.len()));
     }
     phrase
+}
+
+/// Whether the words around an end's phrase say it ended only in part:
+/// "Impact ends for some regions", "service restored except for EU", "partially
+/// restored". `before` is the text up to the phrase, `after` from its end, both
+/// lowercase.
+fn in_part(before: &str, after: &str) -> bool {
+    let clause = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
+    let before = before.trim_end();
+    before.ends_with("partially")
+        || before.ends_with("partly")
+        || [
+            "some",
+            "partial",
+            "partially",
+            "still",
+            "except",
+            "but",
+            "most",
+            "not yet",
+        ]
+        .iter()
+        .any(|w| word_at(clause, w).is_some())
 }
 
 /// Whether the words before a milestone's phrase make it a forecast or a
@@ -839,6 +868,37 @@ mod tests {
                 [("resolved".to_string(), found.to_string())],
                 "{words}"
             );
+        }
+    }
+
+    #[test]
+    fn the_impact_ending_in_so_many_words_is_the_end() {
+        for (words, found) in [
+            ("Cache purged. Impact ends.", "Impact ends"),
+            ("Service restored for all regions.", "Service restored"),
+            (
+                "All services restored after the failover.",
+                "services restored",
+            ),
+            (
+                "The outage is over; monitoring continues.",
+                "outage is over",
+            ),
+            ("Everything fully recovered.", "fully recovered"),
+        ] {
+            assert_eq!(
+                read(&format!("- 14:20 UTC: {words}\n")),
+                [("resolved".to_string(), found.to_string())],
+                "{words}"
+            );
+        }
+        // Ended only in part: not the end.
+        for words in [
+            "Impact ends for some regions.",
+            "Service restored except for the EU cluster.",
+            "Service restored, but writes still fail.",
+        ] {
+            assert_eq!(read(&format!("- 14:20 UTC: {words}\n")), [], "{words}");
         }
     }
 

@@ -2,6 +2,8 @@
 //! allocator's free memory back there); in its own test binary, since the hook is
 //! set once per process.
 
+// This test needs only the client, not the helpers `common` re-exports.
+#[allow(unused_imports)]
 mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

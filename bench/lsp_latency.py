@@ -123,10 +123,10 @@ class Client:
         self.response(rid)
         self.notify("initialized", {})
 
-    def rss_kib(self):
+    def rss_kib(self, field="VmRSS"):
         with open(f"/proc/{self.proc.pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return None
 
@@ -206,6 +206,7 @@ def bench_retrospec(binary, text, edits, uri):
             "uri": u, "languageId": "yaml", "version": 1, "text": doc}})
         c.wait(is_diagnostics(u, 1))
     out["rss_101_open_mib"] = round(c.rss_kib() / 1024, 1)
+    out["peak_rss_101_open_mib"] = round(c.rss_kib("VmHWM") / 1024, 1)
     c.close()
     return out
 

@@ -24,7 +24,7 @@
 use std::sync::{LazyLock, OnceLock};
 
 use crate::lean::{Captures, Lean};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// A cheap condition that every match of a pattern meets.
 #[derive(Debug)]
@@ -114,13 +114,17 @@ impl Screen {
 
     /// Whether `text` passes the gate (may hold a match of the family).
     pub(crate) fn passes(&self, text: &str) -> bool {
-        let automata = self.automata.get_or_init(|| build_automata(&self.gate));
+        // Read on every text: the DFA, dearer to build, cheaper to search
+        // (perf8: a contiguous NFA here cost the json batch 24.6 M -> 43.4 M).
+        let automata = self
+            .automata
+            .get_or_init(|| build_automata(&self.gate, AhoCorasickKind::DFA));
         self.gate.passes(text, automata)
     }
 }
 
-/// The automata of `gate`'s word lists.
-fn build_automata(gate: &Gate) -> Automata {
+/// The automata of `gate`'s word lists, of `kind`.
+fn build_automata(gate: &Gate, kind: AhoCorasickKind) -> Automata {
     let mut lists = Vec::new();
     gate.lists(&mut lists);
     lists
@@ -129,6 +133,7 @@ fn build_automata(gate: &Gate) -> Automata {
             let needles = list.iter().copied().chain(FOLDS_TO_ASCII);
             let automaton = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(kind))
                 .build(needles)
                 .ok();
             (list, automaton)
@@ -198,7 +203,12 @@ impl Gated {
 
     /// Whether `text` passes the gate.
     pub(crate) fn may_match(&self, text: &str) -> bool {
-        let automata = self.automata.get_or_init(|| build_automata(&self.gate));
+        // Read only until the regex is compiled (the first text that passes), so
+        // a contiguous NFA: about a third of the DFA's build (RS408's nouns: 0.96 M
+        // of a one-file check), searched a little slower on the few texts it reads.
+        let automata = self
+            .automata
+            .get_or_init(|| build_automata(&self.gate, AhoCorasickKind::ContiguousNFA));
         self.gate.passes(text, automata)
     }
 

@@ -21,8 +21,17 @@ impl Pointer {
     }
 
     fn child(&self, segment: &str) -> Pointer {
-        let escaped = segment.replace('~', "~0").replace('/', "~1");
-        Pointer(format!("{}/{escaped}", self.0))
+        let mut p = String::with_capacity(self.0.len() + 1 + segment.len());
+        p.push_str(&self.0);
+        p.push('/');
+        // Nearly every key needs no escape: no `replace` (two new strings, 11.5 M
+        // instructions per 200 JSON reports) unless it does.
+        if segment.contains(['~', '/']) {
+            p.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+        } else {
+            p.push_str(segment);
+        }
+        Pointer(p)
     }
 
     fn index(&self, i: usize) -> Pointer {

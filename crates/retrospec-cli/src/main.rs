@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+mod alloc;
 mod check;
 mod convert;
 mod escape;
@@ -163,9 +164,15 @@ enum Color {
     Never,
 }
 
+/// mimalloc, configured by `alloc::configure` (issue 15; see `alloc.rs`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
+    alloc::configure();
     let cli = Cli::parse();
     if let Command::Lsp = cli.command {
+        retrospec_lsp::after_check(alloc::collect);
         // The server writes to stdout from its own threads: no lock may be held here.
         return match retrospec_lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,

@@ -348,7 +348,9 @@ impl Backend {
             if !this.is_current(&target, generation) {
                 return None;
             }
-            Some(this.analyse(&target, &text))
+            let done = this.analyse(&target, &text);
+            crate::checked();
+            Some(done)
         })
         .await;
         self.tell_unreadable().await;

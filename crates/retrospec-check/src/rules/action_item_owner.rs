@@ -13,7 +13,8 @@ declare_rule! {
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
     /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
-    /// `(Mateo, this week)`, `(platform team, by Friday)`) counts as one, unless it names nobody: a dash or a
+    /// `(Mateo, this week)`, `(platform team, by Friday)`, also two or three names:
+    /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a

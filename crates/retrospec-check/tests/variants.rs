@@ -3608,3 +3608,150 @@ fn the_impacts_end_is_never_a_later_action() {
     }
     tally.check();
 }
+
+/// Owners written as two or more names (`(Ana and Bo, by Friday)`, `(Owners: Ana &
+/// Bo)`, `— Kim, Lee`, `(Kim/Lee, done)`) are owners as one name is: a list where
+/// every item names its owners that way is silent on RS301; the one item left
+/// without is the finding.
+#[test]
+fn owners_written_as_several_names() {
+    let mut tally = Tally::new("owners written as several names");
+    let works = [
+        "Move the primary to the second site",
+        "Take hourly snapshots of the repository volumes",
+        "Write a runbook for moving every service, rehearsed twice a year",
+    ];
+    let owners: [&str; 7] = [
+        " (Ines and Greta, first rehearsal in April.)",
+        " (Ana & Bo, by Friday)",
+        " (Owners: Ana & Bo)",
+        " — Kim, Lee",
+        " (Ana Ruiz and Bo Li, in progress)",
+        " (Kim/Lee, done)",
+        " (Ana, Bo and Carla, next week)",
+    ];
+    for heading in [
+        "## What we are changing",
+        "## Action items",
+        "## Follow-ups",
+    ] {
+        for (o, owner) in owners.iter().enumerate() {
+            for missing in 0..=works.len() {
+                let list: Vec<String> = works
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let tail = if i == missing { "" } else { owner };
+                        format!("- {w}.{tail}")
+                    })
+                    .collect();
+                let text = format!(
+                    "# Network outage on 12 January 2026\n\nAll times are UTC.\n\n## What happened\n\n\
+                     From 09:05 to 13:40 the LON site had no upstream.\n\n{heading}\n\n{}\n\nThanks for bearing with us.\n",
+                    list.join("\n")
+                );
+                let label = format!("{heading} / owner form {o} / missing {missing}");
+                if missing == works.len() {
+                    tally.silent(&label, &text, &["RS301"]);
+                } else {
+                    tally.once(&label, &text, &["RS301"]);
+                }
+            }
+        }
+    }
+    tally.check();
+}
+
+/// In a lessons section (`## Lessons learned`, `## What went wrong`) a missing
+/// process or tool that would have helped is the lesson itself: silent on RS404.
+/// Judging people there (`the engineer should have noticed`, `any engineer
+/// looking at the graph would have seen it`) is still hindsight.
+#[test]
+fn process_lessons_are_not_hindsight_about_people() {
+    let mut tally = Tally::new("process lessons are not hindsight");
+    let process = [
+        "A documented decision point for \"roll back or restore\" would have saved time.",
+        "A canary stage could have caught the bad bundle before it reached live.",
+        "An alert on replication lag would have shown the stale standby weeks earlier.",
+        "A test server on the live database version would have shown the incompatibility.",
+    ];
+    let people = [
+        "The engineer on call should have noticed the version mismatch.",
+        "We failed to page the database owner.",
+        "Any engineer looking at the lag graph would have seen the standby fall behind.",
+    ];
+    for heading in [
+        "## Lessons learned",
+        "## What went wrong",
+        "## 5. Lessons learned",
+    ] {
+        for (bullet, join) in [("- ", "\n"), ("", " ")] {
+            let report = |sentence: &str| {
+                format!(
+                    "# Student records outage\n\nDate: 3 November 2025\n\nAll times are GMT.\n\n## Summary\n\n\
+                     The records system was down from 07:50 to 14:30 after a patch.\n\n## Timeline\n\n\
+                     - 07:50 patch applied, records system fails to start\n- 14:30 restore complete, service restored\n\n\
+                     {heading}\n\n{bullet}Monitoring suppression should end with the patching window.{join}{bullet}{sentence}\n"
+                )
+            };
+            for sentence in process {
+                let label = format!("{heading} / {bullet:?} / {sentence}");
+                tally.silent(&label, &report(sentence), &["RS404"]);
+            }
+            for sentence in people {
+                let label = format!("{heading} / {bullet:?} / {sentence}");
+                tally.fires(&label, &report(sentence), &["RS404"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// An end the report states in prose ("Everything was back at 15:20", "service
+/// was restored at 15:20") ranks as an end in so many words over a later last
+/// entry (a resync after the recovery): a length measured to it is right in every
+/// container. Planted: a length that fits neither (40 minutes), and the same right
+/// length with no end stated in words (the last entry, 16:05, is then the end).
+#[test]
+fn an_end_stated_in_prose_outranks_the_last_entry() {
+    let mut tally = Tally::new("an end stated in prose outranks the last entry");
+    for container in CONTAINERS {
+        for position in ["summary", "impact"] {
+            let report = |sentence: &str| {
+                let mut r = Report {
+                    container: Some(container),
+                    under_title: "All times are UTC.".into(),
+                    last_entry: "export host, downloads and the mirror back".into(),
+                    later: vec![("16:05", "mirror resync finished, nightlies current")],
+                    ..Report::default()
+                };
+                place(&mut r, position, sentence);
+                r.render(SUMMER)
+            };
+            let label = format!("{container:?} / {position}");
+            for sentence in [
+                "Everything was back at 15:20, so exports were down for about 75 minutes.",
+                "Everything was back at 15:20, so exports were down for ~1 h 15\nmin in total.",
+                "Service was restored at 15:20; the outage lasted 1 h 15 min.",
+                "All services were back up by 15:20 after a 75-minute outage.",
+            ] {
+                tally.silent(
+                    &format!("{sentence} / {label}"),
+                    &report(sentence),
+                    DURATION,
+                );
+            }
+            for sentence in [
+                "Everything was back at 15:20, so exports were down for about 40 minutes.",
+                "Exports were down for about 75 minutes.",
+            ] {
+                tally.fires(
+                    &format!("{sentence} / {label}"),
+                    &report(sentence),
+                    DURATION,
+                );
+            }
+        }
+    }
+    tally.check();
+}

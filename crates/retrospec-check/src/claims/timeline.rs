@@ -419,7 +419,9 @@ fn ranked_starts<'a>(
 pub(super) enum EndRank {
     /// Marked with `resolved` or `mitigated`.
     Marked,
-    /// Says so in so many words: "impact ends", "outage over", "service restored".
+    /// Says so in so many words: "impact ends", "outage over", "service restored";
+    /// or at the time of day the report's prose states as the end ("everything
+    /// was back at 23:20", [`stated_end`]).
     Explicit,
     /// Says a measure or a function recovered: "error rate back to baseline",
     /// "customers could log in again", "errors stopped", "queue drained".
@@ -497,9 +499,42 @@ fn names_impact(text: &str) -> bool {
     IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text)
 }
 
+/// "Everything was back at 23:20", "service was restored at 10:05", "all systems
+/// were fully recovered by 9:40 pm": the impact's end as the report states it in
+/// prose, with a time of day.
+static BACK_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:everything|all\s+(?:services|systems|sites)|(?:the\s+)?(?:service|services|site|website|platform)|access|functionality)\s+(?:was|were|is|are|came|had\s+been|has\s+been|have\s+been)\s+(?:fully\s+)?(?:back(?:\s+(?:up|online|to\s+normal))?|restored|recovered|up\s+again|online\s+again)\s+(?:at|by)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(?P<b>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?)\b")
+        .expect("the pattern is valid")
+});
+
+/// The impact's end as the report states it in a sentence of `masked` (the
+/// report's text with code and quotes masked): "everything was back at 23:20",
+/// "service was restored at 10:05" ([`BACK_AT`]), or the end of a "began at ...
+/// and ended at ..." sentence, with its time of day. `None` when none is stated,
+/// when its sentence says the end was partial ("restored at 10:05 for some
+/// users"), or when two sentences state different ends.
+pub(super) fn stated_end(masked: &str) -> Option<(String, jiff::civil::Time)> {
+    let mut ends = window::BEGAN_ENDED
+        .captures_iter(masked)
+        .chain(BACK_AT.captures_iter(masked))
+        .filter(|caps| {
+            let at = caps.get(0).map_or(0, |m| m.start());
+            let to = masked[at..].find(". ").map_or(masked.len(), |i| at + i);
+            !PARTIAL.is_match(&masked[at..to])
+        })
+        .filter_map(|caps| {
+            let written = caps.name("b")?.as_str().to_string();
+            let time = crate::time::parse_time(written.trim()).ok()?.time;
+            Some((written, time))
+        });
+    let first = ends.next()?;
+    ends.all(|(_, time)| time == first.1).then_some(first)
+}
+
 /// The impact's plausible ends, ranked: the marked milestones, then every entry
 /// whose words end it (explicitly first, then by recovery words), then the last
-/// entry. An entry about what came after the impact (closing the incident, the
+/// entry. An entry at the end the report states in prose ([`stated_end`]) ends it
+/// in so many words, whatever its own words say (unless they say it was partial). An entry about what came after the impact (closing the incident, the
 /// report, the end of monitoring, a cleanup, a backfill, a follow-up deploy) is an
 /// end only when nothing else is; and once an entry says in so many words that the
 /// impact ended, a later entry is not its end.
@@ -514,19 +549,42 @@ pub(super) fn end_candidates<'a>(
         }
     }
     let last = entries.len().checked_sub(1);
+    // An end the report states in prose ("everything was back at 23:20") makes
+    // the entry at that time of day an end in so many words.
+    let stated = if entries.len() >= 2 {
+        stated_end(&mask(inputs.text))
+    } else {
+        None
+    };
     for (k, (i, v, t, text)) in entries.iter().enumerate() {
         if ends.iter().any(|e| e.0.pointer == v.pointer) {
             continue;
         }
-        let rank = match end_rank(text) {
-            Some(r) => r,
-            None if Some(k) == last => EndRank::Last,
-            None => continue,
+        let at_stated = stated.as_ref().filter(|(_, time)| {
+            v.parsed
+                .as_ref()
+                .is_ok_and(|p| p.time.hour() == time.hour() && p.time.minute() == time.minute())
+        });
+        let words = end_rank(text);
+        let promoted = at_stated.filter(|_| !PARTIAL.is_match(text));
+        let rank = match (words, promoted) {
+            (Some(r), Some(_)) => r.min(EndRank::Explicit),
+            (None, Some(_)) => EndRank::Explicit,
+            (Some(r), None) => r,
+            (None, None) if Some(k) == last => EndRank::Last,
+            (None, None) => continue,
         };
-        let name = match rank {
-            EndRank::Explicit => format!("entry that says the impact ended (entry {})", i + 1),
-            EndRank::Recovery => format!("entry where the impact ends (entry {})", i + 1),
-            EndRank::PostIncident => format!("post-incident entry (entry {})", i + 1),
+        let name = match (rank, promoted) {
+            (EndRank::Explicit, Some((written, _))) if words != Some(EndRank::Explicit) => format!(
+                "entry at the end the report states, `{}` (entry {})",
+                written.trim(),
+                i + 1
+            ),
+            (EndRank::Explicit, _) => {
+                format!("entry that says the impact ended (entry {})", i + 1)
+            }
+            (EndRank::Recovery, _) => format!("entry where the impact ends (entry {})", i + 1),
+            (EndRank::PostIncident, _) => format!("post-incident entry (entry {})", i + 1),
             _ => format!("last entry (entry {})", i + 1),
         };
         ends.push((v, *t, name, rank));
@@ -940,6 +998,37 @@ mod stated_fields {
 #[cfg(test)]
 mod impact_end {
     use super::{EndRank, end_rank};
+
+    /// An end stated in words in prose, its time of day; none when the sentence
+    /// says the end was partial or two sentences state different ends.
+    #[test]
+    fn an_end_stated_in_prose() {
+        for (text, want) in [
+            (
+                "Everything was back at 23:20, so we were down for an hour.",
+                Some("23:20"),
+            ),
+            (
+                "Service was restored at 10:05 after the rollback.",
+                Some("10:05"),
+            ),
+            (
+                "All systems were fully recovered by 9:40 pm.",
+                Some("9:40 pm"),
+            ),
+            ("Service was restored at 10:05 for some users.", None),
+            (
+                "Everything was back at 23:20. The site was back at 23:50.",
+                None,
+            ),
+            ("The queue was back at 23:20 levels by morning.", None),
+            ("We were back at the office at 09:00.", None),
+        ] {
+            let got = super::stated_end(text).map(|(w, _)| w);
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
     use crate::claims::{Claim, Verdict};
 
     #[test]

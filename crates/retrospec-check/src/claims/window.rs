@@ -245,7 +245,7 @@ fn cell(masked: &str, range: Range<usize>) -> Option<Compared> {
 }
 
 /// "The incident began at <time> and ended at <time>": the report's own window.
-static BEGAN_ENDED: LazyLock<Lean> = LazyLock::new(|| {
+pub(super) static BEGAN_ENDED: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:incident|outage|impact|issue|disruption|problem)\s+(?:began|started)\s+(?:at|on)\s+(?P<a>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)\s*,?\s+and\s+(?:ended|was\s+resolved|was\s+mitigated|recovered)\s+(?:at|on)\s+(?P<b>(?:[0-9]{4}-[0-9]{2}-[0-9]{2}[ T])?[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)")
         .expect("the pattern is valid")
 });

@@ -13,7 +13,8 @@ declare_rule! {
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
     /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
-    /// `(Mateo, this week)`, `(platform team, by Friday)`) counts as one, unless it names nobody: a dash or a
+    /// `(Mateo, this week)`, `(platform team, by Friday)`, also two or three names:
+    /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a
@@ -73,13 +74,34 @@ fn owner_then_due(trimmed: &str) -> bool {
     else {
         return false;
     };
-    let Some((who, when)) = inner.split_once(',') else {
-        return false;
+    // `(Ana, this week)` at the first comma; `(Ana, Bo and Carla, next week)` at
+    // the last.
+    let first = inner.split_once(',');
+    let last = inner.rsplit_once(',');
+    first.is_some_and(|(who, when)| named_then_due(who, when))
+        || (last != first && last.is_some_and(|(who, when)| named_then_due(who, when)))
+}
+
+/// Whether `who` names one to three owners and `when` is a due or state phrase
+/// (see [`owner_then_due`]).
+fn named_then_due(who: &str, when: &str) -> bool {
+    // `Ines and Greta`, `Ana & Bo`, `Kim/Lee`: up to three owners, each one or two
+    // capitalized words (or a team), read as one owner would be.
+    let owners: Vec<Vec<&str>> = who
+        .split(" and ")
+        .flat_map(|part| part.split(','))
+        .filter(|part| !part.trim().is_empty())
+        .flat_map(|part| part.split(['&', '/', '+']))
+        .map(|part| part.split_whitespace().collect())
+        .collect();
+    let is_team = |w: &[&str]| {
+        matches!(w.len(), 1 | 2) && w.last().is_some_and(|w| w.eq_ignore_ascii_case("team"))
     };
-    let who: Vec<&str> = who.split_whitespace().collect();
-    let team =
-        matches!(who.len(), 1 | 2) && who.last().is_some_and(|w| w.eq_ignore_ascii_case("team"));
-    let named = matches!(who.len(), 1 | 2) && who.iter().all(|w| w.starts_with(char::is_uppercase));
+    let is_name = |w: &[&str]| {
+        matches!(w.len(), 1 | 2) && w.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    let team = owners.len() == 1 && is_team(&owners[0]);
+    let named = (1..=3).contains(&owners.len()) && owners.iter().all(|w| is_name(w) || is_team(w));
     let when = when
         .trim()
         .trim_end_matches(['.', ' '])
@@ -126,7 +148,26 @@ fn owner_then_due(trimmed: &str) -> bool {
                 "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
             ]
             .contains(&first.get(..3).unwrap_or("")));
-    named && due && when.split_whitespace().count() <= 4
+    // `first rehearsal in April`: a short phrase that ends in when.
+    let dated = when.split_whitespace().count() <= 5
+        && when
+            .rsplit_once(" in ")
+            .or_else(|| when.rsplit_once(" by "))
+            .is_some_and(|(_, at)| is_date_word(at));
+    named && ((due && when.split_whitespace().count() <= 4) || dated)
+}
+
+/// Whether `word` (lower case) is a month, a weekday or a quarter: `april`, `q3`.
+fn is_date_word(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let word = word.trim();
+    (word.len() >= 3
+        && MONTHS.contains(&word.get(..3).unwrap_or(""))
+        && word.chars().all(char::is_alphabetic))
+        || word.ends_with("day") && word.len() >= 6
+        || matches!(word, "q1" | "q2" | "q3" | "q4")
 }
 
 /// The word owner or assignee as a label before a value (`Owner: Alice`, `**Owner**:
@@ -341,6 +382,13 @@ mod tests {
             "Add a CI check for the schedules (Ana Ruiz, in progress)",
             "Key the emails by invoice (Billing team, done.)",
             "Drill the restore (Platform team, first drill in July.)",
+            "Rehearse the move twice a year. (Ines and Greta, first rehearsal in April.)",
+            "Move the status page off site (Ana & Bo, by Friday)",
+            "Split the queue (Kim/Lee, done)",
+            "Shard the topic (Ana Ruiz and Bo Li, in progress)",
+            "Shard the topic (Ana and SRE team, this week)",
+            "Document the failover — Kim, Lee",
+            "Rotate the keys (Owners: Ana & Bo)",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }
@@ -348,6 +396,10 @@ mod tests {
             "Move the caches off the old hosts (Kafka, Redis and Postgres)",
             "Alert on a stuck consumer (for example, the billing queue)",
             "Review the retry budget (Mateo, Priya and the storage group)",
+            "Restart the brokers (Kafka and Redis and Postgres and Consul, in order)",
+            "Check the replicas (primary and standby, first thing in April)",
+            "Rehearse the move (Ines and Greta, whoever is on call)",
+            "Rehearse the move (Ines and Greta, first rehearsal in a quiet week)",
         ] {
             assert!(!super::names_an_owner(title), "{title}");
         }

@@ -61,6 +61,12 @@ declare_rule! {
     /// (`**What we could have done better:** ...`, `**Could this have been caught?**`).
     ///
     /// Words an organisation adds to the list are reported wherever they occur.
+    /// In the lessons (what went well, what went wrong, lessons learned) a
+    /// missing process or tool that would have helped is the lesson itself (`a
+    /// documented decision point would have saved time`, `a canary could have
+    /// caught it`): there, as in a section of its own, only hindsight about people
+    /// (`the engineer should have noticed`, `we failed to page`, `if only`) or after
+    /// a hindsight marker is reported; judging adverbs are reported as anywhere.
     /// In the detection section only hindsight about people is reported (`we
     /// should have caught it`, `the on-call failed to`, `if only`): how detection
     /// could have been faster (`an alert on disk usage could have caught it`) is
@@ -100,7 +106,14 @@ impl Rule for Counterfactual {
         {
             let detection = pattern.starts_with("/detection");
             let free = *pattern == SECTIONS;
+            // What went wrong and what was learned: a missing process or tool that
+            // would have helped is the lesson itself.
+            let in_lessons = pattern.starts_with("/lessons/");
             for (pointer, node) in texts(cx, pattern) {
+                // A section of its own headed as a lesson (`## What went wrong`,
+                // `## Improvements`) is read as the lessons are.
+                let lessons = in_lessons || (free && lesson_heading(cx, &pointer));
+                let free = free && !lessons;
                 let matches: Vec<(Span, String, Verdict)> = words
                     .find_in(cx, node)
                     .into_iter()
@@ -118,6 +131,14 @@ impl Rule for Counterfactual {
                         // A section of its own may be a newsletter, a plan or the
                         // trade-offs weighed at the time: there only hindsight about
                         // people, or hindsight said out loud, is reported.
+                        if lessons
+                            && verdict == Verdict::Hindsight
+                            && !(about_people(&found, before)
+                                || people_as_subject(before)
+                                || hindsight_marked(before))
+                        {
+                            verdict = Verdict::Describes;
+                        }
                         if free
                             && !(verdict == Verdict::Hindsight
                                 && (about_people(&found, before) || hindsight_marked(before)))
@@ -430,6 +451,39 @@ fn about_people(found: &str, before: &str) -> bool {
         && (people_subject(clause, &subject_of(clause)) || after_who_clause(before))
 }
 
+/// Whether the section of its own at `pointer` (`/sections/3/body`) is headed as
+/// lessons: what was learned, what went wrong or well, what to improve.
+fn lesson_heading(cx: &Context<'_>, pointer: &str) -> bool {
+    let Some(title) = pointer
+        .strip_prefix("/sections/")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| cx.model.sections.get(i))
+        .map(|s| s.title.to_lowercase())
+    else {
+        return false;
+    };
+    [
+        "lesson",
+        "learned",
+        "learnt",
+        "went wrong",
+        "went well",
+        "improvement",
+        "what we could do better",
+        "takeaway",
+    ]
+    .iter()
+    .any(|w| title.contains(w))
+}
+
+/// Whether the subject of the clause before a match is a person or a team,
+/// whatever the modal (`any engineer looking at the graph would have seen it`).
+fn people_as_subject(before: &str) -> bool {
+    let clause = clause_before(before);
+    people_subject(clause, &subject_of(clause)) || after_who_clause(before)
+}
+
 /// Whether the match closes a sentence whose subject a `who` clause set off by
 /// commas describes (`Dana, who deployed the certificate, should have checked`,
 /// `The engineer on duty, who had paged twice, failed to escalate`): `who` is
@@ -478,7 +532,7 @@ fn people_subject(clause: &str, subject: &str) -> bool {
     let mut head = first;
     if matches!(
         head.as_str(),
-        "the" | "a" | "an" | "our" | "their" | "that" | "this"
+        "the" | "a" | "an" | "our" | "their" | "that" | "this" | "any" | "every"
     ) {
         let Some(next) = words.next() else {
             return false;
@@ -917,6 +971,45 @@ the consumer. The duty manager should have paged the owner.
             ["should have"]
         );
         assert!(in_root_cause("The migration should have no impact on readers.").is_empty());
+    }
+
+    /// A missing process or tool in the lessons is the lesson; judging people is
+    /// hindsight there too.
+    #[test]
+    fn lessons_report_hindsight_about_people_only() {
+        let lessons = |heading: &str, sentence: &str| {
+            let md = format!("---\ntitle: t\nstatus: draft\n---\n## {heading}\n\n- {sentence}\n");
+            found(&md, Format::Markdown)
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        for heading in ["Lessons learned", "What went wrong", "Improvements"] {
+            for sentence in [
+                "A written decision point for roll back or restore would have saved time.",
+                "A canary stage could have caught the bad bundle before it reached live.",
+                "An alert on replication lag would have shown the stale standby weeks ago.",
+            ] {
+                assert!(
+                    lessons(heading, sentence).is_empty(),
+                    "{heading}: {sentence}"
+                );
+            }
+            for sentence in [
+                "The engineer should have noticed the version mismatch.",
+                "We failed to page the database owner.",
+                "In hindsight, the bundle should have been tested on live.",
+                "Any engineer looking at the lag graph would have seen the standby fall behind.",
+                "The on-call engineer could have rolled back sooner.",
+            ] {
+                assert_eq!(lessons(heading, sentence).len(), 1, "{heading}: {sentence}");
+            }
+        }
+        // In the root cause the same tool sentence is still hindsight.
+        assert_eq!(
+            in_root_cause("A canary stage could have caught the bad bundle."),
+            ["could have"]
+        );
     }
 
     #[test]

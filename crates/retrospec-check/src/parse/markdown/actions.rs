@@ -54,6 +54,8 @@ impl BodyBuilder<'_, '_> {
                     "ticket".to_string()
                 }
                 "issue" | "jira" | "bug" | "tracking" if self.freeform => "link".to_string(),
+                // `(Owners: Ana & Bo)`: two names are the item's owner as one is.
+                "owners" | "assignee" | "assignees" if self.freeform => "owner".to_string(),
                 _ => key,
             };
             has_status |= key == "status";

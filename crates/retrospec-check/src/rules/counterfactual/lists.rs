@@ -293,6 +293,9 @@ pub(super) const DESCRIBED_BY: &[&str] = &[
     "doing",
     "running",
     "handling",
+    "looking",
+    "watching",
+    "reading",
 ];
 
 /// Past participles without a regular ending.

@@ -166,27 +166,16 @@ fn slashed_day(written: &str) -> Option<(u8, u8)> {
 /// fixes the order of the others (`8/5` beside `8/22` is 5 August). `None` when no
 /// cell says, or cells say both.
 fn slashed_order(items: &[Node]) -> Option<bool> {
-    let (mut month_first, mut day_first) = (false, false);
-    for item in items {
+    super::date::slashed_order(items.iter().filter_map(|item| {
         let Value::Map(fields) = &item.value else {
-            continue;
+            return None;
         };
-        let Some((a, b)) = fields
+        fields
             .iter()
             .find(|e| e.key == "due")
             .and_then(|e| e.value.as_str())
             .and_then(slashed_day)
-        else {
-            continue;
-        };
-        month_first |= b > 12 && a <= 12;
-        day_first |= a > 12 && b <= 12;
-    }
-    match (month_first, day_first) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
-    }
+    }))
 }
 
 /// The first date written year first with slashes (`2025/08/12`, as East Asian

@@ -544,56 +544,13 @@ pub(crate) fn slashed_order(pairs: impl IntoIterator<Item = (u8, u8)>) -> Option
     }
 }
 
-/// [`slashed_order`] for a whole report: its slashed dates written with their year
-/// (`23/10/2025`, `10/23/25`), so that `02/11/2025` beside `23/10/2025` is read day
-/// first, as the author writes every date. A slash between other numbers (`24/7`,
-/// a path, a version) is not a date and says nothing.
+/// [`slashed_order`] for a whole report, as its prose times are read
+/// ([`time::slashed_order`]): a slashed date with one reading (`23/10/2025`), a
+/// weekday that decides one, or a stated convention (`DD/MM/YYYY`), so that
+/// `02/11/2025` beside `23/10/2025` is read day first, as the author writes every
+/// date. A slash between other numbers (`24/7`, a path) says nothing.
 pub(crate) fn report_slashed_order(text: &str) -> Option<bool> {
-    let b = text.as_bytes();
-    let digits_at = |i: usize| {
-        let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        (n, text.get(i..i + n).and_then(|s| s.parse::<u16>().ok()))
-    };
-    let mut pairs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit()
-            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'/' | b'.')))
-        {
-            i += 1;
-            continue;
-        }
-        let (n1, first) = digits_at(i);
-        let j = i + n1;
-        let parsed = (|| {
-            if !(1..=2).contains(&n1) || b.get(j) != Some(&b'/') {
-                return None;
-            }
-            let (n2, second) = digits_at(j + 1);
-            let k = j + 1 + n2;
-            if !(1..=2).contains(&n2) || b.get(k) != Some(&b'/') {
-                return None;
-            }
-            let (n3, _) = digits_at(k + 1);
-            let end = k + 1 + n3;
-            if !matches!(n3, 2 | 4)
-                || b.get(end)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
-            {
-                return None;
-            }
-            let (a, c) = (u8::try_from(first?).ok()?, u8::try_from(second?).ok()?);
-            (a >= 1 && c >= 1 && a <= 31 && c <= 31).then_some(((a, c), end))
-        })();
-        match parsed {
-            Some((pair, end)) => {
-                pairs.push(pair);
-                i = end;
-            }
-            None => i = j.max(i + 1),
-        }
-    }
-    slashed_order(pairs)
+    time::slashed_order(text)
 }
 
 #[cfg(test)]

@@ -3755,3 +3755,157 @@ fn an_end_stated_in_prose_outranks_the_last_entry() {
     }
     tally.check();
 }
+
+/// The dates a report writes with slashes, in tables and lists of its timeline:
+/// the report's other slashed dates (a first number above 12 is the day) settle
+/// whether `02/11/2025` is 2 November or 11 February, for the whole report.
+const SLASHED_TIMELINES: &[&str] = &[
+    "| Date / Time | Event |\n|---|---|\n| {d1} 22:00 | Patch window opens |\n| {d2} 01:40 | Database fails to start |\n| {d2} 09:10 | Restore begins |\n",
+    "| When | What happened |\n|---|---|\n| {d1} 22:00 | Patch window opens |\n| {d2} 01:40 | Database fails to start |\n| {d2} 09:10 | Restore begins |\n",
+    "- {d1} 22:00 Patch window opens\n- {d2} 01:40 Database fails to start\n- {d2} 09:10 Restore begins\n",
+];
+
+/// Where the deciding date stands: in the prose, a key/value table, an action's
+/// target date, a page footer.
+const SLASHED_DECIDERS: &[&str] = &[
+    "The standby stopped applying updates on {x} when its disk filled.",
+    "| **Review approved** | {x} |\n|---|---|",
+    "Follow-up: replace the standby's disk (Platform team, by {x}).",
+    "*Last updated {x} 16:05*",
+];
+
+/// A report whose slashed dates have two readings is read in the order its other
+/// slashed dates settle (day first by `23/10/2025`, month first by `10/23/2025`),
+/// in every timeline form and wherever the deciding date stands: no ambiguous
+/// date. Planted: the same reports with nothing deciding, or both orders written.
+#[test]
+fn a_reports_slashed_dates_are_read_in_the_order_it_settles() {
+    let mut tally = Tally::new("a report's slashed dates are read in its order");
+    let ambiguous = &["RS206", "RS214"];
+    for timeline in SLASHED_TIMELINES {
+        for decider in SLASHED_DECIDERS {
+            for (d1, d2, x) in [
+                ("02/11/2025", "03/11/2025", "23/10/2025"),
+                ("11/02/2025", "11/03/2025", "10/23/2025"),
+                ("04/06/2025", "05/06/2025", "21/11/2025"),
+                ("6/4/25", "6/5/25", "10/23/25"),
+            ] {
+                let report = |x: &str| {
+                    format!(
+                        "# Records system down\n\nAll times are UTC. {}\n\n## Timeline\n\n{}",
+                        decider.replace("{x}", x),
+                        timeline.replace("{d1}", d1).replace("{d2}", d2)
+                    )
+                };
+                let label = format!("{d1} / {x} / {decider} / {timeline}");
+                tally.silent(&label, &report(x), ambiguous);
+                tally.fires(&format!("nothing / {label}"), &report("the 5th"), ambiguous);
+                let both = format!("{x} and 10/24/2025 (or 24/10/2025)");
+                tally.fires(&format!("both / {label}"), &report(&both), ambiguous);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A timeline table's Date column, in the forms teams write it.
+const DATE_CELLS: &[[&str; 3]] = &[
+    ["Mon 10 Mar", "Tue 11 Mar", "Wed 12 Mar"],
+    ["10 Mar", "11 Mar", "12 Mar"],
+    ["March 10", "March 11", "March 12"],
+    ["2025-03-10", "2025-03-11", "2025-03-12"],
+    ["10/03", "11/03", "12/03"],
+    [
+        "Monday 10 March 2025",
+        "Tuesday 11 March 2025",
+        "Wednesday 12 March 2025",
+    ],
+];
+
+/// A table with a Date column beside its Time column dates each row by its own
+/// cell: later days are not "earlier" (RS201), and a zone is judged on the row's
+/// date (CET before the EU change on 30 March, CEST after). Planted: a row out of
+/// order within its own day, and CET on rows dated after the change.
+#[test]
+fn a_date_column_dates_each_row() {
+    let mut tally = Tally::new("a Date column dates each row");
+    let order = &["RS201"];
+    for [a, b, c] in DATE_CELLS {
+        for header in ["| Date | Time | Event |", "| Day | Time | What happened |"] {
+            let report = |rows: &str, zone: &str| {
+                format!(
+                    "# Shared drives unavailable, 10 March 2025\n\nAll times are {zone}. \
+                     Reviewed on 18/03/2025.\n\n## Timeline\n\n{header}\n|---|---|---|\n{rows}"
+                )
+            };
+            let rows = format!(
+                "| {a} | 06:40 | Volume goes offline |\n| {a} | 18:00 | Rollback starts |\n\
+                 | {b} | 02:20 | Rollback complete |\n| {b} | 21:15 | Drives back |\n\
+                 | {c} | 10:00 | Incident closed |\n"
+            );
+            let label = format!("{a} / {header}");
+            tally.silent(&label, &report(&rows, "CET"), &["RS201", "RS203"]);
+            let swapped = rows.replace("| 21:15 |", "| 01:15 |");
+            tally.fires(
+                &format!("swapped / {label}"),
+                &report(&swapped, "CET"),
+                order,
+            );
+            // The same rows a month later: CET is out of season on every row.
+            if !a.contains('/') {
+                let april = report(&rows, "CET")
+                    .replace("March", "April")
+                    .replace("Mar", "Apr")
+                    .replace("-03-", "-04-")
+                    .replace("/03", "/04");
+                tally.fires(&format!("april / {label}"), &april, &["RS203"]);
+            }
+        }
+    }
+    tally.check();
+}
+
+/// A weekly log whose entries lead with their own date in a bold run-in
+/// (`**March 6: Registry slow (04:15 EST).**`) under a title naming another week:
+/// each entry's zone is judged on its own date. Planted: EST on an entry dated
+/// after the US change (9 March 2025), whatever the title says.
+#[test]
+fn a_run_in_entrys_own_date_wins_over_the_title() {
+    let mut tally = Tally::new("a run-in entry's own date wins over the title");
+    for title in [
+        "Infra log: week of March 17, 2025",
+        "Ops notes, 17-21 March 2025",
+    ] {
+        for (early, late) in [
+            ("March 6", "March 18"),
+            ("Thu 6 March", "Tue 18 March"),
+            ("2025-03-06", "2025-03-18"),
+            ("6 March", "18 March"),
+        ] {
+            for zone_line in ["Times are US Eastern.", "All times are Eastern (EST/EDT)."] {
+                let report = |first: &str, second: &str| {
+                    format!(
+                        "# {title}\n\n*{zone_line}*\n\n**{early}: Registry pulls slow ({first}).** \
+                         The cache disk filled; pulls recovered by 04:50 {z1}.\n\n\
+                         **{late}: API errors ({second}).** Errors stopped at 14:55 {z2}.\n",
+                        z1 = &first[6..],
+                        z2 = &second[6..],
+                    )
+                };
+                let label = format!("{early} / {late} / {title} / {zone_line}");
+                tally.silent(&label, &report("04:15 EST", "14:10 EDT"), &["RS203"]);
+                tally.fires(
+                    &format!("late EST / {label}"),
+                    &report("04:15 EST", "14:10 EST"),
+                    &["RS203"],
+                );
+                tally.fires(
+                    &format!("early EDT / {label}"),
+                    &report("04:15 EDT", "14:10 EDT"),
+                    &["RS203"],
+                );
+            }
+        }
+    }
+    tally.check();
+}

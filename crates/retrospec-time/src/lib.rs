@@ -182,7 +182,7 @@ pub use named_zone::{NamedZone, named_zones};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
 pub use prose::{
     APPROXIMATE_JOIN_WORDS, ProseTime, heading_year, is_approximate_join, report_year,
-    scan_prose_times,
+    scan_prose_times, slashed_order,
 };
 pub use report_zone::{scan_report_zone, scan_statement_zone};
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};

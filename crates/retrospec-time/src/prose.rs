@@ -484,7 +484,9 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
     let mut month_first = false;
     let mut day_first = false;
     for (i, t) in toks.iter().enumerate() {
-        let Some(Slashed::Two(a, b, year)) = slashed(t.core.trim_end_matches('.')) else {
+        // `(23/10/2025)`, `23/10/2025.`: the punctuation around it is no part of it.
+        let core = t.core.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let Some(Slashed::Two(a, b, year)) = slashed(core) else {
             continue;
         };
         let (md, dm) = readings(a, b, year);
@@ -516,6 +518,14 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
         (false, true) => Some(Order::DayFirst),
         _ => None,
     }
+}
+
+/// Whether `text` writes its slashed dates month first (`Some(true)`) or day first
+/// (`Some(false)`), as [`scan_prose_times`] decides it: a date with only one reading
+/// (`23/10/2025`), a weekday that decides one, or a stated convention (`dates are
+/// DD/MM/YYYY`). `None` when nothing says or two say differently.
+pub fn slashed_order(text: &str) -> Option<bool> {
+    order_of(&tokens(text)).map(|o| matches!(o, Order::MonthFirst))
 }
 
 /// Every clock time with a date beside it in `text`, in text order (see the
@@ -932,5 +942,13 @@ mod tests {
         assert!(parse_time("2025/02/30 07:25").is_err());
         assert_eq!(scan_leading_time("2025/03/06/logs 07:25").unwrap(), None);
         assert_eq!(scan_leading_time("2025/2026 07:25 budget").unwrap(), None);
+    }
+
+    #[test]
+    fn a_texts_slashed_order_reads_dates_in_brackets_and_cells() {
+        assert_eq!(slashed_order("logged (13/08/2025)."), Some(false));
+        assert_eq!(slashed_order("| 08/13/25 |"), Some(true));
+        assert_eq!(slashed_order("24/7 at /srv/13/02"), None);
+        assert_eq!(slashed_order("13/08/2025 and 08/13/2025"), None);
     }
 }

@@ -33,7 +33,9 @@ declare_rule! {
     /// began at 10:52 AM CET", "until 11:32 a.m. PST", "Last updated: 2023-07-03 12:20 CET", glued as in
     /// `(06:00EST)`), reported at the report's statement of that zone when it has
     /// one ("Times are EST", even with no timeline), on the ISO date
-    /// before the clock or the day of the report's own times; and the local column
+    /// before the clock, the date its entry's bold run-in leads with (`**March 6:
+    /// Registry slow (04:15 EST).**` in a log whose title names another week), or
+    /// the day of the report's own times; and the local column
     /// of a table that gives UTC beside it (`| UTC | Sydney (AEST) |` in January),
     /// where the rows themselves show the offset in use. A dated time in a
     /// sentence (`4pm PST on July 14, 2025`, `on July 14, 2025 at 1605 Pacific
@@ -298,7 +300,8 @@ fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)>
 
 /// Abbreviations written right after a clock in the text (`10:52 AM CET`,
 /// `12:20:00 CET`, `12.26 PM CET`), outside code, with the date they are on: an
-/// ISO date just before the clock, else the date of the report's first time, else
+/// ISO date just before the clock, else the date its sentence or its paragraph's
+/// bold run-in writes ([`run_in_date`]), else the date of the report's first time, else
 /// the first date it states. Only
 /// abbreviations that name one season of a region (`CET`, `PDT`) are looked at.
 fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool)> {
@@ -343,7 +346,13 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
         });
         let own = iso_date_before(text, clock)
             .or_else(|| sentence_date(text, clock, report.map(|d| d.year())));
-        match own.or(report) {
+        // An entry's run-in date dates its clocks as a date line would: the zone
+        // stated for the report still applies to them.
+        let entry = own
+            .is_none()
+            .then(|| run_in_date(text, clock, report.map(|d| d.year())))
+            .flatten();
+        match own.or(entry).or(report) {
             Some(date) => found.push((Span::new(word_at, end), abbr, date, own.is_some())),
             None => unread = true,
         }
@@ -417,6 +426,32 @@ fn sentence_date(text: &str, clock: usize, year: Option<i16>) -> Option<Date> {
         .find(|p| start + p.clock.start == clock)
         .filter(|p| p.weekday_mismatch.is_none() && (!p.year_inferred || year.is_some()))
         .map(|p| p.date)
+}
+
+/// The date a paragraph's bold run-in leads with (`**March 6: Registry pulls
+/// slow (04:15 EST).** ...`, `**2025-03-06 - Title.**`), for a clock in that
+/// paragraph: an entry of a log that dates each entry itself is on its own day,
+/// not the day its page's title names ("week of March 17"). Read with the year of
+/// the report's own date (`year`); no year, no date.
+fn run_in_date(text: &str, clock: usize, year: Option<i16>) -> Option<Date> {
+    let start = text[..clock].rfind("\n\n").map_or(0, |i| i + 2);
+    let para = text[start..clock].trim_start();
+    let rest = para
+        .strip_prefix("**")
+        .or_else(|| para.strip_prefix("__"))?;
+    // The date ends at the run-in's first separator: `:`, ` - `, ` – `, ` — `.
+    let end = [": ", " - ", " \u{2013} ", " \u{2014} ", ":**", ".**"]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()?;
+    let head = &rest[..end];
+    if head.len() > 40 || head.contains('\n') {
+        return None;
+    }
+    match time::scan_date_line(head, year)? {
+        Ok(line) if line.weekday_mismatch.is_none() => Some(line.date),
+        _ => None,
+    }
 }
 
 /// Whether the capital at `i` goes on a word rather than starting one: a letter
@@ -571,6 +606,25 @@ mod tests {
         assert!(rs203(&text.replace("August", "January")).is_empty());
         let words = "# X\n\nOn 3 August 2024 we shipped v1.20EST and build 12:30aEST.\n";
         assert!(rs203(words).is_empty());
+    }
+
+    #[test]
+    fn a_run_in_entry_is_judged_on_its_own_date() {
+        let log = |first: &str, second: &str| {
+            format!(
+                "# Ops log: week of March 17, 2025\n\n*Times are US Eastern.*\n\n\
+                 **{first}: Queue stalled (04:15 EST).** Workers stopped; they \
+                 recovered by 04:50 EST.\n\n**{second}: API errors (14:10 EDT).** \
+                 Errors stopped at 14:55 EDT.\n"
+            )
+        };
+        // Each entry's own date decides: EST before 9 March, EDT after.
+        assert!(rs203(&log("March 6", "March 18")).is_empty());
+        assert!(rs203(&log("2025-03-06", "Tue 18 March")).is_empty());
+        // EST on an entry dated after the change is still found.
+        assert_eq!(rs203(&log("March 12", "March 18")).len(), 1);
+        // Without a date leading the entry, the page's date decides (as before).
+        assert_eq!(rs203(&log("Registry", "March 18")).len(), 1);
     }
 
     #[test]

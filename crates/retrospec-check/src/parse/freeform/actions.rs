@@ -4,7 +4,7 @@
 //! | cell | written | read as |
 //! |---|---|---|
 //! | Due | `28 November`, `Nov 28` (no year) | the first such day on or after the report's date (`2025-11-28`) |
-//! | Due | `8/15`, `15/8` (a slash, no year) | the same, month or day first as the table's cells say: a number above 12 is the day, and fixes the order of the others (`8/5` beside `8/22`); left as written when no cell says |
+//! | Due | `8/15`, `15/8` (a slash, no year) | the same, month or day first as the table's cells say: a number above 12 is the day, and fixes the order of the others (`8/5` beside `8/22`); when no cell says, as the report's slashed dates with a year say (`13/08/2025`); else left as written |
 //! | Due | `Done`, `Won't do` (a status, not a day) | the item's `status`, when no Status cell gives one |
 //! | Due | `-`, `n/a`, `None` | no due date |
 //! | Owner | `Unassigned`, `None`, `Nobody`, `-`, `n/a` | no owner (RS301) |
@@ -30,7 +30,8 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         return;
     };
     let mut report_date: Option<Option<Date>> = None;
-    let month_first = slashed_order(items);
+    // The table's cells settle the order, else the report's dates with a year.
+    let month_first = slashed_order(items).or_else(|| super::date::report_slashed_order(text));
     for item in items {
         let Value::Map(fields) = &mut item.value else {
             continue;
@@ -166,27 +167,16 @@ fn slashed_day(written: &str) -> Option<(u8, u8)> {
 /// fixes the order of the others (`8/5` beside `8/22` is 5 August). `None` when no
 /// cell says, or cells say both.
 fn slashed_order(items: &[Node]) -> Option<bool> {
-    let (mut month_first, mut day_first) = (false, false);
-    for item in items {
+    super::date::slashed_order(items.iter().filter_map(|item| {
         let Value::Map(fields) = &item.value else {
-            continue;
+            return None;
         };
-        let Some((a, b)) = fields
+        fields
             .iter()
             .find(|e| e.key == "due")
             .and_then(|e| e.value.as_str())
             .and_then(slashed_day)
-        else {
-            continue;
-        };
-        month_first |= b > 12 && a <= 12;
-        day_first |= a > 12 && b <= 12;
-    }
-    match (month_first, day_first) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
-    }
+    }))
 }
 
 /// The first date written year first with slashes (`2025/08/12`, as East Asian
@@ -340,6 +330,21 @@ mod tests {
             ["2025-08-15", "2025-09-05", "2025-09-01"]
         );
         assert_eq!(dues(&table(["8/5", "9/1", "10/2"])), ["8/5", "9/1", "10/2"]);
+        // No cell says: the report's own slashed dates with a year settle it.
+        let dated = |date: &str| {
+            table(["8/5", "9/1", "10/2"]).replace(
+                "12 August 2025.",
+                &format!("12 August 2025 (logged {date})."),
+            )
+        };
+        assert_eq!(
+            dues(&dated("13/08/2025")),
+            ["2026-05-08", "2026-01-09", "2026-02-10"]
+        );
+        assert_eq!(
+            dues(&dated("08/13/2025")),
+            ["2026-08-05", "2025-09-01", "2025-10-02"]
+        );
     }
 
     /// A Kind or Type column in a team's words: the model's type where the

@@ -527,6 +527,32 @@ fn is_month_word(word: &str) -> bool {
     w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m))
 }
 
+/// Whether slashed dates written as `pairs` (their two numbers, in order) are month
+/// first (`Some(true)`, `8/15`) or day first (`Some(false)`, `15/8`): a number above
+/// 12 says which is the day, and one such date settles the order of the others.
+/// `None` when none says, or they say both.
+pub(crate) fn slashed_order(pairs: impl IntoIterator<Item = (u8, u8)>) -> Option<bool> {
+    let (mut month_first, mut day_first) = (false, false);
+    for (a, b) in pairs {
+        month_first |= b > 12 && a <= 12;
+        day_first |= a > 12 && b <= 12;
+    }
+    match (month_first, day_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// [`slashed_order`] for a whole report, as its prose times are read
+/// ([`time::slashed_order`]): a slashed date with one reading (`23/10/2025`), a
+/// weekday that decides one, or a stated convention (`DD/MM/YYYY`), so that
+/// `02/11/2025` beside `23/10/2025` is read day first, as the author writes every
+/// date. A slash between other numbers (`24/7`, a path) says nothing.
+pub(crate) fn report_slashed_order(text: &str) -> Option<bool> {
+    time::slashed_order(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::first_date;

@@ -83,6 +83,9 @@ struct Reader<'t, 'd> {
     dotted: bool,
     /// The report's date and publication, for dates written without a year.
     dating: std::cell::OnceCell<super::date::Dating>,
+    /// Whether the report writes its slashed dates month first (`Some(true)`), day
+    /// first (`Some(false)`), or does not say ([`super::date::report_slashed_order`]).
+    slashed: std::cell::OnceCell<Option<bool>>,
 }
 
 /// Reads the blocks of a timeline section.
@@ -107,6 +110,7 @@ pub(crate) fn read(
         sentences: false,
         dotted: dotted::section_reads(&section_lines(text, blocks)),
         dating: std::cell::OnceCell::new(),
+        slashed: std::cell::OnceCell::new(),
     };
     for block in blocks {
         match block {
@@ -442,7 +446,8 @@ impl Reader<'_, '_> {
     /// The day a slashed date (`01/07/2023`, year first `2025/03/06`) stands for: its one valid reading, or,
     /// when day-first and month-first are both dates, the one within a week of the
     /// first date the report states (its front matter's `date`, a date in its
-    /// prose) when the other is not: the author's own dating, not a guess. `None`
+    /// prose) when the other is not, or the one the report's other slashed dates
+    /// settle (a first number above 12 says day first): the author's own dating, not a guess. `None`
     /// when that does not decide it (the ambiguity is then reported, RS214).
     fn reading(&self, written: &str) -> Option<Date> {
         let mut parts = written.split('/');
@@ -456,18 +461,32 @@ impl Reader<'_, '_> {
             )
             .ok();
         }
-        if parts.next().is_some() || year.len() != 4 || first.len() > 2 || second.len() > 2 {
+        if parts.next().is_some()
+            || !matches!(year.len(), 2 | 4)
+            || first.len() > 2
+            || second.len() > 2
+        {
             return None;
         }
+        // `6/4/25`: a two-digit year is this century's.
+        let century = if year.len() == 2 { 2000 } else { 0 };
         let (first, second, year) = (
             first.parse::<i8>().ok()?,
             second.parse::<i8>().ok()?,
-            year.parse::<i16>().ok()?,
+            century + year.parse::<i16>().ok()?,
         );
         let day_first = Date::new(year, second, first).ok();
         let month_first = Date::new(year, first, second).ok();
         match (day_first, month_first) {
             (Some(a), Some(b)) if a != b => {
+                // The report's other slashed dates settle its order (`23/10/2025`
+                // elsewhere: day first everywhere).
+                let order = *self
+                    .slashed
+                    .get_or_init(|| super::date::report_slashed_order(self.text));
+                if let Some(month_first) = order {
+                    return Some(if month_first { b } else { a });
+                }
                 let (stated, _) = super::date::first_date(self.text)?;
                 let near = |d: Date| (d - stated).get_days().abs() <= 7;
                 match (near(a), near(b)) {
@@ -830,6 +849,65 @@ mod tests {
         let (times, codes) = times_and_codes(text);
         assert!(times.is_empty(), "{times:?}");
         assert!(codes.contains(&"RS214"), "{codes:?}");
+    }
+
+    #[test]
+    fn the_reports_other_slashed_dates_settle_its_order() {
+        let report = |lead: &str, other: &str| {
+            format!(
+                "# Records outage\n\nThe standby stopped on {other} when its disk filled.\n\n\
+                 ## Timeline\n\n{lead}22:00 | Patching starts (UTC) |\n{lead2}01:40 | Database fails (UTC) |\n",
+                lead2 = lead.replace("02/11", "03/11").replace("11/02", "11/03"),
+            )
+        };
+        let table = |day: &str| format!("| Date / Time | Event |\n|---|---|\n| {day} ");
+        // A first number above 12 elsewhere: day first everywhere.
+        let (times, codes) = times_and_codes(&report(&table("02/11/2025"), "23/10/2025"));
+        assert_eq!(times[0], "2025-11-02 22:00", "{times:?}");
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+        // A second number above 12: month first.
+        let (times, codes) = times_and_codes(&report(&table("11/02/2025"), "10/23/2025"));
+        assert_eq!(times[0], "2025-11-02 22:00", "{times:?}");
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+        // Nothing decides, or the report writes both orders, or a slash that is no
+        // date (`24/7`, a path): still ambiguous (RS206 in a table's time cell).
+        for other in [
+            "the 5th",
+            "23/10/2025 (and 10/24/2025)",
+            "24/7 at /srv/13/02",
+        ] {
+            let (times, codes) = times_and_codes(&report(&table("02/11/2025"), other));
+            assert!(times.is_empty(), "{other}: {times:?}");
+            assert!(codes.contains(&"RS206"), "{other}: {codes:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_column_dates_each_row() {
+        for (a, b, c) in [
+            ("Mon 10 Mar", "Tue 11 Mar", "Wed 12 Mar"),
+            ("2025-03-10", "2025-03-11", "2025-03-12"),
+            ("10/03", "11/03", "12/03"),
+            ("10 March", "11 March", "12 March"),
+        ] {
+            let text = format!(
+                "# Storage outage of 10 March 2025\n\nThe review was approved on 18/03/2025.\n\n\
+                 ## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n\
+                 | {a} | 06:40 | Volume offline |\n| {a} | 18:00 | Rollback starts |\n\
+                 | {b} | 02:20 | Rollback complete |\n| {b} | 21:15 | Drives back |\n\
+                 | {c} | 19:30 | Share writable |\n"
+            );
+            let (times, codes) = times_and_codes(&text);
+            assert!(
+                times.iter().any(|t| t.starts_with("2025-03-12 19:30")),
+                "{a}: {times:?}"
+            );
+            assert!(!codes.contains(&"RS201"), "{a}: {codes:?}");
+            // A row out of order within its own day is still found.
+            let swapped = text.replace("| 21:15 |", "| 01:15 |");
+            let (_, codes) = times_and_codes(&swapped);
+            assert!(codes.contains(&"RS201"), "{a}: {codes:?}");
+        }
     }
 
     #[test]

@@ -110,7 +110,7 @@ impl Reader<'_, '_> {
         for row in body {
             if let Some(d) = date_col
                 .and_then(|c| cell(row, c))
-                .and_then(|s| time::parse_date_line(s.slice(self.text).trim()))
+                .and_then(|s| self.date_cell(s.slice(self.text).trim()))
             {
                 self.date = Some(d);
             }
@@ -130,6 +130,22 @@ impl Reader<'_, '_> {
                 self.date = Some(d);
                 continue;
             }
+            // `02/11/2025 22:00`: a slashed date the report's dating settles is
+            // read as that day ([`Reader::reading`]).
+            let settled = match time::parse_time(written) {
+                Err(e) if e.kind == time::TimeErrorKind::AmbiguousDate => written
+                    .get(e.range.clone())
+                    .and_then(|w| self.reading(w))
+                    .map(|d| {
+                        format!(
+                            "{}{d}{}",
+                            &written[..e.range.start],
+                            &written[e.range.end..]
+                        )
+                    }),
+                _ => None,
+            };
+            let written = settled.as_deref().unwrap_or(written);
             match time::parse_time(written) {
                 Ok(parsed) => {
                     let text = text_col
@@ -162,6 +178,42 @@ impl Reader<'_, '_> {
             }
         }
         self.zone = section_zone;
+    }
+
+    /// The day a Date column's cell names: `2025-03-10`, `10 March 2025`, and
+    /// written without its year (`Mon 10 Mar`, `10/03`) the year of the row above or
+    /// of the report's date; a yearless slashed day in the order the report's
+    /// slashed dates settle, and left unread when nothing settles it.
+    fn date_cell(&self, written: &str) -> Option<Date> {
+        if written.is_empty() {
+            return None;
+        }
+        if let Some(d) = time::parse_date_line(written) {
+            return Some(d);
+        }
+        let hint = self.year_hint(written);
+        if let Some(Ok(line)) = time::scan_date_line(written, hint) {
+            return Some(line.date);
+        }
+        let (a, b) = written.split_once('/')?;
+        let number = |s: &str| {
+            (matches!(s.len(), 1 | 2) && s.bytes().all(|c| c.is_ascii_digit()))
+                .then(|| s.parse::<i8>().ok())
+                .flatten()
+        };
+        let (a, b) = (number(a)?, number(b)?);
+        let year = hint?;
+        let month_first = *self
+            .slashed
+            .get_or_init(|| super::super::date::report_slashed_order(self.text));
+        let (month, day) = match month_first {
+            Some(true) => (a, b),
+            Some(false) => (b, a),
+            None if a > 12 => (b, a),
+            None if b > 12 => (a, b),
+            None => return None,
+        };
+        Date::new(year, month, day).ok()
     }
 
     /// A table with a UTC column beside a local one (`| UTC | Sydney (AEST) |`): when

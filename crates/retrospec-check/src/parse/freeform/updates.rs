@@ -300,19 +300,7 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
     let rest = &first[at..];
     let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—']);
     at += rest.len() - trimmed.len();
-    // The clock: the first `H:MM` or `HH:MM`.
-    let b = trimmed.as_bytes();
-    let colon = (1..b.len().saturating_sub(2)).find(|&i| {
-        b[i] == b':'
-            && b[i - 1].is_ascii_digit()
-            && b[i + 1].is_ascii_digit()
-            && b[i + 2].is_ascii_digit()
-    })?;
-    let clock = if colon >= 2 && b[colon - 2].is_ascii_digit() {
-        colon - 2
-    } else {
-        colon - 1
-    };
+    let clock = clock_start(trimmed)?;
     let date_part = trimmed[..clock].trim_end();
     let date_part = date_part
         .strip_suffix("at")
@@ -414,19 +402,7 @@ fn dated_line(line: &str) -> Option<(jiff::civil::Date, usize)> {
     let lead = line.len() - line.trim_start_matches(['*', '_']).len();
     let rest = bare.strip_prefix("Posted").unwrap_or(bare).trim_start();
     let offset = lead + (bare.len() - rest.len());
-    // The clock: the first `H:MM` or `HH:MM`.
-    let b = rest.as_bytes();
-    let colon = (1..b.len().saturating_sub(2)).find(|&i| {
-        b[i] == b':'
-            && b[i - 1].is_ascii_digit()
-            && b[i + 1].is_ascii_digit()
-            && b[i + 2].is_ascii_digit()
-    })?;
-    let clock = if colon >= 2 && b[colon - 2].is_ascii_digit() {
-        colon - 2
-    } else {
-        colon - 1
-    };
+    let clock = clock_start(rest)?;
     let date_part = rest[..clock]
         .trim_end()
         .trim_end_matches(['-', '–', ',', '|'])
@@ -459,6 +435,22 @@ fn entry(u: Update) -> Node {
             },
         ]),
     )
+}
+
+/// Where the first `H:MM` or `HH:MM` of `text` starts (its first digit).
+fn clock_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let colon = (1..b.len().saturating_sub(2)).find(|&i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })?;
+    Some(if colon >= 2 && b[colon - 2].is_ascii_digit() {
+        colon - 2
+    } else {
+        colon - 1
+    })
 }
 
 #[cfg(test)]

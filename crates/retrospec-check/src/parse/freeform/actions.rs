@@ -30,8 +30,10 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         return;
     };
     let mut report_date: Option<Option<Date>> = None;
-    // The table's cells settle the order, else the report's dates with a year.
-    let month_first = slashed_order(items).or_else(|| super::date::report_slashed_order(text));
+    // The table's cells settle the order, else the report's dates with a year. The
+    // report-wide scan reads the whole text, so it runs only for a slashed due day.
+    let cells_order = slashed_order(items);
+    let mut month_first: Option<Option<bool>> = None;
     for item in items {
         let Value::Map(fields) = &mut item.value else {
             continue;
@@ -84,9 +86,12 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
                 .or_else(|| super::date::first_date(text).map(|(d, _)| d))
                 .or_else(|| year_first_slashed(text))
         });
-        let slashed = slashed_day(&written)
-            .zip(month_first)
-            .map(|((a, b), month_first)| if month_first { (a, b) } else { (b, a) });
+        let slashed = slashed_day(&written).and_then(|(a, b)| {
+            let month_first = *month_first.get_or_insert_with(|| {
+                cells_order.or_else(|| super::date::report_slashed_order(text))
+            });
+            month_first.map(|month_first| if month_first { (a, b) } else { (b, a) })
+        });
         let day = match slashed {
             Some((month, day)) => report.and_then(|r| month_day_after(month, day, r)),
             None => report.and_then(|r| day_after(&written, r)),

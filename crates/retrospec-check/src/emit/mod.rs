@@ -384,6 +384,27 @@ mod tests {
             .collect()
     }
 
+    /// A log pasted as an indented code block inside a section's prose stays a
+    /// code block when written back: its first line keeps its indentation, so no
+    /// line of it joins the paragraph above and reads as prose (a `TODO` in the
+    /// log would become a placeholder).
+    #[test]
+    fn an_indented_log_in_a_section_stays_code() {
+        let text = "# Mirror outage\n\n## What happened\n\nClients saw this:\n\n    rsync: connection refused\n    [09:12:03] apt: TODO retry later\n\nWe moved traffic.\n";
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        assert!(
+            written.contains("Clients saw this:\n\n    rsync: connection refused\n    [09:12:03]"),
+            "{written}"
+        );
+        let again = crate::check(&written, Format::Markdown);
+        assert!(
+            again.diagnostics.iter().all(|d| d.code != "RS401"),
+            "{:?}",
+            again.diagnostics
+        );
+    }
+
     /// A log pasted in a fence under the Timeline heading, or a chat pasted as a
     /// quote, is evidence: its entries are written as inline code; the author's
     /// own entries, or a fence beside a timeline of the author's, are not touched.

@@ -283,13 +283,33 @@ impl BodyBuilder<'_, '_> {
                         .find('\n')
                         .map_or(self.text.len(), |i| range.end + i);
                 }
+                // An indented code block keeps its first line's indentation, or
+                // written back (`retrospec import`) its first line would join the
+                // paragraph above and its log lines would read as prose.
+                let indented = if let Block::Other { .. } = block {
+                    let line = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                    let indent = self.text[line..range.start]
+                        .bytes()
+                        .all(|b| b == b' ' || b == b'\t');
+                    if indent {
+                        range.start = line;
+                    }
+                    indent
+                } else {
+                    false
+                };
                 let raw = &self.text[range.clone()];
-                let lead = raw.len() - raw.trim_start().len();
+                let first = raw.len() - raw.trim_start().len();
+                let lead = if indented {
+                    raw[..first].rfind('\n').map_or(0, |i| i + 1)
+                } else {
+                    first
+                };
                 let s = Span::new(
                     range.start + lead,
                     range.start + raw.trim_end().len().max(lead),
                 );
-                parts.push(s.slice(self.text).trim());
+                parts.push(s.slice(self.text));
                 span = Some(span.map_or(s, |acc| acc.cover(s)));
             }
         }

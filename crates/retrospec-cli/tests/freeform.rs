@@ -22,24 +22,38 @@ const NOT_FACTS: &[&str] = &[
 ];
 
 /// The distinct (code, message) of the findings about facts in a `--format json`
-/// output. The canonical form writes a milestone read from a timeline entry both
-/// as the entry and in `milestones`, so a finding about its time (a missing zone)
-/// may be reported at both places: a finding naming `milestones.` is compared
-/// by its code only (the codes, distinct, are compared too). For the same reason
-/// the number of times one finding gathers ("(6 times read with it)") is left out.
+/// output ([`fact_set`]).
 fn facts(output: &std::process::Output) -> Vec<(String, String)> {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON output");
-    let mut found: Vec<(String, String)> = report["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
+    fact_set(
+        report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default(),
+                    d["message"].as_str().unwrap_or_default(),
+                )
+            }),
+    )
+}
+
+/// The distinct (code, message) of the findings about facts. The canonical form
+/// writes a milestone read from a timeline entry both as the entry and in
+/// `milestones`, so a finding about its time (a missing zone) may be reported at
+/// both places: a finding naming `milestones.` is compared by its code only (the
+/// codes, distinct, are compared too). For the same reason the number of times
+/// one finding gathers ("(6 times read with it)") is left out.
+fn fact_set<'a>(findings: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = findings
+        .filter(|(code, _)| !NOT_FACTS.contains(code))
+        .map(|(code, message)| {
             (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                without_zone_on_quotes(&without_count(d["message"].as_str().unwrap_or_default())),
+                code.to_string(),
+                without_zone_on_quotes(&without_count(message)),
             )
         })
-        .filter(|(code, _)| !NOT_FACTS.contains(&code.as_str()))
         .collect();
     let mut codes: Vec<(String, String)> = found
         .iter()
@@ -280,4 +294,198 @@ fn import_writes_a_fenced_log_s_entries_as_code() {
         assert_eq!(words, expected, "{file}: {report}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Reports of the realistic corpus (`tests/realistic/reports/`) whose import does
+/// not keep every finding about facts yet, each with what is lost and why. The
+/// test below fails when a report not listed stops round-tripping, and when a
+/// listed one round-trips (take it off the list): the list only shrinks.
+const NOT_YET_CARRIED: &[(&str, &str)] = &[
+    // Zoneless times in prose: the free-form reader reports them (RS202); the
+    // canonical check reads zones on the timeline and milestones only.
+    ("11-wiki-readonly-email.txt", "RS202 on times in prose"),
+    (
+        "168-status-view-power-loss-newest-first.md",
+        "RS202 on times in prose",
+    ),
+    // A report-wide zone question (several zones named, an abbreviation of
+    // several zones): the canonical form has no report-wide zone to ask it of.
+    (
+        "171-plaintext-major-incident-notifications.txt",
+        "RS202, several zones named",
+    ),
+    (
+        "188-issue-list-server-down-multiday-et.md",
+        "RS202, several zones named",
+    ),
+    (
+        "57-settlement-file-ist.txt",
+        "RS202, `IST` names several zones",
+    ),
+    // A second clock column (`Sydney (AEST)`) or status-page `Posted ... NZDT`
+    // lines: not written, so their zone's season is not checked.
+    (
+        "14-push-delays-dual-zone-table.md",
+        "RS203 on a second clock column",
+    ),
+    (
+        "148-statuspage-copy-nzdt-july.txt",
+        "RS203 on `Posted` lines",
+    ),
+    (
+        "46-webhooks-status-prose-pt.md",
+        "RS208 measured to a `Posted` line",
+    ),
+    // A weekday beside a date on a line import does not write as text (a date
+    // line over entries, whose date goes onto each entry; a mail's subject).
+    (
+        "166-issue-non-native-jst-slashed-dates.md",
+        "RS216 on a date line",
+    ),
+    ("60-meter-readings-aedt-july.md", "RS216 on a date line"),
+    (
+        "200-list-mail-registry-deleted-domain-dotted-pm.txt",
+        "RS216 in a mail subject",
+    ),
+    // An ambiguous `DD/MM/YYYY` date line: its entries are written without a
+    // date (RS206 instead of RS214).
+    ("39-ambiguous-date-chicago.md", "RS214 becomes RS206"),
+    (
+        "82-helpdesk-ticket-rca-ambiguous-date.txt",
+        "RS214 becomes RS206",
+    ),
+    (
+        "198-mail-forwarder-blog-bracket-tags-us-dates.md",
+        "RS214 on date lines",
+    ),
+    // Entries with an unknown time (`??:??`, `[time TBD]`): named on stderr and
+    // not written, though the canonical grammar reads them (RS213).
+    ("29-placeholder-times.md", "RS213 entries not written"),
+    // The order of `EDIT dd.mm.yyyy at HH:MM` update leads: judged as a stream
+    // on the original, not carried as one.
+    (
+        "170-issue-edit-lines-dotted-dates.md",
+        "RS201 on update leads",
+    ),
+    // A stated length compared with another tool's `start_time`/`end_time`
+    // (written as `x-` fields), or with `START TIME:`/`END TIME:` items (written
+    // as milestones, where the claim inside the timeline list is not carried);
+    // and a report without a heading whose first wrapped line becomes the title.
+    ("37-collection-record.md", "RS208 against x- fields"),
+    ("41-status-table-length.md", "RS208 in a timeline item"),
+    // Text after a timeline table in the Timeline section (an `<insert graph>`
+    // placeholder): named on stderr, the section holds entries only.
+    (
+        "53-merchant-payouts-placeholders.md",
+        "RS401 after a timeline table",
+    ),
+    // A summary time the canonical check compares with the written milestones,
+    // where the original's reader compared it as a window or not at all.
+    (
+        "133-community-server-disk-full-clean.md",
+        "RS207 compared only after import",
+    ),
+    (
+        "59-dns-zone-singapore-time.md",
+        "RS207 read as a window on the original",
+    ),
+    (
+        "92-oss-package-mirror-sync.md",
+        "RS207 compared only after import",
+    ),
+];
+
+/// A finding's identity across the two forms of one report: its code and what
+/// it is about. Beside [`fact_set`]'s rules, a placeholder is named without the
+/// status the report was checked in (the original says how its status was read),
+/// and a stated length or window (RS207, RS208) without what it was compared
+/// with (the canonical form cites its own `milestones`/`timeline` keys where the
+/// original cites its table rows or front matter fields); a quoted time without
+/// the date `import` wrote on it.
+fn about(code: &str, message: &str) -> String {
+    let cut = match code {
+        "RS401" => message.find("` in a report").map(|at| at + 1),
+        "RS207" | "RS208" => message.find(", but"),
+        _ => None,
+    };
+    let message = cut.map_or(message, |at| &message[..at]);
+    // A first entry's time quoted with the date `import` wrote on it
+    // (`2025-08-12 10:45` where the original's entry says `10:45` under a date line).
+    let mut out = String::with_capacity(message.len());
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let dated = part.len() > 11
+            && part.as_bytes()[10] == b' '
+            && part[..10].bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        out.push_str(if i % 2 == 1 && dated {
+            &part[11..]
+        } else {
+            part
+        });
+    }
+    out
+}
+
+#[test]
+fn import_round_trips_the_realistic_corpus() {
+    use retrospec_check::{Analysis, Config, Format, emit};
+    let dir = common::root().join("tests/realistic/reports");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/realistic/reports")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    let check = |text: &str, format: Format| {
+        let checked = Analysis::new(text, format, &Config::default()).into_checked();
+        let abouts: Vec<(&str, String)> = checked
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, about(d.code, &d.message)))
+            .collect();
+        let facts = fact_set(abouts.iter().map(|(c, m)| (*c, m.as_str())));
+        (facts, checked.parsed)
+    };
+    let mut differ = Vec::new();
+    for path in &paths {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        let text = std::fs::read_to_string(path).expect("report");
+        let format = Format::from_path(path).expect("a report's extension");
+        let (original, parsed) = check(&text, format);
+        let parsed = parsed.unwrap_or_else(|| panic!("{name} parses"));
+        let canonical = emit::imported(&parsed, Format::Markdown).expect("a mapping");
+        let (again, _) = check(&canonical, Format::Markdown);
+        if original != again {
+            let lost: Vec<_> = original.iter().filter(|f| !again.contains(f)).collect();
+            let new: Vec<_> = again.iter().filter(|f| !original.contains(f)).collect();
+            differ.push((name.to_string(), format!("lost {lost:?}, new {new:?}")));
+        }
+    }
+    let listed: Vec<&str> = NOT_YET_CARRIED.iter().map(|(name, _)| *name).collect();
+    let unexpected: Vec<_> = differ
+        .iter()
+        .filter(|(name, _)| !listed.contains(&name.as_str()))
+        .collect();
+    let mended: Vec<_> = listed
+        .iter()
+        .filter(|name| !differ.iter().any(|(d, _)| d == *name))
+        .collect();
+    eprintln!(
+        "import round trip: {} of {} realistic reports keep every fact finding",
+        paths.len() - differ.len(),
+        paths.len()
+    );
+    assert!(paths.len() >= 200, "{}", paths.len());
+    assert!(
+        unexpected.is_empty(),
+        "import now changes the fact findings of {unexpected:#?}"
+    );
+    assert!(
+        mended.is_empty(),
+        "these round-trip now, take them off NOT_YET_CARRIED: {mended:?}"
+    );
 }

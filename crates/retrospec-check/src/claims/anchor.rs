@@ -215,10 +215,20 @@ pub(super) struct Clause {
     pub(super) stamp: Stamp,
 }
 
-/// The clauses of the report's prose (timeline entries aside) that state one
-/// clock time, in file order.
-pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
-    let sent = mail_day(inputs.text);
+/// One prose string of the report (timeline entries aside) that states a clock
+/// time, masked ([`super::Prose`]): walked and masked once, then read for its
+/// clauses ([`clauses`]) and its lines in columns ([`column_lines`]).
+#[derive(Debug)]
+pub(super) struct Source {
+    pub(super) pointer: String,
+    pub(super) masked: String,
+    /// The unmasked text has two blanks in a row (columns may be written).
+    pub(super) spaced: bool,
+}
+
+/// The report's prose strings with a colon in them ([`Source`]), in the order of
+/// the tree.
+pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
     let mut found = Vec::new();
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
@@ -231,8 +241,22 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
         if source.len() > 100_000 || !source.contains(':') {
             continue;
         }
-        let masked = super::Prose::of(inputs.text, node).masked;
-        clauses_of(&masked, &pointer, sent, &mut out);
+        out.push(Source {
+            spaced: source.contains("  "),
+            masked: super::Prose::of(inputs.text, node).masked,
+            pointer,
+        });
+    }
+    out
+}
+
+/// The clauses of the report's prose `sources` that state one clock time, in
+/// file order.
+pub(super) fn clauses(inputs: &Inputs<'_>, sources: &[Source]) -> Vec<Clause> {
+    let sent = mail_day(inputs.text);
+    let mut out = Vec::new();
+    for s in sources {
+        clauses_of(&s.masked, &s.pointer, sent, &mut out);
     }
     out
 }
@@ -357,10 +381,13 @@ fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out:
 /// The timeline entries with a time, as stamps with their words; for a report
 /// whose timeline has none, the lines of a timeline written in plain-text
 /// columns ([`column_lines`]).
-pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
+pub(super) fn entries<'s>(
+    inputs: &Inputs<'_>,
+    sources: impl FnOnce() -> &'s [Source],
+) -> Vec<(String, Stamp)> {
     let sorted = sorted_entries(inputs);
     if sorted.is_empty() {
-        return column_lines(inputs);
+        return column_lines(sources());
     }
     sorted
         .into_iter()
@@ -546,16 +573,7 @@ impl Words {
                 .clone(),
         };
         // Words are compared as the entries' are split: "read-only" is "read" and "only".
-        let content: Vec<String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()) && !LINKING.contains(&t.as_str()))
-            .flat_map(|t| {
-                t.split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let content = content_words(&tokens, |t| LINKING.contains(&t));
         let head = head
             .split(|c: char| !c.is_ascii_alphanumeric())
             .rfind(|w| !w.is_empty())?
@@ -591,16 +609,7 @@ impl Words {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();
-        let content: Vec<String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()) && !LEFT_OUT.contains(&t.as_str()))
-            .flat_map(|t| {
-                t.split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
         if !(2..=4).contains(&content.len()) {
             return None;
         }
@@ -630,6 +639,19 @@ impl Words {
         };
         if enough { n } else { 0 }
     }
+}
+
+/// The content words of lowercased `tokens`: those neither in [`STOP`] nor
+/// `left_out`, each split as the entries' words are ("read-only" is "read" and
+/// "only").
+fn content_words(tokens: &[String], left_out: impl Fn(&str) -> bool) -> Vec<String> {
+    tokens
+        .iter()
+        .filter(|t| !STOP.contains(&t.as_str()) && !left_out(t))
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The stems of the words of `text`, "rolled back" read as "rollback".

@@ -17,6 +17,7 @@
 //! plain-text columns ([`columns`]), and a mail's "yesterday" counts from its
 //! `Date:` header ([`mail`]).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -25,9 +26,11 @@ use crate::lean::Lean;
 use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 
 mod columns;
+mod impact;
 mod mail;
 
 use columns::column_lines;
+pub(super) use impact::{not_an_event, readings as impact_readings};
 pub(super) use mail::{mail_day, relative_day};
 
 /// Where one event is in the report's times.
@@ -250,12 +253,12 @@ pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
     out
 }
 
-/// The clauses of the report's prose `sources` that state one clock time, in
-/// file order.
-pub(super) fn clauses(inputs: &Inputs<'_>, sources: &[Source]) -> Vec<Clause> {
+/// The clauses of the report's prose [`sources`] (read into `prose` once) that
+/// state one clock time, in file order.
+pub(super) fn clauses(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec<Clause> {
     let sent = mail_day(inputs.text);
     let mut out = Vec::new();
-    for s in sources {
+    for s in prose.get_or_init(|| sources(inputs)) {
         clauses_of(&s.masked, &s.pointer, sent, &mut out);
     }
     out
@@ -380,14 +383,11 @@ fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out:
 
 /// The timeline entries with a time, as stamps with their words; for a report
 /// whose timeline has none, the lines of a timeline written in plain-text
-/// columns ([`column_lines`]).
-pub(super) fn entries<'s>(
-    inputs: &Inputs<'_>,
-    sources: impl FnOnce() -> &'s [Source],
-) -> Vec<(String, Stamp)> {
+/// columns ([`column_lines`]) of its prose [`sources`] (read into `prose` once).
+pub(super) fn entries(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec<(String, Stamp)> {
     let sorted = sorted_entries(inputs);
     if sorted.is_empty() {
-        return column_lines(sources());
+        return column_lines(prose.get_or_init(|| sources(inputs)));
     }
     sorted
         .into_iter()

@@ -372,16 +372,12 @@ impl<'i, 'a> Ctx<'i, 'a> {
 
     fn entries(&self) -> &[(String, Stamp)] {
         self.entries
-            .get_or_init(|| anchor::entries(self.inputs, || self.prose()))
+            .get_or_init(|| anchor::entries(self.inputs, &self.prose))
     }
 
     fn clauses(&self) -> &[anchor::Clause] {
         self.clauses
-            .get_or_init(|| anchor::clauses(self.inputs, self.prose()))
-    }
-
-    fn prose(&self) -> &[anchor::Source] {
-        self.prose.get_or_init(|| anchor::sources(self.inputs))
+            .get_or_init(|| anchor::clauses(self.inputs, &self.prose))
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
@@ -751,13 +747,10 @@ pub(super) fn read(
     // Cheap gate: every relative claim has "after" or "later" right behind the
     // duration, or is "within N of" its anchor.
     let next = masked[range.end..].trim_start();
-    let within_of = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
-        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
     let within = masked[range.clone()]
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let within_of = within && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
     if within && !within_of {
         return within_the_start(&ctx, masked, range);
     }

@@ -4,7 +4,7 @@
 //! those sentences is what a stated length is checked against.
 //!
 //! Axes: how the start and the end are worded, the clock form (24-hour, `p.m.`,
-//! `PM`), how the zone is stated, where the length is stated, a window across
+//! `PM`, `19h02`), how the zone is stated, where the length is stated, a window across
 //! midnight, and sentences with times that are no event of the incident (a
 //! schedule, a meeting, a quoted log, a code block). A claim that matches the
 //! window is silent; one that is off fires and names the window's length.
@@ -35,6 +35,7 @@ fn clock(minutes: u32, form: usize, zone: &str) -> String {
     match form {
         0 => format!("{h:02}:{m:02}{zone}"),
         1 => format!("{twelve}:{m:02} {half}{zone}"),
+        3 => format!("{h:02}h{m:02}{zone}"),
         _ => format!("{twelve}:{m:02} {}{zone}", if h < 12 { "AM" } else { "PM" }),
     }
 }
@@ -110,7 +111,7 @@ fn a_stated_length_is_checked_against_the_window_the_sentences_state() {
         .zip(ends.iter().cycle().skip(1))
         .chain(starts.iter().zip(ends.iter()))
     {
-        for form in 0..3 {
+        for form in 0..4 {
             for zone in zones {
                 for noise in noises {
                     for top in [true, false] {

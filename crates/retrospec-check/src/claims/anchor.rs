@@ -150,9 +150,11 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon".
+/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon", "14h30"
+/// (two hour digits: `2h30` is a length), "1342 EST" (four digits with a zone
+/// only: a bare `1342` is a number).
 static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])h[0-5]\d\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])[0-5]\d(?-i:\s+(?:UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)")
         .expect("the pattern is valid")
 });
 /// Where a clause ends; "and" before a new subject ends one too ("raised an
@@ -241,7 +243,7 @@ pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
             continue;
         }
         let source = node.span.slice(inputs.text);
-        if source.len() > 100_000 || !source.contains(':') {
+        if source.len() > 100_000 || !(source.contains(':') || colonless_clock(source)) {
             continue;
         }
         out.push(Source {
@@ -251,6 +253,16 @@ pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
         });
     }
     out
+}
+
+/// Whether `text` may write a clock without a colon ([`CLOCK`]): `14h30`, or
+/// four digits, a blank and a capital (`1342 EST`).
+fn colonless_clock(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| {
+        let d = |i: usize| w[i].is_ascii_digit();
+        (d(0) && d(1) && w[2] == b'h' && d(3) && d(4))
+            || (d(0) && d(1) && d(2) && d(3) && w[4] == b' ' && w[5].is_ascii_uppercase())
+    })
 }
 
 /// The clauses of the report's prose [`sources`] (read into `prose` once) that
@@ -878,6 +890,17 @@ mod tests {
         // sign of a day leaves it blurred.
         let days: Vec<_> = out.iter().filter_map(|c| c.stamp.day).collect();
         assert_eq!(days, [(None, 3, 3)]);
+        // `14h30` and a four-digit clock with its zone are clocks; `2h30` and a
+        // bare `1342` are not.
+        let mut out = Vec::new();
+        clauses_of(
+            "The 502s started at 14h30. At 1342 EST the queue drained. It took 2h30 to fix. We paid 1342 dollars.",
+            "/summary",
+            None,
+            &mut out,
+        );
+        let clocks: Vec<_> = out.iter().filter_map(|c| c.stamp.clock).collect();
+        assert_eq!(clocks, [14 * 3600 + 30 * 60, 13 * 3600 + 42 * 60]);
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! plain-text columns ([`columns`]), and a mail's "yesterday" counts from its
 //! `Date:` header ([`mail`]).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -25,9 +26,11 @@ use crate::lean::Lean;
 use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 
 mod columns;
+mod impact;
 mod mail;
 
 use columns::column_lines;
+pub(super) use impact::{not_an_event, readings as impact_readings};
 pub(super) use mail::{mail_day, relative_day};
 
 /// Where one event is in the report's times.
@@ -147,9 +150,11 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon".
+/// A clock time in prose: "3:12 PM", "08:55 UTC", "4:20 p.m.", "noon", "14h30"
+/// (two hour digits: `2h30` is a length), "1342 EST" (four digits with a zone
+/// only: a bare `1342` is a number).
 static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?")
+    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])h[0-5]\d\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])[0-5]\d(?-i:\s+(?:UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)")
         .expect("the pattern is valid")
 });
 /// Where a clause ends; "and" before a new subject ends one too ("raised an
@@ -215,10 +220,20 @@ pub(super) struct Clause {
     pub(super) stamp: Stamp,
 }
 
-/// The clauses of the report's prose (timeline entries aside) that state one
-/// clock time, in file order.
-pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
-    let sent = mail_day(inputs.text);
+/// One prose string of the report (timeline entries aside) that states a clock
+/// time, masked ([`super::Prose`]): walked and masked once, then read for its
+/// clauses ([`clauses`]) and its lines in columns ([`column_lines`]).
+#[derive(Debug)]
+pub(super) struct Source {
+    pub(super) pointer: String,
+    pub(super) masked: String,
+    /// The unmasked text has two blanks in a row (columns may be written).
+    pub(super) spaced: bool,
+}
+
+/// The report's prose strings with a colon in them ([`Source`]), in the order of
+/// the tree.
+pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
     let mut found = Vec::new();
     let mut pointer = String::new();
     strings(inputs.tree, &mut pointer, &mut found);
@@ -228,11 +243,35 @@ pub(super) fn clauses(inputs: &Inputs<'_>) -> Vec<Clause> {
             continue;
         }
         let source = node.span.slice(inputs.text);
-        if source.len() > 100_000 || !source.contains(':') {
+        if source.len() > 100_000 || !(source.contains(':') || colonless_clock(source)) {
             continue;
         }
-        let masked = super::Prose::of(inputs.text, node).masked;
-        clauses_of(&masked, &pointer, sent, &mut out);
+        out.push(Source {
+            spaced: source.contains("  "),
+            masked: super::Prose::of(inputs.text, node).masked,
+            pointer,
+        });
+    }
+    out
+}
+
+/// Whether `text` may write a clock without a colon ([`CLOCK`]): `14h30`, or
+/// four digits, a blank and a capital (`1342 EST`).
+fn colonless_clock(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| {
+        let d = |i: usize| w[i].is_ascii_digit();
+        (d(0) && d(1) && w[2] == b'h' && d(3) && d(4))
+            || (d(0) && d(1) && d(2) && d(3) && w[4] == b' ' && w[5].is_ascii_uppercase())
+    })
+}
+
+/// The clauses of the report's prose [`sources`] (read into `prose` once) that
+/// state one clock time, in file order.
+pub(super) fn clauses(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec<Clause> {
+    let sent = mail_day(inputs.text);
+    let mut out = Vec::new();
+    for s in prose.get_or_init(|| sources(inputs)) {
+        clauses_of(&s.masked, &s.pointer, sent, &mut out);
     }
     out
 }
@@ -356,11 +395,11 @@ fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out:
 
 /// The timeline entries with a time, as stamps with their words; for a report
 /// whose timeline has none, the lines of a timeline written in plain-text
-/// columns ([`column_lines`]).
-pub(super) fn entries(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
+/// columns ([`column_lines`]) of its prose [`sources`] (read into `prose` once).
+pub(super) fn entries(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec<(String, Stamp)> {
     let sorted = sorted_entries(inputs);
     if sorted.is_empty() {
-        return column_lines(inputs);
+        return column_lines(prose.get_or_init(|| sources(inputs)));
     }
     sorted
         .into_iter()
@@ -546,16 +585,7 @@ impl Words {
                 .clone(),
         };
         // Words are compared as the entries' are split: "read-only" is "read" and "only".
-        let content: Vec<String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()) && !LINKING.contains(&t.as_str()))
-            .flat_map(|t| {
-                t.split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let content = content_words(&tokens, |t| LINKING.contains(&t));
         let head = head
             .split(|c: char| !c.is_ascii_alphanumeric())
             .rfind(|w| !w.is_empty())?
@@ -591,16 +621,7 @@ impl Words {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();
-        let content: Vec<String> = tokens
-            .iter()
-            .filter(|t| !STOP.contains(&t.as_str()) && !LEFT_OUT.contains(&t.as_str()))
-            .flat_map(|t| {
-                t.split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
         if !(2..=4).contains(&content.len()) {
             return None;
         }
@@ -630,6 +651,19 @@ impl Words {
         };
         if enough { n } else { 0 }
     }
+}
+
+/// The content words of lowercased `tokens`: those neither in [`STOP`] nor
+/// `left_out`, each split as the entries' words are ("read-only" is "read" and
+/// "only").
+fn content_words(tokens: &[String], left_out: impl Fn(&str) -> bool) -> Vec<String> {
+    tokens
+        .iter()
+        .filter(|t| !STOP.contains(&t.as_str()) && !left_out(t))
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The stems of the words of `text`, "rolled back" read as "rollback".
@@ -856,6 +890,17 @@ mod tests {
         // sign of a day leaves it blurred.
         let days: Vec<_> = out.iter().filter_map(|c| c.stamp.day).collect();
         assert_eq!(days, [(None, 3, 3)]);
+        // `14h30` and a four-digit clock with its zone are clocks; `2h30` and a
+        // bare `1342` are not.
+        let mut out = Vec::new();
+        clauses_of(
+            "The 502s started at 14h30. At 1342 EST the queue drained. It took 2h30 to fix. We paid 1342 dollars.",
+            "/summary",
+            None,
+            &mut out,
+        );
+        let clocks: Vec<_> = out.iter().filter_map(|c| c.stamp.clock).collect();
+        assert_eq!(clocks, [14 * 3600 + 30 * 60, 13 * 3600 + 42 * 60]);
     }
 
     #[test]

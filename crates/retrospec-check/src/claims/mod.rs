@@ -612,15 +612,22 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // No timeline: the clock times the summary's narrative states, in every
     // reading of its start and end; it contradicts only when none agrees.
+    let off = |c: &Compared| {
+        let band = accepted(inputs.config, d, c.seconds);
+        band[0].map_or(0, |lo| (lo - c.seconds).max(0))
+            + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
+    };
     if claim.measures == "incident" && claim.compared_with.is_none() {
         let readings = narrative_readings(inputs, &claim.pointer, claim.span.start);
-        let off = |c: &Compared| {
-            let band = accepted(inputs.config, d, c.seconds);
-            band[0].map_or(0, |lo| (lo - c.seconds).max(0))
-                + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
-        };
         if let Some(closest) = readings.into_iter().min_by_key(off) {
             settle(inputs.config, claim, d, closest);
+            return;
+        }
+        // Nor there: the events the report's sentences state ([`anchor::impact_readings`]).
+        let events = anchor::impact_readings(inputs, masked, d.range.clone(), claim.span.start);
+        if let Some((closest, from)) = events.into_iter().min_by_key(|(c, _)| off(c)) {
+            settle(inputs.config, claim, d, closest);
+            claim.provenance = Some(from);
             return;
         }
     }

@@ -345,6 +345,8 @@ struct Ctx<'i, 'a> {
     sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
     entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
+    /// The prose strings, masked once for the clauses and the column lines.
+    prose: std::cell::OnceCell<Vec<anchor::Source>>,
     /// The events of status posts, front matter and labelled fields, by
     /// confidence (surest first).
     others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
@@ -358,6 +360,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
             sorted: std::cell::OnceCell::new(),
             entries: std::cell::OnceCell::new(),
             clauses: std::cell::OnceCell::new(),
+            prose: std::cell::OnceCell::new(),
             others: std::cell::OnceCell::new(),
             own: (pointer.to_string(), own),
         }
@@ -368,11 +371,13 @@ impl<'i, 'a> Ctx<'i, 'a> {
     }
 
     fn entries(&self) -> &[(String, Stamp)] {
-        self.entries.get_or_init(|| anchor::entries(self.inputs))
+        self.entries
+            .get_or_init(|| anchor::entries(self.inputs, &self.prose))
     }
 
     fn clauses(&self) -> &[anchor::Clause] {
-        self.clauses.get_or_init(|| anchor::clauses(self.inputs))
+        self.clauses
+            .get_or_init(|| anchor::clauses(self.inputs, &self.prose))
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
@@ -742,13 +747,10 @@ pub(super) fn read(
     // Cheap gate: every relative claim has "after" or "later" right behind the
     // duration, or is "within N of" its anchor.
     let next = masked[range.end..].trim_start();
-    let within_of = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
-        && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
     let within = masked[range.clone()]
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let within_of = within && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
     if within && !within_of {
         return within_the_start(&ctx, masked, range);
     }

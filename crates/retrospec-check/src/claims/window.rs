@@ -724,6 +724,8 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
         .filter(|(_, _, s)| {
             (super::IMPACT_ENDED.is_match(s) || NARRATIVE_END.is_match(s))
                 && !super::PARTIAL.is_match(s)
+                // "We expected logins to be restored at 20:31": a plan, no end.
+                && !super::anchor::not_an_event(s)
         })
         .collect();
     let mut out = Vec::new();

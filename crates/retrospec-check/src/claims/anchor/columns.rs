@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use crate::lean::Lean;
 
-use super::{Stamp, clock, is_prose, one_date, parse_clock, strings};
-use crate::claims::Inputs;
+use super::{Source, Stamp, clock, one_date, parse_clock};
 
 /// A line of a timeline written in columns in plain text, a day column over the
 /// lines it starts: `Fri 7 Nov   14:05  firmware update applied`, then
@@ -21,20 +20,17 @@ static COLUMN_LINE: LazyLock<Lean> = LazyLock::new(|| {
 /// The lines of timelines written in plain-text columns (see [`COLUMN_LINE`]),
 /// three or more in a row, in a report whose timeline has no entry: each a
 /// place with its clock time and the day its day column last named.
-pub(super) fn column_lines(inputs: &Inputs<'_>) -> Vec<(String, Stamp)> {
-    let mut found = Vec::new();
-    let mut pointer = String::new();
-    strings(inputs.tree, &mut pointer, &mut found);
+pub(super) fn column_lines(sources: &[Source]) -> Vec<(String, Stamp)> {
     let mut out = Vec::new();
-    for (pointer, node) in found {
-        if !is_prose(&pointer) || pointer.starts_with("/timeline/") {
+    for Source {
+        pointer,
+        masked,
+        spaced,
+    } in sources
+    {
+        if !spaced {
             continue;
         }
-        let source = node.span.slice(inputs.text);
-        if source.len() > 100_000 || !source.contains("  ") || !source.contains(':') {
-            continue;
-        }
-        let masked = crate::claims::Prose::of(inputs.text, node).masked;
         let mut run: Vec<(String, Stamp)> = Vec::new();
         let mut day = None;
         let mut at = 0;

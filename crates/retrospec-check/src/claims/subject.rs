@@ -157,6 +157,19 @@ static OTHER_SUBJECT_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)(?:\b(?:logged|logging|logs|recorded|recording|emitted|emitting|printed|printing|threw|thrown|throwing|raised|raising)\s+(?:[a-z-]+\s+){0,3}?(?:errors?|warnings?|exceptions?|events?|messages?|alerts?|lines?|entries|faults?)\b[^.;]{0,40}?\s+(?:for|over)|\b(?:for|over|during|in)\s+the\s+(?:past|previous|preceding|prior)|\bfor\s+(?:[a-z]+\s+)?(?:weeks|months)\s+before)\s*$")
         .expect("the pattern is valid")
 });
+/// A clause about another incident than the report's: "The previous incident of
+/// this kind, on 2 May, lasted 3 hours", "last year's outage took a day". Not when
+/// it sets this one against it ("unlike the last outage, this one lasted ...").
+static OTHER_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:in|during|like|as\s+in)\s+)?(?:the|our|an?|that|one)?\s*(?:(?:previous|last|prior|earlier|older|similar|other|former)\s+(?:[a-z-]+\s+){0,2}?|(?:last|previous)\s+(?:year|month|week)'s\s+(?:[a-z-]+\s+)?)(?:incidents?|outages?|disruptions?|failures?)\b")
+        .expect("the pattern is valid")
+});
+/// ...a clause that names this incident after it, or a subject of its own after a
+/// comma ("As in the last outage, the incident lasted ..."), is about this one.
+static THIS_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:this|today's|the\s+current)\s+(?:one|time|incident|outage|disruption|failure)\b|,\s+(?:the|it|its|our|we)\b")
+        .expect("the pattern is valid")
+});
 /// A service in an outage state with its length straight after, no "for": "In
 /// total the CI was down around 1,5 hours", "the portal stayed offline 40 minutes".
 static DOWN_BARE: LazyLock<Lean> = LazyLock::new(|| {
@@ -591,6 +604,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
         || SETTING_AFTER.is_match(after)
         || OTHER_SUBJECT_BEFORE.is_match(before)
+        || (OTHER_INCIDENT.is_match(before) && !THIS_INCIDENT.is_match(before))
     {
         return None;
     }
@@ -864,6 +878,13 @@ mod tests {
     #[test]
     fn labels_and_the_incident() {
         let p = Place::Prose;
+        // Set against another incident, this one's length is still read.
+        for text in [
+            "Like the previous incident, this outage lasted 2 hours.",
+            "As in the last outage, the incident lasted 2 hours.",
+        ] {
+            assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
+        }
         assert_eq!(
             measures(
                 "The homeserver was down for nearly four hours before a volunteer renewed the certificate.",
@@ -1068,6 +1089,16 @@ mod tests {
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),
+            // Another incident's length.
+            (
+                "The previous incident of this kind, on 2025-05-02, lasted 3 hours.",
+                Place::Summary,
+            ),
+            ("Last year's outage lasted 6 hours.", Place::Summary),
+            (
+                "A similar disruption in March lasted about two hours.",
+                Place::Summary,
+            ),
             (
                 "We deployed 2 hours before the outage began.",
                 Place::Summary,

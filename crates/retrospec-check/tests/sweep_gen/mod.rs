@@ -101,19 +101,35 @@ pub struct Case<'a> {
     pub zone: &'a Zone,
     pub claim: &'a str,
     pub distractor: &'a str,
+    /// The section the distractor is written in.
+    pub section: Section,
 }
+
+/// Where a distractor stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Section {
+    /// Its own paragraph in the impact section.
+    Impact,
+    /// Right after the claim, in the summary's paragraph.
+    Summary,
+    /// After the root cause.
+    Cause,
+}
+
+pub const SECTIONS: [Section; 3] = [Section::Impact, Section::Summary, Section::Cause];
 
 impl Case<'_> {
     /// The combination, for a failure's message (and `KNOWN_GAPS`).
     pub fn label(&self) -> String {
         format!(
-            "scenario={} container={:?} zone={:?}/{} claim=\"{}\" distractor=\"{}\"",
+            "scenario={} container={:?} zone={:?}/{} claim=\"{}\" distractor=\"{}\" in {:?}",
             self.scenario.name,
             self.container,
             self.zone.place,
             self.zone.name,
             self.claim,
-            self.distractor.lines().next().unwrap_or_default()
+            self.distractor.lines().next().unwrap_or_default(),
+            self.section
         )
     }
 
@@ -149,18 +165,43 @@ impl Case<'_> {
         if self.zone.place == Place::Label {
             out.push_str(&format!("Timezone: {}\n", self.zone.name));
         }
-        out.push_str(&format!(
-            "\n## Summary\n\n{} {}",
-            s.summary,
-            self.fill(self.claim)
-        ));
-        out.push_str(&format!("\n\n## Impact\n\n{}", s.impact));
         let entry = self.distractor.strip_prefix("ENTRY ");
-        if entry.is_none() && !self.distractor.is_empty() {
-            out.push_str("\n\n");
-            out.push_str(&self.fill(self.distractor));
-        }
-        out.push_str(&format!("\n\n## Root cause\n\n{}\n\n", s.cause));
+        let distractor = if entry.is_none() && !self.distractor.is_empty() {
+            let d = self.fill(self.distractor);
+            // A quote or a block stands as a paragraph of its own.
+            if d.contains('\n') || d.starts_with('>') {
+                format!("\n\n{d}")
+            } else {
+                format!(" {d}")
+            }
+        } else {
+            String::new()
+        };
+        let at = |section: Section| {
+            if self.section == section {
+                distractor.as_str()
+            } else {
+                ""
+            }
+        };
+        out.push_str(&format!(
+            "\n## Summary\n\n{} {}{}",
+            s.summary,
+            self.fill(self.claim),
+            at(Section::Summary)
+        ));
+        out.push_str(&format!(
+            "\n\n## Impact\n\n{}{}",
+            s.impact,
+            at(Section::Impact)
+                .strip_prefix(' ')
+                .map_or(at(Section::Impact).to_string(), |d| format!("\n\n{d}"))
+        ));
+        out.push_str(&format!(
+            "\n\n## Root cause\n\n{}{}\n\n",
+            s.cause,
+            at(Section::Cause)
+        ));
         let mut events: Vec<(&str, &str, &str, &str)> = s.events.to_vec();
         if let Some((time, words)) = entry.and_then(|e| e.split_once('|')) {
             if let Some(time) = time.strip_prefix('-') {

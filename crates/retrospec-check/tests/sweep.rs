@@ -11,8 +11,8 @@
 //! `SWEEP_DUMP=<file>` writes every failing report out.
 //!
 //! A second, smaller set plants a wrong claim (off by a clear margin) in the same
-//! shapes and prints how many of them are found: the harness can see findings.
-//! That recall is a measurement, not a threshold.
+//! shapes and prints how many of them draw a finding on the claim itself: the
+//! harness can see findings. That recall is a measurement, not a threshold.
 
 mod sweep_gen;
 
@@ -22,6 +22,14 @@ use sweep_gen::{CONTAINERS, Case, Container, Place, SCENARIOS, SECTIONS, Scenari
 /// The error and warning findings of the RS2xx and RS4xx rules on `text`; with
 /// `no_zone`, not RS202 (the report states no zone: that finding is right).
 fn alarms(text: &str, no_zone: bool) -> Vec<String> {
+    spans(text, no_zone)
+        .into_iter()
+        .map(|(_, line)| line)
+        .collect()
+}
+
+/// The same findings with their spans.
+fn spans(text: &str, no_zone: bool) -> Vec<(std::ops::Range<usize>, String)> {
     let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
     analysis
         .diagnostics()
@@ -31,7 +39,8 @@ fn alarms(text: &str, no_zone: bool) -> Vec<String> {
         .filter(|d| !(no_zone && d.code == "RS202"))
         .map(|d| {
             let covered = text.get(d.span.start..d.span.end).unwrap_or_default();
-            format!("{} {} [{}]", d.code, d.message, covered)
+            let line = format!("{} {} [{}]", d.code, d.message, covered);
+            (d.span.start..d.span.end, line)
         })
         .collect()
 }
@@ -229,7 +238,16 @@ fn wrong_claims_are_seen() {
                 };
                 i += 1;
                 planted += 1;
-                if alarms(&case.render(), case.zone.place == Place::Nowhere).is_empty() {
+                // Seen: a finding on the claim itself (not one a distractor drew).
+                let text = case.render();
+                let claim = case.claim_text();
+                let at = text.find(&claim).map(|i| i..i + claim.len());
+                let on_claim = |span: &std::ops::Range<usize>| {
+                    at.as_ref()
+                        .is_some_and(|at| span.start < at.end && at.start < span.end)
+                };
+                let found = spans(&text, case.zone.place == Place::Nowhere);
+                if !found.iter().any(|(span, _)| on_claim(span)) {
                     missed.push(case.label());
                 } else {
                     seen += 1;

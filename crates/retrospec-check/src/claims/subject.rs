@@ -9,6 +9,7 @@ use retrospec_model::Milestone;
 
 use super::duration::Duration;
 
+mod other;
 mod parts;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
 
@@ -155,19 +156,6 @@ static NEW_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
 /// preceding three weeks", "over the previous 2 days").
 static OTHER_SUBJECT_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)(?:\b(?:logged|logging|logs|recorded|recording|emitted|emitting|printed|printing|threw|thrown|throwing|raised|raising)\s+(?:[a-z-]+\s+){0,3}?(?:errors?|warnings?|exceptions?|events?|messages?|alerts?|lines?|entries|faults?)\b[^.;]{0,40}?\s+(?:for|over)|\b(?:for|over|during|in)\s+the\s+(?:past|previous|preceding|prior)|\bfor\s+(?:[a-z]+\s+)?(?:weeks|months)\s+before)\s*$")
-        .expect("the pattern is valid")
-});
-/// A clause about another incident than the report's: "The previous incident of
-/// this kind, on 2 May, lasted 3 hours", "last year's outage took a day". Not when
-/// it sets this one against it ("unlike the last outage, this one lasted ...").
-static OTHER_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*(?:(?:in|during|like|as\s+in)\s+)?(?:the|our|an?|that|one)?\s*(?:(?:previous|last|prior|earlier|older|similar|other|former)\s+(?:[a-z-]+\s+){0,2}?|(?:last|previous)\s+(?:year|month|week)'s\s+(?:[a-z-]+\s+)?)(?:incidents?|outages?|disruptions?|failures?)\b")
-        .expect("the pattern is valid")
-});
-/// ...a clause that names this incident after it, or a subject of its own after a
-/// comma ("As in the last outage, the incident lasted ..."), is about this one.
-static THIS_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:this|today's|the\s+current)\s+(?:one|time|incident|outage|disruption|failure)\b|,\s+(?:the|it|its|our|we)\b")
         .expect("the pattern is valid")
 });
 /// A service in an outage state with its length straight after, no "for": "In
@@ -604,7 +592,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
         || SETTING_AFTER.is_match(after)
         || OTHER_SUBJECT_BEFORE.is_match(before)
-        || (OTHER_INCIDENT.is_match(before) && !THIS_INCIDENT.is_match(before))
+        || other::about_something_else(before, after)
     {
         return None;
     }

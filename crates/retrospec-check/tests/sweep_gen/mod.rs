@@ -151,6 +151,11 @@ impl Case<'_> {
         }
     }
 
+    /// The claim as the report writes it.
+    pub fn claim_text(&self) -> String {
+        self.fill(self.claim)
+    }
+
     fn fill(&self, s: &str) -> String {
         s.replace("{Z}", &self.z())
     }

@@ -215,6 +215,15 @@ const SEARCH: Scenario = Scenario {
         "The indexer runs version 14.45 on port 1510.",
         "Customers waited up to 90 seconds for a page.",
         "Each failing batch timed out after 10 minutes.",
+        "Errors had been rising slowly for 3 days.",
+        "A smaller group of pages was stale for 10 minutes longer.",
+        "Customers in Europe were affected for 40 minutes of it.",
+        "About 1,200 searches per minute failed for 15 minutes at the peak.",
+        "The indexer was down for 5 minutes during the rollback.",
+        "In 2024 a similar outage lasted four hours.",
+        "Last week, search was down for 3 hours for planned maintenance.",
+        "A second, unrelated outage of the image service lasted 20 minutes.",
+        "The image service was also down for 20 minutes, for an unrelated reason.",
     ],
 };
 
@@ -351,6 +360,9 @@ const INVOICES: Scenario = Scenario {
         "The last incident of this kind, in 2024, lasted 4 hours.",
         "A customer ([redacted]) forwarded the bounce message.",
         "Support answered 300 tickets over the next 3 days.",
+        "Bounces had been climbing slowly for 2 weeks.",
+        "Two months ago the mail provider was down for a day.",
+        "Customers in Asia were affected for 8 hours of it.",
     ],
 };
 
@@ -492,6 +504,9 @@ const OVERNIGHT: Scenario = Scenario {
         "The disk alarm threshold was changed on 2024.12.20.",
         "The New Year change freeze ended on Jan. 2nd.",
         "Message publishing had been stable for 45 days before this.",
+        "Consumers lagged for another 25 minutes longer.",
+        "Publishing failed for 10 minutes at the peak of the backlog.",
+        "Last month, the broker was down for 2 hours for an upgrade.",
     ],
 };
 

@@ -224,6 +224,9 @@ const SEARCH: Scenario = Scenario {
         "Last week, search was down for 3 hours for planned maintenance.",
         "A second, unrelated outage of the image service lasted 20 minutes.",
         "The image service was also down for 20 minutes, for an unrelated reason.",
+        "The outage would have lasted 4 hours without the runbook.",
+        "The batch job that failed normally runs for 45 minutes.",
+        "A dashboard showed the error for 3 days afterwards.",
     ],
 };
 
@@ -507,6 +510,8 @@ const OVERNIGHT: Scenario = Scenario {
         "Consumers lagged for another 25 minutes longer.",
         "Publishing failed for 10 minutes at the peak of the backlog.",
         "Last month, the broker was down for 2 hours for an upgrade.",
+        "Without the disk alarm, publishing could have stalled for 8 hours.",
+        "A compaction usually takes 40 minutes.",
     ],
 };
 

@@ -4,8 +4,9 @@
 //! lasted 20 minutes"), another time ("Last week, search was down for 3 hours"), a
 //! trend before it ("errors had been rising slowly for 3 days"), a part of it
 //! ("affected for 40 minutes of it", "failed for 15 minutes at the peak", "slow
-//! for a few minutes during the rollback") or an increment ("stale for 10 minutes
-//! longer"). Each pattern is behind a cheap literal gate: most claims pass none.
+//! for a few minutes during the rollback"), an increment ("stale for 10 minutes
+//! longer"), what might have been ("would have lasted 4 hours"), what is usual
+//! ("normally runs for 45 minutes") or what came after ("for 3 days afterwards"). Each pattern is behind a cheap literal gate: most claims pass none.
 
 use std::sync::LazyLock;
 
@@ -25,6 +26,12 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
     if lower.contains("had been") && TREND.is_match(before) {
         return true;
     }
+    if lower.contains(" have ") && HYPOTHETICAL.is_match(before) {
+        return true;
+    }
+    if HABIT_WORDS.iter().any(|w| lower.contains(w)) && HABIT.is_match(before) {
+        return true;
+    }
     let head = after.trim_start();
     let mut cut = head.len().min(80);
     while !head.is_char_boundary(cut) {
@@ -32,6 +39,9 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
     }
     let head = &head[..cut];
     let head_lower = head.to_ascii_lowercase();
+    if head_lower.starts_with("after") && AFTERWARDS.is_match(head) {
+        return true;
+    }
     if [
         "of ", "at ", "around ", "near ", "during ", "longer", "more ",
     ]
@@ -93,6 +103,37 @@ static TREND: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// What might have been: "the outage would have lasted 4 hours without the
+/// runbook", "could have been down for a day". Not "could not load for N".
+static HYPOTHETICAL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:would|could|might|should)\s+have\s+(?:been\s+)?(?:[a-z]+\s+){0,2}$")
+        .expect("the pattern is valid")
+});
+
+/// The gate of `HABIT`.
+const HABIT_WORDS: &[&str] = &[
+    "normally",
+    "usually",
+    "typically",
+    "ordinarily",
+    "on average",
+];
+
+/// What is usual, not what happened: "the batch job normally runs for 45
+/// minutes", "a rebuild usually takes 20 minutes". Not when the clause turns to
+/// the incident ("Normally search is fast, but it was down for ...").
+static HABIT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:normally|usually|typically|ordinarily|on\s+average)\b(?:[^,]|,\s+(?:[a-z]+\s+){0,3}?(?:normally|usually|typically))*$")
+        .expect("the pattern is valid")
+});
+
+/// After the incident: "the error showed on a dashboard for 3 days afterwards",
+/// "for 2 days after the incident".
+static AFTERWARDS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^after(?:wards?\b|\s+(?:the\s+)?(?:incident|outage|recovery|resolution)\b|\s+it\s+(?:ended|was\s+(?:over|resolved)))")
+        .expect("the pattern is valid")
+});
+
 /// A part of the incident or an increment after the length: "of it", "of the
 /// outage", "at the peak", "during the rollback", "longer", "more". Not "while
 /// ...": "down for 2 hours while we restored the database" is the incident.
@@ -139,6 +180,10 @@ mod tests {
             "The indexer was down for [5 minutes] during the rollback.",
             "A smaller group of pages was stale for [10 minutes] longer.",
             "The image service was also down for [20 minutes], for an unrelated reason.",
+            "The outage would have lasted [4 hours] without the runbook.",
+            "The batch job that failed normally runs for [45 minutes].",
+            "A dashboard showed the error for [3 days] afterwards.",
+            "Writes were throttled for [2 days] after the incident.",
         ] {
             assert!(reads(text), "{text}");
         }
@@ -154,6 +199,9 @@ mod tests {
             "Search was down for [90 minutes] before a rollback fixed it.",
             "The job had been failing for [3 hours] before anyone noticed.",
             "Unlike the previous outage, search was down for only [20 minutes].",
+            "Pages could not load for [90 minutes].",
+            "Normally search is fast, but it was down for [90 minutes].",
+            "Search was down for [90 minutes] after the deploy.",
             "Search results were stale for [about 90 minutes] while the index was rebuilt",
         ] {
             assert!(!reads(text), "{text}");

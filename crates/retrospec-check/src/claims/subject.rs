@@ -9,6 +9,7 @@ use retrospec_model::Milestone;
 
 use super::duration::Duration;
 
+mod other;
 mod parts;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
 
@@ -591,6 +592,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
             .is_some_and(|m| !STATE_VERB.is_match(m.as_str()))
         || SETTING_AFTER.is_match(after)
         || OTHER_SUBJECT_BEFORE.is_match(before)
+        || other::about_something_else(before, after)
     {
         return None;
     }
@@ -864,6 +866,13 @@ mod tests {
     #[test]
     fn labels_and_the_incident() {
         let p = Place::Prose;
+        // Set against another incident, this one's length is still read.
+        for text in [
+            "Like the previous incident, this outage lasted 2 hours.",
+            "As in the last outage, the incident lasted 2 hours.",
+        ] {
+            assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
+        }
         assert_eq!(
             measures(
                 "The homeserver was down for nearly four hours before a volunteer renewed the certificate.",
@@ -1068,6 +1077,16 @@ mod tests {
             ("Time to detect target: 5 minutes", Place::Prose),
             ("the cache expires every 5 minutes", Place::Summary),
             ("We had an outage of this kind 2 weeks ago", Place::Prose),
+            // Another incident's length.
+            (
+                "The previous incident of this kind, on 2025-05-02, lasted 3 hours.",
+                Place::Summary,
+            ),
+            ("Last year's outage lasted 6 hours.", Place::Summary),
+            (
+                "A similar disruption in March lasted about two hours.",
+                Place::Summary,
+            ),
             (
                 "We deployed 2 hours before the outage began.",
                 Place::Summary,

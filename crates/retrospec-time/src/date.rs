@@ -26,6 +26,16 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// A date from numbers when it exists, as [`make_date`] decides it, without
+/// writing the reason it does not (for readers that try many tokens).
+pub(crate) fn date_of(year: u32, month: u32, day: u32) -> Option<Date> {
+    let year = i16::try_from(year).ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Date::new(year, small(month), small(day)).ok()
+}
+
 /// Builds a date from numbers, explaining what is wrong when it is invalid.
 pub(crate) fn make_date(year: u32, month: u32, day: u32) -> Result<Date, String> {
     let Ok(y) = i16::try_from(year) else {
@@ -180,13 +190,24 @@ pub(crate) fn slashed_date(
 
 /// The month a name (`March`, `Mar`, `Mar.`, `Sept`) stands for, 1-12, in any case.
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
-    if w == "sept" {
+    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    // A month's name is 3 to 9 ASCII letters whose first is one of `jfmasond`:
+    // most words of a sentence end here, without a pass over the table.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
+        return None;
+    }
+    if w.eq_ignore_ascii_case(b"sept") {
         return Some(9);
     }
     MONTH_NAMES.iter().zip(1..).find_map(|(name, n)| {
-        let name = name.to_ascii_lowercase();
-        (w == name || (w.len() == 3 && name.starts_with(&w))).then_some(n)
+        let name = name.as_bytes();
+        (w.eq_ignore_ascii_case(name) || (w.len() == 3 && w.eq_ignore_ascii_case(&name[..3])))
+            .then_some(n)
     })
 }
 
@@ -209,10 +230,23 @@ pub(crate) fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
         ("thurs", Weekday::Thursday),
         ("weds", Weekday::Wednesday),
     ];
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    // A weekday's name is 3 to 9 ASCII letters whose first is one of `mtwfs`.
+    if !(3..=9).contains(&w.len())
+        || !matches!(w[0].to_ascii_lowercase(), b'm' | b't' | b'w' | b'f' | b's')
+    {
+        return None;
+    }
     DAYS.iter()
-        .find(|(d, _)| w == *d || (w.len() == 3 && d.starts_with(&w)))
-        .or_else(|| SHORT.iter().find(|(d, _)| *d == w))
+        .find(|(d, _)| {
+            w.eq_ignore_ascii_case(d.as_bytes())
+                || (w.len() == 3 && w.eq_ignore_ascii_case(&d.as_bytes()[..3]))
+        })
+        .or_else(|| {
+            SHORT
+                .iter()
+                .find(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes()))
+        })
         .map(|(_, day)| *day)
 }
 
@@ -235,8 +269,12 @@ pub(crate) fn day_from_token(tok: &str) -> Option<u32> {
     if !(1..=2).contains(&n) {
         return None;
     }
-    let suffix = tok.get(n..)?.to_ascii_lowercase();
-    if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+    let suffix = tok.get(n..)?.as_bytes();
+    if !(suffix.is_empty()
+        || [b"st", b"nd", b"rd", b"th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(*s)))
+    {
         return None;
     }
     Some(digits_value(b, 0..n))

@@ -37,13 +37,14 @@
 //! - A weekday that the date (decided without it) does not fall on is kept in
 //!   [`ProseTime::weekday_mismatch`]; the date is kept.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
 
 use crate::date::{
-    day_from_token, dotted_date, make_date, month_and_day, month_from_name, weekday_from_name,
+    date_of, day_from_token, dotted_date, month_and_day, month_from_name, weekday_from_name,
     year_from_token,
 };
 use crate::{ParsedTime, ResolveError, Resolved, Zone, resolve};
@@ -122,8 +123,8 @@ struct Token<'a> {
     /// Where the word ends without a `,`, `;`, `)` or emphasis after it.
     word_end: usize,
     /// The token without the punctuation that may follow a word (`,`, `;`, `)`, a
-    /// sentence's `.`), lowercased.
-    core: String,
+    /// sentence's `.`), lowercased (borrowed when it has no capital).
+    core: Cow<'a, str>,
     raw: &'a str,
 }
 
@@ -142,7 +143,11 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 let lead = raw.len() - raw.trim_start_matches(['(', '~', '"', '*', '_']).len();
                 let inner = &raw[lead..];
                 let word = inner.trim_end_matches(TRAILING);
-                let core = word.to_ascii_lowercase();
+                let core = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
                 out.push(Token {
                     range: s + lead..i,
                     word_end: s + lead + word.len(),
@@ -216,11 +221,10 @@ fn clock(toks: &[Token<'_>], i: usize) -> Option<(u32, usize, bool)> {
     }
     // The meridiem as the next token, when the clock has none attached.
     let next_meridiem = || {
-        toks.get(i + 1).and_then(|n| {
-            meridiem(n.core.as_str()).or_else(|| meridiem(n.core.trim_end_matches('.')))
-        })
+        toks.get(i + 1)
+            .and_then(|n| meridiem(&n.core).or_else(|| meridiem(n.core.trim_end_matches('.'))))
     };
-    let word = t.core.as_str();
+    let word = &*t.core;
     let attached = |rest: &str| -> Option<Option<bool>> {
         if rest.is_empty() {
             return Some(None);
@@ -266,7 +270,7 @@ fn clock(toks: &[Token<'_>], i: usize) -> Option<(u32, usize, bool)> {
 }
 
 fn approximate_before(toks: &[Token<'_>], i: usize) -> bool {
-    let word = |k: usize| i.checked_sub(k).map(|j| toks[j].core.as_str());
+    let word = |k: usize| i.checked_sub(k).map(|j| &*toks[j].core);
     if toks[i].raw.starts_with('~') {
         return true;
     }
@@ -291,8 +295,10 @@ enum Slashed {
 }
 
 fn slashed(tok: &str) -> Option<Slashed> {
-    let parts: Vec<&str> = tok.split('/').collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = tok.split('/');
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if ![a, b, c]
@@ -302,7 +308,7 @@ fn slashed(tok: &str) -> Option<Slashed> {
         return None;
     }
     if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
-        let date = make_date(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?).ok()?;
+        let date = date_of(a.parse().ok()?, b.parse().ok()?, c.parse().ok()?)?;
         return Some(Slashed::One(date));
     }
     if a.len() > 2 || b.len() > 2 {
@@ -317,7 +323,7 @@ fn slashed(tok: &str) -> Option<Slashed> {
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-    make_date(u32::try_from(year).ok()?, month, day).ok()
+    date_of(u32::try_from(year).ok()?, month, day)
 }
 
 /// The readings of `a/b/year`: month first, day first.
@@ -438,7 +444,7 @@ fn bracketed_weekday(toks: &[Token<'_>], k: usize) -> Option<(Weekday, Range<usi
 /// A dotted date's token as written, a sentence's closing `.` kept only where
 /// the date needs it (`14.03.` takes the year hint).
 fn core_dotted<'a>(tok: &'a Token<'_>) -> &'a str {
-    let core = tok.core.as_str();
+    let core = &*tok.core;
     if core.matches('.').count() == 3 {
         core.strip_suffix('.').unwrap_or(core)
     } else {
@@ -461,8 +467,10 @@ fn hinted(year_hint: Option<i16>, month: u32) -> Option<i32> {
 
 /// `2025-03-06` or `22-Feb-2025`.
 fn iso_or_dashed(core: &str) -> Option<Date> {
-    let parts: Vec<&str> = core.split('-').collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = core.split('-');
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if a.len() == 4 {
@@ -537,8 +545,10 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // The clock at this token, read once for the two places that ask for it.
+        let here = clock_read(text, &toks, i);
         // A date-time in one expression: `2025-10-14 16:05 UTC`, `2025-10-14T16:05Z`.
-        if let Some(c) = clock_read(text, &toks, i)
+        if let Some(c) = &here
             && let Some((date, date_start)) = c.date
         {
             out.push(ProseTime {
@@ -552,7 +562,7 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
                 second: c.second,
                 zone: c.zone.clone(),
             });
-            i = paired(text, &toks, &c);
+            i = paired(text, &toks, c);
             continue;
         }
         // `on Friday, July 18 at 10 a.m.`, `October 14 16:05`, `14.10.2025, 16:05`.
@@ -562,9 +572,9 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
             let mut joins = 0;
             while joins < 2
                 && let Some(t) = toks.get(j)
-                && is_join(t.core.as_str())
+                && is_join(&t.core)
             {
-                approximate |= t.core == "~" || is_approximate_join(t.core.as_str());
+                approximate |= t.core == "~" || is_approximate_join(&t.core);
                 j += 1;
                 joins += 1;
             }
@@ -591,7 +601,7 @@ pub fn scan_prose_times(text: &str, year_hint: Option<i16>) -> Vec<ProseTime> {
                 continue;
             }
         }
-        if let Some(c) = clock_read(text, &toks, i) {
+        if let Some(c) = here {
             let on = paired(text, &toks, &c);
             // "... at 8:45. On Tuesday ..." is two sentences.
             let last = &toks[on - 1];

@@ -27,14 +27,13 @@ pub(super) struct ClockRead {
 
 /// The index of the first token starting at or after `at`.
 pub(super) fn token_from(toks: &[Token<'_>], at: usize) -> usize {
-    toks.iter()
-        .position(|t| t.range.start >= at)
-        .unwrap_or(toks.len())
+    // Tokens are in text order.
+    toks.partition_point(|t| t.range.start < at)
 }
 
 /// `1605hrs`, `1605h`, `1605 hrs`: four digits with `hrs`, `hr` or `h`.
 fn hours_suffix(toks: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
-    let word = toks[i].core.as_str();
+    let word = &*toks[i].core;
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     if digits != 4 {
         return None;

@@ -55,7 +55,7 @@ pub fn heading_year(text: &str) -> Option<i16> {
     for (i, t) in toks.iter().enumerate() {
         let core = t.core.trim_end_matches('.');
         let year = if let Some(y) = year_of(core) {
-            let prev = i.checked_sub(1).map(|p| toks[p].core.as_str());
+            let prev = i.checked_sub(1).map(|p| &*toks[p].core);
             let beside_month = prev.is_some_and(|p| {
                 month_from_name(p).is_some()
                     || (p.ends_with(',') && day_from_token(p.trim_end_matches(',')).is_some())

@@ -2,6 +2,7 @@
 //! where each one stands, and its text with code, quotes, comments and URLs
 //! blanked (same length, so offsets hold).
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use crate::lean::Lean;
@@ -13,9 +14,16 @@ use crate::tree::{Node, Value};
 
 /// Fields that hold no prose: times, identifiers, names, enumerations, URLs.
 pub(crate) fn is_prose(pointer: &str) -> bool {
-    let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+    // The first four segments are all the patterns below tell apart (their
+    // longest fixed form has three), kept without a vector per pointer.
+    let mut segments = [""; 4];
+    let mut n = 0;
+    for (slot, segment) in segments.iter_mut().zip(pointer.split('/').skip(1)) {
+        *slot = segment;
+        n += 1;
+    }
     !matches!(
-        segments.as_slice(),
+        &segments[..n],
         [
             "$schema" | "id" | "date" | "status" | "owner" | "severity" | "timezone",
             ..
@@ -68,7 +76,7 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
             for e in entries {
                 let len = pointer.len();
                 pointer.push('/');
-                pointer.push_str(&e.key.replace('~', "~0").replace('/', "~1"));
+                push_escaped(pointer, &e.key);
                 strings(&e.value, pointer, out);
                 pointer.truncate(len);
             }
@@ -77,12 +85,38 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
                 // Every index of an arbitrary tree, not a model path `Ptr` could name.
-                pointer.push_str(&format!("/{i}"));
+                // Written in place: no string per index.
+                match u8::try_from(i) {
+                    Ok(digit) if digit < 10 => {
+                        pointer.push('/');
+                        pointer.push(char::from(b'0' + digit));
+                    }
+                    _ => {
+                        let _ = write!(pointer, "/{i}");
+                    }
+                }
                 strings(item, pointer, out);
                 pointer.truncate(len);
             }
         }
         _ => {}
+    }
+}
+
+/// `key` as a JSON pointer's segment writes it (`~` as `~0`, `/` as `~1`),
+/// appended to `pointer` without building the escaped key when nothing is to
+/// escape (nearly every key).
+fn push_escaped(pointer: &mut String, key: &str) {
+    if !key.contains(['~', '/']) {
+        pointer.push_str(key);
+        return;
+    }
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
     }
 }
 
@@ -101,6 +135,20 @@ pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(S
 /// two backticks, indented code) and sees the whole file, where this mask sees
 /// one value's text.
 pub(crate) fn mask(source: &str) -> String {
+    // Nothing to hide without a fence's, a quote's, a comment's or a code span's
+    // mark or a URL: most values of a report, read here by several claims.
+    if !source
+        .bytes()
+        .any(|b| matches!(b, b'`' | b'~' | b'>' | b'<'))
+        && !may_hold_url(source)
+    {
+        return source.to_owned();
+    }
+    blanked(source)
+}
+
+/// [`mask`] without its quick way out for a value with nothing to hide.
+fn blanked(source: &str) -> String {
     let mut bytes = source.as_bytes().to_vec();
     let mut blank = |range: std::ops::Range<usize>| {
         for b in &mut bytes[range] {
@@ -139,11 +187,15 @@ pub(crate) fn mask(source: &str) -> String {
         at += line.len();
     }
     blank_quote(&mut quote, &mut blank);
-    for m in crate::rules::words::SKIPPED.find_iter(source) {
-        blank(m.range());
+    for range in skipped(source) {
+        blank(range);
     }
-    for m in crate::rules::words::URL.find_iter(source) {
-        blank(m.range());
+    // The URL pattern has no literal to look for first, so it would try every
+    // word; each URL it matches holds `://` or `www.` (any case).
+    if may_hold_url(source) {
+        for m in crate::rules::words::URL.find_iter(source) {
+            blank(m.range());
+        }
     }
     // Blanking ASCII bytes only (delimiters and their contents byte by byte) could
     // split a multi-byte character; blank those whole.
@@ -153,6 +205,42 @@ pub(crate) fn mask(source: &str) -> String {
             .map(|c| if c == '\u{FFFD}' { ' ' } else { c })
             .collect()
     })
+}
+
+/// What [`crate::rules::words::SKIPPED`] matches (`<!-- ... -->`, a code span
+/// of single backticks within a line), found by a byte scan: the same ranges,
+/// leftmost first, without the regex engine.
+fn skipped(source: &str) -> Vec<std::ops::Range<usize>> {
+    let b = source.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = b[at..].iter().position(|c| matches!(c, b'<' | b'`')) {
+        let p = at + k;
+        at = p + 1;
+        if b[p] == b'<' {
+            if b[p..].starts_with(b"<!--")
+                && let Some(close) = source[p + 4..].find("-->")
+            {
+                at = p + 4 + close + 3;
+                out.push(p..at);
+            }
+        } else if let Some(q) = b[p + 1..].iter().position(|c| matches!(c, b'`' | b'\n'))
+            && b[p + 1 + q] == b'`'
+        {
+            at = p + 1 + q + 1;
+            out.push(p..at);
+        }
+    }
+    out
+}
+
+/// Whether `source` may hold what [`crate::rules::words::URL`] matches: a
+/// scheme's `://` or a `www.` in any case.
+fn may_hold_url(source: &str) -> bool {
+    source.contains("://")
+        || source
+            .match_indices('.')
+            .any(|(i, _)| i >= 3 && source.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
 /// A quoted line that is a field of the author's ("> Time to detect: 3 minutes",
@@ -263,6 +351,150 @@ mod tests {
     use super::*;
     use crate::parse::{Format, parse};
     use crate::rules::words::Masks;
+
+    /// The byte scans agree with the patterns they stand for: [`skipped`] finds
+    /// what `SKIPPED` finds, and every text `URL` matches in passes
+    /// [`may_hold_url`], on every string of up to four pieces built from
+    /// comment and code-span delimiters, line breaks, URLs and words.
+    #[test]
+    fn the_byte_scans_match_the_patterns() {
+        let pieces = [
+            "<!--",
+            "-->",
+            "<!-->",
+            "`",
+            "``",
+            "\n",
+            "<",
+            "-",
+            "a b",
+            "é",
+            "http://x.example.com/p",
+            "WWW.example.com",
+            "www",
+            ".",
+            "://",
+            "ftp:",
+            "Www.",
+            "x",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next);
+            texts.sort();
+            texts.dedup();
+        }
+        assert!(texts.len() > 50_000, "{}", texts.len());
+        for t in &texts {
+            let by_regex: Vec<_> = crate::rules::words::SKIPPED
+                .find_iter(t)
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(skipped(t), by_regex, "{t:?}");
+            if crate::rules::words::URL.is_match(t) {
+                assert!(may_hold_url(t), "{t:?}");
+            }
+        }
+        assert!(!may_hold_url("see the wiki. Then www is down."));
+        assert!(may_hold_url("see wWw.example.com"));
+    }
+
+    /// The quick ways out change nothing: [`mask`] equals [`blanked`] on every
+    /// string of up to four pieces of fences, quotes, comments, code spans,
+    /// URLs, line breaks and words, and [`is_prose`] equals its reading of the
+    /// whole list of segments on pointers of up to six segments.
+    #[test]
+    fn the_quick_ways_out_change_nothing() {
+        let pieces = [
+            "```",
+            "~~~",
+            "> ",
+            "\n",
+            "  ",
+            "<!-- c -->",
+            "`x`",
+            "www.example.com",
+            "a://b",
+            "word",
+            "é",
+            "TTD: 4 min",
+            "~",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next);
+            texts.sort();
+            texts.dedup();
+        }
+        for t in &texts {
+            assert_eq!(mask(t), blanked(t), "{t:?}");
+        }
+        let whole = |pointer: &str| {
+            let segments: Vec<&str> = pointer.split('/').skip(1).collect();
+            !matches!(
+                segments.as_slice(),
+                [
+                    "$schema" | "id" | "date" | "status" | "owner" | "severity" | "timezone",
+                    ..
+                ] | ["authors" | "services" | "tags" | "milestones", ..]
+                    | ["timeline", _, "time" | "milestone"]
+                    | [
+                        "action_items",
+                        _,
+                        "owner" | "due" | "priority" | "type" | "status" | "link"
+                    ]
+                    | ["links", _, "url"]
+                    | ["detection", "method"]
+                    | ["sections", _, "title"]
+            )
+        };
+        let keys = [
+            "timeline",
+            "action_items",
+            "links",
+            "sections",
+            "detection",
+            "id",
+            "tags",
+            "0",
+            "time",
+            "milestone",
+            "owner",
+            "url",
+            "method",
+            "title",
+            "body",
+            "",
+        ];
+        let mut pointers = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = pointers
+                .iter()
+                .filter(|p| {
+                    p.matches('/').count() == pointers[pointers.len() - 1].matches('/').count()
+                })
+                .flat_map(|p| keys.iter().map(move |k| format!("{p}/{k}")))
+                .take(200_000)
+                .collect();
+            pointers.extend(longer);
+        }
+        for p in &pointers {
+            assert_eq!(is_prose(p), whole(p), "{p:?}");
+        }
+        assert!(!is_prose("/timeline/3/time") && is_prose("/timeline/3/time/x"));
+    }
 
     /// Which bytes of `text` each mask hides, as the string of `text` with `c`
     /// (claims only), `w` (words only), `#` (both) or the byte itself.

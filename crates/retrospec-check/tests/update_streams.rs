@@ -48,13 +48,16 @@ enum Shape {
     Containers,
     /// `**Resolved** - the words`, `Posted Oct 08, 2025 - 16:42 UTC`.
     Paragraphs,
+    /// `**Resolved** · 8 Oct 2025, 16:42 UTC` over the words.
+    Headed,
 }
 
-const SHAPES: [Shape; 4] = [
+const SHAPES: [Shape; 5] = [
     Shape::Headings,
     Shape::UpdateHeadings,
     Shape::Containers,
     Shape::Paragraphs,
+    Shape::Headed,
 ];
 
 fn update(shape: Shape, (status, clock, words): Update) -> String {
@@ -71,6 +74,7 @@ fn update(shape: Shape, (status, clock, words): Update) -> String {
         Shape::Paragraphs => {
             format!("**{status}** - {words}\n\nPosted Oct 08, 2025 - {clock} UTC\n\n")
         }
+        Shape::Headed => format!("**{status}** · 8 Oct 2025, {clock} UTC\n{words}\n\n"),
     }
 }
 
@@ -80,7 +84,9 @@ fn report(shape: Shape, summary: &str, updates: &[Update]) -> String {
     let mut text = String::from("# Elevated errors on the Widgets API\n\n");
     match shape {
         // The paragraphs and containers follow the postmortem's own text.
-        Shape::Containers | Shape::Paragraphs => text.push_str(&format!("{summary}\n\n")),
+        Shape::Containers | Shape::Paragraphs | Shape::Headed => {
+            text.push_str(&format!("{summary}\n\n"));
+        }
         Shape::Headings | Shape::UpdateHeadings => {
             text.push_str(&format!(
                 "## Postmortem\n\n**What happened**\n\n{summary}\n\n"
@@ -316,4 +322,66 @@ fn a_postmortem_heading_and_sections_of_other_words_are_not_updates() {
     // no `Resolved` update, and one dated section alone is no stream.
     let text = "# Outage\n\n## Postmortem\n\nErrors from 13:58 to 15:40 UTC.\n\nPosted Oct 10, 2025 - 11:20 UTC\n\n## Resolution\n\nWe rolled back.\n\nPosted Oct 08, 2025 - 15:40 UTC\n\n## Resolved\n\nThis incident has been resolved.\n\nPosted Oct 08, 2025 - 16:42 UTC\n";
     assert!(timeline(text).is_empty(), "{:?}", timeline(text));
+}
+
+/// A status page's front matter: `start` and `end` are the impact's, unless the
+/// page is a scheduled maintenance.
+fn fronted(end: &str, kind: &str, updates: &[Update]) -> String {
+    let mut text = format!(
+        "---\ntitle: Widget errors\nstart: 2025-10-08T13:58:00Z\nend: 2025-10-08T{end}:00Z\nseverity: {kind}\n---\n\n"
+    );
+    for u in updates {
+        text.push_str(&update(Shape::Headed, *u));
+    }
+    text.push_str("## Post-incident summary\n\nA migration held a lock.\n");
+    text
+}
+
+#[test]
+fn a_front_matter_end_before_an_update_that_still_reports_the_impact_is_reported() {
+    // No update's words end the impact: the Monitoring one only says the
+    // migration finished; the `Resolved` post comes an hour after it.
+    let mut updates: Vec<Update> = HISTORY[..3].to_vec();
+    updates.push((
+        "Monitoring",
+        "15:44",
+        "The migration has finished and we are watching the queue.",
+    ));
+    updates.push(("Resolved", "16:42", "The incident is closed."));
+    updates.reverse();
+    let codes = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(c, _)| WINDOW.contains(c))
+            .map(|(_, m)| m)
+            .collect()
+    };
+    let off = fronted("15:10", "major", &updates);
+    let hits = codes(&off);
+    assert!(
+        hits.iter().any(|m| m.starts_with("RS218")),
+        "{hits:?}\n{off}"
+    );
+    // With no `Resolved` update yet, the update that still reports the impact
+    // is what contradicts the end.
+    let open = fronted("15:10", "major", &updates[1..]);
+    let hits = codes(&open);
+    assert!(
+        hits.iter()
+            .any(|m| m.starts_with("RS218") && m.contains("still reports")),
+        "{hits:?}\n{open}"
+    );
+    let agreeing = fronted("15:44", "major", &updates);
+    assert!(
+        codes(&agreeing).is_empty(),
+        "{:?}\n{agreeing}",
+        codes(&agreeing)
+    );
+    // A scheduled maintenance's window is its plan: no milestone, no finding.
+    let planned = fronted("15:10", "scheduled maintenance", &updates);
+    assert!(
+        codes(&planned).is_empty(),
+        "{:?}\n{planned}",
+        codes(&planned)
+    );
 }

@@ -108,7 +108,7 @@ declare_rule! {
 mod entries;
 mod meridiem;
 mod same_clock;
-mod updates;
+pub(crate) mod updates;
 
 use entries::{end_at_an_ending_entry, start_at_an_entry};
 

@@ -33,6 +33,14 @@ use super::Reading;
 pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     let mut milestones: Vec<Entry> = Vec::new();
+    // A scheduled maintenance's `start` and `end` are its plan, not an impact.
+    let planned = entries.iter().any(|e| {
+        let key = e.key.to_ascii_lowercase();
+        let value = e.value.as_str().unwrap_or("").to_ascii_lowercase();
+        ["maintenance", "scheduled"]
+            .iter()
+            .any(|w| key.contains(w) || value.contains(w))
+    });
     for entry in entries {
         let key = entry.key.as_str();
         let string = entry.value.as_str();
@@ -57,6 +65,7 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
             },
             _ => {
                 if let Some(name) = milestone_of(key)
+                    && !(planned && matches!(key, "start" | "end"))
                     && let Some(s) = string.filter(|s| is_instant(s))
                     && !milestones.iter().any(|e| e.key == name)
                 {
@@ -117,7 +126,8 @@ pub fn severity_on_scale(tree: &mut Node, level: impl Fn(&str) -> Option<String>
 
 /// The milestone a status page's or an incident tracker's time field gives:
 /// `resolvedWhen`, `resolved_at`, `impact_started_at`, `reported_at` (how people
-/// learned of it: the detection).
+/// learned of it: the detection), `start` and `end` (not a scheduled
+/// maintenance's: its plan is no impact).
 fn milestone_of(key: &str) -> Option<&'static str> {
     let k: String = key
         .chars()
@@ -129,11 +139,11 @@ fn milestone_of(key: &str) -> Option<&'static str> {
         .or_else(|| k.strip_suffix("at"))
         .unwrap_or(&k);
     Some(match k {
-        "started" | "impactstarted" | "impactstart" => "started",
+        "started" | "impactstarted" | "impactstart" | "start" => "started",
         "detected" | "reported" => "detected",
         "acknowledged" => "acknowledged",
         "mitigated" => "mitigated",
-        "resolved" => "resolved",
+        "resolved" | "end" | "ended" => "resolved",
         _ => return None,
     })
 }

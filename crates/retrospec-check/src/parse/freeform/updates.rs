@@ -105,11 +105,23 @@ pub(crate) fn read(
     let mut opened_in = 0;
     // An open `::: update` container: its time, as written, and as read.
     let mut boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))> = None;
+    // The open update was headed by its dated status line: its paragraph ends it.
+    let mut headed = false;
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
             continue;
         };
+        if headed {
+            updates.extend(finish(
+                text,
+                boxed.take(),
+                open.take(),
+                range.start,
+                opened_in,
+            ));
+            headed = false;
+        }
         let mut pos = range.start;
         for line in text[range.clone()].split_inclusive('\n') {
             let start = pos;
@@ -139,27 +151,34 @@ pub(crate) fn read(
                 continue;
             }
             if content == ":::" {
-                if let (
-                    Some((time_span, time_value, when)),
-                    Some((status_span, status, body_start)),
-                ) = (boxed.take(), open.take())
-                {
-                    let body = collapse(text.get(body_start.min(at)..at).unwrap_or("").trim());
-                    let value = if body.is_empty() {
-                        status
-                    } else {
-                        format!("{status} - {body}")
-                    };
-                    let end = text[..at].trim_end().len().max(status_span.end);
-                    updates.push(Update {
-                        text: Span::new(status_span.start, end),
-                        value,
-                        time: time_span,
-                        time_value,
-                        at: when,
-                        block: opened_in,
-                    });
+                updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
+                continue;
+            }
+            // `**Resolved** · 21 Aug 2025, 09:20 CEST` over the update's words:
+            // the paragraph's end (or the next such line) ends it.
+            if let Some(head) = self::lead(content).filter(|l| {
+                l.status
+                    .as_deref()
+                    .is_some_and(|w| STATUS_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                    && l.body >= content.len()
+            }) {
+                if headed {
+                    updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
                 }
+                let word = content
+                    .find(head.status.as_deref().unwrap_or(""))
+                    .unwrap_or(0);
+                let status = head.status.clone().unwrap_or_default();
+                open = Some((Span::new(at + word, at + word + status.len()), status, pos));
+                let clock = &content[head.clock.clone()];
+                boxed = Some((
+                    Span::new(at + head.clock.start, at + head.clock.end),
+                    with_date(clock, head.dateless, Some(head.date)),
+                    (head.date, head.time),
+                ));
+                headed = true;
+                opened_in = index;
+                first_block.get_or_insert(index);
                 continue;
             }
             if boxed.is_some() {
@@ -231,6 +250,13 @@ pub(crate) fn read(
                 open = None;
             }
         }
+    }
+    if headed {
+        let end = blocks.last().map_or(0, |b| match b {
+            Block::Paragraph { range } => range.end,
+            _ => 0,
+        });
+        updates.extend(finish(text, boxed.take(), open.take(), end, opened_in));
     }
     if postmortem_is_text
         && updates.len() >= 3
@@ -525,7 +551,7 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
         at += skip;
     }
     let rest = &first[at..];
-    let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—']);
+    let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—', '·', '|']);
     at += rest.len() - trimmed.len();
     let clock = clock_start(trimmed)?;
     let date_part = trimmed[..clock].trim_end();
@@ -596,6 +622,34 @@ fn status_line(line: &str) -> Option<(String, usize, usize)> {
         return None;
     };
     Some((written.to_string(), word_len, body_at))
+}
+
+/// The update `open` (status word span, status, body start) dated by `boxed`
+/// (time span, as written, as read), its words running to `end`.
+fn finish(
+    text: &str,
+    boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))>,
+    open: Option<(Span, String, usize)>,
+    end: usize,
+    block: usize,
+) -> Option<Update> {
+    let (time, time_value, at) = boxed?;
+    let (status_span, status, body_start) = open?;
+    let body = collapse(text.get(body_start.min(end)..end).unwrap_or("").trim());
+    let value = if body.is_empty() {
+        status
+    } else {
+        format!("{status} - {body}")
+    };
+    let end = text[..end].trim_end().len().max(status_span.end);
+    Some(Update {
+        text: Span::new(status_span.start, end),
+        value,
+        time,
+        time_value,
+        at,
+        block,
+    })
 }
 
 /// The status word leading an update's text as the update readers write it

@@ -11,7 +11,7 @@ use crate::parse::freeform::updates::{is_stream, status_of};
 
 /// Whether the timeline is a status page's updates (two or more, every entry
 /// led by its status word: `Monitoring - ...`), as the free-form reader gives them.
-pub(super) fn is_update_stream(cx: &Context<'_>) -> bool {
+pub(crate) fn is_update_stream(cx: &Context<'_>) -> bool {
     cx.parsed.freeform.is_some() && is_stream(cx.model.timeline.iter().map(|e| e.text.as_str()))
 }
 
@@ -48,7 +48,7 @@ fn still_reports_impact(text: &str) -> bool {
         "in progress",
     ]
     .contains(&status.as_str())
-        || crate::claims::is_after_recovery(text)
+        || crate::claims::is_after_recovery(text.split_once(" - ").map_or("", |(_, body)| body))
     {
         return false;
     }
@@ -70,7 +70,7 @@ fn still_reports_impact(text: &str) -> bool {
 
 /// The last update that still reports the impact (see [`still_reports_impact`])
 /// among those `after` accepts (posted after the stated end).
-pub(super) fn still_reporting<'a>(
+pub(crate) fn still_reporting<'a>(
     cx: &'a Context<'_>,
     after: impl Fn(&Resolved) -> bool,
 ) -> Option<&'a TimeValue> {
@@ -86,7 +86,7 @@ pub(super) fn still_reporting<'a>(
 
 /// The first `Monitoring`, `Mitigated` or `Resolved` update whose time `agrees`
 /// accepts, with its status word as written.
-pub(super) fn ending_update<'a>(
+pub(crate) fn ending_update<'a>(
     cx: &'a Context<'_>,
     agrees: impl Fn(&Resolved) -> bool,
 ) -> Option<(&'a TimeValue, &'a str)> {

@@ -356,6 +356,13 @@ fn a_front_matter_end_before_an_update_that_still_reports_the_impact_is_reported
             .map(|(_, m)| m)
             .collect()
     };
+    // The Monitoring update says the impact ended: an end at it agrees.
+    let mut ended = updates.clone();
+    ended[1] = (
+        "Monitoring",
+        "15:44",
+        "The migration has finished and error rates are back to normal.",
+    );
     let off = fronted("15:10", "major", &updates);
     let hits = codes(&off);
     assert!(
@@ -371,7 +378,13 @@ fn a_front_matter_end_before_an_update_that_still_reports_the_impact_is_reported
             .any(|m| m.starts_with("RS218") && m.contains("still reports")),
         "{hits:?}\n{open}"
     );
-    let agreeing = fronted("15:44", "major", &updates);
+    let agreeing = fronted("15:44", "major", &ended);
+    let off_ended = fronted("15:10", "major", &ended);
+    assert!(
+        codes(&off_ended).iter().any(|m| m.starts_with("RS218")),
+        "{:?}\n{off_ended}",
+        codes(&off_ended)
+    );
     assert!(
         codes(&agreeing).is_empty(),
         "{:?}\n{agreeing}",

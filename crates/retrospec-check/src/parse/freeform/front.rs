@@ -33,7 +33,7 @@ use super::Reading;
 pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     let mut milestones: Vec<Entry> = Vec::new();
-    // A scheduled maintenance's `start` and `end` are its plan, not an impact.
+    // A scheduled maintenance's `end` is its plan, not the impact's.
     let planned = entries.iter().any(|e| {
         let key = e.key.to_ascii_lowercase();
         let value = e.value.as_str().unwrap_or("").to_ascii_lowercase();
@@ -65,7 +65,7 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
             },
             _ => {
                 if let Some(name) = milestone_of(key)
-                    && !(planned && matches!(key, "start" | "end"))
+                    && !(planned && key == "end")
                     && let Some(s) = string.filter(|s| is_instant(s))
                     && !milestones.iter().any(|e| e.key == name)
                 {
@@ -126,8 +126,8 @@ pub fn severity_on_scale(tree: &mut Node, level: impl Fn(&str) -> Option<String>
 
 /// The milestone a status page's or an incident tracker's time field gives:
 /// `resolvedWhen`, `resolved_at`, `impact_started_at`, `reported_at` (how people
-/// learned of it: the detection), `start` and `end` (not a scheduled
-/// maintenance's: its plan is no impact).
+/// learned of it: the detection), `end` (not a scheduled maintenance's: its
+/// plan is no impact; a bare `start` stays an event of its own, `x-start`).
 fn milestone_of(key: &str) -> Option<&'static str> {
     let k: String = key
         .chars()
@@ -139,7 +139,7 @@ fn milestone_of(key: &str) -> Option<&'static str> {
         .or_else(|| k.strip_suffix("at"))
         .unwrap_or(&k);
     Some(match k {
-        "started" | "impactstarted" | "impactstart" | "start" => "started",
+        "started" | "impactstarted" | "impactstart" => "started",
         "detected" | "reported" => "detected",
         "acknowledged" => "acknowledged",
         "mitigated" => "mitigated",

@@ -30,7 +30,7 @@
 //! container, its words, then `:::` is an update too; and so is a section of its
 //! own headed by a status word (`## Resolved` over the words and `Posted Oct 08,
 //! 2025 - 16:42 CEST`, or `## Update - 2025-01-28 12:05 UTC` over `**Resolved.**
-//! The backlog ...`, [`sections`]): a postmortem written on top of its history.
+//! The backlog ...`, `sections`): a postmortem written on top of its history.
 //!
 //! A `Postmortem` update heading the list (newest first) before the report's
 //! first section is the report's own write-up, posted after the incident: it is

@@ -84,8 +84,9 @@ pub(crate) fn still_reporting<'a>(
         .last()
 }
 
-/// The first `Monitoring`, `Mitigated` or `Resolved` update whose time `agrees`
-/// accepts, with its status word as written.
+/// The first `Resolved` update, or `Monitoring`/`Mitigated` one whose words end
+/// the impact ("error rates are back to normal"), whose time `agrees` accepts,
+/// with its status word as written.
 pub(crate) fn ending_update<'a>(
     cx: &'a Context<'_>,
     agrees: impl Fn(&Resolved) -> bool,
@@ -99,9 +100,17 @@ pub(crate) fn ending_update<'a>(
         .zip(&cx.times.timeline)
         .filter_map(|(e, v)| {
             let status = status_of(&e.text)?;
-            ["monitoring", "resolved", "mitigated"]
-                .contains(&status.to_ascii_lowercase().as_str())
-                .then_some((v.as_ref()?, status))
+            let body = e.text.split_once(" - ").map_or("", |(_, b)| b);
+            // `Resolved`, or a `Monitoring` update whose words end the impact
+            // (not "the queue is draining").
+            let ends = match status.to_ascii_lowercase().as_str() {
+                "resolved" => true,
+                "monitoring" | "mitigated" => {
+                    crate::claims::says_impact_ended(body) && !still_reports_impact(&e.text)
+                }
+                _ => false,
+            };
+            ends.then_some((v.as_ref()?, status))
         })
         .find(|(v, _)| v.instant().is_some_and(&agrees))
 }

@@ -375,6 +375,14 @@ fn ranked_starts<'a>(
     if let Some((v, t)) = milestone_at(inputs, Milestone::Started) {
         return vec![(v, t, "started".to_string(), 0)];
     }
+    // A status page's updates are posted after the impact began: with the
+    // impact's window stated in the report's summary, none is its start.
+    if crate::parse::freeform::updates::is_stream(
+        inputs.model.timeline.iter().map(|e| e.text.as_str()),
+    ) && report_window(inputs).is_some()
+    {
+        return Vec::new();
+    }
     let mut entries = sorted_entries(inputs);
     if let Some(end) = before {
         entries.retain(|e| e.2 < end);

@@ -52,7 +52,11 @@ declare_rule! {
     /// five minutes), while no entry up to it says so: the report says both
     /// "resolved at 12:00" and "back to normal at 13:40". Words in a forecast or
     /// a condition ("will be delivered once the issue is resolved", a status
-    /// page's first update) do not end the impact.
+    /// page's first update) do not end the impact. In a timeline of status-page
+    /// updates, a `Monitoring` or `Resolved` update by the milestone's time is an
+    /// end it may mean (nothing is reported); with none and no words that end the
+    /// impact, a later update whose words say the impact goes on ("Deliveries are
+    /// still running behind"; not a hedge nor a cleanup) contradicts it.
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
@@ -223,6 +227,17 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if entries.len() < 2 || entries.iter().any(|(_, t)| t.as_second() == at.as_second()) {
         return;
     }
+    // Among a status page's updates, a `Monitoring` (or `Resolved`) update by
+    // the milestone's time is an end it may mean: the `Resolved` post comes later.
+    let stream = crate::rules::summary_times::updates::is_update_stream(cx);
+    if stream
+        && crate::rules::summary_times::updates::ending_update(cx, |r| {
+            r.timestamp.as_second() <= at.as_second() + 5 * 60
+        })
+        .is_some()
+    {
+        return;
+    }
     for (i, t) in entries {
         let Some(node) = cx.node(&Ptr::timeline_entry(i).text()) else {
             continue;
@@ -254,6 +269,45 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
+    // No entry's words end the impact: among a status page's updates, a later
+    // one that still reports the impact contradicts the milestone.
+    if stream {
+        still_after(cx, resolved, at, out);
+    }
+}
+
+/// `milestones.resolved` before an update (more than five minutes later) whose
+/// words say the impact goes on ("Deliveries are still running behind").
+fn still_after(
+    cx: &Context<'_>,
+    resolved: &crate::times::TimeValue,
+    at: jiff::Timestamp,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(v) = crate::rules::summary_times::updates::still_reporting(cx, |r| {
+        r.timestamp.as_second() - at.as_second() > 5 * 60
+    }) else {
+        return;
+    };
+    let Some(later) = v.instant().map(|r| r.timestamp) else {
+        return;
+    };
+    let entry = v.pointer.strip_suffix("/time").unwrap_or(&v.pointer);
+    let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
+    out.push(
+        Diagnostic::new(
+            &MilestoneWords::INFO,
+            cx.span(&resolved.pointer),
+            format!(
+                "`{}` says resolved at {}, but the update at {} still reports the impact",
+                crate::suggest::display_path(&resolved.pointer),
+                utc(at),
+                utc(later),
+            ),
+        )
+        .with_label(cx.span(entry), "this update still reports the impact")
+        .with_help("correct the resolution time, or the update's time"),
+    );
 }
 
 /// An entry's time for ordering, and how the message shows it: its instant, or,

@@ -66,6 +66,16 @@ declare_rule! {
     /// those is the impact's end. When both ends of one window
     /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
+    /// A timeline that is a status page's updates (`Investigating`, `Update`,
+    /// `Monitoring`, `Resolved`, each posted at its time) bounds the window
+    /// otherwise: the first update is posted after the impact began, so a start
+    /// before it is no contradiction, and the `Resolved` post comes after the
+    /// recovery, so an end before it is none either. An update posted after the
+    /// stated end whose words say the impact goes on ("Error rates are still
+    /// around 30%") contradicts the end; a hedge ("may still fail"), a cleanup or
+    /// a `Resolved` update does not. A `Monitoring` or `Resolved` update at the
+    /// summary's end agrees with it, as the timeline's last entry would.
+    ///
     /// When the milestone has no timeline entry of its own (RS210) and the
     /// timeline's first or last entry agrees with the summary, the milestone is
     /// the odd one out: the finding is on the milestone, with the summary and the
@@ -95,8 +105,12 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
+mod entries;
 mod meridiem;
 mod same_clock;
+pub(crate) mod updates;
+
+use entries::{end_at_an_ending_entry, start_at_an_entry};
 
 const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 /// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
@@ -507,79 +521,6 @@ fn window_finding(cx: &Context<'_>, field: &str, a: &Verdict, b: &Verdict) -> Di
     d.with_help("correct whichever is wrong; write times in the summary with their zone")
 }
 
-/// Whether a stated start is the time of a timeline entry (on that entry's own
-/// date, so a window after midnight meets an overnight timeline) before the
-/// impact ended: the first user report after an earlier cause (expiring
-/// credentials), the change that set it off, the first failure after a
-/// maintenance step. Any of them is a fair start for a window. An end has no
-/// such leeway: a window that stops at "rollout paused" while the timeline says
-/// uploads worked again 45 minutes later understates the impact.
-fn start_at_an_entry(
-    cx: &Context<'_>,
-    timeline: &[&crate::times::TimeValue],
-    parsed: &time::ParsedTime,
-    allowed: i64,
-) -> bool {
-    let over = [Milestone::Resolved, Milestone::Mitigated]
-        .iter()
-        .filter_map(|m| cx.times.milestone(*m).and_then(|v| v.instant()))
-        .map(|r| r.timestamp.as_second())
-        .min();
-    // The last entry closes the timeline: no window starts there.
-    let before_last = &timeline[..timeline.len().saturating_sub(1)];
-    before_last.iter().filter_map(|v| v.instant()).any(|r| {
-        let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
-            return false;
-        };
-        let at = r.timestamp.as_second();
-        (said.timestamp.as_second() - at).abs() <= allowed && over.is_none_or(|o| at < o)
-    })
-}
-
-/// Whether a stated end is the time of a timeline entry whose own words say the
-/// impact ended ("Postgres accepts writes again; posting works"): the author's
-/// window ends there, and an end milestone read from a later entry's words (a
-/// clean-up: "queues drained, everything back to normal") does not overrule it.
-/// An entry that does not say so ("rollout paused") is no such end.
-fn end_at_an_ending_entry(
-    cx: &Context<'_>,
-    parsed: &time::ParsedTime,
-    allowed: i64,
-    own_length: bool,
-) -> bool {
-    let at = |i: usize| {
-        cx.times
-            .timeline
-            .get(i)
-            .and_then(|v| v.as_ref())
-            .and_then(|v| v.instant())
-            .map(|r| r.timestamp.as_second())
-    };
-    cx.model.timeline.iter().enumerate().any(|(i, entry)| {
-        let Some(Some(v)) = cx.times.timeline.get(i) else {
-            return false;
-        };
-        let Some(r) = v.instant() else {
-            return false;
-        };
-        let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
-            return false;
-        };
-        let here = r.timestamp.as_second();
-        // After it, only actions once the impact was over (a purge, a cleanup,
-        // monitoring, the status page closed): none of them is its end.
-        let only_actions_after = || {
-            cx.model.timeline.iter().enumerate().all(|(j, later)| {
-                at(j).is_none_or(|t| t <= here) || crate::claims::is_after_recovery(&later.text)
-            })
-        };
-        (said.timestamp.as_second() - here).abs() <= allowed
-            && ((own_length && crate::claims::says_impact_ended(&entry.text))
-                || crate::claims::says_impact_ended_explicitly(&entry.text)
-                || (crate::claims::says_impact_ended(&entry.text) && only_actions_after()))
-    })
-}
-
 /// Whether `milestone` was read from the words of a timeline entry (a report read
 /// free-form), not written by the author as a milestone.
 fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
@@ -691,6 +632,28 @@ fn judge(
             (*v, name, allowed)
         })
         .collect();
+    // A timeline of status-page updates: the first update is posted after the
+    // impact began, and the last (`Resolved`) after it ended, so neither bounds
+    // the window; an update after the stated end that still reports the impact
+    // does.
+    if references.is_empty() && updates::is_update_stream(cx) {
+        if s.end == End::Start {
+            return Verdict::Quiet;
+        }
+        let still = updates::still_reporting(cx, |r| {
+            let on = time::resolve(&parsed, Some(r.date), cx.times.default_zone.as_ref())
+                .map_or(said.timestamp, |t| t.timestamp);
+            gap(r) > allowed && r.timestamp > on
+        });
+        let Some(v) = still else {
+            return Verdict::Quiet;
+        };
+        references.push((
+            v,
+            "a later update that still reports the impact".into(),
+            allowed,
+        ));
+    }
     if references.is_empty() {
         let (entry, which) = match s.end {
             End::Start => (timeline.first(), "the first timeline entry"),
@@ -745,10 +708,22 @@ fn judge(
     let backed = timeline
         .iter()
         .any(|v| v.instant().map(|r| r.timestamp) == Some(expected.timestamp));
-    let timeline_agrees = entry
+    let mut which = which.to_string();
+    let mut timeline_agrees = entry
+        .copied()
         .filter(|_| timeline.len() >= 2 && !backed)
         .filter(|v| v.pointer != value.pointer)
         .filter(|v| v.instant().is_some_and(|r| gap(r) <= allowed));
+    // Among a status page's updates, the one saying the impact is over
+    // (`Monitoring`, `Resolved`) is the end the summary may agree with.
+    if timeline_agrees.is_none()
+        && !backed
+        && s.end == End::Finish
+        && let Some((v, status)) = updates::ending_update(cx, |r| gap(r) <= allowed)
+    {
+        timeline_agrees = Some(v);
+        which = format!("the `{status}` update");
+    }
     if let Some(agreeing) = timeline_agrees {
         out.push(
             Diagnostic::new(

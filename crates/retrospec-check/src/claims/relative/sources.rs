@@ -146,10 +146,16 @@ pub(super) fn find(
     {
         return Ok(found);
     }
+    // A status page's update is posted after the impact began: its words name
+    // the impact, not its start.
+    let posted = event == Event::Impact
+        && crate::parse::freeform::updates::is_stream(
+            inputs.model.timeline.iter().map(|e| e.text.as_str()),
+        );
     let matching: Vec<_> = entries
         .iter()
         .filter(|(_, v, t, text)| {
-            after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && event.named_in(text)
+            !posted && after.is_none_or(|(a, p)| *t >= a && v.pointer != p) && event.named_in(text)
         })
         .collect();
     match matching.as_slice() {

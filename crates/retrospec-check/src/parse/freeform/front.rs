@@ -33,6 +33,14 @@ use super::Reading;
 pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     let mut milestones: Vec<Entry> = Vec::new();
+    // A scheduled maintenance's `end` is its plan, not the impact's.
+    let planned = entries.iter().any(|e| {
+        let key = e.key.to_ascii_lowercase();
+        let value = e.value.as_str().unwrap_or("").to_ascii_lowercase();
+        ["maintenance", "scheduled"]
+            .iter()
+            .any(|w| key.contains(w) || value.contains(w))
+    });
     for entry in entries {
         let key = entry.key.as_str();
         let string = entry.value.as_str();
@@ -57,6 +65,7 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
             },
             _ => {
                 if let Some(name) = milestone_of(key)
+                    && !(planned && key == "end")
                     && let Some(s) = string.filter(|s| is_instant(s))
                     && !milestones.iter().any(|e| e.key == name)
                 {
@@ -117,7 +126,8 @@ pub fn severity_on_scale(tree: &mut Node, level: impl Fn(&str) -> Option<String>
 
 /// The milestone a status page's or an incident tracker's time field gives:
 /// `resolvedWhen`, `resolved_at`, `impact_started_at`, `reported_at` (how people
-/// learned of it: the detection).
+/// learned of it: the detection), `end` (not a scheduled maintenance's: its
+/// plan is no impact; a bare `start` stays an event of its own, `x-start`).
 fn milestone_of(key: &str) -> Option<&'static str> {
     let k: String = key
         .chars()
@@ -133,7 +143,7 @@ fn milestone_of(key: &str) -> Option<&'static str> {
         "detected" | "reported" => "detected",
         "acknowledged" => "acknowledged",
         "mitigated" => "mitigated",
-        "resolved" => "resolved",
+        "resolved" | "end" | "ended" => "resolved",
         _ => return None,
     })
 }

@@ -22,7 +22,15 @@
 //! the milestone words (`Resolved`) are read as in any timeline. Status pages list
 //! the newest update first; the entries are given oldest first, as a timeline is
 //! written, because that order is the page's convention and not the writer's
-//! mistake. Updates in neither order stay as written (and RS201 says so).
+//! mistake. Updates in neither order are put oldest first when most of them are
+//! newest first, so the one update out of place is one RS201, and otherwise stay
+//! as written (and RS201 says so).
+//!
+//! A static status page's `::: update Resolved | 2025-02-18T10:05:00.000Z`
+//! container, its words, then `:::` is an update too; and so is a section of its
+//! own headed by a status word (`## Resolved` over the words and `Posted Oct 08,
+//! 2025 - 16:42 CEST`, or `## Update - 2025-01-28 12:05 UTC` over `**Resolved.**
+//! The backlog ...`, `sections`): a postmortem written on top of its history.
 //!
 //! A `Postmortem` update heading the list (newest first) before the report's
 //! first section is the report's own write-up, posted after the incident: it is
@@ -95,11 +103,25 @@ pub(crate) fn read(
     // The update being read: (status word span, status, body start).
     let mut open: Option<(Span, String, usize)> = None;
     let mut opened_in = 0;
+    // An open `::: update` container: its time, as written, and as read.
+    let mut boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))> = None;
+    // The open update was headed by its dated status line: its paragraph ends it.
+    let mut headed = false;
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
             continue;
         };
+        if headed {
+            updates.extend(finish(
+                text,
+                boxed.take(),
+                open.take(),
+                range.start,
+                opened_in,
+            ));
+            headed = false;
+        }
         let mut pos = range.start;
         for line in text[range.clone()].split_inclusive('\n') {
             let start = pos;
@@ -110,6 +132,58 @@ pub(crate) fn read(
             }
             let lead = line.len() - line.trim_start().len();
             let at = start + lead;
+            // `::: update Resolved | 2025-02-18T10:05:00.000Z` opens an update
+            // that the closing `:::` ends.
+            if let Some((word, stamp)) = container(content) {
+                let Ok(parsed) = time::parse_time(&content[stamp.clone()]) else {
+                    continue;
+                };
+                let Some(date) = parsed.date else { continue };
+                let status = content[word.clone()].to_string();
+                open = Some((Span::new(at + word.start, at + word.end), status, pos));
+                boxed = Some((
+                    Span::new(at + stamp.start, at + stamp.end),
+                    content[stamp].to_string(),
+                    (date, parsed.time),
+                ));
+                opened_in = index;
+                first_block.get_or_insert(index);
+                continue;
+            }
+            if content == ":::" {
+                updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
+                continue;
+            }
+            // `**Resolved** · 21 Aug 2025, 09:20 CEST` over the update's words:
+            // the paragraph's end (or the next such line) ends it.
+            if let Some(head) = self::lead(content).filter(|l| {
+                l.status
+                    .as_deref()
+                    .is_some_and(|w| STATUS_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                    && l.body >= content.len()
+            }) {
+                if headed {
+                    updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
+                }
+                let word = content
+                    .find(head.status.as_deref().unwrap_or(""))
+                    .unwrap_or(0);
+                let status = head.status.clone().unwrap_or_default();
+                open = Some((Span::new(at + word, at + word + status.len()), status, pos));
+                let clock = &content[head.clock.clone()];
+                boxed = Some((
+                    Span::new(at + head.clock.start, at + head.clock.end),
+                    with_date(clock, head.dateless, Some(head.date)),
+                    (head.date, head.time),
+                ));
+                headed = true;
+                opened_in = index;
+                first_block.get_or_insert(index);
+                continue;
+            }
+            if boxed.is_some() {
+                continue;
+            }
             if let Some((status, word_len, body_at)) = status_line(content) {
                 open = Some((Span::new(at, at + word_len), status, at + body_at));
                 opened_in = index;
@@ -177,6 +251,13 @@ pub(crate) fn read(
             }
         }
     }
+    if headed {
+        let end = blocks.last().map_or(0, |b| match b {
+            Block::Paragraph { range } => range.end,
+            _ => 0,
+        });
+        updates.extend(finish(text, boxed.take(), open.take(), end, opened_in));
+    }
     if postmortem_is_text
         && updates.len() >= 3
         && updates[0].value.to_ascii_lowercase().starts_with("post")
@@ -197,12 +278,184 @@ pub(crate) fn read(
     }
     let down = updates.windows(2).filter(|w| w[0].at > w[1].at).count();
     let up = updates.windows(2).filter(|w| w[0].at < w[1].at).count();
-    let newest_first = down > 0 && up == 0 || (mostly && down > up + 1);
+    // Updates labelled by their status word are a status page's: newest first
+    // when most steps are, so the one update out of place is the order finding.
+    let newest_first = down > 0 && up == 0 || (mostly && down > up + 1) || (!mostly && down > up);
     if newest_first {
         updates.reverse();
     }
     let items = updates.into_iter().map(entry).collect();
     Some((first_block?, seq(items, heading)))
+}
+
+/// A status page's updates written as sections of their own: `## Resolved`
+/// ending `Posted Oct 08, 2025 - 16:42 CEST`, or `## Update - 12:05 UTC` whose
+/// text opens with its status (`**Resolved.** The backlog ...`). `sections` are
+/// the report's sections as (heading span, heading text, blocks); the longest
+/// run of two or more consecutive update sections is the timeline, given oldest
+/// first (newest first when most of the run is: the page's convention, so the
+/// one update out of place stays the order finding). A `Postmortem` section is
+/// the report's own write-up and never an update. Returns the run's section
+/// range and the timeline.
+pub(crate) fn sections(
+    text: &str,
+    sections: &[(Span, &str, &[Block])],
+) -> Option<(std::ops::Range<usize>, Node)> {
+    let mut best: Option<(std::ops::Range<usize>, Vec<Update>)> = None;
+    let mut run: Vec<Update> = Vec::new();
+    let mut run_start = 0;
+    for (index, (heading, title, blocks)) in sections.iter().enumerate() {
+        match section_update(text, *heading, title, blocks, index) {
+            Some(u) => {
+                if run.is_empty() {
+                    run_start = index;
+                }
+                run.push(u);
+            }
+            None => {
+                if run.len() >= 2 && best.as_ref().is_none_or(|(_, b)| b.len() < run.len()) {
+                    best = Some((run_start..index, std::mem::take(&mut run)));
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() >= 2 && best.as_ref().is_none_or(|(_, b)| b.len() < run.len()) {
+        best = Some((run_start..sections.len(), run));
+    }
+    let (range, mut updates) = best?;
+    let down = updates.windows(2).filter(|w| w[0].at > w[1].at).count();
+    let up = updates.windows(2).filter(|w| w[0].at < w[1].at).count();
+    if down > up {
+        updates.reverse();
+    }
+    let span = sections[range.start].0;
+    let items = updates.into_iter().map(entry).collect();
+    Some((range, seq(items, span)))
+}
+
+/// One section as an update: its heading is a status word (`Resolved`,
+/// `Update - 12:05 UTC`) and it is dated, in the heading or by a dated line
+/// (`Posted Oct 08, 2025 - 16:42 CEST`) in its text.
+fn section_update(
+    text: &str,
+    heading: Span,
+    title: &str,
+    blocks: &[Block],
+    index: usize,
+) -> Option<Update> {
+    let (status, _, body_at) = status_line(title)?;
+    if status.to_ascii_lowercase().starts_with("post") {
+        return None;
+    }
+    let written = heading.slice(text);
+    if written != title {
+        return None;
+    }
+    let rest = &title[body_at.min(title.len())..];
+    // The time in the heading (`Update - 12:05 UTC`, `Update - Oct 8, 14:31`).
+    let mut dated: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))> = None;
+    if !rest.trim().is_empty() {
+        let clock = clock_start(rest)?;
+        let date_part = rest[..clock]
+            .trim_end()
+            .trim_end_matches(['-', '–', ',', '|'])
+            .trim_end();
+        let date = if date_part.is_empty() {
+            None
+        } else {
+            Some(time::parse_date_line(date_part)?)
+        };
+        let (parsed, len) = time::scan_leading_time(&rest[clock..]).ok()??;
+        if !rest[clock + len..].trim().is_empty() {
+            return None;
+        }
+        let at = heading.start + body_at + clock;
+        let clock_text = &rest[clock..clock + len];
+        let value = match date {
+            Some(d) if parsed.date.is_none() => with_date(clock_text, true, Some(d)),
+            _ => clock_text.to_string(),
+        };
+        // A heading without a date: the report's day, for the order only.
+        let day = parsed
+            .date
+            .or(date)
+            .unwrap_or(jiff::civil::Date::constant(2000, 1, 1));
+        dated = Some((Span::new(at, at + len), value, (day, parsed.time)));
+    }
+    // The body: the section's paragraphs up to its dated line.
+    let mut body_end = heading.end;
+    let mut body_start = None;
+    'blocks: for block in blocks {
+        let range = match block {
+            Block::Paragraph { range } => range.clone(),
+            Block::List { items } if !items.is_empty() => {
+                items[0].range.start..items[items.len() - 1].range.end
+            }
+            _ => continue,
+        };
+        let mut pos = range.start;
+        for line in text[range.clone()].split_inclusive('\n') {
+            let start = pos;
+            pos += line.len();
+            let content = line.trim();
+            if content.is_empty() {
+                continue;
+            }
+            let at = start + (line.len() - line.trim_start().len());
+            if dated.is_none()
+                && let Some((date, clock)) = dated_line(content)
+            {
+                let (parsed, len) = time::scan_leading_time(&content[clock..]).ok()??;
+                let written = &content[clock..clock + len];
+                dated = Some((
+                    Span::new(at + clock, at + clock + len),
+                    with_date(written, parsed.date.is_none(), Some(date)),
+                    (parsed.date.unwrap_or(date), parsed.time),
+                ));
+                break 'blocks;
+            }
+            body_start.get_or_insert(at);
+            body_end = text[..pos].trim_end().len();
+        }
+    }
+    let (time, time_value, when) = dated?;
+    let body = body_start.map_or("", |s| text.get(s..body_end).unwrap_or(""));
+    let mut status = status;
+    let mut body = collapse(body.trim());
+    // `## Update` over `**Resolved.** The backlog ...`: the status is in the text.
+    if status.eq_ignore_ascii_case("update") || status.eq_ignore_ascii_case("updated") {
+        let bare = body.trim_start_matches(['*', '_']);
+        let word_len = bare
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(bare.len());
+        let word = &bare[..word_len];
+        let after = &bare[word_len..];
+        let closed = after.trim_start_matches(['.', ':']);
+        if STATUS_WORDS.contains(&word.to_ascii_lowercase().as_str())
+            && !word.eq_ignore_ascii_case("update")
+            && (closed.starts_with("**") || closed.starts_with('_'))
+        {
+            status = word.to_string();
+            body = closed
+                .trim_start_matches(['*', '_'])
+                .trim_start()
+                .to_string();
+        }
+    }
+    let value = if body.is_empty() {
+        status
+    } else {
+        format!("{status} - {body}")
+    };
+    Some(Update {
+        text: Span::new(heading.start, body_end.max(heading.end)),
+        value,
+        time,
+        time_value,
+        at: when,
+        block: index,
+    })
 }
 
 /// The updates of the lists in `blocks` whose items are led by a dated time
@@ -298,7 +551,7 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
         at += skip;
     }
     let rest = &first[at..];
-    let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—']);
+    let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—', '·', '|']);
     at += rest.len() - trimmed.len();
     let clock = clock_start(trimmed)?;
     let date_part = trimmed[..clock].trim_end();
@@ -369,6 +622,78 @@ fn status_line(line: &str) -> Option<(String, usize, usize)> {
         return None;
     };
     Some((written.to_string(), word_len, body_at))
+}
+
+/// The update `open` (status word span, status, body start) dated by `boxed`
+/// (time span, as written, as read), its words running to `end`.
+fn finish(
+    text: &str,
+    boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))>,
+    open: Option<(Span, String, usize)>,
+    end: usize,
+    block: usize,
+) -> Option<Update> {
+    let (time, time_value, at) = boxed?;
+    let (status_span, status, body_start) = open?;
+    let body = collapse(text.get(body_start.min(end)..end).unwrap_or("").trim());
+    let value = if body.is_empty() {
+        status
+    } else {
+        format!("{status} - {body}")
+    };
+    let end = text[..end].trim_end().len().max(status_span.end);
+    Some(Update {
+        text: Span::new(status_span.start, end),
+        value,
+        time,
+        time_value,
+        at,
+        block,
+    })
+}
+
+/// The status word leading an update's text as the update readers write it
+/// (`Monitoring - The fix is out.`, `Resolved`), if any.
+pub(crate) fn status_of(text: &str) -> Option<&str> {
+    let word = text.split_once(" - ").map_or(text, |(w, _)| w);
+    STATUS_WORDS
+        .contains(&word.to_ascii_lowercase().as_str())
+        .then_some(word)
+}
+
+/// Whether timeline entries' texts are a status page's updates: two or more,
+/// each led by its status word ([`status_of`]).
+pub(crate) fn is_stream<'a>(texts: impl ExactSizeIterator<Item = &'a str>) -> bool {
+    texts.len() >= 2 && texts.into_iter().all(|t| status_of(t).is_some())
+}
+
+/// `::: update Resolved | 2025-02-18T10:05:00.000Z`, the container a static
+/// status page writes an update in: the range of the status word and of the
+/// date and time after the bar.
+fn container(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let rest = line.strip_prefix(":::")?;
+    let inner = rest.trim_start();
+    let inner = match inner.get(..7) {
+        Some(w) if w.eq_ignore_ascii_case("update ") => inner[7..].trim_start(),
+        _ => inner,
+    };
+    let at = line.len() - inner.len();
+    let (word, stamp) = inner.split_once('|')?;
+    let word = word.trim_end();
+    let lower = word.to_ascii_lowercase();
+    if !STATUS_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    let stamp_at = at + word.len() + (inner.len() - word.len() - stamp.len());
+    let trimmed = stamp.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let lead = stamp.len() - stamp.trim_start().len();
+    Some((
+        at..at + word.len(),
+        stamp_at + lead..stamp_at + lead + trimmed.len(),
+    ))
 }
 
 /// A `{{< track "2025-03-11 16:52:00" >}}` shortcode (cState, a Hugo status-page

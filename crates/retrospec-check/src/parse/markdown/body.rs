@@ -73,6 +73,36 @@ impl BodyBuilder<'_, '_> {
             preamble_blocks = &preamble_blocks[..first];
             updates = Some(node);
         }
+        // Or status-page updates as sections of their own (`## Resolved`).
+        if self.freeform
+            && updates.is_none()
+            && !sections
+                .iter()
+                .any(|s| field_for(&s.title, self.extra) == Some(Field::Timeline))
+        {
+            let heads: Vec<_> = sections
+                .iter()
+                .map(|s| (s.heading, s.title.as_str(), s.blocks))
+                .collect();
+            if let Some((range, node)) = freeform::updates::sections(self.text, &heads) {
+                sections.drain(range);
+                updates = Some(node);
+            }
+            // Or the updates closing a section (a bold `**Post-incident summary**`
+            // over the report's text, then the updates).
+            if updates.is_none() {
+                for section in &mut sections {
+                    if let Some((first, node)) =
+                        freeform::updates::read(self.text, section.blocks, section.heading, true)
+                        && first > 0
+                    {
+                        section.blocks = &section.blocks[..first];
+                        updates = Some(node);
+                        break;
+                    }
+                }
+            }
+        }
 
         if let Some((text, span)) = title {
             self.fields.push(Entry {

@@ -462,22 +462,44 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
         .iter()
         .filter_map(|i| i.entry("milestone")?.value.as_str().map(str::to_string))
         .collect();
+    // The entry that says the impact started, by a label or in words.
+    let mut started = items
+        .iter()
+        .position(|i| i.entry("milestone").and_then(|m| m.value.as_str()) == Some("started"));
+    let clocks = dated_times(items);
     for milestone in ORDER {
         if labelled.iter().any(|m| m == milestone) {
             continue;
         }
-        let found = texts.iter().enumerate().find_map(|(i, t)| {
-            let (span, lower, map) = t.as_ref()?;
-            if taken[i] {
-                return None;
-            }
-            let (from, to) = find(milestone, lower)?;
-            let end = map.get(to.checked_sub(1)?)? + 1;
-            Some((i, Span::new(span.start + map.get(from)?, span.start + end)))
-        });
+        let search = |after: Option<usize>| {
+            texts.iter().enumerate().find_map(|(i, t)| {
+                let (span, lower, map) = t.as_ref()?;
+                if taken[i] || after.is_some_and(|a| i <= a) {
+                    return None;
+                }
+                let (from, to) = find(milestone, lower)?;
+                let end = map.get(to.checked_sub(1)?)? + 1;
+                Some((i, Span::new(span.start + map.get(from)?, span.start + end)))
+            })
+        };
+        let mut found = search(None);
+        // An alert before the entry where the impact starts is an early warning,
+        // not the detection of the impact: the detection is the first one after
+        // the start, or none is read (a reviewer would not call a warning that
+        // came early a milestone out of order).
+        if milestone == "detected"
+            && let (Some((i, _)), Some(s)) = (found, started)
+            && i < s
+            && earlier(&clocks, i, s)
+        {
+            found = search(Some(s));
+        }
         let Some((i, words)) = found else {
             continue;
         };
+        if milestone == "started" {
+            started = Some(i);
+        }
         taken[i] = true;
         let written = items[i]
             .entry("text")
@@ -498,6 +520,16 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
             });
         }
     }
+}
+
+/// Whether entry `i`'s dated time is before entry `j`'s (both read with their
+/// dates by [`dated_times`]; an entry without one is not known to be earlier).
+fn earlier(clocks: &[Option<String>], i: usize, j: usize) -> bool {
+    let at = |k: usize| {
+        let p = crate::time::parse_time(clocks.get(k)?.as_deref()?).ok()?;
+        Some((p.date?, p.time))
+    };
+    matches!((at(i), at(j)), (Some(a), Some(b)) if a < b)
 }
 
 /// `s` with each run of blanks (spaces, tabs, line breaks) as one space, and for
@@ -804,6 +836,29 @@ mod tests {
                 ("started".to_string(), "2025-01-08T06:31Z".to_string()),
                 ("resolved".to_string(), "2025-01-08T20:38Z".to_string())
             ]
+        );
+    }
+
+    /// An alert that fired before the entry where the impact starts is an early
+    /// warning: the detection is the first alert after the start, or none.
+    #[test]
+    fn an_alert_before_the_impact_is_no_detection() {
+        let head = "### 2025-11-04\n\n- 21:48 UTC: latency jumps\n- 21:52 UTC: Storage latency alert pages the on-call\n- 22:05 UTC: Writes fail, impact starts\n";
+        let names = |tail: &str| -> Vec<(String, String)> { read(&format!("{head}{tail}")) };
+        let found = names("- 22:06 UTC: Primary alert fired\n- 23:10 UTC: Service restored\n");
+        assert!(
+            found.contains(&("detected".into(), "alert fired".into())),
+            "{found:?}"
+        );
+        let found = names("- 22:40 UTC: Standby promoted\n- 23:10 UTC: Service restored\n");
+        assert!(found.iter().all(|(m, _)| m != "detected"), "{found:?}");
+        // Without a start read, the alert is the detection as before.
+        let found = read(
+            "### 2025-11-04\n\n- 21:52 UTC: Storage latency alert pages the on-call\n- 23:10 UTC: Service restored\n",
+        );
+        assert!(
+            found.contains(&("detected".into(), "alert pages".into())),
+            "{found:?}"
         );
     }
 

@@ -92,7 +92,7 @@ pub(super) fn own_in_words(
 /// "lasted", "took", "spent", "ran for", "waited".
 static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|(?:lasted|took|spent|waited|remained|stayed|continued|persisted)",
+        r"(?i)\b(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|\b(?:lasted|took|spent|waited|remained|stayed|continued|persisted)\b",
     )
 });
 
@@ -134,4 +134,25 @@ pub(super) fn within_the_start(
         Err(why) => return Some(Reading::NotCompared(why)),
     };
     Some(measure(&anchors, &events))
+}
+
+#[cfg(test)]
+mod tests {
+    /// A clause that states a length is told from one that names an event (the
+    /// word boundaries were once written as backspace characters, so no length
+    /// was ever recognised).
+    #[test]
+    fn a_length_before_the_duration_is_recognised() {
+        for clause in [
+            "errors continued for",
+            "it took",
+            "the restore lasted",
+            "we waited",
+        ] {
+            assert!(super::LENGTH_BEFORE.is_match(clause), "{clause}");
+        }
+        for clause in ["most customer servers were back", "we started the restore"] {
+            assert!(!super::LENGTH_BEFORE.is_match(clause), "{clause}");
+        }
+    }
 }

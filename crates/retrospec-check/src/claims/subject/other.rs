@@ -6,7 +6,10 @@
 //! ("affected for 40 minutes of it", "failed for 15 minutes at the peak", "slow
 //! for a few minutes during the rollback"), an increment ("stale for 10 minutes
 //! longer"), what might have been ("would have lasted 4 hours"), what is usual
-//! ("normally runs for 45 minutes") or what came after ("for 3 days afterwards"). Each pattern is behind a cheap literal gate: most claims pass none.
+//! ("normally runs for 45 minutes"), what came after ("for 3 days afterwards") or
+//! what is foretold ("Expect about 15 minutes of downtime" for a planned upgrade,
+//! "the restore will take 30 minutes"). Each pattern is behind a cheap literal
+//! gate: most claims pass none.
 
 use std::sync::LazyLock;
 
@@ -30,6 +33,12 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
         return true;
     }
     if HABIT_WORDS.iter().any(|w| lower.contains(w)) && HABIT.is_match(before) {
+        return true;
+    }
+    if FORECAST_WORDS.iter().any(|w| lower.contains(w))
+        && FORECAST.is_match(before)
+        && !AS_AGAINST_A_PLAN.is_match(before)
+    {
         return true;
     }
     let head = after.trim_start();
@@ -127,6 +136,28 @@ static HABIT: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// The gate of `FORECAST`.
+const FORECAST_WORDS: &[&str] = &[
+    "expect", "will", "estimat", "schedul", "planned", "postpone",
+];
+
+/// A length foretold, not measured: "Expect about 15 minutes of downtime" (a
+/// planned upgrade announced in the report), "the restore will take about 30
+/// minutes", "the maintenance is scheduled for 2 hours", "we estimate 4 hours".
+static FORECAST: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?i)\b(?:expect(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|will|scheduled|planned|postponed)\b",
+    )
+    .expect("the pattern is valid")
+});
+
+/// ...but a length measured against a plan is measured: "it took longer than
+/// expected: 3 hours", "an hour more than planned".
+static AS_AGAINST_A_PLAN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\bthan\s+(?:we\s+)?(?:expected|estimated|planned|scheduled)\b")
+        .expect("the pattern is valid")
+});
+
 /// After the incident: "the error showed on a dashboard for 3 days afterwards",
 /// "for 2 days after the incident".
 static AFTERWARDS: LazyLock<Lean> = LazyLock::new(|| {
@@ -184,6 +215,10 @@ mod tests {
             "The batch job that failed normally runs for [45 minutes].",
             "A dashboard showed the error for [3 days] afterwards.",
             "Writes were throttled for [2 days] after the incident.",
+            "The upgrade is postponed to Sunday. Expect about [15 minutes] of downtime.",
+            "The restore will take about [30 minutes].",
+            "The maintenance is scheduled for [2 hours] on Sunday.",
+            "We expected the failover to take [5 minutes].",
         ] {
             assert!(reads(text), "{text}");
         }
@@ -193,6 +228,7 @@ mod tests {
     fn lengths_of_the_incident() {
         for text in [
             "The incident lasted [90 minutes].",
+            "The restore took longer than expected: [3 hours].",
             "Like the previous incident, this outage lasted [2 hours].",
             "As in the last outage, the incident lasted [2 hours].",
             "Search was down for [90 minutes] during the incident.",

@@ -352,6 +352,23 @@ mod tests {
     use crate::parse::{Format, parse};
     use crate::rules::words::Masks;
 
+    /// Every string of up to four of `pieces`, each once.
+    fn joined(pieces: &[&str]) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for t in &texts {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next);
+            texts.sort();
+            texts.dedup();
+        }
+        texts
+    }
+
     /// The byte scans agree with the patterns they stand for: [`skipped`] finds
     /// what `SKIPPED` finds, and every text `URL` matches in passes
     /// [`may_hold_url`], on every string of up to four pieces built from
@@ -378,18 +395,7 @@ mod tests {
             "Www.",
             "x",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for t in &texts {
-                for p in pieces {
-                    next.push(format!("{t}{p}"));
-                }
-            }
-            texts.extend(next);
-            texts.sort();
-            texts.dedup();
-        }
+        let texts = joined(&pieces);
         assert!(texts.len() > 50_000, "{}", texts.len());
         for t in &texts {
             let by_regex: Vec<_> = crate::rules::words::SKIPPED
@@ -426,18 +432,7 @@ mod tests {
             "TTD: 4 min",
             "~",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let mut next = Vec::new();
-            for t in &texts {
-                for p in pieces {
-                    next.push(format!("{t}{p}"));
-                }
-            }
-            texts.extend(next);
-            texts.sort();
-            texts.dedup();
-        }
+        let texts = joined(&pieces);
         for t in &texts {
             assert_eq!(mask(t), blanked(t), "{t:?}");
         }

@@ -40,6 +40,11 @@ done
 # over the whole line (the TBC and clause searches before 0314705) multiplies it.
 mkdir -p "$corpus/long"
 python3 bench/long_line.py "$corpus/long/long-line.md" 200000
+# The language-server benchmark's report (bench/lsp_latency.py's big_report): a YAML
+# timeline of about 2,500 entries. A pass over each entry's others (the year-typo
+# check before this set) is quadratic in it.
+mkdir -p "$corpus/timeline"
+python3 -c 'import sys; sys.path.insert(0, "bench"); import lsp_latency; open(sys.argv[1], "w").write(lsp_latency.big_report())' "$corpus/timeline/timeline.yaml"
 [ "${#realistic[@]}" = 64 ] || { echo "expected 64 realistic reports, found ${#realistic[@]}"; exit 1; }
 [ -n "${RETROSPEC_BIN:-}" ] || cargo build --release --locked --quiet -p retrospec-cli
 bin=${RETROSPEC_BIN:-target/release/retrospec}
@@ -50,13 +55,14 @@ measure() { # ARGS... -> instructions of one `retrospec check ARGS...` on one th
   sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/valgrind.log"
 }
 
-sets="json yaml md one realistic long"
+sets="json yaml md one realistic long timeline"
 declare -A now
 for set in $sets; do
   case $set in
   one) now[$set]=$(measure "$corpus/one/000001.yaml") ;;
   realistic) now[$set]=$(measure --no-config "${realistic[@]}") ;;
   long) now[$set]=$(measure --no-config "$corpus/long/long-line.md") ;;
+  timeline) now[$set]=$(measure --no-config "$corpus/timeline/timeline.yaml") ;;
   *) now[$set]=$(measure "$corpus/$set") ;;
   esac
   [ -n "${now[$set]}" ] || { cat "$work/valgrind.log"; echo "callgrind gave no count for $set"; exit 1; }
@@ -69,7 +75,8 @@ if $update; then
     echo "# json, yaml, md: the 200 reports of \`bench/gen.py OUT 200 --seed 7\` in that form;"
     echo "# one: its report 000001.yaml alone, named (start-up); realistic: the 64 reports"
     echo "# of tests/realistic/reports as written (--no-config); long: bench/long_line.py's"
-    echo "# report with a 200 KB Summary line (--no-config). CI fails above +${limit}%."
+    echo "# report with a 200 KB Summary line (--no-config); timeline: bench/lsp_latency.py's"
+    echo "# 4,997-line YAML report (--no-config). CI fails above +${limit}%."
     for set in $sets; do echo "$set = ${now[$set]}"; done
   } >"$baseline"
   echo "wrote $baseline"

@@ -249,7 +249,23 @@ fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if dated.len() < 4 {
         return;
     }
+    // Only an entry whose year no other entry has, all the others sharing one,
+    // can be a typo: found in one pass (a loop over each entry's others was
+    // quadratic, 260 M instructions on a 2,500-entry timeline).
+    let first_year = dated[0].2.year();
+    let Some(other_year) = dated.iter().map(|d| d.2.year()).find(|y| *y != first_year) else {
+        return;
+    };
+    let count = |y: i16| dated.iter().filter(|d| d.2.year() == y).count();
+    let single = match (count(first_year), count(other_year)) {
+        (1, n) if n == dated.len() - 1 => first_year,
+        (n, 1) if n == dated.len() - 1 => other_year,
+        _ => return,
+    };
     for (i, (_, span, date)) in dated.iter().enumerate() {
+        if date.year() != single {
+            continue;
+        }
         let others: Vec<jiff::civil::DateTime> = dated
             .iter()
             .enumerate()
@@ -257,9 +273,6 @@ fn year_typos(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|(_, (_, _, d))| *d)
             .collect();
         let year = others[0].year();
-        if date.year() == year || others.iter().any(|d| d.year() != year) {
-            continue;
-        }
         let (Some(first), Some(last)) = (others.iter().min(), others.iter().max()) else {
             continue;
         };

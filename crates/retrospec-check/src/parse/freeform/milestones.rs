@@ -157,11 +157,12 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
         return None;
     };
     let marked = items.iter().any(|i| i.entry("milestone").is_some());
+    // Each entry's dated time: reading milestones adds fields, never a time.
+    let dated = dated_times(items);
     if !marked {
         read_labels(text, items, reading);
-        read_words(text, items, reading);
+        read_words(text, items, &dated, reading);
     }
-    let dated = dated_times(items);
     let mut out: Vec<Entry> = Vec::new();
     for name in ORDER {
         // Only a time with a date makes a milestone (the model requires the date).
@@ -430,7 +431,7 @@ fn read_labels(text: &str, items: &mut [Node], reading: &mut Reading) {
     }
 }
 
-fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
+fn read_words(text: &str, items: &mut [Node], clocks: &[Option<String>], reading: &mut Reading) {
     // The words of each entry as written (lowercased, same offsets) and their span.
     let texts: Vec<Option<(Span, String, Vec<usize>)>> = items
         .iter()
@@ -466,7 +467,6 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
     let mut started = items
         .iter()
         .position(|i| i.entry("milestone").and_then(|m| m.value.as_str()) == Some("started"));
-    let clocks = dated_times(items);
     for milestone in ORDER {
         if labelled.iter().any(|m| m == milestone) {
             continue;
@@ -490,7 +490,7 @@ fn read_words(text: &str, items: &mut [Node], reading: &mut Reading) {
         if milestone == "detected"
             && let (Some((i, _)), Some(s)) = (found, started)
             && i < s
-            && earlier(&clocks, i, s)
+            && earlier(clocks, i, s)
         {
             found = search(Some(s));
         }

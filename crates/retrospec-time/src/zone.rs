@@ -130,6 +130,11 @@ const ABBREVIATIONS: &[Abbreviation] = &[
     abbr("SAST", 2 * H, false, "Africa/Johannesburg", None),
     abbr("WAT", H, false, "Africa/Lagos", None),
     abbr("EAT", 3 * H, false, "Africa/Nairobi", None),
+    // Gulf Standard Time. Also South Georgia Time (-02:00), an island of a few
+    // dozen people: the Gulf meaning is the one reports use.
+    abbr("GST", 4 * H, false, "Asia/Dubai", None),
+    abbr("PKT", 5 * H, false, "Asia/Karachi", None),
+    abbr("PHT", 8 * H, false, "Asia/Manila", None),
 ];
 
 /// Abbreviations with several common meanings. They are recognised as zones

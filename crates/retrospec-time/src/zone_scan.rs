@@ -307,9 +307,13 @@ fn spelled_zone(s: &str, p: usize, any_case: bool) -> Option<(Zone, Range<usize>
 
 /// A city or region name at `p` (`Paris`, `New York`, `Pacific`), optionally
 /// followed by `time`: (IANA name, end, whether `time` followed). One or two
-/// capitalised words.
+/// capitalised words, or a US region written in lowercase and followed by `time`
+/// ("8:28am pacific time": the word `time` says a zone is meant).
 pub(crate) fn scan_place(s: &str, p: usize) -> Option<(String, usize, bool)> {
     let b = s.as_bytes();
+    if byte(b, p).is_some_and(|c| c.is_ascii_lowercase()) {
+        return lowercase_region_time(s, p);
+    }
     if !byte(b, p).is_some_and(|c| c.is_ascii_uppercase()) {
         return None;
     }
@@ -345,6 +349,23 @@ pub(crate) fn scan_place(s: &str, p: usize) -> Option<(String, usize, bool)> {
         }
     }
     None
+}
+
+/// A lowercase US region name at `p` followed by the word `time` (`pacific
+/// time`, `eastern time`): (IANA name, end after `time`, true). City names are
+/// not read in lowercase: many are common words.
+fn lowercase_region_time(s: &str, p: usize) -> Option<(String, usize, bool)> {
+    let b = s.as_bytes();
+    let end = p + count_while(b, p, |c| c.is_ascii_lowercase());
+    let written = s.get(p..end)?;
+    let (_, name) = REGION_NAMES
+        .iter()
+        .find(|(r, _)| *r == written && *r != "uk")?;
+    let after = skip_blanks(b, end);
+    if after == end || s.get(after..after + 4)? != "time" || is_word_byte(byte(b, after + 4)) {
+        return None;
+    }
+    Some(((*name).to_string(), after + 4, true))
 }
 
 /// A zone after a time that ended at `pos` (spaces/tabs may come first).
@@ -488,6 +509,19 @@ mod tests {
         assert_eq!((p.zone, end), (None, 5));
         let (p, _) = scan("10:00 Central team paged");
         assert_eq!(p.zone, None);
+        // A US region in lowercase is a zone when `time` follows, and only then.
+        let (p, end) = scan("8:28am pacific time, a machine froze");
+        assert_eq!(
+            (iana(&p.zone).as_deref(), end),
+            (Some("America/Los_Angeles"), 19)
+        );
+        for s in [
+            "10:00 pacific team paged",
+            "10:00 central timer",
+            "10:00 paris time",
+        ] {
+            assert_eq!(scan(s).0.zone, None, "{s}");
+        }
         let (span, z) = scan_report_zone("All times are Pacific time.").unwrap();
         assert_eq!(span.start, 14);
         assert_eq!(iana(&Some(z)).as_deref(), Some("America/Los_Angeles"));

@@ -18,6 +18,9 @@ declare_rule! {
     ///   started: 2022-05-19 05:30 NZT
     /// ```
     /// Use instead: `2022-05-19 05:30 NZST` or `2022-05-19 05:30 +12:00`.
+    ///
+    /// A zone written on every line of a timeline is one question for the author,
+    /// so it is one finding: at its first use, with the other uses as labels.
     pub struct UnknownZone = "RS204", "unknown-zone", Error;
 }
 
@@ -42,9 +45,13 @@ impl Rule for UnknownZone {
             };
             out.push(d);
         }
+        // One finding per zone text (compared without case), at its first use in
+        // the text; later uses become labels of it.
+        let mut found: Vec<(String, Diagnostic)> = Vec::new();
         for value in cx.times.all() {
-            match &value.resolved {
-                Some(Err(ResolveError::Ambiguous { text, meanings })) => out.push(
+            let (text, diagnostic) = match &value.resolved {
+                Some(Err(ResolveError::Ambiguous { text, meanings })) => (
+                    text,
                     Diagnostic::new(
                         &Self::INFO,
                         cx.span_within(&value.pointer, text),
@@ -52,7 +59,8 @@ impl Rule for UnknownZone {
                     )
                     .with_help("write the UTC offset the clocks showed (for example `-06:00`), or an IANA zone name as `timezone:` and leave the abbreviation out"),
                 ),
-                Some(Err(ResolveError::UnknownZone(text))) => out.push(
+                Some(Err(ResolveError::UnknownZone(text))) => (
+                    text,
                     Diagnostic::new(
                         &Self::INFO,
                         cx.span_within(&value.pointer, text),
@@ -60,8 +68,90 @@ impl Rule for UnknownZone {
                     )
                     .with_help("write `UTC`, an offset such as `+02:00`, an IANA name such as `Europe/Paris`, or a common abbreviation such as `CEST`"),
                 ),
-                _ => {}
+                _ => continue,
+            };
+            found.push((text.to_lowercase(), diagnostic));
+        }
+        found.sort_by_key(|(_, d)| d.span.start);
+        let mut kept: Vec<(String, Diagnostic)> = Vec::new();
+        for (key, diagnostic) in found {
+            match kept.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, first)) => {
+                    if first.span != diagnostic.span
+                        && !first.labels.iter().any(|l| l.span == diagnostic.span)
+                    {
+                        let again = format!("`{}` again", diagnostic.span.slice(cx.text));
+                        first.labels.push(crate::diagnostic::Label {
+                            span: diagnostic.span,
+                            message: again,
+                        });
+                    }
+                }
+                None => kept.push((key, diagnostic)),
             }
         }
+        for (_, mut diagnostic) in kept {
+            match diagnostic.labels.len() {
+                0 => {}
+                1 => diagnostic.message.push_str(" (written once more)"),
+                more => diagnostic
+                    .message
+                    .push_str(&format!(" (written {more} more times)")),
+            }
+            out.push(diagnostic);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Format;
+
+    fn rs204(text: &str) -> Vec<crate::Diagnostic> {
+        crate::check(text, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS204")
+            .collect()
+    }
+
+    #[test]
+    fn a_zone_written_on_every_line_is_one_finding_with_labels() {
+        let text = "# Chain halted\n\nDate: 2023-09-20.\n\n## Timeline\n\n- 13:50 XYZT first report\n- 14:00 XYZT investigation\n- 14:32 XYZT halt confirmed\n- 15:10 CST validators upgraded\n- 15:20 CST chain resumed\n";
+        let found = rs204(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        // At the first use in the text, the other uses as labels.
+        let unknown = &found[0];
+        assert_eq!(unknown.span.slice(text), "XYZT");
+        assert!(
+            text[..unknown.span.start].ends_with("13:50 "),
+            "{unknown:?}"
+        );
+        assert_eq!(unknown.labels.len(), 2, "{unknown:?}");
+        assert!(
+            unknown.message.ends_with("(written 2 more times)"),
+            "{}",
+            unknown.message
+        );
+        let ambiguous = &found[1];
+        assert_eq!(ambiguous.labels.len(), 1, "{ambiguous:?}");
+        assert!(
+            ambiguous.message.ends_with("(written once more)"),
+            "{}",
+            ambiguous.message
+        );
+    }
+
+    #[test]
+    fn a_zone_written_once_has_no_count() {
+        let found = rs204(
+            "# Chain halted\n\nDate: 2023-09-20.\n\n## Timeline\n\n- 13:50 CST first report\n- 14:00 UTC investigation\n",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].labels.is_empty() && !found[0].message.contains("written"),
+            "{:?}",
+            found[0]
+        );
     }
 }

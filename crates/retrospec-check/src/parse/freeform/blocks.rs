@@ -31,8 +31,9 @@ pub(crate) fn normalise(
     scopes: &super::scope::Scopes,
 ) -> (Vec<Block>, bool) {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    // Headings found here, as (index in `out`, level as written, names a section).
-    let mut heads: Vec<(usize, u8, bool)> = Vec::new();
+    // Headings found here, as (index in `out`, level as written, the section it
+    // names).
+    let mut heads: Vec<(usize, u8, Option<Field>)> = Vec::new();
     let mut pseudo: Vec<usize> = Vec::new();
     for block in blocks {
         match block {
@@ -43,7 +44,7 @@ pub(crate) fn normalise(
                     out.push(Block::Heading { level: 6, range });
                     continue;
                 }
-                let named = field_of(&words, extra).is_some();
+                let named = field_of(&words, extra);
                 heads.push((out.len(), level, named));
                 out.push(Block::Heading { level, range });
             }
@@ -113,7 +114,7 @@ pub(crate) fn normalise(
     // else of any heading after the title.
     let section_level = heads
         .iter()
-        .filter(|(i, _, named)| *named && Some(*i) != title)
+        .filter(|(i, _, named)| named.is_some() && Some(*i) != title)
         .map(|(_, l, _)| *l)
         .min()
         .or_else(|| {
@@ -124,7 +125,7 @@ pub(crate) fn normalise(
                 .min()
         })
         .unwrap_or(2);
-    for (i, written, _) in heads {
+    for &(i, written, _) in &heads {
         if let Block::Heading { level, .. } = &mut out[i] {
             *level = if Some(i) == title {
                 1
@@ -135,6 +136,7 @@ pub(crate) fn normalise(
             };
         }
     }
+    promote_nested_sections(&mut out, &heads);
     // A report of several incidents: the heading of each later incident starts
     // a section, so what is above it (a timeline without a heading) ends there
     // and its own times are read apart ([`super::scope`]).
@@ -418,7 +420,58 @@ fn prose_timeline(text: &str, out: &mut Vec<Block>) -> bool {
     false
 }
 
-fn shift(heads: &mut [(usize, u8, bool)], pseudo: &mut [usize], from: usize) {
+/// A heading below the section level that names a section is a section of its
+/// own when what encloses it cannot hold it: an issue template's `# Summary`
+/// with `## Timeline` under it, or `# After-action report` (no section's name)
+/// over `## What went wrong` and `## Action items`. Under a section of another
+/// kind only the timeline and the action items move out (a `### Impact` under a
+/// summary stays the summary's words); nothing moves out of a timeline (its
+/// `### Detection` is a phase of it). The headings under a moved one move with it.
+fn promote_nested_sections(out: &mut [Block], heads: &[(usize, u8, Option<Field>)]) {
+    let level_of = |out: &[Block], i: usize| match &out[i] {
+        Block::Heading { level, .. } => *level,
+        _ => 0,
+    };
+    // The field of the level-2 heading above (`None` before any).
+    let mut parent: Option<Option<Field>> = None;
+    let mut k = 0;
+    while k < heads.len() {
+        let (i, _, field) = heads[k];
+        let level = level_of(out, i);
+        k += 1;
+        if level == 2 {
+            parent = Some(field);
+            continue;
+        }
+        let (Some(field), Some(above)) = (field, parent) else {
+            continue;
+        };
+        if level < 3 {
+            continue;
+        }
+        let moves = match above {
+            None => true,
+            Some(Field::Timeline) => false,
+            Some(above) => above != field && matches!(field, Field::Timeline | Field::ActionItems),
+        };
+        if !moves {
+            continue;
+        }
+        let by = level - 2;
+        if let Block::Heading { level, .. } = &mut out[i] {
+            *level = 2;
+        }
+        parent = Some(Some(field));
+        while k < heads.len() && level_of(out, heads[k].0) > level {
+            if let Block::Heading { level, .. } = &mut out[heads[k].0] {
+                *level -= by;
+            }
+            k += 1;
+        }
+    }
+}
+
+fn shift(heads: &mut [(usize, u8, Option<Field>)], pseudo: &mut [usize], from: usize) {
     for h in heads.iter_mut().filter(|h| h.0 >= from) {
         h.0 += 1;
     }
@@ -816,6 +869,28 @@ mod tests {
     fn sections_at_any_level_and_setext_titles() {
         let text = "Queue outage\n============\n\n### Timeline\n\n- 10:00 UTC Disk full\n\n### Root cause\n\nLogs.\n";
         assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
+    }
+
+    #[test]
+    fn a_timeline_or_action_list_nested_in_another_section_is_a_section() {
+        // An issue template: `#` for sections, the timeline under the summary,
+        // the action items under a heading that names no section.
+        let text = "# Hub down\n\n# Summary\n\nUsers saw errors.\n\n## Timeline (if relevant)\n\nAll times in UTC\n\n\
+                    ### 08:18\n\nReported.\n\n### 09:17\n\nFixed.\n\n# After-action report\n\n## Action items\n\n\
+                    ### Technical\n\n- Deploy to staging first (owner: Ana)\n";
+        assert_eq!(
+            keys(text),
+            ["title", "summary", "timeline", "action_items", "sections"]
+        );
+        // A section's own parts stay in it: an impact under the summary, a phase
+        // of the timeline, the lessons' subsections.
+        let text = "# Hub down\n\n## Summary\n\nUsers saw errors.\n\n### Impact\n\nAll users.\n\n\
+                    ## Timeline\n\n### Detection\n\n- 08:18 UTC Reported\n\n## Lessons learned\n\n\
+                    ### Action items\n\nNone yet.\n";
+        let keys = keys(text);
+        assert!(!keys.contains(&"impact".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"detection".to_string()), "{keys:?}");
+        assert!(keys.contains(&"action_items".to_string()), "{keys:?}");
     }
 
     #[test]

@@ -23,6 +23,8 @@ use regex::Regex;
 
 mod automata;
 mod label;
+mod speech;
+pub(crate) use speech::in_reported_speech;
 pub use automata::Literals;
 use automata::{Automata, Head};
 pub(crate) use label::in_bold_label;

@@ -11,10 +11,11 @@ use std::sync::LazyLock;
 
 use crate::lean::Lean;
 
-/// A label that opens a line and names the cause (`**Root cause:**`, `Cause:`,
-/// `- Trigger:`), up to its colon and closing emphasis.
+/// A label that opens a line or follows a sentence and names the cause
+/// (`**Root cause:**`, `Cause:`, `- Trigger:`), up to its colon and closing
+/// emphasis.
 static LABEL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
+    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
         .expect("the cause-label pattern is valid")
 });
 

@@ -25,6 +25,12 @@ static BARE_XX: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the bare-xx pattern is valid")
 });
 
+/// Words before a number that open a sentence capitalised (`About xx users`).
+const QUANTITY: &[&str] = &[
+    "about", "approx", "approximately", "around", "roughly", "some", "over", "under", "nearly",
+    "almost", "only", "just", "all", "exactly", "circa", "ca",
+];
+
 /// A placeholder word in underscore emphasis (`_TODO_`, `__TBD__`).
 static EMPHASISED: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)(?:^|[^a-z0-9_])__?(TODO|TBD|TBA|TBC|FIXME|XXX)__?(?:$|[^a-z0-9_])")
@@ -71,7 +77,8 @@ pub(super) fn find(s: &str) -> Vec<Range<usize>> {
                 .unwrap_or("");
             let capitalised = previous.starts_with(|c: char| c.is_uppercase())
                 && !previous.ends_with('.')
-                && previous.len() > 1;
+                && previous.len() > 1
+                && !QUANTITY.contains(&previous.to_ascii_lowercase().as_str());
             if capitalised || previous.eq_ignore_ascii_case("the") {
                 continue;
             }
@@ -114,6 +121,7 @@ mod tests {
         assert_eq!(found("approx. [XX] appointments"), ["[XX]"]);
         assert_eq!(found("[N] users and [Number of users] accounts"), ["[N]", "[Number of users]"]);
         assert_eq!(found("about xx users, xx% of them"), ["xx", "xx"]);
+        assert_eq!(found("About XX customers"), ["XX"]);
         assert_eq!(found("_TODO_"), ["TODO"]);
         assert_eq!(found("see __TBD__ below"), ["TBD"]);
         for clean in [

@@ -28,7 +28,6 @@ const REPORTING: &[&str] = &[
     "claimed",
     "claims",
     "announced",
-    "confirmed",
 ];
 
 /// Subjects that make a reported statement the author's own (`we said`, `I wrote`,
@@ -163,7 +162,8 @@ mod tests {
             "> human error, at the top of the report\n",
             "The root cause was human error.",
             "We said it was human error.",
-            "Our engineer confirmed it was human error.",
+            "Our engineer said it was human error.",
+            "The review confirmed human error as the cause.",
             "A \"human error\" flag in the form.",
             "It was human error, as the ticket states.",
         ] {

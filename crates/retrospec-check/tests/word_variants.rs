@@ -62,11 +62,17 @@ fn another_party_s_statement_quoted_or_reported_is_not_blame() {
         for w in words {
             for shape in quoted {
                 let text = report(&format!("{section}\n\n{}", shape.replace("{w}", w)));
-                assert!(!has(&text, "RS403"), "quoted: {section} / {w} / {shape}\n{text}");
+                assert!(
+                    !has(&text, "RS403"),
+                    "quoted: {section} / {w} / {shape}\n{text}"
+                );
             }
             for shape in own {
                 let text = report(&format!("{section}\n\n{}", shape.replace("{w}", w)));
-                assert!(has(&text, "RS403"), "own words: {section} / {w} / {shape}\n{text}");
+                assert!(
+                    has(&text, "RS403"),
+                    "own words: {section} / {w} / {shape}\n{text}"
+                );
             }
         }
     }
@@ -88,7 +94,10 @@ fn a_token_for_a_missing_number_is_a_placeholder() {
                 assert!(fires(&text, "RS401", word), "{section} / {t} / {p}\n{text}");
             }
         }
-        for p in ["About xx% of requests failed.", "Roughly [XX%] of requests failed."] {
+        for p in [
+            "About xx% of requests failed.",
+            "Roughly [XX%] of requests failed.",
+        ] {
             let text = report(&format!("{section}\n\n{p}"));
             assert!(has(&text, "RS401"), "{section} / {p}");
         }
@@ -101,7 +110,11 @@ fn a_token_for_a_missing_number_is_a_placeholder() {
             "About 1,200 users [1] could not log in.",
         ] {
             let text = report(&format!("{section}\n\n{clean}"));
-            assert!(!has(&text, "RS401"), "{section} / {clean}: {:?}", findings(&text));
+            assert!(
+                !has(&text, "RS401"),
+                "{section} / {clean}: {:?}",
+                findings(&text)
+            );
         }
     }
 }
@@ -110,7 +123,9 @@ fn a_token_for_a_missing_number_is_a_placeholder() {
 fn a_placeholder_word_alone_in_emphasis_is_a_gap() {
     for token in ["_TODO_", "__TODO__", "*TODO*", "_TBD_", "**TBD**"] {
         for section in ["## Lessons learned", "## Root cause"] {
-            let text = report(&format!("{section}\n\n{token}\n\n## Action items\n\n- [ ] Add an alert (@ops)"));
+            let text = report(&format!(
+                "{section}\n\n{token}\n\n## Action items\n\n- [ ] Add an alert (@ops)"
+            ));
             assert!(has(&text, "RS401"), "{section} / {token}");
         }
     }
@@ -131,11 +146,19 @@ fn tbd_said_of_a_date_nobody_has_given_is_an_honest_unknown() {
                 let text = report(&format!(
                     "## What we are changing\n\n- The vendor has confirmed the fault; {s} {v}\n  {word} on their side, and we replace cards until it ships (Network, ongoing)."
                 ));
-                assert!(!has(&text, "RS401"), "{s} {v} {word}: {:?}", findings(&text));
+                assert!(
+                    !has(&text, "RS401"),
+                    "{s} {v} {word}: {:?}",
+                    findings(&text)
+                );
             }
         }
     }
-    for gap in ["## Root cause\n\nTBD", "## Root cause\n\nThe root cause is TBD.", "## Impact\n\n- Fix date: TBD"] {
+    for gap in [
+        "## Root cause\n\nTBD",
+        "## Root cause\n\nThe root cause is TBD.",
+        "## Impact\n\n- Fix date: TBD",
+    ] {
         assert!(has(&report(gap), "RS401"), "{gap}");
     }
 }
@@ -143,15 +166,36 @@ fn tbd_said_of_a_date_nobody_has_given_is_an_honest_unknown() {
 #[test]
 fn a_handle_told_as_the_cause_outside_its_field() {
     let shapes = [
-        ("**Root cause:** {h} ran the cleanup script against production.", true),
-        ("Root cause: {h} ran the cleanup script against production.", true),
-        ("The root cause is that {h} merged the job without checking its disk use.", true),
-        ("The outage was caused by {h}, who pushed the zone file.", true),
+        (
+            "**Root cause:** {h} ran the cleanup script against production.",
+            true,
+        ),
+        (
+            "Root cause: {h} ran the cleanup script against production.",
+            true,
+        ),
+        (
+            "The root cause is that {h} merged the job without checking its disk use.",
+            true,
+        ),
+        (
+            "The outage was caused by {h}, who pushed the zone file.",
+            true,
+        ),
         ("**Root cause:** {h}'s change dropped the partition.", true),
-        ("**Root cause:** the cleanup script took production (fix owned by {h}).", false),
-        ("The root cause was a full disk, found by {h} after an hour.", false),
+        (
+            "**Root cause:** the cleanup script took production (fix owned by {h}).",
+            false,
+        ),
+        (
+            "The root cause was a full disk, found by {h} after an hour.",
+            false,
+        ),
         ("{h} saw the alert; the root cause was a full disk.", false),
-        ("The root cause was a full disk. {h} restored the partition.", false),
+        (
+            "The root cause was a full disk. {h} restored the partition.",
+            false,
+        ),
     ];
     for handle in ["@pvolkov", "@r-bauer", "@kim_l"] {
         for (shape, found) in shapes {
@@ -176,12 +220,36 @@ fn a_handle_told_as_the_cause_outside_its_field() {
 fn a_zone_stated_over_prose_clocks_is_judged_on_the_report_s_date() {
     // (zone stated, date forms of one day, out of season there)
     let cases = [
-        ("PST", ["March 20, 2025", "20 March 2025", "2025-03-20"], true),
-        ("PDT", ["March 20, 2025", "20 March 2025", "2025-03-20"], false),
-        ("PST", ["March 3, 2025", "3 March 2025", "2025-03-03"], false),
-        ("CET", ["October 10, 2025", "10 October 2025", "2025-10-10"], true),
-        ("CEST", ["October 10, 2025", "10 October 2025", "2025-10-10"], false),
-        ("CET", ["November 4, 2025", "4 November 2025", "2025-11-04"], false),
+        (
+            "PST",
+            ["March 20, 2025", "20 March 2025", "2025-03-20"],
+            true,
+        ),
+        (
+            "PDT",
+            ["March 20, 2025", "20 March 2025", "2025-03-20"],
+            false,
+        ),
+        (
+            "PST",
+            ["March 3, 2025", "3 March 2025", "2025-03-03"],
+            false,
+        ),
+        (
+            "CET",
+            ["October 10, 2025", "10 October 2025", "2025-10-10"],
+            true,
+        ),
+        (
+            "CEST",
+            ["October 10, 2025", "10 October 2025", "2025-10-10"],
+            false,
+        ),
+        (
+            "CET",
+            ["November 4, 2025", "4 November 2025", "2025-11-04"],
+            false,
+        ),
         ("EST", ["July 8, 2025", "8 July 2025", "2025-07-08"], true),
     ];
     let statements = [
@@ -242,9 +310,17 @@ fn advice_to_customers_under_next_steps_is_no_action_item() {
             let text = format!(
                 "# Card payments declined\n\n## Timeline\n\n- 2025-03-11 14:05 UTC first declines\n\n{heading}\n\n- The rotation job checks every node (@payments, done)\n- Page on code 96 per node (@payments)\n- {a}\n"
             );
-            assert!(!fires(&text, "RS301", &a[..10]), "{heading} / {a}: {:?}", findings(&text));
+            assert!(
+                !fires(&text, "RS301", &a[..10]),
+                "{heading} / {a}: {:?}",
+                findings(&text)
+            );
             let own = text.replace(a, "Add a per-node decline dashboard");
-            assert!(fires(&own, "RS301", "Add a per-node"), "{heading} / own item: {:?}", findings(&own));
+            assert!(
+                fires(&own, "RS301", "Add a per-node"),
+                "{heading} / own item: {:?}",
+                findings(&own)
+            );
         }
     }
 }

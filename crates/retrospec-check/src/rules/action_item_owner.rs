@@ -289,9 +289,28 @@ pub(crate) fn addresses_the_reader(title: &str) -> bool {
     let title = title.trim_start_matches(|c: char| c.is_whitespace() || "*_>".contains(c));
     let lower = title.get(..12).unwrap_or(title).to_ascii_lowercase();
     [
-        "if ", "you", "customer", "user", "merchant", "client", "subscriber", "tenant",
-        "member", "reader", "partner", "seller", "buyer", "shopper", "player", "visitor",
-        "anyone", "everyone", "affected", "all ", "our ", "any ",
+        "if ",
+        "you",
+        "customer",
+        "user",
+        "merchant",
+        "client",
+        "subscriber",
+        "tenant",
+        "member",
+        "reader",
+        "partner",
+        "seller",
+        "buyer",
+        "shopper",
+        "player",
+        "visitor",
+        "anyone",
+        "everyone",
+        "affected",
+        "all ",
+        "our ",
+        "any ",
     ]
     .iter()
     .any(|w| lower.starts_with(w))

@@ -406,8 +406,8 @@ impl Rule for BlameWord {
         for (span, phrase, pointer) in mistakes {
             if in_reported_speech(cx.text, span.start)
                 || words
-                .iter()
-                .any(|w| w.start <= span.end && w.end + 2 >= span.start)
+                    .iter()
+                    .any(|w| w.start <= span.end && w.end + 2 >= span.start)
             {
                 continue;
             }

@@ -293,7 +293,8 @@ mod tests {
             ("outage on Sunday, 2025-06-14 at 05:10 UTC.", true),
             ("outage on Saturday, 2025-06-14 at 05:10 UTC.", false),
         ] {
-            let text = format!("# Mirror outage\n\nSummary of this morning's {written} times UTC.\n");
+            let text =
+                format!("# Mirror outage\n\nSummary of this morning's {written} times UTC.\n");
             let spans = spans_of("RS216", &text, Format::Markdown);
             assert_eq!(spans.len(), usize::from(found), "{written}: {spans:?}");
         }

@@ -197,9 +197,11 @@ fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnost
     abbr.counterpart?;
     // Times that took the zone (from the statement or written on them) are judged
     // above, each on its own date.
-    if cx.times.all().any(|v| {
-        v.instant().is_some() && (v.report_zone.is_some() || v.text.contains(abbr.name))
-    }) {
+    if cx
+        .times
+        .all()
+        .any(|v| v.instant().is_some() && (v.report_zone.is_some() || v.text.contains(abbr.name)))
+    {
         return None;
     }
     if !clock_after(&cx.text[at.end..]) {
@@ -211,7 +213,10 @@ fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnost
         .map(|(d, _)| d)
         .or_else(|| first_slashed_date(cx.text))?;
     let (in_use, offset) = in_use(abbr, date)?;
-    if dating.published.is_some_and(|p| self::in_use(abbr, p).is_none()) {
+    if dating
+        .published
+        .is_some_and(|p| self::in_use(abbr, p).is_none())
+    {
         return None;
     }
     Some(
@@ -242,7 +247,8 @@ fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnost
 
 /// A slashed date with its year (`13/10/2025`, `[10/13/2025 09:15]`).
 static SLASHED: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(|| {
-    crate::lean::Lean::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("the slashed-date pattern is valid")
+    crate::lean::Lean::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+        .expect("the slashed-date pattern is valid")
 });
 
 /// The first slashed date with its year in `text`, read in the order the
@@ -267,7 +273,9 @@ fn clock_after(text: &str) -> bool {
     b.windows(4).enumerate().any(|(i, w)| {
         let meridiem = || {
             let rest = text[i + 4..].trim_start_matches(' ').as_bytes();
-            rest.len() > 1 && matches!(rest[0], b'a' | b'p' | b'A' | b'P') && matches!(rest[1], b'm' | b'M' | b'.')
+            rest.len() > 1
+                && matches!(rest[0], b'a' | b'p' | b'A' | b'P')
+                && matches!(rest[1], b'm' | b'M' | b'.')
         };
         w[0].is_ascii_digit()
             && w[2].is_ascii_digit()
@@ -619,29 +627,51 @@ mod tests {
     #[test]
     fn a_stated_zone_over_prose_clocks_is_judged_on_the_report_s_date() {
         let report = |statement: &str, date: &str| {
-            format!("# Logins failed on {date}\n\nOn {date} many of you could not sign in ({statement}).\n\nAt 9:12 a.m. the job swapped the certificate, and at 10:18 a.m.\nthe fixed bundle went out.\n")
+            format!(
+                "# Logins failed on {date}\n\nOn {date} many of you could not sign in ({statement}).\n\nAt 9:12 a.m. the job swapped the certificate, and at 10:18 a.m.\nthe fixed bundle went out.\n"
+            )
         };
         for (statement, date, found) in [
             ("all times PST below", "March 20, 2025", true),
             ("all times PDT below", "March 20, 2025", false),
             ("all times PST below", "March 3, 2025", false),
-            ("all times in this report are in CET", "October 10, 2025", true),
-            ("all times in this report are in CET", "October 30, 2025", false),
+            (
+                "all times in this report are in CET",
+                "October 10, 2025",
+                true,
+            ),
+            (
+                "all times in this report are in CET",
+                "October 30, 2025",
+                false,
+            ),
             ("times are in CEST", "October 10, 2025", false),
         ] {
             let text = report(statement, date);
             let spans = crate::rules::spans_of("RS203", &text, crate::Format::Markdown);
-            assert_eq!(spans.len(), usize::from(found), "{statement} / {date}: {spans:?}");
+            assert_eq!(
+                spans.len(),
+                usize::from(found),
+                "{statement} / {date}: {spans:?}"
+            );
         }
         // The report's date written day first with slashes, settled by a day above 12.
-        for (statement, found) in [("All times are in CET.", true), ("All times are in CEST.", false)] {
-            let text = format!("# Storage outage\n\n**Resolved [13/10/2025 09:15]**\n\nWhat happened on Friday. {statement}\n\nAt 09:50 on Friday the controller lost power.\n");
+        for (statement, found) in [
+            ("All times are in CET.", true),
+            ("All times are in CEST.", false),
+        ] {
+            let text = format!(
+                "# Storage outage\n\n**Resolved [13/10/2025 09:15]**\n\nWhat happened on Friday. {statement}\n\nAt 09:50 on Friday the controller lost power.\n"
+            );
             let spans = crate::rules::spans_of("RS203", &text, crate::Format::Markdown);
             assert_eq!(spans.len(), usize::from(found), "{statement}: {spans:?}");
         }
         // Published after the clocks changed: the incident may be either side.
         let text = report("all times PDT below", "March 8, 2025");
-        assert_eq!(crate::rules::spans_of("RS203", &text, crate::Format::Markdown), ["PDT"]);
+        assert_eq!(
+            crate::rules::spans_of("RS203", &text, crate::Format::Markdown),
+            ["PDT"]
+        );
         let text = text.replacen("\n\n", "\n\n*Posted on March 12, 2025 by Dana Kim*\n\n", 1);
         assert!(crate::rules::spans_of("RS203", &text, crate::Format::Markdown).is_empty());
     }

@@ -29,24 +29,70 @@ static SAYS_CAUSE: LazyLock<Lean> = LazyLock::new(|| {
 /// A `@handle` as the subject of what it did, its possessive, or the agent after
 /// `by`.
 static HANDLE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*")
-        .expect("the handle pattern is valid")
+    Lean::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the handle pattern is valid")
 });
 
 /// Words after a handle that make it no subject of a verb (`@kim and @lee`,
 /// `@kim after an hour`, `@kim, who ...`).
 const NOT_VERBS: &[&str] = &[
-    "and", "or", "but", "after", "before", "at", "on", "in", "with", "from", "to", "for", "of",
-    "during", "while", "when", "who", "which", "that", "about", "as", "via", "into", "than",
-    "sees", "saw", "noticed", "found", "paged", "fixed", "restored", "reverted", "investigated",
-    "looked", "started", "joined", "wrote", "reported",
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "at",
+    "on",
+    "in",
+    "with",
+    "from",
+    "to",
+    "for",
+    "of",
+    "during",
+    "while",
+    "when",
+    "who",
+    "which",
+    "that",
+    "about",
+    "as",
+    "via",
+    "into",
+    "than",
+    "sees",
+    "saw",
+    "noticed",
+    "found",
+    "paged",
+    "fixed",
+    "restored",
+    "reverted",
+    "investigated",
+    "looked",
+    "started",
+    "joined",
+    "wrote",
+    "reported",
 ];
 
 /// Verbs before `by` that make what follows the cause's agent (`caused by
 /// @lee`).
 const CAUSING: &[&str] = &[
-    "caused", "triggered", "introduced", "made", "pushed", "merged", "run", "ran", "deployed",
-    "done", "written", "started", "applied", "approved", "committed",
+    "caused",
+    "triggered",
+    "introduced",
+    "made",
+    "pushed",
+    "merged",
+    "run",
+    "ran",
+    "deployed",
+    "done",
+    "written",
+    "started",
+    "applied",
+    "approved",
+    "committed",
 ];
 
 /// The ranges of `source` (a summary's or a section's text, soft breaks read as
@@ -139,10 +185,19 @@ mod tests {
     #[test]
     fn a_handle_told_as_the_cause() {
         for (text, handle) in [
-            ("**Root cause:** @pvolkov run the cleanup script against prod.", "@pvolkov"),
-            ("Builds stopped. The root cause is that @rbauer merged the job without a check.", "@rbauer"),
+            (
+                "**Root cause:** @pvolkov run the cleanup script against prod.",
+                "@pvolkov",
+            ),
+            (
+                "Builds stopped. The root cause is that @rbauer merged the job without a check.",
+                "@rbauer",
+            ),
             ("Root cause: @dana's change dropped the index.", "@dana"),
-            ("The outage was caused by @lee, who pushed the zone.", "@lee"),
+            (
+                "The outage was caused by @lee, who pushed the zone.",
+                "@lee",
+            ),
             ("- Trigger: @kim ran the migration twice", "@kim"),
         ] {
             assert_eq!(found(text), [handle], "{text}");

@@ -21,14 +21,27 @@ static NUMBER_SLOT: LazyLock<Lean> = LazyLock::new(|| {
 /// `xx` or `XX` standing alone where a number belongs: before `%` or a word in
 /// lower case (`xx users`, `about XX outpatient appointments`, `xx%`).
 static BARE_XX: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?:^|[\s(~≈])((?:xx|XX)) ?(?:%|[a-z]{3,})")
-        .expect("the bare-xx pattern is valid")
+    Lean::new(r"(?:^|[\s(~≈])((?:xx|XX)) ?(?:%|[a-z]{3,})").expect("the bare-xx pattern is valid")
 });
 
 /// Words before a number that open a sentence capitalised (`About xx users`).
 const QUANTITY: &[&str] = &[
-    "about", "approx", "approximately", "around", "roughly", "some", "over", "under", "nearly",
-    "almost", "only", "just", "all", "exactly", "circa", "ca",
+    "about",
+    "approx",
+    "approximately",
+    "around",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "only",
+    "just",
+    "all",
+    "exactly",
+    "circa",
+    "ca",
 ];
 
 /// A placeholder word in underscore emphasis (`_TODO_`, `__TBD__`).
@@ -41,9 +54,11 @@ static EMPHASISED: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) fn maybe(lower: &str) -> bool {
     lower.contains("xx")
         || (lower.contains('[')
-            && ["[number", "[num", "[count", "[amount", "[percent", "[n]", "[nn]", "[x"]
-                .iter()
-                .any(|w| lower.contains(w)))
+            && [
+                "[number", "[num", "[count", "[amount", "[percent", "[n]", "[nn]", "[x",
+            ]
+            .iter()
+            .any(|w| lower.contains(w)))
         || lower.contains("_todo")
         || lower.contains("_tb")
         || lower.contains("_fixme")
@@ -71,10 +86,7 @@ pub(super) fn find(s: &str) -> Vec<Range<usize>> {
             // A redacted token (`user_xx`, `xx-xx`) has a word character or a
             // joining mark right after; a Roman numeral follows a capitalised word
             // (`Super Bowl XX`) or `the`.
-            let previous = s[..m.start()]
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("");
+            let previous = s[..m.start()].split_whitespace().next_back().unwrap_or("");
             let capitalised = previous.starts_with(|c: char| c.is_uppercase())
                 && !previous.ends_with('.')
                 && previous.len() > 1
@@ -119,7 +131,10 @@ mod tests {
     fn number_slots_and_emphasised_words_are_gaps() {
         assert_eq!(found("approximately [number] staff"), ["[number]"]);
         assert_eq!(found("approx. [XX] appointments"), ["[XX]"]);
-        assert_eq!(found("[N] users and [Number of users] accounts"), ["[N]", "[Number of users]"]);
+        assert_eq!(
+            found("[N] users and [Number of users] accounts"),
+            ["[N]", "[Number of users]"]
+        );
         assert_eq!(found("about xx users, xx% of them"), ["xx", "xx"]);
         assert_eq!(found("About XX customers"), ["XX"]);
         assert_eq!(found("_TODO_"), ["TODO"]);

@@ -60,10 +60,7 @@ pub(crate) fn in_reported_speech(text: &str, at: usize) -> bool {
         && sentence[..open].matches(['"', '“', '”']).count() % 2 == 0
     {
         let rest = &text[sentence_start + open + 1..];
-        let close = rest
-            .find(['"', '”'])
-            .map_or(rest.len(), |i| i)
-            .min(REACH);
+        let close = rest.find(['"', '”']).map_or(rest.len(), |i| i).min(REACH);
         let close = floor(rest, close);
         if rest[..close].split_whitespace().count() >= 4 {
             return true;

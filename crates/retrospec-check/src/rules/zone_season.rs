@@ -45,7 +45,7 @@ declare_rule! {
     /// reported there, not at the report's statement of the zone, which may be
     /// right for the rest. On a day the clocks change, both names are accepted.
     ///
-    /// A zone a report read as written states for clocks told only in its prose
+    /// A zone a report states for clocks told only in its prose
     /// ("all times PST below" over "At 9:12 a.m. the job ..."), with no timeline to
     /// date them, is judged on the report's date (its first date, else the day it
     /// was published), and not when it was published on a day the zone was in use:
@@ -170,9 +170,20 @@ impl Rule for ZoneSeason {
             }
             findings.push((abbr.name, in_use.clone(), d));
         }
+        // In retrospec's own form the statement is read only when no time is dated
+        // (most reports have a timeline, and the whole text is not read again).
+        let stated = stated.or_else(|| {
+            (cx.parsed.freeform.is_none() && cx.times.all().all(|v| v.instant().is_none()))
+                .then(|| crate::parse::freeform::zone::stated_zone(cx.text).map(|(_, at)| at))
+                .flatten()
+        });
+        // One cause, one finding: an abbreviation already reported out of season
+        // is not reported again at its statement.
         if let Some(at) = stated
-            && !findings.iter().any(|(_, _, d)| {
-                overlaps(d.span, at) || d.labels.iter().any(|l| overlaps(l.span, at))
+            && !findings.iter().any(|(name, _, d)| {
+                *name == at.slice(cx.text)
+                    || overlaps(d.span, at)
+                    || d.labels.iter().any(|l| overlaps(l.span, at))
             })
             && let Some(d) = statement_on_the_report_s_date(cx, at)
         {
@@ -182,26 +193,25 @@ impl Rule for ZoneSeason {
     }
 }
 
-/// The zone a report read as written states for its times (`all times PST
+/// The zone a report states for its times in prose (`all times PST
 /// below`, `All times in this report are in CET.`) when the times it applies to
 /// are clocks in its prose (`At 9:12 a.m. the job ...`), not a timeline's or a
 /// status update's that took it: judged
 /// on the report's date, and on the day it was published when it says, so a
 /// report written across the change of season is left alone.
 fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnostic> {
-    cx.parsed.freeform.as_ref()?;
     if cx.masks().covers(at.start) {
         return None;
     }
     let abbr = time::abbreviation(at.slice(cx.text))?;
     abbr.counterpart?;
     // Times that took the zone (from the statement or written on them) are judged
-    // above, each on its own date.
-    if cx
-        .times
-        .all()
-        .any(|v| v.instant().is_some() && (v.report_zone.is_some() || v.text.contains(abbr.name)))
-    {
+    // above, each on its own date; in retrospec's own form, any time the report
+    // dates is (the statement is prose beside its fields).
+    let free = cx.parsed.freeform.is_some();
+    if cx.times.all().any(|v| {
+        v.instant().is_some() && (!free || v.report_zone.is_some() || v.text.contains(abbr.name))
+    }) {
         return None;
     }
     if !clock_after(&cx.text[at.end..]) {
@@ -666,6 +676,20 @@ mod tests {
             let spans = crate::rules::spans_of("RS203", &text, crate::Format::Markdown);
             assert_eq!(spans.len(), usize::from(found), "{statement}: {spans:?}");
         }
+        // Retrospec's own form, as `retrospec import` writes such a report: the
+        // same finding; with a dated timeline the statement is left to its times.
+        let own = format!(
+            "---\ntitle: Logins failed\nstatus: in-review\n---\n\n## Summary\n\n{}",
+            report("all times PST below", "March 20, 2025")
+        );
+        assert_eq!(
+            crate::rules::spans_of("RS203", &own, crate::Format::Markdown),
+            ["PST"]
+        );
+        let timed = format!(
+            "{own}\n## Timeline\n\n- 2025-03-20 09:12 UTC the job swapped the certificate\n"
+        );
+        assert!(crate::rules::spans_of("RS203", &timed, crate::Format::Markdown).is_empty());
         // Published after the clocks changed: the incident may be either side.
         let text = report("all times PDT below", "March 8, 2025");
         assert_eq!(

@@ -57,7 +57,10 @@ pub(crate) fn in_reported_speech(text: &str, at: usize) -> bool {
     }
     // A quotation around the word, of four words or more.
     if let Some(open) = sentence.rfind(['"', '“'])
-        && sentence[..open].matches(['"', '“', '”']).count().is_multiple_of(2)
+        && sentence[..open]
+            .matches(['"', '“', '”'])
+            .count()
+            .is_multiple_of(2)
     {
         let rest = &text[sentence_start + open + 1..];
         let close = rest.find(['"', '”']).map_or(rest.len(), |i| i).min(REACH);

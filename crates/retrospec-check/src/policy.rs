@@ -24,8 +24,13 @@ pub const POLICY_CODES: &[&str] = &[
 /// without one (RS301) is a gap in the report's own record, not a field the
 /// canonical form would want, and it is reported where it is.
 pub fn summarise(anchor: Span, model: &Postmortem, diagnostics: &mut Vec<Diagnostic>) {
-    let named = model
+    // Advice to the reader under next steps is no item to own (RS301).
+    let items: Vec<_> = model
         .action_items
+        .iter()
+        .filter(|i| !crate::rules::action_item_owner::addresses_the_reader(&i.title))
+        .collect();
+    let named = items
         .iter()
         .filter(|i| {
             i.owner.as_deref().is_some_and(|o| !o.trim().is_empty())
@@ -34,7 +39,7 @@ pub fn summarise(anchor: Span, model: &Postmortem, diagnostics: &mut Vec<Diagnos
         .count();
     // Half the items or more name one: the list keeps owners, and an item
     // without is a gap. One tag-like tail among plain items is not a practice.
-    let owners_named = named > 0 && named * 2 >= model.action_items.len();
+    let owners_named = named > 0 && named * 2 >= items.len();
     let (policy, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(diagnostics)
         .into_iter()
         .partition(|d| POLICY_CODES.contains(&d.code) && !(owners_named && d.code == "RS301"));

@@ -6,9 +6,12 @@
 //! timeline and claims rules (RS2xx) or the word rules (RS4xx); a failure names
 //! the combination. The product of container, claim and distractor is sampled by
 //! a fixed hash of its index (no randomness: the same cases every run; the zone
-//! and the section turn with the index); `SWEEP_ALL=1` checks all of it (28,600
+//! and the section turn with the index); `SWEEP_ALL=1` checks all of it (about 40,000
 //! reports, a few minutes in debug), `SWEEP_ONLY=<scenario>` one incident, and
-//! `SWEEP_DUMP=<file>` writes every failing report out.
+//! `SWEEP_DUMP=<file>` writes every failing report out. The distractors include
+//! another party's statement, quoted or reported (`The vendor said the fault was
+//! human error in their factory`), and a date nobody has given yet (`still TBD on
+//! their side`): the author's blame (RS403) and a gap (RS401) they are not.
 //!
 //! A second, smaller set plants a wrong claim (off by a clear margin) in the same
 //! shapes and prints how many of them draw a finding on the claim itself: the

@@ -1,4 +1,7 @@
+use std::sync::LazyLock;
+
 use crate::diagnostic::Diagnostic;
+use crate::lean::Lean;
 use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 
@@ -20,6 +23,11 @@ declare_rule! {
     /// points at it. Such a
     /// report's missing owners are gathered into RS407, except where other items
     /// name an owner: then the item without one is reported where it is.
+    ///
+    /// Advice to the reader under a report's next steps is not work anyone owns:
+    /// an item that tells customers what they can do (`Merchants can retry declined
+    /// payments`, `If you still see errors, sign out and in`, `You do not need to
+    /// do anything`) is not reported, in a report read as written.
     ///
     /// ## Example
     /// ```markdown
@@ -266,6 +274,49 @@ pub(crate) fn says_no_owner(title: &str) -> Option<std::ops::Range<usize>> {
     None
 }
 
+/// An item addressed to the reader or the customers: `If you ...`, `You can ...`,
+/// `Customers should ...`, `Affected merchants who ... can ...`.
+static ADVICE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?i)^(?:if\s+you\b|you(?:'ll|’ll|\s+will)?\s+(?:can|may|should|need|do\s+not|don't|don’t|might|must|no\s+longer)\b|(?:affected\s+|all\s+|our\s+|any\s+)?(?:customers|users|merchants|clients|subscribers|tenants|members|readers|partners|sellers|buyers|shoppers|players|visitors|anyone|everyone)\s+(?:who\s+[^.;]{0,60}?\s+)?(?:can|may|should|do\s+not\s+need|don't\s+need|don’t\s+need|need\s+not|no\s+longer\s+need|are\s+advised|are\s+encouraged|are\s+asked)\b)",
+    )
+    .expect("the advice pattern is valid")
+});
+
+/// Whether an action item's `title` is advice to the reader, not work to own (see
+/// [`ActionItemOwner`]).
+pub(crate) fn addresses_the_reader(title: &str) -> bool {
+    let title = title.trim_start_matches(|c: char| c.is_whitespace() || "*_>".contains(c));
+    let lower = title.get(..12).unwrap_or(title).to_ascii_lowercase();
+    [
+        "if ",
+        "you",
+        "customer",
+        "user",
+        "merchant",
+        "client",
+        "subscriber",
+        "tenant",
+        "member",
+        "reader",
+        "partner",
+        "seller",
+        "buyer",
+        "shopper",
+        "player",
+        "visitor",
+        "anyone",
+        "everyone",
+        "affected",
+        "all ",
+        "our ",
+        "any ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        && ADVICE.is_match(title)
+}
+
 impl Rule for ActionItemOwner {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let as_written = cx.parsed.freeform.is_some();
@@ -273,7 +324,7 @@ impl Rule for ActionItemOwner {
             if item.owner.as_deref().is_some_and(|o| !o.trim().is_empty()) {
                 continue;
             }
-            if as_written && names_an_owner(&item.title) {
+            if as_written && (names_an_owner(&item.title) || addresses_the_reader(&item.title)) {
                 continue;
             }
             let pointer = Ptr::action_item(i).title();
@@ -344,6 +395,39 @@ mod tests {
         ] {
             assert_eq!(says_no_owner(title), None, "{title}");
         }
+    }
+
+    /// Advice to customers under next steps is not an action item to own; work of
+    /// the team's, in the same list, still is.
+    #[test]
+    fn advice_to_the_reader_is_no_work_to_own() {
+        for advice in [
+            "Merchants can retry declined payments; none was captured twice.",
+            "If you still see errors, sign out and in again.",
+            "You do not need to do anything.",
+            "Affected customers who saw a timeout can retry the export.",
+            "**Users should** rotate their API tokens.",
+        ] {
+            assert!(super::addresses_the_reader(advice), "{advice}");
+        }
+        for work in [
+            "Customer emails go through the new relay (owner: ops)",
+            "Users table gets an index on email",
+            "Add an alert when merchants see declines",
+            "Document how users can retry",
+        ] {
+            assert!(!super::addresses_the_reader(work), "{work}");
+        }
+        let text = "# Payments declined\n\n## Timeline\n\n- 2025-03-11 14:05 UTC declines start\n\n## Next steps\n\n\
+                    - The rotation job checks every node (@payments, done)\n- Page on code 96 (@payments)\n- Merchants can retry declined payments.\n\
+                    - Add a per-node decline alert\n";
+        let missing: Vec<&str> = check(text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS301")
+            .map(|d| d.span.slice(text))
+            .collect();
+        assert_eq!(missing, ["Add a per-node decline alert"]);
     }
 
     #[test]

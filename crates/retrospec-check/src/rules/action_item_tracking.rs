@@ -53,7 +53,12 @@ impl Rule for ActionItemTracking {
         let blank = |s: Option<&str>| s.is_none_or(|s| s.trim().is_empty());
         let mut required = cx.config.action_items.require.clone();
         required.dedup();
+        let as_written = cx.parsed.freeform.is_some();
         for (i, item) in cx.model.action_items.iter().enumerate() {
+            // Advice to the reader under next steps is no work to track (RS301).
+            if as_written && super::action_item_owner::addresses_the_reader(&item.title) {
+                continue;
+            }
             let missing: Vec<ActionItemField> = required
                 .iter()
                 .copied()

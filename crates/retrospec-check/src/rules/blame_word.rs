@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, SECTIONS, WordList, place_in, texts};
+use crate::rules::words::{CAUSE, SECTIONS, WordList, in_reported_speech, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -37,7 +37,11 @@ declare_rule! {
     /// guarded against (`no protection against a fat-finger`) is the
     /// blameless stance said out loud, and is not reported; nor is a word in a
     /// question (`Was it caused by human error or load?`, a template's prompt),
-    /// which names no one (its answer may).
+    /// which names no one (its answer may). Nor is another party's statement,
+    /// quoted (a block quote led in by `The registry's statement:` or `Kim
+    /// wrote:`, a quotation of four words or more in a sentence that says who said
+    /// it) or reported (`the vendor said it was human error`, `according to the
+    /// provider, ...`): it is evidence the report gives, not its author's blame.
     ///
     /// A person's mistake named as the cause is blame too: `a mistake made by one of
     /// our engineers`, `an oversight by the on-call engineer`, `a slip of a
@@ -400,9 +404,10 @@ impl Rule for BlameWord {
         // "A fat-finger mistake by the on-call engineer": the blame word is reported once.
         let words: Vec<Span> = out[first_word..].iter().map(|d| d.span).collect();
         for (span, phrase, pointer) in mistakes {
-            if words
-                .iter()
-                .any(|w| w.start <= span.end && w.end + 2 >= span.start)
+            if in_reported_speech(cx.text, span.start)
+                || words
+                    .iter()
+                    .any(|w| w.start <= span.end && w.end + 2 >= span.start)
             {
                 continue;
             }
@@ -434,6 +439,7 @@ impl BlameWord {
                     let lower = words.to_ascii_lowercase();
                     if negated(&cx.text[node.span.start.min(span.start)..span.start])
                         || DENIED_AFTER.is_match(after)
+                        || in_reported_speech(cx.text, span.start)
                         || asked(after)
                         || lower.ends_with("error") && THING_AFTER.is_match(after)
                         || lower == "fault of"
@@ -557,6 +563,18 @@ mod tests {
                 "`fat-finger` in the section \"The short version\" blames a person".to_string()
             )]
         );
+    }
+
+    /// Another party's statement, quoted or reported, is evidence, not the
+    /// author's blame; the author's own words beside it still are.
+    #[test]
+    fn another_party_s_statement_is_not_blame() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\n\
+                  The registry sent us a statement:\n\n> The removal was a human error on\n> our side during a clean-up.\n\n\
+                  According to the hosting provider, operator error cut the feed. Their\nsupport wrote that \"a careless \
+                  change by a contractor removed the route\". Our own review found carelessness in the runbook.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["carelessness"]);
     }
 
     #[test]

@@ -4,11 +4,12 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
-use crate::rules::words::{CAUSE, find_with, place, texts};
+use crate::rules::words::{CAUSE, SECTIONS, find_with, place, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
 mod lists;
+mod told;
 use lists::{NOT_NAMES, ORGANISATION, PRODUCT_WORDS, TEAM_PLACES};
 
 declare_rule! {
@@ -46,6 +47,13 @@ declare_rule! {
     /// deployed...", "Argo ran") are not detected: no pattern tells a single name from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
+    ///
+    /// A cause told in the summary or in a section with no field of its own (a
+    /// `**Root cause:**` label's paragraph, a sentence that says `the root cause is
+    /// that ...` or `was caused by ...`) is read too: a `@handle` there that is
+    /// the cause's subject (`@rbauer merged the job`, `@dana's change`, `caused by
+    /// @lee`) is reported; a handle in brackets (an owner) or one that found,
+    /// fixed or was paged for the problem is not.
     ///
     /// An organisation, a product or a domain is not a person, even when it is
     /// listed as an author: a one-word author (`Acme`), a name with a company or
@@ -518,6 +526,26 @@ impl Rule for PersonInCause {
                 }
             }
         }
+        // The cause told in the summary or a section of its own.
+        for pattern in ["/summary", SECTIONS] {
+            for (pointer, node) in texts(cx, pattern) {
+                for (span, handle) in find_with(cx, node, told::handles_told_as_cause) {
+                    if out.iter().any(|d| d.span == span) || organisation(&handle[1..]) {
+                        continue;
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("`{handle}` is named as the cause in {}", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -552,6 +580,15 @@ mod tests {
         assert_eq!(found(json, Format::Json), ["Dana Whitfield", "Lee Marsh"]);
         let yaml = "title: t\nstatus: draft\ntrigger: \"Dana Whitfield forgot the checklist\"\n";
         assert_eq!(found(yaml, Format::Yaml), ["Dana Whitfield"]);
+    }
+
+    /// A cause told in a summary's label or a section's sentence: a handle that
+    /// is its subject is found, an owner in brackets or a finder is not.
+    #[test]
+    fn a_handle_told_as_the_cause_outside_its_field() {
+        let md = "# Registry outage\n\n**Impact:** publishes failed for 2 hours.\n\n**Root cause:** @pvolkov ran the cleanup against\nproduction (fix owned by @lmarchetti).\n\n\
+                  ## What happened\n\n@jkraus saw the alert. The root cause is that @rbauer merged the\njob without a check, found by @mwitt.\n";
+        assert_eq!(found(md, Format::Markdown), ["@pvolkov", "@rbauer"]);
     }
 
     #[test]

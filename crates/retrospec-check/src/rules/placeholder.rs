@@ -8,6 +8,8 @@ use crate::rules::words::{Literals, WordList};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::tree::{Node, Value};
 
+mod gaps;
+
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
     /// `<service name>`, `[insert graph]`, a bare `[link]`, a template's slot such as `[Name]` or
@@ -38,8 +40,17 @@ declare_rule! {
     /// An honest unknown is not a gap either: a `TBC`, `TBD` or `TBA` whose line (a
     /// table row, a sentence) says why the value is not known yet or where that is
     /// explained (`06:05–TBC | end time still being reconciled with the partner`,
-    /// `TBD, pending the vendor's report`, `TBC (see note)`) is reported no more.
+    /// `TBD, pending the vendor's report`, `TBC (see note)`) is reported no more,
+    /// nor is one that is what a date is in a sentence (`the vendor's fix date is
+    /// still TBD`, `the ETA remains TBC`): a date nobody has given yet.
     /// A bare `Root cause: TBD` still is, and so is `TODO`, however explained.
+    ///
+    /// A template's token for a missing number is a gap too: `[number]`, `[Number
+    /// of users]`, `[N]`, `[XX]`, and `xx` or `XX` standing where a number belongs
+    /// (`xx users`, `about XX appointments`, `xx%`); a redacted token (`user_xx`,
+    /// `10.0.xx.yy`), a ticked checkbox (`[x]`) and a Roman numeral (`Super Bowl
+    /// XX`) are not. A placeholder word in underscore emphasis (`_TODO_` left as a
+    /// section's content) is found as in asterisks.
     ///
     /// A placeholder word used for what it names is not a gap either: a label over
     /// a list or a table (`Todo:`, `**TODO**`, `### Todo`, `Still TBD:` above a
@@ -150,6 +161,7 @@ impl Rule for Placeholder {
         if cx.format != Format::Markdown
             && !cx.text.contains('\\')
             && !maybe(cx.lowercase)
+            && !gaps::maybe(cx.lowercase)
             && !extra.may_match(cx)
         {
             return;
@@ -173,7 +185,8 @@ impl Rule for Placeholder {
             let Value::String(s) = &node.value else {
                 return;
             };
-            if !maybe(&s.to_ascii_lowercase()) {
+            let lower = s.to_ascii_lowercase();
+            if !maybe(&lower) && !gaps::maybe(&lower) {
                 return;
             }
             let source = node.span.slice(cx.text);
@@ -187,7 +200,9 @@ impl Rule for Placeholder {
                         .map(|m| m.range())
                         .filter(|r| !s[r.end..].starts_with(['(', '[', ':'])),
                 )
-                .filter(|r| !redacted(s, r.clone()));
+                .filter(|r| !redacted(s, r.clone()))
+                // Number slots and emphasised words, with their own checks.
+                .chain(gaps::find(s));
             // The n-th occurrence in the value is the n-th in the file (YAML
             // escapes and folded lines may make the value differ from it).
             let mut placer = super::Placer::new(s, source, node.span.start);
@@ -690,7 +705,7 @@ fn phase_marker(inner: &str) -> bool {
 /// "still being reconciled", "not yet known", "see note", "pending the vendor's
 /// report", "will be updated".
 static EXPLANATION: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
+    Lean::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available|given|set|scheduled|announced|decided|agreed|published|shared)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
         .expect("the explanation pattern is valid")
 });
 
@@ -726,7 +741,8 @@ fn explained(text: &str, at: usize, found: &str) -> bool {
     let start = window[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = window[at..].find('\n').map_or(window.len(), |i| at + i);
     let line = window[start..end].split_whitespace().collect::<Vec<_>>();
-    EXPLANATION.is_match(&line.join(" "))
+    let before = window[start..at].split_whitespace().collect::<Vec<_>>();
+    EXPLANATION.is_match(&line.join(" ")) || gaps::said_of_a_date(&format!("{} ", before.join(" ")))
 }
 
 fn visit(node: &Node, f: &mut impl FnMut(&Node)) {

@@ -27,13 +27,14 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|Septembe
 
 /// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`,
 /// `Friday (Sept 27)` (the date in brackets after its weekday),
-/// and the dotted day-first forms `Sunday, 15. 11.[ 2025]` and `Sunday 15.11.2025`:
+/// the dotted day-first forms `Sunday, 15. 11.[ 2025]` and `Sunday 15.11.2025`,
+/// and an ISO date after its weekday (`(Sunday 2025-06-14)`, `Sunday, 2025-06-14`):
 /// the weekday right before its date, names capitalised as written in prose. A
 /// dotted date without its year needs the space after its first dot (`14.05.`
 /// after a weekday may be a clock closing a sentence).
 static DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<wd>{DAYS}),?[ \t\n]+\(?(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
+        r"\b(?P<wd>{DAYS}),?[ \t\n]+\(?(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b|(?P<y5>\d{{4}})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
     ))
     .expect("the weekday pattern is valid")
 });
@@ -194,6 +195,7 @@ impl Rule for WeekdayMismatch {
                             .or_else(|| {
                                 c.name("m3")
                                     .or(c.name("m4"))
+                                    .or(c.name("m5"))
                                     .and_then(|m| m.as_str().parse::<i8>().ok())
                                     .filter(|m| (1..=12).contains(m))
                             }),
@@ -201,11 +203,12 @@ impl Rule for WeekdayMismatch {
                             .or(c.name("d2"))
                             .or(c.name("d3"))
                             .or(c.name("d4"))
+                            .or(c.name("d5"))
                             .and_then(|d| d.as_str().parse::<i8>().ok()),
                     ) else {
                         continue;
                     };
-                    let year = match c.name("y").or(c.name("y4")) {
+                    let year = match c.name("y").or(c.name("y4")).or(c.name("y5")) {
                         Some(y) => y.as_str().parse::<i16>().ok(),
                         None => year_written_for(cx, m, d)
                             .or_else(|| heading_year(cx, m))
@@ -277,6 +280,23 @@ mod tests {
             "# Builds stuck\n\nBuilds were stuck.\n\nIt was deployed on Friday (Sept 27).\n\nA similar stall on Aug 24, 2025 was shorter.\n",
         ] {
             assert!(spans_of("RS216", md, Format::Markdown).is_empty(), "{md}");
+        }
+    }
+
+    /// An ISO date after its weekday, in a mail's prose: a Sunday that was a
+    /// Saturday is found, the right weekday and an ISO date before a clock are not.
+    #[test]
+    fn a_weekday_before_an_iso_date() {
+        for (written, found) in [
+            ("outage (Sunday 2025-06-14). All", true),
+            ("outage (Saturday 2025-06-14). All", false),
+            ("outage on Sunday, 2025-06-14 at 05:10 UTC.", true),
+            ("outage on Saturday, 2025-06-14 at 05:10 UTC.", false),
+        ] {
+            let text =
+                format!("# Mirror outage\n\nSummary of this morning's {written} times UTC.\n");
+            let spans = spans_of("RS216", &text, Format::Markdown);
+            assert_eq!(spans.len(), usize::from(found), "{written}: {spans:?}");
         }
     }
 

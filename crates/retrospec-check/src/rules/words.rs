@@ -23,9 +23,11 @@ use regex::Regex;
 
 mod automata;
 mod label;
+mod speech;
 pub use automata::Literals;
 use automata::{Automata, Head};
 pub(crate) use label::in_bold_label;
+pub(crate) use speech::in_reported_speech;
 
 use crate::parse::Format;
 use crate::rules::Context;

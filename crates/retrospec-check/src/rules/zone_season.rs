@@ -44,6 +44,12 @@ declare_rule! {
     /// (`shipped on Tuesday 28 October at 09:00 BST`, after the clocks went back),
     /// reported there, not at the report's statement of the zone, which may be
     /// right for the rest. On a day the clocks change, both names are accepted.
+    ///
+    /// A zone a report states for clocks told only in its prose
+    /// ("all times PST below" over "At 9:12 a.m. the job ..."), with no timeline to
+    /// date them, is judged on the report's date (its first date, else the day it
+    /// was published), and not when it was published on a day the zone was in use:
+    /// the story may be either side of the change.
     pub struct ZoneSeason = "RS203", "zone-season", Error, fix: Always;
 }
 
@@ -164,8 +170,128 @@ impl Rule for ZoneSeason {
             }
             findings.push((abbr.name, in_use.clone(), d));
         }
+        // In retrospec's own form the statement is read only when no time is dated
+        // (most reports have a timeline, and the whole text is not read again).
+        let stated = stated.or_else(|| {
+            (cx.parsed.freeform.is_none() && cx.times.all().all(|v| v.instant().is_none()))
+                .then(|| crate::parse::freeform::zone::stated_zone(cx.text).map(|(_, at)| at))
+                .flatten()
+        });
+        // One cause, one finding: an abbreviation already reported out of season
+        // is not reported again at its statement.
+        if let Some(at) = stated
+            && !findings.iter().any(|(name, _, d)| {
+                *name == at.slice(cx.text)
+                    || overlaps(d.span, at)
+                    || d.labels.iter().any(|l| overlaps(l.span, at))
+            })
+            && let Some(d) = statement_on_the_report_s_date(cx, at)
+        {
+            findings.push(("", String::new(), d));
+        }
         out.extend(findings.into_iter().map(|(_, _, d)| d));
     }
+}
+
+/// The zone a report states for its times in prose (`all times PST
+/// below`, `All times in this report are in CET.`) when the times it applies to
+/// are clocks in its prose (`At 9:12 a.m. the job ...`), not a timeline's or a
+/// status update's that took it: judged
+/// on the report's date, and on the day it was published when it says, so a
+/// report written across the change of season is left alone.
+fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnostic> {
+    if cx.masks().covers(at.start) {
+        return None;
+    }
+    let abbr = time::abbreviation(at.slice(cx.text))?;
+    abbr.counterpart?;
+    // Times that took the zone (from the statement or written on them) are judged
+    // above, each on its own date; in retrospec's own form, any time the report
+    // dates is (the statement is prose beside its fields).
+    let free = cx.parsed.freeform.is_some();
+    if cx.times.all().any(|v| {
+        v.instant().is_some() && (!free || v.report_zone.is_some() || v.text.contains(abbr.name))
+    }) {
+        return None;
+    }
+    if !clock_after(&cx.text[at.end..]) {
+        return None;
+    }
+    let dating = crate::parse::freeform::date::Dating::of(cx.text);
+    let date = dating
+        .first
+        .map(|(d, _)| d)
+        .or_else(|| first_slashed_date(cx.text))?;
+    let (in_use, offset) = in_use(abbr, date)?;
+    if dating
+        .published
+        .is_some_and(|p| self::in_use(abbr, p).is_none())
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::new(
+            &ZoneSeason::INFO,
+            at,
+            format!(
+                "{} (UTC{}) is not in use on {date} in {}, the report's date: clocks there showed {in_use} (UTC{})",
+                abbr.name,
+                format_offset(abbr.offset()),
+                abbr.region,
+                format_offset(offset),
+            ),
+        )
+        .with_help(format!(
+            "write `{in_use}`, the abbreviation in use on that day"
+        ))
+        .with_fix(Fix {
+            message: format!("replace `{}` with `{in_use}`", abbr.name),
+            edits: vec![Edit {
+                span: at,
+                replacement: in_use.clone(),
+            }],
+            safe: true,
+        }),
+    )
+}
+
+/// A slashed date with its year (`13/10/2025`, `[10/13/2025 09:15]`).
+static SLASHED: std::sync::LazyLock<crate::lean::Lean> = std::sync::LazyLock::new(|| {
+    crate::lean::Lean::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+        .expect("the slashed-date pattern is valid")
+});
+
+/// The first slashed date with its year in `text`, read in the order the
+/// report's slashed dates settle (`13/10/2025` is day first); none when they do
+/// not settle it.
+fn first_slashed_date(text: &str) -> Option<Date> {
+    if !text.contains('/') {
+        return None;
+    }
+    let month_first = crate::parse::freeform::date::report_slashed_order(text)?;
+    SLASHED.captures_iter(text).find_map(|c| {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i16>().ok());
+        let (a, b, year) = (n(1)?, n(2)?, n(3)?);
+        let (month, day) = if month_first { (a, b) } else { (b, a) };
+        Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    })
+}
+
+/// Whether `text` has a clock (`9:12`, `09.50`) the statement before it applies to.
+fn clock_after(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        let meridiem = || {
+            let rest = text[i + 4..].trim_start_matches(' ').as_bytes();
+            rest.len() > 1
+                && matches!(rest[0], b'a' | b'p' | b'A' | b'P')
+                && matches!(rest[1], b'm' | b'M' | b'.')
+        };
+        w[0].is_ascii_digit()
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && (w[1] == b':' || w[1] == b'.' && meridiem())
+    })
 }
 
 /// The finding for one cause: at the statement of the zone when the times took it
@@ -505,6 +631,75 @@ fn iso_date_before(text: &str, clock: usize) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+    /// A zone stated for the clocks in a report's prose, with no timeline, is
+    /// judged on the report's date; in season, or published after the clocks
+    /// changed, it is not reported.
+    #[test]
+    fn a_stated_zone_over_prose_clocks_is_judged_on_the_report_s_date() {
+        let report = |statement: &str, date: &str| {
+            format!(
+                "# Logins failed on {date}\n\nOn {date} many of you could not sign in ({statement}).\n\nAt 9:12 a.m. the job swapped the certificate, and at 10:18 a.m.\nthe fixed bundle went out.\n"
+            )
+        };
+        for (statement, date, found) in [
+            ("all times PST below", "March 20, 2025", true),
+            ("all times PDT below", "March 20, 2025", false),
+            ("all times PST below", "March 3, 2025", false),
+            (
+                "all times in this report are in CET",
+                "October 10, 2025",
+                true,
+            ),
+            (
+                "all times in this report are in CET",
+                "October 30, 2025",
+                false,
+            ),
+            ("times are in CEST", "October 10, 2025", false),
+        ] {
+            let text = report(statement, date);
+            let spans = crate::rules::spans_of("RS203", &text, crate::Format::Markdown);
+            assert_eq!(
+                spans.len(),
+                usize::from(found),
+                "{statement} / {date}: {spans:?}"
+            );
+        }
+        // The report's date written day first with slashes, settled by a day above 12.
+        for (statement, found) in [
+            ("All times are in CET.", true),
+            ("All times are in CEST.", false),
+        ] {
+            let text = format!(
+                "# Storage outage\n\n**Resolved [13/10/2025 09:15]**\n\nWhat happened on Friday. {statement}\n\nAt 09:50 on Friday the controller lost power.\n"
+            );
+            let spans = crate::rules::spans_of("RS203", &text, crate::Format::Markdown);
+            assert_eq!(spans.len(), usize::from(found), "{statement}: {spans:?}");
+        }
+        // Retrospec's own form, as `retrospec import` writes such a report: the
+        // same finding; with a dated timeline the statement is left to its times.
+        let own = format!(
+            "---\ntitle: Logins failed\nstatus: in-review\n---\n\n## Summary\n\n{}",
+            report("all times PST below", "March 20, 2025")
+        );
+        assert_eq!(
+            crate::rules::spans_of("RS203", &own, crate::Format::Markdown),
+            ["PST"]
+        );
+        let timed = format!(
+            "{own}\n## Timeline\n\n- 2025-03-20 09:12 UTC the job swapped the certificate\n"
+        );
+        assert!(crate::rules::spans_of("RS203", &timed, crate::Format::Markdown).is_empty());
+        // Published after the clocks changed: the incident may be either side.
+        let text = report("all times PDT below", "March 8, 2025");
+        assert_eq!(
+            crate::rules::spans_of("RS203", &text, crate::Format::Markdown),
+            ["PDT"]
+        );
+        let text = text.replacen("\n\n", "\n\n*Posted on March 12, 2025 by Dana Kim*\n\n", 1);
+        assert!(crate::rules::spans_of("RS203", &text, crate::Format::Markdown).is_empty());
+    }
+
     use crate::{Format, check};
 
     fn rs203(text: &str) -> Vec<crate::diagnostic::Diagnostic> {

@@ -213,6 +213,10 @@ const SEARCH: Scenario = Scenario {
         "p99 latency rose to 1.5 s during the incident.",
         "Build #1340 ran for 12 minutes.",
         "The indexer runs version 14.45 on port 1510.",
+        "The search vendor's statement read:\n\n> The stale cache came from a human error on our side during maintenance.",
+        "According to the CDN provider, operator error on their side delayed the purge.",
+        "The vendor's fix date for the client library is still TBD on their side.",
+        "Their support wrote that \"a careless change by one of our engineers\" was the trigger.",
         "Customers waited up to 90 seconds for a page.",
         "Each failing batch timed out after 10 minutes.",
         "Errors had been rising slowly for 3 days.",
@@ -366,6 +370,8 @@ const INVOICES: Scenario = Scenario {
         "Bounces had been climbing slowly for 2 weeks.",
         "Two months ago the mail provider was down for a day.",
         "Customers in Asia were affected for 8 hours of it.",
+        "The mail provider wrote:\n\n> An operator error in our certificate tooling let it lapse.",
+        "The provider's ETA for automatic renewal remains TBC.",
     ],
 };
 
@@ -512,6 +518,8 @@ const OVERNIGHT: Scenario = Scenario {
         "Last month, the broker was down for 2 hours for an upgrade.",
         "Without the disk alarm, publishing could have stalled for 8 hours.",
         "A compaction usually takes 40 minutes.",
+        "The storage vendor said the firmware fault was human error in their factory.",
+        "A replacement disk date is still TBD from the supplier.",
     ],
 };
 

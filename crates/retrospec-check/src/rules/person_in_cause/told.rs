@@ -1,0 +1,215 @@
+//! A cause told outside the cause's own field: a summary or a section with no
+//! field of its own that says what the root cause was (`**Root cause:** @pvolkov
+//! ran ...` under a summary, `The root cause is that @rbauer merged ...` in `##
+//! What happened`). Only the cause's own words are read there: a label's paragraph
+//! or a sentence that names the cause, and in them a `@handle` that is the
+//! cause's grammatical subject (`@rbauer merged`, `@dana's change`, `caused by
+//! @dana`), not an owner in brackets or a handle the sentence mentions in passing.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::lean::Lean;
+
+/// A label that opens a line or follows a sentence and names the cause
+/// (`**Root cause:**`, `Cause:`, `- Trigger:`), up to its colon and closing
+/// emphasis.
+static LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
+        .expect("the cause-label pattern is valid")
+});
+
+/// Words of a sentence that names the cause: `the root cause is (that)`, `was
+/// caused by`, `was triggered by`.
+static SAYS_CAUSE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:root[ \t]+cause[ \t]+(?:is|was)\b|(?:was|were|is|are)[ \t]+(?:\w+ly[ \t]+)?(?:caused|triggered)[ \t]+by\b)")
+        .expect("the says-cause pattern is valid")
+});
+
+/// A `@handle` as the subject of what it did, its possessive, or the agent after
+/// `by`.
+static HANDLE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"@[A-Za-z0-9][A-Za-z0-9_-]*").expect("the handle pattern is valid")
+});
+
+/// Words after a handle that make it no subject of a verb (`@kim and @lee`,
+/// `@kim after an hour`, `@kim, who ...`).
+const NOT_VERBS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "after",
+    "before",
+    "at",
+    "on",
+    "in",
+    "with",
+    "from",
+    "to",
+    "for",
+    "of",
+    "during",
+    "while",
+    "when",
+    "who",
+    "which",
+    "that",
+    "about",
+    "as",
+    "via",
+    "into",
+    "than",
+    "sees",
+    "saw",
+    "noticed",
+    "found",
+    "paged",
+    "fixed",
+    "restored",
+    "reverted",
+    "investigated",
+    "looked",
+    "started",
+    "joined",
+    "wrote",
+    "reported",
+];
+
+/// Verbs before `by` that make what follows the cause's agent (`caused by
+/// @lee`).
+const CAUSING: &[&str] = &[
+    "caused",
+    "triggered",
+    "introduced",
+    "made",
+    "pushed",
+    "merged",
+    "run",
+    "ran",
+    "deployed",
+    "done",
+    "written",
+    "started",
+    "applied",
+    "approved",
+    "committed",
+];
+
+/// The ranges of `source` (a summary's or a section's text, soft breaks read as
+/// spaces) where a `@handle` is told as the cause.
+pub(super) fn handles_told_as_cause(source: &str) -> Vec<Range<usize>> {
+    if !source.contains('@') {
+        return Vec::new();
+    }
+    let lower = source.to_ascii_lowercase();
+    if !["cause", "trigger"].iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
+    let mut passages: Vec<Range<usize>> = Vec::new();
+    for m in LABEL.find_iter(source) {
+        let end = source[m.end()..]
+            .find("\n\n")
+            .map_or(source.len(), |i| m.end() + i);
+        passages.push(m.end()..end);
+    }
+    for m in SAYS_CAUSE.find_iter(source) {
+        let start = sentence_start(source, m.start());
+        let end = source[m.end()..]
+            .find(". ")
+            .or_else(|| source[m.end()..].find(".\n"))
+            .or_else(|| source[m.end()..].find("\n\n"))
+            .map_or(source.len(), |i| m.end() + i);
+        passages.push(start..end);
+    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for passage in passages {
+        for h in HANDLE.find_iter(&source[passage.clone()]) {
+            let at = passage.start + h.start()..passage.start + h.end();
+            let before = source[..at.start].chars().next_back();
+            let after = &source[at.end..];
+            // `a@b.example`, `(@owner)`, `@scope/package`, a URL's `/@user`.
+            if before.is_some_and(|c| c.is_alphanumeric() || "@./+-_:(`[".contains(c))
+                || after.starts_with(['/', '@', ')'])
+            {
+                continue;
+            }
+            let previous = source[..at.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let next = after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split_whitespace().next())
+                .unwrap_or("");
+            let subject = after.starts_with(['\'', '’'])
+                || next.starts_with(|c: char| c.is_ascii_lowercase())
+                    && next.chars().all(|c| c.is_ascii_lowercase())
+                    && !NOT_VERBS.contains(&next);
+            // `caused by @lee`, `introduced by @lee`; not `found by @lee`.
+            let agent = previous == "by"
+                && source[..at.start]
+                    .split_whitespace()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|w| CAUSING.contains(&w.to_ascii_lowercase().as_str()));
+            if subject || agent {
+                found.push(at);
+            }
+        }
+    }
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    found
+}
+
+/// Where the sentence holding byte `at` of `text` starts.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    [". ", ".\n", "! ", "? ", "\n\n", ":** ", ": "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    fn found(s: &str) -> Vec<&str> {
+        super::handles_told_as_cause(s)
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
+    }
+
+    #[test]
+    fn a_handle_told_as_the_cause() {
+        for (text, handle) in [
+            (
+                "**Root cause:** @pvolkov run the cleanup script against prod.",
+                "@pvolkov",
+            ),
+            (
+                "Builds stopped. The root cause is that @rbauer merged the job without a check.",
+                "@rbauer",
+            ),
+            ("Root cause: @dana's change dropped the index.", "@dana"),
+            (
+                "The outage was caused by @lee, who pushed the zone.",
+                "@lee",
+            ),
+            ("- Trigger: @kim ran the migration twice", "@kim"),
+        ] {
+            assert_eq!(found(text), [handle], "{text}");
+        }
+        for text in [
+            "@lmarchetti sees it and starts looking; the root cause was a full disk.",
+            "**Root cause:** the cleanup script took prod (fix owned by @pvolkov).",
+            "The root cause is a full /var, found by @jkraus and @mwitt after an hour.",
+            "**Impact:** @team could not publish.",
+            "Root cause: mail ops@example.com bounced.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}

@@ -149,6 +149,9 @@ pub(crate) fn normalise(
         }
     }
     let implicit = implicit_timeline(text, &mut out, extra);
+    if implicit {
+        super::timeline::phases::fold(text, &mut out, |w| field_of(w, extra).is_some());
+    }
     trailing_prose(text, &mut out, extra, !scopes.is_empty());
     (out, implicit)
 }

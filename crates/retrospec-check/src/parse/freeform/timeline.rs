@@ -34,6 +34,7 @@ use crate::tree::{Entry, Node, Value};
 mod began;
 mod dated;
 mod dotted;
+pub(crate) mod phases;
 pub(crate) mod prose;
 mod table;
 

@@ -39,6 +39,7 @@ pub(crate) mod prose;
 mod table;
 
 pub(crate) use began::began_and_ended;
+pub(crate) use dated::leads_with_date_and_time;
 
 const MILESTONES: &[&str] = &[
     "started",

@@ -107,6 +107,8 @@ pub(crate) fn read(
     let mut boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))> = None;
     // The open update was headed by its dated status line: its paragraph ends it.
     let mut headed = false;
+    let slashed = std::cell::OnceCell::new();
+    let order = || *slashed.get_or_init(|| super::date::report_slashed_order(text));
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
@@ -156,11 +158,11 @@ pub(crate) fn read(
             }
             // `**Resolved** · 21 Aug 2025, 09:20 CEST` over the update's words:
             // the paragraph's end (or the next such line) ends it.
-            if let Some(head) = self::lead(content).filter(|l| {
+            if let Some(head) = lead_ordered(content, &order).filter(|l| {
                 l.status
                     .as_deref()
                     .is_some_and(|w| STATUS_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-                    && l.body >= content.len()
+                    && (l.body >= content.len() || bold_title(content, l.body))
             }) {
                 if headed {
                     updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
@@ -304,8 +306,12 @@ pub(crate) fn sections(
     let mut best: Option<(std::ops::Range<usize>, Vec<Update>)> = None;
     let mut run: Vec<Update> = Vec::new();
     let mut run_start = 0;
+    let slashed = std::cell::OnceCell::new();
+    let order = || *slashed.get_or_init(|| super::date::report_slashed_order(text));
     for (index, (heading, title, blocks)) in sections.iter().enumerate() {
-        match section_update(text, *heading, title, blocks, index) {
+        let update = section_update(text, *heading, title, blocks, index)
+            .or_else(|| bracketed_section(text, *heading, title, blocks, index, &order));
+        match update {
             Some(u) => {
                 if run.is_empty() {
                     run_start = index;
@@ -332,6 +338,51 @@ pub(crate) fn sections(
     let span = sections[range.start].0;
     let items = updates.into_iter().map(entry).collect();
     Some((range, seq(items, span)))
+}
+
+/// A section headed `Update [12/10/2025 18:40] — Reason For Outage` or
+/// `Resolved [13/10/2025 09:15]` (a status word, the date and clock in brackets,
+/// maybe a short title): an update dated by its heading, its text the section's.
+fn bracketed_section(
+    text: &str,
+    heading: Span,
+    title: &str,
+    blocks: &[Block],
+    index: usize,
+    order: &dyn Fn() -> Option<bool>,
+) -> Option<Update> {
+    if !title.contains('[') {
+        return None;
+    }
+    // The heading as written may be set in bold (`**Resolved [...]**`).
+    let heading = Span::new(heading.start + heading.slice(text).find(title)?, heading.end);
+    let l = lead_ordered(title, order)?;
+    let status = l.status.clone()?;
+    let rest = title.get(l.body..).unwrap_or("").trim();
+    if !STATUS_WORDS.contains(&status.to_ascii_lowercase().as_str())
+        || status.to_ascii_lowercase().starts_with("post")
+        || rest.contains('.')
+        || rest.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let (start, end) = (blocks.iter().find_map(Block::range)?.start, {
+        let last = blocks.iter().rev().find_map(Block::range)?;
+        text[..last.end].trim_end().len()
+    });
+    let body = collapse(text.get(start..end).unwrap_or("").trim());
+    let clock = &title[l.clock.clone()];
+    Some(Update {
+        text: Span::new(heading.start, end.max(heading.end)),
+        value: match rest.trim_start_matches(['*', '_']) {
+            "" => format!("{status} - {body}"),
+            title => format!("{status} - {}: {body}", title.trim_end_matches(['*', '_'])),
+        },
+        time: Span::new(heading.start + l.clock.start, heading.start + l.clock.end),
+        time_value: with_date(clock, l.dateless, Some(l.date)),
+        at: (l.date, l.time),
+        block: index,
+    })
 }
 
 /// One section as an update: its heading is a status word (`Resolved`,
@@ -528,6 +579,14 @@ pub(crate) struct Lead {
 /// with its year, `,` / `at` / `-`, a clock, then `:` or a dash and the words, or
 /// nothing.
 pub(crate) fn lead(line: &str) -> Option<Lead> {
+    lead_ordered(line, &|| None)
+}
+
+/// [`lead`], with a slashed date of two readings (`[12/10/2025 18:40]`) read in
+/// the order the report's other slashed dates settle (`month_first`, asked only
+/// for such a date): `Update [12/10/2025 18:40] — Reason For Outage`, the date and
+/// clock in brackets after the status word, a short title after them.
+pub(crate) fn lead_ordered(line: &str, month_first: &dyn Fn() -> Option<bool>) -> Option<Lead> {
     let first = line.split('\n').next().unwrap_or(line);
     let mut at = first.len() - first.trim_start_matches(['*', '_']).len();
     let rest = &first[at..];
@@ -552,6 +611,8 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
     }
     let rest = &first[at..];
     let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—', '·', '|']);
+    let bracketed = trimmed.starts_with('[');
+    let trimmed = if bracketed { &trimmed[1..] } else { trimmed };
     at += rest.len() - trimmed.len();
     let clock = clock_start(trimmed)?;
     let date_part = trimmed[..clock].trim_end();
@@ -563,11 +624,19 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
         .trim_end();
     let date = match time::scan_date_line(date_part, None)? {
         Ok(line) => line.date,
+        Err(e) if e.kind == time::TimeErrorKind::AmbiguousDate => {
+            ordered(date_part, month_first()?)?
+        }
         Err(_) => return None,
     };
     let clock_text = &trimmed[clock..];
     let (parsed, len) = time::scan_leading_time(clock_text).ok()??;
     let after = &clock_text[len..];
+    // `[12/10/2025 18:40]`: the bracket closes after the clock.
+    let after = match (bracketed, after.strip_prefix(']')) {
+        (true, Some(rest)) => rest,
+        _ => after,
+    };
     let words = after.trim_start_matches(['*', '_']);
     let words = words.trim_start();
     let body = if words.is_empty() {
@@ -589,6 +658,25 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
         dateless: parsed.date.is_none(),
         body,
     })
+}
+
+/// `**Update [12/10/2025 18:40] — Reason For Outage**`: a line set in bold whose
+/// words after the lead (from `body`) are a short title, not the update's text.
+fn bold_title(line: &str, body: usize) -> bool {
+    let title = line.get(body..).unwrap_or("").trim();
+    line.starts_with("**")
+        && title.ends_with("**")
+        && !title.trim_end_matches('*').contains(['.', '*'])
+        && title.split_whitespace().count() <= 6
+}
+
+/// `12/10/2025` in the order `month_first` says.
+fn ordered(date: &str, month_first: bool) -> Option<jiff::civil::Date> {
+    let mut parts = date.split('/').map(|p| p.parse::<i16>().ok());
+    let (a, b, y) = (parts.next()??, parts.next()??, parts.next()??);
+    let (month, day) = if month_first { (a, b) } else { (b, a) };
+    let year = if y < 100 { 2000 + y } else { y };
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
 /// `Resolved`, `**Resolved** - text`, `Resolved: text`: (status as written, the
@@ -790,6 +878,38 @@ mod tests {
             .iter()
             .map(|e| (e.time.clone(), e.text.clone()))
             .collect()
+    }
+
+    /// Generated: bold leads with the date and clock in brackets, newest first,
+    /// with slashed dates that the report settles (a day above 12) or not, and a
+    /// short title after the stamp.
+    #[test]
+    fn bracketed_update_leads_are_a_timeline_oldest_first() {
+        for (status, title) in [("Update", ""), ("Update", " \u{2014} Reason For Outage"), ("Monitoring", "")] {
+            for (last, settled) in [("13/10/2025", true), ("12/10/2025", false)] {
+                let text = format!(
+                    "# Storage cluster down\n\n**Incident Status:** Resolved\n\n---\n\n\
+                     **Resolved [{last} 09:15]**\n\nAll volumes verified.\n\n\
+                     **{status} [11/10/2025 03:25]{title}**\n\nAll VMs are running again.\n\n\
+                     **Investigating [10/10/2025 10:02]**\n\nVMs in FRA-2 are not reachable. All times CET.\n"
+                );
+                let times: Vec<String> = timeline(&text).into_iter().map(|(t, _)| t).collect();
+                if settled {
+                    assert_eq!(
+                        times,
+                        ["2025-10-10 10:02 CET", "2025-10-11 03:25 CET", "2025-10-13 09:15 CET"],
+                        "{text}"
+                    );
+                } else {
+                    // Nothing says whether 11/10 is 11 October or 10 November.
+                    assert!(times.len() < 3, "{text}: {times:?}");
+                }
+            }
+        }
+        // The title after the stamp stays in the entry's text.
+        let text = "# Down\n\n**Resolved [13/10/2025 09:15]**\n\nDone.\n\n**Update [12/10/2025 18:40] \u{2014} Reason For Outage**\n\nDear customers.\n\n**Investigating [10/10/2025 10:02]**\n\nLooking.\n";
+        let entries = timeline(text);
+        assert_eq!(entries[1].1, "Update - Reason For Outage: Dear customers.", "{entries:?}");
     }
 
     #[test]

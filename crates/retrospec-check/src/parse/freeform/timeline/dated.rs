@@ -5,6 +5,7 @@ use jiff::civil::Date;
 
 use crate::span::Span;
 use crate::time;
+use crate::time_diag::TimeErrorExt;
 
 use super::Reader;
 
@@ -132,6 +133,10 @@ impl Reader<'_, '_> {
                     .trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':'])
                     .len();
             let rest = &rest[sep..];
+            // `Thursday 14 Aug, around 08:15: ...`: a word that makes the time
+            // approximate stands between the date and the time.
+            let approx = approximate(rest);
+            let (sep, rest) = (sep + approx, &rest[approx..]);
             if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
                 || !matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
             {
@@ -139,6 +144,11 @@ impl Reader<'_, '_> {
             }
             let prefix = s[..split].trim_end_matches([',', ':']);
             if let Some(Ok(line)) = time::scan_date_line(prefix, self.year_hint(prefix)) {
+                // A weekday the date does not fall on (RS216), when the year is
+                // written: a year taken from the report could be the wrong one.
+                if let Some(error) = line.weekday_mismatch.filter(|_| !line.year_inferred) {
+                    self.diags.push(error.diagnostic(span.start));
+                }
                 self.date = Some(line.date);
                 self.previous = None;
                 self.line(Span::new(span.start + split + sep, span.end), open);
@@ -177,4 +187,39 @@ impl Reader<'_, '_> {
         self.close();
         true
     }
+}
+
+/// The length of a word that makes the time after it approximate, with the
+/// blanks after it (`around `, `about `, `approx. `, `ca. `, `~`), else 0.
+pub(super) fn approximate(s: &str) -> usize {
+    for word in ["around", "about", "approximately", "approx.", "ca.", "circa", "~"] {
+        if let Some(rest) = s.get(..word.len()).filter(|w| w.eq_ignore_ascii_case(word)) {
+            let after = &s[rest.len()..];
+            let blanks = after.len() - after.trim_start_matches(' ').len();
+            if blanks > 0 || word == "~" {
+                return word.len() + blanks;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `item` is led by a date in words and then a time (`Thursday 14 Aug,
+/// around 08:15: ...`, `17 June 11:00 CEST - ...`), as [`Reader::worded_date_entry`]
+/// reads it: a list of such items is a timeline written without a heading.
+pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
+    if !item.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+        || !item.bytes().take(40).any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    item.match_indices(' ').take(4).any(|(split, _)| {
+        let rest = &item[split..];
+        let rest = rest.trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':']);
+        let rest = &rest[approximate(rest)..];
+        rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
+            && time::scan_date_line(item[..split].trim_end_matches([',', ':']), Some(2024))
+                .is_some_and(|r| r.is_ok())
+    })
 }

@@ -19,6 +19,9 @@ use crate::time;
 
 use super::timeline::prose;
 
+mod numbered;
+use numbered::{is_numbered, numbered_text};
+
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
 /// timed lines): it is then under an empty level-2 heading, which the caller
@@ -199,8 +202,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
     let timed = |b: &Block, read_after: bool| match b {
         Block::List { items } => {
             items.iter().any(|i| timed_line(&text[i.range.clone()]))
-                && (read_after
-                    || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
+                && (read_after || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
         }
         // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
         Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
@@ -598,27 +600,6 @@ fn pseudo_heading(
         return Some(start..start + words.len());
     }
     None
-}
-
-/// Whether a list item is written with a number (`2. Timeline`).
-fn is_numbered(text: &str, item: &Item) -> bool {
-    text[item.range.clone()]
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// The text of a numbered item after its number.
-fn numbered_text(text: &str, item: &Item) -> Range<usize> {
-    let raw = &text[item.range.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let rest = &raw[lead..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = &rest[digits..];
-    let after = after.strip_prefix(['.', ')']).unwrap_or(after);
-    let skip = after.len() - after.trim_start().len();
-    let words = after.trim().trim_end_matches(':').trim_end();
-    let start = item.range.start + lead + (rest.len() - after.len()) + skip;
-    start..start + words.len()
 }
 
 /// The lines of a range, without their line breaks, blank lines left out.

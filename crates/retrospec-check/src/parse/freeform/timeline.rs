@@ -758,13 +758,22 @@ mod tests {
     fn a_worded_date_settles_slashed_date_lines() {
         // Generated: date-line form x the words that settle it (or not).
         for (prose, settled) in [
-            ("On the evening of Friday, October 3, 2025 the relay stalled.", true),
-            ("By Ana Ruiz · October 8, 2025\n\nOn Friday, October 3 the relay stalled.", true),
+            (
+                "On the evening of Friday, October 3, 2025 the relay stalled.",
+                true,
+            ),
+            (
+                "By Ana Ruiz · October 8, 2025\n\nOn Friday, October 3 the relay stalled.",
+                true,
+            ),
             ("The relay stalled on 3 October 2025.", true),
             ("The relay stalled on 23/10/2025 once before.", false),
             ("The relay stalled in the evening.", false),
         ] {
-            for (first, second) in [("10/3/2025", "10/4/2025"), ("**10/3/2025**", "**10/4/2025**")] {
+            for (first, second) in [
+                ("10/3/2025", "10/4/2025"),
+                ("**10/3/2025**", "**10/4/2025**"),
+            ] {
                 let text = format!(
                     "# Relay outage\n\n{prose}\n\n## Timeline (UTC)\n\n{first}\n\n21:30 Handshakes hang\n\n{second}\n\n01:18 First customer report\n07:30 Queue back to normal\n"
                 );

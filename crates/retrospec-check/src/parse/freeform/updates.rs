@@ -53,6 +53,11 @@ use crate::span::Span;
 use crate::time;
 use crate::tree::{Entry, Node, Value};
 
+mod bracketed;
+mod pages;
+use bracketed::{bold_title, bracketed_section, ordered};
+use pages::{container, track};
+
 /// Status words of hosted status pages and incident tools, lowercase.
 const STATUS_WORDS: &[&str] = &[
     "investigating",
@@ -340,51 +345,6 @@ pub(crate) fn sections(
     Some((range, seq(items, span)))
 }
 
-/// A section headed `Update [12/10/2025 18:40] — Reason For Outage` or
-/// `Resolved [13/10/2025 09:15]` (a status word, the date and clock in brackets,
-/// maybe a short title): an update dated by its heading, its text the section's.
-fn bracketed_section(
-    text: &str,
-    heading: Span,
-    title: &str,
-    blocks: &[Block],
-    index: usize,
-    order: &dyn Fn() -> Option<bool>,
-) -> Option<Update> {
-    if !title.contains('[') {
-        return None;
-    }
-    // The heading as written may be set in bold (`**Resolved [...]**`).
-    let heading = Span::new(heading.start + heading.slice(text).find(title)?, heading.end);
-    let l = lead_ordered(title, order)?;
-    let status = l.status.clone()?;
-    let rest = title.get(l.body..).unwrap_or("").trim();
-    if !STATUS_WORDS.contains(&status.to_ascii_lowercase().as_str())
-        || status.to_ascii_lowercase().starts_with("post")
-        || rest.contains('.')
-        || rest.split_whitespace().count() > 6
-    {
-        return None;
-    }
-    let (start, end) = (blocks.iter().find_map(Block::range)?.start, {
-        let last = blocks.iter().rev().find_map(Block::range)?;
-        text[..last.end].trim_end().len()
-    });
-    let body = collapse(text.get(start..end).unwrap_or("").trim());
-    let clock = &title[l.clock.clone()];
-    Some(Update {
-        text: Span::new(heading.start, end.max(heading.end)),
-        value: match rest.trim_start_matches(['*', '_']) {
-            "" => format!("{status} - {body}"),
-            title => format!("{status} - {}: {body}", title.trim_end_matches(['*', '_'])),
-        },
-        time: Span::new(heading.start + l.clock.start, heading.start + l.clock.end),
-        time_value: with_date(clock, l.dateless, Some(l.date)),
-        at: (l.date, l.time),
-        block: index,
-    })
-}
-
 /// One section as an update: its heading is a status word (`Resolved`,
 /// `Update - 12:05 UTC`) and it is dated, in the heading or by a dated line
 /// (`Posted Oct 08, 2025 - 16:42 CEST`) in its text.
@@ -660,25 +620,6 @@ pub(crate) fn lead_ordered(line: &str, month_first: &dyn Fn() -> Option<bool>) -
     })
 }
 
-/// `**Update [12/10/2025 18:40] — Reason For Outage**`: a line set in bold whose
-/// words after the lead (from `body`) are a short title, not the update's text.
-fn bold_title(line: &str, body: usize) -> bool {
-    let title = line.get(body..).unwrap_or("").trim();
-    line.starts_with("**")
-        && title.ends_with("**")
-        && !title.trim_end_matches('*').contains(['.', '*'])
-        && title.split_whitespace().count() <= 6
-}
-
-/// `12/10/2025` in the order `month_first` says.
-fn ordered(date: &str, month_first: bool) -> Option<jiff::civil::Date> {
-    let mut parts = date.split('/').map(|p| p.parse::<i16>().ok());
-    let (a, b, y) = (parts.next()??, parts.next()??, parts.next()??);
-    let (month, day) = if month_first { (a, b) } else { (b, a) };
-    let year = if y < 100 { 2000 + y } else { y };
-    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
-}
-
 /// `Resolved`, `**Resolved** - text`, `Resolved: text`: (status as written, the
 /// length of the word with its markers, where the body starts in the line).
 fn status_line(line: &str) -> Option<(String, usize, usize)> {
@@ -753,59 +694,6 @@ pub(crate) fn status_of(text: &str) -> Option<&str> {
 /// each led by its status word ([`status_of`]).
 pub(crate) fn is_stream<'a>(texts: impl ExactSizeIterator<Item = &'a str>) -> bool {
     texts.len() >= 2 && texts.into_iter().all(|t| status_of(t).is_some())
-}
-
-/// `::: update Resolved | 2025-02-18T10:05:00.000Z`, the container a static
-/// status page writes an update in: the range of the status word and of the
-/// date and time after the bar.
-fn container(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let rest = line.strip_prefix(":::")?;
-    let inner = rest.trim_start();
-    let inner = match inner.get(..7) {
-        Some(w) if w.eq_ignore_ascii_case("update ") => inner[7..].trim_start(),
-        _ => inner,
-    };
-    let at = line.len() - inner.len();
-    let (word, stamp) = inner.split_once('|')?;
-    let word = word.trim_end();
-    let lower = word.to_ascii_lowercase();
-    if !STATUS_WORDS.contains(&lower.as_str()) {
-        return None;
-    }
-    let stamp_at = at + word.len() + (inner.len() - word.len() - stamp.len());
-    let trimmed = stamp.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    let lead = stamp.len() - stamp.trim_start().len();
-    Some((
-        at..at + word.len(),
-        stamp_at + lead..stamp_at + lead + trimmed.len(),
-    ))
-}
-
-/// A `{{< track "2025-03-11 16:52:00" >}}` shortcode (cState, a Hugo status-page
-/// theme, dates each update so) ending `line`: where the shortcode starts, and
-/// the range of the date and time between its quotes.
-fn track(line: &str) -> Option<(usize, std::ops::Range<usize>)> {
-    let line = line.trim_end();
-    let close = line
-        .strip_suffix(">}}")
-        .or_else(|| line.strip_suffix("%}}"))?;
-    let start = close.rfind("{{")?;
-    let inside = &close[start + 2..];
-    let inside_trimmed = inside.trim_start_matches(['<', '%']).trim_start();
-    let rest = inside_trimmed.strip_prefix("track")?;
-    let first_quote = rest.find('"')?;
-    let after = &rest[first_quote + 1..];
-    let len = after.find('"')?;
-    // Where the quoted text starts in `line`.
-    let quoted =
-        start + 2 + (inside.len() - inside_trimmed.len()) + "track".len() + first_quote + 1;
-    rest[first_quote + 1 + len + 1..]
-        .trim()
-        .is_empty()
-        .then_some((start, quoted..quoted + len))
 }
 
 /// `Posted Feb 03, 2025 - 16:40 UTC`, `*Mar 19, 2025 - 15:12 UTC*`: the date and
@@ -885,7 +773,11 @@ mod tests {
     /// short title after the stamp.
     #[test]
     fn bracketed_update_leads_are_a_timeline_oldest_first() {
-        for (status, title) in [("Update", ""), ("Update", " \u{2014} Reason For Outage"), ("Monitoring", "")] {
+        for (status, title) in [
+            ("Update", ""),
+            ("Update", " \u{2014} Reason For Outage"),
+            ("Monitoring", ""),
+        ] {
             for (last, settled) in [("13/10/2025", true), ("12/10/2025", false)] {
                 let text = format!(
                     "# Storage cluster down\n\n**Incident Status:** Resolved\n\n---\n\n\
@@ -897,7 +789,11 @@ mod tests {
                 if settled {
                     assert_eq!(
                         times,
-                        ["2025-10-10 10:02 CET", "2025-10-11 03:25 CET", "2025-10-13 09:15 CET"],
+                        [
+                            "2025-10-10 10:02 CET",
+                            "2025-10-11 03:25 CET",
+                            "2025-10-13 09:15 CET"
+                        ],
                         "{text}"
                     );
                 } else {
@@ -909,7 +805,10 @@ mod tests {
         // The title after the stamp stays in the entry's text.
         let text = "# Down\n\n**Resolved [13/10/2025 09:15]**\n\nDone.\n\n**Update [12/10/2025 18:40] \u{2014} Reason For Outage**\n\nDear customers.\n\n**Investigating [10/10/2025 10:02]**\n\nLooking.\n";
         let entries = timeline(text);
-        assert_eq!(entries[1].1, "Update - Reason For Outage: Dear customers.", "{entries:?}");
+        assert_eq!(
+            entries[1].1, "Update - Reason For Outage: Dear customers.",
+            "{entries:?}"
+        );
     }
 
     #[test]

@@ -192,7 +192,15 @@ impl Reader<'_, '_> {
 /// The length of a word that makes the time after it approximate, with the
 /// blanks after it (`around `, `about `, `approx. `, `ca. `, `~`), else 0.
 pub(super) fn approximate(s: &str) -> usize {
-    for word in ["around", "about", "approximately", "approx.", "ca.", "circa", "~"] {
+    for word in [
+        "around",
+        "about",
+        "approximately",
+        "approx.",
+        "ca.",
+        "circa",
+        "~",
+    ] {
         if let Some(rest) = s.get(..word.len()).filter(|w| w.eq_ignore_ascii_case(word)) {
             let after = &s[rest.len()..];
             let blanks = after.len() - after.trim_start_matches(' ').len();
@@ -208,7 +216,10 @@ pub(super) fn approximate(s: &str) -> usize {
 /// around 08:15: ...`, `17 June 11:00 CEST - ...`), as [`Reader::worded_date_entry`]
 /// reads it: a list of such items is a timeline written without a heading.
 pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
-    if !item.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+    if !item
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
         || !item.bytes().take(40).any(|b| b.is_ascii_digit())
     {
         return false;

@@ -15,9 +15,10 @@ use crate::time;
 /// whose heading names a field of its own (`is_field`, a `## Resolution`), or with
 /// anything else in it (prose, a table), ends the run.
 pub(crate) fn fold(text: &str, out: &mut [Block], is_field: impl Fn(&str) -> bool) {
-    let Some(implicit) = out.iter().position(
-        |b| matches!(b, Block::Heading { level: 2, range } if range.start == range.end),
-    ) else {
+    let Some(implicit) = out
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 2, range } if range.start == range.end))
+    else {
         return;
     };
     let level2 = |b: &Block| matches!(b, Block::Heading { level, .. } if *level <= 2);
@@ -125,7 +126,10 @@ mod tests {
                     );
                     let (times, codes) = read(&text);
                     assert_eq!(times.len(), 5, "{text}: {times:?}");
-                    assert!(times[2].starts_with("2025-12-09 02:40"), "{text}: {times:?}");
+                    assert!(
+                        times[2].starts_with("2025-12-09 02:40"),
+                        "{text}: {times:?}"
+                    );
                     let order: Vec<usize> = codes
                         .iter()
                         .filter(|(c, _)| *c == "RS201")

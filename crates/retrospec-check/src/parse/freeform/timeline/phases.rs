@@ -10,11 +10,11 @@ use crate::time;
 
 /// After the empty heading of a timeline read without one, the level-2 sections
 /// that follow it and hold nothing but date lines and lists whose every item is
-/// led by a time become part of it: their headings are lowered to level 3 (the
-/// timeline reader reads such a heading as a line that is no entry). A section
-/// whose heading names a field of its own (`is_field`, a `## Resolution`), or with
-/// anything else in it (prose, a table), ends the run.
-pub(crate) fn fold(text: &str, out: &mut [Block], is_field: impl Fn(&str) -> bool) {
+/// led by a time become part of it: their blocks join the timeline, and their
+/// headings move after it, each an empty section of its own, so their words are
+/// kept. A section whose heading names a field of its own (`is_field`, a
+/// `## Resolution`), or with anything else in it (prose, a table), ends the run.
+pub(crate) fn fold(text: &str, out: &mut Vec<Block>, is_field: impl Fn(&str) -> bool) {
     let Some(implicit) = out
         .iter()
         .position(|b| matches!(b, Block::Heading { level: 2, range } if range.start == range.end))
@@ -23,24 +23,27 @@ pub(crate) fn fold(text: &str, out: &mut [Block], is_field: impl Fn(&str) -> boo
     };
     let level2 = |b: &Block| matches!(b, Block::Heading { level, .. } if *level <= 2);
     let mut at = implicit + 1;
-    loop {
-        let Some(next) = out[at..].iter().position(level2).map(|p| p + at) else {
-            return;
-        };
+    let mut moved = Vec::new();
+    while let Some(next) = out[at..].iter().position(level2).map(|p| p + at) {
         let end = out[next + 1..]
             .iter()
             .position(level2)
             .map_or(out.len(), |p| p + next + 1);
         let Block::Heading { range, .. } = &out[next] else {
-            return;
+            break;
         };
         if is_field(&words(text, range.clone())) || !phase(text, &out[next + 1..end]) {
-            return;
+            break;
         }
-        if let Block::Heading { level, .. } = &mut out[next] {
-            *level = 3;
-        }
-        at = end;
+        moved.push(out.remove(next));
+        at = end - 1;
+    }
+    let run_end = out[implicit + 1..]
+        .iter()
+        .position(level2)
+        .map_or(out.len(), |p| p + implicit + 1);
+    for (i, heading) in moved.into_iter().enumerate() {
+        out.insert(run_end + i, heading);
     }
 }
 
@@ -93,17 +96,22 @@ mod tests {
     use crate::{Format, check};
 
     fn read(text: &str) -> (Vec<String>, Vec<(&'static str, usize)>) {
+        let (times, codes, _) = read_sections(text);
+        (times, codes)
+    }
+
+    /// The timeline's times, the findings with their lines, the sections' titles.
+    fn read_sections(text: &str) -> (Vec<String>, Vec<(&'static str, usize)>, Vec<String>) {
         let checked = check(text, Format::Markdown);
-        let times = checked
-            .model
-            .map(|m| m.timeline.into_iter().map(|e| e.time).collect())
-            .unwrap_or_default();
+        let model = checked.model.unwrap_or_default();
+        let times = model.timeline.iter().map(|e| e.time.clone()).collect();
+        let titles = model.sections.iter().map(|s| s.title.clone()).collect();
         let codes = checked
             .diagnostics
             .iter()
             .map(|d| (d.code, text[..d.span.start].matches('\n').count() + 1))
             .collect();
-        (times, codes)
+        (times, codes, titles)
     }
 
     /// Generated: date-line form x entry separator x entries in order or not. The
@@ -124,8 +132,13 @@ mod tests {
                          ## Field work (hour 2-26)\n\n{day2}\n\n- 02:40 {sep} Team on site\n- 14:30 {sep} Cable delivered\n- {late} {sep} Second pit opened\n\n\
                          ## Lessons\n\nThe plans were old.\n"
                     );
-                    let (times, codes) = read(&text);
+                    let (times, codes, titles) = read_sections(&text);
                     assert_eq!(times.len(), 5, "{text}: {times:?}");
+                    // The phase heading's words are kept, as a section of its own.
+                    assert!(
+                        titles.iter().any(|t| t == "Field work (hour 2-26)"),
+                        "{titles:?}"
+                    );
                     assert!(
                         times[2].starts_with("2025-12-09 02:40"),
                         "{text}: {times:?}"

@@ -187,7 +187,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
             .into_iter()
             .find_map(|m| s.strip_prefix(m))
             .unwrap_or(s);
-        starts_with_time(s) || super::timeline::leads_with_date_and_time(s)
+        starts_with_time(s) || super::timeline::leads::leads_with_date_and_time(s)
     };
     // A Markdown list (`- 09:05 ...`, `1. ...`): retrospec's own form reads the text
     // after it as an aside of the timeline, left out, and so does this reader.
@@ -305,7 +305,7 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
                 let t = text[i.range.clone()].trim_start();
                 let t = t.strip_prefix(|c: char| is_bullet(c)).unwrap_or(t);
                 let t = t.trim_start().trim_start_matches("**");
-                starts_with_time(t) || super::timeline::leads_with_date_and_time(t)
+                starts_with_time(t) || super::timeline::leads::leads_with_date_and_time(t)
             })
             .count()
             >= 2

@@ -34,12 +34,12 @@ use crate::tree::{Entry, Node, Value};
 mod began;
 mod dated;
 mod dotted;
+pub(crate) mod leads;
 pub(crate) mod phases;
 pub(crate) mod prose;
 mod table;
 
 pub(crate) use began::began_and_ended;
-pub(crate) use dated::leads_with_date_and_time;
 
 const MILESTONES: &[&str] = &[
     "started",

@@ -350,10 +350,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "82-helpdesk-ticket-rca-ambiguous-date.txt",
         "RS214 becomes RS206",
     ),
-    (
-        "198-mail-forwarder-blog-bracket-tags-us-dates.md",
-        "RS214 on date lines",
-    ),
     // Entries with an unknown time (`??:??`, `[time TBD]`): named on stderr and
     // not written, though the canonical grammar reads them (RS213).
     ("29-placeholder-times.md", "RS213 entries not written"),

@@ -296,6 +296,15 @@ pub(crate) static IMPACT_WORDS: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|inflated|overstated|understated|over-?count|under-?count|double[\s-]?count|counted\s+(?:[\w-]+\s+){0,3}twice|duplicated|(?:wrong|incorrect|inaccurate)\s+(?:numbers|figures|data|totals|counts|results|values|metrics|balances|prices|amounts)|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
         .expect("the pattern is valid")
 });
+/// `From <the impact's start> until <its end>, roughly N passed`: the clause
+/// before the length ([`classify`]).
+static FROM_UNTIL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*from\s+(?P<a>[^,;]{3,80}?)\s+(?:until|till)\s+(?P<b>[^;]{3,100}?),?\s+(?:(?:roughly|about|around|approximately|nearly|almost|some|just\s+over|over|more\s+than|less\s+than|under)\s+)?$")
+        .expect("the pattern is valid")
+});
+static PASSED_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:passed|elapsed|went\s+by)\b").expect("the pattern is valid")
+});
 /// ...and words that say it is an action of the team.
 static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|review|triag|audit|analy[sz]|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
@@ -679,6 +688,21 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         } else {
             None
         };
+    }
+    // "From the first failures until the queue was back to normal, roughly six
+    // hours passed": from the impact's start to its end (span17).
+    if place == Place::Summary
+        && after.trim_start().starts_with(['p', 'e', 'w'])
+        && let Some(caps) = FROM_UNTIL.captures(before)
+        && PASSED_AFTER.is_match(after)
+        && caps
+            .name("a")
+            .is_some_and(|a| IMPACT_WORDS.is_match(a.as_str()))
+        && caps
+            .name("b")
+            .is_some_and(|b| RESTORE_VERB.is_match(b.as_str()))
+    {
+        return Some(INCIDENT);
     }
     if STRICT.is_match(before)
         || DOWNTIME_AFTER.is_match(after)

@@ -11,6 +11,9 @@ use regex::Regex;
 use crate::lean::Lean;
 use retrospec_model::Milestone;
 
+mod fields;
+use fields::{field_time, yearless};
+
 use super::{
     Compared, IMPACT_BEGAN, IMPACT_ENDED, Inputs, NOTICED, PARTIAL, REPORTS, mask, subject, window,
 };
@@ -56,11 +59,16 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
         if slot.is_some() {
             continue;
         }
-        let Some(r) = field_time(value.as_str(), inputs.times.default_zone.as_ref()) else {
+        let zone = inputs.times.default_zone.as_ref();
+        let Some(r) = field_time(value.as_str(), zone)
+            .or_else(|| yearless(inputs.text, value.as_str(), zone))
+        else {
             continue;
         };
         let line = caps.get(0).map_or("", |m| m.as_str());
+        // `| **Start** | 2025-03-04 21:13 UTC |` is quoted `Start | 2025-03-04 21:13 UTC`.
         let label = line.trim().trim_start_matches(['-', '*', '+', '|', ' ']);
+        let label = label.trim_end_matches(['|', ' ']).replace("**", "");
         *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
     }
     let (Some((from, at)), Some((to, bt))) = (start, end) else {
@@ -119,49 +127,6 @@ fn labelled_window(text: &str) -> Option<Compared> {
         seconds: span * 60,
         rank: Default::default(),
     })
-}
-
-/// A date in words before a clock time: "8 April 2025, 14:10 WAT (UTC+1)".
-static WORDED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<date>[0-9A-Za-z][0-9A-Za-z ,.]*?[0-9]{4}),?\s+(?:at\s+)?(?P<time>[0-2]?[0-9]:[0-5][0-9].*)$")
-        .expect("the pattern is valid")
-});
-/// A zone's offset in parentheses after its name: "WAT (UTC+1)".
-static PAREN_OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:[a-z]{2,5}\s+)?\((?P<offset>(?:utc|gmt)\s*[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?)\)\s*$")
-        .expect("the pattern is valid")
-});
-
-/// The instant a field's value states: as written, or with its date in words
-/// ("8 April 2025, 14:10 UTC") written as a date, or with a zone's offset in
-/// parentheses ("14:10 WAT (UTC+1)") read for the zone.
-fn field_time(value: &str, zone: Option<&jiff::tz::TimeZone>) -> Option<crate::time::Resolved> {
-    let read = |text: &str| {
-        crate::time::parse_time(text.trim())
-            .ok()
-            .and_then(|p| crate::time::resolve(&p, None, zone).ok())
-    };
-    if let Some(r) = read(value) {
-        return Some(r);
-    }
-    let value = match PAREN_OFFSET.captures(value) {
-        Some(caps) => {
-            let whole = caps.get(0)?;
-            let offset: String = caps.name("offset")?.as_str().split_whitespace().collect();
-            format!(
-                "{} {}",
-                &value[..whole.start()],
-                offset.to_ascii_uppercase()
-            )
-        }
-        None => value.trim().to_string(),
-    };
-    if let Some(r) = read(&value) {
-        return Some(r);
-    }
-    let caps = WORDED_DATE.captures(&value)?;
-    let date = crate::time::parse_date_line(caps.name("date")?.as_str())?;
-    read(&format!("{date} {}", caps.name("time")?.as_str()))
 }
 
 /// A milestone's time in seconds: the milestone's own, or that of the first

@@ -22,6 +22,8 @@ use crate::lean::Lean;
 
 use super::Compared;
 
+mod days;
+
 /// A window ending just before `(`: two clock times joined by a dash, "to", "until"
 /// or "and", then at most a zone and a date.
 static WINDOW: LazyLock<Lean> = LazyLock::new(|| {
@@ -668,7 +670,7 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     // What follows each time to the end of its sentence, past its a.m./p.m.
     let mut tails: Vec<&str> = Vec::new();
     let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
-    let mut previous: Option<i64> = None;
+    let mut days = days::Days::default();
     for caps in CLOCK.captures_iter(masked).take(50) {
         let (Some(whole), Some(t)) = (caps.get(0), caps.name("t")) else {
             continue;
@@ -681,12 +683,7 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
         let Some(mut at) = minutes(t.as_str(), meridiem) else {
             continue;
         };
-        if let Some(p) = previous
-            && at < p
-        {
-            at += 24 * 60;
-        }
-        previous = Some(at);
+        at = days.place(masked, whole.start(), whole.end(), at);
         let rest = &masked[whole.end()..];
         let stop = [". ", ".\n", "\n\n", "! ", "? "]
             .iter()

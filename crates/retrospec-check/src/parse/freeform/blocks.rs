@@ -19,6 +19,9 @@ use crate::time;
 
 use super::timeline::prose;
 
+mod numbered;
+use numbered::{is_numbered, numbered_text};
+
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
 /// timed lines): it is then under an empty level-2 heading, which the caller
@@ -151,6 +154,9 @@ pub(crate) fn normalise(
         }
     }
     let implicit = implicit_timeline(text, &mut out, extra);
+    if implicit {
+        super::timeline::phases::fold(text, &mut out, |w| field_of(w, extra).is_some());
+    }
     trailing_prose(text, &mut out, extra, !scopes.is_empty());
     (out, implicit)
 }
@@ -183,7 +189,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
             .into_iter()
             .find_map(|m| s.strip_prefix(m))
             .unwrap_or(s);
-        starts_with_time(s)
+        starts_with_time(s) || super::timeline::leads::leads_with_date_and_time(s)
     };
     // A Markdown list (`- 09:05 ...`, `1. ...`): retrospec's own form reads the text
     // after it as an aside of the timeline, left out, and so does this reader.
@@ -192,13 +198,13 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         s.starts_with(['-', '*', '+']) || (digits > 0 && s[digits..].starts_with(['.', ')']))
     };
-    // In a report of several incidents, the prose after a timeline read without
-    // a heading is its incident's, however the timeline is written: it is read.
-    let timed = |b: &Block, implicit: bool| match b {
+    // In a report of several incidents, or one with no section heading at all
+    // (a thread's closing comment), the prose after a timeline read without a
+    // heading is its incident's, however the timeline is written: it is read.
+    let timed = |b: &Block, read_after: bool| match b {
         Block::List { items } => {
             items.iter().any(|i| timed_line(&text[i.range.clone()]))
-                && ((scoped && implicit)
-                    || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
+                && (read_after || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
         }
         // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
         Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
@@ -231,10 +237,18 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
                     heading = above.clone();
                     moved = (*at + 1 == i).then_some(*at);
                 }
-                None => {
-                    i = end;
-                    continue;
-                }
+                // No section heading above: the prose after the entries is read
+                // under the report's title (a thread's closing comment).
+                None => match out[..i]
+                    .iter()
+                    .find(|b| matches!(b, Block::Heading { level: 1, .. }))
+                {
+                    Some(Block::Heading { range, .. }) => heading = range.clone(),
+                    _ => {
+                        i = end;
+                        continue;
+                    }
+                },
             }
         } else {
             named = Some((i, heading.clone()));
@@ -243,7 +257,8 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
                 continue;
             }
         }
-        let last = (i + 1..end).rev().find(|&k| timed(&out[k], implicit));
+        let read_after = implicit && (scoped || named.is_none());
+        let last = (i + 1..end).rev().find(|&k| timed(&out[k], read_after));
         let prose = last.and_then(|t| {
             (t + 1..end)
                 .find(|&k| !matches!(out[k], Block::Comment))
@@ -291,7 +306,8 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
             .filter(|i| {
                 let t = text[i.range.clone()].trim_start();
                 let t = t.strip_prefix(|c: char| is_bullet(c)).unwrap_or(t);
-                starts_with_time(t.trim_start().trim_start_matches("**"))
+                let t = t.trim_start().trim_start_matches("**");
+                starts_with_time(t) || super::timeline::leads::leads_with_date_and_time(t)
             })
             .count()
             >= 2
@@ -611,7 +627,12 @@ fn pseudo_heading(
                 return None;
             }
             let words = inner.trim().trim_end_matches(':').trim_end();
-            let short = words.split_whitespace().count() <= 6 && !words.ends_with('.');
+            // A stamp in brackets (`Update [12/10/2025 18:40] — Cause`) is no words.
+            let unstamped = match (words.find('['), words.find(']')) {
+                (Some(o), Some(c)) if o < c => format!("{} {}", &words[..o], &words[c + 1..]),
+                _ => words.to_string(),
+            };
+            let short = unstamped.split_whitespace().count() <= 6 && !words.ends_with('.');
             let named = field_of(words, extra).is_some();
             // A bold date (`**2025-10-07**`, `**Mon 3 March**` without its year)
             // over a day's entries is a date line of the timeline it stands in,
@@ -632,27 +653,6 @@ fn pseudo_heading(
         return Some(start..start + words.len());
     }
     None
-}
-
-/// Whether a list item is written with a number (`2. Timeline`).
-fn is_numbered(text: &str, item: &Item) -> bool {
-    text[item.range.clone()]
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// The text of a numbered item after its number.
-fn numbered_text(text: &str, item: &Item) -> Range<usize> {
-    let raw = &text[item.range.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let rest = &raw[lead..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = &rest[digits..];
-    let after = after.strip_prefix(['.', ')']).unwrap_or(after);
-    let skip = after.len() - after.trim_start().len();
-    let words = after.trim().trim_end_matches(':').trim_end();
-    let start = item.range.start + lead + (rest.len() - after.len()) + skip;
-    start..start + words.len()
 }
 
 /// The lines of a range, without their line breaks, blank lines left out.

@@ -32,7 +32,10 @@ use crate::time_diag::TimeErrorExt;
 use crate::tree::{Entry, Node, Value};
 
 mod began;
+mod dated;
 mod dotted;
+pub(crate) mod leads;
+pub(crate) mod phases;
 pub(crate) mod prose;
 mod table;
 
@@ -331,6 +334,7 @@ impl Reader<'_, '_> {
                 match self.disambiguated(inner, &error) {
                     Some(found) => Ok(Some(found)),
                     None if bold == 0 && self.dated_entry(span, open) => return,
+                    None if self.date_line_decided(span) => return,
                     None => Err(error),
                 }
             }
@@ -421,145 +425,6 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A slashed date with two readings (`01/07/2023 10:50`) at the start of `line`,
-    /// read as the report itself dates the incident ([`Reader::reading`]). The time
-    /// as it goes into the tree has the date as `YYYY-MM-DD`; `end` is where the time
-    /// ends in `line` as written.
-    fn disambiguated(
-        &self,
-        line: &str,
-        error: &time::TimeError,
-    ) -> Option<(time::ParsedTime, usize, String)> {
-        let written = line.get(error.range.clone())?;
-        let date = self.reading(written)?;
-        let iso = date.to_string();
-        let fixed = format!(
-            "{}{iso}{}",
-            &line[..error.range.start],
-            &line[error.range.end..]
-        );
-        let (parsed, end) = time::scan_leading_time(&fixed).ok()??;
-        let end_in_line = (end + written.len()).checked_sub(iso.len())?;
-        Some((parsed, end_in_line, fixed[..end].to_string()))
-    }
-
-    /// The day a slashed date (`01/07/2023`, year first `2025/03/06`) stands for: its one valid reading, or,
-    /// when day-first and month-first are both dates, the one within a week of the
-    /// first date the report states (its front matter's `date`, a date in its
-    /// prose) when the other is not, or the one the report's other slashed dates
-    /// settle (a first number above 12 says day first): the author's own dating, not a guess. `None`
-    /// when that does not decide it (the ambiguity is then reported, RS214).
-    fn reading(&self, written: &str) -> Option<Date> {
-        let mut parts = written.split('/');
-        let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
-        // `2025/03/06`: year first, then month and day, as ISO orders them.
-        if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&year.len()) {
-            return Date::new(
-                first.parse().ok()?,
-                second.parse().ok()?,
-                year.parse().ok()?,
-            )
-            .ok();
-        }
-        if parts.next().is_some()
-            || !matches!(year.len(), 2 | 4)
-            || first.len() > 2
-            || second.len() > 2
-        {
-            return None;
-        }
-        // `6/4/25`: a two-digit year is this century's.
-        let century = if year.len() == 2 { 2000 } else { 0 };
-        let (first, second, year) = (
-            first.parse::<i8>().ok()?,
-            second.parse::<i8>().ok()?,
-            century + year.parse::<i16>().ok()?,
-        );
-        let day_first = Date::new(year, second, first).ok();
-        let month_first = Date::new(year, first, second).ok();
-        match (day_first, month_first) {
-            (Some(a), Some(b)) if a != b => {
-                // The report's other slashed dates settle its order (`23/10/2025`
-                // elsewhere: day first everywhere).
-                let order = *self
-                    .slashed
-                    .get_or_init(|| super::date::report_slashed_order(self.text));
-                if let Some(month_first) = order {
-                    return Some(if month_first { b } else { a });
-                }
-                let (stated, _) = super::date::first_date(self.text)?;
-                let near = |d: Date| (d - stated).get_days().abs() <= 7;
-                match (near(a), near(b)) {
-                    (true, false) => Some(a),
-                    (false, true) => Some(b),
-                    _ => None,
-                }
-            }
-            (Some(a), _) | (None, Some(a)) => Some(a),
-            (None, None) => None,
-        }
-    }
-
-    /// `01/07/2023 - 10:50 - Maintenance starts`: a slashed date, a separator, then
-    /// an entry with its time. The date becomes the date line of the entries below
-    /// and the rest of the line is read as an entry. `false` when the line is not of
-    /// that shape or the date cannot be decided (then it is read as before).
-    fn dated_entry(&mut self, span: Span, open: bool) -> bool {
-        let s = span.slice(self.text);
-        let end = s
-            .find(|c: char| !(c.is_ascii_digit() || c == '/'))
-            .unwrap_or(s.len());
-        if s[..end].matches('/').count() != 2 {
-            return self.worded_date_entry(span, open);
-        }
-        let rest = &s[end..];
-        let sep = rest.len()
-            - rest
-                .trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':'])
-                .len();
-        if sep == 0 || !matches!(time::scan_leading_time(&rest[sep..]), Ok(Some(_))) {
-            return false;
-        }
-        let Some(date) = self.reading(&s[..end]) else {
-            return false;
-        };
-        self.date = Some(date);
-        self.previous = None;
-        self.line(Span::new(span.start + end + sep, span.end), open);
-        true
-    }
-
-    /// `17 June 11:00 CEST: upgrade starts`, `Jun 17, 11:00 - ...`: a date in words,
-    /// then an entry with its time. The date becomes the date line of the entries
-    /// below. Only the first few words are tried as the date, at blanks.
-    fn worded_date_entry(&mut self, span: Span, open: bool) -> bool {
-        let s = span.slice(self.text);
-        if !s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
-            return false;
-        }
-        for (split, _) in s.match_indices(' ').take(4) {
-            let rest = &s[split..];
-            let sep = rest.len()
-                - rest
-                    .trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':'])
-                    .len();
-            let rest = &rest[sep..];
-            if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                || !matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
-            {
-                continue;
-            }
-            let prefix = s[..split].trim_end_matches([',', ':']);
-            if let Some(Ok(line)) = time::scan_date_line(prefix, self.year_hint(prefix)) {
-                self.date = Some(line.date);
-                self.previous = None;
-                self.line(Span::new(span.start + split + sep, span.end), open);
-                return true;
-            }
-        }
-        false
-    }
-
     /// `START TIME: 2025-02-11 14:00 UTC`, `Detected: 10:05`: a short label, a colon,
     /// and a time that is all the rest of the line: an entry whose text is the label.
     fn labelled_time(&mut self, span: Span) -> bool {
@@ -621,6 +486,13 @@ impl Reader<'_, '_> {
     fn date_line(&mut self, span: Span) -> Option<Date> {
         let text = span.slice(self.text);
         let hint = self.year_hint(text);
+        // `10/3/2025` alone on its line, in a report that also writes "Friday,
+        // October 3" or day-first `23/10/2025`: read as the report dates it
+        // ([`Reader::reading`]), not reported as ambiguous.
+        if let Some(date) = self.decided_date_line(text, hint) {
+            self.previous = None;
+            return Some(date);
+        }
         // Not a date line: the entry above stays the one to compare with.
         let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
@@ -879,6 +751,46 @@ mod tests {
             let (times, codes) = times_and_codes(&report(&table("02/11/2025"), other));
             assert!(times.is_empty(), "{other}: {times:?}");
             assert!(codes.contains(&"RS206"), "{other}: {codes:?}");
+        }
+    }
+
+    #[test]
+    fn a_worded_date_settles_slashed_date_lines() {
+        // Generated: date-line form x the words that settle it (or not).
+        for (prose, settled) in [
+            (
+                "On the evening of Friday, October 3, 2025 the relay stalled.",
+                true,
+            ),
+            (
+                "By Ana Ruiz · October 8, 2025\n\nOn Friday, October 3 the relay stalled.",
+                true,
+            ),
+            ("The relay stalled on 3 October 2025.", true),
+            ("The relay stalled on 23/10/2025 once before.", false),
+            ("The relay stalled in the evening.", false),
+        ] {
+            for (first, second) in [
+                ("10/3/2025", "10/4/2025"),
+                ("**10/3/2025**", "**10/4/2025**"),
+            ] {
+                let text = format!(
+                    "# Relay outage\n\n{prose}\n\n## Timeline (UTC)\n\n{first}\n\n21:30 Handshakes hang\n\n{second}\n\n01:18 First customer report\n07:30 Queue back to normal\n"
+                );
+                let (times, codes) = times_and_codes(&text);
+                if settled {
+                    assert!(!codes.contains(&"RS214"), "{text}: {codes:?}");
+                    assert!(!codes.contains(&"RS215"), "{text}: {codes:?}");
+                    assert_eq!(times[0], "2025-10-03 21:30 UTC", "{text}: {times:?}");
+                    assert_eq!(times[1], "2025-10-04 01:18 UTC", "{text}: {times:?}");
+                } else if prose.contains("23/10") {
+                    // Day first elsewhere: 10 March and 10 April, no finding.
+                    assert!(!codes.contains(&"RS214"), "{text}: {codes:?}");
+                    assert_eq!(times[1], "2025-04-10 01:18 UTC", "{text}: {times:?}");
+                } else {
+                    assert!(codes.contains(&"RS214"), "{text}: {codes:?}");
+                }
+            }
         }
     }
 

@@ -53,6 +53,11 @@ use crate::span::Span;
 use crate::time;
 use crate::tree::{Entry, Node, Value};
 
+mod bracketed;
+mod pages;
+use bracketed::{bold_title, bracketed_section, ordered};
+use pages::{container, track};
+
 /// Status words of hosted status pages and incident tools, lowercase.
 const STATUS_WORDS: &[&str] = &[
     "investigating",
@@ -107,6 +112,8 @@ pub(crate) fn read(
     let mut boxed: Option<(Span, String, (jiff::civil::Date, jiff::civil::Time))> = None;
     // The open update was headed by its dated status line: its paragraph ends it.
     let mut headed = false;
+    let slashed = std::cell::OnceCell::new();
+    let order = || *slashed.get_or_init(|| super::date::report_slashed_order(text));
     for (index, block) in blocks.iter().enumerate() {
         let Block::Paragraph { range } = block else {
             // A list or a table inside an update is part of its body.
@@ -156,11 +163,11 @@ pub(crate) fn read(
             }
             // `**Resolved** · 21 Aug 2025, 09:20 CEST` over the update's words:
             // the paragraph's end (or the next such line) ends it.
-            if let Some(head) = self::lead(content).filter(|l| {
+            if let Some(head) = lead_ordered(content, &order).filter(|l| {
                 l.status
                     .as_deref()
                     .is_some_and(|w| STATUS_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-                    && l.body >= content.len()
+                    && (l.body >= content.len() || bold_title(content, l.body))
             }) {
                 if headed {
                     updates.extend(finish(text, boxed.take(), open.take(), at, opened_in));
@@ -304,8 +311,12 @@ pub(crate) fn sections(
     let mut best: Option<(std::ops::Range<usize>, Vec<Update>)> = None;
     let mut run: Vec<Update> = Vec::new();
     let mut run_start = 0;
+    let slashed = std::cell::OnceCell::new();
+    let order = || *slashed.get_or_init(|| super::date::report_slashed_order(text));
     for (index, (heading, title, blocks)) in sections.iter().enumerate() {
-        match section_update(text, *heading, title, blocks, index) {
+        let update = section_update(text, *heading, title, blocks, index)
+            .or_else(|| bracketed_section(text, *heading, title, blocks, index, &order));
+        match update {
             Some(u) => {
                 if run.is_empty() {
                     run_start = index;
@@ -528,6 +539,14 @@ pub(crate) struct Lead {
 /// with its year, `,` / `at` / `-`, a clock, then `:` or a dash and the words, or
 /// nothing.
 pub(crate) fn lead(line: &str) -> Option<Lead> {
+    lead_ordered(line, &|| None)
+}
+
+/// [`lead`], with a slashed date of two readings (`[12/10/2025 18:40]`) read in
+/// the order the report's other slashed dates settle (`month_first`, asked only
+/// for such a date): `Update [12/10/2025 18:40] — Reason For Outage`, the date and
+/// clock in brackets after the status word, a short title after them.
+pub(crate) fn lead_ordered(line: &str, month_first: &dyn Fn() -> Option<bool>) -> Option<Lead> {
     let first = line.split('\n').next().unwrap_or(line);
     let mut at = first.len() - first.trim_start_matches(['*', '_']).len();
     let rest = &first[at..];
@@ -552,6 +571,8 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
     }
     let rest = &first[at..];
     let trimmed = rest.trim_start_matches(['*', '_', ' ', '@', ':', '-', '–', '—', '·', '|']);
+    let bracketed = trimmed.starts_with('[');
+    let trimmed = if bracketed { &trimmed[1..] } else { trimmed };
     at += rest.len() - trimmed.len();
     let clock = clock_start(trimmed)?;
     let date_part = trimmed[..clock].trim_end();
@@ -563,11 +584,19 @@ pub(crate) fn lead(line: &str) -> Option<Lead> {
         .trim_end();
     let date = match time::scan_date_line(date_part, None)? {
         Ok(line) => line.date,
+        Err(e) if e.kind == time::TimeErrorKind::AmbiguousDate => {
+            ordered(date_part, month_first()?)?
+        }
         Err(_) => return None,
     };
     let clock_text = &trimmed[clock..];
     let (parsed, len) = time::scan_leading_time(clock_text).ok()??;
     let after = &clock_text[len..];
+    // `[12/10/2025 18:40]`: the bracket closes after the clock.
+    let after = match (bracketed, after.strip_prefix(']')) {
+        (true, Some(rest)) => rest,
+        _ => after,
+    };
     let words = after.trim_start_matches(['*', '_']);
     let words = words.trim_start();
     let body = if words.is_empty() {
@@ -667,59 +696,6 @@ pub(crate) fn is_stream<'a>(texts: impl ExactSizeIterator<Item = &'a str>) -> bo
     texts.len() >= 2 && texts.into_iter().all(|t| status_of(t).is_some())
 }
 
-/// `::: update Resolved | 2025-02-18T10:05:00.000Z`, the container a static
-/// status page writes an update in: the range of the status word and of the
-/// date and time after the bar.
-fn container(line: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let rest = line.strip_prefix(":::")?;
-    let inner = rest.trim_start();
-    let inner = match inner.get(..7) {
-        Some(w) if w.eq_ignore_ascii_case("update ") => inner[7..].trim_start(),
-        _ => inner,
-    };
-    let at = line.len() - inner.len();
-    let (word, stamp) = inner.split_once('|')?;
-    let word = word.trim_end();
-    let lower = word.to_ascii_lowercase();
-    if !STATUS_WORDS.contains(&lower.as_str()) {
-        return None;
-    }
-    let stamp_at = at + word.len() + (inner.len() - word.len() - stamp.len());
-    let trimmed = stamp.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    let lead = stamp.len() - stamp.trim_start().len();
-    Some((
-        at..at + word.len(),
-        stamp_at + lead..stamp_at + lead + trimmed.len(),
-    ))
-}
-
-/// A `{{< track "2025-03-11 16:52:00" >}}` shortcode (cState, a Hugo status-page
-/// theme, dates each update so) ending `line`: where the shortcode starts, and
-/// the range of the date and time between its quotes.
-fn track(line: &str) -> Option<(usize, std::ops::Range<usize>)> {
-    let line = line.trim_end();
-    let close = line
-        .strip_suffix(">}}")
-        .or_else(|| line.strip_suffix("%}}"))?;
-    let start = close.rfind("{{")?;
-    let inside = &close[start + 2..];
-    let inside_trimmed = inside.trim_start_matches(['<', '%']).trim_start();
-    let rest = inside_trimmed.strip_prefix("track")?;
-    let first_quote = rest.find('"')?;
-    let after = &rest[first_quote + 1..];
-    let len = after.find('"')?;
-    // Where the quoted text starts in `line`.
-    let quoted =
-        start + 2 + (inside.len() - inside_trimmed.len()) + "track".len() + first_quote + 1;
-    rest[first_quote + 1 + len + 1..]
-        .trim()
-        .is_empty()
-        .then_some((start, quoted..quoted + len))
-}
-
 /// `Posted Feb 03, 2025 - 16:40 UTC`, `*Mar 19, 2025 - 15:12 UTC*`: the date and
 /// where the clock starts in the line.
 fn dated_line(line: &str) -> Option<(jiff::civil::Date, usize)> {
@@ -790,6 +766,49 @@ mod tests {
             .iter()
             .map(|e| (e.time.clone(), e.text.clone()))
             .collect()
+    }
+
+    /// Generated: bold leads with the date and clock in brackets, newest first,
+    /// with slashed dates that the report settles (a day above 12) or not, and a
+    /// short title after the stamp.
+    #[test]
+    fn bracketed_update_leads_are_a_timeline_oldest_first() {
+        for (status, title) in [
+            ("Update", ""),
+            ("Update", " \u{2014} Reason For Outage"),
+            ("Monitoring", ""),
+        ] {
+            for (last, settled) in [("13/10/2025", true), ("12/10/2025", false)] {
+                let text = format!(
+                    "# Storage cluster down\n\n**Incident Status:** Resolved\n\n---\n\n\
+                     **Resolved [{last} 09:15]**\n\nAll volumes verified.\n\n\
+                     **{status} [11/10/2025 03:25]{title}**\n\nAll VMs are running again.\n\n\
+                     **Investigating [10/10/2025 10:02]**\n\nVMs in FRA-2 are not reachable. All times CET.\n"
+                );
+                let times: Vec<String> = timeline(&text).into_iter().map(|(t, _)| t).collect();
+                if settled {
+                    assert_eq!(
+                        times,
+                        [
+                            "2025-10-10 10:02 CET",
+                            "2025-10-11 03:25 CET",
+                            "2025-10-13 09:15 CET"
+                        ],
+                        "{text}"
+                    );
+                } else {
+                    // Nothing says whether 11/10 is 11 October or 10 November.
+                    assert!(times.len() < 3, "{text}: {times:?}");
+                }
+            }
+        }
+        // The title after the stamp stays in the entry's text.
+        let text = "# Down\n\n**Resolved [13/10/2025 09:15]**\n\nDone.\n\n**Update [12/10/2025 18:40] \u{2014} Reason For Outage**\n\nDear customers.\n\n**Investigating [10/10/2025 10:02]**\n\nLooking.\n";
+        let entries = timeline(text);
+        assert_eq!(
+            entries[1].1, "Update - Reason For Outage: Dear customers.",
+            "{entries:?}"
+        );
     }
 
     #[test]

@@ -1,0 +1,51 @@
+//! Entry leads read before the timeline is: a date in words then a clock
+//! (`Thursday 14 Aug, around 08:15: ...`). A leaf: the block splitter asks it
+//! whether a list is a timeline, so it imports neither.
+
+use crate::time;
+
+/// The length of a word that makes the time after it approximate, with the
+/// blanks after it (`around `, `about `, `approx. `, `ca. `, `~`), else 0.
+pub(crate) fn approximate(s: &str) -> usize {
+    for word in [
+        "around",
+        "about",
+        "approximately",
+        "approx.",
+        "ca.",
+        "circa",
+        "~",
+    ] {
+        if let Some(rest) = s.get(..word.len()).filter(|w| w.eq_ignore_ascii_case(word)) {
+            let after = &s[rest.len()..];
+            let blanks = after.len() - after.trim_start_matches(' ').len();
+            if blanks > 0 || word == "~" {
+                return word.len() + blanks;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `item` is led by a date in words and then a time (`Thursday 14 Aug,
+/// around 08:15: ...`, `17 June 11:00 CEST - ...`), as the timeline reader
+/// reads it: a list of such items is a timeline written without a heading.
+pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
+    if !item
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || !item.bytes().take(40).any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    item.match_indices(' ').take(4).any(|(split, _)| {
+        let rest = &item[split..];
+        let rest = rest.trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':']);
+        let rest = &rest[approximate(rest)..];
+        rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
+            && time::scan_date_line(item[..split].trim_end_matches([',', ':']), Some(2024))
+                .is_some_and(|r| r.is_ok())
+    })
+}

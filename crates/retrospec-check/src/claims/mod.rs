@@ -39,6 +39,7 @@ use retrospec_model::{Milestone, Postmortem};
 use serde::Serialize;
 
 pub use duration::Qualifier;
+pub use prose::Strings;
 use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
@@ -237,19 +238,19 @@ pub(crate) struct Inputs<'a> {
     pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
     /// The report's incident scopes ([`scope`]).
     pub(crate) scopes: Scopes,
+    /// Every string of `tree`, its pointer and whether it is prose ([`Strings`]).
+    pub(crate) strings: &'a [(String, &'a Node, bool)],
 }
 
 /// Every claim of the report, in file order.
 pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
-    let mut found = Vec::new();
-    let mut pointer = String::new();
-    strings(inputs.tree, &mut pointer, &mut found);
     let mut claims = Vec::new();
     let scopes = &inputs.scopes;
-    for (pointer, node) in found {
-        if !is_prose(&pointer) {
+    for (pointer, node, prose) in inputs.strings {
+        if !prose {
             continue;
         }
+        let pointer = pointer.as_str();
         let source = node.span.slice(inputs.text);
         if source.len() > 100_000
             || !source

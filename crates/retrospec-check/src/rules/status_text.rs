@@ -184,9 +184,7 @@ impl Rule for StatusText {
             return;
         };
         let mut found: Vec<(Span, String)> = Vec::new();
-        let mut strings = Vec::new();
-        crate::claims::strings(&cx.parsed.tree, &mut String::new(), &mut strings);
-        for (p, node) in strings {
+        for (p, node, prose) in cx.strings() {
             let Some(value) = node.as_str() else { continue };
             let is_x_status = matches!(p.as_str(), "/x-status" | "/x-incident-status" | "/x-state");
             if is_x_status {
@@ -198,7 +196,7 @@ impl Rule for StatusText {
                 }
                 continue;
             }
-            if !crate::claims::is_prose(&p) {
+            if !prose {
                 continue;
             }
             let lower = value.to_ascii_lowercase();

@@ -261,7 +261,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         }
         let prose = Prose::of(inputs.text, node);
         let masked = prose.masked.as_str();
-        let label_key = x_label(&pointer);
+        let label_key = x_label(pointer);
         let mut own = Vec::new();
         for d in duration::find(masked) {
             let subject = match label_key {
@@ -269,7 +269,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
                     .then_some(s),
-                None => subject::classify(masked, &d, place(inputs.model, &pointer)),
+                None => subject::classify(masked, &d, place(inputs.model, pointer)),
             };
             // A length about a component or an action inside the incident ("the
             // rollback took about 10 minutes"): its own window only (`sub_event`).
@@ -279,7 +279,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             };
             let mut c = claim(
                 inputs,
-                &pointer,
+                pointer,
                 &prose,
                 &d,
                 subject.filter(|_| part.is_none()),
@@ -327,7 +327,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     };
                     let mut c = claim(
                         inputs,
-                        &pointer,
+                        pointer,
                         &prose,
                         &d,
                         Some(subject::for_label(what.as_str())),
@@ -341,7 +341,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         // metric and the unit of each bare number.
         if label_key.is_none() && masked.contains('|') {
             for (d, subject) in subject::header_unit_cells(masked) {
-                let mut c = claim(inputs, &pointer, &prose, &d, Some(subject));
+                let mut c = claim(inputs, pointer, &prose, &d, Some(subject));
                 confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }
@@ -358,7 +358,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         .map(|w| subject::for_label(w.as_str())),
                     None => Some(INCIDENT_LABEL),
                 };
-                let mut c = claim(inputs, &pointer, &prose, &d, subject);
+                let mut c = claim(inputs, pointer, &prose, &d, subject);
                 confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }

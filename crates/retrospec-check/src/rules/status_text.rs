@@ -190,7 +190,7 @@ impl Rule for StatusText {
             if is_x_status {
                 if let Some(caps) = VALUE.captures(value).and_then(|c| c.name("value")) {
                     found.push((
-                        cx.span_of_match(&p, value, caps.range()),
+                        cx.span_of_match(p, value, caps.range()),
                         caps.as_str().to_string(),
                     ));
                 }

@@ -69,7 +69,7 @@ static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
 });
 
 /// Every string value of a report's tree with its JSON pointer and whether it is
-/// prose ([`is_prose`]): walked once per report, on first use, and shared by the
+/// prose (`is_prose`): walked once per report, on first use, and shared by the
 /// readers that go over every string (the claims, RS-status's status lines), which
 /// each walked the tree and tested every pointer before.
 #[derive(Debug, Default)]

@@ -77,7 +77,7 @@ pub struct Context<'a> {
     /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
     /// by [`Context::masks`]: once per report, shared by every word rule.
     pub masks: std::sync::OnceLock<words::Masks>,
-    /// Every string of the tree, walked once on first use ([`Context::strings`]).
+    /// Every string of the tree, walked once on first use (`Context::strings`).
     pub strings: crate::claims::Strings<'a>,
 }
 

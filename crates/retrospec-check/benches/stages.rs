@@ -145,6 +145,7 @@ fn model_times_rules(bencher: divan::Bencher, format: Format) {
                 config: &config,
                 claims: std::sync::OnceLock::new(),
                 masks: Default::default(),
+                strings: Default::default(),
             };
             let mut out = Vec::new();
             registry::run(&cx, &mut out);

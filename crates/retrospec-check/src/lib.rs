@@ -178,6 +178,7 @@ pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
         config,
         claims: std::sync::OnceLock::new(),
         masks,
+        strings: Default::default(),
     };
     registry::run(&cx, &mut diagnostics);
     rules::placeholder::drop_form_errors_of_placeholders(text, &mut diagnostics);

@@ -350,6 +350,7 @@ mod tests {
                 config,
                 claims: std::sync::OnceLock::new(),
                 masks: Default::default(),
+                strings: Default::default(),
             };
             run(&cx, &mut diagnostics);
             (cx.masks.get().is_some(), cx.claims.get().is_some())

@@ -39,6 +39,7 @@ use retrospec_model::{Milestone, Postmortem};
 use serde::Serialize;
 
 pub use duration::Qualifier;
+pub use prose::Strings;
 use prose::place;
 pub(crate) use prose::{Prose, is_prose, mask, strings};
 use subject::Subject;
@@ -237,19 +238,19 @@ pub(crate) struct Inputs<'a> {
     pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
     /// The report's incident scopes ([`scope`]).
     pub(crate) scopes: Scopes,
+    /// Every string of `tree`, its pointer and whether it is prose ([`Strings`]).
+    pub(crate) strings: &'a [(String, &'a Node, bool)],
 }
 
 /// Every claim of the report, in file order.
 pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
-    let mut found = Vec::new();
-    let mut pointer = String::new();
-    strings(inputs.tree, &mut pointer, &mut found);
     let mut claims = Vec::new();
     let scopes = &inputs.scopes;
-    for (pointer, node) in found {
-        if !is_prose(&pointer) {
+    for (pointer, node, prose) in inputs.strings {
+        if !prose {
             continue;
         }
+        let pointer = pointer.as_str();
         let source = node.span.slice(inputs.text);
         if source.len() > 100_000
             || !source
@@ -260,7 +261,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         }
         let prose = Prose::of(inputs.text, node);
         let masked = prose.masked.as_str();
-        let label_key = x_label(&pointer);
+        let label_key = x_label(pointer);
         let mut own = Vec::new();
         for d in duration::find(masked) {
             let subject = match label_key {
@@ -268,7 +269,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
                     .then_some(s),
-                None => subject::classify(masked, &d, place(inputs.model, &pointer)),
+                None => subject::classify(masked, &d, place(inputs.model, pointer)),
             };
             // A length about a component or an action inside the incident ("the
             // rollback took about 10 minutes"): its own window only (`sub_event`).
@@ -278,7 +279,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             };
             let mut c = claim(
                 inputs,
-                &pointer,
+                pointer,
                 &prose,
                 &d,
                 subject.filter(|_| part.is_none()),
@@ -326,7 +327,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     };
                     let mut c = claim(
                         inputs,
-                        &pointer,
+                        pointer,
                         &prose,
                         &d,
                         Some(subject::for_label(what.as_str())),
@@ -340,7 +341,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         // metric and the unit of each bare number.
         if label_key.is_none() && masked.contains('|') {
             for (d, subject) in subject::header_unit_cells(masked) {
-                let mut c = claim(inputs, &pointer, &prose, &d, Some(subject));
+                let mut c = claim(inputs, pointer, &prose, &d, Some(subject));
                 confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }
@@ -357,7 +358,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                         .map(|w| subject::for_label(w.as_str())),
                     None => Some(INCIDENT_LABEL),
                 };
-                let mut c = claim(inputs, &pointer, &prose, &d, subject);
+                let mut c = claim(inputs, pointer, &prose, &d, subject);
                 confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }

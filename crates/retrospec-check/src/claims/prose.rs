@@ -68,6 +68,32 @@ static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// Every string value of a report's tree with its JSON pointer and whether it is
+/// prose (`is_prose`): walked once per report, on first use, and shared by the
+/// readers that go over every string (the claims, RS-status's status lines), which
+/// each walked the tree and tested every pointer before.
+#[derive(Debug, Default)]
+pub struct Strings<'a> {
+    walked: std::sync::OnceLock<Vec<(String, &'a Node, bool)>>,
+}
+
+impl<'a> Strings<'a> {
+    /// The strings of `tree` (the same tree on every call), in the tree's order.
+    pub(crate) fn of(&self, tree: &'a Node) -> &[(String, &'a Node, bool)] {
+        self.walked.get_or_init(|| {
+            let mut found = Vec::new();
+            strings(tree, &mut String::new(), &mut found);
+            found
+                .into_iter()
+                .map(|(pointer, node)| {
+                    let prose = is_prose(&pointer);
+                    (pointer, node, prose)
+                })
+                .collect()
+        })
+    }
+}
+
 /// Every string value of the tree with its pointer and the key it is under.
 pub(crate) fn strings<'a>(node: &'a Node, pointer: &mut String, out: &mut Vec<(String, &'a Node)>) {
     match &node.value {

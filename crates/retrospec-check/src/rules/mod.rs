@@ -77,6 +77,15 @@ pub struct Context<'a> {
     /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
     /// by [`Context::masks`]: once per report, shared by every word rule.
     pub masks: std::sync::OnceLock<words::Masks>,
+    /// Every string of the tree, walked once on first use (`Context::strings`).
+    pub strings: crate::claims::Strings<'a>,
+}
+
+/// Whether `text` may state incident scopes: every scope is read from two or more
+/// headings (`##` to `######`) or bold lines (`**...**`, `__...__`), so a text
+/// without those marks has none, and is not read line by line for them.
+fn may_have_scopes(text: &str) -> bool {
+    text.contains("##") || text.contains("**") || text.contains("__")
 }
 
 impl<'a> Context<'a> {
@@ -90,13 +99,28 @@ impl<'a> Context<'a> {
                 times: self.times,
                 config: self.config,
                 events: std::cell::OnceCell::new(),
-                // Read once by the free-form reader; read here for other reports.
+                strings: self.strings(),
+                // Read once by the free-form reader; read here for other reports,
+                // unless the text has no heading for a scope (`##`) nor a bold
+                // line (`**`, `__`): most reports in retrospec's form (perf11).
                 scopes: self.parsed.freeform.as_ref().map_or_else(
-                    || crate::parse::freeform::scope::Scopes::read(self.text),
+                    || {
+                        if may_have_scopes(self.text) {
+                            crate::parse::freeform::scope::Scopes::read(self.text)
+                        } else {
+                            Default::default()
+                        }
+                    },
                     |r| r.scopes.clone(),
                 ),
             })
         })
+    }
+
+    /// Every string value of the tree, with its JSON pointer and whether it is
+    /// prose, walked once per report.
+    pub(crate) fn strings(&self) -> &[(String, &'a Node, bool)] {
+        self.strings.of(&self.parsed.tree)
     }
 
     /// The regions of the text that are not prose, computed once per report.
@@ -313,4 +337,28 @@ pub(crate) fn spans_of<'t>(code: &str, text: &'t str, format: Format) -> Vec<&'t
         .filter(|d| d.code == code)
         .map(|d| d.span.slice(text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_have_scopes;
+    use crate::parse::freeform::scope::Scopes;
+
+    #[test]
+    fn a_text_without_heading_or_bold_marks_has_no_scopes() {
+        let two = "# May digest\n\n## Incident 1: checkout errors\n\n- 10:00 errors\n- 10:40 fixed\n\n## Incident 2: search outage\n\n- 14:00 down\n- 15:30 back\n";
+        assert!(may_have_scopes(two));
+        assert!(!Scopes::read(two).is_empty());
+        let plain = two.replace('#', "");
+        assert!(!may_have_scopes(&plain));
+        assert!(Scopes::read(&plain).is_empty());
+        let bold = "**2025-05-12: API latency**\n\nslow\n\n**2025-05-19: API errors**\n\nerrors\n";
+        assert!(may_have_scopes(bold));
+        // Over every report the repository has: the gate never hides a scope.
+        for (path, text) in crate::gated::corpus() {
+            if !may_have_scopes(&text) {
+                assert!(Scopes::read(&text).is_empty(), "{}", path.display());
+            }
+        }
+    }
 }

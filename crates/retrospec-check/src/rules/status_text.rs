@@ -184,21 +184,19 @@ impl Rule for StatusText {
             return;
         };
         let mut found: Vec<(Span, String)> = Vec::new();
-        let mut strings = Vec::new();
-        crate::claims::strings(&cx.parsed.tree, &mut String::new(), &mut strings);
-        for (p, node) in strings {
+        for (p, node, prose) in cx.strings() {
             let Some(value) = node.as_str() else { continue };
             let is_x_status = matches!(p.as_str(), "/x-status" | "/x-incident-status" | "/x-state");
             if is_x_status {
                 if let Some(caps) = VALUE.captures(value).and_then(|c| c.name("value")) {
                     found.push((
-                        cx.span_of_match(&p, value, caps.range()),
+                        cx.span_of_match(p, value, caps.range()),
                         caps.as_str().to_string(),
                     ));
                 }
                 continue;
             }
-            if !crate::claims::is_prose(&p) {
+            if !prose {
                 continue;
             }
             let lower = value.to_ascii_lowercase();

@@ -1026,6 +1026,7 @@ mod tests {
             config: &config,
             claims: std::sync::OnceLock::new(),
             masks: Default::default(),
+            strings: Default::default(),
         };
         let read: Vec<(&str, Vec<String>)> = stated_fields(&cx)
             .iter()

@@ -408,3 +408,98 @@ fn unsure_anchors_and_schedules_are_not_compared() {
     }
     tally.check("unsure anchors and schedules");
 }
+
+/// A claim in a line that opens with its own clock ("- 02:40 – Field team on
+/// site, less than three hours after the first alarm"), in a list of the prose
+/// under date lines or in the report's timeline, across midnight or not; the
+/// anchor an alarm or alert named as a noun ("Loss-of-light alarms on both
+/// links").
+#[test]
+fn a_line_with_its_own_clock_after_the_first_alarm() {
+    let mut tally = Tally::default();
+    // Across midnight under a new date line, or later the same day.
+    for ((ah, am), (bh, bm), next_day) in [
+        ((20, 51), (2, 40), "**09.12.2025**\n\n"),
+        ((8, 51), (14, 40), ""),
+    ] {
+        let measured = "(349 min)";
+        for form in [Form::Colon24, Form::DottedAm, Form::GluedAm] {
+            let (a, b) = (clock(ah, am, form), clock(bh, bm, form));
+            for dash in ["–", "-", ":"] {
+                for (alarm, anchor) in [
+                    (
+                        "Loss-of-light alarms on both backbone links",
+                        "the first alarm",
+                    ),
+                    ("Latency alert for the checkout API", "the first alert"),
+                ] {
+                    let lines = |d: &str| {
+                        format!(
+                            "# Fibre cut between two sites\n\nAll times are CET.\n\n## Field work\n\n**08.12.2025**\n\n- {a} {dash} {alarm}\n- {} {dash} Field team dispatched\n\n{next_day}- {b} {dash} Field team on site, {d} after {anchor}.\n- {} {dash} Splicing done\n",
+                            clock((ah + 1) % 24, am, form),
+                            clock((bh + 2) % 24, bm, form),
+                        )
+                    };
+                    let label = format!("{form:?} `{dash}` {anchor} {a}->{b}");
+                    for d in ["about six hours", "less than seven hours"] {
+                        tally.silent(&label, &lines(d));
+                    }
+                    for d in ["less than three hours", "about two hours"] {
+                        tally.fires(&label, &lines(d), measured);
+                    }
+                }
+            }
+        }
+    }
+    tally.check("a line with its own clock");
+}
+
+/// A claim in a timeline entry's own text ("On-call engineer joins, 25 minutes
+/// after the first alert"): the entry's time is the claim's event, in a list or
+/// a table timeline and every clock form.
+#[test]
+fn a_timeline_entry_after_the_first_alert() {
+    let mut tally = Tally::default();
+    for form in FORMS {
+        let (start, a, b, end) = (
+            clock(9, 40, form),
+            clock(9, 52, form),
+            clock(10, 17, form),
+            clock(11, 5, form),
+        );
+        for source in [Source::List, Source::Table] {
+            let events = |d: &str| {
+                vec![
+                    (start.clone(), "Checkout errors begin".to_string(), ""),
+                    (
+                        a.clone(),
+                        "Latency alert for the checkout API fires".to_string(),
+                        "",
+                    ),
+                    (
+                        b.clone(),
+                        format!("On-call engineer joins, {d} after the first alert"),
+                        "",
+                    ),
+                    (end.clone(), "Checkout back to normal".to_string(), ""),
+                ]
+            };
+            let text = |d: &str| {
+                let owned = events(d);
+                let borrowed: Vec<(String, &str, &str)> = owned
+                    .iter()
+                    .map(|(t, w, s)| (t.clone(), w.as_str(), *s))
+                    .collect();
+                report(true, "Checkout failed for some buyers.", &borrowed, source)
+            };
+            let label = format!("{form:?} {source:?}");
+            for d in ["25 minutes", "about 25 minutes", "less than half an hour"] {
+                tally.silent(&label, &text(d));
+            }
+            for d in ["5 minutes", "about an hour"] {
+                tally.fires(&label, &text(d), "(25 min)");
+            }
+        }
+    }
+    tally.check("a timeline entry after the first alert");
+}

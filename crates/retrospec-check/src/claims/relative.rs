@@ -124,7 +124,7 @@ static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b",
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in)\b",
     )
 });
 static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {

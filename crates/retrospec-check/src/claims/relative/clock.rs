@@ -23,6 +23,14 @@ static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:at|around|about|approximately|roughly)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?(?P<t>(?:[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?|(?:[01]?[0-9]|2[0-3])h[0-5][0-9])(?-i:\s+[A-Z]{2,5})?)(?:\s+(?:yesterday|this\s+(?:morning|afternoon|evening)|today|tonight|last\s+night)|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*[,(]\s*$",
     )
 });
+/// A line that opens with its own clock, the claim after its words: "- 02:40 –
+/// Field team on site, less than three hours after the first alarm" (a
+/// timeline written as a list in the prose).
+static LINE_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^[ \t]*(?:[-*+][ \t]+)?[*_]*(?P<t>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)[*_]*[ \t]*(?:[-–—:|][ \t]*)?[^\n.;:,]{3,120},\s*$",
+    )
+});
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
 static AFTER_AT: LazyLock<Lean> = LazyLock::new(|| {
     re(
@@ -51,7 +59,14 @@ pub(super) fn at_clock(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let clause = clock_clause(masked, range.start);
-    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
+    let head = &masked[clause..range.start];
+    // A line's own clock only for a clause that opens its line.
+    let line_start = masked[..clause].trim_end_matches([' ', '\t', '-', '*', '+']);
+    let opens_line = line_start.is_empty() || line_start.ends_with('\n');
+    let Some(caps) = AT_CLOCK
+        .captures(head)
+        .or_else(|| opens_line.then(|| LINE_CLOCK.captures(head)).flatten())
+    else {
         return trailing::clock_after(ctx, masked, range);
     };
     let written = caps.name("t")?.as_str();

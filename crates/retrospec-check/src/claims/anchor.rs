@@ -28,6 +28,7 @@ use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 mod columns;
 mod impact;
 mod mail;
+mod noun;
 
 use columns::column_lines;
 pub(super) use impact::{not_an_event, readings as impact_readings};
@@ -647,7 +648,7 @@ impl Words {
     /// the entries need not say).
     pub(super) fn score(&self, text: &str) -> usize {
         let have: Vec<String> = stems(text);
-        if !have.contains(&self.head) {
+        if !have.contains(&self.head) || (self.stems.len() == 1 && !noun::names(text, &self.head)) {
             return 0;
         }
         let n = self.stems.iter().filter(|s| have.contains(s)).count();

@@ -21,6 +21,7 @@ use super::{Compared, Inputs, sorted_entries};
 mod agree;
 mod clock;
 mod events;
+mod roles;
 mod shapes;
 mod sources;
 mod trailing;
@@ -29,6 +30,10 @@ use clock::{anchor_at, at_clock, clock_clause};
 use events::{
     ANCHOR_DECLARED, ANCHOR_REPORTED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED,
     EVENT_PAGED, EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
+};
+use roles::{
+    ALERT_ENTRY, DECLARED_ENTRY, DEPLOY_ENTRY, FIRST_IMPACT, IDENTIFIED_ENTRY, NOTICED_ENTRY,
+    PAGED_ENTRY, REPORTED_ENTRY, ROLLBACK, STATUS_PAGE,
 };
 use shapes::{fronted, own_in_words, within_the_start};
 use sources::find;
@@ -112,59 +117,6 @@ static LATER: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 /// What follows the duration: "after the first alert", "after latency began to climb".
 static AFTER: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
-
-/// "First login failures", "the first 502s", "first export batches fail".
-static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+){0,2}?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?|declines?|declined|rejections?|rejected)\b",
-    )
-});
-static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
-});
-static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in)\b",
-    )
-});
-static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
-    )
-});
-/// A page, not a status page: "paged", "pages the on-call", "the first page"; a
-/// notice sent to someone: "support was alerted by the vendor", "notifies the team".
-static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
-    )
-});
-/// The incident declared, or opened under another word: "declared", "opened an
-/// incident", "the incident was opened", "opens the incident channel".
-static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bdeclar(?:e|es|ed|ing)\b|\bopen(?:s|ed|ing)?\s+(?:an?|the|our)\s+(?:[a-z0-9-]+\s+)?incident\b|\bincident\s+(?:was\s+|is\s+)?opened\b",
-    )
-});
-/// A deploy ("released" alone is too often a lock or a hold).
-static DEPLOY_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
-});
-/// A report from outside the team: "reports", "problem-reporting address",
-/// "emails support", "first ticket", "complains".
-static REPORTED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b|\bfirst\s+(?:[a-z-]+\s+){0,2}?(?:e-?mail|message|call)\b|\be-?mail\s+from\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:user|customer|member|merchant|client)s?\b",
-    )
-});
-/// The cause found: "identified", "we notice that", "spots the query", "root cause".
-static IDENTIFIED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
-    )
-});
-static ROLLBACK: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
 
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {

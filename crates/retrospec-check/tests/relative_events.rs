@@ -503,3 +503,50 @@ fn a_timeline_entry_after_the_first_alert() {
     }
     tally.check("a timeline entry after the first alert");
 }
+
+/// "paged three minutes in": N after the impact began, the page found in a
+/// sentence, a list or a table, or written after the claim ("..., at 10:20").
+#[test]
+fn paged_n_minutes_in() {
+    let mut tally = Tally::default();
+    for form in FORMS {
+        let (start, page) = (clock(10, 2, form), clock(10, 20, form));
+        for source in SOURCES {
+            let events = vec![
+                (
+                    start.clone(),
+                    "Checkout errors begin",
+                    "Checkout errors began at {t}.",
+                ),
+                (
+                    page.clone(),
+                    "On-call engineer paged",
+                    "The on-call engineer was paged at {t}.",
+                ),
+            ];
+            for claim in [
+                "We were paged {d} in.".to_string(),
+                format!("The on-call engineer was paged {{d}} in, at {page}."),
+            ] {
+                let label = format!("{form:?} {source:?} `{claim}`");
+                for d in ["18 minutes", "about 20 minutes"] {
+                    let text = report(true, &claim.replace("{d}", d), &events, source);
+                    tally.silent(&label, &text);
+                }
+                for d in ["three minutes", "about an hour"] {
+                    let text = report(true, &claim.replace("{d}", d), &events, source);
+                    tally.fires(&label, &text, "(18 min)");
+                }
+            }
+        }
+    }
+    // The start only in another part of the report (another incident's): silent.
+    for form in FORMS {
+        let (start, page) = (clock(10, 2, form), clock(10, 20, form));
+        let text = format!(
+            "# Two incidents in March\n\n## Incident one\n\nCheckout errors began at {start}.\n\n## Incident two\n\nThe on-call engineer was paged three minutes in, at {page}.\n"
+        );
+        tally.silent(&format!("{form:?} another part"), &text);
+    }
+    tally.check("paged N minutes in");
+}

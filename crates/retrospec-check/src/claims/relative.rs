@@ -743,6 +743,9 @@ pub(super) fn read(
     if within && !within_of {
         return within_the_start(&ctx, masked, range);
     }
+    if let Some(reading) = shapes::minutes_in(&ctx, masked, range.clone()) {
+        return Some(reading);
+    }
     if !within_of
         && !next
             .get(..5)

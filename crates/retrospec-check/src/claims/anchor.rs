@@ -28,6 +28,7 @@ use super::{Compared, Inputs, is_prose, sorted_entries, strings};
 mod columns;
 mod impact;
 mod mail;
+mod noun;
 
 use columns::column_lines;
 pub(super) use impact::{not_an_event, readings as impact_readings};
@@ -154,7 +155,7 @@ fn zone_of(p: &crate::time::ParsedTime, text: &str) -> Option<String> {
 /// (two hour digits: `2h30` is a length), "1342 EST" (four digits with a zone
 /// only: a bare `1342` is a number).
 static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])h[0-5]\d\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])[0-5]\d(?-i:\s+(?:UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)")
+    Lean::new(r"(?i)\b(?:noon|midday)\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])h[0-5]\d\b(?-i:\s+[A-Z]{2,5}\b)?|\b(?:1[0-2]|0?[1-9])\s*(?:[ap]\.m\.|[ap]m\b)(?-i:\s+[A-Z]{2,5}\b)?|\b(?:[01]\d|2[0-3])[0-5]\d(?-i:\s+(?:UTC|GMT|[ECMP][SD]T|CES?T|BST)\b)")
         .expect("the pattern is valid")
 });
 /// Where a clause ends; "and" before a new subject ends one too ("raised an
@@ -255,13 +256,20 @@ pub(super) fn sources(inputs: &Inputs<'_>) -> Vec<Source> {
     out
 }
 
-/// Whether `text` may write a clock without a colon ([`CLOCK`]): `14h30`, or
-/// four digits, a blank and a capital (`1342 EST`).
+/// Whether `text` may write a clock without a colon ([`CLOCK`]): `14h30`, four
+/// digits, a blank and a capital (`1342 EST`), or an hour with AM/PM (`10AM`,
+/// `9 p.m.`).
 fn colonless_clock(text: &str) -> bool {
-    text.as_bytes().windows(6).any(|w| {
+    let b = text.as_bytes();
+    b.windows(6).any(|w| {
         let d = |i: usize| w[i].is_ascii_digit();
         (d(0) && d(1) && w[2] == b'h' && d(3) && d(4))
             || (d(0) && d(1) && d(2) && d(3) && w[4] == b' ' && w[5].is_ascii_uppercase())
+    }) || b.windows(4).any(|w| {
+        let ap = |c: u8| matches!(c.to_ascii_lowercase(), b'a' | b'p');
+        w[0].is_ascii_digit()
+            && ((ap(w[1]) && (w[2] == b'.' || w[2].eq_ignore_ascii_case(&b'm')))
+                || (w[1] == b' ' && ap(w[2]) && (w[3] == b'.' || w[3].eq_ignore_ascii_case(&b'm'))))
     })
 }
 
@@ -640,7 +648,7 @@ impl Words {
     /// the entries need not say).
     pub(super) fn score(&self, text: &str) -> usize {
         let have: Vec<String> = stems(text);
-        if !have.contains(&self.head) {
+        if !have.contains(&self.head) || (self.stems.len() == 1 && !noun::names(text, &self.head)) {
             return 0;
         }
         let n = self.stems.iter().filter(|s| have.contains(s)).count();

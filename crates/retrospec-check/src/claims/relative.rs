@@ -21,14 +21,19 @@ use super::{Compared, Inputs, sorted_entries};
 mod agree;
 mod clock;
 mod events;
+mod roles;
 mod shapes;
 mod sources;
 mod trailing;
 
-use clock::{anchor_at, at_clock};
+use clock::{anchor_at, at_clock, clock_clause};
 use events::{
-    ANCHOR_DECLARED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED, EVENT_PAGED,
-    EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
+    ANCHOR_DECLARED, ANCHOR_REPORTED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED,
+    EVENT_PAGED, EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
+};
+use roles::{
+    ALERT_ENTRY, DECLARED_ENTRY, DEPLOY_ENTRY, FIRST_IMPACT, IDENTIFIED_ENTRY, NOTICED_ENTRY,
+    PAGED_ENTRY, REPORTED_ENTRY, ROLLBACK, STATUS_PAGE,
 };
 use shapes::{fronted, own_in_words, within_the_start};
 use sources::find;
@@ -113,55 +118,10 @@ static LATER: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)^\s*later\b"));
 static AFTER: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^\s*after\s+(?P<anchor>[^.;:,()|]{3,80})"));
 
-/// "First login failures", "the first 502s", "first export batches fail".
-static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+){0,2}?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?)\b",
-    )
-});
-static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
-});
-static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b",
-    )
-});
-static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
-    )
-});
-/// A page, not a status page: "paged", "pages the on-call", "the first page"; a
-/// notice sent to someone: "support was alerted by the vendor", "notifies the team".
-static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
-    )
-});
-static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| re(r"(?i)\bdeclar(?:e|es|ed|ing)\b"));
-/// A deploy ("released" alone is too often a lock or a hold).
-static DEPLOY_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
-});
-/// A report from outside the team: "reports", "problem-reporting address",
-/// "emails support", "first ticket", "complains".
-static REPORTED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b")
-});
-/// The cause found: "identified", "we notice that", "spots the query", "root cause".
-static IDENTIFIED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
-    re(
-        r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
-    )
-});
-static ROLLBACK: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
-
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?)|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:[a-z0-9-]+\s+){1,3}?(?:began|started)\s+(?:failing|to\s+fail|erroring|timing\s+out)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?)|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
     )
 });
 static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
@@ -306,6 +266,8 @@ fn anchor_event(anchor_text: &str) -> Option<Event> {
         Some(Event::Deploy)
     } else if ANCHOR_DECLARED.is_match(anchor_text) {
         Some(Event::Declared)
+    } else if ANCHOR_REPORTED.is_match(anchor_text) {
+        Some(Event::Reported)
     } else {
         None
     }
@@ -350,7 +312,9 @@ struct Ctx<'i, 'a> {
     /// The events of status posts, front matter and labelled fields, by
     /// confidence (surest first).
     others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
-    own: (String, std::ops::Range<usize>),
+    /// Where the claim's own event is stated (never its anchor); narrowed to
+    /// the clause of its clock time when the claim writes one ([`clock::at_clock`]).
+    own: (String, std::cell::RefCell<std::ops::Range<usize>>),
 }
 
 impl<'i, 'a> Ctx<'i, 'a> {
@@ -362,7 +326,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
             clauses: std::cell::OnceCell::new(),
             prose: std::cell::OnceCell::new(),
             others: std::cell::OnceCell::new(),
-            own: (pointer.to_string(), own),
+            own: (pointer.to_string(), std::cell::RefCell::new(own)),
         }
     }
 
@@ -392,7 +356,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
         first: bool,
         several: bool,
     ) -> Result<Vec<Stamp>, String> {
-        let own = Some((self.own.0.as_str(), self.own.1.clone()));
+        let own = Some((self.own.0.as_str(), self.own.1.borrow().clone()));
         let found = match target {
             Target::Event(event) => {
                 let on_timeline = after.is_none_or(|a| a.instant.is_some());
@@ -583,6 +547,28 @@ fn named_events(context: &str, event: Event) -> Vec<Event> {
     named
 }
 
+/// Where the claim's own clause starts in the sentence from `clause` to the
+/// claim at `at`: after the last "and" that opens a new subject ("Our alert
+/// fired at 14:20 and the first update went out within five minutes of our
+/// alerts": the alert's clause is the anchor's, not the claim's own).
+fn own_clause(masked: &str, clause: usize, at: usize) -> usize {
+    let head = masked[clause..at].to_ascii_lowercase();
+    let mut start = clause;
+    for (i, _) in head.match_indices(" and ") {
+        let rest = &head[i + 5..];
+        // Past the subject's first word too: the clause before ends there.
+        if let Some(w) = [
+            "the ", "we ", "our ", "they ", "their ", "he ", "she ", "someone ",
+        ]
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        {
+            start = clause + i + 5 + w.len();
+        }
+    }
+    start
+}
+
 /// The largest char boundary at or below `i`.
 fn floor(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -740,7 +726,10 @@ pub(super) fn read(
     } else {
         range.end
     };
-    let ctx = Ctx::new(inputs, pointer, clause..own_end);
+    // A clock's own dot ("fired at 2:20 p.m. and the first update went out ...")
+    // ends no sentence: its "and the" opens the claim's own clause.
+    let own_start = own_clause(masked, clock_clause(masked, range.start), range.start).max(clause);
+    let ctx = Ctx::new(inputs, pointer, own_start..own_end);
     if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
         return Some(reading);
     }
@@ -753,6 +742,9 @@ pub(super) fn read(
     let within_of = within && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
     if within && !within_of {
         return within_the_start(&ctx, masked, range);
+    }
+    if let Some(reading) = shapes::minutes_in(&ctx, masked, range.clone()) {
+        return Some(reading);
     }
     if !within_of
         && !next

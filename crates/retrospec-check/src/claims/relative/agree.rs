@@ -37,7 +37,7 @@ impl Ctx<'_, '_> {
         if all.iter().any(|s| s.instant.is_none()) {
             return None;
         }
-        let own = || Some((self.own.0.as_str(), self.own.1.clone()));
+        let own = || Some((self.own.0.as_str(), self.own.1.borrow().clone()));
         let clauses = match target {
             Target::Event(event) => anchor::find(
                 &[],

@@ -14,10 +14,21 @@ use super::{
 /// The clock time a clause states for its own event, right before the
 /// duration: "engaged at 09:31, within five minutes of ...", "the alert
 /// triggered at 02:10am PDT, 8 minutes after ...", "noticed at 18:10 on Friday,
-/// less than half an hour after ..." (the day after the time names no other time).
+/// less than half an hour after ..." (the day after the time names no other time),
+/// "at 01:58 UTC (5 minutes after the page)", "started looking around 11AM,
+/// two hours after ...". The clock in every form the time crate reads with a
+/// colon, an `h` (`14h30`) or an AM/PM hour (`10AM`, `9 p.m.`).
 static AT_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\bat\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s+(?:yesterday|this\s+(?:morning|afternoon|evening)|today|tonight|last\s+night)|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*,\s*$",
+        r"(?i)\b(?:at|around|about|approximately|roughly)\s+(?:about\s+|around\s+|approximately\s+|roughly\s+)?(?P<t>(?:[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?|(?:[01]?[0-9]|2[0-3])h[0-5][0-9])(?-i:\s+[A-Z]{2,5})?)(?:\s+(?:yesterday|this\s+(?:morning|afternoon|evening)|today|tonight|last\s+night)|\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:the\s+)?[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?)(?:,?\s+[0-9]{4})?)?\s*[,(]\s*$",
+    )
+});
+/// A line that opens with its own clock, the claim after its words: "- 02:40 –
+/// Field team on site, less than three hours after the first alarm" (a
+/// timeline written as a list in the prose).
+static LINE_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^[ \t]*(?:[-*+][ \t]+)?[*_]*(?P<t>(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)[*_]*[ \t]*(?:[-–—:|][ \t]*)?[^\n.;:,]{3,120},\s*$",
     )
 });
 /// An anchor written with its own time: "after the deploy at 3:12 PM".
@@ -47,11 +58,25 @@ pub(super) fn at_clock(
     masked: &str,
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
-    let clause = crate::claims::subject::clause_start(masked, range.start);
-    let Some(caps) = AT_CLOCK.captures(&masked[clause..range.start]) else {
+    let clause = clock_clause(masked, range.start);
+    let head = &masked[clause..range.start];
+    // A line's own clock only for a clause that opens its line.
+    let line_start = masked[..clause].trim_end_matches([' ', '\t', '-', '*', '+']);
+    let opens_line = line_start.is_empty() || line_start.ends_with('\n');
+    let Some(caps) = AT_CLOCK
+        .captures(head)
+        .or_else(|| opens_line.then(|| LINE_CLOCK.captures(head)).flatten())
+    else {
         return trailing::clock_after(ctx, masked, range);
     };
     let written = caps.name("t")?.as_str();
+    // The claim's own event is the clause of its clock time: an anchor stated
+    // earlier in the same sentence ("paged at 01:44, and at 01:58 (5 minutes
+    // after the page) ...") is another event's.
+    if let Some(m) = caps.get(0) {
+        let mut own = ctx.own.1.borrow_mut();
+        own.start = own.start.max(clause + m.start());
+    }
     let after = &masked[range.end..];
     let within = masked[range.clone()]
         .to_ascii_lowercase()
@@ -85,4 +110,21 @@ pub(super) fn at_clock(
         },
     };
     Some(measure(&anchors, std::slice::from_ref(&own)))
+}
+
+/// The start of the clause at `at`, a clock's own dot ("at 10:05 a.m. (5
+/// minutes after ...") being no sentence end.
+pub(super) fn clock_clause(masked: &str, at: usize) -> usize {
+    let mut clause = crate::claims::subject::clause_start(masked, at);
+    for _ in 0..2 {
+        let head = masked[..clause].trim_end();
+        let lower = head.get(head.len().saturating_sub(4)..).unwrap_or_default();
+        if clause > 0 && (lower.eq_ignore_ascii_case("a.m.") || lower.eq_ignore_ascii_case("p.m."))
+        {
+            clause = crate::claims::subject::clause_start(masked, head.len() - 1);
+        } else {
+            break;
+        }
+    }
+    clause
 }

@@ -11,7 +11,14 @@ use crate::lean::Lean;
 /// status page, "declared", "paged", "noticed", "rolled back".
 pub(super) static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$",
+        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$|\b(?:first|initial)\s+(?:public\s+|status\s+|customer\s+)?(?:update|notice|post)\s+(?:went\s+(?:out|up|live)|was\s+(?:posted|published|sent|out|up))\s*$",
+    )
+});
+/// An anchor that is the first report from outside: "the first customer report",
+/// "that first email", "the first ticket", "the user's report".
+pub(super) static ANCHOR_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:the|that|this|our)\s+(?:first\s+|initial\s+)?(?:(?:customer|user|merchant|member|client)(?:'s)?\s+)?(?:report|e-?mail|ticket|complaint|call)(?:\s+(?:from|by)\s+(?:an?\s+|the\s+)?(?:customer|user|merchant|member|client))?\s*$",
     )
 });
 /// An anchor that is the declaration: "the declaration", "the incident
@@ -51,7 +58,7 @@ pub(super) static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
 });
 pub(super) static EVENT_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?reported(?:\s+to\s+(?:us|the\s+[a-z-]+(?:\s+team)?))?\s*$|\b(?:first|initial)\s+(?:(?:customer|user)\s+)?(?:report|e-?mail|ticket|complaint)\s+(?:reached\s+(?:us|the\s+[a-z-]+(?:\s+team)?)|came\s+in|arrived|landed)\s*$|\b(?:customers?|users?|someone|a\s+[a-z-]+)\s+(?:first\s+)?reported\s+(?:it|the\s+(?:problem|issue|outage))(?:\s+to\s+us)?\s*$",
     )
 });
 /// "noticed", "detected it", "our alerting caught it".

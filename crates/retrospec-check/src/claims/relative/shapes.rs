@@ -88,6 +88,63 @@ pub(super) fn own_in_words(
     Some(measure(&anchors, &events))
 }
 
+/// "N in" closing its clause: "the on-call engineer was paged three minutes in",
+/// "paged three minutes in, at 21:16": N after the impact began.
+static MINUTES_IN: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*in\s*(?:[.;)]|$|,\s*(?:at|around|about)\s+(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*(?:[.;,)\n]|$|\s+(?-i:[A-Z]))|,)",
+    )
+});
+
+/// A claim of the shape "`<event>` N in" ([`MINUTES_IN`]): from the impact's
+/// start (the first place that says it began) to the claim's event, its clock
+/// written after it or else its entry or clause. `None` for another shape or
+/// a clause that names no event by its verb.
+pub(super) fn minutes_in(
+    ctx: &Ctx<'_, '_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let after = &masked[range.end..];
+    if !after.trim_start().get(..2)?.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let caps = MINUTES_IN.captures(after)?;
+    let clause = crate::claims::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end();
+    let (event, _) = own_event(before)?;
+    let anchors = match ctx.locate(&Target::Event(Event::Impact), None, true, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    // The start is implied, not named: a sentence of another part of the
+    // report (another incident of a monthly report) may be another start.
+    let elsewhere = |a: &super::Stamp| {
+        a.source == "prose_clause" && a.place.as_ref().is_some_and(|(p, _)| *p != ctx.own.0)
+    };
+    if anchors.iter().any(elsewhere) {
+        return Some(Reading::NotCompared(
+            "relative claim: \"N in\" counts from the impact's start, stated only in another part of the report".to_string(),
+        ));
+    }
+    if let Some(t) = caps.name("t") {
+        // "at 10:20am." closing the sentence: the dot is the sentence's.
+        let written = t.as_str().trim();
+        let written = match crate::time::parse_time(written) {
+            Ok(_) => written,
+            Err(_) => written.trim_end_matches('.'),
+        };
+        let parsed = crate::time::parse_time(written).ok()?;
+        let own = super::Stamp::written(written, &parsed);
+        return Some(measure(&anchors, std::slice::from_ref(&own)));
+    }
+    let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
+        Ok(found) => found,
+        Err(why) => return Some(Reading::NotCompared(why)),
+    };
+    Some(measure(&anchors, &events))
+}
+
 /// A clause that states a length, not when its event happened: "continued for",
 /// "lasted", "took", "spent", "ran for", "waited".
 static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {

@@ -1,0 +1,66 @@
+//! The words a timeline entry or a sentence of the prose names each role of a
+//! relative claim's events by: a small table of synonyms per role, one pattern
+//! each. The declaration is "declared" or "opened an incident"; the alert is an
+//! alert or alarm that fired, or one named as a noun at an entry's head
+//! ("Loss-of-light alarms on both links"); a report from outside is a report,
+//! ticket, complaint or the first email or message from a user; the status page
+//! updated is a status page, status update or post (every status post is one);
+//! the impact's start is the first errors, failures, declines or rejections.
+
+use std::sync::LazyLock;
+
+use super::re;
+use crate::lean::Lean;
+
+/// "First login failures", "the first 502s", "first export batches fail".
+pub(super) static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\bfirst\s+(?:[a-z0-9-]+\s+){0,2}?(?:errors?|failures?|failed|fails?|timeouts?|5\d\ds?|declines?|declined|rejections?|rejected)\b",
+    )
+});
+pub(super) static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
+});
+pub(super) static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in)\b",
+    )
+});
+pub(super) static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
+    )
+});
+/// A page, not a status page: "paged", "pages the on-call", "the first page"; a
+/// notice sent to someone: "support was alerted by the vendor", "notifies the team".
+pub(super) static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
+    )
+});
+/// The incident declared, or opened under another word: "declared", "opened an
+/// incident", "the incident was opened", "opens the incident channel".
+pub(super) static DECLARED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\bdeclar(?:e|es|ed|ing)\b|\bopen(?:s|ed|ing)?\s+(?:an?|the|our)\s+(?:[a-z0-9-]+\s+)?incident\b|\bincident\s+(?:was\s+|is\s+)?opened\b",
+    )
+});
+/// A deploy ("released" alone is too often a lock or a hold).
+pub(super) static DEPLOY_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
+});
+/// A report from outside the team: "reports", "problem-reporting address",
+/// "emails support", "first ticket", "complains".
+pub(super) static REPORTED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b|\bfirst\s+(?:[a-z-]+\s+){0,2}?(?:e-?mail|message|call)\b|\be-?mail\s+from\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:user|customer|member|merchant|client)s?\b",
+    )
+});
+/// The cause found: "identified", "we notice that", "spots the query", "root cause".
+pub(super) static IDENTIFIED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
+    )
+});
+pub(super) static ROLLBACK: LazyLock<Lean> =
+    LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));

@@ -24,7 +24,7 @@ impl Reader<'_, '_> {
                 .map(|r| Span::new(r.start, r.end))
                 .filter(|s| !s.slice(self.text).trim().is_empty())
         };
-        let is_time = |s: &str| time::parse_time(s.trim()).is_ok();
+        let is_time = |s: &str| time::parse_time(dated_cell(unmarked(s.trim())).1).is_ok();
         let columns = table.names.len();
         let mostly_times = |c: usize| {
             let times = body
@@ -117,7 +117,17 @@ impl Reader<'_, '_> {
             let Some(time) = cell(row, time_col) else {
                 continue;
             };
-            let written = time.slice(self.text).trim();
+            let written = unmarked(time.slice(self.text).trim());
+            // `Apr 25, 00:09:32Z`: a day without its year before the clock dates it
+            // and the rows below, as a Date column would.
+            let (day, clock) = dated_cell(written);
+            let written = match day.and_then(|d| self.date_cell(d)) {
+                Some(d) => {
+                    self.date = Some(d);
+                    clock
+                }
+                None => written,
+            };
             // `D+1 01:15`: the day counted from the stated D0.
             let by_d0 = self
                 .d0
@@ -305,6 +315,36 @@ impl Reader<'_, '_> {
 /// The zone a table column's header names: `UTC`, `Time (UTC)`, `UTC (13 Jan)`,
 /// `Sydney (AEST)`, `Time (PT)`: the first word in capitals that is `UTC`, `GMT`, a
 /// US generic name or a known abbreviation, with where it is.
+/// A cell's words without the emphasis or code marks around them (`**00:37Z**`,
+/// `` `08:12` ``, `*09:03*`): a time set in bold is the same time.
+fn unmarked(written: &str) -> &str {
+    for mark in ["**", "__", "`", "*", "_"] {
+        if let Some(inner) = written
+            .strip_prefix(mark)
+            .and_then(|w| w.strip_suffix(mark))
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            return inner;
+        }
+    }
+    written
+}
+
+/// A cell written `<day>, <clock>` (`Apr 25, 00:09:32Z`, `Mon 3 Mar, 22:10`):
+/// the day's words and the clock. Any other cell is all clock.
+fn dated_cell(written: &str) -> (Option<&str>, &str) {
+    match written.rsplit_once(", ") {
+        Some((day, clock))
+            if day.bytes().any(|b| b.is_ascii_alphabetic())
+                && clock.bytes().next().is_some_and(|b| b.is_ascii_digit()) =>
+        {
+            (Some(day.trim()), clock.trim())
+        }
+        _ => (None, written),
+    }
+}
+
 fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {
     let s = cell.slice(text);
     let mut pos = 0;
@@ -408,5 +448,42 @@ mod tests {
             );
             assert_eq!(zone_codes(&text), ["RS202"], "{header}");
         }
+    }
+
+    /// Bold or code time cells, and cells that carry a day without its year before
+    /// the clock (`Apr 25, 00:09:32Z`), are the table's times; the day dates the
+    /// rows below it.
+    #[test]
+    fn marked_and_dated_time_cells_are_times() {
+        let text = "# Endpoints failing\n\nOn 24 April 2025 every list call failed.\n\n## Timeline\n\n\
+                    | Time (UTC) | Event |\n|---|---|\n\
+                    | **Apr 24, 23:50:25Z** | **New image rolled out; every call fails** |\n\
+                    | 23:55Z | Second tag rolled; same errors |\n\
+                    | Apr 25, 00:09:32Z | Patch pushed; errors continue |\n\
+                    | **00:37Z** | **Alert fires** |\n\
+                    | `00:48Z` | Rollback; errors clear |\n";
+        let checked = crate::check(text, crate::Format::Markdown);
+        let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(
+            !codes.contains(&"RS206") && !codes.contains(&"RS201"),
+            "{codes:?}"
+        );
+        let model = checked.model.expect("a model");
+        assert_eq!(model.timeline.len(), 5, "{:?}", model.timeline);
+        let days: Vec<String> = model
+            .timeline
+            .iter()
+            .map(|e| e.time.to_string()[..10].to_string())
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "2025-04-24",
+                "2025-04-24",
+                "2025-04-25",
+                "2025-04-25",
+                "2025-04-25"
+            ]
+        );
     }
 }

@@ -23,6 +23,7 @@ mod backlog;
 pub mod duration;
 mod events;
 mod key_events;
+mod local;
 pub mod number;
 mod prose;
 mod relative;
@@ -587,6 +588,17 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         claim.measures = "between_events";
         claim.note = None;
         settle(inputs.config, claim, d, compared);
+        return;
+    }
+    // The window stated beside it ([`local`]) first: it settles a claim not yet
+    // compared, and turns a contradiction it agrees with, or one it also breaks.
+    if claim.measures == "incident"
+        && claim.verdict != Verdict::Agrees
+        && let Some(beside) = local::window(masked, d.range.clone())
+    {
+        claim.note = None;
+        claim.provenance = None;
+        settle(inputs.config, claim, d, beside);
         return;
     }
     if claim.verdict != Verdict::NotCompared {

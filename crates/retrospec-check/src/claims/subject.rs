@@ -9,6 +9,7 @@ use retrospec_model::Milestone;
 
 use super::duration::Duration;
 
+mod class;
 mod other;
 mod parts;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
@@ -215,7 +216,8 @@ static PHASE_TOOK: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// "about 26 hours in total", in the summary.
 static TOTAL_AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+    Lean::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall|altogether|in\s+all\s*(?:[.,;:)]|$))")
+        .expect("the pattern is valid")
 });
 /// "kept serving the old photos for a total of 47 minutes", in the summary.
 static TOTAL_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
@@ -719,6 +721,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
                 return Some(INCIDENT);
             }
         }
+    }
+    // In any prose, by the class of its words: users unable to do something for
+    // the length, the state named after it, the whole episode.
+    if class::impact_by_class(before, after) {
+        return Some(INCIDENT);
     }
     None
 }

@@ -525,10 +525,19 @@ mod tests {
             spans_of("RS208", &right, Format::Markdown),
             Vec::<&str>::new()
         );
-        // The same words under a heading that is not a summary are not the incident.
+        // Users unable to do something for a length are the impact under any
+        // heading; a length of the team's own work is not.
         let other = text.replace("## What happened", "## Customer support");
         assert_eq!(
             spans_of("RS208", &other, Format::Markdown),
+            ["roughly 40 minutes"]
+        );
+        let work = other.replace(
+            "Shoppers could not pay by card for roughly 40 minutes.",
+            "For roughly 40 minutes we answered calls from shoppers who could not pay.",
+        );
+        assert_eq!(
+            spans_of("RS208", &work, Format::Markdown),
             Vec::<&str>::new()
         );
     }

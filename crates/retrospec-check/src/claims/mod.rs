@@ -364,6 +364,11 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
             }
         }
     }
+    for c in &mut claims {
+        if c.verdict == Verdict::NotCompared && c.note.is_none() {
+            c.note = Some(subject::not_compared(c.measures));
+        }
+    }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims.dedup_by_key(|c| c.span);
     claims

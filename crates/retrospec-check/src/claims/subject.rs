@@ -304,6 +304,22 @@ static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// Why a claim measuring `measures` was not compared, when nothing more
+/// particular was said: what was missing.
+pub(crate) fn not_compared(measures: &str) -> String {
+    match measures {
+        "unknown" => "not compared: its words do not say what it measures (the incident's length, a metric, a step)".to_string(),
+        "incident" => "not compared: the report states no start and end of the impact it could be measured with (milestones, timeline times, or a window beside it)".to_string(),
+        "window" => "not compared: the window beside it was not read".to_string(),
+        "between_events" => "not compared: the events it names were not found".to_string(),
+        "sub_event" => "not compared: about a step or a part, no window for it".to_string(),
+        metric => format!(
+            "not compared: the report gives no milestones or timeline entries for {}",
+            metric.replace('_', " ")
+        ),
+    }
+}
+
 /// Where the clause holding byte `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
     // At most CLAUSE_REACH bytes back: every claim asks for its clause, and a
@@ -1198,5 +1214,39 @@ mod tests {
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }
+    }
+
+    /// Every claim not compared says why, in its `note`.
+    #[test]
+    fn every_claim_not_compared_says_why() {
+        let text = "# Outage\n\nThe team met for 30 minutes. Time to detect: 4 minutes. The site was down for 2 hours.\n";
+        let claims = crate::check(text, crate::Format::Markdown).claims;
+        assert_eq!(claims.len(), 3);
+        for c in &claims {
+            assert_eq!(c.verdict, crate::claims::Verdict::NotCompared);
+            let note = c.note.as_deref().unwrap_or_default();
+            assert!(note.starts_with("not compared: "), "{c:?}");
+        }
+        assert!(
+            claims[0]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("what it measures")
+        );
+        assert!(
+            claims[1]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("time to detect")
+        );
+        assert!(
+            claims[2]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("start and end")
+        );
     }
 }

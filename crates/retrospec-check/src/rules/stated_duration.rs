@@ -142,6 +142,27 @@ declare_rule! {
     /// it), and an entry just after midnight still written with the day before
     /// is read a day later when that puts it between its neighbours.
     ///
+    /// The incident's length is also read in any prose by the class of its
+    /// words: users unable to do something for it ("for about 20 minutes nobody
+    /// could post", "For roughly eight hours, customers could not upload"), the
+    /// state named after it ("After almost 9 hours offline", "~2,5h of registry
+    /// downtime"), "the whole thing took N", and in the summary "N in all" or
+    /// "altogether"; not what the team did, what led up to it ("had been
+    /// failing for six days"), nor planned downtime. Such a length, and any
+    /// incident-length claim not already agreeing, is compared first with the
+    /// window stated beside it, which a reviewer reads first: the one its own
+    /// sentence, the next or its paragraph (a list item on its own) states
+    /// ("between X, when ..., and Y", "from about X to Y", "went down at about
+    /// 9AM ... back by 8PM", or the paragraph's only two clock times when it
+    /// names the impact and the second ends it), or the paragraph right before
+    /// when the length opens a paragraph with no time and its sentence names the
+    /// impact. Clocks as `9AM`, `1.52pm`, `3.40 p.m.`, `14h30`, `20:14:38`, with a
+    /// zone and a day (`Nov 07 20:14:38 UTC`, `21:40 UTC on 17 February`); an end
+    /// before its start is the next day. Not read: ends in two zones, days in
+    /// other forms ("9:15 p.m. on Monday 3/2/26"), two windows, the team's own
+    /// window, a plan ("we expect it back by 14:00"). The claim names the window
+    /// (`window start ... (stated beside it)`) in `compared_with`.
+    ///
     /// With no timeline times, an incident-length claim is read from the clock
     /// times the summary-like prose and its own paragraph state ("began to fail
     /// at approximately 3:47 PM ... once the backlog was empty (7:20 PM)"): from

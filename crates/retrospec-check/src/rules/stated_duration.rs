@@ -564,6 +564,34 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_in_plain_recovery_words_ends_the_impact_before_follow_ups() {
+        // "Sign-ins recover", "installs from the mirror again": the impact's end,
+        // not the follow-up entry after it.
+        for (end, follow_up) in [
+            ("**Sign-ins recover**", "Second session of the day starts"),
+            (
+                "Purge complete. New releases install from the mirror again.",
+                "Lock timeout patch merged",
+            ),
+        ] {
+            let text = format!(
+                "# Sign-in outage\n\n## Summary\n\nStudents could not sign in for 1 hour and 38 minutes.\n\n## Timeline (all times PST)\n\n- 2025-03-11 7:45 a.m. Certificate expires\n- 7:48 a.m. First failed sign-ins in the logs\n- 8:40 a.m. Cause found\n- 9:26 a.m. {end}\n- 12:30 p.m. {follow_up}\n"
+            );
+            assert_eq!(
+                spans_of("RS208", &text, Format::Markdown),
+                Vec::<&str>::new(),
+                "{text}"
+            );
+            let off = text.replace("1 hour and 38 minutes", "40 minutes");
+            assert_eq!(
+                spans_of("RS208", &off, Format::Markdown),
+                ["40 minutes"],
+                "{off}"
+            );
+        }
+    }
+
+    #[test]
     fn a_little_over_is_bounded_above_too() {
         let text = "# Coupons rejected\n\n## Summary\n\nCoupons were rejected for a little over half an hour.\n\n## Timeline\n\n- 2025-11-28 23:50 UTC Coupons start failing after a cache flush\n- 2025-11-29 01:07 UTC Coupons apply again\n";
         assert_eq!(

@@ -200,3 +200,24 @@ fn unsure_windows_and_other_subjects_stay_silent() {
         assert_eq!(rs208(&text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn a_block_of_start_and_end_fields_measures_a_length_told_elsewhere() {
+    for (start, end) in [
+        ("14/01/2025 07:40", "14/01/2025 11:05"),
+        ("2025-01-14 07:40", "2025-01-14 11:05"),
+        ("14 January 2025, 07:40 GMT", "14 January 2025, 11:05 GMT"),
+    ] {
+        for (length, fires) in [("3 hours 25 minutes", false), ("2 hours 25 minutes", true)] {
+            let text = format!(
+                "IT SERVICE NOTICE\n\nService:   Patient records\nStart:     {start}\nEnd:       {end}\n\nWHAT HAPPENED\n\nOn Tuesday morning staff were unable to log in to the records system. The outage lasted {length}. Wards moved to paper.\n"
+            );
+            let want: Vec<String> = if fires {
+                vec![length.to_string()]
+            } else {
+                Vec::new()
+            };
+            assert_eq!(rs208(&text), want, "{text}");
+        }
+    }
+}

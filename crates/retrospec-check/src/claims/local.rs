@@ -251,6 +251,78 @@ pub(super) fn window(masked: &str, range: Range<usize>) -> Option<Compared> {
     ))
 }
 
+/// A line labelled as the impact's start or end: `Start:`, `End time:`,
+/// `**Resolved:**`, with its value.
+static FIELD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)^[ \t]*(?:[-*][ \t]+)?[*_]{0,2}(?:(?P<start>start(?:ed)?(?:[ \t]+time)?|began|incident[ \t]+start(?:ed)?|outage[ \t]+start(?:ed)?|impact[ \t]+start(?:ed)?)|(?P<end>end(?:ed)?(?:[ \t]+time)?|resolved|restored|incident[ \t]+end(?:ed)?|outage[ \t]+end(?:ed)?|impact[ \t]+end(?:ed)?))[ \t]*[*_]{0,2}[ \t]*:[ \t]*[*_]{0,2}[ \t]*(?P<value>[^\n]{4,60})$")
+        .expect("the pattern is valid")
+});
+/// A year in a field's date: `2025`, `14/01/25`.
+static YEAR: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\b(?:19|20)[0-9]{2}\b|[/.][0-9]{2}\b").expect("the pattern is valid")
+});
+
+/// The window a report states in a block of fields, one `Start:` and one
+/// `End:` line, each with one clock and the same numeric date or none
+/// ("Start: 14/01/2025 07:40", "End: 14/01/2025 11:05"): the impact's window
+/// for a length that nothing beside it measures.
+pub(super) fn field_window(text: &str) -> Option<Compared> {
+    // Read only for an incident length nothing else measured: rare, and the
+    // text is read once, without a copy.
+    if !text.contains(':') {
+        return None;
+    }
+    let mut start: Option<(&str, Clock)> = None;
+    let mut end: Option<(&str, Clock)> = None;
+    for caps in FIELD.captures_iter(text).take(40) {
+        let Some(value) = caps.name("value") else {
+            continue;
+        };
+        let value = value.as_str();
+        let list = clocks(value);
+        let [clock] = list.as_slice() else {
+            continue;
+        };
+        let slot = if caps.name("start").is_some() {
+            &mut start
+        } else {
+            &mut end
+        };
+        // Two starts or two ends: which is meant is not clear.
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some((value, clock.clone()));
+    }
+    let ((va, mut a), (vb, mut b)) = (start?, end?);
+    // Both on the same written day, with its year ("14/01/2025", "3 June
+    // 2025"): a start or end without a date is no window of its own.
+    let day = |v: &str, c: &Clock| {
+        let mut rest = String::with_capacity(v.len());
+        rest.push_str(&v[..c.range.start]);
+        rest.push_str(&v[c.range.end..]);
+        let rest = rest
+            .trim_matches(|ch: char| ch.is_whitespace() || ",;()*_".contains(ch))
+            .to_string();
+        YEAR.is_match(&rest).then_some(rest)
+    };
+    match (day(va, &a), day(vb, &b)) {
+        (Some(x), Some(y)) if x == y && b.minutes > a.minutes => {
+            a.other_day = false;
+            b.other_day = false;
+            a.day = None;
+            b.day = None;
+        }
+        _ => return None,
+    }
+    let minutes = span(&a, &b)?;
+    Some(super::window::stated(
+        format!("start `{}` (a field)", va.trim()),
+        format!("end `{}` (a field)", vb.trim()),
+        minutes * 60,
+    ))
+}
+
 /// The largest char boundary at or below `i`.
 fn floor(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -411,6 +483,36 @@ mod tests {
             ),
         ] {
             assert_eq!(minutes(text, length), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_block_of_start_and_end_fields_is_a_window() {
+        use super::field_window;
+        let minutes = |t: &str| field_window(t).map(|c| c.seconds / 60);
+        assert_eq!(
+            minutes(
+                "Incident:   INC1\nStart:      14/01/2025 07:40\nEnd:        14/01/2025 11:05\n"
+            ),
+            Some(205)
+        );
+        assert_eq!(
+            minutes(
+                "- **Started:** 3 June 2025, 09:10 UTC\n- **Resolved:** 3 June 2025, 10:25 UTC\n"
+            ),
+            Some(75)
+        );
+        // Dates that differ, two starts, an end before the start on one day,
+        // no date, no year.
+        for t in [
+            "- **Started:** 22:10 UTC\n- **Resolved:** 00:40 UTC\n",
+            "Start: 3 June, 09:10\nEnd: 3 June, 10:25\n",
+            "Start: 14/01/2025 07:40\nEnd: 15/01/2025 11:05\n",
+            "Start: 07:40\nStart: 08:10\nEnd: 11:05\n",
+            "Start: 14/01/2025 11:40\nEnd: 14/01/2025 07:05\n",
+            "Start: 09:00 UTC\nEnd: 11:00 CET\n",
+        ] {
+            assert_eq!(minutes(t), None, "{t}");
         }
     }
 

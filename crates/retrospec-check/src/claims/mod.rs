@@ -647,6 +647,11 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
             claim.provenance = Some(from);
             return;
         }
+        // Nor there: a block of `Start:` and `End:` fields ([`local::field_window`]).
+        if let Some(fields) = local::field_window(inputs.text) {
+            settle(inputs.config, claim, d, fields);
+            return;
+        }
     }
     match relative::read(inputs, &claim.pointer.clone(), masked, d.range.clone()) {
         Some(relative::Reading::Measured(compared, from)) => {

@@ -161,7 +161,10 @@ declare_rule! {
     /// before its start is the next day. Not read: ends in two zones, days in
     /// other forms ("9:15 p.m. on Monday 3/2/26"), two windows, the team's own
     /// window, a plan ("we expect it back by 14:00"). The claim names the window
-    /// (`window start ... (stated beside it)`) in `compared_with`.
+    /// (`window start ... (stated beside it)`) in `compared_with`. A length that
+    /// nothing else measures is compared last with a block of one `Start:` and
+    /// one `End:` line on the same written day with its year ("Start:
+    /// 14/01/2025 07:40", "End: 14/01/2025 11:05").
     ///
     /// With no timeline times, an incident-length claim is read from the clock
     /// times the summary-like prose and its own paragraph state ("began to fail

@@ -285,6 +285,11 @@ static DOWN_FOR: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
         .expect("the pattern is valid")
 });
+/// "the better part of", "the best part of", "a good part of".
+static BETTER_PART: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:the\s+(?:better|best|greater)|a\s+good|a\s+large)\s+part\s+of\s+$")
+        .expect("the pattern is valid")
+});
 /// "before <someone> <did something>": the event that ended it.
 static BEFORE_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
@@ -601,6 +606,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     // certificate": the outage's length, ended by what follows "before".
     if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
         return Some(INCIDENT);
+    }
+    // "the better part of an hour": more than half of it, no band a reviewer
+    // would hold the report to; not compared.
+    if before.ends_with("part of ") && BETTER_PART.is_match(before) {
+        return None;
     }
     if NOT_LENGTH_AFTER.is_match(after)
         || NOT_LENGTH_BEFORE.is_match(before)
@@ -1214,6 +1224,20 @@ mod tests {
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }
+    }
+
+    /// "The better part of an hour" is held to no band: not compared.
+    #[test]
+    fn the_better_part_of_is_not_held_to_a_band() {
+        let s = Place::Summary;
+        assert_eq!(
+            measures("The outage lasted the better part of an hour.", s),
+            ["unknown"]
+        );
+        assert_eq!(
+            measures("The outage lasted just shy of an hour.", s),
+            ["incident"]
+        );
     }
 
     /// Every claim not compared says why, in its `note`.

@@ -54,11 +54,14 @@ pub(super) fn impact_by_class(before: &str, after: &str) -> bool {
 /// The clause after a length that opens its sentence: up to the end of the
 /// sentence, a colon, a semicolon or a dash.
 fn own_clause(after: &str) -> &str {
-    let end = [". ", ".\n", ":", ";", " - ", " – ", " — ", "\n\n"]
-        .iter()
-        .filter_map(|b| after.find(b))
-        .min()
-        .unwrap_or(after.len());
+    // A coordinated clause is another statement: "..., and we are sorry for that".
+    let end = [
+        ". ", ".\n", ":", ";", " - ", " – ", " — ", "\n\n", ", and ", ", but ", ", so ",
+    ]
+    .iter()
+    .filter_map(|b| after.find(b))
+    .min()
+    .unwrap_or(after.len());
     &after[..end]
 }
 
@@ -172,6 +175,10 @@ mod tests {
                 "40 minutes",
             ),
             ("Shoppers could not pay for 25 minutes.", "25 minutes"),
+            (
+                "For roughly eight hours, customers with large uploads could not rely on the service, and we are sorry for that.",
+                "roughly eight hours",
+            ),
             ("For an hour the portal was offline.", "an hour"),
             (
                 "After almost 9 hours offline the server came back.",

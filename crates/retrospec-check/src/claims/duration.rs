@@ -85,8 +85,8 @@ static QUALIFIER_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
         r"(?ix)(?:
             (?P<approx>\b(?:about|around|roughly|approximately|approx\.|approx|circa|ca\.|some|nearly|almost|close\s+to)|~|≈|±)
-          | (?P<over>\b(?:just|a\s+little|a\s+bit|slightly)\s+(?:over|more\s+than|longer\s+than))
-          | (?P<under>\b(?:just|a\s+little|a\s+bit|slightly)\s+(?:under|less\s+than|shorter\s+than))
+          | (?P<over>\b(?:just|a\s+little|a\s+bit|a\s+touch|slightly)\s+(?:over|more\s+than|longer\s+than|north\s+of|past))
+          | (?P<under>\b(?:just|a\s+little|a\s+bit|a\s+touch|slightly)\s+(?:under|less\s+than|shorter\s+than|shy\s+of|short\s+of))
           | (?P<least>\b(?:at\s+least|over|more\s+than|longer\s+than|upwards\s+of|in\s+excess\s+of|no\s+less\s+than)|>|≥)
           | (?P<most>\b(?:at\s+most|under|less\s+than|shorter\s+than|fewer\s+than|within|no\s+more\s+than|not\s+more\s+than|no\s+longer\s+than|up\s+to)|<|≤)
         )\s*$",
@@ -538,6 +538,9 @@ mod tests {
         assert_eq!(one("a little over an hour").3, JustOver);
         assert_eq!(one("slightly more than 20 minutes").3, JustOver);
         assert_eq!(one("just under two hours").3, JustUnder);
+        assert_eq!(one("just shy of two hours").3, JustUnder);
+        assert_eq!(one("a little short of 40 minutes").3, JustUnder);
+        assert_eq!(one("just north of 3 hours").3, JustOver);
         assert_eq!(one("over an hour").3, AtLeast);
         assert_eq!(one("within 15 minutes").3, AtMost);
         assert_eq!(one("less than 10 minutes").3, AtMost);

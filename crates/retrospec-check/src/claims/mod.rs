@@ -23,6 +23,7 @@ mod backlog;
 pub mod duration;
 mod events;
 mod key_events;
+mod local;
 pub mod number;
 mod prose;
 mod relative;
@@ -187,7 +188,7 @@ static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
 /// recovered", "latency returned to baseline"), a queue drained as its own sentence
 /// ("while the queue drained" is not its end), "all green".
 static IMPACT_ENDED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 /// Whether a timeline entry's words say the impact ended, and not only in part.
@@ -362,6 +363,11 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 confine(inputs, scopes, &mut c, &d);
                 claims.push(c);
             }
+        }
+    }
+    for c in &mut claims {
+        if c.verdict == Verdict::NotCompared && c.note.is_none() {
+            c.note = Some(subject::not_compared(c.measures));
         }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
@@ -590,6 +596,17 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // The window stated beside it ([`local`]) first: it settles a claim not yet
+    // compared, and turns a contradiction it agrees with, or one it also breaks.
+    if claim.measures == "incident"
+        && claim.verdict != Verdict::Agrees
+        && let Some(beside) = local::window(masked, d.range.clone())
+    {
+        claim.note = None;
+        claim.provenance = None;
+        settle(inputs.config, claim, d, beside);
+        return;
+    }
     if claim.verdict != Verdict::NotCompared {
         return;
     }
@@ -629,6 +646,11 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         if let Some((closest, from)) = events.into_iter().min_by_key(|(c, _)| off(c)) {
             settle(inputs.config, claim, d, closest);
             claim.provenance = Some(from);
+            return;
+        }
+        // Nor there: a block of `Start:` and `End:` fields ([`local::field_window`]).
+        if let Some(fields) = local::field_window(inputs.text) {
+            settle(inputs.config, claim, d, fields);
             return;
         }
     }
@@ -1063,6 +1085,9 @@ mod tests {
             "Response times normalised",
             "190 GB free. Postgres accepts writes again; posting works.",
             "Gateway serving requests again",
+            "Purge complete. New releases install from the EU mirror again.",
+            "**Sign-ins recover**",
+            "Uploads work for every region again",
         ] {
             assert!(IMPACT_ENDED.is_match(end), "{end}");
         }
@@ -1073,6 +1098,8 @@ mod tests {
             "Queue depth alert fires",
             "Backlog grows past 10,000 jobs",
             "Incident moved to monitoring while the retry queue drained",
+            "Team starts to recover the database from backup",
+            "Builds fail again after the retry",
         ] {
             assert!(!IMPACT_ENDED.is_match(not_end), "{not_end}");
         }

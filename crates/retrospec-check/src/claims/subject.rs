@@ -9,6 +9,7 @@ use retrospec_model::Milestone;
 
 use super::duration::Duration;
 
+mod class;
 mod other;
 mod parts;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
@@ -215,7 +216,8 @@ static PHASE_TOOK: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// "about 26 hours in total", in the summary.
 static TOTAL_AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall)\b").expect("the pattern is valid")
+    Lean::new(r"(?i)^\s*(?:in\s+total|all\s+told|overall|altogether|in\s+all\s*(?:[.,;:)]|$))")
+        .expect("the pattern is valid")
 });
 /// "kept serving the old photos for a total of 47 minutes", in the summary.
 static TOTAL_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
@@ -283,6 +285,11 @@ static DOWN_FOR: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:was|were|been|went|stayed|remained)\s+(?:completely\s+|fully\s+)?(?:down|unavailable|unreachable|offline|inaccessible)\s+for\s*$")
         .expect("the pattern is valid")
 });
+/// "the better part of", "the best part of", "a good part of".
+static BETTER_PART: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:the\s+(?:better|best|greater)|a\s+good|a\s+large)\s+part\s+of\s+$")
+        .expect("the pattern is valid")
+});
 /// "before <someone> <did something>": the event that ended it.
 static BEFORE_CLAUSE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*before\s+(?:a|an|the|our|we|someone|somebody|one|[a-z]+)\b")
@@ -310,6 +317,22 @@ static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|review|triag|audit|analy[sz]|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
         .expect("the pattern is valid")
 });
+
+/// Why a claim measuring `measures` was not compared, when nothing more
+/// particular was said: what was missing.
+pub(crate) fn not_compared(measures: &str) -> String {
+    match measures {
+        "unknown" => "not compared: its words do not say what it measures (the incident's length, a metric, a step)".to_string(),
+        "incident" => "not compared: the report states no start and end of the impact it could be measured with (milestones, timeline times, or a window beside it)".to_string(),
+        "window" => "not compared: the window beside it was not read".to_string(),
+        "between_events" => "not compared: the events it names were not found".to_string(),
+        "sub_event" => "not compared: about a step or a part, no window for it".to_string(),
+        metric => format!(
+            "not compared: the report gives no milestones or timeline entries for {}",
+            metric.replace('_', " ")
+        ),
+    }
+}
 
 /// Where the clause holding byte `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
@@ -593,6 +616,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
         return Some(INCIDENT);
     }
+    // "the better part of an hour": more than half of it, no band a reviewer
+    // would hold the report to; not compared.
+    if before.ends_with("part of ") && BETTER_PART.is_match(before) {
+        return None;
+    }
     if NOT_LENGTH_AFTER.is_match(after)
         || NOT_LENGTH_BEFORE.is_match(before)
         || SETTING_BEFORE.is_match(before)
@@ -743,6 +771,11 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
                 return Some(INCIDENT);
             }
         }
+    }
+    // In any prose, by the class of its words: users unable to do something for
+    // the length, the state named after it, the whole episode.
+    if class::impact_by_class(before, after) {
+        return Some(INCIDENT);
     }
     None
 }
@@ -1215,5 +1248,53 @@ mod tests {
         ] {
             assert_eq!(measures(text, Place::Summary), ["incident"], "{text}");
         }
+    }
+
+    /// "The better part of an hour" is held to no band: not compared.
+    #[test]
+    fn the_better_part_of_is_not_held_to_a_band() {
+        let s = Place::Summary;
+        assert_eq!(
+            measures("The outage lasted the better part of an hour.", s),
+            ["unknown"]
+        );
+        assert_eq!(
+            measures("The outage lasted just shy of an hour.", s),
+            ["incident"]
+        );
+    }
+
+    /// Every claim not compared says why, in its `note`.
+    #[test]
+    fn every_claim_not_compared_says_why() {
+        let text = "# Outage\n\nThe team met for 30 minutes. Time to detect: 4 minutes. The site was down for 2 hours.\n";
+        let claims = crate::check(text, crate::Format::Markdown).claims;
+        assert_eq!(claims.len(), 3);
+        for c in &claims {
+            assert_eq!(c.verdict, crate::claims::Verdict::NotCompared);
+            let note = c.note.as_deref().unwrap_or_default();
+            assert!(note.starts_with("not compared: "), "{c:?}");
+        }
+        assert!(
+            claims[0]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("what it measures")
+        );
+        assert!(
+            claims[1]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("time to detect")
+        );
+        assert!(
+            claims[2]
+                .note
+                .as_deref()
+                .unwrap_or_default()
+                .contains("start and end")
+        );
     }
 }

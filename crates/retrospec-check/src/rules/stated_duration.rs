@@ -143,6 +143,30 @@ declare_rule! {
     /// it), and an entry just after midnight still written with the day before
     /// is read a day later when that puts it between its neighbours.
     ///
+    /// The incident's length is also read in any prose by the class of its
+    /// words: users unable to do something for it ("for about 20 minutes nobody
+    /// could post", "For roughly eight hours, customers could not upload"), the
+    /// state named after it ("After almost 9 hours offline", "~2,5h of registry
+    /// downtime"), "the whole thing took N", and in the summary "N in all" or
+    /// "altogether"; not what the team did, what led up to it ("had been
+    /// failing for six days"), nor planned downtime. Such a length, and any
+    /// incident-length claim not already agreeing, is compared first with the
+    /// window stated beside it, which a reviewer reads first: the one its own
+    /// sentence, the next or its paragraph (a list item on its own) states
+    /// ("between X, when ..., and Y", "from about X to Y", "went down at about
+    /// 9AM ... back by 8PM", or the paragraph's only two clock times when it
+    /// names the impact and the second ends it), or the paragraph right before
+    /// when the length opens a paragraph with no time and its sentence names the
+    /// impact. Clocks as `9AM`, `1.52pm`, `3.40 p.m.`, `14h30`, `20:14:38`, with a
+    /// zone and a day (`Nov 07 20:14:38 UTC`, `21:40 UTC on 17 February`); an end
+    /// before its start is the next day. Not read: ends in two zones, days in
+    /// other forms ("9:15 p.m. on Monday 3/2/26"), two windows, the team's own
+    /// window, a plan ("we expect it back by 14:00"). The claim names the window
+    /// (`window start ... (stated beside it)`) in `compared_with`. A length that
+    /// nothing else measures is compared last with a block of one `Start:` and
+    /// one `End:` line on the same written day with its year ("Start:
+    /// 14/01/2025 07:40", "End: 14/01/2025 11:05").
+    ///
     /// With no timeline times, an incident-length claim is read from the clock
     /// times the summary-like prose and its own paragraph state ("began to fail
     /// at approximately 3:47 PM ... once the backlog was empty (7:20 PM)"): from
@@ -526,12 +550,49 @@ mod tests {
             spans_of("RS208", &right, Format::Markdown),
             Vec::<&str>::new()
         );
-        // The same words under a heading that is not a summary are not the incident.
+        // Users unable to do something for a length are the impact under any
+        // heading; a length of the team's own work is not.
         let other = text.replace("## What happened", "## Customer support");
         assert_eq!(
             spans_of("RS208", &other, Format::Markdown),
+            ["roughly 40 minutes"]
+        );
+        let work = other.replace(
+            "Shoppers could not pay by card for roughly 40 minutes.",
+            "For roughly 40 minutes we answered calls from shoppers who could not pay.",
+        );
+        assert_eq!(
+            spans_of("RS208", &work, Format::Markdown),
             Vec::<&str>::new()
         );
+    }
+
+    #[test]
+    fn an_entry_in_plain_recovery_words_ends_the_impact_before_follow_ups() {
+        // "Sign-ins recover", "installs from the mirror again": the impact's end,
+        // not the follow-up entry after it.
+        for (end, follow_up) in [
+            ("**Sign-ins recover**", "Second session of the day starts"),
+            (
+                "Purge complete. New releases install from the mirror again.",
+                "Lock timeout patch merged",
+            ),
+        ] {
+            let text = format!(
+                "# Sign-in outage\n\n## Summary\n\nStudents could not sign in for 1 hour and 38 minutes.\n\n## Timeline (all times PST)\n\n- 2025-03-11 7:45 a.m. Certificate expires\n- 7:48 a.m. First failed sign-ins in the logs\n- 8:40 a.m. Cause found\n- 9:26 a.m. {end}\n- 12:30 p.m. {follow_up}\n"
+            );
+            assert_eq!(
+                spans_of("RS208", &text, Format::Markdown),
+                Vec::<&str>::new(),
+                "{text}"
+            );
+            let off = text.replace("1 hour and 38 minutes", "40 minutes");
+            assert_eq!(
+                spans_of("RS208", &off, Format::Markdown),
+                ["40 minutes"],
+                "{off}"
+            );
+        }
     }
 
     #[test]

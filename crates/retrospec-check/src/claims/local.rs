@@ -1,0 +1,580 @@
+//! The window a stated length sits beside: the one its own sentence, the
+//! sentences around it or its paragraph (else the paragraph right before) state
+//! ("Between 09:25 CEST, when the first campaigns stalled, and 14:51 CEST, when
+//! the last message went out, sending was slow: a little over three hours in
+//! all"; "It went down at about 9AM ... and it was back by 8PM"; "offline from
+//! about 04:45 UTC to 16:30 (04:30 pm) UTC.\n\nAfter almost 9 hours offline ...").
+//! A reviewer compares adjacent statements first, so the incident's length is
+//! compared with this window before the report's wider readings.
+//!
+//! Clock forms read: `14:30`, `20:14:38`, `9AM`, `8 pm`, `1.52pm`, `3.40 p.m.`,
+//! `14h30`, each with an optional zone after it and a day before or after it
+//! (`Nov 07 20:14:38 UTC`, `21:40 UTC on Monday 17 February`). A window whose
+//! end is before its start runs past midnight; two days written on its ends set
+//! the days between. Two ends in different zones, a month that changes, a time
+//! in parentheses right after another (its copy in another form) or a second
+//! window in the same place leave it unread.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::Compared;
+use crate::lean::Lean;
+
+/// A clock time in a sentence, with its zone and a day around it.
+#[derive(Debug, Clone)]
+struct Clock {
+    range: Range<usize>,
+    minutes: i64,
+    zone: Option<String>,
+    /// Day of the month and month (1-12) written with it.
+    day: Option<(u32, u32)>,
+    /// A day written with it in a form not read here (`3/2/26`, `Monday`,
+    /// `2025-03-04`): its day is unknown.
+    other_day: bool,
+}
+
+/// A day in another form right after a clock: "on Monday 3/2/26", "Friday".
+static OTHER_DAY_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^,?\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|[0-9]{1,4}[/.-][0-9]{1,2}|(?:the\s+)?(?:next|following)\s+(?:day|morning)|tomorrow|yesterday)")
+        .expect("the pattern is valid")
+});
+/// ...or right before it: "2025-03-04 10:00", "3/2 at 9:15", "Sunday 09:30".
+static OTHER_DAY_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:[0-9]{1,4}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|yesterday|next\s+(?:day|morning))[,\sT]*(?:at\s+)?$")
+        .expect("the pattern is valid")
+});
+
+static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?x)
+        (?:(?P<mon1>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?:at\s+)?)?
+        \b(?:
+            (?P<h>[0-2]?[0-9])[:.](?P<m>[0-5][0-9])(?::[0-5][0-9])?\s*(?P<p>(?i:[ap]\.?\s?m\b\.?))
+          | (?P<h2>[0-2]?[0-9]):(?P<m2>[0-5][0-9])(?::[0-5][0-9])?
+          | (?P<h3>[0-2]?[0-9])h(?P<m3>[0-5][0-9])
+          | (?P<h4>1[0-2]|0?[1-9])\s*(?P<p4>(?i:[ap]\.?\s?m\b\.?))
+        )
+        (?:\s*(?P<zone>(?:UTC|GMT|Z|[A-Z][A-Z]?[SD]T|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|NZST|NZDT)\b(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?))?
+        (?:,?\s+(?:on\s+)?(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b)?",
+    )
+    .expect("the pattern is valid")
+});
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| w.starts_with(m))
+    .map(|i| i as u32 + 1)
+}
+
+/// The clock times of `text` (a paragraph or two), at most 12.
+fn clocks(text: &str) -> Vec<Clock> {
+    let mut out = Vec::new();
+    for caps in CLOCK.captures_iter(text).take(12) {
+        let Some(whole) = caps.get(0) else { continue };
+        let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i64>().ok());
+        let (h, m, p) = if let (Some(h), Some(m)) = (num("h"), num("m")) {
+            (h, m, caps.name("p"))
+        } else if let (Some(h), Some(m)) = (num("h2"), num("m2")) {
+            (h, m, None)
+        } else if let (Some(h), Some(m)) = (num("h3"), num("m3")) {
+            (h, m, None)
+        } else if let Some(h) = num("h4") {
+            (h, 0, caps.name("p4"))
+        } else {
+            continue;
+        };
+        // A version number or a score ("4.40", "1.5"), no clock: the dotted
+        // form is read only with its a.m./p.m.
+        let h = match p {
+            Some(p) => {
+                if !(1..=12).contains(&h) {
+                    continue;
+                }
+                let pm = p.as_str().to_ascii_lowercase().starts_with('p');
+                match (h, pm) {
+                    (12, false) => 0,
+                    (12, true) => 12,
+                    (h, true) => h + 12,
+                    (h, false) => h,
+                }
+            }
+            None if h > 23 => continue,
+            None => h,
+        };
+        // Part of a date or a version: `2025-03-04`, `v1:20`, `10:05:00Z`'s pieces.
+        let prev = text[..whole.start()].chars().next_back();
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '/' || c == '-') {
+            continue;
+        }
+        let day = match (
+            caps.name("d1").zip(caps.name("mon1")),
+            caps.name("d2").zip(caps.name("mon2")),
+        ) {
+            (Some((d, mo)), _) | (None, Some((d, mo))) => {
+                d.as_str().parse::<u32>().ok().zip(month(mo.as_str()))
+            }
+            _ => None,
+        };
+        let other_day = day.is_none()
+            && (OTHER_DAY_AFTER.is_match(&text[whole.end()..])
+                || OTHER_DAY_BEFORE
+                    .is_match(&text[floor(text, whole.start().saturating_sub(30))..whole.start()]));
+        out.push(Clock {
+            other_day,
+            range: whole.range(),
+            minutes: h * 60 + m,
+            zone: caps.name("zone").map(|z| z.as_str().to_string()),
+            day,
+        });
+    }
+    out
+}
+
+/// Minutes from `a` to `b`: past midnight when `b` is before `a`, across the
+/// days their dates give; `None` when their zones differ or their days cannot
+/// be told apart.
+fn span(a: &Clock, b: &Clock) -> Option<i64> {
+    if let (Some(x), Some(y)) = (&a.zone, &b.zone)
+        && x != y
+    {
+        return None;
+    }
+    if a.other_day || b.other_day {
+        return None;
+    }
+    let days = match (a.day, b.day) {
+        (Some((d1, m1)), Some((d2, m2))) if m1 == m2 && d2 >= d1 && d2 - d1 <= 2 => {
+            i64::from(d2 - d1)
+        }
+        (Some(_), Some(_)) => return None,
+        _ => i64::from(b.minutes < a.minutes),
+    };
+    let total = days * 24 * 60 + b.minutes - a.minutes;
+    (total > 0 && total < 3 * 24 * 60).then_some(total)
+}
+
+/// Words just before a window's start that open it: "from", "between", "since".
+static OPENS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:from|between|since)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// Words just before a window's end that close it: "to", "until", "and".
+static CLOSES: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:to|until|till|til|through|and)|[-–—]|\buntil\s+[^.;:!?]{3,60}?\s+at)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// A start said in words: "went down at about", "began failing at", "first 502 at".
+static START_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:went\s+(?:down|offline|dark)|go(?:es)?\s+down|began|begun|started|starting|stopped\s+(?:working|responding|answering|serving)|broke|crashed|failed|failing|became\s+(?:unavailable|unreachable|unresponsive)|first\s+(?:errors?|failures?|alerts?|5[0-9][0-9]s?|reports?|timeouts?))\b[^.;:!?]{0,60}?\b(?:at|from|around|about|by)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// An end said in words: "back by", "resolved at", "errors stopped at".
+static END_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:back|restored|recovered|resolved|fixed|stopped|ceased|ended|over|returned|came\s+back|working\s+again|up\s+again|online\s+again|cleared|subsided)\b[^.;:!?]{0,40}?\b(?:at|by|around|about|from)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// A plan or an action of the team at the end: no end of the impact.
+static PLAN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:expect(?:ed)?|should|will|would|plan(?:ned)?|hope[ds]?|scheduled|estimated|eta)\b")
+        .expect("the pattern is valid")
+});
+
+/// The window stated beside the length at `range` of `masked`: in its
+/// paragraph (or the paragraph before, when its own states no clock time).
+pub(super) fn window(masked: &str, range: Range<usize>) -> Option<Compared> {
+    // A list item is a statement of its own: "- About 6,900 students could not
+    // sign in for 1 hour and 38 minutes." is not the next item's window.
+    let breaks = ["\n\n", "\n- ", "\n* ", "\n+ "];
+    let para_start = breaks
+        .iter()
+        .filter_map(|b| masked[..range.start].rfind(b).map(|i| i + 1))
+        .max()
+        .map_or(0, |i| i + usize::from(masked[i..].starts_with('\n')));
+    let para_end = breaks
+        .iter()
+        .filter_map(|b| masked[range.end..].find(b))
+        .min()
+        .map_or(masked.len(), |i| range.end + i);
+    // A paragraph too long to be one statement is not read.
+    if para_end - para_start > 1500 {
+        return None;
+    }
+    let own = &masked[para_start..para_end];
+    let own_clocks = if own.bytes().any(|b| b.is_ascii_digit()) {
+        clocks(own)
+    } else {
+        Vec::new()
+    };
+    let (text, list) = if own_clocks.is_empty() {
+        // Only when the length opens its paragraph: "... to 16:30 UTC.\n\nAfter
+        // almost 9 hours offline the server came back".
+        if para_start < 2
+            || !masked[..para_start].ends_with("\n\n")
+            || !first_sentence(own, range.start - para_start)
+            || !super::subject::IMPACT_WORDS.is_match(sentence_of(
+                own,
+                range.start - para_start..range.end - para_start,
+            ))
+        {
+            return None;
+        }
+        let prev_start = masked[..para_start - 2].rfind("\n\n").map_or(0, |i| i + 2);
+        let prev = &masked[prev_start..para_start - 2];
+        if prev.len() > 1500 || prev.contains("\n- ") || prev.contains("\n* ") {
+            return None;
+        }
+        (prev, clocks(prev))
+    } else {
+        (own, own_clocks)
+    };
+    let mut found = windows(text, &list);
+    // Several: the one in the length's own sentence, when it is alone there.
+    if found.len() > 1 && std::ptr::eq(text, own) {
+        let at = range.start - para_start;
+        let here = sentence_range(text, at..at);
+        found.retain(|(a, _)| here.contains(&a.range.start));
+    }
+    let [(a, b)] = found.as_slice() else {
+        return None;
+    };
+    let minutes = span(a, b)?;
+    let (wa, wb) = (text[a.range.clone()].trim(), text[b.range.clone()].trim());
+    Some(super::window::stated(
+        format!("window start `{wa}` (stated beside it)"),
+        format!("window end `{wb}` (stated beside it)"),
+        minutes * 60,
+    ))
+}
+
+/// A line labelled as the impact's start or end: `Start:`, `End time:`,
+/// `**Resolved:**`, with its value.
+static FIELD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)^[ \t]*(?:[-*][ \t]+)?[*_]{0,2}(?:(?P<start>start(?:ed)?(?:[ \t]+time)?|began|incident[ \t]+start(?:ed)?|outage[ \t]+start(?:ed)?|impact[ \t]+start(?:ed)?)|(?P<end>end(?:ed)?(?:[ \t]+time)?|resolved|restored|incident[ \t]+end(?:ed)?|outage[ \t]+end(?:ed)?|impact[ \t]+end(?:ed)?))[ \t]*[*_]{0,2}[ \t]*:[ \t]*[*_]{0,2}[ \t]*(?P<value>[^\n]{4,60})$")
+        .expect("the pattern is valid")
+});
+/// A year in a field's date: `2025`, `14/01/25`.
+static YEAR: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"\b(?:19|20)[0-9]{2}\b|[/.][0-9]{2}\b").expect("the pattern is valid")
+});
+
+/// The window a report states in a block of fields, one `Start:` and one
+/// `End:` line, each with one clock and the same numeric date or none
+/// ("Start: 14/01/2025 07:40", "End: 14/01/2025 11:05"): the impact's window
+/// for a length that nothing beside it measures.
+pub(super) fn field_window(text: &str) -> Option<Compared> {
+    // Read only for an incident length nothing else measured: rare, and the
+    // text is read once, without a copy.
+    if !text.contains(':') {
+        return None;
+    }
+    let mut start: Option<(&str, Clock)> = None;
+    let mut end: Option<(&str, Clock)> = None;
+    for caps in FIELD.captures_iter(text).take(40) {
+        let Some(value) = caps.name("value") else {
+            continue;
+        };
+        let value = value.as_str();
+        let list = clocks(value);
+        let [clock] = list.as_slice() else {
+            continue;
+        };
+        let slot = if caps.name("start").is_some() {
+            &mut start
+        } else {
+            &mut end
+        };
+        // Two starts or two ends: which is meant is not clear.
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some((value, clock.clone()));
+    }
+    let ((va, mut a), (vb, mut b)) = (start?, end?);
+    // Both on the same written day, with its year ("14/01/2025", "3 June
+    // 2025"): a start or end without a date is no window of its own.
+    let day = |v: &str, c: &Clock| {
+        let mut rest = String::with_capacity(v.len());
+        rest.push_str(&v[..c.range.start]);
+        rest.push_str(&v[c.range.end..]);
+        let rest = rest
+            .trim_matches(|ch: char| ch.is_whitespace() || ",;()*_".contains(ch))
+            .to_string();
+        YEAR.is_match(&rest).then_some(rest)
+    };
+    match (day(va, &a), day(vb, &b)) {
+        (Some(x), Some(y)) if x == y && b.minutes > a.minutes => {
+            a.other_day = false;
+            b.other_day = false;
+            a.day = None;
+            b.day = None;
+        }
+        _ => return None,
+    }
+    let minutes = span(&a, &b)?;
+    Some(super::window::stated(
+        format!("start `{}` (a field)", va.trim()),
+        format!("end `{}` (a field)", vb.trim()),
+        minutes * 60,
+    ))
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The sentence of `text` around `range`.
+fn sentence_of(text: &str, range: Range<usize>) -> &str {
+    &text[sentence_range(text, range)]
+}
+
+/// Where the sentence of `text` around `range` is.
+fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let from = [". ", ".\n", "! ", "? ", "\n\n"]
+        .iter()
+        .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let to = [". ", ".\n", "! ", "? "]
+        .iter()
+        .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
+        .min()
+        .unwrap_or(text.len());
+    from..to
+}
+
+/// The clause after a window's end, to a comma or the sentence's end.
+fn clause_after(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    &rest[..rest.find([',', '.', ';', ':', '\n']).unwrap_or(rest.len())]
+}
+
+/// Whether `at` is in the first sentence of `para`.
+fn first_sentence(para: &str, at: usize) -> bool {
+    let head = &para[..at.min(para.len())];
+    ![". ", ".\n", "! ", "? ", ": "]
+        .iter()
+        .any(|b| head.contains(b))
+}
+
+/// The windows `text` states with its clocks `list`: a pair opened and closed
+/// by "from/between ... to/until/and" in one sentence, or a start said in words
+/// and an end said in words in the same or the next sentence, with no clock
+/// between them.
+fn windows<'c>(text: &str, list: &'c [Clock]) -> Vec<(&'c Clock, &'c Clock)> {
+    let mut out = Vec::new();
+    for pair in list.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        // `16:30 (04:30 pm)`: the same time again, in another form.
+        let mid = &text[a.range.end..b.range.start];
+        if mid.trim().trim_start_matches('(').trim().is_empty() || a.minutes == b.minutes {
+            continue;
+        }
+        let head = &text[..a.range.start];
+        // "from about 04:45 UTC to 16:30 (04:30 pm) UTC", "Between 09:25 CEST,
+        // when ..., and 14:51 CEST": one sentence.
+        // ...not a window of the team's own work ("Between 09:00 and 09:30 we
+        // moved the backups").
+        let joined = OPENS.is_match(head)
+            && CLOSES.is_match(mid)
+            && mid.len() <= 160
+            && !mid.contains(". ")
+            && !mid.contains(";")
+            && !super::subject::TEAM_SUBJECT.is_match(clause_after(text, b.range.end));
+        // "It went down at about 9AM, ..., and it was back by 8PM": a start and an
+        // end in words, at most one sentence apart.
+        // With only these two clocks in the paragraph, a start whose sentence
+        // names the impact ("**Control-plane API errors (14:10 EST).** ...
+        // Errors stopped at 14:55 EST") is one too, within the paragraph.
+        let told = || {
+            let sentences = mid.matches(". ").count() + mid.matches(".\n").count();
+            let tail = &mid[floor(mid, mid.len().saturating_sub(70))..];
+            let worded = START_AT.is_match(&head[floor(head, head.len().saturating_sub(90))..])
+                && sentences <= 1
+                && mid.len() <= 300;
+            let named = list.len() == 2
+                && super::subject::IMPACT_WORDS.is_match(sentence_of(text, a.range.clone()))
+                && mid.len() <= 600;
+            (worded || named) && END_AT.is_match(tail) && !PLAN.is_match(tail)
+        };
+        // The window's own words name the impact, not a step of the response
+        // ("The help desk took 212 calls between 7:50 and 10:00").
+        let impact = || {
+            let words = |r: Range<usize>| sentence_of(text, r);
+            super::subject::IMPACT_WORDS.is_match(words(a.range.clone()))
+                || super::subject::IMPACT_WORDS.is_match(words(b.range.clone()))
+        };
+        let ours = || super::subject::TEAM_SUBJECT.is_match(clause_after(text, b.range.end));
+        if (joined || (told() && !ours())) && impact() {
+            out.push((a, b));
+        }
+    }
+    // A time in parentheses right after its copy in another form counts once:
+    // drop pairs that only differ by such a copy.
+    out.dedup_by(|x, y| x.0.range == y.0.range);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    fn minutes(text: &str, length: &str) -> Option<i64> {
+        let i = text.find(length).expect("the length is in the text");
+        window(text, i..i + length.len()).map(|c| c.seconds / 60)
+    }
+
+    #[test]
+    fn windows_beside_a_length_in_every_clock_form() {
+        for (text, length, want) in [
+            (
+                "Between 09:25 CEST, when the first jobs stalled, and 14:51 CEST, when the last one ran, sending was slow: a little over three hours in all.",
+                "a little over three hours",
+                326,
+            ),
+            (
+                "The wiki was offline for around nine hours on Friday. It went down at about 9AM, right after a merge, and it was back by 8PM that evening.",
+                "around nine hours",
+                660,
+            ),
+            (
+                "The resolver was offline from about 04:45 UTC to 16:30 (04:30 pm) UTC.\n\nAfter almost 9 hours offline it came back.",
+                "almost 9 hours",
+                705,
+            ),
+            (
+                "Between 21:40 UTC on Monday 17 February and 10:05 UTC on Tuesday 18 February, uploads failed.\n\nFor roughly eight hours, customers could not upload.",
+                "roughly eight hours",
+                745,
+            ),
+            (
+                "Uploads failed from 1.52pm until 3.40pm, a bit under two hours.",
+                "a bit under two hours",
+                108,
+            ),
+            (
+                "The index answered 502 from 14h30 to 16h05, so about 90 minutes.",
+                "about 90 minutes",
+                95,
+            ),
+            (
+                "Checkout failed from 23:10 to 00:25 UTC, 75 minutes in all.",
+                "75 minutes",
+                75,
+            ),
+            // Two windows: the one in the length's own sentence.
+            (
+                "For 79 minutes, from 06:12 until the mirror was serving all traffic at 07:31, visitors got an error page. Between 07:14 and 07:31 some visitors saw errors.",
+                "79 minutes",
+                79,
+            ),
+            (
+                "Logins failed from 8 pm to 11 pm: three hours.",
+                "three hours",
+                180,
+            ),
+        ] {
+            assert_eq!(minutes(text, length), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_block_of_start_and_end_fields_is_a_window() {
+        use super::field_window;
+        let minutes = |t: &str| field_window(t).map(|c| c.seconds / 60);
+        assert_eq!(
+            minutes(
+                "Incident:   INC1\nStart:      14/01/2025 07:40\nEnd:        14/01/2025 11:05\n"
+            ),
+            Some(205)
+        );
+        assert_eq!(
+            minutes(
+                "- **Started:** 3 June 2025, 09:10 UTC\n- **Resolved:** 3 June 2025, 10:25 UTC\n"
+            ),
+            Some(75)
+        );
+        // Dates that differ, two starts, an end before the start on one day,
+        // no date, no year.
+        for t in [
+            "- **Started:** 22:10 UTC\n- **Resolved:** 00:40 UTC\n",
+            "Start: 3 June, 09:10\nEnd: 3 June, 10:25\n",
+            "Start: 14/01/2025 07:40\nEnd: 15/01/2025 11:05\n",
+            "Start: 07:40\nStart: 08:10\nEnd: 11:05\n",
+            "Start: 14/01/2025 11:40\nEnd: 14/01/2025 07:05\n",
+            "Start: 09:00 UTC\nEnd: 11:00 CET\n",
+        ] {
+            assert_eq!(minutes(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn no_window_when_unsure() {
+        for (text, length) in [
+            // Days written in a form not read: the days between are unknown.
+            (
+                "The outage began at 9:15 p.m. on Monday 3/2/26. Service was restored at 7:30 a.m. on Wednesday 3/4/26. Staff were without mail for about 20 hours.",
+                "about 20 hours",
+            ),
+            (
+                "Dashboards were stale from Friday 18:00 to Sunday 09:30, about 40 hours.",
+                "about 40 hours",
+            ),
+            // The team's own work.
+            (
+                "Between 09:00 and 09:30 we moved the stuck backups to another node. They were stuck for 2 hours.",
+                "2 hours",
+            ),
+            // Only a length in the paragraph after the window's.
+            (
+                "Exports failed between 09:05 and 10:40 UTC.\n\nAbout 40 minutes all told.",
+                "About 40 minutes",
+            ),
+            // Two windows in one paragraph.
+            (
+                "Writes failed from 10:00 to 10:30 and again from 11:00 to 11:45, about an hour in all.",
+                "about an hour",
+            ),
+            // Different zones.
+            (
+                "From 09:00 UTC to 10:00 CET the site was down for an hour.",
+                "an hour",
+            ),
+            // A plan, not an end.
+            (
+                "It went down at 10:05 and we expect it back by 14:00. So far about four hours.",
+                "about four hours",
+            ),
+            // A version and a score, no clock.
+            (
+                "Version 4.40 shipped; about 20 minutes of errors.",
+                "about 20 minutes",
+            ),
+            // A window of the response, in another list item.
+            (
+                "- Students could not sign in for 1 hour and 38 minutes.\n- The help desk took 212 calls between 7:50 and 10:00.",
+                "1 hour and 38 minutes",
+            ),
+            // A window of the response in the same sentence names no impact.
+            (
+                "The help desk took calls between 7:50 and 10:00, for 2 hours.",
+                "2 hours",
+            ),
+            // The window in the paragraph before, the length not opening its own.
+            (
+                "Uploads failed from 10:00 to 11:00.\n\nThe team met. After 2 hours offline it came back.",
+                "2 hours",
+            ),
+        ] {
+            assert_eq!(minutes(text, length), None, "{text}");
+        }
+    }
+}

@@ -396,12 +396,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "92-oss-package-mirror-sync.md",
         "RS207 compared only after import",
     ),
-    // A stated length compared with a window stated in prose (`Between 09:12
-    // and 11:02 CET`): the prose window is not written as milestones.
-    (
-        "235-research-repository-status-front-matter.md",
-        "RS208 against a prose window",
-    ),
     // A zone's season dated by a forwarded mail's `Date:` on the original and by
     // the incident's own date after import (the imported reading is the right one).
     (

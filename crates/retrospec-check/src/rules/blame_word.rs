@@ -76,8 +76,27 @@ const SUMMARY: &str = "/summary";
 /// (`this was not human error`, `no operator error was involved`, `rather than
 /// human error`): a blameless report says so on purpose.
 const DENIALS: &[&str] = &[
-    "not", "no", "never", "nor", "without", "rather", "instead", "beyond", "against", "isn't",
-    "wasn't", "aren't", "weren't", "isn’t", "wasn’t",
+    "not",
+    "no",
+    "never",
+    "nor",
+    "without",
+    "rather",
+    "instead",
+    "beyond",
+    "against",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "isn’t",
+    "wasn’t",
+    "don't",
+    "don’t",
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
 ];
 
 /// Whether the text `before` a blaming word (from the start of its value) denies it.
@@ -85,12 +104,15 @@ fn negated(before: &str) -> bool {
     let sentence = before
         .rfind(['.', '!', '?', ';', ':'])
         .map_or(before, |i| &before[i + 1..]);
+    // Nearest first, up to six words (`we don't think of this as human error`),
+    // and not past a `but` (`not the alert but human error` blames).
     let words: Vec<String> = sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .rev()
-        .take(4)
+        .take(6)
         .map(str::to_lowercase)
+        .take_while(|w| w != "but")
         .collect();
     words.iter().any(|w| DENIALS.contains(&w.as_str()))
         // `we ruled out operator error`, `having excluded human error`
@@ -514,6 +536,10 @@ mod tests {
         let text = "title: t\nstatus: draft\nroot_cause: >-\n  This was not a case of human error. We looked for the\n  conditions rather than operator error; no user error was involved.\n  Careless reviews let it through.\n";
         let found = crate::rules::spans_of("RS403", text, Format::Yaml);
         assert_eq!(found, ["Careless"]);
+        // A denial a few words further back; a `but` turns it round.
+        let text = "title: t\nstatus: draft\nroot_cause: >-\n  We don't think of this as human error. It was not the\n  alert but human error that let it through.\n";
+        let found = crate::rules::spans_of("RS403", text, Format::Yaml);
+        assert_eq!(found, ["human error"]);
     }
 
     /// The blame nouns as a family; "lazy" and "sloppy" describe code too.

@@ -16,7 +16,9 @@ declare_rule! {
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
     /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
     /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
-    /// `(Mateo, this week)`, `(platform team, by Friday)`, also two or three names:
+    /// `(Mateo, this week)`, `(platform team, by Friday)`, `(Marek, patch in review)`,
+    /// a full name and where the person works, `(Omar Reyes, Transit customer
+    /// service)`, also two or three names:
     /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
@@ -93,6 +95,7 @@ fn owner_then_due(trimmed: &str) -> bool {
 /// Whether `who` names one to three owners and `when` is a due or state phrase
 /// (see [`owner_then_due`]).
 fn named_then_due(who: &str, when: &str) -> bool {
+    let written_when = when.trim();
     // `Ines and Greta`, `Ana & Bo`, `Kim/Lee`: up to three owners, each one or two
     // capitalized words (or a team), read as one owner would be.
     let owners: Vec<Vec<&str>> = who
@@ -103,7 +106,13 @@ fn named_then_due(who: &str, when: &str) -> bool {
         .map(|part| part.split_whitespace().collect())
         .collect();
     let is_team = |w: &[&str]| {
-        matches!(w.len(), 1 | 2) && w.last().is_some_and(|w| w.eq_ignore_ascii_case("team"))
+        // `search team`, `flag platform team`, `search on-call`, `SRE rotation`.
+        (1..=3).contains(&w.len())
+            && w.last().is_some_and(|w| {
+                ["team", "on-call", "oncall", "rotation", "squad"]
+                    .iter()
+                    .any(|t| w.eq_ignore_ascii_case(t))
+            })
     };
     let is_name = |w: &[&str]| {
         matches!(w.len(), 1 | 2) && w.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -162,7 +171,27 @@ fn named_then_due(who: &str, when: &str) -> bool {
             .rsplit_once(" in ")
             .or_else(|| when.rsplit_once(" by "))
             .is_some_and(|(_, at)| is_date_word(at));
-    named && ((due && when.split_whitespace().count() <= 4) || dated)
+    // `(Marek, patch in review)`, `(Ruth, with the meeting on 24 June)`, `(LTS,
+    // from next Monday)`: a short phrase with a state or a date in it.
+    let stated = when.split_whitespace().count() <= 8
+        && when.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            is_date_word(w)
+                || matches!(
+                    w,
+                    "review" | "progress" | "testing" | "staging" | "draft" | "planned" | "done"
+                )
+        });
+    // `(Omar Reyes, Lakeside Transit customer service)`: a full name, then where
+    // the person works (not a list: `(Kafka, Redis and Postgres)`).
+    let affiliation = owners.len() == 1
+        && owners[0].len() == 2
+        && is_name(&owners[0])
+        && written_when.starts_with(char::is_uppercase)
+        && written_when.split_whitespace().count() <= 5
+        && !written_when.contains(" and ")
+        && !written_when.contains(',');
+    named && ((due && when.split_whitespace().count() <= 4) || dated || stated || affiliation)
 }
 
 /// Whether `word` (lower case) is a month, a weekday or a quarter: `april`, `q3`.
@@ -473,6 +502,14 @@ mod tests {
             "Shard the topic (Ana and SRE team, this week)",
             "Document the failover — Kim, Lee",
             "Rotate the keys (Owners: Ana & Bo)",
+            // A state or a date somewhere in a short phrase; a team of three words;
+            // a full name with where the person works.
+            "Page on error rate after 3 minutes\n   (search on-call, by June 24).",
+            "Validate the file before reload (Marek, patch in review)",
+            "Fill the rota slots (Ruth, with the volunteers' meeting on 24 June)",
+            "Run backups every two hours (LTS, from next Monday).",
+            "Publish the key to every verifier (Rivio platform team,\n  done 4 March).",
+            "Tell riders how to claim a refund (Omar Reyes, Lakeside Transit customer service).",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }
@@ -484,6 +521,9 @@ mod tests {
             "Check the replicas (primary and standby, first thing in April)",
             "Rehearse the move (Ines and Greta, whoever is on call)",
             "Rehearse the move (Ines and Greta, first rehearsal in a quiet week)",
+            "Move the caches (Kafka, Redis and Postgres in the new region)",
+            "Move the caches (Kafka Streams, Redis, Postgres)",
+            "Check the replicas (primary, standby and the review hosts)",
         ] {
             assert!(!super::names_an_owner(title), "{title}");
         }

@@ -19,8 +19,12 @@ use crate::time;
 
 use super::timeline::prose;
 
+mod mail;
+mod nested;
 mod numbered;
-use numbered::{is_numbered, numbered_text};
+pub(crate) use mail::mail_headers;
+use nested::promote_nested_sections;
+use numbered::{is_numbered, is_question, numbered_text};
 
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
@@ -38,6 +42,16 @@ pub(crate) fn normalise(
     // names).
     let mut heads: Vec<(usize, u8, Option<Field>)> = Vec::new();
     let mut pseudo: Vec<usize> = Vec::new();
+    // A report written as numbered questions (`3. How long was the outage?`):
+    // with two such lines or more, each question is a section, named in the
+    // table or not.
+    let question = |items: &[Item]| {
+        items.len() == 1 && is_numbered(text, &items[0]) && is_question(text, &items[0])
+    };
+    let questions = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::List { items } if question(items)))
+        .count();
     for block in blocks {
         match block {
             Block::Heading { level, range } => {
@@ -54,7 +68,9 @@ pub(crate) fn normalise(
             Block::Paragraph { range } => paragraph(text, range, extra, &mut out, &mut pseudo),
             Block::List { items } if items.len() == 1 && is_numbered(text, &items[0]) => {
                 let inner = numbered_text(text, &items[0]);
-                if field_of(&text[inner.clone()], extra).is_some() {
+                if field_of(&text[inner.clone()], extra).is_some()
+                    || (questions >= 2 && question(&items))
+                {
                     pseudo.push(out.len());
                     out.push(Block::Heading {
                         level: 2,
@@ -436,57 +452,6 @@ fn prose_timeline(text: &str, out: &mut Vec<Block>) -> bool {
     false
 }
 
-/// A heading below the section level that names a section is a section of its
-/// own when what encloses it cannot hold it: an issue template's `# Summary`
-/// with `## Timeline` under it, or `# After-action report` (no section's name)
-/// over `## What went wrong` and `## Action items`. Under a section of another
-/// kind only the timeline and the action items move out (a `### Impact` under a
-/// summary stays the summary's words); nothing moves out of a timeline (its
-/// `### Detection` is a phase of it). The headings under a moved one move with it.
-fn promote_nested_sections(out: &mut [Block], heads: &[(usize, u8, Option<Field>)]) {
-    let level_of = |out: &[Block], i: usize| match &out[i] {
-        Block::Heading { level, .. } => *level,
-        _ => 0,
-    };
-    // The field of the level-2 heading above (`None` before any).
-    let mut parent: Option<Option<Field>> = None;
-    let mut k = 0;
-    while k < heads.len() {
-        let (i, _, field) = heads[k];
-        let level = level_of(out, i);
-        k += 1;
-        if level == 2 {
-            parent = Some(field);
-            continue;
-        }
-        let (Some(field), Some(above)) = (field, parent) else {
-            continue;
-        };
-        if level < 3 {
-            continue;
-        }
-        let moves = match above {
-            None => true,
-            Some(Field::Timeline) => false,
-            Some(above) => above != field && matches!(field, Field::Timeline | Field::ActionItems),
-        };
-        if !moves {
-            continue;
-        }
-        let by = level - 2;
-        if let Block::Heading { level, .. } = &mut out[i] {
-            *level = 2;
-        }
-        parent = Some(Some(field));
-        while k < heads.len() && level_of(out, heads[k].0) > level {
-            if let Block::Heading { level, .. } = &mut out[heads[k].0] {
-                *level -= by;
-            }
-            k += 1;
-        }
-    }
-}
-
 fn shift(heads: &mut [(usize, u8, Option<Field>)], pseudo: &mut [usize], from: usize) {
     for h in heads.iter_mut().filter(|h| h.0 >= from) {
         h.0 += 1;
@@ -494,54 +459,6 @@ fn shift(heads: &mut [(usize, u8, Option<Field>)], pseudo: &mut [usize], from: u
     for p in pseudo.iter_mut().filter(|p| **p >= from) {
         *p += 1;
     }
-}
-
-/// Header names a message pasted as text opens with.
-const MAIL_HEADERS: &[&str] = &[
-    "from",
-    "to",
-    "cc",
-    "bcc",
-    "date",
-    "sent",
-    "subject",
-    "reply-to",
-    "message-id",
-    "in-reply-to",
-    "references",
-    "organization",
-    "organisation",
-    "list-id",
-];
-
-/// Whether the paragraph at `range` is a message's mail headers: every line a
-/// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`) or the folded
-/// continuation of one, with a `From:` or a `Subject:` among them. `Some` then,
-/// with the range of the subject's words when there is a `Subject:` line.
-pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
-    let mut subject = None;
-    let mut from = false;
-    let mut pos = range.start;
-    for line in text.get(range.clone())?.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let content = line.trim_end();
-        if content.starts_with([' ', '\t']) && start > range.start {
-            continue; // a folded header's next line
-        }
-        let (name, value) = content.split_once(':')?;
-        let name = name.to_ascii_lowercase();
-        if !MAIL_HEADERS.contains(&name.as_str()) {
-            return None;
-        }
-        from |= name == "from";
-        if name == "subject" {
-            let words = value.trim();
-            let at = start + content.len() - value.len() + (value.len() - value.trim_start().len());
-            subject = (!words.is_empty()).then(|| at..at + words.len());
-        }
-    }
-    (from || subject.is_some()).then_some(subject)
 }
 
 /// The words of a heading without `#` marks.

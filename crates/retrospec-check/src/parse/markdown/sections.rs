@@ -113,6 +113,11 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what we do next", Field::ActionItems),
     ("what we are doing about it", Field::ActionItems),
     ("what were doing about it", Field::ActionItems),
+    // The same, asked (`6. What are we doing about it?`, `What will we change?`).
+    ("what are we doing about it", Field::ActionItems),
+    ("what are we changing", Field::ActionItems),
+    ("what will we do", Field::ActionItems),
+    ("what will we change", Field::ActionItems),
     ("next actions", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),

@@ -25,3 +25,10 @@ pub(super) fn numbered_text(text: &str, item: &Item) -> Range<usize> {
     let start = item.range.start + lead + (rest.len() - after.len()) + skip;
     start..start + words.len()
 }
+
+/// Whether a numbered item is one short question on its own line (`5. What went
+/// wrong in the response?`), as a report written in questions sets its sections.
+pub(super) fn is_question(text: &str, item: &Item) -> bool {
+    let words = text[numbered_text(text, item)].trim();
+    words.ends_with('?') && words.len() <= 90 && !words.contains('\n')
+}

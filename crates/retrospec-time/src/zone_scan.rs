@@ -368,6 +368,30 @@ fn lowercase_region_time(s: &str, p: usize) -> Option<(String, usize, bool)> {
     Some(((*name).to_string(), after + 4, true))
 }
 
+/// Prose wrapped between a time and its zone (`By 18:40` / `UTC everyone could
+/// log in`): where the zone starts on the next line, when the line break at `p`
+/// is the only one and the next line opens with `UTC`, `GMT` or an abbreviation
+/// of the table (not a city or a word: the next line is the sentence's own).
+fn zone_on_next_line(s: &str, p: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let after = match (byte(b, p), byte(b, p + 1)) {
+        (Some(b'\n'), _) => p + 1,
+        (Some(b'\r'), Some(b'\n')) => p + 2,
+        _ => return None,
+    };
+    let q = skip_blanks(b, after);
+    let letters = count_while(b, q, |c| c.is_ascii_uppercase());
+    if letters < 2 || is_word_byte(byte(b, q + letters)) {
+        return None;
+    }
+    let word = s.get(q..q + letters)?;
+    (matches!(word, "UTC" | "GMT")
+        || abbreviation(word).is_some()
+        || ambiguous_abbreviation(word).is_some()
+        || GENERIC_US.iter().any(|(g, _)| *g == word))
+    .then_some(q)
+}
+
 /// A zone after a time that ended at `pos` (spaces/tabs may come first).
 pub(crate) fn scan_zone(
     s: &str,
@@ -376,7 +400,12 @@ pub(crate) fn scan_zone(
     has_date: bool,
 ) -> Result<Option<(Zone, Range<usize>)>, TimeError> {
     let b = s.as_bytes();
-    let p = skip_blanks(b, pos);
+    let mut p = skip_blanks(b, pos);
+    if mode == Mode::Prose
+        && let Some(q) = zone_on_next_line(s, p)
+    {
+        p = q;
+    }
     let attached = p == pos;
     let Some(c) = byte(b, p) else {
         return Ok(None);
@@ -509,6 +538,18 @@ mod tests {
         assert_eq!((p.zone, end), (None, 5));
         let (p, _) = scan("10:00 Central team paged");
         assert_eq!(p.zone, None);
+        // Prose wrapped between a time and its zone: an abbreviation opening the
+        // next line is the time's zone; a word or a city there is not.
+        let (p, end) = scan("18:40\nUTC everyone could log in again");
+        assert_eq!((p.zone, end), (Some(Zone::Utc), 9));
+        for s in [
+            "18:40\nEurope first",
+            "18:40\nParis time",
+            "18:40\n\nUTC",
+            "18:40\nUTCX",
+        ] {
+            assert_eq!(scan(s).0.zone, None, "{s:?}");
+        }
         // A US region in lowercase is a zone when `time` follows, and only then.
         let (p, end) = scan("8:28am pacific time, a machine froze");
         assert_eq!(

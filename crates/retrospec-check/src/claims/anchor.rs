@@ -366,7 +366,14 @@ fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out:
         // One date written plainly ("On March 3 at 10:00", "2025-03-03 10:00")
         // is the clause's day; a relative day, a numeric day-month, or two
         // dates leave which day unclear.
-        let written = time.as_str();
+        // Prose wrapped inside the time (`By 18:40` / `UTC everyone ...`): one
+        // space where the line broke.
+        let written = time
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let written = written.as_str();
         let Some(parsed) = parse_clock(written) else {
             continue;
         };
@@ -909,6 +916,33 @@ mod tests {
         );
         let clocks: Vec<_> = out.iter().filter_map(|c| c.stamp.clock).collect();
         assert_eq!(clocks, [14 * 3600 + 30 * 60, 13 * 3600 + 42 * 60]);
+    }
+
+    /// Prose wrapped between a time and its zone is one time.
+    #[test]
+    fn a_time_wrapped_before_its_zone_is_read() {
+        let mut out = Vec::new();
+        clauses_of(
+            "Then Asia-Pacific at 18:25 UTC. By 18:40\nUTC everyone could log in again.",
+            "/summary",
+            None,
+            &mut out,
+        );
+        let read: Vec<_> = out
+            .iter()
+            .filter_map(|c| Some((c.text.as_str(), c.stamp.clock?, c.stamp.zone.clone()?)))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Then Asia-Pacific at 18:25 UTC", 66_300, "utc".to_string()),
+                (
+                    "By 18:40 UTC everyone could log in again",
+                    67_200,
+                    "utc".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -45,9 +45,26 @@ static ENDED_AGAIN: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// Users able to act again: "everyone could log in again", "customers were
+/// able to pay again".
+static ABLE_AGAIN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:could|can|(?:were|was)\s+able\s+to)\s+(?:[a-z-]+\s+){1,3}again\b")
+        .expect("the pattern is valid")
+});
+
+/// Users who could not act, or were put out: the impact told by what people
+/// could not do ("players were disconnected and could not sign back in",
+/// "nobody could post", "customers were unable to pay").
+static LOCKED_OUT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:could\s*not|couldn[’']t|cannot|can[’']t|(?:were|was)\s+unable|(?:thrown|kicked|logged|locked)\s+out|disconnected)\b")
+        .expect("the pattern is valid")
+});
+
 /// Whether a clause says the impact ended, not only in part.
 fn ended(text: &str) -> bool {
-    says_impact_ended(text) || (ENDED_AGAIN.is_match(text) && !says_impact_ended_in_part(text))
+    says_impact_ended(text)
+        || ((ENDED_AGAIN.is_match(text) || ABLE_AGAIN.is_match(text))
+            && !says_impact_ended_in_part(text))
 }
 
 /// "some shards accepted logins again": only in part.
@@ -87,7 +104,7 @@ fn sentence(masked: &str, range: std::ops::Range<usize>) -> &str {
 /// Words of a clause that name the impact beginning or going on.
 fn names_impact(text: &str) -> bool {
     super::super::IMPACT_BEGAN.is_match(text)
-        || (subject::IMPACT_WORDS.is_match(text) && !ended(text))
+        || ((subject::IMPACT_WORDS.is_match(text) || LOCKED_OUT.is_match(text)) && !ended(text))
 }
 
 /// One event on the report's wall clock: its clause and its seconds from the
@@ -140,7 +157,7 @@ pub(in crate::claims) fn readings(
     at: usize,
 ) -> Vec<(Compared, Provenance)> {
     let own = sentence(masked, range);
-    if !OUTAGE_LENGTH.is_match(own)
+    if !(OUTAGE_LENGTH.is_match(own) || LOCKED_OUT.is_match(own))
         || STEP_LENGTH.is_match(own)
         || !super::super::sorted_entries(inputs).is_empty()
         || inputs.scopes.of(at).is_some()
@@ -206,7 +223,33 @@ fn names_impact_only(p: &Placed<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::NOT_AN_EVENT;
+    use super::{NOT_AN_EVENT, ended, names_impact};
+
+    /// The impact told by what users could not do, and its end by what they
+    /// could do again; not in part.
+    #[test]
+    fn users_locked_out_and_able_again() {
+        for text in [
+            "At 16:40 UTC some players were disconnected and could not sign back in",
+            "At 09:10 customers were unable to pay",
+            "nobody couldn't post at 20:14",
+        ] {
+            assert!(names_impact(text) && !ended(text), "{text}");
+        }
+        for text in [
+            "By 18:40 UTC everyone could log in again",
+            "At 21:05 customers were able to pay again",
+        ] {
+            assert!(ended(text), "{text}");
+        }
+        for text in [
+            "At 18:10 some players could log in again",
+            "At 18:10 players in Europe could play but not trade again",
+            "At 18:10 we could restart it",
+        ] {
+            assert!(!ended(text), "{text}");
+        }
+    }
 
     #[test]
     fn schedules_and_meetings_are_no_events() {

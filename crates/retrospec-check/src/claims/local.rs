@@ -187,6 +187,9 @@ static PLAN: LazyLock<Lean> = LazyLock::new(|| {
 /// The window stated beside the length at `range` of `masked`: in its
 /// paragraph (or the paragraph before, when its own states no clock time).
 pub(super) fn window(masked: &str, range: Range<usize>) -> Option<Compared> {
+    if let Some(own) = parenthesised(masked, range.end) {
+        return Some(own);
+    }
     // A list item is a statement of its own: "- About 6,900 students could not
     // sign in for 1 hour and 38 minutes." is not the next item's window.
     let breaks = ["\n\n", "\n- ", "\n* ", "\n+ "];
@@ -244,6 +247,37 @@ pub(super) fn window(masked: &str, range: Range<usize>) -> Option<Compared> {
     };
     let minutes = span(a, b)?;
     let (wa, wb) = (text[a.range.clone()].trim(), text[b.range.clone()].trim());
+    Some(super::window::stated(
+        format!("window start `{wa}` (stated beside it)"),
+        format!("window end `{wb}` (stated beside it)"),
+        minutes * 60,
+    ))
+}
+
+/// The window a length states in parentheses right after it, two clocks joined
+/// by an arrow, a dash or "to": `~58 min (23:50Z deployment → 00:48Z rollback)`,
+/// `40 minutes (14:05-14:45 UTC)`. The author says what was measured; no other
+/// window is looked for.
+fn parenthesised(masked: &str, end: usize) -> Option<Compared> {
+    let after = &masked[end..];
+    let inner_start = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let rest = after[inner_start..].strip_prefix('(')?;
+    let close = rest.find(')').filter(|&c| c <= 120)?;
+    let inner = &rest[..close];
+    let list = clocks(inner);
+    let [a, b] = list.as_slice() else {
+        return None;
+    };
+    let mid = &inner[a.range.end..b.range.start];
+    let joined = ["→", "->", "–", "—", "-", " to ", " until "]
+        .iter()
+        .any(|j| mid.contains(j))
+        && mid.split_whitespace().count() <= 4;
+    if !joined {
+        return None;
+    }
+    let minutes = span(a, b)?;
+    let (wa, wb) = (inner[a.range.clone()].trim(), inner[b.range.clone()].trim());
     Some(super::window::stated(
         format!("window start `{wa}` (stated beside it)"),
         format!("window end `{wb}` (stated beside it)"),
@@ -430,6 +464,37 @@ mod tests {
     fn minutes(text: &str, length: &str) -> Option<i64> {
         let i = text.find(length).expect("the length is in the text");
         window(text, i..i + length.len()).map(|c| c.seconds / 60)
+    }
+
+    /// A window in parentheses right after the length is what it measures.
+    #[test]
+    fn a_window_in_parentheses_after_the_length() {
+        for (text, want) in [
+            (
+                "**Duration:** ~58 min (23:50Z deployment → 00:48Z rollback)",
+                Some(58),
+            ),
+            (
+                "Checkout failed for 40 minutes (14:05 – 14:45 UTC).",
+                Some(40),
+            ),
+            (
+                "Checkout failed for 40 minutes (14:05 UTC to 14:50 UTC).",
+                Some(45),
+            ),
+            // One clock, or clocks not joined as a window, or a note too long.
+            ("Checkout failed for 40 minutes (from 14:05 UTC).", None),
+            (
+                "Checkout failed for 40 minutes (the alert at 14:05 and the page at 14:20).",
+                None,
+            ),
+        ] {
+            let length = ["~58 min", "40 minutes"]
+                .into_iter()
+                .find(|l| text.contains(l))
+                .expect("a length");
+            assert_eq!(minutes(text, length), want, "{text}");
+        }
     }
 
     #[test]

@@ -8,12 +8,20 @@
 //! longer"), what might have been ("would have lasted 4 hours"), what is usual
 //! ("normally runs for 45 minutes"), what came after ("for 3 days afterwards") or
 //! what is foretold ("Expect about 15 minutes of downtime" for a planned upgrade,
-//! "the restore will take 30 minutes"). Each pattern is behind a cheap literal
+//! "the restore will take 30 minutes") or what a level of service allows ("99.9%
+//! annual uptime corresponds to approx. 8 hours of downtime"). Each pattern is behind a cheap literal
 //! gate: most claims pass none.
 
 use std::sync::LazyLock;
 
 use crate::lean::Lean;
+
+/// A percentage of uptime or availability, or a service level, before the
+/// length: the length is what that percentage allows, not this incident's.
+static BUDGET: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\d(?:[.,]\d+)?\s*%\s*(?:(?:annual|yearly|monthly|of)\s+)?(?:uptime|availability|sla|slo)\b|\b(?:sla|slo|uptime|availability)\s+(?:target\s+)?(?:of\s+)?\d+(?:[.,]\d+)?\s*%")
+        .expect("the pattern is valid")
+});
 
 /// Whether the duration between `before` (its clause up to it) and `after` (the
 /// text after it) measures something else than the incident.
@@ -39,6 +47,11 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
         && FORECAST.is_match(before)
         && !AS_AGAINST_A_PLAN.is_match(before)
     {
+        return true;
+    }
+    // An availability budget: "99.9% annual uptime corresponds to approx. 8 hours
+    // of downtime", "an SLO of 99.95% allows 21 minutes a month".
+    if before.contains('%') && BUDGET.is_match(before) {
         return true;
     }
     let head = after.trim_start();
@@ -219,6 +232,8 @@ mod tests {
             "The restore will take about [30 minutes].",
             "The maintenance is scheduled for [2 hours] on Sunday.",
             "We expected the failover to take [5 minutes].",
+            "99.9% annual uptime corresponds to approx. [8 hours] of downtime",
+            "An SLO of 99.95% allows about [21 minutes] of errors a month.",
         ] {
             assert!(reads(text), "{text}");
         }
@@ -239,6 +254,7 @@ mod tests {
             "Normally search is fast, but it was down for [90 minutes].",
             "Search was down for [90 minutes] after the deploy.",
             "Search results were stale for [about 90 minutes] while the index was rebuilt",
+            "Error rates reached 40% and checkout failed for [90 minutes].",
         ] {
             assert!(!reads(text), "{text}");
         }

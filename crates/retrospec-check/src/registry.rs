@@ -67,6 +67,7 @@ registry! {
     rule rules::weekday_mismatch::WeekdayMismatch,
     rule rules::status_text::StatusText,
     rule rules::milestone_words::MilestoneWords,
+    rule rules::paired_clocks::PairedClocks,
     rule rules::action_item_owner::ActionItemOwner,
     rule rules::action_item_tracking::ActionItemTracking,
     rule rules::action_item_due::ActionItemDue,

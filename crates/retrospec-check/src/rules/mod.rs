@@ -36,6 +36,7 @@ pub mod milestone_words;
 pub mod missing_section;
 pub mod missing_zone;
 pub mod mixed_zones;
+pub mod paired_clocks;
 pub mod person_in_cause;
 pub mod placeholder;
 pub mod prevent_item_required;

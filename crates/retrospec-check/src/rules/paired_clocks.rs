@@ -2,6 +2,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::Diagnostic;
 use crate::lean::Lean;
+use crate::ptr::Ptr;
 use crate::rules::{Context, Rule, declare_rule};
 use crate::time::{self, Zone};
 
@@ -192,8 +193,9 @@ impl Rule for PairedClocks {
             let Some(b) = caps.name("b") else {
                 continue;
             };
-            let pointer = format!("/timeline/{i}/time");
-            let Some(value) = cx.times.all().find(|v| v.pointer == pointer) else {
+            let entry_ptr = Ptr::timeline_entry(i);
+            let pointer = entry_ptr.time();
+            let Some(value) = cx.times.all().find(|v| v.pointer == pointer.as_str()) else {
                 continue;
             };
             let Ok(parsed) = &value.parsed else {
@@ -215,7 +217,7 @@ impl Rule for PairedClocks {
                     .text
                     .get(parsed.time_range.start..)
                     .unwrap_or(&value.text);
-                let span = cx.span_within(&format!("/timeline/{i}/text"), b.as_str());
+                let span = cx.span_within(&entry_ptr.text(), b.as_str());
                 self.report(span, written, b.as_str(), gap, out);
             }
         }

@@ -24,6 +24,8 @@ declare_rule! {
     /// [format.md](../format.md#33-abbreviations). An abbreviation of the wrong
     /// season is RS203's finding: a pair that agrees under either season of the
     /// region is not reported again. Pairs in code blocks are evidence, not read.
+    /// Pairs off by the same amount between the same zones are one slip made
+    /// again (a wrong offset used all through): one finding, the others as labels.
     ///
     /// ## Example
     /// ```markdown
@@ -128,24 +130,60 @@ fn disagreement(a: &(i32, Vec<i32>), b: &(i32, Vec<i32>)) -> Option<i32> {
     Some(d.min(24 * 60 - d))
 }
 
-impl PairedClocks {
-    fn report(&self, span: crate::Span, a: &str, b: &str, gap: i32, out: &mut Vec<Diagnostic>) {
-        out.push(
-            Diagnostic::new(
-                &Self::INFO,
-                span,
-                format!(
-                    "`{}` and `{}` are written for one moment, but they are {}h {:02}m apart",
-                    a.trim(),
-                    b.trim(),
-                    gap / 60,
-                    gap % 60
-                ),
-            )
-            .with_help(
-                "convert one from the other again and correct it, or write the time in one zone only",
+/// One finding per way of being off: pairs off by the same gap between the same
+/// zones are one slip made again (a wrong offset used all through), reported at
+/// the first with the others as labels.
+#[derive(Default)]
+struct Found {
+    groups: Vec<(Slip, Diagnostic)>,
+}
+
+/// How a pair is off: the gap, and the offsets each side's zone can stand for.
+type Slip = (i32, Vec<i32>, Vec<i32>);
+
+impl Found {
+    fn add(&mut self, span: crate::Span, a: (&str, &[i32]), b: (&str, &[i32]), gap: i32) {
+        let key = (gap, a.1.to_vec(), b.1.to_vec());
+        if let Some((_, first)) = self.groups.iter_mut().find(|(k, _)| *k == key) {
+            if first.span != span {
+                first.labels.push(crate::diagnostic::Label {
+                    span,
+                    message: "off the same way".to_string(),
+                });
+            }
+            return;
+        }
+        let d = Diagnostic::new(
+            &PairedClocks::INFO,
+            span,
+            format!(
+                "`{}` and `{}` are written for one moment, but they are {}h {:02}m apart",
+                a.0.trim(),
+                b.0.trim(),
+                gap / 60,
+                gap % 60
             ),
+        )
+        .with_help(
+            "convert one from the other again and correct it, or write the time in one zone only",
         );
+        self.groups.push((key, d));
+    }
+
+    fn into_diagnostics(self, out: &mut Vec<Diagnostic>) {
+        let mut all: Vec<Diagnostic> = self.groups.into_iter().map(|(_, d)| d).collect();
+        all.sort_by_key(|d| d.span.start);
+        for mut d in all {
+            d.labels.sort_by_key(|l| l.span.start);
+            match d.labels.len() {
+                0 => {}
+                1 => d.message.push_str(" (and one more pair off the same way)"),
+                n => d
+                    .message
+                    .push_str(&format!(" (and {n} more pairs off the same way)")),
+            }
+            out.push(d);
+        }
     }
 }
 
@@ -157,6 +195,7 @@ impl Rule for PairedClocks {
         {
             return;
         }
+        let mut found = Found::default();
         // Pairs inside one value (a sentence, an entry's text), in every form alike.
         for (pointer, node, _) in cx.strings.of(&cx.parsed.tree) {
             let Some(value) = node.as_str() else {
@@ -175,12 +214,11 @@ impl Rule for PairedClocks {
                 };
                 if let Some(gap) = disagreement(&ra, &rb) {
                     let whole = &value[a.start()..b.end()];
-                    self.report(
+                    found.add(
                         cx.span_within(pointer, whole),
-                        a.as_str(),
-                        b.as_str(),
+                        (a.as_str(), &ra.1),
+                        (b.as_str(), &rb.1),
                         gap,
-                        out,
                     );
                 }
             }
@@ -212,15 +250,16 @@ impl Rule for PairedClocks {
             let Some(rb) = read(b.as_str()) else {
                 continue;
             };
-            if let Some(gap) = disagreement(&(minutes, offs), &rb) {
+            if let Some(gap) = disagreement(&(minutes, offs.clone()), &rb) {
                 let written = value
                     .text
                     .get(parsed.time_range.start..)
                     .unwrap_or(&value.text);
                 let span = cx.span_within(&entry_ptr.text(), b.as_str());
-                self.report(span, written, b.as_str(), gap, out);
+                found.add(span, (written, &offs), (b.as_str(), &rb.1), gap);
             }
         }
+        found.into_diagnostics(out);
     }
 }
 
@@ -248,6 +287,27 @@ mod tests {
             "{found:?}"
         );
         assert!(found[1].ends_with("1h 00m apart"), "{found:?}");
+    }
+
+    #[test]
+    fn pairs_off_the_same_way_are_one_finding() {
+        let text = "# Mail delayed\n\nDate: 2015-07-20.\n\n## Timeline\n\n\
+                    - 2:40am GMT+1/07:40am PST queues grow\n- 4:20am GMT+1/09:20am PST still growing\n\
+                    - 7:13am GMT+1/12:14pm PST drained\n";
+        let checked = crate::check(text, Format::Markdown);
+        let found: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS219")
+            .collect();
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].labels.len(), 1, "{:?}", found[0]);
+        assert!(
+            found[0]
+                .message
+                .ends_with("(and one more pair off the same way)")
+        );
+        assert!(found[1].labels.is_empty() && found[1].message.contains("`7:13am GMT+1`"));
     }
 
     #[test]

@@ -79,6 +79,23 @@ fn read(written: &str) -> Option<(i32, Vec<i32>)> {
     (!offs.is_empty()).then_some((minutes, offs))
 }
 
+/// Whether `text` may hold a pair: a separator (`/`, `|`, `=`, `(`) with a digit
+/// at most two blanks after it and a clock (`:` or `.` between digits) at most 16
+/// bytes before it. A byte scan: a report without one compiles no pattern here.
+fn may_pair(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'/' | b'|' | b'=' | b'(')
+            && b[i + 1..(i + 4).min(b.len())]
+                .iter()
+                .find(|&&x| x != b' ')
+                .is_some_and(u8::is_ascii_digit)
+            && b[i.saturating_sub(16)..i].windows(3).any(|w| {
+                w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit()
+            })
+    })
+}
+
 /// Lines inside fenced code blocks: evidence, not the author's statement.
 fn fenced(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -189,10 +206,9 @@ impl Found {
 
 impl Rule for PairedClocks {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        // A cheap gate: a pair needs a separator between two clocks.
-        let text = cx.text;
-        if !text.contains('/') && !text.contains('(') && !text.contains('|') && !text.contains('=')
-        {
+        // A cheap gate before any pattern is compiled: a pair needs a clock, a
+        // separator, then another clock's digit (`14:32 UTC (1`, `2:40am GMT+1/0`).
+        if !may_pair(cx.text) {
             return;
         }
         let mut found = Found::default();
@@ -225,6 +241,10 @@ impl Rule for PairedClocks {
         }
         // An entry's time and the clock that opens its text.
         for (i, entry) in cx.model.timeline.iter().enumerate() {
+            let lead = entry.text.trim_start();
+            if !lead.starts_with(['(', '/', '|', '=']) {
+                continue;
+            }
             let Some(caps) = LEAD.captures(&entry.text) else {
                 continue;
             };

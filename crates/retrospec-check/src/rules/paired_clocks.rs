@@ -79,20 +79,31 @@ fn read(written: &str) -> Option<(i32, Vec<i32>)> {
     (!offs.is_empty()).then_some((minutes, offs))
 }
 
-/// Whether `text` may hold a pair: a separator (`/`, `|`, `=`, `(`) with a digit
-/// at most two blanks after it and a clock (`:` or `.` between digits) at most 16
-/// bytes before it. A byte scan: a report without one compiles no pattern here.
+/// Whether `text` may hold a pair: a separator (`/`, `|`, `=`, `(`) with a clock
+/// (`14:32`, `7.40`) at most two blanks after it. A byte scan: a report without
+/// one compiles no pattern here. (The clock before the separator may be a
+/// field away, as an entry's time is from its text in YAML and JSON.)
 fn may_pair(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b'/' | b'|' | b'=' | b'(')
-            && b[i + 1..(i + 4).min(b.len())]
+        if !matches!(c, b'/' | b'|' | b'=' | b'(') {
+            return false;
+        }
+        let at = i
+            + 1
+            + b[i + 1..]
                 .iter()
-                .find(|&&x| x != b' ')
-                .is_some_and(u8::is_ascii_digit)
-            && b[i.saturating_sub(16)..i].windows(3).any(|w| {
-                w[0].is_ascii_digit() && matches!(w[1], b':' | b'.') && w[2].is_ascii_digit()
-            })
+                .take(2)
+                .take_while(|&&x| x == b' ')
+                .count();
+        let digits = b[at..]
+            .iter()
+            .take(2)
+            .take_while(|x| x.is_ascii_digit())
+            .count();
+        digits > 0
+            && matches!(b.get(at + digits), Some(b':' | b'.'))
+            && b.get(at + digits + 1).is_some_and(u8::is_ascii_digit)
     })
 }
 

@@ -20,12 +20,42 @@ const WATCHDOG: Duration = Duration::from_secs(60);
 /// Address space for one run, in KiB (`ulimit -v`).
 const MEMORY_KIB: u64 = 1024 * 1024;
 
-/// A scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
+/// A scratch directory for one test, removed when the test ends (passed or
+/// failed): these cases add up to over 150 MB, and CI machines have had little
+/// disk to spare (a run once failed here with "No space left on device").
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
+    Scratch(dir)
+}
+
+/// Writes `head` to `dir/name` and extends the file to `len` bytes without
+/// writing them: a sparse file, so a size-limit case costs no disk. The reader
+/// sees NUL bytes after `head`, which it must never get to.
+fn write_sparse(dir: &Path, name: &str, head: &str, len: u64) -> PathBuf {
+    let path = write(dir, name, head);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open the case");
+    file.set_len(len).expect("extend the case");
+    path
 }
 
 /// Runs `retrospec check --format json FILE` under the watchdog and memory cap.
@@ -142,15 +172,8 @@ const HEAD: &str = "title: Hostile input\nstatus: draft\n";
 #[test]
 fn a_100_mb_file_is_not_read_past_the_limit() {
     let dir = scratch("100mb");
-    let line = format!("# {}\n", "x".repeat(1022));
-    let mut text = String::from(HEAD);
-    while text.len() < 100 * 1024 * 1024 {
-        text.push_str(&line);
-    }
-    let path = write(&dir, "huge.yaml", &text);
-    drop(text);
+    let path = write_sparse(&dir, "huge.yaml", HEAD, 100 * 1024 * 1024);
     assert_limit(&path, "over the limit of 10485760 bytes");
-    std::fs::remove_file(&path).expect("remove the 100 MB case");
 }
 
 #[test]
@@ -501,13 +524,7 @@ fn a_fifo_is_refused_without_blocking() {
 #[test]
 fn fmt_says_a_file_is_over_the_size_limit() {
     let dir = scratch("fmt-too-large");
-    let mut text = String::from(HEAD);
-    let line = format!("# {}\n", "x".repeat(1022));
-    while text.len() <= 11 * 1024 * 1024 {
-        text.push_str(&line);
-    }
-    let path = write(&dir, "large.yaml", &text);
-    drop(text);
+    let path = write_sparse(&dir, "large.yaml", HEAD, 11 * 1024 * 1024 + 1);
     let stderr = stderr_of(&run(&args(&[&"fmt", &path]), WATCHDOG), 2);
     assert!(stderr.contains("over the size limit"), "{stderr}");
     assert!(!stderr.contains("does not parse"), "{stderr}");

@@ -11,7 +11,8 @@ use jiff::civil::Date;
 use crate::lex::{byte, count_digits, digits_value, is_word_byte, small};
 use crate::{TimeError, TimeErrorKind};
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -142,6 +143,21 @@ pub(crate) fn scan_slashed_date(b: &[u8], pos: usize) -> Option<(u32, u32, u32, 
     ))
 }
 
+/// `N-N-YYYY` as a whole token (`29-09-2021`, `03-10-2021`), read as a date line
+/// reads `N/N/YYYY`: (first, second, year, end). The year is four digits, so a
+/// range of numbers (`3-5`) or a version is never one.
+fn dashed_date(tok: &str) -> Option<(u32, u32, u32, usize)> {
+    let mut parts = tok.split('-');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(a, 1..=2) || !digits(b, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?, tok.len()))
+}
+
 fn describe_date(d: Date) -> String {
     let name = MONTH_NAMES
         .get(usize::try_from(d.month() - 1).unwrap_or(0))
@@ -212,7 +228,7 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 }
 
 /// The weekday a name (`Tuesday`, `Tue`, `Tues.`) stands for.
-pub(crate) fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
+pub fn weekday_from_name(word: &str) -> Option<jiff::civil::Weekday> {
     use jiff::civil::Weekday;
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Monday),
@@ -318,7 +334,8 @@ pub struct DateLine {
 /// what [`parse_date_line`] accepts and more: a date without its year (`31 Jan`,
 /// `Jan 31`, `Tuesday 3 March`) takes `year_hint` (the year of the report's other
 /// dates; without a hint it is not a date line), a slashed date with one reading
-/// (`31/01/2024`) is read, and a written weekday is checked against the date.
+/// (`31/01/2024`, or dashed `29-09-2021`) is read, and a written weekday is checked
+/// against the date.
 ///
 /// `None` when the line is not a date. `Some(Err)` for a slashed date with two
 /// readings ([`TimeErrorKind::AmbiguousDate`]) or an impossible one.
@@ -392,7 +409,8 @@ pub fn scan_date_line(s: &str, year_hint: Option<i16>) -> Option<Result<DateLine
             {
                 // `2025/08/12`: year first, one reading.
                 (make_date(year, month, day).ok()?, false)
-            } else if let Some((first, second, year, end)) = scan_slashed_date(b, 0)
+            } else if let Some((first, second, year, end)) =
+                scan_slashed_date(b, 0).or_else(|| dashed_date(one))
                 && end == b.len()
             {
                 let range = base + at..base + at + one.len();
@@ -561,6 +579,27 @@ mod tests {
             e.message
         );
         assert_eq!(scan_leading_time("13/07/2023: deploy"), Ok(None));
+    }
+
+    /// A dashed date with its four-digit year last is a date line as a slashed one
+    /// is: one reading, read; two, ambiguous; a weekday decides between them.
+    #[test]
+    fn dashed_date_lines_are_read_as_slashed_ones() {
+        let line = |s: &str| scan_date_line(s, None);
+        assert_eq!(line("29-09-2021").unwrap().unwrap().date, date(2021, 9, 29));
+        assert_eq!(
+            line("**09-29-2021**").unwrap().unwrap().date,
+            date(2021, 9, 29)
+        );
+        let e = line("03-10-2021").unwrap().unwrap_err();
+        assert_eq!(e.kind, TimeErrorKind::AmbiguousDate);
+        assert_eq!(
+            line("Sunday 03-10-2021").unwrap().unwrap().date,
+            date(2021, 10, 3)
+        );
+        for not in ["3-5", "1-2-3", "2021-9", "12-2021"] {
+            assert!(line(not).is_none(), "{not}");
+        }
     }
 
     #[test]

@@ -131,8 +131,10 @@
 //! names `ET`, `CT`, `MT` and `PT` are read as their region's IANA zone
 //! (`PT` is America/Los_Angeles: PST or PDT as the date says), like
 //! `Pacific time`; they never get a wrong-season finding. `GMT` is taken literally (UTC) even during British summer
-//! time. `MST` stands for America/Denver; note that Arizona uses MST all
-//! year, so an Arizona writer's summer `MST` is reported as a season mismatch.
+//! time. `MST` stands for America/Denver; Arizona (America/Phoenix) keeps MST
+//! all year, so a summer `MST` is right there: [`kept_all_year_in`] names the
+//! region, and [`names_seasonal_region`] says whether a report means Denver's
+//! clock instead (it writes `MDT`, or names Denver's zone or a place on it).
 //!
 //! # Resolution
 //!
@@ -171,14 +173,16 @@ mod report_zone;
 mod resolve;
 #[cfg(test)]
 mod testing;
+mod year_round;
 mod zone;
 mod zone_scan;
 
 pub use date::{
-    DateLine, first_year, month_from_name, parse_date_line, parse_iso_date, scan_date_line,
+    DateLine, MONTH_NAMES, first_year, month_from_name, parse_date_line, parse_iso_date,
+    scan_date_line, weekday_from_name,
 };
 pub use grammar::{parse_time, scan_leading_time};
-pub use named_zone::{NamedZone, named_zones};
+pub use named_zone::{NameUses, NamedZone, named_zones, used_as_a_name};
 pub use parsed::{APPROXIMATE_TOLERANCE_SECONDS, ParsedTime, RangeEnd, TimeError, TimeErrorKind};
 pub use prose::{
     APPROXIMATE_JOIN_WORDS, ProseTime, heading_year, is_approximate_join, report_year,
@@ -186,6 +190,7 @@ pub use prose::{
 };
 pub use report_zone::{scan_report_zone, scan_statement_zone};
 pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until};
+pub use year_round::{kept_all_year_in, names_seasonal_region};
 pub use zone::{
     Abbreviation, Zone, abbreviation, ambiguous_abbreviation, format_offset, known_zone_names,
 };

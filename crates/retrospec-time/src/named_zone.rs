@@ -51,6 +51,191 @@ const REGION_LEADS: &[&str] = &["in", "are", "is", "times", "time"];
 /// Zone abbreviations that are also common acronyms in incident reports.
 const ACRONYMS: &[&str] = &["SAST", "ART", "WAT", "CAT", "EAT", "MSK"];
 
+/// Nouns after an abbreviation that make it the name of a group of people: "IST
+/// staff", "the CAT team", "EET engineers".
+const NAME_NOUNS: &[&str] = &[
+    "staff",
+    "team",
+    "teams",
+    "group",
+    "groups",
+    "engineer",
+    "engineers",
+    "department",
+    "dept",
+    "office",
+    "offices",
+    "support",
+    "helpdesk",
+    "admins",
+    "administrators",
+    "members",
+    "on-call",
+    "oncall",
+    "operations",
+    "ops",
+    "personnel",
+    "colleagues",
+    "folks",
+    "people",
+    "leadership",
+];
+
+/// Whether the abbreviation at `range` in `text` is used as the name of an
+/// organisation or a group, not a zone: possessive ("IST's notice"), before a noun
+/// for people ("IST staff restarted the hosts", "the CAT team"), the subject of a
+/// verb in the past at the head of a clause ("At 10:00 MST, IST posted a
+/// notice"), after "our"/"their" ("our EET group"), or anywhere in a text that spells it out as a name beside it
+/// ("Information Services and Technology (IST)", "IST (Information Services and
+/// Technology)"). A zone after a clock (`10:00 IST`) stays one otherwise.
+///
+/// For many uses in one text, [`NameUses`] reads each abbreviation's spelled-out
+/// name once.
+pub fn used_as_a_name(text: &str, range: Range<usize>) -> bool {
+    NameUses::new(text).is_name(range)
+}
+
+/// [`used_as_a_name`] for the uses of one text: whether an abbreviation is
+/// spelled out as a name is read once per abbreviation (a pass over the text).
+#[derive(Debug)]
+pub struct NameUses<'t> {
+    text: &'t str,
+    spelled: Vec<(String, bool)>,
+}
+
+impl<'t> NameUses<'t> {
+    pub fn new(text: &'t str) -> Self {
+        NameUses {
+            text,
+            spelled: Vec::new(),
+        }
+    }
+
+    /// Whether the abbreviation at `range` is used as a name ([`used_as_a_name`]).
+    pub fn is_name(&mut self, range: Range<usize>) -> bool {
+        let text = self.text;
+        let Some(word) = text.get(range.clone()) else {
+            return false;
+        };
+        if !(2..=5).contains(&word.len())
+            || !word.bytes().all(|c| c.is_ascii_uppercase())
+            || matches!(word, "UTC" | "GMT")
+        {
+            return false;
+        }
+        if used_as_a_name_here(text, range) {
+            return true;
+        }
+        if let Some((_, spelled)) = self.spelled.iter().find(|(w, _)| w == word) {
+            return *spelled;
+        }
+        let spelled = spelled_out(text, word);
+        self.spelled.push((word.to_string(), spelled));
+        spelled
+    }
+}
+
+/// [`used_as_a_name`] from the words around the use alone.
+fn used_as_a_name_here(text: &str, range: Range<usize>) -> bool {
+    let after = &text[range.end..];
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return true;
+    }
+    let next: String = after
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '-')
+        .collect();
+    if after.starts_with([' ', '\t']) && NAME_NOUNS.contains(&next.to_ascii_lowercase().as_str()) {
+        return true;
+    }
+    let before = text[..range.start].trim_end_matches([' ', '\t']);
+    let on_a_clock = is_clock_end(before.as_bytes(), before.len());
+    if !on_a_clock {
+        let lead = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        // The subject of a verb in the past at the head of a clause: "IST posted
+        // a notice", "At 10:00 MST, IST restarted" (not "times are PST based on").
+        let clause_head =
+            before.is_empty() || before.ends_with(['.', ',', ';', ':', '\n', '(', '-', '*']);
+        let past = next.len() > 3
+            && next.ends_with("ed")
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        let time_word = matches!(
+            next.to_ascii_lowercase().as_str(),
+            "time" | "times" | "timestamp" | "timestamps" | "clock" | "clocks" | "zone" | "offset"
+        );
+        if past && clause_head && after.starts_with(' ')
+            || matches!(lead.as_str(), "our" | "their") && !time_word
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` spells `abbreviation` out as a name beside it: capitalised
+/// words whose initials spell it, then the abbreviation in brackets, or the
+/// other way round ("Information Services and Technology (IST)"); not a zone's
+/// own name ("India Standard Time (IST)").
+fn spelled_out(text: &str, abbreviation: &str) -> bool {
+    let initials = |words: &str| -> String {
+        words
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "and" | "of" | "for" | "the" | "&"))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let bracketed = format!("({abbreviation})");
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&bracketed) {
+        let at = from + at;
+        let before = text[..at].trim_end();
+        let words: Vec<&str> = before
+            .rsplit(|c: char| !(c.is_alphabetic() || c == ' ' || c == '&'))
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        let n = abbreviation.len();
+        // The last capitalised words (with the small words between them).
+        for take in n..=(2 * n + 2).min(words.len()) {
+            let tail = words[words.len() - take..].join(" ");
+            if initials(&tail) == abbreviation
+                && tail.starts_with(|c: char| c.is_uppercase())
+                && !tail.split_whitespace().any(|w| w == "Time")
+                && tail.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || matches!(w, "and" | "of" | "for" | "the" | "&")
+                })
+            {
+                return true;
+            }
+        }
+        from = at + bracketed.len();
+    }
+    let lead = format!("{abbreviation} (");
+    let mut from = 0;
+    while let Some(at) = text[from..].find(&lead) {
+        let start = from + at + lead.len();
+        if let Some(close) = text[start..].find(')') {
+            let inner = &text[start..start + close];
+            if inner.split_whitespace().count() >= abbreviation.len().min(2)
+                && inner.starts_with(|c: char| c.is_uppercase())
+                && initials(inner) == abbreviation
+                && !inner.split_whitespace().any(|w| w == "Time")
+            {
+                return true;
+            }
+        }
+        from = start;
+    }
+    false
+}
+
 /// The zones `text` names, in order: abbreviations on times or in prose (`PST`,
 /// `CEST`, `UTC`, `GMT`, written in capitals), `UTC+2`, an offset on a time
 /// (`10:00 +02:00`, `10:00:00-05:00`), `Z` on an ISO time, zones spelt out
@@ -64,6 +249,7 @@ const ACRONYMS: &[&str] = &["SAST", "ART", "WAT", "CAT", "EAT", "MSK"];
 pub fn named_zones(text: &str) -> Vec<NamedZone> {
     let b = text.as_bytes();
     let mut out: Vec<NamedZone> = Vec::new();
+    let mut names = NameUses::new(text);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -81,6 +267,10 @@ pub fn named_zones(text: &str) -> Vec<NamedZone> {
         } else {
             None
         };
+        // An abbreviation used as a name ("IST staff", "EET posted a notice").
+        let found = found.filter(|(z, r)| {
+            !(matches!(z, Zone::Abbrev(_)) && used_as_a_name_in_prose(&mut names, text, r.clone()))
+        });
         match found {
             Some((zone, r)) => {
                 i = r.end.max(i + 1);
@@ -90,6 +280,25 @@ pub fn named_zones(text: &str) -> Vec<NamedZone> {
         }
     }
     out
+}
+
+/// [`used_as_a_name`], but "the JST team" (a zone's people) still names the
+/// zone: in prose only a possessive, the subject of a verb in the past or a name
+/// spelled out beside it make an abbreviation a name.
+fn used_as_a_name_in_prose(names: &mut NameUses<'_>, text: &str, range: Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches(' ');
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let people = NAME_NOUNS.contains(&next.to_ascii_lowercase().as_str());
+    let before = text[..range.start].trim_end();
+    let lead = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    names.is_name(range) && !(people && lead == "the")
 }
 
 fn usable(found: Option<(Zone, Range<usize>)>) -> Option<(Zone, Range<usize>)> {
@@ -248,8 +457,51 @@ mod tests {
             "version 1.2-3",
             "down from 10:00-11:30 and 12:00 - 12:15",
             "the SAST scan and a CT and PT rota",
+            "At noon, EET posted a notice",
+            "EET's notice went out first",
+            "our WAT group helped",
+            "- AST restarted the hosts",
+            "The Enterprise Engineering Team (EET) owns it; EET staff paged us",
         ] {
             assert!(names(text).is_empty(), "{text:?}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn abbreviations_used_as_names() {
+        let name = |text: &str, word: &str| {
+            let at = text.find(word).unwrap();
+            used_as_a_name(text, at..at + word.len())
+        };
+        for (text, word) in [
+            ("10:40 IST staff restarted the hosts", "IST"),
+            ("At 10:00 MST, IST posted a notice", "IST"),
+            ("IST's notice", "IST"),
+            ("our CAT group", "CAT"),
+            (
+                "10:05 IST posts a notice. Information Services and Technology (IST) owns it.",
+                "IST",
+            ),
+            (
+                "10:05 IST posts a notice. IST (Information Services and Technology) owns it.",
+                "IST",
+            ),
+        ] {
+            assert!(name(text, word), "{text}");
+        }
+        for (text, word) in [
+            ("10:00 IST VPN down", "IST"),
+            ("at 10:05 IST, the hosts restarted", "IST"),
+            ("Times are PST based on the pager", "PST"),
+            ("All times PST, adjusted for daylight saving", "PST"),
+            ("10:00 UTC staff paged", "UTC"),
+            ("our PST timestamps", "PST"),
+            (
+                "10:05 IST posts a notice. Indian Standard Time (IST) throughout.",
+                "IST",
+            ),
+        ] {
+            assert!(!name(text, word), "{text}");
         }
     }
 

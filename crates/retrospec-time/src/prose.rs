@@ -322,6 +322,24 @@ fn slashed(tok: &str) -> Option<Slashed> {
     Some(Slashed::Two(a.parse().ok()?, b.parse().ok()?, year))
 }
 
+/// `N-N-YYYY` (`29-09-2021`): two readings, as [`slashed`] has them; evidence of the
+/// order a report writes its dates in, not a date read from prose.
+fn dashed(tok: &str) -> Option<Slashed> {
+    let mut parts = tok.split('-');
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|x| x.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(a, 1..=2) || !digits(b, 1..=2) || !digits(c, 4..=4) {
+        return None;
+    }
+    Some(Slashed::Two(
+        a.parse().ok()?,
+        b.parse().ok()?,
+        c.parse().ok()?,
+    ))
+}
+
 fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
     date_of(u32::try_from(year).ok()?, month, day)
 }
@@ -494,7 +512,9 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
     for (i, t) in toks.iter().enumerate() {
         // `(23/10/2025)`, `23/10/2025.`: the punctuation around it is no part of it.
         let core = t.core.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        let Some(Slashed::Two(a, b, year)) = slashed(core) else {
+        // A dashed date with its four-digit year last (`29-09-2021`) is written in
+        // the same order as the report's slashed ones.
+        let Some(Slashed::Two(a, b, year)) = slashed(core).or_else(|| dashed(core)) else {
             continue;
         };
         let (md, dm) = readings(a, b, year);
@@ -530,8 +550,9 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
 
 /// Whether `text` writes its slashed dates month first (`Some(true)`) or day first
 /// (`Some(false)`), as [`scan_prose_times`] decides it: a date with only one reading
-/// (`23/10/2025`), a weekday that decides one, or a stated convention (`dates are
-/// DD/MM/YYYY`). `None` when nothing says or two say differently.
+/// (`23/10/2025`, or dashed `29-09-2021`), a weekday that decides one, or a stated
+/// convention (`dates are DD/MM/YYYY`). `None` when nothing says or two say
+/// differently.
 pub fn slashed_order(text: &str) -> Option<bool> {
     order_of(&tokens(text)).map(|o| matches!(o, Order::MonthFirst))
 }
@@ -960,5 +981,12 @@ mod tests {
         assert_eq!(slashed_order("| 08/13/25 |"), Some(true));
         assert_eq!(slashed_order("24/7 at /srv/13/02"), None);
         assert_eq!(slashed_order("13/08/2025 and 08/13/2025"), None);
+        // A dashed date with its year last is written in the same order.
+        assert_eq!(
+            slashed_order("### 29-09-2021 (all times CEST)"),
+            Some(false)
+        );
+        assert_eq!(slashed_order("shipped 09-29-2021"), Some(true));
+        assert_eq!(slashed_order("pages 3-5-2021x, steps 1-2-3"), None);
     }
 }

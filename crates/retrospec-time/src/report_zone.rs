@@ -122,11 +122,20 @@ pub fn scan_statement_zone(s: &str, p: usize) -> Option<(Zone, Range<usize>)> {
             return Some((Zone::Iana(tz, s.get(p..end)?.to_string()), p..end));
         }
     }
-    // "eastern time", "pacific time": a US region's wall clock.
+    // "eastern time", "pacific time", "Eastern US time": a US region's wall clock.
     let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let region = rest.get(..len)?.to_ascii_lowercase();
     let (_, name) = REGION_NAMES.iter().find(|(r, _)| *r == region)?;
-    let after = skip_blanks(b, p + len);
+    let mut after = skip_blanks(b, p + len);
+    for country in ["US", "U.S."] {
+        if after > p + len && s.get(after..after + country.len()) == Some(country) {
+            let next = skip_blanks(b, after + country.len());
+            if next > after + country.len() {
+                after = next;
+            }
+            break;
+        }
+    }
     if after == p + len || !word_at(after, "time") {
         return None;
     }
@@ -169,7 +178,17 @@ fn statement_zone(text: &str, p: usize) -> Option<(Zone, Range<usize>)> {
                 && let Ok(tz) = TimeZone::get(&name)
             {
                 let next = skip_blanks(b, end);
-                let word = &text[next..next + count_while(b, next, |c| c.is_ascii_alphabetic())];
+                let mut word =
+                    &text[next..next + count_while(b, next, |c| c.is_ascii_alphabetic())];
+                // "Eastern US time": the country between a region and its clock.
+                if word == "US" {
+                    let after = skip_blanks(b, next + 2);
+                    let time =
+                        &text[after..after + count_while(b, after, |c| c.is_ascii_alphabetic())];
+                    if after > next + 2 && time.eq_ignore_ascii_case("time") {
+                        word = time;
+                    }
+                }
                 if word.is_empty()
                     || word.eq_ignore_ascii_case("time")
                     || word.eq_ignore_ascii_case("local")
@@ -210,7 +229,10 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
         let lower_line = line.to_ascii_lowercase();
         // `## Timeline (CET)`, `**Timeline (UTC)**`.
         let trimmed = lower_line.trim_start();
-        if (trimmed.starts_with('#') || trimmed.starts_with("**"))
+        // A label line `Timeline (Eastern US Time):` too.
+        if (trimmed.starts_with('#')
+            || trimmed.starts_with("**")
+            || trimmed.starts_with("timeline"))
             && let Some(t) = lower_line.find("timeline")
             && let Some(open) = lower_line.get(t..).and_then(|r| r.find('('))
         {
@@ -221,10 +243,24 @@ pub fn scan_report_zone(text: &str) -> Option<(Range<usize>, Zone)> {
             } else {
                 p
             };
-            if let Some(found) = statement_zone(text, p)
-                && byte(b, skip_blanks(b, found.1.end)) == Some(b')')
-            {
-                consider(Some(found));
+            if let Some((zone, range)) = statement_zone(text, p) {
+                // `(Eastern US Time)`: a region read alone, then the words
+                // that name its clock.
+                let mut end = range.end;
+                for word in ["US", "U.S.", "time"] {
+                    let next = skip_blanks(b, end);
+                    if next > end
+                        && text
+                            .get(next..next + word.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                        && !is_word_byte(byte(b, next + word.len()))
+                    {
+                        end = next + word.len();
+                    }
+                }
+                if byte(b, skip_blanks(b, end)) == Some(b')') {
+                    consider(Some((zone, range.start..end)));
+                }
             }
         }
         for (i, _) in lower_line.match_indices("times") {
@@ -362,6 +398,8 @@ mod tests {
                 "central European summer time",
             ),
             ("Times are in eastern time.\n", "eastern time"),
+            ("## Timeline (Eastern US Time)\n", "Eastern US Time"),
+            ("Timeline (Eastern US Time):\n", "Eastern US Time"),
             ("All times are local time in Oslo.\n", "Oslo"),
             ("All times are Oslo local time.\n", "Oslo"),
             ("## Timeline (pacific time)\n", "pacific time"),

@@ -220,7 +220,7 @@ impl Times {
     /// Like [`Times::new`], with `fallback` (the configuration's `timezone`) as the
     /// zone of times without one when the report has no `timezone` of its own.
     pub fn with_fallback(model: &Postmortem, fallback: Option<&str>) -> Self {
-        Times::build(model, fallback, None)
+        Times::build(model, fallback, None, "")
     }
 
     /// Like [`Times::with_fallback`], and a zone the report's `text` states in
@@ -232,10 +232,17 @@ impl Times {
         } else {
             time::scan_report_zone(text).map(|(r, zone)| (Span::new(r.start, r.end), zone))
         };
-        Times::build(model, fallback, stated)
+        Times::build(model, fallback, stated, text)
     }
 
-    fn build(model: &Postmortem, fallback: Option<&str>, stated: Option<(Span, Zone)>) -> Self {
+    /// `text`: the report as written, where it may say which region a summer
+    /// `MST` is ([`time::names_seasonal_region`]); empty when only the model is known.
+    fn build(
+        model: &Postmortem,
+        fallback: Option<&str>,
+        stated: Option<(Span, Zone)>,
+        text: &str,
+    ) -> Self {
         let default_zone = model
             .timezone
             .as_deref()
@@ -243,12 +250,19 @@ impl Times {
             .and_then(|name| TimeZone::get(name).ok());
         let zone = default_zone.as_ref();
         let stated = stated.as_ref();
+        let year_round = YearRound {
+            text,
+            timezone: model.timezone.as_deref().unwrap_or(""),
+        };
+        let read = |pointer, text: &str, date, zone, stated| {
+            year_round.read(value(pointer, text, date, zone, stated), stated)
+        };
         let mut milestones = Vec::new();
         if let Some(m) = &model.milestones {
             for milestone in Milestone::ALL {
                 if let Some(text) = m.get(milestone).filter(|t| !t.trim().is_empty()) {
                     let pointer = Ptr::milestone(milestone).into();
-                    milestones.push((milestone, value(pointer, text, None, zone, stated)));
+                    milestones.push((milestone, read(pointer, text, None, zone, stated)));
                 }
             }
         }
@@ -267,10 +281,11 @@ impl Times {
             }
             let context = last_date.or(started_date);
             let pointer = Ptr::timeline_entry(i).time().into();
-            let mut v = value(pointer, &entry.time, context, zone, stated);
+            let mut v = read(pointer, &entry.time, context, zone, stated);
             if let Some(rolled) = roll_over(previous.as_ref(), &v, zone, stated) {
                 v.resolved = Some(Ok(rolled));
                 v.rolled_over = true;
+                v = year_round.read(v, stated);
             }
             if let Some(r) = v.instant() {
                 previous = Some(r.clone());
@@ -335,7 +350,7 @@ impl Times {
             note,
         };
         let mut times = match adopted {
-            Some(i) => Times::build(model, fallback, Some(regions[i].clone())),
+            Some(i) => Times::build(model, fallback, Some(regions[i].clone()), text),
             None => self,
         };
         times.named = named;
@@ -356,6 +371,46 @@ impl Times {
             .iter()
             .map(|(_, v)| v)
             .chain(self.timeline.iter().flatten())
+    }
+}
+
+/// What a report says of its region, for an abbreviation a second region keeps
+/// all year (`MST`: America/Phoenix).
+struct YearRound<'t> {
+    text: &'t str,
+    timezone: &'t str,
+}
+
+impl YearRound<'_> {
+    /// `v` read at its abbreviation's own offset, as the region that keeps it all
+    /// year shows it (a summer `MST` as Arizona's clock), when it is out of season
+    /// in its table region (Denver is on MDT) and the report does not say it
+    /// means that region ([`time::names_seasonal_region`]): a plausible clock is
+    /// no wrong-season finding, and read so it agrees with a UTC time beside it.
+    fn read(&self, mut v: TimeValue, stated: Option<&(Span, Zone)>) -> TimeValue {
+        let Some(Ok(r)) = &v.resolved else {
+            return v;
+        };
+        let Some(m) = &r.season_mismatch else {
+            return v;
+        };
+        let Some(region) = time::kept_all_year_in(m.written, r.date) else {
+            return v;
+        };
+        if time::names_seasonal_region(m.written, self.text)
+            || time::names_seasonal_region(m.written, self.timezone)
+        {
+            return v;
+        }
+        let (Ok(p), Ok(tz)) = (&v.parsed, TimeZone::get(region)) else {
+            return v;
+        };
+        let mut p = with_stated(p, stated);
+        p.zone = Some(Zone::Iana(tz, region.to_string()));
+        if let Ok(literal) = time::resolve(&p, Some(r.date), None) {
+            v.resolved = Some(Ok(literal));
+        }
+        v
     }
 }
 

@@ -116,20 +116,23 @@ impl Node {
     /// Rules look spans up by pointer many times per report, so a pointer without
     /// escapes is walked in place, without allocating.
     pub fn pointer(&self, pointer: &str) -> Option<(&Node, Option<&Entry>)> {
-        if pointer.contains('~') {
+        // Bytes, not `str::split` and `contains`: their searchers cost a language
+        // server's edit of a 5,000-line report 12 M instructions for 12,500
+        // lookups of pointers a few bytes long (perf13).
+        if pointer.as_bytes().contains(&b'~') {
             let segments = parse_pointer(pointer);
             return self.pointer_segments(segments.iter().map(String::as_str));
         }
-        self.pointer_segments(pointer.split('/').skip(1))
+        self.pointer_segments(Segments(Some(pointer)).skip(1))
     }
 
     fn pointer_segments<'s>(
         &self,
         segments: impl Iterator<Item = &'s str> + Clone,
     ) -> Option<(&Node, Option<&Entry>)> {
-        let path = segments.clone().map(|s| match s.parse::<usize>() {
-            Ok(i) if !s.starts_with('+') => Segment::Index(i),
-            _ => Segment::Key(s),
+        let path = segments.clone().map(|s| match index(s) {
+            Some(i) => Segment::Index(i),
+            None => Segment::Key(s),
         });
         // A numeric segment may also be a mapping key; try the literal reading on failure.
         self.walk(path)
@@ -171,6 +174,43 @@ impl Node {
     }
 }
 
+/// The `/`-separated parts of a pointer, as `str::split('/')` gives them.
+#[derive(Clone)]
+struct Segments<'s>(Option<&'s str>);
+
+impl<'s> Iterator for Segments<'s> {
+    type Item = &'s str;
+
+    fn next(&mut self) -> Option<&'s str> {
+        let rest = self.0?;
+        match rest.bytes().position(|b| b == b'/') {
+            Some(i) => {
+                self.0 = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.0 = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// A segment read as a sequence index, as `str::parse::<usize>` reads it less
+/// its leading `+`: ASCII digits only, within `usize`.
+fn index(segment: &str) -> Option<usize> {
+    if segment.is_empty() {
+        return None;
+    }
+    segment.bytes().try_fold(0usize, |n, b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(usize::from(b - b'0'))
+        } else {
+            None
+        }
+    })
+}
+
 /// Splits a JSON pointer into unescaped segments.
 pub fn parse_pointer(pointer: &str) -> Vec<String> {
     pointer
@@ -184,4 +224,54 @@ pub fn parse_pointer(pointer: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte splitter and the index reader say what `str::split('/')` and
+    /// `str::parse::<usize>` (less a leading `+`) said before them.
+    #[test]
+    fn pointers_split_and_read_as_before() {
+        let pieces = [
+            "",
+            "/",
+            "0",
+            "12",
+            "+3",
+            "-1",
+            "x",
+            "~1",
+            "é",
+            "99999999999999999999999",
+        ];
+        let mut pointers = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = pointers
+                .iter()
+                .flat_map(|p| pieces.iter().map(move |s| format!("{p}{s}")))
+                .collect();
+            pointers.extend(longer);
+        }
+        for p in &pointers {
+            let by_split: Vec<&str> = p.split('/').collect();
+            assert_eq!(Segments(Some(p)).collect::<Vec<_>>(), by_split, "{p:?}");
+            for s in by_split {
+                let before = match s.parse::<usize>() {
+                    Ok(i) if !s.starts_with('+') => Some(i),
+                    _ => None,
+                };
+                assert_eq!(index(s), before, "{s:?}");
+            }
+        }
+        let tree =
+            crate::parse::yaml::parse("a:\n  - x: 1\n  - y: [2, 3]\n'7': z\n", 0, &mut Vec::new())
+                .expect("parses");
+        let at = |p: &str| tree.pointer(p).map(|(n, _)| n.span);
+        assert!(at("/a/1/y/1").is_some());
+        assert!(at("/a/2").is_none());
+        assert!(at("/7").is_some(), "a numeric key of a mapping");
+        assert_eq!(at(""), Some(tree.span));
+    }
 }

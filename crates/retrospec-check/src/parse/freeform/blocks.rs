@@ -173,7 +173,7 @@ pub(crate) fn normalise(
     if implicit {
         super::timeline::phases::fold(text, &mut out, |w| field_of(w, extra).is_some());
     }
-    trailing_prose(text, &mut out, extra, !scopes.is_empty());
+    trailing_prose(text, &mut out, extra);
     (out, implicit)
 }
 
@@ -186,42 +186,29 @@ fn is_date_line(words: &str) -> bool {
     time::scan_date_line(words, Some(2024)).is_some()
 }
 
-/// Prose after the last entries of a timeline written as plain lines (`We only
-/// noticed 40 minutes later, because ...` under lines led by times, and whatever
+/// Prose after the last entries of a timeline (`We only noticed 40 minutes later,
+/// because ...` under lines led by times or a Markdown list of them, and whatever
 /// follows it up to the next section: in plain text, lines standing alone that
 /// name no section are not headings) is not the timeline's, and the timeline
-/// reader would leave it out, with the rest of an email. (After a Markdown list or
-/// a table it is an aside of the timeline, left out as in retrospec's own form.) It is given a copy of the timeline's heading, so it is read as a section
-/// of its own (the timeline is already filled, so the copy makes a free section
-/// under the same title) and its claims and words are checked.
-fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], scoped: bool) {
+/// reader would leave it out, with the rest of an email. It is given a copy of the
+/// timeline's heading, so it is read as a section of its own (the timeline is
+/// already filled, so the copy makes a free section under the same title) and its
+/// claims and words are checked: a story that goes on after the list (`The VM then
+/// stayed in this state until 09:45 ...`, a quoted ticket, `**Next steps:** TBD`)
+/// is the report's, not an aside to leave out. (A table's remark is still left
+/// out, as in retrospec's own form.)
+fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
     let timed_line = |s: &str| {
         let s = s.trim_start();
         let s = s
             .strip_prefix(|c: char| is_bullet(c))
             .unwrap_or(s)
             .trim_start();
-        let s = ["**", "`"]
-            .into_iter()
-            .find_map(|m| s.strip_prefix(m))
-            .unwrap_or(s);
+        let s = super::timeline::leads::time_mark(s).1;
         starts_with_time(s) || super::timeline::leads::leads_with_date_and_time(s)
     };
-    // A Markdown list (`- 09:05 ...`, `1. ...`): retrospec's own form reads the text
-    // after it as an aside of the timeline, left out, and so does this reader.
-    let markdown_item = |s: &str| {
-        let s = s.trim_start();
-        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-        s.starts_with(['-', '*', '+']) || (digits > 0 && s[digits..].starts_with(['.', ')']))
-    };
-    // In a report of several incidents, or one with no section heading at all
-    // (a thread's closing comment), the prose after a timeline read without a
-    // heading is its incident's, however the timeline is written: it is read.
-    let timed = |b: &Block, read_after: bool| match b {
-        Block::List { items } => {
-            items.iter().any(|i| timed_line(&text[i.range.clone()]))
-                && (read_after || !items.iter().any(|i| markdown_item(&text[i.range.clone()])))
-        }
+    let timed = |b: &Block| match b {
+        Block::List { items } => items.iter().any(|i| timed_line(&text[i.range.clone()])),
         // Lines led by a time, or sentences led by one (`At 9:35 a.m., ...`).
         Block::Paragraph { range } | Block::Heading { range, .. } => text[range.clone()]
             .lines()
@@ -242,7 +229,6 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
         // happened` then timed lines) is moved below the entries, to the prose it
         // stands for, rather than copied: it would be an empty section.
         let mut moved: Option<usize> = None;
-        let implicit = heading.is_empty();
         let end = out[i + 1..]
             .iter()
             .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
@@ -273,8 +259,7 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)], s
                 continue;
             }
         }
-        let read_after = implicit && (scoped || named.is_none());
-        let last = (i + 1..end).rev().find(|&k| timed(&out[k], read_after));
+        let last = (i + 1..end).rev().find(|&k| timed(&out[k]));
         let prose = last.and_then(|t| {
             (t + 1..end)
                 .find(|&k| !matches!(out[k], Block::Comment))
@@ -760,17 +745,7 @@ mod tests {
     use crate::tree::Value;
 
     fn keys(text: &str) -> Vec<String> {
-        let mut diags = Vec::new();
-        let parsed = markdown::parse(text, &mut diags).expect("parses");
-        parsed
-            .tree
-            .as_map()
-            .expect("map")
-            .iter()
-            // Every report read as written gets a `status` (tested in `status.rs`).
-            .filter(|e| e.key != "status")
-            .map(|e| e.key.clone())
-            .collect()
+        super::super::keys_of(text)
     }
 
     #[test]
@@ -808,6 +783,45 @@ mod tests {
         assert!(!keys.contains(&"impact".to_string()), "{keys:?}");
         assert!(!keys.contains(&"detection".to_string()), "{keys:?}");
         assert!(keys.contains(&"action_items".to_string()), "{keys:?}");
+    }
+
+    /// A report that writes its timeline one level above its other sections (`#
+    /// Timeline` over `## Root Cause`): the root cause and the sections beside it
+    /// are the report's, not phases of the timeline; a phase stays in it. A
+    /// timeline moved out of a section that names none leaves the headings beside
+    /// it under that section's rule: they move too.
+    #[test]
+    fn sections_a_level_below_the_timeline_are_the_report_s() {
+        let text = "---\ntitle: Disk full at Wren Social\ndate: 2024-11-02\n---\n\n\
+                    The site timed out for fourteen minutes.\n\n# Timeline\n\n\
+                    - **18:53** First report of slow pages\n\n## Detection\n\n- **18:59** Redis cannot persist\n- **19:06** Space freed\n\n\
+                    ## Root Cause\n\nThe database's disk filled with archived logs.\n\n\
+                    ## Things that went well\n\nWe recovered in under fifteen minutes.\n\n\
+                    ## Resulting Action\n\n#### Cleanup scheduled\n\nOld archives are removed nightly.\n";
+        let keys = keys(text);
+        assert!(keys.contains(&"root_cause".to_string()), "{keys:?}");
+        assert!(keys.contains(&"sections".to_string()), "{keys:?}");
+        assert!(!keys.contains(&"detection".to_string()), "{keys:?}");
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        assert_eq!(model.timeline.len(), 3, "{:?}", model.timeline);
+        assert!(
+            model
+                .root_cause
+                .as_deref()
+                .is_some_and(|r| !r.contains("nightly") && !r.contains("fifteen")),
+            "{:?}",
+            model.root_cause
+        );
+        // Under a section that names none, the headings beside a moved timeline.
+        let text = "# Media certificate expired\n\nImages failed.\n\n# Context\n\nCertificates are renewed by hand.\n\n\
+                    ### Timeline\n\n- 01:52 UTC First report\n- 02:40 UTC Renewed\n\n### Impact\n\nNo image loaded.\n\n\
+                    # Action items\n\n- Automate renewals (owner: Ana)\n";
+        let keys = super::super::keys_of(text);
+        for key in ["timeline", "impact", "action_items"] {
+            assert!(keys.contains(&key.to_string()), "{key}: {keys:?}");
+        }
     }
 
     #[test]
@@ -1036,9 +1050,19 @@ mod tests {
         let text = "Mirror outage\n\nTimeline\n\n  09:05  disk fails\n  09:20  checks alert\n\n\
                     June 3, 2025\n\n  10:05  disk replaced\n  10:20  all clear\n\nTotal downtime: 75 minutes\n";
         assert_eq!(keys(text), ["milestones", "title", "timeline"]);
-        // After a Markdown list, as in retrospec's own form, a remark is the
-        // timeline's aside.
+        // After a Markdown list too: the story goes on (a quoted ticket, a label
+        // left to fill), and is read under the timeline's heading. A table's remark
+        // is the timeline's aside, as in retrospec's own form.
         let text = "# Mirror outage\n\n## Timeline\n\n- 09:05 disk fails\n- 09:20 checks alert\n\n\
+                    We replaced it 28 minutes later.\n\n> [TODO: paste the ticket]\n\n## Cause\n\nA fault.\n";
+        assert_eq!(keys(text), ["title", "timeline", "root_cause", "sections"]);
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (body, _) = parsed.tree.pointer("/sections/0/body").expect("section");
+        assert!(
+            matches!(&body.value, Value::String(b) if b.contains("28 minutes later") && b.contains("[TODO"))
+        );
+        let text = "# Mirror outage\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 09:05 | disk fails |\n| 09:20 | checks alert |\n\n\
                     We replaced it 28 minutes later.\n\n## Cause\n\nA fault.\n";
         assert_eq!(keys(text), ["title", "timeline", "root_cause"]);
     }

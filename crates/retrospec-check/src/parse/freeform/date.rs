@@ -40,7 +40,14 @@ pub(crate) fn date_first_entry(
         return None;
     }
     let before = text.get(..time.value.span.start)?;
-    let (date, at) = match first_date(before) {
+    // A date written without its year before the timeline (`**Date and Time:**
+    // 27th Aug 12:50 UTC`) takes it from when the report was published, wherever
+    // that is said (a status page's footer `Posted Aug 28, 2025`).
+    let found = first_date(before).or_else(|| {
+        let published = Dating::of(text).published?;
+        written_date(before, Some(published)).filter(|(d, _)| *d <= published)
+    });
+    let (date, at) = match found {
         Some(found) => found,
         None => match slashed_date(before)? {
             Ok(found) => found,
@@ -145,7 +152,9 @@ impl Dating {
     /// The year for a date line written without one (`### Tuesday 28 January`) in
     /// `text`: `year` (the date line above), else the report's date's, else that
     /// of the first `YYYY-MM-DD` in `text`; one less when that would put `line`
-    /// after the report's publication.
+    /// more than a day after the report's publication (a post dated on its
+    /// author's clock carries the next day's events in UTC: `date: 2023-02-27`
+    /// over `Feb 28th 01:52 UTC`).
     pub(crate) fn year_for(&self, text: &str, line: &str, year: Option<i16>) -> Option<i16> {
         let year = year
             .or(self.first.map(|(d, _)| d.year()))
@@ -153,7 +162,7 @@ impl Dating {
         if let Some(published) = self.published
             && let Some(Ok(read)) = time::scan_date_line(line, Some(year))
             && read.year_inferred
-            && read.date > published
+            && published.tomorrow().is_ok_and(|next| read.date > next)
         {
             return Some(year - 1);
         }
@@ -197,7 +206,18 @@ fn publication(text: &str) -> (Option<(Date, Span)>, Option<String>) {
         };
         let alone =
             (empty(k.checked_sub(1)) || all[k - 1].1.starts_with('#')) && empty(Some(k + 1));
-        if !is_byline(line) || (!alone && line_starts_by(line)) {
+        // A letter's dateline: a date alone on a line above the title
+        // (`October 31, 2025` over `# Report on the failure of October 14`).
+        let dateline = alone
+            && all[..k]
+                .iter()
+                .all(|(_, l)| !l.trim_start().starts_with('#'))
+            && all[k + 1..].iter().any(|(_, l)| l.starts_with("# "))
+            && written_date(line, None).is_some_and(|(_, span)| {
+                span.start == line.len() - line.trim_start().len()
+                    && span.end == line.trim_end().len()
+            });
+        if !dateline && (!is_byline(line) || (!alone && line_starts_by(line))) {
             continue;
         }
         if let Some((d, span)) = written_date(line, None) {
@@ -630,6 +650,18 @@ mod tests {
             date("# Calls dropped on February 3\n\n*By the Voice team \u{b7} February 6, 2026*\n"),
             Some("2026-02-03".into())
         );
+        // A letter's dateline above the title is when it was sent; a date line
+        // under the title is the incident's.
+        assert_eq!(
+            date(
+                "October 31, 2025\n\nExample Bank\n\n# Report on the failure of October 14, 2025\n"
+            ),
+            Some("2025-10-14".into())
+        );
+        assert_eq!(
+            date("# Queue outage\n\nOctober 31, 2025\n\nThe queue stalled.\n"),
+            Some("2025-10-31".into())
+        );
         // Written after New Year: the December before.
         assert_eq!(
             date(
@@ -755,6 +787,25 @@ mod tests {
         let (codes, times) = report("On");
         assert!(codes.contains(&"RS215"), "{codes:?}");
         assert_eq!(times[1], "00:10 UTC");
+    }
+
+    #[test]
+    fn a_date_without_its_year_takes_it_from_a_footer_byline() {
+        use crate::{Format, check};
+        let text = |footer: &str| {
+            format!(
+                "# Join delays\n\n**Date and Time:** 27th Aug 12:50 UTC to 27th Aug 13:50 UTC\n\n\
+                 **Timeline (UTC):**\n\n- 12:50 join latency rises\n- 13:50 back to normal\n\n---\n\n{footer}\n"
+            )
+        };
+        let checked = check(&text("*Posted Aug 28, 2025 - 09:12 UTC*"), Format::Markdown);
+        let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&"RS206"), "{codes:?}");
+        let first = &checked.model.expect("model").timeline[0].time;
+        assert!(first.starts_with("2025-08-27"), "{first}");
+        // With nothing that gives a year, the date is not guessed.
+        let checked = check(&text("Thanks for bearing with us."), Format::Markdown);
+        assert!(checked.diagnostics.iter().any(|d| d.code == "RS206"));
     }
 
     #[test]

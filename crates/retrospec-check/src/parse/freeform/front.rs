@@ -15,6 +15,7 @@
 //! | `detected_at`, `reported_at` (a date and time) | `milestones.detected` |
 //! | `acknowledged_at`, `mitigated_at` (a date and time) | `milestones.acknowledged`, `.mitigated` |
 //! | `resolvedWhen`, `resolved_at`, `resolved` (a date and time) | `milestones.resolved` |
+//! | a status page issue's `date` with a time (cState: beside `resolvedWhen`, or `section: issue` with `affected`) | `milestones.started` too |
 //! | `tags` (a list of strings) | `tags` |
 //! | anything else (`layout`, `slug`, `status: Closed`, `severity: Major`, `resolved: true`) | `x-<key>` |
 //!
@@ -41,9 +42,30 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
             .iter()
             .any(|w| key.contains(w) || value.contains(w))
     });
+    // A self-hosted status page's issue (cState: `section: issue`, `affected`,
+    // `resolvedWhen`) dates itself by when the issue began: its `date` with a
+    // time of day is the start, beside `resolvedWhen`, not the day a report was
+    // written.
+    let status_issue = entries.iter().any(|e| e.key == "resolvedWhen")
+        || (entries
+            .iter()
+            .any(|e| e.key == "section" && e.value.as_str() == Some("issue"))
+            && entries.iter().any(|e| e.key == "affected"));
+    let mut began: Option<Entry> = None;
     for entry in entries {
         let key = entry.key.as_str();
         let string = entry.value.as_str();
+        if status_issue
+            && key == "date"
+            && began.is_none()
+            && let Some(s) = string.filter(|s| is_instant(s))
+        {
+            began = Some(Entry {
+                key: "started".into(),
+                key_span: entry.key_span,
+                value: Node::new(entry.value.span, Value::String(s.to_string())),
+            });
+        }
         let mapped: Option<(&'static str, Node)> = match key {
             "title" | "name" if string.is_some() => Some(("title", entry.value.clone())),
             "date" | "published" | "pubDate" | "pubdate" => string
@@ -91,6 +113,11 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
                 value: entry.value,
             }),
         }
+    }
+    if let Some(began) = began
+        && !milestones.iter().any(|e| e.key == "started")
+    {
+        milestones.insert(0, began);
     }
     if !milestones.is_empty() {
         let span = milestones
@@ -262,17 +289,7 @@ mod tests {
     use crate::parse::markdown;
 
     fn keys(text: &str) -> Vec<String> {
-        let mut diags = Vec::new();
-        let parsed = markdown::parse(text, &mut diags).expect("parses");
-        parsed
-            .tree
-            .as_map()
-            .expect("map")
-            .iter()
-            // Every report read as written gets a `status` (tested in `status.rs`).
-            .filter(|e| e.key != "status")
-            .map(|e| e.key.clone())
-            .collect()
+        super::super::keys_of(text)
     }
 
     #[test]
@@ -291,6 +308,42 @@ mod tests {
             keys(text),
             ["title", "x-resolved", "x-severity", "milestones"]
         );
+    }
+
+    /// A self-hosted status page's issue dates itself by when it began: its `date`
+    /// with a time is the start beside `resolvedWhen`, so a resolution days later is
+    /// no report dated too early, and a resolution a month before it is out of
+    /// order. A blog post's `date` stays the report's day.
+    #[test]
+    fn a_status_page_issue_s_date_is_when_it_began() {
+        let issue = |date: &str, resolved: &str| {
+            format!(
+                "---\ntitle: Mail relay down\ndate: {date}\nresolved: true\nresolvedWhen: {resolved}\nseverity: down\naffected:\n  - Mail\nsection: issue\n---\n\nMail to the relay at mail.example.com bounced until the disk was grown.\n"
+            )
+        };
+        let text = issue("2024-05-02T06:10:00-04:00", "2024-05-06T21:54:00-04:00");
+        let started = crate::check(&text, crate::parse::Format::Markdown);
+        assert_eq!(
+            started
+                .model
+                .as_ref()
+                .and_then(|p| p.milestones.as_ref())
+                .and_then(|m| m.started.as_deref()),
+            Some("2024-05-02T06:10:00-04:00")
+        );
+        let found = codes(&text);
+        assert!(!found.contains(&"RS211"), "{found:?}");
+        assert!(!found.contains(&"RS205"), "{found:?}");
+        // Resolved a month before it began: out of order, even with no zone.
+        let found = codes(&issue("2024-06-07 11:45:00", "2024-05-12 12:00:00"));
+        assert!(found.contains(&"RS205"), "{found:?}");
+        // `section: issue` and `affected` say so without `resolvedWhen` too.
+        let text = "---\ntitle: Mail relay down\ndate: 2024-05-02 06:10:00 +0000\nresolved: true\nresolvedAt: 2024-05-03 08:00:00 +0000\naffected:\n  - Mail\nsection: issue\n---\n\nMail bounced.\n";
+        assert!(!codes(text).contains(&"RS211"), "{:?}", codes(text));
+        // A blog post's date is the day it was written: dated before the
+        // resolution it gives, it is reported.
+        let text = "---\ntitle: Mail relay down\ndate: 2024-05-02 09:00:00\nresolved_at: 2024-05-06 21:54 UTC\nlayout: post\n---\n\nMail bounced.\n";
+        assert!(codes(text).contains(&"RS211"), "{:?}", codes(text));
     }
 
     #[test]

@@ -554,6 +554,13 @@ fn collapse_blanks(s: &str) -> (String, Vec<usize>) {
     (out, at)
 }
 
+/// Where the words of `lower` (an entry's text in lower case) say the impact
+/// began ("card payments start failing", "outage begins", "errors began to
+/// rise"), as a byte range: the words [`infer`] reads `started` from.
+pub(crate) fn says_started(lower: &str) -> Option<(usize, usize)> {
+    find("started", lower)
+}
+
 /// Where the words naming `milestone` are in `lower`, as a byte range.
 fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
     if milestone == "started" {

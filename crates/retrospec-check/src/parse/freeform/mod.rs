@@ -118,8 +118,33 @@ pub(crate) static LOG_LINE: std::sync::LazyLock<crate::lean::Lean> = std::sync::
     },
 );
 
+/// Whether a line (a quote's, without its `>`) is a line of a log, a terminal or a
+/// chat ([`LOG_LINE`]), and not a note in brackets that is the whole line
+/// (`[TODO: paste the vendor's reply here]`, `[Screenshot of the error rate]`):
+/// words with spaces between the brackets and nothing after them are the author's
+/// note, not a log's bracketed level or tag (`[ERROR] disk full`, `[worker-3] ...`).
+pub(crate) fn is_log_line(line: &str) -> bool {
+    LOG_LINE.is_match(line) && !bracketed_note(line)
+}
+
+/// A whole line that is one bracketed phrase of words (`[TODO: paste it here]`).
+fn bracketed_note(line: &str) -> bool {
+    let line = line.trim().trim_end_matches(['.', ',', ';', ':']);
+    let Some(inner) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) else {
+        return false;
+    };
+    inner.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !inner.contains(['[', ']'])
+        && inner.split_whitespace().count() >= 2
+        && inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
+            .count()
+            >= 2
+}
+
 /// The byte ranges of the blockquotes of `text` at least half of whose non-empty
-/// lines are log lines ([`LOG_LINE`]): a pasted log or chat, which the word rules
+/// lines are log lines ([`is_log_line`]): a pasted log or chat, which the word rules
 /// (`words::Masks`) do not read.
 pub(crate) fn log_quotes(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -141,7 +166,7 @@ pub(crate) fn log_quotes(text: &str) -> Vec<std::ops::Range<usize>> {
                 let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
                 let (s, _, lines, logs) = quote.unwrap_or((at, end, 0, 0));
                 let nonempty = usize::from(!rest.is_empty());
-                let log = usize::from(!rest.is_empty() && LOG_LINE.is_match(rest));
+                let log = usize::from(!rest.is_empty() && is_log_line(rest));
                 quote = Some((s, end, lines + nonempty, logs + log));
             }
             None => flush(&mut quote, &mut out),
@@ -256,6 +281,10 @@ const SHARED_KEYS: [&str; 10] = [
     "id", "title", "date", "status", "owner", "authors", "severity", "services", "tags", "summary",
 ];
 
+/// The keys every blog engine writes into a post's front matter: a front matter of
+/// these alone, with no `status`, is a post's (see [`is_foreign`]).
+const BLOG_KEYS: [&str; 4] = ["title", "date", "authors", "tags"];
+
 /// The review statuses of the model: `status: draft` is retrospec's word, `status:
 /// Closed` an incident tracker's.
 const STATUSES: [&str; 3] = ["draft", "in-review", "published"];
@@ -272,7 +301,7 @@ const STATUSES: [&str; 3] = ["draft", "in-review", "published"];
 ///   (`layout`, `slug`, `incident_ref`; not `severty`).
 ///
 /// A front matter of the model's keys alone (`title`, `date`) stays retrospec's, so
-/// its mistakes (a missing or wrong `status`) are reported.
+/// its mistakes (a missing or wrong `status`) are reported; but see [`is_post`].
 pub fn is_foreign(entries: &[Entry]) -> bool {
     if entries.iter().any(is_retrospec_evidence) {
         return false;
@@ -283,6 +312,48 @@ pub fn is_foreign(entries: &[Entry]) -> bool {
             && !key.starts_with("x-")
             && crate::suggest::closest(key, crate::order::POSTMORTEM.iter().copied()).is_none()
     })
+}
+
+/// Whether the text of a front matter that YAML cannot read says it is
+/// retrospec's: a line that opens with `status:`, `$schema` or a key only the
+/// model has (`milestones:`, `timeline:`, `action_items:`, `impact:`,
+/// `root_cause:`). Another tool's (`title: Post-Mortem: Outage`, `layout: post`)
+/// has none.
+pub fn looks_retrospec(yaml: &str) -> bool {
+    yaml.lines().any(|line| {
+        let key = line
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        key == "status"
+            || key == "$schema"
+            || key.starts_with("retrospec")
+            || [
+                "milestones",
+                "timeline",
+                "action_items",
+                "impact",
+                "root_cause",
+                "contributing_factors",
+                "lessons",
+                "detection",
+            ]
+            .contains(&key)
+    })
+}
+
+/// Whether a front matter is a blog post's: only keys every blog engine writes
+/// (`title`, `date`, `authors`, `tags`), no `status`, over a body with text. A
+/// site generator's post (`title: Network outage` and then the write-up) is a
+/// report written as prose; a report in retrospec's form starts from `retrospec
+/// new`, which writes a status. The same front matter over an empty body stays
+/// retrospec's, so `{"title": "Outage"}` written as Markdown still lacks a status.
+pub fn is_post(entries: &[Entry], body: &str) -> bool {
+    !entries.is_empty()
+        && entries.iter().all(|e| BLOG_KEYS.contains(&e.key.as_str()))
+        && !body.trim().is_empty()
 }
 
 /// Whether an entry of a front matter says the front matter is retrospec's.
@@ -322,6 +393,23 @@ fn is_retrospec_evidence(e: &Entry) -> bool {
         }
         _ => !misspelled,
     }
+}
+
+/// The top-level keys a Markdown text is read into, without the `status` every
+/// report read as written gets (tested in `status.rs`): the section tests of
+/// `blocks` and `front` share it.
+#[cfg(test)]
+pub(crate) fn keys_of(text: &str) -> Vec<String> {
+    let mut diags = Vec::new();
+    let parsed = crate::parse::markdown::parse(text, &mut diags).expect("parses");
+    parsed
+        .tree
+        .as_map()
+        .expect("map")
+        .iter()
+        .filter(|e| e.key != "status")
+        .map(|e| e.key.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -370,5 +458,42 @@ mod tests {
         assert!(!super::looks_like_postmortem(
             "# A project\n\nInstall it with cargo.\n"
         ));
+    }
+    #[test]
+    fn a_blog_posts_front_matter_over_a_write_up_is_read_as_written() {
+        let post = "---\ntitle: Checkout outage at Larkspur Pay\n---\n\n## Timeline\n\n* 3 March 2025 09:10 UTC - checkout starts failing\n* 3 March 2025 09:40 UTC - rollback done\n";
+        let checked = check_with(post, Format::Markdown, &Config::default());
+        let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&"RS102"), "{codes:?}");
+        assert!(!codes.contains(&"RS009"), "{codes:?}");
+        assert_eq!(checked.model.expect("model").timeline.len(), 2);
+        // The same keys with a status, or over nothing, are retrospec's: the
+        // missing or wrong status is reported.
+        for text in [
+            "---\ntitle: Outage\n---\n",
+            "---\ntitle: Outage\nstatus: drafty\n---\n\n## Summary\n\nText.\n",
+        ] {
+            let checked = check_with(text, Format::Markdown, &Config::default());
+            let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+            assert!(
+                codes.iter().any(|c| ["RS102", "RS104"].contains(c)),
+                "{text}: {codes:?}"
+            );
+        }
+    }
+    #[test]
+    fn a_site_generators_front_matter_yaml_cannot_read_hides_nothing() {
+        let body =
+            "\n## Timeline\n\n- 2024-12-15 04:01 UTC link down\n- 2024-12-15 03:50 UTC alarms\n";
+        let post = format!("---\ntitle: Post-Mortem: Network outage\n---\n{body}");
+        let checked = check_with(&post, Format::Markdown, &Config::default());
+        let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"RS001"), "{codes:?}");
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        // Retrospec's own front matter with the same mistake stops at it.
+        let own = format!("---\ntitle: Post-Mortem: Network outage\nstatus: draft\n---\n{body}");
+        let checked = check_with(&own, Format::Markdown, &Config::default());
+        let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["RS001"], "{codes:?}");
     }
 }

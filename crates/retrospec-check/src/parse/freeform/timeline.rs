@@ -1,8 +1,8 @@
 //! Timelines as people write them, read into `timeline` entries whose `time` and
 //! `text` spans point at the original text:
 //!
-//! - list items starting with a time, bold, as code or plain (`- **10:05 UTC** Deploy`,
-//!   ``1. `08:12` Rollout``);
+//! - list items starting with a time, bold, italic, as code or plain (`- **10:05 UTC**
+//!   Deploy`, `- *09:03* Deploy`, `- _09:03_ — Deploy`, ``1. `08:12` Rollout``);
 //! - lines of a paragraph starting with a time, and the lines after one that do
 //!   not (a wrapped or multi-paragraph entry);
 //! - headings that are a time (`### 10:05 UTC`), with the paragraphs and bullets
@@ -130,10 +130,7 @@ pub(crate) fn read(
                 r.timed_list = !heading.is_empty()
                     || contents.iter().any(|c| {
                         let s = c.slice(text);
-                        let s = ["**", "`"]
-                            .into_iter()
-                            .find_map(|m| s.strip_prefix(m))
-                            .unwrap_or(s);
+                        let s = leads::time_mark(s).1;
                         super::blocks::starts_with_time(s) || time::parse_date_line(s).is_some()
                     });
                 for content in contents {
@@ -295,10 +292,8 @@ impl Reader<'_, '_> {
             return;
         }
         // A time set off by emphasis or as code: `**10:05**`, `` `10:05` ``.
-        let (marker, inner) = ["**", "`"]
-            .into_iter()
-            .find_map(|m| source.strip_prefix(m).map(|rest| (m, rest)))
-            .unwrap_or(("", source));
+        // Italic times too: `*09:03* text`, `_09:03_ — text`.
+        let (marker, inner) = leads::time_mark(source);
         // `[10:05] deploy`, `(13:15EST) deploy`: a time alone in brackets leads
         // the entry as a bold one does.
         let (marker, closer, inner) = match super::blocks::bracketed_time(source) {
@@ -403,6 +398,32 @@ impl Reader<'_, '_> {
                 {
                     return;
                 }
+                // `**3 March 2025, 02:00 (UTC) – Outage begins**`: a whole lead in
+                // bold, a date in words before its time.
+                let whole_lead_bold = marker == "**"
+                    && source
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.trim_end().ends_with("**"));
+                if whole_lead_bold && self.dated_entry(Span::new(span.start + bold, span.end), open)
+                {
+                    // The entry's text stops at the bold's close and goes on
+                    // after it (the item's further lines).
+                    if let Some(last) = self.entries.last_mut()
+                        && let Some(first) = last.text.first().copied()
+                    {
+                        let written = first.slice(self.text);
+                        let line_end = written.find('\n').unwrap_or(written.len());
+                        if let Some(close) = written[..line_end].trim_end().strip_suffix("**") {
+                            let close = first.start + close.len();
+                            last.text[0] = Span::new(first.start, close);
+                            if close + 2 < first.end {
+                                last.text.insert(1, Span::new(close + 2, first.end));
+                            }
+                        }
+                    }
+                    return;
+                }
                 if let Some(d) = self.date_line(span) {
                     self.date = Some(d);
                     self.close();
@@ -485,6 +506,16 @@ impl Reader<'_, '_> {
     /// read as in retrospec's own Markdown (`time::scan_date_line`).
     fn date_line(&mut self, span: Span) -> Option<Date> {
         let text = span.slice(self.text);
+        // `### 03-10-2021 (All times CEST)`: a remark in brackets after the date
+        // (the zone, read with the heading's zone) is no part of it.
+        if let Some(open) = text.rfind(" (")
+            && text.ends_with(')')
+            && !text[open + 2..text.len() - 1].contains(['(', ')'])
+            && time::parse_date_line(text).is_none()
+            && let Some(d) = self.date_line(Span::new(span.start, span.start + open))
+        {
+            return Some(d);
+        }
         let hint = self.year_hint(text);
         // `10/3/2025` alone on its line, in a report that also writes "Friday,
         // October 3" or day-first `23/10/2025`: read as the report dates it
@@ -539,7 +570,12 @@ impl Reader<'_, '_> {
     fn sentence(&mut self, span: Span, a: prose::Anchored, open: bool) {
         self.sentences = true;
         let time = Span::new(span.start + a.clock.start, span.start + a.clock.end);
-        if a.parsed.date.is_none() {
+        // A date written after the clock (`At 02:10 UTC 2025-06-14 ...`) is the
+        // entry's and the next ones', as a date line's: no rollover is inferred,
+        // so an entry dated out of order is reported.
+        if let Some(date) = a.date {
+            self.date = Some(date);
+        } else if a.parsed.date.is_none() {
             self.roll_over(a.parsed.time, time);
         }
         self.previous = Some(a.parsed.time);
@@ -752,6 +788,63 @@ mod tests {
             assert!(times.is_empty(), "{other}: {times:?}");
             assert!(codes.contains(&"RS206"), "{other}: {codes:?}");
         }
+    }
+
+    /// Dashed day-first date headings with a remark in brackets (`### 29-09-2021
+    /// (All times CEST)`) date the entries under them, and a dashed date with two
+    /// readings is settled as the report's other dates are written; nothing
+    /// settling it, it is ambiguous as a slashed one is.
+    #[test]
+    fn dashed_date_headings_with_a_remark_date_their_entries() {
+        let report = |first: &str| {
+            format!(
+                "# Preprod down at Quarry Lane\n\n**Date**: 03/10/2021\n\n## Timeline\n\n\
+                 ### {first} (All times CEST)\n\n- 15:46 Storage driver switched on every container.\n\n\
+                 ### 03-10-2021 (All times CEST)\n\n- 02:17 Probe times out.\n- 19:16 A contributor reports timeouts.\n\n\
+                 ### 06-10-2021 (All times CEST)\n\n- 14:36 Preprod redeployed on a new machine.\n"
+            )
+        };
+        let (times, codes) = times_and_codes(&report("29-09-2021"));
+        assert_eq!(
+            times,
+            [
+                "2021-09-29 15:46 CEST",
+                "2021-10-03 02:17 CEST",
+                "2021-10-03 19:16 CEST",
+                "2021-10-06 14:36 CEST"
+            ]
+        );
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+        // With no date that settles the order, `03-10-2021` is ambiguous.
+        let (_, codes) = times_and_codes(&report("28-09-2021").replace("28-09-2021", "09-09-2021"));
+        assert!(codes.contains(&"RS214"), "{codes:?}");
+    }
+
+    /// A day without its year leading an entry, its time set in bold or code
+    /// (`Feb 28th **01:52**`), dates the entry; a post dated on its author's clock
+    /// the day before (`date: 2023-02-27`) does not push the year back, though a
+    /// day weeks after the post does.
+    #[test]
+    fn a_yearless_day_before_a_bold_time_leads_an_entry() {
+        let report = |published: &str| {
+            format!(
+                "---\ndate: {published}\ntitle: Media certificate expired at Pellet Social\n---\n\n\
+                 Images stopped loading at about 01:55 UTC.\n\n### Timeline\n\n\
+                 - Feb 28th **01:52** First report of broken media\n\
+                 - Feb 28th `01:57` Certificate found expired\n\
+                 - Feb 28th **02:30** Renewal started\n"
+            )
+        };
+        let (times, _) = times_and_codes(&report("2023-02-27"));
+        assert_eq!(
+            times,
+            ["2023-02-28 01:52", "2023-02-28 01:57", "2023-02-28 02:30"]
+        );
+        let (times, _) = times_and_codes(&report("2023-02-01"));
+        assert_eq!(
+            times,
+            ["2022-02-28 01:52", "2022-02-28 01:57", "2022-02-28 02:30"]
+        );
     }
 
     #[test]

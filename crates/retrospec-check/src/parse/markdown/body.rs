@@ -269,7 +269,11 @@ impl BodyBuilder<'_, '_> {
             }
             Field::Timeline => self.timeline(&section),
             Field::Lessons => self.lessons(&section),
-            Field::ActionItems => self.action_items(&section),
+            Field::ActionItems => {
+                let items = self.action_items(&section);
+                self.text_after_actions(&section);
+                items
+            }
             Field::Links => self.links(&section),
         };
         self.fields.push(Entry {
@@ -277,6 +281,28 @@ impl BodyBuilder<'_, '_> {
             key_span: section.heading,
             value,
         });
+    }
+
+    /// In a report read as written, the text after an action list or table in its
+    /// section (a quoted earlier notice, a closing paragraph, a signature) is the
+    /// section's text too: kept as a free section of the same title, so `import`
+    /// carries it (written right after the action items) and nothing is lost.
+    fn text_after_actions(&mut self, section: &SectionRef<'_>) {
+        if !self.freeform {
+            return;
+        }
+        let Some(last) = section
+            .blocks
+            .iter()
+            .rposition(|b| matches!(b, Block::List { .. } | Block::Table { .. }))
+        else {
+            return;
+        };
+        if let Some(node) = self.narrative(&section.blocks[last + 1..]) {
+            let heading = section.heading;
+            self.sections
+                .push(self.free_section(section.title.clone(), heading, Some(node)));
+        }
     }
 
     fn free_section(&self, title: String, heading: Span, body: Option<Node>) -> Node {
@@ -453,14 +479,38 @@ impl BodyBuilder<'_, '_> {
                         });
                         items.push(Node::new(span, Value::Map(entries)));
                     }
-                    None => self.diags.push(
-                        Diagnostic::new(
-                            &codes::MARKDOWN_ITEM,
-                            span,
-                            "this item in the links section is not a link",
-                        )
-                        .with_help("write `- [Title](https://...)` or a bare `<https://...>`"),
-                    ),
+                    None => {
+                        let found = links_in_sentence(&text);
+                        if found.is_empty() {
+                            self.diags.push(
+                                Diagnostic::new(
+                                    &codes::MARKDOWN_ITEM,
+                                    span,
+                                    "this item in the links section is not a link",
+                                )
+                                .with_help(
+                                    "write `- [Title](https://...)` or a bare `<https://...>`",
+                                ),
+                            );
+                        }
+                        for (title, url) in found {
+                            items.push(Node::new(
+                                span,
+                                Value::Map(vec![
+                                    Entry {
+                                        key: "title".into(),
+                                        key_span: span,
+                                        value: Node::new(span, Value::String(title)),
+                                    },
+                                    Entry {
+                                        key: "url".into(),
+                                        key_span: span,
+                                        value: Node::new(span, Value::String(url)),
+                                    },
+                                ]),
+                            ));
+                        }
+                    }
                 }
             }
         }

@@ -266,6 +266,61 @@ pub(super) fn ticket_keys(text: &str) -> bool {
     !text.trim().is_empty() && text.split(',').all(key)
 }
 
+/// The links inside a sentence of a links section (`- The bad deploy is in
+/// [commit abc123](https://...)`, `- Upstream bug: https://...`), as (title, url):
+/// written-up references are sentences as often as bare links. One link is titled
+/// by its whole sentence with the link's markup taken off (`The bad deploy is in
+/// commit abc123`), so the canonical `- [title](url)` reads the same; several are
+/// each titled by their own text (or their sentence when bare), so no link is lost.
+pub(super) fn links_in_sentence(text: &str) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        if let Some(open) = rest.find('[')
+            && let Some(close) = rest[open..].find("](").map(|i| open + i)
+            && let Some(end) = rest[close + 2..].find(')').map(|i| close + 2 + i)
+            && rest[close + 2..end].contains("://")
+            && !rest[close + 2..end].contains(char::is_whitespace)
+        {
+            let before = &rest[..open];
+            if let Some(url) = bare_url(before) {
+                links.push((None, url));
+            }
+            plain.push_str(before);
+            let label = &rest[open + 1..close];
+            plain.push_str(label);
+            links.push((Some(label.to_string()), rest[close + 2..end].to_string()));
+            rest = &rest[end + 1..];
+        } else {
+            if let Some(url) = bare_url(rest) {
+                links.push((None, url));
+            }
+            plain.push_str(rest);
+            break;
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if links.len() == 1 {
+        return vec![(plain, links.remove(0).1)];
+    }
+    links
+        .into_iter()
+        .map(|(label, url)| (label.unwrap_or_else(|| plain.clone()), url))
+        .collect()
+}
+
+/// The first bare `http(s)://` URL in a run of text, without the punctuation that
+/// closes the sentence after it.
+fn bare_url(text: &str) -> Option<String> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let url = text[start..]
+        .split(char::is_whitespace)
+        .next()?
+        .trim_end_matches(['.', ',', ';', ':', ')', '>']);
+    (url.len() > "https://".len()).then(|| url.to_string())
+}
+
 pub(super) fn link_target(text: &str) -> Option<String> {
     let t = text.trim();
     if let Some(inner) = t.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
@@ -276,4 +331,37 @@ pub(super) fn link_target(text: &str) -> Option<String> {
         return after.strip_suffix(')').map(|u| u.trim().to_string());
     }
     (t.contains("://") && !t.contains(char::is_whitespace)).then(|| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::links_in_sentence;
+
+    #[test]
+    fn links_inside_sentences_are_read_and_plain_sentences_are_not() {
+        assert_eq!(
+            links_in_sentence("The bad deploy is in [commit abc123](https://example.org/c/abc123)"),
+            [(
+                "The bad deploy is in commit abc123".to_string(),
+                "https://example.org/c/abc123".to_string()
+            )]
+        );
+        assert_eq!(
+            links_in_sentence("Upstream bug: https://example.org/b/1."),
+            [(
+                "Upstream bug: https://example.org/b/1.".to_string(),
+                "https://example.org/b/1".to_string()
+            )]
+        );
+        assert_eq!(
+            links_in_sentence("See [a](https://example.org/a) and [b](https://example.org/b)"),
+            [
+                ("a".to_string(), "https://example.org/a".to_string()),
+                ("b".to_string(), "https://example.org/b".to_string())
+            ]
+        );
+        for text in ["no link here", "a [label](not a url) here", "[x](#anchor)"] {
+            assert!(links_in_sentence(text).is_empty(), "{text}");
+        }
+    }
 }

@@ -168,7 +168,23 @@ pub fn parse_with(
                 return None;
             }
             let yaml_text = fm.yaml.slice(text);
-            let node = yaml::parse_limited(yaml_text, fm.yaml.start, limits, diags)?;
+            // Another tool's front matter its own tool reads more loosely
+            // (`title: Post-Mortem: Network outage`) is reported (RS001), and the
+            // write-up under it is still read as written, so its findings are not
+            // hidden behind one colon. Retrospec's own (a `status:`, a key only
+            // the model has) stops here: fix it first.
+            // Input past the limits (RS010) stops here too.
+            let before = diags.len();
+            let (node, unreadable) =
+                match yaml::parse_limited(yaml_text, fm.yaml.start, limits, diags) {
+                    Some(node) => (node, false),
+                    None if freeform::looks_retrospec(yaml_text)
+                        || diags[before..].iter().any(|d| d.code == codes::LIMIT.code) =>
+                    {
+                        return None;
+                    }
+                    None => (Node::new(fm.yaml, Value::Null), true),
+                };
             let entries = match node.value {
                 Value::Map(entries) => entries,
                 Value::Null => Vec::new(),
@@ -184,7 +200,10 @@ pub fn parse_with(
                     Vec::new()
                 }
             };
-            let entries = if freeform::is_foreign(&entries) {
+            let entries = if unreadable
+                || freeform::is_foreign(&entries)
+                || freeform::is_post(&entries, &text[fm.body_start..])
+            {
                 // The whole front matter, delimiters included: what lies in it
                 // is the other tool's record.
                 let end = fm.close.map_or(fm.yaml.end, |c| c.end);
@@ -511,6 +530,42 @@ mod tests {
         let (tree, _) = parse_ok(&own);
         assert_eq!(at(&tree, &own, "/action_items/0/link"), "OPS-12");
         assert_eq!(at(&tree, &own, "/action_items/1/jira"), "OPS-13");
+    }
+
+    /// In a report read as written, the text after an action list (a quoted earlier
+    /// notice, a signature) is kept as a section of the same title, so `import`
+    /// writes it; in retrospec's own Markdown the section is the list alone.
+    #[test]
+    fn text_after_an_action_list_is_kept_in_a_report_read_as_written() {
+        let section = "## What are we changing?\n\n- Keep 30 days of backups.\n- Add a second site.\n\nOur earlier notice:\n\n> We are looking into it.\n\n-- \nThe ops team\n";
+        let free = format!("# Mail outage\n\nMail was down.\n\n{section}");
+        let mut diags = Vec::new();
+        let parsed =
+            crate::parse::parse(&free, crate::parse::Format::Markdown, &mut diags).expect("parses");
+        let json = parsed.tree.to_json();
+        assert_eq!(
+            json["action_items"].as_array().map(Vec::len),
+            Some(2),
+            "{json}"
+        );
+        let body = json["sections"][0]["body"].as_str().unwrap_or_default();
+        assert_eq!(
+            json["sections"][0]["title"], "What are we changing?",
+            "{json}"
+        );
+        assert!(body.starts_with("Our earlier notice:"), "{json}");
+        assert!(
+            body.contains("We are looking into it.") && body.contains("The ops team"),
+            "{json}"
+        );
+        let written =
+            crate::emit::imported(&parsed, crate::parse::Format::Markdown).expect("written");
+        assert!(written.contains("We are looking into it."), "{written}");
+        // Nothing after the list: no section.
+        let bare = "# Mail outage\n\nMail was down.\n\n## Action items\n\n- Keep backups.\n";
+        let parsed =
+            crate::parse::parse(bare, crate::parse::Format::Markdown, &mut diags).expect("parses");
+        assert!(parsed.tree.to_json().get("sections").is_none());
     }
 
     /// A tracker's key in an Issue column is the item's `ticket`; an address, a

@@ -8,7 +8,7 @@ use crate::time;
 use crate::time_diag::TimeErrorExt;
 
 use super::Reader;
-use super::leads::approximate;
+use super::leads::{approximate, time_mark};
 
 impl Reader<'_, '_> {
     /// A slashed date with two readings (`01/07/2023 10:50`) at the start of `line`,
@@ -40,10 +40,16 @@ impl Reader<'_, '_> {
     /// settle (a first number above 12 says day first): the author's own dating, not a guess. `None`
     /// when that does not decide it (the ambiguity is then reported, RS214).
     pub(super) fn reading(&self, written: &str) -> Option<Date> {
-        let mut parts = written.split('/');
+        // `03-10-2021`: dashed, day and month in the order the slashed ones have.
+        let dashed = !written.contains('/');
+        let mut parts = written.split(if dashed { '-' } else { '/' });
         let (first, second, year) = (parts.next()?, parts.next()?, parts.next()?);
         // `2025/03/06`: year first, then month and day, as ISO orders them.
-        if first.len() == 4 && (1..=2).contains(&second.len()) && (1..=2).contains(&year.len()) {
+        if !dashed
+            && first.len() == 4
+            && (1..=2).contains(&second.len())
+            && (1..=2).contains(&year.len())
+        {
             return Date::new(
                 first.parse().ok()?,
                 second.parse().ok()?,
@@ -138,12 +144,20 @@ impl Reader<'_, '_> {
             // approximate stands between the date and the time.
             let approx = approximate(rest);
             let (sep, rest) = (sep + approx, &rest[approx..]);
-            if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                || !matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
+            // `Feb 28th **01:52** ...`: the time set in bold or code after the day.
+            let (_, timed) = time_mark(rest);
+            if !timed.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || !matches!(time::scan_leading_time(timed), Ok(Some((p, _))) if p.date.is_none())
             {
                 continue;
             }
             let prefix = s[..split].trim_end_matches([',', ':']);
+            if let Some(date) = self.yearless_slashed(prefix) {
+                self.date = Some(date);
+                self.previous = None;
+                self.line(Span::new(span.start + split + sep, span.end), open);
+                return true;
+            }
             if let Some(Ok(line)) = time::scan_date_line(prefix, self.year_hint(prefix)) {
                 // A weekday the date does not fall on (RS216), when the year is
                 // written: a year taken from the report could be the wrong one.
@@ -159,12 +173,46 @@ impl Reader<'_, '_> {
         false
     }
 
+    /// `Saturday 13/09`: a weekday and a day and month without a year, as a
+    /// weekend's entries lead (`- Saturday 13/09, 21h10 : ...`). The year is the
+    /// report's ([`Reader::year_hint`]); of the two orders, the one the weekday
+    /// falls on, else the one the report's other slashed dates settle, else the one
+    /// a number above 12 leaves. `None` when nothing decides.
+    fn yearless_slashed(&self, prefix: &str) -> Option<Date> {
+        let (weekday, numbers) = match prefix.split_once(' ') {
+            Some((word, rest)) => (
+                Some(time::weekday_from_name(word.trim_end_matches(','))?),
+                rest.trim(),
+            ),
+            None => (None, prefix),
+        };
+        let (a, b) = numbers.split_once('/')?;
+        if !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) {
+            return None;
+        }
+        let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+        let year = self.year_hint(prefix)?;
+        let day_first = Date::new(year, b, a).ok();
+        let month_first = Date::new(year, a, b).ok();
+        let fits = |d: Option<Date>| d.filter(|d| weekday.is_none_or(|w| d.weekday() == w));
+        match (fits(day_first), fits(month_first)) {
+            (Some(x), Some(y)) if x != y => {
+                let order = *self
+                    .slashed
+                    .get_or_init(|| super::super::date::report_slashed_order(self.text));
+                order.map(|month_first| if month_first { y } else { x })
+            }
+            (Some(x), _) | (None, Some(x)) => Some(x),
+            (None, None) => None,
+        }
+    }
+
     /// A date line that is a slashed date with two readings (`10/3/2025` alone on
     /// its line) in a report that also writes "Friday, October 3", or day-first
     /// `23/10/2025` elsewhere: its date as the report settles it
     /// ([`Reader::reading`]). `None` when it is no such line or nothing decides.
     pub(super) fn decided_date_line(&self, line: &str, hint: Option<i16>) -> Option<Date> {
-        if !line.contains('/') {
+        if !line.contains('/') && !line.contains('-') {
             return None;
         }
         let Some(Err(error)) = time::scan_date_line(line, hint) else {

@@ -4,6 +4,21 @@
 
 use crate::time;
 
+/// The mark a time that leads an entry is set off with, and the text after it:
+/// bold or code (`**10:05**`, `` `10:05` ``) before any text, italics or bold
+/// written with underscores (`*09:03*`, `_09:03_`, `__09:03__`) only before a
+/// digit (an italic note is no time); `("", s)` when there is none.
+pub(crate) fn time_mark(s: &str) -> (&'static str, &str) {
+    for mark in ["**", "`", "__", "*", "_"] {
+        if let Some(rest) = s.strip_prefix(mark)
+            && (mark == "**" || mark == "`" || rest.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return (mark, rest);
+        }
+    }
+    ("", s)
+}
+
 /// The length of a word that makes the time after it approximate, with the
 /// blanks after it (`around `, `about `, `approx. `, `ca. `, `~`), else 0.
 pub(crate) fn approximate(s: &str) -> usize {
@@ -28,7 +43,7 @@ pub(crate) fn approximate(s: &str) -> usize {
 }
 
 /// Whether `item` is led by a date in words and then a time (`Thursday 14 Aug,
-/// around 08:15: ...`, `17 June 11:00 CEST - ...`), as the timeline reader
+/// around 08:15: ...`, `17 June 11:00 CEST - ...`, `Feb 28th **01:52** ...`), as the timeline reader
 /// reads it: a list of such items is a timeline written without a heading.
 pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
     if !item
@@ -43,6 +58,7 @@ pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
         let rest = &item[split..];
         let rest = rest.trim_start_matches([' ', '\t', '-', '\u{2013}', '\u{2014}', ',', ':']);
         let rest = &rest[approximate(rest)..];
+        let (_, rest) = time_mark(rest);
         rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
             && matches!(time::scan_leading_time(rest), Ok(Some((p, _))) if p.date.is_none())
             && time::scan_date_line(item[..split].trim_end_matches([',', ':']), Some(2024))

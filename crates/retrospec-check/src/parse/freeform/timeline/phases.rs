@@ -70,10 +70,7 @@ fn phase(text: &str, blocks: &[Block]) -> bool {
 fn timed(item: &str) -> bool {
     let t = item.trim_start();
     let t = t.strip_prefix(is_bullet).unwrap_or(t).trim_start();
-    let t = ["**", "`"]
-        .into_iter()
-        .find_map(|m| t.strip_prefix(m))
-        .unwrap_or(t);
+    let t = super::leads::time_mark(t).1;
     matches!(time::scan_leading_time(t), Ok(Some(_)))
 }
 

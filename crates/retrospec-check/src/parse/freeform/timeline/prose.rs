@@ -44,6 +44,10 @@ pub(crate) struct Anchored {
     pub written: String,
     /// Where the entry's text starts, after the time and its separator.
     pub text_at: usize,
+    /// The date written right after the clock with its year (`At 02:10 UTC
+    /// 2025-06-14 the push ran`, `By 04:05 UTC on 14 June 2025, ...`): the entry's
+    /// date, and the date of the entries below it.
+    pub date: Option<jiff::civil::Date>,
 }
 
 /// The time leading `line` (see the module documentation), or `None`.
@@ -70,6 +74,16 @@ pub(crate) fn anchored(line: &str) -> Option<Anchored> {
             q = at + end + 1;
         }
     }
+    let mut date = None;
+    if parsed.date.is_none()
+        && let Some((d, end)) = date_after(&line[q..])
+    {
+        // The time's span runs over its date, so a finding about the entry's
+        // date (RS201 on a date typed a month early) points at it.
+        date = Some(d);
+        q += end;
+        clock.end = line[..q].trim_end_matches([',', '.', ':', ';']).len();
+    }
     let rest = &line[q..];
     let after = rest.trim_start_matches([',', ':', ' ', '\t', '-', '\u{2013}', '\u{2014}']);
     // The sentence goes on with words (or on the next line), not with a number or
@@ -86,7 +100,47 @@ pub(crate) fn anchored(line: &str) -> Option<Anchored> {
         parsed,
         written,
         text_at: line.len() - after.len(),
+        date,
     })
+}
+
+/// A date with its year right after a sentence's clock, maybe after `on` or a
+/// comma (`2025-06-14`, `on 14 June 2025`, `, June 14, 2025`): the date and where
+/// it ends in `rest`. A date without its year is not read here: which year is
+/// the report's to say, and a guess would date every entry below it.
+fn date_after(rest: &str) -> Option<(jiff::civil::Date, usize)> {
+    let trimmed = rest.trim_start_matches([' ', '\t', ',']);
+    let mut at = rest.len() - trimmed.len();
+    if at == 0 {
+        return None;
+    }
+    if let Some(on) = trimmed.strip_prefix("on ") {
+        at += 3 + (on.len() - on.trim_start().len());
+    }
+    let candidate = &rest[at..];
+    if !candidate.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // The longest run of up to four words that is a date line with a year.
+    let ends: Vec<usize> = candidate
+        .char_indices()
+        .filter(|(_, c)| *c == ' ' || *c == '\t')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(candidate.len()))
+        .take(4)
+        .collect();
+    for &end in ends.iter().rev() {
+        let words = candidate[..end].trim_end_matches([',', '.', ':', ';']);
+        if !words.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(Ok(line)) = time::scan_date_line(words, None)
+            && !line.year_inferred
+        {
+            return Some((line.date, at + end));
+        }
+    }
+    None
 }
 
 /// Where sentences led by their time start inside `line`, after the end of the
@@ -113,8 +167,9 @@ pub(crate) fn sentence_starts(line: &str) -> Vec<usize> {
 fn clock_at(line: &str, p: usize) -> Option<(Range<usize>, ParsedTime, String)> {
     let rest = &line[p..];
     for word in ["noon", "midday"] {
-        if rest.len() >= word.len()
-            && rest[..word.len()].eq_ignore_ascii_case(word)
+        if rest
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
             && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
         {
             let parsed = time::parse_time("12:00").ok()?;
@@ -149,6 +204,19 @@ mod tests {
         Some((line[a.clock].to_string(), line[a.text_at..].to_string()))
     }
 
+    /// A word of more than one byte where `noon` would end is no clock, and no
+    /// panic (a property test found a clock word cut inside a character).
+    #[test]
+    fn a_wide_character_where_noon_would_end() {
+        for line in [
+            "At no\u{20ac}n the site was down",
+            "At mid\u{16b63}ay",
+            "At n\u{e9}",
+        ] {
+            assert_eq!(super::clock_at(line, 3), None, "{line}");
+        }
+    }
+
     #[test]
     fn sentences_led_by_their_time() {
         let got = |l: &str| read(l).expect(l);
@@ -176,6 +244,44 @@ mod tests {
             got("By 14:20 UTC all replicas had caught up."),
             ("14:20 UTC".into(), "all replicas had caught up.".into())
         );
+    }
+
+    /// A date with its year right after the clock dates the entry; the text starts
+    /// after it. A date without a year, or a number that is no date, is not read.
+    #[test]
+    fn a_date_after_the_clock() {
+        let dated = |l: &str| {
+            let a = anchored(l).expect(l);
+            (
+                l[a.clock.clone()].to_string(),
+                a.date.map(|d| d.to_string()),
+                l[a.text_at..].to_string(),
+            )
+        };
+        for (line, date, text) in [
+            (
+                "At 02:10 UTC 2025-06-14 the nightly push ran",
+                "2025-06-14",
+                "the nightly push ran",
+            ),
+            (
+                "By 04:05 UTC on 14 June 2025, the error was found",
+                "2025-06-14",
+                "the error was found",
+            ),
+            (
+                "At 9:40 a.m., June 14, 2025, the site came back",
+                "2025-06-14",
+                "the site came back",
+            ),
+        ] {
+            let (clock, d, t) = dated(line);
+            assert_eq!((d.as_deref(), t.as_str()), (Some(date), text), "{line}");
+            assert!(clock.ends_with("2025") || clock.ends_with("-14"), "{clock}");
+        }
+        assert_eq!(dated("At 9:40 a.m. on June 14 the site came back").1, None);
+        // A number after the clock that is no date: no sentence led by a time.
+        assert!(anchored("At 10:05 12 servers failed").is_none());
     }
 
     #[test]

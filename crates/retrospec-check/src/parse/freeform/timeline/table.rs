@@ -140,6 +140,11 @@ impl Reader<'_, '_> {
                 self.date = Some(d);
                 continue;
             }
+            // `Between 2023-07-10 to 2023-07-16`: a span of days whose moment is not
+            // known is no time to check, nor a day the rows below are on.
+            if day_span(written) {
+                continue;
+            }
             // `02/11/2025 22:00`: a slashed date the report's dating settles is
             // read as that day ([`Reader::reading`]).
             let settled = match time::parse_time(written) {
@@ -331,6 +336,34 @@ fn unmarked(written: &str) -> &str {
     written
 }
 
+/// Whether a time cell names a span of days and no clock (`Between 2023-07-10 to
+/// 2023-07-16`, `2023-07-10 – 2023-07-16`, `from 10 July 2023 until 16 July 2023`):
+/// when within it something happened is not known.
+fn day_span(written: &str) -> bool {
+    let lower = written.to_ascii_lowercase();
+    let mut rest = lower.trim();
+    for lead in ["sometime ", "some time ", "between ", "from "] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r.trim_start();
+        }
+    }
+    [
+        " to ",
+        " and ",
+        " until ",
+        " through ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        "\u{2013}",
+    ]
+    .iter()
+    .find_map(|sep| rest.split_once(sep))
+    .is_some_and(|(from, to)| {
+        time::parse_date_line(from.trim()).is_some() && time::parse_date_line(to.trim()).is_some()
+    })
+}
+
 /// A cell written `<day>, <clock>` (`Apr 25, 00:09:32Z`, `Mon 3 Mar, 22:10`):
 /// the day's words and the clock. Any other cell is all clock.
 fn dated_cell(written: &str) -> (Option<&str>, &str) {
@@ -448,6 +481,35 @@ mod tests {
             );
             assert_eq!(zone_codes(&text), ["RS202"], "{header}");
         }
+    }
+
+    /// A row whose time cell is a span of days (`Between 2023-07-10 to
+    /// 2023-07-16`) says the moment is not known: no time to read, no error; a cell
+    /// that is neither a time nor such a span still is one.
+    #[test]
+    fn a_span_of_days_in_the_time_column_is_no_time_error() {
+        let table = |cell: &str| {
+            format!(
+                "# Cache open to the internet at Brindle Post\n\n## Timeline\n\n\
+                 | Date/Time (UTC) | Event |\n|---|---|\n\
+                 | 2023-07-09 19:16 | Host updated; its firewall did not come back. |\n\
+                 | {cell} | An outside host became the cache's primary. |\n\
+                 | 2023-07-16 10:45 | Engineer sees read-only errors. |\n\
+                 | 2023-07-16 11:17 | Firewall re-enabled. |\n"
+            )
+        };
+        for cell in [
+            "Between 2023-07-10 to 2023-07-16",
+            "2023-07-10 \u{2013} 2023-07-16",
+            "from 10 July 2023 until 16 July 2023",
+        ] {
+            let checked = crate::check(&table(cell), crate::Format::Markdown);
+            let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+            assert!(!codes.contains(&"RS206"), "{cell}: {codes:?}");
+            assert_eq!(checked.model.expect("a model").timeline.len(), 3, "{cell}");
+        }
+        let checked = crate::check(&table("Between deploys"), crate::Format::Markdown);
+        assert!(checked.diagnostics.iter().any(|d| d.code == "RS206"));
     }
 
     /// Bold or code time cells, and cells that carry a day without its year before

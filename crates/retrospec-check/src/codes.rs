@@ -162,9 +162,9 @@ declare_code! {
     /// wrong, and every time under the heading takes the date. retrospec keeps the
     /// date and asks a person to check which one is right.
     ///
-    /// In the summary and the other sections, a weekday written right before its
+    /// In the title, the summary and the other sections, a weekday written right before its
     /// date (`on Wednesday 24 June 2025`, `Tuesday, March 3`, `Friday the 4th of
-    /// July`) is checked too. A date written without its year is checked only when
+    /// July`, `Friday night 25 August 2003`) is checked too. A date written without its year is checked only when
     /// the report's own dates (its date field, milestones, timeline) give that day
     /// and month in exactly one year, or else when its heading names one year (a
     /// title `# July 2025 service disruption`, the line under it, a front matter

@@ -183,7 +183,7 @@ fn month(word: &str) -> Option<i8> {
 
 /// The one date `clause` writes plainly, when it writes exactly one date and no
 /// other sign of a day ("yesterday", `3/4`).
-fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
+pub(super) fn one_date(clause: &str) -> Option<(Option<i16>, i8, i8)> {
     let mut found = PLAIN_DATE.captures_iter(clause).filter_map(|c| {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<i16>().ok());
         let (y, m, d) = if let (Some(m), Some(d)) = (num("m"), num("d")) {
@@ -288,14 +288,15 @@ pub(super) fn clauses(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec
 /// relative day ("yesterday at 20:10") is read from the day the mail was `sent`.
 fn clauses_of(masked: &str, pointer: &str, sent: Option<jiff::civil::Date>, out: &mut Vec<Clause>) {
     let mut bounds = vec![0];
+    // The clock times, found once: searched again for every clause end, a long
+    // line without a full stop was read once per clause (quadratic).
+    let clocks: Vec<Range<usize>> = CLOCK.find_iter(masked).map(|c| c.range()).collect();
     for m in CLAUSE_END.find_iter(masked) {
         // A clause end inside a clock time ("4:20 p.m. we"): the time's own dot,
         // unless a new clause follows it ("8:52 p.m. The on-call ...", "8:52
         // p.m. and the on-call ...").
-        if CLOCK
-            .find_iter(masked)
-            .any(|c| c.start() < m.start() && m.start() < c.end())
-        {
+        let before = clocks.partition_point(|c| c.start < m.start());
+        if before > 0 && m.start() < clocks[before - 1].end {
             let next = masked[m.end()..].chars().next();
             let new_clause = m.as_str().trim_end().ends_with(|c: char| c.is_alphabetic())
                 || (masked[m.start()..].starts_with(". ") && next.is_some_and(char::is_uppercase));

@@ -94,19 +94,12 @@ fn weekday(text: &str) -> Option<i8> {
 
 /// The sentence of `masked` around `range`.
 fn sentence(masked: &str, range: Range<usize>) -> Range<usize> {
-    let head = &masked[..range.start];
-    let from = [". ", ".\n", "\n\n", "! ", "? ", "\n- ", "\n* ", "|"]
-        .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let rest = &masked[range.end..];
-    let to = [". ", ".\n", "\n\n", "! ", "? ", "|"]
-        .iter()
-        .filter_map(|b| rest.find(b))
-        .min()
-        .map_or(masked.len(), |i| range.end + i);
-    from..to
+    crate::sentence::around(
+        masked,
+        range,
+        &[". ", ".\n", "\n\n", "! ", "? ", "\n- ", "\n* ", "|"],
+        &[". ", ".\n", "\n\n", "! ", "? ", "|"],
+    )
 }
 
 /// The time from the fix the claim's sentence names to the timeline entry that

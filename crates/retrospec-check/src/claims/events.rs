@@ -136,6 +136,42 @@ fn stamp(
     Some(s)
 }
 
+/// A status post written as a timeline entry, its status word leading.
+static ENTRY_POST: LazyLock<Lean> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?P<w>investigating|identified|monitoring|update|resolved|mitigated)\s+[-–—]\s")
+});
+
+/// The posts of a timeline that is a status-update stream, written as its
+/// entries with their status word leading (`Investigating - We are looking into
+/// ...`), as the streams' reader writes them and `import` keeps them: the same
+/// posts [`status_posts`] reads from their heads in the original.
+fn entry_posts(inputs: &Inputs<'_>) -> Vec<Event> {
+    let timeline = &inputs.model.timeline;
+    if !crate::parse::freeform::updates::is_stream(timeline.iter().map(|e| e.text.as_str())) {
+        return Vec::new();
+    }
+    timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let word = ENTRY_POST.captures(&e.text)?.name("w")?.as_str();
+            let v = inputs.times.timeline.get(i)?.as_ref()?;
+            let label = format!("status post `{word}` at `{}`", v.text.trim());
+            let mut s = stamp(&v.text, label, Source::StatusPost, i..i + 1, None)?;
+            s.place = Some(("@entry_post".to_string(), i..i + 1));
+            Some(Event {
+                clause: Clause {
+                    text: format!("status update: {word}"),
+                    stamp: s,
+                },
+                kind: status_kind(word),
+                source: Source::StatusPost,
+                weak: false,
+            })
+        })
+        .collect()
+}
+
 /// The status-update posts of `masked` (the whole file, code masked), in file order.
 pub(super) fn status_posts(masked: &str) -> Vec<Event> {
     if !masked.contains("**") && !masked.contains('#') {
@@ -389,6 +425,7 @@ pub(super) fn list(inputs: &Inputs<'_>) -> Vec<Event> {
     let masked = super::mask(inputs.text);
     let mut all = fields(&masked);
     all.extend(status_posts(&masked));
+    all.extend(entry_posts(inputs));
     all.extend(front_matter(inputs));
     // The milestone a label or status word marks is part of its name for a reader.
     for e in &mut all {
@@ -532,6 +569,36 @@ mod tests {
         assert_eq!(
             read(&posts_report(claim, "10:40"), "20 minutes").0,
             Verdict::Contradicts
+        );
+    }
+
+    fn stream(entries: &str, claim: &str) -> String {
+        format!(
+            "# Partner bookings\n\n## Summary\n\nBetween 08:55 and 12:40 CEST, partner bookings did not appear. {claim}\n\n## Timeline\n\n{entries}"
+        )
+    }
+
+    /// A status post written as an entry of an update stream (after import) is
+    /// the status page updated, as its heading was in the original; an entry of
+    /// a timeline that is no stream is not a post for its lead.
+    #[test]
+    fn a_status_post_written_as_an_entry() {
+        let posts = "- 2025-08-11 09:41 CEST Investigating - We are looking into missing bookings.\n- 2025-08-11 11:20 CEST Identified - The booking worker restarts in a loop.\n- 2025-08-11 12:55 CEST Resolved - Bookings are created again.\n";
+        let claim = "We posted the first update about 15 minutes after the first bookings failed.";
+        assert_eq!(
+            read(&stream(posts, claim), "about 15 minutes").0,
+            Verdict::Contradicts
+        );
+        let claim = "We posted the first update about 45 minutes after the first bookings failed.";
+        assert_eq!(
+            read(&stream(posts, claim), "about 45 minutes").0,
+            Verdict::Agrees
+        );
+        let notes = "- 2025-08-11 09:41 CEST The worker is restarted by hand.\n- 2025-08-11 11:20 CEST Update - the team moves the worker to a larger server.\n- 2025-08-11 12:55 CEST Bookings are created again.\n";
+        let claim = "We posted the first update about 15 minutes after the first bookings failed.";
+        assert_eq!(
+            read(&stream(notes, claim), "about 15 minutes").0,
+            Verdict::NotCompared
         );
     }
 

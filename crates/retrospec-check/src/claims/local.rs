@@ -21,6 +21,11 @@ use std::sync::LazyLock;
 use super::Compared;
 use crate::lean::Lean;
 
+mod line;
+mod part;
+pub(super) use line::line_fields;
+pub(super) use part::part_window;
+
 /// A clock time in a sentence, with its zone and a day around it.
 #[derive(Debug, Clone)]
 struct Clock {
@@ -60,6 +65,35 @@ static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     )
     .expect("the pattern is valid")
 });
+
+/// A date with its year just before a clock: `2026-06-11 20:18`, `25 June
+/// 2026 21:33`, `15 December 2026, 03:53`, `Feb 19, 2026, 05:12 PM`.
+static DAY_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:19|20)[0-9]{2}-(?P<mo0>[01][0-9])-(?P<d0>[0-3][0-9])|\b(?P<d3>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<mon3>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)[0-9]{2}|\b(?P<mon1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?,?\s+(?:19|20)[0-9]{2})(?:,?\s+|T)(?:at\s+)?$")
+        .expect("the pattern is valid")
+});
+
+/// The day (of the month, month) a [`DAY_BEFORE`] date in `head` gives.
+fn day_before(head: &str) -> Option<(u32, u32)> {
+    let caps = DAY_BEFORE.captures(head)?;
+    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(d), Some(mo)) = (num("d0"), num("mo0")) {
+        return (1..=12).contains(&mo).then_some((d, mo));
+    }
+    let (d, mo) = caps
+        .name("d3")
+        .zip(caps.name("mon3"))
+        .or(caps.name("d1").zip(caps.name("mon1")))?;
+    d.as_str().parse::<u32>().ok().zip(month(mo.as_str()))
+}
+
+/// `head` without a [`DAY_BEFORE`] date at its end.
+fn without_day(head: &str) -> &str {
+    match DAY_BEFORE.find(&head[floor(head, head.len().saturating_sub(40))..]) {
+        Some(m) => &head[..head.len() - m.as_str().len()],
+        None => head,
+    }
+}
 
 fn month(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
@@ -118,7 +152,7 @@ fn clocks(text: &str) -> Vec<Clock> {
             (Some((d, mo)), _) | (None, Some((d, mo))) => {
                 d.as_str().parse::<u32>().ok().zip(month(mo.as_str()))
             }
-            _ => None,
+            _ => day_before(&text[floor(text, whole.start().saturating_sub(40))..whole.start()]),
         };
         let other_day = day.is_none()
             && (OTHER_DAY_AFTER.is_match(&text[whole.end()..])
@@ -285,12 +319,6 @@ fn parenthesised(masked: &str, end: usize) -> Option<Compared> {
     ))
 }
 
-/// A line labelled as the impact's start or end: `Start:`, `End time:`,
-/// `**Resolved:**`, with its value.
-static FIELD: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?im)^[ \t]*(?:[-*][ \t]+)?[*_]{0,2}(?:(?P<start>start(?:ed)?(?:[ \t]+time)?|began|incident[ \t]+start(?:ed)?|outage[ \t]+start(?:ed)?|impact[ \t]+start(?:ed)?)|(?P<end>end(?:ed)?(?:[ \t]+time)?|resolved|restored|incident[ \t]+end(?:ed)?|outage[ \t]+end(?:ed)?|impact[ \t]+end(?:ed)?))[ \t]*[*_]{0,2}[ \t]*:[ \t]*[*_]{0,2}[ \t]*(?P<value>[^\n]{4,60})$")
-        .expect("the pattern is valid")
-});
 /// A year in a field's date: `2025`, `14/01/25`.
 static YEAR: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"\b(?:19|20)[0-9]{2}\b|[/.][0-9]{2}\b").expect("the pattern is valid")
@@ -308,20 +336,16 @@ pub(super) fn field_window(text: &str) -> Option<Compared> {
     }
     let mut start: Option<(&str, Clock)> = None;
     let mut end: Option<(&str, Clock)> = None;
-    for caps in FIELD.captures_iter(text).take(40) {
-        let Some(value) = caps.name("value") else {
+    for field in super::timeline::start_end_fields(text).take(40) {
+        let value = field.value;
+        if !(4..=60).contains(&value.len()) {
             continue;
-        };
-        let value = value.as_str();
+        }
         let list = clocks(value);
         let [clock] = list.as_slice() else {
             continue;
         };
-        let slot = if caps.name("start").is_some() {
-            &mut start
-        } else {
-            &mut end
-        };
+        let slot = if field.start { &mut start } else { &mut end };
         // Two starts or two ends: which is meant is not clear.
         if slot.is_some() {
             return None;
@@ -357,6 +381,265 @@ pub(super) fn field_window(text: &str) -> Option<Compared> {
     ))
 }
 
+/// Words just before a start the length's own sentence states: "At 14:10 UTC,",
+/// "at roughly 18:52 UTC", "began at approximately", "started at".
+static OWN_START_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:^|[\s(])(?:at|since)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// A timeline entry that states a recovery: "answers again", "errors stop",
+/// "is back", "restored".
+static RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:restored|restoring|recovered|recovers|resolved|fixed|mitigated|back\s+(?:up|online|to\s+normal|in\s+service)|(?:is|are|was|were|came|comes|come)\s+back|errors?\s+(?:stop|stopped|cease|ceased|end|ended)|(?:answers?|answered|works?|working|loads?|load|accepts?|responds?|responding|serves?|serving|up|online|available|reachable)\s+(?:[a-z]+\s+){0,2}?again)\b")
+        .expect("the pattern is valid")
+});
+
+/// A length whose own sentence states its start before it and no other clock
+/// ("At 14:10 UTC, the service went offline for a period of 84 minutes", "at
+/// roughly 18:52 UTC the instance experienced a 14 minute failure"): it runs
+/// from that start, so it is measured to the first recovery the timeline
+/// (`entries`, sorted, with their wall-clock seconds) states after it, not
+/// against the whole incident. `None` when the sentence states no such start or
+/// a plan, or the timeline no recovery after it.
+pub(super) fn own_start(
+    masked: &str,
+    range: Range<usize>,
+    entries: &[(usize, &crate::times::TimeValue, i64, &str)],
+) -> Option<Compared> {
+    if entries.is_empty() {
+        return None;
+    }
+    let sentence = sentence_range(masked, range.clone());
+    let head = &masked[sentence.start..range.start];
+    let tail = &masked[range.end..sentence.end];
+    if PLAN.is_match(head) || PLAN.is_match(tail) || !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let [clock] = clocks(head).try_into().ok()?;
+    if !clocks(tail).is_empty() || !OWN_START_BEFORE.is_match(&head[..clock.range.start]) {
+        return None;
+    }
+    let of_day = clock.minutes * 60;
+    // The start on the timeline's days: the entry at that very time, or the
+    // first entry's day (the one before or after when that is closer).
+    let first = entries[0].2;
+    let start = match entries.iter().find(|e| e.2.rem_euclid(86_400) == of_day) {
+        Some(e) => e.2,
+        None => {
+            let t = first.div_euclid(86_400) * 86_400 + of_day;
+            if t > first + 43_200 {
+                t - 86_400
+            } else if t < first - 43_200 {
+                t + 86_400
+            } else {
+                t
+            }
+        }
+    };
+    let (i, value, end, _) = entries
+        .iter()
+        .find(|e| e.2 > start && RECOVERY.is_match(e.3))?;
+    let written = head[clock.range.clone()].trim();
+    let mut compared = super::window::stated(
+        format!("start `{written}` (stated in its sentence)"),
+        format!("the first recovery after it (entry {})", i + 1),
+        end - start,
+    );
+    compared.to_pointer = value.pointer.clone();
+    Some(compared)
+}
+
+/// What may join the two clocks of a bare window: the first clock's zone or
+/// year left over, then "until", "to" or a dash (the second clock's date is
+/// taken off before).
+static BARE_JOIN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:(?:19|20)[0-9]{2}\s*)?,?\s*(?:\(?(?-i:[A-Z]{2,5})\)?\s*)?,?\s*(?:until|till|to|through|→|->|–|—|-)\s*$")
+        .expect("the pattern is valid")
+});
+
+/// The window a sentence states with exactly two clocks, each with its date or
+/// none, joined by "until", "to" or a dash, with or without "from" before:
+/// "25 June 2026 21:33 until 26 June 2026 13:22", "From 21:33 UTC on 25 June
+/// 2026 until 13:22 UTC on 26 June 2026". Read for a length the author wrote
+/// in parentheses right after it.
+pub(super) fn bare_window(sentence: &str) -> Option<Compared> {
+    let list = clocks(sentence);
+    let [a, b] = list.as_slice() else {
+        return None;
+    };
+    if !BARE_JOIN.is_match(without_day(&sentence[a.range.end..b.range.start])) {
+        return None;
+    }
+    let minutes = span(a, b)?;
+    let (wa, wb) = (
+        sentence[a.range.clone()].trim(),
+        sentence[b.range.clone()].trim(),
+    );
+    Some(super::window::stated(
+        format!("window start `{wa}` (stated beside it)"),
+        format!("window end `{wb}` (stated beside it)"),
+        minutes * 60,
+    ))
+}
+
+/// "N until <event>" after a length: "complete outage of 8 hours until the
+/// read-only site was enabled", "approximately 56 hours until map edits were
+/// restored".
+static UNTIL_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:of\s+(?:total\s+|complete\s+)?(?:downtime|outage)\s+)?until\s+(?P<what>[^.;:\n|]{3,80})")
+        .expect("the pattern is valid")
+});
+/// ...or a label before it: "**Total time until the provider fixed its router:**".
+static UNTIL_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\btime\s+until\s+(?P<what>[^:\n|]{3,80}?)[*_]*\s*:[*_]*\s*(?:(?:about|around|roughly|approximately|~)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// Words that say nothing of which event is meant.
+const UNTIL_STOP: &[&str] = &[
+    "the", "was", "were", "been", "with", "from", "that", "this", "when", "they", "their", "its",
+    "our", "and", "had", "have", "has", "into", "onto", "back", "again", "fully", "finally",
+];
+
+/// The timeline entry a length's "until <event>" names ([`UNTIL_AFTER`],
+/// [`UNTIL_LABEL`]): the one entry sharing the most of the event's words, two
+/// at least, and more than any other entry shares. Its index in `entries`.
+pub(super) fn until_event(
+    masked: &str,
+    range: Range<usize>,
+    entries: &[(usize, &crate::times::TimeValue, i64, &str)],
+) -> Option<usize> {
+    let words = until_words(masked, range)?;
+    let counts: Vec<usize> = entries.iter().map(|e| shared(&words, e.3)).collect();
+    best_of(&counts)
+}
+
+/// The event words of a length's "until <event>", two at least.
+fn until_words(masked: &str, range: Range<usize>) -> Option<Vec<String>> {
+    let line_start = masked[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let what = UNTIL_AFTER
+        .captures(&masked[range.end..])
+        .or_else(|| UNTIL_LABEL.captures(&masked[line_start..range.start]))?
+        .name("what")?
+        .as_str()
+        .to_ascii_lowercase();
+    if PLAN.is_match(&what) {
+        return None;
+    }
+    let words: Vec<String> = what
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| w.len() >= 4 && !UNTIL_STOP.contains(w))
+        // A stem: "restored" finds "Restoration", "enabled" "enables".
+        .map(|w| w[..w.len().min(5.max(w.len().saturating_sub(3)))].to_string())
+        .collect();
+    (words.len() >= 2).then_some(words)
+}
+
+/// How many of `words` `text` holds, each at the start of a word.
+fn shared(words: &[String], text: &str) -> usize {
+    let text = text.to_ascii_lowercase();
+    words
+        .iter()
+        .filter(|w| {
+            text.match_indices(w.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        })
+        .count()
+}
+
+/// The index of the one highest count, two at least.
+fn best_of(counts: &[usize]) -> Option<usize> {
+    let best = *counts.iter().max()?;
+    if best < 2 || counts.iter().filter(|&&c| c == best).count() != 1 {
+        return None;
+    }
+    counts.iter().position(|&c| c == best)
+}
+
+/// A field line that labels the impact's start: "**Outage Start (UTC):**".
+static START_LABEL: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^[^:\n]{0,40}\b(?:start|started|starts|began|begins|onset)\b[^:\n]{0,20}:")
+        .expect("the pattern is valid")
+});
+
+/// The same reading when the report states its times as fields beside the
+/// length (`- **Outage Start (UTC):** 15 December 2026, 03:53`, `-
+/// **Partial Restoration:** 15 December 2026, 11:31 (read-only site ...)`):
+/// from the one field labelled as the start to the one field line whose words
+/// name the event, each with one dated clock.
+pub(super) fn until_field(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let words = until_words(masked, range.clone())?;
+    let own_line = masked[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = None;
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in masked.split_inclusive('\n') {
+        let here = at;
+        at += line.len();
+        if here == own_line || !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let list = clocks(line);
+        let [clock] = list.as_slice() else { continue };
+        if clock.day.is_none() {
+            continue;
+        }
+        if START_LABEL.is_match(line.trim_start()) {
+            if start.is_some() {
+                return None;
+            }
+            start = Some((line, clock.clone()));
+        } else {
+            lines.push((line, clock.clone()));
+        }
+    }
+    let (start_line, a) = start?;
+    let counts: Vec<usize> = lines.iter().map(|(l, _)| shared(&words, l)).collect();
+    let (end_line, b) = &lines[best_of(&counts)?];
+    let minutes = span(&a, b)?;
+    Some(super::window::stated(
+        format!("start `{}` (a field)", start_line[a.range.clone()].trim()),
+        format!(
+            "`{}` (the field its words name)",
+            end_line[b.range.clone()].trim()
+        ),
+        minutes * 60,
+    ))
+}
+
+/// "the roughly N between the first failure notice (around 16:00 JST) and
+/// the start of the investigation (around 22:40 JST)": a length followed in
+/// its sentence by "between", two events and their clocks.
+static BETWEEN_AFTER: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)^\s*between\s").expect("the pattern is valid"));
+
+/// The window a length's own "between X (T1) and Y (T2)" states after it: the
+/// rest of its sentence opens with "between", holds exactly two clocks, the
+/// second after an "and", with no full stop between; not a plan.
+pub(super) fn between_after(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let sentence = sentence_range(masked, range.clone());
+    let tail = &masked[range.end..sentence.end];
+    if !BETWEEN_AFTER.is_match(tail) || PLAN.is_match(&masked[sentence.clone()]) {
+        return None;
+    }
+    let list = clocks(tail);
+    let [a, b] = list.as_slice() else {
+        return None;
+    };
+    let mid = &tail[a.range.end..b.range.start];
+    if !mid.contains(" and ") || mid.len() > 120 {
+        return None;
+    }
+    let minutes = span(a, b)?;
+    let (wa, wb) = (tail[a.range.clone()].trim(), tail[b.range.clone()].trim());
+    Some(super::window::stated(
+        format!("window start `{wa}` (stated beside it)"),
+        format!("window end `{wb}` (stated beside it)"),
+        minutes * 60,
+    ))
+}
+
 /// The largest char boundary at or below `i`.
 fn floor(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -372,17 +655,8 @@ fn sentence_of(text: &str, range: Range<usize>) -> &str {
 
 /// Where the sentence of `text` around `range` is.
 fn sentence_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let from = [". ", ".\n", "! ", "? ", "\n\n"]
-        .iter()
-        .filter_map(|b| text[..range.start].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let to = [". ", ".\n", "! ", "? "]
-        .iter()
-        .filter_map(|b| text[range.end..].find(b).map(|i| range.end + i))
-        .min()
-        .unwrap_or(text.len());
-    from..to
+    use crate::sentence::{ENDS, around};
+    around(text, range, ENDS, &[". ", ".\n", "! ", "? "])
 }
 
 /// The clause after a window's end, to a comma or the sentence's end.
@@ -412,7 +686,10 @@ fn windows<'c>(text: &str, list: &'c [Clock]) -> Vec<(&'c Clock, &'c Clock)> {
         if mid.trim().trim_start_matches('(').trim().is_empty() || a.minutes == b.minutes {
             continue;
         }
-        let head = &text[..a.range.start];
+        // A date written before a clock is the clock's: "from 2026-06-11 20:18
+        // (UTC) until 2026-06-12 03:45 (UTC)".
+        let head = without_day(&text[..a.range.start]);
+        let mid = without_day(mid);
         // "from about 04:45 UTC to 16:30 (04:30 pm) UTC", "Between 09:25 CEST,
         // when ..., and 14:51 CEST": one sentence.
         // ...not a window of the team's own work ("Between 09:00 and 09:30 we
@@ -464,6 +741,83 @@ mod tests {
     fn minutes(text: &str, length: &str) -> Option<i64> {
         let i = text.find(length).expect("the length is in the text");
         window(text, i..i + length.len()).map(|c| c.seconds / 60)
+    }
+
+    /// "N until <event>" beside fields of dated times: from the field labelled
+    /// as the start to the one field whose words name the event; no field
+    /// naming it, or two, leave it unread.
+    #[test]
+    fn until_an_event_a_field_names() {
+        use super::until_field;
+        let fields = "- **Outage Start (UTC):** 15 December 2026, 03:53\n- **Partial Restoration:** 15 December 2026, 11:31 (read-only site from the second data centre)\n- **Full Restoration:** 17 December 2026, 12:21 (map edits back over a new link)\n";
+        let read = |claim: &str, length: &str| {
+            let text = format!("{fields}- {claim}\n");
+            let i = text.find(length).expect("the length is in the text");
+            until_field(&text, i..i + length.len()).map(|c| c.seconds / 60)
+        };
+        assert_eq!(
+            read(
+                "complete outage of 8 hours until the read-only site was enabled.",
+                "8 hours"
+            ),
+            Some(7 * 60 + 38)
+        );
+        assert_eq!(
+            read(
+                "approximately 56 hours until map edits were restored.",
+                "56 hours"
+            ),
+            Some(56 * 60 + 28)
+        );
+        assert_eq!(
+            read("about 3 hours until the vendor called back.", "3 hours"),
+            None
+        );
+        assert_eq!(
+            read("about 3 hours until restoration work began.", "3 hours"),
+            None
+        );
+    }
+
+    /// A length followed by "between X (T1) and Y (T2)" is that window's.
+    #[test]
+    fn between_two_events_and_their_clocks() {
+        use super::between_after;
+        let read = |text: &str, length: &str| {
+            let i = text.find(length).expect("the length is in the text");
+            between_after(text, i..i + length.len()).map(|c| c.seconds / 60)
+        };
+        let text = "Record the roughly 6 hours 40 minutes between the first failure notice (around 16:00 JST) and the start of the investigation (around 22:40 JST).";
+        assert_eq!(read(text, "6 hours 40 minutes"), Some(400));
+        // A plan, or one clock only: not read.
+        let plan =
+            "We will allow 2 hours between the freeze (at 16:00) and the release (at 18:00).";
+        assert_eq!(read(plan, "2 hours"), None);
+        let one = "It took 2 hours between the notice (16:00) and the fix.";
+        assert_eq!(read(one, "2 hours"), None);
+    }
+
+    /// A date with its year written before each clock (ISO, "25 June 2026",
+    /// "Feb 19, 2026,") gives the window's days: across midnight, one day apart.
+    #[test]
+    fn dates_before_the_clocks_give_the_days() {
+        for (text, length, want) in [
+            (
+                "The site was unavailable from 2026-06-11 20:18 (UTC) until 2026-06-12 03:45 (UTC), a total outage of 7 hours 27 minutes.",
+                "7 hours 27 minutes",
+                447,
+            ),
+            (
+                "Checkout failed from 25 June 2026 21:33 until 26 June 2026 01:03, 3 hours 30 minutes in all.",
+                "3 hours 30 minutes",
+                210,
+            ),
+        ] {
+            assert_eq!(minutes(text, length), Some(want), "{text}");
+        }
+        // Two days a month apart, or dates in different months: not read.
+        let text = "Checkout failed from 2026-06-30 20:00 until 2026-07-01 01:00, 5 hours in all.";
+        assert_eq!(minutes(text, "5 hours"), None);
     }
 
     /// A window in parentheses right after the length is what it measures.

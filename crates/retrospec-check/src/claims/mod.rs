@@ -180,7 +180,7 @@ pub enum Bound {
 /// starts to grow", "replication started lagging"; not "starts to grow the
 /// cluster").
 static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike|grow(?:s|ing)?(?:[.;,:!)]|\s*$|\s+(?:quickly|fast|steadily|rapidly|again|and|by|past|beyond|to\s+\d))|lag|slow(?:s|ing)?\s+down|stall|degrad|fill(?:s|ing)?\s+up)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
+    Lean::new(r"(?i)\b(?:(?:start(?:s|ed)?|began|begins)\s+(?:to\s+)?(?:fail|error|time|crash|return|drop|reject|queue|pile|back\s+up|climb|rise|spike|grow(?:s|ing)?(?:[.;,:!)]|\s*$|\s+(?:quickly|fast|steadily|rapidly|again|and|by|past|beyond|to\s+\d))|lag|slow(?:s|ing)?\s+down|stall|degrad|fill(?:s|ing)?\s+up)|first\s+(?:errors?|failures?|failed|reports?|tickets?|complaints?|alerts?|signs?|servfails?|timeouts?|(?:http\s+)?5\d\d(?:s|\s+(?:errors?|responses?))?\b)|crash-?loop|errors?\s+(?:start|begin|began|rise|spike)|outage\s+(?:starts|begins|began)|impact\s+(?:starts|begins|began)|(?:went|goes)\s+down|(?:went|goes|turned|turns|switched|switches)\s+(?:to\s+)?read[\s-]?only|unavailable|failing)")
         .expect("the pattern is valid")
 });
 /// Words of a timeline entry that say the impact ended: a state word ("restored",
@@ -188,7 +188,7 @@ static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
 /// recovered", "latency returned to baseline"), a queue drained as its own sentence
 /// ("while the queue drained" is not its end), "all green".
 static IMPACT_ENDED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+to\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+(?:to|at)\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 /// Whether a timeline entry's words say the impact ended, and not only in part.
@@ -237,6 +237,8 @@ pub(crate) struct Inputs<'a> {
     /// The events of status posts, front matter and labelled fields, read once
     /// when a claim first needs them ([`events::list`]).
     pub(crate) events: std::cell::OnceCell<Vec<events::Event>>,
+    /// What every relative claim reads the same way, read once ([`relative::Shared`]).
+    pub(crate) relative: relative::Shared<'a>,
     /// The report's incident scopes ([`scope`]).
     pub(crate) scopes: Scopes,
     /// Every string of `tree`, its pointer and whether it is prose ([`Strings`]).
@@ -490,10 +492,7 @@ fn claim(
             claim.verdict = Verdict::Agrees;
             return claim;
         }
-        let off = |c: &Compared, band: [Option<i64>; 2]| {
-            band[0].map_or(0, |lo| (lo - c.seconds).max(0))
-                + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
-        };
+        let off = |c: &Compared, band: [Option<i64>; 2]| outside(band, c.seconds);
         // Of the timeline's readings, the closest is named; of milestone pairs, the first.
         let closer = first.as_ref().is_some_and(|(f, fb)| {
             compared.source == "timeline" && off(&compared, band) < off(f, *fb)
@@ -532,19 +531,45 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // `**Start:** 16:07 · **End:** 16:58 · **Duration:** 41 minutes`: the
+    // window its own line of fields states.
+    if claim.measures == "incident"
+        && let Some(compared) = local::line_fields(masked, d.range.clone())
+    {
+        claim.note = None;
+        claim.provenance = None;
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
     // "Between 02:10 and 03:05 the consumers were disconnected (roughly 40
     // minutes of backlog)": the length in parentheses is its sentence's window.
     // "... between 21:40 and 23:05 UTC. Roughly 90 minutes all told.": a
     // sentence that states only a length is the window's before it.
     // A sub-event's length is its own sentence's window's, never the one before.
     if matches!(claim.measures, "unknown" | "incident" | "sub_event")
-        && let Some(compared) = window::in_sentence(masked, d.range.clone()).or_else(|| {
-            (claim.measures != "sub_event")
-                .then(|| window::before_sentence(masked, d.range.clone()))
-                .flatten()
-        })
+        && let Some(compared) = window::in_sentence(masked, d.range.clone())
+            // Or two clocks with their dates joined by "until" or a dash, with or
+            // without "from": "25 June 2026 21:33 until 26 June 2026 13:22 (16 hours)".
+            .or_else(|| {
+                window::paren_sentence(masked, d.range.clone()).and_then(local::bare_window)
+            })
+            .or_else(|| {
+                (claim.measures != "sub_event")
+                    .then(|| window::before_sentence(masked, d.range.clone()))
+                    .flatten()
+            })
     {
         claim.measures = "window";
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    // "the roughly N between the first notice (around 16:00) and the start of the
+    // investigation (around 22:40)": the window its own words state after it.
+    if matches!(claim.measures, "unknown" | "incident")
+        && let Some(compared) = local::between_after(masked, d.range.clone())
+    {
+        claim.measures = "window";
+        claim.note = None;
         settle(inputs.config, claim, d, compared);
         return;
     }
@@ -596,6 +621,55 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         settle(inputs.config, claim, d, compared);
         return;
     }
+    // "complete outage of 8 hours until the read-only site was enabled": from
+    // the impact's start to the entry the event's words name
+    // ([`local::until_event`]), not to the incident's end.
+    if matches!(claim.measures, "unknown" | "incident") && claim.verdict != Verdict::Agrees {
+        let entries = sorted_entries(inputs);
+        // The last entry is where the whole incident's reading ends already.
+        if let Some(i) =
+            local::until_event(masked, d.range.clone(), &entries).filter(|&i| i + 1 < entries.len())
+        {
+            let (k, value, end, _) = entries[i];
+            let all: Vec<Compared> = start_candidates(inputs, Some(end))
+                .into_iter()
+                .map(|(from, t, name)| Compared {
+                    source: "events",
+                    from: name,
+                    to: format!("entry its words name (entry {})", k + 1),
+                    from_pointer: from.pointer.clone(),
+                    to_pointer: value.pointer.clone(),
+                    seconds: end - t,
+                    rank: Default::default(),
+                })
+                .collect();
+            if !all.is_empty() {
+                claim.measures = "between_events";
+                claim.note = None;
+                claim.provenance = None;
+                settle_any(inputs.config, claim, d, all);
+                return;
+            }
+        } else if let Some(fields) = local::until_field(masked, d.range.clone()) {
+            claim.measures = "between_events";
+            claim.note = None;
+            claim.provenance = None;
+            settle(inputs.config, claim, d, fields);
+            return;
+        }
+    }
+    // A start stated in its own sentence ("At 14:10 UTC, the service went offline
+    // for a period of 84 minutes"): from there to the next recovery, not the
+    // whole incident ([`local::own_start`]).
+    if claim.measures == "incident"
+        && claim.verdict != Verdict::Agrees
+        && let Some(own) = local::own_start(masked, d.range.clone(), &sorted_entries(inputs))
+    {
+        claim.note = None;
+        claim.provenance = None;
+        settle(inputs.config, claim, d, own);
+        return;
+    }
     // The window stated beside it ([`local`]) first: it settles a claim not yet
     // compared, and turns a contradiction it agrees with, or one it also breaks.
     if claim.measures == "incident"
@@ -630,11 +704,7 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     }
     // No timeline: the clock times the summary's narrative states, in every
     // reading of its start and end; it contradicts only when none agrees.
-    let off = |c: &Compared| {
-        let band = accepted(inputs.config, d, c.seconds);
-        band[0].map_or(0, |lo| (lo - c.seconds).max(0))
-            + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
-    };
+    let off = |c: &Compared| outside(accepted(inputs.config, d, c.seconds), c.seconds);
     if claim.measures == "incident" && claim.compared_with.is_none() {
         let readings = narrative_readings(inputs, &claim.pointer, claim.span.start);
         if let Some(closest) = readings.into_iter().min_by_key(off) {
@@ -777,6 +847,14 @@ fn confine(inputs: &Inputs<'_>, scopes: &Scopes, claim: &mut Claim, d: &duration
         return;
     };
     let [(_, first, _), .., (_, last, _)] = lines.as_slice() else {
+        // No timed lines: the start its heading states, the ends its prose does.
+        if let Some(part) = scopes.part(claim.span.start) {
+            let readings = local::part_window(inputs.text, part);
+            if !readings.is_empty() {
+                claim.note = None;
+                settle_any(inputs.config, claim, d, readings);
+            }
+        }
         return;
     };
     let length = |to: i64| (to - first).rem_euclid(24 * 60) * 60;
@@ -809,14 +887,16 @@ fn sourced(claim: &Claim, all: &[Compared], from: &[Provenance]) -> Option<Prove
 /// `claim` compared with several readings: it agrees when one does; otherwise it
 /// contradicts the closest.
 fn settle_any(config: &Config, claim: &mut Claim, d: &duration::Duration, all: Vec<Compared>) {
-    let off = |c: &Compared| {
-        let band = accepted(config, d, c.seconds);
-        band[0].map_or(0, |lo| (lo - c.seconds).max(0))
-            + band[1].map_or(0, |hi| (c.seconds - hi).max(0))
-    };
+    let off = |c: &Compared| outside(accepted(config, d, c.seconds), c.seconds);
     if let Some(best) = all.into_iter().min_by_key(off) {
         settle(config, claim, d, best);
     }
+}
+
+/// How many seconds `seconds` lies outside `band` (0 inside it): how far a
+/// reading is from agreeing, to choose the closest of several.
+fn outside(band: [Option<i64>; 2], seconds: i64) -> i64 {
+    band[0].map_or(0, |lo| (lo - seconds).max(0)) + band[1].map_or(0, |hi| (seconds - hi).max(0))
 }
 
 /// `claim` compared with `compared` alone.
@@ -1016,14 +1096,25 @@ fn references(
 fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64>; 2] {
     let tolerance = config.duration_tolerance;
     let base = (i64::from(tolerance.minutes) * 60).max(actual * i64::from(tolerance.percent) / 100);
-    // A value written in whole hours or days is rounded to that unit.
+    // A value written in whole hours or days is rounded to that unit: half of
+    // it either side ("8 hours" for 7 h 38 m, as real reports write), capped
+    // at an eighth of the value so "2 hours" stays within 15 minutes.
     let rounding = if d.unit >= 1800 {
-        ((d.unit / 4) as f64).min(d.high * 0.125) as i64
+        ((d.unit / 2) as f64).min(d.high * 0.125) as i64
     } else {
         0
     };
-    let slack = base.max(rounding);
     let (low, high) = (d.low.round() as i64, d.high.round() as i64);
+    // "3 hours and 31 minutes": hours with minutes that are not a round five
+    // are stated to the minute, and a reviewer checks them to the minute (the
+    // tolerance's minutes, not its percentage of a long value).
+    let to_the_minute = d.unit == 60 && low == high && low >= 3600 && low % 300 != 0;
+    let base = if to_the_minute {
+        i64::from(tolerance.minutes) * 60
+    } else {
+        base
+    };
+    let slack = base.max(rounding);
     match d.qualifier {
         Qualifier::Exact | Qualifier::Range | Qualifier::Vague => {
             [Some(low - slack), Some(high + slack)]
@@ -1146,6 +1237,55 @@ mod tests {
     /// The verdict of the claim written `text` in `report`.
     fn verdict_of(report: &str, text: &str) -> Verdict {
         super::verdict_of(report, text).0
+    }
+
+    /// "N after the first failures" against an entry that names the first
+    /// failures by their code (`First SERVFAIL answers`, `First 502s`), not the
+    /// deploy entry before it.
+    #[test]
+    fn first_failures_named_by_their_code_start_the_impact() {
+        for first in [
+            "First SERVFAIL answers on ns3",
+            "First 502s at the edge",
+            "First HTTP 503 responses",
+            "First timeouts on the API",
+        ] {
+            let report = format!(
+                "# Resolver failures\n\n## Summary\n\nThe alert paged us six minutes after the first failures.\n\n## Timeline\n\n- 2025-03-04 14:01 UTC Canary healthy; deploy continues\n- 2025-03-04 14:05 UTC {first}\n- 2025-03-04 14:11 UTC Alert pages the on-call engineer\n- 2025-03-04 15:50 UTC Impact ends\n"
+            );
+            assert_ne!(
+                verdict_of(&report, "six minutes"),
+                Verdict::Contradicts,
+                "{first}"
+            );
+        }
+        assert!(!super::IMPACT_BEGAN.is_match("first failover drill"));
+    }
+
+    /// Hours with minutes that are not a round five are stated to the minute (an
+    /// ISP's mail: "8:15am - 11:41am (3hours and 31 minutes)" is 3 h 26 m).
+    #[test]
+    fn hours_and_minutes_are_checked_to_the_minute() {
+        let report = |claim: &str| {
+            format!(
+                "# Link down\n\n## Summary\n\nThe link was down. {claim}\n\n## Timeline\n\n- 2025-05-04 08:15 UTC Link goes down\n- 2025-05-04 11:41 UTC Link restored\n"
+            )
+        };
+        for (claim, verdict) in [
+            (
+                "It was down for 3 hours and 31 minutes.",
+                Verdict::Contradicts,
+            ),
+            ("It was down for 3 hours and 27 minutes.", Verdict::Agrees),
+            ("It was down for 3 hours and 26 minutes.", Verdict::Agrees),
+            // A round figure keeps the usual band.
+            ("It was down for 3 hours and 30 minutes.", Verdict::Agrees),
+        ] {
+            let text = claim
+                .trim_start_matches("It was down for ")
+                .trim_end_matches('.');
+            assert_eq!(verdict_of(&report(claim), text), verdict, "{claim}");
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@ use super::{Compared, Inputs, sorted_entries};
 mod agree;
 mod clock;
 mod events;
+mod notice;
+mod own;
 mod roles;
 mod shapes;
 mod sources;
@@ -31,6 +33,7 @@ use events::{
     ANCHOR_DECLARED, ANCHOR_REPORTED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED,
     EVENT_PAGED, EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
+use own::own_clause;
 use roles::{
     ALERT_ENTRY, DECLARED_ENTRY, DEPLOY_ENTRY, FIRST_IMPACT, IDENTIFIED_ENTRY, NOTICED_ENTRY,
     PAGED_ENTRY, REPORTED_ENTRY, ROLLBACK, STATUS_PAGE,
@@ -121,7 +124,7 @@ static AFTER: LazyLock<Lean> =
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:[a-z0-9-]+\s+){1,3}?(?:began|started)\s+(?:failing|to\s+fail|erroring|timing\s+out)\b|(?:the\s+)?(?:start|onset|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?)|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:[a-z0-9-]+\s+){1,3}?(?:began|started)\s+(?:failing|to\s+fail|erroring|timing\s+out)\b|(?:the\s+)?(?:start|onset|beginning|occurrence)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?|problem)|(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:server|site|website|service|app|application|platform|system|api|homeserver|forum|portal)\s+(?:went|was\s+taken|came\s+crashing)\s+(?:down|offline|dark)\s*$|(?:the\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}?[a-z0-9-]+s\s+(?:starting|beginning|started|began)\s+to\s+(?:drop|fall|fail|time\s+out|error|climb|rise|spike)\s*$|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
     )
 });
 static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
@@ -140,7 +143,7 @@ static ANCHOR_PAGE: LazyLock<Lean> =
     LazyLock::new(|| re(r"(?i)^(?:the\s+)?(?P<first>first\s+)?page\s*$"));
 static ANCHOR_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)\s*$",
+        r"(?i)^(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:deploy(?:ment)?|release|rollout|roll-out)(?:\s+(?:completed|finished|went\s+out|landed))?\s*$",
     )
 });
 static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
@@ -181,6 +184,10 @@ fn own_event(before: &str) -> Option<(Event, usize)> {
     ]
     .into_iter()
     .find_map(|(words, event)| words.find(before).map(|m| (event, m.start())))
+    .map(|(event, at)| match event {
+        Event::Paged | Event::Noticed if events::alerting_subject(before, at) => (Event::Alert, at),
+        _ => (event, at),
+    })
 }
 
 /// The rest of [`events`]: the anchor after "after", "of" or "later" for the
@@ -233,8 +240,8 @@ fn events_after(
         .unwrap_or(&anchor_text)
         .split(" when ")
         .next()
-        .unwrap_or(&anchor_text)
-        .trim();
+        .unwrap_or(&anchor_text);
+    let anchor_text = own::cut_clause(anchor_text).trim();
     Some((event, anchor_event(anchor_text), anchor_text.to_string()))
 }
 
@@ -247,7 +254,9 @@ fn anchor_words(raw: &str) -> String {
         .join(" ");
     let text = text.split(" because ").next().unwrap_or(&text);
     let text = text.split(" when ").next().unwrap_or(text);
-    text.split(" by ").next().unwrap_or(text).trim().to_string()
+    own::cut_clause(text.split(" by ").next().unwrap_or(text))
+        .trim()
+        .to_string()
 }
 
 /// The event an anchor's words name.
@@ -299,11 +308,13 @@ impl Target {
     }
 }
 
-/// What finding an event needs: the report's inputs, its entries as stamps,
-/// the clauses of its prose with a time (read once, when needed), and where the
-/// claim itself is (its own clause is never its anchor).
-struct Ctx<'i, 'a> {
-    inputs: &'i Inputs<'a>,
+/// What every relative claim of one report reads the same way: its entries as
+/// stamps, the clauses of its prose with a time, the other places' events. Kept
+/// on [`Inputs`] and read once per report, when a claim first needs them: built
+/// per claim, a line with many claims read every clause of it once per claim
+/// (the instruction guard's `long` set grew 26-fold).
+#[derive(Debug, Default)]
+pub(crate) struct Shared<'a> {
     sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
     entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
     clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
@@ -312,6 +323,13 @@ struct Ctx<'i, 'a> {
     /// The events of status posts, front matter and labelled fields, by
     /// confidence (surest first).
     others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
+}
+
+/// What finding an event needs: the report's inputs and what they share
+/// ([`Shared`]), and where the claim itself is (its own clause is never its
+/// anchor).
+struct Ctx<'i, 'a> {
+    inputs: &'i Inputs<'a>,
     /// Where the claim's own event is stated (never its anchor); narrowed to
     /// the clause of its clock time when the claim writes one ([`clock::at_clock`]).
     own: (String, std::cell::RefCell<std::ops::Range<usize>>),
@@ -321,27 +339,29 @@ impl<'i, 'a> Ctx<'i, 'a> {
     fn new(inputs: &'i Inputs<'a>, pointer: &str, own: std::ops::Range<usize>) -> Self {
         Ctx {
             inputs,
-            sorted: std::cell::OnceCell::new(),
-            entries: std::cell::OnceCell::new(),
-            clauses: std::cell::OnceCell::new(),
-            prose: std::cell::OnceCell::new(),
-            others: std::cell::OnceCell::new(),
             own: (pointer.to_string(), std::cell::RefCell::new(own)),
         }
     }
 
     fn sorted(&self) -> &[(usize, &'a crate::times::TimeValue, i64, &'a str)] {
-        self.sorted.get_or_init(|| sorted_entries(self.inputs))
+        self.inputs
+            .relative
+            .sorted
+            .get_or_init(|| sorted_entries(self.inputs))
     }
 
     fn entries(&self) -> &[(String, Stamp)] {
-        self.entries
-            .get_or_init(|| anchor::entries(self.inputs, &self.prose))
+        let shared = &self.inputs.relative;
+        shared
+            .entries
+            .get_or_init(|| anchor::entries(self.inputs, &shared.prose))
     }
 
     fn clauses(&self) -> &[anchor::Clause] {
-        self.clauses
-            .get_or_init(|| anchor::clauses(self.inputs, &self.prose))
+        let shared = &self.inputs.relative;
+        shared
+            .clauses
+            .get_or_init(|| anchor::clauses(self.inputs, &shared.prose))
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,
@@ -406,6 +426,7 @@ impl<'i, 'a> Ctx<'i, 'a> {
                     && after.is_none()
                     && let Some((text, time)) =
                         super::window::stated_start(&super::mask(self.inputs.text))
+                            .or_else(|| own::window_start(&super::mask(self.inputs.text)))
                     && let Ok(parsed) = crate::time::parse_time(text.trim())
                 {
                     let mut stamp = Stamp::written(&text, &parsed);
@@ -545,28 +566,6 @@ fn named_events(context: &str, event: Event) -> Vec<Event> {
         named.retain(|e| *e != Event::Impact);
     }
     named
-}
-
-/// Where the claim's own clause starts in the sentence from `clause` to the
-/// claim at `at`: after the last "and" that opens a new subject ("Our alert
-/// fired at 14:20 and the first update went out within five minutes of our
-/// alerts": the alert's clause is the anchor's, not the claim's own).
-fn own_clause(masked: &str, clause: usize, at: usize) -> usize {
-    let head = masked[clause..at].to_ascii_lowercase();
-    let mut start = clause;
-    for (i, _) in head.match_indices(" and ") {
-        let rest = &head[i + 5..];
-        // Past the subject's first word too: the clause before ends there.
-        if let Some(w) = [
-            "the ", "we ", "our ", "they ", "their ", "he ", "she ", "someone ",
-        ]
-        .iter()
-        .find(|w| rest.starts_with(**w))
-        {
-            start = clause + i + 5 + w.len();
-        }
-    }
-    start
 }
 
 /// The largest char boundary at or below `i`.
@@ -730,7 +729,10 @@ pub(super) fn read(
     // ends no sentence: its "and the" opens the claim's own clause.
     let own_start = own_clause(masked, clock_clause(masked, range.start), range.start).max(clause);
     let ctx = Ctx::new(inputs, pointer, own_start..own_end);
-    if let Some(reading) = at_clock(&ctx, masked, range.clone()) {
+    if let Some(reading) = own::in_entry(&ctx, pointer, masked, range.clone())
+        .or_else(|| at_clock(&ctx, masked, range.clone()))
+        .or_else(|| notice::took_to_notice(&ctx, masked, range.clone()))
+    {
         return Some(reading);
     }
     // Cheap gate: every relative claim has "after" or "later" right behind the
@@ -739,7 +741,10 @@ pub(super) fn read(
     let within = masked[range.clone()]
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let within_of = within && next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "));
+    // "of" and its anchor, on the same line or the next.
+    let within_of = within
+        && next.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && next[2..].starts_with(char::is_whitespace);
     if within && !within_of {
         return within_the_start(&ctx, masked, range);
     }
@@ -764,9 +769,15 @@ pub(super) fn read(
         };
         return Some(measure(&[anchor], &events));
     }
+    let later = next
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("later"));
     let target = match anchor {
         Some(anchor) if anchor == event => return None,
         Some(anchor) => Target::Event(anchor),
+        None if later && let Some(at) = own_event(&masked[clause..range.start]) => {
+            return own::head_clock(&ctx, masked, clause, at.1, event);
+        }
         None => match anchor::Words::parse(&anchor_text) {
             Some(words) => Target::Words(words),
             None => {
@@ -783,7 +794,16 @@ pub(super) fn read(
     };
     let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
         Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
+        // "We notified the regulator N after ...": the entry naming the regulator.
+        Err(why) => match own::party(&masked[clause..range.start]) {
+            Some(party) if event == Event::Paged => {
+                match ctx.locate(&party, anchors.first(), true, false) {
+                    Ok(found) => found,
+                    Err(_) => return Some(Reading::NotCompared(why)),
+                }
+            }
+            _ => return Some(Reading::NotCompared(why)),
+        },
     };
     Some(measure(&anchors, &events))
 }

@@ -12,7 +12,9 @@ use super::duration::Duration;
 mod class;
 mod other;
 mod parts;
+mod phrasings;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
+use phrasings::{FIXED_IN, PLAN_SENTENCE, sentence_head};
 
 /// The milestone pairs a claim may be compared with; any one agreeing is enough.
 pub type Pairs = &'static [(Milestone, Milestone)];
@@ -182,16 +184,19 @@ static LOOSE: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 static NOUN_AFTER: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+|complete\s+|partial\s+|full\s+)?(?:downtime|outage|degradation|disruption|service\s+(?:disruption|degradation|outage)|unavailability|interruption)\b")
+    Lean::new(r"(?i)^\s*(?:-\s*)?(?:long\s+)?(?:of\s+)?(?:total\s+|complete\s+|partial\s+|full\s+|cascading\s+|global\s+|major\s+|brief\s+|unplanned\s+|site-?wide\s+)?(?:downtime|outage|degradation|disruption|service\s+(?:disruption|degradation|outage)|unavailability|interruption|failure)\b")
         .expect("the pattern is valid")
 });
+
 static DOWNTIME_AFTER: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
 });
 /// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
-/// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`.
+/// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`, `| Customer impact
+/// duration | 3h 15m |`; also a field of a header line whose fields a middle dot
+/// or a bullet parts (`**Start:** 16:07 · **Duration:** 41 minutes`).
 static LENGTH_LABEL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)(?:^|\n|\|)\s*(?:[-*]\s+)?[*_]*(?:total\s+|outage\s+|incident\s+|impact\s+)?(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
+    Lean::new(r"(?i)(?:^|\n|\||[·•]\s)\s*(?:[-*]\s+)?[*_]*(?:(?:total|outage|incident|impact|customer|user|service|overall)\s+){0,2}(?:(?:duration|length)(?:\s+of\s+(?:the\s+)?(?:customer\s+|user\s+)?(?:disruption|outage|incident|impact))?|downtime|outage)[*_]*\s*(?::|\|)[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// A sentence that labels the total as the impact's: "Resolved. Total interruption
@@ -256,7 +261,7 @@ static SETTING_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
           | \b(?:set|configured|defaults?|defaulted|tuned|raised|lowered|increased|reduced|changed)\s+(?:it\s+)?(?:to|at|of)\s+
           | \b(?:alerts?|alarms?|pages?|monitors?|checks?|rules?|fires?|triggers?)\b[^.;]{0,80}\b(?:when|if|once|whenever|unless)\b[^.;]{0,80}\bfor\s+(?:(?:more|longer)\s+than\s+|over\s+|at\s+least\s+)?
           | \b(?:when|if|once|whenever|unless)\b[^.;,]{0,80}\b(?:stays?|remains?|persists?|exceeds?|is\s+(?:above|below|over|under)|are\s+(?:above|below|over|under))\b[^.;,]{0,60}\bfor\s+(?:(?:more|longer)\s+than\s+|over\s+|at\s+least\s+)?
-          | \b(?:sla|slas|slo|slos|error\s+budget|budget|warrant(?:y|ies)|guarantee[sd]?|contract(?:ual(?:ly)?)?|commitment|policy|schedule[ds]?|scheduled)\b[^.;]{0,80}
+          | \b(?:sla|slas|slo|slos|error\s+budget|budget|warrant(?:y|ies)|guarantee[sd]?|contract(?:ual(?:ly)?)?|commitment|policy|schedule[ds]?|scheduled|planned|projected)\b[^.;]{0,80}
         )$",
     )
     .expect("the pattern is valid")
@@ -287,7 +292,7 @@ static DOWN_FOR: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// "the better part of", "the best part of", "a good part of".
 static BETTER_PART: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)(?:the\s+(?:better|best|greater)|a\s+good|a\s+large)\s+part\s+of\s+$")
+    Lean::new(r"(?i)\b(?:the\s+(?:better|best|greater)|a\s+good|a\s+large)\s+part\s+of\s+$")
         .expect("the pattern is valid")
 });
 /// "before <someone> <did something>": the event that ended it.
@@ -616,12 +621,17 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     if place == Place::Summary && DOWN_FOR.is_match(before) && BEFORE_CLAUSE.is_match(after) {
         return Some(INCIDENT);
     }
+    if phrasings::incident(before, after, place == Place::Summary) {
+        return Some(INCIDENT);
+    }
     // "the better part of an hour": more than half of it, no band a reviewer
     // would hold the report to; not compared.
     if before.ends_with("part of ") && BETTER_PART.is_match(before) {
         return None;
     }
     if NOT_LENGTH_AFTER.is_match(after)
+        || PLAN_SENTENCE.is_match(sentence_head(text, start))
+        || phrasings::bounded_in_words(after)
         || NOT_LENGTH_BEFORE.is_match(before)
         || SETTING_BEFORE.is_match(before)
         || RETAIN
@@ -691,8 +701,13 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         {
             return None;
         }
-        // The verb of the nearest sub-clause: "we noticed it, and service was back up N after".
-        let sub = &before[before.rfind(", ").map_or(0, |i| i + 2)..];
+        // The verb of the nearest sub-clause: "we noticed it, and service was back up N after"
+        // (the comma may end a wrapped line: `...first duplicate,⏎and the engineer ...`).
+        let comma = [", ", ",\n", ",\r\n"]
+            .iter()
+            .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+            .max();
+        let sub = &before[comma.unwrap_or(0)..];
         let has_verb = |t: &str| DETECT_VERB.is_match(t) || RESTORE_VERB.is_match(t);
         // A clause of its own ("..., and it was rebuilding N after it failed"):
         // its verb alone says what, even when it says nothing this reads.
@@ -733,6 +748,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         return Some(INCIDENT);
     }
     if STRICT.is_match(before)
+        || FIXED_IN.is_match(before)
         || DOWNTIME_AFTER.is_match(after)
         || (DOWN_BARE.is_match(before) && !RELATIVE_AFTER.is_match(after))
     {
@@ -790,6 +806,59 @@ mod tests {
             .iter()
             .map(|d| classify(text, d, place).map_or("unknown", |s| s.measures))
             .collect()
+    }
+
+    /// Phrasings of the incident's length seen in real reports: the impact over
+    /// "in" a length, an adjective before the noun, "N long" after the noun,
+    /// "for N before service was restored"; a plan's length is not it.
+    #[test]
+    fn real_phrasings_of_the_incident_length() {
+        let s = Place::Summary;
+        for text in [
+            "Everything was fixed in about 50 minutes.",
+            "We were able to respond and recover in less than 20 minutes.",
+            "At roughly 18:52 UTC the instance experienced a 14 minute cascading failure.",
+            "It resolved the issue at 9:12, in an incident less than 20 minutes long.",
+            "The endpoint returned HTTP 503 for roughly two hours before service was restored.",
+        ] {
+            assert_eq!(measures(text, s), ["incident"], "{text}");
+        }
+        for text in [
+            "The next move is planned for Wednesday, starting at 6:00 a.m. and lasting about three hours.",
+            "The downtime is projected to last about 30 minutes.",
+            "The config was fixed in 2 days by the vendor.",
+            "We paused deploys for 2 hours before the freeze was restored.",
+            // More than half of it, no band to hold the report to (this pattern
+            // once held a backspace where its `\b` belonged, and never matched).
+            "The site was down for the better part of an hour.",
+            // Bounded in words: between two events, not the incident's length.
+            "- Duration: ~27 minutes from the first alert firing to someone taking action.",
+        ] {
+            assert_eq!(measures(text, s), ["unknown"], "{text}");
+        }
+    }
+
+    /// The incident's length labelled with who it fell on (`Customer impact
+    /// duration`), or as one field of a header line parted by middle dots; a
+    /// step's or a setting's duration is not it.
+    #[test]
+    fn qualified_and_dotted_length_labels() {
+        let p = Place::Prose;
+        for text in [
+            "| Incident start | 01:52 UTC |\n| Customer impact duration | 3h 15m |\n",
+            "- User impact duration: 45 minutes\n",
+            "**Start:** 14/05/2025 16:07 · **Duration:** 41 minutes\n",
+            "Priority: P2 • Total duration: 2 hours\n",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        for text in [
+            "| Build step duration | 4 minutes |\n",
+            "**Start:** 16:07 · **Retry duration:** 5 minutes\n",
+            "Priority: P2 · Session duration limit is 30 minutes\n",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
     }
 
     /// A table's header names the metric of each column over its one row of
@@ -981,6 +1050,21 @@ mod tests {
         assert_eq!(
             measures("Service was restored 2 hours after the start.", p),
             ["time_to_restore"]
+        );
+        // A later clause of its own, after a comma that ends a wrapped line: its own
+        // verb says what, not the detection before the comma.
+        for text in [
+            "The alert paged us within five minutes of the first error,\nand the engineer had the job disabled 28 minutes later.",
+            "The alert paged us within five minutes of the first error, and the engineer had the job disabled 28 minutes later.",
+        ] {
+            assert_eq!(measures(text, p), ["time_to_detect", "unknown"], "{text}");
+        }
+        assert_eq!(
+            measures(
+                "The queue filled up,\nand we noticed it 20 minutes later.",
+                p
+            ),
+            ["time_to_detect"]
         );
         let s = Place::Summary;
         assert_eq!(measures("a 1h30m downtime of the service", s), ["incident"]);

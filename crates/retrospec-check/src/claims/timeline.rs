@@ -6,29 +6,19 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 mod fields;
-use fields::{field_time, yearless};
+pub(super) use fields::start_end_fields;
+use fields::{field_time, starts_as_a_date, yearless};
 
 use super::{
     Compared, IMPACT_BEGAN, IMPACT_ENDED, Inputs, NOTICED, PARTIAL, REPORTS, mask, subject, window,
 };
 
-/// A start or end the report states as a field or a line label of its own:
-/// `start_time: "2025-01-15T16:20:00Z"` in another tool's front matter,
-/// `resolvedWhen: ...`, `- START TIME: 2025-02-11 14:00 UTC`, `| End time | ... |`,
-/// `- **Impact start:** 2025-11-20 13:20 UTC`.
-static STATED_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?P<key>(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved))(?:[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>(?:[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ \t])[^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
-        .expect("the pattern is valid")
-});
-
 /// The incident's length from a start and an end the report states as fields or
-/// line labels (see [`STATED_FIELD`]), each with a date; the first of each is read.
+/// line labels ([`start_end_fields`]), each with a date; the first of each is read.
 pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
     let lower_has = |w: &str| {
         inputs
@@ -47,27 +37,25 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
     }
     let mut start: Option<(String, i64)> = None;
     let mut end: Option<(String, i64)> = None;
-    for caps in STATED_FIELD.captures_iter(&masked).take(100) {
-        let Some(value) = caps.name("value") else {
+    for field in start_end_fields(&masked).take(100) {
+        if !starts_as_a_date(field.value) {
             continue;
-        };
-        let slot = if caps.name("start").is_some() {
-            &mut start
-        } else {
-            &mut end
-        };
+        }
+        let slot = if field.start { &mut start } else { &mut end };
         if slot.is_some() {
             continue;
         }
         let zone = inputs.times.default_zone.as_ref();
-        let Some(r) = field_time(value.as_str(), zone)
-            .or_else(|| yearless(inputs.text, value.as_str(), zone))
+        let Some(r) =
+            field_time(field.value, zone).or_else(|| yearless(inputs.text, field.value, zone))
         else {
             continue;
         };
-        let line = caps.get(0).map_or("", |m| m.as_str());
         // `| **Start** | 2025-03-04 21:13 UTC |` is quoted `Start | 2025-03-04 21:13 UTC`.
-        let label = line.trim().trim_start_matches(['-', '*', '+', '|', ' ']);
+        let label = field
+            .line
+            .trim()
+            .trim_start_matches(['-', '*', '+', '|', ' ']);
         let label = label.trim_end_matches(['|', ' ']).replace("**", "");
         *slot = Some((format!("`{}`", label.trim()), r.timestamp.as_second()));
     }
@@ -93,8 +81,8 @@ pub(super) fn stated_window(inputs: &Inputs<'_>) -> Vec<Compared> {
 /// 22:47 – 01:15 |`, or as its time with the date before it (`**Date/Time:** Mar
 /// 18, 2025 9:02 PM - 10:14 PM Pacific`, `When: 2025-03-18 21:02–22:14 (UTC-7)`).
 /// Read in the raw text: a header block is often quoted.
-static LABELLED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period)|date[ \t]*(?:/|&|and)[ \t]*time|when|time[ \t]*(?:window|frame)|timeframe)[*_]*[ \t]*[:|][*_ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9]{1,4}[-./])[a-z0-9 ,./-]{2,24}?[ \t,]+(?:at[ \t]+)?)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until|till)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+(?:[A-Z]{2,5}(?:[+-][0-9]{1,2})?|[a-z]{4,10}(?:[ \t]+time)?))?(?:[ \t]+\((?:utc|gmt|all[ \t]+times)[^)\n]{0,30}\))?[ \t*_]*\|?[ \t]*$")
+static LABELLED_WINDOW: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:duration|(?:impact|outage|incident|customer[ \t]+impact)[ \t]+(?:window|duration|period)|date[ \t]*(?:/|&|and)[ \t]*time|when|time[ \t]*(?:window|frame)|timeframe)[*_]*[ \t]*[:|][*_ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[0-9]{1,4}[-./])[a-z0-9 ,./-]{2,24}?[ \t,]+(?:at[ \t]+)?)?(?P<a>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<ap>[ap]\.?m\.?))?[ \t]*(?:-|–|—|to|until|till)[ \t]*(?P<b>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]*(?P<bp>[ap]\.?m\.?))?(?:[ \t]+(?:[A-Z]{2,5}(?:[+-][0-9]{1,2})?|[a-z]{4,10}(?:[ \t]+time)?))?(?:[ \t]+\((?:utc|gmt|all[ \t]+times)[^)\n]{0,30}\))?[ \t*_]*\|?[ \t]*$")
         .expect("the pattern is valid")
 });
 
@@ -167,8 +155,8 @@ fn marked_entry<'a>(
 
 /// An entry that names the incident's end in so many words: "incident resolved",
 /// "outage mitigated".
-static NAMES_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?(?P<m>resolved|mitigated)\b")
+static NAMES_END: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:incident|outage|issue)\s+(?:is\s+|was\s+|marked\s+(?:as\s+)?)?(?P<m>resolved|mitigated)\b")
         .expect("the pattern is valid")
 });
 

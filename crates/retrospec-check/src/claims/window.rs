@@ -23,6 +23,7 @@ use crate::lean::Lean;
 use super::Compared;
 
 mod days;
+mod history;
 
 /// A window ending just before `(`: two clock times joined by a dash, "to", "until"
 /// or "and", then at most a zone and a date.
@@ -461,20 +462,33 @@ static PAREN_TAIL: LazyLock<Lean> = LazyLock::new(|| {
 /// minutes of backlog)"): one window in the sentence before it, not an action of
 /// the team.
 pub(super) fn in_sentence(masked: &str, range: Range<usize>) -> Option<Compared> {
-    let open = masked[..range.start].trim_end();
-    if !open.ends_with('(') || !PAREN_TAIL.is_match(&masked[range.end..]) {
+    sole_window(paren_sentence(masked, range)?)
+}
+
+/// The sentence before the parenthesis a length stands alone in (see
+/// [`in_sentence`]), for a reader of its window.
+pub(super) fn paren_sentence(masked: &str, range: Range<usize>) -> Option<&str> {
+    // "(a period of approximately 16 hours)": the words before the length too.
+    let head = &masked[floor(masked, range.start.saturating_sub(40))..range.start];
+    let open = PAREN_HEAD.find(head)?;
+    if !PAREN_TAIL.is_match(&masked[range.end..]) {
         return None;
     }
-    let open = open.len() - 1;
+    let open = range.start - head.len() + open.start();
     let head = &masked[..open];
     let start = [". ", ".\n", "\n\n", "! ", "? ", "; "]
         .iter()
         .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
         .max()
         .unwrap_or(0);
-    let sentence = &masked[start..open];
-    sole_window(sentence)
+    Some(&masked[start..open])
 }
+
+/// What may open the parenthesis of a length: "(", "(a period of ", "(a total of ".
+static PAREN_HEAD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\(\s*(?:(?:a\s+)?(?:period|total|duration|span)\s+of\s+)?$")
+        .expect("the pattern is valid")
+});
 
 /// The one window a sentence states (`from X to Y` or `X-Y`), unless it is an
 /// action of the team or states more than one.
@@ -666,6 +680,9 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
             .map_or(masked.len(), |i| at + i);
         &masked[from..to]
     };
+    if history::dates_go_back(masked) {
+        return Vec::new();
+    }
     let mut times: Vec<(String, i64, &str)> = Vec::new();
     // What follows each time to the end of its sentence, past its a.m./p.m.
     let mut tails: Vec<&str> = Vec::new();
@@ -919,6 +936,23 @@ mod tests {
             minutes("We watched the failing jobs from 13:00 until 13:40."),
             None
         );
+    }
+
+    /// A status page's history lists incidents newest first, each update with its
+    /// date: its clocks are several incidents', never one narrative.
+    #[test]
+    fn a_history_whose_dates_go_back_is_no_narrative() {
+        let page = "(Thursday 6th March 2025 14:12:00 UTC)\nAPI latency resolved. All systems operational.\n\n\
+                    (Thursday 6th March 2025 14:08:10 UTC)\nWe are investigating high latency in the API.\n\n\
+                    (Tuesday 4th March 2025 08:15:00 UTC)\nThe website returned to normal. All systems operational.\n";
+        assert!(super::narrative(page).is_empty());
+        assert!(super::history::dates_go_back(
+            "Resolved May 28 at 01:00am BST\nResolved May 26 at 10:33pm BST\n"
+        ));
+        // Forward, the same shapes stay a narrative's.
+        assert!(!super::history::dates_go_back(
+            "On 4 March 2025 at 08:15 it failed. On 6 March 2025 at 14:08 it was fixed."
+        ));
     }
 
     #[test]
@@ -1233,4 +1267,12 @@ mod stated_elsewhere {
             None
         );
     }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

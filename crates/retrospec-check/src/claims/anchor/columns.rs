@@ -11,9 +11,11 @@ use super::{Source, Stamp, clock, one_date, parse_clock};
 /// A line of a timeline written in columns in plain text, a day column over the
 /// lines it starts: `Fri 7 Nov   14:05  firmware update applied`, then
 /// `            16:30  first jobs hang` (the day carried down), `2025-11-07
-/// 14:05  text`. Two blanks or a tab after the time set the text apart.
+/// 14:05  text`. Two blanks or a tab after the time set the text apart, or a
+/// dash between blanks (`09:42 - Our NOC received alerts`); a line indented
+/// under one, with no time of its own, goes on with its text.
 static COLUMN_LINE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[ \t]*(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]{1,2}[ \t]+[a-z]{3,9}\.?|[a-z]{3,9}\.?[ \t]+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:,?[ \t]+[0-9]{4})?[ \t]+)?(?P<t>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]{2,}|\t)(?P<text>[^ \t].*)$")
+    Lean::new(r"(?i)^[ \t]*(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]{1,2}[ \t]+[a-z]{3,9}\.?|[a-z]{3,9}\.?[ \t]+[0-9]{1,2}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?:,?[ \t]+[0-9]{4})?[ \t]+)?(?P<t>[0-2]?[0-9]:[0-5][0-9])(?:[ \t]{2,}|\t|[ \t]+[-–—][ \t]+)(?P<text>[^ \t].*)$")
         .expect("the pattern is valid")
 });
 
@@ -38,6 +40,19 @@ pub(super) fn column_lines(sources: &[Source]) -> Vec<(String, Stamp)> {
             let range = at..at + line.trim_end().len();
             at += line.len();
             let Some(caps) = COLUMN_LINE.captures(line.trim_end()) else {
+                // A line indented under the one before: its text goes on.
+                if let Some((words, stamp)) = run.last_mut()
+                    && line.starts_with([' ', '\t'])
+                    && !line.trim().is_empty()
+                    && !line.trim_start().starts_with(['-', '*', '+'])
+                {
+                    words.push(' ');
+                    words.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+                    if let Some((_, r)) = stamp.place.as_mut() {
+                        r.end = range.end;
+                    }
+                    continue;
+                }
                 if run.len() >= 3 {
                     out.append(&mut run);
                 }

@@ -88,17 +88,7 @@ static STEP_LENGTH: LazyLock<Lean> = LazyLock::new(|| {
 /// The sentence of `masked` around `range`.
 fn sentence(masked: &str, range: std::ops::Range<usize>) -> &str {
     let ends = [". ", ".\n", "\n\n", "! ", "? ", "\n- ", "\n* "];
-    let from = ends
-        .iter()
-        .filter_map(|b| masked[..range.start].rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
-    let to = ends
-        .iter()
-        .filter_map(|b| masked[range.end..].find(b).map(|i| range.end + i))
-        .min()
-        .unwrap_or(masked.len());
-    &masked[from..to]
+    &masked[crate::sentence::around(masked, range, &ends, &ends)]
 }
 
 /// Words of a clause that name the impact beginning or going on.

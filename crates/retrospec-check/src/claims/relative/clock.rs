@@ -90,9 +90,11 @@ pub(super) fn at_clock(
     };
     let event_at = crate::time::parse_time(written).ok()?;
     let mut own = Stamp::written(written, &event_at);
-    // "at 06:10 this morning," in a mail: the day it was sent.
+    // "at 06:10 this morning," in a mail: the day it was sent; "at 09:12 UTC on
+    // 8 October,": the day written after the clock.
     own.day = anchor::mail_day(ctx.inputs.text)
-        .and_then(|sent| anchor::relative_day(&masked[clause..range.start], sent, own.clock?));
+        .and_then(|sent| anchor::relative_day(&masked[clause..range.start], sent, own.clock?))
+        .or_else(|| anchor::one_date(&masked[clause + caps.get(0)?.start()..range.start]));
     if let Some(anchor) = anchor_at(after) {
         return Some(measure(&[anchor], std::slice::from_ref(&own)));
     }

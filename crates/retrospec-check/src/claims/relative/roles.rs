@@ -21,14 +21,21 @@ pub(super) static FIRST_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\bstatus[\s-]*page\b|\bstatuspage\b|\bstatus\s+(?:update|notice|post)\b")
 });
+/// An alert that fired, in words ("the latency alert fires", "received
+/// multiple alerts", "Loss-of-light alarms on both links", "queue-age alert at
+/// 08:09") or as a chat bot posts it (`alertbot: FIRING: ingest lag`).
 pub(super) static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in)\b",
+        r"(?i)(?-i:\bFIRING\b)|\balert-?bot\b|\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:detect(?:ed|ion)\W+)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in|at)\b|\b(?:received|receives|got|gets)\s+(?:an?\s+|the\s+|multiple\s+|several\s+|many\s+|(?:its|their|our)\s+first\s+|the\s+first\s+)?(?:[a-z-]+\s+)?(?:alerts?|alarms?)\b",
     )
 });
+/// An alert or page that reached someone, someone noticing, and the team
+/// seeing it: "One of our engineers saw the queue graph", "@ana sees the
+/// messages", "our support team saw the tickets pile up" (customers seeing
+/// errors is the impact, not its notice).
 pub(super) static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
+        r"(?i)(?:\b(?:we|i|engineers?|on-?call(?:\s+engineer)?|team|support|sre|ops|admins?|operators?|maintainers?|responders?)|@[a-z0-9_-]+)\s+(?:first\s+|finally\s+|only\s+)?(?:saw|sees|see)\b|\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged)\b|\balerts?\s+the\b|\bpaged\b|\bnotic(?:e|es|ed)\b|\bdetect(?:s|ed)\b|\bspott(?:s|ed)\b|\b(?:customers?|users?)\s+report",
     )
 });
 /// A page, not a status page: "paged", "pages the on-call", "the first page"; a

@@ -85,6 +85,17 @@ pub(super) fn own_in_words(
         Ok(found) => found,
         Err(why) => return Some(Reading::NotCompared(why)),
     };
+    // A timeline entry's own words found in that entry are at the entry's time,
+    // unless they say when something else had happened ("the cut had started N
+    // after the alarm").
+    let entry = ctx.own.0.strip_suffix("/text");
+    if NOT_OWN.is_match(before)
+        && events
+            .iter()
+            .any(|e| entry.is_some_and(|p| e.pointer.strip_suffix("/time") == Some(p)))
+    {
+        return None;
+    }
     Some(measure(&anchors, &events))
 }
 
@@ -145,9 +156,15 @@ pub(super) fn minutes_in(
     Some(measure(&anchors, &events))
 }
 
+/// Words before the claim that make the entry's time not its own event's: a
+/// clock of another event, or a past perfect ("errors had started 10 minutes
+/// after the deploy" says when the errors started, not when the entry was written).
+pub(super) static NOT_OWN: LazyLock<Lean> =
+    LazyLock::new(|| re(r"(?i)\b(?:had|has|have|was\s+already|were\s+already)\b"));
+
 /// A clause that states a length, not when its event happened: "continued for",
 /// "lasted", "took", "spent", "ran for", "waited".
-static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+pub(super) static LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:for|lasted|lasting|took|takes|take|taking|spent|spend|waited|wait|ran|run|kept|remained|stayed|continued|persisted)\s*$|\b(?:lasted|took|spent|waited|remained|stayed|continued|persisted)\b",
     )

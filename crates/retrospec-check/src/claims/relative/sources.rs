@@ -11,7 +11,7 @@ use super::{Ctx, Event, Target};
 impl Ctx<'_, '_> {
     /// The other places' events in tiers of one confidence, surest first.
     pub(super) fn others(&self) -> &[(u8, Vec<anchor::Clause>)] {
-        self.others.get_or_init(|| {
+        self.inputs.relative.others.get_or_init(|| {
             let mut tiers: Vec<(u8, Vec<anchor::Clause>)> = Vec::new();
             let list = self
                 .inputs
@@ -39,7 +39,18 @@ impl Ctx<'_, '_> {
         first: bool,
         several: bool,
     ) -> Result<Vec<Stamp>, String> {
-        let found = self.place(target, after, first, several)?;
+        // The impact's start named by no place: its plausible starts
+        // ([`super::notice::impact_starts`]), each a reading.
+        let found = match self.place(target, after, first, several) {
+            Err(why) if matches!(target, Target::Event(Event::Impact)) && after.is_none() => {
+                let starts = super::notice::impact_starts(self);
+                if starts.is_empty() {
+                    return Err(why);
+                }
+                return Ok(starts);
+            }
+            found => found?,
+        };
         let [one] = found.as_slice() else {
             return Ok(found);
         };

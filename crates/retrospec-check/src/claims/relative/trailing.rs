@@ -5,13 +5,17 @@ use std::sync::LazyLock;
 
 use crate::lean::Lean;
 
-use super::{AFTER, Ctx, OF, Reading, Stamp, Target, anchor_words, measure, re};
+use super::{
+    AFTER, Ctx, OF, Reading, Stamp, Target, anchor_event, anchor_words, measure, own_event, re,
+};
 
 /// The clock time after an anchor, set off by a comma and closing the clause:
-/// "within two hours of the first alarm, at 11:50 p.m.".
+/// "within two hours of the first alarm, at 11:50 p.m.", or in parentheses
+/// with the words of the claim's own event: "within five minutes of the first
+/// alert (the first status update went out at 13:49)".
 static CLOCK_AFTER: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*,\s*(?:at|by|around|about)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s*[.;,)|]|\s*$|\s+(?-i:[A-Z]))",
+        r"(?i)^\s*(?:,\s*(?:at|by|around|about)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?(?P<t>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)(?:\s*[.;,)|]|\s*$|\s+(?-i:[A-Z]))|\(\s*(?P<words>[a-z][^():;]{2,80}?)\s+(?:at|by|around)\s+(?P<u>[0-2]?[0-9]:[0-5][0-9](?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5})?)\s*\))",
     )
 });
 
@@ -39,7 +43,16 @@ pub(super) fn clock_after(
     };
     let raw = anchor.name("anchor")?;
     let tail = CLOCK_AFTER.captures(&after[raw.end()..])?;
-    let written = tail.name("t")?.as_str().trim();
+    // Words in the parentheses name the claim's own event, never the anchor.
+    if let Some(words) = tail.name("words") {
+        let clause = crate::claims::subject::clause_start(masked, range.start);
+        let (event, _) = own_event(&masked[clause..range.start])?;
+        let anchor = anchor_event(&anchor_words(raw.as_str()));
+        if !event.named_in(words.as_str()) || anchor.is_some_and(|a| a.named_in(words.as_str())) {
+            return None;
+        }
+    }
+    let written = tail.name("t").or(tail.name("u"))?.as_str().trim();
     let parsed = crate::time::parse_time(written).ok()?;
     let own = Stamp::written(written, &parsed);
     let anchor_text = anchor_words(raw.as_str());

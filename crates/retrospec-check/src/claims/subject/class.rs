@@ -23,7 +23,7 @@ pub(super) fn impact_by_class(before: &str, after: &str) -> bool {
         && let Some(m) = FOR_END.find(before)
     {
         let head = &before[..m.start()];
-        let clause = if CONNECTIVE_ONLY.is_match(head) {
+        let clause = if CONNECTIVE_ONLY.is_match(head) || opens_coordinated(head) {
             own_clause(after)
         } else {
             head
@@ -31,6 +31,19 @@ pub(super) fn impact_by_class(before: &str, after: &str) -> bool {
         if states_impact(clause) {
             return true;
         }
+    }
+    // "About 25 minutes all users affected", "So total around 10 hours the
+    // public RPC was unusable": a length that opens its clause with no "for",
+    // the clause after it stating the impact; not one that places an event
+    // ("2 hours later the site was down").
+    if CONNECTIVE_ONLY.is_match(before)
+        && !PLACES_EVENT.is_match(after)
+        && !after
+            .trim_start()
+            .starts_with([',', ':', ';', '.', '(', ')', '|', '-', '–', '—'])
+        && states_impact(own_clause(after))
+    {
+        return true;
     }
     // "N offline", "N of registry downtime": the state named after the length,
     // unless an event is placed by it ("2 hours after the deploy").
@@ -56,7 +69,7 @@ pub(super) fn impact_by_class(before: &str, after: &str) -> bool {
 fn own_clause(after: &str) -> &str {
     // A coordinated clause is another statement: "..., and we are sorry for that".
     let end = [
-        ". ", ".\n", ":", ";", " - ", " – ", " — ", "\n\n", ", and ", ", but ", ", so ",
+        ". ", ".\n", ": ", ":\n", ";", " - ", " – ", " — ", "\n\n", ", and ", ", but ", ", so ",
     ]
     .iter()
     .filter_map(|b| after.find(b))
@@ -66,7 +79,8 @@ fn own_clause(after: &str) -> &str {
 }
 
 /// Whether a clause states the impact by its class: users unable to do
-/// something, or the service in an outage state; and no action of the team.
+/// something or affected, the service in an outage state, or nothing produced
+/// ("no new snapshots were written"); and no action of the team.
 fn states_impact(clause: &str) -> bool {
     let lower = clause.to_ascii_lowercase();
     let gate = [
@@ -75,7 +89,7 @@ fn states_impact(clause: &str) -> bool {
         "n’t",
         "unable",
         "nobody",
-        "no one",
+        "no ",
         "no-one",
         "offline",
         "down",
@@ -85,14 +99,67 @@ fn states_impact(clause: &str) -> bool {
         "slow",
         "broken",
         "failing",
+        "unusable",
+        "affected",
+        "impacted",
     ];
     if !gate.iter().any(|w| lower.contains(w)) {
         return false;
     }
-    (NEGATED_ABILITY.is_match(clause) || IN_STATE.is_match(clause))
+    (NEGATED_ABILITY.is_match(clause)
+        || IN_STATE.is_match(clause)
+        || USERS_AFFECTED.is_match(clause)
+        || NOTHING_PRODUCED.is_match(clause))
+        && !NOT_AFFECTED.is_match(clause)
         && !super::ACTION_WORDS.is_match(clause)
         && !super::TEAM_SUBJECT.is_match(clause)
 }
+
+/// Words after a length that make it place an event or count something:
+/// "2 hours later", "ten minutes in", "30 minutes after the deploy", "of".
+static PLACES_EVENT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:in|later|after|into|since|before|ago|earlier|past|on|at|from|of|to|until|till|or|and|per|each|every|long|old|late|early|behind|ahead)\b")
+        .expect("the pattern is valid")
+});
+
+/// A clause head that ends in a coordinating "and" or "but" after a comma: the
+/// length opens a clause of its own ("The worker threw exceptions, and for
+/// roughly 12 hours no new snapshots were written").
+fn opens_coordinated(head: &str) -> bool {
+    let tail = head.trim_end();
+    let Some((rest, word)) = tail.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    ["and", "but", "so"].contains(&word.to_ascii_lowercase().as_str())
+        && rest.trim_end().ends_with(',')
+}
+
+/// The people a report's impact falls on, as a clause names them.
+const PEOPLE: &str = r"users?|customers?|clients?|members?|people|visitors?|staff|shoppers?|buyers?|sellers?|readers?|players?|tenants?|merchants?|developers?|maintainers?|patients?|students?|employees?|subscribers?|riders?|passengers?|travell?ers?|guests?|callers?|drivers?|authors?|viewers?|listeners?|residents?|partners?|agents?|teachers?|learners?|researchers?|anyone|everyone|everybody";
+
+/// Users named as affected: "all users affected", "customers were impacted".
+static USERS_AFFECTED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
+        r"(?i)\b(?:{PEOPLE})\s+(?:(?:were|was|got|are|is)\s+)?(?:(?:badly|severely|fully)\s+)?(?:affected|impacted)\b"
+    ))
+    .expect("the pattern is valid")
+});
+
+/// ...but not "were not affected", "no users affected", "unaffected".
+static NOT_AFFECTED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?i)\b(?:not|never|no|none\s+of\s+the)\s+(?:[a-z]+\s+){0,2}?(?:affected|impacted)\b",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Nothing produced for the length: "no new snapshots were written", "no
+/// orders were processed", "nothing was delivered". Not a count of alerts,
+/// errors or complaints, which may be the good news.
+static NOTHING_PRODUCED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:no\s+(?:new\s+)?(?:[a-z-]+\s+)?(?:snapshots?|backups?|builds?|orders?|payments?|e-?mails?|messages?|posts?|jobs?|exports?|reports?|files?|pages?|records?|events?|deliveries|payouts?|invoices?|bookings?|tickets?|uploads?|releases?|images?|packages?|artifacts?|results?|updates?|data)|nothing)\s+(?:were|was|got|could\s+be)\s+(?:written|created|sent|delivered|published|processed|built|indexed|saved|generated|exported|uploaded|received|accepted|shipped|stored|issued|paid|imported|synced|replicated|served)\b")
+        .expect("the pattern is valid")
+});
 
 /// "for" closing the clause before the length, after an optional qualifier.
 static FOR_END: LazyLock<Lean> =
@@ -100,21 +167,21 @@ static FOR_END: LazyLock<Lean> =
 
 /// A clause head with no words of its own: "So for N", "And for N", "In all, for N".
 static CONNECTIVE_ONLY: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[\s*_(]*(?:(?:so|and|then|thus|in\s+all|in\s+total|all\s+in\s+all|overall|altogether|in\s+short|basically|effectively|in\s+practice|in\s+the\s+end)\s*,?\s*)?$")
+    Lean::new(r"(?i)^[\s*_(]*(?:(?:so|and|then|thus|in\s+all|in\s+total|all\s+in\s+all|overall|altogether|in\s+short|basically|effectively|in\s+practice|in\s+the\s+end)\s*,?\s*)?(?:total\s+)?$")
         .expect("the pattern is valid")
 });
 
 /// Users who could not do something: "nobody could post", "customers could not
 /// write", "users were unable to log in", "no one was able to".
 static NEGATED_ABILITY: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(
+    Lean::new(&format!(
         r"(?ix)(?:
             \b(?:nobody|no\s+one|no-one)\s+(?:could|was\s+able|managed|can|got)\b
-          | \b(?:users?|customers?|clients?|members?|people|visitors?|staff|shoppers?|buyers?|readers?|players?|tenants?|merchants?|developers?|maintainers?|patients?|students?|employees?|subscribers?|anyone|everyone|everybody)\b
-            [^.;:]{0,80}?
+          | \b(?:{PEOPLE})\b
+            (?:[^.;:]|[0-9][:.][0-9]){{0,80}}?
             \b(?:could\s+not|couldn't|couldn’t|could\s+no\s+longer|cannot|can't|can’t|were\s+unable|was\s+unable|were\s+not\s+able|was\s+not\s+able|weren't\s+able|wasn't\s+able|did\s+not\s+get|didn't\s+get)\b
-        )",
-    )
+        )"
+    ))
     .expect("the pattern is valid")
 });
 
@@ -191,6 +258,77 @@ mod tests {
             ),
         ] {
             assert!(at(text, length), "{text}");
+        }
+    }
+
+    /// A length that opens a clause of its own, with "for" after a comma and
+    /// "and", or with no "for" at all, the clause after it stating the impact:
+    /// users affected or unable, the service in an outage state, nothing produced.
+    #[test]
+    fn a_length_opening_its_clause_is_the_impact_its_clause_states() {
+        for (text, length) in [
+            (
+                "The worker threw exceptions on every write,\nand for roughly 12 hours no new snapshots were written.",
+                "roughly 12 hours",
+            ),
+            (
+                "Payments were queued, but for two hours no orders were processed.",
+                "two hours",
+            ),
+            (
+                "For roughly 40 minutes in the morning peak, riders who had not opened their ticket before 07:12 could not show it.",
+                "roughly 40 minutes",
+            ),
+            (
+                "About 25min all users affected, after that it recovered gradually.",
+                "About 25min",
+            ),
+            (
+                "So total around 10 hours the public RPC was unusable.",
+                "around 10 hours",
+            ),
+            (
+                "Roughly three hours most customers were impacted.",
+                "Roughly three hours",
+            ),
+            ("In total 40 minutes the portal was offline.", "40 minutes"),
+        ] {
+            assert!(at(text, length), "{text}");
+        }
+        for (text, length) in [
+            // An event placed by the length, not the impact's length.
+            (
+                "About 10 minutes later all users were affected.",
+                "About 10 minutes",
+            ),
+            ("Ten minutes in, users could not log in.", "Ten minutes"),
+            (
+                "30 minutes after the deploy the portal was offline.",
+                "30 minutes",
+            ),
+            // Nobody affected, or the team's own work.
+            (
+                "About 25 minutes no users were affected by the switch.",
+                "About 25 minutes",
+            ),
+            (
+                "Two hours the team was unable to reproduce it.",
+                "Two hours",
+            ),
+            (
+                "The job ran, and for two days no alerts were sent.",
+                "two days",
+            ),
+            // A label or a cell, not a clause.
+            ("40 minutes: users could not log in.", "40 minutes"),
+            // The clause before "and" says nothing; "and for" without a comma
+            // joins it.
+            (
+                "We restarted the nodes and for 20 minutes watched the graphs while users could not log in.",
+                "20 minutes",
+            ),
+        ] {
+            assert!(!at(text, length), "{text}");
         }
     }
 

@@ -9,7 +9,8 @@
 //! ("normally runs for 45 minutes"), what came after ("for 3 days afterwards") or
 //! what is foretold ("Expect about 15 minutes of downtime" for a planned upgrade,
 //! "the restore will take 30 minutes") or what a level of service allows ("99.9%
-//! annual uptime corresponds to approx. 8 hours of downtime"). Each pattern is behind a cheap literal
+//! annual uptime corresponds to approx. 8 hours of downtime") or an alert waits for
+//! ("our alert (p95 above 3 seconds for 5 minutes) fired"). Each pattern is behind a cheap literal
 //! gate: most claims pass none.
 
 use std::sync::LazyLock;
@@ -20,6 +21,20 @@ use crate::lean::Lean;
 /// length: the length is what that percentage allows, not this incident's.
 static BUDGET: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\d(?:[.,]\d+)?\s*%\s*(?:(?:annual|yearly|monthly|of)\s+)?(?:uptime|availability|sla|slo)\b|\b(?:sla|slo|uptime|availability)\s+(?:target\s+)?(?:of\s+)?\d+(?:[.,]\d+)?\s*%")
+        .expect("the pattern is valid")
+});
+
+/// A threshold right before the length's "for": a measure above or below a value
+/// (`p95 above 3 seconds for`, `error rate > 5% for`, `CPU over 90 percent for`),
+/// the condition of an alert, not the incident's length.
+static CONDITION: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:above|below|over|under|exceeds|exceeded)|[<>]=?)\s*\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec(?:ond)?s?\b|min(?:ute)?s?\b|[a-z]{1,12}\b)?\s+for\s+(?:(?:at\s+least|more\s+than|over)\s+)?$")
+        .expect("the pattern is valid")
+});
+
+/// Words of a sentence about an alert and its rule.
+static ALERTING: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:alert|alerts|alerting|alarm|alarms|fires|fired|pages|paged|triggers|triggered|rule|threshold|monitor)\b")
         .expect("the pattern is valid")
 });
 
@@ -52,6 +67,26 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
     // An availability budget: "99.9% annual uptime corresponds to approx. 8 hours
     // of downtime", "an SLO of 99.95% allows 21 minutes a month".
     if before.contains('%') && BUDGET.is_match(before) {
+        return true;
+    }
+    // An alert's condition: "p95 above 3 seconds for 5 minutes", "error rate >
+    // 5% for 10 minutes": how long a measure must hold before it fires, in a
+    // sentence about the alert ("latency stayed above 3 seconds for 40 minutes"
+    // is the impact).
+    if [
+        "above", "below", "over", "under", "exceeds", "exceeded", ">", "<",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && CONDITION.is_match(before)
+        && {
+            let mut cut = after.len().min(60);
+            while !after.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            ALERTING.is_match(before) || ALERTING.is_match(&after[..cut])
+        }
+    {
         return true;
     }
     let head = after.trim_start();
@@ -234,6 +269,9 @@ mod tests {
             "We expected the failover to take [5 minutes].",
             "99.9% annual uptime corresponds to approx. [8 hours] of downtime",
             "An SLO of 99.95% allows about [21 minutes] of errors a month.",
+            "Our join-latency alert (p95 above 3 seconds for [5 minutes]) fired at 12:58.",
+            "The alert pages when the error rate is > 5% for [10 minutes].",
+            "It fires when CPU stays over 90 percent for at least [15 minutes].",
         ] {
             assert!(reads(text), "{text}");
         }
@@ -255,6 +293,7 @@ mod tests {
             "Search was down for [90 minutes] after the deploy.",
             "Search results were stale for [about 90 minutes] while the index was rebuilt",
             "Error rates reached 40% and checkout failed for [90 minutes].",
+            "Latency stayed above 3 seconds for [40 minutes] until the rollback.",
         ] {
             assert!(!reads(text), "{text}");
         }

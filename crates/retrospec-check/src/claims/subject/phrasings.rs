@@ -1,0 +1,86 @@
+//! Phrasings of the incident's length seen in real reports (round eighteen's
+//! phrase bank, `tests/wild_claims`): the impact over "in" its length, "an
+//! incident N long", "for N before service was restored"; and a sentence that
+//! states a plan, whose lengths are not what happened.
+
+use std::sync::LazyLock;
+
+use crate::lean::Lean;
+
+/// The impact over, "in" its length: "Everything was fixed in about 50
+/// minutes", "we were able to respond and recover in less than 20 minutes".
+pub(super) static FIXED_IN: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)(?:\b(?:everything|it|all|the\s+(?:issue|problem|outage|incident|site|service))\s+(?:was|were|got|had\s+been)\s+(?:fully\s+)?(?:fixed|resolved|restored|recovered|mitigated)|\b(?:we|the\s+team)\s+(?:were\s+able\s+to\s+|managed\s+to\s+|could\s+)?(?:respond\s+and\s+)?(?:recover|restore\s+service|resolve\s+it|fix\s+it|recover\s+service))\s+(?:with)?in\s*$")
+        .expect("the pattern is valid")
+});
+/// The impact named just before a length that ends in "long": "in an incident
+/// less than 20 minutes long", "an outage 40 minutes long".
+static NOUN_BEFORE_LONG: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:incident|outage|disruption|downtime|interruption)\s*$")
+        .expect("the pattern is valid")
+});
+static LONG_AFTER: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)^\s*long\b").expect("the pattern is valid"));
+/// "... for roughly forty minutes before service was restored": the impact's
+/// length, ended by its recovery.
+static BEFORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*before\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:was|were|got|had\s+been|came)\s+(?:fully\s+)?(?:restored|recovered|resolved|fixed|back)\b")
+        .expect("the pattern is valid")
+});
+/// A plan stated by its sentence: "The next move is planned for Wednesday,
+/// starting at 6:00 a.m. and lasting about three hours", "the downtime is
+/// projected to last 15-30 minutes": not what happened.
+pub(super) static PLAN_SENTENCE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:is|are|was|were|has\s+been|had\s+been)\s+(?:(?:also|now|tentatively)\s+)?(?:planned|scheduled|projected|expected\s+to\s+(?:last|take))\b")
+        .expect("the pattern is valid")
+});
+
+/// The sentence before byte `at`: from the last full stop that a capital
+/// letter follows ("a.m. and" does not end one), within its line.
+pub(super) fn sentence_head(text: &str, at: usize) -> &str {
+    let from = super::floor(text, at.saturating_sub(240));
+    let head = &text[from..at];
+    let line = head.rfind('\n').map_or(0, |i| i + 1);
+    let head = &head[line..];
+    let bytes = head.as_bytes();
+    let cut = (0..bytes.len().saturating_sub(2))
+        .rev()
+        .find(|&i| {
+            matches!(bytes[i], b'.' | b'!' | b'?')
+                && bytes[i + 1] == b' '
+                && bytes[i + 2].is_ascii_uppercase()
+        })
+        .map_or(0, |i| i + 2);
+    &head[cut..]
+}
+
+/// "The endpoint returned HTTP 503 for roughly two and a half hours before
+/// service was restored" (in the summary: the impact's words, then its
+/// recovery), "in an incident less than 20 minutes long": the incident's length.
+pub(super) fn incident(before: &str, after: &str, summary: bool) -> bool {
+    if summary
+        && BEFORE_RECOVERY.is_match(after)
+        && let Some(caps) = super::LOOSE.captures(before)
+        && caps.name("for").is_some()
+    {
+        let clause = &before[..caps.get(0).map_or(before.len(), |m| m.start())];
+        if super::IMPACT_WORDS.is_match(clause) && !super::ACTION_WORDS.is_match(clause) {
+            return true;
+        }
+    }
+    NOUN_BEFORE_LONG.is_match(before) && LONG_AFTER.is_match(after)
+}
+
+/// Bounds in words right after the length: "Duration: ~27 minutes from the
+/// first alert firing to someone with access taking a concrete action". The
+/// length is between those two events (read as such when the report names
+/// them), not the incident's whole length.
+static FROM_TO_WORDS: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*,?\s*from\s+(?:the\s+|our\s+|a\s+)?[a-z][a-z' -]{2,60}?\s+(?:to|until|till)\s+(?:the\s+|our\s+|a\s+)?[a-z]")
+        .expect("the pattern is valid")
+});
+
+/// Whether the words after a length bound it between two events in words.
+pub(super) fn bounded_in_words(after: &str) -> bool {
+    FROM_TO_WORDS.is_match(after)
+}

@@ -106,12 +106,29 @@ fn named_then_due(who: &str, when: &str) -> bool {
         .map(|part| part.split_whitespace().collect())
         .collect();
     let is_team = |w: &[&str]| {
-        // `search team`, `flag platform team`, `search on-call`, `SRE rotation`.
+        // `search team`, `flag platform team`, `search on-call`, `SRE rotation`,
+        // and an organisation's unit (`Data centre operations`, `IT support`).
         (1..=3).contains(&w.len())
             && w.last().is_some_and(|w| {
-                ["team", "on-call", "oncall", "rotation", "squad"]
-                    .iter()
-                    .any(|t| w.eq_ignore_ascii_case(t))
+                [
+                    "team",
+                    "on-call",
+                    "oncall",
+                    "rotation",
+                    "squad",
+                    "operations",
+                    "ops",
+                    "engineering",
+                    "support",
+                    "security",
+                    "infrastructure",
+                    "networking",
+                    "department",
+                    "desk",
+                    "group",
+                ]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
             })
     };
     let is_name = |w: &[&str]| {
@@ -510,6 +527,9 @@ mod tests {
             "Run backups every two hours (LTS, from next Monday).",
             "Publish the key to every verifier (Rivio platform team,\n  done 4 March).",
             "Tell riders how to claim a refund (Omar Reyes, Lakeside Transit customer service).",
+            // An organisation's unit, wrapped onto the next line.
+            "Label the spare line cards by slot. (Data centre\n  operations, done.)",
+            "Renew the certificate (IT support, by 3 May)",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }
@@ -524,6 +544,7 @@ mod tests {
             "Move the caches (Kafka, Redis and Postgres in the new region)",
             "Move the caches (Kafka Streams, Redis, Postgres)",
             "Check the replicas (primary, standby and the review hosts)",
+            "Review the rules (cache and queue operations, in order)",
         ] {
             assert!(!super::names_an_owner(title), "{title}");
         }

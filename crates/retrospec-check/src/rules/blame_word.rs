@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::words::{CAUSE, SECTIONS, WordList, in_reported_speech, place_in, texts};
@@ -123,8 +123,8 @@ fn negated(before: &str) -> bool {
 
 /// Whether the text `after` a blaming word, in its sentence, denies it: `human
 /// error was ruled out`, `operator error is not the cause`, `... wasn't a factor`.
-static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DENIED_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?i)^[\s,]*(?:(?:was|were|is|has\s+been|had\s+been|can\s+be)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:ruled\s+out|excluded|not\b|never\b)|(?:isn't|wasn't|isn’t|wasn’t)\b)",
     )
     .expect("valid pattern")
@@ -144,37 +144,22 @@ fn asked(after: &str) -> bool {
 /// any capitalised name counts; with a plain "this", "that", "it" or "the
 /// incident" only a name followed by "who" does ("it was on Tuesday", "it is on
 /// GitHub" tell when and where).
-static ON_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ON_NAME: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"\b(?i:(?:this|that)\s+one|this|that|it|the\s+(?:incident|outage|failure))\s+(?i:is|was|'s|’s|lies|rests|falls)\s+(?i:squarely\s+|entirely\s+|all\s+)?on\s+([A-Z][a-z]+)\b(,?\s+who\b)?",
     )
     .expect("valid pattern")
 });
 
-/// Capitalised words after "on" that tell when, not who.
-const NOT_PEOPLE: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Call",
-    "Purpose",
-];
+/// Capitalised words after "on" that tell when, not who: a weekday, a month in
+/// full (not `Jan`, a name too), both from the time crate, and these.
+const NOT_PEOPLE: &[&str] = &["Call", "Purpose"];
+
+fn tells_when_not_who(name: &str) -> bool {
+    NOT_PEOPLE.contains(&name)
+        || crate::time::MONTH_NAMES.contains(&name)
+        || crate::time::weekday_from_name(name).is_some()
+}
 
 /// The places "on <Name>" puts the incident on a person: the name's span in the
 /// file (placed from the value, so YAML and JSON escapes do not move it) and the
@@ -198,7 +183,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| w.eq_ignore_ascii_case("one"));
-        if NOT_PEOPLE.contains(&name.as_str()) || !(one || c.get(2).is_some()) {
+        if tells_when_not_who(name.as_str()) || !(one || c.get(2).is_some()) {
             continue;
         }
         let Some(span) = placer.place(name.range()) else {
@@ -220,8 +205,8 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
 /// "an oversight by the on-call engineer", "a slip of a developer", "an operator's
 /// error", "someone's mistake". The mistake of a thing ("a mistake in the config",
 /// "an error by the deploy script") names no one and is not read.
-static MISTAKE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static MISTAKE_BY: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
         r"(?ix)
         \b(?:(?:a|an|the|one|this|that)\s+)?(?:(?:simple|honest|human|small|single|manual|costly|careless|unfortunate|silly|big)\s+)?
         (?:mistake|slip|slip-up|oversight|error|blunder|lapse|misstep|goof)s?\s+
@@ -240,15 +225,15 @@ static MISTAKE_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns after "error" that make it a thing, not a person's act: "an operator's
 /// error message", "the engineer's error budget".
-static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:messages?|rates?|pages?|logs?|codes?|budgets?|handling|counts?|reports?|dialog|screen|output|tracking)\b")
+static THING_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:messages?|rates?|pages?|logs?|codes?|budgets?|handling|counts?|reports?|dialog|screen|output|tracking)\b")
         .expect("valid pattern")
 });
 
 /// Nouns after the person word that make it a tool's name: "an error from the
 /// operator API", "a mistake by the on-call rotation tool".
-static TOOL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:api|service|pods?|console|dashboards?|tools?|tooling|scripts?|accounts?|panel|portal|cli|process|controller|sdk|library|role|interface|ui|page|queue|bot|job|runbook|rotation|schedule|pager|workflow|pipeline|image|binary)\b")
+static TOOL_AFTER: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:api|service|pods?|console|dashboards?|tools?|tooling|scripts?|accounts?|panel|portal|cli|process|controller|sdk|library|role|interface|ui|page|queue|bot|job|runbook|rotation|schedule|pager|workflow|pipeline|image|binary)\b")
         .expect("valid pattern")
 });
 

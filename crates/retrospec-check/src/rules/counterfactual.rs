@@ -20,8 +20,11 @@ declare_rule! {
     /// trigger, contributing factors, resolution, timeline entries, lessons and the
     /// sections without a field of their own (`## What went wrong and why?` in a
     /// report read as written), in prose only (not in code, quoted logs or URLs).
+    /// An option the team weighed, told with why it was not taken (`we could have
+    /// rolled back the release, but it also held a security fix`), describes a
+    /// decision wherever it stands.
     /// A section of its own may be a newsletter item, a plan or the trade-offs
-    /// weighed at the time (`we could have restarted faster, but ...`), so there only
+    /// weighed at the time, so there only
     /// hindsight about people (`the on-call should have paused it`, `we failed to`,
     /// `if only`) or after a hindsight marker (`with the benefit of hindsight, ...
     /// should have`) is reported; `the outage would have been caught by the new
@@ -49,11 +52,14 @@ declare_rule! {
     ///   happened (`the resolver failed to resolve`), as is the past perfect (`we
     ///   had failed to renew it` tells what had happened by then).
     /// - "obviously" and "clearly" judge, except before a word of evidence (`the
-    ///   logs clearly showed`, `clearly labelled`) or after "not".
+    ///   logs clearly showed`, `clearly labelled`) or after a negation in the
+    ///   three words before (`not obviously`, `nothing was obviously compromised`).
     /// - "just" and "simply" are "only" or "merely" (`it was just one replica`, `we
-    ///   simply restarted it`) except beside a modal (`could simply have rolled
-    ///   back`, `should just wait`); beside a hindsight phrase only the phrase is
-    ///   reported.
+    ///   simply restarted it`) except in a past that did not happen (`could simply
+    ///   have rolled back`) or beside a modal that says what people ought to do
+    ///   (`should just wait`); beside a modal of what is possible they tell an
+    ///   option (`users could simply retry`); beside a hindsight phrase only the
+    ///   phrase is reported.
     /// - "if only" and "ought to have" are always hindsight; the "would have" that
     ///   completes an "if only" in its sentence is the same finding, not another.
     ///
@@ -66,7 +72,9 @@ declare_rule! {
     /// documented decision point would have saved time`, `a canary could have
     /// caught it`): there, as in a section of its own, only hindsight about people
     /// (`the engineer should have noticed`, `we failed to page`, `if only`) or after
-    /// a hindsight marker is reported; judging adverbs are reported as anywhere.
+    /// a hindsight marker is reported; a person nobody was (`a second reviewer
+    /// could have merged the fix sooner`, `another engineer`) is such a missing
+    /// safeguard; judging adverbs are reported as anywhere.
     /// In the detection section only hindsight about people is reported (`we
     /// should have caught it`, `the on-call failed to`, `if only`): how detection
     /// could have been faster (`an alert on disk usage could have caught it`) is
@@ -341,7 +349,7 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     let phrase = words_of(found).join(" ");
     let clause = clause_before(before);
     // The words of the clause before the match, nearest first, and after it.
-    let mut earlier = raw_words(clause).rev().map(str::to_lowercase);
+    let earlier = raw_words(clause).rev().map(str::to_lowercase);
     let mut later = raw_words(clause_after(after)).map(str::to_lowercase);
     // The subject: the nearest word before the match that is not an adverb or "had".
     let subject = subject_of(clause);
@@ -355,6 +363,9 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     };
     match phrase.as_str() {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
+            if weighed_option(&phrase, subject, before, after) {
+                return Verdict::Describes;
+            }
             let verb = later.find(|w| !filler(w)).unwrap_or_default();
             let verb = verb.as_str();
             // `should have made the prefix an error`, `should have required a
@@ -388,7 +399,7 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         ),
         "obviously" | "clearly" => {
             let next = later.next().unwrap_or_default();
-            let negated = earlier.next().is_some_and(|w| w == "not" || w == "never");
+            let negated = earlier.take(3).any(|w| NEGATIONS.contains(&w.as_str()));
             if negated || EVIDENCE.contains(&next.as_str()) {
                 Verdict::Describes
             } else {
@@ -399,9 +410,9 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             if phrase == "just" && descriptive_just(after) {
                 return Verdict::Describes;
             }
-            let modal_before = earlier.take(3).any(|w| MODALS.contains(&w.as_str()));
-            let have_after = later.next().is_some_and(|w| w == "have");
-            if modal_before || have_after {
+            let modal = earlier.take(3).find(|w| MODALS.contains(&w.as_str()));
+            let next: Vec<String> = later.take(2).collect();
+            if simply_judges(modal.as_deref(), &next) {
                 Verdict::Adverb
             } else {
                 Verdict::Describes
@@ -410,6 +421,43 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
         // "if only", "ought to have", and the organisation's own words.
         _ => Verdict::Hindsight,
     }
+}
+
+/// Words that deny what "obviously" or "clearly" qualifies when one of them stands
+/// among the three words before it in its clause (`not obviously wrong`, `nothing
+/// was obviously compromised`, `none of it clearly pointed`): a description of what
+/// the evidence did not show, not a judgement that the answer was easy to see.
+const NEGATIONS: &[&str] = &["not", "never", "nothing", "none", "nobody", "no", "neither"];
+
+/// Whether "just" or "simply" judges, from the modal among the three words before
+/// it and the two words after it. It judges in a past that did not happen (`could
+/// simply have rolled back`, `simply have waited`) and beside a modal that tells
+/// people what they ought to do (`should just wait`, `must simply restart`); beside
+/// a modal of what is possible it tells an option (`users could simply retry`, `we
+/// can just reload`), which is a description.
+fn simply_judges(modal: Option<&str>, next: &[String]) -> bool {
+    let have = next.iter().any(|w| w == "have");
+    match modal {
+        Some(modal) => have || matches!(modal, "should" | "must" | "ought"),
+        None => next.first().is_some_and(|w| w == "have"),
+    }
+}
+
+/// Whether "we could have ..." is an option the team weighed, told with why it
+/// was not taken in the same sentence (`We could have rolled back the whole
+/// release straight away, but it also contained a security fix`): a decision
+/// described as it was made, not a past judged with hindsight, unless the
+/// sentence says it looks back.
+fn weighed_option(phrase: &str, subject: &str, before: &str, after: &str) -> bool {
+    if !phrase.starts_with("could") || !matches!(subject, "we" | "i") || hindsight_marked(before) {
+        return false;
+    }
+    let mut to = after.len().min(CLAUSE_LOOKBACK);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let sentence = after[..to].split(['.', '!', '?', ';']).next().unwrap_or("");
+    raw_words(sentence).any(|w| lowercase_is(w, "but"))
 }
 
 /// Whether the sentence before a match says it looks back ("in retrospect", "in
@@ -518,7 +566,7 @@ fn after_who_clause(before: &str) -> bool {
 /// bear an impact (`Customers who retried`) are not judged.
 fn people_subject(clause: &str, subject: &str) -> bool {
     if PEOPLE.contains(&subject) {
-        return true;
+        return !hypothetical(clause, subject);
     }
     let mut words = raw_words(clause).map(str::to_lowercase);
     let Some(first) = words.next() else {
@@ -550,6 +598,25 @@ fn people_subject(clause: &str, subject: &str) -> bool {
         head = next;
     }
     false
+}
+
+/// Whether the person a clause ends on is one nobody was (`a second reviewer`,
+/// `another engineer`, `an extra pair of eyes`): a missing safeguard, which is
+/// the lesson itself (`we learned that a second reviewer could have merged the
+/// fix sooner`), not someone judged. A person described by what they did (`an
+/// engineer who was on call`) was there.
+fn hypothetical(clause: &str, subject: &str) -> bool {
+    let words: Vec<String> = raw_words(clause).map(str::to_lowercase).collect();
+    let Some(at) = words.iter().rposition(|w| w == subject) else {
+        return false;
+    };
+    let described = words[at + 1..]
+        .iter()
+        .any(|w| DESCRIBED_BY.contains(&w.as_str()));
+    !described
+        && words[at.saturating_sub(2)..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "a" | "an" | "another"))
 }
 
 /// Whether the word after "should/could/would have" can be a past participle
@@ -657,6 +724,16 @@ mod tests {
         (
             "The dispatcher logs clearly showed the connection pool was exhausted.",
             &[],
+        ),
+        // What the evidence did not show, not a judgement.
+        (
+            "We audited every upload to the Kestrel channel; nothing was obviously tampered with.",
+            &[],
+        ),
+        ("None of the graphs clearly pointed at the proxy.", &[]),
+        (
+            "The fix was obviously wrong, but nobody saw it.",
+            &["obviously"],
         ),
         (
             "It was just one replica, out of five, that lagged behind.",
@@ -912,9 +989,11 @@ the consumer. The duty manager should have paged the owner.
         // The same sentences in the root cause: there what a safeguard would have
         // caught is hindsight.
         let root = md.replace("## Response", "## Root cause");
+        // "We could have restarted faster, but ..." is an option weighed at the
+        // time wherever it stands.
         assert_eq!(
             found(&root, Format::Markdown),
-            ["could have", "would have", "should have", "should have"]
+            ["would have", "should have", "should have"]
         );
     }
 
@@ -1015,7 +1094,7 @@ the consumer. The duty manager should have paged the owner.
     #[test]
     fn finds_words_in_descriptive_sections_only() {
         let md = "---\ntitle: t\nstatus: draft\n---\nJust after 10:00 the queue filled; it just\nworked again at just 10:05.\n\n\
-                  ## Detection\n\nAn alert could have caught it sooner. We should have caught it.\n\n## Timeline\n\n- 2024-01-01 10:00 UTC We could simply\n  restart it\n\n\
+                  ## Detection\n\nAn alert could have caught it sooner. We should have caught it.\n\n## Timeline\n\n- 2024-01-01 10:00 UTC We could simply\n  have restarted it\n\n\
                   ## Lessons learned\n\n### What went wrong\n\n- We failed to page the owner\n";
         assert_eq!(
             found(md, Format::Markdown),
@@ -1023,6 +1102,88 @@ the consumer. The duty manager should have paged the owner.
         );
         let json = r#"{"title": "t", "status": "draft", "impact": {"description": "Obviously bad; it should\nhave paged."}}"#;
         assert_eq!(found(json, Format::Json), ["Obviously"]);
+    }
+
+    /// In the lessons a person nobody was (`a second reviewer`) is a missing
+    /// safeguard, the lesson itself; a person who was there is judged.
+    #[test]
+    fn a_hypothetical_person_in_the_lessons_is_the_lesson() {
+        let md = |line: &str| {
+            format!("---\ntitle: t\nstatus: draft\n---\nText.\n\n## Lessons learned\n\n{line}\n")
+        };
+        for line in [
+            "We learned that a second reviewer could have merged the fix sooner, so we now rotate reviewers.",
+            "An extra reviewer should have checked the migration.",
+        ] {
+            assert!(found(&md(line), Format::Markdown).is_empty(), "{line}");
+        }
+        for line in [
+            "The reviewer should have merged the fix sooner.",
+            "An engineer who was on call should have paused the rollout.",
+        ] {
+            assert_eq!(
+                found(&md(line), Format::Markdown),
+                ["should have"],
+                "{line}"
+            );
+        }
+    }
+
+    /// An option weighed at the time, with its reason after "but", is a decision
+    /// described; without the reason it is hindsight where the narrative is.
+    #[test]
+    fn an_option_weighed_with_its_reason_is_a_decision() {
+        let md = |section: &str, line: &str| {
+            format!("---\ntitle: t\nstatus: draft\n---\nText.\n\n## {section}\n\n{line}\n")
+        };
+        let weighed = "We could have rolled back the whole release straight away, but it also contained a security fix.";
+        for section in ["What went wrong", "Root cause", "Resolution"] {
+            assert!(
+                found(&md(section, weighed), Format::Markdown).is_empty(),
+                "{section}"
+            );
+        }
+        assert_eq!(
+            found(
+                &md("Root cause", "We could have rolled back sooner."),
+                Format::Markdown
+            ),
+            ["could have"]
+        );
+        assert_eq!(
+            found(
+                &md(
+                    "Root cause",
+                    "In hindsight we could have rolled back, but nobody asked."
+                ),
+                Format::Markdown
+            ),
+            ["could have"]
+        );
+    }
+
+    /// "just"/"simply" beside a modal of what is possible tells an option (a real
+    /// status page: failed saves showed an error, "so users could simply retry").
+    #[test]
+    fn simply_after_a_modal_of_what_is_possible_is_an_option() {
+        for text in [
+            "No data was lost: a failed save showed an error, so users could simply retry.",
+            "Customers can just reload the page.",
+            "We might simply restart the pods next time.",
+        ] {
+            let yaml = format!("title: t\nstatus: draft\nimpact:\n  description: {text}\n");
+            assert!(found(&yaml, Format::Yaml).is_empty(), "{text}");
+        }
+        for (text, word) in [
+            (
+                "The on-call could simply have restarted the pods.",
+                "simply",
+            ),
+            ("The on-call should just wait for the replica.", "just"),
+        ] {
+            let yaml = format!("title: t\nstatus: draft\nimpact:\n  description: {text}\n");
+            assert_eq!(found(&yaml, Format::Yaml), [word], "{text}");
+        }
     }
 
     /// "had failed to" tells what had happened by then (seed 002: the monitor "had
@@ -1088,6 +1249,10 @@ mod same_as_before {
         };
         match phrase.as_str() {
             "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
+                // Shared with the rule: added after the rewrite this oracle checks.
+                if weighed_option(&phrase, subject, before, after) {
+                    return Verdict::Describes;
+                }
                 let verb = later.iter().find(|w| !filler(w)).map_or("", String::as_str);
                 // Shared with the rule: added after the rewrite this oracle checks.
                 if IMPACT.contains(&verb) || POSSESSION.contains(&verb) || !participle(verb) {
@@ -1112,7 +1277,11 @@ mod same_as_before {
             ),
             "obviously" | "clearly" => {
                 let next = later.first().map_or("", String::as_str);
-                let negated = earlier.last().is_some_and(|w| w == "not" || w == "never");
+                let negated = earlier
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|w| NEGATIONS.contains(&w.as_str()));
                 if negated || EVIDENCE.contains(&next) {
                     Verdict::Describes
                 } else {
@@ -1123,13 +1292,14 @@ mod same_as_before {
                 if phrase == "just" && descriptive_just(after) {
                     return Verdict::Describes;
                 }
-                let modal_before = earlier
+                let modal = earlier
                     .iter()
                     .rev()
                     .take(3)
-                    .any(|w| MODALS.contains(&w.as_str()));
-                let have_after = later.first().is_some_and(|w| w == "have");
-                if modal_before || have_after {
+                    .find(|w| MODALS.contains(&w.as_str()));
+                // Shared with the rule: added after the rewrite this oracle checks.
+                let next: Vec<String> = later.iter().take(2).cloned().collect();
+                if simply_judges(modal.map(String::as_str), &next) {
                     Verdict::Adverb
                 } else {
                     Verdict::Describes

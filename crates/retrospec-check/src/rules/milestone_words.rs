@@ -57,6 +57,14 @@ declare_rule! {
     /// end it may mean (nothing is reported); with none and no words that end the
     /// impact, a later update whose words say the impact goes on ("Deliveries are
     /// still running behind"; not a hedge nor a cleanup) contradicts it.
+    ///
+    /// And the same at the start: `milestones.started` given as a field (another
+    /// tool's `started_at` or `startedWhen`, `milestones.started`) with no timeline
+    /// entry at its time, more than five minutes from the first entry whose words
+    /// say the impact began (`card payments start failing`, `outage begins`): the
+    /// report gives two start times. An entry at the field's time (the change that
+    /// set it off) is the author's reading and keeps it quiet, as does a timeline
+    /// of status-page updates, which are posted after the impact began.
     pub struct MilestoneWords = "RS218", "milestone-words-order", Warning;
 }
 
@@ -140,7 +148,8 @@ fn ended_words(text: &str) -> Option<crate::lean::Match<'_>> {
 impl Rule for MilestoneWords {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         resolved_before_the_end(cx, out);
-        let mut ended: Option<(usize, String, (i64, String))> = None;
+        started_apart_from_the_start(cx, out);
+        let mut ended: Option<(usize, String, (i64, Shown))> = None;
         let mut previous: Option<i64> = None;
         // Without any zone in the report the entries' wall-clock times still order
         // them (RS202 reports the missing zone).
@@ -173,7 +182,7 @@ impl Rule for MilestoneWords {
             };
             let prose = crate::claims::Prose::of(cx.text, node);
             let text = prose.masked.as_str();
-            if let Some((first, ref end_words, (end_at, ref end_shown))) = ended
+            if let Some((first, ref end_words, (end_at, end_shown))) = ended
                 && at > end_at
                 && !LATER_ON_PURPOSE.is_match(text)
                 && let Some(m) = DURING.find(text).filter(|m| !resolved_beside(text, m))
@@ -207,16 +216,19 @@ impl Rule for MilestoneWords {
     }
 }
 
-/// `milestones.resolved`, given without a timeline entry at its time, is earlier
-/// than the first entry whose words say the impact ended.
-fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(resolved) = cx.times.milestone(retrospec_model::Milestone::Resolved) else {
-        return;
-    };
-    let Some(at) = resolved.instant().map(|r| r.timestamp) else {
-        return;
-    };
-    let mut entries: Vec<(usize, jiff::Timestamp)> = cx
+/// The timeline's placed entries (index, instant), in time order.
+type Entries = Vec<(usize, jiff::Timestamp)>;
+
+/// A milestone, its instant and the timeline's placed entries in time order, when
+/// the milestone is given without an entry at its time and there are two entries
+/// or more to compare it with: what both milestone checks below start from.
+fn apart_from_the_entries<'c>(
+    cx: &'c Context<'_>,
+    milestone: retrospec_model::Milestone,
+) -> Option<(&'c crate::times::TimeValue, jiff::Timestamp, Entries)> {
+    let value = cx.times.milestone(milestone)?;
+    let at = value.instant()?.timestamp;
+    let mut entries: Entries = cx
         .times
         .timeline
         .iter()
@@ -224,9 +236,18 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .filter_map(|(i, v)| Some((i, v.as_ref()?.instant()?.timestamp)))
         .collect();
     entries.sort_by_key(|e| e.1);
-    if entries.len() < 2 || entries.iter().any(|(_, t)| t.as_second() == at.as_second()) {
+    (entries.len() >= 2 && !entries.iter().any(|(_, t)| t.as_second() == at.as_second()))
+        .then_some((value, at, entries))
+}
+
+/// `milestones.resolved`, given without a timeline entry at its time, is earlier
+/// than the first entry whose words say the impact ended.
+fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((resolved, at, entries)) =
+        apart_from_the_entries(cx, retrospec_model::Milestone::Resolved)
+    else {
         return;
-    }
+    };
     // Among a status page's updates, a `Monitoring` (or `Resolved`) update by
     // the milestone's time is an end it may mean: the `Resolved` post comes later.
     let stream = crate::rules::summary_times::updates::is_update_stream(cx);
@@ -276,6 +297,53 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `milestones.started`, given without a timeline entry at its time, more than
+/// five minutes from the first entry whose words say the impact began.
+fn started_apart_from_the_start(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some((started, at, entries)) =
+        apart_from_the_entries(cx, retrospec_model::Milestone::Started)
+    else {
+        return;
+    };
+    if crate::rules::summary_times::updates::is_update_stream(cx) {
+        return;
+    }
+    for (i, t) in entries {
+        let Some(node) = cx.node(&Ptr::timeline_entry(i).text()) else {
+            continue;
+        };
+        let prose = crate::claims::Prose::of(cx.text, node);
+        let lower = prose.masked.to_ascii_lowercase();
+        let Some((from, to)) = crate::parse::freeform::milestones::says_started(&lower)
+            .filter(|(from, _)| !crate::parse::freeform::milestones::forecast(&lower[..*from]))
+        else {
+            continue;
+        };
+        if (t.as_second() - at.as_second()).abs() <= 5 * 60 {
+            return; // the first start the words give agrees
+        }
+        let utc = |t: jiff::Timestamp| t.strftime("%H:%M UTC").to_string();
+        let words = &prose.masked[from..to];
+        out.push(
+            Diagnostic::new(
+                &MilestoneWords::INFO,
+                cx.span(&started.pointer),
+                format!(
+                    "`{}` says the incident started at {}, but timeline entry {} says `{}` at {}",
+                    crate::suggest::display_path(&started.pointer),
+                    utc(at),
+                    i + 1,
+                    one_line(words),
+                    utc(t),
+                ),
+            )
+            .with_label(prose.span(from..to), "the impact began here")
+            .with_help("correct the start time or the entry's time, or add the entry that started it at the start time"),
+        );
+        return;
+    }
+}
+
 /// `milestones.resolved` before an update (more than five minutes later) whose
 /// words say the impact goes on ("Deliveries are still running behind").
 fn still_after(
@@ -313,12 +381,9 @@ fn still_after(
 /// An entry's time for ordering, and how the message shows it: its instant, or,
 /// in a report with no zone at all, its wall-clock time on the last date written
 /// before it (`day`, in days since 1970).
-fn when(v: &crate::times::TimeValue, zoneless: bool, day: &mut i64) -> Option<(i64, String)> {
+fn when(v: &crate::times::TimeValue, zoneless: bool, day: &mut i64) -> Option<(i64, Shown)> {
     if let Some(r) = v.instant() {
-        return Some((
-            r.timestamp.as_second(),
-            r.timestamp.strftime("%H:%M UTC").to_string(),
-        ));
+        return Some((r.timestamp.as_second(), Shown::Utc(r.timestamp)));
     }
     let parsed = v.parsed.as_ref().ok().filter(|_| zoneless)?;
     if let Some(d) = parsed.date {
@@ -330,7 +395,26 @@ fn when(v: &crate::times::TimeValue, zoneless: bool, day: &mut i64) -> Option<(i
     let day = *day;
     let t = parsed.time;
     let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
-    Some((day * 86_400 + seconds, t.strftime("%H:%M").to_string()))
+    Some((day * 86_400 + seconds, Shown::Wall(t)))
+}
+
+/// An entry's time as a finding shows it (`14:05 UTC`, or `14:05` on a report
+/// without zones), written only for a finding: formatting it for every entry was
+/// 3.7 M instructions of a language server's edit of a 2,500-entry timeline
+/// (perf13).
+#[derive(Debug, Clone, Copy)]
+enum Shown {
+    Utc(jiff::Timestamp),
+    Wall(jiff::civil::Time),
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Shown::Utc(t) => write!(f, "{}", t.strftime("%H:%M UTC")),
+            Shown::Wall(t) => write!(f, "{}", t.strftime("%H:%M")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -400,6 +484,36 @@ mod tests {
                 spans_of("RS218", &right, Format::Markdown),
                 Vec::<&str>::new(),
                 "{at}"
+            );
+        }
+    }
+
+    /// Another tool's start time and the entry whose words say the impact began
+    /// are two start times; an entry at the field's time (the change that set it
+    /// off) or a start that agrees keeps it quiet.
+    #[test]
+    fn a_start_field_apart_from_the_words_that_start_the_impact() {
+        let text = "---\ntitle: Checkout errors\ndate: 2025-03-04\nstarted_at: 2025-03-04 09:40 UTC\n---\n\nCheckout failed.\n\n## Timeline (UTC)\n\n- 10:00 card payments start failing\n- 10:07 alert fires, on-call paged\n- 10:41 payments succeed again\n";
+        assert_eq!(
+            spans_of("RS218", text, Format::Markdown),
+            ["2025-03-04 09:40 UTC"]
+        );
+        let later = text.replace("09:40", "10:20");
+        assert_eq!(
+            spans_of("RS218", &later, Format::Markdown),
+            ["2025-03-04 10:20 UTC"]
+        );
+        for quiet in [
+            text.replace("09:40", "10:03"),
+            text.replace(
+                "- 10:00 card",
+                "- 09:40 config change deployed\n- 10:00 card",
+            ),
+            text.replace("card payments start failing", "card payments slow down"),
+        ] {
+            assert!(
+                spans_of("RS218", &quiet, Format::Markdown).is_empty(),
+                "{quiet}"
             );
         }
     }

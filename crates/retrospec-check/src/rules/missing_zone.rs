@@ -40,6 +40,11 @@ declare_rule! {
     /// underline, or a sentence that puts the times below in it: "I put everything
     /// in Pacific below"); with none, the finding is an info
     /// that names them and asks which.
+    /// A time with no date (RS206) and no zone is reported here too: they are two
+    /// gaps. Where the report calls its times "local time" and names no place
+    /// (`## Timeline (local time)`), the finding says so: whose local time is not
+    /// known.
+    ///
     /// A city alone, "local time" and an ambiguous `IST` or `CST` name no zone, and
     /// nor do the headers a pasted mail opens with: the `+0100` of its `Date:` is
     /// the clock the sender's mail program runs on, not the zone of the report's
@@ -57,10 +62,40 @@ impl Rule for MissingZone {
             // A `timezone` that is not a zone is reported by RS204, once.
             return;
         }
+        // A time with no date fails on that first (RS206): it has no zone either
+        // when none is written on it and the report states or names none (not
+        // even one with several readings, `times CST`, which is the report's
+        // answer, if not a clear one).
+        let unstated = std::cell::OnceCell::new();
+        let unstated = || {
+            *unstated.get_or_init(|| {
+                cx.times.default_zone.is_none()
+                    && cx.times.report_zone.is_none()
+                    && cx
+                        .parsed
+                        .freeform
+                        .as_ref()
+                        .is_none_or(|r| r.stated_zone.is_none() && r.ambiguous_zone.is_none())
+                    && crate::parse::freeform::zone::stated_zone(cx.text).is_none()
+                    && crate::times::named_regions(cx.text, &|at| cx.masks().covers(at))
+                        .0
+                        .is_empty()
+                    && !names_an_ambiguous_zone(cx)
+            })
+        };
+        let no_zone_either = |v: &TimeValue| {
+            v.report_zone.is_none()
+                && v.parsed.as_ref().is_ok_and(|p| p.zone.is_none())
+                && unstated()
+        };
         let missing: Vec<&TimeValue> = cx
             .times
             .all()
-            .filter(|v| matches!(&v.resolved, Some(Err(ResolveError::NoZone))))
+            .filter(|v| match &v.resolved {
+                Some(Err(ResolveError::NoZone)) => true,
+                Some(Err(ResolveError::NoDate)) => no_zone_either(v),
+                _ => false,
+            })
             .collect();
         let Some(first) = missing.first() else {
             if cx.times.all().next().is_none() {
@@ -134,6 +169,15 @@ impl Rule for MissingZone {
             }
             d
         };
+        // "Local time" with no place says whose clock it is not: the zone is
+        // still unknown, and the finding says why the words were not taken.
+        if let Some(at) = local_time_without_place(cx) {
+            d.message.push_str(&format!(
+                " (`{}` names no place, so which zone is not known)",
+                at.slice(cx.text)
+            ));
+            d = d.with_label(at, "whose local time?");
+        }
         d = d.with_help(help);
         if let Some(zone) = only_written_zone(cx) {
             let edits: Vec<Edit> = missing
@@ -305,6 +349,66 @@ fn several_named(
     d
 }
 
+/// Whether the text writes an abbreviation with several readings (`CST`, `IST`)
+/// anywhere outside code: a report whose clocks may be in it (`(oldest first,
+/// times CST)`) has given an answer, if not a clear one.
+fn names_an_ambiguous_zone(cx: &Context<'_>) -> bool {
+    let mut at = 0;
+    cx.text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| {
+            let start = at;
+            at += w.len() + 1;
+            w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && crate::time::ambiguous_abbreviation(w).is_some()
+                && !cx.masks().covers(start)
+        })
+}
+
+/// Where the report says its times are "local time" without a place (`## Timeline
+/// (local time)`, "All times are local time."), outside code: the first such
+/// words. "Local time in Oslo" and "Oslo local time" name a place and are read
+/// as a zone where it is known ([`crate::times::named_regions`]), so they are
+/// not this.
+fn local_time_without_place(cx: &Context<'_>) -> Option<Span> {
+    if !cx.lowercase.contains("local time") {
+        return None;
+    }
+    cx.lowercase
+        .match_indices("local time")
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .find(|at| {
+            let after = &cx.lowercase[at.end..];
+            let before = cx.lowercase[..at.start].trim_end();
+            let placed_after = after.trim_start().starts_with("in ")
+                || after.trim_start().starts_with("at ")
+                || after.trim_start().starts_with("of ");
+            // `Oslo local time`, `the office's local time`: a place or an owner before it.
+            let word_before = before
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                .next()
+                .unwrap_or("");
+            let placed_before = !word_before.is_empty()
+                && !matches!(
+                    word_before,
+                    "are"
+                        | "is"
+                        | "in"
+                        | "all"
+                        | "times"
+                        | "the"
+                        | "our"
+                        | "your"
+                        | "as"
+                        | "of"
+                        | "to"
+                        | "on"
+                );
+            !placed_after && !placed_before && !cx.masks().covers(at.start)
+        })
+}
+
 /// The zone every time that has one is written in, when there is exactly one.
 fn only_written_zone(cx: &Context<'_>) -> Option<String> {
     let mut found: Option<&str> = None;
@@ -366,6 +470,55 @@ mod tests {
             .expect("RS202");
         assert_eq!(d.message, "`milestones.started` has no time zone");
         assert!(d.labels.is_empty());
+    }
+
+    /// An undated timeline without a zone has two gaps: no date (RS206) and no
+    /// zone (here). "Local time" with no place is named as why the zone is not
+    /// known; a zone stated or named, or a place, is no finding here.
+    #[test]
+    fn an_undated_timeline_without_a_zone() {
+        let report = |heading: &str, extra: &str| {
+            format!(
+                "# Cache outage\n\nThe cache filled and pages failed for 20 minutes.{extra}\n\n## {heading}\n\n- 10:00 cache fills\n- 10:20 cache restarted\n"
+            )
+        };
+        let rs202 = |text: &str| -> Vec<crate::diagnostic::Diagnostic> {
+            crate::check(text, Format::Markdown)
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "RS202")
+                .collect()
+        };
+        let found = rs202(&report("Timeline (local time)", ""));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("`local time` names no place"),
+            "{}",
+            found[0].message
+        );
+        let found = rs202(&report("Timeline", " All times are local time."));
+        assert!(
+            found.len() == 1 && found[0].message.contains("names no place"),
+            "{found:?}"
+        );
+        let found = rs202(&report("Timeline", ""));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            !found[0].message.contains("local time"),
+            "{}",
+            found[0].message
+        );
+        for zoned in [
+            report("Timeline (UTC)", ""),
+            report("Timeline", " All times CST."),
+            report("Timeline", " (oldest first, times IST)"),
+            report("Timeline", " The Paris team (CET) saw it first."),
+            report("Timeline", " All times are Oslo local time."),
+            report("Timeline", " All times are local time in Oslo."),
+            report("Timeline (CET)", " Times are local time."),
+        ] {
+            assert!(rs202(&zoned).is_empty(), "{zoned}: {:?}", rs202(&zoned));
+        }
     }
 
     #[test]

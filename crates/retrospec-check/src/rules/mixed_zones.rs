@@ -134,9 +134,20 @@ fn merge_offsets(times: &mut [Written<'_>]) {
 
 impl Rule for MixedZones {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let mut times: Vec<Written<'_>> = cx.times.all().filter_map(written).collect();
-        // A span lookup walks the tree: once per time, not once per comparison.
-        times.sort_by_cached_key(|w| cx.span(&w.value.pointer).start);
+        // An organisation's name after a clock (`10:40 IST staff restarted the
+        // hosts`) is no zone of the report's. A span lookup walks the tree: once
+        // per time, not once per comparison.
+        let mut names = crate::time::NameUses::new(cx.text);
+        let mut placed: Vec<(usize, Written<'_>)> = cx
+            .times
+            .all()
+            .filter_map(written)
+            .map(|w| (cx.span_within(&w.value.pointer, &w.text), w))
+            .filter(|(at, _)| !names.is_name(at.start..at.end))
+            .map(|(at, w)| (at.start, w))
+            .collect();
+        placed.sort_by_key(|(at, _)| *at);
+        let mut times: Vec<Written<'_>> = placed.into_iter().map(|(_, w)| w).collect();
         merge_offsets(&mut times);
         // Zones in the order first written, with how often each is used.
         let mut zones: Vec<(&str, usize, &Written<'_>)> = Vec::new();

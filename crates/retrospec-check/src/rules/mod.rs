@@ -100,6 +100,7 @@ impl<'a> Context<'a> {
                 times: self.times,
                 config: self.config,
                 events: std::cell::OnceCell::new(),
+                relative: Default::default(),
                 strings: self.strings(),
                 // Read once by the free-form reader; read here for other reports,
                 // unless the text has no heading for a scope (`##`) nor a bold

@@ -8,9 +8,12 @@ use crate::rules::words::{CAUSE, SECTIONS, find_with, place, place_in, texts};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
+mod given;
 mod lists;
 mod told;
+mod written;
 use lists::{NOT_NAMES, ORGANISATION, PRODUCT_WORDS, TEAM_PLACES};
+use written::Written;
 
 declare_rule! {
     /// A person is @mentioned in the root cause, the trigger, a contributing factor
@@ -43,8 +46,20 @@ declare_rule! {
     /// accidentally ...) is a person too, unless a word of it is common (written
     /// in lower case in the report), an organisation's or a product's word (`Cloud
     /// Build`, `Redis Sentinel`, `Terraform Enterprise`), or the report writes it
-    /// after an article (`the Merge Queue`). Other plain names ("John
-    /// deployed...", "Argo ran") are not detected: no pattern tells a single name from a
+    /// after an article (`the Merge Queue`).
+    ///
+    /// A first name alone is a person when it is a common given name (a list,
+    /// without the names tools also have: `Ruby`, `Travis`, `Ray`, `Hugo`) that
+    /// the report never writes in lower case nor after an article. In a cause
+    /// field it is named as the one who did something by hand (`The change was
+    /// pushed by Derek`, `Derek ran the cleanup`, `Derek's change`); anywhere else
+    /// (a timeline entry, the summary, a section of the report's own words) only
+    /// when its sentence tells the act as the fault: a flaw in it (`Bob ran the
+    /// migration without the flag`, `by mistake`, `rather than restoring the
+    /// backup`) or the harm it did (`..., which broke private networking`).
+    /// "Bob restarted the service" is a responder at work, and a name that only
+    /// dates something (`after Ana took the lead`) did nothing. Other plain names
+    /// ("Argo ran") are not detected: no pattern tells a single word from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
     ///
@@ -315,7 +330,11 @@ fn find_names(names: &[&str], text: &str) -> Vec<Range<usize>> {
 /// Names that [`AFFILIATED`] says are people in `node`: not a word of
 /// [`NOT_NAMES`] or [`ORGANISATION`], and not a word the report also writes in
 /// lower case (`Requests from the growth team`: `requests` is a common word).
-fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+fn affiliated(
+    cx: &Context<'_>,
+    written: &Written<'_>,
+    node: &crate::tree::Node,
+) -> Vec<(Span, String)> {
     let lower = node.span.slice(cx.lowercase);
     let source = node.span.slice(cx.text);
     let affiliation = AFFILIATION_WORDS.iter().any(|w| lower.contains(w));
@@ -328,7 +347,7 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
         let lw = w.to_lowercase();
         NOT_NAMES.contains(&lw.as_str())
             || ORGANISATION.contains(&lw.as_str())
-            || written_in_lower_case(cx.text, &lw)
+            || written.in_lower_case(&lw)
     };
     let mut found = Vec::new();
     if initial {
@@ -383,7 +402,7 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
                     let lw = w.to_lowercase();
                     !NOT_NAMES.contains(&lw.as_str())
                         && !ORGANISATION.contains(&lw.as_str())
-                        && !written_in_lower_case(cx.text, &lw)
+                        && !written.in_lower_case(&lw)
                 })
             })
             .map(|m| m.range())
@@ -396,20 +415,20 @@ fn affiliated(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)>
 /// (in [`NOT_NAMES`] or written in lower case in the report), an organisation's
 /// ([`ORGANISATION`]) or a product's ([`PRODUCT_WORDS`]), and the report never
 /// writes the name after an article (`the Merge Queue`, `a Cloud Function`).
-fn subject_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+fn subject_names(
+    cx: &Context<'_>,
+    written: &Written<'_>,
+    node: &crate::tree::Node,
+) -> Vec<(Span, String)> {
     let common = |w: &str| {
         let lw = w.to_lowercase();
         NOT_NAMES.contains(&lw.as_str())
             || ORGANISATION.contains(&lw.as_str())
             || PRODUCT_WORDS.contains(&lw.as_str())
-            || written_in_lower_case(cx.text, &lw)
+            || written.in_lower_case(&lw)
     };
-    let after_article = |name: &str| {
-        let first = name.split_whitespace().next().unwrap_or(name);
-        ["the ", "a ", "an ", "The ", "A ", "An "]
-            .iter()
-            .any(|a| cx.text.contains(&format!("{a}{first}")))
-    };
+    let after_article =
+        |name: &str| written.after_article(name.split_whitespace().next().unwrap_or(name));
     let lower = node.span.slice(cx.lowercase);
     if !SUBJECT_VERBS.iter().any(|v| lower.contains(v)) {
         return Vec::new();
@@ -425,17 +444,75 @@ fn subject_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, Strin
     })
 }
 
-/// Whether `word` (lower case) stands as a whole word in `text` in lower case.
-fn written_in_lower_case(text: &str, word: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    text.match_indices(word).any(|(i, _)| {
-        !is_word(text[..i].chars().next_back()) && !is_word(text[i + word.len()..].chars().next())
-    })
+/// The fields outside the cause where a first name is read only when its
+/// sentence tells the act as the fault ([`given::told_as_fault`]).
+const ELSEWHERE: &[&str] = &[
+    "/summary",
+    "/impact/description",
+    "/resolution",
+    "/detection/description",
+    "/timeline/*/text",
+    "/lessons/went_well/*",
+    "/lessons/got_lucky/*",
+    "/lessons/other/*",
+    SECTIONS,
+];
+
+/// A person named by a first name alone where the report blames them
+/// ([`given`]): in the cause fields, as the one who did it; elsewhere, when the
+/// sentence tells the act as the fault.
+fn first_names(
+    cx: &Context<'_>,
+    written: &Written<'_>,
+    out: &mut Vec<Diagnostic>,
+    organisation: &dyn Fn(&str) -> bool,
+) {
+    for (patterns, in_cause) in [(CAUSE, true), (ELSEWHERE, false)] {
+        for pattern in patterns {
+            for (pointer, node) in texts(cx, pattern) {
+                let acts = in_cause.then_some(SUBJECT_VERBS);
+                let found = find_with(cx, node, |source| {
+                    given::actors(source, acts)
+                        .into_iter()
+                        .filter(|r| in_cause || given::told_as_fault(source, r.clone()))
+                        .collect()
+                });
+                for (span, name) in found {
+                    if out.iter().any(|d| {
+                        d.code == PersonInCause::INFO.code
+                            && d.span.start <= span.start
+                            && span.end <= d.span.end
+                    }) || written.in_lower_case(&name.to_lowercase())
+                        || written.after_article(&name)
+                        || organisation(&name)
+                    {
+                        continue;
+                    }
+                    let why = if in_cause {
+                        "as the one who did it"
+                    } else {
+                        "as the one whose act is told as the fault"
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            &PersonInCause::INFO,
+                            span,
+                            format!("{name} (a person's first name) is named {why} in {}", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 impl Rule for PersonInCause {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let people = known_people(cx);
+        let written = Written::new(cx.text);
         let organisations = std::cell::OnceCell::new();
         let organisation = |name: &str| {
             organisations
@@ -474,8 +551,8 @@ impl Rule for PersonInCause {
                 }
                 const BESIDE: &str = "by the team, role or initial beside it";
                 const SUBJECT: &str = "a first and a last name doing what a person does";
-                let named = affiliated(cx, node);
-                let subjects: Vec<(Span, String)> = subject_names(cx, node)
+                let named = affiliated(cx, &written, node);
+                let subjects: Vec<(Span, String)> = subject_names(cx, &written, node)
                     .into_iter()
                     .filter(|(span, _)| !named.iter().any(|(s, _)| s.start == span.start))
                     .collect();
@@ -526,6 +603,7 @@ impl Rule for PersonInCause {
                 }
             }
         }
+        first_names(cx, &written, out, &organisation);
         // The cause told in the summary or a section of its own.
         for pattern in ["/summary", SECTIONS] {
             for (pointer, node) in texts(cx, pattern) {
@@ -668,6 +746,22 @@ mod tests {
         let md =
             "# Lost writes\n\n## Summary\n\nTomas restored the volume, and he wrote this report.\n";
         assert!(found(md, Format::Markdown).is_empty());
+    }
+
+    /// A first name alone: in a cause field as the one who did it by hand; in a
+    /// timeline entry or another section only when the sentence tells the act as
+    /// the fault. Responders doing their work, a name that dates something, a
+    /// tool's name and a word the report writes in lower case are not named.
+    #[test]
+    fn a_first_name_blamed_in_the_cause_or_in_the_story() {
+        let md = "# Prescriptions rejected\n\n## Root cause\n\nThe change was pushed by Derek without a second review. \
+                  It took an hour after Ana took the lead. Renovate merged the bump.\n\n## Timeline\n\n\
+                  - 2025-03-04 10:00 UTC Bob ran the migration without the flag\n\
+                  - 2025-03-04 10:05 UTC Priya restarted the service\n\
+                  - 2025-03-04 10:20 UTC Travis deployed the fix without a review\n\n\
+                  ## What happened next\n\nRather than restoring the saved config, Jonah regenerated it by hand, which broke networking.\n\n\
+                  The Travis build and a travis job ran.\n";
+        assert_eq!(found(md, Format::Markdown), ["Derek", "Bob", "Jonah"]);
     }
 
     #[test]

@@ -9,10 +9,16 @@ use crate::rules::{Context, Rule, declare_rule};
 use crate::tree::{Node, Value};
 
 mod gaps;
+mod instructions;
+mod redacted;
+
+use instructions::{instructed_slot, task_state};
+use redacted::redacted;
 
 declare_rule! {
     /// Placeholder text (`TODO`, `TBD`, `TBC`, `FIXME`, `XXX`, `???`, `lorem ipsum`,
-    /// `<service name>`, `[insert graph]`, a bare `[link]`, a template's slot such as `[Name]` or
+    /// `<service name>`, `[insert graph]`, a bare `[link]` or one that names its link
+/// (`[postmortem link]`, `[link to the ticket]`), a template's slot such as `[Name]` or
     /// `[Your name]`, `{{template_variable}}`) in a report that is in
     /// review or published. A reminder in angle brackets on its own line (`<insert
     /// graph here>`), which Markdown reads as HTML, is found too.
@@ -24,7 +30,8 @@ declare_rule! {
     /// Redacted data is not a gap: a word that is part of a longer token
     /// (`10.0.xxx.yyy`, `XXXX-XXXX-4411`, `todo-service`), `****`, `[REDACTED]`
     /// and a slot that names a redaction (`<redacted>`, `<customer-id-masked>`)
-    /// are not reported, while `TODO`, `TBD`, `XXX` standing alone, `<insert
+    /// are not reported, nor is the mail-merge field of a letter the team sent
+    /// (`Dear <Customer Name>,`: every copy had it filled in), while `TODO`, `TBD`, `XXX` standing alone, `<insert
     /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
     /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
     /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
@@ -58,7 +65,12 @@ declare_rule! {
     /// thing (`the todo app`, `a TODO comment`, `the TODO in the retry handler`,
     /// `TODO and FIXME markers`), a table's header cell, or a `todo` in a Status
     /// column. A value left unfilled (`Owner: TBD`, `**Root cause:** TODO`,
-    /// `Estimated lost orders: TBD (finance to confirm)`) still is one.
+    /// `Estimated lost orders: TBD (finance to confirm)`) still is one. A `TODO`
+    /// leading a follow-up where the report leads others with `DONE` (`**DONE**:
+    /// probes added`, `**TODO**: alert on failed units`) is that follow-up's state;
+    /// a `TODO` with nothing after it is still a gap. A slot the text tells its
+    /// reader to fill in (`Replace <your-user-name> by your login`, `where <host>
+    /// is the server's name`) is an instruction, not a gap.
     ///
     /// A template variable left unfilled (`{{affected_accounts}}`, `{{ name }}`: one
     /// bare name between double braces) is a gap too. A site generator's expression
@@ -88,7 +100,7 @@ declare_rule! {
 /// Placeholder words and `<...>` slots. An angle-bracket slot is two or more words
 /// or a single word that is not an HTML tag; URLs (`<https://...>`) never match.
 static PATTERN: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:link|url|link here)\]|\{\{\s*[a-z_][a-z0-9_]*\s*\}\}")
+    Lean::new(r"(?i)\b(?:TODO|TBD|TBA|TBC|FIXME|XXX)\b|\?\?\?|\blorem ipsum\b|<(?:[a-z][a-z0-9_-]*(?: [a-z0-9_-]+)+|\.\.\.|…)>|\[(?:insert|fill in)\b[^\]\n]{0,60}\]|\[(?:[a-z][a-z0-9-]*[ \t]){0,3}(?:link|url)(?:[ \t]here)?\]|\[(?:link|url)[ \t](?:to|for|of)[ \t][^\]\n]{1,60}\]|\{\{\s*[a-z_][a-z0-9_]*\s*\}\}")
         .expect("the placeholder pattern is valid")
 });
 /// A literal superset of both patterns (the same case folding: no letter here has a
@@ -117,7 +129,10 @@ static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
         "[insert",
         "[fill in",
         "[link",
-        "[url]",
+        "link]",
+        "link here]",
+        "[url",
+        "url]",
         "{{",
         "[name",
         "[your ",
@@ -210,8 +225,10 @@ impl Rule for Placeholder {
                 let text = &s[found.clone()];
                 let span = placer.place(found.clone()).unwrap_or(node.span);
                 if cx.masks().covers(span.start)
+                    || reference_link(cx.text, text)
                     || explained(cx.text, span.start, text)
                     || names_a_thing_in(cx, s, found.clone(), span)
+                    || instructed_slot(s, found.clone())
                 {
                     continue;
                 }
@@ -323,6 +340,23 @@ fn html_block_reminders(cx: &Context<'_>, whose: &str, help: &str, out: &mut Vec
     }
 }
 
+/// Whether a slot in brackets (`[status link]`) is a Markdown shortcut reference
+/// link: the report defines its label on a line of its own (`[status link]:
+/// https://...`, any case), so it renders as a link, not as a gap.
+fn reference_link(text: &str, found: &str) -> bool {
+    if !found.starts_with('[') || !found.ends_with(']') {
+        return false;
+    }
+    let label = found.to_ascii_lowercase();
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        line.len() > label.len()
+            && line.is_char_boundary(label.len())
+            && line[..label.len()].eq_ignore_ascii_case(&label)
+            && line[label.len()..].starts_with(':')
+    })
+}
+
 /// One cause, one finding: a value that is only a placeholder (`due: TBD`) is
 /// reported as one (RS401), not also as a value of the wrong type, value or
 /// form (RS103-RS105). Where RS401 does not run (a draft) those stay.
@@ -347,56 +381,6 @@ pub(crate) fn drop_form_errors_of_placeholders(text: &str, diagnostics: &mut Vec
             .iter()
             .any(|p| p.start >= d.span.start && p.end <= d.span.end && p.slice(text) == value)
     });
-}
-
-/// Words in an angle-bracket slot that say data was removed on purpose
-/// (`<redacted>`, `<customer-id-masked>`), not left to fill in.
-const REDACTION: &[&str] = &[
-    "redact", "mask", "hidden", "remov", "omit", "elid", "snip", "private", "anonymi", "obfusc",
-    "scrub", "censor",
-];
-
-/// Whether the placeholder found at `range` of `text` is redacted data rather
-/// than a gap: a word (`TODO`, `TBD`, `XXX`) that is part of a longer token
-/// (`10.0.xxx.yyy`, `xxx-xxx-1234`, `todo-service`), or a slot that names a
-/// redaction (`<redacted ip>`), or `???` right after a word (`down???`: emphasis).
-/// A word standing alone, with only punctuation or emphasis around it (`TODO:`,
-/// `(TBD)`, `**XXX**`), is a placeholder, and so is `???` standing alone.
-fn redacted(text: &str, range: std::ops::Range<usize>) -> bool {
-    let found = &text[range.clone()];
-    if found.starts_with('[') {
-        // `[insert a graph]` and a bare `[link]` are gaps; `[Insert rows in
-        // batches](https://...)` and `[link][1]` are a link's text.
-        return text[range.end..].starts_with(['(', '[', ':']);
-    }
-    if found.starts_with('<') {
-        let lower = found.to_ascii_lowercase();
-        // `<details open>`, `<img src>`: an HTML tag with attributes, not a slot.
-        let first = lower[1..].split([' ', '>']).next().unwrap_or("");
-        return HTML_TAGS.contains(&first)
-            || REDACTION.iter().any(|w| lower.contains(w))
-            || phase_marker(&lower[1..lower.len() - 1]);
-    }
-    if found.starts_with('?') {
-        // `???` after a word is emphasis ("is the site down???"), not a gap.
-        return text[..range.start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-    }
-    if !found.starts_with(|c: char| c.is_ascii_alphabetic()) || found.contains(' ') {
-        return false; // `lorem ipsum` and `<...>` slots
-    }
-    // After the last whitespace character before it (which may be wider than a byte).
-    let start = text[..range.start]
-        .char_indices()
-        .rfind(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[range.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| range.end + i);
-    let token = text[start..end].trim_matches(|c: char| "()[]{}\"'*_,;:.!?".contains(c));
-    !token.eq_ignore_ascii_case(found)
 }
 
 /// Words after a placeholder word that make it the name of a thing (`todo list`,
@@ -565,7 +549,14 @@ fn names_a_thing(text: &str, span: crate::span::Span) -> bool {
             .skip(1)
             .take(3)
             .find(|l| !l.trim().is_empty())
-            .map_or("", |l| &l[..l.len().min(8)])
+            // At most its first 8 bytes, cut at a character's edge.
+            .map_or("", |l| {
+                let mut end = l.len().min(8);
+                while !l.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &l[..end]
+            })
     };
     let trimmed = line.trim();
     if cut {
@@ -573,6 +564,9 @@ fn names_a_thing(text: &str, span: crate::span::Span) -> bool {
     }
     if trimmed.starts_with('|') {
         return table_header_or_status(text, line_start, line, span.start - line_start);
+    }
+    if task_state(text, before, after, found) {
+        return true;
     }
     // A label over a list or a table (`Todo:`, `**TODO**`, `### Todo`, `Still
     // TBD:`): a short line that is a heading, all bold or ends in a colon, with a
@@ -867,6 +861,40 @@ mod tests {
         );
     }
 
+    /// A note in brackets that is a quote's whole line is the author's reminder,
+    /// not a log's bracketed tag: a quoted log stays evidence.
+    #[test]
+    fn a_reminder_in_brackets_in_a_quote_is_not_a_log() {
+        let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\nHere is the vendor's reply:\n\n> [TODO: paste the vendor's reply here]\n\n\
+                  And the log:\n\n> [ERROR] worker TODO retry\n> [WARN] queue full\n\n> [TODO]\n> [INFO] TBD\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["TODO"]
+        );
+        assert!(crate::parse::freeform::is_log_line(
+            "[ERROR] worker TODO retry"
+        ));
+        assert!(crate::parse::freeform::is_log_line(
+            "[14/Jun/2025:02:10:41 +0000] GET /"
+        ));
+        assert!(!crate::parse::freeform::is_log_line(
+            "[TODO: paste the vendor's reply here]"
+        ));
+        assert!(!crate::parse::freeform::is_log_line(
+            "[Screenshot of the error rate]."
+        ));
+    }
+
+    /// A slot the report defines as a reference link renders as a link.
+    #[test]
+    fn a_defined_reference_link_is_not_a_slot() {
+        let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\nWrite-up: [postmortem link]. Status: [status link], [Status Link] and [Name].\n\n[status link]: https://status.example.com/x\n[name]: https://example.com/people\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["[postmortem link]"]
+        );
+    }
+
     #[test]
     fn a_reminder_on_its_own_line_is_found_though_markdown_reads_it_as_html() {
         let md = "---\ntitle: t\nstatus: published\n---\n## Impact\n\nExports failed.\n\n<add graph of the error rate>\n\n<details open>\n\nMore.\n\n</details>\n\n```\n<insert token here>\n```\n";
@@ -894,6 +922,67 @@ mod tests {
         assert_eq!(codes("published"), ["RS401"]);
         // A draft may leave it: the date's form is still reported.
         assert_eq!(codes("draft"), ["RS105"]);
+    }
+
+    #[test]
+    fn a_letters_merge_field_is_not_a_gap() {
+        let md = |body: &str| format!("---\ntitle: t\nstatus: in-review\n---\n{body}\n");
+        for body in [
+            "We wrote to every customer:\n\nDear <Customer Name>,\n\nlogins failed.",
+            "> Hi <First Name>,\n>\n> logins failed.",
+        ] {
+            let checked = crate::check(&md(body), crate::Format::Markdown);
+            let codes: Vec<_> = checked.diagnostics.iter().map(|d| d.code).collect();
+            assert!(!codes.contains(&"RS401"), "{body}: {codes:?}");
+        }
+        let checked = crate::check(
+            &md("Owner: <Customer Name> to confirm."),
+            crate::Format::Markdown,
+        );
+        assert!(checked.diagnostics.iter().any(|d| d.code == "RS401"));
+    }
+
+    /// A `TODO` leading a follow-up in a report that leads others with `DONE` is
+    /// the team's state of that follow-up; the same line where nothing is marked
+    /// done, and a `TODO` with nothing after it, are gaps.
+    #[test]
+    fn a_todo_beside_done_follow_ups_is_their_state() {
+        let body = "## Lessons learned\n\nThe disk graph is easier to read than the pool listing.\n\n\
+                    **DONE**: Priya added the wiki and the shop to the probes.\n\n\
+                    **TODO**: we need alerts on failed units, so a stopped service is seen.\n\n\
+                    **TODO** a disk exporter could have warned us before the pool filled.\n\n\
+                    - TODO guard the nightly import against a full pool\n";
+        let md = format!("# Pool full at Larkspur Foods\n\n{body}");
+        assert!(
+            crate::rules::spans_of("RS401", &md, Format::Markdown).is_empty(),
+            "{md}"
+        );
+        // Nothing marked done: the same lines are gaps.
+        let md = md.replace("**DONE**: Priya added", "Priya added");
+        assert_eq!(
+            crate::rules::spans_of("RS401", &md, Format::Markdown),
+            ["TODO", "TODO", "TODO"]
+        );
+        // Beside a done item, a bare `TODO` is still a gap.
+        let md = "# Pool full at Larkspur Foods\n\n## Impact\n\nTODO\n\n## Follow-ups\n\n- DONE: probes added for the shop\n- TODO: alert on failed units\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["TODO"]
+        );
+    }
+
+    /// A slot the text tells its reader to replace is an instruction; one nobody is
+    /// told to replace is a gap.
+    #[test]
+    fn a_slot_the_reader_is_told_to_replace_is_not_a_gap() {
+        let md = "# Login nodes renamed at Fernhill Compute\n\n## Summary\n\nThe old names stopped resolving.\n\n\
+                  Connect with ssh to the new node. Replace <your-user-name> by your cluster login,\n\
+                  or run the helper, replacing <cluster-name> with the cluster you use, where <home-dir> is your home.\n\n\
+                  ## Action items\n\n- Owner: <team-name>\n";
+        assert_eq!(
+            crate::rules::spans_of("RS401", md, Format::Markdown),
+            ["<team-name>"]
+        );
     }
 
     #[test]
@@ -927,6 +1016,19 @@ mod tests {
                 &[],
             ),
             ("The write-up is at [link]. See [link][1] too.", &["[link]"]),
+            // A slot named for the link it stands for, before or after the word.
+            (
+                "Full write-up: [postmortem link]. Dashboard: [Grafana URL]. Ticket: [link to the vendor ticket].",
+                &[
+                    "[postmortem link]",
+                    "[Grafana URL]",
+                    "[link to the vendor ticket]",
+                ],
+            ),
+            (
+                "See [postmortem link](https://x.example/pm), [status page link][2], [ ] and [x] and [unlink].",
+                &[],
+            ),
             // A template's phase markers are structure; a slot that asks is a gap.
             (
                 "11:00 exports fail <OUTAGE BEGINS>; 12:10 fixed <impact mitigated> <END OF OUTAGE>.",

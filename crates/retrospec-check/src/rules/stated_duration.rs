@@ -39,7 +39,7 @@ declare_rule! {
     ///
     /// | written | band |
     /// |---|---|
-    /// | plain (`1h30m`) | rounding: `duration-tolerance` (2 minutes or 3 percent), a quarter of the unit for whole hours or days (at most 12.5 percent) |
+    /// | plain (`1h30m`) | rounding: `duration-tolerance` (2 minutes or 3 percent; its minutes only for hours with minutes not a round five, `3 hours and 31 minutes`), half the unit for whole hours or days, as they are rounded to it (at most 12.5 percent) |
     /// | "about", "around", "roughly", "approximately", "~", "nearly", "almost", "some", "or so" | `[claims] tolerance` of the value (0.15), at least `floor-minutes` (5) |
     /// | "at least", "over", "more than", "upwards of", "N+", "or more" | no upper bound |
     /// | "at most", "under", "less than", "within", "no more than", "up to", "or less" | no lower bound |

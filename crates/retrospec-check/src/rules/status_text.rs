@@ -23,10 +23,15 @@ declare_rule! {
     /// table cell `| Status | Investigating |`; a bare `State:` is not read) whose value is "investigating",
     /// "identified", "ongoing", "monitoring", "mitigating", "in progress", "unresolved", "under investigation" or
     /// "mitigation (recovery, remediation, investigation) in progress/underway/ongoing"
-    /// ("open" and "active" are left alone: action item tables use them), in any prose string, and an `x-status` or `x-incident-status`
-    /// field with such a value. Resolved means `milestones.resolved` is given, a
-    /// timeline entry is marked `resolved`, or an entry says the incident was
-    /// closed ("Incident closed", "Incident marked resolved"). A header block set
+    /// ("open" and "active" are left alone: action item tables use them), in any prose string, an `x-status` or `x-incident-status`
+    /// field with such a value, and another tool's `resolved: false` (`x-resolved`).
+    /// Resolved means `milestones.resolved` is given, a
+    /// timeline entry is marked `resolved`, an entry says the incident was
+    /// closed ("Incident closed", "Incident marked resolved", "This incident has
+    /// been resolved"), a field gives the time it ended (`| Incident end |
+    /// 2025-03-11 05:47 UTC |`, `Resolved at: 14:20`), or of two or more dated
+    /// status lines (`6th March 2025 at 13:53: Resolved: Telephony`) the newest
+    /// says `Resolved`. A header block set
     /// in a blockquote (three or more quoted `> **Key:** value` lines, one of them
     /// a header key such as `Incident ID`, `Date`, `Severity`, `Duration`) is read as
     /// the header it is. Other text in code blocks and quoted lines is
@@ -131,7 +136,7 @@ fn with_quoted_headers(masked: &str, source: &str) -> String {
 /// A timeline entry that closes the incident: "Incident closed", "Incident
 /// resolved", "Closed the incident", "Incident marked resolved".
 static CLOSED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:incident|outage|issue)\s+(?:is\s+|was\s+|now\s+)?(?:(?:marked|declared|set)\s+(?:as\s+)?)?(?:closed|resolved|over)|(?:closed|resolved)\s+the\s+(?:incident|outage)|incident\s+closure)\b")
+    Lean::new(r"(?i)\b(?:(?:incident|outage|issue)\s+(?:is\s+|was\s+|now\s+|has\s+(?:now\s+)?been\s+)?(?:(?:marked|declared|set)\s+(?:as\s+)?)?(?:closed|resolved|over)|(?:closed|resolved)\s+the\s+(?:incident|outage)|incident\s+closure)\b")
         .expect("the closed pattern is valid")
 });
 /// ...unless it says it is not closed yet.
@@ -180,13 +185,21 @@ impl Rule for StatusText {
                         )
                     })
             });
-        let Some((pointer, evidence)) = evidence else {
+        let Some((resolved_at, evidence)) = evidence
+            .map(|(pointer, why)| (cx.span(&pointer), why))
+            .or_else(|| closed_elsewhere(cx))
+        else {
             return;
         };
         let mut found: Vec<(Span, String)> = Vec::new();
         for (p, node, prose) in cx.strings() {
             let Some(value) = node.as_str() else { continue };
             let is_x_status = matches!(p.as_str(), "/x-status" | "/x-incident-status" | "/x-state");
+            // Another tool's `resolved: false` flag, as a string.
+            if is_unresolved_flag(p, node) {
+                found.push((cx.span(p), format!("{}: {value}", &p[3..])));
+                continue;
+            }
             if is_x_status {
                 if let Some(caps) = VALUE.captures(value).and_then(|c| c.name("value")) {
                     found.push((
@@ -212,6 +225,14 @@ impl Rule for StatusText {
                 }
             }
         }
+        // ...and as the boolean it usually is.
+        for p in ["/x-resolved", "/x-is-resolved"] {
+            if let Some(node) = cx.node(p)
+                && matches!(node.value, crate::tree::Value::Bool(false))
+            {
+                found.push((cx.span(p), format!("{}: false", &p[3..])));
+            }
+        }
         for (span, value) in found {
             out.push(
                 Diagnostic::new(
@@ -221,10 +242,91 @@ impl Rule for StatusText {
                         "the report's status text still says `{value}`, but the incident is resolved: {evidence}"
                     ),
                 )
-                .with_label(cx.span(&pointer), "resolved here")
+                .with_label(resolved_at, "resolved here")
                 .with_help("update the status line to say the incident is resolved, or remove it"),
             );
         }
+    }
+}
+
+/// Another tool's front matter flag that says the incident is not resolved,
+/// written as a string (`resolved: "false"`, `is-resolved: no`).
+fn is_unresolved_flag(pointer: &str, node: &crate::tree::Node) -> bool {
+    matches!(pointer, "/x-resolved" | "/x-is-resolved")
+        && node
+            .as_str()
+            .is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "false" | "no"))
+}
+
+/// A field that gives the time the incident ended or was closed: `| Incident
+/// end | 2025-03-11 05:47 UTC |`, `**Resolved at:** 14:20`, `Closed at: ...`.
+static ENDED_FIELD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)(?:^|\|)[ \t]*(?:[-*+][ \t]+)?[*_]*(?:incident[ \t]+(?:end(?:ed)?|closed|resolved)(?:[ \t]+(?:at|time|date(?:[ \t]*/[ \t]*time)?))?|resolved[ \t]+(?:at|on)|resolution[ \t]+(?:time|date(?:[ \t]*/[ \t]*time)?)|closed[ \t]+at)[ \t]*(?:\([^)\n]{1,12}\))?[*_]*[ \t]*(?::|\|)[ \t]*[*_]*[ \t]*(?P<value>[^|\n]{0,40}?\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9])")
+        .expect("the field pattern is valid")
+});
+
+/// A dated status line: `6th March 2025 at 13:53: Resolved: Hosted Telephony`,
+/// `2025-03-06 13:53 - Resolved`.
+static STATUS_LINE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?im)^[ \t]*(?:(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?P<mon>[a-z]{3,9})\.?,?[ \t]+(?P<y>[0-9]{4})|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))[ \t]+(?:at[ \t]+)?(?P<h>[0-9]{1,2}):(?P<m>[0-5][0-9])(?::[0-5][0-9])?[ \t]*[:\-–—|][ \t]*(?P<status>resolved|monitoring|identified|investigating|update|resolving|scheduled|in[ \t]+progress)\b")
+        .expect("the status line pattern is valid")
+});
+
+/// When a dated status line was posted: year, month, day, minute of the day.
+type StatusAt = (i64, i64, i64, i64);
+
+/// Evidence besides the milestones and the timeline's words that the incident
+/// is over: a field with the time it ended or was closed, or dated status lines
+/// (two or more, anywhere in the report) whose newest says `Resolved`; the span
+/// it is stated at.
+fn closed_elsewhere(cx: &Context<'_>) -> Option<(Span, String)> {
+    let mut lines: Vec<(StatusAt, String, Span)> = Vec::new();
+    for (_, node, prose) in cx.strings() {
+        let Some(value) = node.as_str() else { continue };
+        if !prose || !value.contains(':') || value.len() > 200_000 {
+            continue;
+        }
+        let text = crate::claims::Prose::of(cx.text, node);
+        if let Some(whole) = ENDED_FIELD.find(&text.masked) {
+            let field = whole.as_str().trim_matches(['|', ' ', '\t', '*', '_']);
+            return Some((
+                text.span(whole.range()),
+                format!("the report gives the time it ended (`{field}`)"),
+            ));
+        }
+        lines.extend(
+            STATUS_LINE
+                .captures_iter(&text.masked)
+                .take(50)
+                .filter_map(|caps| {
+                    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<i64>().ok());
+                    let (y, m, d) = match (num("iy"), num("im"), num("id")) {
+                        (Some(y), Some(m), Some(d)) => (y, m, d),
+                        _ => (
+                            num("y")?,
+                            i64::from(retrospec_time::month_from_name(caps.name("mon")?.as_str())?),
+                            num("d")?,
+                        ),
+                    };
+                    let at = (y, m, d, num("h")? * 60 + num("m")?);
+                    let status = caps.name("status")?.as_str().to_string();
+                    Some((at, status, text.span(caps.get(0)?.range())))
+                }),
+        );
+    }
+    // The newest line, alone at its time, says the incident is resolved.
+    let newest = lines.iter().map(|l| l.0).max();
+    let mut at_newest = lines.iter().filter(|l| Some(l.0) == newest);
+    match (at_newest.next(), at_newest.next()) {
+        (Some((_, status, span)), None)
+            if lines.len() >= 2 && status.eq_ignore_ascii_case("resolved") =>
+        {
+            Some((
+                *span,
+                "the newest dated status line says `Resolved`".to_string(),
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -369,6 +471,85 @@ mod tests {
                 spans_of("RS217", &report(resolved, body), Format::Markdown),
                 Vec::<&str>::new(),
                 "{body}"
+            );
+        }
+    }
+
+    /// Other evidence that the incident is over: a field with the time it ended,
+    /// dated status lines whose newest says `Resolved`, a post saying the
+    /// incident has been resolved; and another tool's `resolved: false` flag as
+    /// a stale status.
+    #[test]
+    fn an_end_field_a_newest_resolved_line_and_a_false_flag() {
+        let ticket = |status: &str, end: &str| {
+            format!(
+                "# [OPS-1] Withdrawals stuck\n\n| Field | Value |\n|---|---|\n| Status | {status} |\n| Incident start | 2025-03-11 01:52 UTC |\n| Incident end | {end} |\n\n## Description\n\nWithdrawals were stuck for hours.\n"
+            )
+        };
+        assert_eq!(
+            spans_of(
+                "RS217",
+                &ticket("Monitoring", "2025-03-11 05:47 UTC"),
+                Format::Markdown
+            ),
+            ["Monitoring"]
+        );
+        for (status, end) in [("Monitoring", "TBD"), ("Resolved", "2025-03-11 05:47 UTC")] {
+            assert!(
+                spans_of("RS217", &ticket(status, end), Format::Markdown).is_empty(),
+                "{status} / {end}"
+            );
+        }
+        let page = |lines: &str| {
+            format!(
+                "Acme Voice - Service Status\n\nCurrent status: Monitoring\n\n{lines}\n\nAll times are UK time.\n"
+            )
+        };
+        assert_eq!(
+            spans_of(
+                "RS217",
+                &page(
+                    "6th March 2025 at 13:53: Resolved: Hosted Telephony\n\n26th February 2025 at 10:10: Monitoring: Hosted Telephony"
+                ),
+                Format::Markdown
+            ),
+            ["Monitoring"]
+        );
+        for lines in [
+            // The newest line is not Resolved.
+            "26th February 2025 at 10:10: Monitoring: Hosted Telephony\n\n26th February 2025 at 10:07: Resolved: Hosted Telephony",
+            // One line alone is no history.
+            "6th March 2025 at 13:53: Resolved: Hosted Telephony",
+        ] {
+            assert!(
+                spans_of("RS217", &page(lines), Format::Markdown).is_empty(),
+                "{lines}"
+            );
+        }
+        let flagged = |flag: &str, last: &str| {
+            format!(
+                "---\ntitle: Errors on the API\nseverity: major-outage\n{flag}\n---\n\n## Postmortem\n\nErrors for half an hour.\n\n### Update\n\n{last}\n\n*Jun 12, 2025 - 18:31 PDT*\n\n### Investigating\n\nWe are investigating.\n\n*Jun 12, 2025 - 17:20 PDT*\n"
+            )
+        };
+        assert_eq!(
+            spans_of(
+                "RS217",
+                &flagged("resolved: false", "This incident has been resolved."),
+                Format::Markdown
+            )
+            .len(),
+            1
+        );
+        for (flag, last) in [
+            ("resolved: true", "This incident has been resolved."),
+            (
+                "resolved: false",
+                "A fix is being rolled out; this incident has not been resolved yet.",
+            ),
+        ] {
+            assert!(
+                spans_of("RS217", &flagged(flag, last), Format::Markdown).is_empty(),
+                "{flag} / {last}"
             );
         }
     }

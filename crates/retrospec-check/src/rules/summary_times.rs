@@ -24,7 +24,7 @@ declare_rule! {
     /// |---|---|
     /// | "between A and B", "from A to/until/till/through B" | A with `started`, B with `resolved` or `mitigated` |
     /// | "A-B" with both times written with a colon (`10:51-12:26 CEST`) | the same |
-    /// | "started/began (at) A", ", starting at A" | `started` |
+    /// | "started/began (at) A", ", starting at A", a sentence opening "Starting at A, (the impact)" | `started` |
     /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
     ///
     /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
@@ -82,6 +82,16 @@ declare_rule! {
     /// entry as labels (a tracker's `resolved_at` an hour before the timeline's
     /// end).
     ///
+    /// In the report's other prose (the resolution, the detection, the lessons,
+    /// sections of its own words; not the cause fields, which tell of what came
+    /// before), an end ("Service was restored at 09:10 UTC") or a notice about the
+    /// incident ("We emailed affected merchants at 09:15 UTC to say payments were
+    /// restored") at a clock before the incident began is a contradiction: the
+    /// timeline starts at 10:00 the same day. Read only in a report whose times
+    /// all fall on one day, so a clock without a date has one reading; a sentence
+    /// that names another day, a backup or snapshot, a plan, a routine or another
+    /// incident is left alone.
+    ///
     /// When no time in the report has a date, instants cannot be compared, but one
     /// mistake still shows: the summary gives the impact's clock in one zone
     /// (`starting at 10:14 (CEST)`) and the timeline, all in another fixed zone
@@ -105,8 +115,11 @@ declare_rule! {
     pub struct SummaryTimes = "RS207", "summary-times", Error;
 }
 
+mod before_start;
 mod entries;
 mod meridiem;
+use meridiem::normalise;
+mod opening;
 mod same_clock;
 pub(crate) mod updates;
 
@@ -333,13 +346,28 @@ fn stated_unscreened(masked: &str) -> Vec<Stated> {
             meridiem: None,
         });
     }
-    for (regex, end) in [(&*START, End::Start), (&*END, End::Finish)] {
+    let opening = {
+        let lower = masked.to_ascii_lowercase();
+        lower.contains("starting") || lower.contains("beginning")
+    };
+    let openings = opening.then_some(&*opening::OPENING_START);
+    for (regex, end) in [
+        (Some(&*START), End::Start),
+        (openings, End::Start),
+        (Some(&*END), End::Finish),
+    ] {
+        let Some(regex) = regex else { continue };
+        let is_opening = std::ptr::eq(regex, &*opening::OPENING_START);
         for caps in regex.captures_iter(masked).take(50) {
             let Some(t) = caps.get(2) else { continue };
             if out
                 .iter()
                 .any(|s| s.time.start <= t.start() && t.start() < s.time.end)
             {
+                continue;
+            }
+            let whole_end = caps.get(0).map_or(t.end(), |m| m.end());
+            if is_opening && !opening::tells_the_impact(masked, whole_end) {
                 continue;
             }
             out.push(Stated {
@@ -382,6 +410,7 @@ fn utc(t: jiff::Timestamp) -> String {
 
 impl Rule for SummaryTimes {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        before_start::ends_before_the_start(cx, out);
         let timeline: Vec<&crate::times::TimeValue> = cx
             .times
             .timeline
@@ -753,25 +782,6 @@ fn judge(
     }
 }
 
-/// `4 PM` as `4:00 PM`, `12.26` as `12:26`.
-fn normalise(time: &str) -> String {
-    let t = time.trim().replace('.', ":");
-    let t = t
-        .replace("a:m:", "AM")
-        .replace("p:m:", "PM")
-        .replace("a:m", "AM")
-        .replace("p:m", "PM");
-    let digits_end = t
-        .find(|c: char| !c.is_ascii_digit() && c != ':')
-        .unwrap_or(t.len());
-    let (clock, rest) = t.split_at(digits_end);
-    if clock.contains(':') {
-        t.clone()
-    } else {
-        format!("{clock}:00{rest}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Breaks, Context, stated_fields};
@@ -871,6 +881,20 @@ mod tests {
             ),
             ("Errors lasted until 18:30 CEST.", vec!["18:30 CEST"]),
             ("Sign-in began failing at 15:30 CEST.", vec!["15:30 CEST"]),
+            // A sentence that opens with the impact's start.
+            (
+                "Starting at 15:40 CEST, checkout failed for card payments.",
+                vec!["15:40 CEST"],
+            ),
+            (
+                "It was a bad day. Beginning around 15:20 CEST uploads were rejected.",
+                vec!["15:20 CEST"],
+            ),
+            // A step of the team, and an impact start that agrees: quiet.
+            ("Starting at 15:40 CEST, we drained the nodes.", vec![]),
+            ("Starting at 16:06 CEST, checkout failed.", vec![]),
+            // Not opening its sentence.
+            ("Checkout kept starting at 15:40 CEST and failing.", vec![]),
         ] {
             assert_eq!(
                 spans_of("RS207", &report(summary), Format::Markdown),

@@ -12,6 +12,8 @@ use crate::suggest::display_path;
 use crate::time;
 use crate::times::Times;
 
+mod note;
+
 declare_rule! {
     /// A timeline entry is earlier than the entry before it.
     ///
@@ -26,6 +28,11 @@ declare_rule! {
     /// among `2025-02-11` entries), whose day with their year falls among theirs, is
     /// a year typo: reported even first or last in the list, where no neighbour
     /// shows it out of order.
+    ///
+    /// A note right above or below the timeline that says its entries are not in
+    /// time order ("Rows are grouped by system, not in time order") leaves them
+    /// unreported; one that says an entry was put there knowingly ("The 09:10 row
+    /// was added later from the logs") makes that entry's finding an info.
     ///
     /// A timeline listed newest first (three or more entries, each earlier than
     /// the one above) is one finding on the timeline, with every entry as a label,
@@ -71,6 +78,8 @@ impl Rule for TimelineOrder {
         }
         let mut fix: Option<Option<Fix>> = None;
         let mut previous: Option<(&str, jiff::Timestamp, bool)> = None;
+        let first_order = out.len();
+        let mut written: Vec<&str> = Vec::new();
         for value in cx.times.timeline.iter().flatten() {
             let Some(now) = value.instant() else { continue };
             let approximate = value.is_approximate();
@@ -106,13 +115,38 @@ impl Rule for TimelineOrder {
                 // Every finding carries the same fix: applying it from any of them sorts the whole timeline.
                 diagnostic.fix = fix;
                 out.push(diagnostic);
+                written.push(&value.text);
             }
             previous = Some((&value.pointer, now.timestamp, approximate));
         }
+        explained(cx, out, first_order, &written);
         year_typos(cx, out);
         if cx.model.timeline.is_empty() && cx.parsed.freeform.is_some() {
             lead_order(cx, out);
         }
+    }
+}
+
+/// The entries out of order (`out[first..]`, written as `written`) that a note
+/// right above or below the timeline explains: none when it says the entries
+/// are not in time order ("rows are grouped by system"); an info, not an error,
+/// for an entry it says was put there knowingly ("the 09:10 row was added later
+/// from the logs").
+fn explained(cx: &Context<'_>, out: &mut Vec<Diagnostic>, first: usize, written: &[&str]) {
+    if out.len() == first {
+        return;
+    }
+    match note::order_note(cx) {
+        Some(note::OrderNote::NotChronological) => out.truncate(first),
+        Some(note::OrderNote::Explains(clocks)) => {
+            for (d, written) in out[first..].iter_mut().zip(written) {
+                if note::names_entry(&clocks, written) {
+                    d.severity = crate::diagnostic::Severity::Info;
+                    d.message.push_str(", as the note beside the timeline says");
+                }
+            }
+        }
+        None => {}
     }
 }
 

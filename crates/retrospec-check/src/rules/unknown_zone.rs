@@ -21,6 +21,11 @@ declare_rule! {
     ///
     /// A zone written on every line of a timeline is one question for the author,
     /// so it is one finding: at its first use, with the other uses as labels.
+    ///
+    /// An abbreviation used as an organisation's or a group's name is no zone:
+    /// `10:40 IST staff restarted the hosts`, `IST's notice`, or any use in a
+    /// report that spells it out beside it (`Information Services and Technology
+    /// (IST)`).
     pub struct UnknownZone = "RS204", "unknown-zone", Error;
 }
 
@@ -48,6 +53,7 @@ impl Rule for UnknownZone {
         // One finding per zone text (compared without case), at its first use in
         // the text; later uses become labels of it.
         let mut found: Vec<(String, Diagnostic)> = Vec::new();
+        let mut names = time::NameUses::new(cx.text);
         for value in cx.times.all() {
             let (text, diagnostic) = match &value.resolved {
                 Some(Err(ResolveError::Ambiguous { text, meanings })) => (
@@ -70,6 +76,11 @@ impl Rule for UnknownZone {
                 ),
                 _ => continue,
             };
+            // An organisation's name read after a clock ("10:40 IST staff restarted
+            // the hosts", "IST" spelled out as a department elsewhere): no zone.
+            if names.is_name(diagnostic.span.start..diagnostic.span.end) {
+                continue;
+            }
             found.push((text.to_lowercase(), diagnostic));
         }
         found.sort_by_key(|(_, d)| d.span.start);

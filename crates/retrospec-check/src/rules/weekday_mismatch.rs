@@ -1,12 +1,13 @@
 //! RS216 in prose: a weekday written beside its date in a sentence of the report
-//! (`On the morning of Wednesday 24 June`, `Tuesday, March 3, 2026`) that the date
+//! or its title (`On the morning of Wednesday 24 June`, `Tuesday, March 3, 2026`,
+//! `# Update on the outage on Wednesday, September 4`) that the date
 //! does not fall on. Date lines in a timeline are checked where they are read (the
 //! time grammar); this is the same finding for the summary and the other sections.
 
 use std::sync::LazyLock;
 
+use crate::lean::Lean;
 use jiff::civil::{Date, Weekday};
-use regex::Regex;
 
 use crate::diagnostic::Diagnostic;
 use crate::rules::words::{DESCRIPTIVE, SECTIONS, texts};
@@ -22,19 +23,23 @@ declare_rule! {
 /// Action items' words (`This was deployed on Friday (Sept 27).`).
 const ACTIONS: &str = "/action_items/*/title";
 
+/// The report's title (`Update regarding the outage on Wednesday, September 4`).
+const TITLE: &str = "/title";
+
 const DAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 
 /// `Wednesday 24 June[ 2025]`, `Wednesday, the 24th of June`, `Wednesday, June 24[, 2025]`,
+/// a part of the day between them (`Friday night 25 August 2003`),
 /// `Friday (Sept 27)` (the date in brackets after its weekday),
 /// the dotted day-first forms `Sunday, 15. 11.[ 2025]` and `Sunday 15.11.2025`,
 /// and an ISO date after its weekday (`(Sunday 2025-06-14)`, `Sunday, 2025-06-14`):
 /// the weekday right before its date, names capitalised as written in prose. A
 /// dotted date without its year needs the space after its first dot (`14.05.`
 /// after a weekday may be a clock closing a sentence).
-static DAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?P<wd>{DAYS}),?[ \t\n]+\(?(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b|(?P<y5>\d{{4}})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
+static DAY_DATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
+        r"\b(?P<wd>{DAYS})(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t\n]+\(?(?:(?:the[ \t\n]+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\b|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d3>\d{{1,2}})\.[ \t](?P<m3>\d{{1,2}})\.|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})\b|(?P<y5>\d{{4}})-(?P<m5>\d{{2}})-(?P<d5>\d{{2}})\b)(?:,?[ \t\n]+(?P<y>\d{{4}})\b)?"
     ))
     .expect("the weekday pattern is valid")
 });
@@ -112,8 +117,8 @@ fn published_year(cx: &Context<'_>, month: i8) -> Option<i16> {
 
 /// A date written with its year in a sentence: `19th May 2025`, `May 19, 2025`,
 /// `2025-05-19`.
-static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
         r"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t\n]+of)?[ \t\n]+(?P<m1>{MONTHS})\.?,?|(?P<m2>{MONTHS})\.?[ \t\n]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?)[ \t\n]+(?P<y>\d{{4}})\b|\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b"
     ))
     .expect("the dated pattern is valid")
@@ -178,7 +183,7 @@ impl Rule for WeekdayMismatch {
             return;
         }
         let mut dated: Option<Vec<(i8, i8, i16)>> = None;
-        for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS, ACTIONS]) {
+        for pattern in DESCRIPTIVE.iter().chain(&[SECTIONS, ACTIONS, TITLE]) {
             for (_, node) in texts(cx, pattern) {
                 let crate::tree::Value::String(value) = &node.value else {
                     continue;
@@ -283,6 +288,46 @@ mod tests {
         }
     }
 
+    /// A title's weekday and date without a year, the year from the byline: a
+    /// Wednesday that was a Thursday is found; the right weekday, and a title whose
+    /// year nothing gives, are not.
+    #[test]
+    fn a_weekday_in_the_title() {
+        let md = |title: &str, byline: &str| {
+            format!(
+                "# {title}\n\n*Posted by IT Services · {byline}*\n\nWe had an outage on Wednesday.\n"
+            )
+        };
+        assert_eq!(
+            spans_of(
+                "RS216",
+                &md(
+                    "Update on the Moodle outage on Wednesday, September 4",
+                    "September 5, 2025"
+                ),
+                Format::Markdown
+            ),
+            ["Wednesday"]
+        );
+        for (title, byline) in [
+            (
+                "Update on the Moodle outage on Wednesday, September 3",
+                "September 5, 2025",
+            ),
+            (
+                "Update on the Moodle outage on Wednesday, September 4",
+                "last week",
+            ),
+        ] {
+            assert!(
+                spans_of("RS216", &md(title, byline), Format::Markdown).is_empty(),
+                "{title}"
+            );
+        }
+        let yaml = "title: Outage on Thursday, 5 September 2025\nstatus: draft\n";
+        assert_eq!(spans_of("RS216", yaml, Format::Yaml), ["Thursday"]);
+    }
+
     /// An ISO date after its weekday, in a mail's prose: a Sunday that was a
     /// Saturday is found, the right weekday and an ISO date before a clock are not.
     #[test]
@@ -307,6 +352,14 @@ mod tests {
             spans_of("RS216", md, Format::Markdown),
             ["Wednesday", "Friday"]
         );
+    }
+
+    /// A part of the day between the weekday and its date (a real IT notice:
+    /// "Friday night 25 August 2003", a Monday).
+    #[test]
+    fn a_part_of_the_day_between_weekday_and_date() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Summary\n\nMail stopped on Friday night 25 August 2003 and came back on Tuesday morning 26 August 2003.\n";
+        assert_eq!(spans_of("RS216", md, Format::Markdown), ["Friday"]);
     }
 
     #[test]

@@ -513,7 +513,7 @@ pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line of a log, a terminal or a chat (kept with the free-form reader, which
 /// reads the same quotes as evidence).
-pub(crate) use crate::parse::freeform::LOG_LINE;
+pub(crate) use crate::parse::freeform::is_log_line;
 
 /// An open blockquote: where it starts and ends, its non-empty lines and how many
 /// of them are log lines.
@@ -561,7 +561,7 @@ fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
             let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
             let (s, _, lines, logs) = quote.unwrap_or((start, pos, 0, 0));
             let nonempty = usize::from(!rest.is_empty());
-            let log = usize::from(!rest.is_empty() && LOG_LINE.is_match(rest));
+            let log = usize::from(!rest.is_empty() && is_log_line(rest));
             quote = Some((s, pos, lines + nonempty, logs + log));
         } else {
             flush(&mut quote, out);
@@ -780,8 +780,8 @@ mod tests {
         WordList::new(&words.iter().map(|w| (*w).to_string()).collect::<Vec<_>>())
     }
 
-    /// Whether a head of `words` stands in `text` (lowercased), as `may_match` asks
-    /// before the automata are built.
+    /// Whether an entry of `words` stands in `text` (lowercased), as `may_match`
+    /// asks before the automata are built.
     fn heads_stand(words: &WordList, text: &str) -> bool {
         let Matcher::Ascii { heads, firsts, .. } = &words.matcher else {
             return true;
@@ -843,6 +843,22 @@ mod tests {
         let words = WordList::new(&config.words.blame);
         assert!(!heads_stand(&words, "users_affected: 3, the users"));
         assert!(heads_stand(&words, "user\u{2003}error"));
+        // The whole entry, not its first word: `user` before another word is in
+        // most reports (perf13).
+        assert!(!heads_stand(
+            &words,
+            "replica memory user connection health"
+        ));
+        assert!(!heads_stand(&words, "a user\n\nerrors"));
+        assert!(heads_stand(&words, "a user\\n\\nerror."));
+        assert!(heads_stand(&words, "the fault \t\n of"));
+        assert!(heads_stand(&words, "the fault \\nof"));
+        assert!(!heads_stand(&words, "the faultof or the fault off"));
+        let words = list(&["x \\y z", "a b"]);
+        assert!(heads_stand(&words, "x \\y z"));
+        assert!(heads_stand(&words, "x\t\\y\n z"));
+        assert!(!heads_stand(&words, "x \\yz"));
+        assert!(!heads_stand(&words, "a  bc"));
     }
 
     #[test]

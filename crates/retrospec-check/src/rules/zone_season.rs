@@ -45,6 +45,20 @@ declare_rule! {
     /// reported there, not at the report's statement of the zone, which may be
     /// right for the rest. On a day the clocks change, both names are accepted.
     ///
+    /// A date written without a year, in a report that gives none (`26 August,
+    /// 17:33 CET`), is judged when the abbreviation is out of season on that day
+    /// in every year since 2007 (when the US last changed its rules) that its
+    /// weekday allows: no year is needed to see CET in late August, while a day
+    /// near a change that some year fits is left alone.
+    ///
+    /// `MST` in summer is not reported unless the report says it means a region
+    /// that changes its clocks: Denver is on MDT then, but Arizona
+    /// (America/Phoenix) keeps MST all year, and the time is read at MST's own
+    /// offset, as Arizona's clocks show it. A report that writes `MDT` elsewhere,
+    /// spells Mountain Daylight Time, or names Denver's zone or a place on it
+    /// (`America/Denver`, Denver, Colorado, Utah, Calgary) means Denver's clock,
+    /// and its summer `MST` is reported as before.
+    ///
     /// A zone a report states for clocks told only in its prose
     /// ("all times PST below" over "At 9:12 a.m. the job ..."), with no timeline to
     /// date them, is judged on the report's date (its first date, else the day it
@@ -60,16 +74,21 @@ impl Rule for ZoneSeason {
         let mut causes: Vec<Vec<(&TimeValue, &Resolved, &SeasonMismatch)>> = Vec::new();
         // A milestone read from the words of a timeline entry stands on that
         // entry's time: one written time, counted and labelled once.
+        // Kept sorted and searched by halves: a 2,500-entry timeline searched the
+        // list from the start once per time (20% of its check, the language
+        // server's long report; perf12). Not a hashed or tree set: a report of
+        // twenty times paid more for those than for the list. Times come in file
+        // order, so an insert is nearly always at the end.
         let mut seen: Vec<Span> = Vec::new();
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
                 continue;
             };
             let at = cx.span(&value.pointer);
-            if seen.contains(&at) {
-                continue;
+            match seen.binary_search(&at) {
+                Ok(_) => continue,
+                Err(i) => seen.insert(i, at),
             }
-            seen.push(at);
             let Some(mismatch) = &resolved.season_mismatch else {
                 continue;
             };
@@ -103,7 +122,7 @@ impl Rule for ZoneSeason {
         // "Last updated: 2023-07-03 12:20 CET"), which are not timeline entries:
         // the same cause when the abbreviation is, else a finding of their own.
         let values: Vec<Span> = cx.times.all().map(|v| cx.span(&v.pointer)).collect();
-        for (at, abbr, date, own_date) in prose_zones(cx) {
+        for (at, abbr, date, own_date, yearless) in prose_zones(cx) {
             // A time of the timeline or milestones is judged above, with its own date.
             if values.iter().any(|v| overlaps(*v, at)) {
                 continue;
@@ -116,7 +135,22 @@ impl Rule for ZoneSeason {
             let Some((in_use, offset)) = in_use(abbr, date) else {
                 continue;
             };
-            let message = format!("read as {}, not in use on {date}", abbr.name);
+            if kept_all_year(cx, abbr, date) {
+                continue;
+            }
+            // A date written without a year is named as written: which year it
+            // was does not matter, the abbreviation is wrong in all of them.
+            let day = if yearless {
+                format!(
+                    "{} {} (no year given; in no year since {})",
+                    date.day(),
+                    time::MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0)],
+                    RECENT_YEARS.start()
+                )
+            } else {
+                date.to_string()
+            };
+            let message = format!("read as {}, not in use on {day}", abbr.name);
             if let Some((_, _, d)) = findings
                 .iter_mut()
                 .find(|(name, used, _)| *name == abbr.name && *used == in_use)
@@ -142,29 +176,31 @@ impl Rule for ZoneSeason {
                 .filter(|s| s.slice(cx.text) == abbr.name && *s != at)
                 .filter(|_| !own_date);
             let mut d = Diagnostic::new(
-                    &Self::INFO,
-                    statement.unwrap_or(at),
-                    format!(
-                        "{} (UTC{}) is not in use on {date} in {}: clocks there showed {in_use} (UTC{})",
-                        abbr.name,
-                        format_offset(abbr.offset()),
-                        abbr.region,
-                        format_offset(offset),
-                    ),
-                )
-                .with_help(format!("write `{in_use}`, the abbreviation in use on that day"))
-                .with_fix(Fix {
-                    message: format!("replace `{}` with `{in_use}`", abbr.name),
-                    edits: statement
-                        .into_iter()
-                        .chain([at])
-                        .map(|span| Edit {
-                            span,
-                            replacement: in_use.clone(),
-                        })
-                        .collect(),
-                    safe: true,
-                });
+                &Self::INFO,
+                statement.unwrap_or(at),
+                format!(
+                    "{} (UTC{}) is not in use on {day} in {}: clocks there showed {in_use} (UTC{})",
+                    abbr.name,
+                    format_offset(abbr.offset()),
+                    abbr.region,
+                    format_offset(offset),
+                ),
+            )
+            .with_help(format!(
+                "write `{in_use}`, the abbreviation in use on that day"
+            ))
+            .with_fix(Fix {
+                message: format!("replace `{}` with `{in_use}`", abbr.name),
+                edits: statement
+                    .into_iter()
+                    .chain([at])
+                    .map(|span| Edit {
+                        span,
+                        replacement: in_use.clone(),
+                    })
+                    .collect(),
+                safe: true,
+            });
             if statement.is_some() {
                 d = d.with_label(at, message);
             }
@@ -223,6 +259,9 @@ fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnost
         .map(|(d, _)| d)
         .or_else(|| first_slashed_date(cx.text))?;
     let (in_use, offset) = in_use(abbr, date)?;
+    if kept_all_year(cx, abbr, date) {
+        return None;
+    }
     if dating
         .published
         .is_some_and(|p| self::in_use(abbr, p).is_none())
@@ -403,6 +442,14 @@ fn first_word(text: &str, word: &str) -> Option<Span> {
 }
 
 /// What `abbr`'s region used on `date` (at noon), when it is not `abbr` itself.
+/// Whether `abbr` on `date` is right in a region that keeps it all year (a summer
+/// `MST` in Arizona) and the report does not say it means the region that
+/// changes its clocks (it writes `MDT`, names Denver): no finding, as times
+/// read so are not ([`crate::times`]).
+fn kept_all_year(cx: &Context<'_>, abbr: &Abbreviation, date: Date) -> bool {
+    time::kept_all_year_in(abbr, date).is_some() && !time::names_seasonal_region(abbr, cx.text)
+}
+
 fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)> {
     let tz = jiff::tz::TimeZone::get(abbr.region).ok()?;
     // On the day clocks change, both names were in use.
@@ -430,7 +477,7 @@ fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)>
 /// bold run-in writes ([`run_in_date`]), else the date of the report's first time, else
 /// the first date it states. Only
 /// abbreviations that name one season of a region (`CET`, `PDT`) are looked at.
-fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool)> {
+fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool, bool)> {
     let text = cx.text;
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -479,8 +526,11 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
             .then(|| run_in_date(text, clock, report.map(|d| d.year())))
             .flatten();
         match own.or(entry).or(report) {
-            Some(date) => found.push((Span::new(word_at, end), abbr, date, own.is_some())),
-            None => unread = true,
+            Some(date) => found.push((Span::new(word_at, end), abbr, date, own.is_some(), false)),
+            None => match out_of_season_every_year(text, clock, abbr) {
+                Some(date) => found.push((Span::new(word_at, end), abbr, date, true, true)),
+                None => unread = true,
+            },
         }
     }
     // Dated times in sentences (`4pm PST on July 14`, `October 14, 1605 Pacific
@@ -503,14 +553,45 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
             if !p.year_inferred
                 && !found
                     .iter()
-                    .any(|(s, _, _, _)| s.start < at.end && at.start < s.end)
+                    .any(|(s, _, _, _, _)| s.start < at.end && at.start < s.end)
             {
-                found.push((at, abbr, p.date, true));
+                found.push((at, abbr, p.date, true, false));
             }
         }
-        found.sort_by_key(|(s, _, _, _)| s.start);
+        found.sort_by_key(|(s, _, _, _, _)| s.start);
     }
     found
+}
+
+/// The years a date written without one is judged in: since 2007, when the US
+/// last changed its rules (Europe's date from 1996), to next year.
+const RECENT_YEARS: std::ops::RangeInclusive<i16> = 2007..=2027;
+
+/// For a clock whose sentence or run-in writes a day and month but no year, and
+/// a report that gives none (`26 August, 17:33 CET`, `Monday, March 31 at 2:17 PM
+/// EST`): that date in the last of [`RECENT_YEARS`] its weekday allows, when
+/// `abbr` is out of season on it in every one of them, the same way. A reviewer
+/// needs no year to see CET in late August; a date near a change, where some
+/// year fits, is left alone.
+fn out_of_season_every_year(text: &str, clock: usize, abbr: &Abbreviation) -> Option<Date> {
+    let mut last = None;
+    let mut in_use_then: Option<String> = None;
+    for year in RECENT_YEARS {
+        let Some(date) =
+            sentence_date(text, clock, Some(year)).or_else(|| run_in_date(text, clock, Some(year)))
+        else {
+            continue;
+        };
+        if date.year() != year {
+            continue;
+        }
+        let (name, _) = in_use(abbr, date)?;
+        if in_use_then.get_or_insert_with(|| name.clone()) != &name {
+            return None;
+        }
+        last = Some(date);
+    }
+    last
 }
 
 /// How far around a clock its sentence is read for a date, in bytes.
@@ -702,6 +783,49 @@ mod tests {
 
     use crate::{Format, check};
 
+    /// `MST` in June is Arizona's clock, unless the report says it means Denver's
+    /// (it writes MDT, names Denver or its zone): then it is reported as before.
+    /// Read as Arizona's, it agrees with the UTC time beside it.
+    #[test]
+    fn summer_mst_is_arizona_s_unless_the_report_says_denver() {
+        let report = |extra: &str| {
+            format!(
+                "# Checkout errors\n\nOn June 10, 2025 checkout failed at 10:00 MST (17:00 UTC).{extra}\n\n## Timeline\n\n- 2025-06-10 10:00 MST errors start\n- 2025-06-10 10:40 MST fixed\n"
+            )
+        };
+        assert!(rs203(&report("")).is_empty(), "{:?}", rs203(&report("")));
+        assert!(rs203(&report(" Our Phoenix office saw it first.")).is_empty());
+        for extra in [
+            " Our Denver office saw it first.",
+            " The follow-up ran at 14:00 MDT.",
+            " All times Mountain Daylight Time where noted.",
+        ] {
+            assert!(!rs203(&report(extra)).is_empty(), "{extra}");
+        }
+        // In winter MST is right everywhere; MDT in winter is still wrong.
+        let winter = report("")
+            .replace("June 10", "January 10")
+            .replace("2025-06-10", "2025-01-10");
+        assert!(rs203(&winter).is_empty());
+        let mdt = winter.replace("MST", "MDT");
+        assert!(!rs203(&mdt).is_empty());
+        // A report in retrospec's form whose zone is Denver's means Denver.
+        let yaml = "title: t\nstatus: draft\ntimezone: America/Denver\ntimeline:\n  - time: 2025-06-10 10:00 MST\n    text: errors start\n";
+        assert_eq!(crate::rules::spans_of("RS203", yaml, Format::Yaml).len(), 1);
+        let yaml = yaml.replace("America/Denver", "America/Phoenix");
+        assert!(crate::rules::spans_of("RS203", &yaml, Format::Yaml).is_empty());
+        // Read at MST's own offset: 10:00 MST is 17:00 UTC.
+        let text = report("");
+        let checked = check(&text, Format::Markdown);
+        let model = checked.model.expect("model");
+        let times = crate::times::Times::for_report(&model, &text, None);
+        let first = times.timeline[0]
+            .as_ref()
+            .and_then(|v| v.instant())
+            .expect("read");
+        assert_eq!(first.timestamp.to_string(), "2025-06-10T17:00:00Z");
+    }
+
     fn rs203(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         check(text, Format::Markdown)
             .diagnostics
@@ -749,6 +873,27 @@ mod tests {
             "# Outage\n\nIt began on January 14, 2025 at 1605 Pacific Standard Time for most users.\n",
         );
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_judged_when_no_year_fits() {
+        // CET in late August, EST on 31 March: wrong in every year since 2007.
+        for text in [
+            "# Wiki status\n\n26 August, 17:33 CET: the wiki is back.\n\n26 August, 17:03 CET: DNS switched back.\n",
+            "# Network summary\n\nOn Monday, March 31 at 2:17 PM EST the core switch failed.\n",
+        ] {
+            let found = rs203(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert!(found[0].message.contains("no year given"), "{found:?}");
+        }
+        // The right season, and a date near a change that some year fits (CEST
+        // began on 30 March 2025, on 25 March 2018), are left alone.
+        for text in [
+            "# Wiki status\n\n26 August, 17:33 CEST: the wiki is back.\n",
+            "# Wiki status\n\n27 March, 17:33 CEST: the wiki is back.\n",
+        ] {
+            assert!(rs203(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -1,6 +1,25 @@
 //! One a.m./p.m. written once for a window's two ends (see [`share_meridiem`]).
 
-use super::{End, Stated, normalise};
+use super::{End, Stated};
+
+/// `4 PM` as `4:00 PM`, `12.26` as `12:26`.
+pub(super) fn normalise(time: &str) -> String {
+    let t = time.trim().replace('.', ":");
+    let t = t
+        .replace("a:m:", "AM")
+        .replace("p:m:", "PM")
+        .replace("a:m", "AM")
+        .replace("p:m", "PM");
+    let digits_end = t
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(t.len());
+    let (clock, rest) = t.split_at(digits_end);
+    if clock.contains(':') {
+        t.clone()
+    } else {
+        format!("{clock}:00{rest}")
+    }
+}
 
 /// The a.m./p.m. of `text`, if it has one.
 fn meridiem_of(text: &str) -> Option<&'static str> {

@@ -9,22 +9,9 @@
 //! length). A handful of shapes that must stay silent (the team's window, two
 //! windows, a plan) close the file.
 
-use retrospec_check::{Analysis, Config, Format};
+mod support;
 
-/// RS208 spans of `text`.
-fn rs208(text: &str) -> Vec<String> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .filter(|d| d.code == "RS208")
-        .map(|d| {
-            text.get(d.span.start..d.span.end)
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect()
-}
+use support::covered;
 
 /// A clock form: the start and end written in it (14:10 to 16:25, 2h15m).
 const CLOCKS: &[(&str, &str)] = &[
@@ -100,7 +87,7 @@ fn a_length_is_compared_with_the_window_beside_it() {
                 for length in MATCHING {
                     count += 1;
                     let text = report(shape, clock, zone, length);
-                    let found = rs208(&text);
+                    let found = covered(&text, "RS208");
                     if !found.is_empty() {
                         false_alarms.push(format!("{found:?}\n{text}"));
                     }
@@ -108,7 +95,7 @@ fn a_length_is_compared_with_the_window_beside_it() {
                 for length in OFF {
                     count += 1;
                     let text = report(shape, clock, zone, length);
-                    let found = rs208(&text);
+                    let found = covered(&text, "RS208");
                     if found != [*length] {
                         missed.push(format!("{found:?}\n{text}"));
                     }
@@ -176,7 +163,7 @@ fn across_midnight_and_with_days() {
         } else {
             Vec::new()
         };
-        assert_eq!(rs208(&text), want, "{text}");
+        assert_eq!(covered(&text, "RS208"), want, "{text}");
     }
 }
 
@@ -197,7 +184,7 @@ fn unsure_windows_and_other_subjects_stay_silent() {
         "Transfers to the mirror had been failing quietly for six days before uploads failed from 14:10 to 14:40 UTC.",
     ] {
         let text = format!("# Outage\n\nPosted by the team.\n\n{body}\n");
-        assert_eq!(rs208(&text), Vec::<String>::new(), "{text}");
+        assert_eq!(covered(&text, "RS208"), Vec::<String>::new(), "{text}");
     }
 }
 
@@ -217,7 +204,7 @@ fn a_block_of_start_and_end_fields_measures_a_length_told_elsewhere() {
             } else {
                 Vec::new()
             };
-            assert_eq!(rs208(&text), want, "{text}");
+            assert_eq!(covered(&text, "RS208"), want, "{text}");
         }
     }
 }

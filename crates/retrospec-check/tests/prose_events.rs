@@ -9,20 +9,13 @@
 //! schedule, a meeting, a quoted log, a code block). A claim that matches the
 //! window is silent; one that is off fires and names the window's length.
 
+mod support;
+
 use retrospec_check::{Analysis, Config, Format};
+use support::lines;
 
 /// The duration codes.
-const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS219", "RS220"];
-
-fn findings(text: &str) -> Vec<(&'static str, String)> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .filter(|d| DURATION.contains(&d.code))
-        .map(|d| (d.code, d.message.clone()))
-        .collect()
-}
+const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS220"];
 
 /// A clock time of `minutes` after midnight in one of the written forms.
 fn clock(minutes: u32, form: usize, zone: &str) -> String {
@@ -124,7 +117,7 @@ fn a_stated_length_is_checked_against_the_window_the_sentences_state() {
                             ] {
                                 let text = make(claim);
                                 checked += 1;
-                                let hits = findings(&text);
+                                let hits = lines(&text, DURATION);
                                 if !hits.is_empty() {
                                     wrong.push(format!("false alarm {hits:?}\n{text}"));
                                 }
@@ -135,12 +128,12 @@ fn a_stated_length_is_checked_against_the_window_the_sentences_state() {
                             ] {
                                 let text = make(claim);
                                 checked += 1;
-                                let hits = findings(&text);
+                                let hits = lines(&text, DURATION);
                                 // The window named: from the start (or, in the summary's
                                 // narrative, the alert) to the end.
                                 if !hits
                                     .iter()
-                                    .any(|(_, m)| m.contains("(89 min)") || m.contains("(82 min)"))
+                                    .any(|m| m.contains("(89 min)") || m.contains("(82 min)"))
                                 {
                                     wrong.push(format!("missed {hits:?}\n{text}"));
                                 }
@@ -189,7 +182,7 @@ fn no_window_no_finding() {
          logins to be restored at 20:31.\n\nThe outage lasted approximately 45 minutes.\n"
             .to_string(),
     ] {
-        let hits = findings(&text);
+        let hits = lines(&text, DURATION);
         if !hits.is_empty() {
             wrong.push(format!("{hits:?}\n{text}"));
         }

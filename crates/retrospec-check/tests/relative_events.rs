@@ -8,83 +8,12 @@
 //! anchor two places name at different times, a rule of a runbook, an anchor
 //! named nowhere) must stay silent.
 
-use retrospec_check::{Analysis, Config, Format};
+mod support;
+
+use support::Tally;
 
 /// The duration and claim codes.
-const CODES: &[&str] = &["RS208", "RS217", "RS218", "RS219", "RS220"];
-
-/// The messages of `text`'s findings with one of [`CODES`].
-fn findings(text: &str) -> Vec<String> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .filter(|d| CODES.contains(&d.code))
-        .map(|d| format!("{} {}", d.code, d.message))
-        .collect()
-}
-
-/// Variants checked, and the ones that went wrong.
-#[derive(Default)]
-struct Tally {
-    correct: usize,
-    planted: usize,
-    wrong: Vec<String>,
-}
-
-impl Tally {
-    fn silent(&mut self, label: &str, text: &str) {
-        self.correct += 1;
-        let hits = findings(text);
-        if !hits.is_empty() {
-            self.wrong
-                .push(format!("false alarm {label}: {}\n{text}", hits.join(" | ")));
-        }
-    }
-
-    /// An off claim: a finding that names `measured` (the report's own length).
-    fn fires(&mut self, label: &str, text: &str, measured: &str) {
-        self.planted += 1;
-        let hits = findings(text);
-        if !hits.iter().any(|h| h.contains(measured)) {
-            self.wrong.push(format!(
-                "missed {label} (want `{measured}`): {}\n{text}",
-                hits.join(" | ")
-            ));
-        }
-    }
-
-    fn check(self, family: &str) {
-        eprintln!(
-            "{family}: {} correct, {} planted, {} wrong",
-            self.correct,
-            self.planted,
-            self.wrong.len()
-        );
-        if let Some(dir) = std::env::var_os("VARIANTS_DUMP") {
-            let _ = std::fs::write(
-                std::path::Path::new(&dir).join(family.replace(' ', "-")),
-                self.wrong.join("\n=====\n"),
-            );
-        }
-        let shown: Vec<&String> = self.wrong.iter().take(5).collect();
-        assert!(
-            self.wrong.is_empty(),
-            "{family}: {} of {} variants wrong\n{}",
-            self.wrong.len(),
-            self.correct + self.planted,
-            shown
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("\n-----\n")
-        );
-        assert!(
-            self.correct > 0 && self.planted > 0,
-            "{family}: no variants"
-        );
-    }
-}
+const CODES: &[&str] = &["RS208", "RS217", "RS218", "RS220"];
 
 /// A clock written in one of the forms the time crate reads.
 #[derive(Clone, Copy, Debug)]
@@ -166,7 +95,7 @@ fn report(zone: bool, prose: &str, events: &[(String, &str, &str)], source: Sour
 /// keeps) and off (5 minutes, a bound it breaks).
 #[test]
 fn the_incident_opened_after_the_first_alert() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("incident opened after the first alert");
     let pairs = [((9, 52), (10, 5)), ((23, 52), (0, 5))];
     // (claim with {d} for the length and {t} for the opened time, needs the
     // opened event stated elsewhere)
@@ -208,11 +137,11 @@ fn the_incident_opened_after_the_first_alert() {
                             let label = format!("{form:?} {source:?} zone={zone} `{claim}`");
                             for d in right {
                                 let text = report(zone, &claim.replace("{d}", d), &events, source);
-                                tally.silent(&label, &text);
+                                tally.silent(&label, &text, CODES);
                             }
                             for d in off {
                                 let text = report(zone, &claim.replace("{d}", d), &events, source);
-                                tally.fires(&label, &text, "(13 min)");
+                                tally.naming(&label, &text, CODES, "(13 min)");
                             }
                         }
                     }
@@ -220,7 +149,7 @@ fn the_incident_opened_after_the_first_alert() {
             }
         }
     }
-    tally.check("incident opened after the first alert");
+    tally.check_both();
 }
 
 /// A report from outside named as the anchor ("that first email", "the first
@@ -228,7 +157,7 @@ fn the_incident_opened_after_the_first_alert() {
 /// form, with "around" or "at" before it.
 #[test]
 fn someone_started_after_the_first_report() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("started after the first report");
     let whole = [("10AM", "11AM"), ("10 a.m.", "11 a.m."), ("10:00", "11:00")];
     let mut pairs: Vec<(String, String)> = whole
         .iter()
@@ -258,16 +187,16 @@ fn someone_started_after_the_first_report() {
                 let label = format!("`{prose}`");
                 for d in ["an hour", "about an hour", "less than 90 minutes"] {
                     let text = report(true, &prose.replace("{d}", d), &[], Source::Sentence);
-                    tally.silent(&label, &text);
+                    tally.silent(&label, &text, CODES);
                 }
                 for d in ["more than two hours", "three hours", "about 20 minutes"] {
                     let text = report(true, &prose.replace("{d}", d), &[], Source::Sentence);
-                    tally.fires(&label, &text, "(60 min)");
+                    tally.naming(&label, &text, CODES, "(60 min)");
                 }
             }
         }
     }
-    tally.check("started after the first report");
+    tally.check_both();
 }
 
 /// The first public update: a status post (newest first, "Posted" lines) is
@@ -275,7 +204,7 @@ fn someone_started_after_the_first_report() {
 /// named in the sentence before the claim, in the same sentence, or in a list.
 #[test]
 fn the_first_public_update_after_the_alerts() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("first public update after the alerts");
     for form in FORMS {
         let alert = clock(14, 20, form);
         for lead in [
@@ -292,14 +221,14 @@ fn the_first_public_update_after_the_alerts() {
             };
             let label = format!("{form:?} `{lead}`");
             for d in ["within 15 minutes", "within a quarter of an hour"] {
-                tally.silent(&label, &body(d));
+                tally.silent(&label, &body(d), CODES);
             }
             for d in ["within five minutes", "within 2 minutes"] {
-                tally.fires(&label, &body(d), "(11 min)");
+                tally.naming(&label, &body(d), CODES, "(11 min)");
             }
         }
     }
-    tally.check("first public update after the alerts");
+    tally.check_both();
 }
 
 /// The impact's start named by what failed ("installs started failing", "the
@@ -307,7 +236,7 @@ fn the_first_public_update_after_the_alerts() {
 /// events in a list or a table.
 #[test]
 fn a_report_or_detection_after_the_impact_began() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("report or detection after the impact began");
     for form in FORMS {
         let (start, alert, report_at) =
             (clock(6, 20, form), clock(6, 29, form), clock(8, 47, form));
@@ -340,19 +269,21 @@ fn a_report_or_detection_after_the_impact_began() {
                     tally.silent(
                         &label,
                         &report(true, &claim.replace("{d}", d), &events, source),
+                        CODES,
                     );
                 }
                 for d in off {
-                    tally.fires(
+                    tally.naming(
                         &label,
                         &report(true, &claim.replace("{d}", d), &events, source),
+                        CODES,
                         measured,
                     );
                 }
             }
         }
     }
-    tally.check("report or detection after the impact began");
+    tally.check_both();
 }
 
 /// No finding: an anchor two places name at different times ("the alert" with
@@ -360,7 +291,7 @@ fn a_report_or_detection_after_the_impact_began() {
 /// forecast.
 #[test]
 fn unsure_anchors_and_schedules_are_not_compared() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("unsure anchors and schedules");
     for form in FORMS {
         let (a1, a2, b) = (clock(9, 40, form), clock(9, 52, form), clock(10, 5, form));
         for source in SOURCES {
@@ -385,7 +316,7 @@ fn unsure_anchors_and_schedules_are_not_compared() {
                 format!("The next update is planned for {b}, 5 minutes after the review."),
             ] {
                 let label = format!("{form:?} {source:?} `{claim}`");
-                tally.silent(&label, &report(true, &claim, &two_alerts, source));
+                tally.silent(&label, &report(true, &claim, &two_alerts, source), CODES);
             }
         }
         // The same claim with one alert: it fires (the variants above are silent
@@ -395,7 +326,7 @@ fn unsure_anchors_and_schedules_are_not_compared() {
             "Error-rate alert fires",
             "An error-rate alert fired at {t}.",
         )];
-        tally.fires(
+        tally.naming(
             &format!("{form:?} one alert"),
             &report(
                 true,
@@ -403,10 +334,11 @@ fn unsure_anchors_and_schedules_are_not_compared() {
                 &one,
                 Source::List,
             ),
+            CODES,
             "(13 min)",
         );
     }
-    tally.check("unsure anchors and schedules");
+    tally.check_both();
 }
 
 /// A claim in a line that opens with its own clock ("- 02:40 – Field team on
@@ -416,7 +348,7 @@ fn unsure_anchors_and_schedules_are_not_compared() {
 /// links").
 #[test]
 fn a_line_with_its_own_clock_after_the_first_alarm() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("a line with its own clock");
     // Across midnight under a new date line, or later the same day.
     for ((ah, am), (bh, bm), next_day) in [
         ((20, 51), (2, 40), "**09.12.2025**\n\n"),
@@ -442,16 +374,16 @@ fn a_line_with_its_own_clock_after_the_first_alarm() {
                     };
                     let label = format!("{form:?} `{dash}` {anchor} {a}->{b}");
                     for d in ["about six hours", "less than seven hours"] {
-                        tally.silent(&label, &lines(d));
+                        tally.silent(&label, &lines(d), CODES);
                     }
                     for d in ["less than three hours", "about two hours"] {
-                        tally.fires(&label, &lines(d), measured);
+                        tally.naming(&label, &lines(d), CODES, measured);
                     }
                 }
             }
         }
     }
-    tally.check("a line with its own clock");
+    tally.check_both();
 }
 
 /// A claim in a timeline entry's own text ("On-call engineer joins, 25 minutes
@@ -459,7 +391,7 @@ fn a_line_with_its_own_clock_after_the_first_alarm() {
 /// a table timeline and every clock form.
 #[test]
 fn a_timeline_entry_after_the_first_alert() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("a timeline entry after the first alert");
     for form in FORMS {
         let (start, a, b, end) = (
             clock(9, 40, form),
@@ -494,21 +426,21 @@ fn a_timeline_entry_after_the_first_alert() {
             };
             let label = format!("{form:?} {source:?}");
             for d in ["25 minutes", "about 25 minutes", "less than half an hour"] {
-                tally.silent(&label, &text(d));
+                tally.silent(&label, &text(d), CODES);
             }
             for d in ["5 minutes", "about an hour"] {
-                tally.fires(&label, &text(d), "(25 min)");
+                tally.naming(&label, &text(d), CODES, "(25 min)");
             }
         }
     }
-    tally.check("a timeline entry after the first alert");
+    tally.check_both();
 }
 
 /// "paged three minutes in": N after the impact began, the page found in a
 /// sentence, a list or a table, or written after the claim ("..., at 10:20").
 #[test]
 fn paged_n_minutes_in() {
-    let mut tally = Tally::default();
+    let mut tally = Tally::new("paged N minutes in");
     for form in FORMS {
         let (start, page) = (clock(10, 2, form), clock(10, 20, form));
         for source in SOURCES {
@@ -531,11 +463,11 @@ fn paged_n_minutes_in() {
                 let label = format!("{form:?} {source:?} `{claim}`");
                 for d in ["18 minutes", "about 20 minutes"] {
                     let text = report(true, &claim.replace("{d}", d), &events, source);
-                    tally.silent(&label, &text);
+                    tally.silent(&label, &text, CODES);
                 }
                 for d in ["three minutes", "about an hour"] {
                     let text = report(true, &claim.replace("{d}", d), &events, source);
-                    tally.fires(&label, &text, "(18 min)");
+                    tally.naming(&label, &text, CODES, "(18 min)");
                 }
             }
         }
@@ -546,7 +478,7 @@ fn paged_n_minutes_in() {
         let text = format!(
             "# Two incidents in March\n\n## Incident one\n\nCheckout errors began at {start}.\n\n## Incident two\n\nThe on-call engineer was paged three minutes in, at {page}.\n"
         );
-        tally.silent(&format!("{form:?} another part"), &text);
+        tally.silent(&format!("{form:?} another part"), &text, CODES);
     }
-    tally.check("paged N minutes in");
+    tally.check_both();
 }

@@ -4,90 +4,11 @@
 //! crossed with the others; every correct variant must be silent on the codes the
 //! family guards, and every planted one must fire, naming the bound it measured.
 
-use retrospec_check::{Analysis, Config, Format};
+mod support;
 
-const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS219", "RS220"];
+use support::Tally;
 
-fn found(text: &str) -> Vec<(&'static str, String)> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .map(|d| (d.code, format!("{} {}", d.code, d.message)))
-        .collect()
-}
-
-#[derive(Default)]
-struct Tally {
-    family: &'static str,
-    correct: usize,
-    planted: usize,
-    failures: Vec<String>,
-}
-
-impl Tally {
-    fn new(family: &'static str) -> Self {
-        Tally {
-            family,
-            ..Tally::default()
-        }
-    }
-
-    /// A correct variant: no finding with one of `codes`.
-    fn silent(&mut self, label: &str, text: &str, codes: &[&str]) {
-        self.correct += 1;
-        let hits: Vec<String> = found(text)
-            .into_iter()
-            .filter(|(code, _)| codes.contains(code))
-            .map(|(_, line)| line)
-            .collect();
-        if !hits.is_empty() {
-            self.failures.push(format!(
-                "false alarm: {label}: {}\n{text}",
-                hits.join(" | ")
-            ));
-        }
-    }
-
-    /// A planted variant: a finding with one of `codes` whose message names `bound`.
-    fn fires(&mut self, label: &str, text: &str, codes: &[&str], bound: &str) {
-        self.planted += 1;
-        let all = found(text);
-        if !all
-            .iter()
-            .any(|(code, line)| codes.contains(code) && line.contains(bound))
-        {
-            let lines: Vec<&str> = all.iter().map(|(_, l)| l.as_str()).collect();
-            self.failures.push(format!(
-                "planted, not found (bound {bound}): {label}: {}\n{text}",
-                lines.join(" | ")
-            ));
-        }
-    }
-
-    fn check(self) {
-        eprintln!(
-            "{}: {} correct, {} planted, {} failed",
-            self.family,
-            self.correct,
-            self.planted,
-            self.failures.len()
-        );
-        let shown: Vec<&String> = self.failures.iter().take(5).collect();
-        assert!(
-            self.failures.is_empty(),
-            "{}: {} of {} variants failed:\n{shown:#?}",
-            self.family,
-            self.failures.len(),
-            self.correct + self.planted
-        );
-        assert!(
-            self.correct > 0 && self.planted > 0,
-            "{}: no variants",
-            self.family
-        );
-    }
-}
+const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS220"];
 
 /// Bullets led by a weekday and a date in words and then the clock, across two
 /// days, in a thread with no timeline heading; the length stated in the prose
@@ -126,7 +47,7 @@ fn entries_led_by_a_worded_date_measure_a_window_across_days() {
                 &report("The outage lasted about 25 hours."),
                 DURATION,
             );
-            tally.fires(
+            tally.naming(
                 &label,
                 &report("The outage lasted about 12 hours."),
                 DURATION,
@@ -134,7 +55,7 @@ fn entries_led_by_a_worded_date_measure_a_window_across_days() {
             );
         }
     }
-    tally.check();
+    tally.check_both();
 }
 
 /// Slashed date lines (`10/3/2025`) in a report that also writes the day in
@@ -175,7 +96,7 @@ fn a_worded_date_settles_slashed_date_lines_in_every_form() {
                 };
                 let label = format!("{day1} / {e1} / {zone}");
                 tally.silent(&label, &report(settles), &["RS214", "RS215"]);
-                tally.fires(
+                tally.naming(
                     &label,
                     &report("The relay stalled in the evening."),
                     &["RS214"],
@@ -184,7 +105,7 @@ fn a_worded_date_settles_slashed_date_lines_in_every_form() {
             }
         }
     }
-    tally.check();
+    tally.check_both();
 }
 
 /// A window stated as start and end fields (aligned mail fields, table rows with
@@ -231,11 +152,11 @@ fn start_and_end_fields_measure_windows_over_days() {
                 };
                 let label = format!("{s} / {e} / {}", &fields[..6]);
                 tally.silent(&label, &report(right), DURATION);
-                tally.fires(&label, &report(wrong), DURATION, bound);
+                tally.naming(&label, &report(wrong), DURATION, bound);
             }
         }
     }
-    tally.check();
+    tally.check_both();
 }
 
 /// "From <the impact's start> until <its end>, roughly N passed" in the summary,
@@ -273,14 +194,14 @@ fn a_span_from_the_first_failures_until_recovery_is_the_incident() {
                 };
                 let label = format!("{from} / {verb} / {begins}");
                 tally.silent(&label, &report("roughly ten hours"), DURATION);
-                tally.fires(&label, &report("roughly six hours"), DURATION, "10h");
+                tally.naming(&label, &report("roughly six hours"), DURATION, "10h");
             }
         }
     }
     // Between two steps of the response: not the incident's length.
     let text = "# Relay outage\n\n## Summary\n\nFrom the first page until the rollback, roughly six hours passed.\n\n## Timeline (UTC)\n\n2025-10-03\n\n21:30 Handshakes start to fail.\n\n2025-10-04\n\n07:30 Queue back to normal; incident resolved.\n";
     tally.silent("response steps", text, DURATION);
-    tally.check();
+    tally.check_both();
 }
 
 /// A narrative over three days, its days named beside some times ("On Wednesday
@@ -308,7 +229,7 @@ fn a_narrative_over_three_days_counts_every_midnight() {
             };
             let label = format!("{second} / {last}");
             tally.silent(&label, &report("The incident lasted 36 hours."), DURATION);
-            tally.fires(
+            tally.naming(
                 &label,
                 &report("The incident lasted 12 hours."),
                 DURATION,
@@ -316,5 +237,5 @@ fn a_narrative_over_three_days_counts_every_midnight() {
             );
         }
     }
-    tally.check();
+    tally.check_both();
 }

@@ -17,6 +17,7 @@
 //! shapes and prints how many of them draw a finding on the claim itself: the
 //! harness can see findings. That recall is a measurement, not a threshold.
 
+mod support;
 mod sweep_gen;
 
 use retrospec_check::{Analysis, Config, Format, Severity};

@@ -7,32 +7,12 @@
 //! the first update posted after the impact began does not), and a stream listed
 //! newest first is no disorder while one update out of place is one finding.
 
-use retrospec_check::{Analysis, Config, Format};
+mod support;
+
+use support::{lines, timeline};
 
 /// The summary-window and duration codes.
-const WINDOW: &[&str] = &["RS207", "RS208", "RS217", "RS218", "RS219", "RS220"];
-
-/// The findings of `text`, as `code message`.
-fn found(text: &str) -> Vec<(&'static str, String)> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .map(|d| (d.code, format!("{} {}", d.code, d.message)))
-        .collect()
-}
-
-/// The timeline entries `text` is read with, as (time, text).
-fn timeline(text: &str) -> Vec<(String, String)> {
-    let checked = retrospec_check::check_with(text, Format::Markdown, &Config::default());
-    checked
-        .model
-        .expect("a model")
-        .timeline
-        .iter()
-        .map(|e| (e.time.clone(), e.text.clone()))
-        .collect()
-}
+const WINDOW: &[&str] = &["RS207", "RS208", "RS217", "RS218", "RS220"];
 
 /// One update: status word, clock (UTC, on 2025-10-08), words.
 type Update = (&'static str, &'static str, &'static str);
@@ -202,11 +182,7 @@ fn a_window_is_compared_with_the_updates_that_still_report_the_impact() {
             for (summary, agrees) in windows() {
                 checked += 1;
                 let text = report(shape, &summary, &ordered(newest_first));
-                let hits: Vec<String> = found(&text)
-                    .into_iter()
-                    .filter(|(c, _)| WINDOW.contains(c))
-                    .map(|(_, m)| m)
-                    .collect();
+                let hits: Vec<String> = lines(&text, WINDOW);
                 match (agrees, hits.is_empty()) {
                     (true, false) => false_alarms.push(format!("{shape:?}: {hits:?}\n{text}")),
                     (false, true) => missed.push(format!("{shape:?}\n{text}")),
@@ -283,11 +259,7 @@ fn updates_after_the_recovery_and_hedges_do_not_extend_the_window() {
                 "Between 13:58 and 15:44 UTC on October 8, requests to create widgets failed.",
                 &updates,
             );
-            let hits: Vec<String> = found(&text)
-                .into_iter()
-                .filter(|(c, _)| WINDOW.contains(c))
-                .map(|(_, m)| m)
-                .collect();
+            let hits: Vec<String> = lines(&text, WINDOW);
             assert!(hits.is_empty(), "{shape:?}: {hits:?}\n{text}");
         }
     }
@@ -297,21 +269,13 @@ fn updates_after_the_recovery_and_hedges_do_not_extend_the_window() {
 fn a_stream_newest_first_is_no_disorder_and_one_update_out_of_place_is_one_finding() {
     for shape in SHAPES {
         let text = report(shape, "A short summary.", &ordered(true));
-        let order: Vec<String> = found(&text)
-            .into_iter()
-            .filter(|(c, _)| *c == "RS201")
-            .map(|(_, m)| m)
-            .collect();
+        let order: Vec<String> = lines(&text, &["RS201"]);
         assert!(order.is_empty(), "{shape:?}: {order:?}\n{text}");
         // The 14:47 update listed below the 14:31 one in a newest-first list.
         let mut swapped = ordered(true);
         swapped.swap(3, 4);
         let text = report(shape, "A short summary.", &swapped);
-        let order: Vec<String> = found(&text)
-            .into_iter()
-            .filter(|(c, _)| *c == "RS201")
-            .map(|(_, m)| m)
-            .collect();
+        let order: Vec<String> = lines(&text, &["RS201"]);
         assert_eq!(order.len(), 1, "{shape:?}: {order:?}\n{text}");
     }
 }
@@ -349,13 +313,7 @@ fn a_front_matter_end_before_an_update_that_still_reports_the_impact_is_reported
     ));
     updates.push(("Resolved", "16:42", "The incident is closed."));
     updates.reverse();
-    let codes = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(c, _)| WINDOW.contains(c))
-            .map(|(_, m)| m)
-            .collect()
-    };
+    let codes = |text: &str| -> Vec<String> { lines(text, WINDOW) };
     // The Monitoring update says the impact ended: an end at it agrees.
     let mut ended = updates.clone();
     ended[1] = (

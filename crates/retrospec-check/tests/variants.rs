@@ -8,117 +8,21 @@
 //! A failure lists how many variants of the family failed and the first few, each
 //! with its text, so the shape that broke can be read off the message.
 
+mod support;
+
 use retrospec_check::{Analysis, Config, Format};
+use support::{Tally, capitalise, lines_covering};
 
 /// The duration and claim codes (stated duration, claims).
-const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS219", "RS220"];
+const DURATION: &[&str] = &["RS208", "RS217", "RS218", "RS220"];
 /// The summary-window and duration codes.
-const WINDOW: &[&str] = &["RS207", "RS208", "RS217", "RS218", "RS219", "RS220"];
+const WINDOW: &[&str] = &["RS207", "RS208", "RS217", "RS218", "RS220"];
 /// The zone codes.
 const ZONE: &[&str] = &["RS202", "RS203"];
 /// The status and milestone-word codes.
-const STATUS: &[&str] = &[
-    "RS205", "RS207", "RS208", "RS217", "RS218", "RS219", "RS220",
-];
+const STATUS: &[&str] = &["RS205", "RS207", "RS208", "RS217", "RS218", "RS220"];
 /// The word rules.
 const WORDS: &[&str] = &["RS401", "RS402", "RS403", "RS404", "RS408"];
-
-/// The codes `text` is reported with.
-fn found(text: &str) -> Vec<(&'static str, String)> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .map(|d| {
-            let covered = text
-                .get(d.span.start..d.span.end)
-                .unwrap_or_default()
-                .to_string();
-            (d.code, format!("{} {} [{}]", d.code, d.message, covered))
-        })
-        .collect()
-}
-
-/// One family's results: variants checked, the correct ones that fired and the
-/// planted ones that did not.
-#[derive(Default)]
-struct Tally {
-    family: &'static str,
-    correct: usize,
-    planted: usize,
-    false_alarms: Vec<String>,
-    missed: Vec<String>,
-}
-
-impl Tally {
-    fn new(family: &'static str) -> Self {
-        Tally {
-            family,
-            ..Tally::default()
-        }
-    }
-
-    /// A correct variant: no finding with one of `codes`.
-    fn silent(&mut self, label: &str, text: &str, codes: &[&str]) {
-        self.correct += 1;
-        let hits: Vec<String> = found(text)
-            .into_iter()
-            .filter(|(code, _)| codes.contains(code))
-            .map(|(_, line)| line)
-            .collect();
-        if !hits.is_empty() {
-            self.false_alarms
-                .push(format!("{label}: {}\n{text}", hits.join(" | ")));
-        }
-    }
-
-    /// A planted variant: some finding with one of `codes`.
-    fn fires(&mut self, label: &str, text: &str, codes: &[&str]) {
-        self.planted += 1;
-        if !found(text).iter().any(|(code, _)| codes.contains(code)) {
-            self.missed.push(format!("{label}\n{text}"));
-        }
-    }
-
-    fn check(self) {
-        eprintln!(
-            "{}: {} correct variants ({} fired), {} planted ({} missed)",
-            self.family,
-            self.correct,
-            self.false_alarms.len(),
-            self.planted,
-            self.missed.len()
-        );
-        if let Some(dir) = std::env::var_os("VARIANTS_DUMP") {
-            let all = format!(
-                "{}\n=== missed\n{}",
-                self.false_alarms.join("\n=====\n"),
-                self.missed.join("\n=====\n")
-            );
-            let _ = std::fs::write(
-                std::path::Path::new(&dir).join(self.family.replace(' ', "-")),
-                all,
-            );
-        }
-        let mut message = String::new();
-        for f in self.false_alarms.iter().take(6) {
-            message.push_str(&format!("\n--- false alarm: {f}\n"));
-        }
-        for m in self.missed.iter().take(4) {
-            message.push_str(&format!("\n--- planted, not found: {m}\n"));
-        }
-        assert!(
-            self.false_alarms.is_empty() && self.missed.is_empty(),
-            "{}: {} of {} correct variants fired, {} of {} planted missed{message}",
-            self.family,
-            self.false_alarms.len(),
-            self.correct,
-            self.missed.len(),
-            self.planted
-        );
-        assert!(self.correct > 0, "{}: no variants", self.family);
-    }
-}
 
 /// How a timeline's entries are written.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -211,14 +115,6 @@ fn timeline(
         }
     }
     out
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// The parts of a report the families vary; everything else is fixed.
@@ -1549,11 +1445,7 @@ fn several_incidents_in_one_report() {
                         let text = digest(n, heading, claim, dated, Some(wrong));
                         let stated = format!("{} minutes", incident.4 + 35);
                         tally.planted += 1;
-                        let hits: Vec<String> = found(&text)
-                            .into_iter()
-                            .filter(|(code, _)| DURATION.contains(code))
-                            .map(|(_, line)| line)
-                            .collect();
+                        let hits = lines_covering(&text, DURATION);
                         let on_it = hits.iter().any(|h| h.ends_with(&format!("[{stated}]")));
                         if !on_it || hits.len() != 1 {
                             tally.missed.push(format!(
@@ -2779,30 +2671,6 @@ fn appended_updates_dated_out_of_order() {
 }
 
 // ---- words14: word-list rules across containers, action items, dates, zones ----
-
-/// How many findings with one of `codes` `text` is reported with.
-fn count(text: &str, codes: &[&str]) -> Vec<String> {
-    found(text)
-        .into_iter()
-        .filter(|(code, _)| codes.contains(code))
-        .map(|(_, line)| line)
-        .collect()
-}
-
-impl Tally {
-    /// A planted variant that must be exactly one finding with one of `codes`.
-    fn once(&mut self, label: &str, text: &str, codes: &[&str]) {
-        self.planted += 1;
-        let hits = count(text, codes);
-        if hits.len() != 1 {
-            self.missed.push(format!(
-                "{label} ({} findings: {})\n{text}",
-                hits.len(),
-                hits.join(" | ")
-            ));
-        }
-    }
-}
 
 /// Where a block of words stands in the report: a section of its own after the
 /// impact, the closing lines after the action items, or the impact section.

@@ -3,31 +3,9 @@
 //! is about and the section it stands in, each with a shape that must draw the
 //! finding and one that must not. A failure names the combination.
 
-use retrospec_check::{Analysis, Config, Format};
+mod support;
 
-/// The codes found in a free-form Markdown report, with what each covers.
-fn findings(text: &str) -> Vec<(String, String)> {
-    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
-    analysis
-        .diagnostics()
-        .iter()
-        .map(|d| {
-            let covered = text.get(d.span.start..d.span.end).unwrap_or_default();
-            (d.code.to_string(), covered.to_string())
-        })
-        .collect()
-}
-
-/// Whether `code` is found on text containing `what`.
-fn fires(text: &str, code: &str, what: &str) -> bool {
-    findings(text)
-        .iter()
-        .any(|(c, covered)| c == code && covered.contains(what))
-}
-
-fn has(text: &str, code: &str) -> bool {
-    findings(text).iter().any(|(c, _)| c == code)
-}
+use support::{covers, has};
 
 /// A report read as written around `body`, with a date and a timeline.
 fn report(body: &str) -> String {
@@ -91,7 +69,10 @@ fn a_token_for_a_missing_number_is_a_placeholder() {
             for p in phrasings {
                 let text = report(&format!("{section}\n\n{}", p.replace("{t}", t)));
                 let word = t.trim_matches(['[', ']']);
-                assert!(fires(&text, "RS401", word), "{section} / {t} / {p}\n{text}");
+                assert!(
+                    covers(&text, "RS401", word),
+                    "{section} / {t} / {p}\n{text}"
+                );
             }
         }
         for p in [
@@ -113,7 +94,7 @@ fn a_token_for_a_missing_number_is_a_placeholder() {
             assert!(
                 !has(&text, "RS401"),
                 "{section} / {clean}: {:?}",
-                findings(&text)
+                support::found(&text)
             );
         }
     }
@@ -149,7 +130,7 @@ fn tbd_said_of_a_date_nobody_has_given_is_an_honest_unknown() {
                 assert!(
                     !has(&text, "RS401"),
                     "{s} {v} {word}: {:?}",
-                    findings(&text)
+                    support::found(&text)
                 );
             }
         }
@@ -206,10 +187,10 @@ fn a_handle_told_as_the_cause_outside_its_field() {
             ] {
                 let text = format!("# Registry outage on 3 June 2025\n\n{place}");
                 assert_eq!(
-                    fires(&text, "RS402", handle),
+                    covers(&text, "RS402", handle),
                     found,
                     "{handle} / {shape} / {place}: {:?}",
-                    findings(&text)
+                    support::found(&text)
                 );
             }
         }
@@ -270,10 +251,10 @@ fn a_zone_stated_over_prose_clocks_is_judged_on_the_report_s_date() {
                         statement.replace("{z}", zone)
                     );
                     assert_eq!(
-                        fires(&text, "RS203", zone),
+                        covers(&text, "RS203", zone),
                         found,
                         "{zone} / {date} / {statement} / {clocks}: {:?}",
-                        findings(&text)
+                        support::found(&text)
                     );
                 }
             }
@@ -291,7 +272,11 @@ fn a_weekday_beside_an_iso_date_in_prose() {
         for shape in shapes {
             for (w, found) in [("Sunday", true), ("Saturday", false), ("Monday", true)] {
                 let text = format!("# Mirror outage\n\n{section}{}\n", shape.replace("{w}", w));
-                assert_eq!(fires(&text, "RS216", w), found, "{section} / {shape} / {w}");
+                assert_eq!(
+                    covers(&text, "RS216", w),
+                    found,
+                    "{section} / {shape} / {w}"
+                );
             }
         }
     }
@@ -311,15 +296,15 @@ fn advice_to_customers_under_next_steps_is_no_action_item() {
                 "# Card payments declined\n\n## Timeline\n\n- 2025-03-11 14:05 UTC first declines\n\n{heading}\n\n- The rotation job checks every node (@payments, done)\n- Page on code 96 per node (@payments)\n- {a}\n"
             );
             assert!(
-                !fires(&text, "RS301", &a[..10]),
+                !covers(&text, "RS301", &a[..10]),
                 "{heading} / {a}: {:?}",
-                findings(&text)
+                support::found(&text)
             );
             let own = text.replace(a, "Add a per-node decline dashboard");
             assert!(
-                fires(&own, "RS301", "Add a per-node"),
+                covers(&own, "RS301", "Add a per-node"),
                 "{heading} / own item: {:?}",
-                findings(&own)
+                support::found(&own)
             );
         }
     }

@@ -255,3 +255,225 @@ fn excerpt(covered: &str) -> String {
     let tail: String = covered.chars().skip(count - KEEP).collect();
     format!("{head:?}…{tail:?} ({count} characters)")
 }
+
+// ---- What the generated-variant tests share (variants.rs, span_variants.rs, ...) ----
+
+/// One finding of a free-form Markdown report checked with the default
+/// configuration: its code, message and the text its span covers.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub code: &'static str,
+    pub message: String,
+    pub covered: String,
+}
+
+impl Found {
+    /// `CODE message`.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.code, self.message)
+    }
+
+    /// `CODE message [covered text]`.
+    pub fn line_covering(&self) -> String {
+        format!("{} {} [{}]", self.code, self.message, self.covered)
+    }
+}
+
+/// The findings of `text`, read as a free-form Markdown report.
+pub fn found(text: &str) -> Vec<Found> {
+    let analysis = Analysis::new(text.to_string(), Format::Markdown, &Config::default());
+    analysis
+        .diagnostics()
+        .iter()
+        .map(|d| Found {
+            code: d.code,
+            message: d.message.to_string(),
+            covered: text
+                .get(d.span.start..d.span.end)
+                .unwrap_or_default()
+                .to_string(),
+        })
+        .collect()
+}
+
+/// The findings of `text` with one of `codes`, as `CODE message`.
+pub fn lines(text: &str, codes: &[&str]) -> Vec<String> {
+    found(text)
+        .iter()
+        .filter(|f| codes.contains(&f.code))
+        .map(Found::line)
+        .collect()
+}
+
+/// The findings of `text` with one of `codes`, as `CODE message [covered text]`.
+pub fn lines_covering(text: &str, codes: &[&str]) -> Vec<String> {
+    found(text)
+        .iter()
+        .filter(|f| codes.contains(&f.code))
+        .map(Found::line_covering)
+        .collect()
+}
+
+/// The texts the findings of `text` with `code` cover.
+pub fn covered(text: &str, code: &str) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|f| f.code == code)
+        .map(|f| f.covered)
+        .collect()
+}
+
+/// Whether `text` is reported with `code`.
+pub fn has(text: &str, code: &str) -> bool {
+    found(text).iter().any(|f| f.code == code)
+}
+
+/// Whether `text` is reported with `code` on text containing `what`.
+pub fn covers(text: &str, code: &str, what: &str) -> bool {
+    found(text)
+        .iter()
+        .any(|f| f.code == code && f.covered.contains(what))
+}
+
+/// The timeline entries `text` is read with, as (time, text).
+pub fn timeline(text: &str) -> Vec<(String, String)> {
+    let checked = retrospec_check::check_with(text, Format::Markdown, &Config::default());
+    checked
+        .model
+        .expect("a model")
+        .timeline
+        .iter()
+        .map(|e| (e.time.clone(), e.text.clone()))
+        .collect()
+}
+
+/// `s` with its first letter upper-cased.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// One family of generated variants: how many were checked, the correct ones that
+/// fired and the planted ones that were not found. [`Tally::check`] fails with the
+/// first few of each, text included; with `VARIANTS_DUMP=DIR` it also writes them
+/// all to `DIR/<family>`.
+#[derive(Default)]
+pub struct Tally {
+    pub family: String,
+    pub correct: usize,
+    pub planted: usize,
+    pub false_alarms: Vec<String>,
+    pub missed: Vec<String>,
+}
+
+impl Tally {
+    pub fn new(family: &str) -> Self {
+        Tally {
+            family: family.to_string(),
+            ..Tally::default()
+        }
+    }
+
+    /// A correct variant: no finding with one of `codes`.
+    pub fn silent(&mut self, label: &str, text: &str, codes: &[&str]) {
+        self.correct += 1;
+        let hits = lines_covering(text, codes);
+        if !hits.is_empty() {
+            self.false_alarms
+                .push(format!("{label}: {}\n{text}", hits.join(" | ")));
+        }
+    }
+
+    /// A planted variant: some finding with one of `codes`.
+    pub fn fires(&mut self, label: &str, text: &str, codes: &[&str]) {
+        self.planted += 1;
+        if !found(text).iter().any(|f| codes.contains(&f.code)) {
+            self.missed.push(format!("{label}\n{text}"));
+        }
+    }
+
+    /// A planted variant: a finding with one of `codes` whose `CODE message` names
+    /// `bound` (the length or time the report's own text gives).
+    pub fn naming(&mut self, label: &str, text: &str, codes: &[&str], bound: &str) {
+        self.planted += 1;
+        let all = found(text);
+        if !all
+            .iter()
+            .any(|f| codes.contains(&f.code) && f.line().contains(bound))
+        {
+            let lines: Vec<String> = all.iter().map(Found::line_covering).collect();
+            self.missed.push(format!(
+                "{label} (want `{bound}`): {}\n{text}",
+                lines.join(" | ")
+            ));
+        }
+    }
+
+    /// A planted variant that must be exactly one finding with one of `codes`.
+    pub fn once(&mut self, label: &str, text: &str, codes: &[&str]) {
+        self.planted += 1;
+        let hits = lines_covering(text, codes);
+        if hits.len() != 1 {
+            self.missed.push(format!(
+                "{label} ({} findings: {})\n{text}",
+                hits.len(),
+                hits.join(" | ")
+            ));
+        }
+    }
+
+    /// Fails when a correct variant fired, a planted one was missed, or the family
+    /// has no correct variants.
+    pub fn check(self) {
+        self.report();
+        assert!(self.correct > 0, "{}: no variants", self.family);
+    }
+
+    /// [`Tally::check`], and the family must have planted variants too.
+    pub fn check_both(self) {
+        self.report();
+        assert!(
+            self.correct > 0 && self.planted > 0,
+            "{}: no variants",
+            self.family
+        );
+    }
+
+    fn report(&self) {
+        eprintln!(
+            "{}: {} correct variants ({} fired), {} planted ({} missed)",
+            self.family,
+            self.correct,
+            self.false_alarms.len(),
+            self.planted,
+            self.missed.len()
+        );
+        if let Some(dir) = std::env::var_os("VARIANTS_DUMP") {
+            let all = format!(
+                "{}\n=== missed\n{}",
+                self.false_alarms.join("\n=====\n"),
+                self.missed.join("\n=====\n")
+            );
+            let _ = std::fs::write(Path::new(&dir).join(self.family.replace(' ', "-")), all);
+        }
+        let mut message = String::new();
+        for f in self.false_alarms.iter().take(6) {
+            message.push_str(&format!("\n--- false alarm: {f}\n"));
+        }
+        for m in self.missed.iter().take(4) {
+            message.push_str(&format!("\n--- planted, not found: {m}\n"));
+        }
+        assert!(
+            self.false_alarms.is_empty() && self.missed.is_empty(),
+            "{}: {} of {} correct variants fired, {} of {} planted missed{message}",
+            self.family,
+            self.false_alarms.len(),
+            self.correct,
+            self.missed.len(),
+            self.planted
+        );
+    }
+}

@@ -3,6 +3,8 @@
 
 mod scenarios;
 
+use crate::support::capitalise;
+
 pub use scenarios::SCENARIOS;
 
 /// How the timeline is written.
@@ -377,12 +379,4 @@ fn twelve(t: &str) -> String {
         _ => (h - 12, "PM"),
     };
     format!("{h12}:{m} {half}")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }

@@ -16,7 +16,7 @@ use crate::lean::Lean;
 use retrospec_model::Milestone;
 
 use super::anchor::{self, Stamp};
-use super::{Compared, Inputs, sorted_entries};
+use super::{Compared, Inputs};
 
 mod agree;
 mod clock;
@@ -25,6 +25,7 @@ mod notice;
 mod own;
 mod roles;
 mod shapes;
+mod shared;
 mod sources;
 mod trailing;
 
@@ -308,22 +309,7 @@ impl Target {
     }
 }
 
-/// What every relative claim of one report reads the same way: its entries as
-/// stamps, the clauses of its prose with a time, the other places' events. Kept
-/// on [`Inputs`] and read once per report, when a claim first needs them: built
-/// per claim, a line with many claims read every clause of it once per claim
-/// (the instruction guard's `long` set grew 26-fold).
-#[derive(Debug, Default)]
-pub(crate) struct Shared<'a> {
-    sorted: std::cell::OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
-    entries: std::cell::OnceCell<Vec<(String, Stamp)>>,
-    clauses: std::cell::OnceCell<Vec<anchor::Clause>>,
-    /// The prose strings, masked once for the clauses and the column lines.
-    prose: std::cell::OnceCell<Vec<anchor::Source>>,
-    /// The events of status posts, front matter and labelled fields, by
-    /// confidence (surest first).
-    others: std::cell::OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
-}
+pub(crate) use shared::Shared;
 
 /// What finding an event needs: the report's inputs and what they share
 /// ([`Shared`]), and where the claim itself is (its own clause is never its
@@ -341,27 +327,6 @@ impl<'i, 'a> Ctx<'i, 'a> {
             inputs,
             own: (pointer.to_string(), std::cell::RefCell::new(own)),
         }
-    }
-
-    fn sorted(&self) -> &[(usize, &'a crate::times::TimeValue, i64, &'a str)] {
-        self.inputs
-            .relative
-            .sorted
-            .get_or_init(|| sorted_entries(self.inputs))
-    }
-
-    fn entries(&self) -> &[(String, Stamp)] {
-        let shared = &self.inputs.relative;
-        shared
-            .entries
-            .get_or_init(|| anchor::entries(self.inputs, &shared.prose))
-    }
-
-    fn clauses(&self) -> &[anchor::Clause] {
-        let shared = &self.inputs.relative;
-        shared
-            .clauses
-            .get_or_init(|| anchor::clauses(self.inputs, &shared.prose))
     }
 
     /// Where `target` happened (at or after `after`): its entry or milestone,

@@ -1,0 +1,48 @@
+//! What every relative claim of one report shares ([`Shared`]), and how a
+//! claim's context reads it.
+
+use std::cell::OnceCell;
+
+use super::super::anchor::{self, Stamp};
+use super::super::sorted_entries;
+use super::Ctx;
+
+/// What every relative claim of one report reads the same way: its entries as
+/// stamps, the clauses of its prose with a time, the other places' events. Kept
+/// on [`Inputs`](crate::claims::Inputs) and read once per report, when a claim first needs them: built
+/// per claim, a line with many claims read every clause of it once per claim
+/// (the instruction guard's `long` set grew 26-fold).
+#[derive(Debug, Default)]
+pub(crate) struct Shared<'a> {
+    sorted: OnceCell<Vec<(usize, &'a crate::times::TimeValue, i64, &'a str)>>,
+    entries: OnceCell<Vec<(String, Stamp)>>,
+    clauses: OnceCell<Vec<anchor::Clause>>,
+    /// The prose strings, masked once for the clauses and the column lines.
+    pub(super) prose: OnceCell<Vec<anchor::Source>>,
+    /// The events of status posts, front matter and labelled fields, by
+    /// confidence (surest first).
+    pub(super) others: OnceCell<Vec<(u8, Vec<anchor::Clause>)>>,
+}
+
+impl<'a> Ctx<'_, 'a> {
+    pub(super) fn sorted(&self) -> &[(usize, &'a crate::times::TimeValue, i64, &'a str)] {
+        self.inputs
+            .relative
+            .sorted
+            .get_or_init(|| sorted_entries(self.inputs))
+    }
+
+    pub(super) fn entries(&self) -> &[(String, Stamp)] {
+        let shared = &self.inputs.relative;
+        shared
+            .entries
+            .get_or_init(|| anchor::entries(self.inputs, &shared.prose))
+    }
+
+    pub(super) fn clauses(&self) -> &[anchor::Clause] {
+        let shared = &self.inputs.relative;
+        shared
+            .clauses
+            .get_or_init(|| anchor::clauses(self.inputs, &shared.prose))
+    }
+}

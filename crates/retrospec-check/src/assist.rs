@@ -45,7 +45,7 @@ pub(crate) fn complete(
     offset: usize,
     config: &Config,
 ) -> Vec<Completion> {
-    let offset = floor_boundary(text, offset);
+    let offset = crate::span::floor_char(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
     let in_body = format == Format::Markdown
@@ -82,14 +82,6 @@ pub(crate) fn complete(
         return fields_of(&parent);
     }
     Vec::new()
-}
-
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut o = offset.min(text.len());
-    while !text.is_char_boundary(o) {
-        o -= 1;
-    }
-    o
 }
 
 fn title_case(s: &str) -> String {

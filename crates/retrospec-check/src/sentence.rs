@@ -7,6 +7,7 @@
 //! CI's long-line instruction guard caught. A sentence longer than the reach is
 //! read from the part of it nearest the match.
 
+use crate::span::{ceil_char as ceil, floor_char as floor};
 use std::ops::Range;
 
 /// How far from a match its sentence is looked for, in bytes.
@@ -39,22 +40,6 @@ pub(crate) fn around(
         .min()
         .unwrap_or(high);
     from..to
-}
-
-/// The smallest char boundary at or above `i`.
-fn ceil(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

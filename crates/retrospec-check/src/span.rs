@@ -76,6 +76,25 @@ pub struct LineIndex {
 const BLOCK: usize = 256;
 
 /// Whether `b` starts a character (is not a UTF-8 continuation byte).
+/// The largest char boundary of `text` at or below `i` (at most `text.len()`).
+/// `str::floor_char_boundary` is newer than the crate's minimum Rust (1.88).
+pub(crate) fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or above `i` (at most `text.len()`).
+pub(crate) fn ceil_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn starts_char(b: u8) -> bool {
     b & 0xC0 != 0x80
 }

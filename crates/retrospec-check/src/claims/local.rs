@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 
 use super::Compared;
 use crate::lean::Lean;
+use crate::span::floor_char as floor;
 
 mod line;
 mod part;
@@ -638,14 +639,6 @@ pub(super) fn between_after(masked: &str, range: Range<usize>) -> Option<Compare
         format!("window end `{wb}` (stated beside it)"),
         minutes * 60,
     ))
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The sentence of `text` around `range`.

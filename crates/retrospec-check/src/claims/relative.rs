@@ -29,6 +29,7 @@ mod shared;
 mod sources;
 mod trailing;
 
+use crate::span::floor_char as floor;
 use clock::{anchor_at, at_clock, clock_clause};
 use events::{
     ANCHOR_DECLARED, ANCHOR_REPORTED, EVENT_ALERT, EVENT_DECLARED, EVENT_DEPLOY, EVENT_NOTICED,
@@ -531,14 +532,6 @@ fn named_events(context: &str, event: Event) -> Vec<Event> {
         named.retain(|e| *e != Event::Impact);
     }
     named
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// A relative claim read: what it was measured with, or why it was not.

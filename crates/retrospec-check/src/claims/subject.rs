@@ -30,6 +30,7 @@ pub struct Subject {
     pub labelled: bool,
 }
 
+use crate::span::{ceil_char as ceil, floor_char as floor};
 use Milestone::{Acknowledged, Detected, Mitigated, Resolved, Started};
 
 const INCIDENT: Subject = Subject {
@@ -355,22 +356,6 @@ pub(super) fn clause_start(text: &str, at: usize) -> usize {
 
 /// How far back a clause is looked for, in bytes.
 const CLAUSE_REACH: usize = 600;
-
-/// The smallest char boundary at or above `i`.
-fn ceil(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// The cells of a pipe-table row, without its outer pipes.
 fn cells(row: &str) -> Vec<&str> {

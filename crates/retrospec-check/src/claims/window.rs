@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::Compared;
+use crate::span::floor_char as floor;
 
 mod days;
 mod history;
@@ -1267,12 +1268,4 @@ mod stated_elsewhere {
             None
         );
     }
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

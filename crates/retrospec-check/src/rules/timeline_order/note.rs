@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use crate::rules::Context;
+use crate::span::floor_char as floor;
 
 /// What a note beside the timeline says of its order.
 #[derive(Debug, PartialEq)]
@@ -97,11 +98,4 @@ fn normal(clock: &str) -> String {
     } else {
         clock.to_string()
     }
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -3,6 +3,8 @@
 //! rules judge the report's own words; another organisation's statement, quoted
 //! or reported, is evidence the report gives, not its author's judgement.
 
+use crate::span::floor_char as floor;
+
 /// How far before a word its sentence and its block quote's lead-in are read, in
 /// bytes.
 const REACH: usize = 400;
@@ -118,13 +120,6 @@ fn sentence_start(text: &str, from: usize, at: usize) -> usize {
         .filter_map(|b| before.rfind(b).map(|i| from + i + b.len()))
         .max()
         .unwrap_or(from)
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Where `word` stands as whole words in `text`, the last place.

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use crate::lean::Lean;
 
-use super::shapes::{LENGTH_BEFORE, NOT_OWN};
-use super::{AFTER, CLOCK_TIME, Ctx, Event, OF, Reading, Stamp, Target, anchor_words, measure, re};
+use super::shapes::{LENGTH_BEFORE, NOT_OWN, anchor_after};
+use super::{CLOCK_TIME, Ctx, Event, Reading, Stamp, Target, measure, re};
 
 /// A claim in the first clause of a timeline entry, "N after <anchor>" or
 /// "within N of <anchor>": the entry is the claim's own event, at the entry's
@@ -38,15 +38,7 @@ pub(super) fn in_entry(
     {
         return None;
     }
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
-    let target = Target::of(&anchor_text)?;
+    let (anchor_text, target) = anchor_after(masked, range.clone())?;
     let time = ctx.inputs.times.timeline.get(i)?.as_ref()?;
     let own = ctx
         .entries()

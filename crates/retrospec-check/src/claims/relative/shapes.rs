@@ -64,15 +64,7 @@ pub(super) fn own_in_words(
         return None;
     }
     let own = anchor::Words::clause(before)?;
-    let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
-    let target = Target::of(&anchor_text)?;
+    let (anchor_text, target) = anchor_after(masked, range.clone())?;
     let first = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first, false) {
         Ok(found) => found,
@@ -154,6 +146,25 @@ pub(super) fn minutes_in(
         Err(why) => return Some(Reading::NotCompared(why)),
     };
     Some(measure(&anchors, &events))
+}
+
+/// The anchor a claim at `range` names after it ("... after the deploy", and
+/// "within N of the alert" for a claim that opens with "within"): its words and
+/// the event they name.
+pub(super) fn anchor_after(
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<(String, Target)> {
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor_text = anchor_words(caps.name("anchor")?.as_str());
+    let target = Target::of(&anchor_text)?;
+    Some((anchor_text, target))
 }
 
 /// Words before the claim that make the entry's time not its own event's: a

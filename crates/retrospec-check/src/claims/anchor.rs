@@ -29,10 +29,13 @@ mod columns;
 mod impact;
 mod mail;
 mod noun;
+mod stem;
+mod words;
 
 use columns::column_lines;
 pub(super) use impact::{not_an_event, readings as impact_readings};
 pub(super) use mail::{mail_day, relative_day};
+pub(in crate::claims) use words::Words;
 
 /// Where one event is in the report's times.
 #[derive(Debug, Clone)]
@@ -485,12 +488,13 @@ pub(super) fn find(
         .iter()
         .filter_map(|(text, s)| {
             // An entry that writes another time in its words ("... at 00:09,
-            // the certificate was restored"): which time the words are at is
-            // not the entry's for sure.
-            if CLOCK.is_match(text) {
-                return None;
-            }
-            let n = score(text);
+            // the certificate was restored"): which time the words after it are
+            // at is not the entry's for sure; the words before it are the
+            // entry's own ("Vantor confirm that the certificate expired at 12:55").
+            let own = CLOCK
+                .find(text)
+                .map_or(text.as_str(), |m| &text[..m.start()]);
+            let n = score(own);
             let d = later(s)?;
             (n > 0).then(|| (n, s.instant.unwrap_or(d), s))
         })
@@ -527,216 +531,6 @@ pub(super) fn find(
         })
         .collect();
     pick(in_clauses)
-}
-
-/// An anchor named by its own words: "the first bad response", "the first
-/// growth of the lag", "the first ticket arrived".
-#[derive(Debug)]
-pub(super) struct Words {
-    /// The words as written.
-    pub(super) text: String,
-    stems: Vec<String>,
-    head: String,
-    /// The words say "first" (or "initial", "earliest").
-    pub(super) first: bool,
-}
-
-/// Verbs that link a noun to its new state in an anchor ("the array going
-/// read-only", "the disk became full", "the primary went read-only").
-const LINKING: &[&str] = &[
-    "going", "becoming", "turning", "getting", "falling", "went", "became", "turned", "goes",
-    "becomes", "turns",
-];
-
-const STOP: &[&str] = &[
-    "the", "a", "an", "our", "their", "its", "his", "her", "this", "that", "of", "to", "in", "on",
-    "for", "first", "initial", "earliest", "very", "was", "were", "is", "had", "has", "been", "we",
-    "it", "they", "any", "some", "from",
-];
-
-/// A verb that ends an anchor ("the first ticket arrived"): the event is the noun's.
-static TRAILING_VERB: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\s+(?:was\s+|were\s+|had\s+|got\s+)?(?:[a-z]+ed|came(?:\s+in)?|went\s+(?:out|live|off)|began|begun|fired|arrived|landed|hit|appeared)$")
-        .expect("the pattern is valid")
-});
-static NOUN_PHRASE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^(?:the|our|its|their)\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
-        .expect("the pattern is valid")
-});
-
-impl Words {
-    /// The words of `anchor` (a noun phrase after "after", "once", "from"), or
-    /// `None` when they are not one.
-    pub(super) fn parse(anchor: &str) -> Option<Words> {
-        let anchor = anchor.trim();
-        if !NOUN_PHRASE.is_match(anchor) {
-            return None;
-        }
-        let mut tokens: Vec<String> = anchor
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        if let Some(m) = TRAILING_VERB.find(anchor)
-            && anchor[..m.start()].split_whitespace().count() >= 2
-        {
-            tokens.truncate(anchor[..m.start()].split_whitespace().count());
-        }
-        let first = tokens
-            .iter()
-            .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
-        let of = tokens.iter().position(|t| t == "of");
-        // "the array going read-only": the noun's change of state; the noun is
-        // the head, the linking verb no word an entry needs.
-        let linking = tokens.iter().position(|t| LINKING.contains(&t.as_str()));
-        let head = match (of, linking) {
-            (_, Some(i)) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
-                tokens[i - 1].clone()
-            }
-            (Some(i), _) if i > 0 && !STOP.contains(&tokens[i - 1].as_str()) => {
-                tokens[i - 1].clone()
-            }
-            _ => tokens
-                .iter()
-                .rfind(|t| !STOP.contains(&t.as_str()))?
-                .clone(),
-        };
-        // Words are compared as the entries' are split: "read-only" is "read" and "only".
-        let content = content_words(&tokens, |t| LINKING.contains(&t));
-        let head = head
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .rfind(|w| !w.is_empty())?
-            .to_string();
-        if content.is_empty() || content.len() > 4 {
-            return None;
-        }
-        Some(Words {
-            text: anchor.to_string(),
-            stems: content.iter().map(|t| stem(t)).collect(),
-            head: stem(&head),
-            first,
-        })
-    }
-
-    /// The words of a claim's own clause that names no event by its verb ("most
-    /// customer servers were back", "we started the restore from object
-    /// storage"): two to four words once articles, pronouns, auxiliaries and
-    /// quantifiers are left out, each needed in the place that names it. `None`
-    /// for a clause with a number or a clock time, or with more or fewer words.
-    pub(super) fn clause(text: &str) -> Option<Words> {
-        const LEFT_OUT: &[&str] = &[
-            "are", "be", "being", "have", "got", "gets", "most", "all", "every", "each", "many",
-            "several", "few", "finally", "then", "also", "again", "only", "just", "fully", "i",
-            "he", "she", "us", "them", "and", "with", "by", "at", "as", "so",
-        ];
-        let text = text.trim_start_matches(|c: char| c.is_whitespace() || "-*+>".contains(c));
-        if text.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let tokens: Vec<String> = text
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
-        if !(2..=4).contains(&content.len()) {
-            return None;
-        }
-        let head = stem(content.last()?);
-        Some(Words {
-            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-            stems: content.iter().map(|t| stem(t)).collect(),
-            head,
-            first: false,
-        })
-    }
-
-    /// How many of the anchor's words `text` has: 0 unless it has all of them,
-    /// or, for "the first ...", the head and at least half of them ("the first
-    /// bad response": the first entry with responses; which of those was bad
-    /// the entries need not say).
-    pub(super) fn score(&self, text: &str) -> usize {
-        let have: Vec<String> = stems(text);
-        if !have.contains(&self.head) || (self.stems.len() == 1 && !noun::names(text, &self.head)) {
-            return 0;
-        }
-        let n = self.stems.iter().filter(|s| have.contains(s)).count();
-        let enough = if self.first {
-            2 * n >= self.stems.len()
-        } else {
-            n == self.stems.len()
-        };
-        if enough { n } else { 0 }
-    }
-}
-
-/// The content words of lowercased `tokens`: those neither in [`STOP`] nor
-/// `left_out`, each split as the entries' words are ("read-only" is "read" and
-/// "only").
-fn content_words(tokens: &[String], left_out: impl Fn(&str) -> bool) -> Vec<String> {
-    tokens
-        .iter()
-        .filter(|t| !STOP.contains(&t.as_str()) && !left_out(t))
-        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The stems of the words of `text`, "rolled back" read as "rollback".
-fn stems(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
-    let lower = ROLLED_BACK.replace_all(&lower, "rollback");
-    lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(stem)
-        .collect()
-}
-
-// Kept on `regex::Regex`: it rewrites text (`replace_all`), which `Lean` does not offer.
-static ROLLED_BACK: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"\b(?:roll(?:ed|ing|s)?[\s-]+back|roll-back)\b")
-        .expect("the pattern is valid")
-});
-
-/// A crude stem: "deployed", "deployment", "deploys" are "deploy"; "growth" is
-/// "grow"; "responses" and "response" are "respons".
-fn stem(word: &str) -> String {
-    let w = word.to_ascii_lowercase();
-    let w = match w.as_str() {
-        "growth" => "grow".to_string(),
-        "began" | "begun" | "begins" | "beginning" => "begin".to_string(),
-        "failure" | "failures" => "fail".to_string(),
-        "went" | "gone" | "goes" => "go".to_string(),
-        // Irregular past forms are their verb: "the first hung jobs" is an entry
-        // where "jobs hang", "after losing the primary" one where it was "lost".
-        "hung" => "hang".to_string(),
-        "lost" | "loss" => "lose".to_string(),
-        "came" => "come".to_string(),
-        "broke" | "broken" => "break".to_string(),
-        "froze" | "frozen" => "freeze".to_string(),
-        "fell" | "fallen" => "fall".to_string(),
-        "ran" => "run".to_string(),
-        "sent" => "send".to_string(),
-        "spun" => "spin".to_string(),
-        "threw" | "thrown" => "throw".to_string(),
-        "rebuilt" => "rebuild".to_string(),
-        _ => w,
-    };
-    let mut s = w.as_str();
-    for suffix in ["ments", "ment", "ing", "ies", "ed", "es", "s"] {
-        if s.len() > suffix.len() + 2
-            && let Some(cut) = s.strip_suffix(suffix)
-            && !(suffix == "s" && cut.ends_with('s'))
-        {
-            s = cut;
-            break;
-        }
-    }
-    s.strip_suffix('e')
-        .filter(|c| c.len() > 2)
-        .unwrap_or(s)
-        .to_string()
 }
 
 /// A clock time in prose.
@@ -799,7 +593,8 @@ pub(super) fn failure_before(masked: &str, at: usize) -> Option<Stamp> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Words, clauses_of, mail_day, relative_day, stem};
+    use super::stem::stem;
+    use super::{Words, clauses_of, mail_day, relative_day};
 
     #[test]
     fn stems_join_the_forms_of_a_word() {
@@ -814,6 +609,30 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
         assert_ne!(stem("responder"), stem("response"));
+        // A doubled last letter before "-ed"/"-ing", and "-ied"/"-ies".
+        for (a, b) in [
+            ("flipped", "flip"),
+            ("swapping", "swap"),
+            ("replied", "reply"),
+            ("replies", "reply"),
+            ("filled", "fill"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn loose_words_need_the_verb_and_half_the_rest() {
+        let w = Words::loose("Vantor Telecom confirmed the cause").expect("words");
+        assert!(w.score("Vantor confirm that the certificate expired") > 0);
+        // The verb alone, or the names alone, are not the event.
+        assert_eq!(w.score("Engineers confirm registrations are refused"), 0);
+        assert_eq!(w.score("Ticket raised with Vantor Telecom"), 0);
+        // A synonym of the verb is the verb.
+        let w = Words::loose("support replied").expect("words");
+        assert!(w.score("Support answers the ticket") > 0);
+        assert!(Words::loose("").is_none());
+        assert!(Words::loose("we had it").is_none());
     }
 
     #[test]

@@ -295,6 +295,16 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 sub_event(inputs, &mut c, &d, &part);
             }
             confine(inputs, scopes, &mut c, &d);
+            // "Customer notices within 30 minutes of an outage": an action item
+            // states a target for next time, not what happened this time.
+            if pointer.starts_with("/action_items/") && c.verdict != Verdict::NotCompared {
+                c.verdict = Verdict::NotCompared;
+                c.compared_with = None;
+                c.accepted = None;
+                c.broken = None;
+                c.note =
+                    Some("not compared: an action item states a target, not what happened".into());
+            }
             own.push((claims.len(), d.range.clone()));
             claims.push(c);
         }

@@ -21,6 +21,7 @@ use super::{Compared, Inputs};
 mod agree;
 mod clock;
 mod events;
+mod loose;
 mod notice;
 mod own;
 mod roles;
@@ -687,9 +688,31 @@ pub(super) fn read(
     // ends no sentence: its "and the" opens the claim's own clause.
     let own_start = own_clause(masked, clock_clause(masked, range.start), range.start).max(clause);
     let ctx = Ctx::new(inputs, pointer, own_start..own_end);
-    if let Some(reading) = own::in_entry(&ctx, pointer, masked, range.clone())
-        .or_else(|| at_clock(&ctx, masked, range.clone()))
-        .or_else(|| notice::took_to_notice(&ctx, masked, range.clone()))
+    match read_in(&ctx, pointer, masked, range.clone(), clause) {
+        // Places that disagree, or several that name an event, stay a question:
+        // looser words would only pick one of them.
+        Some(Reading::NotCompared(why)) if loose::ambiguous(&why) => {
+            Some(Reading::NotCompared(why))
+        }
+        Some(Reading::NotCompared(why)) => {
+            Some(loose::read(&ctx, masked, range).unwrap_or(Reading::NotCompared(why)))
+        }
+        None => loose::read(&ctx, masked, range),
+        measured => measured,
+    }
+}
+
+/// [`read`] by the stricter readers: the events their synonyms name.
+fn read_in(
+    ctx: &Ctx<'_, '_>,
+    pointer: &str,
+    masked: &str,
+    range: std::ops::Range<usize>,
+    clause: usize,
+) -> Option<Reading> {
+    if let Some(reading) = own::in_entry(ctx, pointer, masked, range.clone())
+        .or_else(|| at_clock(ctx, masked, range.clone()))
+        .or_else(|| notice::took_to_notice(ctx, masked, range.clone()))
     {
         return Some(reading);
     }
@@ -704,9 +727,9 @@ pub(super) fn read(
         && next.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("of"))
         && next[2..].starts_with(char::is_whitespace);
     if within && !within_of {
-        return within_the_start(&ctx, masked, range);
+        return within_the_start(ctx, masked, range);
     }
-    if let Some(reading) = shapes::minutes_in(&ctx, masked, range.clone()) {
+    if let Some(reading) = shapes::minutes_in(ctx, masked, range.clone()) {
         return Some(reading);
     }
     if !within_of
@@ -718,7 +741,7 @@ pub(super) fn read(
     }
     let written_anchor = anchor_at(&masked[range.end..]);
     let Some((event, anchor, anchor_text)) = events(masked, range.clone()) else {
-        return own_in_words(&ctx, masked, range);
+        return own_in_words(ctx, masked, range);
     };
     if let Some(anchor) = written_anchor {
         let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
@@ -734,7 +757,7 @@ pub(super) fn read(
         Some(anchor) if anchor == event => return None,
         Some(anchor) => Target::Event(anchor),
         None if later && let Some(at) = own_event(&masked[clause..range.start]) => {
-            return own::head_clock(&ctx, masked, clause, at.1, event);
+            return own::head_clock(ctx, masked, clause, at.1, event);
         }
         None => match anchor::Words::parse(&anchor_text) {
             Some(words) => Target::Words(words),

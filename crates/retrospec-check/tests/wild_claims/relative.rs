@@ -644,4 +644,49 @@ We are looking into partner bookings that do not appear.
         other: None,
         gaps: &[],
     },
+    // carrier outage reports: a vendor's act told in the words of its timeline
+    // entry, no synonym table names it ("confirmed", "raised the ticket")
+    Shape {
+        id: "vendor-confirmed-after-ticket",
+        report: "# SIP trunks unregistered
+
+## Summary
+
+{c}
+
+## Timeline
+
+- 09:12 BST: trunk registrations to the carrier start failing
+- 09:15 BST: ticket raised with Orbel Networks
+- 09:41 BST: Orbel confirm a routing change on their side caused it
+- 09:55 BST: Orbel revert the change; trunks register again
+",
+        agree: Some("Orbel confirmed the cause [[26 minutes]] after we raised the ticket."),
+        off: Some("Orbel confirmed the cause [[5 minutes]] after we raised the ticket."),
+        other: Some(
+            "Orbel confirmed the cause; their contract promises an answer within [[30 minutes]] of a ticket.",
+        ),
+        gaps: &[],
+    },
+    // a claim that opens its sentence, its own event an act in the team's words
+    Shape {
+        id: "fronted-own-words",
+        report: "# Search returns nothing after a flag change
+
+## Summary
+
+{c}
+
+## Timeline
+
+- 10:02 PDT: ranking flag set to 100%
+- 10:09 PDT: empty-results alert fires
+- 10:21 PDT: we flip the ranking flag back to 0%
+- 10:30 PDT: results normal again
+",
+        agree: Some("Within [[15 minutes]] of the alert, we had flipped the flag back."),
+        off: Some("Within [[5 minutes]] of the alert, we had flipped the flag back."),
+        other: None,
+        gaps: &[],
+    },
 ];

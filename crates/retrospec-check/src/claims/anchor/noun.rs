@@ -3,7 +3,7 @@
 //! 11:15" (the word modifies another noun) nor on "the rotation changes every
 //! Monday at 09:00" (the word is a verb of a schedule).
 
-use super::stem;
+use super::stem::stem;
 
 /// Nouns a one-word anchor's noun modifies rather than names: "change ticket",
 /// "release notes", "deploy window".
@@ -79,7 +79,7 @@ pub(super) fn names(text: &str, head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::names;
-    use crate::claims::anchor::stem;
+    use crate::claims::anchor::stem::stem;
 
     #[test]
     fn a_noun_that_modifies_or_a_scheduled_verb_names_no_event() {

@@ -275,6 +275,63 @@ pub(crate) fn ambiguous_zone(text: &str) -> Option<Span> {
     best
 }
 
+/// An abbreviation with more than one reading stated for the report
+/// ([`ambiguous_zone`]) that an offset written elsewhere in it settles: a mail's
+/// `Date: Thu, 14 Aug 2025 18:10:00 +0530` header, or `(UTC+05:30)` beside a
+/// time, is one of `IST`'s readings and no other's. The offset is then the
+/// report's zone, as a reviewer reads it; with no offset, or one that fits
+/// none or several readings, the abbreviation stays unplaced (RS202).
+pub(crate) fn settled_zone(text: &str) -> Option<(String, Span)> {
+    let at = ambiguous_zone(text)?;
+    let meanings = time::ambiguous_abbreviation(at.slice(text))?;
+    let written = written_offsets(text);
+    let mut fits = meanings
+        .iter()
+        .filter_map(|m| m.rsplit_once('(')?.1.strip_suffix(')'))
+        .filter(|o| written.iter().any(|w| w == o));
+    let one = fits.next()?;
+    fits.next().is_none().then(|| (one.to_string(), at))
+}
+
+/// The UTC offsets `text` writes, as `+05:30`: a sign after a blank, a
+/// parenthesis, `UTC` or `GMT`, two digits for the hours, an optional colon
+/// and two for the minutes, and no digit after. Scanned by hand: it runs only
+/// on a report that states an ambiguous zone.
+fn written_offsets(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len() {
+        if !matches!(b[i], b'+' | b'-') {
+            continue;
+        }
+        let head = &text[..i];
+        let led =
+            head.ends_with([' ', '(', '\t']) || head.ends_with("UTC") || head.ends_with("GMT");
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r.clone())
+                .is_some_and(|d| d.len() == r.len() && d.iter().all(u8::is_ascii_digit))
+        };
+        if !led || !digits(i + 1..i + 3) {
+            continue;
+        }
+        let m = if b.get(i + 3) == Some(&b':') {
+            i + 4
+        } else {
+            i + 3
+        };
+        if !digits(m..m + 2) || b.get(m + 2).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        out.push(format!(
+            "{}{}:{}",
+            char::from(b[i]),
+            &text[i + 1..i + 3],
+            &text[m..m + 2]
+        ));
+    }
+    out
+}
+
 /// The zone closing a line that states the incident's window with the timeline's
 /// own first and last clock times (`Date & time: March 3, 22:10 – March 4, 09:35
 /// (UTC)`): the author gave the zone of those times once, in the summary, and a
@@ -627,6 +684,25 @@ mod tests {
         assert!(!codes(&other).contains(&"RS202"), "{:?}", codes(&other));
         let other = other.replace("(UTC)", "");
         assert!(codes(&other).contains(&"RS202"), "{:?}", codes(&other));
+    }
+
+    #[test]
+    fn an_offset_written_elsewhere_settles_an_ambiguous_zone() {
+        let mail = "Date: Thu, 14 Aug 2025 18:10:00 +0530\n\nAll times are IST.\n";
+        let (zone, at) = super::settled_zone(mail).expect("settled");
+        assert_eq!(zone, "+05:30");
+        assert_eq!(at.slice(mail), "IST");
+        // No offset, or one that fits no reading: still not placed.
+        assert_eq!(super::settled_zone("All times are IST.\n"), None);
+        assert_eq!(
+            super::settled_zone("All times are IST. Sent from +0900 land.\n"),
+            None
+        );
+        // A date's dashes and a phone number are not offsets.
+        assert_eq!(
+            super::settled_zone("All times are IST. On 2025-08-14 call 555-0530.\n"),
+            None
+        );
     }
 
     #[test]

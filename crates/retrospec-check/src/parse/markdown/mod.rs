@@ -286,6 +286,7 @@ pub fn parse_with(
         if let Some((zone, at)) = freeform::zone::stated_zone(text)
             .or_else(|| freeform::zone::window_zone(text, &timeline.value))
             .or_else(|| freeform::zone::first_entry_zone(text, &timeline.value))
+            .or_else(|| freeform::zone::settled_zone(text))
         {
             freeform::zone::apply(&mut timeline.value, &zone);
             // Another tool's front matter (`resolvedWhen: 2025-11-04 15:10:00`) is

@@ -113,6 +113,10 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what we do next", Field::ActionItems),
     ("what we are doing about it", Field::ActionItems),
     ("what were doing about it", Field::ActionItems),
+    ("what we are doing", Field::ActionItems),
+    ("what were doing", Field::ActionItems),
+    ("what we are going to do", Field::ActionItems),
+    ("what were going to do", Field::ActionItems),
     // The same, asked (`6. What are we doing about it?`, `What will we change?`).
     ("what are we doing about it", Field::ActionItems),
     ("what are we changing", Field::ActionItems),

@@ -1,0 +1,139 @@
+//! Relative claims whose events no table of synonyms names, read by their own
+//! words: "Vantor Telecom confirmed the cause 10 minutes after we raised the
+//! ticket", "Support replied within 10 minutes of my ticket", "Within 15
+//! minutes of the first alert, we had flipped the flag back".
+//!
+//! The stricter readers know a few events by their synonyms (an alert, a page,
+//! a declaration, a status update); what else a report tells happened N after
+//! something (a vendor confirming, a crew arriving, a case opened) it names in
+//! the same words as its timeline entry. Each event is looked for by its words
+//! ([`anchor::Words::loose`]): its verb and half of its other words must be in a
+//! place, and only the best such place, alone, is taken. Read only after every
+//! stricter reading has left the claim unread, and only when both events are
+//! placed: a claim this cannot place keeps the stricter reading's reason.
+
+use std::sync::LazyLock;
+
+use crate::lean::Lean;
+
+use super::clock::anchor_at;
+use super::shapes::{LENGTH_BEFORE, NOT_OWN};
+use super::{AFTER, CLOCK_TIME, Ctx, OF, Reading, Stamp, Target, anchor, anchor_words, measure};
+
+/// The claim at `range` of `masked` read by its events' own words, or `None`.
+pub(super) fn read(
+    ctx: &Ctx<'_, '_>,
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<Reading> {
+    let after = &masked[range.end..];
+    let within = masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor_raw = caps.name("anchor")?;
+    let anchor_text = anchor_words(anchor_raw.as_str());
+    let clause = crate::claims::subject::clause_start(masked, range.start);
+    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    // "errors continued for 10 minutes after the rollback": a length, not a time.
+    // "the cut had started 20 minutes after the alarm": when something else
+    // had happened, told at another time.
+    if LENGTH_BEFORE.is_match(&before.to_ascii_lowercase()) || NOT_OWN.is_match(before) {
+        return None;
+    }
+    let own_text = if before.trim().is_empty() {
+        // "Within 15 minutes of the first alert, we had flipped the flag back":
+        // the own event is the clause after the anchor.
+        let rest = after[anchor_raw.end()..].strip_prefix(',')?;
+        let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
+            .iter()
+            .filter_map(|b| rest.find(b))
+            .min()
+            .unwrap_or(rest.len());
+        rest[..end].trim().trim_end_matches(['.', '!', '?'])
+    } else {
+        // "The only one to notice was Ana, who asked on IRC": the last clause;
+        // "nobody looked until Ilse signed on": what happened is after "until".
+        let tail = before
+            .rfind(", ")
+            .map(|i| &before[i + 2..])
+            .filter(|tail| tail.split_whitespace().count() >= 2)
+            .unwrap_or(before);
+        tail.rfind(" until ").map_or(tail, |i| &tail[i + 7..])
+    };
+    let anchors = locate_anchor(ctx, &anchor_text, after)?;
+    let events = match own_clock(own_text) {
+        Some(stamp) => vec![stamp],
+        None => {
+            let own = Target::Words(anchor::Words::loose(own_text)?);
+            ctx.locate(&own, anchors.first(), true, false).ok()?
+        }
+    };
+    // A place with a clock and no date ("On Wednesday at 08:00 the certificate
+    // was renewed") is measured on the wall clock: only for a claim under half
+    // a day, between places that name no day.
+    let dated = |s: &Stamp| s.instant.is_some();
+    if !anchors.iter().chain(&events).all(dated) {
+        let long = crate::claims::duration::find(&masked[range])
+            .first()
+            .is_none_or(|d| d.high >= 12.0 * 3600.0);
+        let names_a_day = |s: &Stamp| s.day.is_some() || DAY_WORD.is_match(&s.label);
+        if long || anchors.iter().chain(&events).any(names_a_day) {
+            return None;
+        }
+    }
+    match measure(&anchors, &events) {
+        Reading::NotCompared(_) => None,
+        reading => Some(reading),
+    }
+}
+
+/// A day named in a place's words: a weekday, a month, "yesterday", "the next day".
+static DAY_WORD: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-9]|[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|yesterday|(?:next|following|previous)\s+(?:day|morning|evening|night)|overnight",
+    )
+    .expect("the pattern is valid")
+});
+
+/// The anchor's place: its written time ("after the deploy at 3:12 PM"), the
+/// event or words a stricter reading knows it by, else its own words.
+fn locate_anchor(ctx: &Ctx<'_, '_>, anchor_text: &str, after: &str) -> Option<Vec<Stamp>> {
+    if let Some(stamp) = anchor_at(after) {
+        return Some(vec![stamp]);
+    }
+    let first = anchor_text.to_ascii_lowercase().contains("first");
+    if let Some(target) = Target::of(anchor_text) {
+        match ctx.locate(&target, None, first, false) {
+            Ok(found) => return Some(found),
+            Err(why) if ambiguous(&why) => return None,
+            Err(_) => {}
+        }
+    }
+    let words = anchor::Words::loose(anchor_text)?;
+    let first = first || words.first;
+    ctx.locate(&Target::Words(words), None, first, false).ok()
+}
+
+/// The one clock time the own event's clause writes ("we opened a case with
+/// the vendor at 6:25 PM"), as a stamp; `None` with none or several.
+fn own_clock(text: &str) -> Option<Stamp> {
+    let mut clocks = CLOCK_TIME.find_iter(text);
+    let one = clocks.next()?;
+    if clocks.next().is_some() {
+        return None;
+    }
+    let written = one.as_str().trim();
+    let parsed = crate::time::parse_time(written).ok()?;
+    let mut stamp = Stamp::written(written, &parsed);
+    stamp.label = format!("`{written}` written with the claim");
+    Some(stamp)
+}
+
+/// Whether a stricter reading left the claim unread because places disagree
+/// or several name its event: then it stays unread.
+pub(super) fn ambiguous(why: &str) -> bool {
+    why.contains("several") || why.contains("not clear") || why.contains("disagree")
+}

@@ -224,14 +224,9 @@ fn events_after(
         });
     }
     // "after the first alert", or "within five minutes of the array going read-only".
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
+    let anchor = shapes::anchor_span(masked, range)?;
     // One paragraph, whitespace runs collapsed.
-    let anchor_text = caps.name("anchor")?.as_str();
+    let anchor_text = &after[anchor];
     let anchor_text = anchor_text[..anchor_text.find("\n\n").unwrap_or(anchor_text.len())]
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::clock::anchor_at;
-use super::shapes::{LENGTH_BEFORE, NOT_OWN};
-use super::{AFTER, CLOCK_TIME, Ctx, OF, Reading, Stamp, Target, anchor, anchor_words, measure};
+use super::shapes::{LENGTH_BEFORE, NOT_OWN, anchor_span, main_clause};
+use super::{CLOCK_TIME, Ctx, Reading, Stamp, Target, anchor, anchor_words, measure};
 
 /// The claim at `range` of `masked` read by its events' own words, or `None`.
 pub(super) fn read(
@@ -27,14 +27,8 @@ pub(super) fn read(
     range: std::ops::Range<usize>,
 ) -> Option<Reading> {
     let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
-    let caps = AFTER
-        .captures(after)
-        .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor_raw = caps.name("anchor")?;
-    let anchor_text = anchor_words(anchor_raw.as_str());
+    let anchor_raw = anchor_span(masked, range.clone())?;
+    let anchor_text = anchor_words(&after[anchor_raw.clone()]);
     let clause = crate::claims::subject::clause_start(masked, range.start);
     let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
     // "errors continued for 10 minutes after the rollback": a length, not a time.
@@ -46,13 +40,7 @@ pub(super) fn read(
     let own_text = if before.trim().is_empty() {
         // "Within 15 minutes of the first alert, we had flipped the flag back":
         // the own event is the clause after the anchor.
-        let rest = after[anchor_raw.end()..].strip_prefix(',')?;
-        let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
-            .iter()
-            .filter_map(|b| rest.find(b))
-            .min()
-            .unwrap_or(rest.len());
-        rest[..end].trim().trim_end_matches(['.', '!', '?'])
+        main_clause(&after[anchor_raw.end..])?
     } else {
         // "The only one to notice was Ana, who asked on IRC": the last clause;
         // "nobody looked until Ilse signed on": what happened is after "until".

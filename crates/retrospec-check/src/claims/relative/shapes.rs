@@ -21,28 +21,43 @@ pub(super) fn fronted(
     range: std::ops::Range<usize>,
 ) -> Option<(Event, Option<Event>, String)> {
     let after = &masked[range.end..];
-    let within = masked[range.clone()]
+    let anchor = anchor_span(masked, range)?;
+    let main = main_clause(&after[anchor.end..])?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (event, _) = own_event(&main)?;
+    let anchor_text = anchor_words(&after[anchor]);
+    Some((event, anchor_event(&anchor_text), anchor_text))
+}
+
+/// Where the anchor of the claim at `range` stands in the text after it:
+/// "after X", or "of X" for a claim that is "within N". `None` for neither.
+pub(super) fn anchor_span(
+    masked: &str,
+    range: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let after = &masked[range.end..];
+    let within = masked[range]
         .get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case("within"));
     let caps = AFTER
         .captures(after)
         .or_else(|| within.then(|| OF.captures(after)).flatten())?;
-    let anchor = caps.name("anchor")?;
-    let rest = after[anchor.end()..].strip_prefix(',')?;
+    caps.name("anchor").map(|m| m.range())
+}
+
+/// The clause after a fronted claim's anchor, its own event ("Within N of X,
+/// <the clause>."): from the comma to the end of the sentence, its closing
+/// mark left out. `None` when no comma follows the anchor.
+pub(super) fn main_clause(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(',')?;
     let end = [". ", ".\n", "; ", "! ", "? ", "\n\n"]
         .iter()
         .filter_map(|b| rest.find(b))
         .min()
         .unwrap_or(rest.len());
-    let main = rest[..end]
-        .trim()
-        .trim_end_matches(['.', '!', '?'])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (event, _) = own_event(&main)?;
-    let anchor_text = anchor_words(anchor.as_str());
-    Some((event, anchor_event(&anchor_text), anchor_text))
+    Some(rest[..end].trim().trim_end_matches(['.', '!', '?']))
 }
 
 /// A relative claim whose own clause names no event by its verb: "Most customer

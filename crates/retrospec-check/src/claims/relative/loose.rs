@@ -52,7 +52,7 @@ pub(super) fn read(
         tail.rfind(" until ").map_or(tail, |i| &tail[i + 7..])
     };
     let anchors = locate_anchor(ctx, &anchor_text, after)?;
-    let events = match own_clock(own_text) {
+    let events = match one_clock(own_text, "with the claim") {
         Some(stamp) => vec![stamp],
         None => {
             let own = Target::Words(anchor::Words::loose(own_text)?);
@@ -105,9 +105,10 @@ fn locate_anchor(ctx: &Ctx<'_, '_>, anchor_text: &str, after: &str) -> Option<Ve
     ctx.locate(&Target::Words(words), None, first, false).ok()
 }
 
-/// The one clock time the own event's clause writes ("we opened a case with
-/// the vendor at 6:25 PM"), as a stamp; `None` with none or several.
-fn own_clock(text: &str) -> Option<Stamp> {
+/// The one clock time `text` writes ("we opened a case with the vendor at
+/// 6:25 PM"), as a stamp labelled "`T` written `where`"; `None` with none or
+/// several.
+pub(super) fn one_clock(text: &str, place: &str) -> Option<Stamp> {
     let mut clocks = CLOCK_TIME.find_iter(text);
     let one = clocks.next()?;
     if clocks.next().is_some() {
@@ -116,7 +117,7 @@ fn own_clock(text: &str) -> Option<Stamp> {
     let written = one.as_str().trim();
     let parsed = crate::time::parse_time(written).ok()?;
     let mut stamp = Stamp::written(written, &parsed);
-    stamp.label = format!("`{written}` written with the claim");
+    stamp.label = format!("`{written}` written {place}");
     Some(stamp)
 }
 

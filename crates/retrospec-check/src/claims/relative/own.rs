@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::shapes::{LENGTH_BEFORE, NOT_OWN, anchor_after};
-use super::{CLOCK_TIME, Ctx, Event, Reading, Stamp, Target, measure, re};
+use super::{CLOCK_TIME, Ctx, Event, Reading, Target, measure, re};
 
 /// A claim in the first clause of a timeline entry, "N after <anchor>" or
 /// "within N of <anchor>": the entry is the claim's own event, at the entry's
@@ -70,15 +70,7 @@ pub(super) fn head_clock(
     event: Event,
 ) -> Option<Reading> {
     let head = &masked[clause..clause + at];
-    let mut times = CLOCK_TIME.find_iter(head);
-    let time = times.next()?;
-    if times.next().is_some() {
-        return None;
-    }
-    let written = time.as_str().trim();
-    let parsed = crate::time::parse_time(written).ok()?;
-    let mut anchor = Stamp::written(written, &parsed);
-    anchor.label = format!("`{written}` written before the claim");
+    let mut anchor = super::loose::one_clock(head, "before the claim")?;
     anchor.source = "prose_clause";
     let events = match ctx.locate(&Target::Event(event), Some(&anchor), true, false) {
         Ok(found) => found,

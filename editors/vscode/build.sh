@@ -9,7 +9,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-npm ci --no-audit --no-fund
+# `npm ci` empties node_modules first: skip it when this lock file is installed
+# already (scripts/prepare.sh installs it while a test run compiles).
+if ! cmp -s package-lock.json node_modules/.installed-package-lock.json; then
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.installed-package-lock.json
+fi
+[ "${1:-}" = --install-only ] && exit 0
 npm run compile
 vsix="$(node -p 'const p = require("./package.json"); `${p.name}-${p.version}.vsix`')"
 rm -f "$vsix"

@@ -6,13 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v nvim >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-  else
-    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-  fi
-fi
+bash scripts/need.sh nvim neovim
 retrospec=$(pwd)/${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec
 

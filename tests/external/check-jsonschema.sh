@@ -15,6 +15,7 @@ if [ ! -x "$venv/bin/check-jsonschema" ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'check-jsonschema>=0.29,<1' 'rfc3987>=1.3,<2'
 fi
 cjs="$venv/bin/check-jsonschema"
+[ "${1:-}" = --install-only ] && exit 0
 retrospec=${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec
 

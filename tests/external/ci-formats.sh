@@ -28,6 +28,7 @@ if ! cmp -s tests/external/sarif/package-lock.json "$npm_dir/package-lock.json" 
   cp tests/external/sarif/package.json tests/external/sarif/package-lock.json "$npm_dir/"
   npm ci --prefix "$npm_dir" --silent --no-audit --no-fund >/dev/null
 fi
+[ "${1:-}" = --install-only ] && exit 0
 multitool=$(realpath "$npm_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool")
 retrospec=${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec

@@ -26,6 +26,7 @@ if ! cmp -s tests/external/ajv/package-lock.json "$npm_dir/package-lock.json" ||
   cp tests/external/ajv/package.json tests/external/ajv/package-lock.json "$npm_dir/"
   npm ci --prefix "$npm_dir" --silent --no-audit --no-fund >/dev/null
 fi
+[ "${1:-}" = --install-only ] && exit 0
 retrospec=${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec
 

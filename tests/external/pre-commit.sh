@@ -21,6 +21,7 @@ if [ ! -x "$venv/bin/pre-commit" ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'pre-commit>=4,<5'
 fi
 precommit=$root/$venv/bin/pre-commit
+[ "${1:-}" = --install-only ] && exit 0
 retrospec=${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec
 retrospec=$(realpath "$retrospec")

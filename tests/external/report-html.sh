@@ -14,12 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v chromium >/dev/null; then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/need.sh chromium chromium
 retrospec=${RETROSPEC:-target/debug/retrospec}
 [ -x "$retrospec" ] || cargo build --quiet --bin retrospec
 retrospec=$(realpath "$retrospec")

@@ -141,9 +141,9 @@ static RESTORE_VERB: LazyLock<Lean> = LazyLock::new(|| {
 static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
         r"(?ix)(?:
-            \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned)(?:\s+(?:for|just))?
+            \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned|ran)(?:\s+(?:for|just))?
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
-          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service)\s+for
+          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
           | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
         )\s*$",
     )
@@ -807,6 +807,21 @@ mod tests {
             "The endpoint returned HTTP 503 for roughly two hours before service was restored.",
         ] {
             assert_eq!(measures(text, s), ["incident"], "{text}");
+        }
+        // In any prose: the outage "ran", services "were affected".
+        for text in [
+            "The outage ran for roughly five and a half hours.",
+            "In total, University services were affected for around 18 hours over the weekend.",
+            "Bookings were impacted for about 40 minutes.",
+        ] {
+            assert_eq!(measures(text, Place::Prose), ["incident"], "{text}");
+        }
+        // A person's or a job's running is not the outage's.
+        for text in [
+            "The import job ran for 40 minutes.",
+            "Our on-call engineer ran for the stairs for 2 minutes.",
+        ] {
+            assert_eq!(measures(text, Place::Prose), ["unknown"], "{text}");
         }
         for text in [
             "The next move is planned for Wednesday, starting at 6:00 a.m. and lasting about three hours.",

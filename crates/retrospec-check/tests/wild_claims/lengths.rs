@@ -901,4 +901,63 @@ serving current content at 10:37 UTC.
         other: None,
         gaps: &[],
     },
+    // ISP status history and public-body update pages: the outage "ran", the
+    // services "were affected", told after the timeline's story in prose
+    Shape {
+        id: "outage-ran-for",
+        report: "# Broadband outage in the northern exchanges
+
+## What happened
+
+All times are UTC. At 20:40 a contractor's digger cut our feeder cable, and
+every line in the three exchanges lost its connection. A splice crew reached
+the cable at 21:55 and all sessions were back by 23:50.
+
+{c}
+",
+        agree: Some("The outage ran for [[a little over three hours]]."),
+        off: Some("The outage ran for [[roughly five and a half hours]]."),
+        other: Some("The splice itself ran for [[about 40 minutes]]."),
+        gaps: &[],
+    },
+    Shape {
+        id: "services-affected-for",
+        report: "# Weekend storage failure
+
+## Looking back
+
+{c}
+
+## Timeline
+
+- 2025-06-14 05:50 BST: the storage array fails; email, file shares and the intranet are unavailable
+- 2025-06-14 12:40 BST: the vendor's engineer is on site; a replacement controller is ordered
+- 2025-06-15 09:20 BST: the intranet is back; all services are running
+",
+        agree: Some("In total, staff services were affected for [[around 27 hours]] over the weekend."),
+        off: Some("In total, staff services were affected for [[around 12 hours]] over the weekend."),
+        other: None,
+        gaps: &[],
+    },
+    // the same told as dated update posts, the total after the last post
+    Shape {
+        id: "services-affected-after-updates",
+        report: "# Weekend storage failure
+
+## Updates
+
+**Saturday 14 June 2025, 07:10 BST.** Email, file shares and the intranet are
+unavailable after a storage failure overnight. The failure began at 05:50.
+
+**Saturday 14 June 2025, 19:30 BST.** Email and file shares are back.
+
+**Sunday 15 June 2025, 09:20 BST.** The intranet is back; all services are running.
+
+{c}
+",
+        agree: Some("In total, staff services were affected for [[around 27 hours]] over the weekend."),
+        off: Some("In total, staff services were affected for [[around 12 hours]] over the weekend."),
+        other: None,
+        gaps: &["off: not read (a paragraph after the last update post is read as that post's text)"],
+    },
 ];

@@ -99,8 +99,10 @@ fn the_incident_opened_after_the_first_alert() {
     let pairs = [((9, 52), (10, 5)), ((23, 52), (0, 5))];
     // (claim with {d} for the length and {t} for the opened time, needs the
     // opened event stated elsewhere)
-    let shapes: [(&str, bool); 4] = [
+    let shapes: [(&str, bool); 5] = [
         ("We declared the incident {d} after {anchor}.", true),
+        // The declaration without its object, as an incident channel says it.
+        ("We declared {d} after {anchor}.", true),
         ("At {t} ({d} after {anchor}) we opened an incident.", false),
         (
             "The on-call engineer opened an incident at {t}, {d} after {anchor}.",

@@ -689,4 +689,27 @@ We are looking into partner bookings that do not appear.
         other: None,
         gaps: &[],
     },
+    // incident-channel retros: "we declared" without its object, after an
+    // entry labelled "Alert:"
+    Shape {
+        id: "declared-after-labelled-alert",
+        report: "# Refunds stuck in pending
+
+## What happened
+
+{c}
+
+## Timeline
+
+- 16:20 Refund worker deployed with the new queue client.
+- 16:24 First refunds stay pending. Impact starts.
+- 16:27 Alert: refunds pending longer than 2 minutes above 50.
+- 16:39 @ines declares INC-2291 in #inc-2291.
+- 17:05 Worker rolled back; pending refunds drain. Impact ends.
+",
+        agree: Some("We declared [[12 minutes]] after the alert fired."),
+        off: Some("We declared [[4 minutes]] after the alert fired."),
+        other: None,
+        gaps: &[],
+    },
 ];

@@ -29,9 +29,11 @@ pub(super) static ANCHOR_REPORTED: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) static ANCHOR_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)^(?:the\s+|our\s+)?(?:(?:incident|outage|sev-?[0-9]|p[0-9])\s+)?declaration\s*$")
 });
+/// "the incident was declared", "we declared an incident", and "we declared"
+/// with nothing after it (an incident's channel says "declare" alone).
 pub(super) static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$",
+        r"(?i)\b(?:incident|outage|it)\s+(?:was|got)\s+(?:formally\s+|only\s+)?declared(?:\s+as\s+(?:an?\s+)?[a-z0-9-]+)?\s*$|\bdeclared\s+(?:an?|the)\s+incident\s*$|\bwe\s+(?:formally\s+|only\s+)?declared(?:\s+it)?\s*$",
     )
 });
 /// "was paged", and a page someone sent: "we paged the on-call", "we started

@@ -137,11 +137,14 @@ static RESTORE_VERB: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
-/// The incident named as the subject, anywhere in prose.
+/// The incident named as the subject, anywhere in prose ("the outage lasted",
+/// "the site was down for", "services were affected for"), or the people it
+/// kept from the service ("customers could not log in for").
 static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
         r"(?ix)(?:
-            \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned|ran)(?:\s+(?:for|just))?
+            \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned|ran|(?:did|would)\s+(?:take|last|run)|(?:has|had)\s+(?:lasted|taken|run))(?:\s+(?:for|just))?
+          | \b(?:customers|users|people|players|students|staff|clients|merchants|members|visitors|subscribers)\s+(?:could\s+not|couldn't|could\s+no\s+longer|were\s+unable\s+to|were\s+not\s+able\s+to)\s+[a-z][^.;:,()\n]{2,60}?\s+for
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
           | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
           | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
@@ -816,10 +819,23 @@ mod tests {
         ] {
             assert_eq!(measures(text, Place::Prose), ["incident"], "{text}");
         }
-        // A person's or a job's running is not the outage's.
+        // "did take" (as a non-native writer puts it); people who could not
+        // do what the service is for.
+        for text in [
+            "So the outage did take approx. 3 hours.",
+            "The outage had lasted about 2 hours by then.",
+            "Customers could not log in to the panel for roughly 50 minutes.",
+            "Users were unable to upload photos for about 20 minutes.",
+        ] {
+            assert_eq!(measures(text, Place::Prose), ["incident"], "{text}");
+        }
+        // A person's or a job's running is not the outage's, nor what the
+        // team could not do.
         for text in [
             "The import job ran for 40 minutes.",
             "Our on-call engineer ran for the stairs for 2 minutes.",
+            "We could not reproduce it for two days.",
+            "The engineers were unable to reach the vendor for 3 hours.",
         ] {
             assert_eq!(measures(text, Place::Prose), ["unknown"], "{text}");
         }

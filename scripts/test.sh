@@ -41,9 +41,20 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo doc (broken intra-doc links and HTML in doc comments fail)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 log=$(mktemp)
-trap 'rm -f "$log"; kill "$prepare" 2>/dev/null || true' EXIT
+trap 'rm -f "$log"; kill "$prepare" ${builds:-} 2>/dev/null || true' EXIT
 echo "== cargo test"
-cargo test --workspace --locked 2>&1 | tee "$log"
+cargo test --workspace --locked --no-run 2>&1 | tee "$log"
+# The fuzz targets' and the instruction guard's builds take the CPU the steps
+# until the fuzzing leave idle (one test binary at a time, each mostly on one
+# core; single-threaded Python and Node checks): they run in the background at
+# the lowest priority, so the tests keep their speed, and are waited for before
+# the fuzzing.
+(
+  nice -n 19 cargo build --profile guard --locked --quiet -p retrospec-cli &&
+    nice -n 19 bash fuzz/run.sh --build-only
+) >target/background-builds.log 2>&1 &
+builds=$!
+cargo test --workspace --locked 2>&1 | tee -a "$log"
 echo "== installs for the steps below (scripts/prepare.sh, in the background since the start)"
 wait "$prepare" || true
 cat target/prepare.log
@@ -88,10 +99,11 @@ cat target/lane-a.log target/lane-b.log | tee -a "$log"
 
 echo "== supply chain (cargo deny; no HTTP client in the graph)"
 bash scripts/supply-chain.sh | tee -a "$log"
-echo "== fuzz targets build (sanitizer coverage, unoptimised)"
-bash fuzz/run.sh --build-only
-echo "== instruction guard build (the guard profile)"
-cargo build --profile guard --locked --quiet -p retrospec-cli
+echo "== fuzz targets and instruction guard builds (in the background since the test run)"
+if ! wait "$builds"; then
+  cat target/background-builds.log
+  exit 1
+fi
 # The fuzzing is time-bounded and the guard counts instructions: both single-
 # threaded and unaffected by sharing the two cores, so they run side by side.
 bash fuzz/run.sh --no-build "${FUZZ_SECONDS:-10}" >target/fuzz.log 2>&1 &

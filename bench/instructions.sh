@@ -12,7 +12,7 @@
 #   bash bench/instructions.sh --update   # measure and rewrite the baseline
 #
 # Needs valgrind (scripts/test.sh installs it) and python3. Builds the binary
-# with the `guard` profile unless RETROSPEC_BIN names one. Ends with `instructions: N passed, M failed`.
+# with the `guard` profile, without the `lsp` feature, unless RETROSPEC_BIN names one. Ends with `instructions: N passed, M failed`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 update=false
@@ -48,7 +48,7 @@ python3 -c 'import sys; sys.path.insert(0, "bench"); import lsp_latency; open(sy
 [ "${#realistic[@]}" = 64 ] || { echo "expected 64 realistic reports, found ${#realistic[@]}"; exit 1; }
 # The `guard` profile: release optimisation without link-time optimisation, a
 # fixed build the counts compare with over time (Cargo.toml says why).
-[ -n "${RETROSPEC_BIN:-}" ] || cargo build --profile guard --locked --quiet -p retrospec-cli
+[ -n "${RETROSPEC_BIN:-}" ] || cargo build --profile guard --locked --quiet -p retrospec-cli --no-default-features
 bin=${RETROSPEC_BIN:-target/guard/retrospec}
 
 measure() { # ARGS... -> instructions of one `retrospec check ARGS...` on one thread
@@ -72,7 +72,7 @@ done
 
 if $update; then
   {
-    echo "# Instructions of \`retrospec check\` built with the \`guard\` profile (callgrind, one thread), written by"
+    echo "# Instructions of \`retrospec check\` built with the \`guard\` profile and no \`lsp\` feature (callgrind, one thread), written by"
     echo "# \`bash bench/instructions.sh --update\` at $(git rev-parse --short HEAD) on $(date -u +%F)."
     echo "# json, yaml, md: the 200 reports of \`bench/gen.py OUT 200 --seed 7\` in that form;"
     echo "# one: its report 000001.yaml alone, named (start-up); realistic: the 64 reports"

@@ -50,7 +50,7 @@ cargo test --workspace --locked --no-run 2>&1 | tee "$log"
 # the lowest priority, so the tests keep their speed, and are waited for before
 # the fuzzing.
 (
-  nice -n 19 cargo build --profile guard --locked --quiet -p retrospec-cli &&
+  nice -n 19 cargo build --profile guard --locked --quiet -p retrospec-cli --no-default-features &&
     nice -n 19 bash fuzz/run.sh --build-only
 ) >target/background-builds.log 2>&1 &
 builds=$!

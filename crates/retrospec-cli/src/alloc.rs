@@ -51,6 +51,7 @@ pub fn configure() {
 
 /// Gives the calling thread's free memory back to the system (the language
 /// server, after each check).
+#[cfg(feature = "lsp")]
 pub fn collect() {
     // SAFETY: mimalloc's own collection, safe on any thread at any time.
     unsafe { mi::mi_collect(true) }

@@ -46,6 +46,7 @@ enum Command {
         code: String,
     },
     /// Run the language server on standard input and output (for editors).
+    #[cfg(feature = "lsp")]
     Lsp,
     /// Write a report in another form (Markdown, YAML or JSON) without losing content.
     Convert(convert::ConvertArgs),
@@ -171,6 +172,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     alloc::configure();
     let cli = Cli::parse();
+    #[cfg(feature = "lsp")]
     if let Command::Lsp = cli.command {
         retrospec_lsp::after_check(alloc::collect);
         // The server writes to stdout from its own threads: no lock may be held here.
@@ -184,6 +186,7 @@ fn main() -> ExitCode {
     }
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
+        #[cfg(feature = "lsp")]
         Command::Lsp => unreachable!("handled above"),
         Command::Check(args) => check::run(&args, &mut stdout),
         Command::Convert(args) => convert::run(&args, &mut stdout),

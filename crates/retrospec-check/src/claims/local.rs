@@ -8,7 +8,7 @@
 //! compared with this window before the report's wider readings.
 //!
 //! Clock forms read: `14:30`, `20:14:38`, `9AM`, `8 pm`, `1.52pm`, `3.40 p.m.`,
-//! `14h30`, each with an optional zone after it and a day before or after it
+//! `14h30`, `1342 EST` (four digits only with a zone), each with an optional zone after it and a day before or after it
 //! (`Nov 07 20:14:38 UTC`, `21:40 UTC on Monday 17 February`). A window whose
 //! end is before its start runs past midnight; two days written on its ends set
 //! the days between. Two ends in different zones, a month that changes, a time
@@ -60,6 +60,7 @@ static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
           | (?P<h2>[0-2]?[0-9]):(?P<m2>[0-5][0-9])(?::[0-5][0-9])?
           | (?P<h3>[0-2]?[0-9])h(?P<m3>[0-5][0-9])
           | (?P<h4>1[0-2]|0?[1-9])\s*(?P<p4>(?i:[ap]\.?\s?m\b\.?))
+          | (?P<h5>[01][0-9]|2[0-3])(?P<m5>[0-5][0-9])
         )
         (?:\s*(?P<zone>(?:UTC|GMT|Z|[A-Z][A-Z]?[SD]T|CET|CEST|EET|EEST|WET|WEST|BST|IST|JST|KST|AEST|AEDT|NZST|NZDT)\b(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?))?
         (?:,?\s+(?:on\s+)?(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b)?",
@@ -120,6 +121,13 @@ fn clocks(text: &str) -> Vec<Clock> {
             (h, m, None)
         } else if let Some(h) = num("h4") {
             (h, 0, caps.name("p4"))
+        } else if let (Some(h), Some(m)) = (num("h5"), num("m5")) {
+            // `1342 EST`: four digits are a clock only with a zone after them
+            // (a year, a count or a port has none).
+            if caps.name("zone").is_none() {
+                continue;
+            }
+            (h, m, None)
         } else {
             continue;
         };
@@ -448,6 +456,66 @@ pub(super) fn own_start(
     );
     compared.to_pointer = value.pointer.clone();
     Some(compared)
+}
+
+/// The end a length's own sentence states right after it: ", until the facility
+/// moved the circuits onto utility power at 1419 EST".
+static UNTIL_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*,?\s*until\s+[^.;:!?()]{3,100}?\s+(?:at|by)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+/// What opens a sentence that states its start first: "At 1342 EST, 1842 UTC,",
+/// "From 09:10 UTC".
+static OPENS_AT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)^\s*(?:at|from|since)\s+(?:(?:about|around|approximately|approx\.|roughly|~|ca\.)\s*)?$")
+        .expect("the pattern is valid")
+});
+
+/// A length whose own sentence opens with its start and names its end right
+/// after it ("At 1342 EST, 1842 UTC, the UPS failed and our racks were without
+/// power for approximately 20 minutes, until the facility moved the circuits
+/// onto utility power at 1419 EST, 1919 UTC"): the sentence says what it
+/// measures, whatever its subject, so it is that window's length. The start is
+/// the sentence's first clock (a copy in another zone may follow it), the end
+/// the first clock after "until ... at"; both in the same zone, or the reading
+/// is left. `None` for any other shape, or a plan.
+pub(super) fn at_until(masked: &str, range: Range<usize>) -> Option<Compared> {
+    let sentence = sentence_range(masked, range.clone());
+    let head = &masked[sentence.start..range.start];
+    if !head.trim_end().to_ascii_lowercase().ends_with(" for")
+        || !head.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let tail = &masked[range.end..sentence.end];
+    let ends = clocks(tail);
+    let b = ends.first()?;
+    if !UNTIL_AT.is_match(&tail[..b.range.start]) || PLAN.is_match(&tail[..b.range.start]) {
+        return None;
+    }
+    let starts = clocks(head);
+    let a = starts.first()?;
+    if !OPENS_AT.is_match(&head[..a.range.start]) || PLAN.is_match(head) {
+        return None;
+    }
+    // Every later clock before the length is the start's copy in another zone
+    // (`1342 EST, 1842 UTC`): a second time of its own makes the start unclear.
+    if starts[1..]
+        .iter()
+        .any(|c| c.zone.is_none() || c.zone == a.zone || c.range.start > a.range.end + 12)
+    {
+        return None;
+    }
+    if a.zone.is_some() && b.zone.is_some() && a.zone != b.zone {
+        return None;
+    }
+    let minutes = span(a, b)?;
+    let (wa, wb) = (head[a.range.clone()].trim(), tail[b.range.clone()].trim());
+    Some(super::window::stated(
+        format!("start `{wa}` (its sentence's first time)"),
+        format!("end `{wb}` (\"until ... at\" right after it)"),
+        minutes * 60,
+    ))
 }
 
 /// What may join the two clocks of a bare window: the first clock's zone or
@@ -987,6 +1055,71 @@ mod tests {
             ),
         ] {
             assert_eq!(minutes(text, length), None, "{text}");
+        }
+    }
+
+    /// A length whose own sentence opens with its start ("At 1342 EST, 1842
+    /// UTC, ...") and names its end right after it (", until ... at 1419 EST")
+    /// measures that window, whatever its subject; a plan, a second time of its
+    /// own, ends in two zones or another shape leave it unread.
+    #[test]
+    fn a_sentence_that_opens_with_its_start_and_says_until_when() {
+        let read = |text: &str, length: &str| {
+            let i = text.find(length).expect("the length is in the text");
+            super::at_until(text, i..i + length.len()).map(|c| c.seconds / 60)
+        };
+        for (text, length, want) in [
+            (
+                "At 1342 EST, 1842 UTC, the UPS feeding our cage failed and our racks were without power for approximately 20 minutes, until the facility moved the circuits onto utility power at 1419 EST, 1919 UTC.",
+                "approximately 20 minutes",
+                37,
+            ),
+            (
+                "At 09:10 UTC the scheduler stopped and jobs waited for about 15 minutes, until it was restarted by hand at 09:55 UTC.",
+                "about 15 minutes",
+                45,
+            ),
+            (
+                "From 11.40pm the tills were offline for roughly an hour, until the router was swapped at 12.25am.",
+                "roughly an hour",
+                45,
+            ),
+            (
+                "At 0412 EST the directory server hung and logins failed for ten minutes, until we restarted it at 0431 EST.",
+                "ten minutes",
+                19,
+            ),
+        ] {
+            assert_eq!(read(text, length), Some(want), "{text}");
+        }
+        for (text, length) in [
+            // A plan, not what happened.
+            (
+                "At 14:00 UTC the API will be read-only for 20 minutes, until the migration is expected to finish at 14:30 UTC.",
+                "20 minutes",
+            ),
+            // A second time of its own before the length.
+            (
+                "At 13:42 EST the UPS failed, at 13:50 EST the generator started, and the racks were without power for 20 minutes, until the circuits moved at 14:19 EST.",
+                "20 minutes",
+            ),
+            // Ends in two zones.
+            (
+                "At 13:42 EST the racks were without power for 20 minutes, until the facility switched them at 19:19 UTC.",
+                "20 minutes",
+            ),
+            // No "until ... at" right after the length.
+            (
+                "At 13:42 EST the racks were without power for 20 minutes. The facility switched them at 14:19 EST.",
+                "20 minutes",
+            ),
+            // Four digits with no zone are no clock.
+            (
+                "At 1342 the racks were without power for 20 minutes, until the switch at 1419.",
+                "20 minutes",
+            ),
+        ] {
+            assert_eq!(read(text, length), None, "{text}");
         }
     }
 }

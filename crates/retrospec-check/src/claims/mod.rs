@@ -316,9 +316,13 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
         if label_key.is_none() && digits && masked.contains(':') {
             for label in subject::LABEL.captures_iter(masked) {
-                let (Some(whole), Some(what)) =
-                    (label.get(0), label.name("what").or(label.name("abbr")))
-                else {
+                let (Some(whole), Some(what)) = (
+                    label.get(0),
+                    label
+                        .name("what")
+                        .or(label.name("what2"))
+                        .or(label.name("abbr")),
+                ) else {
                     continue;
                 };
                 let rest = &masked[whole.end()..];
@@ -367,6 +371,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                 let subject = match subject::LABEL.captures(words) {
                     Some(l) => l
                         .name("what")
+                        .or(l.name("what2"))
                         .or(l.name("abbr"))
                         .map(|w| subject::for_label(w.as_str())),
                     None => Some(INCIDENT_LABEL),
@@ -405,6 +410,7 @@ fn x_label(pointer: &str) -> Option<Subject> {
     if let Some(label) = subject::LABEL.captures(&words) {
         return label
             .name("what")
+            .or(label.name("what2"))
             .or(label.name("abbr"))
             .map(|w| subject::for_label(w.as_str()));
     }
@@ -546,6 +552,17 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
     if claim.measures == "incident"
         && let Some(compared) = local::line_fields(masked, d.range.clone())
     {
+        claim.note = None;
+        claim.provenance = None;
+        settle(inputs.config, claim, d, compared);
+        return;
+    }
+    // "At 1342 EST the UPS failed and the racks were without power for about 20
+    // minutes, until ... at 1419 EST": the window its own sentence states.
+    if matches!(claim.measures, "unknown" | "incident" | "sub_event")
+        && let Some(compared) = local::at_until(masked, d.range.clone())
+    {
+        claim.measures = "window";
         claim.note = None;
         claim.provenance = None;
         settle(inputs.config, claim, d, compared);

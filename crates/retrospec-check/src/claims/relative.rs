@@ -67,6 +67,9 @@ enum Event {
     Reported,
     /// The cause was identified: "identify the bad index", "found the query".
     Identified,
+    /// The service was back: "Moodle was back up", "access was restored". Read
+    /// only by the loose reader, after the claim's own words ([`loose`]).
+    Restored,
 }
 
 impl Event {
@@ -82,6 +85,7 @@ impl Event {
             Event::Rollback => "the change was rolled back",
             Event::Reported => "the problem was reported",
             Event::Identified => "the cause was identified",
+            Event::Restored => "the service was back",
         }
     }
 
@@ -100,6 +104,7 @@ impl Event {
             Event::Rollback => &ROLLBACK,
             Event::Reported => &REPORTED_ENTRY,
             Event::Identified => &IDENTIFIED_ENTRY,
+            Event::Restored => return roles::restored_entry(text),
         };
         words.is_match(text)
     }
@@ -162,7 +167,9 @@ static ANCHOR_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
 /// minutes later."). `None` when the claim is not relative.
 fn events(masked: &str, range: std::ops::Range<usize>) -> Option<(Event, Option<Event>, String)> {
     let clause = super::subject::clause_start(masked, range.start);
-    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    let before = shapes::without_within(
+        masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']),
+    );
     if before.trim().is_empty()
         && let Some(fronted) = fronted(masked, range.clone())
     {
@@ -714,9 +721,7 @@ fn read_in(
     // Cheap gate: every relative claim has "after" or "later" right behind the
     // duration, or is "within N of" its anchor.
     let next = masked[range.end..].trim_start();
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let within = shapes::within(masked, range.clone());
     // "of" and its anchor, on the same line or the next.
     let within_of = within
         && next.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("of"))
@@ -1289,6 +1294,96 @@ mod anchored_in_prose {
                 .expect("a duration");
             let (verdict, _) = crate::claims::verdict_of(&text, &stated);
             assert_ne!(verdict, crate::claims::Verdict::Contradicts, "{claim}");
+        }
+    }
+
+    /// "from the config push until the rollback" against a timeline whose
+    /// rollback puts the previous version back in either word order; a backup
+    /// restored is no rollback.
+    #[test]
+    fn the_previous_version_put_back_is_the_rollback() {
+        let report = |back: &str| {
+            format!(
+                "# Redirector errors\n\n## Timeline\n\n- 2025-06-14 02:10 UTC The nightly config push deployed a new GeoIP database\n- 2025-06-14 02:25 UTC First users report errors\n- 2025-06-14 05:45 UTC {back}\n\n## Summary\n\nAbout two and a half hours, from the config push until the rollback.\n"
+            )
+        };
+        for back in [
+            "The previous GeoIP database was restored on both hosts",
+            "We restored the previous database on both hosts",
+            "Reinstated the last known good config",
+        ] {
+            assert_eq!(
+                crate::claims::verdict_of(&report(back), "About two and a half hours").0,
+                crate::claims::Verdict::Contradicts,
+                "{back}"
+            );
+        }
+        assert_ne!(
+            crate::claims::verdict_of(
+                &report("We restored the database from last night's backup"),
+                "About two and a half hours"
+            )
+            .0,
+            crate::claims::Verdict::Contradicts
+        );
+    }
+
+    /// An own event known by its verb ("every customer was running again")
+    /// whose anchor only its words name ("after power came back"): the clock of
+    /// the sentence's head, when its clause names the event too. A clock of
+    /// another event in the head ("We restarted the pods at 10:05") is not its
+    /// time.
+    #[test]
+    fn the_heads_clock_when_its_clause_names_the_own_event() {
+        use crate::claims::{Verdict, verdict_of};
+        let report = |sentence: &str| {
+            format!(
+                "# Power loss\n\n[resolved] Mains power tripped at 07:52. Once the switch was found, mains power came back at 08:22 and the servers booted. {sentence}\n"
+            )
+        };
+        let claim = "They were back by 09:41, and with them every customer was running again, a little under an hour after power came back.";
+        assert_eq!(
+            verdict_of(&report(claim), "a little under an hour").0,
+            Verdict::Contradicts,
+            "{claim}"
+        );
+        let claim = "They were back by 09:10, and with them every customer was running again, a little under an hour after power came back.";
+        assert_eq!(
+            verdict_of(&report(claim), "a little under an hour").0,
+            Verdict::Agrees,
+            "{claim}"
+        );
+        let claim = "We restarted the pods at 09:41, and every customer was running again a little under an hour after power came back.";
+        assert_ne!(
+            verdict_of(&report(claim), "a little under an hour").0,
+            Verdict::Contradicts,
+            "{claim}"
+        );
+    }
+
+    /// "about an hour after losing the primary": a host lost is the entry where
+    /// it went down.
+    #[test]
+    fn losing_a_host_is_the_entry_where_it_went_down() {
+        use crate::claims::{Verdict, verdict_of};
+        let report = |claim: &str| {
+            format!(
+                "# Database restore\n\n## Timeline\n\n- 2025-10-14 15:46 UTC `pg-b` (primary) goes down hard\n- 2025-10-14 16:50 UTC Attempts to repair the filesystem\n- 2025-10-14 18:30 UTC Repair abandoned; restore from object storage started\n\n## Lessons\n\n{claim}\n"
+            )
+        };
+        for (claim, length, want) in [
+            (
+                "We started the restore from object storage about an hour after losing the primary.",
+                "about an hour",
+                Verdict::Contradicts,
+            ),
+            (
+                "We started the restore from object storage under three hours after losing the primary.",
+                "under three hours",
+                Verdict::Agrees,
+            ),
+        ] {
+            assert_eq!(verdict_of(&report(claim), length).0, want, "{claim}");
         }
     }
 }

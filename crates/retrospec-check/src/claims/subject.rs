@@ -75,6 +75,7 @@ pub(crate) static LABEL: LazyLock<Lean> = LazyLock::new(|| {
           | mitigat(?:e|ion)
           | resol(?:ve|ution) | recover(?:y)? | restor(?:e|ation)
         )\b
+        | \b(?:total[\s_-]+)?(?P<what2>resolution|recovery|restoration)[\s_-]+time\b
         | \bTT(?P<abbr>[DAMR])\b",
     )
     .expect("the label pattern is valid")
@@ -397,7 +398,10 @@ fn header_subject(cell: &str) -> Option<Subject> {
         && let Some(whole) = label.get(0)
         && whole.start() == 0
         && whole.end() == cell.len()
-        && let Some(what) = label.name("what").or(label.name("abbr"))
+        && let Some(what) = label
+            .name("what")
+            .or(label.name("what2"))
+            .or(label.name("abbr"))
     {
         return Some(for_label(what.as_str()));
     }
@@ -597,7 +601,13 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     let near = &text[floor(text, start.saturating_sub(120))..start];
     if let Some(label) = LABEL.captures_iter(near).last()
-        && let (Some(whole), Some(what)) = (label.get(0), label.name("what").or(label.name("abbr")))
+        && let (Some(whole), Some(what)) = (
+            label.get(0),
+            label
+                .name("what")
+                .or(label.name("what2"))
+                .or(label.name("abbr")),
+        )
         && GLUE.is_match(&near[whole.end()..])
         && !(near[whole.end()..].contains('\n') && in_row(text, start))
     {
@@ -1042,6 +1052,14 @@ mod tests {
             ["time_to_resolve"]
         );
         assert_eq!(measures("TTR was about 2 hours", p), ["time_to_resolve"]);
+        // The label with "time" after it, as report headers write it.
+        for label in [
+            "Total Resolution Time: 2 hours 45 minutes",
+            "**Resolution time:** 2h 45m",
+            "| Recovery Time | 70 min |",
+        ] {
+            assert_eq!(measures(label, p), ["time_to_resolve"], "{label}");
+        }
         assert_eq!(
             measures("Time to detect: within 15 minutes", p),
             ["time_to_detect"]

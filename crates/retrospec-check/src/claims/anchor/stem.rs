@@ -79,7 +79,8 @@ pub(super) fn stem(word: &str) -> String {
 
 /// The word an event verb's synonyms share, for [`Words::loose`]: "answered",
 /// "responded" and "replied" are one event; "raised", "opened", "filed" and
-/// "created" a ticket are one; "rang", "phoned" and "called" are one.
+/// "created" a ticket are one; "rang", "phoned" and "called" are one; a host
+/// "lost" is one that "went down".
 pub(super) fn synonym(stem: &str) -> &str {
     match stem {
         "answer" | "respond" => "reply",
@@ -90,6 +91,8 @@ pub(super) fn synonym(stem: &str) -> &str {
         "spott" | "spot" | "detect" | "saw" | "see" | "notic" => "notic",
         "begin" => "start",
         "recover" => "restor",
+        // "after losing the primary", "we lost the replica": it went down.
+        "los" => "down",
         other => other,
     }
 }

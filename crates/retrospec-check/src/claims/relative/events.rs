@@ -76,6 +76,14 @@ pub(super) static EVENT_NOTICED: LazyLock<Lean> = LazyLock::new(|| {
     )
 });
 
+/// "Moodle was back up", "the site came back online", "access was restored",
+/// "everything was working again": the service back, at the end of the clause.
+pub(super) static EVENT_RESTORED: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|is|are|had\s+been|has\s+been|came|got)\s+(?:fully\s+|finally\s+|all\s+)?(?:back(?:\s+(?:up|online|in\s+service|to\s+normal))?|restored|recovered|(?:up|online|working|running|available|reachable)\s+again)\s*$",
+    )
+});
+
 /// The subject of a page or a notice that is the monitoring itself: "our
 /// external monitoring alerted", "an alert on the zero-results ratio paged the
 /// on-call", "and our queue-age alert paged the on-call engineer".

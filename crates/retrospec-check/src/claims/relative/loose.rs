@@ -17,8 +17,9 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 use super::clock::anchor_at;
+use super::events::EVENT_RESTORED;
 use super::shapes::{LENGTH_BEFORE, NOT_OWN, anchor_span, main_clause};
-use super::{CLOCK_TIME, Ctx, Reading, Stamp, Target, anchor, anchor_words, measure};
+use super::{CLOCK_TIME, Ctx, Event, Reading, Stamp, Target, anchor, anchor_words, measure};
 
 /// The claim at `range` of `masked` read by its events' own words, or `None`.
 pub(super) fn read(
@@ -30,7 +31,9 @@ pub(super) fn read(
     let anchor_raw = anchor_span(masked, range.clone())?;
     let anchor_text = anchor_words(&after[anchor_raw.clone()]);
     let clause = crate::claims::subject::clause_start(masked, range.start);
-    let before = masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']);
+    let before = super::shapes::without_within(
+        masked[clause..range.start].trim_end_matches([' ', '\t', '\n', ',']),
+    );
     // "errors continued for 10 minutes after the rollback": a length, not a time.
     // "the cut had started 20 minutes after the alarm": when something else
     // had happened, told at another time.
@@ -54,10 +57,20 @@ pub(super) fn read(
     let anchors = locate_anchor(ctx, &anchor_text, after)?;
     let events = match one_clock(own_text, "with the claim") {
         Some(stamp) => vec![stamp],
-        None => {
-            let own = Target::Words(anchor::Words::loose(own_text)?);
-            ctx.locate(&own, anchors.first(), true, false).ok()?
-        }
+        None => match anchor::Words::loose(own_text).and_then(|own| {
+            ctx.locate(&Target::Words(own), anchors.first(), true, false)
+                .ok()
+        }) {
+            Some(found) => found,
+            // An own event a stricter reader knows by its verb ("paged the
+            // on-call"), whose anchor only these looser words found.
+            None => match super::own_event(before) {
+                Some((event, _)) => ctx
+                    .locate(&Target::Event(event), anchors.first(), true, false)
+                    .ok()?,
+                None => restored(ctx, before, &anchors)?,
+            },
+        },
     };
     // A place with a clock and no date ("On Wednesday at 08:00 the certificate
     // was renewed") is measured on the wall clock: only for a claim under half
@@ -75,6 +88,35 @@ pub(super) fn read(
     match measure(&anchors, &events) {
         Reading::NotCompared(_) => None,
         reading => Some(reading),
+    }
+}
+
+/// The own event when its words are in no place but it says the service was
+/// back ("Moodle was back up", "every customer was running again"): the one
+/// place after the anchor that says so ("systems back up"; several, and which
+/// is meant is not clear), else the one clock of the sentence's head when the
+/// clause it stands in says so too ("They were back by 09:41, and with them
+/// every customer was running again, ... after power came back"; not "We
+/// restarted the pods at 09:41, and ...").
+fn restored(ctx: &Ctx<'_, '_>, before: &str, anchors: &[Stamp]) -> Option<Vec<Stamp>> {
+    if !EVENT_RESTORED.is_match(before) {
+        return None;
+    }
+    let event = Target::Event(Event::Restored);
+    match ctx.locate(&event, anchors.first(), false, false) {
+        Ok(found) => Some(found),
+        Err(why) if ambiguous(&why) => None,
+        Err(_) => {
+            let stamp = one_clock(before, "before the claim")?;
+            let at = CLOCK_TIME.find(before)?.range();
+            let from = before[..at.start].rfind(", ").map_or(0, |i| i + 2);
+            let to = before[at.end..]
+                .find(", ")
+                .map_or(before.len(), |i| at.end + i);
+            Event::Restored
+                .named_in(&before[from..to])
+                .then(|| vec![stamp])
+        }
     }
 }
 

@@ -352,4 +352,42 @@ mod tests {
             assert_eq!(start(text), None, "{text}");
         }
     }
+
+    /// "X was back up within about N of Y": the service back is an own event
+    /// (the first entry after the anchor that says so), and "within" before a
+    /// qualified length still makes it "within N of".
+    #[test]
+    fn back_up_within_about_n_of_an_anchor() {
+        let report = |claim: &str| {
+            format!(
+                "# Storage outage\n\n## Timeline\n\n- 2025-09-03 02:43 UTC The storage controller failed; email went down\n- 2025-09-03 12:00 UTC Controller repaired and systems back up\n- 2025-09-03 21:30 UTC Data restored from the backup\n\n## Summary\n\n{claim}\n"
+            )
+        };
+        for (claim, length, want) in [
+            (
+                "Moodle was back up within about six hours of the storage controller failing.",
+                "about six hours",
+                Verdict::Contradicts,
+            ),
+            (
+                "Everything was back online within roughly ten hours of the storage controller failing.",
+                "roughly ten hours",
+                Verdict::Agrees,
+            ),
+            (
+                "Email was restored about six hours after the storage controller failed.",
+                "about six hours",
+                Verdict::Contradicts,
+            ),
+        ] {
+            assert_eq!(verdict_of(&report(claim), length).0, want, "{claim}");
+        }
+        // A length of the state, not a time: "stayed down for".
+        let claim = "Email stayed down for about six hours after the storage controller failed.";
+        assert_ne!(
+            verdict_of(&report(claim), "about six hours").0,
+            Verdict::Contradicts,
+            "{claim}"
+        );
+    }
 }

@@ -70,5 +70,32 @@ pub(super) static IDENTIFIED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\bidentif(?:y|ies|ied|ying)\b|\bfound\b|\bfinds?\b|\bnotic(?:e|es|ed)\b|\bspott?(?:s|ed)?\b|\bpinpoint(?:s|ed)?\b|\bdiagnos(?:e|es|ed)\b|\broot[\s-]+cause\b",
     )
 });
-pub(super) static ROLLBACK: LazyLock<Lean> =
-    LazyLock::new(|| re(r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b"));
+/// An entry that says the service is back: "systems back up", "restored",
+/// "answers again", "came back online"; not data "restored from" a backup, an
+/// operation rather than the service back.
+pub(super) static RESTORED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:restored|recovered|back\s+(?:up|online|to\s+normal|in\s+service)|(?:is|are|was|were|came|comes|come)\s+back|(?:working|running|available|reachable|online|answering|serving)\s+(?:[a-z]+\s+)?again)\b",
+    )
+});
+/// Whether an entry says the service is back ([`RESTORED_ENTRY`]), other
+/// than by data "restored from" somewhere.
+pub(super) fn restored_entry(text: &str) -> bool {
+    RESTORED_ENTRY.find_iter(text).any(|m| {
+        let from = text[m.end()..]
+            .trim_start()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("from"));
+        !(from && m.as_str().eq_ignore_ascii_case("restored"))
+    })
+}
+
+/// A change undone: "rolled back", "reverted", and the earlier version put back
+/// in either order ("restored the previous GeoIP database", "the prior release
+/// was redeployed"). A backup restored is not one: its object is no earlier
+/// version of what was changed.
+pub(super) static ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b|\b(?:restored|reinstated|put\s+back|redeployed|re-deployed|switched\s+back\s+to|went\s+back\s+to)\s+(?:the\s+|our\s+|its\s+)?(?:previous|prior|old|older|last\s+good|last[\s-]known[\s-]good)\s+(?:[a-z0-9-]+\s+){0,2}?(?:version|release|build|config(?:uration)?|database|file|image|deploy(?:ment)?|binary|package|rules?|settings|schema|mapping|index)\b|\b(?:previous|prior|old|older|last\s+good|last[\s-]known[\s-]good)\s+(?:[a-z0-9-]+\s+){0,2}?(?:version|release|build|config(?:uration)?|database|file|image|deploy(?:ment)?|binary|package|rules?|settings|schema|mapping|index)\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:restored|reinstated|put\s+back|redeployed|re-deployed)\b",
+    )
+});

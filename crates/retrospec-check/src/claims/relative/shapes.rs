@@ -38,9 +38,7 @@ pub(super) fn anchor_span(
     range: std::ops::Range<usize>,
 ) -> Option<std::ops::Range<usize>> {
     let after = &masked[range.end..];
-    let within = masked[range]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let within = within(masked, range);
     let caps = AFTER
         .captures(after)
         .or_else(|| within.then(|| OF.captures(after)).flatten())?;
@@ -171,9 +169,7 @@ pub(super) fn anchor_after(
     range: std::ops::Range<usize>,
 ) -> Option<(String, Target)> {
     let after = &masked[range.end..];
-    let within = masked[range.clone()]
-        .get(..6)
-        .is_some_and(|w| w.eq_ignore_ascii_case("within"));
+    let within = within(masked, range.clone());
     let caps = AFTER
         .captures(after)
         .or_else(|| within.then(|| OF.captures(after)).flatten())?;
@@ -234,6 +230,31 @@ pub(super) fn within_the_start(
         Err(why) => return Some(Reading::NotCompared(why)),
     };
     Some(measure(&anchors, &events))
+}
+
+/// Whether the claim at `range` is "within N": the length opens with it
+/// ("within 15 minutes of"), or a qualifier opens the length and "within"
+/// stands just before it ("within about six hours of").
+pub(super) fn within(masked: &str, range: std::ops::Range<usize>) -> bool {
+    masked[range.clone()]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("within"))
+        || masked[..range.start]
+            .strip_suffix(' ')
+            .is_some_and(|head| without_within(head).len() < head.len())
+}
+
+/// `before` without a "within" that ends it: a qualifier opens the length in
+/// "within about six hours of", so the "within" stays before it.
+pub(super) fn without_within(before: &str) -> &str {
+    let n = before.len();
+    if n >= 7 && before.is_char_boundary(n - 7) && before[n - 7..].eq_ignore_ascii_case(" within") {
+        before[..n - 7].trim_end_matches([' ', '\t', '\n', ','])
+    } else if before.eq_ignore_ascii_case("within") {
+        ""
+    } else {
+        before
+    }
 }
 
 #[cfg(test)]

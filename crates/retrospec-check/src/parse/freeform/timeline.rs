@@ -312,6 +312,12 @@ impl Reader<'_, '_> {
             .then(|| dotted::leading(scan_in).map(|dot| dotted::as_colons(scan_in, dot)))
             .flatten();
         let scan_in = colons.as_deref().unwrap_or(scan_in);
+        // `**Tues, 5:00pm:**`, `Wed 02:43 -`: a weekday before the clock names
+        // the entry's day ([`Reader::weekday_day`]); the clock is read after it.
+        let (scan_in, weekday_skip) = match leads::weekday_before_time(scan_in) {
+            Some((skip, day)) if self.weekday_day(day) => (&scan_in[skip..], skip),
+            _ => (scan_in, 0),
+        };
         let offset = self
             .t0
             .as_ref()
@@ -344,7 +350,8 @@ impl Reader<'_, '_> {
         }
         match scanned {
             Ok(Some((parsed, end, written))) => {
-                let time = Span::new(span.start + bold, span.start + bold + end);
+                let at = span.start + bold + weekday_skip;
+                let time = Span::new(at, at + end);
                 let mut rest_start = time.end;
                 let mut rest = &self.text[rest_start..span.end];
                 if bold > 0 {
@@ -528,6 +535,48 @@ impl Reader<'_, '_> {
         let found = date_line(text, span.start, hint, self.diags)?;
         self.previous = None;
         found
+    }
+
+    /// Moves the reader's date to the day a weekday before an entry's clock names:
+    /// the next such day after the date above (no rollover is then inferred),
+    /// or, for the first entry, the one within three days of the report's date
+    /// ("the outage on Wednesday, September 4": `Tues` is September 3). `false`
+    /// when the report states no date to count from: the weekday is then not
+    /// read, and neither is the entry, since a day it cannot place would make
+    /// every length across it wrong.
+    fn weekday_day(&mut self, day: jiff::civil::Weekday) -> bool {
+        let date = match self.date {
+            Some(d) => d,
+            None => {
+                let Some((base, _)) = self
+                    .dating
+                    .get_or_init(|| super::date::Dating::of(self.text))
+                    .first
+                else {
+                    return false;
+                };
+                let Some(found) = (-3..=3)
+                    .filter_map(|n| base.checked_add(jiff::Span::new().days(n)).ok())
+                    .find(|d| d.weekday() == day)
+                else {
+                    return false;
+                };
+                self.date = Some(found);
+                self.previous = None;
+                return true;
+            }
+        };
+        if date.weekday() != day {
+            let Some(next) = (1..=6)
+                .filter_map(|n| date.checked_add(jiff::Span::new().days(n)).ok())
+                .find(|d| d.weekday() == day)
+            else {
+                return false;
+            };
+            self.date = Some(next);
+            self.previous = None;
+        }
+        true
     }
 
     /// The year for a date written without one in `line`: the date line's above,
@@ -1224,5 +1273,35 @@ mod tests {
         let own = format!("{text}\n## Timeline\n\n- 09:00 deploy\n- 09:20 errors\n");
         assert_eq!(times_and_codes(&own).0.len(), 2);
         assert!(times_and_codes(&own).0[0].contains("09:00"));
+    }
+
+    /// A weekday before an entry's clock (`**Tues, 5:00pm:**`, `- Wed 02:43 -`,
+    /// `**Weds, noon:**`) names its day: counted from the report's date for the
+    /// first, then forward, so a day passes even where the clock does not go
+    /// back. With no date in the report the weekday cannot be placed, and the
+    /// entries are not read rather than read on the wrong days.
+    #[test]
+    fn a_weekday_before_the_clock_names_the_entrys_day() {
+        let text = "# Storage outage on Wednesday, September 3, 2025\n\n## Timeline\n\nAll times are UTC.\n\n**Tues, 5:00pm:** Last good backup.\n\n**Weds, 2:43am:** The storage controller failed.\n\n**Weds, noon:** Systems back up.\n\n**Thurs, 1:00pm:** Email caught up.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(
+            times,
+            [
+                "2025-09-02 5:00pm UTC",
+                "2025-09-03 2:43am UTC",
+                "2025-09-03 noon UTC",
+                "2025-09-04 1:00pm UTC"
+            ],
+            "{text}"
+        );
+        // Days named, so no rollover is inferred.
+        assert!(!codes.contains(&"RS215"), "{codes:?}");
+        let text = "# Queue outage, Monday 2 June 2025\n\n## Timeline\n\n- Mon 09:00 UTC - Queue stalls\n- Tue 10:30 UTC - Queue drained\n";
+        let (times, _) = times_and_codes(text);
+        assert_eq!(times, ["2025-06-02 09:00 UTC", "2025-06-03 10:30 UTC"]);
+        // No date to count from.
+        let text = "# Queue outage\n\n## Timeline\n\n- Mon 09:00 UTC - Queue stalls\n- Tue 10:30 UTC - Queue drained\n";
+        let (times, _) = times_and_codes(text);
+        assert!(times.is_empty(), "{times:?}");
     }
 }

@@ -65,3 +65,42 @@ pub(crate) fn leads_with_date_and_time(item: &str) -> bool {
                 .is_some_and(|r| r.is_ok())
     })
 }
+
+/// A weekday, in full or in a common short form (`Tues`, `Weds`, `Thurs`),
+/// leading a clock: `Tues, 5:00pm`, `Wed 02:43`, `Thursday, noon`. The length
+/// of the weekday with what follows it, and the day; `None` when no clock
+/// follows (a weekday heading with a date is a date line, read elsewhere).
+pub(crate) fn weekday_before_time(s: &str) -> Option<(usize, jiff::civil::Weekday)> {
+    use jiff::civil::Weekday;
+    let word_end = s
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(s.len());
+    let day = match s[..word_end].to_ascii_lowercase().as_str() {
+        "mon" | "monday" => Weekday::Monday,
+        "tue" | "tues" | "tuesday" => Weekday::Tuesday,
+        "wed" | "weds" | "wednesday" => Weekday::Wednesday,
+        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thursday,
+        "fri" | "friday" => Weekday::Friday,
+        "sat" | "saturday" => Weekday::Saturday,
+        "sun" | "sunday" => Weekday::Sunday,
+        _ => return None,
+    };
+    let rest = &s[word_end..];
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let skip = s.len() - rest.trim_start_matches(' ').len();
+    if skip == word_end {
+        return None;
+    }
+    let after = &s[skip..];
+    let clock = after.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || ["noon", "midday"].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        });
+    matches!(crate::time::scan_leading_time(after), Ok(Some((p, _))) if p.date.is_none())
+        .then_some(())
+        .filter(|()| clock)
+        .map(|()| (skip, day))
+}

@@ -1341,18 +1341,16 @@ mod anchored_in_prose {
                 "# Power loss\n\n[resolved] Mains power tripped at 07:52. Once the switch was found, mains power came back at 08:22 and the servers booted. {sentence}\n"
             )
         };
-        let claim = "They were back by 09:41, and with them every customer was running again, a little under an hour after power came back.";
-        assert_eq!(
-            verdict_of(&report(claim), "a little under an hour").0,
-            Verdict::Contradicts,
-            "{claim}"
-        );
-        let claim = "They were back by 09:10, and with them every customer was running again, a little under an hour after power came back.";
-        assert_eq!(
-            verdict_of(&report(claim), "a little under an hour").0,
-            Verdict::Agrees,
-            "{claim}"
-        );
+        for (back, want) in [("09:41", Verdict::Contradicts), ("09:10", Verdict::Agrees)] {
+            let claim = format!(
+                "They were back by {back}, and with them every customer was running again, a little under an hour after power came back."
+            );
+            assert_eq!(
+                verdict_of(&report(&claim), "a little under an hour").0,
+                want,
+                "{claim}"
+            );
+        }
         let claim = "We restarted the pods at 09:41, and every customer was running again a little under an hour after power came back.";
         assert_ne!(
             verdict_of(&report(claim), "a little under an hour").0,

@@ -545,37 +545,25 @@ impl Reader<'_, '_> {
     /// read, and neither is the entry, since a day it cannot place would make
     /// every length across it wrong.
     fn weekday_day(&mut self, day: jiff::civil::Weekday) -> bool {
-        let date = match self.date {
-            Some(d) => d,
-            None => {
-                let Some((base, _)) = self
-                    .dating
-                    .get_or_init(|| super::date::Dating::of(self.text))
-                    .first
-                else {
-                    return false;
-                };
-                let Some(found) = (-3..=3)
-                    .filter_map(|n| base.checked_add(jiff::Span::new().days(n)).ok())
-                    .find(|d| d.weekday() == day)
-                else {
-                    return false;
-                };
-                self.date = Some(found);
-                self.previous = None;
-                return true;
-            }
-        };
-        if date.weekday() != day {
-            let Some(next) = (1..=6)
-                .filter_map(|n| date.checked_add(jiff::Span::new().days(n)).ok())
+        // The day with `day`'s weekday `days` from `from`, the nearest first.
+        let find = |from: Date, days: std::ops::RangeInclusive<i64>| {
+            days.filter_map(|n| from.checked_add(jiff::Span::new().days(n)).ok())
                 .find(|d| d.weekday() == day)
-            else {
-                return false;
-            };
-            self.date = Some(next);
-            self.previous = None;
-        }
+        };
+        let found = match self.date {
+            Some(d) if d.weekday() == day => return true,
+            Some(d) => find(d, 1..=6),
+            None => self
+                .dating
+                .get_or_init(|| super::date::Dating::of(self.text))
+                .first
+                .and_then(|(base, _)| find(base, -3..=3)),
+        };
+        let Some(found) = found else {
+            return false;
+        };
+        self.date = Some(found);
+        self.previous = None;
         true
     }
 

@@ -8,8 +8,9 @@
 //! compared with this window before the report's wider readings.
 //!
 //! Clock forms read: `14:30`, `20:14:38`, `9AM`, `8 pm`, `1.52pm`, `3.40 p.m.`,
-//! `14h30`, `1342 EST` (four digits only with a zone), each with an optional zone after it and a day before or after it
-//! (`Nov 07 20:14:38 UTC`, `21:40 UTC on Monday 17 February`). A window whose
+//! `14h30`, `1342 EST` (four digits only with a zone), each with an optional
+//! zone after it and a day before or after it (`Nov 07 20:14:38 UTC`, `21:40
+//! UTC on Monday 17 February`). A window whose
 //! end is before its start runs past midnight; two days written on its ends set
 //! the days between. Two ends in different zones, a month that changes, a time
 //! in parentheses right after another (its copy in another form) or a second
@@ -506,9 +507,7 @@ pub(super) fn at_until(masked: &str, range: Range<usize>) -> Option<Compared> {
     {
         return None;
     }
-    if a.zone.is_some() && b.zone.is_some() && a.zone != b.zone {
-        return None;
-    }
+    // Ends in two written zones: `span` leaves them unread.
     let minutes = span(a, b)?;
     let (wa, wb) = (head[a.range.clone()].trim(), tail[b.range.clone()].trim());
     Some(super::window::stated(

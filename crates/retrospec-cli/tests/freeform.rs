@@ -315,17 +315,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "259-isp-status-history-log-aedt.md",
         "RS203 names the history line's date, not the sentence's",
     ),
-    // Zoneless times in prose: the free-form reader reports them (RS202); the
-    // canonical check reads zones on the timeline and milestones only.
-    ("11-wiki-readonly-email.txt", "RS202 on times in prose"),
-    (
-        "238-transactional-email-blog-sentences-no-zone.md",
-        "RS202 on times in prose",
-    ),
-    (
-        "168-status-view-power-loss-newest-first.md",
-        "RS202 on times in prose",
-    ),
     // A report-wide zone question (several zones named, an abbreviation of
     // several zones): the canonical form has no report-wide zone to ask it of.
     (
@@ -350,27 +339,11 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "46-webhooks-status-prose-pt.md",
         "RS208 measured to a `Posted` line",
     ),
-    // A weekday beside a date on a line import does not write as text (a date
-    // line over entries, whose date goes onto each entry; a mail's subject).
-    (
-        "166-issue-non-native-jst-slashed-dates.md",
-        "RS216 on a date line",
-    ),
-    ("60-meter-readings-aedt-july.md", "RS216 on a date line"),
+    // A weekday beside a date in a mail's subject, which import does not write.
     (
         "200-list-mail-registry-deleted-domain-dotted-pm.txt",
         "RS216 in a mail subject",
     ),
-    // An ambiguous `DD/MM/YYYY` date line: its entries are written without a
-    // date (RS206 instead of RS214).
-    ("39-ambiguous-date-chicago.md", "RS214 becomes RS206"),
-    (
-        "82-helpdesk-ticket-rca-ambiguous-date.txt",
-        "RS214 becomes RS206",
-    ),
-    // Entries with an unknown time (`??:??`, `[time TBD]`): named on stderr and
-    // not written, though the canonical grammar reads them (RS213).
-    ("29-placeholder-times.md", "RS213 entries not written"),
     // The order of `EDIT dd.mm.yyyy at HH:MM` update leads: judged as a stream
     // on the original, not carried as one.
     (
@@ -400,19 +373,11 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "53-merchant-payouts-placeholders.md",
         "RS401 after a timeline table",
     ),
-    // A summary time the canonical check compares with the written milestones,
-    // where the original's reader compared it as a window or not at all.
-    (
-        "133-community-server-disk-full-clean.md",
-        "RS207 compared only after import",
-    ),
+    // A summary time the canonical check compares as a window, where the
+    // original's reader compared its end alone.
     (
         "59-dns-zone-singapore-time.md",
         "RS207 read as a window on the original",
-    ),
-    (
-        "92-oss-package-mirror-sync.md",
-        "RS207 compared only after import",
     ),
     // A zone's season dated by a forwarded mail's `Date:` on the original and by
     // the incident's own date after import (the imported reading is the right one).

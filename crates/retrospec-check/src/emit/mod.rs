@@ -104,7 +104,56 @@ pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String>
     {
         give_zone(&mut tree, zone);
     }
-    Some(write(&tree, format))
+    let written = write(&tree, format);
+    let kept = parsed
+        .freeform
+        .as_ref()
+        .map_or(&[][..], |r| &r.kept_date_lines[..]);
+    Some(match format {
+        Format::Markdown if !kept.is_empty() => with_date_lines(written, kept),
+        _ => written,
+    })
+}
+
+/// `markdown` with each kept date line (`(entry index, line)`, see
+/// [`crate::parse::freeform::date::kept_lines`]) written as a paragraph above
+/// its entry in the `## Timeline` section, where the canonical grammar reads it
+/// as a date line and checks it as the original's reading did. YAML and JSON
+/// have no date lines; nor has a timeline the Markdown could not hold, written
+/// in the front matter. The lines change no entry: if the text with them reads
+/// back as another report, it is returned without them.
+fn with_date_lines(markdown: String, kept: &[(usize, String)]) -> String {
+    let Some(heading) = markdown.find("\n## Timeline\n") else {
+        return markdown;
+    };
+    let body = heading + "\n## Timeline\n".len();
+    let section_end = markdown[body..]
+        .find("\n## ")
+        .map_or(markdown.len(), |n| body + n + 1);
+    let mut out = String::with_capacity(markdown.len() + 64);
+    out.push_str(&markdown[..body]);
+    let mut entry = 0;
+    for line in markdown[body..section_end].split_inclusive('\n') {
+        if line.starts_with("- ") {
+            for (_, date) in kept.iter().filter(|(i, _)| *i == entry) {
+                if !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                out.push_str(date);
+                out.push_str("\n\n");
+            }
+            entry += 1;
+        }
+        out.push_str(line);
+    }
+    out.push_str(&markdown[section_end..]);
+    let read =
+        |text: &str| crate::parse::markdown::parse(text, &mut Vec::new()).map(|p| p.tree.to_json());
+    if read(&out) == read(&markdown) {
+        out
+    } else {
+        markdown
+    }
 }
 
 /// `zone` spelt so the time grammar reads it back as the same zone: `UTC`, an
@@ -382,6 +431,88 @@ mod tests {
             .filter(|l| l.starts_with("- "))
             .map(str::to_string)
             .collect()
+    }
+
+    /// The codes `crate::check` reports for `text`.
+    fn codes(text: &str) -> Vec<&'static str> {
+        crate::check(text, Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    }
+
+    /// A date line whose weekday the date does not fall on, or a slashed date
+    /// with two readings, is kept above its entries, where the canonical check
+    /// reports it as the check of the original did; a date line that says no
+    /// more than its date is folded into the entries.
+    #[test]
+    fn date_lines_that_say_more_than_their_date_are_kept() {
+        let text = "# Readings late\n\nTimes are AEST. 2025-07-17.\n\n## Timeline\n\n\
+                    ### Thursday 17 July\n\n- 08:00 upgrade starts\n- 08:40 lag alert fires\n\n\
+                    ### Sunday 19 July\n\n- 05:30 backlog cleared\n";
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        assert!(
+            written.contains("[detected]\n\nSunday 2025-07-19\n\n- 2025-07-19 05:30"),
+            "{written}"
+        );
+        assert!(!written.contains("Thursday"), "{written}");
+        assert!(codes(text).contains(&"RS216"));
+        assert!(codes(&written).contains(&"RS216"), "{written}");
+        // YAML has no date lines.
+        let yaml = imported(&parsed, Format::Yaml).expect("a mapping");
+        assert!(!yaml.contains("Sunday"), "{yaml}");
+        // The right weekday: nothing kept, nothing found.
+        let right = text.replace("Sunday 19", "Saturday 19");
+        let parsed = crate::check(&right, Format::Markdown)
+            .parsed
+            .expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        assert!(!written.contains("Saturday"), "{written}");
+        assert!(!codes(&written).contains(&"RS216"), "{written}");
+
+        // A date with two readings, given for the incident: written above the
+        // undated entries; one finding (RS214), not another for each entry.
+        let text = "# Calls dropping\n\nDate of incident: 03/04/2025\nTimes are Chicago time.\n\n\
+                    ## Timeline\n\n- 13:05 update finishes\n- 13:40 alert fires\n";
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        assert!(
+            written.contains("## Timeline\n\n03/04/2025\n\n- 13:05"),
+            "{written}"
+        );
+        for report in [text, written.as_str()] {
+            let found = codes(report);
+            assert!(found.contains(&"RS214"), "{report}: {found:?}");
+            assert!(!found.contains(&"RS206"), "{report}: {found:?}");
+        }
+    }
+
+    /// An entry whose time is not known yet (`??:??`, `[time TBD]`) is written
+    /// with its placeholder, which the canonical grammar reads (RS213).
+    #[test]
+    fn entries_with_an_unknown_time_are_written() {
+        let text = "# Scanners offline\n\nAll times CET, 2025-02-26.\n\n## Timeline\n\n\
+                    - 06:05 first scanner offline\n- ??:?? hotline called\n\
+                    - [time TBD] firmware pushed\n- 10:45 all scanners back\n";
+        assert_eq!(
+            imported_timeline(text),
+            [
+                "- 2025-02-26 06:05 CET first scanner offline",
+                "- ??:?? hotline called",
+                "- [time TBD] firmware pushed",
+                "- 10:45 CET all scanners back",
+            ]
+        );
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let found = codes(&written);
+        assert_eq!(
+            found.iter().filter(|c| **c == "RS213").count(),
+            2,
+            "{found:?}"
+        );
     }
 
     /// A log pasted as an indented code block inside a section's prose stays a

@@ -29,6 +29,7 @@ impl Rule for InvalidTime {
                 (Err(error), _) => out.push(time_errors::finding(cx, &Self::INFO, value, error)),
                 // Every later entry lacks a date for the same reason: report the first.
                 (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
+                (_, Some(Err(ResolveError::NoDate))) if under_ambiguous_line(cx.text, span()) => {}
                 (_, Some(Err(ResolveError::NoDate))) => out.push(
                     Diagnostic::new(&Self::INFO, span(), format!("`{}` has no date, and nothing before it gives one", path()))
                         .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),
@@ -45,4 +46,19 @@ impl Rule for InvalidTime {
             }
         }
     }
+}
+
+/// Whether a date line with two readings (`03/04/2025`, reported as RS214 where it
+/// is read) stands between the section heading above `entry` and the entry: the
+/// line would have dated it, so the undated entry is the same cause.
+fn under_ambiguous_line(text: &str, entry: crate::span::Span) -> bool {
+    let before = text.get(..entry.start).unwrap_or("");
+    let section = before.rfind("\n## ").map_or(before, |at| &before[at + 1..]);
+    section.lines().skip(1).any(|line| {
+        let line = line.trim().trim_start_matches('#');
+        matches!(
+            crate::time::scan_date_line(line, None),
+            Some(Err(e)) if e.kind == TimeErrorKind::AmbiguousDate
+        )
+    })
 }

@@ -24,9 +24,11 @@ declare_rule! {
     /// first time, with the others as labels. When every time that has a zone is
     /// written in the same one, the fix (to review) writes it after each.
     ///
-    /// A report as written with no timeline (an email, a short note) is read too:
-    /// times of day in its prose ("read-only at 09:20", "restored at 10:05") with no
-    /// zone on any of them and none stated for the report are one finding.
+    /// A report with no timeline times (an email, a short note, or what `retrospec
+    /// import` writes from one) is read too: times of day in its prose ("read-only
+    /// at 09:20", "restored at 10:05") with no zone on any of them and none stated
+    /// for the report are one finding; not in a draft in retrospec's own form,
+    /// where a report without times is a choice.
     ///
     /// A report read as written (not retrospec's own form) that states no zone
     /// for its times but names one anywhere is read the way a reviewer reads it:
@@ -213,17 +215,19 @@ const CLOCK_LEADS: &[&str] = &[
     "between", "and",
 ];
 
-/// A report as written with no timeline and no zone anywhere whose prose gives
-/// times of day ("went read-only at 09:20", "restored at 10:05"): one finding for
-/// them all. Not for retrospec's own form, where a report without times is a
-/// choice (a draft) and a time in its prose ("the window ended at 23:00") is not a
-/// timeline.
+/// A report with no timeline times and no zone anywhere whose prose gives times
+/// of day ("went read-only at 09:20", "restored at 10:05"): one finding for them
+/// all, in a report as written and in retrospec's own form alike (what `import`
+/// writes from an email with no timeline is such a report), except a draft in
+/// retrospec's form, where a report without times is a choice.
 /// Only clocks after a word that makes them a time of day are read, outside code;
 /// nothing is said when any of them, or the report, states a zone.
 fn prose_clocks(cx: &Context<'_>) -> Option<Diagnostic> {
-    if cx.times.default_zone.is_some()
+    let freeform = cx.parsed.freeform.as_ref();
+    if freeform.is_none() && cx.model.status == retrospec_model::Status::Draft
+        || cx.times.default_zone.is_some()
         || cx.times.report_zone.is_some()
-        || cx.parsed.freeform.as_ref()?.stated_zone.is_some()
+        || freeform.is_some_and(|r| r.stated_zone.is_some())
         // With no timeline the reading never looked for a stated zone.
         || crate::parse::freeform::zone::stated_zone(cx.text).is_some()
         || crate::time::scan_report_zone(cx.text).is_some()

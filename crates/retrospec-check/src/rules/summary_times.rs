@@ -63,7 +63,13 @@ declare_rule! {
     /// ("502 rate back to normal") when every later entry is an action after the
     /// recovery (a cache purge, a cleanup, a verification, monitoring, the status
     /// page closed, a postmortem meeting, a backfill, customer emails): none of
-    /// those is the impact's end. When both ends of one window
+    /// those is the impact's end. Milestones the author wrote are outranked only
+    /// by a window that states its own length and lies inside them, each of them
+    /// at an entry of the timeline, with its start at an entry or its end at one
+    /// that says the impact ended: a narrower impact than the incident's (the
+    /// same 29 minutes with `resolved` written at the 19:02 entry, as `retrospec
+    /// import` writes it); a milestone no entry backs may be the wrong one, and
+    /// stays compared. When both ends of one window
     /// are wrong (a window in the wrong zone), one finding covers the window.
     ///
     /// A timeline that is a status page's updates (`Investigating`, `Update`,
@@ -123,7 +129,7 @@ mod opening;
 mod same_clock;
 pub(crate) mod updates;
 
-use entries::{end_at_an_ending_entry, start_at_an_entry};
+use entries::{end_at_an_ending_entry, inside, start_at_an_entry};
 
 const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 /// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
@@ -560,9 +566,9 @@ fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
     })
 }
 
-/// Whether the window whose end is `s` states its own length in its sentence,
-/// and the length agrees with its two ends: "For 29 minutes, from 18:17 to 18:46
-/// UTC", "from 09:10 to 10:25 (75 minutes)".
+/// Whether the window with the end `s` (either end) states its own length in its
+/// sentence, and the length agrees with its two ends: "For 29 minutes, from 18:17
+/// to 18:46 UTC", "from 09:10 to 10:25 (75 minutes)".
 fn states_its_length(
     masked: &str,
     all: &[Stated],
@@ -570,12 +576,14 @@ fn states_its_length(
     stops: &Breaks,
     lengths: &mut Vec<SentenceLengths>,
 ) -> bool {
-    let Some(a) = s.pair.and_then(|j| all.get(j)) else {
+    let Some(other) = s.pair.and_then(|j| all.get(j)) else {
         return false;
     };
-    if s.end != End::Finish {
-        return false;
-    }
+    let (a, s) = match (s.end, other.end) {
+        (End::Finish, End::Start) => (other, s),
+        (End::Start, End::Finish) => (s, other),
+        _ => return false,
+    };
     let clock = |r: &std::ops::Range<usize>| {
         time::parse_time(&normalise(&masked[r.clone()]))
             .ok()
@@ -704,17 +712,19 @@ fn judge(
     // A bound at an event of the timeline is the author's reading of it, as good
     // as a milestone read from an entry's words or the timeline's first or last
     // entry (an earlier cause, a later clean-up); a milestone the author wrote
-    // is not overruled that way.
+    // is not overruled that way, except by a window that states its own length
+    // and lies inside the written milestones: a narrower impact than the
+    // incident's ("For 29 minutes, from 18:17 to 18:46 UTC, nothing new could be
+    // stored" where 18:46 says posting works again and `resolved` is the queues
+    // drained at 19:02).
     let written_milestone = given.iter().any(|(m, _)| !read_from_words(cx, *m));
-    if s.end == End::Start
-        && !written_milestone
-        && start_at_an_entry(cx, timeline, &parsed, allowed)
-    {
-        return Verdict::Quiet;
-    }
-    if s.end == End::Finish
-        && !written_milestone
-        && end_at_an_ending_entry(cx, &parsed, allowed, own_length)
+    let at_an_event = || match s.end {
+        End::Start => start_at_an_entry(cx, timeline, &parsed, allowed),
+        End::Finish => end_at_an_ending_entry(cx, &parsed, allowed, own_length),
+    };
+    if (!written_milestone
+        || own_length && inside(cx, timeline, &given, &parsed, s.end == End::Start))
+        && at_an_event()
     {
         return Verdict::Quiet;
     }
@@ -941,6 +951,28 @@ mod tests {
         // With a timeline that agrees with neither, the summary keeps it.
         let text = text.replace("17:20 CEST Fixed", "17:50 CEST Fixed");
         assert_eq!(spans_of("RS207", &text, Format::Markdown), ["17:20 CEST"]);
+    }
+
+    #[test]
+    fn a_window_with_its_own_length_inside_the_written_milestones_is_a_narrower_impact() {
+        let text = "---\ntitle: t\nstatus: draft\nmilestones:\n  started: 2025-01-12 18:00 UTC\n  resolved: 2025-01-12 19:02 UTC\n---\n## Summary\nFor 29 minutes, from 18:17 to 18:46 UTC, nothing new could be stored.\n\n## Timeline\n- 2025-01-12 18:00 UTC Archive job starts\n- 2025-01-12 18:17 UTC Disk full, writes rejected\n- 2025-01-12 18:46 UTC Space freed; posting works again\n- 2025-01-12 19:02 UTC Queues drained, all clear\n";
+        assert!(spans_of("RS207", text, Format::Markdown).is_empty());
+        // Without its length, a bound that misses the written milestones is one.
+        let bare = text.replace("For 29 minutes, from", "From");
+        assert_eq!(
+            spans_of("RS207", &bare, Format::Markdown),
+            ["18:17 to 18:46 UTC"]
+        );
+        // Nor is it narrower when its end is not at an entry that says the
+        // impact ended, or lies outside the milestones.
+        let paused = text.replace("Space freed; posting works again", "Rollout paused");
+        assert_eq!(spans_of("RS207", &paused, Format::Markdown), ["18:46 UTC"]);
+        let after = text.replace("resolved: 2025-01-12 19:02", "resolved: 2025-01-12 18:40");
+        assert_eq!(spans_of("RS207", &after, Format::Markdown), ["18:46 UTC"]);
+        // A milestone no entry backs may be the wrong one: the window inside it
+        // does not settle that.
+        let unbacked = text.replace("resolved: 2025-01-12 19:02", "resolved: 2025-01-12 19:30");
+        assert!(!spans_of("RS207", &unbacked, Format::Markdown).is_empty());
     }
 
     #[test]

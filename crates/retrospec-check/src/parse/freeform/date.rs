@@ -65,6 +65,81 @@ pub(crate) fn date_first_entry(
     Some(at)
 }
 
+/// The date lines `retrospec import` keeps above their entries, as `(index of the
+/// first entry below the line, the line to write)`. An entry carries its date on
+/// its own time in the canonical form, so a date line is folded into the entries
+/// below it, except where the line says more than the date: a weekday the date
+/// does not fall on (`### Sunday 19 July`, RS216) is kept as the weekday and the
+/// date it was read as (`Sunday 2025-07-19`, so the year is not inferred again),
+/// and a slashed date with two readings (`03/04/2025`, RS214, also one the report
+/// gives for the incident, `Date of incident: 03/04/2025`) as written, above
+/// entries that were given no date. Read from the findings the reading pushed to
+/// `diags`, each on its own line before an entry.
+pub(crate) fn kept_lines(
+    text: &str,
+    timeline: &Node,
+    ambiguous: Option<Span>,
+    diags: &[Diagnostic],
+) -> Vec<(usize, String)> {
+    let Value::Seq(items) = &timeline.value else {
+        return Vec::new();
+    };
+    let dated = |i: usize| {
+        items.get(i).and_then(|item| match &item.value {
+            Value::Map(fields) => {
+                let time = fields.iter().find(|e| e.key == "time")?.value.as_str()?;
+                time::parse_time(time).ok().map(|p| p.date)
+            }
+            _ => None,
+        })
+    };
+    let mut kept: Vec<(usize, String)> = Vec::new();
+    if let Some(at) = ambiguous
+        && dated(0).is_some_and(|d| d.is_none())
+    {
+        kept.push((0, at.slice(text).to_string()));
+    }
+    for d in diags {
+        let code = d.code;
+        if code != crate::codes::WEEKDAY_MISMATCH.code && code != crate::codes::AMBIGUOUS_DATE.code
+            || ambiguous == Some(d.span)
+        {
+            continue;
+        }
+        let Some(start) = text
+            .get(..d.span.start)
+            .map(|b| b.rfind('\n').map_or(0, |n| n + 1))
+        else {
+            continue;
+        };
+        let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        let line = text[start..end].trim().trim_start_matches('#').trim();
+        // The first entry below the line; an entry on the line itself is not
+        // under a date line.
+        let Some(i) = items.iter().position(|item| item.span.start >= end) else {
+            continue;
+        };
+        if i > 0 && items[i - 1].span.start >= start {
+            continue;
+        }
+        let Some(date) = dated(i) else { continue };
+        let written = match time::scan_date_line(line, date.map(|d| d.year())) {
+            Some(Ok(read)) if read.weekday_mismatch.is_some() && date == Some(read.date) => {
+                format!("{} {}", d.span.slice(text), read.date)
+            }
+            Some(Err(_)) if code == crate::codes::AMBIGUOUS_DATE.code && date.is_none() => {
+                d.span.slice(text).to_string()
+            }
+            _ => continue,
+        };
+        if !kept.iter().any(|(j, _)| *j == i) {
+            kept.push((i, written));
+        }
+    }
+    kept.sort();
+    kept
+}
+
 /// Whether the words just before a date say the incident ran through the night
 /// after it ("Overnight on 14 January", "on the night of 14 January").
 fn overnight(before: &str) -> bool {

@@ -63,6 +63,11 @@ pub struct Reading {
     /// dated the timeline: reported once (RS214), not again as an undated entry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ambiguous_date: Option<Span>,
+    /// The date lines `retrospec import` writes above their entries, as (index of
+    /// the first entry below, the line): those that say more than the date the
+    /// entries carry ([`date::kept_lines`]).
+    #[serde(skip)]
+    pub kept_date_lines: Vec<(usize, String)>,
     /// The review status and what it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
@@ -98,6 +103,7 @@ impl Reading {
             stated_zone: None,
             ambiguous_zone: None,
             ambiguous_date: None,
+            kept_date_lines: Vec::new(),
             status: None,
             evidence_entries: Vec::new(),
             named_zone: None,

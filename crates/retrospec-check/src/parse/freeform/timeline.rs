@@ -446,6 +446,27 @@ impl Reader<'_, '_> {
                 // incident's length (`- Length of the disruption: 5 hours`) is kept
                 // with the entry before it, so the length is read as a claim.
             }
+            // A placeholder where the time belongs (`??:??`, `[time TBD]`) keeps its
+            // entry with the placeholder as its time, as in retrospec's own form:
+            // RS213 comes from the time value, and `import` writes the entry.
+            Err(error)
+                if error.kind == time::TimeErrorKind::Placeholder
+                    && error.range.start == 0
+                    && weekday_skip == 0 =>
+            {
+                let at = span.start + bold;
+                let time = Span::new(at, at + error.range.end);
+                let rest = &self.text[time.end..span.end];
+                let text_start = time.end + separator_len(rest);
+                self.close();
+                self.entries.push(Building {
+                    time,
+                    value: time.slice(self.text).to_string(),
+                    text: vec![Span::new(text_start.min(span.end), span.end)],
+                    open,
+                    milestone: None,
+                });
+            }
             Err(error) => {
                 self.diags.push(error.diagnostic(span.start + bold));
                 self.close();
@@ -1159,7 +1180,9 @@ mod tests {
     fn a_time_left_to_be_decided_is_a_placeholder() {
         let text = "# Scanners offline\n\nAll times UTC, 2025-03-04.\n\n## Timeline\n\n- 06:05 first scanner offline\n- [time TBD] firmware pushed\n- 10:45 all scanners back\n";
         let (times, codes) = times_and_codes(text);
-        assert_eq!(times.len(), 2, "{times:?}");
+        // The entry is kept with its placeholder as its time (RS213 comes from
+        // the time value), as in retrospec's own form.
+        assert_eq!(times, ["2025-03-04 06:05 UTC", "[time TBD]", "10:45 UTC"]);
         assert!(codes.contains(&"RS213"), "{codes:?}");
     }
 
@@ -1234,7 +1257,7 @@ mod tests {
                     - (13:15EST) scheduler loses its lease\n- [14:55 EST] scheduler restarted\n\
                     - [time TBD] queue drained\n- (see the runbook) nothing else\n";
         let (times, codes) = times_and_codes(text);
-        assert_eq!(times, ["2025-08-12 13:15EST", "14:55 EST"]);
+        assert_eq!(times, ["2025-08-12 13:15EST", "14:55 EST", "[time TBD]"]);
         // The placeholder is still one; a note in brackets is no time.
         assert!(codes.contains(&"RS213"), "{codes:?}");
         assert!(codes.contains(&"RS203"), "{codes:?}");

@@ -283,6 +283,8 @@ pub fn parse_with(
             &mut r.ambiguous_date,
             builder.diags,
         );
+        r.kept_date_lines =
+            freeform::date::kept_lines(text, &timeline.value, r.ambiguous_date, builder.diags);
         if let Some((zone, at)) = freeform::zone::stated_zone(text)
             .or_else(|| freeform::zone::window_zone(text, &timeline.value))
             .or_else(|| freeform::zone::first_entry_zone(text, &timeline.value))

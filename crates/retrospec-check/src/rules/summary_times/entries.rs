@@ -78,3 +78,34 @@ pub(super) fn end_at_an_ending_entry(
                 || (crate::claims::says_impact_ended(&entry.text) && only_actions_after()))
     })
 }
+
+/// Whether a stated bound (`parsed`, a start when `start`) lies inside every
+/// milestone in `given` (after each start, or before each end, on the
+/// milestone's own date), each at an entry of `timeline`: a milestone no entry
+/// backs may be the wrong one (`resolved_at` 11:30 where the updates say 11:12
+/// and 12:05), and a window inside it proves nothing.
+pub(super) fn inside(
+    cx: &Context<'_>,
+    timeline: &[&crate::times::TimeValue],
+    given: &[(Milestone, &crate::times::TimeValue)],
+    parsed: &time::ParsedTime,
+    start: bool,
+) -> bool {
+    given.iter().all(|(_, v)| {
+        v.instant().is_some_and(|r| {
+            let backed = timeline
+                .iter()
+                .any(|e| e.instant().is_some_and(|t| t.timestamp == r.timestamp));
+            backed
+                && time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()).is_ok_and(
+                    |on| {
+                        if start {
+                            on.timestamp > r.timestamp
+                        } else {
+                            on.timestamp < r.timestamp
+                        }
+                    },
+                )
+        })
+    })
+}

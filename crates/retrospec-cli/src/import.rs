@@ -74,6 +74,14 @@ fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     warn_not_carried(file, &text, parsed, &checked.diagnostics, args.to);
+    // A report whose text opens with a paragraph (no heading, no subject) has no
+    // title to carry: say so rather than invent one.
+    if parsed.tree.entry("title").is_none() {
+        eprintln!(
+            "retrospec: {}: no title found (no heading or title field); write `title:` in the imported report",
+            crate::escape::path(file)
+        );
+    }
     let ext = match args.to {
         Form::Md => "md",
         Form::Yaml => "yaml",

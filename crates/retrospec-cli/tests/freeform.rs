@@ -361,11 +361,8 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "182-status-history-builds-api-postmortem-on-top.md",
         "RS207 against a stream",
     ),
-    // A stated length compared with another tool's `start_time`/`end_time`
-    // (written as `x-` fields), or with `START TIME:`/`END TIME:` items (written
-    // as milestones, where the claim inside the timeline list is not carried);
-    // and a report without a heading whose first wrapped line becomes the title.
-    ("37-collection-record.md", "RS208 against x- fields"),
+    // A stated length compared with `START TIME:`/`END TIME:` items (written as
+    // milestones, where the claim inside the timeline list is not carried).
     ("41-status-table-length.md", "RS208 in a timeline item"),
     // Text after a timeline table in the Timeline section (an `<insert graph>`
     // placeholder): named on stderr, the section holds entries only.

@@ -6,7 +6,8 @@
 //! - a line standing alone that names a section (`Root Cause Analysis`, `Timeline:`);
 //! - a bold line (`**Timeline**`, `__Impact__`): a section, named or not;
 //! - a numbered line that names a section (`2. Timeline`);
-//! - the title: the first heading, or else the first line of the text; a message
+//! - the title: the first heading, or else the first line of the text (not the
+//!   first line of a sentence that goes on in lower case on the next); a message
 //!   pasted as text is titled by its `Subject:` (its other mail headers are left out);
 //! - lines that start with a plain-text bullet (`•`, `·`, `◦`) or with a time become a list;
 //! - a timeline without a heading: a list of timed lines, or paragraphs each led
@@ -114,7 +115,12 @@ pub(crate) fn normalise(
                 .find(['\n', '\r'])
                 .map_or(range.end, |l| range.start + l);
             let line = text[range.start..line_end].trim();
-            if !line.is_empty() && line.len() <= 160 && !starts_with_time(line) {
+            // A sentence wrapped onto the next line ("... was pushed to every
+            // search node at\nonce, and search returned ...") is no title.
+            let wrapped = text[line_end..range.end]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase());
+            if !line.is_empty() && line.len() <= 160 && !starts_with_time(line) && !wrapped {
                 out[i] = Block::Heading {
                     level: 1,
                     range: range.start..line_end,
@@ -855,6 +861,35 @@ mod tests {
             .model
             .expect("a model");
         assert_eq!(model.title, "Incident report: queue stall");
+    }
+
+    /// The first line of a text with no heading is its title, but not when it
+    /// starts a sentence that goes on in lower case on the next line.
+    #[test]
+    fn a_wrapped_first_sentence_is_no_title() {
+        let title = |text: &str| {
+            crate::check(text, crate::Format::Markdown)
+                .model
+                .expect("a model")
+                .title
+        };
+        let body = "\n\nSearch failed from 16:20 to 16:40 UTC.\n";
+        assert_eq!(
+            title(&format!("Search outage on 15 January{body}")),
+            "Search outage on 15 January"
+        );
+        assert_eq!(
+            title(&format!(
+                "Search outage on 15 January\nSearch failed for 20 minutes.{body}"
+            )),
+            "Search outage on 15 January"
+        );
+        assert_eq!(
+            title(&format!(
+                "A configuration was pushed to every node at\nonce, and search failed.{body}"
+            )),
+            ""
+        );
     }
 
     /// A message pasted as text: its subject is the title, whatever the order of

@@ -11,10 +11,10 @@
 //! | `date`, `published`, `pubDate` (starting `YYYY-MM-DD`) | `date` (the day only) |
 //! | `authors`, `author` (a string or a list of strings) | `authors` |
 //! | `severity`, `sev` (`SEV1`..`SEV5`, `sev2`, `1`..`5`) | `severity` |
-//! | `startedWhen`, `started_at`, `impact_started_at` (a date and time) | `milestones.started` |
+//! | `startedWhen`, `started_at`, `impact_started_at`, `start_time` (a date and time) | `milestones.started` |
 //! | `detected_at`, `reported_at` (a date and time) | `milestones.detected` |
 //! | `acknowledged_at`, `mitigated_at` (a date and time) | `milestones.acknowledged`, `.mitigated` |
-//! | `resolvedWhen`, `resolved_at`, `resolved` (a date and time) | `milestones.resolved` |
+//! | `resolvedWhen`, `resolved_at`, `resolved`, `end_time` (a date and time) | `milestones.resolved` |
 //! | a status page issue's `date` with a time (cState: beside `resolvedWhen`, or `section: issue` with `affected`) | `milestones.started` too |
 //! | `tags` (a list of strings) | `tags` |
 //! | anything else (`layout`, `slug`, `status: Closed`, `severity: Major`, `resolved: true`) | `x-<key>` |
@@ -87,7 +87,7 @@ pub fn map(text: &str, entries: Vec<Entry>, _reading: &mut Reading) -> Vec<Entry
             },
             _ => {
                 if let Some(name) = milestone_of(key)
-                    && !(planned && key == "end")
+                    && !(planned && matches!(key, "end" | "end_time" | "endTime"))
                     && let Some(s) = string.filter(|s| is_instant(s))
                     && !milestones.iter().any(|e| e.key == name)
                 {
@@ -166,11 +166,13 @@ fn milestone_of(key: &str) -> Option<&'static str> {
         .or_else(|| k.strip_suffix("at"))
         .unwrap_or(&k);
     Some(match k {
-        "started" | "impactstarted" | "impactstart" => "started",
+        // An incident record's `start_time`/`end_time` (a collection of
+        // postmortems) are its impact's.
+        "started" | "impactstarted" | "impactstart" | "starttime" => "started",
         "detected" | "reported" => "detected",
         "acknowledged" => "acknowledged",
         "mitigated" => "mitigated",
-        "resolved" | "end" | "ended" => "resolved",
+        "resolved" | "end" | "ended" | "endtime" => "resolved",
         _ => return None,
     })
 }
@@ -307,6 +309,19 @@ mod tests {
         assert_eq!(
             keys(text),
             ["title", "x-resolved", "x-severity", "milestones"]
+        );
+    }
+
+    /// An incident record's `start_time`/`end_time` are its impact's; a scheduled
+    /// maintenance's `end_time` is its plan.
+    #[test]
+    fn an_incident_record_s_start_and_end_times_are_milestones() {
+        let text = "---\nuuid: \"5f0c\"\nstart_time: \"2025-01-15T16:20:00Z\"\nend_time: \"2025-01-15T17:25:00Z\"\n---\n\nSearch returned nothing for about 20 minutes.\n";
+        assert_eq!(keys(text), ["x-uuid", "milestones", "title"]);
+        let planned = text.replace("uuid: \"5f0c\"", "kind: scheduled maintenance");
+        assert_eq!(
+            keys(&planned),
+            ["x-kind", "x-end_time", "milestones", "title"]
         );
     }
 

@@ -202,6 +202,11 @@ declare_code! {
     /// ```
     /// Use instead: give the first entry a date (`2023-07-01 10:50 UTC`) or set
     /// `milestones.started`.
+    ///
+    /// In a report read as written, entries led by a weekday (`- Mon 09:00 UTC -
+    /// Queue stalls`, `**Tues, 5:00pm:**`) take their days from the date the
+    /// report gives for the incident; with none, they are not read, and the first
+    /// of them is reported here once, asking for that date.
     pub const INVALID_TIME = "RS206", "invalid-time", Error;
 }
 

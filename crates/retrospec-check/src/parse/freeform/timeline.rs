@@ -86,6 +86,9 @@ struct Reader<'t, 'd> {
     dotted: bool,
     /// The report's date and publication, for dates written without a year.
     dating: std::cell::OnceCell<super::date::Dating>,
+    /// A weekday-led entry was left unread for want of a date to count from
+    /// (reported once, at the first).
+    unplaced_weekday: bool,
     /// Whether the report writes its slashed dates month first (`Some(true)`), day
     /// first (`Some(false)`), or does not say ([`super::date::report_slashed_order`]).
     slashed: std::cell::OnceCell<Option<bool>>,
@@ -113,6 +116,7 @@ pub(crate) fn read(
         sentences: false,
         dotted: dotted::section_reads(&section_lines(text, blocks)),
         dating: std::cell::OnceCell::new(),
+        unplaced_weekday: false,
         slashed: std::cell::OnceCell::new(),
     };
     for block in blocks {
@@ -316,7 +320,11 @@ impl Reader<'_, '_> {
         // the entry's day ([`Reader::weekday_day`]); the clock is read after it.
         let (scan_in, weekday_skip) = match leads::weekday_before_time(scan_in) {
             Some((skip, day)) if self.weekday_day(day) => (&scan_in[skip..], skip),
-            _ => (scan_in, 0),
+            Some((skip, _)) => {
+                self.unplaced(Span::new(span.start + bold, span.start + bold + skip));
+                (scan_in, 0)
+            }
+            None => (scan_in, 0),
         };
         let offset = self
             .t0
@@ -586,6 +594,26 @@ impl Reader<'_, '_> {
         self.date = Some(found);
         self.previous = None;
         true
+    }
+
+    /// The first entry led by a weekday that no date in the report places (at
+    /// `weekday`): one finding, since the entries are left out and every length
+    /// across them would be unknown; the writer is asked for the date.
+    fn unplaced(&mut self, weekday: Span) {
+        if std::mem::replace(&mut self.unplaced_weekday, true) {
+            return;
+        }
+        let written = weekday.slice(self.text).trim_end_matches([',', ' ']);
+        self.diags.push(
+            Diagnostic::new(
+                &crate::codes::INVALID_TIME,
+                Span::new(weekday.start, weekday.start + written.len()),
+                format!(
+                    "timeline entries are led by a weekday (`{written}`), but the report gives no date to count the days from: they are not read"
+                ),
+            )
+            .with_help("write the incident's date once (in the title, a `Date:` line, or a date line above the timeline)"),
+        );
     }
 
     /// The year for a date written without one in `line`: the date line's above,
@@ -1310,9 +1338,21 @@ mod tests {
         let text = "# Queue outage, Monday 2 June 2025\n\n## Timeline\n\n- Mon 09:00 UTC - Queue stalls\n- Tue 10:30 UTC - Queue drained\n";
         let (times, _) = times_and_codes(text);
         assert_eq!(times, ["2025-06-02 09:00 UTC", "2025-06-03 10:30 UTC"]);
-        // No date to count from.
+        // No date to count from: not read, and said once.
         let text = "# Queue outage\n\n## Timeline\n\n- Mon 09:00 UTC - Queue stalls\n- Tue 10:30 UTC - Queue drained\n";
-        let (times, _) = times_and_codes(text);
+        let (times, codes) = times_and_codes(text);
         assert!(times.is_empty(), "{times:?}");
+        assert_eq!(
+            codes.iter().filter(|c| **c == "RS206").count(),
+            1,
+            "{codes:?}"
+        );
+        let checked = check(text, Format::Markdown);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS206")
+            .expect("RS206");
+        assert_eq!(d.span.slice(text), "Mon");
     }
 }

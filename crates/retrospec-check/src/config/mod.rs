@@ -265,8 +265,10 @@ impl Default for Words {
                 "user error",
                 "careless",
                 "carelessness",
+                "carelessly",
                 "negligence",
                 "negligent",
+                "negligently",
                 "fault of",
                 "fat-finger",
                 "fat-fingered",
@@ -277,6 +279,7 @@ impl Default for Words {
                 "incompetence",
                 "incompetent",
                 "recklessness",
+                "recklessly",
             ]),
             counterfactual: list(&[
                 "should have",

@@ -20,9 +20,11 @@ declare_rule! {
     ///
     /// The words are the `blame` list in the `[words]` table of `retrospec.toml`
     /// (default: human error, operator error, user error, careless, carelessness,
-    /// negligence, negligent, fault of, fat-finger, fat-fingered, fat finger, fat
-    /// fingered, sloppiness, laziness, incompetence, incompetent, recklessness:
-    /// the blame nouns as a family; `lazy` and `sloppy` are left out, since they
+    /// carelessly, negligence, negligent, negligently, fault of, fat-finger,
+    /// fat-fingered, fat finger, fat fingered, sloppiness, laziness, incompetence,
+    /// incompetent, recklessness, recklessly: the blame nouns as a family, and
+    /// the adverbs that judge how someone acted, "carelessly ignored the
+    /// markings"; `lazy` and `sloppy` are left out, since they
     /// describe code as often, as in `lazy loading`), matched as whole words, case-insensitively,
     /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
     /// URLs or link targets, which quote what a system said. A metric or a message
@@ -574,6 +576,18 @@ mod tests {
                 "`fat-finger` in the section \"The short version\" blames a person".to_string()
             )]
         );
+    }
+
+    /// The adverbs judge how someone acted as the nouns do.
+    #[test]
+    fn adverbs_that_judge_how_someone_acted_are_blame() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n\
+                  The contractor's operator carelessly ignored the locate markings, and a \
+                  technician negligently skipped the check.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["carelessly", "negligently"]);
+        let clean = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nThe crossing was not marked, so the crew cut the cable.\n";
+        assert!(crate::rules::spans_of("RS403", clean, Format::Markdown).is_empty());
     }
 
     /// Another party's statement, quoted or reported, is evidence, not the

@@ -37,7 +37,8 @@ declare_rule! {
     ///   `noticed`, `rolled back`, `escalated`) or when its subject is a person or
     ///   a team (`we should have run the tests`), also one described by what they
     ///   did or where they stood (`the engineer who deployed the certificate`,
-    ///   `whoever moved the gateway`, `Dana, who rotated the key,`). It describes when it tells a
+    ///   `whoever moved the gateway`, `Dana, who rotated the key,`), or a common
+    ///   given name alone (`Jonas should have spotted the change`). It describes when it tells a
     ///   possible impact (`could have caused data loss`, `would have lasted
     ///   hours`, `users could have seen stale prices`) or what a system was meant
     ///   to do (`the backup should have run at 02:00`), and "have" followed by
@@ -565,6 +566,14 @@ fn after_who_clause(before: &str) -> bool {
 /// nearest word is then the end of the description, not the subject. Those who
 /// bear an impact (`Customers who retried`) are not judged.
 fn people_subject(clause: &str, subject: &str) -> bool {
+    // A common given name alone as the clause's subject (`Jonas should have
+    // spotted the change`): a person judged, as a role would be.
+    let mut raw = raw_words(clause);
+    if let (Some(only), None) = (raw.next(), raw.next())
+        && crate::rules::person_in_cause::is_given_name(only)
+    {
+        return true;
+    }
     if PEOPLE.contains(&subject) {
         return !hypothetical(clause, subject);
     }
@@ -1080,8 +1089,21 @@ the consumer. The duty manager should have paged the owner.
                 "In hindsight, the bundle should have been tested on live.",
                 "Any engineer looking at the lag graph would have seen the standby fall behind.",
                 "The on-call engineer could have rolled back sooner.",
+                // A common given name alone as the subject is a person judged.
+                "Jonas should have spotted the pool default in the release notes.",
             ] {
                 assert_eq!(lessons(heading, sentence).len(), 1, "{heading}: {sentence}");
+            }
+            // A name in a longer subject is not the one judged; a tool's name is
+            // no given name.
+            for sentence in [
+                "The fix from Jonas should have gone out with the release.",
+                "Kubernetes should have restarted the pod.",
+            ] {
+                assert!(
+                    lessons(heading, sentence).is_empty(),
+                    "{heading}: {sentence}"
+                );
             }
         }
         // In the root cause the same tool sentence is still hindsight.

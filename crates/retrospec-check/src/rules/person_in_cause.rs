@@ -9,6 +9,7 @@ use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
 mod given;
+pub(crate) use given::is_given_name;
 mod lists;
 mod told;
 mod written;

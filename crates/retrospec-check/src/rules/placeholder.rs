@@ -52,7 +52,7 @@ declare_rule! {
     /// still TBD`, `the ETA remains TBC`): a date nobody has given yet.
     /// A bare `Root cause: TBD` still is, and so is `TODO`, however explained.
     ///
-    /// A template's token for a missing number is a gap too: `[number]`, `[Number
+    /// A template's token for a missing number is a gap too: `[number]`, `[number from support]`, `[Number
     /// of users]`, `[N]`, `[XX]`, and `xx` or `XX` standing where a number belongs
     /// (`xx users`, `about XX appointments`, `xx%`); a redacted token (`user_xx`,
     /// `10.0.xx.yy`), a ticked checkbox (`[x]`) and a Roman numeral (`Super Bowl

@@ -23,7 +23,9 @@
 //!
 //! A `Start:`/`End:` label leading an entry is read before the words; a start or
 //! an end stated as a field of its own at an entry's minute (`- Start (UTC):
-//! 2025-01-08T06:31:43Z`) gives the milestone nothing else gave (`docs/import.md`).
+//! 2025-01-08T06:31:43Z`) gives the milestone nothing else gave (`docs/import.md`),
+//! and so does a table of milestones (`| Detected | 10:12 AM | +0:07 |`, two rows
+//! or more) for the one entry at a row's clock.
 //!
 //! The reading is recorded ([`ReadMilestone`]) and shown in hover and in
 //! `--format json`, so a reviewer sees why a milestone is there.
@@ -223,9 +225,134 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
             },
         );
     }
+    // A table of milestones (an incident tool's export: `| Detected | 10:12 AM |
+    // +0:07 |`), for a milestone nothing else gave: at the one entry that stands
+    // at the row's clock, whose date and zone it takes.
+    for (name, label, time) in table_rows(text) {
+        if out.iter().any(|e| e.key == name) {
+            continue;
+        }
+        let Ok(row) = crate::time::parse_time(time.slice(text)) else {
+            continue;
+        };
+        let at_clock: Vec<&String> = dated
+            .iter()
+            .flatten()
+            .filter(|t| {
+                crate::time::parse_time(t).is_ok_and(|p| {
+                    p.time.hour() == row.time.hour()
+                        && p.time.minute() == row.time.minute()
+                        && row.date.is_none_or(|d| p.date == Some(d))
+                })
+            })
+            .collect();
+        let [value] = at_clock.as_slice() else {
+            continue;
+        };
+        reading.milestones.push(ReadMilestone {
+            milestone: name,
+            entry: retrospec_model::Milestone::ALL
+                .into_iter()
+                .find(|m| m.as_str() == name)
+                .map_or_else(String::new, |m| Ptr::milestone(m).into()),
+            span: label,
+            read_from: format!("table row '{}'", label.slice(text)),
+        });
+        let at = ORDER.iter().position(|m| *m == name).unwrap_or(0);
+        let index = out
+            .iter()
+            .position(|e| ORDER.iter().position(|m| *m == e.key).unwrap_or(0) > at)
+            .unwrap_or(out.len());
+        out.insert(
+            index,
+            Entry {
+                key: name.into(),
+                key_span: label,
+                value: Node::new(time, Value::String((*value).clone())),
+            },
+        );
+    }
     let first = out.first()?.key_span;
     let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
     Some(Node::new(span, Value::Map(out)))
+}
+
+/// The rows of a table of milestones outside code: a first cell that names a
+/// milestone (`Started`, `Detected`, `Acknowledged`, `Mitigated`, `Resolved`,
+/// also `Impact start`, `Detected at`) and a second that is a time (`10:12 AM`,
+/// `Nov 4, 2025 10:05 AM PST`), in a table where at least two rows are such:
+/// each milestone's first row, with the label's and the time's spans.
+fn table_rows(text: &str) -> Vec<(&'static str, Span, Span)> {
+    let mut out: Vec<(&'static str, Span, Span)> = Vec::new();
+    let mut table: Vec<(&'static str, Span, Span)> = Vec::new();
+    let mut pos = 0;
+    let mut fence = false;
+    let mut flush = |table: &mut Vec<(&'static str, Span, Span)>| {
+        if table.len() >= 2 {
+            for row in table.drain(..) {
+                if !out.iter().any(|(m, ..)| *m == row.0) {
+                    out.push(row);
+                }
+            }
+        }
+        table.clear();
+    };
+    for line in text.split_inclusive('\n') {
+        let at = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+        }
+        if fence || !trimmed.starts_with('|') {
+            flush(&mut table);
+            continue;
+        }
+        let mut cells =
+            line.split('|')
+                .skip(1)
+                .scan(at + line.find('|').unwrap_or(0) + 1, |start, cell| {
+                    let here = *start;
+                    *start += cell.len() + 1;
+                    let lead = cell.len() - cell.trim_start().len();
+                    Some(Span::new(here + lead, here + lead + cell.trim().len()))
+                });
+        let (Some(label), Some(time)) = (cells.next(), cells.next()) else {
+            continue;
+        };
+        let Some(name) = table_milestone(label.slice(text)) else {
+            continue;
+        };
+        if crate::time::parse_time(time.slice(text)).is_ok()
+            && !table.iter().any(|(m, ..)| *m == name)
+        {
+            table.push((name, label, time));
+        }
+    }
+    flush(&mut table);
+    out
+}
+
+/// The milestone a table row's first cell names (`Detected`, `**Mitigated**`,
+/// `Impact started at`).
+fn table_milestone(cell: &str) -> Option<&'static str> {
+    let lower = cell.trim_matches(['*', '_', ' ']).to_ascii_lowercase();
+    let bare = ["impact ", "incident ", "outage "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    let bare = bare
+        .strip_suffix(" at")
+        .or_else(|| bare.strip_suffix(" time"))
+        .unwrap_or(bare);
+    Some(match bare {
+        "started" | "start" | "began" => "started",
+        "detected" | "detection" => "detected",
+        "acknowledged" => "acknowledged",
+        "mitigated" | "mitigation" => "mitigated",
+        "resolved" | "resolution" => "resolved",
+        _ => return None,
+    })
 }
 
 /// Each entry's time with its date: as written when it has one; else with the date
@@ -714,6 +841,42 @@ mod tests {
 
     /// A start or end label leading a timeline line names its milestone; the
     /// entry is read after it (a year-first slashed date included).
+    /// A table of milestones gives each milestone nothing else gave, at the one
+    /// entry that stands at its row's clock; a row whose clock no entry has, a
+    /// single row, and a row in code give none.
+    #[test]
+    fn a_table_of_milestones_names_them_at_the_entries() {
+        let text = "# Exports late\n\nAll times PST, Nov 4, 2025.\n\n## Milestones\n\n\
+                    | Milestone | Time (PST) | Since start |\n|---|---|---|\n\
+                    | Started | 10:05 AM | +0:00 |\n| Detected | 10:12 AM | +0:07 |\n\
+                    | Acknowledged | 10:14 AM | +0:09 |\n| Mitigated | 11:02 AM | +0:57 |\n\n\
+                    ## Timeline\n\n- 2025-11-04 10:05 AM First upload rejected\n\
+                    - 10:12 AM A page to Dana about the export\n- 11:02 AM New host key added\n";
+        let names: Vec<(String, String)> = read_report(text)
+            .into_iter()
+            .map(|(m, label, time)| (m, format!("{label} {time}")))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (
+                    "started".to_string(),
+                    "Started 2025-11-04 10:05 AM PST".to_string()
+                ),
+                (
+                    "detected".to_string(),
+                    "Detected 2025-11-04 10:12 AM PST".to_string()
+                ),
+                (
+                    "mitigated".to_string(),
+                    "Mitigated 2025-11-04 11:02 AM PST".to_string()
+                ),
+            ]
+        );
+        let one = text.replace("| Detected | 10:12 AM | +0:07 |\n| Acknowledged | 10:14 AM | +0:09 |\n| Mitigated | 11:02 AM | +0:57 |\n", "");
+        assert!(read_report(&one).is_empty(), "{one}");
+    }
+
     #[test]
     fn start_and_end_labels_lead_their_entries() {
         for (start, end) in [

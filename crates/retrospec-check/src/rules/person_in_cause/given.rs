@@ -460,6 +460,11 @@ static HARM: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the harm pattern is valid")
 });
 
+/// Whether `word`, as written, is a common given name of the list (`Jonas`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    GIVEN.binary_search(&word).is_ok()
+}
+
 /// Whether `word` is a finished act: an `-ed` word or an irregular one.
 fn act(word: &str) -> bool {
     let w = word.to_ascii_lowercase();

@@ -11,10 +11,10 @@ use std::sync::LazyLock;
 use crate::lean::Lean;
 
 /// A template's slot for a number, in brackets: `[number]`, `[Number of users]`,
-/// `[N]`, `[XX]`, `[xx%]`, `[count]`. Not `[x]` (a ticked checkbox) and not a
+/// `[number from support]`, `[N]`, `[XX]`, `[xx%]`, `[count]`. Not `[x]` (a ticked checkbox) and not a
 /// footnote (`[1]`).
 static NUMBER_SLOT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"\[(?:[Nn]umber(?: of [a-z ]{3,30})?|[Nn]um|[Cc]ount|[Aa]mount|[Pp]ercent(?:age)?|N|NN|XX|xx|[Xx]{1,3} ?%)\]")
+    Lean::new(r"\[(?:[Nn]umber(?: (?:of|from|for|per|to|in) [a-z ]{3,30})?|[Nn]um|[Cc]ount|[Aa]mount|[Pp]ercent(?:age)?|N|NN|XX|xx|[Xx]{1,3} ?%)\]")
         .expect("the number-slot pattern is valid")
 });
 
@@ -132,8 +132,8 @@ mod tests {
         assert_eq!(found("approximately [number] staff"), ["[number]"]);
         assert_eq!(found("approx. [XX] appointments"), ["[XX]"]);
         assert_eq!(
-            found("[N] users and [Number of users] accounts"),
-            ["[N]", "[Number of users]"]
+            found("[N] users and [Number of users] accounts, [number from support] calls"),
+            ["[N]", "[Number of users]", "[number from support]"]
         );
         assert_eq!(found("about xx users, xx% of them"), ["xx", "xx"]);
         assert_eq!(found("About XX customers"), ["XX"]);

@@ -188,7 +188,7 @@ static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
 /// recovered", "latency returned to baseline"), a queue drained as its own sentence
 /// ("while the queue drained" is not its end), "all green".
 static IMPACT_ENDED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+(?:to|at)\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+(?:to|at)\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:error\s+rates?|latency|latencies|p9[059]|response\s+times?|throughput|success\s+rates?|results)\s+(?:(?:is|are|now|back)\s+)?normal|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 /// Whether a timeline entry's words say the impact ended, and not only in part.
@@ -1206,6 +1206,8 @@ mod tests {
             "Purge complete. New releases install from the EU mirror again.",
             "**Sign-ins recover**",
             "Uploads work for every region again",
+            "Restore finished and caught up; search latency and results normal.",
+            "Error rate back normal",
         ] {
             assert!(IMPACT_ENDED.is_match(end), "{end}");
         }
@@ -1264,6 +1266,23 @@ mod tests {
     /// The verdict of the claim written `text` in `report`.
     fn verdict_of(report: &str, text: &str) -> Verdict {
         super::verdict_of(report, text).0
+    }
+
+    /// "paged N after the first errors" counts from the start, never from the
+    /// detection to the acknowledgement, whatever milestones the words give.
+    #[test]
+    fn a_detection_after_a_beginning_counts_from_the_start() {
+        let report = "# Checkout errors\n\nAll times PDT, 19 August 2025.\n\n## What happened\n\n\
+                      Our alerting paged the on-call engineer 12 minutes after the first errors.\n\n\
+                      ## Timeline\n\n- 1:58 PM Deploy begins.\n- 2:07 PM First 502 errors on checkout.\n\
+                      - 2:19 PM Error-rate alert fires; the on-call engineer is paged.\n\
+                      - 2:34 PM Incident declared.\n- 3:22 PM Checkout recovered.\n";
+        assert_eq!(
+            super::verdict_of(report, "12 minutes"),
+            (Verdict::Agrees, Some(12))
+        );
+        let wrong = report.replace("12 minutes after", "4 minutes after");
+        assert_eq!(verdict_of(&wrong, "4 minutes"), Verdict::Contradicts);
     }
 
     /// "N after the first failures" against an entry that names the first

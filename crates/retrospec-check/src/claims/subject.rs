@@ -40,6 +40,8 @@ const INCIDENT: Subject = Subject {
 };
 const DETECT: Pairs = &[(Started, Detected)];
 const ACKNOWLEDGE: Pairs = &[(Detected, Acknowledged)];
+/// "noticed N later": from the start, or from the detection it follows.
+const DETECT_LATER: Pairs = &[(Started, Detected), (Detected, Acknowledged)];
 // Not `mitigated` - `started`: a first action ("restarted the pods") often comes
 // long before the step that mitigates.
 const FIRST_ACTION: Pairs = &[(Started, Acknowledged), (Detected, Acknowledged)];
@@ -676,7 +678,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         ]) {
             Some(Subject {
                 measures: "time_to_detect",
-                pairs: &[(Started, Detected), (Detected, Acknowledged)],
+                pairs: DETECT_LATER,
                 labelled: false,
             })
         } else if verb_is(&["restor", "recover", "mitigat", "resolv", "fix", "stabili"]) {
@@ -714,13 +716,15 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
         } else {
             before
         };
+        // "paged N after the first errors" counts from a beginning: the start.
+        let later = caps.name("later").is_some();
         return if DETECT_VERB.is_match(before) {
             Some(Subject {
                 measures: "time_to_detect",
-                pairs: &[(Started, Detected), (Detected, Acknowledged)],
+                pairs: if later { DETECT_LATER } else { DETECT },
                 labelled: false,
             })
-        } else if caps.name("later").is_none() && RESTORE_VERB.is_match(before) {
+        } else if !later && RESTORE_VERB.is_match(before) {
             Some(Subject {
                 measures: "time_to_restore",
                 pairs: &[(Started, Mitigated), (Started, Resolved)],

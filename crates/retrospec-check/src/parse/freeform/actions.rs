@@ -72,6 +72,12 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
         if time::parse_iso_date(written.trim()).is_some() {
             continue;
         }
+        // A date with its year in words (`27 Jun 2025`, `June 27, 2025`) or a
+        // slashed one with one reading: the day, as the model writes it.
+        if let Some(day) = time::parse_date_line(written.trim().trim_matches(['*', '_'])) {
+            due.value.value = Value::String(day.to_string());
+            continue;
+        }
         if let Some(status) = super::status::item_status(&written) {
             if !has_status {
                 due.key = "status".into();
@@ -300,6 +306,30 @@ mod tests {
         assert_eq!(
             items[3],
             [("title".to_string(), "Document the cache".to_string())]
+        );
+    }
+
+    /// A due date written with its year in words is that day; an ambiguous
+    /// slashed one is left as written.
+    #[test]
+    fn due_dates_with_their_year_in_words_are_days() {
+        let text = "# Pick lists late\n\n## Actions\n\n| Action | Owner | Due |\n|---|---|---|\n\
+                    | Inventory the certificates | Sione | 27 Jun 2025 |\n\
+                    | Log publish failures | Daniel | July 11, 2025 |\n\
+                    | Print backup lists | Ana | 03/04/2025 |\n";
+        let items = item_fields(text);
+        assert_eq!(items[0][2], ("due".into(), "2025-06-27".into()));
+        assert_eq!(items[1][2], ("due".into(), "2025-07-11".into()));
+        assert_eq!(items[2][2], ("due".into(), "03/04/2025".into()));
+        let codes: Vec<&str> = crate::check(text, crate::Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(
+            codes.iter().filter(|c| **c == "RS105").count(),
+            1,
+            "{codes:?}"
         );
     }
 

@@ -503,13 +503,16 @@ fn yearless_at(
     let (day, first, last) = match (day_in(i + 1), i.checked_sub(1).and_then(day_in)) {
         (Some(d), _) => (d, start, i + 1),
         (None, Some(d)) => {
-            let (a, b) = words[i - 1];
+            // `Friday 5 to Saturday 6 December`, `5 to 6 December`: a range whose
+            // first day borrows the month; the incident's date is its first.
+            let (first_day, at) = range_start(text, words, i - 1).unwrap_or((d, i - 1));
+            let (a, b) = words[at];
             let lead = b
                 - a
                 - text[a..b]
                     .trim_start_matches(['(', '*', '_', '"', '\''])
                     .len();
-            (d, a + lead, i)
+            (first_day, a + lead, i)
         }
         _ => return None,
     };
@@ -542,6 +545,52 @@ fn yearless_at(
     let (_, b) = words[last];
     let end = b - (text[..b].len() - text[..b].trim_end_matches(TRAIL).len());
     Some((date, Span::new(first, end.max(first))))
+}
+
+/// The first day of a range that ends at the day `words[day]` and shares its
+/// month (`5 to 6 December`, `Friday 5 to Saturday 6 December`, `5 – 6
+/// December`): the day and the index of the range's first word (its weekday,
+/// when one is written).
+fn range_start(text: &str, words: &[(usize, usize)], day: usize) -> Option<(i8, usize)> {
+    let word = |k: usize| {
+        let (a, b) = words[k];
+        text[a..b].trim_end_matches(TRAIL)
+    };
+    let weekday = |k: usize| time::weekday_from_name(word(k)).is_some();
+    let mut k = day.checked_sub(1)?;
+    let named = weekday(k);
+    if named {
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(
+        word(k),
+        "to" | "-" | "\u{2013}" | "\u{2014}" | "until" | "through"
+    ) {
+        return None;
+    }
+    k = k.checked_sub(1)?;
+    let number = |k: usize| -> Option<i8> {
+        let written = word(k);
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| written.strip_suffix(s))
+            .unwrap_or(written)
+            .parse()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let first = number(k)?;
+    let last = number(day)?;
+    // Both ends written alike (a weekday before each or neither), the first
+    // before the last: `Version 3 to Tuesday 4 March` is no range.
+    let at = match k.checked_sub(1) {
+        Some(w) if weekday(w) => Some(w),
+        _ => None,
+    };
+    if at.is_some() != named || first >= last {
+        return None;
+    }
+    Some((first, at.unwrap_or(k)))
 }
 
 const TRAIL: [char; 10] = [',', '.', ':', ')', ';', '*', '_', '`', '"', '\''];
@@ -708,6 +757,10 @@ mod tests {
             "# Sync backlog, March 3\u{2013}5, 2025\n",
             "# Sync backlog (3rd March \u{2013} 5th March 2025)\n",
             "Between 3 March and 5 March 2025 the sync fell behind.\n",
+            // Without its year, dated by the byline; the first day borrows the month.
+            "*Posted 9 March 2025*\n\nOvernight from Monday 3 to Tuesday 4 March, logins failed.\n",
+            "*Posted 9 March 2025*\n\nFrom 3 to 4 March the sync fell behind.\n",
+            "*Posted 9 March 2025*\n\nFrom 3rd to 4th March the sync fell behind.\n",
         ] {
             assert_eq!(
                 first_date(text).map(|(d, _)| d.to_string()),
@@ -715,6 +768,12 @@ mod tests {
                 "{text:?}"
             );
         }
+        // A number before the range's words that is no day of it.
+        assert_eq!(
+            first_date("*Posted 9 March 2025*\n\nVersion 3 to Tuesday 4 March.\n")
+                .map(|(d, _)| d.to_string()),
+            Some("2025-03-04".into())
+        );
     }
 
     #[test]

@@ -202,27 +202,14 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
         if !minutes.contains(&(p.date, p.time.hour(), p.time.minute())) {
             continue;
         }
-        reading.milestones.push(ReadMilestone {
-            milestone: name,
-            entry: retrospec_model::Milestone::ALL
-                .into_iter()
-                .find(|m| m.as_str() == name)
-                .map_or_else(String::new, |m| Ptr::milestone(m).into()),
-            span: label,
-            read_from: format!("field '{}'", label.slice(text)),
-        });
-        let at = ORDER.iter().position(|m| *m == name).unwrap_or(0);
-        let index = out
-            .iter()
-            .position(|e| ORDER.iter().position(|m| *m == e.key).unwrap_or(0) > at)
-            .unwrap_or(out.len());
-        out.insert(
-            index,
-            Entry {
-                key: name.into(),
-                key_span: label,
-                value: Node::new(time, Value::String(value)),
-            },
+        let read_from = format!("field '{}'", label.slice(text));
+        add(
+            &mut out,
+            reading,
+            name,
+            label,
+            read_from,
+            Node::new(time, Value::String(value)),
         );
     }
     // A table of milestones (an incident tool's export: `| Detected | 10:12 AM |
@@ -249,32 +236,47 @@ pub(crate) fn infer(text: &str, timeline: &mut Node, reading: &mut Reading) -> O
         let [value] = at_clock.as_slice() else {
             continue;
         };
-        reading.milestones.push(ReadMilestone {
-            milestone: name,
-            entry: retrospec_model::Milestone::ALL
-                .into_iter()
-                .find(|m| m.as_str() == name)
-                .map_or_else(String::new, |m| Ptr::milestone(m).into()),
-            span: label,
-            read_from: format!("table row '{}'", label.slice(text)),
-        });
-        let at = ORDER.iter().position(|m| *m == name).unwrap_or(0);
-        let index = out
-            .iter()
-            .position(|e| ORDER.iter().position(|m| *m == e.key).unwrap_or(0) > at)
-            .unwrap_or(out.len());
-        out.insert(
-            index,
-            Entry {
-                key: name.into(),
-                key_span: label,
-                value: Node::new(time, Value::String((*value).clone())),
-            },
-        );
+        let read_from = format!("table row '{}'", label.slice(text));
+        let value = Node::new(time, Value::String((*value).clone()));
+        add(&mut out, reading, name, label, read_from, value);
     }
     let first = out.first()?.key_span;
     let span = out.iter().fold(first, |acc, e| acc.cover(e.key_span));
     Some(Node::new(span, Value::Map(out)))
+}
+
+/// Records the milestone `name` read from `label` (how, for people: `read_from`)
+/// and puts it into `out` in the model's order.
+fn add(
+    out: &mut Vec<Entry>,
+    reading: &mut Reading,
+    name: &'static str,
+    label: Span,
+    read_from: String,
+    value: Node,
+) {
+    reading.milestones.push(ReadMilestone {
+        milestone: name,
+        entry: retrospec_model::Milestone::ALL
+            .into_iter()
+            .find(|m| m.as_str() == name)
+            .map_or_else(String::new, |m| Ptr::milestone(m).into()),
+        span: label,
+        read_from,
+    });
+    let at = ORDER.iter().position(|m| *m == name).unwrap_or(0);
+    let index = out
+        .iter()
+        .position(|e| ORDER.iter().position(|m| *m == e.key).unwrap_or(0) > at)
+        .unwrap_or(out.len());
+    out.insert(
+        index,
+        Entry {
+            key: name.into(),
+            key_span: label,
+            value,
+        },
+    );
 }
 
 /// The rows of a table of milestones outside code: a first cell that names a

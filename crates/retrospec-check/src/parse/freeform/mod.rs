@@ -65,7 +65,7 @@ pub struct Reading {
     pub ambiguous_date: Option<Span>,
     /// The date lines `retrospec import` writes above their entries, as (index of
     /// the first entry below, the line): those that say more than the date the
-    /// entries carry ([`date::kept_lines`]).
+    /// entries carry (`date::kept_lines`).
     #[serde(skip)]
     pub kept_date_lines: Vec<(usize, String)>,
     /// The review status and what it was read from.

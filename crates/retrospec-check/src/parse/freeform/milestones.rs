@@ -338,16 +338,7 @@ fn table_rows(text: &str) -> Vec<(&'static str, Span, Span)> {
 /// The milestone a table row's first cell names (`Detected`, `**Mitigated**`,
 /// `Impact started at`).
 fn table_milestone(cell: &str) -> Option<&'static str> {
-    let lower = cell.trim_matches(['*', '_', ' ']).to_ascii_lowercase();
-    let bare = ["impact ", "incident ", "outage "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
-        .unwrap_or(&lower);
-    let bare = bare
-        .strip_suffix(" at")
-        .or_else(|| bare.strip_suffix(" time"))
-        .unwrap_or(bare);
-    Some(match bare {
+    Some(match bare_label(cell).as_str() {
         "started" | "start" | "began" => "started",
         "detected" | "detection" => "detected",
         "acknowledged" => "acknowledged",
@@ -389,23 +380,29 @@ fn dated_times(items: &[Node]) -> Vec<Option<String>> {
         .collect()
 }
 
-/// The milestone a line label names (`Start:`, `End:`, `Impact start:`), lowercase
-/// and without its colon or emphasis.
-fn label_milestone(label: &str) -> Option<&'static str> {
-    let label = label
+/// A start, end or milestone label as its words: lower case, without marks, an
+/// `impact`/`incident`/`outage` before it or an `at`/`time` after it
+/// (`**Impact start time**` is `start`).
+fn bare_label(label: &str) -> String {
+    let lower = label
         .trim()
-        .trim_matches(['*', '_'])
-        .trim()
+        .trim_matches(['*', '_', ' '])
         .to_ascii_lowercase();
     let bare = ["impact ", "incident ", "outage "]
         .iter()
-        .find_map(|p| label.strip_prefix(p))
-        .unwrap_or(&label);
-    let bare = bare
-        .strip_suffix(" time")
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    bare.strip_suffix(" time")
         .or_else(|| bare.strip_suffix(" at"))
-        .unwrap_or(bare);
-    match bare {
+        .unwrap_or(bare)
+        .to_string()
+}
+
+/// The milestone a line label names (`Start:`, `End:`, `Impact start:`), lowercase
+/// and without its colon or emphasis.
+fn label_milestone(label: &str) -> Option<&'static str> {
+    let bare = bare_label(label);
+    match bare.as_str() {
         "start" | "started" | "begin" | "began" | "beginning" => Some("started"),
         "end" | "ended" => Some("resolved"),
         _ => None,

@@ -287,8 +287,6 @@ fn add(
 fn table_rows(text: &str) -> Vec<(&'static str, Span, Span)> {
     let mut out: Vec<(&'static str, Span, Span)> = Vec::new();
     let mut table: Vec<(&'static str, Span, Span)> = Vec::new();
-    let mut pos = 0;
-    let mut fence = false;
     let mut flush = |table: &mut Vec<(&'static str, Span, Span)>| {
         if table.len() >= 2 {
             for row in table.drain(..) {
@@ -299,14 +297,8 @@ fn table_rows(text: &str) -> Vec<(&'static str, Span, Span)> {
         }
         table.clear();
     };
-    for line in text.split_inclusive('\n') {
-        let at = pos;
-        pos += line.len();
-        let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = !fence;
-        }
-        if fence || !trimmed.starts_with('|') {
+    for (at, line, fenced) in lines_and_fences(text) {
+        if fenced || !line.trim().starts_with('|') {
             flush(&mut table);
             continue;
         }
@@ -333,6 +325,21 @@ fn table_rows(text: &str) -> Vec<(&'static str, Span, Span)> {
     }
     flush(&mut table);
     out
+}
+
+/// Each line of `text` with its offset, and whether it is code: a fence's opening
+/// or closing line (```` ``` ````, `~~~`) or a line between them.
+fn lines_and_fences(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    let mut pos = 0;
+    let mut fence = false;
+    text.split_inclusive('\n').map(move |line| {
+        let at = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        let marker = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+        fence ^= marker;
+        (at, line, fence || marker)
+    })
 }
 
 /// The milestone a table row's first cell names (`Detected`, `**Mitigated**`,
@@ -439,19 +446,11 @@ pub(crate) fn label_before_entry(line: &str) -> Option<usize> {
 /// its name, the label's span, the time's span and the time as the model takes it.
 fn stated_fields(text: &str) -> Vec<(&'static str, Span, Span, String)> {
     let mut out: Vec<(&'static str, Span, Span, String)> = Vec::new();
-    let mut pos = 0;
-    let mut fence = false;
-    for line in text.split_inclusive('\n') {
-        let at = pos;
-        pos += line.len();
+    for (at, line, fenced) in lines_and_fences(text) {
+        if fenced {
+            continue;
+        }
         let trimmed = line.trim();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = !fence;
-            continue;
-        }
-        if fence {
-            continue;
-        }
         let lead = line.len() - line.trim_start().len();
         let body = trimmed
             .strip_prefix(['-', '*', '+'])
@@ -874,6 +873,10 @@ mod tests {
         );
         let one = text.replace("| Detected | 10:12 AM | +0:07 |\n| Acknowledged | 10:14 AM | +0:09 |\n| Mitigated | 11:02 AM | +0:57 |\n", "");
         assert!(read_report(&one).is_empty(), "{one}");
+        let fenced = text
+            .replace("| Milestone |", "```\n| Milestone |")
+            .replace("+0:57 |\n", "+0:57 |\n```\n");
+        assert!(read_report(&fenced).is_empty(), "{fenced}");
     }
 
     #[test]

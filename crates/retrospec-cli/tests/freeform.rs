@@ -301,13 +301,6 @@ fn import_writes_a_fenced_log_s_entries_as_code() {
 /// test below fails when a report not listed stops round-tripping, and when a
 /// listed one round-trips (take it off the list): the list only shrinks.
 const NOT_YET_CARRIED: &[(&str, &str)] = &[
-    // A summary window whose end alone contradicts: import writes the window's
-    // start and end as one field, so RS207 names the whole window (same
-    // verdict, the message quotes both ends).
-    (
-        "276-hugo-map-tiles-cdn-rewrite-cest.md",
-        "RS207 quotes the whole window after import, the end alone before",
-    ),
     // A time in prose with its own date after it ("At 10:10pm AEST on Thursday
     // 23 January"): import writes it on the date of the status-history line
     // around it, so RS203 names another day (same verdict, another date).
@@ -361,9 +354,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "182-status-history-builds-api-postmortem-on-top.md",
         "RS207 against a stream",
     ),
-    // A stated length compared with `START TIME:`/`END TIME:` items (written as
-    // milestones, where the claim inside the timeline list is not carried).
-    ("41-status-table-length.md", "RS208 in a timeline item"),
     // Text after a timeline table in the Timeline section (an `<insert graph>`
     // placeholder): named on stderr, the section holds entries only.
     (

@@ -132,7 +132,17 @@ fn section(out: &mut String, key: &str, value: &Json) {
                 out.push_str(&entry.get("time").map(str_of).unwrap_or_default());
                 if let Some(t) = entry.get("text").map(str_of).filter(|t| !t.is_empty()) {
                     out.push(' ');
-                    out.push_str(&t);
+                    // Later paragraphs of an entry are indented under its bullet
+                    // (docs/format.md, "multi-paragraph entries").
+                    for (i, line) in t.split('\n').enumerate() {
+                        if i > 0 {
+                            out.push('\n');
+                            if !line.is_empty() {
+                                out.push_str("  ");
+                            }
+                        }
+                        out.push_str(line);
+                    }
                 }
                 if let Some(m) = entry.get("milestone") {
                     out.push_str(&format!(" [{}]", str_of(m)));
@@ -261,6 +271,28 @@ mod tests {
         let mut diags = Vec::new();
         let parsed = markdown::parse(text, &mut diags).expect("parses");
         parsed.tree.to_json()
+    }
+
+    #[test]
+    fn an_entry_of_two_paragraphs_stays_in_the_timeline_section() {
+        let report = json!({
+            "title": "Payouts paused",
+            "status": "draft",
+            "timeline": [
+                {"time": "2025-02-11 14:00 UTC", "text": "START TIME"},
+                {"time": "2025-02-11 17:20 UTC", "text": "END TIME\n\nLENGTH of the disruption: 5 hours"}
+            ]
+        });
+        let md = to_markdown(&report);
+        assert!(
+            md.contains("- 2025-02-11 17:20 UTC END TIME\n\n  LENGTH of the disruption: 5 hours\n"),
+            "{md}"
+        );
+        assert!(
+            !md.starts_with("---\ntitle: Payouts paused\nstatus: draft\ntimeline"),
+            "{md}"
+        );
+        assert_eq!(read_back(&md), report);
     }
 
     #[test]

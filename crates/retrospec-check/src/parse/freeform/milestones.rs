@@ -15,7 +15,7 @@
 //!
 //! | milestone | words (any case) |
 //! |---|---|
-//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`; something that `starts failing` |
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing` |
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
@@ -35,6 +35,11 @@ use crate::span::Span;
 use crate::tree::{Entry, Node, Value};
 
 use super::{ReadMilestone, Reading};
+
+mod words;
+
+use words::find;
+pub(crate) use words::{forecast, says_started};
 
 const ORDER: [&str; 5] = [
     "started",
@@ -61,93 +66,6 @@ const GUARDS: &[&str] = &[
     "never",
     "without",
 ];
-
-const STARTED_SUBJECTS: &[&str] = &[
-    "outage",
-    "degradation",
-    "downtime",
-    "impact",
-    "incident",
-    "disruption",
-    "errors",
-    "failures",
-    "delays",
-    "latency",
-    "failing",
-    "timeouts",
-];
-const STARTED_VERBS: &[&str] = &["began", "begins", "begin", "started", "starts", "start"];
-
-fn phrases(milestone: &str) -> &'static [&'static str] {
-    match milestone {
-        "detected" => &[
-            "detected",
-            "alerted",
-            "alert fired",
-            "alerts fired",
-            "alert fires",
-            "alerts fire",
-            "alert triggered",
-            "alert triggers",
-            "alert pages",
-            "alerts page",
-            "reported by customers",
-            "customers reported",
-            "paged",
-            "noticed",
-        ],
-        "acknowledged" => &[
-            "acknowledged",
-            "mobilized",
-            "mobilised",
-            "incident declared",
-            "declared an incident",
-            "began investigating",
-            "started investigating",
-        ],
-        "mitigated" => &[
-            "mitigated",
-            "mitigation applied",
-            "rolled back",
-            "rollback completed",
-            "rollback complete",
-            "rollback finished",
-            "failed over",
-        ],
-        "resolved" => &[
-            "resolved",
-            "back to normal",
-            "back to nominal",
-            "all clear",
-            "fully recovered",
-            "fully restored",
-            "outage ends",
-            "outage ended",
-            "impact ended",
-            "impact ends",
-            "impact is over",
-            "outage is over",
-            "service restored",
-            "services restored",
-            "back to baseline",
-            "working again",
-            "succeeding again",
-            "healthy again",
-            "returned to normal",
-            "returned to its usual",
-            "returned to usual",
-            "back to its usual",
-            "back to usual",
-            "error rate back to zero",
-            "failure rate back to zero",
-            "errors back to zero",
-            "failures back to zero",
-            "error rate returned to zero",
-            "failure rate returned to zero",
-        ],
-        _ => &[],
-    }
-}
 
 /// Adds a `milestone` to the timeline entries whose words name one (see the
 /// module documentation), recording each reading in `reading`. Returns the
@@ -679,120 +597,6 @@ fn collapse_blanks(s: &str) -> (String, Vec<usize>) {
     (out, at)
 }
 
-/// Where the words of `lower` (an entry's text in lower case) say the impact
-/// began ("card payments start failing", "outage begins", "errors began to
-/// rise"), as a byte range: the words [`infer`] reads `started` from.
-pub(crate) fn says_started(lower: &str) -> Option<(usize, usize)> {
-    find("started", lower)
-}
-
-/// Where the words naming `milestone` are in `lower`, as a byte range.
-fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
-    if milestone == "started" {
-        let (s, subject) = STARTED_SUBJECTS
-            .iter()
-            .filter_map(|w| word_at(lower, w).map(|i| (i, *w)))
-            .min()?;
-        let (v, verb) = STARTED_VERBS
-            .iter()
-            .filter_map(|w| word_at(lower, w).map(|i| (i, *w)))
-            .min()?;
-        let (start, end) = (s.min(v), (s + subject.len()).max(v + verb.len()));
-        // Subject and verb close together: "outage starts", "errors began to rise".
-        return (end - start <= subject.len() + verb.len() + 24).then_some((start, end));
-    }
-    let phrase = phrases(milestone)
-        .iter()
-        .filter_map(|p| word_at(lower, p).map(|i| (i, i + p.len())))
-        .filter(|(i, _)| !forecast(&lower[..*i]))
-        .filter(|(i, e)| milestone != "resolved" || !in_part(&lower[..*i], &lower[*e..]))
-        .min();
-    if phrase.is_none() && milestone == "mitigated" {
-        // "Rollback of the release completed".
-        let r = word_at(lower, "rollback")?;
-        let (c, word) = ["completed", "complete", "finished", "done"]
-            .iter()
-            .find_map(|w| word_at(lower, w).map(|i| (i, *w)))?;
-        return (c > r).then_some((r, c + word.len()));
-    }
-    phrase
-}
-
-/// Whether the words around an end's phrase say it ended only in part:
-/// "Impact ends for some regions", "service restored except for EU", "partially
-/// restored". `before` is the text up to the phrase, `after` from its end, both
-/// lowercase.
-fn in_part(before: &str, after: &str) -> bool {
-    let clause = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
-    let before = before.trim_end();
-    before.ends_with("partially")
-        || before.ends_with("partly")
-        || [
-            "some",
-            "partial",
-            "partially",
-            "still",
-            "except",
-            "but",
-            "most",
-            "not yet",
-        ]
-        .iter()
-        .any(|w| word_at(clause, w).is_some())
-}
-
-/// Whether the words before a milestone's phrase make it a forecast or a
-/// condition, not an event: "will be delivered once the issue is resolved",
-/// "until service is back to normal", "should be fully restored". A past event
-/// ("once the cache warmed, errors were back to normal", "has been resolved")
-/// is not one. `before` is the text up to the phrase, any case.
-pub(crate) fn forecast(before: &str) -> bool {
-    let lower = before.to_ascii_lowercase();
-    // The clause the phrase is in: "Once the cache warms, errors are back to
-    // normal" is an event in the present tense, the condition a clause apart.
-    let clause = lower
-        .rfind(['.', ';', '!', '?', ','])
-        .map_or(lower.as_str(), |i| &lower[i + 1..]);
-    let tail = clause.trim_end();
-    let verb = [" is", " are", " be", " gets", " get"]
-        .iter()
-        .any(|v| tail.ends_with(v));
-    verb && [
-        "once",
-        "until",
-        "till",
-        "when",
-        "if",
-        "as soon as",
-        "will",
-        "should",
-        "expect",
-        "expected",
-    ]
-    .iter()
-    .any(|w| word_at(clause, w).is_some())
-}
-
-/// The first place `word` stands as whole words in `lower`.
-fn word_at(lower: &str, word: &str) -> Option<usize> {
-    let bytes = lower.as_bytes();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(word) {
-        let at = from + i;
-        let end = at + word.len();
-        let before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if before && after {
-            return Some(at);
-        }
-        from = at + 1;
-        while !lower.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use crate::parse::markdown;
@@ -1165,6 +969,23 @@ mod tests {
         assert_eq!(
             read("- 10:00 UTC: Outage starts [detected]\n- 11:00 UTC: All clear\n"),
             []
+        );
+    }
+
+    #[test]
+    fn a_beginning_is_read_within_one_clause() {
+        // The failing and the start are in two clauses: a purge started, not the impact.
+        assert_eq!(
+            read("- 10:18 UTC: Cached tiles keep failing; cache purge started.\n"),
+            []
+        );
+        assert_eq!(
+            read("- 10:18 UTC: Deploy done. Errors began at the edge.\n"),
+            [("started".into(), "Errors began".into())]
+        );
+        assert_eq!(
+            read("- 10:18 UTC: Deploy done; errors started at 1.5 times the usual rate\n"),
+            [("started".into(), "errors started".into())]
         );
     }
 }

@@ -724,13 +724,20 @@ fn build(text: &str, b: Building) -> Node {
     }];
     let first = b.text[0];
     let whole = b.text.iter().fold(first, |acc, s| acc.cover(*s));
-    let joined = b
-        .text
-        .iter()
-        .map(|s| collapse(s.slice(text).trim()))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // A note that states the incident's length is a paragraph of its own (as a
+    // second paragraph of an entry in retrospec's Markdown), so `import` writes it
+    // apart and its label still reads as one.
+    let mut joined = String::new();
+    for piece in b.text.iter().map(|s| collapse(s.slice(text).trim())) {
+        if piece.is_empty() {
+            continue;
+        }
+        if !joined.is_empty() {
+            let note = super::blocks::length_note(&piece);
+            joined.push_str(if note { "\n\n" } else { " " });
+        }
+        joined.push_str(&piece);
+    }
     // A trailing `[detected]` marker, as in retrospec's own Markdown.
     let (text_value, text_span, milestone) = match b.milestone {
         Some(m) => (joined, whole, Some(m)),

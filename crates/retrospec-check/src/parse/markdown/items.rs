@@ -154,12 +154,46 @@ pub(crate) fn split_milestone(text: &str, span: Span) -> ((Span, String), Option
                 let before = trimmed[..open].trim_end();
                 let marker = Span::new(span.start + open, span.start + trimmed.len());
                 let text_span = Span::new(span.start, span.start + before.len());
-                return ((text_span, collapse(before)), Some((lower, marker)));
+                return ((text_span, paragraphs(before)), Some((lower, marker)));
             }
         }
     }
     let text_span = Span::new(span.start, span.start + trimmed.len());
-    ((text_span, collapse(trimmed)), None)
+    ((text_span, paragraphs(trimmed)), None)
+}
+
+/// An entry's text with each paragraph's line breaks folded ([`collapse`]) and
+/// the paragraphs kept apart by a blank line, as YAML and JSON hold them: a
+/// second paragraph under a timeline bullet is the text's second paragraph.
+fn paragraphs(text: &str) -> String {
+    if !text.contains("\n\n") && !text.contains("\r\n\r\n") {
+        return collapse(text);
+    }
+    let mut out = String::new();
+    let mut paragraph = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !paragraph.is_empty() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(&paragraph);
+                paragraph.clear();
+            }
+            continue;
+        }
+        if !paragraph.is_empty() {
+            paragraph.push(' ');
+        }
+        paragraph.push_str(line);
+    }
+    if !paragraph.is_empty() {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&paragraph);
+    }
+    out
 }
 
 /// Prefixes a date-less time with the date of the nearest date line.

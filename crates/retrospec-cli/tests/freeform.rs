@@ -308,20 +308,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "259-isp-status-history-log-aedt.md",
         "RS203 names the history line's date, not the sentence's",
     ),
-    // A report-wide zone question (several zones named, an abbreviation of
-    // several zones): the canonical form has no report-wide zone to ask it of.
-    (
-        "171-plaintext-major-incident-notifications.txt",
-        "RS202, several zones named",
-    ),
-    (
-        "188-issue-list-server-down-multiday-et.md",
-        "RS202, several zones named",
-    ),
-    (
-        "57-settlement-file-ist.txt",
-        "RS202, `IST` names several zones",
-    ),
     // A second clock column (`Sydney (AEST)`): not written, so its zone's season
     // is not checked; a length measured to a status page's `Posted` line.
     (
@@ -380,14 +366,16 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
 /// and a stated length or window (RS207, RS208) without what it was compared
 /// with (the canonical form cites its own `milestones`/`timeline` keys where the
 /// original cites its table rows or front matter fields); a quoted time without
-/// the date `import` wrote on it.
+/// the date `import` wrote on it; a place in the text (`on line 13`) without its
+/// line, which import moves.
 fn about(code: &str, message: &str) -> String {
     let cut = match code {
         "RS401" => message.find("` in a report").map(|at| at + 1),
         "RS207" | "RS208" => message.find(", but"),
         _ => None,
     };
-    let message = cut.map_or(message, |at| &message[..at]);
+    let message = without_lines(cut.map_or(message, |at| &message[..at]));
+    let message = message.as_str();
     // A first entry's time quoted with the date `import` wrote on it
     // (`2025-08-12 10:45` where the original's entry says `10:45` under a date line).
     let mut out = String::with_capacity(message.len());
@@ -408,6 +396,35 @@ fn about(code: &str, message: &str) -> String {
         });
     }
     out
+}
+
+/// `message` with each ` on line N` left out.
+fn without_lines(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" on line ") {
+        let after = &rest[at + " on line ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&rest[..at]);
+        if digits == 0 {
+            out.push_str(" on line ");
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn about_leaves_out_lines_not_words() {
+    assert_eq!(
+        about(
+            "RS202",
+            "the report names more than one zone (`PST` on line 13, `UTC` on line 140)"
+        ),
+        "the report names more than one zone (`PST`, `UTC`)"
+    );
+    assert_eq!(about("RS201", "moved on line up"), "moved on line up");
 }
 
 #[test]

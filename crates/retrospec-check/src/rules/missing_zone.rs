@@ -55,6 +55,12 @@ declare_rule! {
     /// When such a report states its zone with an abbreviation that has more than
     /// one reading (`All times IST.`: India, Irish or Israel), the finding is on
     /// that statement and names the readings.
+    ///
+    /// In retrospec's own form a zone stated in prose ("All times UTC.") applies
+    /// to the times too, and an ambiguous one is the cause there as well; a zone
+    /// merely named in the text is not taken, but when the text names several the
+    /// finding (still an error) names them and asks which, as it does for the
+    /// report `retrospec import` read it from.
     pub struct MissingZone = "RS202", "missing-zone", Error, fix: Sometimes;
 }
 
@@ -108,7 +114,14 @@ impl Rule for MissingZone {
         let help = "add a zone (`UTC`, `+02:00`, `Europe/Paris`, `CEST`), or set `timezone:` for the whole report";
         // The report states a zone with more than one reading ("All times IST."): the
         // cause is the statement, so the finding is there, with the readings.
-        if let Some(at) = cx.parsed.freeform.as_ref().and_then(|r| r.ambiguous_zone)
+        // In retrospec's own form too: its prose statement ("All times UTC") applies
+        // to its times, so an ambiguous one is the cause there as well.
+        let ambiguous = match cx.parsed.freeform.as_ref() {
+            Some(r) => r.ambiguous_zone,
+            None => crate::parse::freeform::zone::ambiguous_zone(cx.text)
+                .filter(|at| !cx.masks().covers(at.start)),
+        };
+        if let Some(at) = ambiguous
             && let Some(meanings) = crate::time::ambiguous_abbreviation(at.slice(cx.text))
         {
             let written = at.slice(cx.text);
@@ -141,6 +154,29 @@ impl Rule for MissingZone {
                 missing[1..].iter().map(|v| cx.span(&v.pointer)),
             ));
             return;
+        }
+        // In retrospec's own form the times take no zone from the text, but a
+        // text that names several is asked the same question (still an error):
+        // what `import` writes from a report as written keeps its finding.
+        if cx.parsed.freeform.is_none() && !cx.text.is_empty() {
+            let regions: Vec<Span> =
+                crate::times::named_regions(cx.text, &|at| cx.masks().covers(at))
+                    .0
+                    .into_iter()
+                    .map(|(at, _)| at)
+                    .collect();
+            if regions.len() > 1 {
+                let mut d = several_named(
+                    cx,
+                    &regions,
+                    missing.len(),
+                    cx.span(&first.pointer),
+                    missing[1..].iter().map(|v| cx.span(&v.pointer)),
+                );
+                d.severity = crate::diagnostic::Severity::Error;
+                out.push(d);
+                return;
+            }
         }
         // One cause, one finding: every time without a zone is one finding, with the
         // others as labels.
@@ -461,6 +497,59 @@ mod tests {
             text[..fix.edits[1].span.start].rsplit(' ').next(),
             Some("'10:05")
         );
+    }
+
+    #[test]
+    fn own_form_asks_which_of_the_zones_its_text_names_as_an_error() {
+        // What `import` writes from a report that names two zones and states none.
+        let text = "---\ntitle: t\nstatus: in-review\n---\n\n## Summary\n\nA reader in Osaka saw it at 6:49 AM JST; the list was back at 9:40 EST.\n\n## Timeline\n\n- 2025-08-13 21:10 list server stops\n- 2025-08-14 09:40 list server back\n";
+        let checked = crate::check(text, Format::Markdown);
+        let found: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS202")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.starts_with(
+                "2 times have no time zone, and the report names more than one zone (`JST` on line 8, `EST` on line 8)"
+            ),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].severity, crate::diagnostic::Severity::Error);
+        // One zone named in the text is not taken in retrospec's own form.
+        let one = text.replace(" at 9:40 EST", "");
+        let checked = crate::check(&one, Format::Markdown);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS202")
+            .expect("RS202");
+        assert!(
+            d.message.starts_with("2 times have no time zone: "),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn own_form_names_an_ambiguous_stated_zone_as_the_cause() {
+        let text = "---\ntitle: t\nstatus: in-review\n---\n\n## Summary\n\nAll times IST.\n\n## Timeline\n\n- 2025-08-13 21:10 settlement file late\n- 2025-08-13 22:40 file delivered\n";
+        let checked = crate::check(text, Format::Markdown);
+        let d = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "RS202")
+            .expect("RS202");
+        assert!(
+            d.message.starts_with(
+                "the report's times are stated to be in `IST`, which names more than one zone"
+            ),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.span.slice(text), "IST");
     }
 
     #[test]

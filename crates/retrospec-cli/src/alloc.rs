@@ -10,8 +10,9 @@
 //! committing arena memory on demand (not eagerly, which on Linux also lets
 //! transparent huge pages back it) bring both back to the system allocator's
 //! (server 36-37 MiB, batch 29 MiB) at no measurable cost to the batch; the
-//! server also collects after each check (35 MiB). Measured in bench/README.md
-//! ("perf9").
+//! server also collects after each check (35 MiB), and so purges with the
+//! default delay ([`for_server`]). Measured in bench/README.md ("perf9",
+//! "perf14").
 #![allow(unsafe_code)]
 
 use libmimalloc_sys as mi;
@@ -47,6 +48,18 @@ pub fn configure() {
         mi::mi_option_set(ARENA_EAGER_COMMIT, 0);
         mi::mi_option_set(PURGE_DELAY, 0);
     }
+}
+
+/// The language server's setting: freed memory waits mimalloc's default second
+/// before it is purged, since the server collects after each check anyway
+/// ([`collect`]). Purging at once made a check of the 4,997-line report fault
+/// its own freed pages in again: didChange -> diagnostics 13.4 ms median, 11.8-12.2
+/// ms with the default delay, resident memory with 101 open reports the same
+/// (35-36 MiB; bench/README.md, "perf14").
+#[cfg(feature = "lsp")]
+pub fn for_server() {
+    // SAFETY: a plain setter of mimalloc's option table, valid at any time.
+    unsafe { mi::mi_option_set(PURGE_DELAY, 1000) }
 }
 
 /// Gives the calling thread's free memory back to the system (the language

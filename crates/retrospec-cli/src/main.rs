@@ -174,6 +174,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     #[cfg(feature = "lsp")]
     if let Command::Lsp = cli.command {
+        alloc::for_server();
         retrospec_lsp::after_check(alloc::collect);
         // The server writes to stdout from its own threads: no lock may be held here.
         return match retrospec_lsp::run_stdio() {

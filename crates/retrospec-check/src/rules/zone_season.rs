@@ -79,9 +79,14 @@ impl Rule for ZoneSeason {
         // server's long report; perf12). Not a hashed or tree set: a report of
         // twenty times paid more for those than for the list. Times come in file
         // order, so an insert is nearly always at the end.
+        // Only times out of season are looked up at all: a clean report of
+        // thousands of times pays nothing here.
         let mut seen: Vec<Span> = Vec::new();
         for value in cx.times.all() {
             let Some(resolved) = value.instant() else {
+                continue;
+            };
+            let Some(mismatch) = &resolved.season_mismatch else {
                 continue;
             };
             let at = cx.span(&value.pointer);
@@ -89,9 +94,6 @@ impl Rule for ZoneSeason {
                 Ok(_) => continue,
                 Err(i) => seen.insert(i, at),
             }
-            let Some(mismatch) = &resolved.season_mismatch else {
-                continue;
-            };
             let same = |c: &&mut Vec<(&TimeValue, &Resolved, &SeasonMismatch)>| {
                 c.first().is_some_and(|(_, _, m)| {
                     m.written.name == mismatch.written.name && m.in_use == mismatch.in_use
@@ -121,9 +123,11 @@ impl Rule for ZoneSeason {
         // Times in prose with an abbreviation beside them ("started at 10:52 AM CET",
         // "Last updated: 2023-07-03 12:20 CET"), which are not timeline entries:
         // the same cause when the abbreviation is, else a finding of their own.
-        let values: Vec<Span> = cx.times.all().map(|v| cx.span(&v.pointer)).collect();
+        let values: std::cell::OnceCell<Vec<Span>> = std::cell::OnceCell::new();
         for (at, abbr, date, own_date, yearless) in prose_zones(cx) {
             // A time of the timeline or milestones is judged above, with its own date.
+            let values =
+                values.get_or_init(|| cx.times.all().map(|v| cx.span(&v.pointer)).collect());
             if values.iter().any(|v| overlaps(*v, at)) {
                 continue;
             }

@@ -42,7 +42,7 @@ use serde::Serialize;
 pub use duration::Qualifier;
 pub use prose::Strings;
 use prose::place;
-pub(crate) use prose::{Prose, is_prose, mask, strings};
+pub(crate) use prose::{Prose, is_prose, is_summary_title, mask, strings};
 use subject::Subject;
 use timeline::{
     detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,
@@ -188,7 +188,7 @@ static IMPACT_BEGAN: LazyLock<Lean> = LazyLock::new(|| {
 /// recovered", "latency returned to baseline"), a queue drained as its own sentence
 /// ("while the queue drained" is not its end), "all green".
 static IMPACT_ENDED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+(?:to|at)\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:error\s+rates?|latency|latencies|p9[059]|response\s+times?|throughput|success\s+rates?|results)\s+(?:(?:is|are|now|back)\s+)?normal|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
+    Lean::new(r"(?i)\b(?:impact\s+(?:is\s+|was\s+)?(?:over|ended)|resolved|all[\s-]+clear|restored|recovered|back\s+to\s+(?:normal|the\s+normal)|back\s+(?:up|online)|resum(?:es|ed)|(?:loads?|loading|works?|working|appl(?:y|ies)|succeed(?:s|ing)?|healthy|flowing|up|live|current|available|reachable|normal)\s+again|(?:install|load|work|succeed|complete)(?:s|ing)?\s+(?:[\w-]+\s+){1,4}?again\b|[\w-]+s\s+recover|[\w-]+\s+recovers|(?:accepts?|accepting|serves?|serving|respond(?:s|ing)?)\s+(?:[a-z-]+\s+){0,2}again|back\s+(?:to|at)\s+(?:baseline|zero|0|green|healthy|nominal|expected|usual|pre-incident)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|timeouts?|alerts?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:down|dropp?(?:s|ed)?|f[ae]ll(?:s|en)?|went)\s+(?:back\s+)?to\s+(?:zero|0|baseline|normal)|(?:errors?|error\s+rates?|failures?|failure\s+rates?|rejections?|rejection\s+rates?|5xx|latency|latencies|p99|response\s+times?|throughput|traffic|success\s+rates?)\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:recover(?:s|ed)?|normali[sz](?:es|ed)|subsid(?:es|ed))|(?:error\s+rates?|latency|latencies|p9[059]|response\s+times?|throughput|success\s+rates?|results)\s+(?:(?:is|are|now|back)\s+)?normal|(?:(?:success|error|failure|rejection|availability)\s+rates?|lag|latency|latencies|p9[059]|response\s+times?)\s+(?:(?:is|was|now)\s+)?back\s+(?:above|below|under|within)\b|(?:error|failure|rejection|5xx)\s+rates?\s+(?:drops?|dropped|falls?|fell)\s+(?:back\s+)?(?:below|under)\b|(?:loads?|loading|works?|working|succeed(?:s|ing)?|running|respond(?:s|ing)?)\s+normally|(?:^|[.;]\s+)(?:the\s+)?(?:[\w-]+\s+){0,2}(?:queue|backlog)s?\s+(?:(?:is|are|was|were|fully|now)\s+){0,2}(?:drained|cleared|empty|emptied|processed)|all\s+(?:checks\s+|dashboards\s+|systems\s+|services\s+)?green|green\s+again|mitigated|incident\s+closed|(?:is|are|were|was)\s+back\b|return(?:s|ed)?\s+to\s+(?:normal|baseline|pre-incident\s+levels?)|resolved\s+for\s+(?:users|customers|everyone))\b")
         .expect("the pattern is valid")
 });
 /// Whether a timeline entry's words say the impact ended, and not only in part.
@@ -1208,6 +1208,9 @@ mod tests {
             "Uploads work for every region again",
             "Restore finished and caught up; search latency and results normal.",
             "Error rate back normal",
+            "Connection success rate back above 99.5%",
+            "Checkout error rate drops below 1%",
+            "Logins succeeding normally; we started delivering the held mail.",
         ] {
             assert!(IMPACT_ENDED.is_match(end), "{end}");
         }
@@ -1220,6 +1223,8 @@ mod tests {
             "Incident moved to monitoring while the retry queue drained",
             "Team starts to recover the database from backup",
             "Builds fail again after the retry",
+            "Error rate climbs above 20%",
+            "Success rate drops below 90%",
         ] {
             assert!(!IMPACT_ENDED.is_match(not_end), "{not_end}");
         }

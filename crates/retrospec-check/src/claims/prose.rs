@@ -75,6 +75,12 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
     }
 }
 
+/// Whether a free section's title says it tells the story in brief ("What
+/// happened", "Overview", "Incident summary", a report's opening text).
+pub(crate) fn is_summary_title(title: &str) -> bool {
+    SUMMARY_TITLE.is_match(title.trim())
+}
+
 /// Titles of free sections that summarise the incident (a cloud provider's
 /// "DETAILED DESCRIPTION OF IMPACT" among them).
 static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {

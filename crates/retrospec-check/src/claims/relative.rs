@@ -959,6 +959,27 @@ mod anchored_in_prose {
     }
 
     #[test]
+    fn a_fix_deployed_after_an_alert_named_in_code() {
+        let report = |claim: &str| {
+            format!(
+                "# Exports stuck\n\n## Timeline\n\nAll times UTC, 27 June 2025.\n\n\
+                 - 09:04 First host-key mismatch errors.\n\
+                 - 09:12 `ach-export failures > 20 in 5 min` fires; pages payments on-call.\n\
+                 - 10:31 New fingerprint deployed to export workers.\n\n\
+                 ## What happened\n\nExports failed, and we had a fix deployed {claim} after the first alert.\n"
+            )
+        };
+        assert_eq!(
+            verdict(&report("less than an hour"), "less than an hour"),
+            (Verdict::Contradicts, Some(79))
+        );
+        assert_eq!(
+            verdict(&report("about 80 minutes"), "about 80 minutes"),
+            (Verdict::Agrees, Some(79))
+        );
+    }
+
+    #[test]
     fn a_time_set_off_by_commas_belongs_to_the_words_before_it() {
         let claim = "The on-call engineer was paged at 1:40 AM, about ten minutes after the first failed uploads.";
         for before in [

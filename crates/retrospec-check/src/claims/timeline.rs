@@ -306,6 +306,29 @@ pub(super) fn sorted_entries<'a>(
     entries
 }
 
+/// Whether an entry's words name the impact: not a failover alone ("the array
+/// failed over to its secondary controller, as designed" is redundancy at work,
+/// often the trigger, not a failure anyone saw).
+fn begins_impact(text: &str) -> bool {
+    IMPACT_BEGAN.is_match(text)
+        || subject::IMPACT_WORDS.find_iter(text).any(|m| {
+            let failover = m
+                .as_str()
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("fail"))
+                && text[m.end()..]
+                    .trim_start()
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("over"))
+                && !text[m.end()..]
+                    .trim_start()
+                    .as_bytes()
+                    .get(4)
+                    .is_some_and(u8::is_ascii_alphanumeric);
+            !failover
+        })
+}
+
 /// Where the impact may have started: `started`, or any entry (before `before`,
 /// when given) up to the first whose words name the impact or its detection, or
 /// with no such words the first or second entry.
@@ -347,10 +370,7 @@ fn ranked_starts<'a>(
     let cut = entries
         .iter()
         .position(|(_, v, _, t)| {
-            IMPACT_BEGAN.is_match(t)
-                || subject::IMPACT_WORDS.is_match(t)
-                || NOTICED.is_match(t)
-                || Some(v.pointer.as_str()) == detected
+            begins_impact(t) || NOTICED.is_match(t) || Some(v.pointer.as_str()) == detected
         })
         // No words say when: the first entry, or the second after a trigger.
         .unwrap_or(1);
@@ -359,17 +379,16 @@ fn ranked_starts<'a>(
         .take(cut + 1)
         .enumerate()
         .map(|(k, (i, v, t, text))| {
-            let (named, rank) =
-                if IMPACT_BEGAN.is_match(text) || subject::IMPACT_WORDS.is_match(text) {
-                    (
-                        format!("entry where the impact begins (entry {})", i + 1),
-                        1,
-                    )
-                } else if k == 0 {
-                    ("first entry".to_string(), 2)
-                } else {
-                    (format!("entry {}", i + 1), 2)
-                };
+            let (named, rank) = if begins_impact(text) {
+                (
+                    format!("entry where the impact begins (entry {})", i + 1),
+                    1,
+                )
+            } else if k == 0 {
+                ("first entry".to_string(), 2)
+            } else {
+                (format!("entry {}", i + 1), 2)
+            };
             (*v, *t, named, rank)
         })
         .collect()
@@ -418,7 +437,7 @@ static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
 /// closed, a postmortem or review, a backfill or reprocessing, customers
 /// emailed or informed, a follow-up change.
 static AFTER_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:purg[a-z]*|clean-?ups?|clean(?:ed|ing)[ \t\r\n]+up|verif[a-z]*|confirm[a-z]*|double-?check[a-z]*|monitor[a-z]*|watch[a-z]*|status[ \t\r\n]*page|clos(?:e|ed|es|ing)|post-?[ \t\r\n]?mortems?|retro[a-z]*|rca|(?:incident[ \t\r\n]+)?review[a-z]*|backfill[a-z]*|reprocess[a-z]*|replay[a-z]*|re-?run[a-z]*|e-?mail[a-z]*|notif[a-z]*|inform[a-z]*|follow-?up|write-?up|written|apolog[a-z]*|refund[a-z]*|credits?|hand-?over|stood[ \t\r\n]+down|stand[ \t\r\n]+down)\b")
+    Lean::new(r"(?i)\b(?:purg[a-z]*|clean-?ups?|clean(?:ed|ing)[ \t\r\n]+up|verif[a-z]*|confirm[a-z]*|double-?check[a-z]*|monitor[a-z]*|watch[a-z]*|status[ \t\r\n]*page|clos(?:e|ed|es|ing)|post-?[ \t\r\n]?mortems?|retro[a-z]*|rca|(?:incident[ \t\r\n]+)?review[a-z]*|backfill[a-z]*|reprocess[a-z]*|replay[a-z]*|re-?run[a-z]*|e-?mail[a-z]*|notif[a-z]*|inform[a-z]*|follow-?up|write-?up|written|apolog[a-z]*|refund[a-z]*|credits?|hand-?over|stood[ \t\r\n]+down|stand[ \t\r\n]+down|of[ \t\r\n]+stable|stable[ \t\r\n]+for)\b")
         .expect("the pattern is valid")
 });
 
@@ -738,6 +757,32 @@ mod stated_fields {
     use crate::claims::Verdict;
 
     use crate::claims::verdict_of as verdict;
+
+    #[test]
+    fn a_failover_as_designed_is_not_where_the_impact_begins() {
+        let report = |claim: &str| {
+            format!(
+                "# Logins failing\n\n## Timeline\n\nAll times BST, 22 September 2025.\n\n\
+                 - 09:58 The storage array failed over to its secondary controller, as designed.\n\
+                 - 10:04 First customer calls about login failures.\n\
+                 - 10:19 Monitoring alerted and paged the on-call engineer.\n\
+                 - 11:36 Logins succeeding normally; held mail delivered.\n\
+                 - 12:20 Queue empty.\n\n## Impact\n\nLogins were unavailable for {claim}.\n"
+            )
+        };
+        assert_eq!(
+            verdict(
+                &report("one hour and 32 minutes"),
+                "one hour and 32 minutes"
+            )
+            .0,
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict(&report("50 minutes"), "50 minutes").0,
+            Verdict::Contradicts
+        );
+    }
 
     const TITLE: &str = "# Postmortem: catalog API outage\n\n";
 

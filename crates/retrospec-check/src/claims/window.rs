@@ -662,7 +662,9 @@ static NARRATIVE_END: LazyLock<Lean> = LazyLock::new(|| {
 /// 3:47 PM ... alerted a few minutes later (3:52 PM) ... once the backlog was
 /// empty (7:20 PM)"): from the first time, or any up to the first whose sentence
 /// names the impact, to any time whose sentence says it was over. Times are on
-/// one wall clock, the next day when one goes back; fewer than three times (two
+/// one wall clock, the next day when one goes back by more than twelve hours (a
+/// clock that goes back less is a look back: the narrative is not in order, and
+/// gives nothing); fewer than three times (two
 /// when the first's sentence names the impact and the second's, another, says it
 /// ended), or none that ends it, give nothing.
 pub(super) fn narrative(masked: &str) -> Vec<Compared> {
@@ -714,6 +716,9 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
             at,
             sentence_of(whole.start()),
         ));
+    }
+    if days.looked_back {
+        return Vec::new();
     }
     let names_impact =
         |s: &str| super::IMPACT_BEGAN.is_match(s) || super::subject::IMPACT_WORDS.is_match(s);
@@ -795,6 +800,29 @@ mod tests {
     pub(super) fn window(text: &str) -> Option<i64> {
         let d = duration::find(text).into_iter().next()?;
         read(text, d.range).map(|c| c.seconds / 60)
+    }
+
+    #[test]
+    fn a_narrative_that_looks_back_gives_no_length() {
+        let times = |t: &str| {
+            super::narrative(t)
+                .iter()
+                .map(|c| c.seconds / 60)
+                .collect::<Vec<_>>()
+        };
+        // 14:21 then 13:40 (another provider's incident, told after): not the next day.
+        let back = "The site was down from 14:02. I noticed at 14:21 because my timeline stopped loading. \
+                    Their status page showed an incident starting at 13:40. At 15:05 the site was loading again.";
+        assert_eq!(times(back), Vec::<i64>::new());
+        // Told in order, the same times give the length.
+        let ordered = "The site was down from 14:02. I noticed at 14:21 because my timeline stopped loading. \
+                       At 15:05 the site was loading again.";
+        assert_eq!(times(ordered), [63]);
+        // A digest's next item on its own date goes back to a new day.
+        let digest = "Control-plane errors began at 14:10. We restarted the fleet at 14:30 and \
+                      all was back to normal at 14:55.\n\n\
+                      **March 19: renewals delayed (08:00 EDT).** Renewals lagged.";
+        assert!(times(digest).contains(&45), "{:?}", times(digest));
     }
 
     #[test]

@@ -123,14 +123,15 @@ static PRONOUNED: LazyLock<Lean> = LazyLock::new(|| {
 /// or what a label's colon introduces (`**Root cause:** Dana ...`, `In short: Dana
 /// ...`) (also as a JSON string writes them: `"Dana ...`, `\n\nDana ...`) as
 /// the subject of something a person does by hand (`Dana Whitfield pushed the zone
-/// file`): systems deploy and restart too, but they do not forget, approve, type
+/// file`, also after an opening phrase: `In February, Gareth Lewis re-imported the
+/// licence`): systems deploy and restart too, but they do not forget, approve, type
 /// or skip a checklist, and a product's two words are weeded out by
 /// [`subject_names`]. ASCII classes and word boundaries (`(?-u)`): the names and
 /// verbs are ASCII, and the Unicode tables cost more to compile than the rest of
 /// the rule (a tenth of a one-report check).
 static SUBJECT_NAME: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
-        r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+|:(?:\*\*|__)?[ \t]+)([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
+        r#"(?-u)(?:\A["']?\s*|[.!?](?:\s|\\n)+|(?:\n|\\n)[ \t]*(?:\n|\\n)\s*|(?:\n|\\n)[ \t]*[-*+][ \t]+|:(?:\*\*|__)?[ \t]+)(?:(?:In|On|At|During|After|Before|Earlier|Later|Last|Then|Yesterday)\b[A-Za-z0-9 '-]{{0,40}},(?:[ \t]|\n|\\n)+)?([A-Z][a-z]+[ \t]+[A-Z][a-z]+)[ \t]+(?:(?:had|then|also|quickly|manually|accidentally|mistakenly|inadvertently|unknowingly)[ \t]+)?(?:{})\b"#,
         SUBJECT_VERBS.join("|")
     ))
     .expect("the subject-name pattern is valid")
@@ -165,6 +166,9 @@ const SUBJECT_VERBS: &[&str] = &[
     "bypassed",
     "overrode",
     "force-pushed",
+    "imported",
+    "re-imported",
+    "uploaded",
     "manually",
     "accidentally",
     "mistakenly",
@@ -646,6 +650,12 @@ mod tests {
         assert_eq!(found(yaml, Format::Yaml), ["@dave"]);
         let json = r#"{"title": "t", "status": "draft", "lessons": {"went_wrong": ["@frank's change was not reviewed"]}}"#;
         assert_eq!(found(json, Format::Json), ["@frank"]);
+    }
+
+    #[test]
+    fn a_full_name_after_an_opening_phrase() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nIn February, Gareth Lewis re-imported last year's licence file. On Monday, Northwind Payments applied the change. After the outage, Halloran Storage uploaded a fix.\n";
+        assert_eq!(found(md, Format::Markdown), ["Gareth Lewis"]);
     }
 
     /// A first and a last name as the subject of a person's act opens the cause;

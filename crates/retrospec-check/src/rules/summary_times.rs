@@ -15,7 +15,10 @@ declare_rule! {
     /// UTC" while the timeline says 16:05 to 17:20 CEST (14:05 to 15:20 UTC), one
     /// of them is wrong and readers cannot tell which.
     ///
-    /// Read in the title, the summary and `impact.description` (code, quoted
+    /// Read in the title, the summary and `impact.description`, and in a free
+    /// section that retells the story in brief ("What happened" under a mail's
+    /// greeting, "Overview"; one that ends its window at the timeline's last
+    /// entry ends it where the timeline does) (code, quoted
     /// lines and URLs left out), with the zone written after either time of a
     /// window, bare or in parentheses (`10:14 (CEST)`), or the report's
     /// `timezone`, on the date of `milestones.started`:
@@ -123,6 +126,8 @@ declare_rule! {
 
 mod before_start;
 mod entries;
+mod fields;
+use fields::stated_fields;
 mod meridiem;
 use meridiem::normalise;
 mod opening;
@@ -258,28 +263,6 @@ fn clock_window(masked: &str, caps: &crate::lean::Captures<'_>) -> bool {
     }
     let after_b = caps.get(4).map_or(masked.len(), |m| m.end());
     (caps.get(3).is_some() || caps.get(5).is_some()) && !UNIT_AFTER.is_match(&masked[after_b..])
-}
-
-/// The fields RS207 reads stated times in (the title, the summary, the impact's
-/// description): each field's name in messages, its prose (code and quotes
-/// masked) and the times stated in it. Both of RS207's readings (the instants,
-/// and the same clock in another zone when nothing is dated) walk these.
-fn stated_fields<'a>(
-    cx: &Context<'a>,
-) -> Vec<(&'static str, crate::claims::Prose<'a>, Vec<Stated>)> {
-    [
-        ("/title", "the title"),
-        ("/summary", "the summary"),
-        ("/impact/description", "the impact"),
-    ]
-    .into_iter()
-    .filter_map(|(pointer, field)| {
-        let node = cx.node(pointer).filter(|n| n.as_str().is_some())?;
-        let prose = crate::claims::Prose::of(cx.text, node);
-        let all = stated(prose.masked.as_str());
-        Some((field, prose, all))
-    })
-    .collect()
 }
 
 /// Every pattern of `stated_unscreened` needs a time in digits: a text without an
@@ -463,7 +446,7 @@ impl Rule for SummaryTimes {
                         Verdict::Quiet
                     } else {
                         let own_length = states_its_length(masked, &all, s, &stops, &mut lengths);
-                        judge(cx, &timeline, date, &prose, s, own_length, field, out)
+                        judge(cx, &timeline, date, &prose, s, own_length, &field, out)
                     }
                 })
                 .collect();
@@ -479,7 +462,7 @@ impl Rule for SummaryTimes {
                     && let Verdict::Wrong { .. } = &verdicts[j]
                 {
                     done[j] = true;
-                    out.push(window_finding(cx, field, &verdicts[i], &verdicts[j]));
+                    out.push(window_finding(cx, &field, &verdicts[i], &verdicts[j]));
                     continue;
                 }
                 if let Verdict::Wrong {
@@ -593,8 +576,21 @@ fn states_its_length(
         return false;
     };
     let span = (to - from).rem_euclid(86_400);
-    // From the sentence of the window's start to the end of its end's sentence.
-    let range = stops.sentence(masked, a.time.start..s.time.end);
+    // From the sentence of the window's start to the end of its end's sentence,
+    // and the next sentence of its paragraph ("Between 12:52 and 14:16 PDT, ...
+    // Ingest was impaired for 84 minutes.").
+    let own = stops.sentence(masked, a.time.start..s.time.end);
+    let rest = &masked[own.end..];
+    let gap = rest.len()
+        - rest
+            .trim_start_matches(['.', '!', '?', ' ', '\n', '\r', '\t'])
+            .len();
+    let range = if own.end + gap < masked.len() && !masked[own.end..own.end + gap].contains("\n\n")
+    {
+        own.start..stops.sentence(masked, own.end + gap..own.end + gap).end
+    } else {
+        own
+    };
     let found = match lengths.iter().position(|(r, _)| *r == range) {
         Some(i) => &lengths[i].1,
         None => {
@@ -728,6 +724,20 @@ fn judge(
     {
         return Verdict::Quiet;
     }
+    // A section that retells the story ("What happened" under a summary of its
+    // own) that ends its window at the timeline's last entry ends it where the
+    // timeline does: a milestone read from an earlier entry's words does not
+    // overrule it.
+    let retold = field.starts_with("section ");
+    if retold
+        && s.end == End::Finish
+        && timeline.last().and_then(|v| v.instant()).is_some_and(|r| {
+            time::resolve(&parsed, Some(r.date), cx.times.default_zone.as_ref())
+                .is_ok_and(|t| (t.timestamp.as_second() - r.timestamp.as_second()).abs() <= allowed)
+        })
+    {
+        return Verdict::Quiet;
+    }
     let (value, name, _) = first;
     let Some(expected) = value.instant() else {
         return Verdict::Quiet;
@@ -798,6 +808,23 @@ mod tests {
     use crate::Format;
     use crate::rules::spans_of;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_window_that_ends_where_a_rate_is_back_above_its_target() {
+        let report = |last: &str| {
+            format!(
+                "# Ingest failures\n\n## Summary\n\nOn 12 August 2025, between 12:52 and 14:16 PDT, broadcasters could not connect.\n\n\
+                 ## Timeline\n\n- 12:52 PDT First failed connections; error rate rises to 31%\n- 13:40 PDT Health-check path reverted\n\
+                 - 14:16 PDT Connection success rate back above 99.5%\n- 15:02 PDT {last}\n"
+            )
+        };
+        // The last entry is an action after the recovery: the window ends at it.
+        let quiet = report("Resolved after 46 minutes of stable metrics");
+        assert!(spans_of("RS207", &quiet, Format::Markdown).is_empty());
+        // An entry after it that says the impact went on makes the end early.
+        let early = report("Connection failures continue in one zone");
+        assert_eq!(spans_of("RS207", &early, Format::Markdown), ["14:16 PDT"]);
+    }
 
     /// The sentence as it was found before `Breaks`: each break searched for
     /// in the whole text, for every stated time.
@@ -1084,11 +1111,12 @@ mod tests {
             masks: Default::default(),
             strings: Default::default(),
         };
-        let read: Vec<(&str, Vec<String>)> = stated_fields(&cx)
+        let fields = stated_fields(&cx);
+        let read: Vec<(&str, Vec<String>)> = fields
             .iter()
             .map(|(field, prose, all)| {
                 let times = all.iter().map(|s| prose.masked[s.time.clone()].to_string());
-                (*field, times.collect())
+                (field.as_str(), times.collect())
             })
             .collect();
         // The root cause is not read; code is masked.

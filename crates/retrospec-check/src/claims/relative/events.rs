@@ -55,10 +55,10 @@ pub(super) static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) static EVENT_ALERT: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b(?:alert|alarm)s?\s+(?:first\s+|only\s+)?(?:fired|triggered|went\s+off|tripped)\s*$")
 });
-/// "the fix was deployed", "we shipped the patch".
+/// "the fix was deployed", "we shipped the patch", "we had a fix deployed".
 pub(super) static EVENT_DEPLOY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$",
+        r"(?i)\b(?:was|were|got)\s+(?:deployed|released|shipped|rolled\s+out)\s*$|\bwe\s+(?:deployed|shipped|released|rolled\s+out)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s*$|\b(?:had|got)\s+(?:the|a|our)\s+(?:fix|patch|hotfix|change)\s+(?:deployed|shipped|released|rolled\s+out|out)\s*$",
     )
 });
 /// "was reported", "the first ticket came in", "customers reported it", and

@@ -23,11 +23,13 @@ pub(super) static STATUS_PAGE: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// An alert that fired, in words ("the latency alert fires", "received
 /// multiple alerts", "Loss-of-light alarms on both links", "queue-age alert at
-/// 08:09"), as a chat bot posts it (`alertbot: FIRING: ingest lag`), or as an
-/// entry labelled with it ("13:55 Alert: card authorisation success below 90%").
+/// 08:09"), as a chat bot posts it (`alertbot: FIRING: ingest lag`), as a
+/// monitor named in code that fires ("`CheckoutErrorBudgetBurn` fires"), as the
+/// monitoring that alerted ("Our monitoring alerted on IMAP login failures"), or as
+/// an entry labelled with it ("13:55 Alert: card authorisation success below 90%").
 pub(super) static ALERT_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)(?-i:\bFIRING\b)|\balert-?bot\b|\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:detect(?:ed|ion)\W+)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in|at)\b|\b(?:received|receives|got|gets)\s+(?:an?\s+|the\s+|multiple\s+|several\s+|many\s+|(?:its|their|our)\s+first\s+|the\s+first\s+)?(?:[a-z-]+\s+)?(?:alerts?|alarms?)\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,2}?(?:alert|alarm)s?\s*[:–—]\s",
+        r"(?i)(?-i:\bFIRING\b)|\balert-?bot\b|`[^`\n]{1,60}`\s+(?:fires|fired|triggers|triggered|trips|tripped|goes\s+off|went\s+off)\b|\b(?:monitoring|monitors?|alerting)\s+(?:alerted|alerts)\b|\b(?:alerts?|alarms?)\b[^.;]*?\b(?:fire|fired|fires|trigger|triggered|triggers|trips|tripped|pages|paged|alerts?\s+the|went\s+off|sounded)\b|\balerts?\s+the\b|\b(?:raised|raises|sent|sends|issued|issues)\s+(?:an?\s+|the\s+|its\s+)?(?:first\s+)?(?:[a-z-]+\s+)?(?:alert|alarm)s?\b|\b(?:alert|alarm)s?\s+(?:was|were)\s+(?:first\s+)?(?:raised|sent|issued)\b|\b(?:monitoring|monitors?|checks?|probes?)\s+(?:began|begins|started|starts)\s+alerting\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:detect(?:ed|ion)\W+)?(?:[a-z0-9-]+\s+){0,3}?(?:alerts?|alarms?)\s+(?:on|for|from|in|at)\b|\b(?:received|receives|got|gets)\s+(?:an?\s+|the\s+|multiple\s+|several\s+|many\s+|(?:its|their|our)\s+first\s+|the\s+first\s+)?(?:[a-z-]+\s+)?(?:alerts?|alarms?)\b|^\W*(?:(?:[01]?\d|2[0-3]):[0-5]\d\s*[-–—:|]?\s*)?(?:[a-z0-9-]+\s+){0,2}?(?:alert|alarm)s?\s*[:–—]\s",
     )
 });
 /// An alert or page that reached someone, someone noticing, and the team

@@ -32,6 +32,17 @@ pub(super) fn impact_by_class(before: &str, after: &str) -> bool {
             return true;
         }
     }
+    // "The unlock of bikes was impossible during about 1h15": "during" for "for"
+    // (as writers whose first language is French or German use it), after a
+    // clause of its own that states the impact.
+    if lower_before.trim_end().ends_with("during")
+        && let Some(m) = DURING_END.find(before)
+    {
+        let head = &before[..m.start()];
+        if !CONNECTIVE_ONLY.is_match(head) && !opens_coordinated(head) && states_impact(head) {
+            return true;
+        }
+    }
     // "About 25 minutes all users affected", "So total around 10 hours the
     // public RPC was unusable": a length that opens its clause with no "for",
     // the clause after it stating the impact; not one that places an event
@@ -100,6 +111,7 @@ fn states_impact(clause: &str) -> bool {
         "broken",
         "failing",
         "unusable",
+        "impossible",
         "affected",
         "impacted",
     ];
@@ -164,6 +176,8 @@ static NOTHING_PRODUCED: LazyLock<Lean> = LazyLock::new(|| {
 /// "for" closing the clause before the length, after an optional qualifier.
 static FOR_END: LazyLock<Lean> =
     LazyLock::new(|| Lean::new(r"(?i)\bfor\s*$").expect("the pattern is valid"));
+static DURING_END: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)\bduring\s*$").expect("the pattern is valid"));
 
 /// A clause head with no words of its own: "So for N", "And for N", "In all, for N".
 static CONNECTIVE_ONLY: LazyLock<Lean> = LazyLock::new(|| {
@@ -187,7 +201,7 @@ static NEGATED_ABILITY: LazyLock<Lean> = LazyLock::new(|| {
 
 /// The service in an outage state: "the site was offline", "uploads were failing".
 static IN_STATE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:was|were|stayed|remained|went)\s+(?:(?:completely|fully|mostly|largely|totally|entirely|very|badly|partly|partially)\s+)?(?:down|offline|unavailable|unreachable|inaccessible|degraded|slow|broken|failing|unusable|out\s+of\s+service)\b")
+    Lean::new(r"(?i)\b(?:was|were|stayed|remained|went)\s+(?:(?:completely|fully|mostly|largely|totally|entirely|very|badly|partly|partially)\s+)?(?:down|offline|unavailable|unreachable|inaccessible|degraded|slow|broken|failing|unusable|impossible|out\s+of\s+service)\b")
         .expect("the pattern is valid")
 });
 
@@ -224,6 +238,24 @@ mod tests {
         let i = text.find(length).expect("the length is in the text");
         let before = &text[text[..i].rfind(". ").map_or(0, |j| j + 2)..i];
         impact_by_class(before, &text[i + length.len()..])
+    }
+
+    #[test]
+    fn during_a_length_after_the_impact_is_its_length() {
+        assert!(at(
+            "The unlock of bikes was impossible during about 1h15 for the majority of users.",
+            "about 1h15"
+        ));
+        assert!(at("Checkout was down during 40 minutes.", "40 minutes"));
+        // An action of the team "during" a length, or "during" opening a clause, is not.
+        assert!(!at(
+            "We restarted the nodes during 40 minutes.",
+            "40 minutes"
+        ));
+        assert!(!at(
+            "During 40 minutes of maintenance the site was down.",
+            "40 minutes"
+        ));
     }
 
     #[test]

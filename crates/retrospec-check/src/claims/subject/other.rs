@@ -38,6 +38,31 @@ static ALERTING: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// An availability budget: "99.9% annual uptime corresponds to approx. 8 hours
+/// of downtime", "an SLO of 99.95% allows 21 minutes a month", "the roughly 44
+/// minutes of downtime that our 99.9% monthly SLA allows" (the budget after the
+/// length, in its clause): what an agreement allows, not what happened, even in
+/// words that otherwise state the incident's length ("N of downtime").
+pub(crate) fn is_budget(before: &str, after: &str) -> bool {
+    if before.contains('%') && BUDGET.is_match(before) {
+        return true;
+    }
+    // To the clause's end: not the point of `99.9%`.
+    let b = after.as_bytes();
+    let mut cut = (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'.' | b';' | b'!' | b'?')
+                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+        })
+        .unwrap_or(after.len())
+        .min(80);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let clause = &after[..cut];
+    clause.contains('%') && BUDGET.is_match(clause)
+}
+
 /// Whether the duration between `before` (its clause up to it) and `after` (the
 /// text after it) measures something else than the incident.
 pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
@@ -64,9 +89,7 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
     {
         return true;
     }
-    // An availability budget: "99.9% annual uptime corresponds to approx. 8 hours
-    // of downtime", "an SLO of 99.95% allows 21 minutes a month".
-    if before.contains('%') && BUDGET.is_match(before) {
+    if is_budget(before, after) {
         return true;
     }
     // An alert's condition: "p95 above 3 seconds for 5 minutes", "error rate >
@@ -242,6 +265,18 @@ mod tests {
         let (before, rest) = text.split_once('[').expect("a [duration]");
         let (_, after) = rest.split_once(']').expect("a [duration]");
         about_something_else(before, after)
+    }
+
+    #[test]
+    fn a_budget_stated_after_the_length() {
+        assert!(reads(
+            "Because the outage exceeded the roughly [44 minutes] of downtime that our 99.9% monthly SLA allows in August, customers get a credit."
+        ));
+        assert!(reads(
+            "We have [21 minutes] a month: an SLO of 99.95% availability."
+        ));
+        // A share of users in the sentence is no budget.
+        assert!(!reads("Checkout failed for [44 minutes] for 12% of users."));
     }
 
     #[test]

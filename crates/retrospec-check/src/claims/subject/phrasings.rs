@@ -21,10 +21,11 @@ static NOUN_BEFORE_LONG: LazyLock<Lean> = LazyLock::new(|| {
 });
 static LONG_AFTER: LazyLock<Lean> =
     LazyLock::new(|| Lean::new(r"(?i)^\s*long\b").expect("the pattern is valid"));
-/// "... for roughly forty minutes before service was restored": the impact's
-/// length, ended by its recovery.
+/// "... for roughly forty minutes before service was restored", "... for about
+/// 25 minutes before the pool change took effect": the impact's length, ended
+/// by its recovery or by the fix taking effect.
 static BEFORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*before\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:was|were|got|had\s+been|came)\s+(?:fully\s+)?(?:restored|recovered|resolved|fixed|back)\b")
+    Lean::new(r"(?i)^\s*before\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:(?:was|were|got|had\s+been|came)\s+(?:fully\s+)?(?:restored|recovered|resolved|fixed|back)\b|(?:fix|change|rollback|revert|patch|failover)\s+(?:finally\s+)?(?:took|had\s+taken)\s+effect\b)")
         .expect("the pattern is valid")
 });
 /// A plan stated by its sentence: "The next move is planned for Wednesday,
@@ -68,7 +69,10 @@ pub(super) fn incident(before: &str, after: &str, summary: bool) -> bool {
             return true;
         }
     }
-    NOUN_BEFORE_LONG.is_match(before) && LONG_AFTER.is_match(after)
+    NOUN_BEFORE_LONG.is_match(before)
+        && LONG_AFTER.is_match(after)
+        // "the roughly 44 minutes of downtime that our 99.9% monthly SLA allows"
+        && !super::other::is_budget(before, after)
 }
 
 /// Bounds in words right after the length: "Duration: ~27 minutes from the

@@ -18,6 +18,24 @@ static AFTER: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
+/// A date shortly before a time (`**March 19: Edge renewals delayed (08:00 EDT)**`,
+/// `On 12 May at`): a digest's next incident, on its own day.
+static DATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+        .expect("the pattern is valid")
+});
+
+/// Whether a date is written in the 80 bytes before `start`, on its line.
+fn date_before(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..start];
+    let line = head.rfind('\n').map_or(head, |i| &head[i + 1..]);
+    DATE.is_match(line)
+}
+
 /// The weekday (0 for Monday) written beside the time at `start..end` of `text`.
 fn weekday(text: &str, start: usize, end: usize) -> Option<i64> {
     let mut from = start.saturating_sub(40);
@@ -45,6 +63,11 @@ pub(super) struct Days {
     previous: Option<i64>,
     /// The first weekday named, and the day (from the first time's) it fell on.
     first: Option<(i64, i64)>,
+    /// A time without a weekday went back less than twelve hours from the one
+    /// before it ("noticed at 14:21 ... their status page showed an incident
+    /// from 13:40"): a look back, not the next day, so the narrative is not told
+    /// in order and its times give no length.
+    pub(super) looked_back: bool,
 }
 
 impl Days {
@@ -59,7 +82,15 @@ impl Days {
         while self.previous.is_some() && at < previous {
             at += DAY;
         }
-        if let Some(d) = weekday(text, start, end) {
+        let named = weekday(text, start, end);
+        if named.is_none()
+            && self.previous.is_some()
+            && at - previous > DAY / 2
+            && !date_before(text, start)
+        {
+            self.looked_back = true;
+        }
+        if let Some(d) = named {
             match self.first {
                 None => self.first = Some((d, at.div_euclid(DAY))),
                 Some((first, day)) => {

@@ -211,7 +211,9 @@ fn trailing_prose(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]) {
             .unwrap_or(s)
             .trim_start();
         let s = super::timeline::leads::time_mark(s).1;
-        starts_with_time(s) || super::timeline::leads::leads_with_date_and_time(s)
+        starts_with_time(s)
+            || super::timeline::leads::leads_with_date_and_time(s)
+            || super::offset::leads_with_offset(s)
     };
     let timed = |b: &Block| match b {
         Block::List { items } => items.iter().any(|i| timed_line(&text[i.range.clone()])),
@@ -556,11 +558,37 @@ fn pseudo_heading(
             return None;
         }
     }
+    // A wiki's or AsciiDoc's heading (`== Root cause ==`, `=== Timeline`) names
+    // its section by the words between the marks.
+    let (t, start) = match wiki_heading(t) {
+        Some(inner) => (
+            inner,
+            start + (inner.as_ptr() as usize - t.as_ptr() as usize),
+        ),
+        None => (t, start),
+    };
     let words = t.trim_end_matches(':').trim_end();
     if words.len() <= 60 && field_of(words, extra).is_some() {
         return Some(start..start + words.len());
     }
     None
+}
+
+/// The words of a MediaWiki or AsciiDoc heading line (`== Root cause ==`, `===
+/// Timeline`): two to six `=`, a blank, the words, and the same marks after
+/// them or none.
+fn wiki_heading(line: &str) -> Option<&str> {
+    let marks = line.bytes().take_while(|&b| b == b'=').count();
+    if !(2..=6).contains(&marks) {
+        return None;
+    }
+    let rest = line[marks..].strip_prefix(' ')?;
+    let inner = match rest.trim_end().strip_suffix(&line[..marks]) {
+        Some(inner) => inner.strip_suffix(' ')?,
+        None => rest,
+    };
+    let inner = inner.trim();
+    (!inner.is_empty() && !inner.starts_with('=')).then_some(inner)
 }
 
 /// The lines of a range, without their line breaks, blank lines left out.
@@ -752,6 +780,16 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         super::super::keys_of(text)
+    }
+
+    #[test]
+    fn wiki_and_asciidoc_heading_lines() {
+        assert_eq!(super::wiki_heading("== Root cause =="), Some("Root cause"));
+        assert_eq!(super::wiki_heading("=== Timeline"), Some("Timeline"));
+        assert_eq!(super::wiki_heading("== Key facts =="), Some("Key facts"));
+        for no in ["= Title =", "==", "==Root cause==", "== ==", "a == b"] {
+            assert_eq!(super::wiki_heading(no), None, "{no}");
+        }
     }
 
     #[test]

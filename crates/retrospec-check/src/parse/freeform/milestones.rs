@@ -510,6 +510,13 @@ fn read_words(text: &str, items: &mut [Node], clocks: &[Option<String>], reading
     let mut started = items
         .iter()
         .position(|i| i.entry("milestone").and_then(|m| m.value.as_str()) == Some("started"));
+    // The last entry that says the impact started or was noticed, by a label or in words.
+    let mut noticed = items.iter().rposition(|i| {
+        matches!(
+            i.entry("milestone").and_then(|m| m.value.as_str()),
+            Some("started" | "detected" | "acknowledged")
+        )
+    });
     for milestone in ORDER {
         if labelled.iter().any(|m| m == milestone) {
             continue;
@@ -537,11 +544,25 @@ fn read_words(text: &str, items: &mut [Node], clocks: &[Option<String>], reading
         {
             found = search(Some(s));
         }
+        // Likewise a failover or rollback before the impact was noticed (the
+        // storage array "failed over ... as designed", the trigger) is not its
+        // mitigation: a mitigation or an end is looked for after the last entry
+        // read as a start, a detection or an acknowledgement.
+        if matches!(milestone, "mitigated" | "resolved")
+            && let (Some((i, _)), Some(s)) = (found, noticed)
+            && i < s
+            && !earlier(clocks, s, i)
+        {
+            found = search(Some(s));
+        }
         let Some((i, words)) = found else {
             continue;
         };
         if milestone == "started" {
             started = Some(i);
+        }
+        if matches!(milestone, "started" | "detected" | "acknowledged") {
+            noticed = noticed.max(Some(i));
         }
         taken[i] = true;
         let written = items[i]
@@ -969,6 +990,35 @@ mod tests {
         assert_eq!(
             read("- 10:00 UTC: Outage starts [detected]\n- 11:00 UTC: All clear\n"),
             []
+        );
+    }
+
+    #[test]
+    fn a_failover_before_the_impact_was_noticed_is_not_its_mitigation() {
+        assert_eq!(
+            read(
+                "- 09:58 UTC: The storage array failed over to its secondary, as designed.\n\
+                 - 10:04 UTC: Customers reported login failures.\n\
+                 - 10:40 UTC: The database failed over to the standby.\n"
+            ),
+            [
+                ("detected".into(), "Customers reported".into()),
+                ("mitigated".into(), "failed over".into()),
+            ]
+        );
+        let (_, words) = &read(
+            "- 09:58 UTC: The storage array failed over to its secondary, as designed.\n\
+             - 10:04 UTC: Customers reported login failures.\n\
+             - 10:40 UTC: The database failed over to the standby.\n",
+        )[1];
+        assert_eq!(words, "failed over");
+        // Only one failover, before anyone noticed: no mitigation at all.
+        assert_eq!(
+            read(
+                "- 09:58 UTC: The storage array failed over to its secondary.\n\
+                 - 10:04 UTC: Customers reported login failures.\n"
+            ),
+            [("detected".into(), "Customers reported".into())]
         );
     }
 

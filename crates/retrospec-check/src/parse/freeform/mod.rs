@@ -288,8 +288,10 @@ const SHARED_KEYS: [&str; 10] = [
 ];
 
 /// The keys every blog engine writes into a post's front matter: a front matter of
-/// these alone, with no `status`, is a post's (see [`is_foreign`]).
-const BLOG_KEYS: [&str; 4] = ["title", "date", "authors", "tags"];
+/// these alone, with no `status`, is a post's (see [`is_foreign`]). Jekyll's
+/// `author` is one, though it is also the model's `authors` misspelt: with a
+/// `status` the front matter is retrospec's and the misspelling is reported.
+const BLOG_KEYS: [&str; 5] = ["title", "date", "authors", "author", "tags"];
 
 /// The review statuses of the model: `status: draft` is retrospec's word, `status:
 /// Closed` an incident tracker's.
@@ -351,7 +353,7 @@ pub fn looks_retrospec(yaml: &str) -> bool {
 }
 
 /// Whether a front matter is a blog post's: only keys every blog engine writes
-/// (`title`, `date`, `authors`, `tags`), no `status`, over a body with text. A
+/// (`title`, `date`, `authors` or `author`, `tags`), no `status`, over a body with text. A
 /// site generator's post (`title: Network outage` and then the write-up) is a
 /// report written as prose; a report in retrospec's form starts from `retrospec
 /// new`, which writes a status. The same front matter over an empty body stays
@@ -431,6 +433,28 @@ mod tests {
         ] {
             assert_eq!(super::mail_headers_end(text), 0, "{text}");
         }
+    }
+
+    #[test]
+    fn a_jekyll_post_with_an_author_is_read_as_written() {
+        let post = "---\ntitle: Incident review\ndate: 2025-07-02\nauthor: Payroll Engineering\ntags: [incident]\n---\n\nOn Friday, June 27, 2025, exports failed.\n";
+        let codes: Vec<&str> = crate::check(post, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(
+            !codes.iter().any(|c| *c == "RS101" || *c == "RS102"),
+            "{codes:?}"
+        );
+        // With a status it is retrospec's, and `author` is `authors` misspelt.
+        let own = post.replace("author:", "status: draft\nauthor:");
+        let codes: Vec<&str> = crate::check(&own, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(codes.contains(&"RS101"), "{codes:?}");
     }
 
     use crate::{Config, Format, check_with};

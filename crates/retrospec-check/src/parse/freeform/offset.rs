@@ -15,19 +15,24 @@ use crate::parse::markdown::date_line;
 use crate::time;
 
 /// A stated T0: `T0: 13:40 UTC`, `**T0:** 13:40 UTC`, `T0 = 13:40 UTC`, `Offsets are
-/// from T0 (13:40 UTC)`, "all times relative to the release at 13:40 UTC".
+/// from T0 (13:40 UTC)`, "all times relative to the release at 13:40 UTC",
+/// "Offsets are relative to T+0:00 = 09:14 UTC" (an incident tool's export).
 /// ASCII digits only: the clock grammar reads no others, and a Unicode `\d` in
 /// the negated gaps made this one pattern cost 31 M instructions to compile
 /// (4.7 M now; bench/README.md).
 static T0: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)(?:\bT0\b[^\n0-9]{0,12}|relative to [^\n0-9]{0,60}?\bat )([0-9]{1,2}:[0-9]{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
+    Lean::new(r"(?i)(?:\bT0\b[^\n0-9]{0,12}|relative to [^\n0-9]{0,60}?\bat |\bT\s?\+\s?0(?::00)?\s*(?:=|is\s)\s*)([0-9]{1,2}:[0-9]{2})(?:\s*(UTC|GMT|[A-Z]{2,5})\b)?")
         .expect("the T0 pattern is valid")
 });
 
-/// An offset from T0 opening an entry: `T+0`, `T+6m`, `T+1h25m`, `T + 2h`.
+/// An offset from T0 opening an entry: `T+0`, `T+6m`, `T+1h25m`, `T + 2h`, and
+/// as hours and minutes, `T+0:06`, `T+1:07`.
 static OFFSET: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"^T\s?\+\s?(?:(\d+)\s?h(?:rs?)?)?\s?(?:(\d+)\s?m(?:in)?)?\b")
         .expect("the offset pattern is valid")
+});
+static OFFSET_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^T\s?\+\s?([0-9]{1,2}):([0-5][0-9])\b").expect("the offset pattern is valid")
 });
 
 /// The T0 a report states, if it writes `T+` offsets at all.
@@ -46,6 +51,19 @@ pub(crate) fn stated_t0(text: &str) -> Option<(jiff::civil::Time, String)> {
     Some((parsed.time, zone.unwrap_or_default().to_string()))
 }
 
+/// Whether `line` opens with an offset from T0 (`T+0:06`, `T+12m`, `T + 1h`),
+/// stated or not: a timeline's entry all the same.
+pub(crate) fn leads_with_offset(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('T') else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start_matches(' ').strip_prefix('+') else {
+        return false;
+    };
+    rest.trim_start_matches(' ')
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// `T+1h25m` at the start of `line`, when the report states its T0: the time
 /// it stands for (T0 plus the offset, in T0's zone), where the offset ends in
 /// `line`, and the time as it goes into the tree (`14:05 UTC`).
@@ -53,7 +71,9 @@ pub(crate) fn offset_time(
     (t0, zone): &(jiff::civil::Time, String),
     line: &str,
 ) -> Option<(time::ParsedTime, usize, String)> {
-    let c = OFFSET.captures(line)?;
+    let c = OFFSET_CLOCK
+        .captures(line)
+        .or_else(|| OFFSET.captures(line))?;
     let hours: i64 = c.get(1).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
     let minutes: i64 = c.get(2).map_or(Ok(0), |m| m.as_str().parse()).ok()?;
     let whole = c.get(0)?;
@@ -174,6 +194,28 @@ pub(crate) fn d0_time(d0: Date, line: &str) -> Option<(time::ParsedTime, usize, 
 #[cfg(test)]
 mod tests {
     use super::{d0_word, day_offset};
+
+    #[test]
+    fn a_line_led_by_an_offset() {
+        for yes in ["T+0:06 alert", "T + 1h rollback", "T+12m paged"] {
+            assert!(super::leads_with_offset(yes), "{yes}");
+        }
+        for no in ["Tuesday", "T+ later", "TTL+5", " T+1"] {
+            assert!(!super::leads_with_offset(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn offsets_written_as_hours_and_minutes_from_t_plus_zero() {
+        let text = "Offsets are relative to T+0:00 = 09:14 UTC.\n\n- **T+0:06** alert fires\n";
+        let t0 = super::stated_t0(text).expect("T0");
+        assert_eq!(t0.0.strftime("%H:%M").to_string(), "09:14");
+        assert_eq!(t0.1, "UTC");
+        let at = |line: &str| super::offset_time(&t0, line).map(|(_, end, written)| (end, written));
+        assert_eq!(at("T+0:06 alert fires"), Some((6, "09:20 UTC".to_string())));
+        assert_eq!(at("T+1:07 resolved"), Some((6, "10:21 UTC".to_string())));
+        assert_eq!(at("T+12m alert"), Some((5, "09:26 UTC".to_string())));
+    }
 
     #[test]
     fn day_offsets_need_a_clock_after_them() {

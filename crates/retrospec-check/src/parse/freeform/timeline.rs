@@ -288,6 +288,17 @@ impl Reader<'_, '_> {
     /// entry continue it (paragraph lines and headings, not list items).
     fn line(&mut self, span: Span, open: bool) {
         let source = span.slice(self.text);
+        // A row of a reStructuredText `list-table` (`* - 08:40` over `  - text`):
+        // the time is the first cell's, the text the next one's.
+        if let Some(rest) = source
+            .strip_prefix(['-', '*'])
+            .filter(|r| r.starts_with(' '))
+            && super::blocks::starts_with_time(rest.trim_start())
+        {
+            let skip = source.len() - rest.trim_start().len();
+            self.line(Span::new(span.start + skip, span.end), open);
+            return;
+        }
         // `Start: 2025/03/06 07:25 - Monitoring began alerting`: a start or end
         // label before an entry's time; the entry is read after it, and the label
         // names its milestone (`milestones::infer`).
@@ -1118,6 +1129,13 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn rows_of_a_restructuredtext_list_table_are_entries() {
+        let rst = "Outage\n======\n\n:Date: 16 July 2025\n\nTimeline\n========\n\n.. list-table::\n   :header-rows: 1\n\n   * - Time (CEST)\n     - Event\n   * - 08:40\n     - Compaction starts.\n   * - 08:47\n     - Replication lag passes 300 s.\n";
+        let (times, _) = times_and_codes(rst);
+        assert_eq!(times, ["2025-07-16 08:40", "08:47"]);
     }
 
     #[test]

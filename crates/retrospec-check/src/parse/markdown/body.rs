@@ -283,21 +283,28 @@ impl BodyBuilder<'_, '_> {
         });
     }
 
-    /// In a report read as written, the text after an action list or table in its
-    /// section (a quoted earlier notice, a closing paragraph, a signature) is the
-    /// section's text too: kept as a free section of the same title, so `import`
-    /// carries it (written right after the action items) and nothing is lost.
+    /// In a report read as written, the text before an action list or table in its
+    /// section (an introduction: "In hindsight, we should have ...") and after it
+    /// (a quoted earlier notice, a closing paragraph, a signature) is the
+    /// section's text too: each kept as a free section of the same title, so its
+    /// words are checked and `import` carries it (written right after the action
+    /// items) and nothing is lost.
     fn text_after_actions(&mut self, section: &SectionRef<'_>) {
         if !self.freeform {
             return;
         }
-        let Some(last) = section
-            .blocks
-            .iter()
-            .rposition(|b| matches!(b, Block::List { .. } | Block::Table { .. }))
-        else {
+        let is_list = |b: &Block| matches!(b, Block::List { .. } | Block::Table { .. });
+        let (Some(first), Some(last)) = (
+            section.blocks.iter().position(is_list),
+            section.blocks.iter().rposition(is_list),
+        ) else {
             return;
         };
+        if let Some(node) = self.narrative(&section.blocks[..first]) {
+            let heading = section.heading;
+            self.sections
+                .push(self.free_section(section.title.clone(), heading, Some(node)));
+        }
         if let Some(node) = self.narrative(&section.blocks[last + 1..]) {
             let heading = section.heading;
             self.sections

@@ -18,11 +18,24 @@ const MAIL_HEADERS: &[&str] = &[
     "organization",
     "organisation",
     "list-id",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "content-language",
+    "return-path",
+    "received",
+    "delivered-to",
+    "user-agent",
+    "thread-topic",
+    "thread-index",
+    "importance",
+    "precedence",
 ];
 
 /// Whether the paragraph at `range` is a message's mail headers: every line a
-/// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`) or the folded
-/// continuation of one, with a `From:` or a `Subject:` among them. `Some` then,
+/// header of [`MAIL_HEADERS`] (`From: Ops <ops@example.org>`), an `X-` header
+/// (`X-Mailer:`), or the folded continuation of one, with a `From:` or a
+/// `Subject:` among them. `Some` then,
 /// with the range of the subject's words when there is a `Subject:` line.
 pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Range<usize>>> {
     let mut subject = None;
@@ -37,7 +50,8 @@ pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Ran
         }
         let (name, value) = content.split_once(':')?;
         let name = name.to_ascii_lowercase();
-        if !MAIL_HEADERS.contains(&name.as_str()) {
+        let extension = name.starts_with("x-") && name.len() > 2 && !name.contains(' ');
+        if !(MAIL_HEADERS.contains(&name.as_str()) || extension) {
             return None;
         }
         from |= name == "from";
@@ -48,4 +62,24 @@ pub(crate) fn mail_headers(text: &str, range: Range<usize>) -> Option<Option<Ran
         }
     }
     (from || subject.is_some()).then_some(subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mail_headers;
+
+    fn subject(text: &str) -> Option<Option<&str>> {
+        mail_headers(text, 0..text.len()).map(|s| s.map(|r| &text[r]))
+    }
+
+    #[test]
+    fn a_message_with_mime_and_extension_headers() {
+        let mail = "From: Ops <ops@example.org>\nSubject: Reason for outage\nDate: Mon, 22 Sep 2025 16:05:12 +0100\nMessage-ID: <a@example.org>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nX-Mailer: Mailer 2.1\n";
+        assert_eq!(subject(mail), Some(Some("Reason for outage")));
+        // A line that is no header: not a message's headers.
+        assert_eq!(subject("From: Ops\nImpact: checkout failed\n"), None);
+        assert_eq!(subject("From: Ops\nX Mailer: 2\n"), None);
+        // Headers without a sender or a subject are not a message's.
+        assert_eq!(subject("Date: today\nContent-Type: text/plain\n"), None);
+    }
 }

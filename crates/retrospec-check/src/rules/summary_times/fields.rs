@@ -1,0 +1,44 @@
+//! Where RS207 reads stated times: the summary's fields and the sections that
+//! retell it.
+
+use super::{Stated, stated};
+use crate::rules::Context;
+
+/// The fields RS207 reads stated times in (the title, the summary, the impact's
+/// description, and a free section that tells the story in brief: "What
+/// happened" under a mail's greeting, "Overview"): each field's name in
+/// messages, its prose (code and quotes masked) and the times stated in it.
+/// Both of RS207's readings (the instants, and the same clock in another zone
+/// when nothing is dated) walk these.
+pub(super) fn stated_fields<'a>(
+    cx: &Context<'a>,
+) -> Vec<(String, crate::claims::Prose<'a>, Vec<Stated>)> {
+    let fixed = [
+        ("/title", "the title"),
+        ("/summary", "the summary"),
+        ("/impact/description", "the impact"),
+    ]
+    .into_iter()
+    .map(|(pointer, field)| (pointer.to_string(), field.to_string()));
+    let sections = cx
+        .model
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| crate::claims::is_summary_title(&s.title))
+        .map(|(i, s)| {
+            (
+                crate::ptr::Ptr::section_body(i).as_str().to_string(),
+                format!("section \"{}\"", s.title.trim()),
+            )
+        });
+    fixed
+        .chain(sections)
+        .filter_map(|(pointer, field)| {
+            let node = cx.node(&pointer).filter(|n| n.as_str().is_some())?;
+            let prose = crate::claims::Prose::of(cx.text, node);
+            let all = stated(prose.masked.as_str());
+            Some((field, prose, all))
+        })
+        .collect()
+}

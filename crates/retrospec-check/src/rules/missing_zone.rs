@@ -467,19 +467,24 @@ fn only_written_zone(cx: &Context<'_>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Diagnostic;
     use crate::parse::Format;
+
+    /// The RS202 findings of `text`.
+    fn rs202(text: &str, format: Format) -> Vec<Diagnostic> {
+        crate::check(text, format)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS202")
+            .collect()
+    }
 
     #[test]
     fn every_time_without_a_zone_is_one_finding_with_labels_and_a_fix() {
         let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 10:00 UTC\ntimeline:\n  - time: 2024-06-10 10:00\n    text: a\n  - time: '10:05'\n    text: b\n  - time: 10:20\n    text: c\n";
-        let checked = crate::check(text, Format::Yaml);
-        let found: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS202")
-            .collect();
+        let found = rs202(text, Format::Yaml);
         assert_eq!(found.len(), 1, "{found:?}");
-        let d = found[0];
+        let d = &found[0];
         assert!(
             d.message.starts_with("3 times have no time zone"),
             "{}",
@@ -503,12 +508,7 @@ mod tests {
     fn own_form_asks_which_of_the_zones_its_text_names_as_an_error() {
         // What `import` writes from a report that names two zones and states none.
         let text = "---\ntitle: t\nstatus: in-review\n---\n\n## Summary\n\nA reader in Osaka saw it at 6:49 AM JST; the list was back at 9:40 EST.\n\n## Timeline\n\n- 2025-08-13 21:10 list server stops\n- 2025-08-14 09:40 list server back\n";
-        let checked = crate::check(text, Format::Markdown);
-        let found: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS202")
-            .collect();
+        let found = rs202(text, Format::Markdown);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0].message.starts_with(
@@ -520,12 +520,7 @@ mod tests {
         assert_eq!(found[0].severity, crate::diagnostic::Severity::Error);
         // One zone named in the text is not taken in retrospec's own form.
         let one = text.replace(" at 9:40 EST", "");
-        let checked = crate::check(&one, Format::Markdown);
-        let d = checked
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "RS202")
-            .expect("RS202");
+        let d = &rs202(&one, Format::Markdown)[0];
         assert!(
             d.message.starts_with("2 times have no time zone: "),
             "{}",
@@ -536,12 +531,7 @@ mod tests {
     #[test]
     fn own_form_names_an_ambiguous_stated_zone_as_the_cause() {
         let text = "---\ntitle: t\nstatus: in-review\n---\n\n## Summary\n\nAll times IST.\n\n## Timeline\n\n- 2025-08-13 21:10 settlement file late\n- 2025-08-13 22:40 file delivered\n";
-        let checked = crate::check(text, Format::Markdown);
-        let d = checked
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "RS202")
-            .expect("RS202");
+        let d = &rs202(text, Format::Markdown)[0];
         assert!(
             d.message.starts_with(
                 "the report's times are stated to be in `IST`, which names more than one zone"
@@ -555,12 +545,7 @@ mod tests {
     #[test]
     fn one_time_without_a_zone_keeps_its_own_message() {
         let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 10:00\n  resolved: 2024-06-10 11:00 UTC\n";
-        let checked = crate::check(text, Format::Yaml);
-        let d = checked
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "RS202")
-            .expect("RS202");
+        let d = &rs202(text, Format::Yaml)[0];
         assert_eq!(d.message, "`milestones.started` has no time zone");
         assert!(d.labels.is_empty());
     }
@@ -617,13 +602,8 @@ mod tests {
     #[test]
     fn times_in_the_prose_of_a_report_without_a_timeline() {
         let text = "Subject: build cache outage\n\nThe build cache stopped answering at 14:10 on 2 June 2025 and was\nback by 14:55. Builds took 3:30 minutes longer meanwhile.\n\n    at 15:00 a log line\n";
-        let checked = crate::check(text, Format::Markdown);
-        let found: Vec<_> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS202")
-            .collect();
-        assert_eq!(found.len(), 1, "{:?}", checked.diagnostics);
+        let found = rs202(text, Format::Markdown);
+        assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].span.slice(text), "14:10");
         // `14:55` is a label; a duration and a code block are not times of day.
         assert_eq!(found[0].labels.len(), 1, "{found:?}");

@@ -311,23 +311,14 @@ pub(super) fn sorted_entries<'a>(
 /// often the trigger, not a failure anyone saw).
 fn begins_impact(text: &str) -> bool {
     IMPACT_BEGAN.is_match(text)
-        || subject::IMPACT_WORDS.find_iter(text).any(|m| {
-            let failover = m
-                .as_str()
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case("fail"))
-                && text[m.end()..]
-                    .trim_start()
-                    .get(..4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("over"))
-                && !text[m.end()..]
-                    .trim_start()
-                    .as_bytes()
-                    .get(4)
-                    .is_some_and(u8::is_ascii_alphanumeric);
-            !failover
-        })
+        || subject::IMPACT_WORDS
+            .find_iter(text)
+            .any(|m| !FAILS_OVER.is_match(&text[m.start()..]))
 }
+
+/// `failed over`, `fails over` at the start of the text.
+static FAILS_OVER: LazyLock<Lean> =
+    LazyLock::new(|| Lean::new(r"(?i)^fail(?:ed|s|ing)?\s+over\b").expect("the pattern is valid"));
 
 /// Where the impact may have started: `started`, or any entry (before `before`,
 /// when given) up to the first whose words name the impact or its detection, or

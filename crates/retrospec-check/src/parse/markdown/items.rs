@@ -169,31 +169,17 @@ fn paragraphs(text: &str) -> String {
     if !text.contains("\n\n") && !text.contains("\r\n\r\n") {
         return collapse(text);
     }
-    let mut out = String::new();
-    let mut paragraph = String::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !paragraph.is_empty() {
-                if !out.is_empty() {
-                    out.push_str("\n\n");
-                }
-                out.push_str(&paragraph);
-                paragraph.clear();
-            }
-            continue;
+    let mut out: Vec<String> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim).chain([""]) {
+        if !line.is_empty() {
+            lines.push(line);
+        } else if !lines.is_empty() {
+            out.push(lines.join(" "));
+            lines.clear();
         }
-        if !paragraph.is_empty() {
-            paragraph.push(' ');
-        }
-        paragraph.push_str(line);
     }
-    if !paragraph.is_empty() {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&paragraph);
-    }
-    out
+    out.join("\n\n")
 }
 
 /// Prefixes a date-less time with the date of the nearest date line.

@@ -129,8 +129,9 @@ pub async fn serve(
 /// What runs after every check ([`after_check`]).
 static AFTER_CHECK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 
-/// Runs `f` on the checking thread right after every check, before its result is
-/// published. `retrospec lsp` gives mimalloc's free memory back there (101 open
+/// Runs `f` on the checking thread right after every check, while its result is
+/// published (not before: the latency of an edit does not include it).
+/// `retrospec lsp` gives mimalloc's free memory back there (101 open
 /// reports: 36-38 MiB without, 35 MiB with; bench/README.md, "perf9"). Set once per
 /// process, before [`run_stdio`] or [`serve`]; a second call is ignored.
 pub fn after_check(f: fn()) {

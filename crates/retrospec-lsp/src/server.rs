@@ -342,17 +342,25 @@ impl Backend {
         };
         let this = self.clone();
         let target = uri.clone();
-        let computed = tokio::task::spawn_blocking(move || {
+        // The result is sent before the thread's memory is given back
+        // ([`crate::checked`], which must run on the thread that allocated): the
+        // diagnostics are published meanwhile, not after it.
+        let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+        let worker = tokio::task::spawn_blocking(move || {
             // Queued behind other work while the user typed on: skip a check nobody
             // will see.
             if !this.is_current(&target, generation) {
-                return None;
+                return;
             }
             let done = this.analyse(&target, &text);
+            let _ = done_tx.send(done);
             crate::checked();
-            Some(done)
-        })
-        .await;
+        });
+        let computed = match done_rx.await {
+            Ok(done) => Ok(Some(done)),
+            // Sent nothing: skipped (`Ok`), or the check panicked (its error).
+            Err(_) => worker.await.map(|()| None),
+        };
         self.tell_unreadable().await;
         let (analysis, diagnostics) = match computed {
             Ok(Some(done)) => done,

@@ -292,15 +292,14 @@ fn skipped(source: &str) -> Vec<std::ops::Range<usize>> {
 /// Whether `source` may hold what [`crate::rules::words::URL`] matches: a
 /// scheme's `://` or a `www.` in any case.
 fn may_hold_url(source: &str) -> bool {
-    // `://` found from its `:` (a byte search): `str::contains` set up a
-    // two-way searcher on every call, most of what this test cost.
+    // `://` found from its `:` and `www.` from its `.`, in one byte search
+    // (memchr): two `match_indices` walks cost about 500 instructions a value,
+    // and every prose value of a report is tested.
     let b = source.as_bytes();
-    source
-        .match_indices(':')
-        .any(|(i, _)| b[i + 1..].starts_with(b"//"))
-        || source
-            .match_indices('.')
-            .any(|(i, _)| i >= 3 && source.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+    memchr::memchr2_iter(b':', b'.', b).any(|i| match b[i] {
+        b':' => b[i + 1..].starts_with(b"//"),
+        _ => i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"),
+    })
 }
 
 /// A quoted line that is a field of the author's ("> Time to detect: 3 minutes",

@@ -4,6 +4,7 @@ use crate::lean::Lean;
 
 use crate::diagnostic::Diagnostic;
 use crate::ptr::Ptr;
+use crate::rules::words::Hits;
 use crate::rules::{Context, Rule, declare_rule};
 
 declare_rule! {
@@ -112,26 +113,28 @@ fn one_line(words: &str) -> String {
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `text` may hold a match of [`ENDED`]: every one of its shapes ends on
-/// one of these words, in any case (`impact ... over` and `... ended` both have
-/// `impact`). A text with a character outside ASCII passes too, since `(?i)` also
-/// matches `ſ` (LONG S) for `s`. Most entries say none of them, and a check then
-/// compiles neither [`ENDED`] nor [`PARTIAL`] (bench/README.md, perf8).
+/// Words every match of [`ENDED`] has, in any case: each of its shapes ends on
+/// one of them (`impact ... over` and `... ended` both have `impact`).
+const ENDED_WORDS: &[&str] = &[
+    "impact",
+    "resolved",
+    "clear",
+    "restored",
+    "recovered",
+    "normal",
+    "closed",
+];
+
+/// Whether `text` may hold a match of [`ENDED`]: it has one of [`ENDED_WORDS`]. A
+/// text with a character outside ASCII passes too, since `(?i)` also matches `ſ`
+/// (LONG S) for `s`. Most entries say none of them, and a check then compiles
+/// neither [`ENDED`] nor [`PARTIAL`] (bench/README.md, perf8).
 fn may_say_ended(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "impact",
-        "resolved",
-        "clear",
-        "restored",
-        "recovered",
-        "normal",
-        "closed",
-    ];
     if !text.is_ascii() {
         return true;
     }
     let lower = text.to_ascii_lowercase();
-    WORDS.iter().any(|w| lower.contains(w))
+    ENDED_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// The first words in `text` that say the impact ended, not in a forecast or a
@@ -160,6 +163,8 @@ impl Rule for MilestoneWords {
             .flatten()
             .all(|v| v.instant().is_none());
         let mut day = 0;
+        // Until an entry says the impact ended, only entries with its words are read.
+        let hits = Hits::new(cx.lowercase, ENDED_WORDS);
         for i in 0..cx.model.timeline.len() {
             let Some((key, shown)) = cx
                 .times
@@ -176,10 +181,12 @@ impl Rule for MilestoneWords {
                 return;
             }
             previous = Some(at);
-            let pointer = Ptr::timeline_entry(i).text();
-            let Some(node) = cx.node(&pointer) else {
+            let Some(node) = cx.entry_text(i) else {
                 continue;
             };
+            if ended.is_none() && !hits.may(cx.text, node) {
+                continue;
+            }
             let prose = crate::claims::Prose::of(cx.text, node);
             let text = prose.masked.as_str();
             if let Some((first, ref end_words, (end_at, end_shown))) = ended
@@ -260,7 +267,7 @@ fn resolved_before_the_end(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, t) in entries {
-        let Some(node) = cx.node(&Ptr::timeline_entry(i).text()) else {
+        let Some(node) = cx.entry_text(i) else {
             continue;
         };
         let prose = crate::claims::Prose::of(cx.text, node);
@@ -309,7 +316,7 @@ fn started_apart_from_the_start(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, t) in entries {
-        let Some(node) = cx.node(&Ptr::timeline_entry(i).text()) else {
+        let Some(node) = cx.entry_text(i) else {
             continue;
         };
         let prose = crate::claims::Prose::of(cx.text, node);

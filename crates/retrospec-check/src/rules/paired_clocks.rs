@@ -85,10 +85,9 @@ fn read(written: &str) -> Option<(i32, Vec<i32>)> {
 /// field away, as an entry's time is from its text in YAML and JSON.)
 fn may_pair(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        if !matches!(c, b'/' | b'|' | b'=' | b'(') {
-            return false;
-        }
+    // The separators found with memchr: a byte-by-byte walk of a long report
+    // cost more than the rest of the rule (3 M instructions on 5,000 lines).
+    let pairs_at = |i: usize| {
         let at = i
             + 1
             + b[i + 1..]
@@ -104,7 +103,9 @@ fn may_pair(text: &str) -> bool {
         digits > 0
             && matches!(b.get(at + digits), Some(b':' | b'.'))
             && b.get(at + digits + 1).is_some_and(u8::is_ascii_digit)
-    })
+    };
+    memchr::memchr3_iter(b'/', b'|', b'=', b).any(pairs_at)
+        || memchr::memchr_iter(b'(', b).any(pairs_at)
 }
 
 /// Lines inside fenced code blocks: evidence, not the author's statement.

@@ -22,10 +22,12 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 mod automata;
+mod hits;
 mod label;
 mod speech;
 pub use automata::Literals;
 use automata::{Automata, Head};
+pub(crate) use hits::Hits;
 pub(crate) use label::in_bold_label;
 pub(crate) use speech::in_reported_speech;
 

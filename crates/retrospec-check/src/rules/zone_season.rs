@@ -502,6 +502,11 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
         if !(3..=5).contains(&len) || b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
+        // Neither has a season, and they are most zone words a report writes (a
+        // long timeline has one per line): not looked up in the table.
+        if matches!(&text[word_at..end], "UTC" | "GMT") {
+            continue;
+        }
         let Some(abbr) = time::abbreviation(&text[word_at..end]) else {
             continue;
         };

@@ -255,7 +255,10 @@ impl Times {
             timezone: model.timezone.as_deref().unwrap_or(""),
         };
         let read = |pointer, text: &str, date, zone, stated| {
-            year_round.read(value(pointer, text, date, zone, stated), stated)
+            year_round.read(
+                value(pointer, text, date, zone, stated, year_round.text),
+                stated,
+            )
         };
         let mut milestones = Vec::new();
         if let Some(m) = &model.milestones {
@@ -465,8 +468,17 @@ fn value(
     date: Option<Date>,
     zone: Option<&TimeZone>,
     stated: Option<&(Span, Zone)>,
+    report: &str,
 ) -> TimeValue {
-    let parsed = time::parse_time(text);
+    let mut parsed = time::parse_time(text);
+    // `CST` in a report that also writes `CDT` is US Central's
+    // ([`time::settled_abbreviation`]).
+    if let Ok(p) = &mut parsed
+        && let Some(Zone::Ambiguous { text: name, .. }) = &p.zone
+        && let Some(settled) = time::settled_abbreviation(name, report)
+    {
+        p.zone = Some(Zone::Abbrev(settled));
+    }
     let report_zone = match (&parsed, stated) {
         (Ok(p), Some((span, _))) if p.zone.is_none() => Some(*span),
         _ => None,

@@ -193,5 +193,6 @@ pub use resolve::{ResolveError, Resolved, SeasonMismatch, resolve, resolve_until
 pub use year_round::{kept_all_year_in, names_seasonal_region};
 pub use zone::{
     Abbreviation, Zone, abbreviation, ambiguous_abbreviation, format_offset, known_zone_names,
+    settled_abbreviation,
 };
 pub use zone_scan::{names_zone, scan_spelled_zone, scan_spelled_zone_any_case};

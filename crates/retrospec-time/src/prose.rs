@@ -509,6 +509,14 @@ fn iso_or_dashed(core: &str) -> Option<Date> {
 fn order_of(toks: &[Token<'_>]) -> Option<Order> {
     let mut month_first = false;
     let mut day_first = false;
+    // Dates written with their month's name (`March 8`, `9 March 2025`), as
+    // (month, day): a slashed date of two readings that is one of them in one
+    // reading only is written in that order (`03/08/2025` under a subject
+    // "Saturday night March 8 into Sunday March 9, 2025").
+    let named: Vec<(u32, u32)> = toks
+        .windows(2)
+        .filter_map(|w| month_name_date(&w[0].core, Some(&w[1])))
+        .collect();
     for (i, t) in toks.iter().enumerate() {
         // `(23/10/2025)`, `23/10/2025.`: the punctuation around it is no part of it.
         let core = t.core.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -525,7 +533,19 @@ fn order_of(toks: &[Token<'_>]) -> Option<Order> {
             (Some(x), Some(y)) if x != y => match weekday {
                 Some(w) if x.weekday() == w && y.weekday() != w => month_first = true,
                 Some(w) if y.weekday() == w && x.weekday() != w => day_first = true,
-                _ => {}
+                _ => {
+                    let is_named = |d: Date| {
+                        named.contains(&(
+                            u32::from(d.month().unsigned_abs()),
+                            u32::from(d.day().unsigned_abs()),
+                        ))
+                    };
+                    match (is_named(x), is_named(y)) {
+                        (true, false) => month_first = true,
+                        (false, true) => day_first = true,
+                        _ => {}
+                    }
+                }
             },
             (Some(_), None) => month_first = true,
             (None, Some(_)) => day_first = true,

@@ -283,6 +283,26 @@ pub fn ambiguous_abbreviation(name: &str) -> Option<&'static [&'static str]> {
         .map(|(_, meanings)| *meanings)
 }
 
+/// `CST` in a report that also writes `CDT`: the US Central clock's other
+/// season is named, so `CST` there is US Central Standard Time, and its season is
+/// checked as any other abbreviation's (`03:20 CST` just after the clocks moved
+/// to `CDT` is a finding, not an ambiguity).
+static CST_CENTRAL: Abbreviation = abbr("CST", -6 * H, false, "America/Chicago", Some("CDT"));
+
+/// The meaning of the ambiguous abbreviation `name` that `text` (the report)
+/// settles by naming the same region's other season as a word of its own:
+/// `CST` beside `CDT`. `None` for any other, and when `text` does not settle it.
+pub fn settled_abbreviation(name: &str, text: &str) -> Option<&'static Abbreviation> {
+    let word = |w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    (name == "CST" && word("CDT")).then_some(&CST_CENTRAL)
+}
+
 /// The names in the table (`UTC`, `GMT` and the unambiguous abbreviations)
 /// plus a list of common IANA names, for completion in editors. Ambiguous
 /// abbreviations are left out on purpose.
@@ -312,6 +332,17 @@ mod tests {
 
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn cst_beside_cdt_is_us_central() {
+        let a = super::settled_abbreviation("CST", "23:40 CST, then 03:20 CDT").expect("settled");
+        assert_eq!(
+            (a.region, a.offset_seconds, a.counterpart),
+            ("America/Chicago", -6 * 3600, Some("CDT"))
+        );
+        assert!(super::settled_abbreviation("CST", "23:40 CST, CDTX").is_none());
+        assert!(super::settled_abbreviation("IST", "10:00 IST, 11:00 IDT").is_none());
+    }
 
     #[test]
     fn table_is_consistent() {

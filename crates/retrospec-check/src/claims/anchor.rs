@@ -443,6 +443,18 @@ pub(super) fn entries(inputs: &Inputs<'_>, prose: &OnceCell<Vec<Source>>) -> Vec
         .collect()
 }
 
+/// Where a clock in parentheses that opens an entry's words ends (`(09:05 SAST)`
+/// in "(09:05 SAST) — Lockers start dropping off"): the entry's own time in a
+/// second zone, which RS219 compares with it.
+fn paired_clock_end(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    if !text[lead..].starts_with('(') {
+        return None;
+    }
+    let close = lead + text[lead..].find(')')?;
+    (close - lead <= 24 && CLOCK.is_match(&text[lead..close])).then_some(close + 1)
+}
+
 /// What the report's times say about one named event.
 #[derive(Debug)]
 pub(super) enum Found {
@@ -491,9 +503,10 @@ pub(super) fn find(
             // the certificate was restored"): which time the words after it are
             // at is not the entry's for sure; the words before it are the
             // entry's own ("Vantor confirm that the certificate expired at 12:55").
-            let own = CLOCK
-                .find(text)
-                .map_or(text.as_str(), |m| &text[..m.start()]);
+            // `(09:05 SAST) — Lockers start ...`: the entry's own time in a
+            // second zone opens its words, which are after it.
+            let words = paired_clock_end(text).map_or(text.as_str(), |end| &text[end..]);
+            let own = CLOCK.find(words).map_or(words, |m| &words[..m.start()]);
             let n = score(own);
             let d = later(s)?;
             (n > 0).then(|| (n, s.instant.unwrap_or(d), s))

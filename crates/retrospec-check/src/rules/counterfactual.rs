@@ -22,7 +22,12 @@ declare_rule! {
     /// report read as written), in prose only (not in code, quoted logs or URLs).
     /// An option the team weighed, told with why it was not taken (`we could have
     /// rolled back the release, but it also held a security fix`), describes a
-    /// decision wherever it stands.
+    /// decision wherever it stands; so does what a system was built to do, said
+    /// so (`By design the job should have waited for an active status`, `should
+    /// have fired by design`). Another party's words, a customer's mail in a block
+    /// quote led in as such (`One of the managers wrote to us:`, a blog editor's
+    /// `<!-- wp:quote -->`) or a statement reported in a sentence, are evidence the
+    /// report gives, not its authors' hindsight.
     /// A section of its own may be a newsletter item, a plan or the trade-offs
     /// weighed at the time, so there only
     /// hindsight about people (`the on-call should have paused it`, `we failed to`,
@@ -151,6 +156,14 @@ impl Rule for Counterfactual {
                         if free
                             && !(verdict == Verdict::Hindsight
                                 && (about_people(&found, before) || hindsight_marked(before)))
+                        {
+                            verdict = Verdict::Describes;
+                        }
+                        // Another party's words, quoted or reported (a customer's
+                        // mail under "One of the managers wrote to us:"): evidence
+                        // the report gives, not its authors' hindsight.
+                        if verdict != Verdict::Describes
+                            && crate::rules::words::in_reported_speech(cx.text, span.start)
                         {
                             verdict = Verdict::Describes;
                         }
@@ -364,7 +377,7 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
     };
     match phrase.as_str() {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
-            if weighed_option(&phrase, subject, before, after) {
+            if weighed_option(&phrase, subject, before, after) || by_design(clause, after) {
                 return Verdict::Describes;
             }
             let verb = later.find(|w| !filler(w)).unwrap_or_default();
@@ -459,6 +472,31 @@ fn weighed_option(phrase: &str, subject: &str, before: &str, after: &str) -> boo
     }
     let sentence = after[..to].split(['.', '!', '?', ';']).next().unwrap_or("");
     raw_words(sentence).any(|w| lowercase_is(w, "but"))
+}
+
+/// Whether the clause around a modal phrase says what a system was built to do
+/// ("By design the job should have waited for ...", "the alert should have fired
+/// by design once ...", "as designed, it should have retried"): the intended
+/// behaviour, which the report contrasts with what happened, not a judgement.
+fn by_design(clause: &str, after: &str) -> bool {
+    let mut to = after.len().min(CLAUSE_LOOKBACK);
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = after[..to]
+        .split(['.', '!', '?', ';', ','])
+        .next()
+        .unwrap_or("");
+    let lower = format!("{} {}", clause, rest).to_lowercase();
+    [
+        "by design",
+        "as designed",
+        "designed to",
+        "per the design",
+        "as intended",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
 }
 
 /// Whether the sentence before a match says it looks back ("in retrospect", "in
@@ -717,6 +755,19 @@ mod tests {
     /// words a reviewer would call hindsight in it. Both ways: description that must
     /// stay quiet, and hindsight that must be found.
     const SENTENCES: &[(&str, &[&str])] = &[
+        // What a system was built to do, contrasted with what it did.
+        (
+            "By design the job should have waited for an active status before switching; that check was left out.",
+            &[],
+        ),
+        (
+            "The lag alert should have fired by design once lag passed ten minutes of messages.",
+            &[],
+        ),
+        (
+            "In hindsight, whoever wrote the purge script should have made the empty prefix an error.",
+            &["should have"],
+        ),
         // Description.
         (
             "We should have more headroom on the primary from next week.",
@@ -1425,6 +1476,26 @@ mod same_as_before {
             found in proptest::sample::select(FOUND),
         ) {
             agree(found, &before, &after)?;
+        }
+    }
+
+    /// Another party's words in a block quote led in as such ("One of the
+    /// managers wrote to us:", a blog editor's `<!-- wp:quote -->`): evidence,
+    /// not the authors' hindsight. The authors' own sentence after it still is.
+    #[test]
+    fn a_quoted_customer_is_not_the_authors_hindsight() {
+        for lead in [
+            "One of the restaurant managers wrote to us that evening:",
+            "<!-- wp:quote -->",
+        ] {
+            let md = format!(
+                "---\ntitle: t\nstatus: draft\n---\n## Detection\n\nSupport took the calls.\n\n## What went wrong\n\n{lead}\n> You should have warned us before the guests arrived.\n\nIn hindsight we should have tested the canary in every region.\n"
+            );
+            assert_eq!(
+                crate::rules::spans_of("RS404", &md, crate::Format::Markdown),
+                ["should have"],
+                "{lead}"
+            );
         }
     }
 }

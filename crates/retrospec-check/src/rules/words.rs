@@ -25,6 +25,7 @@ mod automata;
 mod hits;
 mod label;
 mod speech;
+mod wiki;
 pub use automata::Literals;
 use automata::{Automata, Head};
 pub(crate) use hits::Hits;
@@ -479,6 +480,7 @@ impl Masks {
         ranges.extend(SKIPPED.find_iter(text).map(|m| m.range()));
         ranges.extend(URL.find_iter(text).map(|m| m.range()));
         fenced_and_quoted(text, format == Format::Json, &mut ranges);
+        wiki::wiki_code(text, &mut ranges);
         if !matches!(format, Format::Yaml | Format::Json) {
             markdown_masks(text, &mut ranges);
         }

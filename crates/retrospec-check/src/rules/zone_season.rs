@@ -5,6 +5,9 @@ use crate::time::{self, Abbreviation, Resolved, SeasonMismatch, format_offset};
 use crate::times::TimeValue;
 use jiff::civil::Date;
 
+mod clock;
+use clock::{hour_minute, in_use_at, timeline_date};
+
 declare_rule! {
     /// A zone abbreviation does not fit the date: `CET` in July, when Central
     /// Europe is on summer time (`CEST`).
@@ -124,7 +127,7 @@ impl Rule for ZoneSeason {
         // "Last updated: 2023-07-03 12:20 CET"), which are not timeline entries:
         // the same cause when the abbreviation is, else a finding of their own.
         let values: std::cell::OnceCell<Vec<Span>> = std::cell::OnceCell::new();
-        for (at, abbr, date, own_date, yearless) in prose_zones(cx) {
+        for (at, abbr, date, own_date, yearless, clock) in prose_zones(cx) {
             // A time of the timeline or milestones is judged above, with its own date.
             let values =
                 values.get_or_init(|| cx.times.all().map(|v| cx.span(&v.pointer)).collect());
@@ -136,7 +139,7 @@ impl Rule for ZoneSeason {
             }) {
                 continue;
             }
-            let Some((in_use, offset)) = in_use(abbr, date) else {
+            let Some((in_use, offset)) = in_use_at(abbr, date, clock) else {
                 continue;
             };
             if kept_all_year(cx, abbr, date) {
@@ -152,7 +155,11 @@ impl Rule for ZoneSeason {
                     RECENT_YEARS.start()
                 )
             } else {
-                date.to_string()
+                match clock.filter(|_| self::in_use(abbr, date).is_none()) {
+                    // The day the clocks changed: out of season at its clock only.
+                    Some((h, m)) => format!("{date} at {h:02}:{m:02}"),
+                    None => date.to_string(),
+                }
             };
             let message = format!("read as {}, not in use on {day}", abbr.name);
             if let Some((_, _, d)) = findings
@@ -481,7 +488,19 @@ fn in_use(abbr: &Abbreviation, date: Date) -> Option<(String, jiff::tz::Offset)>
 /// bold run-in writes ([`run_in_date`]), else the date of the report's first time, else
 /// the first date it states. Only
 /// abbreviations that name one season of a region (`CET`, `PDT`) are looked at.
-fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool, bool)> {
+/// What [`prose_zones`] finds: where the abbreviation is, the abbreviation, the
+/// date, whether the date is the time's own, whether its year was left out, and
+/// the clock (hour, minute) written before it.
+type ProseZone = (
+    Span,
+    &'static Abbreviation,
+    Date,
+    bool,
+    bool,
+    Option<(i8, i8)>,
+);
+
+fn prose_zones(cx: &Context<'_>) -> Vec<ProseZone> {
     let text = cx.text;
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -507,7 +526,9 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
         if matches!(&text[word_at..end], "UTC" | "GMT") {
             continue;
         }
-        let Some(abbr) = time::abbreviation(&text[word_at..end]) else {
+        let Some(abbr) = time::abbreviation(&text[word_at..end])
+            .or_else(|| time::settled_abbreviation(&text[word_at..end], text))
+        else {
             continue;
         };
         if abbr.counterpart.is_none() || cx.masks().covers(word_at) {
@@ -533,11 +554,23 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
         let entry = own
             .is_none()
             .then(|| run_in_date(text, clock, report.map(|d| d.year())))
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                own.is_none()
+                    .then(|| timeline_date(cx, &text[clock..word_at]))
+                    .flatten()
+            });
         match own.or(entry).or(report) {
-            Some(date) => found.push((Span::new(word_at, end), abbr, date, own.is_some(), false)),
+            Some(date) => found.push((
+                Span::new(word_at, end),
+                abbr,
+                date,
+                own.is_some(),
+                false,
+                hour_minute(&text[clock..word_at]),
+            )),
             None => match out_of_season_every_year(text, clock, abbr) {
-                Some(date) => found.push((Span::new(word_at, end), abbr, date, true, true)),
+                Some(date) => found.push((Span::new(word_at, end), abbr, date, true, true, None)),
                 None => unread = true,
             },
         }
@@ -562,12 +595,12 @@ fn prose_zones(cx: &Context<'_>) -> Vec<(Span, &'static Abbreviation, Date, bool
             if !p.year_inferred
                 && !found
                     .iter()
-                    .any(|(s, _, _, _, _)| s.start < at.end && at.start < s.end)
+                    .any(|(s, _, _, _, _, _)| s.start < at.end && at.start < s.end)
             {
-                found.push((at, abbr, p.date, true, false));
+                found.push((at, abbr, p.date, true, false, None));
             }
         }
-        found.sort_by_key(|(s, _, _, _, _)| s.start);
+        found.sort_by_key(|(s, _, _, _, _, _)| s.start);
     }
     found
 }
@@ -980,5 +1013,33 @@ mod tests {
     fn the_day_clocks_change_has_both_names() {
         let text = "# X\n\nOn 27 October 2024 the job ran.\n\nIt ran at 01:50 CEST and again at 02:40 CET.\n";
         assert!(rs203(text).is_empty());
+    }
+
+    /// `CST` in a report that also writes `CDT` is US Central's, and on the
+    /// morning the clocks moved, a prose time after the change is out of season
+    /// at its clock, on its timeline entry's day.
+    #[test]
+    fn cst_beside_cdt_is_judged_at_its_clock_on_the_day_clocks_change() {
+        let report = |clock: &str, entry: &str| {
+            format!(
+                "# Fibre cut, March 8-9, 2025\n\nOur technician reached the hut at {clock} CST.\n\n## Timeline\n\n- 2025-03-08 23:40 CST Fibers lost.\n- 2025-03-09 {clock} {entry} Technician at the hut.\n- 2025-03-09 04:55 CDT Restored.\n"
+            )
+        };
+        let text = report("03:20", "CDT");
+        let found: Vec<_> = crate::check(&text, crate::Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS203")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("2025-03-09 at 03:20"),
+            "{}",
+            found[0].message
+        );
+        // Before 02:00 CST was still in use, and the ambiguity is settled.
+        let text = report("01:20", "CST");
+        assert!(crate::rules::spans_of("RS203", &text, crate::Format::Markdown).is_empty());
+        assert!(crate::rules::spans_of("RS204", &text, crate::Format::Markdown).is_empty());
     }
 }

@@ -39,10 +39,11 @@ pub(super) static EVENT_DECLARED: LazyLock<Lean> = LazyLock::new(|| {
 /// "was paged", and a page someone sent: "we paged the on-call", "we started
 /// paging maintainers", "support paged the database team", "paged the on-call
 /// administrator within five minutes of ..."; a notice sent to someone: "the
-/// vendor notified IST within 10 minutes of its first alert".
+/// vendor notified IST within 10 minutes of its first alert"; someone told of
+/// it ("the control centre was made aware of the failure within 10 minutes").
 pub(super) static EVENT_PAGED: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\b(?:first\s+|only\s+)?(?:paged|(?:started|began|begun)\s+paging)\s+(?:the\s+|our\s+|an?\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|maintainers?|engineers?|responders?|team|infra|sre|admins?|owners?|someone|us|them)\s*$|\bpaged\s+(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|sre|admin|administrator|engineer|responder|team|rotation)s?(?:\s+[a-z-]+){0,2}\s*$|\b(?:notified|informed|alerted)\s+(?:the\s+|our\s+|their\s+)?(?-i:[A-Z][A-Za-z-]*|[a-z-]+)(?:\s+[a-z-]+){0,2}\s*$",
+        r"(?i)\b(?:was|were|got)\s+(?:first\s+|only\s+)?paged\s*$|\b(?:first\s+|only\s+)?(?:paged|(?:started|began|begun)\s+paging)\s+(?:the\s+|our\s+|an?\s+|their\s+)?(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|maintainers?|engineers?|responders?|team|infra|sre|admins?|owners?|someone|us|them)\s*$|\bpaged\s+(?:the|our|an?)\s+(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|sre|admin|administrator|engineer|responder|team|rotation)s?(?:\s+[a-z-]+){0,2}\s*$|\b(?:notified|informed|alerted)\s+(?:the\s+|our\s+|their\s+)?(?-i:[A-Z][A-Za-z-]*|[a-z-]+)(?:\s+[a-z-]+){0,2}\s*$|\b(?:was|were)\s+(?:first\s+|only\s+)?(?:made\s+aware|notified|informed)(?:\s+of\s+(?:the|this|our)\s+(?:failure|outage|incident|problem|issue|fault))?\s*$",
     )
 });
 pub(super) static EVENT_ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {

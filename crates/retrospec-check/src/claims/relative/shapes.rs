@@ -205,7 +205,14 @@ pub(super) fn within_the_start(
     let clause = crate::claims::subject::clause_start(masked, range.start);
     let before = masked[clause..range.start].trim_end();
     let (event, _) = own_event(before)?;
-    if !matches!(event, Event::Noticed | Event::Alert) {
+    // Someone told of the failure itself ("the control centre was made aware of
+    // the failure within 10 minutes") names the start as its anchor too.
+    let lower = before.to_ascii_lowercase();
+    let told_of_it = event == Event::Paged
+        && ["failure", "outage", "incident", "problem", "issue", "fault"]
+            .iter()
+            .any(|w| lower.ends_with(&format!(" of the {w}")));
+    if !matches!(event, Event::Noticed | Event::Alert) && !told_of_it {
         return None;
     }
     let next = masked[range.end..].trim_start();
@@ -255,6 +262,23 @@ pub(super) fn without_within(before: &str) -> &str {
     } else {
         before
     }
+}
+
+/// "From the first failed match to the rollback finishing, it took us": both
+/// ends named in words before the length, its sentence opening with them.
+static FROM_TO_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
+    super::re(
+        r"(?i)(?:^|[.!?]\s+|\n\n)\s*from\s+(?P<x>(?:the|our|its|their)\s[^.;:,()|]{2,80}?)\s+(?:to|until|till)\s+(?:(?:start|begin)\s+)?(?P<y>(?:the|our|its|their)\s[^.;:,()|]{2,60}?)\s*,\s*(?:it\s+|that\s+)?(?:took|lasted|was)(?:\s+us)?\s*$",
+    )
+});
+/// The ends named before the length at `start` ([`FROM_TO_BEFORE`]), with `x`
+/// and `y` captured as `FROM_TO` captures them after a length.
+pub(super) fn from_to_before(masked: &str, start: usize) -> Option<crate::lean::Captures<'_>> {
+    let before = &masked[crate::span::floor_char(masked, start.saturating_sub(250))..start];
+    if !before.to_ascii_lowercase().contains("from ") {
+        return None;
+    }
+    FROM_TO_BEFORE.captures(before)
 }
 
 #[cfg(test)]

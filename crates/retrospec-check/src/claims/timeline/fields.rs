@@ -12,7 +12,7 @@ use crate::lean::Lean;
 /// 14:00 UTC`, `- **Impact start:** 2025-11-20 13:20 UTC`, `Restored: 14/01/2025
 /// 11:05`) or a table row (`| End time | ... |`).
 static FIELD: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?:(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved|restored))(?:[ \t]+time|[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
+    Lean::new(r#"(?im)^[ \t]*(?:[-*+][ \t]+|\|[ \t]*)?[*_]*(?:(?:impact|incident|outage)[ \t]+)?(?:(?P<start>start(?:ed)?|began)|(?:end(?:ed)?|resolved|restored))(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:incident|outage|impact|disruption))?(?:[ \t]+time|[ _-]?(?:time|at|when|date))?[*_]*[ \t]*[:|][*_ \t]*["']?(?P<value>[^"'\n|]*?)["']?[ \t]*\|?[ \t]*$"#)
         .expect("the pattern is valid")
 });
 

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::parse::markdown::{Block, Field, Item, is_bullet};
+use crate::parse::markdown::{Block, Field, Item, collect_blocks, is_bullet};
 use crate::time;
 
 use super::timeline::prose;
@@ -23,9 +23,16 @@ use super::timeline::prose;
 mod mail;
 mod nested;
 mod numbered;
+mod pseudo;
+mod tables;
+mod textile;
 pub(crate) use mail::mail_headers;
 use nested::promote_nested_sections;
-use numbered::{is_numbered, is_question, numbered_text};
+use numbered::{is_numbered, is_question, numbered_sections, numbered_text};
+use pseudo::pseudo_heading;
+#[cfg(test)]
+use pseudo::wiki_heading;
+use textile::textile_headings;
 
 /// Rewrites the blocks of a free-form body (see the module documentation). Returns
 /// whether a timeline without a heading was found (a date line and a list of
@@ -53,7 +60,7 @@ pub(crate) fn normalise(
         .iter()
         .filter(|b| matches!(b, Block::List { items } if question(items)))
         .count();
-    for block in blocks {
+    for block in textile_headings(text, blocks) {
         match block {
             Block::Heading { level, range } => {
                 let words = heading_words(text, range.clone());
@@ -66,7 +73,40 @@ pub(crate) fn normalise(
                 heads.push((out.len(), level, named));
                 out.push(Block::Heading { level, range });
             }
+            // A wiki's table (Confluence, DokuWiki, Textile) is a paragraph to
+            // Markdown: read as the table it is.
+            Block::Paragraph { range }
+                if let Some(rows) = tables::wiki_table(text, &line_ranges(text, range.clone())) =>
+            {
+                out.push(Block::Table { rows });
+            }
+            Block::Other { range } if let Some(rows) = tables::html_table(text, range.clone()) => {
+                out.push(Block::Table { rows });
+            }
             Block::Paragraph { range } => paragraph(text, range, extra, &mut out, &mut pseudo),
+            // Numbered sections with their text indented under them: each item's
+            // first line a heading, the rest read as blocks of its own.
+            Block::List { items }
+                if let Some(sections) =
+                    numbered_sections(text, &items, |w| field_of(w, extra).is_some()) =>
+            {
+                for (head, under) in sections {
+                    pseudo.push(out.len());
+                    out.push(Block::Heading {
+                        level: 2,
+                        range: head,
+                    });
+                    let Some(under) = under else { continue };
+                    for block in collect_blocks(&text[under.clone()], under.start) {
+                        match block {
+                            Block::Paragraph { range } => {
+                                paragraph(text, range, extra, &mut out, &mut pseudo);
+                            }
+                            other => out.push(other),
+                        }
+                    }
+                }
+            }
             Block::List { items } if items.len() == 1 && is_numbered(text, &items[0]) => {
                 let inner = numbered_text(text, &items[0]);
                 if field_of(&text[inner.clone()], extra).is_some()
@@ -488,6 +528,25 @@ fn paragraph(
         }
         return;
     }
+    // `\- 6:10 PM: Rollout reaches 100%`: a bullet a document editor's Markdown
+    // export escaped (Google Docs writes every list so); the item is read from
+    // its dash.
+    let escaped = |l: &Range<usize>| {
+        let t = text[l.clone()].trim_start().as_bytes();
+        t.len() > 2 && t[0] == b'\\' && matches!(t[1], b'-' | b'*' | b'+') && t[2] == b' '
+    };
+    if lines.iter().all(escaped) {
+        out.push(Block::List {
+            items: lines
+                .into_iter()
+                .map(|l| {
+                    let lead = text[l.clone()].len() - text[l.clone()].trim_start().len();
+                    item(l.start + lead + 1..l.end)
+                })
+                .collect(),
+        });
+        return;
+    }
     let bulleted = |l: &Range<usize>| {
         let t = text[l.clone()].trim_start();
         t.chars().next().is_some_and(|c| is_bullet(c) && c != '*')
@@ -517,78 +576,6 @@ fn item(range: Range<usize>) -> Item {
         range,
         checked: None,
     }
-}
-
-/// A line that is a heading: bold on its own (`**Timeline**`), or a section name
-/// standing alone (`Root Cause Analysis`, `Timeline:`). Returns the words' range.
-fn pseudo_heading(
-    text: &str,
-    line: Range<usize>,
-    extra: &[(String, Field)],
-    alone: bool,
-) -> Option<Range<usize>> {
-    let raw = &text[line.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let t = raw.trim();
-    let start = line.start + lead;
-    for mark in ["**", "__"] {
-        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
-            if inner.contains(mark) {
-                return None;
-            }
-            let words = inner.trim().trim_end_matches(':').trim_end();
-            // A stamp in brackets (`Update [12/10/2025 18:40] — Cause`) is no words.
-            let unstamped = match (words.find('['), words.find(']')) {
-                (Some(o), Some(c)) if o < c => format!("{} {}", &words[..o], &words[c + 1..]),
-                _ => words.to_string(),
-            };
-            let short = unstamped.split_whitespace().count() <= 6 && !words.ends_with('.');
-            let named = field_of(words, extra).is_some();
-            // A bold date (`**2025-10-07**`, `**Mon 3 March**` without its year)
-            // over a day's entries is a date line of the timeline it stands in,
-            // not a section that would end it.
-            if !named && is_date_line(words) {
-                return None;
-            }
-            if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {
-                let offset = inner.len() - inner.trim_start().len();
-                let s = start + mark.len() + offset;
-                return Some(s..s + words.len());
-            }
-            return None;
-        }
-    }
-    // A wiki's or AsciiDoc's heading (`== Root cause ==`, `=== Timeline`) names
-    // its section by the words between the marks.
-    let (t, start) = match wiki_heading(t) {
-        Some(inner) => (
-            inner,
-            start + (inner.as_ptr() as usize - t.as_ptr() as usize),
-        ),
-        None => (t, start),
-    };
-    let words = t.trim_end_matches(':').trim_end();
-    if words.len() <= 60 && field_of(words, extra).is_some() {
-        return Some(start..start + words.len());
-    }
-    None
-}
-
-/// The words of a MediaWiki or AsciiDoc heading line (`== Root cause ==`, `===
-/// Timeline`): two to six `=`, a blank, the words, and the same marks after
-/// them or none.
-fn wiki_heading(line: &str) -> Option<&str> {
-    let marks = line.bytes().take_while(|&b| b == b'=').count();
-    if !(2..=6).contains(&marks) {
-        return None;
-    }
-    let rest = line[marks..].strip_prefix(' ')?;
-    let inner = match rest.trim_end().strip_suffix(&line[..marks]) {
-        Some(inner) => inner.strip_suffix(' ')?,
-        None => rest,
-    };
-    let inner = inner.trim();
-    (!inner.is_empty() && !inner.starts_with('=')).then_some(inner)
 }
 
 /// The lines of a range, without their line breaks, blank lines left out.

@@ -376,22 +376,42 @@ fn is_byline(line: &str) -> bool {
             .iter()
             .any(|w| rest.starts_with(w))
     });
-    line.len() < 160
-        && !by_when
-        && [
-            "by ",
-            "posted ",
+    // A forum post's date tag (Discourse's `[date=2025-05-11 time=10:15:00]`
+    // beside its author), and a sentence of a page's status box that says when
+    // the report was reviewed or published (`Final. Reviewed in the platform
+    // review on 3 April 2025.`): when it was written, not when it happened.
+    let tagged = t.contains("[date=");
+    let reviewed = t.split(". ").skip(1).any(|sentence| {
+        [
+            "reviewed ",
+            "approved ",
+            "signed off ",
             "published ",
-            "published:",
-            "written ",
-            "written:",
-            "updated ",
-            "updated:",
-            "last updated",
-            "author:",
+            "last updated ",
         ]
         .iter()
-        .any(|w| t.starts_with(w))
+        .any(|w| sentence.trim_start().starts_with(w))
+    });
+    line.len() < 160
+        && !by_when
+        && (tagged
+            || reviewed
+            || [
+                "by ",
+                "posted ",
+                "published ",
+                "published:",
+                "written ",
+                "written:",
+                "updated ",
+                "updated:",
+                "last updated",
+                "author:",
+                "reviewed ",
+                "approved ",
+            ]
+            .iter()
+            .any(|w| t.starts_with(w)))
 }
 
 /// The first date written in `text` (publication lines blanked): with its year,
@@ -403,7 +423,11 @@ fn written_date(text: &str, published: Option<Date>) -> Option<(Date, Span)> {
     for (i, &(start, end)) in words.iter().enumerate() {
         let word = &text[start..end];
         // `(2025-07-23)`, `**2025-07-23**`: the date inside its marks.
-        let lead = word.len() - word.trim_start_matches(['(', '*', '_', '`', '[']).len();
+        let mut lead = word.len() - word.trim_start_matches(['(', '*', '_', '`', '[']).len();
+        // A forum's date tag: `[date=2025-05-11`.
+        if word[lead..].starts_with("date=") {
+            lead += "date=".len();
+        }
         if let Some(d) = word.get(lead..lead + 10).and_then(time::parse_iso_date) {
             return Some((d, Span::new(start + lead, start + lead + 10)));
         }
@@ -980,5 +1004,21 @@ mod tests {
         let (codes, times) = report("23/04/2025");
         assert!(!codes.contains(&"RS214"), "{codes:?}");
         assert_eq!(times[0], "2025-04-23 13:05 UTC");
+    }
+
+    /// A forum post's date tag and a page's "Reviewed ... on" are when the
+    /// report was written: the incident's own date is the one its text tells.
+    #[test]
+    fn a_post_date_tag_or_a_review_date_is_not_the_incidents() {
+        let discourse = "# Sync down on Saturday 10 May\n\n**mirela** · [date=2025-05-11 time=10:15:00 timezone=\"UTC\"]\n\nSorry about yesterday morning.\n";
+        assert_eq!(
+            first_date(discourse).map(|(d, _)| d.to_string()),
+            Some("2025-05-10".into())
+        );
+        let confluence = "h1. PIR-0193\n\n{info}\nFinal. Reviewed in the platform review on 3 April 2025.\n{info}\n\nOn Thursday 27 March 2025 the API froze.\n";
+        assert_eq!(
+            first_date(confluence).map(|(d, _)| d.to_string()),
+            Some("2025-03-27".into())
+        );
     }
 }

@@ -1380,4 +1380,46 @@ mod tests {
             .expect("RS206");
         assert_eq!(d.span.slice(text), "Mon");
     }
+
+    /// Wiki markup (held-out set 305-316): Confluence's `h2.` headings, its
+    /// `||Time||Event||` table and `{code}` log; DokuWiki's `^ Date ^ Time ^`
+    /// table with `:::` for the date above; an HTML table; and a document
+    /// editor's escaped bullets under a bold heading.
+    #[test]
+    fn wiki_html_and_escaped_timelines_are_read() {
+        let confluence = "h1. Stale positions\n\nOn 27 March 2025 the map froze.\n\nh2. Timeline\n\nAll times CET.\n\n||Time||Event||Who||\n|10:31|Deploy completes|CI|\n|10:42|Lag starts to grow|—|\n\n{code:title=consumer.log}\n2025-03-27 10:42:13 WARN rebalance\n\n2025-03-27 10:42:11 INFO commit\n{code}\n\nh2. Root cause\n\nA timeout.\n";
+        let (times, codes) = times_and_codes(confluence);
+        assert_eq!(times, ["2025-03-27 10:31 CET", "10:42 CET"], "{codes:?}");
+        assert!(!codes.contains(&"RS201"), "{codes:?}");
+        let doku = "====== NFS hang ======\n\nAll times CET.\n\n===== Timeline =====\n\n^ Date ^ Time ^ Event ^\n| Tue 2025-12-02 | 22:45 | Report starts |\n| ::: | 22:52 | Clients hang |\n| Wed 2025-12-03 | 01:05 | Rebooted |\n";
+        let (times, _) = times_and_codes(doku);
+        assert_eq!(times.len(), 3, "{times:?}");
+        assert!(times[1].starts_with("2025-12-02 22:52"), "{times:?}");
+        let html = "# Top-ups\n\nOn 2025-06-03 top-ups failed.\n\n## Timeline (HKT)\n\n<table>\n<thead><tr><th>Time</th><th>What happened</th></tr></thead>\n<tbody>\n<tr><td>09:02</td><td>Rotation runs.</td></tr>\n<tr><td>10:05</td><td>Key restored.</td></tr>\n<tr><td>09:57</td><td>Bank confirms.</td></tr>\n</tbody>\n</table>\n";
+        let (times, codes) = times_and_codes(html);
+        assert_eq!(times.len(), 3, "{times:?}");
+        assert!(codes.contains(&"RS201"), "{codes:?}");
+        let gdocs = "# **Widget outage**\n\nOn 2025-06-14 bookings failed.\n\n## **Timeline (all times EDT)**\n\n\\- 5:48 PM: Rollout starts.\n\n\\- 6:10 PM: Rollout reaches 100%.\n";
+        let (times, _) = times_and_codes(gdocs);
+        assert_eq!(times, ["2025-06-14 5:48 PM EDT", "6:10 PM EDT"]);
+    }
+
+    /// Sections numbered as a word processor's export lays them out, each item's
+    /// text indented under its heading (`2. INCIDENT DETAILS`, `3. CHRONOLOGY`).
+    #[test]
+    fn numbered_sections_with_their_text_under_them() {
+        let text = "MAJOR INCIDENT REPORT\n\nReport on 17 August 2025. All times BST.\n\n2. INCIDENT DETAILS\n\n   Start of incident: 16:20\n\n3. CHRONOLOGY\n\n   16:20   IVR stops answering.\n   16:47   Duty manager informs the control centre.\n\n4. ACTIONS\n\n   Alarm on zero calls.\n";
+        let (times, _) = times_and_codes(text);
+        assert_eq!(times, ["2025-08-17 16:20 BST", "16:47 BST"]);
+    }
+
+    /// `03/08/2025` under a subject that spells "March 8" is month first, and
+    /// a row of a date alone (`03/12/2025   Permanent repair.`) is read so too.
+    #[test]
+    fn a_date_spelled_out_settles_slashed_rows() {
+        let text = "Outage report\n\nSubject: loss of service, Saturday night March 8 into Sunday March 9, 2025\n\nTIMELINE\n\n   03/08/2025 23:40 CST   Fibers lost.\n   03/09/2025 04:55 CDT   Restored.\n   03/12/2025             Permanent repair.\n";
+        let (times, codes) = times_and_codes(text);
+        assert_eq!(times, ["2025-03-08 23:40 CST", "2025-03-09 04:55 CDT"]);
+        assert!(!codes.contains(&"RS214"), "{codes:?}");
+    }
 }

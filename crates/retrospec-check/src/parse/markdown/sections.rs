@@ -158,6 +158,13 @@ pub(crate) fn normalise_heading(heading: &str) -> String {
 /// The field a heading names: the configured headings first, then the built-in table.
 pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     // A wiki page copied as text keeps its edit links: `Summary[edit | edit source]`.
+    // A heading written bold as well (`## **Timeline (all times EDT)**`, as a
+    // document editor's export writes every heading) names what its words name.
+    let heading = heading
+        .trim()
+        .trim_start_matches(['*', '_'])
+        .trim_end_matches(['*', '_'])
+        .trim();
     let heading = strip_section_number(strip_edit_links(heading));
     field_named_by(heading, extra).or_else(|| {
         // A trailing parenthesis qualifies the section, it does not name it:

@@ -89,7 +89,13 @@ pub(crate) fn in_reported_speech(text: &str, at: usize) -> bool {
             } else {
                 &words[words.len().saturating_sub(4)..]
             };
-            !subject.is_empty() && !subject.iter().any(|s| OWN.contains(s))
+            // `whoever wrote the script`, `the engineer who wrote the job`: a
+            // relative clause names the one who acted, it reports nothing.
+            let relative = *w != "according to"
+                && subject
+                    .last()
+                    .is_some_and(|s| matches!(*s, "who" | "whoever" | "that" | "which"));
+            !subject.is_empty() && !relative && !subject.iter().any(|s| OWN.contains(s))
         })
     })
 }
@@ -137,6 +143,22 @@ fn contains_word(text: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::in_reported_speech;
+
+    #[test]
+    fn a_relative_clause_reports_nothing() {
+        for text in [
+            "In hindsight, whoever wrote the purge script should have made it an error.",
+            "The engineer who wrote the migration should have run it first.",
+        ] {
+            let at = text.find("should").expect("the phrase");
+            assert!(!in_reported_speech(text, at), "{text}");
+        }
+        let text = "The registry wrote that we should have renewed earlier.";
+        assert!(in_reported_speech(
+            text,
+            text.find("should").expect("the phrase")
+        ));
+    }
 
     fn at(text: &str, word: &str) -> bool {
         in_reported_speech(text, text.find(word).expect("the word"))

@@ -216,12 +216,28 @@ impl Reader<'_, '_> {
             return None;
         }
         let Some(Err(error)) = time::scan_date_line(line, hint) else {
-            return None;
+            return self.leading_slashed_date(line);
         };
         if error.kind != time::TimeErrorKind::AmbiguousDate {
             return None;
         }
         self.reading(line.get(error.range.clone())?)
+    }
+
+    /// `03/12/2025   Permanent repair.`: a row that opens with a slashed date of
+    /// two readings and has no time (the timeline's other rows have one), in a
+    /// report that settles the order ([`Reader::reading`]): the date, read as
+    /// the report dates it, not reported as ambiguous.
+    fn leading_slashed_date(&self, line: &str) -> Option<Date> {
+        let token = line.split_whitespace().next()?;
+        let [Ok(a), Ok(b), Ok(_)] = token.split('/').map(str::parse::<u16>).collect::<Vec<_>>()[..]
+        else {
+            return None;
+        };
+        if a == b || !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+            return None;
+        }
+        self.reading(token)
     }
 
     /// [`Reader::decided_date_line`] at `span`: when it decides, the date dates the

@@ -1,0 +1,80 @@
+//! A line that is a heading without Markdown's marks: bold on its own, a
+//! section's name standing alone, a wiki's or AsciiDoc's `== Root cause ==`.
+
+use std::ops::Range;
+
+use crate::parse::markdown::Field;
+
+use super::{field_of, is_date_line, starts_with_time};
+
+/// A line that is a heading: bold on its own (`**Timeline**`), or a section name
+/// standing alone (`Root Cause Analysis`, `Timeline:`). Returns the words' range.
+pub(super) fn pseudo_heading(
+    text: &str,
+    line: Range<usize>,
+    extra: &[(String, Field)],
+    alone: bool,
+) -> Option<Range<usize>> {
+    let raw = &text[line.clone()];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let start = line.start + lead;
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            if inner.contains(mark) {
+                return None;
+            }
+            let words = inner.trim().trim_end_matches(':').trim_end();
+            // A stamp in brackets (`Update [12/10/2025 18:40] — Cause`) is no words.
+            let unstamped = match (words.find('['), words.find(']')) {
+                (Some(o), Some(c)) if o < c => format!("{} {}", &words[..o], &words[c + 1..]),
+                _ => words.to_string(),
+            };
+            let short = unstamped.split_whitespace().count() <= 6 && !words.ends_with('.');
+            let named = field_of(words, extra).is_some();
+            // A bold date (`**2025-10-07**`, `**Mon 3 March**` without its year)
+            // over a day's entries is a date line of the timeline it stands in,
+            // not a section that would end it.
+            if !named && is_date_line(words) {
+                return None;
+            }
+            if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {
+                let offset = inner.len() - inner.trim_start().len();
+                let s = start + mark.len() + offset;
+                return Some(s..s + words.len());
+            }
+            return None;
+        }
+    }
+    // A wiki's or AsciiDoc's heading (`== Root cause ==`, `=== Timeline`) names
+    // its section by the words between the marks.
+    let (t, start) = match wiki_heading(t) {
+        Some(inner) => (
+            inner,
+            start + (inner.as_ptr() as usize - t.as_ptr() as usize),
+        ),
+        None => (t, start),
+    };
+    let words = t.trim_end_matches(':').trim_end();
+    if words.len() <= 60 && field_of(words, extra).is_some() {
+        return Some(start..start + words.len());
+    }
+    None
+}
+
+/// The words of a MediaWiki or AsciiDoc heading line (`== Root cause ==`, `===
+/// Timeline`): two to six `=`, a blank, the words, and the same marks after
+/// them or none.
+pub(super) fn wiki_heading(line: &str) -> Option<&str> {
+    let marks = line.bytes().take_while(|&b| b == b'=').count();
+    if !(2..=6).contains(&marks) {
+        return None;
+    }
+    let rest = line[marks..].strip_prefix(' ')?;
+    let inner = match rest.trim_end().strip_suffix(&line[..marks]) {
+        Some(inner) => inner.strip_suffix(' ')?,
+        None => rest,
+    };
+    let inner = inner.trim();
+    (!inner.is_empty() && !inner.starts_with('=')).then_some(inner)
+}

@@ -11,16 +11,31 @@ use crate::claims::Compared;
 /// lays out its facts): the window its own block states, with a date or without
 /// (they stand together, so they are on the same day unless the end is earlier).
 pub(super) fn fields_beside(masked: &str, range: Range<usize>) -> Option<Compared> {
-    let line_start = masked[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    // A field is a short line: its label within a few dozen bytes before the
+    // length (a long line is prose, and is not searched back through per claim).
+    let reach = crate::span::floor_char(masked, range.start.saturating_sub(120));
+    let line_start = match masked[reach..range.start].rfind('\n') {
+        Some(i) => reach + i + 1,
+        None if reach == 0 => 0,
+        None => return None,
+    };
     if !masked[line_start..range.start].contains(':') {
         return None;
     }
-    let start = masked[..range.start].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = masked[range.end..]
+    // The block, of at most 1,500 bytes: searched no further either way.
+    const BLOCK: usize = 1500;
+    let back = crate::span::floor_char(masked, range.start.saturating_sub(BLOCK));
+    let start = match masked[back..range.start].rfind("\n\n") {
+        Some(i) => back + i + 2,
+        None if back == 0 => 0,
+        None => return None,
+    };
+    let ahead = crate::span::floor_char(masked, (range.end + BLOCK).min(masked.len()));
+    let end = masked[range.end..ahead]
         .find("\n\n")
         .map_or(masked.len(), |i| range.end + i);
     let block = &masked[start..end];
-    if block.len() > 1500 {
+    if block.len() > BLOCK {
         return None;
     }
     let mut found: [Option<(&str, Clock)>; 2] = [None, None];

@@ -32,6 +32,12 @@ const REPORTING: &[&str] = &[
     "announced",
 ];
 
+/// [`REPORTING`] as one automaton.
+static REPORTING_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(REPORTING).expect("the reporting words are valid")
+    });
+
 /// Subjects that make a reported statement the author's own (`we said`, `I wrote`,
 /// `our on-call engineer stated`).
 const OWN: &[&str] = &["we", "i", "our", "us", "my"];
@@ -53,8 +59,14 @@ pub(crate) fn in_reported_speech(text: &str, at: usize) -> bool {
     let sentence_start = sentence_start(text, from, at);
     let sentence = &text[sentence_start..at];
     let lower = sentence.to_lowercase();
-    let reported = REPORTING.iter().any(|w| contains_word(&lower, w));
-    if !reported {
+    // The reporting words the sentence has, found in one pass (a search per
+    // word cost a long line's word rules more than the rest of their reading).
+    let present: Vec<&str> = REPORTING_WORDS
+        .find_overlapping_iter(&lower)
+        .map(|m| REPORTING[m.pattern().as_usize()])
+        .filter(|w| contains_word(&lower, w))
+        .collect();
+    if present.is_empty() {
         return false;
     }
     // A quotation around the word, of four words or more.
@@ -73,7 +85,7 @@ pub(crate) fn in_reported_speech(text: &str, at: usize) -> bool {
     }
     // A reported statement: the reporting word follows a subject that is not
     // the author (`the registry said`, `according to the vendor`).
-    REPORTING.iter().any(|w| {
+    present.iter().any(|w| {
         find_word(&lower, w).is_some_and(|i| {
             let subject = if *w == "according to" {
                 &lower[i + w.len()..]
@@ -118,14 +130,23 @@ fn quote_led_in(text: &str, line_start: usize) -> bool {
         || REPORTING.iter().any(|w| contains_word(&lower, w))
 }
 
-/// Where the sentence holding byte `at` starts, no earlier than `from`.
+/// Where the sentence holding byte `at` starts, no earlier than `from`: after the
+/// nearest break before `at`. Every break opens with a line break, a stop, `!` or
+/// `?`, so only those bytes are looked at, found by memchr from the end (a search
+/// per break read all of the 400 bytes seven times, for every match of a word
+/// rule in a long line: 18 M instructions on 200 KB).
 fn sentence_start(text: &str, from: usize, at: usize) -> usize {
-    let before = &text[from..at];
-    ["\n\n", ". ", ".\n", "! ", "? ", "\n- ", "\n* "]
-        .iter()
-        .filter_map(|b| before.rfind(b).map(|i| from + i + b.len()))
-        .max()
-        .unwrap_or(from)
+    const BREAKS: [&[u8]; 7] = [b"\n\n", b". ", b".\n", b"! ", b"? ", b"\n- ", b"\n* "];
+    let b = &text.as_bytes()[from..at];
+    let after_break = |i: usize| {
+        BREAKS
+            .iter()
+            .find(|brk| b[i..].starts_with(brk))
+            .map(|brk| i + brk.len())
+    };
+    let stop = memchr::memrchr3_iter(b'\n', b'.', b'!', b).find_map(after_break);
+    let question = memchr::memrchr_iter(b'?', b).find_map(after_break);
+    from + stop.max(question).unwrap_or(0)
 }
 
 /// Where `word` stands as whole words in `text`, the last place.

@@ -10,9 +10,10 @@
 //! committing arena memory on demand (not eagerly, which on Linux also lets
 //! transparent huge pages back it) bring both back to the system allocator's
 //! (server 36-37 MiB, batch 29 MiB) at no measurable cost to the batch; the
-//! server also collects after each check (35 MiB), and so purges with the
-//! default delay ([`for_server`]). Measured in bench/README.md ("perf9",
-//! "perf14").
+//! server also collects after each check (35 MiB), and so purges with a delay
+//! ([`for_server`]), forcing it only after an open ([`collect`]). Measured in
+//! bench/README.md ("perf9", "perf14", "perf15"; the system allocator for the
+//! server alone was tried there too: 9.0-9.2 ms and 38-40 MiB on this code).
 #![allow(unsafe_code)]
 
 use libmimalloc_sys as mi;
@@ -50,24 +51,29 @@ pub fn configure() {
     }
 }
 
-/// The language server's setting: freed memory waits mimalloc's default second
-/// before it is purged, since the server collects after each check anyway
-/// ([`collect`]). Purging at once made a check of the 4,997-line report fault
-/// its own freed pages in again: didChange -> diagnostics 13.4 ms median, 11.8-12.2
-/// ms with the default delay, resident memory with 101 open reports the same
-/// (35-36 MiB; bench/README.md, "perf14").
+/// The language server's setting: freed memory waits 100 ms before it is
+/// purged, since the server collects after each check anyway ([`collect`]).
+/// Purging at once made a check of the 4,997-line report fault its own freed
+/// pages in again: didChange -> diagnostics 13.4 ms median (bench/README.md,
+/// "perf14"). With a collection that keeps an edit's pages (below), 100 ms
+/// keeps 101 open reports at 34-36 MiB where 1 s held 36-38 (up to 47 at the
+/// peak), for an edit 0.1-0.2 ms slower ("perf15").
 #[cfg(feature = "lsp")]
 pub fn for_server() {
     // SAFETY: a plain setter of mimalloc's option table, valid at any time.
-    unsafe { mi::mi_option_set(PURGE_DELAY, 1000) }
+    unsafe { mi::mi_option_set(PURGE_DELAY, 100) }
 }
 
 /// Gives the calling thread's free memory back to the system (the language
-/// server, after each check).
+/// server, after each check): all of it, purged at once, after a document was
+/// opened or checked again (`opened`); after an edit only what the purge delay
+/// has let expire, since purging the pages of a check that the next
+/// keystroke's check touches again made an edit of the 4,997-line report
+/// 8.5-8.9 ms instead of 8.2-8.3 (bench/README.md, "perf15").
 #[cfg(feature = "lsp")]
-pub fn collect() {
+pub fn collect(opened: bool) {
     // SAFETY: mimalloc's own collection, safe on any thread at any time.
-    unsafe { mi::mi_collect(true) }
+    unsafe { mi::mi_collect(opened) }
 }
 
 #[cfg(test)]

@@ -127,21 +127,24 @@ pub async fn serve(
 }
 
 /// What runs after every check ([`after_check`]).
-static AFTER_CHECK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+static AFTER_CHECK: std::sync::OnceLock<fn(bool)> = std::sync::OnceLock::new();
 
 /// Runs `f` on the checking thread right after every check, while its result is
-/// published (not before: the latency of an edit does not include it).
-/// `retrospec lsp` gives mimalloc's free memory back there (101 open
-/// reports: 36-38 MiB without, 35 MiB with; bench/README.md, "perf9"). Set once per
+/// published (not before: the latency of an edit does not include it), with
+/// whether the check was of a document just opened or of every open document
+/// again (`true`), or of an edit (`false`). `retrospec lsp` gives mimalloc's free
+/// memory back there: all of it after an open (101 open reports: 35-36 MiB, not
+/// 48-50), only what its purge delay let expire after an edit, whose next check
+/// would fault the purged pages in again (bench/README.md, "perf9", "perf15"). Set once per
 /// process, before [`run_stdio`] or [`serve`]; a second call is ignored.
-pub fn after_check(f: fn()) {
+pub fn after_check(f: fn(bool)) {
     let _ = AFTER_CHECK.set(f);
 }
 
 /// Runs the [`after_check`] hook, when one is set.
-fn checked() {
+fn checked(opened: bool) {
     if let Some(f) = AFTER_CHECK.get() {
-        f();
+        f(opened);
     }
 }
 

@@ -283,7 +283,7 @@ impl Backend {
             .collect();
         self.published.lock().await.clear();
         for uri in open {
-            self.publish(uri).await;
+            self.publish(uri, true).await;
         }
     }
 
@@ -322,15 +322,16 @@ impl Backend {
     }
 
     /// Checks `uri` in the background, so the notification handler returns at once
-    /// and the next change is applied without waiting for this check.
-    pub(crate) fn spawn_publish(&self, uri: Uri) {
+    /// and the next change is applied without waiting for this check. `opened`:
+    /// the document was just opened (not edited), see [`crate::after_check`].
+    pub(crate) fn spawn_publish(&self, uri: Uri, opened: bool) {
         let this = self.clone();
-        tokio::spawn(async move { this.publish(uri).await });
+        tokio::spawn(async move { this.publish(uri, opened).await });
     }
 
     /// Checks the current generation of `uri` on a blocking thread, keeps the result
     /// for requests and publishes it, unless the document changed meanwhile.
-    pub(crate) async fn publish(&self, uri: Uri) {
+    pub(crate) async fn publish(&self, uri: Uri, opened: bool) {
         let Some((text, version, generation)) = self
             .documents
             .lock()
@@ -354,7 +355,7 @@ impl Backend {
             }
             let done = this.analyse(&target, &text);
             let _ = done_tx.send(done);
-            crate::checked();
+            crate::checked(opened);
         });
         let computed = match done_rx.await {
             Ok(done) => Ok(Some(done)),

@@ -28,7 +28,7 @@ pub(crate) async fn did_open(backend: &Backend, params: DidOpenTextDocumentParam
                 analysis: None,
             },
         );
-    backend.spawn_publish(doc.uri);
+    backend.spawn_publish(doc.uri, true);
 }
 
 pub(crate) async fn did_change(backend: &Backend, params: DidChangeTextDocumentParams) {
@@ -54,7 +54,7 @@ pub(crate) async fn did_change(backend: &Backend, params: DidChangeTextDocumentP
         doc.version = params.text_document.version;
         doc.generation = backend.next_generation();
     }
-    backend.spawn_publish(uri);
+    backend.spawn_publish(uri, false);
     // The previous text's analysis is freed on the blocking pool, after the new
     // text's check is queued: for a 5,000-line report (its tree, model, times and
     // claims) that was 2.7 M instructions before the check could start (perf13).

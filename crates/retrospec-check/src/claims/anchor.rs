@@ -109,6 +109,12 @@ pub(super) fn readings(from: &[Stamp], to: &[Stamp]) -> Vec<(Compared, super::Pr
     let mut all = Vec::new();
     for a in from {
         for b in to {
+            // One place for both ends (the anchor's event was not found apart
+            // from the claim's own, "paged" and "the impact" on the paging
+            // entry): no time between two events was read.
+            if !a.pointer.is_empty() && a.pointer == b.pointer && a.place == b.place {
+                continue;
+            }
             if let Some(seconds) = between(a, b) {
                 all.push((
                     Compared {

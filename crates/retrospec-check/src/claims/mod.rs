@@ -1782,6 +1782,16 @@ mod tests {
             verdict_of(&aware("30 minutes"), "within 30 minutes"),
             Verdict::Agrees
         );
+        // The paging entry is not also the impact's start: with the start's
+        // words not read ("stops answering"), no reading measures 0 s there.
+        let stops = aware("10 minutes").replace(
+            "The IVR goes down; callers cannot get through.",
+            "IVR stops answering.",
+        );
+        assert_eq!(
+            verdict_of(&stops, "within 10 minutes"),
+            Verdict::Contradicts
+        );
         // An entry's time in a second zone opens its words: the words after it
         // still name the anchor.
         let paired = |length: &str| {

@@ -76,7 +76,9 @@ pub(crate) fn normalise(
             // A wiki's table (Confluence, DokuWiki, Textile) is a paragraph to
             // Markdown: read as the table it is.
             Block::Paragraph { range }
-                if let Some(rows) = tables::wiki_table(text, &line_ranges(text, range.clone())) =>
+                if text[range.clone()].trim_start().starts_with(['|', '^'])
+                    && let Some(rows) =
+                        tables::wiki_table(text, &line_ranges(text, range.clone())) =>
             {
                 out.push(Block::Table { rows });
             }

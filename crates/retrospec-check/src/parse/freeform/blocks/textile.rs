@@ -58,11 +58,16 @@ pub(super) fn textile_headings(text: &str, blocks: Vec<Block>) -> Vec<Block> {
             out.push(block);
             continue;
         };
-        if !text[range.clone()].contains("h") {
-            out.push(block);
-            continue;
-        }
-        let lines = line_ranges(text, range.clone());
+        // No `hN. ` anywhere (nearly every paragraph): not split into lines.
+        let marked = text[range.clone()]
+            .as_bytes()
+            .windows(4)
+            .any(|w| w[0] == b'h' && (b'1'..=b'6').contains(&w[1]) && w[2] == b'.' && w[3] == b' ');
+        let lines = if marked {
+            line_ranges(text, range.clone())
+        } else {
+            Vec::new()
+        };
         if !lines.iter().any(|l| heading(l).is_some()) {
             out.push(block);
             continue;

@@ -29,7 +29,19 @@ pub(crate) struct Document {
     pub(crate) generation: u64,
     /// The check of the current generation, once it is done.
     pub(crate) analysis: Option<Arc<Analysis>>,
+    /// When the document was last opened, changed or asked about (a tick of
+    /// [`Backend::next_generation`]): the documents used last keep their checks
+    /// ([`RETAINED`]).
+    pub(crate) used: u64,
 }
+
+/// How many documents keep their whole check (tree, model, times, claims) for the
+/// requests on them: the ones opened, changed or asked about last. The others keep
+/// their text, form and line index; a request on one checks it again, once, and it
+/// is kept until other documents are used. A check holds 10-45 times its text: with
+/// 101 reports open (one of 5,000 lines) the server held 34-36 MiB with every check
+/// kept against 25-27 with eight (bench/README.md, "perf16").
+pub(crate) const RETAINED: usize = 8;
 
 /// One check of one generation of a document, kept for the requests on it.
 #[derive(Debug)]
@@ -40,14 +52,32 @@ pub(crate) struct Analysis {
     /// The form, when the document is a report.
     pub(crate) format: Option<Format>,
     pub(crate) config: Arc<ProjectConfig>,
-    /// The check, when the document is a report.
-    pub(crate) report: Option<Arc<retrospec_check::Analysis>>,
+    /// The check, when the document is a report: set by the check of this
+    /// generation, or by the first request after it was let go ([`RETAINED`]).
+    pub(crate) report: OnceLock<Arc<retrospec_check::Analysis>>,
 }
 
 impl Analysis {
     /// The line index of `text`, the text this analysis is of.
     pub(crate) fn lines(&self, text: &str) -> Arc<LineIndex> {
         Arc::clone(self.lines.get_or_init(|| Arc::new(LineIndex::new(text))))
+    }
+
+    /// This analysis without its check (its line index, form and configuration
+    /// kept), when it holds one.
+    fn without_check(&self) -> Option<Analysis> {
+        self.report.get()?;
+        Some(Analysis {
+            lines: self
+                .lines
+                .get()
+                .cloned()
+                .map(OnceLock::from)
+                .unwrap_or_default(),
+            format: self.format,
+            config: Arc::clone(&self.config),
+            report: OnceLock::new(),
+        })
     }
 }
 
@@ -147,16 +177,52 @@ impl Backend {
         self.generations.fetch_add(1, Ordering::Relaxed) + 1
     }
 
-    /// The current text of an open document and its analysis when it is done.
+    /// The current text of an open document and its analysis when it is done (the
+    /// document counts as used).
     pub(crate) fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let used = self.next_generation();
         self.documents
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(uri)
-            .map(|d| Snapshot {
-                text: Arc::clone(&d.text),
-                analysis: d.analysis.clone(),
+            .get_mut(uri)
+            .map(|d| {
+                d.used = used;
+                Snapshot {
+                    text: Arc::clone(&d.text),
+                    analysis: d.analysis.clone(),
+                }
             })
+    }
+
+    /// Lets go of the checks of all but the [`RETAINED`] documents used last
+    /// (`current`, being checked, counts as one of them), returned to be freed.
+    pub(crate) fn let_go(&self, current: &Uri) -> Vec<Arc<Analysis>> {
+        let mut docs = self
+            .documents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let held: Vec<(u64, Uri)> = docs
+            .iter()
+            .filter(|(uri, d)| {
+                *uri != current
+                    && d.analysis
+                        .as_ref()
+                        .is_some_and(|a| a.report.get().is_some())
+            })
+            .map(|(uri, d)| (d.used, uri.clone()))
+            .collect();
+        let older = past_retained(held);
+        let mut freed = Vec::with_capacity(older.len());
+        for uri in older {
+            let Some(doc) = docs.get_mut(&uri) else {
+                continue;
+            };
+            let lighter = doc.analysis.as_ref().and_then(|a| a.without_check());
+            if let Some(lighter) = lighter {
+                freed.extend(doc.analysis.replace(Arc::new(lighter)));
+            }
+        }
+        freed
     }
 
     /// Forgets every analysis: the configuration or the settings changed, so a check
@@ -355,6 +421,7 @@ impl Backend {
             }
             let done = this.analyse(&target, &text);
             let _ = done_tx.send(done);
+            drop(this.let_go(&target));
             crate::checked(opened);
         });
         let computed = match done_rx.await {
@@ -430,14 +497,16 @@ impl Backend {
                 found,
             )
         };
-        let (report, diagnostics) = match format {
+        let report = OnceLock::new();
+        let diagnostics = match format {
             Some(format) => {
-                let report = retrospec_check::Analysis::new(text, format, &config.config);
-                let diagnostics = lsp(report.diagnostics());
-                (Some(Arc::new(report)), diagnostics)
+                let checked = retrospec_check::Analysis::new(text, format, &config.config);
+                let diagnostics = lsp(checked.diagnostics());
+                let _ = report.set(Arc::new(checked));
+                diagnostics
             }
-            None if is_config(uri) => (None, lsp(&Config::parse(text).1)),
-            None => (None, Vec::new()),
+            None if is_config(uri) => lsp(&Config::parse(text).1),
+            None => Vec::new(),
         };
         let analysis = Analysis {
             lines,
@@ -447,6 +516,16 @@ impl Backend {
         };
         (analysis, diagnostics)
     }
+}
+
+/// Of the documents holding a check (`(used, document)`, the one being checked
+/// not among them), those past the [`RETAINED`] used last (that one counted).
+fn past_retained<K>(mut held: Vec<(u64, K)>) -> Vec<K> {
+    if held.len() < RETAINED {
+        return Vec::new();
+    }
+    held.sort_unstable_by_key(|&(used, _)| std::cmp::Reverse(used));
+    held.drain(RETAINED - 1..).map(|(_, k)| k).collect()
 }
 
 /// An open report as a request sees it.
@@ -473,21 +552,20 @@ impl Report {
         }
     }
 
-    /// The analysis of this text: the stored one when its check is done, else a new
-    /// one, which computes only what the request asks for.
+    /// The analysis of this text: the stored one when its check is done (checked
+    /// again and kept when it was let go, see [`RETAINED`]), else a new one, which
+    /// computes only what the request asks for.
     pub(crate) fn analysis(&self) -> Arc<retrospec_check::Analysis> {
-        match self
-            .snapshot
-            .analysis
-            .as_ref()
-            .and_then(|a| a.report.as_ref())
-        {
-            Some(report) => Arc::clone(report),
-            None => Arc::new(retrospec_check::Analysis::new(
+        let new = || {
+            Arc::new(retrospec_check::Analysis::new(
                 self.text(),
                 self.format,
                 &self.config.config,
-            )),
+            ))
+        };
+        match &self.snapshot.analysis {
+            Some(analysis) => Arc::clone(analysis.report.get_or_init(new)),
+            None => new(),
         }
     }
 }
@@ -510,4 +588,28 @@ pub fn document_format(uri: &str, text: &str) -> Option<Format> {
         }
     };
     relevant.then_some(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documents_used_last_keep_their_checks() {
+        let few: Vec<(u64, u32)> = (0..RETAINED as u64 - 1).map(|t| (t, t as u32)).collect();
+        assert!(
+            past_retained(few).is_empty(),
+            "with the one checked: RETAINED"
+        );
+        // Ticks out of order: the oldest ones go, whatever their place.
+        let many: Vec<(u64, u32)> = (0..RETAINED as u64 + 2)
+            .map(|t| ((t * 7) % (RETAINED as u64 + 2), t as u32))
+            .collect();
+        let mut gone: Vec<u64> = past_retained(many.clone())
+            .into_iter()
+            .filter_map(|k| many.iter().find(|(_, d)| *d == k).map(|(t, _)| *t))
+            .collect();
+        gone.sort_unstable();
+        assert_eq!(gone, [0, 1, 2]);
+    }
 }

@@ -593,3 +593,49 @@ fn a_free_form_report_is_checked_explained_and_converted() {
     client.notify("exit", Value::Null);
     client.wait_exit();
 }
+
+/// Many open reports: those not used lately let go of their checks, and a request
+/// on one of them answers as before (checked again) and keeps answering.
+#[test]
+fn a_report_not_used_lately_answers_requests_as_before() {
+    let mut client = Client::initialized();
+    let text = "title: t\nstatus: draft\nmilestones:\n  started: 2024-06-10 16:05 CEST\n  resolved: 2024-06-10 17:20 CEST\ntimeline:\n  - time: 2024-06-10 17:20 CEST\n    text: Back to normal\n  - time: 2024-06-10 16:05 CEST\n    text: Errors begin\n";
+    let uri = |i: usize| format!("file:///tmp/open/{i:02}.postmortem.yaml");
+    let hovered = |client: &mut Client, id: i64| {
+        let hover = client.hover(id, &uri(0), 4, 4);
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(0), "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    client.diagnostics(&uri(0));
+    let first = hovered(&mut client, 2);
+    assert!(first.contains("Time to resolve: **1h 15m**"), "{first}");
+    // Twenty more reports: more than the server keeps checks for.
+    for i in 1..=20 {
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(i), "languageId": "yaml", "version": 1, "text": text}}),
+        );
+        let published = client.diagnostics(&uri(i));
+        assert_eq!(codes_and_lines(&published), [("RS201".to_string(), 8, 10)]);
+    }
+    assert_eq!(hovered(&mut client, 3), first, "checked again");
+    assert_eq!(hovered(&mut client, 4), first, "kept");
+    let actions = client.request(
+        5,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri(0)},
+               "range": {"start": {"line": 8, "character": 12}, "end": {"line": 8, "character": 12}},
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(
+        actions["result"][0]["title"], "sort the timeline by time",
+        "{actions}"
+    );
+    client.shutdown_and_exit();
+}

@@ -26,6 +26,7 @@ pub(crate) async fn did_open(backend: &Backend, params: DidOpenTextDocumentParam
                 version: doc.version,
                 generation: backend.next_generation(),
                 analysis: None,
+                used: backend.next_generation(),
             },
         );
     backend.spawn_publish(doc.uri, true);
@@ -53,6 +54,7 @@ pub(crate) async fn did_change(backend: &Backend, params: DidChangeTextDocumentP
         }
         doc.version = params.text_document.version;
         doc.generation = backend.next_generation();
+        doc.used = doc.generation;
     }
     backend.spawn_publish(uri, false);
     // The previous text's analysis is freed on the blocking pool, after the new

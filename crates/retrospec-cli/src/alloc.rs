@@ -1,5 +1,5 @@
 //! The allocator (issue 15): mimalloc for every command, told to give freed
-//! memory back at once.
+//! memory back soon (10 ms).
 //!
 //! malloc and free were about a fifth of a batch check's instructions with the
 //! system allocator; mimalloc takes 12.5% off the 200-report JSON set (callgrind)
@@ -14,6 +14,11 @@
 //! ([`for_server`]), forcing it only after an open ([`collect`]). Measured in
 //! bench/README.md ("perf9", "perf14", "perf15"; the system allocator for the
 //! server alone was tried there too: 9.0-9.2 ms and 38-40 MiB on this code).
+//! Purging at once made each check of a long report fault in the pages the one
+//! before had just given back: twenty copies of the 4,997-line report took 124 ms
+//! and 28,000 page faults, against 82 ms and 4,000 with the system allocator; a
+//! purge delay of 10 ms takes them to 104 ms and 13,000, and a 10,000-report YAML
+//! batch from 1.63 s to 1.52 s, its peak from 29 to 31 MiB ("perf16").
 #![allow(unsafe_code)]
 
 use libmimalloc_sys as mi;
@@ -25,6 +30,9 @@ const ARENA_EAGER_COMMIT: mi::mi_option_t = 4;
 /// ...and how many milliseconds freed memory waits before it is purged (default
 /// 1000).
 const PURGE_DELAY: mi::mi_option_t = 15;
+
+/// The purge delay of every command but the language server ([`for_server`]).
+const BATCH_PURGE_DELAY: std::ffi::c_long = 10;
 
 /// [`configure`] before `main`: the Rust runtime allocates before `main` runs, and
 /// the arena reserved then keeps the default (set in `main`, eager commit off did
@@ -47,7 +55,7 @@ pub fn configure() {
     // SAFETY: plain setters of mimalloc's option table, valid at any time.
     unsafe {
         mi::mi_option_set(ARENA_EAGER_COMMIT, 0);
-        mi::mi_option_set(PURGE_DELAY, 0);
+        mi::mi_option_set(PURGE_DELAY, BATCH_PURGE_DELAY);
     }
 }
 
@@ -78,7 +86,7 @@ pub fn collect(opened: bool) {
 
 #[cfg(test)]
 mod tests {
-    use super::{ARENA_EAGER_COMMIT, PURGE_DELAY, mi};
+    use super::{ARENA_EAGER_COMMIT, BATCH_PURGE_DELAY, PURGE_DELAY, mi};
 
     #[test]
     fn the_options_are_mimalloc_3s_and_set_before_main() {
@@ -98,11 +106,11 @@ mod tests {
             // Set before `main` (the test harness's `main` too, on Linux).
             #[cfg(target_os = "linux")]
             {
-                assert_eq!(mi::mi_option_get(PURGE_DELAY), 0);
+                assert_eq!(mi::mi_option_get(PURGE_DELAY), BATCH_PURGE_DELAY);
                 assert_eq!(mi::mi_option_get(ARENA_EAGER_COMMIT), 0);
             }
             super::configure();
-            assert_eq!(mi::mi_option_get(PURGE_DELAY), 0);
+            assert_eq!(mi::mi_option_get(PURGE_DELAY), BATCH_PURGE_DELAY);
             assert_eq!(mi::mi_option_get(ARENA_EAGER_COMMIT), 0);
         }
     }

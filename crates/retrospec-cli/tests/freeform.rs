@@ -301,13 +301,6 @@ fn import_writes_a_fenced_log_s_entries_as_code() {
 /// test below fails when a report not listed stops round-tripping, and when a
 /// listed one round-trips (take it off the list): the list only shrinks.
 const NOT_YET_CARRIED: &[(&str, &str)] = &[
-    // A time in prose with its own date after it ("At 10:10pm AEST on Thursday
-    // 23 January"): import writes it on the date of the status-history line
-    // around it, so RS203 names another day (same verdict, another date).
-    (
-        "259-isp-status-history-log-aedt.md",
-        "RS203 names the history line's date, not the sentence's",
-    ),
     // A second clock column (`Sydney (AEST)`): not written, so its zone's season
     // is not checked; a length measured to a status page's `Posted` line.
     (
@@ -351,12 +344,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
     (
         "59-dns-zone-singapore-time.md",
         "RS207 read as a window on the original",
-    ),
-    // A zone's season dated by a forwarded mail's `Date:` on the original and by
-    // the incident's own date after import (the imported reading is the right one).
-    (
-        "219-lms-vendor-mail-12-hour-mt-est.txt",
-        "RS203 dated by the mail, not the incident",
     ),
 ];
 

@@ -419,7 +419,10 @@ fn date_at(
             Some(y) => y,
             None => {
                 year_inferred = true;
-                hinted(year_hint, month)?
+                match hinted(year_hint, month) {
+                    Some(year) => year,
+                    None => year_by_weekday(year_hint?, month, day, weekday.as_ref()?.0)?,
+                }
             }
         };
         (
@@ -481,6 +484,18 @@ fn month_name_date(first: &str, next: Option<&Token<'_>>) -> Option<(u32, u32)> 
 /// January or December, where a report may tell of the year before or after.
 fn hinted(year_hint: Option<i16>, month: u32) -> Option<i32> {
     (2..=11).contains(&month).then_some(i32::from(year_hint?))
+}
+
+/// The year of a January or December date written without one, which [`hinted`]
+/// leaves (a report of January may tell of December), when its weekday settles
+/// it: the one year beside `hint` (one before, `hint`, one after) in which `day`
+/// of `month` falls on `weekday` (`Thursday 23 January` in a report of 2025).
+fn year_by_weekday(hint: i16, month: u32, day: u32, weekday: Weekday) -> Option<i32> {
+    let hint = i32::from(hint);
+    let mut fits = (hint - 1..=hint + 1)
+        .filter(|&y| ymd(y, month, day).is_some_and(|d| d.weekday() == weekday));
+    let year = fits.next()?;
+    fits.next().is_none().then_some(year)
 }
 
 /// `2025-03-06` or `22-Feb-2025`.
@@ -711,6 +726,20 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_settles_the_year_of_a_january_date() {
+        // January and December take no year from the report's (a January report
+        // may tell of December), unless the weekday fits one year only.
+        let text = "At 10:10pm AEST on Thursday 23 January, a contractor cut it.";
+        assert_eq!(one(text, Some(2025)), (date(2025, 1, 23), 22 * 60 + 10));
+        assert_eq!(
+            one("It failed at 09:00 on Tuesday 30 December.", Some(2026)).0,
+            date(2025, 12, 30)
+        );
+        assert!(read("At 10:10pm AEST on 23 January, a contractor cut it.", Some(2025)).is_empty());
+        assert!(read(text, None).is_empty());
+    }
+
+    #[test]
     fn twelve_hour_clocks_in_sentences() {
         let d = date(2025, 10, 7);
         for (text, minutes) in [
@@ -871,9 +900,14 @@ mod tests {
         assert_eq!(one("at 10:00 on 22-Feb-2025", None).0, date(2025, 2, 22));
         // Without a year or a hint, nothing.
         assert_eq!(read("restored by 3 p.m. on Sunday, July 20.", None), vec![]);
-        // In December or January the hint may be a year off.
+        // In December or January the hint may be a year off, unless a weekday
+        // fits one year only (21 December was a Saturday in 2024, a Monday in 2026).
         assert_eq!(
-            read("restored by 3 p.m. on Sunday, December 21.", Some(2025)),
+            one("restored by 3 p.m. on Sunday, December 21.", Some(2025)).0,
+            date(2025, 12, 21)
+        );
+        assert_eq!(
+            read("restored by 3 p.m. on December 21.", Some(2025)),
             vec![]
         );
         assert_eq!(read("restored by 3 p.m. on 4 January.", Some(2025)), vec![]);

@@ -292,7 +292,10 @@ fn publication(text: &str) -> (Option<(Date, Span)>, Option<String>) {
                 span.start == line.len() - line.trim_start().len()
                     && span.end == line.trim_end().len()
             });
-        if !dateline && (!is_byline(line) || (!alone && line_starts_by(line))) {
+        if !dateline
+            && !mail_date(&all, k)
+            && (!is_byline(line) || (!alone && line_starts_by(line)))
+        {
             continue;
         }
         if let Some((d, span)) = written_date(line, None) {
@@ -361,6 +364,26 @@ fn line_starts_by(line: &str) -> bool {
 /// A byline: a short line that says who wrote the report or when it was posted
 /// (`*By the Platform team · February 6, 2026*`, `Posted on 3 March 2025 by Ana`,
 /// `Last updated: 2025-03-04`).
+/// Whether line `k` of `lines` is the `Date:` or `Sent:` of a mail's headers
+/// (a line beside it is another header): when the mail was sent, a forwarded
+/// one's too, not when the incident was.
+fn mail_date(lines: &[(usize, &str)], k: usize) -> bool {
+    const HEADERS: [&str; 6] = ["from:", "to:", "cc:", "subject:", "date:", "sent:"];
+    let header = |j: usize| {
+        lines.get(j).is_some_and(|(_, l)| {
+            let l = l.trim_start().as_bytes();
+            HEADERS.iter().any(|h| {
+                l.len() > h.len() && l[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            })
+        })
+    };
+    let line = lines[k].1.trim_start().as_bytes();
+    let dated = ["date:", "sent:"].iter().any(|h| {
+        line.len() > h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+    });
+    dated && (k.checked_sub(1).is_some_and(header) || header(k + 1))
+}
+
 fn is_byline(line: &str) -> bool {
     let t = line
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '#'))
@@ -768,6 +791,17 @@ mod tests {
         assert_eq!(
             found("---\ntitle: \"API downtime on September 23\"\n---\n"),
             None
+        );
+        // A mail's `Date:` and a forwarded one's `Sent:` say when it was sent:
+        // the incident's date is the one its text gives. A `Date:` alone is a field.
+        let forwarded = "From: Support <s@example.org>\nDate: Wed, 30 Apr 2025 09:14:22 -0400\n\nMonday's outage, forwarded.\n\n-------- Forwarded message --------\nFrom: Vendor <v@example.com>\nSent: Tuesday, April 29, 2025 3:52 PM\nSubject: outage\n\nOn Monday, April 28, 2025, the viewer failed.\n";
+        assert_eq!(
+            found(forwarded),
+            Some("2025-04-28 Monday, April 28, 2025".into())
+        );
+        assert_eq!(
+            found("From: Support <s@example.org>\nDate: Wed, 30 Apr 2025 09:14:22 -0400\n\nThe viewer failed on Monday.\n"),
+            Some("2025-04-30 30 Apr 2025".into())
         );
         // A version or a dotted clock is not a date.
         assert_eq!(found("Upgraded to 1.2.3 at 14.03 and 2.10.2"), None);

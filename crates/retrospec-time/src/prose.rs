@@ -735,7 +735,13 @@ mod tests {
             one("It failed at 09:00 on Tuesday 30 December.", Some(2026)).0,
             date(2025, 12, 30)
         );
-        assert!(read("At 10:10pm AEST on 23 January, a contractor cut it.", Some(2025)).is_empty());
+        assert!(
+            read(
+                "At 10:10pm AEST on 23 January, a contractor cut it.",
+                Some(2025)
+            )
+            .is_empty()
+        );
         assert!(read(text, None).is_empty());
     }
 

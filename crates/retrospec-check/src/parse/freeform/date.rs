@@ -372,15 +372,15 @@ fn mail_date(lines: &[(usize, &str)], k: usize) -> bool {
     let header = |j: usize| {
         lines.get(j).is_some_and(|(_, l)| {
             let l = l.trim_start().as_bytes();
-            HEADERS.iter().any(|h| {
-                l.len() > h.len() && l[..h.len()].eq_ignore_ascii_case(h.as_bytes())
-            })
+            HEADERS
+                .iter()
+                .any(|h| l.len() > h.len() && l[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
         })
     };
     let line = lines[k].1.trim_start().as_bytes();
-    let dated = ["date:", "sent:"].iter().any(|h| {
-        line.len() > h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes())
-    });
+    let dated = ["date:", "sent:"]
+        .iter()
+        .any(|h| line.len() > h.len() && line[..h.len()].eq_ignore_ascii_case(h.as_bytes()));
     dated && (k.checked_sub(1).is_some_and(header) || header(k + 1))
 }
 
@@ -800,7 +800,9 @@ mod tests {
             Some("2025-04-28 Monday, April 28, 2025".into())
         );
         assert_eq!(
-            found("From: Support <s@example.org>\nDate: Wed, 30 Apr 2025 09:14:22 -0400\n\nThe viewer failed on Monday.\n"),
+            found(
+                "From: Support <s@example.org>\nDate: Wed, 30 Apr 2025 09:14:22 -0400\n\nThe viewer failed on Monday.\n"
+            ),
             Some("2025-04-30 30 Apr 2025".into())
         );
         // A version or a dotted clock is not a date.

@@ -489,6 +489,38 @@ mod tests {
         }
     }
 
+    /// A chat's export, each line led by its time in brackets, is a timeline; two
+    /// bracketed lines are not, nor are lines with a bracketed note.
+    #[test]
+    fn a_chat_export_is_a_timeline() {
+        let text = "# Checkout slow\n\nTimes are EDT, Tuesday 20 May 2025.\n\n\
+                    [2:03 PM] PagerBot: TRIGGERED p95 > 2s\n[2:05 PM] Marcus Lee: ack, looking\n\
+                    [3:14 PM] Dana: calling it resolved\n";
+        assert_eq!(
+            imported_timeline(text),
+            [
+                "- 2025-05-20 2:03 PM EDT PagerBot: TRIGGERED p95 > 2s",
+                "- 2:05 PM EDT Marcus Lee: ack, looking",
+                "- 3:14 PM EDT Dana: calling it resolved [resolved]",
+            ]
+        );
+        let text = "# Checkout slow\n\nTimes are EDT.\n\n[2:03 PM] PagerBot: x\n[see the log] y\n[3:14 PM] Dana: z\n";
+        assert!(imported_timeline(text).is_empty());
+    }
+
+    /// A tracker's task lines, each with its assignee, are action items, one a
+    /// line; `Unassigned` is no owner.
+    #[test]
+    fn task_lines_with_assignees_are_action_items() {
+        let text = "# Gateway 503s\n\n## Sub-tasks\n\n  OPS-2292  Alert on inodes   Assignee: Mirela Costa   Status: Open\n  OPS-2293  Raise the inode ratio   Assignee: Unassigned   Status: Open\n";
+        let found = codes(text);
+        assert_eq!(
+            found.iter().filter(|c| **c == "RS301").count(),
+            1,
+            "{found:?}"
+        );
+    }
+
     /// An entry whose time is not known yet (`??:??`, `[time TBD]`) is written
     /// with its placeholder, which the canonical grammar reads (RS213).
     #[test]

@@ -481,6 +481,7 @@ impl Masks {
         ranges.extend(URL.find_iter(text).map(|m| m.range()));
         fenced_and_quoted(text, format == Format::Json, &mut ranges);
         wiki::wiki_code(text, &mut ranges);
+        ranges.extend(crate::parse::freeform::blocks::asciidoc::code_blocks(text));
         if !matches!(format, Format::Yaml | Format::Json) {
             markdown_masks(text, &mut ranges);
         }

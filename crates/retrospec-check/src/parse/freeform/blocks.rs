@@ -20,6 +20,8 @@ use crate::time;
 
 use super::timeline::prose;
 
+pub(crate) mod asciidoc;
+mod line_lists;
 mod mail;
 mod nested;
 mod numbered;
@@ -60,7 +62,7 @@ pub(crate) fn normalise(
         .iter()
         .filter(|b| matches!(b, Block::List { items } if question(items)))
         .count();
-    for block in textile_headings(text, blocks) {
+    for block in textile_headings(text, asciidoc::asciidoc_blocks(text, blocks)) {
         match block {
             Block::Heading { level, range } => {
                 let words = heading_words(text, range.clone());
@@ -358,7 +360,9 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
                 let t = text[i.range.clone()].trim_start();
                 let t = t.strip_prefix(|c: char| is_bullet(c)).unwrap_or(t);
                 let t = t.trim_start().trim_start_matches("**");
-                starts_with_time(t) || super::timeline::leads::leads_with_date_and_time(t)
+                starts_with_time(t)
+                    || super::timeline::leads::leads_with_date_and_time(t)
+                    || (t.starts_with('[') && bracketed_time(t).is_some())
             })
             .count()
             >= 2
@@ -530,23 +534,8 @@ fn paragraph(
         }
         return;
     }
-    // `\- 6:10 PM: Rollout reaches 100%`: a bullet a document editor's Markdown
-    // export escaped (Google Docs writes every list so); the item is read from
-    // its dash.
-    let escaped = |l: &Range<usize>| {
-        let t = text[l.clone()].trim_start().as_bytes();
-        t.len() > 2 && t[0] == b'\\' && matches!(t[1], b'-' | b'*' | b'+') && t[2] == b' '
-    };
-    if lines.iter().all(escaped) {
-        out.push(Block::List {
-            items: lines
-                .into_iter()
-                .map(|l| {
-                    let lead = text[l.clone()].len() - text[l.clone()].trim_start().len();
-                    item(l.start + lead + 1..l.end)
-                })
-                .collect(),
-        });
+    if let Some(items) = line_lists::line_list(text, &lines) {
+        out.push(Block::List { items });
         return;
     }
     let bulleted = |l: &Range<usize>| {

@@ -89,6 +89,8 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("followup", Field::ActionItems),
     ("follow up", Field::ActionItems),
     ("follow ups", Field::ActionItems),
+    ("sub tasks", Field::ActionItems),
+    ("subtasks", Field::ActionItems),
     ("followup items", Field::ActionItems),
     ("followup tasks", Field::ActionItems),
     ("follow up tasks", Field::ActionItems),

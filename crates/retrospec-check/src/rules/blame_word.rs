@@ -57,6 +57,10 @@ declare_rule! {
     /// day, a month or a platform after "on" (`it was on Tuesday`, `this is on
     /// GitHub`) tells when or where and is not reported.
     ///
+    /// So is a person said not to have bothered: `if Liam had bothered to read
+    /// the checklist`, `she didn't bother to test it`, `Kai could not be
+    /// bothered`; the team's own `we didn't bother to` judges no one else.
+    ///
     /// ## Example
     /// ```markdown
     /// ---
@@ -152,6 +156,55 @@ static ON_NAME: LazyLock<Lean> = LazyLock::new(|| {
     )
     .expect("valid pattern")
 });
+
+/// A person said not to have bothered: "if Liam had bothered to", "she didn't
+/// bother to", "Kai could not be bothered".
+static BOTHERED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"\b(?P<who>[A-Z][a-z]+|he|she)\s+(?:had(?:n't|n’t|\s+not)?|did(?:n't|n’t|\s+not)|never|could(?:n't|n’t|\s+not)\s+be)\s+bother(?:ed)?\b",
+    )
+    .expect("valid pattern")
+});
+
+/// Who a "did not bother" may be said of without blaming another: the writers
+/// themselves, or no one in particular.
+const NOT_BLAMED: &[&str] = &[
+    "We", "I", "It", "You", "They", "Nobody", "Everyone", "Anyone",
+];
+
+/// The places a person is said not to have bothered, as for [`on_names`].
+fn not_bothered(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
+    let crate::tree::Value::String(value) = &node.value else {
+        return Vec::new();
+    };
+    if !value.contains("bother") {
+        return Vec::new();
+    }
+    let source = node.span.slice(cx.text);
+    let mut placer = super::Placer::new(value, source, node.span.start);
+    let mut found = Vec::new();
+    for c in BOTHERED.captures_iter(value) {
+        let (Some(whole), Some(who)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if NOT_BLAMED.contains(&who.as_str()) || tells_when_not_who(who.as_str()) {
+            continue;
+        }
+        let Some(span) = placer.place(whole.range()) else {
+            continue;
+        };
+        if cx.masks().covers(span.start) || in_reported_speech(cx.text, span.start) {
+            continue;
+        }
+        let phrase = whole
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        found.push((span, phrase));
+    }
+    found
+}
 
 /// Capitalised words after "on" that tell when, not who: a weekday, a month in
 /// full (not `Jan`, a name too), both from the time crate, and these.
@@ -394,6 +447,18 @@ impl Rule for BlameWord {
                 for (span, words) in mistakes_by(cx, node) {
                     mistakes.push((span, words, pointer.clone()));
                 }
+                for (span, words) in not_bothered(cx, node) {
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("`{words}` in {} judges a person", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what the person knew and what the process asked of them, and what did not catch the gap",
+                        ),
+                    );
+                }
                 for (span, words) in on_names(cx, node) {
                     out.push(
                         Diagnostic::new(
@@ -543,6 +608,15 @@ mod tests {
         let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\n- Was it caused by human error, load or\n  something unknown?\n  - Human error. Sam removed the package.\n- Operator error? Not this time.\n";
         let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Human error"]);
+    }
+
+    /// A person said not to have bothered is judged; the writers' own "we didn't
+    /// bother" judges no one else.
+    #[test]
+    fn a_person_said_not_to_have_bothered() {
+        let md = "---\ntitle: t\nstatus: draft\n---\n## Root cause\n\nThis would not have happened if Liam had bothered to read the\nchecklist. We didn't bother to pin it either. She did not bother to test.\nThe runbook never bothered anyone.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Liam had bothered", "She did not bother"]);
     }
 
     /// "This one is on <Name>" puts the incident on a person; "on" a day, a month

@@ -21,7 +21,9 @@ declare_rule! {
     ///
     /// Read: a line `Status:`, `Current status:`, `Phase:` or `Current state:` (bold or
     /// plain, in a list, a reStructuredText field `:Current state: Monitoring` or a
-    /// table cell `| Status | Investigating |`; a bare `State:` is not read) whose value is "investigating",
+    /// table cell `| Status | Investigating |`; a bare `State:` only in a header line
+    /// of fields set apart by `|`, `Incident INC-4471 | Severity: SEV2 | State:
+    /// Investigating`, never in the action items) whose value is "investigating",
     /// "identified", "ongoing", "monitoring", "mitigating", "in progress", "unresolved", "under investigation" or
     /// "mitigation (recovery, remediation, investigation) in progress/underway/ongoing"
     /// ("open" and "active" are left alone: action item tables use them), in any prose string, an `x-status` or `x-incident-status`
@@ -32,7 +34,9 @@ declare_rule! {
     /// been resolved"), a field gives the time it ended (`| Incident end |
     /// 2025-03-11 05:47 UTC |`, `Resolved at: 14:20`), or of two or more dated
     /// status lines (`6th March 2025 at 13:53: Resolved: Telephony`) the newest
-    /// says `Resolved`. A header block set
+    /// says `Resolved`, or the report says the postmortem was reviewed or approved
+    /// (`Reviewed at the reliability review on January 19`, `This postmortem was
+    /// approved by the review board`): a review comes after the incident. A header block set
     /// in a blockquote (three or more quoted `> **Key:** value` lines, one of them
     /// a header key such as `Incident ID`, `Date`, `Severity`, `Duration`) is read as
     /// the header it is. Other text in code blocks and quoted lines is
@@ -222,6 +226,16 @@ impl Rule for StatusText {
                 }
                 continue;
             }
+            // A header line of fields read as the title (a chat export's first line).
+            if p.as_str() == "/title" {
+                for caps in HEADER_STATE.captures_iter(value).take(5) {
+                    if let Some(v) = caps.name("value") {
+                        let span = cx.span_of_match(p, value, v.range());
+                        found.push((span, v.as_str().to_string()));
+                    }
+                }
+                continue;
+            }
             if !prose {
                 continue;
             }
@@ -235,6 +249,15 @@ impl Rule for StatusText {
                 if let Some(v) = caps.name("value") {
                     let span = prose.span(v.range());
                     found.push((span, v.as_str().to_string()));
+                }
+            }
+            // A bare `State:` in a header line of fields, outside the action items
+            // (whose rows say `State: in progress` of themselves).
+            if !p.starts_with("/action_items") {
+                for caps in HEADER_STATE.captures_iter(&read).take(5) {
+                    if let Some(v) = caps.name("value") {
+                        found.push((prose.span(v.range()), v.as_str().to_string()));
+                    }
                 }
             }
         }
@@ -261,6 +284,25 @@ impl Rule for StatusText {
         }
     }
 }
+
+/// A bare `State:` in a line of fields set apart by `|`, another field before it
+/// (a chat export's or a tracker's header: `Incident INC-4471 | Severity: SEV2 |
+/// State: Investigating`).
+static HEADER_STATE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(&format!(
+        r"(?im)^[^\n]*?\b[A-Za-z][A-Za-z -]{{0,20}}:[^\n|]*\|[ \t]*state[ \t]*:[ \t]*(?P<value>{UNDER_WAY})\b"
+    ))
+    .expect("the header state pattern is valid")
+});
+
+/// A sentence that says the postmortem was reviewed or approved, a thing done
+/// after the incident: `Reviewed at the reliability review on Monday, January
+/// 19`, `This postmortem was approved by the review board on 3 April` (not `to be
+/// reviewed`, nor `Reviewed the logs`).
+static REVIEWED: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?:^|[.!]\s+|\n)(?:Reviewed|Approved|Signed off)\s+(?:at|in|during|by)\s+(?:the|our|a)\s+(?:[\w-]+\s+){0,3}?(?:review|reviews|meeting|retro|retrospective|board|committee|post-?mortem)\b|(?i:\b(?:post-?mortem|review|report|document|write-?up)\s+(?:was|has\s+been)\s+(?:reviewed|approved|signed\s+off)\b)")
+        .expect("the reviewed pattern is valid")
+});
 
 /// Another tool's front matter flag that says the incident is not resolved,
 /// written as a string (`resolved: "false"`, `is-resolved: no`).
@@ -296,10 +338,33 @@ fn closed_elsewhere(cx: &Context<'_>) -> Option<(Span, String)> {
     let mut lines: Vec<(StatusAt, String, Span)> = Vec::new();
     for (_, node, prose) in cx.strings() {
         let Some(value) = node.as_str() else { continue };
-        if !prose || !value.contains(':') || value.len() > 200_000 {
+        if !prose || value.len() > 200_000 {
+            continue;
+        }
+        let reviewed = [
+            "Reviewed",
+            "Approved",
+            "Signed off",
+            "reviewed",
+            "approved",
+            "signed off",
+        ]
+        .iter()
+        .any(|w| value.contains(w));
+        if !reviewed && !value.contains(':') {
             continue;
         }
         let text = crate::claims::Prose::of(cx.text, node);
+        if reviewed && let Some(whole) = REVIEWED.find(&text.masked) {
+            let words = whole
+                .as_str()
+                .trim_start_matches(['.', '!', ' ', '\t', '\n']);
+            let at = whole.end() - words.len();
+            return Some((
+                text.span(at..whole.end()),
+                format!("the report says it was reviewed (`{words}`)"),
+            ));
+        }
         if let Some(whole) = ENDED_FIELD.find(&text.masked) {
             let field = whole.as_str().trim_matches(['|', ' ', '\t', '*', '_']);
             return Some((
@@ -564,6 +629,62 @@ mod tests {
                 spans_of("RS217", &flagged(flag, last), Format::Markdown).is_empty(),
                 "{flag} / {last}"
             );
+        }
+    }
+
+    /// A reviewed postmortem is over; a bare `State:` counts in a header line of
+    /// fields, not in an action item or a sentence.
+    #[test]
+    fn a_review_and_a_header_line_s_state() {
+        let notion = |status: &str, review: &str| {
+            format!(
+                "# Exports stuck (INC-338)\n\nStatus: {status}\nSeverity: SEV-2\n\nPostmortem for INC-338. {review}\n\n## Timeline\n\n- 11:31 AM PST Nodes reclaimed\n- 2:05 PM PST Backlog drained\n"
+            )
+        };
+        fn found(text: &str) -> Vec<&str> {
+            spans_of("RS217", text, Format::Markdown)
+        }
+        assert_eq!(
+            found(&notion(
+                "Investigating",
+                "Reviewed at the reliability review on Monday."
+            )),
+            ["Investigating"]
+        );
+        assert_eq!(
+            found(&notion(
+                "Monitoring",
+                "This postmortem was approved by the board."
+            )),
+            ["Monitoring"]
+        );
+        for review in [
+            "To be reviewed at the reliability review on Monday.",
+            "Reviewed the logs at the review desk.",
+            "We will review it.",
+        ] {
+            assert!(
+                found(&notion("Investigating", review)).is_empty(),
+                "{review}"
+            );
+        }
+        let chat = |header: &str| {
+            format!(
+                "{header}\nTimes are EDT, Tuesday 20 May 2025.\n\n[2:03 PM] PagerBot: TRIGGERED\n[2:05 PM] Marcus: ack\n[3:14 PM] Dana: calling it resolved\n"
+            )
+        };
+        assert_eq!(
+            found(&chat(
+                "Incident INC-4471 | Severity: SEV2 | State: Investigating"
+            )),
+            ["Investigating"]
+        );
+        for header in [
+            "Incident INC-4471 | Severity: SEV2 | State: Resolved",
+            "The state: investigating the cause took long",
+            "Incident INC-4471, state: investigating",
+        ] {
+            assert!(found(&chat(header)).is_empty(), "{header}");
         }
     }
 }

@@ -126,7 +126,7 @@ pub(super) fn milestone_at<'a>(
 ) -> Option<(&'a crate::times::TimeValue, i64)> {
     let times = inputs.times;
     let wall = Wall::of(inputs);
-    if let Some(v) = times.milestone(m)
+    if let Some(v) = times.milestone(m).filter(|_| !out_of_order(inputs, m))
         && let Some(t) = v
             .instant()
             .map(|r| r.timestamp.as_second())
@@ -135,6 +135,48 @@ pub(super) fn milestone_at<'a>(
         return Some((v, t));
     }
     marked_entry(inputs, &wall, m)
+}
+
+/// Whether the milestone field `m` is the one out of the milestones' order: it
+/// is before a milestone it follows, or after one it precedes (RS205 reports
+/// that), more often than any other field is (`detected` after both `mitigated`
+/// and `resolved`), or as often, when two are out of order only with each
+/// other. A claim is then not measured with that field, which the report's own
+/// order disowns, but with the timeline entry marked so (a record's `detected:
+/// 15:20` beside a page at 13:20 does not make "paged eight minutes after the
+/// first failures" wrong).
+fn out_of_order(inputs: &Inputs<'_>, m: Milestone) -> bool {
+    const ORDER: [Milestone; 5] = [
+        Milestone::Started,
+        Milestone::Detected,
+        Milestone::Acknowledged,
+        Milestone::Mitigated,
+        Milestone::Resolved,
+    ];
+    let at: Vec<Option<i64>> = ORDER
+        .iter()
+        .map(|&k| {
+            inputs
+                .times
+                .milestone(k)
+                .and_then(|v| v.instant())
+                .map(|r| r.timestamp.as_second())
+        })
+        .collect();
+    let mut count = [0usize; 5];
+    for i in 0..5 {
+        for j in i + 1..5 {
+            if let (Some(a), Some(b)) = (at[i], at[j])
+                && a > b
+            {
+                count[i] += 1;
+                count[j] += 1;
+            }
+        }
+    }
+    let most = count.iter().copied().max().unwrap_or(0);
+    let k = ORDER.iter().position(|&x| x == m).unwrap_or(0);
+    most > 0 && count[k] == most
 }
 
 /// The time of the first timeline entry marked with `m` (by its marker or its

@@ -242,6 +242,69 @@ pub fn toml(text: &str, start: usize) -> Option<(Span, usize)> {
     None
 }
 
+/// An incident record kept as a fenced YAML block at the top of a report, where
+/// another tool (a dashboard, an incident bot) reads it: the first fence, opened
+/// with `yaml` or `yml`, before any heading but the title, whose mapping gives two
+/// of the milestones (`started`, `detected`, `mitigated`, `resolved`, `*_at`) a
+/// date and time each. Its whole span (fences included) and its entries, which
+/// are mapped as another tool's front matter is ([`map`]); the block stays in
+/// the text as evidence. A block that does not parse is no record (and no finding:
+/// it is code).
+pub fn fenced_record(
+    text: &str,
+    start: usize,
+    limits: &crate::limits::Limits,
+) -> Option<(Span, Vec<Entry>)> {
+    let mut pos = start;
+    let mut headings = 0;
+    for line in text[start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t.starts_with('#') {
+            headings += 1;
+            if headings > 1 {
+                return None;
+            }
+        }
+        let fence = ["```", "~~~"].into_iter().find(|f| t.starts_with(f));
+        if let Some(fence) = fence {
+            let info = t[fence.len()..].trim().to_ascii_lowercase();
+            if info != "yaml" && info != "yml" {
+                return None;
+            }
+            let inner_start = pos + line.len();
+            let rest = &text[inner_start..];
+            let mut at = inner_start;
+            for inner in rest.split_inclusive('\n') {
+                if inner.trim_end() == fence {
+                    let block = Span::new(pos, at + inner.trim_end().len());
+                    let mut scratch = Vec::new();
+                    let node = crate::parse::yaml::parse_limited(
+                        &text[inner_start..at],
+                        inner_start,
+                        limits,
+                        &mut scratch,
+                    )?;
+                    let Value::Map(entries) = node.value else {
+                        return None;
+                    };
+                    let timed = entries
+                        .iter()
+                        .filter(|e| {
+                            milestone_of(&e.key).is_some()
+                                && e.value.as_str().is_some_and(is_instant)
+                        })
+                        .count();
+                    return (timed >= 2).then_some((block, entries));
+                }
+                at += inner.len();
+            }
+            return None;
+        }
+        pos += line.len();
+    }
+    None
+}
+
 /// The top-level keys of a TOML front matter as entries (tables are left out), then
 /// mapped like a YAML one. A TOML front matter that does not parse gives no entries.
 pub fn toml_entries(text: &str, whole: Span, reading: &mut Reading) -> Vec<Entry> {
@@ -301,6 +364,44 @@ mod tests {
             keys(text),
             ["title", "date", "x-layout", "severity", "summary"]
         );
+    }
+
+    /// A fenced YAML incident record at the top gives the milestones; a config
+    /// snippet, a record under a section, or one with a single time does not.
+    #[test]
+    fn a_fenced_incident_record_gives_the_milestones() {
+        let record = |fence_info: &str, at: &str| {
+            format!(
+                "# INC-77: resolver failing\n\n{at}```{fence_info}\nid: INC-77\nstatus: resolved\nstarted: 2025-09-30T13:12:00Z\ndetected: 2025-09-30T15:20:00Z\nmitigated: 2025-09-30T14:05:00Z\nresolved: 2025-09-30T14:31:00Z\n```\n\n## Timeline (UTC)\n\n- 13:12 First failures.\n- 13:20 Alert pages the on-call engineer.\n- 14:05 Revert live.\n- 14:31 Incident resolved.\n\nWe were paged eight minutes after the first failures.\n"
+            )
+        };
+        let text = record("yaml", "");
+        assert_eq!(
+            keys(&text),
+            [
+                "x-id",
+                "x-status",
+                "milestones",
+                "title",
+                "summary",
+                "timeline",
+                "sections"
+            ]
+        );
+        let codes: Vec<&str> = crate::check(&text, crate::Format::Markdown)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        // The record's `detected` is out of order; the sentence about the page
+        // is measured with the page's entry, not with that field.
+        assert!(codes.contains(&"RS205"), "{codes:?}");
+        assert!(!codes.contains(&"RS208"), "{codes:?}");
+        for text in [record("json", ""), record("yaml", "## Record\n\n")] {
+            assert!(!keys(&text).contains(&"x-id".to_string()), "{text}");
+        }
+        let config = "# Deploy notes\n\n```yaml\nreplicas: 3\nstarted: 2025-09-30T13:12:00Z\n```\n";
+        assert!(!keys(config).contains(&"x-replicas".to_string()));
     }
 
     #[test]

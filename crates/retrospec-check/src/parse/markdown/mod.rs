@@ -226,6 +226,13 @@ pub fn parse_with(
                 let entries = freeform::front::toml_entries(text, toml, &mut r);
                 reading = Some(r);
                 (entries, toml, body)
+            } else if let Some((record, entries)) =
+                freeform::front::fenced_record(text, start, limits)
+            {
+                let mut r = Reading::new(Some(record));
+                let entries = freeform::front::map(text, entries, &mut r);
+                reading = Some(r);
+                (entries, first_line, start)
             } else {
                 reading = Some(Reading::new(None));
                 (Vec::new(), first_line, start)

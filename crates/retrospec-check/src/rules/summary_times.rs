@@ -45,7 +45,9 @@ declare_rule! {
     /// date is compared on the reference's own date, so "between 02:10 and 03:05"
     /// meets a timeline that opened at 23:50 the evening before.
     ///
-    /// A start that is the time of a timeline entry (not its last) before the impact ended is
+    /// A start that is the time of a timeline entry (not its last, and not a
+    /// response: an entry marked `acknowledged`, `mitigated` or `resolved`, such as
+    /// "Incident declared") before the impact ended is
     /// the author's reading of the timeline and is not reported: the first user
     /// report after an earlier cause (credentials that expired at 09:00, read as
     /// `started` from "starts failing"), the first failure after a maintenance
@@ -1157,6 +1159,20 @@ mod tests {
                 "{summary}"
             );
         }
+        // A response is no start: the incident declared five minutes before the
+        // window's start, eighteen after the errors began.
+        let declared = "- 2025-03-12 13:58 Certificate expires.\n- 14:02 Error rate begins to rise.\n- 14:09 Alert fires and pages on-call.\n- 14:15 Incident declared; Priya takes command.\n- 15:12 Error rate back to baseline.\n- 15:30 Incident closed.";
+        assert_eq!(
+            spans_of(
+                "RS207",
+                &freeform(
+                    "Between 14:20 and 15:12 UTC, token checks failed.",
+                    declared
+                ),
+                Format::Markdown
+            ),
+            ["14:20"]
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //!
 //! | milestone | words (any case) |
 //! |---|---|
-//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing` |
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, an error or failure rate, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing`; `first errors`, `first failures`, `first timeouts`, `first failed requests` |
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |

@@ -10,7 +10,10 @@ use crate::time;
 /// date, so a window after midnight meets an overnight timeline) before the
 /// impact ended: the first user report after an earlier cause (expiring
 /// credentials), the change that set it off, the first failure after a
-/// maintenance step. Any of them is a fair start for a window. An end has no
+/// maintenance step. Any of them is a fair start for a window; a response is
+/// not (an entry marked `acknowledged`, `mitigated` or `resolved`: "Incident
+/// declared" at 14:15 is no start for "between 14:20 and 15:12" when the errors
+/// began at 14:02). An end has no
 /// such leeway: a window that stops at "rollout paused" while the timeline says
 /// uploads worked again 45 minutes later understates the impact.
 pub(super) fn start_at_an_entry(
@@ -24,15 +27,34 @@ pub(super) fn start_at_an_entry(
         .filter_map(|m| cx.times.milestone(*m).and_then(|v| v.instant()))
         .map(|r| r.timestamp.as_second())
         .min();
+    // A response to the impact, by its entry's milestone.
+    let response = |v: &crate::times::TimeValue| {
+        v.pointer
+            .strip_prefix("/timeline/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| cx.model.timeline.get(i))
+            .is_some_and(|e| {
+                matches!(
+                    e.milestone,
+                    Some(Milestone::Acknowledged | Milestone::Mitigated | Milestone::Resolved)
+                )
+            })
+    };
     // The last entry closes the timeline: no window starts there.
     let before_last = &timeline[..timeline.len().saturating_sub(1)];
-    before_last.iter().filter_map(|v| v.instant()).any(|r| {
-        let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref()) else {
-            return false;
-        };
-        let at = r.timestamp.as_second();
-        (said.timestamp.as_second() - at).abs() <= allowed && over.is_none_or(|o| at < o)
-    })
+    before_last
+        .iter()
+        .filter(|v| !response(v))
+        .filter_map(|v| v.instant())
+        .any(|r| {
+            let Ok(said) = time::resolve(parsed, Some(r.date), cx.times.default_zone.as_ref())
+            else {
+                return false;
+            };
+            let at = r.timestamp.as_second();
+            (said.timestamp.as_second() - at).abs() <= allowed && over.is_none_or(|o| at < o)
+        })
 }
 
 /// Whether a stated end is the time of a timeline entry whose own words say the

@@ -10,13 +10,24 @@ const STARTED_SUBJECTS: &[&str] = &[
     "incident",
     "disruption",
     "errors",
+    "error rate",
     "failures",
+    "failure rate",
     "delays",
     "latency",
     "failing",
     "timeouts",
 ];
 const STARTED_VERBS: &[&str] = &["began", "begins", "begin", "started", "starts", "start"];
+
+/// The first of the failures, named as the entry's event: "First errors on the
+/// gateway", "first failures from the EU region".
+const FIRST_FAILURES: &[&str] = &[
+    "first errors",
+    "first failures",
+    "first timeouts",
+    "first failed requests",
+];
 
 fn phrases(milestone: &str) -> &'static [&'static str] {
     match milestone {
@@ -102,6 +113,12 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         // Subject and verb close together in one clause: "outage starts", "errors
         // began to rise"; not across a clause ("404s keep failing; the purge
         // started" is a purge that started).
+        if let Some(at) = FIRST_FAILURES
+            .iter()
+            .find_map(|p| word_at(lower, p).map(|i| (i, p.len())))
+        {
+            return Some((at.0, at.0 + at.1));
+        }
         return clauses(lower).find_map(|(from, clause)| {
             let (s, subject) = STARTED_SUBJECTS
                 .iter()

@@ -652,6 +652,11 @@ mod tests {
         assert!(w.score("Support answers the ticket") > 0);
         assert!(Words::loose("").is_none());
         assert!(Words::loose("we had it").is_none());
+        // A thing that went out or live is named by its noun.
+        let w = Words::loose("The revert went out").expect("words");
+        assert!(w.score("Config change reverted.") > 0);
+        assert!(w.score("Revert live on all CDN edges") > 0);
+        assert_eq!(w.score("Purge completed"), 0);
     }
 
     #[test]

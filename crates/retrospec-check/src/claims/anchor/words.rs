@@ -246,7 +246,14 @@ impl Words {
         let first = tokens
             .iter()
             .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
-        let content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
+        // "the revert went out", "the fix went live": a thing released, named by
+        // its noun (the entries say "Revert live", "Config change reverted").
+        let released = tokens
+            .windows(2)
+            .position(|w| w[0] == "went" && matches!(w[1].as_str(), "out" | "live"));
+        let content = content_words(&tokens, |t| {
+            LEFT_OUT.contains(&t) || (released.is_some() && t == "went")
+        });
         if !(1..=6).contains(&content.len()) {
             return None;
         }

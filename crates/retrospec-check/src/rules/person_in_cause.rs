@@ -69,7 +69,9 @@ declare_rule! {
     /// that ...` or `was caused by ...`) is read too: a `@handle` there that is
     /// the cause's subject (`@rbauer merged the job`, `@dana's change`, `caused by
     /// @lee`) is reported; a handle in brackets (an owner) or one that found,
-    /// fixed or was paged for the problem is not.
+    /// fixed or was paged for the problem is not. So is a person named with an
+    /// honorific in such a sentence (`The root cause of the incident was Mr D.
+    /// Okafor, a systems administrator`), as a letter without sections tells it.
     ///
     /// An organisation, a product or a domain is not a person, even when it is
     /// listed as an author: a one-word author (`Acme`), a name with a company or
@@ -612,6 +614,25 @@ impl Rule for PersonInCause {
         // The cause told in the summary or a section of its own.
         for pattern in ["/summary", SECTIONS] {
             for (pointer, node) in texts(cx, pattern) {
+                for (span, name) in find_with(cx, node, told::honorifics_told_as_cause) {
+                    if out
+                        .iter()
+                        .any(|d| d.span.start <= span.start && span.start < d.span.end)
+                    {
+                        continue;
+                    }
+                    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                    out.push(
+                        Diagnostic::new(
+                            &Self::INFO,
+                            span,
+                            format!("{name} is named as the cause in {}", place_in(cx, &pointer)),
+                        )
+                        .with_help(
+                            "describe what in the system allowed this and why nothing caught it, not who was nearest to it; name a role or a system if one is needed",
+                        ),
+                    );
+                }
                 for (span, handle) in find_with(cx, node, told::handles_told_as_cause) {
                     if out.iter().any(|d| d.span == span) || organisation(&handle[1..]) {
                         continue;

@@ -22,7 +22,7 @@ static LABEL: LazyLock<Lean> = LazyLock::new(|| {
 /// Words of a sentence that names the cause: `the root cause is (that)`, `was
 /// caused by`, `was triggered by`.
 static SAYS_CAUSE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:root[ \t]+cause[ \t]+(?:is|was)\b|(?:was|were|is|are)[ \t]+(?:\w+ly[ \t]+)?(?:caused|triggered)[ \t]+by\b)")
+    Lean::new(r"(?i)\b(?:root[ \t]+cause[ \t]+(?:of[ \t]+(?:the|this)[ \t]+(?:incident|outage|failure|problem|disruption)[ \t]+)?(?:is|was)\b|(?:was|were|is|are)[ \t]+(?:\w+ly[ \t]+)?(?:caused|triggered)[ \t]+by\b)")
         .expect("the says-cause pattern is valid")
 });
 
@@ -101,26 +101,7 @@ pub(super) fn handles_told_as_cause(source: &str) -> Vec<Range<usize>> {
     if !source.contains('@') {
         return Vec::new();
     }
-    let lower = source.to_ascii_lowercase();
-    if !["cause", "trigger"].iter().any(|w| lower.contains(w)) {
-        return Vec::new();
-    }
-    let mut passages: Vec<Range<usize>> = Vec::new();
-    for m in LABEL.find_iter(source) {
-        let end = source[m.end()..]
-            .find("\n\n")
-            .map_or(source.len(), |i| m.end() + i);
-        passages.push(m.end()..end);
-    }
-    for m in SAYS_CAUSE.find_iter(source) {
-        let start = sentence_start(source, m.start());
-        let end = source[m.end()..]
-            .find(". ")
-            .or_else(|| source[m.end()..].find(".\n"))
-            .or_else(|| source[m.end()..].find("\n\n"))
-            .map_or(source.len(), |i| m.end() + i);
-        passages.push(start..end);
-    }
+    let passages = cause_passages(source);
     let mut found: Vec<Range<usize>> = Vec::new();
     for passage in passages {
         for h in HANDLE.find_iter(&source[passage.clone()]) {
@@ -163,6 +144,83 @@ pub(super) fn handles_told_as_cause(source: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The passages of `source` that tell the cause: a cause label's paragraph, a
+/// sentence that says what the cause was.
+fn cause_passages(source: &str) -> Vec<Range<usize>> {
+    let lower = source.to_ascii_lowercase();
+    if !["cause", "trigger"].iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
+    let mut passages: Vec<Range<usize>> = Vec::new();
+    for m in LABEL.find_iter(source) {
+        let end = source[m.end()..]
+            .find("\n\n")
+            .map_or(source.len(), |i| m.end() + i);
+        passages.push(m.end()..end);
+    }
+    for m in SAYS_CAUSE.find_iter(source) {
+        let start = sentence_start(source, m.start());
+        // A sentence ends at a full stop before a space, not an initial's (`D. Okafor`).
+        let mut end = source.len();
+        let mut from = m.end();
+        while let Some(i) = source[from..].find(['.', '\n']) {
+            let at = from + i;
+            let rest = &source[at + 1..];
+            let word: String = source[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_alphabetic)
+                .collect();
+            // An initial (`D.`) or an honorific (`Dr.`, reversed here) ends no sentence.
+            let initial = word.len() == 1 || ["rD", "rM", "sM", "srM"].contains(&word.as_str());
+            if source[at..].starts_with("\n\n")
+                || (source.as_bytes()[at] == b'.'
+                    && (rest.is_empty() || rest.starts_with([' ', '\n']))
+                    && !initial)
+            {
+                end = at;
+                break;
+            }
+            from = at + 1;
+        }
+        passages.push(start..end);
+    }
+    passages
+}
+
+/// A person by an honorific (`Mr D. Okafor`, `Dr. Lena Brandt`, `Ms Oduya`): a
+/// name no organisation or product has.
+static HONORIFIC: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.[ \t]*)*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?",
+    )
+    .expect("the honorific pattern is valid")
+});
+
+/// The ranges of `source` where a person named with an honorific is told as the
+/// cause (`The root cause of the incident was Mr D. Okafor, a systems
+/// administrator, who applied the change`).
+pub(super) fn honorifics_told_as_cause(source: &str) -> Vec<Range<usize>> {
+    if !["Mr", "Ms", "Mrs", "Miss", "Mx", "Dr"]
+        .iter()
+        .any(|h| source.contains(h))
+    {
+        return Vec::new();
+    }
+    let mut found: Vec<Range<usize>> = cause_passages(source)
+        .into_iter()
+        .flat_map(|p| {
+            HONORIFIC
+                .find_iter(&source[p.clone()])
+                .map(move |m| p.start + m.start()..p.start + m.end())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    found
+}
+
 /// Where the sentence holding byte `at` of `text` starts.
 fn sentence_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
@@ -180,6 +238,30 @@ mod tests {
             .into_iter()
             .map(|r| &s[r])
             .collect()
+    }
+
+    #[test]
+    fn a_person_by_an_honorific_told_as_the_cause() {
+        let found = |s: &str| -> Vec<String> {
+            super::honorifics_told_as_cause(s)
+                .into_iter()
+                .map(|r| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found(
+                "Logins failed. The root cause of the incident was Mr D. Okafor, a systems\nadministrator, who applied the change early."
+            ),
+            ["Mr D. Okafor"]
+        );
+        assert_eq!(
+            found("The outage was caused by Dr. Lena Brandt's script."),
+            ["Dr. Lena Brandt"]
+        );
+        // Named elsewhere than the cause: not reported.
+        assert!(
+            found("Mr D. Okafor led the response. The root cause was an expired key.").is_empty()
+        );
     }
 
     #[test]

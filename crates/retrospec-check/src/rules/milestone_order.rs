@@ -14,6 +14,10 @@ declare_rule! {
     /// are compared as written when they are more than a day apart (no zone could
     /// put them in the other order); closer ones wait for the zone (RS202).
     ///
+    /// One cause, one finding: a milestone after two or more of those that follow
+    /// it (`detected` after both `mitigated` and `resolved`) is the one out of
+    /// place, reported once on it with the others as labels.
+    ///
     /// ## Example
     /// ```yaml
     /// milestones:
@@ -22,6 +26,9 @@ declare_rule! {
     /// ```
     pub struct MilestoneOrder = "RS205", "milestone-order", Error;
 }
+
+/// A milestone and the pointer of its field.
+type Named<'a> = (Milestone, &'a str);
 
 /// A milestone's moment: the instant it resolves to, or, when it has no zone to
 /// resolve in, its date and clock as written.
@@ -67,22 +74,60 @@ impl Rule for MilestoneOrder {
             .collect();
         // Compare each milestone with the latest earlier-ordered one before it.
         let mut latest: Option<(Milestone, &str, Moment)> = None;
+        // (the milestone, the one it is before): each with its pointer.
+        let mut before: Vec<(Named<'_>, Named<'_>)> = Vec::new();
         for (m, pointer, at) in moments {
             if let Some((earlier, earlier_pointer, earlier_at)) = latest
                 && surely_before(at, earlier_at)
             {
-                out.push(
-                        Diagnostic::new(
-                            &Self::INFO,
-                            cx.span(pointer),
-                            format!("`{}` is before `{}`", m.as_str(), earlier.as_str()),
-                        )
-                        .with_label(cx.span(earlier_pointer), format!("`{}` is here", earlier.as_str()))
-                        .with_help("milestones happen in the order started, detected, acknowledged, mitigated, resolved; check the dates and zones"),
-                    );
+                before.push(((m, pointer), (earlier, earlier_pointer)));
                 continue;
             }
             latest = Some((m, pointer, at));
+        }
+        const HELP: &str = "milestones happen in the order started, detected, acknowledged, mitigated, resolved; check the dates and zones";
+        let mut told: Vec<Milestone> = Vec::new();
+        for &((m, pointer), (earlier, earlier_pointer)) in &before {
+            let after: Vec<Named<'_>> = before
+                .iter()
+                .filter(|(_, (e, _))| *e == earlier)
+                .map(|&(later, _)| later)
+                .collect();
+            if after.len() < 2 {
+                out.push(
+                    Diagnostic::new(
+                        &Self::INFO,
+                        cx.span(pointer),
+                        format!("`{}` is before `{}`", m.as_str(), earlier.as_str()),
+                    )
+                    .with_label(
+                        cx.span(earlier_pointer),
+                        format!("`{}` is here", earlier.as_str()),
+                    )
+                    .with_help(HELP),
+                );
+                continue;
+            }
+            if told.contains(&earlier) {
+                continue;
+            }
+            told.push(earlier);
+            let names: Vec<String> = after
+                .iter()
+                .map(|(l, _)| format!("`{}`", l.as_str()))
+                .collect();
+            let mut d = Diagnostic::new(
+                &Self::INFO,
+                cx.span(earlier_pointer),
+                format!("`{}` is after {}", earlier.as_str(), names.join(" and ")),
+            );
+            for (later, later_pointer) in after {
+                d = d.with_label(
+                    cx.span(later_pointer),
+                    format!("`{}` is here", later.as_str()),
+                );
+            }
+            out.push(d.with_help(HELP));
         }
     }
 }
@@ -114,6 +159,25 @@ mod tests {
         assert_eq!(
             found(&report("2024-03-09 11:45 UTC", "2024-03-09 09:00 UTC")),
             ["2024-03-09 09:00 UTC"]
+        );
+    }
+
+    /// A milestone after two that follow it is the one out of place: one finding.
+    #[test]
+    fn one_milestone_out_of_place_is_one_finding() {
+        let text = "title: t\nstatus: draft\nmilestones:\n  started: 2025-09-30 13:12 UTC\n  detected: 2025-09-30 15:20 UTC\n  mitigated: 2025-09-30 14:05 UTC\n  resolved: 2025-09-30 14:31 UTC\n";
+        let found: Vec<(String, String)> = crate::check(text, Format::Yaml)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS205")
+            .map(|d| (d.span.slice(text).to_string(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "2025-09-30 15:20 UTC".to_string(),
+                "`detected` is after `mitigated` and `resolved`".to_string()
+            )]
         );
     }
 }

@@ -196,14 +196,15 @@ fn not_bothered(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String
         if cx.masks().covers(span.start) || in_reported_speech(cx.text, span.start) {
             continue;
         }
-        let phrase = whole
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        found.push((span, phrase));
+        found.push((span, collapsed(whole.as_str())));
     }
     found
+}
+
+/// A phrase as a message quotes it: its words with one space between them (a
+/// YAML value or a wrapped line may break it anywhere).
+fn collapsed(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Capitalised words after "on" that tell when, not who: a weekday, a month in
@@ -247,11 +248,7 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
         if cx.masks().covers(span.start) {
             continue;
         }
-        let phrase = value[whole.start()..name.end()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        found.push((span, phrase));
+        found.push((span, collapsed(&value[whole.start()..name.end()])));
     }
     found
 }
@@ -380,12 +377,7 @@ fn mistakes_by(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)
         if cx.masks().covers(span.start) {
             continue;
         }
-        let phrase = whole
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        found.push((span, phrase));
+        found.push((span, collapsed(whole.as_str())));
     }
     found
 }

@@ -512,7 +512,7 @@ pub(crate) static SKIPPED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A URL with a scheme, or starting `www.`, up to whitespace or a closing mark.
 pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"#)
+    Regex::new(r#"(?i)(?-u:\b)(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]"#)
         .expect("the URL pattern is valid")
 });
 

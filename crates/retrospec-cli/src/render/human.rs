@@ -4,7 +4,10 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceSpan, SpanContents,
+};
 use retrospec_check::{Diagnostic, LineIndex, Severity, Span};
 
 use super::label_for;
@@ -15,8 +18,64 @@ use crate::escape::visible;
 /// as shown (hidden characters named, [`crate::escape`]) and the map to it.
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a Shown<'a>,
     shown: &'a crate::escape::Source,
+}
+
+/// A file's text as shown, read by miette one window of lines at a time. miette's
+/// own `read_span` walks the text from its first byte for every finding (about
+/// 640,000 instructions a finding on a 10 KB report, bench/README.md perf17);
+/// this one finds the lines around a span from their starts and hands miette
+/// only those, then moves what it read back to the file's offsets and lines.
+struct Shown<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Where each line starts (the first at 0): the shown text has no lone `\r`
+    /// ([`crate::escape`] names it), so a line ends at `\n` as miette counts.
+    starts: Vec<usize>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(name: &'a str, text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Shown { name, text, starts }
+    }
+
+    /// The line holding byte `at`, from 0.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
+
+impl miette::SourceCode for Shown<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        // Every line miette would read: `before` lines above the span's first,
+        // `after` below its last, and one more each side (it stops on the line
+        // break after them; an empty span that opens the text it reads is read
+        // differently), each from a line start so columns stay the same.
+        let first = self.line_of(span.offset()).saturating_sub(before + 1);
+        let last = self.line_of(span.offset() + span.len().saturating_sub(1)) + after + 2;
+        let from = self.starts[first];
+        let to = self.starts.get(last).copied().unwrap_or(self.text.len());
+        let window = &self.text.as_bytes()[from..to];
+        let inner = SourceSpan::new((span.offset().saturating_sub(from)).into(), span.len());
+        let read = window.read_span(&inner, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            read.data(),
+            SourceSpan::new((read.span().offset() + from).into(), read.span().len()),
+            first + read.line(),
+            read.column(),
+            first + read.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -102,7 +161,7 @@ pub fn findings(out: &mut impl Write, results: &[FileResult], color: bool) -> io
         match &result.text {
             Some(text) => {
                 let shown = crate::escape::Source::new(text);
-                let source = NamedSource::new(name.clone(), shown.text.clone());
+                let source = Shown::new(&name, &shown.text);
                 let index = LineIndex::new(text);
                 for (n, diagnostic) in result.diagnostics.iter().enumerate() {
                     if n >= MAX_SNIPPETS || on_long_line(&index, text, diagnostic) {
@@ -220,5 +279,49 @@ impl Totals {
             parts.push(plural(infos, "info"));
         }
         format!("checked {files}: {}", parts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use miette::{SourceCode, SourceSpan};
+
+    use super::Shown;
+
+    /// The window read gives miette what reading the whole text gives it: the
+    /// same lines, offsets, line, column and line count, for every span of a text
+    /// with blank lines, CRLF endings, a last line without a break and non-ASCII
+    /// text, and every amount of context the handler asks for.
+    #[test]
+    fn a_window_reads_as_the_whole_text() {
+        let text = "# Title\n\nfirst line\r\nsecond – line\n\n\nthird\nlast";
+        let shown = Shown::new("r.md", text);
+        let starts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &starts {
+            for &end in starts.iter().filter(|&&e| e >= start) {
+                let span = SourceSpan::new(start.into(), end - start);
+                for before in 0..3 {
+                    for after in 0..3 {
+                        let whole = text.as_bytes().read_span(&span, before, after);
+                        let window = shown.read_span(&span, before, after);
+                        match (whole, window) {
+                            (Ok(w), Ok(v)) => {
+                                let at = (start, end, before, after);
+                                assert_eq!(w.data(), v.data(), "{at:?}");
+                                assert_eq!(w.span(), v.span(), "{at:?}");
+                                assert_eq!(w.line(), v.line(), "{at:?}");
+                                assert_eq!(w.column(), v.column(), "{at:?}");
+                                assert_eq!(w.line_count(), v.line_count(), "{at:?}");
+                                assert_eq!(v.name(), Some("r.md"));
+                            }
+                            (Err(_), Err(_)) => {}
+                            (w, v) => panic!("{start}..{end}: {:?} vs {:?}", w.is_ok(), v.is_ok()),
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -258,6 +258,15 @@ pub(crate) fn scan_time_of_day(b: &[u8], pos: usize) -> Result<Option<Clock>, Ti
     // (A bare hour is only returned when AM/PM follows.)
     let Some((pm, mend)) = scan_meridiem(b, clock.range.end).or_else(|| bare_meridiem(b, &clock))
     else {
+        // `09:14 Uhr`: German for o'clock, part of the time as written (a zone
+        // may follow it: `10:20 Uhr MEZ`).
+        let mut clock = clock;
+        if !clock.compact
+            && b.get(clock.range.end..clock.range.end + 4) == Some(b" Uhr")
+            && !is_word_byte(byte(b, clock.range.end + 4))
+        {
+            clock.range.end += 4;
+        }
         return Ok(Some(clock));
     };
     if clock.compact {

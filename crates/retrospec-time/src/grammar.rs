@@ -442,6 +442,26 @@ mod tests {
     use super::*;
     use crate::testing::*;
 
+    /// `Uhr` (German for o'clock) is part of the time; the German zone names
+    /// are the Central European ones.
+    #[test]
+    fn uhr_and_the_german_zone_names() {
+        let p = parse_time("09:14 Uhr").unwrap();
+        assert_eq!(p.time, t(9, 14, 0));
+        assert_eq!(p.zone, None);
+        let p = parse_time("10:20 Uhr MEZ").unwrap();
+        assert_eq!(p.time, t(10, 20, 0));
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("MEZ").unwrap())));
+        assert_eq!(p.zone_range, Some(10..13));
+        let p = parse_time("09:14 MESZ").unwrap();
+        assert_eq!(p.zone, Some(Zone::Abbrev(abbreviation("MESZ").unwrap())));
+        // Another word is no `Uhr`: an unknown zone, as any word after a clock.
+        assert!(matches!(
+            parse_time("09:14 Uhrzeit").unwrap().zone,
+            Some(Zone::Unknown(_))
+        ));
+    }
+
     #[test]
     fn rfc3339_forms() {
         let s = "2024-06-10T16:05:00+02:00";

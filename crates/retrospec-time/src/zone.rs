@@ -87,6 +87,10 @@ const ABBREVIATIONS: &[Abbreviation] = &[
     abbr("BST", H, true, "Europe/London", Some("GMT")),
     abbr("CET", H, false, "Europe/Paris", Some("CEST")),
     abbr("CEST", 2 * H, true, "Europe/Paris", Some("CET")),
+    // The German names of the same two (Mitteleuropäische [Sommer]zeit), as
+    // German writers keep them in English reports.
+    abbr("MEZ", H, false, "Europe/Berlin", Some("MESZ")),
+    abbr("MESZ", 2 * H, true, "Europe/Berlin", Some("MEZ")),
     abbr("EET", 2 * H, false, "Europe/Athens", Some("EEST")),
     abbr("EEST", 3 * H, true, "Europe/Athens", Some("EET")),
     abbr("MSK", 3 * H, false, "Europe/Moscow", None),

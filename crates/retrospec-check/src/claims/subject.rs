@@ -149,7 +149,7 @@ static STRICT: LazyLock<Lean> = LazyLock::new(|| {
             \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned|ran|(?:did|would)\s+(?:take|last|run)|(?:has|had)\s+(?:lasted|taken|run))(?:\s+(?:for|just))?
           | \b(?:customers|users|people|players|students|staff|clients|merchants|members|visitors|subscribers)\s+(?:could\s+not|couldn't|could\s+no\s+longer|were\s+unable\s+to|were\s+not\s+able\s+to)\s+[a-z][^.;:,()\n]{2,60}?\s+for
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
-          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
+          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|blocked|halted|frozen|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
           | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
         )\s*$",
     )

@@ -196,15 +196,11 @@ impl Rule for Placeholder {
         if cx.format == Format::Markdown {
             html_block_reminders(cx, &whose, help, out);
         }
-        visit(&cx.parsed.tree, &mut |node| {
-            let Value::String(s) = &node.value else {
-                return;
-            };
+        let scan = |s: &str, source: &str, whole: crate::Span, out: &mut Vec<Diagnostic>| {
             let lower = s.to_ascii_lowercase();
             if !maybe(&lower) && !gaps::maybe(&lower) {
                 return;
             }
-            let source = node.span.slice(cx.text);
             let built_in = PATTERN
                 .find_iter(s)
                 .chain(SLOT.find_iter(s))
@@ -220,15 +216,18 @@ impl Rule for Placeholder {
                 .chain(gaps::find(s));
             // The n-th occurrence in the value is the n-th in the file (YAML
             // escapes and folded lines may make the value differ from it).
-            let mut placer = super::Placer::new(s, source, node.span.start);
+            let mut placer = super::Placer::new(s, source, whole.start);
             for found in built_in.chain(extra.find(s)) {
                 let text = &s[found.clone()];
-                let span = placer.place(found.clone()).unwrap_or(node.span);
+                let span = placer.place(found.clone()).unwrap_or(whole);
                 if cx.masks().covers(span.start)
                     || reference_link(cx.text, text)
                     || explained(cx.text, span.start, text)
                     || names_a_thing_in(cx, s, found.clone(), span)
                     || instructed_slot(s, found.clone())
+                    || out
+                        .iter()
+                        .any(|d| d.code == Self::INFO.code && d.span == span)
                 {
                     continue;
                 }
@@ -241,7 +240,21 @@ impl Rule for Placeholder {
                     .with_help(help),
                 );
             }
+        };
+        visit(&cx.parsed.tree, &mut |node| {
+            let Value::String(s) = &node.value else {
+                return;
+            };
+            scan(s, node.span.slice(cx.text), node.span, out);
         });
+        // A report read as written: the lines the reader placed nowhere (a remark
+        // after a log read as the timeline) are still the report's words.
+        if cx.parsed.freeform.is_some() && maybe(cx.lowercase) {
+            for line in crate::emit::not_carried(cx.text, cx.parsed) {
+                let text = line.slice(cx.text);
+                scan(text, text, line, out);
+            }
+        }
     }
 }
 

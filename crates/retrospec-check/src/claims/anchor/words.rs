@@ -59,7 +59,16 @@ impl Words {
             .split_whitespace()
             .map(str::to_ascii_lowercase)
             .collect();
+        // A failure is the event, not the noun's first mention: "the export first
+        // failed" is the entry where the export fails, not where it starts.
+        let failing = tokens.last().is_some_and(|t| {
+            matches!(
+                t.as_str(),
+                "failed" | "crashed" | "errored" | "stalled" | "stopped" | "died" | "broke"
+            )
+        });
         if let Some(m) = TRAILING_VERB.find(anchor)
+            && !failing
             && anchor[..m.start()].split_whitespace().count() >= 2
         {
             tokens.truncate(anchor[..m.start()].split_whitespace().count());

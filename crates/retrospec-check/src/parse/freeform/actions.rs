@@ -98,7 +98,13 @@ pub(crate) fn read_cells(text: &str, items: &mut Node, front_date: Option<&str>)
             });
             month_first.map(|month_first| if month_first { (a, b) } else { (b, a) })
         });
+        // `07/02/2025` beside `14/02/2025`: the order the cells fix, the year
+        // as written.
+        let year = slashed_date(&written).and_then(|(.., y)| y);
         let day = match slashed {
+            Some((month, day)) if year.is_some() => year.and_then(|y| {
+                Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+            }),
             Some((month, day)) => report.and_then(|r| month_day_after(month, day, r)),
             None => report.and_then(|r| day_after(&written, r)),
         };
@@ -162,15 +168,28 @@ fn day_after(written: &str, report: Date) -> Option<Date> {
 /// A day written with a slash and no year (`8/15`, `15/8`, `08/22`): its two
 /// numbers as written.
 fn slashed_day(written: &str) -> Option<(u8, u8)> {
+    slashed_date(written).map(|(a, b, _)| (a, b))
+}
+
+/// A slashed day (`8/15`, `15/8`) or one with its four-digit year (`07/02/2025`):
+/// the two numbers before the year, in the order written, and the year.
+fn slashed_date(written: &str) -> Option<(u8, u8, Option<i16>)> {
     let w = written.trim().trim_matches(['*', '_', '`']).trim();
-    let (a, b) = w.split_once('/')?;
+    let (a, rest) = w.split_once('/')?;
+    let (b, year) = match rest.split_once('/') {
+        Some((b, y)) if y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) => {
+            (b, Some(y.parse::<i16>().ok()?))
+        }
+        Some(_) => return None,
+        None => (rest, None),
+    };
     let number = |s: &str| {
         (matches!(s.len(), 1 | 2) && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse::<u8>().ok())
             .flatten()
             .filter(|n| *n >= 1)
     };
-    Some((number(a)?, number(b)?))
+    Some((number(a)?, number(b)?, year))
 }
 
 /// Whether the slashed days of a table's Due cells are month first (`8/15`) or
@@ -365,6 +384,16 @@ mod tests {
             ["2025-08-15", "2025-09-05", "2025-09-01"]
         );
         assert_eq!(dues(&table(["8/5", "9/1", "10/2"])), ["8/5", "9/1", "10/2"]);
+        // With their years: the order the cells fix, the year as written; left as
+        // written when no cell fixes it.
+        assert_eq!(
+            dues(&table(["14/02/2025", "07/02/2025", "28/02/2025"])),
+            ["2025-02-14", "2025-02-07", "2025-02-28"]
+        );
+        assert_eq!(
+            dues(&table(["07/02/2025", "08/03/2025", "09/04/2025"]))[0],
+            "07/02/2025"
+        );
         // No cell says: the report's own slashed dates with a year settle it.
         let dated = |date: &str| {
             table(["8/5", "9/1", "10/2"]).replace(

@@ -402,13 +402,33 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
             return true;
         }
         // Last: a log pasted in a fenced block, the only place the report
-        // gives its times (`[13:12] <maintainer> ...`).
+        // gives its times (`[13:12] <maintainer> ...`), under a heading that
+        // names it (`The log`, `Timeline`) or the last thing in its section: a
+        // log inside a narrative, with its prose after it, is evidence that prose
+        // quotes (the prose would be left out of a timeline's section).
         let Some(at) = out.iter().position(|b| match b {
             Block::Other { range } => fenced_log_lines(text, range.clone()).is_some(),
             _ => false,
         }) else {
             return false;
         };
+        let followed = out[at + 1..]
+            .iter()
+            .take_while(|b| !matches!(b, Block::Heading { .. }))
+            .any(|b| matches!(b, Block::Paragraph { .. } | Block::List { .. }));
+        let named = out[..at].iter().rev().find_map(|b| match b {
+            Block::Heading { range, .. } => Some(heading_words(text, range.clone())),
+            _ => None,
+        });
+        let names_it = named.is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            ["log", "timeline", "chronolog", "transcript", "channel"]
+                .iter()
+                .any(|n| w.contains(n))
+        });
+        if followed && !names_it {
+            return false;
+        }
         let start = out[at].range().map_or(0, |r| r.start);
         out.insert(
             at,

@@ -72,13 +72,35 @@ impl Scopes {
         } else {
             0
         };
+        // Headings that are a date with a time and a length (`### March 3 16:15
+        // UTC (lasting 1 hour 2 minutes)`): two or more on different dates head a
+        // digest's incidents too. A dated heading without a length is a day of
+        // one incident's timeline (`### Tuesday 4 March`, `### 4 March: rollout`).
+        let lasting = |h: &Heading| {
+            (h.level < 7 && has_clock(&h.words.to_ascii_lowercase()))
+                .then(|| dated_title(&h.words))
+                .flatten()
+                .filter(|_| {
+                    let lower = h.words.to_ascii_lowercase();
+                    ["lasting", "lasted", "duration"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+                })
+        };
+        let lasting_dates: Vec<String> = headings.iter().filter_map(lasting).collect();
+        let lasting_headed = lasting_dates.len() >= 2
+            && lasting_dates
+                .iter()
+                .enumerate()
+                .all(|(i, d)| !lasting_dates[..i].contains(d));
         let incident: Vec<(usize, Range<usize>, bool)> = headings
             .iter()
             .enumerate()
             .filter_map(|(i, h)| {
                 let (aside, dated) = incident_heading(&h.words).or_else(|| {
-                    (h.level == 7 && dated_title(&h.words).is_some() && bold_dated >= 2)
-                        .then_some((false, true))
+                    ((h.level == 7 && dated_title(&h.words).is_some() && bold_dated >= 2)
+                        || (lasting_headed && lasting(h).is_some()))
+                    .then_some((false, true))
                 })?;
                 let range = part(i);
                 (dated || has_times(&text[h.line.end.min(range.end)..range.end]))
@@ -564,6 +586,24 @@ mod tests {
             ("Root cause", None),
         ] {
             assert_eq!(dated_title(words).as_deref(), date, "{words}");
+        }
+    }
+
+    /// Headings that each give a date, a time and a length head a digest's
+    /// incidents; day headings of one incident's timeline do not.
+    #[test]
+    fn headings_with_a_date_a_time_and_a_length_make_a_digest() {
+        let digest = "# March report\n\n### March 3 16:15 UTC (lasting 1 hour 2 minutes)\n\nPaged at 16:21 UTC, six minutes after the first failures.\n\n### March 11 08:40 UTC (lasting 45 minutes)\n\nStarting at 08:40 UTC, jobs stalled.\n";
+        let s = Scopes::read(digest);
+        assert!(s.is_digest());
+        assert_eq!(s.of(at(digest, "16:21")), Some(1));
+        assert_eq!(s.of(at(digest, "Starting")), Some(2));
+        for text in [
+            "# Outage\n\n### Tuesday 4 March\n\n- 10:00 down\n\n### Wednesday 5 March\n\n- 09:00 back\n",
+            "# Outage\n\n### 4 March 10:00: rollout\n\n- 10:00 down\n\n### 5 March 09:00: recovery\n\n- 09:00 back\n",
+            "# Outage\n\n### March 3 16:15 UTC (lasting 1 hour)\n\n- 16:15 down\n\n### Timeline\n\n- 17:15 back\n",
+        ] {
+            assert!(Scopes::read(text).is_empty(), "{text}");
         }
     }
 

@@ -27,6 +27,8 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what happened", Field::Summary),
     ("incident overview", Field::Summary),
     ("description", Field::Summary),
+    ("problem statement", Field::Summary),
+    ("problem description", Field::Summary),
     ("impact", Field::Impact),
     ("customer impact", Field::Impact),
     ("user impact", Field::Impact),

@@ -79,6 +79,43 @@ fn leading_clock_dot(s: &str) -> Option<usize> {
     (nm == 2 && !after.is_some_and(|c| *c == b'.' || c.is_ascii_alphanumeric())).then_some(nh)
 }
 
+/// A table cell that is a dotted clock and nothing else but a zone after it
+/// (`13.50`, `9.05 GMT`), written with a colon: same length, so positions hold.
+/// Read only in a time column whose cells are all such clocks
+/// ([`column_reads`]).
+pub(crate) fn cell(written: &str) -> Option<String> {
+    let dot = leading_clock_dot(written)?;
+    let hour: u32 = written[..dot].parse().ok()?;
+    let minute: u32 = written[dot + 1..dot + 3].parse().ok()?;
+    let rest = &written[dot + 3..];
+    let zone = rest.trim_start();
+    if hour > 23
+        || minute > 59
+        || !(rest.is_empty()
+            || (rest.starts_with(' ')
+                && zone.len() <= 5
+                && zone.bytes().all(|b| b.is_ascii_uppercase())))
+    {
+        return None;
+    }
+    let mut s = written.to_string();
+    s.replace_range(dot..=dot, ":");
+    Some(s)
+}
+
+/// Whether a time column's cells (empty ones left out) are dotted clocks: two
+/// or more, and every one of them.
+pub(crate) fn column_reads<'t>(cells: impl Iterator<Item = &'t str>) -> bool {
+    let mut clocks = 0;
+    for c in cells {
+        if cell(c).is_none() {
+            return false;
+        }
+        clocks += 1;
+    }
+    clocks >= 2
+}
+
 /// Whether the lines of a section may lead with dotted clocks: at least two are
 /// led by one, and none by a dotted number that is not one (`2.1`, `1.14.05`,
 /// `14.05.2025`, `25.10`), which says the dots are numbering, versions or dates.
@@ -114,6 +151,20 @@ mod tests {
         assert_eq!(leading("14.05: alert"), Some(2));
         assert_eq!(leading("14.05-15.40 maintenance window"), Some(2));
         assert_eq!(leading("14.05 to 15.40 maintenance"), Some(2));
+    }
+
+    #[test]
+    fn a_column_of_dotted_clocks() {
+        assert_eq!(cell("13.50").as_deref(), Some("13:50"));
+        assert_eq!(cell("9.05 GMT").as_deref(), Some("9:05 GMT"));
+        for not in [
+            "13.5", "24.10", "13.60", "1.14.05", "13.50%", "13.50 ms", "v13.50",
+        ] {
+            assert_eq!(cell(not), None, "{not}");
+        }
+        assert!(column_reads(["13.50", "14.05", "16.45"].into_iter()));
+        assert!(!column_reads(["13.50"].into_iter()));
+        assert!(!column_reads(["13.50", "14.05", "2.1"].into_iter()));
     }
 
     #[test]

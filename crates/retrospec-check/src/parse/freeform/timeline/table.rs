@@ -107,6 +107,13 @@ impl Reader<'_, '_> {
                             .sum::<usize>()
                     })
             });
+        // `13.50`: a time column of dotted clocks, as much of Europe writes them
+        // ([`super::dotted`]).
+        let dotted = super::dotted::column_reads(
+            body.iter()
+                .filter_map(|row| cell(row, time_col))
+                .map(|s| unmarked(s.slice(self.text).trim())),
+        );
         for row in body {
             if let Some(d) = date_col
                 .and_then(|c| cell(row, c))
@@ -118,6 +125,8 @@ impl Reader<'_, '_> {
                 continue;
             };
             let written = unmarked(time.slice(self.text).trim());
+            let colons = dotted.then(|| super::dotted::cell(written)).flatten();
+            let written = colons.as_deref().unwrap_or(written);
             // `Apr 25, 00:09:32Z`: a day without its year before the clock dates it
             // and the rows below, as a Date column would.
             let (day, clock) = dated_cell(written);

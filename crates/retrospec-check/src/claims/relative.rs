@@ -335,17 +335,6 @@ impl<'i, 'a> Ctx<'i, 'a> {
         }
     }
 
-    /// The part of the report that tells of the claim's own incident, in a
-    /// report of several; `None` in a report of one.
-    fn scope_part(&self) -> Option<std::ops::Range<usize>> {
-        let scopes = &self.inputs.scopes;
-        if scopes.is_empty() {
-            return None;
-        }
-        let (node, _) = self.inputs.tree.pointer(&self.own.0)?;
-        scopes.part(node.span.start + self.own.1.borrow().start)
-    }
-
     /// Where `target` happened (at or after `after`): its entry or milestone,
     /// else a clause of the prose with a time, else a status post, a front
     /// matter time or a labelled field. Several places are returned only when
@@ -404,25 +393,10 @@ impl<'i, 'a> Ctx<'i, 'a> {
                         Err(_) => {}
                     }
                 }
-                // The start stated in the claim's own incident's part, in a report
-                // of several ([`crate::parse::freeform::scope`]).
-                let masked = super::mask(self.inputs.text);
-                let part = self.scope_part().unwrap_or(0..masked.len());
-                let masked = masked.get(part).unwrap_or_default();
                 if *event == Event::Impact
                     && after.is_none()
-                    && let Some((text, time)) =
-                        super::window::stated_start(masked).or_else(|| own::window_start(masked))
-                    && let Ok(parsed) = crate::time::parse_time(text.trim())
+                    && let Some(stamp) = self.stated_start()
                 {
-                    let mut stamp = Stamp::written(&text, &parsed);
-                    stamp.clock = Some(
-                        i64::from(time.hour()) * 3600
-                            + i64::from(time.minute()) * 60
-                            + i64::from(time.second()),
-                    );
-                    stamp.label = format!("the stated start `{}`", text.trim());
-                    stamp.source = "field";
                     return Ok(vec![stamp]);
                 }
                 // With no timeline entry, [`anchor::entries`] are the lines of a

@@ -668,7 +668,12 @@ impl Rule for PersonInCause {
         // The cause told in the summary or a section of its own.
         for pattern in ["/summary", SECTIONS] {
             for (pointer, node) in texts(cx, pattern) {
-                for (span, name) in find_with(cx, node, told::honorifics_told_as_cause) {
+                let told = |source: &str| {
+                    let mut found = told::honorifics_told_as_cause(source);
+                    found.extend(told::roles_told_as_cause(source));
+                    found
+                };
+                for (span, name) in find_with(cx, node, told) {
                     if out
                         .iter()
                         .any(|d| d.span.start <= span.start && span.start < d.span.end)

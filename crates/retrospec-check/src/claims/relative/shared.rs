@@ -39,6 +39,38 @@ impl<'a> Ctx<'_, 'a> {
             .get_or_init(|| anchor::entries(self.inputs, &shared.prose))
     }
 
+    /// The part of the report that tells of the claim's own incident, in a
+    /// report of several; `None` in a report of one.
+    pub(super) fn scope_part(&self) -> Option<std::ops::Range<usize>> {
+        let scopes = &self.inputs.scopes;
+        if scopes.is_empty() {
+            return None;
+        }
+        let (node, _) = self.inputs.tree.pointer(&self.own.0)?;
+        scopes.part(node.span.start + self.own.1.borrow().start)
+    }
+
+    /// The impact's start as the report states it ("Starting at 08:40 UTC"), in
+    /// the claim's own incident's part in a report of several
+    /// ([`crate::parse::freeform::scope`]).
+    pub(super) fn stated_start(&self) -> Option<Stamp> {
+        let masked = super::super::mask(self.inputs.text);
+        let part = self.scope_part().unwrap_or(0..masked.len());
+        let masked = masked.get(part).unwrap_or_default();
+        let (text, time) = super::super::window::stated_start(masked)
+            .or_else(|| super::own::window_start(masked))?;
+        let parsed = crate::time::parse_time(text.trim()).ok()?;
+        let mut stamp = Stamp::written(&text, &parsed);
+        stamp.clock = Some(
+            i64::from(time.hour()) * 3600
+                + i64::from(time.minute()) * 60
+                + i64::from(time.second()),
+        );
+        stamp.label = format!("the stated start `{}`", text.trim());
+        stamp.source = "field";
+        Some(stamp)
+    }
+
     pub(super) fn clauses(&self) -> &[anchor::Clause] {
         let shared = &self.inputs.relative;
         shared

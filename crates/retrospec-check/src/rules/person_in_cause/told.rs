@@ -22,7 +22,7 @@ static LABEL: LazyLock<Lean> = LazyLock::new(|| {
 /// Words of a sentence that names the cause: `the root cause is (that)`, `was
 /// caused by`, `was triggered by`.
 static SAYS_CAUSE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:root[ \t]+cause[ \t]+(?:of[ \t]+(?:the|this)[ \t]+(?:incident|outage|failure|problem|disruption)[ \t]+)?(?:is|was)\b|(?:was|were|is|are)[ \t]+(?:\w+ly[ \t]+)?(?:caused|triggered)[ \t]+by\b)")
+    Lean::new(r"(?i)\b(?:root[ \t]+cause[ \t]+(?:of[ \t]+(?:the|this)[ \t]+(?:incident|outage|failure|problem|disruption|event|issue)[ \t]+)?(?:is|was)\b|(?:was|were|is|are)[ \t]+(?:\w+ly[ \t]+)?(?:caused|triggered)[ \t]+by\b)")
         .expect("the says-cause pattern is valid")
 });
 
@@ -221,6 +221,44 @@ pub(super) fn honorifics_told_as_cause(source: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The ranges of `source` where a person's full name is told as the cause with
+/// their role beside it (`The root cause of this event was Marcus Belden, the
+/// storage operator on shift, who passed ...`): a given name and a surname, a
+/// role after an article between commas, then `who`; no organisation is written
+/// so.
+pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
+    if !source.contains(", who") {
+        return Vec::new();
+    }
+    let mut found: Vec<Range<usize>> = cause_passages(source)
+        .into_iter()
+        .flat_map(|p| {
+            NAMED_WITH_ROLE
+                .captures_iter(&source[p.clone()])
+                .filter_map(|c| c.name("name"))
+                .filter(|m| {
+                    m.as_str()
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(super::given::is_given_name)
+                })
+                .map(|m| p.start + m.start()..p.start + m.end())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.sort_by_key(|r| r.start);
+    found.dedup();
+    found
+}
+
+/// `was Marcus Belden, the storage operator on shift, who`.
+static NAMED_WITH_ROLE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"\b(?:was|were|is)[ \t\n]+(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+){1,2}),[ \t\n]+(?:a|an|the|our)[ \t\n][^,.;]{2,60},[ \t\n]+who\b",
+    )
+    .expect("the pattern is valid")
+});
+
 /// Where the sentence holding byte `at` of `text` starts.
 fn sentence_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
@@ -238,6 +276,35 @@ mod tests {
             .into_iter()
             .map(|r| &s[r])
             .collect()
+    }
+
+    #[test]
+    fn a_full_name_with_a_role_told_as_the_cause() {
+        let found = |s: &str| -> Vec<String> {
+            super::roles_told_as_cause(s)
+                .into_iter()
+                .map(|r| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found(
+                "The root cause of this event was Marcus Belden, the storage operator on shift, who passed the wrong target."
+            ),
+            ["Marcus Belden"]
+        );
+        // Not the cause, or not a person.
+        assert!(
+            found(
+                "The incident was handled by Marcus Belden, the operator on shift, who paged us."
+            )
+            .is_empty()
+        );
+        assert!(
+            found(
+                "The root cause was Northwind Hosting, the provider of our racks, who cut power."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

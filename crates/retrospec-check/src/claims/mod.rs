@@ -250,7 +250,8 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
     let mut claims = Vec::new();
     let scopes = &inputs.scopes;
     for (pointer, node, prose) in inputs.strings {
-        if !prose {
+        let title = !prose;
+        if title && !heads_an_incident(inputs, pointer, node) {
             continue;
         }
         let pointer = pointer.as_str();
@@ -268,6 +269,8 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         let mut own = Vec::new();
         for d in duration::find(masked) {
             let subject = match label_key {
+                // A digest incident's heading ([`heads_an_incident`]).
+                _ if title => subject::phrasings::heading_length(masked, d.range.start),
                 Some(s) => masked[..d.range.start]
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
@@ -823,6 +826,23 @@ fn parts_of_a_list(claims: &mut [Claim], masked: &str, own: &[(usize, std::ops::
         c.provenance = None;
         c.note = Some(format!("not compared: about {who}, no window for it"));
     }
+}
+
+/// Whether `node` is the title of a section that heads one incident of a
+/// digest and states its length (`### March 11 08:40 UTC (lasting 45
+/// minutes)`): read for claims like prose, as the same words on a bold line are.
+fn heads_an_incident(inputs: &Inputs<'_>, pointer: &str, node: &Node) -> bool {
+    if inputs.scopes.is_empty()
+        || !pointer.starts_with("/sections/")
+        || !pointer.ends_with("/title")
+        || inputs.scopes.of(node.span.start).is_none()
+    {
+        return false;
+    }
+    let title = node.span.slice(inputs.text).to_ascii_lowercase();
+    ["lasting", "lasted", "duration"]
+        .iter()
+        .any(|w| title.contains(w))
 }
 
 /// A claim in a report of several incidents ([`scope`]) compared only with times
@@ -1830,6 +1850,33 @@ mod tests {
         };
         assert_eq!(
             verdict_of(&ticket("27 minutes"), "27 minutes"),
+            Verdict::Agrees
+        );
+    }
+
+    /// Readings added for held-out set 329-340, each both ways.
+    #[test]
+    fn claims_of_held_out_set_329_340() {
+        // A digest's incident heading states its length: compared with its own
+        // part, to where the prose says the incident was resolved (not a step
+        // before it, not the log quoted in it, not another incident's times).
+        let digest = |length: &str| {
+            format!(
+                "# March report\n\n### March 3 16:15 UTC (lasting 1 hour 2 minutes)\n\nAt 16:15 UTC pushes failed. We marked the incident resolved at 17:17 UTC.\n\n\
+                 ### March 11 08:40 UTC (lasting {length})\n\nStarting at 08:40 UTC, jobs stalled. Engineers restarted the pool at 09:22 UTC.\n\n```\n09:23:04Z worker reconnect\n```\n\n\
+                 All deliveries were sent by 09:55 UTC, when we declared the incident resolved.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&digest("45 minutes"), "45 minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&digest("75 minutes"), "75 minutes"),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            verdict_of(&digest("45 minutes"), "1 hour 2 minutes"),
             Verdict::Agrees
         );
     }

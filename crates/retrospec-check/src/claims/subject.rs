@@ -12,7 +12,7 @@ use super::duration::Duration;
 mod class;
 mod other;
 mod parts;
-mod phrasings;
+pub(super) mod phrasings;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
 use phrasings::{FIXED_IN, PLAN_SENTENCE, sentence_head};
 

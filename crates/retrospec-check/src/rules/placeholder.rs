@@ -196,7 +196,11 @@ impl Rule for Placeholder {
         if cx.format == Format::Markdown {
             html_block_reminders(cx, &whose, help, out);
         }
-        let scan = |s: &str, source: &str, whole: crate::Span, out: &mut Vec<Diagnostic>| {
+        // The places already reported, for the lines read after the tree (a
+        // line partly in the tree is read again): a set, as a report may hold
+        // thousands of placeholders.
+        let mut seen: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+        let mut scan = |s: &str, source: &str, whole: crate::Span, out: &mut Vec<Diagnostic>| {
             let lower = s.to_ascii_lowercase();
             if !maybe(&lower) && !gaps::maybe(&lower) {
                 return;
@@ -225,9 +229,7 @@ impl Rule for Placeholder {
                     || explained(cx.text, span.start, text)
                     || names_a_thing_in(cx, s, found.clone(), span)
                     || instructed_slot(s, found.clone())
-                    || out
-                        .iter()
-                        .any(|d| d.code == Self::INFO.code && d.span == span)
+                    || !seen.insert((span.start, span.end))
                 {
                     continue;
                 }

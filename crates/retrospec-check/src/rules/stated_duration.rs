@@ -238,6 +238,13 @@ fn field_name(cx: &Context<'_>, pointer: &str) -> String {
     {
         return format!("section \"{}\"", section.title.trim());
     }
+    // A digest incident's heading (`### March 11 08:40 UTC (lasting 45 minutes)`).
+    if let Some(section) = (0..cx.model.sections.len())
+        .find(|&i| format!("/sections/{i}/title") == pointer)
+        .and_then(|i| cx.model.sections.get(i))
+    {
+        return format!("the heading \"{}\"", section.title.trim());
+    }
     for (group, name) in [
         ("went_well", "what went well"),
         ("went_wrong", "what went wrong"),

@@ -31,9 +31,19 @@ pub(in crate::claims) fn part_window(text: &str, part: Range<usize>) -> Vec<Comp
     };
     let rest = &body[head_end..];
     let mut out = Vec::new();
-    for end in super::clocks(rest) {
-        let sentence = sentence_around(rest, end.range.clone());
-        if SCHEDULE.is_match(sentence) {
+    let ends: Vec<_> = super::clocks(rest)
+        .into_iter()
+        .filter(|end| !SCHEDULE.is_match(sentence_around(rest, end.range.clone())))
+        .collect();
+    // Where the prose says the impact ended ("when we declared the incident
+    // resolved", "mitigated at"), those clocks are the ends; a step before them
+    // ("restarted the worker pool at 09:22") is not.
+    let ended = |end: &super::Clock| {
+        super::super::says_impact_ended(sentence_around(rest, end.range.clone()))
+    };
+    let said = ends.iter().any(ended);
+    for end in ends {
+        if said && !ended(&end) {
             continue;
         }
         if end.zone.is_some() && start.zone.is_some() && end.zone != start.zone {
@@ -100,6 +110,14 @@ mod tests {
                 "**May 2 10:00 UTC (lasting 1 hour)**\n\nThe sync job runs every night at 02:00 UTC. Errors stopped at 11:00 CET, 10:00 UTC... fixed at 11:05 UTC.\n"
             ),
             [65]
+        );
+        // Where the prose says when the impact ended, that is the end; a step
+        // before it is not.
+        assert_eq!(
+            minutes(
+                "### March 11 08:40 UTC (lasting 45 minutes)\n\nStarting at 08:40 UTC, jobs stalled. Engineers restarted the pool at 09:22 UTC. All deliveries were sent by 09:55 UTC, when we declared the incident resolved.\n"
+            ),
+            [75]
         );
         assert!(minutes("**May 2 (lasting 1 hour)**\n\nFixed at 11:05 UTC.\n").is_empty());
         assert!(

@@ -75,6 +75,20 @@ pub(super) fn incident(before: &str, after: &str, summary: bool) -> bool {
         && !super::other::is_budget(before, after)
 }
 
+/// A length after `lasting`, `lasted` or `duration` in the heading of one
+/// incident of a digest (`### March 11 08:40 UTC (lasting 45 minutes)`): that
+/// incident's length (`start` is where the length begins in `text`).
+pub(in crate::claims) fn heading_length(text: &str, start: usize) -> Option<super::Subject> {
+    HEADING_LENGTH
+        .is_match(&text[..start])
+        .then_some(super::INCIDENT)
+}
+
+static HEADING_LENGTH: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:lasting|lasted(?:\s+for)?|duration\s*:?)\s*(?:about\s+|around\s+|~\s*)?$")
+        .expect("the pattern is valid")
+});
+
 /// Bounds in words right after the length: "Duration: ~27 minutes from the
 /// first alert firing to someone with access taking a concrete action". The
 /// length is between those two events (read as such when the report names

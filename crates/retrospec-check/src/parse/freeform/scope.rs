@@ -489,10 +489,19 @@ pub(crate) fn timed_lines(text: &str, part: Range<usize>) -> Option<Vec<(usize, 
     let mut out = Vec::new();
     let mut date: Option<&str> = None;
     let mut at = part.start;
+    // A fenced log quoted in the part is evidence, not its lines.
+    let mut fenced = false;
     for raw in text[part].split_inclusive('\n') {
         let start = at;
         at += raw.len();
         let mut t = raw.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
         for lead in ["- ", "* ", "+ ", "| "] {
             if let Some(r) = t.strip_prefix(lead) {
                 t = r.trim_start();
@@ -549,6 +558,10 @@ mod tests {
         assert_eq!(s.of(at(text, "10:40")), Some(1));
         assert_eq!(s.of(at(text, "15:30")), Some(2));
         let lines = timed_lines(text, s.part(at(text, "15:30")).expect("a part")).expect("a part");
+        assert_eq!(lines.iter().map(|l| l.1).collect::<Vec<_>>(), [840, 930]);
+        // A log quoted in a fence is none of its lines.
+        let fenced = "- 14:00 down\n\n```\n14:20 worker reconnect\n```\n\n- 15:30 back\n";
+        let lines = timed_lines(fenced, 0..fenced.len()).expect("one day");
         assert_eq!(lines.iter().map(|l| l.1).collect::<Vec<_>>(), [840, 930]);
     }
 

@@ -146,6 +146,11 @@ impl Ptr {
         Self::field("sections").index(i).child("body")
     }
 
+    /// `/sections/<i>/title`: the title (heading) of free-form section `i`.
+    pub fn section_title(i: usize) -> Pointer {
+        Self::field("sections").index(i).child("title")
+    }
+
     /// `/lessons/<group>/<i>`, where `group` is `went_well`, `went_wrong`, `got_lucky` or `other`.
     pub fn lesson(group: &str, i: usize) -> Pointer {
         Self::field("lessons").child(group).index(i)

@@ -26,9 +26,6 @@ declare_rule! {
     /// report's missing owners are gathered into RS407, except where other items
     /// name an owner: then the item without one is reported where it is.
     ///
-    /// An item such a report ticks off as done (`- [x] Tests added for the
-    /// null case`, a pull request's checklist) needs no owner to see it through.
-    ///
     /// Advice to the reader under a report's next steps is not work anyone owns:
     /// an item that tells customers what they can do (`Merchants can retry declined
     /// payments`, `If you still see errors, sign out and in`, `You do not need to
@@ -376,11 +373,6 @@ impl Rule for ActionItemOwner {
             if as_written && (names_an_owner(&item.title) || addresses_the_reader(&item.title)) {
                 continue;
             }
-            // Work a report read as written ticks off as done (`- [x] Tests added`)
-            // needs no one to see it through.
-            if as_written && item.status == Some(retrospec_model::ActionStatus::Done) {
-                continue;
-            }
             let pointer = Ptr::action_item(i).title();
             let title = cx.span(&pointer);
             // The owner the title leaves empty (`Assignee: —`), where it says so.
@@ -507,22 +499,6 @@ mod tests {
                 "Page the service owner on lag"
             ]
         );
-    }
-
-    /// In a report read as written, an item ticked off as done needs no owner; an
-    /// open one does.
-    #[test]
-    fn done_items_need_no_owner_in_a_report_read_as_written() {
-        let text = "# Timer outage\n\n## Timeline\n\n- 2024-03-02 10:00 UTC timers stop\n\n## Action items\n\n\
-                    - [x] Tests added for the null case\n- [ ] Backfill the missed escalations\n\
-                    - [ ] Alert on stalled timers (owner: @sre)\n- [ ] Page on stalls (owner: @ops)\n";
-        let missing: Vec<&str> = check(text, Format::Markdown)
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "RS301")
-            .map(|d| d.span.slice(text))
-            .collect();
-        assert_eq!(missing, ["Backfill the missed escalations"]);
     }
 
     /// An owner in parentheses followed by a due or state phrase after a comma is

@@ -240,7 +240,7 @@ fn field_name(cx: &Context<'_>, pointer: &str) -> String {
     }
     // A digest incident's heading (`### March 11 08:40 UTC (lasting 45 minutes)`).
     if let Some(section) = (0..cx.model.sections.len())
-        .find(|&i| format!("/sections/{i}/title") == pointer)
+        .find(|&i| Ptr::section_title(i).as_str() == pointer)
         .and_then(|i| cx.model.sections.get(i))
     {
         return format!("the heading \"{}\"", section.title.trim());

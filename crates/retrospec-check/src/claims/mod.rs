@@ -1879,5 +1879,35 @@ mod tests {
             verdict_of(&digest("45 minutes"), "1 hour 2 minutes"),
             Verdict::Agrees
         );
+        // Its own event named by a noun that came; the anchor in the phase its
+        // words name, where two entries name the deploy.
+        let deploy = |length: &str| {
+            format!(
+                "# Live streams\n\nOn 2025-03-04 segments went missing. The first viewer-facing errors came {length} after the autoscaler deploy finished.\n\n## Timeline (UTC)\n\n\
+                 - 09:12 Autoscaler deploy started\n- 09:15 Autoscaler deploy finished\n- 09:49 First viewer-facing errors on segments\n- 11:00 Impact ends\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&deploy("about ten minutes"), "about ten minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&deploy("about 34 minutes"), "about 34 minutes"),
+            Verdict::Agrees
+        );
+        // An alert told as what monitoring did, in a narrative with no timeline.
+        let alerted = |length: &str| {
+            format!(
+                "# Queue\n\n## How did we respond?\n\nImpact began at 13:20 UTC on 2 March 2025. Our monitoring detected the rise in failures and alerted at 13:27 UTC. Engineers were engaged within {length} of the first alert, at 13:52 UTC.\n"
+            )
+        };
+        assert_eq!(
+            verdict_of(&alerted("five minutes"), "within five minutes"),
+            Verdict::Contradicts
+        );
+        assert_eq!(
+            verdict_of(&alerted("30 minutes"), "within 30 minutes"),
+            Verdict::Agrees
+        );
     }
 }

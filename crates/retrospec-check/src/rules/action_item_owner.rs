@@ -60,9 +60,9 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
     });
     let trimmed = title.trim_end_matches(['.', ' ']);
     let tag = trimmed.ends_with([']', ')'])
-        && trimmed
-            .rfind(['[', '('])
-            .is_some_and(|open| trimmed[open..].split_whitespace().count() <= 2);
+        && trimmed.rfind(['[', '(']).is_some_and(|open| {
+            trimmed[open..].split_whitespace().count() <= 2 && !when_tag(&trimmed[open..])
+        });
     // `Document the failover — Jane Doe`: a short tail after a dash.
     let dashed = [" — ", " – ", " - ", "—", "–"].iter().any(|dash| {
         trimmed.rsplit_once(dash).is_some_and(|(head, tail)| {
@@ -70,6 +70,22 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
         })
     });
     mention || tag || dashed || owner_then_due(trimmed)
+}
+
+/// Whether a short bracketed tail says when, not who: `(due 2025-10-10)`,
+/// `[by Friday]`, `(2025-10-10)`.
+fn when_tag(group: &str) -> bool {
+    let inner = group.trim_matches(['(', ')', '[', ']', ' ']);
+    let first = inner
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(':')
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "due" | "by" | "eta" | "target" | "deadline" | "until" | "before"
+    ) || crate::time::parse_date_line(inner).is_some()
 }
 
 /// Whether `title` ends in a parenthesis that names an owner and then, after a
@@ -499,6 +515,25 @@ mod tests {
                 "Page the service owner on lag"
             ]
         );
+    }
+
+    /// A short bracketed tail that says when is no owner tag.
+    #[test]
+    fn a_due_in_brackets_is_no_owner() {
+        for title in [
+            "Alert on the age of returned positions (due 2025-10-10)",
+            "Alert on lag [by Friday]",
+            "Alert on lag (2025-10-10)",
+        ] {
+            assert!(!super::names_an_owner(title), "{title}");
+        }
+        for title in [
+            "Shard the queue [ops]",
+            "Rotate the logs (@bob)",
+            "Split it (SRE team)",
+        ] {
+            assert!(super::names_an_owner(title), "{title}");
+        }
     }
 
     /// An owner in parentheses followed by a due or state phrase after a comma is

@@ -671,6 +671,7 @@ impl Rule for PersonInCause {
                 let told = |source: &str| {
                     let mut found = told::honorifics_told_as_cause(source);
                     found.extend(told::roles_told_as_cause(source));
+                    found.extend(told::names_opening_a_cause(source));
                     found
                 };
                 for (span, name) in find_with(cx, node, told) {

@@ -131,7 +131,16 @@ impl Words {
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();
-        let content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
+        let mut content = content_words(&tokens, |t| LEFT_OUT.contains(&t));
+        // "The first viewer-facing errors came": the errors' appearance, which
+        // an entry names by the noun alone ("First viewer-facing errors: ...").
+        if content.len() >= 3
+            && content
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "came" | "appeared" | "arrived" | "showed"))
+        {
+            content.pop();
+        }
         if !(2..=4).contains(&content.len()) {
             return None;
         }
@@ -140,7 +149,7 @@ impl Words {
             text: text.split_whitespace().collect::<Vec<_>>().join(" "),
             stems: content.iter().map(|t| stem(t)).collect(),
             head,
-            first: false,
+            first: tokens.iter().any(|t| t == "first"),
             loose: false,
             verb_head: false,
         })

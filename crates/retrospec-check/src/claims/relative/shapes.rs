@@ -81,7 +81,11 @@ pub(super) fn own_in_words(
     let first = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first, false) {
         Ok(found) => found,
-        Err(why) => return Some(Reading::NotCompared(why)),
+        // "after the autoscaler deploy finished": the entry in that phase.
+        Err(why) => match super::phase::phase_of(&target, &anchor_text, ctx) {
+            Some(stamp) => vec![stamp],
+            None => return Some(Reading::NotCompared(why)),
+        },
     };
     // Its own words in one place only: "service was restored" over "service
     // partially restored" and "service fully restored" is not clear.

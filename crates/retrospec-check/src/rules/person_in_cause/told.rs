@@ -15,7 +15,7 @@ use crate::lean::Lean;
 /// (`**Root cause:**`, `Cause:`, `- Trigger:`), up to its colon and closing
 /// emphasis.
 static LABEL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?][ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
+    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?](?:\*\*|__)?[ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
         .expect("the cause-label pattern is valid")
 });
 
@@ -251,6 +251,44 @@ pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// The ranges of `source` where a labelled cause opens with a person's full
+/// name doing something (`Root cause: Rosa Delgado set the TTL to 86400`): a
+/// given name and a surname, then a word in the past tense.
+pub(super) fn names_opening_a_cause(source: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    if !source.contains("ause") && !source.contains("rigger") {
+        return found;
+    }
+    for m in LABEL.find_iter(source) {
+        let Some(c) = NAME_THEN_ACT.captures(&source[m.end()..]) else {
+            continue;
+        };
+        let (Some(name), Some(act)) = (c.name("name"), c.name("act")) else {
+            continue;
+        };
+        let given = name
+            .as_str()
+            .split_whitespace()
+            .next()
+            .is_some_and(super::given::is_given_name);
+        let past = act.as_str().ends_with("ed")
+            || [
+                "set", "ran", "put", "forgot", "made", "took", "sent", "wrote", "left",
+            ]
+            .contains(&act.as_str());
+        if given && past {
+            found.push(m.end() + name.start()..m.end() + name.end());
+        }
+    }
+    found
+}
+
+/// `Rosa Delgado set`, at the start of a labelled cause.
+static NAME_THEN_ACT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^[ \t]*(?P<name>[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)[ \t]+(?P<act>[a-z]+)\b")
+        .expect("the pattern is valid")
+});
+
 /// `was Marcus Belden, the storage operator on shift, who`.
 static NAMED_WITH_ROLE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
@@ -276,6 +314,32 @@ mod tests {
             .into_iter()
             .map(|r| &s[r])
             .collect()
+    }
+
+    #[test]
+    fn a_full_name_opening_a_labelled_cause() {
+        let found = |s: &str| -> Vec<String> {
+            super::names_opening_a_cause(s)
+                .into_iter()
+                .map(|r| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("Why 3.\nRoot cause: Rosa Delgado set the TTL to 86400 when she edited it."),
+            ["Rosa Delgado"]
+        );
+        // After a bold question the paragraph runs on (a soft line break).
+        assert_eq!(
+            found("**Why 3 - Why was the TTL set?** Root cause: Rosa Delgado set it."),
+            ["Rosa Delgado"]
+        );
+        for quiet in [
+            "Root cause: Redis Sentinel promoted the wrong replica.",
+            "Root cause: Rosa Delgado is the owner of the cache.",
+            "Rosa Delgado set the TTL.",
+        ] {
+            assert!(found(quiet).is_empty(), "{quiet}");
+        }
     }
 
     #[test]

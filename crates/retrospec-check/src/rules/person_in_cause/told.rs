@@ -207,13 +207,20 @@ pub(super) fn honorifics_told_as_cause(source: &str) -> Vec<Range<usize>> {
     {
         return Vec::new();
     }
+    in_cause_passages(source, |p| {
+        HONORIFIC.find_iter(p).map(|m| m.range()).collect()
+    })
+}
+
+/// What `find` finds in each passage of `source` that tells the cause
+/// ([`cause_passages`]), as ranges of `source`, in order and once each.
+fn in_cause_passages(source: &str, find: impl Fn(&str) -> Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = cause_passages(source)
         .into_iter()
         .flat_map(|p| {
-            HONORIFIC
-                .find_iter(&source[p.clone()])
-                .map(move |m| p.start + m.start()..p.start + m.end())
-                .collect::<Vec<_>>()
+            find(&source[p.clone()])
+                .into_iter()
+                .map(move |r| p.start + r.start..p.start + r.end)
         })
         .collect();
     found.sort_by_key(|r| r.start);
@@ -230,25 +237,19 @@ pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
     if !source.contains(", who") {
         return Vec::new();
     }
-    let mut found: Vec<Range<usize>> = cause_passages(source)
-        .into_iter()
-        .flat_map(|p| {
-            NAMED_WITH_ROLE
-                .captures_iter(&source[p.clone()])
-                .filter_map(|c| c.name("name"))
-                .filter(|m| {
-                    m.as_str()
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(super::given::is_given_name)
-                })
-                .map(|m| p.start + m.start()..p.start + m.end())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    found.sort_by_key(|r| r.start);
-    found.dedup();
-    found
+    in_cause_passages(source, |p| {
+        NAMED_WITH_ROLE
+            .captures_iter(p)
+            .filter_map(|c| c.name("name"))
+            .filter(|m| {
+                m.as_str()
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(super::given::is_given_name)
+            })
+            .map(|m| m.range())
+            .collect()
+    })
 }
 
 /// The ranges of `source` where a labelled cause opens with a person's full

@@ -14,7 +14,8 @@ declare_rule! {
     ///
     /// In a report read as written (no retrospec front matter) an owner written in
     /// a shape the reader does not take apart (`Rotate the logs (@bob)`, `Rotate the
-    /// keys — owner: ops`, a tag such as `[ops]` or a short tail after a dash,
+    /// keys — owner: ops`, a tag such as `[ops]` (not one that says when: `(due
+    /// 2025-10-10)`, `[by Friday]`) or a short tail after a dash,
     /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
     /// `(Mateo, this week)`, `(platform team, by Friday)`, `(Marek, patch in review)`,
     /// a full name and where the person works, `(Omar Reyes, Transit customer

@@ -71,7 +71,11 @@ declare_rule! {
     /// @lee`) is reported; a handle in brackets (an owner) or one that found,
     /// fixed or was paged for the problem is not. So is a person named with an
     /// honorific in such a sentence (`The root cause of the incident was Mr D.
-    /// Okafor, a systems administrator`), as a letter without sections tells it.
+    /// Okafor, a systems administrator`), as a letter without sections tells it,
+    /// a given name and surname with a role between commas and `who` (`The root
+    /// cause of this event was Marcus Belden, the storage operator on shift, who
+    /// ...`), and one that opens a labelled cause doing something (`Root cause:
+    /// Rosa Delgado set the TTL to 86400`).
     ///
     /// An organisation, a product or a domain is not a person, even when it is
     /// listed as an author: a one-word author (`Acme`), a name with a company or

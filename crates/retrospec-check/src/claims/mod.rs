@@ -839,10 +839,7 @@ fn heads_an_incident(inputs: &Inputs<'_>, pointer: &str, node: &Node) -> bool {
     {
         return false;
     }
-    let title = node.span.slice(inputs.text).to_ascii_lowercase();
-    ["lasting", "lasted", "duration"]
-        .iter()
-        .any(|w| title.contains(w))
+    crate::parse::freeform::scope::states_a_length(node.span.slice(inputs.text))
 }
 
 /// A claim in a report of several incidents ([`scope`]) compared only with times

@@ -211,7 +211,7 @@ const AFFILIATION_WORDS: &[&str] = &[
 /// `contains` per literal made 74,790 calls on 200 generated reports,
 /// bench/README.md perf17; one automaton for all three cost a clean one-file
 /// check 0.5-2.3 M instructions to build).
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Gates {
     affiliation: bool,
     pronoun: bool,

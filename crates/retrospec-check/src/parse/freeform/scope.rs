@@ -80,12 +80,7 @@ impl Scopes {
             (h.level < 7 && has_clock(&h.words.to_ascii_lowercase()))
                 .then(|| dated_title(&h.words))
                 .flatten()
-                .filter(|_| {
-                    let lower = h.words.to_ascii_lowercase();
-                    ["lasting", "lasted", "duration"]
-                        .iter()
-                        .any(|w| lower.contains(w))
-                })
+                .filter(|_| states_a_length(&h.words))
         };
         let lasting_dates: Vec<String> = headings.iter().filter_map(lasting).collect();
         let lasting_headed = lasting_dates.len() >= 2
@@ -444,9 +439,7 @@ fn dated_title(words: &str) -> Option<String> {
             .filter(|n| day(n));
         after.or(before).map(|d| format!("{t} {d}"))
     })?;
-    let length = ["lasting", "lasted", "duration"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let length = states_a_length(&lower);
     let titled = tokens.iter().any(|t| {
         t.bytes().all(|b| b.is_ascii_alphabetic())
             && t.len() > 1
@@ -476,7 +469,13 @@ fn has_times(part: &str) -> bool {
     if has_clock(part) {
         return true;
     }
-    let lower = part.to_ascii_lowercase();
+    states_a_length(part)
+}
+
+/// Whether `words` state a length in the words a digest's heading or part uses
+/// (`lasting`, `lasted`, `duration`, any case).
+pub(crate) fn states_a_length(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
     ["lasting", "lasted", "duration"]
         .iter()
         .any(|w| lower.contains(w))

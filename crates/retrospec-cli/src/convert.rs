@@ -130,7 +130,7 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    warn_not_carried(&args.file, &text, parsed, analysis.diagnostics(), to);
+    warn_not_carried(&args.file, &text, parsed, analysis.diagnostics(), to, &[]);
     let written = emit::write(&tree, to.format());
     // Never hand over a conversion that reads back differently.
     let back = Analysis::new(written.as_str(), to.format(), &Config::default());
@@ -165,13 +165,16 @@ pub fn run(args: &ConvertArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
-/// Names on stderr each line whose text the new form will not hold.
+/// Names on stderr each line whose text the new form will not hold; the lines in
+/// `kept` (those `import` keeps under [`emit::UNPLACED_TITLE`]) are named once,
+/// by their count and first line.
 pub(crate) fn warn_not_carried(
     path: &Path,
     text: &str,
     parsed: &retrospec_check::parse::Parsed,
     diagnostics: &[retrospec_check::Diagnostic],
     to: Form,
+    kept: &[Span],
 ) {
     let index = LineIndex::new(text);
     let line = |span: Span| index.line_col(text, span.start).line;
@@ -186,13 +189,22 @@ pub(crate) fn warn_not_carried(
             );
         }
     }
-    let lines = emit::not_carried(text, parsed);
+    let all = emit::not_carried(text, parsed);
+    let (kept, lines): (Vec<Span>, Vec<Span>) = all.iter().partition(|s| kept.contains(s));
     for span in &lines {
         let shown: String = span.slice(text).trim().chars().take(80).collect();
         let shown = crate::escape::visible(&shown);
         eprintln!(
             "retrospec: {name}:{}: not carried over: {shown}",
             line(*span)
+        );
+    }
+    if !kept.is_empty() {
+        let first = kept.iter().map(|s| line(*s)).min().unwrap_or(1);
+        eprintln!(
+            "retrospec: {name}:{first}: {} line(s) the reader placed nowhere are kept as written under `## {}` at the end: move them where they belong",
+            kept.len(),
+            emit::UNPLACED_TITLE
         );
     }
     if !lines.is_empty() {

@@ -66,14 +66,21 @@ fn import_one(file: &Path, args: &ImportArgs) -> io::Result<ExitCode> {
             file.display()
         );
     }
-    let Some(written) = emit::imported(parsed, to) else {
+    let Some(written) = emit::imported(parsed, &text, to) else {
         eprintln!(
             "retrospec: {}: cannot import: the report is not a mapping of keys to values",
             file.display()
         );
         return Ok(ExitCode::from(1));
     };
-    warn_not_carried(file, &text, parsed, &checked.diagnostics, args.to);
+    warn_not_carried(
+        file,
+        &text,
+        parsed,
+        &checked.diagnostics,
+        args.to,
+        &emit::unplaced(&text, parsed),
+    );
     // A report whose text opens with a paragraph (no heading, no subject) has no
     // title to carry: say so rather than invent one.
     if parsed.tree.entry("title").is_none() {

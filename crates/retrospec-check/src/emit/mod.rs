@@ -76,11 +76,23 @@ fn reorder(map: &Map<String, Json>, keys: &[&str]) -> Map<String, Json> {
 /// "Convert to retrospec form"): its parsed tree (which holds the status read from
 /// the text, `parse::freeform::status`; `status: draft` is added to a tree without
 /// one), in `format`. `None` when the tree is not a mapping.
-pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String> {
+pub fn imported(parsed: &crate::parse::Parsed, text: &str, format: Format) -> Option<String> {
     let mut tree = parsed.tree.to_json();
     tree.as_object_mut()?
         .entry("status")
         .or_insert_with(|| Json::String("draft".into()));
+    let kept = unplaced(text, parsed);
+    if !kept.is_empty() {
+        let section =
+            serde_json::json!({"title": UNPLACED_TITLE, "body": unplaced_body(text, &kept)});
+        match tree.get_mut("sections") {
+            Some(Json::Array(sections)) => sections.push(section),
+            _ => {
+                tree.as_object_mut()?
+                    .insert("sections".into(), Json::Array(vec![section]));
+            }
+        }
+    }
     // Entries read from a log pasted in a fenced block: evidence, written as
     // inline code so the word rules skip them as they skipped the fence.
     let evidence = parsed
@@ -113,6 +125,24 @@ pub fn imported(parsed: &crate::parse::Parsed, format: Format) -> Option<String>
         Format::Markdown if !kept.is_empty() => with_date_lines(written, kept),
         _ => written,
     })
+}
+
+/// The [`unplaced`] lines as one section body: lines that stood together stay
+/// together, and a blank line parts lines that had other text between them.
+fn unplaced_body(text: &str, kept: &[Span]) -> String {
+    let mut body = String::new();
+    let mut last_end = None;
+    for span in kept {
+        if let Some(end) = last_end {
+            let between: &str = &text[end..span.start];
+            let apart =
+                between.chars().any(|c| !c.is_whitespace()) || between.matches('\n').count() > 1;
+            body.push_str(if apart { "\n\n" } else { "\n" });
+        }
+        body.push_str(span.slice(text).trim_end());
+        last_end = Some(span.end);
+    }
+    body
 }
 
 /// `markdown` with each kept date line (`(entry index, line)`, see
@@ -320,17 +350,7 @@ pub fn syntax_error(diagnostics: &[crate::Diagnostic]) -> Option<&crate::Diagnos
 /// Returned as the span of each such line (without its line break), in order. Date
 /// lines in a Markdown timeline are not listed: their date is carried by the times.
 pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    collect_spans(&parsed.tree, &mut spans);
-    spans.sort_unstable();
-    // Merged into disjoint intervals, so each lookup is one binary search.
-    let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (start, end) in spans {
-        match covered.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => covered.push((start, end)),
-        }
-    }
+    let covered = covered(parsed);
     // Whether `text[from..to]` has a word character outside the covered
     // intervals: only the gaps between them are read (a check of each character
     // made a report whose Summary is one 200 KB line cost 23 M instructions).
@@ -418,6 +438,176 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The byte ranges the parsed tree's keys and leaf values came from, merged into
+/// disjoint intervals in order, so each lookup is one binary search.
+fn covered(parsed: &crate::parse::Parsed) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    collect_spans(&parsed.tree, &mut spans);
+    spans.sort_unstable();
+    let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match covered.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => covered.push((start, end)),
+        }
+    }
+    covered
+}
+
+/// The title of the section `import` keeps [`unplaced`] lines under.
+pub const UNPLACED_TITLE: &str = "Not placed by import";
+
+/// Lines of a report read as written that no value of its tree came from at all
+/// and that say something: a sentence after a timeline table, a placeholder
+/// (`<insert graph>`), a mail's `From:` line. `import` keeps them, as written,
+/// in a last section titled [`UNPLACED_TITLE`] (nothing the user wrote is lost, and
+/// the check reads them there as it read them in the original), so the writer can
+/// move them where they belong.
+///
+/// Left out, as [`not_carried`] still names them: lines with some of their words
+/// carried (a numbered item's number, a date line's time), another tool's front
+/// matter, headings (`#`, setext, a bold or numbered title, a title in capitals),
+/// and lines of markup alone (HTML tags, comments). A report in retrospec's own
+/// form has none.
+pub fn unplaced(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
+    let Some(reading) = parsed.freeform.as_ref() else {
+        return Vec::new();
+    };
+    let covered = covered(parsed);
+    // Lines whose words the reader used without carrying them: a stated zone
+    // ("All times UTC."), a date for the entries, another tool's front matter.
+    let used: Vec<Span> = [
+        reading.foreign_front_matter,
+        reading.stated_zone,
+        reading.ambiguous_zone,
+        reading.first_date,
+        reading.ambiguous_date,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let lines: Vec<Span> = lines(text).collect();
+    let slice = |i: usize| lines.get(i).map_or("", |l| l.slice(text).trim());
+    let uncovered = |span: Span| {
+        let at = covered.partition_point(|&(_, e)| e <= span.start);
+        covered
+            .get(at)
+            .is_none_or(|&(s, _)| s >= span.end.max(span.start + 1))
+            && !used
+                .iter()
+                .any(|u| u.start < span.end && span.start < u.end)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = slice(i);
+        // A fenced block is kept whole or not at all: a fence kept without its
+        // closing line would swallow what the writer puts after it.
+        if let Some(fence) = fence_of(line) {
+            let close = (i + 1..lines.len())
+                .find(|&j| slice(j).starts_with(fence))
+                .unwrap_or(lines.len() - 1);
+            if (i..=close)
+                .any(|j| slice(j).chars().any(char::is_alphanumeric) && uncovered(lines[j]))
+            {
+                out.extend_from_slice(&lines[i..=close]);
+            }
+            i = close + 1;
+            continue;
+        }
+        i += 1;
+        let span = lines[i - 1];
+        if !line.chars().any(char::is_alphanumeric) || !uncovered(span) {
+            continue;
+        }
+        let next = slice(i);
+        let underlined =
+            next.len() >= 2 && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));
+        // A table header, whose delimiter row follows: the columns are structure.
+        let header = line.starts_with('|')
+            && next.starts_with('|')
+            && next
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        let standalone = (i == 1 || slice(i - 2).is_empty()) && next.is_empty();
+        if line.starts_with('#')
+            || underlined
+            || header
+            || (standalone && titled(line))
+            || markup_only(line)
+        {
+            continue;
+        }
+        out.push(span);
+    }
+    out
+}
+
+/// The run of backticks or tildes opening a fenced block on `line`, if it does.
+fn fence_of(line: &str) -> Option<&str> {
+    let marker = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let run = line.len() - line.trim_start_matches(marker).len();
+    (run >= 3).then(|| &line[..run])
+}
+
+/// A line standing alone that reads as a title rather than text: bold alone
+/// (`**Impact**`), numbered (`5. ACTIONS`, `2.1 Timeline`) with a few words and
+/// no sentence's end, or a few words in capitals.
+fn titled(line: &str) -> bool {
+    let bold = ["**", "__"]
+        .iter()
+        .any(|m| line.len() > 4 && line.starts_with(m) && line.trim_end_matches(':').ends_with(m));
+    let words = line.split_whitespace().count();
+    let numbered = line.starts_with(|c: char| c.is_ascii_digit())
+        && line.split_whitespace().next().is_some_and(|n| {
+            n.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b')')
+        })
+        && words <= 6
+        && !line.ends_with(['.', '!', '?']);
+    let capitals = words <= 6
+        && line.chars().any(char::is_alphabetic)
+        && !line.chars().any(char::is_lowercase);
+    bold || numbered || capitals
+}
+
+/// A line of HTML tags and comments only (`<tbody>`, `</code>`, `<!-- wp:list -->`):
+/// markup that renders as nothing. A bracketed phrase that is no known element
+/// (`<insert graph of the error rate>`) is text.
+fn markup_only(line: &str) -> bool {
+    const ELEMENTS: &[&str] = &[
+        "a", "b", "br", "code", "details", "div", "em", "figure", "hr", "i", "img", "li", "ol",
+        "p", "pre", "span", "strong", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul",
+    ];
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            let Some(end) = after.find("-->") else {
+                return false;
+            };
+            rest = after[end + 3..].trim_start();
+            continue;
+        }
+        let Some(inner) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let Some(end) = inner.find('>') else {
+            return false;
+        };
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if !ELEMENTS.contains(&name.to_ascii_lowercase().as_str()) {
+            return false;
+        }
+        rest = inner[end + 1..].trim_start();
+    }
+    true
+}
+
 fn collect_spans(node: &crate::tree::Node, out: &mut Vec<(usize, usize)>) {
     use crate::tree::Value;
     // Leaves and keys only: a mapping's span covers the comments inside it.
@@ -437,10 +627,84 @@ fn collect_spans(node: &crate::tree::Node, out: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::*;
 
+    /// The lines [`unplaced`] keeps of a free-form Markdown report.
+    fn kept(text: &str) -> Vec<&str> {
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        unplaced(text, &parsed)
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn import_keeps_what_the_reader_placed_nowhere_in_a_last_section() {
+        let text = "# Payouts late\n\nAll times UTC, 2025-03-04.\n\n## Timeline\n\n\
+                    | Time | Event |\n|---|---|\n| 08:12 | Exports fail |\n| 08:57 | Exports pass |\n\n\
+                    <insert graph of the error rate>\n\n<tbody>\n\n\
+                    ```mermaid\ngantt\n    section Exports\n```\n\n\
+                    ## Root cause\n\nA grant was missing.\n";
+        assert_eq!(
+            kept(text),
+            [
+                "<insert graph of the error rate>",
+                "```mermaid",
+                "gantt",
+                "    section Exports",
+                "```",
+            ]
+        );
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
+        let section = written
+            .split_once("## Not placed by import\n\n")
+            .map(|(_, s)| s)
+            .expect("the section");
+        assert_eq!(
+            section,
+            "<insert graph of the error rate>\n\n```mermaid\ngantt\n    section Exports\n```\n"
+        );
+        // The check reads the placeholder there, as it did in the original.
+        let again = crate::check(&written, Format::Markdown);
+        assert!(
+            again.diagnostics.iter().any(|d| d.code == "RS401"),
+            "{written}"
+        );
+        // Everything placed, nothing kept; a report in retrospec's form has none.
+        let placed =
+            "# Payouts late\n\n## Summary\n\nExports failed.\n\n## Root cause\n\nA grant.\n";
+        assert!(kept(placed).is_empty());
+        let parsed = crate::check(placed, Format::Markdown)
+            .parsed
+            .expect("parses");
+        let written = imported(&parsed, placed, Format::Markdown).expect("a mapping");
+        assert!(!written.contains("Not placed"), "{written}");
+        assert!(kept(&written).is_empty());
+    }
+
+    #[test]
+    fn titles_and_markup_are_not_text_to_keep() {
+        for line in ["**Notes**", "5. ACTIONS", "2.1 Timeline", "FOLLOW UP"] {
+            assert!(titled(line), "{line}");
+        }
+        for line in [
+            "The export failed at 08:12.",
+            "1. We restored it.",
+            "Call Dana",
+        ] {
+            assert!(!titled(line), "{line}");
+        }
+        for line in ["<tbody>", "</code>", "<!-- wp:list -->", "<tr><td>"] {
+            assert!(markup_only(line), "{line}");
+        }
+        for line in ["<insert graph>", "<td>08:12</td>", "<!-- open"] {
+            assert!(!markup_only(line), "{line}");
+        }
+    }
+
     /// The timeline entries `imported` writes for `text` (a free-form Markdown report).
     fn imported_timeline(text: &str) -> Vec<String> {
         let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         written
             .lines()
             .skip_while(|l| *l != "## Timeline")
@@ -470,7 +734,7 @@ mod tests {
                     ### Thursday 17 July\n\n- 08:00 upgrade starts\n- 08:40 lag alert fires\n\n\
                     ### Sunday 19 July\n\n- 05:30 backlog cleared\n";
         let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         assert!(
             written.contains("[detected]\n\nSunday 2025-07-19\n\n- 2025-07-19 05:30"),
             "{written}"
@@ -479,14 +743,14 @@ mod tests {
         assert!(codes(text).contains(&"RS216"));
         assert!(codes(&written).contains(&"RS216"), "{written}");
         // YAML has no date lines.
-        let yaml = imported(&parsed, Format::Yaml).expect("a mapping");
+        let yaml = imported(&parsed, text, Format::Yaml).expect("a mapping");
         assert!(!yaml.contains("Sunday"), "{yaml}");
         // The right weekday: nothing kept, nothing found.
         let right = text.replace("Sunday 19", "Saturday 19");
         let parsed = crate::check(&right, Format::Markdown)
             .parsed
             .expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         assert!(!written.contains("Saturday"), "{written}");
         assert!(!codes(&written).contains(&"RS216"), "{written}");
 
@@ -495,7 +759,7 @@ mod tests {
         let text = "# Calls dropping\n\nDate of incident: 03/04/2025\nTimes are Chicago time.\n\n\
                     ## Timeline\n\n- 13:05 update finishes\n- 13:40 alert fires\n";
         let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         assert!(
             written.contains("## Timeline\n\n03/04/2025\n\n- 13:05"),
             "{written}"
@@ -556,7 +820,7 @@ mod tests {
             ]
         );
         let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         let found = codes(&written);
         assert_eq!(
             found.iter().filter(|c| **c == "RS213").count(),
@@ -573,7 +837,7 @@ mod tests {
     fn an_indented_log_in_a_section_stays_code() {
         let text = "# Mirror outage\n\n## What happened\n\nClients saw this:\n\n    rsync: connection refused\n    [09:12:03] apt: TODO retry later\n\nWe moved traffic.\n";
         let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
-        let written = imported(&parsed, Format::Markdown).expect("a mapping");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
         assert!(
             written.contains("Clients saw this:\n\n    rsync: connection refused\n    [09:12:03]"),
             "{written}"

@@ -51,7 +51,7 @@ pub(crate) async fn code_action(
         .collect();
     // A report read as written: offer its canonical form, as `retrospec import` writes it.
     if let Some(parsed) = analysis.parsed().filter(|p| p.freeform.is_some())
-        && let Some(text) = retrospec_check::emit::imported(parsed, Format::Markdown)
+        && let Some(text) = retrospec_check::emit::imported(parsed, report.text(), Format::Markdown)
     {
         let whole = retrospec_check::Span::new(0, report.text().len());
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {

@@ -569,7 +569,7 @@ mod tests {
             "{json}"
         );
         let written =
-            crate::emit::imported(&parsed, crate::parse::Format::Markdown).expect("written");
+            crate::emit::imported(&parsed, &free, crate::parse::Format::Markdown).expect("written");
         assert!(written.contains("We are looking into it."), "{written}");
         // Nothing after the list: no section.
         let bare = "# Mail outage\n\nMail was down.\n\n## Action items\n\n- Keep backups.\n";

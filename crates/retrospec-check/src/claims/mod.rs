@@ -709,6 +709,11 @@ fn reread(inputs: &Inputs<'_>, claim: &mut Claim, masked: &str, d: &duration::Du
         claim.note = None;
         claim.provenance = None;
         settle(inputs.config, claim, d, beside);
+        if claim.verdict == Verdict::Contradicts
+            && let Some(exact) = exactly_from_first_entry(inputs, d)
+        {
+            settle(inputs.config, claim, d, exact);
+        }
         return;
     }
     if claim.verdict != Verdict::NotCompared {
@@ -941,6 +946,31 @@ fn settle_any(config: &Config, claim: &mut Claim, d: &duration::Duration, all: V
 /// reading is from agreeing, to choose the closest of several.
 fn outside(band: [Option<i64>; 2], seconds: i64) -> i64 {
     band[0].map_or(0, |lo| (lo - seconds).max(0)) + band[1].map_or(0, |hi| (seconds - hi).max(0))
+}
+
+/// A length written to the minute and not round (`3 hours 19 minutes`) that is
+/// exactly, to the minute, the time from the timeline's first entry to another
+/// entry (07:15 to 10:34): the author measured it on the timeline. When the
+/// window stated beside it disagrees ("from 07:15 to 09:34"), that window is the
+/// slip, which RS207 reports against the timeline, and the length is not a
+/// second finding of the same mistake.
+fn exactly_from_first_entry(inputs: &Inputs<'_>, d: &duration::Duration) -> Option<Compared> {
+    let exact = d.low.round() as i64;
+    if d.high.round() as i64 != exact || d.unit > 60 || exact % 1800 == 0 || exact <= 0 {
+        return None;
+    }
+    let entries = sorted_entries(inputs);
+    let (first, rest) = entries.split_first()?;
+    let (_, v, t, _) = rest.iter().find(|e| (e.2 - first.2 - exact).abs() < 60)?;
+    Some(Compared {
+        source: "timeline",
+        from: format!("first entry `{}`", first.1.text.trim()),
+        to: format!("entry `{}`", v.text.trim()),
+        from_pointer: first.1.pointer.clone(),
+        to_pointer: v.pointer.clone(),
+        seconds: t - first.2,
+        rank: Rank { end: 1, start: 0 },
+    })
 }
 
 /// `claim` compared with `compared` alone.

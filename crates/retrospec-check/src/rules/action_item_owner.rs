@@ -20,7 +20,9 @@ declare_rule! {
     /// `(Mateo, this week)`, `(platform team, by Friday)`, `(Marek, patch in review)`,
     /// a full name and where the person works, `(Omar Reyes, Transit customer
     /// service)`, also two or three names:
-    /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`) counts as one, unless it names nobody: a dash or a
+    /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`, or
+    /// such a name and a due phrase as the last sentence, `... through the canary.
+    /// Data Platform team, due 28 Mar`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a
@@ -70,7 +72,15 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
             !head.trim().is_empty() && (1..=3).contains(&tail.split_whitespace().count())
         })
     });
-    mention || tag || dashed || owner_then_due(trimmed)
+    // `Send config changes through the canary. Data Platform team, due 28 Mar`: a
+    // last sentence that is only an owner and a due phrase.
+    let last_sentence = trimmed.rsplit_once(". ").is_some_and(|(head, tail)| {
+        !head.trim().is_empty()
+            && tail
+                .split_once(',')
+                .is_some_and(|(who, when)| named_then_due(who, when))
+    });
+    mention || tag || dashed || last_sentence || owner_then_due(trimmed)
 }
 
 /// Whether a short bracketed tail says when, not who: `(due 2025-10-10)`,
@@ -566,6 +576,8 @@ mod tests {
             // An organisation's unit, wrapped onto the next line.
             "Label the spare line cards by slot. (Data centre\n  operations, done.)",
             "Renew the certificate (IT support, by 3 May)",
+            // An owner and a due phrase as the last sentence.
+            "Send config changes through the canary stage. Data Platform team, due 28 Mar",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }
@@ -581,6 +593,7 @@ mod tests {
             "Move the caches (Kafka Streams, Redis, Postgres)",
             "Check the replicas (primary, standby and the review hosts)",
             "Review the rules (cache and queue operations, in order)",
+            "Move the caches. Kafka, Redis and Postgres first",
         ] {
             assert!(!super::names_an_owner(title), "{title}");
         }

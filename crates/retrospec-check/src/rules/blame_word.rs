@@ -28,7 +28,7 @@ declare_rule! {
     /// the adverbs that judge how someone acted, "carelessly ignored the
     /// markings"; `lazy` and `sloppy` are left out, since they
     /// describe code as often, as in `lazy loading`), matched as whole words, case-insensitively,
-    /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`),
+    /// in prose only: not in code, quoted logs (`> 02:00 ERROR ... human error`) or mails,
     /// URLs or link targets, which quote what a system said. A metric or a message
     /// named by the words (`the user error rate`, `operator error messages`) and a
     /// kind of fault (`the disk fault of the export host`) blame no one. The sections a report

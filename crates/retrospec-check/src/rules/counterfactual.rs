@@ -19,7 +19,7 @@ declare_rule! {
     /// just, clearly), matched as whole words in the summary, impact, root cause,
     /// trigger, contributing factors, resolution, timeline entries, lessons and the
     /// sections without a field of their own (`## What went wrong and why?` in a
-    /// report read as written), in prose only (not in code, quoted logs or URLs).
+    /// report read as written), in prose only (not in code, quoted logs or mails, or URLs).
     /// An option the team weighed, told with why it was not taken (`we could have
     /// rolled back the release, but it also held a security fix`), describes a
     /// decision wherever it stands; so does what a system was built to do, said

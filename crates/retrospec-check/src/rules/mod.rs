@@ -75,7 +75,7 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// The report's time claims, read once on first use ([`Context::claims`]).
     pub claims: std::sync::OnceLock<Vec<crate::claims::Claim>>,
-    /// What is not prose in `text` (code, quoted logs, URLs), computed on first use
+    /// What is not prose in `text` (code, quoted logs and mails, URLs), computed on first use
     /// by [`Context::masks`]: once per report, shared by every word rule.
     pub masks: std::sync::OnceLock<words::Masks>,
     /// Every string of the tree, walked once on first use (`Context::strings`).

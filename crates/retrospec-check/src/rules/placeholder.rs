@@ -32,8 +32,9 @@ declare_rule! {
     /// and a slot that names a redaction (`<redacted>`, `<customer-id-masked>`)
     /// are not reported, nor is the mail-merge field of a letter the team sent
     /// (`Dear <Customer Name>,`: every copy had it filled in), while `TODO`, `TBD`, `XXX` standing alone, `<insert
-    /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log or a URL
-    /// (`# TODO` in a code block, `https://wiki.example/TODO`): it is quoted, not
+    /// ...>` and `Lorem ipsum` are. Nor is anything in code, a quoted log, an
+    /// earlier mail quoted under `On ..., Owen wrote:` or a URL (`# TODO` in a code
+    /// block, `> TODO (me): ring the bank`, `https://wiki.example/TODO`): it is quoted, not
     /// the author's gap. `???` right after a word (`was it down???`) is emphasis;
     /// standing alone it is a gap. A value that is only a placeholder (`due: TBD`)
     /// is this finding alone, not also a date of the wrong form (RS105).
@@ -47,7 +48,8 @@ declare_rule! {
     /// An honest unknown is not a gap either: a `TBC`, `TBD` or `TBA` whose line (a
     /// table row, a sentence) says why the value is not known yet or where that is
     /// explained (`06:05–TBC | end time still being reconciled with the partner`,
-    /// `TBD, pending the vendor's report`, `TBC (see note)`) is reported no more,
+    /// `TBD, pending the vendor's report`, `TBC (see note)`, `TBD. Finance decides
+    /// on Friday's billing run; @marcus will post the answer here`) is reported no more,
     /// nor is one that is what a date is in a sentence (`the vendor's fix date is
     /// still TBD`, `the ETA remains TBC`): a date nobody has given yet.
     /// A bare `Root cause: TBD` still is, and so is `TODO`, however explained.
@@ -712,9 +714,10 @@ fn phase_marker(inner: &str) -> bool {
 
 /// Words that say a value is honestly not known yet, and why or where that is said:
 /// "still being reconciled", "not yet known", "see note", "pending the vendor's
-/// report", "will be updated".
+/// report", "will be updated", who settles it ("it depends on the budget decision",
+/// "Finance decides on Friday", "Aino will bring it back").
 static EXPLANATION: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available|given|set|scheduled|announced|decided|agreed|published|shared)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+)")
+    Lean::new(r"(?i)\b(?:still being \w+|not (?:yet )?(?:known|confirmed|available|given|set|scheduled|announced|decided|agreed|published|shared)(?: yet)?|see (?:the )?(?:notes?|below|footnote)\b|pending (?:the |a |an |their |our )?\w+|awaiting (?:the |a |an |their |our )?\w+|will be (?:updated|confirmed|filled in|added)|to be confirmed\s*:|until (?:the |we |they )\w+|depends on (?:the |a |an |their |our )?\w+|(?:decides?|will decide) (?:on|at|by|in|after|when|whether)\b|will (?:post|bring|share|report|send|publish|confirm|announce) (?:it|the|this|that|an?) ?\w*)")
         .expect("the explanation pattern is valid")
 });
 
@@ -860,7 +863,7 @@ mod tests {
     /// explained, are gaps.
     #[test]
     fn an_explained_unknown_is_not_a_placeholder() {
-        let md = "# Q3 incident register\n\n## Register\n\nEnd of impact: TBC, still being reconciled with the vendor.\n\nStart of the second window: TBA; pending the carrier's report.\n\nEnd of impact: TBC.\n\nRecovery time: TBD (see note below).\n\nRoot cause: TBD.\n\nTODO: not yet known.\n";
+        let md = "# Q3 incident register\n\n## Register\n\nEnd of impact: TBC, still being reconciled with the vendor.\n\nStart of the second window: TBA; pending the carrier's report.\n\nEnd of impact: TBC.\n\nRecovery time: TBD (see note below).\n\nCredits: TBD. Finance decides on Friday whether they apply; Marcus will post the answer here.\n\nLab date: TBD, it depends on the Q2 budget.\n\nRoot cause: TBD.\n\nTODO: not yet known.\n";
         assert_eq!(
             crate::rules::spans_of("RS401", md, Format::Markdown),
             ["TBC", "TBD", "TODO"]

@@ -162,7 +162,10 @@ declare_rule! {
     /// before its start is the next day. Not read: ends in two zones, days in
     /// other forms ("9:15 p.m. on Monday 3/2/26"), two windows, the team's own
     /// window, a plan ("we expect it back by 14:00"). The claim names the window
-    /// (`window start ... (stated beside it)`) in `compared_with`. A length that
+    /// (`window start ... (stated beside it)`) in `compared_with`; a length written
+    /// to the minute that the timeline measures exactly, from its first entry to
+    /// another ("3 hours 19 minutes" for 07:15 to 10:34 beside "from 07:15 to
+    /// 09:34"), agrees: the window is the slip, which RS207 reports. A length that
     /// nothing else measures is compared last with a block of one `Start:` and
     /// one `End:` line on the same written day with its year ("Start:
     /// 14/01/2025 07:40", "End: 14/01/2025 11:05").
@@ -780,6 +783,28 @@ mod tests {
         assert_eq!(
             spans_of("RS208", &partial, Format::Markdown),
             ["about two hours"]
+        );
+    }
+
+    /// A length to the minute that the timeline measures exactly, from its first
+    /// entry to another, beside a window that ends early: the window is the slip
+    /// (RS207), not the length. A length the timeline does not measure still
+    /// contradicts the window.
+    #[test]
+    fn a_length_measured_on_the_timeline_beside_a_window_that_ends_early() {
+        let report = |length: &str| {
+            format!(
+                "SUMMARY\nThe payroll export failed from 07:15 to 09:34 GMT on Thursday 6 February\n\
+                 2025. In all, the export was down for {length}.\n\n\
+                 TIMELINE\n  07:15  Export job fails.\n  08:52  Owen raises it.\n  10:34  Bank acknowledges the file.\n  11:02  Owen confirms we are done.\n"
+            )
+        };
+        let right = report("3 hours 19 minutes");
+        assert!(spans_of("RS208", &right, Format::Markdown).is_empty());
+        let wrong = report("3 hours 5 minutes");
+        assert_eq!(
+            spans_of("RS208", &wrong, Format::Markdown),
+            ["3 hours 5 minutes"]
         );
     }
 

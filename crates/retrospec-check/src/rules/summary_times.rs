@@ -772,6 +772,19 @@ mod tests {
         assert_eq!(spans_of("RS207", &early, Format::Markdown), ["14:16 PDT"]);
     }
 
+    #[test]
+    fn the_review_meeting_s_time_is_not_the_incident_s_window() {
+        let minutes = "# Minutes: review of INC-318\n\n**Meeting:** Thursday 20 February 2025, 13:00–13:45 EET\n\
+                       **Incident:** Wednesday 19 February 2025; all times below are EET\n\n\
+                       ## Timeline\n\n- 06:14 Renderer pods start failing\n- 09:20 All invoices sent; impact ends\n";
+        assert!(spans_of("RS207", minutes, Format::Markdown).is_empty());
+        let incident = minutes.replace("**Meeting:**", "**Outage:**");
+        assert_eq!(
+            spans_of("RS207", &incident, Format::Markdown),
+            ["13:00–13:45 EET"]
+        );
+    }
+
     /// The sentence as it was found before `Breaks`: each break searched for
     /// in the whole text, for every stated time.
     fn sentence_by_search(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -520,22 +520,24 @@ pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// reads the same quotes as evidence).
 pub(crate) use crate::parse::freeform::is_log_line;
 
-/// An open blockquote: where it starts and ends, its non-empty lines and how many
-/// of them are log lines.
-type Quote = (usize, usize, usize, usize);
+/// An open blockquote: where it starts and ends, its non-empty lines, how many
+/// of them are log lines, and whether it quotes an earlier mail.
+type Quote = (usize, usize, usize, usize, bool);
 
 /// Fenced code blocks (```` ``` ```` or `~~~`, at any indentation, so in YAML
-/// block scalars and list items too) and blockquotes at least half of whose lines
-/// are log lines, found line by line. In JSON the lines of a string are split by
-/// `\n` escapes, and a string starts a line: the same report must give the same
-/// findings in every form.
+/// block scalars and list items too), blockquotes at least half of whose lines
+/// are log lines, and quoted mails (a quote under an `On ..., Name wrote:` line,
+/// or one with a quote inside it, `>>`: the earlier messages of a thread are
+/// evidence, as a log is), found line by line. In JSON the lines of a string are
+/// split by `\n` escapes, and a string starts a line: the same report must give
+/// the same findings in every form.
 fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
     let mut fence: Option<(usize, u8, usize)> = None; // start, marker, length
     let mut quote: Option<Quote> = None;
+    let mut attribution = false;
     let flush = |quote: &mut Option<Quote>, out: &mut Vec<Range<usize>>| {
-        if let Some((start, end, lines, logs)) = quote.take()
-            && logs > 0
-            && logs * 2 >= lines
+        if let Some((start, end, lines, logs, mail)) = quote.take()
+            && (mail || (logs > 0 && logs * 2 >= lines))
         {
             out.push(start..end);
         }
@@ -563,14 +565,16 @@ fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
             continue;
         }
         if let Some(rest) = content.strip_prefix('>') {
+            let nested = rest.trim_start().starts_with('>');
             let rest = rest.trim_start_matches(['>', ' ', '\t']).trim_end();
-            let (s, _, lines, logs) = quote.unwrap_or((start, pos, 0, 0));
+            let (s, _, lines, logs, mail) = quote.unwrap_or((start, pos, 0, 0, attribution));
             let nonempty = usize::from(!rest.is_empty());
             let log = usize::from(!rest.is_empty() && is_log_line(rest));
-            quote = Some((s, pos, lines + nonempty, logs + log));
+            quote = Some((s, pos, lines + nonempty, logs + log, mail || nested));
         } else {
             flush(&mut quote, out);
         }
+        attribution = content.trim_end().to_ascii_lowercase().ends_with(" wrote:");
     }
     flush(&mut quote, out);
     if let Some((open, _, _)) = fence {
@@ -968,6 +972,14 @@ mod tests {
         let masked = |needle: &str| masks.covers(chat.find(needle).expect(needle));
         assert!(masked("TODO check") && masked("running"));
         assert!(!masked("We should"));
+        // A thread's earlier messages, quoted under `... wrote:` or nested, are
+        // evidence; the reply above them, and a quote with neither, are prose.
+        let mail = "It was Gareth's call.\n\nOn Thu, 6 Feb 2025 at 11:02, Owen <o@x.example> wrote:\n> Done. TODO ring the bank.\n\n\
+                    > Update 2: found it.\n>> TODO (me): ring them at 09:00.\n\n> We just restarted it.\n";
+        let masks = Masks::new(mail, Format::Markdown);
+        let masked = |needle: &str| masks.covers(mail.find(needle).expect(needle));
+        assert!(masked("Done. TODO") && masked("Update 2") && masked("TODO (me)"));
+        assert!(!masked("It was Gareth") && !masked("We just"));
     }
 
     /// The regex the automaton stands in for: the same entries, longest first.

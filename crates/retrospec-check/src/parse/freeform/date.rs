@@ -384,6 +384,41 @@ fn mail_date(lines: &[(usize, &str)], k: usize) -> bool {
     dated && (k.checked_sub(1).is_some_and(header) || header(k + 1))
 }
 
+/// A line that says when the incident was reviewed, not when it happened: a
+/// label naming the review meeting (`**Meeting:** Thursday 20 February 2025,
+/// 13:00–13:45 EET`, `Review date: ...`, `Date of review: ...`, `PIR held: ...`).
+/// Its date bounds the incident as a publication date does, and RS207 does not
+/// read its times as the incident's window.
+pub(crate) fn is_review_line(line: &str) -> bool {
+    let t =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-' | '|'));
+    let Some((label, _)) = t.split_once(':') else {
+        return false;
+    };
+    let label = label.trim_end_matches(['*', '_', ' ']).to_ascii_lowercase();
+    [
+        "meeting",
+        "meeting date",
+        "date of meeting",
+        "review meeting",
+        "review date",
+        "date of review",
+        "review held",
+        "reviewed on",
+        "pir meeting",
+        "pir held",
+        "pir date",
+        "postmortem meeting",
+        "post-mortem meeting",
+        "post-incident review meeting",
+        "retro",
+        "retro date",
+        "retrospective",
+        "retrospective date",
+    ]
+    .contains(&label.as_str())
+}
+
 fn is_byline(line: &str) -> bool {
     let t = line
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '#'))
@@ -419,6 +454,7 @@ fn is_byline(line: &str) -> bool {
         && !by_when
         && (tagged
             || reviewed
+            || is_review_line(line)
             || [
                 "by ",
                 "posted ",
@@ -1055,6 +1091,26 @@ mod tests {
         assert_eq!(
             first_date(confluence).map(|(d, _)| d.to_string()),
             Some("2025-03-27".into())
+        ); // Minutes of the review meeting: the meeting's date is not the incident's.
+        let minutes = "# Minutes: review of INC-318\n\n**Meeting:** Thursday 20 February 2025, 13:00–13:45 EET\n\
+                       **Incident:** Wednesday 19 February 2025; all times below are EET\n";
+        assert_eq!(
+            first_date(minutes).map(|(d, _)| d.to_string()),
+            Some("2025-02-19".into())
         );
+        for line in [
+            "**Meeting:** Thursday",
+            "Date of review: 3 May",
+            "- PIR held: today",
+        ] {
+            assert!(super::is_review_line(line), "{line}");
+        }
+        for line in [
+            "Impact: 3 May",
+            "The meeting: who came",
+            "Reviewed the logs: none",
+        ] {
+            assert!(!super::is_review_line(line), "{line}");
+        }
     }
 }

@@ -37,7 +37,30 @@ pub(super) fn stated_fields<'a>(
         .filter_map(|(pointer, field)| {
             let node = cx.node(&pointer).filter(|n| n.as_str().is_some())?;
             let prose = crate::claims::Prose::of(cx.text, node);
-            let all = stated(prose.masked.as_str());
+            // A line giving the review meeting's time (`**Meeting:** ...,
+            // 13:00–13:45 EET`) is not the incident's window.
+            let all = if prose
+                .masked
+                .lines()
+                .any(crate::parse::freeform::date::is_review_line)
+            {
+                let kept: String = prose
+                    .masked
+                    .split_inclusive('\n')
+                    .map(|line| {
+                        if crate::parse::freeform::date::is_review_line(line) {
+                            // Blanked byte for byte: the spans stay the file's.
+                            let body = line.trim_end_matches(['\r', '\n']);
+                            format!("{}{}", " ".repeat(body.len()), &line[body.len()..])
+                        } else {
+                            line.to_string()
+                        }
+                    })
+                    .collect();
+                stated(&kept)
+            } else {
+                stated(prose.masked.as_str())
+            };
             Some((field, prose, all))
         })
         .collect()

@@ -54,7 +54,7 @@ declare_rule! {
     /// operator's error message`) names no one and is not reported.
     ///
     /// The incident put on a named person is blame too: `this one is on Dmitri`,
-    /// `that one was on Priya`, or with a plain `this`, `that`, `it` or `the
+    /// `that one was on Priya`, `this one is down to Gareth`, or with a plain `this`, `that`, `it` or `the
     /// incident` a name followed by "who" (`it was on Sam, who deployed it`); a
     /// day, a month or a platform after "on" (`it was on Tuesday`, `this is on
     /// GitHub`) tells when or where and is not reported.
@@ -154,7 +154,7 @@ fn asked(after: &str) -> bool {
 /// GitHub" tell when and where).
 static ON_NAME: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
-        r"\b(?i:(?:this|that)\s+one|this|that|it|the\s+(?:incident|outage|failure))\s+(?i:is|was|'s|’s|lies|rests|falls)\s+(?i:squarely\s+|entirely\s+|all\s+)?on\s+([A-Z][a-z]+)\b(,?\s+who\b)?",
+        r"\b(?i:(?:this|that)\s+one|this|that|it|the\s+(?:incident|outage|failure))\s+(?i:is|was|'s|’s|lies|rests|falls)\s+(?i:squarely\s+|entirely\s+|all\s+)?(?:on|(?i:down)\s+to)\s+([A-Z][a-z]+)\b(,?\s+who\b)?",
     )
     .expect("valid pattern")
 });
@@ -226,7 +226,17 @@ fn on_names(cx: &Context<'_>, node: &crate::tree::Node) -> Vec<(Span, String)> {
     let crate::tree::Value::String(value) = &node.value else {
         return Vec::new();
     };
-    if ![" on ", "\non ", " on\n"].iter().any(|w| value.contains(w)) {
+    if ![
+        " on ",
+        "\non ",
+        " on\n",
+        " down to ",
+        " down to\n",
+        "\ndown to ",
+    ]
+    .iter()
+    .any(|w| value.contains(w))
+    {
         return Vec::new();
     }
     let source = node.span.slice(cx.text);
@@ -627,6 +637,10 @@ mod tests {
         let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on Dmitri, who pushed the change. That one was on\nPriya. It was on Sam, who deployed it. It was on Tuesday, who knows why.\nThis is on GitHub. The outage was on Friday. This one is on me.\nThe incident is on March 3.\n";
         let found = crate::rules::spans_of("RS403", md, Format::Markdown);
         assert_eq!(found, ["Dmitri", "Priya", "Sam"]);
+        // "Down to" a name, as "on" one; down to a day is when.
+        let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nHonestly, this one is down to Gareth, who signed it off.\nThe fix was down to Friday.\n";
+        let found = crate::rules::spans_of("RS403", md, Format::Markdown);
+        assert_eq!(found, ["Gareth"]);
         // The name alone on the next line of a wrapped sentence.
         let md = "---\ntitle: t\nstatus: draft\n---\n## What went wrong\n\nThis one is on\nDmitri, who pushed the change.\n";
         let found = crate::rules::spans_of("RS403", md, Format::Markdown);

@@ -43,7 +43,9 @@ declare_rule! {
     ///   a team (`we should have run the tests`), also one described by what they
     ///   did or where they stood (`the engineer who deployed the certificate`,
     ///   `whoever moved the gateway`, `Dana, who rotated the key,`), or a common
-    ///   given name alone (`Jonas should have spotted the change`). It describes when it tells a
+    ///   given name alone (`Jonas should have spotted the change`), or the first
+    ///   name of a person the report names as an author or owner (`Juho should
+    ///   have spotted the alert`, Juho Lehtinen owning an item). It describes when it tells a
     ///   possible impact (`could have caused data loss`, `would have lasted
     ///   hours`, `users could have seen stale prices`) or what a system was meant
     ///   to do (`the backup should have run at 02:00`), and "have" followed by
@@ -114,6 +116,7 @@ impl Rule for Counterfactual {
         if !words.may_match(cx) {
             return;
         }
+        let known = std::cell::OnceCell::new();
         for pattern in DESCRIPTIVE
             .iter()
             .chain(&["/detection/description", SECTIONS])
@@ -158,6 +161,20 @@ impl Rule for Counterfactual {
                                 && (about_people(&found, before) || hindsight_marked(before)))
                         {
                             verdict = Verdict::Describes;
+                        }
+                        // A person this report names (`Juho should have spotted
+                        // the alert`, Juho Lehtinen owning an action item) alone as
+                        // the subject: judged, as a common given name is.
+                        if verdict == Verdict::Describes
+                            && judges_a_named_person(
+                                &found,
+                                before,
+                                known.get_or_init(|| {
+                                    crate::rules::person_in_cause::known_first_names(cx)
+                                }),
+                            )
+                        {
+                            verdict = Verdict::Hindsight;
                         }
                         // Another party's words, quoted or reported (a customer's
                         // mail under "One of the managers wrote to us:"): evidence
@@ -594,6 +611,25 @@ fn after_who_clause(before: &str) -> bool {
                 .next()
                 .is_some_and(|w| lowercase_is(w, "who") || lowercase_is(w, "whoever"))
     })
+}
+
+/// Whether `found` is "should have" and its subject, alone after the clause's
+/// opening (`Several attendees felt that Juho should have`), is the first name
+/// of a person the report names (`known`, see
+/// [`crate::rules::person_in_cause::known_first_names`]).
+fn judges_a_named_person(found: &str, before: &str, known: &[String]) -> bool {
+    let lower = found.to_ascii_lowercase();
+    if known.is_empty() || !(lower.starts_with("should have") || lower.starts_with("should've")) {
+        return false;
+    }
+    let clause = before.trim_end();
+    let opening = [". ", ", ", "; ", ": ", " that ", "\n"]
+        .iter()
+        .filter_map(|m| clause.rfind(m).map(|i| i + m.len()))
+        .max()
+        .unwrap_or(0);
+    let subject = clause[opening..].trim_start_matches(['-', '*', ' ']);
+    !subject.contains(char::is_whitespace) && known.iter().any(|k| k == subject)
 }
 
 /// Whether the subject of `clause` (the text before a match, to the last clause
@@ -1162,6 +1198,27 @@ the consumer. The duty manager should have paged the owner.
             in_root_cause("A canary stage could have caught the bad bundle."),
             ["could have"]
         );
+    }
+
+    /// A first name the report gives a person (an action item's owner) alone as
+    /// the subject is judged, as a common given name is; the same word as no
+    /// one's name is not.
+    #[test]
+    fn a_person_the_report_names_should_have() {
+        let report = |owner: &str| {
+            format!(
+                "# Review\n\n## Summary\n\nInvoices were late.\n\n## Discussion\n\n\
+                 - Several attendees felt that Juho should have spotted the OOM alert.\n\n\
+                 ## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| Page on OOM | {owner} | 2025-02-27 |\n"
+            )
+        };
+        let named = report("Juho Lehtinen");
+        assert_eq!(
+            crate::rules::spans_of("RS404", &named, Format::Markdown),
+            ["should have"]
+        );
+        let unnamed = report("Sanna Virtanen");
+        assert!(crate::rules::spans_of("RS404", &unnamed, Format::Markdown).is_empty());
     }
 
     #[test]

@@ -332,6 +332,16 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     names
 }
 
+/// The first names (three letters or more) of the people the report names as
+/// authors or action item owners: `Juho` for `Juho Lehtinen`.
+pub(crate) fn known_first_names(cx: &Context<'_>) -> Vec<String> {
+    known_people(cx)
+        .into_iter()
+        .filter(|n| !n.contains(char::is_whitespace))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Where `names` (longest first) occur in `text` as whole words, case-sensitive,
 /// leftmost first and the longest name at a place: what the regex
 /// `\b(?:Alice Martin|Alice)\b` finds. Written by hand because the names differ in

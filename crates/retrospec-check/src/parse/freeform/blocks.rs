@@ -797,6 +797,19 @@ mod tests {
             keys(text),
             ["title", "summary", "root_cause", "lessons", "action_items"]
         );
+        // A review meeting's minutes: "Action points".
+        let minutes = "Review minutes\n\nInvoices were late.\n\n## 4. Action points\n\n- Page on OOM (Juho, by Friday)\n";
+        assert_eq!(keys(minutes), ["title", "summary", "action_items"]);
+        // A plain-text report's own heading in capitals, beside ones that name
+        // sections; alone, such a line is text.
+        let caps = "Export failed\n\nSUMMARY\nThe export failed.\n\nWHY IT TOOK AS LONG AS IT DID\nThe key check was slow.\n\nACTIONS\n- Page on failure\n";
+        assert_eq!(keys(caps), ["title", "summary", "action_items", "sections"]);
+        let alone = "Export failed\n\nThe export failed.\n\nWHY IT TOOK AS LONG AS IT DID\nThe key check was slow.\n";
+        assert!(
+            !keys(alone).contains(&"sections".to_string()),
+            "{:?}",
+            keys(alone)
+        );
     }
 
     #[test]

@@ -127,6 +127,10 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what will we do", Field::ActionItems),
     ("what will we change", Field::ActionItems),
     ("next actions", Field::ActionItems),
+    // Minutes of a review meeting (British usage).
+    ("action points", Field::ActionItems),
+    ("agreed actions", Field::ActionItems),
+    ("actions agreed", Field::ActionItems),
     ("links", Field::Links),
     ("references", Field::Links),
 ];

@@ -59,7 +59,29 @@ pub(super) fn pseudo_heading(
     if words.len() <= 60 && field_of(words, extra).is_some() {
         return Some(start..start + words.len());
     }
+    // A plain-text report's own heading in capitals (`WHY IT TOOK AS LONG AS IT
+    // DID`) where another line in capitals names a section (`SUMMARY`,
+    // `ACTIONS`): a section of its own.
+    if words.len() <= 80
+        && (2..=10).contains(&words.split_whitespace().count())
+        && in_capitals(words)
+        && !starts_with_time(words)
+        && text.lines().any(|l| {
+            let other = l.trim().trim_end_matches(':').trim_end();
+            other != words && in_capitals(other) && field_of(other, extra).is_some()
+        })
+    {
+        return Some(start..start + words.len());
+    }
     None
+}
+
+/// Words written in capitals: four letters or more, none in lower case, and no
+/// sentence's end (`WHY IT TOOK AS LONG AS IT DID`, not `OK.`).
+fn in_capitals(words: &str) -> bool {
+    words.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !words.chars().any(char::is_lowercase)
+        && !words.ends_with(['.', '!', '?'])
 }
 
 /// The words of a MediaWiki or AsciiDoc heading line (`== Root cause ==`, `===

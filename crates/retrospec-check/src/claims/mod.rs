@@ -275,7 +275,11 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
                     .trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
                     .is_empty()
                     .then_some(s),
-                None => subject::classify(masked, &d, place(inputs.model, pointer)),
+                None => subject::classify(
+                    masked,
+                    &d,
+                    prose::place_at(inputs.model, pointer, masked, d.range.start),
+                ),
             };
             // A length about a component or an action inside the incident ("the
             // rollback took about 10 minutes"): its own window only (`sub_event`).

@@ -75,6 +75,34 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
     }
 }
 
+/// [`place`] of the paragraph at byte `at` of `masked` (the prose of the field at
+/// `pointer`): a paragraph that opens with a bold run-in label naming the summary
+/// or the impact (`**Impact.** Customers saw errors for roughly half an hour`,
+/// `**What happened:**`) in any other prose is read as that field would be.
+pub(super) fn place_at(model: &Postmortem, pointer: &str, masked: &str, at: usize) -> Place {
+    let place = place(model, pointer);
+    if place == Place::Summary {
+        return place;
+    }
+    let start = masked[..at].rfind("\n\n").map_or(0, |i| i + 2);
+    let para = masked[start..].trim_start();
+    let label = ["**", "__"].iter().find_map(|mark| {
+        let inner = para.strip_prefix(mark)?;
+        inner.find(mark).map(|end| &inner[..end])
+    });
+    match label {
+        Some(label) if start + para.len() - masked[start..].trim_start().len() <= at => {
+            let label = label.trim().trim_end_matches(['.', ':']).trim_end();
+            if label.eq_ignore_ascii_case("impact") || SUMMARY_TITLE.is_match(label) {
+                Place::Summary
+            } else {
+                place
+            }
+        }
+        _ => place,
+    }
+}
+
 /// Whether a free section's title says it tells the story in brief ("What
 /// happened", "Overview", "Incident summary", a report's opening text).
 pub(crate) fn is_summary_title(title: &str) -> bool {

@@ -148,7 +148,8 @@ declare_rule! {
     /// could post", "For roughly eight hours, customers could not upload"), the
     /// state named after it ("After almost 9 hours offline", "~2,5h of registry
     /// downtime"), "the whole thing took N", and in the summary "N in all" or
-    /// "altogether"; not what the team did, what led up to it ("had been
+    /// "altogether" (a paragraph led by a bold `**Impact.**` or `**What
+    /// happened:**` label in any section reads as the summary); not what the team did, what led up to it ("had been
     /// failing for six days"), nor planned downtime. Such a length, and any
     /// incident-length claim not already agreeing, is compared first with the
     /// window stated beside it, which a reviewer reads first: the one its own
@@ -806,6 +807,26 @@ mod tests {
             spans_of("RS208", &wrong, Format::Markdown),
             ["3 hours 5 minutes"]
         );
+    }
+
+    /// A paragraph led by a bold `Impact` label in any section is read as the
+    /// impact's description: its length is the incident's.
+    #[test]
+    fn a_paragraph_labelled_impact_states_the_incident_s_length() {
+        let report = |label: &str| {
+            format!(
+                "# Weekly review\n\nAll times UTC, 13 March 2025.\n\n## 4. Incident of the week\n\n\
+                 {label}Customers saw errors on checkout for roughly half an hour.\n\n\
+                 **Timeline**\n\n- 14:12 First 503s on checkout.\n- 15:09 Error rate back to baseline; impact ends.\n"
+            )
+        };
+        let labelled = report("**Impact.** ");
+        assert_eq!(
+            spans_of("RS208", &labelled, Format::Markdown),
+            ["roughly half an hour"]
+        );
+        let plain = report("");
+        assert!(spans_of("RS208", &plain, Format::Markdown).is_empty());
     }
 
     #[test]

@@ -152,6 +152,14 @@ pub(crate) fn normalise(
             if field_of(&heading_words(text, range.clone()), extra).is_none() =>
         {
             title = Some(i);
+            // A bold line opening the text (`**Uploads failing**`, a chat
+            // canvas's `:rotating_light: **Incident canvas**`) titles it as a
+            // `#` heading would.
+            if pseudo.contains(&i)
+                && let Block::Heading { level, .. } = &mut out[i]
+            {
+                *level = 1;
+            }
         }
         Some((i, Block::Paragraph { range })) if !has_title => {
             let range = range.clone();
@@ -804,6 +812,13 @@ mod tests {
         // sections; alone, such a line is text.
         let caps = "Export failed\n\nSUMMARY\nThe export failed.\n\nWHY IT TOOK AS LONG AS IT DID\nThe key check was slow.\n\nACTIONS\n- Page on failure\n";
         assert_eq!(keys(caps), ["title", "summary", "action_items", "sections"]);
+        // A chat canvas's headings, led by an emoji.
+        let canvas = ":rotating_light: **Uploads failing**\n\n:memo: **TL;DR**\n\nUploads failed.\n\n\
+                      📋 **Follow-ups**\n\n- Pin the key (@hana)\n\n:clock3: **Timeline (PST)**\n\n- **10:05** First 403s\n";
+        assert_eq!(
+            keys(canvas),
+            ["title", "summary", "action_items", "timeline"]
+        );
         let alone = "Export failed\n\nThe export failed.\n\nWHY IT TOOK AS LONG AS IT DID\nThe key check was slow.\n";
         assert!(
             !keys(alone).contains(&"sections".to_string()),

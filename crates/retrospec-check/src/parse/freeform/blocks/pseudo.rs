@@ -16,8 +16,11 @@ pub(super) fn pseudo_heading(
     alone: bool,
 ) -> Option<Range<usize>> {
     let raw = &text[line.clone()];
-    let lead = raw.len() - raw.trim_start().len();
-    let t = raw.trim();
+    // A chat canvas leads its headings with an emoji (`:clock3: **Timeline
+    // (PST)**`, `📝 **TL;DR**`): the heading is what follows it.
+    let unmarked = without_emoji(raw.trim_start());
+    let lead = raw.len() - unmarked.len();
+    let t = unmarked.trim_end();
     let start = line.start + lead;
     for mark in ["**", "__"] {
         if let Some(inner) = t.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
@@ -74,6 +77,36 @@ pub(super) fn pseudo_heading(
         return Some(start..start + words.len());
     }
     None
+}
+
+/// `line` without the emoji leading it: Slack's and GitHub's shortcodes
+/// (`:clock3:`, `:rotating_light:`) and pictographs (`📝`, `⚠️`), each followed by
+/// a blank.
+fn without_emoji(line: &str) -> &str {
+    let mut rest = line;
+    loop {
+        let code = rest.strip_prefix(':').and_then(|r| {
+            let end = r.find(':')?;
+            let name = &r[..end];
+            ((1..=40).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_+-".contains(&b)))
+            .then(|| &r[end + 1..])
+        });
+        let picture = rest.chars().next().filter(
+            |&c| matches!(u32::from(c), 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF),
+        );
+        let after = match (code, picture) {
+            (Some(after), _) => after,
+            (None, Some(c)) => rest[c.len_utf8()..].trim_start_matches('\u{FE0F}'),
+            (None, None) => return rest,
+        };
+        if !after.starts_with([' ', '\t']) {
+            return rest;
+        }
+        rest = after.trim_start();
+    }
 }
 
 /// Words written in capitals: four letters or more, none in lower case, and no

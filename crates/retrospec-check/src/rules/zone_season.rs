@@ -6,6 +6,7 @@ use crate::times::TimeValue;
 use jiff::civil::Date;
 
 mod clock;
+mod gloss;
 use clock::{hour_minute, in_use_at, timeline_date};
 
 declare_rule! {
@@ -61,6 +62,10 @@ declare_rule! {
     /// spells Mountain Daylight Time, or names Denver's zone or a place on it
     /// (`America/Denver`, Denver, Colorado, Utah, Calgary) means Denver's clock,
     /// and its summer `MST` is reported as before.
+    ///
+    /// A region's time glossed with an abbreviation in prose ("Care in Boston
+    /// writes Eastern time (EST)", `Central European Time (CET)`) is judged on the
+    /// report's date too, also where the times carry a neutral name (`10:05 ET`).
     ///
     /// A zone a report states for clocks told only in its prose
     /// ("all times PST below" over "At 9:12 a.m. the job ..."), with no timeline to
@@ -236,6 +241,26 @@ impl Rule for ZoneSeason {
         {
             findings.push(("", String::new(), d));
         }
+        // A region's time glossed with an abbreviation in prose ("Customer Care
+        // in Boston writes Eastern time (EST)"): the gloss says which offset the
+        // clocks showed, judged on the report's date.
+        for at in gloss::glosses(cx.text) {
+            if cx.masks().covers(at.start)
+                || findings.iter().any(|(name, _, d)| {
+                    *name == at.slice(cx.text)
+                        || overlaps(d.span, at)
+                        || d.labels.iter().any(|l| overlaps(l.span, at))
+                })
+            {
+                continue;
+            }
+            if let Some(abbr) = time::abbreviation(at.slice(cx.text))
+                && abbr.counterpart.is_some()
+                && let Some(d) = on_the_report_s_date(cx, at, abbr)
+            {
+                findings.push((abbr.name, String::new(), d));
+            }
+        }
         out.extend(findings.into_iter().map(|(_, _, d)| d));
     }
 }
@@ -264,6 +289,13 @@ fn statement_on_the_report_s_date(cx: &Context<'_>, at: Span) -> Option<Diagnost
     if !clock_after(&cx.text[at.end..]) {
         return None;
     }
+    on_the_report_s_date(cx, at, abbr)
+}
+
+/// The finding for the abbreviation at `at`, judged on the report's date (its
+/// first date, else its first slashed one), unless it was in use then, is kept
+/// all year there, or was not in use on the day the report was published either.
+fn on_the_report_s_date(cx: &Context<'_>, at: Span, abbr: &Abbreviation) -> Option<Diagnostic> {
     let dating = crate::parse::freeform::date::Dating::of(cx.text);
     let date = dating
         .first
@@ -874,6 +906,26 @@ mod tests {
             .into_iter()
             .filter(|d| d.code == "RS203")
             .collect()
+    }
+
+    /// A region's time glossed with an abbreviation is judged on the report's
+    /// date, beside times that carry a neutral name; the right one is not.
+    #[test]
+    fn a_region_s_time_glossed_out_of_season() {
+        let report = |gloss: &str| {
+            format!(
+                "# Prices showed as zero\n\nOn 18 June 2025 every price showed as zero.\n\n\
+                 > Care in Boston writes Eastern time ({gloss}).\n\n## Timeline\n\n- 10:05 ET First chat.\n- 10:20 ET Escalated.\n"
+            )
+        };
+        let wrong = rs203(&report("EST"));
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(
+            wrong[0].message.contains("clocks there showed EDT"),
+            "{}",
+            wrong[0].message
+        );
+        assert!(rs203(&report("EDT")).is_empty());
     }
 
     #[test]

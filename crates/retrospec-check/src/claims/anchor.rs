@@ -671,6 +671,12 @@ mod tests {
         assert!(w.score("First responses signed with the old key are served") > 0);
         assert_eq!(w.score("Responder certificate expires"), 0);
         assert!(Words::parse("we called the vendor").is_none());
+        // An owner's possessive leads the phrase as an article would.
+        let w = Words::parse("Corvid's change went live").expect("words");
+        assert!(
+            w.score("Corvid Pay moves top-ups to the new endpoint (per their change notice)") > 0
+        );
+        assert_eq!(w.score("Corvid Pay support answers"), 0);
         // A noun's change of state: the noun is the head, hyphenated words split
         // as the entries' are.
         let w = Words::parse("the array going read-only").expect("words");

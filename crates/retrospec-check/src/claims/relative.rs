@@ -926,6 +926,11 @@ mod tests {
             read("The status page went up at 10:00. The incident was declared 5 minutes later."),
             Some((Event::Declared, Some(Event::StatusPage)))
         );
+        // A page that came in: the page going out, "in" no length's preposition.
+        assert_eq!(
+            read("The page came in about five minutes after the deploy."),
+            Some((Event::Paged, Some(Event::Deploy)))
+        );
     }
 
     #[test]

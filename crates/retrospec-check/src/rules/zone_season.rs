@@ -254,8 +254,14 @@ impl Rule for ZoneSeason {
             {
                 continue;
             }
+            // Times written with it, or that took it from a statement, are judged
+            // above on their own dates.
             if let Some(abbr) = time::abbreviation(at.slice(cx.text))
                 && abbr.counterpart.is_some()
+                && !cx.times.all().any(|v| {
+                    v.instant().is_some()
+                        && (v.report_zone.is_some() || v.text.contains(abbr.name))
+                })
                 && let Some(d) = on_the_report_s_date(cx, at, abbr)
             {
                 findings.push((abbr.name, String::new(), d));

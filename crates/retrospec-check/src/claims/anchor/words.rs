@@ -43,20 +43,23 @@ static TRAILING_VERB: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 static NOUN_PHRASE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^(?:the|our|its|their)\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
+    Lean::new(r"(?i)^(?:the|our|its|their|[a-z][a-z0-9-]*(?:'s|’s))\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
         .expect("the pattern is valid")
 });
 
 impl Words {
-    /// The words of `anchor` (a noun phrase after "after", "once", "from"), or
+    /// The words of `anchor` (a noun phrase after "after", "once", "from", led by
+    /// an article, a possessive pronoun or an owner's name, "Corvid's change"), or
     /// `None` when they are not one.
     pub(in crate::claims) fn parse(anchor: &str) -> Option<Words> {
         let anchor = anchor.trim();
         if !NOUN_PHRASE.is_match(anchor) {
             return None;
         }
+        // A possessive names its owner ("Corvid's change" is Corvid's).
         let mut tokens: Vec<String> = anchor
             .split_whitespace()
+            .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
             .map(str::to_ascii_lowercase)
             .collect();
         // A failure is the event, not the noun's first mention: "the export first
@@ -126,8 +129,10 @@ impl Words {
         if text.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
+        // A possessive names its owner ("Corvid's change" is Corvid's).
         let tokens: Vec<String> = text
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '\'')
+            .map(|w| w.strip_suffix("'s").unwrap_or(w))
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();

@@ -263,6 +263,38 @@ pub trait Input {
         }
     }
 
+    /// Fetch characters while they may be part of a plain scalar and store them in `out`.
+    ///
+    /// Characters are fetched until [a blankz] or a character for which
+    /// [`Input::next_can_be_plain_scalar`] is false is found. The first character of the scalar
+    /// (which may be one of its indicators, e.g. `-`) must have been consumed beforehand.
+    ///
+    /// The characters are consumed from the input.
+    ///
+    /// # Return
+    /// Return the number of characters that were consumed. The number of characters returned can
+    /// be used to advance the index and column, since no end-of-line character will be consumed.
+    ///
+    /// [a blankz]: is_blank_or_breakz
+    fn fetch_plain_scalar_chars(&mut self, out: &mut String, in_flow: bool) -> usize {
+        let mut n_chars = 0;
+        out.reserve(self.bufmaxlen());
+        loop {
+            // Fill the buffer once and process all characters in the buffer until the next fetch.
+            // Note that `next_can_be_plain_scalar` needs 2 lookahead characters, hence the `for`
+            // loop looping `self.bufmaxlen() - 1` times.
+            self.lookahead(self.bufmaxlen());
+            for _ in 0..self.bufmaxlen() - 1 {
+                if self.next_is_blank_or_breakz() || !self.next_can_be_plain_scalar(in_flow) {
+                    return n_chars;
+                }
+                out.push(self.peek());
+                self.skip();
+                n_chars += 1;
+            }
+        }
+    }
+
     /// Check whether the next character is [a blank] or [a break].
     ///
     /// The character must have previously been fetched through [`lookahead`]

@@ -261,6 +261,41 @@ impl Input for StrInput<'_> {
         }
     }
 
+    fn fetch_plain_scalar_chars(&mut self, out: &mut String, in_flow: bool) -> usize {
+        // All characters that can end a plain scalar are ascii, save for the byte order mark. We
+        // can look for them in the bytes of the str and append the scalar in one go.
+        let bytes = self.buffer.as_bytes();
+        let mut n_bytes = 0;
+        let mut n_chars = 0;
+        while let Some(&b) = bytes.get(n_bytes) {
+            let ends_scalar = match b {
+                _ if is_blank_or_breakz(b as char) => true,
+                // indicators can end a plain scalar, see 7.3.3. Plain Style
+                b':' => {
+                    let nc = bytes.get(n_bytes + 1).map_or('\0', |&nb| nb as char);
+                    is_blank_or_breakz(nc) || (in_flow && is_flow(nc))
+                }
+                _ if in_flow && is_flow(b as char) => true,
+                // A byte order mark isn't a plain scalar character, see 5.2. Character Encodings
+                0xEF => bytes[n_bytes..].starts_with("\u{FEFF}".as_bytes()),
+                _ => false,
+            };
+            if ends_scalar {
+                break;
+            }
+            // Count the bytes that start a character, i.e. are not UTF-8 continuation bytes.
+            if b & 0xC0 != 0x80 {
+                n_chars += 1;
+            }
+            n_bytes += 1;
+        }
+
+        out.push_str(&self.buffer[..n_bytes]);
+        self.buffer = &self.buffer[n_bytes..];
+
+        n_chars
+    }
+
     #[inline]
     fn next_is_blank_or_break(&self) -> bool {
         !self.buffer.is_empty()

@@ -259,8 +259,7 @@ impl Rule for ZoneSeason {
             if let Some(abbr) = time::abbreviation(at.slice(cx.text))
                 && abbr.counterpart.is_some()
                 && !cx.times.all().any(|v| {
-                    v.instant().is_some()
-                        && (v.report_zone.is_some() || v.text.contains(abbr.name))
+                    v.instant().is_some() && (v.report_zone.is_some() || v.text.contains(abbr.name))
                 })
                 && let Some(d) = on_the_report_s_date(cx, at, abbr)
             {

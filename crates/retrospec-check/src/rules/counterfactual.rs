@@ -556,7 +556,8 @@ fn about_people(found: &str, before: &str) -> bool {
 }
 
 /// Whether the section of its own at `pointer` (`/sections/3/body`) is headed as
-/// lessons: what was learned, what went wrong or well, what to improve.
+/// lessons: what was learned, what went wrong or well, what to improve, what to
+/// do differently or next time.
 fn lesson_heading(cx: &Context<'_>, pointer: &str) -> bool {
     let Some(title) = pointer
         .strip_prefix("/sections/")
@@ -576,6 +577,8 @@ fn lesson_heading(cx: &Context<'_>, pointer: &str) -> bool {
         "improvement",
         "what we could do better",
         "takeaway",
+        "differently",
+        "next time",
     ]
     .iter()
     .any(|w| title.contains(w))
@@ -1159,7 +1162,12 @@ the consumer. The duty manager should have paged the owner.
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         };
-        for heading in ["Lessons learned", "What went wrong", "Improvements"] {
+        for heading in [
+            "Lessons learned",
+            "What went wrong",
+            "Improvements",
+            "What we would do differently",
+        ] {
             for sentence in [
                 "A written decision point for roll back or restore would have saved time.",
                 "A canary stage could have caught the bad bundle before it reached live.",
@@ -1178,6 +1186,7 @@ the consumer. The duty manager should have paged the owner.
                 "The on-call engineer could have rolled back sooner.",
                 // A common given name alone as the subject is a person judged.
                 "Jonas should have spotted the pool default in the release notes.",
+                "Support obviously should have posted before replying to tickets.",
             ] {
                 assert_eq!(lessons(heading, sentence).len(), 1, "{heading}: {sentence}");
             }

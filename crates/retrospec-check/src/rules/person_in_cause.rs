@@ -29,8 +29,10 @@ declare_rule! {
     /// outside code, quoted logs, URLs and HTML comments; e-mail addresses, URLs and scoped
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
     /// a team is not the cause either. Plain names are detected when the report
-    /// itself says they are people: an entry of `authors` or an action item `owner`
-    /// written as a capitalised name of two or more words ("Alice Martin"), found
+    /// itself says they are people: an entry of `authors`, an action item `owner`
+    /// or a name the report's participant lines list
+    /// (`**Present:**`, `Attendees:`, `Apologies:`), written as a capitalised name
+    /// of two or more words ("Alice Martin"), found
     /// whole or by its first word. A capitalised name is also a person when the
     /// text says so beside it: a member of a team ("Jordan from the growth team",
     /// "Sam Reyes on our payments squad"), a person in a role ("Kim, our
@@ -75,7 +77,8 @@ declare_rule! {
     /// a given name and surname with a role between commas and `who` (`The root
     /// cause of this event was Marcus Belden, the storage operator on shift, who
     /// ...`), and one that opens a labelled cause doing something (`Root cause:
-    /// Rosa Delgado set the TTL to 86400`).
+    /// Rosa Delgado set the TTL to 86400`; a first name alone when the report names
+    /// that person, `Root cause recorded as: Pekka raised the concurrency`).
     ///
     /// An organisation, a product or a domain is not a person, even when it is
     /// listed as an author: a one-word author (`Acme`), a name with a company or
@@ -298,7 +301,9 @@ fn organisations_of(cx: &Context<'_>) -> Vec<String> {
     names
 }
 
-/// The people the report names as such: authors and action-item owners written as
+/// The people the report names as such: authors, action-item owners and the
+/// people its participant lines list (`**Present:**`,
+/// `Attendees:`, `Apologies:`), written as
 /// capitalised names of two or more words without an organisation's word, whole
 /// and by their first word, longest first so a full name wins over its first
 /// word. Names the report also uses as a domain or scope are dropped later, when
@@ -310,7 +315,15 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
         .action_items
         .iter()
         .filter_map(|i| i.owner.as_deref());
-    for name in cx.model.authors.iter().map(String::as_str).chain(owners) {
+    let present = told::participants(cx.text);
+    for name in cx
+        .model
+        .authors
+        .iter()
+        .map(String::as_str)
+        .chain(owners)
+        .chain(present)
+    {
         let name = name.trim();
         let words: Vec<&str> = name.split_whitespace().collect();
         let first = words.first().copied().unwrap_or("");
@@ -663,7 +676,7 @@ impl Rule for PersonInCause {
                 let told = |source: &str| {
                     let mut found = told::honorifics_told_as_cause(source);
                     found.extend(told::roles_told_as_cause(source));
-                    found.extend(told::names_opening_a_cause(source));
+                    found.extend(told::names_opening_a_cause(source, &people));
                     found
                 };
                 for (span, name) in find_with(cx, node, told) {

@@ -15,7 +15,7 @@ use crate::lean::Lean;
 /// (`**Root cause:**`, `Cause:`, `- Trigger:`), up to its colon and closing
 /// emphasis.
 static LABEL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?](?:\*\*|__)?[ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
+    Lean::new(r"(?im)(?:^[ \t]*(?:[-*+][ \t]+)?|[.!?](?:\*\*|__)?[ \t]+)(?:\*\*|__)?(?:(?:the[ \t]+)?root[ \t]+causes?(?:[ \t]+(?:recorded|agreed|noted|given)[ \t]+as)?|cause|trigger)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?")
         .expect("the cause-label pattern is valid")
 });
 
@@ -254,24 +254,30 @@ pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
 
 /// The ranges of `source` where a labelled cause opens with a person's full
 /// name doing something (`Root cause: Rosa Delgado set the TTL to 86400`): a
-/// given name and a surname, then a word in the past tense.
-pub(super) fn names_opening_a_cause(source: &str) -> Vec<Range<usize>> {
+/// given name and a surname, then a word in the past tense; or the first name
+/// alone of a person the report names (`known`: `Root cause recorded as: Pekka
+/// raised the concurrency`, Pekka Nieminen listed among the apologies).
+pub(super) fn names_opening_a_cause(source: &str, known: &[&str]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     if !source.contains("ause") && !source.contains("rigger") {
         return found;
     }
     for m in LABEL.find_iter(source) {
-        let Some(c) = NAME_THEN_ACT.captures(&source[m.end()..]) else {
+        let Some(c) = NAME_THEN_ACT
+            .captures(&source[m.end()..])
+            .or_else(|| KNOWN_THEN_ACT.captures(&source[m.end()..]))
+        else {
             continue;
         };
         let (Some(name), Some(act)) = (c.name("name"), c.name("act")) else {
             continue;
         };
-        let given = name
-            .as_str()
-            .split_whitespace()
-            .next()
-            .is_some_and(super::given::is_given_name);
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        let given = if name.as_str().contains(char::is_whitespace) {
+            super::given::is_given_name(first)
+        } else {
+            known.contains(&first)
+        };
         let past = act.as_str().ends_with("ed")
             || [
                 "set", "ran", "put", "forgot", "made", "took", "sent", "wrote", "left",
@@ -289,6 +295,81 @@ static NAME_THEN_ACT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"^[ \t]*(?P<name>[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)[ \t]+(?P<act>[a-z]+)\b")
         .expect("the pattern is valid")
 });
+
+/// `Pekka raised`, at the start of a labelled cause: a first name alone.
+static KNOWN_THEN_ACT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"^[ \t]*(?P<name>[A-Z][a-z]+)[ \t]+(?P<act>[a-z]+)\b").expect("the pattern is valid")
+});
+
+/// The names a report's participant lines list (`**Present:** Aino Salminen,
+/// Juho Lehtinen (billing on-call)`, `Apologies: Pekka Nieminen (on leave)`):
+/// each a name of two or more capitalised words, what is in brackets left out.
+pub(super) fn participants(text: &str) -> Vec<&str> {
+    const LABELS: &[&str] = &[
+        "present",
+        "attendees",
+        "attending",
+        "in attendance",
+        "participants",
+        "apologies",
+        "absent",
+        "invitees",
+    ];
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let t =
+            line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-'));
+        let Some((label, rest)) = t.split_once(':') else {
+            continue;
+        };
+        let label = label.trim_end_matches(['*', '_', ' ']).to_ascii_lowercase();
+        if !LABELS.contains(&label.as_str()) {
+            continue;
+        }
+        // The list's parts: split at commas and semicolons outside brackets,
+        // each cut at its first bracket.
+        let rest_at = line.len() - rest.len();
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let (mut depth, mut start) = (0usize, Some(rest_at));
+        for (i, c) in rest.char_indices() {
+            let at = rest_at + i;
+            match c {
+                '(' => {
+                    if depth == 0
+                        && let Some(s) = start.take()
+                    {
+                        parts.push((s, at));
+                    }
+                    depth += 1;
+                }
+                ')' => depth = depth.saturating_sub(1),
+                ',' | ';' if depth == 0 => {
+                    if let Some(s) = start.take() {
+                        parts.push((s, at));
+                    }
+                    start = Some(at + 1);
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            parts.push((s, line.len()));
+        }
+        for (from, to) in parts {
+            let part = &line[from..to];
+            let name = part.trim().trim_matches(['*', '_']).trim();
+            let words = name.split_whitespace().count();
+            if (2..=4).contains(&words)
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
 
 /// `was Marcus Belden, the storage operator on shift, who`.
 static NAMED_WITH_ROLE: LazyLock<Lean> = LazyLock::new(|| {
@@ -320,7 +401,7 @@ mod tests {
     #[test]
     fn a_full_name_opening_a_labelled_cause() {
         let found = |s: &str| -> Vec<String> {
-            super::names_opening_a_cause(s)
+            super::names_opening_a_cause(s, &[])
                 .into_iter()
                 .map(|r| s[r].to_string())
                 .collect()
@@ -341,6 +422,22 @@ mod tests {
         ] {
             assert!(found(quiet).is_empty(), "{quiet}");
         }
+        // A first name alone, when the report names that person.
+        let text =
+            "- D1. Root cause recorded as: Pekka raised the concurrency without a load test.";
+        let known: Vec<String> = super::names_opening_a_cause(text, &["Pekka"])
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect();
+        assert_eq!(known, ["Pekka"]);
+        assert!(found(text).is_empty());
+        assert_eq!(
+            super::participants(
+                "**Present:** Aino Salminen, Juho Lehtinen (billing on-call), the Platform team\n\
+                 **Apologies:** Pekka Nieminen (on leave)\nNotes: Ville Korhonen"
+            ),
+            ["Aino Salminen", "Juho Lehtinen", "Pekka Nieminen"]
+        );
     }
 
     #[test]

@@ -112,7 +112,7 @@ pub(crate) fn is_summary_title(title: &str) -> bool {
 /// Titles of free sections that summarise the incident (a cloud provider's
 /// "DETAILED DESCRIPTION OF IMPACT" among them).
 static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|issue\s+|problem\s+|outage\s+|event\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description|(?:detailed\s+)?description\s+of\s+(?:the\s+)?(?:customer\s+)?impact|(?:customer\s+)?impact\s+(?:summary|description|details))[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
+    Lean::new(r"(?i)^[#*_\s0-9.]*(?:what\s+happened\??|overview|preamble|(?:incident\s+|issue\s+|problem\s+|outage\s+|event\s+|executive\s+)?summary|tl;?\s*dr|in\s+brief|description|incident\s+description|(?:detailed\s+)?description\s+of\s+(?:the\s+)?(?:customer\s+)?impact|(?:customer\s+)?impact\s+(?:summary|description|details))(?:,?\s+(?:briefly|in\s+brief|in\s+short))?[*_:\s]*(?:\[edit[^\]\n]*\]\s*)?$")
         .expect("the pattern is valid")
 });
 
@@ -537,6 +537,22 @@ mod tests {
     /// string of up to four pieces of fences, quotes, comments, code spans,
     /// URLs, line breaks and words, and [`is_prose`] equals its reading of the
     /// whole list of segments on pointers of up to six segments.
+    #[test]
+    fn titles_that_tell_the_story_in_brief() {
+        for title in [
+            "What happened",
+            "What happened, briefly",
+            "Summary in brief",
+            "Overview",
+            "**TL;DR**",
+        ] {
+            assert!(super::is_summary_title(title), "{title}");
+        }
+        for title in ["What happened next", "Briefly", "Timeline"] {
+            assert!(!super::is_summary_title(title), "{title}");
+        }
+    }
+
     #[test]
     fn the_quick_ways_out_change_nothing() {
         let pieces = [

@@ -21,8 +21,9 @@ declare_rule! {
     /// a full name and where the person works, `(Omar Reyes, Transit customer
     /// service)`, also two or three names:
     /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`, or
-    /// such a name and a due phrase as the last sentence, `... through the canary.
-    /// Data Platform team, due 28 Mar`) counts as one, unless it names nobody: a dash or a
+    /// such a name and a due phrase as the last sentence or after a colon, `...
+    /// through the canary. Data Platform team, due 28 Mar`, `...: Search team, 31
+    /// January`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a
@@ -74,11 +75,15 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
     });
     // `Send config changes through the canary. Data Platform team, due 28 Mar`: a
     // last sentence that is only an owner and a due phrase.
-    let last_sentence = trimmed.rsplit_once(". ").is_some_and(|(head, tail)| {
-        !head.trim().is_empty()
-            && tail
-                .split_once(',')
-                .is_some_and(|(who, when)| named_then_due(who, when))
+    // `... under 90% of the old one's documents: Search team, 31 January`: or
+    // after a colon, as a slide's list writes it.
+    let last_sentence = [". ", ": "].iter().any(|mark| {
+        trimmed.rsplit_once(mark).is_some_and(|(head, tail)| {
+            !head.trim().is_empty()
+                && tail
+                    .split_once(',')
+                    .is_some_and(|(who, when)| named_then_due(who, when))
+        })
     });
     mention || tag || dashed || last_sentence || owner_then_due(trimmed)
 }
@@ -578,6 +583,8 @@ mod tests {
             "Renew the certificate (IT support, by 3 May)",
             // An owner and a due phrase as the last sentence.
             "Send config changes through the canary stage. Data Platform team, due 28 Mar",
+            "Refuse to switch the alias on a small index: Search team, 31 January",
+            "Alert on the zero-result rate: Rafa Duarte, 7 February",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }
@@ -594,6 +601,7 @@ mod tests {
             "Check the replicas (primary, standby and the review hosts)",
             "Review the rules (cache and queue operations, in order)",
             "Move the caches. Kafka, Redis and Postgres first",
+            "Watch three things: latency, errors and saturation",
         ] {
             assert!(!super::names_an_owner(title), "{title}");
         }

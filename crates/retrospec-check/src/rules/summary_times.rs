@@ -30,6 +30,10 @@ declare_rule! {
     /// | "started/began (at) A", ", starting at A", a sentence opening "Starting at A, (the impact)" | `started` |
     /// | "resolved/fixed/restored/recovered/mitigated/ended (at) B", "back up/online at B", "lasted/continued/persisted until B" | `resolved` or `mitigated` (either agreeing is enough) |
     ///
+    /// When the timeline entry at `resolved` ends the impact in so many words ("last blank pages gone; impact ends", `**OUTAGE ENDS**`), an end
+    /// is compared with `resolved` alone: a mitigation before it (an alias pointed
+    /// back to a cold index, a rollback behind a cache) is not where the impact ended.
+    ///
     /// Outside a window a time needs a colon or AM/PM (`10:52 AM`, `12.26 PM`), so
     /// "started at 10 servers" is not a time. In a window a bare number is a
     /// clock only beside a zone or a clock at the other end ("between 14 and 15
@@ -553,6 +557,40 @@ fn read_from_words(cx: &Context<'_>, milestone: Milestone) -> bool {
     })
 }
 
+/// Whether the timeline entry at `resolved` ends the impact in so many words
+/// ("last blank pages gone; impact ends", `**OUTAGE ENDS**`): a summary window
+/// ends there, not at a mitigation before it (an alias pointed back to a cold
+/// index, a rollback whose cached pages stayed). Read from the entry, so a
+/// report and its imported form agree.
+fn impact_ends_in_words(cx: &Context<'_>) -> bool {
+    let Some(resolved) = cx
+        .times
+        .milestone(Milestone::Resolved)
+        .and_then(|v| v.instant())
+        .map(|r| r.timestamp)
+    else {
+        return false;
+    };
+    cx.times.timeline.iter().enumerate().any(|(i, v)| {
+        v.as_ref()
+            .and_then(|v| v.instant())
+            .is_some_and(|r| r.timestamp == resolved)
+            && cx.model.timeline.get(i).is_some_and(|e| {
+                let words = e.text.to_ascii_lowercase();
+                [
+                    "impact ends",
+                    "impact ended",
+                    "impact is over",
+                    "outage ends",
+                    "outage ended",
+                    "outage is over",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
+            })
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn judge(
     cx: &Context<'_>,
@@ -593,6 +631,9 @@ fn judge(
     // The milestones for this end (any one agreeing is enough), else the timeline's end.
     let milestones: &[Milestone] = match s.end {
         End::Start => &[Milestone::Started],
+        // A mitigation before an entry that ends the impact in so many words is
+        // not where the impact ended.
+        End::Finish if impact_ends_in_words(cx) => &[Milestone::Resolved],
         End::Finish => &[Milestone::Resolved, Milestone::Mitigated],
     };
     let given: Vec<(Milestone, &crate::times::TimeValue)> = milestones
@@ -770,6 +811,23 @@ mod tests {
         // An entry after it that says the impact went on makes the end early.
         let early = report("Connection failures continue in one zone");
         assert_eq!(spans_of("RS207", &early, Format::Markdown), ["14:16 PDT"]);
+    }
+
+    /// A window that ends at a mitigation agrees with it, unless a later entry
+    /// ends the impact in so many words.
+    #[test]
+    fn a_window_ending_at_a_mitigation_before_the_impact_ends_in_words() {
+        let report = |last: &str| {
+            format!(
+                "# Search empty\n\n## Summary\n\nBetween 09:12 and 10:05 UTC on 2025-03-06, searches failed.\n\n\
+                 ## Engineering timeline (UTC)\n\n- 2025-03-06 09:12 Alias switched to an empty index; searches empty\n\
+                 - 10:05 Alias pointed back to the previous index\n- 10:37 {last}\n"
+            )
+        };
+        let ends = report("Caches warm; results normal again. Outage ends");
+        assert_eq!(spans_of("RS207", &ends, Format::Markdown), ["10:05 UTC"]);
+        let warm = report("Caches warm");
+        assert!(spans_of("RS207", &warm, Format::Markdown).is_empty());
     }
 
     #[test]

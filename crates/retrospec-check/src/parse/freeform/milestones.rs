@@ -18,7 +18,7 @@
 //! | started | an outage, degradation, downtime, impact, incident, disruption, errors, an error or failure rate, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing`; `first errors`, `first failures`, `first timeouts`, `first failed requests` |
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
-//! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over` |
+//! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over`, `pointed back to`, `reverted to` (an alias or a setting put back) |
 //! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
 //!
 //! A `Start:`/`End:` label leading an entry is read before the words; a start or
@@ -876,6 +876,14 @@ mod tests {
                 ),
                 ("resolved".into(), "back to normal".into()),
             ]
+        );
+        // An alias or a setting put back.
+        let found = read(
+            "- 11:20 UTC: Job switches the alias to an empty index; searches empty.\n- 11:34 UTC: Merchandising reports empty search.\n- 12:30 UTC: Alias pointed back to products_v104.\n",
+        );
+        assert!(
+            found.contains(&("mitigated".into(), "pointed back to".into())),
+            "{found:?}"
         );
     }
 

@@ -64,6 +64,8 @@ fn phrases(milestone: &str) -> &'static [&'static str] {
             "rollback complete",
             "rollback finished",
             "failed over",
+            "pointed back to",
+            "reverted to",
         ],
         "resolved" => &[
             "resolved",

@@ -764,7 +764,9 @@ fn read_in(
     let first_anchor = anchor_text.to_ascii_lowercase().contains("first");
     let anchors = match ctx.locate(&target, None, first_anchor, false) {
         Ok(found) => found,
-        Err(why) => match phase_of(&target, &anchor_text, ctx) {
+        Err(why) => match phase_of(&target, &anchor_text, ctx)
+            .or_else(|| phase::before_its_event(&target, event, first_anchor, ctx))
+        {
             Some(stamp) => vec![stamp],
             None => return Some(Reading::NotCompared(why)),
         },
@@ -789,6 +791,29 @@ fn read_in(
 mod tests {
     use super::{Event, events};
     use crate::claims::duration;
+
+    /// An anchor two entries name, settled by the claim's own event: only the
+    /// one before the page can be what the page came after.
+    #[test]
+    fn an_anchor_named_twice_is_the_one_before_its_event() {
+        let report = |confirm: &str| {
+            format!(
+                "# Top-ups failing\n\nAll times AEST, 2025-05-27.\n\n## Timeline\n\n\
+                 - 13:55 Corvid Pay moves top-ups to a new endpoint (per their change notice)\n\
+                 - 14:10 First top-ups fail\n- 14:31 Alert pages Mira\n- {confirm} Corvid Pay support confirms the endpoint change\n\
+                 - 16:05 Top-ups back; impact ends\n\n## Notes\n\n\
+                 The page came in about five minutes after Corvid's change went live.\n"
+            )
+        };
+        let later = report("15:20");
+        assert_eq!(
+            crate::rules::spans_of("RS208", &later, crate::Format::Markdown),
+            ["about five minutes"]
+        );
+        // Both before the page: which one is meant is not clear.
+        let earlier = report("14:20");
+        assert!(crate::rules::spans_of("RS208", &earlier, crate::Format::Markdown).is_empty());
+    }
 
     #[test]
     fn the_opening_words_turn_away_no_explicit_reading() {

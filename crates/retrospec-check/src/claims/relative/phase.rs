@@ -60,3 +60,32 @@ pub(super) fn phase_of(target: &Target, anchor_text: &str, ctx: &Ctx<'_, '_>) ->
         _ => None,
     }
 }
+
+/// The one place naming an anchor that comes before the claim's own event, when
+/// several name the anchor: in "the page came in about five minutes after
+/// Corvid's change went live" the change went live before the page, so of the
+/// entries that name Corvid's change (its rollout at 13:55, the vendor
+/// confirming it at 15:20) only the one before the page (14:31) can be meant.
+pub(super) fn before_its_event(
+    target: &Target,
+    event: super::Event,
+    first: bool,
+    ctx: &Ctx<'_, '_>,
+) -> Option<Stamp> {
+    let candidates = ctx.locate(target, None, first, true).ok()?;
+    if candidates.len() < 2 {
+        return None;
+    }
+    let events = ctx.locate(&Target::Event(event), None, true, false).ok()?;
+    let [own] = events.as_slice() else {
+        return None;
+    };
+    let at = own.instant?;
+    let mut before = candidates
+        .iter()
+        .filter(|s| s.instant.is_some_and(|t| t < at));
+    match (before.next(), before.next()) {
+        (Some(one), None) => Some(one.clone()),
+        _ => None,
+    }
+}

@@ -22,12 +22,16 @@ use super::timeline::prose;
 
 pub(crate) mod asciidoc;
 mod line_lists;
+mod logs;
 mod mail;
+mod mermaid;
 mod nested;
 mod numbered;
 mod pseudo;
 mod tables;
 mod textile;
+
+pub(crate) use logs::{code_log_lines, fenced_log_lines};
 pub(crate) use mail::mail_headers;
 use nested::promote_nested_sections;
 use numbered::{is_numbered, is_question, numbered_sections, numbered_text};
@@ -434,7 +438,17 @@ fn implicit_timeline(text: &str, out: &mut Vec<Block>, extra: &[(String, Field)]
                 .iter()
                 .any(|n| w.contains(n))
         });
-        if followed && !names_it {
+        // A mermaid diagram with times is the author's own drawing of the
+        // timeline, not a log pasted as evidence.
+        let drawn = out[at].range().is_some_and(|r| {
+            text[r]
+                .trim_start()
+                .trim_start_matches(['`', '~'])
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("mermaid")
+        });
+        if followed && !names_it && !drawn {
             return false;
         }
         let start = out[at].range().map_or(0, |r| r.start);
@@ -640,93 +654,6 @@ pub(crate) fn quote_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<u
         }
     }
     (!lines.is_empty()).then_some(lines)
-}
-
-/// The lines of a log pasted in a fenced block (`` ``` `` or `~~~`), each led by
-/// its time, plain or in brackets (`[13:12] <maintainer> ...`, `14:02:11 deploy
-/// ...`), with the lines after one as its text; `None` when the block is no
-/// fence, or fewer than three of its lines (and fewer than half) are led by a
-/// time.
-pub(crate) fn fenced_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
-    let source = text.get(range.clone())?;
-    let first = source.lines().find(|l| !l.trim().is_empty())?.trim_start();
-    let mark = ["```", "~~~"].into_iter().find(|m| first.starts_with(m))?;
-    let mut lines = Vec::new();
-    let mut pos = range.start;
-    let mut opened = false;
-    for line in source.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim();
-        if trimmed.starts_with(mark) {
-            if opened {
-                break;
-            }
-            opened = true;
-            continue;
-        }
-        if !opened || trimmed.is_empty() {
-            continue;
-        }
-        let lead = content.len() - content.trim_start().len();
-        lines.push(start + lead..start + content.trim_end().len());
-    }
-    let led = lines
-        .iter()
-        .filter(|l| {
-            let line = &text[(*l).clone()];
-            let inner = line.strip_prefix('[').unwrap_or(line);
-            starts_with_time(inner)
-        })
-        .count();
-    (led >= 3 && led * 2 >= lines.len()).then_some(lines)
-}
-
-/// The lines of an indented code block (every line led by a tab or four spaces)
-/// read as a log, under the same conditions as [`fenced_log_lines`].
-pub(crate) fn indented_log_lines(text: &str, range: Range<usize>) -> Option<Vec<Range<usize>>> {
-    // The block may be given from after its first line's indent.
-    let from = text.get(..range.start)?.rfind('\n').map_or(0, |n| n + 1);
-    let source = text.get(from..range.end)?;
-    let mut lines = Vec::new();
-    let mut pos = from;
-    for line in source.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            continue;
-        }
-        if !(content.starts_with('\t') || content.starts_with("    ")) {
-            return None;
-        }
-        let lead = content.len() - content.trim_start().len();
-        lines.push(start + lead..start + content.trim_end().len());
-    }
-    let led = lines
-        .iter()
-        .filter(|l| {
-            let l = without_bullet(text, (*l).clone());
-            starts_with_time(text[l].trim_start_matches('['))
-        })
-        .count();
-    (led >= 2 && led * 2 >= lines.len()).then_some(lines)
-}
-
-/// The timed lines of the logs in code blocks, fenced or indented, among
-/// `blocks`, each without a list marker (see [`fenced_log_lines`]).
-pub(crate) fn code_log_lines(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
-    blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Other { range } => fenced_log_lines(text, range.clone())
-                .or_else(|| indented_log_lines(text, range.clone())),
-            _ => None,
-        })
-        .flatten()
-        .map(|l| without_bullet(text, l))
-        .collect()
 }
 
 /// `line` without a list marker leading it (`- `, `* `, `+ `, `• `, `· `).
@@ -985,6 +912,36 @@ mod tests {
         assert_eq!(title(&no_subject), "Hello all,");
         let own = format!("Date: 2025-10-14\nPrepared by: Infra Team{body}");
         assert_eq!(title(&own), "Date: 2025-10-14");
+    }
+
+    /// A mermaid sequence diagram with times is the author's timeline: its
+    /// messages and notes are the entries, in the order drawn (RS201 reads it),
+    /// also with prose after it in its section.
+    #[test]
+    fn a_mermaid_sequence_diagram_is_a_timeline() {
+        let text = "# SSO down\n\n## How it unfolded\n\n```mermaid\nsequenceDiagram\n    participant U as Users\n\
+                    U->>GW: 09:03 UTC logins hang\n    Note over AS: 09:26 UTC signature errors\n\
+                    OC->>L: 09:48 UTC case opened\n    AS-->>U: 09:33 UTC refresh found disabled\n```\n\n\
+                    Time to detect was 8 minutes.\n";
+        let model = crate::check(text, crate::Format::Markdown)
+            .model
+            .expect("a model");
+        let texts: Vec<&str> = model.timeline.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "logins hang",
+                "signature errors",
+                "case opened",
+                "refresh found disabled"
+            ]
+        );
+        assert_eq!(super::mermaid::mermaid_text("participant U as Users"), None);
+        assert_eq!(super::mermaid::mermaid_text("A-)B: 10:00 x"), Some(6));
+        assert_eq!(
+            super::mermaid::mermaid_text("Note right of A: 10:00 x"),
+            Some(17)
+        );
     }
 
     #[test]

@@ -315,7 +315,25 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
         .action_items
         .iter()
         .filter_map(|i| i.owner.as_deref());
-    let present = told::participants(cx.text);
+    // Most reports list no participants: one search of the lowercased text
+    // for the labels' words before the line-by-line read.
+    let present = if [
+        "present:",
+        "attendees",
+        "attending:",
+        "in attendance",
+        "apologies:",
+        "participants:",
+        "absent:",
+        "invitees",
+    ]
+    .iter()
+    .any(|w| cx.lowercase.contains(w))
+    {
+        told::participants(cx.text)
+    } else {
+        Vec::new()
+    };
     for name in cx
         .model
         .authors

@@ -574,7 +574,8 @@ fn fenced_and_quoted(text: &str, json: bool, out: &mut Vec<Range<usize>>) {
         } else {
             flush(&mut quote, out);
         }
-        attribution = content.trim_end().to_ascii_lowercase().ends_with(" wrote:");
+        let end = content.trim_end().as_bytes();
+        attribution = end.len() >= 7 && end[end.len() - 7..].eq_ignore_ascii_case(b" wrote:");
     }
     flush(&mut quote, out);
     if let Some((open, _, _)) = fence {

@@ -395,28 +395,32 @@ pub(crate) fn is_review_line(line: &str) -> bool {
     let Some((label, _)) = t.split_once(':') else {
         return false;
     };
-    let label = label.trim_end_matches(['*', '_', ' ']).to_ascii_lowercase();
-    [
-        "meeting",
-        "meeting date",
-        "date of meeting",
-        "review meeting",
-        "review date",
-        "date of review",
-        "review held",
-        "reviewed on",
-        "pir meeting",
-        "pir held",
-        "pir date",
-        "postmortem meeting",
-        "post-mortem meeting",
-        "post-incident review meeting",
-        "retro",
-        "retro date",
-        "retrospective",
-        "retrospective date",
-    ]
-    .contains(&label.as_str())
+    let label = label.trim_end_matches(['*', '_', ' ']);
+    // Compared without case and without an allocation: every line of every
+    // summary is asked.
+    label.len() <= 30
+        && [
+            "meeting",
+            "meeting date",
+            "date of meeting",
+            "review meeting",
+            "review date",
+            "date of review",
+            "review held",
+            "reviewed on",
+            "pir meeting",
+            "pir held",
+            "pir date",
+            "postmortem meeting",
+            "post-mortem meeting",
+            "post-incident review meeting",
+            "retro",
+            "retro date",
+            "retrospective",
+            "retrospective date",
+        ]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(label))
 }
 
 fn is_byline(line: &str) -> bool {

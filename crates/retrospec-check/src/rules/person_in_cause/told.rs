@@ -322,8 +322,8 @@ pub(super) fn participants(text: &str) -> Vec<&str> {
         let Some((label, rest)) = t.split_once(':') else {
             continue;
         };
-        let label = label.trim_end_matches(['*', '_', ' ']).to_ascii_lowercase();
-        if !LABELS.contains(&label.as_str()) {
+        let label = label.trim_end_matches(['*', '_', ' ']);
+        if !LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
             continue;
         }
         // The list's parts: split at commas and semicolons outside brackets,

@@ -401,14 +401,8 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
         {
             continue;
         }
-        // A table header, whose delimiter row follows: the columns are structure.
         let next = lines.get(i + 1).map_or("", |l| l.slice(text).trim());
-        if line.trim_start().starts_with('|')
-            && next.starts_with('|')
-            && next
-                .chars()
-                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-        {
+        if table_header(line.trim_start(), next) {
             continue;
         }
         out.push(span);
@@ -523,12 +517,7 @@ pub fn unplaced(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
         let next = slice(i);
         let underlined =
             next.len() >= 2 && (next.bytes().all(|b| b == b'=') || next.bytes().all(|b| b == b'-'));
-        // A table header, whose delimiter row follows: the columns are structure.
-        let header = line.starts_with('|')
-            && next.starts_with('|')
-            && next
-                .chars()
-                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+        let header = table_header(line, next);
         let standalone = (i == 1 || slice(i - 2).is_empty()) && next.is_empty();
         if line.starts_with('#')
             || underlined
@@ -541,6 +530,16 @@ pub fn unplaced(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
         out.push(span);
     }
     out
+}
+
+/// Whether `line` is a table's header, its delimiter row `next` after it: the
+/// columns are structure, not text to carry.
+fn table_header(line: &str, next: &str) -> bool {
+    line.starts_with('|')
+        && next.starts_with('|')
+        && next
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The run of backticks or tildes opening a fenced block on `line`, if it does.

@@ -56,6 +56,9 @@ pub(crate) fn normalise(
     // names).
     let mut heads: Vec<(usize, u8, Option<Field>)> = Vec::new();
     let mut pseudo: Vec<usize> = Vec::new();
+    // Whether a line in capitals names a section (`SUMMARY`): read once, on the
+    // first paragraph that opens with capitals ([`pseudo::pseudo_heading`]).
+    let capitals = std::cell::OnceCell::new();
     // A report written as numbered questions (`3. How long was the outage?`):
     // with two such lines or more, each question is a section, named in the
     // table or not.
@@ -91,7 +94,9 @@ pub(crate) fn normalise(
             Block::Other { range } if let Some(rows) = tables::html_table(text, range.clone()) => {
                 out.push(Block::Table { rows });
             }
-            Block::Paragraph { range } => paragraph(text, range, extra, &mut out, &mut pseudo),
+            Block::Paragraph { range } => {
+                paragraph(text, range, extra, &capitals, &mut out, &mut pseudo);
+            }
             // Numbered sections with their text indented under them: each item's
             // first line a heading, the rest read as blocks of its own.
             Block::List { items }
@@ -108,7 +113,7 @@ pub(crate) fn normalise(
                     for block in collect_blocks(&text[under.clone()], under.start) {
                         match block {
                             Block::Paragraph { range } => {
-                                paragraph(text, range, extra, &mut out, &mut pseudo);
+                                paragraph(text, range, extra, &capitals, &mut out, &mut pseudo);
                             }
                             other => out.push(other),
                         }
@@ -559,12 +564,13 @@ fn paragraph(
     text: &str,
     range: Range<usize>,
     extra: &[(String, Field)],
+    capitals: &std::cell::OnceCell<bool>,
     out: &mut Vec<Block>,
     pseudo: &mut Vec<usize>,
 ) {
     let lines = line_ranges(text, range.clone());
     if let Some(first) = lines.first()
-        && let Some(inner) = pseudo_heading(text, first.clone(), extra, lines.len() == 1)
+        && let Some(inner) = pseudo_heading(text, first.clone(), extra, capitals, lines.len() == 1)
     {
         pseudo.push(out.len());
         out.push(Block::Heading {
@@ -572,7 +578,7 @@ fn paragraph(
             range: inner,
         });
         if let Some(rest) = after_line(text, first.end, range.end) {
-            paragraph(text, rest, extra, out, pseudo);
+            paragraph(text, rest, extra, capitals, out, pseudo);
         }
         return;
     }

@@ -13,6 +13,7 @@ pub(super) fn pseudo_heading(
     text: &str,
     line: Range<usize>,
     extra: &[(String, Field)],
+    capitals: &std::cell::OnceCell<bool>,
     alone: bool,
 ) -> Option<Range<usize>> {
     let raw = &text[line.clone()];
@@ -69,9 +70,12 @@ pub(super) fn pseudo_heading(
         && (2..=10).contains(&words.split_whitespace().count())
         && in_capitals(words)
         && !starts_with_time(words)
-        && text.lines().any(|l| {
-            let other = l.trim().trim_end_matches(':').trim_end();
-            other != words && in_capitals(other) && field_of(other, extra).is_some()
+        // Once per text: a report of many lines in capitals is read in one pass.
+        && *capitals.get_or_init(|| {
+            text.lines().any(|l| {
+                let other = l.trim().trim_end_matches(':').trim_end();
+                in_capitals(other) && field_of(other, extra).is_some()
+            })
         })
     {
         return Some(start..start + words.len());

@@ -301,6 +301,21 @@ fn organisations_of(cx: &Context<'_>) -> Vec<String> {
     names
 }
 
+/// The words of a participant line's label ([`told::participants`]), searched
+/// in the lowercased text before it is read line by line.
+static PARTICIPANT_LABELS: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new(&[
+        "present:",
+        "attendees",
+        "attending:",
+        "in attendance",
+        "apologies:",
+        "participants:",
+        "absent:",
+        "invitees",
+    ])
+});
+
 /// The people the report names as such: authors, action-item owners and the
 /// people its participant lines list (`**Present:**`,
 /// `Attendees:`, `Apologies:`), written as
@@ -315,21 +330,9 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
         .action_items
         .iter()
         .filter_map(|i| i.owner.as_deref());
-    // Most reports list no participants: one search of the lowercased text
+    // Most reports list no participants: one SIMD search of the lowercased text
     // for the labels' words before the line-by-line read.
-    let present = if [
-        "present:",
-        "attendees",
-        "attending:",
-        "in attendance",
-        "apologies:",
-        "participants:",
-        "absent:",
-        "invitees",
-    ]
-    .iter()
-    .any(|w| cx.lowercase.contains(w))
-    {
+    let present = if PARTICIPANT_LABELS.is_match(cx.lowercase) {
         told::participants(cx.text)
     } else {
         Vec::new()

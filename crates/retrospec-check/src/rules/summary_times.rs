@@ -575,19 +575,11 @@ fn impact_ends_in_words(cx: &Context<'_>) -> bool {
         v.as_ref()
             .and_then(|v| v.instant())
             .is_some_and(|r| r.timestamp == resolved)
-            && cx.model.timeline.get(i).is_some_and(|e| {
-                let words = e.text.to_ascii_lowercase();
-                [
-                    "impact ends",
-                    "impact ended",
-                    "impact is over",
-                    "outage ends",
-                    "outage ended",
-                    "outage is over",
-                ]
-                .iter()
-                .any(|w| words.contains(w))
-            })
+            && cx
+                .model
+                .timeline
+                .get(i)
+                .is_some_and(|e| crate::claims::says_impact_ended_explicitly(&e.text))
     })
 }
 

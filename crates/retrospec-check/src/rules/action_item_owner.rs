@@ -18,6 +18,7 @@ declare_rule! {
     /// 2025-10-10)`, `[by Friday]`) or a short tail after a dash,
     /// `— Jane Doe`, at the end, or a name then a due or state phrase in parentheses,
     /// `(Mateo, this week)`, `(platform team, by Friday)`, `(Marek, patch in review)`,
+    /// `(Ines Carvalho, tracked in INC-2291)`,
     /// a full name and where the person works, `(Omar Reyes, Transit customer
     /// service)`, also two or three names:
     /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`, or
@@ -124,6 +125,18 @@ fn owner_then_due(trimmed: &str) -> bool {
         || (last != first && last.is_some_and(|(who, when)| named_then_due(who, when)))
 }
 
+/// The owner a title names in its closing parenthesis before a due or state
+/// phrase (`... (Tobias Brandt, this week)`): `Tobias Brandt`. Read by RS402,
+/// which knows a person by the report's own owners.
+pub(crate) fn owner_in_parentheses(title: &str) -> Option<&str> {
+    let trimmed = title.trim_end_matches(['.', ' ']);
+    let inner = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('(').map(|open| &t[open + 1..]))?;
+    let (who, when) = inner.split_once(',')?;
+    named_then_due(who, when).then(|| who.trim())
+}
+
 /// Whether `who` names one to three owners and `when` is a due or state phrase
 /// (see [`owner_then_due`]).
 fn named_then_due(who: &str, when: &str) -> bool {
@@ -197,6 +210,7 @@ fn named_then_due(who: &str, when: &str) -> bool {
         "complete",
         "completed",
         "started",
+        "tracked",
         "q1",
         "q2",
         "q3",
@@ -585,6 +599,7 @@ mod tests {
             "Send config changes through the canary stage. Data Platform team, due 28 Mar",
             "Refuse to switch the alias on a small index: Search team, 31 January",
             "Alert on the zero-result rate: Rafa Duarte, 7 February",
+            "Alert on partner keys too\n  (Ines Carvalho, tracked in INC-2291)",
         ] {
             assert!(super::names_an_owner(title), "{title}");
         }

@@ -30,6 +30,7 @@ declare_rule! {
     /// package names (`@types/node`) are not mentions. Teams are mentioned here too:
     /// a team is not the cause either. Plain names are detected when the report
     /// itself says they are people: an entry of `authors`, an action item `owner`
+    /// (or the name an item ends with in parentheses, `(Tobias Brandt, this week)`)
     /// or a name the report's participant lines list
     /// (`**Present:**`, `Attendees:`, `Apologies:`), written as a capitalised name
     /// of two or more words ("Alice Martin"), found
@@ -316,7 +317,8 @@ static PARTICIPANT_LABELS: LazyLock<Literals> = LazyLock::new(|| {
     ])
 });
 
-/// The people the report names as such: authors, action-item owners and the
+/// The people the report names as such: authors, action-item owners (also one
+/// written in a title's closing parenthesis, `(Tobias Brandt, this week)`) and the
 /// people its participant lines list (`**Present:**`,
 /// `Attendees:`, `Apologies:`), written as
 /// capitalised names of two or more words without an organisation's word, whole
@@ -325,11 +327,11 @@ static PARTICIPANT_LABELS: LazyLock<Literals> = LazyLock::new(|| {
 /// one is found ([`organisations_of`] reads the whole text, so only then).
 fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
-    let owners = cx
-        .model
-        .action_items
-        .iter()
-        .filter_map(|i| i.owner.as_deref());
+    let owners = cx.model.action_items.iter().filter_map(|i| {
+        i.owner
+            .as_deref()
+            .or_else(|| crate::rules::action_item_owner::owner_in_parentheses(&i.title))
+    });
     // Most reports list no participants: one SIMD search of the lowercased text
     // for the labels' words before the line-by-line read.
     let present = if PARTICIPANT_LABELS.is_match(cx.lowercase) {

@@ -15,11 +15,11 @@
 //!
 //! | milestone | words (any case) |
 //! |---|---|
-//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, an error or failure rate, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing`; `first errors`, `first failures`, `first timeouts`, `first failed requests` |
+//! | started | an outage, degradation, downtime, impact, incident, disruption, errors, an error or failure rate, failures, delays, latency or timeouts that `began`, `begin(s)`, `started` or `start(s)`, in one clause; something that `starts failing`; `first errors`, `first failures`, `first timeouts`, `first failed requests`; an error, failure, timeout, 429 or 5xx rate that `jumps`, `jumped`, `spikes` or `spiked` (not a latency: that is a warning) |
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over`, `pointed back to`, `reverted to` (an alias or a setting put back) |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero` |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero`; errors, failures, timeouts, 429s or 5xx that `stop(s)`, `stopped`, `ceased` or `subsided`, not in a condition or for some |
 //!
 //! A `Start:`/`End:` label leading an entry is read before the words; a start or
 //! an end stated as a field of its own at an entry's minute (`- Start (UTC):
@@ -834,6 +834,30 @@ mod tests {
                 ("resolved".to_string(), "2025-01-08T20:38Z".to_string())
             ]
         );
+    }
+
+    /// A failure rate that jumps starts the impact and failures that stop end it;
+    /// a latency that jumps is a warning, and failures that stop for some are not
+    /// the end.
+    #[test]
+    fn a_failure_rate_that_jumps_and_failures_that_stop() {
+        let found = read(
+            "- 2025-04-09 13:50 UTC canary promoted\n- 14:05 UTC 429 rate for partner keys jumps from <0.1% to 71%\n\
+             - 14:44 UTC cause found\n- 15:10 UTC flag turned off; 429s stop at once\n",
+        );
+        assert_eq!(
+            found,
+            [
+                ("started".into(), "429 rate for partner keys jumps".into()),
+                ("resolved".into(), "429s stop".into())
+            ],
+            "{found:?}"
+        );
+        let found = read(
+            "- 2025-04-09 14:05 UTC latency jumps\n- 14:10 UTC errors stop for some partners\n\
+             - 14:20 UTC we will see whether the errors stop\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     /// An alert that fired before the entry where the impact starts is an early

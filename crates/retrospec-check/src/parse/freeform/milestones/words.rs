@@ -20,6 +20,29 @@ const STARTED_SUBJECTS: &[&str] = &[
 ];
 const STARTED_VERBS: &[&str] = &["began", "begins", "begin", "started", "starts", "start"];
 
+/// A failure rate that jumps: "429 rate for partner keys jumps from <0.1% to
+/// 71%", "error rate spiked". Not a latency or a traffic rate that jumps: that
+/// is often the warning before the impact.
+const FAILURE_RATES: &[&str] = &[
+    "error rate",
+    "failure rate",
+    "429 rate",
+    "5xx rate",
+    "500 rate",
+    "502 rate",
+    "503 rate",
+    "504 rate",
+    "timeout rate",
+];
+const JUMP_VERBS: &[&str] = &["jumps", "jumped", "spikes", "spiked"];
+
+/// The failures whose end ends the impact ("429s stop at once", "the timeouts
+/// stopped"): the subject right before the verb, in one clause.
+const STOPPED_SUBJECTS: &[&str] = &[
+    "errors", "failures", "timeouts", "429s", "5xx", "5xxs", "500s", "502s", "503s", "504s",
+];
+const STOPPED_VERBS: &[&str] = &["stop", "stops", "stopped", "ceased", "cease", "subsided"];
+
 /// The first of the failures, named as the entry's event: "First errors on the
 /// gateway", "first failures from the EU region".
 const FIRST_FAILURES: &[&str] = &[
@@ -121,7 +144,21 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         {
             return Some((at.0, at.0 + at.1));
         }
+        let jump = |clause: &str| {
+            let (s, subject) = FAILURE_RATES
+                .iter()
+                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
+                .min()?;
+            let (v, verb) = JUMP_VERBS
+                .iter()
+                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
+                .min()?;
+            (v > s && v - (s + subject.len()) <= 24).then_some((s, v + verb.len()))
+        };
         return clauses(lower).find_map(|(from, clause)| {
+            if let Some((s, e)) = jump(clause) {
+                return Some((from + s, from + e));
+            }
             let (s, subject) = STARTED_SUBJECTS
                 .iter()
                 .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
@@ -140,6 +177,29 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         .filter(|(i, _)| !forecast(&lower[..*i]))
         .filter(|(i, e)| milestone != "resolved" || !in_part(&lower[..*i], &lower[*e..]))
         .min();
+    if phrase.is_none() && milestone == "resolved" {
+        // "429s stop at once", "the timeouts stopped": the failures themselves end.
+        return clauses(lower).find_map(|(from, clause)| {
+            let (s, subject) = STOPPED_SUBJECTS
+                .iter()
+                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
+                .min()?;
+            let (v, verb) = STOPPED_VERBS
+                .iter()
+                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
+                .min()?;
+            (v > s
+                && v - (s + subject.len()) <= 12
+                && !forecast(&clause[..s])
+                && ![
+                    "will", "whether", "if", "until", "once", "when", "should", "expect",
+                ]
+                .iter()
+                .any(|w| word_at(&clause[..s], w).is_some())
+                && !in_part(&clause[..s], &clause[v + verb.len()..]))
+            .then_some((from + s, from + v + verb.len()))
+        });
+    }
     if phrase.is_none() && milestone == "mitigated" {
         // "Rollback of the release completed".
         let r = word_at(lower, "rollback")?;

@@ -116,6 +116,11 @@ pub fn imported(parsed: &crate::parse::Parsed, text: &str, format: Format) -> Op
     {
         give_zone(&mut tree, zone);
     }
+    // A write-up in a commit message: its words were read where `git log` put
+    // them, four spaces in; the report written from them is not indented.
+    if crate::parse::freeform::commit::header(text, 0).is_some() {
+        without_commit_indent(&mut tree);
+    }
     let written = write(&tree, format);
     let kept = parsed
         .freeform
@@ -125,6 +130,18 @@ pub fn imported(parsed: &crate::parse::Parsed, text: &str, format: Format) -> Op
         Format::Markdown if !kept.is_empty() => with_date_lines(written, kept),
         _ => written,
     })
+}
+
+/// Every string of `value` with the indent `git log` gives a commit message's
+/// lines taken off the lines after its first (the first was read from where its
+/// words start).
+fn without_commit_indent(value: &mut Json) {
+    match value {
+        Json::String(s) if s.contains("\n    ") => *s = s.replace("\n    ", "\n"),
+        Json::Array(items) => items.iter_mut().for_each(without_commit_indent),
+        Json::Object(map) => map.values_mut().for_each(without_commit_indent),
+        _ => {}
+    }
 }
 
 /// The [`unplaced`] lines as one section body: lines that stood together stay

@@ -626,8 +626,9 @@ fn markdown_masks(text: &str, out: &mut Vec<Range<usize>>) {
     };
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let range = range.start + base..range.end + base;
+    let view = crate::parse::markdown::View::new(body);
+    for (event, range) in Parser::new_ext(view.text(), options).into_offset_iter() {
+        let range = view.to_body(range.start) + base..view.to_body(range.end) + base;
         match event {
             Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => out.push(range),
             Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. }) => {

@@ -95,10 +95,12 @@ pub fn collect_markdown(text: &str, body_start: usize, out: &mut Vec<Suppression
     }
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let view = crate::parse::markdown::View::new(body);
+    for (event, range) in Parser::new_ext(view.text(), options).into_offset_iter() {
         if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
             continue;
         }
+        let range = view.to_body(range.start)..view.to_body(range.end);
         let html = &body[range.clone()];
         for m in HTML_COMMENT.captures_iter(html) {
             let (Some(whole), Some(inner)) = (m.get(0), m.get(1)) else {

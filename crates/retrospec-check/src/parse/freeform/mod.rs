@@ -22,6 +22,7 @@
 
 pub mod actions;
 pub mod blocks;
+pub mod commit;
 pub mod date;
 pub mod detect;
 pub mod events;

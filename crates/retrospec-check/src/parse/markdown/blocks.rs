@@ -54,14 +54,19 @@ pub(crate) fn heading_line(raw: &str) -> &str {
 
 /// Collects the top-level blocks of `body` with ranges in file coordinates.
 pub(crate) fn collect_blocks(body: &str, base: usize) -> Vec<Block> {
+    collect_view(body, base, &super::View::new(body))
+}
+
+/// [`collect_blocks`] of the text pulldown-cmark reads for `body` (see [`super::View`]).
+pub(crate) fn collect_view(body: &str, base: usize, view: &super::View) -> Vec<Block> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
     let mut blocks = Vec::new();
     let mut depth = 0usize;
     let mut list_depth = 0usize;
     let mut current: Option<Block> = None;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let range = range.start + base..range.end + base;
+    for (event, range) in Parser::new_ext(view.text(), options).into_offset_iter() {
+        let range = view.to_body(range.start) + base..view.to_body(range.end) + base;
         match event {
             Event::Start(tag) => {
                 if depth == 0 {

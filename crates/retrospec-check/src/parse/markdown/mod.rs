@@ -31,12 +31,14 @@ mod items;
 mod sections;
 mod table;
 mod timeline;
+mod view;
 
 pub(crate) use blocks::*;
 pub(crate) use body::*;
 pub(crate) use items::*;
 pub use sections::*;
 pub(crate) use table::*;
+pub(crate) use view::{View, is_commit_header, is_commit_line};
 
 /// Where the front matter and body of a Markdown report are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +156,7 @@ pub fn parse_with(
 ) -> Option<ParsedMarkdown> {
     let front = split_front_matter(text);
     let mut reading = None;
+    let mut commit_message = false;
     let (mut entries, anchor, body_start) = match &front {
         Some(fm) => {
             if fm.close.is_none() {
@@ -221,7 +224,11 @@ pub fn parse_with(
             let first_line = LineIter { text, pos: start }
                 .next()
                 .map_or(Span::empty(start), |(l, _)| l.span);
-            if let Some((toml, body)) = freeform::front::toml(text, start) {
+            if let Some((header, entries, message)) = freeform::commit::header(text, start) {
+                reading = Some(Reading::new(Some(header)));
+                commit_message = true;
+                (entries, first_line, message)
+            } else if let Some((toml, body)) = freeform::front::toml(text, start) {
                 let mut r = Reading::new(Some(toml));
                 let entries = freeform::front::toml_entries(text, toml, &mut r);
                 reading = Some(r);
@@ -241,7 +248,11 @@ pub fn parse_with(
     };
 
     let body = &text[body_start..];
-    let mut blocks = collect_blocks(body, body_start);
+    let mut blocks = if commit_message {
+        collect_view(body, body_start, &View::message(body))
+    } else {
+        collect_blocks(body, body_start)
+    };
     let mut extra: Vec<(String, Field)> = aliases
         .iter()
         .filter_map(|(heading, field)| Some((normalise_heading(heading), field_named(field)?)))

@@ -19,7 +19,11 @@ declare_rule! {
     /// not know whether the incident is over. The status line was written during
     /// the incident and never updated.
     ///
-    /// Read: a line `Status:`, `Current status:`, `Phase:` or `Current state:` (bold or
+    /// Read: the public status text the report quotes as the last one, still
+    /// saying the team is investigating, looking into or working on it
+    /// (`- Status page (final text): "We are investigating ..."`, `**Last status
+    /// update:** We're still looking into ...`; a first or earlier update is the
+    /// past), and a line `Status:`, `Current status:`, `Phase:` or `Current state:` (bold or
     /// plain, in a list, a reStructuredText field `:Current state: Monitoring` or a
     /// table cell `| Status | Investigating |`; a bare `State:` only in a header line
     /// of fields set apart by `|`, `Incident INC-4471 | Severity: SEV2 | State:
@@ -245,7 +249,15 @@ impl Rule for StatusText {
             }
             let prose = crate::claims::Prose::of(cx.text, node);
             let read = with_quoted_headers(&prose.masked, node.span.slice(cx.text));
-            for caps in LINE.captures_iter(&read).take(20) {
+            // The quoted status text is masked as a quote is: read it in the text
+            // as written, where its label is not masked.
+            let raw = node.span.slice(cx.text);
+            let public = FINAL_PUBLIC.captures_iter(raw).filter(|c| {
+                c.get(0).is_some_and(|m| {
+                    read.as_bytes().get(m.start()) == raw.as_bytes().get(m.start())
+                })
+            });
+            for caps in LINE.captures_iter(&read).chain(public).take(20) {
                 if let Some(v) = caps.name("value") {
                     let span = prose.span(v.range());
                     found.push((span, v.as_str().to_string()));
@@ -284,6 +296,17 @@ impl Rule for StatusText {
         }
     }
 }
+
+/// The last public status text the report quotes, labelled as the last
+/// (`- Status page (final text): "We are investigating ..."`, `**Last status
+/// update:** We're still looking into ...`): the public page was left saying the
+/// incident is under way. A first or an earlier update is the past, not read.
+static FINAL_PUBLIC: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r#"(?im)^[ \t]*(?:[-*+][ \t]+)?[*_]*(?:(?:final|last|latest|closing)[ \t]+(?:public[ \t]+)?status(?:[ \t-]+page)?[ \t]+(?:text|update|message|post|wording)|status[ \t-]+page[ \t]*\((?:final|last|latest)(?:[ \t]+(?:text|update|message|post|wording))?\))[*_]*[ \t]*:[*_]*[ \t]*[^\sA-Za-z]{0,2}[ \t]*(?:we[ \t]+are|we'?re|we[^\sA-Za-z]re)[ \t]+(?:(?:still|currently|actively)[ \t]+)?(?P<value>investigating|looking[ \t]+into|working[ \t]+on)\b"#,
+    )
+    .expect("the final status pattern is valid")
+});
 
 /// A bare `State:` in a line of fields set apart by `|`, another field before it
 /// (a chat export's or a tracker's header: `Incident INC-4471 | Severity: SEV2 |
@@ -435,6 +458,15 @@ mod tests {
             ("Current phase: recovery underway", "recovery underway"),
             ("| Status | Under investigation |", "Under investigation"),
             ("Incident state: investigating", "investigating"),
+            // The public page's last text, quoted as such.
+            (
+                "- Status page (final text): \"We are investigating elevated delays.\"",
+                "investigating",
+            ),
+            (
+                "**Last status update:** “We’re still looking into slow pushes”",
+                "looking into",
+            ),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(true, body), Format::Markdown),
@@ -539,6 +571,18 @@ mod tests {
             (true, "The current state: investigating a second cause."),
             (true, "**Phase:** complete"),
             (true, "In the first phase: mitigation in progress was slow."),
+            (
+                true,
+                "- Status page (first update): \"We are investigating elevated delays.\"",
+            ),
+            (
+                true,
+                "- Final status page text: \"We have resolved the delays.\"",
+            ),
+            (
+                false,
+                "- Status page (final text): \"We are investigating elevated delays.\"",
+            ),
         ] {
             assert_eq!(
                 spans_of("RS217", &report(resolved, body), Format::Markdown),

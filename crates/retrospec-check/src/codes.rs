@@ -173,7 +173,10 @@ declare_code! {
     /// matter `date`, in YAML or TOML, or a byline); not for a date in January or
     /// December, which may be the year before or after. Otherwise which year is
     /// meant is a guess, and
-    /// nothing is reported. Code, quoted logs and links are not read.
+    /// nothing is reported. Code, quoted logs and links are not read. A timeline
+    /// entry's time stamped with its weekday between date and clock
+    /// (`2025-10-08 Thu 00:20`, as Org mode writes `<2025-10-08 Thu 00:20>`) is
+    /// checked too.
     ///
     /// ## Example
     /// ```markdown

@@ -188,6 +188,29 @@ fn scan_range_tail(s: &str, pos: usize, rfc3339: bool) -> Result<Option<Clock>, 
 /// expression at `start`, and where it ends. `Ok(None)` when no clock is
 /// there; `Err` for a placeholder, an ambiguous or invalid slashed date, an
 /// invalid date followed by a clock, an invalid clock or offset.
+/// Past a weekday's name between a date and its clock (`2025-10-07 Tue 21:58`,
+/// as Org mode and some loggers write a time stamp; `Tue,` too): where the clock
+/// may start. Whether the weekday is the date's is for the check's weekday
+/// rule to say; the time is read either way.
+fn skip_weekday(b: &[u8], pos: usize) -> usize {
+    let letters = count_while(b, pos, |c| c.is_ascii_alphabetic());
+    let Some(word) = b
+        .get(pos..pos + letters)
+        .and_then(|w| std::str::from_utf8(w).ok())
+    else {
+        return pos;
+    };
+    if crate::date::weekday_from_name(word).is_none() {
+        return pos;
+    }
+    let after = pos + letters + usize::from(matches!(byte(b, pos + letters), Some(b',' | b'.')));
+    let clock = skip_blanks(b, after);
+    match byte(b, clock) {
+        Some(c) if clock > after && c.is_ascii_digit() => clock,
+        _ => pos,
+    }
+}
+
 fn scan_expression(
     s: &str,
     start: usize,
@@ -221,7 +244,7 @@ fn scan_expression(
                 rfc3339 = true;
                 dend + 1
             }
-            Some(b' ' | b'\t') => skip_blanks(b, dend),
+            Some(b' ' | b'\t') => skip_weekday(b, skip_blanks(b, dend)),
             _ => return Ok(None),
         };
         let value = make_date(y, m, d).map_err(|msg| TimeError::new(msg, range.clone()));
@@ -441,6 +464,30 @@ mod tests {
 
     use super::*;
     use crate::testing::*;
+
+    /// A weekday between an ISO date and its clock (an Org time stamp) is read
+    /// past; whether it is the date's is not the grammar's to say. A weekday
+    /// with no clock after it is no time.
+    #[test]
+    fn a_weekday_between_the_date_and_the_clock() {
+        for written in [
+            "2025-10-07 Tue 21:58",
+            "2025-10-07 Tuesday, 21:58",
+            "2025-10-07 Thu 21:58",
+        ] {
+            let p = parse_time(written).unwrap();
+            assert_eq!(p.time, t(21, 58, 0), "{written}");
+            assert_eq!(p.date.unwrap().to_string(), "2025-10-07", "{written}");
+            assert_eq!(&written[p.time_range.clone()], "21:58", "{written}");
+        }
+        for written in [
+            "2025-10-07 Tue",
+            "2025-10-07 Tuesday morning",
+            "2025-10-07 Mar 21:58",
+        ] {
+            assert!(scan_leading_time(written).unwrap().is_none(), "{written}");
+        }
+    }
 
     /// `Uhr` (German for o'clock) is part of the time; the German zone names
     /// are the Central European ones.

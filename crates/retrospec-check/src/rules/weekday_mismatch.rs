@@ -2,7 +2,9 @@
 //! or its title (`On the morning of Wednesday 24 June`, `Tuesday, March 3, 2026`,
 //! `# Update on the outage on Wednesday, September 4`) that the date
 //! does not fall on. Date lines in a timeline are checked where they are read (the
-//! time grammar); this is the same finding for the summary and the other sections.
+//! time grammar); this is the same finding for the summary and the other sections,
+//! and for a timeline entry's time stamped with its weekday (`2025-10-08 Thu
+//! 00:20`, as Org mode writes one).
 
 use std::sync::LazyLock;
 
@@ -177,8 +179,60 @@ fn year_in_text(dated: &[(i8, i8, i16)], month: i8, day: i8) -> Option<i16> {
         .collect())
 }
 
+/// A timeline entry's time written with its weekday between date and clock
+/// (`2025-10-08 Thu 00:20`, an Org time stamp): where the weekday is in the value
+/// and the day it names, when the date falls on another day.
+fn stamped_weekday(value: &str) -> Option<(std::ops::Range<usize>, Date)> {
+    let t = value.trim_start();
+    let lead = value.len() - t.len();
+    let date = crate::time::parse_iso_date(t.get(..10)?)?;
+    let rest = t.get(10..)?;
+    let word_start = 10 + rest.len() - rest.trim_start().len();
+    let word_len = t[word_start..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let word = &t[word_start..word_start + word_len];
+    let day = crate::time::weekday_from_name(word)?;
+    (word_start > 10 && day != date.weekday())
+        .then_some((lead + word_start..lead + word_start + word_len, date))
+}
+
 impl Rule for WeekdayMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Some(crate::tree::Value::Seq(entries)) =
+            cx.parsed.tree.entry("timeline").map(|e| &e.value.value)
+        {
+            for node in entries
+                .iter()
+                .filter_map(|e| e.entry("time"))
+                .map(|e| &e.value)
+            {
+                let Some((range, date)) = node.as_str().and_then(stamped_weekday) else {
+                    continue;
+                };
+                let value = node.as_str().unwrap_or("");
+                let source = node.span.slice(cx.text);
+                let Some(span) =
+                    super::Placer::new(value, source, node.span.start).place(range.clone())
+                else {
+                    continue;
+                };
+                out.push(
+                    Diagnostic::new(
+                        &Self::INFO,
+                        span,
+                        format!(
+                            "`{}` does not match the date beside it: {} is a {:?}",
+                            &value[range],
+                            date.strftime("%-d %B %Y"),
+                            date.weekday()
+                        ),
+                    )
+                    .with_help("check the date; if it is right, correct the weekday (or drop it)"),
+                );
+            }
+        }
         if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
             return;
         }
@@ -264,6 +318,15 @@ impl Rule for WeekdayMismatch {
 mod tests {
     use crate::Format;
     use crate::rules::spans_of;
+
+    /// A timeline entry stamped with a weekday its date does not fall on (an Org
+    /// time stamp) is reported on the weekday; the right weekday is not.
+    #[test]
+    fn a_timeline_stamp_with_the_wrong_weekday() {
+        let text = "# Exports stuck\n\nAll times UTC.\n\n## Timeline\n\n- 2025-10-07 Tue 22:14 first crash\n\
+                    - 2025-10-08 Thu 00:20 workers stable\n- 2025-10-08 Wed 00:51 last export out\n";
+        assert_eq!(spans_of("RS216", text, Format::Markdown), ["Thu"]);
+    }
 
     #[test]
     fn a_date_without_its_year_takes_the_texts() {

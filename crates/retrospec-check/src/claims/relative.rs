@@ -792,6 +792,19 @@ mod tests {
     use super::{Event, events};
     use crate::claims::duration;
 
+    #[test]
+    fn an_anchor_the_writer_judges_is_found_by_its_words() {
+        // "the bad alias swap" is the entry "Job swaps alias": the judgement is
+        // the writer's, not a word of the entry.
+        let text = "# Search empty\n\nAll times UTC.\n\n## Timeline\n\n### 2025-02-04 07:55 Job swaps alias\n\n\
+                    ### 2025-02-04 08:31 First customer ticket\n\nThe first customer report arrived about 15 minutes after the bad alias swap.\n\n\
+                    ### 2025-02-04 09:10 Zero-hit rate back to normal\n";
+        assert_eq!(
+            crate::rules::spans_of("RS208", text, crate::Format::Markdown),
+            ["about 15 minutes"]
+        );
+    }
+
     /// An anchor two entries name, settled by the claim's own event: only the
     /// one before the page can be what the page came after.
     #[test]

@@ -109,6 +109,13 @@ pub(crate) struct Computed {
 
 /// The check: text -> tree -> schema -> model -> times -> rules -> diagnostics.
 pub(crate) fn compute(text: &str, format: Format, config: &Config) -> Computed {
+    // An Org report is read as the Markdown of the same length its marks
+    // correspond to: every span is the file's.
+    let org = match format {
+        Format::Markdown => parse::org::as_markdown(text),
+        _ => None,
+    };
+    let text = org.as_deref().unwrap_or(text);
     let mut diagnostics = Vec::new();
     let unchecked = |mut diagnostics: Vec<Diagnostic>| {
         apply_rule_levels(config, &mut diagnostics);

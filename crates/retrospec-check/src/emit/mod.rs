@@ -368,6 +368,12 @@ pub fn syntax_error(diagnostics: &[crate::Diagnostic]) -> Option<&crate::Diagnos
 /// lines in a Markdown timeline are not listed: their date is carried by the times.
 pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
     let covered = covered(parsed);
+    // An Org report was read as the Markdown its marks correspond to: its words
+    // are looked for there (`#+TITLE:` is the title's mark, not a word left out),
+    // and a line that reading left blank (a comment, `#+STARTUP:`, a clock
+    // record) is not carried, with what it says as written.
+    let org = crate::parse::org::as_markdown(text);
+    let read = org.as_deref().unwrap_or(text);
     // Whether `text[from..to]` has a word character outside the covered
     // intervals: only the gaps between them are read (a check of each character
     // made a report whose Summary is one 200 KB line cost 23 M instructions).
@@ -375,7 +381,7 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
         let mut pos = from;
         let mut idx = covered.partition_point(|&(_, e)| e <= from);
         let has_word = |a: usize, b: usize| {
-            text.get(a..b)
+            read.get(a..b)
                 .is_some_and(|t| t.chars().any(char::is_alphanumeric))
         };
         while pos < to {
@@ -396,6 +402,22 @@ pub fn not_carried(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span
     let lines: Vec<Span> = lines(text).collect();
     for (i, &span) in lines.iter().enumerate() {
         let (start, line) = (span.start, span.slice(text));
+        let blanked =
+            org.is_some() && span.slice(read).trim().is_empty() && !line.trim().is_empty();
+        if blanked {
+            // A drawer's marks (`:PROPERTIES:`, `:END:`) are structure.
+            let mark = line.trim();
+            let drawer = mark.len() > 2
+                && mark.starts_with(':')
+                && mark.ends_with(':')
+                && mark[1..mark.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic());
+            if !drawer {
+                out.push(span);
+            }
+            continue;
+        }
         let uncovered = uncovered_word(start, span.end);
         if !uncovered {
             continue;
@@ -485,6 +507,10 @@ pub fn unplaced(text: &str, parsed: &crate::parse::Parsed) -> Vec<crate::Span> {
         return Vec::new();
     };
     let covered = covered(parsed);
+    // An Org report's lines as they were read (`not_carried`): what that reading
+    // left blank is not kept.
+    let org = crate::parse::org::as_markdown(text);
+    let text = org.as_deref().unwrap_or(text);
     // Lines whose words the reader used without carrying them: a stated zone
     // ("All times UTC."), a date for the entries, another tool's front matter.
     let used: Vec<Span> = [

@@ -3,6 +3,7 @@
 pub mod freeform;
 pub mod json;
 pub mod markdown;
+pub mod org;
 pub mod yaml;
 
 use std::path::Path;
@@ -29,11 +30,11 @@ pub enum Format {
 
 impl Format {
     /// The form of a file, by its extension (`.md`, `.markdown`, `.yaml`, `.yml`,
-    /// `.json`; plain text `.txt` is read as Markdown, free-form).
+    /// `.json`; plain text `.txt` and Org mode `.org` are read as Markdown, free-form).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" | "txt" => Some(Format::Markdown),
+            "md" | "markdown" | "txt" | "org" => Some(Format::Markdown),
             "yaml" | "yml" => Some(Format::Yaml),
             "json" => Some(Format::Json),
             _ => None,

@@ -198,6 +198,20 @@ fn stamped_weekday(value: &str) -> Option<(std::ops::Range<usize>, Date)> {
         .then_some((lead + word_start..lead + word_start + word_len, date))
 }
 
+/// The finding on `span`, the weekday `written` beside `date`, which falls on another.
+fn mismatch(span: crate::span::Span, written: &str, date: Date) -> Diagnostic {
+    Diagnostic::new(
+        &WeekdayMismatch::INFO,
+        span,
+        format!(
+            "`{written}` does not match the date beside it: {} is a {:?}",
+            date.strftime("%-d %B %Y"),
+            date.weekday()
+        ),
+    )
+    .with_help("check the date; if it is right, correct the weekday (or drop it)")
+}
+
 impl Rule for WeekdayMismatch {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(crate::tree::Value::Seq(entries)) =
@@ -218,19 +232,7 @@ impl Rule for WeekdayMismatch {
                 else {
                     continue;
                 };
-                out.push(
-                    Diagnostic::new(
-                        &Self::INFO,
-                        span,
-                        format!(
-                            "`{}` does not match the date beside it: {} is a {:?}",
-                            &value[range],
-                            date.strftime("%-d %B %Y"),
-                            date.weekday()
-                        ),
-                    )
-                    .with_help("check the date; if it is right, correct the weekday (or drop it)"),
-                );
+                out.push(mismatch(span, &value[range], date));
             }
         }
         if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
@@ -293,21 +295,7 @@ impl Rule for WeekdayMismatch {
                     if cx.masks().covers(span.start) {
                         continue;
                     }
-                    out.push(
-                        Diagnostic::new(
-                            &Self::INFO,
-                            span,
-                            format!(
-                                "`{}` does not match the date beside it: {} is a {:?}",
-                                wd.0.as_str(),
-                                date.strftime("%-d %B %Y"),
-                                date.weekday()
-                            ),
-                        )
-                        .with_help(
-                            "check the date; if it is right, correct the weekday (or drop it)",
-                        ),
-                    );
+                    out.push(mismatch(span, wd.0.as_str(), date));
                 }
             }
         }

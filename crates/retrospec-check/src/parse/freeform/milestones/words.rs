@@ -145,28 +145,16 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
             return Some((at.0, at.0 + at.1));
         }
         let jump = |clause: &str| {
-            let (s, subject) = FAILURE_RATES
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
-            let (v, verb) = JUMP_VERBS
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
+            let (s, subject) = first_word(clause, FAILURE_RATES)?;
+            let (v, verb) = first_word(clause, JUMP_VERBS)?;
             (v > s && v - (s + subject.len()) <= 24).then_some((s, v + verb.len()))
         };
         return clauses(lower).find_map(|(from, clause)| {
             if let Some((s, e)) = jump(clause) {
                 return Some((from + s, from + e));
             }
-            let (s, subject) = STARTED_SUBJECTS
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
-            let (v, verb) = STARTED_VERBS
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
+            let (s, subject) = first_word(clause, STARTED_SUBJECTS)?;
+            let (v, verb) = first_word(clause, STARTED_VERBS)?;
             let (start, end) = (s.min(v), (s + subject.len()).max(v + verb.len()));
             (end - start <= subject.len() + verb.len() + 24).then_some((from + start, from + end))
         });
@@ -180,14 +168,8 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
     if phrase.is_none() && milestone == "resolved" {
         // "429s stop at once", "the timeouts stopped": the failures themselves end.
         return clauses(lower).find_map(|(from, clause)| {
-            let (s, subject) = STOPPED_SUBJECTS
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
-            let (v, verb) = STOPPED_VERBS
-                .iter()
-                .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
-                .min()?;
+            let (s, subject) = first_word(clause, STOPPED_SUBJECTS)?;
+            let (v, verb) = first_word(clause, STOPPED_VERBS)?;
             (v > s
                 && v - (s + subject.len()) <= 12
                 && !forecast(&clause[..s])
@@ -209,6 +191,14 @@ pub(super) fn find(milestone: &str, lower: &str) -> Option<(usize, usize)> {
         return (c > r).then_some((r, c + word.len()));
     }
     phrase
+}
+
+/// The first of `words` that stands in `clause` as a word: where, and which.
+fn first_word<'w>(clause: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
+    words
+        .iter()
+        .filter_map(|w| word_at(clause, w).map(|i| (i, *w)))
+        .min()
 }
 
 /// The clauses of `lower` with their byte offsets: split after `;` and after a

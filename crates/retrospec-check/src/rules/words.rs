@@ -22,6 +22,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 mod automata;
+mod chat;
 mod hits;
 mod label;
 mod speech;
@@ -461,7 +462,9 @@ fn opens_block(line: &str) -> bool {
 
 /// The regions of a report's text that are not prose, as sorted, disjoint byte
 /// ranges of the file: HTML comments, inline code, fenced and indented code blocks,
-/// blockquotes that quote logs, URLs and the targets of Markdown links and images.
+/// blockquotes that quote logs, a chat export's messages, a thread's earlier
+/// messages, other commenters' comments, URLs and the targets of
+/// Markdown links and images.
 ///
 /// Computed once per report ([`Context::masks`]), lazily: most reports have no
 /// candidate for any word rule, and then nothing is computed.
@@ -481,6 +484,9 @@ impl Masks {
         ranges.extend(URL.find_iter(text).map(|m| m.range()));
         fenced_and_quoted(text, format == Format::Json, &mut ranges);
         wiki::wiki_code(text, &mut ranges);
+        chat::chat_messages(text, &mut ranges);
+        chat::earlier_messages(text, &mut ranges);
+        chat::others_comments(text, &mut ranges);
         ranges.extend(crate::parse::freeform::blocks::asciidoc::code_blocks(text));
         if !matches!(format, Format::Yaml | Format::Json) {
             markdown_masks(text, &mut ranges);

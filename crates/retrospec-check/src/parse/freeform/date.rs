@@ -392,7 +392,15 @@ fn mail_date(lines: &[(usize, &str)], k: usize) -> bool {
 pub(crate) fn is_review_line(line: &str) -> bool {
     let t =
         line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-' | '|'));
-    let Some((label, _)) = t.split_once(':') else {
+    // `**Meeting:** ...`, or a recap's header of fields set apart by a middle
+    // dot (`**Meeting recap** · Microsoft Teams · Tuesday 22 July, 2:00 pm`).
+    let Some(label) = t
+        .split_once(':')
+        .map(|(l, _)| l)
+        .into_iter()
+        .chain(t.split_once(" · ").map(|(l, _)| l))
+        .min_by_key(|l| l.len())
+    else {
         return false;
     };
     let label = label.trim_end_matches(['*', '_', ' ']);
@@ -401,6 +409,9 @@ pub(crate) fn is_review_line(line: &str) -> bool {
     label.len() <= 30
         && [
             "meeting",
+            "meeting recap",
+            "meeting notes",
+            "meeting minutes",
             "meeting date",
             "date of meeting",
             "review meeting",
@@ -1106,6 +1117,7 @@ mod tests {
             "**Meeting:** Thursday",
             "Date of review: 3 May",
             "- PIR held: today",
+            "**Meeting recap** · Microsoft Teams · Tuesday 22 July 2025, 2:00 pm – 2:45 pm NZST",
         ] {
             assert!(super::is_review_line(line), "{line}");
         }
@@ -1113,6 +1125,7 @@ mod tests {
             "Impact: 3 May",
             "The meeting: who came",
             "Reviewed the logs: none",
+            "Impact · checkout · 3 May",
         ] {
             assert!(!super::is_review_line(line), "{line}");
         }

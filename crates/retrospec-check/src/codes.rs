@@ -209,7 +209,12 @@ declare_code! {
     /// In a report read as written, entries led by a weekday (`- Mon 09:00 UTC -
     /// Queue stalls`, `**Tues, 5:00pm:**`) take their days from the date the
     /// report gives for the incident; with none, they are not read, and the first
-    /// of them is reported here once, asking for that date.
+    /// of them is reported here once, asking for that date. A weekday, day
+    /// and month written before the entries without a year (`All times are
+    /// Pacific (PST), Saturday Nov 15:`, as a forum comment dates its list) fall
+    /// together only once in several years, a date for a reader who knows when
+    /// it was posted: the undated entries are not reported then. A day and month
+    /// alone (`Billing delays on March 3`) still are.
     pub const INVALID_TIME = "RS206", "invalid-time", Error;
 }
 

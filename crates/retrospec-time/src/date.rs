@@ -552,6 +552,24 @@ pub fn first_year(text: &str) -> Option<i16> {
     }
     None
 }
+/// Whether `text` names a weekday, a day and a month in words, without a year
+/// next to them (`Saturday Nov 15`, `Saturday (15 November)`): a day that only
+/// one year in several falls on, dated for a reader who knows when the text was
+/// posted. One pass over its words.
+pub fn states_weekday_and_day(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ':' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len().saturating_sub(2)).any(|i| {
+        weekday_from_name(words[i]).is_some()
+            && month_and_day(words[i + 1], words[i + 2]).is_some()
+            && words
+                .get(i + 3)
+                .is_none_or(|next| year_from_token(next).is_none())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     // Panicking on unexpected values is how these tests fail.
@@ -559,6 +577,17 @@ mod tests {
 
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn a_weekday_with_a_day_and_month_is_a_date_without_its_year() {
+        assert!(states_weekday_and_day(
+            "All times are Pacific (PST), Saturday Nov 15:"
+        ));
+        assert!(states_weekday_and_day("outage on Saturday (15 November)"));
+        assert!(!states_weekday_and_day("Billing delays on March 3"));
+        assert!(!states_weekday_and_day("Saturday Nov 15 2025"));
+        assert!(!states_weekday_and_day("on Monday 15 minutes later"));
+    }
 
     #[test]
     fn slashed_dates_with_one_reading_are_dates() {

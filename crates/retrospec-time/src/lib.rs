@@ -179,7 +179,7 @@ mod zone_scan;
 
 pub use date::{
     DateLine, MONTH_NAMES, first_year, month_from_name, parse_date_line, parse_iso_date,
-    scan_date_line, weekday_from_name,
+    scan_date_line, states_weekday_and_day, weekday_from_name,
 };
 pub use grammar::{parse_time, scan_leading_time};
 pub use named_zone::{NameUses, NamedZone, named_zones, used_as_a_name};

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Context, Rule, declare_rule, time_errors};
 use crate::suggest::display_path;
-use crate::time::{ResolveError, TimeErrorKind};
+use crate::time::{ResolveError, TimeErrorKind, states_weekday_and_day};
 
 declare_rule! {
     /// RS206, declared with its documentation in `codes.rs` (`INVALID_TIME`): the
@@ -30,6 +30,9 @@ impl Rule for InvalidTime {
                 // Every later entry lacks a date for the same reason: report the first.
                 (_, Some(Err(ResolveError::NoDate))) if { dateless += 1; dateless > 1 } => {}
                 (_, Some(Err(ResolveError::NoDate))) if under_ambiguous_line(cx.text, span()) => {}
+                // `Saturday Nov 15:` over the list: dated but for the year.
+                (_, Some(Err(ResolveError::NoDate)))
+                    if states_weekday_and_day(cx.text.get(..span().start).unwrap_or("")) => {}
                 (_, Some(Err(ResolveError::NoDate))) => out.push(
                     Diagnostic::new(&Self::INFO, span(), format!("`{}` has no date, and nothing before it gives one", path()))
                         .with_help("write the date on the first timeline entry (`2024-06-10 16:05 CEST`) or set `milestones.started`"),

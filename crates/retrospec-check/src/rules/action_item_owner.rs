@@ -126,14 +126,25 @@ fn owner_then_due(trimmed: &str) -> bool {
 }
 
 /// The owner a title names in its closing parenthesis before a due or state
-/// phrase (`... (Tobias Brandt, this week)`): `Tobias Brandt`. Read by RS402,
-/// which knows a person by the report's own owners.
+/// phrase (`... (Tobias Brandt, this week)`): `Tobias Brandt`; or alone, after
+/// the sentence has ended (`... in #staff-changes. (Kestrel)`): one or two
+/// capitalised words. Read by RS402, which knows a person by the report's own
+/// owners.
 pub(crate) fn owner_in_parentheses(title: &str) -> Option<&str> {
     let trimmed = title.trim_end_matches(['.', ' ']);
-    let inner = trimmed
+    let (before, inner) = trimmed
         .strip_suffix(')')
-        .and_then(|t| t.rfind('(').map(|open| &t[open + 1..]))?;
-    let (who, when) = inner.split_once(',')?;
+        .and_then(|t| t.rfind('(').map(|open| (&t[..open], &t[open + 1..])))?;
+    let Some((who, when)) = inner.split_once(',') else {
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let name = |w: &&str| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w[1..].bytes().all(|b| b.is_ascii_lowercase())
+        };
+        let alone = before.trim_end().ends_with(['.', '!']);
+        return (alone && (1..=2).contains(&words.len()) && words.iter().all(name))
+            .then(|| inner.trim());
+    };
     named_then_due(who, when).then(|| who.trim())
 }
 

@@ -62,7 +62,10 @@ declare_rule! {
     /// migration without the flag`, `by mistake`, `rather than restoring the
     /// backup`) or the harm it did (`..., which broke private networking`).
     /// "Bob restarted the service" is a responder at work, and a name that only
-    /// dates something (`after Ana took the lead`) did nothing. Other plain names
+    /// dates something (`after Ana took the lead`) did nothing. An action item's
+    /// owner named by one capitalised word (`- Approve every plugin update.
+    /// (Kestrel)`), not an organisation's, a team's or a product's word, is read
+    /// as such a given name. Other plain names
     /// ("Argo ran") are not detected: no pattern tells a single word from a
     /// product, a company or a service without flagging far more that is fine.
     /// Owners of action items are not checked.
@@ -77,7 +80,9 @@ declare_rule! {
     /// Okafor, a systems administrator`), as a letter without sections tells it,
     /// a given name and surname with a role between commas and `who` (`The root
     /// cause of this event was Marcus Belden, the storage operator on shift, who
-    /// ...`), and one that opens a labelled cause doing something (`Root cause:
+    /// ...`), a name, one word or two, with a person's role between commas and
+    /// an act after it (`The root cause is that Kai, our contractor, set the
+    /// retention to forever`), and one that opens a labelled cause doing something (`Root cause:
     /// Rosa Delgado set the TTL to 86400`; a first name alone when the report names
     /// that person, `Root cause recorded as: Pekka raised the concurrency`).
     ///
@@ -179,6 +184,8 @@ const SUBJECT_VERBS: &[&str] = &[
     "imported",
     "re-imported",
     "uploaded",
+    "updated",
+    "upgraded",
     "manually",
     "accidentally",
     "mistakenly",
@@ -368,6 +375,36 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     names
 }
 
+/// The owners of action items named by one capitalised word that no list calls
+/// an organisation, a product, a team or a common word (`(Kestrel)`, `Owner:
+/// Wren`): people a given-name list may not know. What the report writes in
+/// lower case or after an article is left out where they are read.
+fn one_word_owners<'a>(cx: &Context<'a>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = cx
+        .model
+        .action_items
+        .iter()
+        .filter_map(|i| {
+            i.owner
+                .as_deref()
+                .or_else(|| crate::rules::action_item_owner::owner_in_parentheses(&i.title))
+        })
+        .map(str::trim)
+        .filter(|name| {
+            let lower = name.to_lowercase();
+            name.len() >= 3
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && name[1..].bytes().all(|b| b.is_ascii_lowercase())
+                && ![ORGANISATION, PRODUCT_WORDS, TEAM_PLACES, NOT_NAMES]
+                    .iter()
+                    .any(|list| list.contains(&lower.as_str()))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The first names (three letters or more) of the people the report names as
 /// authors or action item owners: `Juho` for `Juho Lehtinen`.
 pub(crate) fn known_first_names(cx: &Context<'_>) -> Vec<String> {
@@ -555,12 +592,13 @@ fn first_names(
     out: &mut Vec<Diagnostic>,
     organisation: &dyn Fn(&str) -> bool,
 ) {
+    let known = one_word_owners(cx);
     for (patterns, in_cause) in [(CAUSE, true), (ELSEWHERE, false)] {
         for pattern in patterns {
             for (pointer, node) in texts(cx, pattern) {
                 let acts = in_cause.then_some(SUBJECT_VERBS);
                 let found = find_with(cx, node, |source| {
-                    given::actors(source, acts)
+                    given::actors(source, acts, &known)
                         .into_iter()
                         .filter(|r| in_cause || given::told_as_fault(source, r.clone()))
                         .collect()

@@ -463,14 +463,14 @@ mod tests {
     #[test]
     fn configured_headings_name_sections_and_bad_fields_are_rs502() {
         let (config, diags) = Config::parse(
-            "policy = \"full\"\n[sections]\n\"What we will change\" = \"action_items\"\n\"Chronik\" = \"timelines\"\n",
+            "policy = \"full\"\n[sections]\n\"Was wir ändern\" = \"action_items\"\n\"Chronik\" = \"timelines\"\n",
         );
         assert_eq!(
             diags.iter().map(|d| d.code).collect::<Vec<_>>(),
             ["RS502"],
             "{diags:?}"
         );
-        let text = "# Disk full\n\n## What we will change\n\n- Alert on disk use\n";
+        let text = "# Disk full\n\n## Was wir ändern\n\n- Alert on disk use\n";
         let checked = check_with(text, Format::Markdown, &config);
         let model = checked.model.expect("model");
         assert_eq!(model.action_items.len(), 1);

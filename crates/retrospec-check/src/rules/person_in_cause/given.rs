@@ -478,8 +478,13 @@ fn act(word: &str) -> bool {
 /// `text`. `acts`: the acts read, when only some are (a person's by-hand acts in
 /// a cause field: `pushed`, `ran`, `forgot`); else any finished act. A name in
 /// a clause that only dates something (`after Ana took the lead`, `when Bob
-/// joined`) is not the one who acted.
-pub(super) fn actors(text: &str, acts: Option<&[&str]>) -> Vec<std::ops::Range<usize>> {
+/// joined`) is not the one who acted. `known`: names of one word the report
+/// gives people that no list has (`Kestrel`, an action item's owner).
+pub(super) fn actors(
+    text: &str,
+    acts: Option<&[&str]>,
+    known: &[&str],
+) -> Vec<std::ops::Range<usize>> {
     let act = |w: &str| match acts {
         Some(list) => list.contains(&w.to_ascii_lowercase().as_str()),
         None => act(w),
@@ -504,7 +509,7 @@ pub(super) fn actors(text: &str, acts: Option<&[&str]>) -> Vec<std::ops::Range<u
             continue;
         }
         let name = &text[start..end];
-        if GIVEN.binary_search(&name).is_err() {
+        if GIVEN.binary_search(&name).is_err() && !known.contains(&name) {
             continue;
         }
         let after = &text[end..];
@@ -585,7 +590,7 @@ pub(super) fn told_as_fault(text: &str, at: std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     fn actors(text: &str) -> Vec<&str> {
-        super::actors(text, None)
+        super::actors(text, None, &[])
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -606,8 +611,9 @@ mod tests {
         assert_eq!(actors("Bob then ran the migration."), ["Bob"]);
         assert_eq!(actors("Derek's change removed the field."), ["Derek"]);
         // In a cause field only a person's by-hand acts are read.
-        let by_hand =
-            |t: &str| -> Vec<std::ops::Range<usize>> { super::actors(t, Some(&["pushed", "ran"])) };
+        let by_hand = |t: &str| -> Vec<std::ops::Range<usize>> {
+            super::actors(t, Some(&["pushed", "ran"]), &[])
+        };
         assert_eq!(by_hand("It was pushed by Derek.").len(), 1);
         assert!(by_hand("Ana took the lead.").is_empty());
         for quiet in [
@@ -628,7 +634,7 @@ mod tests {
     #[test]
     fn an_act_told_as_the_fault() {
         let fault = |t: &str| {
-            let r = super::actors(t, None).into_iter().next().expect(t);
+            let r = super::actors(t, None, &[]).into_iter().next().expect(t);
             super::told_as_fault(t, r)
         };
         assert!(fault("Bob ran the migration without the flag."));

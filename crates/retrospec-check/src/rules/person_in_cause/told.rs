@@ -233,12 +233,16 @@ fn in_cause_passages(source: &str, find: impl Fn(&str) -> Vec<Range<usize>>) -> 
 /// storage operator on shift, who passed ...`): a given name and a surname, a
 /// role after an article between commas, then `who`; no organisation is written
 /// so.
+///
+/// Or a name, one word or two, with a person's role between commas and a
+/// finished act after it (`The root cause is that Kai, our contractor, set the
+/// retention to forever`): the role says it is a person, whatever the name.
 pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
-    if !source.contains(", who") {
+    if !source.contains(", ") {
         return Vec::new();
     }
     in_cause_passages(source, |p| {
-        NAMED_WITH_ROLE
+        let named = NAMED_WITH_ROLE
             .captures_iter(p)
             .filter_map(|c| c.name("name"))
             .filter(|m| {
@@ -247,10 +251,32 @@ pub(super) fn roles_told_as_cause(source: &str) -> Vec<Range<usize>> {
                     .next()
                     .is_some_and(super::given::is_given_name)
             })
-            .map(|m| m.range())
-            .collect()
+            .map(|m| m.range());
+        let acting = ROLE_THEN_ACT
+            .captures_iter(p)
+            .filter(|c| c.name("act").is_some_and(|a| finished(a.as_str())))
+            .filter_map(|c| c.name("name"))
+            .map(|m| m.range());
+        named.chain(acting).collect()
     })
 }
+
+/// A word in the past tense: `changed`, `set`, `ran`.
+fn finished(word: &str) -> bool {
+    word.ends_with("ed")
+        || [
+            "set", "ran", "put", "forgot", "made", "took", "sent", "wrote", "left",
+        ]
+        .contains(&word)
+}
+
+/// `Kai, our contractor, set`: a name, a person's role between commas, an act.
+static ROLE_THEN_ACT: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(
+        r"(?P<name>\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z'-]+)?),[ \t\n]+(?:a|an|the|our)[ \t\n]+(?:[a-z][a-z-]*[ \t\n]+){0,2}(?:engineer|developer|sre|operator|administrator|admin|manager|lead|contractor|intern|analyst|consultant|technician),[ \t\n]+(?P<act>[a-z]+)\b",
+    )
+    .expect("the pattern is valid")
+});
 
 /// The ranges of `source` where a labelled cause opens with a person's full
 /// name doing something (`Root cause: Rosa Delgado set the TTL to 86400`): a
@@ -278,12 +304,7 @@ pub(super) fn names_opening_a_cause(source: &str, known: &[&str]) -> Vec<Range<u
         } else {
             known.contains(&first)
         };
-        let past = act.as_str().ends_with("ed")
-            || [
-                "set", "ran", "put", "forgot", "made", "took", "sent", "wrote", "left",
-            ]
-            .contains(&act.as_str());
-        if given && past {
+        if given && finished(act.as_str()) {
             found.push(m.end() + name.start()..m.end() + name.end());
         }
     }

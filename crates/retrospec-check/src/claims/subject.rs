@@ -14,6 +14,7 @@ mod other;
 mod parts;
 pub(super) mod phrasings;
 pub(crate) use parts::{sentence_start, state_subject, sub_event};
+pub(crate) use phrasings::not_compared;
 use phrasings::{FIXED_IN, PLAN_SENTENCE, sentence_head};
 
 /// The milestone pairs a claim may be compared with; any one agreeing is enough.
@@ -141,13 +142,15 @@ static RESTORE_VERB: LazyLock<Lean> = LazyLock::new(|| {
 });
 
 /// The incident named as the subject, anywhere in prose ("the outage lasted",
-/// "the site was down for", "services were affected for"), or the people it
-/// kept from the service ("customers could not log in for").
+/// "the site was down for", "services were affected for"), the people it
+/// kept from the service ("customers could not log in for"), or a service that
+/// failed everything asked of it ("answered every request with tryLater for").
 static STRICT: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(
         r"(?ix)(?:
             \b(?:downtime|outage|incident|disruption|degradation|impact|unavailability|interruption)\s+(?:that\s+)?(?:lasted|lasting|took|of|was|totall?ed|spanned|ran|(?:did|would)\s+(?:take|last|run)|(?:has|had)\s+(?:lasted|taken|run))(?:\s+(?:for|just))?
           | \b(?:customers|users|people|players|students|staff|clients|merchants|members|visitors|subscribers)\s+(?:could\s+not|couldn't|could\s+no\s+longer|were\s+unable\s+to|were\s+not\s+able\s+to)\s+[a-z][^.;:,()\n]{2,60}?\s+for
+          | \b(?:returned|answered|served|rejected|failed)\s+(?:to\s+)?(?:every|all|each)\s+(?:[a-z-]+\s+){0,2}(?:requests?|calls?|queries|lookups|attempts?|logins?|payments?|uploads?|checks?)\b[^.;:()\n]{0,60}?\s+for
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
           | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|blocked|halted|frozen|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
           | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
@@ -329,22 +332,6 @@ static ACTION_WORDS: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?:wait|monitor|watch|observ|paus|retr(?:y|ied|ies)|sleep|hold|kept|ran\b|run\b|test|investigat|debug|review|triag|audit|analy[sz]|discuss|meet|cach|retain|budget|froze|freez|block|rate.limit|throttl)")
         .expect("the pattern is valid")
 });
-
-/// Why a claim measuring `measures` was not compared, when nothing more
-/// particular was said: what was missing.
-pub(crate) fn not_compared(measures: &str) -> String {
-    match measures {
-        "unknown" => "not compared: its words do not say what it measures (the incident's length, a metric, a step)".to_string(),
-        "incident" => "not compared: the report states no start and end of the impact it could be measured with (milestones, timeline times, or a window beside it)".to_string(),
-        "window" => "not compared: the window beside it was not read".to_string(),
-        "between_events" => "not compared: the events it names were not found".to_string(),
-        "sub_event" => "not compared: about a step or a part, no window for it".to_string(),
-        metric => format!(
-            "not compared: the report gives no milestones or timeline entries for {}",
-            metric.replace('_', " ")
-        ),
-    }
-}
 
 /// Where the clause holding byte `at` starts.
 pub(super) fn clause_start(text: &str, at: usize) -> usize {
@@ -615,6 +602,9 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     {
         return Some(for_label(what.as_str()));
     }
+    if phrasings::answers_how_long(text, start) {
+        return Some(INCIDENT);
+    }
     let before = &text[clause_start(text, start)..start];
     // "Federation was down for nearly four hours before a volunteer renewed the
     // certificate": the outage's length, ended by what follows "before".
@@ -836,6 +826,9 @@ mod tests {
             "The outage had lasted about 2 hours by then.",
             "Customers could not log in to the panel for roughly 50 minutes.",
             "Users were unable to upload photos for about 20 minutes.",
+            "The responders answered every request with the tryLater status for approximately 40 minutes.",
+            "The gateway rejected all login attempts for about ten minutes.",
+            "During planned maintenance of our HSM cluster on 2025-05-13, the OCSP responders for\ncertificates issued by Harbor TLS ICA G2 answered every request with the tryLater status for\napproximately 40 minutes.",
         ] {
             assert_eq!(measures(text, Place::Prose), ["incident"], "{text}");
         }
@@ -882,6 +875,27 @@ mod tests {
             "| Build step duration | 4 minutes |\n",
             "**Start:** 16:07 · **Retry duration:** 5 minutes\n",
             "Priority: P2 · Session duration limit is 30 minutes\n",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
+    }
+
+    /// A bare answer under a question that asks how long the service was out
+    /// measures the outage; under another question, or with words of its own
+    /// before it, it does not.
+    #[test]
+    fn an_answer_to_how_long_it_was_down() {
+        let p = Place::Prose;
+        for text in [
+            "Q: How long was the portal down?\nA: About 40 minutes. We are sorry.\n",
+            "**How long did the outage last?**\n\nRoughly two hours.\n",
+        ] {
+            assert_eq!(measures(text, p), ["incident"], "{text}");
+        }
+        for text in [
+            "Q: How long did the restore take?\nA: About 40 minutes.\n",
+            "Q: How long was the portal down?\nA: Backups are kept for 30 days.\n",
+            "Q: How long do refunds take?\nA: 5 days.\n",
         ] {
             assert_eq!(measures(text, p), ["unknown"], "{text}");
         }

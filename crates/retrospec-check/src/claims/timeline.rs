@@ -461,7 +461,7 @@ static MORE_RECOVERY: LazyLock<Lean> = LazyLock::new(|| {
 
 /// Words of an entry about what came after the impact.
 static POST_INCIDENT: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?)|(?:wrote|held|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?)\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
+    Lean::new(r"(?i)\b(?:(?:incident|ticket|bridge|war\s*room|channel)\s+(?:(?:is|was|formally|officially)\s+)?(?:closed|closes|archived)|clos(?:e|ed|es|ing)\s+(?:the|our)\s+incident|(?:post-?\s?mortems?|postmortems?|retrospectives?|retro|rca|root\s+cause\s+analysis|incident\s+(?:report|review)|write-?ups?)\s+(?:(?:is|was|has\s+been|meeting|document|doc)\s+)?(?:scheduled|booked|planned|held|written|drafted|published|shared|started|opened|created|sent|done|complete[d]?|filed|posted|submitted)|\bthis\s+(?:report|bug|write-?up)\s+(?:(?:is|was)\s+)?(?:filed|posted|submitted|opened)|(?:wrote|held|(?:schedul|book|plann?|hold|writ|draft|publish|shar|open|creat|start)(?:e|es|ed|ing|s)?)\s+(?:the|a|an|our)\s+(?:post-?\s?mortem|postmortem|retrospective|retro|rca|incident\s+(?:report|review)|write-?up)|monitoring\s+(?:period\s+)?(?:ends?|ended|complete[d]?|finished|over|concluded)|(?:ended|end|stopped|concluded)\s+(?:the\s+)?(?:monitoring|watch)|clean-?ups?\s+(?:(?:is|was)\s+)?(?:done|complete[d]?|finished)|backfill(?:s|ed|ing)?\s+(?:(?:is|was|were)\s+)?(?:done|complete[d]?|finished)|follow-?up\s+(?:deploy|deployment|fix|change|patch|release|pr)|(?:customers?|users?)\s+(?:were\s+)?(?:notified|emailed)\s+(?:of|about)\s+the\s+(?:resolution|fix))")
         .expect("the pattern is valid")
 });
 
@@ -1101,6 +1101,8 @@ mod impact_end {
             "backfill complete",
             "cleanup done, ticket closed",
             "follow-up deploy of the retry fix",
+            "This report filed.",
+            "incident report posted to the bug",
         ] {
             assert_eq!(end_rank(text), Some(EndRank::PostIncident), "{text}");
         }

@@ -84,7 +84,9 @@ pub(crate) fn about_something_else(before: &str, after: &str) -> bool {
         return true;
     }
     if FORECAST_WORDS.iter().any(|w| lower.contains(w))
-        && FORECAST.is_match(before)
+        && FORECAST
+            .find_iter(before)
+            .any(|m| !names_a_kind(&before[..m.start()]))
         && !AS_AGAINST_A_PLAN.is_match(before)
     {
         return true;
@@ -222,6 +224,18 @@ static FORECAST: LazyLock<Lean> = LazyLock::new(|| {
     .expect("the pattern is valid")
 });
 
+/// Whether a forecast's word after `head` describes a kind of work, not a
+/// length foretold: `During planned maintenance, the responders failed for 40
+/// minutes`, `after a scheduled deploy`.
+fn names_a_kind(head: &str) -> bool {
+    head.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "during" | "a" | "an" | "the" | "our" | "its" | "their" | "of" | "after" | "before"
+        )
+    })
+}
+
 /// ...but a length measured against a plan is measured: "it took longer than
 /// expected: 3 hours", "an hour more than planned".
 static AS_AGAINST_A_PLAN: LazyLock<Lean> = LazyLock::new(|| {
@@ -326,6 +340,7 @@ mod tests {
             "Pages could not load for [90 minutes].",
             "Normally search is fast, but it was down for [90 minutes].",
             "Search was down for [90 minutes] after the deploy.",
+            "During planned maintenance, the responders failed every request for [40 minutes].",
             "Search results were stale for [about 90 minutes] while the index was rebuilt",
             "Error rates reached 40% and checkout failed for [90 minutes].",
             "Latency stayed above 3 seconds for [40 minutes] until the rollback.",

@@ -102,3 +102,69 @@ static FROM_TO_WORDS: LazyLock<Lean> = LazyLock::new(|| {
 pub(super) fn bounded_in_words(after: &str) -> bool {
     FROM_TO_WORDS.is_match(after)
 }
+
+/// Whether the duration at byte `at` opens the answer to a question that asks
+/// how long the service was out (`Q: How long was the portal down?` over `A:
+/// About 40 minutes.`, a FAQ's bold question over its answer): the question
+/// says what the bare answer measures.
+pub(super) fn answers_how_long(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..at]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_' | '-'));
+    let lead = ["A:", "A.", "Answer:"]
+        .iter()
+        .find_map(|m| lead.strip_prefix(m))
+        .unwrap_or(lead)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    if !lead.is_empty() {
+        return false;
+    }
+    let from = crate::span::ceil_char(text, line_start.saturating_sub(300));
+    let above = text[from..line_start].trim_end();
+    if !above.trim_end_matches(['*', '_']).ends_with('?') {
+        return false;
+    }
+    let question = above
+        .rfind("\n\n")
+        .map_or(above, |i| &above[i + 2..])
+        .to_ascii_lowercase();
+    question.find("how long").is_some_and(|i| {
+        question[i..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| {
+                matches!(
+                    w,
+                    "down"
+                        | "out"
+                        | "offline"
+                        | "unavailable"
+                        | "unreachable"
+                        | "outage"
+                        | "incident"
+                        | "disruption"
+                        | "last"
+                        | "lasted"
+                        | "broken"
+                        | "affected"
+                        | "interrupted"
+                        | "degraded"
+                )
+            })
+    })
+}
+
+/// Why a claim measuring `measures` was not compared, when nothing more
+/// particular was said: what was missing.
+pub(crate) fn not_compared(measures: &str) -> String {
+    match measures {
+        "unknown" => "not compared: its words do not say what it measures (the incident's length, a metric, a step)".to_string(),
+        "incident" => "not compared: the report states no start and end of the impact it could be measured with (milestones, timeline times, or a window beside it)".to_string(),
+        "window" => "not compared: the window beside it was not read".to_string(),
+        "between_events" => "not compared: the events it names were not found".to_string(),
+        "sub_event" => "not compared: about a step or a part, no window for it".to_string(),
+        metric => format!(
+            "not compared: the report gives no milestones or timeline entries for {}",
+            metric.replace('_', " ")
+        ),
+    }
+}

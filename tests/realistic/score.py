@@ -165,8 +165,26 @@ def starts_on(d: dict, rng: tuple[int, int]) -> bool:
     return rng[0] <= d["line"] <= rng[1]
 
 
-def score_report(report: dict, diagnostics: list[dict]) -> Outcome:
-    """Matches one report's findings with its manifest entries."""
+def off_anchor(d: dict, trap: dict, lines: list[str] | None) -> bool:
+    """Whether a finding that starts on the line of a trap's anchor lies beside
+    the anchor rather than on it: a line of wrapped prose holds several claims,
+    and a finding about the next one says nothing about the trap's."""
+    anchor = trap.get("anchor")
+    rng = entry_range(trap)
+    if not anchor or rng is None or lines is None or not (rng[0] <= d["line"] <= rng[1]):
+        return False
+    text = lines[d["line"] - 1] if d["line"] <= len(lines) else ""
+    at = text.find(anchor)
+    if at < 0:
+        return False
+    start = (d["line"], d.get("column", 1))
+    end = (d.get("end_line", d["line"]), d.get("end_column", d.get("column", 1) + 1))
+    return not (start < (d["line"], at + 1 + len(anchor)) and (d["line"], at + 1) < end)
+
+
+def score_report(report: dict, diagnostics: list[dict], lines: list[str] | None = None) -> Outcome:
+    """Matches one report's findings with its manifest entries; `lines` (the
+    report's text) places trap anchors within their lines."""
     out = Outcome()
     used = set()
     for entry in report.get("planted", []):
@@ -189,7 +207,9 @@ def score_report(report: dict, diagnostics: list[dict]) -> Outcome:
         hits = [
             (i, d)
             for i, d in enumerate(diagnostics)
-            if d["code"] in trap["codes"] and (rng is None or starts_on(d, rng))
+            if d["code"] in trap["codes"]
+            and (rng is None or starts_on(d, rng))
+            and not off_anchor(d, trap, lines)
         ]
         if hits:
             used.update(i for i, _ in hits)
@@ -372,9 +392,10 @@ def main(argv: list[str]) -> int:
                 path = base_dir / (report["file"] if group == "reports" else Path(report["file"]).name)
                 if not path.is_file():
                     raise ManifestError(f"{report['file']}: no such file")
-                validate_report(report, path.read_text(encoding="utf-8"))
+                text = path.read_text(encoding="utf-8")
+                validate_report(report, text)
                 diagnostics, note = run_check(binary, path)
-                out = score_report(report, diagnostics)
+                out = score_report(report, diagnostics, text.split("\n"))
                 out.note = note
                 print_outcome(report["file"], out)
                 outcomes.append(out)
@@ -427,10 +448,11 @@ def self_test() -> int:
     def check(name, cond):
         checks.append((name, bool(cond)))
 
-    def diag(code, line, end_line=None, severity="error", labels=(), end_column=5):
+    def diag(code, line, end_line=None, severity="error", labels=(), end_column=5, column=1):
         return {
             "code": code,
             "line": line,
+            "column": column,
             "end_line": end_line or line,
             "end_column": end_column,
             "severity": severity,
@@ -481,6 +503,11 @@ def self_test() -> int:
     check("a finding wrapping onto a trap's line does not spring it", not wrapped.fired)
     check("a finding wrapping onto a planted item's line finds it", [e["id"] for e, _ in wrapped.found] == ["dur"])
     check("a finding on another line is unlisted", [d["line"] for d in out.unlisted] == [5])
+    lines = text.split("\n")
+    beside = score_report(report, [diag("RS401", 4, column=1, end_column=4)], lines)
+    check("a finding beside a trap's anchor on its line does not spring it", not beside.fired)
+    on = score_report(report, [diag("RS401", 4, column=5, end_column=9)], lines)
+    check("a finding on a trap's anchor springs it", [t["id"] for t, _ in on.fired] == ["todo"])
 
     try:
         validate_report(report, text)

@@ -640,6 +640,26 @@ mod tests {
         }
     }
 
+    /// A one-word anchor that names an event by a phrasal verb's noun ("the
+    /// failover", "the cutover") is found where the entry uses the verb.
+    #[test]
+    fn a_phrasal_verb_is_its_noun() {
+        for (anchor, entry) in [
+            (
+                "the failover",
+                "The array failed over to its secondary controller",
+            ),
+            ("the cutover", "Traffic cut over to the new region"),
+            ("the rollout", "Version 4.2 rolled out to every node"),
+            ("the shutdown", "Operators shut down the old cluster"),
+        ] {
+            let w = Words::parse(anchor).expect("words");
+            assert!(w.score(entry) > 0, "{anchor}: {entry}");
+        }
+        let w = Words::parse("the failover").expect("words");
+        assert_eq!(w.score("Failing requests piled over the limit"), 0);
+    }
+
     #[test]
     fn loose_words_need_the_verb_and_half_the_rest() {
         let w = Words::loose("Vantor Telecom confirmed the cause").expect("words");

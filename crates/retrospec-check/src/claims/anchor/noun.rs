@@ -60,10 +60,15 @@ const SCHEDULE: &[&str] = &[
 /// an occurrence not followed by a noun it modifies, and not a verb followed by
 /// a schedule.
 pub(super) fn names(text: &str, head: &str) -> bool {
-    let words: Vec<String> = text
+    let lower = text.to_ascii_lowercase();
+    // "failed over" names the failover, as a noun would.
+    if super::stem::phrasal_nouns(&lower).any(|noun| noun == head) {
+        return true;
+    }
+    let words: Vec<String> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+        .map(str::to_string)
         .collect();
     words.iter().enumerate().any(|(i, w)| {
         if stem(w) != head {

@@ -4,21 +4,46 @@
 
 use std::sync::LazyLock;
 
-/// The stems of the words of `text`, "rolled back" read as "rollback".
+/// The stems of the words of `text`, "rolled back" read as "rollback"; a
+/// phrasal verb also gives its noun ("failed over" is "fail", "over" and
+/// "failover"; "cut over" gives "cutover", "rolled out" "rollout", "shut down"
+/// "shutdown"), so an anchor named by the noun finds the entry told by the verb.
 pub(super) fn stems(text: &str) -> Vec<String> {
     let lower = text.to_ascii_lowercase();
     let lower = ROLLED_BACK.replace_all(&lower, "rollback");
-    lower
+    let mut out: Vec<String> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(stem)
-        .collect()
+        .collect();
+    out.extend(phrasal_nouns(&lower).map(str::to_string));
+    out
+}
+
+/// The nouns of the phrasal verbs in `lower` ("failed over": "failover"). Most
+/// texts have none of their particles: a substring search each before any
+/// pattern runs.
+pub(super) fn phrasal_nouns(lower: &str) -> impl Iterator<Item = &'static str> + '_ {
+    PHRASAL
+        .iter()
+        .filter(move |(particle, pattern, _)| lower.contains(particle) && pattern.is_match(lower))
+        .map(|(_, _, noun)| *noun)
 }
 
 // Kept on `regex::Regex`: it rewrites text (`replace_all`), which `Lean` does not offer.
 static ROLLED_BACK: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"\b(?:roll(?:ed|ing|s)?[\s-]+back|roll-back)\b")
         .expect("the pattern is valid")
+});
+
+static PHRASAL: LazyLock<[(&'static str, regex::Regex, &'static str); 4]> = LazyLock::new(|| {
+    let re = |p: &str| regex::Regex::new(p).expect("the pattern is valid");
+    [
+        ("over", re(r"\bfail(?:ed|ing|s)?[\s-]+over\b"), "failover"),
+        ("over", re(r"\bcut(?:ting|s)?[\s-]+over\b"), "cutover"),
+        ("out", re(r"\broll(?:ed|ing|s)?[\s-]+out\b"), "rollout"),
+        ("down", re(r"\bshut(?:ting|s)?[\s-]+down\b"), "shutdown"),
+    ]
 });
 
 /// A crude stem: "deployed", "deployment", "deploys" are "deploy"; "growth" is

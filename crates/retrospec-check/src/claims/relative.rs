@@ -134,7 +134,7 @@ static AFTER: LazyLock<Lean> =
 /// The anchor's words, in the order they are tried.
 static ANCHOR_IMPACT: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:[a-z0-9-]+\s+){1,3}?(?:began|started)\s+(?:failing|to\s+fail|erroring|timing\s+out)\b|(?:the\s+)?(?:start|onset|beginning|occurrence)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?|problem)|(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:server|site|website|service|app|application|platform|system|api|homeserver|forum|portal)\s+(?:went|was\s+taken|came\s+crashing)\s+(?:down|offline|dark)\s*$|(?:the\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}?[a-z0-9-]+s\s+(?:starting|beginning|started|began)\s+to\s+(?:drop|fall|fail|time\s+out|error|climb|rise|spike)\s*$|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
+        r"(?i)^(?:the\s+)?(?:first\s+(?:[a-z0-9-]+\s+)?(?:errors?|failures?|failed|timeouts?|5\d\d)|(?:[a-z0-9-]+\s+){0,3}?(?:errors?|latency|failures?|timeouts?|error\s+rate)\s+(?:began|started)\b|(?:the\s+)?(?:impact|outage|incident|errors?|failures?)\s+(?:began|started)\b|(?:the\s+)?(?:[a-z0-9-]+\s+){1,3}?(?:began|started)\s+(?:failing|to\s+fail|erroring|timing\s+out)\b|(?:the\s+)?(?:start|onset|beginning|occurrence)\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|errors?|failures?|problem)|(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+)?(?:server|site|website|service|app|application|platform|system|api|homeserver|forum|portal)\s+(?:went|was\s+taken|came\s+crashing)\s+(?:down|offline|dark)\s*$|(?:the\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}?[a-z0-9-]+s\s+(?:starting|beginning|started|began)\s+to\s+(?:drop|fall|fail|time\s+out|error|climb|rise|spike)\s*$|(?:the\s+|our\s+)?(?:[a-z0-9.-]+\s+){0,2}?[a-z0-9-]+\s+(?:going|went|started\s+to\s+go|starting\s+to\s+go)\s+wrong\s*$|(?:the\s+)?(?:(?:impact|outage|incident)(?:'s)?\s+)?(?:start|onset|beginning)\s*$)",
     )
 });
 static ANCHOR_ALERT: LazyLock<Lean> = LazyLock::new(|| {
@@ -925,6 +925,10 @@ mod tests {
         );
         assert_eq!(
             read("The on-call engineer was paged about ten minutes after latency began to climb."),
+            Some((Event::Paged, Some(Event::Impact)))
+        );
+        assert_eq!(
+            read("Our on-call engineer was paged within 5 minutes of the widget going wrong."),
             Some((Event::Paged, Some(Event::Impact)))
         );
         assert_eq!(

@@ -14,7 +14,7 @@ use crate::lean::Lean;
 /// update on this page".
 pub(super) static EVENT_STATUS: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$|\b(?:first|initial)\s+(?:public\s+|status\s+|customer\s+)?(?:update|notice|post|announcement|communication|status\s+message)\s+(?:went\s+(?:out|up|live)|was\s+(?:posted|published|sent|out|up))\s*$|\b(?:posted|published|put\s+up|sent\s+out)\s+(?:the|our)\s+(?:first|initial)\s+(?:public\s+|status\s+)?(?:update|notice|post|announcement)(?:\s+(?:on|to)\s+(?:this|the|our)\s+(?:status\s+)?page)?\s*$",
+        r"(?i)\bstatus[\s-]*page\b[^.;]*?\b(?:was|were|got|is)\s+(?:first\s+)?(?:updated|posted|changed)\s*$|\b(?:updated|posted\s+to)\s+(?:the|our)\s+status[\s-]*page\s*$|\b(?:first|initial)\s+(?:(?:public|status|customer)\s+){0,2}(?:update|notice|post|announcement|communication|status\s+message)\s+(?:went\s+(?:out|up|live)|was\s+(?:posted|published|sent|out|up))\s*$|\b(?:posted|published|put\s+up|sent\s+out)\s+(?:the|our)\s+(?:first|initial)\s+(?:public\s+|status\s+)?(?:update|notice|post|announcement)(?:\s+(?:on|to)\s+(?:this|the|our)\s+(?:status\s+)?page)?\s*$",
     )
 });
 /// An anchor that is the first report from outside: "the first customer report",

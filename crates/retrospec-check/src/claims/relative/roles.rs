@@ -45,7 +45,7 @@ pub(super) static NOTICED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
 /// notice sent to someone: "support was alerted by the vendor", "notifies the team".
 pub(super) static PAGED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\bpag(?:es|ed|ing)\b|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
+        r"(?i)\bpag(?:ed|ing)\b|\bpages\s+(?:the\s+|our\s+|an?\s+)?(?:[a-z-]+\s+){0,2}?(?:on-?call|oncall|engineers?|sre|team|responders?|admins?|administrators?|someone|us|them|maintainers?|primary|secondary)\b|\bpages\s+(?:@[a-z0-9_-]+|[a-z0-9]+[._][a-z0-9._-]*[a-z0-9]|(?-i:[A-Z][a-z]+)\b)|\b(?:a|the|first|second)\s+page\b|\bpage\s+sent\b|\b(?:was|were|is|are|gets|got)\s+(?:notified|informed|alerted)\s+by\b|\b(?:notifies|notified|informs|informed)\b",
     )
 });
 /// The incident declared, or opened under another word: "declared", "opened an
@@ -101,3 +101,30 @@ pub(super) static ROLLBACK: LazyLock<Lean> = LazyLock::new(|| {
         r"(?i)\b(?:roll(?:ing)?[\s-]?back|rolled\s+back|revert(?:s|ed|ing)?)\b|\b(?:restored|reinstated|put\s+back|redeployed|re-deployed|switched\s+back\s+to|went\s+back\s+to)\s+(?:the\s+|our\s+|its\s+)?(?:previous|prior|old|older|last\s+good|last[\s-]known[\s-]good)\s+(?:[a-z0-9-]+\s+){0,2}?(?:version|release|build|config(?:uration)?|database|file|image|deploy(?:ment)?|binary|package|rules?|settings|schema|mapping|index)\b|\b(?:previous|prior|old|older|last\s+good|last[\s-]known[\s-]good)\s+(?:[a-z0-9-]+\s+){0,2}?(?:version|release|build|config(?:uration)?|database|file|image|deploy(?:ment)?|binary|package|rules?|settings|schema|mapping|index)\s+(?:was|were|had\s+been|has\s+been|is)\s+(?:restored|reinstated|put\s+back|redeployed|re-deployed)\b",
     )
 });
+
+#[cfg(test)]
+mod tests {
+    use super::PAGED_ENTRY;
+
+    /// A page sent is a page; pages of a site are not.
+    #[test]
+    fn a_page_is_sent_not_shown() {
+        for text in [
+            "Synthetic check fails three runs in a row and pages on-call",
+            "On-call paged",
+            "The alert pages the payments team",
+            "First page to the secondary",
+            "alert kafka_under_replicated_partitions fires, pages r.sato",
+            "Alert `topup-success-rate` under 80% pages Mira",
+            "pages @dana",
+        ] {
+            assert!(PAGED_ENTRY.is_match(text), "{text}");
+        }
+        for text in [
+            "First blank pages; browser error in the ETA widget",
+            "CDN purge complete; last blank pages gone",
+        ] {
+            assert!(!PAGED_ENTRY.is_match(text), "{text}");
+        }
+    }
+}

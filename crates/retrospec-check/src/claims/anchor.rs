@@ -660,6 +660,17 @@ mod tests {
         assert_eq!(w.score("Failing requests piled over the limit"), 0);
     }
 
+    /// A first-person report names its events with "my": "within 10 minutes of
+    /// my ticket"; a support desk's reply is what it says.
+    #[test]
+    fn my_ticket_and_what_support_says() {
+        let w = Words::parse("my ticket").expect("words");
+        assert!(w.score("hard reboot fails. I open a support ticket with the host") > 0);
+        let w = Words::loose("Support replied").expect("words");
+        assert!(w.score("Support says it is a router problem on their side") > 0);
+        assert_eq!(w.score("The status page says investigating"), 0);
+    }
+
     #[test]
     fn loose_words_need_the_verb_and_half_the_rest() {
         let w = Words::loose("Vantor Telecom confirmed the cause").expect("words");

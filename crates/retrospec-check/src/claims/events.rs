@@ -420,11 +420,63 @@ pub(super) fn front_matter(inputs: &Inputs<'_>) -> Vec<Event> {
     out
 }
 
+/// A heading over the posts a team made on the day, copied in: "What we posted
+/// on the day", "Our updates", "Status updates", "Posts on the service channel".
+static POSTS_HEADING: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?im)^[ \t]{0,3}#{1,6}[ \t]+[^\n]*\b(?:we\s+posted|(?:our|status|public|customer)\s+(?:updates|posts)|posts\s+(?:on|to)\b|updates\s+we\s+(?:posted|sent))[^\n]*$",
+    )
+});
+/// A post under such a heading, led by its time in bold, quoted or not
+/// (`> **07:41** — We know some of you ...`).
+static LED_POST: LazyLock<Lean> = LazyLock::new(|| {
+    re(
+        r"(?m)^[ \t]*(?:>[ \t]*)?(?:[-*][ \t]+)?\*\*(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*[ap]\.?m\.?)?(?-i:[ \t]+[A-Z]{2,5})?)\*\*",
+    )
+});
+
+/// The posts copied under a heading that says they are the team's posts of the
+/// day, each led by its time in bold: the status page updated, at that time.
+/// Read in the original text (the posts are often quoted, which the mask
+/// hides), up to the next heading.
+fn section_posts(text: &str) -> Vec<Event> {
+    if !text.contains("post") && !text.contains("update") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for heading in POSTS_HEADING.find_iter(text) {
+        let body_start = heading.end();
+        let body_end = text[body_start..]
+            .match_indices("\n#")
+            .next()
+            .map_or(text.len(), |(i, _)| body_start + i);
+        for post in LED_POST.captures_iter(&text[body_start..body_end]) {
+            let Some(t) = post.name("t") else { continue };
+            let at = body_start + t.start()..body_start + t.end();
+            let label = format!("post at `{}`", t.as_str());
+            let Some(stamp) = stamp(t.as_str(), label, Source::StatusPost, at, None) else {
+                continue;
+            };
+            out.push(Event {
+                clause: Clause {
+                    text: "status update: post".to_string(),
+                    stamp,
+                },
+                kind: None,
+                source: Source::StatusPost,
+                weak: false,
+            });
+        }
+    }
+    out
+}
+
 /// Every event of the report from these places, surest first.
 pub(super) fn list(inputs: &Inputs<'_>) -> Vec<Event> {
     let masked = super::mask(inputs.text);
     let mut all = fields(&masked);
     all.extend(status_posts(&masked));
+    all.extend(section_posts(inputs.text));
     all.extend(entry_posts(inputs));
     all.extend(front_matter(inputs));
     // The milestone a label or status word marks is part of its name for a reader.
@@ -452,6 +504,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Posts copied under a heading that says they were posted, quoted and led
+    /// by a bold time, are the status page updated; a bold time under another
+    /// heading is not.
+    #[test]
+    fn posts_copied_under_their_heading() {
+        let text = "## What we posted on the day\n\n> **07:41** — We know tickets do not open.\n\n> **08:05** — Show the email.\n\n## What went wrong\n\n**09:00** a log line\n";
+        let posts = super::section_posts(text);
+        let at: Vec<&str> = posts
+            .iter()
+            .map(|p| &text[p.clause.stamp.place.as_ref().expect("place").1.clone()])
+            .collect();
+        assert_eq!(at, ["07:41", "08:05"]);
+        assert!(super::section_posts("## Timeline\n\n> **07:41** — Tickets fail.\n").is_empty());
     }
 
     #[test]

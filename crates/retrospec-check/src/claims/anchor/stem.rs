@@ -108,7 +108,8 @@ pub(super) fn stem(word: &str) -> String {
 /// "lost" is one that "went down".
 pub(super) fn synonym(stem: &str) -> &str {
     match stem {
-        "answer" | "respond" => "reply",
+        // "Support says it is a router" is support's reply to a ticket.
+        "answer" | "respond" | "say" | "said" => "reply",
         "rais" | "creat" | "fil" | "logg" | "log" => "open",
         "phon" | "rang" | "rung" | "ring" | "call" | "contact" => "call",
         "verify" => "confirm",

@@ -40,6 +40,8 @@ const STOP: &[&str] = &[
     "its",
     "his",
     "her",
+    "my",
+    "your",
     "this",
     "that",
     "of",
@@ -81,7 +83,7 @@ static TRAILING_VERB: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 static NOUN_PHRASE: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^(?:the|our|its|their|[a-z][a-z0-9-]*(?:'s|’s))\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
+    Lean::new(r"(?i)^(?:the|our|its|their|my|his|her|your|[a-z][a-z0-9-]*(?:'s|’s))\s+[a-z0-9][a-z0-9-]*(?:\s+[a-z0-9][a-z0-9-]*){0,5}$")
         .expect("the pattern is valid")
 });
 

@@ -152,7 +152,8 @@ static STRICT: LazyLock<Lean> = LazyLock::new(|| {
           | \b(?:customers|users|people|players|students|staff|clients|merchants|members|visitors|subscribers)\s+(?:could\s+not|couldn't|could\s+no\s+longer|were\s+unable\s+to|were\s+not\s+able\s+to)\s+[a-z][^.;:,()\n]{2,60}?\s+for
           | \b(?:returned|answered|served|rejected|failed)\s+(?:to\s+)?(?:every|all|each)\s+(?:[a-z-]+\s+){0,2}(?:requests?|calls?|queries|lookups|attempts?|logins?|payments?|uploads?|checks?)\b[^.;:()\n]{0,60}?\s+for
           | \btotal\s+(?:downtime|duration|outage|impact)(?:\s+(?:was|of))?\s*:?
-          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|blocked|halted|frozen|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted)\s+for
+          | \b(?:was|were|been|remained|stayed|went|being|is|are)\s+(?:[a-z]+ly\s+)?(?:down|unavailable|offline|unreachable|inaccessible|degraded|broken|unusable|disabled|stuck|stalled|blocked|halted|frozen|unresponsive|read-only|out\s+of\s+service|affected|impacted|disrupted|without\s+(?:power|service|internet|connectivity|network|access|e-?mail|phones?))\s+for
+          | \b(?:customers|users|people|players|students|staff|clients|merchants|members|visitors|subscribers|businesses)\s+(?:had|got|received|saw)\s+(?:no|delayed|late|slow|stale|missing|broken|failed|failing)\s+(?:[a-z-]+\s+){0,3}?(?:service|internet|access|connectivity|power|network|phones?|e-?mails?|mail|messages?|notifications?|timelines?|invoices?|updates?|data|pages?|results|calls?|tickets?|payments?|orders?|deliveries|posts|feeds?|responses?)\s+for
           | \b(?:this|it|the\s+(?:problem|issue|outage|incident|disruption|impact))\s+(?:went\s+on|continued|persisted|carried\s+on|lasted)\s+(?:for\s+)?
         )\s*$",
     )
@@ -315,7 +316,7 @@ static NOT_LENGTH_BEFORE: LazyLock<Lean> = LazyLock::new(|| {
 });
 /// In a loose "for N": words that say the subject is the impact...
 pub(crate) static IMPACT_WORDS: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|inflated|overstated|understated|over-?count|under-?count|double[\s-]?count|counted\s+(?:[\w-]+\s+){0,3}twice|duplicated|(?:wrong|incorrect|inaccurate)\s+(?:numbers|figures|data|totals|counts|results|values|metrics|balances|prices|amounts)|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available))")
+    Lean::new(r"(?i)\b(?:down|unavailable|unreachable|offline|outage|degrad|errors?\b|fail(?:ed|ing|ures?|s)?\b|did\s+not|didn't|were\s+not|was\s+not|weren't|wasn't|without|stuck|stall|hung|queued|missing|stale|inflated|overstated|understated|over-?count|under-?count|double[\s-]?count|counted\s+(?:[\w-]+\s+){0,3}twice|duplicated|(?:wrong|incorrect|inaccurate)\s+(?:numbers|figures|data|totals|counts|results|values|metrics|balances|prices|amounts)|empty|blank|dropp|reject|disabled|could\s+not|couldn't|cannot|can't|unable|disrupt|inaccessible|slow|latenc|time[sd]?\s*out|broken|delay|\blate\b|impact|affected|lost|interrupt|5[0-9][0-9]s?\b|not\s+(?:load|work|respond|reachable|available)|\b(?:had|have|received|got)\s+no\s+(?:[a-z-]+\s+){0,3}?(?:service|internet|access|connectivity|power|network|phones?|e-?mails?|mail|messages?|notifications?|timelines?|invoices?|updates?|data|pages?|results|calls?|tickets?|payments?|orders?|deliveries|posts|feeds?|responses?)\b)")
         .expect("the pattern is valid")
 });
 /// `From <the impact's start> until <its end>, roughly N passed`: the clause
@@ -826,6 +827,9 @@ mod tests {
             "The outage had lasted about 2 hours by then.",
             "Customers could not log in to the panel for roughly 50 minutes.",
             "Users were unable to upload photos for about 20 minutes.",
+            "In short, the suite was without power for roughly four hours.",
+            "Our members had delayed timelines for about a day.",
+            "Their clients received no invoice emails for about 40 minutes.",
             "The responders answered every request with the tryLater status for approximately 40 minutes.",
             "The gateway rejected all login attempts for about ten minutes.",
             "During planned maintenance of our HSM cluster on 2025-05-13, the OCSP responders for\ncertificates issued by Harbor TLS ICA G2 answered every request with the tryLater status for\napproximately 40 minutes.",
@@ -839,6 +843,7 @@ mod tests {
             "Our on-call engineer ran for the stairs for 2 minutes.",
             "We could not reproduce it for two days.",
             "The engineers were unable to reach the vendor for 3 hours.",
+            "Customers had no reason to retry for 3 hours.",
         ] {
             assert_eq!(measures(text, Place::Prose), ["unknown"], "{text}");
         }

@@ -329,7 +329,7 @@ fn label_milestone(label: &str) -> Option<&'static str> {
     let bare = bare_label(label);
     match bare.as_str() {
         "start" | "started" | "begin" | "began" | "beginning" => Some("started"),
-        "end" | "ended" => Some("resolved"),
+        "end" | "ended" | "stop" | "stopped" => Some("resolved"),
         _ => None,
     }
 }
@@ -397,17 +397,26 @@ fn stated_fields(text: &str) -> Vec<(&'static str, Span, Span, String)> {
         if !(note.is_empty() || note.starts_with('(') && note.ends_with(')')) {
             continue;
         }
-        let Ok(parsed) = crate::time::parse_time(time_text) else {
+        // `08.12.2025 at 20:51 CET`: a date as a date line writes it, "at", the
+        // clock; read as the ISO date and the clock.
+        let mut plain = time_text.replacen(" at ", " ", 1);
+        if crate::time::parse_time(&plain).is_err()
+            && let Some((day, clock)) = plain.split_once(' ')
+            && let Some(date) = crate::time::parse_date_line(day)
+        {
+            plain = format!("{date} {clock}");
+        }
+        let Ok(parsed) = crate::time::parse_time(&plain) else {
             continue;
         };
         if parsed.date.is_none() {
             continue;
         }
         let written = match (parsed.zone.is_none(), zone) {
-            (true, Some(z)) if crate::time::parse_time(&format!("{time_text} {z}")).is_ok() => {
-                format!("{time_text} {z}")
+            (true, Some(z)) if crate::time::parse_time(&format!("{plain} {z}")).is_ok() => {
+                format!("{plain} {z}")
             }
-            _ => time_text.to_string(),
+            _ => plain,
         };
         let label_at =
             body_at + (body[..colon].len() - body[..colon].trim_start_matches(['*', '_']).len());
@@ -782,6 +791,13 @@ mod tests {
             (
                 "- Start (UTC): 2025-01-08 06:31",
                 "- End (UTC): 2025-01-08 20:38",
+                ("2025-01-08 06:31 UTC", "2025-01-08 20:38 UTC"),
+            ),
+            // A dotted date, "at" before the clock, and "stop" for the end, as
+            // a network operator's form writes them.
+            (
+                "- Outage start: 08.01.2025 at 06:31 UTC",
+                "- Outage stop: 08.01.2025 at 20:38 UTC",
                 ("2025-01-08 06:31 UTC", "2025-01-08 20:38 UTC"),
             ),
         ] {

@@ -113,9 +113,11 @@ pub(super) fn yearless(
     let clock = value
         .find(|c: char| c.is_ascii_digit())
         .and_then(|d| value[d..].find(':').map(|c| d + c))?;
+    // After the last character that is no digit, whatever its width (`é`).
     let clock = value[..clock]
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let date = value[..clock]
         .trim_end()
         .trim_end_matches("at")
@@ -175,6 +177,15 @@ mod tests {
         }
         assert!(read("The start of the outage was slow.").is_empty());
         assert!(read("Endpoint: api.example.com").is_empty());
+    }
+
+    /// A letter of two bytes right before the clock's digits is no panic (found
+    /// by the conversion property test: `2024-10-29é:00Z`).
+    #[test]
+    fn a_wide_letter_before_the_clock() {
+        let text = "# t\n\nStart: Mon 3 March 2025\n";
+        assert!(super::yearless(text, "2024-10-29é:00Z", None).is_none());
+        assert!(super::yearless(text, "Mon 3 Marché10:00Z", None).is_none());
     }
 
     #[test]

@@ -42,7 +42,9 @@ use serde::Serialize;
 pub use duration::Qualifier;
 pub use prose::Strings;
 use prose::place;
-pub(crate) use prose::{Prose, is_prose, is_summary_title, mask, strings};
+pub(crate) use prose::{
+    Prose, is_postmortem_title, is_prose, is_summary_title, mask, postmortem_opening, strings,
+};
 use subject::Subject;
 use timeline::{
     detected_at, milestone_at, milestone_readings, narrative_readings, noticed_by_words,

@@ -109,6 +109,42 @@ pub(crate) fn is_summary_title(title: &str) -> bool {
     SUMMARY_TITLE.is_match(title.trim())
 }
 
+/// The opening paragraph of a free section titled "Postmortem", past a one-line
+/// dateline (`*Jan 24, 2025 - 16:10 PST*`), as a byte range of `masked` (the
+/// section's prose): a status page's postmortem opens with the incident in
+/// brief, as a summary would, and goes on with the story. `None` for another
+/// title.
+pub(crate) fn postmortem_opening(title: &str, masked: &str) -> Option<std::ops::Range<usize>> {
+    if !is_postmortem_title(title) {
+        return None;
+    }
+    let lead = masked.len() - masked.trim_start().len();
+    let mut start = lead;
+    if let Some(end) = masked[start..].find("\n\n")
+        && end < 60
+        && !masked[start..start + end].contains('\n')
+    {
+        start += end;
+        start += masked[start..].len() - masked[start..].trim_start().len();
+    }
+    let end = masked[start..]
+        .find("\n\n")
+        .map_or(masked.len(), |i| start + i);
+    Some(start..end)
+}
+
+/// Whether a free section's title is "Postmortem" (a status page's).
+pub(crate) fn is_postmortem_title(title: &str) -> bool {
+    let title = title
+        .trim()
+        .trim_matches(['#', '*', '_', ' '])
+        .to_ascii_lowercase();
+    matches!(
+        title.as_str(),
+        "postmortem" | "post-mortem" | "post mortem" | "incident postmortem"
+    )
+}
+
 /// Titles of free sections that summarise the incident (a cloud provider's
 /// "DETAILED DESCRIPTION OF IMPACT" among them).
 static SUMMARY_TITLE: LazyLock<Lean> = LazyLock::new(|| {

@@ -113,7 +113,8 @@ declare_rule! {
     /// nothing else compares is compared with the one window ("from 13:15 until
     /// 14:55", "between 09:12 and 11:58") its paragraph states before it (or,
     /// when its own paragraph states none, the paragraph right before), or
-    /// else with the one window the summary or impact states for the impact
+    /// else with the one window the summary or impact (or the opening paragraph
+    /// of a status page's "Postmortem") states for the impact
     /// ("dashboards stale from Friday 18:00 to Sunday 09:30": weekdays on both
     /// ends carry it across days). When that window is one of the timeline's
     /// readings, the report has said which reading the impact was, and the claim

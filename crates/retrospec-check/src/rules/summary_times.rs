@@ -18,7 +18,8 @@ declare_rule! {
     /// Read in the title, the summary and `impact.description`, and in a free
     /// section that retells the story in brief ("What happened" under a mail's
     /// greeting, "Overview"; one that ends its window at the timeline's last
-    /// entry ends it where the timeline does) (code, quoted
+    /// entry ends it where the timeline does), and in the opening paragraph of a
+    /// status page's "Postmortem" (past its dateline; the rest is its story) (code, quoted
     /// lines and URLs left out), with the zone written after either time of a
     /// window, bare or in parentheses (`10:14 (CEST)`), or the report's
     /// `timezone`, on the date of `milestones.started`:
@@ -85,7 +86,8 @@ declare_rule! {
     /// `Monitoring`, `Resolved`, each posted at its time) bounds the window
     /// otherwise: the first update is posted after the impact began, so a start
     /// before it is no contradiction, and the `Resolved` post comes after the
-    /// recovery, so an end before it is none either. An update posted after the
+    /// recovery, so an end before it is none either (also when `resolved` was
+    /// read from that post). An update posted after the
     /// stated end whose words say the impact goes on ("Error rates are still
     /// around 30%") contradicts the end; a hedge ("may still fail"), a cleanup or
     /// a `Resolved` update does not. A `Monitoring` or `Resolved` update at the
@@ -647,7 +649,21 @@ fn judge(
     // A timeline of status-page updates: the first update is posted after the
     // impact began, and the last (`Resolved`) after it ended, so neither bounds
     // the window; an update after the stated end that still reports the impact
-    // does.
+    // does. A `resolved` read from the `Resolved` update is that post: a stated
+    // end before it is no contradiction either.
+    if s.end == End::Finish
+        && !references.is_empty()
+        && updates::is_update_stream(cx)
+        && references.iter().all(|(v, _, _)| {
+            v.instant().is_some_and(|r| {
+                let on = time::resolve(&parsed, Some(r.date), cx.times.default_zone.as_ref())
+                    .map_or(said.timestamp, |t| t.timestamp);
+                on < r.timestamp && updates::at_an_update(cx, v)
+            })
+        })
+    {
+        references.clear();
+    }
     if references.is_empty() && updates::is_update_stream(cx) {
         if s.end == End::Start {
             return Verdict::Quiet;

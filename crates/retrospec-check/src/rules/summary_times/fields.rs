@@ -25,7 +25,10 @@ pub(super) fn stated_fields<'a>(
         .sections
         .iter()
         .enumerate()
-        .filter(|(_, s)| crate::claims::is_summary_title(&s.title))
+        .filter(|(_, s)| {
+            crate::claims::is_summary_title(&s.title)
+                || crate::claims::is_postmortem_title(&s.title)
+        })
         .map(|(i, s)| {
             (
                 crate::ptr::Ptr::section_body(i).as_str().to_string(),
@@ -37,6 +40,32 @@ pub(super) fn stated_fields<'a>(
         .filter_map(|(pointer, field)| {
             let node = cx.node(&pointer).filter(|n| n.as_str().is_some())?;
             let prose = crate::claims::Prose::of(cx.text, node);
+            // A status page's "Postmortem": its opening paragraph is the summary,
+            // the rest its story (blanked byte for byte, spans stay the file's).
+            let title = pointer
+                .strip_prefix("/sections/")
+                .and_then(|r| r.strip_suffix("/body"))
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| cx.model.sections.get(i))
+                .map(|s| s.title.as_str());
+            if let Some(opening) =
+                title.and_then(|t| crate::claims::postmortem_opening(t, &prose.masked))
+            {
+                let masked = prose.masked.as_str();
+                let blank = |part: &str| -> String {
+                    part.bytes()
+                        .map(|b| if b == b'\n' { '\n' } else { ' ' })
+                        .collect()
+                };
+                let kept = format!(
+                    "{}{}{}",
+                    blank(&masked[..opening.start]),
+                    &masked[opening.clone()],
+                    blank(&masked[opening.end..])
+                );
+                let all = stated(&kept);
+                return Some((field, prose, all));
+            }
             // A line giving the review meeting's time (`**Meeting:** ...,
             // 13:00–13:45 EET`) is not the incident's window.
             let all = if prose

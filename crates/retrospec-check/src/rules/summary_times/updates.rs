@@ -114,3 +114,21 @@ pub(crate) fn ending_update<'a>(
         })
         .find(|(v, _)| v.instant().is_some_and(&agrees))
 }
+
+/// Whether `v` (a milestone's time) is the time of one of the stream's updates:
+/// the milestone was read from that post, which came after what it reports.
+pub(crate) fn at_an_update(cx: &Context<'_>, v: &TimeValue) -> bool {
+    let Some(t) = v.instant() else {
+        return false;
+    };
+    cx.model
+        .timeline
+        .iter()
+        .zip(&cx.times.timeline)
+        .any(|(e, w)| {
+            status_of(&e.text).is_some()
+                && w.as_ref()
+                    .and_then(|w| w.instant())
+                    .is_some_and(|r| r.timestamp == t.timestamp)
+        })
+}

@@ -353,17 +353,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "170-issue-edit-lines-dotted-dates.md",
         "RS201 on update leads",
     ),
-    // A summary window judged against a status-update stream (`## Resolved` over
-    // `Posted ...` lines): the stream is written as plain entries, so the
-    // canonical check compares the window with those entries' milestones.
-    (
-        "139-status-page-front-matter-update-headings.md",
-        "RS207 against a stream",
-    ),
-    (
-        "182-status-history-builds-api-postmortem-on-top.md",
-        "RS207 against a stream",
-    ),
     // A summary time the canonical check compares as a window, where the
     // original's reader compared its end alone.
     (

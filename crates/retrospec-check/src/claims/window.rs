@@ -23,8 +23,11 @@ use crate::lean::Lean;
 use super::Compared;
 use crate::span::floor_char as floor;
 
+mod clock;
 mod days;
 mod history;
+
+pub(super) use clock::minutes;
 
 /// A window ending just before `(`: two clock times joined by a dash, "to", "until"
 /// or "and", then at most a zone and a date.
@@ -650,6 +653,12 @@ static CLOCK: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9])?(?:\s*(?P<p>[ap]\.?m\b\.?))?")
         .expect("the pattern is valid")
 });
+/// A clock written with a dot after a word that places a time: `at 08.56`, `By
+/// 09.41`, `until 10.05 a.m.`.
+static DOTTED_CLOCK: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:at|by|until|till|from|since|approximately|about|around|before|after)\s+(?P<t>(?:[01]?[0-9]|2[0-3])\.[0-5][0-9])\b(?:\s*(?P<p>[ap]\.?m\b\.?))?")
+        .expect("the pattern is valid")
+});
 /// Words of a narrative sentence that say the impact was over: the end words of
 /// a timeline entry, or "all systems operational", "the backlog was empty".
 static NARRATIVE_END: LazyLock<Lean> = LazyLock::new(|| {
@@ -689,33 +698,40 @@ pub(super) fn narrative(masked: &str) -> Vec<Compared> {
     let mut times: Vec<(String, i64, &str)> = Vec::new();
     // What follows each time to the end of its sentence, past its a.m./p.m.
     let mut tails: Vec<&str> = Vec::new();
-    let twelve = CLOCK.captures_iter(masked).any(|c| c.name("p").is_some());
+    // A narrative that writes no clock with a colon may write them with a dot
+    // (`At approximately 08.56`, `By 09.41`), read only after a word that
+    // places a time, so a figure (`99.95%`, `£12.50`) is none.
+    let clock: &Lean = if CLOCK.is_match(masked) {
+        &CLOCK
+    } else {
+        &DOTTED_CLOCK
+    };
+    let twelve = clock.captures_iter(masked).any(|c| c.name("p").is_some());
     let mut days = days::Days::default();
-    for caps in CLOCK.captures_iter(masked).take(50) {
+    for caps in clock.captures_iter(masked).take(50) {
         let (Some(whole), Some(t)) = (caps.get(0), caps.name("t")) else {
             continue;
         };
+        let whole = &masked[t.start()..whole.end()];
+        let whole_start = t.start();
         let meridiem = caps.name("p").map(|m| m.as_str());
         // A 12-hour narrative with a time written bare: not clear which half.
         if twelve && meridiem.is_none() {
             return Vec::new();
         }
-        let Some(mut at) = minutes(t.as_str(), meridiem) else {
+        let Some(mut at) = minutes(&t.as_str().replace('.', ":"), meridiem) else {
             continue;
         };
-        at = days.place(masked, whole.start(), whole.end(), at);
-        let rest = &masked[whole.end()..];
+        let whole_end = whole_start + whole.len();
+        at = days.place(masked, whole_start, whole_end, at);
+        let rest = &masked[whole_end..];
         let stop = [". ", ".\n", "\n\n", "! ", "? "]
             .iter()
             .filter_map(|b| rest.find(b))
             .min()
             .unwrap_or(rest.len());
         tails.push(&rest[..stop]);
-        times.push((
-            whole.as_str().trim().to_string(),
-            at,
-            sentence_of(whole.start()),
-        ));
+        times.push((whole.trim().to_string(), at, sentence_of(whole_start)));
     }
     if days.looked_back {
         return Vec::new();
@@ -769,28 +785,6 @@ static OWN_DAY: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)\b[0-9]{1,4}[/.-][0-9]{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2}\b|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b|\b(?:tomorrow|overnight)\b")
         .expect("the pattern is valid")
 });
-
-/// Minutes since midnight of `hh[:mm]` with an optional a.m./p.m.
-pub(super) fn minutes(clock: &str, meridiem: Option<&str>) -> Option<i64> {
-    let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
-    let (mut h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
-    if h > 23 || m > 59 {
-        return None;
-    }
-    if let Some(p) = meridiem {
-        if !(1..=12).contains(&h) {
-            return None;
-        }
-        let pm = p.to_ascii_lowercase().starts_with('p');
-        h = match (h, pm) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (h, true) => h + 12,
-            (h, false) => h,
-        };
-    }
-    Some(h * 60 + m)
-}
 
 #[cfg(test)]
 mod tests {
@@ -1024,6 +1018,18 @@ mod tests {
         assert_eq!(
             readings("Uploads started failing at 23:50. They were working again at 00:20."),
             [30]
+        );
+        // Clocks written with a dot, where no clock has a colon; a figure with a
+        // dot is none.
+        assert_eq!(
+            readings(
+                "At approximately 08.56 a line card failed and servers could not be reached. The spare was fitted by 09.25. By 09.41 all services had returned to normal."
+            ),
+            [45]
+        );
+        assert!(
+            readings("Availability was 99.95 this month. Costs rose by 12.50 in May. Back to normal in 10.30 days.")
+                .is_empty()
         );
         // The end on a day of its own: how many days later is not for the clock to say.
         for end in [

@@ -176,7 +176,10 @@ declare_rule! {
     /// times the summary-like prose and its own paragraph state ("began to fail
     /// at approximately 3:47 PM ... once the backlog was empty (7:20 PM)"): from
     /// the first or any up to the first naming the impact, to any whose sentence
-    /// says it was over; at least three times.
+    /// says it was over; at least three times. A narrative that writes no clock
+    /// with a colon is read in clocks with a dot after a word that places them
+    /// ("At approximately 08.56 ... By 09.41 all services had returned to
+    /// normal"), never a figure ("99.95").
     ///
     /// Not read: a window in another section that matches none of the
     /// timeline's readings, and a window written with dates ("from 14.03.

@@ -10,9 +10,10 @@ use crate::times::TimeValue;
 use crate::parse::freeform::updates::{is_stream, status_of};
 
 /// Whether the timeline is a status page's updates (two or more, every entry
-/// led by its status word: `Monitoring - ...`), as the free-form reader gives them.
+/// led by its status word: `Monitoring - ...`), as the free-form reader gives them
+/// and `import` writes them.
 pub(crate) fn is_update_stream(cx: &Context<'_>) -> bool {
-    cx.parsed.freeform.is_some() && is_stream(cx.model.timeline.iter().map(|e| e.text.as_str()))
+    is_stream(cx.model.timeline.iter().map(|e| e.text.as_str()))
 }
 
 /// Whether an update's words say the impact goes on: `Error rates are still

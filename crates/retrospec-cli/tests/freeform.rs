@@ -353,12 +353,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "170-issue-edit-lines-dotted-dates.md",
         "RS201 on update leads",
     ),
-    // A summary time the canonical check compares as a window, where the
-    // original's reader compared its end alone.
-    (
-        "59-dns-zone-singapore-time.md",
-        "RS207 read as a window on the original",
-    ),
     // A ticket thread's earlier messages are evidence by the line of dashes
     // that opens each; the canonical sections do not keep those lines, so the
     // customer's quoted "should have" is judged there.
@@ -383,6 +377,7 @@ fn about(code: &str, message: &str) -> String {
         _ => None,
     };
     let message = without_lines(cut.map_or(message, |at| &message[..at]));
+    let message = window_as_its_end(code, &message);
     let message = message.as_str();
     // A first entry's time quoted with the date `import` wrote on it
     // (`2025-08-12 10:45` where the original's entry says `10:45` under a date line).
@@ -404,6 +399,34 @@ fn about(code: &str, message: &str) -> String {
         });
     }
     out
+}
+
+/// An RS207 finding on a window's end told as the end alone: where the original
+/// reads the summary's end (`says `03:10` (03:10 UTC)`), the canonical form,
+/// whose explicit `started` marker makes the summary's times a window, tells the
+/// same wrong end as a window (`gives the window `01:30` to `03:10` (01:30 UTC to
+/// 03:10 UTC)`).
+fn window_as_its_end(code: &str, message: &str) -> String {
+    let Some((head, window)) = message
+        .split_once(" gives the window `")
+        .filter(|_| code == "RS207")
+    else {
+        return message.to_string();
+    };
+    let Some((_, rest)) = window.split_once("` to `") else {
+        return message.to_string();
+    };
+    let Some((end, tail)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let tail = match tail.trim_start().strip_prefix('(').and_then(|t| t.split_once(')')) {
+        Some((inner, after)) => format!(
+            " ({}){after}",
+            inner.rsplit_once(" to ").map_or(inner, |(_, e)| e)
+        ),
+        None => tail.to_string(),
+    };
+    format!("{head} says `{end}`{tail}")
 }
 
 /// `message` with each ` on line N` left out.
@@ -433,6 +456,24 @@ fn about_leaves_out_lines_not_words() {
         "the report names more than one zone (`PST`, `UTC`)"
     );
     assert_eq!(about("RS201", "moved on line up"), "moved on line up");
+}
+
+#[test]
+fn a_window_s_end_is_the_end_it_names() {
+    assert_eq!(
+        about(
+            "RS207",
+            "the summary gives the window `01:30` to `03:10` (01:30 UTC to 03:10 UTC), but the timeline ends at 04:05"
+        ),
+        about(
+            "RS207",
+            "the summary says `03:10` (03:10 UTC), but `milestones.resolved` is 04:05"
+        )
+    );
+    assert_eq!(
+        about("RS208", "the summary gives the window `01:30` to `03:10`"),
+        "the summary gives the window `01:30` to `03:10`"
+    );
 }
 
 #[test]

@@ -419,7 +419,11 @@ fn window_as_its_end(code: &str, message: &str) -> String {
     let Some((end, tail)) = rest.split_once('`') else {
         return message.to_string();
     };
-    let tail = match tail.trim_start().strip_prefix('(').and_then(|t| t.split_once(')')) {
+    let tail = match tail
+        .trim_start()
+        .strip_prefix('(')
+        .and_then(|t| t.split_once(')'))
+    {
         Some((inner, after)) => format!(
             " ({}){after}",
             inner.rsplit_once(" to ").map_or(inner, |(_, e)| e)

@@ -26,8 +26,10 @@ pub(super) fn stems(text: &str) -> Vec<String> {
 pub(super) fn phrasal_nouns(lower: &str) -> impl Iterator<Item = &'static str> + '_ {
     PHRASAL
         .iter()
-        .filter(move |(particle, pattern, _)| lower.contains(particle) && pattern.is_match(lower))
-        .map(|(_, _, noun)| *noun)
+        .filter(move |(verb, particle, pattern, _)| {
+            lower.contains(verb) && lower.contains(particle) && pattern.is_match(lower)
+        })
+        .map(|(_, _, _, noun)| *noun)
 }
 
 // Kept on `regex::Regex`: it rewrites text (`replace_all`), which `Lean` does not offer.
@@ -36,13 +38,36 @@ static ROLLED_BACK: LazyLock<regex::Regex> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 
-static PHRASAL: LazyLock<[(&'static str, regex::Regex, &'static str); 4]> = LazyLock::new(|| {
+/// Each phrasal verb: its verb's and its particle's letters (two substring
+/// searches that most texts fail), its pattern and its noun.
+type Phrasal = (&'static str, &'static str, regex::Regex, &'static str);
+static PHRASAL: LazyLock<[Phrasal; 4]> = LazyLock::new(|| {
     let re = |p: &str| regex::Regex::new(p).expect("the pattern is valid");
     [
-        ("over", re(r"\bfail(?:ed|ing|s)?[\s-]+over\b"), "failover"),
-        ("over", re(r"\bcut(?:ting|s)?[\s-]+over\b"), "cutover"),
-        ("out", re(r"\broll(?:ed|ing|s)?[\s-]+out\b"), "rollout"),
-        ("down", re(r"\bshut(?:ting|s)?[\s-]+down\b"), "shutdown"),
+        (
+            "fail",
+            "over",
+            re(r"\bfail(?:ed|ing|s)?[\s-]+over\b"),
+            "failover",
+        ),
+        (
+            "cut",
+            "over",
+            re(r"\bcut(?:ting|s)?[\s-]+over\b"),
+            "cutover",
+        ),
+        (
+            "roll",
+            "out",
+            re(r"\broll(?:ed|ing|s)?[\s-]+out\b"),
+            "rollout",
+        ),
+        (
+            "shut",
+            "down",
+            re(r"\bshut(?:ting|s)?[\s-]+down\b"),
+            "shutdown",
+        ),
     ]
 });
 

@@ -353,13 +353,6 @@ const NOT_YET_CARRIED: &[(&str, &str)] = &[
         "170-issue-edit-lines-dotted-dates.md",
         "RS201 on update leads",
     ),
-    // A ticket thread's earlier messages are evidence by the line of dashes
-    // that opens each; the canonical sections do not keep those lines, so the
-    // customer's quoted "should have" is judged there.
-    (
-        "359-zendesk-reply-rca-booking-widget-gmt-july.txt",
-        "RS404 in a ticket's earlier message",
-    ),
 ];
 
 /// A finding's identity across the two forms of one report: its code and what

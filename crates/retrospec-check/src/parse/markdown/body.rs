@@ -372,6 +372,19 @@ impl BodyBuilder<'_, '_> {
                     range.start + lead,
                     range.start + raw.trim_end().len().max(lead),
                 );
+                // A thematic break between two blocks is kept: a ticket thread
+                // parts its messages with a line of dashes, which the word rules
+                // read (an earlier message is evidence), and `import` writes it.
+                if let Some(before) = span
+                    && before.end <= s.start
+                {
+                    parts.extend(
+                        self.text[before.end..s.start]
+                            .lines()
+                            .map(str::trim)
+                            .filter(|l| is_thematic_break(l)),
+                    );
+                }
                 parts.push(s.slice(self.text));
                 span = Some(span.map_or(s, |acc| acc.cover(s)));
             }
@@ -597,6 +610,13 @@ const PEOPLE_TITLE_WORDS: &[&str] = &[
     "author",
     "reviewer",
 ];
+
+/// Whether `line` (trimmed) is a thematic break: three or more of one of `-`,
+/// `*`, `_`, spaces between them allowed.
+fn is_thematic_break(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3 && ['-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m))
+}
 
 /// Whether a section title names people rather than work ([`PEOPLE_TITLE_WORDS`]).
 fn names_people(title: &str) -> bool {

@@ -557,6 +557,21 @@ mod tests {
     /// notice, a signature) is kept as a section of the same title, so `import`
     /// writes it; in retrospec's own Markdown the section is the list alone.
     #[test]
+    fn a_thematic_break_between_blocks_is_kept_in_a_section() {
+        let text = "# Booking widget\n\n## Ticket\n\nKind regards,\nEllie\n\n----------------\n\nTomasz Wrobel\n\nJul 16, 2025, 09:12 BST\n";
+        let mut diags = Vec::new();
+        let parsed =
+            crate::parse::parse(text, crate::parse::Format::Markdown, &mut diags).expect("parses");
+        let json = parsed.tree.to_json();
+        let body = json["sections"][0]["body"].as_str().unwrap_or_default();
+        assert_eq!(
+            body,
+            "Kind regards,\nEllie\n\n----------------\n\nTomasz Wrobel\n\nJul 16, 2025, 09:12 BST",
+            "{json}"
+        );
+    }
+
+    #[test]
     fn text_after_an_action_list_is_kept_in_a_report_read_as_written() {
         let section = "## What are we changing?\n\n- Keep 30 days of backups.\n- Add a second site.\n\nOur earlier notice:\n\n> We are looking into it.\n\n-- \nThe ops team\n";
         let free = format!("# Mail outage\n\nMail was down.\n\n{section}");

@@ -118,6 +118,25 @@ fn assert_spans(text: &str, format: Format) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Inputs a fuzzing run of the binary (multi-byte characters beside digits,
+/// absurd numbers) found panicking, each fixed where it broke: no panic, spans
+/// inside.
+#[test]
+fn fuzzed_inputs_that_once_panicked() {
+    for text in [
+        // A stated length of 10^18 minutes overflowed its tolerance band.
+        "noticed 999999999999999999minute after stopped\n- 0:40\n- 0:52 paged",
+        // A date prefix cut inside a character of three bytes.
+        "## Degraded 5\n2025-03-中\nDuration:5minute\n## -disruption,1",
+        // A field's clock found one byte into a two-byte letter.
+        "# Join delays\n\nStart: 2024-10-29é:00Z\nEnd: Mon 3 Marché10:00Z\n",
+    ] {
+        for format in [Format::Markdown, Format::Yaml, Format::Json] {
+            assert_spans(text, format).expect("no panic, spans inside");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 

@@ -1194,17 +1194,22 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
     } else {
         base
     };
+    // Saturating: a stated length of 10^18 minutes is read, not overflowed.
     let slack = base.max(rounding);
     match d.qualifier {
-        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => {
-            [Some(low - slack), Some(high + slack)]
-        }
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => [
+            Some(low.saturating_sub(slack)),
+            Some(high.saturating_add(slack)),
+        ],
         Qualifier::Approximate => {
             let relative = config.claims.tolerance.clamp(0.0, 1.0);
             let approx =
                 ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
             let slack = slack.max(approx);
-            [Some(low - slack), Some(high + slack)]
+            [
+                Some(low.saturating_sub(slack)),
+                Some(high.saturating_add(slack)),
+            ]
         }
         Qualifier::JustOver | Qualifier::JustUnder => {
             let relative = config.claims.tolerance.clamp(0.0, 1.0);
@@ -1212,13 +1217,19 @@ fn accepted(config: &Config, d: &duration::Duration, actual: i64) -> [Option<i64
                 ((d.high * relative) as i64).max(i64::from(config.claims.floor_minutes) * 60);
             let slack = slack.max(approx);
             if d.qualifier == Qualifier::JustOver {
-                [Some(low - slack), Some(high + high / 4 + slack)]
+                [
+                    Some(low.saturating_sub(slack)),
+                    Some(high.saturating_add(high / 4).saturating_add(slack)),
+                ]
             } else {
-                [Some(low - low / 4 - slack), Some(high + slack)]
+                [
+                    Some(low.saturating_sub(low / 4).saturating_sub(slack)),
+                    Some(high.saturating_add(slack)),
+                ]
             }
         }
-        Qualifier::AtLeast => [Some(low - slack), None],
-        Qualifier::AtMost => [None, Some(high + slack)],
+        Qualifier::AtLeast => [Some(low.saturating_sub(slack)), None],
+        Qualifier::AtMost => [None, Some(high.saturating_add(slack))],
     }
 }
 

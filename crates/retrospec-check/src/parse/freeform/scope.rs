@@ -509,8 +509,12 @@ pub(crate) fn timed_lines(text: &str, part: Range<usize>) -> Option<Vec<(usize, 
         }
         t = t.trim_start_matches(['*', '_', '[']);
         let b = t.as_bytes();
-        if b.len() > 11 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && b[7] == b'-' {
-            let d = &t[..10];
+        if b.len() > 11
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && let Some(d) = t.get(..10)
+        {
             if date.is_some_and(|x| x != d) {
                 return None;
             }

@@ -62,17 +62,24 @@ pub(super) fn place(model: &Postmortem, pointer: &str) -> Place {
             // "Overview", "Incident summary"), and the opening text of a report
             // that also has a summary heading (its "Preamble": a blog post's
             // first paragraph), are read as the summary is.
-            let section = pointer
-                .strip_prefix("/sections/")
-                .and_then(|r| r.strip_suffix("/body"))
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| model.sections.get(i));
-            match section {
+            match section_at(model, pointer) {
                 Some(s) if SUMMARY_TITLE.is_match(s.title.trim()) => Place::Summary,
                 _ => Place::Prose,
             }
         }
     }
+}
+
+/// The free section whose body is at `pointer` (`/sections/3/body`).
+pub(crate) fn section_at<'m>(
+    model: &'m Postmortem,
+    pointer: &str,
+) -> Option<&'m retrospec_model::Section> {
+    pointer
+        .strip_prefix("/sections/")
+        .and_then(|r| r.strip_suffix("/body"))
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| model.sections.get(i))
 }
 
 /// [`place`] of the paragraph at byte `at` of `masked` (the prose of the field at

@@ -681,11 +681,7 @@ pub(super) fn report_window(inputs: &Inputs<'_>) -> Option<Compared> {
     for (pointer, node) in found {
         let summary_like = pointer.starts_with("/impact/")
             || super::place(inputs.model, &pointer) == subject::Place::Summary;
-        let section = pointer
-            .strip_prefix("/sections/")
-            .and_then(|r| r.strip_suffix("/body"))
-            .and_then(|i| i.parse::<usize>().ok())
-            .and_then(|i| inputs.model.sections.get(i))
+        let section = super::prose::section_at(inputs.model, &pointer)
             .filter(|s| !summary_like && super::is_postmortem_title(&s.title));
         if !(summary_like || section.is_some()) || !super::is_prose(&pointer) {
             continue;

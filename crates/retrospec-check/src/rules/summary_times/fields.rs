@@ -19,7 +19,7 @@ pub(super) fn stated_fields<'a>(
         ("/impact/description", "the impact"),
     ]
     .into_iter()
-    .map(|(pointer, field)| (pointer.to_string(), field.to_string()));
+    .map(|(pointer, field)| (pointer.to_string(), field.to_string(), None));
     let sections = cx
         .model
         .sections
@@ -33,21 +33,16 @@ pub(super) fn stated_fields<'a>(
             (
                 crate::ptr::Ptr::section_body(i).as_str().to_string(),
                 format!("section \"{}\"", s.title.trim()),
+                Some(s.title.as_str()),
             )
         });
     fixed
         .chain(sections)
-        .filter_map(|(pointer, field)| {
+        .filter_map(|(pointer, field, title)| {
             let node = cx.node(&pointer).filter(|n| n.as_str().is_some())?;
             let prose = crate::claims::Prose::of(cx.text, node);
             // A status page's "Postmortem": its opening paragraph is the summary,
             // the rest its story (blanked byte for byte, spans stay the file's).
-            let title = pointer
-                .strip_prefix("/sections/")
-                .and_then(|r| r.strip_suffix("/body"))
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| cx.model.sections.get(i))
-                .map(|s| s.title.as_str());
             if let Some(opening) =
                 title.and_then(|t| crate::claims::postmortem_opening(t, &prose.masked))
             {

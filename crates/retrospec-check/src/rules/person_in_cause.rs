@@ -334,11 +334,6 @@ static PARTICIPANT_LABELS: LazyLock<Literals> = LazyLock::new(|| {
 /// one is found ([`organisations_of`] reads the whole text, so only then).
 fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     let mut names: Vec<&str> = Vec::new();
-    let owners = cx.model.action_items.iter().filter_map(|i| {
-        i.owner
-            .as_deref()
-            .or_else(|| crate::rules::action_item_owner::owner_in_parentheses(&i.title))
-    });
     // Most reports list no participants: one SIMD search of the lowercased text
     // for the labels' words before the line-by-line read.
     let present = if PARTICIPANT_LABELS.is_match(cx.lowercase) {
@@ -351,7 +346,7 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
         .authors
         .iter()
         .map(String::as_str)
-        .chain(owners)
+        .chain(owners(cx))
         .chain(present)
     {
         let name = name.trim();
@@ -375,20 +370,22 @@ fn known_people<'a>(cx: &Context<'a>) -> Vec<&'a str> {
     names
 }
 
+/// The action items' owners: each item's `owner`, or the name its title closes
+/// with in parentheses (`(Tobias Brandt, this week)`, `... (Kestrel)`).
+fn owners<'a>(cx: &Context<'a>) -> impl Iterator<Item = &'a str> {
+    cx.model.action_items.iter().filter_map(|i| {
+        i.owner
+            .as_deref()
+            .or_else(|| crate::rules::action_item_owner::owner_in_parentheses(&i.title))
+    })
+}
+
 /// The owners of action items named by one capitalised word that no list calls
 /// an organisation, a product, a team or a common word (`(Kestrel)`, `Owner:
 /// Wren`): people a given-name list may not know. What the report writes in
 /// lower case or after an article is left out where they are read.
 fn one_word_owners<'a>(cx: &Context<'a>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = cx
-        .model
-        .action_items
-        .iter()
-        .filter_map(|i| {
-            i.owner
-                .as_deref()
-                .or_else(|| crate::rules::action_item_owner::owner_in_parentheses(&i.title))
-        })
+    let mut out: Vec<&str> = owners(cx)
         .map(str::trim)
         .filter(|name| {
             let lower = name.to_lowercase();

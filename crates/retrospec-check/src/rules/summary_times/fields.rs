@@ -41,51 +41,42 @@ pub(super) fn stated_fields<'a>(
         .filter_map(|(pointer, field, title)| {
             let node = cx.node(&pointer).filter(|n| n.as_str().is_some())?;
             let prose = crate::claims::Prose::of(cx.text, node);
+            let mut kept = prose.masked.as_str().to_owned();
             // A status page's "Postmortem": its opening paragraph is the summary,
-            // the rest its story (blanked byte for byte, spans stay the file's).
+            // the rest its story.
             if let Some(opening) =
                 title.and_then(|t| crate::claims::postmortem_opening(t, &prose.masked))
             {
-                let masked = prose.masked.as_str();
-                let blank = |part: &str| -> String {
-                    part.bytes()
-                        .map(|b| if b == b'\n' { '\n' } else { ' ' })
-                        .collect()
-                };
-                let kept = format!(
-                    "{}{}{}",
-                    blank(&masked[..opening.start]),
-                    &masked[opening.clone()],
-                    blank(&masked[opening.end..])
-                );
-                let all = stated(&kept);
-                return Some((field, prose, all));
+                blank(&mut kept, opening.end..prose.masked.len());
+                blank(&mut kept, 0..opening.start);
             }
             // A line giving the review meeting's time (`**Meeting:** ...,
             // 13:00–13:45 EET`) is not the incident's window.
-            let all = if prose
-                .masked
-                .lines()
-                .any(crate::parse::freeform::date::is_review_line)
-            {
-                let kept: String = prose
-                    .masked
-                    .split_inclusive('\n')
-                    .map(|line| {
-                        if crate::parse::freeform::date::is_review_line(line) {
-                            // Blanked byte for byte: the spans stay the file's.
-                            let body = line.trim_end_matches(['\r', '\n']);
-                            format!("{}{}", " ".repeat(body.len()), &line[body.len()..])
-                        } else {
-                            line.to_string()
-                        }
-                    })
-                    .collect();
-                stated(&kept)
-            } else {
-                stated(prose.masked.as_str())
-            };
+            let mut at = 0;
+            for line in prose.masked.split_inclusive('\n') {
+                if crate::parse::freeform::date::is_review_line(line) {
+                    blank(&mut kept, at..at + line.len());
+                }
+                at += line.len();
+            }
+            let all = stated(&kept);
             Some((field, prose, all))
         })
         .collect()
+}
+
+/// Blanks `range` of `text` byte for byte, line breaks kept: the spans stay the
+/// file's.
+fn blank(text: &mut String, range: std::ops::Range<usize>) {
+    let blanked: String = text[range.clone()]
+        .bytes()
+        .map(|b| {
+            if b == b'\n' || b == b'\r' {
+                b as char
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    text.replace_range(range, &blanked);
 }

@@ -335,25 +335,9 @@ fn import_writes_a_fenced_log_s_entries_as_code() {
 /// Reports of the realistic corpus (`tests/realistic/reports/`) whose import does
 /// not keep every finding about facts yet, each with what is lost and why. The
 /// test below fails when a report not listed stops round-tripping, and when a
-/// listed one round-trips (take it off the list): the list only shrinks.
-const NOT_YET_CARRIED: &[(&str, &str)] = &[
-    // A second clock column (`Sydney (AEST)`): not written, so its zone's season
-    // is not checked; a length measured to a status page's `Posted` line.
-    (
-        "14-push-delays-dual-zone-table.md",
-        "RS203 on a second clock column",
-    ),
-    (
-        "46-webhooks-status-prose-pt.md",
-        "RS208 measured to a `Posted` line",
-    ),
-    // The order of `EDIT dd.mm.yyyy at HH:MM` update leads: judged as a stream
-    // on the original, not carried as one.
-    (
-        "170-issue-edit-lines-dotted-dates.md",
-        "RS201 on update leads",
-    ),
-];
+/// listed one round-trips (take it off the list): the list only shrinks. Empty:
+/// every report of the corpus round-trips.
+const NOT_YET_CARRIED: &[(&str, &str)] = &[];
 
 /// A finding's identity across the two forms of one report: its code and what
 /// it is about. Beside [`fact_set`]'s rules, a placeholder is named without the

@@ -99,10 +99,21 @@ pub fn imported(parsed: &crate::parse::Parsed, text: &str, format: Format) -> Op
         .freeform
         .as_ref()
         .map_or(&[][..], |r| &r.evidence_entries[..]);
+    // The other clock of a table with two side by side (`| UTC | Sydney (AEST) |`):
+    // written beside the entry's text, so its season is still judged.
+    let second = parsed
+        .freeform
+        .as_ref()
+        .map_or(&[][..], |r| &r.second_clocks[..]);
     if let Some(Json::Array(entries)) = tree.get_mut("timeline") {
         for &i in evidence {
             if let Some(Json::String(text)) = entries.get_mut(i).and_then(|e| e.get_mut("text")) {
                 *text = inline_code(text);
+            }
+        }
+        for (i, _, clock) in second {
+            if let Some(Json::String(text)) = entries.get_mut(*i).and_then(|e| e.get_mut("text")) {
+                text.push_str(&format!(" ({clock})"));
             }
         }
     }
@@ -476,6 +487,14 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 fn covered(parsed: &crate::parse::Parsed) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     collect_spans(&parsed.tree, &mut spans);
+    // A table's second clock, which `import` writes beside its entry's text.
+    if let Some(r) = &parsed.freeform {
+        spans.extend(
+            r.second_clocks
+                .iter()
+                .map(|(_, cell, _)| (cell.start, cell.end)),
+        );
+    }
     spans.sort_unstable();
     let mut covered: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
@@ -676,6 +695,32 @@ mod tests {
             .into_iter()
             .map(|s| s.slice(text))
             .collect()
+    }
+
+    /// A table's second clock column (`Sydney (AEST)`) is written beside each
+    /// entry's text, and its cells are carried, not named as left out.
+    #[test]
+    fn import_writes_a_second_clock_column_beside_the_entries() {
+        let text = "# Push delays\n\nOn 14 January 2025 pushes were late.\n\n## Timeline\n\n\
+                    | UTC (13 Jan) | Sydney (AEST) | Event |\n|---|---|---|\n\
+                    | 19:00 | 06:00 | Gateway scaled down |\n| 20:45 | 07:45 | Delay alert fires |\n";
+        let parsed = crate::check(text, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, text, Format::Markdown).expect("a mapping");
+        assert!(
+            written.contains("- 2025-01-13 19:00 UTC Gateway scaled down (06:00 AEST)\n"),
+            "{written}"
+        );
+        assert!(
+            written.contains("Delay alert fires (07:45 AEST)"),
+            "{written}"
+        );
+        assert!(not_carried(text, &parsed).is_empty());
+        // One clock column: nothing is added.
+        let one = "# Push delays\n\nOn 14 January 2025 pushes were late.\n\n## Timeline\n\n\
+                   | UTC | Event |\n|---|---|\n| 19:00 | Gateway scaled down at 06:00 |\n| 20:45 | Alert |\n";
+        let parsed = crate::check(one, Format::Markdown).parsed.expect("parses");
+        let written = imported(&parsed, one, Format::Markdown).expect("a mapping");
+        assert!(written.contains("scaled down at 06:00\n"), "{written}");
     }
 
     #[test]

@@ -45,7 +45,8 @@ declare_rule! {
     /// status word and a dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @
     /// 8th April 2025, 16:05 UTC - ...`) are checked too: of three or more, listed
     /// oldest first or newest first as most of them are, the one dated out of that
-    /// order (an `EDIT` dated the day before the outage it closes) is reported.
+    /// order (an `EDIT` dated the day before the outage it closes) is reported,
+    /// in retrospec's own form as in a report read as written.
     ///
     /// ## Example
     /// ```markdown
@@ -121,7 +122,9 @@ impl Rule for TimelineOrder {
         }
         explained(cx, out, first_order, &written);
         year_typos(cx, out);
-        if cx.model.timeline.is_empty() && cx.parsed.freeform.is_some() {
+        // In retrospec's form too: `import` keeps the updates where they stood
+        // (in the summary), and their order is the same fact.
+        if cx.model.timeline.is_empty() {
             lead_order(cx, out);
         }
     }
@@ -156,7 +159,8 @@ fn explained(cx: &Context<'_>, out: &mut Vec<Diagnostic>, first: usize, written:
 /// or more, listed oldest first or newest first as most of them are, one dated
 /// out of that order (an `EDIT` dated the day before the others, before the
 /// incident it closes) is reported on its date. Leads on other zones than the
-/// first's are left out.
+/// first's are left out. Read in retrospec's own form as well, where a report
+/// without a timeline (an imported issue) keeps such updates in its text.
 fn lead_order(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     use crate::parse::freeform::updates;
     if !cx.text.contains(':') {
@@ -800,6 +804,13 @@ mod tests {
         let text = "# Server down\n\nSince 12.03.2025 at 21:14 UTC the box hangs.\n\nEDIT 12.03.2025 at 21:20 UTC:\nFound it.\n\nEDIT 12.03.2025 at 21:31 UTC:\nBack in the pool.\n\nEDIT 12.03.2025 at 21:52 UTC:\nJobs run again.\n\nEDIT 11.03.2025 at 22:09 UTC:\nAll good now.\n";
         assert_eq!(spans(text), ["EDIT 11.03.2025 at 22:09 UTC"]);
         assert!(spans(&text.replace("11.03.2025", "12.03.2025")).is_empty());
+        // In retrospec's form, as `import` writes such a report (the updates in
+        // its summary, no timeline): the same finding.
+        let canonical = text.replace(
+            "# Server down\n\n",
+            "---\ntitle: Server down\nstatus: draft\n---\n\n## Summary\n\n",
+        );
+        assert_eq!(spans(&canonical), ["EDIT 11.03.2025 at 22:09 UTC"]);
         // Newest first, one out of place in the middle.
         let text = "# Outage\n\nMail was down.\n\n- UPDATE @ 8th April 2025, 16:05 UTC - all back\n- UPDATE @ 6th April 2025, 09:00 UTC - slow\n- UPDATE @ 7th April 2025, 12:15 UTC - fixing\n- UPDATE @ 6th April 2025, 11:50 UTC - looking\n";
         assert_eq!(spans(text), ["UPDATE @ 6th April 2025, 09:00 UTC"]);

@@ -760,6 +760,28 @@ mod tests {
         );
     }
 
+    /// A status page's banner under the title (`**Incident Report for X**`) is
+    /// no section: the paragraph under it opens the report, so it is the summary
+    /// and a later "What happened" stays a section of its own, in that order.
+    #[test]
+    fn a_status_page_s_banner_is_no_heading() {
+        let text = "## Webhooks failed\n\n**Incident Report for Relaybox**\n\n\
+                    At 3:47 PM PT deliveries began to fail.\n\n### What happened\n\nA bundle lost a root.\n";
+        assert_eq!(keys(text), ["title", "summary", "sections"]);
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (body, _) = parsed.tree.pointer("/summary").expect("summary");
+        assert!(matches!(&body.value, Value::String(s) if s.contains("3:47 PM")));
+        let (title, _) = parsed.tree.pointer("/sections/0/title").expect("a section");
+        assert!(matches!(&title.value, Value::String(s) if s == "What happened"));
+        // A bold line of other words under the title still names a section.
+        let named = text.replace("Incident Report for Relaybox", "Customer notes");
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(&named, &mut diags).expect("parses");
+        let (title, _) = parsed.tree.pointer("/sections/0/title").expect("a section");
+        assert!(matches!(&title.value, Value::String(s) if s == "Customer notes"));
+    }
+
     #[test]
     fn sections_at_any_level_and_setext_titles() {
         let text = "Queue outage\n============\n\n### Timeline\n\n- 10:00 UTC Disk full\n\n### Root cause\n\nLogs.\n";

@@ -69,6 +69,11 @@ pub struct Reading {
     /// entries carry (`date::kept_lines`).
     #[serde(skip)]
     pub kept_date_lines: Vec<(usize, String)>,
+    /// The other clock of entries read from a table with two clocks side by side,
+    /// as (entry index, its cell, `06:00 AEST`) ([`timeline::second_clocks`]):
+    /// `retrospec import` writes it beside the entry's text.
+    #[serde(skip)]
+    pub second_clocks: Vec<(usize, Span, String)>,
     /// The review status and what it was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<status::ReadStatus>,
@@ -105,6 +110,7 @@ impl Reading {
             ambiguous_zone: None,
             ambiguous_date: None,
             kept_date_lines: Vec::new(),
+            second_clocks: Vec::new(),
             status: None,
             evidence_entries: Vec::new(),
             named_zone: None,

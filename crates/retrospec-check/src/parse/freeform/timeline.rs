@@ -38,6 +38,7 @@ pub(crate) mod leads;
 pub(crate) mod phases;
 pub(crate) mod prose;
 mod table;
+pub(crate) use table::second_clocks;
 
 pub(crate) use began::began_and_ended;
 
@@ -1049,7 +1050,7 @@ mod tests {
             .expect("RS203");
         assert_eq!(d.span.slice(text), "CET");
         assert!(
-            d.message.contains("as the table's own times show"),
+            d.message.contains("as the times beside it show"),
             "{}",
             d.message
         );

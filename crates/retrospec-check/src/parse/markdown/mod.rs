@@ -295,6 +295,9 @@ pub fn parse_with(
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
         r.evidence_entries = freeform::evidence_entries(text, &timeline.value);
+        if text.contains('|') {
+            r.second_clocks = freeform::timeline::second_clocks(text, &timeline.value);
+        }
         r.first_date = freeform::date::date_first_entry(
             text,
             &mut timeline.value,

@@ -31,6 +31,37 @@ pub(super) fn timeline_date(cx: &Context<'_>, written: &str) -> Option<Date> {
     dates.all(|d| d == first).then_some(first)
 }
 
+/// A clock in another zone written beside a timeline entry's own time (`-
+/// 2025-01-13 19:00 UTC Gateway scaled down (06:00 AEST)`, as `retrospec import`
+/// writes a table's second clock column): the day on that clock, which may be the
+/// day after or before the entry's, and the offset the two clocks show (the clock
+/// minus the entry's instant). `None` when the clock at `at` is in no entry with
+/// an instant, or the two are more than a UTC offset apart.
+pub(super) fn beside_entry(
+    cx: &Context<'_>,
+    at: usize,
+    (hour, minute): (i8, i8),
+) -> Option<(Date, jiff::tz::Offset)> {
+    let (_, instant) = cx.times.timeline.iter().flatten().find_map(|v| {
+        let entry = v.pointer.strip_suffix("/time")?;
+        let span = cx.span(entry);
+        (span.start <= at && at < span.end)
+            .then(|| v.instant().map(|r| (span, r.timestamp)))
+            .flatten()
+    })?;
+    let utc = instant.to_zoned(jiff::tz::TimeZone::UTC).datetime();
+    [-1, 0, 1].into_iter().find_map(|days| {
+        let day = utc.date().checked_add(jiff::Span::new().days(days)).ok()?;
+        let local = day.at(hour, minute, 0, 0);
+        let shown = local.duration_since(utc).as_secs();
+        // UTC offsets run from -12:00 to +14:00.
+        (-12 * 3600..=14 * 3600).contains(&shown).then(|| {
+            let offset = jiff::tz::Offset::from_seconds(i32::try_from(shown).ok()?).ok()?;
+            Some((day, offset))
+        })?
+    })
+}
+
 /// [`in_use`], and on the day the clocks change, at the clock written (`03:20
 /// CST` on the morning the clocks moved to `CDT` at 02:00 is out of season).
 pub(super) fn in_use_at(

@@ -42,6 +42,16 @@ pub(super) fn pseudo_heading(
             if !named && is_date_line(words) {
                 return None;
             }
+            // A status page's banner under the title (`**Incident Report for
+            // Relaybox**`) says what the page is: the text under it is the report's
+            // opening, not a section named after the banner.
+            if !named
+                && words
+                    .get(..20)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("incident report for "))
+            {
+                return None;
+            }
             if !words.is_empty() && (named || (alone && short)) && !starts_with_time(words) {
                 let offset = inner.len() - inner.trim_start().len();
                 let s = start + mark.len() + offset;

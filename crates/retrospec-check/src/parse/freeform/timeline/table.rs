@@ -304,7 +304,7 @@ impl Reader<'_, '_> {
             time::format_offset(in_use),
         );
         if rows_agree {
-            message.push_str(", as the table's own times show");
+            message.push_str(crate::rules::zone_season::AS_SHOWN);
         }
         let replacement = if in_use_name.chars().all(|c| c.is_ascii_alphabetic()) {
             in_use_name
@@ -385,6 +385,80 @@ fn dated_cell(written: &str) -> (Option<&str>, &str) {
         }
         _ => (None, written),
     }
+}
+
+/// The other clock of each entry read from a table with two clocks side by side
+/// (`| UTC | Sydney (AEST) |`), as (entry index, the local cell, `06:00 AEST`): the
+/// local cell's clock and its header's abbreviation. `retrospec import` writes it beside the entry's
+/// text, so the canonical report keeps what the season check judged (RS203).
+/// Read again from the rows rather than kept by the reader: the entries are
+/// nodes by then, and a table is a few lines to split.
+pub(crate) fn second_clocks(
+    text: &str,
+    timeline: &crate::tree::Node,
+) -> Vec<(usize, Span, String)> {
+    use crate::tree::Value;
+    let Value::Seq(items) = &timeline.value else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Map(fields) = &item.value else {
+            continue;
+        };
+        let Some(time) = fields.iter().find(|e| e.key == "time") else {
+            continue;
+        };
+        if let Some((cell, clock)) = other_clock(text, time.value.span.start) {
+            out.push((i, cell, clock));
+        }
+    }
+    out
+}
+
+/// The other clock on the table row holding the time at `at` ([`second_clocks`]).
+fn other_clock(text: &str, at: usize) -> Option<(Span, String)> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if !text[line_start..line_end].trim_start().starts_with('|') {
+        return None;
+    }
+    // The table's first line is its header.
+    let mut header = line_start;
+    while header > 0 {
+        let prev = text[..header - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !text[prev..header - 1].trim_start().starts_with('|') {
+            break;
+        }
+        header = prev;
+    }
+    let header_end = text[header..].find('\n').map_or(text.len(), |i| header + i);
+    let cells = |from: usize, to: usize| -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut start = None;
+        for (i, c) in text[from..to].char_indices() {
+            if c == '|' {
+                if let Some(s) = start {
+                    spans.push(Span::new(s, from + i));
+                }
+                start = Some(from + i + 1);
+            }
+        }
+        spans
+    };
+    let heads = cells(header, header_end);
+    let row = cells(line_start, line_end);
+    let time_col = row.iter().position(|c| c.start <= at && at < c.end)?;
+    heads.iter().enumerate().find_map(|(c, head)| {
+        let (zone, _) = header_zone(text, *head).filter(|_| c != time_col)?;
+        time::abbreviation(zone).filter(|a| a.counterpart.is_some())?;
+        let cell = *row.get(c)?;
+        let clock = cell.slice(text).trim();
+        time::parse_time(clock)
+            .ok()
+            .filter(|p| p.date.is_none() && p.zone.is_none())?;
+        Some((cell, format!("{clock} {zone}")))
+    })
 }
 
 fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {

@@ -148,6 +148,13 @@ mod tests {
         let written = list.replace(" (owner: @storage)", ". Owner: @storage");
         let owners = crate::rules::spans_of("RS301", &written, Format::Markdown);
         assert_eq!(owners, ["Rotate the logs"]);
+        // A task list's fields after middle dots (`· Dana Holt · 15 Aug`).
+        let dotted = list.replace(" (owner: @storage)", " · Dana Holt · 15 Aug");
+        let owners = crate::rules::spans_of("RS301", &dotted, Format::Markdown);
+        assert_eq!(owners, ["Rotate the logs"]);
+        let unnamed = list.replace(" (owner: @storage)", " · in review · 15 Aug");
+        let owners = crate::rules::spans_of("RS301", &unnamed, Format::Markdown);
+        assert!(owners.is_empty(), "no owner named: gathered, {owners:?}");
         // No owner anywhere: what the canonical form needs, gathered into RS407.
         let none = list.replace(" (owner: @storage)", "");
         let codes: Vec<&str> = check(&none, Format::Markdown)

@@ -24,7 +24,8 @@ declare_rule! {
     /// `(Ana and Bo, first drill in April)`, `(Owners: Ana & Bo)`, `— Kim, Lee`, or
     /// such a name and a due phrase as the last sentence or after a colon, `...
     /// through the canary. Data Platform team, due 28 Mar`, `...: Search team, 31
-    /// January`) counts as one, unless it names nobody: a dash or a
+    /// January`), or a task list's fields after middle dots, `... · Liam Fraser · 15
+    /// Aug`) counts as one, unless it names nobody: a dash or a
     /// word for nobody after the owner word (`Assignee: — · Due: 2025-10-03`, `Owner:
     /// n/a`) or a tag that says so (`(unassigned)`) is no owner, and the finding
     /// points at it. Such a
@@ -86,7 +87,16 @@ pub(crate) fn names_an_owner(title: &str) -> bool {
                     .is_some_and(|(who, when)| named_then_due(who, when))
         })
     });
-    mention || tag || dashed || last_sentence || owner_then_due(trimmed)
+    // `Renew the credential · Liam Fraser · 15 Aug`: a task list's fields parted by
+    // middle dots, the owner's name the first after the title.
+    let dotted = trimmed.split(" · ").nth(1).is_some_and(|who| {
+        let words: Vec<&str> = who.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains(char::is_numeric))
+    });
+    mention || tag || dashed || last_sentence || dotted || owner_then_due(trimmed)
 }
 
 /// Whether a short bracketed tail says when, not who: `(due 2025-10-10)`,

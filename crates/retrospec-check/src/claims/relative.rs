@@ -828,6 +828,27 @@ mod tests {
         assert!(crate::rules::spans_of("RS208", &earlier, crate::Format::Markdown).is_empty());
     }
 
+    /// "The bad swap" of several swaps is the first: the one that did the harm
+    /// came before the one that mended it.
+    #[test]
+    fn the_bad_one_of_several_is_the_first() {
+        let report = |which: &str| {
+            format!(
+                "# Empty search results\n\nAll times UTC, 2025-02-04.\n\n## Timeline\n\n\
+                 - 07:55 Job swaps alias to the new index\n- 08:31 First customer ticket about empty results\n\
+                 - 11:30 Rebuild finishes; alias swapped to the complete index\n\n## Notes\n\n\
+                 The first customer ticket arrived about 15 minutes after the {which} alias swap.\n"
+            )
+        };
+        assert_eq!(
+            crate::rules::spans_of("RS208", &report("bad"), crate::Format::Markdown),
+            ["about 15 minutes"]
+        );
+        assert!(
+            crate::rules::spans_of("RS208", &report("nightly"), crate::Format::Markdown).is_empty()
+        );
+    }
+
     #[test]
     fn the_opening_words_turn_away_no_explicit_reading() {
         // What follows each duration of the corpus, and each shape of the three

@@ -211,9 +211,10 @@ static LENGTH_LABEL: LazyLock<Lean> = LazyLock::new(|| {
         .expect("the pattern is valid")
 });
 /// A sentence that labels the total as the impact's: "Resolved. Total interruption
-/// for the affected accounts: about 1 hour.", "Overall downtime: 52 minutes".
+/// for the affected accounts: about 1 hour.", "Overall downtime: 52 minutes",
+/// "Total customer-visible impact: 2 hours 5 minutes".
 static TOTAL_LABEL: LazyLock<Lean> = LazyLock::new(|| {
-    Lean::new(r"(?i)^\s*[*_]*(?:total|overall)\s+(?:downtime|outage|interruption|disruption|unavailability|impact|duration)(?:\s+(?:for|of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+)?[*_]*\s*:[*_]*\s*$")
+    Lean::new(r"(?i)^\s*[*_]*(?:total|overall)\s+(?:(?:customer|user|client|service)(?:[\s-](?:visible|facing))?\s+)?(?:downtime|outage|interruption|disruption|unavailability|impact|duration)(?:\s+(?:for|of)\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+)?[*_]*\s*:[*_]*\s*$")
         .expect("the pattern is valid")
 });
 /// A line labelled with what was out, in an outage state: "- Saves failing: 25
@@ -1213,6 +1214,8 @@ mod tests {
             "- All good again. Overall downtime: 52 minutes",
             "| Update | Back up. Total outage of the mail service: 2,5 hours |",
             "> Fixed. **Total disruption:** 40 minutes.",
+            "Total customer-visible impact: 2 hours 5 minutes.",
+            "Overall user-facing downtime: 52 minutes",
         ] {
             assert_eq!(measures(text, p), ["incident"], "{text}");
         }

@@ -146,7 +146,8 @@ pub(crate) mod updates;
 
 use entries::{end_at_an_ending_entry, inside, start_at_an_entry};
 
-const TIME: &str = r"([0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
+/// A time: `14:05`, `2 PM`, `9.30 a.m.`, or a military `1405Z`.
+const TIME: &str = r"((?:[01][0-9]|2[0-3])[0-5][0-9]Z\b|[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*(?i:[ap]\.?m\.?))?)(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 /// A time that cannot be a count: a colon or a dot with minutes, or AM/PM.
 const CLOCK: &str = r"((?:[0-9]{1,2}[:.][0-9]{2}(?:\s*(?i:[ap]\.?m\.?))?|[0-9]{1,2}\s*(?i:[ap]\.?m\.?)))(?:\s+\(?([A-Z]{2,5}|[+-][0-9]{2}:?[0-9]{2})\b\)?)?";
 const APPROX: &str = r"(?i:(about|around|approximately|approx\.|roughly|circa|~)\s*)?";
@@ -265,7 +266,7 @@ static UNIT_AFTER: LazyLock<Lean> = LazyLock::new(|| {
 fn clock_window(masked: &str, caps: &crate::lean::Captures<'_>) -> bool {
     let is_clock = |m: Option<crate::lean::Match<'_>>| {
         m.is_some_and(|m| {
-            m.as_str().contains([':', '.']) || m.as_str().to_ascii_lowercase().contains('m')
+            m.as_str().contains([':', '.', 'Z']) || m.as_str().to_ascii_lowercase().contains('m')
         })
     };
     if is_clock(caps.get(2)) || is_clock(caps.get(4)) {
@@ -937,6 +938,8 @@ mod tests {
             ),
             ("Errors 15:05-17:20 CEST.", vec!["15:05"]),
             ("Errors between 12 and 13 UTC.", vec!["12 and 13 UTC"]),
+            // Military times, in UTC: 1405Z is 16:05 CEST, 1450Z 16:50 CEST.
+            ("Errors between 1405Z and 1450Z.", vec!["1450Z"]),
             (
                 "The incident started at 3:05 PM and was fixed at 17:20.",
                 vec!["3:05 PM"],
@@ -971,6 +974,8 @@ mod tests {
         for summary in [
             "Errors from 4:05 PM to 5:20 PM CEST.",
             "Errors 16:05-17:20 CEST.",
+            "Errors between 1405Z and 1520Z.",
+            "Between 1405 and 1520 orders were counted twice.",
             "The incident started around 16:15 and service was back up at 17:00.",
             "It started at 10 servers and ended at 12 regions.",
             "Replies reached customers between 9 and 52 minutes late.",

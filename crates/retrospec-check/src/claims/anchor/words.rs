@@ -116,9 +116,14 @@ impl Words {
         {
             tokens.truncate(anchor[..m.start()].split_whitespace().count());
         }
-        let first = tokens
-            .iter()
-            .any(|t| matches!(t.as_str(), "first" | "initial" | "earliest"));
+        // "the bad alias swap": of several swaps, the one that did the harm came
+        // before those that mended it.
+        let first = tokens.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "first" | "initial" | "earliest" | "bad" | "faulty" | "botched" | "broken"
+            )
+        });
         let of = tokens.iter().position(|t| t == "of");
         // "the array going read-only": the noun's change of state; the noun is
         // the head, the linking verb no word an entry needs.

@@ -19,7 +19,7 @@
 //! | detected | `detected`, `alerted`, `alert(s) fired`, `alert fires`, `alerts fire`, `alert pages`, `alerts page`, `alert triggered`, `reported by customers`, `customers reported`, `paged`, `noticed` |
 //! | acknowledged | `acknowledged`, `mobilized`, `mobilised`, `incident declared`, `declared an incident`, `began investigating`, `started investigating` |
 //! | mitigated | `mitigated`, `mitigation applied`, `rolled back`, a `rollback` then `completed`/`complete`/`finished`/`done`, `failed over`, `pointed back to`, `reverted to` (an alias or a setting put back) |
-//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero`; errors, failures, timeouts, 429s or 5xx that `stop(s)`, `stopped`, `ceased` or `subsided`, not in a condition or for some |
+//! | resolved | `resolved`, `back to normal`, `back to nominal`, `all clear`, `fully recovered`, `fully restored`, `outage ends`, `outage ended`, `outage is over`, `impact ended`, `impact ends`, `impact is over`, `service restored`, `services restored`, `back to baseline`, `working again`, `succeeding again`, `healthy again`, `normal again`, `available again`, `reachable again`, `responsive again`, `online again`, `current again`, `accurate again`, `correct again`, `returned to normal`, `returned to (its) usual`, `back to (its) usual`, an error or failure rate (or errors, failures) `back to zero` or `returned to zero`; a metric `back below` its threshold; errors, failures, timeouts, 429s or 5xx that `stop(s)`, `stopped`, `ceased` or `subsided`, not in a condition or for some |
 //!
 //! A `Start:`/`End:` label leading an entry is read before the words; a start or
 //! an end stated as a field of its own at an entry's minute (`- Start (UTC):
@@ -1021,6 +1021,24 @@ mod tests {
                 ("started".into(), "Latency began".into()),
                 ("resolved".into(), "returned to\n  its usual".into()),
             ]
+        );
+        // A state of the service named as restored.
+        assert_eq!(
+            read(
+                "- 14:05 UTC: Stale responses served\n- 16:10 UTC: Entries expire; all responses current again\n"
+            ),
+            [("resolved".into(), "current again".into())]
+        );
+        // A metric back below its threshold; not while something still fails.
+        assert_eq!(
+            read(
+                "- 09:55 UTC: Lag starts to fall\n- 10:35 UTC: Lag back below 30 s on all shards\n"
+            ),
+            [("resolved".into(), "back below".into())]
+        );
+        assert_eq!(
+            read("- 10:35 UTC: Latency back below 2 s but errors are not yet back below 1%\n"),
+            []
         );
         // A count back to zero is not the end of the impact.
         assert_eq!(

@@ -113,9 +113,17 @@ impl BodyBuilder<'_, '_> {
         }
         // "What happened" and "Description" name the summary only when the report has
         // no opening text; a Summary, Overview or TL;DR heading always does.
-        let has_summary = sections
-            .iter()
-            .any(|s| STRONG_SUMMARY.contains(&normalise_heading(&s.title).as_str()));
+        // Opening text that is only a header block of fields (`**Incident ref:**
+        // DO-INC-0917`, `**Date of event:** 18 SEP 2025`) is no story: a section
+        // that names the summary in weaker words ("Problem statement", "What
+        // happened") is the summary then, and the fields stay a section of their own.
+        let has_summary = sections.iter().any(|s| {
+            let heading = normalise_heading(&s.title);
+            STRONG_SUMMARY.contains(&heading.as_str())
+                || (self.freeform
+                    && field_for(&s.title, self.extra) == Some(Field::Summary)
+                    && self.only_fields(preamble_blocks))
+        });
         if let Some(node) = self.narrative(preamble_blocks) {
             if has_summary {
                 self.sections
@@ -395,6 +403,28 @@ impl BodyBuilder<'_, '_> {
             return None;
         }
         Some(Node::new(span, Value::String(text)))
+    }
+
+    /// Whether `blocks` are paragraphs of field lines alone, two or more
+    /// (`**Organisation:** Tidewater`, `Date: 18 September`): a report's header
+    /// block, not its opening story.
+    fn only_fields(&self, blocks: &[Block]) -> bool {
+        let mut lines = 0;
+        for block in blocks {
+            match block {
+                Block::Comment => {}
+                Block::Paragraph { range } => {
+                    for line in self.text[range.clone()].lines() {
+                        if !is_field_line(line.trim()) {
+                            return false;
+                        }
+                        lines += 1;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        lines >= 2
     }
 
     fn narrative_or_null(&self, section: &SectionRef<'_>) -> Node {
@@ -712,4 +742,27 @@ fn opens_with_a_task_list(blocks: &[Block]) -> bool {
         }
     }
     opened
+}
+
+/// A header block's field line: a short label in bold with its colon (`**Date of
+/// event:** 18 SEP 2025`, `**Status**: Final`), or a short capitalised label and a
+/// colon (`Date: 18 September 2025`), then a value on the same line.
+fn is_field_line(line: &str) -> bool {
+    let (label, value) = if let Some(rest) = line.strip_prefix("**") {
+        match rest.split_once("**") {
+            Some((label, value)) if label.ends_with(':') => (label.trim_end_matches(':'), value),
+            Some((label, value)) if value.starts_with(':') => (label, &value[1..]),
+            _ => return false,
+        }
+    } else {
+        match line.split_once(": ") {
+            Some((label, value)) => (label, value),
+            None => return false,
+        }
+    };
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && !label.contains(['.', ','])
+        && !value.trim().is_empty()
 }

@@ -16,6 +16,9 @@ pub(super) fn normalise(time: &str) -> String {
     let (clock, rest) = t.split_at(digits_end);
     if clock.contains(':') {
         t.clone()
+    } else if clock.len() == 4 && rest == "Z" {
+        // A military time (`1405Z`).
+        format!("{}:{}Z", &clock[..2], &clock[2..])
     } else {
         format!("{clock}:00{rest}")
     }

@@ -38,6 +38,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 MANIFEST = HERE / "manifest.toml"
 BASELINE = HERE / "baseline.toml"
+# A held-out set kept apart from the corpus (its README): scored with
+# `--heldout`, never against the baseline, never failing the run.
+HELDOUT = HERE / "heldout"
 CODE = re.compile(r"^RS\d{3}$")
 # Severities that count as "unlisted" findings worth a reviewer's look.
 LOUD = {"error", "warning"}
@@ -368,19 +371,22 @@ def main(argv: list[str]) -> int:
     if "--self-test" in argv:
         return self_test()
     update = "--update-baseline" in argv
-    unknown = [a for a in argv if a not in ("--update-baseline",)]
-    if unknown:
-        print(f"usage: score.py [--update-baseline | --self-test] (unknown: {' '.join(unknown)})", file=sys.stderr)
+    heldout = "--heldout" in argv
+    unknown = [a for a in argv if a not in ("--update-baseline", "--heldout")]
+    if unknown or (update and heldout):
+        print(f"usage: score.py [--update-baseline | --heldout | --self-test] (unknown: {' '.join(unknown)})", file=sys.stderr)
         return 2
     binary = os.environ.get("RETROSPEC", str(ROOT / "target" / "debug" / "retrospec"))
     if not Path(binary).exists() and os.sep in binary:
         print(f"score.py: no binary at {binary} (build it, or set RETROSPEC)", file=sys.stderr)
         return 2
     try:
-        manifest = load_manifest(MANIFEST)
+        manifest = load_manifest(HELDOUT / "manifest.toml" if heldout else MANIFEST)
         seeds = seeds_dir()
-        groups = [("reports", HERE, manifest["report"])]
-        if seeds.is_dir():
+        groups = [("reports", HELDOUT if heldout else HERE, manifest["report"])]
+        if heldout:
+            pass
+        elif seeds.is_dir():
             groups.append(("seeds", seeds, manifest.get("seed", [])))
         else:
             print(f"score.py: {seeds} is absent, the seeds are skipped (set RETROSPEC_SEEDS to score them)")
@@ -406,6 +412,14 @@ def main(argv: list[str]) -> int:
         print("realistic: 0 passed, 1 failed")
         return 1
 
+    if heldout:
+        found, planted, fired, silent, unlisted = results["reports"]
+        print(
+            f"\nheld out: recall {found}/{planted} = {found / planted if planted else 1.0:.1%}, "
+            f"false alarms {fired} of {fired + silent} traps, unlisted error/warning findings {unlisted}"
+        )
+        print(f"  by kind: {kinds['reports']}")
+        return 0
     base = load_baseline(BASELINE) if BASELINE.exists() else {}
     problems = []
     passed = failed = 0
@@ -564,6 +578,14 @@ def self_test() -> int:
     except (ManifestError, OSError, tomllib.TOMLDecodeError) as e:
         print(f"score.py self-test: {e}")
         check("manifest.toml fits the reports", False)
+    try:
+        held = load_manifest(HELDOUT / "manifest.toml")
+        for report in held["report"]:
+            validate_report(report, (HELDOUT / report["file"]).read_text(encoding="utf-8"))
+        check("heldout/manifest.toml fits the held-out reports", True)
+    except (ManifestError, OSError, tomllib.TOMLDecodeError) as e:
+        print(f"score.py self-test: {e}")
+        check("heldout/manifest.toml fits the held-out reports", False)
 
     failed = [name for name, ok in checks if not ok]
     for name in failed:

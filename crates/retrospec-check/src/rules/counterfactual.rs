@@ -73,6 +73,11 @@ declare_rule! {
     ///
     /// A bold label opening its line names what follows and is not read
     /// (`**What we could have done better:** ...`, `**Could this have been caught?**`).
+    /// Words addressed to "you" (`You obviously should have tested it`, `though
+    /// obviously you should never run that at peak`) are a commenter's or a
+    /// customer's voice in a thread the report carries, not its own judgement, and
+    /// a version's dot (`the 2.14 change`) ends no sentence a hindsight marker
+    /// stands in.
     ///
     /// Words an organisation adds to the list are reported wherever they occur.
     /// In the lessons (what went well, what went wrong, lessons learned) a
@@ -99,6 +104,8 @@ declare_rule! {
 }
 
 mod lists;
+mod marked;
+use marked::hindsight_marked;
 
 use lists::{
     AFFECTED, DESCRIBED_BY, EVIDENCE, HINDSIGHT, IMPACT, IRREGULAR, MODALS, PEOPLE, POSSESSION,
@@ -392,6 +399,21 @@ fn judge(found: &str, before: &str, after: &str) -> Verdict {
             Verdict::Describes
         }
     };
+    // Words addressed to "you" ("You obviously should have tested it", "though
+    // obviously you should never run that at peak"): a commenter's or a
+    // customer's voice in a thread the report carries, not its own judgement.
+    let near_before: Vec<String> = raw_words(clause)
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let next = raw_words(clause_after(after))
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if near_before.iter().any(|w| w == "you") || next == "you" {
+        return Verdict::Describes;
+    }
     match phrase.as_str() {
         "should have" | "could have" | "would have" | "should've" | "could've" | "would've" => {
             if weighed_option(&phrase, subject, before, after) || by_design(clause, after) {
@@ -514,44 +536,6 @@ fn by_design(clause: &str, after: &str) -> bool {
     ]
     .iter()
     .any(|m| lower.contains(m))
-}
-
-/// The last sentence of `text`: after the last `.`, `!`, `?` or `;` that ends
-/// one, not the dot of a version or a number (`the reviewer of the 2.14 change`).
-fn last_sentence(text: &str) -> &str {
-    let b = text.as_bytes();
-    let start = (0..b.len())
-        .rev()
-        .find(|&i| match b[i] {
-            b'!' | b'?' | b';' => true,
-            b'.' => !b.get(i + 1).is_some_and(u8::is_ascii_digit),
-            _ => false,
-        })
-        .map_or(0, |i| i + 1);
-    &text[start..]
-}
-
-/// Whether the sentence before a match says it looks back ("in retrospect", "in
-/// hindsight", "with the benefit of hindsight", "looking back"): what a modal
-/// phrase then says should or could have been is judged with hindsight.
-fn hindsight_marked(before: &str) -> bool {
-    let mut from = before.len().saturating_sub(CLAUSE_LOOKBACK);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let sentence = last_sentence(&before[from..]);
-    let mut looking = false;
-    for word in raw_words(sentence) {
-        if ["retrospect", "hindsight", "retrospectively"]
-            .iter()
-            .any(|marker| lowercase_is(word, marker))
-            || (looking && lowercase_is(word, "back"))
-        {
-            return true;
-        }
-        looking = lowercase_is(word, "looking");
-    }
-    false
 }
 
 /// Whether `found` judges what people did: "should have", "ought to have" or
@@ -971,6 +955,15 @@ mod tests {
         (
             "In hindsight, the on-call could have asked for help earlier.",
             &["could have"],
+        ),
+        // Words addressed to "you": a commenter's voice, not the report's.
+        (
+            "You obviously should have tested the secret in a lab first.",
+            &[],
+        ),
+        (
+            "Respect for owning it. Though obviously you should never run a migration at 9 AM.",
+            &[],
         ),
         // A version's dot ends no sentence: the marker still stands before it.
         (
@@ -1472,7 +1465,7 @@ mod same_as_before {
         }
         // Where the sentence starts was changed after the rewrite this oracle
         // checks (a version's dot ends none); it is shared.
-        let sentence = super::last_sentence(&before[from..]);
+        let sentence = super::marked::last_sentence(&before[from..]);
         let words = words_of(sentence);
         words
             .iter()

@@ -73,6 +73,12 @@ pub(crate) fn normalise(
         match block {
             Block::Heading { level, range } => {
                 let words = heading_words(text, range.clone());
+                // `#` alone or `# -----` (a comment block's rules in a file of
+                // `#` comments): no words, so no section and no title.
+                if !words.chars().any(char::is_alphanumeric) {
+                    out.push(Block::Comment);
+                    continue;
+                }
                 if time::parse_date_line(&words).is_some() || starts_with_time(&words) {
                     // A date or time heading belongs to the section above it.
                     out.push(Block::Heading { level: 6, range });
@@ -153,6 +159,33 @@ pub(crate) fn normalise(
                 first = out.iter().position(|b| !matches!(b, Block::Comment));
             }
         }
+    }
+    // A newsletter's or a blog's masthead above its `#` title (`[View this email
+    // in your browser](...)`, `**Kestrel Learning Foundation**`, `*Issue 11 · Sent
+    // 7 October*`): one-line paragraphs of a link, bold or italics alone before a
+    // `#` heading within the first five blocks. The heading is the title; the
+    // masthead is no section and no title (`import` keeps its lines).
+    if !has_title
+        && let Some(f) = first
+        && let Some(k) = out[f..]
+            .iter()
+            .take(5)
+            .position(|b| matches!(b, Block::Heading { level: 1, .. }))
+        && k > 0
+        && !pseudo.contains(&(f + k))
+        && (f..f + k).all(|i| match &out[i] {
+            Block::Comment => true,
+            // A bold line alone, read as a heading.
+            Block::Heading { level: 2, .. } => pseudo.contains(&i),
+            b => is_masthead(text, b),
+        })
+    {
+        for block in &mut out[f..f + k] {
+            *block = Block::Comment;
+        }
+        heads.retain(|(at, _, _)| !(f..f + k).contains(at));
+        pseudo.retain(|at| !(f..f + k).contains(at));
+        first = Some(f + k);
     }
     // The title: the first heading before any text, or the first line of the text.
     let mut title = None;
@@ -711,6 +744,23 @@ fn field_of(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     crate::parse::markdown::field_for(heading, extra)
 }
 
+/// A masthead (see [`normalise`]): a paragraph whose lines are each a Markdown
+/// link, bold or italics alone (`**Kestrel Learning Foundation**` over `*Issue 11
+/// · Sent 7 October*`), three at most.
+fn is_masthead(text: &str, block: &Block) -> bool {
+    let Block::Paragraph { range } = block else {
+        return false;
+    };
+    let lines: Vec<&str> = text[range.clone()].lines().map(str::trim).collect();
+    (1..=3).contains(&lines.len())
+        && lines.iter().all(|line| {
+            let link = line.starts_with('[') && line.ends_with(')') && line.contains("](");
+            let marked =
+                |m: &str| line.len() > 2 * m.len() && line.starts_with(m) && line.ends_with(m);
+            link || marked("**") || marked("__") || marked("*") || marked("_")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::parse::markdown;
@@ -780,6 +830,86 @@ mod tests {
         let parsed = markdown::parse(&named, &mut diags).expect("parses");
         let (title, _) = parsed.tree.pointer("/sections/0/title").expect("a section");
         assert!(matches!(&title.value, Value::String(s) if s == "Customer notes"));
+    }
+
+    /// A newsletter's masthead above its `#` title (a "view in your browser" link,
+    /// the sender in bold, an issue line in italics) is neither the title nor a
+    /// section; `#` lines without words (a comment block's rules) are no
+    /// sections; a heading that counts its items names its section.
+    #[test]
+    fn mastheads_bare_rules_and_counted_headings() {
+        let digest = "[View this email in your browser](https://news.example.org/11)\n\n\
+                      **Kestrel Learning**\n*Issue 11 · Sent 7 October*\n\n# Operations digest\n\n\
+                      Dear trustees.\n\n## 2. Incident\n\n**What we are doing.**\n\n1. Refresh metadata (COO, by 31 October).\n\n\
+                      ## 3. Register\n\n| Date | Incident | Status |\n|---|---|---|\n| 2 Sep | SSO | Investigating |\n";
+        assert_eq!(
+            keys(digest),
+            ["title", "summary", "action_items", "sections"]
+        );
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(digest, &mut diags).expect("parses");
+        let (title, _) = parsed.tree.pointer("/title").expect("title");
+        assert!(matches!(&title.value, Value::String(s) if s == "Operations digest"));
+        let (items, _) = parsed.tree.pointer("/action_items").expect("items");
+        assert!(
+            matches!(&items.value, Value::Seq(i) if i.len() == 1),
+            "{items:?}"
+        );
+        // Without the `#` heading, the first line stays the title.
+        let plain = digest.replace("# Operations digest\n\n", "");
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(&plain, &mut diags).expect("parses");
+        let (title, _) = parsed.tree.pointer("/title").expect("title");
+        assert!(matches!(&title.value, Value::String(s) if s.starts_with("[View")));
+        // A file of `#` comments: its rules are no sections with empty titles.
+        let comments = "# ------\n# egress module\n#\n# What happened\n#\n# The NAT gateway hit its limit at 10:02.\n";
+        let checked = crate::check(comments, crate::Format::Markdown);
+        assert!(
+            !checked.diagnostics.iter().any(|d| d.code == "RS106"),
+            "{:?}",
+            checked.diagnostics
+        );
+        // `3 things we're changing 🛠️` names the action items.
+        assert_eq!(
+            keys(
+                "Outage\n\nIt broke.\n\n3 things we're changing 🛠️\n\n- Pin the tool (owner: Jonas)\n"
+            ),
+            ["title", "summary", "action_items"]
+        );
+    }
+
+    /// Opening text that is only a header block of fields is no story: a
+    /// "Problem statement" is the summary then, and the fields a section of
+    /// their own. Opening prose keeps the summary, as before.
+    #[test]
+    fn a_header_block_of_fields_is_no_summary() {
+        let text = "# RCA: stale positions\n\n**Incident ref:** DO-0917\n**Date of event:** 18 SEP 2025\n\n\
+                    ## Problem statement\n\nPositions were stale.\n\n## Timeline\n\n- 1405Z First stale responses\n";
+        let mut diags = Vec::new();
+        let parsed = markdown::parse(text, &mut diags).expect("parses");
+        let (body, _) = parsed.tree.pointer("/summary").expect("summary");
+        assert!(
+            matches!(&body.value, Value::String(s) if s == "Positions were stale."),
+            "{body:?}"
+        );
+        let (title, _) = parsed.tree.pointer("/sections/0/title").expect("a section");
+        assert!(matches!(&title.value, Value::String(s) if s == "Preamble"));
+        for opening in [
+            "The positions were stale for two hours.\n**Incident ref:** DO-0917",
+            "**Closed** · ewan opened this issue\nLabels: `incident`",
+        ] {
+            let text = text.replace(
+                "**Incident ref:** DO-0917\n**Date of event:** 18 SEP 2025",
+                opening,
+            );
+            let mut diags = Vec::new();
+            let parsed = markdown::parse(&text, &mut diags).expect("parses");
+            let (body, _) = parsed.tree.pointer("/summary").expect("summary");
+            assert!(
+                matches!(&body.value, Value::String(s) if s != "Positions were stale."),
+                "{opening}: {body:?}"
+            );
+        }
     }
 
     #[test]

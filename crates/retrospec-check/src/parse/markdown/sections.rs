@@ -89,6 +89,8 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("lessons", Field::Lessons),
     ("learnings", Field::Lessons),
     ("what we learned", Field::Lessons),
+    ("things we learned", Field::Lessons),
+    ("things we learnt", Field::Lessons),
     ("lessons learnt", Field::Lessons),
     ("lesson learnt", Field::Lessons),
     ("conclusion", Field::Lessons),
@@ -122,6 +124,12 @@ pub(super) const SECTION_ALIASES: &[(&str, Field)] = &[
     ("what well do", Field::ActionItems),
     ("what we will do", Field::ActionItems),
     ("what were changing", Field::ActionItems),
+    ("things were changing", Field::ActionItems),
+    ("things we are changing", Field::ActionItems),
+    ("things we will change", Field::ActionItems),
+    ("things well change", Field::ActionItems),
+    ("things well do", Field::ActionItems),
+    ("things we will do", Field::ActionItems),
     ("what we are changing", Field::ActionItems),
     ("what we change", Field::ActionItems),
     ("what we will change", Field::ActionItems),
@@ -259,7 +267,21 @@ pub(super) fn strip_edit_links(heading: &str) -> &str {
 
 pub(super) fn field_named_by(heading: &str, extra: &[(String, Field)]) -> Option<Field> {
     let normal = normalise_heading(heading);
-    named_by(&normal, extra).or_else(|| named_by(asked_for(&normal)?, extra))
+    named_by(&normal, extra)
+        .or_else(|| named_by(asked_for(&normal)?, extra))
+        .or_else(|| named_by(counted(&normal)?, extra))
+}
+
+/// A heading that counts its items (`3 things we're changing`, `Five things we
+/// learned`), without the count: `things were changing`.
+fn counted(normal: &str) -> Option<&str> {
+    let (count, rest) = normal.split_once(' ')?;
+    let number = count.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            count,
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        );
+    (number && rest.starts_with("things ")).then_some(rest)
 }
 
 /// What a question heading asks for, in a form's words (normalised): `What was the

@@ -70,7 +70,7 @@ pub struct Reading {
     #[serde(skip)]
     pub kept_date_lines: Vec<(usize, String)>,
     /// The other clock of entries read from a table with two clocks side by side,
-    /// as (entry index, its cell, `06:00 AEST`) ([`timeline::second_clocks`]):
+    /// as (entry index, its cell, `06:00 AEST`) (`timeline::second_clocks`):
     /// `retrospec import` writes it beside the entry's text.
     #[serde(skip)]
     pub second_clocks: Vec<(usize, Span, String)>,

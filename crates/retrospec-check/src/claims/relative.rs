@@ -828,6 +828,27 @@ mod tests {
         assert!(crate::rules::spans_of("RS208", &earlier, crate::Format::Markdown).is_empty());
     }
 
+    /// In a report with no date, an entry a few minutes before the one above it
+    /// is out of order, not a day later: the length between two others is still
+    /// read on one day.
+    #[test]
+    fn an_entry_a_little_back_in_a_dateless_timeline_is_no_day_later() {
+        let text = "Wifi down\n\nAll times Central.\n\n## Timeline\n\n\
+                    - 10:30 PM - failover changed\n- 6:45 AM - first carts fail\n\
+                    - 7:52 AM - principal texts me\n- 7:40 AM - helpdesk queue fills\n\
+                    - 8:30 AM - I am on site\n\n## Notes\n\n\
+                    I was on site about 20 minutes after the principal texted me.\n";
+        let checked = crate::check(text, crate::Format::Markdown);
+        let found: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "RS208")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("gives 38m (38 min)"), "{}", found[0]);
+    }
+
     /// "The bad swap" of several swaps is the first: the one that did the harm
     /// came before the one that mended it.
     #[test]

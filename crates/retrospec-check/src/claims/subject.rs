@@ -202,6 +202,13 @@ static NOUN_AFTER: LazyLock<Lean> = LazyLock::new(|| {
 static DOWNTIME_AFTER: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(r"(?i)^\s*of\s+(?:total\s+)?downtime\b").expect("the pattern is valid")
 });
+/// Words before "N of downtime" that make it an allowance, not what happened:
+/// "a 99.9% target allows about 2 hours 12 minutes of downtime", "an error budget
+/// of 43 minutes of downtime".
+static ALLOWANCE: LazyLock<Lean> = LazyLock::new(|| {
+    Lean::new(r"(?i)\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|budget(?:s|ed)?(?:\s+of)?|toleran(?:ce|t)\s+of|up\s+to|at\s+most)\s+(?:(?:about|around|roughly|approximately|only|just)\s+|~\s*)?$")
+        .expect("the pattern is valid")
+});
 /// A label naming the incident's length: `| Duration | 3h 45m |`, `**Duration**: ...`,
 /// `- LENGTH of the disruption: 5 hours`, `| Outage | 2h30 |`, `| Customer impact
 /// duration | 3h 15m |`; also a field of a header line whose fields a middle dot
@@ -743,7 +750,7 @@ pub fn classify(text: &str, d: &Duration, place: Place) -> Option<Subject> {
     }
     if STRICT.is_match(before)
         || FIXED_IN.is_match(before)
-        || DOWNTIME_AFTER.is_match(after)
+        || (DOWNTIME_AFTER.is_match(after) && !ALLOWANCE.is_match(before))
         || (DOWN_BARE.is_match(before) && !RELATIVE_AFTER.is_match(after))
     {
         return Some(INCIDENT);
@@ -1219,6 +1226,17 @@ mod tests {
         ] {
             assert_eq!(measures(text, p), ["incident"], "{text}");
         }
+        // An allowance of downtime is no length of this incident.
+        for text in [
+            "A 99.9% target allows about 2 hours 12 minutes of downtime in a quarter.",
+            "That leaves an error budget of 43 minutes of downtime a month.",
+        ] {
+            assert_eq!(measures(text, p), ["unknown"], "{text}");
+        }
+        assert_eq!(
+            measures("The service saw 2 hours 12 minutes of downtime.", p),
+            ["incident"]
+        );
         for text in [
             "Total retention for the affected accounts: 30 days.",
             "Total interruption budget: 4 hours a year.",

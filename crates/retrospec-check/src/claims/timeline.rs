@@ -244,7 +244,10 @@ impl Wall {
                 let v = v.as_ref()?;
                 let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
                 let mut t = wall_seconds(v, &mut day)?;
-                if !dated && previous.is_some_and(|p| t < p) {
+                // Back more than twelve hours is the next day, as the times'
+                // own reading has it (`times::roll_over`); a few minutes back is
+                // an entry out of order (RS201), not a day later.
+                if !dated && previous.is_some_and(|p| p - t > 12 * 3600) {
                     t += 86_400;
                     day = day.map(|d| d + 1);
                 }

@@ -41,6 +41,10 @@ declare_rule! {
     /// `Resolved`, `Update`...) are listed newest first by convention and are not
     /// reported.
     ///
+    /// In a timeline none of whose times the report dates, an entry a few minutes
+    /// before the one above it is out of order; more than twelve hours back is
+    /// the next day.
+    ///
     /// In a report without a timeline, updates appended each on a line led by a
     /// status word and a dated time (`EDIT 12.03.2025 at 21:20 UTC:`, `UPDATE @
     /// 8th April 2025, 16:05 UTC - ...`) are checked too: of three or more, listed
@@ -120,6 +124,7 @@ impl Rule for TimelineOrder {
             }
             previous = Some((&value.pointer, now.timestamp, approximate));
         }
+        wall_order(cx, out, &mut written);
         explained(cx, out, first_order, &written);
         year_typos(cx, out);
         // In retrospec's form too: `import` keeps the updates where they stood
@@ -127,6 +132,75 @@ impl Rule for TimelineOrder {
         if cx.model.timeline.is_empty() {
             lead_order(cx, out);
         }
+    }
+}
+
+/// A timeline none of whose times the report dates (no date anywhere, or a day
+/// without its year), all on one written zone or none: read on the wall clock,
+/// an entry more than twelve hours back is the next day (as the times' own
+/// reading has it), and one a little back (`7:52 AM`, then `7:40 AM`) is out of
+/// order. No fix: the entries' days are the order's reading.
+fn wall_order<'a>(cx: &Context<'a>, out: &mut Vec<Diagnostic>, written: &mut Vec<&'a str>) {
+    let values: Vec<&crate::times::TimeValue> = cx.times.timeline.iter().flatten().collect();
+    if values.len() < 3 || values.iter().any(|v| v.instant().is_some()) {
+        return;
+    }
+    fn zone_of(v: &crate::times::TimeValue) -> Option<&str> {
+        let p = v.parsed.as_ref().ok()?;
+        Some(
+            p.zone_range
+                .clone()
+                .and_then(|r| v.text.get(r))
+                .unwrap_or(""),
+        )
+    }
+    let Some(zone) = values.first().and_then(|v| zone_of(v)) else {
+        return;
+    };
+    if values
+        .iter()
+        .any(|v| zone_of(v) != Some(zone) || v.parsed.as_ref().is_ok_and(|p| p.date.is_some()))
+    {
+        return;
+    }
+    let mut day = 0;
+    let mut previous: Option<(&crate::times::TimeValue, i64)> = None;
+    for v in values {
+        let Ok(p) = &v.parsed else { continue };
+        let clock = i64::from(p.time.hour()) * 3600
+            + i64::from(p.time.minute()) * 60
+            + i64::from(p.time.second());
+        let mut t = day * 86_400 + clock;
+        if let Some((prev, before)) = previous {
+            let approximate = v.is_approximate() || prev.is_approximate();
+            if before - t > 12 * 3600 {
+                day += 1;
+                t += 86_400;
+            } else if t < before
+                && !(approximate && before - t <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
+            {
+                let path = display_path(&v.pointer).replace(".time", "");
+                let minutes = (before - t) / 60;
+                let back = if minutes >= 60 {
+                    format!("{}h {}m", minutes / 60, minutes % 60)
+                } else {
+                    format!("{minutes}m")
+                };
+                out.push(
+                    Diagnostic::new(
+                        &TimelineOrder::INFO,
+                        cx.span(&v.pointer),
+                        format!(
+                            "`{path}` is earlier than the entry before it ({back} earlier on the clock; the report gives no date to tell a day later)"
+                        ),
+                    )
+                    .with_label(cx.span(&prev.pointer), "the entry before it")
+                    .with_help("put the timeline in the order things happened, or correct the time"),
+                );
+                written.push(&v.text);
+            }
+        }
+        previous = Some((v, t));
     }
 }
 
@@ -793,6 +867,34 @@ mod tests {
             rs201[0]
                 .message
                 .contains("earlier than the entry before it")
+        );
+    }
+
+    /// A timeline with no date: an entry a few minutes back is out of order;
+    /// one more than twelve hours back is the next morning.
+    #[test]
+    fn an_undated_entry_a_little_back_is_out_of_order() {
+        let text = "Wifi down\n\nAll times Central.\n\n## Timeline\n\n\
+                    - 10:30 PM failover changed\n- 6:45 AM first carts fail\n\
+                    - 7:52 AM principal texts me\n- 7:40 AM helpdesk queue fills\n- 8:30 AM on site\n";
+        let found: Vec<String> = check(text, Format::Markdown)
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "RS201")
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "`timeline[3]` is earlier than the entry before it (12m earlier on the clock; the report gives no date to tell a day later)"
+            ]
+        );
+        let ordered = text.replace("- 7:40 AM helpdesk queue fills\n", "");
+        assert!(
+            !check(&ordered, Format::Markdown)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "RS201")
         );
     }
 

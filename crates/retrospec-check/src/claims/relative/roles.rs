@@ -60,10 +60,11 @@ pub(super) static DEPLOY_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(r"(?i)\b(?:deploy(?:s|ed|ment)?|release|rolled\s+out|rollout|roll-out|shipped)\b")
 });
 /// A report from outside the team: "reports", "problem-reporting address",
-/// "emails support", "first ticket", "complains".
+/// "emails support", "first ticket", "complains", "first school rings the
+/// helpline".
 pub(super) static REPORTED_ENTRY: LazyLock<Lean> = LazyLock::new(|| {
     re(
-        r"(?i)\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b|\bfirst\s+(?:[a-z-]+\s+){0,2}?(?:e-?mail|message|call)\b|\be-?mail\s+from\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:user|customer|member|merchant|client)s?\b",
+        r"(?i)\b(?:rings?|rang|calls?|called|phones?|phoned)\s+(?:the\s+|our\s+)?(?:help\s*line|help\s*desk|support(?:\s+line)?|service\s+desk|hotline)\b|\breport(?:s|ed|ing)?\b|\bcomplain(?:s|ed|ts?)?\b|\btickets?\b|\be-?mail(?:s|ed)\b|\bfirst\s+(?:[a-z-]+\s+){0,2}?(?:e-?mail|message|call)\b|\be-?mail\s+from\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:user|customer|member|merchant|client)s?\b",
     )
 });
 /// The cause found: "identified", "we notice that", "spots the query", "root cause".

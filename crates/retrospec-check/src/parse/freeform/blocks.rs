@@ -802,6 +802,12 @@ mod tests {
             keys(canvas),
             ["title", "summary", "action_items", "timeline"]
         );
+        // A heading in two languages names what its parts name.
+        let bilingual = "# Pagos rechazados\n\nLos pagos fallaron.\n\n## 7. Acciones · Action items\n\n- Verify the chain (Andrés)\n\n## Causa / Root cause\n\nA bundle.\n";
+        assert_eq!(
+            keys(bilingual),
+            ["title", "summary", "action_items", "root_cause"]
+        );
         let alone = "Export failed\n\nThe export failed.\n\nWHY IT TOOK AS LONG AS IT DID\nThe key check was slow.\n";
         assert!(
             !keys(alone).contains(&"sections".to_string()),

@@ -195,13 +195,26 @@ pub(crate) fn field_for(heading: &str, extra: &[(String, Field)]) -> Option<Fiel
         .trim_end_matches(['*', '_'])
         .trim();
     let heading = strip_section_number(strip_edit_links(heading));
-    field_named_by(heading, extra).or_else(|| {
-        // A trailing parenthesis qualifies the section, it does not name it:
-        // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
-        let bare = heading.trim_end();
-        let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
-        field_named_by(&bare[..open], extra)
-    })
+    field_named_by(heading, extra)
+        .or_else(|| {
+            // A trailing parenthesis qualifies the section, it does not name it:
+            // `Timeline (PT)`, `Timeline (all times approximate)`, `Action items (draft)`.
+            let bare = heading.trim_end();
+            let open = bare.strip_suffix(')').and_then(|b| b.rfind('('))?;
+            field_named_by(&bare[..open], extra)
+        })
+        .or_else(|| {
+            // A heading in two languages (`Acciones · Action items`, `Zeitablauf /
+            // Timeline`): the part that names a section, when only one does.
+            let sep = [" · ", " / ", " | "]
+                .into_iter()
+                .find(|sep| heading.contains(sep))?;
+            let mut named = heading
+                .split(sep)
+                .filter_map(|part| field_named_by(part, extra));
+            let first = named.next()?;
+            named.all(|f| f == first).then_some(first)
+        })
 }
 
 /// A heading without the number a numbered template puts before it (`1. Incident

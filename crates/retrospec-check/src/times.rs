@@ -45,6 +45,18 @@ impl TimeValue {
         self.resolved.as_ref()?.as_ref().ok()
     }
 
+    /// The time on the wall clock of its own written date, in seconds from
+    /// 1970-01-01 (`None` without a written date): a milestone with no zone.
+    pub fn wall_on_own_date(&self) -> Option<i64> {
+        let parsed = self.parsed.as_ref().ok()?;
+        let day = parsed
+            .date?
+            .since(jiff::civil::date(1970, 1, 1))
+            .ok()
+            .map(|s| i64::from(s.get_days()))?;
+        Some(wall_seconds(day, parsed.time))
+    }
+
     /// Whether the time was written as approximate (`~10:50`, `about 10:50`):
     /// comparisons with it allow [`time::APPROXIMATE_TOLERANCE_SECONDS`].
     pub fn is_approximate(&self) -> bool {
@@ -375,6 +387,41 @@ impl Times {
             .map(|(_, v)| v)
             .chain(self.timeline.iter().flatten())
     }
+
+    /// Each timeline entry's time on the wall clock, in seconds from 1970-01-01
+    /// or, in a report that writes no date at all, from one nameless day: on its
+    /// own written date, else the last date written before it, else that day,
+    /// and a time written without a date more than twelve hours before the entry
+    /// above it on the next day (as `roll_over` reads instants; a few minutes
+    /// back is an entry out of order). `None` for an entry with no time, or with
+    /// no day to put it on. For times that resolve to no instant (no zone, no
+    /// date): the claims' lengths and RS201's order on the clock.
+    pub fn wall_clock(&self) -> Vec<Option<i64>> {
+        let dateless = self
+            .all()
+            .all(|v| v.parsed.as_ref().is_ok_and(|p| p.date.is_none()));
+        let mut day = dateless.then_some(0);
+        let mut previous: Option<i64> = None;
+        self.timeline
+            .iter()
+            .map(|v| {
+                let parsed = v.as_ref()?.parsed.as_ref().ok()?;
+                if let Some(d) = parsed.date {
+                    day = d
+                        .since(jiff::civil::date(1970, 1, 1))
+                        .ok()
+                        .map(|s| i64::from(s.get_days()));
+                }
+                let mut t = wall_seconds(day?, parsed.time);
+                if parsed.date.is_none() && previous.is_some_and(|p| p - t > 12 * 3600) {
+                    t += 86_400;
+                    day = day.map(|d| d + 1);
+                }
+                previous = Some(t);
+                Some(t)
+            })
+            .collect()
+    }
 }
 
 /// What a report says of its region, for an abbreviation a second region keeps
@@ -415,6 +462,14 @@ impl YearRound<'_> {
         }
         v
     }
+}
+
+/// `clock` on `day` (days from 1970-01-01, or from a nameless first day), in seconds.
+fn wall_seconds(day: i64, clock: jiff::civil::Time) -> i64 {
+    day * 86_400
+        + i64::from(clock.hour()) * 3600
+        + i64::from(clock.minute()) * 60
+        + i64::from(clock.second())
 }
 
 /// The time on the next day, when a date-less time would otherwise fall more than

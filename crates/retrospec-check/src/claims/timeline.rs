@@ -91,7 +91,7 @@ pub(super) fn milestone_at<'a>(
         && let Some(t) = v
             .instant()
             .map(|r| r.timestamp.as_second())
-            .or_else(|| wall.zoneless.then(|| wall_seconds(v, &mut None)).flatten())
+            .or_else(|| wall.zoneless.then(|| v.wall_on_own_date()).flatten())
     {
         return Some((v, t));
     }
@@ -227,34 +227,13 @@ impl Wall {
         let times = inputs.times;
         let zoneless = times.all().all(|v| v.instant().is_none());
         // A report with no date anywhere ("last Tuesday evening"; RS206 reports
-        // it): its times are read on one nameless day, the next after a time
-        // that goes back, so the durations between them are still its own.
-        let dateless = times
-            .all()
-            .all(|v| v.parsed.as_ref().is_ok_and(|p| p.date.is_none()));
-        let mut day = dateless.then_some(0);
-        let mut previous: Option<i64> = None;
-        let timeline = times
-            .timeline
-            .iter()
-            .map(|v| {
-                if !zoneless {
-                    return None;
-                }
-                let v = v.as_ref()?;
-                let dated = v.parsed.as_ref().is_ok_and(|p| p.date.is_some());
-                let mut t = wall_seconds(v, &mut day)?;
-                // Back more than twelve hours is the next day, as the times'
-                // own reading has it (`times::roll_over`); a few minutes back is
-                // an entry out of order (RS201), not a day later.
-                if !dated && previous.is_some_and(|p| p - t > 12 * 3600) {
-                    t += 86_400;
-                    day = day.map(|d| d + 1);
-                }
-                previous = Some(t);
-                Some(t)
-            })
-            .collect();
+        // it): its times are read on one nameless day ([`crate::times::Times::wall_clock`]),
+        // so the durations between them are still its own.
+        let timeline = if zoneless {
+            times.wall_clock()
+        } else {
+            Vec::new()
+        };
         Wall { zoneless, timeline }
     }
 
@@ -264,21 +243,6 @@ impl Wall {
             .map(|r| r.timestamp.as_second())
             .or_else(|| self.timeline.get(i).copied().flatten())
     }
-}
-
-/// `v`'s wall-clock seconds on its own date, or on `day` (days since 1970, the
-/// last date written before it; updated by a written date). `None` with neither.
-fn wall_seconds(v: &crate::times::TimeValue, day: &mut Option<i64>) -> Option<i64> {
-    let parsed = v.parsed.as_ref().ok()?;
-    if let Some(d) = parsed.date {
-        *day = d
-            .since(jiff::civil::date(1970, 1, 1))
-            .ok()
-            .map(|s| i64::from(s.get_days()));
-    }
-    let t = parsed.time;
-    let seconds = i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second());
-    Some((*day)? * 86_400 + seconds)
 }
 
 /// The timeline entries with a time, in the order of their times (a timeline

@@ -163,42 +163,38 @@ fn wall_order<'a>(cx: &Context<'a>, out: &mut Vec<Diagnostic>, written: &mut Vec
     {
         return;
     }
-    let mut day = 0;
+    // On the wall clock ([`crate::times::Times::wall_clock`]): more than twelve
+    // hours back is already the next day there, so any step back is out of order.
+    let wall = cx.times.wall_clock();
     let mut previous: Option<(&crate::times::TimeValue, i64)> = None;
-    for v in values {
-        let Ok(p) = &v.parsed else { continue };
-        let clock = i64::from(p.time.hour()) * 3600
-            + i64::from(p.time.minute()) * 60
-            + i64::from(p.time.second());
-        let mut t = day * 86_400 + clock;
-        if let Some((prev, before)) = previous {
-            let approximate = v.is_approximate() || prev.is_approximate();
-            if before - t > 12 * 3600 {
-                day += 1;
-                t += 86_400;
-            } else if t < before
-                && !(approximate && before - t <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
-            {
-                let path = display_path(&v.pointer).replace(".time", "");
-                let minutes = (before - t) / 60;
-                let back = if minutes >= 60 {
-                    format!("{}h {}m", minutes / 60, minutes % 60)
-                } else {
-                    format!("{minutes}m")
-                };
-                out.push(
-                    Diagnostic::new(
-                        &TimelineOrder::INFO,
-                        cx.span(&v.pointer),
-                        format!(
-                            "`{path}` is earlier than the entry before it ({back} earlier on the clock; the report gives no date to tell a day later)"
-                        ),
-                    )
-                    .with_label(cx.span(&prev.pointer), "the entry before it")
-                    .with_help("put the timeline in the order things happened, or correct the time"),
-                );
-                written.push(&v.text);
-            }
+    for (v, t) in cx.times.timeline.iter().zip(wall) {
+        let (Some(v), Some(t)) = (v.as_ref(), t) else {
+            continue;
+        };
+        if let Some((prev, before)) = previous
+            && t < before
+            && !((v.is_approximate() || prev.is_approximate())
+                && before - t <= crate::time::APPROXIMATE_TOLERANCE_SECONDS)
+        {
+            let path = display_path(&v.pointer).replace(".time", "");
+            let minutes = (before - t) / 60;
+            let back = if minutes >= 60 {
+                format!("{}h {}m", minutes / 60, minutes % 60)
+            } else {
+                format!("{minutes}m")
+            };
+            out.push(
+                Diagnostic::new(
+                    &TimelineOrder::INFO,
+                    cx.span(&v.pointer),
+                    format!(
+                        "`{path}` is earlier than the entry before it ({back} earlier on the clock; the report gives no date to tell a day later)"
+                    ),
+                )
+                .with_label(cx.span(&prev.pointer), "the entry before it")
+                .with_help("put the timeline in the order things happened, or correct the time"),
+            );
+            written.push(&v.text);
         }
         previous = Some((v, t));
     }

@@ -70,7 +70,7 @@ pub struct Reading {
     #[serde(skip)]
     pub kept_date_lines: Vec<(usize, String)>,
     /// The other clock of entries read from a table with two clocks side by side,
-    /// as (entry index, its cell, `06:00 AEST`) (`timeline::second_clocks`):
+    /// as (entry index, its cell, `06:00 AEST`), from `timeline::SecondClock`:
     /// `retrospec import` writes it beside the entry's text.
     #[serde(skip)]
     pub second_clocks: Vec<(usize, Span, String)>,
@@ -243,6 +243,30 @@ pub(crate) fn fenced_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         out.push(open..text.len());
     }
     out
+}
+
+/// The tables' other clocks (`read` by the timeline reader, keyed by the time
+/// cell) as (index of the entry of `timeline` at that time cell, the local cell,
+/// the clock `import` writes).
+pub(crate) fn second_clocks(
+    timeline: &Node,
+    read: &[timeline::SecondClock],
+) -> Vec<(usize, Span, String)> {
+    let Value::Seq(items) = &timeline.value else {
+        return Vec::new();
+    };
+    if read.is_empty() {
+        return Vec::new();
+    }
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let time = item.entry("time")?.value.span;
+            let (_, cell, clock) = read.iter().find(|(at, _, _)| *at == time)?;
+            Some((i, *cell, clock.clone()))
+        })
+        .collect()
 }
 
 /// The indices of the entries of `timeline` whose text is in a fenced block of

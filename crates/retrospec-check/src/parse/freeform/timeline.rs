@@ -38,7 +38,7 @@ pub(crate) mod leads;
 pub(crate) mod phases;
 pub(crate) mod prose;
 mod table;
-pub(crate) use table::second_clocks;
+pub(crate) use table::SecondClock;
 
 pub(crate) use began::began_and_ended;
 
@@ -93,6 +93,9 @@ struct Reader<'t, 'd> {
     /// Whether the report writes its slashed dates month first (`Some(true)`), day
     /// first (`Some(false)`), or does not say ([`super::date::report_slashed_order`]).
     slashed: std::cell::OnceCell<Option<bool>>,
+    /// The other clock of a table with two side by side, per row read: see
+    /// [`SecondClock`].
+    second_clocks: Vec<SecondClock>,
 }
 
 /// Reads the blocks of a timeline section.
@@ -101,6 +104,7 @@ pub(crate) fn read(
     blocks: &[Block],
     heading: Span,
     diags: &mut Vec<Diagnostic>,
+    second_clocks: &mut Vec<SecondClock>,
 ) -> Node {
     let mut r = Reader {
         text,
@@ -119,6 +123,7 @@ pub(crate) fn read(
         dating: std::cell::OnceCell::new(),
         unplaced_weekday: false,
         slashed: std::cell::OnceCell::new(),
+        second_clocks: Vec::new(),
     };
     for block in blocks {
         match block {
@@ -171,6 +176,7 @@ pub(crate) fn read(
             r.line(Span::new(line.start, line.end), true);
         }
     }
+    second_clocks.append(&mut r.second_clocks);
     let items = r.entries.into_iter().map(|b| build(text, b)).collect();
     seq(items, heading)
 }

@@ -12,6 +12,8 @@ pub(super) struct BodyBuilder<'t, 'd> {
     pub(super) extra: &'t [(String, Field)],
     /// The report has no retrospec front matter: timelines are read in more shapes.
     pub(super) freeform: bool,
+    /// The other clocks of the timeline tables read ([`freeform::timeline::SecondClock`]).
+    pub(super) second_clocks: Vec<freeform::timeline::SecondClock>,
 }
 
 /// A `##` section: its heading and the blocks under it.
@@ -265,6 +267,7 @@ impl BodyBuilder<'_, '_> {
                     section.blocks,
                     section.heading,
                     self.diags,
+                    &mut self.second_clocks,
                 );
                 match &read.value {
                     // An `Updates` section of a status page.

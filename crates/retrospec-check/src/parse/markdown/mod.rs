@@ -279,6 +279,7 @@ pub fn parse_with(
         sections: Vec::new(),
         extra: &extra,
         freeform: reading.is_some(),
+        second_clocks: Vec::new(),
     };
     builder.build(&blocks);
     if reading.is_some()
@@ -295,9 +296,7 @@ pub fn parse_with(
         && let Some(timeline) = builder.fields.iter_mut().find(|e| e.key == "timeline")
     {
         r.evidence_entries = freeform::evidence_entries(text, &timeline.value);
-        if text.contains('|') {
-            r.second_clocks = freeform::timeline::second_clocks(text, &timeline.value);
-        }
+        r.second_clocks = freeform::second_clocks(&timeline.value, &builder.second_clocks);
         r.first_date = freeform::date::date_first_entry(
             text,
             &mut timeline.value,

@@ -13,6 +13,13 @@ use crate::parse::markdown::{EVENT_WORDS, Table, with_date};
 use crate::span::Span;
 use crate::time;
 
+/// The other clock of a row of a table with two clocks side by side (`| UTC |
+/// Sydney (AEST) |`): the span of the row's time cell (the entry's time), the
+/// span of the local cell, and that clock with its header's abbreviation
+/// (`06:00 AEST`). `retrospec import` writes it beside the entry's text, so the
+/// canonical report keeps what the season check judged (RS203).
+pub(crate) type SecondClock = (Span, Span, String);
+
 impl Reader<'_, '_> {
     pub(super) fn table(&mut self, rows: &[Vec<Range<usize>>]) {
         let Some(table) = Table::read(self.text, rows) else {
@@ -184,6 +191,11 @@ impl Reader<'_, '_> {
                         let name = m.slice(self.text).trim().to_ascii_lowercase();
                         MILESTONES.contains(&name.as_str()).then_some((name, m))
                     });
+                    if let Some(second) =
+                        local.and_then(|c| self.second_clock(row, c, &header_zones))
+                    {
+                        self.second_clocks.push((time, second.0, second.1));
+                    }
                     self.entries.push(Building {
                         time,
                         value,
@@ -238,6 +250,29 @@ impl Reader<'_, '_> {
             None => return None,
         };
         Date::new(year, month, day).ok()
+    }
+
+    /// The local clock of `row` in the column `local` with its header's
+    /// abbreviation (`06:00 AEST`), for [`SecondClock`]: an abbreviation of
+    /// one season (the ones RS203 judges) and a clock without date or zone.
+    fn second_clock(
+        &self,
+        row: &[Range<usize>],
+        local: usize,
+        header_zones: &[Option<(&str, Span)>],
+    ) -> Option<(Span, String)> {
+        let (zone, _) = header_zones.get(local).copied().flatten()?;
+        time::abbreviation(zone).filter(|a| a.counterpart.is_some())?;
+        let range = row.get(local)?;
+        let clock = self.text[range.clone()].trim();
+        time::parse_time(clock)
+            .ok()
+            .filter(|p| p.date.is_none() && p.zone.is_none())?;
+        let start = range.start + self.text[range.clone()].find(clock)?;
+        Some((
+            Span::new(start, start + clock.len()),
+            format!("{clock} {zone}"),
+        ))
     }
 
     /// A table with a UTC column beside a local one (`| UTC | Sydney (AEST) |`): when
@@ -385,80 +420,6 @@ fn dated_cell(written: &str) -> (Option<&str>, &str) {
         }
         _ => (None, written),
     }
-}
-
-/// The other clock of each entry read from a table with two clocks side by side
-/// (`| UTC | Sydney (AEST) |`), as (entry index, the local cell, `06:00 AEST`): the
-/// local cell's clock and its header's abbreviation. `retrospec import` writes it beside the entry's
-/// text, so the canonical report keeps what the season check judged (RS203).
-/// Read again from the rows rather than kept by the reader: the entries are
-/// nodes by then, and a table is a few lines to split.
-pub(crate) fn second_clocks(
-    text: &str,
-    timeline: &crate::tree::Node,
-) -> Vec<(usize, Span, String)> {
-    use crate::tree::Value;
-    let Value::Seq(items) = &timeline.value else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Value::Map(fields) = &item.value else {
-            continue;
-        };
-        let Some(time) = fields.iter().find(|e| e.key == "time") else {
-            continue;
-        };
-        if let Some((cell, clock)) = other_clock(text, time.value.span.start) {
-            out.push((i, cell, clock));
-        }
-    }
-    out
-}
-
-/// The other clock on the table row holding the time at `at` ([`second_clocks`]).
-fn other_clock(text: &str, at: usize) -> Option<(Span, String)> {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    if !text[line_start..line_end].trim_start().starts_with('|') {
-        return None;
-    }
-    // The table's first line is its header.
-    let mut header = line_start;
-    while header > 0 {
-        let prev = text[..header - 1].rfind('\n').map_or(0, |i| i + 1);
-        if !text[prev..header - 1].trim_start().starts_with('|') {
-            break;
-        }
-        header = prev;
-    }
-    let header_end = text[header..].find('\n').map_or(text.len(), |i| header + i);
-    let cells = |from: usize, to: usize| -> Vec<Span> {
-        let mut spans = Vec::new();
-        let mut start = None;
-        for (i, c) in text[from..to].char_indices() {
-            if c == '|' {
-                if let Some(s) = start {
-                    spans.push(Span::new(s, from + i));
-                }
-                start = Some(from + i + 1);
-            }
-        }
-        spans
-    };
-    let heads = cells(header, header_end);
-    let row = cells(line_start, line_end);
-    let time_col = row.iter().position(|c| c.start <= at && at < c.end)?;
-    heads.iter().enumerate().find_map(|(c, head)| {
-        let (zone, _) = header_zone(text, *head).filter(|_| c != time_col)?;
-        time::abbreviation(zone).filter(|a| a.counterpart.is_some())?;
-        let cell = *row.get(c)?;
-        let clock = cell.slice(text).trim();
-        time::parse_time(clock)
-            .ok()
-            .filter(|p| p.date.is_none() && p.zone.is_none())?;
-        Some((cell, format!("{clock} {zone}")))
-    })
 }
 
 fn header_zone(text: &str, cell: Span) -> Option<(&str, Span)> {

@@ -112,41 +112,6 @@ pub fn text(text: &str, limits: &Limits) -> Option<Diagnostic> {
     None
 }
 
-/// The first bracket of JSON `text` that opens a level deeper than the limit.
-///
-/// A byte scan that skips strings (with their escapes); it does not validate, so
-/// on malformed JSON it may stop early or late, which only decides whether the
-/// parser or this scan reports first.
-pub fn json_depth(text: &str, limits: &Limits) -> Option<Diagnostic> {
-    let bytes = text.as_bytes();
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > limits.depth() {
-                    return Some(too_deep(Span::new(i, i + 1), limits));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The diagnostic for a list or mapping nested deeper than the limit, at `span`.
 pub fn too_deep(span: Span, limits: &Limits) -> Diagnostic {
     diagnostic(
@@ -189,19 +154,6 @@ pub fn items(node: &Node, limits: &Limits) -> Option<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_depth_counts_brackets_outside_strings() {
-        let limits = Limits {
-            max_depth: 3,
-            ..Limits::default()
-        };
-        assert!(json_depth(r#"{"a": [[1]]}"#, &limits).is_none());
-        assert!(json_depth(r#"{"a": "[[[[[\"[[[["}"#, &limits).is_none());
-        let d = json_depth(r#"{"a": [[[1]]]}"#, &limits).expect("too deep");
-        assert_eq!(d.code, codes::LIMIT.code);
-        assert_eq!(d.span, Span::new(8, 9));
-    }
 
     #[test]
     fn long_line_points_at_its_start() {
@@ -337,13 +289,5 @@ mod tests {
         assert!(diags[0].message.contains("256"), "{}", diags[0].message);
         let (config, diags) = crate::Config::parse("[limits]\nmax-depth = 256\n");
         assert_eq!((config.limits.max_depth, diags.len()), (MAX_DEPTH, 0));
-        // Built in code: capped where it is enforced.
-        let limits = Limits {
-            max_depth: usize::MAX,
-            ..Limits::default()
-        };
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        let d = json_depth(&deep, &limits).expect("too deep");
-        assert_eq!(d.span, Span::new(MAX_DEPTH, MAX_DEPTH + 1));
     }
 }

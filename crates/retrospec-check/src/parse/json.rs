@@ -13,15 +13,18 @@ use serde_json::Number;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
+use crate::limits::{self, Limits};
 use crate::span::Span;
 use crate::tree::{Entry, Node, Value};
 
-/// Parses `text` (the whole file) into a tree; `None` when it is not JSON.
-/// A UTF-8 byte order mark is skipped; spans stay offsets into `text`.
-pub fn parse(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+/// Parses `text` (the whole file) into a tree; `None` when it is not JSON, or
+/// when lists and objects nest deeper than `limits` allow (the limit's
+/// diagnostic at the first bracket too deep). A UTF-8 byte order mark is
+/// skipped; spans stay offsets into `text`.
+pub fn parse(text: &str, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let first_new = diags.len();
-    let node = parse_at(&text[base..], diags);
+    let node = parse_at(&text[base..], limits, diags);
     if base == 0 {
         return node;
     }
@@ -48,11 +51,13 @@ fn shift(node: &mut Node, by: usize) {
     }
 }
 
-fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+fn parse_at(text: &str, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        depth: 0,
+        max_depth: limits.depth(),
         diags,
     };
     parser.skip_space();
@@ -77,6 +82,10 @@ fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     });
     match result {
         Ok(node) => Some(node),
+        Err(error) if error.too_deep => {
+            parser.diags.push(limits::too_deep(error.span, limits));
+            None
+        }
         Err(error) => {
             parser.diags.push(
                 Diagnostic::new(
@@ -95,17 +104,25 @@ fn parse_at(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     }
 }
 
-/// A syntax error: where, what, and a help text when the default one does not fit.
+/// A syntax error: where, what, and a help text when the default one does not
+/// fit; or, when `too_deep`, the bracket that opens a level over the limit.
+#[derive(Default)]
 struct Error {
     span: Span,
     message: String,
     help: Option<&'static str>,
+    too_deep: bool,
 }
 
 struct Parser<'t, 'd> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
+    /// Lists and objects open around `at`, at most `max_depth`: the recursion
+    /// is bounded by the limit, counted as the parser goes (a pass of its own
+    /// over the bytes before parsing cost a fifth of the parse).
+    depth: usize,
+    max_depth: usize,
     diags: &'d mut Vec<Diagnostic>,
 }
 
@@ -119,8 +136,22 @@ impl Parser<'_, '_> {
         Error {
             span: Span::new(self.at, self.at + len),
             message: message.into(),
-            help: None,
+            ..Error::default()
         }
+    }
+
+    /// Enters the list or object whose bracket is at `at`, unless that is one
+    /// level more than the limit.
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(Error {
+                span: Span::new(self.at, self.at + 1),
+                too_deep: true,
+                ..Error::default()
+            });
+        }
+        Ok(())
     }
 
     /// What stands at the current byte, for messages.
@@ -139,7 +170,7 @@ impl Parser<'_, '_> {
     }
 
     /// One value; the caller has skipped the whitespace before it. Nesting is
-    /// bounded before parsing (`limits::json_depth`), so the recursion is too.
+    /// bounded by the limit (`enter`), so the recursion is too.
     fn value(&mut self) -> Result<Node, Error> {
         let start = self.at;
         match self.bytes.get(self.at) {
@@ -227,13 +258,7 @@ impl Parser<'_, '_> {
         loop {
             // Plain bytes are copied in runs; only quotes, escapes and control
             // characters stop the scan.
-            while self
-                .bytes
-                .get(self.at)
-                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
-                self.at += 1;
-            }
+            self.at = plain_run_end(self.bytes, self.at);
             out.push_str(&self.text[from..self.at]);
             match self.bytes.get(self.at) {
                 Some(b'"') => {
@@ -251,6 +276,7 @@ impl Parser<'_, '_> {
                             "the control character U+{b:04X} must be escaped in a string"
                         ),
                         help: Some("write it as an escape (`\\n`, `\\t`, `\\u0000`) or remove it"),
+                        too_deep: false,
                     });
                 }
                 None => {
@@ -258,6 +284,7 @@ impl Parser<'_, '_> {
                         span: Span::new(open, open + 1),
                         message: "this string is never closed".to_string(),
                         help: Some("end the string with `\"` on the same line"),
+                        too_deep: false,
                     });
                 }
             }
@@ -289,6 +316,7 @@ impl Parser<'_, '_> {
                     help: Some(
                         "JSON knows `\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`",
                     ),
+                    too_deep: false,
                 });
             }
         };
@@ -338,7 +366,7 @@ impl Parser<'_, '_> {
             None => Err(Error {
                 span: Span::new(start, (self.at + 1).min(self.bytes.len())),
                 message: "`\\u` must be followed by four hexadecimal digits".to_string(),
-                help: None,
+                ..Error::default()
             }),
         }
     }
@@ -348,21 +376,25 @@ impl Parser<'_, '_> {
             span: Span::new(start, self.at.max(start + 1).min(self.bytes.len())),
             message: "this `\\u` escape is half of a UTF-16 surrogate pair".to_string(),
             help: Some("write the character itself, or both halves of the pair (`\\ud83d\\ude00`)"),
+            too_deep: false,
         }
     }
 
     fn array(&mut self) -> Result<Node, Error> {
         let start = self.at;
+        self.enter()?;
         self.at += 1;
         let mut items = Vec::new();
         self.skip_space();
         if self.bytes.get(self.at) == Some(&b']') {
             self.at += 1;
+            self.depth -= 1;
             return Ok(Node::new(Span::new(start, self.at), Value::Seq(items)));
         }
         loop {
             items.push(self.value()?);
             if self.after_item(b']', "a list")? {
+                self.depth -= 1;
                 return Ok(Node::new(Span::new(start, self.at), Value::Seq(items)));
             }
         }
@@ -370,11 +402,13 @@ impl Parser<'_, '_> {
 
     fn object(&mut self) -> Result<Node, Error> {
         let start = self.at;
+        self.enter()?;
         self.at += 1;
         let mut entries: Vec<Entry> = Vec::new();
         self.skip_space();
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
+            self.depth -= 1;
             return Ok(Node::new(Span::new(start, self.at), Value::Map(entries)));
         }
         loop {
@@ -415,6 +449,7 @@ impl Parser<'_, '_> {
                 value,
             });
             if self.after_item(b'}', "an object")? {
+                self.depth -= 1;
                 return Ok(Node::new(Span::new(start, self.at), Value::Map(entries)));
             }
         }
@@ -447,11 +482,46 @@ impl Parser<'_, '_> {
     }
 }
 
+/// The first byte at or after `at` that ends a run of a string's plain bytes:
+/// `"`, `\\`, a control character, or the end.
+///
+/// Eight bytes at a time, each word tested for the three at once (the classic
+/// "has a zero byte" and "has a byte less than n" tests): a report is mostly
+/// strings, and a byte at a time was a tenth of a JSON check. By hand because
+/// memchr looks for at most three given bytes and the control characters are
+/// 32. The tests flag a byte only at or above the first true one (a borrow
+/// runs upwards), so the lowest flag is exact.
+fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let escape = word ^ (ONES * u64::from(b'\\'));
+        let flags = (quote.wrapping_sub(ONES) & !quote
+            | escape.wrapping_sub(ONES) & !escape
+            | word.wrapping_sub(ONES * 0x20) & !word)
+            & HIGH;
+        if flags != 0 {
+            return at + (flags.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+    {
+        at += 1;
+    }
+    at
+}
+
 fn trailing_comma(at: usize) -> Error {
     Error {
         span: Span::new(at, at + 1),
         message: "a trailing comma is not allowed".to_string(),
         help: Some("remove the comma after the last item"),
+        too_deep: false,
     }
 }
 
@@ -463,7 +533,7 @@ mod tests {
     fn keeps_byte_spans_and_reports_duplicates() {
         let text = "{\"title\": \"Ünïcode\", \"severity\": \"SEV9\", \"title\": \"again\"}";
         let mut diags = Vec::new();
-        let node = parse(text, &mut diags).expect("parses");
+        let node = parse(text, &Limits::default(), &mut diags).expect("parses");
         let (sev, entry) = node.pointer("/severity").expect("severity");
         assert_eq!(sev.span.slice(text), "\"SEV9\"");
         assert_eq!(entry.map(|e| e.key_span.slice(text)), Some("\"severity\""));
@@ -485,14 +555,109 @@ mod tests {
             "{\"a\": \"\\\"line\nbreak\"}",
         ] {
             let mut diags = Vec::new();
-            assert!(parse(text, &mut diags).is_none(), "{text}");
+            assert!(
+                parse(text, &Limits::default(), &mut diags).is_none(),
+                "{text}"
+            );
             assert_eq!(diags[0].code, codes::SYNTAX.code);
         }
     }
 
+    #[test]
+    fn plain_runs_end_where_a_byte_at_a_time_ends_them() {
+        fn slow(bytes: &[u8], mut at: usize) -> usize {
+            while bytes
+                .get(at)
+                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                at += 1;
+            }
+            at
+        }
+        // Every stopping byte and its neighbours (borrows, 0x1f/0x20, 0x7f,
+        // 0x80 and above) at every place of two words, after every start.
+        let fillers = [
+            b'a', b' ', 0x21, 0x5b, 0x5d, 0x7f, 0x80, 0xc3, 0xff, 0x00, 0x01,
+        ];
+        let stops = [b'"', b'\\', 0x00, 0x01, 0x1f, b'a'];
+        for filler in fillers {
+            for stop in stops {
+                for place in 0..20 {
+                    let mut bytes = vec![filler; 20];
+                    bytes[place] = stop;
+                    if place + 1 < 20 {
+                        bytes[place + 1] = b'"';
+                    }
+                    for at in 0..=bytes.len() {
+                        assert_eq!(
+                            plain_run_end(&bytes, at),
+                            slow(&bytes, at),
+                            "{bytes:?} from {at}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_runs_end_as_a_byte_scan_on_any_bytes(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            at in 0usize..64,
+        ) {
+            let at = at.min(bytes.len());
+            let mut slow = at;
+            while bytes.get(slow).is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20) {
+                slow += 1;
+            }
+            proptest::prop_assert_eq!(plain_run_end(&bytes, at), slow);
+        }
+    }
+
+    #[test]
+    fn depth_counts_brackets_outside_strings() {
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
+        let mut diags = Vec::new();
+        assert!(parse(r#"{"a": [[1]]}"#, &limits, &mut diags).is_some());
+        assert!(parse(r#"{"a": "[[[[[\"[[[["}"#, &limits, &mut diags).is_some());
+        assert!(parse(r#"[{}, [], {"a": [1]}, [[]]]"#, &limits, &mut diags).is_some());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(parse(r#"{"a": [[[1]]]}"#, &limits, &mut diags).is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, codes::LIMIT.code);
+        assert_eq!(diags[0].span, Span::new(8, 9));
+        // After a byte order mark the span is still the file's.
+        let mut diags = Vec::new();
+        assert!(parse("\u{feff}[[[[1]]]]", &limits, &mut diags).is_none());
+        assert_eq!(diags[0].span, Span::new(6, 7));
+    }
+
+    #[test]
+    fn depth_built_in_code_is_capped_where_enforced() {
+        let limits = Limits {
+            max_depth: usize::MAX,
+            ..Limits::default()
+        };
+        let max = limits::MAX_DEPTH;
+        let deep = format!("{}{}", "[".repeat(max + 1), "]".repeat(max + 1));
+        let mut diags = Vec::new();
+        assert!(parse(&deep, &limits, &mut diags).is_none());
+        assert_eq!(diags[0].code, codes::LIMIT.code);
+        assert_eq!(diags[0].span, Span::new(max, max + 1));
+        let fits = format!("{}{}", "[".repeat(max), "]".repeat(max));
+        assert!(parse(&fits, &limits, &mut Vec::new()).is_some());
+    }
+
     fn error_of(text: &str) -> (String, &str) {
         let mut diags = Vec::new();
-        assert!(parse(text, &mut diags).is_none(), "{text}");
+        assert!(
+            parse(text, &Limits::default(), &mut diags).is_none(),
+            "{text}"
+        );
         let d = &diags[0];
         (d.message.clone(), d.span.slice(text))
     }
@@ -500,7 +665,7 @@ mod tests {
     #[test]
     fn reads_escapes_numbers_and_literals() {
         let text = r#"{"s": "a\"b\\c\/\n\t\u00e9\ud83d\ude00", "n": [0, -0, 12, -7, 1.5e3, 2E-2, 18446744073709551615, 1e999], "l": [true, false, null]}"#;
-        let node = parse(text, &mut Vec::new()).expect("parses");
+        let node = parse(text, &Limits::default(), &mut Vec::new()).expect("parses");
         assert_eq!(
             node.to_json(),
             serde_json::json!({
@@ -603,7 +768,7 @@ mod tests {
                 serde_json::to_string(&value).expect("serialises")
             };
             let mut diags = Vec::new();
-            let node = parse(&text, &mut diags).expect("parses");
+            let node = parse(&text, &Limits::default(), &mut diags).expect("parses");
             proptest::prop_assert!(diags.is_empty());
             proptest::prop_assert_eq!(node.to_json(), value.clone());
             fn spans_hold_values(node: &Node, text: &str) -> bool {

@@ -114,11 +114,7 @@ pub fn parse_with(
             (tree, anchor)
         }
         Format::Json => {
-            if let Some(d) = crate::limits::json_depth(text, limits) {
-                diags.push(d);
-                return None;
-            }
-            let tree = json::parse(text, diags)?;
+            let tree = json::parse(text, limits, diags)?;
             let anchor = first_line(text, tree.span.start);
             (tree, anchor)
         }

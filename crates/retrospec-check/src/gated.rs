@@ -51,7 +51,7 @@ type Automata = Vec<(&'static [&'static str], Option<AhoCorasick>)>;
 impl Gate {
     fn passes(&self, text: &str, automata: &Automata) -> bool {
         match self {
-            Gate::Digit => text.bytes().any(|b| b.is_ascii_digit()),
+            Gate::Digit => has_ascii_digit(text),
             Gate::AnyOf(list) => {
                 let built = automata
                     .iter()
@@ -78,6 +78,22 @@ impl Gate {
             }
         }
     }
+}
+
+/// Whether `text` has an ASCII digit: sixteen bytes at a time without an early
+/// exit inside them, a loop the compiler turns into vector compares (a byte at a
+/// time with `any` was 8 M of the JSON batch's 393 M, over every prose string).
+pub(crate) fn has_ascii_digit(text: &str) -> bool {
+    let mut blocks = text.as_bytes().chunks_exact(16);
+    for block in &mut blocks {
+        if block
+            .iter()
+            .fold(false, |seen, b| seen | b.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// The words searched for one by one (when an automaton cannot be built).
@@ -276,6 +292,30 @@ pub(crate) fn corpus() -> Vec<(std::path::PathBuf, String)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn digits_found_as_a_byte_scan_finds_them(
+            text in "[a-z0-9 \\n٣é]{0,80}",
+        ) {
+            prop_assert_eq!(
+                has_ascii_digit(&text),
+                text.bytes().any(|b| b.is_ascii_digit())
+            );
+        }
+    }
+
+    #[test]
+    fn a_digit_is_found_at_every_place_of_a_block() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut text = "x".repeat(len);
+                text.replace_range(at..=at, "7");
+                assert!(has_ascii_digit(&text), "{text}");
+            }
+            assert!(!has_ascii_digit(&"x".repeat(len)));
+        }
+    }
 
     static DIGITS: Gate = Gate::Digit;
     static STARTS: Gate = Gate::AnyOf(&["started", "began", "begun"]);

@@ -266,6 +266,13 @@ static SCREEN: Screen = Screen::new(Gate::Either(
     &Gate::AnyOf(&["week", "day", "hour", "hrs", "min", "sec"]),
 ));
 
+/// Whether `text` may hold a duration: a digit, or a unit's word. Necessary
+/// for [`find`], [`unit_labelled`] and [`clock_at_start`] (the tests below hold
+/// it to them over the corpus).
+pub(crate) fn may_hold(text: &str) -> bool {
+    SCREEN.passes(text)
+}
+
 /// Every duration in `text`, in order.
 pub fn find(text: &str) -> Vec<Duration> {
     if !SCREEN.passes(text) {

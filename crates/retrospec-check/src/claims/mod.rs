@@ -265,6 +265,13 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         {
             continue;
         }
+        // Every reading below needs a text the duration screen lets through
+        // (a digit, a unit's word) or a table's `|`: a value with neither is
+        // turned away before its mask is built (`Prose::read`).
+        let (read, _) = Prose::read(inputs.text, node);
+        if !duration::may_hold(read) && !read.contains('|') {
+            continue;
+        }
         let prose = Prose::of(inputs.text, node);
         let masked = prose.masked.as_str();
         let label_key = x_label(pointer);

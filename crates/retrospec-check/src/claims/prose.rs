@@ -452,21 +452,28 @@ pub(crate) struct Prose<'a> {
 impl<'a> Prose<'a> {
     /// The prose of `node` in `text`.
     pub(crate) fn of(text: &'a str, node: &Node) -> Prose<'a> {
+        let (read, source) = Self::read(text, node);
+        Prose {
+            masked: mask(read),
+            span: node.span,
+            source,
+        }
+    }
+
+    /// The text [`Prose::of`] masks: the value where the file escapes it (with
+    /// the file's text beside it), else the file's text. Masking only blanks,
+    /// so what this text lacks (a digit, a word, a `|`) the masked text lacks
+    /// too: a reader may turn a value away here without building its mask.
+    pub(crate) fn read<'n>(text: &'a str, node: &'n Node) -> (&'n str, Option<&'a str>)
+    where
+        'a: 'n,
+    {
         let source = node.span.slice(text);
         let value = node.as_str().unwrap_or("");
-        let escaped = value.contains('\n') && !source.contains('\n');
-        if escaped {
-            Prose {
-                masked: mask(value),
-                span: node.span,
-                source: Some(source),
-            }
+        if value.contains('\n') && !source.contains('\n') {
+            (value, Some(source))
         } else {
-            Prose {
-                masked: mask(source),
-                span: node.span,
-                source: None,
-            }
+            (source, None)
         }
     }
 

@@ -24,7 +24,7 @@
 use std::sync::{LazyLock, OnceLock};
 
 use crate::lean::{Captures, Lean};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use crate::rules::words::Caseless;
 
 /// A cheap condition that every match of a pattern meets.
 #[derive(Debug)]
@@ -42,28 +42,19 @@ pub(crate) enum Gate {
 }
 
 /// The characters Unicode case folding maps onto ASCII letters.
-const FOLDS_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{17F}"];
+static FOLDS_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{17F}"];
 
-/// The automata of a gate's word lists, built once: each list with its automaton
-/// (`None` when it cannot be built; the list is then searched word by word).
-type Automata = Vec<(&'static [&'static str], Option<AhoCorasick>)>;
+/// The searchers of a gate's word lists, built once: each list with its searcher.
+type Searchers = Vec<(&'static [&'static str], Caseless)>;
 
 impl Gate {
-    fn passes(&self, text: &str, automata: &Automata) -> bool {
+    /// Whether `text` passes, `any_of` deciding for a word list.
+    fn passes(&self, text: &str, any_of: &impl Fn(&'static [&'static str], &str) -> bool) -> bool {
         match self {
             Gate::Digit => has_ascii_digit(text),
-            Gate::AnyOf(list) => {
-                let built = automata
-                    .iter()
-                    .find(|(l, _)| std::ptr::eq(*l, *list))
-                    .and_then(|(_, a)| a.as_ref());
-                match built {
-                    Some(automaton) => automaton.is_match(text),
-                    None => naive(list, text),
-                }
-            }
-            Gate::Both(a, b) => a.passes(text, automata) && b.passes(text, automata),
-            Gate::Either(a, b) => a.passes(text, automata) || b.passes(text, automata),
+            Gate::AnyOf(list) => any_of(list, text),
+            Gate::Both(a, b) => a.passes(text, any_of) && b.passes(text, any_of),
+            Gate::Either(a, b) => a.passes(text, any_of) || b.passes(text, any_of),
         }
     }
 
@@ -96,21 +87,14 @@ pub(crate) fn has_ascii_digit(text: &str) -> bool {
     blocks.remainder().iter().any(u8::is_ascii_digit)
 }
 
-/// The words searched for one by one (when an automaton cannot be built).
-fn naive(list: &[&str], text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    list.iter().any(|w| lower.contains(&w.to_ascii_lowercase()))
-        || FOLDS_TO_ASCII.iter().any(|c| text.contains(c))
-}
-
 /// A [`Gate`] alone, for a family of patterns read by one entry point (the
 /// duration reader, the window reader): the entry point returns early when a text
 /// does not pass, so none of the family's patterns is compiled for it. Unlike a
 /// [`Gated`] regex it is consulted on every text, so it stays cheap: a digit test,
-/// then one Aho-Corasick search, its automaton built on first use.
+/// then one SIMD search of the lowercased text, its searcher built on first use.
 pub(crate) struct Screen {
     gate: Gate,
-    automata: OnceLock<Automata>,
+    searchers: OnceLock<Searchers>,
 }
 
 impl std::fmt::Debug for Screen {
@@ -124,37 +108,38 @@ impl Screen {
     pub(crate) const fn new(gate: Gate) -> Self {
         Screen {
             gate,
-            automata: OnceLock::new(),
+            searchers: OnceLock::new(),
         }
     }
 
     /// Whether `text` passes the gate (may hold a match of the family).
     pub(crate) fn passes(&self, text: &str) -> bool {
-        // Read on every text: the DFA, dearer to build, cheaper to search
-        // (perf8: a contiguous NFA here cost the json batch 24.6 M -> 43.4 M).
-        let automata = self
-            .automata
-            .get_or_init(|| build_automata(&self.gate, AhoCorasickKind::DFA));
-        self.gate.passes(text, automata)
+        // Read on every text, so the SIMD searcher of each list's words in any
+        // case (`Caseless`): the automaton with ASCII case folding searched at
+        // 16 instructions a byte (16 M of the JSON batch's 426 M, perf19).
+        let searchers = self.searchers.get_or_init(|| build_searchers(&self.gate));
+        passes(&self.gate, searchers, text)
     }
 }
 
-/// The automata of `gate`'s word lists, of `kind`.
-fn build_automata(gate: &Gate, kind: AhoCorasickKind) -> Automata {
+/// The searchers of `gate`'s word lists.
+fn build_searchers(gate: &Gate) -> Searchers {
     let mut lists = Vec::new();
     gate.lists(&mut lists);
     lists
         .into_iter()
-        .map(|list| {
-            let needles = list.iter().copied().chain(FOLDS_TO_ASCII);
-            let automaton = AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .kind(Some(kind))
-                .build(needles)
-                .ok();
-            (list, automaton)
-        })
+        .map(|list| (list, Caseless::new(list, &FOLDS_TO_ASCII)))
         .collect()
+}
+
+/// Whether `text` passes `gate`, with its lists' `searchers`.
+fn passes(gate: &Gate, searchers: &Searchers, text: &str) -> bool {
+    gate.passes(text, &|list, text| {
+        searchers
+            .iter()
+            .find(|(l, _)| std::ptr::eq(*l, list))
+            .is_none_or(|(_, searcher)| searcher.is_match(text))
+    })
 }
 
 /// Whether `text` opens with `word` (ASCII letters none of which a non-ASCII
@@ -184,7 +169,7 @@ pub(crate) fn captures_opening<'t>(
 pub(crate) struct Gated {
     gate: Gate,
     pattern: fn() -> Lean,
-    automata: OnceLock<Automata>,
+    searchers: OnceLock<Searchers>,
     regex: OnceLock<Lean>,
 }
 
@@ -203,7 +188,7 @@ impl Gated {
         Gated {
             gate,
             pattern,
-            automata: OnceLock::new(),
+            searchers: OnceLock::new(),
             regex: OnceLock::new(),
         }
     }
@@ -219,13 +204,8 @@ impl Gated {
 
     /// Whether `text` passes the gate.
     pub(crate) fn may_match(&self, text: &str) -> bool {
-        // Read only until the regex is compiled (the first text that passes), so
-        // a contiguous NFA: about a third of the DFA's build (RS408's nouns: 0.96 M
-        // of a one-file check), searched a little slower on the few texts it reads.
-        let automata = self
-            .automata
-            .get_or_init(|| build_automata(&self.gate, AhoCorasickKind::ContiguousNFA));
-        self.gate.passes(text, automata)
+        let searchers = self.searchers.get_or_init(|| build_searchers(&self.gate));
+        passes(&self.gate, searchers, text)
     }
 
     /// Whether the regex matches `text` although the gate turns it away (a wrong

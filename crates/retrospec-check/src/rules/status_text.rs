@@ -5,7 +5,7 @@ use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
 use crate::ptr::Ptr;
-use crate::rules::words::Hits;
+use crate::rules::words::{Caseless, Hits};
 use crate::rules::{Context, Rule, declare_rule};
 use crate::span::Span;
 
@@ -64,6 +64,12 @@ declare_rule! {
 }
 
 const UNDER_WAY: &str = r"investigating|identified|ongoing|on-going|monitoring|mitigating|in\s+progress|unresolved|under\s+investigation|(?:mitigation|recovery|remediation|investigation)\s+(?:in\s+progress|under\s*way|ongoing)";
+
+/// The words a prose status line is labelled with, in any case: asked of
+/// every prose value (a lowercased copy and three searches each were 5.7 M of
+/// 200 JSON reports' 426 M).
+static STATE_WORDS: LazyLock<Caseless> =
+    LazyLock::new(|| Caseless::new(&["status", " state", "phase"], &[]));
 
 static LINE: LazyLock<Lean> = LazyLock::new(|| {
     Lean::new(&format!(
@@ -243,8 +249,7 @@ impl Rule for StatusText {
             if !prose {
                 continue;
             }
-            let lower = value.to_ascii_lowercase();
-            if !lower.contains("status") && !lower.contains(" state") && !lower.contains("phase") {
+            if !STATE_WORDS.is_match(value) {
                 continue;
             }
             let prose = crate::claims::Prose::of(cx.text, node);

@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::lean::Lean;
+use crate::rules::words::Literals;
 
 /// A template's slot for a number, in brackets: `[number]`, `[Number of users]`,
 /// `[number from support]`, `[N]`, `[XX]`, `[xx%]`, `[count]`. Not `[x]` (a ticked checkbox) and not a
@@ -52,17 +53,17 @@ static EMPHASISED: LazyLock<Lean> = LazyLock::new(|| {
 
 /// Whether lowercased `text` may hold a gap found here.
 pub(super) fn maybe(lower: &str) -> bool {
-    lower.contains("xx")
-        || (lower.contains('[')
-            && [
-                "[number", "[num", "[count", "[amount", "[percent", "[n]", "[nn]", "[x",
-            ]
-            .iter()
-            .any(|w| lower.contains(w)))
-        || lower.contains("_todo")
-        || lower.contains("_tb")
-        || lower.contains("_fixme")
+    MAYBE.is_match(lower)
 }
+
+/// What every gap found here holds (lowercase): one SIMD search, where a
+/// search per literal cost 8.3 M of 200 JSON reports' 426 M.
+static MAYBE: LazyLock<Literals> = LazyLock::new(|| {
+    Literals::new(&[
+        "xx", "[num", "[count", "[amount", "[percent", "[n]", "[nn]", "[x", "_todo", "_tb",
+        "_fixme",
+    ])
+});
 
 /// The gaps found here in `s`: number slots and words in underscore emphasis.
 /// A slot followed by `(`, `[` or `:` is a link's text or a reference.

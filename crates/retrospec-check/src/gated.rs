@@ -24,7 +24,7 @@
 use std::sync::{LazyLock, OnceLock};
 
 use crate::lean::{Captures, Lean};
-use crate::rules::words::Caseless;
+use crate::scan::Caseless;
 
 /// A cheap condition that every match of a pattern meets.
 #[derive(Debug)]
@@ -51,7 +51,7 @@ impl Gate {
     /// Whether `text` passes, `any_of` deciding for a word list.
     fn passes(&self, text: &str, any_of: &impl Fn(&'static [&'static str], &str) -> bool) -> bool {
         match self {
-            Gate::Digit => has_ascii_digit(text),
+            Gate::Digit => crate::scan::has_ascii_digit(text),
             Gate::AnyOf(list) => any_of(list, text),
             Gate::Both(a, b) => a.passes(text, any_of) && b.passes(text, any_of),
             Gate::Either(a, b) => a.passes(text, any_of) || b.passes(text, any_of),
@@ -69,22 +69,6 @@ impl Gate {
             }
         }
     }
-}
-
-/// Whether `text` has an ASCII digit: sixteen bytes at a time without an early
-/// exit inside them, a loop the compiler turns into vector compares (a byte at a
-/// time with `any` was 8 M of the JSON batch's 393 M, over every prose string).
-pub(crate) fn has_ascii_digit(text: &str) -> bool {
-    let mut blocks = text.as_bytes().chunks_exact(16);
-    for block in &mut blocks {
-        if block
-            .iter()
-            .fold(false, |seen, b| seen | b.is_ascii_digit())
-        {
-            return true;
-        }
-    }
-    blocks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// A [`Gate`] alone, for a family of patterns read by one entry point (the
@@ -272,30 +256,6 @@ pub(crate) fn corpus() -> Vec<(std::path::PathBuf, String)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn digits_found_as_a_byte_scan_finds_them(
-            text in "[a-z0-9 \\n٣é]{0,80}",
-        ) {
-            prop_assert_eq!(
-                has_ascii_digit(&text),
-                text.bytes().any(|b| b.is_ascii_digit())
-            );
-        }
-    }
-
-    #[test]
-    fn a_digit_is_found_at_every_place_of_a_block() {
-        for len in 0..40 {
-            for at in 0..len {
-                let mut text = "x".repeat(len);
-                text.replace_range(at..=at, "7");
-                assert!(has_ascii_digit(&text), "{text}");
-            }
-            assert!(!has_ascii_digit(&"x".repeat(len)));
-        }
-    }
 
     static DIGITS: Gate = Gate::Digit;
     static STARTS: Gate = Gate::AnyOf(&["started", "began", "begun"]);

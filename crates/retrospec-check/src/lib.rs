@@ -33,6 +33,7 @@ pub(crate) mod ptr;
 pub mod registry;
 pub mod resolve;
 pub mod rules;
+pub(crate) mod scan;
 pub(crate) mod sentence;
 pub(crate) mod span;
 pub(crate) mod suggest;

@@ -5,8 +5,9 @@ use retrospec_model::Milestone;
 
 use crate::diagnostic::Diagnostic;
 use crate::ptr::Ptr;
-use crate::rules::words::{Caseless, Hits};
+use crate::rules::words::Hits;
 use crate::rules::{Context, Rule, declare_rule};
+use crate::scan::Caseless;
 use crate::span::Span;
 
 declare_rule! {

@@ -495,10 +495,10 @@ pub(super) fn actors(
     while at < text.len() {
         // Bytes, not chars: the name is ASCII, and a char walk over every cause
         // cost four times as much (bench/README.md, perf17).
-        let Some(off) = bytes[at..].iter().position(u8::is_ascii_uppercase) else {
+        let start = crate::scan::next_capital(bytes, at);
+        if start == bytes.len() {
             break;
-        };
-        let start = at + off;
+        }
         let end = start
             + bytes[start..]
                 .iter()

@@ -21,25 +21,6 @@ pub(super) type ProseZone = (
     Option<(i8, i8)>,
 );
 
-/// The first ASCII capital at or after `i` (or the end): sixteen bytes at a
-/// time, a loop the compiler turns into vector compares; most of a report is not
-/// capitals, and a byte at a time was most of this reader's cost.
-fn next_capital(b: &[u8], mut i: usize) -> usize {
-    while let Some(block) = b.get(i..i + 16) {
-        if block
-            .iter()
-            .fold(false, |seen, c| seen | c.is_ascii_uppercase())
-        {
-            break;
-        }
-        i += 16;
-    }
-    while b.get(i).is_some_and(|c| !c.is_ascii_uppercase()) {
-        i += 1;
-    }
-    i
-}
-
 /// Abbreviations written right after a clock in the text (`10:52 AM CET`,
 /// `12:20:00 CET`, `12.26 PM CET`), outside code, with the date they are on: an
 /// ISO date just before the clock, else the date its sentence or its paragraph's
@@ -57,7 +38,7 @@ pub(super) fn prose_zones(cx: &Context<'_>) -> Vec<ProseZone> {
         // Words of 3-5 capitals standing alone, or glued to the clock before them
         // (`06:00EST`, `1:30pmPST`).
         if !b[i].is_ascii_uppercase() {
-            i = next_capital(b, i);
+            i = crate::scan::next_capital(b, i);
             continue;
         }
         if i > 0 && glued_to_word(b, i) {
@@ -296,19 +277,4 @@ fn iso_date_before(text: &str, clock: usize) -> Option<Date> {
     let before = text[..clock].strip_suffix([' ', 'T'])?;
     let start = before.len().checked_sub(10)?;
     time::parse_iso_date(before.get(start..)?)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_next_capital_is_the_first_from_any_start() {
-        let text =
-            b"a quiet run of small words, then CET, then 10:00 PDT and more small ones at the end";
-        for start in 0..=text.len() {
-            let slow = (start..text.len())
-                .find(|&i| text[i].is_ascii_uppercase())
-                .unwrap_or(text.len());
-            assert_eq!(super::next_capital(text, start), slow, "from {start}");
-        }
-    }
 }

@@ -224,6 +224,26 @@ const SCALARS: &[&str] = &[
     "€:€",
     "é:é",
     "a: é",
+    // A space between words, read by the fast path outside flow context: before
+    // a `-` (an error before a flow indicator inside one), `:`, `?`, a second
+    // space, a tab, a comment, a byte order mark, a flow indicator, the end.
+    "one two three four",
+    "a -",
+    "a -,b",
+    "a -b",
+    "a :b",
+    "a : b",
+    "a :",
+    "a ?b",
+    "a  b",
+    "a \tb",
+    "a  #b",
+    "a \u{FEFF}b",
+    "a ,b",
+    "a [b",
+    "a {b",
+    "a é",
+    "a 日本 b",
 ];
 
 /// Templates with `{}` standing for a scalar.

@@ -269,7 +269,10 @@ pub trait Input {
     /// [`Input::next_can_be_plain_scalar`] is false is found. The first character of the scalar
     /// (which may be one of its indicators, e.g. `-`) must have been consumed beforehand.
     ///
-    /// The characters are consumed from the input.
+    /// The characters are consumed from the input. Outside a flow context an input may also
+    /// consume a single space that stands between two such characters, unless a `#` follows
+    /// it: the scanner would keep that space and append it with the next character, so the
+    /// scalar reads the same.
     ///
     /// # Return
     /// Return the number of characters that were consumed. The number of characters returned can

@@ -265,26 +265,39 @@ impl Input for StrInput<'_> {
         // All characters that can end a plain scalar are ascii, save for the byte order mark. We
         // can look for them in the bytes of the str and append the scalar in one go.
         let bytes = self.buffer.as_bytes();
+        let ends_scalar = |at: usize| match bytes.get(at) {
+            None => true,
+            Some(&b) if is_blank_or_breakz(b as char) => true,
+            // indicators can end a plain scalar, see 7.3.3. Plain Style
+            Some(b':') => {
+                let nc = bytes.get(at + 1).map_or('\0', |&nb| nb as char);
+                is_blank_or_breakz(nc) || (in_flow && is_flow(nc))
+            }
+            Some(&b) if in_flow && is_flow(b as char) => true,
+            // A byte order mark isn't a plain scalar character, see 5.2. Character Encodings
+            Some(0xEF) => bytes[at..].starts_with("\u{FEFF}".as_bytes()),
+            Some(_) => false,
+        };
         let mut n_bytes = 0;
         let mut n_chars = 0;
-        while let Some(&b) = bytes.get(n_bytes) {
-            let ends_scalar = match b {
-                _ if is_blank_or_breakz(b as char) => true,
-                // indicators can end a plain scalar, see 7.3.3. Plain Style
-                b':' => {
-                    let nc = bytes.get(n_bytes + 1).map_or('\0', |&nb| nb as char);
-                    is_blank_or_breakz(nc) || (in_flow && is_flow(nc))
+        while n_bytes < bytes.len() {
+            if ends_scalar(n_bytes) {
+                // One space between two words of a plain scalar in block context, not
+                // before a comment: the scanner would keep it in its whitespace buffer and
+                // append it with the next word, so it is read here with the words around it.
+                if bytes[n_bytes] == b' '
+                    && !in_flow
+                    && bytes.get(n_bytes + 1).is_some_and(|&next| next != b'#')
+                    && !ends_scalar(n_bytes + 1)
+                {
+                    n_bytes += 1;
+                    n_chars += 1;
+                    continue;
                 }
-                _ if in_flow && is_flow(b as char) => true,
-                // A byte order mark isn't a plain scalar character, see 5.2. Character Encodings
-                0xEF => bytes[n_bytes..].starts_with("\u{FEFF}".as_bytes()),
-                _ => false,
-            };
-            if ends_scalar {
                 break;
             }
             // Count the bytes that start a character, i.e. are not UTF-8 continuation bytes.
-            if b & 0xC0 != 0x80 {
+            if bytes[n_bytes] & 0xC0 != 0x80 {
                 n_chars += 1;
             }
             n_bytes += 1;

@@ -101,15 +101,26 @@ pub(crate) fn is_bullet(c: char) -> bool {
 }
 
 /// Folds line breaks and the indentation after them into single spaces.
+/// Line ends found with memchr: a `char` array pattern tests each character in
+/// turn (14.7 M of 200 Markdown reports' 420 M).
 pub(crate) fn collapse(text: &str) -> String {
-    if !text.contains(['\n', '\r']) {
+    let bytes = text.as_bytes();
+    if memchr::memchr2(b'\n', b'\r', bytes).is_none() {
         return text.to_string();
     }
-    text.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    for end in memchr::memchr2_iter(b'\n', b'\r', bytes).chain([bytes.len()]) {
+        let line = text[start..end].trim();
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(line);
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// The span of the first line of `span`.
@@ -356,6 +367,27 @@ pub(super) fn link_target(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::links_in_sentence;
+
+    proptest::proptest! {
+        /// A text without a line break as it is; else the same as splitting at
+        /// every `\n` and `\r`, trimming each line and joining the lines that
+        /// are left with spaces.
+        #[test]
+        fn collapse_joins_trimmed_lines(
+            text in "[a é\t\n\r\u{a0}\u{2003}-]{0,40}",
+        ) {
+            let slow = if !text.contains(['\n', '\r']) {
+                text.clone()
+            } else {
+                text.split(['\n', '\r'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+            };
+            proptest::prop_assert_eq!(super::collapse(&text), slow);
+        }
+    }
 
     #[test]
     fn links_inside_sentences_are_read_and_plain_sentences_are_not() {

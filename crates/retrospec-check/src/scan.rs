@@ -61,6 +61,9 @@ pub(crate) struct Caseless {
     automaton: Option<AhoCorasick>,
 }
 
+/// The largest lowercase copy a thread keeps between searches, in bytes.
+const KEPT: usize = 64 * 1024;
+
 impl Caseless {
     /// A searcher for `words` (ASCII), and for `on_sight` (non-ASCII
     /// characters: any text holding one of them matches).
@@ -99,7 +102,13 @@ impl Caseless {
             lower.clear();
             lower.extend_from_slice(text.as_bytes());
             lower.make_ascii_lowercase();
-            packed.find(&lower[..]).is_some()
+            let found = packed.find(&lower[..]).is_some();
+            // A long value's copy is not kept for the life of the thread (the
+            // language server's threads live as long as the editor).
+            if lower.capacity() > KEPT {
+                *lower = Vec::new();
+            }
+            found
         })
     }
 }

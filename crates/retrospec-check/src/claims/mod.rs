@@ -328,7 +328,7 @@ pub(crate) fn read(inputs: &Inputs<'_>) -> Vec<Claim> {
         // Both readings below need a number in digits (`clock_at_start`'s clock,
         // `unit_labelled`'s bare number): a text without one compiles neither's
         // patterns (`duration::tests` hold both to it over the corpus).
-        let digits = masked.bytes().any(|b| b.is_ascii_digit());
+        let digits = crate::scan::has_ascii_digit(masked);
         // "Time to resolution: 1:35": a clock form is a duration only after a label.
         if label_key.is_none() && digits && masked.contains(':') {
             for label in subject::LABEL.captures_iter(masked) {

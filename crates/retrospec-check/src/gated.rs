@@ -48,13 +48,16 @@ static FOLDS_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{17F}"];
 type Searchers = Vec<(&'static [&'static str], Caseless)>;
 
 impl Gate {
-    /// Whether `text` passes, `any_of` deciding for a word list.
-    fn passes(&self, text: &str, any_of: &impl Fn(&'static [&'static str], &str) -> bool) -> bool {
+    /// Whether `text` passes, with the searchers of its word lists.
+    fn passes(&self, text: &str, searchers: &Searchers) -> bool {
         match self {
             Gate::Digit => crate::scan::has_ascii_digit(text),
-            Gate::AnyOf(list) => any_of(list, text),
-            Gate::Both(a, b) => a.passes(text, any_of) && b.passes(text, any_of),
-            Gate::Either(a, b) => a.passes(text, any_of) || b.passes(text, any_of),
+            Gate::AnyOf(list) => searchers
+                .iter()
+                .find(|(l, _)| std::ptr::eq(*l, *list))
+                .is_none_or(|(_, searcher)| searcher.is_match(text)),
+            Gate::Both(a, b) => a.passes(text, searchers) && b.passes(text, searchers),
+            Gate::Either(a, b) => a.passes(text, searchers) || b.passes(text, searchers),
         }
     }
 
@@ -102,7 +105,7 @@ impl Screen {
         // case (`Caseless`): the automaton with ASCII case folding searched at
         // 16 instructions a byte (16 M of the JSON batch's 426 M, perf19).
         let searchers = self.searchers.get_or_init(|| build_searchers(&self.gate));
-        passes(&self.gate, searchers, text)
+        self.gate.passes(text, searchers)
     }
 }
 
@@ -114,16 +117,6 @@ fn build_searchers(gate: &Gate) -> Searchers {
         .into_iter()
         .map(|list| (list, Caseless::new(list, &FOLDS_TO_ASCII)))
         .collect()
-}
-
-/// Whether `text` passes `gate`, with its lists' `searchers`.
-fn passes(gate: &Gate, searchers: &Searchers, text: &str) -> bool {
-    gate.passes(text, &|list, text| {
-        searchers
-            .iter()
-            .find(|(l, _)| std::ptr::eq(*l, list))
-            .is_none_or(|(_, searcher)| searcher.is_match(text))
-    })
 }
 
 /// Whether `text` opens with `word` (ASCII letters none of which a non-ASCII
@@ -189,7 +182,7 @@ impl Gated {
     /// Whether `text` passes the gate.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         let searchers = self.searchers.get_or_init(|| build_searchers(&self.gate));
-        passes(&self.gate, searchers, text)
+        self.gate.passes(text, searchers)
     }
 
     /// Whether the regex matches `text` although the gate turns it away (a wrong

@@ -86,7 +86,7 @@ pub struct Context<'a> {
 /// headings (`##` to `######`) or bold lines (`**...**`, `__...__`), so a text
 /// without those marks has none, and is not read line by line for them.
 fn may_have_scopes(text: &str) -> bool {
-    text.contains("##") || text.contains("**") || text.contains("__")
+    crate::scan::has_doubled_mark(text)
 }
 
 impl<'a> Context<'a> {

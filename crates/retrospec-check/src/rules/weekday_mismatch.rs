@@ -235,7 +235,9 @@ impl Rule for WeekdayMismatch {
                 out.push(mismatch(span, &value[range], date));
             }
         }
-        if !["day ", "day,"].iter().any(|w| cx.text.contains(w)) {
+        if !crate::scan::has_word_where(cx.text, "day", |b, at| {
+            matches!(b.get(at + 3), Some(b' ' | b','))
+        }) {
             return;
         }
         let mut dated: Option<Vec<(i8, i8, i16)>> = None;

@@ -16,7 +16,9 @@ static GLOSS: LazyLock<Lean> = LazyLock::new(|| {
 
 /// The spans of the abbreviations glossing a region's time in `text`.
 pub(super) fn glosses(text: &str) -> Vec<Span> {
-    if !text.contains("ime (") && !text.contains("ime(") {
+    if !crate::scan::has_word_where(text, "ime", |b, at| {
+        b[at + 3..].starts_with(b" (") || b[at + 3..].starts_with(b"(")
+    }) {
         return Vec::new();
     }
     GLOSS

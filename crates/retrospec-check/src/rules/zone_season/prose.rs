@@ -109,9 +109,12 @@ pub(super) fn prose_zones(cx: &Context<'_>) -> Vec<ProseZone> {
     // Dated times in sentences (`4pm PST on July 14`, `October 14, 1605 Pacific
     // Standard Time`) carry their own date: read when an abbreviation was left
     // unread above or a zone is spelled out.
-    let spelled = ["Standard Time", "Daylight Time", "Summer Time"]
-        .iter()
-        .any(|w| text.contains(w));
+    let spelled = crate::scan::has_word_where(text, " Time", |b, at| {
+        let before = &b[..at];
+        before.ends_with(b"Standard")
+            || before.ends_with(b"Daylight")
+            || before.ends_with(b"Summer")
+    });
     if spelled || unread {
         for p in time::scan_prose_times(text, time::heading_year(text)) {
             let Some((time::Zone::Abbrev(abbr), r)) = &p.zone else {

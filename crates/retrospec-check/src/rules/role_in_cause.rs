@@ -149,7 +149,9 @@ fn roles(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut p = 0;
     while p < b.len() {
-        if b[p].is_ascii_alphabetic()
+        // Every article starts with `t`, `a` or `o`: most places are passed
+        // over on their first byte.
+        if matches!(b[p], b't' | b'a' | b'o' | b'T' | b'A' | b'O')
             && (p == 0 || !is_word(b[p - 1]))
             && let Some(end) = role_at(b, p)
         {

@@ -13,8 +13,9 @@
 //! machine were 130 M of the 388 M instructions a check of 200 YAML reports took
 //! (bench/README.md, perf20); reading this subset a line at a time, with memchr
 //! for the bytes that matter, takes 29 M. No YAML crate offers a fast path for
-//! block style with spans. `tests` holds it to saphyr on every YAML text of the repository
-//! and on generated ones: every event and span equal whenever it reads a text.
+//! block style with spans. `tests` holds it to saphyr on the repository's reports
+//! (YAML, and Markdown front matter) and on generated ones: every event and span
+//! equal whenever it reads a text.
 
 use std::borrow::Cow;
 

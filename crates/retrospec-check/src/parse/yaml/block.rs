@@ -77,10 +77,7 @@ impl<'a> Reader<'a> {
                 self.next = None;
                 return Some(());
             }
-            let mut i = from;
-            while b.get(i) == Some(&b' ') {
-                i += 1;
-            }
+            let i = skip_spaces(b, from);
             match b.get(i) {
                 None => {
                     self.next = None;
@@ -137,37 +134,12 @@ impl<'a> Reader<'a> {
     /// indicator, a key ending in a space, a long key).
     fn key(&self, at: usize) -> Option<Key> {
         let b = self.b;
-        if matches!(
-            b[at],
-            b'-' | b'?'
-                | b':'
-                | b','
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'#'
-                | b'&'
-                | b'*'
-                | b'!'
-                | b'|'
-                | b'>'
-                | b'\''
-                | b'"'
-                | b'%'
-                | b'@'
-                | b'`'
-        ) {
-            return if self.is_entry(at)
-                || b[at] == b'\''
-                || b[at] == b'"'
-                || b[at] == b'|'
-                || b[at] == b'>'
-            {
-                Some(Key::Not) // decided by the caller: an entry or a scalar
-            } else {
-                None
-            };
+        match b[at] {
+            // Decided by the caller: a quoted or block scalar, or an entry.
+            b'\'' | b'"' | b'|' | b'>' => return Some(Key::Not),
+            b'-' if self.is_entry(at) => return Some(Key::Not),
+            c if !starts_plain(c) => return None,
+            _ => {}
         }
         for j in memchr::memchr3_iter(b'\n', b'#', b':', &b[at..]).map(|j| at + j) {
             match b[j] {
@@ -210,36 +182,32 @@ impl<'a> Reader<'a> {
             );
             self.value(indent, colon)?;
             match self.next {
-                None => {
-                    let end = self.b.len();
-                    self.push(Event::MappingEnd, end, end);
-                    break;
-                }
-                Some((i, a)) if i < indent => {
-                    self.push(Event::MappingEnd, a, a);
-                    break;
-                }
+                None => break,
+                Some((i, _)) if i < indent => break,
                 Some((i, a)) if i == indent && !self.is_entry(a) => at = a,
                 Some(_) => return None,
             }
         }
+        let end = self.next_at();
+        self.push(Event::MappingEnd, end, end);
         self.depth -= 1;
         Some(())
+    }
+
+    /// Where the next line's content starts, or the text's end: where saphyr
+    /// marks the end of the collections that close before it.
+    fn next_at(&self) -> usize {
+        self.next.map_or(self.b.len(), |(_, at)| at)
     }
 
     /// The value of the key whose `:` is at `colon`, in a mapping indented by
     /// `indent`.
     fn value(&mut self, indent: usize, colon: usize) -> Option<()> {
         let b = self.b;
-        let mut q = colon + 1;
-        while b.get(q) == Some(&b' ') {
-            q += 1;
-        }
+        let q = skip_spaces(b, colon + 1);
         match b.get(q) {
+            // (A `#` here follows a space: a key's `:` is followed by one.)
             None | Some(b'\n') | Some(b'#') => {
-                if b.get(q) == Some(&b'#') && q == colon + 1 {
-                    return None;
-                }
                 self.advance(line_end(b, q).map_or(b.len(), |e| e + 1))?;
                 match self.next {
                     Some((m, a)) if m > indent => {
@@ -287,19 +255,14 @@ impl<'a> Reader<'a> {
                 self.out[start_event].1 = Span::new(content, content);
             }
             match self.next {
-                None => {
-                    let end = self.b.len();
-                    self.push(Event::SequenceEnd, end, end);
-                    break;
-                }
+                None => break,
                 Some((i, a)) if i == indent && self.is_entry(a) => entry = a,
-                Some((i, a)) if i < indent || (indentless && i == indent) => {
-                    self.push(Event::SequenceEnd, a, a);
-                    break;
-                }
+                Some((i, _)) if i < indent || (indentless && i == indent) => break,
                 Some(_) => return None,
             }
         }
+        let end = self.next_at();
+        self.push(Event::SequenceEnd, end, end);
         self.depth -= 1;
         Some(())
     }
@@ -308,10 +271,7 @@ impl<'a> Reader<'a> {
     /// where its content starts.
     fn entry(&mut self, indent: usize, dash: usize) -> Option<usize> {
         let b = self.b;
-        let mut q = dash + 1;
-        while b.get(q) == Some(&b' ') {
-            q += 1;
-        }
+        let q = skip_spaces(b, dash + 1);
         if q == dash + 1 || matches!(b.get(q), None | Some(b'\n' | b'#')) || self.is_entry(q) {
             return None; // an empty entry, or a block or sequence under it
         }
@@ -337,7 +297,7 @@ impl<'a> Reader<'a> {
                 if b[close] != b'"' {
                     return None;
                 }
-                let end = self.spaces_after(close + 1);
+                let end = self.quoted_end(close + 1);
                 self.scalar(
                     Cow::Borrowed(&self.text[q + 1..close]),
                     ScalarStyle::DoubleQuoted,
@@ -366,13 +326,12 @@ impl<'a> Reader<'a> {
                 } else {
                     Cow::Borrowed(inner)
                 };
-                let end = self.spaces_after(j + 1);
+                let end = self.quoted_end(j + 1);
                 self.scalar(value, ScalarStyle::SingleQuoted, q, end);
                 self.after(j + 1)
             }
             b'|' | b'>' => self.block(q, indent),
-            b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!'
-            | b'%' | b'@' | b'`' => None,
+            c if !starts_plain(c) => None,
             _ => {
                 // The scalar ends at the line's end or at a comment (`#` after a
                 // space); a `:` before a space or the line's end would make it a
@@ -403,10 +362,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Where the line of `at` ends: saphyr's span of a quoted scalar takes in the
-    /// spaces and the comment after its closing quote (only those can follow it
-    /// here, or [`Reader::after`] gives up).
-    fn spaces_after(&self, at: usize) -> usize {
+    /// Where saphyr's span of a quoted scalar closed at `at` ends: the line's
+    /// end, taking in the spaces and the comment after the quote (only those can
+    /// follow it here, or [`Reader::after`] gives up).
+    fn quoted_end(&self, at: usize) -> usize {
         line_end(self.b, at).unwrap_or(self.b.len())
     }
 
@@ -421,10 +380,7 @@ impl<'a> Reader<'a> {
     /// comment after a space.
     fn rest_of_line(&self, at: usize) -> Option<usize> {
         let b = self.b;
-        let mut i = at;
-        while b.get(i) == Some(&b' ') {
-            i += 1;
-        }
+        let i = skip_spaces(b, at);
         match b.get(i) {
             None => Some(b.len()),
             Some(b'\n') => Some(i + 1),
@@ -542,6 +498,40 @@ fn plain_characters(b: &[u8]) -> bool {
         i += 1;
     }
     true
+}
+
+/// Whether a plain scalar (a key or a value) may start with `c`: not a YAML
+/// indicator. (`-`, `?` and `:` may start one before a non-space; left to saphyr.)
+fn starts_plain(c: u8) -> bool {
+    !matches!(
+        c,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    )
+}
+
+/// Past the spaces at `at`.
+fn skip_spaces(b: &[u8], at: usize) -> usize {
+    at + b[at.min(b.len())..]
+        .iter()
+        .take_while(|c| **c == b' ')
+        .count()
 }
 
 /// Where the line holding `i` ends (its `\n`), or `None` at the text's end.

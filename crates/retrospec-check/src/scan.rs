@@ -147,21 +147,13 @@ mod tests {
         }
 
         #[test]
-        fn a_word_with_its_neighbours_is_found_as_searches_for_each_find_it(
-            text in "(day|ime|Time|Standard|Summer|[ ,(a]){0,20}",
+        fn a_word_with_its_neighbours_is_found_as_a_search_for_each_finds_it(
+            text in "(ab|a|b|[ ,]){0,20}",
         ) {
-            let after = |b: &[u8], at: usize, tail: &[u8]| b[at..].starts_with(tail);
+            // Every place the word stands is tried, also after one that fails.
             prop_assert_eq!(
-                has_word_where(&text, "day", |b, at| matches!(b.get(at + 3), Some(b' ' | b','))),
-                text.contains("day ") || text.contains("day,")
-            );
-            prop_assert_eq!(
-                has_word_where(&text, "ime", |b, at| after(b, at, b"ime (") || after(b, at, b"ime(")),
-                text.contains("ime (") || text.contains("ime(")
-            );
-            prop_assert_eq!(
-                has_word_where(&text, " Time", |b, at| b[..at].ends_with(b"Standard") || b[..at].ends_with(b"Summer")),
-                text.contains("Standard Time") || text.contains("Summer Time")
+                has_word_where(&text, "ab", |b, at| matches!(b.get(at + 2), Some(b' ' | b','))),
+                text.contains("ab ") || text.contains("ab,")
             );
         }
     }

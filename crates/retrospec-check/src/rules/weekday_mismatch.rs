@@ -235,9 +235,7 @@ impl Rule for WeekdayMismatch {
                 out.push(mismatch(span, &value[range], date));
             }
         }
-        if !crate::scan::has_word_where(cx.text, "day", |b, at| {
-            matches!(b.get(at + 3), Some(b' ' | b','))
-        }) {
+        if !names_a_day(cx.text) {
             return;
         }
         let mut dated: Option<Vec<(i8, i8, i16)>> = None;
@@ -304,10 +302,29 @@ impl Rule for WeekdayMismatch {
     }
 }
 
+/// Whether `text` has `day ` or `day,` (every weekday written out, and
+/// `day, Month D`), in one search.
+fn names_a_day(text: &str) -> bool {
+    crate::scan::has_word_where(text, "day", |b, at| {
+        matches!(b.get(at + 3), Some(b' ' | b','))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Format;
     use crate::rules::spans_of;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_day_is_named_where_either_literal_stands(text in "(day|Mon|[ ,.a]){0,16}") {
+            prop_assert_eq!(
+                super::names_a_day(&text),
+                text.contains("day ") || text.contains("day,")
+            );
+        }
+    }
 
     /// A timeline entry stamped with a weekday its date does not fall on (an Org
     /// time stamp) is reported on the weekday; the right weekday is not.

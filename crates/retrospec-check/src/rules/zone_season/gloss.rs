@@ -16,9 +16,7 @@ static GLOSS: LazyLock<Lean> = LazyLock::new(|| {
 
 /// The spans of the abbreviations glossing a region's time in `text`.
 pub(super) fn glosses(text: &str) -> Vec<Span> {
-    if !crate::scan::has_word_where(text, "ime", |b, at| {
-        b[at + 3..].starts_with(b" (") || b[at + 3..].starts_with(b"(")
-    }) {
+    if !may_gloss(text) {
         return Vec::new();
     }
     GLOSS
@@ -28,8 +26,27 @@ pub(super) fn glosses(text: &str) -> Vec<Span> {
         .collect()
 }
 
+/// Whether `text` has `ime (` or `ime(`, which every gloss holds, in one search.
+fn may_gloss(text: &str) -> bool {
+    crate::scan::has_word_where(text, "ime", |b, at| {
+        b[at + 3..].starts_with(b" (") || b[at + 3..].starts_with(b"(")
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_gloss_may_stand_where_either_literal_stands(text in "(ime|Time|[ (a]){0,16}") {
+            prop_assert_eq!(
+                super::may_gloss(&text),
+                text.contains("ime (") || text.contains("ime(")
+            );
+        }
+    }
+
     #[test]
     fn a_region_s_time_glossed_with_an_abbreviation() {
         let text = "Portland writes Pacific time (PDT); Boston writes Eastern time (EST).\n\

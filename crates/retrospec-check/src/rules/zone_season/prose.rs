@@ -109,13 +109,7 @@ pub(super) fn prose_zones(cx: &Context<'_>) -> Vec<ProseZone> {
     // Dated times in sentences (`4pm PST on July 14`, `October 14, 1605 Pacific
     // Standard Time`) carry their own date: read when an abbreviation was left
     // unread above or a zone is spelled out.
-    let spelled = crate::scan::has_word_where(text, " Time", |b, at| {
-        let before = &b[..at];
-        before.ends_with(b"Standard")
-            || before.ends_with(b"Daylight")
-            || before.ends_with(b"Summer")
-    });
-    if spelled || unread {
+    if spells_a_zone(text) || unread {
         for p in time::scan_prose_times(text, time::heading_year(text)) {
             let Some((time::Zone::Abbrev(abbr), r)) = &p.zone else {
                 continue;
@@ -280,4 +274,34 @@ fn iso_date_before(text: &str, clock: usize) -> Option<Date> {
     let before = text[..clock].strip_suffix([' ', 'T'])?;
     let start = before.len().checked_sub(10)?;
     time::parse_iso_date(before.get(start..)?)
+}
+
+/// Whether `text` spells a zone out (`Standard Time`, `Daylight Time`, `Summer
+/// Time`), in one search for ` Time`.
+fn spells_a_zone(text: &str) -> bool {
+    crate::scan::has_word_where(text, " Time", |b, at| {
+        let before = &b[..at];
+        before.ends_with(b"Standard")
+            || before.ends_with(b"Daylight")
+            || before.ends_with(b"Summer")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_zone_is_spelled_where_one_of_the_three_stands(
+            text in "(Standard|Daylight|Summer|Time|[ a]){0,16}",
+        ) {
+            prop_assert_eq!(
+                super::spells_a_zone(&text),
+                ["Standard Time", "Daylight Time", "Summer Time"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            );
+        }
+    }
 }
